@@ -1,0 +1,2 @@
+import { ENGINE_VERSION } from '@initiatief/engine';
+export const apiEngineVersion = ENGINE_VERSION;
