@@ -1,1 +1,72 @@
+/** @initiatief/engine: definitions as data, run by XState's pure transition, with the legal clock. */
+
 export const ENGINE_VERSION = 1;
+
+export type {
+  Actor,
+  ApplicationContext,
+  DocumentRecord,
+  Effect,
+  EngineEvent,
+  Facts,
+  HistoryEntry,
+  Issue,
+  LegalClockState,
+  LetterKind,
+  LocalizedText,
+  PaymentRecord,
+  PersistedSnapshot,
+  Role,
+  StepInput,
+  StepResult,
+  Suspension,
+} from './core/engine.types';
+export { LETTER_KINDS, ROLES } from './core/engine.types';
+export { EngineError, type EngineErrorCode } from './core/engine-error';
+export {
+  type FormDefinition,
+  type FormField,
+  VOCABULARY,
+  type WorkflowDefinition,
+  workflowDefinitionJsonSchema,
+  workflowDefinitionSchema,
+} from './definition/definition.schema';
+export {
+  type DefinitionProblem,
+  type ValidationResult,
+  validateDefinition,
+} from './definition/definition.validate';
+export { formJsonSchema, requestedCents, validateFormData } from './form/form.validate';
+export { isValidIban, normalizeIban } from './form/iban';
+export {
+  addDays,
+  amsterdamStartOfDay,
+  formatDate,
+  formatMoney,
+  toAmsterdamDate,
+} from './legal-clock/calendar';
+export { dutchHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './legal-clock/holidays';
+export {
+  type Deadline,
+  decisionDueDate,
+  objectionDeadline,
+  reportDueDate,
+  supplementDueDate,
+} from './legal-clock/terms';
+export { timerEventType } from './runtime/machine';
+export {
+  type AllowedEvent,
+  type ApplicationView,
+  allowedEvents,
+  applicationView,
+  createApplication,
+  step,
+  updateApplicationData,
+} from './runtime/runtime';
+export { type TemplateContext, templateVariables } from './templates/template-variables';
+export {
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  type TemplateVariable,
+  templatePlaceholders,
+} from './templates/templates';

@@ -1,0 +1,35 @@
+import type { Issue, Role } from './engine.types';
+
+export type EngineErrorCode =
+  | 'event_not_allowed'
+  | 'role_not_allowed'
+  | 'four_eyes'
+  | 'invalid_payload'
+  | 'guard_failed'
+  | 'unknown_state'
+  | 'not_editable';
+
+/** A refused step or edit; the code is closed, the shell maps it to a status. */
+export class EngineError extends Error {
+  override name = 'EngineError';
+  code: EngineErrorCode;
+  // `declare`: absent unless set, so a serialised error carries only what applies.
+  declare allowed?: string[];
+  declare guard?: string;
+  declare issues?: Issue[];
+  /** Roles that may send the event, for role_not_allowed. */
+  declare roles?: Role[];
+
+  constructor(
+    code: EngineErrorCode,
+    message: string,
+    extra: { allowed?: string[]; guard?: string; issues?: Issue[]; roles?: Role[] } = {},
+  ) {
+    super(message);
+    this.code = code;
+    if (extra.allowed) this.allowed = extra.allowed;
+    if (extra.guard) this.guard = extra.guard;
+    if (extra.issues) this.issues = extra.issues;
+    if (extra.roles) this.roles = extra.roles;
+  }
+}

@@ -1,0 +1,146 @@
+/** Types shared by every part of the engine; the names and shapes are fixed by docs/contracts.md. */
+
+export const ROLES = [
+  'applicant',
+  'clerk',
+  'assessor',
+  'approver',
+  'policy',
+  'admin',
+  'system',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  id: string;
+  roles: Role[];
+}
+
+/** What the shell knows and the engine may not look up. */
+export interface Facts {
+  regulation: {
+    maxAmountCents: number;
+    decisionTermWeeks: number;
+    directSettlementThresholdCents: number;
+    reportDueWeeks: number;
+  };
+  /** Ceiling minus reserved and committed, for this application's district/year. */
+  budgetRemainingCents: number;
+}
+
+export interface StepInput {
+  now: Date;
+  actor: Actor;
+  facts: Facts;
+}
+
+export interface EngineEvent {
+  type: string;
+  payload?: unknown;
+}
+
+export const LETTER_KINDS = [
+  'acknowledgement',
+  'supplement_request',
+  'not_considered',
+  'grant',
+  'rejection',
+  'settlement',
+  'extension',
+] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
+export type Effect =
+  | { type: 'notice'; template: string; audience: 'applicant' | 'staff' }
+  | { type: 'document'; kind: LetterKind; template: string }
+  | { type: 'timer.schedule'; timerId: string; event: string; dueAt: string }
+  | { type: 'timer.cancel'; timerId: string }
+  | { type: 'budget.reserve' | 'budget.release' | 'budget.commit'; amountCents: number }
+  | { type: 'payment'; kind: 'advance' | 'settlement' | 'reclaim'; amountCents: number };
+
+export interface HistoryEntry {
+  from: string;
+  to: string;
+  event: string;
+  actor: string;
+  roles: Role[];
+  at: string;
+  payload: unknown;
+}
+
+/** A JSON-serialisable XState persisted snapshot; `context` holds the application. */
+export interface PersistedSnapshot {
+  status: 'active' | 'done' | 'error' | 'stopped';
+  value: string;
+  context: ApplicationContext;
+  [key: string]: unknown;
+}
+
+export interface StepResult {
+  snapshot: PersistedSnapshot;
+  state: string;
+  history: HistoryEntry;
+  effects: Effect[];
+}
+
+export interface Suspension {
+  /** Day of the request to supplement; the clock stands still from the day after. */
+  requestedOn: string;
+  periodDays: number;
+  /** Last day to supplement (moved to a working day). */
+  dueOn: string;
+  /** Day the supplement arrived or the period lapsed; null while suspended. */
+  endedOn: string | null;
+}
+
+export interface LegalClockState {
+  receivedOn: string | null;
+  termWeeks: number;
+  suspensions: Suspension[];
+  extension: { weeks: number; on: string } | null;
+}
+
+export interface DocumentRecord {
+  kind: LetterKind;
+  template: string;
+  on: string;
+}
+
+export interface PaymentRecord {
+  kind: 'advance' | 'settlement' | 'reclaim';
+  amountCents: number;
+  on: string;
+}
+
+/** The application as the machine context (all amounts integer cents). */
+export interface ApplicationContext {
+  data: Record<string, unknown>;
+  grantedCents: number | null;
+  reservedCents: number;
+  advanceCents: number;
+  settledCents: number | null;
+  reclaimCents: number;
+  assessment: Record<string, unknown>;
+  decision: Record<string, unknown>;
+  request: Record<string, unknown>;
+  supplement: Record<string, unknown>;
+  report: Record<string, unknown>;
+  clock: LegalClockState;
+  /** Event type -> actor id of its last sender (four-eyes). */
+  actors: Record<string, string>;
+  documents: DocumentRecord[];
+  payments: PaymentRecord[];
+  submittedAt: string | null;
+  /** Filled during one step only; never persisted. */
+  effects?: Effect[];
+}
+
+export interface LocalizedText {
+  nl: string;
+  en: string;
+}
+
+export interface Issue {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { ROLES } from '../core/engine.types';
+import {
+  ACTION_NAMES,
+  actionParams,
+  DELAY_KINDS,
+  delayParams,
+  GUARD_NAMES,
+  guardParams,
+} from '../vocabulary/vocabulary.params';
+
+const localized = z.object({ nl: z.string(), en: z.string() });
+const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only');
+
+const fieldBase = {
+  key: identifier,
+  label: localized,
+  help: localized.optional(),
+  required: z.boolean().optional(),
+};
+
+export const scalarFieldSchema = z
+  .object({
+    ...fieldBase,
+    type: z.enum(['text', 'textarea', 'integer', 'money', 'date', 'iban', 'postcode', 'select']),
+    minLength: z.int().min(0).optional(),
+    maxLength: z.int().min(0).optional(),
+    min: z.int().optional(),
+    max: z.int().optional(),
+    pattern: z.string().optional(),
+    options: z.array(z.string()).optional(),
+  })
+  .strict();
+
+export const listFieldSchema = z
+  .object({
+    ...fieldBase,
+    type: z.literal('list'),
+    minItems: z.int().min(0).optional(),
+    maxItems: z.int().min(0).optional(),
+    fields: z.array(scalarFieldSchema).min(1),
+  })
+  .strict();
+
+export const formFieldSchema = z.discriminatedUnion('type', [scalarFieldSchema, listFieldSchema]);
+
+export const formSchema = z
+  .object({
+    fields: z.array(formFieldSchema),
+    /** Requested amount = sum of `field` over the items of list `list`. */
+    requestedAmount: z.object({ list: identifier, field: identifier }).strict().optional(),
+    /** Field holding the activity date, for `daysBeforeActivityAtLeast` and `reportDue`. */
+    activityDateField: identifier.optional(),
+  })
+  .strict();
+
+const looseRef = z
+  .object({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() })
+  .strict();
+
+function strictRefs<T extends Record<string, z.ZodType>>(vocabulary: T) {
+  const options = Object.entries(vocabulary).map(([name, params]) =>
+    z.object({ type: z.literal(name), params: params.optional() }).strict(),
+  );
+  return z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
+}
+
+const letterTemplate = z.object({ subject: z.string(), body: z.string() }).strict();
+const templatePair = z.object({ nl: letterTemplate, en: letterTemplate }).strict();
+
+function buildDefinitionSchema(strict: boolean) {
+  const guardRef = (strict ? strictRefs(guardParams) : looseRef) as typeof looseRef;
+  const actionRef = (strict ? strictRefs(actionParams) : looseRef) as typeof looseRef;
+  const delayRef = (strict ? strictRefs(delayParams) : looseRef) as typeof looseRef;
+  const transition = z
+    .object({
+      target: z.string().optional(),
+      guard: z.union([guardRef, z.array(guardRef)]).optional(),
+      actions: z.array(actionRef).optional(),
+      reenter: z.boolean().optional(),
+      description: z.string().optional(),
+    })
+    .strict();
+  const transitions = z.union([z.string(), transition, z.array(transition)]);
+  const state = z
+    .object({
+      type: z.enum(['atomic', 'final']).optional(),
+      description: z.string().optional(),
+      tags: z.array(z.string()).optional(),
+      meta: z
+        .object({
+          label: localized.optional(),
+          /** The applicant may change the form data in this state. */
+          editable: z.boolean().optional(),
+        })
+        .catchall(z.unknown())
+        .optional(),
+      entry: z.array(actionRef).optional(),
+      exit: z.array(actionRef).optional(),
+      on: z.record(z.string(), transitions).optional(),
+      always: transitions.optional(),
+      after: z.record(z.string(), transitions).optional(),
+    })
+    .strict();
+  return z
+    .object({
+      $schema: z.string().optional(),
+      key: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and -'),
+      version: z.int().min(1),
+      title: localized,
+      description: localized.optional(),
+      initial: z.string().min(1),
+      form: formSchema,
+      events: z.record(
+        z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'UPPER_SNAKE_CASE'),
+        z
+          .object({
+            label: localized.optional(),
+            roles: z.array(z.enum(ROLES)),
+            /** JSON Schema of the payload (an object schema). */
+            payload: z.record(z.string(), z.unknown()).optional(),
+          })
+          .strict(),
+      ),
+      delays: z.record(identifier, delayRef),
+      states: z.record(identifier, state),
+      templates: z
+        .object({
+          letters: z.record(z.string(), templatePair),
+          mails: z.record(z.string(), templatePair),
+        })
+        .strict(),
+    })
+    .strict();
+}
+
+/** The zod schema of a workflow definition, with the guard/action/delay vocabulary spelled out. */
+export const workflowDefinitionSchema = buildDefinitionSchema(true);
+/** The same shape with references left open, so validation can name unknown vocabulary precisely. */
+export const looseDefinitionSchema = buildDefinitionSchema(false);
+
+type Loose = z.infer<typeof looseDefinitionSchema>;
+export type WorkflowDefinition = Loose;
+export type StateDefinition = Loose['states'][string];
+export type TransitionConfig = Exclude<NonNullable<StateDefinition['always']>, string | unknown[]>;
+export type Ref = z.infer<typeof looseRef>;
+export type FormField = z.infer<typeof formFieldSchema>;
+export type ScalarField = z.infer<typeof scalarFieldSchema>;
+export type FormDefinition = z.infer<typeof formSchema>;
+
+let jsonSchemaCache: object | undefined;
+/** JSON Schema of a definition, for editors. */
+export function workflowDefinitionJsonSchema(): object {
+  jsonSchemaCache ??= z.toJSONSchema(workflowDefinitionSchema, { unrepresentable: 'any' });
+  return jsonSchemaCache;
+}
+
+export const VOCABULARY = { guards: GUARD_NAMES, actions: ACTION_NAMES, delays: DELAY_KINDS };

@@ -1,0 +1,302 @@
+import type { z } from 'zod';
+import { TEMPLATE_VARIABLES, templatePlaceholders } from '../templates/templates';
+import {
+  type ActionName,
+  actionParams,
+  type DelayKind,
+  delayParams,
+  type GuardName,
+  guardParams,
+} from '../vocabulary/vocabulary.params';
+import {
+  type FormField,
+  looseDefinitionSchema,
+  type Ref,
+  type TransitionConfig,
+  type WorkflowDefinition,
+} from './definition.schema';
+import { compilePayloadSchema } from './payload-schema';
+
+export interface DefinitionProblem {
+  /** Dotted path into the definition, e.g. `states.draft.on.SUBMIT.0.guard.1.params.count`. */
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface ValidationResult {
+  ok: boolean;
+  definition?: WorkflowDefinition;
+  problems: DefinitionProblem[];
+}
+
+const KNOWN_VARIABLES = new Set<string>(TEMPLATE_VARIABLES);
+
+function transitionsWithPaths(
+  value: string | TransitionConfig | TransitionConfig[] | undefined,
+  path: string,
+): { t: TransitionConfig; path: string }[] {
+  if (value === undefined) return [];
+  if (typeof value === 'string') return [{ t: { target: value }, path }];
+  if (Array.isArray(value)) return value.map((t, i) => ({ t, path: `${path}.${i}` }));
+  return [{ t: value, path }];
+}
+
+function checkParams(
+  schema: z.ZodType,
+  params: unknown,
+  path: string,
+  name: string,
+  problems: DefinitionProblem[],
+): void {
+  const result = schema.safeParse(params ?? {});
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    problems.push({
+      path: [path, 'params', ...issue.path.map(String)].join('.'),
+      code: 'bad_params',
+      message: `${name}: ${issue.message}`,
+    });
+  }
+}
+
+/**
+ * Checks a workflow definition: its shape, the guard/action/delay vocabulary and parameters,
+ * targets, reachability, a path to a final state from every state, events no role may send,
+ * transitions out of final states, templates and their variables, the form and payload schemas.
+ */
+export function validateDefinition(json: unknown): ValidationResult {
+  const parsed = looseDefinitionSchema.safeParse(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: parsed.error.issues.map((i) => ({
+        path: i.path.map(String).join('.') || '$',
+        code: 'invalid_shape',
+        message: i.message,
+      })),
+    };
+  }
+  const def = parsed.data;
+  const problems: DefinitionProblem[] = [];
+  const add = (path: string, code: string, message: string) =>
+    problems.push({ path, code, message });
+  const stateNames = new Set(Object.keys(def.states));
+
+  if (!stateNames.has(def.initial)) add('initial', 'unknown_state', `no state ${def.initial}`);
+
+  // Events.
+  for (const [type, event] of Object.entries(def.events)) {
+    if (event.roles.length === 0) {
+      add(`events.${type}.roles`, 'event_without_roles', `no role may send ${type}`);
+    }
+    if (event.payload !== undefined) {
+      if (event.payload.type !== 'object') {
+        add(
+          `events.${type}.payload.type`,
+          'bad_payload_schema',
+          'a payload schema must be of type object',
+        );
+      }
+      try {
+        compilePayloadSchema(event.payload);
+      } catch (error) {
+        add(`events.${type}.payload`, 'bad_payload_schema', (error as Error).message);
+      }
+    }
+  }
+
+  // Delays.
+  for (const [name, ref] of Object.entries(def.delays)) {
+    const schema = delayParams[ref.type as DelayKind];
+    if (!schema) add(`delays.${name}.type`, 'unknown_delay_kind', `no delay kind ${ref.type}`);
+    else checkParams(schema, ref.params, `delays.${name}`, ref.type, problems);
+  }
+
+  const usedMails = new Map<string, string>();
+  const usedLetters = new Map<string, string>();
+  const checkActions = (actions: Ref[] | undefined, path: string) => {
+    (actions ?? []).forEach((a, i) => {
+      const p = `${path}.${i}`;
+      const schema = actionParams[a.type as ActionName];
+      if (!schema) {
+        add(`${p}.type`, 'unknown_action', `no action ${a.type}`);
+        return;
+      }
+      checkParams(schema, a.params, p, a.type, problems);
+      const template = a.params?.template;
+      if (typeof template === 'string' && a.type === 'sendNotice') usedMails.set(template, p);
+      if (typeof template === 'string' && a.type === 'issueDocument') usedLetters.set(template, p);
+    });
+  };
+  const checkTransition = (t: TransitionConfig, path: string) => {
+    if (t.target !== undefined && !stateNames.has(t.target)) {
+      add(`${path}.target`, 'unknown_target', `no state ${t.target}`);
+    }
+    const guards = t.guard === undefined ? [] : Array.isArray(t.guard) ? t.guard : [t.guard];
+    guards.forEach((g, i) => {
+      const p = Array.isArray(t.guard) ? `${path}.guard.${i}` : `${path}.guard`;
+      const schema = guardParams[g.type as GuardName];
+      if (!schema) {
+        add(`${p}.type`, 'unknown_guard', `no guard ${g.type}`);
+        return;
+      }
+      checkParams(schema, g.params, p, g.type, problems);
+      const event = g.params?.event;
+      if (g.type === 'actorIsNot' && typeof event === 'string' && !def.events[event]) {
+        add(`${p}.params.event`, 'unknown_event', `no event ${event}`);
+      }
+    });
+    checkActions(t.actions, `${path}.actions`);
+  };
+
+  // States and transitions; collect the graph.
+  const edges = new Map<string, Set<string>>();
+  for (const [name, state] of Object.entries(def.states)) {
+    const base = `states.${name}`;
+    const out = new Set<string>();
+    edges.set(name, out);
+    checkActions(state.entry, `${base}.entry`);
+    checkActions(state.exit, `${base}.exit`);
+    const all: { t: TransitionConfig; path: string }[] = [];
+    for (const [type, value] of Object.entries(state.on ?? {})) {
+      if (!def.events[type])
+        add(`${base}.on.${type}`, 'unknown_event', `event ${type} is not declared`);
+      all.push(...transitionsWithPaths(value, `${base}.on.${type}`));
+    }
+    for (const [delay, value] of Object.entries(state.after ?? {})) {
+      if (!def.delays[delay])
+        add(`${base}.after.${delay}`, 'unknown_delay', `delay ${delay} is not declared`);
+      all.push(...transitionsWithPaths(value, `${base}.after.${delay}`));
+    }
+    all.push(...transitionsWithPaths(state.always, `${base}.always`));
+    if (state.type === 'final' && all.length > 0) {
+      add(base, 'transition_from_final', `final state ${name} has outgoing transitions`);
+    }
+    for (const { t, path } of all) {
+      checkTransition(t, path);
+      if (t.target !== undefined && stateNames.has(t.target)) out.add(t.target);
+    }
+  }
+
+  // Reachability from the initial state.
+  if (stateNames.has(def.initial)) {
+    const seen = new Set([def.initial]);
+    const queue = [def.initial];
+    while (queue.length > 0) {
+      for (const next of edges.get(queue.shift()!) ?? []) {
+        if (!seen.has(next)) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    for (const name of stateNames) {
+      if (!seen.has(name))
+        add(
+          `states.${name}`,
+          'unreachable_state',
+          `state ${name} cannot be reached from ${def.initial}`,
+        );
+    }
+  }
+
+  // Every non-final state must lead to a final state.
+  const finals = [...stateNames].filter((n) => def.states[n]!.type === 'final');
+  const leadsToFinal = new Set(finals);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [name, out] of edges) {
+      if (!leadsToFinal.has(name) && [...out].some((n) => leadsToFinal.has(n))) {
+        leadsToFinal.add(name);
+        changed = true;
+      }
+    }
+  }
+  for (const name of stateNames) {
+    if (!leadsToFinal.has(name))
+      add(`states.${name}`, 'no_path_to_final', `no path from ${name} to a final state`);
+  }
+
+  // Templates: referenced ones must exist; placeholders must be known variables.
+  for (const [key, path] of usedMails) {
+    if (!def.templates.mails[key])
+      add(`${path}.params.template`, 'missing_template', `no mail template ${key}`);
+  }
+  for (const [key, path] of usedLetters) {
+    if (!def.templates.letters[key])
+      add(`${path}.params.template`, 'missing_template', `no letter template ${key}`);
+  }
+  for (const group of ['letters', 'mails'] as const) {
+    for (const [key, pair] of Object.entries(def.templates[group])) {
+      for (const locale of ['nl', 'en'] as const) {
+        for (const part of ['subject', 'body'] as const) {
+          const path = `templates.${group}.${key}.${locale}.${part}`;
+          if (part === 'body' && pair[locale].body.trim() === '')
+            add(path, 'empty_template', 'the body is empty');
+          for (const name of templatePlaceholders(pair[locale][part])) {
+            if (!KNOWN_VARIABLES.has(name))
+              add(path, 'unknown_variable', `unknown template variable {{${name}}}`);
+          }
+        }
+      }
+    }
+  }
+
+  checkForm(def, add);
+  return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
+}
+
+function checkForm(
+  def: WorkflowDefinition,
+  add: (path: string, code: string, message: string) => void,
+) {
+  const checkFields = (fields: readonly FormField[], path: string) => {
+    const keys = new Set<string>();
+    fields.forEach((f, i) => {
+      const p = `${path}.${i}`;
+      if (keys.has(f.key)) add(`${p}.key`, 'duplicate_field', `field ${f.key} appears twice`);
+      keys.add(f.key);
+      if (f.type === 'list') {
+        if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems) {
+          add(p, 'bad_limits', 'minItems is more than maxItems');
+        }
+        checkFields(f.fields, `${p}.fields`);
+        return;
+      }
+      if (f.type === 'select' && (!f.options || f.options.length === 0)) {
+        add(`${p}.options`, 'bad_field', 'a select field needs options');
+      }
+      if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) {
+        add(p, 'bad_limits', 'minLength is more than maxLength');
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+        add(p, 'bad_limits', 'min is more than max');
+      if (f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern);
+        } catch {
+          add(`${p}.pattern`, 'bad_field', 'the pattern is not a valid regular expression');
+        }
+      }
+    });
+  };
+  checkFields(def.form.fields, 'form.fields');
+  const spec = def.form.requestedAmount;
+  if (spec) {
+    const list = def.form.fields.find((f) => f.key === spec.list);
+    const field = list?.type === 'list' ? list.fields.find((f) => f.key === spec.field) : undefined;
+    if (field?.type !== 'money') {
+      add(
+        'form.requestedAmount',
+        'bad_form',
+        `${spec.list}.${spec.field} must be a money field in a list`,
+      );
+    }
+  }
+  const dateKey = def.form.activityDateField;
+  if (dateKey && def.form.fields.find((f) => f.key === dateKey)?.type !== 'date') {
+    add('form.activityDateField', 'bad_form', `${dateKey} must be a date field`);
+  }
+}

@@ -1,0 +1,115 @@
+import { describe, expect, test } from 'vitest';
+import { completeData, loadShippedDefinition } from '../test/fixtures';
+import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
+import { isValidIban, normalizeIban } from './iban';
+
+const def = loadShippedDefinition();
+
+describe('IBAN (mod-97)', () => {
+  test.each([
+    'NL91ABNA0417164300',
+    'NL91 ABNA 0417 1643 00',
+    'nl91abna0417164300',
+    'DE89370400440532013000',
+    'BE68539007547034',
+  ])('accepts %s', (iban) => expect(isValidIban(iban)).toBe(true));
+  test.each([
+    'NL92ABNA0417164300',
+    'NL91ABNA041716430',
+    'NL91ABN00417164300',
+    'XX',
+    '',
+    '1234567890',
+  ])('rejects %s', (iban) => expect(isValidIban(iban)).toBe(false));
+  test('normalizes', () =>
+    expect(normalizeIban(' nl91 abna 0417164300 ')).toBe('NL91ABNA0417164300'));
+});
+
+describe('validateFormData', () => {
+  test('complete data passes', () => {
+    expect(validateFormData(def, completeData())).toEqual({ ok: true, issues: [] });
+  });
+
+  test('a draft may be incomplete, but what is there must fit', () => {
+    expect(validateFormData(def, { title: 'Straatfeest' }, { partial: true }).ok).toBe(true);
+    expect(
+      validateFormData(def, { budgetLines: [{ description: 'Tent' }] }, { partial: true }).ok,
+    ).toBe(true);
+    const result = validateFormData(
+      def,
+      {
+        budgetLines: [{ description: 'Tent', amountCents: 12.5 }],
+        iban: 'NL00',
+        expectedParticipants: 0,
+      },
+      { partial: true },
+    );
+    expect(result.issues.map((i) => i.path)).toEqual([
+      'data.expectedParticipants',
+      'data.budgetLines.0.amountCents',
+      'data.iban',
+    ]);
+  });
+
+  test('complete validation names every missing field with a dotted path', () => {
+    const result = validateFormData(def, {
+      title: 'Straatfeest',
+      budgetLines: [{ description: 'Tent' }],
+    });
+    const paths = result.issues.map((i) => i.path);
+    expect(paths).toContain('data.description');
+    expect(paths).toContain('data.budgetLines.0.amountCents');
+    expect(paths).toContain('data.iban');
+    expect(paths).not.toContain('data.title');
+  });
+
+  test('types and limits of every field type', () => {
+    const issues = validateFormData(def, {
+      ...completeData(),
+      title: 'ab',
+      description: 42,
+      district: 'Atlantis',
+      activityDate: '2026-02-30',
+      expectedParticipants: 'veel',
+      budgetLines: 'geen',
+      supporters: [{ name: 'A', postcode: '1234', age: 200 }, 'x'],
+      unknownField: true,
+    }).issues;
+    expect(Object.fromEntries(issues.map((i) => [i.path, i.message]))).toMatchObject({
+      'data.title': 'must be at least 3 characters',
+      'data.description': 'must be text',
+      'data.district': expect.stringContaining('must be one of'),
+      'data.activityDate': 'must be a date (YYYY-MM-DD)',
+      'data.expectedParticipants': 'must be a whole number',
+      'data.budgetLines': 'must be a list',
+      'data.supporters.0.name': 'must be at least 2 characters',
+      'data.supporters.0.postcode': 'must be a Dutch postcode (1234 AB)',
+      'data.supporters.0.age': 'must be at most 130',
+      'data.supporters.1': 'must be an object',
+      'data.unknownField': 'is not a field of this form',
+    });
+  });
+
+  test('data must be an object', () => {
+    expect(validateFormData(def, [], { partial: true }).issues).toEqual([
+      { path: 'data', message: 'must be an object' },
+    ]);
+  });
+});
+
+test('requested amount is the sum of the budget lines', () => {
+  expect(requestedCents(def, completeData())).toBe(125_000);
+  expect(requestedCents(def, {})).toBe(0);
+  expect(
+    requestedCents(def, { budgetLines: [{ amountCents: 100 }, { amountCents: 'x' }, null] }),
+  ).toBe(100);
+});
+
+test('the form has a JSON Schema for UIs', () => {
+  const schema = formJsonSchema(def) as {
+    properties: Record<string, { type: string }>;
+    required: string[];
+  };
+  expect(schema.properties.budgetLines?.type).toBe('array');
+  expect(schema.required).toContain('iban');
+});

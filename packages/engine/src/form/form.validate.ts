@@ -1,0 +1,217 @@
+import type { Issue } from '../core/engine.types';
+import type { FormDefinition, FormField, ScalarField } from '../definition/definition.schema';
+import { isIsoDate } from '../legal-clock/calendar';
+import { isValidIban } from './iban';
+
+const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
+const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
+
+function isMissing(value: unknown): boolean {
+  return (
+    value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+  );
+}
+
+function checkScalar(field: ScalarField, value: unknown, path: string, issues: Issue[]): void {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'select': {
+      if (typeof value !== 'string') {
+        issues.push({ path, message: 'must be text' });
+        return;
+      }
+      const max =
+        field.maxLength ?? (field.type === 'select' ? undefined : DEFAULT_MAX_LENGTH[field.type]);
+      if (field.minLength !== undefined && value.trim().length < field.minLength) {
+        issues.push({ path, message: `must be at least ${field.minLength} characters` });
+      }
+      if (max !== undefined && value.length > max) {
+        issues.push({ path, message: `must be at most ${max} characters` });
+      }
+      if (field.pattern !== undefined && !new RegExp(field.pattern).test(value)) {
+        issues.push({ path, message: 'has the wrong format' });
+      }
+      if (field.options && !field.options.includes(value)) {
+        issues.push({ path, message: `must be one of: ${field.options.join(', ')}` });
+      }
+      return;
+    }
+    case 'integer':
+    case 'money': {
+      if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
+        issues.push({
+          path,
+          message:
+            field.type === 'money' ? 'must be a whole number of cents' : 'must be a whole number',
+        });
+        return;
+      }
+      const min = field.min ?? (field.type === 'money' ? 0 : undefined);
+      if (min !== undefined && value < min)
+        issues.push({ path, message: `must be at least ${min}` });
+      if (field.max !== undefined && value > field.max) {
+        issues.push({ path, message: `must be at most ${field.max}` });
+      }
+      return;
+    }
+    case 'date':
+      if (!isIsoDate(value)) issues.push({ path, message: 'must be a date (YYYY-MM-DD)' });
+      return;
+    case 'iban':
+      if (typeof value !== 'string' || !isValidIban(value)) {
+        issues.push({ path, message: 'must be a valid IBAN' });
+      }
+      return;
+    case 'postcode':
+      if (typeof value !== 'string' || !POSTCODE.test(value.trim())) {
+        issues.push({ path, message: 'must be a Dutch postcode (1234 AB)' });
+      }
+      return;
+  }
+}
+
+function checkFields(
+  fields: readonly FormField[],
+  data: Record<string, unknown>,
+  prefix: string,
+  partial: boolean,
+  issues: Issue[],
+): void {
+  const known = new Set<string>();
+  for (const field of fields) {
+    known.add(field.key);
+    const path = `${prefix}.${field.key}`;
+    const value = data[field.key];
+    if (isMissing(value)) {
+      if (!partial && field.required !== false) issues.push({ path, message: 'is required' });
+      continue;
+    }
+    if (field.type !== 'list') {
+      checkScalar(field, value, path, issues);
+      continue;
+    }
+    if (!Array.isArray(value)) {
+      issues.push({ path, message: 'must be a list' });
+      continue;
+    }
+    if (!partial && field.minItems !== undefined && value.length < field.minItems) {
+      issues.push({ path, message: `needs at least ${field.minItems} items` });
+    }
+    if (field.maxItems !== undefined && value.length > field.maxItems) {
+      issues.push({ path, message: `may have at most ${field.maxItems} items` });
+    }
+    value.forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+        issues.push({ path: `${path}.${i}`, message: 'must be an object' });
+        return;
+      }
+      checkFields(field.fields, item as Record<string, unknown>, `${path}.${i}`, partial, issues);
+    });
+  }
+  for (const key of Object.keys(data)) {
+    if (!known.has(key))
+      issues.push({ path: `${prefix}.${key}`, message: 'is not a field of this form' });
+  }
+}
+
+/**
+ * Checks form data against the definition's form. With `partial` (drafts, edits) only present
+ * fields are checked for type and limits; otherwise every required field must be there too.
+ * Paths are dotted and start with `data.` (e.g. `data.budgetLines.0.amountCents`).
+ */
+export function validateFormData(
+  def: { form: FormDefinition },
+  data: unknown,
+  options: { partial?: boolean; prefix?: string } = {},
+): { ok: boolean; issues: Issue[] } {
+  const prefix = options.prefix ?? 'data';
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return { ok: false, issues: [{ path: prefix, message: 'must be an object' }] };
+  }
+  const issues: Issue[] = [];
+  checkFields(
+    def.form.fields,
+    data as Record<string, unknown>,
+    prefix,
+    options.partial ?? false,
+    issues,
+  );
+  return { ok: issues.length === 0, issues };
+}
+
+/** Requested amount: the sum of the configured list field (budget lines), in cents. */
+export function requestedCents(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): number {
+  const spec = def.form.requestedAmount;
+  if (!spec) return 0;
+  const list = data[spec.list];
+  if (!Array.isArray(list)) return 0;
+  let total = 0;
+  for (const item of list) {
+    const v = (item as Record<string, unknown> | null)?.[spec.field];
+    if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) total += v;
+  }
+  return total;
+}
+
+function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
+  const base: Record<string, unknown> = { title: field.label.nl, description: field.help?.nl };
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+      return {
+        ...base,
+        type: 'string',
+        minLength: field.minLength,
+        maxLength: field.maxLength ?? DEFAULT_MAX_LENGTH[field.type],
+        pattern: field.pattern,
+      };
+    case 'select':
+      return { ...base, type: 'string', enum: field.options };
+    case 'integer':
+      return { ...base, type: 'integer', minimum: field.min, maximum: field.max };
+    case 'money':
+      return {
+        ...base,
+        type: 'integer',
+        minimum: field.min ?? 0,
+        maximum: field.max,
+        'x-unit': 'cents',
+      };
+    case 'date':
+      return { ...base, type: 'string', format: 'date' };
+    case 'iban':
+      return { ...base, type: 'string', 'x-format': 'iban' };
+    case 'postcode':
+      return { ...base, type: 'string', pattern: POSTCODE.source };
+  }
+}
+
+function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  const required: string[] = [];
+  for (const field of fields) {
+    if (field.required !== false) required.push(field.key);
+    properties[field.key] =
+      field.type === 'list'
+        ? {
+            title: field.label.nl,
+            type: 'array',
+            minItems: field.minItems,
+            maxItems: field.maxItems,
+            items: objectJsonSchema(field.fields),
+          }
+        : scalarJsonSchema(field);
+  }
+  return JSON.parse(
+    JSON.stringify({ type: 'object', properties, required, additionalProperties: false }),
+  );
+}
+
+/** JSON Schema of the complete form (for UIs; the engine validates with `validateFormData`). */
+export function formJsonSchema(def: { form: FormDefinition }): object {
+  return objectJsonSchema(def.form.fields);
+}

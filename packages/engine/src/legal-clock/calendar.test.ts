@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+  addDays,
+  addWeeks,
+  amsterdamStartOfDay,
+  diffDays,
+  formatDate,
+  formatMoney,
+  fromDayNumber,
+  isIsoDate,
+  toAmsterdamDate,
+  toDayNumber,
+  weekday,
+} from './calendar';
+
+describe('Europe/Amsterdam dates', () => {
+  test('a UTC instant late in the evening is already the next day in Amsterdam', () => {
+    expect(toAmsterdamDate(new Date('2026-03-03T22:59:59Z'))).toBe('2026-03-03');
+    expect(toAmsterdamDate(new Date('2026-03-03T23:00:00Z'))).toBe('2026-03-04');
+    // Summer time: UTC+2.
+    expect(toAmsterdamDate(new Date('2026-07-01T21:59:59Z'))).toBe('2026-07-01');
+    expect(toAmsterdamDate(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+  });
+
+  test('start of day around the DST changes of 2026', () => {
+    expect(amsterdamStartOfDay('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(amsterdamStartOfDay('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(amsterdamStartOfDay('2026-10-25').toISOString()).toBe('2026-10-24T22:00:00.000Z');
+    expect(amsterdamStartOfDay('2026-10-26').toISOString()).toBe('2026-10-25T23:00:00.000Z');
+  });
+
+  test('start of day and date agree for any day', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 365 * 40 }), (n) => {
+        const date = addDays('2000-01-01', n);
+        const start = amsterdamStartOfDay(date);
+        expect(toAmsterdamDate(start)).toBe(date);
+        expect(toAmsterdamDate(new Date(start.getTime() - 1))).toBe(addDays(date, -1));
+      }),
+    );
+  });
+});
+
+describe('date arithmetic', () => {
+  test('day numbers agree with Date.UTC', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200_000, max: 200_000 }), (day) => {
+        const iso = new Date(day * 86_400_000).toISOString().slice(0, 10);
+        if (iso.startsWith('-') || iso.startsWith('+')) return;
+        expect(fromDayNumber(day)).toBe(iso);
+        expect(toDayNumber(iso)).toBe(day);
+      }),
+    );
+  });
+
+  test('weeks end on the same weekday', () => {
+    expect(addWeeks('2026-03-03', 8)).toBe('2026-04-28');
+    expect(weekday('2026-03-03')).toBe(weekday('2026-04-28'));
+    expect(diffDays('2026-03-03', '2026-03-15')).toBe(12);
+  });
+
+  test('isIsoDate rejects impossible dates', () => {
+    expect(isIsoDate('2026-02-28')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-13-01')).toBe(false);
+    expect(isIsoDate('3 maart')).toBe(false);
+    expect(isIsoDate(20260303)).toBe(false);
+    expect(() => toDayNumber('2026-3-3')).toThrow(RangeError);
+  });
+});
+
+describe('formatting', () => {
+  test('dates', () => {
+    expect(formatDate('2026-03-03', 'nl')).toBe('3 maart 2026');
+    expect(formatDate('2026-05-25', 'en')).toBe('25 May 2026');
+  });
+
+  test('money from cents', () => {
+    expect(formatMoney(123_456, 'nl')).toBe('€ 1.234,56');
+    expect(formatMoney(123_456, 'en')).toBe('€1,234.56');
+    expect(formatMoney(5, 'nl')).toBe('€ 0,05');
+    expect(formatMoney(100_000_000, 'nl')).toBe('€ 1.000.000,00');
+    expect(formatMoney(-2_500, 'en')).toBe('-€25.00');
+  });
+});

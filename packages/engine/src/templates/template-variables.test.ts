@@ -1,0 +1,55 @@
+import { expect, test } from 'vitest';
+import { createApplication, step } from '../runtime/runtime';
+import {
+  applicant,
+  approver,
+  assessor,
+  completeData,
+  facts,
+  loadShippedDefinition,
+  T0,
+} from '../test/fixtures';
+import { templateVariables } from './template-variables';
+import { renderTemplate, TEMPLATE_VARIABLES } from './templates';
+
+const def = loadShippedDefinition();
+
+test('a grant letter renders completely in both languages', () => {
+  let r = createApplication(def, { now: T0, actor: applicant, facts, data: completeData() });
+  r = step(def, r.snapshot, { type: 'SUBMIT' }, { now: T0, actor: applicant, facts });
+  r = step(
+    def,
+    r.snapshot,
+    {
+      type: 'ASSESS',
+      payload: { recommendation: 'grant', motivation: 'Past in het wijkakkoord.' },
+    },
+    { now: T0, actor: assessor, facts },
+  );
+  const sent = new Date('2026-03-31T10:00:00Z');
+  r = step(def, r.snapshot, { type: 'GRANT', payload: {} }, { now: sent, actor: approver, facts });
+  const shell = {
+    now: sent,
+    reference: 'BI-2026-000123',
+    applicantName: 'Fatima el Amrani',
+    applicationUrl: 'https://example.org/a/1',
+    facts,
+  };
+  const nl = templateVariables(def, r.snapshot, { ...shell, locale: 'nl' });
+  expect(Object.keys(nl).sort()).toEqual([...TEMPLATE_VARIABLES].sort());
+  expect(nl).toMatchObject({
+    grantedAmount: '€ 1.250,00',
+    requestedAmount: '€ 1.250,00',
+    objectionDeadline: '12 mei 2026',
+    activityDate: '13 juni 2026',
+    today: '31 maart 2026',
+    motivation: 'Past in het wijkakkoord.',
+  });
+  const letter = def.templates.letters.grant!;
+  const body = renderTemplate(letter.nl.body, nl);
+  expect(body).not.toContain('{{');
+  expect(body).toContain('uiterlijk op 12 mei 2026');
+  const en = templateVariables(def, r.snapshot, { ...shell, locale: 'en' });
+  expect(renderTemplate(letter.en.body, en)).toContain('no later than 12 May 2026');
+  expect(en.grantedAmount).toBe('€1,250.00');
+});

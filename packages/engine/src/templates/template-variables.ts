@@ -1,0 +1,71 @@
+import type { Facts, PersistedSnapshot } from '../core/engine.types';
+import type { WorkflowDefinition } from '../definition/definition.schema';
+import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
+import { applicationView } from '../runtime/runtime';
+import type { TemplateVariable } from './templates';
+
+export interface TemplateContext {
+  locale: 'nl' | 'en';
+  now: Date;
+  /** What the shell knows and the snapshot does not. */
+  reference: string;
+  applicantName: string;
+  applicationUrl: string;
+  facts?: Facts;
+}
+
+const DEFAULT_CONDITIONS = {
+  nl: 'U gebruikt de subsidie alleen voor de activiteit zoals beschreven in uw aanvraag. Lukt de activiteit niet of anders dan gepland, meld dat dan zo snel mogelijk.',
+  en: 'You use the grant only for the activity as described in your application. If the activity cannot go ahead or changes, please tell us as soon as possible.',
+};
+
+const text = (v: unknown) => (typeof v === 'string' ? v : '');
+
+/**
+ * Every template variable for an application, formatted in the recipient's language. Amounts
+ * that do not apply yet are empty; `paymentAmount` is what is (still) paid to the applicant:
+ * the balance after settlement, else the latest advance.
+ */
+export function templateVariables(
+  def: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  ctx: TemplateContext,
+): Record<TemplateVariable, string> {
+  const view = applicationView(def, snapshot, ctx.now, ctx.facts);
+  const { locale } = ctx;
+  const money = (cents: number | null | undefined) =>
+    typeof cents === 'number' ? formatMoney(cents, locale) : '';
+  const date = (d: string | null | undefined) => (d && isIsoDate(d) ? formatDate(d, locale) : '');
+  const deadline = (key: string) => date(view.deadlines.find((d) => d.key === key)?.date);
+  const lastAdvance = [...view.payments].reverse().find((p) => p.kind === 'advance');
+  const payment =
+    view.amounts.settledCents !== null
+      ? Math.max(0, view.amounts.settledCents - view.amounts.advanceCents)
+      : lastAdvance?.amountCents;
+  const periodDays = view.request.periodDays;
+  const open = snapshot.context.clock.suspensions.at(-1);
+  return {
+    reference: ctx.reference,
+    applicantName: ctx.applicantName,
+    title: text(view.data.title),
+    district: text(view.data.district),
+    activityDate: date(text(view.data[def.form.activityDateField ?? 'activityDate'])),
+    requestedAmount: money(view.amounts.requestedCents),
+    grantedAmount: money(view.amounts.grantedCents),
+    advanceAmount: money(view.amounts.advanceCents),
+    settledAmount: money(view.amounts.settledCents),
+    reclaimAmount: money(view.amounts.reclaimCents),
+    paymentAmount: money(payment),
+    decisionDueDate: date(view.clock.decisionDueOn),
+    supplementDueDate: date(open?.dueOn),
+    objectionDeadline: deadline('objection'),
+    reportDueDate: deadline('report'),
+    motivation: text(view.decision.motivation) || text(view.assessment.motivation),
+    message: text(view.request.message),
+    conditions: text(view.decision.conditions) || DEFAULT_CONDITIONS[locale],
+    applicationUrl: ctx.applicationUrl,
+    today: date(toAmsterdamDate(ctx.now)),
+    periodDays:
+      typeof periodDays === 'number' ? String(periodDays) : String(open?.periodDays ?? ''),
+  };
+}

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Actor, Facts } from '../core/engine.types';
+import type { WorkflowDefinition } from '../definition/definition.schema';
+import { validateDefinition } from '../definition/definition.validate';
+
+/** The shipped definition, read from disk (tests may do I/O; the engine itself never does). */
+export function loadShippedDefinition(): WorkflowDefinition {
+  const path = fileURLToPath(
+    new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+  );
+  const result = validateDefinition(JSON.parse(readFileSync(path, 'utf8')));
+  if (!result.ok || !result.definition) {
+    throw new Error(`shipped definition invalid: ${JSON.stringify(result.problems)}`);
+  }
+  return result.definition;
+}
+
+export function shippedJson(): unknown {
+  const path = fileURLToPath(
+    new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+  );
+  return JSON.parse(readFileSync(path, 'utf8'));
+}
+
+export const facts: Facts = {
+  regulation: {
+    maxAmountCents: 1_000_000,
+    decisionTermWeeks: 8,
+    directSettlementThresholdCents: 50_000,
+    reportDueWeeks: 12,
+  },
+  budgetRemainingCents: 5_000_000,
+};
+
+export const applicant: Actor = { id: 'u-applicant', roles: ['applicant'] };
+export const clerk: Actor = { id: 'u-clerk', roles: ['clerk'] };
+export const assessor: Actor = { id: 'u-assessor', roles: ['assessor'] };
+export const approver: Actor = { id: 'u-approver', roles: ['approver'] };
+export const system: Actor = { id: 'system', roles: ['system'] };
+
+/** Tuesday 3 March 2026, 10:00 in Amsterdam. */
+export const T0 = new Date('2026-03-03T09:00:00Z');
+
+export function completeData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: 'Straatfeest Zwaanshals',
+    description: 'Een straatfeest voor alle buren met muziek, eten en spelletjes voor de kinderen.',
+    district: 'Noord',
+    activityDate: '2026-06-13',
+    location: 'Zwaanshals, Rotterdam',
+    expectedParticipants: 150,
+    budgetLines: [
+      { description: 'Geluid', amountCents: 45_000 },
+      { description: 'Tenten', amountCents: 80_000 },
+    ],
+    supporters: [
+      { name: 'An', postcode: '3035 KB', age: 34 },
+      { name: 'Bram', postcode: '3035 KC', age: 16 },
+      { name: 'Cees', postcode: '3035 KD', age: 70 },
+      { name: 'Dilan', postcode: '3035 KE', age: 25 },
+    ],
+    iban: 'NL91 ABNA 0417 1643 00',
+    ...overrides,
+  };
+}

@@ -1,0 +1,64 @@
+import type { ApplicationContext, Facts, Role } from '../core/engine.types';
+import type { WorkflowDefinition } from '../definition/definition.schema';
+import { requestedCents } from '../form/form.validate';
+
+/** The event as the machine sees it: the engine adds the clock, the actor and the facts. */
+export interface MachineEvent {
+  type: string;
+  payload: unknown;
+  nowMs: number;
+  /** `now` as a calendar date in Europe/Amsterdam. */
+  today: string;
+  actorId: string;
+  roles: Role[];
+  facts: Facts | undefined;
+  /** The transition whose guards step() found passing (identity of the definition's object). */
+  chosen?: unknown;
+}
+
+export function payloadOf(event: MachineEvent): Record<string, unknown> {
+  const p = event.payload;
+  return typeof p === 'object' && p !== null && !Array.isArray(p)
+    ? (p as Record<string, unknown>)
+    : {};
+}
+
+export function payloadAmount(event: MachineEvent): number | undefined {
+  const v = payloadOf(event).amountCents;
+  return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
+}
+
+/** The amount a GRANT decides on: the payload's, else the assessor's proposal, else the request. */
+export function grantAmount(
+  def: WorkflowDefinition,
+  ctx: ApplicationContext,
+  event: MachineEvent,
+): number {
+  const proposed = ctx.assessment.amountCents;
+  return (
+    payloadAmount(event) ??
+    (typeof proposed === 'number' ? proposed : undefined) ??
+    requestedCents(def, ctx.data)
+  );
+}
+
+export function emptyContext(data: Record<string, unknown>): ApplicationContext {
+  return {
+    data,
+    grantedCents: null,
+    reservedCents: 0,
+    advanceCents: 0,
+    settledCents: null,
+    reclaimCents: 0,
+    assessment: {},
+    decision: {},
+    request: {},
+    supplement: {},
+    report: {},
+    clock: { receivedOn: null, termWeeks: 8, suspensions: [], extension: null },
+    actors: {},
+    documents: [],
+    payments: [],
+    submittedAt: null,
+  };
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { LETTER_KINDS } from '../core/engine.types';
+
+/** Which amount a guard or action looks at. */
+export const amountSource = z.enum(['requested', 'payload', 'grant', 'advanceTotal']);
+export type AmountSource = z.infer<typeof amountSource>;
+
+export const amountLimit = z.enum([
+  'regulationMax',
+  'granted',
+  'requested',
+  'remainingGrant',
+  'directSettlementThreshold',
+  'fixed',
+]);
+
+const empty = z.object({}).strict();
+
+/** Parameter schemas of every guard the engine implements. */
+export const guardParams = {
+  formComplete: empty,
+  supportersAtLeast: z
+    .object({ count: z.int().min(0), minAge: z.int().min(0).optional() })
+    .strict(),
+  amountAtMost: z
+    .object({ amount: amountSource, limit: amountLimit, cents: z.int().min(0).optional() })
+    .strict()
+    .refine((p) => p.limit !== 'fixed' || p.cents !== undefined, {
+      message: "limit 'fixed' needs cents",
+      path: ['cents'],
+    }),
+  amountAtLeast: z.object({ amount: amountSource, cents: z.int().min(0) }).strict(),
+  budgetAvailable: z.object({ amount: amountSource.optional() }).strict(),
+  daysBeforeActivityAtLeast: z.object({ days: z.int().min(0) }).strict(),
+  actorIsNot: z.object({ event: z.string().min(1) }).strict(),
+  extensionAvailable: empty,
+  payloadEquals: z
+    .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
+    .strict(),
+} as const;
+export type GuardName = keyof typeof guardParams;
+
+export const contextTarget = z.enum([
+  'data',
+  'assessment',
+  'decision',
+  'report',
+  'request',
+  'supplement',
+]);
+
+/** Parameter schemas of every action the engine implements. */
+export const actionParams = {
+  assignPayload: z
+    .object({ fields: z.array(z.string().min(1)).min(1), into: contextTarget })
+    .strict(),
+  mergeData: empty,
+  sendNotice: z
+    .object({ template: z.string().min(1), audience: z.enum(['applicant', 'staff']) })
+    .strict(),
+  issueDocument: z.object({ kind: z.enum(LETTER_KINDS), template: z.string().min(1) }).strict(),
+  setGrant: empty,
+  reserveBudget: empty,
+  releaseBudget: empty,
+  commitBudget: empty,
+  settle: z.object({ amount: z.enum(['payload', 'granted']) }).strict(),
+  recordPayment: z.object({ kind: z.enum(['advance', 'settlement', 'reclaim']) }).strict(),
+  startClock: empty,
+  suspendClock: z.object({ defaultPeriodDays: z.int().min(1).max(365) }).strict(),
+  resumeClock: empty,
+  extendClock: z.object({ defaultWeeks: z.int().min(1).max(52) }).strict(),
+} as const;
+export type ActionName = keyof typeof actionParams;
+
+/** Parameter schemas of every delay kind; the engine turns them into absolute instants. */
+export const delayParams = {
+  decisionDue: z.object({ offsetDays: z.int().min(-366).max(366).optional() }).strict(),
+  supplementDue: empty,
+  reportDue: z.object({ offsetDays: z.int().min(-366).max(366).optional() }).strict(),
+  days: z.object({ days: z.int().min(0).max(3660) }).strict(),
+} as const;
+export type DelayKind = keyof typeof delayParams;
+
+export const GUARD_NAMES = Object.keys(guardParams) as GuardName[];
+export const ACTION_NAMES = Object.keys(actionParams) as ActionName[];
+export const DELAY_KINDS = Object.keys(delayParams) as DelayKind[];
