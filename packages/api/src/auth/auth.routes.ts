@@ -1,0 +1,210 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import { clientAddress } from '../http/client-address';
+import type { App } from '../http/router';
+import { findUserByEmail, insertUser, publicUser, updateUser } from '../users/users.repository';
+import {
+  AddressFields,
+  EmailSchema,
+  LocaleSchema,
+  NameSchema,
+  UserSchema,
+} from '../users/users.schemas';
+import { requireUser } from './auth.middleware';
+import { hashPassword, verifyPassword } from './password';
+import { enforce, reset } from './rate-limit';
+import {
+  clearSessionCookie,
+  createSession,
+  revokeSession,
+  setSessionCookie,
+} from './session.service';
+
+const PasswordSchema = z
+  .string()
+  .min(12, 'Use at least 12 characters')
+  .max(200, 'Use at most 200 characters');
+
+const json = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+
+const registerRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/register',
+  tags: ['auth'],
+  summary: 'Create an applicant account and log in',
+  request: {
+    body: json(
+      z.object({
+        email: EmailSchema,
+        password: PasswordSchema,
+        name: NameSchema,
+        locale: LocaleSchema.optional(),
+      }),
+    ),
+  },
+  responses: {
+    201: {
+      description: 'Registered and logged in',
+      content: { 'application/json': { schema: UserSchema } },
+    },
+    ...problemResponses(409, 422, 429),
+  },
+});
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/login',
+  tags: ['auth'],
+  summary: 'Log in with e-mail and password; sets the sid cookie',
+  request: {
+    body: json(z.object({ email: z.string().max(254), password: z.string().max(200) })),
+  },
+  responses: {
+    200: { description: 'Logged in', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401, 422, 429),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/logout',
+  tags: ['auth'],
+  summary: 'Revoke the session and clear the cookie',
+  responses: { 204: { description: 'Logged out' } },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/me',
+  tags: ['auth'],
+  summary: 'The logged-in user',
+  security: [{ session: [] }],
+  middleware: [requireUser()],
+  responses: {
+    200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401),
+  },
+});
+
+const updateMeRoute = createRoute({
+  method: 'patch',
+  path: '/api/me',
+  tags: ['auth'],
+  summary: 'Change your name, language or postal address',
+  security: [{ session: [] }],
+  middleware: [requireUser()],
+  request: {
+    body: json(
+      z.object({ name: NameSchema.optional(), locale: LocaleSchema.optional(), ...AddressFields }),
+    ),
+  },
+  responses: {
+    200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401, 422),
+  },
+});
+
+export function registerAuthRoutes(app: App, deps: AppDeps): void {
+  const { db, config } = deps;
+  const windowMs = config.loginWindowMinutes * 60_000;
+
+  app.openapi(registerRoute, async (c) => {
+    const body = c.req.valid('json');
+    const now = deps.clock();
+    await enforce(
+      db,
+      [
+        {
+          key: `register:address:${clientAddress(c, config.trustProxy)}`,
+          max: config.loginMaxAttemptsPerAddress,
+          windowMs,
+        },
+      ],
+      now,
+    );
+    if (await findUserByEmail(db, body.email)) {
+      throw new AppError('conflict', 'An account with this e-mail address already exists.', {
+        invalidParams: [
+          { name: 'email', reason: 'An account with this e-mail address already exists' },
+        ],
+      });
+    }
+    const user = await insertUser(db, {
+      email: body.email,
+      name: body.name,
+      roles: ['applicant'],
+      locale: body.locale ?? 'nl',
+      password_hash: await hashPassword(body.password),
+      created_at: now,
+      updated_at: now,
+    });
+    const session = await createSession(db, config, {
+      userId: user.id,
+      now,
+      userAgent: c.req.header('user-agent'),
+      clientAddress: clientAddress(c, config.trustProxy),
+    });
+    setSessionCookie(c, config, session, now);
+    return c.json(publicUser(user), 201);
+  });
+
+  app.openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid('json');
+    const now = deps.clock();
+    const address = clientAddress(c, config.trustProxy);
+    const accountKey = `login:account:${email.trim().toLowerCase()}`;
+    // Counted before the password check, so a flood cannot outrun the limit.
+    await enforce(
+      db,
+      [
+        { key: accountKey, max: config.loginMaxAttemptsPerAccount, windowMs },
+        { key: `login:address:${address}`, max: config.loginMaxAttemptsPerAddress, windowMs },
+      ],
+      now,
+    );
+    const user = await findUserByEmail(db, email);
+    // Always verify (against a dummy hash if needed): unknown e-mail and wrong password must
+    // look the same, in body and in time.
+    const ok = await verifyPassword(user?.password_hash, password);
+    if (!user || !ok) {
+      throw new AppError('unauthenticated', 'The e-mail address or password is incorrect.');
+    }
+    await reset(db, accountKey);
+    const previous = c.get('sessionId');
+    if (previous) await revokeSession(db, previous, now);
+    const session = await createSession(db, config, {
+      userId: user.id,
+      now,
+      userAgent: c.req.header('user-agent'),
+      clientAddress: address,
+    });
+    setSessionCookie(c, config, session, now);
+    c.get('logger').info({ userId: user.id }, 'login');
+    return c.json(publicUser(user), 200);
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const sessionId = c.get('sessionId');
+    if (sessionId) await revokeSession(db, sessionId, deps.clock());
+    clearSessionCookie(c, config);
+    return c.body(null, 204);
+  });
+
+  app.openapi(meRoute, async (c) => {
+    const user = await findUserByEmail(db, c.get('user')!.email);
+    if (!user) throw new AppError('unauthenticated', 'The account no longer exists.');
+    return c.json(publicUser(user), 200);
+  });
+
+  app.openapi(updateMeRoute, async (c) => {
+    const changes = c.req.valid('json');
+    const updated = await updateUser(db, c.get('user')!.id, changes, deps.clock());
+    if (!updated) throw new AppError('unauthenticated', 'The account no longer exists.');
+    return c.json(publicUser(updated), 200);
+  });
+}

@@ -1,0 +1,228 @@
+import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import {
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  PostgresDialect,
+  type QueryResult,
+  sql,
+  type TransactionSettings,
+} from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { DB } from './schema';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: DatabaseKind;
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+
+/**
+ * The same values from both drivers: `date` stays 'YYYY-MM-DD' (a legal date, not an instant
+ * shifted by the local time zone) and `bigint` (count(*), sums) becomes a number.
+ */
+const parseDate = (value: string) => value;
+const parseInt8 = (value: string) => Number(value);
+
+/** Opens the configured database: pg pool when DATABASE_URL is set, PGlite in DATA_DIR otherwise. */
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>,
+): Promise<Database> {
+  if (config.databaseUrl) {
+    return openPostgres(config.databaseUrl, config.databasePoolSize ?? 10);
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const releaseLock = lockDataDir(config.dataDir);
+  try {
+    const pglite = await PGlite.create(join(config.dataDir, 'pglite'), pgliteOptions());
+    const database = await wrapPglite(pglite);
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        releaseLock();
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite is one process's database: a second process on the same directory would corrupt it.
+ * A pid file refuses that with a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const file = join(dataDir, 'pglite.pid');
+  try {
+    writeFileSync(file, String(process.pid), { flag: 'wx' });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    const pid = Number(readFileSync(file, 'utf8'));
+    if (pid && pid !== process.pid && processAlive(pid)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, ` +
+          'or set DATABASE_URL to share a PostgreSQL server between processes.',
+      );
+    }
+    writeFileSync(file, String(process.pid));
+  }
+  return () => {
+    try {
+      if (readFileSync(file, 'utf8') === String(process.pid)) unlinkSync(file);
+    } catch {
+      // Already gone.
+    }
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+export function openPostgres(connectionString: string, max = 10): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max,
+    // Timestamps are instants; sessions agree on UTC so SQL date arithmetic is predictable.
+    options: '-c TimeZone=UTC',
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) return parseDate;
+        if (oid === INT8_OID) return parseInt8;
+        return pg.types.getTypeParser(oid, format);
+      }) as typeof pg.types.getTypeParser,
+    },
+  });
+  // An idle client whose server went away (restart, failover) emits 'error' on the pool; without
+  // a listener that would crash the process. The pool drops the client and reconnects on demand.
+  pool.on('error', () => undefined);
+  // The same for a client that is checked out between two queries: its next query fails
+  // (answered 503), and the pool discards it on release instead of crashing the process.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+export function pgliteOptions() {
+  return {
+    parsers: { [pgliteTypes.DATE]: parseDate, [pgliteTypes.INT8]: parseInt8 },
+  };
+}
+
+/** A Kysely over an open PGlite; closing the Database closes the PGlite. */
+export async function wrapPglite(pglite: PGlite): Promise<Database> {
+  await pglite.exec(`SET TIME ZONE 'UTC'`);
+  const db = new Kysely<DB>({ dialect: new ScriptPGliteDialect(pglite) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+const SCRIPT_MARKER = '/* initiatief:script */';
+
+/**
+ * Runs a multi-statement SQL script (a migration) on `db`, inside its transaction if it is one.
+ * pg sends parameterless queries with the simple protocol, which allows several statements;
+ * PGlite's `query` does not, so the PGlite dialect below routes marked scripts to `exec`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: works on any database or transaction
+export async function execScript(db: Kysely<any>, script: string): Promise<void> {
+  await sql.raw(`${SCRIPT_MARKER}\n${script}`).execute(db);
+}
+
+class ScriptPGliteDialect extends PGliteDialect {
+  readonly #pglite: PGlite;
+  constructor(pglite: PGlite) {
+    super(pglite);
+    this.#pglite = pglite;
+  }
+  override createDriver(): Driver {
+    return new ScriptPGliteDriver(super.createDriver(), this.#pglite);
+  }
+}
+
+/** Delegates to kysely-pglite-dialect's driver; adds scripts and savepoints. */
+class ScriptPGliteDriver implements Driver {
+  readonly #inner: Driver;
+  readonly #pglite: PGlite;
+  readonly #wrapped = new WeakMap<DatabaseConnection, DatabaseConnection>();
+
+  constructor(inner: Driver, pglite: PGlite) {
+    this.#inner = inner;
+    this.#pglite = pglite;
+  }
+
+  init() {
+    return this.#inner.init();
+  }
+
+  async acquireConnection(): Promise<DatabaseConnection> {
+    const inner = await this.#inner.acquireConnection();
+    const pglite = this.#pglite;
+    const wrapper: DatabaseConnection = {
+      async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
+        if (query.parameters.length === 0 && query.sql.startsWith(SCRIPT_MARKER)) {
+          // Same PGlite session as the connection, so it runs inside an open transaction.
+          const results = await pglite.exec(query.sql);
+          return { rows: (results.at(-1)?.rows ?? []) as R[] };
+        }
+        return inner.executeQuery<R>(query);
+      },
+      streamQuery<R>(query: CompiledQuery, chunkSize?: number) {
+        return inner.streamQuery<R>(query, chunkSize);
+      },
+    };
+    this.#wrapped.set(wrapper, inner);
+    return wrapper;
+  }
+
+  #unwrap(connection: DatabaseConnection): DatabaseConnection {
+    return this.#wrapped.get(connection) ?? connection;
+  }
+
+  beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+    return this.#inner.beginTransaction(this.#unwrap(connection), settings);
+  }
+  commitTransaction(connection: DatabaseConnection) {
+    return this.#inner.commitTransaction(this.#unwrap(connection));
+  }
+  rollbackTransaction(connection: DatabaseConnection) {
+    return this.#inner.rollbackTransaction(this.#unwrap(connection));
+  }
+  async savepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`savepoint ${quoteIdent(name)}`));
+  }
+  async rollbackToSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`rollback to savepoint ${quoteIdent(name)}`));
+  }
+  async releaseSavepoint(connection: DatabaseConnection, name: string) {
+    await connection.executeQuery(CompiledQuery.raw(`release savepoint ${quoteIdent(name)}`));
+  }
+  releaseConnection(connection: DatabaseConnection) {
+    const inner = this.#unwrap(connection);
+    this.#wrapped.delete(connection);
+    return this.#inner.releaseConnection(inner);
+  }
+  destroy() {
+    return this.#inner.destroy();
+  }
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,16 @@
+import type { ApplicationTables } from '../applications/applications.table';
+import type { AccountTables } from '../auth/auth.table';
+import type { MessagingTables } from '../messaging/messaging.table';
+import type { OidcTables } from '../oidc/oidc.table';
+
+/** The whole database; each feature declares its tables in `src/<feature>/<feature>.table.ts`. */
+export interface DB extends AccountTables, ApplicationTables, MessagingTables, OidcTables {
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  checksum: string;
+  applied_at: Date;
+}

@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { AppError, InvalidParam } from './app-error';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** RFC 9457 problem details, with our `code` and optional `invalidParams`. */
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: ErrorCode;
+  invalidParams?: InvalidParam[];
+  [extra: string]: unknown;
+}
+
+export function problemTypeUri(code: ErrorCode): string {
+  return `/api/problems/${code}`;
+}
+
+export function problemBody(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  options: { invalidParams?: InvalidParam[]; extra?: Record<string, unknown> } = {},
+): ProblemBody {
+  const { status, title } = ERROR_CODES[code];
+  return {
+    ...options.extra,
+    type: problemTypeUri(code),
+    title,
+    status,
+    detail,
+    instance: requestId,
+    code,
+    ...(options.invalidParams ? { invalidParams: options.invalidParams } : {}),
+  };
+}
+
+/** A problem+json Response for a code, without a Hono context (e.g. in tests or plain handlers). */
+export function problemResponse(
+  code: ErrorCode,
+  detail: string,
+  requestId: string,
+  options: {
+    invalidParams?: InvalidParam[];
+    extra?: Record<string, unknown>;
+    headers?: Record<string, string>;
+  } = {},
+): Response {
+  const body = problemBody(code, detail, requestId, options);
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: {
+      'content-type': PROBLEM_CONTENT_TYPE,
+      'cache-control': 'no-store',
+      ...options.headers,
+    },
+  });
+}
+
+/**
+ * Writes an AppError as problem+json, with the request id of the context as `instance`.
+ * Goes through the context so headers set earlier (X-Request-Id) are kept.
+ */
+export function problem(c: Context, error: AppError): Response {
+  const requestId = (c.get('requestId' as never) as string | undefined) ?? 'unknown';
+  const body = problemBody(error.code, error.detail, requestId, {
+    invalidParams: error.invalidParams,
+    extra: error.extra,
+  });
+  c.header('content-type', PROBLEM_CONTENT_TYPE);
+  c.header('cache-control', 'no-store');
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return c.body(JSON.stringify(body), body.status as ContentfulStatusCode);
+}

@@ -1,0 +1,23 @@
+import { registerLifecycleRoutes } from './applications/lifecycle.routes';
+import { registerAuthRoutes } from './auth/auth.routes';
+import type { AppDeps } from './context';
+import type { App } from './http/router';
+import { registerMessagingRoutes } from './messaging/messaging.routes';
+import { registerOidcRoutes } from './oidc/oidc.routes';
+import { registerOpsRoutes } from './ops/ops.routes';
+import { registerPolicyRoutes } from './policy/policy.routes';
+import { registerUserRoutes } from './users/users.routes';
+
+/**
+ * Every feature's routes, mounted on the one app. Add a line here for a new feature:
+ * `register<Feature>Routes(app, deps)` from `src/<feature>/<feature>.routes.ts`.
+ */
+export function registerRoutes(app: App, deps: AppDeps): void {
+  registerAuthRoutes(app, deps);
+  registerOidcRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerLifecycleRoutes(app, deps);
+  registerMessagingRoutes(app, deps);
+  registerPolicyRoutes(app, deps);
+  registerOpsRoutes(app, deps);
+}

@@ -1,0 +1,186 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/auth.middleware';
+import { revokeUserSessions } from '../auth/session.service';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import {
+  findUserByEmail,
+  findUserById,
+  insertUser,
+  publicUser,
+  searchUsers,
+  updateUser,
+} from './users.repository';
+import {
+  AddressFields,
+  EmailSchema,
+  LocaleSchema,
+  NameSchema,
+  RoleSchema,
+  UserSchema,
+} from './users.schemas';
+
+const staff = [requireRole('clerk', 'admin')];
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'Find people by name, e-mail or postcode (clerk, admin)',
+  security: [{ session: [] }],
+  middleware: staff,
+  request: {
+    query: z.object({
+      q: z.string().max(100).optional(),
+      role: RoleSchema.optional(),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Matching users',
+      content: { 'application/json': { schema: z.object({ items: z.array(UserSchema) }) } },
+    },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+const createUserRoute = createRoute({
+  method: 'post',
+  path: '/api/users',
+  tags: ['users'],
+  summary: 'Register a resident who applies with help (assisted digital); no password',
+  security: [{ session: [] }],
+  middleware: staff,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            name: NameSchema,
+            email: EmailSchema.nullable().optional(),
+            locale: LocaleSchema.optional(),
+            roles: z.array(RoleSchema).min(1).optional(),
+            ...AddressFields,
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401, 403, 409, 422),
+  },
+});
+
+const IdParams = z.object({ id: z.uuid() });
+
+const getUserRoute = createRoute({
+  method: 'get',
+  path: '/api/users/{id}',
+  tags: ['users'],
+  summary: 'One user (clerk, admin)',
+  security: [{ session: [] }],
+  middleware: staff,
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const updateUserRoute = createRoute({
+  method: 'patch',
+  path: '/api/users/{id}',
+  tags: ['users'],
+  summary: "Change a user's details (clerk) or roles (admin)",
+  security: [{ session: [] }],
+  middleware: staff,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            name: NameSchema.optional(),
+            locale: LocaleSchema.optional(),
+            roles: z.array(RoleSchema).min(1).optional(),
+            ...AddressFields,
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The user', content: { 'application/json': { schema: UserSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+export function registerUserRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.openapi(searchRoute, async (c) => {
+    const { q, role, limit } = c.req.valid('query');
+    const users = await searchUsers(db, { q, role, limit });
+    return c.json({ items: users.map(publicUser) }, 200);
+  });
+
+  app.openapi(createUserRoute, async (c) => {
+    const body = c.req.valid('json');
+    const actor = c.get('user')!;
+    const roles = body.roles ?? ['applicant'];
+    if (!actor.roles.includes('admin') && (roles.length !== 1 || roles[0] !== 'applicant')) {
+      throw new AppError('forbidden', 'Only an administrator can create staff accounts.');
+    }
+    if (body.email && (await findUserByEmail(db, body.email))) {
+      throw new AppError('conflict', 'An account with this e-mail address already exists.', {
+        invalidParams: [
+          { name: 'email', reason: 'An account with this e-mail address already exists' },
+        ],
+      });
+    }
+    const now = deps.clock();
+    const user = await insertUser(db, {
+      name: body.name,
+      email: body.email ?? null,
+      locale: body.locale ?? 'nl',
+      roles,
+      street: body.street ?? null,
+      postcode: body.postcode ?? null,
+      city: body.city ?? null,
+      phone: body.phone ?? null,
+      password_hash: null,
+      created_by: actor.id,
+      created_at: now,
+      updated_at: now,
+    });
+    c.get('logger').info({ userId: user.id, createdBy: actor.id }, 'user created');
+    return c.json(publicUser(user), 201);
+  });
+
+  app.openapi(getUserRoute, async (c) => {
+    const user = await findUserById(db, c.req.valid('param').id);
+    if (!user) throw new AppError('not_found', 'No such user.');
+    return c.json(publicUser(user), 200);
+  });
+
+  app.openapi(updateUserRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { roles, ...changes } = c.req.valid('json');
+    const actor = c.get('user')!;
+    if (roles && !actor.roles.includes('admin')) {
+      throw new AppError('forbidden', 'Only an administrator can change roles.');
+    }
+    const now = deps.clock();
+    const updated = await updateUser(db, id, roles ? { ...changes, roles } : changes, now);
+    if (!updated) throw new AppError('not_found', 'No such user.');
+    // New roles take effect at the next login; old sessions must not keep the old ones.
+    if (roles) await revokeUserSessions(db, id, now);
+    return c.json(publicUser(updated), 200);
+  });
+}
