@@ -1,0 +1,151 @@
+/**
+ * Letters per second: a bare react-pdf renderToBuffer of the letter, the project's renderer in
+ * one thread, and the project's render pool with worker threads, all in the same run.
+ * Goal: pool >= 0.9 x bare x threads.   Run: pnpm --filter @initiatief/api exec tsx bench/letters.bench.ts
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg } from 'node:os';
+import { renderToBuffer } from '@react-pdf/renderer';
+import { createElement } from 'react';
+import { sampleLetter } from '../src/letters/letter.fixture';
+import { LetterDocument, renderLetterPdf } from '../src/letters/letter.pdf';
+import { createRenderPool } from '../src/letters/render.pool';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 16);
+const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
+const content = sampleLetter();
+
+const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 2);
+
+interface Run {
+  letters: number;
+  seconds: number;
+}
+const empty = (): Run => ({ letters: 0, seconds: 0 });
+const add = (total: Run, run: Run) => {
+  total.letters += run.letters;
+  total.seconds += run.seconds;
+};
+const rate = (run: Run) => ({
+  letters: run.letters,
+  seconds: Number(run.seconds.toFixed(2)),
+  perSecond: Number((run.letters / run.seconds).toFixed(1)),
+});
+
+/** Runs `once` back to back (or `concurrency` at a time) for `seconds`. */
+async function measure(
+  once: () => Promise<unknown>,
+  concurrency: number,
+  seconds: number,
+): Promise<Run> {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        await once();
+        done++;
+      }
+    }),
+  );
+  return { letters: done, seconds: (performance.now() - start) / 1000 };
+}
+
+async function main() {
+  const bareOnce = () => renderToBuffer(createElement(LetterDocument, { content }) as never);
+  const rendererOnce = async () => {
+    const pdf = await renderLetterPdf(content);
+    return createHash('sha256').update(pdf).digest('hex');
+  };
+  // Warm up the JIT and react-pdf's font metrics in this thread.
+  for (let i = 0; i < 15; i++) await bareOnce();
+  for (let i = 0; i < 5; i++) await rendererOnce();
+
+  const one = createRenderPool({ size: 1 });
+  const oneOnce = async () => {
+    const pdf = await one.render(content);
+    return createHash('sha256').update(pdf).digest('hex');
+  };
+  await Promise.all(Array.from({ length: 10 }, oneOnce));
+  const pool = createRenderPool({ size: THREADS });
+  const pooledOnce = async () => {
+    const pdf = await pool.render(content);
+    return createHash('sha256').update(pdf).digest('hex');
+  };
+  // Warm up every thread (each has its own JIT and react-pdf state).
+  await Promise.all(Array.from({ length: THREADS * 10 }, pooledOnce));
+
+  // Interleave short slices of the three variants so that a load change on a shared machine
+  // hits all of them alike, instead of whichever happened to run at that moment.
+  const slices = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
+  const totals = { bare: empty(), single: empty(), oneThread: empty(), threads: empty() };
+  for (let i = 0; i < slices; i++) {
+    add(totals.bare, await measure(bareOnce, 1, SLICE_SECONDS));
+    add(totals.single, await measure(rendererOnce, 1, SLICE_SECONDS));
+    add(totals.oneThread, await measure(oneOnce, 2, SLICE_SECONDS));
+    // Two requests per thread keep each busy while its next one is posted.
+    add(totals.threads, await measure(pooledOnce, THREADS * 2, SLICE_SECONDS));
+  }
+  await pool.close();
+  await one.close();
+  const oneThread = rate(totals.oneThread);
+  const bare = rate(totals.bare);
+  const single = rate(totals.single);
+  const threads = rate(totals.threads);
+
+  const bareRate = bare.perSecond;
+  const goal = Number((0.9 * bareRate * THREADS).toFixed(1));
+  const result = {
+    benchmark: 'letters',
+    at: new Date().toISOString(),
+    node: process.version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    loadAverage: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
+    threads: THREADS,
+    pdfBytes: (await renderLetterPdf(content)).byteLength,
+    slices,
+    secondsPerSlice: SLICE_SECONDS,
+    bare,
+    rendererSingleThread: single,
+    rendererOneWorkerThread: oneThread,
+    rendererWorkerThreads: threads,
+    ratioSingleToBare: Number((single.perSecond / bareRate).toFixed(3)),
+    ratioThreadsToBare: Number((threads.perSecond / bareRate).toFixed(3)),
+    goal: { rule: '0.9 x bare x threads', perSecond: goal, met: threads.perSecond >= goal },
+  };
+  mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
+  writeFileSync(
+    new URL('./results/letters.json', import.meta.url),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+
+  console.log(
+    `\nletters/second (${SECONDS} s per variant in ${slices} interleaved slices, ${THREADS} threads, ${result.cores} cores)`,
+  );
+  console.table({
+    'bare react-pdf renderToBuffer': {
+      'letters/s': result.bare.perSecond,
+      letters: bare.letters,
+    },
+    'renderer, in this thread': { 'letters/s': single.perSecond, letters: single.letters },
+    'renderer, pool of 1 worker thread': {
+      'letters/s': oneThread.perSecond,
+      letters: oneThread.letters,
+    },
+    [`renderer, ${THREADS} worker threads`]: {
+      'letters/s': threads.perSecond,
+      letters: threads.letters,
+    },
+    [`goal 0.9 x bare x ${THREADS}`]: {
+      'letters/s': goal,
+      letters: result.goal.met ? 'met' : 'NOT met',
+    },
+  });
+}
+
+await main();

@@ -1,0 +1,153 @@
+import { formatDate, paragraphsOf } from '../messaging/messaging.format';
+import { DECISION_KINDS, type LetterContent, type LetterKind } from './letter.types';
+import { LABELS, LETTERHEAD } from './letterhead';
+
+type Language = 'nl' | 'en';
+
+export interface LetterInput {
+  kind: LetterKind;
+  language: Language;
+  reference: string;
+  /** The letter's date (YYYY-MM-DD, Europe/Amsterdam). */
+  sentOn: string;
+  /** Last day for objection (YYYY-MM-DD), computed by the engine's legal clock. */
+  objectionLastDay: string;
+  recipient: { name: string; street: string | null; postcode: string | null; city: string | null };
+  /** The resolved template texts. */
+  subject: string;
+  body: string;
+  variables: Record<string, string>;
+}
+
+const SIGNATURE: Record<
+  Language,
+  { closing: string; board: string; decisionRole: string; role: string }
+> = {
+  nl: {
+    closing: 'Met vriendelijke groet,',
+    board: 'namens het college van burgemeester en wethouders van Rotterdam,',
+    decisionRole: 'De wijkmanager',
+    role: 'Team Bewonersinitiatieven',
+  },
+  en: {
+    closing: 'Yours sincerely,',
+    board:
+      'on behalf of the Municipal Executive of Rotterdam (college van burgemeester en wethouders),',
+    decisionRole: 'The district manager (wijkmanager)',
+    role: 'Resident Initiatives team',
+  },
+};
+
+function objectionClause(
+  language: Language,
+  reference: string,
+  lastDay: string,
+  sender: LetterContent['sender'],
+): NonNullable<LetterContent['objection']> {
+  const lastDayText = formatDate(lastDay, language);
+  const address = sender.addressLines.join(', ');
+  if (language === 'en') {
+    return {
+      lastDay,
+      lastDayText,
+      heading: 'Objection',
+      paragraphs: [
+        `If you disagree with this decision, you can lodge an objection (bezwaar) within six weeks of the day after this letter was sent. We must receive your objection no later than ${lastDayText}.`,
+        `Send your objection to the Municipal Executive (college van burgemeester en wethouders), ${address}. State your name and address, the date, the reference ${reference} of this decision and why you disagree with it, and sign it.`,
+      ],
+    };
+  }
+  return {
+    lastDay,
+    lastDayText,
+    heading: 'Bezwaar maken',
+    paragraphs: [
+      `Bent u het niet eens met dit besluit? Dan kunt u bezwaar maken binnen zes weken na de dag waarop deze brief is verzonden. Uw bezwaarschrift moet uiterlijk op ${lastDayText} bij ons binnen zijn.`,
+      `Stuur uw bezwaarschrift aan het college van burgemeester en wethouders, ${address}. Vermeld daarin uw naam en adres, de datum, het kenmerk ${reference} van dit besluit en waarom u het niet eens bent met het besluit, en onderteken het.`,
+    ],
+  };
+}
+
+const SALUTATION = /^(beste|geachte|dear|hello|hallo)\b/i;
+const CLOSING =
+  /^(met vriendelijke groet|hoogachtend|kind regards|yours sincerely|yours faithfully|best regards)/i;
+
+/**
+ * Builds the complete, self-contained content of a letter from its resolved texts.
+ *
+ * The template body may bring its own salutation, closing and signature (policy staff write
+ * whole letters); they are lifted into the letter's structure instead of being printed twice.
+ * A decision always ends with the objection clause holding the computed last day: the template's
+ * own paragraph when it names that day, else the standard clause.
+ */
+export function buildLetterContent(input: LetterInput): LetterContent {
+  const { language } = input;
+  const sender = LETTERHEAD[language];
+  const defaults = SIGNATURE[language];
+  const decision = DECISION_KINDS.has(input.kind);
+  const addressLines = [
+    input.recipient.street,
+    [input.recipient.postcode, input.recipient.city].filter(Boolean).join('  '),
+  ].filter((line): line is string => Boolean(line?.trim()));
+
+  const paragraphs = paragraphsOf(input.body);
+  const salutation =
+    paragraphs[0] && SALUTATION.test(paragraphs[0])
+      ? paragraphs.shift()!
+      : language === 'en'
+        ? `Dear ${input.recipient.name},`
+        : `Beste ${input.recipient.name},`;
+
+  let signature: LetterContent['signature'] = {
+    closing: defaults.closing,
+    onBehalfOf: decision ? defaults.board : null,
+    role: decision ? defaults.decisionRole : defaults.role,
+    organisation: sender.organisation,
+  };
+  const closingAt = paragraphs.findIndex((p) => CLOSING.test(p));
+  if (closingAt >= 0) {
+    const lines = paragraphs
+      .splice(closingAt)
+      .flatMap((p) => p.split('\n'))
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const [closing, ...rest] = lines;
+    const role = rest.pop();
+    signature = {
+      closing: closing ?? defaults.closing,
+      onBehalfOf: rest.length > 0 ? rest.join('\n') : null,
+      role: role ?? (decision ? defaults.decisionRole : defaults.role),
+      organisation: sender.organisation,
+    };
+  }
+
+  let objection: LetterContent['objection'] = null;
+  if (decision) {
+    const standard = objectionClause(language, input.reference, input.objectionLastDay, sender);
+    const own = paragraphs.findIndex((p) => p.includes(standard.lastDayText));
+    objection = own >= 0 ? { ...standard, paragraphs: paragraphs.splice(own, 1) } : standard;
+  }
+
+  return {
+    version: 1,
+    kind: input.kind,
+    language,
+    reference: input.reference,
+    date: input.sentOn,
+    dateText: formatDate(input.sentOn, language),
+    sender,
+    recipient: { name: input.recipient.name, addressLines },
+    subject: input.subject,
+    salutation,
+    paragraphs,
+    objection,
+    signature,
+    labels: LABELS[language],
+    variables: input.variables,
+  };
+}
+
+/** Finishes the link placeholder that is resolved at render/send time (PUBLIC_URL). */
+export function withApplicationUrl(text: string, url: string): string {
+  return text.replaceAll('{{applicationUrl}}', url);
+}

@@ -1,0 +1,66 @@
+/** The kinds of letter a workflow can issue (mirrors the engine's LetterKind). */
+export type LetterKind =
+  | 'acknowledgement'
+  | 'supplement_request'
+  | 'not_considered'
+  | 'grant'
+  | 'rejection'
+  | 'settlement'
+  | 'extension';
+
+export const LETTER_KINDS: readonly LetterKind[] = [
+  'acknowledgement',
+  'supplement_request',
+  'not_considered',
+  'grant',
+  'rejection',
+  'settlement',
+  'extension',
+];
+
+/** Kinds that are decisions (besluiten) under the Awb: they carry the objection clause. */
+export const DECISION_KINDS: ReadonlySet<LetterKind> = new Set([
+  'not_considered',
+  'grant',
+  'rejection',
+  'settlement',
+]);
+
+/**
+ * Everything a letter shows, resolved when the letter is issued and stored with it, so the
+ * PDF and the HTML page are pure functions of this value and a later template edit never
+ * changes an issued letter.
+ */
+export interface LetterContent {
+  version: 1;
+  kind: LetterKind;
+  language: 'nl' | 'en';
+  reference: string;
+  /** The letter's date, YYYY-MM-DD (Europe/Amsterdam), and as printed. */
+  date: string;
+  dateText: string;
+  sender: {
+    organisation: string;
+    department: string;
+    addressLines: string[];
+    phone: string;
+    website: string;
+  };
+  recipient: { name: string; addressLines: string[] };
+  subject: string;
+  salutation: string;
+  paragraphs: string[];
+  /** The objection clause of a decision (bezwaarclausule), with its computed last day. */
+  objection: { lastDay: string; lastDayText: string; heading: string; paragraphs: string[] } | null;
+  signature: { closing: string; onBehalfOf: string | null; role: string; organisation: string };
+  labels: {
+    date: string;
+    reference: string;
+    subject: string;
+    contact: string;
+    /** '{page}' and '{pages}' are replaced. */
+    page: string;
+    documentTitle: string;
+  };
+  variables: Record<string, string>;
+}

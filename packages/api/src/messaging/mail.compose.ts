@@ -1,0 +1,133 @@
+import type { SendMailOptions } from 'nodemailer/lib/mailer';
+import { withApplicationUrl } from '../letters/letter.content';
+import type { LetterKind } from '../letters/letter.types';
+import { escapeHtml, paragraphsOf } from './messaging.format';
+import type { Language, OutboxRow } from './messaging.table';
+
+export interface ComposeOptions {
+  from: string;
+  publicUrl: string;
+  /** Where a staff notice goes when the application has no assignee. */
+  staffMailbox: string;
+  /** true: the letter rides along as a PDF attachment; false: the mail links to it. */
+  attachLetters: boolean;
+}
+
+export interface AccompanyingLetter {
+  id: string;
+  kind: LetterKind;
+  reference: string;
+  pdf: Uint8Array | null;
+}
+
+const TEXTS: Record<
+  Language,
+  { view: string; attached: string; linked: string; pdf: string; footer: string }
+> = {
+  nl: {
+    view: 'Bekijk uw aanvraag',
+    attached: 'De brief zit als PDF in de bijlage van deze e-mail.',
+    linked: 'Lees de brief',
+    pdf: 'Download de brief als PDF',
+    footer:
+      'Dit is een automatisch bericht van de gemeente over uw aanvraag voor een bewonersinitiatief. U kunt deze e-mail niet beantwoorden.',
+  },
+  en: {
+    view: 'View your application',
+    attached: 'The letter is attached to this e-mail as a PDF.',
+    linked: 'Read the letter',
+    pdf: 'Download the letter as PDF',
+    footer:
+      'This is an automatic message from the municipality about your application for a resident initiative. Please do not reply to this e-mail.',
+  },
+};
+
+const LETTER_FILE: Record<LetterKind, Record<Language, string>> = {
+  acknowledgement: { nl: 'ontvangstbevestiging', en: 'acknowledgement' },
+  supplement_request: { nl: 'verzoek-om-aanvulling', en: 'request-to-supplement' },
+  not_considered: { nl: 'besluit-buiten-behandeling', en: 'decision-not-considered' },
+  grant: { nl: 'verleningsbesluit', en: 'grant-decision' },
+  rejection: { nl: 'afwijzingsbesluit', en: 'rejection-decision' },
+  settlement: { nl: 'vaststellingsbesluit', en: 'settlement-decision' },
+  extension: { nl: 'verdaging', en: 'extension' },
+};
+
+/** Turns bare http(s) URLs of an escaped text into links. */
+function linkify(escaped: string): string {
+  return escaped.replace(
+    /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g,
+    (url) => `<a href="${url}">${url}</a>`,
+  );
+}
+
+export function letterFileName(
+  letter: Pick<AccompanyingLetter, 'kind' | 'reference'>,
+  language: Language,
+) {
+  return `${LETTER_FILE[letter.kind][language]}-${letter.reference}.pdf`;
+}
+
+/** Builds the nodemailer message of an outbox mail row: HTML and plain text, one language. */
+export function composeMail(
+  row: OutboxRow,
+  letter: AccompanyingLetter | null,
+  options: ComposeOptions,
+): SendMailOptions {
+  const language: Language = row.language === 'en' ? 'en' : 'nl';
+  const t = TEXTS[language];
+  const applicationUrl = row.application_id
+    ? `${options.publicUrl}/aanvragen/${row.application_id}`
+    : options.publicUrl;
+  const paragraphs = paragraphsOf(withApplicationUrl(row.body ?? '', applicationUrl));
+  const subject = withApplicationUrl(row.subject ?? '', applicationUrl);
+  const attach = Boolean(letter && options.attachLetters && letter.pdf);
+  const letterUrl = letter ? `${options.publicUrl}/api/documents/${letter.id}` : null;
+
+  const textParts = [...paragraphs, `${t.view}: ${applicationUrl}`];
+  if (letter && attach) textParts.push(t.attached);
+  if (letter && !attach) {
+    textParts.push(`${t.linked}: ${letterUrl}?format=html`, `${t.pdf}: ${letterUrl}?format=pdf`);
+  }
+  textParts.push('--', t.footer);
+
+  const htmlLetter = !letter
+    ? ''
+    : attach
+      ? `<p>${escapeHtml(t.attached)}</p>`
+      : `<ul><li><a href="${letterUrl}?format=html">${escapeHtml(t.linked)}</a></li><li><a href="${letterUrl}?format=pdf">${escapeHtml(t.pdf)}</a></li></ul>`;
+  const html = `<!doctype html>
+<html lang="${language}">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(subject)}</title></head>
+<body style="margin:0;padding:24px;background:#ffffff;color:#1a1a1a;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5">
+<div role="article" aria-roledescription="e-mail" lang="${language}" style="max-width:36rem">
+<h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
+${paragraphs.map((p) => `<p style="margin:0 0 12px">${linkify(escapeHtml(p)).replaceAll('\n', '<br>')}</p>`).join('\n')}
+<p style="margin:20px 0"><a href="${applicationUrl}" style="color:#00689e;font-weight:bold">${escapeHtml(t.view)}</a></p>
+${htmlLetter}
+<hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
+<p style="font-size:14px;color:#4d4d4d">${escapeHtml(t.footer)}</p>
+</div>
+</body>
+</html>`;
+
+  const to = row.recipient_email ?? options.staffMailbox;
+  return {
+    from: options.from,
+    to: row.recipient_name ? { name: row.recipient_name, address: to } : to,
+    subject,
+    messageId: row.message_id ?? undefined,
+    text: textParts.join('\n\n'),
+    html,
+    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': language },
+    attachments:
+      letter && attach && letter.pdf
+        ? [
+            {
+              filename: letterFileName(letter, language),
+              content: Buffer.from(letter.pdf.buffer, letter.pdf.byteOffset, letter.pdf.byteLength),
+              contentType: 'application/pdf',
+            },
+          ]
+        : [],
+  };
+}

@@ -1,0 +1,231 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { DocumentRow, OutboxRow, OutboxStatus } from './messaging.table';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** Document columns without the PDF bytes (lists, metadata). */
+const DOCUMENT_META = [
+  'id',
+  'application_id',
+  'history_id',
+  'kind',
+  'template_key',
+  'definition_key',
+  'definition_version',
+  'language',
+  'reference',
+  'subject',
+  'sent_on',
+  'objection_deadline',
+  'sha256',
+  'byte_size',
+  'created_at',
+  'rendered_at',
+] as const;
+
+export type DocumentMeta = Pick<DocumentRow, (typeof DOCUMENT_META)[number]>;
+
+export async function listDocumentsOfApplication(
+  db: Db,
+  applicationId: string,
+): Promise<DocumentMeta[]> {
+  return db
+    .selectFrom('documents')
+    .select(DOCUMENT_META)
+    .where('application_id', '=', applicationId)
+    .orderBy('seq', 'asc')
+    .execute();
+}
+
+export async function findDocumentMeta(db: Db, id: string): Promise<DocumentMeta | undefined> {
+  return db.selectFrom('documents').select(DOCUMENT_META).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findDocument(db: Db, id: string): Promise<DocumentRow | undefined> {
+  return db.selectFrom('documents').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * Stores a rendered PDF once. A document that already has its bytes keeps them (a retried
+ * render after a crash never replaces an issued letter); returns whether this call stored them.
+ */
+export async function storeRenderedPdf(
+  db: Db,
+  id: string,
+  pdf: Uint8Array,
+  sha256: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .updateTable('documents')
+    .set({ pdf, sha256, byte_size: pdf.byteLength, rendered_at: now })
+    .where('id', '=', id)
+    .where('sha256', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export interface ClaimOptions {
+  now: Date;
+  limit: number;
+  /** How long the claim holds; after it a crashed worker's rows are claimed again. */
+  leaseMs: number;
+}
+
+/**
+ * Claims due jobs in one short transaction (FOR UPDATE SKIP LOCKED, so workers never wait on
+ * each other): marks them processing, counts the attempt and sets the lease. A mail that
+ * carries a letter is due only once that letter has its PDF.
+ */
+export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promise<OutboxRow[]> {
+  const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('outbox as o')
+      .select('o.id')
+      .where('o.status', 'in', ['pending', 'processing'])
+      .where('o.next_attempt_at', '<=', options.now)
+      .where((eb) =>
+        eb.or([
+          eb('o.kind', '=', 'render'),
+          eb('o.document_id', 'is', null),
+          eb.exists(
+            eb
+              .selectFrom('documents as d')
+              .select(sql.lit(1).as('one'))
+              .whereRef('d.id', '=', 'o.document_id')
+              .where('d.sha256', 'is not', null),
+          ),
+        ]),
+      )
+      .orderBy('o.next_attempt_at')
+      .limit(options.limit)
+      .forUpdate('o')
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    return trx
+      .updateTable('outbox')
+      .set((eb) => ({
+        status: 'processing',
+        attempts: eb('attempts', '+', 1),
+        locked_until: leaseUntil,
+        next_attempt_at: leaseUntil,
+        updated_at: options.now,
+      }))
+      .where(
+        'id',
+        'in',
+        due.map((r) => r.id),
+      )
+      .returningAll()
+      .execute();
+  });
+}
+
+/** Records finished jobs, one statement for a whole round. */
+export async function markDone(db: Db, ids: readonly string[], now: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ status: 'done', done_at: now, locked_until: null, last_error: null, updated_at: now })
+    .where('id', 'in', [...ids])
+    .execute();
+}
+
+/** Records a failed attempt: back to pending at `retryAt`, or failed for good. */
+export async function markAttemptFailed(
+  db: Db,
+  id: string,
+  outcome: { now: Date; error: string; retryAt: Date | null },
+): Promise<void> {
+  await db
+    .updateTable('outbox')
+    .set({
+      status: outcome.retryAt ? 'pending' : 'failed',
+      next_attempt_at: outcome.retryAt ?? outcome.now,
+      locked_until: null,
+      last_error: outcome.error.slice(0, 2000),
+      updated_at: outcome.now,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables'>;
+
+/** Outbox rows for staff: failed first, then the most recently changed. */
+export async function listOutbox(
+  db: Db,
+  options: { status?: OutboxStatus; kind?: 'mail' | 'render'; limit: number },
+): Promise<OutboxListItem[]> {
+  let query = db
+    .selectFrom('outbox')
+    .select([
+      'id',
+      'kind',
+      'application_id',
+      'history_id',
+      'document_id',
+      'message_id',
+      'recipient_email',
+      'recipient_name',
+      'audience',
+      'language',
+      'template_key',
+      'subject',
+      'status',
+      'attempts',
+      'max_attempts',
+      'next_attempt_at',
+      'locked_until',
+      'last_error',
+      'created_at',
+      'updated_at',
+      'done_at',
+    ]);
+  if (options.status) query = query.where('status', '=', options.status);
+  if (options.kind) query = query.where('kind', '=', options.kind);
+  return query
+    .orderBy(
+      sql`CASE status WHEN 'failed' THEN 0 WHEN 'processing' THEN 1 WHEN 'pending' THEN 2 ELSE 3 END`,
+    )
+    .orderBy('updated_at', 'desc')
+    .orderBy('id')
+    .limit(options.limit)
+    .execute();
+}
+
+export async function findOutbox(db: Db, id: string): Promise<OutboxRow | undefined> {
+  return db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Puts a failed job back in the queue with a fresh set of attempts; undefined if not failed. */
+export async function retryFailed(db: Db, id: string, now: Date): Promise<OutboxRow | undefined> {
+  return db
+    .updateTable('outbox')
+    .set({
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: now,
+      locked_until: null,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .where('status', '=', 'failed')
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function countByStatus(db: Db): Promise<Record<OutboxStatus, number>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
+  const counts: Record<OutboxStatus, number> = { pending: 0, processing: 0, done: 0, failed: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}

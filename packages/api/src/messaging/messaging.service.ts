@@ -1,0 +1,382 @@
+import { randomUUID } from 'node:crypto';
+import {
+  applicationView,
+  type Effect,
+  type Facts,
+  objectionDeadline,
+  renderTemplate,
+  toAmsterdamDate,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { buildLetterContent } from '../letters/letter.content';
+import type { LetterKind } from '../letters/letter.types';
+import { formatCents, formatDate } from './messaging.format';
+import type { Language } from './messaging.table';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type NoticeEffect = Extract<Effect, { type: 'notice' }>;
+type DocumentEffect = Extract<Effect, { type: 'document' }>;
+
+export interface EnqueueMessagingInput {
+  applicationId: string;
+  /** The application_history row of the step that produced the effects. */
+  historyId: string | null;
+  definition: WorkflowDefinition;
+  effects: readonly Effect[];
+  now: Date;
+}
+
+export interface EnqueuedMessaging {
+  documentIds: string[];
+  outboxIds: string[];
+}
+
+/** The placeholder left in stored texts for the link; finished with PUBLIC_URL when sent. */
+export const APPLICATION_URL_TOKEN = '{{applicationUrl}}';
+export const MESSAGE_ID_DOMAIN = 'initiatief.local';
+
+interface TemplateText {
+  subject: string;
+  body: string;
+}
+type TemplateSet = Record<string, Partial<Record<Language, TemplateText>>>;
+
+function templateOf(
+  definition: WorkflowDefinition,
+  group: 'letters' | 'mails',
+  key: string,
+  language: Language,
+): { text: TemplateText; language: Language } {
+  const templates = (definition as unknown as { templates?: Record<string, TemplateSet> })
+    .templates?.[group];
+  const entry = templates?.[key];
+  const text = entry?.[language] ?? entry?.nl;
+  if (!text) {
+    throw new Error(`workflow definition has no ${group} template '${key}'`);
+  }
+  return { text, language: entry?.[language] ? language : 'nl' };
+}
+
+/**
+ * Writes the outbox rows (and document jobs) for the step's `notice` and `document` effects,
+ * in the caller's transaction: nothing is rendered or sent before the command commits.
+ */
+export async function enqueueMessagingEffects(
+  trx: Db,
+  input: EnqueueMessagingInput,
+): Promise<void> {
+  await enqueueMessaging(trx, input);
+}
+
+/** enqueueMessagingEffects, returning the ids it wrote (for tests and tools). */
+export async function enqueueMessaging(
+  trx: Db,
+  input: EnqueueMessagingInput,
+): Promise<EnqueuedMessaging> {
+  const notices = input.effects.filter((e): e is NoticeEffect => e.type === 'notice');
+  const documents = input.effects.filter((e): e is DocumentEffect => e.type === 'document');
+  const result: EnqueuedMessaging = { documentIds: [], outboxIds: [] };
+  if (notices.length === 0 && documents.length === 0) return result;
+
+  const context = await loadContext(trx, input);
+  const sentOn = toAmsterdamDate(input.now);
+  const objection = objectionDeadline(sentOn);
+  const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
+
+  for (const effect of documents) {
+    const { text, language } = templateOf(
+      input.definition,
+      'letters',
+      effect.template,
+      applicantLanguage,
+    );
+    const variables = resolveVariables(context, input, language, objection.date);
+    const subject = renderTemplate(text.subject, variables);
+    const body = renderTemplate(text.body, variables);
+    const content = buildLetterContent({
+      kind: effect.kind as LetterKind,
+      language,
+      reference: context.application.reference,
+      sentOn,
+      objectionLastDay: objection.date,
+      recipient: context.applicant,
+      subject,
+      body,
+      variables,
+    });
+    const documentId = randomUUID();
+    await trx
+      .insertInto('documents')
+      .values({
+        id: documentId,
+        application_id: input.applicationId,
+        history_id: input.historyId,
+        kind: content.kind,
+        template_key: effect.template,
+        definition_key: context.application.definition_key,
+        definition_version: context.application.definition_version,
+        language,
+        reference: context.application.reference,
+        subject,
+        content: JSON.stringify(content),
+        sent_on: sentOn,
+        objection_deadline: content.objection ? objection.date : null,
+        created_at: input.now,
+      })
+      .execute();
+    const renderId = randomUUID();
+    await trx
+      .insertInto('outbox')
+      .values({
+        id: renderId,
+        kind: 'render',
+        application_id: input.applicationId,
+        history_id: input.historyId,
+        document_id: documentId,
+        next_attempt_at: input.now,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .execute();
+    result.documentIds.push(documentId);
+    result.outboxIds.push(renderId);
+  }
+
+  for (const effect of notices) {
+    // A resident registered at the desk without e-mail gets letters by post only.
+    if (effect.audience === 'applicant' && !context.applicant.email) continue;
+    const recipient =
+      effect.audience === 'applicant'
+        ? {
+            email: context.applicant.email,
+            name: context.applicant.name,
+            language: applicantLanguage,
+          }
+        : {
+            // The assignee when there is one, else the staff mailbox (resolved when sent).
+            email: context.assignee?.email ?? null,
+            name: context.assignee?.name ?? null,
+            language: (context.assignee?.locale === 'en' ? 'en' : 'nl') as Language,
+          };
+    const { text, language } = templateOf(
+      input.definition,
+      'mails',
+      effect.template,
+      recipient.language,
+    );
+    const variables = resolveVariables(context, input, language, objection.date);
+    const id = randomUUID();
+    await trx
+      .insertInto('outbox')
+      .values({
+        id,
+        kind: 'mail',
+        application_id: input.applicationId,
+        history_id: input.historyId,
+        // A notice to the applicant carries the letter issued in the same step.
+        document_id: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
+        message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+        recipient_email: recipient.email,
+        recipient_name: recipient.name,
+        audience: effect.audience,
+        language,
+        template_key: effect.template,
+        subject: renderTemplate(text.subject, variables),
+        body: renderTemplate(text.body, variables),
+        variables: JSON.stringify(variables),
+        next_attempt_at: input.now,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      .execute();
+    result.outboxIds.push(id);
+  }
+  return result;
+}
+
+interface MessagingContext {
+  application: {
+    id: string;
+    reference: string;
+    title: string;
+    district: string;
+    definition_key: string;
+    definition_version: number;
+    snapshot: unknown;
+    data: Record<string, unknown>;
+    requested_cents: number;
+    granted_cents: number | null;
+    decision_due_on: string | null;
+  };
+  applicant: {
+    email: string | null;
+    name: string;
+    locale: string;
+    street: string | null;
+    postcode: string | null;
+    city: string | null;
+  };
+  assignee: { email: string | null; name: string; locale: string } | null;
+  payload: Record<string, unknown>;
+  facts: Facts | undefined;
+}
+
+async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<MessagingContext> {
+  const application = await trx
+    .selectFrom('applications')
+    .select([
+      'id',
+      'reference',
+      'title',
+      'district',
+      'definition_key',
+      'definition_version',
+      'snapshot',
+      'data',
+      'requested_cents',
+      'granted_cents',
+      'applicant_id',
+      'assignee_id',
+      'regulation_id',
+    ])
+    .select((eb) => eb.cast<string | null>('decision_due_on', 'text').as('decision_due_on'))
+    .where('id', '=', input.applicationId)
+    .executeTakeFirstOrThrow();
+  const applicant = await trx
+    .selectFrom('users')
+    .select(['email', 'name', 'locale', 'street', 'postcode', 'city'])
+    .where('id', '=', application.applicant_id)
+    .executeTakeFirstOrThrow();
+  const assignee = application.assignee_id
+    ? ((await trx
+        .selectFrom('users')
+        .select(['email', 'name', 'locale'])
+        .where('id', '=', application.assignee_id)
+        .executeTakeFirst()) ?? null)
+    : null;
+  const regulation = await trx
+    .selectFrom('regulations')
+    .select([
+      'max_amount_cents',
+      'decision_term_weeks',
+      'direct_settlement_threshold_cents',
+      'report_due_weeks',
+    ])
+    .where('id', '=', application.regulation_id)
+    .executeTakeFirst();
+  const history = input.historyId
+    ? await trx
+        .selectFrom('application_history')
+        .select('payload')
+        .where('id', '=', input.historyId)
+        .executeTakeFirst()
+    : undefined;
+  const payload = (history?.payload ?? {}) as Record<string, unknown>;
+  return {
+    application: {
+      ...application,
+      data: (application.data ?? {}) as Record<string, unknown>,
+    },
+    applicant: {
+      email: applicant.email,
+      name: applicant.name,
+      locale: applicant.locale,
+      street: applicant.street ?? null,
+      postcode: applicant.postcode ?? null,
+      city: applicant.city ?? null,
+    },
+    assignee,
+    payload: payload && typeof payload === 'object' ? payload : {},
+    facts: regulation
+      ? {
+          regulation: {
+            maxAmountCents: regulation.max_amount_cents,
+            decisionTermWeeks: regulation.decision_term_weeks,
+            directSettlementThresholdCents: regulation.direct_settlement_threshold_cents,
+            reportDueWeeks: regulation.report_due_weeks,
+          },
+          // Not used for texts; the view only needs the regulation's terms.
+          budgetRemainingCents: 0,
+        }
+      : undefined,
+  };
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join('\n');
+  if (typeof value === 'object') return '';
+  return String(value);
+}
+
+/** Every variable in the contract's list, formatted for the reader's language. */
+function resolveVariables(
+  context: MessagingContext,
+  input: EnqueueMessagingInput,
+  language: Language,
+  objectionDate: string,
+): Record<string, string> {
+  const { application, payload } = context;
+  const date = (value: unknown) => {
+    const s = text(value);
+    return s ? formatDate(s.slice(0, 10), language) : '';
+  };
+  const money = (cents: number | null | undefined) =>
+    typeof cents === 'number' && Number.isInteger(cents) ? formatCents(cents, language) : '';
+
+  let view: ReturnType<typeof applicationView> | null = null;
+  try {
+    view = applicationView(
+      input.definition,
+      application.snapshot as never,
+      input.now,
+      context.facts,
+    );
+  } catch {
+    view = null;
+  }
+  const deadline = (pattern: RegExp) => view?.deadlines.find((d) => pattern.test(d.key))?.date;
+  const paymentCents = input.effects
+    .filter((e): e is Extract<Effect, { type: 'payment' }> => e.type === 'payment')
+    .reduce<number | null>((sum, e) => (sum ?? 0) + e.amountCents, null);
+  const data = application.data;
+  const supplementDue = text(payload.dueOn ?? payload.supplementDueOn) || deadline(/supplement/i);
+  // The step's payload first, then what the application recorded of the decision and request.
+  const recorded = (field: string) =>
+    text(
+      payload[field] ??
+        view?.decision[field] ??
+        view?.assessment[field] ??
+        view?.request[field] ??
+        view?.supplement[field],
+    );
+  const suspensions = (
+    application.snapshot as { context?: { clock?: { suspensions?: { periodDays?: number }[] } } }
+  )?.context?.clock?.suspensions;
+
+  return {
+    reference: application.reference,
+    applicantName: context.applicant.name,
+    title: application.title,
+    district: application.district,
+    activityDate: date(data.activityDate ?? (data.activity as { date?: unknown })?.date),
+    requestedAmount: money(view?.amounts.requestedCents ?? application.requested_cents),
+    grantedAmount: money(view?.amounts.grantedCents ?? application.granted_cents),
+    advanceAmount: money(view?.amounts.advanceCents),
+    settledAmount: money(view?.amounts.settledCents),
+    reclaimAmount: money(view?.amounts.reclaimCents),
+    paymentAmount: money(paymentCents),
+    decisionDueDate: date(view?.clock.decisionDueOn ?? application.decision_due_on),
+    supplementDueDate: date(supplementDue),
+    objectionDeadline: formatDate(objectionDate, language),
+    reportDueDate: date(deadline(/report/i)),
+    motivation: recorded('motivation'),
+    message: recorded('message'),
+    conditions: recorded('conditions'),
+    applicationUrl: APPLICATION_URL_TOKEN,
+    today: formatDate(toAmsterdamDate(input.now), language),
+    periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
+  };
+}

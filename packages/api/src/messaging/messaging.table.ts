@@ -1,0 +1,71 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { LetterContent, LetterKind } from '../letters/letter.types';
+
+/** jsonb: read as a value, written as a JSON string (works the same on pg and PGlite). */
+type Json<T> = ColumnType<T, string, string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type OutboxKind = 'mail' | 'render';
+export type OutboxStatus = 'pending' | 'processing' | 'done' | 'failed';
+export type Language = 'nl' | 'en';
+
+/** An issued letter (brief / beschikking); immutable once its PDF is set (trigger). */
+export interface DocumentTable {
+  id: string;
+  /** Issue order. */
+  seq: Generated<number>;
+  application_id: string;
+  history_id: string | null;
+  kind: LetterKind;
+  template_key: string;
+  definition_key: string;
+  definition_version: number;
+  language: Language;
+  reference: string;
+  subject: string;
+  content: Json<LetterContent>;
+  sent_on: ColumnType<string, string, string>;
+  objection_deadline: ColumnType<string | null, string | null, string | null>;
+  pdf: Uint8Array | null;
+  sha256: string | null;
+  byte_size: number | null;
+  created_at: DefaultTimestamp;
+  rendered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+/** One job of the transactional outbox: render a document, or send one mail. */
+export interface OutboxTable {
+  id: string;
+  kind: OutboxKind;
+  application_id: string | null;
+  history_id: string | null;
+  document_id: string | null;
+  message_id: string | null;
+  recipient_email: string | null;
+  recipient_name: string | null;
+  audience: 'applicant' | 'staff' | null;
+  language: Language | null;
+  template_key: string | null;
+  subject: string | null;
+  body: string | null;
+  variables: ColumnType<Record<string, string> | null, string | null, string | null>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  done_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+export interface MessagingTables {
+  documents: DocumentTable;
+  outbox: OutboxTable;
+}
+
+export type DocumentRow = Selectable<DocumentTable>;
+export type NewDocument = Insertable<DocumentTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;
