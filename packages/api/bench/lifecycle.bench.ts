@@ -1,0 +1,395 @@
+/**
+ * Lifecycle figures on the local PostgreSQL (BENCH_DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres):
+ *  1. transitions per second through HTTP at 1, 8 and 32 concurrent clients, beside pgbench -N
+ *     TPS at the same client counts, measured in the same run (ratio; goal >= 0.5 at 8 clients,
+ *     p99 < 50 ms);
+ *  2. the work queue's first page at 1,000,000 applications (goal p95 < 50 ms, index scan).
+ * Writes bench/results/lifecycle.json and prints a table.
+ *
+ * A "transition" is one command through the full path: HTTP, session, lock, engine step,
+ * snapshot + history + timers + budget ledger + outbox rows, commit. Each client loops over its
+ * own applications: create -> SUBMIT -> ASSESS -> GRANT (four requests, all counted).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { createApp } from '../src/app';
+import { demoFormData } from '../src/applications/applications.fixtures';
+import { listApplications } from '../src/applications/applications.list';
+import { createSession } from '../src/auth/session.service';
+import { testConfig } from '../src/config';
+import type { SessionUser } from '../src/context';
+import { openPostgres } from '../src/db/database';
+import { migrate } from '../src/db/migrate';
+import type { DB } from '../src/db/schema';
+import {
+  ensureShippedDefinitions,
+  readShippedDefinitions,
+} from '../src/definitions/definitions.repository';
+import { silentLogger } from '../src/logging/logger';
+import { upsertRegulation } from '../src/regulations/regulations.repository';
+import { insertUser } from '../src/users/users.repository';
+
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const QUEUE_ROWS = Number(process.env.BENCH_QUEUE_ROWS ?? 1_000_000);
+const QUEUE_SAMPLES = 200;
+const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'lifecycle.json');
+
+function withDatabase(url: string, name: string): string {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+async function admin(query: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(query);
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)]!;
+}
+
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+function pgbenchTps(url: string, clients: number): number {
+  const u = new URL(url);
+  const args = [
+    '-h',
+    u.hostname,
+    '-p',
+    u.port || '5432',
+    '-U',
+    decodeURIComponent(u.username || 'postgres'),
+    '-N',
+    '-c',
+    String(clients),
+    '-j',
+    String(Math.min(clients, cpus().length)),
+    '-T',
+    String(SECONDS),
+    '-n',
+    u.pathname.slice(1),
+  ];
+  const out = execFileSync(PGBENCH, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const m =
+    /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(
+      out,
+    );
+  if (!m) throw new Error(`pgbench output not understood:\n${out}`);
+  return Number(m[1]);
+}
+
+async function main() {
+  const stamp = `${process.pid}_${Date.now().toString(36)}`;
+  const dbName = `initiatief_bench_${stamp}`;
+  const pgbenchDb = `initiatief_pgbench_${stamp}`;
+  await admin(`create database "${dbName}"`);
+  await admin(`create database "${pgbenchDb}"`);
+  const url = withDatabase(ADMIN_URL, dbName);
+  const pgbenchUrl = withDatabase(ADMIN_URL, pgbenchDb);
+  const database = openPostgres(url, 40);
+  const { db } = database;
+  const results: Record<string, unknown> = {
+    when: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    secondsPerRun: SECONDS,
+  };
+  let server: ReturnType<typeof serve> | undefined;
+  try {
+    process.stdout.write('preparing database ...\n');
+    await migrate(db);
+    await ensureShippedDefinitions(db);
+    const [def] = await readShippedDefinitions();
+    if (!def) throw new Error('no shipped workflow');
+    const regulationId = await upsertRegulation(db, {
+      code: 'BENCH-2026',
+      title: 'Bench',
+      district: 'Delfshaven',
+      year: 2026,
+      ceilingCents: 2_000_000_000,
+      maxAmountCents: 2_000_000,
+      opensOn: '2026-01-01',
+      closesOn: '2026-12-31',
+      workflowKey: def.key,
+      workflowVersion: def.version,
+    });
+
+    const config = testConfig({ databaseUrl: url });
+    const clock = () => new Date('2026-03-02T08:00:00Z');
+    const deps = { db, config, logger: silentLogger(), clock };
+    const app = createApp(deps);
+    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((r) => server!.once('listening', () => r()));
+    // Keep-alive longer than the client's idle pool, so no request races a closing socket.
+    (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 120_000;
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+    const mkUser = async (role: 'applicant' | 'assessor' | 'approver', i: number) => {
+      const u = await insertUser(db, {
+        email: `${role}-${i}@bench.test`,
+        name: `${role} ${i}`,
+        roles: [role],
+        locale: 'nl',
+        street: 'Coolsingel 40',
+        postcode: '3011 AD',
+        city: 'Rotterdam',
+        password_hash: null,
+      });
+      const s = await createSession(db, config, { userId: u.id, now: clock() });
+      return { user: u, cookie: `sid=${s.token}` };
+    };
+    const maxClients = Math.max(...CLIENTS);
+    const residents = await Promise.all(
+      Array.from({ length: maxClients }, (_, i) => mkUser('applicant', i)),
+    );
+    const assessor = await mkUser('assessor', 0);
+    const approver = await mkUser('approver', 0);
+    const origin = config.publicUrl;
+    const data = demoFormData(clock(), { amountsCents: [10_000] });
+
+    async function request(cookie: string, method: string, path: string, body: unknown) {
+      const t0 = performance.now();
+      try {
+        const res = await fetch(base + path, {
+          method,
+          headers: { cookie, origin, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+        const json = (await res.json()) as { id?: string };
+        return { status: res.status, ms: performance.now() - t0, json };
+      } catch {
+        return { status: 0, ms: performance.now() - t0, json: {} as { id?: string } };
+      }
+    }
+
+    // 1. Transitions through HTTP, then pgbench -N at the same client counts.
+    process.stdout.write('pgbench -i ...\n');
+    const u = new URL(pgbenchUrl);
+    execFileSync(
+      PGBENCH,
+      [
+        '-h',
+        u.hostname,
+        '-p',
+        u.port || '5432',
+        '-U',
+        'postgres',
+        '-i',
+        '-q',
+        '-s',
+        '10',
+        pgbenchDb,
+      ],
+      { stdio: 'ignore' },
+    );
+    const runs: Record<string, unknown>[] = [];
+    for (const clients of CLIENTS) {
+      process.stdout.write(`transitions, ${clients} client(s), ${SECONDS} s ...\n`);
+      const latencies: number[] = [];
+      let errors = 0;
+      const stopAt = performance.now() + SECONDS * 1000;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: clients }, async (_, c) => {
+          const resident = residents[c]!;
+          while (performance.now() < stopAt) {
+            const steps: [string, string, string, unknown][] = [];
+            const created = await request(resident.cookie, 'POST', '/api/applications', {
+              regulationId,
+              data,
+            });
+            latencies.push(created.ms);
+            if (created.status !== 201 || !created.json.id) {
+              errors++;
+              continue;
+            }
+            const id = created.json.id;
+            steps.push([
+              resident.cookie,
+              'POST',
+              `/api/applications/${id}/events`,
+              { type: 'SUBMIT' },
+            ]);
+            steps.push([
+              assessor.cookie,
+              'POST',
+              `/api/applications/${id}/events`,
+              { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed plan.' } },
+            ]);
+            steps.push([
+              approver.cookie,
+              'POST',
+              `/api/applications/${id}/events`,
+              { type: 'GRANT', payload: {} },
+            ]);
+            for (const [cookie, method, path, body] of steps) {
+              const r = await request(cookie, method, path, body);
+              latencies.push(r.ms);
+              if (r.status !== 200) errors++;
+            }
+          }
+        }),
+      );
+      const elapsed = (performance.now() - t0) / 1000;
+      latencies.sort((a, b) => a - b);
+      const tps = latencies.length / elapsed;
+      process.stdout.write(`pgbench -N, ${clients} client(s) ...\n`);
+      const pgTps = pgbenchTps(pgbenchUrl, clients);
+      runs.push({
+        clients,
+        transitions: latencies.length,
+        errors,
+        transitionsPerSecond: round(tps),
+        p50Ms: round(percentile(latencies, 50), 2),
+        p95Ms: round(percentile(latencies, 95), 2),
+        p99Ms: round(percentile(latencies, 99), 2),
+        pgbenchTps: round(pgTps),
+        ratio: round(tps / pgTps, 3),
+      });
+    }
+    results.transitions = runs;
+
+    // 2. The work queue at QUEUE_ROWS applications.
+    process.stdout.write(`inserting ${QUEUE_ROWS} applications ...\n`);
+    const applicant = residents[0]!.user.id;
+    // Bulk load without the secondary indexes, then rebuild exactly the migration's definitions.
+    const { rows: indexes } = await sql<{ name: string; def: string }>`
+      select indexname as name, indexdef as def from pg_indexes
+      where tablename = 'applications' and indexname not in ('applications_pkey', 'applications_reference_key')
+    `.execute(db);
+    for (const ix of indexes) await sql`drop index ${sql.id(ix.name)}`.execute(db);
+    await sql`
+      insert into applications (reference, regulation_id, applicant_id, created_by, definition_key,
+        definition_version, state, snapshot, data, version, title, district, requested_cents,
+        received_on, decision_due_on, suspended, awaiting_decision, submitted_at, created_at, updated_at)
+      select 'BI-2025-' || lpad(i::text, 7, '0'), ${regulationId}::uuid, ${applicant}::uuid,
+        ${applicant}::uuid, ${def.key}, ${def.version},
+        case when i % 5 = 0 then 'submitted' when i % 5 = 1 then 'draft' else 'settled' end,
+        '{}'::jsonb, '{}'::jsonb, 1, 'Initiatief ' || i, 'Delfshaven', 10000,
+        case when i % 5 <> 1 then date '2025-01-01' + (i % 365) end,
+        case when i % 5 = 0 then date '2025-03-01' + (i % 400) end,
+        i % 50 = 0, i % 5 = 0,
+        case when i % 5 <> 1 then timestamptz '2025-01-01' + (i % 365) * interval '1 day' end,
+        now(), now()
+      from generate_series(1, ${QUEUE_ROWS}::int) as i
+    `.execute(db);
+    for (const ix of indexes) await sql.raw(ix.def).execute(db);
+    await sql`analyze applications`.execute(db);
+    const total = await db
+      .selectFrom('applications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+
+    const queueLatencies: number[] = [];
+    for (let i = 0; i < QUEUE_SAMPLES + 10; i++) {
+      const t0 = performance.now();
+      const res = await fetch(`${base}/api/queue?limit=25`, {
+        headers: { cookie: assessor.cookie },
+      });
+      const body = (await res.json()) as { items: unknown[] };
+      if (res.status !== 200 || body.items.length !== 25) throw new Error(`queue: ${res.status}`);
+      if (i >= 10) queueLatencies.push(performance.now() - t0); // 10 warm-up requests
+    }
+    queueLatencies.sort((a, b) => a - b);
+
+    // EXPLAIN the exact SQL the endpoint runs, captured through a logging Kysely.
+    let captured: CompiledQuery | undefined;
+    const spy = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+      log: (e) => {
+        if (e.level === 'query') captured = e.query as CompiledQuery;
+      },
+    });
+    const staff: SessionUser = {
+      id: assessor.user.id,
+      email: assessor.user.email ?? '',
+      name: 'a',
+      roles: ['assessor'],
+      locale: 'nl',
+    };
+    await listApplications(spy, staff, { awaitingDecision: true, limit: 25 }, '2026-03-02');
+    if (!captured) throw new Error('no query captured');
+    const explain = await spy.executeQuery(
+      CompiledQuery.raw(`explain (analyze, buffers) ${captured.sql}`, [...captured.parameters]),
+    );
+    await spy.destroy();
+    const plan = (explain.rows as Record<string, string>[]).map((r) => r['QUERY PLAN']!);
+    const indexScan = plan.some((l) => /Index Scan.*applications_queue_idx/.test(l));
+    results.queue = {
+      rows: Number(total.n),
+      awaitingDecision: Math.floor(QUEUE_ROWS / 5),
+      samples: queueLatencies.length,
+      p50Ms: round(percentile(queueLatencies, 50), 2),
+      p95Ms: round(percentile(queueLatencies, 95), 2),
+      p99Ms: round(percentile(queueLatencies, 99), 2),
+      indexScan,
+      plan,
+    };
+
+    const at8 = runs.find((r) => r.clients === 8);
+    results.goals = {
+      ratioAt8: { goal: '>= 0.5', value: at8?.ratio ?? null, met: Number(at8?.ratio) >= 0.5 },
+      p99At8: { goal: '< 50 ms', value: at8?.p99Ms ?? null, met: Number(at8?.p99Ms) < 50 },
+      queueP95: {
+        goal: '< 50 ms',
+        value: (results.queue as { p95Ms: number }).p95Ms,
+        met: (results.queue as { p95Ms: number }).p95Ms < 50,
+      },
+      queueIndexScan: { goal: 'index scan', value: indexScan, met: indexScan },
+    };
+
+    mkdirSync(dirname(RESULTS), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+
+    const lines = [
+      '',
+      'Lifecycle: transitions through HTTP vs pgbench -N (same run, same PostgreSQL)',
+      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio',
+      ...runs.map(
+        (r) =>
+          `${String(r.clients).padStart(7)}  ${String(r.transitionsPerSecond).padStart(13)}  ${String(
+            r.p50Ms,
+          ).padStart(6)}  ${String(r.p95Ms).padStart(6)}  ${String(r.p99Ms).padStart(6)}  ${String(
+            r.errors,
+          ).padStart(6)}  ${String(r.pgbenchTps).padStart(11)}  ${String(r.ratio).padStart(5)}`,
+      ),
+      '',
+      `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
+        `p50 ${(results.queue as { p50Ms: number }).p50Ms} ms, p95 ${(results.queue as { p95Ms: number }).p95Ms} ms, ` +
+        `p99 ${(results.queue as { p99Ms: number }).p99Ms} ms, index scan: ${indexScan}`,
+      ...plan.slice(0, 12).map((l) => `  ${l}`),
+      '',
+      `Goals: ${JSON.stringify(results.goals)}`,
+      `Written to ${RESULTS}`,
+      '',
+    ];
+    process.stdout.write(lines.join('\n'));
+  } finally {
+    if (server) await new Promise<void>((r) => server!.close(() => r()));
+    await database.close();
+    if (!process.env.BENCH_KEEP) {
+      await admin(`drop database if exists "${dbName}" with (force)`);
+      await admin(`drop database if exists "${pgbenchDb}" with (force)`);
+    }
+  }
+}
+
+await main();

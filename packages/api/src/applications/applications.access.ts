@@ -1,0 +1,49 @@
+import type { Actor, Role } from '@initiatief/engine';
+import { STAFF_ROLES } from '../auth/roles';
+import type { SessionUser } from '../context';
+
+/** Roles that see every application (the rest see only their own). */
+export function isStaff(user: Pick<SessionUser, 'roles'>): boolean {
+  return user.roles.some((r) => STAFF_ROLES.includes(r));
+}
+
+/** Roles that take applications from the work queue. */
+export const QUEUE_ROLES = ['assessor', 'approver', 'admin'] as const;
+
+export function canSee(
+  user: Pick<SessionUser, 'id' | 'roles'>,
+  app: { applicant_id: string },
+): boolean {
+  return app.applicant_id === user.id || isStaff(user);
+}
+
+/** Form edits and uploads: the applicant on their own, or a clerk on a resident's behalf. */
+export function canEditAsApplicant(
+  user: Pick<SessionUser, 'id' | 'roles'>,
+  app: { applicant_id: string },
+): boolean {
+  return app.applicant_id === user.id || user.roles.includes('clerk');
+}
+
+/**
+ * The engine actor for this user on this application. The applicant role counts only on one's
+ * own application, so a member of staff who also applies never acts as someone else's applicant.
+ */
+export function actorFor(
+  user: Pick<SessionUser, 'id' | 'roles'>,
+  app: { applicant_id: string },
+): Actor {
+  const own = app.applicant_id === user.id;
+  const roles = user.roles.filter((r) => own || r !== 'applicant') as Role[];
+  return { id: user.id, roles };
+}
+
+/** A clerk acting on a resident's application acts on their behalf (recorded in the history). */
+export function onBehalfOf(
+  user: Pick<SessionUser, 'id' | 'roles'>,
+  app: { applicant_id: string },
+): string | null {
+  return app.applicant_id !== user.id && user.roles.includes('clerk') ? app.applicant_id : null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };

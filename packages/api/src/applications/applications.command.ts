@@ -1,0 +1,171 @@
+import {
+  type Actor,
+  applicationView,
+  type Effect,
+  type PersistedSnapshot,
+  type StepResult,
+  step,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import { applyBudgetEffects, isBudgetCeilingViolation } from '../budget/budget.repository';
+import type { DB } from '../db/schema';
+import { enqueueMessagingEffects } from '../messaging/messaging.service';
+import { metrics } from '../ops/metrics';
+import { factsFor, type Regulation } from '../regulations/regulations.repository';
+import { applyTimerEffects } from '../timers/timers.repository';
+import { budgetExceeded, engineCall } from './applications.errors';
+import {
+  type ApplicationColumns,
+  type ApplicationRecord,
+  insertHistory,
+  updateApplication,
+} from './applications.repository';
+
+type View = ReturnType<typeof applicationView>;
+
+/**
+ * Whether a decision is owed: the clock runs (or stands still) and no decision was taken yet.
+ * A state tagged `pending_decision` (or `queue`) counts, so a definition can say so explicitly.
+ */
+export function isAwaitingDecision(def: WorkflowDefinition, state: string, view: View): boolean {
+  if (view.final || !def.states[state]) return false;
+  if (view.tags.includes('queue') || view.tags.includes('pending_decision')) return true;
+  if (view.tags.includes('decided')) return false;
+  const decided = typeof view.decision.sentOn === 'string';
+  return view.clock.decisionDueOn !== null && view.amounts.grantedCents === null && !decided;
+}
+
+/** The columns the shell keeps beside the snapshot, for queries and the work queue. */
+export function columnsOf(
+  def: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  state: string,
+  now: Date,
+  previousSubmittedAt: Date | null,
+): ApplicationColumns {
+  const view = applicationView(def, snapshot, now);
+  const submittedAt = snapshot.context?.submittedAt ?? null;
+  return {
+    state,
+    snapshot,
+    data: view.data,
+    title: typeof view.data.title === 'string' ? view.data.title.slice(0, 300) : '',
+    district: '',
+    requestedCents: view.amounts.requestedCents ?? 0,
+    grantedCents: view.amounts.grantedCents,
+    receivedOn: view.clock.receivedOn,
+    decisionDueOn: view.clock.decisionDueOn,
+    suspended: view.clock.suspended,
+    awaitingDecision: isAwaitingDecision(def, state, view),
+    submittedAt: submittedAt ? new Date(submittedAt) : previousSubmittedAt,
+  };
+}
+
+/** Persists a step's effects beside the snapshot: timers, budget ledger, outbox. */
+export async function persistEffects(
+  trx: Transaction<DB>,
+  args: {
+    applicationId: string;
+    regulationId: string;
+    historyId: string;
+    definition: WorkflowDefinition;
+    effects: Effect[];
+    now: Date;
+  },
+): Promise<void> {
+  await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
+  await enqueueMessagingEffects(trx, {
+    applicationId: args.applicationId,
+    historyId: args.historyId,
+    definition: args.definition,
+    effects: args.effects,
+    now: args.now,
+  });
+  // Last: the budget row stays locked from here to commit, so concurrent grants of one
+  // regulation queue for as short a time as possible.
+  try {
+    await applyBudgetEffects(trx, {
+      regulationId: args.regulationId,
+      applicationId: args.applicationId,
+      historyId: args.historyId,
+      effects: args.effects,
+      at: args.now,
+    });
+  } catch (err) {
+    // The budgets CHECK refused: another grant took the rest first (Awb 4:25).
+    if (isBudgetCeilingViolation(err)) throw budgetExceeded();
+    throw err;
+  }
+}
+
+export interface StepArgs {
+  app: ApplicationRecord;
+  definition: WorkflowDefinition;
+  regulation: Regulation;
+  actor: Actor;
+  onBehalfOf: string | null;
+  event: { type: string; payload?: unknown };
+  now: Date;
+}
+
+/**
+ * One command on a locked application: engine step, snapshot + version, history, timers,
+ * budget and outbox, all in the caller's transaction.
+ */
+export async function applyStep(
+  trx: Transaction<DB>,
+  args: StepArgs,
+): Promise<{ app: ApplicationRecord; historyId: string; result: StepResult }> {
+  const { app, definition, regulation, actor, now } = args;
+  const result = engineCall(() =>
+    step(
+      definition,
+      app.snapshot as PersistedSnapshot,
+      { type: args.event.type, payload: args.event.payload },
+      { now, actor, facts: factsFor(regulation) },
+    ),
+  );
+  const columns = {
+    ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
+    district: app.district,
+  };
+  const version = await updateApplication(trx, app.id, app.version, { ...columns, now });
+  const history = await insertHistory(trx, {
+    applicationId: app.id,
+    event: result.history.event,
+    fromState: result.history.from,
+    toState: result.history.to,
+    actorId: actor.id,
+    actorRoles: actor.roles,
+    onBehalfOf: args.onBehalfOf,
+    payload: result.history.payload ?? {},
+    at: now,
+  });
+  await persistEffects(trx, {
+    applicationId: app.id,
+    regulationId: app.regulation_id,
+    historyId: history.id,
+    definition,
+    effects: result.effects,
+    now,
+  });
+  metrics.transitions.inc({ workflow: app.definition_key, event: result.history.event });
+  const updated: ApplicationRecord = {
+    ...app,
+    state: columns.state,
+    snapshot: columns.snapshot,
+    data: columns.data,
+    title: columns.title,
+    requested_cents: columns.requestedCents,
+    granted_cents: columns.grantedCents,
+    received_on: columns.receivedOn,
+    decision_due_on: columns.decisionDueOn,
+    suspended: columns.suspended,
+    awaiting_decision: columns.awaitingDecision,
+    submitted_at: columns.submittedAt,
+    version,
+    updated_at: now,
+  };
+  return { app: updated, historyId: history.id, result };
+}

@@ -1,0 +1,64 @@
+import type { PersistedSnapshot } from '@initiatief/engine';
+import { type Actor, updateApplicationData, type WorkflowDefinition } from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Regulation } from '../regulations/regulations.repository';
+import { columnsOf } from './applications.command';
+import { engineCall } from './applications.errors';
+import {
+  type ApplicationRecord,
+  insertHistory,
+  updateApplication,
+} from './applications.repository';
+
+/** The history's name for a form edit (not a workflow event: the state stays). */
+export const EDIT_EVENT = 'UPDATE_DATA';
+
+/**
+ * Merges form data into an editable application (draft, info requested) on its locked row:
+ * snapshot + version + a history row naming the changed fields.
+ */
+export async function applyEdit(
+  trx: Transaction<DB>,
+  args: {
+    app: ApplicationRecord;
+    definition: WorkflowDefinition;
+    regulation: Regulation;
+    actor: Actor;
+    onBehalfOf: string | null;
+    data: Record<string, unknown>;
+    now: Date;
+  },
+): Promise<{ app: ApplicationRecord }> {
+  const { app, definition, now } = args;
+  const edited = engineCall(() =>
+    updateApplicationData(definition, app.snapshot as PersistedSnapshot, args.data),
+  );
+  const columns = {
+    ...columnsOf(definition, edited.snapshot, app.state, now, app.submitted_at),
+    district: app.district,
+  };
+  const version = await updateApplication(trx, app.id, app.version, { ...columns, now });
+  await insertHistory(trx, {
+    applicationId: app.id,
+    event: EDIT_EVENT,
+    fromState: app.state,
+    toState: app.state,
+    actorId: args.actor.id,
+    actorRoles: args.actor.roles,
+    onBehalfOf: args.onBehalfOf,
+    payload: { fields: Object.keys(args.data).sort() },
+    at: now,
+  });
+  return {
+    app: {
+      ...app,
+      snapshot: columns.snapshot,
+      data: columns.data,
+      title: columns.title,
+      requested_cents: columns.requestedCents,
+      version,
+      updated_at: now,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { addDays, toAmsterdamDate } from '@initiatief/engine';
+
+/** A complete, valid form for the shipped bewonersinitiatief workflow (demo seed, tests, bench). */
+export function demoFormData(
+  now: Date,
+  overrides: Partial<{
+    title: string;
+    district: string;
+    amountsCents: number[];
+    weeksAhead: number;
+    participants: number;
+  }> = {},
+): Record<string, unknown> {
+  const today = toAmsterdamDate(now);
+  const amounts = overrides.amountsCents ?? [45_000, 30_000];
+  return {
+    title: overrides.title ?? 'Straatfeest Mathenesserlaan',
+    description:
+      'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
+    district: overrides.district ?? 'Delfshaven',
+    activityDate: addDays(today, 7 * (overrides.weeksAhead ?? 10)),
+    location: 'Mathenesserlaan, tussen nummer 200 en 260',
+    expectedParticipants: overrides.participants ?? 120,
+    budgetLines: amounts.map((amountCents, i) => ({
+      description: i === 0 ? 'Huur podium en geluid' : `Post ${i + 1}`,
+      amountCents,
+    })),
+    supporters: [
+      { name: 'Fatima el Amrani', postcode: '3022 AB', age: 34 },
+      { name: 'Jan de Vries', postcode: '3022 AC', age: 67 },
+      { name: 'Priya Ramdin', postcode: '3022 AD', age: 15 },
+      { name: 'Kees Bakker', postcode: '3022 AE', age: 45 },
+    ],
+    iban: 'NL91ABNA0417164300',
+  };
+}

@@ -1,0 +1,205 @@
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import type { SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import { isStaff } from './applications.access';
+
+export type ListSort = 'deadline' | 'submitted' | 'updated';
+
+export interface ListFilters {
+  state?: string[];
+  district?: string;
+  regulation?: string;
+  overdue?: boolean;
+  assignedTo?: 'me' | 'unassigned' | 'anyone';
+  /** Only applications that owe a decision (the work queue). */
+  awaitingDecision?: boolean;
+  q?: string;
+  sort?: ListSort;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ListItem {
+  id: string;
+  reference: string;
+  title: string;
+  state: string;
+  district: string;
+  regulationId: string;
+  applicantId: string;
+  applicantName: string | null;
+  requestedCents: number;
+  grantedCents: number | null;
+  receivedOn: string | null;
+  decisionDueOn: string | null;
+  /** Calendar days from today (Europe/Amsterdam) to the decision due date; negative when late. */
+  daysLeft: number | null;
+  overdue: boolean;
+  suspended: boolean;
+  awaitingDecision: boolean;
+  assignee: { id: string; name: string } | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+interface Cursor {
+  k: string | null;
+  id: string;
+}
+
+function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+function decodeCursor(s: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error('id');
+    if (c.k !== null && (typeof c.k !== 'string' || c.k.length > 40)) throw new Error('k');
+    return c;
+  } catch {
+    throw new AppError('validation_failed', 'The cursor is not valid.', {
+      invalidParams: [{ name: 'cursor', reason: 'not a cursor this API handed out' }],
+    });
+  }
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/**
+ * Lists applications with filters and keyset pagination. Applicants see only their own; staff
+ * all. The deadline order rides on an index per sort key, so the first page stays fast at
+ * millions of rows.
+ */
+export async function listApplications(
+  db: Kysely<DB>,
+  user: SessionUser,
+  filters: ListFilters,
+  today: string,
+): Promise<{ items: ListItem[]; nextCursor: string | null }> {
+  const limit = Math.min(Math.max(filters.limit ?? 25, 1), 100);
+  const sort: ListSort = filters.sort ?? (isStaff(user) ? 'deadline' : 'updated');
+  const queueOnly = filters.awaitingDecision === true;
+
+  let q = db
+    .selectFrom('applications as a')
+    .leftJoin('users as assignee', 'assignee.id', 'a.assignee_id')
+    .leftJoin('users as applicant', 'applicant.id', 'a.applicant_id')
+    .select([
+      'a.id',
+      'a.reference',
+      'a.title',
+      'a.state',
+      'a.district',
+      'a.regulation_id',
+      'a.applicant_id',
+      'applicant.name as applicant_name',
+      'a.requested_cents',
+      'a.granted_cents',
+      sql<string | null>`a.received_on::text`.as('received_on'),
+      sql<string | null>`a.decision_due_on::text`.as('decision_due_on'),
+      'a.suspended',
+      'a.awaiting_decision',
+      'a.assignee_id',
+      'assignee.name as assignee_name',
+      'a.submitted_at',
+      'a.updated_at',
+      'a.version',
+    ]);
+
+  if (!isStaff(user)) q = q.where('a.applicant_id', '=', user.id);
+  if (filters.state?.length) q = q.where('a.state', 'in', filters.state);
+  if (filters.district) q = q.where('a.district', '=', filters.district);
+  if (filters.regulation) {
+    const reg = filters.regulation;
+    q = /^[0-9a-f-]{36}$/i.test(reg)
+      ? q.where('a.regulation_id', '=', reg)
+      : q.where('a.regulation_id', 'in', (eb) =>
+          eb.selectFrom('regulations').select('id').where('code', '=', reg),
+        );
+  }
+  if (filters.overdue !== undefined) {
+    q = filters.overdue
+      ? q
+          .where('a.awaiting_decision', '=', true)
+          .where(sql<SqlBool>`a.decision_due_on < ${today}::date`)
+      : q.where(sql<SqlBool>`not (a.awaiting_decision and a.decision_due_on < ${today}::date)`);
+  }
+  if (filters.assignedTo === 'me') q = q.where('a.assignee_id', '=', user.id);
+  if (filters.assignedTo === 'unassigned') q = q.where('a.assignee_id', 'is', null);
+  if (filters.q) {
+    const term = filters.q.trim();
+    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb('a.reference', '=', term.toUpperCase()), eb('a.title', 'ilike', like)]),
+    );
+  }
+
+  // One sort key per order, matching an index: (key, id).
+  let key: Expression<unknown>;
+  let dir: 'asc' | 'desc';
+  if (queueOnly) {
+    q = q.where('a.awaiting_decision', '=', true);
+    key = sql.ref('a.decision_due_on');
+    dir = 'asc';
+  } else if (sort === 'deadline') {
+    key = sql`coalesce(a.decision_due_on, DATE '9999-12-31')`;
+    dir = 'asc';
+  } else if (sort === 'submitted') {
+    key = sql`coalesce(a.submitted_at, to_timestamp(0))`;
+    dir = 'desc';
+  } else {
+    key = sql.ref('a.updated_at');
+    dir = 'desc';
+  }
+  const isDate = queueOnly || sort === 'deadline';
+  if (filters.cursor) {
+    const c = decodeCursor(filters.cursor);
+    const cast = isDate ? sql`${c.k}::date` : sql`${c.k}::timestamptz`;
+    const op = sql.raw(dir === 'asc' ? '>' : '<');
+    q = q.where(sql<SqlBool>`(${key}, a.id) ${op} (${cast}, ${c.id}::uuid)`);
+  }
+  q = q
+    .orderBy(key as never, dir)
+    .orderBy('a.id', dir)
+    .limit(limit + 1);
+  const rows = await q.select(sql<string | null>`(${key})::text`.as('sort_key')).execute();
+
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > limit && last ? encodeCursor({ k: last.sort_key, id: last.id }) : null;
+  return {
+    items: page.map((r) => {
+      const daysLeft = r.decision_due_on ? daysBetween(today, r.decision_due_on) : null;
+      return {
+        id: r.id,
+        reference: r.reference,
+        title: r.title,
+        state: r.state,
+        district: r.district,
+        regulationId: r.regulation_id,
+        applicantId: r.applicant_id,
+        applicantName: r.applicant_name ?? null,
+        requestedCents: r.requested_cents,
+        grantedCents: r.granted_cents,
+        receivedOn: r.received_on,
+        decisionDueOn: r.decision_due_on,
+        daysLeft: r.awaiting_decision ? daysLeft : null,
+        overdue: r.awaiting_decision && daysLeft !== null && daysLeft < 0,
+        suspended: r.suspended,
+        awaitingDecision: r.awaiting_decision,
+        assignee:
+          r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
+        submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
+        updatedAt: new Date(r.updated_at).toISOString(),
+        version: r.version,
+      };
+    }),
+    nextCursor,
+  };
+}

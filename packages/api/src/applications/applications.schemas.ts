@@ -1,0 +1,167 @@
+import { z } from '@hono/zod-openapi';
+
+export const IdParams = z.object({
+  id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
+});
+
+const Localized = z.object({ nl: z.string(), en: z.string() });
+
+export const ApplicationDetailSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().openapi({ example: 'BI-2026-000123' }),
+    state: z.string(),
+    stateLabel: Localized.nullable(),
+    data: z.record(z.string(), z.unknown()),
+    editable: z.boolean(),
+    amounts: z.object({
+      requestedCents: z.number().int(),
+      grantedCents: z.number().int().nullable(),
+      advanceCents: z.number().int(),
+      settledCents: z.number().int().nullable(),
+      reclaimCents: z.number().int(),
+    }),
+    clock: z.object({
+      receivedOn: z.string().nullable(),
+      decisionDueOn: z.string().nullable(),
+      suspended: z.boolean(),
+      suspendedDays: z.number().int(),
+      extended: z.boolean(),
+    }),
+    deadlines: z.array(z.object({ key: z.string(), date: z.string(), explanation: Localized })),
+    allowedEvents: z.array(
+      z.object({
+        type: z.string(),
+        roles: z.array(z.string()),
+        payloadSchema: z.record(z.string(), z.unknown()),
+      }),
+    ),
+    definition: z.object({ key: z.string(), version: z.number().int() }),
+    regulation: z.object({
+      id: z.uuid(),
+      code: z.string(),
+      title: z.string(),
+      district: z.string(),
+      year: z.number().int(),
+    }),
+    applicantId: z.uuid(),
+    createdBy: z.uuid(),
+    assigneeId: z.uuid().nullable(),
+    submittedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int().openapi({ description: 'Also the ETag: "<version>"' }),
+  })
+  .openapi('Application');
+
+export const CreateApplicationBody = z
+  .object({
+    regulationId: z.string().openapi({ format: 'uuid' }),
+    data: z.record(z.string(), z.unknown()).optional(),
+    applicantId: z
+      .uuid()
+      .optional()
+      .openapi({ description: 'Desk staff (clerk) only: the resident this application is for.' }),
+  })
+  .strict()
+  .openapi('CreateApplication');
+
+export const PatchApplicationBody = z
+  .object({ data: z.record(z.string(), z.unknown()) })
+  .strict()
+  .openapi('PatchApplication');
+
+export const EventBody = z
+  .object({
+    type: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'an event type such as SUBMIT')
+      .max(64),
+    payload: z.unknown().optional(),
+  })
+  .strict()
+  .openapi('ApplicationEvent');
+
+const csv = z.string().transform((s) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
+const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ListQuery = z.object({
+  state: csv.optional().openapi({ description: 'One or more states, comma-separated' }),
+  district: z.string().max(100).optional(),
+  regulation: z.string().max(100).optional().openapi({ description: 'Regulation id or code' }),
+  overdue: boolString.optional(),
+  assignedTo: z.enum(['me', 'unassigned', 'anyone']).optional(),
+  q: z.string().max(200).optional().openapi({ description: 'Reference or part of the title' }),
+  sort: z.enum(['deadline', 'submitted', 'updated']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+export const QueueQuery = z.object({
+  district: z.string().max(100).optional(),
+  regulation: z.string().max(100).optional(),
+  assignedTo: z.enum(['me', 'unassigned', 'anyone']).optional(),
+  overdue: boolString.optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(500).optional(),
+});
+
+export const ListItemSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string(),
+    state: z.string(),
+    district: z.string(),
+    regulationId: z.uuid(),
+    applicantId: z.uuid(),
+    applicantName: z.string().nullable(),
+    requestedCents: z.number().int(),
+    grantedCents: z.number().int().nullable(),
+    receivedOn: z.string().nullable(),
+    decisionDueOn: z.string().nullable(),
+    daysLeft: z.number().int().nullable(),
+    overdue: z.boolean(),
+    suspended: z.boolean(),
+    awaitingDecision: z.boolean(),
+    assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    submittedAt: z.string().nullable(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('ApplicationListItem');
+
+export const ListResponse = z
+  .object({ items: z.array(ListItemSchema), nextCursor: z.string().nullable() })
+  .openapi('ApplicationList');
+
+export const HistoryEntrySchema = z
+  .object({
+    id: z.uuid(),
+    seq: z.number().int(),
+    event: z.string(),
+    fromState: z.string(),
+    toState: z.string(),
+    actor: z.object({ id: z.string(), name: z.string().nullable(), roles: z.array(z.string()) }),
+    onBehalfOf: z.uuid().nullable(),
+    payload: z.unknown(),
+    at: z.string(),
+  })
+  .openapi('HistoryEntry');
+
+export const IfMatchHeader = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The ETag you loaded, e.g. "3"' }),
+});
+
+export const EventHeaders = z.object({
+  'if-match': z.string().optional().openapi({ description: 'The ETag you loaded, e.g. "3"' }),
+  'idempotency-key': z
+    .string()
+    .optional()
+    .openapi({ description: 'A unique key per intended action (retries reuse it)' }),
+});

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { silentLogger } from '../logging/logger';
+import { seedDemo } from '../seed/seed';
+import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { seedDemoApplications } from './applications.seed';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(() => t.close());
+
+test('the demo seed: three districts and applications in several states, via the command path', async () => {
+  await seedDemo(t.db, silentLogger());
+  const regulations = await t.db
+    .selectFrom('regulations')
+    .select(['district', 'max_amount_cents'])
+    .execute();
+  expect(regulations.map((r) => r.district).sort()).toEqual([
+    'Charlois',
+    'Delfshaven',
+    'Feijenoord',
+  ]);
+  const states = await t.db.selectFrom('applications').select(['state']).execute();
+  expect(new Set(states.map((s) => s.state))).toEqual(
+    new Set([
+      'draft',
+      'submitted',
+      'info_requested',
+      'assessed',
+      'granted',
+      'rejected',
+      'withdrawn',
+    ]),
+  );
+  const history = await t.db.selectFrom('application_history').select('event').execute();
+  expect(history.length).toBeGreaterThan(states.length);
+  const onBehalf = await t.db
+    .selectFrom('application_history')
+    .select('on_behalf_of')
+    .where('on_behalf_of', 'is not', null)
+    .execute();
+  expect(onBehalf.length).toBeGreaterThan(0);
+  const outbox = await t.db.selectFrom('outbox').select('id').execute();
+  expect(outbox.length).toBeGreaterThan(0);
+  const budgets = await t.db.selectFrom('budgets').select(['reserved_cents']).execute();
+  expect(budgets.some((b) => b.reserved_cents > 0)).toBe(true);
+  // Running it again changes nothing.
+  expect(await seedDemoApplications(t.db)).toEqual({ regulations: 0, applications: 0 });
+});

@@ -1,0 +1,208 @@
+import { toAmsterdamDate } from '@initiatief/engine';
+import type { Kysely } from 'kysely';
+import type { UserRole } from '../auth/roles';
+import type { SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import {
+  ensureShippedDefinitions,
+  readShippedDefinitions,
+} from '../definitions/definitions.repository';
+import { upsertRegulation } from '../regulations/regulations.repository';
+import { demoFormData } from './applications.fixtures';
+import { createApplicationCommand, sendEvent } from './applications.service';
+
+/** Three Rotterdam districts with their yearly ceiling (subsidieplafond) and maximum per application. */
+export const DEMO_DISTRICTS = [
+  { district: 'Delfshaven', ceilingCents: 15_000_000, maxAmountCents: 1_000_000 },
+  { district: 'Feijenoord', ceilingCents: 12_000_000, maxAmountCents: 2_000_000 },
+  { district: 'Charlois', ceilingCents: 8_000_000, maxAmountCents: 1_000_000 },
+] as const;
+
+type DemoState =
+  | 'draft'
+  | 'submitted'
+  | 'info_requested'
+  | 'assessed'
+  | 'granted'
+  | 'rejected'
+  | 'withdrawn';
+
+const DEMO_APPLICATIONS: {
+  as: string;
+  forResident?: string;
+  district: (typeof DEMO_DISTRICTS)[number]['district'];
+  title: string;
+  amountsCents: number[];
+  state: DemoState;
+}[] = [
+  {
+    as: 'resident@example.org',
+    district: 'Delfshaven',
+    title: 'Buurtmoestuin Spangen',
+    amountsCents: [85_000, 40_000],
+    state: 'draft',
+  },
+  {
+    as: 'resident@example.org',
+    district: 'Delfshaven',
+    title: 'Straatfeest Mathenesserlaan',
+    amountsCents: [120_000, 60_000],
+    state: 'submitted',
+  },
+  {
+    as: 'resident2@example.org',
+    district: 'Feijenoord',
+    title: 'Kookclub Afrikaanderwijk',
+    amountsCents: [250_000],
+    state: 'info_requested',
+  },
+  {
+    as: 'resident2@example.org',
+    district: 'Charlois',
+    title: 'Repair café Tarwewijk',
+    amountsCents: [95_000, 30_000],
+    state: 'assessed',
+  },
+  {
+    as: 'resident@example.org',
+    district: 'Feijenoord',
+    title: 'Zomerschool Katendrecht',
+    amountsCents: [450_000, 150_000],
+    state: 'granted',
+  },
+  {
+    as: 'clerk@example.org',
+    forResident: 'resident2@example.org',
+    district: 'Delfshaven',
+    title: 'Huiswerkclub Bospolder',
+    amountsCents: [200_000],
+    state: 'submitted',
+  },
+  {
+    as: 'resident@example.org',
+    district: 'Charlois',
+    title: 'Vuurwerkshow Oud-Charlois',
+    amountsCents: [900_000],
+    state: 'rejected',
+  },
+  {
+    as: 'resident2@example.org',
+    district: 'Delfshaven',
+    title: 'Buurtbarbecue Schiemond',
+    amountsCents: [35_000],
+    state: 'withdrawn',
+  },
+];
+
+/**
+ * Demo regulations for three Rotterdam districts and applications in several states, driven
+ * through the real command path (so history, timers and letters exist). Does nothing when
+ * applications exist already or the demo accounts are missing.
+ */
+export async function seedDemoApplications(
+  db: Kysely<DB>,
+  clock: () => Date = () => new Date(),
+): Promise<{ regulations: number; applications: number }> {
+  const any = await db.selectFrom('applications').select('id').limit(1).executeTakeFirst();
+  if (any) return { regulations: 0, applications: 0 };
+  await ensureShippedDefinitions(db, clock());
+  const [def] = await readShippedDefinitions();
+  if (!def) return { regulations: 0, applications: 0 };
+  const year = Number(toAmsterdamDate(clock()).slice(0, 4));
+
+  const regulationIds: Record<string, string> = {};
+  for (const d of DEMO_DISTRICTS) {
+    regulationIds[d.district] = await upsertRegulation(db, {
+      code: `BI-${d.district.toUpperCase()}-${year}`,
+      title: `Bewonersinitiatieven ${d.district} ${year}`,
+      district: d.district,
+      year,
+      ceilingCents: d.ceilingCents,
+      maxAmountCents: d.maxAmountCents,
+      directSettlementThresholdCents: 0,
+      decisionTermWeeks: 8,
+      reportDueWeeks: 12,
+      opensOn: `${year}-01-01`,
+      closesOn: `${year}-12-31`,
+      workflowKey: def.key,
+      workflowVersion: def.version,
+    });
+  }
+
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'email', 'name', 'roles', 'locale'])
+    .where('email', 'in', [
+      'resident@example.org',
+      'resident2@example.org',
+      'clerk@example.org',
+      'assessor@example.org',
+      'approver@example.org',
+    ])
+    .execute();
+  const users = new Map<string, SessionUser>(
+    rows.map((u) => [
+      u.email ?? '',
+      {
+        id: u.id,
+        email: u.email ?? '',
+        name: u.name,
+        roles: u.roles as UserRole[],
+        locale: u.locale === 'en' ? 'en' : 'nl',
+      },
+    ]),
+  );
+  const assessor = users.get('assessor@example.org');
+  const approver = users.get('approver@example.org');
+  if (!assessor || !approver) return { regulations: DEMO_DISTRICTS.length, applications: 0 };
+
+  const deps = { db, clock };
+  let created = 0;
+  for (const demo of DEMO_APPLICATIONS) {
+    const actor = users.get(demo.as);
+    const resident = users.get(demo.forResident ?? demo.as);
+    if (!actor || !resident) continue;
+    const app = await createApplicationCommand(deps, actor, {
+      regulationId: regulationIds[demo.district]!,
+      applicantId: demo.forResident ? resident.id : undefined,
+      data: demoFormData(clock(), {
+        title: demo.title,
+        district: demo.district,
+        amountsCents: demo.amountsCents,
+      }),
+    });
+    created++;
+    const send = (user: SessionUser, type: string, payload?: unknown) =>
+      sendEvent(deps, user, app.id, { type, payload });
+    if (demo.state === 'draft') continue;
+    if (demo.state === 'withdrawn') {
+      await send(actor, 'WITHDRAW');
+      continue;
+    }
+    await send(actor, 'SUBMIT');
+    if (demo.state === 'submitted') continue;
+    if (demo.state === 'info_requested') {
+      await send(assessor, 'REQUEST_INFO', {
+        message: 'Wilt u een offerte voor de huur van de keuken meesturen?',
+        periodDays: 14,
+      });
+      continue;
+    }
+    const reject = demo.state === 'rejected';
+    await send(assessor, 'ASSESS', {
+      recommendation: reject ? 'reject' : 'grant',
+      motivation: reject
+        ? 'Vuurwerk past niet bij het wijkakkoord en valt buiten de regeling.'
+        : 'Draagt bij aan ontmoeting in de wijk; begroting is redelijk.',
+    });
+    if (demo.state === 'assessed') continue;
+    if (reject) {
+      await send(approver, 'REJECT', {
+        motivation: 'Vuurwerk past niet bij het wijkakkoord en valt buiten de regeling.',
+      });
+    } else {
+      await send(approver, 'GRANT', { conditions: 'Vermeld de gemeente op de flyer.' });
+    }
+  }
+  return { regulations: DEMO_DISTRICTS.length, applications: created };
+}

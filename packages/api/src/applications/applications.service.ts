@@ -1,0 +1,399 @@
+import {
+  allowedEvents,
+  applicationView,
+  createApplication,
+  type Effect,
+  type PersistedSnapshot,
+  toAmsterdamDate,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import type { Kysely, Transaction } from 'kysely';
+import type { AppDeps, SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
+import { AppError } from '../errors';
+import {
+  factsFor,
+  findRegulation,
+  isUuid,
+  type Regulation,
+} from '../regulations/regulations.repository';
+import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
+import { applyStep, columnsOf, persistEffects } from './applications.command';
+import { applyEdit } from './applications.edit';
+import { engineCall } from './applications.errors';
+import {
+  type ApplicationRecord,
+  ensureReferenceSequence,
+  findApplication,
+  insertApplication,
+  insertHistory,
+  nextReference,
+} from './applications.repository';
+import {
+  lockAndFindIdempotent,
+  type StoredResponse,
+  storeIdempotent,
+} from './idempotency.repository';
+
+type Deps = Pick<AppDeps, 'db' | 'clock'>;
+
+/** A strong ETag per application version. */
+export function etagOf(version: number): string {
+  return `"${version}"`;
+}
+
+/** True when an If-Match header names the current version (or `*`). */
+export function ifMatchMatches(header: string, version: number): boolean {
+  const current = etagOf(version);
+  return header
+    .split(',')
+    .map((t) => t.trim().replace(/^W\//, ''))
+    .some((t) => t === '*' || t === current);
+}
+
+/** The regulation as this step leaves it, without reading the budget again. */
+function withBudgetEffects(reg: Regulation, effects: Effect[]): Regulation {
+  let reserved = reg.budget.reservedCents;
+  let committed = reg.budget.committedCents;
+  for (const e of effects) {
+    if (e.type === 'budget.reserve') reserved += e.amountCents;
+    else if (e.type === 'budget.release') reserved -= e.amountCents;
+    else if (e.type === 'budget.commit') {
+      reserved -= e.amountCents;
+      committed += e.amountCents;
+    }
+  }
+  const remainingCents = Math.max(0, reg.ceilingCents - reserved - committed);
+  return { ...reg, budget: { reservedCents: reserved, committedCents: committed, remainingCents } };
+}
+
+export const notFound = () => new AppError('not_found', 'No application with this id.');
+
+/** Loads an application the user may see; anything else is 404 (never reveal that it exists). */
+async function visibleApplication(
+  db: Kysely<DB> | Transaction<DB>,
+  user: SessionUser,
+  id: string,
+  forUpdate = false,
+): Promise<ApplicationRecord> {
+  if (!isUuid(id)) throw notFound();
+  const app = await findApplication(db, id, { forUpdate });
+  if (!app || !canSee(user, app)) throw notFound();
+  return app;
+}
+
+async function regulationOf(db: Kysely<DB> | Transaction<DB>, app: ApplicationRecord) {
+  const reg = await findRegulation(db, app.regulation_id);
+  if (!reg) throw new Error(`regulation ${app.regulation_id} missing`);
+  return reg;
+}
+
+export interface ApplicationDetail {
+  id: string;
+  reference: string;
+  state: string;
+  stateLabel: { nl: string; en: string } | null;
+  data: Record<string, unknown>;
+  editable: boolean;
+  amounts: ReturnType<typeof applicationView>['amounts'];
+  clock: ReturnType<typeof applicationView>['clock'];
+  deadlines: ReturnType<typeof applicationView>['deadlines'];
+  allowedEvents: { type: string; roles: string[]; payloadSchema: object }[];
+  definition: { key: string; version: number };
+  regulation: { id: string; code: string; title: string; district: string; year: number };
+  applicantId: string;
+  createdBy: string;
+  assigneeId: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** The representation of GET /api/applications/{id}, with the caller's allowed events. */
+export function toDetail(
+  def: WorkflowDefinition,
+  app: ApplicationRecord,
+  reg: Regulation,
+  user: SessionUser,
+  now: Date,
+): ApplicationDetail {
+  const snapshot = app.snapshot as PersistedSnapshot;
+  const view = applicationView(def, snapshot, now, factsFor(reg));
+  const actor = actorFor(user, app);
+  const allowed = allowedEvents(def, snapshot, actor, factsFor(reg), now);
+  const label = def.states[app.state]?.meta?.label ?? null;
+  const own = app.applicant_id === user.id || user.roles.includes('clerk');
+  return {
+    id: app.id,
+    reference: app.reference,
+    state: app.state,
+    stateLabel: label,
+    data: view.data,
+    editable: view.editable && own,
+    amounts: view.amounts,
+    clock: view.clock,
+    deadlines: view.deadlines,
+    allowedEvents: allowed.map((e) => ({
+      type: e.type,
+      roles: e.roles,
+      payloadSchema: e.payloadSchema,
+    })),
+    definition: { key: app.definition_key, version: app.definition_version },
+    regulation: {
+      id: reg.id,
+      code: reg.code,
+      title: reg.title,
+      district: reg.district,
+      year: reg.year,
+    },
+    applicantId: app.applicant_id,
+    createdBy: app.created_by,
+    assigneeId: app.assignee_id,
+    submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,
+    createdAt: new Date(app.created_at).toISOString(),
+    updatedAt: new Date(app.updated_at).toISOString(),
+    version: app.version,
+  };
+}
+
+export async function getApplication(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+): Promise<ApplicationDetail> {
+  const app = await visibleApplication(deps.db, user, id);
+  const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
+  const reg = await regulationOf(deps.db, app);
+  return toDetail(def, app, reg, user, deps.clock());
+}
+
+export interface CreateInput {
+  regulationId: string;
+  data?: Record<string, unknown>;
+  applicantId?: string;
+}
+
+/**
+ * Creates a draft. An applicant applies for themselves; a clerk files for a resident
+ * (`applicantId`), and the history records that it was on the resident's behalf.
+ */
+export async function createApplicationCommand(
+  deps: Deps,
+  user: SessionUser,
+  input: CreateInput,
+): Promise<ApplicationDetail> {
+  const now = deps.clock();
+  const isClerk = user.roles.includes('clerk');
+  const isApplicant = user.roles.includes('applicant');
+  let applicantId: string;
+  if (input.applicantId && input.applicantId !== user.id) {
+    if (!isClerk) {
+      throw new AppError('forbidden', 'Only desk staff may apply on behalf of a resident.');
+    }
+    applicantId = input.applicantId;
+  } else if (isApplicant) {
+    applicantId = user.id;
+  } else if (isClerk) {
+    throw new AppError('validation_failed', 'Name the resident you apply for.', {
+      invalidParams: [{ name: 'applicantId', reason: 'required when applying on behalf' }],
+    });
+  } else {
+    throw new AppError('forbidden', 'Only residents and desk staff create applications.');
+  }
+
+  const year = Number(toAmsterdamDate(now).slice(0, 4));
+  await ensureReferenceSequence(deps.db, year);
+  return deps.db.transaction().execute(async (trx) => {
+    if (applicantId !== user.id) {
+      const applicant = isUuid(applicantId)
+        ? await trx
+            .selectFrom('users')
+            .select(['id', 'roles'])
+            .where('id', '=', applicantId)
+            .executeTakeFirst()
+        : undefined;
+      if (!applicant || !(applicant.roles as string[]).includes('applicant')) {
+        throw new AppError('validation_failed', 'No resident with this id.', {
+          invalidParams: [{ name: 'applicantId', reason: 'unknown resident' }],
+        });
+      }
+    }
+    const reg = isUuid(input.regulationId)
+      ? await findRegulation(trx, input.regulationId)
+      : undefined;
+    if (!reg) {
+      throw new AppError('validation_failed', 'No regulation with this id.', {
+        invalidParams: [{ name: 'regulationId', reason: 'unknown regulation' }],
+      });
+    }
+    const today = toAmsterdamDate(now);
+    if (today < reg.opensOn || today > reg.closesOn) {
+      throw new AppError(
+        'conflict',
+        `The regulation ${reg.code} is open from ${reg.opensOn} to ${reg.closesOn}.`,
+      );
+    }
+    const def = await loadDefinition(trx, reg.workflow.key, reg.workflow.version);
+    const actor = actorFor(user, { applicant_id: applicantId });
+    const result = engineCall(() =>
+      createApplication(def, {
+        now,
+        actor,
+        facts: factsFor(reg),
+        data: input.data ?? {},
+      }),
+    );
+    const columns = columnsOf(def, result.snapshot, result.state, now, null);
+    const reference = await nextReference(trx, year);
+    const id = await insertApplication(trx, {
+      ...columns,
+      district: reg.district,
+      reference,
+      regulationId: reg.id,
+      applicantId,
+      createdBy: user.id,
+      definitionKey: reg.workflow.key,
+      definitionVersion: reg.workflow.version,
+      now,
+    });
+    const onBehalf = onBehalfOf(user, { applicant_id: applicantId });
+    const history = await insertHistory(trx, {
+      applicationId: id,
+      event: result.history.event,
+      fromState: result.history.from,
+      toState: result.history.to,
+      actorId: user.id,
+      actorRoles: actor.roles,
+      onBehalfOf: onBehalf,
+      payload: result.history.payload ?? {},
+      at: now,
+    });
+    await persistEffects(trx, {
+      applicationId: id,
+      regulationId: reg.id,
+      historyId: history.id,
+      definition: def,
+      effects: result.effects,
+      now,
+    });
+    const app = await findApplication(trx, id);
+    if (!app) throw new Error('inserted application vanished');
+    return toDetail(def, app, reg, user, now);
+  });
+}
+
+export interface EventInput {
+  type: string;
+  payload?: unknown;
+  ifMatch?: string;
+  idempotency?: { key: string; hash: string };
+}
+
+/**
+ * POST /events: lock, (replay an idempotent response), check If-Match, step, persist, and
+ * return the response to send (also stored under the Idempotency-Key).
+ */
+export async function sendEvent(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: EventInput,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (!isUuid(id)) throw notFound();
+  return deps.db.transaction().execute(async (trx) => {
+    if (input.idempotency) {
+      const stored = await lockAndFindIdempotent(
+        trx,
+        user.id,
+        input.idempotency.key,
+        input.idempotency.hash,
+      );
+      if (stored) return { ...stored, replayed: true };
+    }
+    const app = await visibleApplication(trx, user, id, true);
+    if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
+      throw new AppError(
+        'precondition_failed',
+        `The application changed since you loaded it (now version ${app.version}).`,
+        { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
+      );
+    }
+    const now = deps.clock();
+    const def = await loadDefinition(trx, app.definition_key, app.definition_version);
+    const reg = await regulationOf(trx, app);
+    const { app: updated, result } = await applyStep(trx, {
+      app,
+      definition: def,
+      regulation: reg,
+      actor: actorFor(user, app),
+      onBehalfOf: onBehalfOf(user, app),
+      event: { type: input.type, payload: input.payload },
+      now,
+    });
+    const regAfter = withBudgetEffects(reg, result.effects);
+    const response: StoredResponse = {
+      status: 200,
+      headers: { ETag: etagOf(updated.version) },
+      body: toDetail(def, updated, regAfter, user, now),
+    };
+    if (input.idempotency) {
+      await storeIdempotent(
+        trx,
+        user.id,
+        input.idempotency.key,
+        input.idempotency.hash,
+        response,
+        now,
+      );
+    }
+    return { ...response, replayed: false };
+  });
+}
+
+/** PATCH: merge form data while the definition allows editing; If-Match is required. */
+export async function patchApplicationData(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: { data: Record<string, unknown>; ifMatch: string | undefined },
+): Promise<ApplicationDetail> {
+  if (!isUuid(id)) throw notFound();
+  return deps.db.transaction().execute(async (trx) => {
+    const app = await visibleApplication(trx, user, id, true);
+    if (!canEditAsApplicant(user, app)) {
+      throw new AppError(
+        'forbidden',
+        'Only the applicant (or desk staff for them) edits the form.',
+      );
+    }
+    if (input.ifMatch === undefined) {
+      throw new AppError('precondition_required', 'Send If-Match with the ETag you loaded.', {
+        headers: { ETag: etagOf(app.version) },
+      });
+    }
+    if (!ifMatchMatches(input.ifMatch, app.version)) {
+      throw new AppError(
+        'precondition_failed',
+        `The application changed since you loaded it (now version ${app.version}).`,
+        { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
+      );
+    }
+    const now = deps.clock();
+    const def = await loadDefinition(trx, app.definition_key, app.definition_version);
+    const reg = await regulationOf(trx, app);
+    const { app: updated } = await applyEdit(trx, {
+      app,
+      definition: def,
+      regulation: reg,
+      actor: actorFor(user, app),
+      onBehalfOf: onBehalfOf(user, app),
+      data: input.data,
+      now,
+    });
+    return toDetail(def, updated, reg, user, now);
+  });
+}
+
+export { isStaff };

@@ -1,0 +1,151 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** A `date` column: written as 'YYYY-MM-DD'; read it through `::text` (see applications.repository). */
+type DateColumn = ColumnType<string, string, string>;
+type NullableDateColumn = ColumnType<string | null, string | null | undefined, string | null>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+export interface WorkflowDefinitionsTable {
+  key: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  definition: Json;
+  created_at: CreatedAt;
+  published_at: Date | null;
+}
+
+/** subsidieregeling: one district, one year, one ceiling (subsidieplafond). */
+export interface RegulationsTable {
+  id: Generated<string>;
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceiling_cents: number;
+  max_amount_cents: number;
+  direct_settlement_threshold_cents: Generated<number>;
+  decision_term_weeks: Generated<number>;
+  report_due_weeks: Generated<number>;
+  opens_on: DateColumn;
+  closes_on: DateColumn;
+  workflow_key: string;
+  workflow_version: number;
+  created_at: CreatedAt;
+}
+
+export interface BudgetsTable {
+  regulation_id: string;
+  ceiling_cents: number;
+  reserved_cents: Generated<number>;
+  committed_cents: Generated<number>;
+}
+
+export interface ApplicationsTable {
+  id: Generated<string>;
+  reference: string;
+  regulation_id: string;
+  applicant_id: string;
+  created_by: string;
+  definition_key: string;
+  definition_version: number;
+  state: string;
+  snapshot: Json;
+  data: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  title: Generated<string>;
+  district: string;
+  requested_cents: Generated<number>;
+  granted_cents: number | null;
+  received_on: NullableDateColumn;
+  decision_due_on: NullableDateColumn;
+  suspended: Generated<boolean>;
+  awaiting_decision: Generated<boolean>;
+  assignee_id: string | null;
+  assigned_at: Date | null;
+  submitted_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ApplicationHistoryTable {
+  id: Generated<string>;
+  application_id: string;
+  seq: number;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor_id: string;
+  actor_roles: string[];
+  on_behalf_of: string | null;
+  payload: Json;
+  at: ColumnType<Date, Date | string, never>;
+}
+
+export interface BudgetLedgerTable {
+  id: Generated<string>;
+  regulation_id: string;
+  application_id: string;
+  history_id: string | null;
+  kind: 'reserve' | 'release' | 'commit';
+  amount_cents: number;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface TimersTable {
+  id: Generated<string>;
+  application_id: string;
+  timer_key: string;
+  event: string;
+  due_at: ColumnType<Date, Date | string, Date | string>;
+  status: ColumnType<
+    'pending' | 'fired' | 'cancelled' | 'failed',
+    'pending' | undefined,
+    'pending' | 'fired' | 'cancelled' | 'failed'
+  >;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  headers: Json<Record<string, string>>;
+  body: Json | null;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  application_id: string;
+  filename: string;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  content: Uint8Array;
+  uploaded_by: string;
+  created_at: CreatedAt;
+}
+
+/** The lifecycle's tables, merged into the database schema in src/db/schema.ts. */
+export interface ApplicationTables {
+  workflow_definitions: WorkflowDefinitionsTable;
+  regulations: RegulationsTable;
+  budgets: BudgetsTable;
+  applications: ApplicationsTable;
+  application_history: ApplicationHistoryTable;
+  budget_ledger: BudgetLedgerTable;
+  timers: TimersTable;
+  idempotency_keys: IdempotencyKeysTable;
+  attachments: AttachmentsTable;
+}
+
+export type ApplicationRow = Selectable<ApplicationsTable>;
+export type NewApplication = Insertable<ApplicationsTable>;
+export type RegulationRow = Selectable<RegulationsTable>;
+export type HistoryRow = Selectable<ApplicationHistoryTable>;
+export type TimerRow = Selectable<TimersTable>;

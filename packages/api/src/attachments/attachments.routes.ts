@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { canEditAsApplicant, canSee } from '../applications/applications.access';
+import { findApplication } from '../applications/applications.repository';
+import { IdParams } from '../applications/applications.schemas';
+import { notFound } from '../applications/applications.service';
+import { currentUser, requireUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import { isUuid } from '../regulations/regulations.repository';
+import {
+  contentDisposition,
+  MAX_ATTACHMENT_BYTES,
+  safeFilename,
+  sniffType,
+} from './attachments.content';
+
+const tags = ['Attachments'];
+const security = [{ session: [] }];
+
+const AttachmentSchema = z
+  .object({
+    id: z.uuid(),
+    applicationId: z.uuid(),
+    filename: z.string(),
+    contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    sizeBytes: z.number().int(),
+    sha256: z.string(),
+    uploadedBy: z.uuid(),
+    createdAt: z.string(),
+  })
+  .openapi('Attachment');
+
+const uploadRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/attachments',
+  tags,
+  security,
+  summary: 'Upload a PDF, JPEG or PNG (10 MB at most; the type is checked by content)',
+  middleware: [requireUser()] as const,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: { description: 'Stored', content: { 'application/json': { schema: AttachmentSchema } } },
+    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+  },
+});
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/applications/{id}/attachments',
+  tags,
+  security,
+  summary: 'The attachments of an application',
+  middleware: [requireUser()] as const,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'Attachments',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) },
+      },
+    },
+    ...problemResponses(401, 404),
+  },
+});
+
+const downloadRoute = createRoute({
+  method: 'get',
+  path: '/api/attachments/{id}',
+  tags,
+  security,
+  summary: 'Download an attachment',
+  middleware: [requireUser()] as const,
+  request: { params: IdParams },
+  responses: {
+    200: { description: 'The file (Content-Disposition: attachment)' },
+    ...problemResponses(401, 404),
+  },
+});
+
+type Row = {
+  id: string;
+  application_id: string;
+  filename: string;
+  content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string;
+  created_at: Date;
+};
+
+function toJson(r: Row) {
+  return {
+    id: r.id,
+    applicationId: r.application_id,
+    filename: r.filename,
+    contentType: r.content_type,
+    sizeBytes: r.size_bytes,
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
+}
+
+const META = [
+  'id',
+  'application_id',
+  'filename',
+  'content_type',
+  'size_bytes',
+  'sha256',
+  'uploaded_by',
+  'created_at',
+] as const;
+
+export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
+  // Multipart is parsed by hand (documented through the registry): the type comes from the
+  // bytes, never from the client's claims.
+  app.openAPIRegistry.registerPath(uploadRoute);
+  app.post('/api/applications/:id/attachments', requireUser(), async (c) => {
+    const user = currentUser(c);
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw notFound();
+    const application = await findApplication(deps.db, id);
+    if (!application || !canSee(user, application)) throw notFound();
+    if (!canEditAsApplicant(user, application)) {
+      throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds files.');
+    }
+    const contentType = c.req.header('content-type') ?? '';
+    if (!contentType.startsWith('multipart/form-data')) {
+      throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
+    }
+    const length = Number(c.req.header('content-length') ?? '0');
+    if (length > MAX_ATTACHMENT_BYTES + 64 * 1024) {
+      throw new AppError('payload_too_large', 'A file may be 10 MB at most.');
+    }
+    let form: FormData;
+    try {
+      form = await c.req.raw.formData();
+    } catch {
+      throw new AppError('malformed_request', 'The multipart body could not be read.');
+    }
+    const file = form.get('file');
+    if (!(file instanceof File)) {
+      throw new AppError('validation_failed', 'Attach the file in the field "file".', {
+        invalidParams: [{ name: 'file', reason: 'required' }],
+      });
+    }
+    if (file.size > MAX_ATTACHMENT_BYTES) {
+      throw new AppError('payload_too_large', 'A file may be 10 MB at most.');
+    }
+    if (file.size === 0) {
+      throw new AppError('validation_failed', 'The file is empty.', {
+        invalidParams: [{ name: 'file', reason: 'empty' }],
+      });
+    }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const type = sniffType(bytes);
+    if (!type) {
+      throw new AppError('unsupported_media_type', 'Only PDF, JPEG and PNG files are accepted.');
+    }
+    const row = await deps.db
+      .insertInto('attachments')
+      .values({
+        application_id: id,
+        filename: safeFilename(file.name, type),
+        content_type: type,
+        size_bytes: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        content: bytes,
+        uploaded_by: user.id,
+        created_at: deps.clock(),
+      })
+      .returning(META)
+      .executeTakeFirstOrThrow();
+    c.header('Location', `/api/attachments/${row.id}`);
+    return c.json(toJson(row), 201);
+  });
+
+  app.openapi(listRoute, async (c) => {
+    const user = currentUser(c);
+    const { id } = c.req.valid('param');
+    if (!isUuid(id)) throw notFound();
+    const application = await findApplication(deps.db, id);
+    if (!application || !canSee(user, application)) throw notFound();
+    const rows = await deps.db
+      .selectFrom('attachments')
+      .select(META)
+      .where('application_id', '=', id)
+      .orderBy('created_at')
+      .execute();
+    return c.json({ items: rows.map(toJson) }, 200);
+  });
+
+  app.openapi(downloadRoute, async (c) => {
+    const user = currentUser(c);
+    const { id } = c.req.valid('param');
+    const notThere = () => new AppError('not_found', 'No attachment with this id.');
+    if (!isUuid(id)) throw notThere();
+    const row = await deps.db
+      .selectFrom('attachments as f')
+      .innerJoin('applications as a', 'a.id', 'f.application_id')
+      .select(['f.filename', 'f.content_type', 'f.content', 'f.sha256', 'a.applicant_id'])
+      .where('f.id', '=', id)
+      .executeTakeFirst();
+    if (!row || !canSee(user, { applicant_id: row.applicant_id })) throw notThere();
+    return c.body(new Uint8Array(row.content), 200, {
+      'Content-Type': row.content_type,
+      'Content-Disposition': contentDisposition(row.filename),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+      ETag: `"${row.sha256}"`,
+    });
+  });
+}

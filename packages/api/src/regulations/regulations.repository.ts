@@ -1,0 +1,164 @@
+import type { Facts } from '@initiatief/engine';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface Regulation {
+  id: string;
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  maxAmountCents: number;
+  directSettlementThresholdCents: number;
+  decisionTermWeeks: number;
+  reportDueWeeks: number;
+  opensOn: string;
+  closesOn: string;
+  workflow: { key: string; version: number };
+  budget: { reservedCents: number; committedCents: number; remainingCents: number };
+}
+
+function baseQuery(db: Db) {
+  return db
+    .selectFrom('regulations as r')
+    .innerJoin('budgets as b', 'b.regulation_id', 'r.id')
+    .select([
+      'r.id',
+      'r.code',
+      'r.title',
+      'r.district',
+      'r.year',
+      'b.ceiling_cents',
+      'r.max_amount_cents',
+      'r.direct_settlement_threshold_cents',
+      'r.decision_term_weeks',
+      'r.report_due_weeks',
+      sql<string>`r.opens_on::text`.as('opens_on'),
+      sql<string>`r.closes_on::text`.as('closes_on'),
+      'r.workflow_key',
+      'r.workflow_version',
+      'b.reserved_cents',
+      'b.committed_cents',
+    ]);
+}
+
+type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toRegulation(r: BaseRow): Regulation {
+  const ceiling = Number(r.ceiling_cents);
+  const reserved = Number(r.reserved_cents);
+  const committed = Number(r.committed_cents);
+  return {
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    district: r.district,
+    year: r.year,
+    ceilingCents: ceiling,
+    maxAmountCents: r.max_amount_cents,
+    directSettlementThresholdCents: r.direct_settlement_threshold_cents,
+    decisionTermWeeks: r.decision_term_weeks,
+    reportDueWeeks: r.report_due_weeks,
+    opensOn: r.opens_on,
+    closesOn: r.closes_on,
+    workflow: { key: r.workflow_key, version: r.workflow_version },
+    budget: {
+      reservedCents: reserved,
+      committedCents: committed,
+      remainingCents: Math.max(0, ceiling - reserved - committed),
+    },
+  };
+}
+
+/** Regulations open on `today` (Amsterdam date), by district. */
+export async function listOpenRegulations(db: Db, today: string): Promise<Regulation[]> {
+  const rows = await baseQuery(db)
+    .where(sql<boolean>`r.opens_on <= ${today}::date`)
+    .where(sql<boolean>`r.closes_on >= ${today}::date`)
+    .orderBy('r.district')
+    .orderBy('r.year')
+    .orderBy('r.code')
+    .execute();
+  return rows.map(toRegulation);
+}
+
+export async function listAllRegulations(db: Db): Promise<Regulation[]> {
+  const rows = await baseQuery(db)
+    .orderBy('r.year', 'desc')
+    .orderBy('r.district')
+    .orderBy('r.code')
+    .execute();
+  return rows.map(toRegulation);
+}
+
+export async function findRegulation(db: Db, id: string): Promise<Regulation | undefined> {
+  if (!isUuid(id)) return undefined;
+  const row = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
+  return row ? toRegulation(row) : undefined;
+}
+
+export interface NewRegulation {
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  maxAmountCents: number;
+  directSettlementThresholdCents?: number;
+  decisionTermWeeks?: number;
+  reportDueWeeks?: number;
+  opensOn: string;
+  closesOn: string;
+  workflowKey: string;
+  workflowVersion: number;
+}
+
+/** Inserts a regulation (its budget row follows by trigger); an existing code is kept. */
+export async function upsertRegulation(db: Db, r: NewRegulation): Promise<string> {
+  await db
+    .insertInto('regulations')
+    .values({
+      code: r.code,
+      title: r.title,
+      district: r.district,
+      year: r.year,
+      ceiling_cents: r.ceilingCents,
+      max_amount_cents: r.maxAmountCents,
+      direct_settlement_threshold_cents: r.directSettlementThresholdCents ?? 0,
+      decision_term_weeks: r.decisionTermWeeks ?? 8,
+      report_due_weeks: r.reportDueWeeks ?? 8,
+      opens_on: r.opensOn,
+      closes_on: r.closesOn,
+      workflow_key: r.workflowKey,
+      workflow_version: r.workflowVersion,
+    })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .execute();
+  const row = await db
+    .selectFrom('regulations')
+    .select('id')
+    .where('code', '=', r.code)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** What the engine may know about a regulation and its budget (read inside the command). */
+export function factsFor(reg: Regulation): Facts {
+  return {
+    regulation: {
+      maxAmountCents: reg.maxAmountCents,
+      decisionTermWeeks: reg.decisionTermWeeks,
+      directSettlementThresholdCents: reg.directSettlementThresholdCents,
+      reportDueWeeks: reg.reportDueWeeks,
+    },
+    budgetRemainingCents: reg.budget.remainingCents,
+  };
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export function isUuid(s: string): boolean {
+  return UUID_RE.test(s);
+}

@@ -1,0 +1,132 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { toAmsterdamDate } from '@initiatief/engine';
+import { IdParams } from '../applications/applications.schemas';
+import { requireRole } from '../auth/auth.middleware';
+import { STAFF_ROLES } from '../auth/roles';
+import { budgetOverview } from '../budget/budget.repository';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import { findRegulation, listAllRegulations, listOpenRegulations } from './regulations.repository';
+
+const RegulationSchema = z
+  .object({
+    id: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    district: z.string(),
+    year: z.number().int(),
+    ceilingCents: z.number().int(),
+    maxAmountCents: z.number().int(),
+    directSettlementThresholdCents: z.number().int(),
+    decisionTermWeeks: z.number().int(),
+    reportDueWeeks: z.number().int(),
+    opensOn: z.string(),
+    closesOn: z.string(),
+    workflow: z.object({ key: z.string(), version: z.number().int() }),
+    budget: z.object({
+      reservedCents: z.number().int(),
+      committedCents: z.number().int(),
+      remainingCents: z.number().int(),
+    }),
+    open: z.boolean(),
+  })
+  .openapi('Regulation');
+
+const BudgetSchema = z
+  .object({
+    regulationId: z.uuid(),
+    code: z.string(),
+    title: z.string(),
+    district: z.string(),
+    year: z.number().int(),
+    ceilingCents: z.number().int(),
+    reservedCents: z.number().int(),
+    committedCents: z.number().int(),
+    remainingCents: z.number().int(),
+    applications: z.object({
+      total: z.number().int(),
+      awaitingDecision: z.number().int(),
+      granted: z.number().int(),
+    }),
+    requestedPendingCents: z.number().int(),
+  })
+  .openapi('DistrictBudget');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/regulations',
+  tags: ['Regulations'],
+  summary: 'Open regulations with district, maximum, ceiling and remaining budget (public)',
+  request: {
+    query: z.object({
+      all: z.enum(['true', 'false']).optional().openapi({ description: 'true: also closed ones' }),
+    }),
+  },
+  responses: {
+    200: {
+      description: 'Regulations',
+      content: { 'application/json': { schema: z.object({ items: z.array(RegulationSchema) }) } },
+    },
+  },
+});
+
+const getRoute = createRoute({
+  method: 'get',
+  path: '/api/regulations/{id}',
+  tags: ['Regulations'],
+  summary: 'One regulation with its remaining budget',
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'Regulation',
+      content: { 'application/json': { schema: RegulationSchema } },
+    },
+    ...problemResponses(404),
+  },
+});
+
+const budgetsRoute = createRoute({
+  method: 'get',
+  path: '/api/budgets',
+  tags: ['Regulations'],
+  security: [{ session: [] }],
+  summary: 'Budget per district and year: ceiling, reserved, committed, remaining (staff)',
+  middleware: [requireRole(...STAFF_ROLES)] as const,
+  request: { query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }) },
+  responses: {
+    200: {
+      description: 'Budgets',
+      content: { 'application/json': { schema: z.object({ items: z.array(BudgetSchema) }) } },
+    },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+export function registerRegulationRoutes(app: App, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) => {
+    const today = toAmsterdamDate(deps.clock());
+    const { all } = c.req.valid('query');
+    const rows =
+      all === 'true'
+        ? await listAllRegulations(deps.db)
+        : await listOpenRegulations(deps.db, today);
+    return c.json(
+      { items: rows.map((r) => ({ ...r, open: r.opensOn <= today && today <= r.closesOn })) },
+      200,
+    );
+  });
+
+  app.openapi(getRoute, async (c) => {
+    const reg = await findRegulation(deps.db, c.req.valid('param').id);
+    if (!reg) throw new AppError('not_found', 'No regulation with this id.');
+    const today = toAmsterdamDate(deps.clock());
+    return c.json({ ...reg, open: reg.opensOn <= today && today <= reg.closesOn }, 200);
+  });
+
+  app.openapi(budgetsRoute, async (c) => {
+    const { year } = c.req.valid('query');
+    return c.json({ items: await budgetOverview(deps.db, year) }, 200);
+  });
+}
