@@ -1,0 +1,569 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Kysely, Transaction } from 'kysely';
+import * as client from 'openid-client';
+import { enforce } from '../auth/rate-limit';
+import { USER_ROLES, type UserRole } from '../auth/roles';
+import {
+  clearSessionCookie,
+  createSession,
+  revokeSession,
+  revokeUserSessions,
+  setSessionCookie,
+} from '../auth/session.service';
+import type { AppDeps, AppEnv } from '../context';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import { clientAddress } from '../http/client-address';
+import type { App } from '../http/router';
+import { findUserByEmail, findUserById, insertUser, publicUser } from '../users/users.repository';
+import { EmailSchema, NameSchema, UserSchema } from '../users/users.schemas';
+import {
+  connectionConfig,
+  type ExternalProfile,
+  findIdentity,
+  handleKey,
+  isOidcProviderId,
+  linkIdentity,
+  newHandle,
+  OIDC_LABELS,
+  OIDC_PROVIDER_IDS,
+  OidcClients,
+  openIdToken,
+  postLogoutRedirectUri,
+  profileFromClaims,
+  redirectUri,
+  safeReturnTo,
+  sealIdToken,
+  sweepExpired,
+  touchIdentity,
+} from './oidc.service';
+import type { OidcProviderId } from './oidc.table';
+
+/** The login in progress (state, nonce, PKCE verifier are in the row behind this handle). */
+export const LOGIN_COOKIE = 'oidc_login';
+/** A first sign-in waiting for name and e-mail. */
+export const PENDING_COOKIE = 'oidc_pending';
+const COOKIE_PATH = '/api/auth/oidc';
+const LOGIN_TTL_MS = 10 * 60_000;
+const PENDING_TTL_MS = 30 * 60_000;
+
+/** Pages of the web app the browser lands on (packages/web/src/pages/oidc/). */
+export const COMPLETE_PAGE = '/inloggen/aanvullen';
+export const REFUSED_PAGE = '/inloggen/geweigerd';
+export type RefusalReason = 'failed' | 'expired' | 'cancelled' | 'no_role' | 'conflict';
+
+const ProviderIdSchema = z.enum(OIDC_PROVIDER_IDS as [OidcProviderId, ...OidcProviderId[]]);
+
+const providersRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/providers',
+  tags: ['auth'],
+  summary: 'The configured OpenID Connect ways in (empty: only the password form)',
+  responses: {
+    200: {
+      description: 'The ways in, in the order the login page shows them',
+      content: {
+        'application/json': {
+          schema: z.array(
+            z.object({ id: ProviderIdSchema, label: z.string(), loginUrl: z.string() }),
+          ),
+        },
+      },
+    },
+  },
+});
+
+const loginRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/oidc/{provider}/login',
+  tags: ['auth'],
+  summary: 'Start signing in at the provider (authorization code flow with PKCE)',
+  request: {
+    params: z.object({ provider: z.string() }),
+    query: z.object({
+      returnTo: z
+        .string()
+        .max(1000)
+        .optional()
+        .openapi({ description: 'A relative path of this site to return to afterwards' }),
+    }),
+  },
+  responses: {
+    302: { description: 'To the provider' },
+    ...problemResponses(404, 429, 503),
+  },
+});
+
+const callbackRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/oidc/{provider}/callback',
+  tags: ['auth'],
+  summary: "The provider's redirect back: checks state, exchanges the code, validates the ID token",
+  request: { params: z.object({ provider: z.string() }) },
+  responses: {
+    302: {
+      description: `Logged in: to returnTo. First sign-in without name or e-mail: to ${COMPLETE_PAGE}. Refused: to ${REFUSED_PAGE}?reden=…`,
+    },
+    ...problemResponses(404),
+  },
+});
+
+const PendingSchema = z.object({
+  provider: ProviderIdSchema,
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+});
+
+const pendingRoute = createRoute({
+  method: 'get',
+  path: '/api/auth/oidc/pending',
+  tags: ['auth'],
+  summary: 'The first sign-in waiting for name and e-mail (what the provider sent, if anything)',
+  responses: {
+    200: { description: 'Pending', content: { 'application/json': { schema: PendingSchema } } },
+    ...problemResponses(404),
+  },
+});
+
+const completeRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/oidc/complete',
+  tags: ['auth'],
+  summary: 'Complete a first sign-in with name and e-mail; creates the account and logs in',
+  request: {
+    body: {
+      content: {
+        'application/json': { schema: z.object({ name: NameSchema, email: EmailSchema }) },
+      },
+      required: true,
+    },
+  },
+  responses: {
+    200: {
+      description: 'Account created and logged in',
+      content: {
+        'application/json': { schema: z.object({ user: UserSchema, returnTo: z.string() }) },
+      },
+    },
+    ...problemResponses(404, 409, 422),
+  },
+});
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/api/auth/oidc/logout',
+  tags: ['auth'],
+  summary:
+    'Log out like POST /api/auth/logout; for a session from a provider, also the URL that ends it there',
+  responses: {
+    200: {
+      description: 'Logged out here; open logoutUrl (when not null) to log out at the provider',
+      content: {
+        'application/json': { schema: z.object({ logoutUrl: z.string().nullable() }) },
+      },
+    },
+  },
+});
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+function cookieOptions(deps: AppDeps, maxAgeMs: number) {
+  return {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    // Lax: the cookie must come along on the provider's top-level redirect back to us.
+    sameSite: 'Lax' as const,
+    secure: deps.config.publicUrl.startsWith('https:'),
+    maxAge: Math.floor(maxAgeMs / 1000),
+  };
+}
+
+function clearCookie(c: Context<AppEnv>, deps: AppDeps, name: string) {
+  deleteCookie(c, name, {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: deps.config.publicUrl.startsWith('https:'),
+  });
+}
+
+function providerOr404(deps: AppDeps, raw: string): OidcProviderId {
+  if (!isOidcProviderId(raw) || !connectionConfig(deps.config, raw)) {
+    throw new AppError('not_found', `No sign-in provider ${raw} is configured.`);
+  }
+  return raw;
+}
+
+type Resolution =
+  | { kind: 'user'; userId: string }
+  | { kind: 'pending' }
+  | { kind: 'refused'; reason: RefusalReason };
+
+/** Links the sign-in to an account, creating one when the provider told us enough. */
+async function resolveAccount(trx: Db, profile: ExternalProfile, now: Date): Promise<Resolution> {
+  const staff = profile.provider === 'staff';
+  const identity = await findIdentity(trx, profile.provider, profile.issuer, profile.subject);
+  if (identity) {
+    await touchIdentity(trx, identity.id, profile, now);
+    if (staff) await syncStaffRoles(trx, identity.user_id, profile.roles, now);
+    return { kind: 'user', userId: identity.user_id };
+  }
+  if (!profile.email || !profile.name) return { kind: 'pending' };
+  const existing = await findUserByEmail(trx, profile.email);
+  if (!existing) {
+    const user = await insertUser(trx, {
+      email: profile.email,
+      name: profile.name,
+      roles: profile.roles,
+      locale: 'nl',
+      created_at: now,
+      updated_at: now,
+    });
+    await linkIdentity(trx, profile, user.id, now);
+    return { kind: 'user', userId: user.id };
+  }
+  // An existing account is only taken over by the municipality's own IdP, and only for an
+  // address it vouches for: anyone can type someone else's e-mail at a broker.
+  if (staff && profile.emailVerified === true) {
+    const linked = await trx
+      .selectFrom('external_identities')
+      .select('id')
+      .where('provider', '=', 'staff')
+      .where('user_id', '=', existing.id)
+      .executeTakeFirst();
+    if (!linked) {
+      await linkIdentity(trx, profile, existing.id, now);
+      await syncStaffRoles(trx, existing.id, profile.roles, now);
+      return { kind: 'user', userId: existing.id };
+    }
+  }
+  return { kind: 'refused', reason: 'conflict' };
+}
+
+/** The IdP is the source of staff roles; a resident role on the same account stays. */
+async function syncStaffRoles(trx: Db, userId: string, mapped: UserRole[], now: Date) {
+  const user = await findUserById(trx, userId);
+  if (!user) return;
+  const roles = USER_ROLES.filter(
+    (r) => mapped.includes(r) || (r === 'applicant' && user.roles.includes('applicant')),
+  );
+  const same = roles.length === user.roles.length && roles.every((r) => user.roles.includes(r));
+  if (same) return;
+  await trx.updateTable('users').set({ roles, updated_at: now }).where('id', '=', userId).execute();
+  // Sessions that carried the old roles end now; the new one is created after this.
+  await revokeUserSessions(trx, userId, now);
+}
+
+export function registerOidcRoutes(app: App, deps: AppDeps): void {
+  const { db, config } = deps;
+  const clients = new OidcClients(config);
+
+  const refuse = (c: Context<AppEnv>, reason: RefusalReason) =>
+    c.redirect(`${REFUSED_PAGE}?reden=${reason}`, 302);
+
+  async function startSession(
+    c: Context<AppEnv>,
+    trx: Db,
+    userId: string,
+    provider: OidcProviderId,
+    idTokenSealed: string,
+    now: Date,
+  ) {
+    const previous = c.get('sessionId');
+    if (previous) await revokeSession(trx as Kysely<DB>, previous, now);
+    const session = await createSession(trx as Kysely<DB>, config, {
+      userId,
+      now,
+      userAgent: c.req.header('user-agent'),
+      clientAddress: clientAddress(c, config.trustProxy),
+    });
+    await trx
+      .insertInto('oidc_sessions')
+      .values({ session_id: session.id, provider, id_token_enc: idTokenSealed, created_at: now })
+      .execute();
+    return session;
+  }
+
+  app.openapi(providersRoute, (c) =>
+    c.json(
+      OIDC_PROVIDER_IDS.filter((id) => connectionConfig(config, id)).map((id) => ({
+        id,
+        label: OIDC_LABELS[id],
+        loginUrl: `/api/auth/oidc/${id}/login`,
+      })),
+      200,
+    ),
+  );
+
+  app.openapi(loginRoute, async (c) => {
+    const provider = providerOr404(deps, c.req.valid('param').provider);
+    const connection = connectionConfig(config, provider)!;
+    const now = deps.clock();
+    const oidc = await clients.get(provider).catch((error: unknown) => {
+      c.get('logger').error({ err: error, provider }, 'OIDC discovery failed');
+      throw new AppError('unavailable', 'The sign-in service cannot be reached. Try again later.');
+    });
+    // Each start writes a row: count them per address like password logins.
+    await enforce(
+      db,
+      [
+        {
+          key: `oidc:address:${clientAddress(c, config.trustProxy)}`,
+          max: config.loginMaxAttemptsPerAddress,
+          windowMs: config.loginWindowMinutes * 60_000,
+        },
+      ],
+      now,
+    );
+    const handle = newHandle();
+    const codeVerifier = client.randomPKCECodeVerifier();
+    const state = client.randomState();
+    const nonce = client.randomNonce();
+    await sweepExpired(db, now);
+    await db
+      .insertInto('oidc_login_states')
+      .values({
+        id: handleKey(config, handle),
+        provider,
+        state,
+        nonce,
+        code_verifier: codeVerifier,
+        return_to: safeReturnTo(c.req.valid('query').returnTo, config.publicUrl),
+        created_at: now,
+        expires_at: new Date(now.getTime() + LOGIN_TTL_MS),
+      })
+      .execute();
+    setCookie(c, LOGIN_COOKIE, handle, cookieOptions(deps, LOGIN_TTL_MS));
+    const url = client.buildAuthorizationUrl(oidc, {
+      redirect_uri: redirectUri(config, provider),
+      scope: connection.scopes,
+      response_type: 'code',
+      code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+      code_challenge_method: 'S256',
+      state,
+      nonce,
+    });
+    return c.redirect(url.href, 302);
+  });
+
+  app.openapi(callbackRoute, async (c) => {
+    const provider = providerOr404(deps, c.req.valid('param').provider);
+    const log = c.get('logger');
+    const now = deps.clock();
+    const handle = getCookie(c, LOGIN_COOKIE);
+    clearCookie(c, deps, LOGIN_COOKIE);
+    if (!handle || handle.length > 100) {
+      log.warn({ provider }, 'OIDC callback without a login in progress');
+      return refuse(c, 'expired');
+    }
+    // Deleted as it is read: a state is good for one callback, whatever happens next.
+    const login = await db
+      .deleteFrom('oidc_login_states')
+      .where('id', '=', handleKey(config, handle))
+      .where('provider', '=', provider)
+      .returningAll()
+      .executeTakeFirst();
+    if (!login || login.expires_at.getTime() <= now.getTime()) {
+      log.warn({ provider }, 'OIDC callback for an unknown or expired login');
+      return refuse(c, 'expired');
+    }
+    const search = new URL(c.req.url).search;
+    if (new URLSearchParams(search).get('error') === 'access_denied') {
+      return refuse(c, 'cancelled');
+    }
+    let claims: Record<string, unknown>;
+    let idToken: string;
+    try {
+      const oidc = await clients.get(provider);
+      const tokens = await client.authorizationCodeGrant(
+        oidc,
+        new URL(`${redirectUri(config, provider)}${search}`),
+        {
+          pkceCodeVerifier: login.code_verifier,
+          expectedState: login.state,
+          expectedNonce: login.nonce,
+          idTokenExpected: true,
+        },
+        { redirect_uri: redirectUri(config, provider) },
+      );
+      const idClaims = tokens.claims();
+      if (!idClaims || !tokens.id_token) throw new Error('no ID token');
+      idToken = tokens.id_token;
+      claims = { ...idClaims };
+      // Some providers put profile and role claims only in the userinfo response.
+      if (tokens.access_token && oidc.serverMetadata().userinfo_endpoint) {
+        const info = await client.fetchUserInfo(oidc, tokens.access_token, idClaims.sub);
+        claims = { ...info, ...idClaims };
+      }
+    } catch (error) {
+      // Never log the tokens or claims: they may hold a BSN.
+      const e = error as { name?: string; code?: string; message?: string };
+      log.warn(
+        { provider, error: { name: e.name, code: e.code, message: e.message } },
+        'OIDC sign-in refused',
+      );
+      return refuse(c, 'failed');
+    }
+
+    const profile = profileFromClaims(config, provider, claims);
+    if (provider === 'staff' && profile.roles.length === 0) {
+      log.warn({ provider }, 'OIDC staff sign-in refused: no role maps from the claim');
+      return refuse(c, 'no_role');
+    }
+    const sealed = sealIdToken(config, idToken);
+    const outcome = await db.transaction().execute(async (trx) => {
+      const resolution = await resolveAccount(trx, profile, now);
+      if (resolution.kind === 'user') {
+        const session = await startSession(c, trx, resolution.userId, provider, sealed, now);
+        return { ...resolution, session };
+      }
+      if (resolution.kind === 'pending') {
+        const pendingHandle = newHandle();
+        await trx
+          .insertInto('oidc_pending_accounts')
+          .values({
+            id: handleKey(config, pendingHandle),
+            provider,
+            issuer: profile.issuer,
+            subject: profile.subject,
+            level_of_assurance: profile.levelOfAssurance,
+            pseudonym: profile.pseudonym,
+            bsn_hash: profile.bsnHash,
+            roles: profile.roles,
+            name: profile.name,
+            email: profile.email,
+            return_to: login.return_to,
+            id_token_enc: sealed,
+            created_at: now,
+            expires_at: new Date(now.getTime() + PENDING_TTL_MS),
+          })
+          .execute();
+        return { ...resolution, pendingHandle };
+      }
+      return resolution;
+    });
+    if (outcome.kind === 'refused') {
+      log.warn({ provider, reason: outcome.reason }, 'OIDC sign-in refused');
+      return refuse(c, outcome.reason);
+    }
+    if (outcome.kind === 'pending') {
+      setCookie(c, PENDING_COOKIE, outcome.pendingHandle, cookieOptions(deps, PENDING_TTL_MS));
+      return c.redirect(`${COMPLETE_PAGE}?returnTo=${encodeURIComponent(login.return_to)}`, 302);
+    }
+    setSessionCookie(c, config, outcome.session, now);
+    log.info({ userId: outcome.userId, provider }, 'login');
+    return c.redirect(login.return_to, 302);
+  });
+
+  async function pendingRow(c: Context<AppEnv>, now: Date) {
+    const handle = getCookie(c, PENDING_COOKIE);
+    if (!handle || handle.length > 100) return undefined;
+    return db
+      .selectFrom('oidc_pending_accounts')
+      .selectAll()
+      .where('id', '=', handleKey(config, handle))
+      .where('expires_at', '>', now)
+      .executeTakeFirst();
+  }
+
+  app.openapi(pendingRoute, async (c) => {
+    const row = await pendingRow(c, deps.clock());
+    if (!row) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
+    return c.json({ provider: row.provider, name: row.name, email: row.email }, 200);
+  });
+
+  app.openapi(completeRoute, async (c) => {
+    const { name, email } = c.req.valid('json');
+    const now = deps.clock();
+    const row = await pendingRow(c, now);
+    if (!row) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
+    const profile: ExternalProfile = {
+      provider: row.provider,
+      issuer: row.issuer,
+      subject: row.subject,
+      levelOfAssurance: row.level_of_assurance,
+      pseudonym: row.pseudonym,
+      bsnHash: row.bsn_hash,
+      name,
+      email,
+      emailVerified: false,
+      roles: row.roles,
+    };
+    const result = await db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .deleteFrom('oidc_pending_accounts')
+        .where('id', '=', row.id)
+        .returning('id')
+        .executeTakeFirst();
+      if (!taken) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
+      const identity = await findIdentity(trx, row.provider, row.issuer, row.subject);
+      let userId = identity?.user_id;
+      if (!userId) {
+        if (await findUserByEmail(trx, email)) {
+          throw new AppError('conflict', 'An account with this e-mail address already exists.', {
+            invalidParams: [
+              {
+                name: 'email',
+                reason: 'An account with this e-mail address already exists; use another address',
+              },
+            ],
+          });
+        }
+        const user = await insertUser(trx, {
+          email,
+          name,
+          roles: row.roles,
+          locale: 'nl',
+          created_at: now,
+          updated_at: now,
+        });
+        await linkIdentity(trx, profile, user.id, now);
+        userId = user.id;
+      }
+      const session = await startSession(c, trx, userId, row.provider, row.id_token_enc, now);
+      const user = await findUserById(trx, userId);
+      return { session, user: user! };
+    });
+    clearCookie(c, deps, PENDING_COOKIE);
+    setSessionCookie(c, config, result.session, now);
+    c.get('logger').info({ userId: result.user.id, provider: row.provider }, 'login');
+    return c.json(
+      { user: publicUser(result.user), returnTo: safeReturnTo(row.return_to, config.publicUrl) },
+      200,
+    );
+  });
+
+  app.openapi(logoutRoute, async (c) => {
+    const sessionId = c.get('sessionId');
+    const now = deps.clock();
+    let logoutUrl: string | null = null;
+    if (sessionId) {
+      const link = await db
+        .selectFrom('oidc_sessions')
+        .selectAll()
+        .where('session_id', '=', sessionId)
+        .executeTakeFirst();
+      await revokeSession(db, sessionId, now);
+      const idToken = link && openIdToken(config, link.id_token_enc);
+      if (link && idToken && connectionConfig(config, link.provider)) {
+        try {
+          const oidc = await clients.get(link.provider);
+          if (oidc.serverMetadata().end_session_endpoint) {
+            logoutUrl = client.buildEndSessionUrl(oidc, {
+              id_token_hint: idToken,
+              post_logout_redirect_uri: postLogoutRedirectUri(config),
+            }).href;
+          }
+        } catch (error) {
+          c.get('logger').warn({ err: error }, 'no logout at the provider');
+        }
+      }
+      await db.deleteFrom('oidc_sessions').where('session_id', '=', sessionId).execute();
+    }
+    clearSessionCookie(c, config);
+    return c.json({ logoutUrl }, 200);
+  });
+}
