@@ -1,0 +1,137 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import {
+  findRegulation,
+  type NewRegulation,
+  type Regulation,
+  upsertRegulation,
+} from '../regulations/regulations.repository';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface RegulationChanges {
+  title?: string;
+  ceilingCents?: number;
+  maxAmountCents?: number;
+  directSettlementThresholdCents?: number;
+  decisionTermWeeks?: number;
+  reportDueWeeks?: number;
+  opensOn?: string;
+  closesOn?: string;
+  workflowKey?: string;
+  workflowVersion?: number;
+}
+
+/** New applications may only start on a published version. */
+async function requirePublished(db: Db, key: string, version: number, field: string) {
+  const row = await db
+    .selectFrom('workflow_definitions')
+    .select('status')
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (row?.status !== 'published') {
+    throw new AppError(
+      'validation_failed',
+      'New applications can only start on a published version.',
+      {
+        invalidParams: [
+          {
+            name: field,
+            reason: row ? `${key} v${version} is ${row.status}` : `no workflow ${key} v${version}`,
+          },
+        ],
+      },
+    );
+  }
+}
+
+function checkDates(opensOn: string, closesOn: string) {
+  if (closesOn < opensOn) {
+    throw new AppError('validation_failed', 'The closing date lies before the opening date.', {
+      invalidParams: [{ name: 'closesOn', reason: 'must be on or after opensOn' }],
+    });
+  }
+}
+
+function isCheckViolation(err: unknown, constraint: string): boolean {
+  const e = err as { code?: string; constraint?: string; message?: string } | null;
+  return (
+    e?.code === '23514' && (e.constraint === constraint || (e.message ?? '').includes(constraint))
+  );
+}
+
+export async function createRegulation(db: Kysely<DB>, input: NewRegulation): Promise<Regulation> {
+  checkDates(input.opensOn, input.closesOn);
+  await requirePublished(db, input.workflowKey, input.workflowVersion, 'workflowVersion');
+  const taken = await db
+    .selectFrom('regulations')
+    .select('id')
+    .where('code', '=', input.code)
+    .executeTakeFirst();
+  if (taken) throw new AppError('conflict', `A regulation with code ${input.code} exists.`);
+  const id = await upsertRegulation(db, input);
+  return (await findRegulation(db, id))!;
+}
+
+/**
+ * Changes a regulation. A ceiling below what is already reserved and committed is refused
+ * (the budgets CHECK); the workflow version applies to applications started from now on.
+ */
+export async function updateRegulation(
+  db: Kysely<DB>,
+  id: string,
+  changes: RegulationChanges,
+): Promise<Regulation> {
+  const current = await findRegulation(db, id);
+  if (!current) throw new AppError('not_found', 'No regulation with this id.');
+  const opensOn = changes.opensOn ?? current.opensOn;
+  const closesOn = changes.closesOn ?? current.closesOn;
+  checkDates(opensOn, closesOn);
+  const key = changes.workflowKey ?? current.workflow.key;
+  const version = changes.workflowVersion ?? current.workflow.version;
+  if (key !== current.workflow.key || version !== current.workflow.version)
+    await requirePublished(db, key, version, 'workflowVersion');
+  const used = current.budget.reservedCents + current.budget.committedCents;
+  if (changes.ceilingCents !== undefined && changes.ceilingCents < used) {
+    throw new AppError(
+      'validation_failed',
+      'The ceiling cannot be lower than what is already reserved and committed.',
+      { invalidParams: [{ name: 'ceilingCents', reason: `must be at least ${used}` }] },
+    );
+  }
+  try {
+    await db
+      .updateTable('regulations')
+      .set({
+        ...(changes.title !== undefined ? { title: changes.title } : {}),
+        ...(changes.ceilingCents !== undefined ? { ceiling_cents: changes.ceilingCents } : {}),
+        ...(changes.maxAmountCents !== undefined
+          ? { max_amount_cents: changes.maxAmountCents }
+          : {}),
+        ...(changes.directSettlementThresholdCents !== undefined
+          ? { direct_settlement_threshold_cents: changes.directSettlementThresholdCents }
+          : {}),
+        ...(changes.decisionTermWeeks !== undefined
+          ? { decision_term_weeks: changes.decisionTermWeeks }
+          : {}),
+        ...(changes.reportDueWeeks !== undefined
+          ? { report_due_weeks: changes.reportDueWeeks }
+          : {}),
+        opens_on: opensOn,
+        closes_on: closesOn,
+        workflow_key: key,
+        workflow_version: version,
+      })
+      .where('id', '=', id)
+      .execute();
+  } catch (err) {
+    // A grant committed between the read above and this update.
+    if (isCheckViolation(err, 'budgets_within_ceiling')) {
+      throw new AppError('conflict', 'The ceiling is lower than what is reserved and committed.');
+    }
+    throw err;
+  }
+  return (await findRegulation(db, id))!;
+}

@@ -1,0 +1,541 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  TEMPLATE_VARIABLES,
+  toAmsterdamDate,
+  VOCABULARY,
+  workflowDefinitionJsonSchema,
+} from '@initiatief/engine';
+import { currentUser, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
+import {
+  createDraft,
+  deleteDraft,
+  diffVersions,
+  getDefinition,
+  listDefinitions,
+  publishDraft,
+  retireVersion,
+  saveDraft,
+} from './policy-definitions.service';
+import { applyMigration, dryRunMigration } from './policy-migration.service';
+import { createRegulation, updateRegulation } from './policy-regulations.service';
+import {
+  applicationsCsv,
+  applicationsPerState,
+  budgetLedgerCsv,
+  budgetUse,
+  leadTimes,
+  overdueApplications,
+} from './policy-reports.service';
+
+const tags = ['Policy'];
+const security = [{ session: [] }];
+const policyOnly = [requireRole('policy')];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const Any = z.record(z.string(), z.unknown());
+
+const Localized = z.object({ nl: z.string(), en: z.string() });
+const Problem = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const Summary = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    status: z.enum(['draft', 'published', 'retired']),
+    title: Localized.nullable(),
+    createdAt: z.string(),
+    publishedAt: z.string().nullable(),
+    regulations: z.number().int(),
+    applications: z.number().int(),
+    activeApplications: z.number().int(),
+  })
+  .openapi('DefinitionSummary');
+const Detail = Summary.extend({
+  definition: Any,
+  validation: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
+}).openapi('DefinitionDetail');
+
+const KeyParams = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'bewonersinitiatief' }),
+});
+const VersionParams = KeyParams.extend({
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+});
+const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const isoDate = z.iso.date();
+
+const MigrationBody = z
+  .object({
+    fromVersion: z.number().int().min(1),
+    toVersion: z.number().int().min(1),
+    stateMap: z.record(z.string(), z.string()).optional(),
+    applicationIds: z.array(z.uuid()).max(10_000).optional(),
+  })
+  .openapi('MigrationRequest');
+const MigrationItem = z.object({
+  applicationId: z.string(),
+  reference: z.string(),
+  title: z.string(),
+  district: z.string(),
+  fromState: z.string(),
+  toState: z.string().nullable(),
+  outcome: z.enum(['same_state', 'mapped', 'stranded']),
+  reason: z.string().nullable(),
+  events: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
+  timers: z.object({
+    kept: z.array(z.string()),
+    cancelled: z.array(z.string()),
+    notScheduled: z.array(z.string()),
+    ruleChanged: z.array(z.string()),
+  }),
+});
+const MigrationPlan = z
+  .object({
+    key: z.string(),
+    fromVersion: z.number().int(),
+    toVersion: z.number().int(),
+    stateMap: z.record(z.string(), z.string()),
+    items: z.array(MigrationItem),
+    summary: z.object({
+      total: z.number().int(),
+      sameState: z.number().int(),
+      mapped: z.number().int(),
+      stranded: z.number().int(),
+    }),
+    migrationId: z.string().optional(),
+  })
+  .openapi('MigrationPlan');
+
+const RegulationFields = {
+  title: z.string().min(1).max(300),
+  ceilingCents: z.number().int().min(0).max(2_000_000_000),
+  maxAmountCents: z.number().int().min(1).max(2_000_000_000),
+  directSettlementThresholdCents: z.number().int().min(0).max(2_000_000_000),
+  decisionTermWeeks: z.number().int().min(1).max(52),
+  reportDueWeeks: z.number().int().min(1).max(104),
+  opensOn: isoDate,
+  closesOn: isoDate,
+  workflowKey: z.string().min(1),
+  workflowVersion: z.number().int().min(1),
+};
+const NewRegulationBody = z
+  .object({
+    code: z
+      .string()
+      .min(1)
+      .max(60)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
+    district: z.string().min(1).max(100),
+    year: z.number().int().min(2000).max(2100),
+    ...RegulationFields,
+    directSettlementThresholdCents: RegulationFields.directSettlementThresholdCents.optional(),
+    decisionTermWeeks: RegulationFields.decisionTermWeeks.optional(),
+    reportDueWeeks: RegulationFields.reportDueWeeks.optional(),
+  })
+  .strict()
+  .openapi('NewRegulation');
+const RegulationPatch = z.object(RegulationFields).partial().strict().openapi('RegulationPatch');
+
+const r = {
+  list: createRoute({
+    method: 'get',
+    path: '/api/policy/definitions',
+    tags,
+    security,
+    summary: 'Every version of every workflow definition',
+    middleware: policyOnly,
+    responses: {
+      200: json(z.object({ items: z.array(Summary) }), 'Definitions'),
+      ...problemResponses(401, 403),
+    },
+  }),
+  schema: createRoute({
+    method: 'get',
+    path: '/api/policy/definitions/schema',
+    tags,
+    security,
+    summary: 'JSON Schema of a definition, the guard/action/delay vocabulary, template variables',
+    middleware: policyOnly,
+    responses: { 200: json(Any, 'Schema and vocabulary'), ...problemResponses(401, 403) },
+  }),
+  get: createRoute({
+    method: 'get',
+    path: '/api/policy/definitions/{key}/versions/{version}',
+    tags,
+    security,
+    summary: 'One version with its validation result',
+    middleware: policyOnly,
+    request: { params: VersionParams },
+    responses: { 200: json(Detail, 'The version'), ...problemResponses(401, 403, 404) },
+  }),
+  createDraft: createRoute({
+    method: 'post',
+    path: '/api/policy/definitions/{key}/drafts',
+    tags,
+    security,
+    summary: 'A new draft (highest version + 1) copied from a published or retired version',
+    middleware: policyOnly,
+    request: {
+      params: KeyParams,
+      body: {
+        required: true,
+        content: {
+          'application/json': { schema: z.object({ fromVersion: z.number().int().min(1) }) },
+        },
+      },
+    },
+    responses: { 201: json(Detail, 'The draft'), ...problemResponses(401, 403, 404, 409, 422) },
+  }),
+  save: createRoute({
+    method: 'put',
+    path: '/api/policy/definitions/{key}/versions/{version}',
+    tags,
+    security,
+    summary: 'Save a draft (also when invalid); answered with the full validation result',
+    middleware: policyOnly,
+    request: {
+      params: VersionParams,
+      body: {
+        required: true,
+        content: { 'application/json': { schema: z.object({ definition: Any }) } },
+      },
+    },
+    responses: { 200: json(Detail, 'Saved'), ...problemResponses(401, 403, 404, 409, 422) },
+  }),
+  discard: createRoute({
+    method: 'delete',
+    path: '/api/policy/definitions/{key}/versions/{version}',
+    tags,
+    security,
+    summary: 'Discard a draft',
+    middleware: policyOnly,
+    request: { params: VersionParams },
+    responses: { 204: { description: 'Discarded' }, ...problemResponses(401, 403, 404, 409) },
+  }),
+  publish: createRoute({
+    method: 'post',
+    path: '/api/policy/definitions/{key}/versions/{version}/publish',
+    tags,
+    security,
+    summary: 'Publish a valid draft; it is immutable from then on',
+    middleware: policyOnly,
+    request: { params: VersionParams },
+    responses: {
+      200: json(
+        z.object({ definition: Detail, previousVersion: z.number().int().nullable(), diff: Any }),
+        'Published, with the diff against the previous published version',
+      ),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
+  }),
+  retire: createRoute({
+    method: 'post',
+    path: '/api/policy/definitions/{key}/versions/{version}/retire',
+    tags,
+    security,
+    summary: 'Retire a published version no regulation starts applications on',
+    middleware: policyOnly,
+    request: { params: VersionParams },
+    responses: { 200: json(Detail, 'Retired'), ...problemResponses(401, 403, 404, 409) },
+  }),
+  diff: createRoute({
+    method: 'get',
+    path: '/api/policy/definitions/{key}/diff',
+    tags,
+    security,
+    summary: 'Differences between two versions: per path and summarised by section',
+    middleware: policyOnly,
+    request: {
+      params: KeyParams,
+      query: z.object({
+        from: z.coerce.number().int().min(1),
+        to: z.coerce.number().int().min(1),
+      }),
+    },
+    responses: { 200: json(Any, 'The diff'), ...problemResponses(401, 403, 404, 422) },
+  }),
+  dryRun: createRoute({
+    method: 'post',
+    path: '/api/policy/definitions/{key}/migrations/dry-run',
+    tags,
+    security,
+    summary: 'What moving running applications to a newer version would do; changes nothing',
+    middleware: policyOnly,
+    request: {
+      params: KeyParams,
+      body: { required: true, content: { 'application/json': { schema: MigrationBody } } },
+    },
+    responses: {
+      200: json(MigrationPlan, 'The plan'),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
+  }),
+  migrate: createRoute({
+    method: 'post',
+    path: '/api/policy/definitions/{key}/migrations',
+    tags,
+    security,
+    summary: 'Move running applications to a newer version; refused when one would be stranded',
+    middleware: policyOnly,
+    request: {
+      params: KeyParams,
+      body: { required: true, content: { 'application/json': { schema: MigrationBody } } },
+    },
+    responses: {
+      200: json(MigrationPlan, 'Migrated'),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
+  }),
+  regulations: createRoute({
+    method: 'get',
+    path: '/api/policy/regulations',
+    tags,
+    security,
+    summary: 'All regulations (open or not) with ceiling, budget and workflow version',
+    middleware: policyOnly,
+    responses: {
+      200: json(z.object({ items: z.array(Any) }), 'Regulations'),
+      ...problemResponses(401, 403),
+    },
+  }),
+  createRegulation: createRoute({
+    method: 'post',
+    path: '/api/policy/regulations',
+    tags,
+    security,
+    summary: 'A regulation for a district and year: ceiling, maximum, dates, workflow version',
+    middleware: policyOnly,
+    request: {
+      body: { required: true, content: { 'application/json': { schema: NewRegulationBody } } },
+    },
+    responses: { 201: json(Any, 'Created'), ...problemResponses(401, 403, 409, 422) },
+  }),
+  updateRegulation: createRoute({
+    method: 'patch',
+    path: '/api/policy/regulations/{id}',
+    tags,
+    security,
+    summary: 'Change a regulation; the workflow version applies to new applications',
+    middleware: policyOnly,
+    request: {
+      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+      body: { required: true, content: { 'application/json': { schema: RegulationPatch } } },
+    },
+    responses: { 200: json(Any, 'Updated'), ...problemResponses(401, 403, 404, 409, 422) },
+  }),
+  states: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/states',
+    tags,
+    security,
+    summary: 'Applications per state and district',
+    middleware: policyOnly,
+    request: { query: YearQuery },
+    responses: {
+      200: json(z.object({ items: z.array(Any) }), 'Counts'),
+      ...problemResponses(401, 403, 422),
+    },
+  }),
+  budget: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/budget',
+    tags,
+    security,
+    summary: 'Budget used (reserved + committed) against the ceiling per district',
+    middleware: policyOnly,
+    request: { query: YearQuery },
+    responses: {
+      200: json(z.object({ items: z.array(Any) }), 'Budgets'),
+      ...problemResponses(401, 403, 422),
+    },
+  }),
+  leadTimes: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/lead-times',
+    tags,
+    security,
+    summary: 'Days from receipt to decision and the share decided within the legal term',
+    middleware: policyOnly,
+    request: { query: YearQuery },
+    responses: { 200: json(Any, 'Lead times'), ...problemResponses(401, 403, 422) },
+  }),
+  overdue: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/overdue',
+    tags,
+    security,
+    summary: 'Applications whose decision term has passed without a decision',
+    middleware: policyOnly,
+    responses: {
+      200: json(z.object({ today: z.string(), items: z.array(Any) }), 'Overdue'),
+      ...problemResponses(401, 403),
+    },
+  }),
+  applicationsCsv: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/applications.csv',
+    tags,
+    security,
+    summary: 'CSV export of the applications',
+    middleware: policyOnly,
+    request: { query: YearQuery },
+    responses: {
+      200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+      ...problemResponses(401, 403, 422),
+    },
+  }),
+  ledgerCsv: createRoute({
+    method: 'get',
+    path: '/api/policy/reports/budget-ledger.csv',
+    tags,
+    security,
+    summary: 'CSV export of the budget ledger (every reservation, release and commitment)',
+    middleware: policyOnly,
+    request: { query: YearQuery },
+    responses: {
+      200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
+      ...problemResponses(401, 403, 422),
+    },
+  }),
+};
+
+function csvHeaders(filename: string) {
+  return {
+    'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Content-Disposition': `attachment; filename="${filename}"`,
+  };
+}
+
+/** Policy staff: workflow definitions, regulations and budgets, migrations, reports. */
+export function registerPolicyRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.openapi(r.list, async (c) => c.json({ items: await listDefinitions(db) }, 200));
+
+  app.openapi(r.schema, (c) =>
+    c.json(
+      {
+        jsonSchema: workflowDefinitionJsonSchema(),
+        vocabulary: VOCABULARY,
+        templateVariables: TEMPLATE_VARIABLES,
+      } as never,
+      200,
+    ),
+  );
+
+  app.openapi(r.get, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json((await getDefinition(db, key, version)) as never, 200);
+  });
+
+  app.openapi(r.createDraft, async (c) => {
+    const { key } = c.req.valid('param');
+    const draft = await createDraft(db, key, c.req.valid('json').fromVersion, deps.clock());
+    c.header('Location', `/api/policy/definitions/${key}/versions/${draft.version}`);
+    return c.json(draft as never, 201);
+  });
+
+  app.openapi(r.save, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json(
+      (await saveDraft(db, key, version, c.req.valid('json').definition)) as never,
+      200,
+    );
+  });
+
+  app.openapi(r.discard, async (c) => {
+    const { key, version } = c.req.valid('param');
+    await deleteDraft(db, key, version);
+    return c.body(null, 204);
+  });
+
+  app.openapi(r.publish, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json((await publishDraft(db, key, version, deps.clock())) as never, 200);
+  });
+
+  app.openapi(r.retire, async (c) => {
+    const { key, version } = c.req.valid('param');
+    return c.json((await retireVersion(db, key, version)) as never, 200);
+  });
+
+  app.openapi(r.diff, async (c) => {
+    const { key } = c.req.valid('param');
+    const { from, to } = c.req.valid('query');
+    return c.json((await diffVersions(db, key, from, to)) as never, 200);
+  });
+
+  app.openapi(r.dryRun, async (c) => {
+    const { key } = c.req.valid('param');
+    return c.json((await dryRunMigration(db, key, c.req.valid('json'))) as never, 200);
+  });
+
+  app.openapi(r.migrate, async (c) => {
+    const { key } = c.req.valid('param');
+    const result = await applyMigration(db, key, c.req.valid('json'), currentUser(c), deps.clock());
+    return c.json(result as never, 200);
+  });
+
+  app.openapi(r.regulations, async (c) => {
+    const today = toAmsterdamDate(deps.clock());
+    const items = (await listAllRegulations(db)).map((reg) => ({
+      ...reg,
+      open: reg.opensOn <= today && today <= reg.closesOn,
+    }));
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(r.createRegulation, async (c) => {
+    const created = await createRegulation(db, c.req.valid('json'));
+    c.header('Location', `/api/regulations/${created.id}`);
+    return c.json(created as never, 201);
+  });
+
+  app.openapi(r.updateRegulation, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!isUuid(id)) throw new AppError('not_found', 'No regulation with this id.');
+    return c.json((await updateRegulation(db, id, c.req.valid('json'))) as never, 200);
+  });
+
+  app.openapi(r.states, async (c) =>
+    c.json({ items: await applicationsPerState(db, c.req.valid('query').year) }, 200),
+  );
+
+  app.openapi(r.budget, async (c) =>
+    c.json({ items: (await budgetUse(db, c.req.valid('query').year)) as never[] }, 200),
+  );
+
+  app.openapi(r.leadTimes, async (c) =>
+    c.json((await leadTimes(db, c.req.valid('query').year)) as never, 200),
+  );
+
+  app.openapi(r.overdue, async (c) => {
+    const today = toAmsterdamDate(deps.clock());
+    return c.json({ today, items: (await overdueApplications(db, today)) as never[] }, 200);
+  });
+
+  app.openapi(r.applicationsCsv, async (c) => {
+    const { year } = c.req.valid('query');
+    const body = await applicationsCsv(db, year);
+    return c.body(body, 200, csvHeaders(`applications${year ? `-${year}` : ''}.csv`));
+  });
+
+  app.openapi(r.ledgerCsv, async (c) => {
+    const { year } = c.req.valid('query');
+    const body = await budgetLedgerCsv(db, year);
+    return c.body(body, 200, csvHeaders(`budget-ledger${year ? `-${year}` : ''}.csv`));
+  });
+}
