@@ -1,0 +1,422 @@
+/**
+ * The one place the web app talks to the API (`/api`, same origin, session cookie).
+ * Every error response is RFC 9457 problem+json; it is parsed into an ApiError.
+ */
+
+export type Role = 'applicant' | 'clerk' | 'assessor' | 'approver' | 'policy' | 'admin' | 'system';
+export const STAFF_ROLES: readonly Role[] = ['clerk', 'assessor', 'approver', 'policy', 'admin'];
+
+export interface InvalidParam {
+  name: string;
+  reason: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code?: string;
+  invalidParams?: InvalidParam[];
+  allowed?: string[];
+  [extra: string]: unknown;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem;
+  constructor(problem: Problem) {
+    super(problem.detail ?? problem.title ?? `HTTP ${problem.status}`);
+    this.name = 'ApiError';
+    this.status = problem.status;
+    this.problem = problem;
+  }
+  get code(): string | undefined {
+    return this.problem.code;
+  }
+  get invalidParams(): InvalidParam[] {
+    return this.problem.invalidParams ?? [];
+  }
+}
+
+export interface Me {
+  id: string;
+  email: string | null;
+  name: string;
+  roles: Role[];
+  locale: 'nl' | 'en';
+  street?: string | null;
+  postcode?: string | null;
+  city?: string | null;
+  phone?: string | null;
+}
+
+export interface Regulation {
+  id: string;
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  maxAmountCents: number;
+  directSettlementThresholdCents: number;
+  decisionTermWeeks: number;
+  reportDueWeeks: number;
+  opensOn: string;
+  closesOn: string;
+  workflow: { key: string; version: number };
+  budget: { reservedCents: number; committedCents: number; remainingCents: number };
+  open: boolean;
+}
+
+export interface BudgetLine {
+  description: string;
+  amountCents: number;
+}
+
+export interface Supporter {
+  name: string;
+  postcode: string;
+  age: number | null;
+}
+
+/** The application form as the shipped workflow asks for it (issue 3). */
+export interface ApplicationData {
+  title?: string;
+  description?: string;
+  district?: string;
+  activityDate?: string;
+  location?: string;
+  expectedParticipants?: number | null;
+  budgetLines?: BudgetLine[];
+  supporters?: Supporter[];
+  iban?: string;
+  [key: string]: unknown;
+}
+
+export interface Amounts {
+  requestedCents: number;
+  grantedCents: number | null;
+  advanceCents: number;
+  settledCents: number | null;
+  reclaimCents: number;
+}
+
+export interface Deadline {
+  key: string;
+  date: string;
+  explanation: { nl: string; en: string };
+}
+
+export interface AllowedEvent {
+  type: string;
+  roles?: Role[];
+  payloadSchema: JsonSchema;
+}
+
+export interface UserRef {
+  id: string;
+  name: string;
+}
+
+export interface User extends Me {}
+
+export interface Attachment {
+  id: string;
+  applicationId: string;
+  filename: string;
+  contentType: 'application/pdf' | 'image/jpeg' | 'image/png';
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: string;
+}
+
+export interface Application {
+  id: string;
+  reference: string;
+  state: string;
+  stateLabel: { nl: string; en: string } | null;
+  data: ApplicationData;
+  editable: boolean;
+  amounts: Amounts;
+  clock: {
+    receivedOn: string | null;
+    decisionDueOn: string | null;
+    suspended: boolean;
+    suspendedDays: number;
+    extended: boolean;
+  };
+  deadlines: Deadline[];
+  allowedEvents: AllowedEvent[];
+  definition: { key: string; version: number };
+  regulation: { id: string; code: string; title: string; district: string; year: number };
+  applicantId: string;
+  createdBy: string;
+  assigneeId: string | null;
+  submittedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  /** The ETag header of the response this came from (for If-Match). */
+  etag: string;
+}
+
+export interface ApplicationSummary {
+  id: string;
+  reference: string;
+  title: string;
+  state: string;
+  district: string;
+  regulationId: string;
+  applicantId: string;
+  applicantName: string | null;
+  requestedCents: number;
+  grantedCents: number | null;
+  receivedOn: string | null;
+  decisionDueOn: string | null;
+  daysLeft: number | null;
+  overdue: boolean;
+  suspended: boolean;
+  awaitingDecision: boolean;
+  assignee: UserRef | null;
+  submittedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface HistoryEntry {
+  id: string;
+  seq: number;
+  event: string;
+  fromState: string;
+  toState: string;
+  actor: { id: string; name: string | null; roles: Role[] };
+  onBehalfOf: string | null;
+  payload: unknown;
+  at: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  applicationId: string;
+  kind: string;
+  templateKey: string;
+  language: 'nl' | 'en';
+  reference: string;
+  subject: string;
+  /** The letter date (Europe/Amsterdam). */
+  sentOn: string;
+  objectionDeadline: string | null;
+  rendered: boolean;
+  createdAt: string;
+  links: { pdf: string; html: string };
+}
+
+export type JsonSchema = {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  const?: unknown;
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  minLength?: number;
+  maxLength?: number;
+  items?: JsonSchema;
+  default?: unknown;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  additionalProperties?: boolean | JsonSchema;
+  [key: string]: unknown;
+};
+
+export interface ApplicationQuery {
+  state?: string;
+  district?: string;
+  regulation?: string;
+  overdue?: boolean;
+  assignedTo?: 'me' | 'unassigned' | 'anyone';
+  q?: string;
+  sort?: 'deadline' | 'submitted' | 'updated';
+  cursor?: string;
+  limit?: number;
+}
+
+interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+async function parseProblem(res: Response): Promise<Problem> {
+  const text = await res.text();
+  try {
+    const body = JSON.parse(text) as Partial<Problem>;
+    return { ...body, status: body.status ?? res.status };
+  } catch {
+    return { status: res.status, title: res.statusText, detail: text.slice(0, 200) || undefined };
+  }
+}
+
+async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) {
+    body = opts.body;
+  } else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: opts.method ?? 'GET',
+      headers,
+      body,
+      credentials: 'same-origin',
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError({ status: 0, code: 'network', detail: (err as Error).message });
+  }
+  if (!res.ok) throw new ApiError(await parseProblem(res));
+  return res;
+}
+
+async function json<T>(path: string, opts?: RequestOptions): Promise<T> {
+  const res = await send(path, opts);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+function qs(params: Record<string, string | number | boolean | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== '' && v !== false) sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}
+
+/** Lists come as `{items}` per the contract; tolerate a bare array too. */
+function items<T>(body: T[] | { items: T[] }): T[] {
+  return Array.isArray(body) ? body : body.items;
+}
+
+async function application(res: Response): Promise<Application> {
+  const body = (await res.json()) as Omit<Application, 'etag'>;
+  const etag = res.headers.get('etag') ?? `"${body.version}"`;
+  return { ...body, etag };
+}
+
+export const api = {
+  // accounts (foundation)
+  me: () => json<Me>('/me'),
+  login: (email: string, password: string) =>
+    json<Me>('/auth/login', { method: 'POST', body: { email, password } }),
+  // Also ends a DigiD/IdP session at the provider (pages/oidc); same as /auth/logout otherwise.
+  logout: async () => {
+    const { logoutUrl } = await json<{ logoutUrl: string | null }>('/auth/oidc/logout', {
+      method: 'POST',
+    });
+    if (logoutUrl) window.location.assign(logoutUrl);
+  },
+  register: (input: { email: string; password: string; name: string }) =>
+    json<Me>('/auth/register', { method: 'POST', body: input }),
+
+  // clerk: residents
+  searchUsers: async (q: string) =>
+    items(await json<{ items: User[] }>(`/users${qs({ q, role: 'applicant' })}`)),
+  createUser: (input: {
+    name: string;
+    email?: string;
+    street?: string;
+    postcode?: string;
+    city?: string;
+    phone?: string;
+  }) => json<User>('/users', { method: 'POST', body: input }),
+
+  // lifecycle
+  regulations: async (all = false) =>
+    items(await json<{ items: Regulation[] }>(`/regulations${all ? '?all=true' : ''}`)),
+  listApplications: (query: ApplicationQuery = {}) =>
+    json<Page<ApplicationSummary>>(`/applications${qs({ ...query })}`),
+  getApplication: async (id: string) => application(await send(`/applications/${id}`)),
+  createApplication: async (input: {
+    regulationId: string;
+    data?: ApplicationData;
+    applicantId?: string;
+  }) => application(await send('/applications', { method: 'POST', body: input })),
+  patchApplication: async (id: string, etag: string, data: ApplicationData) =>
+    application(
+      await send(`/applications/${id}`, {
+        method: 'PATCH',
+        body: { data },
+        headers: { 'if-match': etag },
+      }),
+    ),
+  sendEvent: async (
+    id: string,
+    event: { type: string; payload?: unknown },
+    opts: { etag?: string; idempotencyKey?: string } = {},
+  ) => {
+    const headers: Record<string, string> = {};
+    if (opts.etag) headers['if-match'] = opts.etag;
+    if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    return application(
+      await send(`/applications/${id}/events`, { method: 'POST', body: event, headers }),
+    );
+  },
+  history: async (id: string) =>
+    items(await json<HistoryEntry[] | { items: HistoryEntry[] }>(`/applications/${id}/history`)),
+  /** The work queue: applications that owe a decision, by legal deadline. */
+  queue: (query: Omit<ApplicationQuery, 'state' | 'q' | 'sort'> = {}) =>
+    json<Page<ApplicationSummary>>(`/queue${qs({ ...query })}`),
+  claim: (id: string) =>
+    json<{ id: string; assignee: UserRef | null }>(`/applications/${id}/claim`, { method: 'POST' }),
+  release: (id: string) =>
+    json<{ id: string; assignee: UserRef | null }>(`/applications/${id}/release`, {
+      method: 'POST',
+    }),
+
+  // attachments
+  attachments: async (id: string) =>
+    items(await json<Attachment[] | { items: Attachment[] }>(`/applications/${id}/attachments`)),
+  uploadAttachment: (id: string, file: File) => {
+    const form = new FormData();
+    form.set('file', file);
+    return json<Attachment>(`/applications/${id}/attachments`, { method: 'POST', body: form });
+  },
+  attachmentUrl: (attachmentId: string) => `/api/attachments/${attachmentId}`,
+
+  // letters (messaging)
+  documents: async (id: string) =>
+    items(
+      await json<DocumentSummary[] | { items: DocumentSummary[] }>(`/applications/${id}/documents`),
+    ),
+  document: (documentId: string) => json<DocumentSummary>(`/documents/${documentId}?format=json`),
+  documentHtml: async (documentId: string) => {
+    const res = await send(`/documents/${documentId}?format=html`, {
+      headers: { accept: 'text/html' },
+    });
+    return res.text();
+  },
+  documentPdfUrl: (documentId: string) => `/api/documents/${documentId}?format=pdf`,
+};
+
+/** Maps a dotted server name (`data.budgetLines.0.amountCents`) to a DOM id. */
+export function fieldId(name: string): string {
+  return `f-${name.replace(/^(data|payload)\./, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+}

@@ -1,0 +1,121 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { type ReactNode, useEffect } from 'react';
+import type { Role } from './api/client';
+import { PageHeading, StatusMessage } from './components/ui';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { ApplicationPage } from './pages/application-page';
+import {
+  HomePage,
+  homeFor,
+  LoggedOutPage,
+  LoginPage,
+  MePage,
+  NotFoundPage,
+  RegisterPage,
+} from './pages/auth-pages';
+import { CasePage } from './pages/case-page';
+import { DeskPage } from './pages/desk-page';
+import { DocumentPage } from './pages/document-page';
+import { MyApplicationsPage } from './pages/my-applications-page';
+import { OIDC_ROUTES } from './pages/oidc/oidc-routes';
+import { QueuePage } from './pages/queue-page';
+import { RegulationsPage } from './pages/regulations-page';
+import { WizardPage } from './pages/wizard/wizard-page';
+import { POLICY_ROUTES } from './policy/policy-routes';
+import { match, RouterProvider, useRouter } from './router/router';
+import { SessionProvider, useSession } from './session/session';
+import { Layout } from './shell/layout';
+
+interface Route {
+  path: string;
+  /** Roles that may open the page; undefined = anyone, [] = any logged-in user. */
+  roles?: Role[];
+  render(params: Record<string, string>): ReactNode;
+}
+
+const STAFF: Role[] = ['assessor', 'approver', 'admin'];
+
+const ROUTES: Route[] = [
+  { path: '/', render: () => <HomePage /> },
+  { path: '/inloggen', render: () => <LoginPage /> },
+  { path: '/registreren', render: () => <RegisterPage /> },
+  { path: '/uitgelogd', render: () => <LoggedOutPage /> },
+  { path: '/regelingen', render: () => <RegulationsPage /> },
+  { path: '/mijn-gegevens', roles: [], render: () => <MePage /> },
+  { path: '/aanvragen', roles: [], render: () => <MyApplicationsPage /> },
+  {
+    path: '/aanvragen/:id/bewerken/:step',
+    roles: [],
+    render: (p) => <WizardPage id={p.id!} step={p.step!} />,
+  },
+  {
+    path: '/aanvragen/:id/brieven/:doc',
+    roles: [],
+    render: (p) => <DocumentPage appId={p.id!} docId={p.doc!} />,
+  },
+  { path: '/aanvragen/:id', roles: [], render: (p) => <ApplicationPage id={p.id!} /> },
+  { path: '/balie', roles: ['clerk', 'admin'], render: () => <DeskPage /> },
+  { path: '/werkvoorraad', roles: STAFF, render: () => <QueuePage /> },
+  {
+    path: '/behandeling/:id/brieven/:doc',
+    roles: STAFF,
+    render: (p) => <DocumentPage appId={p.id!} docId={p.doc!} staff />,
+  },
+  { path: '/behandeling/:id', roles: STAFF, render: (p) => <CasePage id={p.id!} /> },
+  ...POLICY_ROUTES,
+  ...OIDC_ROUTES,
+];
+
+function Guarded({ route, params }: { route: Route; params: Record<string, string> }) {
+  const { t } = useI18n();
+  const { me, hasRole } = useSession();
+  const { location, navigate } = useRouter();
+  const needsLogin = route.roles !== undefined;
+
+  const loginPage = route.path === '/inloggen' || route.path === '/registreren';
+  useEffect(() => {
+    // Logged-in users do not need the login page.
+    if (me && loginPage) navigate(homeFor(me), { replace: true });
+    if (needsLogin && me === null) {
+      navigate(`/inloggen?next=${encodeURIComponent(location.path + window.location.search)}`, {
+        replace: true,
+      });
+    }
+  }, [needsLogin, loginPage, me, navigate, location.path]);
+
+  if (needsLogin && me === undefined) return <StatusMessage>{t('common.loading')}</StatusMessage>;
+  if (needsLogin && !me) return null;
+  if (me && route.roles && route.roles.length > 0 && !hasRole(...route.roles)) {
+    return (
+      <>
+        <PageHeading>{t('forbidden.title')}</PageHeading>
+        <Paragraph>{t('forbidden.text')}</Paragraph>
+      </>
+    );
+  }
+  if (me && loginPage) return null;
+  return <>{route.render(params)}</>;
+}
+
+function Routes() {
+  const { location } = useRouter();
+  for (const route of ROUTES) {
+    const params = match(route.path, location.path);
+    if (params) return <Guarded key={route.path} route={route} params={params} />;
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <RouterProvider>
+        <SessionProvider>
+          <Layout>
+            <Routes />
+          </Layout>
+        </SessionProvider>
+      </RouterProvider>
+    </I18nProvider>
+  );
+}

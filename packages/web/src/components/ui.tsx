@@ -1,0 +1,292 @@
+import {
+  Alert,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Heading1,
+  Heading2,
+  Link,
+  Paragraph,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import { ApiError, fieldId } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { useRouter } from '../router/router';
+
+/**
+ * The page's h1. After each in-app navigation focus moves here, so screen reader users hear
+ * where they landed; the very first page load leaves focus at the top for the skip link.
+ */
+export function PageHeading({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLHeadingElement>(null);
+  const { location } = useRouter();
+  const text = typeof children === 'string' ? children : null;
+  useEffect(() => {
+    if (text) document.title = `${text} – Gemeente Rotterdam`;
+  }, [text]);
+  useEffect(() => {
+    // key 0 is the page the browser loaded; later keys are in-app navigations.
+    if (location.key > 0) ref.current?.focus();
+  }, [location.key]);
+  return (
+    <Heading1 ref={ref} tabIndex={-1} className="app-page-heading">
+      {children}
+    </Heading1>
+  );
+}
+
+export function StatusMessage({ children }: { children: ReactNode }) {
+  return (
+    <div role="status" aria-live="polite" className="app-status">
+      {children}
+    </div>
+  );
+}
+
+export function ErrorAlert({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <Alert type="error" role="alert">
+      <Paragraph>{children}</Paragraph>
+    </Alert>
+  );
+}
+
+export interface SummaryError {
+  /** The field's DOM id, or an href to another page. */
+  target: string;
+  message: string;
+}
+
+/**
+ * The error summary at the top of a form; focused after a failed submit, each message
+ * linking to its field.
+ */
+export function ErrorSummary({
+  errors,
+  summaryRef,
+  onFollow,
+}: {
+  errors: SummaryError[];
+  summaryRef: RefObject<HTMLDivElement | null>;
+  onFollow?: (target: string) => void;
+}) {
+  const { t } = useI18n();
+  if (errors.length === 0) return null;
+  return (
+    <div
+      ref={summaryRef}
+      tabIndex={-1}
+      role="alert"
+      aria-labelledby="error-summary-title"
+      className="app-error-summary"
+    >
+      <Heading2 id="error-summary-title" className="app-error-summary__title">
+        {t('errors.summaryTitle')}
+      </Heading2>
+      <UnorderedList>
+        {errors.map((e) => (
+          <UnorderedListItem key={`${e.target}:${e.message}`}>
+            <Link
+              href={e.target.startsWith('/') ? e.target : `#${e.target}`}
+              onClick={(ev) => {
+                if (onFollow) {
+                  ev.preventDefault();
+                  onFollow(e.target);
+                  return;
+                }
+                if (!e.target.startsWith('/')) {
+                  ev.preventDefault();
+                  focusField(e.target);
+                }
+              }}
+            >
+              {e.message}
+            </Link>
+          </UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </div>
+  );
+}
+
+export function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  (el as HTMLElement).focus();
+}
+
+interface FieldBase {
+  id: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: string;
+  required?: boolean;
+}
+
+function describedBy(id: string, description?: ReactNode, error?: string) {
+  const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(
+    Boolean,
+  );
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldShell({
+  id,
+  label,
+  description,
+  error,
+  children,
+}: FieldBase & { children: ReactNode }) {
+  return (
+    <FormField invalid={!!error} className="app-field">
+      <div className="utrecht-form-field__label">
+        <FormLabel htmlFor={id}>{label}</FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
+      )}
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+      <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
+export function TextField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  type = 'text',
+  autoComplete,
+  inputMode,
+  width,
+  onBlur,
+}: FieldBase & {
+  value: string;
+  onChange(value: string): void;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: 'text' | 'decimal' | 'numeric' | 'email' | 'search';
+  width?: 'short' | 'medium';
+  onBlur?(): void;
+}) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error}>
+      <Textbox
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        invalid={!!error}
+        required={required}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, description, error)}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        className={width ? `app-input--${width}` : undefined}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+      />
+    </FieldShell>
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  rows = 5,
+}: FieldBase & { value: string; onChange(value: string): void; rows?: number }) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error}>
+      <Textarea
+        id={id}
+        name={id}
+        value={value}
+        rows={rows}
+        invalid={!!error}
+        required={required}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </FieldShell>
+  );
+}
+
+export function SelectField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  value,
+  onChange,
+  options,
+}: FieldBase & {
+  value: string;
+  onChange(value: string): void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <FieldShell id={id} label={label} description={description} error={error}>
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        invalid={!!error}
+        required={required}
+        aria-describedby={describedBy(id, description, error)}
+        onChange={(e) => onChange(e.target.value)}
+      >
+        {options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FieldShell>
+  );
+}
+
+/** Turns any thrown error into one line for an alert. */
+export function useErrorText() {
+  const { t, tx } = useI18n();
+  return (err: unknown): string => {
+    if (err instanceof ApiError) {
+      if (err.status === 0) return t('errors.network');
+      if (err.status === 412) return t('errors.stale');
+      if (err.code) {
+        const known = tx(`errors.code.${err.code}`, '');
+        if (known) return err.problem.detail ? `${known} ${err.problem.detail}` : known;
+      }
+      return err.problem.detail ?? err.problem.title ?? t('errors.unknown');
+    }
+    return t('errors.unknown');
+  };
+}
+
+/** Server invalidParams as field errors keyed by DOM id. */
+export function invalidParamsToErrors(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (err instanceof ApiError) {
+    for (const p of err.invalidParams) out[fieldId(p.name)] ??= p.reason;
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { type MessageKey, messages } from './messages';
+
+export type Locale = 'nl' | 'en';
+const STORAGE_KEY = 'initiatief.locale';
+
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  t: Translate;
+  /** Looks up a key built at run time (state names, event types), falling back to the raw value. */
+  tx(key: string, fallback: string, vars?: Record<string, string | number>): string;
+  formatMoney(cents: number | null | undefined): string;
+  formatDate(date: string | null | undefined): string;
+  formatDateTime(instant: string | null | undefined): string;
+  formatTime(instant: Date): string;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  try {
+    const stored = localStorage.getItem(STORAGE_KEY);
+    if (stored === 'nl' || stored === 'en') return stored;
+  } catch {
+    // storage can be blocked; Dutch is the default
+  }
+  return 'nl';
+}
+
+function interpolate(text: string, vars?: Record<string, string | number>): string {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => {
+    const l = initialLocale();
+    document.documentElement.lang = l;
+    return l;
+  });
+
+  const setLocale = useCallback((l: Locale) => {
+    try {
+      localStorage.setItem(STORAGE_KEY, l);
+    } catch {
+      // not remembered, still switched
+    }
+    document.documentElement.lang = l;
+    setLocaleState(l);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const catalogue = messages[locale];
+    const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
+    const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' });
+    const date = new Intl.DateTimeFormat(tag, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'Europe/Amsterdam',
+    });
+    const dateTime = new Intl.DateTimeFormat(tag, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Amsterdam',
+    });
+    const time = new Intl.DateTimeFormat(tag, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: 'Europe/Amsterdam',
+    });
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => interpolate(catalogue[key], vars),
+      tx: (key, fallback, vars) =>
+        interpolate((catalogue as Record<string, string>)[key] ?? fallback, vars),
+      // Cents are integers; dividing once for display is exact enough for formatting.
+      formatMoney: (cents) => (cents == null ? '–' : money.format(cents / 100)),
+      formatDate: (d) => {
+        if (!d) return '–';
+        // A calendar date 'YYYY-MM-DD' is a date in Amsterdam: anchor it at noon UTC.
+        const instant = /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
+        return Number.isNaN(instant.getTime()) ? d : date.format(instant);
+      },
+      formatDateTime: (d) => (d ? dateTime.format(new Date(d)) : '–'),
+      formatTime: (d) => time.format(d),
+    };
+  }, [locale, setLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const ctx = useContext(I18nContext);
+  if (!ctx) throw new Error('useI18n outside I18nProvider');
+  return ctx;
+}

@@ -1,0 +1,306 @@
+import {
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Paragraph,
+  PrimaryActionButton,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useRef, useState } from 'react';
+import { api, type Me } from '../api/client';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  invalidParamsToErrors,
+  PageHeading,
+  type SummaryError,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useI18n } from '../i18n/i18n';
+import { AppLink, useRouter } from '../router/router';
+import { useSession } from '../session/session';
+import { OidcLoginOptions } from './oidc/oidc-login-options';
+
+export function homeFor(me: Me): string {
+  if (me.roles.includes('assessor') || me.roles.includes('approver')) return '/werkvoorraad';
+  if (me.roles.includes('clerk')) return '/balie';
+  if (me.roles.includes('applicant')) return '/aanvragen';
+  return '/mijn-gegevens';
+}
+
+/** Only local paths are followed after login, never another site. */
+function safeNext(next: string | null): string | null {
+  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export function LoginPage() {
+  const { t } = useI18n();
+  const { setMe } = useSession();
+  const { location, navigate } = useRouter();
+  const errorText = useErrorText();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!email.trim()) errs['f-email'] = t('auth.emailRequired');
+    if (!password) errs['f-password'] = t('auth.passwordRequired');
+    setErrors(errs);
+    setFailure('');
+    if (Object.keys(errs).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const me = await api.login(email.trim(), password);
+      // The login response may be partial; /me is the source of truth for roles.
+      const full = me?.roles ? me : await api.me();
+      setMe(full);
+      navigate(safeNext(location.search.get('next')) ?? homeFor(full));
+    } catch (err) {
+      setFailure(
+        err instanceof Error && 'status' in err && err.status === 401
+          ? t('auth.loginFailed')
+          : errorText(err),
+      );
+      setErrors(invalidParamsToErrors(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary: SummaryError[] = Object.entries(errors).map(([target, message]) => ({
+    target,
+    message,
+  }));
+
+  return (
+    <>
+      <PageHeading>{t('auth.loginTitle')}</PageHeading>
+      <OidcLoginOptions />
+      <Paragraph>{t('auth.loginIntro')}</Paragraph>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} />
+      <ErrorAlert>{failure}</ErrorAlert>
+      <form onSubmit={submit} noValidate className="app-form">
+        <TextField
+          id="f-email"
+          label={t('auth.email')}
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          error={errors['f-email']}
+          required
+        />
+        <TextField
+          id="f-password"
+          label={t('auth.password')}
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          error={errors['f-password']}
+          required
+        />
+        <ButtonGroup>
+          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+            {t('auth.loginButton')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+      <Paragraph>
+        {t('auth.noAccount')} <AppLink href="/registreren">{t('auth.registerLink')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+export function RegisterPage() {
+  const { t } = useI18n();
+  const { setMe } = useSession();
+  const { navigate } = useRouter();
+  const errorText = useErrorText();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!name.trim()) errs['f-name'] = t('auth.nameRequired');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) errs['f-email'] = t('auth.emailInvalid');
+    if (password.length < 12) errs['f-password'] = t('auth.passwordTooShort');
+    setErrors(errs);
+    setFailure('');
+    if (Object.keys(errs).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await api.register({ name: name.trim(), email: email.trim(), password });
+      let me: Me;
+      try {
+        me = await api.me();
+      } catch {
+        me = await api.login(email.trim(), password);
+        me = me?.roles ? me : await api.me();
+      }
+      setMe(me);
+      navigate('/regelingen');
+    } catch (err) {
+      const fieldErrors = invalidParamsToErrors(err);
+      setErrors(fieldErrors);
+      if (Object.keys(fieldErrors).length) requestAnimationFrame(() => summaryRef.current?.focus());
+      else setFailure(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary = Object.entries(errors).map(([target, message]) => ({ target, message }));
+  return (
+    <>
+      <PageHeading>{t('auth.registerTitle')}</PageHeading>
+      <Paragraph>{t('auth.registerIntro')}</Paragraph>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} />
+      <ErrorAlert>{failure}</ErrorAlert>
+      <form onSubmit={submit} noValidate className="app-form">
+        <TextField
+          id="f-name"
+          label={t('auth.name')}
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={errors['f-name']}
+          required
+        />
+        <TextField
+          id="f-email"
+          label={t('auth.email')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={errors['f-email']}
+          required
+        />
+        <TextField
+          id="f-password"
+          label={t('auth.password')}
+          description={t('auth.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          onChange={setPassword}
+          error={errors['f-password']}
+          required
+        />
+        <ButtonGroup>
+          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+            {t('auth.registerButton')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}
+
+export function MePage() {
+  const { t, tx } = useI18n();
+  const { me } = useSession();
+  if (!me) return null;
+  return (
+    <>
+      <PageHeading>{t('me.title')}</PageHeading>
+      <DataList className="app-datalist">
+        <DataListItem>
+          <DataListKey>{t('me.name')}</DataListKey>
+          <DataListValue value={me.name}>{me.name}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('me.email')}</DataListKey>
+          <DataListValue value={me.email ?? ''}>{me.email ?? '–'}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('me.roles')}</DataListKey>
+          <DataListValue value={me.roles.join(', ')}>
+            <UnorderedList className="app-plain-list">
+              {me.roles.map((r) => (
+                <UnorderedListItem key={r}>{tx(`role.${r}`, r)}</UnorderedListItem>
+              ))}
+            </UnorderedList>
+          </DataListValue>
+        </DataListItem>
+      </DataList>
+    </>
+  );
+}
+
+export function LoggedOutPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading>{t('auth.loggedOutTitle')}</PageHeading>
+      <Paragraph role="status">{t('auth.loggedOutText')}</Paragraph>
+      <Paragraph>
+        <AppLink href="/inloggen">{t('auth.loginAgain')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}
+
+export function HomePage() {
+  const { t } = useI18n();
+  const { me } = useSession();
+  return (
+    <>
+      <PageHeading>{t('home.title')}</PageHeading>
+      <Paragraph appearance="lead">{t('home.lead')}</Paragraph>
+      <Paragraph>{t('home.text')}</Paragraph>
+      <UnorderedList>
+        <UnorderedListItem>{t('home.rule1')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.rule2')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.rule3')}</UnorderedListItem>
+        <UnorderedListItem>{t('home.rule4')}</UnorderedListItem>
+      </UnorderedList>
+      {me ? (
+        <Paragraph>
+          <AppLink href={homeFor(me)}>{t('home.continue')}</AppLink>
+        </Paragraph>
+      ) : (
+        <Paragraph>
+          <AppLink href="/inloggen">{t('shell.login')}</AppLink> {t('home.or')}{' '}
+          <AppLink href="/registreren">{t('home.createAccount')}</AppLink>
+        </Paragraph>
+      )}
+    </>
+  );
+}
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageHeading>{t('notFound.title')}</PageHeading>
+      <Paragraph>{t('notFound.text')}</Paragraph>
+      <Paragraph>
+        <AppLink href="/">{t('nav.home')}</AppLink>
+      </Paragraph>
+    </>
+  );
+}

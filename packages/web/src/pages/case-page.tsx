@@ -1,0 +1,225 @@
+import {
+  Alert,
+  ButtonGroup,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { type Application, api, type HistoryEntry, type Regulation } from '../api/client';
+import { AttachmentList } from '../components/attachments';
+import { Timeline } from '../components/timeline';
+import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { EventForm } from '../forms/event-form';
+import { useI18n } from '../i18n/i18n';
+import { useSession } from '../session/session';
+import {
+  AmountsList,
+  ApplicationDataSection,
+  DeadlinesSection,
+  LettersSection,
+  loadApplicationBundle,
+  StateBadge,
+} from './application-parts';
+
+function lastPayload(history: HistoryEntry[], event: string): Record<string, unknown> {
+  const h = [...history].sort((a, b) => b.seq - a.seq).find((x) => x.event === event);
+  return (h?.payload ?? {}) as Record<string, unknown>;
+}
+
+function defaultsFor(
+  type: string,
+  app: Application,
+  history: HistoryEntry[],
+): Record<string, unknown> {
+  const requested = app.amounts?.requestedCents;
+  if (type === 'ASSESS') return { amountCents: requested };
+  if (type === 'GRANT') {
+    const assessed = lastPayload(history, 'ASSESS').amountCents;
+    return { amountCents: typeof assessed === 'number' ? assessed : requested };
+  }
+  if (type === 'SETTLE') {
+    const actual = lastPayload(history, 'SUBMIT_REPORT').actualCostsCents;
+    const granted = app.amounts?.grantedCents ?? requested ?? 0;
+    return { amountCents: typeof actual === 'number' ? Math.min(actual, granted) : granted };
+  }
+  if (type === 'REQUEST_INFO') return { periodDays: 14 };
+  return {};
+}
+
+/** The assessor's and approver's page for one application. */
+export function CasePage({ id }: { id: string }) {
+  const { t, formatMoney } = useI18n();
+  const { me, hasRole } = useSession();
+  const errorText = useErrorText();
+  const bundle = useLoad(async () => {
+    const [b, regs] = await Promise.all([
+      loadApplicationBundle(id),
+      api.regulations(true).catch(() => [] as Regulation[]),
+    ]);
+    // The list item carries the names of the applicant and the assignee.
+    const summary = await api
+      .listApplications({ q: b.app.reference, limit: 5 })
+      .then((p) => p.items.find((i) => i.id === id))
+      .catch(() => undefined);
+    return { ...b, summary, regulation: regs.find((r) => r.id === b.app.regulation.id) };
+  }, [id]);
+  const [flash, setFlash] = useState('');
+  const [failure, setFailure] = useState('');
+
+  if (!bundle.data) {
+    return (
+      <>
+        <PageHeading>{t('case.title')}</PageHeading>
+        {bundle.error ? (
+          <ErrorAlert>{errorText(bundle.error)}</ErrorAlert>
+        ) : (
+          <StatusMessage>{t('common.loading')}</StatusMessage>
+        )}
+      </>
+    );
+  }
+  const { app, history, documents, attachments, regulation, summary } = bundle.data;
+  const lastAssess = [...history].sort((a, b) => b.seq - a.seq).find((h) => h.event === 'ASSESS');
+  const assessedByMe = !!me && lastAssess?.actor.id === me.id;
+  const fourEyes = assessedByMe && hasRole('approver') && app.state === 'assessed';
+  const mine = !!me && app.assigneeId === me.id;
+  const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
+
+  async function assign(release: boolean) {
+    setFailure('');
+    try {
+      if (release) await api.release(app.id);
+      else await api.claim(app.id);
+      setFlash(t(release ? 'queue.released' : 'queue.claimed', { reference: app.reference }));
+      await bundle.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  return (
+    <>
+      <Paragraph className="app-preheading">
+        {t('app.reference')}: {app.reference}
+      </Paragraph>
+      <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
+      <Paragraph>
+        {t('app.state')}: <StateBadge state={app.state} />
+        {app.clock?.suspended && (
+          <span className="app-badge app-badge--suspended">{t('queue.suspended')}</span>
+        )}
+      </Paragraph>
+      <StatusMessage>{flash}</StatusMessage>
+      <ErrorAlert>{failure}</ErrorAlert>
+
+      <div className="app-case">
+        <div className="app-case__main">
+          <section aria-labelledby="summary-title" className="app-section">
+            <Heading2 id="summary-title" className="app-subheading">
+              {t('case.summary')}
+            </Heading2>
+            <DataList className="app-datalist">
+              <DataListItem>
+                <DataListKey>{t('case.applicant')}</DataListKey>
+                <DataListValue>{summary?.applicantName ?? '–'}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>{t('queue.assignee')}</DataListKey>
+                <DataListValue>
+                  {app.assigneeId ? (assigneeName ?? t('case.colleague')) : t('queue.unassigned')}
+                  <ButtonGroup className="app-inline-buttons">
+                    {!app.assigneeId && (
+                      <SecondaryActionButton onClick={() => assign(false)}>
+                        {t('queue.claim')}
+                      </SecondaryActionButton>
+                    )}
+                    {mine && (
+                      <SecondaryActionButton onClick={() => assign(true)}>
+                        {t('queue.release')}
+                      </SecondaryActionButton>
+                    )}
+                  </ButtonGroup>
+                </DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>
+                  {t('case.budgetRemaining', { district: app.regulation.district })}
+                </DataListKey>
+                <DataListValue>
+                  {regulation
+                    ? t('regulation.remainingOf', {
+                        remaining: formatMoney(regulation.budget.remainingCents),
+                        ceiling: formatMoney(regulation.ceilingCents),
+                      })
+                    : '–'}
+                </DataListValue>
+              </DataListItem>
+              {regulation && (
+                <DataListItem>
+                  <DataListKey>{t('regulation.max')}</DataListKey>
+                  <DataListValue>{formatMoney(regulation.maxAmountCents)}</DataListValue>
+                </DataListItem>
+              )}
+            </DataList>
+            <AmountsList app={app} />
+          </section>
+
+          <section aria-labelledby="actions-title" className="app-section app-section--highlight">
+            <Heading2 id="actions-title" className="app-subheading">
+              {t('case.actions')}
+            </Heading2>
+            {fourEyes && (
+              <Alert type="info">
+                <Paragraph>{t('case.fourEyes')}</Paragraph>
+              </Alert>
+            )}
+            {app.allowedEvents.length === 0 && <Paragraph>{t('case.noActions')}</Paragraph>}
+            {app.allowedEvents.map((e) => (
+              <EventForm
+                key={e.type}
+                app={app}
+                event={e}
+                defaults={defaultsFor(e.type, app, history)}
+                onReload={bundle.reload}
+                intro={
+                  e.type === 'GRANT' && assessedByMe ? (
+                    <Paragraph className="app-notice">{t('case.fourEyes')}</Paragraph>
+                  ) : undefined
+                }
+                onDone={async (next) => {
+                  setFlash(t('case.done', { event: e.type, state: next.state }));
+                  await bundle.reload();
+                }}
+              />
+            ))}
+          </section>
+
+          <ApplicationDataSection app={app} />
+
+          <section aria-labelledby="attachments-title" className="app-section">
+            <Heading2 id="attachments-title" className="app-subheading">
+              {t('detail.attachments')}
+            </Heading2>
+            <AttachmentList items={attachments} />
+          </section>
+        </div>
+        <div className="app-case__aside">
+          <DeadlinesSection app={app} />
+          <LettersSection appId={app.id} documents={documents} staff />
+          <section aria-labelledby="history-title" className="app-section">
+            <Heading2 id="history-title" className="app-subheading">
+              {t('case.history')}
+            </Heading2>
+            <Timeline entries={history} showActor headingId="history-title" />
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,248 @@
+import {
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { api, type Regulation, type User } from '../api/client';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  invalidParamsToErrors,
+  PageHeading,
+  SelectField,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { useRouter } from '../router/router';
+
+/** Desk staff find or create a resident and file an application for them (assisted digital). */
+export function DeskPage() {
+  const { t, formatMoney } = useI18n();
+  const { navigate } = useRouter();
+  const errorText = useErrorText();
+  const regs = useLoad(() => api.regulations(), []);
+  const [q, setQ] = useState('');
+  const [results, setResults] = useState<User[] | null>(null);
+  const [resident, setResident] = useState<User | null>(null);
+  const [regulationId, setRegulationId] = useState('');
+  const [form, setForm] = useState({
+    name: '',
+    email: '',
+    street: '',
+    postcode: '',
+    city: 'Rotterdam',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const startRef = useRef<HTMLHeadingElement>(null);
+
+  // Choosing or creating a resident replaces the forms: take focus to what comes next.
+  useEffect(() => {
+    if (resident) startRef.current?.focus();
+  }, [resident]);
+
+  async function search(e: FormEvent) {
+    e.preventDefault();
+    setFailure('');
+    try {
+      setResults(await api.searchUsers(q.trim()));
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  async function create(e: FormEvent) {
+    e.preventDefault();
+    setFailure('');
+    const errs: Record<string, string> = {};
+    if (!form.name.trim()) errs['f-name'] = t('desk.nameRequired');
+    if (form.email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(form.email.trim()))
+      errs['f-email'] = t('auth.emailInvalid');
+    setErrors(errs);
+    if (Object.keys(errs).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const u = await api.createUser({
+        name: form.name.trim(),
+        email: form.email.trim() || undefined,
+        street: form.street.trim() || undefined,
+        postcode: form.postcode.trim() || undefined,
+        city: form.city.trim() || undefined,
+      });
+      setResident(u);
+    } catch (err) {
+      const fe = invalidParamsToErrors(err);
+      setErrors(fe);
+      if (Object.keys(fe).length) requestAnimationFrame(() => summaryRef.current?.focus());
+      else setFailure(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function start() {
+    if (!resident) return;
+    const reg = regulationId || regs.data?.[0]?.id;
+    if (!reg) return;
+    setBusy(true);
+    setFailure('');
+    try {
+      const r = regs.data?.find((x) => x.id === reg);
+      const app = await api.createApplication({
+        regulationId: reg,
+        applicantId: resident.id,
+        data: r ? { district: r.district } : {},
+      });
+      navigate(`/aanvragen/${app.id}/bewerken/initiatief`);
+    } catch (err) {
+      setFailure(errorText(err));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('desk.title')}</PageHeading>
+      <Paragraph>{t('desk.intro')}</Paragraph>
+      <ErrorAlert>{failure}</ErrorAlert>
+
+      {resident ? (
+        <section aria-labelledby="desk-start" className="app-section app-section--highlight">
+          <Heading2 id="desk-start" className="app-subheading" ref={startRef} tabIndex={-1}>
+            {t('desk.startFor', { name: resident.name })}
+          </Heading2>
+          <StatusMessage>{t('desk.selected', { name: resident.name })}</StatusMessage>
+          <SelectField
+            id="desk-regulation"
+            label={t('desk.regulation')}
+            value={regulationId || regs.data?.[0]?.id || ''}
+            onChange={setRegulationId}
+            options={(regs.data ?? []).map((r: Regulation) => ({
+              value: r.id,
+              label: `${r.title} (${r.district}, ${t('regulation.remaining').toLowerCase()} ${formatMoney(r.budget.remainingCents)})`,
+            }))}
+          />
+          <ButtonGroup>
+            <PrimaryActionButton onClick={start} busy={busy} disabled={busy}>
+              {t('desk.start')}
+            </PrimaryActionButton>
+            <SecondaryActionButton onClick={() => setResident(null)}>
+              {t('desk.other')}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        </section>
+      ) : (
+        <>
+          <section aria-labelledby="desk-search" className="app-section">
+            <Heading2 id="desk-search" className="app-subheading">
+              {t('desk.search')}
+            </Heading2>
+            <form onSubmit={search} className="app-form">
+              <TextField
+                id="desk-q"
+                label={t('desk.query')}
+                description={t('desk.queryHint')}
+                type="search"
+                value={q}
+                onChange={setQ}
+              />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit">{t('desk.searchButton')}</PrimaryActionButton>
+              </ButtonGroup>
+            </form>
+            {results && (
+              <>
+                <StatusMessage>{t('desk.found', { n: results.length })}</StatusMessage>
+                <ul className="app-results">
+                  {results.map((u) => (
+                    <li key={u.id} className="app-results__item">
+                      <span>
+                        <strong>{u.name}</strong>{' '}
+                        <span className="app-muted">
+                          {[u.email, u.postcode].filter(Boolean).join(' · ')}
+                        </span>
+                      </span>
+                      <SecondaryActionButton
+                        onClick={() => setResident(u)}
+                        aria-label={t('desk.chooseNamed', { name: u.name })}
+                      >
+                        {t('desk.choose')}
+                      </SecondaryActionButton>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </section>
+          <section aria-labelledby="desk-new" className="app-section">
+            <Heading2 id="desk-new" className="app-subheading">
+              {t('desk.newResident')}
+            </Heading2>
+            <ErrorSummary
+              errors={Object.entries(errors).map(([target, message]) => ({ target, message }))}
+              summaryRef={summaryRef}
+            />
+            <form onSubmit={create} noValidate className="app-form">
+              <TextField
+                id="f-name"
+                label={t('auth.name')}
+                value={form.name}
+                error={errors['f-name']}
+                required
+                onChange={(v) => setForm((f) => ({ ...f, name: v }))}
+              />
+              <TextField
+                id="f-email"
+                label={t('auth.email')}
+                type="email"
+                value={form.email}
+                error={errors['f-email']}
+                description={t('desk.emailHint')}
+                onChange={(v) => setForm((f) => ({ ...f, email: v }))}
+              />
+              <TextField
+                id="f-street"
+                label={t('desk.street')}
+                value={form.street}
+                error={errors['f-street']}
+                onChange={(v) => setForm((f) => ({ ...f, street: v }))}
+              />
+              <TextField
+                id="f-postcode"
+                label={t('field.postcode')}
+                width="short"
+                value={form.postcode}
+                error={errors['f-postcode']}
+                onChange={(v) => setForm((f) => ({ ...f, postcode: v.toUpperCase() }))}
+              />
+              <TextField
+                id="f-city"
+                label={t('desk.city')}
+                width="medium"
+                value={form.city}
+                error={errors['f-city']}
+                onChange={(v) => setForm((f) => ({ ...f, city: v }))}
+              />
+              <ButtonGroup>
+                <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+                  {t('desk.create')}
+                </PrimaryActionButton>
+              </ButtonGroup>
+            </form>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,130 @@
+import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../../api/client';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  invalidParamsToErrors,
+  PageHeading,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../../components/ui';
+import { AppLink, useRouter } from '../../router/router';
+import { useSession } from '../../session/session';
+import { homeFor } from '../auth-pages';
+import { oidcApi } from './oidc-api';
+import { useOidcText } from './oidc-messages';
+
+/** A first sign-in whose provider sent no name or e-mail (DigiD never does): ask for them. */
+export function OidcCompletePage() {
+  const { o, t } = useOidcText();
+  const { setMe } = useSession();
+  const { navigate } = useRouter();
+  const errorText = useErrorText();
+  const [state, setState] = useState<'loading' | 'ready' | 'expired'>('loading');
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    oidcApi
+      .pending()
+      .then((p) => {
+        if (!live) return;
+        setName(p.name ?? '');
+        setEmail(p.email ?? '');
+        setState('ready');
+      })
+      .catch(() => live && setState('expired'));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    if (!name.trim()) errs['f-name'] = o('complete.nameRequired');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
+      errs['f-email'] = o('complete.emailInvalid');
+    setErrors(errs);
+    setFailure('');
+    if (Object.keys(errs).length) {
+      requestAnimationFrame(() => summaryRef.current?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      const { user, returnTo } = await oidcApi.complete({ name: name.trim(), email: email.trim() });
+      setMe(user);
+      navigate(returnTo && returnTo !== '/' ? returnTo : homeFor(user), { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        setState('expired');
+        return;
+      }
+      const fieldErrors = invalidParamsToErrors(err);
+      if (err instanceof ApiError && err.status === 409)
+        fieldErrors['f-email'] = o('complete.emailTaken');
+      setErrors(fieldErrors);
+      if (Object.keys(fieldErrors).length) requestAnimationFrame(() => summaryRef.current?.focus());
+      else setFailure(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (state === 'loading') return <StatusMessage>{t('common.loading')}</StatusMessage>;
+  if (state === 'expired') {
+    return (
+      <>
+        <PageHeading>{o('complete.title')}</PageHeading>
+        <ErrorAlert>{o('complete.expired')}</ErrorAlert>
+        <Paragraph>
+          <AppLink href="/inloggen">{o('refused.tryAgain')}</AppLink>
+        </Paragraph>
+      </>
+    );
+  }
+  const summary = Object.entries(errors).map(([target, message]) => ({ target, message }));
+  return (
+    <>
+      <PageHeading>{o('complete.title')}</PageHeading>
+      <Paragraph>{o('complete.intro')}</Paragraph>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} />
+      <ErrorAlert>{failure}</ErrorAlert>
+      <form onSubmit={submit} noValidate className="app-form">
+        <TextField
+          id="f-name"
+          label={o('complete.name')}
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+          error={errors['f-name']}
+          required
+        />
+        <TextField
+          id="f-email"
+          label={o('complete.email')}
+          description={o('complete.emailHint')}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+          error={errors['f-email']}
+          required
+        />
+        <ButtonGroup>
+          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+            {o('complete.button')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,314 @@
+import {
+  Button,
+  ButtonGroup,
+  Checkbox,
+  FormField,
+  FormLabel,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import {
+  type ApplicationQuery,
+  type ApplicationSummary,
+  api,
+  type Regulation,
+} from '../api/client';
+import {
+  ErrorAlert,
+  PageHeading,
+  SelectField,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
+import { StateBadge } from './application-parts';
+
+const QUEUE_STATES = [
+  'submitted',
+  'info_requested',
+  'assessed',
+  'granted',
+  'report_submitted',
+  'settled',
+  'rejected',
+  'withdrawn',
+  'not_considered',
+];
+
+/** Without a state filter the queue shows what still needs staff: never residents' drafts. */
+const OPEN_STATES = 'submitted,info_requested,assessed,granted,report_submitted';
+const ALL_BUT_DRAFT = QUEUE_STATES.join(',');
+
+type Sort = NonNullable<ApplicationQuery['sort']>;
+
+/** Calendar days from today (Amsterdam) to a 'YYYY-MM-DD' date. */
+export function daysUntil(date: string | null | undefined, now = new Date()): number | null {
+  if (!date) return null;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  const a = Date.parse(`${today}T00:00:00Z`);
+  const b = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+export function QueuePage() {
+  const { t, tx, formatMoney, formatDate } = useI18n();
+  const { me } = useSession();
+  const errorText = useErrorText();
+  const [filters, setFilters] = useState({
+    state: '',
+    district: '',
+    q: '',
+    mine: false,
+    overdue: false,
+  });
+  const [applied, setApplied] = useState(filters);
+  const [sort, setSort] = useState<Sort>('deadline');
+  const [extra, setExtra] = useState<ApplicationSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [failure, setFailure] = useState('');
+  const [status, setStatus] = useState('');
+  const regs = useLoad(() => api.regulations().catch(() => [] as Regulation[]), []);
+  const districts = [...new Set((regs.data ?? []).map((r) => r.district))].sort();
+
+  const query = (c?: string): ApplicationQuery => ({
+    state: applied.state || OPEN_STATES,
+    district: applied.district || undefined,
+    q: applied.q || undefined,
+    assignedTo: applied.mine ? 'me' : undefined,
+    overdue: applied.overdue || undefined,
+    sort,
+    limit: 50,
+    cursor: c,
+  });
+  const list = useLoad(async () => {
+    const page = await api.listApplications(query());
+    setExtra([]);
+    setCursor(page.nextCursor);
+    return page;
+  }, [applied, sort]);
+  const items = [...(list.data?.items ?? []), ...extra];
+
+  async function more() {
+    if (!cursor) return;
+    try {
+      const page = await api.listApplications(query(cursor));
+      setExtra((x) => [...x, ...page.items]);
+      setCursor(page.nextCursor);
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  async function claim(a: ApplicationSummary, release: boolean) {
+    setFailure('');
+    try {
+      if (release) await api.release(a.id);
+      else await api.claim(a.id);
+      setStatus(t(release ? 'queue.released' : 'queue.claimed', { reference: a.reference }));
+      await list.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  function apply(e: FormEvent) {
+    e.preventDefault();
+    setApplied(filters);
+  }
+
+  const sortHeader = (key: Sort, label: string) => (
+    <TableHeaderCell
+      scope="col"
+      aria-sort={sort === key ? (key === 'deadline' ? 'ascending' : 'descending') : undefined}
+    >
+      <Button
+        appearance="subtle-button"
+        className="app-sort-button"
+        onClick={() => setSort(key)}
+        aria-pressed={sort === key}
+      >
+        {label}
+      </Button>
+    </TableHeaderCell>
+  );
+
+  return (
+    <>
+      <PageHeading>{t('queue.title')}</PageHeading>
+      <Paragraph>{t('queue.intro')}</Paragraph>
+      <form onSubmit={apply} className="app-filters" aria-label={t('queue.filters')}>
+        <TextField
+          id="filter-q"
+          label={t('queue.search')}
+          value={filters.q}
+          inputMode="search"
+          type="search"
+          onChange={(v) => setFilters((f) => ({ ...f, q: v }))}
+        />
+        <SelectField
+          id="filter-state"
+          label={t('app.state')}
+          value={filters.state}
+          onChange={(v) => setFilters((f) => ({ ...f, state: v }))}
+          options={[
+            { value: '', label: t('queue.openStates') },
+            { value: ALL_BUT_DRAFT, label: t('queue.allStates') },
+            ...QUEUE_STATES.map((s) => ({ value: s, label: tx(`state.${s}`, s) })),
+          ]}
+        />
+        <SelectField
+          id="filter-district"
+          label={t('field.district')}
+          value={filters.district}
+          onChange={(v) => setFilters((f) => ({ ...f, district: v }))}
+          options={[
+            { value: '', label: t('queue.allDistricts') },
+            ...districts.map((d) => ({ value: d, label: d })),
+          ]}
+        />
+        <div className="app-filters__checks">
+          <FormField type="checkbox">
+            <div className="app-choice">
+              <Checkbox
+                id="filter-mine"
+                checked={filters.mine}
+                onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked }))}
+              />
+              <FormLabel htmlFor="filter-mine" type="checkbox">
+                {t('queue.mine')}
+              </FormLabel>
+            </div>
+          </FormField>
+          <FormField type="checkbox">
+            <div className="app-choice">
+              <Checkbox
+                id="filter-overdue"
+                checked={filters.overdue}
+                onChange={(e) => setFilters((f) => ({ ...f, overdue: e.target.checked }))}
+              />
+              <FormLabel htmlFor="filter-overdue" type="checkbox">
+                {t('queue.overdue')}
+              </FormLabel>
+            </div>
+          </FormField>
+        </div>
+        <ButtonGroup>
+          <PrimaryActionButton type="submit">{t('queue.apply')}</PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+
+      <StatusMessage>
+        {status}
+        {list.data ? ` ${t('queue.count', { n: items.length })}` : ''}
+      </StatusMessage>
+      <ErrorAlert>{failure || (list.error ? errorText(list.error) : '')}</ErrorAlert>
+      {list.loading && !list.data && <Paragraph>{t('common.loading')}</Paragraph>}
+      {list.data && items.length === 0 && <Paragraph>{t('queue.none')}</Paragraph>}
+      {items.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
+        <section className="app-table-scroll" aria-labelledby="queue-caption" tabIndex={0}>
+          <Table className="app-table app-queue">
+            <caption id="queue-caption" className="app-caption">
+              {t('queue.caption', { sort: tx(`queue.sort.${sort}`, sort) })}
+            </caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('app.reference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('app.title')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('app.state')}</TableHeaderCell>
+                {sortHeader('deadline', t('queue.deadline'))}
+                {sortHeader('submitted', t('queue.submitted'))}
+                <TableHeaderCell scope="col" className="app-num">
+                  {t('app.requested')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">{t('queue.assignee')}</TableHeaderCell>
+                {sortHeader('updated', t('app.updated'))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((a) => {
+                const days = a.daysLeft ?? daysUntil(a.decisionDueOn);
+                const mine = a.assignee?.id === me?.id;
+                return (
+                  <TableRow key={a.id}>
+                    <TableCell>
+                      <AppLink href={`/behandeling/${a.id}`}>{a.reference}</AppLink>
+                    </TableCell>
+                    <TableCell>
+                      {a.title || t('app.untitled')}
+                      <span className="app-muted app-block">{a.district}</span>
+                    </TableCell>
+                    <TableCell>
+                      <StateBadge state={a.state} />
+                      {a.suspended && (
+                        <span className="app-badge app-badge--suspended">
+                          {t('queue.suspended')}
+                        </span>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
+                      {days !== null && (
+                        <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
+                          {a.suspended
+                            ? t('queue.daysSuspended', { n: days })
+                            : days < 0
+                              ? t('queue.daysOverdue', { n: -days })
+                              : t('queue.daysLeft', { n: days })}
+                        </span>
+                      )}
+                    </TableCell>
+                    <TableCell>{a.submittedAt ? formatDate(a.submittedAt) : '–'}</TableCell>
+                    <TableCell className="app-num">{formatMoney(a.requestedCents)}</TableCell>
+                    <TableCell>
+                      {a.assignee?.name ?? t('queue.unassigned')}
+                      <span className="app-block">
+                        {a.assignee ? (
+                          mine && (
+                            <SecondaryActionButton
+                              className="app-small-button"
+                              onClick={() => claim(a, true)}
+                              aria-label={t('queue.releaseNamed', { reference: a.reference })}
+                            >
+                              {t('queue.release')}
+                            </SecondaryActionButton>
+                          )
+                        ) : (
+                          <SecondaryActionButton
+                            className="app-small-button"
+                            onClick={() => claim(a, false)}
+                            aria-label={t('queue.claimNamed', { reference: a.reference })}
+                          >
+                            {t('queue.claim')}
+                          </SecondaryActionButton>
+                        )}
+                      </span>
+                    </TableCell>
+                    <TableCell>{a.updatedAt ? formatDate(a.updatedAt) : '–'}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+      {cursor && (
+        <ButtonGroup>
+          <SecondaryActionButton onClick={more}>{t('queue.more')}</SecondaryActionButton>
+        </ButtonGroup>
+      )}
+    </>
+  );
+}

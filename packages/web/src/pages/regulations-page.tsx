@@ -1,0 +1,121 @@
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, type Regulation } from '../api/client';
+import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { AppLink, useRouter } from '../router/router';
+import { useSession } from '../session/session';
+
+export function RegulationCard({
+  regulation: r,
+  action,
+}: {
+  regulation: Regulation;
+  action?: React.ReactNode;
+}) {
+  const { t, formatMoney, formatDate } = useI18n();
+  const headingId = `reg-${r.id}`;
+  return (
+    <section className="app-card" aria-labelledby={headingId}>
+      <Heading2 id={headingId} className="app-card__title">
+        {r.title}
+      </Heading2>
+      <DataList className="app-datalist app-datalist--compact">
+        <DataListItem>
+          <DataListKey>{t('regulation.district')}</DataListKey>
+          <DataListValue>{r.district}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('regulation.max')}</DataListKey>
+          <DataListValue>{formatMoney(r.maxAmountCents)}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{t('regulation.remaining')}</DataListKey>
+          <DataListValue>
+            {t('regulation.remainingOf', {
+              remaining: formatMoney(r.budget.remainingCents),
+              ceiling: formatMoney(r.ceilingCents),
+            })}
+          </DataListValue>
+        </DataListItem>
+        {r.closesOn && (
+          <DataListItem>
+            <DataListKey>{t('regulation.closes')}</DataListKey>
+            <DataListValue>{formatDate(r.closesOn)}</DataListValue>
+          </DataListItem>
+        )}
+      </DataList>
+      {action}
+    </section>
+  );
+}
+
+export function RegulationsPage() {
+  const { t } = useI18n();
+  const { me, hasRole } = useSession();
+  const { navigate } = useRouter();
+  const errorText = useErrorText();
+  const regs = useLoad(() => api.regulations(), []);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [failure, setFailure] = useState('');
+
+  async function start(r: Regulation) {
+    setBusy(r.id);
+    setFailure('');
+    try {
+      const app = await api.createApplication({
+        regulationId: r.id,
+        data: { district: r.district },
+      });
+      navigate(`/aanvragen/${app.id}/bewerken/initiatief`);
+    } catch (err) {
+      setFailure(errorText(err));
+      setBusy(null);
+    }
+  }
+
+  return (
+    <>
+      <PageHeading>{t('regulations.title')}</PageHeading>
+      <Paragraph>{t('regulations.intro')}</Paragraph>
+      <ErrorAlert>{failure || (regs.error ? errorText(regs.error) : '')}</ErrorAlert>
+      {regs.loading && !regs.data && <StatusMessage>{t('common.loading')}</StatusMessage>}
+      {regs.data && regs.data.length === 0 && <Paragraph>{t('regulations.none')}</Paragraph>}
+      <div className="app-cards">
+        {regs.data?.map((r) => (
+          <RegulationCard
+            key={r.id}
+            regulation={r}
+            action={
+              me && hasRole('applicant') ? (
+                <PrimaryActionButton
+                  onClick={() => start(r)}
+                  disabled={busy !== null}
+                  busy={busy === r.id}
+                  aria-describedby={`reg-${r.id}`}
+                >
+                  {t('regulations.apply')}
+                </PrimaryActionButton>
+              ) : !me ? (
+                <Paragraph>
+                  <AppLink href="/inloggen?next=/regelingen">
+                    {t('regulations.loginToApply')}
+                  </AppLink>
+                </Paragraph>
+              ) : null
+            }
+          />
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,371 @@
+import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading2,
+  Link,
+  Paragraph,
+  Textarea,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { useEffect, useMemo, useState } from 'react';
+import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { AppLink, useRouter } from '../router/router';
+import { DefinitionForms, focusPath, pathId } from './definition-forms';
+import {
+  type DefinitionDetail,
+  type DefinitionDiff,
+  type DefinitionJson,
+  type DefinitionProblem,
+  policyApi,
+} from './policy-api';
+import { type PolicyMessageKey, usePolicyText } from './policy-messages';
+import { PolicyNav } from './policy-nav';
+import { Simulator } from './simulator';
+import { Statechart } from './statechart';
+import './policy.css';
+
+/** The engine's check plus the row's key and version, as the server does on save. */
+function check(key: string, version: number, json: unknown): DefinitionProblem[] {
+  const problems = [...validateDefinition(json).problems];
+  const d = json as { key?: unknown; version?: unknown };
+  if (d?.key !== key)
+    problems.push({ path: 'key', code: 'key_mismatch', message: `key must be ${key}` });
+  if (d?.version !== version)
+    problems.push({
+      path: 'version',
+      code: 'version_mismatch',
+      message: `version must be ${version}`,
+    });
+  return problems;
+}
+
+export function DiffSummary({ diff }: { diff: DefinitionDiff }) {
+  const { p } = usePolicyText();
+  const s = diff.summary;
+  const lines: string[] = [];
+  const keyed = (title: string, k: { added: string[]; removed: string[]; changed: string[] }) => {
+    if (k.added.length) lines.push(`${title} +: ${k.added.join(', ')}`);
+    if (k.removed.length) lines.push(`${title} −: ${k.removed.join(', ')}`);
+    if (k.changed.length) lines.push(`${title} ~: ${k.changed.join(', ')}`);
+  };
+  keyed(p('states.title'), s.states);
+  keyed(p('states.event'), s.transitions);
+  for (const r of s.roles)
+    lines.push(
+      `${p('events.roles', { event: r.event })}: ${r.before.join(', ') || '–'} → ${r.after.join(', ') || '–'}`,
+    );
+  keyed(p('delays.title'), s.delays);
+  keyed(p('texts.letters'), s.letters);
+  keyed(p('texts.mails'), s.mails);
+  if (s.form) lines.push('form');
+  if (s.other.length) lines.push(s.other.join(', '));
+  return (
+    <>
+      <UnorderedList>
+        {lines.length === 0 ? (
+          <UnorderedListItem>{p('common.none')}</UnorderedListItem>
+        ) : (
+          lines.map((l) => <UnorderedListItem key={l}>{l}</UnorderedListItem>)
+        )}
+      </UnorderedList>
+      <details>
+        <summary>{diff.changes.length} ×</summary>
+        <UnorderedList className="policy-changes">
+          {diff.changes.map((c) => (
+            <UnorderedListItem key={c.path}>
+              <code>{c.path}</code> ({c.kind})
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      </details>
+    </>
+  );
+}
+
+function Editor({
+  detail,
+  onReload,
+}: {
+  detail: DefinitionDetail;
+  onReload(d?: DefinitionDetail): void;
+}) {
+  const { p, locale, formatTime } = usePolicyText();
+  const errorText = useErrorText();
+  const { navigate } = useRouter();
+  const { key, version, status } = detail;
+  const readOnly = status !== 'draft';
+  const [text, setText] = useState(() => JSON.stringify(detail.definition, null, 2));
+  const [savedText, setSavedText] = useState(text);
+  const [notice, setNotice] = useState('');
+  const [error, setError] = useState('');
+  const [publishing, setPublishing] = useState<{
+    diff: DefinitionDiff | null;
+    previous: number | null;
+  } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const list = useLoad(() => policyApi.definitions(), [key, version, status]);
+
+  const parsed = useMemo(() => {
+    try {
+      return { ok: true as const, value: JSON.parse(text) as unknown };
+    } catch (err) {
+      return { ok: false as const, message: (err as Error).message };
+    }
+  }, [text]);
+  const [lastGood, setLastGood] = useState<DefinitionJson>(detail.definition);
+  useEffect(() => {
+    if (parsed.ok && typeof parsed.value === 'object' && parsed.value)
+      setLastGood(parsed.value as DefinitionJson);
+  }, [parsed]);
+  const problems = useMemo(
+    () => (parsed.ok ? check(key, version, parsed.value) : []),
+    [parsed, key, version],
+  );
+  const valid = parsed.ok && problems.length === 0;
+  const dirty = text !== savedText;
+
+  const update = (change: (def: DefinitionJson) => void) => {
+    const copy = structuredClone(lastGood);
+    change(copy);
+    setText(JSON.stringify(copy, null, 2));
+  };
+
+  const previousVersion = (list.data ?? [])
+    .filter((d) => d.key === key && d.version < version && d.status !== 'draft')
+    .reduce<number | null>((m, d) => (m === null || d.version > m ? d.version : m), null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await fn();
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const save = () =>
+    run(async () => {
+      if (!parsed.ok) return;
+      const saved = await policyApi.saveDraft(key, version, parsed.value as DefinitionJson);
+      setSavedText(text);
+      setNotice(p('editor.saved', { time: formatTime(new Date()) }));
+      onReload(saved);
+    });
+
+  const preparePublish = () =>
+    run(async () => {
+      if (!valid) {
+        setError(p('editor.fixFirst'));
+        return;
+      }
+      if (dirty && parsed.ok) {
+        await policyApi.saveDraft(key, version, parsed.value as DefinitionJson);
+        setSavedText(text);
+      }
+      const diff = previousVersion ? await policyApi.diff(key, previousVersion, version) : null;
+      setPublishing({ diff, previous: previousVersion });
+    });
+
+  const publish = () =>
+    run(async () => {
+      const result = await policyApi.publish(key, version);
+      setPublishing(null);
+      setNotice(p('editor.published', { version }));
+      onReload(result.definition);
+    });
+
+  const discard = () =>
+    run(async () => {
+      await policyApi.discardDraft(key, version);
+      navigate('/beleid');
+    });
+
+  const retire = () =>
+    run(async () => {
+      const retired = await policyApi.retire(key, version);
+      setNotice(p('editor.retired', { version }));
+      onReload(retired);
+    });
+
+  const newDraft = () =>
+    run(async () => {
+      const draft = await policyApi.createDraft(key, version);
+      navigate(`/beleid/werkprocessen/${key}/${draft.version}`);
+    });
+
+  const name = detail.title?.[locale] ?? key;
+  return (
+    <>
+      <PageHeading>{p('editor.title', { name, version })}</PageHeading>
+      <PolicyNav />
+      <Paragraph>
+        <strong>{p(`common.status.${status}` as PolicyMessageKey)}</strong>
+        {' · '}
+        <AppLink href="/beleid">{p('defs.title')}</AppLink>
+        {' · '}
+        <AppLink href={`/beleid/werkprocessen/${key}/migratie`}>{p('defs.migrate')}</AppLink>
+      </Paragraph>
+      {readOnly && (
+        <Alert type="info">
+          <Paragraph>
+            {p('editor.readOnly', {
+              status: p(`common.status.${status}` as PolicyMessageKey).toLowerCase(),
+            })}
+          </Paragraph>
+        </Alert>
+      )}
+      <ErrorAlert>{error}</ErrorAlert>
+      <StatusMessage>{notice}</StatusMessage>
+
+      <ButtonGroup>
+        {!readOnly && (
+          <>
+            <Button appearance="primary-action-button" onClick={save} disabled={busy || !parsed.ok}>
+              {p('editor.save')}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={preparePublish} disabled={busy}>
+              {p('editor.publish')}
+            </Button>
+            <Button appearance="subtle-button" onClick={discard} disabled={busy}>
+              {p('editor.discard')}
+            </Button>
+          </>
+        )}
+        {readOnly && (
+          <Button appearance="primary-action-button" onClick={newDraft} disabled={busy}>
+            {p('defs.newDraft', { version })}
+          </Button>
+        )}
+        {status === 'published' && (
+          <Button appearance="secondary-action-button" onClick={retire} disabled={busy}>
+            {p('editor.retire')}
+          </Button>
+        )}
+      </ButtonGroup>
+      {dirty && !readOnly && (
+        <Paragraph className="policy-unsaved">{p('editor.unsaved')}</Paragraph>
+      )}
+
+      {publishing && (
+        <section aria-labelledby="publish-title" className="policy-publish">
+          <Heading2 id="publish-title">{p('editor.publishTitle')}</Heading2>
+          <Paragraph>
+            {publishing.previous
+              ? p('editor.publishAgainst', { version: publishing.previous })
+              : p('editor.publishFirst')}
+          </Paragraph>
+          {publishing.diff && <DiffSummary diff={publishing.diff} />}
+          <ButtonGroup>
+            <Button appearance="primary-action-button" onClick={publish} disabled={busy}>
+              {p('editor.publishConfirm', { version })}
+            </Button>
+            <Button appearance="secondary-action-button" onClick={() => setPublishing(null)}>
+              {p('common.cancel')}
+            </Button>
+          </ButtonGroup>
+        </section>
+      )}
+
+      <section aria-labelledby="problems-title" className="policy-problems">
+        <Heading2 id="problems-title">{p('editor.problems')}</Heading2>
+        <div role="status" aria-live="polite">
+          {!parsed.ok ? (
+            <Paragraph>{p('editor.jsonInvalid', { message: parsed.message })}</Paragraph>
+          ) : problems.length === 0 ? (
+            <Paragraph>{p('editor.problemsOk')}</Paragraph>
+          ) : (
+            <Paragraph>{p('editor.problemsCount', { n: problems.length })}</Paragraph>
+          )}
+        </div>
+        {parsed.ok && problems.length > 0 && (
+          <UnorderedList>
+            {problems.map((pr) => (
+              <UnorderedListItem key={`${pr.path}:${pr.code}:${pr.message}`}>
+                <Link
+                  href={`#${pathId(pr.path)}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    focusPath(pr.path);
+                  }}
+                >
+                  <code>{pr.path}</code>: {pr.message}
+                </Link>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+        )}
+      </section>
+
+      <section aria-labelledby="diagram-title">
+        <Heading2 id="diagram-title">{p('diagram.title')}</Heading2>
+        <Statechart definition={lastGood} />
+      </section>
+
+      <div className="policy-editor">
+        <div className="policy-editor__forms">
+          <fieldset disabled={readOnly} className="policy-plain-fieldset">
+            <legend className="policy-visually-hidden">{p('editor.forms')}</legend>
+            <DefinitionForms def={lastGood} update={update} />
+          </fieldset>
+        </div>
+        <div className="policy-editor__json">
+          <Heading2 id="json-title">{p('editor.json')}</Heading2>
+          <label htmlFor="def-json" className="utrecht-form-label">
+            {p('editor.jsonLabel')}
+          </label>
+          <Paragraph id="def-json-hint" className="policy-hint">
+            {p('editor.jsonHint')}
+          </Paragraph>
+          <Textarea
+            id="def-json"
+            aria-describedby="def-json-hint"
+            spellCheck={false}
+            readOnly={readOnly}
+            value={text}
+            invalid={!parsed.ok}
+            onChange={(e) => setText(e.target.value)}
+            className="policy-json"
+          />
+        </div>
+      </div>
+
+      {valid ? (
+        <Simulator definition={parsed.value as WorkflowDefinition} />
+      ) : (
+        <section aria-labelledby="sim-title">
+          <Heading2 id="sim-title">{p('sim.title')}</Heading2>
+          <Paragraph>{p('sim.invalid')}</Paragraph>
+        </section>
+      )}
+    </>
+  );
+}
+
+/** /beleid/werkprocessen/:key/:version — edit a draft, or read a published version. */
+export function DefinitionEditorPage({
+  workflowKey,
+  version,
+}: {
+  workflowKey: string;
+  version: number;
+}) {
+  const { t } = usePolicyText();
+  const errorText = useErrorText();
+  const loaded = useLoad(() => policyApi.definition(workflowKey, version), [workflowKey, version]);
+  if (loaded.error) return <ErrorAlert>{errorText(loaded.error)}</ErrorAlert>;
+  if (!loaded.data) return <StatusMessage>{t('common.loading')}</StatusMessage>;
+  return (
+    <Editor
+      key={`${loaded.data.key}@${loaded.data.version}`}
+      detail={loaded.data}
+      onReload={(d) => (d ? loaded.setData(d) : void loaded.reload())}
+    />
+  );
+}

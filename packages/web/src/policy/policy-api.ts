@@ -1,0 +1,235 @@
+/**
+ * The policy endpoints (`/api/policy/...`). Errors are the client module's ApiError, parsed from
+ * problem+json the same way; this file only adds the calls the policy pages need.
+ */
+import { ApiError, type Problem } from '../api/client';
+
+export type DefinitionStatus = 'draft' | 'published' | 'retired';
+
+export interface DefinitionProblem {
+  path: string;
+  code: string;
+  message: string;
+}
+
+export interface DefinitionSummary {
+  key: string;
+  version: number;
+  status: DefinitionStatus;
+  title: { nl: string; en: string } | null;
+  createdAt: string;
+  publishedAt: string | null;
+  regulations: number;
+  applications: number;
+  activeApplications: number;
+}
+
+/** A workflow definition as JSON; the engine's type is used where it is known to be valid. */
+export type DefinitionJson = Record<string, unknown>;
+
+export interface DefinitionDetail extends DefinitionSummary {
+  definition: DefinitionJson;
+  validation: { ok: boolean; problems: DefinitionProblem[] };
+}
+
+export interface KeyedChanges {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+export interface DefinitionDiff {
+  changes: {
+    path: string;
+    kind: 'added' | 'removed' | 'changed';
+    before?: unknown;
+    after?: unknown;
+  }[];
+  summary: {
+    states: KeyedChanges;
+    transitions: KeyedChanges;
+    events: KeyedChanges;
+    roles: { event: string; before: string[]; after: string[] }[];
+    delays: KeyedChanges;
+    letters: KeyedChanges;
+    mails: KeyedChanges;
+    form: boolean;
+    other: string[];
+  };
+}
+
+export interface MigrationItem {
+  applicationId: string;
+  reference: string;
+  title: string;
+  district: string;
+  fromState: string;
+  toState: string | null;
+  outcome: 'same_state' | 'mapped' | 'stranded';
+  reason: string | null;
+  events: { added: string[]; removed: string[] };
+  timers: { kept: string[]; cancelled: string[]; notScheduled: string[]; ruleChanged: string[] };
+}
+
+export interface MigrationPlan {
+  key: string;
+  fromVersion: number;
+  toVersion: number;
+  stateMap: Record<string, string>;
+  items: MigrationItem[];
+  summary: { total: number; sameState: number; mapped: number; stranded: number };
+  migrationId?: string;
+}
+
+export interface MigrationRequest {
+  fromVersion: number;
+  toVersion: number;
+  stateMap?: Record<string, string>;
+}
+
+export interface PolicyRegulation {
+  id: string;
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  maxAmountCents: number;
+  directSettlementThresholdCents: number;
+  decisionTermWeeks: number;
+  reportDueWeeks: number;
+  opensOn: string;
+  closesOn: string;
+  workflow: { key: string; version: number };
+  budget: { reservedCents: number; committedCents: number; remainingCents: number };
+  open: boolean;
+}
+
+export type RegulationInput = Partial<{
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  maxAmountCents: number;
+  directSettlementThresholdCents: number;
+  decisionTermWeeks: number;
+  reportDueWeeks: number;
+  opensOn: string;
+  closesOn: string;
+  workflowKey: string;
+  workflowVersion: number;
+}>;
+
+export interface StateCount {
+  district: string;
+  state: string;
+  count: number;
+}
+
+export interface BudgetUse {
+  regulationId: string;
+  code: string;
+  title: string;
+  district: string;
+  year: number;
+  ceilingCents: number;
+  reservedCents: number;
+  committedCents: number;
+  remainingCents: number;
+  usedCents: number;
+  usedShare: number;
+}
+
+export interface LeadTime {
+  district: string | null;
+  decided: number;
+  averageDays: number | null;
+  medianDays: number | null;
+  maxDays: number | null;
+  withinTerm: number;
+  withinTermShare: number | null;
+}
+
+export interface OverdueItem {
+  id: string;
+  reference: string;
+  title: string;
+  district: string;
+  state: string;
+  decisionDueOn: string;
+  daysOverdue: number;
+  assignee: string | null;
+}
+
+async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api/policy${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch (err) {
+    throw new ApiError({ status: 0, code: 'network', detail: (err as Error).message });
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    let problem: Problem;
+    try {
+      const parsed = JSON.parse(text) as Partial<Problem>;
+      problem = { ...parsed, status: parsed.status ?? res.status };
+    } catch {
+      problem = { status: res.status, title: res.statusText, detail: text.slice(0, 200) };
+    }
+    throw new ApiError(problem);
+  }
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+const year = (y?: number) => (y ? `?year=${y}` : '');
+const defPath = (key: string, version: number) =>
+  `/definitions/${encodeURIComponent(key)}/versions/${version}`;
+
+export const policyApi = {
+  definitions: async () => (await call<{ items: DefinitionSummary[] }>('/definitions')).items,
+  definition: (key: string, version: number) => call<DefinitionDetail>(defPath(key, version)),
+  createDraft: (key: string, fromVersion: number) =>
+    call<DefinitionDetail>(`/definitions/${encodeURIComponent(key)}/drafts`, 'POST', {
+      fromVersion,
+    }),
+  saveDraft: (key: string, version: number, definition: DefinitionJson) =>
+    call<DefinitionDetail>(defPath(key, version), 'PUT', { definition }),
+  discardDraft: (key: string, version: number) => call<void>(defPath(key, version), 'DELETE'),
+  publish: (key: string, version: number) =>
+    call<{ definition: DefinitionDetail; previousVersion: number | null; diff: DefinitionDiff }>(
+      `${defPath(key, version)}/publish`,
+      'POST',
+    ),
+  retire: (key: string, version: number) =>
+    call<DefinitionDetail>(`${defPath(key, version)}/retire`, 'POST'),
+  diff: (key: string, from: number, to: number) =>
+    call<DefinitionDiff>(`/definitions/${encodeURIComponent(key)}/diff?from=${from}&to=${to}`),
+  dryRun: (key: string, req: MigrationRequest) =>
+    call<MigrationPlan>(`/definitions/${encodeURIComponent(key)}/migrations/dry-run`, 'POST', req),
+  migrate: (key: string, req: MigrationRequest) =>
+    call<MigrationPlan>(`/definitions/${encodeURIComponent(key)}/migrations`, 'POST', req),
+  regulations: async () => (await call<{ items: PolicyRegulation[] }>('/regulations')).items,
+  createRegulation: (input: RegulationInput) =>
+    call<PolicyRegulation>('/regulations', 'POST', input),
+  updateRegulation: (id: string, input: RegulationInput) =>
+    call<PolicyRegulation>(`/regulations/${id}`, 'PATCH', input),
+  states: async (y?: number) =>
+    (await call<{ items: StateCount[] }>(`/reports/states${year(y)}`)).items,
+  budget: async (y?: number) =>
+    (await call<{ items: BudgetUse[] }>(`/reports/budget${year(y)}`)).items,
+  leadTimes: (y?: number) =>
+    call<{ items: LeadTime[]; total: LeadTime }>(`/reports/lead-times${year(y)}`),
+  overdue: () => call<{ today: string; items: OverdueItem[] }>('/reports/overdue'),
+  applicationsCsvUrl: (y?: number) => `/api/policy/reports/applications.csv${year(y)}`,
+  ledgerCsvUrl: (y?: number) => `/api/policy/reports/budget-ledger.csv${year(y)}`,
+};

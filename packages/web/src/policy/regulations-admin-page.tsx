@@ -1,0 +1,285 @@
+import {
+  Button,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/client';
+import {
+  ErrorAlert,
+  PageHeading,
+  SelectField,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { type PolicyRegulation, policyApi, type RegulationInput } from './policy-api';
+import { usePolicyText } from './policy-messages';
+import { PolicyNav } from './policy-nav';
+import './policy.css';
+
+type Form = Record<
+  | 'code'
+  | 'title'
+  | 'district'
+  | 'year'
+  | 'ceiling'
+  | 'max'
+  | 'threshold'
+  | 'term'
+  | 'reportWeeks'
+  | 'opensOn'
+  | 'closesOn'
+  | 'workflow',
+  string
+>;
+
+const euros = (cents: number) => (cents / 100).toFixed(2).replace(/\.00$/, '');
+/** '1.234,50' or '1234.50' euros -> cents; NaN when not a number. */
+function cents(text: string): number {
+  const t = text.trim().replace(/\s|€/g, '');
+  const normal = /,\d{1,2}$/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  return Math.round(Number(normal) * 100);
+}
+
+function toForm(r?: PolicyRegulation): Form {
+  const year = new Date().getFullYear() + 1;
+  return {
+    code: r?.code ?? '',
+    title: r?.title ?? '',
+    district: r?.district ?? '',
+    year: String(r?.year ?? year),
+    ceiling: r ? euros(r.ceilingCents) : '',
+    max: r ? euros(r.maxAmountCents) : '10000',
+    threshold: r ? euros(r.directSettlementThresholdCents) : '0',
+    term: String(r?.decisionTermWeeks ?? 8),
+    reportWeeks: String(r?.reportDueWeeks ?? 12),
+    opensOn: r?.opensOn ?? `${year}-01-01`,
+    closesOn: r?.closesOn ?? `${year}-12-31`,
+    workflow: r ? `${r.workflow.key}@${r.workflow.version}` : '',
+  };
+}
+
+const FIELD_OF: Record<string, keyof Form> = {
+  ceilingCents: 'ceiling',
+  maxAmountCents: 'max',
+  directSettlementThresholdCents: 'threshold',
+  decisionTermWeeks: 'term',
+  reportDueWeeks: 'reportWeeks',
+  workflowVersion: 'workflow',
+  workflowKey: 'workflow',
+};
+
+function RegulationForm({
+  regulation,
+  workflows,
+  onDone,
+}: {
+  regulation?: PolicyRegulation;
+  workflows: { value: string; label: string }[];
+  onDone(r: PolicyRegulation): void;
+}) {
+  const { p } = usePolicyText();
+  const errorText = useErrorText();
+  const [form, setForm] = useState<Form>(() => toForm(regulation));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const prefix = regulation ? `reg-${regulation.id}` : 'reg-new';
+  const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
+  const field = (
+    k: keyof Form,
+    label: string,
+    extra: Partial<Parameters<typeof TextField>[0]> = {},
+  ) => (
+    <TextField
+      id={`${prefix}-${k}`}
+      label={label}
+      value={form[k]}
+      onChange={set(k)}
+      error={errors[k]}
+      {...extra}
+    />
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError('');
+    setErrors({});
+    const [workflowKey, version] = form.workflow.split('@');
+    const input: RegulationInput = {
+      title: form.title,
+      ceilingCents: cents(form.ceiling),
+      maxAmountCents: cents(form.max),
+      directSettlementThresholdCents: cents(form.threshold),
+      decisionTermWeeks: Number(form.term),
+      reportDueWeeks: Number(form.reportWeeks),
+      opensOn: form.opensOn,
+      closesOn: form.closesOn,
+      workflowKey,
+      workflowVersion: Number(version),
+    };
+    try {
+      const saved = regulation
+        ? await policyApi.updateRegulation(regulation.id, input)
+        : await policyApi.createRegulation({
+            ...input,
+            code: form.code,
+            district: form.district,
+            year: Number(form.year),
+          });
+      onDone(saved);
+    } catch (err) {
+      if (err instanceof ApiError && err.invalidParams.length > 0) {
+        const next: Record<string, string> = {};
+        for (const ip of err.invalidParams) next[FIELD_OF[ip.name] ?? ip.name] ??= ip.reason;
+        setErrors(next);
+      }
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="policy-reg-form">
+      <ErrorAlert>{error}</ErrorAlert>
+      <div className="policy-grid">
+        {!regulation && field('code', p('regs.code'))}
+        {!regulation && field('district', p('regs.district'))}
+        {!regulation && field('year', p('regs.year'), { inputMode: 'numeric' })}
+        {field('title', p('regs.titleField'))}
+        {field('ceiling', p('regs.ceiling'), { inputMode: 'decimal' })}
+        {field('max', p('regs.max'), { inputMode: 'decimal' })}
+        {field('threshold', p('regs.threshold'), { inputMode: 'decimal' })}
+        {field('term', p('regs.term'), { inputMode: 'numeric' })}
+        {field('reportWeeks', p('regs.reportWeeks'), { inputMode: 'numeric' })}
+        {field('opensOn', p('regs.opens'), { type: 'date' })}
+        {field('closesOn', p('regs.closes'), { type: 'date' })}
+        <SelectField
+          id={`${prefix}-workflow`}
+          label={p('regs.workflow')}
+          value={form.workflow}
+          onChange={set('workflow')}
+          error={errors.workflow}
+          options={[{ value: '', label: '–' }, ...workflows]}
+        />
+      </div>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button">
+          {regulation ? p('common.save') : p('regs.create')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** /beleid/regelingen — ceilings per district and year, maximum, threshold, dates, version. */
+export function RegulationsAdminPage() {
+  const { p, t, formatMoney, formatDate } = usePolicyText();
+  const errorText = useErrorText();
+  const regs = useLoad(() => policyApi.regulations(), []);
+  const defs = useLoad(() => policyApi.definitions(), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const workflows = (defs.data ?? [])
+    .filter((d) => d.status === 'published')
+    .map((d) => ({
+      value: `${d.key}@${d.version}`,
+      label: `${d.title?.nl ?? d.key} – ${p('common.version', { version: d.version })}`,
+    }));
+
+  const done = (message: string) => async (r: PolicyRegulation) => {
+    setEditing(null);
+    setNotice(p(message === 'saved' ? 'regs.saved' : 'regs.created', { name: r.title }));
+    await regs.reload();
+  };
+
+  return (
+    <>
+      <PageHeading>{p('regs.title')}</PageHeading>
+      <PolicyNav />
+      <Paragraph>{p('regs.intro')}</Paragraph>
+      <StatusMessage>{notice}</StatusMessage>
+      <ErrorAlert>{regs.error ? errorText(regs.error) : ''}</ErrorAlert>
+      {!regs.data ? (
+        <StatusMessage>{t('common.loading')}</StatusMessage>
+      ) : (
+        <div className="app-table-scroll">
+          <Table className="app-table">
+            <TableCaption>{p('regs.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{p('regs.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.district')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.year')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.ceiling')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.used')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.max')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.opens')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{p('regs.workflow')}</TableHeaderCell>
+                <TableHeaderCell scope="col">
+                  <span className="policy-visually-hidden">{p('common.save')}</span>
+                </TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {regs.data.map((r) => (
+                <TableRow key={r.id}>
+                  <TableHeaderCell scope="row">
+                    {r.title} ({r.open ? p('regs.open') : p('regs.closed')})
+                  </TableHeaderCell>
+                  <TableCell>{r.district}</TableCell>
+                  <TableCell>{r.year}</TableCell>
+                  <TableCell className="app-num">{formatMoney(r.ceilingCents)}</TableCell>
+                  <TableCell className="app-num">
+                    {formatMoney(r.budget.reservedCents + r.budget.committedCents)}
+                  </TableCell>
+                  <TableCell className="app-num">{formatMoney(r.maxAmountCents)}</TableCell>
+                  <TableCell>
+                    {formatDate(r.opensOn)} – {formatDate(r.closesOn)}
+                  </TableCell>
+                  <TableCell>{p('common.version', { version: r.workflow.version })}</TableCell>
+                  <TableCell>
+                    <Button
+                      appearance="subtle-button"
+                      aria-expanded={editing === r.id}
+                      onClick={() => setEditing(editing === r.id ? null : r.id)}
+                    >
+                      {p('regs.edit', { name: r.title })}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {editing && regs.data?.find((r) => r.id === editing) && (
+        <section aria-labelledby="reg-edit-title">
+          <Heading2 id="reg-edit-title">
+            {p('regs.edit', { name: regs.data.find((r) => r.id === editing)!.title })}
+          </Heading2>
+          <RegulationForm
+            key={editing}
+            regulation={regs.data.find((r) => r.id === editing)}
+            workflows={workflows}
+            onDone={(r) => void done('saved')(r)}
+          />
+        </section>
+      )}
+      <section aria-labelledby="reg-new-title">
+        <Heading2 id="reg-new-title">{p('regs.new')}</Heading2>
+        {defs.data && (
+          <RegulationForm workflows={workflows} onDone={(r) => void done('created')(r)} />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  Button,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { AppLink, useRouter } from '../router/router';
+import { useSession } from '../session/session';
+
+interface NavItem {
+  href: string;
+  label: MessageKey;
+}
+
+function navItems(session: ReturnType<typeof useSession>): NavItem[] {
+  const { me, hasRole } = session;
+  if (!me) {
+    return [
+      { href: '/', label: 'nav.home' },
+      { href: '/regelingen', label: 'nav.regulations' },
+    ];
+  }
+  const items: NavItem[] = [];
+  if (hasRole('applicant')) {
+    items.push({ href: '/regelingen', label: 'nav.regulations' });
+    items.push({ href: '/aanvragen', label: 'nav.myApplications' });
+  }
+  if (hasRole('clerk')) items.push({ href: '/balie', label: 'nav.desk' });
+  if (hasRole('assessor', 'approver')) items.push({ href: '/werkvoorraad', label: 'nav.queue' });
+  if (hasRole('policy')) items.push({ href: '/beleid', label: 'nav.policy' });
+  items.push({ href: '/mijn-gegevens', label: 'nav.me' });
+  return items;
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, locale, setLocale } = useI18n();
+  const session = useSession();
+  const { location, navigate } = useRouter();
+  const items = navItems(session);
+  const current = (href: string) =>
+    href === '/' ? location.path === '/' : location.path.startsWith(href);
+
+  return (
+    <div className="app-page">
+      <SkipLink href="#main">{t('shell.skipLink')}</SkipLink>
+      <PageHeader className="app-header">
+        <div className="app-header__inner">
+          <AppLink href="/" className="app-logo">
+            <span className="app-logo__mark" aria-hidden="true" />
+            <span className="app-logo__text">
+              <span className="app-logo__municipality">{t('shell.municipality')}</span>
+              <span className="app-logo__service">{t('shell.service')}</span>
+            </span>
+          </AppLink>
+          <div className="app-header__tools">
+            <Button
+              appearance="subtle-button"
+              lang={locale === 'nl' ? 'en' : 'nl'}
+              onClick={() => setLocale(locale === 'nl' ? 'en' : 'nl')}
+            >
+              {t('shell.switchLanguage')}
+            </Button>
+            {session.me ? (
+              <Button
+                appearance="secondary-action-button"
+                onClick={async () => {
+                  await session.logout();
+                  navigate('/uitgelogd');
+                }}
+              >
+                {t('shell.logout')}
+              </Button>
+            ) : session.me === null ? (
+              <>
+                <AppLink href="/inloggen" className="app-header__login">
+                  {t('shell.login')}
+                </AppLink>
+                <AppLink href="/registreren" className="app-header__login">
+                  {t('shell.register')}
+                </AppLink>
+              </>
+            ) : null}
+          </div>
+        </div>
+        <nav className="app-nav" aria-label={t('shell.navLabel')}>
+          <ul className="app-nav__list">
+            {items.map((item) => (
+              <li key={item.href} className="app-nav__item">
+                <AppLink
+                  href={item.href}
+                  className="app-nav__link"
+                  aria-current={current(item.href) ? 'page' : undefined}
+                >
+                  {t(item.label)}
+                </AppLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </PageHeader>
+      <PageContent className="app-content">
+        <main id="main" tabIndex={-1} className="app-main">
+          {children}
+        </main>
+      </PageContent>
+      <PageFooter className="app-footer">
+        <div className="app-footer__inner">
+          <Paragraph>{t('shell.footerHelp')}</Paragraph>
+          <Paragraph>{t('shell.footerPhone')}</Paragraph>
+        </div>
+      </PageFooter>
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  expectNoHorizontalScroll,
+  login,
+  logout,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('accounts in the browser', () => {
+  it('shows the home page with a skip link, header, nav and main landmark', async () => {
+    const { page } = browser;
+    await page.goto(server.url);
+    await expectHeading(page, 'Subsidie voor uw bewonersinitiatief', false);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
+    await expect(page.getByRole('main').count()).resolves.toBe(1);
+    await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
+    expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkA11y(page, 'home');
+  });
+
+  it('refuses a wrong password with an alert and a focused error summary for empty fields', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await summary.getByRole('link', { name: 'Vul uw e-mailadres in.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-email');
+    await checkA11y(page, 'login-empty');
+
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(server.users.resident.email);
+    await page.getByLabel('Wachtwoord').fill('not-the-password');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByRole('alert').filter({ hasText: 'klopt niet' }).waitFor();
+    await checkA11y(page, 'login-failed');
+  });
+
+  it('logs in, shows who is logged in with which roles, and logs out', async () => {
+    const { page } = browser;
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await expectHeading(page, 'Werkvoorraad');
+    await page.getByRole('link', { name: 'Mijn gegevens' }).click();
+    await expectHeading(page, 'Mijn gegevens');
+    const main = page.getByRole('main');
+    await expect(main.getByText(server.users.assessor.name).count()).resolves.toBe(1);
+    await expect(main.getByText(server.users.assessor.email).count()).resolves.toBe(1);
+    await expect(main.getByText('Behandelaar', { exact: true }).count()).resolves.toBe(1);
+    await checkA11y(page, 'me-assessor');
+
+    await logout(page);
+    await checkA11y(page, 'logged-out');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+    await page.goto(`${server.url}/mijn-gegevens`);
+    await expectHeading(page, 'Inloggen', false);
+  });
+
+  it('registers a resident and switches to English, remembered after a reload', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/registreren`);
+    await page.getByRole('textbox', { name: 'Naam' }).fill('Jan de Vries');
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill('jan@example.org');
+    await page.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
+    await checkA11y(page, 'register');
+    await page.getByRole('button', { name: 'Account aanmaken' }).last().click();
+    await expectHeading(page, 'Subsidieregelingen');
+    await checkA11y(page, 'regulations');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Grant schemes' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Grant schemes' }).waitFor();
+    await checkA11y(page, 'regulations-en');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Subsidieregelingen' }).waitFor();
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+  });
+
+  it('holds its layout at 320 CSS pixels wide', async () => {
+    const narrow = await openBrowser({ width: 320, height: 640 });
+    try {
+      const { page } = narrow;
+      for (const path of ['/', '/inloggen', '/registreren', '/regelingen']) {
+        await page.goto(`${server.url}${path}`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await expectNoHorizontalScroll(page);
+      }
+      await checkA11y(page, 'regulations-320');
+    } finally {
+      await narrow.close();
+    }
+  });
+});

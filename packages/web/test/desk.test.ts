@@ -1,0 +1,75 @@
+/**
+ * Desk staff (clerk) find or create a resident and start an application on their behalf;
+ * the resident sees it under their own account.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  logout,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('assisted digital at the desk', () => {
+  it('a clerk creates a resident without e-mail, and starts an application for an existing one', async () => {
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await expectHeading(page, 'Aanvraag namens een bewoner');
+    await checkA11y(page, 'desk');
+
+    // A new resident, without e-mail (letters go by post).
+    const form = page.getByRole('region', { name: 'Nieuwe bewoner' });
+    await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Vul de naam van de bewoner in.' }).waitFor();
+    await checkA11y(page, 'desk-new-resident-errors');
+    await form.getByLabel('Naam').fill('Henk Jansen');
+    await form.getByLabel('Straat en huisnummer').fill('Wolphaertsbocht 12');
+    await form.getByLabel('Postcode').fill('3083 AB');
+    await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
+    await expectHeading(page, 'Aanvraag namens een bewoner', false);
+    await page.getByRole('heading', { name: 'Aanvraag starten voor Henk Jansen' }).waitFor();
+    await page.getByRole('button', { name: 'Andere bewoner kiezen' }).click();
+
+    // An existing resident, found by name.
+    await page.getByLabel('Naam of e-mailadres').fill('Fatima');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('button', { name: `Kies ${server.users.resident.name}` }).click();
+    await page
+      .getByRole('heading', { name: `Aanvraag starten voor ${server.users.resident.name}` })
+      .waitFor();
+    await checkA11y(page, 'desk-resident-chosen');
+    await page.getByRole('button', { name: 'Aanvraag starten' }).click();
+    await expectHeading(page, 'Stap 1 van 7: Uw initiatief');
+    await page.getByLabel('Naam van uw initiatief').fill('Buurtmoestuin Tarwewijk');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opgeslagen om/ })
+      .first()
+      .waitFor();
+    await logout(page);
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await expectHeading(page, 'Mijn aanvragen');
+    await page.getByRole('link', { name: 'Buurtmoestuin Tarwewijk' }).waitFor();
+    expect(await page.getByText('Concept').count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,319 @@
+/**
+ * The whole life of one application in a real browser (issue 6): a resident applies and
+ * submits; an assessor requests information; the resident supplements; the assessor assesses;
+ * the approver grants; the resident reads the decision, downloads the PDF and reports; the
+ * assessor settles. axe-core runs on every page and state reached.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  expectNoHorizontalScroll,
+  login,
+  logout,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { addDays, pngBuffer } from './fixtures';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let applicationId = '';
+let reference = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const next = () => page.getByRole('button', { name: 'Volgende stap' }).click();
+const saved = () =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /Opgeslagen om \d{2}:\d{2}/ })
+    .first()
+    .waitFor();
+const stateIs = (label: string) =>
+  page.getByRole('main').getByText(label, { exact: true }).first().waitFor();
+
+async function openCase(as: 'assessor' | 'approver', check?: string) {
+  await login(page, server.url, server.users[as].email, PASSWORD);
+  await expectHeading(page, 'Werkvoorraad');
+  await page.getByRole('link', { name: reference }).waitFor();
+  if (check) {
+    await checkA11y(page, check);
+    await at320(check);
+  }
+  await page.getByRole('link', { name: reference }).click();
+  await expectHeading(page, 'Straatfeest Mathenesserlaan');
+}
+
+/** The same page at 320 CSS px (400% zoom of 1280): no sideways scrolling, and axe again. */
+async function at320(name: string) {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await expectNoHorizontalScroll(page);
+    await checkA11y(page, `${name}-320`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
+
+/** Letters are rendered by the outbox worker after the commit: reload until one shows. */
+async function waitForLetter(name: RegExp) {
+  for (let i = 0; i < 30; i++) {
+    const link = page.getByRole('link', { name });
+    if ((await link.count()) > 0) return link.first();
+    await page.waitForTimeout(1000);
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  }
+  throw new Error(`no letter ${name}`);
+}
+
+describe('an application from draft to settlement', () => {
+  it('a resident fills in the wizard, which saves itself, and submits', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await expectHeading(page, 'Mijn aanvragen');
+    await checkA11y(page, 'resident-my-applications-empty');
+
+    await page.getByRole('link', { name: 'Subsidieregelingen' }).first().click();
+    await expectHeading(page, 'Subsidieregelingen');
+    await page
+      .getByRole('region', { name: 'Bewonersinitiatieven Delfshaven 2026' })
+      .getByRole('button', { name: 'Aanvraag starten' })
+      .click();
+
+    await expectHeading(page, 'Stap 1 van 7: Uw initiatief');
+    applicationId = page.url().split('/')[4]!;
+    // Next without filling in: the error summary gets focus and links to the fields.
+    await next();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkA11y(page, 'wizard-1-errors');
+    await summary.getByRole('link', { name: 'Vul de naam van uw initiatief in.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-title');
+
+    await page.getByLabel('Naam van uw initiatief').fill('Straatfeest Mathenesserlaan');
+    await page
+      .getByLabel('Wat gaat u doen?')
+      .fill(
+        'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
+      );
+    await page.getByLabel('Hoeveel mensen doen naar verwachting mee?').fill('120');
+    await saved();
+    await checkA11y(page, 'wizard-1-initiative');
+    await next();
+
+    await expectHeading(page, 'Stap 2 van 7: Datum en plaats');
+    await page.getByLabel('Datum van de activiteit').fill(addDays(server.today(), 70));
+    await page.getByLabel('Plaats van de activiteit').fill('Mathenesserlaan, tussen 200 en 260');
+    await saved();
+    await checkA11y(page, 'wizard-2-date-place');
+    await next();
+
+    await expectHeading(page, 'Stap 3 van 7: Begroting');
+    await page.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
+    const line1 = page.getByRole('group', { name: 'Kostenpost 1' });
+    await line1.getByLabel('Omschrijving').fill('Huur podium en geluid');
+    await line1.getByLabel('Bedrag in euro').fill('450,50');
+    await page.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
+    const line2 = page.getByRole('group', { name: 'Kostenpost 2' });
+    await line2.getByLabel('Omschrijving').fill('Boodschappen lange tafel');
+    await line2.getByLabel('Bedrag in euro').fill('300');
+    await page.getByText('Totaal aangevraagd: € 750,50').waitFor();
+    await saved();
+    await checkA11y(page, 'wizard-3-budget');
+    await at320('wizard-3-budget');
+    await next();
+
+    await expectHeading(page, 'Stap 4 van 7: Steun uit de buurt');
+    const people = [
+      ['Fatima el Amrani', '3022 AB', '34'],
+      ['Jan de Vries', '3022 AC', '67'],
+      ['Priya Ramdin', '3022 AD', '15'],
+      ['Kees Bakker', '3022 AE', '45'],
+    ];
+    for (const [i, [name, postcode, age]] of people.entries()) {
+      await page.getByRole('button', { name: 'Buurtbewoner toevoegen' }).click();
+      const group = page.getByRole('group', { name: `Buurtbewoner ${i + 1}` });
+      await group.getByLabel('Naam').fill(name!);
+      await group.getByLabel('Postcode').fill(postcode!);
+      await group.getByLabel('Leeftijd').fill(age!);
+    }
+    await page.getByText('Aantal buurtbewoners: 4').waitFor();
+    await saved();
+    await checkA11y(page, 'wizard-4-supporters');
+    await next();
+
+    await expectHeading(page, 'Stap 5 van 7: Bijlagen');
+    await page
+      .getByLabel('Bijlagen toevoegen')
+      .setInputFiles({ name: 'tekening-podium.png', mimeType: 'image/png', buffer: pngBuffer() });
+    await page.getByRole('link', { name: 'tekening-podium.png' }).waitFor();
+    await checkA11y(page, 'wizard-5-attachments');
+    await next();
+
+    await expectHeading(page, 'Stap 6 van 7: Rekeningnummer');
+    await page.getByLabel('IBAN (rekeningnummer)').fill('NL91 ABNA 0417 1643 00');
+    await saved();
+    await checkA11y(page, 'wizard-6-iban');
+    await next();
+
+    await expectHeading(page, 'Stap 7 van 7: Controleren en versturen');
+    await page.getByText('€ 750,50').first().waitFor();
+    await page.getByText('NL91 ABNA 0417 1643 00').waitFor();
+    await checkA11y(page, 'wizard-7-review');
+    await at320('wizard-7-review');
+
+    // The draft is on the server: a fresh load of the review shows the same data.
+    await page.reload();
+    await page.getByText('Straatfeest Mathenesserlaan').first().waitFor();
+    await page.getByText('€ 750,50').first().waitFor();
+
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expectHeading(page, 'Straatfeest Mathenesserlaan');
+    await page.getByText(/Uw aanvraag is verstuurd\. Het kenmerk is BI-/).waitFor();
+    reference = (await page
+      .getByText(/^Kenmerk: /)
+      .first()
+      .textContent())!.replace('Kenmerk: ', '');
+    expect(reference).toMatch(/^BI-2026-\d+$/);
+    await stateIs('Ingediend');
+    await page.getByText('Uiterlijk besluit').waitFor();
+    await checkA11y(page, 'resident-submitted');
+    await logout(page);
+  });
+
+  it('an assessor claims it from the queue and requests information; a stale version is kept', async () => {
+    await openCase('assessor', 'assessor-queue-with-application');
+    await checkA11y(page, 'assessor-case-submitted');
+    await page.getByRole('button', { name: 'Oppakken' }).click();
+    await page.getByText(`U behandelt nu ${reference}.`).waitFor();
+
+    const form = page.getByRole('region', { name: 'Aanvulling vragen' });
+    await form.getByLabel('Bericht').fill('Graag een offerte voor het podium.');
+    // Someone else changes the application meanwhile.
+    await server.touch(applicationId);
+    await form.getByRole('button', { name: 'Verzoek om aanvulling versturen' }).click();
+    await form
+      .getByRole('alert')
+      .filter({ hasText: 'Iemand anders heeft deze aanvraag gewijzigd; laad opnieuw' })
+      .waitFor();
+    await checkA11y(page, 'assessor-stale-412');
+    await form.getByRole('button', { name: 'Laad opnieuw' }).click();
+    expect(await form.getByLabel('Bericht').inputValue()).toBe(
+      'Graag een offerte voor het podium.',
+    );
+    await form.getByRole('button', { name: 'Verzoek om aanvulling versturen' }).click();
+    await stateIs('Aanvulling gevraagd');
+    await checkA11y(page, 'assessor-info-requested');
+    await logout(page);
+  });
+
+  it('the resident answers the request for information', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await expectHeading(page, 'Mijn aanvragen');
+    await page.getByRole('link', { name: 'Straatfeest Mathenesserlaan' }).click();
+    await expectHeading(page, 'Straatfeest Mathenesserlaan');
+    await page.getByText('Graag een offerte voor het podium.').first().waitFor();
+    await page.getByText('Aanvulling uiterlijk').waitFor();
+    await checkA11y(page, 'resident-info-requested');
+    const form = page.getByRole('region', { name: 'Aanvulling sturen' });
+    await form.getByLabel('Bericht').fill('De offerte van de podiumverhuur zit als bijlage bij.');
+    await form
+      .getByLabel('Bijlagen bij uw aanvulling')
+      .setInputFiles({ name: 'offerte.png', mimeType: 'image/png', buffer: pngBuffer(12) });
+    await page.getByRole('link', { name: 'offerte.png' }).waitFor();
+    await form.getByRole('button', { name: 'Aanvulling versturen' }).click();
+    await page.getByText('Uw aanvulling is verstuurd.').waitFor();
+    await stateIs('Ingediend');
+    await checkA11y(page, 'resident-supplemented');
+    await logout(page);
+  });
+
+  it('the assessor assesses, and the approver grants', async () => {
+    await openCase('assessor');
+    const assess = page.getByRole('region', { name: 'Beoordelen' });
+    await assess.getByRole('radio', { name: 'Verlenen' }).check();
+    expect(await assess.getByLabel('Bedrag (€)').inputValue()).toBe('750,50');
+    await assess.getByLabel('Motivering').fill('Past bij het wijkakkoord van Delfshaven.');
+    await assess.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+    await stateIs('Beoordeeld');
+    await checkA11y(page, 'assessor-assessed');
+    await logout(page);
+
+    await openCase('approver');
+    await checkA11y(page, 'approver-case');
+    await at320('approver-case');
+    const grant = page.getByRole('region', { name: 'Subsidie verlenen' });
+    expect(await grant.getByLabel('Bedrag (€)').inputValue()).toBe('750,50');
+    await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
+    await grant.getByRole('button', { name: 'Subsidie verlenen' }).click();
+    await stateIs('Verleend');
+    await checkA11y(page, 'approver-granted');
+    await logout(page);
+  });
+
+  it('the resident reads the decision, downloads its PDF and reports afterwards', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${applicationId}`);
+    await expectHeading(page, 'Straatfeest Mathenesserlaan', false);
+    await stateIs('Verleend');
+    await page.getByText('Bezwaar maken kan tot en met').waitFor();
+    await checkA11y(page, 'resident-granted');
+
+    const read = await waitForLetter(/^Lees de brief: Besluit/);
+    await read.click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.getByRole('article').first().waitFor();
+    await checkA11y(page, 'resident-decision-letter');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download PDF' }).click();
+    const file = await (await download).path();
+    expect((await readFile(file!)).subarray(0, 5).toString()).toBe('%PDF-');
+
+    await page.getByRole('link', { name: 'Terug naar de aanvraag' }).click();
+    await expectHeading(page, 'Straatfeest Mathenesserlaan');
+    const report = page.getByRole('region', { name: 'Verantwoording na afloop' });
+    await report.getByLabel('Werkelijke kosten (€)').fill('700');
+    await report
+      .getByLabel('Hoe is het gegaan?')
+      .fill('Ruim honderd buren aten samen; de kinderen speelden tot het donker werd.');
+    await report
+      .getByLabel("Foto's van de activiteit")
+      .setInputFiles({ name: 'feest.png', mimeType: 'image/png', buffer: pngBuffer(16) });
+    await page.getByRole('link', { name: 'feest.png' }).waitFor();
+    await report.getByRole('button', { name: 'Verantwoording versturen' }).click();
+    await page.getByText('Uw verantwoording is verstuurd. Dank u wel!').waitFor();
+    await stateIs('Verantwoording ingediend');
+    await checkA11y(page, 'resident-reported');
+    await logout(page);
+  });
+
+  it('the assessor settles the grant', async () => {
+    await openCase('assessor');
+    const settle = page.getByRole('region', { name: 'Subsidie vaststellen' });
+    expect(await settle.getByLabel('Bedrag (€)').inputValue()).toBe('700,00');
+    await settle.getByRole('button', { name: 'Subsidie vaststellen' }).click();
+    await stateIs('Vastgesteld');
+    await checkA11y(page, 'assessor-settled');
+    await page.getByRole('link', { name: 'Werkvoorraad' }).click();
+    await expectHeading(page, 'Werkvoorraad');
+    await checkA11y(page, 'assessor-queue-after');
+    await logout(page);
+  });
+});

@@ -1,0 +1,32 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The web build this run's API serves. */
+    webDist: string;
+  }
+}
+
+/**
+ * Builds the web app once per run into a directory of its own: another run (or `pnpm build`)
+ * rebuilding packages/web/dist meanwhile cannot pull the files from under the API.
+ */
+export default async function setup(project: TestProject) {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const outDir = await mkdtemp(join(tmpdir(), 'initiatief-web-dist-'));
+  await build({
+    root,
+    logLevel: 'warn',
+    configFile: join(root, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true },
+  });
+  project.provide('webDist', outDir);
+  return async () => {
+    await rm(outDir, { recursive: true, force: true });
+  };
+}

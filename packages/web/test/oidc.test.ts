@@ -1,0 +1,80 @@
+/**
+ * Signing in the municipal way in Chromium: a real OpenID provider (oidc-provider) in the test
+ * process stands in for the DigiD broker and the municipality's IdP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oidcConfig, startTestProvider, type TestProvider } from '../../api/src/oidc/oidc-test-kit';
+import { type Browser, checkA11y, expectHeading, openBrowser } from './browser';
+import { startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let idp: TestProvider;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  idp = await startTestProvider(server.url);
+  // The routes read the connections per request, so configuring after start is enough.
+  Object.assign(server.deps.config, oidcConfig(idp.issuer));
+  browser = await openBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await idp?.close();
+  await server?.close();
+});
+
+describe('signing in with OpenID Connect in the browser', () => {
+  it('a resident signs in with DigiD, completes name and e-mail, and logs out at the provider too', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/inloggen`);
+    const digid = page.getByRole('link', { name: 'Inloggen met DigiD' });
+    await digid.waitFor();
+    await expect(
+      page.getByRole('link', { name: 'Inloggen voor medewerkers' }).count(),
+    ).resolves.toBe(1);
+    await checkA11y(page, 'login-with-oidc');
+    await digid.click();
+
+    // The provider's account chooser (the broker's DigiD page in real life).
+    await page.getByRole('button', { name: 'Fatima (DigiD)' }).click();
+    await expectHeading(page, 'Vul uw gegevens aan', false);
+    expect(new URL(page.url()).pathname).toBe('/inloggen/aanvullen');
+    await checkA11y(page, 'oidc-complete');
+    await page.getByRole('textbox', { name: 'Naam' }).fill('Fatima El Amrani');
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill('fatima.e2e@example.org');
+    await page.getByRole('button', { name: 'Opslaan en doorgaan' }).click();
+    await expectHeading(page, 'Mijn aanvragen');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me).toMatchObject({ email: 'fatima.e2e@example.org', roles: ['applicant'] });
+
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    // The provider asks to confirm, then sends the browser back to our logged-out page.
+    await page.getByRole('button', { name: 'Ja, uitloggen' }).click();
+    await expectHeading(page, 'U bent uitgelogd', false);
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+  });
+
+  it('a staff member signs in through the IdP and lands on the page asked for, with the mapped role', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/inloggen?next=/werkvoorraad`);
+    await page.getByRole('link', { name: 'Inloggen voor medewerkers' }).click();
+    await page.getByRole('button', { name: 'Anouk (behandelaar)' }).click();
+    await expectHeading(page, 'Werkvoorraad', false);
+    expect(new URL(page.url()).pathname).toBe('/werkvoorraad');
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me).toMatchObject({ email: 'anouk@rotterdam.example', roles: ['assessor'] });
+  });
+
+  it('refuses a staff member whose groups map to no role, with a clear page', async () => {
+    const { page, context } = browser;
+    await context.clearCookies();
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByRole('link', { name: 'Inloggen voor medewerkers' }).click();
+    await page.getByRole('button', { name: 'Stagiair (geen rol)' }).click();
+    await expectHeading(page, 'U heeft geen toegang', false);
+    await page.getByRole('alert').filter({ hasText: 'geeft geen toegang' }).waitFor();
+    await checkA11y(page, 'oidc-refused-no-role');
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+  });
+});

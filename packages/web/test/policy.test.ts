@@ -1,0 +1,206 @@
+/**
+ * Policy staff in a real browser (issue 7): they change a mail text and a time limit in a new
+ * draft, see the problems and the diagram, publish with a diff summary, point the regulation at
+ * the new version; a new application follows the new version while a running one keeps the old.
+ * The migration dry run, the reports and an application's diagram are checked with axe-core too.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { createUser } from '../../api/src/test/test-app';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const POLICY_EMAIL = 'policy@example.org';
+const NEW_SUBJECT = 'Uw aanvraag {{reference}} is binnen';
+let runningId = '';
+
+screenshotOnFailure(() => page);
+
+/** The resident's side through the HTTP API, as the browser would call it. */
+async function api(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+  const res = await fetch(`${server.url}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      origin: server.url,
+      'content-type': 'application/json',
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  expect(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`).toBe(true);
+  return { json: text ? JSON.parse(text) : undefined, res };
+}
+
+async function cookieOf(email: string): Promise<string> {
+  const { res } = await api('/auth/login', { method: 'POST', body: { email, password: PASSWORD } });
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+async function submittedApplication(): Promise<{ id: string; definition: { version: number } }> {
+  const cookie = await cookieOf(server.users.resident.email);
+  const created = await api('/applications', {
+    method: 'POST',
+    cookie,
+    body: { regulationId: server.regulationId, data: demoFormData(server.deps.clock()) },
+  });
+  const submitted = await api(`/applications/${created.json.id}/events`, {
+    method: 'POST',
+    cookie,
+    body: { type: 'SUBMIT' },
+  });
+  return submitted.json;
+}
+
+async function acknowledgementSubject(applicationId: string): Promise<string | null> {
+  const row = await server.deps.db
+    .selectFrom('outbox')
+    .select('subject')
+    .where('application_id', '=', applicationId)
+    .where('kind', '=', 'mail')
+    .where('template_key', '=', 'acknowledgement')
+    .executeTakeFirst();
+  return row?.subject ?? null;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createUser(server.deps.db, {
+    roles: ['policy'],
+    email: POLICY_EMAIL,
+    name: 'Pim Beleidsmedewerker',
+    password: PASSWORD,
+  });
+  browser = await openBrowser();
+  page = browser.page;
+  runningId = (await submittedApplication()).id;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('policy staff change the workflow', () => {
+  it('list the workflow versions', async () => {
+    await login(page, server.url, POLICY_EMAIL, PASSWORD);
+    await page.getByRole('link', { name: 'Beleid' }).first().waitFor();
+    await page.getByRole('link', { name: 'Beleid' }).first().click();
+    await expectHeading(page, 'Werkprocessen');
+    await page.getByRole('table', { name: 'Versies van werkprocessen' }).waitFor();
+    await checkA11y(page, 'policy-definitions');
+  });
+
+  it('change a mail text and a time limit in a new draft, with live checks', async () => {
+    await page.getByRole('button', { name: 'Nieuw concept van versie 1' }).click();
+    await expectHeading(page, /versie 2$/);
+    await page.getByText('Geen problemen gevonden.').waitFor();
+
+    // A wrong placeholder shows up as a problem linked to the field.
+    await page.locator('summary', { hasText: 'Teksten van brieven en mails' }).click();
+    await page.locator('#def-templates-mails-acknowledgement > summary').click();
+    const subject = page.locator('#def-templates-mails-acknowledgement-nl-subject');
+    await subject.fill('Uw aanvraag {{kenmerk}} is binnen');
+    const problem = page.getByRole('link', { name: /unknown template variable \{\{kenmerk\}\}/ });
+    await problem.waitFor();
+    await checkA11y(page, 'policy-editor-problem');
+    await problem.click();
+    expect(await subject.evaluate((el) => el === document.activeElement)).toBe(true);
+    await subject.fill(NEW_SUBJECT);
+    await page.getByText('Geen problemen gevonden.').waitFor();
+
+    await page.locator('summary', { hasText: 'Termijnen' }).click();
+    await page.getByLabel('Dagen ten opzichte van die datum (decisionWarning)').fill('-10');
+    // The raw JSON beside the form follows.
+    expect(await page.locator('#def-json').inputValue()).toContain('"offsetDays": -10');
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Concept opgeslagen om/ })
+      .waitFor();
+  });
+
+  it('try the draft in the simulator with its own clock', async () => {
+    await page.getByRole('button', { name: 'Begin een aanvraag' }).click();
+    await page.getByText('Huidige status: Concept').waitFor();
+    await page
+      .getByRole('button', { name: /^Stap .* zetten$/ })
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
+    await page
+      .getByText(/Mail “acknowledgement” aan de aanvrager: Uw aanvraag \{\{reference\}\} is binnen/)
+      .waitFor();
+    await page.getByRole('img', { name: 'Schema van het werkproces' }).first().waitFor();
+    await checkA11y(page, 'policy-simulator');
+  });
+
+  it('publish with a summary of the diff', async () => {
+    await page.getByRole('button', { name: 'Publiceren…' }).click();
+    const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
+    await summary.waitFor();
+    await summary.getByText('Vergeleken met versie 1.').waitFor();
+    await summary.getByText(/Mails ~: acknowledgement/).waitFor();
+    await summary.getByText(/Termijnen ~: decisionWarning/).waitFor();
+    await checkA11y(page, 'policy-publish-summary');
+    await page.getByRole('button', { name: 'Ja, publiceer versie 2' }).click();
+    await page.getByRole('status').filter({ hasText: 'Versie 2 is gepubliceerd.' }).waitFor();
+    await page.getByText(/is gepubliceerd en kan niet meer veranderen/).waitFor();
+  });
+
+  it('point the regulation at version 2 for new applications', async () => {
+    await page.getByRole('link', { name: 'Regelingen en budget' }).click();
+    await expectHeading(page, 'Regelingen en budget');
+    await page.getByRole('button', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' }).click();
+    const form = page.getByRole('region', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' });
+    await form.getByLabel('Werkproces voor nieuwe aanvragen').selectOption('bewonersinitiatief@2');
+    await checkA11y(page, 'policy-regulations');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'is opgeslagen' }).waitFor();
+  });
+
+  it('a new application follows version 2; the running one keeps version 1', async () => {
+    const fresh = await submittedApplication();
+    expect(fresh.definition.version).toBe(2);
+    expect(await acknowledgementSubject(fresh.id)).toMatch(/^Uw aanvraag BI-2026-\d{6} is binnen$/);
+    const assessor = await cookieOf(server.users.assessor.email);
+    const running = await api(`/applications/${runningId}`, { cookie: assessor });
+    expect(running.json.definition.version).toBe(1);
+    expect(await acknowledgementSubject(runningId)).toMatch(/^Wij hebben uw aanvraag ontvangen/);
+  });
+
+  it('the migration dry run is a table, per application', async () => {
+    await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/migratie?van=1`);
+    await expectHeading(page, 'Lopende aanvragen overzetten naar een nieuwe versie', false);
+    await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
+    const table = page.getByRole('table', { name: /Proefdraai: \d+ aanvragen, 0 zonder plek/ });
+    await table.waitFor();
+    await table.getByText('Zelfde status').waitFor();
+    await checkA11y(page, 'policy-migration');
+  });
+
+  it('reports, and an application in the diagram', async () => {
+    await page.getByRole('link', { name: 'Rapportages' }).click();
+    await expectHeading(page, 'Rapportages');
+    await page
+      .getByRole('img', { name: 'Gebruikt budget tegenover het plafond per wijk' })
+      .waitFor();
+    await page.getByRole('link', { name: 'Aanvragen (CSV)' }).waitFor();
+    await checkA11y(page, 'policy-reports');
+
+    await page.goto(`${server.url}/beleid/aanvragen/${runningId}`);
+    await page.getByRole('heading', { level: 1, name: /in het werkproces$/ }).waitFor();
+    await page.locator('[data-state="submitted"][aria-current="step"]').waitFor();
+    await checkA11y(page, 'policy-application-diagram');
+  });
+});
