@@ -34,7 +34,7 @@ export async function openBrowser(
 ): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'initiatief-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
     args: FLAGS,
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },

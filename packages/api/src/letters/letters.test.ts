@@ -99,7 +99,7 @@ describe('letter PDF', () => {
   it('renders a municipal letter whose text carries the reference, the amount and the objection date', async () => {
     const pdf = await renderLetterPdf(sampleLetter());
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const text = pdfText(pdf);
+    const text = await pdfText(pdf);
     expect(text).toContain('Gemeente Rotterdam');
     expect(text).toContain('BI-2027-000123');
     expect(text).toContain('€ 1.250,00');
@@ -110,7 +110,9 @@ describe('letter PDF', () => {
   });
 
   it('numbers pages of a long letter and keeps the objection clause at the end', async () => {
-    const text = pdfText(await renderLetterPdf(sampleLetter({ paragraphs: 14, language: 'en' })));
+    const text = await pdfText(
+      await renderLetterPdf(sampleLetter({ paragraphs: 14, language: 'en' })),
+    );
     expect(text).toMatch(/Page 1 of 2/);
     expect(text).toMatch(/Page 2 of 2/);
     expect(text.lastIndexOf('25 February 2027')).toBeGreaterThan(
@@ -122,7 +124,7 @@ describe('letter PDF', () => {
     const pool = createRenderPool({ size: 2 });
     try {
       const pdfs = await Promise.all([1, 2, 3].map(() => pool.render(sampleLetter())));
-      for (const pdf of pdfs) expect(pdfText(pdf)).toContain('BI-2027-000123');
+      for (const pdf of pdfs) expect(await pdfText(pdf)).toContain('BI-2027-000123');
     } finally {
       await pool.close();
     }
@@ -173,7 +175,7 @@ describe('every kind of letter', () => {
           body: renderTemplate(template.body, vars),
           variables: vars,
         });
-        const text = pdfText(await renderLetterPdf(content));
+        const text = await pdfText(await renderLetterPdf(content));
         expect(text, `${key} ${language}`).toContain('BI-2026-000042');
         expect(text, `${key} ${language}`).toMatch(
           language === 'nl' ? /Pagina 1 van/ : /Page 1 of/,

@@ -43,13 +43,13 @@ describe('letters and mails from the lifecycle commands', () => {
     const grant = items[1];
     expect(grant.objectionDeadline).toBe(lastDay);
     const pdf = await call(kit.app, 'GET', `${grant.links.pdf}`, { cookie: kit.cookies.resident });
-    const text = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain(application.reference);
     expect(text).toContain('€ 750,00');
     expect(text).toContain(formatDate(lastDay, 'nl'));
     expect(text).toContain('Past bij het wijkakkoord.');
 
-    const acknowledgement = pdfText(
+    const acknowledgement = await pdfText(
       new Uint8Array(
         await (
           await call(kit.app, 'GET', items[0].links.pdf, { cookie: kit.cookies.resident })

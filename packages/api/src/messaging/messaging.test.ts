@@ -215,7 +215,7 @@ describe('outbox worker with a real SMTP server', () => {
     expect(Buffer.compare(Buffer.from(stored.pdf!), attachment.content)).toBe(0);
     expect(stored.sha256).toBe(createHash('sha256').update(attachment.content).digest('hex'));
 
-    const text = pdfText(attachment.content);
+    const text = await pdfText(attachment.content);
     expect(text).toContain(app.reference);
     expect(text).toContain('€ 750,00');
     expect(text).toContain(formatDate(objectionDeadline('2026-03-02').date, 'nl'));
@@ -242,7 +242,7 @@ describe('outbox worker with a real SMTP server', () => {
     );
     expect(message!.html).toContain('<html lang="en">');
     expect(message!.attachments[0]!.filename).toBe(`grant-decision-${app.reference}.pdf`);
-    const text = pdfText(message!.attachments[0]!.content);
+    const text = await pdfText(message!.attachments[0]!.content);
     expect(text).toContain('€750.00');
     expect(text).toContain(formatDate(objectionDeadline('2026-03-02').date, 'en'));
     expect(text).toMatch(/Page 1 of \d/);
@@ -547,7 +547,7 @@ describe('documents', () => {
     const bytes = new Uint8Array(await pdf.arrayBuffer());
     const sha = createHash('sha256').update(bytes).digest('hex');
     expect(pdf.headers.get('etag')).toBe(`"${sha}"`);
-    expect(pdfText(bytes)).toContain(app.reference);
+    expect(await pdfText(bytes)).toContain(app.reference);
 
     const byAccept = await call(http, 'GET', `/api/documents/${documentId}`, {
       cookie,
