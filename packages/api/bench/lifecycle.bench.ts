@@ -10,6 +10,9 @@
  * A "transition" is one command through the full path: HTTP, session, lock, engine step,
  * snapshot + history + timers + budget ledger + outbox rows, commit. Each client loops over its
  * own applications: create -> SUBMIT -> ASSESS -> GRANT (four requests, all counted).
+ * The HTTP clients run in a worker thread (bench/lifecycle-load.worker.ts), apart from the
+ * server's event loop, as pgbench's clients run apart from PostgreSQL; both use the server's
+ * own settings (synchronous_commit as configured: neither side changes it).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -33,9 +36,11 @@ import {
   ensureShippedDefinitions,
   readShippedDefinitions,
 } from '../src/definitions/definitions.repository';
+import { startTsWorker } from '../src/letters/ts-worker';
 import { silentLogger } from '../src/logging/logger';
 import { upsertRegulation } from '../src/regulations/regulations.repository';
 import { insertUser } from '../src/users/users.repository';
+import type { LoadInput, LoadOutput } from './lifecycle-load.worker';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const CLIENTS = (process.env.BENCH_CLIENTS ?? '1,8,32').split(',').map(Number);
@@ -165,21 +170,6 @@ async function main() {
     const origin = config.publicUrl;
     const data = demoFormData(clock(), { amountsCents: [10_000] });
 
-    async function request(cookie: string, method: string, path: string, body: unknown) {
-      const t0 = performance.now();
-      try {
-        const res = await fetch(base + path, {
-          method,
-          headers: { cookie, origin, 'content-type': 'application/json' },
-          body: JSON.stringify(body),
-        });
-        const json = (await res.json()) as { id?: string };
-        return { status: res.status, ms: performance.now() - t0, json };
-      } catch {
-        return { status: 0, ms: performance.now() - t0, json: {} as { id?: string } };
-      }
-    }
-
     // 1. Transitions through HTTP, then pgbench -N at the same client counts.
     process.stdout.write('pgbench -i ...\n');
     const u = new URL(pgbenchUrl);
@@ -203,52 +193,29 @@ async function main() {
     const runs: Record<string, unknown>[] = [];
     for (const clients of CLIENTS) {
       process.stdout.write(`transitions, ${clients} client(s), ${SECONDS} s ...\n`);
-      const latencies: number[] = [];
-      let errors = 0;
-      const stopAt = performance.now() + SECONDS * 1000;
-      const t0 = performance.now();
-      await Promise.all(
-        Array.from({ length: clients }, async (_, c) => {
-          const resident = residents[c]!;
-          while (performance.now() < stopAt) {
-            const steps: [string, string, string, unknown][] = [];
-            const created = await request(resident.cookie, 'POST', '/api/applications', {
-              regulationId,
-              data,
-            });
-            latencies.push(created.ms);
-            if (created.status !== 201 || !created.json.id) {
-              errors++;
-              continue;
-            }
-            const id = created.json.id;
-            steps.push([
-              resident.cookie,
-              'POST',
-              `/api/applications/${id}/events`,
-              { type: 'SUBMIT' },
-            ]);
-            steps.push([
-              assessor.cookie,
-              'POST',
-              `/api/applications/${id}/events`,
-              { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed plan.' } },
-            ]);
-            steps.push([
-              approver.cookie,
-              'POST',
-              `/api/applications/${id}/events`,
-              { type: 'GRANT', payload: {} },
-            ]);
-            for (const [cookie, method, path, body] of steps) {
-              const r = await request(cookie, method, path, body);
-              latencies.push(r.ms);
-              if (r.status !== 200) errors++;
-            }
-          }
-        }),
-      );
-      const elapsed = (performance.now() - t0) / 1000;
+      // The clients run in a worker thread (see lifecycle-load.worker.ts).
+      const loadInput: LoadInput = {
+        base,
+        origin,
+        clients,
+        seconds: SECONDS,
+        regulationId,
+        data,
+        residentCookies: residents.map((r) => r.cookie),
+        assessorCookie: assessor.cookie,
+        approverCookie: approver.cookie,
+      };
+      const load = startTsWorker(new URL('./lifecycle-load.worker.ts', import.meta.url), {
+        workerData: loadInput,
+      });
+      const loadOutput = await new Promise<LoadOutput>((resolve, reject) => {
+        load.once('message', resolve);
+        load.once('error', reject);
+        load.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));
+      });
+      await load.terminate();
+      const { latencies, errors } = loadOutput;
+      const elapsed = loadOutput.elapsedSeconds;
       latencies.sort((a, b) => a - b);
       const tps = latencies.length / elapsed;
       process.stdout.write(`pgbench -N, ${clients} client(s) ...\n`);

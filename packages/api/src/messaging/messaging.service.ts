@@ -8,7 +8,7 @@ import {
   toAmsterdamDate,
   type WorkflowDefinition,
 } from '@initiatief/engine';
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
@@ -84,6 +84,8 @@ export async function enqueueMessaging(
   const sentOn = toAmsterdamDate(input.now);
   const objection = objectionDeadline(sentOn);
   const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
+  const documentRows: Insertable<DB['documents']>[] = [];
+  const outboxRows: Insertable<DB['outbox']>[] = [];
 
   for (const effect of documents) {
     const { text, language } = templateOf(
@@ -107,39 +109,33 @@ export async function enqueueMessaging(
       variables,
     });
     const documentId = randomUUID();
-    await trx
-      .insertInto('documents')
-      .values({
-        id: documentId,
-        application_id: input.applicationId,
-        history_id: input.historyId,
-        kind: content.kind,
-        template_key: effect.template,
-        definition_key: context.application.definition_key,
-        definition_version: context.application.definition_version,
-        language,
-        reference: context.application.reference,
-        subject,
-        content: JSON.stringify(content),
-        sent_on: sentOn,
-        objection_deadline: content.objection ? objection.date : null,
-        created_at: input.now,
-      })
-      .execute();
+    documentRows.push({
+      id: documentId,
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      kind: content.kind,
+      template_key: effect.template,
+      definition_key: context.application.definition_key,
+      definition_version: context.application.definition_version,
+      language,
+      reference: context.application.reference,
+      subject,
+      content: JSON.stringify(content),
+      sent_on: sentOn,
+      objection_deadline: content.objection ? objection.date : null,
+      created_at: input.now,
+    });
     const renderId = randomUUID();
-    await trx
-      .insertInto('outbox')
-      .values({
-        id: renderId,
-        kind: 'render',
-        application_id: input.applicationId,
-        history_id: input.historyId,
-        document_id: documentId,
-        next_attempt_at: input.now,
-        created_at: input.now,
-        updated_at: input.now,
-      })
-      .execute();
+    outboxRows.push({
+      id: renderId,
+      kind: 'render',
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      document_id: documentId,
+      next_attempt_at: input.now,
+      created_at: input.now,
+      updated_at: input.now,
+    });
     result.documentIds.push(documentId);
     result.outboxIds.push(renderId);
   }
@@ -168,30 +164,40 @@ export async function enqueueMessaging(
     );
     const variables = resolveVariables(context, input, language, objection.date);
     const id = randomUUID();
-    await trx
-      .insertInto('outbox')
-      .values({
-        id,
-        kind: 'mail',
-        application_id: input.applicationId,
-        history_id: input.historyId,
-        // A notice to the applicant carries the letter issued in the same step.
-        document_id: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
-        message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-        recipient_email: recipient.email,
-        recipient_name: recipient.name,
-        audience: effect.audience,
-        language,
-        template_key: effect.template,
-        subject: renderTemplate(text.subject, variables),
-        body: renderTemplate(text.body, variables),
-        variables: JSON.stringify(variables),
-        next_attempt_at: input.now,
-        created_at: input.now,
-        updated_at: input.now,
-      })
-      .execute();
+    outboxRows.push({
+      id,
+      kind: 'mail',
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      // A notice to the applicant carries the letter issued in the same step.
+      document_id: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
+      message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+      recipient_email: recipient.email,
+      recipient_name: recipient.name,
+      audience: effect.audience,
+      language,
+      template_key: effect.template,
+      subject: renderTemplate(text.subject, variables),
+      body: renderTemplate(text.body, variables),
+      variables: JSON.stringify(variables),
+      next_attempt_at: input.now,
+      created_at: input.now,
+      updated_at: input.now,
+    });
     result.outboxIds.push(id);
+  }
+  // One statement: the documents in a CTE, the outbox rows that refer to them in the main
+  // insert (foreign keys are checked at the end of the statement).
+  if (documentRows.length > 0 && outboxRows.length > 0) {
+    await trx
+      .with('issued', (db) => db.insertInto('documents').values(documentRows))
+      .insertInto('outbox')
+      .values(outboxRows)
+      .execute();
+  } else if (documentRows.length > 0) {
+    await trx.insertInto('documents').values(documentRows).execute();
+  } else if (outboxRows.length > 0) {
+    await trx.insertInto('outbox').values(outboxRows).execute();
   }
   return result;
 }
@@ -224,55 +230,85 @@ interface MessagingContext {
 }
 
 async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<MessagingContext> {
-  const application = await trx
-    .selectFrom('applications')
+  // One round trip: the application, its applicant, assignee, regulation terms and the step's
+  // payload (this runs inside every command that sends something).
+  const row = await trx
+    .selectFrom('applications as a')
+    .innerJoin('users as ap', 'ap.id', 'a.applicant_id')
+    .leftJoin('users as asg', 'asg.id', 'a.assignee_id')
+    .leftJoin('regulations as r', 'r.id', 'a.regulation_id')
+    .leftJoin('application_history as h', (join) => join.on('h.id', '=', input.historyId ?? null))
     .select([
-      'id',
-      'reference',
-      'title',
-      'district',
-      'definition_key',
-      'definition_version',
-      'snapshot',
-      'data',
-      'requested_cents',
-      'granted_cents',
-      'applicant_id',
-      'assignee_id',
-      'regulation_id',
+      'a.id',
+      'a.reference',
+      'a.title',
+      'a.district',
+      'a.definition_key',
+      'a.definition_version',
+      'a.snapshot',
+      'a.data',
+      'a.requested_cents',
+      'a.granted_cents',
+      'a.assignee_id',
+      'ap.email as applicant_email',
+      'ap.name as applicant_name',
+      'ap.locale as applicant_locale',
+      'ap.street as applicant_street',
+      'ap.postcode as applicant_postcode',
+      'ap.city as applicant_city',
+      'asg.id as assignee_user_id',
+      'asg.email as assignee_email',
+      'asg.name as assignee_name',
+      'asg.locale as assignee_locale',
+      'r.id as regulation_found',
+      'r.max_amount_cents',
+      'r.decision_term_weeks',
+      'r.direct_settlement_threshold_cents',
+      'r.report_due_weeks',
+      'h.payload as history_payload',
     ])
-    .select((eb) => eb.cast<string | null>('decision_due_on', 'text').as('decision_due_on'))
-    .where('id', '=', input.applicationId)
+    .select((eb) => eb.cast<string | null>('a.decision_due_on', 'text').as('decision_due_on'))
+    .where('a.id', '=', input.applicationId)
     .executeTakeFirstOrThrow();
-  const applicant = await trx
-    .selectFrom('users')
-    .select(['email', 'name', 'locale', 'street', 'postcode', 'city'])
-    .where('id', '=', application.applicant_id)
-    .executeTakeFirstOrThrow();
-  const assignee = application.assignee_id
-    ? ((await trx
-        .selectFrom('users')
-        .select(['email', 'name', 'locale'])
-        .where('id', '=', application.assignee_id)
-        .executeTakeFirst()) ?? null)
-    : null;
-  const regulation = await trx
-    .selectFrom('regulations')
-    .select([
-      'max_amount_cents',
-      'decision_term_weeks',
-      'direct_settlement_threshold_cents',
-      'report_due_weeks',
-    ])
-    .where('id', '=', application.regulation_id)
-    .executeTakeFirst();
-  const history = input.historyId
-    ? await trx
-        .selectFrom('application_history')
-        .select('payload')
-        .where('id', '=', input.historyId)
-        .executeTakeFirst()
-    : undefined;
+  const application = {
+    id: row.id,
+    reference: row.reference,
+    title: row.title,
+    district: row.district,
+    definition_key: row.definition_key,
+    definition_version: row.definition_version,
+    snapshot: row.snapshot,
+    data: row.data,
+    requested_cents: row.requested_cents,
+    granted_cents: row.granted_cents,
+    decision_due_on: row.decision_due_on,
+  };
+  const applicant = {
+    email: row.applicant_email,
+    name: row.applicant_name,
+    locale: row.applicant_locale,
+    street: row.applicant_street,
+    postcode: row.applicant_postcode,
+    city: row.applicant_city,
+  };
+  const assignee =
+    row.assignee_id && row.assignee_user_id
+      ? {
+          email: row.assignee_email ?? null,
+          name: row.assignee_name as string,
+          locale: row.assignee_locale as string,
+        }
+      : null;
+  const regulation =
+    row.regulation_found !== null
+      ? {
+          max_amount_cents: row.max_amount_cents as number,
+          decision_term_weeks: row.decision_term_weeks as number,
+          direct_settlement_threshold_cents: row.direct_settlement_threshold_cents as number,
+          report_due_weeks: row.report_due_weeks as number,
+        }
+      : undefined;
+  const history = input.historyId ? { payload: row.history_payload } : undefined;
   const payload = (history?.payload ?? {}) as Record<string, unknown>;
   return {
     application: {

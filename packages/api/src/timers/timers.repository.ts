@@ -26,29 +26,33 @@ export async function applyTimerEffects(
       ),
     ),
   ];
-  if (keys.length > 0) {
-    await trx
-      .updateTable('timers')
-      .set({ status: 'cancelled', finished_at: now })
-      .where('application_id', '=', applicationId)
-      .where('timer_key', 'in', keys)
-      .where('status', '=', 'pending')
-      .execute();
+  if (keys.length === 0) return;
+  const cancel = trx
+    .updateTable('timers')
+    .set({ status: 'cancelled', finished_at: now })
+    .where('application_id', '=', applicationId)
+    .where('timer_key', 'in', keys)
+    .where('status', '=', 'pending');
+  if (schedules.length === 0) {
+    await cancel.execute();
+    return;
   }
-  if (schedules.length > 0) {
-    await trx
-      .insertInto('timers')
-      .values(
-        schedules.map((e) => ({
-          application_id: applicationId,
-          timer_key: e.timerId,
-          event: e.event,
-          due_at: new Date(e.dueAt),
-          created_at: now,
-        })),
-      )
-      .execute();
-  }
+  // One round trip: the cancel runs as a CTE which the insert waits for (the scalar subquery
+  // is evaluated before the first row is inserted), so the one-pending-timer-per-key index
+  // sees the old timer cancelled before the new one arrives.
+  const rows = sql.join(
+    schedules.map(
+      (e) =>
+        sql`(${applicationId}::uuid, ${e.timerId}::text, ${e.event}::text, ${new Date(e.dueAt)}::timestamptz, ${now}::timestamptz)`,
+    ),
+  );
+  await sql`
+    with cancelled as (${cancel.returning('id')})
+    insert into timers (application_id, timer_key, event, due_at, created_at)
+    select v.application_id, v.timer_key, v.event, v.due_at, v.created_at
+    from (values ${rows}) as v(application_id, timer_key, event, due_at, created_at)
+    where (select count(*) from cancelled) >= 0
+  `.execute(trx);
 }
 
 /**

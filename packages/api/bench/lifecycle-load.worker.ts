@@ -1,0 +1,76 @@
+// The lifecycle benchmark's HTTP clients in their own thread, so the load generator (fetch,
+// JSON parsing) does not take time from the server's event loop: pgbench's clients run apart
+// from the server too.
+import { parentPort, workerData } from 'node:worker_threads';
+
+export interface LoadInput {
+  base: string;
+  origin: string;
+  clients: number;
+  seconds: number;
+  regulationId: string;
+  data: unknown;
+  residentCookies: string[];
+  assessorCookie: string;
+  approverCookie: string;
+}
+
+export interface LoadOutput {
+  latencies: number[];
+  errors: number;
+  elapsedSeconds: number;
+}
+
+const input = workerData as LoadInput;
+
+async function request(cookie: string, method: string, path: string, body: unknown) {
+  const t0 = performance.now();
+  try {
+    const res = await fetch(input.base + path, {
+      method,
+      headers: { cookie, origin: input.origin, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    const json = (await res.json()) as { id?: string };
+    return { status: res.status, ms: performance.now() - t0, json };
+  } catch {
+    return { status: 0, ms: performance.now() - t0, json: {} as { id?: string } };
+  }
+}
+
+const latencies: number[] = [];
+let errors = 0;
+const stopAt = performance.now() + input.seconds * 1000;
+const t0 = performance.now();
+await Promise.all(
+  Array.from({ length: input.clients }, async (_, c) => {
+    const cookie = input.residentCookies[c]!;
+    while (performance.now() < stopAt) {
+      const created = await request(cookie, 'POST', '/api/applications', {
+        regulationId: input.regulationId,
+        data: input.data,
+      });
+      latencies.push(created.ms);
+      if (created.status !== 201 || !created.json.id) {
+        errors++;
+        continue;
+      }
+      const path = `/api/applications/${created.json.id}/events`;
+      const steps: [string, unknown][] = [
+        [cookie, { type: 'SUBMIT' }],
+        [
+          input.assessorCookie,
+          { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed plan.' } },
+        ],
+        [input.approverCookie, { type: 'GRANT', payload: {} }],
+      ];
+      for (const [who, body] of steps) {
+        const r = await request(who, 'POST', path, body);
+        latencies.push(r.ms);
+        if (r.status !== 200) errors++;
+      }
+    }
+  }),
+);
+const output: LoadOutput = { latencies, errors, elapsedSeconds: (performance.now() - t0) / 1000 };
+parentPort?.postMessage(output);
