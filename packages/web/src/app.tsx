@@ -16,6 +16,7 @@ import {
 import { CasePage } from './pages/case-page';
 import { DeskPage } from './pages/desk-page';
 import { DocumentPage } from './pages/document-page';
+import { MailPage } from './pages/mail-page';
 import { MyApplicationsPage } from './pages/my-applications-page';
 import { OIDC_ROUTES } from './pages/oidc/oidc-routes';
 import { QueuePage } from './pages/queue-page';
@@ -34,6 +35,8 @@ interface Route {
 }
 
 const STAFF: Role[] = ['assessor', 'approver', 'admin'];
+/** Everyone the API lets read the outbox (STAFF_ROLES there). */
+const OUTBOX: Role[] = ['clerk', 'assessor', 'approver', 'policy', 'admin'];
 
 const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
@@ -56,6 +59,7 @@ const ROUTES: Route[] = [
   { path: '/aanvragen/:id', roles: [], render: (p) => <ApplicationPage id={p.id!} /> },
   { path: '/balie', roles: ['clerk', 'admin'], render: () => <DeskPage /> },
   { path: '/werkvoorraad', roles: STAFF, render: () => <QueuePage /> },
+  { path: '/berichten', roles: OUTBOX, render: () => <MailPage /> },
   {
     path: '/behandeling/:id/brieven/:doc',
     roles: STAFF,
@@ -68,7 +72,7 @@ const ROUTES: Route[] = [
 
 function Guarded({ route, params }: { route: Route; params: Record<string, string> }) {
   const { t } = useI18n();
-  const { me, hasRole } = useSession();
+  const { me, hasRole, expired } = useSession();
   const { location, navigate } = useRouter();
   const needsLogin = route.roles !== undefined;
 
@@ -77,11 +81,11 @@ function Guarded({ route, params }: { route: Route; params: Record<string, strin
     // Logged-in users do not need the login page.
     if (me && loginPage) navigate(homeFor(me), { replace: true });
     if (needsLogin && me === null) {
-      navigate(`/inloggen?next=${encodeURIComponent(location.path + window.location.search)}`, {
-        replace: true,
-      });
+      const next = encodeURIComponent(location.path + window.location.search);
+      // A session that ran out mid-visit gets a notice on the login page.
+      navigate(`/inloggen?next=${next}${expired ? '&verlopen=1' : ''}`, { replace: true });
     }
-  }, [needsLogin, loginPage, me, navigate, location.path]);
+  }, [needsLogin, loginPage, me, navigate, location.path, expired]);
 
   if (needsLogin && me === undefined) return <StatusMessage>{t('common.loading')}</StatusMessage>;
   if (needsLogin && !me) return null;

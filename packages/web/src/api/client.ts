@@ -240,6 +240,41 @@ export type JsonSchema = {
   [key: string]: unknown;
 };
 
+export type OutboxStatus = 'pending' | 'processing' | 'done' | 'failed';
+
+/** One outbox job: a mail to send or a letter to render (staff only). */
+export interface OutboxItem {
+  id: string;
+  kind: 'mail' | 'render';
+  status: OutboxStatus;
+  applicationId: string | null;
+  documentId: string | null;
+  messageId: string | null;
+  recipient: string | null;
+  audience: string | null;
+  language: string | null;
+  template: string | null;
+  subject: string | null;
+  attempts: number;
+  maxAttempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+/** A mail written to disk in development (no SMTP server configured). */
+export interface MailFile {
+  name: string;
+  size: number;
+  modifiedAt: string;
+  subject: string | null;
+  to: string | null;
+  messageId: string | null;
+  href: string;
+}
+
 export interface ApplicationQuery {
   state?: string;
   district?: string;
@@ -269,6 +304,15 @@ async function parseProblem(res: Response): Promise<Problem> {
   }
 }
 
+/**
+ * Told when an API call answers 401: the session ran out (or was ended elsewhere) mid-visit.
+ * The login call itself and the session probe (`/me`) are not reported: there a 401 is an answer.
+ */
+let unauthorizedListener: (() => void) | null = null;
+export function onUnauthorized(listener: (() => void) | null): void {
+  unauthorizedListener = listener;
+}
+
 async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
   let body: BodyInit | undefined;
@@ -291,6 +335,7 @@ async function send(path: string, opts: RequestOptions = {}): Promise<Response> 
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError({ status: 0, code: 'network', detail: (err as Error).message });
   }
+  if (res.status === 401 && path !== '/me' && !path.startsWith('/auth/')) unauthorizedListener?.();
   if (!res.ok) throw new ApiError(await parseProblem(res));
   return res;
 }
@@ -414,6 +459,15 @@ export const api = {
     return res.text();
   },
   documentPdfUrl: (documentId: string) => `/api/documents/${documentId}?format=pdf`,
+
+  // outbox (staff): failed first, then the most recently changed
+  outbox: async (query: { status?: OutboxStatus; kind?: 'mail' | 'render'; limit?: number } = {}) =>
+    items(await json<{ items: OutboxItem[] }>(`/outbox${qs({ ...query })}`)),
+  retryOutbox: (id: string) =>
+    json<OutboxItem>(`/outbox/${encodeURIComponent(id)}/retry`, { method: 'POST' }),
+  /** `transport: 'smtp'` means mail really goes out and there are no files to show. */
+  mailFiles: (limit = 100) =>
+    json<{ transport: 'smtp' | 'file'; items: MailFile[] }>(`/outbox/mail-files${qs({ limit })}`),
 };
 
 /** Maps a dotted server name (`data.budgetLines.0.amountCents`) to a DOM id. */

@@ -6,12 +6,21 @@ const STORAGE_KEY = 'initiatief.locale';
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
+/** A text with plural forms: the catalogue holds `<key>.one` and `<key>.other`. */
+export type PluralKey = MessageKey extends infer K
+  ? K extends `${infer B}.one`
+    ? B
+    : never
+  : never;
+
 interface I18n {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
   /** Looks up a key built at run time (state names, event types), falling back to the raw value. */
   tx(key: string, fallback: string, vars?: Record<string, string | number>): string;
+  /** The plural form for `n` ("1 aanvraag", "2 aanvragen"); `{n}` is filled in. */
+  tn(key: PluralKey, n: number, vars?: Record<string, string | number>): string;
   formatMoney(cents: number | null | undefined): string;
   formatDate(date: string | null | undefined): string;
   formatDateTime(instant: string | null | undefined): string;
@@ -70,6 +79,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       minute: '2-digit',
       timeZone: 'Europe/Amsterdam',
     });
+    const plural = new Intl.PluralRules(tag);
     const time = new Intl.DateTimeFormat(tag, {
       hour: '2-digit',
       minute: '2-digit',
@@ -81,6 +91,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t: (key, vars) => interpolate(catalogue[key], vars),
       tx: (key, fallback, vars) =>
         interpolate((catalogue as Record<string, string>)[key] ?? fallback, vars),
+      tn: (key, n, vars) => {
+        const all = catalogue as Record<string, string>;
+        const text = all[`${key}.${plural.select(n)}`] ?? all[`${key}.other`] ?? key;
+        return interpolate(text, { n, ...vars });
+      },
       // Cents are integers; dividing once for display is exact enough for formatting.
       formatMoney: (cents) => (cents == null ? '–' : money.format(cents / 100)),
       formatDate: (d) => {

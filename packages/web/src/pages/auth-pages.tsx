@@ -1,4 +1,5 @@
 import {
+  Alert,
   ButtonGroup,
   DataList,
   DataListItem,
@@ -25,16 +26,27 @@ import { AppLink, useRouter } from '../router/router';
 import { useSession } from '../session/session';
 import { OidcLoginOptions } from './oidc/oidc-login-options';
 
+/** Where a role starts after login: its natural home. */
 export function homeFor(me: Me): string {
+  if (me.roles.includes('policy')) return '/beleid';
   if (me.roles.includes('assessor') || me.roles.includes('approver')) return '/werkvoorraad';
   if (me.roles.includes('clerk')) return '/balie';
   if (me.roles.includes('applicant')) return '/aanvragen';
   return '/mijn-gegevens';
 }
 
-/** Only local paths are followed after login, never another site. */
-function safeNext(next: string | null): string | null {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : null;
+/** Only paths on this site are followed after login, never another site (`//x`, `/\\x`). */
+export function safeNext(next: string | null): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.includes('\\')) return null;
+  try {
+    const url = new URL(next, window.location.origin);
+    if (url.origin !== window.location.origin) return null;
+    // Back to the login page would be a loop.
+    if (url.pathname === '/inloggen') return null;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return null;
+  }
 }
 
 export function LoginPage() {
@@ -87,6 +99,11 @@ export function LoginPage() {
   return (
     <>
       <PageHeading>{t('auth.loginTitle')}</PageHeading>
+      {location.search.get('verlopen') && (
+        <Alert type="warning" role="status">
+          <Paragraph>{t('auth.sessionExpired')}</Paragraph>
+        </Alert>
+      )}
       <OidcLoginOptions />
       <Paragraph>{t('auth.loginIntro')}</Paragraph>
       <ErrorSummary errors={summary} summaryRef={summaryRef} />

@@ -23,7 +23,7 @@ import { useRouter } from '../router/router';
 
 /** Desk staff find or create a resident and file an application for them (assisted digital). */
 export function DeskPage() {
-  const { t, formatMoney } = useI18n();
+  const { t, tn, formatMoney } = useI18n();
   const { navigate } = useRouter();
   const errorText = useErrorText();
   const regs = useLoad(() => api.regulations(), []);
@@ -163,7 +163,7 @@ export function DeskPage() {
             </form>
             {results && (
               <>
-                <StatusMessage>{t('desk.found', { n: results.length })}</StatusMessage>
+                <StatusMessage>{tn('desk.found', results.length)}</StatusMessage>
                 <ul className="app-results">
                   {results.map((u) => (
                     <li key={u.id} className="app-results__item">

@@ -63,7 +63,7 @@ export function daysUntil(date: string | null | undefined, now = new Date()): nu
 }
 
 export function QueuePage() {
-  const { t, tx, formatMoney, formatDate } = useI18n();
+  const { t, tx, tn, formatMoney, formatDate } = useI18n();
   const { me } = useSession();
   const errorText = useErrorText();
   const [filters, setFilters] = useState({
@@ -211,7 +211,7 @@ export function QueuePage() {
 
       <StatusMessage>
         {status}
-        {list.data ? ` ${t('queue.count', { n: items.length })}` : ''}
+        {list.data ? ` ${tn('queue.count', items.length)}` : ''}
       </StatusMessage>
       <ErrorAlert>{failure || (list.error ? errorText(list.error) : '')}</ErrorAlert>
       {list.loading && !list.data && <Paragraph>{t('common.loading')}</Paragraph>}
@@ -263,10 +263,10 @@ export function QueuePage() {
                       {days !== null && (
                         <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
                           {a.suspended
-                            ? t('queue.daysSuspended', { n: days })
+                            ? tn('queue.daysSuspended', days)
                             : days < 0
-                              ? t('queue.daysOverdue', { n: -days })
-                              : t('queue.daysLeft', { n: days })}
+                              ? tn('queue.daysOverdue', -days)
+                              : tn('queue.daysLeft', days)}
                         </span>
                       )}
                     </TableCell>

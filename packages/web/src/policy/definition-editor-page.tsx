@@ -93,7 +93,7 @@ function Editor({
   detail: DefinitionDetail;
   onReload(d?: DefinitionDetail): void;
 }) {
-  const { p, locale, formatTime } = usePolicyText();
+  const { p, pn, locale, formatTime } = usePolicyText();
   const errorText = useErrorText();
   const { navigate } = useRouter();
   const { key, version, status } = detail;
@@ -281,7 +281,7 @@ function Editor({
           ) : problems.length === 0 ? (
             <Paragraph>{p('editor.problemsOk')}</Paragraph>
           ) : (
-            <Paragraph>{p('editor.problemsCount', { n: problems.length })}</Paragraph>
+            <Paragraph>{pn('editor.problemsCount', problems.length)}</Paragraph>
           )}
         </div>
         {parsed.ok && problems.length > 0 && (

@@ -27,7 +27,7 @@ import './policy.css';
 
 /** /beleid/werkprocessen/:key/migratie — dry run as a table, then apply. */
 export function MigrationPage({ workflowKey }: { workflowKey: string }) {
-  const { p, t } = usePolicyText();
+  const { p, pn, t } = usePolicyText();
   const errorText = useErrorText();
   const { location } = useRouter();
   const list = useLoad(() => policyApi.definitions(), []);
@@ -76,7 +76,7 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
         toVersion: plan.toVersion,
         stateMap: plan.stateMap,
       });
-      setNotice(p('mig.done', { n: result.summary.total, version: result.toVersion }));
+      setNotice(pn('mig.done', result.summary.total, { version: result.toVersion }));
       setPlan(null);
       await list.reload();
     } catch (err) {
@@ -253,7 +253,7 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
                   onClick={() => void apply()}
                   disabled={busy}
                 >
-                  {p('mig.apply', { n: plan.summary.total })}
+                  {pn('mig.apply', plan.summary.total)}
                 </Button>
               </ButtonGroup>
             )

@@ -50,7 +50,8 @@ const nl = {
   'editor.jsonInvalid': 'Dit is geen geldige JSON: {message}',
   'editor.problems': 'Controle',
   'editor.problemsOk': 'Geen problemen gevonden. Deze versie kan gepubliceerd worden.',
-  'editor.problemsCount': '{n} problemen gevonden.',
+  'editor.problemsCount.one': '{n} probleem gevonden.',
+  'editor.problemsCount.other': '{n} problemen gevonden.',
   'editor.save': 'Concept opslaan',
   'editor.saved': 'Concept opgeslagen om {time}.',
   'editor.discard': 'Concept weggooien',
@@ -196,10 +197,13 @@ const nl = {
   'mig.timersRuleChanged': 'Termijnregel gewijzigd, houdt zijn datum: {list}',
   'mig.timersNotScheduled': 'Termijnen die pas bij een volgende keer starten: {list}',
   'mig.nothing': 'Niets',
-  'mig.apply': 'Zet {n} aanvragen over',
+  'mig.apply.one': 'Zet {n} aanvraag over',
+  'mig.apply.other': 'Zet {n} aanvragen over',
   'mig.blocked':
     'Niet alle aanvragen hebben een plek in de nieuwe versie. Kies voor elke status zonder plek waar die heen gaat.',
-  'mig.done':
+  'mig.done.one':
+    '{n} aanvraag staat nu op versie {version}. Dit staat in de geschiedenis van de aanvraag.',
+  'mig.done.other':
     '{n} aanvragen staan nu op versie {version}. Dit staat in de geschiedenis van elke aanvraag.',
   'mig.empty': 'Er lopen geen aanvragen op deze versie.',
 
@@ -309,7 +313,8 @@ const en: Record<PolicyMessageKey, string> = {
   'editor.jsonInvalid': 'This is not valid JSON: {message}',
   'editor.problems': 'Check',
   'editor.problemsOk': 'No problems found. This version can be published.',
-  'editor.problemsCount': '{n} problems found.',
+  'editor.problemsCount.one': '{n} problem found.',
+  'editor.problemsCount.other': '{n} problems found.',
   'editor.save': 'Save draft',
   'editor.saved': 'Draft saved at {time}.',
   'editor.discard': 'Discard draft',
@@ -455,10 +460,13 @@ const en: Record<PolicyMessageKey, string> = {
   'mig.timersRuleChanged': 'Time limit rule changed, keeps its date: {list}',
   'mig.timersNotScheduled': 'Time limits that start only next time: {list}',
   'mig.nothing': 'Nothing',
-  'mig.apply': 'Move {n} applications',
+  'mig.apply.one': 'Move {n} application',
+  'mig.apply.other': 'Move {n} applications',
   'mig.blocked':
     'Not every application has a place in the new version. Choose for each status without one where it goes.',
-  'mig.done': '{n} applications are now on version {version}. Each application’s history says so.',
+  'mig.done.one': '{n} application is now on version {version}. Its history says so.',
+  'mig.done.other':
+    '{n} applications are now on version {version}. Each application’s history says so.',
   'mig.empty': 'No applications are running on this version.',
 
   'regs.title': 'Schemes and budget',
@@ -530,5 +538,17 @@ export function usePolicyText() {
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       vars && name in vars ? String(vars[name]) : m,
     );
-  return { ...i18n, p };
+  const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
+  /** The plural form for `n`: the catalogue holds `<key>.one` and `<key>.other`. */
+  const pn = (key: PolicyPluralKey, n: number, vars?: Record<string, string | number>) => {
+    const form = `${key}.${plural.select(n)}` as PolicyMessageKey;
+    return p(form in catalogue ? form : (`${key}.other` as PolicyMessageKey), { n, ...vars });
+  };
+  return { ...i18n, p, pn };
 }
+
+type PolicyPluralKey = PolicyMessageKey extends infer K
+  ? K extends `${infer B}.one`
+    ? B
+    : never
+  : never;

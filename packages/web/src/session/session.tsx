@@ -5,9 +5,10 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
-import { ApiError, api, type Me, type Role, STAFF_ROLES } from '../api/client';
+import { ApiError, api, type Me, onUnauthorized, type Role, STAFF_ROLES } from '../api/client';
 
 interface Session {
   /** undefined while loading, null when logged out. */
@@ -17,12 +18,33 @@ interface Session {
   logout(): Promise<void>;
   hasRole(...roles: Role[]): boolean;
   isStaff: boolean;
+  /** True after an API call answered 401 while logged in: the session ran out mid-visit. */
+  expired: boolean;
 }
 
 const SessionContext = createContext<Session | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMe] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+  const loggedIn = useRef(false);
+
+  const setMe = useCallback((m: Me | null) => {
+    loggedIn.current = !!m;
+    if (m) setExpired(false);
+    setMeState(m);
+  }, []);
+
+  // Any API call answering 401 while we think we are logged in: the session is gone.
+  useEffect(() => {
+    onUnauthorized(() => {
+      if (!loggedIn.current) return;
+      loggedIn.current = false;
+      setExpired(true);
+      setMeState(null);
+    });
+    return () => onUnauthorized(null);
+  }, []);
 
   const refresh = useCallback(async () => {
     try {
@@ -37,7 +59,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(null);
       return null;
     }
-  }, []);
+  }, [setMe]);
 
   useEffect(() => {
     void refresh();
@@ -49,7 +71,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     } finally {
       setMe(null);
     }
-  }, []);
+  }, [setMe]);
 
   const value = useMemo<Session>(() => {
     const roles = me?.roles ?? [];
@@ -60,8 +82,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       logout,
       hasRole: (...want) => want.some((r) => roles.includes(r)),
       isStaff: roles.some((r) => STAFF_ROLES.includes(r)),
+      expired,
     };
-  }, [me, refresh, logout]);
+  }, [me, refresh, setMe, logout, expired]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

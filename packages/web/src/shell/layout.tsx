@@ -33,6 +33,9 @@ function navItems(session: ReturnType<typeof useSession>): NavItem[] {
   if (hasRole('clerk')) items.push({ href: '/balie', label: 'nav.desk' });
   if (hasRole('assessor', 'approver')) items.push({ href: '/werkvoorraad', label: 'nav.queue' });
   if (hasRole('policy')) items.push({ href: '/beleid', label: 'nav.policy' });
+  if (hasRole('clerk', 'assessor', 'approver', 'policy', 'admin')) {
+    items.push({ href: '/berichten', label: 'nav.mail' });
+  }
   items.push({ href: '/mijn-gegevens', label: 'nav.me' });
   return items;
 }

@@ -1,0 +1,276 @@
+import {
+  ButtonGroup,
+  Heading2,
+  Link,
+  Paragraph,
+  SecondaryActionButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { ApiError, api, type MailFile, type OutboxItem } from '../api/client';
+import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
+
+/** The outbox with the references of the applications it mentions (one request per application). */
+async function loadOutbox(): Promise<{ items: OutboxItem[]; references: Map<string, string> }> {
+  const items = await api.outbox({ limit: 200 });
+  const ids = [...new Set(items.map((i) => i.applicationId).filter((id): id is string => !!id))];
+  const references = new Map<string, string>();
+  await Promise.all(
+    ids.map(async (id) => {
+      try {
+        references.set(id, (await api.getApplication(id)).reference);
+      } catch (err) {
+        // An expired session must still end up at the login page; other failures show the id.
+        if (err instanceof ApiError && err.status === 401) throw err;
+      }
+    }),
+  );
+  return { items, references };
+}
+
+/** The development mail files; null when mail really goes out over SMTP. */
+async function loadMailFiles(): Promise<MailFile[] | null> {
+  const { transport, items } = await api.mailFiles();
+  return transport === 'file' ? items : null;
+}
+
+export function MailPage() {
+  const { t, tx, tn, formatDateTime } = useI18n();
+  const { hasRole } = useSession();
+  const errorText = useErrorText();
+  const outbox = useLoad(loadOutbox, []);
+  const files = useLoad(loadMailFiles, []);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const [open, setOpen] = useState<Record<string, string>>({});
+
+  const items = outbox.data?.items ?? [];
+  const failed = items.filter((i) => i.status === 'failed').length;
+  // Case handlers open the case file; others (the counter) the application page.
+  const caseHref = (id: string) =>
+    hasRole('assessor', 'approver', 'admin') ? `/behandeling/${id}` : `/aanvragen/${id}`;
+
+  // A letter to render has no subject of its own; a mail to staff no single recipient.
+  const subjectOf = (item: OutboxItem) =>
+    item.subject ?? (item.kind === 'render' ? t('mail.renderSubject') : (item.template ?? item.id));
+  const recipientOf = (item: OutboxItem) =>
+    item.recipient ?? (item.audience ? tx(`mail.audience.${item.audience}`, item.audience) : '–');
+
+  async function retry(item: OutboxItem) {
+    const subject = subjectOf(item);
+    setBusy(item.id);
+    setNotice('');
+    setFailure('');
+    try {
+      await api.retryOutbox(item.id);
+      setNotice(t('mail.retried', { subject }));
+      await outbox.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function toggle(file: MailFile) {
+    if (open[file.name] !== undefined) {
+      setOpen(({ [file.name]: _, ...rest }) => rest);
+      return;
+    }
+    setFailure('');
+    try {
+      const res = await fetch(file.href, { credentials: 'same-origin' });
+      if (!res.ok) throw new ApiError({ status: res.status });
+      const text = await res.text();
+      setOpen((o) => ({ ...o, [file.name]: text }));
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  async function reload() {
+    setNotice('');
+    setFailure('');
+    await Promise.all([outbox.reload(), files.reload()]);
+  }
+
+  return (
+    <>
+      <PageHeading>{t('mail.title')}</PageHeading>
+      <Paragraph>{t('mail.intro')}</Paragraph>
+      <StatusMessage>
+        {notice}
+        {outbox.data
+          ? ` ${tn('mail.count', items.length)}${failed ? ` ${tn('mail.failedCount', failed)}` : ''}`
+          : ''}
+      </StatusMessage>
+      <ErrorAlert>{failure || (outbox.error ? errorText(outbox.error) : '')}</ErrorAlert>
+      <ButtonGroup>
+        <SecondaryActionButton onClick={reload}>{t('common.reload')}</SecondaryActionButton>
+      </ButtonGroup>
+      {outbox.loading && !outbox.data && <Paragraph>{t('common.loading')}</Paragraph>}
+      {outbox.data && items.length === 0 && <Paragraph>{t('mail.none')}</Paragraph>}
+      {items.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
+        <section className="app-table-scroll" aria-labelledby="outbox-caption" tabIndex={0}>
+          <Table className="app-table app-outbox">
+            <caption id="outbox-caption" className="app-caption">
+              {t('mail.caption')}
+            </caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('mail.subject')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.recipient')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="app-num">
+                  {t('mail.attempts')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.lastError')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.application')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.updated')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mail.action')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((item) => {
+                const subject = subjectOf(item);
+                const reference = item.applicationId
+                  ? (outbox.data?.references.get(item.applicationId) ?? item.applicationId)
+                  : null;
+                return (
+                  <TableRow key={item.id}>
+                    <TableHeaderCell scope="row" className="app-outbox__subject">
+                      {subject}
+                      <span className="app-muted app-block">
+                        {tx(`mail.kind.${item.kind}`, item.kind)}
+                      </span>
+                    </TableHeaderCell>
+                    <TableCell className="app-break">{recipientOf(item)}</TableCell>
+                    <TableCell>
+                      <span className={`app-badge app-badge--outbox-${item.status}`}>
+                        {tx(`mail.status.${item.status}`, item.status)}
+                      </span>
+                    </TableCell>
+                    <TableCell className="app-num">
+                      {t('mail.attemptsOf', { n: item.attempts, max: item.maxAttempts })}
+                    </TableCell>
+                    <TableCell className="app-break">{item.lastError ?? '–'}</TableCell>
+                    <TableCell>
+                      {item.applicationId && reference ? (
+                        <AppLink href={caseHref(item.applicationId)}>{reference}</AppLink>
+                      ) : (
+                        '–'
+                      )}
+                    </TableCell>
+                    <TableCell>{formatDateTime(item.updatedAt)}</TableCell>
+                    <TableCell>
+                      {item.status === 'failed' ? (
+                        <SecondaryActionButton
+                          className="app-small-button"
+                          onClick={() => retry(item)}
+                          busy={busy === item.id}
+                          disabled={busy !== null}
+                          aria-label={t('mail.retryNamed', { subject })}
+                        >
+                          {t('mail.retry')}
+                        </SecondaryActionButton>
+                      ) : (
+                        '–'
+                      )}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+
+      {files.data && (
+        <section aria-labelledby="mail-files-heading">
+          <Heading2 id="mail-files-heading">{t('mail.filesTitle')}</Heading2>
+          <Paragraph>{t('mail.filesIntro')}</Paragraph>
+          {files.data.length === 0 ? (
+            <Paragraph>{t('mail.filesNone')}</Paragraph>
+          ) : (
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
+            <section className="app-table-scroll" aria-labelledby="files-caption" tabIndex={0}>
+              <Table className="app-table">
+                <caption id="files-caption" className="app-caption">
+                  {t('mail.filesCaption')}
+                </caption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">{t('mail.subject')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('mail.fileTo')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('mail.fileWritten')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{t('mail.file')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {files.data.map((file) => {
+                    const source = open[file.name];
+                    const sourceId = `eml-${file.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+                    return (
+                      <TableRow key={file.name}>
+                        <TableHeaderCell scope="row">{file.subject ?? file.name}</TableHeaderCell>
+                        <TableCell>{file.to ?? '–'}</TableCell>
+                        <TableCell>{formatDateTime(file.modifiedAt)}</TableCell>
+                        <TableCell>
+                          <ButtonGroup>
+                            <SecondaryActionButton
+                              className="app-small-button"
+                              aria-expanded={source !== undefined}
+                              aria-controls={source !== undefined ? sourceId : undefined}
+                              aria-label={t(
+                                source !== undefined ? 'mail.fileHideNamed' : 'mail.fileViewNamed',
+                                { name: file.subject ?? file.name },
+                              )}
+                              onClick={() => toggle(file)}
+                            >
+                              {t(source !== undefined ? 'mail.fileHide' : 'mail.fileView')}
+                            </SecondaryActionButton>
+                            <Link
+                              href={file.href}
+                              download={file.name}
+                              aria-label={t('mail.fileDownloadNamed', {
+                                name: file.subject ?? file.name,
+                              })}
+                            >
+                              {t('mail.fileDownload')}
+                            </Link>
+                          </ButtonGroup>
+                          {source !== undefined && (
+                            <section
+                              id={sourceId}
+                              className="app-eml"
+                              // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable text must be keyboard-reachable
+                              tabIndex={0}
+                              aria-label={t('mail.fileSource', { name: file.name })}
+                            >
+                              <pre>{source}</pre>
+                            </section>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </section>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
