@@ -166,9 +166,10 @@ describe('the Berichten page', () => {
       .getByRole('status')
       .filter({ hasText: `Het bericht "${failedSubject}" staat weer klaar om te versturen.` })
       .waitFor();
-    await expect(
-      page.getByRole('button', { name: `Opnieuw versturen: ${failedSubject}` }).count(),
-    ).resolves.toBe(0);
+    // The status comes before the list has reloaded: wait for the button to go, or fail.
+    await page
+      .getByRole('button', { name: `Opnieuw versturen: ${failedSubject}` })
+      .waitFor({ state: 'detached', timeout: 15_000 });
     await checkA11y(page, 'berichten-retried');
 
     await page.setViewportSize({ width: 320, height: 800 });
@@ -214,6 +215,10 @@ describe('a session that ends mid-visit', () => {
     await expectHeading(page, 'Werkvoorraad');
     await page.getByRole('link', { name: 'Berichten' }).click();
     await expectHeading(page, 'Berichten');
+    // Let the page finish its own requests first: one of them answering 401 would take the
+    // browser to the login page before the click below, which is the point of the test.
+    await page.getByRole('table', { name: 'Uitgaande berichten, mislukte eerst' }).waitFor();
+    await page.waitForLoadState('networkidle');
 
     // The session ends elsewhere (another tab logs out, or it times out on the server).
     await server.deps.db
