@@ -10,7 +10,12 @@ import {
 import type { Transaction } from 'kysely';
 import { applyBudgetEffects, isBudgetCeilingViolation } from '../budget/budget.repository';
 import type { DB } from '../db/schema';
-import { enqueueMessagingEffects } from '../messaging/messaging.service';
+import {
+  enqueueMessagingEffects,
+  type MessagingContext,
+  type MessagingPeople,
+  messagingContext,
+} from '../messaging/messaging.service';
 import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { applyTimerEffects } from '../timers/timers.repository';
@@ -18,8 +23,7 @@ import { budgetExceeded, engineCall } from './applications.errors';
 import {
   type ApplicationColumns,
   type ApplicationRecord,
-  insertHistory,
-  updateApplication,
+  updateApplicationWithHistory,
 } from './applications.repository';
 
 type View = ReturnType<typeof applicationView>;
@@ -72,6 +76,8 @@ export async function persistEffects(
     definition: WorkflowDefinition;
     effects: Effect[];
     now: Date;
+    /** The texts' context when the caller holds it (see EnqueueMessagingInput.context). */
+    messaging?: MessagingContext;
   },
 ): Promise<void> {
   await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
@@ -81,6 +87,7 @@ export async function persistEffects(
     definition: args.definition,
     effects: args.effects,
     now: args.now,
+    context: args.messaging,
   });
   // Last: the budget row stays locked from here to commit, so concurrent grants of one
   // regulation queue for as short a time as possible.
@@ -107,6 +114,8 @@ export interface StepArgs {
   onBehalfOf: string | null;
   event: { type: string; payload?: unknown };
   now: Date;
+  /** Applicant and assignee as read with the lock (saves the messaging context's query). */
+  people?: MessagingPeople;
 }
 
 /**
@@ -130,25 +139,50 @@ export async function applyStep(
     ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
     district: app.district,
   };
-  const version = await updateApplication(trx, app.id, app.version, { ...columns, now });
-  const history = await insertHistory(trx, {
-    applicationId: app.id,
-    event: result.history.event,
-    fromState: result.history.from,
-    toState: result.history.to,
-    actorId: actor.id,
-    actorRoles: actor.roles,
-    onBehalfOf: args.onBehalfOf,
-    payload: result.history.payload ?? {},
-    at: now,
-  });
+  const { version, historyId } = await updateApplicationWithHistory(
+    trx,
+    app.id,
+    app.version,
+    { ...columns, now },
+    {
+      applicationId: app.id,
+      event: result.history.event,
+      fromState: result.history.from,
+      toState: result.history.to,
+      actorId: actor.id,
+      actorRoles: actor.roles,
+      onBehalfOf: args.onBehalfOf,
+      payload: result.history.payload ?? {},
+      at: now,
+    },
+  );
   await persistEffects(trx, {
     applicationId: app.id,
     regulationId: app.regulation_id,
-    historyId: history.id,
+    historyId,
     definition,
     effects: result.effects,
     now,
+    messaging: args.people
+      ? messagingContext({
+          application: {
+            id: app.id,
+            reference: app.reference,
+            title: columns.title,
+            district: columns.district,
+            definition_key: app.definition_key,
+            definition_version: app.definition_version,
+            snapshot: columns.snapshot,
+            data: columns.data,
+            requested_cents: columns.requestedCents,
+            granted_cents: columns.grantedCents,
+            decision_due_on: columns.decisionDueOn,
+          },
+          people: args.people,
+          payload: result.history.payload ?? {},
+          regulation,
+        })
+      : undefined,
   });
   metrics.transitions.inc({ workflow: app.definition_key, event: result.history.event });
   const updated: ApplicationRecord = {
@@ -167,5 +201,5 @@ export async function applyStep(
     version,
     updated_at: now,
   };
-  return { app: updated, historyId: history.id, result };
+  return { app: updated, historyId, result };
 }

@@ -5,11 +5,7 @@ import type { DB } from '../db/schema';
 import type { Regulation } from '../regulations/regulations.repository';
 import { columnsOf } from './applications.command';
 import { engineCall } from './applications.errors';
-import {
-  type ApplicationRecord,
-  insertHistory,
-  updateApplication,
-} from './applications.repository';
+import { type ApplicationRecord, updateApplicationWithHistory } from './applications.repository';
 
 /** The history's name for a form edit (not a workflow event: the state stays). */
 export const EDIT_EVENT = 'UPDATE_DATA';
@@ -38,18 +34,23 @@ export async function applyEdit(
     ...columnsOf(definition, edited.snapshot, app.state, now, app.submitted_at),
     district: app.district,
   };
-  const version = await updateApplication(trx, app.id, app.version, { ...columns, now });
-  await insertHistory(trx, {
-    applicationId: app.id,
-    event: EDIT_EVENT,
-    fromState: app.state,
-    toState: app.state,
-    actorId: args.actor.id,
-    actorRoles: args.actor.roles,
-    onBehalfOf: args.onBehalfOf,
-    payload: { fields: Object.keys(args.data).sort() },
-    at: now,
-  });
+  const { version } = await updateApplicationWithHistory(
+    trx,
+    app.id,
+    app.version,
+    { ...columns, now },
+    {
+      applicationId: app.id,
+      event: EDIT_EVENT,
+      fromState: app.state,
+      toState: app.state,
+      actorId: args.actor.id,
+      actorRoles: args.actor.roles,
+      onBehalfOf: args.onBehalfOf,
+      payload: { fields: Object.keys(args.data).sort() },
+      at: now,
+    },
+  );
   return {
     app: {
       ...app,

@@ -1,5 +1,11 @@
 import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import type { MessagingPeople } from '../messaging/messaging.service';
+import {
+  type Regulation,
+  regulationFromJson,
+  regulationJson,
+} from '../regulations/regulations.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -33,33 +39,35 @@ export interface ApplicationRecord {
 
 // Dates are read as text: pg and PGlite turn `date` into Date objects in different time zones.
 function selectApplication<O>(qb: SelectQueryBuilder<DB, 'applications', O>) {
-  return qb.select([
-    'applications.id',
-    'applications.reference',
-    'applications.regulation_id',
-    'applications.applicant_id',
-    'applications.created_by',
-    'applications.definition_key',
-    'applications.definition_version',
-    'applications.state',
-    'applications.snapshot',
-    'applications.data',
-    'applications.version',
-    'applications.title',
-    'applications.district',
-    'applications.requested_cents',
-    'applications.granted_cents',
-    sql<string | null>`applications.received_on::text`.as('received_on'),
-    sql<string | null>`applications.decision_due_on::text`.as('decision_due_on'),
-    'applications.suspended',
-    'applications.awaiting_decision',
-    'applications.assignee_id',
-    'applications.assigned_at',
-    'applications.submitted_at',
-    'applications.created_at',
-    'applications.updated_at',
-  ]);
+  return qb.select(applicationColumns);
 }
+
+const applicationColumns = [
+  'applications.id',
+  'applications.reference',
+  'applications.regulation_id',
+  'applications.applicant_id',
+  'applications.created_by',
+  'applications.definition_key',
+  'applications.definition_version',
+  'applications.state',
+  'applications.snapshot',
+  'applications.data',
+  'applications.version',
+  'applications.title',
+  'applications.district',
+  'applications.requested_cents',
+  'applications.granted_cents',
+  sql<string | null>`applications.received_on::text`.as('received_on'),
+  sql<string | null>`applications.decision_due_on::text`.as('decision_due_on'),
+  'applications.suspended',
+  'applications.awaiting_decision',
+  'applications.assignee_id',
+  'applications.assigned_at',
+  'applications.submitted_at',
+  'applications.created_at',
+  'applications.updated_at',
+] as const;
 
 export async function findApplication(
   db: Db,
@@ -69,6 +77,44 @@ export async function findApplication(
   let q = selectApplication(db.selectFrom('applications')).where('applications.id', '=', id);
   if (opts.forUpdate) q = q.forUpdate();
   return (await q.executeTakeFirst()) as ApplicationRecord | undefined;
+}
+
+/**
+ * An application (locked when asked) together with its regulation and budget, in one round trip:
+ * every command needs both. The budget figures are as committed when the statement started;
+ * the budgets CHECK, not this read, is what keeps grants within the ceiling.
+ */
+export async function findApplicationWithRegulation(
+  db: Db,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<
+  { app: ApplicationRecord; regulation: Regulation; people: MessagingPeople } | undefined
+> {
+  let q = selectApplication(db.selectFrom('applications'))
+    .select((eb) => regulationJson(db, eb.ref('applications.regulation_id')).as('regulation_json'))
+    .select(
+      sql<MessagingPeople>`(
+        select jsonb_build_object(
+          'applicant', jsonb_build_object('email', ap.email, 'name', ap.name, 'locale', ap.locale,
+            'street', ap.street, 'postcode', ap.postcode, 'city', ap.city),
+          'assignee', (select jsonb_build_object('email', asg.email, 'name', asg.name, 'locale', asg.locale)
+            from users asg where asg.id = applications.assignee_id))
+        from users ap where ap.id = applications.applicant_id)`.as('people_json'),
+    )
+    .where('applications.id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate(['applications']);
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  const { regulation_json, people_json, ...app } = row as typeof row & {
+    regulation_json: Record<string, unknown> | null;
+  };
+  if (!regulation_json) throw new Error(`regulation of application ${id} missing`);
+  return {
+    app: app as unknown as ApplicationRecord,
+    regulation: regulationFromJson(regulation_json),
+    people: people_json,
+  };
 }
 
 // Per database handle: tests open many databases in one process.
@@ -95,14 +141,6 @@ export async function ensureReferenceSequence(db: Kysely<DB>, year: number): Pro
   known.add(year);
 }
 
-/** The next readable reference of a year, e.g. BI-2026-000123. */
-export async function nextReference(trx: Transaction<DB>, year: number): Promise<string> {
-  const { rows } = await sql<{
-    n: number;
-  }>`select nextval(${`application_reference_${year}`}::regclass)::int as n`.execute(trx);
-  return `BI-${year}-${String(rows[0]!.n).padStart(6, '0')}`;
-}
-
 export interface ApplicationColumns {
   state: string;
   snapshot: unknown;
@@ -118,10 +156,14 @@ export interface ApplicationColumns {
   submittedAt: Date | null;
 }
 
-export async function insertApplication(
+/**
+ * Inserts a new application with the next reference of `year` (BI-YYYY-NNNNNN, from the year's
+ * sequence) and its first history row, in one statement; returns the row as findApplication would.
+ */
+export async function insertApplicationWithHistory(
   trx: Transaction<DB>,
   values: ApplicationColumns & {
-    reference: string;
+    year: number;
     regulationId: string;
     applicantId: string;
     createdBy: string;
@@ -129,45 +171,103 @@ export async function insertApplication(
     definitionVersion: number;
     now: Date;
   },
-): Promise<string> {
+  h: Omit<NewHistory, 'applicationId'>,
+): Promise<{ app: ApplicationRecord; historyId: string }> {
+  if (!Number.isInteger(values.year)) throw new Error(`bad year ${values.year}`);
+  const sequence = `application_reference_${values.year}`;
   const row = await trx
-    .insertInto('applications')
-    .values({
-      reference: values.reference,
-      regulation_id: values.regulationId,
-      applicant_id: values.applicantId,
-      created_by: values.createdBy,
-      definition_key: values.definitionKey,
-      definition_version: values.definitionVersion,
-      state: values.state,
-      snapshot: JSON.stringify(values.snapshot),
-      data: JSON.stringify(values.data),
-      version: 1,
-      title: values.title,
-      district: values.district,
-      requested_cents: values.requestedCents,
-      granted_cents: values.grantedCents,
-      received_on: values.receivedOn,
-      decision_due_on: values.decisionDueOn,
-      suspended: values.suspended,
-      awaiting_decision: values.awaitingDecision,
-      submitted_at: values.submittedAt,
-      created_at: values.now,
-      updated_at: values.now,
-    })
-    .returning('id')
+    .with('inserted', (db) =>
+      db
+        .insertInto('applications')
+        .values({
+          reference: sql<string>`${`BI-${values.year}-`}::text || lpad(nextval(${sequence}::regclass)::text, 6, '0')`,
+          regulation_id: values.regulationId,
+          applicant_id: values.applicantId,
+          created_by: values.createdBy,
+          definition_key: values.definitionKey,
+          definition_version: values.definitionVersion,
+          state: values.state,
+          snapshot: JSON.stringify(values.snapshot),
+          data: JSON.stringify(values.data),
+          version: 1,
+          title: values.title,
+          district: values.district,
+          requested_cents: values.requestedCents,
+          granted_cents: values.grantedCents,
+          received_on: values.receivedOn,
+          decision_due_on: values.decisionDueOn,
+          suspended: values.suspended,
+          awaiting_decision: values.awaitingDecision,
+          submitted_at: values.submittedAt,
+          created_at: values.now,
+          updated_at: values.now,
+        })
+        .returning(applicationColumns),
+    )
+    .with('history', (db) =>
+      db
+        .insertInto('application_history')
+        .columns([
+          'application_id',
+          'seq',
+          'event',
+          'from_state',
+          'to_state',
+          'actor_id',
+          'actor_roles',
+          'on_behalf_of',
+          'payload',
+          'at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('inserted')
+            .select(['inserted.id', sql<number>`1`.as('seq'), ...historyValues(h)]),
+        )
+        .returning('id'),
+    )
+    .selectFrom(['inserted', 'history'])
+    .selectAll('inserted')
+    .select('history.id as history_id')
     .executeTakeFirstOrThrow();
-  return row.id;
+  const { history_id, ...app } = row;
+  return { app: app as unknown as ApplicationRecord, historyId: history_id };
 }
 
-/** Writes the new snapshot and its derived columns; version + 1 (the ETag). */
-export async function updateApplication(
+/** A history row's values (all but application_id and seq) as typed SQL, for INSERT ... SELECT. */
+function historyValues(h: Omit<NewHistory, 'applicationId'>) {
+  return [
+    sql<string>`${h.event}::text`.as('event'),
+    sql<string>`${h.fromState}::text`.as('from_state'),
+    sql<string>`${h.toState}::text`.as('to_state'),
+    sql<string>`${h.actorId}::text`.as('actor_id'),
+    sql<string[]>`${sql.val(h.actorRoles)}::text[]`.as('actor_roles'),
+    sql<string | null>`${h.onBehalfOf}::uuid`.as('on_behalf_of'),
+    sql<unknown>`${JSON.stringify(h.payload ?? {})}::jsonb`.as('payload'),
+    sql<Date>`${h.at}::timestamptz`.as('at'),
+  ] as const;
+}
+
+/** The history row of a command (its `seq` is the next of the application's). */
+export interface NewHistory {
+  applicationId: string;
+  event: string;
+  fromState: string;
+  toState: string;
+  actorId: string;
+  actorRoles: string[];
+  onBehalfOf: string | null;
+  payload: unknown;
+  at: Date;
+}
+
+function updateQuery(
   trx: Transaction<DB>,
   id: string,
   expectedVersion: number,
   values: ApplicationColumns & { now: Date },
-): Promise<number> {
-  const row = await trx
+) {
+  return trx
     .updateTable('applications')
     .set({
       state: values.state,
@@ -186,7 +286,17 @@ export async function updateApplication(
       updated_at: values.now,
     })
     .where('id', '=', id)
-    .where('version', '=', expectedVersion)
+    .where('version', '=', expectedVersion);
+}
+
+/** Writes the new snapshot and its derived columns; version + 1 (the ETag). */
+export async function updateApplication(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  values: ApplicationColumns & { now: Date },
+): Promise<number> {
+  const row = await updateQuery(trx, id, expectedVersion, values)
     .returning('version')
     .executeTakeFirst();
   // The row is locked FOR UPDATE, so a miss here is a bug, not a race.
@@ -194,19 +304,60 @@ export async function updateApplication(
   return row.version;
 }
 
+/**
+ * updateApplication and insertHistory in one statement (one round trip instead of two): the
+ * history row is inserted from the update's RETURNING, so it exists exactly when the update hit.
+ */
+export async function updateApplicationWithHistory(
+  trx: Transaction<DB>,
+  id: string,
+  expectedVersion: number,
+  values: ApplicationColumns & { now: Date },
+  h: NewHistory,
+): Promise<{ version: number; historyId: string; seq: number }> {
+  const row = await trx
+    .with('updated', () => updateQuery(trx, id, expectedVersion, values).returning('version'))
+    .with('history', (db) =>
+      db
+        .insertInto('application_history')
+        .columns([
+          'application_id',
+          'seq',
+          'event',
+          'from_state',
+          'to_state',
+          'actor_id',
+          'actor_roles',
+          'on_behalf_of',
+          'payload',
+          'at',
+        ])
+        .expression((eb) =>
+          eb
+            .selectFrom('updated')
+            .select([
+              sql<string>`${h.applicationId}::uuid`.as('application_id'),
+              eb
+                .selectFrom('application_history')
+                .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
+                .where('application_id', '=', h.applicationId)
+                .as('seq'),
+              ...historyValues(h),
+            ]),
+        )
+        .returning(['id', 'seq']),
+    )
+    .selectFrom(['updated', 'history'])
+    .select(['updated.version', 'history.id', 'history.seq'])
+    .executeTakeFirst();
+  // The row is locked FOR UPDATE, so a miss here is a bug, not a race.
+  if (!row) throw new Error(`application ${id} changed under its lock`);
+  return { version: row.version, historyId: row.id, seq: row.seq };
+}
+
 export async function insertHistory(
   trx: Transaction<DB>,
-  h: {
-    applicationId: string;
-    event: string;
-    fromState: string;
-    toState: string;
-    actorId: string;
-    actorRoles: string[];
-    onBehalfOf: string | null;
-    payload: unknown;
-    at: Date;
-  },
+  h: NewHistory,
 ): Promise<{ id: string; seq: number }> {
   return trx
     .insertInto('application_history')

@@ -12,6 +12,7 @@ import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
+import type { MessagingPeople } from '../messaging/messaging.service';
 import {
   factsFor,
   findRegulation,
@@ -25,10 +26,8 @@ import { engineCall } from './applications.errors';
 import {
   type ApplicationRecord,
   ensureReferenceSequence,
-  findApplication,
-  insertApplication,
-  insertHistory,
-  nextReference,
+  findApplicationWithRegulation,
+  insertApplicationWithHistory,
 } from './applications.repository';
 import {
   lockAndFindIdempotent,
@@ -70,23 +69,20 @@ function withBudgetEffects(reg: Regulation, effects: Effect[]): Regulation {
 
 export const notFound = () => new AppError('not_found', 'No application with this id.');
 
-/** Loads an application the user may see; anything else is 404 (never reveal that it exists). */
-async function visibleApplication(
+/**
+ * Loads an application the user may see, with its regulation, in one round trip; anything else
+ * is 404 (never reveal that it exists).
+ */
+async function visibleWithRegulation(
   db: Kysely<DB> | Transaction<DB>,
   user: SessionUser,
   id: string,
   forUpdate = false,
-): Promise<ApplicationRecord> {
+): Promise<{ app: ApplicationRecord; reg: Regulation; people: MessagingPeople }> {
   if (!isUuid(id)) throw notFound();
-  const app = await findApplication(db, id, { forUpdate });
-  if (!app || !canSee(user, app)) throw notFound();
-  return app;
-}
-
-async function regulationOf(db: Kysely<DB> | Transaction<DB>, app: ApplicationRecord) {
-  const reg = await findRegulation(db, app.regulation_id);
-  if (!reg) throw new Error(`regulation ${app.regulation_id} missing`);
-  return reg;
+  const found = await findApplicationWithRegulation(db, id, { forUpdate });
+  if (!found || !canSee(user, found.app)) throw notFound();
+  return { app: found.app, reg: found.regulation, people: found.people };
 }
 
 export interface ApplicationDetail {
@@ -163,9 +159,8 @@ export async function getApplication(
   user: SessionUser,
   id: string,
 ): Promise<ApplicationDetail> {
-  const app = await visibleApplication(deps.db, user, id);
+  const { app, reg } = await visibleWithRegulation(deps.db, user, id);
   const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
-  const reg = await regulationOf(deps.db, app);
   return toDetail(def, app, reg, user, deps.clock());
 }
 
@@ -246,40 +241,39 @@ export async function createApplicationCommand(
       }),
     );
     const columns = columnsOf(def, result.snapshot, result.state, now, null);
-    const reference = await nextReference(trx, year);
-    const id = await insertApplication(trx, {
-      ...columns,
-      district: reg.district,
-      reference,
-      regulationId: reg.id,
-      applicantId,
-      createdBy: user.id,
-      definitionKey: reg.workflow.key,
-      definitionVersion: reg.workflow.version,
-      now,
-    });
     const onBehalf = onBehalfOf(user, { applicant_id: applicantId });
-    const history = await insertHistory(trx, {
-      applicationId: id,
-      event: result.history.event,
-      fromState: result.history.from,
-      toState: result.history.to,
-      actorId: user.id,
-      actorRoles: actor.roles,
-      onBehalfOf: onBehalf,
-      payload: result.history.payload ?? {},
-      at: now,
-    });
+    const { app, historyId } = await insertApplicationWithHistory(
+      trx,
+      {
+        ...columns,
+        district: reg.district,
+        year,
+        regulationId: reg.id,
+        applicantId,
+        createdBy: user.id,
+        definitionKey: reg.workflow.key,
+        definitionVersion: reg.workflow.version,
+        now,
+      },
+      {
+        event: result.history.event,
+        fromState: result.history.from,
+        toState: result.history.to,
+        actorId: user.id,
+        actorRoles: actor.roles,
+        onBehalfOf: onBehalf,
+        payload: result.history.payload ?? {},
+        at: now,
+      },
+    );
     await persistEffects(trx, {
-      applicationId: id,
+      applicationId: app.id,
       regulationId: reg.id,
-      historyId: history.id,
+      historyId,
       definition: def,
       effects: result.effects,
       now,
     });
-    const app = await findApplication(trx, id);
-    if (!app) throw new Error('inserted application vanished');
     return toDetail(def, app, reg, user, now);
   });
 }
@@ -312,7 +306,7 @@ export async function sendEvent(
       );
       if (stored) return { ...stored, replayed: true };
     }
-    const app = await visibleApplication(trx, user, id, true);
+    const { app, reg, people } = await visibleWithRegulation(trx, user, id, true);
     if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
       throw new AppError(
         'precondition_failed',
@@ -322,7 +316,6 @@ export async function sendEvent(
     }
     const now = deps.clock();
     const def = await loadDefinition(trx, app.definition_key, app.definition_version);
-    const reg = await regulationOf(trx, app);
     const { app: updated, result } = await applyStep(trx, {
       app,
       definition: def,
@@ -331,6 +324,7 @@ export async function sendEvent(
       onBehalfOf: onBehalfOf(user, app),
       event: { type: input.type, payload: input.payload },
       now,
+      people,
     });
     const regAfter = withBudgetEffects(reg, result.effects);
     const response: StoredResponse = {
@@ -361,7 +355,7 @@ export async function patchApplicationData(
 ): Promise<ApplicationDetail> {
   if (!isUuid(id)) throw notFound();
   return deps.db.transaction().execute(async (trx) => {
-    const app = await visibleApplication(trx, user, id, true);
+    const { app, reg } = await visibleWithRegulation(trx, user, id, true);
     if (!canEditAsApplicant(user, app)) {
       throw new AppError(
         'forbidden',
@@ -382,7 +376,6 @@ export async function patchApplicationData(
     }
     const now = deps.clock();
     const def = await loadDefinition(trx, app.definition_key, app.definition_version);
-    const reg = await regulationOf(trx, app);
     const { app: updated } = await applyEdit(trx, {
       app,
       definition: def,

@@ -68,3 +68,34 @@ describe('embedded database directory', () => {
     }
   });
 });
+
+describe('prepared statements (PostgreSQL)', () => {
+  it.skipIf(!process.env.TEST_DATABASE_URL)(
+    'prepares each parameterised statement once per connection and recovers when a migration changes its result',
+    async () => {
+      const { openPostgres } = await import('./database');
+      const database = openPostgres(t.url!, 1);
+      try {
+        await sql`create table prep_test (id int primary key, a text)`.execute(database.db);
+        await sql`insert into prep_test values (1, 'x')`.execute(database.db);
+        const read = () =>
+          sql<Record<string, unknown>>`select * from prep_test where id = ${1}`.execute(
+            database.db,
+          );
+        expect((await read()).rows).toEqual([{ id: 1, a: 'x' }]);
+        const { rows: prepared } = await sql<{ statement: string }>`
+          select statement from pg_prepared_statements where statement like ${'%from prep_test where id = $1%'}`.execute(
+          database.db,
+        );
+        expect(prepared).toHaveLength(1);
+        // A migration changes the table under the prepared statement: PostgreSQL refuses it
+        // once ("cached plan must not change result type"); the next use prepares it afresh.
+        await sql`alter table prep_test add column b int default 7`.execute(database.db);
+        await expect(read()).rejects.toMatchObject({ code: '0A000' });
+        expect((await read()).rows).toEqual([{ id: 1, a: 'x', b: 7 }]);
+      } finally {
+        await database.close();
+      }
+    },
+  );
+});

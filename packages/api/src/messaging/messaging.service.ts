@@ -26,6 +26,12 @@ export interface EnqueueMessagingInput {
   definition: WorkflowDefinition;
   effects: readonly Effect[];
   now: Date;
+  /**
+   * What the texts need, when the caller already holds it (a command has the application after
+   * its step, the regulation and the people from its lock query): saves a round trip.
+   * Without it, it is read from the database.
+   */
+  context?: MessagingContext;
 }
 
 export interface EnqueuedMessaging {
@@ -80,7 +86,7 @@ export async function enqueueMessaging(
   const result: EnqueuedMessaging = { documentIds: [], outboxIds: [] };
   if (notices.length === 0 && documents.length === 0) return result;
 
-  const context = await loadContext(trx, input);
+  const context = input.context ?? (await loadContext(trx, input));
   const sentOn = toAmsterdamDate(input.now);
   const objection = objectionDeadline(sentOn);
   const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
@@ -202,7 +208,7 @@ export async function enqueueMessaging(
   return result;
 }
 
-interface MessagingContext {
+export interface MessagingContext {
   application: {
     id: string;
     reference: string;
@@ -227,6 +233,42 @@ interface MessagingContext {
   assignee: { email: string | null; name: string; locale: string } | null;
   payload: Record<string, unknown>;
   facts: Facts | undefined;
+}
+
+export type MessagingPeople = Pick<MessagingContext, 'applicant' | 'assignee'>;
+
+/** A MessagingContext from what a command holds after its step (the same as loadContext reads). */
+export function messagingContext(args: {
+  application: MessagingContext['application'];
+  people: MessagingPeople;
+  payload: unknown;
+  regulation: {
+    maxAmountCents: number;
+    decisionTermWeeks: number;
+    directSettlementThresholdCents: number;
+    reportDueWeeks: number;
+  };
+}): MessagingContext {
+  const payload = args.payload;
+  return {
+    application: args.application,
+    applicant: args.people.applicant,
+    assignee: args.people.assignee,
+    payload:
+      payload && typeof payload === 'object' && !Array.isArray(payload)
+        ? (payload as Record<string, unknown>)
+        : {},
+    facts: {
+      regulation: {
+        maxAmountCents: args.regulation.maxAmountCents,
+        decisionTermWeeks: args.regulation.decisionTermWeeks,
+        directSettlementThresholdCents: args.regulation.directSettlementThresholdCents,
+        reportDueWeeks: args.regulation.reportDueWeeks,
+      },
+      // Not used for texts; the view only needs the regulation's terms.
+      budgetRemainingCents: 0,
+    },
+  };
 }
 
 async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<MessagingContext> {

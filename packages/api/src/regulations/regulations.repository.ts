@@ -1,5 +1,5 @@
 import type { Facts } from '@initiatief/engine';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Expression, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -46,6 +46,22 @@ function baseQuery(db: Db) {
 }
 
 type BaseRow = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+/**
+ * The regulation of the row in `outer` as one jsonb value, for a query that reads an application
+ * and its regulation in one round trip (read it back with regulationFromJson).
+ */
+export function regulationJson(db: Db, regulationId: Expression<string>) {
+  return sql<Record<string, unknown> | null>`(select to_jsonb(reg) from (${baseQuery(db).where(
+    'r.id',
+    '=',
+    regulationId,
+  )}) as reg)`;
+}
+
+export function regulationFromJson(json: Record<string, unknown>): Regulation {
+  return toRegulation(json as unknown as BaseRow);
+}
 
 function toRegulation(r: BaseRow): Regulation {
   const ceiling = Number(r.ceiling_cents);
