@@ -21,16 +21,21 @@ const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 2);
 interface Run {
   letters: number;
   seconds: number;
+  /** CPU seconds of the whole process (all threads, V8's helper threads included). */
+  cpuSeconds: number;
 }
-const empty = (): Run => ({ letters: 0, seconds: 0 });
+const empty = (): Run => ({ letters: 0, seconds: 0, cpuSeconds: 0 });
 const add = (total: Run, run: Run) => {
   total.letters += run.letters;
   total.seconds += run.seconds;
+  total.cpuSeconds += run.cpuSeconds;
 };
 const rate = (run: Run) => ({
   letters: run.letters,
   seconds: Number(run.seconds.toFixed(2)),
   perSecond: Number((run.letters / run.seconds).toFixed(1)),
+  coresBusy: Number((run.cpuSeconds / run.seconds).toFixed(2)),
+  cpuMsPerLetter: Number(((run.cpuSeconds * 1000) / run.letters).toFixed(2)),
 });
 
 /** Runs `once` back to back (or `concurrency` at a time) for `seconds`. */
@@ -41,6 +46,7 @@ async function measure(
 ): Promise<Run> {
   const until = performance.now() + seconds * 1000;
   let done = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -50,7 +56,9 @@ async function measure(
       }
     }),
   );
-  return { letters: done, seconds: (performance.now() - start) / 1000 };
+  const elapsed = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  return { letters: done, seconds: elapsed, cpuSeconds: (used.user + used.system) / 1e6 };
 }
 
 async function main() {
@@ -101,6 +109,7 @@ async function main() {
     benchmark: 'letters',
     at: new Date().toISOString(),
     node: process.version,
+    nodeEnv: process.env.NODE_ENV ?? 'unset',
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),
     loadAverage: loadavg()
@@ -131,15 +140,26 @@ async function main() {
     'bare react-pdf renderToBuffer': {
       'letters/s': result.bare.perSecond,
       letters: bare.letters,
+      'cores busy': bare.coresBusy,
+      'CPU ms/letter': bare.cpuMsPerLetter,
     },
-    'renderer, in this thread': { 'letters/s': single.perSecond, letters: single.letters },
+    'renderer, in this thread': {
+      'letters/s': single.perSecond,
+      letters: single.letters,
+      'cores busy': single.coresBusy,
+      'CPU ms/letter': single.cpuMsPerLetter,
+    },
     'renderer, pool of 1 worker thread': {
       'letters/s': oneThread.perSecond,
       letters: oneThread.letters,
+      'cores busy': oneThread.coresBusy,
+      'CPU ms/letter': oneThread.cpuMsPerLetter,
     },
     [`renderer, ${THREADS} worker threads`]: {
       'letters/s': threads.perSecond,
       letters: threads.letters,
+      'cores busy': threads.coresBusy,
+      'CPU ms/letter': threads.cpuMsPerLetter,
     },
     [`goal 0.9 x bare x ${THREADS}`]: {
       'letters/s': goal,
