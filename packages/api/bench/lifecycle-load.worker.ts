@@ -4,6 +4,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 export interface LoadInput {
+  /** 'transitions' (default): the lifecycle through the API; 'floor': POSTs to floorUrl. */
+  mode?: 'transitions' | 'floor';
+  floorUrl?: string;
   base: string;
   origin: string;
   clients: number;
@@ -42,35 +45,57 @@ const latencies: number[] = [];
 let errors = 0;
 const stopAt = performance.now() + input.seconds * 1000;
 const t0 = performance.now();
-await Promise.all(
-  Array.from({ length: input.clients }, async (_, c) => {
-    const cookie = input.residentCookies[c]!;
-    while (performance.now() < stopAt) {
-      const created = await request(cookie, 'POST', '/api/applications', {
-        regulationId: input.regulationId,
-        data: input.data,
+
+async function floorClient() {
+  while (performance.now() < stopAt) {
+    const t = performance.now();
+    try {
+      const res = await fetch(input.floorUrl!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ delta: 1 + Math.floor(Math.random() * 5000) }),
       });
-      latencies.push(created.ms);
-      if (created.status !== 201 || !created.json.id) {
-        errors++;
-        continue;
-      }
-      const path = `/api/applications/${created.json.id}/events`;
-      const steps: [string, unknown][] = [
-        [cookie, { type: 'SUBMIT' }],
-        [
-          input.assessorCookie,
-          { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed plan.' } },
-        ],
-        [input.approverCookie, { type: 'GRANT', payload: {} }],
-      ];
-      for (const [who, body] of steps) {
-        const r = await request(who, 'POST', path, body);
-        latencies.push(r.ms);
-        if (r.status !== 200) errors++;
-      }
+      await res.json();
+      if (res.status !== 200) errors++;
+    } catch {
+      errors++;
     }
-  }),
-);
+    latencies.push(performance.now() - t);
+  }
+}
+
+if (input.mode === 'floor') {
+  await Promise.all(Array.from({ length: input.clients }, floorClient));
+} else
+  await Promise.all(
+    Array.from({ length: input.clients }, async (_, c) => {
+      const cookie = input.residentCookies[c]!;
+      while (performance.now() < stopAt) {
+        const created = await request(cookie, 'POST', '/api/applications', {
+          regulationId: input.regulationId,
+          data: input.data,
+        });
+        latencies.push(created.ms);
+        if (created.status !== 201 || !created.json.id) {
+          errors++;
+          continue;
+        }
+        const path = `/api/applications/${created.json.id}/events`;
+        const steps: [string, unknown][] = [
+          [cookie, { type: 'SUBMIT' }],
+          [
+            input.assessorCookie,
+            { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed plan.' } },
+          ],
+          [input.approverCookie, { type: 'GRANT', payload: {} }],
+        ];
+        for (const [who, body] of steps) {
+          const r = await request(who, 'POST', path, body);
+          latencies.push(r.ms);
+          if (r.status !== 200) errors++;
+        }
+      }
+    }),
+  );
 const output: LoadOutput = { latencies, errors, elapsedSeconds: (performance.now() - t0) / 1000 };
 parentPort?.postMessage(output);

@@ -40,6 +40,7 @@ import { startTsWorker } from '../src/letters/ts-worker';
 import { silentLogger } from '../src/logging/logger';
 import { upsertRegulation } from '../src/regulations/regulations.repository';
 import { insertUser } from '../src/users/users.repository';
+import { startFloorServer } from './lifecycle-floor';
 import type { LoadInput, LoadOutput } from './lifecycle-load.worker';
 
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -73,6 +74,22 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** Runs the HTTP clients in a worker thread (see lifecycle-load.worker.ts) and waits for them. */
+async function runLoad(input: LoadInput): Promise<LoadOutput> {
+  const load = startTsWorker(new URL('./lifecycle-load.worker.ts', import.meta.url), {
+    workerData: input,
+  });
+  try {
+    return await new Promise<LoadOutput>((resolve, reject) => {
+      load.once('message', resolve);
+      load.once('error', reject);
+      load.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));
+    });
+  } finally {
+    await load.terminate();
+  }
+}
 
 function pgbenchTps(url: string, clients: number): number {
   const u = new URL(url);
@@ -190,6 +207,7 @@ async function main() {
       ],
       { stdio: 'ignore' },
     );
+    const floor = await startFloorServer(pgbenchUrl);
     const runs: Record<string, unknown>[] = [];
     for (const clients of CLIENTS) {
       process.stdout.write(`transitions, ${clients} client(s), ${SECONDS} s ...\n`);
@@ -205,21 +223,19 @@ async function main() {
         assessorCookie: assessor.cookie,
         approverCookie: approver.cookie,
       };
-      const load = startTsWorker(new URL('./lifecycle-load.worker.ts', import.meta.url), {
-        workerData: loadInput,
-      });
-      const loadOutput = await new Promise<LoadOutput>((resolve, reject) => {
-        load.once('message', resolve);
-        load.once('error', reject);
-        load.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));
-      });
-      await load.terminate();
+      const loadOutput = await runLoad(loadInput);
       const { latencies, errors } = loadOutput;
       const elapsed = loadOutput.elapsedSeconds;
       latencies.sort((a, b) => a - b);
       const tps = latencies.length / elapsed;
       process.stdout.write(`pgbench -N, ${clients} client(s) ...\n`);
       const pgTps = pgbenchTps(pgbenchUrl, clients);
+      process.stdout.write(
+        `floor (pgbench -N's transaction over node:http + pg), ${clients} client(s) ...\n`,
+      );
+      const floorOut = await runLoad({ ...loadInput, mode: 'floor', floorUrl: floor.url });
+      const floorTps = floorOut.latencies.length / floorOut.elapsedSeconds;
+      floorOut.latencies.sort((a, b) => a - b);
       runs.push({
         clients,
         transitions: latencies.length,
@@ -230,9 +246,15 @@ async function main() {
         p99Ms: round(percentile(latencies, 99), 2),
         pgbenchTps: round(pgTps),
         ratio: round(tps / pgTps, 3),
+        floorTps: round(floorTps),
+        floorP99Ms: round(percentile(floorOut.latencies, 99), 2),
+        floorErrors: floorOut.errors,
+        floorRatioToPgbench: round(floorTps / pgTps, 3),
+        ratioToFloor: round(tps / floorTps, 3),
       });
     }
     results.transitions = runs;
+    await floor.close();
 
     // 2. The work queue at QUEUE_ROWS applications.
     process.stdout.write(`inserting ${QUEUE_ROWS} applications ...\n`);
@@ -329,14 +351,21 @@ async function main() {
     const lines = [
       '',
       'Lifecycle: transitions through HTTP vs pgbench -N (same run, same PostgreSQL)',
-      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio',
+      'floor: the same -N transaction served by bare node:http + pg, same HTTP clients',
+      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio  floor tps  floor/pgbench  ratio to floor',
       ...runs.map(
         (r) =>
           `${String(r.clients).padStart(7)}  ${String(r.transitionsPerSecond).padStart(13)}  ${String(
             r.p50Ms,
           ).padStart(6)}  ${String(r.p95Ms).padStart(6)}  ${String(r.p99Ms).padStart(6)}  ${String(
             r.errors,
-          ).padStart(6)}  ${String(r.pgbenchTps).padStart(11)}  ${String(r.ratio).padStart(5)}`,
+          ).padStart(
+            6,
+          )}  ${String(r.pgbenchTps).padStart(11)}  ${String(r.ratio).padStart(5)}  ${String(
+            r.floorTps,
+          ).padStart(
+            9,
+          )}  ${String(r.floorRatioToPgbench).padStart(13)}  ${String(r.ratioToFloor).padStart(14)}`,
       ),
       '',
       `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
