@@ -129,6 +129,27 @@ describe('letter PDF', () => {
       await pool.close();
     }
   }, 60_000);
+
+  it('answers each request with its own letter when a thread holds several', async () => {
+    // One thread, five requests at once: the thread holds two at a time and renders them in
+    // turn; every caller must get the letter it asked for.
+    const pool = createRenderPool({ size: 1 });
+    try {
+      const references = [1, 2, 3, 4, 5].map((n) => `BI-2027-00010${n}`);
+      const pdfs = await Promise.all(
+        references.map((reference) => pool.render({ ...sampleLetter(), reference })),
+      );
+      for (const [i, pdf] of pdfs.entries()) {
+        const text = await pdfText(pdf);
+        expect(text).toContain(references[i]);
+        for (const other of references.filter((r) => r !== references[i])) {
+          expect(text).not.toContain(other);
+        }
+      }
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
 });
 
 describe('every kind of letter', () => {
