@@ -10,12 +10,14 @@ import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement } from 'react';
 import { sampleLetter } from '../src/letters/letter.fixture';
 import { LetterDocument, renderLetterPdf } from '../src/letters/letter.pdf';
-import { createRenderPool } from '../src/letters/render.pool';
+import { createRenderPool, RENDER_YOUNG_GENERATION_MB } from '../src/letters/render.pool';
+import { startTsWorker } from '../src/letters/ts-worker';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 16);
 const THREADS = Number(process.env.BENCH_THREADS ?? availableParallelism());
 const content = sampleLetter();
 
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 100);
 const SLICE_SECONDS = Number(process.env.BENCH_SLICE_SECONDS ?? 2);
 
 interface Run {
@@ -53,6 +55,9 @@ async function measure(
       while (performance.now() < until) {
         await once();
         done++;
+        // One event-loop turn per letter for every variant: React's scheduler releases
+        // react-pdf's finished roots from a setImmediate task (see render.worker.ts).
+        await new Promise((resolve) => setImmediate(resolve));
       }
     }),
   );
@@ -67,8 +72,9 @@ async function main() {
     const pdf = await renderLetterPdf(content);
     return createHash('sha256').update(pdf).digest('hex');
   };
-  // Warm up the JIT and react-pdf's font metrics in this thread.
-  for (let i = 0; i < 15; i++) await bareOnce();
+  // Warm up the JIT and react-pdf's font metrics: every thread that renders gets the same
+  // WARM_UP letters before any measurement (this one, the single pool thread, each pool thread).
+  for (let i = 0; i < WARM_UP; i++) await bareOnce();
   for (let i = 0; i < 5; i++) await rendererOnce();
 
   const one = createRenderPool({ size: 1 });
@@ -76,21 +82,46 @@ async function main() {
     const pdf = await one.render(content);
     return createHash('sha256').update(pdf).digest('hex');
   };
-  await Promise.all(Array.from({ length: 10 }, oneOnce));
+  await Promise.all(Array.from({ length: WARM_UP }, oneOnce));
+  // Informational: bare react-pdf in one worker thread with the render threads' settings.
+  const bareWorker = startTsWorker(new URL('./bare-render.worker.ts', import.meta.url), {
+    resourceLimits: { maxYoungGenerationSizeMb: RENDER_YOUNG_GENERATION_MB },
+  });
+  let bareWorkerNext = 0;
+  const bareWorkerOnce = () =>
+    new Promise<void>((resolve) => {
+      const id = ++bareWorkerNext;
+      const onMessage = (answer: { id: number }) => {
+        if (answer.id !== id) return;
+        bareWorker.off('message', onMessage);
+        resolve();
+      };
+      bareWorker.on('message', onMessage);
+      bareWorker.postMessage(id);
+    });
+  for (let i = 0; i < WARM_UP; i++) await bareWorkerOnce();
+
   const pool = createRenderPool({ size: THREADS });
   const pooledOnce = async () => {
     const pdf = await pool.render(content);
     return createHash('sha256').update(pdf).digest('hex');
   };
   // Warm up every thread (each has its own JIT and react-pdf state).
-  await Promise.all(Array.from({ length: THREADS * 10 }, pooledOnce));
+  await Promise.all(Array.from({ length: THREADS * WARM_UP }, pooledOnce));
 
   // Interleave short slices of the three variants so that a load change on a shared machine
   // hits all of them alike, instead of whichever happened to run at that moment.
   const slices = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
-  const totals = { bare: empty(), single: empty(), oneThread: empty(), threads: empty() };
+  const totals = {
+    bare: empty(),
+    bareWorker: empty(),
+    single: empty(),
+    oneThread: empty(),
+    threads: empty(),
+  };
   for (let i = 0; i < slices; i++) {
     add(totals.bare, await measure(bareOnce, 1, SLICE_SECONDS));
+    add(totals.bareWorker, await measure(bareWorkerOnce, 1, SLICE_SECONDS));
     add(totals.single, await measure(rendererOnce, 1, SLICE_SECONDS));
     add(totals.oneThread, await measure(oneOnce, 2, SLICE_SECONDS));
     // Two requests per thread keep each busy while its next one is posted.
@@ -98,6 +129,8 @@ async function main() {
   }
   await pool.close();
   await one.close();
+  await bareWorker.terminate();
+  const bareWorkerRate = rate(totals.bareWorker);
   const oneThread = rate(totals.oneThread);
   const bare = rate(totals.bare);
   const single = rate(totals.single);
@@ -120,11 +153,14 @@ async function main() {
     slices,
     secondsPerSlice: SLICE_SECONDS,
     bare,
+    bareInWorkerThread: bareWorkerRate,
     rendererSingleThread: single,
     rendererOneWorkerThread: oneThread,
     rendererWorkerThreads: threads,
     ratioSingleToBare: Number((single.perSecond / bareRate).toFixed(3)),
     ratioThreadsToBare: Number((threads.perSecond / bareRate).toFixed(3)),
+    ratioThreadsToBareInWorker: Number((threads.perSecond / bareWorkerRate.perSecond).toFixed(3)),
+    warmUpLettersPerThread: WARM_UP,
     goal: { rule: '0.9 x bare x threads', perSecond: goal, met: threads.perSecond >= goal },
   };
   mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
@@ -142,6 +178,12 @@ async function main() {
       letters: bare.letters,
       'cores busy': bare.coresBusy,
       'CPU ms/letter': bare.cpuMsPerLetter,
+    },
+    [`bare, one worker thread (${RENDER_YOUNG_GENERATION_MB} MB young gen.)`]: {
+      'letters/s': bareWorkerRate.perSecond,
+      letters: bareWorkerRate.letters,
+      'cores busy': bareWorkerRate.coresBusy,
+      'CPU ms/letter': bareWorkerRate.cpuMsPerLetter,
     },
     'renderer, in this thread': {
       'letters/s': single.perSecond,
