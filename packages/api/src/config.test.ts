@@ -19,6 +19,10 @@ describe('loadConfig', () => {
     expect(config.dataDir).toMatch(/\.data$/);
     expect(config.publicUrl).toBe('http://localhost:3000');
     expect(config.nodeEnv).toBe('development');
+    expect(config.databasePreparedStatements).toBe(true);
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -30,6 +34,7 @@ describe('loadConfig', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
+    [{ DATABASE_PREPARED_STATEMENTS: 'sometimes' }, 'DATABASE_PREPARED_STATEMENTS'],
   ])('names the wrong variable: %o', (env, variable) => {
     const error = errorOf(env);
     expect(error.variables).toContain(variable);

@@ -23,6 +23,7 @@ const envSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   DATA_DIR: z.string().min(1).optional(),
   SMTP_URL: z
     .string()
@@ -139,6 +140,11 @@ export interface Config {
   /** Set: a pg pool on a real PostgreSQL. Unset: embedded PGlite in `dataDir`. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /**
+   * Prepare each parameterised statement once per connection (faster). Turn off behind a
+   * connection pooler in transaction mode that does not track prepared statements.
+   */
+  databasePreparedStatements: boolean;
   dataDir: string;
   smtpUrl?: string;
   mailFrom: string;
@@ -286,6 +292,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    databasePreparedStatements: e.DATABASE_PREPARED_STATEMENTS,
     dataDir,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -37,10 +37,13 @@ const parseInt8 = (value: string) => Number(value);
 
 /** Opens the configured database: pg pool when DATABASE_URL is set, PGlite in DATA_DIR otherwise. */
 export async function openDatabase(
-  config: Pick<Config, 'databaseUrl' | 'dataDir'> & Partial<Pick<Config, 'databasePoolSize'>>,
+  config: Pick<Config, 'databaseUrl' | 'dataDir'> &
+    Partial<Pick<Config, 'databasePoolSize' | 'databasePreparedStatements'>>,
 ): Promise<Database> {
   if (config.databaseUrl) {
-    return openPostgres(config.databaseUrl, config.databasePoolSize ?? 10);
+    return openPostgres(config.databaseUrl, config.databasePoolSize ?? 10, {
+      preparedStatements: config.databasePreparedStatements ?? true,
+    });
   }
   mkdirSync(config.dataDir, { recursive: true });
   const releaseLock = lockDataDir(config.dataDir);
@@ -97,7 +100,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
-export function openPostgres(connectionString: string, max = 10): Database {
+export function openPostgres(
+  connectionString: string,
+  max = 10,
+  options: { preparedStatements?: boolean } = {},
+): Database {
+  const prepare = options.preparedStatements ?? true;
   const pool = new pg.Pool({
     connectionString,
     max,
@@ -118,7 +126,7 @@ export function openPostgres(connectionString: string, max = 10): Database {
   // (answered 503), and the pool discards it on release instead of crashing the process.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
-    usePreparedStatements(client);
+    if (prepare) usePreparedStatements(client);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
