@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Effect, formatDate, objectionDeadline } from '@initiatief/engine';
-import { sql } from 'kysely';
+import { type KyselyPlugin, sql, UpdateQueryNode } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../config';
 import type { AppDeps } from '../context';
@@ -313,6 +313,61 @@ describe('outbox worker with a real SMTP server', () => {
     expect(row.attempts).toBe(2);
     const copies = sink.messages.filter((m) => m.messageId === row.message_id);
     expect(copies).toHaveLength(2);
+  });
+});
+
+describe('recording outcomes while PostgreSQL is away', () => {
+  let sink: SmtpSink;
+  beforeAll(async () => {
+    sink = await startSmtpSink({ parse: true });
+  });
+  afterAll(() => sink?.close());
+
+  it('records a sent mail once the database answers again: no second copy, no wait for the lease', async () => {
+    const app = await createFixtureApplication(t.db, fixture, clock());
+    const { outboxIds } = await enqueue(app, [
+      { type: 'notice', template: 'acknowledgement', audience: 'applicant' },
+    ]);
+    // The database drops the first two attempts to record "done" (as during a restart).
+    let failures = 2;
+    const flaky: KyselyPlugin = {
+      transformQuery(args) {
+        const text = JSON.stringify(args.node);
+        if (
+          failures > 0 &&
+          UpdateQueryNode.is(args.node) &&
+          text.includes('"outbox"') &&
+          text.includes('"done"')
+        ) {
+          failures--;
+          throw Object.assign(new Error('Connection terminated unexpectedly'), {
+            code: 'ECONNRESET',
+          });
+        }
+        return args.node;
+      },
+      async transformResult(args) {
+        return args.result;
+      },
+    };
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${sink.port}`, { ignoreTLS: true });
+    const worker = startOutboxWorker(
+      { ...deps(), db: t.db.withPlugin(flaky) },
+      { loop: false, renderPool: pool, transport, random: () => 0.5 },
+    );
+    const before = sink.count();
+    try {
+      expect(await worker.drain()).toBe(1);
+    } finally {
+      await worker.stop();
+      transport.close();
+    }
+    expect(failures).toBe(0);
+    await sink.waitFor(before + 1);
+    const row = await outboxRow(outboxIds[0]!);
+    expect(row.status).toBe('done');
+    expect(row.attempts).toBe(1);
+    expect(sink.messages.filter((m) => m.messageId === row.message_id)).toHaveLength(1);
   });
 });
 

@@ -34,6 +34,12 @@ export interface OutboxWorkerOptions {
   random?: () => number;
   /** false: no background loop, only drain() (tests, benchmarks). Default true. */
   loop?: boolean;
+  /**
+   * How long to keep trying to record an outcome while the database is away (default: half
+   * the lease). A mail that was sent is then recorded once PostgreSQL is back instead of being
+   * sent again after the lease; a failed attempt is rescheduled instead of waiting out the lease.
+   */
+  recordRetryMs?: number;
 }
 
 export interface OutboxWorker {
@@ -87,6 +93,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
   const backoffBaseMs = options.backoffBaseMs ?? 30_000;
   const backoffMaxMs = options.backoffMaxMs ?? 60 * 60_000;
   const random = options.random ?? Math.random;
+  const recordRetryMs = options.recordRetryMs ?? leaseMs / 2;
   const ownTransport = !options.transport;
   const transport = options.transport ?? createMailTransport(deps.config);
   let pool: RenderPool | null = options.renderPool ?? null;
@@ -136,6 +143,26 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     await transport.send(message);
   }
 
+  /**
+   * Writes an outcome, retrying while the database is away (for at most recordRetryMs, and
+   * not once the worker is stopping): the job was done, only its record is missing.
+   */
+  async function record(what: string, write: () => Promise<void>): Promise<void> {
+    const giveUpAt = Date.now() + recordRetryMs;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await write();
+        if (attempt > 1) logger.info({ what, attempt }, 'outbox outcome recorded after retries');
+        return;
+      } catch (error) {
+        const delay = Math.min(5_000, 100 * 2 ** (attempt - 1));
+        if (!running || Date.now() + delay > giveUpAt) throw error;
+        logger.warn({ err: error, what, attempt }, 'could not record an outbox outcome; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
   /** Runs one job; true when it succeeded (recorded for the whole round at once). */
   async function processOne(row: OutboxRow): Promise<boolean> {
     try {
@@ -170,7 +197,9 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
         retryAt ? 'outbox job failed, will retry' : 'outbox job failed for good',
       );
       metrics.outboxSent.inc({ kind: row.kind, result: retryAt ? 'failed' : 'failed_for_good' });
-      await markAttemptFailed(db, row.id, { now, error: message, retryAt });
+      await record('failed attempt', () =>
+        markAttemptFailed(db, row.id, { now, error: message, retryAt }),
+      );
       return false;
     }
   }
@@ -180,11 +209,8 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     const rows = await claimDueJobs(db, { now: clock(), limit: batchSize, leaseMs });
     if (rows.length === 0) return 0;
     const sent = await Promise.all(rows.map(processOne));
-    await markDone(
-      db,
-      rows.filter((_, i) => sent[i]).map((row) => row.id),
-      clock(),
-    );
+    const done = rows.filter((_, i) => sent[i]).map((row) => row.id);
+    await record('sent', () => markDone(db, done, clock()));
     return rows.length;
   }
 
