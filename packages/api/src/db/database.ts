@@ -126,7 +126,7 @@ export function openPostgres(
   // (answered 503), and the pool discards it on release instead of crashing the process.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
-    if (prepare) usePreparedStatements(client);
+    if (prepare) enablePreparedStatements(client);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
@@ -144,7 +144,7 @@ const FEATURE_NOT_SUPPORTED = '0A000';
  * migration changes a table's columns under a prepared `returning`/`select`, PostgreSQL refuses
  * that statement once; the text then gets a new name and is prepared afresh on its next use.
  */
-export function usePreparedStatements(client: pg.ClientBase): void {
+export function enablePreparedStatements(client: pg.ClientBase): void {
   const names = new Map<string, string>();
   let generation = 0;
   const query = client.query.bind(client) as (...args: unknown[]) => unknown;
