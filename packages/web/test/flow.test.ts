@@ -289,6 +289,8 @@ describe('an application from draft to settlement', () => {
     await page.getByRole('link', { name: 'Terug naar de aanvraag' }).click();
     await expectHeading(page, 'Straatfeest Mathenesserlaan');
     const report = page.getByRole('region', { name: 'Verantwoording na afloop' });
+    // The activity (server clock + 70 days, in 2026) lies before the browser's real today.
+    await page.getByText('Uw activiteit is voorbij.', { exact: false }).waitFor();
     await report.getByLabel('Werkelijke kosten (€)').fill('700');
     await report
       .getByLabel('Hoe is het gegaan?')

@@ -365,6 +365,8 @@ const nl = {
   'detail.editForm': 'aanvraag aanpassen',
   'detail.reportIntro':
     "Uw activiteit is voorbij. Laat ons weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
+  'detail.reportIntroBefore':
+    "Na uw activiteit op {date} laat u ons hier weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
   'detail.withdrawIntro': 'Wilt u deze aanvraag niet meer? Dan kunt u hem intrekken.',
   'detail.withdrawConfirm':
     'Weet u zeker dat u de aanvraag wilt intrekken? Dit kan niet ongedaan worden gemaakt.',
@@ -844,6 +846,8 @@ const en: Record<MessageKey, string> = {
   'detail.editForm': 'change application',
   'detail.reportIntro':
     'Your activity is over. Let us know how it went and what it actually cost. Please add a few photos too.',
+  'detail.reportIntroBefore':
+    'After your activity on {date}, let us know here how it went and what it actually cost. Please add a few photos too.',
   'detail.withdrawIntro': 'No longer want this application? You can withdraw it.',
   'detail.withdrawConfirm':
     'Are you sure you want to withdraw the application? This cannot be undone.',

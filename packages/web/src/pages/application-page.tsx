@@ -2,6 +2,7 @@ import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import type { Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
+import { isStillAhead } from '../components/dates';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -20,7 +21,7 @@ import {
 
 /** The resident's page for one application: status, dates, letters and what they can do now. */
 export function ApplicationPage({ id }: { id: string }) {
-  const { t, tx, formatMoney } = useI18n();
+  const { t, tx, formatMoney, formatDate } = useI18n();
   const { location } = useRouter();
   const errorText = useErrorText();
   const bundle = useLoad(() => loadApplicationBundle(id), [id]);
@@ -102,7 +103,13 @@ export function ApplicationPage({ id }: { id: string }) {
 
       {allowed.has('SUBMIT_REPORT') && (
         <section aria-labelledby="report-intro" className="app-section app-section--highlight">
-          <Paragraph id="report-intro">{t('detail.reportIntro')}</Paragraph>
+          <Paragraph id="report-intro">
+            {isStillAhead(app.data.activityDate)
+              ? t('detail.reportIntroBefore', {
+                  date: formatDate(app.data.activityDate as string),
+                })
+              : t('detail.reportIntro')}
+          </Paragraph>
           <EventForm
             app={app}
             event={allowed.get('SUBMIT_REPORT')!}

@@ -1,0 +1,11 @@
+const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+
+/** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
+export function todayInAmsterdam(now: Date = new Date()): string {
+  return AMSTERDAM_DAY.format(now);
+}
+
+/** Whether a calendar date (YYYY-MM-DD) is still to come; anything else is not. */
+export function isStillAhead(date: unknown, today: string = todayInAmsterdam()): boolean {
+  return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && date > today;
+}
