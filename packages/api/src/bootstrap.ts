@@ -58,7 +58,13 @@ export async function openRuntime(options: {
   }
   return {
     database,
-    deps: { db: database.db, config, logger, clock: () => new Date() },
+    deps: {
+      db: database.db,
+      config,
+      logger,
+      clock: () => new Date(),
+      notifications: database.notifications,
+    },
   };
 }
 

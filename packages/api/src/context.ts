@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { UserRole } from './auth/roles';
 import type { Config } from './config';
+import type { Notifications } from './db/notifications';
 import type { DB } from './db/schema';
 
 export type { Role, UserRole } from './auth/roles';
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Inject the clock: tests start from a fixed instant. */
   clock: () => Date;
+  /** LISTEN/NOTIFY, when the process has it: workers wake at once instead of at their next poll. */
+  notifications?: Notifications;
 }
 
 /** The logged-in person, as the session middleware resolved it. */

@@ -15,6 +15,7 @@ import {
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Config } from '../config';
+import { type Notifications, pgliteNotifications, postgresNotifications } from './notifications';
 import type { DB } from './schema';
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -22,6 +23,8 @@ export type DatabaseKind = 'postgres' | 'pglite';
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseKind;
+  /** LISTEN/NOTIFY on the same database (wakes workers when a command commits work). */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -129,7 +132,16 @@ export function openPostgres(
     if (prepare) enablePreparedStatements(client);
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  const notifications = postgresNotifications(connectionString);
+  return {
+    db,
+    kind: 'postgres',
+    notifications,
+    close: async () => {
+      await notifications.close();
+      await db.destroy();
+    },
+  };
 }
 
 const MAX_PREPARED_PER_CONNECTION = 2000;
@@ -182,7 +194,12 @@ export function pgliteOptions() {
 export async function wrapPglite(pglite: PGlite): Promise<Database> {
   await pglite.exec(`SET TIME ZONE 'UTC'`);
   const db = new Kysely<DB>({ dialect: new ScriptPGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'pglite',
+    notifications: pgliteNotifications(pglite),
+    close: () => db.destroy(),
+  };
 }
 
 const SCRIPT_MARKER = '/* initiatief:script */';

@@ -203,8 +203,9 @@ export async function findOutbox(db: Db, id: string): Promise<OutboxRow | undefi
 }
 
 /** Puts a failed job back in the queue with a fresh set of attempts; undefined if not failed. */
+/** Puts a failed message back in the queue and wakes the workers (see 0007_outbox_notify.sql). */
 export async function retryFailed(db: Db, id: string, now: Date): Promise<OutboxRow | undefined> {
-  return db
+  const row = await db
     .updateTable('outbox')
     .set({
       status: 'pending',
@@ -217,6 +218,8 @@ export async function retryFailed(db: Db, id: string, now: Date): Promise<Outbox
     .where('status', '=', 'failed')
     .returningAll()
     .executeTakeFirst();
+  if (row) await sql`select pg_notify('outbox', '')`.execute(db);
+  return row;
 }
 
 export async function countByStatus(db: Db): Promise<Record<OutboxStatus, number>> {

@@ -279,6 +279,31 @@ describe('outbox worker with a real SMTP server', () => {
     }
   });
 
+  it('is woken by the commit of a mail instead of waiting for its next poll', async () => {
+    const transport = createSmtpTransport(`smtp://127.0.0.1:${sink.port}`, { ignoreTLS: true });
+    // A poll of a minute: only the outbox trigger's NOTIFY can make it deliver within seconds.
+    const worker = startOutboxWorker(
+      { ...deps(), notifications: t.notifications },
+      { pollMs: 60_000, renderPool: pool, transport, random: () => 0.5 },
+    );
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300)); // its first round finds nothing
+      const app = await createFixtureApplication(t.db, fixture, clock());
+      const before = sink.count();
+      const started = Date.now();
+      const { outboxIds } = await enqueue(app, [
+        { type: 'notice', template: 'acknowledgement', audience: 'applicant' },
+      ]);
+      await sink.waitFor(before + 1);
+      expect(Date.now() - started).toBeLessThan(10_000);
+      const row = await outboxRow(outboxIds[0]!);
+      expect(sink.messages.at(-1)?.messageId).toBe(row.message_id);
+    } finally {
+      await worker.stop();
+      transport.close();
+    }
+  }, 20_000);
+
   it('re-sends with the same Message-ID after a crash between sending and recording', async () => {
     const app = await createFixtureApplication(t.db, fixture, clock());
     const { outboxIds } = await enqueue(app, [

@@ -103,6 +103,13 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
   let timer: NodeJS.Timeout | null = null;
   let wakeUp: (() => void) | null = null;
   let current: Promise<unknown> = Promise.resolve();
+  let woken = false;
+
+  function wakeNow(): void {
+    woken = true;
+    if (timer) clearTimeout(timer);
+    wakeUp?.();
+  }
 
   async function processRender(row: OutboxRow): Promise<void> {
     const document = row.document_id ? await findDocument(db, row.document_id) : undefined;
@@ -227,14 +234,20 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     while (running) {
       let handled = 0;
       try {
+        woken = false;
         const work = round();
         current = work;
         handled = await work;
       } catch (error) {
         logger.error({ err: error }, 'outbox round failed');
       }
-      // Busy: go again at once (a finished letter may have released its mail). Idle: wait.
+      // Busy: go again at once (a finished letter may have released its mail). Woken while
+      // the round ran: go again too (its claim may have missed what was just committed).
       if (handled > 0 || !running) continue;
+      if (woken) {
+        woken = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         wakeUp = resolve;
         timer = setTimeout(resolve, pollMs);
@@ -245,9 +258,20 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
 
   const loopDone = options.loop === false ? Promise.resolve() : loop();
 
+  // Woken by the outbox's insert trigger (0007_outbox_notify.sql) the moment a command commits
+  // a letter or a mail; the poll stays as the fallback when notifications are not there.
+  let unlisten: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
+  if (options.loop !== false && deps.notifications) {
+    unlisten = deps.notifications.listen('outbox', wakeNow).catch((error: unknown) => {
+      logger.warn({ err: error }, 'outbox worker cannot listen for notifications; it polls');
+      return null;
+    });
+  }
+
   return {
     async stop() {
       running = false;
+      await (await unlisten)?.();
       if (timer) clearTimeout(timer);
       wakeUp?.();
       await loopDone;
@@ -256,9 +280,6 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
       if (ownPool && pool) await pool.close();
     },
     drain,
-    wake() {
-      if (timer) clearTimeout(timer);
-      wakeUp?.();
-    },
+    wake: wakeNow,
   };
 }

@@ -30,6 +30,7 @@ import {
   wrapPglite,
 } from '../db/database';
 import { loadMigrations, type Migration, migrate } from '../db/migrate';
+import type { Notifications } from '../db/notifications';
 import type { DB } from '../db/schema';
 
 export interface TestDatabase {
@@ -37,6 +38,8 @@ export interface TestDatabase {
   kind: DatabaseKind;
   /** The connection string of this database (postgres only), e.g. for a second pool. */
   url?: string;
+  /** LISTEN/NOTIFY on this database. */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -154,6 +157,7 @@ async function createPostgresTestDatabase(
     db: database.db,
     kind: 'postgres',
     url,
+    notifications: database.notifications,
     close: async () => {
       await database.close();
       await withAdmin(adminUrl, (admin) =>
@@ -199,7 +203,12 @@ async function createPgliteTestDatabase(migrated: boolean): Promise<TestDatabase
     loadDataDir: await pgliteDump(migrated),
   });
   const database = await wrapPglite(pglite);
-  return { db: database.db, kind: 'pglite', close: () => database.close() };
+  return {
+    db: database.db,
+    kind: 'pglite',
+    notifications: database.notifications,
+    close: () => database.close(),
+  };
 }
 
 /** A fresh database for one test file; see the note at the top of this file. */
