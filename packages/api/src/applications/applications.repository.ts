@@ -156,6 +156,24 @@ export interface ApplicationColumns {
   submittedAt: Date | null;
 }
 
+/** The snapshot's derived columns as they are written, on insert and on update alike. */
+function columnValues(values: ApplicationColumns) {
+  return {
+    state: values.state,
+    snapshot: JSON.stringify(values.snapshot),
+    data: JSON.stringify(values.data),
+    title: values.title,
+    district: values.district,
+    requested_cents: values.requestedCents,
+    granted_cents: values.grantedCents,
+    received_on: values.receivedOn,
+    decision_due_on: values.decisionDueOn,
+    suspended: values.suspended,
+    awaiting_decision: values.awaitingDecision,
+    submitted_at: values.submittedAt,
+  };
+}
+
 /**
  * Inserts a new application with the next reference of `year` (BI-YYYY-NNNNNN, from the year's
  * sequence) and its first history row, in one statement; returns the row as findApplication would.
@@ -186,19 +204,8 @@ export async function insertApplicationWithHistory(
           created_by: values.createdBy,
           definition_key: values.definitionKey,
           definition_version: values.definitionVersion,
-          state: values.state,
-          snapshot: JSON.stringify(values.snapshot),
-          data: JSON.stringify(values.data),
+          ...columnValues(values),
           version: 1,
-          title: values.title,
-          district: values.district,
-          requested_cents: values.requestedCents,
-          granted_cents: values.grantedCents,
-          received_on: values.receivedOn,
-          decision_due_on: values.decisionDueOn,
-          suspended: values.suspended,
-          awaiting_decision: values.awaitingDecision,
-          submitted_at: values.submittedAt,
           created_at: values.now,
           updated_at: values.now,
         })
@@ -207,18 +214,7 @@ export async function insertApplicationWithHistory(
     .with('history', (db) =>
       db
         .insertInto('application_history')
-        .columns([
-          'application_id',
-          'seq',
-          'event',
-          'from_state',
-          'to_state',
-          'actor_id',
-          'actor_roles',
-          'on_behalf_of',
-          'payload',
-          'at',
-        ])
+        .columns(HISTORY_COLUMNS)
         .expression((eb) =>
           eb
             .selectFrom('inserted')
@@ -233,6 +229,20 @@ export async function insertApplicationWithHistory(
   const { history_id, ...app } = row;
   return { app: app as unknown as ApplicationRecord, historyId: history_id };
 }
+
+/** The columns of an INSERT ... SELECT into application_history, in historyValues' order. */
+const HISTORY_COLUMNS = [
+  'application_id',
+  'seq',
+  'event',
+  'from_state',
+  'to_state',
+  'actor_id',
+  'actor_roles',
+  'on_behalf_of',
+  'payload',
+  'at',
+] as const;
 
 /** A history row's values (all but application_id and seq) as typed SQL, for INSERT ... SELECT. */
 function historyValues(h: Omit<NewHistory, 'applicationId'>) {
@@ -270,19 +280,8 @@ function updateQuery(
   return trx
     .updateTable('applications')
     .set({
-      state: values.state,
-      snapshot: JSON.stringify(values.snapshot),
-      data: JSON.stringify(values.data),
+      ...columnValues(values),
       version: sql`version + 1`,
-      title: values.title,
-      district: values.district,
-      requested_cents: values.requestedCents,
-      granted_cents: values.grantedCents,
-      received_on: values.receivedOn,
-      decision_due_on: values.decisionDueOn,
-      suspended: values.suspended,
-      awaiting_decision: values.awaitingDecision,
-      submitted_at: values.submittedAt,
       updated_at: values.now,
     })
     .where('id', '=', id)
@@ -320,18 +319,7 @@ export async function updateApplicationWithHistory(
     .with('history', (db) =>
       db
         .insertInto('application_history')
-        .columns([
-          'application_id',
-          'seq',
-          'event',
-          'from_state',
-          'to_state',
-          'actor_id',
-          'actor_roles',
-          'on_behalf_of',
-          'payload',
-          'at',
-        ])
+        .columns(HISTORY_COLUMNS)
         .expression((eb) =>
           eb
             .selectFrom('updated')
