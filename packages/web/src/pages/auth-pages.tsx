@@ -10,17 +10,16 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
 import {
   ErrorAlert,
   ErrorSummary,
   invalidParamsToErrors,
   PageHeading,
-  type SummaryError,
   TextField,
-  useErrorText,
 } from '../components/ui';
+import { useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
 import { useSession } from '../session/session';
@@ -53,48 +52,41 @@ export function LoginPage() {
   const { t } = useI18n();
   const { setMe } = useSession();
   const { location, navigate } = useRouter();
-  const errorText = useErrorText();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const {
+    errors,
+    failure,
+    busy,
+    summary,
+    summaryRef,
+    submit: run,
+    errorText,
+  } = useFormSubmission();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
     if (!email.trim()) errs['f-email'] = t('auth.emailRequired');
     if (!password) errs['f-password'] = t('auth.passwordRequired');
-    setErrors(errs);
-    setFailure('');
-    if (Object.keys(errs).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
-      const me = await api.login(email.trim(), password);
-      // The login response may be partial; /me is the source of truth for roles.
-      const full = me?.roles ? me : await api.me();
-      setMe(full);
-      navigate(safeNext(location.search.get('next')) ?? homeFor(full));
-    } catch (err) {
-      setFailure(
-        err instanceof Error && 'status' in err && err.status === 401
-          ? t('auth.loginFailed')
-          : errorText(err),
-      );
-      setErrors(invalidParamsToErrors(err));
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      e,
+      errs,
+      async () => {
+        const me = await api.login(email.trim(), password);
+        // The login response may be partial; /me is the source of truth for roles.
+        const full = me?.roles ? me : await api.me();
+        setMe(full);
+        navigate(safeNext(location.search.get('next')) ?? homeFor(full));
+      },
+      (err) => ({
+        failure:
+          err instanceof Error && 'status' in err && err.status === 401
+            ? t('auth.loginFailed')
+            : errorText(err),
+        errors: invalidParamsToErrors(err),
+      }),
+    );
   }
-
-  const summary: SummaryError[] = Object.entries(errors).map(([target, message]) => ({
-    target,
-    message,
-  }));
 
   return (
     <>
@@ -146,29 +138,17 @@ export function RegisterPage() {
   const { t } = useI18n();
   const { setMe } = useSession();
   const { navigate } = useRouter();
-  const errorText = useErrorText();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
     if (!name.trim()) errs['f-name'] = t('auth.nameRequired');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) errs['f-email'] = t('auth.emailInvalid');
     if (password.length < 12) errs['f-password'] = t('auth.passwordTooShort');
-    setErrors(errs);
-    setFailure('');
-    if (Object.keys(errs).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
+    return run(e, errs, async () => {
       await api.register({ name: name.trim(), email: email.trim(), password });
       let me: Me;
       try {
@@ -179,17 +159,8 @@ export function RegisterPage() {
       }
       setMe(me);
       navigate('/regelingen');
-    } catch (err) {
-      const fieldErrors = invalidParamsToErrors(err);
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length) requestAnimationFrame(() => summaryRef.current?.focus());
-      else setFailure(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
-
-  const summary = Object.entries(errors).map(([target, message]) => ({ target, message }));
   return (
     <>
       <PageHeading>{t('auth.registerTitle')}</PageHeading>

@@ -1,5 +1,5 @@
 import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
 import {
   ErrorAlert,
@@ -8,8 +8,8 @@ import {
   PageHeading,
   StatusMessage,
   TextField,
-  useErrorText,
 } from '../../components/ui';
+import { useFormSubmission } from '../../forms/use-form-submission';
 import { AppLink, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { homeFor } from '../auth-pages';
@@ -21,14 +21,10 @@ export function OidcCompletePage() {
   const { o, t } = useOidcText();
   const { setMe } = useSession();
   const { navigate } = useRouter();
-  const errorText = useErrorText();
   const [state, setState] = useState<'loading' | 'ready' | 'expired'>('loading');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
 
   useEffect(() => {
     let live = true;
@@ -46,37 +42,35 @@ export function OidcCompletePage() {
     };
   }, []);
 
-  async function submit(e: FormEvent) {
-    e.preventDefault();
+  function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
     if (!name.trim()) errs['f-name'] = o('complete.nameRequired');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim()))
       errs['f-email'] = o('complete.emailInvalid');
-    setErrors(errs);
-    setFailure('');
-    if (Object.keys(errs).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
-      const { user, returnTo } = await oidcApi.complete({ name: name.trim(), email: email.trim() });
-      setMe(user);
-      navigate(returnTo && returnTo !== '/' ? returnTo : homeFor(user), { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 404) {
-        setState('expired');
-        return;
-      }
-      const fieldErrors = invalidParamsToErrors(err);
-      if (err instanceof ApiError && err.status === 409)
-        fieldErrors['f-email'] = o('complete.emailTaken');
-      setErrors(fieldErrors);
-      if (Object.keys(fieldErrors).length) requestAnimationFrame(() => summaryRef.current?.focus());
-      else setFailure(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    return run(
+      e,
+      errs,
+      async () => {
+        const { user, returnTo } = await oidcApi.complete({
+          name: name.trim(),
+          email: email.trim(),
+        });
+        setMe(user);
+        navigate(returnTo && returnTo !== '/' ? returnTo : homeFor(user), { replace: true });
+      },
+      (err, describe) => {
+        if (err instanceof ApiError && err.status === 404) {
+          setState('expired');
+          return null;
+        }
+        if (err instanceof ApiError && err.status === 409) {
+          return {
+            errors: { ...invalidParamsToErrors(err), 'f-email': o('complete.emailTaken') },
+          };
+        }
+        return describe(err);
+      },
+    );
   }
 
   if (state === 'loading') return <StatusMessage>{t('common.loading')}</StatusMessage>;
@@ -91,7 +85,6 @@ export function OidcCompletePage() {
       </>
     );
   }
-  const summary = Object.entries(errors).map(([target, message]) => ({ target, message }));
   return (
     <>
       <PageHeading>{o('complete.title')}</PageHeading>

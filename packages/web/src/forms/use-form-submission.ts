@@ -1,0 +1,66 @@
+import { type FormEvent, useRef, useState } from 'react';
+import { invalidParamsToErrors, type SummaryError, useErrorText } from '../components/ui';
+
+/** What a failed submission shows: errors at fields (by input id), a message for the page. */
+export interface Failure {
+  errors?: Record<string, string>;
+  failure?: string;
+}
+
+/**
+ * The state of a form that is checked in the browser, then sent: field errors with their
+ * summary (focused when it lists something to fix), a page-level failure, and busy while sending.
+ */
+export function useFormSubmission() {
+  const errorText = useErrorText();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+
+  /** By default: the problem's invalidParams at their fields, or else its text for the page. */
+  function describe(err: unknown): Failure {
+    const fieldErrors = invalidParamsToErrors(err);
+    return Object.keys(fieldErrors).length ? { errors: fieldErrors } : { failure: errorText(err) };
+  }
+
+  /**
+   * Handles a submit event: shows `invalid` (field id -> message) and stops, or runs `send`.
+   * When it throws, `onError` says what to show (null: it handled the error itself).
+   */
+  async function submit(
+    event: FormEvent,
+    invalid: Record<string, string>,
+    send: () => Promise<void>,
+    onError: (err: unknown, fallback: (err: unknown) => Failure) => Failure | null = describe,
+  ): Promise<void> {
+    event.preventDefault();
+    setErrors(invalid);
+    setFailure('');
+    if (Object.keys(invalid).length) {
+      focusSummary();
+      return;
+    }
+    setBusy(true);
+    try {
+      await send();
+    } catch (err) {
+      const shown = onError(err, describe);
+      if (shown) {
+        const fieldErrors = shown.errors ?? {};
+        setErrors(fieldErrors);
+        setFailure(shown.failure ?? '');
+        if (Object.keys(fieldErrors).length && !shown.failure) focusSummary();
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const summary: SummaryError[] = Object.entries(errors).map(([target, message]) => ({
+    target,
+    message,
+  }));
+  return { errors, failure, busy, summary, summaryRef, submit, errorText };
+}
