@@ -32,6 +32,14 @@ export {
   workflowDefinitionSchema,
 } from './definition/definition.schema';
 export {
+  checkHouseRules,
+  DECISION_LETTER_KINDS,
+  eventLabel,
+  type HouseProblem,
+  ROLES_WITHOUT_DECISIONS,
+  stateLabel,
+} from './definition/definition.house-rules';
+export {
   type DefinitionProblem,
   type ValidationResult,
   validateDefinition,

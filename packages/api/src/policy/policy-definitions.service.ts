@@ -264,12 +264,40 @@ export async function previousPublished(
   return row?.version ?? null;
 }
 
+/**
+ * Refuses (422) a definition that is invalid or breaks a rule of the house; each reason is the
+ * sentence in the user's language where the engine gives one.
+ */
+export function assertPublishable(
+  key: string,
+  version: number,
+  definition: unknown,
+  locale: 'nl' | 'en',
+): void {
+  const validation = validateStored(key, version, definition);
+  if (validation.ok) return;
+  throw new AppError(
+    'validation_failed',
+    locale === 'nl'
+      ? 'Het concept heeft problemen; los ze op voordat het gepubliceerd wordt.'
+      : 'The draft has problems; fix them before publishing.',
+    {
+      invalidParams: validation.problems.map((p) => ({
+        name: p.path,
+        reason: p.text?.[locale] ?? p.message,
+      })),
+      extra: { problems: validation.problems },
+    },
+  );
+}
+
 /** Publishes a valid draft; from then on it is immutable. */
 export async function publishDraft(
   db: Kysely<DB>,
   key: string,
   version: number,
   now: Date,
+  locale: 'nl' | 'en' = 'en',
 ): Promise<{ definition: DefinitionDetail; previousVersion: number | null; diff: DefinitionDiff }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -281,17 +309,7 @@ export async function publishDraft(
       .executeTakeFirst();
     if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
     if (row.status !== 'draft') throw immutable(key, version, row.status);
-    const validation = validateStored(key, version, row.definition);
-    if (!validation.ok) {
-      throw new AppError(
-        'validation_failed',
-        'The draft has problems; fix them before publishing.',
-        {
-          invalidParams: validation.problems.map((p) => ({ name: p.path, reason: p.message })),
-          extra: { problems: validation.problems },
-        },
-      );
-    }
+    assertPublishable(key, version, row.definition, locale);
     await trx
       .updateTable('workflow_definitions')
       .set({ status: 'published', published_at: now })

@@ -42,7 +42,12 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
 const Any = z.record(z.string(), z.unknown());
 
 const Localized = z.object({ nl: z.string(), en: z.string() });
-const Problem = z.object({ path: z.string(), code: z.string(), message: z.string() });
+const Problem = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.string(),
+  text: Localized.optional(),
+});
 const Summary = z
   .object({
     key: z.string(),
@@ -464,7 +469,10 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(r.publish, async (c) => {
     const { key, version } = c.req.valid('param');
-    return c.json((await publishDraft(db, key, version, deps.clock())) as never, 200);
+    return c.json(
+      (await publishDraft(db, key, version, deps.clock(), currentUser(c).locale)) as never,
+      200,
+    );
   });
 
   app.openapi(r.retire, async (c) => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { LocalizedText } from '../core/engine.types';
 import { TEMPLATE_VARIABLES, templatePlaceholders } from '../templates/templates';
 import {
   type ActionName,
@@ -8,6 +9,7 @@ import {
   type GuardName,
   guardParams,
 } from '../vocabulary/vocabulary.params';
+import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
 import {
   type FormField,
   looseDefinitionSchema,
@@ -22,6 +24,8 @@ export interface DefinitionProblem {
   path: string;
   code: string;
   message: string;
+  /** The refusal as a sentence naming the state or event by its label (house rules, C2). */
+  text?: LocalizedText;
 }
 
 export interface ValidationResult {
@@ -63,7 +67,8 @@ function checkParams(
 /**
  * Checks a workflow definition: its shape, the guard/action/delay vocabulary and parameters,
  * targets, reachability, a path to a final state from every state, events no role may send,
- * transitions out of final states, templates and their variables, the form and payload schemas.
+ * transitions out of final states, templates and their variables, the form and payload schemas,
+ * and the rules of the house (definition.house-rules.ts).
  */
 export function validateDefinition(json: unknown): ValidationResult {
   const parsed = looseDefinitionSchema.safeParse(json);
@@ -216,7 +221,12 @@ export function validateDefinition(json: unknown): ValidationResult {
   }
   for (const name of stateNames) {
     if (!leadsToFinal.has(name))
-      add(`states.${name}`, 'no_path_to_final', `no path from ${name} to a final state`);
+      problems.push({
+        path: `states.${name}`,
+        code: 'no_path_to_final',
+        message: `no path from ${name} to a final state`,
+        text: noPathToFinalText(def, name),
+      });
   }
 
   // Templates: referenced ones must exist; placeholders must be known variables.
@@ -245,6 +255,7 @@ export function validateDefinition(json: unknown): ValidationResult {
   }
 
   checkForm(def, add);
+  problems.push(...checkHouseRules(def));
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
 }
 
