@@ -24,14 +24,6 @@ export type {
 export { LETTER_KINDS, ROLES } from './core/engine.types';
 export { EngineError, type EngineErrorCode } from './core/engine-error';
 export {
-  type FormDefinition,
-  type FormField,
-  VOCABULARY,
-  type WorkflowDefinition,
-  workflowDefinitionJsonSchema,
-  workflowDefinitionSchema,
-} from './definition/definition.schema';
-export {
   checkHouseRules,
   DECISION_LETTER_KINDS,
   eventLabel,
@@ -39,6 +31,14 @@ export {
   ROLES_WITHOUT_DECISIONS,
   stateLabel,
 } from './definition/definition.house-rules';
+export {
+  type FormDefinition,
+  type FormField,
+  VOCABULARY,
+  type WorkflowDefinition,
+  workflowDefinitionJsonSchema,
+  workflowDefinitionSchema,
+} from './definition/definition.schema';
 export {
   type DefinitionProblem,
   type ValidationResult,
