@@ -180,8 +180,21 @@ export function createApp(deps: AppDeps): App {
   const indexHtml = join(config.webDist, 'index.html');
   const webBuilt = existsSync(indexHtml);
   if (webBuilt) {
-    const assets = serveStatic<AppEnv>({ root: config.webDist });
-    app.use('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
+    const assets = serveStatic<AppEnv>({ root: config.webDist, precompressed: true });
+    app.use('*', async (c, next) => {
+      if (c.req.path.startsWith('/api/')) return next();
+      const found = await assets(c, next);
+      if (found instanceof Response) {
+        // Vite names every file under assets/ by its content hash: it never changes. The
+        // HTML that points at them must be checked on every visit.
+        found.headers.set(
+          'Cache-Control',
+          c.req.path.startsWith('/assets/') ? IMMUTABLE : REVALIDATE,
+        );
+        found.headers.append('Vary', 'Accept-Encoding');
+      }
+      return found;
+    });
   } else {
     app.get('/', (c) =>
       c.html(
@@ -197,6 +210,7 @@ export function createApp(deps: AppDeps): App {
     const isApi = path === '/api' || path.startsWith('/api/');
     if (webBuilt && !isApi && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
       // SPA fallback: the client router handles the path.
+      c.header('Cache-Control', REVALIDATE);
       return c.html(readFileSync(indexHtml, 'utf8'));
     }
     const allow = allowedMethods(app.routes, path);
@@ -213,6 +227,9 @@ export function createApp(deps: AppDeps): App {
 
   return app;
 }
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const REVALIDATE = 'no-cache';
 
 function respond(c: Context<AppEnv>, error: AppError): Response {
   return problem(c, error);
