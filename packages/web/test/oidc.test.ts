@@ -66,6 +66,16 @@ describe('signing in with OpenID Connect in the browser', () => {
     expect(me).toMatchObject({ email: 'anouk@rotterdam.example', roles: ['assessor'] });
   });
 
+  it('a staff member who asked for no page lands on their own home, not the resident start page', async () => {
+    const { page, context } = browser;
+    await context.clearCookies();
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByRole('link', { name: 'Inloggen voor medewerkers' }).click();
+    await page.getByRole('button', { name: 'Anouk (behandelaar)' }).click();
+    await expectHeading(page, 'Werkvoorraad', false);
+    expect(new URL(page.url()).pathname).toBe('/werkvoorraad');
+  });
+
   it('refuses a staff member whose groups map to no role, with a clear page', async () => {
     const { page, context } = browser;
     await context.clearCookies();

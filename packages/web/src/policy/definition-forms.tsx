@@ -194,6 +194,8 @@ function StatesSection({ def, update }: { def: DefinitionJson; update: Update })
             <FormField type="checkbox" className="app-field">
               <Checkbox
                 id={pathId(`${base}.meta.editable`)}
+                appearance="html"
+                className="policy-checkbox"
                 checked={meta.editable === true}
                 onChange={(e) => {
                   const checked = e.target.checked;
@@ -343,14 +345,17 @@ function EventsSection({ def, update }: { def: DefinitionJson; update: Update })
                   <FormField key={role} type="checkbox" className="app-field">
                     <Checkbox
                       id={id}
+                      appearance="html"
+                      className="policy-checkbox"
                       checked={roles.includes(role)}
                       onChange={(ev) => {
                         const on = ev.target.checked;
                         update((d) => {
                           const target = obj(obj(d.events)[type]);
                           const now = Array.isArray(target.roles) ? (target.roles as string[]) : [];
+                          // Adding keeps every role already there (also ones this screen does not list).
                           target.roles = on
-                            ? ROLE_CODES.filter((r) => r === role || now.includes(r))
+                            ? [...now.filter((r) => r !== role), role]
                             : now.filter((r) => r !== role);
                         });
                       }}

@@ -55,8 +55,12 @@ export const oidcApi = {
   logout: () => call<{ logoutUrl: string | null }>('/auth/oidc/logout', { method: 'POST' }),
 };
 
+const LOGIN_PAGE = '/inloggen';
+
 /** The login URL with the page to come back to (only a path of this site). */
 export function loginHref(provider: OidcProvider, next: string | null): string {
-  const safe = next?.startsWith('/') && !next.startsWith('//') ? next : null;
-  return safe ? `${provider.loginUrl}?returnTo=${encodeURIComponent(safe)}` : provider.loginUrl;
+  // Without a page asked for, come back to the login page: signed in, it sends each person to
+  // their own home (staff to their work, not to the resident's start page).
+  const safe = next?.startsWith('/') && !next.startsWith('//') ? next : LOGIN_PAGE;
+  return `${provider.loginUrl}?returnTo=${encodeURIComponent(safe)}`;
 }

@@ -56,7 +56,10 @@ export function OidcCompletePage() {
           email: email.trim(),
         });
         setMe(user);
-        navigate(returnTo && returnTo !== '/' ? returnTo : homeFor(user), { replace: true });
+        navigate(
+          returnTo && returnTo !== '/' && returnTo !== '/inloggen' ? returnTo : homeFor(user),
+          { replace: true },
+        );
       },
       (err, describe) => {
         if (err instanceof ApiError && err.status === 404) {
