@@ -37,9 +37,7 @@ describe('a saved definition keeps the officer order', () => {
     for (const part of ['states', 'events'] as const) {
       expect(Object.keys(read.definition[part])).toEqual(Object.keys(def[part]));
     }
-    expect(Object.keys(read.definition.templates.mails)).toEqual(
-      Object.keys(def.templates.mails),
-    );
+    expect(Object.keys(read.definition.templates.mails)).toEqual(Object.keys(def.templates.mails));
     expect(Object.keys(read.definition.templates.letters)).toEqual(
       Object.keys(def.templates.letters),
     );
