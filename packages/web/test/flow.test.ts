@@ -248,7 +248,7 @@ describe('an application from draft to settlement', () => {
     await openCase('assessor');
     const assess = page.getByRole('region', { name: 'Beoordelen' });
     await assess.getByRole('radio', { name: 'Verlenen' }).check();
-    expect(await assess.getByLabel('Bedrag (€)').inputValue()).toBe('750,50');
+    expect(await assess.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('750,50');
     await assess.getByLabel('Motivering').fill('Past bij het wijkakkoord van Delfshaven.');
     await assess.getByRole('button', { name: 'Beoordeling opslaan' }).click();
     await stateIs('Beoordeeld');
@@ -259,7 +259,7 @@ describe('an application from draft to settlement', () => {
     await checkA11y(page, 'approver-case');
     await at320('approver-case');
     const grant = page.getByRole('region', { name: 'Subsidie verlenen' });
-    expect(await grant.getByLabel('Bedrag (€)').inputValue()).toBe('750,50');
+    expect(await grant.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('750,50');
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
     await grant.getByRole('button', { name: 'Subsidie verlenen' }).click();
     await stateIs('Verleend');
@@ -291,7 +291,7 @@ describe('an application from draft to settlement', () => {
     const report = page.getByRole('region', { name: 'Verantwoording na afloop' });
     // The activity (server clock + 70 days, in 2026) lies before the browser's real today.
     await page.getByText('Uw activiteit is voorbij.', { exact: false }).waitFor();
-    await report.getByLabel('Werkelijke kosten (€)').fill('700');
+    await report.getByLabel('Werkelijke kosten', { exact: true }).fill('700');
     await report
       .getByLabel('Hoe is het gegaan?')
       .fill('Ruim honderd buren aten samen; de kinderen speelden tot het donker werd.');
@@ -309,7 +309,7 @@ describe('an application from draft to settlement', () => {
   it('the assessor settles the grant', async () => {
     await openCase('assessor');
     const settle = page.getByRole('region', { name: 'Subsidie vaststellen' });
-    expect(await settle.getByLabel('Bedrag (€)').inputValue()).toBe('700,00');
+    expect(await settle.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('700,00');
     await settle.getByRole('button', { name: 'Subsidie vaststellen' }).click();
     await stateIs('Vastgesteld');
     await checkA11y(page, 'assessor-settled');

@@ -124,7 +124,7 @@ export function focusField(id: string) {
   (el as HTMLElement).focus();
 }
 
-interface FieldBase {
+export interface FieldBase {
   id: string;
   label: ReactNode;
   description?: ReactNode;
@@ -132,14 +132,22 @@ interface FieldBase {
   required?: boolean;
 }
 
-function describedBy(id: string, description?: ReactNode, error?: string) {
-  const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(
-    Boolean,
-  );
+export function describedBy(
+  id: string,
+  description?: ReactNode,
+  error?: string,
+  ...more: string[]
+) {
+  const ids = [
+    description ? `${id}-description` : null,
+    ...more,
+    error ? `${id}-error` : null,
+  ].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
 }
 
-function FieldShell({
+/** Label, description and error of one field around its input (NL Design System form field). */
+export function FieldShell({
   id,
   label,
   description,

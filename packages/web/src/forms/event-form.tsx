@@ -23,7 +23,8 @@ import {
   fieldId,
   type JsonSchema,
 } from '../api/client';
-import { centsToInput, parseEuroToCents } from '../components/money';
+import type { MoneyParse } from '../components/money';
+import { MoneyInput } from '../components/money-input';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -34,7 +35,8 @@ import {
 } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 
-type Value = string | boolean;
+/** Text as typed, a checkbox, or an amount in cents (null: nothing readable typed). */
+type Value = string | boolean | number | null;
 
 const LONG_TEXT = new Set([
   'message',
@@ -84,16 +86,11 @@ function isMoney(name: string, schema: JsonSchema) {
   return (t === 'integer' || t === 'number') && /Cents$/.test(name);
 }
 
-function initialValue(
-  name: string,
-  schema: JsonSchema,
-  locale: 'nl' | 'en',
-  defaults: Record<string, unknown>,
-): Value {
+function initialValue(name: string, schema: JsonSchema, defaults: Record<string, unknown>): Value {
   const d = name in defaults ? defaults[name] : schema.default;
   if (typeOf(schema) === 'boolean') return d === true;
   if (d === undefined || d === null) return '';
-  if (isMoney(name, schema) && typeof d === 'number') return centsToInput(d, locale);
+  if (isMoney(name, schema)) return typeof d === 'number' ? d : null;
   return String(d);
 }
 
@@ -130,9 +127,10 @@ export function EventForm({
   const fields = formFields(schema);
   const required = new Set(schema.required ?? []);
   const [values, setValues] = useState<Record<string, Value>>(() =>
-    Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, locale, defaults)])),
+    Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)])),
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const moneyProblems = useRef<Record<string, MoneyParse | null>>({});
   const [failure, setFailure] = useState('');
   const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -159,16 +157,19 @@ export function EventForm({
         payload[name] = raw === true;
         continue;
       }
+      if (isMoney(name, s)) {
+        const problem = moneyProblems.current[name];
+        if (problem && !problem.ok) errs[name] = `${l}: ${problem.message[locale]}`;
+        else if (typeof raw === 'number') payload[name] = raw;
+        else if (required.has(name)) errs[name] = t('form.required', { field: l });
+        continue;
+      }
       const text = typeof raw === 'string' ? raw.trim() : '';
       if (text === '') {
         if (required.has(name)) errs[name] = t('form.required', { field: l });
         continue;
       }
-      if (isMoney(name, s)) {
-        const cents = parseEuroToCents(text);
-        if (cents === null) errs[name] = t('form.invalidAmount', { field: l });
-        else payload[name] = cents;
-      } else if (type === 'integer' || type === 'number') {
+      if (type === 'integer' || type === 'number') {
         const n = Number(text);
         if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
           errs[name] = t('form.invalidNumber', { field: l });
@@ -318,6 +319,23 @@ export function EventForm({
               </FormField>
             );
           }
+          if (isMoney(name, s)) {
+            return (
+              <MoneyInput
+                key={name}
+                id={id}
+                label={l}
+                description={desc}
+                value={typeof values[name] === 'number' ? (values[name] as number) : null}
+                onChange={(cents, problem) => {
+                  moneyProblems.current[name] = problem;
+                  set(name, cents);
+                }}
+                error={error}
+                required={required.has(name)}
+              />
+            );
+          }
           const text = String(values[name] ?? '');
           if (
             type === 'string' &&
@@ -341,14 +359,14 @@ export function EventForm({
             <TextField
               key={name}
               id={id}
-              label={isMoney(name, s) ? `${l} (€)` : l}
+              label={l}
               description={desc}
               value={text}
               onChange={(v) => set(name, v)}
               error={error}
               required={required.has(name)}
               type={s.format === 'date' ? 'date' : 'text'}
-              inputMode={isMoney(name, s) ? 'decimal' : type === 'string' ? 'text' : 'numeric'}
+              inputMode={type === 'string' ? 'text' : 'numeric'}
               width={type === 'string' && s.format !== 'date' ? undefined : 'short'}
             />
           );

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
+import { formatMoney } from '../components/money';
 import { type MessageKey, messages } from './messages';
 
 export type Locale = 'nl' | 'en';
@@ -64,7 +65,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const catalogue = messages[locale];
     const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-    const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' });
     const date = new Intl.DateTimeFormat(tag, {
       day: 'numeric',
       month: 'long',
@@ -96,8 +96,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const text = all[`${key}.${plural.select(n)}`] ?? all[`${key}.other`] ?? key;
         return interpolate(text, { n, ...vars });
       },
-      // Cents are integers; dividing once for display is exact enough for formatting.
-      formatMoney: (cents) => (cents == null ? '–' : money.format(cents / 100)),
+      formatMoney: (cents) => (cents == null ? '–' : formatMoney(cents, locale)),
       formatDate: (d) => {
         if (!d) return '–';
         // A calendar date 'YYYY-MM-DD' is a date in Amsterdam: anchor it at noon UTC.

@@ -264,6 +264,7 @@ const nl = {
   'enum.recommendation.grant': 'Verlenen',
   'enum.recommendation.reject': 'Afwijzen',
 
+  'money.hint': 'Bedrag in euro, bijvoorbeeld 2.500,50',
   'form.required': 'Vul "{field}" in.',
   'form.invalidAmount': '"{field}" is geen geldig bedrag. Gebruik bijvoorbeeld 125,50.',
   'form.invalidNumber': '"{field}" moet een heel getal zijn.',
@@ -747,6 +748,7 @@ const en: Record<MessageKey, string> = {
   'enum.recommendation.grant': 'Grant',
   'enum.recommendation.reject': 'Reject',
 
+  'money.hint': 'Amount in euro, for example 2,500.50',
   'form.required': 'Fill in "{field}".',
   'form.invalidAmount': '"{field}" is not a valid amount. Use for example 125.50.',
   'form.invalidNumber': '"{field}" must be a whole number.',

@@ -25,7 +25,7 @@ import {
 } from '../../api/client';
 import { AttachmentList, AttachmentUpload } from '../../components/attachments';
 import { formatIban, isValidIban, normaliseIban } from '../../components/iban';
-import { centsToInput, parseEuroToCents, sumCents } from '../../components/money';
+import { formatMoneyInput, parseMoney, sumCents } from '../../components/money';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -137,6 +137,14 @@ function validateStep(step: Step, data: ApplicationData, texts: AmountTexts, t: 
 
 type AmountTexts = string[];
 
+/** The amount in a budget line's box, written in either language's way. */
+function parseEuroToCents(text: string): number | null {
+  const r = parseMoney(text, 'nl');
+  if (r.ok) return r.cents;
+  const en = parseMoney(text, 'en');
+  return en.ok ? en.cents : null;
+}
+
 /**
  * A server refusal as a field error in the resident's language: guards name the rule
  * (`supportersAtLeast`), form checks the field (`budgetLines.0.amountCents`).
@@ -233,7 +241,7 @@ function WizardForm({
 
   // Euro amounts are edited as text, so "12," survives while typing.
   const [amountTexts, setAmountTexts] = useState<AmountTexts>(() =>
-    (app.data?.budgetLines ?? []).map((l) => centsToInput(l.amountCents, locale)),
+    (app.data?.budgetLines ?? []).map((l) => formatMoneyInput(l.amountCents, locale)),
   );
 
   // Server field errors from a failed autosave land on their fields too.
