@@ -73,6 +73,7 @@ export {
 } from './runtime/runtime';
 export { type TemplateContext, templateVariables } from './templates/template-variables';
 export {
+  malformedPlaceholders,
   renderTemplate,
   TEMPLATE_VARIABLES,
   type TemplateVariable,

@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { LocalizedText } from '../core/engine.types';
-import { TEMPLATE_VARIABLES, templatePlaceholders } from '../templates/templates';
+import {
+  malformedPlaceholders,
+  TEMPLATE_VARIABLES,
+  templatePlaceholders,
+} from '../templates/templates';
 import {
   type ActionName,
   actionParams,
@@ -249,6 +253,14 @@ export function validateDefinition(json: unknown): ValidationResult {
             if (!KNOWN_VARIABLES.has(name))
               add(path, 'unknown_variable', `unknown template variable {{${name}}}`);
           }
+          for (const piece of malformedPlaceholders(pair[locale][part])) {
+            problems.push({
+              path,
+              code: 'malformed_placeholder',
+              message: `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${piece} is not a placeholder; write {{name}}`,
+              text: malformedText(group, key, locale, part, piece),
+            });
+          }
         }
       }
     }
@@ -257,6 +269,21 @@ export function validateDefinition(json: unknown): ValidationResult {
   checkForm(def, add);
   problems.push(...checkHouseRules(def));
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
+}
+
+function malformedText(
+  group: 'letters' | 'mails',
+  key: string,
+  locale: 'nl' | 'en',
+  part: 'subject' | 'body',
+  piece: string,
+): LocalizedText {
+  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} "${key}" (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
+  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} "${key}" (${part}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
+  return {
+    nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
+    en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,
+  };
 }
 
 function checkForm(

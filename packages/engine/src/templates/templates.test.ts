@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { LETTER_KINDS } from '../core/engine.types';
+import { validateDefinition } from '../definition/definition.validate';
 import { loadShippedDefinition } from '../test/fixtures';
-import { renderTemplate, TEMPLATE_VARIABLES, templatePlaceholders } from './templates';
+import {
+  malformedPlaceholders,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  templatePlaceholders,
+} from './templates';
 
 const def = loadShippedDefinition();
 
@@ -23,6 +29,30 @@ describe('renderTemplate', () => {
   test('the variable list matches the contract', () => {
     expect(TEMPLATE_VARIABLES).toHaveLength(21);
     expect(TEMPLATE_VARIABLES).toContain('objectionDeadline');
+  });
+});
+
+describe('strict placeholder syntax', () => {
+  test('finds what looks like a placeholder but is not one', () => {
+    expect(malformedPlaceholders('Kenmerk {{reference}.')).toEqual(['{{reference}']);
+    expect(malformedPlaceholders('Bedrag {grantedAmount} euro')).toEqual(['{grantedAmount}']);
+    expect(malformedPlaceholders('Beste {{ applicant name }},')).toEqual(['{{ applicant name }}']);
+    expect(malformedPlaceholders('Beste {{ applicantName }},')).toEqual(['{{ applicantName }}']);
+    expect(malformedPlaceholders('Beste {{applicantName}}, {{reference}}')).toEqual([]);
+  });
+
+  test('a definition with a malformed placeholder is refused with a sentence naming the template', () => {
+    const broken = structuredClone(def);
+    broken.templates.letters.grant!.nl.body = 'Kenmerk {{reference}. Bedrag {grantedAmount}.';
+    const result = validateDefinition(broken);
+    expect(result.ok).toBe(false);
+    const found = result.problems.filter((p) => p.code === 'malformed_placeholder');
+    expect(found.map((p) => p.path)).toEqual([
+      'templates.letters.grant.nl.body',
+      'templates.letters.grant.nl.body',
+    ]);
+    expect(found[0]!.text!.nl).toContain('De brief "grant" (tekst, Nederlands) bevat {{reference}');
+    expect(found[1]!.text!.en).toContain('{grantedAmount}');
   });
 });
 

@@ -39,3 +39,21 @@ export function templatePlaceholders(text: string): string[] {
   for (const m of text.matchAll(PLACEHOLDER)) seen.add(m[1]!);
   return [...seen];
 }
+
+const STRICT_PLACEHOLDER = /\{\{[A-Za-z][A-Za-z0-9_]*\}\}/g;
+
+/**
+ * The pieces of a template text that look like a placeholder but are not one written exactly as
+ * `{{name}}` (no spaces, two braces each side): `{{reference}`, `{grantedAmount}`,
+ * `{{ applicant name }}`. They would be printed literally in a letter.
+ */
+export function malformedPlaceholders(text: string): string[] {
+  const rest = text.replace(STRICT_PLACEHOLDER, (m) => ' '.repeat(m.length));
+  const found: string[] = [];
+  // A run of braces with what sits between them on the same line, e.g. `{{ applicant name }}`.
+  for (const m of rest.matchAll(/\{+[^{}\n]{0,60}\}+|\{+[^{}\n]{0,40}|[^{}\n]{0,40}\}+/g)) {
+    const piece = m[0].trim();
+    if (piece && !found.includes(piece)) found.push(piece);
+  }
+  return found;
+}
