@@ -1,15 +1,38 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { Document, Link, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { LETTER_FONT_FAMILY, registerLetterFonts } from './letter.fonts';
 import type { LetterContent } from './letter.types';
+import { keepTogether, pdfTitle, segmentsOf } from './letter.typography';
 
-// Only the PDF standard fonts (Helvetica): nothing is fetched and nothing has to be shipped.
+registerLetterFonts();
+
+/** Millimetres in PDF points. */
+const mm = (value: number) => (value * 72) / 25.4;
+
+/**
+ * Where the address sits: in the window of a standard Dutch window envelope (C5/6 and DL,
+ * window at the left, about 20 mm from the left edge and 50 mm from the top), so a folded
+ * letter needs no separate address label.
+ */
+export const ADDRESS_WINDOW = { left: mm(22), top: mm(50), width: mm(85), height: mm(35) };
+
+const PAGE_TOP = 42;
+const LETTERHEAD_HEIGHT = 62;
+const LETTERHEAD_GAP = 26;
+
+// Noto Sans from the installed font package, embedded as a subset (letter.fonts.ts).
 const styles = StyleSheet.create({
   page: {
-    fontFamily: 'Helvetica',
+    fontFamily: LETTER_FONT_FAMILY,
+    // Noto's 'ccmp' splits a precomposed letter such as ị into i + a combining dot, and fontkit
+    // gives the mark no Unicode value: the PDF then extracts "ThiF" for "Thị" (and may map
+    // every later i to ị). Without it each letter is its one precomposed glyph and extracts as
+    // written; the text is NFC-normalised first (renderLetterPdf) so that glyph exists.
+    fontFeatureSettings: { ccmp: 0 },
     fontSize: 10.5,
     // No lineHeight here: inherited by the page-number Text it blanks its render() output.
     color: '#1a1a1a',
-    paddingTop: 42,
+    paddingTop: PAGE_TOP,
     paddingBottom: 70,
     paddingHorizontal: 64,
   },
@@ -18,19 +41,37 @@ const styles = StyleSheet.create({
     justifyContent: 'space-between',
     borderBottomWidth: 2,
     borderBottomColor: '#00811f',
+    height: LETTERHEAD_HEIGHT,
     paddingBottom: 10,
-    marginBottom: 26,
+    marginBottom: LETTERHEAD_GAP,
   },
-  organisation: { fontFamily: 'Helvetica-Bold', fontSize: 17, color: '#00811f' },
+  organisation: { fontWeight: 700, fontSize: 17, color: '#00811f' },
   department: { fontSize: 9, color: '#444444', marginTop: 2 },
   senderBlock: { fontSize: 8.5, color: '#444444', textAlign: 'right' },
-  addressBlock: { minHeight: 80, marginBottom: 18 },
-  addressName: { fontFamily: 'Helvetica-Bold' },
+  addressBlock: {
+    position: 'absolute',
+    left: ADDRESS_WINDOW.left,
+    top: ADDRESS_WINDOW.top,
+    width: ADDRESS_WINDOW.width,
+    height: ADDRESS_WINDOW.height,
+    justifyContent: 'center',
+  },
+  // The flow keeps the window free: the letter details start below it.
+  addressSpace: {
+    height:
+      ADDRESS_WINDOW.top +
+      ADDRESS_WINDOW.height +
+      12 -
+      PAGE_TOP -
+      LETTERHEAD_HEIGHT -
+      LETTERHEAD_GAP,
+  },
+  addressName: { fontWeight: 700 },
   meta: { marginBottom: 22 },
   metaRow: { flexDirection: 'row', marginBottom: 3 },
   metaLabel: { width: 96, color: '#555555', fontSize: 9.5 },
   metaValue: { flex: 1 },
-  subject: { fontFamily: 'Helvetica-Bold', fontSize: 12.5, marginBottom: 14 },
+  subject: { fontWeight: 700, fontSize: 12.5, marginBottom: 14 },
   paragraph: { marginBottom: 8, fontSize: 10.5, lineHeight: 1.4 },
   objection: {
     marginTop: 10,
@@ -38,9 +79,9 @@ const styles = StyleSheet.create({
     borderTopWidth: 0.75,
     borderTopColor: '#bbbbbb',
   },
-  objectionHeading: { fontFamily: 'Helvetica-Bold', marginBottom: 4 },
+  objectionHeading: { fontWeight: 700, marginBottom: 4 },
   signature: { marginTop: 14 },
-  signatureRole: { fontFamily: 'Helvetica-Bold', marginTop: 28 },
+  signatureRole: { fontWeight: 700, marginTop: 28 },
   footerLeft: {
     position: 'absolute',
     bottom: 30,
@@ -48,6 +89,8 @@ const styles = StyleSheet.create({
     fontSize: 8,
     color: '#555555',
   },
+  link: { color: '#00689e', textDecoration: 'underline' },
+  accessible: { marginTop: 14, fontSize: 9, color: '#444444' },
   footerRight: {
     position: 'absolute',
     bottom: 30,
@@ -59,16 +102,36 @@ const styles = StyleSheet.create({
   },
 });
 
+/** Running text with its amounts kept together and every URL as one clickable link. */
+function Running({ text }: { text: string }) {
+  return segmentsOf(keepTogether(text)).map((segment, index) =>
+    segment.kind === 'url' ? (
+      // biome-ignore lint/suspicious/noArrayIndexKey: segments of one static text, in order
+      <Link key={index} src={segment.text} style={styles.link}>
+        {segment.text}
+      </Link>
+    ) : (
+      segment.text
+    ),
+  );
+}
+
 function pageLabel(template: string, page: number, pages: number): string {
   return template.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
+
+/** Points from the PDF (untagged, see messaging/README.md) to the letter's accessible page. */
+const ACCESSIBLE = {
+  nl: 'Deze brief is ook te lezen als toegankelijke webpagina:',
+  en: 'This letter can also be read as an accessible web page:',
+} as const;
 
 /** The municipal letter as a react-pdf document; a pure function of the stored content. */
 export function LetterDocument({ content }: { content: LetterContent }) {
   const { sender, labels } = content;
   return (
     <Document
-      title={`${content.subject} (${content.reference})`}
+      title={pdfTitle(content.subject, content.reference)}
       author={sender.organisation}
       subject={content.subject}
       creator={sender.organisation}
@@ -93,6 +156,7 @@ export function LetterDocument({ content }: { content: LetterContent }) {
           </View>
         </View>
 
+        <View style={styles.addressSpace} />
         <View style={styles.addressBlock}>
           <Text style={styles.addressName}>{content.recipient.name}</Text>
           {content.recipient.addressLines.map((line) => (
@@ -111,16 +175,20 @@ export function LetterDocument({ content }: { content: LetterContent }) {
           </View>
           <View style={styles.metaRow}>
             <Text style={styles.metaLabel}>{labels.subject}</Text>
-            <Text style={styles.metaValue}>{content.subject}</Text>
+            <Text style={styles.metaValue}>
+              <Running text={content.subject} />
+            </Text>
           </View>
         </View>
 
-        <Text style={styles.subject}>{content.subject}</Text>
+        <Text style={styles.subject}>
+          <Running text={content.subject} />
+        </Text>
         <Text style={styles.paragraph}>{content.salutation}</Text>
         {content.paragraphs.map((paragraph, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in order
           <Text key={index} style={styles.paragraph}>
-            {paragraph}
+            <Running text={paragraph} />
           </Text>
         ))}
 
@@ -136,10 +204,19 @@ export function LetterDocument({ content }: { content: LetterContent }) {
             <Text style={styles.objectionHeading}>{content.objection.heading}</Text>
             {content.objection.paragraphs.map((paragraph) => (
               <Text key={paragraph} style={styles.paragraph}>
-                {paragraph}
+                <Running text={paragraph} />
               </Text>
             ))}
           </View>
+        ) : null}
+
+        {content.links?.html ? (
+          <Text style={styles.accessible}>
+            {ACCESSIBLE[content.language]}{' '}
+            <Link src={content.links.html} style={styles.link}>
+              {content.links.html}
+            </Link>
+          </Text>
         ) : null}
 
         <Text style={styles.footerLeft} fixed>
@@ -157,5 +234,17 @@ export function LetterDocument({ content }: { content: LetterContent }) {
 
 /** Renders a letter to PDF bytes in this thread (use the render pool off the request path). */
 export async function renderLetterPdf(content: LetterContent): Promise<Buffer> {
-  return renderToBuffer(<LetterDocument content={content} />);
+  return renderToBuffer(<LetterDocument content={composed(content)} />);
+}
+
+/** Every text in its composed form (a name typed as i + U+0323 prints as the one glyph ị). */
+export function composed<T>(value: T): T {
+  if (typeof value === 'string') return value.normalize('NFC') as T;
+  if (Array.isArray(value)) return value.map(composed) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, composed(item)]),
+    ) as T;
+  }
+  return value;
 }

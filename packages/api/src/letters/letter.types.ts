@@ -63,4 +63,9 @@ export interface LetterContent {
     documentTitle: string;
   };
   variables: Record<string, string>;
+  /**
+   * Resolved when the letter is rendered, never stored: the address of the letter's accessible
+   * HTML page, printed under the letter (the PDF itself is untagged).
+   */
+  links?: { html: string };
 }

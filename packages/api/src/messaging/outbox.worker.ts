@@ -121,6 +121,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
       const finished: LetterContent = {
         ...content,
         paragraphs: content.paragraphs.map((p) => withApplicationUrl(p, url)),
+        links: { html: `${settings.publicUrl}/api/documents/${document.id}?format=html` },
       };
       const pdf = await pool.render(finished);
       const sha256 = createHash('sha256').update(pdf).digest('hex');

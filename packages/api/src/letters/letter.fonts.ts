@@ -1,0 +1,38 @@
+import { createRequire } from 'node:module';
+import { Font } from '@react-pdf/renderer';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * The letters' typeface: Noto Sans (SIL Open Font License), regular and bold, from the installed
+ * `@expo-google-fonts/noto-sans` package. It covers Latin Extended A/B and Vietnamese, so every
+ * resident's name prints and extracts as written (ş, ı, İ, ğ, ł, ő, ư, ạ …), where the PDF
+ * standard fonts (WinAnsi) have none of them. Registered from the file path: nothing is fetched.
+ * react-pdf embeds only the glyphs a letter uses (a subset, about 10 kB a weight).
+ */
+export const LETTER_FONT_FAMILY = 'Noto Sans';
+
+export const LETTER_FONT_FILES = {
+  regular: require.resolve('@expo-google-fonts/noto-sans/400Regular/NotoSans_400Regular.ttf'),
+  bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
+} as const;
+
+let registered = false;
+
+/** Registers the letter font and the no-hyphenation rule once per thread (idempotent). */
+export function registerLetterFonts(): void {
+  if (registered) return;
+  registered = true;
+  Font.register({
+    family: LETTER_FONT_FAMILY,
+    fonts: [
+      { src: LETTER_FONT_FILES.regular, fontWeight: 400 },
+      { src: LETTER_FONT_FILES.bold, fontWeight: 700 },
+    ],
+  });
+  // A letter is set ragged right and never hyphenates: react-pdf's built-in patterns are
+  // English ("aanvra-gen"), and a name, a reference, an amount or a URL split over two lines
+  // is read wrongly or cannot be copied. Lines break only at spaces (and never at a no-break
+  // space, which keeps "€ 6.000,00" together).
+  Font.registerHyphenationCallback((word) => [word]);
+}
