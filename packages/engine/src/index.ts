@@ -31,9 +31,13 @@ export {
   ROLES_WITHOUT_DECISIONS,
   stateLabel,
 } from './definition/definition.house-rules';
+export { formPages } from './definition/definition.rules';
 export {
   type FormDefinition,
   type FormField,
+  type FormPage,
+  STATE_TAGS,
+  type StateTag,
   VOCABULARY,
   type WorkflowDefinition,
   workflowDefinitionJsonSchema,
@@ -44,6 +48,8 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
+export { payloadLabel } from './definition/payload-schema';
+export { labelOfPath } from './form/form.texts';
 export { formJsonSchema, requestedCents, validateFormData } from './form/form.validate';
 export { isValidIban, normalizeIban } from './form/iban';
 export {

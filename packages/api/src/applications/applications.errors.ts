@@ -1,14 +1,34 @@
 import { EngineError } from '@initiatief/engine';
 import { AppError } from '../errors';
 
-const FORM_GUARDS: Record<string, string> = {
-  formComplete: 'The application form is not complete.',
-  supportersAtLeast: 'Not enough supporters from the district have signed.',
-  amountAtMost: 'The amount is above the maximum of the regulation.',
-  amountAtLeast: 'The amount is too low.',
-  daysBeforeActivityAtLeast: 'The activity is too soon: apply well before the activity date.',
-  payloadEquals: 'The request does not match what this step needs.',
+const FORM_GUARDS: Record<string, { nl: string; en: string }> = {
+  formComplete: {
+    nl: 'Het aanvraagformulier is nog niet compleet.',
+    en: 'The application form is not complete.',
+  },
+  supportersAtLeast: {
+    nl: 'Er hebben nog niet genoeg buurtbewoners getekend.',
+    en: 'Not enough supporters from the district have signed.',
+  },
+  amountAtMost: {
+    nl: 'Het bedrag is hoger dan het maximum van de regeling.',
+    en: 'The amount is above the maximum of the regulation.',
+  },
+  amountAtLeast: { nl: 'Het bedrag is te laag.', en: 'The amount is too low.' },
+  daysBeforeActivityAtLeast: {
+    nl: 'De activiteit is te snel: vraag ruim voor de datum van de activiteit aan.',
+    en: 'The activity is too soon: apply well before the activity date.',
+  },
+  payloadEquals: {
+    nl: 'Het verzoek past niet bij deze stap.',
+    en: 'The request does not match what this step needs.',
+  },
 };
+
+/** Engine issues as invalidParams; the problem writer picks the user's language from `text`. */
+function invalidParamsOf(issues: EngineError['issues']) {
+  return (issues ?? []).map((i) => ({ name: i.path, reason: i.message, text: i.text }));
+}
 
 /** Awb 4:25 lid 2: a grant beyond the remaining ceiling must be refused. */
 export function budgetExceeded(detail?: string): AppError {
@@ -38,7 +58,7 @@ export function toAppError(err: EngineError): AppError {
       return new AppError('forbidden', err.message);
     case 'invalid_payload':
       return new AppError('validation_failed', err.message, {
-        invalidParams: (err.issues ?? []).map((i) => ({ name: i.path, reason: i.message })),
+        invalidParams: invalidParamsOf(err.issues),
       });
     case 'unknown_state':
       return new AppError(
@@ -50,10 +70,11 @@ export function toAppError(err: EngineError): AppError {
       if (guard === 'budgetAvailable') return budgetExceeded();
       if (guard === 'actorIsNot') return new AppError('four_eyes', err.message);
       if (guard === 'extensionAvailable') return new AppError('conflict', err.message);
+      const sentence = FORM_GUARDS[guard];
       const issues = err.issues?.length
-        ? err.issues.map((i) => ({ name: i.path, reason: i.message }))
-        : [{ name: guard || 'request', reason: FORM_GUARDS[guard] ?? err.message }];
-      return new AppError('validation_failed', FORM_GUARDS[guard] ?? err.message, {
+        ? invalidParamsOf(err.issues)
+        : [{ name: guard || 'request', reason: sentence?.en ?? err.message, text: sentence }];
+      return new AppError('validation_failed', sentence?.en ?? err.message, {
         invalidParams: issues,
         extra: { guard },
       });

@@ -4,6 +4,11 @@ import type { ErrorCode } from './error-codes';
 export interface InvalidParam {
   name: string;
   reason: string;
+  /**
+   * The reason as a sentence in both languages (an engine issue's `text`); the problem writer
+   * puts the user's language into `reason` and leaves this out of the body.
+   */
+  text?: { nl: string; en: string };
 }
 
 export interface AppErrorOptions {

@@ -62,14 +62,31 @@ export function problemResponse(
   });
 }
 
+/** The language of the request: the user's own, else the Accept-Language header, else Dutch. */
+export function requestLocale(c: Context): 'nl' | 'en' {
+  const user = c.get('user' as never) as { locale?: string } | null | undefined;
+  if (user?.locale === 'en' || user?.locale === 'nl') return user.locale;
+  const accept = c.req.header('accept-language')?.trim().toLowerCase() ?? '';
+  return accept.startsWith('en') ? 'en' : 'nl';
+}
+
+/** `invalidParams` with each reason in the given language where a sentence for it exists. */
+export function localizeInvalidParams(
+  params: InvalidParam[] | undefined,
+  locale: 'nl' | 'en',
+): InvalidParam[] | undefined {
+  return params?.map(({ name, reason, text }) => ({ name, reason: text?.[locale] ?? reason }));
+}
+
 /**
  * Writes an AppError as problem+json, with the request id of the context as `instance`.
- * Goes through the context so headers set earlier (X-Request-Id) are kept.
+ * Goes through the context so headers set earlier (X-Request-Id) are kept. A field's reason is
+ * given in the user's language (C2).
  */
 export function problem(c: Context, error: AppError): Response {
   const requestId = (c.get('requestId' as never) as string | undefined) ?? 'unknown';
   const body = problemBody(error.code, error.detail, requestId, {
-    invalidParams: error.invalidParams,
+    invalidParams: localizeInvalidParams(error.invalidParams, requestLocale(c)),
     extra: error.extra,
   });
   c.header('content-type', PROBLEM_CONTENT_TYPE);

@@ -140,7 +140,10 @@ export interface LocalizedText {
   en: string;
 }
 
+/** One problem: a dotted path, a technical message (English) and a sentence for people. */
 export interface Issue {
   path: string;
   message: string;
+  /** A whole sentence naming the field by its label, for the person who filled it in. */
+  text: LocalizedText;
 }

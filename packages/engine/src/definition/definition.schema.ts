@@ -10,6 +10,22 @@ import {
 } from '../vocabulary/vocabulary.params';
 
 const localized = z.object({ nl: z.string(), en: z.string() });
+
+/**
+ * The closed vocabulary of state tags: what the shell and the web may know about a state,
+ * never its name (docs/contracts.md, C3).
+ */
+export const STATE_TAGS = [
+  'draft',
+  'open',
+  'closed',
+  'pending_decision',
+  'suspended',
+  'awaiting_approval',
+  'granted',
+  'report_due',
+] as const;
+export type StateTag = (typeof STATE_TAGS)[number];
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only');
 
 const fieldBase = {
@@ -44,9 +60,21 @@ export const listFieldSchema = z
 
 export const formFieldSchema = z.discriminatedUnion('type', [scalarFieldSchema, listFieldSchema]);
 
+/** A page of the form: a title, an optional intro, and the keys of its fields in order. */
+export const formPageSchema = z
+  .object({
+    key: identifier,
+    title: localized,
+    intro: localized.optional(),
+    fields: z.array(identifier).min(1),
+  })
+  .strict();
+
 export const formSchema = z
   .object({
     fields: z.array(formFieldSchema),
+    /** Pages in order; every field in exactly one. Absent: one page with all fields. */
+    pages: z.array(formPageSchema).min(1).optional(),
     /** Requested amount = sum of `field` over the items of list `list`. */
     requestedAmount: z.object({ list: identifier, field: identifier }).strict().optional(),
     /** Field holding the activity date, for `daysBeforeActivityAtLeast` and `reportDue`. */
@@ -86,7 +114,8 @@ function buildDefinitionSchema(strict: boolean) {
     .object({
       type: z.enum(['atomic', 'final']).optional(),
       description: z.string().optional(),
-      tags: z.array(z.string()).optional(),
+      // The loose schema lets validateDefinition name an unknown tag (unknown_tag).
+      tags: z.array(strict ? z.enum(STATE_TAGS) : z.string()).optional(),
       meta: z
         .object({
           label: localized.optional(),
@@ -116,6 +145,8 @@ function buildDefinitionSchema(strict: boolean) {
         z
           .object({
             label: localized.optional(),
+            /** The sentence shown after the event succeeded ("Het verzoek om aanvulling is verstuurd."). */
+            outcome: localized.optional(),
             roles: z.array(z.enum(ROLES)),
             /** JSON Schema of the payload (an object schema). */
             payload: z.record(z.string(), z.unknown()).optional(),
@@ -147,6 +178,7 @@ export type Ref = z.infer<typeof looseRef>;
 export type FormField = z.infer<typeof formFieldSchema>;
 export type ScalarField = z.infer<typeof scalarFieldSchema>;
 export type FormDefinition = z.infer<typeof formSchema>;
+export type FormPage = z.infer<typeof formPageSchema>;
 
 let jsonSchemaCache: object | undefined;
 /** JSON Schema of a definition, for editors. */
@@ -155,4 +187,9 @@ export function workflowDefinitionJsonSchema(): object {
   return jsonSchemaCache;
 }
 
-export const VOCABULARY = { guards: GUARD_NAMES, actions: ACTION_NAMES, delays: DELAY_KINDS };
+export const VOCABULARY = {
+  guards: GUARD_NAMES,
+  actions: ACTION_NAMES,
+  delays: DELAY_KINDS,
+  tags: STATE_TAGS,
+};

@@ -14,6 +14,7 @@ import {
   guardParams,
 } from '../vocabulary/vocabulary.params';
 import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
+import { checkPages, checkTags } from './definition.rules';
 import {
   type FormField,
   looseDefinitionSchema,
@@ -72,6 +73,7 @@ function checkParams(
  * Checks a workflow definition: its shape, the guard/action/delay vocabulary and parameters,
  * targets, reachability, a path to a final state from every state, events no role may send,
  * transitions out of final states, templates and their variables, the form and payload schemas,
+ * the form's pages (each field on exactly one), the closed vocabulary of state tags,
  * and the rules of the house (definition.house-rules.ts).
  */
 export function validateDefinition(json: unknown): ValidationResult {
@@ -268,6 +270,8 @@ export function validateDefinition(json: unknown): ValidationResult {
 
   checkForm(def, add);
   problems.push(...checkHouseRules(def));
+  checkPages(def, add);
+  checkTags(def, add);
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
 }
 

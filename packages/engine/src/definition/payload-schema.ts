@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Issue } from '../core/engine.types';
+import type { Issue, LocalizedText } from '../core/engine.types';
+import { formText } from '../form/form.texts';
 
 /** Checks a payload; returns the problems with paths inside the payload. */
 export type PayloadValidator = (value: unknown) => Issue[];
@@ -8,18 +9,39 @@ export type PayloadValidator = (value: unknown) => Issue[];
 // loaded again and again with the same payload schemas, so compiled ones are kept (bounded).
 const compiled = new Map<string, { zod: z.ZodType; check: PayloadValidator }>();
 
-function viaZod(schema: z.ZodType): PayloadValidator {
+type Json = Record<string, unknown>;
+
+/** A payload property's label: `x-label {nl,en}` in its JSON Schema, else its key. */
+export function payloadLabel(schema: Json, key: string): LocalizedText {
+  const prop = (schema.properties as Record<string, Json> | undefined)?.[key];
+  const label = prop?.['x-label'] as Partial<LocalizedText> | undefined;
+  if (label && typeof label.nl === 'string' && typeof label.en === 'string') {
+    return { nl: label.nl, en: label.en };
+  }
+  return { nl: key, en: key };
+}
+
+const PAYLOAD_LABEL: LocalizedText = { nl: 'De gegevens', en: 'The data' };
+
+function viaZod(schema: z.ZodType, json: Json): PayloadValidator {
   return (value) => {
     const result = schema.safeParse(value);
     if (result.success) return [];
-    return result.error.issues.map((i) => ({
-      path: i.path.map(String).join('.') || '(payload)',
-      message: i.message,
-    }));
+    return result.error.issues.map((i) => {
+      const key = i.path.map(String)[0];
+      const label = key === undefined ? PAYLOAD_LABEL : payloadLabel(json, key);
+      return {
+        path: i.path.map(String).join('.') || '(payload)',
+        message: i.message,
+        text:
+          i.code === 'invalid_type' && i.message.endsWith('received undefined')
+            ? formText.required(label)
+            : formText.badItem(label),
+      };
+    });
   };
 }
 
-type Json = Record<string, unknown>;
 const SIMPLE_KEYS = new Set([
   'type',
   'properties',
@@ -33,6 +55,11 @@ const SIMPLE_KEYS = new Set([
   'title',
   'description',
   '$comment',
+  'x-label',
+  'x-help',
+  'x-unit',
+  'x-widget',
+  'x-enumLabels',
 ]);
 
 /**
@@ -55,7 +82,9 @@ function direct(schema: Json): PayloadValidator | undefined {
     }
     if (
       prop.type === 'object' &&
-      Object.keys(prop).some((k) => k !== 'type' && k !== 'title' && k !== 'description')
+      Object.keys(prop).some(
+        (k) => !['type', 'title', 'description', 'x-label', 'x-help'].includes(k),
+      )
     ) {
       return undefined;
     }
@@ -63,57 +92,101 @@ function direct(schema: Json): PayloadValidator | undefined {
   const entries = Object.entries(properties);
   return (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return [{ path: '(payload)', message: 'must be an object' }];
+      return [{ path: '(payload)', message: 'must be an object', text: formText.noData() }];
     }
     const v = value as Json;
     const issues: Issue[] = [];
     for (const [key, prop] of entries) {
       const x = v[key];
+      const label = payloadLabel(schema, key);
       if (x === undefined) {
-        if (required.has(key)) issues.push({ path: key, message: 'is required' });
+        if (required.has(key)) {
+          issues.push({ path: key, message: 'is required', text: formText.required(label) });
+        }
         continue;
       }
-      const message = checkValue(prop, x);
-      if (message) issues.push({ path: key, message });
+      const problem = checkValue(prop, x, label);
+      if (problem) issues.push({ path: key, ...problem });
     }
     if (closed) {
       for (const key of Object.keys(v)) {
-        if (!Object.hasOwn(properties, key)) issues.push({ path: key, message: 'is not allowed' });
+        if (!Object.hasOwn(properties, key)) {
+          issues.push({ path: key, message: 'is not allowed', text: formText.unknownField(key) });
+        }
       }
     }
     return issues;
   };
 }
 
-function checkValue(prop: Json, x: unknown): string | undefined {
+type Problem = { message: string; text: LocalizedText };
+
+function checkValue(prop: Json, x: unknown, label: LocalizedText): Problem | undefined {
   if (prop.enum !== undefined && !(prop.enum as unknown[]).includes(x)) {
-    return `must be one of: ${(prop.enum as unknown[]).join(', ')}`;
+    return {
+      message: `must be one of: ${(prop.enum as unknown[]).join(', ')}`,
+      text: formText.option(label),
+    };
   }
+  const isMoney = prop['x-unit'] === 'cents';
   switch (prop.type) {
     case 'string':
-      if (typeof x !== 'string') return 'must be text';
+      if (typeof x !== 'string') return { message: 'must be text', text: formText.notText(label) };
       if (typeof prop.minLength === 'number' && x.length < prop.minLength) {
-        return `must be at least ${prop.minLength} characters`;
+        return {
+          message: `must be at least ${prop.minLength} characters`,
+          text:
+            prop.minLength === 1
+              ? formText.required(label)
+              : formText.minLength(label, prop.minLength),
+        };
       }
       if (typeof prop.maxLength === 'number' && x.length > prop.maxLength) {
-        return `must be at most ${prop.maxLength} characters`;
+        return {
+          message: `must be at most ${prop.maxLength} characters`,
+          text: formText.maxLength(label, prop.maxLength),
+        };
       }
       return undefined;
     case 'integer':
     case 'number':
-      if (typeof x !== 'number' || !Number.isFinite(x)) return 'must be a number';
-      if (prop.type === 'integer' && !Number.isSafeInteger(x)) return 'must be a whole number';
-      if (typeof prop.minimum === 'number' && x < prop.minimum)
-        return `must be at least ${prop.minimum}`;
-      if (typeof prop.maximum === 'number' && x > prop.maximum)
-        return `must be at most ${prop.maximum}`;
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        return {
+          message: 'must be a number',
+          text: isMoney ? formText.notMoney(label) : formText.notWhole(label),
+        };
+      }
+      if (prop.type === 'integer' && !Number.isSafeInteger(x)) {
+        return {
+          message: 'must be a whole number',
+          text: isMoney ? formText.notMoney(label) : formText.notWhole(label),
+        };
+      }
+      if (typeof prop.minimum === 'number' && x < prop.minimum) {
+        return {
+          message: `must be at least ${prop.minimum}`,
+          text: isMoney
+            ? formText.moneyAtLeast(label, prop.minimum)
+            : formText.atLeast(label, prop.minimum),
+        };
+      }
+      if (typeof prop.maximum === 'number' && x > prop.maximum) {
+        return {
+          message: `must be at most ${prop.maximum}`,
+          text: isMoney
+            ? formText.moneyAtMost(label, prop.maximum)
+            : formText.atMost(label, prop.maximum),
+        };
+      }
       return undefined;
     case 'boolean':
-      return typeof x === 'boolean' ? undefined : 'must be true or false';
+      return typeof x === 'boolean'
+        ? undefined
+        : { message: 'must be true or false', text: formText.badItem(label) };
     case 'object':
       return typeof x === 'object' && x !== null && !Array.isArray(x)
         ? undefined
-        : 'must be an object';
+        : { message: 'must be an object', text: formText.badItem(label) };
     default:
       return undefined;
   }
@@ -128,7 +201,7 @@ export function compilePayloadSchema(jsonSchema: Json): {
   const hit = compiled.get(key);
   if (hit) return hit;
   const zod = z.fromJSONSchema(jsonSchema as never);
-  const entry = { zod, check: direct(jsonSchema) ?? viaZod(zod) };
+  const entry = { zod, check: direct(jsonSchema) ?? viaZod(zod, jsonSchema) };
   if (compiled.size > 1000) compiled.clear();
   compiled.set(key, entry);
   return entry;

@@ -92,7 +92,11 @@ describe('validateFormData', () => {
 
   test('data must be an object', () => {
     expect(validateFormData(def, [], { partial: true }).issues).toEqual([
-      { path: 'data', message: 'must be an object' },
+      {
+        path: 'data',
+        message: 'must be an object',
+        text: { nl: 'De gegevens van het formulier ontbreken.', en: 'The form data is missing.' },
+      },
     ]);
   });
 });

@@ -1,6 +1,7 @@
-import type { Issue } from '../core/engine.types';
+import type { Issue, LocalizedText } from '../core/engine.types';
 import type { FormDefinition, FormField, ScalarField } from '../definition/definition.schema';
 import { isIsoDate } from '../legal-clock/calendar';
+import { formText, itemLabel } from './form.texts';
 import { isValidIban } from './iban';
 
 const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
@@ -12,60 +13,75 @@ function isMissing(value: unknown): boolean {
   );
 }
 
-function checkScalar(field: ScalarField, value: unknown, path: string, issues: Issue[]): void {
+function checkScalar(
+  field: ScalarField,
+  value: unknown,
+  path: string,
+  label: LocalizedText,
+  issues: Issue[],
+): void {
+  const add = (message: string, text: LocalizedText) => issues.push({ path, message, text });
   switch (field.type) {
     case 'text':
     case 'textarea':
     case 'select': {
       if (typeof value !== 'string') {
-        issues.push({ path, message: 'must be text' });
+        add('must be text', formText.notText(label));
         return;
       }
       const max =
         field.maxLength ?? (field.type === 'select' ? undefined : DEFAULT_MAX_LENGTH[field.type]);
       if (field.minLength !== undefined && value.trim().length < field.minLength) {
-        issues.push({ path, message: `must be at least ${field.minLength} characters` });
+        add(
+          `must be at least ${field.minLength} characters`,
+          formText.minLength(label, field.minLength),
+        );
       }
       if (max !== undefined && value.length > max) {
-        issues.push({ path, message: `must be at most ${max} characters` });
+        add(`must be at most ${max} characters`, formText.maxLength(label, max));
       }
       if (field.pattern !== undefined && !new RegExp(field.pattern).test(value)) {
-        issues.push({ path, message: 'has the wrong format' });
+        add('has the wrong format', formText.pattern(label));
       }
       if (field.options && !field.options.includes(value)) {
-        issues.push({ path, message: `must be one of: ${field.options.join(', ')}` });
+        add(`must be one of: ${field.options.join(', ')}`, formText.option(label));
       }
       return;
     }
     case 'integer':
     case 'money': {
+      const isMoney = field.type === 'money';
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        issues.push({
-          path,
-          message:
-            field.type === 'money' ? 'must be a whole number of cents' : 'must be a whole number',
-        });
+        if (isMoney) add('must be a whole number of cents', formText.notMoney(label));
+        else add('must be a whole number', formText.notWhole(label));
         return;
       }
-      const min = field.min ?? (field.type === 'money' ? 0 : undefined);
-      if (min !== undefined && value < min)
-        issues.push({ path, message: `must be at least ${min}` });
+      const min = field.min ?? (isMoney ? 0 : undefined);
+      if (min !== undefined && value < min) {
+        add(
+          `must be at least ${min}`,
+          isMoney ? formText.moneyAtLeast(label, min) : formText.atLeast(label, min),
+        );
+      }
       if (field.max !== undefined && value > field.max) {
-        issues.push({ path, message: `must be at most ${field.max}` });
+        add(
+          `must be at most ${field.max}`,
+          isMoney ? formText.moneyAtMost(label, field.max) : formText.atMost(label, field.max),
+        );
       }
       return;
     }
     case 'date':
-      if (!isIsoDate(value)) issues.push({ path, message: 'must be a date (YYYY-MM-DD)' });
+      if (!isIsoDate(value)) add('must be a date (YYYY-MM-DD)', formText.date(label));
       return;
     case 'iban':
       if (typeof value !== 'string' || !isValidIban(value)) {
-        issues.push({ path, message: 'must be a valid IBAN' });
+        add('must be a valid IBAN', formText.iban(label));
       }
       return;
     case 'postcode':
       if (typeof value !== 'string' || !POSTCODE.test(value.trim())) {
-        issues.push({ path, message: 'must be a Dutch postcode (1234 AB)' });
+        add('must be a Dutch postcode (1234 AB)', formText.postcode(label));
       }
       return;
   }
@@ -77,48 +93,76 @@ function checkFields(
   prefix: string,
   partial: boolean,
   issues: Issue[],
+  labelOf: (field: FormField) => LocalizedText,
 ): void {
   const known = new Set<string>();
   for (const field of fields) {
     known.add(field.key);
     const path = `${prefix}.${field.key}`;
     const value = data[field.key];
+    const label = labelOf(field);
     if (isMissing(value)) {
-      if (!partial && field.required !== false) issues.push({ path, message: 'is required' });
+      if (!partial && field.required !== false) {
+        issues.push({ path, message: 'is required', text: formText.required(label) });
+      }
       continue;
     }
     if (field.type !== 'list') {
-      checkScalar(field, value, path, issues);
+      checkScalar(field, value, path, label, issues);
       continue;
     }
     if (!Array.isArray(value)) {
-      issues.push({ path, message: 'must be a list' });
+      issues.push({ path, message: 'must be a list', text: formText.notList(label) });
       continue;
     }
     if (!partial && field.minItems !== undefined && value.length < field.minItems) {
-      issues.push({ path, message: `needs at least ${field.minItems} items` });
+      issues.push({
+        path,
+        message: `needs at least ${field.minItems} items`,
+        text: formText.minItems(label, field.minItems),
+      });
     }
     if (field.maxItems !== undefined && value.length > field.maxItems) {
-      issues.push({ path, message: `may have at most ${field.maxItems} items` });
+      issues.push({
+        path,
+        message: `may have at most ${field.maxItems} items`,
+        text: formText.maxItems(label, field.maxItems),
+      });
     }
     value.forEach((item, i) => {
       if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-        issues.push({ path: `${path}.${i}`, message: 'must be an object' });
+        issues.push({
+          path: `${path}.${i}`,
+          message: 'must be an object',
+          text: formText.badItem(itemLabel(label, i)),
+        });
         return;
       }
-      checkFields(field.fields, item as Record<string, unknown>, `${path}.${i}`, partial, issues);
+      checkFields(
+        field.fields,
+        item as Record<string, unknown>,
+        `${path}.${i}`,
+        partial,
+        issues,
+        (f) => itemLabel(label, i, f.label),
+      );
     });
   }
   for (const key of Object.keys(data)) {
     if (!known.has(key))
-      issues.push({ path: `${prefix}.${key}`, message: 'is not a field of this form' });
+      issues.push({
+        path: `${prefix}.${key}`,
+        message: 'is not a field of this form',
+        text: formText.unknownField(key),
+      });
   }
 }
 
 /**
  * Checks form data against the definition's form. With `partial` (drafts, edits) only present
  * fields are checked for type and limits; otherwise every required field must be there too.
- * Paths are dotted and start with `data.` (e.g. `data.budgetLines.0.amountCents`).
+ * Paths are dotted and start with `data.` (e.g. `data.budgetLines.0.amountCents`); every issue
+ * carries `text`, a whole sentence in nl and en naming the field by its label.
  */
 export function validateFormData(
   def: { form: FormDefinition },
@@ -127,7 +171,10 @@ export function validateFormData(
 ): { ok: boolean; issues: Issue[] } {
   const prefix = options.prefix ?? 'data';
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, issues: [{ path: prefix, message: 'must be an object' }] };
+    return {
+      ok: false,
+      issues: [{ path: prefix, message: 'must be an object', text: formText.noData() }],
+    };
   }
   const issues: Issue[] = [];
   checkFields(
@@ -136,6 +183,7 @@ export function validateFormData(
     prefix,
     options.partial ?? false,
     issues,
+    (f) => f.label,
   );
   return { ok: issues.length === 0, issues };
 }

@@ -83,7 +83,16 @@ describe('createApplication', () => {
       createApplication(def, { now: T0, actor: applicant, facts, data: { iban: 'NL00' } }),
     );
     expect(e.code).toBe('invalid_payload');
-    expect(e.issues).toEqual([{ path: 'data.iban', message: 'must be a valid IBAN' }]);
+    expect(e.issues).toEqual([
+      {
+        path: 'data.iban',
+        message: 'must be a valid IBAN',
+        text: {
+          nl: 'IBAN-rekeningnummer is geen geldig IBAN-nummer; controleer het nummer, zoals NL91 ABNA 0417 1643 00.',
+          en: 'IBAN account number is not a valid IBAN; check the number, such as NL91 ABNA 0417 1643 00.',
+        },
+      },
+    ]);
   });
 });
 
@@ -544,5 +553,40 @@ describe('properties of step', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('issue texts of refused steps (C2)', () => {
+  test('a payload problem names the field by its label in both languages', () => {
+    const e = refused(() =>
+      step(
+        def,
+        submitted().snapshot,
+        { type: 'REQUEST_INFO', payload: { periodDays: 200 } },
+        {
+          now: T0,
+          actor: assessor,
+          facts,
+        },
+      ),
+    );
+    expect(e.code).toBe('invalid_payload');
+    expect(e.issues?.map((i) => i.text)).toEqual([
+      { nl: 'Gevraagde aanvulling ontbreekt.', en: 'Information requested is missing.' },
+      {
+        nl: 'Termijn voor de aanvulling (dagen) mag hoogstens 90 zijn.',
+        en: 'Period to supplement (days) must be at most 90.',
+      },
+    ]);
+  });
+
+  test('an incomplete form at SUBMIT gives one sentence per missing field', () => {
+    const draft = createApplication(def, { now: T0, actor: applicant, facts, data: {} });
+    const e = refused(() =>
+      step(def, draft.snapshot, { type: 'SUBMIT' }, { now: T0, actor: applicant, facts }),
+    );
+    expect(e.code).toBe('guard_failed');
+    expect(e.issues?.every((i) => i.text.nl.endsWith('ontbreekt.'))).toBe(true);
+    expect(e.issues?.map((i) => i.text.en)).toContain('Name of your initiative is missing.');
   });
 });

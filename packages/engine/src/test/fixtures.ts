@@ -4,21 +4,21 @@ import type { Actor, Facts } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { validateDefinition } from '../definition/definition.validate';
 
-/** The shipped definition, read from disk (tests may do I/O; the engine itself never does). */
-export function loadShippedDefinition(): WorkflowDefinition {
-  const path = fileURLToPath(
-    new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
-  );
-  const result = validateDefinition(JSON.parse(readFileSync(path, 'utf8')));
+/** The keys of the workflows shipped in `workflows/`. */
+export const SHIPPED_KEYS = ['bewonersinitiatief'] as const;
+
+/** A shipped definition, read from disk (tests may do I/O; the engine itself never does). */
+export function loadShippedDefinition(key: string = 'bewonersinitiatief'): WorkflowDefinition {
+  const result = validateDefinition(shippedJson(key));
   if (!result.ok || !result.definition) {
-    throw new Error(`shipped definition invalid: ${JSON.stringify(result.problems)}`);
+    throw new Error(`shipped definition ${key} invalid: ${JSON.stringify(result.problems)}`);
   }
   return result.definition;
 }
 
-export function shippedJson(): unknown {
+export function shippedJson(key: string = 'bewonersinitiatief'): unknown {
   const path = fileURLToPath(
-    new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+    new URL(`../../../../workflows/${key}/definition.json`, import.meta.url),
   );
   return JSON.parse(readFileSync(path, 'utf8'));
 }

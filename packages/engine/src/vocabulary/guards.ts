@@ -1,8 +1,10 @@
 import type { z } from 'zod';
-import type { ApplicationContext, Issue } from '../core/engine.types';
+import type { ApplicationContext, Issue, LocalizedText } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
+import { payloadLabel } from '../definition/payload-schema';
+import { dateInWords, labelOfPath, money } from '../form/form.texts';
 import { requestedCents, validateFormData } from '../form/form.validate';
-import { diffDays, formatMoney, isIsoDate } from '../legal-clock/calendar';
+import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calendar';
 import {
   type AmountSource,
   type amountLimit,
@@ -21,29 +23,39 @@ type GuardImpl<N extends GuardName> = (
 ) => GuardResult;
 
 const OK: GuardResult = { ok: true };
-const fail = (path: string, message: string): GuardResult => ({
+const fail = (path: string, message: string, text: LocalizedText): GuardResult => ({
   ok: false,
-  issues: [{ path, message }],
+  issues: [{ path, message, text }],
 });
+const both = (nl: string, en: string): LocalizedText => ({ nl, en });
+const AMOUNT: LocalizedText = { nl: 'Het bedrag', en: 'The amount' };
 
 function amountOf(
   source: AmountSource,
   def: WorkflowDefinition,
   ctx: ApplicationContext,
   event: MachineEvent,
-): { cents: number; path: string } {
+): { cents: number; path: string; label: LocalizedText } {
   switch (source) {
-    case 'requested':
+    case 'requested': {
+      const path = `data.${def.form.requestedAmount?.list ?? ''}`;
+      const list = labelOfPath(def.form, path);
       return {
         cents: requestedCents(def, ctx.data),
-        path: `data.${def.form.requestedAmount?.list ?? ''}`,
+        path,
+        label: both(`Het totaal van ${list.nl}`, `The total of ${list.en}`),
       };
+    }
     case 'payload':
-      return { cents: payloadAmount(event) ?? 0, path: 'amountCents' };
+      return { cents: payloadAmount(event) ?? 0, path: 'amountCents', label: AMOUNT };
     case 'grant':
-      return { cents: grantAmount(def, ctx, event), path: 'amountCents' };
+      return { cents: grantAmount(def, ctx, event), path: 'amountCents', label: AMOUNT };
     case 'advanceTotal':
-      return { cents: ctx.advanceCents + (payloadAmount(event) ?? 0), path: 'amountCents' };
+      return {
+        cents: ctx.advanceCents + (payloadAmount(event) ?? 0),
+        path: 'amountCents',
+        label: both('Het totaal van de voorschotten', 'The total of the advances'),
+      };
   }
 }
 
@@ -53,27 +65,44 @@ function limitOf(
   def: WorkflowDefinition,
   ctx: ApplicationContext,
   event: MachineEvent,
-): { cents: number; label: string } {
+): { cents: number; label: string; text: LocalizedText } {
   const regulation = event.facts?.regulation;
   switch (limit) {
     case 'regulationMax':
-      return { cents: regulation?.maxAmountCents ?? 0, label: 'the maximum of the regulation' };
+      return {
+        cents: regulation?.maxAmountCents ?? 0,
+        label: 'the maximum of the regulation',
+        text: both('het maximum van de regeling', 'the maximum of the grant scheme'),
+      };
     case 'granted':
-      return { cents: ctx.grantedCents ?? 0, label: 'the granted amount' };
+      return {
+        cents: ctx.grantedCents ?? 0,
+        label: 'the granted amount',
+        text: both('het verleende bedrag', 'the granted amount'),
+      };
     case 'requested':
-      return { cents: requestedCents(def, ctx.data), label: 'the requested amount' };
+      return {
+        cents: requestedCents(def, ctx.data),
+        label: 'the requested amount',
+        text: both('het aangevraagde bedrag', 'the requested amount'),
+      };
     case 'remainingGrant':
       return {
         cents: (ctx.grantedCents ?? 0) - ctx.advanceCents,
         label: 'the granted amount not yet paid',
+        text: both(
+          'het deel van de verlening dat nog niet is betaald',
+          'the granted amount not yet paid',
+        ),
       };
     case 'directSettlementThreshold':
       return {
         cents: regulation?.directSettlementThresholdCents ?? -1,
         label: 'the threshold for direct settlement',
+        text: both('de grens voor directe vaststelling', 'the threshold for direct settlement'),
       };
     case 'fixed':
-      return { cents: cents ?? 0, label: 'the limit' };
+      return { cents: cents ?? 0, label: 'the limit', text: both('de grens', 'the limit') };
   }
 }
 
@@ -82,66 +111,126 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const result = validateFormData(def, ctx.data);
     return result.ok ? OK : { ok: false, issues: result.issues };
   },
-  supportersAtLeast: (_def, ctx, _event, params) => {
+  supportersAtLeast: (def, ctx, _event, params) => {
     const minAge = params.minAge ?? 12;
     const list = ctx.data.supporters;
     const count = Array.isArray(list)
       ? list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length
       : 0;
+    const label = labelOfPath(def.form, 'data.supporters');
     return count >= params.count
       ? OK
       : fail(
           'data.supporters',
           `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
+          both(
+            `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.`,
+            `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.`,
+          ),
         );
   },
   amountAtMost: (def, ctx, event, params) => {
     const amount = amountOf(params.amount, def, ctx, event);
     const limit = limitOf(params.limit, params.cents, def, ctx, event);
+    const a = money(amount.cents);
+    const l = money(limit.cents);
     return amount.cents <= limit.cents
       ? OK
       : fail(
           amount.path,
           `${formatMoney(amount.cents, 'en')} is more than ${limit.label} (${formatMoney(limit.cents, 'en')})`,
+          both(
+            `${amount.label.nl} (${a.nl}) is hoger dan ${limit.text.nl} (${l.nl}).`,
+            `${amount.label.en} (${a.en}) is more than ${limit.text.en} (${l.en}).`,
+          ),
         );
   },
   amountAtLeast: (def, ctx, event, params) => {
     const amount = amountOf(params.amount, def, ctx, event);
+    const m = money(params.cents);
     return amount.cents >= params.cents
       ? OK
-      : fail(amount.path, `must be at least ${formatMoney(params.cents, 'en')}`);
+      : fail(
+          amount.path,
+          `must be at least ${formatMoney(params.cents, 'en')}`,
+          both(
+            `${amount.label.nl} moet minstens ${m.nl} zijn.`,
+            `${amount.label.en} must be at least ${m.en}.`,
+          ),
+        );
   },
   budgetAvailable: (def, ctx, event, params) => {
     const amount = amountOf(params.amount ?? 'grant', def, ctx, event);
     const remaining = event.facts?.budgetRemainingCents ?? 0;
+    const a = money(amount.cents);
+    const r = money(remaining);
     return amount.cents <= remaining
       ? OK
       : fail(
           amount.path,
           `${formatMoney(amount.cents, 'en')} exceeds the remaining budget (${formatMoney(remaining, 'en')})`,
+          both(
+            `${amount.label.nl} (${a.nl}) is hoger dan het budget dat over is (${r.nl}).`,
+            `${amount.label.en} (${a.en}) is more than the remaining budget (${r.en}).`,
+          ),
         );
   },
   daysBeforeActivityAtLeast: (def, ctx, event, params) => {
     const field = def.form.activityDateField ?? 'activityDate';
     const date = ctx.data[field];
-    if (!isIsoDate(date)) return fail(`data.${field}`, 'is required');
+    const label = labelOfPath(def.form, `data.${field}`);
+    if (!isIsoDate(date)) {
+      return fail(`data.${field}`, 'is required', {
+        nl: `${label.nl} ontbreekt.`,
+        en: `${label.en} is missing.`,
+      });
+    }
     const days = diffDays(event.today, date);
+    const earliest = dateInWords(addDays(event.today, params.days));
     return days >= params.days
       ? OK
-      : fail(`data.${field}`, `must be at least ${params.days} days after today (is ${days})`);
+      : fail(
+          `data.${field}`,
+          `must be at least ${params.days} days after today (is ${days})`,
+          both(
+            `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
+            `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
+          ),
+        );
   },
-  actorIsNot: (_def, ctx, event, params) =>
-    ctx.actors[params.event] === event.actorId
-      ? fail('actor', `the actor of ${params.event} may not also send ${event.type} (four-eyes)`)
-      : OK,
+  actorIsNot: (def, ctx, event, params) => {
+    if (ctx.actors[params.event] !== event.actorId) return OK;
+    const other = def.events[params.event]?.label ?? both(params.event, params.event);
+    return fail(
+      'actor',
+      `the actor of ${params.event} may not also send ${event.type} (four-eyes)`,
+      both(
+        `U deed al de stap "${other.nl}"; een tweede persoon moet deze stap doen (vier-ogenprincipe).`,
+        `You already did the step "${other.en}"; a second person must do this step (four-eyes principle).`,
+      ),
+    );
+  },
   extensionAvailable: (_def, ctx) =>
     ctx.clock.receivedOn !== null && ctx.clock.extension === null
       ? OK
-      : fail('clock', 'the decision term can be extended only once, after receipt'),
-  payloadEquals: (_def, _ctx, event, params) =>
-    payloadOf(event)[params.field] === params.value
-      ? OK
-      : fail(params.field, `must be ${String(params.value)}`),
+      : fail(
+          'clock',
+          'the decision term can be extended only once, after receipt',
+          both(
+            'De beslistermijn kan maar één keer worden verdaagd, en pas na ontvangst van de aanvraag.',
+            'The decision period can be extended only once, and only after the application was received.',
+          ),
+        ),
+  payloadEquals: (def, _ctx, event, params) => {
+    if (payloadOf(event)[params.field] === params.value) return OK;
+    const spec = def.events[event.type]?.payload;
+    const label = spec ? payloadLabel(spec, params.field) : both(params.field, params.field);
+    return fail(
+      params.field,
+      `must be ${String(params.value)}`,
+      both(`${label.nl} past niet bij deze stap.`, `${label.en} does not fit this step.`),
+    );
+  },
 };
 
 /** Guards whose outcome depends on the payload, so a UI cannot rule them out beforehand. */
@@ -165,7 +254,13 @@ export function runGuard(
   event: MachineEvent,
 ): GuardResult {
   const impl = guardImplementations[name as GuardName] as GuardImpl<GuardName> | undefined;
-  if (!impl) return fail('guard', `unknown guard ${name}`);
+  if (!impl) {
+    return fail(
+      'guard',
+      `unknown guard ${name}`,
+      both(`Onbekende controle ${name}.`, `Unknown check ${name}.`),
+    );
+  }
   return impl(def, ctx, event, (params ?? {}) as never);
 }
 

@@ -101,7 +101,16 @@ describe('guards', () => {
     const failed = g('amountAtMost', { amount: 'requested', limit: 'fixed', cents: 100 });
     expect(failed).toEqual({
       ok: false,
-      issues: [{ path: 'data.budgetLines', message: '€1,250.00 is more than the limit (€1.00)' }],
+      issues: [
+        {
+          path: 'data.budgetLines',
+          message: '€1,250.00 is more than the limit (€1.00)',
+          text: {
+            nl: 'Het totaal van Begroting (€ 1.250,00) is hoger dan de grens (€ 1,00).',
+            en: 'The total of Budget (€1,250.00) is more than the limit (€1.00).',
+          },
+        },
+      ],
     });
   });
 

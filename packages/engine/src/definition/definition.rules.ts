@@ -1,0 +1,105 @@
+import { STATE_TAGS, type StateTag, type WorkflowDefinition } from './definition.schema';
+
+type Add = (path: string, code: string, message: string) => void;
+
+const KNOWN_TAGS = new Set<string>(STATE_TAGS);
+
+// Pairs of tags that contradict each other on one state.
+const EXCLUSIVE: [StateTag, StateTag][] = [
+  ['open', 'closed'],
+  ['draft', 'closed'],
+  ['draft', 'pending_decision'],
+  ['draft', 'suspended'],
+  ['draft', 'awaiting_approval'],
+  ['draft', 'granted'],
+  ['draft', 'report_due'],
+  ['pending_decision', 'suspended'],
+];
+
+/**
+ * State tags (C3): a closed vocabulary; a final state is `closed`, every other state `open`;
+ * the initial state is a `draft`; contradicting tags are refused.
+ */
+export function checkTags(def: WorkflowDefinition, add: Add): void {
+  for (const [name, state] of Object.entries(def.states)) {
+    const path = `states.${name}.tags`;
+    const tags = state.tags ?? [];
+    const seen = new Set<string>();
+    tags.forEach((tag, i) => {
+      if (!KNOWN_TAGS.has(tag)) {
+        add(`${path}.${i}`, 'unknown_tag', `no tag ${tag}; tags are: ${STATE_TAGS.join(', ')}`);
+      }
+      if (seen.has(tag)) add(`${path}.${i}`, 'duplicate_tag', `tag ${tag} appears twice`);
+      seen.add(tag);
+    });
+    const final = state.type === 'final';
+    if (final && !seen.has('closed')) {
+      add(path, 'missing_tag', `final state ${name} must be tagged closed`);
+    }
+    if (!final && !seen.has('open')) {
+      add(path, 'missing_tag', `state ${name} is not final, so it must be tagged open`);
+    }
+    if (!final && seen.has('closed')) {
+      add(path, 'bad_tag', `state ${name} is not final, so it cannot be tagged closed`);
+    }
+    if (name === def.initial && !seen.has('draft')) {
+      add(path, 'missing_tag', `the initial state ${name} must be tagged draft`);
+    }
+    for (const [a, b] of EXCLUSIVE) {
+      if (seen.has(a) && seen.has(b)) {
+        add(path, 'bad_tag', `state ${name} cannot be both ${a} and ${b}`);
+      }
+    }
+  }
+}
+
+/** Form pages (C1): every field of the form in exactly one page; no unknown keys. */
+export function checkPages(def: WorkflowDefinition, add: Add): void {
+  const pages = def.form.pages;
+  if (!pages) return;
+  const fieldKeys = new Set(def.form.fields.map((f) => f.key));
+  const placed = new Map<string, string>();
+  const pageKeys = new Set<string>();
+  pages.forEach((page, p) => {
+    const base = `form.pages.${p}`;
+    if (pageKeys.has(page.key)) add(`${base}.key`, 'duplicate_page', `page ${page.key} twice`);
+    pageKeys.add(page.key);
+    page.fields.forEach((key, i) => {
+      const path = `${base}.fields.${i}`;
+      if (!fieldKeys.has(key)) {
+        add(
+          path,
+          'unknown_field',
+          `page ${page.key} names ${key}, which is not a field of the form`,
+        );
+        return;
+      }
+      const other = placed.get(key);
+      if (other !== undefined) {
+        add(path, 'duplicate_page_field', `field ${key} is on page ${other} and on ${page.key}`);
+        return;
+      }
+      placed.set(key, page.key);
+    });
+  });
+  def.form.fields.forEach((field, i) => {
+    if (!placed.has(field.key)) {
+      add(`form.fields.${i}`, 'field_without_page', `field ${field.key} is on no page`);
+    }
+  });
+}
+
+/** The pages of a form: the declared ones, or one page with every field (C1). */
+export function formPages(
+  def: WorkflowDefinition,
+): NonNullable<WorkflowDefinition['form']['pages']> {
+  return (
+    def.form.pages ?? [
+      {
+        key: 'form',
+        title: def.title,
+        fields: def.form.fields.map((f) => f.key),
+      },
+    ]
+  );
+}

@@ -1,0 +1,105 @@
+import type { LocalizedText } from '../core/engine.types';
+import type { FormDefinition, FormField } from '../definition/definition.schema';
+import { formatDate, formatMoney } from '../legal-clock/calendar';
+
+type L = LocalizedText;
+
+const both = (nl: string, en: string): L => ({ nl, en });
+
+/** The label of a list item's sub-field: "Begroting, regel 2: Bedrag" / "Budget, line 2: Amount". */
+export function itemLabel(list: L, index: number, field?: L): L {
+  const line = index + 1;
+  return field
+    ? both(`${list.nl}, regel ${line}: ${field.nl}`, `${list.en}, line ${line}: ${field.en}`)
+    : both(`${list.nl}, regel ${line}`, `${list.en}, line ${line}`);
+}
+
+/** Money in both languages: `€ 1.234,56` / `€1,234.56`. */
+export function money(cents: number): L {
+  return both(formatMoney(cents, 'nl'), formatMoney(cents, 'en'));
+}
+
+/** A calendar date in words in both languages: `12 januari 2027` / `12 January 2027`. */
+export function dateInWords(date: string): L {
+  return both(formatDate(date, 'nl'), formatDate(date, 'en'));
+}
+
+/**
+ * Whole sentences for every problem the form rules find, naming the field by its label in the
+ * definition; the engine attaches them to its issues as `text`, so the rule exists once.
+ */
+export const formText = {
+  required: (l: L) => both(`${l.nl} ontbreekt.`, `${l.en} is missing.`),
+  notText: (l: L) => both(`${l.nl} moet tekst zijn.`, `${l.en} must be text.`),
+  minLength: (l: L, n: number) =>
+    both(`${l.nl} moet minstens ${n} tekens hebben.`, `${l.en} must be at least ${n} characters.`),
+  maxLength: (l: L, n: number) =>
+    both(`${l.nl} mag hoogstens ${n} tekens hebben.`, `${l.en} must be at most ${n} characters.`),
+  pattern: (l: L) =>
+    both(`${l.nl} heeft niet de juiste vorm.`, `${l.en} is not in the right format.`),
+  option: (l: L) =>
+    both(`Kies bij ${l.nl} een van de mogelijkheden.`, `Choose one of the options for ${l.en}.`),
+  notWhole: (l: L) => both(`${l.nl} moet een heel getal zijn.`, `${l.en} must be a whole number.`),
+  notMoney: (l: L) =>
+    both(
+      `${l.nl} moet een bedrag in euro's zijn, zoals 125,50.`,
+      `${l.en} must be an amount in euros, such as 125.50.`,
+    ),
+  atLeast: (l: L, n: number) =>
+    both(`${l.nl} moet minstens ${n} zijn.`, `${l.en} must be at least ${n}.`),
+  atMost: (l: L, n: number) =>
+    both(`${l.nl} mag hoogstens ${n} zijn.`, `${l.en} must be at most ${n}.`),
+  moneyAtLeast: (l: L, cents: number) => {
+    const m = money(cents);
+    return both(`${l.nl} moet minstens ${m.nl} zijn.`, `${l.en} must be at least ${m.en}.`);
+  },
+  moneyAtMost: (l: L, cents: number) => {
+    const m = money(cents);
+    return both(`${l.nl} mag hoogstens ${m.nl} zijn.`, `${l.en} must be at most ${m.en}.`);
+  },
+  date: (l: L) =>
+    both(
+      `${l.nl} moet een bestaande datum zijn, zoals 25 mei 2027.`,
+      `${l.en} must be a real date, such as 25 May 2027.`,
+    ),
+  iban: (l: L) =>
+    both(
+      `${l.nl} is geen geldig IBAN-nummer; controleer het nummer, zoals NL91 ABNA 0417 1643 00.`,
+      `${l.en} is not a valid IBAN; check the number, such as NL91 ABNA 0417 1643 00.`,
+    ),
+  postcode: (l: L) =>
+    both(
+      `${l.nl} moet een Nederlandse postcode zijn, zoals 3011 AB.`,
+      `${l.en} must be a Dutch postcode, such as 3011 AB.`,
+    ),
+  notList: (l: L) => both(`${l.nl} moet een lijst zijn.`, `${l.en} must be a list.`),
+  minItems: (l: L, n: number) =>
+    n === 1
+      ? both(`Vul bij ${l.nl} minstens één regel in.`, `${l.en} needs at least one line.`)
+      : both(`Vul bij ${l.nl} minstens ${n} regels in.`, `${l.en} needs at least ${n} lines.`),
+  maxItems: (l: L, n: number) =>
+    both(`${l.nl} mag hoogstens ${n} regels hebben.`, `${l.en} may have at most ${n} lines.`),
+  badItem: (l: L) => both(`${l.nl} is niet goed ingevuld.`, `${l.en} is not filled in correctly.`),
+  unknownField: (key: string) =>
+    both(
+      `Het veld ${key} hoort niet bij dit formulier.`,
+      `The field ${key} is not part of this form.`,
+    ),
+  noData: () => both('De gegevens van het formulier ontbreken.', 'The form data is missing.'),
+};
+
+/**
+ * The label of a dotted data path (`data.budgetLines.1.amountCents`) from the form's own labels;
+ * unknown parts fall back to the key, so a text always names something.
+ */
+export function labelOfPath(form: FormDefinition, path: string): L {
+  const parts = path.split('.');
+  if (parts[0] === 'data') parts.shift();
+  const [key, index, sub] = parts;
+  const field: FormField | undefined = form.fields.find((f) => f.key === key);
+  if (!field) return both(key ?? path, key ?? path);
+  if (field.type !== 'list' || index === undefined) return field.label;
+  const i = Number(index);
+  const subField = sub ? field.fields.find((f) => f.key === sub) : undefined;
+  return itemLabel(field.label, i, subField?.label ?? (sub ? both(sub, sub) : undefined));
+}
