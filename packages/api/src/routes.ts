@@ -6,6 +6,7 @@ import { registerMessagingRoutes } from './messaging/messaging.routes';
 import { registerOidcRoutes } from './oidc/oidc.routes';
 import { registerOpsRoutes } from './ops/ops.routes';
 import { registerPolicyRoutes } from './policy/policy.routes';
+import { registerPolicyPreviewRoutes } from './policy/policy-preview.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 /**
@@ -19,5 +20,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerLifecycleRoutes(app, deps);
   registerMessagingRoutes(app, deps);
   registerPolicyRoutes(app, deps);
+  registerPolicyPreviewRoutes(app, deps);
   registerOpsRoutes(app, deps);
 }

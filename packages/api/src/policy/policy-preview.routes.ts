@@ -1,0 +1,67 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { LETTER_KINDS } from '@initiatief/engine';
+import { requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import { previewLetterPdf, previewText } from './policy-preview.service';
+
+const PreviewBody = z.object({
+  group: z.enum(['letters', 'mails']),
+  kind: z
+    .enum(LETTER_KINDS as unknown as [string, ...string[]])
+    .optional()
+    .openapi({ description: 'The kind of letter (decisions get the objection clause)' }),
+  language: z.enum(['nl', 'en']),
+  subject: z.string().max(1000),
+  body: z.string().max(50_000),
+  format: z.enum(['json', 'pdf']).default('json'),
+});
+
+const previewRoute = createRoute({
+  method: 'post',
+  path: '/api/policy/templates/preview',
+  operationId: 'previewTemplate',
+  tags: ['Policy'],
+  security: [{ session: [] }],
+  summary: 'A letter or mail template filled with sample data: as text, or as the real PDF letter',
+  middleware: [requireRole('policy')],
+  request: { body: { content: { 'application/json': { schema: PreviewBody } }, required: true } },
+  responses: {
+    200: {
+      description: 'The filled-in template (JSON), or the letter as PDF',
+      content: {
+        'application/json': {
+          schema: z.object({
+            subject: z.string(),
+            body: z.string(),
+            variables: z.record(z.string(), z.string()),
+            unknown: z.array(z.string()),
+            malformed: z.array(z.string()),
+          }),
+        },
+        'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+      },
+    },
+    ...problemResponses(400, 401, 403, 422),
+  },
+});
+
+/** Policy staff: preview of a template with sample data, through the real letter renderer. */
+export function registerPolicyPreviewRoutes(app: App, deps: AppDeps): void {
+  app.openapi(previewRoute, async (c) => {
+    const { format, ...input } = c.req.valid('json');
+    const typed = input as Parameters<typeof previewText>[0];
+    const now = deps.clock();
+    if (format === 'pdf') {
+      const pdf = await previewLetterPdf(typed, now, deps.config.publicUrl);
+      return c.body(pdf as never, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': 'inline; filename="voorbeeld.pdf"',
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+      }) as never;
+    }
+    return c.json(previewText(typed, now, deps.config.publicUrl), 200);
+  });
+}

@@ -1,0 +1,117 @@
+import {
+  addDays,
+  formatDate,
+  formatMoney,
+  LETTER_KINDS,
+  type LetterKind,
+  malformedPlaceholders,
+  renderTemplate,
+  TEMPLATE_VARIABLES,
+  templatePlaceholders,
+  toAmsterdamDate,
+} from '@initiatief/engine';
+import { buildLetterContent } from '../letters/letter.content';
+import { renderLetterPdf } from '../letters/letter.pdf';
+
+type Language = 'nl' | 'en';
+
+export interface PreviewInput {
+  group: 'letters' | 'mails';
+  kind?: LetterKind;
+  language: Language;
+  subject: string;
+  body: string;
+}
+
+export interface PreviewText {
+  subject: string;
+  body: string;
+  /** The sample value of every variable, so the officer sees what each placeholder becomes. */
+  variables: Record<string, string>;
+  /** Placeholders no letter can fill, and pieces that are no placeholder at all. */
+  unknown: string[];
+  malformed: string[];
+}
+
+/** Sample values for every template variable, formatted as a real letter would have them. */
+export function sampleVariables(language: Language, now: Date, publicUrl: string) {
+  const today = toAmsterdamDate(now);
+  const date = (days: number) => formatDate(addDays(today, days), language);
+  const money = (cents: number) => formatMoney(cents, language);
+  const nl = language === 'nl';
+  const vars: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
+    reference: 'BI-2026-000123',
+    applicantName: 'Fatima el Amrani',
+    title: nl ? 'Straatfeest Zwart Janstraat' : 'Zwart Janstraat street party',
+    district: 'Noord',
+    activityDate: date(60),
+    requestedAmount: money(150_000),
+    grantedAmount: money(125_000),
+    advanceAmount: money(100_000),
+    settledAmount: money(118_050),
+    reclaimAmount: money(0),
+    paymentAmount: money(100_000),
+    decisionDueDate: date(56),
+    supplementDueDate: date(14),
+    objectionDeadline: date(42),
+    reportDueDate: date(144),
+    motivation: nl
+      ? 'Het initiatief brengt bewoners uit de straat bij elkaar.'
+      : 'The initiative brings the residents of the street together.',
+    message: nl ? 'Wilt u de begroting per onderdeel toelichten?' : 'Please explain the budget.',
+    conditions: nl
+      ? 'De activiteit is openbaar toegankelijk.'
+      : 'The activity is open to everyone.',
+    applicationUrl: `${publicUrl.replace(/\/$/, '')}/aanvragen/voorbeeld`,
+    today: date(0),
+    periodDays: '14',
+  };
+  return vars;
+}
+
+/** The template filled with sample data, as a mail or the text of a letter. */
+export function previewText(input: PreviewInput, now: Date, publicUrl: string): PreviewText {
+  const variables = sampleVariables(input.language, now, publicUrl);
+  const known = new Set<string>(TEMPLATE_VARIABLES);
+  const both = `${input.subject}\n${input.body}`;
+  return {
+    subject: renderTemplate(input.subject, variables),
+    body: renderTemplate(input.body, variables),
+    variables,
+    unknown: templatePlaceholders(both).filter((v) => !known.has(v)),
+    malformed: malformedPlaceholders(both),
+  };
+}
+
+// react-pdf's font handling has failed under concurrent renders in one thread: one at a time.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** The letter as the real renderer prints it (letterhead, address, objection clause), as PDF. */
+export async function previewLetterPdf(
+  input: PreviewInput,
+  now: Date,
+  publicUrl: string,
+): Promise<Uint8Array> {
+  const text = previewText(input, now, publicUrl);
+  const kind: LetterKind = input.kind && LETTER_KINDS.includes(input.kind) ? input.kind : 'grant';
+  const today = toAmsterdamDate(now);
+  const content = buildLetterContent({
+    kind,
+    language: input.language,
+    reference: text.variables.reference!,
+    sentOn: today,
+    objectionLastDay: addDays(today, 42),
+    recipient: {
+      name: text.variables.applicantName!,
+      street: 'Zwart Janstraat 12a',
+      postcode: '3035 AT',
+      city: 'Rotterdam',
+    },
+    subject: text.subject,
+    body: text.body,
+    variables: text.variables,
+  });
+  const run = queue.then(() => renderLetterPdf(content));
+  queue = run.catch(() => undefined);
+  return new Uint8Array(await run);
+}

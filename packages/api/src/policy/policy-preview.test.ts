@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { pdfText } from '../letters/pdf-text';
+import { call } from '../test/test-app';
+
+let kit: Kit;
+const path = '/api/policy/templates/preview';
+
+beforeAll(async () => {
+  kit = await setupKit();
+});
+afterAll(() => kit.close());
+
+const letter = {
+  group: 'letters',
+  kind: 'grant',
+  language: 'nl',
+  subject: 'Extra brief over {{title}}',
+  body: 'Beste {{applicantName}},\n\nU krijgt {{grantedAmount}} voor {{title}}.\n\nKenmerk {{reference}.',
+};
+
+describe('template preview with sample data', () => {
+  test('a mail as text: placeholders filled, malformed and unknown ones named', async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, group: 'mails', body: `${letter.body} {{kenmerk}}` },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = await readJson(res);
+    expect(body.subject).toBe('Extra brief over Straatfeest Zwart Janstraat');
+    expect(body.body).toContain('U krijgt € 1.250,00 voor Straatfeest Zwart Janstraat.');
+    expect(body.malformed).toEqual(['{{reference}']);
+    expect(body.unknown).toEqual(['kenmerk']);
+  });
+
+  test('a letter as the real PDF, with the objection clause of a decision', async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, format: 'pdf' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const text = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    expect(text).toContain('Extra brief over Straatfeest Zwart Janstraat');
+    expect(text).toContain('U krijgt € 1.250,00');
+    expect(text).toContain('Bezwaar maken');
+  });
+
+  test('only policy staff', async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.assessor,
+      json: letter,
+    });
+    expect(res.status).toBe(403);
+  });
+});
