@@ -155,7 +155,12 @@ export const HistoryEntrySchema = z
   .openapi('HistoryEntry');
 
 export const IfMatchHeader = z.object({
-  'if-match': z.string().optional().openapi({ description: 'The ETag you loaded, e.g. "3"' }),
+  // Optional for zod so that a missing header is 428 (the service says so), not 422; required
+  // for clients, which is what the document tells them.
+  'if-match': z
+    .string()
+    .optional()
+    .openapi({ param: { required: true }, description: 'The ETag you loaded, e.g. "3"' }),
 });
 
 export const EventHeaders = z.object({

@@ -18,6 +18,7 @@ import {
 } from './attachments.content';
 
 const tags = ['Attachments'];
+const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
 const security = [{ session: [] }];
 
 const AttachmentSchema = z
@@ -25,7 +26,7 @@ const AttachmentSchema = z
     id: z.uuid(),
     applicationId: z.uuid(),
     filename: z.string(),
-    contentType: z.enum(['application/pdf', 'image/jpeg', 'image/png']),
+    contentType: z.enum(ATTACHMENT_TYPES),
     sizeBytes: z.number().int(),
     sha256: z.string(),
     uploadedBy: z.uuid(),
@@ -39,7 +40,8 @@ const uploadRoute = createRoute({
   tags,
   security,
   summary: 'Upload a PDF, JPEG or PNG (10 MB at most; the type is checked by content)',
-  middleware: [requireUser()] as const,
+  // No `middleware` here: this route is only documented (registerPath), and the key would leak
+  // into the document. The handler below runs requireUser() itself.
   request: {
     params: IdParams,
     body: {
@@ -85,7 +87,12 @@ const downloadRoute = createRoute({
   middleware: [requireUser()] as const,
   request: { params: IdParams },
   responses: {
-    200: { description: 'The file (Content-Disposition: attachment)' },
+    200: {
+      description: 'The file (Content-Disposition: attachment), of the type found in its bytes',
+      content: Object.fromEntries(
+        ATTACHMENT_TYPES.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+      ),
+    },
     ...problemResponses(401, 404),
   },
 });

@@ -1,17 +1,31 @@
 import { z } from '@hono/zod-openapi';
+import { ERROR_CODES, type ErrorCode } from './error-codes';
 import { PROBLEM_CONTENT_TYPE } from './problem';
+
+const codes = Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]];
 
 export const ProblemSchema = z
   .object({
-    type: z.string(),
+    type: z.string().openapi({
+      format: 'uri-reference',
+      description: 'Where this problem type is explained: /api/problems/{code}.',
+      example: '/api/problems/validation_failed',
+    }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().openapi({ description: 'The request id, also in the server log.' }),
-    code: z.string(),
-    invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+    code: z.enum(codes),
+    invalidParams: z
+      .array(
+        z.object({
+          name: z.string().openapi({ description: 'A dotted field path or a parameter name.' }),
+          reason: z.string(),
+        }),
+      )
+      .optional(),
   })
-  .openapi('Problem');
+  .openapi('Problem', { description: 'RFC 9457 problem details; more members may follow.' });
 
 /** OpenAPI `responses` entries for problem+json answers. */
 export function problemResponses(...statuses: number[]) {
