@@ -32,10 +32,11 @@ const ASSETS: Record<string, { file?: string; text?: string; contentType: string
   'init.js': { text: INIT_SCRIPT, contentType: 'text/javascript; charset=utf-8' },
 };
 
-const cache = new Map<string, Uint8Array | string>();
+type Body = Uint8Array<ArrayBuffer> | string;
+const cache = new Map<string, Body>();
 
 /** An asset of the documentation page, or null when the name is not one of them. */
-export function docsAsset(name: string): { body: Uint8Array | string; contentType: string } | null {
+export function docsAsset(name: string): { body: Body; contentType: string } | null {
   const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!asset) return null;
   let body = cache.get(name);
