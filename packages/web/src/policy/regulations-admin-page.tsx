@@ -13,6 +13,8 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
+import type { MoneyParse } from '../components/money';
+import { MoneyInput } from '../components/money-input';
 import {
   ErrorAlert,
   PageHeading,
@@ -32,9 +34,6 @@ type Form = Record<
   | 'title'
   | 'district'
   | 'year'
-  | 'ceiling'
-  | 'max'
-  | 'threshold'
   | 'term'
   | 'reportWeeks'
   | 'opensOn'
@@ -43,12 +42,17 @@ type Form = Record<
   string
 >;
 
-const euros = (cents: number) => (cents / 100).toFixed(2).replace(/\.00$/, '');
-/** '1.234,50' or '1234.50' euros -> cents; NaN when not a number. */
-function cents(text: string): number {
-  const t = text.trim().replace(/\s|€/g, '');
-  const normal = /,\d{1,2}$/.test(t) ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
-  return Math.round(Number(normal) * 100);
+type MoneyKey = 'ceiling' | 'max' | 'threshold';
+const MONEY_KEYS: MoneyKey[] = ['ceiling', 'max', 'threshold'];
+/** The amounts as read by the one money input: cents, or null with why it could not be read. */
+type Amounts = Record<MoneyKey, { cents: number | null; problem: MoneyParse | null }>;
+
+function toAmounts(r?: PolicyRegulation): Amounts {
+  return {
+    ceiling: { cents: r ? r.ceilingCents : null, problem: null },
+    max: { cents: r ? r.maxAmountCents : 1_000_000, problem: null },
+    threshold: { cents: r ? r.directSettlementThresholdCents : 0, problem: null },
+  };
 }
 
 function toForm(r?: PolicyRegulation): Form {
@@ -58,9 +62,6 @@ function toForm(r?: PolicyRegulation): Form {
     title: r?.title ?? '',
     district: r?.district ?? '',
     year: String(r?.year ?? year),
-    ceiling: r ? euros(r.ceilingCents) : '',
-    max: r ? euros(r.maxAmountCents) : '10000',
-    threshold: r ? euros(r.directSettlementThresholdCents) : '0',
     term: String(r?.decisionTermWeeks ?? 8),
     reportWeeks: String(r?.reportDueWeeks ?? 12),
     opensOn: r?.opensOn ?? `${year}-01-01`,
@@ -69,7 +70,7 @@ function toForm(r?: PolicyRegulation): Form {
   };
 }
 
-const FIELD_OF: Record<string, keyof Form> = {
+const FIELD_OF: Record<string, keyof Form | MoneyKey> = {
   ceilingCents: 'ceiling',
   maxAmountCents: 'max',
   directSettlementThresholdCents: 'threshold',
@@ -90,7 +91,9 @@ function RegulationForm({
 }) {
   const { p } = usePolicyText();
   const errorText = useErrorText();
+  const { locale } = usePolicyText();
   const [form, setForm] = useState<Form>(() => toForm(regulation));
+  const [amounts, setAmounts] = useState<Amounts>(() => toAmounts(regulation));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const prefix = regulation ? `reg-${regulation.id}` : 'reg-new';
@@ -114,12 +117,24 @@ function RegulationForm({
     e.preventDefault();
     setError('');
     setErrors({});
+    const unread: Record<string, string> = {};
+    for (const k of MONEY_KEYS) {
+      const a = amounts[k];
+      if (a.cents === null)
+        unread[k] =
+          a.problem && !a.problem.ok ? a.problem.message[locale] : p('regs.amountMissing');
+    }
+    if (Object.keys(unread).length > 0) {
+      setErrors(unread);
+      setError(p('regs.fixAmounts'));
+      return;
+    }
     const [workflowKey, version] = form.workflow.split('@');
     const input: RegulationInput = {
       title: form.title,
-      ceilingCents: cents(form.ceiling),
-      maxAmountCents: cents(form.max),
-      directSettlementThresholdCents: cents(form.threshold),
+      ceilingCents: amounts.ceiling.cents!,
+      maxAmountCents: amounts.max.cents!,
+      directSettlementThresholdCents: amounts.threshold.cents!,
       decisionTermWeeks: Number(form.term),
       reportDueWeeks: Number(form.reportWeeks),
       opensOn: form.opensOn,
@@ -155,9 +170,17 @@ function RegulationForm({
         {!regulation && field('district', p('regs.district'))}
         {!regulation && field('year', p('regs.year'), { inputMode: 'numeric' })}
         {field('title', p('regs.titleField'))}
-        {field('ceiling', p('regs.ceiling'), { inputMode: 'decimal' })}
-        {field('max', p('regs.max'), { inputMode: 'decimal' })}
-        {field('threshold', p('regs.threshold'), { inputMode: 'decimal' })}
+        {MONEY_KEYS.map((k) => (
+          <MoneyInput
+            key={k}
+            id={`${prefix}-${k}`}
+            label={p(`regs.${k}`)}
+            value={amounts[k].cents}
+            error={errors[k]}
+            required
+            onChange={(cents, problem) => setAmounts({ ...amounts, [k]: { cents, problem } })}
+          />
+        ))}
         {field('term', p('regs.term'), { inputMode: 'numeric' })}
         {field('reportWeeks', p('regs.reportWeeks'), { inputMode: 'numeric' })}
         {field('opensOn', p('regs.opens'), { type: 'date' })}
