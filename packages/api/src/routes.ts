@@ -1,3 +1,5 @@
+import { registerAdminRoutes } from './admin/admin.routes';
+import { registerDeskRoutes } from './desk/desk.routes';
 import { registerLifecycleRoutes } from './applications/lifecycle.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import type { AppDeps } from './context';
@@ -17,7 +19,9 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuthRoutes(app, deps);
   registerOidcRoutes(app, deps);
   registerUserRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
+  registerDeskRoutes(app, deps);
   registerMessagingRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerPolicyPreviewRoutes(app, deps);

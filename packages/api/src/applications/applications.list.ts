@@ -1,4 +1,4 @@
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
@@ -14,6 +14,8 @@ export interface ListFilters {
   assignedTo?: 'me' | 'unassigned' | 'anyone';
   /** Only applications that owe a decision (the work queue). */
   awaitingDecision?: boolean;
+  /** Only applications in a state tagged `awaiting_approval`: a proposal waits for a decision. */
+  awaitingApproval?: boolean;
   q?: string;
   sort?: ListSort;
   limit?: number;
@@ -64,6 +66,41 @@ function decodeCursor(s: string): Cursor {
       invalidParams: [{ name: 'cursor', reason: 'not a cursor this API handed out' }],
     });
   }
+}
+
+const POSTCODE_HOUSE = /^([1-9][0-9]{3})\s?([a-z]{2})(?:\s+(\d+)\s*([a-z]{0,4}))?$/i;
+
+/**
+ * The desk's search: a reference, a title or (for staff) the resident's name, or a postcode with
+ * an optional house number ("3083 AB 12") matched against the resident's address.
+ */
+function searchCondition(
+  eb: ExpressionBuilder<DB & { a: DB['applications']; applicant: DB['users'] }, 'a' | 'applicant'>,
+  raw: string,
+  staff: boolean,
+): Expression<SqlBool> {
+  const term = raw.trim();
+  const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const address = POSTCODE_HOUSE.exec(term);
+  if (address && staff) {
+    const postcode = `${address[1]} ${address[2]!.toUpperCase()}`;
+    const conditions = [
+      sql<SqlBool>`upper(replace(applicant.postcode, ' ', '')) = ${postcode.replace(' ', '')}`,
+    ];
+    if (address[3]) {
+      // The house number ends the street line: "Wolphaertsbocht 12", "Kade 3-b", "Laan 7 A".
+      conditions.push(
+        sql<SqlBool>`applicant.street ~* ${`(^|\\s)${address[3]}(\\s*-?\\s*${address[4] || '[a-z]{0,4}'})?\\s*$`}`,
+      );
+    }
+    return eb.and(conditions);
+  }
+  const options: Expression<SqlBool>[] = [
+    eb('a.reference', '=', term.toUpperCase()),
+    eb('a.title', 'ilike', like),
+  ];
+  if (staff) options.push(eb('applicant.name', 'ilike', like));
+  return eb.or(options);
 }
 
 function daysBetween(from: string, to: string): number {
@@ -131,11 +168,19 @@ export async function listApplications(
   }
   if (filters.assignedTo === 'me') q = q.where('a.assignee_id', '=', user.id);
   if (filters.assignedTo === 'unassigned') q = q.where('a.assignee_id', 'is', null);
-  if (filters.q) {
-    const term = filters.q.trim();
-    const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) =>
-      eb.or([eb('a.reference', '=', term.toUpperCase()), eb('a.title', 'ilike', like)]),
+  if (filters.q) q = q.where((eb) => searchCondition(eb, filters.q!, isStaff(user)));
+  if (filters.awaitingApproval) {
+    // By the definition's tags (contract C3), so no state name is written here.
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('workflow_definitions as wd')
+          .select(sql`1`.as('one'))
+          .whereRef('wd.key', '=', 'a.definition_key')
+          .whereRef('wd.version', '=', 'a.definition_version')
+          .where(
+            sql<SqlBool>`coalesce(wd.definition->'states'->a.state->'tags', '[]'::jsonb) @> '["awaiting_approval"]'::jsonb`,
+          ),
+      ),
     );
   }
 

@@ -2,12 +2,14 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { toAmsterdamDate } from '@initiatief/engine';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
 import { canSee } from './applications.access';
 import { listApplications } from './applications.list';
 import { findApplication, listHistory } from './applications.repository';
+import { historyForViewer } from './history.visibility';
 import {
   ApplicationDetailSchema,
   CreateApplicationBody,
@@ -192,7 +194,12 @@ export function registerApplicationRoutes(app: App, deps: AppDeps): void {
     if (!isUuid(id)) throw notFound();
     const application = await findApplication(deps.db, id);
     if (!application || !canSee(user, application)) throw notFound();
-    const rows = await listHistory(deps.db, id);
+    const def = await loadDefinition(
+      deps.db,
+      application.definition_key,
+      application.definition_version,
+    );
+    const rows = historyForViewer(def, await listHistory(deps.db, id), user);
     return c.json(
       {
         items: rows.map((r) => ({

@@ -96,7 +96,10 @@ export const ListQuery = z.object({
   regulation: z.string().max(100).optional().openapi({ description: 'Regulation id or code' }),
   overdue: boolString.optional(),
   assignedTo: z.enum(['me', 'unassigned', 'anyone']).optional(),
-  q: z.string().max(200).optional().openapi({ description: 'Reference or part of the title' }),
+  q: z.string().max(200).optional().openapi({
+    description:
+      "Reference, part of the title or (staff) the resident's name, or postcode and house number",
+  }),
   sort: z.enum(['deadline', 'submitted', 'updated']).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
@@ -107,6 +110,7 @@ export const QueueQuery = z.object({
   regulation: z.string().max(100).optional(),
   assignedTo: z.enum(['me', 'unassigned', 'anyone']).optional(),
   overdue: boolString.optional(),
+  awaitingApproval: boolString.optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
 });

@@ -12,6 +12,7 @@ import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
+import { assertClaimAllows } from '../queue/claims.service';
 import type { MessagingPeople } from '../messaging/messaging.service';
 import {
   factsFor,
@@ -316,6 +317,14 @@ export async function sendEvent(
     }
     const now = deps.clock();
     const def = await loadDefinition(trx, app.definition_key, app.definition_version);
+    await assertClaimAllows(trx, {
+      app,
+      user,
+      definition: def,
+      facts: factsFor(reg),
+      eventType: input.type,
+      now,
+    });
     const { app: updated, result } = await applyStep(trx, {
       app,
       definition: def,

@@ -171,7 +171,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     // Always verify (against a dummy hash if needed): unknown e-mail and wrong password must
     // look the same, in body and in time.
     const ok = await verifyPassword(user?.password_hash, password);
-    if (!user || !ok) {
+    // A deactivated account answers exactly like a wrong password: no hint that it exists.
+    if (!user || !ok || user.deactivated_at) {
       throw new AppError('unauthenticated', 'The e-mail address or password is incorrect.');
     }
     await reset(db, accountKey);

@@ -70,6 +70,8 @@ export async function resolveSession(
       'users.locale',
     ])
     .where('sessions.token_hash', '=', hashSessionToken(config.sessionSecret, token))
+    // A deactivated account's sessions were revoked too; this holds even if one was missed.
+    .where('users.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!row || row.revoked_at || !row.email) return null;
   const idleDeadline = row.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;

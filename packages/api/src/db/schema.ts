@@ -1,10 +1,13 @@
+import type { AdminTables } from '../admin/admin.table';
 import type { ApplicationTables } from '../applications/applications.table';
 import type { AccountTables } from '../auth/auth.table';
 import type { MessagingTables } from '../messaging/messaging.table';
 import type { OidcTables } from '../oidc/oidc.table';
 
 /** The whole database; each feature declares its tables in `src/<feature>/<feature>.table.ts`. */
-export interface DB extends AccountTables, ApplicationTables, MessagingTables, OidcTables {
+export interface DB
+  extends AccountTables,
+    AdminTables, ApplicationTables, MessagingTables, OidcTables {
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -1,17 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toAmsterdamDate } from '@initiatief/engine';
-import { sql } from 'kysely';
 import { QUEUE_ROLES } from '../applications/applications.access';
 import { listApplications } from '../applications/applications.list';
-import { findApplication } from '../applications/applications.repository';
 import { IdParams, ListResponse, QueueQuery } from '../applications/applications.schemas';
-import { notFound } from '../applications/applications.service';
 import { currentUser, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
-import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
-import { isUuid } from '../regulations/regulations.repository';
+import { claim, release, takeOver } from './claims.service';
 
 const tags = ['Work queue'];
 const security = [{ session: [] }];
@@ -67,6 +63,30 @@ const releaseRoute = createRoute({
   },
 });
 
+const takeOverRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/take-over',
+  tags,
+  security,
+  summary: 'Take a claimed application over from another assessor (recorded in the history)',
+  middleware: [requireRole('assessor', 'admin')] as const,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ reason: z.string().trim().max(500).optional() }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Taken over', content: { 'application/json': { schema: AssignmentSchema } } },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
 export function registerQueueRoutes(app: App, deps: AppDeps): void {
   app.openapi(queueRoute, async (c) => {
     const user = currentUser(c);
@@ -81,53 +101,16 @@ export function registerQueueRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(claimRoute, async (c) => {
-    const user = currentUser(c);
-    const { id } = c.req.valid('param');
-    if (!isUuid(id)) throw notFound();
-    const now = deps.clock();
-    // One statement: two assessors claiming at once cannot both win.
-    const row = await deps.db
-      .updateTable('applications')
-      .set({ assignee_id: user.id, assigned_at: now })
-      .where('id', '=', id)
-      .where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', user.id)]))
-      .returning(['id', 'reference', sql<string>`assigned_at`.as('assigned_at')])
-      .executeTakeFirst();
-    if (!row) {
-      const existing = await findApplication(deps.db, id);
-      if (!existing) throw notFound();
-      throw new AppError('conflict', 'Someone else is already handling this application.', {
-        extra: { assigneeId: existing.assignee_id },
-      });
-    }
-    return c.json(
-      {
-        id: row.id,
-        reference: row.reference,
-        assignee: { id: user.id, name: user.name },
-        assignedAt: new Date(row.assigned_at).toISOString(),
-      },
-      200,
-    );
+    return c.json(await claim(deps, currentUser(c), c.req.valid('param').id), 200);
   });
 
   app.openapi(releaseRoute, async (c) => {
-    const user = currentUser(c);
+    return c.json(await release(deps, currentUser(c), c.req.valid('param').id), 200);
+  });
+
+  app.openapi(takeOverRoute, async (c) => {
     const { id } = c.req.valid('param');
-    if (!isUuid(id)) throw notFound();
-    const existing = await findApplication(deps.db, id);
-    if (!existing) throw notFound();
-    if (existing.assignee_id && existing.assignee_id !== user.id && !user.roles.includes('admin')) {
-      throw new AppError('forbidden', 'Only the assignee (or an admin) releases an application.');
-    }
-    await deps.db
-      .updateTable('applications')
-      .set({ assignee_id: null, assigned_at: null })
-      .where('id', '=', id)
-      .execute();
-    return c.json(
-      { id: existing.id, reference: existing.reference, assignee: null, assignedAt: null },
-      200,
-    );
+    const { reason } = c.req.valid('json');
+    return c.json(await takeOver(deps, currentUser(c), id, reason), 200);
   });
 }

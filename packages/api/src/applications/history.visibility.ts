@@ -1,0 +1,46 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
+import type { SessionUser } from '../context';
+import { isStaff } from './applications.access';
+import { SHELL_EVENTS } from './shell-events';
+
+interface Row {
+  event: string;
+  from_state: string;
+  to_state: string;
+  payload: unknown;
+}
+
+const INTERNAL_EVENTS: readonly string[] = [SHELL_EVENTS.takeOver, SHELL_EVENTS.contact];
+
+function tagged(def: WorkflowDefinition, state: string, tag: string): boolean {
+  const tags = (def.states[state] as { tags?: string[] } | undefined)?.tags ?? [];
+  return tags.includes(tag);
+}
+
+/**
+ * What a resident (or someone acting for them) may read of the history. The assessor's advice
+ * to the approver is internal: the step into a state tagged `awaiting_approval` (the proposal)
+ * and the approver's return to assessment keep their row but lose their payload. The decision
+ * itself states its motivation. Staff-only rows (take-overs, contact notes) are left out.
+ */
+export function historyForViewer<R extends Row>(
+  def: WorkflowDefinition,
+  rows: R[],
+  user: Pick<SessionUser, 'roles'>,
+): R[] {
+  if (isStaff(user)) return rows;
+  return rows
+    .filter((r) => !INTERNAL_EVENTS.includes(r.event))
+    .map((r) => {
+      const into = tagged(def, r.to_state, 'awaiting_approval');
+      const from = tagged(def, r.from_state, 'awaiting_approval');
+      // A step within the state (an extension) speaks to the resident and stays.
+      const proposal = into && !from;
+      const returned =
+        from &&
+        !into &&
+        !tagged(def, r.to_state, 'closed') &&
+        !tagged(def, r.to_state, 'granted');
+      return proposal || returned ? { ...r, payload: {} } : r;
+    });
+}

@@ -1,0 +1,15 @@
+/**
+ * History rows the shell writes beside the workflow's own events: they change no state
+ * (from = to) and no workflow definition may use these names (the `shell.` prefix is not a
+ * valid event name in a definition).
+ */
+export const SHELL_EVENTS = {
+  /** Another assessor took over a claimed case; payload `{ from: {id, name} | null, reason }`. */
+  takeOver: 'shell.take_over',
+  /** A phone or desk contact (klantcontact); payload `{ channel, summary }`. */
+  contact: 'shell.contact',
+  /** A resident authorised someone to act for them; payload `{ agent: {id, name} }`. */
+  authorised: 'shell.authorised',
+  /** A supporter confirmed (or the desk recorded a paper signature); payload `{ name, how }`. */
+  supportConfirmed: 'shell.support_confirmed',
+} as const;
