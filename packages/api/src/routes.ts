@@ -1,8 +1,8 @@
 import { registerAdminRoutes } from './admin/admin.routes';
-import { registerDeskRoutes } from './desk/desk.routes';
 import { registerLifecycleRoutes } from './applications/lifecycle.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import type { AppDeps } from './context';
+import { registerDeskRoutes } from './desk/desk.routes';
 import type { App } from './http/router';
 import { registerMessagingRoutes } from './messaging/messaging.routes';
 import { registerOidcRoutes } from './oidc/oidc.routes';

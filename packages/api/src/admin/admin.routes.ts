@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import type { User } from '../auth/auth.table';
 import { currentUser, requireRole } from '../auth/auth.middleware';
+import type { User } from '../auth/auth.table';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { publicUser } from '../users/users.repository';
 import { EmailSchema, LocaleSchema, NameSchema, RoleSchema } from '../users/users.schemas';
 import { listAccountAudit, listAccounts } from './admin.repository';
-import { ACCOUNT_ACTIONS } from './admin.table';
 import { createStaffAccount, resetPassword, setActive, setRoles } from './admin.service';
+import { ACCOUNT_ACTIONS } from './admin.table';
 
 const tags = ['Administration'];
 const security = [{ session: [] }];

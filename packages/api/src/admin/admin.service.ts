@@ -42,7 +42,9 @@ export async function createStaffAccount(
 ): Promise<{ user: User; oneTimePassword: string }> {
   if (await findUserByEmail(deps.db, input.email)) {
     throw new AppError('conflict', 'An account with this e-mail address already exists.', {
-      invalidParams: [{ name: 'email', reason: 'An account with this e-mail address already exists' }],
+      invalidParams: [
+        { name: 'email', reason: 'An account with this e-mail address already exists' },
+      ],
     });
   }
   const password = oneTimePassword();

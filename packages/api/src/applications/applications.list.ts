@@ -178,7 +178,7 @@ export async function listApplications(
           .whereRef('wd.key', '=', 'a.definition_key')
           .whereRef('wd.version', '=', 'a.definition_version')
           .where(
-            sql<SqlBool>`coalesce(wd.definition->'states'->a.state->'tags', '[]'::jsonb) @> '["awaiting_approval"]'::jsonb`,
+            sql<SqlBool>`coalesce(wd.definition::jsonb->'states'->a.state->'tags', '[]'::jsonb) @> '["awaiting_approval"]'::jsonb`,
           ),
       ),
     );

@@ -9,7 +9,6 @@ import { isUuid } from '../regulations/regulations.repository';
 import { canSee } from './applications.access';
 import { listApplications } from './applications.list';
 import { findApplication, listHistory } from './applications.repository';
-import { historyForViewer } from './history.visibility';
 import {
   ApplicationDetailSchema,
   CreateApplicationBody,
@@ -30,6 +29,7 @@ import {
   patchApplicationData,
   sendEvent,
 } from './applications.service';
+import { historyForViewer } from './history.visibility';
 import { parseIdempotencyKey, requestHash } from './idempotency.repository';
 
 const tags = ['Applications'];

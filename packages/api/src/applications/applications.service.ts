@@ -12,8 +12,8 @@ import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
-import { assertClaimAllows } from '../queue/claims.service';
 import type { MessagingPeople } from '../messaging/messaging.service';
+import { assertClaimAllows } from '../queue/claims.service';
 import {
   factsFor,
   findRegulation,

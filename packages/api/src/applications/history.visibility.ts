@@ -37,10 +37,7 @@ export function historyForViewer<R extends Row>(
       // A step within the state (an extension) speaks to the resident and stays.
       const proposal = into && !from;
       const returned =
-        from &&
-        !into &&
-        !tagged(def, r.to_state, 'closed') &&
-        !tagged(def, r.to_state, 'granted');
+        from && !into && !tagged(def, r.to_state, 'closed') && !tagged(def, r.to_state, 'granted');
       return proposal || returned ? { ...r, payload: {} } : r;
     });
 }

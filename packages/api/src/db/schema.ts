@@ -7,7 +7,10 @@ import type { OidcTables } from '../oidc/oidc.table';
 /** The whole database; each feature declares its tables in `src/<feature>/<feature>.table.ts`. */
 export interface DB
   extends AccountTables,
-    AdminTables, ApplicationTables, MessagingTables, OidcTables {
+    AdminTables,
+    ApplicationTables,
+    MessagingTables,
+    OidcTables {
   schema_migrations: SchemaMigrationsTable;
 }
 

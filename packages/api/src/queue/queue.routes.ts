@@ -82,7 +82,10 @@ const takeOverRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Taken over', content: { 'application/json': { schema: AssignmentSchema } } },
+    200: {
+      description: 'Taken over',
+      content: { 'application/json': { schema: AssignmentSchema } },
+    },
     ...problemResponses(401, 403, 404, 422),
   },
 });
