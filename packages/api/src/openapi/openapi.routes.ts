@@ -92,7 +92,6 @@ export function apiDocument(app: App, config: Pick<Config, 'publicUrl'>): OpenAp
       description:
         'Subsidy workflow for resident initiatives. Errors are application/problem+json ' +
         '(RFC 9457); the `type` of each is the address of its explanation, /api/problems/{code}.',
-      license: { name: 'EUPL-1.2' },
     },
   });
   return completeDocument(generated as unknown as OpenApiDocument, config.publicUrl);
