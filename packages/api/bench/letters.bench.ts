@@ -68,6 +68,10 @@ async function measure(
 
 async function main() {
   const bareOnce = () => renderToBuffer(createElement(LetterDocument, { content }) as never);
+  // The same letter in the PDF standard Helvetica (not embedded, no ş or ı): what the letters
+  // cost before they embedded Noto Sans, to measure the price of the embedded font.
+  const helveticaOnce = () =>
+    renderToBuffer(createElement(LetterDocument, { content, fontFamily: 'Helvetica' }) as never);
   const rendererOnce = async () => {
     const pdf = await renderLetterPdf(content);
     return createHash('sha256').update(pdf).digest('hex');
@@ -75,6 +79,7 @@ async function main() {
   // Warm up the JIT and react-pdf's font metrics: every thread that renders gets the same
   // WARM_UP letters before any measurement (this one, the single pool thread, each pool thread).
   for (let i = 0; i < WARM_UP; i++) await bareOnce();
+  for (let i = 0; i < WARM_UP; i++) await helveticaOnce();
   for (let i = 0; i < 5; i++) await rendererOnce();
 
   const one = createRenderPool({ size: 1 });
@@ -114,6 +119,7 @@ async function main() {
   const slices = Math.max(1, Math.round(SECONDS / SLICE_SECONDS));
   const totals = {
     bare: empty(),
+    helvetica: empty(),
     bareWorker: empty(),
     single: empty(),
     oneThread: empty(),
@@ -121,6 +127,7 @@ async function main() {
   };
   for (let i = 0; i < slices; i++) {
     add(totals.bare, await measure(bareOnce, 1, SLICE_SECONDS));
+    add(totals.helvetica, await measure(helveticaOnce, 1, SLICE_SECONDS));
     add(totals.bareWorker, await measure(bareWorkerOnce, 1, SLICE_SECONDS));
     add(totals.single, await measure(rendererOnce, 1, SLICE_SECONDS));
     add(totals.oneThread, await measure(oneOnce, 2, SLICE_SECONDS));
@@ -133,6 +140,7 @@ async function main() {
   const bareWorkerRate = rate(totals.bareWorker);
   const oneThread = rate(totals.oneThread);
   const bare = rate(totals.bare);
+  const helvetica = rate(totals.helvetica);
   const single = rate(totals.single);
   const threads = rate(totals.threads);
 
@@ -150,9 +158,15 @@ async function main() {
       .join(' '),
     threads: THREADS,
     pdfBytes: (await renderLetterPdf(content)).byteLength,
+    pdfBytesHelvetica: (await helveticaOnce()).byteLength,
     slices,
     secondsPerSlice: SLICE_SECONDS,
     bare,
+    bareStandardHelvetica: helvetica,
+    embeddedFontCost: {
+      cpuMsPerLetter: Number((bare.cpuMsPerLetter - helvetica.cpuMsPerLetter).toFixed(2)),
+      ratioOfRates: Number((bare.perSecond / helvetica.perSecond).toFixed(3)),
+    },
     bareInWorkerThread: bareWorkerRate,
     rendererSingleThread: single,
     rendererOneWorkerThread: oneThread,
@@ -178,6 +192,12 @@ async function main() {
       letters: bare.letters,
       'cores busy': bare.coresBusy,
       'CPU ms/letter': bare.cpuMsPerLetter,
+    },
+    'bare, PDF standard Helvetica (no embedded font)': {
+      'letters/s': helvetica.perSecond,
+      letters: helvetica.letters,
+      'cores busy': helvetica.coresBusy,
+      'CPU ms/letter': helvetica.cpuMsPerLetter,
     },
     [`bare, one worker thread (${RENDER_YOUNG_GENERATION_MB} MB young gen.)`]: {
       'letters/s': bareWorkerRate.perSecond,

@@ -127,7 +127,14 @@ const ACCESSIBLE = {
 } as const;
 
 /** The municipal letter as a react-pdf document; a pure function of the stored content. */
-export function LetterDocument({ content }: { content: LetterContent }) {
+export function LetterDocument({
+  content,
+  fontFamily = LETTER_FONT_FAMILY,
+}: {
+  content: LetterContent;
+  /** Only the letters benchmark sets this ('Helvetica'), to measure what the embedded font costs. */
+  fontFamily?: string;
+}) {
   const { sender, labels } = content;
   return (
     <Document
@@ -140,7 +147,7 @@ export function LetterDocument({ content }: { content: LetterContent }) {
       creationDate={new Date(`${content.date}T12:00:00Z`)}
       modificationDate={new Date(`${content.date}T12:00:00Z`)}
     >
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={[styles.page, { fontFamily }]}>
         <View style={styles.letterhead} fixed>
           <View>
             <Text style={styles.organisation}>{sender.organisation}</Text>

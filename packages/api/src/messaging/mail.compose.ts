@@ -20,10 +20,29 @@ export interface AccompanyingLetter {
   pdf: Uint8Array | null;
 }
 
-const TEXTS: Record<
-  Language,
-  { view: string; attached: string; linked: string; pdf: string; footer: string }
-> = {
+interface MailTexts {
+  view: string;
+  attached: string;
+  linked: string;
+  pdf: string;
+  footer: string;
+}
+
+/** A staff notice: the case page in the staff application, and words for a colleague. */
+const STAFF_TEXTS: Record<Language, Pick<MailTexts, 'view' | 'footer'>> = {
+  nl: {
+    view: 'Open de aanvraag in de behandelomgeving',
+    footer:
+      'Dit is een automatisch bericht voor medewerkers van het team Bewonersinitiatieven. Behandel de aanvraag in de behandelomgeving; beantwoord deze e-mail niet.',
+  },
+  en: {
+    view: 'Open the case in the staff application',
+    footer:
+      'This is an automatic message for staff of the Resident Initiatives team. Handle the case in the staff application; do not reply to this e-mail.',
+  },
+};
+
+const TEXTS: Record<Language, MailTexts> = {
   nl: {
     view: 'Bekijk uw aanvraag',
     attached: 'De brief zit als PDF in de bijlage van deze e-mail.',
@@ -67,6 +86,26 @@ export function letterFileName(
   return `${LETTER_FILE[letter.kind][language]}-${letter.reference}.pdf`;
 }
 
+/** The domain of a From address ("Name <user@domain>" or "user@domain"). */
+export function mailDomain(from: string): string | null {
+  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
+  const domain = address.split('@')[1]?.trim().toLowerCase();
+  return domain && /^[a-z0-9.-]+$/.test(domain) ? domain : null;
+}
+
+/**
+ * The Message-ID as sent: the stored id (fixed before the first attempt) in the From address's
+ * domain, as RFC 5322 recommends. The same row gives the same id on every attempt.
+ */
+export function messageIdFor(stored: string | null, from: string): string | undefined {
+  if (!stored) return undefined;
+  const domain = mailDomain(from);
+  return domain ? stored.replace(/@[^>]*>$/, `@${domain}>`) : stored;
+}
+
+/** The RFC 3676 signature separator: dash, dash, space, on a line of its own. */
+export const SIGNATURE_SEPARATOR = '-- ';
+
 /** Builds the nodemailer message of an outbox mail row: HTML and plain text, one language. */
 export function composeMail(
   row: OutboxRow,
@@ -74,9 +113,11 @@ export function composeMail(
   options: ComposeOptions,
 ): SendMailOptions {
   const language: Language = row.language === 'en' ? 'en' : 'nl';
-  const t = TEXTS[language];
+  const staff = row.audience === 'staff';
+  const t: MailTexts = staff ? { ...TEXTS[language], ...STAFF_TEXTS[language] } : TEXTS[language];
+  // Staff work on the case page; the resident's page would show them the resident's view.
   const applicationUrl = row.application_id
-    ? `${options.publicUrl}/aanvragen/${row.application_id}`
+    ? `${options.publicUrl}/${staff ? 'behandeling' : 'aanvragen'}/${row.application_id}`
     : options.publicUrl;
   const paragraphs = paragraphsOf(withApplicationUrl(row.body ?? '', applicationUrl));
   const subject = withApplicationUrl(row.subject ?? '', applicationUrl);
@@ -88,7 +129,8 @@ export function composeMail(
   if (letter && !attach) {
     textParts.push(`${t.linked}: ${letterUrl}?format=html`, `${t.pdf}: ${letterUrl}?format=pdf`);
   }
-  textParts.push('--', t.footer);
+  // The footer follows the signature separator on a line of its own ("-- \n").
+  const text = `${textParts.join('\n\n')}\n\n${SIGNATURE_SEPARATOR}\n${t.footer}\n`;
 
   const htmlLetter = !letter
     ? ''
@@ -115,8 +157,8 @@ ${htmlLetter}
     from: options.from,
     to: row.recipient_name ? { name: row.recipient_name, address: to } : to,
     subject,
-    messageId: row.message_id ?? undefined,
-    text: textParts.join('\n\n'),
+    messageId: messageIdFor(row.message_id, options.from),
+    text,
     html,
     headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': language },
     attachments:

@@ -10,7 +10,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { renderLetterHtml } from '../letters/letter.html';
 import type { LetterContent } from '../letters/letter.types';
-import { letterFileName } from './mail.compose';
+import { letterFileName, messageIdFor } from './mail.compose';
 import {
   type DocumentMeta,
   findDocument,
@@ -94,14 +94,14 @@ function documentJson(d: DocumentMeta) {
   };
 }
 
-function outboxJson(r: OutboxListItem) {
+function outboxJson(r: OutboxListItem, mailFrom: string) {
   return {
     id: r.id,
     kind: r.kind,
     status: r.status,
     applicationId: r.application_id,
     documentId: r.document_id,
-    messageId: r.message_id,
+    messageId: messageIdFor(r.message_id, mailFrom) ?? null,
     recipient: r.recipient_email,
     audience: r.audience,
     language: r.language,
@@ -342,14 +342,14 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
   app.openapi(listOutboxRoute, async (c) => {
     const query = c.req.valid('query');
     const items = await listOutbox(db, query);
-    return c.json({ items: items.map(outboxJson) }, 200);
+    return c.json({ items: items.map((item) => outboxJson(item, deps.config.mailFrom)) }, 200);
   });
 
   app.openapi(retryOutboxRoute, async (c) => {
     const { id } = c.req.valid('param');
     if (!UUID.test(id)) throw new AppError('not_found', 'No outbox job with this id.');
     const row = await retryFailed(db, id, deps.clock());
-    if (row) return c.json(outboxJson(row), 200);
+    if (row) return c.json(outboxJson(row, deps.config.mailFrom), 200);
     const existing = await findOutbox(db, id);
     if (!existing) throw new AppError('not_found', 'No outbox job with this id.');
     throw new AppError(
