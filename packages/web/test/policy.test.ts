@@ -22,6 +22,7 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 const POLICY_EMAIL = 'policy@example.org';
+const SECOND_POLICY_EMAIL = 'policy2@example.org';
 const NEW_SUBJECT = 'Uw aanvraag {{reference}} is binnen';
 let runningId = '';
 
@@ -63,6 +64,18 @@ async function submittedApplication(): Promise<{ id: string; definition: { versi
   return submitted.json;
 }
 
+/** Four eyes: the second policy officer approves the one open proposal through the API. */
+async function approveAsSecondOfficer() {
+  const cookie = await cookieOf(SECOND_POLICY_EMAIL);
+  const open = await api('/policy/proposals?status=open', { cookie });
+  expect(open.json.items).toHaveLength(1);
+  await api(`/policy/proposals/${open.json.items[0].id}/approve`, {
+    method: 'POST',
+    cookie,
+    body: { comment: 'Akkoord.' },
+  });
+}
+
 async function acknowledgementSubject(applicationId: string): Promise<string | null> {
   const row = await server.deps.db
     .selectFrom('outbox')
@@ -80,6 +93,12 @@ beforeAll(async () => {
     roles: ['policy'],
     email: POLICY_EMAIL,
     name: 'Pim Beleidsmedewerker',
+    password: PASSWORD,
+  });
+  await createUser(server.deps.db, {
+    roles: ['policy'],
+    email: SECOND_POLICY_EMAIL,
+    name: 'Fatima Tweede Beleidsmedewerker',
     password: PASSWORD,
   });
   browser = await openBrowser();
@@ -153,8 +172,16 @@ describe('policy staff change the workflow', () => {
     await summary.getByText(/Mails ~: acknowledgement/).waitFor();
     await summary.getByText(/Termijnen ~: decisionWarning/).waitFor();
     await checkA11y(page, 'policy-publish-summary');
-    await page.getByRole('button', { name: 'Ja, publiceer versie 2' }).click();
-    await page.getByRole('status').filter({ hasText: 'Versie 2 is gepubliceerd.' }).waitFor();
+    await page
+      .getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.')
+      .fill('Kortere onderwerpregel en een eerdere waarschuwing.');
+    await page.getByRole('button', { name: 'Stel voor om versie 2 te publiceren' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'wacht nu op een tweede beleidsmedewerker' })
+      .waitFor();
+    await approveAsSecondOfficer();
+    await page.reload();
     await page.getByText(/is gepubliceerd en kan niet meer veranderen/).waitFor();
   });
 
@@ -165,8 +192,15 @@ describe('policy staff change the workflow', () => {
     const form = page.getByRole('region', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' });
     await form.getByLabel('Werkproces voor nieuwe aanvragen').selectOption('bewonersinitiatief@2');
     await checkA11y(page, 'policy-regulations');
+    await form
+      .getByLabel(/^Toelichting \(nodig als u het werkproces/)
+      .fill('Nieuwe aanvragen op versie 2.');
     await form.getByRole('button', { name: 'Opslaan' }).click();
-    await page.getByRole('status').filter({ hasText: 'is opgeslagen' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'wacht nu op een tweede beleidsmedewerker' })
+      .waitFor();
+    await approveAsSecondOfficer();
   });
 
   it('a new application follows version 2; the running one keeps version 1', async () => {

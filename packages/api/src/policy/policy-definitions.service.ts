@@ -7,6 +7,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { type DefinitionDiff, diffDefinitions } from './definition-diff';
+import { withPolicyTables } from './policy.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type DefinitionStatus = 'draft' | 'published' | 'retired';
@@ -221,6 +222,7 @@ export async function saveDraft(
   version: number,
   definition: Record<string, unknown>,
 ): Promise<DefinitionDetail> {
+  await assertNotProposed(db, key, version);
   const stored = { ...definition, key, version };
   const row = await db
     .updateTable('workflow_definitions')
@@ -234,8 +236,28 @@ export async function saveDraft(
   return getDefinition(db, key, version);
 }
 
+/** A draft proposed for publishing is frozen: the second officer approves what was proposed. */
+async function assertNotProposed(db: Db, key: string, version: number): Promise<void> {
+  const open = await withPolicyTables(db)
+    .selectFrom('policy_proposals')
+    .select('id')
+    .where('kind', '=', 'publish_definition')
+    .where('definition_key', '=', key)
+    .where('definition_version', '=', version)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (open) {
+    throw new AppError(
+      'conflict',
+      `Version ${version} of ${key} is proposed for publishing; withdraw or reject the proposal before changing it.`,
+      { extra: { proposalId: open.id } },
+    );
+  }
+}
+
 /** Discards a draft. */
 export async function deleteDraft(db: Db, key: string, version: number): Promise<void> {
+  await assertNotProposed(db, key, version);
   const row = await db
     .deleteFrom('workflow_definitions')
     .where('key', '=', key)
@@ -291,48 +313,49 @@ export function assertPublishable(
   );
 }
 
-/** Publishes a valid draft; from then on it is immutable. */
-export async function publishDraft(
-  db: Kysely<DB>,
+/**
+ * Publishes a valid draft in the caller's transaction; from then on it is immutable. Only an
+ * approved proposal calls this (four eyes, policy-proposals.service.ts).
+ */
+export async function publishInTransaction(
+  trx: Transaction<DB>,
   key: string,
   version: number,
   now: Date,
   locale: 'nl' | 'en' = 'en',
 ): Promise<{ definition: DefinitionDetail; previousVersion: number | null; diff: DefinitionDiff }> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('workflow_definitions')
-      .select(['status', 'definition'])
-      .where('key', '=', key)
-      .where('version', '=', version)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
-    if (row.status !== 'draft') throw immutable(key, version, row.status);
-    assertPublishable(key, version, row.definition, locale);
-    await trx
-      .updateTable('workflow_definitions')
-      .set({ status: 'published', published_at: now })
-      .where('key', '=', key)
-      .where('version', '=', version)
-      .execute();
-    const previousVersion = await previousPublished(trx, key, version);
-    const before = previousVersion
-      ? (
-          await trx
-            .selectFrom('workflow_definitions')
-            .select('definition')
-            .where('key', '=', key)
-            .where('version', '=', previousVersion)
-            .executeTakeFirstOrThrow()
-        ).definition
-      : {};
-    return {
-      definition: await getDefinition(trx, key, version),
-      previousVersion,
-      diff: diffDefinitions(before, row.definition),
-    };
-  });
+  const row = await trx
+    .selectFrom('workflow_definitions')
+    .select(['status', 'definition'])
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
+  if (row.status !== 'draft') throw immutable(key, version, row.status);
+  assertPublishable(key, version, row.definition, locale);
+  await trx
+    .updateTable('workflow_definitions')
+    .set({ status: 'published', published_at: now })
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .execute();
+  const previousVersion = await previousPublished(trx, key, version);
+  const before = previousVersion
+    ? (
+        await trx
+          .selectFrom('workflow_definitions')
+          .select('definition')
+          .where('key', '=', key)
+          .where('version', '=', previousVersion)
+          .executeTakeFirstOrThrow()
+      ).definition
+    : {};
+  return {
+    definition: await getDefinition(trx, key, version),
+    previousVersion,
+    diff: diffDefinitions(before, row.definition),
+  };
 }
 
 /**

@@ -80,7 +80,7 @@ export async function createRegulation(db: Kysely<DB>, input: NewRegulation): Pr
  * (the budgets CHECK); the workflow version applies to applications started from now on.
  */
 export async function updateRegulation(
-  db: Kysely<DB>,
+  db: Db,
   id: string,
   changes: RegulationChanges,
 ): Promise<Regulation> {

@@ -17,11 +17,20 @@ import {
   diffVersions,
   getDefinition,
   listDefinitions,
-  publishDraft,
   retireVersion,
   saveDraft,
 } from './policy-definitions.service';
 import { applyMigration, dryRunMigration } from './policy-migration.service';
+import {
+  CommentBody,
+  ProposalSchema,
+  registerPolicyProposalRoutes,
+} from './policy-proposals.routes';
+import {
+  proposePublish,
+  proposeRegulationChange,
+  touchesGuardedFields,
+} from './policy-proposals.service';
 import { createRegulation, updateRegulation } from './policy-regulations.service';
 import {
   applicationsCsv,
@@ -152,7 +161,15 @@ const NewRegulationBody = z
   })
   .strict()
   .openapi('NewRegulation');
-const RegulationPatch = z.object(RegulationFields).partial().strict().openapi('RegulationPatch');
+const RegulationPatch = z
+  .object({
+    ...RegulationFields,
+    /** Why: required when the patch changes the workflow version, ceiling or maximum. */
+    comment: z.string().max(2000),
+  })
+  .partial()
+  .strict()
+  .openapi('RegulationPatch');
 
 const r = {
   list: createRoute({
@@ -235,14 +252,15 @@ const r = {
     path: '/api/policy/definitions/{key}/versions/{version}/publish',
     tags,
     security,
-    summary: 'Publish a valid draft; it is immutable from then on',
+    summary:
+      'Propose to publish a valid draft; another policy officer approves it (four eyes, POST /api/policy/proposals/{id}/approve)',
     middleware: policyOnly,
-    request: { params: VersionParams },
+    request: {
+      params: VersionParams,
+      body: { required: true, content: { 'application/json': { schema: CommentBody } } },
+    },
     responses: {
-      200: json(
-        z.object({ definition: Detail, previousVersion: z.number().int().nullable(), diff: Any }),
-        'Published, with the diff against the previous published version',
-      ),
+      202: json(z.object({ proposal: ProposalSchema }), 'Proposed; waits for a second officer'),
       ...problemResponses(401, 403, 404, 409, 422),
     },
   }),
@@ -333,13 +351,18 @@ const r = {
     path: '/api/policy/regulations/{id}',
     tags,
     security,
-    summary: 'Change a regulation; the workflow version applies to new applications',
+    summary:
+      'Change a regulation; a change of workflow version, ceiling or maximum becomes a proposal (202) another policy officer approves',
     middleware: policyOnly,
     request: {
       params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
       body: { required: true, content: { 'application/json': { schema: RegulationPatch } } },
     },
-    responses: { 200: json(Any, 'Updated'), ...problemResponses(401, 403, 404, 409, 422) },
+    responses: {
+      200: json(Any, 'Updated'),
+      202: json(z.object({ proposal: ProposalSchema }), 'Proposed; waits for a second officer'),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
   }),
   states: createRoute({
     method: 'get',
@@ -469,10 +492,9 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(r.publish, async (c) => {
     const { key, version } = c.req.valid('param');
-    return c.json(
-      (await publishDraft(db, key, version, deps.clock(), currentUser(c).locale)) as never,
-      200,
-    );
+    const { comment } = c.req.valid('json');
+    const proposal = await proposePublish(db, key, version, currentUser(c), comment, deps.clock());
+    return c.json({ proposal } as never, 202);
   });
 
   app.openapi(r.retire, async (c) => {
@@ -515,7 +537,13 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
   app.openapi(r.updateRegulation, async (c) => {
     const { id } = c.req.valid('param');
     if (!isUuid(id)) throw new AppError('not_found', 'No regulation with this id.');
-    return c.json((await updateRegulation(db, id, c.req.valid('json'))) as never, 200);
+    const { comment, ...changes } = c.req.valid('json');
+    if (await touchesGuardedFields(db, id, changes)) {
+      const user = currentUser(c);
+      const proposal = await proposeRegulationChange(db, id, changes, user, comment, deps.clock());
+      return c.json({ proposal } as never, 202);
+    }
+    return c.json((await updateRegulation(db, id, changes)) as never, 200);
   });
 
   app.openapi(r.states, async (c) =>
@@ -546,4 +574,6 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
     const body = await budgetLedgerCsv(db, year);
     return c.body(body, 200, csvHeaders(`budget-ledger${year ? `-${year}` : ''}.csv`));
   });
+
+  registerPolicyProposalRoutes(app, deps);
 }

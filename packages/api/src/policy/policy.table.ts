@@ -13,9 +13,31 @@ export type DefinitionMigrationsTable = {
   at: ColumnType<Date, Date, never>;
 };
 
+/** A change of the rules waiting for a second policy officer (migrations/0018_policy_proposals.sql). */
+export type PolicyProposalsTable = {
+  id: Generated<string>;
+  kind: 'publish_definition' | 'change_regulation';
+  definition_key: string | null;
+  definition_version: number | null;
+  regulation_id: string | null;
+  changes: ColumnType<Record<string, unknown>, string | undefined, never>;
+  status: ColumnType<
+    'open' | 'approved' | 'rejected' | 'withdrawn',
+    'open' | undefined,
+    'approved' | 'rejected' | 'withdrawn'
+  >;
+  proposed_by: string;
+  proposed_at: ColumnType<Date, Date, never>;
+  comment: string;
+  decided_by: ColumnType<string | null, never, string>;
+  decided_at: ColumnType<Date | null, never, Date>;
+  decision_comment: ColumnType<string | null, never, string | null>;
+};
+
 // A type alias (not an interface) so it satisfies withTables' index-signature constraint.
 export type PolicyTables = {
   definition_migrations: DefinitionMigrationsTable;
+  policy_proposals: PolicyProposalsTable;
 };
 
 export type PolicyDB = DB & PolicyTables;

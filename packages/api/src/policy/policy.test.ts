@@ -7,15 +7,18 @@ import {
   setupKit,
   step,
 } from '../applications/lifecycle.test-kit';
-import { call } from '../test/test-app';
+import { call, createUser, loginAs } from '../test/test-app';
 import { MIGRATE_EVENT } from './policy-migration.service';
 
 let kit: Kit;
+let secondPolicy = '';
 const KEY = 'bewonersinitiatief';
 const base = `/api/policy/definitions/${KEY}`;
 
 beforeAll(async () => {
   kit = await setupKit();
+  const second = await createUser(kit.t.db, { roles: ['policy'] });
+  secondPolicy = await loginAs(kit.app, second.email!);
 });
 afterAll(() => kit.close());
 
@@ -26,6 +29,23 @@ async function ok(res: Response, status = 200) {
   expect(res.status, await res.clone().text()).toBe(status);
   return readJson(res);
 }
+
+/** Four eyes: one officer proposes, a second one approves; answers what the approval did. */
+async function proposeAndApprove(res: Response) {
+  const { proposal } = await ok(res, 202);
+  const approved = await ok(
+    await call(kit.app, 'POST', `/api/policy/proposals/${proposal.id}/approve`, {
+      cookie: secondPolicy,
+      json: {},
+    }),
+  );
+  return approved.result;
+}
+
+const publishVersion = async (version: number) =>
+  proposeAndApprove(
+    await asPolicy('POST', `${base}/versions/${version}/publish`, { comment: 'Nieuwe versie.' }),
+  );
 
 // biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
 type Def = Record<string, any>;
@@ -121,7 +141,9 @@ describe('policy: definitions, publish, pinning, migration', () => {
     const stored = await ok(await asPolicy('GET', `${base}/versions/${saved.version}`));
     expect(stored.definition.states.submitted.on.ASSESS.target).toBe('nowhere');
 
-    const publish = await asPolicy('POST', `${base}/versions/${saved.version}/publish`);
+    const publish = await asPolicy('POST', `${base}/versions/${saved.version}/publish`, {
+      comment: 'Probeer',
+    });
     expect(publish.status).toBe(422);
     const problem = await readJson(publish);
     expect(problem.invalidParams.map((p: Def) => p.name)).toContain(
@@ -151,7 +173,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       ]),
     );
 
-    const published = await ok(await asPolicy('POST', `${base}/versions/2/publish`));
+    const published = await publishVersion(2);
     expect(published.definition.status).toBe('published');
     expect(published.previousVersion).toBe(1);
     expect(published.diff.summary.mails.changed).toEqual(['acknowledgement']);
@@ -159,7 +181,9 @@ describe('policy: definitions, publish, pinning, migration', () => {
     // Immutable: through the API ...
     const put = await asPolicy('PUT', `${base}/versions/2`, { definition: saved.definition });
     expect(put.status).toBe(409);
-    expect((await asPolicy('POST', `${base}/versions/2/publish`)).status).toBe(409);
+    expect(
+      (await asPolicy('POST', `${base}/versions/2/publish`, { comment: 'Nog eens' })).status,
+    ).toBe(409);
     expect((await asPolicy('DELETE', `${base}/versions/2`)).status).toBe(409);
     expect((await asPolicy('PUT', `${base}/versions/1`, { definition: {} })).status).toBe(409);
     // ... and in the database.
@@ -180,16 +204,19 @@ describe('policy: definitions, publish, pinning, migration', () => {
     );
     const toDraft = await asPolicy('PATCH', `/api/policy/regulations/${kit.regulationId}`, {
       workflowVersion: draftVersion.version,
+      comment: 'Naar het concept.',
     });
     expect(toDraft.status).toBe(422);
+    expect((await readJson(toDraft)).invalidParams[0].name).toBe('workflowVersion');
     expect((await asPolicy('DELETE', `${base}/versions/${draftVersion.version}`)).status).toBe(204);
 
-    const reg = await ok(
+    const reg = await proposeAndApprove(
       await asPolicy('PATCH', `/api/policy/regulations/${kit.regulationId}`, {
         workflowVersion: 2,
         maxAmountCents: 1_500_000,
         directSettlementThresholdCents: 50_000,
         closesOn: '2026-11-30',
+        comment: 'Versie 2 en een hoger maximum.',
       }),
     );
     expect(reg).toMatchObject({
@@ -305,7 +332,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       JSON.parse(JSON.stringify(d).replaceAll('"info_requested"', '"awaiting_info"')),
     );
     expect(saved.validation).toEqual({ ok: true, problems: [] });
-    await ok(await asPolicy('POST', `${base}/versions/3/publish`));
+    await publishVersion(3);
     const diff = await ok(await asPolicy('GET', `${base}/diff?from=2&to=3`));
     expect(diff.summary.states).toMatchObject({
       added: ['awaiting_info'],
@@ -416,8 +443,11 @@ describe('policy: regulations', () => {
     });
     expect(retired.status).toBe(422);
 
-    const raised = await ok(
-      await asPolicy('PATCH', `/api/policy/regulations/${created.id}`, { ceilingCents: 9_000_000 }),
+    const raised = await proposeAndApprove(
+      await asPolicy('PATCH', `/api/policy/regulations/${created.id}`, {
+        ceilingCents: 9_000_000,
+        comment: 'Extra geld van de gemeenteraad.',
+      }),
     );
     expect(raised.ceilingCents).toBe(9_000_000);
     const list = await ok(await asPolicy('GET', '/api/policy/regulations'));
@@ -434,6 +464,7 @@ describe('policy: regulations', () => {
     expect(used).toBeGreaterThan(0);
     const res = await asPolicy('PATCH', `/api/policy/regulations/${kit.regulationId}`, {
       ceilingCents: used - 1,
+      comment: 'Bezuiniging.',
     });
     expect(res.status).toBe(422);
     expect((await readJson(res)).invalidParams[0].name).toBe('ceilingCents');

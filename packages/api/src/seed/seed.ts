@@ -39,6 +39,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'assessor2@example.org', name: 'Mohamed Tweede Beoordelaar', roles: ['assessor'] },
   { email: 'approver@example.org', name: 'Sanne Besluitvormer', roles: ['approver'] },
   { email: 'policy@example.org', name: 'Pieter Beleidsmedewerker', roles: ['policy'] },
+  // A second policy officer: publishing a workflow or changing a regulation's money takes two.
+  { email: 'policy2@example.org', name: 'Fatima Tweede Beleidsmedewerker', roles: ['policy'] },
   { email: 'admin@example.org', name: 'Beheerder', roles: ['admin'] },
 ];
 

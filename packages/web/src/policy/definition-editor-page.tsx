@@ -24,6 +24,7 @@ import {
 } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
+import { ProposePublish } from './proposals';
 import { Simulator } from './simulator';
 import { Statechart } from './statechart';
 import './policy.css';
@@ -173,14 +174,6 @@ function Editor({
       setPublishing({ diff, previous: previousVersion });
     });
 
-  const publish = () =>
-    run(async () => {
-      const result = await policyApi.publish(key, version);
-      setPublishing(null);
-      setNotice(p('editor.published', { version }));
-      onReload(result.definition);
-    });
-
   const discard = () =>
     run(async () => {
       await policyApi.discardDraft(key, version);
@@ -262,14 +255,15 @@ function Editor({
               : p('editor.publishFirst')}
           </Paragraph>
           {publishing.diff && <DiffSummary diff={publishing.diff} />}
-          <ButtonGroup>
-            <Button appearance="primary-action-button" onClick={publish} disabled={busy}>
-              {p('editor.publishConfirm', { version })}
-            </Button>
-            <Button appearance="secondary-action-button" onClick={() => setPublishing(null)}>
-              {p('common.cancel')}
-            </Button>
-          </ButtonGroup>
+          <ProposePublish
+            definitionKey={key}
+            version={version}
+            onCancel={() => setPublishing(null)}
+            onProposed={(message) => {
+              setPublishing(null);
+              setNotice(message);
+            }}
+          />
         </section>
       )}
 

@@ -16,6 +16,7 @@ import { AppLink, useRouter } from '../router/router';
 import { policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
+import { ProposalsPanel } from './proposals';
 import './policy.css';
 
 /** /beleid — every version of every workflow, with what uses it. */
@@ -105,6 +106,7 @@ export function DefinitionsPage() {
           </Table>
         </div>
       )}
+      <ProposalsPanel kind="publish_definition" onChange={() => void list.reload()} />
     </>
   );
 }

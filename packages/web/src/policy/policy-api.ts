@@ -105,6 +105,33 @@ export interface PolicyRegulation {
   open: boolean;
 }
 
+export type ProposalStatus = 'open' | 'approved' | 'rejected' | 'withdrawn';
+
+/** A change of the rules waiting for (or decided by) a second policy officer. */
+export interface Proposal {
+  id: string;
+  kind: 'publish_definition' | 'change_regulation';
+  status: ProposalStatus;
+  definition: { key: string; version: number } | null;
+  regulation: {
+    id: string;
+    code: string;
+    title: string;
+    current: {
+      ceilingCents: number;
+      maxAmountCents: number;
+      workflow: { key: string; version: number };
+    };
+  } | null;
+  changes: RegulationInput;
+  proposedBy: { id: string; name: string };
+  proposedAt: string;
+  comment: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
 export type RegulationInput = Partial<{
   code: string;
   title: string;
@@ -205,11 +232,17 @@ export const policyApi = {
   saveDraft: (key: string, version: number, definition: DefinitionJson) =>
     call<DefinitionDetail>(defPath(key, version), 'PUT', { definition }),
   discardDraft: (key: string, version: number) => call<void>(defPath(key, version), 'DELETE'),
-  publish: (key: string, version: number) =>
-    call<{ definition: DefinitionDetail; previousVersion: number | null; diff: DefinitionDiff }>(
-      `${defPath(key, version)}/publish`,
-      'POST',
-    ),
+  /** Proposes publishing; a second policy officer approves (four eyes). */
+  publish: (key: string, version: number, comment: string) =>
+    call<{ proposal: Proposal }>(`${defPath(key, version)}/publish`, 'POST', { comment }),
+  proposals: async (status?: ProposalStatus) =>
+    (await call<{ items: Proposal[] }>(`/proposals${status ? `?status=${status}` : ''}`)).items,
+  approveProposal: (id: string, comment: string) =>
+    call<{ proposal: Proposal; result: unknown }>(`/proposals/${id}/approve`, 'POST', { comment }),
+  rejectProposal: (id: string, comment: string) =>
+    call<{ proposal: Proposal }>(`/proposals/${id}/reject`, 'POST', { comment }),
+  withdrawProposal: (id: string) =>
+    call<{ proposal: Proposal }>(`/proposals/${id}/withdraw`, 'POST', {}),
   retire: (key: string, version: number) =>
     call<DefinitionDetail>(`${defPath(key, version)}/retire`, 'POST'),
   diff: (key: string, from: number, to: number) =>
@@ -221,8 +254,9 @@ export const policyApi = {
   regulations: async () => (await call<{ items: PolicyRegulation[] }>('/regulations')).items,
   createRegulation: (input: RegulationInput) =>
     call<PolicyRegulation>('/regulations', 'POST', input),
-  updateRegulation: (id: string, input: RegulationInput) =>
-    call<PolicyRegulation>(`/regulations/${id}`, 'PATCH', input),
+  /** A change of workflow version, ceiling or maximum answers a proposal instead (four eyes). */
+  updateRegulation: (id: string, input: RegulationInput & { comment?: string }) =>
+    call<PolicyRegulation | { proposal: Proposal }>(`/regulations/${id}`, 'PATCH', input),
   states: async (y?: number) =>
     (await call<{ items: StateCount[] }>(`/reports/states${year(y)}`)).items,
   budget: async (y?: number) =>

@@ -20,6 +20,7 @@ import {
   PageHeading,
   SelectField,
   StatusMessage,
+  TextAreaField,
   TextField,
   useErrorText,
 } from '../components/ui';
@@ -27,6 +28,8 @@ import { useLoad } from '../components/use-load';
 import { type PolicyRegulation, policyApi, type RegulationInput } from './policy-api';
 import { usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
+import { useProposalText } from './proposal-messages';
+import { ProposalsPanel } from './proposals';
 import './policy.css';
 
 type Form = Record<
@@ -38,7 +41,8 @@ type Form = Record<
   | 'reportWeeks'
   | 'opensOn'
   | 'closesOn'
-  | 'workflow',
+  | 'workflow'
+  | 'comment',
   string
 >;
 
@@ -67,6 +71,7 @@ function toForm(r?: PolicyRegulation): Form {
     opensOn: r?.opensOn ?? `${year}-01-01`,
     closesOn: r?.closesOn ?? `${year}-12-31`,
     workflow: r ? `${r.workflow.key}@${r.workflow.version}` : '',
+    comment: '',
   };
 }
 
@@ -87,9 +92,10 @@ function RegulationForm({
 }: {
   regulation?: PolicyRegulation;
   workflows: { value: string; label: string }[];
-  onDone(r: PolicyRegulation): void;
+  onDone(r: PolicyRegulation, proposed?: boolean): void;
 }) {
   const { p } = usePolicyText();
+  const { q } = useProposalText();
   const errorText = useErrorText();
   const { locale } = usePolicyText();
   const [form, setForm] = useState<Form>(() => toForm(regulation));
@@ -144,14 +150,19 @@ function RegulationForm({
     };
     try {
       const saved = regulation
-        ? await policyApi.updateRegulation(regulation.id, input)
+        ? await policyApi.updateRegulation(regulation.id, {
+            ...input,
+            comment: form.comment.trim() || undefined,
+          })
         : await policyApi.createRegulation({
             ...input,
             code: form.code,
             district: form.district,
             year: Number(form.year),
           });
-      onDone(saved);
+      // A change of workflow, ceiling or maximum waits for a second officer (four eyes).
+      if ('proposal' in saved) onDone(regulation!, true);
+      else onDone(saved);
     } catch (err) {
       if (err instanceof ApiError && err.invalidParams.length > 0) {
         const next: Record<string, string> = {};
@@ -194,6 +205,16 @@ function RegulationForm({
           options={[{ value: '', label: '–' }, ...workflows]}
         />
       </div>
+      {regulation && (
+        <TextAreaField
+          id={`${prefix}-comment`}
+          label={q('prop.regulationComment')}
+          value={form.comment}
+          onChange={set('comment')}
+          error={errors.comment}
+          rows={2}
+        />
+      )}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button">
           {regulation ? p('common.save') : p('regs.create')}
@@ -206,6 +227,7 @@ function RegulationForm({
 /** /beleid/regelingen — ceilings per district and year, maximum, threshold, dates, version. */
 export function RegulationsAdminPage() {
   const { p, t, formatMoney, formatDate } = usePolicyText();
+  const { q } = useProposalText();
   const errorText = useErrorText();
   const regs = useLoad(() => policyApi.regulations(), []);
   const defs = useLoad(() => policyApi.definitions(), []);
@@ -218,9 +240,13 @@ export function RegulationsAdminPage() {
       label: `${d.title?.nl ?? d.key} – ${p('common.version', { version: d.version })}`,
     }));
 
-  const done = (message: string) => async (r: PolicyRegulation) => {
+  const done = (message: string) => async (r: PolicyRegulation, proposed?: boolean) => {
     setEditing(null);
-    setNotice(p(message === 'saved' ? 'regs.saved' : 'regs.created', { name: r.title }));
+    setNotice(
+      proposed
+        ? q('prop.regulationProposed', { name: r.title })
+        : p(message === 'saved' ? 'regs.saved' : 'regs.created', { name: r.title }),
+    );
     await regs.reload();
   };
 
@@ -293,10 +319,11 @@ export function RegulationsAdminPage() {
             key={editing}
             regulation={regs.data.find((r) => r.id === editing)}
             workflows={workflows}
-            onDone={(r) => void done('saved')(r)}
+            onDone={(r, proposed) => void done('saved')(r, proposed)}
           />
         </section>
       )}
+      <ProposalsPanel key={notice} kind="change_regulation" onChange={() => void regs.reload()} />
       <section aria-labelledby="reg-new-title">
         <Heading2 id="reg-new-title">{p('regs.new')}</Heading2>
         {defs.data && (

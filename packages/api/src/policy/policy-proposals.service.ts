@@ -1,0 +1,369 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import { findRegulation } from '../regulations/regulations.repository';
+import { withPolicyTables } from './policy.table';
+import { assertPublishable, publishInTransaction } from './policy-definitions.service';
+import { type RegulationChanges, updateRegulation } from './policy-regulations.service';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type Locale = 'nl' | 'en';
+
+/** Regulation fields that only change with a second policy officer's approval. */
+export const GUARDED_REGULATION_FIELDS = [
+  'workflowKey',
+  'workflowVersion',
+  'ceilingCents',
+  'maxAmountCents',
+] as const;
+
+export type ProposalStatus = 'open' | 'approved' | 'rejected' | 'withdrawn';
+
+export interface Proposal {
+  id: string;
+  kind: 'publish_definition' | 'change_regulation';
+  status: ProposalStatus;
+  definition: { key: string; version: number } | null;
+  regulation: {
+    id: string;
+    code: string;
+    title: string;
+    /** The values now, to show beside the proposed ones. */
+    current: {
+      ceilingCents: number;
+      maxAmountCents: number;
+      workflow: { key: string; version: number };
+    };
+  } | null;
+  changes: RegulationChanges;
+  proposedBy: { id: string; name: string };
+  proposedAt: string;
+  comment: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+}
+
+function text(locale: Locale, nl: string, en: string) {
+  return locale === 'nl' ? nl : en;
+}
+
+function proposalsQuery(db: Db) {
+  return withPolicyTables(db)
+    .selectFrom('policy_proposals as p')
+    .innerJoin('users as pu', 'pu.id', 'p.proposed_by')
+    .leftJoin('users as du', 'du.id', 'p.decided_by')
+    .selectAll('p')
+    .select(['pu.name as proposer_name', 'du.name as decider_name']);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof proposalsQuery>['executeTakeFirstOrThrow']>>;
+
+async function toProposal(db: Db, r: Row): Promise<Proposal> {
+  const reg = r.regulation_id ? await findRegulation(db, r.regulation_id) : undefined;
+  return {
+    id: r.id,
+    kind: r.kind,
+    status: r.status,
+    definition:
+      r.definition_key && r.definition_version
+        ? { key: r.definition_key, version: r.definition_version }
+        : null,
+    regulation: reg
+      ? {
+          id: reg.id,
+          code: reg.code,
+          title: reg.title,
+          current: {
+            ceilingCents: reg.ceilingCents,
+            maxAmountCents: reg.maxAmountCents,
+            workflow: reg.workflow,
+          },
+        }
+      : null,
+    changes: r.changes as RegulationChanges,
+    proposedBy: { id: r.proposed_by, name: r.proposer_name ?? '' },
+    proposedAt: new Date(r.proposed_at).toISOString(),
+    comment: r.comment,
+    decidedBy: r.decided_by ? { id: r.decided_by, name: r.decider_name ?? '' } : null,
+    decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+    decisionComment: r.decision_comment,
+  };
+}
+
+/** Proposals, newest first; `open` only, or every one on record. */
+export async function listProposals(db: Db, status?: ProposalStatus): Promise<Proposal[]> {
+  let q = proposalsQuery(db).orderBy('p.proposed_at', 'desc').limit(200);
+  if (status) q = q.where('p.status', '=', status);
+  const rows = await q.execute();
+  return Promise.all(rows.map((r) => toProposal(db, r)));
+}
+
+export async function getProposal(db: Db, id: string): Promise<Proposal> {
+  const row = await proposalsQuery(db).where('p.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No proposal with this id.');
+  return toProposal(db, row);
+}
+
+/** The open proposal to publish a definition version, if any (its draft is frozen meanwhile). */
+export async function openDefinitionProposal(db: Db, key: string, version: number) {
+  return withPolicyTables(db)
+    .selectFrom('policy_proposals')
+    .select(['id', 'proposed_by'])
+    .where('kind', '=', 'publish_definition')
+    .where('definition_key', '=', key)
+    .where('definition_version', '=', version)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+}
+
+function requireComment(comment: string | undefined, locale: Locale): string {
+  const c = comment?.trim() ?? '';
+  if (c === '') {
+    throw new AppError(
+      'validation_failed',
+      text(locale, 'Schrijf erbij waarom.', 'Say why in a comment.'),
+      {
+        invalidParams: [
+          {
+            name: 'comment',
+            reason: text(
+              locale,
+              'Vul een toelichting in: de tweede beleidsmedewerker leest die.',
+              'Enter a comment: the second policy officer reads it.',
+            ),
+          },
+        ],
+      },
+    );
+  }
+  return c;
+}
+
+function alreadyOpen(locale: Locale): AppError {
+  return new AppError(
+    'conflict',
+    text(
+      locale,
+      'Hiervoor ligt al een voorstel klaar; keur dat eerst goed of af.',
+      'A proposal for this is already waiting; approve or reject it first.',
+    ),
+  );
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  return (err as { code?: string } | null)?.code === '23505';
+}
+
+/** Proposes to publish a draft: checked now (422 with the house rules' sentences) and again on approval. */
+export async function proposePublish(
+  db: Kysely<DB>,
+  key: string,
+  version: number,
+  user: SessionUser,
+  comment: string | undefined,
+  now: Date,
+): Promise<Proposal> {
+  const row = await db
+    .selectFrom('workflow_definitions')
+    .select(['status', 'definition'])
+    .where('key', '=', key)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
+  if (row.status !== 'draft') {
+    throw new AppError(
+      'conflict',
+      `Workflow ${key} version ${version} is ${row.status} and cannot be published again.`,
+      { extra: { status: row.status } },
+    );
+  }
+  assertPublishable(key, version, row.definition, user.locale);
+  const c = requireComment(comment, user.locale);
+  try {
+    const inserted = await withPolicyTables(db)
+      .insertInto('policy_proposals')
+      .values({
+        kind: 'publish_definition',
+        definition_key: key,
+        definition_version: version,
+        regulation_id: null,
+        proposed_by: user.id,
+        proposed_at: now,
+        comment: c,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getProposal(db, inserted.id);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadyOpen(user.locale);
+    throw err;
+  }
+}
+
+/** Whether a regulation patch changes a guarded field (one that needs a second officer). */
+export async function touchesGuardedFields(
+  db: Db,
+  regulationId: string,
+  changes: RegulationChanges,
+): Promise<boolean> {
+  const current = await findRegulation(db, regulationId);
+  if (!current) return false;
+  const now: Record<(typeof GUARDED_REGULATION_FIELDS)[number], unknown> = {
+    workflowKey: current.workflow.key,
+    workflowVersion: current.workflow.version,
+    ceilingCents: current.ceilingCents,
+    maxAmountCents: current.maxAmountCents,
+  };
+  return GUARDED_REGULATION_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== now[f]);
+}
+
+/** Proposes a change of a regulation's workflow version, ceiling or maximum (with the rest of the patch). */
+export async function proposeRegulationChange(
+  db: Kysely<DB>,
+  regulationId: string,
+  changes: RegulationChanges,
+  user: SessionUser,
+  comment: string | undefined,
+  now: Date,
+): Promise<Proposal> {
+  const current = await findRegulation(db, regulationId);
+  if (!current) throw new AppError('not_found', 'No regulation with this id.');
+  const c = requireComment(comment, user.locale);
+  // Try the change inside a transaction that is rolled back: refusals (a draft version, a ceiling
+  // below what is used) come now, not only when the second officer approves.
+  const probe = new Error('probe');
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      await updateRegulation(trx, regulationId, changes);
+      throw probe;
+    })
+    .catch((err) => {
+      if (err !== probe) throw err;
+    });
+  try {
+    const inserted = await withPolicyTables(db)
+      .insertInto('policy_proposals')
+      .values({
+        kind: 'change_regulation',
+        definition_key: null,
+        definition_version: null,
+        regulation_id: regulationId,
+        changes: JSON.stringify(changes),
+        proposed_by: user.id,
+        proposed_at: now,
+        comment: c,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return getProposal(db, inserted.id);
+  } catch (err) {
+    if (isUniqueViolation(err)) throw alreadyOpen(user.locale);
+    throw err;
+  }
+}
+
+async function lockOpen(trx: Transaction<DB>, id: string, locale: Locale) {
+  const row = await withPolicyTables(trx)
+    .selectFrom('policy_proposals')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'No proposal with this id.');
+  if (row.status !== 'open') {
+    throw new AppError(
+      'conflict',
+      text(locale, 'Over dit voorstel is al besloten.', 'This proposal has been decided already.'),
+      { extra: { status: row.status } },
+    );
+  }
+  return row;
+}
+
+function notYourOwn(locale: Locale): AppError {
+  return new AppError(
+    'four_eyes',
+    text(
+      locale,
+      'U kunt uw eigen voorstel niet goedkeuren of afkeuren: dat doet een andere beleidsmedewerker.',
+      'You cannot approve or reject your own proposal: another policy officer does that.',
+    ),
+  );
+}
+
+/** The second officer approves: the change is made now, in the same transaction. */
+export async function approveProposal(
+  db: Kysely<DB>,
+  id: string,
+  user: SessionUser,
+  comment: string | undefined,
+  now: Date,
+): Promise<{ proposal: Proposal; result: unknown }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockOpen(trx, id, user.locale);
+    if (row.proposed_by === user.id) throw notYourOwn(user.locale);
+    let result: unknown;
+    if (row.kind === 'publish_definition') {
+      result = await publishInTransaction(
+        trx,
+        row.definition_key!,
+        row.definition_version!,
+        now,
+        user.locale,
+      );
+    } else {
+      result = await updateRegulation(trx, row.regulation_id!, row.changes as RegulationChanges);
+    }
+    await withPolicyTables(trx)
+      .updateTable('policy_proposals')
+      .set({
+        status: 'approved',
+        decided_by: user.id,
+        decided_at: now,
+        decision_comment: comment?.trim() || null,
+      })
+      .where('id', '=', id)
+      .execute();
+    return { proposal: await getProposal(trx, id), result };
+  });
+}
+
+/** The second officer rejects, saying why; the proposer withdraws (no reason needed). */
+export async function closeProposal(
+  db: Kysely<DB>,
+  id: string,
+  user: SessionUser,
+  how: 'rejected' | 'withdrawn',
+  comment: string | undefined,
+  now: Date,
+): Promise<Proposal> {
+  return db.transaction().execute(async (trx) => {
+    const row = await lockOpen(trx, id, user.locale);
+    if (how === 'rejected' && row.proposed_by === user.id) throw notYourOwn(user.locale);
+    if (how === 'withdrawn' && row.proposed_by !== user.id) {
+      throw new AppError(
+        'forbidden',
+        text(
+          user.locale,
+          'Alleen wie het voorstel deed, kan het intrekken.',
+          'Only the proposer can withdraw a proposal.',
+        ),
+      );
+    }
+    const reason = how === 'rejected' ? requireComment(comment, user.locale) : comment?.trim();
+    await withPolicyTables(trx)
+      .updateTable('policy_proposals')
+      .set({
+        status: how,
+        decided_by: how === 'withdrawn' ? undefined : user.id,
+        decided_at: now,
+        decision_comment: reason || null,
+      })
+      .where('id', '=', id)
+      .execute();
+    return getProposal(trx, id);
+  });
+}

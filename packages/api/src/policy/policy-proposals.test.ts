@@ -1,0 +1,253 @@
+/**
+ * Four eyes on the rules (issue 14): publishing a definition version and changing a regulation's
+ * workflow version, ceiling or maximum take two policy officers; both are recorded and shown.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { call, createUser, loginAs } from '../test/test-app';
+
+let kit: Kit;
+let second = { id: '', cookie: '' };
+const base = '/api/policy/definitions/bewonersinitiatief';
+
+beforeAll(async () => {
+  kit = await setupKit();
+  const user = await createUser(kit.t.db, { roles: ['policy'], name: 'Fatima Tweede' });
+  second = { id: user.id, cookie: await loginAs(kit.app, user.email!) };
+});
+afterAll(() => kit.close());
+
+// biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
+type Json = Record<string, any>;
+
+const as = (cookie: string, method: string, path: string, json?: unknown) =>
+  call(kit.app, method, path, { cookie, json });
+
+async function ok(res: Response, status = 200): Promise<Json> {
+  expect(res.status, await res.clone().text()).toBe(status);
+  return readJson(res);
+}
+
+describe('publishing takes two policy officers', () => {
+  let draftVersion = 0;
+  let proposalId = '';
+
+  test('one proposes with a comment; nothing is published yet', async () => {
+    const draft = await ok(
+      await as(kit.cookies.policy, 'POST', `${base}/drafts`, { fromVersion: 1 }),
+      201,
+    );
+    draftVersion = draft.version;
+    const noComment = await as(kit.cookies.policy, 'POST', `${base}/versions/2/publish`, {
+      comment: '  ',
+    });
+    expect(noComment.status).toBe(422);
+    expect((await readJson(noComment)).invalidParams[0].name).toBe('comment');
+
+    const { proposal } = await ok(
+      await as(kit.cookies.policy, 'POST', `${base}/versions/${draftVersion}/publish`, {
+        comment: 'Nieuwe tekst van de ontvangstbevestiging.',
+      }),
+      202,
+    );
+    proposalId = proposal.id;
+    expect(proposal).toMatchObject({
+      kind: 'publish_definition',
+      status: 'open',
+      definition: { key: 'bewonersinitiatief', version: draftVersion },
+      proposedBy: { id: kit.users.policy.id },
+      comment: 'Nieuwe tekst van de ontvangstbevestiging.',
+      decidedBy: null,
+    });
+    const stored = await ok(
+      await as(kit.cookies.policy, 'GET', `${base}/versions/${draftVersion}`),
+    );
+    expect(stored.status).toBe('draft');
+    // The proposed draft is frozen: what the second officer approves is what was proposed.
+    const put = await as(kit.cookies.policy, 'PUT', `${base}/versions/${draftVersion}`, {
+      definition: stored.definition,
+    });
+    expect(put.status).toBe(409);
+    expect((await as(second.cookie, 'DELETE', `${base}/versions/${draftVersion}`)).status).toBe(
+      409,
+    );
+    // A second proposal for the same version waits for the first.
+    const again = await as(kit.cookies.policy, 'POST', `${base}/versions/${draftVersion}/publish`, {
+      comment: 'Nog eens.',
+    });
+    expect(again.status).toBe(409);
+  });
+
+  test('the proposer cannot approve or reject their own proposal', async () => {
+    const approve = await as(
+      kit.cookies.policy,
+      'POST',
+      `/api/policy/proposals/${proposalId}/approve`,
+      {},
+    );
+    expect(approve.status).toBe(403);
+    expect((await readJson(approve)).code).toBe('four_eyes');
+    const reject = await as(
+      kit.cookies.policy,
+      'POST',
+      `/api/policy/proposals/${proposalId}/reject`,
+      {
+        comment: 'Toch niet.',
+      },
+    );
+    expect(reject.status).toBe(403);
+    // Nor another role at all.
+    const approver = await as(
+      kit.cookies.approver,
+      'POST',
+      `/api/policy/proposals/${proposalId}/approve`,
+      {},
+    );
+    expect(approver.status).toBe(403);
+  });
+
+  test('the database refuses it too, whatever the code does', async () => {
+    await expect(
+      kit.t.db
+        .updateTable('policy_proposals' as never)
+        .set({
+          status: 'approved',
+          decided_by: kit.users.policy.id,
+          decided_at: new Date(),
+        } as never)
+        .where('id' as never, '=', proposalId as never)
+        .execute(),
+    ).rejects.toThrow(/policy_proposals_four_eyes/);
+  });
+
+  test('another officer approves: published, both recorded and shown', async () => {
+    const out = await ok(
+      await as(second.cookie, 'POST', `/api/policy/proposals/${proposalId}/approve`, {
+        comment: 'Gelezen en akkoord.',
+      }),
+    );
+    expect(out.result.definition.status).toBe('published');
+    expect(out.proposal).toMatchObject({
+      status: 'approved',
+      proposedBy: { id: kit.users.policy.id },
+      decidedBy: { id: second.id, name: 'Fatima Tweede' },
+      decisionComment: 'Gelezen en akkoord.',
+    });
+    const list = await ok(await as(kit.cookies.policy, 'GET', '/api/policy/proposals'));
+    expect(list.items[0]).toMatchObject({ id: proposalId, status: 'approved' });
+    expect(
+      (await ok(await as(kit.cookies.policy, 'GET', '/api/policy/proposals?status=open'))).items,
+    ).toEqual([]);
+    const again = await as(
+      second.cookie,
+      'POST',
+      `/api/policy/proposals/${proposalId}/approve`,
+      {},
+    );
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('changing a regulation’s version, ceiling or maximum takes two', () => {
+  test('a title changes at once; a ceiling is proposed, then rejected with a reason', async () => {
+    const title = await ok(
+      await as(kit.cookies.policy, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+        title: 'Bewonersinitiatieven Delfshaven 2026 (herzien)',
+      }),
+    );
+    expect(title.title).toMatch(/herzien/);
+    // The same ceiling as now is no change and needs no second officer.
+    const same = await as(
+      kit.cookies.policy,
+      'PATCH',
+      `/api/policy/regulations/${kit.regulationId}`,
+      {
+        ceilingCents: title.ceilingCents,
+      },
+    );
+    expect(same.status).toBe(200);
+
+    const noComment = await as(
+      kit.cookies.policy,
+      'PATCH',
+      `/api/policy/regulations/${kit.regulationId}`,
+      { ceilingCents: title.ceilingCents + 100_000 },
+    );
+    expect(noComment.status).toBe(422);
+    const { proposal } = await ok(
+      await as(kit.cookies.policy, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+        ceilingCents: title.ceilingCents + 100_000,
+        maxAmountCents: 2_000_000,
+        comment: 'Meer budget na de voorjaarsnota.',
+      }),
+      202,
+    );
+    expect(proposal.regulation.current.ceilingCents).toBe(title.ceilingCents);
+    expect(proposal.changes).toEqual({
+      ceilingCents: title.ceilingCents + 100_000,
+      maxAmountCents: 2_000_000,
+    });
+    const unchanged = await ok(await call(kit.app, 'GET', `/api/regulations/${kit.regulationId}`));
+    expect(unchanged.maxAmountCents).not.toBe(2_000_000);
+
+    const reasonless = await as(
+      second.cookie,
+      'POST',
+      `/api/policy/proposals/${proposal.id}/reject`,
+      {},
+    );
+    expect(reasonless.status).toBe(422);
+    const rejected = await ok(
+      await as(second.cookie, 'POST', `/api/policy/proposals/${proposal.id}/reject`, {
+        comment: 'Eerst het raadsbesluit afwachten.',
+      }),
+    );
+    expect(rejected.proposal).toMatchObject({
+      status: 'rejected',
+      decidedBy: { id: second.id },
+      decisionComment: 'Eerst het raadsbesluit afwachten.',
+    });
+    const after = await ok(await call(kit.app, 'GET', `/api/regulations/${kit.regulationId}`));
+    expect(after.ceilingCents).toBe(title.ceilingCents);
+  });
+
+  test('a proposal that would be refused is refused when proposed', async () => {
+    const draft = await ok(
+      await as(kit.cookies.policy, 'POST', `${base}/drafts`, { fromVersion: 2 }),
+      201,
+    );
+    const res = await as(
+      kit.cookies.policy,
+      'PATCH',
+      `/api/policy/regulations/${kit.regulationId}`,
+      {
+        workflowVersion: draft.version,
+        comment: 'Naar het concept.',
+      },
+    );
+    expect(res.status).toBe(422);
+    const open = await ok(await as(kit.cookies.policy, 'GET', '/api/policy/proposals?status=open'));
+    expect(open.items).toEqual([]);
+  });
+
+  test('the proposer may withdraw; nobody else may', async () => {
+    const { proposal } = await ok(
+      await as(kit.cookies.policy, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+        workflowVersion: 2,
+        comment: 'Nieuwe aanvragen op versie 2.',
+      }),
+      202,
+    );
+    const byOther = await as(
+      second.cookie,
+      'POST',
+      `/api/policy/proposals/${proposal.id}/withdraw`,
+      {},
+    );
+    expect(byOther.status).toBe(403);
+    const withdrawn = await ok(
+      await as(kit.cookies.policy, 'POST', `/api/policy/proposals/${proposal.id}/withdraw`, {}),
+    );
+    expect(withdrawn.proposal.status).toBe('withdrawn');
+  });
+});

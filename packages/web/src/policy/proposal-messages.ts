@@ -1,0 +1,102 @@
+import { useI18n } from '../i18n/i18n';
+
+/** Texts of the four-eyes proposals (issue 14), beside policy-messages.ts in the same style. */
+const nl = {
+  'prop.title': 'Voorstellen die wachten op een tweede beleidsmedewerker',
+  'prop.intro':
+    'Een werkproces publiceren, en het werkproces, het plafond of het maximum van een regeling wijzigen, doen twee beleidsmedewerkers: de een stelt voor met een toelichting, een ander keurt goed of af.',
+  'prop.none': 'Er wachten geen voorstellen.',
+  'prop.publish': 'Versie {version} van {name} publiceren',
+  'prop.regulation': '{name} wijzigen',
+  'prop.change.workflowVersion':
+    'Werkproces voor nieuwe aanvragen: versie {before} → versie {after}',
+  'prop.change.ceilingCents': 'Subsidieplafond: {before} → {after}',
+  'prop.change.maxAmountCents': 'Maximum per aanvraag: {before} → {after}',
+  'prop.change.other': 'Ook: {list}',
+  'prop.by': 'Voorgesteld door {name} op {date}.',
+  'prop.comment': 'Toelichting: “{comment}”',
+  'prop.decisionComment': 'Uw toelichting (verplicht bij afkeuren)',
+  'prop.approve': 'Keur goed: {what}',
+  'prop.reject': 'Keur af: {what}',
+  'prop.withdraw': 'Trek in: {what}',
+  'prop.own':
+    'Dit is uw eigen voorstel. Een andere beleidsmedewerker keurt het goed of af; u kunt het wel intrekken.',
+  'prop.approved': 'Goedgekeurd en doorgevoerd: {what}.',
+  'prop.rejected': 'Afgekeurd: {what}.',
+  'prop.withdrawn': 'Ingetrokken: {what}.',
+  'prop.history': 'Besloten voorstellen',
+  'prop.historyCaption': 'Besloten voorstellen, nieuwste eerst',
+  'prop.col.what': 'Voorstel',
+  'prop.col.proposed': 'Voorgesteld door',
+  'prop.col.decided': 'Besloten door',
+  'prop.col.outcome': 'Uitkomst',
+  'prop.status.open': 'Wacht',
+  'prop.status.approved': 'Goedgekeurd',
+  'prop.status.rejected': 'Afgekeurd',
+  'prop.status.withdrawn': 'Ingetrokken',
+  'prop.proposeLabel': 'Waarom publiceren? De tweede beleidsmedewerker leest dit.',
+  'prop.proposeButton': 'Stel voor om versie {version} te publiceren',
+  'prop.proposed':
+    'Uw voorstel om versie {version} te publiceren wacht nu op een tweede beleidsmedewerker.',
+  'prop.regulationComment':
+    'Toelichting (nodig als u het werkproces, het plafond of het maximum wijzigt: een tweede beleidsmedewerker keurt dat goed)',
+  'prop.regulationProposed':
+    'Uw voorstel om {name} te wijzigen wacht nu op een tweede beleidsmedewerker.',
+};
+
+const en: Record<ProposalMessageKey, string> = {
+  'prop.title': 'Proposals waiting for a second policy officer',
+  'prop.intro':
+    'Publishing a workflow, and changing the workflow, ceiling or maximum of a grant scheme, takes two policy officers: one proposes with a comment, another approves or rejects.',
+  'prop.none': 'No proposals are waiting.',
+  'prop.publish': 'Publish version {version} of {name}',
+  'prop.regulation': 'Change {name}',
+  'prop.change.workflowVersion':
+    'Workflow for new applications: version {before} → version {after}',
+  'prop.change.ceilingCents': 'Budget ceiling: {before} → {after}',
+  'prop.change.maxAmountCents': 'Maximum per application: {before} → {after}',
+  'prop.change.other': 'Also: {list}',
+  'prop.by': 'Proposed by {name} on {date}.',
+  'prop.comment': 'Comment: “{comment}”',
+  'prop.decisionComment': 'Your comment (required to reject)',
+  'prop.approve': 'Approve: {what}',
+  'prop.reject': 'Reject: {what}',
+  'prop.withdraw': 'Withdraw: {what}',
+  'prop.own':
+    'This is your own proposal. Another policy officer approves or rejects it; you can withdraw it.',
+  'prop.approved': 'Approved and carried out: {what}.',
+  'prop.rejected': 'Rejected: {what}.',
+  'prop.withdrawn': 'Withdrawn: {what}.',
+  'prop.history': 'Decided proposals',
+  'prop.historyCaption': 'Decided proposals, newest first',
+  'prop.col.what': 'Proposal',
+  'prop.col.proposed': 'Proposed by',
+  'prop.col.decided': 'Decided by',
+  'prop.col.outcome': 'Outcome',
+  'prop.status.open': 'Waiting',
+  'prop.status.approved': 'Approved',
+  'prop.status.rejected': 'Rejected',
+  'prop.status.withdrawn': 'Withdrawn',
+  'prop.proposeLabel': 'Why publish? The second policy officer reads this.',
+  'prop.proposeButton': 'Propose to publish version {version}',
+  'prop.proposed':
+    'Your proposal to publish version {version} now waits for a second policy officer.',
+  'prop.regulationComment':
+    'Comment (needed when you change the workflow, ceiling or maximum: a second policy officer approves that)',
+  'prop.regulationProposed':
+    'Your proposal to change {name} now waits for a second policy officer.',
+};
+
+export type ProposalMessageKey = keyof typeof nl;
+const catalogues = { nl, en } as const;
+
+/** The shared i18n plus `q()` for the proposal texts. */
+export function useProposalText() {
+  const i18n = useI18n();
+  const catalogue = catalogues[i18n.locale] as Record<ProposalMessageKey, string>;
+  const q = (key: ProposalMessageKey, vars?: Record<string, string | number>) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
+      vars && name in vars ? String(vars[name]) : m,
+    );
+  return { ...i18n, q };
+}
