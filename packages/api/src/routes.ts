@@ -2,6 +2,7 @@ import { registerAdminRoutes } from './admin/admin.routes';
 import { registerLifecycleRoutes } from './applications/lifecycle.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import type { AppDeps } from './context';
+import { registerDefinitionRoutes } from './definitions/definitions.routes';
 import { registerDeskRoutes } from './desk/desk.routes';
 import type { App } from './http/router';
 import { registerMessagingRoutes } from './messaging/messaging.routes';
@@ -22,6 +23,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAdminRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerDeskRoutes(app, deps);
+  registerDefinitionRoutes(app, deps);
   registerMessagingRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerPolicyPreviewRoutes(app, deps);

@@ -44,6 +44,8 @@ export interface ListItem {
   submittedAt: string | null;
   updatedAt: string;
   version: number;
+  /** The definition version the application is pinned to (its states' labels and tags). */
+  definition: { key: string; version: number };
 }
 
 interface Cursor {
@@ -146,6 +148,8 @@ export async function listApplications(
       'a.submitted_at',
       'a.updated_at',
       'a.version',
+      'a.definition_key',
+      'a.definition_version',
     ]);
 
   if (!isStaff(user)) q = q.where('a.applicant_id', '=', user.id);
@@ -243,6 +247,7 @@ export async function listApplications(
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
         updatedAt: new Date(r.updated_at).toISOString(),
         version: r.version,
+        definition: { key: r.definition_key, version: r.definition_version },
       };
     }),
     nextCursor,

@@ -137,6 +137,7 @@ export const ListItemSchema = z
     submittedAt: z.string().nullable(),
     updatedAt: z.string(),
     version: z.number().int(),
+    definition: z.object({ key: z.string(), version: z.number().int() }),
   })
   .openapi('ApplicationListItem');
 

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDraft, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { call } from '../test/test-app';
+
+let kit: Kit;
+beforeAll(async () => {
+  kit = await setupKit();
+});
+afterAll(() => kit.close());
+
+describe('definitions for screens', () => {
+  test('a resident reads the version her application is pinned to, cached as immutable', async () => {
+    const draft = await createDraft(kit);
+    const { key, version } = draft.definition;
+    const res = await call(kit.app, 'GET', `/api/definitions/${key}/versions/${version}`, {
+      cookie: kit.cookies.resident,
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('immutable');
+    const def = await readJson(res);
+    expect(def.key).toBe(key);
+    expect(def.version).toBe(version);
+    expect(Array.isArray(def.form.fields)).toBe(true);
+  });
+
+  test('the vocabulary lists states with labels and tags in the definition order', async () => {
+    const res = await call(kit.app, 'GET', '/api/definitions', { cookie: kit.cookies.assessor });
+    expect(res.status).toBe(200);
+    const { items } = await readJson(res);
+    const mine = items.find(
+      (i: { key: string; version: number }) =>
+        i.key === kit.workflow.key && i.version === kit.workflow.version,
+    );
+    expect(mine.status).toBe('published');
+    expect(mine.states[0].name).toBe(mine.initial);
+    for (const s of mine.states) {
+      expect(s.label.nl.length).toBeGreaterThan(0);
+      expect(Array.isArray(s.tags)).toBe(true);
+    }
+    expect(mine.events.length).toBeGreaterThan(0);
+  });
+
+  test('list items name the version each application is pinned to', async () => {
+    await createDraft(kit);
+    const res = await call(kit.app, 'GET', '/api/applications', { cookie: kit.cookies.resident });
+    const { items } = await readJson(res);
+    expect(items[0].definition).toEqual(kit.workflow);
+  });
+
+  test('anonymous callers get 401; an unknown version is 404', async () => {
+    const anon = await call(kit.app, 'GET', '/api/definitions');
+    expect(anon.status).toBe(401);
+    const missing = await call(
+      kit.app,
+      'GET',
+      `/api/definitions/${kit.workflow.key}/versions/999`,
+      {
+        cookie: kit.cookies.resident,
+      },
+    );
+    expect(missing.status).toBe(404);
+  });
+});

@@ -1,0 +1,143 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { eventLabel, stateLabel, type WorkflowDefinition } from '@initiatief/engine';
+import { hasRole, requireUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { AppError } from '../errors';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+
+const tags = ['Definitions'];
+const security = [{ session: [] }];
+const Localized = z.object({ nl: z.string(), en: z.string() });
+
+/**
+ * What a screen needs to name the states and events of one version: labels, tags and the
+ * definition's own order. Screens render from this, never from names written into the web.
+ */
+const VocabularySchema = z
+  .object({
+    key: z.string(),
+    version: z.number().int(),
+    status: z.enum(['published', 'retired']),
+    title: Localized,
+    initial: z.string(),
+    states: z.array(
+      z.object({
+        name: z.string(),
+        label: Localized,
+        tags: z.array(z.string()),
+        final: z.boolean(),
+      }),
+    ),
+    events: z.array(
+      z.object({ type: z.string(), label: Localized, outcome: Localized.nullable() }),
+    ),
+  })
+  .openapi('DefinitionVocabulary');
+
+const VersionParams = z.object({
+  key: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/)
+    .openapi({ param: { name: 'key', in: 'path' }, example: 'bewonersinitiatief' }),
+  version: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+});
+
+const vocabularyRoute = createRoute({
+  method: 'get',
+  path: '/api/definitions',
+  operationId: 'listDefinitionVocabularies',
+  tags,
+  security,
+  summary: 'State and event labels, tags and order of every published or retired version',
+  middleware: [requireUser()] as const,
+  responses: {
+    200: {
+      description: 'One entry per version',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(VocabularySchema) }) },
+      },
+    },
+    ...problemResponses(401),
+  },
+});
+
+const definitionRoute = createRoute({
+  method: 'get',
+  path: '/api/definitions/{key}/versions/{version}',
+  operationId: 'getDefinitionVersion',
+  tags,
+  security,
+  summary: 'One published or retired version, to render its forms (drafts: policy staff only)',
+  middleware: [requireUser()] as const,
+  request: { params: VersionParams },
+  responses: {
+    200: {
+      description: 'The definition',
+      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+    },
+    ...problemResponses(401, 404),
+  },
+});
+
+function vocabulary(def: WorkflowDefinition, status: 'published' | 'retired') {
+  return {
+    key: def.key,
+    version: def.version,
+    status,
+    title: def.title,
+    initial: def.initial,
+    states: Object.entries(def.states).map(([name, s]) => ({
+      name,
+      label: stateLabel(def, name),
+      tags: s.tags ?? [],
+      final: s.type === 'final',
+    })),
+    events: Object.entries(def.events).map(([type, e]) => ({
+      type,
+      label: eventLabel(def, type),
+      outcome: (e as { outcome?: { nl: string; en: string } }).outcome ?? null,
+    })),
+  };
+}
+
+export function registerDefinitionRoutes(app: App, deps: AppDeps): void {
+  app.openapi(vocabularyRoute, async (c) => {
+    const rows = await deps.db
+      .selectFrom('workflow_definitions')
+      .select(['definition', 'status'])
+      .where('status', 'in', ['published', 'retired'])
+      .orderBy('key')
+      .orderBy('version')
+      .execute();
+    const items = rows.map((r) =>
+      vocabulary(r.definition as WorkflowDefinition, r.status as 'published' | 'retired'),
+    );
+    c.header('cache-control', 'private, no-cache');
+    return c.json({ items }, 200);
+  });
+
+  app.openapi(definitionRoute, async (c) => {
+    const { key, version } = c.req.valid('param');
+    const row = await deps.db
+      .selectFrom('workflow_definitions')
+      .select(['definition', 'status'])
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    const user = c.get('user');
+    if (!row || (row.status === 'draft' && !(user && hasRole(user, 'policy')))) {
+      throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
+    }
+    // A published or retired version never changes again.
+    c.header(
+      'cache-control',
+      row.status === 'draft' ? 'private, no-store' : 'private, max-age=86400, immutable',
+    );
+    return c.json(row.definition as Record<string, unknown>, 200);
+  });
+}
