@@ -11,7 +11,8 @@ afterAll(() => kit.close());
 describe('definitions for screens', () => {
   test('a resident reads the version her application is pinned to, cached as immutable', async () => {
     const draft = await createDraft(kit);
-    const { key, version } = draft.definition;
+    expect(draft.definition).toEqual(kit.workflow);
+    const { key, version } = kit.workflow;
     const res = await call(kit.app, 'GET', `/api/definitions/${key}/versions/${version}`, {
       cookie: kit.cookies.resident,
     });
