@@ -1,14 +1,20 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress';
+import { pruneCss } from './build/prune-css';
+import { shakeUtrecht } from './build/shake-utrecht';
 
 // The API serves dist/ at `/`; in `vite dev` the API runs beside it on port 3000.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), shakeUtrecht(), pruneCss(), precompress()],
   server: {
     proxy: {
       '/api': { target: 'http://localhost:3000', changeOrigin: false },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+  },
 });

@@ -1,9 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { type ReactNode, useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import type { Role } from './api/client';
 import { PageHeading, StatusMessage } from './components/ui';
 import { I18nProvider, useI18n } from './i18n/i18n';
-import { ApplicationPage } from './pages/application-page';
 import {
   HomePage,
   homeFor,
@@ -13,19 +12,33 @@ import {
   NotFoundPage,
   RegisterPage,
 } from './pages/auth-pages';
-import { CasePage } from './pages/case-page';
-import { DeskPage } from './pages/desk-page';
-import { DocumentPage } from './pages/document-page';
-import { MailPage } from './pages/mail-page';
-import { MyApplicationsPage } from './pages/my-applications-page';
 import { OIDC_ROUTES } from './pages/oidc/oidc-routes';
-import { QueuePage } from './pages/queue-page';
-import { RegulationsPage } from './pages/regulations-page';
-import { WizardPage } from './pages/wizard/wizard-page';
 import { POLICY_ROUTES } from './policy/policy-routes';
 import { match, RouterProvider, useRouter } from './router/router';
 import { SessionProvider, useSession } from './session/session';
 import { Layout } from './shell/layout';
+
+// Each page is its own chunk: the first visit loads the shell and the page it opens, not all
+// of them (Lighthouse counted 364 KiB of unused JavaScript on the login page).
+const ApplicationPage = lazy(async () => ({
+  default: (await import('./pages/application-page')).ApplicationPage,
+}));
+const CasePage = lazy(async () => ({ default: (await import('./pages/case-page')).CasePage }));
+const DeskPage = lazy(async () => ({ default: (await import('./pages/desk-page')).DeskPage }));
+const DocumentPage = lazy(async () => ({
+  default: (await import('./pages/document-page')).DocumentPage,
+}));
+const MailPage = lazy(async () => ({ default: (await import('./pages/mail-page')).MailPage }));
+const MyApplicationsPage = lazy(async () => ({
+  default: (await import('./pages/my-applications-page')).MyApplicationsPage,
+}));
+const QueuePage = lazy(async () => ({ default: (await import('./pages/queue-page')).QueuePage }));
+const RegulationsPage = lazy(async () => ({
+  default: (await import('./pages/regulations-page')).RegulationsPage,
+}));
+const WizardPage = lazy(async () => ({
+  default: (await import('./pages/wizard/wizard-page')).WizardPage,
+}));
 
 interface Route {
   path: string;
@@ -101,11 +114,22 @@ function Guarded({ route, params }: { route: Route; params: Record<string, strin
   return <>{route.render(params)}</>;
 }
 
+function Loading() {
+  const { t } = useI18n();
+  return <StatusMessage>{t('common.loading')}</StatusMessage>;
+}
+
 function Routes() {
   const { location } = useRouter();
   for (const route of ROUTES) {
     const params = match(route.path, location.path);
-    if (params) return <Guarded key={route.path} route={route} params={params} />;
+    if (params) {
+      return (
+        <Suspense fallback={<Loading />}>
+          <Guarded key={route.path} route={route} params={params} />
+        </Suspense>
+      );
+    }
   }
   return <NotFoundPage />;
 }

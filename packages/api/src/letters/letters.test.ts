@@ -130,6 +130,22 @@ describe('letter PDF', () => {
     }
   }, 60_000);
 
+  it('starts its threads with the first letter and ends them after a quiet spell', async () => {
+    const pool = createRenderPool({ size: 2, idleMs: 300 });
+    try {
+      expect(pool.threads).toBe(0);
+      expect(await pdfText(await pool.render(sampleLetter()))).toContain('BI-2027-000123');
+      expect(pool.threads).toBe(2);
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      expect(pool.threads).toBe(0);
+      // Ending them was no crash: the next letter starts them again.
+      expect(await pdfText(await pool.render(sampleLetter()))).toContain('BI-2027-000123');
+      expect(pool.threads).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  }, 60_000);
+
   it('answers each request with its own letter when a thread holds several', async () => {
     // One thread, five requests at once: the thread holds two at a time and renders them in
     // turn; every caller must get the letter it asked for.

@@ -13,6 +13,8 @@ export type RenderResponse =
 
 export interface RenderPool {
   readonly size: number;
+  /** Threads running now: none until the first letter, none again after a quiet spell. */
+  readonly threads: number;
   render(content: LetterContent): Promise<Uint8Array>;
   close(): Promise<void>;
 }
@@ -28,6 +30,8 @@ interface Slot {
   worker: Worker;
   /** Jobs posted to this thread, oldest first; the thread renders them one at a time. */
   jobs: Job[];
+  /** Ended for being idle: its exit is no crash. */
+  retired?: boolean;
 }
 
 /**
@@ -47,20 +51,29 @@ const JOBS_PER_THREAD = 2;
 export const RENDER_YOUNG_GENERATION_MB = 64;
 
 /**
+ * How long a render thread may sit idle before it is ended. Each holds 60-80 MB (its own V8
+ * heap, React, react-pdf, fonts); letters come in bursts after commands, so a server that is
+ * not sending letters should not keep them.
+ */
+export const RENDER_IDLE_MS = 60_000;
+
+/**
  * A pool of worker threads rendering letters to PDF, one render at a time per thread
  * (react-pdf's font handling has failed under concurrency within one thread); each thread holds
  * up to JOBS_PER_THREAD requests, which it renders in turn.
  */
 export function createRenderPool(
-  options: { size?: number; youngGenerationMb?: number } = {},
+  options: { size?: number; youngGenerationMb?: number; idleMs?: number } = {},
 ): RenderPool {
   const size = Math.max(1, options.size ?? Math.min(4, availableParallelism()));
   const youngGenerationMb = options.youngGenerationMb ?? RENDER_YOUNG_GENERATION_MB;
+  const idleMs = options.idleMs ?? RENDER_IDLE_MS;
   const queue: Job[] = [];
   const slots: Slot[] = [];
   let nextId = 1;
   let closed = false;
   let crashes = 0;
+  let idleTimer: NodeJS.Timeout | null = null;
 
   function spawn(): Slot {
     const slot: Slot = {
@@ -89,6 +102,7 @@ export function createRenderPool(
       for (const job of slot.jobs.splice(0)) {
         job.reject(new Error(`render worker exited with code ${code}`));
       }
+      if (slot.retired) return;
       if (!closed && code !== 0) crashes++;
       if (!closed && crashes > 5) {
         // A worker that cannot start will not start on the next try either.
@@ -103,7 +117,24 @@ export function createRenderPool(
     return slot;
   }
 
+  /** Threads that rendered nothing for idleMs are ended; the next letter starts them again. */
+  function retireWhenIdle(): void {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (closed || queue.length > 0 || slots.some((slot) => slot.jobs.length > 0)) return;
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      if (queue.length > 0 || slots.some((slot) => slot.jobs.length > 0)) return;
+      for (const slot of slots.splice(0)) {
+        slot.retired = true;
+        void slot.worker.terminate();
+      }
+    }, idleMs);
+    idleTimer.unref();
+  }
+
   function dispatch(): void {
+    if (queue.length > 0) while (slots.length < size) slots.push(spawn());
     // Fill the emptiest thread first, so a short queue spreads over all threads.
     for (let depth = 0; depth < JOBS_PER_THREAD && queue.length > 0; depth++) {
       for (const slot of slots) {
@@ -118,9 +149,8 @@ export function createRenderPool(
     }
     // Idle workers must not keep the process alive.
     for (const slot of slots) if (slot.jobs.length === 0) slot.worker.unref();
+    retireWhenIdle();
   }
-
-  for (let i = 0; i < size; i++) slots.push(spawn());
 
   return {
     size,
@@ -131,8 +161,12 @@ export function createRenderPool(
         dispatch();
       });
     },
+    get threads() {
+      return slots.length;
+    },
     async close() {
       closed = true;
+      if (idleTimer) clearTimeout(idleTimer);
       for (const job of queue.splice(0)) job.reject(new Error('render pool is closed'));
       await Promise.all(slots.map((slot) => slot.worker.terminate()));
     },
