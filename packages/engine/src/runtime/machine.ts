@@ -1,10 +1,4 @@
-import {
-  type AnyMachineSnapshot,
-  type AnyStateMachine,
-  assign,
-  createActor,
-  createMachine,
-} from 'xstate';
+import { type AnyStateMachine, assign, createMachine } from 'xstate';
 import type { ApplicationContext } from '../core/engine.types';
 import type {
   Ref,
@@ -18,19 +12,9 @@ import { delayMs } from '../vocabulary/delays';
 import { runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
 
-export type ExecutableAction = { type: string; params?: unknown };
-
 export interface BuiltWorkflow {
+  /** The XState machine of the definition; XState chooses transitions, guards and `always`. */
   machine: AnyStateMachine;
-  /** XState's pure `transition()`, with the inert actor scope made once per machine. */
-  transition(
-    snapshot: AnyMachineSnapshot,
-    event: MachineEvent,
-  ): [AnyMachineSnapshot, ExecutableAction[]];
-  /** `machine.resolveState({ value, context })`, from a snapshot of that state made once. */
-  resolve(state: string, context: ApplicationContext): AnyMachineSnapshot;
-  /** XState's pure `initialTransition()`, likewise. */
-  initialTransition(context: ApplicationContext): [AnyMachineSnapshot, ExecutableAction[]];
   payloadSchemas: Map<string, PayloadValidator>;
   /** Event types of the after-transitions, per state. */
   timerEvents: Map<string, string[]>;
@@ -61,7 +45,7 @@ function toXstateTransition(t: TransitionConfig) {
   return {
     ...(t.target !== undefined ? { target: t.target } : {}),
     ...(t.reenter ? { reenter: true } : {}),
-    ...(refs.length > 0 ? { guard: { type: 'all', params: { refs, source: t } } } : {}),
+    ...(refs.length > 0 ? { guard: { type: 'all', params: { refs } } } : {}),
     actions: batch(t.actions),
   };
 }
@@ -95,23 +79,49 @@ function toXstateState(state: StateDefinition) {
   };
 }
 
-type Args = { context: ApplicationContext; event: MachineEvent };
+/** What XState hands to guards, actions and delays; `xstate.init` carries ours in its input. */
+type Args = {
+  context: ApplicationContext;
+  event: MachineEvent | { type: 'xstate.init'; input?: MachineInput };
+};
+
+/** The input of `initialTransition`: the application and the creating event (clock, actor). */
+export interface MachineInput {
+  context: ApplicationContext;
+  event?: MachineEvent;
+}
+
+const NO_EVENT: MachineEvent = {
+  type: 'xstate.init',
+  payload: undefined,
+  nowMs: 0,
+  today: '1970-01-01',
+  actorId: 'system',
+  roles: ['system'],
+  facts: undefined,
+};
+
+// Entry actions, `always` and `after` of the initial state see the event that created the
+// application, so they know the clock and the actor like every later step.
+function eventOf(event: Args['event']): MachineEvent {
+  return event.type === 'xstate.init'
+    ? ((event as { input?: MachineInput }).input?.event ?? NO_EVENT)
+    : (event as MachineEvent);
+}
 
 function buildMachine(def: WorkflowDefinition): AnyStateMachine {
   const guards: Record<string, unknown> = {
-    // step() has already evaluated the guards (to explain a refusal) and names the transition
-    // that passed, so XState does not evaluate them a second time.
-    all: ({ context, event }: Args, params: { refs: Ref[]; source: TransitionConfig }) =>
-      event.chosen !== undefined
-        ? event.chosen === params.source
-        : params.refs.every((r) => runGuard(r.type, r.params, def, context, event).ok),
+    // A transition's guards all pass or it is not taken; XState evaluates them, in the order of
+    // the definition, for events and for `always` transitions alike.
+    all: ({ context, event }: Args, params: { refs: Ref[] }) =>
+      params.refs.every((r) => runGuard(r.type, r.params, def, context, eventOf(event)).ok),
   };
   const actions: Record<string, unknown> = {
     run: assign(({ context, event }: Args, params: { refs: Ref[] }) => {
       // One fresh copy per transition; each action returns new nested objects, never mutates.
       const ctx: ApplicationContext = { ...context, effects: [...(context.effects ?? [])] };
       for (const ref of params.refs) {
-        const outcome = runAction(ref.type, ref.params, def, ctx, event);
+        const outcome = runAction(ref.type, ref.params, def, ctx, eventOf(event));
         if (outcome.update) Object.assign(ctx, outcome.update);
         if (outcome.effects) ctx.effects!.push(...outcome.effects);
       }
@@ -120,64 +130,18 @@ function buildMachine(def: WorkflowDefinition): AnyStateMachine {
   };
   const delays: Record<string, unknown> = {};
   for (const name of Object.keys(def.delays)) {
-    delays[name] = ({ context, event }: Args) => delayMs(name, def, context, event);
+    delays[name] = ({ context, event }: Args) => delayMs(name, def, context, eventOf(event));
   }
   const config = {
     id: def.key,
     initial: def.initial,
-    // XState builds an initial snapshot without input when it makes an actor scope; give it one.
-    context: ({ input }: { input?: { context: ApplicationContext } }) =>
-      input?.context ?? emptyContext({}),
+    // XState builds an initial snapshot without input when it makes an actor; give it one.
+    context: ({ input }: { input?: MachineInput }) => input?.context ?? emptyContext({}),
     states: Object.fromEntries(
       Object.entries(def.states).map(([name, state]) => [name, toXstateState(state)]),
     ),
   };
   return createMachine(config as never, { guards, actions, delays } as never) as AnyStateMachine;
-}
-
-/**
- * `xstate.transition()` creates an actor (and so an initial snapshot) on every call, which costs
- * more than the step itself. This does what it does with one inert scope per machine: actions
- * are collected, never executed. The machines built here have no child actors, so nothing is
- * registered in the scope's system. Steps are synchronous, so sharing the sink is safe.
- */
-function pureTransitions(machine: AnyStateMachine) {
-  let sink: ExecutableAction[] = [];
-  const self = createActor(machine);
-  const scope = {
-    self,
-    defer: () => {},
-    id: '',
-    logger: () => {},
-    sessionId: '',
-    stopChild: () => {},
-    system: self.system,
-    emit: () => {},
-    actionExecutor: (action: ExecutableAction) => {
-      sink.push(action);
-    },
-  };
-  return {
-    transition(
-      snapshot: AnyMachineSnapshot,
-      event: MachineEvent,
-    ): [AnyMachineSnapshot, ExecutableAction[]] {
-      const actions: ExecutableAction[] = [];
-      sink = actions;
-      const next = machine.transition(
-        snapshot,
-        event as never,
-        scope as never,
-      ) as AnyMachineSnapshot;
-      return [next, actions];
-    },
-    initialTransition(context: ApplicationContext): [AnyMachineSnapshot, ExecutableAction[]] {
-      const actions: ExecutableAction[] = [];
-      sink = actions;
-      const next = machine.getInitialSnapshot(scope as never, { context }) as AnyMachineSnapshot;
-      return [next, actions];
-    },
-  };
 }
 
 /** The machine and compiled schemas of a definition, built once per definition object. */
@@ -195,21 +159,7 @@ export function builtWorkflow(def: WorkflowDefinition): BuiltWorkflow {
       Object.keys(state.after ?? {}).map((delay) => timerEventType(def, name, delay)),
     );
   }
-  const machine = buildMachine(def);
-  const resolved = new Map<string, AnyMachineSnapshot>();
-  const resolve = (state: string, context: ApplicationContext): AnyMachineSnapshot => {
-    let base = resolved.get(state);
-    if (!base) {
-      base = machine.resolveState({
-        value: state,
-        context: emptyContext({}),
-      }) as AnyMachineSnapshot;
-      resolved.set(state, base);
-    }
-    // What XState's own cloneMachineSnapshot does, minus recomputing value and tags.
-    return { ...base, context } as AnyMachineSnapshot;
-  };
-  const built = { machine, payloadSchemas, timerEvents, resolve, ...pureTransitions(machine) };
+  const built = { machine: buildMachine(def), payloadSchemas, timerEvents };
   cache.set(def, built);
   return built;
 }

@@ -1,4 +1,4 @@
-import type { AnyMachineSnapshot } from 'xstate';
+import { type AnyMachineSnapshot, getMicrosteps, initialTransition } from 'xstate';
 import type {
   Actor,
   ApplicationContext,
@@ -13,23 +13,19 @@ import type {
 } from '../core/engine.types';
 import { EngineError } from '../core/engine-error';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
-import { requestedCents, validateFormData } from '../form/form.validate';
-import { isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
-import {
-  type Deadline,
-  decisionDueDate,
-  objectionDeadline,
-  reportDueDate,
-  supplementDueDate,
-  suspendedDays,
-} from '../legal-clock/terms';
+import { validateFormData } from '../form/form.validate';
+import { toAmsterdamDate } from '../legal-clock/calendar';
 import { dependsOnPayload, runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
+import { stateOf } from './application-view';
 import { builtWorkflow, guardRefs, toTransitionArray } from './machine';
+
+export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
 const TIMER_PREFIX = 'xstate.after.';
 
-function machineEvent(
+/** The event as the machine sees it: the engine adds the clock, the actor and the facts. */
+export function machineEvent(
   event: EngineEvent,
   input: { now: Date; actor: Actor; facts?: Facts },
 ): MachineEvent {
@@ -61,24 +57,31 @@ function persist(
   } as PersistedSnapshot;
 }
 
-/** Maps XState's delayed raise and cancel actions to durable timer effects, around the domain effects. */
+/**
+ * Maps XState's delayed raise and cancel actions to durable timer effects, around the domain
+ * effects. Actions are read in order: a timer scheduled and cancelled again within one step (a
+ * state entered and left through an `always` transition) is not scheduled at all.
+ */
 function collectEffects(
   actions: { type: string; params?: unknown }[],
   domain: Effect[] | undefined,
   nowMs: number,
   fired?: string,
 ): Effect[] {
-  const cancels: Effect[] = [];
-  const schedules: Effect[] = [];
+  const cancels = new Map<string, Effect>();
+  const schedules = new Map<string, Effect>();
   for (const action of actions) {
     const params = action.params as Record<string, unknown> | undefined;
     if (action.type === 'xstate.cancel' && typeof params?.sendId === 'string') {
-      cancels.push({ type: 'timer.cancel', timerId: params.sendId });
+      schedules.delete(params.sendId);
+      cancels.set(params.sendId, { type: 'timer.cancel', timerId: params.sendId });
     } else if (action.type === 'xstate.raise' && typeof params?.delay === 'number') {
       const event = params.event as { type: string };
-      schedules.push({
+      const timerId = String(params.id ?? event.type);
+      schedules.delete(timerId);
+      schedules.set(timerId, {
         type: 'timer.schedule',
-        timerId: String(params.id ?? event.type),
+        timerId,
         event: event.type,
         dueAt: new Date(nowMs + params.delay).toISOString(),
       });
@@ -86,22 +89,8 @@ function collectEffects(
   }
   // Cancels come first, so a timer cancelled and scheduled again in one step (re-entering a
   // state) ends up scheduled; the timer that fired this step needs no cancel.
-  return [
-    ...cancels.filter((c) => (c as { timerId: string }).timerId !== fired),
-    ...(domain ?? []),
-    ...schedules,
-  ];
-}
-
-function stateOf(def: WorkflowDefinition, snapshot: PersistedSnapshot): string {
-  const value = snapshot?.value;
-  if (typeof value !== 'string' || !Object.hasOwn(def.states, value)) {
-    throw new EngineError(
-      'unknown_state',
-      `state ${JSON.stringify(value)} does not exist in ${def.key} v${def.version}`,
-    );
-  }
-  return value;
+  if (fired !== undefined) cancels.delete(fired);
+  return [...cancels.values(), ...(domain ?? []), ...schedules.values()];
 }
 
 function hasRole(actor: Actor, roles: readonly Role[]): boolean {
@@ -147,34 +136,37 @@ function stripNulls(data: unknown): unknown {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
 }
 
-/** Throws guard_failed (or four_eyes) unless some transition's guards all pass. */
-function checkGuards(
+/**
+ * XState took no transition for the event: say why, by the guard that refused (the last
+ * candidate's first failing guard, as XState tried them in order).
+ */
+function explainRefusal(
   def: WorkflowDefinition,
   candidates: TransitionConfig[],
   context: ApplicationContext,
   event: MachineEvent,
-): TransitionConfig | undefined {
+): EngineError {
   let failure: { guard: string; issues: Issue[] } | undefined;
   for (const t of candidates) {
-    let passed = true;
     for (const ref of guardRefs(t)) {
       const result = runGuard(ref.type, ref.params, def, context, event);
       if (!result.ok) {
         failure = { guard: ref.type, issues: result.issues };
-        passed = false;
         break;
       }
     }
-    if (passed) return t;
   }
-  if (!failure) return undefined;
+  if (!failure) {
+    // Cannot happen while guards are pure functions of (context, event); kept as a clear refusal.
+    return new EngineError('guard_failed', `${event.type} took no transition`);
+  }
   if (failure.guard === 'actorIsNot') {
-    throw new EngineError('four_eyes', failure.issues[0]?.message ?? 'four-eyes principle', {
+    return new EngineError('four_eyes', failure.issues[0]?.message ?? 'four-eyes principle', {
       guard: failure.guard,
       issues: failure.issues,
     });
   }
-  throw new EngineError('guard_failed', `${event.type} refused by guard ${failure.guard}`, {
+  return new EngineError('guard_failed', `${event.type} refused by guard ${failure.guard}`, {
     guard: failure.guard,
     issues: failure.issues,
   });
@@ -190,9 +182,9 @@ export function createApplication(
   if (!check.ok)
     throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
   const event = machineEvent({ type: 'CREATE', payload: { data } }, input);
-  const [snapshot, actions] = builtWorkflow(def).initialTransition({
-    ...emptyContext(data),
-    effects: [],
+  const [snapshot, actions] = initialTransition(builtWorkflow(def).machine, {
+    context: { ...emptyContext(data), effects: [] },
+    event,
   });
   const context = snapshot.context as ApplicationContext;
   const state = snapshot.value as string;
@@ -250,10 +242,16 @@ export function step(
   }
   const mEvent = machineEvent(event, input);
   const context = snapshot.context;
-  mEvent.chosen = checkGuards(def, candidates, context, mEvent);
-
-  const resolved = built.resolve(from, context);
-  const [next, actions] = built.transition(resolved, mEvent);
+  // XState chooses: the event's transition (guards tried in order), then any `always`
+  // transitions of the states it reaches. The first microstep is the event's own; when XState
+  // took no transition there, the event is refused, whatever `always` might do.
+  const resolved = built.machine.resolveState({ value: from, context }) as AnyMachineSnapshot;
+  const microsteps = getMicrosteps(built.machine, resolved, mEvent as never);
+  if (microsteps.length === 0 || microsteps[0]![0] === resolved) {
+    throw explainRefusal(def, candidates, context, mEvent);
+  }
+  const next = microsteps[microsteps.length - 1]![0] as AnyMachineSnapshot;
+  const actions = microsteps.flatMap(([, a]) => a);
   const nextContext = next.context as ApplicationContext;
   const actors = isTimer ? undefined : { ...nextContext.actors, [event.type]: input.actor.id };
   const to = next.value as string;
@@ -337,117 +335,4 @@ function mayPass(
         runGuard(ref.type, ref.params, def, context, event).ok,
     ),
   );
-}
-
-export interface ApplicationView {
-  state: string;
-  data: Record<string, unknown>;
-  editable: boolean;
-  final: boolean;
-  tags: string[];
-  amounts: {
-    requestedCents: number;
-    grantedCents: number | null;
-    advanceCents: number;
-    settledCents: number | null;
-    reclaimCents: number;
-  };
-  clock: {
-    receivedOn: string | null;
-    decisionDueOn: string | null;
-    suspended: boolean;
-    suspendedDays: number;
-    extended: boolean;
-  };
-  deadlines: { key: string; date: string; explanation: { nl: string; en: string } }[];
-  actors: Record<string, string>;
-  assessment: Record<string, unknown>;
-  decision: Record<string, unknown>;
-  request: Record<string, unknown>;
-  supplement: Record<string, unknown>;
-  report: Record<string, unknown>;
-  documents: ApplicationContext['documents'];
-  payments: ApplicationContext['payments'];
-}
-
-/** Everything a UI or a letter needs to know about an application, computed from its snapshot. */
-export function applicationView(
-  def: WorkflowDefinition,
-  snapshot: PersistedSnapshot,
-  now?: Date,
-  facts?: Facts,
-): ApplicationView {
-  const state = stateOf(def, snapshot);
-  const ctx = snapshot.context;
-  const spec = def.states[state]!;
-  const today = now ? toAmsterdamDate(now) : undefined;
-  const open = ctx.clock.suspensions.find((s) => s.endedOn === null);
-  const deadlines: ApplicationView['deadlines'] = [];
-  const push = (key: string, d: Deadline | null) => {
-    if (d) deadlines.push({ key, date: d.date, explanation: d.explanation });
-  };
-  const decided = typeof ctx.decision.sentOn === 'string';
-  const final = spec.type === 'final';
-  const decisionDue = decisionDueDate(ctx.clock, today);
-  if (!decided && !final) push('decision', decisionDue);
-  if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays));
-  if (decided) push('objection', objectionDeadline(ctx.decision.sentOn as string));
-  const activity = ctx.data[def.form.activityDateField ?? 'activityDate'];
-  if (ctx.grantedCents !== null && ctx.settledCents === null && isIsoDate(activity)) {
-    push('report', reportDueDate(activity, facts?.regulation.reportDueWeeks ?? 12));
-  }
-  return {
-    state,
-    data: ctx.data,
-    editable: spec.meta?.editable === true,
-    final,
-    tags: spec.tags ?? [],
-    amounts: {
-      requestedCents: requestedCents(def, ctx.data),
-      grantedCents: ctx.grantedCents,
-      advanceCents: ctx.advanceCents,
-      settledCents: ctx.settledCents,
-      reclaimCents: ctx.reclaimCents,
-    },
-    clock: {
-      receivedOn: ctx.clock.receivedOn,
-      decisionDueOn: decisionDue?.date ?? null,
-      suspended: open !== undefined,
-      suspendedDays: suspendedDays(ctx.clock, today),
-      extended: ctx.clock.extension !== null,
-    },
-    deadlines,
-    actors: ctx.actors,
-    assessment: ctx.assessment,
-    decision: ctx.decision,
-    request: ctx.request,
-    supplement: ctx.supplement,
-    report: ctx.report,
-    documents: ctx.documents,
-    payments: ctx.payments ?? [],
-  };
-}
-
-/**
- * Changes the form data of an application in an editable state (draft, info_requested): the
- * patch's keys replace those of the data, `null` removes one; only types and limits are checked.
- */
-export function updateApplicationData(
-  def: WorkflowDefinition,
-  snapshot: PersistedSnapshot,
-  patch: Record<string, unknown>,
-): { snapshot: PersistedSnapshot; data: Record<string, unknown> } {
-  const state = stateOf(def, snapshot);
-  if (def.states[state]!.meta?.editable !== true || snapshot.status !== 'active') {
-    throw new EngineError('not_editable', `the application cannot be changed in state ${state}`);
-  }
-  const data = { ...snapshot.context.data };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete data[key];
-    else data[key] = value;
-  }
-  const check = validateFormData(def, data, { partial: true });
-  if (!check.ok)
-    throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
-  return { snapshot: { ...snapshot, context: { ...snapshot.context, data } }, data };
 }

@@ -12,8 +12,6 @@ export interface MachineEvent {
   actorId: string;
   roles: Role[];
   facts: Facts | undefined;
-  /** The transition whose guards step() found passing (identity of the definition's object). */
-  chosen?: unknown;
 }
 
 export function payloadOf(event: MachineEvent): Record<string, unknown> {

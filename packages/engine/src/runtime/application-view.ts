@@ -1,0 +1,138 @@
+import type { ApplicationContext, Facts, PersistedSnapshot } from '../core/engine.types';
+import { EngineError } from '../core/engine-error';
+import type { WorkflowDefinition } from '../definition/definition.schema';
+import { requestedCents, validateFormData } from '../form/form.validate';
+import { isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
+import {
+  type Deadline,
+  decisionDueDate,
+  objectionDeadline,
+  reportDueDate,
+  supplementDueDate,
+  suspendedDays,
+} from '../legal-clock/terms';
+
+/** The snapshot's state, which must exist in the definition (unknown_state otherwise). */
+export function stateOf(def: WorkflowDefinition, snapshot: PersistedSnapshot): string {
+  const value = snapshot?.value;
+  if (typeof value !== 'string' || !Object.hasOwn(def.states, value)) {
+    throw new EngineError(
+      'unknown_state',
+      `state ${JSON.stringify(value)} does not exist in ${def.key} v${def.version}`,
+    );
+  }
+  return value;
+}
+
+export interface ApplicationView {
+  state: string;
+  data: Record<string, unknown>;
+  editable: boolean;
+  final: boolean;
+  tags: string[];
+  amounts: {
+    requestedCents: number;
+    grantedCents: number | null;
+    advanceCents: number;
+    settledCents: number | null;
+    reclaimCents: number;
+  };
+  clock: {
+    receivedOn: string | null;
+    decisionDueOn: string | null;
+    suspended: boolean;
+    suspendedDays: number;
+    extended: boolean;
+  };
+  deadlines: { key: string; date: string; explanation: { nl: string; en: string } }[];
+  actors: Record<string, string>;
+  assessment: Record<string, unknown>;
+  decision: Record<string, unknown>;
+  request: Record<string, unknown>;
+  supplement: Record<string, unknown>;
+  report: Record<string, unknown>;
+  documents: ApplicationContext['documents'];
+  payments: ApplicationContext['payments'];
+}
+
+/** Everything a UI or a letter needs to know about an application, computed from its snapshot. */
+export function applicationView(
+  def: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  now?: Date,
+  facts?: Facts,
+): ApplicationView {
+  const state = stateOf(def, snapshot);
+  const ctx = snapshot.context;
+  const spec = def.states[state]!;
+  const today = now ? toAmsterdamDate(now) : undefined;
+  const open = ctx.clock.suspensions.find((s) => s.endedOn === null);
+  const deadlines: ApplicationView['deadlines'] = [];
+  const push = (key: string, d: Deadline | null) => {
+    if (d) deadlines.push({ key, date: d.date, explanation: d.explanation });
+  };
+  const decided = typeof ctx.decision.sentOn === 'string';
+  const final = spec.type === 'final';
+  const decisionDue = decisionDueDate(ctx.clock, today);
+  if (!decided && !final) push('decision', decisionDue);
+  if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays));
+  if (decided) push('objection', objectionDeadline(ctx.decision.sentOn as string));
+  const activity = ctx.data[def.form.activityDateField ?? 'activityDate'];
+  if (ctx.grantedCents !== null && ctx.settledCents === null && isIsoDate(activity)) {
+    push('report', reportDueDate(activity, facts?.regulation.reportDueWeeks ?? 12));
+  }
+  return {
+    state,
+    data: ctx.data,
+    editable: spec.meta?.editable === true,
+    final,
+    tags: spec.tags ?? [],
+    amounts: {
+      requestedCents: requestedCents(def, ctx.data),
+      grantedCents: ctx.grantedCents,
+      advanceCents: ctx.advanceCents,
+      settledCents: ctx.settledCents,
+      reclaimCents: ctx.reclaimCents,
+    },
+    clock: {
+      receivedOn: ctx.clock.receivedOn,
+      decisionDueOn: decisionDue?.date ?? null,
+      suspended: open !== undefined,
+      suspendedDays: suspendedDays(ctx.clock, today),
+      extended: ctx.clock.extension !== null,
+    },
+    deadlines,
+    actors: ctx.actors,
+    assessment: ctx.assessment,
+    decision: ctx.decision,
+    request: ctx.request,
+    supplement: ctx.supplement,
+    report: ctx.report,
+    documents: ctx.documents,
+    payments: ctx.payments ?? [],
+  };
+}
+
+/**
+ * Changes the form data of an application in an editable state (draft, info_requested): the
+ * patch's keys replace those of the data, `null` removes one; only types and limits are checked.
+ */
+export function updateApplicationData(
+  def: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  patch: Record<string, unknown>,
+): { snapshot: PersistedSnapshot; data: Record<string, unknown> } {
+  const state = stateOf(def, snapshot);
+  if (def.states[state]!.meta?.editable !== true || snapshot.status !== 'active') {
+    throw new EngineError('not_editable', `the application cannot be changed in state ${state}`);
+  }
+  const data = { ...snapshot.context.data };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete data[key];
+    else data[key] = value;
+  }
+  const check = validateFormData(def, data, { partial: true });
+  if (!check.ok)
+    throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
+  return { snapshot: { ...snapshot, context: { ...snapshot.context, data } }, data };
+}
