@@ -69,6 +69,17 @@ export {
 } from './legal-clock/terms';
 export { timerEventType } from './runtime/machine';
 export {
+  type DeadlineChange,
+  MIGRATE_EVENT,
+  type MigrateInput,
+  type MigrationExplanation,
+  type MigrationResult,
+  migrate,
+  migrationTarget,
+  type PendingTimer,
+  type StateMapping,
+} from './runtime/migrate';
+export {
   type AllowedEvent,
   type ApplicationView,
   allowedEvents,

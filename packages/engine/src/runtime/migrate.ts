@@ -1,0 +1,371 @@
+import type {
+  Actor,
+  ApplicationContext,
+  Effect,
+  Facts,
+  LocalizedText,
+  PersistedSnapshot,
+  StepResult,
+} from '../core/engine.types';
+import { EngineError } from '../core/engine-error';
+import { stateLabel } from '../definition/definition.house-rules';
+import type { WorkflowDefinition } from '../definition/definition.schema';
+import { formatDate, formatMoney, toAmsterdamDate } from '../legal-clock/calendar';
+import { runAction } from '../vocabulary/actions';
+import { delayMs } from '../vocabulary/delays';
+import type { MachineEvent } from '../vocabulary/vocabulary.context';
+import { timerEventType } from './machine';
+
+/** The history event of a migration (application_history.event). */
+export const MIGRATE_EVENT = 'MIGRATE_DEFINITION';
+
+/** A timer that runs for the application, as the shell holds it. */
+export interface PendingTimer {
+  timerId: string;
+  event: string;
+  /** ISO instant (UTC). */
+  dueAt: string;
+}
+
+export interface MigrateInput {
+  now: Date;
+  actor: Actor;
+  /** Who moves it, for the history sentence ("moved from version 1 to 3 by …"). */
+  actorName: string;
+  facts: Facts;
+  /** The application's pending timers. */
+  timers: PendingTimer[];
+  /**
+   * Recompute deadlines that already run with the new version's rule. Default: a running
+   * deadline keeps its date (a legal term a resident was told does not move by itself).
+   */
+  applyNewRules?: boolean;
+}
+
+export type DeadlineChange = 'kept' | 'moved' | 'started' | 'stopped' | 'rule_applied';
+
+export interface MigrationExplanation {
+  stateBefore: { name: string; label: LocalizedText };
+  stateAfter: { name: string; label: LocalizedText };
+  deadlines: {
+    delay: string;
+    label: LocalizedText;
+    before: string | null;
+    after: string | null;
+    change: DeadlineChange;
+    text: LocalizedText;
+  }[];
+  budget: { reservedCents: number; change: 'none' | 'kept' | 'released'; text: LocalizedText };
+  /** Every sentence above, in order: state, deadlines, budget. */
+  text: LocalizedText[];
+}
+
+export interface MigrationResult extends StepResult {
+  explanation: MigrationExplanation;
+}
+
+/** Old state -> state of the new version, for the states that are renamed, removed or regrouped. */
+export type StateMapping = Record<string, string>;
+
+function sameTags(a: string[] | undefined, b: string[] | undefined): boolean {
+  const x = [...(a ?? [])].sort();
+  const y = [...(b ?? [])].sort();
+  return x.length === y.length && x.every((t, i) => t === y[i]);
+}
+
+/**
+ * Where an application in `state` of the old version goes in the new one, or why it cannot
+ * move: the target must exist, must be of the same kind (the same tags) and is never final.
+ */
+export function migrationTarget(
+  oldDef: WorkflowDefinition,
+  newDef: WorkflowDefinition,
+  state: string,
+  mapping: StateMapping,
+): { ok: true; target: string } | { ok: false; target: string | null; reason: LocalizedText } {
+  const target = mapping[state] ?? (Object.hasOwn(newDef.states, state) ? state : null);
+  const from = stateLabel(oldDef, state);
+  if (target === null || !Object.hasOwn(newDef.states, target)) {
+    return {
+      ok: false,
+      target,
+      reason: {
+        nl: `Versie ${newDef.version} heeft geen status ‘${from.nl}’: kies waar deze aanvragen heen gaan.`,
+        en: `Version ${newDef.version} has no state ‘${from.en}’: choose where these applications go.`,
+      },
+    };
+  }
+  const to = stateLabel(newDef, target);
+  if (newDef.states[target]!.type === 'final') {
+    return {
+      ok: false,
+      target,
+      reason: {
+        nl: `‘${to.nl}’ is een eindstatus: een aanvraag komt daar alleen met een besluit of intrekking, niet door over te zetten.`,
+        en: `‘${to.en}’ is a final state: an application only gets there by a decision or withdrawal, never by a migration.`,
+      },
+    };
+  }
+  if (!sameTags(oldDef.states[state]?.tags, newDef.states[target]!.tags)) {
+    return {
+      ok: false,
+      target,
+      reason: {
+        nl: `‘${from.nl}’ en ‘${to.nl}’ zijn niet van hetzelfde soort: een aanvraag gaat alleen naar een status die hetzelfde betekent (wacht op besluit, verleend, …).`,
+        en: `‘${from.en}’ and ‘${to.en}’ are not of the same kind: an application only moves to a state that means the same (waiting for a decision, granted, …).`,
+      },
+    };
+  }
+  return { ok: true, target };
+}
+
+const DELAY_WORDS: Record<string, LocalizedText> = {
+  decisionDue: { nl: 'beslistermijn', en: 'decision term' },
+  supplementDue: { nl: 'termijn voor aanvulling', en: 'supplement period' },
+  reportDue: { nl: 'termijn voor de verantwoording', en: 'report period' },
+  days: { nl: 'termijn', en: 'time limit' },
+};
+
+function delayLabel(def: WorkflowDefinition, delay: string): LocalizedText {
+  const words = DELAY_WORDS[def.delays[delay]?.type ?? ''] ?? DELAY_WORDS.days!;
+  return { nl: `${words.nl} (${delay})`, en: `${words.en} (${delay})` };
+}
+
+/** The delay name inside a timer event (`xstate.after.<delay>.<key>.<state>`). */
+function delayOf(event: string): string | undefined {
+  const m = /^xstate\.after\.([^.]+)\./.exec(event);
+  return m?.[1];
+}
+
+function dateOf(iso: string | null, locale: 'nl' | 'en'): string {
+  return iso ? formatDate(toAmsterdamDate(new Date(iso)), locale) : '–';
+}
+
+function deadlineText(
+  label: LocalizedText,
+  before: string | null,
+  after: string | null,
+  change: DeadlineChange,
+): LocalizedText {
+  const b = (l: 'nl' | 'en') => dateOf(before, l);
+  const a = (l: 'nl' | 'en') => dateOf(after, l);
+  switch (change) {
+    case 'kept':
+      return {
+        nl: `De ${label.nl} loopt door en gaat af op ${a('nl')}, zoals al gepland.`,
+        en: `The ${label.en} keeps running and goes off on ${a('en')}, as already planned.`,
+      };
+    case 'moved':
+      return {
+        nl: `De ${label.nl} gaat mee naar de nieuwe status en gaat af op ${a('nl')}, zoals al gepland.`,
+        en: `The ${label.en} moves with the application and goes off on ${a('en')}, as already planned.`,
+      };
+    case 'rule_applied':
+      return {
+        nl: `De ${label.nl} volgt de regel van de nieuwe versie: zij gaat af op ${a('nl')} in plaats van ${b('nl')}.`,
+        en: `The ${label.en} follows the new version's rule: it goes off on ${a('en')} instead of ${b('en')}.`,
+      };
+    case 'started':
+      return {
+        nl: `De ${label.nl} begint te lopen en gaat af op ${a('nl')}.`,
+        en: `The ${label.en} starts to run and goes off on ${a('en')}.`,
+      };
+    default:
+      return {
+        nl: `De ${label.nl} (gepland op ${b('nl')}) vervalt: de nieuwe status kent haar niet.`,
+        en: `The ${label.en} (planned for ${b('en')}) stops: the new state does not have it.`,
+      };
+  }
+}
+
+/**
+ * Moves a running application from one version of its workflow to a newer one, as a step: the
+ * new snapshot, a history entry and the effects the shell persists like any other command's
+ * (timers of the new state, budget, entry actions of a state that changed). Pure.
+ */
+export function migrate(
+  oldDef: WorkflowDefinition,
+  newDef: WorkflowDefinition,
+  snapshot: PersistedSnapshot,
+  mapping: StateMapping,
+  input: MigrateInput,
+): MigrationResult {
+  const from = snapshot.value;
+  if (snapshot.status !== 'active' || !Object.hasOwn(oldDef.states, from)) {
+    throw new EngineError(
+      'unknown_state',
+      `state ${from} is not a running state of ${oldDef.key} v${oldDef.version}`,
+    );
+  }
+  const place = migrationTarget(oldDef, newDef, from, mapping);
+  if (!place.ok) {
+    throw new EngineError('guard_failed', place.reason.en, {
+      guard: 'migrationTarget',
+      issues: [{ path: `stateMap.${from}`, message: place.reason.en, text: place.reason }],
+    });
+  }
+  const to = place.target;
+  const event: MachineEvent = {
+    type: MIGRATE_EVENT,
+    payload: undefined,
+    nowMs: input.now.getTime(),
+    today: toAmsterdamDate(input.now),
+    actorId: input.actor.id,
+    roles: input.actor.roles,
+    facts: input.facts,
+  };
+  let ctx: ApplicationContext = { ...snapshot.context, effects: [] };
+  const domain: Effect[] = [];
+
+  // Entry actions run when the application enters a state it was not in.
+  if (to !== from) {
+    for (const ref of newDef.states[to]!.entry ?? []) {
+      const outcome = runAction(ref.type, ref.params, newDef, ctx, event);
+      if (outcome.update) ctx = { ...ctx, ...outcome.update };
+      if (outcome.effects) domain.push(...outcome.effects);
+    }
+  }
+
+  // Budget: a state that is not of the granted kind holds no reservation.
+  const reserved = ctx.reservedCents;
+  const granted = (newDef.states[to]!.tags ?? []).includes('granted');
+  let budget: MigrationExplanation['budget'];
+  if (reserved > 0 && !granted) {
+    domain.push({ type: 'budget.release', amountCents: reserved });
+    ctx = { ...ctx, reservedCents: 0 };
+    budget = {
+      reservedCents: reserved,
+      change: 'released',
+      text: {
+        nl: `Het gereserveerde budget van ${formatMoney(reserved, 'nl')} komt vrij.`,
+        en: `The reserved budget of ${formatMoney(reserved, 'en')} is released.`,
+      },
+    };
+  } else if (reserved > 0) {
+    budget = {
+      reservedCents: reserved,
+      change: 'kept',
+      text: {
+        nl: `Het gereserveerde budget van ${formatMoney(reserved, 'nl')} blijft gereserveerd.`,
+        en: `The reserved budget of ${formatMoney(reserved, 'en')} stays reserved.`,
+      },
+    };
+  } else {
+    budget = {
+      reservedCents: 0,
+      change: 'none',
+      text: { nl: 'Er is geen budget gereserveerd.', en: 'No budget is reserved.' },
+    };
+  }
+
+  // Timers: every after-transition of the new state runs exactly once.
+  const cancels: Effect[] = [];
+  const schedules: Effect[] = [];
+  const deadlines: MigrationExplanation['deadlines'] = [];
+  const wanted = new Map(
+    Object.keys(newDef.states[to]!.after ?? {}).map((d) => [d, timerEventType(newDef, to, d)]),
+  );
+  const running = new Map<string, PendingTimer>();
+  for (const t of input.timers) {
+    const delay = delayOf(t.event);
+    if (delay && wanted.has(delay) && !running.has(delay)) running.set(delay, t);
+    else cancels.push({ type: 'timer.cancel', timerId: t.timerId });
+  }
+  for (const t of input.timers) {
+    const delay = delayOf(t.event);
+    if (delay && !wanted.has(delay)) {
+      const label = delayLabel(oldDef, delay);
+      deadlines.push({
+        delay,
+        label,
+        before: t.dueAt,
+        after: null,
+        change: 'stopped',
+        text: deadlineText(label, t.dueAt, null, 'stopped'),
+      });
+    }
+  }
+  for (const [delay, timerEvent] of wanted) {
+    const label = delayLabel(newDef, delay);
+    const old = running.get(delay);
+    const ruleDue = () =>
+      new Date(input.now.getTime() + delayMs(delay, newDef, ctx, event)).toISOString();
+    let dueAt: string;
+    let change: DeadlineChange;
+    if (!old) {
+      dueAt = ruleDue();
+      change = 'started';
+    } else if (input.applyNewRules) {
+      dueAt = ruleDue();
+      change = dueAt === old.dueAt ? 'kept' : 'rule_applied';
+    } else {
+      dueAt = old.dueAt;
+      change = old.event === timerEvent ? 'kept' : 'moved';
+    }
+    if (old && (old.event !== timerEvent || dueAt !== old.dueAt)) {
+      cancels.push({ type: 'timer.cancel', timerId: old.timerId });
+    }
+    if (!old || old.event !== timerEvent || dueAt !== old.dueAt) {
+      schedules.push({ type: 'timer.schedule', timerId: timerEvent, event: timerEvent, dueAt });
+    }
+    deadlines.push({
+      delay,
+      label,
+      before: old?.dueAt ?? null,
+      after: dueAt,
+      change,
+      text: deadlineText(label, old?.dueAt ?? null, dueAt, change),
+    });
+  }
+
+  const { effects: _transient, ...persisted } = ctx;
+  const next: PersistedSnapshot = { ...snapshot, value: to, context: persisted };
+  const before = stateLabel(oldDef, from);
+  const after = stateLabel(newDef, to);
+  const stateText: LocalizedText =
+    from === to && before.nl === after.nl
+      ? {
+          nl: `Blijft in de status ‘${after.nl}’.`,
+          en: `Stays in the state ‘${after.en}’.`,
+        }
+      : {
+          nl: `Gaat van de status ‘${before.nl}’ naar ‘${after.nl}’.`,
+          en: `Moves from the state ‘${before.en}’ to ‘${after.en}’.`,
+        };
+  const moved: LocalizedText = {
+    nl: `Overgezet van versie ${oldDef.version} naar ${newDef.version} door ${input.actorName}.`,
+    en: `Moved from version ${oldDef.version} to ${newDef.version} by ${input.actorName}.`,
+  };
+  const explanation: MigrationExplanation = {
+    stateBefore: { name: from, label: before },
+    stateAfter: { name: to, label: after },
+    deadlines,
+    budget,
+    text: [stateText, ...deadlines.map((d) => d.text), budget.text],
+  };
+  return {
+    snapshot: next,
+    state: to,
+    history: {
+      from,
+      to,
+      event: MIGRATE_EVENT,
+      actor: input.actor.id,
+      roles: input.actor.roles,
+      at: input.now.toISOString(),
+      payload: {
+        definitionKey: newDef.key,
+        fromVersion: oldDef.version,
+        toVersion: newDef.version,
+        stateMap: mapping,
+        applyNewRules: input.applyNewRules === true,
+        timersCancelled: cancels.map((c) => (c as { timerId: string }).timerId),
+        text: moved,
+        explanation: explanation.text,
+      },
+    },
+    // Cancels first, as in step(): a timer cancelled and scheduled again ends up scheduled.
+    effects: [...cancels, ...domain, ...schedules],
+    explanation,
+  };
+}
