@@ -88,6 +88,7 @@ export {
   step,
   updateApplicationData,
 } from './runtime/runtime';
+export type { ApplicationWarning } from './runtime/warnings';
 export { type TemplateContext, templateVariables } from './templates/template-variables';
 export {
   malformedPlaceholders,

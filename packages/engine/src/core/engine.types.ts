@@ -89,7 +89,10 @@ export interface Suspension {
   periodDays: number;
   /** Last day to supplement (moved to a working day). */
   dueOn: string;
-  /** Day the supplement arrived or the period lapsed; null while suspended. */
+  /**
+   * Day the clock runs again and counts again (Awb 4:15): the day the supplement arrived, or the
+   * day after the last day of the period when it lapsed; null while suspended.
+   */
   endedOn: string | null;
 }
 

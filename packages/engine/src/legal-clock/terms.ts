@@ -80,14 +80,18 @@ export function supplementDueDate(requestedOn: string, periodDays: number): Dead
 }
 
 /**
- * Days the decision clock stood still (Awb 4:15): from the day after each request to supplement
- * up to and including the day it was supplemented or lapsed; an open suspension counts to `today`.
+ * Days the decision clock stood still (Awb 4:15): "met ingang van de dag na die waarop de aanvrager
+ * wordt uitgenodigd de aanvraag aan te vullen, tot de dag waarop de aanvraag is aangevuld of de
+ * daarvoor gestelde termijn ongebruikt is verstreken". `endedOn` is the day the clock runs again
+ * (the day of the supplement, or the day after the last day of the period), and that day counts
+ * again: a suspension covers the days strictly between `requestedOn` and `endedOn`. An open
+ * suspension still stands still today, so it counts up to and including `today` (provisional).
  */
 export function suspendedDays(clock: LegalClockState, today?: string): number {
   let total = 0;
   for (const s of clock.suspensions) {
-    const end = s.endedOn ?? today ?? s.requestedOn;
-    total += Math.max(0, diffDays(s.requestedOn, end));
+    const runsAgainOn = s.endedOn ?? (today ? addDays(today, 1) : s.requestedOn);
+    total += Math.max(0, diffDays(s.requestedOn, runsAgainOn) - 1);
   }
   return total;
 }

@@ -11,6 +11,7 @@ import {
   supplementDueDate,
   suspendedDays,
 } from '../legal-clock/terms';
+import { type ApplicationWarning, decisionAfterActivity } from './warnings';
 
 /** The snapshot's state, which must exist in the definition (unknown_state otherwise). */
 export function stateOf(def: WorkflowDefinition, snapshot: PersistedSnapshot): string {
@@ -43,7 +44,13 @@ export interface ApplicationView {
     suspended: boolean;
     suspendedDays: number;
     extended: boolean;
+    /** The activity date of the form, when filled in. */
+    activityOn: string | null;
+    /** A decision is still due, and its last day falls after the activity. */
+    decisionAfterActivity: boolean;
   };
+  /** What the resident and the staff should know, each with what it means. */
+  warnings: ApplicationWarning[];
   deadlines: { key: string; date: string; explanation: { nl: string; en: string } }[];
   actors: Record<string, string>;
   assessment: Record<string, unknown>;
@@ -78,6 +85,9 @@ export function applicationView(
   if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays));
   if (decided) push('objection', objectionDeadline(ctx.decision.sentOn as string));
   const activity = ctx.data[def.form.activityDateField ?? 'activityDate'];
+  const activityOn = isIsoDate(activity) ? activity : null;
+  const pendingDue = !decided && !final ? (decisionDue?.date ?? null) : null;
+  const lateDecision = pendingDue !== null && activityOn !== null && pendingDue > activityOn;
   if (ctx.grantedCents !== null && ctx.settledCents === null && isIsoDate(activity)) {
     push('report', reportDueDate(activity, facts?.regulation.reportDueWeeks ?? 12));
   }
@@ -100,7 +110,10 @@ export function applicationView(
       suspended: open !== undefined,
       suspendedDays: suspendedDays(ctx.clock, today),
       extended: ctx.clock.extension !== null,
+      activityOn,
+      decisionAfterActivity: lateDecision,
     },
+    warnings: lateDecision ? [decisionAfterActivity(pendingDue!, activityOn!)] : [],
     deadlines,
     actors: ctx.actors,
     assessment: ctx.assessment,

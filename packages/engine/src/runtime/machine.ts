@@ -22,6 +22,9 @@ export interface BuiltWorkflow {
 
 const cache = new WeakMap<WorkflowDefinition, BuiltWorkflow>();
 
+/** The payload schema of an event that declares none. */
+export const NO_PAYLOAD = { type: 'object', properties: {}, additionalProperties: false };
+
 export function toTransitionArray(
   value: string | TransitionConfig | TransitionConfig[] | undefined,
 ): TransitionConfig[] {
@@ -40,12 +43,33 @@ export function timerEventType(def: WorkflowDefinition, state: string, delay: st
   return `xstate.after.${delay}.${def.key}.${state}`;
 }
 
-function toXstateTransition(t: TransitionConfig) {
+/** Whether a transition merges the payload's data into the form (a supplement). */
+export function mergesData(t: TransitionConfig): boolean {
+  return (t.actions ?? []).some((a) => a.type === 'mergeData');
+}
+
+/**
+ * The context a transition's guards judge: when it merges the payload's data (a supplement), the
+ * rules see the form as it will be after the step, so changed fields cannot slip past them.
+ */
+export function guardContext(
+  merges: boolean,
+  context: ApplicationContext,
+  event: MachineEvent,
+): ApplicationContext {
+  if (!merges) return context;
+  const update = runAction('mergeData', undefined, undefined as never, context, event).update;
+  return update?.data ? { ...context, data: update.data } : context;
+}
+
+// `always` transitions judge the state's own data: the event that led there is not theirs to merge.
+function toXstateTransition(t: TransitionConfig, onEvent = true) {
   const refs = guardRefs(t);
+  const merges = onEvent && mergesData(t);
   return {
     ...(t.target !== undefined ? { target: t.target } : {}),
     ...(t.reenter ? { reenter: true } : {}),
-    ...(refs.length > 0 ? { guard: { type: 'all', params: { refs } } } : {}),
+    ...(refs.length > 0 ? { guard: { type: 'all', params: { refs, merges } } } : {}),
     actions: batch(t.actions),
   };
 }
@@ -62,7 +86,7 @@ function toXstateState(state: StateDefinition) {
       ? Object.fromEntries(
           Object.entries(record).map(([k, v]) => [
             k,
-            toTransitionArray(v as TransitionConfig).map(toXstateTransition),
+            toTransitionArray(v as TransitionConfig).map((t) => toXstateTransition(t)),
           ]),
         )
       : undefined;
@@ -74,7 +98,9 @@ function toXstateState(state: StateDefinition) {
     entry: batch(state.entry),
     exit: batch(state.exit),
     on: mapTransitions(state.on),
-    ...(state.always ? { always: toTransitionArray(state.always).map(toXstateTransition) } : {}),
+    ...(state.always
+      ? { always: toTransitionArray(state.always).map((t) => toXstateTransition(t, false)) }
+      : {}),
     ...(state.after ? { after: mapTransitions(state.after) } : {}),
   };
 }
@@ -113,8 +139,11 @@ function buildMachine(def: WorkflowDefinition): AnyStateMachine {
   const guards: Record<string, unknown> = {
     // A transition's guards all pass or it is not taken; XState evaluates them, in the order of
     // the definition, for events and for `always` transitions alike.
-    all: ({ context, event }: Args, params: { refs: Ref[] }) =>
-      params.refs.every((r) => runGuard(r.type, r.params, def, context, eventOf(event)).ok),
+    all: ({ context, event }: Args, params: { refs: Ref[]; merges: boolean }) => {
+      const e = eventOf(event);
+      const ctx = guardContext(params.merges, context, e);
+      return params.refs.every((r) => runGuard(r.type, r.params, def, ctx, e).ok);
+    },
   };
   const actions: Record<string, unknown> = {
     run: assign(({ context, event }: Args, params: { refs: Ref[] }) => {
@@ -149,8 +178,10 @@ export function builtWorkflow(def: WorkflowDefinition): BuiltWorkflow {
   const hit = cache.get(def);
   if (hit) return hit;
   const payloadSchemas = new Map<string, PayloadValidator>();
+  // An event without a payload schema takes none: an empty object, nothing else (no junk in
+  // the history).
   for (const [type, event] of Object.entries(def.events)) {
-    if (event.payload) payloadSchemas.set(type, compilePayloadSchema(event.payload).check);
+    payloadSchemas.set(type, compilePayloadSchema(event.payload ?? NO_PAYLOAD).check);
   }
   const timerEvents = new Map<string, string[]>();
   for (const [name, state] of Object.entries(def.states)) {

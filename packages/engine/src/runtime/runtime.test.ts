@@ -133,6 +133,8 @@ describe('step', () => {
       suspended: false,
       suspendedDays: 0,
       extended: false,
+      activityOn: '2026-06-13',
+      decisionAfterActivity: false,
     });
     expect(view.deadlines[0]).toEqual({
       key: 'decision',
@@ -307,13 +309,14 @@ describe('step', () => {
     expect(back.state).toBe('submitted');
     const view = applicationView(def, back.snapshot, day(19));
     expect(view.data.location).toBe('Buurthuis De Pijp');
+    // Asked 10 March, supplemented 22 March: 11-21 March stood still (Awb 4:15).
     expect(view.clock).toMatchObject({
       suspended: false,
-      suspendedDays: 12,
+      suspendedDays: 11,
       decisionDueOn: '2026-05-11',
     });
     expect(view.deadlines[0]?.explanation.nl).toBe(
-      '8 weken vanaf 3 maart 2026, klok 12 dagen stilgezet, verschoven voorbij het weekend',
+      '8 weken vanaf 3 maart 2026, klok 11 dagen stilgezet, verschoven voorbij het weekend',
     );
     const bad = refused(() =>
       send(asked.snapshot, 'SUPPLEMENT', applicant, { data: { iban: 'NL00' } }),
@@ -340,6 +343,10 @@ describe('step', () => {
     expect(kinds(lapsed.effects)).toEqual(['document:not_considered', 'notice']);
     expect(lapsed.history.actor).toBe('system');
     expect(applicationView(def, lapsed.snapshot).actors).not.toHaveProperty([timer.event]);
+    // Asked 10 March with the default 14 days (due 24 March); lapsed: 11-24 March stood still,
+    // the clock runs again on 25 March (Awb 4:15 "de daarvoor gestelde termijn ongebruikt is verstreken").
+    const view = applicationView(def, lapsed.snapshot);
+    expect(view.clock.suspendedDays).toBe(14);
   });
 
   test('EXTEND once, rescheduling the decision timers', () => {

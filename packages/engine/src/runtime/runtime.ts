@@ -18,7 +18,14 @@ import { toAmsterdamDate } from '../legal-clock/calendar';
 import { dependsOnPayload, runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
 import { stateOf } from './application-view';
-import { builtWorkflow, guardRefs, toTransitionArray } from './machine';
+import {
+  builtWorkflow,
+  guardContext,
+  guardRefs,
+  mergesData,
+  NO_PAYLOAD,
+  toTransitionArray,
+} from './machine';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
@@ -148,8 +155,9 @@ function explainRefusal(
 ): EngineError {
   let failure: { guard: string; issues: Issue[] } | undefined;
   for (const t of candidates) {
+    const ctx = guardContext(mergesData(t), context, event);
     for (const ref of guardRefs(t)) {
-      const result = runGuard(ref.type, ref.params, def, context, event);
+      const result = runGuard(ref.type, ref.params, def, ctx, event);
       if (!result.ok) {
         failure = { guard: ref.type, issues: result.issues };
         break;
@@ -282,8 +290,6 @@ export interface AllowedEvent {
   payloadSchema: object;
 }
 
-const EMPTY_SCHEMA = { type: 'object', properties: {}, additionalProperties: false };
-
 /**
  * Events the actor may send now. With facts, events whose guards already refuse regardless of
  * the payload (incomplete form, four-eyes, maximum amount, ...) are left out; guards on dates
@@ -301,18 +307,18 @@ export function allowedEvents(
   const out: AllowedEvent[] = [];
   for (const type of acceptedFor(def, state, actor)) {
     if (type.startsWith(TIMER_PREFIX)) {
-      out.push({ type, roles: ['system'], payloadSchema: EMPTY_SCHEMA });
+      out.push({ type, roles: ['system'], payloadSchema: NO_PAYLOAD });
       continue;
     }
     const spec = def.events[type]!;
     const candidates = transitionsFor(def, state, type);
     if (facts && !mayPass(def, candidates, snapshot.context, actor, facts, now, type)) continue;
-    out.push({ type, roles: spec.roles, payloadSchema: spec.payload ?? EMPTY_SCHEMA });
+    out.push({ type, roles: spec.roles, payloadSchema: spec.payload ?? NO_PAYLOAD });
   }
   return out;
 }
 
-const DATE_GUARDS = new Set(['daysBeforeActivityAtLeast']);
+const DATE_GUARDS = new Set(['daysBeforeActivityAtLeast', 'activityDateReached']);
 
 function mayPass(
   def: WorkflowDefinition,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ApplicationContext, Effect, Suspension } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
+import { addDays } from '../legal-clock/calendar';
 import { supplementDueOn } from '../legal-clock/terms';
 import { grantAmount, type MachineEvent, payloadAmount, payloadOf } from './vocabulary.context';
 import type { ActionName, actionParams } from './vocabulary.params';
@@ -144,9 +145,10 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
     };
   },
   resumeClock: (_def, ctx, event) => {
-    // The clock runs again from the supplement, or from the last day when the period lapsed.
+    // `endedOn` is the day the clock runs again (Awb 4:15): the day of the supplement, or the
+    // day after the last day of the period when it lapsed unused.
     const suspensions = ctx.clock.suspensions.map((s) =>
-      s.endedOn === null ? { ...s, endedOn: earlierDate(event.today, s.dueOn) } : s,
+      s.endedOn === null ? { ...s, endedOn: earlierDate(event.today, addDays(s.dueOn, 1)) } : s,
     );
     return { update: { clock: { ...ctx.clock, suspensions } } };
   },

@@ -175,6 +175,9 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
           ),
         );
   },
+  // "Applied at least n days before the activity": counted from the day of receipt once the
+  // decision clock runs, so a supplement cannot move the activity closer than the rules allow,
+  // and a late but honest supplement is not refused for time that passed while waiting.
   daysBeforeActivityAtLeast: (def, ctx, event, params) => {
     const field = def.form.activityDateField ?? 'activityDate';
     const date = ctx.data[field];
@@ -185,18 +188,39 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
         en: `${label.en} is missing.`,
       });
     }
-    const days = diffDays(event.today, date);
-    const earliest = dateInWords(addDays(event.today, params.days));
+    const from = ctx.clock.receivedOn ?? event.today;
+    const days = diffDays(from, date);
+    const earliest = dateInWords(addDays(from, params.days));
     return days >= params.days
       ? OK
       : fail(
           `data.${field}`,
-          `must be at least ${params.days} days after today (is ${days})`,
-          both(
-            `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
-            `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
-          ),
+          `must be at least ${params.days} days after ${ctx.clock.receivedOn ? 'the day of receipt' : 'today'} (is ${days})`,
+          ctx.clock.receivedOn
+            ? both(
+                `${label.nl} moet minstens ${params.days} dagen na de ontvangst van de aanvraag liggen, dus op of na ${earliest.nl}.`,
+                `${label.en} must be at least ${params.days} days after the application was received, so on or after ${earliest.en}.`,
+              )
+            : both(
+                `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
+                `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
+              ),
         );
+  },
+  // A report on what happened can be sent from the day of the activity on (Awb 4:37).
+  activityDateReached: (def, ctx, event) => {
+    const field = def.form.activityDateField ?? 'activityDate';
+    const date = ctx.data[field];
+    if (!isIsoDate(date) || event.today >= date) return OK;
+    const day = dateInWords(date);
+    return fail(
+      `data.${field}`,
+      `the report can be sent from the activity date (${date}) on`,
+      both(
+        `U kunt de verantwoording pas sturen vanaf de dag van de activiteit (${day.nl}).`,
+        `You can send the final report from the day of the activity (${day.en}) on.`,
+      ),
+    );
   },
   actorIsNot: (def, ctx, event, params) => {
     if (ctx.actors[params.event] !== event.actorId) return OK;

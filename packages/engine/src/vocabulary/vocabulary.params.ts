@@ -32,6 +32,7 @@ export const guardParams = {
   amountAtLeast: z.object({ amount: amountSource, cents: z.int().min(0) }).strict(),
   budgetAvailable: z.object({ amount: amountSource.optional() }).strict(),
   daysBeforeActivityAtLeast: z.object({ days: z.int().min(0) }).strict(),
+  activityDateReached: empty,
   actorIsNot: z.object({ event: z.string().min(1) }).strict(),
   extensionAvailable: empty,
   payloadEquals: z
