@@ -268,6 +268,8 @@ describe('an application from draft to settlement', () => {
   });
 
   it('the resident reads the decision, downloads its PDF and reports afterwards', async () => {
+    // The report can be sent from the activity date on (server clock + 70 days).
+    server.advanceDays(71);
     await login(page, server.url, server.users.resident.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${applicationId}`);
     await expectHeading(page, 'Straatfeest Mathenesserlaan', false);

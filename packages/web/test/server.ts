@@ -42,6 +42,8 @@ export interface TestServer {
   today(): string;
   /** Another user's change: bumps the version, so the page's ETag goes stale. */
   touch(applicationId: string): Promise<void>;
+  /** Moves the API's clock ahead (e.g. past the activity date; sessions may expire). */
+  advanceDays(days: number): void;
   close(): Promise<void>;
 }
 
@@ -88,7 +90,7 @@ export async function startTestServer(): Promise<TestServer> {
   const database = await createTestDatabase();
   const dataDir = await mkdtemp(join(tmpdir(), 'initiatief-web-'));
   // Time runs, but from the fixed test start, so dates in the tests are stable.
-  const offset = Date.parse(TEST_START) - Date.now();
+  let offset = Date.parse(TEST_START) - Date.now();
   const clock = () => new Date(Date.now() + offset);
 
   let app: ReturnType<typeof createApp> | null = null;
@@ -157,6 +159,9 @@ export async function startTestServer(): Promise<TestServer> {
         .set((eb) => ({ version: eb('version', '+', 1) }))
         .where('id', '=', applicationId)
         .execute();
+    },
+    advanceDays(days) {
+      offset += days * 86_400_000;
     },
     today: () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(clock()),
     async close() {

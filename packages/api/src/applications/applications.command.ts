@@ -62,6 +62,7 @@ export function columnsOf(
     decisionDueOn: view.clock.decisionDueOn,
     suspended: view.clock.suspended,
     awaitingDecision: isAwaitingDecision(def, state, view),
+    decisionAfterActivity: view.clock.decisionAfterActivity,
     submittedAt: submittedAt ? new Date(submittedAt) : previousSubmittedAt,
   };
 }
@@ -197,6 +198,7 @@ export async function applyStep(
     decision_due_on: columns.decisionDueOn,
     suspended: columns.suspended,
     awaiting_decision: columns.awaitingDecision,
+    decision_after_activity: columns.decisionAfterActivity,
     submitted_at: columns.submittedAt,
     version,
     updated_at: now,

@@ -19,6 +19,10 @@ const FORM_GUARDS: Record<string, { nl: string; en: string }> = {
     nl: 'De activiteit is te snel: vraag ruim voor de datum van de activiteit aan.',
     en: 'The activity is too soon: apply well before the activity date.',
   },
+  activityDateReached: {
+    nl: 'De verantwoording kan pas vanaf de dag van de activiteit worden verstuurd.',
+    en: 'The final report can be sent from the day of the activity on.',
+  },
   payloadEquals: {
     nl: 'Het verzoek past niet bij deze stap.',
     en: 'The request does not match what this step needs.',

@@ -7,6 +7,7 @@ import {
   createDraft,
   type Kit,
   readJson,
+  sendEvent,
   setupKit,
   step,
 } from './lifecycle.test-kit';
@@ -123,12 +124,16 @@ describe('applications: happy paths', () => {
 
   test('settle: the settled amount is committed and the rest released', async () => {
     const granted = await applicationIn(kit, 'granted');
-    await step(kit, 'resident', granted.id, 'SUBMIT_REPORT', {
-      actualCostsCents: 60_000,
-      report: 'Het feest is doorgegaan met 150 buren.',
-    });
+    const report = { actualCostsCents: 60_000, report: 'Het feest is doorgegaan met 150 buren.' };
+    // Before the activity (10 weeks ahead) the report is refused, in the user's words.
+    const early = await sendEvent(kit, 'resident', granted.id, 'SUBMIT_REPORT', report);
+    expect(early.status).toBe(422);
+    expect((await readJson(early)).guard).toBe('activityDateReached');
+    await kit.advance(10 * 7 * 86_400_000);
+    await step(kit, 'resident', granted.id, 'SUBMIT_REPORT', report);
     const settled = await step(kit, 'assessor', granted.id, 'SETTLE', { amountCents: 60_000 });
     expect(settled.state).toBe('settled');
+    await kit.advance(-10 * 7 * 86_400_000); // the other tests count days from the start
     const ledger = await kit.t.db
       .selectFrom('budget_ledger')
       .select(['kind', 'amount_cents'])

@@ -40,6 +40,8 @@ export interface ListItem {
   overdue: boolean;
   suspended: boolean;
   awaitingDecision: boolean;
+  /** A decision is still due and its last day falls after the activity. */
+  decisionAfterActivity: boolean;
   assignee: { id: string; name: string } | null;
   submittedAt: string | null;
   updatedAt: string;
@@ -143,6 +145,7 @@ export async function listApplications(
       sql<string | null>`a.decision_due_on::text`.as('decision_due_on'),
       'a.suspended',
       'a.awaiting_decision',
+      'a.decision_after_activity',
       'a.assignee_id',
       'assignee.name as assignee_name',
       'a.submitted_at',
@@ -242,6 +245,7 @@ export async function listApplications(
         overdue: r.awaiting_decision && daysLeft !== null && daysLeft < 0,
         suspended: r.suspended,
         awaitingDecision: r.awaiting_decision,
+        decisionAfterActivity: r.awaiting_decision && r.decision_after_activity,
         assignee:
           r.assignee_id && r.assignee_name ? { id: r.assignee_id, name: r.assignee_name } : null,
         submittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,

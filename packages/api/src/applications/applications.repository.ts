@@ -30,6 +30,7 @@ export interface ApplicationRecord {
   decision_due_on: string | null;
   suspended: boolean;
   awaiting_decision: boolean;
+  decision_after_activity: boolean;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;
@@ -62,6 +63,7 @@ const applicationColumns = [
   sql<string | null>`applications.decision_due_on::text`.as('decision_due_on'),
   'applications.suspended',
   'applications.awaiting_decision',
+  'applications.decision_after_activity',
   'applications.assignee_id',
   'applications.assigned_at',
   'applications.submitted_at',
@@ -153,6 +155,7 @@ export interface ApplicationColumns {
   decisionDueOn: string | null;
   suspended: boolean;
   awaitingDecision: boolean;
+  decisionAfterActivity: boolean;
   submittedAt: Date | null;
 }
 
@@ -170,6 +173,7 @@ function columnValues(values: ApplicationColumns) {
     decision_due_on: values.decisionDueOn,
     suspended: values.suspended,
     awaiting_decision: values.awaitingDecision,
+    decision_after_activity: values.decisionAfterActivity,
     submitted_at: values.submittedAt,
   };
 }

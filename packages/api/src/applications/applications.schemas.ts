@@ -27,7 +27,14 @@ export const ApplicationDetailSchema = z
       suspended: z.boolean(),
       suspendedDays: z.number().int(),
       extended: z.boolean(),
+      activityOn: z.string().nullable(),
+      decisionAfterActivity: z.boolean().openapi({
+        description: "A decision is due and its last day falls after the activity's date",
+      }),
     }),
+    warnings: z
+      .array(z.object({ key: z.string(), text: Localized }))
+      .openapi({ description: 'What the resident and staff should know, with what it means' }),
     deadlines: z.array(z.object({ key: z.string(), date: z.string(), explanation: Localized })),
     allowedEvents: z.array(
       z.object({
@@ -133,6 +140,9 @@ export const ListItemSchema = z
     overdue: z.boolean(),
     suspended: z.boolean(),
     awaitingDecision: z.boolean(),
+    decisionAfterActivity: z
+      .boolean()
+      .openapi({ description: "The decision's last day falls after the activity's date" }),
     assignee: z.object({ id: z.uuid(), name: z.string() }).nullable(),
     submittedAt: z.string().nullable(),
     updatedAt: z.string(),

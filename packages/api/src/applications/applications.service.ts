@@ -95,6 +95,7 @@ export interface ApplicationDetail {
   editable: boolean;
   amounts: ReturnType<typeof applicationView>['amounts'];
   clock: ReturnType<typeof applicationView>['clock'];
+  warnings: ReturnType<typeof applicationView>['warnings'];
   deadlines: ReturnType<typeof applicationView>['deadlines'];
   allowedEvents: { type: string; roles: string[]; payloadSchema: object }[];
   definition: { key: string; version: number };
@@ -131,6 +132,7 @@ export function toDetail(
     editable: view.editable && own,
     amounts: view.amounts,
     clock: view.clock,
+    warnings: view.warnings,
     deadlines: view.deadlines,
     allowedEvents: allowed.map((e) => ({
       type: e.type,

@@ -27,6 +27,7 @@ export interface RegulationsTable {
   direct_settlement_threshold_cents: Generated<number>;
   decision_term_weeks: Generated<number>;
   report_due_weeks: Generated<number>;
+  settlement_four_eyes_above_cents: Generated<number | null>;
   opens_on: DateColumn;
   closes_on: DateColumn;
   workflow_key: string;
@@ -61,6 +62,7 @@ export interface ApplicationsTable {
   decision_due_on: NullableDateColumn;
   suspended: Generated<boolean>;
   awaiting_decision: Generated<boolean>;
+  decision_after_activity: Generated<boolean>;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;
@@ -77,6 +79,8 @@ export interface ApplicationHistoryTable {
   to_state: string;
   actor_id: string;
   actor_roles: string[];
+  /** The actor's name as it was when they acted (NULL on rows older than migration 0010). */
+  actor_name: string | null;
   on_behalf_of: string | null;
   payload: Json;
   at: ColumnType<Date, Date | string, never>;
