@@ -34,3 +34,30 @@ export function demoFormData(
     iban: 'NL91ABNA0417164300',
   };
 }
+
+/** A complete, valid form for the shipped klein-buurtbudget workflow (demo seed, tests). */
+export function demoSmallBudgetData(
+  now: Date,
+  overrides: Partial<{
+    title: string;
+    district: string;
+    amountsCents: number[];
+    weeksAhead: number;
+  }> = {},
+): Record<string, unknown> {
+  const today = toAmsterdamDate(now);
+  const amounts = overrides.amountsCents ?? [60_000, 35_000];
+  return {
+    title: overrides.title ?? 'Buurtbarbecue Spangen',
+    description: 'Een barbecue voor de hele straat, met spelletjes voor de kinderen.',
+    district: overrides.district ?? 'Delfshaven',
+    activityDate: addDays(today, 7 * (overrides.weeksAhead ?? 6)),
+    budgetLines: amounts.map((amountCents, i) => ({
+      description: i === 0 ? 'Eten en drinken' : `Post ${i + 1}`,
+      amountCents,
+    })),
+    iban: 'NL91ABNA0417164300',
+    accountHolder: 'Stichting Buurt Spangen',
+    contactPhone: '010 123 45 67',
+  };
+}

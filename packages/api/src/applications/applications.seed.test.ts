@@ -10,17 +10,30 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-test('the demo seed: three districts and applications in several states, via the command path', async () => {
+test('the demo seed: three districts per workflow and applications in several states, via the command path', async () => {
   await seedDemo(t.db, silentLogger());
   const regulations = await t.db
     .selectFrom('regulations')
-    .select(['district', 'max_amount_cents'])
+    .select(['district', 'max_amount_cents', 'decision_term_weeks', 'workflow_key'])
     .execute();
-  expect(regulations.map((r) => r.district).sort()).toEqual([
-    'Charlois',
-    'Delfshaven',
-    'Feijenoord',
-  ]);
+  for (const key of ['bewonersinitiatief', 'klein-buurtbudget']) {
+    expect(
+      regulations
+        .filter((r) => r.workflow_key === key)
+        .map((r) => r.district)
+        .sort(),
+    ).toEqual(['Charlois', 'Delfshaven', 'Feijenoord']);
+  }
+  // The small neighbourhood budget: at most EUR 1,500, decided within 4 weeks.
+  for (const r of regulations.filter((r) => r.workflow_key === 'klein-buurtbudget')) {
+    expect(r).toMatchObject({ max_amount_cents: 150_000, decision_term_weeks: 4 });
+  }
+  const small = await t.db
+    .selectFrom('applications')
+    .select(['state', 'granted_cents'])
+    .where('definition_key', '=', 'klein-buurtbudget')
+    .execute();
+  expect(small.map((a) => a.state).sort()).toEqual(['draft', 'settled', 'submitted']);
   const states = await t.db.selectFrom('applications').select(['state']).execute();
   expect(new Set(states.map((s) => s.state))).toEqual(
     new Set([
@@ -31,6 +44,7 @@ test('the demo seed: three districts and applications in several states, via the
       'granted',
       'rejected',
       'withdrawn',
+      'settled',
     ]),
   );
   const history = await t.db.selectFrom('application_history').select('event').execute();

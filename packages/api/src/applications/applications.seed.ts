@@ -8,7 +8,7 @@ import {
   readShippedDefinitions,
 } from '../definitions/definitions.repository';
 import { upsertRegulation } from '../regulations/regulations.repository';
-import { demoFormData } from './applications.fixtures';
+import { demoFormData, demoSmallBudgetData } from './applications.fixtures';
 import { createApplicationCommand, sendEvent } from './applications.service';
 
 /** Three Rotterdam districts with their yearly ceiling (subsidieplafond) and maximum per application. */
@@ -17,6 +17,9 @@ export const DEMO_DISTRICTS = [
   { district: 'Feijenoord', ceilingCents: 12_000_000, maxAmountCents: 2_000_000 },
   { district: 'Charlois', ceilingCents: 8_000_000, maxAmountCents: 1_000_000 },
 ] as const;
+
+/** Klein buurtbudget in the same districts: at most EUR 1,500, decided within 4 weeks. */
+export const DEMO_SMALL_BUDGET = { ceilingCents: 3_000_000, maxAmountCents: 150_000 } as const;
 
 type DemoState =
   | 'draft'
@@ -27,8 +30,13 @@ type DemoState =
   | 'rejected'
   | 'withdrawn';
 
+// The seed drives the shipped workflows through their own events; it names their keys.
+const BEWONERSINITIATIEF = 'bewonersinitiatief';
+const KLEIN_BUURTBUDGET = 'klein-buurtbudget';
+
 const DEMO_APPLICATIONS: {
   as: string;
+  workflow?: typeof KLEIN_BUURTBUDGET;
   forResident?: string;
   district: (typeof DEMO_DISTRICTS)[number]['district'];
   title: string;
@@ -92,10 +100,35 @@ const DEMO_APPLICATIONS: {
     amountsCents: [35_000],
     state: 'withdrawn',
   },
+  {
+    as: 'resident@example.org',
+    workflow: KLEIN_BUURTBUDGET,
+    district: 'Delfshaven',
+    title: 'Buurtbarbecue Spangen',
+    amountsCents: [60_000, 35_000],
+    state: 'draft',
+  },
+  {
+    as: 'resident2@example.org',
+    workflow: KLEIN_BUURTBUDGET,
+    district: 'Feijenoord',
+    title: 'Kinderdisco Hillesluis',
+    amountsCents: [45_000, 25_000],
+    state: 'submitted',
+  },
+  {
+    as: 'resident@example.org',
+    workflow: KLEIN_BUURTBUDGET,
+    district: 'Charlois',
+    title: 'Schoonmaakdag Tarwewijk',
+    amountsCents: [80_000],
+    state: 'granted',
+  },
 ];
 
 /**
- * Demo regulations for three Rotterdam districts and applications in several states, driven
+ * Demo regulations for three Rotterdam districts, one per shipped workflow (bewonersinitiatief
+ * and klein buurtbudget), and applications in several states, driven
  * through the real command path (so history, timers and letters exist). Does nothing when
  * applications exist already or the demo accounts are missing.
  */
@@ -106,12 +139,32 @@ export async function seedDemoApplications(
   const any = await db.selectFrom('applications').select('id').limit(1).executeTakeFirst();
   if (any) return { regulations: 0, applications: 0 };
   await ensureShippedDefinitions(db, clock());
-  const [def] = await readShippedDefinitions();
+  const shipped = await readShippedDefinitions();
+  const def = shipped.find((d) => d.key === BEWONERSINITIATIEF);
+  const small = shipped.find((d) => d.key === KLEIN_BUURTBUDGET);
   if (!def) return { regulations: 0, applications: 0 };
   const year = Number(toAmsterdamDate(clock()).slice(0, 4));
 
   const regulationIds: Record<string, string> = {};
   for (const d of DEMO_DISTRICTS) {
+    if (small) {
+      regulationIds[`${KLEIN_BUURTBUDGET}:${d.district}`] = await upsertRegulation(db, {
+        code: `KB-${d.district.toUpperCase()}-${year}`,
+        title: `Klein buurtbudget ${d.district} ${year}`,
+        district: d.district,
+        year,
+        ceilingCents: DEMO_SMALL_BUDGET.ceilingCents,
+        maxAmountCents: DEMO_SMALL_BUDGET.maxAmountCents,
+        // Settled with the grant: the workflow does so always; the threshold says the same.
+        directSettlementThresholdCents: DEMO_SMALL_BUDGET.maxAmountCents,
+        decisionTermWeeks: 4,
+        reportDueWeeks: 12,
+        opensOn: `${year}-01-01`,
+        closesOn: `${year}-12-31`,
+        workflowKey: small.key,
+        workflowVersion: small.version,
+      });
+    }
     regulationIds[d.district] = await upsertRegulation(db, {
       code: `BI-${d.district.toUpperCase()}-${year}`,
       title: `Bewonersinitiatieven ${d.district} ${year}`,
@@ -154,18 +207,22 @@ export async function seedDemoApplications(
   );
   const assessor = users.get('assessor@example.org');
   const approver = users.get('approver@example.org');
-  if (!assessor || !approver) return { regulations: DEMO_DISTRICTS.length, applications: 0 };
+  const regulations = Object.keys(regulationIds).length;
+  if (!assessor || !approver) return { regulations, applications: 0 };
 
   const deps = { db, clock };
   let created = 0;
   for (const demo of DEMO_APPLICATIONS) {
     const actor = users.get(demo.as);
     const resident = users.get(demo.forResident ?? demo.as);
-    if (!actor || !resident) continue;
+    const regulationId =
+      regulationIds[demo.workflow ? `${demo.workflow}:${demo.district}` : demo.district];
+    if (!actor || !resident || !regulationId) continue;
+    const form = demo.workflow ? demoSmallBudgetData : demoFormData;
     const app = await createApplicationCommand(deps, actor, {
-      regulationId: regulationIds[demo.district]!,
+      regulationId,
       applicantId: demo.forResident ? resident.id : undefined,
-      data: demoFormData(clock(), {
+      data: form(clock(), {
         title: demo.title,
         district: demo.district,
         amountsCents: demo.amountsCents,
@@ -204,5 +261,5 @@ export async function seedDemoApplications(
       await send(approver, 'GRANT', { conditions: 'Vermeld de gemeente op de flyer.' });
     }
   }
-  return { regulations: DEMO_DISTRICTS.length, applications: created };
+  return { regulations, applications: created };
 }

@@ -37,10 +37,12 @@ export async function loadDefinition(
   return definition;
 }
 
-/** Reads every `*.json` under workflows/<key>/ and validates it. */
+/** Reads every `*.json` under workflows/<key>/ (every workflow shipped) and validates it. */
 export async function readShippedDefinitions(dir = WORKFLOWS_DIR): Promise<WorkflowDefinition[]> {
   const out: WorkflowDefinition[] = [];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  // In name order, so every process loads (and lists) the workflows alike.
+  entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const files = (await readdir(join(dir, entry.name))).filter((f) => f.endsWith('.json')).sort();

@@ -260,6 +260,7 @@ describe('step', () => {
     expect(r.state).toBe('settled');
     expect(r.snapshot.status).toBe('done');
     expect(r.effects.filter((e) => !e.type.startsWith('timer'))).toEqual([
+      { type: 'budget.reserve', amountCents: 40_000 },
       { type: 'budget.commit', amountCents: 40_000 },
       { type: 'payment', kind: 'settlement', amountCents: 40_000 },
       { type: 'document', kind: 'grant', template: 'grant_direct' },

@@ -5,7 +5,7 @@ import type { WorkflowDefinition } from '../definition/definition.schema';
 import { validateDefinition } from '../definition/definition.validate';
 
 /** The keys of the workflows shipped in `workflows/`. */
-export const SHIPPED_KEYS = ['bewonersinitiatief'] as const;
+export const SHIPPED_KEYS = ['bewonersinitiatief', 'klein-buurtbudget'] as const;
 
 /** A shipped definition, read from disk (tests may do I/O; the engine itself never does). */
 export function loadShippedDefinition(key: string = 'bewonersinitiatief'): WorkflowDefinition {

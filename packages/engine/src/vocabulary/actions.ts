@@ -83,6 +83,10 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
   commitBudget: (_def, ctx) => {
     const commit = ctx.settledCents ?? ctx.grantedCents ?? 0;
     const effects: Effect[] = [];
+    // A commit moves reserved money to committed. Settling with the grant (directe vaststelling)
+    // reserves the part not yet reserved first, so the ledger never commits unreserved money.
+    const unreserved = commit - ctx.reservedCents;
+    if (unreserved > 0) effects.push({ type: 'budget.reserve', amountCents: unreserved });
     if (commit > 0) effects.push({ type: 'budget.commit', amountCents: commit });
     const release = ctx.reservedCents - commit;
     if (release > 0) effects.push({ type: 'budget.release', amountCents: release });

@@ -249,6 +249,11 @@ describe('actions', () => {
       { type: 'budget.commit', amountCents: 800 },
       { type: 'budget.release', amountCents: 200 },
     ]);
+    // Settled with the grant: nothing was reserved, so the commit reserves first.
+    expect(a('commitBudget', {}, ctx({ grantedCents: 1000, settledCents: 1000 })).effects).toEqual([
+      { type: 'budget.reserve', amountCents: 1000 },
+      { type: 'budget.commit', amountCents: 1000 },
+    ]);
   });
 
   test('settle records the settled amount and any reclaim', () => {
