@@ -10,6 +10,7 @@ import {
 import type { Transaction } from 'kysely';
 import { applyBudgetEffects, isBudgetCeilingViolation } from '../budget/budget.repository';
 import type { DB } from '../db/schema';
+import { AppError } from '../errors';
 import {
   enqueueMessagingEffects,
   type MessagingContext,
@@ -107,6 +108,26 @@ export async function persistEffects(
   }
 }
 
+/** Letters that carry a decision on the application (beschikking). */
+const DECISION_LETTERS = new Set(['grant', 'rejection', 'settlement']);
+
+/**
+ * Four-eyes beyond the definition's own rules: nobody decides on an application they applied
+ * for or filed, whatever roles they hold (an approver who is also a resident, a clerk who is
+ * also an approver). A step decides when it issues a decision letter.
+ */
+function refuseOwnDecision(app: ApplicationRecord, actor: Actor, result: StepResult): void {
+  if (actor.roles.includes('system')) return;
+  const decides = result.effects.some((e) => e.type === 'document' && DECISION_LETTERS.has(e.kind));
+  if (!decides) return;
+  if (actor.id === app.applicant_id || actor.id === app.created_by) {
+    throw new AppError(
+      'four_eyes',
+      'You applied for or filed this application, so someone else decides on it (four-eyes principle).',
+    );
+  }
+}
+
 export interface StepArgs {
   app: ApplicationRecord;
   definition: WorkflowDefinition;
@@ -136,6 +157,7 @@ export async function applyStep(
       { now, actor, facts: factsFor(regulation) },
     ),
   );
+  refuseOwnDecision(app, actor, result);
   const columns = {
     ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
     district: app.district,

@@ -387,7 +387,8 @@ export async function listHistory(db: Db, applicationId: string) {
       'h.on_behalf_of',
       'h.payload',
       'h.at',
-      'u.name as actor_name',
+      // The name as it was when they acted; rows older than migration 0011 fall back to today's.
+      sql<string | null>`coalesce(h.actor_name, u.name)`.as('actor_name'),
     ])
     .where('h.application_id', '=', applicationId)
     .orderBy('h.seq')

@@ -15,6 +15,8 @@ export interface Regulation {
   directSettlementThresholdCents: number;
   decisionTermWeeks: number;
   reportDueWeeks: number;
+  /** Settlement above this amount takes a second person (four-eyes); null: never. */
+  settlementFourEyesAboveCents: number | null;
   opensOn: string;
   closesOn: string;
   workflow: { key: string; version: number };
@@ -36,6 +38,7 @@ function baseQuery(db: Db) {
       'r.direct_settlement_threshold_cents',
       'r.decision_term_weeks',
       'r.report_due_weeks',
+      'r.settlement_four_eyes_above_cents',
       sql<string>`r.opens_on::text`.as('opens_on'),
       sql<string>`r.closes_on::text`.as('closes_on'),
       'r.workflow_key',
@@ -78,6 +81,7 @@ function toRegulation(r: BaseRow): Regulation {
     directSettlementThresholdCents: r.direct_settlement_threshold_cents,
     decisionTermWeeks: r.decision_term_weeks,
     reportDueWeeks: r.report_due_weeks,
+    settlementFourEyesAboveCents: r.settlement_four_eyes_above_cents ?? null,
     opensOn: r.opens_on,
     closesOn: r.closes_on,
     workflow: { key: r.workflow_key, version: r.workflow_version },
@@ -126,6 +130,8 @@ export interface NewRegulation {
   directSettlementThresholdCents?: number;
   decisionTermWeeks?: number;
   reportDueWeeks?: number;
+  /** Default 500000 (EUR 5,000) from the column; null: never a second person. */
+  settlementFourEyesAboveCents?: number | null;
   opensOn: string;
   closesOn: string;
   workflowKey: string;
@@ -146,6 +152,9 @@ export async function upsertRegulation(db: Db, r: NewRegulation): Promise<string
       direct_settlement_threshold_cents: r.directSettlementThresholdCents ?? 0,
       decision_term_weeks: r.decisionTermWeeks ?? 8,
       report_due_weeks: r.reportDueWeeks ?? 8,
+      ...(r.settlementFourEyesAboveCents !== undefined
+        ? { settlement_four_eyes_above_cents: r.settlementFourEyesAboveCents }
+        : {}),
       opens_on: r.opensOn,
       closes_on: r.closesOn,
       workflow_key: r.workflowKey,
@@ -169,6 +178,7 @@ export function factsFor(reg: Regulation): Facts {
       decisionTermWeeks: reg.decisionTermWeeks,
       directSettlementThresholdCents: reg.directSettlementThresholdCents,
       reportDueWeeks: reg.reportDueWeeks,
+      settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
     },
     budgetRemainingCents: reg.budget.remainingCents,
   };

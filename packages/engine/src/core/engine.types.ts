@@ -23,6 +23,8 @@ export interface Facts {
     decisionTermWeeks: number;
     directSettlementThresholdCents: number;
     reportDueWeeks: number;
+    /** Settlement above this amount takes a second person (four-eyes); absent or null: never. */
+    settlementFourEyesAboveCents?: number | null;
   };
   /** Ceiling minus reserved and committed, for this application's district/year. */
   budgetRemainingCents: number;

@@ -64,6 +64,9 @@ const candidates: Candidate[] = [
     payload: { actualCostsCents: 90_000, report: 'Gelukt.' },
   },
   { type: 'SETTLE', actor: assessor, payload: { amountCents: 90_000 } },
+  { type: 'SETTLE', actor: assessor, payload: { amountCents: 110_000 } }, // above: four-eyes
+  { type: 'CONFIRM_SETTLEMENT', actor: approver, payload: {} },
+  { type: 'CONFIRM_SETTLEMENT', actor: assessor, payload: {} }, // role: always refused
   { type: 'WITHDRAW', actor: applicant, payload: {} },
 ];
 

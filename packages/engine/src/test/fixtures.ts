@@ -29,6 +29,7 @@ export const facts: Facts = {
     decisionTermWeeks: 8,
     directSettlementThresholdCents: 50_000,
     reportDueWeeks: 12,
+    settlementFourEyesAboveCents: 100_000,
   },
   budgetRemainingCents: 5_000_000,
 };

@@ -93,8 +93,16 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
     return { update: { reservedCents: 0 }, effects };
   },
   settle: (_def, ctx, event, params) => {
+    // 'proposed': the amount a first person proposed (in the decision) and a second confirms.
+    const proposed = ctx.decision.amountCents;
     const settled =
-      params.amount === 'payload' ? (payloadAmount(event) ?? 0) : (ctx.grantedCents ?? 0);
+      params.amount === 'payload'
+        ? (payloadAmount(event) ?? 0)
+        : params.amount === 'proposed'
+          ? typeof proposed === 'number'
+            ? proposed
+            : 0
+          : (ctx.grantedCents ?? 0);
     return {
       update: {
         settledCents: settled,

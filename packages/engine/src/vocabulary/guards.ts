@@ -101,6 +101,15 @@ function limitOf(
         label: 'the threshold for direct settlement',
         text: both('de grens voor directe vaststelling', 'the threshold for direct settlement'),
       };
+    case 'settlementFourEyes':
+      return {
+        cents: regulation?.settlementFourEyesAboveCents ?? Number.MAX_SAFE_INTEGER,
+        label: 'the amount one person may settle alone',
+        text: both(
+          'het bedrag dat één persoon alleen mag vaststellen',
+          'the amount one person may settle alone',
+        ),
+      };
     case 'fixed':
       return { cents: cents ?? 0, label: 'the limit', text: both('de grens', 'the limit') };
   }

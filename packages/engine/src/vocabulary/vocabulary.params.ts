@@ -11,6 +11,7 @@ export const amountLimit = z.enum([
   'requested',
   'remainingGrant',
   'directSettlementThreshold',
+  'settlementFourEyes',
   'fixed',
 ]);
 
@@ -64,7 +65,7 @@ export const actionParams = {
   reserveBudget: empty,
   releaseBudget: empty,
   commitBudget: empty,
-  settle: z.object({ amount: z.enum(['payload', 'granted']) }).strict(),
+  settle: z.object({ amount: z.enum(['payload', 'granted', 'proposed']) }).strict(),
   recordPayment: z.object({ kind: z.enum(['advance', 'settlement', 'reclaim']) }).strict(),
   startClock: empty,
   suspendClock: z.object({ defaultPeriodDays: z.int().min(1).max(365) }).strict(),
