@@ -10,6 +10,7 @@ import { registerOidcRoutes } from './oidc/oidc.routes';
 import { registerOpsRoutes } from './ops/ops.routes';
 import { registerPolicyRoutes } from './policy/policy.routes';
 import { registerPolicyPreviewRoutes } from './policy/policy-preview.routes';
+import { registerPolicyWorkflowRoutes } from './policy/policy-workflows.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 /**
@@ -27,5 +28,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerMessagingRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerPolicyPreviewRoutes(app, deps);
+  registerPolicyWorkflowRoutes(app, deps);
   registerOpsRoutes(app, deps);
 }

@@ -70,7 +70,7 @@ const Summary = z
     activeApplications: z.number().int(),
   })
   .openapi('DefinitionSummary');
-const Detail = Summary.extend({
+export const DefinitionDetailSchema = Summary.extend({
   definition: Any,
   validation: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
 }).openapi('DefinitionDetail');
@@ -201,7 +201,10 @@ const r = {
     summary: 'One version with its validation result',
     middleware: policyOnly,
     request: { params: VersionParams },
-    responses: { 200: json(Detail, 'The version'), ...problemResponses(401, 403, 404) },
+    responses: {
+      200: json(DefinitionDetailSchema, 'The version'),
+      ...problemResponses(401, 403, 404),
+    },
   }),
   createDraft: createRoute({
     method: 'post',
@@ -219,7 +222,10 @@ const r = {
         },
       },
     },
-    responses: { 201: json(Detail, 'The draft'), ...problemResponses(401, 403, 404, 409, 422) },
+    responses: {
+      201: json(DefinitionDetailSchema, 'The draft'),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
   }),
   save: createRoute({
     method: 'put',
@@ -235,7 +241,10 @@ const r = {
         content: { 'application/json': { schema: z.object({ definition: Any }) } },
       },
     },
-    responses: { 200: json(Detail, 'Saved'), ...problemResponses(401, 403, 404, 409, 422) },
+    responses: {
+      200: json(DefinitionDetailSchema, 'Saved'),
+      ...problemResponses(401, 403, 404, 409, 422),
+    },
   }),
   discard: createRoute({
     method: 'delete',
@@ -272,7 +281,10 @@ const r = {
     summary: 'Retire a published version no regulation starts applications on',
     middleware: policyOnly,
     request: { params: VersionParams },
-    responses: { 200: json(Detail, 'Retired'), ...problemResponses(401, 403, 404, 409) },
+    responses: {
+      200: json(DefinitionDetailSchema, 'Retired'),
+      ...problemResponses(401, 403, 404, 409),
+    },
   }),
   diff: createRoute({
     method: 'get',
