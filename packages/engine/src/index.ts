@@ -97,3 +97,7 @@ export {
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
+export {
+  type ParamSchema,
+  vocabularyParamSchemas,
+} from './vocabulary/vocabulary.json-schema';

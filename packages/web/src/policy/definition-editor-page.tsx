@@ -15,6 +15,7 @@ import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../compone
 import { useLoad } from '../components/use-load';
 import { AppLink, useRouter } from '../router/router';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
+import { describePath } from './editor-kit';
 import {
   type DefinitionDetail,
   type DefinitionDiff,
@@ -289,7 +290,11 @@ function Editor({
                     focusPath(pr.path);
                   }}
                 >
-                  <code>{pr.path}</code>: {pr.message}
+                  {pr.text?.[locale] ?? (
+                    <>
+                      {describePath(lastGood, pr.path, locale) || pr.path}: {pr.message}
+                    </>
+                  )}
                 </Link>
               </UnorderedListItem>
             ))}

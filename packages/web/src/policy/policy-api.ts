@@ -10,6 +10,8 @@ export interface DefinitionProblem {
   path: string;
   code: string;
   message: string;
+  /** The problem as a sentence naming the state, event or template by its label. */
+  text?: { nl: string; en: string };
 }
 
 export interface DefinitionSummary {
@@ -189,6 +191,21 @@ export interface OverdueItem {
   assignee: string | null;
 }
 
+export interface TemplatePreviewInput {
+  group: 'letters' | 'mails';
+  kind?: string;
+  language: 'nl' | 'en';
+  subject: string;
+  body: string;
+}
+export interface TemplatePreview {
+  subject: string;
+  body: string;
+  variables: Record<string, string>;
+  unknown: string[];
+  malformed: string[];
+}
+
 async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -264,6 +281,19 @@ export const policyApi = {
   leadTimes: (y?: number) =>
     call<{ items: LeadTime[]; total: LeadTime }>(`/reports/lead-times${year(y)}`),
   overdue: () => call<{ today: string; items: OverdueItem[] }>('/reports/overdue'),
+  previewTemplate: (input: TemplatePreviewInput) =>
+    call<TemplatePreview>('/templates/preview', 'POST', { ...input, format: 'json' }),
+  /** The letter as the real renderer prints it, as a PDF blob. */
+  previewTemplatePdf: async (input: TemplatePreviewInput): Promise<Blob> => {
+    const res = await fetch('/api/policy/templates/preview', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/pdf' },
+      body: JSON.stringify({ ...input, format: 'pdf' }),
+      credentials: 'same-origin',
+    });
+    if (!res.ok) throw new ApiError({ status: res.status, title: res.statusText });
+    return res.blob();
+  },
   applicationsCsvUrl: (y?: number) => `/api/policy/reports/applications.csv${year(y)}`,
   ledgerCsvUrl: (y?: number) => `/api/policy/reports/budget-ledger.csv${year(y)}`,
 };

@@ -25,9 +25,14 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
+import { MoneyInput } from '../components/money-input';
 import { SelectField, TextAreaField, TextField } from '../components/ui';
-import { ROLE_CODES } from './definition-forms';
+import { useLoad } from '../components/use-load';
+import { ROLE_CODES } from './editor-events';
+import { policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
+import { PayloadForm } from './simulator-payload';
+import { useSimulatorTexts } from './simulator-texts';
 import { Statechart } from './statechart';
 
 interface LogEntry {
@@ -36,11 +41,11 @@ interface LogEntry {
   from: string;
   to: string;
   at: string;
-  effects: Effect[];
+  effects: string[];
   error?: string;
 }
 
-/** A complete form for the shipped workflow, with the activity ten weeks after the clock. */
+/** A complete form for a typical application, with the activity ten weeks after the clock. */
 function sampleData(today: string) {
   return {
     title: 'Straatfeest Mathenesserlaan',
@@ -65,47 +70,69 @@ function sampleData(today: string) {
 
 const actorFor = (role: Role): Actor => ({ id: `sim-${role}`, roles: [role] });
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
+type Timers = Map<string, { event: string; dueAt: string }>;
 
 /**
  * Runs the engine's own `createApplication` / `step` in the browser on the definition being
- * edited, with a clock the user moves, and lists the effects each step would have.
+ * edited, with a clock the user moves and a regulation's terms, and lists what each step does.
  */
 export function Simulator({ definition }: { definition: WorkflowDefinition }) {
-  const { p, formatMoney, formatDateTime, locale } = usePolicyText();
-  const eventLabel = (type: string) => definition.events[type]?.label?.[locale] ?? type;
+  const { p, formatDateTime, locale } = usePolicyText();
+  const texts = useSimulatorTexts(definition);
+  const regulations = useLoad(() => policyApi.regulations(), []);
   const [day, setDay] = useState(() => toAmsterdamDate(new Date()));
   const now = useMemo(() => new Date(amsterdamStartOfDay(day).getTime() + 9 * 3_600_000), [day]);
   const [role, setRole] = useState<Role>('applicant');
-  const [budget, setBudget] = useState('10000000');
-  const [max, setMax] = useState('1000000');
-  const [threshold, setThreshold] = useState('0');
+  const [regulationId, setRegulationId] = useState('');
+  const [own, setOwn] = useState({
+    budget: 10_000_000 as number | null,
+    max: 1_000_000 as number | null,
+    threshold: 0 as number | null,
+    term: '8',
+    report: '12',
+  });
+  const [spent, setSpent] = useState(0);
   const [data, setData] = useState(() => JSON.stringify(sampleData(day), null, 2));
   const [snapshot, setSnapshot] = useState<PersistedSnapshot | null>(null);
-  const [timers, setTimers] = useState<Map<string, { event: string; dueAt: string }>>(new Map());
+  const [timers, setTimers] = useState<Timers>(new Map());
   const [log, setLog] = useState<LogEntry[]>([]);
-  const [payloads, setPayloads] = useState<Record<string, string>>({});
+  const [payloads, setPayloads] = useState<Record<string, Record<string, unknown>>>({});
   const [message, setMessage] = useState('');
 
-  const facts: Facts = {
-    regulation: {
-      maxAmountCents: Number(max) || 0,
-      decisionTermWeeks: 8,
-      directSettlementThresholdCents: Number(threshold) || 0,
-      reportDueWeeks: 12,
-    },
-    budgetRemainingCents: Number(budget) || 0,
-  };
-
-  const record = (result: StepResult) => {
-    setSnapshot(result.snapshot);
-    setTimers((prev) => {
-      const next = new Map(prev);
-      for (const e of result.effects) {
-        if (e.type === 'timer.cancel') next.delete(e.timerId);
-        if (e.type === 'timer.schedule') next.set(e.timerId, { event: e.event, dueAt: e.dueAt });
+  const regulation = regulations.data?.find((r) => r.id === regulationId);
+  const facts: Facts = regulation
+    ? {
+        regulation: {
+          maxAmountCents: regulation.maxAmountCents,
+          decisionTermWeeks: regulation.decisionTermWeeks,
+          directSettlementThresholdCents: regulation.directSettlementThresholdCents,
+          reportDueWeeks: regulation.reportDueWeeks,
+        },
+        budgetRemainingCents: regulation.budget.remainingCents - spent,
       }
-      return next;
-    });
+    : {
+        regulation: {
+          maxAmountCents: own.max ?? 0,
+          decisionTermWeeks: Number(own.term) || 8,
+          directSettlementThresholdCents: own.threshold ?? 0,
+          reportDueWeeks: Number(own.report) || 12,
+        },
+        budgetRemainingCents: (own.budget ?? 0) - spent,
+      };
+
+  /** Applies one result; `fired` is the timer that caused it (it no longer runs). */
+  const record = (result: StepResult, at: Date, timersBefore: Timers, fired?: string): Timers => {
+    const next = new Map(timersBefore);
+    if (fired) next.delete(fired);
+    for (const ef of result.effects) {
+      if (ef.type === 'timer.cancel') next.delete(ef.timerId);
+      if (ef.type === 'timer.schedule') next.set(ef.timerId, { event: ef.event, dueAt: ef.dueAt });
+    }
+    setSnapshot(result.snapshot);
+    setTimers(next);
+    const effects = result.effects.map((ef: Effect) =>
+      texts.effectText(ef, result.snapshot, at, facts),
+    );
     setLog((l) => [
       {
         id: l.length + 1,
@@ -113,39 +140,35 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         from: result.history.from,
         to: result.history.to,
         at: result.history.at,
-        effects: result.effects,
+        effects,
       },
       ...l,
     ]);
     // Budget effects change what is left, as the ledger would.
-    let left = Number(budget) || 0;
-    for (const e of result.effects) {
-      if (e.type === 'budget.reserve') left -= e.amountCents;
-      if (e.type === 'budget.release') left += e.amountCents;
+    let used = 0;
+    for (const ef of result.effects) {
+      if (ef.type === 'budget.reserve') used += ef.amountCents;
+      if (ef.type === 'budget.release') used -= ef.amountCents;
     }
-    setBudget(String(left));
+    if (used !== 0) setSpent((s) => s + used);
+    return next;
   };
 
-  const attempt = (event: string, run: () => StepResult) => {
-    try {
-      record(run());
-      setMessage('');
-    } catch (err) {
-      const text = p('sim.error', { message: (err as Error).message });
-      setMessage(text);
-      setLog((l) => [
-        {
-          id: l.length + 1,
-          event,
-          from: '',
-          to: '',
-          at: now.toISOString(),
-          effects: [],
-          error: text,
-        },
-        ...l,
-      ]);
-    }
+  const refuse = (event: string, err: unknown) => {
+    const text = texts.errorText(err);
+    setMessage(text);
+    setLog((l) => [
+      {
+        id: l.length + 1,
+        event,
+        from: '',
+        to: '',
+        at: now.toISOString(),
+        effects: [],
+        error: text,
+      },
+      ...l,
+    ]);
   };
 
   const start = () => {
@@ -156,86 +179,68 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       setMessage(p('sim.badJson'));
       return;
     }
-    setTimers(new Map());
     setLog([]);
-    attempt('CREATE', () =>
-      createApplication(definition, { now, actor: actorFor('applicant'), facts, data: parsed }),
-    );
+    setSpent(0);
+    try {
+      const result = createApplication(definition, {
+        now,
+        actor: actorFor('applicant'),
+        facts,
+        data: parsed,
+      });
+      record(result, now, new Map());
+      setMessage('');
+    } catch (err) {
+      refuse('CREATE', err);
+    }
   };
 
   const send = (type: string) => {
     if (!snapshot) return;
-    let payload: unknown;
     try {
-      payload = JSON.parse(payloads[type] || '{}');
-    } catch {
-      setMessage(p('sim.badJson'));
-      return;
+      const result = step(
+        definition,
+        snapshot,
+        { type, payload: payloads[type] ?? {} },
+        { now, actor: actorFor(role), facts },
+      );
+      record(result, now, timers);
+      setMessage('');
+    } catch (err) {
+      refuse(type, err);
     }
-    attempt(type, () =>
-      step(definition, snapshot, { type, payload }, { now, actor: actorFor(role), facts }),
-    );
   };
 
   const fireDue = () => {
     if (!snapshot) return;
     let current = snapshot;
+    let running = timers;
     const due = [...timers.entries()]
       .filter(([, t]) => t.dueAt <= now.toISOString())
       .sort(([, a], [, b]) => a.dueAt.localeCompare(b.dueAt));
-    for (const [, t] of due) {
+    for (const [id, t] of due) {
+      if (!running.has(id)) continue; // cancelled by an earlier timer of this round
       try {
         const result = step(definition, current, { type: t.event }, { now, actor: SYSTEM, facts });
-        record(result);
+        running = record(result, now, running, id);
         current = result.snapshot;
-      } catch (err) {
-        setMessage(p('sim.error', { message: (err as Error).message }));
-        break;
+      } catch {
+        // A timer whose state has been left is dropped, as the timer worker does.
+        running = new Map(running);
+        running.delete(id);
+        setTimers(running);
       }
     }
   };
 
   const state = snapshot ? (snapshot as { value: string }).value : null;
-  const stateLabel = (s: string) => {
-    const label = definition.states[s]?.meta?.label;
-    return label ? label[locale] : s;
-  };
-  let available: { type: string }[] = [];
+  const stateLabel = (s: string) => definition.states[s]?.meta?.label?.[locale] ?? s;
+  let available: { type: string; payloadSchema?: object }[] = [];
   try {
     available = snapshot ? allowedEvents(definition, snapshot, actorFor(role), facts, now) : [];
   } catch {
     available = [];
   }
-  const templateSubject = (group: 'mails' | 'letters', key: string) =>
-    definition.templates[group][key]?.nl.subject ?? key;
-
-  const effectText = (e: Effect): string => {
-    switch (e.type) {
-      case 'notice':
-        return p('sim.effect.notice', {
-          template: e.template,
-          audience: p(`sim.audience.${e.audience}` as PolicyMessageKey),
-          subject: templateSubject('mails', e.template),
-        });
-      case 'document':
-        return p('sim.effect.document', {
-          kind: e.kind,
-          template: e.template,
-          subject: templateSubject('letters', e.template),
-        });
-      case 'timer.schedule':
-        return p('sim.effect.timerSchedule', { event: e.event, date: formatDateTime(e.dueAt) });
-      case 'timer.cancel':
-        return p('sim.effect.timerCancel', { timer: e.timerId });
-      case 'payment':
-        return p('sim.effect.payment', { kind: e.kind, amount: formatMoney(e.amountCents) });
-      default:
-        return p('sim.effect.budget', {
-          kind: e.type.slice('budget.'.length),
-          amount: formatMoney(e.amountCents),
-        });
-    }
-  };
 
   return (
     <section aria-labelledby="sim-title" className="policy-sim">
@@ -260,28 +265,65 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
             label: p(`roles.${r}` as PolicyMessageKey),
           }))}
         />
-        <TextField
-          id="sim-budget"
-          label={p('sim.budget')}
-          inputMode="numeric"
-          value={budget}
-          onChange={setBudget}
-        />
-        <TextField
-          id="sim-max"
-          label={p('sim.max')}
-          inputMode="numeric"
-          value={max}
-          onChange={setMax}
-        />
-        <TextField
-          id="sim-threshold"
-          label={p('sim.threshold')}
-          inputMode="numeric"
-          value={threshold}
-          onChange={setThreshold}
+        <SelectField
+          id="sim-regulation"
+          label={p('sim.regulation')}
+          value={regulationId}
+          onChange={setRegulationId}
+          options={[
+            { value: '', label: p('sim.ownValues') },
+            ...(regulations.data ?? []).map((r) => ({ value: r.id, label: r.title })),
+          ]}
         />
       </div>
+      {!regulation && (
+        <div className="policy-grid">
+          <MoneyInput
+            id="sim-budget"
+            label={p('sim.budget')}
+            value={own.budget}
+            onChange={(c) => setOwn({ ...own, budget: c })}
+          />
+          <MoneyInput
+            id="sim-max"
+            label={p('sim.max')}
+            value={own.max}
+            onChange={(c) => setOwn({ ...own, max: c })}
+          />
+          <MoneyInput
+            id="sim-threshold"
+            label={p('sim.threshold')}
+            value={own.threshold}
+            onChange={(c) => setOwn({ ...own, threshold: c })}
+          />
+          <TextField
+            id="sim-term"
+            label={p('sim.term')}
+            type="number"
+            inputMode="numeric"
+            width="short"
+            value={own.term}
+            onChange={(v) => setOwn({ ...own, term: v })}
+          />
+          <TextField
+            id="sim-report"
+            label={p('sim.reportWeeks')}
+            type="number"
+            inputMode="numeric"
+            width="short"
+            value={own.report}
+            onChange={(v) => setOwn({ ...own, report: v })}
+          />
+        </div>
+      )}
+      {regulation && (
+        <Paragraph>
+          {p('sim.regulationTerms', {
+            term: regulation.decisionTermWeeks,
+            report: regulation.reportDueWeeks,
+          })}
+        </Paragraph>
+      )}
       <ButtonGroup>
         <Button appearance="secondary-action-button" onClick={() => setDay(addDays(day, 1))}>
           {p('sim.plusDay')}
@@ -326,18 +368,21 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
           ) : (
             <ul className="policy-sim-events">
               {available
-                .filter((e) => !e.type.startsWith('xstate.'))
-                .map((e) => (
-                  <li key={e.type}>
-                    <TextField
-                      id={`sim-payload-${e.type}`}
-                      label={`${p('sim.payload')}: ${eventLabel(e.type)}`}
-                      value={payloads[e.type] ?? '{}'}
-                      onChange={(v) => setPayloads({ ...payloads, [e.type]: v })}
-                    />
-                    <Button appearance="secondary-action-button" onClick={() => send(e.type)}>
-                      {p('sim.send', { event: eventLabel(e.type) })}
-                    </Button>
+                .filter((ev) => !ev.type.startsWith('xstate.'))
+                .map((ev) => (
+                  <li key={ev.type}>
+                    <fieldset className="policy-plain-fieldset">
+                      <legend className="utrecht-form-label">{texts.eventLabel(ev.type)}</legend>
+                      <PayloadForm
+                        idPrefix={`sim-payload-${ev.type}`}
+                        schema={definition.events[ev.type]?.payload}
+                        value={payloads[ev.type] ?? {}}
+                        onChange={(v) => setPayloads({ ...payloads, [ev.type]: v })}
+                      />
+                      <Button appearance="secondary-action-button" onClick={() => send(ev.type)}>
+                        {p('sim.send', { event: texts.eventLabel(ev.type) })}
+                      </Button>
+                    </fieldset>
                   </li>
                 ))}
             </ul>
@@ -349,7 +394,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
             <UnorderedList>
               {[...timers.entries()].map(([id, t]) => (
                 <UnorderedListItem key={id}>
-                  {t.event}: {p('sim.due', { date: formatDateTime(t.dueAt) })}
+                  {texts.eventLabel(t.event)}: {p('sim.due', { date: formatDateTime(t.dueAt) })}
                 </UnorderedListItem>
               ))}
             </UnorderedList>
@@ -373,16 +418,16 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
               <OrderedListItem key={entry.id}>
                 {entry.error ??
                   p('sim.logEntry', {
-                    event: entry.event,
+                    event: texts.eventLabel(entry.event),
                     from: entry.from ? stateLabel(entry.from) : '–',
                     to: stateLabel(entry.to),
                     at: formatDateTime(entry.at),
                   })}
                 {entry.effects.length > 0 && (
                   <UnorderedList>
-                    {entry.effects.map((e, i) => (
+                    {entry.effects.map((text, i) => (
                       // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
-                      <UnorderedListItem key={i}>{effectText(e)}</UnorderedListItem>
+                      <UnorderedListItem key={i}>{text}</UnorderedListItem>
                     ))}
                   </UnorderedList>
                 )}

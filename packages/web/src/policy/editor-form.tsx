@@ -1,0 +1,295 @@
+import {
+  Button,
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormLabel,
+  Heading3,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { SelectField, TextField } from '../components/ui';
+import {
+  arr,
+  branchesOf,
+  codeFrom,
+  guardsOf,
+  labelOf,
+  type Obj,
+  obj,
+  pathId,
+  str,
+  transitionAt,
+  type Update,
+} from './editor-kit';
+import { useEditorText } from './editor-messages';
+import { ParamsEditor } from './editor-params';
+import type { DefinitionJson } from './policy-api';
+
+const FIELD_TYPES = [
+  'text',
+  'textarea',
+  'integer',
+  'money',
+  'date',
+  'iban',
+  'postcode',
+  'select',
+  'list',
+];
+/** Guards about the form's content: shown beside the form so a condition is found where it is felt. */
+const FORM_GUARDS = new Set([
+  'supportersAtLeast',
+  'daysBeforeActivityAtLeast',
+  'amountAtMost',
+  'amountAtLeast',
+]);
+const LIMITS: Record<string, string[]> = {
+  text: ['minLength', 'maxLength'],
+  textarea: ['minLength', 'maxLength'],
+  integer: ['min', 'max'],
+  list: ['minItems', 'maxItems'],
+};
+
+/** The conditions on leaving the first state (submitting), with their parameters. */
+function Conditions({ def, update }: { def: DefinitionJson; update: Update }) {
+  const { e, word, locale } = useEditorText();
+  const initial = str(def.initial);
+  const state = obj(obj(def.states)[initial]);
+  const rows: { path: string; guard: Obj; event: string }[] = [];
+  for (const [ev, v] of Object.entries(obj(state.on))) {
+    for (const b of branchesOf(v, `states.${initial}.on.${ev}`)) {
+      const list = guardsOf(b.t);
+      const isArray = Array.isArray(b.t.guard);
+      list.forEach((g, i) => {
+        if (FORM_GUARDS.has(str(g.type)))
+          rows.push({
+            path: isArray ? `${b.path}.guard.${i}` : `${b.path}.guard`,
+            guard: g,
+            event: ev,
+          });
+      });
+    }
+  }
+  if (rows.length === 0) return null;
+  return (
+    <>
+      <Heading3 className="policy-h3">{e('form.conditions')}</Heading3>
+      <Paragraph>
+        {e('form.conditionsHint', {
+          event: labelOf(obj(def.events)[rows[0]!.event], locale, rows[0]!.event),
+          state: labelOf(state, locale, initial),
+        })}
+      </Paragraph>
+      {rows.map((r) => (
+        <Fieldset key={r.path} className="policy-ref" id={`${pathId(r.path)}-form`}>
+          <FieldsetLegend>{word('guard', str(r.guard.type))}</FieldsetLegend>
+          <ParamsEditor
+            def={def}
+            group="guards"
+            type={str(r.guard.type)}
+            params={obj(r.guard.params)}
+            path={`${r.path}-form`}
+            onChange={(params) =>
+              update((d) => {
+                const parts = r.path.split('.');
+                const last = parts.pop()!;
+                const branchPath =
+                  last === 'guard' ? parts.join('.') : parts.slice(0, -1).join('.');
+                const t = transitionAt(d, branchPath);
+                if (last === 'guard') t.guard = { ...obj(t.guard), params };
+                else
+                  (t.guard as Obj[])[Number(last)] = {
+                    ...obj((t.guard as Obj[])[Number(last)]),
+                    params,
+                  };
+              })
+            }
+          />
+        </Fieldset>
+      ))}
+    </>
+  );
+}
+
+/** The application form: questions, their explanation and limits, pages, and the submit conditions. */
+export function FormSection({ def, update }: { def: DefinitionJson; update: Update }) {
+  const { e, word, locale } = useEditorText();
+  const form = obj(def.form);
+  const fields = arr(form.fields).map(obj);
+  const pages = arr(form.pages).map(obj);
+  const [label, setLabel] = useState('');
+  const [type, setType] = useState('text');
+  const change = (i: number, fn: (f: Obj) => void) =>
+    update((d) => {
+      const f = obj(arr(obj(d.form).fields)[i]);
+      fn(f);
+    });
+  const pageOf = (key: string) => pages.findIndex((pg) => arr(pg.fields).includes(key));
+  const code = codeFrom(label).replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  return (
+    <details className="policy-section" id="def-section-form">
+      <summary id="def-form-title" className="policy-section__summary">
+        {e('form.title')}
+      </summary>
+      <Conditions def={def} update={update} />
+      {fields.map((f, i) => {
+        const key = str(f.key);
+        const base = `form.fields.${i}`;
+        const l = obj(f.label);
+        const h = obj(f.help);
+        const setText = (part: 'label' | 'help', lang: 'nl' | 'en', v: string) =>
+          change(i, (x) => {
+            const now = obj(x[part]);
+            const next = { nl: str(now.nl), en: str(now.en), [lang]: v };
+            if (part === 'help' && !next.nl && !next.en) delete x.help;
+            else x[part] = next;
+          });
+        const title = str(l[locale]) || key;
+        return (
+          <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
+            <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
+            <div className="policy-grid">
+              <TextField
+                id={pathId(`${base}.label.nl`)}
+                label={e('form.labelNl')}
+                value={str(l.nl)}
+                onChange={(v) => setText('label', 'nl', v)}
+              />
+              <TextField
+                id={pathId(`${base}.label.en`)}
+                label={e('form.labelEn')}
+                value={str(l.en)}
+                onChange={(v) => setText('label', 'en', v)}
+              />
+              <TextField
+                id={pathId(`${base}.help.nl`)}
+                label={e('form.helpNl')}
+                value={str(h.nl)}
+                onChange={(v) => setText('help', 'nl', v)}
+              />
+              <TextField
+                id={pathId(`${base}.help.en`)}
+                label={e('form.helpEn')}
+                value={str(h.en)}
+                onChange={(v) => setText('help', 'en', v)}
+              />
+              {(LIMITS[str(f.type)] ?? []).map((limit) => (
+                <TextField
+                  key={limit}
+                  id={pathId(`${base}.${limit}`)}
+                  label={e(`form.${limit}` as 'form.min')}
+                  type="number"
+                  inputMode="numeric"
+                  width="short"
+                  value={f[limit] === undefined ? '' : String(f[limit])}
+                  onChange={(v) =>
+                    change(i, (x) => {
+                      if (v.trim() === '') delete x[limit];
+                      else x[limit] = Number.isFinite(Number(v)) ? Math.trunc(Number(v)) : v;
+                    })
+                  }
+                />
+              ))}
+              {pages.length > 0 && (
+                <SelectField
+                  id={pathId(`${base}.page`)}
+                  label={e('form.page')}
+                  value={String(pageOf(key))}
+                  onChange={(v) =>
+                    update((d) => {
+                      const ps = arr(obj(d.form).pages).map(obj);
+                      for (const pg of ps) pg.fields = arr(pg.fields).filter((k) => k !== key);
+                      const target = ps[Number(v)];
+                      if (target) target.fields = [...arr(target.fields), key];
+                    })
+                  }
+                  options={pages.map((pg, n) => ({
+                    value: String(n),
+                    label: str(obj(pg.title)[locale]) || str(pg.key),
+                  }))}
+                />
+              )}
+            </div>
+            <FormField type="checkbox" className="app-field">
+              <Checkbox
+                id={pathId(`${base}.required`)}
+                appearance="html"
+                className="policy-checkbox"
+                checked={f.required !== false}
+                onChange={(ev) => {
+                  const on = ev.target.checked;
+                  change(i, (x) => {
+                    if (on) delete x.required;
+                    else x.required = false;
+                  });
+                }}
+              />
+              <FormLabel htmlFor={pathId(`${base}.required`)} type="checkbox">
+                {e('form.required')} ({word('ftype', str(f.type))})
+              </FormLabel>
+            </FormField>
+            <Button
+              appearance="subtle-button"
+              onClick={() =>
+                update((d) => {
+                  const fm = obj(d.form);
+                  fm.fields = arr(fm.fields).filter((_, n) => n !== i);
+                  if (Array.isArray(fm.pages))
+                    for (const pg of fm.pages.map(obj))
+                      pg.fields = arr(pg.fields).filter((k) => k !== key);
+                })
+              }
+            >
+              {e('form.remove', { label: title })}
+            </Button>
+          </Fieldset>
+        );
+      })}
+      <div className="policy-inline">
+        <TextField
+          id="def-new-field"
+          label={e('form.newLabel')}
+          value={label}
+          onChange={setLabel}
+          width="medium"
+        />
+        <SelectField
+          id="def-new-field-type"
+          label={e('form.newType')}
+          value={type}
+          onChange={setType}
+          options={FIELD_TYPES.map((t) => ({ value: t, label: word('ftype', t) }))}
+        />
+        <Button
+          appearance="secondary-action-button"
+          disabled={!/^[a-z][A-Za-z0-9]*$/.test(code) || fields.some((f) => f.key === code)}
+          onClick={() => {
+            update((d) => {
+              const fm = obj(d.form);
+              const field: Obj =
+                type === 'list'
+                  ? {
+                      key: code,
+                      type,
+                      label: { nl: label, en: label },
+                      fields: [{ key: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } }],
+                    }
+                  : type === 'select'
+                    ? { key: code, type, label: { nl: label, en: label }, options: ['—'] }
+                    : { key: code, type, label: { nl: label, en: label }, required: false };
+              fm.fields = [...arr(fm.fields), field];
+              const ps = arr(fm.pages).map(obj);
+              if (ps.length > 0)
+                ps[ps.length - 1]!.fields = [...arr(ps[ps.length - 1]!.fields), code];
+            });
+            setLabel('');
+          }}
+        >
+          {e('form.add')}
+        </Button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,285 @@
+import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
+import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useState } from 'react';
+import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
+import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
+import { useEditorText } from './editor-messages';
+import { type DefinitionJson, policyApi, type TemplatePreview } from './policy-api';
+
+type Group = 'letters' | 'mails';
+type Lang = 'nl' | 'en';
+
+/** Where a template is sent: "Ingediend › Verlenen" for each transition that uses it. */
+function usesOf(def: DefinitionJson, group: Group, key: string, locale: Lang) {
+  const action = group === 'letters' ? 'issueDocument' : 'sendNotice';
+  const out: { where: string; kind?: string }[] = [];
+  for (const [name, s] of Object.entries(obj(def.states))) {
+    const st = obj(s);
+    const parts: [string, unknown][] = [
+      ...Object.entries(obj(st.on)).map(([ev, v]): [string, unknown] => [
+        labelOf(obj(def.events)[ev], locale, ev),
+        v,
+      ]),
+      ...Object.entries(obj(st.after)).map(([dl, v]): [string, unknown] => [dl, v]),
+    ];
+    for (const [title, v] of parts) {
+      for (const t of [v].flat()) {
+        for (const a of (Array.isArray(obj(t).actions) ? (obj(t).actions as unknown[]) : []).map(
+          obj,
+        )) {
+          const params = obj(a.params);
+          if (a.type === action && params.template === key)
+            out.push({
+              where: `${labelOf(st, locale, name)} › ${title}`,
+              kind: str(params.kind) || undefined,
+            });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function Preview({
+  group,
+  kind,
+  lang,
+  subject,
+  body,
+}: {
+  group: Group;
+  kind: string;
+  lang: Lang;
+  subject: string;
+  body: string;
+}) {
+  const { e } = useEditorText();
+  const errorText = useErrorText();
+  const [text, setText] = useState<TemplatePreview | null>(null);
+  const [pdf, setPdf] = useState<string | null>(null);
+  const [error, setError] = useState('');
+  const langName = lang === 'nl' ? 'Nederlands' : 'English';
+  useEffect(() => () => void (pdf && URL.revokeObjectURL(pdf)), [pdf]);
+  const input = {
+    group,
+    kind: group === 'letters' ? kind : undefined,
+    language: lang,
+    subject,
+    body,
+  };
+  return (
+    <div className="policy-preview">
+      <div className="policy-inline">
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            setError('');
+            policyApi.previewTemplate(input).then(setText, (err) => setError(errorText(err)));
+          }}
+        >
+          {e('tpl.preview', { lang: langName })}
+        </Button>
+        {group === 'letters' && (
+          <Button
+            appearance="secondary-action-button"
+            onClick={() => {
+              setError('');
+              policyApi.previewTemplatePdf(input).then(
+                (blob) => setPdf(URL.createObjectURL(blob)),
+                (err) => setError(errorText(err)),
+              );
+            }}
+          >
+            {e('tpl.previewPdf', { lang: langName })}
+          </Button>
+        )}
+      </div>
+      <ErrorAlert>{error}</ErrorAlert>
+      <div role="status" aria-live="polite">
+        {text && (
+          <section className="policy-preview__mail" aria-label={e('tpl.previewTitle')}>
+            <Heading4 className="policy-h4">{text.subject}</Heading4>
+            {text.body.split(/\n{2,}/).map((para, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
+              <Paragraph key={i} className="policy-preview__para">
+                {para}
+              </Paragraph>
+            ))}
+          </section>
+        )}
+        {pdf && (
+          <Paragraph>
+            {e('tpl.pdfReady')}{' '}
+            <Link href={pdf} target="_blank" rel="noopener">
+              {e('tpl.openPdf')}
+            </Link>
+          </Paragraph>
+        )}
+      </div>
+      {pdf && <iframe className="policy-preview__pdf" src={pdf} title={e('tpl.previewTitle')} />}
+    </div>
+  );
+}
+
+function TemplateEditor({
+  def,
+  update,
+  group,
+  tkey,
+}: {
+  def: DefinitionJson;
+  update: Update;
+  group: Group;
+  tkey: string;
+}) {
+  const { p, e, word, locale } = useEditorText();
+  const pair = obj(obj(obj(def.templates)[group])[tkey]);
+  const [variable, setVariable] = useState<string>('reference');
+  const uses = usesOf(def, group, tkey, locale);
+  const [kind, setKind] = useState(uses.find((u) => u.kind)?.kind ?? 'grant');
+  const set = (lang: Lang, part: 'subject' | 'body', v: string) =>
+    update((d) => {
+      const g = obj(obj(d.templates)[group]);
+      const pr = obj(g[tkey]);
+      pr[lang] = { subject: str(obj(pr[lang]).subject), body: str(obj(pr[lang]).body), [part]: v };
+    });
+  return (
+    <details className="policy-template" id={pathId(`templates.${group}.${tkey}`)}>
+      <summary>
+        {str(obj(pair[locale]).subject) || tkey} <span className="policy-code">({tkey})</span>
+      </summary>
+      <Paragraph>
+        {uses.length
+          ? e('tpl.usedBy', { where: uses.map((u) => u.where).join('; ') })
+          : e('tpl.unused')}
+      </Paragraph>
+      {group === 'letters' && (
+        <SelectField
+          id={`${pathId(`templates.${group}.${tkey}`)}-kind`}
+          label={e('tpl.kind')}
+          value={kind}
+          onChange={setKind}
+          options={LETTER_KINDS.map((k) => ({ value: k, label: word('enum', k) }))}
+        />
+      )}
+      {(['nl', 'en'] as const).map((lang) => {
+        const t = obj(pair[lang]);
+        const base = `templates.${group}.${tkey}.${lang}`;
+        const langName = p(`texts.lang.${lang}`);
+        const bodyId = pathId(`${base}.body`);
+        return (
+          <div key={lang} className="policy-template__lang">
+            <TextField
+              id={pathId(`${base}.subject`)}
+              label={p('texts.subject', { lang: langName })}
+              value={str(t.subject)}
+              onChange={(v) => set(lang, 'subject', v)}
+            />
+            <TextAreaField
+              id={bodyId}
+              label={p('texts.body', { lang: langName })}
+              value={str(t.body)}
+              rows={8}
+              onChange={(v) => set(lang, 'body', v)}
+            />
+            <div className="policy-inline">
+              <SelectField
+                id={`${bodyId}-variable`}
+                label={e('tpl.insert')}
+                value={variable}
+                onChange={setVariable}
+                options={TEMPLATE_VARIABLES.map((v) => ({ value: v, label: `{{${v}}}` }))}
+              />
+              <Button
+                appearance="secondary-action-button"
+                onClick={() => {
+                  const el = document.getElementById(bodyId) as HTMLTextAreaElement | null;
+                  const body = str(t.body);
+                  const at =
+                    el && document.activeElement !== null
+                      ? (el.selectionStart ?? body.length)
+                      : body.length;
+                  set(lang, 'body', `${body.slice(0, at)}{{${variable}}}${body.slice(at)}`);
+                }}
+              >
+                {e('tpl.insertButton', { lang: langName })}
+              </Button>
+            </div>
+            <Preview
+              group={group}
+              kind={kind}
+              lang={lang}
+              subject={str(t.subject)}
+              body={str(t.body)}
+            />
+          </div>
+        );
+      })}
+    </details>
+  );
+}
+
+/** Letters and mails: add, edit with a placeholder picker, preview with sample data. */
+export function TextsSection({ def, update }: { def: DefinitionJson; update: Update }) {
+  const { p, e } = useEditorText();
+  const templates = obj(def.templates);
+  const [group, setGroup] = useState<Group>('letters');
+  const [name, setName] = useState('');
+  const code = codeFrom(name);
+  return (
+    <details className="policy-section" id="def-section-texts">
+      <summary id="def-texts-title" className="policy-section__summary">
+        {p('texts.title')}
+      </summary>
+      {(['mails', 'letters'] as const).map((g) => (
+        <div key={g}>
+          <Heading3 className="policy-h3">
+            {p(g === 'mails' ? 'texts.mails' : 'texts.letters')}
+          </Heading3>
+          {Object.keys(obj(templates[g])).map((k) => (
+            <TemplateEditor key={k} def={def} update={update} group={g} tkey={k} />
+          ))}
+        </div>
+      ))}
+      <Heading3 className="policy-h3">{e('tpl.new')}</Heading3>
+      <div className="policy-inline">
+        <SelectField
+          id="def-new-template-group"
+          label={e('tpl.group')}
+          value={group}
+          onChange={(v) => setGroup(v as Group)}
+          options={[
+            { value: 'letters', label: p('texts.letters') },
+            { value: 'mails', label: p('texts.mails') },
+          ]}
+        />
+        <TextField
+          id="def-new-template"
+          label={e('tpl.key')}
+          value={name}
+          onChange={setName}
+          width="medium"
+        />
+        <Button
+          appearance="secondary-action-button"
+          disabled={!/^[a-z][a-z0-9_]*$/.test(code) || Object.hasOwn(obj(templates[group]), code)}
+          onClick={() => {
+            update((d) => {
+              const t = obj(d.templates);
+              t[group] = {
+                ...obj(t[group]),
+                [code]: {
+                  nl: { subject: `${name} ({{reference}})`, body: 'Beste {{applicantName}},\n\n' },
+                  en: { subject: `${name} ({{reference}})`, body: 'Dear {{applicantName}},\n\n' },
+                },
+              };
+            });
+            setName('');
+          }}
+        >
+          {e('tpl.add')}
+        </Button>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,207 @@
+import { Button, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { SelectField } from '../components/ui';
+import {
+  arr,
+  type Branch,
+  guardsOf,
+  type Obj,
+  obj,
+  pathId,
+  transitionAt,
+  type Update,
+} from './editor-kit';
+import { useEditorText } from './editor-messages';
+import { ParamsEditor, useRefText, type VocabularyGroup, vocabularyNames } from './editor-params';
+import type { DefinitionJson } from './policy-api';
+
+/** Default parameters for a newly added guard or action, so it is valid at once where it can be. */
+function defaultParams(def: DefinitionJson, type: string): Record<string, unknown> | undefined {
+  const first = (g: 'mails' | 'letters') => Object.keys(obj(obj(def.templates)[g]))[0] ?? '';
+  switch (type) {
+    case 'sendNotice':
+      return { template: first('mails'), audience: 'applicant' };
+    case 'issueDocument':
+      return { kind: 'grant', template: first('letters') };
+    case 'supportersAtLeast':
+      return { count: 1 };
+    case 'daysBeforeActivityAtLeast':
+      return { days: 0 };
+    case 'amountAtMost':
+      return { amount: 'requested', limit: 'regulationMax' };
+    case 'amountAtLeast':
+      return { amount: 'requested', cents: 0 };
+    case 'actorIsNot':
+      return { event: Object.keys(obj(def.events))[0] ?? '' };
+    case 'assignPayload':
+      return { fields: ['message'], into: 'decision' };
+    case 'settle':
+      return { amount: 'granted' };
+    case 'recordPayment':
+      return { kind: 'advance' };
+    case 'suspendClock':
+      return { defaultPeriodDays: 14 };
+    case 'extendClock':
+      return { defaultWeeks: 4 };
+    default:
+      return undefined;
+  }
+}
+
+function RefList({
+  def,
+  update,
+  branchPath,
+  group,
+  refs,
+  title,
+  empty,
+  addLabel,
+}: {
+  def: DefinitionJson;
+  update: Update;
+  branchPath: string;
+  group: Extract<VocabularyGroup, 'guards' | 'actions'>;
+  refs: Obj[];
+  title: string;
+  empty: string;
+  addLabel: string;
+}) {
+  const { e, word } = useEditorText();
+  const refText = useRefText(def);
+  const [adding, setAdding] = useState('');
+  const prefix = group === 'guards' ? 'guard' : 'action';
+  const listPath = `${branchPath}.${group === 'guards' ? 'guard' : 'actions'}`;
+  /** Changes the list as an array (a single guard object becomes a list of one). */
+  const change = (fn: (list: Obj[]) => void) =>
+    update((d) => {
+      const t = transitionAt(d, branchPath);
+      const key = group === 'guards' ? 'guard' : 'actions';
+      const list = group === 'guards' ? guardsOf(t) : arr(t[key]).map(obj);
+      fn(list);
+      if (list.length === 0) delete t[key];
+      else t[key] = list;
+    });
+  return (
+    <div className="policy-refs">
+      <Heading4 className="policy-h4">{title}</Heading4>
+      {refs.length === 0 ? <Paragraph>{empty}</Paragraph> : null}
+      <ol className="policy-ref-list">
+        {refs.map((ref, i) => {
+          const what = refText(group, ref);
+          const path = `${listPath}.${i}`;
+          return (
+            <li
+              // biome-ignore lint/suspicious/noArrayIndexKey: the position is the identity of a guard or action in the definition
+              key={`${i}-${String(ref.type)}`}
+              className="policy-ref"
+              id={pathId(path)}
+              tabIndex={-1}
+            >
+              <Paragraph className="policy-ref__name">{word(prefix, String(ref.type))}</Paragraph>
+              <ParamsEditor
+                def={def}
+                group={group}
+                type={String(ref.type)}
+                params={obj(ref.params)}
+                path={path}
+                onChange={(params) =>
+                  change((list) => {
+                    list[i] = Object.keys(params).length
+                      ? { ...list[i], params }
+                      : { type: list[i]!.type };
+                  })
+                }
+              />
+              <Button
+                appearance="subtle-button"
+                onClick={() => change((list) => void list.splice(i, 1))}
+              >
+                {e('tr.remove', { what })}
+              </Button>
+            </li>
+          );
+        })}
+      </ol>
+      <div className="policy-inline">
+        <SelectField
+          id={`${pathId(listPath)}-new`}
+          label={addLabel}
+          value={adding}
+          onChange={setAdding}
+          options={[
+            { value: '', label: e('tr.choose') },
+            ...vocabularyNames(group).map((n) => ({ value: n, label: word(prefix, n) })),
+          ]}
+        />
+        <Button
+          appearance="secondary-action-button"
+          disabled={!adding}
+          onClick={() => {
+            const params = defaultParams(def, adding);
+            change((list) => void list.push(params ? { type: adding, params } : { type: adding }));
+            setAdding('');
+          }}
+        >
+          {addLabel}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+/** One transition without JSON: where it goes, under which conditions, and what happens. */
+export function TransitionEditor({
+  def,
+  update,
+  branch,
+  title,
+  stateOptions,
+}: {
+  def: DefinitionJson;
+  update: Update;
+  branch: Branch;
+  title: string;
+  stateOptions: { value: string; label: string }[];
+}) {
+  const { e } = useEditorText();
+  const targetLabel = stateOptions.find((o) => o.value === branch.target)?.label;
+  return (
+    <details className="policy-transition" id={`${pathId(branch.path)}-details`}>
+      <summary>{e('tr.title', { event: title, target: targetLabel ?? e('tr.stay') })}</summary>
+      <SelectField
+        id={pathId(`${branch.path}.target`)}
+        label={e('states.addTarget')}
+        value={branch.target}
+        onChange={(v) =>
+          update((d) => {
+            const t = transitionAt(d, branch.path);
+            if (v) t.target = v;
+            else delete t.target;
+          })
+        }
+        options={[{ value: '', label: e('tr.stay') }, ...stateOptions]}
+      />
+      <RefList
+        def={def}
+        update={update}
+        branchPath={branch.path}
+        group="guards"
+        refs={guardsOf(branch.t)}
+        title={e('tr.guards')}
+        empty={e('tr.noGuards')}
+        addLabel={e('tr.addGuard')}
+      />
+      <RefList
+        def={def}
+        update={update}
+        branchPath={branch.path}
+        group="actions"
+        refs={arr(branch.t.actions).map(obj)}
+        title={e('tr.actions')}
+        empty={e('tr.noActions')}
+        addLabel={e('tr.addAction')}
+      />
+    </details>
+  );
+}

@@ -1,0 +1,126 @@
+import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
+import { MoneyInput } from '../components/money-input';
+import { SelectField, TextAreaField, TextField } from '../components/ui';
+import { obj, str } from './editor-kit';
+import { useEditorText } from './editor-messages';
+
+type Json = Record<string, unknown>;
+
+/** A payload property's label: its `x-label` in the officer's language, else its title or key. */
+function labelOf(key: string, s: Json, locale: 'nl' | 'en'): string {
+  return str(obj(s['x-label'])[locale]) || str(s.title) || key;
+}
+
+/**
+ * The payload of a step as a form built from its JSON Schema: texts, numbers, amounts in euro
+ * (properties named …Cents), choices and yes/no. Empty fields are left out of the payload.
+ */
+export function PayloadForm({
+  idPrefix,
+  schema,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  schema: unknown;
+  value: Json;
+  onChange(next: Json): void;
+}) {
+  const { locale, word } = useEditorText();
+  const props = Object.entries(obj(obj(schema).properties)).filter(
+    // Form data sent with a step (a supplement) is edited as the application's data instead.
+    ([, s]) => obj(s).type !== 'object',
+  );
+  const required = new Set(
+    (Array.isArray(obj(schema).required) ? (obj(schema).required as string[]) : []).map(String),
+  );
+  const set = (key: string, v: unknown) => {
+    const next = { ...value };
+    if (v === undefined || v === '' || v === null) delete next[key];
+    else next[key] = v;
+    onChange(next);
+  };
+  return (
+    <div className="policy-grid">
+      {props.map(([key, raw]) => {
+        const s = obj(raw);
+        const id = `${idPrefix}-${key}`;
+        const label = labelOf(key, s, locale);
+        const v = value[key];
+        const req = required.has(key);
+        if (Array.isArray(s.enum)) {
+          return (
+            <SelectField
+              key={key}
+              id={id}
+              label={label}
+              required={req}
+              value={v === undefined ? '' : String(v)}
+              onChange={(x) => set(key, x || undefined)}
+              options={[
+                { value: '', label: '–' },
+                ...s.enum.map((o) => ({ value: String(o), label: word('enum', String(o)) })),
+              ]}
+            />
+          );
+        }
+        if ((s.type === 'integer' || s.type === 'number') && /Cents$/.test(key)) {
+          return (
+            <MoneyInput
+              key={key}
+              id={id}
+              label={label}
+              required={req}
+              value={typeof v === 'number' ? v : null}
+              onChange={(cents) => set(key, cents ?? undefined)}
+            />
+          );
+        }
+        if (s.type === 'integer' || s.type === 'number') {
+          return (
+            <TextField
+              key={key}
+              id={id}
+              label={label}
+              required={req}
+              type="number"
+              inputMode="numeric"
+              width="short"
+              value={typeof v === 'number' ? String(v) : ''}
+              onChange={(x) => set(key, x.trim() === '' ? undefined : Number(x))}
+            />
+          );
+        }
+        if (s.type === 'boolean') {
+          return (
+            <FormField key={key} type="checkbox" className="app-field">
+              <Checkbox
+                id={id}
+                appearance="html"
+                className="policy-checkbox"
+                checked={v === true}
+                onChange={(ev) => set(key, ev.target.checked)}
+              />
+              <FormLabel htmlFor={id} type="checkbox">
+                {label}
+              </FormLabel>
+            </FormField>
+          );
+        }
+        const long = typeof s.maxLength !== 'number' || s.maxLength > 200;
+        const Field = long ? TextAreaField : TextField;
+        return (
+          <Field
+            key={key}
+            id={id}
+            label={label}
+            required={req}
+            value={typeof v === 'string' ? v : ''}
+            onChange={(x: string) => set(key, x)}
+            {...(long ? { rows: 2 } : {})}
+          />
+        );
+      })}
+    </div>
+  );
+}

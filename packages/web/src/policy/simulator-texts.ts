@@ -1,0 +1,104 @@
+import {
+  type Effect,
+  EngineError,
+  type Facts,
+  type PersistedSnapshot,
+  renderTemplate,
+  templateVariables,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import { useEditorText } from './editor-messages';
+import type { PolicyMessageKey } from './policy-messages';
+
+export const SIM_REFERENCE = 'BI-2026-000001';
+const SIM_NAME = 'Fatima el Amrani';
+
+/** What happened in words, with subjects filled in as the applicant would read them. */
+export function useSimulatorTexts(definition: WorkflowDefinition) {
+  const { p, e, word, locale, formatMoney, formatDateTime } = useEditorText();
+  const eventLabel = (type: string) => {
+    if (type.startsWith('xstate.after.'))
+      return p('sim.timer', { delay: type.split('.')[2] ?? type });
+    return definition.events[type]?.label?.[locale] ?? type;
+  };
+
+  const subject = (
+    group: 'mails' | 'letters',
+    key: string,
+    snapshot: PersistedSnapshot,
+    now: Date,
+    facts: Facts,
+  ) => {
+    const template = definition.templates[group][key]?.[locale];
+    if (!template) return key;
+    try {
+      const vars = templateVariables(definition, snapshot, {
+        locale,
+        now,
+        reference: SIM_REFERENCE,
+        applicantName: SIM_NAME,
+        applicationUrl: `${window.location.origin}/aanvragen`,
+        facts,
+      });
+      return renderTemplate(template.subject, vars);
+    } catch {
+      return template.subject;
+    }
+  };
+
+  const effectText = (ef: Effect, snapshot: PersistedSnapshot, now: Date, facts: Facts): string => {
+    switch (ef.type) {
+      case 'notice':
+        return p('sim.effect.notice', {
+          template: ef.template,
+          audience: p(`sim.audience.${ef.audience}` as PolicyMessageKey),
+          subject: subject('mails', ef.template, snapshot, now, facts),
+        });
+      case 'document':
+        return p('sim.effect.document', {
+          kind: word('enum', ef.kind),
+          template: ef.template,
+          subject: subject('letters', ef.template, snapshot, now, facts),
+        });
+      case 'timer.schedule':
+        return p('sim.effect.timerSchedule', {
+          event: eventLabel(ef.event),
+          date: formatDateTime(ef.dueAt),
+        });
+      case 'timer.cancel':
+        return p('sim.effect.timerCancel', { timer: eventLabel(ef.timerId) });
+      case 'payment':
+        return p('sim.effect.payment', {
+          kind: word('enum', ef.kind),
+          amount: formatMoney(ef.amountCents),
+        });
+      default:
+        return p('sim.effect.budget', {
+          kind: p(`sim.budget.${ef.type.slice('budget.'.length)}` as PolicyMessageKey),
+          amount: formatMoney(ef.amountCents),
+        });
+    }
+  };
+
+  /** A refused step as a sentence: the engine's own per-field sentences, else the condition by name. */
+  const errorText = (err: unknown): string => {
+    if (err instanceof EngineError) {
+      const issues = (err.issues ?? []).map((i) => i.text?.[locale] ?? i.message);
+      if (issues.length) return p('sim.error', { message: issues.join(' ') });
+      if (err.code === 'guard_failed' && err.guard)
+        return p('sim.error', {
+          message: p('sim.guardFailed', { guard: word('guard', err.guard) }),
+        });
+      const known: Record<string, PolicyMessageKey> = {
+        event_not_allowed: 'sim.notAllowed',
+        role_not_allowed: 'sim.roleNotAllowed',
+        four_eyes: 'sim.fourEyes',
+      };
+      const key = known[err.code];
+      if (key) return p('sim.error', { message: p(key) });
+    }
+    return p('sim.error', { message: (err as Error).message });
+  };
+
+  return { eventLabel, effectText, errorText, e };
+}
