@@ -9,6 +9,7 @@ import { registerMessagingRoutes } from './messaging/messaging.routes';
 import { registerOidcRoutes } from './oidc/oidc.routes';
 import { registerOpsRoutes } from './ops/ops.routes';
 import { registerPolicyRoutes } from './policy/policy.routes';
+import { registerPolicyExportRoutes } from './policy/policy-exports.routes';
 import { registerPolicyPreviewRoutes } from './policy/policy-preview.routes';
 import { registerPolicyWorkflowRoutes } from './policy/policy-workflows.routes';
 import { registerUserRoutes } from './users/users.routes';
@@ -29,5 +30,6 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerPolicyRoutes(app, deps);
   registerPolicyPreviewRoutes(app, deps);
   registerPolicyWorkflowRoutes(app, deps);
+  registerPolicyExportRoutes(app, deps);
   registerOpsRoutes(app, deps);
 }

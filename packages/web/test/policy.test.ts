@@ -130,7 +130,7 @@ describe('policy staff change the workflow', () => {
     await page.locator('#def-templates-mails-acknowledgement > summary').click();
     const subject = page.locator('#def-templates-mails-acknowledgement-nl-subject');
     await subject.fill('Uw aanvraag {{kenmerk}} is binnen');
-    const problem = page.getByRole('link', { name: /unknown template variable \{\{kenmerk\}\}/ });
+    const problem = page.getByRole('link', { name: /\{\{kenmerk\}\} is geen bekend invulveld/ });
     await problem.waitFor();
     await checkA11y(page, 'policy-editor-problem');
     await problem.click();
@@ -139,7 +139,10 @@ describe('policy staff change the workflow', () => {
     await page.getByText('Geen problemen gevonden.').waitFor();
 
     await page.locator('summary', { hasText: 'Termijnen' }).click();
-    await page.getByLabel('Dagen ten opzichte van die datum (decisionWarning)').fill('-10');
+    await page
+      .getByRole('group', { name: 'decisionWarning' })
+      .getByLabel('Dagen ten opzichte van die datum (negatief is ervoor)')
+      .fill('-10');
     // The raw JSON beside the form follows.
     expect(await page.locator('#def-json').inputValue()).toContain('"offsetDays": -10');
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
@@ -158,7 +161,8 @@ describe('policy staff change the workflow', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
     await page
-      .getByText(/Mail “acknowledgement” aan de aanvrager: Uw aanvraag \{\{reference\}\} is binnen/)
+      // The subject as the applicant reads it, not its placeholders.
+      .getByText(/Mail “acknowledgement” aan de aanvrager: Uw aanvraag BI-2026-000001 is binnen/)
       .waitFor();
     await page.getByRole('img', { name: 'Schema van het werkproces' }).first().waitFor();
     await checkA11y(page, 'policy-simulator');

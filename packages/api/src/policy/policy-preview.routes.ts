@@ -1,10 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { LETTER_KINDS } from '@initiatief/engine';
-import { requireRole } from '../auth/auth.middleware';
+import { currentUser, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
+import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
-import { previewLetterPdf, previewText } from './policy-preview.service';
+import {
+  previewLetterPdf,
+  previewText,
+  storedPreview,
+  storePreview,
+} from './policy-preview.service';
 
 const PreviewBody = z.object({
   group: z.enum(['letters', 'mails']),
@@ -15,7 +21,10 @@ const PreviewBody = z.object({
   language: z.enum(['nl', 'en']),
   subject: z.string().max(1000),
   body: z.string().max(50_000),
-  format: z.enum(['json', 'pdf']).default('json'),
+  format: z
+    .enum(['json', 'pdf', 'link'])
+    .default('json')
+    .openapi({ description: 'link: the PDF is kept ten minutes and its URL answered' }),
 });
 
 const previewRoute = createRoute({
@@ -39,6 +48,7 @@ const previewRoute = createRoute({
             unknown: z.array(z.string()),
             malformed: z.array(z.string()),
           }),
+          // or, for format=link: { url }
         },
         'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
       },
@@ -46,6 +56,31 @@ const previewRoute = createRoute({
     ...problemResponses(400, 401, 403, 422),
   },
 });
+
+const storedRoute = createRoute({
+  method: 'get',
+  path: '/api/policy/templates/preview/{id}',
+  operationId: 'getTemplatePreview',
+  tags: ['Policy'],
+  security: [{ session: [] }],
+  summary: 'A rendered preview PDF, for ten minutes, for the officer who asked for it',
+  middleware: [requireRole('policy')],
+  request: { params: z.object({ id: z.string().max(100) }) },
+  responses: {
+    200: {
+      description: 'The letter as PDF',
+      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const pdfHeaders = {
+  'Content-Type': 'application/pdf',
+  'Content-Disposition': 'inline; filename="voorbeeld.pdf"',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+};
 
 /** Policy staff: preview of a template with sample data, through the real letter renderer. */
 export function registerPolicyPreviewRoutes(app: App, deps: AppDeps): void {
@@ -55,13 +90,19 @@ export function registerPolicyPreviewRoutes(app: App, deps: AppDeps): void {
     const now = deps.clock();
     if (format === 'pdf') {
       const pdf = await previewLetterPdf(typed, now, deps.config.publicUrl);
-      return c.body(pdf as never, 200, {
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': 'inline; filename="voorbeeld.pdf"',
-        'Cache-Control': 'no-store',
-        'X-Content-Type-Options': 'nosniff',
-      }) as never;
+      return c.body(pdf as never, 200, pdfHeaders) as never;
+    }
+    if (format === 'link') {
+      const pdf = await previewLetterPdf(typed, now, deps.config.publicUrl);
+      const id = storePreview(currentUser(c).id, pdf, now);
+      return c.json({ url: `/api/policy/templates/preview/${id}` } as never, 200);
     }
     return c.json(previewText(typed, now, deps.config.publicUrl), 200);
+  });
+
+  app.openapi(storedRoute, (c) => {
+    const pdf = storedPreview(currentUser(c).id, c.req.valid('param').id, deps.clock());
+    if (!pdf) throw new AppError('not_found', 'This preview is no longer available.');
+    return c.body(pdf as never, 200, pdfHeaders) as never;
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   addDays,
   formatDate,
@@ -114,4 +115,26 @@ export async function previewLetterPdf(
   const run = queue.then(() => renderLetterPdf(content));
   queue = run.catch(() => undefined);
   return new Uint8Array(await run);
+}
+
+/**
+ * Rendered previews kept a few minutes for their author, so the browser can open the PDF by an
+ * ordinary link in a new tab (a blob: URL is refused by the content security policy).
+ */
+const stored = new Map<string, { userId: string; pdf: Uint8Array; until: number }>();
+const KEEP_MS = 10 * 60_000;
+const MAX_STORED = 50;
+
+export function storePreview(userId: string, pdf: Uint8Array, now: Date): string {
+  for (const [id, entry] of stored) if (entry.until < now.getTime()) stored.delete(id);
+  while (stored.size >= MAX_STORED) stored.delete(stored.keys().next().value!);
+  const id = randomUUID();
+  stored.set(id, { userId, pdf, until: now.getTime() + KEEP_MS });
+  return id;
+}
+
+export function storedPreview(userId: string, id: string, now: Date): Uint8Array | null {
+  const entry = stored.get(id);
+  if (!entry || entry.userId !== userId || entry.until < now.getTime()) return null;
+  return entry.pdf;
 }

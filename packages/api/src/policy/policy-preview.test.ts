@@ -46,6 +46,20 @@ describe('template preview with sample data', () => {
     expect(text).toContain('Bezwaar maken');
   });
 
+  test('a link to the PDF for its author only, so the browser opens it in a tab', async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, format: 'link' },
+    });
+    const { url } = await readJson(res);
+    expect(url).toMatch(/^\/api\/policy\/templates\/preview\/[0-9a-f-]{36}$/);
+    const pdf = await call(kit.app, 'GET', url, { cookie: kit.cookies.policy });
+    expect(pdf.status).toBe(200);
+    expect(await pdfText(new Uint8Array(await pdf.arrayBuffer()))).toContain('U krijgt');
+    const other = await call(kit.app, 'GET', url, { cookie: kit.cookies.admin });
+    expect(other.status).toBe(403);
+  });
+
   test('only policy staff', async () => {
     const res = await call(kit.app, 'POST', path, {
       cookie: kit.cookies.assessor,

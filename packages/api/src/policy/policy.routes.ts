@@ -20,6 +20,13 @@ import {
   retireVersion,
   saveDraft,
 } from './policy-definitions.service';
+import {
+  applicationsTable,
+  ExportQuery,
+  exportName,
+  ledgerTable,
+  tableToCsv,
+} from './policy-exports.service';
 import { applyMigration, dryRunMigration } from './policy-migration.service';
 import {
   CommentBody,
@@ -33,9 +40,7 @@ import {
 } from './policy-proposals.service';
 import { createRegulation, updateRegulation } from './policy-regulations.service';
 import {
-  applicationsCsv,
   applicationsPerState,
-  budgetLedgerCsv,
   budgetUse,
   leadTimes,
   overdueApplications,
@@ -429,9 +434,9 @@ const r = {
     path: '/api/policy/reports/applications.csv',
     tags,
     security,
-    summary: 'CSV export of the applications',
+    summary: 'CSV export of the applications (;-separated, UTF-8 with BOM, labels in the language)',
     middleware: policyOnly,
-    request: { query: YearQuery },
+    request: { query: ExportQuery },
     responses: {
       200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
       ...problemResponses(401, 403, 422),
@@ -444,7 +449,7 @@ const r = {
     security,
     summary: 'CSV export of the budget ledger (every reservation, release and commitment)',
     middleware: policyOnly,
-    request: { query: YearQuery },
+    request: { query: ExportQuery },
     responses: {
       200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
       ...problemResponses(401, 403, 422),
@@ -455,6 +460,7 @@ const r = {
 function csvHeaders(filename: string) {
   return {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
+    'Cache-Control': 'no-store',
     'Content-Disposition': `attachment; filename="${filename}"`,
   };
 }
@@ -576,15 +582,17 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(r.applicationsCsv, async (c) => {
-    const { year } = c.req.valid('query');
-    const body = await applicationsCsv(db, year);
-    return c.body(body, 200, csvHeaders(`applications${year ? `-${year}` : ''}.csv`));
+    const { year, lang } = c.req.valid('query');
+    const locale = lang ?? currentUser(c).locale;
+    const body = tableToCsv(await applicationsTable(db, locale, year), locale);
+    return c.body(body, 200, csvHeaders(`${exportName('applications', locale, year)}.csv`));
   });
 
   app.openapi(r.ledgerCsv, async (c) => {
-    const { year } = c.req.valid('query');
-    const body = await budgetLedgerCsv(db, year);
-    return c.body(body, 200, csvHeaders(`budget-ledger${year ? `-${year}` : ''}.csv`));
+    const { year, lang } = c.req.valid('query');
+    const locale = lang ?? currentUser(c).locale;
+    const body = tableToCsv(await ledgerTable(db, locale, year), locale);
+    return c.body(body, 200, csvHeaders(`${exportName('ledger', locale, year)}.csv`));
   });
 
   registerPolicyProposalRoutes(app, deps);

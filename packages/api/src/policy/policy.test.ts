@@ -494,16 +494,24 @@ describe('policy: reports', () => {
     expect(overdue.items.length).toBeGreaterThan(0);
     expect(overdue.items[0].daysOverdue).toBeGreaterThan(0);
 
-    const csv = await asPolicy('GET', '/api/policy/reports/applications.csv?year=2026');
+    const csv = await asPolicy('GET', '/api/policy/reports/applications.csv?year=2026&lang=nl');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(csv.headers.get('content-disposition')).toContain('applications-2026.csv');
-    const lines = (await csv.text()).trim().split('\r\n');
-    expect(lines[0]).toMatch(/^reference,regulation,year,district,title,state/);
+    expect(csv.headers.get('content-disposition')).toContain('aanvragen-2026.csv');
+    const lines = (await csv.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^Kenmerk;Regeling;Jaar;Wijk;Naam van het initiatief;Status/);
     expect(lines.length).toBeGreaterThan(3);
-    const ledger = await asPolicy('GET', '/api/policy/reports/budget-ledger.csv');
-    const ledgerLines = (await ledger.text()).trim().split('\r\n');
-    expect(ledgerLines[0]).toBe('id,at,regulation,year,district,reference,kind,amount_cents');
-    expect(ledgerLines.some((l) => /,(reserve|commit),/.test(l))).toBe(true);
+    const ledger = await asPolicy('GET', '/api/policy/reports/budget-ledger.csv?lang=nl');
+    const ledgerLines = (await ledger.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(ledgerLines[0]).toBe(
+      'Nummer;Moment (Nederlandse tijd);Regeling;Jaar;Wijk;Kenmerk;Soort;Bedrag (euro)',
+    );
+    expect(ledgerLines.some((l) => /;(reservering|vastlegging);/.test(l))).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../compone
 import { useLoad } from '../components/use-load';
 import { AppLink, useRouter } from '../router/router';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
-import { describePath } from './editor-kit';
+import { problemSentence } from './editor-problems';
 import {
   type DefinitionDetail,
   type DefinitionDiff,
@@ -290,11 +290,7 @@ function Editor({
                     focusPath(pr.path);
                   }}
                 >
-                  {pr.text?.[locale] ?? (
-                    <>
-                      {describePath(lastGood, pr.path, locale) || pr.path}: {pr.message}
-                    </>
-                  )}
+                  {problemSentence(pr, lastGood, locale)}
                 </Link>
               </UnorderedListItem>
             ))}

@@ -1,6 +1,6 @@
 import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
 import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
@@ -59,7 +59,6 @@ function Preview({
   const [pdf, setPdf] = useState<string | null>(null);
   const [error, setError] = useState('');
   const langName = lang === 'nl' ? 'Nederlands' : 'English';
-  useEffect(() => () => void (pdf && URL.revokeObjectURL(pdf)), [pdf]);
   const input = {
     group,
     kind: group === 'letters' ? kind : undefined,
@@ -85,7 +84,7 @@ function Preview({
             onClick={() => {
               setError('');
               policyApi.previewTemplatePdf(input).then(
-                (blob) => setPdf(URL.createObjectURL(blob)),
+                (r) => setPdf(r.url),
                 (err) => setError(errorText(err)),
               );
             }}
@@ -116,7 +115,6 @@ function Preview({
           </Paragraph>
         )}
       </div>
-      {pdf && <iframe className="policy-preview__pdf" src={pdf} title={e('tpl.previewTitle')} />}
     </div>
   );
 }

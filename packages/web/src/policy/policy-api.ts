@@ -283,17 +283,14 @@ export const policyApi = {
   overdue: () => call<{ today: string; items: OverdueItem[] }>('/reports/overdue'),
   previewTemplate: (input: TemplatePreviewInput) =>
     call<TemplatePreview>('/templates/preview', 'POST', { ...input, format: 'json' }),
-  /** The letter as the real renderer prints it, as a PDF blob. */
-  previewTemplatePdf: async (input: TemplatePreviewInput): Promise<Blob> => {
-    const res = await fetch('/api/policy/templates/preview', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/pdf' },
-      body: JSON.stringify({ ...input, format: 'pdf' }),
-      credentials: 'same-origin',
-    });
-    if (!res.ok) throw new ApiError({ status: res.status, title: res.statusText });
-    return res.blob();
-  },
-  applicationsCsvUrl: (y?: number) => `/api/policy/reports/applications.csv${year(y)}`,
-  ledgerCsvUrl: (y?: number) => `/api/policy/reports/budget-ledger.csv${year(y)}`,
+  /** The letter as the real renderer prints it: a URL of the PDF, kept a few minutes. */
+  previewTemplatePdf: (input: TemplatePreviewInput) =>
+    call<{ url: string }>('/templates/preview', 'POST', { ...input, format: 'link' }),
+  /** A download in the UI's language: `csv` (;-separated, for Dutch Excel) or `xlsx`. */
+  exportUrl: (
+    what: 'applications' | 'budget-ledger',
+    format: 'csv' | 'xlsx',
+    lang: string,
+    y?: number,
+  ) => `/api/policy/reports/${what}.${format}?lang=${lang}${y ? `&year=${y}` : ''}`,
 };

@@ -278,6 +278,8 @@ const nl = {
   'reports.export': 'Downloaden',
   'reports.csvApplications': 'Aanvragen (CSV)',
   'reports.csvLedger': 'Budgetboekingen (CSV)',
+  'reports.xlsxApplications': 'Aanvragen (Excel)',
+  'reports.xlsxLedger': 'Budgetboekingen (Excel)',
   'reports.diagramLink': 'Bekijk {reference} in het schema',
 } as const;
 
@@ -555,6 +557,8 @@ const en: Record<PolicyMessageKey, string> = {
   'reports.export': 'Download',
   'reports.csvApplications': 'Applications (CSV)',
   'reports.csvLedger': 'Budget ledger (CSV)',
+  'reports.xlsxApplications': 'Applications (Excel)',
+  'reports.xlsxLedger': 'Budget ledger (Excel)',
   'reports.diagramLink': 'See {reference} in the diagram',
 };
 

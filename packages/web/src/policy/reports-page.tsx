@@ -83,7 +83,7 @@ function BudgetChart({ items }: { items: BudgetUse[] }) {
 
 /** /beleid/rapportages — states per district, budget against ceiling, lead times, overdue, CSV. */
 export function ReportsPage() {
-  const { p, t, tx, formatMoney, formatDate } = usePolicyText();
+  const { p, t, tx, locale, formatMoney, formatDate } = usePolicyText();
   const errorText = useErrorText();
   const thisYear = new Date().getFullYear();
   const [yearText, setYearText] = useState('');
@@ -141,12 +141,20 @@ export function ReportsPage() {
           <section aria-labelledby="rep-export">
             <Heading2 id="rep-export">{p('reports.export')}</Heading2>
             <Paragraph>
-              <Link href={policyApi.applicationsCsvUrl(year)} download>
+              <Link href={policyApi.exportUrl('applications', 'csv', locale, year)} download>
                 {p('reports.csvApplications')}
               </Link>
               {' · '}
-              <Link href={policyApi.ledgerCsvUrl(year)} download>
+              <Link href={policyApi.exportUrl('applications', 'xlsx', locale, year)} download>
+                {p('reports.xlsxApplications')}
+              </Link>
+              {' · '}
+              <Link href={policyApi.exportUrl('budget-ledger', 'csv', locale, year)} download>
                 {p('reports.csvLedger')}
+              </Link>
+              {' · '}
+              <Link href={policyApi.exportUrl('budget-ledger', 'xlsx', locale, year)} download>
+                {p('reports.xlsxLedger')}
               </Link>
             </Paragraph>
           </section>
