@@ -5,6 +5,7 @@ import type { AppDeps } from './context';
 import { registerDefinitionRoutes } from './definitions/definitions.routes';
 import { registerDeskRoutes } from './desk/desk.routes';
 import type { App } from './http/router';
+import { registerChannelRoutes } from './messaging/channel.routes';
 import { registerMessagingRoutes } from './messaging/messaging.routes';
 import { registerOidcRoutes } from './oidc/oidc.routes';
 import { registerOpsRoutes } from './ops/ops.routes';
@@ -12,6 +13,7 @@ import { registerPolicyRoutes } from './policy/policy.routes';
 import { registerPolicyExportRoutes } from './policy/policy-exports.routes';
 import { registerPolicyPreviewRoutes } from './policy/policy-preview.routes';
 import { registerPolicyWorkflowRoutes } from './policy/policy-workflows.routes';
+import { registerPrintRoutes } from './print/print.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 /**
@@ -27,6 +29,8 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerDeskRoutes(app, deps);
   registerDefinitionRoutes(app, deps);
   registerMessagingRoutes(app, deps);
+  registerPrintRoutes(app, deps);
+  registerChannelRoutes(app, deps);
   registerPolicyRoutes(app, deps);
   registerPolicyPreviewRoutes(app, deps);
   registerPolicyWorkflowRoutes(app, deps);

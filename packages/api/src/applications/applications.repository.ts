@@ -99,7 +99,8 @@ export async function findApplicationWithRegulation(
       sql<MessagingPeople>`(
         select jsonb_build_object(
           'applicant', jsonb_build_object('email', ap.email, 'name', ap.name, 'locale', ap.locale,
-            'street', ap.street, 'postcode', ap.postcode, 'city', ap.city),
+            'street', ap.street, 'postcode', ap.postcode, 'city', ap.city,
+            'letterChannel', ap.letter_channel),
           'assignee', (select jsonb_build_object('email', asg.email, 'name', asg.name, 'locale', asg.locale)
             from users asg where asg.id = applications.assignee_id))
         from users ap where ap.id = applications.applicant_id)`.as('people_json'),

@@ -15,6 +15,8 @@ export interface UsersTable {
   postcode: string | null;
   city: string | null;
   phone: string | null;
+  /** How letters reach this resident (Awb 2:14); 'email' needs an address. See messaging/channels.ts. */
+  letter_channel: ColumnType<'email' | 'paper', 'email' | 'paper' | undefined, 'email' | 'paper'>;
   /** argon2id; null when the account cannot log in with a password (clerk-created). */
   password_hash: string | null;
   created_by: string | null;

@@ -135,7 +135,7 @@ export function LetterDocument({
   /** Only the letters benchmark sets this ('Helvetica'), to measure what the embedded font costs. */
   fontFamily?: string;
 }) {
-  const { sender, labels } = content;
+  const { sender } = content;
   return (
     <Document
       title={pdfTitle(content.subject, content.reference)}
@@ -147,95 +147,114 @@ export function LetterDocument({
       creationDate={new Date(`${content.date}T12:00:00Z`)}
       modificationDate={new Date(`${content.date}T12:00:00Z`)}
     >
-      <Page size="A4" style={[styles.page, { fontFamily }]}>
-        <View style={styles.letterhead} fixed>
-          <View>
-            <Text style={styles.organisation}>{sender.organisation}</Text>
-            <Text style={styles.department}>{sender.department}</Text>
-          </View>
-          <View style={styles.senderBlock}>
-            {sender.addressLines.map((line) => (
-              <Text key={line}>{line}</Text>
-            ))}
-            <Text>
-              {labels.contact}: {sender.phone} · {sender.website}
-            </Text>
-          </View>
-        </View>
+      <LetterPage content={content} fontFamily={fontFamily} />
+    </Document>
+  );
+}
 
-        <View style={styles.addressSpace} />
-        <View style={styles.addressBlock}>
-          <Text style={styles.addressName}>{content.recipient.name}</Text>
-          {content.recipient.addressLines.map((line) => (
+/**
+ * One letter as one react-pdf Page (it breaks over as many sheets as it needs). Page numbers
+ * count within the letter, so a print batch of many letters numbers each letter on its own.
+ */
+export function LetterPage({
+  content,
+  fontFamily = LETTER_FONT_FAMILY,
+}: {
+  content: LetterContent;
+  fontFamily?: string;
+}) {
+  const { sender, labels } = content;
+  return (
+    <Page size="A4" style={[styles.page, { fontFamily }]}>
+      <View style={styles.letterhead} fixed>
+        <View>
+          <Text style={styles.organisation}>{sender.organisation}</Text>
+          <Text style={styles.department}>{sender.department}</Text>
+        </View>
+        <View style={styles.senderBlock}>
+          {sender.addressLines.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
-        </View>
-
-        <View style={styles.meta}>
-          <View style={styles.metaRow}>
-            <Text style={styles.metaLabel}>{labels.date}</Text>
-            <Text style={styles.metaValue}>{content.dateText}</Text>
-          </View>
-          <View style={styles.metaRow}>
-            <Text style={styles.metaLabel}>{labels.reference}</Text>
-            <Text style={styles.metaValue}>{content.reference}</Text>
-          </View>
-          <View style={styles.metaRow}>
-            <Text style={styles.metaLabel}>{labels.subject}</Text>
-            <Text style={styles.metaValue}>
-              <Running text={content.subject} />
-            </Text>
-          </View>
-        </View>
-
-        <Text style={styles.subject}>
-          <Running text={content.subject} />
-        </Text>
-        <Text style={styles.paragraph}>{content.salutation}</Text>
-        {content.paragraphs.map((paragraph, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in order
-          <Text key={index} style={styles.paragraph}>
-            <Running text={paragraph} />
+          <Text>
+            {labels.contact}: {sender.phone} · {sender.website}
           </Text>
+        </View>
+      </View>
+
+      <View style={styles.addressSpace} />
+      <View style={styles.addressBlock}>
+        <Text style={styles.addressName}>{content.recipient.name}</Text>
+        {content.recipient.addressLines.map((line) => (
+          <Text key={line}>{line}</Text>
         ))}
+      </View>
 
-        <View style={styles.signature} wrap={false}>
-          <Text>{content.signature.closing}</Text>
-          {content.signature.onBehalfOf ? <Text>{content.signature.onBehalfOf}</Text> : null}
-          <Text style={styles.signatureRole}>{content.signature.role}</Text>
-          <Text>{content.signature.organisation}</Text>
+      <View style={styles.meta}>
+        <View style={styles.metaRow}>
+          <Text style={styles.metaLabel}>{labels.date}</Text>
+          <Text style={styles.metaValue}>{content.dateText}</Text>
         </View>
-
-        {content.objection ? (
-          <View style={styles.objection} wrap={false}>
-            <Text style={styles.objectionHeading}>{content.objection.heading}</Text>
-            {content.objection.paragraphs.map((paragraph) => (
-              <Text key={paragraph} style={styles.paragraph}>
-                <Running text={paragraph} />
-              </Text>
-            ))}
-          </View>
-        ) : null}
-
-        {content.links?.html ? (
-          <Text style={styles.accessible}>
-            {ACCESSIBLE[content.language]}{' '}
-            <Link src={content.links.html} style={styles.link}>
-              {content.links.html}
-            </Link>
+        <View style={styles.metaRow}>
+          <Text style={styles.metaLabel}>{labels.reference}</Text>
+          <Text style={styles.metaValue}>{content.reference}</Text>
+        </View>
+        <View style={styles.metaRow}>
+          <Text style={styles.metaLabel}>{labels.subject}</Text>
+          <Text style={styles.metaValue}>
+            <Running text={content.subject} />
           </Text>
-        ) : null}
+        </View>
+      </View>
 
-        <Text style={styles.footerLeft} fixed>
-          {labels.reference} {content.reference}
+      <Text style={styles.subject}>
+        <Running text={content.subject} />
+      </Text>
+      <Text style={styles.paragraph}>{content.salutation}</Text>
+      {content.paragraphs.map((paragraph, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in order
+        <Text key={index} style={styles.paragraph}>
+          <Running text={paragraph} />
         </Text>
-        <Text
-          style={styles.footerRight}
-          fixed
-          render={({ pageNumber, totalPages }) => pageLabel(labels.page, pageNumber, totalPages)}
-        />
-      </Page>
-    </Document>
+      ))}
+
+      <View style={styles.signature} wrap={false}>
+        <Text>{content.signature.closing}</Text>
+        {content.signature.onBehalfOf ? <Text>{content.signature.onBehalfOf}</Text> : null}
+        <Text style={styles.signatureRole}>{content.signature.role}</Text>
+        <Text>{content.signature.organisation}</Text>
+      </View>
+
+      {content.objection ? (
+        <View style={styles.objection} wrap={false}>
+          <Text style={styles.objectionHeading}>{content.objection.heading}</Text>
+          {content.objection.paragraphs.map((paragraph) => (
+            <Text key={paragraph} style={styles.paragraph}>
+              <Running text={paragraph} />
+            </Text>
+          ))}
+        </View>
+      ) : null}
+
+      {content.links?.html ? (
+        <Text style={styles.accessible}>
+          {ACCESSIBLE[content.language]}{' '}
+          <Link src={content.links.html} style={styles.link}>
+            {content.links.html}
+          </Link>
+        </Text>
+      ) : null}
+
+      <Text style={styles.footerLeft} fixed>
+        {labels.reference} {content.reference}
+      </Text>
+      <Text
+        style={styles.footerRight}
+        fixed
+        render={({ subPageNumber, subPageTotalPages }) =>
+          pageLabel(labels.page, subPageNumber, subPageTotalPages)
+        }
+      />
+    </Page>
   );
 }
 

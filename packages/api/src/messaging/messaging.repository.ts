@@ -22,6 +22,8 @@ const DOCUMENT_META = [
   'byte_size',
   'created_at',
   'rendered_at',
+  'channel',
+  'posted_on',
 ] as const;
 
 export type DocumentMeta = Pick<DocumentRow, (typeof DOCUMENT_META)[number]>;
@@ -154,7 +156,13 @@ export async function markAttemptFailed(
     .execute();
 }
 
-export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables'>;
+/** For a render job: whom its letter is addressed to, its channel and when it was posted. */
+export interface OutboxLetterFields {
+  letter_recipient: string | null;
+  letter_channel: 'email' | 'paper' | null;
+  letter_posted_on: string | null;
+}
+export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables'> & Partial<OutboxLetterFields>;
 
 /** Outbox rows for staff: failed first, then the most recently changed. */
 export async function listOutbox(
@@ -185,7 +193,18 @@ export async function listOutbox(
       'created_at',
       'updated_at',
       'done_at',
-    ]);
+    ])
+    .select((eb) => {
+      const letter = () =>
+        eb.selectFrom('documents as d').whereRef('d.id', '=', 'outbox.document_id');
+      return [
+        letter()
+          .select(sql<string>`d.content #>> '{recipient,name}'`.as('n'))
+          .as('letter_recipient'),
+        letter().select('d.channel').as('letter_channel'),
+        letter().select('d.posted_on').as('letter_posted_on'),
+      ];
+    });
   if (options.status) query = query.where('status', '=', options.status);
   if (options.kind) query = query.where('kind', '=', options.kind);
   return query

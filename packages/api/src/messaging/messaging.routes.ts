@@ -37,7 +37,17 @@ const DocumentSchema = z
     language: z.enum(['nl', 'en']),
     reference: z.string(),
     subject: z.string(),
-    sentOn: z.string().openapi({ description: 'The letter date (Europe/Amsterdam)' }),
+    sentOn: z.string().openapi({
+      description:
+        'The letter date (Europe/Amsterdam); for a paper letter that waits for the post, provisional until its batch is posted',
+    }),
+    channel: z
+      .enum(['email', 'paper'])
+      .openapi({ description: 'How the letter reaches its addressee' }),
+    postedOn: z.string().nullable().openapi({ description: 'The day a paper letter was posted' }),
+    sent: z.boolean().openapi({
+      description: 'Sent: an e-mail letter when issued, a paper letter once its batch is posted',
+    }),
     objectionDeadline: z.string().nullable(),
     rendered: z.boolean(),
     sha256: z.string().nullable(),
@@ -56,6 +66,12 @@ const OutboxItemSchema = z
     documentId: z.string().nullable(),
     messageId: z.string().nullable(),
     recipient: z.string().nullable(),
+    channel: z.enum(['email', 'paper']).nullable().openapi({
+      description: "A mail: 'email'. A render job: the channel of its letter",
+    }),
+    postedOn: z.string().nullable().openapi({
+      description: 'A render job of a paper letter: the day its batch was posted',
+    }),
     audience: z.string().nullable(),
     language: z.string().nullable(),
     template: z.string().nullable(),
@@ -85,6 +101,9 @@ function documentJson(d: DocumentMeta) {
     reference: d.reference,
     subject: d.subject,
     sentOn: String(d.sent_on),
+    channel: d.channel,
+    postedOn: d.posted_on === null ? null : String(d.posted_on),
+    sent: d.channel === 'email' || d.posted_on !== null,
     objectionDeadline: d.objection_deadline === null ? null : String(d.objection_deadline),
     rendered: d.sha256 !== null,
     sha256: d.sha256,
@@ -102,7 +121,10 @@ function outboxJson(r: OutboxListItem, mailFrom: string) {
     applicationId: r.application_id,
     documentId: r.document_id,
     messageId: messageIdFor(r.message_id, mailFrom) ?? null,
-    recipient: r.recipient_email,
+    // A render job's letter goes to its addressee: by e-mail with the notice, or by post.
+    recipient: r.recipient_email ?? (r.kind === 'render' ? (r.letter_recipient ?? null) : null),
+    channel: r.kind === 'render' ? (r.letter_channel ?? null) : 'email',
+    postedOn: r.letter_posted_on ? String(r.letter_posted_on) : null,
     audience: r.audience,
     language: r.language,
     template: r.template_key,
@@ -155,7 +177,7 @@ const getDocumentRoute = createRoute({
         'text/html': { schema: z.string() },
       },
     },
-    ...problemResponses(401, 404, 503),
+    ...problemResponses(401, 404, 409, 503),
   },
 });
 
@@ -312,6 +334,12 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
     c.header('Vary', 'Accept');
     if (wanted === 'pdf') {
       if (!document.pdf || !document.sha256) {
+        if (document.channel === 'paper' && document.posted_on === null) {
+          throw new AppError(
+            'conflict',
+            'This letter goes by post and gets its date when it is posted; read it as a web page until then.',
+          );
+        }
         throw new AppError('unavailable', 'The letter is being prepared; try again shortly.', {
           headers: { 'Retry-After': '5' },
         });

@@ -12,6 +12,7 @@ import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
+import { type ChannelName, channelFor } from './channels';
 import { formatCents, formatDate } from './messaging.format';
 import type { Language } from './messaging.table';
 
@@ -49,7 +50,7 @@ interface TemplateText {
 }
 type TemplateSet = Record<string, Partial<Record<Language, TemplateText>>>;
 
-function templateOf(
+export function templateOf(
   definition: WorkflowDefinition,
   group: 'letters' | 'mails',
   key: string,
@@ -90,6 +91,9 @@ export async function enqueueMessaging(
   const sentOn = toAmsterdamDate(input.now);
   const objection = objectionDeadline(sentOn);
   const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
+  // Awb 2:14: electronic only to a resident who chose it and has an address; paper otherwise.
+  const channel = channelFor(context.applicant);
+  const plan = channel.plan();
   const documentRows: Insertable<DB['documents']>[] = [];
   const outboxRows: Insertable<DB['outbox']>[] = [];
 
@@ -129,8 +133,12 @@ export async function enqueueMessaging(
       content: JSON.stringify(content),
       sent_on: sentOn,
       objection_deadline: content.objection ? objection.date : null,
+      channel: channel.name,
       created_at: input.now,
     });
+    result.documentIds.push(documentId);
+    // A paper letter is rendered when its print batch is posted (src/print/), with that date.
+    if (!plan.renderNow) continue;
     const renderId = randomUUID();
     outboxRows.push({
       id: renderId,
@@ -142,13 +150,12 @@ export async function enqueueMessaging(
       created_at: input.now,
       updated_at: input.now,
     });
-    result.documentIds.push(documentId);
     result.outboxIds.push(renderId);
   }
 
   for (const effect of notices) {
-    // A resident registered at the desk without e-mail gets letters by post only.
-    if (effect.audience === 'applicant' && !context.applicant.email) continue;
+    // A resident without e-mail, or who chose paper, gets letters by post only.
+    if (effect.audience === 'applicant' && (!context.applicant.email || !plan.notices)) continue;
     const recipient =
       effect.audience === 'applicant'
         ? {
@@ -226,6 +233,8 @@ export interface MessagingContext {
     email: string | null;
     name: string;
     locale: string;
+    /** users.letter_channel: absent or null counts as not chosen (paper). */
+    letterChannel?: ChannelName | null;
     street: string | null;
     postcode: string | null;
     city: string | null;
@@ -298,6 +307,7 @@ async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<Messa
       'ap.street as applicant_street',
       'ap.postcode as applicant_postcode',
       'ap.city as applicant_city',
+      'ap.letter_channel as applicant_letter_channel',
       'asg.id as assignee_user_id',
       'asg.email as assignee_email',
       'asg.name as assignee_name',
@@ -332,6 +342,7 @@ async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<Messa
     street: row.applicant_street,
     postcode: row.applicant_postcode,
     city: row.applicant_city,
+    letterChannel: row.applicant_letter_channel,
   };
   const assignee =
     row.assignee_id && row.assignee_user_id
@@ -364,6 +375,7 @@ async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<Messa
       street: applicant.street ?? null,
       postcode: applicant.postcode ?? null,
       city: applicant.city ?? null,
+      letterChannel: applicant.letterChannel,
     },
     assignee,
     payload: payload && typeof payload === 'object' ? payload : {},

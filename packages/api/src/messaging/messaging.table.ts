@@ -31,6 +31,22 @@ export interface DocumentTable {
   byte_size: number | null;
   created_at: DefaultTimestamp;
   rendered_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** How the letter reaches its addressee; a paper letter waits in the print queue. */
+  channel: ColumnType<'email' | 'paper', 'email' | 'paper' | undefined, never>;
+  print_batch_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The day a paper letter was posted: its date, and the start of the objection period. */
+  posted_on: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A day's print run of paper letters. */
+export interface PrintBatchTable {
+  id: string;
+  posting_date: ColumnType<string, string, string>;
+  status: ColumnType<'open' | 'posted', 'open' | 'posted' | undefined, 'open' | 'posted'>;
+  created_at: DefaultTimestamp;
+  created_by: string | null;
+  posted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  posted_by: string | null;
 }
 
 /** One job of the transactional outbox: render a document, or send one mail. */
@@ -63,6 +79,7 @@ export interface OutboxTable {
 export interface MessagingTables {
   documents: DocumentTable;
   outbox: OutboxTable;
+  print_batches: PrintBatchTable;
 }
 
 export type DocumentRow = Selectable<DocumentTable>;

@@ -1,0 +1,171 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { currentUser, requireRole } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import type { BatchRow } from './print.repository';
+import { createPrintBatch, markBatchPosted, printBatchPdf, printQueue } from './print.service';
+
+const tags = ['Print queue'];
+const security = [{ session: [] }];
+/** Who handles the outgoing post. */
+const post = [requireRole('clerk', 'assessor', 'approver', 'admin')];
+const IdParams = z.object({ id: z.uuid() });
+
+const BatchSchema = z
+  .object({
+    id: z.string(),
+    postingDate: z
+      .string()
+      .openapi({ description: 'The day the batch is posted: its letters’ date' }),
+    status: z.enum(['open', 'posted']),
+    letters: z.number().int(),
+    createdAt: z.string(),
+    postedAt: z.string().nullable(),
+    links: z.object({ pdf: z.string() }),
+  })
+  .openapi('PrintBatch');
+
+const WaitingSchema = z
+  .object({
+    documentId: z.string(),
+    applicationId: z.string(),
+    reference: z.string(),
+    kind: z.string(),
+    subject: z.string(),
+    recipient: z.object({ name: z.string(), addressLines: z.array(z.string()) }),
+    issuedAt: z.string(),
+    batchId: z.string().nullable(),
+  })
+  .openapi('WaitingLetter');
+
+function batchJson(b: BatchRow) {
+  return {
+    id: b.id,
+    postingDate: String(b.posting_date),
+    status: b.status,
+    letters: b.letters,
+    createdAt: new Date(b.created_at).toISOString(),
+    postedAt: b.posted_at ? new Date(b.posted_at).toISOString() : null,
+    links: { pdf: `/api/print-batches/${b.id}/pdf` },
+  };
+}
+
+const queueRoute = createRoute({
+  method: 'get',
+  path: '/api/print-queue',
+  tags,
+  security,
+  summary: 'Paper letters waiting for the post, and the recent print batches',
+  middleware: post,
+  responses: {
+    200: {
+      description: 'The print queue',
+      content: {
+        'application/json': {
+          schema: z.object({ waiting: z.array(WaitingSchema), batches: z.array(BatchSchema) }),
+        },
+      },
+    },
+    ...problemResponses(401, 403),
+  },
+});
+
+const createBatchRoute = createRoute({
+  method: 'post',
+  path: '/api/print-batches',
+  tags,
+  security,
+  summary: "Put every waiting paper letter in today's batch, dated today",
+  middleware: post,
+  responses: {
+    201: { description: "Today's batch", content: { 'application/json': { schema: BatchSchema } } },
+    ...problemResponses(401, 403, 409),
+  },
+});
+
+const batchPdfRoute = createRoute({
+  method: 'get',
+  path: '/api/print-batches/{id}/pdf',
+  tags,
+  security,
+  summary: 'The batch as one PDF to print, each address in the envelope window',
+  middleware: post,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'The letters of the batch',
+      content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const postedRoute = createRoute({
+  method: 'post',
+  path: '/api/print-batches/{id}/posted',
+  tags,
+  security,
+  summary: 'Record that the batch was posted today: its letters count as sent from today',
+  middleware: post,
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'The posted batch',
+      content: { 'application/json': { schema: BatchSchema } },
+    },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+export function registerPrintRoutes(app: App, deps: AppDeps): void {
+  const { db } = deps;
+
+  app.openapi(queueRoute, async (c) => {
+    const { waiting, batches } = await printQueue(db);
+    return c.json(
+      {
+        waiting: waiting.map((letter) => ({
+          documentId: letter.id,
+          applicationId: letter.application_id,
+          reference: letter.reference,
+          kind: letter.kind,
+          subject: letter.content.subject,
+          recipient: {
+            name: letter.content.recipient.name,
+            addressLines: letter.content.recipient.addressLines,
+          },
+          issuedAt: new Date(letter.created_at).toISOString(),
+          batchId: letter.print_batch_id,
+        })),
+        batches: batches.map(batchJson),
+      },
+      200,
+    );
+  });
+
+  app.openapi(createBatchRoute, async (c) => {
+    const batch = await createPrintBatch(db, { now: deps.clock(), actorId: currentUser(c).id });
+    return c.json(batchJson(batch), 201);
+  });
+
+  app.openapi(batchPdfRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { pdf, batch } = await printBatchPdf(db, id, deps.config.publicUrl);
+    return c.body(new Uint8Array(pdf), 200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="postbatch-${batch.posting_date}.pdf"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+
+  app.openapi(postedRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    await markBatchPosted(db, { id, now: deps.clock(), actorId: currentUser(c).id });
+    // The render jobs' insert wakes the outbox workers (0007_outbox_notify.sql).
+    const { batches } = await printQueue(db);
+    const batch = batches.find((b) => b.id === id)!;
+    return c.json(batchJson(batch), 200);
+  });
+}

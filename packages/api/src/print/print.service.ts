@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import {
+  formatDate,
+  objectionDeadline,
+  renderTemplate,
+  toAmsterdamDate,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
+import { AppError } from '../errors';
+import { buildLetterContent, withApplicationUrl } from '../letters/letter.content';
+import type { LetterContent, LetterKind } from '../letters/letter.types';
+import { templateOf } from '../messaging/messaging.service';
+import { renderPrintBatchPdf } from './print.pdf';
+import {
+  type BatchRow,
+  findBatch,
+  lettersOfBatch,
+  listBatches,
+  openBatchOf,
+  type WaitingLetter,
+  waitingLetters,
+} from './print.repository';
+
+/**
+ * A paper letter dated for its posting day: the same template and variables as when it was
+ * issued, with today's date and the objection deadline that runs from the day after posting
+ * (Awb 3:41, 6:8). The addressee block stays as it was issued.
+ */
+export function redateLetter(
+  letter: WaitingLetter,
+  definition: WorkflowDefinition,
+  postingDate: string,
+): LetterContent {
+  const content = letter.content;
+  const { text, language } = templateOf(
+    definition,
+    'letters',
+    letter.template_key,
+    letter.language,
+  );
+  const objection = objectionDeadline(postingDate);
+  const variables = {
+    ...content.variables,
+    today: formatDate(postingDate, language),
+    objectionDeadline: formatDate(objection.date, language),
+  };
+  const built = buildLetterContent({
+    kind: letter.kind as LetterKind,
+    language,
+    reference: letter.reference,
+    sentOn: postingDate,
+    objectionLastDay: objection.date,
+    recipient: { name: content.recipient.name, street: null, postcode: null, city: null },
+    subject: renderTemplate(text.subject, variables),
+    body: renderTemplate(text.body, variables),
+    variables,
+  });
+  return { ...built, recipient: content.recipient };
+}
+
+/**
+ * Puts every waiting paper letter in today's batch, each dated today with its objection
+ * deadline from today. Letters from an earlier day's batch that was never posted move along and
+ * are dated again. Answers the batch; a conflict when no letter waits.
+ */
+export async function createPrintBatch(
+  db: Kysely<DB>,
+  args: { now: Date; actorId: string | null },
+): Promise<BatchRow> {
+  const postingDate = toAmsterdamDate(args.now);
+  const batchId = await db.transaction().execute(async (trx) => {
+    const letters = await waitingLetters(trx, { before: postingDate, forUpdate: true });
+    const id = await openBatchOf(trx, postingDate, {
+      id: randomUUID(),
+      now: args.now,
+      actorId: args.actorId,
+    });
+    if (letters.length === 0) {
+      const already = await lettersOfBatch(trx, id);
+      if (already.length === 0) {
+        throw new AppError('conflict', 'No letters are waiting to be printed and posted.');
+      }
+      return id;
+    }
+    const left = new Set<string>();
+    for (const letter of letters) {
+      const definition = await loadDefinition(
+        trx,
+        letter.definition_key,
+        letter.definition_version,
+      );
+      const content = redateLetter(letter, definition, postingDate);
+      if (letter.print_batch_id) left.add(letter.print_batch_id);
+      await trx
+        .updateTable('documents')
+        .set({
+          content: JSON.stringify(content),
+          subject: content.subject,
+          sent_on: postingDate,
+          objection_deadline: content.objection ? content.objection.lastDay : null,
+          print_batch_id: id,
+        })
+        .where('id', '=', letter.id)
+        .execute();
+    }
+    // An earlier day's batch that was never posted and is now empty goes away.
+    for (const old of left) {
+      const rest = await lettersOfBatch(trx, old);
+      if (rest.length === 0) {
+        await trx
+          .deleteFrom('print_batches')
+          .where('id', '=', old)
+          .where('status', '=', 'open')
+          .execute();
+      }
+    }
+    return id;
+  });
+  const [batch] = (await listBatches(db, 100)).filter((b) => b.id === batchId);
+  if (!batch) throw new Error(`print batch ${batchId} vanished`);
+  return batch;
+}
+
+/** The batch as one PDF to print (rendered on request; its letters never change once posted). */
+export async function printBatchPdf(
+  db: Kysely<DB>,
+  id: string,
+  publicUrl: string,
+): Promise<{ pdf: Uint8Array; batch: Omit<BatchRow, 'letters'> }> {
+  const batch = await findBatch(db, id);
+  if (!batch) throw new AppError('not_found', 'There is no such print batch.');
+  const letters = await lettersOfBatch(db, id);
+  const contents = letters.map((letter) => finishedLetter(letter, publicUrl));
+  const pdf = await renderPrintBatchPdf(contents, `Postbatch ${batch.posting_date}`);
+  return { pdf, batch };
+}
+
+/** The stored content with the links that are resolved when rendering (as the outbox does). */
+export function finishedLetter(
+  letter: Pick<WaitingLetter, 'id' | 'application_id' | 'content'>,
+  publicUrl: string,
+): LetterContent {
+  const url = `${publicUrl}/aanvragen/${letter.application_id}`;
+  return {
+    ...letter.content,
+    paragraphs: letter.content.paragraphs.map((p) => withApplicationUrl(p, url)),
+    links: { html: `${publicUrl}/api/documents/${letter.id}?format=html` },
+  };
+}
+
+/**
+ * Records that the batch went into the post today: its letters are sent as of its posting
+ * date, and each letter's own PDF is rendered (after commit) with that date. A batch of an
+ * earlier day cannot be marked posted: its letters would carry the wrong date; print today's.
+ */
+export async function markBatchPosted(
+  db: Kysely<DB> | Transaction<DB>,
+  args: { id: string; now: Date; actorId: string | null },
+): Promise<void> {
+  const today = toAmsterdamDate(args.now);
+  await (db as Kysely<DB>).transaction().execute(async (trx) => {
+    const batch = await findBatch(trx, args.id, { forUpdate: true });
+    if (!batch) throw new AppError('not_found', 'There is no such print batch.');
+    if (batch.status === 'posted') {
+      throw new AppError('conflict', 'This batch was already marked as posted.');
+    }
+    if (String(batch.posting_date) !== today) {
+      throw new AppError(
+        'conflict',
+        `This batch is dated ${batch.posting_date}; its letters would carry the wrong date. Print today's batch instead.`,
+      );
+    }
+    await trx
+      .updateTable('print_batches')
+      .set({ status: 'posted', posted_at: args.now, posted_by: args.actorId })
+      .where('id', '=', args.id)
+      .execute();
+    const letters = await trx
+      .updateTable('documents')
+      .set({ posted_on: today })
+      .where('print_batch_id', '=', args.id)
+      .returning(['id', 'application_id', 'history_id'])
+      .execute();
+    if (letters.length > 0) {
+      await trx
+        .insertInto('outbox')
+        .values(
+          letters.map((letter) => ({
+            id: randomUUID(),
+            kind: 'render' as const,
+            application_id: letter.application_id,
+            history_id: letter.history_id,
+            document_id: letter.id,
+            next_attempt_at: args.now,
+            created_at: args.now,
+            updated_at: args.now,
+          })),
+        )
+        .execute();
+    }
+  });
+}
+
+export async function printQueue(db: Kysely<DB>) {
+  const [waiting, batches] = await Promise.all([waitingLetters(db), listBatches(db)]);
+  return { waiting, batches };
+}
