@@ -29,6 +29,9 @@ const DocumentPage = lazy(async () => ({
   default: (await import('./pages/document-page')).DocumentPage,
 }));
 const MailPage = lazy(async () => ({ default: (await import('./pages/mail-page')).MailPage }));
+const PrintQueuePage = lazy(async () => ({
+  default: (await import('./pages/print-queue-page')).PrintQueuePage,
+}));
 const MyApplicationsPage = lazy(async () => ({
   default: (await import('./pages/my-applications-page')).MyApplicationsPage,
 }));
@@ -50,6 +53,8 @@ interface Route {
 const STAFF: Role[] = ['assessor', 'approver', 'admin'];
 /** Everyone the API lets read the outbox (STAFF_ROLES there). */
 const OUTBOX: Role[] = ['clerk', 'assessor', 'approver', 'policy', 'admin'];
+/** Who handles the outgoing post (the print queue). */
+const POST: Role[] = ['clerk', 'assessor', 'approver', 'admin'];
 
 const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
@@ -73,6 +78,7 @@ const ROUTES: Route[] = [
   { path: '/balie', roles: ['clerk', 'admin'], render: () => <DeskPage /> },
   { path: '/werkvoorraad', roles: STAFF, render: () => <QueuePage /> },
   { path: '/berichten', roles: OUTBOX, render: () => <MailPage /> },
+  { path: '/post', roles: POST, render: () => <PrintQueuePage /> },
   {
     path: '/behandeling/:id/brieven/:doc',
     roles: STAFF,

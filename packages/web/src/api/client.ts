@@ -215,8 +215,41 @@ export interface DocumentSummary {
   sentOn: string;
   objectionDeadline: string | null;
   rendered: boolean;
+  /** How the letter reaches the resident; a paper letter is sent once its batch is posted. */
+  channel?: 'email' | 'paper';
+  postedOn?: string | null;
+  sent?: boolean;
   createdAt: string;
   links: { pdf: string; html: string };
+}
+
+/** How a resident receives letters (Awb 2:14): their choice, and what takes effect. */
+export interface LetterChannelState {
+  channel: 'email' | 'paper';
+  email: string | null;
+  effective: 'email' | 'paper';
+}
+
+/** A day's print run of paper letters. */
+export interface PrintBatch {
+  id: string;
+  postingDate: string;
+  status: 'open' | 'posted';
+  letters: number;
+  createdAt: string;
+  postedAt: string | null;
+  links: { pdf: string };
+}
+
+export interface WaitingLetter {
+  documentId: string;
+  applicationId: string;
+  reference: string;
+  kind: string;
+  subject: string;
+  recipient: { name: string; addressLines: string[] };
+  issuedAt: string;
+  batchId: string | null;
 }
 
 export type JsonSchema = {
@@ -251,6 +284,9 @@ export interface OutboxItem {
   documentId: string | null;
   messageId: string | null;
   recipient: string | null;
+  /** A render job: the channel of its letter, and for paper the day it was posted. */
+  channel?: 'email' | 'paper' | null;
+  postedOn?: string | null;
   audience: string | null;
   language: string | null;
   template: string | null;
@@ -468,6 +504,22 @@ export const api = {
   /** `transport: 'smtp'` means mail really goes out and there are no files to show. */
   mailFiles: (limit = 100) =>
     json<{ transport: 'smtp' | 'file'; items: MailFile[] }>(`/outbox/mail-files${qs({ limit })}`),
+
+  // letters: the resident's channel and the print queue (issue #18)
+  letterChannel: () => json<LetterChannelState>('/me/letter-channel'),
+  setLetterChannel: (channel: 'email' | 'paper') =>
+    json<LetterChannelState>('/me/letter-channel', { method: 'PUT', body: { channel } }),
+  userLetterChannel: (userId: string) =>
+    json<LetterChannelState>(`/users/${userId}/letter-channel`),
+  setUserLetterChannel: (userId: string, channel: 'email' | 'paper') =>
+    json<LetterChannelState>(`/users/${userId}/letter-channel`, {
+      method: 'PUT',
+      body: { channel },
+    }),
+  printQueue: () => json<{ waiting: WaitingLetter[]; batches: PrintBatch[] }>('/print-queue'),
+  createPrintBatch: () => json<PrintBatch>('/print-batches', { method: 'POST' }),
+  markBatchPosted: (id: string) =>
+    json<PrintBatch>(`/print-batches/${id}/posted`, { method: 'POST' }),
 };
 
 /** Maps a dotted server name (`data.budgetLines.0.amountCents`) to a DOM id. */

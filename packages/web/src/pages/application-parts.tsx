@@ -201,7 +201,10 @@ export function LettersSection({
             return (
               <li key={d.id} className="app-letters__item">
                 <span className="app-letters__name">{name}</span>
-                <span className="app-muted"> · {formatDate(d.sentOn)}</span>
+                <span className="app-muted">
+                  {' · '}
+                  {d.sent === false ? t('letter.awaitingPost') : formatDate(d.postedOn ?? d.sentOn)}
+                </span>
                 <span className="app-letters__links">
                   <AppLink
                     href={`${staff ? '/behandeling' : '/aanvragen'}/${appId}/brieven/${d.id}`}

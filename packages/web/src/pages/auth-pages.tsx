@@ -12,6 +12,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
+import { LetterChannelChoice } from '../components/letter-channel-choice';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -235,6 +236,7 @@ export function MePage() {
           </DataListValue>
         </DataListItem>
       </DataList>
+      <LetterChannelChoice />
     </>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type Regulation, type User } from '../api/client';
+import { LetterChannelChoice } from '../components/letter-channel-choice';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -123,6 +124,7 @@ export function DeskPage() {
             {t('desk.startFor', { name: resident.name })}
           </Heading2>
           <StatusMessage>{t('desk.selected', { name: resident.name })}</StatusMessage>
+          <LetterChannelChoice userId={resident.id} />
           <SelectField
             id="desk-regulation"
             label={t('desk.regulation')}

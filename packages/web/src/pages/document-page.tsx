@@ -73,7 +73,9 @@ export function DocumentPage({
       <PageHeading>{title}</PageHeading>
       {doc && (
         <Paragraph className="app-muted">
-          {t('letter.issued', { date: formatDate(doc.sentOn) })}
+          {doc.sent === false
+            ? t('letter.awaitingPost')
+            : t('letter.issued', { date: formatDate(doc.postedOn ?? doc.sentOn) })}
         </Paragraph>
       )}
       <Paragraph>

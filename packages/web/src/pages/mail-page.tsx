@@ -44,7 +44,7 @@ async function loadMailFiles(): Promise<MailFile[] | null> {
 }
 
 export function MailPage() {
-  const { t, tx, tn, formatDateTime } = useI18n();
+  const { t, tx, tn, formatDate, formatDateTime } = useI18n();
   const { hasRole } = useSession();
   const errorText = useErrorText();
   const outbox = useLoad(loadOutbox, []);
@@ -63,6 +63,13 @@ export function MailPage() {
   // A letter to render has no subject of its own; a mail to staff no single recipient.
   const subjectOf = (item: OutboxItem) =>
     item.subject ?? (item.kind === 'render' ? t('mail.renderSubject') : (item.template ?? item.id));
+  // Making a letter's PDF is not sending it: a paper letter is sent when its batch is posted.
+  const statusOf = (item: OutboxItem) =>
+    item.kind === 'render' && item.status === 'done'
+      ? item.channel === 'paper' && item.postedOn
+        ? t('mail.status.postedOn', { date: formatDate(item.postedOn) })
+        : t('mail.status.rendered')
+      : tx(`mail.status.${item.status}`, item.status);
   const recipientOf = (item: OutboxItem) =>
     item.recipient ?? (item.audience ? tx(`mail.audience.${item.audience}`, item.audience) : '–');
 
@@ -158,7 +165,7 @@ export function MailPage() {
                     <TableCell className="app-break">{recipientOf(item)}</TableCell>
                     <TableCell>
                       <span className={`app-badge app-badge--outbox-${item.status}`}>
-                        {tx(`mail.status.${item.status}`, item.status)}
+                        {statusOf(item)}
                       </span>
                     </TableCell>
                     <TableCell className="app-num">

@@ -36,6 +36,9 @@ function navItems(session: ReturnType<typeof useSession>): NavItem[] {
   if (hasRole('clerk', 'assessor', 'approver', 'policy', 'admin')) {
     items.push({ href: '/berichten', label: 'nav.mail' });
   }
+  if (hasRole('clerk', 'assessor', 'approver', 'admin')) {
+    items.push({ href: '/post', label: 'nav.post' });
+  }
   items.push({ href: '/mijn-gegevens', label: 'nav.me' });
   return items;
 }

@@ -1,0 +1,107 @@
+import {
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  RadioButton,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { api, type LetterChannelState } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { ErrorAlert, StatusMessage, useErrorText } from './ui';
+import { useLoad } from './use-load';
+
+type Channel = LetterChannelState['channel'];
+
+/**
+ * How a resident receives letters and decisions (Awb 2:14): e-mail or post. On the profile page
+ * for oneself; at the desk (with `userId`) a clerk records the resident's choice. E-mail needs an
+ * address; without one the choice is post.
+ */
+export function LetterChannelChoice({ userId }: { userId?: string }) {
+  const { t, tx } = useI18n();
+  const errorText = useErrorText();
+  const state = useLoad(
+    () => (userId ? api.userLetterChannel(userId) : api.letterChannel()),
+    [userId],
+  );
+  const [choice, setChoice] = useState<Channel | null>(null);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const id = userId ? `letter-channel-${userId}` : 'letter-channel';
+
+  useEffect(() => {
+    if (state.data) setChoice(state.data.effective);
+  }, [state.data]);
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (!choice) return;
+    setBusy(true);
+    setNotice('');
+    setFailure('');
+    try {
+      const saved = userId
+        ? await api.setUserLetterChannel(userId, choice)
+        : await api.setLetterChannel(choice);
+      setNotice(
+        t('channel.saved', {
+          channel: tx(`channel.effective.${saved.effective}`, saved.effective),
+        }),
+      );
+      await state.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!state.data) return <ErrorAlert>{state.error ? errorText(state.error) : ''}</ErrorAlert>;
+  const noEmail = !state.data.email;
+  const options: { value: Channel; label: string; hint: string }[] = [
+    {
+      value: 'email',
+      label: t('channel.email'),
+      hint: noEmail ? t('channel.emailMissing') : t('channel.emailHint'),
+    },
+    { value: 'paper', label: t('channel.paper'), hint: t('channel.paperHint') },
+  ];
+  return (
+    <form onSubmit={save} className="app-form app-section" noValidate>
+      <Fieldset>
+        <FieldsetLegend>{t(userId ? 'channel.legendDesk' : 'channel.legend')}</FieldsetLegend>
+        {options.map((option) => (
+          <FormField key={option.value} type="radio" className="app-field">
+            <RadioButton
+              id={`${id}-${option.value}`}
+              name={id}
+              value={option.value}
+              checked={choice === option.value}
+              disabled={option.value === 'email' && noEmail}
+              aria-describedby={`${id}-${option.value}-hint`}
+              onChange={() => setChoice(option.value)}
+            />
+            <FormLabel htmlFor={`${id}-${option.value}`} type="radio">
+              {option.label}
+            </FormLabel>
+            <FormFieldDescription id={`${id}-${option.value}-hint`}>
+              {option.hint}
+            </FormFieldDescription>
+          </FormField>
+        ))}
+      </Fieldset>
+      <ButtonGroup>
+        <SecondaryActionButton type="submit" busy={busy} disabled={busy}>
+          {t('channel.save')}
+        </SecondaryActionButton>
+      </ButtonGroup>
+      <StatusMessage>{notice}</StatusMessage>
+      <ErrorAlert>{failure}</ErrorAlert>
+    </form>
+  );
+}

@@ -1,0 +1,187 @@
+import {
+  ButtonGroup,
+  Heading2,
+  Link,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { api, type PrintBatch } from '../api/client';
+import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useI18n } from '../i18n/i18n';
+import { AppLink } from '../router/router';
+
+/**
+ * The print queue: paper letters waiting for the post, one print batch a day to download and
+ * print (each address in the envelope window), and marking a batch posted, which dates its
+ * letters and starts their objection periods.
+ */
+export function PrintQueuePage() {
+  const { t, tx, formatDate, formatDateTime } = useI18n();
+  const errorText = useErrorText();
+  const queue = useLoad(() => api.printQueue(), []);
+  const [notice, setNotice] = useState('');
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+
+  async function act(key: string, action: () => Promise<string>) {
+    setBusy(key);
+    setNotice('');
+    setFailure('');
+    try {
+      setNotice(await action());
+      await queue.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const createBatch = () =>
+    act('create', async () => {
+      const batch = await api.createPrintBatch();
+      return t('post.created', { date: formatDate(batch.postingDate), n: batch.letters });
+    });
+  const markPosted = (batch: PrintBatch) =>
+    act(batch.id, async () => {
+      await api.markBatchPosted(batch.id);
+      return t('post.posted', { date: formatDate(batch.postingDate) });
+    });
+
+  const waiting = queue.data?.waiting ?? [];
+  const batches = queue.data?.batches ?? [];
+  return (
+    <>
+      <PageHeading>{t('post.title')}</PageHeading>
+      <Paragraph>{t('post.intro')}</Paragraph>
+      <StatusMessage>{notice}</StatusMessage>
+      <ErrorAlert>{failure || (queue.error ? errorText(queue.error) : '')}</ErrorAlert>
+
+      <section aria-labelledby="post-waiting" className="app-section">
+        <Heading2 id="post-waiting" className="app-subheading">
+          {t('post.waiting')}
+        </Heading2>
+        {queue.data && waiting.length === 0 && <Paragraph>{t('post.none')}</Paragraph>}
+        {waiting.length > 0 && (
+          <Table className="app-table">
+            <caption className="app-caption">{t('post.waitingCaption')}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('post.reference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.recipient')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.subject')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.inBatch')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {waiting.map((letter) => {
+                const batch = batches.find((b) => b.id === letter.batchId);
+                return (
+                  <TableRow key={letter.documentId}>
+                    <TableHeaderCell scope="row">
+                      <AppLink href={`/behandeling/${letter.applicationId}`}>
+                        {letter.reference}
+                      </AppLink>
+                    </TableHeaderCell>
+                    <TableCell>
+                      {letter.recipient.name}
+                      {letter.recipient.addressLines.map((line) => (
+                        <span key={line} className="app-block app-muted">
+                          {line}
+                        </span>
+                      ))}
+                    </TableCell>
+                    <TableCell className="app-break">{letter.subject}</TableCell>
+                    <TableCell>
+                      {batch ? formatDate(batch.postingDate) : t('post.notInBatch')}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+        <ButtonGroup>
+          <PrimaryActionButton
+            onClick={createBatch}
+            busy={busy === 'create'}
+            disabled={busy !== null || waiting.length === 0}
+          >
+            {t('post.createBatch')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      </section>
+
+      <section aria-labelledby="post-batches" className="app-section">
+        <Heading2 id="post-batches" className="app-subheading">
+          {t('post.batches')}
+        </Heading2>
+        {queue.data && batches.length === 0 && <Paragraph>{t('post.batchNone')}</Paragraph>}
+        {batches.length > 0 && (
+          <Table className="app-table">
+            <caption className="app-caption">{t('post.batchesCaption')}</caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('post.postingDate')}</TableHeaderCell>
+                <TableHeaderCell scope="col" className="app-num">
+                  {t('post.letters')}
+                </TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.action')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {batches.map((batch) => {
+                const date = formatDate(batch.postingDate);
+                return (
+                  <TableRow key={batch.id}>
+                    <TableHeaderCell scope="row">{date}</TableHeaderCell>
+                    <TableCell className="app-num">{batch.letters}</TableCell>
+                    <TableCell>
+                      {tx(`post.status.${batch.status}`, batch.status)}
+                      {batch.postedAt && (
+                        <span className="app-block app-muted">
+                          {formatDateTime(batch.postedAt)}
+                        </span>
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      <ButtonGroup>
+                        <Link
+                          href={batch.links.pdf}
+                          download
+                          aria-label={t('post.downloadNamed', { date })}
+                        >
+                          {t('post.download')}
+                        </Link>
+                        {batch.status === 'open' && (
+                          <SecondaryActionButton
+                            onClick={() => markPosted(batch)}
+                            busy={busy === batch.id}
+                            disabled={busy !== null}
+                            aria-label={t('post.markPostedNamed', { date })}
+                          >
+                            {t('post.markPosted')}
+                          </SecondaryActionButton>
+                        )}
+                      </ButtonGroup>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+    </>
+  );
+}

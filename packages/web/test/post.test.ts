@@ -1,0 +1,183 @@
+/**
+ * The paper channel in a real browser (Awb 2:14, 3:41, 6:8): a clerk registers a resident
+ * without e-mail at the desk, where the letter channel shows post; the application is filed for
+ * them and granted; its decision lands in the day's print batch, which staff download and mark
+ * posted. The decision is then sent as of the posting day, and its objection deadline runs six
+ * weeks from the day after posting.
+ */
+import { formatDate, objectionDeadline } from '@initiatief/engine';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { pdfText } from '../../api/src/letters/pdf-text';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  logout,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const NAME = 'Ayşe Yıldız-Çelik';
+
+screenshotOnFailure(() => page);
+
+async function api(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
+  const res = await fetch(`${server.url}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      origin: server.url,
+      'content-type': 'application/json',
+      ...(init.cookie ? { cookie: init.cookie } : {}),
+    },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  expect(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`).toBe(true);
+  return text ? JSON.parse(text) : undefined;
+}
+
+async function cookieOf(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: server.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** Days between two calendar dates (YYYY-MM-DD). */
+function daysBetween(from: string, to: string): number {
+  return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('letters on paper', () => {
+  it('a desk application without e-mail: the decision goes into the print batch, is posted, and the objection period runs from the day after posting', async () => {
+    // The desk: a resident without e-mail gets letters by post.
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await expectHeading(page, 'Aanvraag namens een bewoner');
+    const form = page.getByRole('region', { name: 'Nieuwe bewoner' });
+    await form.getByLabel('Naam').fill(NAME);
+    await form.getByLabel('Straat en huisnummer').fill('Mathenesserlaan 214');
+    await form.getByLabel('Postcode').fill('3022 AB');
+    await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
+    await page.getByRole('heading', { name: `Aanvraag starten voor ${NAME}` }).waitFor();
+    const channel = page.getByRole('group', {
+      name: 'Hoe ontvangt de bewoner brieven en besluiten?',
+    });
+    expect(await channel.getByRole('radio', { name: 'Per post' }).isChecked()).toBe(true);
+    expect(await channel.getByRole('radio', { name: 'Per e-mail' }).isDisabled()).toBe(true);
+    await channel.getByText('Er is geen e-mailadres bekend; brieven gaan per post.').waitFor();
+    await checkA11y(page, 'desk-letter-channel');
+
+    // Filed on the resident's behalf, assessed and granted (through the API, as in the office).
+    const resident = await server.deps.db
+      .selectFrom('users')
+      .select(['id', 'email', 'letter_channel'])
+      .where('name', '=', NAME)
+      .executeTakeFirstOrThrow();
+    expect(resident).toMatchObject({ email: null, letter_channel: 'paper' });
+    const clerk = await cookieOf(server.users.clerk.email);
+    const draft = await api('/applications', {
+      method: 'POST',
+      cookie: clerk,
+      body: {
+        regulationId: server.regulationId,
+        applicantId: resident.id,
+        data: demoFormData(server.deps.clock()),
+      },
+    });
+    const event = (cookie: string, type: string, payload?: unknown) =>
+      api(`/applications/${draft.id}/events`, {
+        method: 'POST',
+        cookie,
+        body: payload === undefined ? { type } : { type, payload },
+      });
+    await event(clerk, 'SUBMIT');
+    await event(await cookieOf(server.users.assessor.email), 'ASSESS', {
+      recommendation: 'grant',
+      motivation: 'Past bij het wijkakkoord.',
+    });
+    await event(await cookieOf(server.users.approver.email), 'GRANT', {});
+    const before = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
+    const decision = before.items.find((d: { kind: string }) => d.kind === 'grant');
+    expect(decision).toMatchObject({ channel: 'paper', sent: false, postedOn: null });
+
+    // The print queue: today's batch, downloaded, then marked posted.
+    await page.getByRole('link', { name: 'Post', exact: true }).click();
+    await expectHeading(page, 'Post: brieven op papier');
+    const waiting = page.getByRole('table', { name: /Brieven die nog niet gepost zijn/ });
+    await waiting
+      .getByRole('row', { name: new RegExp(draft.reference) })
+      .first()
+      .waitFor();
+    await checkA11y(page, 'print-queue-waiting');
+    await page.getByRole('button', { name: 'Maak de postbatch van vandaag' }).click();
+    const postingDate = server.today();
+    const dateText = formatDate(postingDate, 'nl');
+    await page
+      .getByRole('status')
+      .filter({ hasText: `De postbatch van ${dateText} is klaar` })
+      .waitFor();
+    const download = page.getByRole('link', {
+      name: `Download pdf van de postbatch van ${dateText}`,
+    });
+    const pdfResponse = await page.request.get(
+      new URL((await download.getAttribute('href'))!, server.url).toString(),
+    );
+    expect(pdfResponse.headers()['content-type']).toBe('application/pdf');
+    const deadline = objectionDeadline(postingDate).date;
+    const text = (await pdfText(await pdfResponse.body())).replace(/\s+/g, ' ');
+    expect(text).toContain(NAME);
+    expect(text).toContain('Mathenesserlaan 214');
+    expect(text).toContain(draft.reference);
+    expect(text).toContain(formatDate(deadline, 'nl'));
+
+    await page
+      .getByRole('button', { name: `Meld de postbatch van ${dateText} als gepost` })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'is gemeld als gepost' }).waitFor();
+    await page
+      .getByRole('cell', { name: /^Gepost/ })
+      .first()
+      .waitFor();
+    await checkA11y(page, 'print-queue-posted');
+
+    // Sent as of the posting day; objection: six weeks counted from the day after posting, so
+    // the term ends 42 days after the posting day (on the next working day when that day is a
+    // weekend day or public holiday, Algemene termijnenwet).
+    const after = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
+    const sent = after.items.find((d: { id: string }) => d.id === decision.id);
+    expect(sent).toMatchObject({
+      channel: 'paper',
+      sent: true,
+      postedOn: postingDate,
+      sentOn: postingDate,
+      objectionDeadline: deadline,
+    });
+    expect(daysBetween(postingDate, deadline)).toBeGreaterThanOrEqual(42);
+    expect(daysBetween(postingDate, deadline)).toBeLessThanOrEqual(46);
+
+    // The letter page names the posting date as its sending date, and the last day.
+    await page.goto(`${server.url}/aanvragen/${draft.id}/brieven/${decision.id}`);
+    await page.getByText(`Verstuurd op ${dateText}`).waitFor();
+    await page.getByText(formatDate(deadline, 'nl')).first().waitFor();
+    await logout(page);
+  }, 240_000);
+});
