@@ -39,8 +39,8 @@ const QueuePage = lazy(async () => ({ default: (await import('./pages/queue-page
 const RegulationsPage = lazy(async () => ({
   default: (await import('./pages/regulations-page')).RegulationsPage,
 }));
-const WizardPage = lazy(async () => ({
-  default: (await import('./pages/wizard/wizard-page')).WizardPage,
+const FormPage = lazy(async () => ({
+  default: (await import('./pages/form/form-page')).FormPage,
 }));
 
 interface Route {
@@ -64,10 +64,11 @@ const ROUTES: Route[] = [
   { path: '/regelingen', render: () => <RegulationsPage /> },
   { path: '/mijn-gegevens', roles: [], render: () => <MePage /> },
   { path: '/aanvragen', roles: [], render: () => <MyApplicationsPage /> },
+  { path: '/aanvragen/:id/bewerken', roles: [], render: (p) => <FormPage id={p.id!} step="" /> },
   {
     path: '/aanvragen/:id/bewerken/:step',
     roles: [],
-    render: (p) => <WizardPage id={p.id!} step={p.step!} />,
+    render: (p) => <FormPage id={p.id!} step={p.step!} />,
   },
   {
     path: '/aanvragen/:id/brieven/:doc',

@@ -95,51 +95,72 @@ describe('an application from draft to settlement', () => {
       .getByRole('button', { name: 'Aanvraag starten' })
       .click();
 
-    await expectHeading(page, 'Stap 1 van 7: Uw initiatief');
+    // The form comes from the published definition: its pages, labels, help and rules.
+    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
     applicationId = page.url().split('/')[4]!;
-    // Next without filling in: the error summary gets focus and links to the fields.
+    await page.getByText('Vertel wat u gaat doen, waar en wanneer.').waitFor();
+    // Next without filling in: the error summary gets focus and lists every problem of the page,
+    // in the engine's own sentences, each linking to its field.
     await next();
     const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
     await summary.waitFor();
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
-    await checkA11y(page, 'wizard-1-errors');
-    await summary.getByRole('link', { name: 'Vul de naam van uw initiatief in.' }).click();
+    await summary.getByRole('link', { name: 'Beschrijving ontbreekt.' }).waitFor();
+    await summary.getByRole('link', { name: 'Locatie ontbreekt.' }).waitFor();
+    await checkA11y(page, 'form-1-errors');
+    await summary.getByRole('link', { name: 'Naam van uw initiatief ontbreekt.' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-title');
+    // The same sentence stands beside the field.
+    await page.locator('#f-title-error').filter({ hasText: 'ontbreekt' }).waitFor();
 
     await page.getByLabel('Naam van uw initiatief').fill('Straatfeest Mathenesserlaan');
     await page
-      .getByLabel('Wat gaat u doen?')
+      .getByLabel('Beschrijving')
       .fill(
         'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
       );
-    await page.getByLabel('Hoeveel mensen doen naar verwachting mee?').fill('120');
-    await saved();
-    await checkA11y(page, 'wizard-1-initiative');
-    await next();
-
-    await expectHeading(page, 'Stap 2 van 7: Datum en plaats');
+    await page.getByLabel('Wijk').selectOption('Delfshaven');
     await page.getByLabel('Datum van de activiteit').fill(addDays(server.today(), 70));
-    await page.getByLabel('Plaats van de activiteit').fill('Mathenesserlaan, tussen 200 en 260');
+    await page.getByLabel('Locatie').fill('Mathenesserlaan, tussen 200 en 260');
+    // A number that is not one stays visible, with a sentence, and stops the next step.
+    await page.getByLabel('Verwacht aantal deelnemers').fill('120a');
+    await next();
+    await summary
+      .getByRole('link', { name: /Verwacht aantal deelnemers: Vul een heel getal in/ })
+      .waitFor();
+    await page.getByLabel('Verwacht aantal deelnemers').fill('120');
     await saved();
-    await checkA11y(page, 'wizard-2-date-place');
+    await checkA11y(page, 'form-1-initiative');
     await next();
 
-    await expectHeading(page, 'Stap 3 van 7: Begroting');
-    await page.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
-    const line1 = page.getByRole('group', { name: 'Kostenpost 1' });
+    await expectHeading(page, 'Stap 2 van 6: Begroting');
+    await page.getByRole('button', { name: 'Regel toevoegen aan Begroting' }).click();
+    // An empty line saves (nothing typed is nothing wrong yet).
+    await saved();
+    const line1 = page.getByRole('group', { name: 'Begroting, regel 1' });
     await line1.getByLabel('Omschrijving').fill('Huur podium en geluid');
-    await line1.getByLabel('Bedrag in euro').fill('450,50');
-    await page.getByRole('button', { name: 'Kostenpost toevoegen' }).click();
-    const line2 = page.getByRole('group', { name: 'Kostenpost 2' });
+    // "1.5" could be € 1,50 or € 1.500: refused with a sentence, never guessed.
+    await line1.getByLabel('Bedrag').fill('1.5');
+    await line1.getByLabel('Omschrijving').focus();
+    await line1
+      .getByText('Bij “1.5” is niet duidelijk welk bedrag u bedoelt.', { exact: false })
+      .waitFor();
+    await line1.getByLabel('Bedrag').fill('450,50');
+    await page.getByRole('button', { name: 'Regel toevoegen aan Begroting' }).click();
+    const line2 = page.getByRole('group', { name: 'Begroting, regel 2' });
     await line2.getByLabel('Omschrijving').fill('Boodschappen lange tafel');
-    await line2.getByLabel('Bedrag in euro').fill('300');
+    await line2.getByLabel('Bedrag').fill('1.300');
+    await line2.getByLabel('Omschrijving').focus();
+    // Read back as it was understood.
+    expect(await line2.getByLabel('Bedrag').inputValue()).toBe('1.300,00');
+    await line2.getByLabel('Bedrag').fill('300');
     await page.getByText('Totaal aangevraagd: € 750,50').waitFor();
     await saved();
-    await checkA11y(page, 'wizard-3-budget');
-    await at320('wizard-3-budget');
+    await checkA11y(page, 'form-2-budget');
+    await at320('form-2-budget');
     await next();
 
-    await expectHeading(page, 'Stap 4 van 7: Steun uit de buurt');
+    await expectHeading(page, 'Stap 3 van 6: Handtekeningen van buurtbewoners');
     const people = [
       ['Fatima el Amrani', '3022 AB', '34'],
       ['Jan de Vries', '3022 AC', '67'],
@@ -147,36 +168,51 @@ describe('an application from draft to settlement', () => {
       ['Kees Bakker', '3022 AE', '45'],
     ];
     for (const [i, [name, postcode, age]] of people.entries()) {
-      await page.getByRole('button', { name: 'Buurtbewoner toevoegen' }).click();
-      const group = page.getByRole('group', { name: `Buurtbewoner ${i + 1}` });
+      await page
+        .getByRole('button', { name: 'Regel toevoegen aan Handtekeningen van buurtbewoners' })
+        .click();
+      const group = page.getByRole('group', {
+        name: `Handtekeningen van buurtbewoners, regel ${i + 1}`,
+      });
       await group.getByLabel('Naam').fill(name!);
       await group.getByLabel('Postcode').fill(postcode!);
       await group.getByLabel('Leeftijd').fill(age!);
     }
-    await page.getByText('Aantal buurtbewoners: 4').waitFor();
     await saved();
-    await checkA11y(page, 'wizard-4-supporters');
+    await checkA11y(page, 'form-3-supporters');
     await next();
 
-    await expectHeading(page, 'Stap 5 van 7: Bijlagen');
+    // Skip the payment page: the last page shows every remaining problem at once.
+    await expectHeading(page, 'Stap 4 van 6: Betaalgegevens');
+    await page.getByRole('link', { name: '6. Controleren en versturen' }).click();
+    await expectHeading(page, 'Stap 6 van 6: Controleren en versturen');
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await summary.waitFor();
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkA11y(page, 'form-6-review-errors');
+    await summary.getByRole('link', { name: 'IBAN-rekeningnummer ontbreekt.' }).click();
+    await expectHeading(page, 'Stap 4 van 6: Betaalgegevens', false);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 })
+      .toBe('f-iban');
+    await page.getByLabel('IBAN-rekeningnummer').fill('NL91 ABNA 0417 1643 00');
+    await saved();
+    await checkA11y(page, 'form-4-payment');
+    await next();
+
+    await expectHeading(page, 'Stap 5 van 6: Bijlagen');
     await page
       .getByLabel('Bijlagen toevoegen')
       .setInputFiles({ name: 'tekening-podium.png', mimeType: 'image/png', buffer: pngBuffer() });
     await page.getByRole('link', { name: 'tekening-podium.png' }).waitFor();
-    await checkA11y(page, 'wizard-5-attachments');
+    await checkA11y(page, 'form-5-attachments');
     await next();
 
-    await expectHeading(page, 'Stap 6 van 7: Rekeningnummer');
-    await page.getByLabel('IBAN (rekeningnummer)').fill('NL91 ABNA 0417 1643 00');
-    await saved();
-    await checkA11y(page, 'wizard-6-iban');
-    await next();
-
-    await expectHeading(page, 'Stap 7 van 7: Controleren en versturen');
+    await expectHeading(page, 'Stap 6 van 6: Controleren en versturen');
     await page.getByText('€ 750,50').first().waitFor();
     await page.getByText('NL91 ABNA 0417 1643 00').waitFor();
-    await checkA11y(page, 'wizard-7-review');
-    await at320('wizard-7-review');
+    await checkA11y(page, 'form-6-review');
+    await at320('form-6-review');
 
     // The draft is on the server: a fresh load of the review shows the same data.
     await page.reload();

@@ -1,3 +1,5 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
+
 /**
  * The one place the web app talks to the API (`/api`, same origin, session cookie).
  * Every error response is RFC 9457 problem+json; it is parsed into an ApiError.
@@ -163,6 +165,21 @@ export interface Application {
   etag: string;
 }
 
+/** A version's states and events as screens name them (GET /api/definitions). */
+export interface DefinitionVocabulary {
+  key: string;
+  version: number;
+  status: 'published' | 'retired';
+  title: { nl: string; en: string };
+  initial: string;
+  states: { name: string; label: { nl: string; en: string }; tags: string[]; final: boolean }[];
+  events: {
+    type: string;
+    label: { nl: string; en: string };
+    outcome: { nl: string; en: string } | null;
+  }[];
+}
+
 export interface ApplicationSummary {
   id: string;
   reference: string;
@@ -184,6 +201,7 @@ export interface ApplicationSummary {
   submittedAt: string | null;
   updatedAt: string;
   version: number;
+  definition: { key: string; version: number };
 }
 
 export interface Page<T> {
@@ -471,6 +489,14 @@ export const api = {
     json<{ id: string; assignee: UserRef | null }>(`/applications/${id}/release`, {
       method: 'POST',
     }),
+
+  // definitions: what screens render from
+  definitionVocabularies: async () =>
+    items(await json<{ items: DefinitionVocabulary[] }>('/definitions')),
+  definition: (key: string, version: number) =>
+    json<WorkflowDefinition>(
+      `/definitions/${encodeURIComponent(key)}/versions/${encodeURIComponent(String(version))}`,
+    ),
 
   // attachments
   attachments: async (id: string) =>

@@ -1,52 +1,83 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
+import {
+  eventLabel,
+  isMoneyProp,
+  payloadLabel,
+  payloadSchemaOf,
+  stateOf,
+} from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
 
-/** The history of an application as an ordered list, oldest first. */
+/** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
+const DATA_UPDATE = 'UPDATE_DATA';
+const CREATED = 'CREATE';
+const TIMER_PREFIX = 'xstate.after.';
+
+/**
+ * The history of an application as an ordered list, oldest first: each step by the new
+ * state's and the event's labels in the definition, with what was entered (amounts, messages)
+ * under the payload's own labels.
+ */
 export function Timeline({
   entries,
+  definition: def,
   showActor,
   headingId,
 }: {
   entries: HistoryEntry[];
+  definition: WorkflowDefinition | undefined;
   showActor?: boolean;
   headingId: string;
 }) {
-  const { t, tx, formatDateTime, formatMoney } = useI18n();
+  const { t, locale, formatDateTime, formatMoney } = useI18n();
   // Autosaves are history rows too; a run of them reads as one "edited" step.
   const sorted = [...entries]
     .sort((a, b) => a.seq - b.seq)
-    .filter((h, i, all) => !(h.event === 'UPDATE_DATA' && all[i + 1]?.event === 'UPDATE_DATA'));
+    .filter((h, i, all) => !(h.event === DATA_UPDATE && all[i + 1]?.event === DATA_UPDATE));
   if (sorted.length === 0) return <Paragraph>{t('timeline.empty')}</Paragraph>;
   return (
     <ol className="app-timeline" aria-labelledby={headingId}>
       {sorted.map((h) => {
+        const state = stateOf(def, h.toState).label[locale];
+        const edited = h.event === DATA_UPDATE;
+        const what = def?.events[h.event]
+          ? eventLabel(def, h.event)[locale]
+          : h.event === CREATED
+            ? t('timeline.created')
+            : h.event.startsWith(TIMER_PREFIX)
+              ? t('timeline.termLapsed')
+              : eventLabel(def, h.event)[locale];
+        const schema = payloadSchemaOf(def, h.event);
         const payload = (h.payload ?? {}) as Record<string, unknown>;
-        const message =
-          typeof payload.message === 'string'
-            ? payload.message
-            : typeof payload.motivation === 'string'
-              ? payload.motivation
-              : null;
-        const amount = typeof payload.amountCents === 'number' ? payload.amountCents : null;
+        const shown = Object.entries(payload).flatMap(([name, value]) => {
+          const prop = schema.properties?.[name];
+          if (isMoneyProp(prop) && typeof value === 'number') {
+            return [[name, `${payloadLabel(schema, name, locale)}: ${formatMoney(value)}`]];
+          }
+          if (typeof value === 'string' && value.trim() && prop && !prop.enum) {
+            return [[name, value]];
+          }
+          return [];
+        });
         return (
           <li key={h.seq} className="app-timeline__item">
             <Heading3 className="app-timeline__title">
-              {h.event === 'UPDATE_DATA'
-                ? t('timeline.edited')
-                : tx(`state.${h.toState}`, h.toState)}
+              {edited ? t('timeline.edited') : state}
             </Heading3>
             <Paragraph className="app-timeline__meta">
               <time dateTime={h.at}>{formatDateTime(h.at)}</time>
               {' · '}
-              {h.event === 'UPDATE_DATA'
-                ? tx(`state.${h.toState}`, h.toState)
-                : tx(`event.${h.event}`, h.event)}
+              {edited ? state : what}
               {showActor && h.actor?.name ? ` · ${h.actor.name}` : ''}
               {showActor && h.onBehalfOf ? ` · ${t('timeline.onBehalf')}` : ''}
             </Paragraph>
-            {amount !== null && <Paragraph>{formatMoney(amount)}</Paragraph>}
-            {message && <Paragraph className="app-timeline__message">{message}</Paragraph>}
+            {shown.map(([name, text]) => (
+              <Paragraph key={name} className="app-timeline__message">
+                {text}
+              </Paragraph>
+            ))}
           </li>
         );
       })}

@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -34,18 +35,10 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { eventLabel, isMoneyProp, type Localized, payloadLabel } from './definition-text';
 
 /** Text as typed, a checkbox, or an amount in cents (null: nothing readable typed). */
 type Value = string | boolean | number | null;
-
-const LONG_TEXT = new Set([
-  'message',
-  'motivation',
-  'report',
-  'conditions',
-  'description',
-  'reason',
-]);
 
 function typeOf(schema: JsonSchema): string {
   const t = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
@@ -63,13 +56,8 @@ function enumOf(schema: JsonSchema): unknown[] | undefined {
   return undefined;
 }
 
-// JSON Schema objects have no field order a person would choose; choices and amounts go first.
-const ORDER = ['recommendation', 'amountCents', 'actualCostsCents', 'weeks', 'periodDays'];
-const rank = (name: string, s: JsonSchema) => {
-  const i = ORDER.indexOf(name);
-  if (i >= 0) return i;
-  return typeOf(s) === 'string' ? 100 : 50;
-};
+// A payload's fields in the definition's order, choices first: a decision before its reasons.
+const rank = (s: JsonSchema) => (enumOf(s) ? 0 : isMoney(s) ? 1 : typeOf(s) === 'string' ? 3 : 2);
 
 /** Fields this generic form can render; nested objects and arrays are left to dedicated pages. */
 export function formFields(schema: JsonSchema): [string, JsonSchema][] {
@@ -78,19 +66,23 @@ export function formFields(schema: JsonSchema): [string, JsonSchema][] {
       const t = typeOf(s);
       return t !== 'object' && t !== 'array';
     })
-    .sort(([a, sa], [b, sb]) => rank(a, sa) - rank(b, sb));
+    .sort(([, sa], [, sb]) => rank(sa) - rank(sb));
 }
 
-function isMoney(name: string, schema: JsonSchema) {
-  const t = typeOf(schema);
-  return (t === 'integer' || t === 'number') && /Cents$/.test(name);
+/** An amount in cents (`x-unit: cents` in the definition's payload schema). */
+function isMoney(schema: JsonSchema) {
+  return isMoneyProp(schema);
+}
+
+function isLongText(schema: JsonSchema) {
+  return schema['x-widget'] === 'textarea' || (schema.maxLength ?? 0) > 200;
 }
 
 function initialValue(name: string, schema: JsonSchema, defaults: Record<string, unknown>): Value {
   const d = name in defaults ? defaults[name] : schema.default;
   if (typeOf(schema) === 'boolean') return d === true;
   if (d === undefined || d === null) return '';
-  if (isMoney(name, schema)) return typeof d === 'number' ? d : null;
+  if (isMoney(schema)) return typeof d === 'number' ? d : null;
   return String(d);
 }
 
@@ -109,9 +101,12 @@ export function EventForm({
   confirmText,
   danger,
   headingLevel = 3,
+  definition,
 }: {
   app: Application;
   event: AllowedEvent;
+  /** The definition the application is pinned to: the event's label and its fields' labels. */
+  definition: WorkflowDefinition | undefined;
   onDone(app: Application): void;
   onReload(): Promise<void>;
   defaults?: Record<string, unknown>;
@@ -121,7 +116,7 @@ export function EventForm({
   danger?: boolean;
   headingLevel?: 2 | 3;
 }) {
-  const { t, tx, locale } = useI18n();
+  const { t, locale } = useI18n();
   const errorText = useErrorText();
   const schema = event.payloadSchema ?? {};
   const fields = formFields(schema);
@@ -139,7 +134,11 @@ export function EventForm({
   const idempotencyKey = useRef<string | null>(null);
   const prefix = `ev-${event.type}`;
   const idFor = (name: string) => fieldId(`${event.type}.${name}`);
-  const label = (name: string, s: JsonSchema) => tx(`field.${name}`, s.title ?? name);
+  const label = (name: string) => payloadLabel(schema, name, locale);
+  const help = (s: JsonSchema) => (s['x-help'] as Localized | undefined)?.[locale];
+  const optionLabel = (s: JsonSchema, value: string) =>
+    (s['x-enumLabels'] as Record<string, Localized> | undefined)?.[value]?.[locale] ?? value;
+  const title = eventLabel(definition, event.type)[locale];
 
   function set(name: string, v: Value) {
     setValues((prev) => ({ ...prev, [name]: v }));
@@ -152,12 +151,12 @@ export function EventForm({
     for (const [name, s] of fields) {
       const raw = values[name];
       const type = typeOf(s);
-      const l = label(name, s);
+      const l = label(name);
       if (type === 'boolean') {
         payload[name] = raw === true;
         continue;
       }
-      if (isMoney(name, s)) {
+      if (isMoney(s)) {
         const problem = moneyProblems.current[name];
         if (problem && !problem.ok) errs[name] = `${l}: ${problem.message[locale]}`;
         else if (typeof raw === 'number') payload[name] = raw;
@@ -173,14 +172,8 @@ export function EventForm({
         const n = Number(text);
         if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
           errs[name] = t('form.invalidNumber', { field: l });
-        else if (s.minimum !== undefined && n < s.minimum)
-          errs[name] = t('form.min', { field: l, min: s.minimum });
-        else if (s.maximum !== undefined && n > s.maximum)
-          errs[name] = t('form.max', { field: l, max: s.maximum });
         else payload[name] = n;
       } else {
-        if (s.minLength !== undefined && text.length < s.minLength)
-          errs[name] = t('form.minLength', { field: l, min: s.minLength });
         payload[name] = text;
       }
     }
@@ -244,7 +237,7 @@ export function EventForm({
   return (
     <section className="app-action" aria-labelledby={headingId}>
       <Heading id={headingId} className="app-action__title">
-        {tx(`event.${event.type}.title`, event.type)}
+        {title}
       </Heading>
       {intro}
       <ErrorSummary errors={summary} summaryRef={summaryRef} />
@@ -266,11 +259,11 @@ export function EventForm({
       <form noValidate onSubmit={submit} className="app-form">
         {fields.map(([name, s]) => {
           const id = idFor(name);
-          const l = label(name, s);
+          const l = label(name);
           const error = errors[name];
           const type = typeOf(s);
           const options = enumOf(s);
-          const desc = tx(`field.${name}.hint`, '') || undefined;
+          const desc = help(s);
           if (options) {
             return (
               <Fieldset
@@ -294,7 +287,7 @@ export function EventForm({
                           onChange={() => set(name, String(o))}
                         />
                         <FormLabel htmlFor={optId} type="radio">
-                          {tx(`enum.${name}.${String(o)}`, String(o))}
+                          {optionLabel(s, String(o))}
                         </FormLabel>
                       </div>
                     </FormField>
@@ -319,7 +312,7 @@ export function EventForm({
               </FormField>
             );
           }
-          if (isMoney(name, s)) {
+          if (isMoney(s)) {
             return (
               <MoneyInput
                 key={name}
@@ -337,11 +330,7 @@ export function EventForm({
             );
           }
           const text = String(values[name] ?? '');
-          if (
-            type === 'string' &&
-            (LONG_TEXT.has(name) || (s.maxLength ?? 1000) > 200) &&
-            s.format !== 'date'
-          ) {
+          if (type === 'string' && isLongText(s) && s.format !== 'date') {
             return (
               <TextAreaField
                 key={name}
@@ -385,7 +374,7 @@ export function EventForm({
             disabled={busy}
             hint={danger ? 'danger' : undefined}
           >
-            {confirming ? t('common.confirm') : tx(`event.${event.type}.action`, event.type)}
+            {confirming ? t('common.confirm') : title}
           </PrimaryActionButton>
           {confirming && (
             <SecondaryActionButton type="button" onClick={() => setConfirming(false)}>

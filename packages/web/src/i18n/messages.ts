@@ -265,6 +265,13 @@ const nl = {
   'enum.recommendation.reject': 'Afwijzen',
 
   'money.hint': 'Bedrag in euro, bijvoorbeeld 2.500,50',
+  'form.choose': 'Kies…',
+  'form.ibanHint': 'Bijvoorbeeld NL91 ABNA 0417 1643 00.',
+  'form.wholeNumber': 'Vul een heel getal in, alleen cijfers.',
+  'form.item': '{list}, regel {n}',
+  'form.addItem': 'Regel toevoegen aan {list}',
+  'form.removeItem': '{item} verwijderen',
+  'wizard.notSaved': 'Uw laatste wijziging is niet opgeslagen:',
   'form.required': 'Vul "{field}" in.',
   'form.invalidAmount': '"{field}" is geen geldig bedrag. Gebruik bijvoorbeeld 125,50.',
   'form.invalidNumber': '"{field}" moet een heel getal zijn.',
@@ -361,6 +368,8 @@ const nl = {
   'detail.data': 'Gegevens van de aanvraag',
   'detail.attachments': 'Bijlagen',
   'detail.continueDraft': 'Ga verder met invullen',
+  'detail.referenceIs': 'Het kenmerk van uw aanvraag is {reference}.',
+  'detail.yourTurn': 'Wat u nu kunt doen',
   'detail.requestTitle': 'De gemeente vraagt om een aanvulling',
   'detail.requestHelp': 'U kunt ook de gegevens van uw aanvraag aanpassen:',
   'detail.editForm': 'aanvraag aanpassen',
@@ -408,6 +417,8 @@ const nl = {
 
   'timeline.empty': 'Nog geen stappen.',
   'timeline.edited': 'Gegevens bijgewerkt',
+  'timeline.created': 'Aanvraag gestart',
+  'timeline.termLapsed': 'Termijn verstreken',
   'case.history': 'Verloop',
   'timeline.onBehalf': 'namens de aanvrager',
 
@@ -795,6 +806,13 @@ const en: Record<MessageKey, string> = {
   'enum.recommendation.reject': 'Reject',
 
   'money.hint': 'Amount in euro, for example 2,500.50',
+  'form.choose': 'Choose…',
+  'form.ibanHint': 'For example NL91 ABNA 0417 1643 00.',
+  'form.wholeNumber': 'Enter a whole number, digits only.',
+  'form.item': '{list}, line {n}',
+  'form.addItem': 'Add a line to {list}',
+  'form.removeItem': 'Remove {item}',
+  'wizard.notSaved': 'Your last change has not been saved:',
   'form.required': 'Fill in "{field}".',
   'form.invalidAmount': '"{field}" is not a valid amount. Use for example 125.50.',
   'form.invalidNumber': '"{field}" must be a whole number.',
@@ -889,6 +907,8 @@ const en: Record<MessageKey, string> = {
   'detail.data': 'Application details',
   'detail.attachments': 'Attachments',
   'detail.continueDraft': 'Continue filling in',
+  'detail.referenceIs': 'The reference of your application is {reference}.',
+  'detail.yourTurn': 'What you can do now',
   'detail.requestTitle': 'The city asks for more information',
   'detail.requestHelp': 'You can also change the details of your application:',
   'detail.editForm': 'change application',
@@ -936,6 +956,8 @@ const en: Record<MessageKey, string> = {
 
   'timeline.empty': 'No steps yet.',
   'timeline.edited': 'Details updated',
+  'timeline.created': 'Application started',
+  'timeline.termLapsed': 'A term ran out',
   'case.history': 'History',
   'timeline.onBehalf': 'on behalf of the applicant',
 

@@ -1,31 +1,35 @@
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import type { Application } from '../api/client';
+import type { AllowedEvent, Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
 import { isStillAhead } from '../components/dates';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { closesApplication, enteredBy, hasTag, outcomeOf, stateOf } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
+import { forwardEvent } from '../forms/form-model';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
+import { useSession } from '../session/session';
 import {
   AmountsList,
   ApplicationDataSection,
   DeadlinesSection,
   LettersSection,
-  latestRequest,
   loadApplicationBundle,
   StateBadge,
 } from './application-parts';
 
 /** The resident's page for one application: status, dates, letters and what they can do now. */
 export function ApplicationPage({ id }: { id: string }) {
-  const { t, tx, formatMoney, formatDate } = useI18n();
+  const { t, locale, formatMoney, formatDate } = useI18n();
   const { location } = useRouter();
+  const { me } = useSession();
   const errorText = useErrorText();
   const bundle = useLoad(() => loadApplicationBundle(id), [id]);
-  const [flash, setFlash] = useState(location.search.get('verstuurd') ? 'submitted' : '');
+  // The event just sent (here, or by the form before it navigated here): its outcome in words.
+  const [done, setDone] = useState<string | null>(location.search.get('gedaan'));
 
   if (!bundle.data) {
     return (
@@ -39,13 +43,64 @@ export function ApplicationPage({ id }: { id: string }) {
       </>
     );
   }
-  const { app, history, documents, attachments } = bundle.data;
-  const allowed = new Map(app.allowedEvents.map((e) => [e.type, e]));
-  const request = app.state === 'info_requested' ? latestRequest(history) : null;
-  const done = (kind: string) => async (_next: Application) => {
-    setFlash(kind);
+  const { app, history, documents, attachments, definition: def } = bundle.data;
+  const state = stateOf(def, app.state);
+  const editable = app.editable && def;
+  // What brought the application here when it waits for the applicant (a request, its message).
+  const waitingOnMe = state.tags.includes('suspended');
+  const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
+  const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
+  const reporting = state.tags.includes('report_due');
+  const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
+  const after = (type: string) => async (_next: Application) => {
+    setDone(type);
     await bundle.reload();
   };
+
+  const eventForm = (e: AllowedEvent, highlighted: boolean) => {
+    const closes = closesApplication(def, app.state, e.type);
+    // Answering a request or reporting may come with files (an offer, photos).
+    const upload =
+      !closes && (waitingOnMe || reporting) ? (
+        <AttachmentUpload
+          applicationId={app.id}
+          id={`${e.type}-attachments`}
+          label={t(reporting ? 'field.reportPhotos' : 'field.supplementAttachments')}
+          imagesOnly={reporting}
+          onUploaded={() => void bundle.reload()}
+        />
+      ) : undefined;
+    return (
+      <EventForm
+        key={e.type}
+        app={app}
+        event={e}
+        definition={def}
+        headingLevel={2}
+        onDone={after(e.type)}
+        onReload={bundle.reload}
+        extra={upload}
+        danger={closes}
+        confirmText={closes ? t('detail.withdrawConfirm') : undefined}
+        intro={
+          closes ? (
+            <Paragraph>{t('detail.withdrawIntro')}</Paragraph>
+          ) : highlighted && reporting ? (
+            <Paragraph>
+              {isStillAhead(app.data.activityDate)
+                ? t('detail.reportIntroBefore', {
+                    date: formatDate(app.data.activityDate as string),
+                  })
+                : t('detail.reportIntro')}
+            </Paragraph>
+          ) : undefined
+        }
+      />
+    );
+  };
+  const actions = app.allowedEvents.filter((e) => e.type !== sendsForm);
+  const forward = actions.filter((e) => !closesApplication(def, app.state, e.type));
+  const closing = actions.filter((e) => closesApplication(def, app.state, e.type));
 
   return (
     <>
@@ -54,79 +109,35 @@ export function ApplicationPage({ id }: { id: string }) {
       </Paragraph>
       <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
       <Paragraph>
-        {t('app.state')}: <StateBadge state={app.state} />
+        {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
       </Paragraph>
       <StatusMessage>
-        {flash && (
+        {done && (
           <Alert type="ok">
-            <Paragraph>{tx(`flash.${flash}`, flash, { reference: app.reference })}</Paragraph>
+            <Paragraph>{outcomeOf(def, done, app.state)[locale]}</Paragraph>
+            <Paragraph>{t('detail.referenceIs', { reference: app.reference })}</Paragraph>
           </Alert>
         )}
       </StatusMessage>
 
-      {app.state === 'draft' && (
+      {editable && (
         <Paragraph>
-          <AppLink href={`/aanvragen/${app.id}/bewerken/initiatief`}>
-            {t('detail.continueDraft')}
+          <AppLink href={`/aanvragen/${app.id}/bewerken`}>
+            {hasTag(def, app.state, 'draft') ? t('detail.continueDraft') : t('detail.editForm')}
           </AppLink>
         </Paragraph>
       )}
 
-      {request && allowed.has('SUPPLEMENT') && (
+      {(forward.length > 0 || typeof requestMessage === 'string') && (
         <section aria-labelledby="request-title" className="app-section app-section--highlight">
           <Heading2 id="request-title" className="app-subheading">
-            {t('detail.requestTitle')}
+            {waitingOnMe ? t('detail.requestTitle') : t('detail.yourTurn')}
           </Heading2>
-          {request.message && <Paragraph className="app-quote">{request.message}</Paragraph>}
-          <Paragraph>
-            {t('detail.requestHelp')}{' '}
-            <AppLink href={`/aanvragen/${app.id}/bewerken/initiatief`}>
-              {t('detail.editForm')}
-            </AppLink>
-          </Paragraph>
-          <EventForm
-            app={app}
-            event={allowed.get('SUPPLEMENT')!}
-            onDone={done('supplemented')}
-            onReload={bundle.reload}
-            extra={
-              <AttachmentUpload
-                applicationId={app.id}
-                id="supplement-attachments"
-                label={t('field.supplementAttachments')}
-                onUploaded={() => void bundle.reload()}
-              />
-            }
-          />
-        </section>
-      )}
-
-      {allowed.has('SUBMIT_REPORT') && (
-        <section aria-labelledby="report-intro" className="app-section app-section--highlight">
-          <Paragraph id="report-intro">
-            {isStillAhead(app.data.activityDate)
-              ? t('detail.reportIntroBefore', {
-                  date: formatDate(app.data.activityDate as string),
-                })
-              : t('detail.reportIntro')}
-          </Paragraph>
-          <EventForm
-            app={app}
-            event={allowed.get('SUBMIT_REPORT')!}
-            onDone={done('reported')}
-            onReload={bundle.reload}
-            headingLevel={2}
-            defaults={{}}
-            extra={
-              <AttachmentUpload
-                applicationId={app.id}
-                id="report-photos"
-                label={t('field.reportPhotos')}
-                imagesOnly
-                onUploaded={() => void bundle.reload()}
-              />
-            }
-          />
+          {typeof requestMessage === 'string' && (
+            <Paragraph className="app-quote">{requestMessage}</Paragraph>
+          )}
+          {waitingOnMe && <Paragraph>{t('detail.requestHelp')}</Paragraph>}
+          {forward.map((e) => eventForm(e, true))}
         </section>
       )}
 
@@ -145,10 +156,10 @@ export function ApplicationPage({ id }: { id: string }) {
         <Heading2 id="history-title" className="app-subheading">
           {t('detail.history')}
         </Heading2>
-        <Timeline entries={history} headingId="history-title" />
+        <Timeline entries={history} definition={def} headingId="history-title" />
       </section>
 
-      <ApplicationDataSection app={app} />
+      <ApplicationDataSection app={app} definition={def} />
 
       <section aria-labelledby="attachments-title" className="app-section">
         <Heading2 id="attachments-title" className="app-subheading">
@@ -157,23 +168,7 @@ export function ApplicationPage({ id }: { id: string }) {
         <AttachmentList items={attachments} />
       </section>
 
-      {app.allowedEvents
-        .filter((e) => !['SUBMIT', 'SUPPLEMENT', 'SUBMIT_REPORT'].includes(e.type))
-        .map((e) => (
-          <EventForm
-            key={e.type}
-            app={app}
-            event={e}
-            headingLevel={2}
-            onDone={done(e.type === 'WITHDRAW' ? 'withdrawn' : 'done')}
-            onReload={bundle.reload}
-            danger={e.type === 'WITHDRAW'}
-            confirmText={e.type === 'WITHDRAW' ? t('detail.withdrawConfirm') : undefined}
-            intro={
-              e.type === 'WITHDRAW' ? <Paragraph>{t('detail.withdrawIntro')}</Paragraph> : undefined
-            }
-          />
-        ))}
+      {closing.map((e) => eventForm(e, false))}
       {app.amounts?.grantedCents != null && (
         <Paragraph className="app-muted">
           {t('detail.grantedNote', { amount: formatMoney(app.amounts.grantedCents) })}

@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
 import {
   DataList,
   DataListItem,
@@ -6,12 +7,6 @@ import {
   Heading2,
   Link,
   Paragraph,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
 import {
   type Application,
@@ -20,8 +15,9 @@ import {
   type DocumentSummary,
   type HistoryEntry,
 } from '../api/client';
-import { formatIban } from '../components/iban';
-import { sumCents } from '../components/money';
+import type { Localized } from '../forms/definition-text';
+import { loadDefinition } from '../forms/definitions';
+import { FormDataView } from '../forms/form-data-view';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 
@@ -33,13 +29,28 @@ export async function loadApplicationBundle(id: string) {
     api.documents(id).catch(() => [] as DocumentSummary[]),
     api.attachments(id).catch(() => [] as Attachment[]),
   ]);
-  return { app, history, documents, attachments };
+  // Labels, tags and forms come from the version the application is pinned to.
+  const definition = await loadDefinition(app.definition).catch(() => undefined);
+  return { app, history, documents, attachments, definition };
 }
 export type ApplicationBundle = Awaited<ReturnType<typeof loadApplicationBundle>>;
 
-export function StateBadge({ state }: { state: string }) {
-  const { tx } = useI18n();
-  return <span className={`app-badge app-badge--${state}`}>{tx(`state.${state}`, state)}</span>;
+/** The look of a state follows its tags (C3), its words its label in the definition. */
+export function badgeClass(tags: readonly string[]): string {
+  const tag = [
+    'suspended',
+    'draft',
+    'granted',
+    'closed',
+    'awaiting_approval',
+    'pending_decision',
+  ].find((t) => tags.includes(t));
+  return `app-badge${tag ? ` app-badge--tag-${tag}` : ''}`;
+}
+
+export function StateBadge({ label, tags }: { label: Localized; tags: readonly string[] }) {
+  const { locale } = useI18n();
+  return <span className={badgeClass(tags)}>{label[locale]}</span>;
 }
 
 export function DeadlinesSection({ app }: { app: Application }) {
@@ -77,8 +88,7 @@ export function DeadlinesSection({ app }: { app: Application }) {
 export function AmountsList({ app }: { app: Application }) {
   const { t, formatMoney } = useI18n();
   const a = app.amounts;
-  const requested =
-    a?.requestedCents ?? sumCents((app.data.budgetLines ?? []).map((l) => l.amountCents));
+  const requested = a?.requestedCents ?? 0;
   return (
     <DataList className="app-datalist">
       <DataListItem>
@@ -113,65 +123,23 @@ export function AmountsList({ app }: { app: Application }) {
   );
 }
 
-export function ApplicationDataSection({ app }: { app: Application }) {
-  const { t, formatMoney, formatDate } = useI18n();
-  const d = app.data ?? {};
-  const row = (label: string, value: React.ReactNode) => (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue>{value || t('common.notFilled')}</DataListValue>
-    </DataListItem>
-  );
+export function ApplicationDataSection({
+  app,
+  definition,
+}: {
+  app: Application;
+  definition: WorkflowDefinition | undefined;
+}) {
+  const { t } = useI18n();
   return (
     <section aria-labelledby="data-title" className="app-section">
       <Heading2 id="data-title" className="app-subheading">
         {t('detail.data')}
       </Heading2>
-      <DataList className="app-datalist">
-        {row(t('field.title'), d.title)}
-        {row(t('field.description'), d.description)}
-        {row(t('field.district'), d.district ?? app.regulation.district)}
-        {row(t('field.activityDate'), d.activityDate ? formatDate(d.activityDate) : null)}
-        {row(t('field.location'), d.location)}
-        {row(
-          t('field.expectedParticipants'),
-          d.expectedParticipants == null ? null : String(d.expectedParticipants),
-        )}
-        {row(t('field.iban'), d.iban ? formatIban(d.iban) : null)}
-        {row(
-          t('wizard.step.supporters'),
-          t('wizard.supporters.count', { n: (d.supporters ?? []).length }),
-        )}
-      </DataList>
-      {(d.budgetLines ?? []).length > 0 && (
-        <div className="app-table-scroll">
-          <Table className="app-table">
-            <caption className="app-caption">{t('wizard.step.budget')}</caption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('field.lineDescription')}</TableHeaderCell>
-                <TableHeaderCell scope="col" className="app-num">
-                  {t('field.lineAmount')}
-                </TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {(d.budgetLines ?? []).map((l, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: budget lines have no id
-                <TableRow key={`b-${i}`}>
-                  <TableCell>{l.description}</TableCell>
-                  <TableCell className="app-num">{formatMoney(l.amountCents)}</TableCell>
-                </TableRow>
-              ))}
-              <TableRow>
-                <TableHeaderCell scope="row">{t('wizard.review.total')}</TableHeaderCell>
-                <TableCell className="app-num">
-                  {formatMoney(sumCents((d.budgetLines ?? []).map((l) => l.amountCents)))}
-                </TableCell>
-              </TableRow>
-            </TableBody>
-          </Table>
-        </div>
+      {definition ? (
+        <FormDataView definition={definition} data={app.data ?? {}} headingLevel={3} />
+      ) : (
+        <Paragraph>{t('common.loading')}</Paragraph>
       )}
     </section>
   );
@@ -227,12 +195,4 @@ export function LettersSection({
       )}
     </section>
   );
-}
-
-/** The latest message staff sent with a request for information. */
-export function latestRequest(
-  history: HistoryEntry[],
-): { message?: string; periodDays?: number } | null {
-  const req = [...history].sort((a, b) => b.seq - a.seq).find((h) => h.event === 'REQUEST_INFO');
-  return req ? ((req.payload ?? {}) as { message?: string; periodDays?: number }) : null;
 }

@@ -10,11 +10,18 @@ import {
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { type Application, api, type HistoryEntry, type Regulation } from '../api/client';
+import { api, type Regulation } from '../api/client';
 import { AttachmentList } from '../components/attachments';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import {
+  amountDefaults,
+  closesApplication,
+  enteredBy,
+  outcomeOf,
+  stateOf,
+} from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
@@ -27,34 +34,9 @@ import {
   StateBadge,
 } from './application-parts';
 
-function lastPayload(history: HistoryEntry[], event: string): Record<string, unknown> {
-  const h = [...history].sort((a, b) => b.seq - a.seq).find((x) => x.event === event);
-  return (h?.payload ?? {}) as Record<string, unknown>;
-}
-
-function defaultsFor(
-  type: string,
-  app: Application,
-  history: HistoryEntry[],
-): Record<string, unknown> {
-  const requested = app.amounts?.requestedCents;
-  if (type === 'ASSESS') return { amountCents: requested };
-  if (type === 'GRANT') {
-    const assessed = lastPayload(history, 'ASSESS').amountCents;
-    return { amountCents: typeof assessed === 'number' ? assessed : requested };
-  }
-  if (type === 'SETTLE') {
-    const actual = lastPayload(history, 'SUBMIT_REPORT').actualCostsCents;
-    const granted = app.amounts?.grantedCents ?? requested ?? 0;
-    return { amountCents: typeof actual === 'number' ? Math.min(actual, granted) : granted };
-  }
-  if (type === 'REQUEST_INFO') return { periodDays: 14 };
-  return {};
-}
-
 /** The assessor's and approver's page for one application. */
 export function CasePage({ id }: { id: string }) {
-  const { t, formatMoney } = useI18n();
+  const { t, locale, formatMoney } = useI18n();
   const { me, hasRole } = useSession();
   const errorText = useErrorText();
   const bundle = useLoad(async () => {
@@ -84,10 +66,22 @@ export function CasePage({ id }: { id: string }) {
       </>
     );
   }
-  const { app, history, documents, attachments, regulation, summary } = bundle.data;
-  const lastAssess = [...history].sort((a, b) => b.seq - a.seq).find((h) => h.event === 'ASSESS');
-  const assessedByMe = !!me && lastAssess?.actor.id === me.id;
-  const fourEyes = assessedByMe && hasRole('approver') && app.state === 'assessed';
+  const {
+    app,
+    history,
+    documents,
+    attachments,
+    regulation,
+    summary,
+    definition: def,
+  } = bundle.data;
+  const state = stateOf(def, app.state);
+  // A proposal waits for a second person: the one who made it may not decide on it (four eyes).
+  const proposedByMe =
+    state.tags.includes('awaiting_approval') &&
+    !!me &&
+    enteredBy(history, app.state)?.actor.id === me.id;
+  const fourEyes = proposedByMe && hasRole('approver');
   const mine = !!me && app.assigneeId === me.id;
   const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
 
@@ -110,7 +104,7 @@ export function CasePage({ id }: { id: string }) {
       </Paragraph>
       <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
       <Paragraph>
-        {t('app.state')}: <StateBadge state={app.state} />
+        {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
         {app.clock?.suspended && (
           <span className="app-badge app-badge--suspended">{t('queue.suspended')}</span>
         )}
@@ -185,22 +179,19 @@ export function CasePage({ id }: { id: string }) {
                 key={e.type}
                 app={app}
                 event={e}
-                defaults={defaultsFor(e.type, app, history)}
+                definition={def}
+                defaults={amountDefaults(def, e.type, history, app.amounts)}
                 onReload={bundle.reload}
-                intro={
-                  e.type === 'GRANT' && assessedByMe ? (
-                    <Paragraph className="app-notice">{t('case.fourEyes')}</Paragraph>
-                  ) : undefined
-                }
+                danger={closesApplication(def, app.state, e.type)}
                 onDone={async (next) => {
-                  setFlash(t('case.done', { event: e.type, state: next.state }));
+                  setFlash(outcomeOf(def, e.type, next.state)[locale]);
                   await bundle.reload();
                 }}
               />
             ))}
           </section>
 
-          <ApplicationDataSection app={app} />
+          <ApplicationDataSection app={app} definition={def} />
 
           <section aria-labelledby="attachments-title" className="app-section">
             <Heading2 id="attachments-title" className="app-subheading">
@@ -216,7 +207,7 @@ export function CasePage({ id }: { id: string }) {
             <Heading2 id="history-title" className="app-subheading">
               {t('case.history')}
             </Heading2>
-            <Timeline entries={history} showActor headingId="history-title" />
+            <Timeline entries={history} definition={def} showActor headingId="history-title" />
           </section>
         </div>
       </div>

@@ -10,11 +10,14 @@ import {
 import { api } from '../api/client';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { StateBadge } from './application-parts';
 
 export function MyApplicationsPage() {
-  const { t, tx, formatMoney, formatDateTime } = useI18n();
+  const { t, formatMoney, formatDateTime } = useI18n();
+  const { vocabulary } = useVocabulary();
   const errorText = useErrorText();
   const list = useLoad(() => api.listApplications({ sort: 'updated', limit: 100 }), []);
   const items = list.data?.items ?? [];
@@ -29,8 +32,8 @@ export function MyApplicationsPage() {
       {list.loading && !list.data && <StatusMessage>{t('common.loading')}</StatusMessage>}
       {list.data && items.length === 0 && <Paragraph>{t('mine.none')}</Paragraph>}
       {items.length > 0 && (
-        <div className="app-table-scroll">
-          <Table className="app-table">
+        <div>
+          <Table className="app-table app-table--stack">
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('app.title')}</TableHeaderCell>
@@ -41,29 +44,34 @@ export function MyApplicationsPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {items.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell>
-                    <AppLink
-                      href={
-                        a.state === 'draft'
-                          ? `/aanvragen/${a.id}/bewerken/initiatief`
-                          : `/aanvragen/${a.id}`
-                      }
-                    >
-                      {a.title || t('app.untitled')}
-                    </AppLink>
-                  </TableCell>
-                  <TableCell>{a.reference}</TableCell>
-                  <TableCell>
-                    <span className={`app-badge app-badge--${a.state}`}>
-                      {tx(`state.${a.state}`, a.state)}
-                    </span>
-                  </TableCell>
-                  <TableCell>{formatMoney(a.requestedCents)}</TableCell>
-                  <TableCell>{formatDateTime(a.updatedAt)}</TableCell>
-                </TableRow>
-              ))}
+              {items.map((a) => {
+                const state = vocabulary?.state(a.definition, a.state);
+                return (
+                  <TableRow key={a.id}>
+                    <TableCell data-label={t('app.title')}>
+                      <AppLink
+                        href={
+                          state?.tags.includes('draft')
+                            ? `/aanvragen/${a.id}/bewerken`
+                            : `/aanvragen/${a.id}`
+                        }
+                      >
+                        {a.title || t('app.untitled')}
+                      </AppLink>
+                    </TableCell>
+                    <TableCell data-label={t('app.reference')}>{a.reference}</TableCell>
+                    <TableCell data-label={t('app.state')}>
+                      {state && <StateBadge label={state.label} tags={state.tags} />}
+                    </TableCell>
+                    <TableCell data-label={t('app.requested')}>
+                      {formatMoney(a.requestedCents)}
+                    </TableCell>
+                    <TableCell data-label={t('app.updated')}>
+                      {formatDateTime(a.updatedAt)}
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
             </TableBody>
           </Table>
         </div>

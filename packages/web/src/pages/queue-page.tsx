@@ -30,26 +30,11 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
 import { StateBadge } from './application-parts';
-
-const QUEUE_STATES = [
-  'submitted',
-  'info_requested',
-  'assessed',
-  'granted',
-  'report_submitted',
-  'settled',
-  'rejected',
-  'withdrawn',
-  'not_considered',
-];
-
-/** Without a state filter the queue shows what still needs staff: never residents' drafts. */
-const OPEN_STATES = 'submitted,info_requested,assessed,granted,report_submitted';
-const ALL_BUT_DRAFT = QUEUE_STATES.join(',');
 
 type Sort = NonNullable<ApplicationQuery['sort']>;
 
@@ -63,7 +48,7 @@ export function daysUntil(date: string | null | undefined, now = new Date()): nu
 }
 
 export function QueuePage() {
-  const { t, tx, tn, formatMoney, formatDate } = useI18n();
+  const { t, tx, tn, locale, formatMoney, formatDate } = useI18n();
   const { me } = useSession();
   const errorText = useErrorText();
   const [filters, setFilters] = useState({
@@ -80,10 +65,19 @@ export function QueuePage() {
   const [failure, setFailure] = useState('');
   const [status, setStatus] = useState('');
   const regs = useLoad(() => api.regulations().catch(() => [] as Regulation[]), []);
+  const { vocabulary } = useVocabulary();
+  // The states staff work with, in the definitions' own order: never residents' drafts.
+  const states = (vocabulary?.states() ?? []).filter((s) => !s.tags.includes('draft'));
+  const allButDraft = states.map((s) => s.name).join(',');
+  /** Without a state filter the queue shows what still needs staff: open, not a draft. */
+  const openStates = states
+    .filter((s) => s.tags.includes('open'))
+    .map((s) => s.name)
+    .join(',');
   const districts = [...new Set((regs.data ?? []).map((r) => r.district))].sort();
 
   const query = (c?: string): ApplicationQuery => ({
-    state: applied.state || OPEN_STATES,
+    state: applied.state || openStates || undefined,
     district: applied.district || undefined,
     q: applied.q || undefined,
     assignedTo: applied.mine ? 'me' : undefined,
@@ -93,11 +87,12 @@ export function QueuePage() {
     cursor: c,
   });
   const list = useLoad(async () => {
+    if (!vocabulary) return undefined;
     const page = await api.listApplications(query());
     setExtra([]);
     setCursor(page.nextCursor);
     return page;
-  }, [applied, sort]);
+  }, [applied, sort, vocabulary]);
   const items = [...(list.data?.items ?? []), ...extra];
 
   async function more() {
@@ -164,8 +159,8 @@ export function QueuePage() {
           onChange={(v) => setFilters((f) => ({ ...f, state: v }))}
           options={[
             { value: '', label: t('queue.openStates') },
-            { value: ALL_BUT_DRAFT, label: t('queue.allStates') },
-            ...QUEUE_STATES.map((s) => ({ value: s, label: tx(`state.${s}`, s) })),
+            { value: allButDraft, label: t('queue.allStates') },
+            ...states.map((s) => ({ value: s.name, label: s.label[locale] })),
           ]}
         />
         <SelectField
@@ -217,9 +212,8 @@ export function QueuePage() {
       {list.loading && !list.data && <Paragraph>{t('common.loading')}</Paragraph>}
       {list.data && items.length === 0 && <Paragraph>{t('queue.none')}</Paragraph>}
       {items.length > 0 && (
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
-        <section className="app-table-scroll" aria-labelledby="queue-caption" tabIndex={0}>
-          <Table className="app-table app-queue">
+        <section aria-labelledby="queue-caption">
+          <Table className="app-table app-table--stack app-table--sortable app-queue">
             <caption id="queue-caption" className="app-caption">
               {t('queue.caption', { sort: tx(`queue.sort.${sort}`, sort) })}
             </caption>
@@ -239,26 +233,30 @@ export function QueuePage() {
             </TableHeader>
             <TableBody>
               {items.map((a) => {
-                const days = a.daysLeft ?? daysUntil(a.decisionDueOn);
+                const state = vocabulary?.state(a.definition, a.state);
+                const tags = state?.tags ?? [];
+                // A countdown only while the decision term runs (or stands still).
+                const counting = tags.includes('pending_decision') || tags.includes('suspended');
+                const days = counting ? (a.daysLeft ?? daysUntil(a.decisionDueOn)) : null;
                 const mine = a.assignee?.id === me?.id;
                 return (
                   <TableRow key={a.id}>
-                    <TableCell>
+                    <TableCell data-label={t('app.reference')}>
                       <AppLink href={`/behandeling/${a.id}`}>{a.reference}</AppLink>
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('app.title')}>
                       {a.title || t('app.untitled')}
                       <span className="app-muted app-block">{a.district}</span>
                     </TableCell>
-                    <TableCell>
-                      <StateBadge state={a.state} />
+                    <TableCell data-label={t('app.state')}>
+                      {state && <StateBadge label={state.label} tags={state.tags} />}
                       {a.suspended && (
                         <span className="app-badge app-badge--suspended">
                           {t('queue.suspended')}
                         </span>
                       )}
                     </TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('queue.deadline')}>
                       {a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
                       {days !== null && (
                         <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
@@ -270,9 +268,13 @@ export function QueuePage() {
                         </span>
                       )}
                     </TableCell>
-                    <TableCell>{a.submittedAt ? formatDate(a.submittedAt) : '–'}</TableCell>
-                    <TableCell className="app-num">{formatMoney(a.requestedCents)}</TableCell>
-                    <TableCell>
+                    <TableCell data-label={t('queue.submitted')}>
+                      {a.submittedAt ? formatDate(a.submittedAt) : '–'}
+                    </TableCell>
+                    <TableCell data-label={t('app.requested')} className="app-num">
+                      {formatMoney(a.requestedCents)}
+                    </TableCell>
+                    <TableCell data-label={t('queue.assignee')}>
                       {a.assignee?.name ?? t('queue.unassigned')}
                       <span className="app-block">
                         {a.assignee ? (
@@ -296,7 +298,9 @@ export function QueuePage() {
                         )}
                       </span>
                     </TableCell>
-                    <TableCell>{a.updatedAt ? formatDate(a.updatedAt) : '–'}</TableCell>
+                    <TableCell data-label={t('app.updated')}>
+                      {a.updatedAt ? formatDate(a.updatedAt) : '–'}
+                    </TableCell>
                   </TableRow>
                 );
               })}

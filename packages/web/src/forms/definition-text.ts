@@ -1,0 +1,128 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
+import type { HistoryEntry, JsonSchema } from '../api/client';
+
+/**
+ * What a screen says about states and events, read from the definition the application is
+ * pinned to: labels, tags, outcomes, payload labels. Never a state or event name in code.
+ */
+export type Localized = { nl: string; en: string };
+export type Locale = 'nl' | 'en';
+
+export interface StateView {
+  label: Localized;
+  tags: string[];
+  final: boolean;
+}
+
+export function stateOf(def: WorkflowDefinition | undefined, name: string): StateView {
+  const s = def?.states[name];
+  const label = s?.meta?.label as Localized | undefined;
+  return {
+    label: { nl: label?.nl || name, en: label?.en || name },
+    tags: s?.tags ?? [],
+    final: s?.type === 'final',
+  };
+}
+
+export function hasTag(def: WorkflowDefinition | undefined, state: string, tag: string): boolean {
+  return stateOf(def, state).tags.includes(tag);
+}
+
+export function eventLabel(def: WorkflowDefinition | undefined, type: string): Localized {
+  const l = def?.events[type]?.label;
+  return { nl: l?.nl || type, en: l?.en || type };
+}
+
+type Outcome = (def: WorkflowDefinition | undefined, type: string, state: string) => Localized;
+
+/**
+ * The sentence after an action: the event's own `outcome` (C4), else one built from the event's
+ * and the new state's labels, so a newly added event still reads as words.
+ */
+export const outcomeOf: Outcome = (def, type, state) => {
+  const outcome = (def?.events[type] as { outcome?: Localized } | undefined)?.outcome;
+  if (outcome) return outcome;
+  const e = eventLabel(def, type);
+  const s = stateOf(def, state).label;
+  return {
+    nl: `Gelukt: ${e.nl}. De aanvraag staat nu op: ${s.nl}.`,
+    en: `Done: ${e.en}. The application is now: ${s.en}.`,
+  };
+};
+
+type Transition = { target?: string } | string;
+
+/** The states an event can lead to from `state`. */
+export function targetsOf(def: WorkflowDefinition, state: string, type: string): string[] {
+  const t = def.states[state]?.on?.[type] as Transition | Transition[] | undefined;
+  if (t === undefined) return [];
+  return (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : (x.target ?? state)));
+}
+
+/** The event ends the application for good (every target is closed): ask before sending. */
+export function closesApplication(
+  def: WorkflowDefinition | undefined,
+  state: string,
+  type: string,
+): boolean {
+  if (!def) return false;
+  const targets = targetsOf(def, state, type);
+  return targets.length > 0 && targets.every((s) => hasTag(def, s, 'closed'));
+}
+
+export function payloadSchemaOf(def: WorkflowDefinition | undefined, type: string): JsonSchema {
+  return (def?.events[type]?.payload ?? {}) as JsonSchema;
+}
+
+/** A payload property's label: its `x-label`, else its `title`, else its name. */
+export function payloadLabel(schema: JsonSchema, name: string, locale: Locale): string {
+  const prop = schema.properties?.[name];
+  const l = prop?.['x-label'] as Localized | undefined;
+  return l?.[locale] || prop?.title || name;
+}
+
+export function isMoneyProp(prop: JsonSchema | undefined): boolean {
+  return prop?.['x-unit'] === 'cents';
+}
+
+/** Newest first. */
+function newestFirst(history: HistoryEntry[]): HistoryEntry[] {
+  return [...history].sort((a, b) => b.seq - a.seq);
+}
+
+/** The step that brought the application into its current state (who asked, what they wrote). */
+export function enteredBy(history: HistoryEntry[], state: string): HistoryEntry | undefined {
+  return newestFirst(history).find((h) => h.toState === state && h.fromState !== h.toState);
+}
+
+/**
+ * Defaults for an event's amount fields: the most recent amount anyone entered in this
+ * application (the assessment's amount for the grant, the reported costs for the settlement),
+ * never above what was granted, else the requested amount.
+ */
+export function amountDefaults(
+  def: WorkflowDefinition | undefined,
+  type: string,
+  history: HistoryEntry[],
+  amounts: { requestedCents: number; grantedCents: number | null } | undefined,
+): Record<string, unknown> {
+  const schema = payloadSchemaOf(def, type);
+  const moneyFields = Object.entries(schema.properties ?? {}).filter(([, p]) => isMoneyProp(p));
+  if (moneyFields.length === 0) return {};
+  let latest: number | undefined;
+  for (const h of newestFirst(history)) {
+    const props = payloadSchemaOf(def, h.event).properties ?? {};
+    const payload = (h.payload ?? {}) as Record<string, unknown>;
+    const hit = Object.entries(payload).find(
+      ([k, v]) => typeof v === 'number' && isMoneyProp(props[k]),
+    );
+    if (hit) {
+      latest = hit[1] as number;
+      break;
+    }
+  }
+  let amount = latest ?? amounts?.requestedCents;
+  const granted = amounts?.grantedCents;
+  if (amount !== undefined && granted != null) amount = Math.min(amount, granted);
+  return amount === undefined ? {} : Object.fromEntries(moneyFields.map(([k]) => [k, amount]));
+}

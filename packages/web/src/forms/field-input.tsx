@@ -1,0 +1,207 @@
+import type { FormField } from '@initiatief/engine';
+import { normalizeIban } from '@initiatief/engine';
+import { Textbox } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState } from 'react';
+import { MoneyInput } from '../components/money-input';
+import { describedBy, FieldShell, SelectField, TextAreaField, TextField } from '../components/ui';
+import { useI18n } from '../i18n/i18n';
+
+export type ScalarField = Exclude<FormField, { type: 'list' }>;
+
+export interface FieldInputProps {
+  field: ScalarField;
+  /** The DOM id (see `fieldId`): error summary links and labels point at it. */
+  id: string;
+  value: unknown;
+  error?: string;
+  onChange(value: unknown): void;
+  /**
+   * Text that cannot become a value of the field's type (an amount that reads two ways, "12a"
+   * as a number): the field keeps the text, the value stays empty, and the caller is told why.
+   */
+  onProblem(message: string | null): void;
+}
+
+/** One form field of the definition, by its type, labelled and explained in the user's language. */
+export function FieldInput({ field, id, value, error, onChange, onProblem }: FieldInputProps) {
+  const { locale, t } = useI18n();
+  const label = field.label[locale];
+  const help = field.help?.[locale];
+  const required = field.required !== false;
+  const text = typeof value === 'string' ? value : '';
+  switch (field.type) {
+    case 'textarea':
+      return (
+        <TextAreaField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          value={text}
+          onChange={onChange}
+        />
+      );
+    case 'select':
+      return (
+        <SelectField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          value={text}
+          onChange={(v) => onChange(v === '' ? null : v)}
+          options={[
+            { value: '', label: t('form.choose') },
+            ...(field.options ?? []).map((o) => ({ value: o, label: o })),
+          ]}
+        />
+      );
+    case 'date':
+      return (
+        <TextField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          type="date"
+          width="medium"
+          value={text}
+          onChange={(v) => onChange(v === '' ? null : v)}
+        />
+      );
+    case 'money':
+      return (
+        <MoneyInput
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          value={typeof value === 'number' ? value : null}
+          onChange={(cents, problem) => {
+            onProblem(problem && !problem.ok ? problem.message[locale] : null);
+            onChange(cents);
+          }}
+        />
+      );
+    case 'integer':
+      return (
+        <IntegerInput
+          id={id}
+          label={label}
+          help={help}
+          error={error}
+          required={required}
+          value={typeof value === 'number' ? value : null}
+          onChange={onChange}
+          onProblem={onProblem}
+        />
+      );
+    case 'iban':
+      return (
+        <TextField
+          id={id}
+          label={label}
+          description={help ?? t('form.ibanHint')}
+          error={error}
+          required={required}
+          autoComplete="off"
+          value={text}
+          onChange={onChange}
+          onBlur={() => text && onChange(normalizeIban(text))}
+        />
+      );
+    case 'postcode':
+      return (
+        <TextField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          width="short"
+          value={text}
+          onChange={onChange}
+          onBlur={() => {
+            const m = /^\s*(\d{4})\s*([a-zA-Z]{2})\s*$/.exec(text);
+            if (m) onChange(`${m[1]} ${m[2]!.toUpperCase()}`);
+          }}
+        />
+      );
+    default:
+      return (
+        <TextField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          value={text}
+          onChange={onChange}
+        />
+      );
+  }
+}
+
+/** A whole number typed as text: "12a" stays visible with a sentence, never becomes 12. */
+function IntegerInput({
+  id,
+  label,
+  help,
+  error,
+  required,
+  value,
+  onChange,
+  onProblem,
+}: {
+  id: string;
+  label: string;
+  help?: string;
+  error?: string;
+  required: boolean;
+  value: number | null;
+  onChange(value: number | null): void;
+  onProblem(message: string | null): void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState(value == null ? '' : String(value));
+  const [left, setLeft] = useState(false);
+  const last = useRef<number | null>(value);
+  useEffect(() => {
+    if (value === last.current) return;
+    last.current = value;
+    setText(value == null ? '' : String(value));
+  }, [value]);
+  const trimmed = text.trim();
+  const unreadable = trimmed !== '' && !/^\d+$/.test(trimmed);
+  const shown = left && unreadable ? t('form.wholeNumber') : error;
+  return (
+    <FieldShell id={id} label={label} description={help} error={shown}>
+      <Textbox
+        id={id}
+        name={id}
+        type="text"
+        inputMode="numeric"
+        value={text}
+        invalid={!!shown}
+        required={required}
+        aria-required={required || undefined}
+        aria-describedby={describedBy(id, help, shown)}
+        className="app-input--short"
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          const s = next.trim();
+          const n = /^\d+$/.test(s) ? Number(s) : null;
+          last.current = n;
+          onProblem(s !== '' && n === null ? t('form.wholeNumber') : null);
+          onChange(n);
+        }}
+        onBlur={() => setLeft(true)}
+      />
+    </FieldShell>
+  );
+}

@@ -1,0 +1,151 @@
+import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading3,
+  Heading4,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { formatIban } from '../components/iban';
+import { useI18n } from '../i18n/i18n';
+import { pagesOf } from './form-model';
+
+type ScalarField = Exclude<FormField, { type: 'list' }>;
+type ListField = Extract<FormField, { type: 'list' }>;
+
+/** One value as people read it: amounts in euro, dates in words, an IBAN in groups of four. */
+export function useFieldText() {
+  const { formatMoney, formatDate } = useI18n();
+  return (field: ScalarField, value: unknown): string | null => {
+    if (value === undefined || value === null || value === '') return null;
+    if (field.type === 'money' && typeof value === 'number') return formatMoney(value);
+    if (field.type === 'date' && typeof value === 'string') return formatDate(value);
+    if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
+    return String(value);
+  };
+}
+
+/**
+ * The form's data as the definition groups and names it: a heading per page, a list of the
+ * page's values, and each list field as a table with a column per sub-field (on a narrow
+ * screen every row stacks, so nothing is cut off or scrolls sideways).
+ */
+export function FormDataView({
+  definition: def,
+  data,
+  headingLevel = 3,
+}: {
+  definition: WorkflowDefinition;
+  data: Record<string, unknown>;
+  headingLevel?: 3 | 4;
+}) {
+  const { t, locale, formatMoney } = useI18n();
+  const text = useFieldText();
+  const Heading = headingLevel === 3 ? Heading3 : Heading4;
+  const pages = pagesOf(def);
+
+  const list = (field: ListField) => {
+    const items = Array.isArray(data[field.key])
+      ? (data[field.key] as Record<string, unknown>[])
+      : [];
+    const total =
+      def.form.requestedAmount?.list === field.key
+        ? items.reduce((sum, item) => {
+            const v = item[def.form.requestedAmount!.field];
+            return sum + (typeof v === 'number' ? v : 0);
+          }, 0)
+        : null;
+    if (items.length === 0) {
+      return (
+        <DataList key={field.key} className="app-datalist">
+          <DataListItem>
+            <DataListKey>{field.label[locale]}</DataListKey>
+            <DataListValue>{t('common.notFilled')}</DataListValue>
+          </DataListItem>
+        </DataList>
+      );
+    }
+    return (
+      <Table key={field.key} className="app-table app-table--stack">
+        <caption className="app-caption">
+          {field.label[locale]} ({items.length})
+        </caption>
+        <TableHeader>
+          <TableRow>
+            {field.fields.map((sub) => (
+              <TableHeaderCell
+                key={sub.key}
+                scope="col"
+                className={sub.type === 'money' ? 'app-num' : undefined}
+              >
+                {sub.label[locale]}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: list items have no id; their place is their identity
+            <TableRow key={i}>
+              {field.fields.map((sub) => (
+                <TableCell
+                  key={sub.key}
+                  data-label={sub.label[locale]}
+                  className={sub.type === 'money' ? 'app-num' : undefined}
+                >
+                  {text(sub, item[sub.key]) ?? '–'}
+                </TableCell>
+              ))}
+            </TableRow>
+          ))}
+          {total !== null && (
+            <TableRow>
+              <TableHeaderCell scope="row">{t('wizard.review.total')}</TableHeaderCell>
+              <TableCell
+                className="app-num"
+                colSpan={Math.max(field.fields.length - 1, 1)}
+                data-label={t('wizard.review.total')}
+              >
+                {formatMoney(total)}
+              </TableCell>
+            </TableRow>
+          )}
+        </TableBody>
+      </Table>
+    );
+  };
+
+  return (
+    <>
+      {pages.map((page) => {
+        const fields = page.fields
+          .map((key) => def.form.fields.find((f) => f.key === key))
+          .filter((f): f is FormField => !!f);
+        const scalars = fields.filter((f): f is ScalarField => f.type !== 'list');
+        return (
+          <div key={page.key} className="app-data-page">
+            {pages.length > 1 && <Heading className="app-subheading">{page.title[locale]}</Heading>}
+            {scalars.length > 0 && (
+              <DataList className="app-datalist">
+                {scalars.map((f) => (
+                  <DataListItem key={f.key}>
+                    <DataListKey>{f.label[locale]}</DataListKey>
+                    <DataListValue>{text(f, data[f.key]) ?? t('common.notFilled')}</DataListValue>
+                  </DataListItem>
+                ))}
+              </DataList>
+            )}
+            {fields.filter((f): f is ListField => f.type === 'list').map(list)}
+          </div>
+        );
+      })}
+    </>
+  );
+}

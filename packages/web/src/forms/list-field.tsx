@@ -1,0 +1,122 @@
+import type { FormField } from '@initiatief/engine';
+import {
+  ButtonGroup,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  SecondaryActionButton,
+  SubtleButton,
+} from '@utrecht/component-library-react';
+import { type ReactNode, useRef } from 'react';
+import { fieldId } from '../api/client';
+import { focusField } from '../components/ui';
+import { useI18n } from '../i18n/i18n';
+import { FieldInput } from './field-input';
+
+export type ListFieldDef = Extract<FormField, { type: 'list' }>;
+type Item = Record<string, unknown>;
+
+/**
+ * A list of the definition (budget lines, supporters): each item a fieldset of its sub-fields,
+ * with buttons to add and remove items. A new item starts empty, so saving a half-filled line
+ * never fails on a value the person has not typed yet.
+ */
+export function ListField({
+  field,
+  value,
+  errors,
+  onChange,
+  onProblem,
+  onClearProblems,
+  footer,
+}: {
+  field: ListFieldDef;
+  value: unknown;
+  errors: Record<string, string>;
+  onChange(items: Item[]): void;
+  onProblem(path: string, message: string | null): void;
+  /** Forget unreadable-text problems under a path prefix (items shift when one is removed). */
+  onClearProblems(prefix: string): void;
+  footer?: ReactNode;
+}) {
+  const { locale, t } = useI18n();
+  const items: Item[] = Array.isArray(value) ? (value as Item[]) : [];
+  const label = field.label[locale];
+  const help = field.help?.[locale];
+  const id = fieldId(field.key);
+  const error = errors[field.key];
+  // Stable keys, so removing line 2 does not hand line 3's typed text to line 2's boxes.
+  const keys = useRef<number[]>([]);
+  const next = useRef(0);
+  while (keys.current.length < items.length) keys.current.push(next.current++);
+  keys.current.length = items.length;
+
+  const setItem = (i: number, patch: Item) =>
+    onChange(items.map((item, j) => (j === i ? { ...item, ...patch } : item)));
+
+  return (
+    <fieldset
+      id={id}
+      tabIndex={-1}
+      className={`app-list-field${error ? ' utrecht-form-field--invalid' : ''}`}
+      aria-describedby={
+        [help ? `${id}-description` : null, error ? `${id}-error` : null]
+          .filter(Boolean)
+          .join(' ') || undefined
+      }
+    >
+      <legend className="app-list-field__legend">{label}</legend>
+      {help && <FormFieldDescription id={`${id}-description`}>{help}</FormFieldDescription>}
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
+      {items.map((item, i) => {
+        const itemLabel = t('form.item', { list: label, n: i + 1 });
+        return (
+          <fieldset key={keys.current[i]} className="app-row-fieldset">
+            <legend className="app-row-fieldset__legend">{itemLabel}</legend>
+            <div className="app-row-fieldset__fields">
+              {field.fields.map((sub) => {
+                const path = `${field.key}.${i}.${sub.key}`;
+                return (
+                  <FieldInput
+                    key={sub.key}
+                    field={sub}
+                    id={fieldId(path)}
+                    value={item[sub.key]}
+                    error={errors[path]}
+                    onChange={(v) => setItem(i, { [sub.key]: v })}
+                    onProblem={(m) => onProblem(path, m)}
+                  />
+                );
+              })}
+            </div>
+            <SubtleButton
+              type="button"
+              onClick={() => {
+                keys.current.splice(i, 1);
+                onClearProblems(`${field.key}.`);
+                onChange(items.filter((_, j) => j !== i));
+              }}
+            >
+              {t('form.removeItem', { item: itemLabel })}
+            </SubtleButton>
+          </fieldset>
+        );
+      })}
+      {(field.maxItems === undefined || items.length < field.maxItems) && (
+        <ButtonGroup>
+          <SecondaryActionButton
+            type="button"
+            onClick={() => {
+              const n = items.length;
+              onChange([...items, {}]);
+              const first = field.fields[0];
+              if (first) setTimeout(() => focusField(fieldId(`${field.key}.${n}.${first.key}`)), 0);
+            }}
+          >
+            {t('form.addItem', { list: label })}
+          </SecondaryActionButton>
+        </ButtonGroup>
+      )}
+      {footer}
+    </fieldset>
+  );
+}

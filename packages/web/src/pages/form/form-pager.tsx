@@ -1,0 +1,335 @@
+import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import { requestedCents } from '@initiatief/engine';
+import {
+  Alert,
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  ApiError,
+  type Application,
+  type Attachment,
+  api,
+  fieldId,
+  type Regulation,
+} from '../../api/client';
+import { AttachmentList, AttachmentUpload } from '../../components/attachments';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  focusField,
+  PageHeading,
+  type SummaryError,
+  useErrorText,
+} from '../../components/ui';
+import { FieldInput } from '../../forms/field-input';
+import {
+  ATTACHMENTS_STEP,
+  bare,
+  formProblems,
+  forwardEvent,
+  pageOfPath,
+  pagesOf,
+  problemsOnPage,
+  REVIEW_STEP,
+} from '../../forms/form-model';
+import { ListField } from '../../forms/list-field';
+import { useI18n } from '../../i18n/i18n';
+import { AppLink, useRouter } from '../../router/router';
+import { useSession } from '../../session/session';
+import { FormReview } from './form-review';
+import { SaveIndicator } from './save-indicator';
+import { useAutosave } from './use-autosave';
+
+const SUBMIT_ID = 'form-submit';
+
+type Errors = Record<string, string>;
+
+export function FormPager({
+  app,
+  definition: def,
+  regulation,
+  initialAttachments,
+  step: requested,
+}: {
+  app: Application;
+  definition: WorkflowDefinition;
+  regulation: Regulation | undefined;
+  initialAttachments: Attachment[];
+  step: string;
+}) {
+  const { t, locale, formatMoney } = useI18n();
+  const { navigate, location } = useRouter();
+  const { me } = useSession();
+  const errorText = useErrorText();
+  const [current, setCurrent] = useState(app);
+  const draft = useAutosave(app, setCurrent);
+  const { data, update } = draft;
+  const [errors, setErrors] = useState<Errors>({});
+  const [problems, setProblems] = useState<Errors>({});
+  const [failure, setFailure] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [attachments, setAttachments] = useState<Attachment[]>(initialAttachments);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  const pages = pagesOf(def);
+  const steps = [...pages.map((p) => p.key), ATTACHMENTS_STEP, REVIEW_STEP];
+  const step = steps.includes(requested) ? requested : steps[0]!;
+  const index = steps.indexOf(step);
+  const page = pages.find((p) => p.key === step);
+  const base = `/aanvragen/${app.id}/bewerken`;
+  const titleOf = (s: string) =>
+    pages.find((p) => p.key === s)?.title[locale] ??
+    (s === ATTACHMENTS_STEP ? t('wizard.step.attachments') : t('wizard.step.review'));
+
+  // A refused autosave: its reasons land on their fields, and the alert says it was not saved.
+  useEffect(() => {
+    if (draft.status.kind !== 'invalid') return;
+    const e: Errors = {};
+    for (const p of draft.status.error.invalidParams) e[bare(p.name)] = p.reason;
+    setErrors((prev) => ({ ...prev, ...e }));
+  }, [draft.status]);
+
+  // A link from the error summary to another page: focus that field once the page shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on every navigation
+  useEffect(() => {
+    const target = location.hash.slice(1);
+    if (target) setTimeout(() => focusField(target), 0);
+  }, [location.key]);
+
+  const setProblem = useCallback((path: string, message: string | null) => {
+    setProblems((prev) => {
+      if ((prev[path] ?? null) === message) return prev;
+      const next = { ...prev };
+      if (message === null) delete next[path];
+      else next[path] = message;
+      return next;
+    });
+  }, []);
+  const clearProblems = useCallback((prefix: string) => {
+    setProblems((prev) =>
+      Object.fromEntries(Object.entries(prev).filter(([p]) => !p.startsWith(prefix))),
+    );
+  }, []);
+
+  function show(e: Errors) {
+    setErrors(e);
+    if (Object.keys(e).length) requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+
+  const summary: SummaryError[] = Object.entries(errors).map(([path, message]) => {
+    const holder = pageOfPath(pages, path);
+    if (!holder) return { target: SUBMIT_ID, message };
+    return {
+      target: holder.key === step ? fieldId(path) : `${base}/${holder.key}#${fieldId(path)}`,
+      message,
+    };
+  });
+
+  async function go(to: string, check: boolean) {
+    setFailure('');
+    if (check && page) {
+      const mine = problemsOnPage(formProblems(def, data, problems, locale), page);
+      if (Object.keys(mine).length) return show(mine);
+    }
+    setErrors({});
+    setBusy(true);
+    await draft.flush();
+    setBusy(false);
+    navigate(`${base}/${to}`);
+  }
+
+  async function submit() {
+    setFailure('');
+    const all = formProblems(def, data, problems, locale);
+    if (Object.keys(all).length) return show(all);
+    setBusy(true);
+    try {
+      if (!(await draft.flush())) {
+        setBusy(false);
+        setFailure(t('wizard.saveBeforeSubmit'));
+        return;
+      }
+      const event = forwardEvent(def, current.state, me?.roles ?? []);
+      if (!event) {
+        navigate(`/aanvragen/${app.id}`);
+        return;
+      }
+      await api.sendEvent(
+        app.id,
+        { type: event },
+        { etag: draft.etag.current, idempotencyKey: `${event}-${app.id}-${draft.etag.current}` },
+      );
+      navigate(`/aanvragen/${app.id}?gedaan=${encodeURIComponent(event)}`);
+    } catch (err) {
+      setBusy(false);
+      if (err instanceof ApiError && err.invalidParams.length) {
+        const e: Errors = {};
+        for (const p of err.invalidParams) e[bare(p.name)] = p.reason;
+        return show(e);
+      }
+      setFailure(errorText(err));
+    }
+  }
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (step === REVIEW_STEP) void submit();
+    else void go(steps[index + 1]!, true);
+  };
+
+  const total = requestedCents(def, data);
+  const max = regulation?.maxAmountCents;
+  const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
+
+  function renderField(field: FormField) {
+    if (field.type === 'list') {
+      const isBudget = def.form.requestedAmount?.list === field.key;
+      return (
+        <ListField
+          key={field.key}
+          field={field}
+          value={data[field.key]}
+          errors={errors}
+          onChange={(items) => update({ [field.key]: items })}
+          onProblem={setProblem}
+          onClearProblems={clearProblems}
+          footer={
+            isBudget ? (
+              <div role="status" aria-live="polite" className="app-total">
+                <strong>{t('wizard.budget.total', { total: formatMoney(total) })}</strong>
+                {max !== undefined && (
+                  <span className="app-muted">
+                    {' '}
+                    {t('wizard.budget.max', { max: formatMoney(max) })}
+                  </span>
+                )}
+                {max !== undefined && total > max && (
+                  <Alert type="warning">
+                    <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
+                  </Alert>
+                )}
+              </div>
+            ) : undefined
+          }
+        />
+      );
+    }
+    return (
+      <FieldInput
+        key={field.key}
+        field={field}
+        id={fieldId(field.key)}
+        value={data[field.key]}
+        error={errors[field.key]}
+        onChange={(v) => update({ [field.key]: v })}
+        onProblem={(m) => setProblem(field.key, m)}
+      />
+    );
+  }
+
+  return (
+    <>
+      <Paragraph className="app-preheading">
+        {typeof data.title === 'string' && data.title
+          ? `${def.title[locale]}: ${data.title}`
+          : def.title[locale]}{' '}
+        · {current.reference}
+      </Paragraph>
+      <PageHeading>
+        {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
+      </PageHeading>
+      <nav aria-label={t('wizard.stepsLabel')} className="app-steps">
+        <ol className="app-steps__list">
+          {steps.map((s, i) => (
+            <li
+              key={s}
+              className={`app-steps__item${s === step ? ' app-steps__item--current' : ''}`}
+            >
+              {s === step ? (
+                <span aria-current="step">
+                  {i + 1}. {titleOf(s)}
+                </span>
+              ) : (
+                <AppLink
+                  href={`${base}/${s}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void go(s, false);
+                  }}
+                >
+                  {i + 1}. {titleOf(s)}
+                </AppLink>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+      <SaveIndicator status={draft.status} onReload={() => void draft.reload()} />
+      <ErrorSummary
+        errors={summary}
+        summaryRef={summaryRef}
+        onFollow={(target) => (target.startsWith('/') ? navigate(target) : focusField(target))}
+      />
+      <ErrorAlert>{failure}</ErrorAlert>
+
+      <form noValidate className="app-form" onSubmit={onSubmit}>
+        {page && (
+          <>
+            {page.intro && <Paragraph>{page.intro[locale]}</Paragraph>}
+            {page.fields.map((key) => {
+              const field = def.form.fields.find((f) => f.key === key);
+              return field ? renderField(field) : null;
+            })}
+          </>
+        )}
+        {step === ATTACHMENTS_STEP && (
+          <>
+            <Paragraph>{t('wizard.attachments.intro')}</Paragraph>
+            <AttachmentUpload
+              applicationId={app.id}
+              id={fieldId('attachments')}
+              label={t('field.attachments')}
+              onUploaded={(a) => setAttachments((list) => [...list, a])}
+            />
+            <Heading2 className="app-subheading">{t('wizard.attachments.uploaded')}</Heading2>
+            <AttachmentList items={attachments} />
+          </>
+        )}
+        {step === REVIEW_STEP && (
+          <FormReview
+            definition={def}
+            data={data}
+            total={total}
+            max={max}
+            attachments={attachments}
+            base={base}
+          />
+        )}
+        <ButtonGroup className="app-wizard-buttons">
+          {index > 0 && (
+            <SecondaryActionButton
+              type="button"
+              disabled={busy}
+              onClick={() => void go(steps[index - 1]!, false)}
+            >
+              {t('wizard.previous')}
+            </SecondaryActionButton>
+          )}
+          <PrimaryActionButton id={SUBMIT_ID} type="submit" busy={busy} disabled={busy}>
+            {step !== REVIEW_STEP
+              ? t('wizard.next')
+              : canSend
+                ? t('wizard.submit')
+                : t('wizard.backToApplication')}
+          </PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+      <Paragraph className="app-muted">{t('wizard.resumeHint')}</Paragraph>
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import {
+  Alert,
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading2,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
+import type { Attachment } from '../../api/client';
+import { AttachmentList } from '../../components/attachments';
+import { formatIban } from '../../components/iban';
+import { ATTACHMENTS_STEP, pagesOf } from '../../forms/form-model';
+import { useI18n } from '../../i18n/i18n';
+import { AppLink } from '../../router/router';
+
+type ScalarField = Exclude<FormField, { type: 'list' }>;
+
+/** Everything filled in, page by page as the definition groups it, each with a link to change it. */
+export function FormReview({
+  definition: def,
+  data,
+  total,
+  max,
+  attachments,
+  base,
+}: {
+  definition: WorkflowDefinition;
+  data: Record<string, unknown>;
+  total: number;
+  max: number | undefined;
+  attachments: Attachment[];
+  base: string;
+}) {
+  const { t, locale, formatMoney, formatDate } = useI18n();
+
+  const shown = (field: ScalarField, value: unknown): string | null => {
+    if (value === undefined || value === null || value === '') return null;
+    if (field.type === 'money' && typeof value === 'number') return formatMoney(value);
+    if (field.type === 'date' && typeof value === 'string') return formatDate(value);
+    if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
+    return String(value);
+  };
+
+  const row = (key: string, label: string, value: ReactNode) => (
+    <DataListItem key={key}>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{value ?? t('common.notFilled')}</DataListValue>
+    </DataListItem>
+  );
+
+  const rows = (field: FormField): ReactNode[] => {
+    if (field.type !== 'list') {
+      return [row(field.key, field.label[locale], shown(field, data[field.key]))];
+    }
+    const items = Array.isArray(data[field.key])
+      ? (data[field.key] as Record<string, unknown>[])
+      : [];
+    if (items.length === 0) return [row(field.key, field.label[locale], null)];
+    const out = items.map((item, i) =>
+      row(
+        `${field.key}.${i}`,
+        t('form.item', { list: field.label[locale], n: i + 1 }),
+        field.fields.map((sub) => shown(sub, item[sub.key]) ?? t('common.notFilled')).join(' · '),
+      ),
+    );
+    if (def.form.requestedAmount?.list === field.key) {
+      out.push(row(`${field.key}.total`, t('wizard.review.total'), formatMoney(total)));
+    }
+    return out;
+  };
+
+  const section = (key: string, title: string, children: ReactNode) => (
+    <section key={key} className="app-review-section" aria-labelledby={`review-${key}`}>
+      <div className="app-review-section__head">
+        <Heading2 id={`review-${key}`} className="app-subheading">
+          {title}
+        </Heading2>
+        <AppLink href={`${base}/${key}`} aria-label={t('wizard.changeStep', { step: title })}>
+          {t('wizard.change')}
+        </AppLink>
+      </div>
+      {children}
+    </section>
+  );
+
+  return (
+    <>
+      <Paragraph>{t('wizard.review.intro')}</Paragraph>
+      {pagesOf(def).map((page) =>
+        section(
+          page.key,
+          page.title[locale],
+          <DataList className="app-datalist">
+            {page.fields.flatMap((key) => {
+              const field = def.form.fields.find((f) => f.key === key);
+              return field ? rows(field) : [];
+            })}
+          </DataList>,
+        ),
+      )}
+      {max !== undefined && total > max && (
+        <Alert type="warning">
+          <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
+        </Alert>
+      )}
+      {section(
+        ATTACHMENTS_STEP,
+        t('wizard.step.attachments'),
+        <AttachmentList items={attachments} />,
+      )}
+      <Paragraph>{t('wizard.review.declaration')}</Paragraph>
+    </>
+  );
+}
