@@ -221,7 +221,9 @@ describe('an application from draft to settlement', () => {
 
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expectHeading(page, 'Straatfeest Mathenesserlaan');
-    await page.getByText(/Uw aanvraag is verstuurd\. Het kenmerk is BI-/).waitFor();
+    // The outcome in the definition's own words (C4), never a code.
+    await page.getByText('Uw aanvraag is ingediend. U krijgt een ontvangstbevestiging.').waitFor();
+    await page.getByText(/Het kenmerk van uw aanvraag is BI-/).waitFor();
     reference = (await page
       .getByText(/^Kenmerk: /)
       .first()
@@ -239,21 +241,22 @@ describe('an application from draft to settlement', () => {
     await page.getByRole('button', { name: 'Oppakken' }).click();
     await page.getByText(`U behandelt nu ${reference}.`).waitFor();
 
-    const form = page.getByRole('region', { name: 'Aanvulling vragen' });
-    await form.getByLabel('Bericht').fill('Graag een offerte voor het podium.');
+    const form = page.getByRole('region', { name: 'Om aanvulling vragen' });
+    await form.getByLabel('Gevraagde aanvulling').fill('Graag een offerte voor het podium.');
     // Someone else changes the application meanwhile.
     await server.touch(applicationId);
-    await form.getByRole('button', { name: 'Verzoek om aanvulling versturen' }).click();
+    await form.getByRole('button', { name: 'Om aanvulling vragen' }).click();
     await form
       .getByRole('alert')
       .filter({ hasText: 'Iemand anders heeft deze aanvraag gewijzigd; laad opnieuw' })
       .waitFor();
     await checkA11y(page, 'assessor-stale-412');
     await form.getByRole('button', { name: 'Laad opnieuw' }).click();
-    expect(await form.getByLabel('Bericht').inputValue()).toBe(
+    expect(await form.getByLabel('Gevraagde aanvulling').inputValue()).toBe(
       'Graag een offerte voor het podium.',
     );
-    await form.getByRole('button', { name: 'Verzoek om aanvulling versturen' }).click();
+    await form.getByRole('button', { name: 'Om aanvulling vragen' }).click();
+    await page.getByText('Het verzoek om aanvulling is verstuurd.').waitFor();
     await stateIs('Aanvulling gevraagd');
     await checkA11y(page, 'assessor-info-requested');
     await logout(page);
@@ -267,13 +270,15 @@ describe('an application from draft to settlement', () => {
     await page.getByText('Graag een offerte voor het podium.').first().waitFor();
     await page.getByText('Aanvulling uiterlijk').waitFor();
     await checkA11y(page, 'resident-info-requested');
-    const form = page.getByRole('region', { name: 'Aanvulling sturen' });
-    await form.getByLabel('Bericht').fill('De offerte van de podiumverhuur zit als bijlage bij.');
+    const form = page.getByRole('region', { name: 'Aanvullen' });
+    await form
+      .getByLabel('Toelichting')
+      .fill('De offerte van de podiumverhuur zit als bijlage bij.');
     await form
       .getByLabel('Bijlagen bij uw aanvulling')
       .setInputFiles({ name: 'offerte.png', mimeType: 'image/png', buffer: pngBuffer(12) });
     await page.getByRole('link', { name: 'offerte.png' }).waitFor();
-    await form.getByRole('button', { name: 'Aanvulling versturen' }).click();
+    await form.getByRole('button', { name: 'Aanvullen' }).click();
     await page.getByText('Uw aanvulling is verstuurd.').waitFor();
     await stateIs('Ingediend');
     await checkA11y(page, 'resident-supplemented');
@@ -284,9 +289,9 @@ describe('an application from draft to settlement', () => {
     await openCase('assessor');
     const assess = page.getByRole('region', { name: 'Beoordelen' });
     await assess.getByRole('radio', { name: 'Verlenen' }).check();
-    expect(await assess.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('750,50');
+    expect(await assess.getByLabel('Voorgesteld bedrag').inputValue()).toBe('750,50');
     await assess.getByLabel('Motivering').fill('Past bij het wijkakkoord van Delfshaven.');
-    await assess.getByRole('button', { name: 'Beoordeling opslaan' }).click();
+    await assess.getByRole('button', { name: 'Beoordelen' }).click();
     await stateIs('Beoordeeld');
     await checkA11y(page, 'assessor-assessed');
     await logout(page);
@@ -294,10 +299,10 @@ describe('an application from draft to settlement', () => {
     await openCase('approver');
     await checkA11y(page, 'approver-case');
     await at320('approver-case');
-    const grant = page.getByRole('region', { name: 'Subsidie verlenen' });
-    expect(await grant.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('750,50');
+    const grant = page.getByRole('region', { name: 'Verlenen' });
+    expect(await grant.getByLabel('Te verlenen bedrag').inputValue()).toBe('750,50');
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
-    await grant.getByRole('button', { name: 'Subsidie verlenen' }).click();
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
     await stateIs('Verleend');
     await checkA11y(page, 'approver-granted');
     await logout(page);
@@ -326,19 +331,19 @@ describe('an application from draft to settlement', () => {
 
     await page.getByRole('link', { name: 'Terug naar de aanvraag' }).click();
     await expectHeading(page, 'Straatfeest Mathenesserlaan');
-    const report = page.getByRole('region', { name: 'Verantwoording na afloop' });
+    const report = page.getByRole('region', { name: 'Verantwoording indienen' });
     // The activity (server clock + 70 days, in 2026) lies before the browser's real today.
     await page.getByText('Uw activiteit is voorbij.', { exact: false }).waitFor();
     await report.getByLabel('Werkelijke kosten', { exact: true }).fill('700');
     await report
-      .getByLabel('Hoe is het gegaan?')
+      .getByLabel('Verslag van de activiteit')
       .fill('Ruim honderd buren aten samen; de kinderen speelden tot het donker werd.');
     await report
       .getByLabel("Foto's van de activiteit")
       .setInputFiles({ name: 'feest.png', mimeType: 'image/png', buffer: pngBuffer(16) });
     await page.getByRole('link', { name: 'feest.png' }).waitFor();
-    await report.getByRole('button', { name: 'Verantwoording versturen' }).click();
-    await page.getByText('Uw verantwoording is verstuurd. Dank u wel!').waitFor();
+    await report.getByRole('button', { name: 'Verantwoording indienen' }).click();
+    await page.getByText('Uw verantwoording is ingediend.').waitFor();
     await stateIs('Verantwoording ingediend');
     await checkA11y(page, 'resident-reported');
     await logout(page);
@@ -346,9 +351,10 @@ describe('an application from draft to settlement', () => {
 
   it('the assessor settles the grant', async () => {
     await openCase('assessor');
-    const settle = page.getByRole('region', { name: 'Subsidie vaststellen' });
-    expect(await settle.getByLabel('Bedrag', { exact: true }).inputValue()).toBe('700,00');
-    await settle.getByRole('button', { name: 'Subsidie vaststellen' }).click();
+    const settle = page.getByRole('region', { name: 'Vaststellen' });
+    expect(await settle.getByLabel('Vast te stellen bedrag').inputValue()).toBe('700,00');
+    await settle.getByRole('button', { name: 'Vaststellen' }).click();
+    await page.getByText('De subsidie is vastgesteld. De beschikking is verstuurd.').waitFor();
     await stateIs('Vastgesteld');
     await checkA11y(page, 'assessor-settled');
     await page.getByRole('link', { name: 'Werkvoorraad' }).click();
