@@ -1,6 +1,7 @@
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerLifecycleRoutes } from './applications/lifecycle.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
+import { registerSessionRoutes } from './auth/session.routes';
 import type { AppDeps } from './context';
 import { registerDefinitionRoutes } from './definitions/definitions.routes';
 import { registerDeskRoutes } from './desk/desk.routes';
@@ -22,6 +23,7 @@ import { registerUserRoutes } from './users/users.routes';
  */
 export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuthRoutes(app, deps);
+  registerSessionRoutes(app, deps);
   registerOidcRoutes(app, deps);
   registerUserRoutes(app, deps);
   registerAdminRoutes(app, deps);

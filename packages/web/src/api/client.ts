@@ -423,6 +423,8 @@ async function application(res: Response): Promise<Application> {
 export const api = {
   // accounts (foundation)
   me: () => json<Me>('/me'),
+  /** Who is logged in, or null: never a 401, so anonymous pages log no console error. */
+  session: async () => (await json<{ user: Me | null }>('/session')).user,
   login: (email: string, password: string) =>
     json<Me>('/auth/login', { method: 'POST', body: { email, password } }),
   // Also ends a DigiD/IdP session at the provider (pages/oidc); same as /auth/logout otherwise.

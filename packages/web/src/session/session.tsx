@@ -48,7 +48,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      const m = await api.me();
+      const m = await api.session();
       setMe(m);
       return m;
     } catch (err) {
