@@ -217,14 +217,41 @@ describe('policy staff change the workflow', () => {
     expect(await acknowledgementSubject(runningId)).toMatch(/^Wij hebben uw aanvraag ontvangen/);
   });
 
-  it('the migration dry run is a table, per application', async () => {
-    await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/migratie?van=1`);
+  it('the migration page: working defaults, labels and sentences, one application chosen', async () => {
+    // No ?van=: the page picks the version that has running applications and a newer one.
+    await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/migratie`);
     await expectHeading(page, 'Lopende aanvragen overzetten naar een nieuwe versie', false);
+    expect(await page.getByLabel('Van versie').inputValue()).toBe('1');
+    expect(await page.getByLabel('Naar versie').inputValue()).toBe('2');
     await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
     const table = page.getByRole('table', { name: /Proefdraai: \d+ aanvragen, 0 zonder plek/ });
     await table.waitFor();
-    await table.getByText('Zelfde status').waitFor();
+    const running = await api(`/applications/${runningId}`, {
+      cookie: await cookieOf(server.users.assessor.email),
+    });
+    const row = table.getByRole('row', { name: new RegExp(running.json.reference) });
+    // State labels, never codes; deadlines and budget in sentences.
+    await row.getByRole('cell', { name: 'Ingediend', exact: true }).waitFor();
+    await row.getByText('Zelfde status').waitFor();
+    await row
+      .getByText(/^De beslistermijn loopt door en gaat af op \d+ \w+ 2026, zoals al gepland\.$/)
+      .waitFor();
+    await row.getByText('Er is geen budget gereserveerd.').waitFor();
+    expect(await table.getByText('submitted', { exact: true }).count()).toBe(0);
     await checkA11y(page, 'policy-migration');
+
+    // Move only this one: untick all, tick it.
+    await page.getByLabel('Alle aanvragen die een plek hebben').uncheck();
+    await page.getByLabel(`Zet ${running.json.reference} over`).check();
+    await page.getByRole('button', { name: 'Zet 1 gekozen aanvraag over' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: '1 aanvraag staat nu op versie 2.' })
+      .waitFor();
+    const moved = await api(`/applications/${runningId}`, {
+      cookie: await cookieOf(server.users.assessor.email),
+    });
+    expect(moved.json.definition.version).toBe(2);
   });
 
   it('reports, and an application in the diagram', async () => {

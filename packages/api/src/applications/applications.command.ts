@@ -158,9 +158,23 @@ export async function applyStep(
     ),
   );
   refuseOwnDecision(app, actor, result);
+  return persistStepResult(trx, { ...args, result });
+}
+
+/**
+ * Persists an engine step result of a locked application the one way every command does:
+ * snapshot + derived columns + version, history row, timers, outbox, budget ledger. A
+ * migration passes the new definition and its `definitionVersion`.
+ */
+export async function persistStepResult(
+  trx: Transaction<DB>,
+  args: Omit<StepArgs, 'event'> & { result: StepResult; definitionVersion?: number },
+): Promise<{ app: ApplicationRecord; historyId: string; result: StepResult }> {
+  const { app, definition, regulation, actor, now, result } = args;
   const columns = {
     ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
     district: app.district,
+    definitionVersion: args.definitionVersion,
   };
   const { version, historyId } = await updateApplicationWithHistory(
     trx,
@@ -194,7 +208,7 @@ export async function applyStep(
             title: columns.title,
             district: columns.district,
             definition_key: app.definition_key,
-            definition_version: app.definition_version,
+            definition_version: args.definitionVersion ?? app.definition_version,
             snapshot: columns.snapshot,
             data: columns.data,
             requested_cents: columns.requestedCents,
@@ -210,6 +224,7 @@ export async function applyStep(
   metrics.transitions.inc({ workflow: app.definition_key, event: result.history.event });
   const updated: ApplicationRecord = {
     ...app,
+    definition_version: args.definitionVersion ?? app.definition_version,
     state: columns.state,
     snapshot: columns.snapshot,
     data: columns.data,

@@ -158,6 +158,8 @@ export interface ApplicationColumns {
   awaitingDecision: boolean;
   decisionAfterActivity: boolean;
   submittedAt: Date | null;
+  /** Only a migration to a newer workflow version sets it. */
+  definitionVersion?: number;
 }
 
 /** The snapshot's derived columns as they are written, on insert and on update alike. */
@@ -176,6 +178,9 @@ function columnValues(values: ApplicationColumns) {
     awaiting_decision: values.awaitingDecision,
     decision_after_activity: values.decisionAfterActivity,
     submitted_at: values.submittedAt,
+    ...(values.definitionVersion !== undefined
+      ? { definition_version: values.definitionVersion }
+      : {}),
   };
 }
 

@@ -1,34 +1,41 @@
 import {
+  EngineError,
+  type LocalizedText,
+  MIGRATE_EVENT,
+  type MigrationExplanation,
+  type MigrationResult,
+  migrate,
+  migrationTarget,
   type PersistedSnapshot,
-  timerEventType,
+  stateLabel,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { columnsOf } from '../applications/applications.command';
+import { persistStepResult } from '../applications/applications.command';
 import {
   type ApplicationRecord,
-  findApplication,
-  insertHistory,
-  updateApplication,
+  findApplicationWithRegulation,
 } from '../applications/applications.repository';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
+import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The history event of a migration (application_history.event). */
-export const MIGRATE_EVENT = 'MIGRATE_DEFINITION';
+export { MIGRATE_EVENT };
 
 export interface MigrationRequest {
   fromVersion: number;
   toVersion: number;
-  /** old state -> state in the new version, for states that were renamed or removed. */
+  /** old state -> state in the new version, for states that were renamed, removed or regrouped. */
   stateMap?: Record<string, string>;
   /** Only these applications (default: every running one on `fromVersion`). */
   applicationIds?: string[];
+  /** Recompute running deadlines with the new version's rules (default: they keep their dates). */
+  applyNewRules?: boolean;
 }
 
 export type MigrationOutcome = 'same_state' | 'mapped' | 'stranded';
@@ -39,21 +46,19 @@ export interface MigrationItem {
   title: string;
   district: string;
   fromState: string;
+  fromLabel: LocalizedText;
   /** null when stranded. */
   toState: string | null;
+  toLabel: LocalizedText | null;
   outcome: MigrationOutcome;
-  reason: string | null;
+  /** Why it cannot move (stranded), in words. */
+  reason: LocalizedText | null;
   /** Events the application would accept after the migration that it does not now, and vice versa. */
   events: { added: string[]; removed: string[] };
-  timers: {
-    kept: string[];
-    /** Pending timers the new state has no after-transition for: cancelled. */
-    cancelled: string[];
-    /** After-transitions of the new state with no pending timer: they start when the state is entered again. */
-    notScheduled: string[];
-    /** Kept timers whose delay rule changed: they keep their due time. */
-    ruleChanged: string[];
-  };
+  deadlines: MigrationExplanation['deadlines'];
+  budget: MigrationExplanation['budget'] | null;
+  /** Everything that happens to it, sentence by sentence. */
+  text: LocalizedText[];
 }
 
 export interface MigrationPlan {
@@ -61,6 +66,7 @@ export interface MigrationPlan {
   fromVersion: number;
   toVersion: number;
   stateMap: Record<string, string>;
+  applyNewRules: boolean;
   items: MigrationItem[];
   summary: { total: number; sameState: number; mapped: number; stranded: number };
 }
@@ -86,6 +92,7 @@ function checkRequest(
   req: MigrationRequest,
   from: WorkflowDefinition,
   to: WorkflowDefinition,
+  locale: 'nl' | 'en',
 ): void {
   if (req.toVersion <= req.fromVersion) {
     throw new AppError('validation_failed', 'Applications move to a newer version only.', {
@@ -94,93 +101,100 @@ function checkRequest(
   }
   const invalid: { name: string; reason: string }[] = [];
   for (const [old, target] of Object.entries(req.stateMap ?? {})) {
-    if (!Object.hasOwn(from.states, old))
+    if (!Object.hasOwn(from.states, old)) {
       invalid.push({ name: `stateMap.${old}`, reason: `v${req.fromVersion} has no state ${old}` });
-    if (!Object.hasOwn(to.states, target))
-      invalid.push({
-        name: `stateMap.${old}`,
-        reason: `v${req.toVersion} has no state ${target}`,
-      });
+      continue;
+    }
+    const place = migrationTarget(from, to, old, { [old]: target });
+    if (!place.ok) invalid.push({ name: `stateMap.${old}`, reason: place.reason[locale] });
   }
   if (invalid.length > 0)
-    throw new AppError('validation_failed', 'The state map names unknown states.', {
-      invalidParams: invalid,
-    });
+    throw new AppError(
+      'validation_failed',
+      'The state map names states an application cannot go to.',
+      {
+        invalidParams: invalid,
+      },
+    );
 }
 
-function eventsOf(def: WorkflowDefinition, state: string): string[] {
-  return Object.keys(def.states[state]?.on ?? {});
+function eventsOf(def: WorkflowDefinition, state: string | null): string[] {
+  return state ? Object.keys(def.states[state]?.on ?? {}) : [];
 }
 
-function timerEventsOf(def: WorkflowDefinition, state: string): Map<string, string> {
-  return new Map(
-    Object.keys(def.states[state]?.after ?? {}).map((d) => [timerEventType(def, state, d), d]),
-  );
+interface Loaded {
+  app: ApplicationRecord;
+  regulation: Regulation;
+  people: NonNullable<Awaited<ReturnType<typeof findApplicationWithRegulation>>>['people'];
+  timers: { timer_key: string; event: string; due_at: Date | string }[];
 }
 
+/** The one computation behind both the dry run and the migration: the engine's migrate(). */
 function planOne(
-  app: ApplicationRecord,
-  pending: { timer_key: string; event: string }[],
+  loaded: Loaded,
   from: WorkflowDefinition,
   to: WorkflowDefinition,
-  stateMap: Record<string, string>,
-): MigrationItem {
-  const mapped = stateMap[app.state];
-  const target = mapped ?? (Object.hasOwn(to.states, app.state) ? app.state : null);
+  req: MigrationRequest,
+  user: SessionUser,
+  now: Date,
+): { item: MigrationItem; result: MigrationResult | null } {
+  const { app } = loaded;
+  const stateMap = req.stateMap ?? {};
   const base = {
     applicationId: app.id,
     reference: app.reference,
     title: app.title,
     district: app.district,
     fromState: app.state,
+    fromLabel: stateLabel(from, app.state),
   };
-  if (target === null) {
+  const place = migrationTarget(from, to, app.state, stateMap);
+  if (!place.ok) {
     return {
-      ...base,
-      toState: null,
-      outcome: 'stranded',
-      reason: `v${to.version} has no state ${app.state} and the state map does not say where it goes`,
-      events: { added: [], removed: eventsOf(from, app.state) },
-      timers: {
-        kept: [],
-        cancelled: pending.map((t) => t.event),
-        notScheduled: [],
-        ruleChanged: [],
+      item: {
+        ...base,
+        toState: null,
+        toLabel: null,
+        outcome: 'stranded',
+        reason: place.reason,
+        events: { added: [], removed: eventsOf(from, app.state) },
+        deadlines: [],
+        budget: null,
+        text: [place.reason],
       },
+      result: null,
     };
   }
+  const result = migrate(from, to, app.snapshot as PersistedSnapshot, stateMap, {
+    now,
+    actor: { id: user.id, roles: user.roles },
+    actorName: user.name,
+    facts: factsFor(loaded.regulation),
+    timers: loaded.timers.map((t) => ({
+      timerId: t.timer_key,
+      event: t.event,
+      dueAt: new Date(t.due_at).toISOString(),
+    })),
+    applyNewRules: req.applyNewRules === true,
+  });
   const before = eventsOf(from, app.state);
-  const after = eventsOf(to, target);
-  const newTimers = timerEventsOf(to, target);
-  const kept: string[] = [];
-  const cancelled: string[] = [];
-  const ruleChanged: string[] = [];
-  for (const t of pending) {
-    const delay = newTimers.get(t.event);
-    if (delay === undefined) {
-      cancelled.push(t.event);
-      continue;
-    }
-    kept.push(t.event);
-    if (JSON.stringify(from.delays[delay]) !== JSON.stringify(to.delays[delay]))
-      ruleChanged.push(t.event);
-  }
-  const pendingEvents = new Set(pending.map((t) => t.event));
+  const after = eventsOf(to, result.state);
   return {
-    ...base,
-    toState: target,
-    outcome: mapped !== undefined && mapped !== app.state ? 'mapped' : 'same_state',
-    reason: null,
-    events: {
-      added: after.filter((e) => !before.includes(e)),
-      removed: before.filter((e) => !after.includes(e)),
+    item: {
+      ...base,
+      toState: result.state,
+      toLabel: result.explanation.stateAfter.label,
+      outcome: result.state !== app.state ? 'mapped' : 'same_state',
+      reason: null,
+      events: {
+        added: after.filter((e) => !before.includes(e)),
+        removed: before.filter((e) => !after.includes(e)),
+      },
+      deadlines: result.explanation.deadlines,
+      budget: result.explanation.budget,
+      text: result.explanation.text,
     },
-    timers: {
-      kept,
-      cancelled,
-      notScheduled: [...newTimers.keys()].filter((e) => !pendingEvents.has(e)),
-      ruleChanged,
-    },
+    result,
   };
 }
 
@@ -190,7 +204,7 @@ async function runningApplications(
   version: number,
   ids: string[] | undefined,
   forUpdate: boolean,
-): Promise<ApplicationRecord[]> {
+): Promise<Loaded[]> {
   let q = db
     .selectFrom('applications')
     .select('id')
@@ -202,10 +216,18 @@ async function runningApplications(
     .orderBy('id');
   if (ids) q = q.where('id', 'in', ids.length > 0 ? ids : ['00000000-0000-0000-0000-000000000000']);
   const rows = await q.execute();
-  const out: ApplicationRecord[] = [];
+  const out: Loaded[] = [];
   for (const r of rows) {
-    const app = await findApplication(db, r.id, { forUpdate });
-    if (app) out.push(app);
+    const found = await findApplicationWithRegulation(db, r.id, { forUpdate });
+    if (!found) continue;
+    const timers = await db
+      .selectFrom('timers')
+      .select(['timer_key', 'event', 'due_at'])
+      .where('application_id', '=', r.id)
+      .where('status', '=', 'pending')
+      .orderBy('due_at')
+      .execute();
+    out.push({ ...found, timers });
   }
   return out;
 }
@@ -214,68 +236,49 @@ async function buildPlan(
   db: Db,
   key: string,
   req: MigrationRequest,
+  user: SessionUser,
+  now: Date,
   forUpdate: boolean,
-): Promise<{ plan: MigrationPlan; apps: ApplicationRecord[]; to: WorkflowDefinition }> {
+) {
   const from = await definitionFor(db, key, req.fromVersion, 'from');
   const to = await definitionFor(db, key, req.toVersion, 'to');
-  checkRequest(req, from, to);
-  const stateMap = req.stateMap ?? {};
-  const apps = await runningApplications(db, key, req.fromVersion, req.applicationIds, forUpdate);
-  const timers =
-    apps.length === 0
-      ? []
-      : await db
-          .selectFrom('timers')
-          .select(['application_id', 'timer_key', 'event'])
-          .where(
-            'application_id',
-            'in',
-            apps.map((a) => a.id),
-          )
-          .where('status', '=', 'pending')
-          .execute();
-  const items = apps.map((app) =>
-    planOne(
-      app,
-      timers.filter((t) => t.application_id === app.id),
-      from,
-      to,
-      stateMap,
-    ),
-  );
+  checkRequest(req, from, to, user.locale);
+  const loaded = await runningApplications(db, key, req.fromVersion, req.applicationIds, forUpdate);
+  const planned = loaded.map((l) => ({ loaded: l, ...planOne(l, from, to, req, user, now) }));
+  const items = planned.map((p) => p.item);
   const count = (o: MigrationOutcome) => items.filter((i) => i.outcome === o).length;
-  return {
-    plan: {
-      key,
-      fromVersion: req.fromVersion,
-      toVersion: req.toVersion,
-      stateMap,
-      items,
-      summary: {
-        total: items.length,
-        sameState: count('same_state'),
-        mapped: count('mapped'),
-        stranded: count('stranded'),
-      },
+  const plan: MigrationPlan = {
+    key,
+    fromVersion: req.fromVersion,
+    toVersion: req.toVersion,
+    stateMap: req.stateMap ?? {},
+    applyNewRules: req.applyNewRules === true,
+    items,
+    summary: {
+      total: items.length,
+      sameState: count('same_state'),
+      mapped: count('mapped'),
+      stranded: count('stranded'),
     },
-    apps,
-    to,
   };
+  return { plan, planned, to };
 }
 
-/** What a migration would do, per application; changes nothing. */
+/** What a migration would do, per application and in words; changes nothing. */
 export async function dryRunMigration(
   db: Db,
   key: string,
   req: MigrationRequest,
+  user: SessionUser,
+  now: Date,
 ): Promise<MigrationPlan> {
-  return (await buildPlan(db, key, req, false)).plan;
+  return (await buildPlan(db, key, req, user, now, false)).plan;
 }
 
 /**
- * Moves running applications to a newer version in one transaction: the snapshot's state (as
- * mapped), the pinned version, a history row per application, timers the new state does not
- * know cancelled. Refused as a whole when any application would be stranded.
+ * Moves running applications to a newer version in one transaction, each through the command
+ * path (persistStepResult): snapshot and pinned version, history, timers, budget, outbox.
+ * Refused as a whole when any application would be stranded.
  */
 export async function applyMigration(
   db: Kysely<DB>,
@@ -285,64 +288,37 @@ export async function applyMigration(
   now: Date,
 ): Promise<MigrationPlan & { migrationId: string }> {
   return db.transaction().execute(async (trx) => {
-    const { plan, apps, to } = await buildPlan(trx, key, req, true);
+    const { plan, planned, to } = await buildPlan(trx, key, req, user, now, true);
     const stranded = plan.items.filter((i) => i.outcome === 'stranded');
     if (stranded.length > 0) {
       throw new AppError(
         'conflict',
-        `${stranded.length} application(s) would be stranded: their state does not exist in v${req.toVersion}. Map those states or leave them on v${req.fromVersion}.`,
+        `${stranded.length} application(s) cannot move to v${req.toVersion}: their state has no place of the same kind there. Map those states or leave them on v${req.fromVersion}.`,
         {
           extra: {
             stranded: stranded.map((s) => ({
               applicationId: s.applicationId,
               reference: s.reference,
               state: s.fromState,
+              reason: s.reason,
             })),
           },
         },
       );
     }
-    const byId = new Map(apps.map((a) => [a.id, a]));
-    for (const item of plan.items) {
-      const app = byId.get(item.applicationId)!;
-      const toState = item.toState!;
-      const old = app.snapshot as PersistedSnapshot;
-      const snapshot = { ...old, value: toState } as PersistedSnapshot;
-      const columns = {
-        ...columnsOf(to, snapshot, toState, now, app.submitted_at),
-        district: app.district,
-      };
-      await updateApplication(trx, app.id, app.version, { ...columns, now });
-      await trx
-        .updateTable('applications')
-        .set({ definition_version: req.toVersion })
-        .where('id', '=', app.id)
-        .execute();
-      await insertHistory(trx, {
-        applicationId: app.id,
-        event: MIGRATE_EVENT,
-        fromState: app.state,
-        toState,
-        actorId: user.id,
-        actorRoles: user.roles,
+    for (const p of planned) {
+      if (!p.result) throw new EngineError('unknown_state', 'no migration result');
+      await persistStepResult(trx, {
+        app: p.loaded.app,
+        definition: to,
+        regulation: p.loaded.regulation,
+        actor: { id: user.id, roles: user.roles },
         onBehalfOf: null,
-        payload: {
-          definitionKey: key,
-          fromVersion: req.fromVersion,
-          toVersion: req.toVersion,
-          timersCancelled: item.timers.cancelled,
-        },
-        at: now,
+        now,
+        people: p.loaded.people,
+        result: p.result,
+        definitionVersion: req.toVersion,
       });
-      if (item.timers.cancelled.length > 0) {
-        await trx
-          .updateTable('timers')
-          .set({ status: 'cancelled', finished_at: now })
-          .where('application_id', '=', app.id)
-          .where('status', '=', 'pending')
-          .where('event', 'in', item.timers.cancelled)
-          .execute();
-      }
     }
     const row = await withPolicyTables(trx)
       .insertInto('definition_migrations')

@@ -102,24 +102,38 @@ const MigrationBody = z
     toVersion: z.number().int().min(1),
     stateMap: z.record(z.string(), z.string()).optional(),
     applicationIds: z.array(z.uuid()).max(10_000).optional(),
+    applyNewRules: z.boolean().optional(),
   })
   .openapi('MigrationRequest');
+const MigrationDeadline = z.object({
+  delay: z.string(),
+  label: Localized,
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+  change: z.enum(['kept', 'moved', 'started', 'stopped', 'rule_applied']),
+  text: Localized,
+});
 const MigrationItem = z.object({
   applicationId: z.string(),
   reference: z.string(),
   title: z.string(),
   district: z.string(),
   fromState: z.string(),
+  fromLabel: Localized,
   toState: z.string().nullable(),
+  toLabel: Localized.nullable(),
   outcome: z.enum(['same_state', 'mapped', 'stranded']),
-  reason: z.string().nullable(),
+  reason: Localized.nullable(),
   events: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
-  timers: z.object({
-    kept: z.array(z.string()),
-    cancelled: z.array(z.string()),
-    notScheduled: z.array(z.string()),
-    ruleChanged: z.array(z.string()),
-  }),
+  deadlines: z.array(MigrationDeadline),
+  budget: z
+    .object({
+      reservedCents: z.number().int(),
+      change: z.enum(['none', 'kept', 'released']),
+      text: Localized,
+    })
+    .nullable(),
+  text: z.array(Localized),
 });
 const MigrationPlan = z
   .object({
@@ -127,6 +141,7 @@ const MigrationPlan = z
     fromVersion: z.number().int(),
     toVersion: z.number().int(),
     stateMap: z.record(z.string(), z.string()),
+    applyNewRules: z.boolean(),
     items: z.array(MigrationItem),
     summary: z.object({
       total: z.number().int(),
@@ -528,7 +543,8 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(r.dryRun, async (c) => {
     const { key } = c.req.valid('param');
-    return c.json((await dryRunMigration(db, key, c.req.valid('json'))) as never, 200);
+    const plan = await dryRunMigration(db, key, c.req.valid('json'), currentUser(c), deps.clock());
+    return c.json(plan as never, 200);
   });
 
   app.openapi(r.migrate, async (c) => {

@@ -285,7 +285,15 @@ describe('policy: definitions, publish, pinning, migration', () => {
       toState: 'assessed',
       outcome: 'same_state',
     });
-    expect(item.timers.ruleChanged).toEqual([expect.stringContaining('decisionWarning')]);
+    // The warning's rule changed in v2, but a deadline that already runs keeps its date.
+    const warning = item.deadlines.find((d: Def) => d.delay === 'decisionWarning');
+    expect(warning).toMatchObject({ change: 'kept' });
+    expect(warning.after).toBe(warning.before);
+    expect(item.fromLabel).toEqual({ nl: 'Beoordeeld', en: 'Assessed' });
+    expect(item.text[0]).toEqual({
+      nl: 'Blijft in de status ‘Beoordeeld’.',
+      en: 'Stays in the state ‘Assessed’.',
+    });
     // Nothing changed by the dry run.
     const still = await kit.t.db
       .selectFrom('applications')
@@ -321,6 +329,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       actor_id: kit.users.policy.id,
     });
     expect(history.payload).toMatchObject({ fromVersion: 1, toVersion: 2 });
+    expect(history.payload.text.nl).toMatch(/^Overgezet van versie 1 naar 2 door /);
     // And it goes on under v2.
     const granted = await step(kit, 'approver', runningId, 'GRANT', {});
     expect(granted.state).toBe('granted');
@@ -404,6 +413,10 @@ describe('policy: definitions, publish, pinning, migration', () => {
       .where('status', '=', 'pending')
       .execute();
     expect(pending.map((p) => p.event).filter((e) => e.includes('.info_requested'))).toEqual([]);
+    // ... and the same supplement deadline runs on under the new name, with its date.
+    expect(pending.map((p) => p.event)).toContain(
+      'xstate.after.supplementPeriod.bewonersinitiatief.awaiting_info',
+    );
     // The applicant can supplement under v3.
     const supplemented = await step(kit, 'resident', infoRequestedId, 'SUPPLEMENT', {
       message: 'Offerte toegevoegd.',

@@ -95,7 +95,7 @@ describe('migrate', () => {
     const warning = applied.explanation.deadlines.find((d) => d.delay === 'decisionWarning')!;
     expect(warning.change).toBe('rule_applied');
     expect((Date.parse(warning.before!) - Date.parse(warning.after!)) / 86_400_000).toBe(3);
-    expect(warning.text.nl).toMatch(/^De beslistermijn \(decisionWarning\) volgt de regel/);
+    expect(warning.text.nl).toMatch(/^De waarschuwing voor de beslistermijn volgt de regel/);
   });
 
   test('never to a final state, never to another kind of state', () => {

@@ -119,16 +119,25 @@ export function migrationTarget(
   return { ok: true, target };
 }
 
-const DELAY_WORDS: Record<string, LocalizedText> = {
-  decisionDue: { nl: 'beslistermijn', en: 'decision term' },
-  supplementDue: { nl: 'termijn voor aanvulling', en: 'supplement period' },
-  reportDue: { nl: 'termijn voor de verantwoording', en: 'report period' },
-  days: { nl: 'termijn', en: 'time limit' },
-};
-
+/** A delay in words, without its code: what kind of term it is. */
 function delayLabel(def: WorkflowDefinition, delay: string): LocalizedText {
-  const words = DELAY_WORDS[def.delays[delay]?.type ?? ''] ?? DELAY_WORDS.days!;
-  return { nl: `${words.nl} (${delay})`, en: `${words.en} (${delay})` };
+  const ref = def.delays[delay];
+  const params = (ref?.params ?? {}) as { offsetDays?: number; days?: number };
+  switch (ref?.type) {
+    case 'decisionDue':
+      return (params.offsetDays ?? 1) < 0
+        ? { nl: 'waarschuwing voor de beslistermijn', en: 'warning before the decision term' }
+        : { nl: 'beslistermijn', en: 'decision term' };
+    case 'supplementDue':
+      return { nl: 'termijn voor aanvulling', en: 'supplement period' };
+    case 'reportDue':
+      return { nl: 'termijn voor de verantwoording', en: 'report period' };
+    default:
+      return {
+        nl: `termijn van ${params.days ?? '?'} dagen`,
+        en: `time limit of ${params.days ?? '?'} days`,
+      };
+  }
 }
 
 /** The delay name inside a timer event (`xstate.after.<delay>.<key>.<state>`). */
@@ -162,7 +171,7 @@ function deadlineText(
       };
     case 'rule_applied':
       return {
-        nl: `De ${label.nl} volgt de regel van de nieuwe versie: zij gaat af op ${a('nl')} in plaats van ${b('nl')}.`,
+        nl: `De ${label.nl} volgt de regel van de nieuwe versie en gaat af op ${a('nl')} in plaats van ${b('nl')}.`,
         en: `The ${label.en} follows the new version's rule: it goes off on ${a('en')} instead of ${b('en')}.`,
       };
     case 'started':
@@ -172,7 +181,7 @@ function deadlineText(
       };
     default:
       return {
-        nl: `De ${label.nl} (gepland op ${b('nl')}) vervalt: de nieuwe status kent haar niet.`,
+        nl: `De ${label.nl} (gepland op ${b('nl')}) vervalt: de nieuwe status kent die termijn niet.`,
         en: `The ${label.en} (planned for ${b('en')}) stops: the new state does not have it.`,
       };
   }
@@ -323,7 +332,8 @@ export function migrate(
   const before = stateLabel(oldDef, from);
   const after = stateLabel(newDef, to);
   const stateText: LocalizedText =
-    from === to && before.nl === after.nl
+    // A state renamed in the new version with the same label is, for a reader, the same state.
+    before.nl === after.nl && before.en === after.en
       ? {
           nl: `Blijft in de status ‘${after.nl}’.`,
           en: `Stays in the state ‘${after.en}’.`,

@@ -1,16 +1,15 @@
+import { migrationTarget, stateLabel, type WorkflowDefinition } from '@initiatief/engine';
 import {
   Button,
   ButtonGroup,
+  Checkbox,
+  FormField,
+  FormFieldDescription,
+  FormLabel,
+  Heading2,
   Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   ErrorAlert,
   PageHeading,
@@ -19,46 +18,81 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { AppLink, useRouter } from '../router/router';
+import { useRouter } from '../router/router';
+import { useMigrationText } from './migration-messages';
+import { MigrationTable } from './migration-table';
 import { type MigrationPlan, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
 import './policy.css';
 
-/** /beleid/werkprocessen/:key/migratie — dry run as a table, then apply. */
+/**
+ * /beleid/werkprocessen/:key/migratie — move running applications to a newer version: a dry
+ * run in words per application (states by label, deadlines, budget), a place for every state
+ * of the same kind, and a choice of which applications to move.
+ */
 export function MigrationPage({ workflowKey }: { workflowKey: string }) {
-  const { p, pn, t } = usePolicyText();
+  const { p, pn, t, locale } = usePolicyText();
+  const { m } = useMigrationText();
   const errorText = useErrorText();
   const { location } = useRouter();
   const list = useLoad(() => policyApi.definitions(), []);
   const versions = (list.data ?? []).filter((d) => d.key === workflowKey);
-  const published = versions.filter((d) => d.status === 'published');
-  const [from, setFrom] = useState(location.search.get('van') ?? '');
-  const [to, setTo] = useState('');
+  const published = versions.filter((d) => d.status === 'published').map((d) => d.version);
+  const newest = Math.max(0, ...published);
+  // Only versions that have running applications and something newer to move to: a default
+  // that works straight away.
+  const fromOptions = versions
+    .filter((d) => d.status !== 'draft' && d.activeApplications > 0 && d.version < newest)
+    .sort((a, b) => a.version - b.version);
+  const asked = Number(location.search.get('van'));
+  const [from, setFrom] = useState<number | null>(null);
+  const fromVersion =
+    from ?? fromOptions.find((d) => d.version === asked)?.version ?? fromOptions[0]?.version ?? 0;
+  const toOptions = published.filter((v) => v > fromVersion).sort((a, b) => b - a);
+  const [to, setTo] = useState<number | null>(null);
+  const toVersion = to !== null && toOptions.includes(to) ? to : (toOptions[0] ?? 0);
   const [stateMap, setStateMap] = useState<Record<string, string>>({});
+  const [applyNewRules, setApplyNewRules] = useState(false);
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
-  const [targetStates, setTargetStates] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const fromVersion = Number(from || versions.find((d) => d.activeApplications > 0)?.version || 0);
-  const toVersion = Number(to || published.reduce((m, d) => Math.max(m, d.version), 0));
+  const defs = useLoad(async () => {
+    if (!fromVersion || !toVersion) return null;
+    const [a, b] = await Promise.all([
+      policyApi.definition(workflowKey, fromVersion),
+      policyApi.definition(workflowKey, toVersion),
+    ]);
+    return {
+      from: a.definition as unknown as WorkflowDefinition,
+      to: b.definition as unknown as WorkflowDefinition,
+    };
+  }, [workflowKey, fromVersion, toVersion]);
 
-  const dryRun = async (map = stateMap) => {
+  const reset = () => {
+    setPlan(null);
+    setStateMap({});
+  };
+
+  const dryRun = async () => {
     setBusy(true);
     setError('');
     setNotice('');
     try {
-      const mapped = Object.fromEntries(Object.entries(map).filter(([, v]) => v));
+      const mapped = Object.fromEntries(Object.entries(stateMap).filter(([, v]) => v));
       const result = await policyApi.dryRun(workflowKey, {
         fromVersion,
         toVersion,
         stateMap: mapped,
+        applyNewRules,
       });
       setPlan(result);
-      const target = await policyApi.definition(workflowKey, toVersion);
-      setTargetStates(Object.keys((target.definition.states as Record<string, unknown>) ?? {}));
+      setChosen(
+        new Set(result.items.filter((i) => i.outcome !== 'stranded').map((i) => i.applicationId)),
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -75,6 +109,8 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
         fromVersion: plan.fromVersion,
         toVersion: plan.toVersion,
         stateMap: plan.stateMap,
+        applyNewRules: plan.applyNewRules,
+        applicationIds: [...chosen],
       });
       setNotice(pn('mig.done', result.summary.total, { version: result.toVersion }));
       setPlan(null);
@@ -86,14 +122,21 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
     }
   };
 
-  const strandedStates = [
-    ...new Set(
-      (plan?.items ?? [])
-        .filter((i) => i.outcome === 'stranded' || stateMap[i.fromState])
-        .map((i) => i.fromState),
-    ),
-  ];
-  const list2 = (xs: string[]) => (xs.length ? xs.join(', ') : '');
+  // Per state of the running applications: the states of the new version it may go to.
+  const places = useMemo(() => {
+    if (!plan || !defs.data) return [];
+    const { from: oldDef, to: newDef } = defs.data;
+    const states = [...new Set(plan.items.map((i) => i.fromState))];
+    return states.map((s) => ({
+      state: s,
+      label: stateLabel(oldDef, s)[locale],
+      keep: migrationTarget(oldDef, newDef, s, {}).ok,
+      options: Object.keys(newDef.states)
+        .filter((n) => migrationTarget(oldDef, newDef, s, { [s]: n }).ok)
+        .map((n) => ({ value: n, label: stateLabel(newDef, n)[locale] })),
+    }));
+  }, [plan, defs.data, locale]);
+  const chosenCount = plan ? plan.items.filter((i) => chosen.has(i.applicationId)).length : 0;
 
   return (
     <>
@@ -104,6 +147,8 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
       <StatusMessage>{notice}</StatusMessage>
       {!list.data ? (
         <StatusMessage>{t('common.loading')}</StatusMessage>
+      ) : fromOptions.length === 0 ? (
+        <Paragraph>{m('mg.noneToMove')}</Paragraph>
       ) : (
         <form
           onSubmit={(e) => {
@@ -117,12 +162,16 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
               label={p('mig.from')}
               value={String(fromVersion)}
               onChange={(v) => {
-                setFrom(v);
-                setPlan(null);
+                setFrom(Number(v));
+                reset();
               }}
-              options={versions.map((d) => ({
+              options={fromOptions.map((d) => ({
                 value: String(d.version),
-                label: `${d.version} (${p(`common.status.${d.status}` as PolicyMessageKey)}, ${d.activeApplications})`,
+                label: m('mg.fromOption', {
+                  version: d.version,
+                  status: p(`common.status.${d.status}` as PolicyMessageKey).toLowerCase(),
+                  n: d.activeApplications,
+                }),
               }))}
             />
             <SelectField
@@ -130,15 +179,65 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
               label={p('mig.to')}
               value={String(toVersion)}
               onChange={(v) => {
-                setTo(v);
-                setPlan(null);
+                setTo(Number(v));
+                reset();
               }}
-              options={published.map((d) => ({
-                value: String(d.version),
-                label: String(d.version),
+              options={toOptions.map((v) => ({
+                value: String(v),
+                label: m('mg.toOption', { version: v }),
               }))}
             />
           </div>
+          <FormField type="checkbox" className="app-field">
+            <Checkbox
+              id="mig-apply-new-rules"
+              appearance="html"
+              className="policy-checkbox"
+              checked={applyNewRules}
+              aria-describedby="mig-apply-new-rules-help"
+              onChange={(e) => {
+                setApplyNewRules(e.target.checked);
+                setPlan(null);
+              }}
+            />
+            <FormLabel htmlFor="mig-apply-new-rules" type="checkbox">
+              {m('mg.applyNewRules')}
+            </FormLabel>
+            <FormFieldDescription id="mig-apply-new-rules-help">
+              {m('mg.applyNewRulesHelp')}
+            </FormFieldDescription>
+          </FormField>
+          {plan && places.length > 0 && (
+            <section aria-labelledby="mig-map-title">
+              <Heading2 id="mig-map-title">{m('mg.mapTitle')}</Heading2>
+              <Paragraph>{m('mg.mapIntro')}</Paragraph>
+              <div className="policy-grid">
+                {places.map((pl) =>
+                  pl.options.length === 0 ? (
+                    <Paragraph key={pl.state}>
+                      {m('mg.mapTo', { state: pl.label })}:{' '}
+                      {m('mg.noTarget', { version: toVersion })}
+                    </Paragraph>
+                  ) : (
+                    <SelectField
+                      key={pl.state}
+                      id={`mig-map-${pl.state}`}
+                      label={m('mg.mapTo', { state: pl.label })}
+                      value={stateMap[pl.state] ?? ''}
+                      onChange={(v) => setStateMap({ ...stateMap, [pl.state]: v })}
+                      options={[
+                        ...(pl.keep ? [{ value: '', label: m('mg.keep') }] : []),
+                        ...(!pl.keep && !stateMap[pl.state]
+                          ? [{ value: '', label: p('mig.choose') }]
+                          : []),
+                        ...pl.options,
+                      ]}
+                    />
+                  ),
+                )}
+              </div>
+            </section>
+          )}
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" disabled={busy}>
               {p('mig.dryRun')}
@@ -147,119 +246,28 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
         </form>
       )}
 
-      {plan && (
-        <>
-          {strandedStates.length > 0 && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                void dryRun();
-              }}
-            >
-              <div className="policy-grid">
-                {strandedStates.map((s) => (
-                  <SelectField
-                    key={s}
-                    id={`mig-map-${s}`}
-                    label={p('mig.mapTo', { state: s })}
-                    value={stateMap[s] ?? ''}
-                    onChange={(v) => setStateMap({ ...stateMap, [s]: v })}
-                    options={[
-                      { value: '', label: p('mig.choose') },
-                      ...targetStates.map((n) => ({ value: n, label: n })),
-                    ]}
-                  />
-                ))}
-              </div>
-              <ButtonGroup>
-                <Button type="submit" appearance="secondary-action-button" disabled={busy}>
-                  {p('mig.dryRun')}
-                </Button>
-              </ButtonGroup>
-            </form>
-          )}
-          {plan.items.length === 0 ? (
-            <Paragraph>{p('mig.empty')}</Paragraph>
-          ) : (
-            <div className="app-table-scroll">
-              <Table className="app-table">
-                <TableCaption>
-                  {p('mig.caption', { total: plan.summary.total, stranded: plan.summary.stranded })}
-                </TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{p('mig.reference')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{p('mig.titleCol')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{p('mig.district')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{p('mig.fromState')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{p('mig.toState')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{p('mig.changes')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {plan.items.map((i) => {
-                    const changes = [
-                      i.events.added.length
-                        ? p('mig.eventsAdded', { list: list2(i.events.added) })
-                        : '',
-                      i.events.removed.length
-                        ? p('mig.eventsRemoved', { list: list2(i.events.removed) })
-                        : '',
-                      i.timers.cancelled.length
-                        ? p('mig.timersCancelled', { list: list2(i.timers.cancelled) })
-                        : '',
-                      i.timers.ruleChanged.length
-                        ? p('mig.timersRuleChanged', { list: list2(i.timers.ruleChanged) })
-                        : '',
-                      i.timers.notScheduled.length
-                        ? p('mig.timersNotScheduled', { list: list2(i.timers.notScheduled) })
-                        : '',
-                    ].filter(Boolean);
-                    return (
-                      <TableRow
-                        key={i.applicationId}
-                        className={i.outcome === 'stranded' ? 'policy-row--stranded' : undefined}
-                      >
-                        <TableHeaderCell scope="row">
-                          <AppLink href={`/beleid/aanvragen/${i.applicationId}`}>
-                            {i.reference}
-                          </AppLink>
-                        </TableHeaderCell>
-                        <TableCell>{i.title}</TableCell>
-                        <TableCell>{i.district}</TableCell>
-                        <TableCell>{i.fromState}</TableCell>
-                        <TableCell>
-                          <strong>{p(`mig.outcome.${i.outcome}` as PolicyMessageKey)}</strong>
-                          {i.toState ? `: ${i.toState}` : ''}
-                          {i.reason ? ` — ${i.reason}` : ''}
-                        </TableCell>
-                        <TableCell>
-                          {changes.length ? changes.join('; ') : p('mig.nothing')}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </div>
-          )}
-          {plan.summary.stranded > 0 ? (
-            <Paragraph>{p('mig.blocked')}</Paragraph>
-          ) : (
-            plan.items.length > 0 && (
+      {plan &&
+        (plan.items.length === 0 ? (
+          <Paragraph>{p('mig.empty')}</Paragraph>
+        ) : (
+          <>
+            <MigrationTable plan={plan} chosen={chosen} onChoose={setChosen} />
+            {plan.summary.stranded > 0 && <Paragraph>{p('mig.blocked')}</Paragraph>}
+            {chosenCount === 0 ? (
+              <Paragraph>{m('mg.noneChosen')}</Paragraph>
+            ) : (
               <ButtonGroup>
                 <Button
                   appearance="primary-action-button"
                   onClick={() => void apply()}
                   disabled={busy}
                 >
-                  {pn('mig.apply', plan.summary.total)}
+                  {m(chosenCount === 1 ? 'mg.apply.one' : 'mg.apply.other', { n: chosenCount })}
                 </Button>
               </ButtonGroup>
-            )
-          )}
-        </>
-      )}
+            )}
+          </>
+        ))}
     </>
   );
 }

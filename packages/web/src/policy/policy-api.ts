@@ -60,17 +60,33 @@ export interface DefinitionDiff {
   };
 }
 
+type Localized = { nl: string; en: string };
+
+export interface MigrationDeadline {
+  delay: string;
+  label: Localized;
+  before: string | null;
+  after: string | null;
+  change: 'kept' | 'moved' | 'started' | 'stopped' | 'rule_applied';
+  text: Localized;
+}
+
 export interface MigrationItem {
   applicationId: string;
   reference: string;
   title: string;
   district: string;
   fromState: string;
+  fromLabel: Localized;
   toState: string | null;
+  toLabel: Localized | null;
   outcome: 'same_state' | 'mapped' | 'stranded';
-  reason: string | null;
+  reason: Localized | null;
   events: { added: string[]; removed: string[] };
-  timers: { kept: string[]; cancelled: string[]; notScheduled: string[]; ruleChanged: string[] };
+  deadlines: MigrationDeadline[];
+  budget: { reservedCents: number; change: 'none' | 'kept' | 'released'; text: Localized } | null;
+  /** Everything that happens to it, sentence by sentence. */
+  text: Localized[];
 }
 
 export interface MigrationPlan {
@@ -78,6 +94,7 @@ export interface MigrationPlan {
   fromVersion: number;
   toVersion: number;
   stateMap: Record<string, string>;
+  applyNewRules: boolean;
   items: MigrationItem[];
   summary: { total: number; sameState: number; mapped: number; stranded: number };
   migrationId?: string;
@@ -87,6 +104,8 @@ export interface MigrationRequest {
   fromVersion: number;
   toVersion: number;
   stateMap?: Record<string, string>;
+  applicationIds?: string[];
+  applyNewRules?: boolean;
 }
 
 export interface PolicyRegulation {

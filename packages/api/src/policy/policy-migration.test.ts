@@ -1,0 +1,206 @@
+/**
+ * Migration through the command path (issue 14): the dry run says per application, in words,
+ * what will happen; the migration then does exactly that, through the same persisting code as
+ * every command (timers of the new state, budget, history "moved from version 1 to 2 by …").
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { applicationIn, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { call, createUser, loginAs } from '../test/test-app';
+
+let kit: Kit;
+let second = '';
+const base = '/api/policy/definitions/bewonersinitiatief';
+const ids: Record<string, string> = {};
+
+// biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
+type Json = Record<string, any>;
+
+const asPolicy = (method: string, path: string, json?: unknown) =>
+  call(kit.app, method, path, { cookie: kit.cookies.policy, json });
+
+async function ok(res: Response, status = 200): Promise<Json> {
+  expect(res.status, await res.clone().text()).toBe(status);
+  return readJson(res);
+}
+
+beforeAll(async () => {
+  kit = await setupKit();
+  const user = await createUser(kit.t.db, { roles: ['policy'] });
+  second = await loginAs(kit.app, user.email!);
+  for (const state of ['submitted', 'info_requested', 'assessed', 'granted'] as const) {
+    ids[state] = (await applicationIn(kit, state, { amountsCents: [250_000] })).id;
+  }
+  // v2: info_requested is renamed, and the decision warning comes 10 days ahead instead of 7.
+  const draft = await ok(await asPolicy('POST', `${base}/drafts`, { fromVersion: 1 }), 201);
+  const renamed = JSON.parse(
+    JSON.stringify(draft.definition).replaceAll('"info_requested"', '"awaiting_info"'),
+  );
+  renamed.delays.decisionWarning.params.offsetDays = -10;
+  await ok(await asPolicy('PUT', `${base}/versions/2`, { definition: renamed }));
+  const { proposal } = await ok(
+    await asPolicy('POST', `${base}/versions/2/publish`, { comment: 'Hernoemd.' }),
+    202,
+  );
+  await ok(
+    await call(kit.app, 'POST', `/api/policy/proposals/${proposal.id}/approve`, {
+      cookie: second,
+      json: {},
+    }),
+  );
+  await kit.advance(3 * 86_400_000);
+});
+afterAll(() => kit.close());
+
+describe('a mapping only targets a state of the same kind, never a final one', () => {
+  test('to a final state: refused in words', async () => {
+    const res = await asPolicy('POST', `${base}/migrations/dry-run`, {
+      fromVersion: 1,
+      toVersion: 2,
+      stateMap: { submitted: 'rejected', info_requested: 'awaiting_info' },
+    });
+    expect(res.status).toBe(422);
+    expect((await readJson(res)).invalidParams).toEqual([
+      {
+        name: 'stateMap.submitted',
+        reason:
+          '‘Afgewezen’ is een eindstatus: een aanvraag komt daar alleen met een besluit of intrekking, niet door over te zetten.',
+      },
+    ]);
+  });
+
+  test('from granted back to draft: refused', async () => {
+    const res = await asPolicy('POST', `${base}/migrations`, {
+      fromVersion: 1,
+      toVersion: 2,
+      stateMap: { granted: 'draft', info_requested: 'awaiting_info' },
+    });
+    expect(res.status).toBe(422);
+    expect((await readJson(res)).invalidParams[0].reason).toContain(
+      '‘Verleend’ en ‘Concept’ zijn niet van hetzelfde soort',
+    );
+    const still = await kit.t.db
+      .selectFrom('applications')
+      .select(['state', 'definition_version'])
+      .where('id', '=', ids.granted!)
+      .executeTakeFirstOrThrow();
+    expect(still).toEqual({ state: 'granted', definition_version: 1 });
+  });
+});
+
+describe('the dry run equals the real migration', () => {
+  const body = () => ({
+    fromVersion: 1,
+    toVersion: 2,
+    stateMap: { info_requested: 'awaiting_info' },
+    applicationIds: Object.values(ids),
+  });
+  let dry: Json;
+
+  test('the dry run says per application, in words, what happens', async () => {
+    dry = await ok(await asPolicy('POST', `${base}/migrations/dry-run`, body()));
+    expect(dry.summary).toEqual({ total: 4, sameState: 3, mapped: 1, stranded: 0 });
+    const info = dry.items.find((i: Json) => i.applicationId === ids.info_requested);
+    expect(info.text[0]).toEqual({
+      nl: 'Blijft in de status ‘Aanvulling gevraagd’.',
+      en: 'Stays in the state ‘Information requested’.',
+    });
+    expect(info.deadlines).toEqual([
+      expect.objectContaining({ delay: 'supplementPeriod', change: 'moved' }),
+    ]);
+    expect(info.deadlines[0].before).toBe(info.deadlines[0].after);
+    const granted = dry.items.find((i: Json) => i.applicationId === ids.granted);
+    expect(granted.budget).toEqual({
+      reservedCents: 250_000,
+      change: 'kept',
+      text: {
+        nl: 'Het gereserveerde budget van € 2.500,00 blijft gereserveerd.',
+        en: 'The reserved budget of €2,500.00 stays reserved.',
+      },
+    });
+    const submitted = dry.items.find((i: Json) => i.applicationId === ids.submitted);
+    expect(submitted.deadlines.map((d: Json) => [d.delay, d.change])).toEqual([
+      ['decisionWarning', 'kept'],
+      ['decisionTerm', 'kept'],
+    ]);
+  });
+
+  test('the migration does what the dry run said, to the letter', async () => {
+    const ledgerBefore = await reservedPerApplication();
+    const real = await ok(await asPolicy('POST', `${base}/migrations`, body()));
+    const { migrationId, ...plan } = real;
+    expect(migrationId).toBeTruthy();
+    expect(plan).toEqual(dry);
+
+    for (const item of dry.items) {
+      const row = await kit.t.db
+        .selectFrom('applications')
+        .select(['state', 'definition_version', 'version'])
+        .where('id', '=', item.applicationId)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({ state: item.toState, definition_version: 2 });
+      // Timers: exactly the deadlines the dry run announced, with their dates.
+      const timers = await kit.t.db
+        .selectFrom('timers')
+        .select(['event', 'due_at'])
+        .where('application_id', '=', item.applicationId)
+        .where('status', '=', 'pending')
+        .orderBy('event')
+        .execute();
+      const announced = item.deadlines
+        .filter((d: Json) => d.after !== null)
+        .map((d: Json) => ({
+          event: `xstate.after.${d.delay}.bewonersinitiatief.${item.toState}`,
+          due: d.after,
+        }))
+        .sort((a: Json, b: Json) => a.event.localeCompare(b.event));
+      expect(
+        timers.map((t) => ({ event: t.event, due: new Date(t.due_at).toISOString() })),
+      ).toEqual(announced);
+      // History: the move, by whom, in words.
+      const history = await kit.t.db
+        .selectFrom('application_history')
+        .select(['event', 'from_state', 'to_state', 'actor_id', 'payload'])
+        .where('application_id', '=', item.applicationId)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(history).toMatchObject({
+        event: 'MIGRATE_DEFINITION',
+        from_state: item.fromState,
+        to_state: item.toState,
+        actor_id: kit.users.policy.id,
+      });
+      expect((history.payload as Json).text.en).toMatch(/^Moved from version 1 to 2 by /);
+      expect((history.payload as Json).explanation).toEqual(item.text);
+    }
+    // Budget: what the dry run said stays reserved, stays reserved.
+    const ledgerAfter = await reservedPerApplication();
+    for (const item of dry.items) {
+      const expected =
+        item.budget.change === 'released' ? 0 : (ledgerBefore.get(item.applicationId) ?? 0);
+      expect(ledgerAfter.get(item.applicationId) ?? 0).toBe(expected);
+      expect(expected).toBe(item.budget.reservedCents);
+    }
+  });
+
+  test('and the applications go on under the new version', async () => {
+    const res = await call(kit.app, 'POST', `/api/applications/${ids.info_requested}/events`, {
+      cookie: kit.cookies.resident,
+      json: { type: 'SUPPLEMENT', payload: { message: 'Offerte bijgevoegd.' } },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await readJson(res)).state).toBe('submitted');
+  });
+});
+
+async function reservedPerApplication(): Promise<Map<string, number>> {
+  const rows = await kit.t.db
+    .selectFrom('budget_ledger')
+    .select(['application_id', 'kind', 'amount_cents'])
+    .execute();
+  const out = new Map<string, number>();
+  for (const r of rows) {
+    const sign = r.kind === 'reserve' ? 1 : -1;
+    out.set(r.application_id, (out.get(r.application_id) ?? 0) + sign * r.amount_cents);
+  }
+  return out;
+}
