@@ -329,7 +329,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       actor_id: kit.users.policy.id,
     });
     expect(history.payload).toMatchObject({ fromVersion: 1, toVersion: 2 });
-    expect(history.payload.text.nl).toMatch(/^Overgezet van versie 1 naar 2 door /);
+    expect((history.payload as Def).text.nl).toMatch(/^Overgezet van versie 1 naar 2 door /);
     // And it goes on under v2.
     const granted = await step(kit, 'approver', runningId, 'GRANT', {});
     expect(granted.state).toBe('granted');
