@@ -30,15 +30,12 @@ import {
 type View = ReturnType<typeof applicationView>;
 
 /**
- * Whether a decision is owed: the clock runs (or stands still) and no decision was taken yet.
- * A state tagged `pending_decision` (or `queue`) counts, so a definition can say so explicitly.
+ * Whether a decision is owed, by the state's tags (contract C3): the decision term runs
+ * (`pending_decision`) or stands still for a supplement (`suspended`).
  */
 export function isAwaitingDecision(def: WorkflowDefinition, state: string, view: View): boolean {
   if (view.final || !def.states[state]) return false;
-  if (view.tags.includes('queue') || view.tags.includes('pending_decision')) return true;
-  if (view.tags.includes('decided')) return false;
-  const decided = typeof view.decision.sentOn === 'string';
-  return view.clock.decisionDueOn !== null && view.amounts.grantedCents === null && !decided;
+  return view.tags.includes('pending_decision') || view.tags.includes('suspended');
 }
 
 /** The columns the shell keeps beside the snapshot, for queries and the work queue. */

@@ -104,7 +104,7 @@ const eventRoute = createRoute({
   path: '/api/applications/{id}/events',
   tags,
   security,
-  summary: 'Send a workflow event (SUBMIT, ASSESS, GRANT, ...)',
+  summary: "Send a workflow event, one of the definition's events",
   description:
     'If-Match is optional (412 when stale). With Idempotency-Key the same key and body replay ' +
     'the first response without a second transition; the same key with another body is 422.',

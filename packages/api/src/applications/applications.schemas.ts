@@ -82,7 +82,7 @@ export const EventBody = z
   .object({
     type: z
       .string()
-      .regex(/^[A-Z][A-Z0-9_]*$/, 'an event type such as SUBMIT')
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'an event type in UPPER_SNAKE_CASE')
       .max(64),
     payload: z.unknown().optional(),
   })

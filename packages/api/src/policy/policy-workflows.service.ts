@@ -14,14 +14,14 @@ export interface NewWorkflow {
 
 /**
  * The smallest definition that passes validation and the house rules: a form with one field,
- * a draft that is submitted or withdrawn. Policy staff build the rest in the editor.
+ * a draft that is handed in or cancelled. Policy staff build the rest in the editor.
  */
 export function workflowSkeleton(key: string, title: { nl: string; en: string }) {
   return {
     key,
     version: 1,
     title,
-    initial: 'draft',
+    initial: 'started',
     form: {
       fields: [
         {
@@ -40,13 +40,14 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
         },
       ],
     },
+    // Names of its own: the shell never names a state or event of a shipped workflow.
     events: {
-      SUBMIT: {
+      HAND_IN: {
         label: { nl: 'Indienen', en: 'Submit' },
         outcome: { nl: 'Uw aanvraag is ingediend.', en: 'Your application has been submitted.' },
         roles: ['applicant', 'clerk'],
       },
-      WITHDRAW: {
+      CANCEL: {
         label: { nl: 'Intrekken', en: 'Withdraw' },
         outcome: { nl: 'De aanvraag is ingetrokken.', en: 'The application has been withdrawn.' },
         roles: ['applicant', 'clerk'],
@@ -54,20 +55,20 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
     },
     delays: {},
     states: {
-      draft: {
+      started: {
         tags: ['draft', 'open'],
         meta: { label: { nl: 'Concept', en: 'Draft' }, editable: true },
         on: {
-          SUBMIT: { target: 'submitted', guard: { type: 'formComplete' } },
-          WITHDRAW: 'withdrawn',
+          HAND_IN: { target: 'received', guard: { type: 'formComplete' } },
+          CANCEL: 'cancelled',
         },
       },
-      submitted: {
+      received: {
         tags: ['open'],
         meta: { label: { nl: 'Ingediend', en: 'Submitted' } },
-        on: { WITHDRAW: 'withdrawn' },
+        on: { CANCEL: 'cancelled' },
       },
-      withdrawn: {
+      cancelled: {
         type: 'final',
         tags: ['closed'],
         meta: { label: { nl: 'Ingetrokken', en: 'Withdrawn' } },

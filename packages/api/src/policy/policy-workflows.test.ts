@@ -34,7 +34,7 @@ describe('POST /api/policy/definitions', () => {
     );
     expect(created).toMatchObject({ key: 'wijkfeest', version: 1, status: 'draft', title });
     expect(created.validation).toEqual({ ok: true, problems: [] });
-    expect(Object.keys(created.definition.states)).toEqual(['draft', 'submitted', 'withdrawn']);
+    expect(Object.keys(created.definition.states)).toEqual(['started', 'received', 'cancelled']);
   });
 
   test('a copy of a published version of another key, under the new key', async () => {

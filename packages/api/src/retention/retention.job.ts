@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
+import { stateTagged } from '../definitions/state-tags';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
 import { Counter, registry } from '../ops/metrics';
 
@@ -87,7 +88,7 @@ async function warnDrafts(
         .selectFrom('applications as a')
         .innerJoin('users as u', 'u.id', 'a.applicant_id')
         .select(['a.id', 'a.reference', 'a.title', 'a.updated_at', 'u.email', 'u.name', 'u.locale'])
-        .where('a.state', '=', 'draft')
+        .where(stateTagged('draft'))
         .where('a.submitted_at', 'is', null)
         .where('a.updated_at', '<=', warnBefore)
         .where((eb) =>
@@ -175,7 +176,7 @@ async function deleteDrafts(
       const draft = await trx
         .selectFrom('applications as a')
         .select(['a.id', 'a.reference'])
-        .where('a.state', '=', 'draft')
+        .where(stateTagged('draft'))
         .where('a.submitted_at', 'is', null)
         .where('a.updated_at', '<=', untouchedSince)
         .where((eb) =>
