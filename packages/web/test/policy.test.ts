@@ -173,7 +173,13 @@ describe('policy staff change the workflow', () => {
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.waitFor();
     await summary.getByText('Vergeleken met versie 1.').waitFor();
-    await summary.getByText(/Mails ~: acknowledgement/).waitFor();
+    await summary.getByText(/Mails ~: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
+    // Each change with its value before and after.
+    await summary
+      .getByText(
+        'decisionWarning (Dagen ten opzichte van die datum (negatief is ervoor)): -7 → -10',
+      )
+      .waitFor();
     await summary.getByText(/Termijnen ~: decisionWarning/).waitFor();
     await checkA11y(page, 'policy-publish-summary');
     await page

@@ -15,6 +15,7 @@ import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../compone
 import { useLoad } from '../components/use-load';
 import { AppLink, useRouter } from '../router/router';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
+import { DiffSummary } from './diff-summary';
 import { problemSentence } from './editor-problems';
 import {
   type DefinitionDetail,
@@ -43,49 +44,6 @@ function check(key: string, version: number, json: unknown): DefinitionProblem[]
       message: `version must be ${version}`,
     });
   return problems;
-}
-
-export function DiffSummary({ diff }: { diff: DefinitionDiff }) {
-  const { p } = usePolicyText();
-  const s = diff.summary;
-  const lines: string[] = [];
-  const keyed = (title: string, k: { added: string[]; removed: string[]; changed: string[] }) => {
-    if (k.added.length) lines.push(`${title} +: ${k.added.join(', ')}`);
-    if (k.removed.length) lines.push(`${title} −: ${k.removed.join(', ')}`);
-    if (k.changed.length) lines.push(`${title} ~: ${k.changed.join(', ')}`);
-  };
-  keyed(p('states.title'), s.states);
-  keyed(p('states.event'), s.transitions);
-  for (const r of s.roles)
-    lines.push(
-      `${p('events.roles', { event: r.event })}: ${r.before.join(', ') || '–'} → ${r.after.join(', ') || '–'}`,
-    );
-  keyed(p('delays.title'), s.delays);
-  keyed(p('texts.letters'), s.letters);
-  keyed(p('texts.mails'), s.mails);
-  if (s.form) lines.push('form');
-  if (s.other.length) lines.push(s.other.join(', '));
-  return (
-    <>
-      <UnorderedList>
-        {lines.length === 0 ? (
-          <UnorderedListItem>{p('common.none')}</UnorderedListItem>
-        ) : (
-          lines.map((l) => <UnorderedListItem key={l}>{l}</UnorderedListItem>)
-        )}
-      </UnorderedList>
-      <details>
-        <summary>{diff.changes.length} ×</summary>
-        <UnorderedList className="policy-changes">
-          {diff.changes.map((c) => (
-            <UnorderedListItem key={c.path}>
-              <code>{c.path}</code> ({c.kind})
-            </UnorderedListItem>
-          ))}
-        </UnorderedList>
-      </details>
-    </>
-  );
 }
 
 function Editor({
@@ -139,6 +97,15 @@ function Editor({
   const previousVersion = (list.data ?? [])
     .filter((d) => d.key === key && d.version < version && d.status !== 'draft')
     .reduce<number | null>((m, d) => (m === null || d.version > m ? d.version : m), null);
+
+  // The diagram shows what is new against the version before this one.
+  const previousDef = useLoad(
+    () =>
+      previousVersion && previousVersion !== version
+        ? policyApi.definition(key, previousVersion)
+        : Promise.resolve(null),
+    [key, previousVersion],
+  );
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -255,7 +222,7 @@ function Editor({
               ? p('editor.publishAgainst', { version: publishing.previous })
               : p('editor.publishFirst')}
           </Paragraph>
-          {publishing.diff && <DiffSummary diff={publishing.diff} />}
+          {publishing.diff && <DiffSummary diff={publishing.diff} def={lastGood} />}
           <ProposePublish
             definitionKey={key}
             version={version}
@@ -300,7 +267,10 @@ function Editor({
 
       <section aria-labelledby="diagram-title">
         <Heading2 id="diagram-title">{p('diagram.title')}</Heading2>
-        <Statechart definition={lastGood} />
+        {previousDef.data && (
+          <Paragraph>{p('diagram.compared', { version: previousVersion ?? '' })}</Paragraph>
+        )}
+        <Statechart definition={lastGood} before={previousDef.data?.definition} />
       </section>
 
       <div className="policy-editor">

@@ -122,6 +122,9 @@ const nl = {
   'roles.policy': 'Beleidsmedewerker',
   'roles.admin': 'Beheerder',
 
+  'diagram.new': 'nieuw',
+  'diagram.compared':
+    'Wat nieuw is ten opzichte van versie {version}, staat in het groen met “nieuw”.',
   'diagram.title': 'Schema van het werkproces',
   'diagram.desc':
     '{states} statussen en {transitions} overgangen. De beginstatus is {initial}.{current}',
@@ -402,6 +405,9 @@ const en: Record<PolicyMessageKey, string> = {
   'roles.policy': 'Policy officer',
   'roles.admin': 'Administrator',
 
+  'diagram.new': 'new',
+  'diagram.compared':
+    'What is new compared with version {version} is shown in green, marked “new”.',
   'diagram.title': 'Diagram of the workflow',
   'diagram.desc':
     '{states} statuses and {transitions} transitions. The initial status is {initial}.{current}',

@@ -8,6 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useRefText } from './editor-params';
 import type { DefinitionJson } from './policy-api';
 import { usePolicyText } from './policy-messages';
 
@@ -16,12 +17,24 @@ interface Edge {
   from: string;
   to: string;
   label: string;
+  /** A timer's arrow is dashed; a step's is solid. */
+  timer?: boolean;
+  /** New against the version it is compared with. */
+  added?: boolean;
 }
 
 interface Graph {
   initial: string;
-  states: { name: string; label: string; final: boolean }[];
+  states: { name: string; label: string; final: boolean; added?: boolean }[];
   edges: Edge[];
+}
+
+/** Guards in words, for the labels on arrows. */
+export type GuardText = (guard: unknown) => string;
+
+function guardList(t: unknown): unknown[] {
+  const g = isObj(t) ? t.guard : undefined;
+  return Array.isArray(g) ? g : g ? [g] : [];
 }
 
 type Obj = Record<string, unknown>;
@@ -39,6 +52,7 @@ export function graphOf(
   def: DefinitionJson,
   locale: 'nl' | 'en',
   timerLabel: (d: string) => string,
+  guardText: GuardText = () => '',
 ): Graph {
   const states = isObj(def.states) ? def.states : {};
   const events = isObj(def.events) ? def.events : {};
@@ -51,13 +65,28 @@ export function graphOf(
   for (const name of names) {
     const s = states[name];
     if (!isObj(s)) continue;
-    const add = (label: string, value: unknown) => {
-      for (const to of targetsOf(value)) {
-        if (names.includes(to)) edges.push({ id: `e${edges.length}`, from: name, to, label });
-      }
+    const add = (label: string, value: unknown, timer = false) => {
+      const branches = Array.isArray(value) ? value : [value];
+      // Guards every option of this step shares explain nothing; the ones that differ do.
+      const lists = branches.map((b) => guardList(b).map((g) => JSON.stringify(g)));
+      branches.forEach((b, i) => {
+        const own = guardList(b).filter((_g, n) =>
+          lists.some((l, j) => j !== i && !l.includes(lists[i]![n]!)),
+        );
+        const words = own.map(guardText).join('; ');
+        const text = words ? `${label} [${words}]` : label;
+        for (const to of targetsOf(b)) {
+          if (names.includes(to))
+            edges.push({ id: `e${edges.length}`, from: name, to, label: text, timer });
+        }
+        // A timer that only sends something (a reminder) stays: its own arrow back to its state.
+        if (timer && targetsOf(b).length === 0)
+          edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer });
+      });
     };
     if (isObj(s.on)) for (const [type, t] of Object.entries(s.on)) add(labelOfEvent(type), t);
-    if (isObj(s.after)) for (const [delay, t] of Object.entries(s.after)) add(timerLabel(delay), t);
+    if (isObj(s.after))
+      for (const [delay, t] of Object.entries(s.after)) add(timerLabel(delay), t, true);
     if (s.always !== undefined) add('→', s.always);
   }
   return {
@@ -139,16 +168,29 @@ async function layoutGraph(graph: Graph): Promise<Layout> {
 export function Statechart({
   definition,
   current,
+  before,
 }: {
   definition: DefinitionJson;
   current?: string;
+  /** An earlier version: what is new in `definition` is drawn in green and marked "nieuw". */
+  before?: DefinitionJson;
 }) {
   const { p, locale } = usePolicyText();
+  const refText = useRefText(definition);
   const id = useId();
-  const graph = useMemo(
-    () => graphOf(definition, locale, (d) => p('states.timer', { delay: d })),
-    [definition, locale, p],
-  );
+  const graph = useMemo(() => {
+    const guardText: GuardText = (g) => refText('guards', g);
+    const timer = (d: string) => `⏱ ${p('states.timer', { delay: d })}`;
+    const g = graphOf(definition, locale, timer, guardText);
+    if (!before) return g;
+    const old = graphOf(before, locale, timer, guardText);
+    const oldEdges = new Set(old.edges.map((e) => `${e.from}>${e.to}>${e.label}`));
+    return {
+      ...g,
+      states: g.states.map((st) => ({ ...st, added: !old.states.some((o) => o.name === st.name) })),
+      edges: g.edges.map((e) => ({ ...e, added: !oldEdges.has(`${e.from}>${e.to}>${e.label}`) })),
+    };
+  }, [definition, before, locale, p, refText]);
   const [layout, setLayout] = useState<Layout | null>(null);
   const [failed, setFailed] = useState(false);
   const signature = JSON.stringify(graph);
@@ -172,6 +214,7 @@ export function Statechart({
   }, [signature]);
 
   const labelOf = (name: string) => graph.states.find((s) => s.name === name)?.label ?? name;
+  const edgeOf = (edgeId: string) => graph.edges.find((e) => e.id === edgeId);
   const desc = p('diagram.desc', {
     states: graph.states.length,
     transitions: graph.edges.length,
@@ -211,12 +254,19 @@ export function Statechart({
                 <polyline
                   points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
                   fill="none"
-                  stroke="#555"
-                  strokeWidth="1.5"
+                  stroke={edgeOf(e.id)?.added ? '#1e7d32' : '#555'}
+                  strokeWidth={edgeOf(e.id)?.added ? 2.5 : 1.5}
+                  strokeDasharray={edgeOf(e.id)?.timer ? '5 4' : undefined}
                   markerEnd={`url(#${id}-arrow)`}
                 />
                 {e.label && (
-                  <text x={e.label.x} y={e.label.y} fontSize="11" fill="#1a1a1a">
+                  <text
+                    x={e.label.x}
+                    y={e.label.y}
+                    fontSize="11"
+                    fill={edgeOf(e.id)?.added ? '#14532d' : '#1a1a1a'}
+                  >
+                    {edgeOf(e.id)?.added ? `${p('diagram.new')}: ` : ''}
                     {e.label.text}
                   </text>
                 )}
@@ -235,7 +285,15 @@ export function Statechart({
                     height={n.height}
                     rx={s.final ? 20 : 6}
                     fill={isCurrent ? '#00689e' : '#fff'}
-                    stroke={isCurrent ? '#00324d' : s.name === graph.initial ? '#00689e' : '#444'}
+                    stroke={
+                      isCurrent
+                        ? '#00324d'
+                        : s.added
+                          ? '#1e7d32'
+                          : s.name === graph.initial
+                            ? '#00689e'
+                            : '#444'
+                    }
                     strokeWidth={isCurrent ? 4 : s.final ? 3 : 1.5}
                     strokeDasharray={s.final && !isCurrent ? '0' : undefined}
                   />
@@ -247,7 +305,7 @@ export function Statechart({
                     fontWeight={isCurrent ? 700 : 400}
                     fill={isCurrent ? '#fff' : '#1a1a1a'}
                   >
-                    {s.label}
+                    {s.added ? `${p('diagram.new')}: ${s.label}` : s.label}
                   </text>
                   {isCurrent && (
                     <text
@@ -289,11 +347,17 @@ export function Statechart({
                     {s.name === graph.initial ? ` (${p('states.initial').toLowerCase()})` : ''}
                     {s.final ? ` (${p('diagram.final')})` : ''}
                     {s.name === current ? ` (${p('diagram.currentMark')})` : ''}
+                    {s.added ? ` (${p('diagram.new')})` : ''}
                   </TableHeaderCell>
                   <TableCell>
                     {out.length === 0
                       ? '–'
-                      : out.map((e) => `${e.label} → ${labelOf(e.to)}`).join('; ')}
+                      : out
+                          .map(
+                            (e) =>
+                              `${e.added ? `${p('diagram.new')}: ` : ''}${e.label} → ${labelOf(e.to)}`,
+                          )
+                          .join('; ')}
                   </TableCell>
                 </TableRow>
               );
