@@ -94,7 +94,11 @@ describe('a policy officer edits the workflow without JSON', () => {
     await login(page, server.url, FIRST.email, PASSWORD);
     await page.goto(`${server.url}/beleid`);
     await expectHeading(page, 'Werkprocessen', false);
-    await page.getByRole('button', { name: 'Nieuw concept van versie 1' }).click();
+    // More than one workflow is shipped: the resident initiatives' row.
+    await page
+      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
     await expectHeading(page, /versie 2$/);
     await noProblems();
   });

@@ -121,7 +121,11 @@ describe('policy staff change the workflow', () => {
   });
 
   it('change a mail text and a time limit in a new draft, with live checks', async () => {
-    await page.getByRole('button', { name: 'Nieuw concept van versie 1' }).click();
+    // More than one workflow is shipped: the resident initiatives' row.
+    await page
+      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
     await expectHeading(page, /versie 2$/);
     await page.getByText('Geen problemen gevonden.').waitFor();
 
