@@ -53,7 +53,13 @@ if (existsSync(join(dist, 'index.html')) && existsSync(stampFile)) {
 
 const started = Date.now();
 const args = ['exec', 'vite', 'build', '--outDir', dist, '--emptyOutDir'];
-const build = spawnSync('pnpm', args, { cwd: web, stdio: 'inherit' });
+// NODE_ENV=development (the server's default) would make Vite bundle React's development
+// build: 60 kB more JavaScript for every visitor.
+const build = spawnSync('pnpm', args, {
+  cwd: web,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 writeFileSync(stampFile, `${stamp}\n`);
 console.log(`web app built in ${((Date.now() - started) / 1000).toFixed(1)} s`);

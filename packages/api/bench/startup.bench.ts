@@ -8,28 +8,18 @@
  *     with DATABASE_URL, the same plus the PostgreSQL backends serving it (goal <= 250 MB).
  * Writes bench/results/startup.json and prints a table.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { type Run, start, stop } from './pnpm-start';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'startup.json');
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 75);
 const PAGE = 4096;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Resident set of a process and all its descendants, in MB, from /proc. */
 function treeRssMb(rootPid: number): {
@@ -85,52 +75,6 @@ async function backendsRssMb(database: string): Promise<number> {
   } finally {
     await client.end();
   }
-}
-
-async function waitReady(url: string, child: ChildProcess, started: number): Promise<number> {
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`pnpm start exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${url}/readyz`);
-      if (res.ok) return (performance.now() - started) / 1000;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  // The whole group: pnpm, the shell and the node server.
-  process.kill(-child.pid!, 'SIGTERM');
-  await exited;
-}
-
-interface Run {
-  readySeconds: number;
-  child: ChildProcess;
-  url: string;
-}
-
-async function start(env: Record<string, string>): Promise<Run> {
-  const port = await freePort();
-  const url = `http://localhost:${port}`;
-  const started = performance.now();
-  const child = spawn('pnpm', ['start'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      ...env,
-      PORT: String(port),
-      PUBLIC_URL: url,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'development',
-    },
-  });
-  return { readySeconds: await waitReady(url, child, started), child, url };
 }
 
 async function idleMemory(run: Run, database?: string) {
