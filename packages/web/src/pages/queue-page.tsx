@@ -257,7 +257,7 @@ export function QueuePage() {
                       )}
                     </TableCell>
                     <TableCell data-label={t('queue.deadline')}>
-                      {a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
+                      {counting && a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
                       {days !== null && (
                         <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
                           {a.suspended

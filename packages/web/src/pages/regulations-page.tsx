@@ -6,11 +6,13 @@ import {
   Heading2,
   Paragraph,
   PrimaryActionButton,
+  SecondaryActionButton,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { api, type Regulation } from '../api/client';
+import { type ApplicationSummary, api, type Regulation } from '../api/client';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { loadVocabularies, vocabularyOf } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
 import { useSession } from '../session/session';
@@ -65,6 +67,21 @@ export function RegulationsPage() {
   const { navigate } = useRouter();
   const errorText = useErrorText();
   const regs = useLoad(() => api.regulations(), []);
+  const applicant = !!me && hasRole('applicant');
+  // A resident's open drafts, by regulation: "start" offers to continue one instead.
+  const drafts = useLoad(async () => {
+    if (!applicant) return new Map<string, ApplicationSummary>();
+    const [page, vocab] = await Promise.all([
+      api.listApplications({ sort: 'updated', limit: 100 }),
+      loadVocabularies().then(vocabularyOf),
+    ]);
+    const byRegulation = new Map<string, ApplicationSummary>();
+    for (const a of page.items) {
+      if (!vocab.state(a.definition, a.state).tags.includes('draft')) continue;
+      if (!byRegulation.has(a.regulationId)) byRegulation.set(a.regulationId, a);
+    }
+    return byRegulation;
+  }, [applicant]);
   const [busy, setBusy] = useState<string | null>(null);
   const [failure, setFailure] = useState('');
 
@@ -76,7 +93,7 @@ export function RegulationsPage() {
         regulationId: r.id,
         data: { district: r.district },
       });
-      navigate(`/aanvragen/${app.id}/bewerken/initiatief`);
+      navigate(`/aanvragen/${app.id}/bewerken`);
     } catch (err) {
       setFailure(errorText(err));
       setBusy(null);
@@ -96,15 +113,43 @@ export function RegulationsPage() {
             key={r.id}
             regulation={r}
             action={
-              me && hasRole('applicant') ? (
-                <PrimaryActionButton
-                  onClick={() => start(r)}
-                  disabled={busy !== null}
-                  busy={busy === r.id}
-                  aria-describedby={`reg-${r.id}`}
-                >
-                  {t('regulations.apply')}
-                </PrimaryActionButton>
+              applicant ? (
+                drafts.data?.get(r.id) ? (
+                  <div className="app-draft-offer">
+                    <Paragraph>
+                      {t('regulations.draftExists', {
+                        title: drafts.data.get(r.id)!.title || t('app.untitled'),
+                      })}
+                    </Paragraph>
+                    <div className="app-inline-buttons">
+                      <PrimaryActionButton
+                        onClick={() =>
+                          navigate(`/aanvragen/${drafts.data!.get(r.id)!.id}/bewerken`)
+                        }
+                        aria-describedby={`reg-${r.id}`}
+                      >
+                        {t('regulations.continueDraft')}
+                      </PrimaryActionButton>
+                      <SecondaryActionButton
+                        onClick={() => start(r)}
+                        disabled={busy !== null}
+                        busy={busy === r.id}
+                        aria-describedby={`reg-${r.id}`}
+                      >
+                        {t('regulations.startAnother')}
+                      </SecondaryActionButton>
+                    </div>
+                  </div>
+                ) : (
+                  <PrimaryActionButton
+                    onClick={() => start(r)}
+                    disabled={busy !== null || drafts.loading}
+                    busy={busy === r.id}
+                    aria-describedby={`reg-${r.id}`}
+                  >
+                    {t('regulations.apply')}
+                  </PrimaryActionButton>
+                )
               ) : !me ? (
                 <Paragraph>
                   <AppLink href="/inloggen?next=/regelingen">

@@ -1,0 +1,112 @@
+/**
+ * What wasted residents' time (issue 17): a visitor's pages log no 401; "Aanvraag starten"
+ * offers to continue an open draft; tables hold at 320 CSS px without sideways scrolling.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  expectNoHorizontalScroll,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const saved = () =>
+  page
+    .getByRole('status')
+    .filter({ hasText: /Opgeslagen om \d{2}:\d{2}/ })
+    .first()
+    .waitFor();
+
+describe('small things for residents', () => {
+  it('a visitor browses the start page and the regulations without a console error', async () => {
+    const errors: string[] = [];
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`);
+    });
+    await page.goto(`${server.url}/`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.goto(`${server.url}/regelingen`);
+    await expectHeading(page, 'Subsidieregelingen', false);
+    await page.getByText('Log in om aan te vragen').first().waitFor();
+    expect(refused).toEqual([]);
+    expect(errors).toEqual([]);
+    page.removeAllListeners('console');
+    page.removeAllListeners('response');
+  });
+
+  it('"Aanvraag starten" offers the open draft for that regulation', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/regelingen`);
+    await expectHeading(page, 'Subsidieregelingen', false);
+    const card = page.getByRole('region', { name: 'Bewonersinitiatieven Delfshaven 2026' });
+    await card.getByRole('button', { name: 'Aanvraag starten' }).click();
+    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    const first = page.url().split('/')[4]!;
+    await page.getByLabel('Naam van uw initiatief').fill('Buurtbibliotheek Spangen');
+    await saved();
+
+    await page.goto(`${server.url}/regelingen`);
+    await expectHeading(page, 'Subsidieregelingen', false);
+    await card.getByText('U bent al een aanvraag begonnen: “Buurtbibliotheek Spangen”.').waitFor();
+    // The other regulation has no draft: there it still just starts one.
+    await page
+      .getByRole('region', { name: 'Bewonersinitiatieven Charlois 2026' })
+      .getByRole('button', { name: 'Aanvraag starten' })
+      .waitFor();
+    await checkA11y(page, 'regulations-draft-offer');
+    await card.getByRole('button', { name: 'Verder met uw aanvraag' }).click();
+    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    expect(page.url().split('/')[4]).toBe(first);
+    expect(await page.getByLabel('Naam van uw initiatief').inputValue()).toBe(
+      'Buurtbibliotheek Spangen',
+    );
+  });
+
+  it('at 320 px the form and the list of applications fit, nothing cut off', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      await page.getByRole('button', { name: 'Volgende stap' }).click();
+      // The errors of page 1 at 320 px: the summary and the fields fit.
+      await page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' }).waitFor();
+      await expectNoHorizontalScroll(page);
+      await checkA11y(page, 'form-errors-320');
+
+      await page.goto(`${server.url}/aanvragen`);
+      await expectHeading(page, 'Mijn aanvragen', false);
+      const badge = page.getByRole('main').getByText('Concept', { exact: true }).first();
+      await badge.waitFor();
+      await expectNoHorizontalScroll(page);
+      const box = await badge.boundingBox();
+      expect(box, 'the state is on screen').not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      await checkA11y(page, 'my-applications-320');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
+});
