@@ -24,6 +24,8 @@ interface MailTexts {
   view: string;
   attached: string;
   linked: string;
+  /** The accessible web page of an attached letter (the PDF is untagged). */
+  accessible: string;
   pdf: string;
   footer: string;
 }
@@ -47,6 +49,7 @@ const TEXTS: Record<Language, MailTexts> = {
     view: 'Bekijk uw aanvraag',
     attached: 'De brief zit als PDF in de bijlage van deze e-mail.',
     linked: 'Lees de brief',
+    accessible: 'Lees de brief als toegankelijke webpagina',
     pdf: 'Download de brief als PDF',
     footer:
       'Dit is een automatisch bericht van de gemeente over uw aanvraag voor een bewonersinitiatief. U kunt deze e-mail niet beantwoorden.',
@@ -55,6 +58,7 @@ const TEXTS: Record<Language, MailTexts> = {
     view: 'View your application',
     attached: 'The letter is attached to this e-mail as a PDF.',
     linked: 'Read the letter',
+    accessible: 'Read the letter as an accessible web page',
     pdf: 'Download the letter as PDF',
     footer:
       'This is an automatic message from the municipality about your application for a resident initiative. Please do not reply to this e-mail.',
@@ -125,7 +129,7 @@ export function composeMail(
   const letterUrl = letter ? `${options.publicUrl}/api/documents/${letter.id}` : null;
 
   const textParts = [...paragraphs, `${t.view}: ${applicationUrl}`];
-  if (letter && attach) textParts.push(t.attached);
+  if (letter && attach) textParts.push(t.attached, `${t.accessible}: ${letterUrl}?format=html`);
   if (letter && !attach) {
     textParts.push(`${t.linked}: ${letterUrl}?format=html`, `${t.pdf}: ${letterUrl}?format=pdf`);
   }
@@ -135,7 +139,7 @@ export function composeMail(
   const htmlLetter = !letter
     ? ''
     : attach
-      ? `<p>${escapeHtml(t.attached)}</p>`
+      ? `<p>${escapeHtml(t.attached)} <a href="${letterUrl}?format=html">${escapeHtml(t.accessible)}</a></p>`
       : `<ul><li><a href="${letterUrl}?format=html">${escapeHtml(t.linked)}</a></li><li><a href="${letterUrl}?format=pdf">${escapeHtml(t.pdf)}</a></li></ul>`;
   const html = `<!doctype html>
 <html lang="${language}">

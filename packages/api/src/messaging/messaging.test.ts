@@ -206,6 +206,10 @@ describe('outbox worker with a real SMTP server', () => {
     expect(message!.text).toContain(`${PUBLIC_URL}/aanvragen/${app.applicationId}`);
     expect(message!.html).toContain('<html lang="nl">');
     expect(message!.attachments).toHaveLength(1);
+    // The PDF is untagged: the mail and the letter both lead to its accessible web page.
+    const accessible = `${PUBLIC_URL}/api/documents/${documentIds[0]}?format=html`;
+    expect(message!.text).toContain(`Lees de brief als toegankelijke webpagina: ${accessible}`);
+    expect(message!.html).toContain(`<a href="${accessible}">`);
     const attachment = message!.attachments[0]!;
     expect(attachment.contentType).toBe('application/pdf');
     expect(attachment.filename).toBe(`verleningsbesluit-${app.reference}.pdf`);
@@ -224,6 +228,7 @@ describe('outbox worker with a real SMTP server', () => {
     expect(text).toContain(formatDate(objectionDeadline('2026-03-02').date, 'nl'));
     expect(text).toContain('Mathenesserlaan 214');
     expect(text).toMatch(/Pagina 1 van \d/);
+    expect(text.replace(/\s+/g, '')).toContain(accessible);
 
     const staff = sink.messages.find(
       (m) => m.subject === `Nieuwe aanvraag ${app.reference} in de werkvoorraad`,
