@@ -5,23 +5,20 @@ import {
   applicant,
   approver,
   assessor,
-  completeData,
+  completeDataFor,
   facts,
   loadShippedDefinition,
+  SHIPPED_KEYS,
   system,
   T0,
 } from '../test/fixtures';
 import { createApplication, step } from './runtime';
 
-// Model-based walk of the shipped workflow: every path of events up to a depth, breadth-first,
+// Model-based walk of every shipped workflow: every path of events up to a depth, breadth-first,
 // with the timers that the effects schedule fired as events of their own. Paths that reach an
 // equivalent node (same state, letters, amounts, clock and timers) are walked on once.
 
-const def = loadShippedDefinition();
 const DEPTH = 10;
-const FINALS = Object.entries(def.states)
-  .filter(([, s]) => s.type === 'final')
-  .map(([name]) => name);
 
 interface Candidate {
   type: string;
@@ -90,8 +87,17 @@ function applyTimers(timers: Node['timers'], effects: Effect[]) {
   return next;
 }
 
-test('walk every path of the shipped workflow', () => {
-  const start = createApplication(def, { now: T0, actor: applicant, facts, data: completeData() });
+test.each(SHIPPED_KEYS)('walk every path of the shipped workflow %s', (key) => {
+  const def = loadShippedDefinition(key);
+  const FINALS = Object.entries(def.states)
+    .filter(([, s]) => s.type === 'final')
+    .map(([name]) => name);
+  const start = createApplication(def, {
+    now: T0,
+    actor: applicant,
+    facts,
+    data: completeDataFor(key),
+  });
   let frontier: Node[] = [
     {
       snapshot: start.snapshot,

@@ -65,3 +65,10 @@ export function completeData(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+/** A complete form for a shipped workflow: the bewonersinitiatief's, or the klein buurtbudget's. */
+export function completeDataFor(key: string): Record<string, unknown> {
+  if (key !== 'klein-buurtbudget') return completeData();
+  const { location: _l, expectedParticipants: _e, supporters: _s, ...rest } = completeData();
+  return { ...rest, accountHolder: 'A. de Vries', contactPhone: '010 123 45 67' };
+}
