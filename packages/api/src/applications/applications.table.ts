@@ -13,6 +13,10 @@ export interface WorkflowDefinitionsTable {
   definition: Json;
   created_at: CreatedAt;
   published_at: Date | null;
+  /** Raised by every save of a draft: the ETag of the policy editor (migrations/0019). */
+  revision: Generated<number>;
+  saved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  saved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** subsidieregeling: one district, one year, one ceiling (subsidieplafond). */

@@ -4,6 +4,7 @@ import {
   validateDefinition,
 } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { type DefinitionDiff, diffDefinitions } from './definition-diff';
@@ -29,6 +30,23 @@ export interface DefinitionSummary {
 export interface DefinitionDetail extends DefinitionSummary {
   definition: unknown;
   validation: { ok: boolean; problems: DefinitionProblem[] };
+  /** Raised by every save; sent as the ETag `"r<revision>"` (If-Match on PUT). */
+  revision: number;
+  /** Who saved the draft last, and when (null before the first save). */
+  savedBy: { id: string; name: string } | null;
+  savedAt: string | null;
+}
+
+/** The ETag of a stored definition version. */
+export function definitionEtag(revision: number): string {
+  return `"r${revision}"`;
+}
+
+/** The revision in an If-Match header (`"r3"`, `W/"r3"` or `3`), or null when absent/unreadable. */
+export function revisionFromIfMatch(header: string | undefined): number | null {
+  if (!header || header.trim() === '*') return null;
+  const m = /^(?:W\/)?"?r?(\d+)"?$/.exec(header.trim());
+  return m ? Number(m[1]) : Number.NaN;
 }
 
 const KEY_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -127,10 +145,20 @@ export async function getDefinition(
     .where('d.version', '=', version)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
+  const saved = await db
+    .selectFrom('workflow_definitions as d')
+    .leftJoin('users as u', 'u.id', 'd.saved_by')
+    .select(['d.revision', 'd.saved_by', 'd.saved_at', 'u.name'])
+    .where('d.key', '=', key)
+    .where('d.version', '=', version)
+    .executeTakeFirstOrThrow();
   return {
     ...toSummary(row),
     definition: row.definition,
     validation: validateStored(key, version, row.definition),
+    revision: saved.revision,
+    savedBy: saved.saved_by ? { id: saved.saved_by, name: saved.name ?? '' } : null,
+    savedAt: iso(saved.saved_at),
   };
 }
 
@@ -221,19 +249,57 @@ export async function saveDraft(
   key: string,
   version: number,
   definition: Record<string, unknown>,
+  saved?: { by: SessionUser; at: Date; ifRevision: number | null },
 ): Promise<DefinitionDetail> {
   await assertNotProposed(db, key, version);
+  if (Number.isNaN(saved?.ifRevision)) {
+    throw new AppError('precondition_failed', 'The If-Match header is not an ETag of this draft.');
+  }
   const stored = { ...definition, key, version };
-  const row = await db
+  let q = db
     .updateTable('workflow_definitions')
-    .set({ definition: JSON.stringify(stored) })
+    .set({
+      definition: JSON.stringify(stored),
+      revision: sql`revision + 1`,
+      ...(saved ? { saved_by: saved.by.id, saved_at: saved.at } : {}),
+    })
     .where('key', '=', key)
     .where('version', '=', version)
-    .where('status', '=', 'draft')
-    .returning('version')
-    .executeTakeFirst();
-  if (!row) throw immutable(key, version, await statusOf(db, key, version));
+    .where('status', '=', 'draft');
+  if (saved?.ifRevision != null) q = q.where('revision', '=', saved.ifRevision);
+  const row = await q.returning('version').executeTakeFirst();
+  if (!row) {
+    const status = await statusOf(db, key, version);
+    if (status !== 'draft') throw immutable(key, version, status);
+    throw await staleDraft(db, key, version, saved?.by.locale ?? 'en');
+  }
   return getDefinition(db, key, version);
+}
+
+/** 412: someone saved the draft since it was read; says who and when. */
+async function staleDraft(db: Db, key: string, version: number, locale: 'nl' | 'en') {
+  const current = await getDefinition(db, key, version);
+  const who = current.savedBy?.name ?? (locale === 'nl' ? 'iemand anders' : 'someone else');
+  const when = current.savedAt
+    ? new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: 'Europe/Amsterdam',
+      }).format(new Date(current.savedAt))
+    : '';
+  return new AppError(
+    'precondition_failed',
+    locale === 'nl'
+      ? `${who} heeft dit concept intussen opgeslagen (${when}). Laad die versie opnieuw voordat u verder gaat; anders gaan die wijzigingen verloren.`
+      : `${who} saved this draft in the meantime (${when}). Reload that version before you go on; otherwise those changes would be lost.`,
+    {
+      extra: {
+        revision: current.revision,
+        savedBy: current.savedBy,
+        savedAt: current.savedAt,
+      },
+    },
+  );
 }
 
 /** A draft proposed for publishing is frozen: the second officer approves what was proposed. */

@@ -13,11 +13,13 @@ import type { App } from '../http/router';
 import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
 import {
   createDraft,
+  definitionEtag,
   deleteDraft,
   diffVersions,
   getDefinition,
   listDefinitions,
   retireVersion,
+  revisionFromIfMatch,
   saveDraft,
 } from './policy-definitions.service';
 import {
@@ -78,6 +80,9 @@ const Summary = z
 export const DefinitionDetailSchema = Summary.extend({
   definition: Any,
   validation: z.object({ ok: z.boolean(), problems: z.array(Problem) }),
+  revision: z.number().int(),
+  savedBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  savedAt: z.string().nullable(),
 }).openapi('DefinitionDetail');
 
 const KeyParams = z.object({
@@ -252,10 +257,12 @@ const r = {
     path: '/api/policy/definitions/{key}/versions/{version}',
     tags,
     security,
-    summary: 'Save a draft (also when invalid); answered with the full validation result',
+    summary:
+      'Save a draft (also when invalid); answered with the full validation result. With If-Match (the ETag of GET), a save over someone else’s newer save is 412 and says who saved when.',
     middleware: policyOnly,
     request: {
       params: VersionParams,
+      headers: z.object({ 'if-match': z.string().optional() }),
       body: {
         required: true,
         content: { 'application/json': { schema: z.object({ definition: Any }) } },
@@ -263,7 +270,7 @@ const r = {
     },
     responses: {
       200: json(DefinitionDetailSchema, 'Saved'),
-      ...problemResponses(401, 403, 404, 409, 422),
+      ...problemResponses(401, 403, 404, 409, 412, 422),
     },
   }),
   discard: createRoute({
@@ -499,22 +506,28 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(r.get, async (c) => {
     const { key, version } = c.req.valid('param');
-    return c.json((await getDefinition(db, key, version)) as never, 200);
+    const detail = await getDefinition(db, key, version);
+    c.header('ETag', definitionEtag(detail.revision));
+    return c.json(detail as never, 200);
   });
 
   app.openapi(r.createDraft, async (c) => {
     const { key } = c.req.valid('param');
     const draft = await createDraft(db, key, c.req.valid('json').fromVersion, deps.clock());
     c.header('Location', `/api/policy/definitions/${key}/versions/${draft.version}`);
+    c.header('ETag', definitionEtag(draft.revision));
     return c.json(draft as never, 201);
   });
 
   app.openapi(r.save, async (c) => {
     const { key, version } = c.req.valid('param');
-    return c.json(
-      (await saveDraft(db, key, version, c.req.valid('json').definition)) as never,
-      200,
-    );
+    const saved = await saveDraft(db, key, version, c.req.valid('json').definition, {
+      by: currentUser(c),
+      at: deps.clock(),
+      ifRevision: revisionFromIfMatch(c.req.header('if-match')),
+    });
+    c.header('ETag', definitionEtag(saved.revision));
+    return c.json(saved as never, 200);
   });
 
   app.openapi(r.discard, async (c) => {

@@ -32,6 +32,10 @@ export type DefinitionJson = Record<string, unknown>;
 export interface DefinitionDetail extends DefinitionSummary {
   definition: DefinitionJson;
   validation: { ok: boolean; problems: DefinitionProblem[] };
+  /** The draft's revision (ETag `"r<revision>"`); send it back when saving. */
+  revision: number;
+  savedBy: { id: string; name: string } | null;
+  savedAt: string | null;
 }
 
 export interface KeyedChanges {
@@ -225,8 +229,13 @@ export interface TemplatePreview {
   malformed: string[];
 }
 
-async function call<T>(path: string, method = 'GET', body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+async function call<T>(
+  path: string,
+  method = 'GET',
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
@@ -265,8 +274,17 @@ export const policyApi = {
     call<DefinitionDetail>(`/definitions/${encodeURIComponent(key)}/drafts`, 'POST', {
       fromVersion,
     }),
-  saveDraft: (key: string, version: number, definition: DefinitionJson) =>
-    call<DefinitionDetail>(defPath(key, version), 'PUT', { definition }),
+  /**
+   * Saves a draft. With the revision it was read at, a save over someone else's newer save is
+   * refused (ApiError 412 whose problem has `savedBy`, `savedAt`, `revision`): no lost edits.
+   */
+  saveDraft: (key: string, version: number, definition: DefinitionJson, revision?: number) =>
+    call<DefinitionDetail>(
+      defPath(key, version),
+      'PUT',
+      { definition },
+      revision === undefined ? {} : { 'if-match': `"r${revision}"` },
+    ),
   discardDraft: (key: string, version: number) => call<void>(defPath(key, version), 'DELETE'),
   /** Proposes publishing; a second policy officer approves (four eyes). */
   publish: (key: string, version: number, comment: string) =>

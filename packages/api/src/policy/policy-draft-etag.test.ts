@@ -1,0 +1,89 @@
+/**
+ * No lost edits (issue 14): a draft carries a revision (ETag); a save with an If-Match that is
+ * out of date is refused with 412 and says who saved in between, and when.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { call, createUser, loginAs } from '../test/test-app';
+
+let kit: Kit;
+let other = '';
+const base = '/api/policy/definitions/bewonersinitiatief';
+
+beforeAll(async () => {
+  kit = await setupKit();
+  const user = await createUser(kit.t.db, { roles: ['policy'], name: 'Fatima Tweede' });
+  other = await loginAs(kit.app, user.email!);
+});
+afterAll(() => kit.close());
+
+describe('two tabs on one draft', () => {
+  test('the later save of an older revision gets 412 with who saved and when', async () => {
+    const created = await call(kit.app, 'POST', `${base}/drafts`, {
+      cookie: kit.cookies.policy,
+      json: { fromVersion: 1 },
+    });
+    expect(created.status).toBe(201);
+    const draft = await readJson(created);
+    const path = `${base}/versions/${draft.version}`;
+
+    // Both tabs read the same revision.
+    const first = await call(kit.app, 'GET', path, { cookie: kit.cookies.policy });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBe(`"r${draft.revision}"`);
+    expect(
+      await call(kit.app, 'GET', path, { cookie: other }).then((r) => r.headers.get('etag')),
+    ).toBe(etag);
+
+    // The other officer saves first.
+    const theirs = structuredClone(draft.definition);
+    theirs.title.nl = 'Hun titel';
+    const saved = await call(kit.app, 'PUT', path, {
+      cookie: other,
+      json: { definition: theirs },
+      headers: { 'if-match': etag },
+    });
+    expect(saved.status, await saved.clone().text()).toBe(200);
+    const body = await readJson(saved);
+    expect(saved.headers.get('etag')).toBe(`"r${draft.revision + 1}"`);
+    expect(body).toMatchObject({
+      revision: draft.revision + 1,
+      savedBy: { name: 'Fatima Tweede' },
+    });
+
+    // This tab saves on the old revision: refused, nothing overwritten.
+    const mine = structuredClone(draft.definition);
+    mine.title.nl = 'Mijn titel';
+    const stale = await call(kit.app, 'PUT', path, {
+      cookie: kit.cookies.policy,
+      json: { definition: mine },
+      headers: { 'if-match': etag },
+    });
+    expect(stale.status).toBe(412);
+    const problem = await readJson(stale);
+    expect(problem).toMatchObject({
+      code: 'precondition_failed',
+      revision: draft.revision + 1,
+      savedBy: { name: 'Fatima Tweede' },
+    });
+    expect(problem.savedAt).toBe(body.savedAt);
+    expect(problem.detail).toMatch(/^Fatima Tweede heeft dit concept intussen opgeslagen \(/);
+    const stored = await readJson(await call(kit.app, 'GET', path, { cookie: kit.cookies.policy }));
+    expect(stored.definition.title.nl).toBe('Hun titel');
+
+    // After reloading, the save goes through.
+    const retry = await call(kit.app, 'PUT', path, {
+      cookie: kit.cookies.policy,
+      json: { definition: mine },
+      headers: { 'if-match': `"r${stored.revision}"` },
+    });
+    expect(retry.status).toBe(200);
+    // An If-Match that is no ETag of ours is refused too.
+    const garbage = await call(kit.app, 'PUT', path, {
+      cookie: kit.cookies.policy,
+      json: { definition: mine },
+      headers: { 'if-match': '"abc"' },
+    });
+    expect(garbage.status).toBe(412);
+  });
+});
