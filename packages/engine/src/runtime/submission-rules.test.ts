@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Actor, PersistedSnapshot, StepResult } from '../core/engine.types';
@@ -375,5 +377,27 @@ describe('a decision due after the activity is flagged and explained', () => {
     const view = applicationView(def, send(created.snapshot, 'SUBMIT', applicant).snapshot, T0);
     expect(view.clock.decisionAfterActivity).toBe(false);
     expect(view.warnings).toEqual([]);
+  });
+});
+
+describe('every shipped workflow', () => {
+  test('a transition that returns an application to assessment checks the rules of SUBMIT', () => {
+    const root = fileURLToPath(new URL('../../../../workflows/', import.meta.url));
+    for (const dir of readdirSync(root)) {
+      const d = JSON.parse(readFileSync(`${root}${dir}/definition.json`, 'utf8'));
+      const submitGuards = JSON.stringify(d.states[d.initial].on.SUBMIT.guard);
+      for (const [name, state] of Object.entries<{ meta?: { editable?: boolean }; on?: object }>(
+        d.states,
+      )) {
+        if (name === d.initial || !state.meta?.editable) continue;
+        for (const [event, t] of Object.entries<{ target?: string; guard?: unknown }>(
+          (state.on ?? {}) as Record<string, { target?: string; guard?: unknown }>,
+        )) {
+          const target = d.states[t.target ?? ''];
+          if (!target || target.type === 'final' || target.meta?.editable) continue;
+          expect(JSON.stringify(t.guard), `${dir}: ${name}.${event}`).toBe(submitGuards);
+        }
+      }
+    }
   });
 });
