@@ -19,6 +19,7 @@ import {
   problem,
   validationError,
 } from './errors';
+import { inputBoundary } from './http/input-boundary.middleware';
 import { allowedMethods } from './http/method-not-allowed';
 import { originCheck } from './http/origin-check.middleware';
 import { requestLogger } from './http/request-logger.middleware';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps): App {
       next,
     ),
   );
+  app.use('/api/*', inputBoundary());
   app.use('/api/*', originCheck(config));
   app.use('/api/*', sessionMiddleware(deps));
 

@@ -2,6 +2,7 @@ import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
+import { isUuid } from '../regulations/regulations.repository';
 import { isStaff } from './applications.access';
 
 export type ListSort = 'deadline' | 'submitted' | 'updated';
@@ -59,11 +60,31 @@ function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-function decodeCursor(s: string): Cursor {
+const DATE_KEY = /^(\d{4})-\d{2}-\d{2}$/;
+const TIME_PART =
+  /^[ T]([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{1,6})?([+-](0\d|1[0-4])(:?[0-5]\d)?|Z)?$/;
+
+/** A calendar date PostgreSQL accepts: real (no 30 February) and from year 1 on. */
+function isRealDate(d: string): boolean {
+  const m = DATE_KEY.exec(d);
+  if (!m || Number(m[1]) < 1) return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(-24, -14) === d;
+}
+
+/** A cursor as handed out: a real uuid, and a sort key of the sort's type (or null). */
+function decodeCursor(s: string, isDate: boolean): Cursor {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.id !== 'string' || !/^[0-9a-f-]{36}$/.test(c.id)) throw new Error('id');
-    if (c.k !== null && (typeof c.k !== 'string' || c.k.length > 40)) throw new Error('k');
+    if (typeof c !== 'object' || c === null) throw new Error('shape');
+    if (typeof c.id !== 'string' || !isUuid(c.id)) throw new Error('id');
+    if (c.k !== null) {
+      if (typeof c.k !== 'string' || c.k.length > 40) throw new Error('k');
+      const ok = isDate
+        ? isRealDate(c.k)
+        : isRealDate(c.k.slice(0, 10)) && TIME_PART.test(c.k.slice(10));
+      if (!ok) throw new Error('k');
+    }
     return c;
   } catch {
     throw new AppError('validation_failed', 'The cursor is not valid.', {
@@ -160,7 +181,7 @@ export async function listApplications(
   if (filters.district) q = q.where('a.district', '=', filters.district);
   if (filters.regulation) {
     const reg = filters.regulation;
-    q = /^[0-9a-f-]{36}$/i.test(reg)
+    q = isUuid(reg)
       ? q.where('a.regulation_id', '=', reg)
       : q.where('a.regulation_id', 'in', (eb) =>
           eb.selectFrom('regulations').select('id').where('code', '=', reg),
@@ -210,7 +231,7 @@ export async function listApplications(
   }
   const isDate = queueOnly || sort === 'deadline';
   if (filters.cursor) {
-    const c = decodeCursor(filters.cursor);
+    const c = decodeCursor(filters.cursor, isDate);
     const cast = isDate ? sql`${c.k}::date` : sql`${c.k}::timestamptz`;
     const op = sql.raw(dir === 'asc' ? '>' : '<');
     q = q.where(sql<SqlBool>`(${key}, a.id) ${op} (${cast}, ${c.id}::uuid)`);

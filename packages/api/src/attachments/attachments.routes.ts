@@ -155,7 +155,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     }
     let form: FormData;
     try {
-      form = await c.req.raw.formData();
+      form = await c.req.formData();
     } catch {
       throw new AppError('malformed_request', 'The multipart body could not be read.');
     }

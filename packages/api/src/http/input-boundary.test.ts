@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import { call } from '../test/test-app';
+
+// Issue 19, finding 4: the probes that answered 500, each now a 400/422 naming the field.
+
+let kit: Kit;
+beforeAll(async () => {
+  kit = await setupKit();
+});
+afterAll(async () => {
+  await kit?.close();
+});
+
+const cursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+
+describe('one input boundary', () => {
+  test.each([
+    ['POST', '/api/auth/login', { email: 'a\u0000@example.org', password: 'x' }, 'email'],
+    ['POST', '/api/auth/register', { name: 'An\u0000', email: 'an@example.org' }, 'name'],
+    ['PATCH', '/api/me', { name: 'An\u0000' }, 'name'],
+    ['POST', '/api/applications', { data: { title: '\ud800' } }, 'data.title'],
+  ])('%s %s with a NUL or lone surrogate: 400 naming %s', async (method, path, json, field) => {
+    const res = await call(kit.app, method, path, { cookie: kit.cookies.resident, json });
+    expect(res.status).toBe(400);
+    expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const body = await readJson(res);
+    expect(body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+  });
+
+  test.each([
+    ['/api/applications?q=a%00b', 400, 'query.q'],
+    ['/api/applications?q=%ED%A0%80', 400, 'query.q'],
+    ['/api/applications?regulation=------------------------------------', 200, null],
+    ['/api/queue?regulation=------------------------------------', 200, null],
+    [
+      `/api/queue?cursor=${cursor({ k: 'nope', id: '00000000-0000-4000-8000-000000000000' })}`,
+      422,
+      'cursor',
+    ],
+    [
+      `/api/applications?cursor=${cursor({ k: null, id: '------------------------------------' })}`,
+      422,
+      'cursor',
+    ],
+  ])('GET %s: %i', async (url, status, field) => {
+    const res = await call(kit.app, 'GET', url, { cookie: kit.cookies.assessor });
+    expect(res.status).toBe(status);
+    if (field) {
+      const body = await readJson(res);
+      expect(body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
+    }
+  });
+});
