@@ -1,12 +1,15 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { ROLES, type Role, type WorkflowDefinition } from '@initiatief/engine';
 
 /**
  * The one place the web app talks to the API (`/api`, same origin, session cookie).
  * Every error response is RFC 9457 problem+json; it is parsed into an ApiError.
  */
 
-export type Role = 'applicant' | 'clerk' | 'assessor' | 'approver' | 'policy' | 'admin' | 'system';
-export const STAFF_ROLES: readonly Role[] = ['clerk', 'assessor', 'approver', 'policy', 'admin'];
+// Roles are defined once, in the engine; staff are every role but the applicant and the timers.
+export type { Role };
+export const STAFF_ROLES: readonly Role[] = ROLES.filter(
+  (r) => r !== 'applicant' && r !== 'system',
+);
 
 export interface InvalidParam {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIban, isValidIban } from './iban';
+import { formatIban } from './iban';
 import { formatMoney, formatMoneyInput, parseDutchMoney, parseMoney, sumCents } from './money';
 
 function cents(text: string, locale: 'nl' | 'en' = 'nl'): number | string {
@@ -107,9 +107,7 @@ describe('formatting', () => {
 });
 
 describe('IBAN', () => {
-  it('checks mod-97 and formats in groups of four', () => {
-    expect(isValidIban('NL91 ABNA 0417 1643 00')).toBe(true);
-    expect(isValidIban('NL91ABNA0417164301')).toBe(false);
+  it('formats in groups of four (the engine checks it: isValidIban)', () => {
     expect(formatIban('nl91abna0417164300')).toBe('NL91 ABNA 0417 1643 00');
   });
 });

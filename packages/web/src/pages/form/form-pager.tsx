@@ -67,8 +67,8 @@ export function FormPager({
   const { me } = useSession();
   const errorText = useErrorText();
   const [current, setCurrent] = useState(app);
-  const draft = useAutosave(app, setCurrent);
-  const { data, update } = draft;
+  const autosave = useAutosave(app, setCurrent);
+  const { data, update } = autosave;
   const [errors, setErrors] = useState<Errors>({});
   const [problems, setProblems] = useState<Errors>({});
   const [failure, setFailure] = useState('');
@@ -88,11 +88,11 @@ export function FormPager({
 
   // A refused autosave: its reasons land on their fields, and the alert says it was not saved.
   useEffect(() => {
-    if (draft.status.kind !== 'invalid') return;
+    if (autosave.status.kind !== 'invalid') return;
     const e: Errors = {};
-    for (const p of draft.status.error.invalidParams) e[bare(p.name)] = p.reason;
+    for (const p of autosave.status.error.invalidParams) e[bare(p.name)] = p.reason;
     setErrors((prev) => ({ ...prev, ...e }));
-  }, [draft.status]);
+  }, [autosave.status]);
 
   // A link from the error summary to another page: focus that field once the page shows.
   // biome-ignore lint/correctness/useExhaustiveDependencies: on every navigation
@@ -138,7 +138,7 @@ export function FormPager({
     }
     setErrors({});
     setBusy(true);
-    await draft.flush();
+    await autosave.flush();
     setBusy(false);
     navigate(`${base}/${to}`);
   }
@@ -149,7 +149,7 @@ export function FormPager({
     if (Object.keys(all).length) return show(all);
     setBusy(true);
     try {
-      if (!(await draft.flush())) {
+      if (!(await autosave.flush())) {
         setBusy(false);
         setFailure(t('wizard.saveBeforeSubmit'));
         return;
@@ -162,7 +162,10 @@ export function FormPager({
       await api.sendEvent(
         app.id,
         { type: event },
-        { etag: draft.etag.current, idempotencyKey: `${event}-${app.id}-${draft.etag.current}` },
+        {
+          etag: autosave.etag.current,
+          idempotencyKey: `${event}-${app.id}-${autosave.etag.current}`,
+        },
       );
       navigate(`/aanvragen/${app.id}?gedaan=${encodeURIComponent(event)}`);
     } catch (err) {
@@ -269,7 +272,7 @@ export function FormPager({
           ))}
         </ol>
       </nav>
-      <SaveIndicator status={draft.status} onReload={() => void draft.reload()} />
+      <SaveIndicator status={autosave.status} onReload={() => void autosave.reload()} />
       <ErrorSummary
         errors={summary}
         summaryRef={summaryRef}
