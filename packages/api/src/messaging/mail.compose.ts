@@ -52,7 +52,7 @@ const TEXTS: Record<Language, MailTexts> = {
     accessible: 'Lees de brief als toegankelijke webpagina',
     pdf: 'Download de brief als PDF',
     footer:
-      'Dit is een automatisch bericht van de gemeente over uw aanvraag voor een bewonersinitiatief. U kunt deze e-mail niet beantwoorden.',
+      'Dit is een automatisch bericht van de gemeente over uw subsidieaanvraag. U kunt deze e-mail niet beantwoorden.',
   },
   en: {
     view: 'View your application',
@@ -61,7 +61,7 @@ const TEXTS: Record<Language, MailTexts> = {
     accessible: 'Read the letter as an accessible web page',
     pdf: 'Download the letter as PDF',
     footer:
-      'This is an automatic message from the municipality about your application for a resident initiative. Please do not reply to this e-mail.',
+      'This is an automatic message from the municipality about your grant application. Please do not reply to this e-mail.',
   },
 };
 
