@@ -67,28 +67,36 @@ export function LetterChannelChoice({ userId }: { userId?: string }) {
     {
       value: 'email',
       label: t('channel.email'),
-      hint: noEmail ? t('channel.emailMissing') : t('channel.emailHint'),
+      hint: noEmail
+        ? t('channel.emailMissing')
+        : t(userId ? 'channel.emailHintDesk' : 'channel.emailHint'),
     },
-    { value: 'paper', label: t('channel.paper'), hint: t('channel.paperHint') },
+    {
+      value: 'paper',
+      label: t('channel.paper'),
+      hint: t(userId ? 'channel.paperHintDesk' : 'channel.paperHint'),
+    },
   ];
   return (
     <form onSubmit={save} className="app-form app-section" noValidate>
       <Fieldset>
         <FieldsetLegend>{t(userId ? 'channel.legendDesk' : 'channel.legend')}</FieldsetLegend>
         {options.map((option) => (
-          <FormField key={option.value} type="radio" className="app-field">
-            <RadioButton
-              id={`${id}-${option.value}`}
-              name={id}
-              value={option.value}
-              checked={choice === option.value}
-              disabled={option.value === 'email' && noEmail}
-              aria-describedby={`${id}-${option.value}-hint`}
-              onChange={() => setChoice(option.value)}
-            />
-            <FormLabel htmlFor={`${id}-${option.value}`} type="radio">
-              {option.label}
-            </FormLabel>
+          <FormField key={option.value} className="app-field">
+            <div className="app-choice">
+              <RadioButton
+                id={`${id}-${option.value}`}
+                name={id}
+                value={option.value}
+                checked={choice === option.value}
+                disabled={option.value === 'email' && noEmail}
+                aria-describedby={`${id}-${option.value}-hint`}
+                onChange={() => setChoice(option.value)}
+              />
+              <FormLabel htmlFor={`${id}-${option.value}`} type="radio">
+                {option.label}
+              </FormLabel>
+            </div>
             <FormFieldDescription id={`${id}-${option.value}-hint`}>
               {option.hint}
             </FormFieldDescription>

@@ -386,6 +386,10 @@ const nl = {
     'U krijgt een e-mail met de brief als PDF. Het besluit telt als verzonden op de dag van de e-mail.',
   'channel.emailMissing': 'Er is geen e-mailadres bekend; brieven gaan per post.',
   'channel.paper': 'Per post',
+  'channel.emailHintDesk':
+    'De bewoner krijgt een e-mail met de brief als PDF. Het besluit telt als verzonden op de dag van de e-mail.',
+  'channel.paperHintDesk':
+    'De bewoner krijgt de brief op papier. Het besluit telt als verzonden op de dag dat het op de post gaat.',
   'channel.paperHint':
     'U krijgt de brief op papier. Het besluit telt als verzonden op de dag dat het op de post gaat.',
   'channel.save': 'Keuze opslaan',
@@ -807,6 +811,10 @@ const en: Record<MessageKey, string> = {
     'You get an email with the letter as a PDF. The decision counts as sent on the day of the email.',
   'channel.emailMissing': 'No email address is known; letters go by post.',
   'channel.paper': 'By post',
+  'channel.emailHintDesk':
+    'The resident gets an email with the letter as a PDF. The decision counts as sent on the day of the email.',
+  'channel.paperHintDesk':
+    'The resident gets the letter on paper. The decision counts as sent on the day it is posted.',
   'channel.paperHint':
     'You get the letter on paper. The decision counts as sent on the day it is posted.',
   'channel.save': 'Save choice',
