@@ -2,6 +2,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import type { Role } from './api/client';
 import { PageHeading, StatusMessage } from './components/ui';
+import { DESK_ROUTES } from './desk/desk-routes';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import {
   HomePage,
@@ -87,6 +88,7 @@ const ROUTES: Route[] = [
   },
   { path: '/behandeling/:id', roles: STAFF, render: (p) => <CasePage id={p.id!} /> },
   ...POLICY_ROUTES,
+  ...DESK_ROUTES,
   ...OIDC_ROUTES,
 ];
 

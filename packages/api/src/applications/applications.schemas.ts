@@ -52,6 +52,8 @@ export const ApplicationDetailSchema = z
       year: z.number().int(),
     }),
     applicantId: z.uuid(),
+    applicantName: z.string().nullable(),
+    report: z.record(z.string(), z.unknown()),
     createdBy: z.uuid(),
     assigneeId: z.uuid().nullable(),
     submittedAt: z.string().nullable(),

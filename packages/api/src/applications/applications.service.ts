@@ -101,6 +101,10 @@ export interface ApplicationDetail {
   definition: { key: string; version: number };
   regulation: { id: string; code: string; title: string; district: string; year: number };
   applicantId: string;
+  /** The resident the application is for (the desk's form says "namens …"). */
+  applicantName: string | null;
+  /** What the resident reported after the activity (text, costs), as the workflow stored it. */
+  report: Record<string, unknown>;
   createdBy: string;
   assigneeId: string | null;
   submittedAt: string | null;
@@ -116,6 +120,7 @@ export function toDetail(
   reg: Regulation,
   user: SessionUser,
   now: Date,
+  people?: MessagingPeople,
 ): ApplicationDetail {
   const snapshot = app.snapshot as PersistedSnapshot;
   const view = applicationView(def, snapshot, now, factsFor(reg));
@@ -148,6 +153,8 @@ export function toDetail(
       year: reg.year,
     },
     applicantId: app.applicant_id,
+    applicantName: people?.applicant.name ?? null,
+    report: view.report ?? {},
     createdBy: app.created_by,
     assigneeId: app.assignee_id,
     submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,
@@ -162,9 +169,9 @@ export async function getApplication(
   user: SessionUser,
   id: string,
 ): Promise<ApplicationDetail> {
-  const { app, reg } = await visibleWithRegulation(deps.db, user, id);
+  const { app, reg, people } = await visibleWithRegulation(deps.db, user, id);
   const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
-  return toDetail(def, app, reg, user, deps.clock());
+  return toDetail(def, app, reg, user, deps.clock(), people);
 }
 
 export interface CreateInput {
@@ -341,7 +348,7 @@ export async function sendEvent(
     const response: StoredResponse = {
       status: 200,
       headers: { ETag: etagOf(updated.version) },
-      body: toDetail(def, updated, regAfter, user, now),
+      body: toDetail(def, updated, regAfter, user, now, people),
     };
     if (input.idempotency) {
       await storeIdempotent(
@@ -366,7 +373,7 @@ export async function patchApplicationData(
 ): Promise<ApplicationDetail> {
   if (!isUuid(id)) throw notFound();
   return deps.db.transaction().execute(async (trx) => {
-    const { app, reg } = await visibleWithRegulation(trx, user, id, true);
+    const { app, reg, people } = await visibleWithRegulation(trx, user, id, true);
     if (!canEditAsApplicant(user, app)) {
       throw new AppError(
         'forbidden',
@@ -396,7 +403,7 @@ export async function patchApplicationData(
       data: input.data,
       now,
     });
-    return toDetail(def, updated, reg, user, now);
+    return toDetail(def, updated, reg, user, now, people);
   });
 }
 

@@ -557,3 +557,6 @@ export const api = {
 export function fieldId(name: string): string {
   return `f-${name.replace(/^(data|payload)\./, '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
+
+/** For feature modules (desk, administration) that add their own calls beside `api`. */
+export { json as apiJson, qs as apiQuery };

@@ -1,6 +1,7 @@
 import type { WorkflowDefinition } from '@initiatief/engine';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
+import { isShellEntry, ShellTimelineItem } from '../desk/shell-history';
 import {
   eventLabel,
   isMoneyProp,
@@ -40,6 +41,9 @@ export function Timeline({
   return (
     <ol className="app-timeline" aria-labelledby={headingId}>
       {sorted.map((h) => {
+        if (isShellEntry(h)) {
+          return <ShellTimelineItem key={h.seq} entry={h} showActor={showActor} />;
+        }
         const state = stateOf(def, h.toState).label[locale];
         const edited = h.event === DATA_UPDATE;
         const what = def?.events[h.event]

@@ -26,6 +26,8 @@ const nl = {
   'nav.me': 'Mijn gegevens',
   'nav.policy': 'Beleid',
   'nav.mail': 'Berichten',
+  'nav.admin': 'Beheer',
+  'nav.approvals': 'Te beslissen',
 
   'mail.title': 'Berichten',
   'mail.intro':
@@ -453,6 +455,8 @@ const en: Record<MessageKey, string> = {
   'nav.me': 'My details',
   'nav.policy': 'Policy',
   'nav.mail': 'Messages',
+  'nav.admin': 'Administration',
+  'nav.approvals': 'To decide',
 
   'mail.title': 'Messages',
   'mail.intro':

@@ -6,7 +6,16 @@ import { isStillAhead } from '../components/dates';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { closesApplication, enteredBy, hasTag, outcomeOf, stateOf } from '../forms/definition-text';
+import { ContactMomentForm } from '../desk/case-staff-panel';
+import { OnBehalfBanner, useOnBehalfFlash } from '../desk/on-behalf-banner';
+import {
+  closesApplication,
+  enteredBy,
+  eventLabel,
+  hasTag,
+  outcomeOf,
+  stateOf,
+} from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
 import { forwardEvent } from '../forms/form-model';
 import { useI18n } from '../i18n/i18n';
@@ -30,6 +39,8 @@ export function ApplicationPage({ id }: { id: string }) {
   const bundle = useLoad(() => loadApplicationBundle(id), [id]);
   // The event just sent (here, or by the form before it navigated here): its outcome in words.
   const [done, setDone] = useState<string | null>(location.search.get('gedaan'));
+  const onBehalfDone = useOnBehalfFlash();
+  const { hasRole } = useSession();
 
   if (!bundle.data) {
     return (
@@ -108,13 +119,17 @@ export function ApplicationPage({ id }: { id: string }) {
         {t('app.reference')}: {app.reference}
       </Paragraph>
       <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
+      <OnBehalfBanner app={app} />
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
       </Paragraph>
       <StatusMessage>
         {done && (
           <Alert type="ok">
-            <Paragraph>{outcomeOf(def, done, app.state)[locale]}</Paragraph>
+            <Paragraph>
+              {onBehalfDone(eventLabel(def, done)[locale], app) ??
+                outcomeOf(def, done, app.state)[locale]}
+            </Paragraph>
             <Paragraph>{t('detail.referenceIs', { reference: app.reference })}</Paragraph>
           </Alert>
         )}
@@ -158,6 +173,7 @@ export function ApplicationPage({ id }: { id: string }) {
         </Heading2>
         <Timeline entries={history} definition={def} headingId="history-title" />
       </section>
+      {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={bundle.reload} />}
 
       <ApplicationDataSection app={app} definition={def} />
 

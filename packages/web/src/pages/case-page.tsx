@@ -15,6 +15,7 @@ import { AttachmentList } from '../components/attachments';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { ClaimTakeOver, ContactMomentForm } from '../desk/case-staff-panel';
 import {
   amountDefaults,
   closesApplication,
@@ -111,6 +112,11 @@ export function CasePage({ id }: { id: string }) {
       </Paragraph>
       <StatusMessage>{flash}</StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
+      <ClaimTakeOver
+        app={app}
+        assigneeName={summary?.assignee?.name ?? null}
+        onChanged={bundle.reload}
+      />
 
       <div className="app-case">
         <div className="app-case__main">
@@ -128,7 +134,7 @@ export function CasePage({ id }: { id: string }) {
                 <DataListValue>
                   {app.assigneeId ? (assigneeName ?? t('case.colleague')) : t('queue.unassigned')}
                   <ButtonGroup className="app-inline-buttons">
-                    {!app.assigneeId && (
+                    {!app.assigneeId && hasRole('assessor', 'admin') && (
                       <SecondaryActionButton onClick={() => assign(false)}>
                         {t('queue.claim')}
                       </SecondaryActionButton>
@@ -203,6 +209,7 @@ export function CasePage({ id }: { id: string }) {
         <div className="app-case__aside">
           <DeadlinesSection app={app} />
           <LettersSection appId={app.id} documents={documents} staff />
+          <ContactMomentForm appId={app.id} onSaved={bundle.reload} />
           <section aria-labelledby="history-title" className="app-section">
             <Heading2 id="history-title" className="app-subheading">
               {t('case.history')}

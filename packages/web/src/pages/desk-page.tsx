@@ -19,6 +19,7 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { ApplicationSearch } from '../desk/application-search';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 
@@ -117,6 +118,7 @@ export function DeskPage() {
       <PageHeading>{t('desk.title')}</PageHeading>
       <Paragraph>{t('desk.intro')}</Paragraph>
       <ErrorAlert>{failure}</ErrorAlert>
+      <ApplicationSearch />
 
       {resident ? (
         <section aria-labelledby="desk-start" className="app-section app-section--highlight">

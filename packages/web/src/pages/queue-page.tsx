@@ -49,7 +49,9 @@ export function daysUntil(date: string | null | undefined, now = new Date()): nu
 
 export function QueuePage() {
   const { t, tx, tn, locale, formatMoney, formatDate } = useI18n();
-  const { me } = useSession();
+  const { me, hasRole } = useSession();
+  // An approver decides on proposals and never claims a case.
+  const mayClaim = hasRole('assessor', 'admin');
   const errorText = useErrorText();
   const [filters, setFilters] = useState({
     state: '',
@@ -277,25 +279,25 @@ export function QueuePage() {
                     <TableCell data-label={t('queue.assignee')}>
                       {a.assignee?.name ?? t('queue.unassigned')}
                       <span className="app-block">
-                        {a.assignee ? (
-                          mine && (
-                            <SecondaryActionButton
-                              className="app-small-button"
-                              onClick={() => claim(a, true)}
-                              aria-label={t('queue.releaseNamed', { reference: a.reference })}
-                            >
-                              {t('queue.release')}
-                            </SecondaryActionButton>
-                          )
-                        ) : (
-                          <SecondaryActionButton
-                            className="app-small-button"
-                            onClick={() => claim(a, false)}
-                            aria-label={t('queue.claimNamed', { reference: a.reference })}
-                          >
-                            {t('queue.claim')}
-                          </SecondaryActionButton>
-                        )}
+                        {a.assignee
+                          ? mine && (
+                              <SecondaryActionButton
+                                className="app-small-button"
+                                onClick={() => claim(a, true)}
+                                aria-label={t('queue.releaseNamed', { reference: a.reference })}
+                              >
+                                {t('queue.release')}
+                              </SecondaryActionButton>
+                            )
+                          : mayClaim && (
+                              <SecondaryActionButton
+                                className="app-small-button"
+                                onClick={() => claim(a, false)}
+                                aria-label={t('queue.claimNamed', { reference: a.reference })}
+                              >
+                                {t('queue.claim')}
+                              </SecondaryActionButton>
+                            )}
                       </span>
                     </TableCell>
                     <TableCell data-label={t('app.updated')}>

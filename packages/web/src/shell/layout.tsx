@@ -7,6 +7,7 @@ import {
   SkipLink,
 } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
+import { DESK_NAV } from '../desk/desk-routes';
 import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { AppLink, useRouter } from '../router/router';
@@ -32,6 +33,7 @@ function navItems(session: ReturnType<typeof useSession>): NavItem[] {
   }
   if (hasRole('clerk')) items.push({ href: '/balie', label: 'nav.desk' });
   if (hasRole('assessor', 'approver')) items.push({ href: '/werkvoorraad', label: 'nav.queue' });
+  for (const item of DESK_NAV) if (hasRole(...item.roles)) items.push(item);
   if (hasRole('policy')) items.push({ href: '/beleid', label: 'nav.policy' });
   if (hasRole('clerk', 'assessor', 'approver', 'policy', 'admin')) {
     items.push({ href: '/berichten', label: 'nav.mail' });

@@ -26,6 +26,7 @@ import {
   type SummaryError,
   useErrorText,
 } from '../../components/ui';
+import { OnBehalfBanner } from '../../desk/on-behalf-banner';
 import { FieldInput } from '../../forms/field-input';
 import {
   ATTACHMENTS_STEP,
@@ -246,6 +247,7 @@ export function FormPager({
       <PageHeading>
         {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
       </PageHeading>
+      <OnBehalfBanner app={current} />
       <nav aria-label={t('wizard.stepsLabel')} className="app-steps">
         <ol className="app-steps__list">
           {steps.map((s, i) => (

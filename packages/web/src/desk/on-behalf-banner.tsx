@@ -1,0 +1,29 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { useSession } from '../session/session';
+import type { DeskApplication } from './desk-api';
+import { useDeskText } from './desk-messages';
+
+/** Tells a clerk (or someone authorised) whose application this is: "namens <naam>". */
+export function OnBehalfBanner({ app }: { app: DeskApplication }) {
+  const { d } = useDeskText();
+  const { me } = useSession();
+  if (!me || app.applicantId === me.id || !app.applicantName) return null;
+  return (
+    <Alert type="info" className="app-on-behalf">
+      <Paragraph>{d('onBehalf.banner', { name: app.applicantName })}</Paragraph>
+    </Alert>
+  );
+}
+
+/**
+ * The outcome sentence for someone who acts for the resident: never "Uw aanvraag is verstuurd"
+ * to the clerk. Null when the person is the applicant (the definition's outcome applies).
+ */
+export function useOnBehalfFlash() {
+  const { d } = useDeskText();
+  const { me } = useSession();
+  return (eventLabel: string, app: DeskApplication): string | null => {
+    if (!me || app.applicantId === me.id) return null;
+    return d('onBehalf.done', { event: eventLabel, name: app.applicantName ?? '–' });
+  };
+}

@@ -1,0 +1,47 @@
+import { Heading3, Paragraph } from '@utrecht/component-library-react';
+import type { HistoryEntry } from '../api/client';
+import { type DeskMessageKey, useDeskText } from './desk-messages';
+
+/** History rows the API writes beside the workflow's steps (take-over, contact moment). */
+export function isShellEntry(h: HistoryEntry): boolean {
+  return h.event.startsWith('shell.');
+}
+
+const CHANNELS = new Set(['phone', 'desk', 'email', 'letter']);
+
+/** One take-over or contact moment in the timeline, in words. */
+export function ShellTimelineItem({
+  entry,
+  showActor,
+}: {
+  entry: HistoryEntry;
+  showActor?: boolean;
+}) {
+  const { d, formatDateTime } = useDeskText();
+  const payload = (entry.payload ?? {}) as Record<string, unknown>;
+  let title = '';
+  let text: string | null = null;
+  if (entry.event === 'shell.take_over') {
+    const from = payload.from as { name?: string | null } | null;
+    title = from?.name ? d('timeline.takeOverFrom', { name: from.name }) : d('timeline.takeOver');
+    text = typeof payload.reason === 'string' ? payload.reason : null;
+  } else if (entry.event === 'shell.contact') {
+    const channel = String(payload.channel);
+    title = d('timeline.contact', {
+      channel: CHANNELS.has(channel) ? d(`contact.channel.${channel}` as DeskMessageKey) : '',
+    });
+    text = typeof payload.summary === 'string' ? payload.summary : null;
+  } else {
+    return null;
+  }
+  return (
+    <li className="app-timeline__item">
+      <Heading3 className="app-timeline__title">{title}</Heading3>
+      <Paragraph className="app-timeline__meta">
+        <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        {showActor && entry.actor?.name ? ` · ${entry.actor.name}` : ''}
+      </Paragraph>
+      {text && <Paragraph className="app-timeline__message">{text}</Paragraph>}
+    </li>
+  );
+}
