@@ -67,6 +67,18 @@ describe('claims', () => {
       expect(res.status, path).toBe(403);
     }
   });
+
+  test("the approver's queue holds what waits for a decision on a proposal", async () => {
+    const waiting = await applicationIn(kit, 'assessed');
+    const notYet = await applicationIn(kit, 'submitted');
+    const res = await call(kit.app, 'GET', '/api/queue?awaitingApproval=true&limit=100', {
+      cookie: kit.cookies.approver,
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    const ids = (await readJson(res)).items.map((i: { id: string }) => i.id);
+    expect(ids).toContain(waiting.id);
+    expect(ids).not.toContain(notYet.id);
+  });
 });
 
 describe('desk and phone', () => {
@@ -125,6 +137,27 @@ describe('desk and phone', () => {
       json: { channel: 'phone', summary: 'x' },
     });
     expect(byResident.status).toBe(403);
+  });
+});
+
+describe('internal advice', () => {
+  test("the assessor's advice is hidden from the resident; the decision states its motivation", async () => {
+    const app = await applicationIn(kit, 'assessed');
+    const advice = ASSESS_GRANT.motivation;
+    const residentRes = await call(kit.app, 'GET', `/api/applications/${app.id}/history`, {
+      cookie: kit.cookies.resident,
+    });
+    expect(await residentRes.text()).not.toContain(advice);
+    const detail = await call(kit.app, 'GET', `/api/applications/${app.id}`, {
+      cookie: kit.cookies.resident,
+    });
+    expect(await detail.text()).not.toContain(advice);
+    expect(JSON.stringify(await history(app.id, 'assessor'))).toContain(advice);
+
+    await step(kit, 'approver', app.id, 'GRANT', { motivation: 'Goed voor de buurt.' });
+    const after = JSON.stringify(await history(app.id, 'resident'));
+    expect(after).toContain('Goed voor de buurt.');
+    expect(after).not.toContain(advice);
   });
 });
 

@@ -1,0 +1,210 @@
+/**
+ * Staff in the browser: the administrator manages accounts; the desk finds applications and logs
+ * contacts, filing "namens" a resident; assessors respect claims and take over explicitly; the
+ * approver sees what waits for a decision.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { createUser } from '../../api/src/test/test-app';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  logout,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const admin = { email: 'admin@example.org', name: 'Ahmed Beheerder' };
+const assessor2 = { email: 'assessor2@example.org', name: 'Bas Tweede Behandelaar' };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createUser(server.deps.db, { ...admin, roles: ['admin'], password: PASSWORD });
+  await createUser(server.deps.db, { ...assessor2, roles: ['assessor'], password: PASSWORD });
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The API as one of the personas, over HTTP (for the steps a test is not about). */
+async function apiAs(email: string) {
+  const origin = server.url;
+  const res = await fetch(`${origin}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  return async (method: string, path: string, body?: unknown) => {
+    const r = await fetch(`${origin}${path}`, {
+      method,
+      headers: { origin, cookie, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    expect(r.status, `${method} ${path}: ${await r.clone().text()}`).toBeLessThan(300);
+    // biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by the assertions
+    return (await r.json()) as any;
+  };
+}
+
+async function submittedApplication(title: string) {
+  const resident = await apiAs(server.users.resident.email);
+  const app = await resident('POST', '/api/applications', {
+    regulationId: server.regulationId,
+    data: { ...demoFormData(server.deps.clock()), title },
+  });
+  await resident('POST', `/api/applications/${app.id}/events`, { type: 'SUBMIT' });
+  return app as { id: string; reference: string };
+}
+
+describe('administration', () => {
+  it('an admin creates a staff account, changes its roles, deactivates it and resets its password', async () => {
+    await login(page, server.url, admin.email, PASSWORD);
+    await page.getByRole('link', { name: 'Beheer' }).click();
+    await expectHeading(page, 'Accounts van medewerkers');
+    await checkA11y(page, 'admin');
+
+    const create = page.getByRole('region', { name: 'Nieuw account' });
+    await create.getByRole('button', { name: 'Account aanmaken' }).click();
+    await create.getByText('Vul de naam in.').waitFor();
+    await create.getByLabel('Naam').fill('Carla Nieuw');
+    await create.getByLabel('E-mailadres').fill('carla@example.org');
+    await create.getByRole('checkbox', { name: 'Behandelaar' }).check();
+    await create.getByRole('checkbox', { name: 'Medewerker dienstverlening' }).uncheck();
+    await create.getByRole('button', { name: 'Account aanmaken' }).click();
+    const created = page.getByRole('status').filter({ hasText: 'Eenmalig wachtwoord' });
+    await created.waitFor();
+    const password = /wachtwoord: ([a-z2-9-]{19})\./.exec((await created.textContent()) ?? '')?.[1];
+    expect(password).toBeTruthy();
+
+    const row = page.getByRole('row', { name: /Carla Nieuw/ });
+    await row.getByRole('checkbox', { name: 'Beoordelaar (besluit)' }).check();
+    await row.getByRole('button', { name: 'Rollen opslaan van Carla Nieuw' }).click();
+    await page.getByRole('status').filter({ hasText: 'De rollen van Carla Nieuw' }).waitFor();
+    await page.getByRole('button', { name: 'Account uitzetten van Carla Nieuw' }).click();
+    await page.getByRole('status').filter({ hasText: 'is uitgezet' }).waitFor();
+    await page.getByRole('button', { name: 'Account weer aanzetten van Carla Nieuw' }).click();
+    await page.getByRole('status').filter({ hasText: 'weer actief' }).waitFor();
+    await page.getByRole('button', { name: 'Nieuw wachtwoord voor Carla Nieuw' }).click();
+    const reset = page.getByRole('status').filter({ hasText: 'Nieuw eenmalig wachtwoord' });
+    await reset.waitFor();
+    const newPassword = /Carla Nieuw: ([a-z2-9-]{19})\./.exec(
+      (await reset.textContent()) ?? '',
+    )?.[1];
+    expect(newPassword).toBeTruthy();
+    expect(newPassword).not.toBe(password);
+
+    const audit = page.getByRole('table', { name: 'Wijzigingen aan accounts, nieuwste eerst' });
+    await audit.getByText('Nieuw eenmalig wachtwoord gegeven').waitFor();
+    await audit
+      .getByText('Rollen gewijzigd: Behandelaar → Behandelaar, Beoordelaar (besluit)')
+      .waitFor();
+    await audit.getByText('Account uitgezet').waitFor();
+    await checkA11y(page, 'admin-after-changes');
+    await logout(page);
+
+    // The account works with the new one-time password, under its new roles.
+    await login(page, server.url, 'carla@example.org', newPassword!);
+    await page.getByRole('link', { name: 'Te beslissen' }).waitFor();
+    await logout(page);
+  });
+});
+
+describe('desk and phone', () => {
+  it('a clerk files namens a resident, finds the application by name and logs a phone call', async () => {
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await expectHeading(page, 'Aanvraag namens een bewoner');
+    await page.getByLabel('Naam of e-mailadres').fill('Fatima');
+    await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+    await page.getByRole('button', { name: `Kies ${server.users.resident.name}` }).click();
+    await page.getByRole('button', { name: 'Aanvraag starten' }).click();
+    await page.getByText(`U vult deze aanvraag in namens ${server.users.resident.name}.`).waitFor();
+    await page.getByLabel('Naam van uw initiatief').fill('Bankjes voor de Tarwewijk');
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opgeslagen om/ })
+      .first()
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Aanvraag namens bewoner' }).click();
+    await expectHeading(page, 'Aanvraag namens een bewoner');
+    await page.getByLabel('Kenmerk, naam, of postcode en huisnummer').fill('El Amrani');
+    await page.getByRole('button', { name: 'Aanvraag zoeken' }).click();
+    const results = page.getByRole('table', { name: 'Gevonden aanvragen' });
+    const row = results.getByRole('row', { name: /Bankjes voor de Tarwewijk/ });
+    await row.getByRole('cell', { name: server.users.resident.name }).waitFor();
+    await checkA11y(page, 'desk-search');
+
+    await row.getByRole('link').click();
+    await page.getByText(`U vult deze aanvraag in namens ${server.users.resident.name}.`).waitFor();
+    const contact = page.getByRole('region', { name: 'Klantcontact vastleggen' });
+    await contact.getByRole('button', { name: 'Contact vastleggen' }).click();
+    await contact.getByText('Schrijf kort waarover het contact ging.').first().waitFor();
+    await contact.getByLabel('Hoe').selectOption('phone');
+    await contact.getByLabel('Waarover').fill('Belde: wil nog een offerte toevoegen.');
+    await contact.getByRole('button', { name: 'Contact vastleggen' }).click();
+    await page.getByRole('heading', { name: 'Klantcontact: Telefoon' }).waitFor();
+    await page.getByText('Belde: wil nog een offerte toevoegen.').waitFor();
+    await checkA11y(page, 'desk-contact');
+    await logout(page);
+  });
+});
+
+describe('claims and the approver', () => {
+  it('a claimed case is taken over explicitly, and the approver sees the proposal waiting', async () => {
+    const app = await submittedApplication('Buurtbarbecue Spangen');
+    const assessor = await apiAs(server.users.assessor.email);
+    await assessor('POST', `/api/applications/${app.id}/claim`);
+
+    await login(page, server.url, assessor2.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    const takeOver = page.getByRole('region', { name: 'Aanvraag overnemen' });
+    await takeOver
+      .getByText(`${server.users.assessor.name} behandelt deze aanvraag.`, { exact: false })
+      .waitFor();
+    await checkA11y(page, 'case-claimed-by-other');
+    await takeOver.getByLabel('Reden van overnemen (optioneel)').fill('Anouk is met verlof');
+    await takeOver.getByRole('button', { name: 'Aanvraag overnemen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `U behandelt ${app.reference} nu` })
+      .waitFor();
+    await page
+      .getByRole('heading', { name: `Overgenomen van ${server.users.assessor.name}` })
+      .waitFor();
+    await page.getByText('Anouk is met verlof').waitFor();
+    await logout(page);
+
+    const second = await apiAs(assessor2.email);
+    await second('POST', `/api/applications/${app.id}/events`, {
+      type: 'ASSESS',
+      payload: { recommendation: 'grant', motivation: 'Intern advies: past in het wijkakkoord.' },
+    });
+
+    await login(page, server.url, server.users.approver.email, PASSWORD);
+    await page.getByRole('link', { name: 'Te beslissen' }).click();
+    await expectHeading(page, 'Te beslissen');
+    const table = page.getByRole('table', { name: 'Voorstellen die wachten op een besluit' });
+    const row = table.getByRole('row', { name: new RegExp(app.reference) });
+    await row.getByRole('cell', { name: assessor2.name }).waitFor();
+    await row.getByRole('cell', { name: server.users.resident.name }).waitFor();
+    await checkA11y(page, 'approvals');
+    // An approver never claims: the case page offers no claim button.
+    await row.getByRole('link', { name: app.reference }).click();
+    await page.getByRole('heading', { level: 1, name: 'Buurtbarbecue Spangen' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Oppakken' }).count()).toBe(0);
+    await logout(page);
+  });
+});
