@@ -141,7 +141,7 @@ describe('desk and phone', () => {
     await page.getByRole('link', { name: 'Aanvraag namens bewoner' }).click();
     await expectHeading(page, 'Aanvraag namens een bewoner');
     await page.getByLabel('Kenmerk, naam, of postcode en huisnummer').fill('El Amrani');
-    await page.getByRole('button', { name: 'Aanvraag zoeken' }).click();
+    await page.getByRole('button', { name: 'Aanvraag vinden' }).click();
     const results = page.getByRole('table', { name: 'Gevonden aanvragen' });
     const row = results.getByRole('row', { name: /Bankjes voor de Tarwewijk/ });
     await row.getByRole('cell', { name: server.users.resident.name }).waitFor();

@@ -53,7 +53,14 @@ export const ApplicationDetailSchema = z
     }),
     applicantId: z.uuid(),
     applicantName: z.string().nullable(),
-    report: z.record(z.string(), z.unknown()),
+    report: z.array(
+      z.object({
+        key: z.string(),
+        label: z.object({ nl: z.string(), en: z.string() }),
+        unit: z.enum(['cents']).nullable(),
+        value: z.unknown(),
+      }),
+    ),
     createdBy: z.uuid(),
     assigneeId: z.uuid().nullable(),
     submittedAt: z.string().nullable(),

@@ -35,6 +35,7 @@ import {
   type StoredResponse,
   storeIdempotent,
 } from './idempotency.repository';
+import { type ReportEntry, reportEntries } from './report.view';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -103,8 +104,8 @@ export interface ApplicationDetail {
   applicantId: string;
   /** The resident the application is for (the desk's form says "namens …"). */
   applicantName: string | null;
-  /** What the resident reported after the activity (text, costs), as the workflow stored it. */
-  report: Record<string, unknown>;
+  /** What the resident reported after the activity (text, costs), labelled by the definition. */
+  report: ReportEntry[];
   createdBy: string;
   assigneeId: string | null;
   submittedAt: string | null;
@@ -154,7 +155,7 @@ export function toDetail(
     },
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
-    report: view.report ?? {},
+    report: reportEntries(def, view.report),
     createdBy: app.created_by,
     assigneeId: app.assignee_id,
     submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,

@@ -161,6 +161,48 @@ describe('internal advice', () => {
   });
 });
 
+describe('amounts in words', () => {
+  test('a second advance says what its total is counted against, in Dutch money', async () => {
+    const app = await applicationIn(kit, 'granted', { amountsCents: [100_000] });
+    await step(kit, 'assessor', app.id, 'PAY_ADVANCE', { amountCents: 100_000 });
+    const res = await sendEvent(kit, 'assessor', app.id, 'PAY_ADVANCE', { amountCents: 60_000 });
+    expect(res.status).toBe(422);
+    const problem = await readJson(res);
+    expect(problem.invalidParams[0].reason).toBe(
+      'Het totaal van de voorschotten (€ 1.600,00) is hoger dan het verleende bedrag (€ 1.000,00).',
+    );
+  });
+});
+
+describe("the resident's report", () => {
+  test('reaches staff labelled by the definition before settling', async () => {
+    const app = await applicationIn(kit, 'granted');
+    await step(kit, 'resident', app.id, 'SUBMIT_REPORT', {
+      actualCostsCents: 70_000,
+      report: 'Honderd buren kwamen; de foto staat bij de bijlagen.',
+    });
+    const res = await call(kit.app, 'GET', `/api/applications/${app.id}`, {
+      cookie: kit.cookies.assessor,
+    });
+    const detail = await readJson(res);
+    expect(detail.report).toEqual(
+      expect.arrayContaining([
+        {
+          key: 'actualCostsCents',
+          label: { nl: 'Werkelijke kosten', en: 'Actual costs' },
+          unit: 'cents',
+          value: 70_000,
+        },
+        expect.objectContaining({
+          key: 'report',
+          value: 'Honderd buren kwamen; de foto staat bij de bijlagen.',
+        }),
+      ]),
+    );
+    expect(detail.applicantName).toBe(kit.users.resident.name);
+  });
+});
+
 test('a fresh login still sees the demo data shape', async () => {
   // Guards the fixture this file relies on: a draft from the demo data is complete.
   const cookie = await loginAs(kit.app, kit.users.resident.email!);

@@ -44,8 +44,16 @@ export const CONTACT_CHANNELS: ContactChannel[] = ['phone', 'desk', 'email', 'le
 /** The application as the API sends it, with the fields the desk pages read. */
 export type DeskApplication = Application & {
   applicantName?: string | null;
-  report?: Record<string, unknown>;
+  report?: ReportEntry[];
 };
+
+/** One field of the resident's report, labelled by the workflow definition. */
+export interface ReportEntry {
+  key: string;
+  label: { nl: string; en: string };
+  unit: 'cents' | null;
+  value: unknown;
+}
 
 export const deskApi = {
   accounts: (q?: string) =>

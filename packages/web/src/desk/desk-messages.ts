@@ -90,7 +90,7 @@ const nl = {
   'search.title': 'Aanvraag zoeken',
   'search.query': 'Kenmerk, naam, of postcode en huisnummer',
   'search.hint': 'Bijvoorbeeld BI-2026-000012, Jansen, of 3083 AB 12.',
-  'search.button': 'Aanvraag zoeken',
+  'search.button': 'Aanvraag vinden',
   'search.caption': 'Gevonden aanvragen',
   'search.none': 'Geen aanvragen gevonden.',
   'search.count.one': '{n} aanvraag gevonden.',
@@ -101,6 +101,9 @@ const nl = {
   'search.status': 'Status',
   'search.untitled': '(nog zonder naam)',
 
+  'report.title': 'Verantwoording van de bewoner',
+  'report.intro':
+    'Wat de bewoner na de activiteit heeft ingestuurd. De bijlagen staan bij de bijlagen.',
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
   'onBehalf.done': 'Gelukt, namens {name}: {event}.',
 };
@@ -199,6 +202,9 @@ const en: Record<keyof typeof nl, string> = {
   'search.status': 'Status',
   'search.untitled': '(no name yet)',
 
+  'report.title': "The resident's report",
+  'report.intro':
+    'What the resident sent in after the activity. The files are with the attachments.',
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
   'onBehalf.done': 'Done on behalf of {name}: {event}.',
 };

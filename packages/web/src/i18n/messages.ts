@@ -101,6 +101,18 @@ const nl = {
   'errors.code.validation_failed': 'Niet alles is goed ingevuld.',
   'errors.code.rate_limited': 'Te veel pogingen. Wacht even en probeer het opnieuw.',
   'errors.code.unavailable': 'De dienst is tijdelijk niet beschikbaar.',
+  'errors.code.malformed_request': 'Het verzoek kon niet worden gelezen. Laad de pagina opnieuw.',
+  'errors.code.method_not_allowed': 'Dit kan op deze plek niet. Laad de pagina opnieuw.',
+  'errors.code.claimed':
+    'Een andere behandelaar heeft deze aanvraag opgepakt. Neem hem eerst over als u er iets mee wilt doen.',
+  'errors.code.precondition_failed':
+    'Iemand anders heeft deze aanvraag intussen gewijzigd. Laad de pagina opnieuw.',
+  'errors.code.idempotency_mismatch':
+    'Dit verzoek is al eerder met andere gegevens verstuurd. Laad de pagina opnieuw.',
+  'errors.code.precondition_required':
+    'Laad de aanvraag opnieuw voordat u iets wijzigt; zo overschrijft u niemands werk.',
+  'errors.code.internal':
+    'Er ging bij ons iets mis. Probeer het later opnieuw; blijft het misgaan, bel dan 14 010.',
 
   'auth.loginTitle': 'Inloggen',
   'auth.loginIntro': 'Log in met het e-mailadres en wachtwoord van uw account.',
@@ -529,6 +541,18 @@ const en: Record<MessageKey, string> = {
   'errors.code.validation_failed': 'Not everything is filled in correctly.',
   'errors.code.rate_limited': 'Too many attempts. Please wait a moment and try again.',
   'errors.code.unavailable': 'The service is temporarily unavailable.',
+  'errors.code.malformed_request': 'The request could not be read. Please reload the page.',
+  'errors.code.method_not_allowed': 'This is not possible here. Please reload the page.',
+  'errors.code.claimed':
+    'Another assessor has taken up this application. Take it over first if you want to act on it.',
+  'errors.code.precondition_failed':
+    'Someone else changed this application in the meantime. Please reload the page.',
+  'errors.code.idempotency_mismatch':
+    'This request was sent before with different details. Please reload the page.',
+  'errors.code.precondition_required':
+    "Reload the application before changing it, so you do not overwrite anyone's work.",
+  'errors.code.internal':
+    'Something went wrong on our side. Please try again later; if it keeps failing, call 14 010.',
 
   'auth.loginTitle': 'Log in',
   'auth.loginIntro': 'Log in with the email address and password of your account.',

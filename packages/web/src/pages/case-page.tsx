@@ -16,6 +16,7 @@ import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { ClaimTakeOver, ContactMomentForm } from '../desk/case-staff-panel';
+import { ReportSection } from '../desk/report-section';
 import {
   amountDefaults,
   closesApplication,
@@ -169,6 +170,8 @@ export function CasePage({ id }: { id: string }) {
             </DataList>
             <AmountsList app={app} />
           </section>
+
+          <ReportSection app={app} />
 
           <section aria-labelledby="actions-title" className="app-section app-section--highlight">
             <Heading2 id="actions-title" className="app-subheading">
