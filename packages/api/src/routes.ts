@@ -15,6 +15,7 @@ import { registerPolicyExportRoutes } from './policy/policy-exports.routes';
 import { registerPolicyPreviewRoutes } from './policy/policy-preview.routes';
 import { registerPolicyWorkflowRoutes } from './policy/policy-workflows.routes';
 import { registerPrintRoutes } from './print/print.routes';
+import { registerSupporterRoutes } from './supporters/supporters.routes';
 import { registerUserRoutes } from './users/users.routes';
 
 /**
@@ -29,6 +30,7 @@ export function registerRoutes(app: App, deps: AppDeps): void {
   registerAdminRoutes(app, deps);
   registerLifecycleRoutes(app, deps);
   registerDeskRoutes(app, deps);
+  registerSupporterRoutes(app, deps);
   registerDefinitionRoutes(app, deps);
   registerMessagingRoutes(app, deps);
   registerPrintRoutes(app, deps);

@@ -135,6 +135,8 @@ export interface StepArgs {
   now: Date;
   /** Applicant and assignee as read with the lock (saves the messaging context's query). */
   people?: MessagingPeople;
+  /** Supporters who confirmed themselves; absent when the application has none on record. */
+  confirmedSupporters?: { age: number | null }[];
 }
 
 /**
@@ -151,7 +153,13 @@ export async function applyStep(
       definition,
       app.snapshot as PersistedSnapshot,
       { type: args.event.type, payload: args.event.payload },
-      { now, actor, facts: factsFor(regulation) },
+      {
+        now,
+        actor,
+        facts: args.confirmedSupporters
+          ? { ...factsFor(regulation), confirmedSupporters: args.confirmedSupporters }
+          : factsFor(regulation),
+      },
     ),
   );
   refuseOwnDecision(app, actor, result);

@@ -20,6 +20,7 @@ import {
   isUuid,
   type Regulation,
 } from '../regulations/regulations.repository';
+import { confirmedSupportersFor } from '../supporters/supporters.service';
 import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
 import { applyStep, columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
@@ -344,6 +345,7 @@ export async function sendEvent(
       event: { type: input.type, payload: input.payload },
       now,
       people,
+      confirmedSupporters: await confirmedSupportersFor(trx, app),
     });
     const regAfter = withBudgetEffects(reg, result.effects);
     const response: StoredResponse = {

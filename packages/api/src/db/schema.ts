@@ -3,6 +3,7 @@ import type { ApplicationTables } from '../applications/applications.table';
 import type { AccountTables } from '../auth/auth.table';
 import type { MessagingTables } from '../messaging/messaging.table';
 import type { OidcTables } from '../oidc/oidc.table';
+import type { SupporterTables } from '../supporters/supporters.table';
 
 /** The whole database; each feature declares its tables in `src/<feature>/<feature>.table.ts`. */
 export interface DB
@@ -10,7 +11,8 @@ export interface DB
     AdminTables,
     ApplicationTables,
     MessagingTables,
-    OidcTables {
+    OidcTables,
+    SupporterTables {
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -28,6 +28,12 @@ export interface Facts {
   };
   /** Ceiling minus reserved and committed, for this application's district/year. */
   budgetRemainingCents: number;
+  /**
+   * Supporters who confirmed their own support (by mail and code, DigiD, or a paper list at the
+   * desk), the applicant never among them. When present, `supportersAtLeast` counts these
+   * instead of the names typed into the form.
+   */
+  confirmedSupporters?: { age: number | null }[];
 }
 
 export interface StepInput {

@@ -120,9 +120,9 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const result = validateFormData(def, ctx.data);
     return result.ok ? OK : { ok: false, issues: result.issues };
   },
-  supportersAtLeast: (def, ctx, _event, params) => {
+  supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
-    const list = ctx.data.supporters;
+    const list = event.facts?.confirmedSupporters ?? ctx.data.supporters;
     const count = Array.isArray(list)
       ? list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length
       : 0;

@@ -1,0 +1,154 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { IdParams } from '../applications/applications.schemas';
+import { currentUser, requireUser } from '../auth/auth.middleware';
+import type { AppDeps } from '../context';
+import { problemResponses } from '../errors/problem.schema';
+import type { App } from '../http/router';
+import { PostcodeSchema } from '../users/users.schemas';
+import {
+  addSupporter,
+  confirmationInfo,
+  confirmSupport,
+  listSupporters,
+} from './supporters.service';
+
+const tags = ['Supporters'];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+const SupporterSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string().nullable(),
+    postcode: z.string().nullable(),
+    age: z.number().int().nullable(),
+    invitedAt: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+    confirmedHow: z.enum(['code', 'digid', 'paper']).nullable(),
+    inMunicipality: z.boolean().nullable(),
+    isApplicant: z.boolean(),
+    counts: z.boolean(),
+  })
+  .openapi('Supporter');
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/api/applications/{id}/supporters',
+  tags,
+  security: [{ session: [] }],
+  summary: 'Supporters of an application: who confirmed, how and when; postcode outside flagged',
+  middleware: [requireUser()],
+  request: { params: IdParams },
+  responses: {
+    200: json(
+      z.object({ items: z.array(SupporterSchema), confirmed: z.number().int() }),
+      'Supporters, with the number that counts',
+    ),
+    ...problemResponses(401, 404),
+  },
+});
+
+const addRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/supporters',
+  tags,
+  security: [{ session: [] }],
+  summary: 'Invite a supporter by e-mail (link and code), or record a paper signature (clerk)',
+  middleware: [requireUser()],
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            name: z.string().trim().min(1).max(200),
+            email: z.email().max(254).nullable().optional(),
+            paper: z.boolean().optional(),
+            postcode: PostcodeSchema.nullable().optional(),
+            age: z.number().int().min(0).max(130).nullable().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    201: json(SupporterSchema, 'Invited (or recorded)'),
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const TokenQuery = z.object({ token: z.string().min(10).max(100) });
+
+const infoRoute = createRoute({
+  method: 'get',
+  path: '/api/supporters/confirm',
+  tags,
+  summary: 'What the invited supporter is asked to support (by the link token)',
+  request: { query: TokenQuery },
+  responses: {
+    200: json(
+      z.object({
+        reference: z.string(),
+        title: z.string(),
+        description: z.string().nullable(),
+        district: z.string(),
+        applicantName: z.string(),
+        supporterName: z.string(),
+        confirmedAt: z.string().nullable(),
+      }),
+      'The initiative',
+    ),
+    ...problemResponses(404, 422),
+  },
+});
+
+const confirmRoute = createRoute({
+  method: 'post',
+  path: '/api/supporters/confirm',
+  tags,
+  summary: 'The supporter confirms with the mailed code, their postcode and age',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            token: z.string().min(10).max(100),
+            code: z.string().trim().min(1).max(12),
+            postcode: PostcodeSchema,
+            age: z.number().int().min(0).max(130),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.object({ confirmedAt: z.string() }), 'Confirmed'),
+    ...problemResponses(404, 422, 429),
+  },
+});
+
+export function registerSupporterRoutes(app: App, deps: AppDeps): void {
+  app.openapi(listRoute, async (c) =>
+    c.json(await listSupporters(deps, currentUser(c), c.req.valid('param').id), 200),
+  );
+  app.openapi(addRoute, async (c) => {
+    const s = await addSupporter(
+      deps,
+      currentUser(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(s, 201);
+  });
+  app.openapi(infoRoute, async (c) =>
+    c.json(await confirmationInfo(deps, c.req.valid('query').token), 200),
+  );
+  app.openapi(confirmRoute, async (c) =>
+    c.json(await confirmSupport(deps, c.get('user'), c.req.valid('json')), 200),
+  );
+}
