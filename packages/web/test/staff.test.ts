@@ -208,3 +208,71 @@ describe('claims and the approver', () => {
     await logout(page);
   });
 });
+
+describe('supporters', () => {
+  it('a resident invites, a supporter confirms from the mail, the clerk records paper, the assessor sees the table', async () => {
+    const resident = await apiAs(server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: { ...demoFormData(server.deps.clock()), title: 'Geveltuinen Oude Westen' },
+    });
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}`);
+    const panel = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
+    await panel.getByRole('button', { name: 'Toevoegen' }).click();
+    await panel.getByText('Vul de naam van de ondersteuner in.').first().waitFor();
+    await panel.getByLabel('Naam').fill('Jan Buur');
+    await panel.getByLabel('E-mailadres').fill('jan.buur@example.org');
+    await panel.getByRole('button', { name: 'Toevoegen' }).click();
+    await panel.getByText('Jan Buur krijgt een e-mail met een link en een code.').waitFor();
+    await panel.getByRole('cell', { name: /Nog niet bevestigd/ }).waitFor();
+    await checkA11y(page, 'supporters-resident');
+    await logout(page);
+
+    const mail = await server.deps.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('recipient_email', '=', 'jan.buur@example.org')
+      .executeTakeFirstOrThrow();
+    const link = /(http\S+\/steunen\?token=[A-Za-z0-9_-]+)/.exec(mail.body!)![1]!;
+    const code = /Uw code: (\d{6})/.exec(mail.body!)![1]!;
+    await page.context().clearCookies();
+    await page.goto(link);
+    await expectHeading(page, 'Steunt u dit initiatief?', false);
+    await page.getByText('Geveltuinen Oude Westen').waitFor();
+    await checkA11y(page, 'supporter-confirm');
+    await page.getByLabel('Code uit de e-mail').fill('123');
+    await page.getByLabel('Postcode').fill('1012 AB');
+    await page.getByLabel('Leeftijd').fill('40');
+    await page.getByRole('button', { name: 'Ja, ik steun dit initiatief' }).click();
+    await page.getByText('Deze code klopt niet.').first().waitFor();
+    await page.getByLabel('Code uit de e-mail').fill(code);
+    await page.getByRole('button', { name: 'Ja, ik steun dit initiatief' }).click();
+    await page.getByText('Dank u wel. Uw steun is bevestigd.').waitFor();
+
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}`);
+    const desk = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
+    await desk.getByLabel('Naam').fill('Mevrouw Papier');
+    await desk.getByRole('checkbox', { name: /papieren lijst/ }).check();
+    await desk.getByLabel('Postcode').fill('3151 AA');
+    await desk.getByLabel('Leeftijd').fill('80');
+    await desk.getByRole('button', { name: 'Toevoegen' }).click();
+    await desk.getByText('De handtekening van Mevrouw Papier is vastgelegd.').waitFor();
+    await logout(page);
+
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    const table = page.getByRole('table', { name: 'Ondersteuners en hoe zij hebben bevestigd' });
+    const jan = table.getByRole('row', { name: /Jan Buur/ });
+    await jan.getByText('Buiten Rotterdam').waitFor();
+    await jan.getByText(/met de code uit de e-mail/).waitFor();
+    const paper = table.getByRole('row', { name: /Mevrouw Papier/ });
+    await paper.getByText(/op de papieren lijst aan de balie/).waitFor();
+    expect(await paper.getByText('Buiten Rotterdam').count()).toBe(0);
+    await page.getByText('2 ondersteuners hebben bevestigd.').waitFor();
+    await checkA11y(page, 'supporters-assessor');
+    await logout(page);
+  });
+});

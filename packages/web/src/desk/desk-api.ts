@@ -55,7 +55,41 @@ export interface ReportEntry {
   value: unknown;
 }
 
+export interface SupporterRow {
+  id: string;
+  name: string;
+  email: string | null;
+  postcode: string | null;
+  age: number | null;
+  invitedAt: string | null;
+  confirmedAt: string | null;
+  confirmedHow: 'code' | 'digid' | 'paper' | null;
+  inMunicipality: boolean | null;
+  isApplicant: boolean;
+  counts: boolean;
+}
+
+export interface SupportInvitation {
+  reference: string;
+  title: string;
+  description: string | null;
+  district: string;
+  applicantName: string;
+  supporterName: string;
+  confirmedAt: string | null;
+}
+
 export const deskApi = {
+  supporters: (id: string) =>
+    apiJson<{ items: SupporterRow[]; confirmed: number }>(`/applications/${id}/supporters`),
+  addSupporter: (
+    id: string,
+    input: { name: string; email?: string; paper?: boolean; postcode?: string; age?: number },
+  ) => apiJson<SupporterRow>(`/applications/${id}/supporters`, { method: 'POST', body: input }),
+  invitation: (token: string) =>
+    apiJson<SupportInvitation>(`/supporters/confirm${apiQuery({ token })}`),
+  confirmSupport: (input: { token: string; code: string; postcode: string; age: number }) =>
+    apiJson<{ confirmedAt: string }>('/supporters/confirm', { method: 'POST', body: input }),
   accounts: (q?: string) =>
     apiJson<{ items: Account[] }>(`/admin/accounts${apiQuery({ q })}`).then((b) => b.items),
   createAccount: (input: { name: string; email: string; roles: Role[] }) =>

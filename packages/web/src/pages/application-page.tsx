@@ -8,6 +8,7 @@ import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../compone
 import { useLoad } from '../components/use-load';
 import { ContactMomentForm } from '../desk/case-staff-panel';
 import { OnBehalfBanner, useOnBehalfFlash } from '../desk/on-behalf-banner';
+import { SupportersPanel } from '../desk/supporters-panel';
 import {
   closesApplication,
   enteredBy,
@@ -173,6 +174,7 @@ export function ApplicationPage({ id }: { id: string }) {
         </Heading2>
         <Timeline entries={history} definition={def} headingId="history-title" />
       </section>
+      <SupportersPanel app={app} staff={hasRole('clerk')} />
       {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={bundle.reload} />}
 
       <ApplicationDataSection app={app} definition={def} />

@@ -17,6 +17,7 @@ import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../compone
 import { useLoad } from '../components/use-load';
 import { ClaimTakeOver, ContactMomentForm } from '../desk/case-staff-panel';
 import { ReportSection } from '../desk/report-section';
+import { SupportersPanel } from '../desk/supporters-panel';
 import {
   amountDefaults,
   closesApplication,
@@ -201,6 +202,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
 
           <ApplicationDataSection app={app} definition={def} />
+          <SupportersPanel app={app} staff />
 
           <section aria-labelledby="attachments-title" className="app-section">
             <Heading2 id="attachments-title" className="app-subheading">

@@ -1,0 +1,223 @@
+import {
+  ButtonGroup,
+  Checkbox,
+  FormField,
+  FormLabel,
+  Heading2,
+  Heading3,
+  Paragraph,
+  PrimaryActionButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import type { Application } from '../api/client';
+import {
+  ErrorAlert,
+  invalidParamsToErrors,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useSession } from '../session/session';
+import { deskApi, type SupporterRow } from './desk-api';
+import './desk.css';
+import { useDeskText } from './desk-messages';
+
+function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean }) {
+  const { d, formatDateTime } = useDeskText();
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
+    <section className="app-table-scroll" aria-labelledby="supporters-caption" tabIndex={0}>
+      <Table className="app-table">
+        <caption id="supporters-caption" className="app-caption">
+          {d('supporters.caption')}
+        </caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{d('supporters.name')}</TableHeaderCell>
+            {staff && <TableHeaderCell scope="col">{d('supporters.postcode')}</TableHeaderCell>}
+            {staff && <TableHeaderCell scope="col">{d('supporters.age')}</TableHeaderCell>}
+            <TableHeaderCell scope="col">{d('supporters.confirmed')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((s) => (
+            <TableRow key={s.id}>
+              <TableHeaderCell scope="row">
+                {s.name}
+                {s.email && <span className="app-muted app-block">{s.email}</span>}
+                {s.isApplicant && (
+                  <span className="app-badge app-badge--warning app-block">
+                    {d('supporters.isApplicant')}
+                  </span>
+                )}
+              </TableHeaderCell>
+              {staff && (
+                <TableCell>
+                  {s.postcode ?? '–'}
+                  {s.inMunicipality === false && (
+                    <span className="app-badge app-badge--warning app-block">
+                      {d('supporters.outside')}
+                    </span>
+                  )}
+                </TableCell>
+              )}
+              {staff && <TableCell>{s.age ?? '–'}</TableCell>}
+              <TableCell>
+                {s.confirmedAt && s.confirmedHow
+                  ? d('supporters.confirmedOn', {
+                      date: formatDateTime(s.confirmedAt),
+                      how: d(`supporters.how.${s.confirmedHow}`),
+                    })
+                  : d('supporters.notYet', { date: formatDateTime(s.invitedAt) })}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}
+
+function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void> }) {
+  const { d } = useDeskText();
+  const { hasRole } = useSession();
+  const errorText = useErrorText();
+  const clerk = hasRole('clerk');
+  const [form, setForm] = useState({ name: '', email: '', postcode: '', age: '', paper: false });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
+
+  async function add(e: FormEvent) {
+    e.preventDefault();
+    setFailure('');
+    setStatus('');
+    const errs: Record<string, string> = {};
+    if (!form.name.trim()) errs['f-name'] = d('supporters.nameRequired');
+    if (!form.paper && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(form.email.trim()))
+      errs['f-email'] = d('supporters.emailRequired');
+    if (form.paper && !/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.postcode.trim()))
+      errs['f-postcode'] = d('supporters.postcodeRequired');
+    if (form.paper && !/^\d{1,3}$/.test(form.age.trim()))
+      errs['f-age'] = d('supporters.ageRequired');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    try {
+      const name = form.name.trim();
+      await deskApi.addSupporter(
+        appId,
+        form.paper
+          ? { name, paper: true, postcode: form.postcode.trim(), age: Number(form.age) }
+          : { name, email: form.email.trim() },
+      );
+      setStatus(d(form.paper ? 'supporters.recorded' : 'supporters.invited', { name }));
+      setForm({ name: '', email: '', postcode: '', age: '', paper: form.paper });
+      await onAdded();
+    } catch (err) {
+      const fe = invalidParamsToErrors(err);
+      setErrors(fe);
+      if (!Object.keys(fe).length) setFailure(errorText(err));
+    }
+  }
+
+  return (
+    <form onSubmit={add} noValidate aria-labelledby="supporters-invite">
+      <Heading3 id="supporters-invite" className="app-subheading">
+        {d('supporters.invite')}
+      </Heading3>
+      <TextField
+        id="f-name"
+        label={d('supporters.name')}
+        value={form.name}
+        error={errors['f-name']}
+        required
+        onChange={(name) => setForm((f) => ({ ...f, name }))}
+      />
+      {clerk && (
+        <FormField type="checkbox">
+          <div className="app-choice">
+            <Checkbox
+              id="f-paper"
+              checked={form.paper}
+              onChange={(e) => setForm((f) => ({ ...f, paper: e.target.checked }))}
+            />
+            <FormLabel htmlFor="f-paper" type="checkbox">
+              {d('supporters.paper')}
+            </FormLabel>
+          </div>
+        </FormField>
+      )}
+      {form.paper ? (
+        <>
+          <TextField
+            id="f-postcode"
+            label={d('supporters.postcode')}
+            value={form.postcode}
+            error={errors['f-postcode']}
+            required
+            width="short"
+            onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
+          />
+          <TextField
+            id="f-age"
+            label={d('supporters.age')}
+            value={form.age}
+            error={errors['f-age']}
+            required
+            inputMode="numeric"
+            width="short"
+            onChange={(age) => setForm((f) => ({ ...f, age }))}
+          />
+        </>
+      ) : (
+        <TextField
+          id="f-email"
+          label={d('supporters.email')}
+          type="email"
+          value={form.email}
+          error={errors['f-email']}
+          required
+          onChange={(email) => setForm((f) => ({ ...f, email }))}
+        />
+      )}
+      <ButtonGroup>
+        <PrimaryActionButton type="submit">{d('supporters.add')}</PrimaryActionButton>
+      </ButtonGroup>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{failure}</ErrorAlert>
+    </form>
+  );
+}
+
+/**
+ * The supporters of an application: who confirmed, how and when. Staff also see postcode and
+ * age, with a postcode outside the municipality flagged. The applicant (or a clerk for them)
+ * invites supporters while the form can still be changed.
+ */
+export function SupportersPanel({ app, staff = false }: { app: Application; staff?: boolean }) {
+  const { d, dn } = useDeskText();
+  const { me, hasRole } = useSession();
+  const list = useLoad(() => deskApi.supporters(app.id), [app.id]);
+  const mayInvite = app.editable && (app.applicantId === me?.id || hasRole('clerk'));
+  const rows = list.data?.items ?? [];
+  if (!mayInvite && rows.length === 0) return null;
+  return (
+    <section aria-labelledby="supporters-title" className="app-section">
+      <Heading2 id="supporters-title" className="app-subheading">
+        {d('supporters.title')}
+      </Heading2>
+      <Paragraph>{d('supporters.intro')}</Paragraph>
+      {list.data && <Paragraph>{dn('supporters.count', list.data.confirmed)}</Paragraph>}
+      {list.data && rows.length === 0 && <Paragraph>{d('supporters.none')}</Paragraph>}
+      {rows.length > 0 && <SupportersTable rows={rows} staff={staff} />}
+      {mayInvite && <InviteForm appId={app.id} onAdded={list.reload} />}
+    </section>
+  );
+}
