@@ -178,7 +178,8 @@ const MATRIX: RouteCase[] = [
       otherResident: 403,
       clerk: 403,
       assessor: 200,
-      approver: 200,
+      // An approver decides on proposals and never claims a case (issue 17).
+      approver: 403,
       policy: 403,
       admin: 200,
     },
