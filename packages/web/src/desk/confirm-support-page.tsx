@@ -96,7 +96,7 @@ export function ConfirmSupportPage() {
         </DataListItem>
         {i.description && (
           <DataListItem>
-            <DataListKey>{t('field.description')}</DataListKey>
+            <DataListKey>{d('confirm.description')}</DataListKey>
             <DataListValue multiline>{i.description}</DataListValue>
           </DataListItem>
         )}
