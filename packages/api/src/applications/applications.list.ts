@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
+import { knownStates } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { isUuid } from '../regulations/regulations.repository';
 import { isStaff } from './applications.access';
@@ -137,12 +138,28 @@ function daysBetween(from: string, to: string): number {
  * all. The deadline order rides on an index per sort key, so the first page stays fast at
  * millions of rows.
  */
+/** A `?state=` naming no state of any published definition is a mistake, not an empty list. */
+async function checkStates(db: Kysely<DB>, states: string[]): Promise<void> {
+  const known = await knownStates(db);
+  const unknown = states.filter((s) => !known.has(s));
+  if (unknown.length === 0) return;
+  throw new AppError('validation_failed', `Unknown state: ${unknown.join(', ')}.`, {
+    invalidParams: [
+      {
+        name: 'state',
+        reason: `${unknown.join(', ')} is not a state of any published workflow`,
+      },
+    ],
+  });
+}
+
 export async function listApplications(
   db: Kysely<DB>,
   user: SessionUser,
   filters: ListFilters,
   today: string,
 ): Promise<{ items: ListItem[]; nextCursor: string | null }> {
+  if (filters.state?.length) await checkStates(db, filters.state);
   const limit = Math.min(Math.max(filters.limit ?? 25, 1), 100);
   const sort: ListSort = filters.sort ?? (isStaff(user) ? 'deadline' : 'updated');
   const queueOnly = filters.awaitingDecision === true;

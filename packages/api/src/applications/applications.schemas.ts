@@ -1,4 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { ROLES } from '@initiatief/engine';
+
+/** A role as the engine knows it: the staff and applicant roles, and `system` for timers. */
+const ActorRole = z.enum(ROLES).openapi('ActorRole');
 
 export const IdParams = z.object({
   id: z.string().openapi({ param: { name: 'id', in: 'path' }, format: 'uuid' }),
@@ -39,7 +43,7 @@ export const ApplicationDetailSchema = z
     allowedEvents: z.array(
       z.object({
         type: z.string(),
-        roles: z.array(z.string()),
+        roles: z.array(ActorRole),
         payloadSchema: z.record(z.string(), z.unknown()),
       }),
     ),
@@ -98,16 +102,21 @@ export const EventBody = z
   .strict()
   .openapi('ApplicationEvent');
 
-const csv = z.string().transform((s) =>
-  s
-    .split(',')
-    .map((x) => x.trim())
-    .filter(Boolean),
-);
+const csv = z
+  .string()
+  .max(1000)
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
 const boolString = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const ListQuery = z.object({
-  state: csv.optional().openapi({ description: 'One or more states, comma-separated' }),
+  state: csv.optional().openapi({
+    description: 'One or more states of the published workflows, comma-separated; another is 422',
+  }),
   district: z.string().max(100).optional(),
   regulation: z.string().max(100).optional().openapi({ description: 'Regulation id or code' }),
   overdue: boolString.optional(),
@@ -171,9 +180,9 @@ export const HistoryEntrySchema = z
     event: z.string(),
     fromState: z.string(),
     toState: z.string(),
-    actor: z.object({ id: z.string(), name: z.string().nullable(), roles: z.array(z.string()) }),
+    actor: z.object({ id: z.string(), name: z.string().nullable(), roles: z.array(ActorRole) }),
     onBehalfOf: z.uuid().nullable(),
-    payload: z.unknown(),
+    payload: z.record(z.string(), z.unknown()).openapi({ description: "The event's payload" }),
     at: z.string(),
   })
   .openapi('HistoryEntry');

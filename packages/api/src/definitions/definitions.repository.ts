@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -96,4 +96,19 @@ export async function ensureShippedDefinitions(
     if (res) inserted.push(res);
   }
   return inserted;
+}
+
+/**
+ * Every state name of the published and retired definitions (applications live in those; drafts
+ * have none yet): what a `?state=` filter may name. State names are definition data, so this is
+ * read, not listed in code.
+ */
+export async function knownStates(db: Db): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('workflow_definitions')
+    .select(sql<string>`json_object_keys(definition::json -> 'states')`.as('state'))
+    .where('status', '<>', 'draft')
+    .distinct()
+    .execute();
+  return new Set(rows.map((r) => r.state));
 }

@@ -177,6 +177,7 @@ const getDocumentRoute = createRoute({
         'text/html': { schema: z.string() },
       },
     },
+    304: { description: 'Not modified: the PDF still has the ETag sent in If-None-Match' },
     ...problemResponses(401, 404, 409, 503),
   },
 });

@@ -11,6 +11,7 @@ import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import { silentLogger } from '../logging/logger';
 import { findUserByEmail, insertUser } from '../users/users.repository';
+import { type ContractOptions, withContractCheck } from './contract-check';
 
 /** The origin test requests come from; equal to testConfig()'s PUBLIC_URL. */
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -39,12 +40,17 @@ export function testClock(start: string | Date = TEST_START): TestClock {
 
 export type TestApp = App & { deps: AppDeps };
 
-/** The real app on a test database, with a silent logger and (by default) a fixed clock. */
+/**
+ * The real app on a test database, with a silent logger and (by default) a fixed clock. Every
+ * answer under /api that a test receives through app.request() is checked against the app's
+ * own OpenAPI document (contract-check.ts): an undocumented one fails the test.
+ */
 export function createTestApp(options: {
   db: Kysely<DB>;
   clock?: () => Date;
   config?: Partial<Config>;
   logger?: Logger;
+  contract?: ContractOptions;
 }): TestApp {
   const deps: AppDeps = {
     db: options.db,
@@ -52,7 +58,7 @@ export function createTestApp(options: {
     logger: options.logger ?? silentLogger(),
     clock: options.clock ?? testClock(),
   };
-  return Object.assign(createApp(deps), { deps });
+  return withContractCheck(Object.assign(createApp(deps), { deps }), options.contract);
 }
 
 export interface CreatedUser extends User {
