@@ -608,6 +608,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** State and event labels, tags and order of every published or retired version */
+        get: operations["listDefinitionVocabularies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/definitions/{key}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published or retired version, to render its forms (drafts: policy staff only) */
+        get: operations["getDefinitionVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/applications/{id}/documents": {
         parameters: {
             query?: never;
@@ -789,7 +823,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish a valid draft; it is immutable from then on */
+        /** Propose to publish a valid draft; another policy officer approves it (four eyes, POST /api/policy/proposals/{id}/approve) */
         post: operations["postPolicyDefinitionsByKeyVersionsByVersionPublish"];
         delete?: never;
         options?: never;
@@ -896,7 +930,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a regulation; the workflow version applies to new applications */
+        /** Change a regulation; a change of workflow version, ceiling or maximum becomes a proposal (202) another policy officer approves */
         patch: operations["patchPolicyRegulationsById"];
         trace?: never;
     };
@@ -996,6 +1030,74 @@ export interface paths {
         get: operations["getPolicyReportsBudgetLedgerCsv"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposed changes of the rules, newest first (open only with ?status=open) */
+        get: operations["getPolicyProposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/proposals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve another officer’s proposal: the change is made now (four eyes) */
+        post: operations["postPolicyProposalsByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject another officer’s proposal, saying why */
+        post: operations["postPolicyProposalsByIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy/proposals/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one’s own open proposal */
+        post: operations["postPolicyProposalsByIdWithdraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1174,7 +1276,18 @@ export interface components {
                 suspended: boolean;
                 suspendedDays: number;
                 extended: boolean;
+                activityOn: string | null;
+                /** @description A decision is due and its last day falls after the activity's date */
+                decisionAfterActivity: boolean;
             };
+            /** @description What the resident and staff should know, with what it means */
+            warnings: {
+                key: string;
+                text: {
+                    nl: string;
+                    en: string;
+                };
+            }[];
             deadlines: {
                 key: string;
                 date: string;
@@ -1252,6 +1365,8 @@ export interface components {
             overdue: boolean;
             suspended: boolean;
             awaitingDecision: boolean;
+            /** @description The decision's last day falls after the activity's date */
+            decisionAfterActivity: boolean;
             assignee: {
                 /** Format: uuid */
                 id: string;
@@ -1260,6 +1375,10 @@ export interface components {
             submittedAt: string | null;
             updatedAt: string;
             version: number;
+            definition: {
+                key: string;
+                version: number;
+            };
         };
         PatchApplication: {
             data: {
@@ -1323,6 +1442,37 @@ export interface components {
             channel: "phone" | "desk" | "email" | "letter";
             summary: string;
             at: string;
+        };
+        DefinitionVocabulary: {
+            key: string;
+            version: number;
+            /** @enum {string} */
+            status: "published" | "retired";
+            title: {
+                nl: string;
+                en: string;
+            };
+            initial: string;
+            states: {
+                name: string;
+                label: {
+                    nl: string;
+                    en: string;
+                };
+                tags: string[];
+                final: boolean;
+            }[];
+            events: {
+                type: string;
+                label: {
+                    nl: string;
+                    en: string;
+                };
+                outcome: {
+                    nl: string;
+                    en: string;
+                } | null;
+            }[];
         };
         Document: {
             id: string;
@@ -1410,6 +1560,48 @@ export interface components {
                 }[];
             };
         };
+        PolicyProposal: {
+            id: string;
+            /** @enum {string} */
+            kind: "publish_definition" | "change_regulation";
+            /** @enum {string} */
+            status: "open" | "approved" | "rejected" | "withdrawn";
+            definition: {
+                key: string;
+                version: number;
+            } | null;
+            regulation: {
+                id: string;
+                code: string;
+                title: string;
+                current: {
+                    ceilingCents: number;
+                    maxAmountCents: number;
+                    workflow: {
+                        key: string;
+                        version: number;
+                    };
+                };
+            } | null;
+            changes: {
+                [key: string]: unknown;
+            };
+            proposedBy: {
+                id: string;
+                name: string;
+            };
+            proposedAt: string;
+            comment: string;
+            decidedBy: {
+                id: string;
+                name: string;
+            } | null;
+            decidedAt: string | null;
+            decisionComment: string | null;
+        };
+        ProposalComment: {
+            comment?: string;
+        };
         MigrationPlan: {
             key: string;
             fromVersion: number;
@@ -1484,6 +1676,7 @@ export interface components {
             closesOn?: string;
             workflowKey?: string;
             workflowVersion?: number;
+            comment?: string;
         };
     };
     responses: never;
@@ -4814,6 +5007,125 @@ export interface operations {
             };
         };
     };
+    listDefinitionVocabularies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DefinitionVocabulary"][];
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDefinitionVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The definition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Validation failed: see invalidParams. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApplicationsByIdDocuments: {
         parameters: {
             query?: never;
@@ -5790,20 +6102,20 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalComment"];
+            };
+        };
         responses: {
-            /** @description Published, with the diff against the previous published version */
-            200: {
+            /** @description Proposed; waits for a second officer */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        definition: components["schemas"]["DefinitionDetail"];
-                        previousVersion: number | null;
-                        diff: {
-                            [key: string]: unknown;
-                        };
+                        proposal: components["schemas"]["PolicyProposal"];
                     };
                 };
             };
@@ -5854,6 +6166,15 @@ export interface operations {
             };
             /** @description The request body is larger than the server accepts. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent with a content type this operation reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6455,6 +6776,17 @@ export interface operations {
                     };
                 };
             };
+            /** @description Proposed; waits for a second officer */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal: components["schemas"]["PolicyProposal"];
+                    };
+                };
+            };
             /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
             400: {
                 headers: {
@@ -6917,6 +7249,403 @@ export interface operations {
             };
             /** @description application/problem+json (RFC 9457) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPolicyProposals: {
+        parameters: {
+            query?: {
+                status?: "open" | "approved" | "rejected" | "withdrawn";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Proposals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PolicyProposal"][];
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPolicyProposalsByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalComment"];
+            };
+        };
+        responses: {
+            /** @description Approved and done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal: components["schemas"]["PolicyProposal"];
+                        result?: unknown;
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent with a content type this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPolicyProposalsByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalComment"];
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal: components["schemas"]["PolicyProposal"];
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent with a content type this operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is not reachable; try again after Retry-After. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postPolicyProposalsByIdWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ProposalComment"];
+            };
+        };
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        proposal: components["schemas"]["PolicyProposal"];
+                    };
+                };
+            };
+            /** @description Malformed request: unreadable JSON, odd bytes in the address or a malformed id. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than the server accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent with a content type this operation reads. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
