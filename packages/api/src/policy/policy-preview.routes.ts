@@ -41,14 +41,18 @@ const previewRoute = createRoute({
       description: 'The filled-in template (JSON), or the letter as PDF',
       content: {
         'application/json': {
-          schema: z.object({
-            subject: z.string(),
-            body: z.string(),
-            variables: z.record(z.string(), z.string()),
-            unknown: z.array(z.string()),
-            malformed: z.array(z.string()),
-          }),
-          // or, for format=link: { url }
+          schema: z.union([
+            z.object({
+              subject: z.string(),
+              body: z.string(),
+              variables: z.record(z.string(), z.string()),
+              unknown: z.array(z.string()),
+              malformed: z.array(z.string()),
+            }),
+            z
+              .object({ url: z.string() })
+              .openapi({ description: 'format=link: where the PDF is kept ten minutes' }),
+          ]),
         },
         'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
       },
