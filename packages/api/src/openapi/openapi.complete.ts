@@ -98,8 +98,38 @@ export function operationIdFor(method: string, path: string): string {
   return method + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
 }
 
+/**
+ * zod-to-openapi writes a nullable registered schema (`UserSchema.nullable()`) as
+ * `allOf: [{ $ref }, { type: ['object', 'null'] }]`, which null can never match (it fails the
+ * $ref). Rewritten as `anyOf: [{ $ref }, { type: 'null' }]`, what it means, everywhere.
+ */
+function fixNullableRefs(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) fixNullableRefs(item);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const schema = node as Json;
+  const allOf = schema.allOf as Json[] | undefined;
+  if (
+    Array.isArray(allOf) &&
+    allOf.length === 2 &&
+    typeof allOf[0]?.$ref === 'string' &&
+    Array.isArray(allOf[1]?.type) &&
+    (allOf[1].type as string[]).includes('null') &&
+    Object.keys(allOf[1]).length === 1
+  ) {
+    delete schema.allOf;
+    schema.anyOf = [allOf[0], { type: 'null' }];
+    return;
+  }
+  for (const value of Object.values(schema)) fixNullableRefs(value);
+}
+
 /** Adds servers, security, operationIds and the middleware's statuses; returns the document. */
 export function completeDocument(doc: OpenApiDocument, publicUrl: string): OpenApiDocument {
+  fixNullableRefs(doc.paths);
+  fixNullableRefs(doc.components);
   doc.servers = [{ url: new URL(publicUrl).origin, description: 'This installation' }];
   const taken = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths)) {
