@@ -478,7 +478,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Send a workflow event (SUBMIT, ASSESS, GRANT, ...)
+         * Send a workflow event, one of the definition's events
          * @description If-Match is optional (412 when stale). With Idempotency-Key the same key and body replay the first response without a second transition; the same key with another body is 422.
          */
         post: operations["postApplicationsByIdEvents"];
@@ -909,7 +909,7 @@ export interface paths {
         };
         /** One version with its validation result */
         get: operations["getPolicyDefinitionsByKeyVersionsByVersion"];
-        /** Save a draft (also when invalid); answered with the full validation result */
+        /** Save a draft (also when invalid); answered with the full validation result. With If-Match (the ETag of GET), a save over someone else’s newer save is 412 and says who saved when. */
         put: operations["putPolicyDefinitionsByKeyVersionsByVersion"];
         post?: never;
         /** Discard a draft */
@@ -1787,6 +1787,12 @@ export interface components {
                     };
                 }[];
             };
+            revision: number;
+            savedBy: {
+                id: string;
+                name: string;
+            } | null;
+            savedAt: string | null;
         };
         PolicyProposal: {
             id: string;
@@ -6828,7 +6834,9 @@ export interface operations {
     putPolicyDefinitionsByKeyVersionsByVersion: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "if-match"?: string;
+            };
             path: {
                 key: string;
                 version: number;
@@ -6892,6 +6900,15 @@ export interface operations {
             };
             /** @description application/problem+json (RFC 9457) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description application/problem+json (RFC 9457) */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
