@@ -47,6 +47,7 @@ const data = {
 };
 
 const now = new Date('2026-03-03T09:00:00Z');
+const afterActivity = new Date('2026-09-14T09:00:00Z');
 let draft: PersistedSnapshot | undefined;
 
 // One application through the whole main line: 8 steps. Snapshots are immutable values, so every
@@ -54,8 +55,8 @@ let draft: PersistedSnapshot | undefined;
 function lifecycle(def: WorkflowDefinition): number {
   draft ??= createApplication(def, { now, actor: applicant, facts, data }).snapshot;
   let snap: PersistedSnapshot = draft;
-  const run = (type: string, actor: Actor, payload?: unknown) => {
-    snap = step(def, snap, { type, payload }, { now, actor, facts }).snapshot;
+  const run = (type: string, actor: Actor, payload?: unknown, at = now) => {
+    snap = step(def, snap, { type, payload }, { now: at, actor, facts }).snapshot;
   };
   run('SUBMIT', applicant);
   run('REQUEST_INFO', assessor, { message: 'Offerte graag', periodDays: 14 });
@@ -63,8 +64,14 @@ function lifecycle(def: WorkflowDefinition): number {
   run('ASSESS', assessor, { recommendation: 'grant', motivation: 'Past in het wijkakkoord.' });
   run('GRANT', approver, {});
   run('PAY_ADVANCE', assessor, { amountCents: 50_000 });
-  run('SUBMIT_REPORT', applicant, { actualCostsCents: 120_000, report: 'Het was een mooi feest.' });
-  run('SETTLE', assessor, { amountCents: 120_000 });
+  // The report is sent from the activity date on.
+  run(
+    'SUBMIT_REPORT',
+    applicant,
+    { actualCostsCents: 120_000, report: 'Het was een mooi feest.' },
+    afterActivity,
+  );
+  run('SETTLE', assessor, { amountCents: 120_000 }, afterActivity);
   return 8;
 }
 
