@@ -45,6 +45,8 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
+  UPLOAD_MAX_FILES: positiveInt.default(20),
+  UPLOAD_MAX_TOTAL_BYTES: positiveInt.default(50 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: bool.optional(),
   WEB_DIST: z.string().min(1).optional(),
@@ -169,6 +171,10 @@ export interface Config {
   trustProxy: boolean;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  /** Files one application may hold (UPLOAD_MAX_FILES). */
+  uploadMaxFiles: number;
+  /** Bytes all files of one application may hold together (UPLOAD_MAX_TOTAL_BYTES). */
+  uploadMaxTotalBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
    * Seed demo accounts into an empty database. Unset (SEED_DEMO not given): only an embedded
@@ -311,6 +317,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+    uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    uploadMaxTotalBytes: e.UPLOAD_MAX_TOTAL_BYTES,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: e.SEED_DEMO,
     webDist: path(e.WEB_DIST ?? resolve(REPO_ROOT, 'packages/web/dist')),

@@ -8,6 +8,7 @@ import {
   type Persona,
   readJson,
   setupKit,
+  step,
 } from './lifecycle.test-kit';
 
 let kit: Kit;
@@ -264,13 +265,15 @@ function cookieOf(who: Who): string | undefined {
 }
 
 async function prepare(state: 'draft' | 'submitted'): Promise<Target> {
-  const app = await applicationIn(kit, state);
+  // Files are added while the form can be changed, so the file comes before the submission.
+  const app = await applicationIn(kit, 'draft');
   const upload = await kit.app.request(`/api/applications/${app.id}/attachments`, {
     method: 'POST',
     headers: { origin: TEST_ORIGIN, cookie: kit.cookies.resident },
     body: pdfForm(),
   });
   expect(upload.status).toBe(201);
+  if (state === 'submitted') await step(kit, 'resident', app.id, 'SUBMIT');
   return { id: app.id, attachmentId: (await readJson(upload)).id };
 }
 

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
 import { canEditAsApplicant, canSee } from '../applications/applications.access';
-import { findApplication } from '../applications/applications.repository';
+import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { IdParams } from '../applications/applications.schemas';
 import { notFound } from '../applications/applications.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -132,6 +134,24 @@ const META = [
   'created_at',
 ] as const;
 
+/**
+ * Files are added while the applicant can still change the application (a draft, or information
+ * was requested) or owes a report; never to a decided or closed one. Read from the state's
+ * meta and tags in the definition, not from state names.
+ */
+async function refuseUnlessOpenForFiles(deps: AppDeps, app: ApplicationRecord): Promise<void> {
+  const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
+  const spec = def.states[app.state];
+  const tags = spec?.tags ?? [];
+  if (spec?.meta?.editable === true || tags.includes('suspended') || tags.includes('report_due')) {
+    return;
+  }
+  throw new AppError(
+    'event_not_allowed',
+    'Files can be added while the application can be changed, when information was requested, or with the final report; not now.',
+  );
+}
+
 export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
   // Multipart is parsed by hand (documented through the registry): the type comes from the
   // bytes, never from the client's claims.
@@ -145,6 +165,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!canEditAsApplicant(user, application)) {
       throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds files.');
     }
+    await refuseUnlessOpenForFiles(deps, application);
     const contentType = c.req.header('content-type') ?? '';
     if (!contentType.startsWith('multipart/form-data')) {
       throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
@@ -178,20 +199,52 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!type) {
       throw new AppError('unsupported_media_type', 'Only PDF, JPEG and PNG files are accepted.');
     }
-    const row = await deps.db
-      .insertInto('attachments')
-      .values({
-        application_id: id,
-        filename: safeFilename(file.name, type),
-        content_type: type,
-        size_bytes: bytes.byteLength,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        content: bytes,
-        uploaded_by: user.id,
-        created_at: deps.clock(),
-      })
-      .returning(META)
-      .executeTakeFirstOrThrow();
+    // The quota is counted under the application's row lock, so parallel uploads cannot pass it.
+    const row = await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .selectFrom('applications')
+        .select('id')
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
+      const held = await trx
+        .selectFrom('attachments')
+        .select([
+          sql<number>`count(*)::int`.as('files'),
+          sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as('bytes'),
+        ])
+        .where('application_id', '=', id)
+        .executeTakeFirstOrThrow();
+      const { uploadMaxFiles, uploadMaxTotalBytes } = deps.config;
+      if (Number(held.files) >= uploadMaxFiles) {
+        throw new AppError(
+          'conflict',
+          `This application already holds ${uploadMaxFiles} files, the most it may hold; remove one first.`,
+          { extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } } },
+        );
+      }
+      if (Number(held.bytes) + bytes.byteLength > uploadMaxTotalBytes) {
+        throw new AppError(
+          'payload_too_large',
+          `The files of one application may hold ${uploadMaxTotalBytes} bytes together; this file does not fit.`,
+          { extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } } },
+        );
+      }
+      return trx
+        .insertInto('attachments')
+        .values({
+          application_id: id,
+          filename: safeFilename(file.name, type),
+          content_type: type,
+          size_bytes: bytes.byteLength,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          content: bytes,
+          uploaded_by: user.id,
+          created_at: deps.clock(),
+        })
+        .returning(META)
+        .executeTakeFirstOrThrow();
+    });
     c.header('Location', `/api/attachments/${row.id}`);
     return c.json(toJson(row), 201);
   });
