@@ -1,8 +1,8 @@
 /**
  * The TypeScript types of the API, generated from the served document with openapi-typescript
- * (types only, no runtime). The web imports them from packages/web/src/api/openapi.gen.ts;
- * api-types.test.ts fails when that file is not what the document generates now.
- * Regenerate: pnpm --filter @initiatief/api gen:api-types
+ * (types only, no runtime). `pnpm check` writes them to packages/web/src/api/openapi.gen.ts (not
+ * committed) before tsc, so the web's client is always compiled against the API as it is now.
+ * By hand: pnpm --filter @initiatief/api gen:api-types
  */
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
@@ -13,8 +13,8 @@ export const API_TYPES_FILE = fileURLToPath(
 );
 
 const HEADER = `/**
- * Generated from the API's OpenAPI document by openapi-typescript; do not edit.
- * Regenerate: pnpm --filter @initiatief/api gen:api-types
+ * Generated from the API's OpenAPI document by openapi-typescript; do not edit, do not commit.
+ * pnpm check regenerates it; by hand: pnpm --filter @initiatief/api gen:api-types
  */
 `;
 
