@@ -43,7 +43,12 @@ describe('publishing a workflow version takes two policy officers', () => {
     await login(page, server.url, FIRST.email, PASSWORD);
     await page.goto(`${server.url}/beleid`);
     await expectHeading(page, 'Werkprocessen', false);
-    await page.getByRole('button', { name: 'Nieuw concept van versie 1' }).click();
+    // The bewonersinitiatief's row: other workflows have a version 1 too.
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Subsidie bewonersinitiatief' })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
     await expectHeading(page, /versie 2$/);
     await page.getByText('Geen problemen gevonden.').waitFor();
     await page.getByRole('button', { name: 'Publiceren…' }).click();
