@@ -98,7 +98,17 @@ export function createApp(deps: AppDeps): App {
   app.use('*', requestLogger(logger));
   app.use('*', requestMetrics());
   // One policy for everything, the API documentation included (served from our own origin).
-  app.use('*', secureHeaders({ contentSecurityPolicy: CSP }));
+  // HSTS only when the public address is https: over plain http it would pin a browser to an
+  // https origin that does not exist.
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      strictTransportSecurity: config.publicUrl.startsWith('https:')
+        ? 'max-age=15552000; includeSubDomains'
+        : false,
+    }),
+  );
 
   const tooLarge = (limit: number) => () => {
     throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);

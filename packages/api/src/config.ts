@@ -46,6 +46,7 @@ const envSchema = z.object({
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
   UPLOAD_MAX_FILES: positiveInt.default(20),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   UPLOAD_MAX_TOTAL_BYTES: positiveInt.default(50 * 1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: bool.optional(),
@@ -173,6 +174,11 @@ export interface Config {
   uploadLimitBytes: number;
   /** Files one application may hold (UPLOAD_MAX_FILES). */
   uploadMaxFiles: number;
+  /**
+   * Bearer token for GET /metrics (METRICS_TOKEN). Unset: /metrics is served openly outside
+   * production and not at all in production.
+   */
+  metricsToken?: string;
   /** Bytes all files of one application may hold together (UPLOAD_MAX_TOTAL_BYTES). */
   uploadMaxTotalBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -318,6 +324,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
+    metricsToken: e.METRICS_TOKEN,
     uploadMaxTotalBytes: e.UPLOAD_MAX_TOTAL_BYTES,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: e.SEED_DEMO,
