@@ -10,19 +10,22 @@ export function isStaff(user: Pick<SessionUser, 'roles'>): boolean {
 /** Roles that take applications from the work queue. */
 export const QUEUE_ROLES = ['assessor', 'approver', 'admin'] as const;
 
+/** `agent`: the resident authorised this user to act on the application for them. */
 export function canSee(
   user: Pick<SessionUser, 'id' | 'roles'>,
   app: { applicant_id: string },
+  agent = false,
 ): boolean {
-  return app.applicant_id === user.id || isStaff(user);
+  return app.applicant_id === user.id || agent || isStaff(user);
 }
 
 /** Form edits and uploads: the applicant on their own, or a clerk on a resident's behalf. */
 export function canEditAsApplicant(
   user: Pick<SessionUser, 'id' | 'roles'>,
   app: { applicant_id: string },
+  agent = false,
 ): boolean {
-  return app.applicant_id === user.id || user.roles.includes('clerk');
+  return app.applicant_id === user.id || agent || user.roles.includes('clerk');
 }
 
 /**
@@ -32,7 +35,10 @@ export function canEditAsApplicant(
 export function actorFor(
   user: Pick<SessionUser, 'id' | 'roles'>,
   app: { applicant_id: string },
+  agent = false,
 ): Actor {
+  // An authorised person acts as the applicant, and only as the applicant.
+  if (agent && app.applicant_id !== user.id) return { id: user.id, roles: ['applicant'] };
   const own = app.applicant_id === user.id;
   const roles = user.roles.filter((r) => own || r !== 'applicant') as Role[];
   return { id: user.id, roles };
@@ -42,8 +48,10 @@ export function actorFor(
 export function onBehalfOf(
   user: Pick<SessionUser, 'id' | 'roles'>,
   app: { applicant_id: string },
+  agent = false,
 ): string | null {
-  return app.applicant_id !== user.id && user.roles.includes('clerk') ? app.applicant_id : null;
+  if (app.applicant_id === user.id) return null;
+  return agent || user.roles.includes('clerk') ? app.applicant_id : null;
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };

@@ -193,7 +193,23 @@ export async function listApplications(
       'a.definition_version',
     ]);
 
-  if (!isStaff(user)) q = q.where('a.applicant_id', '=', user.id);
+  if (!isStaff(user)) {
+    // Their own, and those a resident authorised them to act on.
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.applicant_id', '=', user.id),
+        eb(
+          'a.id',
+          'in',
+          eb
+            .selectFrom('authorisations')
+            .select('application_id')
+            .where('agent_id', '=', user.id)
+            .where('revoked_at', 'is', null),
+        ),
+      ]),
+    );
+  }
   if (filters.state?.length) q = q.where('a.state', 'in', filters.state);
   if (filters.district) q = q.where('a.district', '=', filters.district);
   if (filters.regulation) {

@@ -3,6 +3,7 @@ import { toAmsterdamDate } from '@initiatief/engine';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
+import { isAgent } from '../desk/authorisations.repository';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
@@ -193,7 +194,9 @@ export function registerApplicationRoutes(app: App, deps: AppDeps): void {
     const { id } = c.req.valid('param');
     if (!isUuid(id)) throw notFound();
     const application = await findApplication(deps.db, id);
-    if (!application || !canSee(user, application)) throw notFound();
+    if (!application) throw notFound();
+    const agent = !canSee(user, application) && (await isAgent(deps.db, id, user.id));
+    if (!canSee(user, application, agent)) throw notFound();
     const def = await loadDefinition(
       deps.db,
       application.definition_key,

@@ -11,6 +11,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
+import { isAgent } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import type { MessagingPeople } from '../messaging/messaging.service';
 import { assertClaimAllows } from '../queue/claims.service';
@@ -81,11 +82,13 @@ async function visibleWithRegulation(
   user: SessionUser,
   id: string,
   forUpdate = false,
-): Promise<{ app: ApplicationRecord; reg: Regulation; people: MessagingPeople }> {
+): Promise<{ app: ApplicationRecord; reg: Regulation; people: MessagingPeople; agent: boolean }> {
   if (!isUuid(id)) throw notFound();
   const found = await findApplicationWithRegulation(db, id, { forUpdate });
-  if (!found || !canSee(user, found.app)) throw notFound();
-  return { app: found.app, reg: found.regulation, people: found.people };
+  if (!found) throw notFound();
+  const agent = !canSee(user, found.app) && (await isAgent(db, id, user.id));
+  if (!canSee(user, found.app, agent)) throw notFound();
+  return { app: found.app, reg: found.regulation, people: found.people, agent };
 }
 
 export interface ApplicationDetail {
@@ -123,13 +126,14 @@ export function toDetail(
   user: SessionUser,
   now: Date,
   people?: MessagingPeople,
+  agent = false,
 ): ApplicationDetail {
   const snapshot = app.snapshot as PersistedSnapshot;
   const view = applicationView(def, snapshot, now, factsFor(reg));
-  const actor = actorFor(user, app);
+  const actor = actorFor(user, app, agent);
   const allowed = allowedEvents(def, snapshot, actor, factsFor(reg), now);
   const label = def.states[app.state]?.meta?.label ?? null;
-  const own = app.applicant_id === user.id || user.roles.includes('clerk');
+  const own = app.applicant_id === user.id || agent || user.roles.includes('clerk');
   return {
     id: app.id,
     reference: app.reference,
@@ -171,9 +175,9 @@ export async function getApplication(
   user: SessionUser,
   id: string,
 ): Promise<ApplicationDetail> {
-  const { app, reg, people } = await visibleWithRegulation(deps.db, user, id);
+  const { app, reg, people, agent } = await visibleWithRegulation(deps.db, user, id);
   const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
-  return toDetail(def, app, reg, user, deps.clock(), people);
+  return toDetail(def, app, reg, user, deps.clock(), people, agent);
 }
 
 export interface CreateInput {
@@ -318,7 +322,7 @@ export async function sendEvent(
       );
       if (stored) return { ...stored, replayed: true };
     }
-    const { app, reg, people } = await visibleWithRegulation(trx, user, id, true);
+    const { app, reg, people, agent } = await visibleWithRegulation(trx, user, id, true);
     if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
       throw new AppError(
         'precondition_failed',
@@ -340,8 +344,8 @@ export async function sendEvent(
       app,
       definition: def,
       regulation: reg,
-      actor: actorFor(user, app),
-      onBehalfOf: onBehalfOf(user, app),
+      actor: actorFor(user, app, agent),
+      onBehalfOf: onBehalfOf(user, app, agent),
       event: { type: input.type, payload: input.payload },
       now,
       people,
@@ -351,7 +355,7 @@ export async function sendEvent(
     const response: StoredResponse = {
       status: 200,
       headers: { ETag: etagOf(updated.version) },
-      body: toDetail(def, updated, regAfter, user, now, people),
+      body: toDetail(def, updated, regAfter, user, now, people, agent),
     };
     if (input.idempotency) {
       await storeIdempotent(
@@ -376,8 +380,8 @@ export async function patchApplicationData(
 ): Promise<ApplicationDetail> {
   if (!isUuid(id)) throw notFound();
   return deps.db.transaction().execute(async (trx) => {
-    const { app, reg, people } = await visibleWithRegulation(trx, user, id, true);
-    if (!canEditAsApplicant(user, app)) {
+    const { app, reg, people, agent } = await visibleWithRegulation(trx, user, id, true);
+    if (!canEditAsApplicant(user, app, agent)) {
       throw new AppError(
         'forbidden',
         'Only the applicant (or desk staff for them) edits the form.',
@@ -401,12 +405,12 @@ export async function patchApplicationData(
       app,
       definition: def,
       regulation: reg,
-      actor: actorFor(user, app),
-      onBehalfOf: onBehalfOf(user, app),
+      actor: actorFor(user, app, agent),
+      onBehalfOf: onBehalfOf(user, app, agent),
       data: input.data,
       now,
     });
-    return toDetail(def, updated, reg, user, now, people);
+    return toDetail(def, updated, reg, user, now, people, agent);
   });
 }
 

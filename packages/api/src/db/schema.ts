@@ -1,6 +1,7 @@
 import type { AdminTables } from '../admin/admin.table';
 import type { ApplicationTables } from '../applications/applications.table';
 import type { AccountTables } from '../auth/auth.table';
+import type { AuthorisationTables } from '../desk/authorisations.table';
 import type { MessagingTables } from '../messaging/messaging.table';
 import type { OidcTables } from '../oidc/oidc.table';
 import type { SupporterTables } from '../supporters/supporters.table';
@@ -9,6 +10,7 @@ import type { SupporterTables } from '../supporters/supporters.table';
 export interface DB
   extends AccountTables,
     AdminTables,
+    AuthorisationTables,
     ApplicationTables,
     MessagingTables,
     OidcTables,

@@ -1,9 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdParams } from '../applications/applications.schemas';
-import { currentUser, requireRole } from '../auth/auth.middleware';
+import { currentUser, requireRole, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
+import { authorise, listAuthorisations, revokeAuthorisation } from './authorisations.service';
 import { CONTACT_CHANNELS, logContact } from './contacts.service';
 
 const tags = ['Desk'];
@@ -49,7 +50,92 @@ const contactRoute = createRoute({
   },
 });
 
+const AuthorisationSchema = z
+  .object({
+    id: z.uuid(),
+    agent: z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable() }),
+    source: z.enum(['resident', 'machtigen']),
+    createdAt: z.string(),
+  })
+  .openapi('Authorisation');
+
+const listAuthorisationsRoute = createRoute({
+  method: 'get',
+  path: '/api/applications/{id}/authorisations',
+  tags,
+  security,
+  summary: 'Who the resident authorised to act on this application',
+  middleware: [requireUser()],
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description: 'Active authorisations',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(AuthorisationSchema) }) },
+      },
+    },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
+const authoriseRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/authorisations',
+  tags,
+  security,
+  summary: 'The resident authorises someone with an account to act for them (in the history)',
+  middleware: [requireUser()],
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ email: z.email().max(254) }) } },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Authorised',
+      content: {
+        'application/json': {
+          schema: z.object({
+            agent: z.object({ id: z.uuid(), name: z.string(), email: z.string().nullable() }),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/api/applications/{id}/authorisations/{authorisationId}',
+  tags,
+  security,
+  summary: 'The resident withdraws an authorisation',
+  middleware: [requireUser()],
+  request: { params: z.object({ id: z.uuid(), authorisationId: z.uuid() }) },
+  responses: {
+    204: { description: 'Withdrawn' },
+    ...problemResponses(401, 403, 404),
+  },
+});
+
 export function registerDeskRoutes(app: App, deps: AppDeps): void {
+  app.openapi(listAuthorisationsRoute, async (c) => {
+    const items = await listAuthorisations(deps, currentUser(c), c.req.valid('param').id);
+    return c.json({ items }, 200);
+  });
+  app.openapi(authoriseRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await authorise(deps, currentUser(c), id, c.req.valid('json').email), 201);
+  });
+  app.openapi(revokeRoute, async (c) => {
+    const { id, authorisationId } = c.req.valid('param');
+    await revokeAuthorisation(deps, currentUser(c), id, authorisationId);
+    return c.body(null, 204);
+  });
+
   app.openapi(contactRoute, async (c) => {
     const { id } = c.req.valid('param');
     const contact = await logContact(deps, currentUser(c), id, c.req.valid('json'));

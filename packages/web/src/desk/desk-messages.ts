@@ -75,6 +75,7 @@ const nl = {
   'timeline.takeOver': 'Overgenomen',
   'timeline.takeOverFrom': 'Overgenomen van {name}',
   'timeline.contact': 'Klantcontact: {channel}',
+  'timeline.supportConfirmed': '{name} steunt het initiatief',
 
   'approvals.title': 'Te beslissen',
   'approvals.intro':
@@ -218,6 +219,7 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.takeOver': 'Taken over',
   'timeline.takeOverFrom': 'Taken over from {name}',
   'timeline.contact': 'Contact: {channel}',
+  'timeline.supportConfirmed': '{name} supports the initiative',
 
   'approvals.title': 'To decide',
   'approvals.intro':

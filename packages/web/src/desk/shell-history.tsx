@@ -31,6 +31,12 @@ export function ShellTimelineItem({
       channel: CHANNELS.has(channel) ? d(`contact.channel.${channel}` as DeskMessageKey) : '',
     });
     text = typeof payload.summary === 'string' ? payload.summary : null;
+  } else if (entry.event === 'shell.support_confirmed') {
+    const how = String(payload.how);
+    title = d('timeline.supportConfirmed', { name: String(payload.name ?? '–') });
+    text = ['code', 'digid', 'paper'].includes(how)
+      ? d(`supporters.how.${how}` as DeskMessageKey)
+      : null;
   } else {
     return null;
   }
