@@ -354,7 +354,14 @@ describe('an application from draft to settlement', () => {
     const settle = page.getByRole('region', { name: 'Vaststellen' });
     expect(await settle.getByLabel('Vast te stellen bedrag').inputValue()).toBe('700,00');
     await settle.getByRole('button', { name: 'Vaststellen' }).click();
-    await page.getByText('De subsidie is vastgesteld. De beschikking is verstuurd.').waitFor();
+    // The words after the action are the definition's (C4): read them from it, not from here.
+    const shipped = JSON.parse(
+      await readFile(
+        new URL('../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+        'utf8',
+      ),
+    );
+    await page.getByText(shipped.events.SETTLE.outcome.nl).waitFor();
     await stateIs('Vastgesteld');
     await checkA11y(page, 'assessor-settled');
     await page.getByRole('link', { name: 'Werkvoorraad' }).click();
