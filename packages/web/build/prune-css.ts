@@ -75,7 +75,8 @@ export function pruneCss(): Plugin {
       for (const [from, to] of renamed) {
         const file = bundle[from];
         if (file?.type !== 'asset' || from === to) continue;
-        delete bundle[from];
+        // The old name stays as well: a lazy chunk's preload list (the diagram's elkjs import)
+        // still names it, and a missing stylesheet makes that import fail.
         this.emitFile({ type: 'asset', fileName: to, source: file.source });
       }
       for (const file of Object.values(bundle)) {
