@@ -57,7 +57,7 @@ const uploadRoute = createRoute({
   },
   responses: {
     201: { description: 'Stored', content: { 'application/json': { schema: AttachmentSchema } } },
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
   },
 });
 
