@@ -14,6 +14,7 @@ import {
 } from '../users/users.schemas';
 import { requireUser } from './auth.middleware';
 import { hashPassword, verifyPassword } from './password';
+import { PasswordSchema } from './password-policy';
 import { enforce, reset } from './rate-limit';
 import {
   clearSessionCookie,
@@ -21,11 +22,6 @@ import {
   revokeSession,
   setSessionCookie,
 } from './session.service';
-
-const PasswordSchema = z
-  .string()
-  .min(12, 'Use at least 12 characters')
-  .max(200, 'Use at most 200 characters');
 
 const json = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },

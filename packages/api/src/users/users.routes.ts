@@ -176,6 +176,14 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     if (roles && !actor.roles.includes('admin')) {
       throw new AppError('forbidden', 'Only an administrator can change roles.');
     }
+    if (!actor.roles.includes('admin')) {
+      // Desk staff manage residents' accounts; staff accounts belong to administrators.
+      const target = await findUserById(db, id);
+      if (!target) throw new AppError('not_found', 'No such user.');
+      if (target.roles.some((r) => r !== 'applicant')) {
+        throw new AppError('forbidden', "Only an administrator changes a staff member's account.");
+      }
+    }
     const now = deps.clock();
     const updated = await updateUser(db, id, roles ? { ...changes, roles } : changes, now);
     if (!updated) throw new AppError('not_found', 'No such user.');
