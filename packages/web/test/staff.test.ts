@@ -23,11 +23,13 @@ let browser: Browser;
 let page: Page;
 const admin = { email: 'admin@example.org', name: 'Ahmed Beheerder' };
 const assessor2 = { email: 'assessor2@example.org', name: 'Bas Tweede Behandelaar' };
+const helper = { email: 'helper@example.org', name: 'Hanna Vrijwilliger' };
 
 beforeAll(async () => {
   server = await startTestServer();
   await createUser(server.deps.db, { ...admin, roles: ['admin'], password: PASSWORD });
   await createUser(server.deps.db, { ...assessor2, roles: ['assessor'], password: PASSWORD });
+  await createUser(server.deps.db, { ...helper, roles: ['applicant'], password: PASSWORD });
   browser = await openBrowser();
   page = browser.page;
 });
@@ -273,6 +275,30 @@ describe('supporters', () => {
     expect(await paper.getByText('Buiten Rotterdam').count()).toBe(0);
     await page.getByText('2 ondersteuners hebben bevestigd.').waitFor();
     await checkA11y(page, 'supporters-assessor');
+    await logout(page);
+  });
+});
+
+describe('authorisation', () => {
+  it('a resident authorises a volunteer, who then acts on her behalf under her own account', async () => {
+    const resident = await apiAs(server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: { ...demoFormData(server.deps.clock()), title: 'Speeltuin Bloemhof' },
+    });
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}`);
+    const panel = page.getByRole('region', { name: 'Iemand machtigen' });
+    await panel.getByLabel('E-mailadres van het account van die persoon').fill(helper.email);
+    await panel.getByRole('button', { name: 'Machtigen' }).click();
+    await panel.getByText(`${helper.name} mag nu namens u handelen.`).waitFor();
+    await panel.getByRole('cell', { name: helper.name, exact: true }).waitFor();
+    await checkA11y(page, 'authorise');
+    await logout(page);
+
+    await login(page, server.url, helper.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}`);
+    await page.getByText(`U vult deze aanvraag in namens ${server.users.resident.name}.`).waitFor();
     await logout(page);
   });
 });

@@ -79,7 +79,23 @@ export interface SupportInvitation {
   confirmedAt: string | null;
 }
 
+export interface Authorisation {
+  id: string;
+  agent: { id: string; name: string; email: string | null };
+  source: 'resident' | 'machtigen';
+  createdAt: string;
+}
+
 export const deskApi = {
+  authorisations: (id: string) =>
+    apiJson<{ items: Authorisation[] }>(`/applications/${id}/authorisations`).then((b) => b.items),
+  authorise: (id: string, email: string) =>
+    apiJson<{ agent: { name: string } }>(`/applications/${id}/authorisations`, {
+      method: 'POST',
+      body: { email },
+    }),
+  revokeAuthorisation: (id: string, authorisationId: string) =>
+    apiJson<void>(`/applications/${id}/authorisations/${authorisationId}`, { method: 'DELETE' }),
   supporters: (id: string) =>
     apiJson<{ items: SupporterRow[]; confirmed: number }>(`/applications/${id}/supporters`),
   addSupporter: (

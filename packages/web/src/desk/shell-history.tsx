@@ -31,6 +31,9 @@ export function ShellTimelineItem({
       channel: CHANNELS.has(channel) ? d(`contact.channel.${channel}` as DeskMessageKey) : '',
     });
     text = typeof payload.summary === 'string' ? payload.summary : null;
+  } else if (entry.event === 'shell.authorised') {
+    const agent = payload.agent as { name?: string } | undefined;
+    title = d('timeline.authorised', { name: agent?.name ?? '–' });
   } else if (entry.event === 'shell.support_confirmed') {
     const how = String(payload.how);
     title = d('timeline.supportConfirmed', { name: String(payload.name ?? '–') });

@@ -133,7 +133,7 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
         {d('supporters.invite')}
       </Heading3>
       <TextField
-        id="f-name"
+        id="sup-name"
         label={d('supporters.name')}
         value={form.name}
         error={errors['f-name']}
@@ -144,11 +144,11 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
         <FormField type="checkbox">
           <div className="app-choice">
             <Checkbox
-              id="f-paper"
+              id="sup-paper"
               checked={form.paper}
               onChange={(e) => setForm((f) => ({ ...f, paper: e.target.checked }))}
             />
-            <FormLabel htmlFor="f-paper" type="checkbox">
+            <FormLabel htmlFor="sup-paper" type="checkbox">
               {d('supporters.paper')}
             </FormLabel>
           </div>
@@ -157,7 +157,7 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
       {form.paper ? (
         <>
           <TextField
-            id="f-postcode"
+            id="sup-postcode"
             label={d('supporters.postcode')}
             value={form.postcode}
             error={errors['f-postcode']}
@@ -166,7 +166,7 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
             onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
           />
           <TextField
-            id="f-age"
+            id="sup-age"
             label={d('supporters.age')}
             value={form.age}
             error={errors['f-age']}
@@ -178,7 +178,7 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
         </>
       ) : (
         <TextField
-          id="f-email"
+          id="sup-email"
           label={d('supporters.email')}
           type="email"
           value={form.email}

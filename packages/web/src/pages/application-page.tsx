@@ -6,6 +6,7 @@ import { isStillAhead } from '../components/dates';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { AuthorisePanel } from '../desk/authorise-panel';
 import { ContactMomentForm } from '../desk/case-staff-panel';
 import { OnBehalfBanner, useOnBehalfFlash } from '../desk/on-behalf-banner';
 import { SupportersPanel } from '../desk/supporters-panel';
@@ -175,6 +176,7 @@ export function ApplicationPage({ id }: { id: string }) {
         <Timeline entries={history} definition={def} headingId="history-title" />
       </section>
       <SupportersPanel app={app} staff={hasRole('clerk')} />
+      <AuthorisePanel app={app} />
       {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={bundle.reload} />}
 
       <ApplicationDataSection app={app} definition={def} />

@@ -1,0 +1,135 @@
+import {
+  ButtonGroup,
+  Heading2,
+  Paragraph,
+  PrimaryActionButton,
+  SecondaryActionButton,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import type { Application } from '../api/client';
+import {
+  ErrorAlert,
+  invalidParamsToErrors,
+  StatusMessage,
+  TextField,
+  useErrorText,
+} from '../components/ui';
+import { useLoad } from '../components/use-load';
+import { useSession } from '../session/session';
+import { deskApi } from './desk-api';
+import { useDeskText } from './desk-messages';
+
+/** The resident authorises a relative or volunteer to act on this application for them. */
+export function AuthorisePanel({ app }: { app: Application }) {
+  const { d, formatDate } = useDeskText();
+  const { me } = useSession();
+  const errorText = useErrorText();
+  const own = !!me && app.applicantId === me.id;
+  const list = useLoad(
+    () => (own ? deskApi.authorisations(app.id) : Promise.resolve([])),
+    [app.id, own],
+  );
+  const [email, setEmail] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState('');
+  const [failure, setFailure] = useState('');
+  if (!own) return null;
+
+  async function authorise(e: FormEvent) {
+    e.preventDefault();
+    setFailure('');
+    setStatus('');
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) {
+      setErrors({ 'f-email': d('authorise.emailRequired') });
+      return;
+    }
+    setErrors({});
+    try {
+      const r = await deskApi.authorise(app.id, email.trim());
+      setStatus(d('authorise.done', { name: r.agent.name }));
+      setEmail('');
+      await list.reload();
+    } catch (err) {
+      const fe = invalidParamsToErrors(err);
+      setErrors(fe);
+      if (!Object.keys(fe).length) setFailure(errorText(err));
+    }
+  }
+
+  async function revoke(id: string, name: string) {
+    setFailure('');
+    try {
+      await deskApi.revokeAuthorisation(app.id, id);
+      setStatus(d('authorise.revoked', { name }));
+      await list.reload();
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  }
+
+  const rows = list.data ?? [];
+  return (
+    <section aria-labelledby="authorise-title" className="app-section">
+      <Heading2 id="authorise-title" className="app-subheading">
+        {d('authorise.title')}
+      </Heading2>
+      <Paragraph>{d('authorise.intro')}</Paragraph>
+      {rows.length > 0 && (
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
+        <section className="app-table-scroll" aria-labelledby="authorise-caption" tabIndex={0}>
+          <Table className="app-table">
+            <caption id="authorise-caption" className="app-caption">
+              {d('authorise.caption')}
+            </caption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{d('authorise.who')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{d('authorise.since')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{d('authorise.revoke')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{r.agent.name}</TableCell>
+                  <TableCell>{formatDate(r.createdAt)}</TableCell>
+                  <TableCell>
+                    <SecondaryActionButton
+                      className="app-small-button"
+                      aria-label={d('authorise.revokeNamed', { name: r.agent.name })}
+                      onClick={() => revoke(r.id, r.agent.name)}
+                    >
+                      {d('authorise.revoke')}
+                    </SecondaryActionButton>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </section>
+      )}
+      <form onSubmit={authorise} noValidate>
+        <TextField
+          id="authorise-email"
+          label={d('authorise.email')}
+          type="email"
+          value={email}
+          error={errors['f-email']}
+          required
+          onChange={setEmail}
+        />
+        <ButtonGroup>
+          <PrimaryActionButton type="submit">{d('authorise.button')}</PrimaryActionButton>
+        </ButtonGroup>
+      </form>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{failure}</ErrorAlert>
+    </section>
+  );
+}
