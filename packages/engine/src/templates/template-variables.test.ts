@@ -1,4 +1,4 @@
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createApplication, step } from '../runtime/runtime';
 import {
   applicant,
@@ -9,7 +9,7 @@ import {
   loadShippedDefinition,
   T0,
 } from '../test/fixtures';
-import { templateVariables } from './template-variables';
+import { defangLinks, templateVariables } from './template-variables';
 import { renderTemplate, TEMPLATE_VARIABLES } from './templates';
 
 const def = loadShippedDefinition();
@@ -52,4 +52,13 @@ test('a grant letter renders completely in both languages', () => {
   const en = templateVariables(def, r.snapshot, { ...shell, locale: 'en' });
   expect(renderTemplate(letter.en.body, en)).toContain('no later than 12 May 2026');
   expect(en.grantedAmount).toBe('€1,250.00');
+});
+
+describe('user text never becomes a link (issue 19, finding 6)', () => {
+  test('addresses in user text are written so that no client links them', () => {
+    expect(
+      defangLinks('Feest, zie https://evil.example/x en www.evil.example of evil.example/y'),
+    ).toBe('Feest, zie https[:]//evil[.]example/x en www[.]evil[.]example of evil[.]example/y');
+    expect(defangLinks('Straatfeest 2026, 14.00 uur')).toBe('Straatfeest 2026, 14.00 uur');
+  });
 });

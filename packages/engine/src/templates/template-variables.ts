@@ -19,7 +19,20 @@ const DEFAULT_CONDITIONS = {
   en: 'You use the grant only for the activity as described in your application. If the activity cannot go ahead or changes, please tell us as soon as possible.',
 };
 
-const text = (v: unknown) => (typeof v === 'string' ? v : '');
+// Something a mail client or PDF reader would turn into a link: a scheme, www., or a host name
+// with a known-looking top-level domain, with whatever path follows.
+const LINKISH =
+  /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)[^\s<>"]+|\b(?:[a-z0-9-]{2,}\.)+[a-z]{2,24}(?:\/[^\s<>"]*)?/gi;
+
+/**
+ * User text never becomes a link in a mail or letter: `https://evil.example/x` is written as
+ * `https[:]//evil[.]example/x`, which no client recognises as an address.
+ */
+export function defangLinks(value: string): string {
+  return value.replace(LINKISH, (m) => m.replace(/:\/\//g, '[:]//').replace(/\./g, '[.]'));
+}
+
+const text = (v: unknown) => (typeof v === 'string' ? defangLinks(v) : '');
 
 /**
  * Every template variable for an application, formatted in the recipient's language. Amounts
@@ -46,7 +59,7 @@ export function templateVariables(
   const open = snapshot.context.clock.suspensions.at(-1);
   return {
     reference: ctx.reference,
-    applicantName: ctx.applicantName,
+    applicantName: defangLinks(ctx.applicantName),
     title: text(view.data.title),
     district: text(view.data.district),
     activityDate: date(text(view.data[def.form.activityDateField ?? 'activityDate'])),
