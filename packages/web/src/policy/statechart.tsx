@@ -225,7 +225,13 @@ export function Statechart({
   return (
     <div className="policy-diagram">
       {layout ? (
-        <div className="policy-diagram__scroll">
+        // Keyboard users scroll a wide diagram too: the scroll area takes focus.
+        <section
+          className="policy-diagram__scroll"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
+          tabIndex={0}
+          aria-label={p('diagram.title')}
+        >
           <svg
             role="img"
             aria-labelledby={`${id}-t ${id}-d`}
@@ -322,7 +328,7 @@ export function Statechart({
               );
             })}
           </svg>
-        </div>
+        </section>
       ) : (
         <p role="status" className="utrecht-paragraph">
           {failed ? p('diagram.failed') : p('diagram.loading')}
