@@ -1,3 +1,4 @@
+import './zod-jitless';
 import '@utrecht/component-library-css/dist/index.css';
 import '@nl-design-system-unstable/rotterdam-design-tokens/dist/index.css';
 import './styles/app.css';

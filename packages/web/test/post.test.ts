@@ -81,9 +81,10 @@ describe('letters on paper', () => {
     const channel = page.getByRole('group', {
       name: 'Hoe ontvangt de bewoner brieven en besluiten?',
     });
+    // The resident's channel loads after the heading: wait for it before reading the radios.
+    await channel.getByText('Er is geen e-mailadres bekend; brieven gaan per post.').waitFor();
     expect(await channel.getByRole('radio', { name: 'Per post' }).isChecked()).toBe(true);
     expect(await channel.getByRole('radio', { name: 'Per e-mail' }).isDisabled()).toBe(true);
-    await channel.getByText('Er is geen e-mailadres bekend; brieven gaan per post.').waitFor();
     await checkA11y(page, 'desk-letter-channel');
 
     // Filed on the resident's behalf, assessed and granted (through the API, as in the office).

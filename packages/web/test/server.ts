@@ -18,6 +18,8 @@ import {
   readShippedDefinitions,
 } from '../../api/src/definitions/definitions.repository';
 import { silentLogger } from '../../api/src/logging/logger';
+import { contractChecker } from '../../api/src/openapi/contract';
+import type { OpenApiDocument } from '../../api/src/openapi/openapi.complete';
 import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { createUser, TEST_START } from '../../api/src/test/test-app';
 import { createTestDatabase } from '../../api/src/test/test-database';
@@ -94,7 +96,22 @@ export async function startTestServer(): Promise<TestServer> {
   const clock = () => new Date(Date.now() + offset);
 
   let app: ReturnType<typeof createApp> | null = null;
-  const server = createServer(bridge((req) => app!.fetch(req)));
+  // Every answer under /api that the browser receives is checked against the API's own
+  // document, as the API tests' app.request() is; close() fails the file on a mismatch.
+  let contract: ReturnType<typeof contractChecker> | null = null;
+  const undocumented: string[] = [];
+  const server = createServer(
+    bridge(async (req) => {
+      const response = await app!.fetch(req);
+      const path = new URL(req.url).pathname;
+      if (contract && path.startsWith('/api/')) {
+        for (const problem of await contract.check({ method: req.method, path, response })) {
+          undocumented.push(`${req.method} ${path}: ${problem}`);
+        }
+      }
+      return response;
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
@@ -112,6 +129,8 @@ export async function startTestServer(): Promise<TestServer> {
     clock,
   };
   app = createApp(deps);
+  const document = await app.fetch(new Request(`${url}/api/openapi.json`));
+  contract = contractChecker((await document.json()) as OpenApiDocument);
 
   await ensureShippedDefinitions(database.db, clock());
   const [def] = await readShippedDefinitions();
@@ -172,6 +191,13 @@ export async function startTestServer(): Promise<TestServer> {
       });
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
+      if (undocumented.length > 0) {
+        throw new Error(
+          `The API answered the browser what /api/openapi.json does not describe:\n- ${[
+            ...new Set(undocumented),
+          ].join('\n- ')}`,
+        );
+      }
     },
   };
 }
