@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
+import { MESSAGE_ID_DOMAIN } from '../src/messaging/messaging.service';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
@@ -164,7 +165,7 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
 
 export interface CountingSink {
   port: number;
-  /** Deliveries per Message-ID (angle brackets included). */
+  /** Deliveries per Message-ID as the outbox stores it (angle brackets included). */
   deliveries: Map<string, number>;
   total(): number;
   stop(): Promise<void>;
@@ -193,7 +194,12 @@ export async function startCountingSink(port?: number): Promise<CountingSink> {
               Buffer.concat(chunks)
                 .toString('latin1')
                 .split(/\r?\n\r?\n/)[0] ?? '';
-            const id = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1] ?? `(none-${Math.random()})`;
+            const sent = /^Message-ID:\s*(<[^>]+>)/im.exec(head)?.[1];
+            // Mails go out with the Message-ID in the From address's domain; the outbox keeps
+            // it in its own. Count under the stored form, which is what the checks look up.
+            const id = sent
+              ? sent.replace(/@[^>]*>$/, `@${MESSAGE_ID_DOMAIN}>`)
+              : `(none-${Math.random()})`;
             deliveries.set(id, (deliveries.get(id) ?? 0) + 1);
             callback();
           });
