@@ -1,8 +1,14 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { Role } from '../api/client';
-import { AdminPage } from './admin-page';
-import { ApprovalsPage } from './approvals-page';
-import { ConfirmSupportPage } from './confirm-support-page';
+
+// Loaded when opened: a resident's first page carries none of the staff pages' code.
+const AdminPage = lazy(async () => ({ default: (await import('./admin-page')).AdminPage }));
+const ApprovalsPage = lazy(async () => ({
+  default: (await import('./approvals-page')).ApprovalsPage,
+}));
+const ConfirmSupportPage = lazy(async () => ({
+  default: (await import('./confirm-support-page')).ConfirmSupportPage,
+}));
 
 /** The administration and approval pages, spread into the app's route table (src/app.tsx). */
 export const DESK_ROUTES: {
