@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi';
 import type { WorkflowDefinition } from '@initiatief/engine';
-import ExcelJS from 'exceljs';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
@@ -230,6 +229,8 @@ export function tableToCsv(table: ExportTable, locale: ExportLocale): string {
 
 /** The same table as an .xlsx workbook: real numbers in euros, dates and Amsterdam times. */
 export async function tableToXlsx(table: ExportTable): Promise<Uint8Array> {
+  // Loaded on the first export, not at start-up: exceljs takes a third of a second to import.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Bewonersinitiatief';
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });

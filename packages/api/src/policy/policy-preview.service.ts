@@ -12,7 +12,6 @@ import {
   toAmsterdamDate,
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
-import { renderLetterPdf } from '../letters/letter.pdf';
 
 type Language = 'nl' | 'en';
 
@@ -112,7 +111,10 @@ export async function previewLetterPdf(
     body: text.body,
     variables: text.variables,
   });
-  const run = queue.then(() => renderLetterPdf(content));
+  // react-pdf is loaded on the first preview: importing it costs half a second at start-up.
+  const run = queue.then(async () =>
+    (await import('../letters/letter.pdf')).renderLetterPdf(content),
+  );
   queue = run.catch(() => undefined);
   return new Uint8Array(await run);
 }

@@ -13,7 +13,6 @@ import { AppError } from '../errors';
 import { buildLetterContent, withApplicationUrl } from '../letters/letter.content';
 import type { LetterContent, LetterKind } from '../letters/letter.types';
 import { templateOf } from '../messaging/messaging.service';
-import { renderPrintBatchPdf } from './print.pdf';
 import {
   type BatchRow,
   findBatch,
@@ -134,6 +133,8 @@ export async function printBatchPdf(
   if (!batch) throw new AppError('not_found', 'There is no such print batch.');
   const letters = await lettersOfBatch(db, id);
   const contents = letters.map((letter) => finishedLetter(letter, publicUrl));
+  // react-pdf is loaded with the first batch, not at start-up (half a second to import).
+  const { renderPrintBatchPdf } = await import('./print.pdf');
   const pdf = await renderPrintBatchPdf(contents, `Postbatch ${batch.posting_date}`);
   return { pdf, batch };
 }
