@@ -34,7 +34,15 @@ export const ProposalSchema = z
         }),
       })
       .nullable(),
-    changes: z.record(z.string(), z.unknown()),
+    /** The regulation's fields as proposed (a publication proposes none). */
+    changes: z
+      .object({
+        ceilingCents: z.number().int().optional(),
+        maxAmountCents: z.number().int().optional(),
+        workflowKey: z.string().optional(),
+        workflowVersion: z.number().int().optional(),
+      })
+      .catchall(z.unknown()),
     proposedBy: Person,
     proposedAt: z.string(),
     comment: z.string(),

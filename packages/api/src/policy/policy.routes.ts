@@ -11,6 +11,15 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
+import { RegulationSchema } from '../regulations/regulations.routes';
+import {
+  BudgetUseSchema,
+  DefinitionDiffSchema,
+  LeadTimesSchema,
+  OverdueItemSchema,
+  StateCountSchema,
+  StoredRegulationSchema,
+} from './policy-answers.schemas';
 import {
   createDraft,
   definitionEtag,
@@ -327,7 +336,10 @@ const r = {
         to: z.coerce.number().int().min(1),
       }),
     },
-    responses: { 200: json(Any, 'The diff'), ...problemResponses(401, 403, 404, 422) },
+    responses: {
+      200: json(DefinitionDiffSchema, 'The diff'),
+      ...problemResponses(401, 403, 404, 422),
+    },
   }),
   dryRun: createRoute({
     method: 'post',
@@ -369,7 +381,7 @@ const r = {
     summary: 'All regulations (open or not) with ceiling, budget and workflow version',
     middleware: policyOnly,
     responses: {
-      200: json(z.object({ items: z.array(Any) }), 'Regulations'),
+      200: json(z.object({ items: z.array(RegulationSchema) }), 'Regulations'),
       ...problemResponses(401, 403),
     },
   }),
@@ -383,7 +395,10 @@ const r = {
     request: {
       body: { required: true, content: { 'application/json': { schema: NewRegulationBody } } },
     },
-    responses: { 201: json(Any, 'Created'), ...problemResponses(401, 403, 409, 422) },
+    responses: {
+      201: json(StoredRegulationSchema, 'Created'),
+      ...problemResponses(401, 403, 409, 422),
+    },
   }),
   updateRegulation: createRoute({
     method: 'patch',
@@ -398,7 +413,7 @@ const r = {
       body: { required: true, content: { 'application/json': { schema: RegulationPatch } } },
     },
     responses: {
-      200: json(Any, 'Updated'),
+      200: json(StoredRegulationSchema, 'Updated'),
       202: json(z.object({ proposal: ProposalSchema }), 'Proposed; waits for a second officer'),
       ...problemResponses(401, 403, 404, 409, 422),
     },
@@ -412,7 +427,7 @@ const r = {
     middleware: policyOnly,
     request: { query: YearQuery },
     responses: {
-      200: json(z.object({ items: z.array(Any) }), 'Counts'),
+      200: json(z.object({ items: z.array(StateCountSchema) }), 'Counts'),
       ...problemResponses(401, 403, 422),
     },
   }),
@@ -425,7 +440,7 @@ const r = {
     middleware: policyOnly,
     request: { query: YearQuery },
     responses: {
-      200: json(z.object({ items: z.array(Any) }), 'Budgets'),
+      200: json(z.object({ items: z.array(BudgetUseSchema) }), 'Budgets'),
       ...problemResponses(401, 403, 422),
     },
   }),
@@ -437,7 +452,7 @@ const r = {
     summary: 'Days from receipt to decision and the share decided within the legal term',
     middleware: policyOnly,
     request: { query: YearQuery },
-    responses: { 200: json(Any, 'Lead times'), ...problemResponses(401, 403, 422) },
+    responses: { 200: json(LeadTimesSchema, 'Lead times'), ...problemResponses(401, 403, 422) },
   }),
   overdue: createRoute({
     method: 'get',
@@ -447,7 +462,7 @@ const r = {
     summary: 'Applications whose decision term has passed without a decision',
     middleware: policyOnly,
     responses: {
-      200: json(z.object({ today: z.string(), items: z.array(Any) }), 'Overdue'),
+      200: json(z.object({ today: z.string(), items: z.array(OverdueItemSchema) }), 'Overdue'),
       ...problemResponses(401, 403),
     },
   }),

@@ -10,7 +10,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { findRegulation, listAllRegulations, listOpenRegulations } from './regulations.repository';
 
-const RegulationSchema = z
+export const RegulationSchema = z
   .object({
     id: z.uuid(),
     code: z.string(),
@@ -34,7 +34,7 @@ const RegulationSchema = z
   })
   .openapi('Regulation');
 
-const BudgetSchema = z
+export const BudgetSchema = z
   .object({
     regulationId: z.uuid(),
     code: z.string(),

@@ -17,7 +17,7 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import type { Role } from '../api/client';
+import { type Role, USER_ROLES } from '../api/client';
 import {
   ErrorAlert,
   invalidParamsToErrors,
@@ -31,7 +31,6 @@ import { useSession } from '../session/session';
 import { type Account, type AuditEntry, deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
 
-const ROLES: Role[] = ['applicant', 'clerk', 'assessor', 'approver', 'policy', 'admin'];
 const STAFF_DEFAULT: Role[] = ['clerk'];
 
 function RoleChoices({
@@ -49,7 +48,7 @@ function RoleChoices({
   return (
     <Fieldset className="app-roles">
       <FieldsetLegend>{legend}</FieldsetLegend>
-      {ROLES.map((role) => (
+      {USER_ROLES.map((role) => (
         <FormField type="checkbox" key={role}>
           <div className="app-choice">
             <Checkbox

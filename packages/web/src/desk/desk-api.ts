@@ -1,139 +1,64 @@
 /**
- * The desk, administration and claim endpoints. Requests and errors go through the one client
- * (src/api/client.ts); this file only names the calls these pages need.
+ * The desk, administration and claim calls. Requests and errors go through the one typed client
+ * (src/api/http.ts); the types are the API document's schemas.
  */
-import {
-  type Application,
-  type ApplicationSummary,
-  apiJson,
-  apiQuery,
-  type Page,
-  type Role,
-} from '../api/client';
+import { type Application, http, type Role, type Schemas } from '../api/client';
 
-export interface Account {
-  id: string;
-  name: string;
-  email: string | null;
-  roles: Role[];
-  locale: 'nl' | 'en';
-  active: boolean;
-  deactivatedAt: string | null;
-  createdAt: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  action: 'created' | 'roles_changed' | 'deactivated' | 'reactivated' | 'password_reset';
-  details: Record<string, unknown>;
-  at: string;
-  actor: { id: string; name: string };
-  target: { id: string; name: string };
-}
-
-export interface Assignment {
-  id: string;
-  reference: string;
-  assignee: { id: string; name: string } | null;
-  assignedAt: string | null;
-}
-
-export type ContactChannel = 'phone' | 'desk' | 'email' | 'letter';
-export const CONTACT_CHANNELS: ContactChannel[] = ['phone', 'desk', 'email', 'letter'];
+export type Account = Schemas['Account'];
+export type AuditEntry = Schemas['AccountAuditEntry'];
+export type Assignment = Schemas['Assignment'];
+export type ContactChannel = Schemas['ContactMoment']['channel'];
+export const CONTACT_CHANNELS = [
+  'phone',
+  'desk',
+  'email',
+  'letter',
+] as const satisfies readonly ContactChannel[];
 
 /** The application as the API sends it, with the fields the desk pages read. */
-export type DeskApplication = Application & {
-  applicantName?: string | null;
-  report?: ReportEntry[];
-};
-
+export type DeskApplication = Application;
 /** One field of the resident's report, labelled by the workflow definition. */
-export interface ReportEntry {
-  key: string;
-  label: { nl: string; en: string };
-  unit: 'cents' | null;
-  value: unknown;
-}
-
-export interface SupporterRow {
-  id: string;
-  name: string;
-  email: string | null;
-  postcode: string | null;
-  age: number | null;
-  invitedAt: string | null;
-  confirmedAt: string | null;
-  confirmedHow: 'code' | 'digid' | 'paper' | null;
-  inMunicipality: boolean | null;
-  isApplicant: boolean;
-  counts: boolean;
-}
-
-export interface SupportInvitation {
-  reference: string;
-  title: string;
-  description: string | null;
-  district: string;
-  applicantName: string;
-  supporterName: string;
-  confirmedAt: string | null;
-}
-
-export interface Authorisation {
-  id: string;
-  agent: { id: string; name: string; email: string | null };
-  source: 'resident' | 'machtigen';
-  createdAt: string;
-}
+export type ReportEntry = Application['report'][number];
+export type SupporterRow = Schemas['Supporter'];
+export type Authorisation = Schemas['Authorisation'];
 
 export const deskApi = {
-  authorisations: (id: string) =>
-    apiJson<{ items: Authorisation[] }>(`/applications/${id}/authorisations`).then((b) => b.items),
+  authorisations: async (id: string) =>
+    (await http.get('/api/applications/{id}/authorisations', { path: { id } })).items,
   authorise: (id: string, email: string) =>
-    apiJson<{ agent: { name: string } }>(`/applications/${id}/authorisations`, {
-      method: 'POST',
-      body: { email },
-    }),
+    http.post('/api/applications/{id}/authorisations', { path: { id }, body: { email } }),
   revokeAuthorisation: (id: string, authorisationId: string) =>
-    apiJson<void>(`/applications/${id}/authorisations/${authorisationId}`, { method: 'DELETE' }),
-  supporters: (id: string) =>
-    apiJson<{ items: SupporterRow[]; confirmed: number }>(`/applications/${id}/supporters`),
+    http.delete('/api/applications/{id}/authorisations/{authorisationId}', {
+      path: { id, authorisationId },
+    }),
+  supporters: (id: string) => http.get('/api/applications/{id}/supporters', { path: { id } }),
   addSupporter: (
     id: string,
     input: { name: string; email?: string; paper?: boolean; postcode?: string; age?: number },
-  ) => apiJson<SupporterRow>(`/applications/${id}/supporters`, { method: 'POST', body: input }),
-  invitation: (token: string) =>
-    apiJson<SupportInvitation>(`/supporters/confirm${apiQuery({ token })}`),
+  ) => http.post('/api/applications/{id}/supporters', { path: { id }, body: input }),
+  invitation: (token: string) => http.get('/api/supporters/confirm', { query: { token } }),
   confirmSupport: (input: { token: string; code: string; postcode: string; age: number }) =>
-    apiJson<{ confirmedAt: string }>('/supporters/confirm', { method: 'POST', body: input }),
-  accounts: (q?: string) =>
-    apiJson<{ items: Account[] }>(`/admin/accounts${apiQuery({ q })}`).then((b) => b.items),
+    http.post('/api/supporters/confirm', { body: input }),
+  accounts: async (q?: string) => (await http.get('/api/admin/accounts', { query: { q } })).items,
   createAccount: (input: { name: string; email: string; roles: Role[] }) =>
-    apiJson<{ account: Account; oneTimePassword: string }>('/admin/accounts', {
-      method: 'POST',
-      body: input,
-    }),
+    http.post('/api/admin/accounts', { body: input }),
   setRoles: (id: string, roles: Role[]) =>
-    apiJson<Account>(`/admin/accounts/${id}/roles`, { method: 'PUT', body: { roles } }),
+    http.put('/api/admin/accounts/{id}/roles', { path: { id }, body: { roles } }),
   setActive: (id: string, active: boolean) =>
-    apiJson<Account>(`/admin/accounts/${id}/active`, { method: 'PUT', body: { active } }),
+    http.put('/api/admin/accounts/{id}/active', { path: { id }, body: { active } }),
   resetPassword: (id: string) =>
-    apiJson<{ account: Account; oneTimePassword: string }>(`/admin/accounts/${id}/password-reset`, {
-      method: 'POST',
-    }),
-  audit: (targetId?: string) =>
-    apiJson<{ items: AuditEntry[] }>(`/admin/audit${apiQuery({ targetId })}`).then((b) => b.items),
+    http.post('/api/admin/accounts/{id}/password-reset', { path: { id } }),
+  audit: async (targetId?: string) =>
+    (await http.get('/api/admin/audit', { query: { targetId } })).items,
   /** What waits for an approver: states tagged `awaiting_approval`, by legal deadline. */
-  approvals: () =>
-    apiJson<Page<ApplicationSummary>>(`/queue${apiQuery({ awaitingApproval: true, limit: 100 })}`),
+  approvals: () => http.get('/api/queue', { query: { awaitingApproval: 'true', limit: 100 } }),
   /** The desk's search: reference, resident's name, or postcode and house number. */
-  findApplications: (q: string) =>
-    apiJson<Page<ApplicationSummary>>(`/applications${apiQuery({ q, limit: 50 })}`),
+  findApplications: (q: string) => http.get('/api/applications', { query: { q, limit: 50 } }),
   takeOver: (id: string, reason?: string) =>
-    apiJson<Assignment>(`/applications/${id}/take-over`, {
-      method: 'POST',
+    http.post('/api/applications/{id}/take-over', {
+      path: { id },
       body: reason ? { reason } : {},
     }),
   logContact: (id: string, input: { channel: ContactChannel; summary: string }) =>
-    apiJson<{ historyId: string }>(`/applications/${id}/contacts`, { method: 'POST', body: input }),
+    http.post('/api/applications/{id}/contacts', { path: { id }, body: input }),
 };

@@ -118,7 +118,7 @@ export function EventForm({
 }) {
   const { t, locale } = useI18n();
   const errorText = useErrorText();
-  const schema = event.payloadSchema ?? {};
+  const schema: JsonSchema = event.payloadSchema ?? {};
   const fields = formFields(schema);
   const required = new Set(schema.required ?? []);
   const [values, setValues] = useState<Record<string, Value>>(() =>

@@ -120,7 +120,9 @@ export function ApplicationPage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
+      <PageHeading>
+        {(typeof app.data.title === 'string' && app.data.title) || t('app.untitled')}
+      </PageHeading>
       <OnBehalfBanner app={app} />
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />

@@ -105,7 +105,9 @@ export function CasePage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>{app.data.title || t('app.untitled')}</PageHeading>
+      <PageHeading>
+        {(typeof app.data.title === 'string' && app.data.title) || t('app.untitled')}
+      </PageHeading>
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
         {app.clock?.suspended && (

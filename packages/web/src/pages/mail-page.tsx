@@ -96,9 +96,7 @@ export function MailPage() {
     }
     setFailure('');
     try {
-      const res = await fetch(file.href, { credentials: 'same-origin' });
-      if (!res.ok) throw new ApiError({ status: res.status });
-      const text = await res.text();
+      const text = await api.mailFile(file.name);
       setOpen((o) => ({ ...o, [file.name]: text }));
     } catch (err) {
       setFailure(errorText(err));

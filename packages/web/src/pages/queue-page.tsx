@@ -83,7 +83,7 @@ export function QueuePage() {
     district: applied.district || undefined,
     q: applied.q || undefined,
     assignedTo: applied.mine ? 'me' : undefined,
-    overdue: applied.overdue || undefined,
+    overdue: applied.overdue ? 'true' : undefined,
     sort,
     limit: 50,
     cursor: c,

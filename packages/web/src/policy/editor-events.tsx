@@ -9,20 +9,15 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
+import { USER_ROLES } from '../api/client';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { DefinitionJson } from './policy-api';
 import type { PolicyMessageKey } from './policy-messages';
 
-export const ROLE_CODES = [
-  'applicant',
-  'clerk',
-  'assessor',
-  'approver',
-  'policy',
-  'admin',
-] as const;
+/** The roles an event can be given to: the people's roles, defined once (api/client). */
+export const ROLE_CODES = USER_ROLES;
 const FIELD_TYPES = ['string', 'integer', 'money', 'boolean'] as const;
 type FieldType = (typeof FIELD_TYPES)[number];
 

@@ -4,7 +4,12 @@ import { useState } from 'react';
 import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { type DefinitionJson, policyApi, type TemplatePreview } from './policy-api';
+import {
+  type DefinitionJson,
+  policyApi,
+  type TemplatePreview,
+  type TemplatePreviewInput,
+} from './policy-api';
 
 type Group = 'letters' | 'mails';
 type Lang = 'nl' | 'en';
@@ -61,7 +66,8 @@ function Preview({
   const langName = lang === 'nl' ? 'Nederlands' : 'English';
   const input = {
     group,
-    kind: group === 'letters' ? kind : undefined,
+    // chosen from the engine's LETTER_KINDS, the API's enum (client.contract.ts holds them equal)
+    kind: group === 'letters' ? (kind as TemplatePreviewInput['kind']) : undefined,
     language: lang,
     subject,
     body,

@@ -92,7 +92,7 @@ function RegulationForm({
 }: {
   regulation?: PolicyRegulation;
   workflows: { value: string; label: string }[];
-  onDone(r: PolicyRegulation, proposed?: boolean): void;
+  onDone(r: Pick<PolicyRegulation, 'title'>, proposed?: boolean): void;
 }) {
   const { p } = usePolicyText();
   const { q } = useProposalText();
@@ -145,7 +145,7 @@ function RegulationForm({
       reportDueWeeks: Number(form.reportWeeks),
       opensOn: form.opensOn,
       closesOn: form.closesOn,
-      workflowKey,
+      workflowKey: workflowKey ?? '',
       workflowVersion: Number(version),
     };
     try {
@@ -240,15 +240,16 @@ export function RegulationsAdminPage() {
       label: `${d.title?.nl ?? d.key} – ${p('common.version', { version: d.version })}`,
     }));
 
-  const done = (message: string) => async (r: PolicyRegulation, proposed?: boolean) => {
-    setEditing(null);
-    setNotice(
-      proposed
-        ? q('prop.regulationProposed', { name: r.title })
-        : p(message === 'saved' ? 'regs.saved' : 'regs.created', { name: r.title }),
-    );
-    await regs.reload();
-  };
+  const done =
+    (message: string) => async (r: Pick<PolicyRegulation, 'title'>, proposed?: boolean) => {
+      setEditing(null);
+      setNotice(
+        proposed
+          ? q('prop.regulationProposed', { name: r.title })
+          : p(message === 'saved' ? 'regs.saved' : 'regs.created', { name: r.title }),
+      );
+      await regs.reload();
+    };
 
   return (
     <>
