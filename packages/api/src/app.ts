@@ -24,7 +24,8 @@ import { allowedMethods } from './http/method-not-allowed';
 import { originCheck } from './http/origin-check.middleware';
 import { requestLogger } from './http/request-logger.middleware';
 import { type App, createRouter } from './http/router';
-import { registerOpenApiRoutes } from './openapi/openapi.routes';
+import { knownQueryParameters } from './openapi/known-query.middleware';
+import { apiDocument, registerOpenApiRoutes } from './openapi/openapi.routes';
 import { isDatabaseUnavailable } from './ops/db-unavailable';
 import { metrics } from './ops/metrics';
 import { requestMetrics } from './ops/metrics.middleware';
@@ -128,6 +129,10 @@ export function createApp(deps: AppDeps): App {
     ),
   );
   app.use('/api/*', inputBoundary());
+  app.use(
+    '/api/*',
+    knownQueryParameters(() => apiDocument(app, config)),
+  );
   app.use('/api/*', originCheck(config));
   app.use('/api/*', sessionMiddleware(deps));
 

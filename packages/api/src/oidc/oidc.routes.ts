@@ -18,6 +18,7 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import { clientAddress } from '../http/client-address';
 import type { App } from '../http/router';
+import { OPEN_QUERY } from '../openapi/known-query.middleware';
 import { findUserByEmail, findUserById, insertUser, publicUser } from '../users/users.repository';
 import { EmailSchema, NameSchema, UserSchema } from '../users/users.schemas';
 import {
@@ -102,6 +103,8 @@ const callbackRoute = createRoute({
   path: '/api/auth/oidc/{provider}/callback',
   tags: ['auth'],
   summary: "The provider's redirect back: checks state, exchanges the code, validates the ID token",
+  // The provider adds what it likes (code, state, iss, session_state, error, ...).
+  [OPEN_QUERY]: true,
   request: { params: z.object({ provider: z.string() }) },
   responses: {
     302: {

@@ -43,7 +43,7 @@ export const MIDDLEWARE_RESPONSES: {
 }[] = [
   {
     status: 400,
-    why: 'Malformed request: unreadable JSON, odd bytes in the address or a malformed id.',
+    why: 'Malformed request: unreadable JSON, odd bytes in the address, a malformed id or a query parameter the operation does not take.',
     when: () => true,
   },
   {
