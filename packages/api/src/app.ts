@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
@@ -19,6 +19,7 @@ import {
   problem,
   validationError,
 } from './errors';
+import { appPage } from './http/app-page';
 import { inputBoundary } from './http/input-boundary.middleware';
 import { allowedMethods } from './http/method-not-allowed';
 import { originCheck } from './http/origin-check.middleware';
@@ -173,8 +174,11 @@ export function createApp(deps: AppDeps): App {
 
   const indexHtml = join(config.webDist, 'index.html');
   const webBuilt = existsSync(indexHtml);
-  if (webBuilt) {
+  const page = webBuilt ? appPage(deps, indexHtml) : undefined;
+  if (page) {
     const assets = serveStatic<AppEnv>({ root: config.webDist, precompressed: true });
+    app.get('/', page);
+    app.get('/index.html', page);
     app.use('*', async (c, next) => {
       if (c.req.path.startsWith('/api/')) return next();
       const found = await assets(c, next);
@@ -202,10 +206,9 @@ export function createApp(deps: AppDeps): App {
   app.notFound((c) => {
     const path = c.req.path;
     const isApi = path === '/api' || path.startsWith('/api/');
-    if (webBuilt && !isApi && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
+    if (page && !isApi && (c.req.method === 'GET' || c.req.method === 'HEAD')) {
       // SPA fallback: the client router handles the path.
-      c.header('Cache-Control', REVALIDATE);
-      return c.html(readFileSync(indexHtml, 'utf8'));
+      return page(c);
     }
     const allow = allowedMethods(app.routes, path);
     if (allow.length > 0) {

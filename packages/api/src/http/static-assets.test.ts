@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, type TestApp } from '../test/test-app';
+import { createTestApp, createUser, loginAs, type TestApp } from '../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
 
 // A web build as Vite leaves it: hashed files under assets/ with precompressed copies.
@@ -15,7 +15,10 @@ let dist: string;
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'initiatief-static-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="nl"><title>t</title></html>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><html lang="nl"><head><title>t</title></head><body></body></html>',
+  );
   writeFileSync(join(dist, 'assets/index-AbC123.js'), script);
   writeFileSync(join(dist, 'assets/index-AbC123.js.br'), brotliCompressSync(script));
   writeFileSync(join(dist, 'assets/index-AbC123.js.gz'), gzipSync(script));
@@ -51,12 +54,39 @@ describe('the web build', () => {
     expect(await plain.text()).toBe(script);
   });
 
-  test('the page itself and client routes are revalidated on every visit', async () => {
+  test('the page itself and client routes are revalidated on every visit, never shared', async () => {
     for (const path of ['/', '/aanvragen/123']) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
-      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('cache-control'), path).toBe('private, no-cache');
+      expect(res.headers.get('vary'), path).toContain('Cookie');
       expect(await res.text(), path).toContain('<html lang="nl">');
     }
+  });
+
+  test('the page carries the session, so the first render knows who is logged in', async () => {
+    const sessionJson = (html: string) =>
+      JSON.parse(
+        /<script type="application\/json" id="app-session">(.*?)<\/script>/.exec(html)![1]!,
+      );
+    const visitor = await (await app.request('/aanvragen')).text();
+    expect(sessionJson(visitor)).toEqual({ user: null });
+
+    // A name that tries to close the element stays inside it, as JSON.
+    const name = 'Ayşe Yıldız-Çelik </script><script>alert(1)</script>';
+    const user = await createUser(t.db, { name });
+    const cookie = await loginAs(app, user.email!);
+    const page = await (await app.request('/aanvragen', { headers: { Cookie: cookie } })).text();
+    expect(page).not.toContain('</script><script>');
+    const session = sessionJson(page);
+    expect(session.user).toMatchObject({ id: user.id, name, roles: ['applicant'] });
+    // The same as the API answers.
+    const api = await (await app.request('/api/session', { headers: { Cookie: cookie } })).json();
+    expect(session).toEqual(api);
+
+    const stale = await (
+      await app.request('/', { headers: { Cookie: 'sid=not-a-session' } })
+    ).text();
+    expect(sessionJson(stale)).toEqual({ user: null });
   });
 });

@@ -24,10 +24,25 @@ interface Session {
 
 const SessionContext = createContext<Session | null>(null);
 
+/**
+ * The session the server wrote into the page (packages/api/src/http/app-page.ts), so that the
+ * first render already knows who is logged in; undefined when the page has none (Vite's dev
+ * server), and then the provider asks the API.
+ */
+function sessionFromPage(): Me | null | undefined {
+  const text = document.getElementById('app-session')?.textContent;
+  if (!text) return undefined;
+  try {
+    return (JSON.parse(text) as { user: Me | null }).user ?? null;
+  } catch {
+    return undefined;
+  }
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const [me, setMeState] = useState<Me | null | undefined>(sessionFromPage);
   const [expired, setExpired] = useState(false);
-  const loggedIn = useRef(false);
+  const loggedIn = useRef(!!me);
 
   const setMe = useCallback((m: Me | null) => {
     loggedIn.current = !!m;
@@ -61,9 +76,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [setMe]);
 
+  // Asked only when the page did not carry the session (read once, at the first render).
+  const [pageHadSession] = useState(() => me !== undefined);
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!pageHadSession) void refresh();
+  }, [refresh, pageHadSession]);
 
   const logout = useCallback(async () => {
     try {
