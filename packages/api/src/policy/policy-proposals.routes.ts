@@ -30,6 +30,7 @@ export const ProposalSchema = z
         current: z.object({
           ceilingCents: z.number().int(),
           maxAmountCents: z.number().int(),
+          settlementFourEyesAboveCents: z.number().int().nullable(),
           workflow: z.object({ key: z.string(), version: z.number().int() }),
         }),
       })

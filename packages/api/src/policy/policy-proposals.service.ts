@@ -16,6 +16,8 @@ export const GUARDED_REGULATION_FIELDS = [
   'workflowVersion',
   'ceilingCents',
   'maxAmountCents',
+  // Raising or clearing it weakens the four-eyes check on settlement: not one person's call.
+  'settlementFourEyesAboveCents',
 ] as const;
 
 export type ProposalStatus = 'open' | 'approved' | 'rejected' | 'withdrawn';
@@ -33,6 +35,7 @@ export interface Proposal {
     current: {
       ceilingCents: number;
       maxAmountCents: number;
+      settlementFourEyesAboveCents: number | null;
       workflow: { key: string; version: number };
     };
   } | null;
@@ -78,6 +81,7 @@ async function toProposal(db: Db, r: Row): Promise<Proposal> {
           current: {
             ceilingCents: reg.ceilingCents,
             maxAmountCents: reg.maxAmountCents,
+            settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
             workflow: reg.workflow,
           },
         }
@@ -215,6 +219,7 @@ export async function touchesGuardedFields(
     workflowVersion: current.workflow.version,
     ceilingCents: current.ceilingCents,
     maxAmountCents: current.maxAmountCents,
+    settlementFourEyesAboveCents: current.settlementFourEyesAboveCents,
   };
   return GUARDED_REGULATION_FIELDS.some((f) => changes[f] !== undefined && changes[f] !== now[f]);
 }

@@ -17,6 +17,7 @@ export interface RegulationChanges {
   directSettlementThresholdCents?: number;
   decisionTermWeeks?: number;
   reportDueWeeks?: number;
+  settlementFourEyesAboveCents?: number | null;
   opensOn?: string;
   closesOn?: string;
   workflowKey?: string;
@@ -118,6 +119,9 @@ export async function updateRegulation(
           : {}),
         ...(changes.reportDueWeeks !== undefined
           ? { report_due_weeks: changes.reportDueWeeks }
+          : {}),
+        ...(changes.settlementFourEyesAboveCents !== undefined
+          ? { settlement_four_eyes_above_cents: changes.settlementFourEyesAboveCents }
           : {}),
         opens_on: opensOn,
         closes_on: closesOn,

@@ -174,6 +174,8 @@ const RegulationFields = {
   directSettlementThresholdCents: z.number().int().min(0).max(2_000_000_000),
   decisionTermWeeks: z.number().int().min(1).max(52),
   reportDueWeeks: z.number().int().min(1).max(104),
+  /** Settlement above this amount takes a second person; null: never. */
+  settlementFourEyesAboveCents: z.number().int().min(0).max(2_000_000_000).nullable(),
   opensOn: isoDate,
   closesOn: isoDate,
   workflowKey: z.string().min(1),
@@ -192,6 +194,7 @@ const NewRegulationBody = z
     directSettlementThresholdCents: RegulationFields.directSettlementThresholdCents.optional(),
     decisionTermWeeks: RegulationFields.decisionTermWeeks.optional(),
     reportDueWeeks: RegulationFields.reportDueWeeks.optional(),
+    settlementFourEyesAboveCents: RegulationFields.settlementFourEyesAboveCents.optional(),
   })
   .strict()
   .openapi('NewRegulation');

@@ -22,6 +22,7 @@ export const RegulationSchema = z
     directSettlementThresholdCents: z.number().int(),
     decisionTermWeeks: z.number().int(),
     reportDueWeeks: z.number().int(),
+    settlementFourEyesAboveCents: z.number().int().nullable(),
     opensOn: z.string(),
     closesOn: z.string(),
     workflow: z.object({ key: z.string(), version: z.number().int() }),

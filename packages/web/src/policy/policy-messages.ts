@@ -237,6 +237,9 @@ const nl = {
   'regs.used': 'Gebruikt',
   'regs.max': 'Maximum per aanvraag (euro)',
   'regs.threshold': 'Directe vaststelling tot en met (euro)',
+  'regs.fourEyes': 'Vaststelling door een tweede persoon boven (euro)',
+  'regs.fourEyesHint':
+    'Boven dit bedrag stelt een tweede medewerker de subsidie vast. Leeg laten: nooit een tweede persoon.',
   'regs.term': 'Beslistermijn (weken)',
   'regs.reportWeeks': 'Verantwoording binnen (weken na de activiteit)',
   'regs.opens': 'Open vanaf',
@@ -519,6 +522,9 @@ const en: Record<PolicyMessageKey, string> = {
   'regs.used': 'Used',
   'regs.max': 'Maximum per application (euro)',
   'regs.threshold': 'Direct settlement up to and including (euro)',
+  'regs.fourEyes': 'Settlement by a second person above (euro)',
+  'regs.fourEyesHint':
+    'Above this amount a second staff member settles the grant. Leave empty: never a second person.',
   'regs.term': 'Decision period (weeks)',
   'regs.reportWeeks': 'Final report within (weeks after the activity)',
   'regs.opens': 'Open from',

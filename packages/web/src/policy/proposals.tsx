@@ -65,6 +65,16 @@ function changeLines(p: Proposal, text: Text): string[] {
         after: formatMoney(c.maxAmountCents),
       }),
     );
+  const fourEyes = c.settlementFourEyesAboveCents;
+  if (fourEyes !== undefined && fourEyes !== current.settlementFourEyesAboveCents) {
+    const money = (cents: number | null) => (cents === null ? q('prop.never') : formatMoney(cents));
+    lines.push(
+      q('prop.change.fourEyes', {
+        before: money(current.settlementFourEyesAboveCents),
+        after: money(fourEyes),
+      }),
+    );
+  }
   return lines;
 }
 

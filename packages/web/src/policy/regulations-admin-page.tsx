@@ -46,8 +46,10 @@ type Form = Record<
   string
 >;
 
-type MoneyKey = 'ceiling' | 'max' | 'threshold';
-const MONEY_KEYS: MoneyKey[] = ['ceiling', 'max', 'threshold'];
+type MoneyKey = 'ceiling' | 'max' | 'threshold' | 'fourEyes';
+const MONEY_KEYS: MoneyKey[] = ['ceiling', 'max', 'threshold', 'fourEyes'];
+/** Amounts that may stay empty: the four-eyes amount empty means never a second person. */
+const OPTIONAL_MONEY: ReadonlySet<MoneyKey> = new Set(['fourEyes']);
 /** The amounts as read by the one money input: cents, or null with why it could not be read. */
 type Amounts = Record<MoneyKey, { cents: number | null; problem: MoneyParse | null }>;
 
@@ -56,6 +58,7 @@ function toAmounts(r?: PolicyRegulation): Amounts {
     ceiling: { cents: r ? r.ceilingCents : null, problem: null },
     max: { cents: r ? r.maxAmountCents : 1_000_000, problem: null },
     threshold: { cents: r ? r.directSettlementThresholdCents : 0, problem: null },
+    fourEyes: { cents: r ? r.settlementFourEyesAboveCents : 500_000, problem: null },
   };
 }
 
@@ -79,6 +82,7 @@ const FIELD_OF: Record<string, keyof Form | MoneyKey> = {
   ceilingCents: 'ceiling',
   maxAmountCents: 'max',
   directSettlementThresholdCents: 'threshold',
+  settlementFourEyesAboveCents: 'fourEyes',
   decisionTermWeeks: 'term',
   reportDueWeeks: 'reportWeeks',
   workflowVersion: 'workflow',
@@ -126,6 +130,7 @@ function RegulationForm({
     const unread: Record<string, string> = {};
     for (const k of MONEY_KEYS) {
       const a = amounts[k];
+      if (a.cents === null && OPTIONAL_MONEY.has(k) && !a.problem) continue;
       if (a.cents === null)
         unread[k] =
           a.problem && !a.problem.ok ? a.problem.message[locale] : p('regs.amountMissing');
@@ -141,6 +146,7 @@ function RegulationForm({
       ceilingCents: amounts.ceiling.cents!,
       maxAmountCents: amounts.max.cents!,
       directSettlementThresholdCents: amounts.threshold.cents!,
+      settlementFourEyesAboveCents: amounts.fourEyes.cents,
       decisionTermWeeks: Number(form.term),
       reportDueWeeks: Number(form.reportWeeks),
       opensOn: form.opensOn,
@@ -186,9 +192,10 @@ function RegulationForm({
             key={k}
             id={`${prefix}-${k}`}
             label={p(`regs.${k}`)}
+            description={k === 'fourEyes' ? p('regs.fourEyesHint') : undefined}
             value={amounts[k].cents}
             error={errors[k]}
-            required
+            required={!OPTIONAL_MONEY.has(k)}
             onChange={(cents, problem) => setAmounts({ ...amounts, [k]: { cents, problem } })}
           />
         ))}
