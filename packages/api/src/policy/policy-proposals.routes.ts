@@ -42,6 +42,7 @@ export const ProposalSchema = z
         maxAmountCents: z.number().int().optional(),
         workflowKey: z.string().optional(),
         workflowVersion: z.number().int().optional(),
+        settlementFourEyesAboveCents: z.number().int().nullable().optional(),
       })
       .catchall(z.unknown()),
     proposedBy: Person,
