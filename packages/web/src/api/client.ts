@@ -40,7 +40,6 @@ export type WaitingLetter = Schemas['WaitingLetter'];
 export type OutboxItem = Schemas['OutboxItem'];
 export type OutboxStatus = OutboxItem['status'];
 export type MailFile = Schemas['MailFile'];
-export type Page<T> = { items: T[]; nextCursor: string | null };
 
 /** The application's form data: whatever fields its workflow definition declares. */
 export type ApplicationData = Schemas['Application']['data'];
