@@ -39,9 +39,11 @@ const envSchema = z.object({
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_MINUTES: positiveInt.default(60),
   SESSION_ABSOLUTE_HOURS: positiveInt.default(12),
-  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: positiveInt.default(10),
+  LOGIN_MAX_ATTEMPTS_PER_ACCOUNT: positiveInt.default(5),
   LOGIN_MAX_ATTEMPTS_PER_ADDRESS: positiveInt.default(100),
   LOGIN_WINDOW_MINUTES: positiveInt.default(15),
+  LOGIN_DELAY_SECONDS: positiveInt.default(30),
+  LOGIN_MAX_DELAY_SECONDS: positiveInt.default(900),
   TRUST_PROXY: bool.default(false),
   BODY_LIMIT_BYTES: positiveInt.default(1024 * 1024),
   UPLOAD_LIMIT_BYTES: positiveInt.default(20 * 1024 * 1024),
@@ -168,7 +170,12 @@ export interface Config {
   sessionAbsoluteHours: number;
   loginMaxAttemptsPerAccount: number;
   loginMaxAttemptsPerAddress: number;
+  /** Quiet minutes after which failed attempts are forgotten. */
   loginWindowMinutes: number;
+  /** The first wait after too many failed attempts; it doubles with each further one. */
+  loginDelaySeconds: number;
+  /** The longest wait: nobody can keep an owner out for longer at a time. */
+  loginMaxDelaySeconds: number;
   trustProxy: boolean;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
@@ -320,6 +327,8 @@ export function loadConfig(env: Env = process.env): Config {
     loginMaxAttemptsPerAccount: e.LOGIN_MAX_ATTEMPTS_PER_ACCOUNT,
     loginMaxAttemptsPerAddress: e.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
     loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    loginDelaySeconds: e.LOGIN_DELAY_SECONDS,
+    loginMaxDelaySeconds: e.LOGIN_MAX_DELAY_SECONDS,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,

@@ -15,7 +15,7 @@ import {
 import { requireUser } from './auth.middleware';
 import { hashPassword, verifyPassword } from './password';
 import { PasswordSchema } from './password-policy';
-import { enforce, reset } from './rate-limit';
+import { enforce, limitOf, refund, reset } from './rate-limit';
 import {
   clearSessionCookie,
   createSession,
@@ -105,9 +105,13 @@ const updateMeRoute = createRoute({
   },
 });
 
+/** The throttling key of an account's logins; a mailed password link clears it. */
+export function loginAccountKey(email: string): string {
+  return `login:account:${email.trim().toLowerCase()}`;
+}
+
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
   const { db, config } = deps;
-  const windowMs = config.loginWindowMinutes * 60_000;
 
   app.openapi(registerRoute, async (c) => {
     const body = c.req.valid('json');
@@ -115,11 +119,11 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     await enforce(
       db,
       [
-        {
-          key: `register:address:${clientAddress(c, config.trustProxy)}`,
-          max: config.loginMaxAttemptsPerAddress,
-          windowMs,
-        },
+        limitOf(
+          config,
+          `register:address:${clientAddress(c, config.trustProxy)}`,
+          config.loginMaxAttemptsPerAddress,
+        ),
       ],
       now,
     );
@@ -153,13 +157,15 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     const { email, password } = c.req.valid('json');
     const now = deps.clock();
     const address = clientAddress(c, config.trustProxy);
-    const accountKey = `login:account:${email.trim().toLowerCase()}`;
-    // Counted before the password check, so a flood cannot outrun the limit.
+    const accountKey = loginAccountKey(email);
+    const addressKey = `login:address:${address}`;
+    // Counted before the password check, so a flood cannot outrun the limit; a success takes
+    // its count back, so only failures make anyone wait.
     await enforce(
       db,
       [
-        { key: accountKey, max: config.loginMaxAttemptsPerAccount, windowMs },
-        { key: `login:address:${address}`, max: config.loginMaxAttemptsPerAddress, windowMs },
+        limitOf(config, accountKey, config.loginMaxAttemptsPerAccount),
+        limitOf(config, addressKey, config.loginMaxAttemptsPerAddress),
       ],
       now,
     );
@@ -172,6 +178,7 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
       throw new AppError('unauthenticated', 'The e-mail address or password is incorrect.');
     }
     await reset(db, accountKey);
+    await refund(db, addressKey);
     const previous = c.get('sessionId');
     if (previous) await revokeSession(db, previous, now);
     const session = await createSession(db, config, {

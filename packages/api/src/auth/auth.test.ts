@@ -134,7 +134,8 @@ describe('login failures', () => {
   });
 
   it('takes the same time for an unknown e-mail and a wrong password', async () => {
-    const app = createTestApp({ db: t.db });
+    // Throttling is another test's subject; here it would answer before any hash is checked.
+    const app = createTestApp({ db: t.db, config: { loginMaxAttemptsPerAccount: 100 } });
     const user = await createUser(t.db, { password: PASSWORD });
     const time = async (email: string) => {
       const started = performance.now();
@@ -157,50 +158,122 @@ describe('login failures', () => {
     expect(ratio).toBeLessThan(2.2);
   });
 
-  it('rate-limits per account with 429 and Retry-After, across addresses', async () => {
+  it('after the free attempts per account, waits that double (429, Retry-After), across addresses', async () => {
     const clock = testClock();
     const app = createTestApp({
       db: t.db,
       clock,
-      config: { loginMaxAttemptsPerAccount: 3, loginWindowMinutes: 15, trustProxy: true },
+      config: {
+        loginMaxAttemptsPerAccount: 5,
+        loginDelaySeconds: 30,
+        loginMaxDelaySeconds: 240,
+        trustProxy: true,
+      },
     });
     const user = await createUser(t.db, { password: PASSWORD });
-    for (let i = 0; i < 3; i++) {
-      const r = await login(app, user.email!, 'wrong password!!', {
-        'x-forwarded-for': `10.0.0.${i}`,
-      });
-      expect(r.status).toBe(401);
+    const from = (i: number) => ({ 'x-forwarded-for': `10.0.0.${i}` });
+    for (let i = 0; i < 5; i++) {
+      expect((await login(app, user.email!, 'wrong password!!', from(i))).status).toBe(401);
     }
-    const limited = await login(app, user.email!, PASSWORD, { 'x-forwarded-for': '10.0.0.9' });
+    // The sixth attempt, even with the right password and from elsewhere, waits 30 s.
+    const limited = await login(app, user.email!, PASSWORD, from(9));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('content-type')).toBe('application/problem+json');
-    expect(Number(limited.headers.get('retry-after'))).toBe(15 * 60);
+    expect(Number(limited.headers.get('retry-after'))).toBe(30);
     expect((await readBody(limited)).code).toBe('rate_limited');
+    // Knocking while waiting does not make the wait longer.
+    clock.advance(10_000);
+    const knock = await login(app, user.email!, 'wrong password!!', from(8));
+    expect(Number(knock.headers.get('retry-after'))).toBe(20);
 
-    clock.advance(15 * 60_000);
+    // Each further failure doubles the wait: 60, 120, 240, then no longer than the maximum.
+    const waits: number[] = [];
+    clock.advance(20_000);
+    for (let i = 0; i < 5; i++) {
+      expect((await login(app, user.email!, 'wrong password!!', from(i))).status).toBe(401);
+      const r = await login(app, user.email!, 'wrong password!!', from(i));
+      expect(r.status).toBe(429);
+      const wait = Number(r.headers.get('retry-after'));
+      waits.push(wait);
+      clock.advance(wait * 1000);
+    }
+    expect(waits).toEqual([60, 120, 240, 240, 240]);
+
+    // After the wait the owner gets in, and that clears the account's count.
+    expect((await login(app, user.email!, PASSWORD)).status).toBe(200);
+    expect((await login(app, user.email!, 'wrong password!!')).status).toBe(401);
     expect((await login(app, user.email!, PASSWORD)).status).toBe(200);
   });
 
-  it('rate-limits per client address across accounts', async () => {
+  it('never locks an account: the wait is bounded, and forgotten after a quiet window', async () => {
     const clock = testClock();
     const app = createTestApp({
       db: t.db,
       clock,
-      config: { loginMaxAttemptsPerAddress: 4, trustProxy: true },
+      config: {
+        loginMaxAttemptsPerAccount: 5,
+        loginDelaySeconds: 30,
+        loginMaxDelaySeconds: 900,
+        loginWindowMinutes: 15,
+        trustProxy: true,
+      },
+    });
+    const user = await createUser(t.db, { password: PASSWORD });
+    // An attacker keeps trying as fast as the waits allow, from a thousand addresses.
+    for (let i = 0; i < 40; i++) {
+      const r = await login(app, user.email!, 'wrong password!!', {
+        'x-forwarded-for': `198.51.100.${i % 250}`,
+      });
+      if (r.status === 429) clock.advance(Number(r.headers.get('retry-after')) * 1000);
+    }
+    // One more failure as soon as the wait is over: the owner now waits, but not for long.
+    let attack = await login(app, user.email!, 'wrong password!!');
+    if (attack.status === 429) {
+      clock.advance(Number(attack.headers.get('retry-after')) * 1000);
+      attack = await login(app, user.email!, 'wrong password!!');
+    }
+    expect(attack.status).toBe(401);
+    const owner = await login(app, user.email!, PASSWORD);
+    expect(owner.status).toBe(429);
+    expect(Number(owner.headers.get('retry-after'))).toBeLessThanOrEqual(900);
+    clock.advance(900_000);
+    expect((await login(app, user.email!, PASSWORD)).status).toBe(200);
+
+    // Five failures, then quiet for the window after the wait: counting starts afresh.
+    const quiet = { 'x-forwarded-for': '198.51.100.251' };
+    for (let i = 0; i < 5; i++) await login(app, user.email!, 'wrong password!!', quiet);
+    clock.advance(30_000 + 15 * 60_000);
+    for (let i = 0; i < 5; i++) {
+      expect((await login(app, user.email!, 'wrong password!!', quiet)).status).toBe(401);
+    }
+  });
+
+  it('throttles per client address across accounts; a success does not count there', async () => {
+    const clock = testClock();
+    const app = createTestApp({
+      db: t.db,
+      clock,
+      config: { loginMaxAttemptsPerAddress: 4, loginDelaySeconds: 30, trustProxy: true },
     });
     const headers = { 'x-forwarded-for': '192.0.2.77' };
+    const user = await createUser(t.db, { password: PASSWORD });
+    for (let i = 0; i < 10; i++) {
+      expect((await login(app, user.email!, PASSWORD, headers)).status).toBe(200);
+    }
     for (let i = 0; i < 4; i++) {
       expect((await login(app, `someone${i}@example.org`, 'x', headers)).status).toBe(401);
     }
     const limited = await login(app, 'someone-else@example.org', 'x', headers);
     expect(limited.status).toBe(429);
-    clock.advance(5 * 60_000);
-    const later = await login(app, 'someone-else@example.org', 'x', headers);
-    expect(Number(later.headers.get('retry-after'))).toBe(10 * 60);
+    expect(Number(limited.headers.get('retry-after'))).toBe(30);
     // Another address is not affected.
     expect(
       (await login(app, 'someone@example.org', 'x', { 'x-forwarded-for': '192.0.2.78' })).status,
     ).toBe(401);
+    clock.advance(30_000);
+    expect((await login(app, 'someone-else@example.org', 'x', headers)).status).toBe(401);
+    const doubled = await login(app, 'someone-else@example.org', 'x', headers);
+    expect(Number(doubled.headers.get('retry-after'))).toBe(60);
   });
 });
 

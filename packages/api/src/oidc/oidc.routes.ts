@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely, Transaction } from 'kysely';
 import * as client from 'openid-client';
-import { enforce } from '../auth/rate-limit';
+import { enforce, limitOf } from '../auth/rate-limit';
 import { USER_ROLES, type UserRole } from '../auth/roles';
 import {
   clearSessionCookie,
@@ -313,11 +313,11 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     await enforce(
       db,
       [
-        {
-          key: `oidc:address:${clientAddress(c, config.trustProxy)}`,
-          max: config.loginMaxAttemptsPerAddress,
-          windowMs: config.loginWindowMinutes * 60_000,
-        },
+        limitOf(
+          config,
+          `oidc:address:${clientAddress(c, config.trustProxy)}`,
+          config.loginMaxAttemptsPerAddress,
+        ),
       ],
       now,
     );
