@@ -20,6 +20,7 @@ import {
   validationError,
 } from './errors';
 import { appPage } from './http/app-page';
+import { compressJson } from './http/compress-json.middleware';
 import { inputBoundary } from './http/input-boundary.middleware';
 import { allowedMethods } from './http/method-not-allowed';
 import { originCheck } from './http/origin-check.middleware';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps): App {
       next,
     ),
   );
+  app.use('/api/*', compressJson());
   app.use('/api/*', inputBoundary());
   app.use(
     '/api/*',

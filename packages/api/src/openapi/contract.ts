@@ -95,7 +95,7 @@ export function contractChecker(doc: OpenApiDocument): ContractChecker {
   }
 
   async function checkBody(answer: Answer, ref: string, type: string): Promise<string[]> {
-    const text = await answer.response.clone().text();
+    const text = await bodyText(answer.response);
     let body: unknown;
     try {
       body = JSON.parse(text);
@@ -145,7 +145,7 @@ export function contractChecker(doc: OpenApiDocument): ContractChecker {
     const types = Object.keys(content);
     const hasBody = method !== 'head' && response.body !== null && response.status !== 204;
     if (types.length === 0) {
-      if (hasBody && (await response.clone().text()).length > 0) {
+      if (hasBody && (await bodyText(response)).length > 0) {
         return [`${name} ${status} has a body (${type}), but none is documented.`];
       }
       return [];
@@ -189,4 +189,13 @@ export function contractChecker(doc: OpenApiDocument): ContractChecker {
       return checkOperation(answer, found.template, method, operation);
     },
   };
+}
+
+/** The body as text, unzipped when the server gzipped it (see http/compress-json.middleware). */
+async function bodyText(response: Response): Promise<string> {
+  const copy = response.clone();
+  if (copy.body && copy.headers.get('Content-Encoding') === 'gzip') {
+    return new Response(copy.body.pipeThrough(new DecompressionStream('gzip'))).text();
+  }
+  return copy.text();
 }
