@@ -40,25 +40,21 @@ export function loadVocabularies(): Promise<DefinitionVocabulary[]> {
 
 export type Localized = { nl: string; en: string };
 
-export interface StateInfo {
-  label: Localized;
-  tags: string[];
-  final: boolean;
-}
+type StateEntry = DefinitionVocabulary['states'][number];
+type EventEntry = DefinitionVocabulary['events'][number];
+/** A state as the API's vocabulary describes it. */
+export type StateInfo = Omit<StateEntry, 'name'>;
 
 export interface Vocabulary {
   all: DefinitionVocabulary[];
   /** A state of the version an application is pinned to; its name as label when unknown. */
   state(ref: { key: string; version: number } | undefined, name: string): StateInfo;
-  event(
-    ref: { key: string; version: number } | undefined,
-    type: string,
-  ): { label: Localized; outcome: Localized | null };
+  event(ref: { key: string; version: number } | undefined, type: string): Omit<EventEntry, 'type'>;
   /**
    * States of every version, by name, in the definitions' own order (the newest version's order
    * and label win): what a filter offers and a queue sorts by.
    */
-  states(): { name: string; label: Localized; tags: string[]; final: boolean }[];
+  states(): StateEntry[];
 }
 
 function find(all: DefinitionVocabulary[], ref: { key: string; version: number } | undefined) {
