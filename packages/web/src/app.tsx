@@ -1,6 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { lazy, type ReactNode, Suspense, useEffect } from 'react';
-import type { Role } from './api/client';
+import { type Role, STAFF_ROLES } from './api/client';
 import { PageHeading, StatusMessage } from './components/ui';
 import { DESK_ROUTES } from './desk/desk-routes';
 import { I18nProvider, useI18n } from './i18n/i18n';
@@ -47,13 +47,13 @@ const FormPage = lazy(async () => ({
 interface Route {
   path: string;
   /** Roles that may open the page; undefined = anyone, [] = any logged-in user. */
-  roles?: Role[];
+  roles?: readonly Role[];
   render(params: Record<string, string>): ReactNode;
 }
 
 const STAFF: Role[] = ['assessor', 'approver', 'admin'];
 /** Everyone the API lets read the outbox (STAFF_ROLES there). */
-const OUTBOX: Role[] = ['clerk', 'assessor', 'approver', 'policy', 'admin'];
+const OUTBOX = STAFF_ROLES;
 /** Who handles the outgoing post (the print queue). */
 const POST: Role[] = ['clerk', 'assessor', 'approver', 'admin'];
 
