@@ -1,5 +1,6 @@
 import { registerAdminRoutes } from './admin/admin.routes';
 import { registerLifecycleRoutes } from './applications/lifecycle.routes';
+import { registerAccountLinkRoutes } from './auth/account-links.routes';
 import { registerAuthRoutes } from './auth/auth.routes';
 import { registerSessionRoutes } from './auth/session.routes';
 import type { AppDeps } from './context';
@@ -24,6 +25,7 @@ import { registerUserRoutes } from './users/users.routes';
  */
 export function registerRoutes(app: App, deps: AppDeps): void {
   registerAuthRoutes(app, deps);
+  registerAccountLinkRoutes(app, deps);
   registerSessionRoutes(app, deps);
   registerOidcRoutes(app, deps);
   registerUserRoutes(app, deps);

@@ -5,6 +5,11 @@ import { PageHeading, StatusMessage } from './components/ui';
 import { DESK_ROUTES } from './desk/desk-routes';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import {
+  ConfirmAccountPage,
+  ForgotPasswordPage,
+  SetPasswordPage,
+} from './pages/account-link-pages';
+import {
   HomePage,
   homeFor,
   LoggedOutPage,
@@ -61,6 +66,9 @@ const ROUTES: Route[] = [
   { path: '/', render: () => <HomePage /> },
   { path: '/inloggen', render: () => <LoginPage /> },
   { path: '/registreren', render: () => <RegisterPage /> },
+  { path: '/wachtwoord-vergeten', render: () => <ForgotPasswordPage /> },
+  { path: '/wachtwoord-instellen', render: () => <SetPasswordPage /> },
+  { path: '/account-bevestigen', render: () => <ConfirmAccountPage /> },
   { path: '/uitgelogd', render: () => <LoggedOutPage /> },
   { path: '/regelingen', render: () => <RegulationsPage /> },
   { path: '/mijn-gegevens', roles: [], render: () => <MePage /> },

@@ -24,6 +24,20 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The one-time link of the newest mail to an address, as the mail carries it. */
+async function mailedLink(email: string, page: string): Promise<string> {
+  const mail = await server.deps.db
+    .selectFrom('outbox')
+    .select('body')
+    .where('recipient_email', '=', email)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  const match = new RegExp(`https?://[^\\s]*${page}\\?token=[\\w-]+`).exec(mail.body ?? '');
+  if (!match) throw new Error(`no ${page} link in ${mail.body}`);
+  const url = new URL(match[0]);
+  return `${server.url}${url.pathname}${url.search}`;
+}
+
 describe('accounts in the browser', () => {
   it('shows the home page with a skip link, header, nav and main landmark', async () => {
     const { page } = browser;
@@ -76,7 +90,7 @@ describe('accounts in the browser', () => {
     await expectHeading(page, 'Inloggen', false);
   });
 
-  it('registers a resident and switches to English, remembered after a reload', async () => {
+  it('registers a resident, who confirms by mail, and switches to English, remembered after a reload', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/registreren`);
     await page.getByRole('textbox', { name: 'Naam' }).fill('Jan de Vries');
@@ -84,7 +98,14 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Wachtwoord').fill('een-lang-wachtwoord');
     await checkA11y(page, 'register');
     await page.getByRole('button', { name: 'Account aanmaken' }).last().click();
-    await expectHeading(page, 'Subsidieregelingen');
+    // The same words whether or not the address was known: the mail says what comes next.
+    await page.getByRole('status').filter({ hasText: 'Kijk in uw mailbox' }).waitFor();
+    await checkA11y(page, 'register-sent');
+    const link = await mailedLink('jan@example.org', '/account-bevestigen');
+    await page.goto(link);
+    await expectHeading(page, 'Mijn aanvragen');
+    await page.goto(`${server.url}/regelingen`);
+    await expectHeading(page, 'Subsidieregelingen', false);
     await checkA11y(page, 'regulations');
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -96,6 +117,45 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await page.getByRole('heading', { level: 1, name: 'Subsidieregelingen' }).waitFor();
     await page.getByRole('button', { name: 'Uitloggen' }).click();
+  });
+
+  it('claims an account made at the desk through forgot password: a mailed link, then a password', async () => {
+    const { page } = browser;
+    const email = 'aan-de-balie@example.org';
+    await server.deps.db
+      .insertInto('users')
+      .values({ email, name: 'Aan de Balie', roles: ['applicant'], password_hash: null })
+      .execute();
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByRole('link', { name: 'Wachtwoord vergeten?' }).click();
+    await expectHeading(page, 'Wachtwoord vergeten');
+    await checkA11y(page, 'forgot-password');
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
+    await page.getByRole('button', { name: 'Stuur mij een link' }).click();
+    await page.getByRole('status').filter({ hasText: 'onderweg' }).waitFor();
+    await checkA11y(page, 'forgot-password-sent');
+
+    const link = await mailedLink(email, '/wachtwoord-instellen');
+    await page.goto(link);
+    await expectHeading(page, 'Wachtwoord instellen', false);
+    await page.getByLabel('Nieuw wachtwoord').fill('Zwaanshals-straatfeest-2026');
+    await checkA11y(page, 'set-password');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await expectHeading(page, 'Mijn aanvragen');
+    await logout(page);
+
+    // The link worked once: a second time it says so, and where to get a new one.
+    await page.goto(link);
+    await page.getByLabel('Nieuw wachtwoord').fill('Nog-een-ander-wachtwoord-7');
+    await page.getByRole('button', { name: 'Wachtwoord opslaan' }).click();
+    await page.getByRole('alert').filter({ hasText: 'link' }).waitFor();
+    await expect(
+      page.getByRole('link', { name: 'Vraag een nieuwe link aan' }).count(),
+    ).resolves.toBe(1);
+    await checkA11y(page, 'set-password-used');
+    await login(page, server.url, email, 'Zwaanshals-straatfeest-2026');
+    await expectHeading(page, 'Mijn aanvragen');
+    await logout(page);
   });
 
   it('holds its layout at 320 CSS pixels wide', async () => {

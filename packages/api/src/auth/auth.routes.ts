@@ -4,17 +4,11 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import { clientAddress } from '../http/client-address';
 import type { App } from '../http/router';
-import { findUserByEmail, insertUser, publicUser, updateUser } from '../users/users.repository';
-import {
-  AddressFields,
-  EmailSchema,
-  LocaleSchema,
-  NameSchema,
-  UserSchema,
-} from '../users/users.schemas';
+import { findUserByEmail, publicUser, updateUser } from '../users/users.repository';
+import { AddressFields, LocaleSchema, NameSchema, UserSchema } from '../users/users.schemas';
+import { loginAccountKey } from './account-links.service';
 import { requireUser } from './auth.middleware';
-import { hashPassword, verifyPassword } from './password';
-import { PasswordSchema } from './password-policy';
+import { verifyPassword } from './password';
 import { enforce, limitOf, refund, reset } from './rate-limit';
 import {
   clearSessionCookie,
@@ -26,30 +20,6 @@ import {
 const json = <T extends z.ZodType>(schema: T) => ({
   content: { 'application/json': { schema } },
   required: true,
-});
-
-const registerRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/register',
-  tags: ['auth'],
-  summary: 'Create an applicant account and log in',
-  request: {
-    body: json(
-      z.object({
-        email: EmailSchema,
-        password: PasswordSchema,
-        name: NameSchema,
-        locale: LocaleSchema.optional(),
-      }),
-    ),
-  },
-  responses: {
-    201: {
-      description: 'Registered and logged in',
-      content: { 'application/json': { schema: UserSchema } },
-    },
-    ...problemResponses(409, 422, 429),
-  },
 });
 
 const loginRoute = createRoute({
@@ -105,53 +75,8 @@ const updateMeRoute = createRoute({
   },
 });
 
-/** The throttling key of an account's logins; a mailed password link clears it. */
-export function loginAccountKey(email: string): string {
-  return `login:account:${email.trim().toLowerCase()}`;
-}
-
 export function registerAuthRoutes(app: App, deps: AppDeps): void {
   const { db, config } = deps;
-
-  app.openapi(registerRoute, async (c) => {
-    const body = c.req.valid('json');
-    const now = deps.clock();
-    await enforce(
-      db,
-      [
-        limitOf(
-          config,
-          `register:address:${clientAddress(c, config.trustProxy)}`,
-          config.loginMaxAttemptsPerAddress,
-        ),
-      ],
-      now,
-    );
-    if (await findUserByEmail(db, body.email)) {
-      throw new AppError('conflict', 'An account with this e-mail address already exists.', {
-        invalidParams: [
-          { name: 'email', reason: 'An account with this e-mail address already exists' },
-        ],
-      });
-    }
-    const user = await insertUser(db, {
-      email: body.email,
-      name: body.name,
-      roles: ['applicant'],
-      locale: body.locale ?? 'nl',
-      password_hash: await hashPassword(body.password),
-      created_at: now,
-      updated_at: now,
-    });
-    const session = await createSession(db, config, {
-      userId: user.id,
-      now,
-      userAgent: c.req.header('user-agent'),
-      clientAddress: clientAddress(c, config.trustProxy),
-    });
-    setSessionCookie(c, config, session, now);
-    return c.json(publicUser(user), 201);
-  });
 
   app.openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid('json');
@@ -174,7 +99,8 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
     // look the same, in body and in time.
     const ok = await verifyPassword(user?.password_hash, password);
     // A deactivated account answers exactly like a wrong password: no hint that it exists.
-    if (!user || !ok || user.deactivated_at) {
+    // So does an account whose confirmation link was not followed yet.
+    if (!user || !ok || user.deactivated_at || user.confirmation_pending) {
       throw new AppError('unauthenticated', 'The e-mail address or password is incorrect.');
     }
     await reset(db, accountKey);

@@ -24,6 +24,19 @@ export interface UsersTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   /** Set by an administrator: the account can no longer log in (its sessions were revoked). */
   deactivated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Registered but the mailed link not yet followed: cannot log in (see account-links). */
+  confirmation_pending: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** A one-time link mailed to an account's address; only its SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'confirm' | 'password';
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -51,6 +64,7 @@ export interface AccountTables {
   users: UsersTable;
   sessions: SessionsTable;
   rate_limits: RateLimitsTable;
+  account_tokens: AccountTokensTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -96,8 +96,13 @@ export const api = {
     const { logoutUrl } = await http.post('/api/auth/oidc/logout');
     if (logoutUrl) window.location.assign(logoutUrl);
   },
-  register: (input: { email: string; password: string; name: string }) =>
+  /** Answers the same for a known address: the account logs in after the mailed link. */
+  register: (input: { email: string; password: string; name: string; locale: 'nl' | 'en' }) =>
     http.post('/api/auth/register', { body: input }),
+  confirmAccount: (token: string) => http.post('/api/auth/confirm', { body: { token } }),
+  requestPasswordLink: (email: string) => http.post('/api/auth/password-link', { body: { email } }),
+  setPassword: (token: string, password: string) =>
+    http.post('/api/auth/password', { body: { token, password } }),
 
   // clerk: residents
   searchUsers: async (q: string) =>

@@ -134,6 +134,24 @@ const nl = {
   'auth.registerIntro':
     'Met een account kunt u een subsidie aanvragen, uw aanvraag tussentijds opslaan en later verder gaan.',
   'auth.registerButton': 'Account aanmaken',
+  'auth.registerSent':
+    'Kijk in uw mailbox. We hebben een e-mail gestuurd naar {email}. Volg de link in die e-mail om uw account te gebruiken. Had u al een account met dit adres? Dan staat in de e-mail hoe u inlogt of een nieuw wachtwoord instelt.',
+  'auth.forgotLink': 'Wachtwoord vergeten?',
+  'auth.forgotTitle': 'Wachtwoord vergeten',
+  'auth.forgotIntro':
+    'Vul het e-mailadres van uw account in. U krijgt een e-mail met een link om een nieuw wachtwoord in te stellen. Is uw account aan de balie gemaakt en heeft u nog geen wachtwoord? Dan stelt u zo ook uw eerste wachtwoord in.',
+  'auth.forgotButton': 'Stuur mij een link',
+  'auth.forgotSent':
+    'Als er een account is met het adres {email}, dan is er een e-mail met een link onderweg. De link werkt één keer en 1 uur lang.',
+  'auth.setPasswordTitle': 'Wachtwoord instellen',
+  'auth.setPasswordIntro':
+    'Kies een nieuw wachtwoord voor uw account. Daarna bent u ingelogd, en overal anders uitgelogd.',
+  'auth.newPassword': 'Nieuw wachtwoord',
+  'auth.setPasswordButton': 'Wachtwoord opslaan',
+  'auth.linkMissing': 'Deze pagina opent u met de link uit de e-mail.',
+  'auth.newLink': 'Vraag een nieuwe link aan',
+  'auth.confirmTitle': 'Account bevestigen',
+  'auth.confirming': 'Uw account wordt bevestigd…',
   'auth.loggedOutTitle': 'U bent uitgelogd',
   'auth.loggedOutText': 'U bent veilig uitgelogd.',
   'auth.loginAgain': 'Opnieuw inloggen',
@@ -574,6 +592,24 @@ const en: Record<MessageKey, string> = {
   'auth.registerIntro':
     'With an account you can apply for a grant, save your application and continue later.',
   'auth.registerButton': 'Create account',
+  'auth.registerSent':
+    'Check your mailbox. We sent an email to {email}. Follow the link in that email to use your account. Did you already have an account with this address? Then the email says how to log in or set a new password.',
+  'auth.forgotLink': 'Forgot your password?',
+  'auth.forgotTitle': 'Forgot password',
+  'auth.forgotIntro':
+    'Enter the email address of your account. You will get an email with a link to set a new password. Was your account made at the desk and do you have no password yet? Then this is how you set your first one.',
+  'auth.forgotButton': 'Send me a link',
+  'auth.forgotSent':
+    'If there is an account with the address {email}, an email with a link is on its way. The link works once and for 1 hour.',
+  'auth.setPasswordTitle': 'Set password',
+  'auth.setPasswordIntro':
+    'Choose a new password for your account. Afterwards you are logged in here, and logged out everywhere else.',
+  'auth.newPassword': 'New password',
+  'auth.setPasswordButton': 'Save password',
+  'auth.linkMissing': 'Open this page with the link from the email.',
+  'auth.newLink': 'Ask for a new link',
+  'auth.confirmTitle': 'Confirm account',
+  'auth.confirming': 'Confirming your account…',
   'auth.loggedOutTitle': 'You are logged out',
   'auth.loggedOutText': 'You have been logged out safely.',
   'auth.loginAgain': 'Log in again',

@@ -129,6 +129,9 @@ export function LoginPage() {
         </ButtonGroup>
       </form>
       <Paragraph>
+        <AppLink href="/wachtwoord-vergeten">{t('auth.forgotLink')}</AppLink>
+      </Paragraph>
+      <Paragraph>
         {t('auth.noAccount')} <AppLink href="/registreren">{t('auth.registerLink')}</AppLink>
       </Paragraph>
     </>
@@ -136,12 +139,11 @@ export function LoginPage() {
 }
 
 export function RegisterPage() {
-  const { t } = useI18n();
-  const { setMe } = useSession();
-  const { navigate } = useRouter();
+  const { t, locale } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [sentTo, setSentTo] = useState('');
   const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
 
   function submit(e: FormEvent) {
@@ -150,17 +152,20 @@ export function RegisterPage() {
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) errs['f-email'] = t('auth.emailInvalid');
     if (password.length < 12) errs['f-password'] = t('auth.passwordTooShort');
     return run(e, errs, async () => {
-      await api.register({ name: name.trim(), email: email.trim(), password });
-      let me: Me;
-      try {
-        me = await api.me();
-      } catch {
-        me = await api.login(email.trim(), password);
-        me = me?.roles ? me : await api.me();
-      }
-      setMe(me);
-      navigate('/regelingen');
+      // The same answer whether or not the address is known: the mail says what comes next.
+      await api.register({ name: name.trim(), email: email.trim(), password, locale });
+      setSentTo(email.trim());
     });
+  }
+  if (sentTo) {
+    return (
+      <>
+        <PageHeading>{t('auth.registerTitle')}</PageHeading>
+        <Alert type="ok" role="status">
+          <Paragraph>{t('auth.registerSent', { email: sentTo })}</Paragraph>
+        </Alert>
+      </>
+    );
   }
   return (
     <>
