@@ -19,6 +19,7 @@ import {
   RegisterPage,
 } from './pages/auth-pages';
 import { OIDC_ROUTES } from './pages/oidc/oidc-routes';
+import { PAGE_DATA } from './pages/page-data';
 import { POLICY_ROUTES } from './policy/policy-routes';
 import { match, RouterProvider, useRouter } from './router/router';
 import { SessionProvider, useSession } from './session/session';
@@ -136,11 +137,20 @@ function Loading() {
   return <StatusMessage>{t('common.loading')}</StatusMessage>;
 }
 
+/** The path whose page data was last asked ahead (PAGE_DATA), so each visit asks once. */
+let askedAheadFor: string | null = null;
+
 function Routes() {
   const { location } = useRouter();
+  const { me } = useSession();
   for (const route of ROUTES) {
     const params = match(route.path, location.path);
     if (params) {
+      const data = PAGE_DATA[route.path];
+      if (data && me && askedAheadFor !== location.path) {
+        askedAheadFor = location.path;
+        data(params);
+      }
       return (
         <Suspense fallback={<Loading />}>
           <Guarded key={route.path} route={route} params={params} />

@@ -109,4 +109,33 @@ describe('small things for residents', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
   });
+
+  it('a page asks for its data while its code loads, and never for the session', async () => {
+    const { items } = (await page.evaluate(() =>
+      fetch('/api/applications').then((r) => r.json()),
+    )) as { items: { id: string }[] };
+    const id = items[0]!.id;
+    const asked: string[] = [];
+    const record = (req: { url(): string }) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/assets/')) {
+        asked.push(url.pathname + url.search);
+      }
+    };
+    page.on('request', record);
+    try {
+      await page.goto(`${server.url}/aanvragen/${id}`);
+      await page.getByRole('main').getByText('Concept', { exact: true }).first().waitFor();
+      // Asked once per version (forms/definitions.ts keeps it), whoever asks first.
+      expect(asked.filter((p) => p.startsWith('/api/definitions/'))).toHaveLength(1);
+      // The page carries the session (packages/api/src/http/app-page.ts).
+      expect(asked.filter((p) => p.startsWith('/api/session'))).toEqual([]);
+      // The data went out before the page's own code had arrived.
+      const pageCode = asked.findIndex((p) => /\/assets\/application-page-/.test(p));
+      expect(pageCode, asked.join('\n')).toBeGreaterThan(-1);
+      expect(asked.indexOf(`/api/applications/${id}`), asked.join('\n')).toBeLessThan(pageCode);
+    } finally {
+      page.off('request', record);
+    }
+  });
 });

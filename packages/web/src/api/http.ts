@@ -136,6 +136,50 @@ async function parseProblem(res: Response): Promise<Problem> {
   }
 }
 
+/**
+ * Answers asked ahead for the page being opened (see `ahead`), by address; each is taken once,
+ * within AHEAD_MS, and any call that changes something drops them all.
+ */
+const asked = new Map<string, { at: number; response: Promise<Response> }>();
+const AHEAD_MS = 10_000;
+let askingAhead = false;
+
+/**
+ * Runs `start`, whose GET calls go out now, while the page that will make the same calls is
+ * still loading its code: the page's first identical call then takes the answer instead of
+ * waiting for a second round trip after its code arrived. Failures are left to the page.
+ */
+export function ahead<T>(start: () => Promise<T>): Promise<T | undefined> {
+  askingAhead = true;
+  let started: Promise<T>;
+  try {
+    started = start();
+  } finally {
+    askingAhead = false;
+  }
+  return started.catch(() => undefined);
+}
+
+function fetchOnce(method: Method, url: string, init: RequestInit): Promise<Response> {
+  if (method !== 'get') {
+    asked.clear();
+    return fetch(url, init);
+  }
+  const waiting = asked.get(url);
+  if (waiting && !askingAhead) {
+    asked.delete(url);
+    if (Date.now() - waiting.at < AHEAD_MS) return waiting.response;
+  }
+  const response = fetch(url, init);
+  if (askingAhead) {
+    // A copy for the page, made before the caller here reads the body.
+    const copy = response.then((res) => res.clone());
+    copy.catch(() => undefined);
+    asked.set(url, { at: Date.now(), response: copy });
+  }
+  return response;
+}
+
 /** Sends a request; an answer other than 2xx becomes an ApiError (status 0: no network). */
 async function send(method: Method, path: string, init: RawInit, accept: string) {
   const headers: Record<string, string> = { accept };
@@ -149,7 +193,7 @@ async function send(method: Method, path: string, init: RawInit, accept: string)
   }
   let res: Response;
   try {
-    res = await fetch(address(path, init), {
+    res = await fetchOnce(method, address(path, init), {
       method: method.toUpperCase(),
       headers,
       body,

@@ -14,12 +14,13 @@ import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { StateBadge } from './application-parts';
+import { MY_APPLICATIONS_QUERY } from './page-data';
 
 export function MyApplicationsPage() {
   const { t, formatMoney, formatDateTime } = useI18n();
   const { vocabulary } = useVocabulary();
   const errorText = useErrorText();
-  const list = useLoad(() => api.listApplications({ sort: 'updated', limit: 100 }), []);
+  const list = useLoad(() => api.listApplications(MY_APPLICATIONS_QUERY), []);
   const items = list.data?.items ?? [];
 
   return (
