@@ -313,6 +313,7 @@ const nl = {
   'amount.reclaim': 'Terug te betalen',
 
   'deadline.decisionDue': 'Uiterlijk besluit',
+  'warning.decision_after_activity': 'Het besluit kan pas na uw activiteit komen.',
   'deadline.decision': 'Uiterlijk besluit',
   'deadline.supplementDue': 'Aanvulling uiterlijk',
   'deadline.supplement': 'Aanvulling uiterlijk',
@@ -369,6 +370,7 @@ const nl = {
   'queue.claimed': 'U behandelt nu {reference}.',
   'queue.released': 'U heeft {reference} losgelaten.',
   'queue.suspended': 'Termijn staat stil',
+  'queue.decisionAfterActivity': 'Besluit pas na de activiteit',
   'queue.daysLeft.one': 'nog {n} dag',
   'queue.daysLeft.other': 'nog {n} dagen',
   'queue.daysOverdue.one': '{n} dag te laat',
@@ -770,6 +772,7 @@ const en: Record<MessageKey, string> = {
   'amount.reclaim': 'To be paid back',
 
   'deadline.decisionDue': 'Decision due by',
+  'warning.decision_after_activity': 'The decision may only come after your activity.',
   'deadline.decision': 'Decision due by',
   'deadline.supplementDue': 'Information due by',
   'deadline.supplement': 'Information due by',
@@ -826,6 +829,7 @@ const en: Record<MessageKey, string> = {
   'queue.claimed': 'You are now handling {reference}.',
   'queue.released': 'You released {reference}.',
   'queue.suspended': 'Clock stopped',
+  'queue.decisionAfterActivity': 'Decision only after the activity',
   'queue.daysLeft.one': '{n} day left',
   'queue.daysLeft.other': '{n} days left',
   'queue.daysOverdue.one': '{n} day overdue',

@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '@initiatief/engine';
 import {
+  Alert,
   DataList,
   DataListItem,
   DataListKey,
@@ -64,6 +65,14 @@ export function DeadlinesSection({ app }: { app: Application }) {
       {app.clock?.suspended && (
         <Paragraph className="app-notice">{t('detail.suspended')}</Paragraph>
       )}
+      {(app.warnings ?? []).map((w) => (
+        // What the warning means for the resident, in words; staff read the same sentence.
+        <Alert key={w.key} type="warning" className="app-warning">
+          <Paragraph>
+            <strong>{tx(`warning.${w.key}`, '')}</strong> {w.text[locale] ?? w.text.nl}
+          </Paragraph>
+        </Alert>
+      ))}
       {deadlines.length === 0 ? (
         <Paragraph>{t('detail.noDeadlines')}</Paragraph>
       ) : (

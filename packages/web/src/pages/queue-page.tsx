@@ -260,6 +260,13 @@ export function QueuePage() {
                     </TableCell>
                     <TableCell data-label={t('queue.deadline')}>
                       {counting && a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
+                      {a.decisionAfterActivity && (
+                        <span className="app-block">
+                          <span className="app-badge app-badge--warning">
+                            {t('queue.decisionAfterActivity')}
+                          </span>
+                        </span>
+                      )}
                       {days !== null && (
                         <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
                           {a.suspended
