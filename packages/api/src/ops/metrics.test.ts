@@ -3,29 +3,7 @@ import { openPostgres } from '../db/database';
 import { call, createTestApp, type TestApp } from '../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
 import { isDatabaseUnavailable } from './db-unavailable';
-import { Registry } from './metrics';
-
-describe('metrics registry', () => {
-  it('writes counters, gauges and histograms in the Prometheus text format', async () => {
-    const r = new Registry();
-    r.counter('a_total', 'A.').inc({ route: '/x', status: '200' }, 2);
-    r.gauge('b', 'B.').set({}, 3);
-    const h = r.histogram('c_seconds', 'C.', [0.1, 1]);
-    h.observe({ m: 'GET' }, 0.05);
-    h.observe({ m: 'GET' }, 0.5);
-    h.observe({ m: 'GET' }, 5);
-    r.counter('d_total', 'D.').inc({ q: 'a"b\\c\nd' });
-    const text = await r.expose();
-    expect(text).toContain('# TYPE a_total counter\na_total{route="/x",status="200"} 2\n');
-    expect(text).toContain('# TYPE b gauge\nb 3\n');
-    expect(text).toContain('c_seconds_bucket{m="GET",le="0.1"} 1');
-    expect(text).toContain('c_seconds_bucket{m="GET",le="1"} 2');
-    expect(text).toContain('c_seconds_bucket{m="GET",le="+Inf"} 3');
-    expect(text).toContain('c_seconds_sum{m="GET"} 5.55');
-    expect(text).toContain('c_seconds_count{m="GET"} 3');
-    expect(text).toContain('d_total{q="a\\"b\\\\c\\nd"} 1');
-  });
-});
+import { parseExposition } from './metrics.parse';
 
 describe('GET /metrics', () => {
   let t: TestDatabase;
@@ -47,10 +25,34 @@ describe('GET /metrics', () => {
       /initiatief_http_requests_total\{method="GET",route="\/api\/applications\/:id",status="401"\} \d+/,
     );
     expect(text).toMatch(/initiatief_http_requests_total\{[^}]*route="unmatched",status="404"\}/);
-    expect(text).toMatch(/initiatief_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"\}/);
+    expect(text).toMatch(/initiatief_http_request_duration_seconds_bucket\{[^}]*le="\+Inf"[^}]*\}/);
     expect(text).toContain('initiatief_database_up 1');
     expect(text).toContain('initiatief_outbox_messages{kind="mail",status="pending"} 0');
     expect(text).toContain('initiatief_timers_due 0');
+  });
+
+  it("is prom-client's exposition format: every family typed, every sample parses", async () => {
+    const res = await call(app, 'GET', '/metrics');
+    const families = parseExposition(await res.text());
+    // The workers' families are registered in every process, so a scrape always names them.
+    const expected: Record<string, string> = {
+      initiatief_timers_processed_total: 'counter',
+      initiatief_timer_lateness_seconds: 'histogram',
+      initiatief_outbox_jobs_total: 'counter',
+      initiatief_retention_drafts_total: 'counter',
+      initiatief_worker_items_total: 'counter',
+      initiatief_worker_lease_takeovers_total: 'counter',
+      initiatief_worker_wakeups_total: 'counter',
+      initiatief_http_requests_total: 'counter',
+      initiatief_database_up: 'gauge',
+    };
+    for (const [name, type] of Object.entries(expected)) {
+      expect(families.get(name)?.type, name).toBe(type);
+    }
+    const up = families.get('initiatief_database_up')?.samples ?? [];
+    expect(up).toEqual([{ name: 'initiatief_database_up', labels: {}, value: 1 }]);
+    const requests = families.get('initiatief_http_requests_total')?.samples ?? [];
+    expect(requests.some((s) => s.labels.route === '/api/applications/:id')).toBe(true);
   });
 });
 

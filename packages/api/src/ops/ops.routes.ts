@@ -40,6 +40,6 @@ export function registerOpsRoutes(app: App, deps: AppDeps): void {
       gaugesAt = now;
     }
     c.header('Cache-Control', 'no-store');
-    return c.body(await registry.expose(), 200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE });
+    return c.body(await registry.metrics(), 200, { 'Content-Type': PROMETHEUS_CONTENT_TYPE });
   });
 }

@@ -4,19 +4,12 @@ import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
-import { Counter, registry } from '../ops/metrics';
+import { metrics } from '../ops/metrics';
 
 /** The outbox template key of the warning; its row marks a draft as warned. */
 export const RETENTION_WARNING_TEMPLATE = 'retention_warning';
 
 const DAY_MS = 86_400_000;
-
-const retained = registry.register(
-  new Counter(
-    'initiatief_retention_drafts_total',
-    'Drafts warned or deleted by the retention job.',
-  ),
-);
 
 export interface RetentionOptions {
   /** Drafts untouched this many days are deleted; 0 switches the job off. */
@@ -240,7 +233,7 @@ export async function runRetention(
   const now = deps.clock();
   const warned = await warnDrafts(deps.db, now, opts);
   const deletedReferences = await deleteDrafts(deps.db, now, opts);
-  retained.inc({ action: 'warned' }, warned);
-  retained.inc({ action: 'deleted' }, deletedReferences.length);
+  metrics.retained.inc({ action: 'warned' }, warned);
+  metrics.retained.inc({ action: 'deleted' }, deletedReferences.length);
   return { warned, deleted: deletedReferences.length, deletedReferences };
 }

@@ -66,7 +66,7 @@ async function fireOne(
         return { outcome: 'cancelled' as const, timerId: timer.id };
       }
       await finishTimer(trx, timer.id, 'fired', now);
-      metrics.timerLateness.observe({}, (now.getTime() - new Date(timer.due_at).getTime()) / 1000);
+      metrics.timerLateness.observe((now.getTime() - new Date(timer.due_at).getTime()) / 1000);
       return { outcome: 'fired' as const, timerId: timer.id };
     });
   } catch (err) {
