@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -24,18 +26,32 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The one-time link of the newest mail to an address, as the mail carries it. */
+/**
+ * The one-time link in the mail to an address, read from the mail drop the outbox worker writes
+ * (the outbox itself keeps no working link once the mail is sent).
+ */
 async function mailedLink(email: string, page: string): Promise<string> {
-  const mail = await server.deps.db
-    .selectFrom('outbox')
-    .select('body')
-    .where('recipient_email', '=', email)
-    .orderBy('created_at', 'desc')
-    .executeTakeFirstOrThrow();
-  const match = new RegExp(`https?://[^\\s]*${page}\\?token=[\\w-]+`).exec(mail.body ?? '');
-  if (!match) throw new Error(`no ${page} link in ${mail.body}`);
-  const url = new URL(match[0]);
-  return `${server.url}${url.pathname}${url.search}`;
+  const dir = server.deps.config.mailDir;
+  const pattern = new RegExp(`https?://[^\\s"<]*${page}\\?token=[\\w-]+`);
+  for (let i = 0; i < 60; i++) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.filter((n) => n.endsWith('.eml'))) {
+      // Quoted-printable: join soft line breaks, then decode =XX.
+      const raw = (await readFile(join(dir, name), 'utf8'))
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
+          String.fromCharCode(Number.parseInt(hex, 16)),
+        );
+      const to = /^To: (.*)$/m.exec(raw)?.[1] ?? '';
+      const match = to.includes(email) ? pattern.exec(raw) : null;
+      if (match) {
+        const url = new URL(match[0]);
+        return `${server.url}${url.pathname}${url.search}`;
+      }
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`no mail to ${email} with a ${page} link in ${dir}`);
 }
 
 describe('accounts in the browser', () => {

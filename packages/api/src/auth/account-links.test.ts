@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, type Kit, setupKit } from '../applications/lifecycle.test-kit';
+import { markDone } from '../messaging/messaging.repository';
 import {
   call,
   createTestApp,
@@ -260,6 +261,43 @@ describe('forgot password: a mailed one-time link', () => {
     }
     expect(statuses).toEqual([202, 202, 202, 429]);
     expect(await mailsTo(user.email!)).toHaveLength(3);
+  });
+});
+
+describe('the link is kept nowhere in the clear', () => {
+  it('the database holds its hash; once the mail is sent the outbox no longer holds the link', async () => {
+    const user = await createUser(kit.t.db);
+    await call(app, 'POST', '/api/auth/password-link', {
+      json: { email: user.email },
+      headers: fresh(),
+    });
+    const row = await kit.t.db
+      .selectFrom('outbox')
+      .select(['id', 'body'])
+      .where('recipient_email', '=', user.email)
+      .executeTakeFirstOrThrow();
+    const token = tokenIn(row.body, '/wachtwoord-instellen');
+    const stored = await kit.t.db
+      .selectFrom('account_tokens')
+      .select('token_hash')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token);
+    expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
+
+    await markDone(kit.t.db, [row.id], clock());
+    const sent = await kit.t.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(sent.body).not.toContain(token);
+    expect(sent.body).toContain('/wachtwoord-instellen?token=(verstuurd/sent)');
+    // The mail that went out still works.
+    const set = await call(app, 'POST', '/api/auth/password', {
+      json: { token, password: PASSWORD },
+    });
+    expect(set.status).toBe(200);
   });
 });
 

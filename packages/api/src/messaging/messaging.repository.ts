@@ -127,12 +127,25 @@ export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promi
   });
 }
 
-/** Records finished jobs, one statement for a whole round. */
+/**
+ * Records finished jobs, one statement for a whole round. A sent account mail (auth/account-links)
+ * keeps no working link: its one-time token is only stored hashed, and a copy in the outbox would
+ * let whoever reads the table use it.
+ */
 export async function markDone(db: Db, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
     .updateTable('outbox')
-    .set({ status: 'done', done_at: now, locked_until: null, last_error: null, updated_at: now })
+    .set({
+      status: 'done',
+      done_at: now,
+      locked_until: null,
+      last_error: null,
+      updated_at: now,
+      body: sql<string>`case when template_key like 'account\\_%'
+        then regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g')
+        else body end`,
+    })
     .where('id', 'in', [...ids])
     .execute();
 }
