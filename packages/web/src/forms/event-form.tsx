@@ -203,6 +203,11 @@ export function EventForm({
       );
       setConfirming(false);
       idempotencyKey.current = null;
+      // An event that leaves the application where it was keeps this form on the page: empty
+      // it, so what was sent does not stand there ready to be sent twice.
+      setValues(Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)])));
+      setErrors({});
+      moneyProblems.current = {};
       onDone(next);
     } catch (err) {
       setConfirming(false);
