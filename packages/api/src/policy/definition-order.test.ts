@@ -31,6 +31,7 @@ describe('a saved definition keeps the officer order', () => {
     const saved = await call(kit.app, 'PUT', `${base}/versions/${draft.version}`, {
       cookie: kit.cookies.policy,
       json: { definition: def },
+      headers: { 'if-match': `"r${draft.revision}"` },
     });
     expect(saved.status, await saved.clone().text()).toBe(200);
     const read = await readJson(await asPolicy('GET', `${base}/versions/${draft.version}`));

@@ -42,7 +42,10 @@ export function definitionEtag(revision: number): string {
   return `"r${revision}"`;
 }
 
-/** The revision in an If-Match header (`"r3"`, `W/"r3"` or `3`), or null when absent/unreadable. */
+/**
+ * The revision in an If-Match header (`"r3"`, `W/"r3"` or `3`): null when absent or `*` (which
+ * protects nothing), NaN when it is no ETag of ours.
+ */
 export function revisionFromIfMatch(header: string | undefined): number | null {
   if (!header || header.trim() === '*') return null;
   const m = /^(?:W\/)?"?r?(\d+)"?$/.exec(header.trim());
@@ -249,29 +252,42 @@ export async function saveDraft(
   key: string,
   version: number,
   definition: Record<string, unknown>,
-  saved?: { by: SessionUser; at: Date; ifRevision: number | null },
+  saved: { by: SessionUser; at: Date; ifRevision: number | null },
 ): Promise<DefinitionDetail> {
   await assertNotProposed(db, key, version);
-  if (Number.isNaN(saved?.ifRevision)) {
+  if (saved.ifRevision === null) {
+    // Without the revision it was read at, a save could silently overwrite another tab's save.
+    const status = await statusOf(db, key, version);
+    if (status !== 'draft') throw immutable(key, version, status);
+    const current = await getDefinition(db, key, version);
+    throw new AppError(
+      'precondition_required',
+      'Send If-Match with the ETag of the draft you loaded; without it a save could overwrite someone else’s.',
+      { headers: { ETag: definitionEtag(current.revision) } },
+    );
+  }
+  if (Number.isNaN(saved.ifRevision)) {
     throw new AppError('precondition_failed', 'The If-Match header is not an ETag of this draft.');
   }
   const stored = { ...definition, key, version };
-  let q = db
+  const row = await db
     .updateTable('workflow_definitions')
     .set({
       definition: JSON.stringify(stored),
       revision: sql`revision + 1`,
-      ...(saved ? { saved_by: saved.by.id, saved_at: saved.at } : {}),
+      saved_by: saved.by.id,
+      saved_at: saved.at,
     })
     .where('key', '=', key)
     .where('version', '=', version)
-    .where('status', '=', 'draft');
-  if (saved?.ifRevision != null) q = q.where('revision', '=', saved.ifRevision);
-  const row = await q.returning('version').executeTakeFirst();
+    .where('status', '=', 'draft')
+    .where('revision', '=', saved.ifRevision)
+    .returning('version')
+    .executeTakeFirst();
   if (!row) {
     const status = await statusOf(db, key, version);
     if (status !== 'draft') throw immutable(key, version, status);
-    throw await staleDraft(db, key, version, saved?.by.locale ?? 'en');
+    throw await staleDraft(db, key, version, saved.by.locale);
   }
   return getDefinition(db, key, version);
 }

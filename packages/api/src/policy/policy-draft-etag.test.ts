@@ -1,6 +1,7 @@
 /**
  * No lost edits (issue 14): a draft carries a revision (ETag); a save with an If-Match that is
- * out of date is refused with 412 and says who saved in between, and when.
+ * out of date is refused with 412 and says who saved in between, and when; a save without
+ * If-Match is refused with 428, so no client can overwrite by leaving the header out.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
@@ -85,5 +86,55 @@ describe('two tabs on one draft', () => {
       headers: { 'if-match': '"abc"' },
     });
     expect(garbage.status).toBe(412);
+  });
+
+  test('a save without If-Match (or with *) is 428 and changes nothing', async () => {
+    // The draft of the test before (one draft per workflow at a time).
+    const { items } = await readJson(
+      await call(kit.app, 'GET', '/api/policy/definitions', { cookie: kit.cookies.policy }),
+    );
+    const { version } = items.find(
+      (d: { key: string; status: string }) =>
+        d.key === 'bewonersinitiatief' && d.status === 'draft',
+    );
+    const draft = await readJson(
+      await call(kit.app, 'GET', `${base}/versions/${version}`, { cookie: kit.cookies.policy }),
+    );
+    const path = `${base}/versions/${draft.version}`;
+    const changed = structuredClone(draft.definition);
+    changed.title.nl = 'Zonder If-Match';
+    for (const headers of [{}, { 'if-match': '*' }] as Record<string, string>[]) {
+      const res = await call(kit.app, 'PUT', path, {
+        cookie: kit.cookies.policy,
+        json: { definition: changed },
+        headers,
+      });
+      expect(res.status).toBe(428);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      // The current ETag comes along, but the client must have read the draft to use it.
+      expect(res.headers.get('etag')).toBe(`"r${draft.revision}"`);
+      expect(await readJson(res)).toMatchObject({
+        status: 428,
+        code: 'precondition_required',
+      });
+    }
+    const stored = await readJson(await call(kit.app, 'GET', path, { cookie: kit.cookies.policy }));
+    expect(stored.revision).toBe(draft.revision);
+    expect(stored.definition.title.nl).toBe(draft.definition.title.nl);
+    // A published version stays 409 with or without If-Match: it cannot change at all.
+    const published = await call(kit.app, 'PUT', `${base}/versions/1`, {
+      cookie: kit.cookies.policy,
+      json: { definition: changed },
+    });
+    expect(published.status).toBe(409);
+  });
+
+  test('the document says If-Match is required and describes 428', async () => {
+    const doc = await readJson(await call(kit.app, 'GET', '/api/openapi.json'));
+    const put = doc.paths['/api/policy/definitions/{key}/versions/{version}'].put;
+    expect(put.responses['428']).toBeDefined();
+    expect(put.parameters).toContainEqual(
+      expect.objectContaining({ in: 'header', name: 'if-match', required: true }),
+    );
   });
 });

@@ -17,8 +17,8 @@ afterAll(() => kit.close());
 // biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
 type Def = Record<string, any>;
 
-const asPolicy = (method: string, path: string, json?: unknown) =>
-  call(kit.app, method, path, { cookie: kit.cookies.policy, json });
+const asPolicy = (method: string, path: string, json?: unknown, headers?: Record<string, string>) =>
+  call(kit.app, method, path, { cookie: kit.cookies.policy, json, headers });
 
 /** Makes a draft of v1 changed by `edit`, tries to publish it, discards it; answers the refusal. */
 async function refusal(edit: (d: Def) => void): Promise<{ status: number; body: Def }> {
@@ -27,7 +27,12 @@ async function refusal(edit: (d: Def) => void): Promise<{ status: number; body: 
   const draft = await readJson(created);
   const def = structuredClone(draft.definition) as Def;
   edit(def);
-  const saved = await asPolicy('PUT', `${base}/versions/${draft.version}`, { definition: def });
+  const saved = await asPolicy(
+    'PUT',
+    `${base}/versions/${draft.version}`,
+    { definition: def },
+    { 'if-match': `"r${draft.revision}"` },
+  );
   expect(saved.status).toBe(200);
   const res = await asPolicy('POST', `${base}/versions/${draft.version}/publish`, {
     comment: 'Proef',

@@ -15,8 +15,8 @@ const ids: Record<string, string> = {};
 // biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
 type Json = Record<string, any>;
 
-const asPolicy = (method: string, path: string, json?: unknown) =>
-  call(kit.app, method, path, { cookie: kit.cookies.policy, json });
+const asPolicy = (method: string, path: string, json?: unknown, headers?: Record<string, string>) =>
+  call(kit.app, method, path, { cookie: kit.cookies.policy, json, headers });
 
 async function ok(res: Response, status = 200): Promise<Json> {
   expect(res.status, await res.clone().text()).toBe(status);
@@ -36,7 +36,14 @@ beforeAll(async () => {
     JSON.stringify(draft.definition).replaceAll('"info_requested"', '"awaiting_info"'),
   );
   renamed.delays.decisionWarning.params.offsetDays = -10;
-  await ok(await asPolicy('PUT', `${base}/versions/2`, { definition: renamed }));
+  await ok(
+    await asPolicy(
+      'PUT',
+      `${base}/versions/2`,
+      { definition: renamed },
+      { 'if-match': `"r${draft.revision}"` },
+    ),
+  );
   const { proposal } = await ok(
     await asPolicy('POST', `${base}/versions/2/publish`, { comment: 'Hernoemd.' }),
     202,

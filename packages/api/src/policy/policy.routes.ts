@@ -270,11 +270,21 @@ const r = {
     tags,
     security,
     summary:
-      'Save a draft (also when invalid); answered with the full validation result. With If-Match (the ETag of GET), a save over someone else’s newer save is 412 and says who saved when.',
+      'Save a draft (also when invalid); answered with the full validation result. If-Match (the ETag of GET or of the last save) is required: without it 428, and a save over someone else’s newer save is 412 and says who saved when.',
     middleware: policyOnly,
     request: {
       params: VersionParams,
-      headers: z.object({ 'if-match': z.string().optional() }),
+      headers: z.object({
+        // Optional for zod so that a missing header is 428 (the service says so), not 422;
+        // required for clients, which is what the document tells them.
+        'if-match': z
+          .string()
+          .optional()
+          .openapi({
+            param: { required: true },
+            description: 'The ETag of the draft you loaded, e.g. "r3"',
+          }),
+      }),
       body: {
         required: true,
         content: { 'application/json': { schema: z.object({ definition: Any }) } },
@@ -282,7 +292,7 @@ const r = {
     },
     responses: {
       200: json(DefinitionDetailSchema, 'Saved'),
-      ...problemResponses(401, 403, 404, 409, 412, 422),
+      ...problemResponses(401, 403, 404, 409, 412, 422, 428),
     },
   }),
   discard: createRoute({

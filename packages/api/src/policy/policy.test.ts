@@ -22,8 +22,8 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-const asPolicy = (method: string, path: string, json?: unknown) =>
-  call(kit.app, method, path, { cookie: kit.cookies.policy, json });
+const asPolicy = (method: string, path: string, json?: unknown, headers?: Record<string, string>) =>
+  call(kit.app, method, path, { cookie: kit.cookies.policy, json, headers });
 
 async function ok(res: Response, status = 200) {
   expect(res.status, await res.clone().text()).toBe(status);
@@ -56,7 +56,12 @@ async function draftFrom(fromVersion: number, edit: (d: Def) => Def | undefined)
   const def = structuredClone(draft.definition) as Def;
   const edited = edit(def) ?? def;
   const saved = await ok(
-    await asPolicy('PUT', `${base}/versions/${draft.version}`, { definition: edited }),
+    await asPolicy(
+      'PUT',
+      `${base}/versions/${draft.version}`,
+      { definition: edited },
+      { 'if-match': `"r${draft.revision}"` },
+    ),
   );
   return saved;
 }

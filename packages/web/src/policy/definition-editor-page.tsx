@@ -13,9 +13,16 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { AppLink, useRouter } from '../router/router';
+import { AppLink, useLeaveGuard, useRouter } from '../router/router';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
 import { DiffSummary } from './diff-summary';
+import {
+  CompareWithTheirs,
+  conflictOf,
+  type SaveConflict,
+  SaveConflictDialog,
+  useConflictText,
+} from './draft-conflict';
 import { problemSentence } from './editor-problems';
 import {
   type DefinitionDetail,
@@ -87,6 +94,12 @@ function Editor({
   );
   const valid = parsed.ok && problems.length === 0;
   const dirty = text !== savedText;
+  const { c } = useConflictText();
+  useLeaveGuard(dirty && !readOnly, c('leave.confirm'));
+  // The revision this tab's text is based on; every save sends it (If-Match).
+  const [revision, setRevision] = useState(detail.revision);
+  const [conflict, setConflict] = useState<SaveConflict | null>(null);
+  const [theirs, setTheirs] = useState<DefinitionDetail | null>(null);
 
   const update = (change: (def: DefinitionJson) => void) => {
     const copy = structuredClone(lastGood);
@@ -119,13 +132,55 @@ function Editor({
     }
   };
 
+  /** Saves the text; on a 412 asks what to do and answers null (nothing was overwritten). */
+  const saveText = async (): Promise<DefinitionDetail | null> => {
+    if (!parsed.ok) return null;
+    try {
+      const saved = await policyApi.saveDraft(
+        key,
+        version,
+        parsed.value as DefinitionJson,
+        revision,
+      );
+      setRevision(saved.revision);
+      setSavedText(text);
+      setTheirs(null);
+      onReload(saved);
+      return saved;
+    } catch (err) {
+      const refused = conflictOf(err);
+      if (!refused) throw err;
+      setConflict(refused);
+      return null;
+    }
+  };
+
   const save = () =>
     run(async () => {
-      if (!parsed.ok) return;
-      const saved = await policyApi.saveDraft(key, version, parsed.value as DefinitionJson);
-      setSavedText(text);
-      setNotice(p('editor.saved', { time: formatTime(new Date()) }));
-      onReload(saved);
+      if (await saveText()) setNotice(p('editor.saved', { time: formatTime(new Date()) }));
+    });
+
+  /** Their version replaces this tab's text. */
+  const loadTheirs = () =>
+    run(async () => {
+      const fresh = await policyApi.definition(key, version);
+      const json = JSON.stringify(fresh.definition, null, 2);
+      setText(json);
+      setSavedText(json);
+      setRevision(fresh.revision);
+      setConflict(null);
+      setTheirs(null);
+      onReload(fresh);
+      setNotice(c('conflict.reloaded', { name: fresh.savedBy?.name ?? c('conflict.someone') }));
+    });
+
+  /** Keeps this tab's text and shows theirs beside it; a save now knowingly replaces theirs. */
+  const keepMine = () =>
+    run(async () => {
+      const fresh = await policyApi.definition(key, version);
+      setRevision(fresh.revision);
+      setTheirs(fresh);
+      setConflict(null);
     });
 
   const preparePublish = () =>
@@ -134,10 +189,7 @@ function Editor({
         setError(p('editor.fixFirst'));
         return;
       }
-      if (dirty && parsed.ok) {
-        await policyApi.saveDraft(key, version, parsed.value as DefinitionJson);
-        setSavedText(text);
-      }
+      if (dirty && parsed.ok && !(await saveText())) return;
       const diff = previousVersion ? await policyApi.diff(key, previousVersion, version) : null;
       setPublishing({ diff, previous: previousVersion });
     });
@@ -145,7 +197,7 @@ function Editor({
   const discard = () =>
     run(async () => {
       await policyApi.discardDraft(key, version);
-      navigate('/beleid');
+      navigate('/beleid', { force: true });
     });
 
   const retire = () =>
@@ -189,7 +241,9 @@ function Editor({
         {!readOnly && (
           <>
             <Button appearance="primary-action-button" onClick={save} disabled={busy || !parsed.ok}>
-              {p('editor.save')}
+              {theirs
+                ? c('compare.save', { name: theirs.savedBy?.name ?? c('conflict.someone') })
+                : p('editor.save')}
             </Button>
             <Button appearance="secondary-action-button" onClick={preparePublish} disabled={busy}>
               {p('editor.publish')}
@@ -212,6 +266,18 @@ function Editor({
       </ButtonGroup>
       {dirty && !readOnly && (
         <Paragraph className="policy-unsaved">{p('editor.unsaved')}</Paragraph>
+      )}
+
+      {conflict && (
+        <SaveConflictDialog
+          conflict={conflict}
+          busy={busy}
+          onReload={loadTheirs}
+          onKeep={keepMine}
+        />
+      )}
+      {theirs && !readOnly && (
+        <CompareWithTheirs mine={lastGood} theirs={theirs} onReload={loadTheirs} />
       )}
 
       {publishing && (

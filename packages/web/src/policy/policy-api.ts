@@ -39,13 +39,14 @@ export const policyApi = {
   createDraft: (key: string, fromVersion: number) =>
     http.post('/api/policy/definitions/{key}/drafts', { path: { key }, body: { fromVersion } }),
   /**
-   * Saves a draft. With the revision it was read at, a save over someone else's newer save is
-   * refused (ApiError 412 whose problem has `savedBy`, `savedAt`, `revision`): no lost edits.
+   * Saves a draft on the revision it was read at (If-Match, which the API requires): a save over
+   * someone else's newer save is refused (ApiError 412 whose problem has `savedBy`, `savedAt`,
+   * `revision`): no lost edits.
    */
-  saveDraft: (key: string, version: number, definition: DefinitionJson, revision?: number) =>
+  saveDraft: (key: string, version: number, definition: DefinitionJson, revision: number) =>
     http.put('/api/policy/definitions/{key}/versions/{version}', {
       ...def(key, version),
-      header: { 'if-match': revision === undefined ? undefined : `"r${revision}"` },
+      header: { 'if-match': `"r${revision}"` },
       body: { definition },
     }),
   discardDraft: (key: string, version: number) =>

@@ -8,6 +8,7 @@ import {
   useContext,
   useEffect,
   useMemo,
+  useRef,
   useState,
 } from 'react';
 
@@ -22,7 +23,10 @@ interface Location {
 
 interface RouterValue {
   location: Location;
-  navigate(to: string, opts?: { replace?: boolean }): void;
+  /** `force` skips the leave guards: for a navigation the user asked for knowing what it drops. */
+  navigate(to: string, opts?: { replace?: boolean; force?: boolean }): void;
+  /** Registers a question to ask before leaving the page; answers the function that removes it. */
+  guard(message: string): () => void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -38,21 +42,76 @@ function read(key: number): Location {
 
 export function RouterProvider({ children }: { children: ReactNode }) {
   const [location, setLocation] = useState<Location>(() => read(0));
+  const guards = useRef(new Set<{ message: string }>());
+  // Where we are, to go back to when the user stays after pressing the browser's back button.
+  const here = useRef(currentUrl());
+
+  /** True when no guard is active or the user confirms leaving. */
+  const mayLeave = useCallback(() => {
+    const last = [...guards.current].at(-1);
+    return !last || window.confirm(last.message);
+  }, []);
 
   useEffect(() => {
-    const onPop = () => setLocation((l) => read(l.key + 1));
+    const onPop = () => {
+      if (!mayLeave()) {
+        window.history.pushState(null, '', here.current);
+        return;
+      }
+      here.current = currentUrl();
+      setLocation((l) => read(l.key + 1));
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
+  }, [mayLeave]);
+
+  const navigate = useCallback(
+    (to: string, opts: { replace?: boolean; force?: boolean } = {}) => {
+      if (!opts.force && !mayLeave()) return;
+      if (opts.replace) window.history.replaceState(null, '', to);
+      else window.history.pushState(null, '', to);
+      here.current = currentUrl();
+      setLocation((l) => read(l.key + 1));
+    },
+    [mayLeave],
+  );
+
+  const guard = useCallback((message: string) => {
+    const entry = { message };
+    guards.current.add(entry);
+    return () => {
+      guards.current.delete(entry);
+    };
   }, []);
 
-  const navigate = useCallback((to: string, opts: { replace?: boolean } = {}) => {
-    if (opts.replace) window.history.replaceState(null, '', to);
-    else window.history.pushState(null, '', to);
-    setLocation((l) => read(l.key + 1));
-  }, []);
-
-  const value = useMemo(() => ({ location, navigate }), [location, navigate]);
+  const value = useMemo(() => ({ location, navigate, guard }), [location, navigate, guard]);
   return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+}
+
+function currentUrl(): string {
+  return window.location.pathname + window.location.search + window.location.hash;
+}
+
+/**
+ * While `active`, leaving asks `message` first: in-app navigation through a confirm, and closing
+ * or reloading the tab through the browser's own beforeunload question.
+ */
+export function useLeaveGuard(active: boolean, message: string): void {
+  const { guard } = useRouter();
+  useEffect(() => {
+    if (!active) return;
+    const remove = guard(message);
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      // Older browsers need returnValue set to ask at all.
+      e.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => {
+      remove();
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [active, message, guard]);
 }
 
 export function useRouter(): RouterValue {

@@ -1,0 +1,232 @@
+/**
+ * Two tabs on one draft (issue 14), in two browsers with two policy officers: the later save of
+ * an older revision is refused and the editor asks what to do (load their version, or keep mine
+ * and compare); nothing is overwritten without saying so. Leaving the editor with unsaved changes
+ * asks first, inside the app and when the page is reloaded.
+ */
+import type { Dialog, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../api/src/test/test-app';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browsers: Browser[] = [];
+let mine: Page;
+let theirs: Page;
+const ME = { email: 'beleid1@example.org', name: 'Pim Eerste' };
+const OTHER = { email: 'beleid2@example.org', name: 'Fatima Tweede' };
+let editorUrl = '';
+
+screenshotOnFailure(() => mine);
+
+async function storedTitle(): Promise<string> {
+  const row = await server.deps.db
+    .selectFrom('workflow_definitions')
+    .select('definition')
+    .where('key', '=', 'bewonersinitiatief')
+    .where('version', '=', 2)
+    .executeTakeFirstOrThrow();
+  const def = typeof row.definition === 'string' ? JSON.parse(row.definition) : row.definition;
+  return def.title.nl;
+}
+
+/**
+ * Changes the Dutch title in the expert view: the quickest visible edit. The value is set as one
+ * input event (Playwright's fill of the whole definition outlasts its timeout on two cores).
+ */
+async function retitle(page: Page, title: string) {
+  const json = page.locator('#def-json');
+  const def = JSON.parse(await json.inputValue());
+  def.title.nl = title;
+  await json.evaluate(
+    (el, value) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    JSON.stringify(def, null, 2),
+  );
+
+  await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
+}
+
+async function saveOk(page: Page) {
+  await page.getByRole('button', { name: 'Concept opslaan' }).click();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Concept opgeslagen om/ })
+    .waitFor();
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const officer of [ME, OTHER]) {
+    await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
+  }
+  browsers = [await openBrowser(), await openBrowser()];
+  mine = browsers[0]!.page;
+  theirs = browsers[1]!.page;
+});
+afterAll(async () => {
+  for (const b of browsers) await b.close();
+  await server?.close();
+});
+
+describe('two officers on one draft', () => {
+  it('both open the same draft', async () => {
+    await login(mine, server.url, ME.email, PASSWORD);
+    await mine.goto(`${server.url}/beleid`);
+    await mine
+      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
+    await expectHeading(mine, /versie 2$/);
+    editorUrl = mine.url();
+    await login(theirs, server.url, OTHER.email, PASSWORD);
+    await theirs.goto(editorUrl);
+    await expectHeading(theirs, /versie 2$/, false);
+  });
+
+  it('the later save is refused and asks; keeping mine shows theirs to compare', async () => {
+    await retitle(theirs, 'Titel van Fatima');
+    await saveOk(theirs);
+    expect(await storedTitle()).toBe('Titel van Fatima');
+
+    await retitle(mine, 'Titel van Pim');
+    await mine.getByRole('button', { name: 'Concept opslaan' }).click();
+    const dialog = mine.getByRole('alertdialog', {
+      name: 'Iemand anders heeft dit concept intussen gewijzigd',
+    });
+    await dialog.waitFor();
+    await expect
+      .poll(() => dialog.textContent())
+      .toMatch(/Fatima Tweede heeft dit concept opgeslagen op .*nadat u het opende/);
+    // Nothing was overwritten, and no "saved" message came.
+    expect(await storedTitle()).toBe('Titel van Fatima');
+    expect(await mine.getByText(/Concept opgeslagen om/).count()).toBe(0);
+    // The choice takes focus (a modal dialog).
+    expect(await mine.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(
+      true,
+    );
+    await checkA11y(mine, 'draft-conflict-dialog');
+
+    await dialog.getByRole('button', { name: 'Mijn versie houden om te vergelijken' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const compare = mine.getByRole('region', {
+      name: 'Vergelijken met de versie van Fatima Tweede',
+    });
+    await compare.waitFor();
+    // My text is still in the editor; theirs is there to read.
+    expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe('Titel van Pim');
+    await compare.locator('summary', { hasText: 'De versie van Fatima Tweede als JSON' }).click();
+    expect(
+      JSON.parse(
+        await compare
+          .getByLabel('De versie van Fatima Tweede als JSON (alleen lezen)')
+          .inputValue(),
+      ).title.nl,
+    ).toBe('Titel van Fatima');
+    await checkA11y(mine, 'draft-conflict-compare');
+
+    // Saving now says what it does: it replaces their version.
+    await mine
+      .getByRole('button', { name: 'Mijn versie opslaan (vervangt die van Fatima Tweede)' })
+      .click();
+    await mine
+      .getByRole('status')
+      .filter({ hasText: /Concept opgeslagen om/ })
+      .waitFor();
+    await compare.waitFor({ state: 'hidden' });
+    expect(await storedTitle()).toBe('Titel van Pim');
+  });
+
+  it('the other tab, now stale, reloads their version', async () => {
+    await retitle(theirs, 'Nog een titel van Fatima');
+    await theirs.getByRole('button', { name: 'Concept opslaan' }).click();
+    const dialog = theirs.getByRole('alertdialog', {
+      name: 'Iemand anders heeft dit concept intussen gewijzigd',
+    });
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent()).toMatch(/Pim Eerste heeft dit concept/);
+    await dialog
+      .getByRole('button', { name: 'Hun versie laden (uw wijzigingen vervallen)' })
+      .click();
+    await theirs
+      .getByRole('status')
+      .filter({ hasText: 'De versie van Pim Eerste is geladen.' })
+      .waitFor();
+    expect(JSON.parse(await theirs.locator('#def-json').inputValue()).title.nl).toBe(
+      'Titel van Pim',
+    );
+    expect(
+      await theirs.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').count(),
+    ).toBe(0);
+    expect(await storedTitle()).toBe('Titel van Pim');
+    // And the next save of that tab goes through on the fresh revision.
+    await retitle(theirs, 'Samen eens');
+    await saveOk(theirs);
+    expect(await storedTitle()).toBe('Samen eens');
+  });
+});
+
+describe('leaving with unsaved changes', () => {
+  it('asks before an in-app navigation, and stays when the officer says no', async () => {
+    await mine.reload();
+    await expectHeading(mine, /versie 2$/, false);
+    await retitle(mine, 'Niet opgeslagen');
+    const asked: string[] = [];
+    const answer = (accept: boolean) => (d: Dialog) => {
+      asked.push(`${d.type()}: ${d.message()}`);
+      void (accept ? d.accept() : d.dismiss());
+    };
+    const stay = answer(false);
+    mine.on('dialog', stay);
+    await mine.getByRole('link', { name: 'Werkprocessen' }).first().click();
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/^confirm: U heeft wijzigingen in dit concept die nog niet zijn/);
+    expect(mine.url()).toBe(editorUrl);
+    expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe(
+      'Niet opgeslagen',
+    );
+
+    // Reloading the tab: the browser's own question (beforeunload).
+    await mine.evaluate(() => {
+      setTimeout(() => window.location.reload(), 0);
+    });
+    await expect.poll(() => asked.length).toBe(2);
+    expect(asked[1]).toMatch(/^beforeunload/);
+    expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe(
+      'Niet opgeslagen',
+    );
+    mine.off('dialog', stay);
+
+    // Yes, leave: the list of workflows; nothing was saved.
+    mine.on('dialog', answer(true));
+    await mine.getByRole('link', { name: 'Werkprocessen' }).first().click();
+    await expectHeading(mine, 'Werkprocessen', false);
+    expect(asked).toHaveLength(3);
+    expect(await storedTitle()).toBe('Samen eens');
+  });
+
+  it('a saved editor leaves without asking', async () => {
+    mine.removeAllListeners('dialog');
+    const asked: string[] = [];
+    mine.on('dialog', (d) => {
+      asked.push(d.type());
+      void d.dismiss();
+    });
+    await mine.goto(editorUrl);
+    await expectHeading(mine, /versie 2$/, false);
+    await mine.getByRole('link', { name: 'Werkprocessen' }).first().click();
+    await expectHeading(mine, 'Werkprocessen', false);
+    expect(asked).toEqual([]);
+  });
+});
