@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
 import { createUser } from '../../api/src/test/test-app';
+import { apiAs as apiAsOver } from './api-as';
 import {
   type Browser,
   checkA11y,
@@ -40,26 +41,7 @@ afterAll(async () => {
 });
 
 /** The API as one of the personas, over HTTP (for the steps a test is not about). */
-async function apiAs(email: string) {
-  const origin = server.url;
-  const res = await fetch(`${origin}/api/auth/login`, {
-    method: 'POST',
-    headers: { origin, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return async (method: string, path: string, body?: unknown) => {
-    const r = await fetch(`${origin}${path}`, {
-      method,
-      headers: { origin, cookie, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    expect(r.status, `${method} ${path}: ${await r.clone().text()}`).toBeLessThan(300);
-    // biome-ignore lint/suspicious/noExplicitAny: test bodies are checked by the assertions
-    return (await r.json()) as any;
-  };
-}
+const apiAs = (email: string) => apiAsOver(server, email);
 
 async function submittedApplication(title: string) {
   const resident = await apiAs(server.users.resident.email);

@@ -8,7 +8,12 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
-import { applyBudgetEffects, isBudgetCeilingViolation } from '../budget/budget.repository';
+import {
+  applyBudgetEffects,
+  budgetGrowthCents,
+  isBudgetCeilingViolation,
+  lockRemainingCents,
+} from '../budget/budget.repository';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import {
@@ -90,6 +95,13 @@ export async function persistEffects(
   });
   // Last: the budget row stays locked from here to commit, so concurrent grants of one
   // regulation queue for as short a time as possible.
+  const growth = budgetGrowthCents(args.effects);
+  if (growth > 0) {
+    const remaining = await lockRemainingCents(trx, args.regulationId);
+    if (remaining !== null && growth > remaining) {
+      throw budgetExceeded({ amountCents: growth, remainingCents: remaining });
+    }
+  }
   try {
     await applyBudgetEffects(trx, {
       regulationId: args.regulationId,

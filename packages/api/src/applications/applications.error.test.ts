@@ -205,6 +205,29 @@ describe('applications: errors', () => {
     const res = await sendEvent(kit, 'approver', b.id, 'GRANT', {});
     const body = await problem(res, 409, 'budget_exceeded');
     expect(body.detail).toContain('4:25');
+    // What it is counted against, in the user's language and the Dutch money format.
+    expect(body.invalidParams).toEqual([
+      {
+        name: 'amountCents',
+        reason:
+          'Het bedrag (€ 750,00) is hoger dan wat er van het budget van de regeling nog over is (€ 250,00).',
+      },
+    ]);
+    // An approver who chose English reads it in English.
+    await kit.t.db
+      .updateTable('users')
+      .set({ locale: 'en' })
+      .where('id', '=', kit.users.approver.id)
+      .execute();
+    const en = await sendEvent(kit, 'approver', b.id, 'GRANT', {});
+    await kit.t.db
+      .updateTable('users')
+      .set({ locale: 'nl' })
+      .where('id', '=', kit.users.approver.id)
+      .execute();
+    expect((await problem(en, 409, 'budget_exceeded')).invalidParams[0].reason).toBe(
+      "The amount (€750.00) is more than what is left of the regulation's budget (€250.00).",
+    );
     const still = await kit.t.db
       .selectFrom('applications')
       .select('state')

@@ -1,5 +1,5 @@
-import { EngineError } from '@initiatief/engine';
-import { AppError } from '../errors';
+import { EngineError, formatMoney } from '@initiatief/engine';
+import { AppError, type InvalidParam } from '../errors';
 
 const FORM_GUARDS: Record<string, { nl: string; en: string }> = {
   formComplete: {
@@ -34,14 +34,49 @@ function invalidParamsOf(issues: EngineError['issues']) {
   return (issues ?? []).map((i) => ({ name: i.path, reason: i.message, text: i.text }));
 }
 
-/** Awb 4:25 lid 2: a grant beyond the remaining ceiling must be refused. */
-export function budgetExceeded(detail?: string): AppError {
+/** What a grant asked of the regulation's remaining budget, in both languages, money in words. */
+export function budgetShortText(amountCents: number, remainingCents: number) {
+  const left = Math.max(0, remainingCents);
+  return {
+    nl:
+      `Het bedrag (${formatMoney(amountCents, 'nl')}) is hoger dan wat er van het budget van de ` +
+      `regeling nog over is (${formatMoney(left, 'nl')}).`,
+    en:
+      `The amount (${formatMoney(amountCents, 'en')}) is more than what is left of the ` +
+      `regulation's budget (${formatMoney(left, 'en')}).`,
+  };
+}
+
+/**
+ * Awb 4:25 lid 2: a grant beyond the remaining ceiling must be refused. The field's reason names
+ * the amount and what it is counted against (the regulation's remaining budget) in the user's
+ * language; `invalidParams` from the engine's guard already do, else the figures make them.
+ */
+export function budgetExceeded(
+  args: { amountCents?: number; remainingCents?: number; invalidParams?: InvalidParam[] } = {},
+): AppError {
+  const { amountCents, remainingCents } = args;
+  const figures = amountCents !== undefined && remainingCents !== undefined;
+  const text = figures
+    ? budgetShortText(amountCents, remainingCents)
+    : {
+        nl: 'Wat er van het budget van de regeling nog over is, is niet genoeg voor dit bedrag.',
+        en: "What is left of the regulation's budget does not cover this amount.",
+      };
+  const invalidParams = args.invalidParams?.length
+    ? args.invalidParams
+    : [{ name: 'amountCents', reason: text.en, text }];
   return new AppError(
     'budget_exceeded',
-    detail ??
-      'The remaining budget (subsidieplafond) of this regulation does not cover this grant; ' +
-        'under Awb 4:25 lid 2 it must be refused.',
-    { extra: { law: 'Awb 4:25' } },
+    `${invalidParams[0]?.text?.en ?? text.en} The remaining budget (subsidieplafond) must not be ` +
+      'exceeded: under Awb 4:25 lid 2 the grant is refused.',
+    {
+      invalidParams,
+      extra: {
+        law: 'Awb 4:25',
+        ...(figures ? { amountCents, remainingCents: Math.max(0, remainingCents) } : {}),
+      },
+    },
   );
 }
 
@@ -71,7 +106,9 @@ export function toAppError(err: EngineError): AppError {
       );
     case 'guard_failed': {
       const guard = err.guard ?? '';
-      if (guard === 'budgetAvailable') return budgetExceeded();
+      if (guard === 'budgetAvailable') {
+        return budgetExceeded({ invalidParams: invalidParamsOf(err.issues) });
+      }
       if (guard === 'actorIsNot') return new AppError('four_eyes', err.message);
       if (guard === 'extensionAvailable') return new AppError('conflict', err.message);
       const sentence = FORM_GUARDS[guard];

@@ -97,10 +97,19 @@ describe('races', () => {
     const refused = await Promise.all(
       results
         .filter((r) => r.status !== 200)
-        .map(async (r) => [r.status, (await readJson(r)).code]),
+        .map(async (r) => {
+          const body = await readJson(r);
+          return [r.status, body.code, body.invalidParams?.[0]?.reason];
+        }),
     );
     expect(ok).toBe(fit);
     expect(refused.every(([s, c]) => s === 409 && c === 'budget_exceeded')).toBe(true);
+    // Whether the guard or the locked budget row refused: the same words, with both amounts.
+    for (const [, , reason] of refused) {
+      expect(reason).toBe(
+        'Het bedrag (€ 100,00) is hoger dan wat er van het budget van de regeling nog over is (€ 0,00).',
+      );
+    }
     const budget = await kit.t.db
       .selectFrom('budgets')
       .selectAll()

@@ -51,6 +51,33 @@ export async function applyBudgetEffects(
     .execute();
 }
 
+/** How much the effects add to reserved + committed (a commit only moves a reservation). */
+export function budgetGrowthCents(effects: Effect[]): number {
+  let growth = 0;
+  for (const e of effects.filter(isBudgetEffect)) {
+    if (e.type === 'budget.reserve') growth += e.amountCents;
+    if (e.type === 'budget.release') growth -= e.amountCents;
+  }
+  return growth;
+}
+
+/**
+ * Locks the regulation's budget row up to commit and says what is left of its ceiling, so a
+ * refusal can name both amounts (after the CHECK fails the transaction can read nothing more).
+ */
+export async function lockRemainingCents(
+  trx: Transaction<DB>,
+  regulationId: string,
+): Promise<number | null> {
+  const row = await trx
+    .selectFrom('budgets')
+    .select(['ceiling_cents', 'reserved_cents', 'committed_cents'])
+    .where('regulation_id', '=', regulationId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? row.ceiling_cents - row.reserved_cents - row.committed_cents : null;
+}
+
 /** True for the database's refusal of a budget beyond its ceiling (Awb 4:25). */
 export function isBudgetCeilingViolation(err: unknown): boolean {
   if (typeof err !== 'object' || err === null) return false;

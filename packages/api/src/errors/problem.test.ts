@@ -140,6 +140,11 @@ describe('problem+json', () => {
     const body = await expectProblem(response, 422, 'validation_failed');
     const names = body.invalidParams.map((p: { name: string }) => p.name).sort();
     expect(names).toEqual(['contact.email', 'items.1.amount']);
+    // zod's English is for developers: a person reads the reason in their own language.
+    expect(body.invalidParams.map((p: { reason: string }) => p.reason)).toEqual([
+      'Dit heeft niet de goede vorm.',
+      'Deze waarde klopt niet.',
+    ]);
   });
 
   it('401 and 403 from requireUser and requireRole', async () => {

@@ -179,8 +179,8 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
           amount.path,
           `${formatMoney(amount.cents, 'en')} exceeds the remaining budget (${formatMoney(remaining, 'en')})`,
           both(
-            `${amount.label.nl} (${a.nl}) is hoger dan het budget dat over is (${r.nl}).`,
-            `${amount.label.en} (${a.en}) is more than the remaining budget (${r.en}).`,
+            `${amount.label.nl} (${a.nl}) is hoger dan wat er van het budget van de regeling nog over is (${r.nl}).`,
+            `${amount.label.en} (${a.en}) is more than what is left of the regulation's budget (${r.en}).`,
           ),
         );
   },

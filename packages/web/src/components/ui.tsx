@@ -273,20 +273,22 @@ export function SelectField({
   );
 }
 
-/** Turns any thrown error into one line for an alert. */
+/**
+ * Turns any thrown error into one line for an alert, every word in the user's language: the
+ * catalogue's sentence for the problem's code, then the fields' reasons (which the API gives in
+ * the user's language). The problem's `detail` is for developers and logs and never shown: it is
+ * English, and a Dutch page has no English sentence on it.
+ */
 export function useErrorText() {
   const { t, tx } = useI18n();
   return (err: unknown): string => {
-    if (err instanceof ApiError) {
-      if (err.status === 0) return t('errors.network');
-      if (err.status === 412) return t('errors.stale');
-      if (err.code) {
-        const known = tx(`errors.code.${err.code}`, '');
-        if (known) return err.problem.detail ? `${known} ${err.problem.detail}` : known;
-      }
-      return err.problem.detail ?? err.problem.title ?? t('errors.unknown');
-    }
-    return t('errors.unknown');
+    if (!(err instanceof ApiError)) return t('errors.unknown');
+    if (err.status === 0) return t('errors.network');
+    if (err.status === 412) return t('errors.stale');
+    const known = err.code ? tx(`errors.code.${err.code}`, '') : '';
+    if (!known) return t('errors.unknown');
+    const reasons = new Set(err.invalidParams.map((p) => p.reason.trim()).filter(Boolean));
+    return [known, ...reasons].join(' ');
   };
 }
 

@@ -216,7 +216,13 @@ export function EventForm({
       if (!(err instanceof ApiError && err.status === 0)) idempotencyKey.current = null;
       if (err instanceof ApiError && err.status === 412) {
         setStale(true);
-      } else if (err instanceof ApiError && err.invalidParams.length) {
+      } else if (
+        err instanceof ApiError &&
+        err.code === 'validation_failed' &&
+        err.invalidParams.length
+      ) {
+        // Field problems go to their fields; any other refusal (the budget ceiling) is one
+        // sentence for the form, its reasons included.
         const e2: Record<string, string> = {};
         for (const p of err.invalidParams) {
           const name = p.name.replace(/^(payload|data)\./, '');

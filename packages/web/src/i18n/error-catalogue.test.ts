@@ -5,7 +5,11 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { ERROR_CODES, type ErrorCode } from '../../../api/src/errors/error-codes';
+import {
+  ERROR_CODES,
+  ERROR_DESCRIPTIONS,
+  type ErrorCode,
+} from '../../../api/src/errors/error-codes';
 import { ApiError } from '../api/client';
 import { useErrorText } from '../components/ui';
 import { I18nProvider } from './i18n';
@@ -13,16 +17,27 @@ import { messages } from './messages';
 
 const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
 
-function Probe({ code, out }: { code: ErrorCode; out: { text: string } }) {
+type Problem = ConstructorParameters<typeof ApiError>[0];
+
+/** A problem as the API writes it: English title and detail (for developers), a code. */
+function problemOf(code: ErrorCode, more: Partial<Problem> = {}): Problem {
+  return {
+    status: ERROR_CODES[code].status,
+    code,
+    title: ERROR_CODES[code].title,
+    detail: `${ERROR_DESCRIPTIONS[code]} (request 4f1c)`,
+    ...more,
+  };
+}
+
+function Probe({ problem, out }: { problem: Problem; out: { text: string } }) {
   const errorText = useErrorText();
-  out.text = errorText(
-    new ApiError({ status: ERROR_CODES[code].status, code, title: ERROR_CODES[code].title }),
-  );
+  out.text = errorText(new ApiError(problem));
   return null;
 }
 
 /** Renders one problem through the app's own error text, as a page would show it. */
-function render(code: ErrorCode, locale: 'nl' | 'en'): string {
+function render(code: ErrorCode, locale: 'nl' | 'en', more: Partial<Problem> = {}): string {
   const store = new Map([['initiatief.locale', locale]]);
   const g = globalThis as Record<string, unknown>;
   g.localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem() {} };
@@ -33,7 +48,13 @@ function render(code: ErrorCode, locale: 'nl' | 'en'): string {
     removeEventListener() {},
   };
   const out = { text: '' };
-  renderToStaticMarkup(createElement(I18nProvider, null, createElement(Probe, { code, out })));
+  renderToStaticMarkup(
+    createElement(
+      I18nProvider,
+      null,
+      createElement(Probe, { problem: problemOf(code, more), out }),
+    ),
+  );
   return out.text;
 }
 
@@ -58,5 +79,30 @@ describe('the error catalogue', () => {
       // A sentence that starts with a capital.
       expect(text).toMatch(/^[A-Z]/);
     }
+  });
+
+  test.each(CODES)('%s never shows the English detail of the problem', (code) => {
+    for (const locale of ['nl', 'en'] as const) {
+      const text = render(code, locale);
+      expect(text).not.toContain(ERROR_DESCRIPTIONS[code]);
+      expect(text).not.toContain('request 4f1c');
+    }
+  });
+
+  test("the budget ceiling names both amounts in the reader's language and money format", () => {
+    // The API writes each field's reason in the user's language (see problem.ts).
+    const reason = {
+      nl: 'Het bedrag (€ 750,00) is hoger dan wat er van het budget van de regeling nog over is (€ 250,00).',
+      en: "The amount (€750.00) is more than what is left of the regulation's budget (€250.00).",
+    };
+    for (const locale of ['nl', 'en'] as const) {
+      const text = render('budget_exceeded', locale, {
+        invalidParams: [{ name: 'amountCents', reason: reason[locale] }],
+      });
+      expect(text).toBe(`${messages[locale]['errors.code.budget_exceeded']} ${reason[locale]}`);
+    }
+    expect(render('budget_exceeded', 'nl', { invalidParams: [] })).toBe(
+      'Het subsidieplafond van deze regeling is bereikt.',
+    );
   });
 });

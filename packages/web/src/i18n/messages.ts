@@ -94,7 +94,7 @@ const nl = {
   'errors.code.not_found': 'Deze pagina of aanvraag bestaat niet (meer).',
   'errors.code.event_not_allowed': 'Deze stap kan nu niet meer.',
   'errors.code.conflict': 'Dit botst met een eerdere wijziging.',
-  'errors.code.budget_exceeded': 'Het subsidieplafond van deze wijk is bereikt.',
+  'errors.code.budget_exceeded': 'Het subsidieplafond van deze regeling is bereikt.',
   'errors.code.payload_too_large': 'Het bestand is te groot (maximaal 10 MB).',
   'errors.code.unsupported_media_type':
     'Dit soort bestand kunnen wij niet aannemen. Kies een PDF, JPG of PNG.',
@@ -554,7 +554,7 @@ const en: Record<MessageKey, string> = {
   'errors.code.not_found': 'This page or application does not exist (any more).',
   'errors.code.event_not_allowed': 'This step is no longer possible.',
   'errors.code.conflict': 'This conflicts with an earlier change.',
-  'errors.code.budget_exceeded': 'The budget ceiling of this district has been reached.',
+  'errors.code.budget_exceeded': 'The budget ceiling of this regulation has been reached.',
   'errors.code.payload_too_large': 'The file is too large (10 MB at most).',
   'errors.code.unsupported_media_type':
     'We cannot accept this kind of file. Choose a PDF, JPG or PNG.',

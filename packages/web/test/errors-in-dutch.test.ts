@@ -1,0 +1,83 @@
+/**
+ * No English sentence in the Dutch UI (issue 17): a refusal reads from the web's catalogue and the
+ * fields' reasons in the user's language, never the problem's English `detail`. The budget ceiling
+ * names the amount and what it is counted against, in Dutch money.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { apiAs } from './api-as';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('refusals in Dutch', () => {
+  it('the budget ceiling: the approver reads both amounts in Dutch, no English detail', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: {
+        ...demoFormData(server.deps.clock(), { amountsCents: [60_000] }),
+        title: 'Buurtmoestuin',
+      },
+    });
+    await resident('POST', `/api/applications/${app.id}/events`, { type: 'SUBMIT' });
+    const assessor = await apiAs(server, server.users.assessor.email);
+    await assessor('POST', `/api/applications/${app.id}/events`, {
+      type: 'ASSESS',
+      payload: { recommendation: 'grant', motivation: 'Past bij het wijkakkoord.' },
+    });
+    // Meanwhile the council lowered the ceiling: € 250,00 is left of it.
+    await server.deps.db
+      .updateTable('regulations')
+      .set({ ceiling_cents: 25_000 })
+      .where('id', '=', server.regulationId)
+      .execute();
+
+    const english: string[] = [];
+    page.on('response', async (r) => {
+      if (r.status() === 409 && r.url().includes('/events')) english.push((await r.json()).detail);
+    });
+    await login(page, server.url, server.users.approver.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    await expectHeading(page, 'Buurtmoestuin', false);
+    const grant = page.getByRole('region', { name: 'Verlenen' });
+    await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
+    const alert = grant.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.trim()).toBe(
+      'Het subsidieplafond van deze regeling is bereikt. Het bedrag (€ 600,00) is hoger dan wat er ' +
+        'van het budget van de regeling nog over is (€ 250,00).',
+    );
+    // The API did say it in English, for developers: none of that reaches the page.
+    expect(english).toHaveLength(1);
+    expect(english[0]).toContain('Awb 4:25');
+    const shown = (await page.getByRole('main').textContent()) ?? '';
+    expect(shown).not.toContain(english[0]!);
+    expect(shown).not.toMatch(/remaining budget|The amount|is more than|Budget exceeded/);
+    await checkA11y(page, 'budget-ceiling-nl');
+    page.removeAllListeners('response');
+  });
+});
