@@ -1,16 +1,24 @@
 /**
- * The form is the definition's, not the web's: a regulation pointed at the second shipped
- * workflow (klein buurtbudget) gets that workflow's pages, labels and rules, with no code for it.
+ * The second shipped workflow (klein buurtbudget) end to end in Chromium, through the same
+ * screens as the first and with no code for it: a regulation pointed at it gets that workflow's
+ * pages, labels and rules; the resident applies and submits, an assessor proposes, another
+ * person grants, and the grant is settled at once (directe vaststelling). The decision letter
+ * is rendered by the outbox worker and read back from its PDF; the mail reaches the resident.
  */
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pdftotext } from '../../api/src/letters/poppler';
 import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
+import { waitForMail } from '../../api/src/test/mailbox';
+import { createUser } from '../../api/src/test/test-app';
 import {
   type Browser,
   checkA11y,
   expectHeading,
   expectNoHorizontalScroll,
   login,
+  logout,
   openBrowser,
   screenshotOnFailure,
 } from './browser';
@@ -20,6 +28,11 @@ import { PASSWORD, startTestServer, type TestServer } from './server';
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+let applicationId = '';
+let reference = '';
+const TITLE = 'Buurtbarbecue Afrikaanderwijk';
+/** Assesses, and may decide too: four eyes must keep her from deciding on her own proposal. */
+const BOTH = { email: 'beoordelaar@example.org', name: 'Bram Beide' };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -38,6 +51,11 @@ beforeAll(async () => {
     workflowKey: 'klein-buurtbudget',
     workflowVersion: 1,
   });
+  await createUser(server.deps.db, {
+    roles: ['assessor', 'approver'],
+    ...BOTH,
+    password: PASSWORD,
+  });
   browser = await openBrowser();
   page = browser.page;
 });
@@ -46,6 +64,27 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+const stateIs = (label: string) =>
+  page.getByRole('main').getByText(label, { exact: true }).first().waitFor();
+
+async function openCase(email: string) {
+  await login(page, server.url, email, PASSWORD);
+  await expectHeading(page, 'Werkvoorraad');
+  await page.getByRole('link', { name: reference }).click();
+  await expectHeading(page, TITLE);
+}
+
+/** The same page at 320 CSS px: nothing scrolls sideways, and axe again. */
+async function at320(name: string) {
+  await page.setViewportSize({ width: 320, height: 800 });
+  try {
+    await expectNoHorizontalScroll(page);
+    await checkA11y(page, `${name}-320`);
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
+}
 
 describe('a second workflow through the same screens', () => {
   it('a resident fills in the klein buurtbudget form its definition declares, and submits', async () => {
@@ -101,7 +140,12 @@ describe('a second workflow through the same screens', () => {
       await page.setViewportSize({ width: 1280, height: 900 });
     }
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
-    await expectHeading(page, 'Buurtbarbecue Afrikaanderwijk');
+    await expectHeading(page, TITLE);
+    applicationId = new URL(page.url()).pathname.split('/')[2]!;
+    reference = (await page
+      .getByText(/^Kenmerk: /)
+      .first()
+      .textContent())!.replace('Kenmerk: ', '');
     await page.getByText('Uw aanvraag is ingediend', { exact: false }).first().waitFor();
     await page.getByRole('main').getByText('Ingediend', { exact: true }).first().waitFor();
     // The case page lists the data under the second workflow's own page titles.
@@ -109,4 +153,116 @@ describe('a second workflow through the same screens', () => {
     await checkA11y(page, 'kb-submitted');
     expect(page.url()).toContain('/aanvragen/');
   });
+
+  it('an assessor proposes a lower amount, and another person grants it: settled at once', async () => {
+    await openCase(BOTH.email);
+    await page.getByRole('button', { name: 'Oppakken' }).click();
+    await page.getByText(`U behandelt nu ${reference}.`).waitFor();
+    const assess = page.getByRole('region', { name: 'Beoordelen' });
+    await assess.getByRole('radio', { name: 'Verlenen' }).check();
+    expect(await assess.getByLabel('Voorgesteld bedrag').inputValue()).toBe('1.250,00');
+    await assess.getByLabel('Voorgesteld bedrag').fill('1.234,56');
+    await assess
+      .getByLabel('Motivering')
+      .fill('Past in het buurtbudget; de drank betaalt men zelf.');
+    await assess.getByRole('button', { name: 'Beoordelen' }).click();
+    await stateIs('Beoordeeld');
+    // Four eyes: the one who assessed may decide, but not on her own proposal.
+    await page
+      .getByText('Volgens het vier-ogenprincipe neemt een andere medewerker het besluit.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await page.getByRole('region', { name: 'Verlenen' }).count()).toBe(0);
+    await logout(page);
+
+    await openCase(server.users.approver.email);
+    await page.getByText('€ 50.000,00 van € 50.000,00').waitFor();
+    const grant = page.getByRole('region', { name: 'Verlenen' });
+    expect(await grant.getByLabel('Te verlenen bedrag').inputValue()).toBe('1.234,56');
+    await grant.getByLabel('Motivering').fill('Een barbecue brengt de buren van het plein samen.');
+    await checkA11y(page, 'kb-approver-case');
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
+    // The definition's own words, and its final state (tags granted and closed): no report due.
+    await page
+      .getByText('Het buurtbudget is toegekend en meteen vastgesteld.', { exact: false })
+      .waitFor();
+    await page
+      .getByRole('main')
+      .locator('.app-badge--tag-granted', { hasText: 'Toegekend en vastgesteld' })
+      .first()
+      .waitFor();
+    const overview = page.getByRole('region', { name: 'Overzicht' });
+    await overview.getByText('€ 1.250,00', { exact: true }).waitFor();
+    expect(await overview.getByText('€ 1.234,56', { exact: true }).count()).toBe(2);
+    // The budget is committed: € 50.000,00 − € 1.234,56.
+    await page.getByText('€ 48.765,44 van € 50.000,00').waitFor();
+    await page.getByText('U kunt nu niets doen met deze aanvraag.').waitFor();
+    await checkA11y(page, 'kb-granted-case');
+    await at320('kb-granted-case');
+    await logout(page);
+
+    const row = await server.deps.db
+      .selectFrom('applications')
+      .select(['state', 'granted_cents', 'awaiting_decision'])
+      .where('id', '=', applicationId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'settled', granted_cents: 123_456, awaiting_decision: false });
+  });
+
+  it('the decision letter and mail reach the resident, who sees the decision', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${applicationId}`);
+    await expectHeading(page, TITLE, false);
+    await stateIs('Toegekend en vastgesteld');
+    const amounts = page.getByRole('region', { name: 'Bedragen' });
+    await amounts.getByText('€ 1.234,56', { exact: true }).first().waitFor();
+    await page.getByText('Verleend bedrag: € 1.234,56.').waitFor();
+
+    // The outbox worker renders the letter after the commit: reload until it is listed.
+    const letter = `Besluit: buurtbudget toegekend en vastgesteld voor ${TITLE} (${reference})`;
+    const read = page.getByRole('link', { name: `Lees de brief: ${letter}` });
+    for (let i = 0; i < 30 && (await read.count()) === 0; i++) {
+      await page.waitForTimeout(1000);
+      await page.reload();
+      await expectHeading(page, TITLE, false);
+    }
+    await checkA11y(page, 'kb-resident-decision');
+    await at320('kb-resident-decision');
+
+    await read.click();
+    await page.getByRole('heading', { level: 1, name: letter }).waitFor();
+    await page.getByRole('article').getByText('directe vaststelling', { exact: false }).waitFor();
+    await checkA11y(page, 'kb-resident-letter');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download PDF' }).click();
+    const text = pdftotext(await readFile((await (await download).path())!));
+    expectDecisionText(text);
+
+    // The mail to the resident, as the mail transport wrote it (no SMTP in tests): the
+    // decision's notice, with the same letter attached.
+    const mail = await waitForMail(
+      server.deps.config.mailDir,
+      (m) => m.subject === `Er is een besluit over uw aanvraag (${reference})`,
+    );
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value[0]?.address : null).toBe(
+      server.users.resident.email,
+    );
+    expect(mail.text).toContain(`Beste ${server.users.resident.name},`);
+    expect(mail.text).toContain(`${server.url}/aanvragen/${applicationId}`);
+    const pdf = mail.attachments.find((a) => a.contentType === 'application/pdf');
+    expect(pdf, 'the letter attached to the mail').toBeDefined();
+    expectDecisionText(pdftotext(pdf!.content));
+  });
 });
+
+/** What a decision letter on this application must say, read back from its PDF. */
+function expectDecisionText(pdfText: string) {
+  // pdftotext breaks lines where the letter wraps: compare on single spaces.
+  const text = pdfText.replace(/\s+/g, ' ');
+  expect(text).toContain(server.users.resident.name);
+  expect(text).toContain(reference);
+  expect(text).toContain('toe te kennen van € 1.234,56');
+  expect(text).toContain('U had € 1.250,00 aangevraagd');
+  expect(text).toContain('vast op € 1.234,56 (directe vaststelling)');
+}
