@@ -352,12 +352,18 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByRole('button', { name: `Wijzig ${REGULATION}` }).click();
     const form = page.getByRole('region', { name: `Wijzig ${REGULATION}` });
     await form.getByLabel('Subsidieplafond (euro)').fill('175.000');
+    // Settlement above this amount takes a second person (issue 19); empty would mean never.
+    await form.getByLabel('Vaststelling door een tweede persoon boven (euro)').fill('2.500');
     await form.getByLabel('Werkproces voor nieuwe aanvragen').selectOption('bewonersinitiatief@2');
     await form.getByLabel(/^Toelichting/).fill('Nieuw plafond en versie 2.');
     await checkA11y(page, 'regulations-money');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await login(page, server.url, SECOND.email, PASSWORD);
     await page.goto(`${server.url}/beleid/regelingen`);
+    await page
+      .getByText(/Vaststelling door een tweede persoon boven: €\s[\d.]+,\d\d → €\s2\.500,00/)
+      .first()
+      .waitFor();
     await page
       .getByRole('button', { name: /^Keur goed: / })
       .first()
@@ -369,10 +375,11 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByRole('cell', { name: '€ 175.000,00' }).first().waitFor();
     const row = await server.deps.db
       .selectFrom('regulations')
-      .select(['ceiling_cents', 'workflow_version'])
+      .select(['ceiling_cents', 'workflow_version', 'settlement_four_eyes_above_cents'])
       .where('id', '=', server.regulationId)
       .executeTakeFirstOrThrow();
     expect(Number(row.ceiling_cents)).toBe(17_500_000);
+    expect(row.settlement_four_eyes_above_cents).toBe(250_000);
     expect(row.workflow_version).toBe(2);
   });
 

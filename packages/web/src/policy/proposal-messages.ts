@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 const nl = {
   'prop.title': 'Voorstellen die wachten op een tweede beleidsmedewerker',
   'prop.intro':
-    'Een werkproces publiceren, en het werkproces, het plafond of het maximum van een regeling wijzigen, doen twee beleidsmedewerkers: de een stelt voor met een toelichting, een ander keurt goed of af.',
+    'Een werkproces publiceren, en het werkproces, het plafond, het maximum of het bedrag voor een tweede persoon bij vaststelling van een regeling wijzigen, doen twee beleidsmedewerkers: de een stelt voor met een toelichting, een ander keurt goed of af.',
   'prop.none': 'Er wachten geen voorstellen.',
   'prop.publish': 'Versie {version} van {name} publiceren',
   'prop.regulation': '{name} wijzigen',
@@ -41,7 +41,7 @@ const nl = {
   'prop.proposed':
     'Uw voorstel om versie {version} te publiceren wacht nu op een tweede beleidsmedewerker.',
   'prop.regulationComment':
-    'Toelichting (nodig als u het werkproces, het plafond of het maximum wijzigt: een tweede beleidsmedewerker keurt dat goed)',
+    'Toelichting (nodig als u het werkproces, het plafond, het maximum of het bedrag voor een tweede persoon wijzigt: een tweede beleidsmedewerker keurt dat goed)',
   'prop.regulationProposed':
     'Uw voorstel om {name} te wijzigen wacht nu op een tweede beleidsmedewerker.',
 };
@@ -49,7 +49,7 @@ const nl = {
 const en: Record<ProposalMessageKey, string> = {
   'prop.title': 'Proposals waiting for a second policy officer',
   'prop.intro':
-    'Publishing a workflow, and changing the workflow, ceiling or maximum of a grant scheme, takes two policy officers: one proposes with a comment, another approves or rejects.',
+    'Publishing a workflow, and changing the workflow, ceiling, maximum or second-person settlement amount of a grant scheme, takes two policy officers: one proposes with a comment, another approves or rejects.',
   'prop.none': 'No proposals are waiting.',
   'prop.publish': 'Publish version {version} of {name}',
   'prop.regulation': 'Change {name}',
@@ -86,7 +86,7 @@ const en: Record<ProposalMessageKey, string> = {
   'prop.proposed':
     'Your proposal to publish version {version} now waits for a second policy officer.',
   'prop.regulationComment':
-    'Comment (needed when you change the workflow, ceiling or maximum: a second policy officer approves that)',
+    'Comment (needed when you change the workflow, ceiling, maximum or second-person settlement amount: a second policy officer approves that)',
   'prop.regulationProposed':
     'Your proposal to change {name} now waits for a second policy officer.',
 };

@@ -166,7 +166,7 @@ function RegulationForm({
             district: form.district,
             year: Number(form.year),
           });
-      // A change of workflow, ceiling or maximum waits for a second officer (four eyes).
+      // A change of workflow, ceiling, maximum or four-eyes amount waits for a second officer.
       if ('proposal' in saved) onDone(regulation!, true);
       else onDone(saved);
     } catch (err) {
