@@ -96,6 +96,14 @@ describe('faults', () => {
         .where('status', '=', 'processing')
         .returning('id')
         .execute();
+      // Timers it had claimed wait for their lease (a minute) the same way.
+      const timersLeased = await world.db
+        .updateTable('timers')
+        .set({ next_attempt_at: sql`now()`, lease_until: sql`now()` })
+        .where('status', '=', 'pending')
+        .where('claimed_by', 'is not', null)
+        .returning('id')
+        .execute();
       api = await startApi('kill-api-2', env, port);
       const downMs = Date.now() - killedAt;
       await load;
@@ -120,6 +128,7 @@ describe('faults', () => {
         unexpected: ledger.unexpected.length,
         restartMs: downMs,
         leasesExpired: leased.length,
+        timerLeasesExpired: timersLeased.length,
         timersDue: timers.length,
         timers: Object.fromEntries(
           ['fired', 'cancelled', 'failed', 'pending'].map((s) => [

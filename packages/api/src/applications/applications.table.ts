@@ -115,6 +115,21 @@ export interface TimersTable {
   last_error: string | null;
   created_at: CreatedAt;
   finished_at: Date | null;
+  /** NULL: due at due_at; else the end of a claim's lease or of a failed attempt's backoff. */
+  next_attempt_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  claimed_by: string | null;
+  lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+}
+
+/** A periodic job of the whole installation (retention), claimed by one worker at a time. */
+export interface ScheduledJobsTable {
+  name: string;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  claimed_by: string | null;
+  lease_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  last_done_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -148,6 +163,7 @@ export interface ApplicationTables {
   application_history: ApplicationHistoryTable;
   budget_ledger: BudgetLedgerTable;
   timers: TimersTable;
+  scheduled_jobs: ScheduledJobsTable;
   idempotency_keys: IdempotencyKeysTable;
   attachments: AttachmentsTable;
 }

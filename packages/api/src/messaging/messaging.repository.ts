@@ -175,7 +175,8 @@ export interface OutboxLetterFields {
   letter_channel: 'email' | 'paper' | null;
   letter_posted_on: string | null;
 }
-export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables'> & Partial<OutboxLetterFields>;
+export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables' | 'claimed_by'> &
+  Partial<OutboxLetterFields>;
 
 /** Outbox rows for staff: failed first, then the most recently changed. */
 export async function listOutbox(

@@ -70,6 +70,8 @@ export interface OutboxTable {
   max_attempts: Generated<number>;
   next_attempt_at: DefaultTimestamp;
   locked_until: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  /** The worker holding the lease (locked_until). */
+  claimed_by: string | null;
   last_error: string | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;

@@ -117,7 +117,7 @@ describe('timer worker', () => {
   test('startTimerWorker polls and stops cleanly', async () => {
     const app = await applicationIn(kit, 'info_requested');
     await kit.advance(30 * DAY);
-    const worker = startTimerWorker({ ...kit.app.deps, clock: kit.clock }, { intervalMs: 20 });
+    const worker = startTimerWorker({ ...kit.app.deps, clock: kit.clock }, { maxSleepMs: 20 });
     const deadline = Date.now() + 10_000;
     let state = '';
     while (Date.now() < deadline) {

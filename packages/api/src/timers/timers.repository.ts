@@ -55,22 +55,71 @@ export async function applyTimerEffects(
   `.execute(trx);
 }
 
+/** When a pending timer may be claimed: at due_at, or after its lease or backoff. */
+export const timerNextAt = sql<Date>`coalesce(next_attempt_at, due_at)`;
+
+export interface ClaimedTimer {
+  id: string;
+  attempts: number;
+  takenOver: boolean;
+}
+
 /**
- * Claims one due timer for this transaction. SKIP LOCKED lets several workers run side by side:
- * each sees only rows no other worker holds. `exclude` skips timers this pass already gave up on.
+ * Claims due timers for a worker in one short transaction: FOR UPDATE SKIP LOCKED keeps several
+ * workers off each other's rows; the claim counts the attempt and sets the lease, and the timer is
+ * not due again before the lease ends, so a dead worker's claims go to another worker after it.
  */
-export async function claimDueTimer(trx: Transaction<DB>, now: Date, exclude: string[]) {
-  let q = trx
+export async function claimDueTimers(
+  db: Kysely<DB>,
+  options: { now: Date; limit: number; workerId: string; leaseUntil: Date },
+): Promise<ClaimedTimer[]> {
+  return db.transaction().execute(async (trx) => {
+    const due = await trx
+      .selectFrom('timers')
+      .select(['id', 'claimed_by'])
+      .where('status', '=', 'pending')
+      .where(timerNextAt, '<=', options.now)
+      .orderBy(timerNextAt)
+      .limit(options.limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (due.length === 0) return [];
+    const rows = await trx
+      .updateTable('timers')
+      .set({
+        attempts: sql`attempts + 1`,
+        claimed_by: options.workerId,
+        lease_until: options.leaseUntil,
+        next_attempt_at: options.leaseUntil,
+      })
+      .where(
+        'id',
+        'in',
+        due.map((r) => r.id),
+      )
+      .returning(['id', 'attempts', 'due_at'])
+      .execute();
+    const before = new Map(due.map((r) => [r.id, r.claimed_by]));
+    return rows
+      .sort((a, b) => new Date(a.due_at).getTime() - new Date(b.due_at).getTime())
+      .map((r) => ({ id: r.id, attempts: r.attempts, takenOver: before.get(r.id) != null }));
+  });
+}
+
+/**
+ * Locks a claimed timer for firing, only while it is still pending and this worker's claim: a
+ * timer cancelled meanwhile, or taken over after the lease ran out, is left alone.
+ */
+export async function lockClaimedTimer(trx: Transaction<DB>, id: string, workerId: string) {
+  return trx
     .selectFrom('timers')
     .select(['id', 'application_id', 'timer_key', 'event', 'due_at', 'attempts'])
+    .where('id', '=', id)
     .where('status', '=', 'pending')
-    .where('due_at', '<=', now)
-    .orderBy('due_at')
-    .limit(1)
+    .where('claimed_by', '=', workerId)
     .forUpdate()
-    .skipLocked();
-  if (exclude.length > 0) q = q.where('id', 'not in', exclude);
-  return q.executeTakeFirst();
+    .executeTakeFirst();
 }
 
 export async function finishTimer(
@@ -86,39 +135,60 @@ export async function finishTimer(
       status,
       finished_at: now,
       last_error: error ?? null,
-      attempts: sql`attempts + 1`,
+      claimed_by: null,
+      lease_until: null,
     })
     .where('id', '=', id)
     .execute();
 }
 
-/** Records a failed attempt; the timer stays pending and is tried again on a later pass. */
+/** Gives a claimed timer back without counting the attempt (its application was busy). */
+export async function releaseTimer(trx: Db, id: string, retryAt: Date): Promise<void> {
+  await trx
+    .updateTable('timers')
+    .set({
+      attempts: sql`greatest(attempts - 1, 0)`,
+      claimed_by: null,
+      lease_until: null,
+      next_attempt_at: retryAt,
+    })
+    .where('id', '=', id)
+    .execute();
+}
+
+/**
+ * Records a failed attempt of this worker's claim: the timer stays pending until retryAt, or
+ * fails for good when retryAt is null.
+ */
 export async function recordTimerAttempt(
   db: Db,
   id: string,
-  error: string,
-  maxAttempts: number,
-  now: Date,
+  outcome: { now: Date; error: string; retryAt: Date | null; workerId: string },
 ): Promise<void> {
   await db
     .updateTable('timers')
-    .set((eb) => ({
-      attempts: sql`attempts + 1`,
-      last_error: error,
-      status: eb
-        .case()
-        .when('attempts', '>=', maxAttempts - 1)
-        .then(sql.lit('failed'))
-        .else(sql.lit('pending'))
-        .end() as never,
-      finished_at: eb
-        .case()
-        .when('attempts', '>=', maxAttempts - 1)
-        .then(now)
-        .else(null)
-        .end() as never,
-    }))
+    .set({
+      status: outcome.retryAt ? 'pending' : 'failed',
+      next_attempt_at: outcome.retryAt,
+      finished_at: outcome.retryAt ? null : outcome.now,
+      last_error: outcome.error.slice(0, 2000),
+      claimed_by: null,
+      lease_until: null,
+    })
     .where('id', '=', id)
     .where('status', '=', 'pending')
+    .where('claimed_by', '=', outcome.workerId)
     .execute();
+}
+
+/** The earliest time a pending timer becomes claimable. */
+export async function nextTimerAt(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('timers')
+    .select(timerNextAt.as('at'))
+    .where('status', '=', 'pending')
+    .orderBy(timerNextAt)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? new Date(row.at) : null;
 }
