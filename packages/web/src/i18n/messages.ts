@@ -409,7 +409,8 @@ const nl = {
   'desk.start': 'Aanvraag starten',
   'desk.other': 'Andere bewoner kiezen',
   'desk.nameRequired': 'Vul de naam van de bewoner in.',
-  'desk.emailHint': 'Niet verplicht. Zonder e-mailadres krijgt de bewoner brieven per post.',
+  'desk.emailHint':
+    'Niet verplicht. Zonder e-mailadres krijgt de bewoner brieven per post. Met e-mailadres kan de bewoner later ook zelf inloggen: via ‘Wachtwoord vergeten’ stelt hij of zij een wachtwoord in.',
   'case.colleague': 'Een collega',
   // letters: channel choice and the print queue (#18)
   'nav.post': 'Post',
@@ -868,7 +869,8 @@ const en: Record<MessageKey, string> = {
   'desk.start': 'Start application',
   'desk.other': 'Choose another resident',
   'desk.nameRequired': "Enter the resident's name.",
-  'desk.emailHint': 'Optional. Without an email address the resident receives letters by post.',
+  'desk.emailHint':
+    'Optional. Without an email address the resident receives letters by post. With one, the resident can later log in too: ‘Forgot your password?’ lets them set a password.',
   'case.colleague': 'A colleague',
   // letters: channel choice and the print queue (#18)
   'nav.post': 'Post',
