@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterEach, expect } from 'vitest';
 
 export const OUTPUT_DIR = fileURLToPath(new URL('../test-output', import.meta.url));
@@ -126,4 +126,41 @@ export function screenshotOnFailure(getPage: () => Page | undefined) {
       .screenshot({ path: join(OUTPUT_DIR, `FAILED-${name}.png`), fullPage: true })
       .catch(() => {});
   });
+}
+
+/**
+ * The share of a control's rendered pixels that stand out from a white page by at least 3:1
+ * (WCAG 1.4.11 non-text contrast), read from a screenshot of it, so a ticked box that only
+ * shows its border (a white tick on no fill) is caught as looking unticked.
+ */
+export async function contrastingShare(target: Locator): Promise<number> {
+  const png = (await target.screenshot()).toString('base64');
+  return target.page().evaluate(async (data) => {
+    const bytes = Uint8Array.from(atob(data), (ch) => ch.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = canvas.getContext('2d')!;
+    g.drawImage(bitmap, 0, 0);
+    const px = g.getImageData(0, 0, bitmap.width, bitmap.height).data;
+    const lin = (v: number) => {
+      const c = v / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    let dark = 0;
+    for (let i = 0; i < px.length; i += 4) {
+      const l = 0.2126 * lin(px[i]!) + 0.7152 * lin(px[i + 1]!) + 0.0722 * lin(px[i + 2]!);
+      if (1.05 / (l + 0.05) >= 3) dark += 1;
+    }
+    return dark / (px.length / 4);
+  }, png);
+}
+
+/** A ticked checkbox looks ticked: mostly filled, where an empty one shows only its border. */
+export async function expectLooksTicked(ticked: Locator, empty: Locator): Promise<void> {
+  expect(await ticked.isChecked()).toBe(true);
+  expect(await empty.isChecked()).toBe(false);
+  const on = await contrastingShare(ticked);
+  const off = await contrastingShare(empty);
+  expect(on, `ticked ${on.toFixed(2)} vs empty ${off.toFixed(2)}`).toBeGreaterThan(0.5);
+  expect(on - off, `ticked ${on.toFixed(2)} vs empty ${off.toFixed(2)}`).toBeGreaterThan(0.25);
 }

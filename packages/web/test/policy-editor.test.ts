@@ -14,6 +14,7 @@ import {
   type Browser,
   checkA11y,
   expectHeading,
+  expectLooksTicked,
   login,
   openBrowser,
   screenshotOnFailure,
@@ -221,6 +222,11 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByLabel('Naam van de nieuwe stap (Nederlands)').fill('Advies wijkraad vragen');
     await page.getByRole('button', { name: 'Stap maken' }).click();
     const step = page.getByRole('group', { name: 'Advies wijkraad vragen', exact: true });
+    // A new step is for the assessor: that role's box looks ticked, the others empty.
+    await expectLooksTicked(
+      step.getByRole('checkbox', { name: 'Behandelaar', exact: true }),
+      step.getByRole('checkbox', { name: 'Aanvrager', exact: true }),
+    );
     await step.locator('#def-new-field-ADVIES_WIJKRAAD_VRAGEN').fill('Vraag aan de wijkraad');
     await step.getByLabel('Soort', { exact: true }).selectOption('string');
     await step.getByRole('button', { name: 'Gegeven toevoegen' }).click();

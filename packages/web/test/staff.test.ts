@@ -12,6 +12,7 @@ import {
   type Browser,
   checkA11y,
   expectHeading,
+  expectLooksTicked,
   login,
   logout,
   openBrowser,
@@ -75,6 +76,11 @@ describe('administration', () => {
 
     const row = page.getByRole('row', { name: /Carla Nieuw/ });
     await row.getByRole('checkbox', { name: 'Beoordelaar (besluit)' }).check();
+    // Ticked roles look ticked (they looked empty: a white tick on a transparent box).
+    await expectLooksTicked(
+      row.getByRole('checkbox', { name: 'Beoordelaar (besluit)' }),
+      row.getByRole('checkbox', { name: 'Beheerder' }),
+    );
     await row.getByRole('button', { name: 'Rollen opslaan van Carla Nieuw' }).click();
     await page.getByRole('status').filter({ hasText: 'De rollen van Carla Nieuw' }).waitFor();
     await page.getByRole('button', { name: 'Account uitzetten van Carla Nieuw' }).click();
