@@ -238,12 +238,29 @@ async function resolveAccount(trx: Db, profile: ExternalProfile, now: Date): Pro
       .where('user_id', '=', existing.id)
       .executeTakeFirst();
     if (!linked) {
+      // A registration never confirmed was not necessarily the owner's: its password goes, and
+      // its confirmation link with it, so nobody's password rides along on the staff account.
+      if (existing.confirmation_pending) await dropUnconfirmedPassword(trx, existing.id, now);
       await linkIdentity(trx, profile, existing.id, now);
       await syncStaffRoles(trx, existing.id, profile.roles, now);
       return { kind: 'user', userId: existing.id };
     }
   }
   return { kind: 'refused', reason: 'conflict' };
+}
+
+async function dropUnconfirmedPassword(trx: Db, userId: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({ password_hash: null, confirmation_pending: false, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+  await trx
+    .updateTable('account_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('used_at', 'is', null)
+    .execute();
 }
 
 /** The IdP is the source of staff roles; a resident role on the same account stays. */
