@@ -3,13 +3,20 @@
  * the owner instead), and an account a clerk made for someone's address is claimed by its owner
  * through a mailed one-time link; the same link sets a new password after "forgot password".
  */
+
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, type Kit, setupKit } from '../applications/lifecycle.test-kit';
+import { composeMail } from '../messaging/mail.compose';
+import { createFileTransport } from '../messaging/mail.transport';
 import { markDone } from '../messaging/messaging.repository';
 import {
   call,
   createTestApp,
   createUser,
+  loginAs,
   readBody,
   type TestApp,
   testClock,
@@ -298,6 +305,59 @@ describe('the link is kept nowhere in the clear', () => {
       json: { token, password: PASSWORD },
     });
     expect(set.status).toBe(200);
+  });
+});
+
+describe('staff do not read account mails in the development mail drop', () => {
+  it('lists and opens other mails, not the one with someone’s link', async () => {
+    const user = await createUser(kit.t.db);
+    await call(app, 'POST', '/api/auth/password-link', {
+      json: { email: user.email },
+      headers: fresh(),
+    });
+    const row = await kit.t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('recipient_email', '=', user.email)
+      .executeTakeFirstOrThrow();
+    const mailDir = mkdtempSync(join(tmpdir(), 'account-mail-'));
+    const transport = createFileTransport(mailDir);
+    const options = {
+      from: 'noreply@initiatief.example',
+      publicUrl: 'http://localhost:3000',
+      staffMailbox: 'staff@initiatief.example',
+      attachLetters: false,
+    };
+    await transport.send(composeMail(row, null, options));
+    await transport.send(
+      composeMail(
+        { ...row, message_id: '<other@initiatief.example>', template_key: 'note' },
+        null,
+        options,
+      ),
+    );
+    transport.close();
+    const [privateFile] = readdirSync(mailDir).filter((n) =>
+      readFileSync(join(mailDir, n), 'utf8').includes('X-Initiatief-Private'),
+    );
+    expect(privateFile).toBeDefined();
+
+    const local = createTestApp({ db: kit.t.db, clock, config: { mailDir } });
+    const admin = await createUser(kit.t.db, { roles: ['admin'] });
+    const cookie = await loginAs(local, admin.email!);
+    const list = await readBody(await call(local, 'GET', '/api/outbox/mail-files', { cookie }));
+    const names = (list.items as { name: string }[]).map((i) => i.name);
+    expect(names).toHaveLength(1);
+    expect(names).not.toContain(privateFile);
+    const open = await call(
+      local,
+      'GET',
+      `/api/outbox/mail-files/${encodeURIComponent(privateFile!)}`,
+      {
+        cookie,
+      },
+    );
+    expect(open.status).toBe(404);
   });
 });
 

@@ -4,6 +4,17 @@ import type { LetterKind } from '../letters/letter.types';
 import { escapeHtml, paragraphsOf } from './messaging.format';
 import type { Language, OutboxRow } from './messaging.table';
 
+/**
+ * Marks a mail that carries a one-time link for someone's account (auth/account-links): staff may
+ * read the development mail drop, but not these, or they could use the link themselves.
+ */
+export const PRIVATE_MAIL_HEADER = 'X-Initiatief-Private';
+
+/** Account mails (template keys `account_*`) carry a one-time link. */
+export function isPrivateMail(templateKey: string | null): boolean {
+  return templateKey?.startsWith('account_') ?? false;
+}
+
 export interface ComposeOptions {
   from: string;
   publicUrl: string;
@@ -164,7 +175,11 @@ ${htmlLetter}
     messageId: messageIdFor(row.message_id, options.from),
     text,
     html,
-    headers: { 'Auto-Submitted': 'auto-generated', 'Content-Language': language },
+    headers: {
+      'Auto-Submitted': 'auto-generated',
+      'Content-Language': language,
+      ...(isPrivateMail(row.template_key) ? { [PRIVATE_MAIL_HEADER]: 'one-time link' } : {}),
+    },
     attachments:
       letter && attach && letter.pdf
         ? [

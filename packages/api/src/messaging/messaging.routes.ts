@@ -10,7 +10,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { renderLetterHtml } from '../letters/letter.html';
 import type { LetterContent } from '../letters/letter.types';
-import { letterFileName, messageIdFor } from './mail.compose';
+import { letterFileName, messageIdFor, PRIVATE_MAIL_HEADER } from './mail.compose';
 import {
   type DocumentMeta,
   findDocument,
@@ -396,10 +396,12 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
     } catch {
       names = [];
     }
-    const files = await Promise.all(
+    const read = await Promise.all(
       names.map(async (name) => {
         const path = join(config.mailDir, name);
         const [info, raw] = await Promise.all([stat(path), readFile(path, 'utf8')]);
+        // Someone's one-time link is not for staff to read.
+        if (header(raw, PRIVATE_MAIL_HEADER)) return null;
         return {
           name,
           size: info.size,
@@ -411,6 +413,7 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
         };
       }),
     );
+    const files = read.filter((f) => f !== null);
     files.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
     return c.json({ transport, items: files.slice(0, limit) }, 200);
   });
@@ -425,6 +428,8 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
     } catch {
       throw new AppError('not_found', 'No such mail file.');
     }
+    if (header(raw.toString('utf8'), PRIVATE_MAIL_HEADER))
+      throw new AppError('not_found', 'No such mail file.');
     return c.body(new Uint8Array(raw), 200, {
       'Content-Type': 'message/rfc822',
       'Content-Disposition': `attachment; filename="${name}"`,
