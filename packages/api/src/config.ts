@@ -58,6 +58,7 @@ const envSchema = z.object({
   OIDC_RESIDENT_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_RESIDENT_SCOPES: z.string().min(1).default('openid'),
   OIDC_RESIDENT_BSN_CLAIM: z.string().min(1).default('bsn'),
+  OIDC_RESIDENT_REPRESENTEE_CLAIM: z.string().min(1).default('aanvrager.bsn'),
   OIDC_STAFF_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   OIDC_STAFF_CLIENT_ID: z.string().min(1).optional(),
   OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
@@ -197,7 +198,14 @@ export interface Config {
   webDist: string;
   migrationsDir: string;
   /** Residents' way in (DigiD/eHerkenning through a broker); unset: not offered. */
-  oidcResident?: OidcClientConfig & { bsnClaim: string };
+  oidcResident?: OidcClientConfig & {
+    bsnClaim: string;
+    /**
+     * DigiD Machtigen: the claim (name or dotted path) with the BSN of the resident the person
+     * signing in acts for; default `aanvrager.bsn`, as Open Formulieren reads it.
+     */
+    representeeClaim?: string;
+  };
   /** Staff's way in (the municipality's IdP); roles come from `roleClaim` through `roleMap`. */
   oidcStaff?: OidcClientConfig & { roleClaim: string; roleMap: Record<string, UserRole[]> };
   /** `pnpm start` runs a local demo provider and points both connections at it. */
@@ -339,7 +347,11 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: e.SEED_DEMO,
     webDist: path(e.WEB_DIST ?? resolve(REPO_ROOT, 'packages/web/dist')),
     migrationsDir: resolve(REPO_ROOT, 'migrations'),
-    oidcResident: oidcResident && { ...oidcResident, bsnClaim: e.OIDC_RESIDENT_BSN_CLAIM },
+    oidcResident: oidcResident && {
+      ...oidcResident,
+      bsnClaim: e.OIDC_RESIDENT_BSN_CLAIM,
+      representeeClaim: e.OIDC_RESIDENT_REPRESENTEE_CLAIM,
+    },
     oidcStaff: oidcStaff && { ...oidcStaff, roleClaim: e.OIDC_STAFF_ROLE_CLAIM, roleMap },
     demoOidc: e.DEMO_OIDC,
     demoOidcPort: e.DEMO_OIDC_PORT,

@@ -3,8 +3,15 @@
  * process stands in for the DigiD broker and the municipality's IdP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
 import { oidcConfig, startTestProvider, type TestProvider } from '../../api/src/oidc/oidc-test-kit';
-import { type Browser, checkA11y, expectHeading, openBrowser } from './browser';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
 import { startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -18,6 +25,7 @@ beforeAll(async () => {
   Object.assign(server.deps.config, oidcConfig(idp.issuer));
   browser = await openBrowser();
 });
+screenshotOnFailure(() => browser?.page);
 afterAll(async () => {
   await browser?.close();
   await idp?.close();
@@ -53,6 +61,69 @@ describe('signing in with OpenID Connect in the browser', () => {
     await page.getByRole('button', { name: 'Ja, uitloggen' }).click();
     await expectHeading(page, 'U bent uitgelogd', false);
     expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
+  });
+
+  it('someone signs in with DigiD Machtigen and acts for Fatima: "namens" her, under their own name', async () => {
+    const { page, context } = browser;
+    // Fatima (signed up above) signs in with her own DigiD and starts an application.
+    await context.clearCookies();
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
+    await page.getByRole('button', { name: 'Fatima (DigiD)' }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/inloggen'));
+    const data = {
+      ...demoFormData(server.deps.clock()),
+      title: 'Bankjes op het Gravendijkwalplein',
+    };
+    const created = await page.evaluate(
+      async ({ regulationId, data }) => {
+        const res = await fetch('/api/applications', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ regulationId, data }),
+        });
+        return { status: res.status, body: await res.json() };
+      },
+      { regulationId: server.regulationId, data },
+    );
+    expect(created.status).toBe(201);
+
+    // Jan signs in with his own DigiD; the broker says he acts for Fatima.
+    await context.clearCookies();
+    await page.goto(`${server.url}/inloggen?next=/aanvragen`);
+    await page.getByRole('link', { name: 'Inloggen met DigiD' }).click();
+    await page.getByRole('button', { name: 'Jan namens Fatima (DigiD Machtigen)' }).click();
+    await expectHeading(page, 'Mijn aanvragen', false);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).json());
+    expect(me).toMatchObject({ name: 'Jan de Vries', roles: ['applicant'] });
+    // The draft opens in the form, which says for whom he fills it in.
+    await page.getByRole('link', { name: 'Bankjes op het Gravendijkwalplein' }).click();
+    await page.getByText('U vult deze aanvraag in namens Fatima El Amrani.').waitFor();
+    await checkA11y(page, 'oidc-machtigen-form');
+    await page.goto(`${server.url}/aanvragen/${created.body.id}`);
+    await expectHeading(page, 'Bankjes op het Gravendijkwalplein', false);
+    await page.getByText('U vult deze aanvraag in namens Fatima El Amrani.').waitFor();
+    await page.getByRole('heading', { name: 'Jan de Vries gemachtigd' }).waitFor();
+    await checkA11y(page, 'oidc-machtigen-application');
+
+    // What he does is recorded as his, on her behalf.
+    const submitted = await page.evaluate(async (id) => {
+      const app = await fetch(`/api/applications/${id}`);
+      const res = await fetch(`/api/applications/${id}/events`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'if-match': app.headers.get('etag') ?? '' },
+        body: JSON.stringify({ type: 'SUBMIT' }),
+      });
+      return res.status;
+    }, created.body.id as string);
+    expect(submitted).toBe(200);
+    const history = await page.evaluate(
+      async (id) => (await (await fetch(`/api/applications/${id}/history`)).json()).items,
+      created.body.id as string,
+    );
+    const submit = history.find((h: { event: string }) => h.event === 'SUBMIT');
+    expect(submit).toMatchObject({ actor: { id: me.id }, onBehalfOf: created.body.applicantId });
+    await context.clearCookies();
   });
 
   it('a staff member signs in through the IdP and lands on the page asked for, with the mapped role', async () => {

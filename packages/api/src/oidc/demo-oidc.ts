@@ -15,6 +15,17 @@ export const DEMO_RESIDENTS: DemoAccount[] = [
     claims: { bsn: '999993653' },
   },
   {
+    id: 'digid-machtigen-jan',
+    label: 'Jan de Vries namens Fatima El Amrani — DigiD Machtigen (fictief)',
+    acr: DIGID_MIDDEN,
+    claims: {
+      name: 'Jan de Vries',
+      email: 'jan.devries@example.org',
+      gemachtigde: { bsn: '111222333' },
+      aanvrager: { bsn: '999993653' },
+    },
+  },
+  {
     id: 'eh-buurtkracht',
     label: 'Stichting Buurtkracht — eHerkenning EH3',
     acr: EH3,

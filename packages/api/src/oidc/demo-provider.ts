@@ -183,7 +183,9 @@ ${buttons}
       iss: null,
       sid: null,
       // A broker's level of assurance comes with every sign-in, asked for or not.
-      openid: ['sub', 'acr', 'bsn', 'pseudonym'],
+      // DigiD Machtigen: the person acting (gemachtigde) and the resident they act for
+      // (aanvrager), as Open Formulieren reads them from a broker.
+      openid: ['sub', 'acr', 'bsn', 'pseudonym', 'aanvrager', 'gemachtigde'],
       profile: ['name', 'given_name', 'family_name'],
       email: ['email', 'email_verified'],
       groups: ['groups'],

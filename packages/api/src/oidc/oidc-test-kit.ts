@@ -30,6 +30,18 @@ export const TEST_ACCOUNTS: DemoAccount[] = [
     claims: { bsn: '999993653' },
   },
   {
+    // DigiD Machtigen: Jan signs in with his own DigiD and acts for Fatima.
+    id: 'jan-machtigen',
+    label: 'Jan namens Fatima (DigiD Machtigen)',
+    acr: ACR_DIGID_MIDDEN,
+    claims: {
+      name: 'Jan de Vries',
+      email: 'jan.machtigen@example.org',
+      gemachtigde: { bsn: '111222333' },
+      aanvrager: { bsn: '999993653' },
+    },
+  },
+  {
     id: 'stichting',
     label: 'Stichting Buurtkracht (eHerkenning)',
     acr: 'urn:etoegang:core:assurance-class:loa3',

@@ -21,6 +21,7 @@ import type { App } from '../http/router';
 import { OPEN_QUERY } from '../openapi/known-query.middleware';
 import { findUserByEmail, findUserById, insertUser, publicUser } from '../users/users.repository';
 import { EmailSchema, NameSchema, UserSchema } from '../users/users.schemas';
+import { applyMandate } from './machtigen.service';
 import {
   connectionConfig,
   type ExternalProfile,
@@ -437,6 +438,9 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     const outcome = await db.transaction().execute(async (trx) => {
       const resolution = await resolveAccount(trx, profile, now);
       if (resolution.kind === 'user') {
+        if (profile.representedBsnHash) {
+          await applyMandate(trx, resolution.userId, profile.representedBsnHash, now);
+        }
         const session = await startSession(c, trx, resolution.userId, provider, sealed, now);
         return { ...resolution, session };
       }

@@ -211,6 +211,8 @@ export interface ExternalProfile {
   emailVerified: boolean | null;
   /** Staff: the mapped roles (maybe none); residents: ['applicant']. */
   roles: UserRole[];
+  /** DigiD Machtigen: the keyed hash of the BSN of the resident this person acts for. */
+  representedBsnHash?: string | null;
 }
 
 /** What we keep of the validated claims; the BSN leaves here only as a keyed hash. */
@@ -230,6 +232,12 @@ export function profileFromClaims(
   const email = stringClaim(claims, 'email')?.toLowerCase() ?? null;
   const verified = claims.email_verified;
   const staff = config.oidcStaff;
+  const representee =
+    id === 'resident'
+      ? claimValues(claims, config.oidcResident?.representeeClaim ?? 'aanvrager.bsn').find(
+          looksLikeBsn,
+        )
+      : undefined;
   return {
     provider: id,
     issuer: String(claims.iss),
@@ -244,6 +252,7 @@ export function profileFromClaims(
       id === 'staff' && staff
         ? mapStaffRoles(claims, staff.roleClaim, staff.roleMap)
         : ['applicant'],
+    representedBsnHash: representee ? bsnHash(config, representee) : null,
   };
 }
 
