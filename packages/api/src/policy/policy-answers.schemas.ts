@@ -43,8 +43,16 @@ export const StoredRegulationSchema = RegulationSchema.omit({ open: true })
   .extend({ settlementFourEyesAboveCents: z.number().int().nullable() })
   .openapi('StoredRegulation');
 
+/** The workflow version a state name belongs to: its label and order are that version's. */
+const DefinitionRef = z.object({ key: z.string(), version: z.number().int() });
+
 export const StateCountSchema = z
-  .object({ district: z.string(), state: z.string(), count: z.number().int() })
+  .object({
+    district: z.string(),
+    state: z.string(),
+    definition: DefinitionRef,
+    count: z.number().int(),
+  })
   .openapi('StateCount');
 
 export const BudgetUseSchema = BudgetSchema.extend({
@@ -72,6 +80,7 @@ export const OverdueItemSchema = z
     title: z.string(),
     district: z.string(),
     state: z.string(),
+    definition: DefinitionRef,
     decisionDueOn: z.string(),
     daysOverdue: z.number().int(),
     assignee: z.string().nullable(),

@@ -12,13 +12,27 @@ export async function applicationsPerState(db: Db, year?: number) {
   let q = db
     .selectFrom('applications as a')
     .innerJoin('regulations as r', 'r.id', 'a.regulation_id')
-    .select(['a.district', 'a.state', sql<number>`count(*)::int`.as('count')])
-    .groupBy(['a.district', 'a.state'])
+    .select([
+      'a.district',
+      'a.state',
+      'a.definition_key',
+      'a.definition_version',
+      sql<number>`count(*)::int`.as('count'),
+    ])
+    // Per workflow version: two versions may name the same state differently.
+    .groupBy(['a.district', 'a.state', 'a.definition_key', 'a.definition_version'])
     .orderBy('a.district')
-    .orderBy('a.state');
+    .orderBy('a.state')
+    .orderBy('a.definition_key')
+    .orderBy('a.definition_version');
   if (year !== undefined) q = q.where('r.year', '=', year);
   const rows = await q.execute();
-  return rows.map((r) => ({ district: r.district, state: r.state, count: Number(r.count) }));
+  return rows.map((r) => ({
+    district: r.district,
+    state: r.state,
+    definition: { key: r.definition_key, version: r.definition_version },
+    count: Number(r.count),
+  }));
 }
 
 /** Budget used against the ceiling per district (one regulation per district and year). */
@@ -99,6 +113,8 @@ export async function overdueApplications(db: Db, today: string) {
       'a.title',
       'a.district',
       'a.state',
+      'a.definition_key',
+      'a.definition_version',
       sql<string>`a.decision_due_on::text`.as('decision_due_on'),
       sql<number>`(${today}::date - a.decision_due_on)::int`.as('days_overdue'),
       'u.name as assignee_name',
@@ -115,6 +131,7 @@ export async function overdueApplications(db: Db, today: string) {
     title: r.title,
     district: r.district,
     state: r.state,
+    definition: { key: r.definition_key, version: r.definition_version },
     decisionDueOn: r.decision_due_on,
     daysOverdue: Number(r.days_overdue),
     assignee: r.assignee_name ?? null,

@@ -494,7 +494,11 @@ describe('policy: reports', () => {
     const states = await ok(await asPolicy('GET', '/api/policy/reports/states?year=2026'));
     expect(states.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ district: 'Delfshaven', state: 'granted' }),
+        expect.objectContaining({
+          district: 'Delfshaven',
+          state: 'granted',
+          definition: expect.objectContaining({ key: 'bewonersinitiatief' }),
+        }),
       ]),
     );
     const budget = await ok(await asPolicy('GET', '/api/policy/reports/budget?year=2026'));
@@ -511,6 +515,7 @@ describe('policy: reports', () => {
     const overdue = await ok(await asPolicy('GET', '/api/policy/reports/overdue'));
     expect(overdue.items.length).toBeGreaterThan(0);
     expect(overdue.items[0].daysOverdue).toBeGreaterThan(0);
+    expect(overdue.items[0].definition.key).toBe('bewonersinitiatief');
 
     const csv = await asPolicy('GET', '/api/policy/reports/applications.csv?year=2026&lang=nl');
     expect(csv.status).toBe(200);

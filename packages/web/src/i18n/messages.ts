@@ -1,8 +1,7 @@
 /**
  * Every text the interface shows. Dutch is the source; English must have the same keys.
  * Names of states, events and form fields are not here: screens take them from the definition
- * the application is pinned to (its labels, help texts and outcomes). The `state.*` keys below
- * remain only for policy/reports-page, which still looks states up by name.
+ * the application is pinned to (its labels, help texts and outcomes).
  */
 const nl = {
   'shell.skipLink': 'Direct naar de inhoud',
@@ -210,17 +209,6 @@ const nl = {
   'app.state': 'Status',
   'app.requested': 'Gevraagd bedrag',
   'app.updated': 'Laatst gewijzigd',
-
-  'state.draft': 'Concept',
-  'state.submitted': 'Ingediend',
-  'state.info_requested': 'Aanvulling gevraagd',
-  'state.assessed': 'Beoordeeld',
-  'state.granted': 'Verleend',
-  'state.rejected': 'Afgewezen',
-  'state.withdrawn': 'Ingetrokken',
-  'state.not_considered': 'Buiten behandeling',
-  'state.report_submitted': 'Verantwoording ingediend',
-  'state.settled': 'Vastgesteld',
 
   'field.district': 'Wijk',
   'field.postcode': 'Postcode',
@@ -672,17 +660,6 @@ const en: Record<MessageKey, string> = {
   'app.state': 'Status',
   'app.requested': 'Amount requested',
   'app.updated': 'Last changed',
-
-  'state.draft': 'Draft',
-  'state.submitted': 'Submitted',
-  'state.info_requested': 'Information requested',
-  'state.assessed': 'Assessed',
-  'state.granted': 'Granted',
-  'state.rejected': 'Rejected',
-  'state.withdrawn': 'Withdrawn',
-  'state.not_considered': 'Not considered',
-  'state.report_submitted': 'Final report submitted',
-  'state.settled': 'Settled',
 
   'field.district': 'District',
   'field.postcode': 'Postcode',

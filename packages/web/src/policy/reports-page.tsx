@@ -21,8 +21,10 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { useVocabulary, type Vocabulary } from '../forms/definitions';
+import type { Locale } from '../i18n/i18n';
 import { AppLink } from '../router/router';
-import { type BudgetUse, policyApi } from './policy-api';
+import { type BudgetUse, policyApi, type StateCount } from './policy-api';
 import { usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
 import './policy.css';
@@ -81,9 +83,28 @@ function BudgetChart({ items }: { items: BudgetUse[] }) {
   );
 }
 
+/**
+ * The states table's rows: one per name a person reads (its label in the version the
+ * applications are pinned to), in the definitions' own order; never a state's code.
+ */
+function stateRows(items: StateCount[], vocabulary: Vocabulary | undefined, locale: Locale) {
+  const order = (vocabulary?.states() ?? []).map((s) => s.name);
+  const rows = new Map<string, { label: string; rank: number; counts: Map<string, number> }>();
+  for (const item of items) {
+    const label = vocabulary?.state(item.definition, item.state).label[locale] ?? '…';
+    const rank = order.indexOf(item.state) >= 0 ? order.indexOf(item.state) : order.length;
+    const row = rows.get(label) ?? { label, rank, counts: new Map() };
+    row.rank = Math.min(row.rank, rank);
+    row.counts.set(item.district, (row.counts.get(item.district) ?? 0) + item.count);
+    rows.set(label, row);
+  }
+  return [...rows.values()].sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label));
+}
+
 /** /beleid/rapportages — states per district, budget against ceiling, lead times, overdue, CSV. */
 export function ReportsPage() {
-  const { p, t, tx, locale, formatMoney, formatDate } = usePolicyText();
+  const { p, t, locale, formatMoney, formatDate } = usePolicyText();
+  const { vocabulary } = useVocabulary();
   const errorText = useErrorText();
   const thisYear = new Date().getFullYear();
   const [yearText, setYearText] = useState('');
@@ -102,9 +123,7 @@ export function ReportsPage() {
 
   const d = data.data;
   const districts = d ? [...new Set(d.states.map((s) => s.district))].sort() : [];
-  const states = d ? [...new Set(d.states.map((s) => s.state))] : [];
-  const count = (state: string, district: string) =>
-    d?.states.find((s) => s.state === state && s.district === district)?.count ?? 0;
+  const states = d ? stateRows(d.states, vocabulary, locale) : [];
 
   return (
     <>
@@ -211,15 +230,15 @@ export function ReportsPage() {
                 </TableHeader>
                 <TableBody>
                   {states.map((s) => (
-                    <TableRow key={s}>
-                      <TableHeaderCell scope="row">{tx(`state.${s}`, s)}</TableHeaderCell>
+                    <TableRow key={s.label}>
+                      <TableHeaderCell scope="row">{s.label}</TableHeaderCell>
                       {districts.map((dist) => (
                         <TableCell key={dist} className="app-num">
-                          {count(s, dist)}
+                          {s.counts.get(dist) ?? 0}
                         </TableCell>
                       ))}
                       <TableCell className="app-num">
-                        {districts.reduce((n, dist) => n + count(s, dist), 0)}
+                        {districts.reduce((n, dist) => n + (s.counts.get(dist) ?? 0), 0)}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -295,7 +314,9 @@ export function ReportsPage() {
                         </TableHeaderCell>
                         <TableCell>{o.title}</TableCell>
                         <TableCell>{o.district}</TableCell>
-                        <TableCell>{tx(`state.${o.state}`, o.state)}</TableCell>
+                        <TableCell>
+                          {vocabulary?.state(o.definition, o.state).label[locale] ?? '…'}
+                        </TableCell>
                         <TableCell>{formatDate(o.decisionDueOn)}</TableCell>
                         <TableCell className="app-num">{o.daysOverdue}</TableCell>
                         <TableCell>{o.assignee ?? '–'}</TableCell>
