@@ -65,10 +65,11 @@ async function api(
   path: string,
   body?: unknown,
   status = 200,
+  headers: Record<string, string> = {},
 ): Promise<{ json: Json; res: Response }> {
   const res = await fetch(`${server.url}/api${path}`, {
     method,
-    headers: { origin: server.url, 'content-type': 'application/json', cookie },
+    headers: { origin: server.url, 'content-type': 'application/json', cookie, ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -157,12 +158,15 @@ describe('a definition changed by policy staff reaches the screens', () => {
     const draft = await api(first, 'POST', `${base}/drafts`, { fromVersion: 1 }, 201);
     version = draft.json.version;
     expect(version).toBe(2);
+    // Saved on the revision it was read at, as the editor does.
+    const loaded = await api(first, 'GET', `${base}/versions/${version}`);
     const saved = await api(
       first,
       'PUT',
       `${base}/versions/${version}`,
-      { definition: change(draft.json.definition) },
+      { definition: change(loaded.json.definition) },
       200,
+      { 'if-match': loaded.res.headers.get('etag')! },
     );
     expect(saved.json.validation, JSON.stringify(saved.json.validation)).toMatchObject({
       ok: true,
@@ -364,5 +368,18 @@ describe('a definition changed by policy staff reaches the screens', () => {
       },
     ]);
     await logout(page);
+  });
+
+  it('the policy report counts the application under the state’s new name', async () => {
+    await login(page, server.url, OFFICERS[0]!.email, PASSWORD);
+    await page.goto(`${server.url}/beleid/rapportages`);
+    await expectHeading(page, 'Rapportages', false);
+    const table = page.getByRole('table', {
+      name: 'Aantal aanvragen per status (rijen) en wijk (kolommen)',
+    });
+    const row = table.getByRole('row', { name: new RegExp(`^${RENAMED.nl}`) });
+    await row.getByRole('cell', { name: '1' }).first().waitFor();
+    expect(await table.getByText('submitted', { exact: true }).count()).toBe(0);
+    await checkA11y(page, 'changed-policy-reports');
   });
 });
