@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import type { DocumentRow, OutboxRow, OutboxStatus } from './messaging.table';
 
@@ -74,46 +74,57 @@ export interface ClaimOptions {
   limit: number;
   /** How long the claim holds; after it a crashed worker's rows are claimed again. */
   leaseMs: number;
+  /** The claiming worker (claimed_by); a late worker records no failure over another's claim. */
+  workerId?: string;
+}
+
+/** A claimed outbox job; takenOver: another worker had claimed it and let its lease run out. */
+export type ClaimedJob = OutboxRow & { takenOver: boolean };
+
+/** Open jobs that can run: a mail that carries a letter only once that letter has its PDF. */
+function runnable(eb: ExpressionBuilder<DB, 'outbox'>) {
+  return eb.and([
+    eb('outbox.status', 'in', ['pending', 'processing']),
+    eb.or([
+      eb('outbox.kind', '=', 'render'),
+      eb('outbox.document_id', 'is', null),
+      eb.exists(
+        eb
+          .selectFrom('documents as d')
+          .select(sql.lit(1).as('one'))
+          .whereRef('d.id', '=', 'outbox.document_id')
+          .where('d.sha256', 'is not', null),
+      ),
+    ]),
+  ]);
 }
 
 /**
  * Claims due jobs in one short transaction (FOR UPDATE SKIP LOCKED, so workers never wait on
- * each other): marks them processing, counts the attempt and sets the lease. A mail that
- * carries a letter is due only once that letter has its PDF.
+ * each other): marks them processing, counts the attempt and sets the lease. A row still
+ * processing whose lease ran out (next_attempt_at is the lease's end) is taken over.
  */
-export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promise<OutboxRow[]> {
+export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promise<ClaimedJob[]> {
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs);
   return db.transaction().execute(async (trx) => {
     const due = await trx
-      .selectFrom('outbox as o')
-      .select('o.id')
-      .where('o.status', 'in', ['pending', 'processing'])
-      .where('o.next_attempt_at', '<=', options.now)
-      .where((eb) =>
-        eb.or([
-          eb('o.kind', '=', 'render'),
-          eb('o.document_id', 'is', null),
-          eb.exists(
-            eb
-              .selectFrom('documents as d')
-              .select(sql.lit(1).as('one'))
-              .whereRef('d.id', '=', 'o.document_id')
-              .where('d.sha256', 'is not', null),
-          ),
-        ]),
-      )
-      .orderBy('o.next_attempt_at')
+      .selectFrom('outbox')
+      .select(['outbox.id', 'outbox.status'])
+      .where(runnable)
+      .where('outbox.next_attempt_at', '<=', options.now)
+      .orderBy('outbox.next_attempt_at')
       .limit(options.limit)
-      .forUpdate('o')
+      .forUpdate()
       .skipLocked()
       .execute();
     if (due.length === 0) return [];
-    return trx
+    const rows = await trx
       .updateTable('outbox')
       .set((eb) => ({
         status: 'processing',
         attempts: eb('attempts', '+', 1),
         locked_until: leaseUntil,
+        claimed_by: options.workerId ?? null,
         next_attempt_at: leaseUntil,
         updated_at: options.now,
       }))
@@ -124,14 +135,22 @@ export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promi
       )
       .returningAll()
       .execute();
+    const before = new Map(due.map((r) => [r.id, r.status]));
+    return rows.map((row) => ({ ...row, takenOver: before.get(row.id) === 'processing' }));
   });
 }
 
-/**
- * Records finished jobs, one statement for a whole round. A sent account mail (auth/account-links)
- * keeps no working link: its one-time token is only stored hashed, and a copy in the outbox would
- * let whoever reads the table use it.
- */
+/** When the next outbox job becomes claimable (null: none waiting). */
+export async function nextJobAt(db: Db): Promise<Date | null> {
+  const row = await db
+    .selectFrom('outbox')
+    .select((eb) => eb.fn.min('outbox.next_attempt_at').as('at'))
+    .where(runnable)
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at) : null;
+}
+
+/** Records finished jobs, one statement for a whole round. */
 export async function markDone(db: Db, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
@@ -140,33 +159,38 @@ export async function markDone(db: Db, ids: readonly string[], now: Date): Promi
       status: 'done',
       done_at: now,
       locked_until: null,
+      claimed_by: null,
       last_error: null,
       updated_at: now,
-      body: sql<string>`case when template_key like 'account\\_%'
-        then regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g')
-        else body end`,
     })
     .where('id', 'in', [...ids])
     .execute();
 }
 
-/** Records a failed attempt: back to pending at `retryAt`, or failed for good. */
+/**
+ * Records a failed attempt: back to pending at `retryAt`, or failed for good. With a workerId,
+ * only while the row is still that worker's claim.
+ */
 export async function markAttemptFailed(
   db: Db,
   id: string,
-  outcome: { now: Date; error: string; retryAt: Date | null },
+  outcome: { now: Date; error: string; retryAt: Date | null; workerId?: string },
 ): Promise<void> {
-  await db
+  let query = db
     .updateTable('outbox')
     .set({
       status: outcome.retryAt ? 'pending' : 'failed',
       next_attempt_at: outcome.retryAt ?? outcome.now,
       locked_until: null,
+      claimed_by: null,
       last_error: outcome.error.slice(0, 2000),
       updated_at: outcome.now,
     })
-    .where('id', '=', id)
-    .execute();
+    .where('id', '=', id);
+  if (outcome.workerId) {
+    query = query.where('status', '=', 'processing').where('claimed_by', '=', outcome.workerId);
+  }
+  await query.execute();
 }
 
 /** For a render job: whom its letter is addressed to, its channel and when it was posted. */

@@ -4,13 +4,16 @@ import { withApplicationUrl } from '../letters/letter.content';
 import type { LetterContent } from '../letters/letter.types';
 import { createRenderPool, type RenderPool } from '../letters/render.pool';
 import { metrics } from '../ops/metrics';
+import { type ClaimSource, startClaimLoop } from '../workers/claim-loop';
 import { composeMail } from './mail.compose';
 import { createMailTransport, type MailTransport } from './mail.transport';
 import {
+  type ClaimedJob,
   claimDueJobs,
   findDocument,
   markAttemptFailed,
   markDone,
+  nextJobAt,
   storeRenderedPdf,
 } from './messaging.repository';
 import { type MessagingSettings, messagingSettings } from './messaging.settings';
@@ -19,7 +22,10 @@ import type { OutboxRow } from './messaging.table';
 export interface OutboxWorkerOptions {
   /** Rows claimed per transaction. */
   batchSize?: number;
-  /** Idle wait between polls when there was nothing to do. */
+  /**
+   * The longest idle sleep: the loop sleeps until the next due job, or until the outbox's NOTIFY,
+   * and at most this long.
+   */
   pollMs?: number;
   /** Claim lease; a crashed worker's rows are taken again after it. */
   leaseMs?: number;
@@ -50,16 +56,7 @@ export interface OutboxWorker {
   wake(): void;
 }
 
-/** Exponential backoff with full jitter on the upper half: [d/2, d], d = base * 2^(n-1). */
-export function backoffDelay(
-  attempt: number,
-  baseMs: number,
-  maxMs: number,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (ceiling / 2) * random());
-}
+export { backoffDelay } from '../workers/claim-loop';
 
 interface SendError {
   message: string;
@@ -88,7 +85,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
   const { db, logger, clock } = deps;
   const settings = { ...messagingSettings(deps.config), ...options.settings };
   const batchSize = options.batchSize ?? 50;
-  const pollMs = options.pollMs ?? 1000;
+  const pollMs = options.pollMs ?? 10_000;
   const leaseMs = options.leaseMs ?? 5 * 60_000;
   const backoffBaseMs = options.backoffBaseMs ?? 30_000;
   const backoffMaxMs = options.backoffMaxMs ?? 60 * 60_000;
@@ -98,18 +95,6 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
   const transport = options.transport ?? createMailTransport(deps.config);
   let pool: RenderPool | null = options.renderPool ?? null;
   const ownPool = !options.renderPool;
-
-  let running = true;
-  let timer: NodeJS.Timeout | null = null;
-  let wakeUp: (() => void) | null = null;
-  let current: Promise<unknown> = Promise.resolve();
-  let woken = false;
-
-  function wakeNow(): void {
-    woken = true;
-    if (timer) clearTimeout(timer);
-    wakeUp?.();
-  }
 
   async function processRender(row: OutboxRow): Promise<void> {
     const document = row.document_id ? await findDocument(db, row.document_id) : undefined;
@@ -151,136 +136,65 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     await transport.send(message);
   }
 
-  /**
-   * Writes an outcome, retrying while the database is away (for at most recordRetryMs, and
-   * not once the worker is stopping): the job was done, only its record is missing.
-   */
-  async function record(what: string, write: () => Promise<void>): Promise<void> {
-    const giveUpAt = Date.now() + recordRetryMs;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await write();
-        if (attempt > 1) logger.info({ what, attempt }, 'outbox outcome recorded after retries');
-        return;
-      } catch (error) {
-        const delay = Math.min(5_000, 100 * 2 ** (attempt - 1));
-        if (!running || Date.now() + delay > giveUpAt) throw error;
-        logger.warn({ err: error, what, attempt }, 'could not record an outbox outcome; retrying');
-        await new Promise((resolve) => setTimeout(resolve, delay));
-      }
-    }
-  }
-
-  /** Runs one job; true when it succeeded (recorded for the whole round at once). */
-  async function processOne(row: OutboxRow): Promise<boolean> {
-    try {
+  const source: ClaimSource<ClaimedJob> = {
+    name: 'outbox',
+    channel: 'outbox',
+    claim: (now, limit, lease) =>
+      claimDueJobs(db, { now, limit, leaseMs, workerId: lease.workerId }),
+    async process(row) {
       if (row.kind === 'render') {
         await processRender(row);
         // Record a letter at once: mails waiting for it become due.
         await markDone(db, [row.id], clock());
-        return false;
+        return 'done';
       }
       await processMail(row);
       metrics.outboxSent.inc({ kind: row.kind, result: 'sent' });
-      return true;
-    } catch (error) {
-      const { message, permanent } = describe(error);
-      const exhausted = row.attempts >= row.max_attempts;
-      const now = clock();
-      const retryAt =
-        permanent || exhausted
-          ? null
-          : new Date(
-              now.getTime() + backoffDelay(row.attempts, backoffBaseMs, backoffMaxMs, random),
-            );
-      logger.warn(
-        {
-          outboxId: row.id,
-          kind: row.kind,
-          attempt: row.attempts,
-          permanent,
-          retryAt,
-          err: message,
-        },
-        retryAt ? 'outbox job failed, will retry' : 'outbox job failed for good',
-      );
-      metrics.outboxSent.inc({ kind: row.kind, result: retryAt ? 'failed' : 'failed_for_good' });
-      await record('failed attempt', () =>
-        markAttemptFailed(db, row.id, { now, error: message, retryAt }),
-      );
-      return false;
-    }
-  }
-
-  /** One claim-and-process round; returns the number of jobs handled. */
-  async function round(): Promise<number> {
-    const rows = await claimDueJobs(db, { now: clock(), limit: batchSize, leaseMs });
-    if (rows.length === 0) return 0;
-    const sent = await Promise.all(rows.map(processOne));
-    const done = rows.filter((_, i) => sent[i]).map((row) => row.id);
-    await record('sent', () => markDone(db, done, clock()));
-    return rows.length;
-  }
-
-  async function drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const n = await round();
-      total += n;
-      if (n === 0) return total;
-    }
-  }
-
-  async function loop(): Promise<void> {
-    while (running) {
-      let handled = 0;
-      try {
-        woken = false;
-        const work = round();
-        current = work;
-        handled = await work;
-      } catch (error) {
-        logger.error({ err: error }, 'outbox round failed');
-      }
-      // Busy: go again at once (a finished letter may have released its mail). Woken while
-      // the round ran: go again too (its claim may have missed what was just committed).
-      if (handled > 0 || !running) continue;
-      if (woken) {
-        woken = false;
-        continue;
-      }
-      await new Promise<void>((resolve) => {
-        wakeUp = resolve;
-        timer = setTimeout(resolve, pollMs);
+      // Sent mails are recorded for the whole round at once.
+      return 'record';
+    },
+    async fail(row, failure, lease) {
+      metrics.outboxSent.inc({
+        kind: row.kind,
+        result: failure.retryAt ? 'failed' : 'failed_for_good',
       });
-      wakeUp = null;
-    }
-  }
-
-  const loopDone = options.loop === false ? Promise.resolve() : loop();
+      await markAttemptFailed(db, row.id, { ...failure, workerId: lease.workerId });
+    },
+    finish: (rows, now) =>
+      markDone(
+        db,
+        rows.map((r) => r.id),
+        now,
+      ),
+    nextDueAt: () => nextJobAt(db),
+    maxAttempts: (row) => row.max_attempts,
+    classify: describe,
+  };
 
   // Woken by the outbox's insert trigger (0007_outbox_notify.sql) the moment a command commits
-  // a letter or a mail; the poll stays as the fallback when notifications are not there.
-  let unlisten: Promise<(() => Promise<void>) | null> = Promise.resolve(null);
-  if (options.loop !== false && deps.notifications) {
-    unlisten = deps.notifications.listen('outbox', wakeNow).catch((error: unknown) => {
-      logger.warn({ err: error }, 'outbox worker cannot listen for notifications; it polls');
-      return null;
-    });
-  }
+  // a letter or a mail; otherwise asleep until the next due job (a retry, a lease running out).
+  const loop = startClaimLoop(source, {
+    logger,
+    clock,
+    notifications: deps.notifications,
+    batchSize,
+    parallel: true,
+    leaseMs,
+    backoffBaseMs,
+    backoffMaxMs,
+    maxSleepMs: pollMs,
+    random,
+    recordRetryMs,
+    loop: options.loop,
+  });
 
   return {
     async stop() {
-      running = false;
-      await (await unlisten)?.();
-      if (timer) clearTimeout(timer);
-      wakeUp?.();
-      await loopDone;
-      await current.catch(() => undefined);
+      await loop.stop();
       if (ownTransport) transport.close();
       if (ownPool && pool) await pool.close();
     },
-    drain,
-    wake: wakeNow,
+    drain: loop.drain,
+    wake: loop.wake,
   };
 }
