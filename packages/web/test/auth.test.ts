@@ -178,7 +178,14 @@ describe('accounts in the browser', () => {
     const narrow = await openBrowser({ width: 320, height: 640 });
     try {
       const { page } = narrow;
-      for (const path of ['/', '/inloggen', '/registreren', '/regelingen']) {
+      for (const path of [
+        '/',
+        '/inloggen',
+        '/registreren',
+        '/wachtwoord-vergeten',
+        '/wachtwoord-instellen?token=x',
+        '/regelingen',
+      ]) {
         await page.goto(`${server.url}${path}`);
         await page.getByRole('heading', { level: 1 }).waitFor();
         await expectNoHorizontalScroll(page);
