@@ -5,185 +5,18 @@ import {
   FieldsetLegend,
   FormField,
   FormLabel,
-  Heading4,
-  Paragraph,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { USER_ROLES } from '../api/client';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { PayloadFields } from './editor-payload';
 import type { DefinitionJson } from './policy-api';
 import type { PolicyMessageKey } from './policy-messages';
 
 /** The roles an event can be given to: the people's roles, defined once (api/client). */
 export const ROLE_CODES = USER_ROLES;
-const FIELD_TYPES = ['string', 'integer', 'money', 'boolean'] as const;
-type FieldType = (typeof FIELD_TYPES)[number];
-
-/** The payload property's kind as the officer sees it (money is an integer named …Cents). */
-function kindOf(key: string, s: Obj): FieldType {
-  if (s.type === 'boolean') return 'boolean';
-  if (s.type === 'integer' || s.type === 'number') return /Cents$/.test(key) ? 'money' : 'integer';
-  return 'string';
-}
-
-function schemaOf(kind: FieldType, label: { nl: string; en: string }): Obj {
-  const common = { title: label.nl, 'x-label': label };
-  switch (kind) {
-    case 'integer':
-      return { type: 'integer', minimum: 0, maximum: 1_000_000, ...common };
-    case 'money':
-      return { type: 'integer', minimum: 0, maximum: 100_000_000, ...common };
-    case 'boolean':
-      return { type: 'boolean', ...common };
-    default:
-      return { type: 'string', maxLength: 4000, ...common };
-  }
-}
-
-function PayloadFields({
-  def,
-  update,
-  type,
-}: {
-  def: DefinitionJson;
-  update: Update;
-  type: string;
-}) {
-  const { e, locale } = useEditorText();
-  const ev = obj(obj(def.events)[type]);
-  const payload = obj(ev.payload);
-  const props = obj(payload.properties);
-  const required = arr(payload.required).map(String);
-  const [label, setLabel] = useState('');
-  const [kind, setKind] = useState<FieldType>('string');
-  const base = `events.${type}.payload`;
-  const change = (fn: (payload: Obj) => void) =>
-    update((d) => {
-      const target = obj(obj(d.events)[type]);
-      const pl: Obj = {
-        type: 'object',
-        properties: {},
-        required: [],
-        additionalProperties: false,
-        ...obj(target.payload),
-      };
-      pl.properties = { ...obj(pl.properties) };
-      pl.required = arr(pl.required);
-      fn(pl);
-      target.payload = pl;
-    });
-  const eventTitle = labelOf(ev, locale, type);
-  return (
-    <div className="policy-payload" id={pathId(base)} tabIndex={-1}>
-      <Heading4 className="policy-h4">{e('events.payload', { event: eventTitle })}</Heading4>
-      {Object.keys(props).length === 0 && <Paragraph>{e('events.noPayload')}</Paragraph>}
-      {Object.entries(props).map(([key, raw]) => {
-        const s = obj(raw);
-        const l = obj(s['x-label']);
-        const shown = str(l[locale]) || str(s.title) || key;
-        const setLabelOf = (lang: 'nl' | 'en', v: string) =>
-          change((pl) => {
-            const prop = obj(obj(pl.properties)[key]);
-            const next = {
-              nl: str(obj(prop['x-label']).nl) || str(prop.title),
-              en: str(obj(prop['x-label']).en),
-              [lang]: v,
-            };
-            (pl.properties as Obj)[key] = { ...prop, 'x-label': next, title: next.nl };
-          });
-        return (
-          <Fieldset key={key} className="policy-payload__field">
-            <FieldsetLegend>{shown}</FieldsetLegend>
-            <div className="policy-grid">
-              <TextField
-                id={pathId(`${base}.properties.${key}.nl`)}
-                label={e('events.fieldLabelNl')}
-                value={str(l.nl) || str(s.title)}
-                onChange={(v) => setLabelOf('nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.properties.${key}.en`)}
-                label={e('events.fieldLabelEn')}
-                value={str(l.en)}
-                onChange={(v) => setLabelOf('en', v)}
-              />
-              <Paragraph>
-                {e('events.fieldType')}: {e(`ftype.${kindOf(key, s)}`)}
-              </Paragraph>
-            </div>
-            <FormField type="checkbox" className="app-field">
-              <Checkbox
-                id={pathId(`${base}.required.${key}`)}
-                appearance="html"
-                className="policy-checkbox"
-                checked={required.includes(key)}
-                onChange={(evt) => {
-                  const on = evt.target.checked;
-                  change((pl) => {
-                    const now = arr(pl.required)
-                      .map(String)
-                      .filter((k) => k !== key);
-                    pl.required = on ? [...now, key] : now;
-                  });
-                }}
-              />
-              <FormLabel htmlFor={pathId(`${base}.required.${key}`)} type="checkbox">
-                {e('events.fieldRequired')}
-              </FormLabel>
-            </FormField>
-            <Button
-              appearance="subtle-button"
-              onClick={() =>
-                change((pl) => {
-                  delete (pl.properties as Obj)[key];
-                  pl.required = arr(pl.required).filter((k) => k !== key);
-                })
-              }
-            >
-              {e('events.removeField', { field: shown })}
-            </Button>
-          </Fieldset>
-        );
-      })}
-      <div className="policy-inline">
-        <TextField
-          id={`def-new-field-${type}`}
-          label={e('events.fieldLabelNl')}
-          value={label}
-          onChange={setLabel}
-          width="medium"
-        />
-        <SelectField
-          id={`def-new-field-type-${type}`}
-          label={e('events.fieldType')}
-          value={kind}
-          onChange={(v) => setKind(v as FieldType)}
-          options={FIELD_TYPES.map((k) => ({ value: k, label: e(`ftype.${k}`) }))}
-        />
-        <Button
-          appearance="secondary-action-button"
-          disabled={!codeFrom(label)}
-          onClick={() => {
-            const words = codeFrom(label).split('_');
-            let key = words
-              .map((w, i) => (i === 0 ? w : w.charAt(0).toUpperCase() + w.slice(1)))
-              .join('');
-            if (kind === 'money' && !/Cents$/.test(key)) key += 'Cents';
-            change((pl) => {
-              (pl.properties as Obj)[key] = schemaOf(kind, { nl: label, en: label });
-            });
-            setLabel('');
-          }}
-        >
-          {e('events.addField')}
-        </Button>
-      </div>
-    </div>
-  );
-}
-
 /** Steps: their names, who may take them, the message after them and the data they carry. */
 export function EventsSection({ def, update }: { def: DefinitionJson; update: Update }) {
   const { p, e, locale } = useEditorText();

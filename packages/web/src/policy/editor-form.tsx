@@ -24,6 +24,7 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { PagesEditor } from './editor-pages';
 import { ParamsEditor } from './editor-params';
 import type { DefinitionJson } from './policy-api';
 
@@ -134,6 +135,7 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
         {e('form.title')}
       </summary>
       <Conditions def={def} update={update} />
+      <PagesEditor def={def} update={update} />
       {fields.map((f, i) => {
         const key = str(f.key);
         const base = `form.fields.${i}`;

@@ -1,3 +1,4 @@
+import { moreEn, moreNl } from './editor-more-messages';
 import { usePolicyText } from './policy-messages';
 
 /**
@@ -125,7 +126,6 @@ const nl = {
   'events.removeField': 'Gegeven {field} verwijderen',
   'events.outcomeNl': 'Melding na de stap (Nederlands)',
   'events.outcomeEn': 'Melding na de stap (Engels)',
-  'ftype.string': 'Tekst',
   'ftype.integer': 'Getal',
   'ftype.money': 'Bedrag in euro',
   'ftype.boolean': 'Ja of nee',
@@ -295,7 +295,6 @@ const en: Record<keyof typeof nl, string> = {
   'events.removeField': 'Remove value {field}',
   'events.outcomeNl': 'Message after the step (Dutch)',
   'events.outcomeEn': 'Message after the step (English)',
-  'ftype.string': 'Text',
   'ftype.integer': 'Number',
   'ftype.money': 'Amount in euro',
   'ftype.boolean': 'Yes or no',
@@ -344,8 +343,8 @@ const en: Record<keyof typeof nl, string> = {
   'ftype.list': 'List of rows',
 };
 
-export type EditorMessageKey = keyof typeof nl;
-const catalogues = { nl, en } as const;
+export type EditorMessageKey = keyof typeof nl | keyof typeof moreNl;
+const catalogues = { nl: { ...nl, ...moreNl }, en: { ...en, ...moreEn } } as const;
 
 /** `usePolicyText()` plus `e()` for the editor's texts; `has()` tells whether a key exists. */
 export function useEditorText() {

@@ -1,5 +1,5 @@
 import { Button, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SelectField } from '../components/ui';
 import {
   arr,
@@ -70,6 +70,17 @@ function RefList({
   const { e, word } = useEditorText();
   const refText = useRefText(def);
   const [adding, setAdding] = useState('');
+  // After a move, focus follows the item to its new place and the new place is announced. The
+  // list is drawn again once the definition has the new order; focus waits for that drawing.
+  const [moved, setMoved] = useState<{ id: string; text: string; order: string | null } | null>(
+    null,
+  );
+  const order = refs.map((r) => String(r.type)).join('|');
+  useEffect(() => {
+    if (!moved?.order || moved.order !== order) return;
+    document.getElementById(moved.id)?.focus();
+    setMoved({ ...moved, order: null });
+  }, [moved, order]);
   const prefix = group === 'guards' ? 'guard' : 'action';
   const listPath = `${branchPath}.${group === 'guards' ? 'guard' : 'actions'}`;
   /** Changes the list as an array (a single guard object becomes a list of one). */
@@ -113,16 +124,51 @@ function RefList({
                   })
                 }
               />
-              <Button
-                appearance="subtle-button"
-                onClick={() => change((list) => void list.splice(i, 1))}
-              >
-                {e('tr.remove', { what })}
-              </Button>
+              <div className="policy-inline">
+                {(['up', 'down'] as const).map((dir) => {
+                  const to = dir === 'up' ? i - 1 : i + 1;
+                  return (
+                    <Button
+                      key={dir}
+                      id={`${pathId(path)}-${dir}`}
+                      appearance="secondary-action-button"
+                      disabled={to < 0 || to >= refs.length}
+                      onClick={() => {
+                        change((list) => {
+                          const [item] = list.splice(i, 1);
+                          list.splice(to, 0, item!);
+                        });
+                        // At the edge the other button keeps focus (a disabled one cannot).
+                        const edge = to === 0 || to === refs.length - 1;
+                        const next = edge ? (dir === 'up' ? 'down' : 'up') : dir;
+                        const types = refs.map((r) => String(r.type));
+                        const [type] = types.splice(i, 1);
+                        types.splice(to, 0, type!);
+                        setMoved({
+                          order: types.join('|'),
+                          id: `${pathId(`${listPath}.${to}`)}-${next}`,
+                          text: e('tr.moved', { what, n: to + 1, total: refs.length }),
+                        });
+                      }}
+                    >
+                      {e(dir === 'up' ? 'tr.up' : 'tr.down', { what })}
+                    </Button>
+                  );
+                })}
+                <Button
+                  appearance="subtle-button"
+                  onClick={() => change((list) => void list.splice(i, 1))}
+                >
+                  {e('tr.remove', { what })}
+                </Button>
+              </div>
             </li>
           );
         })}
       </ol>
+      <p role="status" aria-live="polite" className="policy-visually-hidden">
+        {moved?.text ?? ''}
+      </p>
       <div className="policy-inline">
         <SelectField
           id={`${pathId(listPath)}-new`}

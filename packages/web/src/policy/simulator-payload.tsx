@@ -13,7 +13,7 @@ function labelOf(key: string, s: Json, locale: 'nl' | 'en'): string {
 
 /**
  * The payload of a step as a form built from its JSON Schema: texts, numbers, amounts in euro
- * (properties named …Cents), choices and yes/no. Empty fields are left out of the payload.
+ * (properties named …Cents), dates, choices and yes/no. Empty fields are left out of the payload.
  */
 export function PayloadForm({
   idPrefix,
@@ -59,7 +59,11 @@ export function PayloadForm({
               onChange={(x) => set(key, x || undefined)}
               options={[
                 { value: '', label: '–' },
-                ...s.enum.map((o) => ({ value: String(o), label: word('enum', String(o)) })),
+                ...s.enum.map((o) => ({
+                  value: String(o),
+                  label:
+                    str(obj(obj(s['x-enumLabels'])[String(o)])[locale]) || word('enum', String(o)),
+                })),
               ]}
             />
           );
@@ -107,7 +111,22 @@ export function PayloadForm({
             </FormField>
           );
         }
-        const long = typeof s.maxLength !== 'number' || s.maxLength > 200;
+        if (s.format === 'date') {
+          return (
+            <TextField
+              key={key}
+              id={id}
+              label={label}
+              required={req}
+              type="date"
+              width="short"
+              value={typeof v === 'string' ? v : ''}
+              onChange={(x) => set(key, x)}
+            />
+          );
+        }
+        const long =
+          s['x-widget'] === 'textarea' || typeof s.maxLength !== 'number' || s.maxLength > 200;
         const Field = long ? TextAreaField : TextField;
         return (
           <Field

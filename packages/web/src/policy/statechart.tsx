@@ -8,97 +8,10 @@ import {
 } from '@utrecht/component-library-react';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { useEditorText } from './editor-messages';
 import { useRefText } from './editor-params';
 import type { DefinitionJson } from './policy-api';
-import { usePolicyText } from './policy-messages';
-
-interface Edge {
-  id: string;
-  from: string;
-  to: string;
-  label: string;
-  /** A timer's arrow is dashed; a step's is solid. */
-  timer?: boolean;
-  /** New against the version it is compared with. */
-  added?: boolean;
-}
-
-interface Graph {
-  initial: string;
-  states: { name: string; label: string; final: boolean; added?: boolean }[];
-  edges: Edge[];
-}
-
-/** Guards in words, for the labels on arrows. */
-export type GuardText = (guard: unknown) => string;
-
-function guardList(t: unknown): unknown[] {
-  const g = isObj(t) ? t.guard : undefined;
-  return Array.isArray(g) ? g : g ? [g] : [];
-}
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-function targetsOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(targetsOf);
-  if (isObj(value) && typeof value.target === 'string') return [value.target];
-  return [];
-}
-
-/** States and transitions of a definition, tolerant of a draft that is not valid yet. */
-export function graphOf(
-  def: DefinitionJson,
-  locale: 'nl' | 'en',
-  timerLabel: (d: string) => string,
-  guardText: GuardText = () => '',
-): Graph {
-  const states = isObj(def.states) ? def.states : {};
-  const events = isObj(def.events) ? def.events : {};
-  const names = Object.keys(states);
-  const edges: Edge[] = [];
-  const labelOfEvent = (type: string) => {
-    const l = isObj(events[type]) ? (events[type] as Obj).label : undefined;
-    return isObj(l) && typeof l[locale] === 'string' ? (l[locale] as string) : type;
-  };
-  for (const name of names) {
-    const s = states[name];
-    if (!isObj(s)) continue;
-    const add = (label: string, value: unknown, timer = false) => {
-      const branches = Array.isArray(value) ? value : [value];
-      // Guards every option of this step shares explain nothing; the ones that differ do.
-      const lists = branches.map((b) => guardList(b).map((g) => JSON.stringify(g)));
-      branches.forEach((b, i) => {
-        const own = guardList(b).filter((_g, n) =>
-          lists.some((l, j) => j !== i && !l.includes(lists[i]![n]!)),
-        );
-        const words = own.map(guardText).join('; ');
-        const text = words ? `${label} [${words}]` : label;
-        for (const to of targetsOf(b)) {
-          if (names.includes(to))
-            edges.push({ id: `e${edges.length}`, from: name, to, label: text, timer });
-        }
-        // A timer that only sends something (a reminder) stays: its own arrow back to its state.
-        if (timer && targetsOf(b).length === 0)
-          edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer });
-      });
-    };
-    if (isObj(s.on)) for (const [type, t] of Object.entries(s.on)) add(labelOfEvent(type), t);
-    if (isObj(s.after))
-      for (const [delay, t] of Object.entries(s.after)) add(timerLabel(delay), t, true);
-    if (s.always !== undefined) add('→', s.always);
-  }
-  return {
-    initial: typeof def.initial === 'string' ? def.initial : '',
-    states: names.map((name) => {
-      const s = states[name] as Obj;
-      const label = isObj(s?.meta) && isObj(s.meta.label) ? s.meta.label[locale] : undefined;
-      return { name, label: typeof label === 'string' ? label : name, final: s?.type === 'final' };
-    }),
-    edges,
-  };
-}
+import { compareGraphs, type Graph, type GuardText, graphOf } from './statechart-graph';
 
 interface Point {
   x: number;
@@ -128,16 +41,23 @@ async function layoutGraph(graph: Graph): Promise<Layout> {
       'elk.spacing.edgeLabel': '4',
       'elk.edgeLabels.inline': 'false',
     },
+    // "nieuw: " or "verwijderd: " goes before a changed label: room for it.
     children: graph.states.map((s) => ({
       id: s.name,
-      width: Math.max(90, s.label.length * CHAR + 28),
+      width: Math.max(90, (s.label.length + (s.added || s.removed ? 12 : 0)) * CHAR + 28),
       height: 44,
     })),
     edges: graph.edges.map((e) => ({
       id: e.id,
       sources: [e.from],
       targets: [e.to],
-      labels: [{ text: e.label, width: e.label.length * 6.2 + 8, height: 16 }],
+      labels: [
+        {
+          text: e.label,
+          width: (e.label.length + (e.added || e.removed ? 12 : 0)) * 6.2 + 8,
+          height: 16,
+        },
+      ],
     })),
   };
   const result: ElkNode = await elk.layout(input);
@@ -175,21 +95,14 @@ export function Statechart({
   /** An earlier version: what is new in `definition` is drawn in green and marked "nieuw". */
   before?: DefinitionJson;
 }) {
-  const { p, locale } = usePolicyText();
+  const { p, e: t, locale } = useEditorText();
   const refText = useRefText(definition);
   const id = useId();
   const graph = useMemo(() => {
     const guardText: GuardText = (g) => refText('guards', g);
     const timer = (d: string) => `⏱ ${p('states.timer', { delay: d })}`;
     const g = graphOf(definition, locale, timer, guardText);
-    if (!before) return g;
-    const old = graphOf(before, locale, timer, guardText);
-    const oldEdges = new Set(old.edges.map((e) => `${e.from}>${e.to}>${e.label}`));
-    return {
-      ...g,
-      states: g.states.map((st) => ({ ...st, added: !old.states.some((o) => o.name === st.name) })),
-      edges: g.edges.map((e) => ({ ...e, added: !oldEdges.has(`${e.from}>${e.to}>${e.label}`) })),
-    };
+    return before ? compareGraphs(g, graphOf(before, locale, timer, guardText)) : g;
   }, [definition, before, locale, p, refText]);
   const [layout, setLayout] = useState<Layout | null>(null);
   const [failed, setFailed] = useState(false);
@@ -215,12 +128,29 @@ export function Statechart({
 
   const labelOf = (name: string) => graph.states.find((s) => s.name === name)?.label ?? name;
   const edgeOf = (edgeId: string) => graph.edges.find((e) => e.id === edgeId);
-  const desc = p('diagram.desc', {
-    states: graph.states.length,
-    transitions: graph.edges.length,
+  const removedStates = graph.states.filter((s) => s.removed);
+  const removedEdges = graph.edges.filter((e) => e.removed);
+  const removedText = [
+    removedStates.length
+      ? t('diagram.removedStates', { states: removedStates.map((s) => s.label).join(', ') })
+      : '',
+    removedEdges.length
+      ? t('diagram.removedSteps', {
+          steps: removedEdges
+            .map((e) => `${labelOf(e.from)}: ${e.label} → ${labelOf(e.to)}`)
+            .join('; '),
+        })
+      : '',
+  ].filter(Boolean);
+  /** The words before a label that say what changed: "nieuw: ", "verwijderd: " or nothing. */
+  const mark = (x: { added?: boolean; removed?: boolean }) =>
+    x.removed ? `${t('diagram.removed')}: ` : x.added ? `${p('diagram.new')}: ` : '';
+  const desc = `${p('diagram.desc', {
+    states: graph.states.length - removedStates.length,
+    transitions: graph.edges.length - removedEdges.length,
     initial: labelOf(graph.initial),
     current: current ? p('diagram.current', { state: labelOf(current) }) : '',
-  });
+  })}${removedText.length ? ` ${removedText.join(' ')}` : ''}`;
 
   return (
     <div className="policy-diagram">
@@ -255,35 +185,44 @@ export function Statechart({
                 <path d="M 0 0 L 10 5 L 0 10 z" fill="#333" />
               </marker>
             </defs>
-            {layout.edges.map((e) => (
-              <g key={e.id}>
-                <polyline
-                  points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
-                  fill="none"
-                  stroke={edgeOf(e.id)?.added ? '#1e7d32' : '#555'}
-                  strokeWidth={edgeOf(e.id)?.added ? 2.5 : 1.5}
-                  strokeDasharray={edgeOf(e.id)?.timer ? '5 4' : undefined}
-                  markerEnd={`url(#${id}-arrow)`}
-                />
-                {e.label && (
-                  <text
-                    x={e.label.x}
-                    y={e.label.y}
-                    fontSize="11"
-                    fill={edgeOf(e.id)?.added ? '#14532d' : '#1a1a1a'}
-                  >
-                    {edgeOf(e.id)?.added ? `${p('diagram.new')}: ` : ''}
-                    {e.label.text}
-                  </text>
-                )}
-              </g>
-            ))}
+            {layout.edges.map((e) => {
+              const edge = edgeOf(e.id);
+              return (
+                <g key={e.id} data-removed={edge?.removed || undefined}>
+                  <polyline
+                    points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
+                    fill="none"
+                    stroke={edge?.removed ? '#b3261e' : edge?.added ? '#1e7d32' : '#555'}
+                    strokeWidth={edge?.added || edge?.removed ? 2.5 : 1.5}
+                    strokeDasharray={edge?.removed ? '2 4' : edge?.timer ? '5 4' : undefined}
+                    markerEnd={`url(#${id}-arrow)`}
+                  />
+                  {e.label && (
+                    <text
+                      x={e.label.x}
+                      y={e.label.y}
+                      fontSize="11"
+                      fill={edge?.removed ? '#8c1d18' : edge?.added ? '#14532d' : '#1a1a1a'}
+                      textDecoration={edge?.removed ? 'line-through' : undefined}
+                    >
+                      {edge ? mark(edge) : ''}
+                      {e.label.text}
+                    </text>
+                  )}
+                </g>
+              );
+            })}
             {graph.states.map((s) => {
               const n = layout.nodes.get(s.name);
               if (!n) return null;
               const isCurrent = s.name === current;
               return (
-                <g key={s.name} data-state={s.name} aria-current={isCurrent ? 'step' : undefined}>
+                <g
+                  key={s.name}
+                  data-state={s.name}
+                  data-removed={s.removed || undefined}
+                  aria-current={isCurrent ? 'step' : undefined}
+                >
                   <rect
                     x={n.x}
                     y={n.y}
@@ -294,14 +233,16 @@ export function Statechart({
                     stroke={
                       isCurrent
                         ? '#00324d'
-                        : s.added
-                          ? '#1e7d32'
-                          : s.name === graph.initial
-                            ? '#00689e'
-                            : '#444'
+                        : s.removed
+                          ? '#b3261e'
+                          : s.added
+                            ? '#1e7d32'
+                            : s.name === graph.initial
+                              ? '#00689e'
+                              : '#444'
                     }
                     strokeWidth={isCurrent ? 4 : s.final ? 3 : 1.5}
-                    strokeDasharray={s.final && !isCurrent ? '0' : undefined}
+                    strokeDasharray={s.removed ? '4 4' : s.final && !isCurrent ? '0' : undefined}
                   />
                   <text
                     x={n.x + n.width / 2}
@@ -309,9 +250,11 @@ export function Statechart({
                     textAnchor="middle"
                     fontSize="13"
                     fontWeight={isCurrent ? 700 : 400}
-                    fill={isCurrent ? '#fff' : '#1a1a1a'}
+                    fill={isCurrent ? '#fff' : s.removed ? '#8c1d18' : '#1a1a1a'}
+                    textDecoration={s.removed ? 'line-through' : undefined}
                   >
-                    {s.added ? `${p('diagram.new')}: ${s.label}` : s.label}
+                    {mark(s)}
+                    {s.label}
                   </text>
                   {isCurrent && (
                     <text
@@ -334,6 +277,23 @@ export function Statechart({
           {failed ? p('diagram.failed') : p('diagram.loading')}
         </p>
       )}
+      {before && (
+        <div className="policy-diagram__legend">
+          <p className="utrecht-paragraph">
+            <strong>{t('diagram.legend')}</strong>
+          </p>
+          <ul className="utrecht-unordered-list">
+            <li className="utrecht-unordered-list__item">{t('diagram.legendNew')}</li>
+            <li className="utrecht-unordered-list__item">{t('diagram.legendRemoved')}</li>
+            <li className="utrecht-unordered-list__item">{t('diagram.legendTimer')}</li>
+          </ul>
+          {removedText.map((line) => (
+            <p key={line} className="utrecht-paragraph">
+              {line}
+            </p>
+          ))}
+        </div>
+      )}
       <details className="policy-diagram__text">
         <summary>{p('diagram.text')}</summary>
         <Table>
@@ -354,16 +314,12 @@ export function Statechart({
                     {s.final ? ` (${p('diagram.final')})` : ''}
                     {s.name === current ? ` (${p('diagram.currentMark')})` : ''}
                     {s.added ? ` (${p('diagram.new')})` : ''}
+                    {s.removed ? ` (${t('diagram.removed')})` : ''}
                   </TableHeaderCell>
                   <TableCell>
                     {out.length === 0
                       ? '–'
-                      : out
-                          .map(
-                            (e) =>
-                              `${e.added ? `${p('diagram.new')}: ` : ''}${e.label} → ${labelOf(e.to)}`,
-                          )
-                          .join('; ')}
+                      : out.map((e) => `${mark(e)}${e.label} → ${labelOf(e.to)}`).join('; ')}
                   </TableCell>
                 </TableRow>
               );

@@ -1,0 +1,79 @@
+/**
+ * More texts of the definition editor (form pages, payload kinds, order of conditions and
+ * actions, removed parts in the diagram), merged into useEditorText(); kept apart so
+ * editor-messages.ts stays small. Dutch is the source.
+ */
+export const moreNl = {
+  'pages.title': 'Pagina’s van het formulier',
+  'pages.intro':
+    'Het formulier wordt in deze pagina’s en in deze volgorde getoond. Bij elke vraag kiest u op welke pagina die staat.',
+  'pages.page': 'Pagina {n}: {title}',
+  'pages.titleNl': 'Titel (Nederlands)',
+  'pages.titleEn': 'Titel (Engels)',
+  'pages.introNl': 'Inleiding (Nederlands)',
+  'pages.introEn': 'Inleiding (Engels)',
+  'pages.fields': 'Vragen op deze pagina: {fields}',
+  'pages.empty':
+    'Deze pagina heeft nog geen vragen. Verplaats een vraag hierheen of verwijder de pagina.',
+  'pages.remove': 'Pagina {title} verwijderen',
+  'pages.newNl': 'Titel van de nieuwe pagina (Nederlands)',
+  'pages.newEn': 'Titel van de nieuwe pagina (Engels)',
+  'pages.newFirst': 'Eerste vraag op de nieuwe pagina',
+  'pages.add': 'Pagina maken',
+  'ftype.string': 'Korte tekst',
+  'options.title': 'Keuzes bij {field}',
+  'options.nl': 'Keuze {n} (Nederlands)',
+  'options.en': 'Keuze {n} (Engels)',
+  'options.remove': 'Keuze {option} verwijderen',
+  'options.new': 'Nieuwe keuze (Nederlands)',
+  'options.add': 'Keuze toevoegen',
+  'options.none': 'Nog geen keuzes: voeg er minstens één toe.',
+  'tr.up': '{what} omhoog',
+  'tr.down': '{what} omlaag',
+  'tr.moved': '{what} staat nu op plaats {n} van {total}.',
+  'diagram.removed': 'verwijderd',
+  'diagram.legend': 'Legenda',
+  'diagram.legendNew': 'Groen met “nieuw”: toegevoegd ten opzichte van de vergeleken versie.',
+  'diagram.legendRemoved':
+    'Rood gestreept en doorgehaald met “verwijderd”: stond in de vergeleken versie, maar niet meer in deze.',
+  'diagram.legendTimer': 'Gestreepte grijze pijl: een termijn die afloopt.',
+  'diagram.removedStates': 'Verwijderde statussen: {states}.',
+  'diagram.removedSteps': 'Verwijderde overgangen: {steps}.',
+};
+
+export const moreEn: Record<keyof typeof moreNl, string> = {
+  'pages.title': 'Pages of the form',
+  'pages.intro':
+    'The form is shown in these pages, in this order. For each question you choose the page it is on.',
+  'pages.page': 'Page {n}: {title}',
+  'pages.titleNl': 'Title (Dutch)',
+  'pages.titleEn': 'Title (English)',
+  'pages.introNl': 'Introduction (Dutch)',
+  'pages.introEn': 'Introduction (English)',
+  'pages.fields': 'Questions on this page: {fields}',
+  'pages.empty': 'This page has no questions yet. Move a question here or remove the page.',
+  'pages.remove': 'Remove page {title}',
+  'pages.newNl': 'Title of the new page (Dutch)',
+  'pages.newEn': 'Title of the new page (English)',
+  'pages.newFirst': 'First question on the new page',
+  'pages.add': 'Create page',
+  'ftype.string': 'Short text',
+  'options.title': 'Choices for {field}',
+  'options.nl': 'Choice {n} (Dutch)',
+  'options.en': 'Choice {n} (English)',
+  'options.remove': 'Remove choice {option}',
+  'options.new': 'New choice (Dutch)',
+  'options.add': 'Add choice',
+  'options.none': 'No choices yet: add at least one.',
+  'tr.up': 'Move {what} up',
+  'tr.down': 'Move {what} down',
+  'tr.moved': '{what} is now at place {n} of {total}.',
+  'diagram.removed': 'removed',
+  'diagram.legend': 'Legend',
+  'diagram.legendNew': 'Green with “new”: added compared with the version it is compared with.',
+  'diagram.legendRemoved':
+    'Red, dashed and struck through with “removed”: in the version it is compared with, but no longer in this one.',
+  'diagram.legendTimer': 'Dashed grey arrow: a time limit that runs out.',
+  'diagram.removedStates': 'Removed states: {states}.',
+  'diagram.removedSteps': 'Removed transitions: {steps}.',
+};

@@ -1,0 +1,248 @@
+/**
+ * More of the definition editor without JSON (issue 15): pages of the form (rename, add, move a
+ * question), a step's data as a date, a choice list and a long text (and the simulator's form
+ * for them), the order of a transition's actions changed with the keyboard, and the diagram
+ * marking what was removed against the published version, with a legend and in words.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../api/src/test/test-app';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const OFFICER = { email: 'beleid1@example.org', name: 'Pim Beleid' };
+
+screenshotOnFailure(() => page);
+
+// biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
+type Json = Record<string, any>;
+const draftJson = async (): Promise<Json> =>
+  JSON.parse(await page.locator('#def-json').inputValue());
+
+async function noProblems() {
+  try {
+    await page.getByText('Geen problemen gevonden.').waitFor({ timeout: 10_000 });
+  } catch {
+    const problems = await page.locator('.policy-problems').textContent();
+    throw new Error(`problems in the draft:\n${problems}`);
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
+  browser = await openBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the editor without JSON, continued', () => {
+  it('opens a new draft', async () => {
+    await login(page, server.url, OFFICER.email, PASSWORD);
+    await page.goto(`${server.url}/beleid`);
+    await page
+      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
+    await expectHeading(page, /versie 2$/);
+    await noProblems();
+  });
+
+  it('renames a page, adds one, and moves questions between pages', async () => {
+    await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
+    await page.getByRole('heading', { name: 'Pagina’s van het formulier' }).waitFor();
+    const budget = page.getByRole('group', { name: 'Pagina 2: Begroting' });
+    await budget.getByLabel('Titel (Nederlands)').fill('Begroting en kosten');
+    await page
+      .getByRole('group', { name: 'Pagina 2: Begroting en kosten' })
+      .getByLabel('Titel (Engels)')
+      .fill('Budget and costs');
+
+    await page.getByLabel('Titel van de nieuwe pagina (Nederlands)').fill('Deelnemers');
+    await page.getByLabel('Titel van de nieuwe pagina (Engels)').fill('Participants');
+    await page
+      .getByLabel('Eerste vraag op de nieuwe pagina')
+      .selectOption({ label: 'Verwacht aantal deelnemers' });
+    await page.getByRole('button', { name: 'Pagina maken' }).click();
+    const added = page.getByRole('group', { name: 'Pagina 5: Deelnemers' });
+    await added.getByText('Vragen op deze pagina: Verwacht aantal deelnemers').waitFor();
+    // A second question moves there at the question itself.
+    await page
+      .getByRole('group', { name: 'Vraag: Locatie' })
+      .getByLabel('Pagina', { exact: true })
+      .selectOption({ label: 'Deelnemers' });
+    await added.getByText('Vragen op deze pagina: Verwacht aantal deelnemers, Locatie').waitFor();
+
+    const pages = (await draftJson()).form.pages;
+    expect(pages[1].title).toEqual({ nl: 'Begroting en kosten', en: 'Budget and costs' });
+    expect(pages.at(-1)).toEqual({
+      key: 'deelnemers',
+      title: { nl: 'Deelnemers', en: 'Participants' },
+      fields: ['expectedParticipants', 'location'],
+    });
+    expect(pages[0].fields).not.toContain('location');
+    await noProblems();
+    await checkA11y(page, 'editor-pages');
+  });
+
+  it('gives a step a date, a choice list and a long text', async () => {
+    await page.locator('summary', { hasText: 'Wie mag welke stap zetten' }).click();
+    const step = page.getByRole('group', { name: 'Om aanvulling vragen', exact: true });
+    const add = async (label: string, kind: string) => {
+      await step.locator('#def-new-field-REQUEST_INFO').fill(label);
+      await step.locator('#def-new-field-type-REQUEST_INFO').selectOption(kind);
+      await step.getByRole('button', { name: 'Gegeven toevoegen' }).click();
+      await step.getByRole('group', { name: label, exact: true }).waitFor();
+    };
+    // The kinds are offered in words.
+    const kinds = await step.locator('#def-new-field-type-REQUEST_INFO option').allTextContents();
+    expect(kinds).toEqual(
+      expect.arrayContaining(['Korte tekst', 'Lange tekst', 'Datum', 'Keuzelijst']),
+    );
+    await add('Uiterste datum', 'date');
+    await add('Soort informatie', 'select');
+    await add('Toelichting voor de aanvrager', 'textarea');
+
+    const choices = step.getByRole('group', { name: 'Keuzes bij Soort informatie' });
+    await choices.getByLabel('Keuze 1 (Nederlands)').fill('Offerte');
+    await choices.getByLabel('Keuze 1 (Engels)').fill('Quote');
+    await choices.getByLabel('Nieuwe keuze (Nederlands)').fill('Begroting');
+    await choices.getByRole('button', { name: 'Keuze toevoegen' }).click();
+    await choices.getByLabel('Keuze 2 (Engels)').fill('Budget');
+    await step
+      .getByRole('group', { name: 'Uiterste datum', exact: true })
+      .getByLabel('Verplicht')
+      .check();
+
+    const props = (await draftJson()).events.REQUEST_INFO.payload.properties;
+    expect(props.uitersteDatum).toMatchObject({ type: 'string', format: 'date' });
+    expect(props.soortInformatie).toMatchObject({
+      type: 'string',
+      enum: ['keuze_1', 'begroting'],
+      'x-enumLabels': {
+        keuze_1: { nl: 'Offerte', en: 'Quote' },
+        begroting: { nl: 'Begroting', en: 'Budget' },
+      },
+    });
+    expect(props.toelichtingVoorDeAanvrager).toMatchObject({
+      type: 'string',
+      'x-widget': 'textarea',
+    });
+    await noProblems();
+    await checkA11y(page, 'editor-payload-kinds');
+
+    // The simulator asks for them as a date, a choice in words and a long text.
+    await page.getByRole('button', { name: 'Begin een aanvraag' }).click();
+    await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
+    await page.getByText('Huidige status: Ingediend').waitFor();
+    await page.getByLabel('U bent').selectOption('assessor');
+    const date = page.locator('#sim-payload-REQUEST_INFO-uitersteDatum');
+    expect(await date.getAttribute('type')).toBe('date');
+    expect(
+      await page.locator('#sim-payload-REQUEST_INFO-soortInformatie option').allTextContents(),
+    ).toEqual(['–', 'Offerte', 'Begroting']);
+    expect(
+      await page
+        .locator('#sim-payload-REQUEST_INFO-toelichtingVoorDeAanvrager')
+        .evaluate((el) => el.tagName),
+    ).toBe('TEXTAREA');
+  });
+
+  it('changes the order of a transition’s actions with the keyboard', async () => {
+    await page.locator('summary', { hasText: 'Statussen en overgangen' }).click();
+    const assessed = page.getByRole('group', { name: 'Beoordeeld', exact: true });
+    const branch = assessed.locator('details', {
+      has: page.locator('summary', { hasText: 'Mogelijkheid 2 van Verlenen' }),
+    });
+    await branch.locator('> summary').click();
+    const before = (await draftJson()).states.assessed.on.GRANT[1].actions.map((a: Json) => a.type);
+    const actions = branch.locator('ol.policy-ref-list').nth(1).locator('> li');
+    const firstDown = actions.first().getByRole('button', { name: / omlaag$/ });
+    const what = (await firstDown.textContent())!.replace(/ omlaag$/, '');
+    // The first cannot go up.
+    expect(
+      await actions
+        .first()
+        .getByRole('button', { name: / omhoog$/ })
+        .isDisabled(),
+    ).toBe(true);
+    await firstDown.focus();
+    await page.keyboard.press('Enter');
+    await branch
+      .getByRole('status')
+      .filter({ hasText: `${what} staat nu op plaats 2 van ${before.length}.` })
+      .waitFor();
+    const after = (await draftJson()).states.assessed.on.GRANT[1].actions.map((a: Json) => a.type);
+    expect(after).toEqual([before[1], before[0], ...before.slice(2)]);
+    // Focus went with it: pressing Enter again moves it one further down.
+    const focused = () => page.evaluate(() => document.activeElement?.textContent);
+    await expect.poll(focused).toBe(`${what} omlaag`);
+    await page.keyboard.press('Enter');
+    await branch.getByRole('status').filter({ hasText: 'op plaats 3' }).waitFor();
+    await expect.poll(focused).toBe(`${what} omlaag`);
+    // And back up to the top with the other button; at the top focus moves to "down".
+    const up = actions.nth(2).getByRole('button', { name: `${what} omhoog` });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await branch.getByRole('status').filter({ hasText: 'op plaats 2' }).waitFor();
+    await expect.poll(focused).toBe(`${what} omhoog`);
+    await page.keyboard.press('Enter');
+    await branch.getByRole('status').filter({ hasText: 'op plaats 1' }).waitFor();
+    await expect.poll(focused).toBe(`${what} omlaag`);
+    expect(
+      (await draftJson()).states.assessed.on.GRANT[1].actions.map((a: Json) => a.type),
+    ).toEqual(before);
+    await noProblems();
+    await checkA11y(page, 'editor-action-order');
+  });
+
+  it('the diagram marks what was removed against the published version', async () => {
+    const submitted = page.getByRole('group', { name: 'Ingediend', exact: true });
+    await submitted.getByRole('button', { name: 'Overgang Intrekken verwijderen' }).click();
+    await page.getByRole('button', { name: 'Status Buiten behandeling verwijderen' }).click();
+
+    const legend = page.locator('.policy-diagram__legend').first();
+    await legend.getByText('Verwijderde statussen: Buiten behandeling.').waitFor();
+    await legend
+      .getByText(/Verwijderde overgangen: .*Ingediend: Intrekken → Ingetrokken/)
+      .waitFor();
+    await legend.getByText(/Rood gestreept en doorgehaald met “verwijderd”/).waitFor();
+    // In the picture: struck through, with the word, dashed.
+    const removed = page.locator('.policy-diagram svg g[data-removed] text', {
+      hasText: 'verwijderd: Buiten behandeling',
+    });
+    await removed.first().waitFor();
+    expect(await removed.first().getAttribute('text-decoration')).toBe('line-through');
+    expect(
+      await page
+        .locator('.policy-diagram svg g[data-removed] rect')
+        .first()
+        .getAttribute('stroke-dasharray'),
+    ).toBe('4 4');
+    // And in the text version of the diagram.
+    const table = page.locator('.policy-diagram__text').first();
+    await table.locator('summary').click();
+    await table.getByRole('rowheader', { name: /Buiten behandeling .*\(verwijderd\)/ }).waitFor();
+    await table
+      .getByRole('cell', { name: /verwijderd: Intrekken → Ingetrokken/ })
+      .first()
+      .waitFor();
+    // The image's description says it too.
+    const desc = await page.locator('.policy-diagram svg desc').first().textContent();
+    expect(desc).toContain('Verwijderde statussen: Buiten behandeling.');
+    await checkA11y(page, 'editor-diagram-removed');
+  });
+});
