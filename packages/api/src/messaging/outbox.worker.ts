@@ -5,6 +5,7 @@ import type { LetterContent } from '../letters/letter.types';
 import { createRenderPool, type RenderPool } from '../letters/render.pool';
 import { metrics } from '../ops/metrics';
 import { type ClaimSource, startClaimLoop } from '../workers/claim-loop';
+import { fallBackToPaper } from './bounce.service';
 import { composeMail } from './mail.compose';
 import { createMailTransport, type MailTransport } from './mail.transport';
 import {
@@ -158,7 +159,18 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
         kind: row.kind,
         result: failure.retryAt ? 'failed' : 'failed_for_good',
       });
-      await markAttemptFailed(db, row.id, { ...failure, workerId: lease.workerId });
+      const outcome = { ...failure, workerId: lease.workerId };
+      // A bounce (a permanent refusal) of the resident's mail with a letter: the letter goes by
+      // post instead, in the transaction that records the failure (bounce.service.ts).
+      if (failure.permanent && row.kind === 'mail' && row.audience === 'applicant') {
+        await db.transaction().execute(async (trx) => {
+          await markAttemptFailed(trx, row.id, outcome);
+          const paper = await fallBackToPaper(trx, row, failure.now);
+          if (paper) logger.info({ outboxId: row.id, documentId: paper }, 'letter to paper');
+        });
+        return;
+      }
+      await markAttemptFailed(db, row.id, outcome);
     },
     finish: (rows, now) =>
       markDone(

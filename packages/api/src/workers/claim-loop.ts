@@ -45,6 +45,8 @@ export interface Failure {
   error: string;
   /** null: failed for good. */
   retryAt: Date | null;
+  /** The error will be the same next time (e.g. a 5xx SMTP reply), not just out of attempts. */
+  permanent: boolean;
 }
 
 /** One kind of job: how it is claimed, processed and recorded. */
@@ -196,7 +198,7 @@ export function startClaimLoop<T extends Claimed>(
       );
       metrics.workerItems.inc({ worker, result: retryAt ? 'retry' : 'failed' });
       await record('failed attempt', () =>
-        source.fail(item, { now, error: message, retryAt }, lease),
+        source.fail(item, { now, error: message, retryAt, permanent }, lease),
       );
       return 'failed';
     }
