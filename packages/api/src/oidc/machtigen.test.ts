@@ -129,4 +129,47 @@ describe('DigiD Machtigen through the broker', () => {
     // No BSN in clear anywhere it went.
     expect(JSON.stringify(rows)).not.toContain('999993653');
   });
+
+  it('a first sign-in that completes name and e-mail keeps the mandate', async () => {
+    const fatimaId = (
+      await kit.t.db
+        .selectFrom('users')
+        .select('id')
+        .where('email', '=', 'fatima.digid@example.org')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const jar = new CookieJar();
+    const { response } = await dance(kit.app, jar, '/api/auth/oidc/resident/login', {
+      account: 'noor-machtigen',
+    });
+    expect(response.headers.get('location')).toMatch(/^\/inloggen\/aanvullen/);
+    const pending = await kit.t.db.selectFrom('oidc_pending_accounts').selectAll().execute();
+    expect(pending).toHaveLength(1);
+    expect(pending[0]!.represented_bsn_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(pending)).not.toContain('999993653');
+
+    const complete = await kit.app.request('/api/auth/oidc/complete', {
+      method: 'POST',
+      headers: { cookie: jar.header(origin), origin, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Noor Haddou', email: 'noor@example.org' }),
+    });
+    expect(complete.status).toBe(200);
+    jar.store(origin, complete);
+    const noor = jar.header(origin)!;
+    const list = await readJson(
+      await call(kit.app, 'GET', '/api/applications?limit=100', { cookie: noor }),
+    );
+    const hers = await kit.t.db
+      .selectFrom('applications')
+      .select('id')
+      .where('applicant_id', '=', fatimaId)
+      .execute();
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual(hers.map((a) => a.id));
+    const rows = await kit.t.db
+      .selectFrom('authorisations')
+      .selectAll()
+      .where('source', '=', 'machtigen')
+      .execute();
+    expect(rows.map((r) => r.resident_id)).toEqual([fatimaId, fatimaId]);
+  });
 });

@@ -42,6 +42,13 @@ export const TEST_ACCOUNTS: DemoAccount[] = [
     },
   },
   {
+    // The same, by a person the broker sends without name or e-mail (they complete them).
+    id: 'noor-machtigen',
+    label: 'Noor namens Fatima (DigiD Machtigen)',
+    acr: ACR_DIGID_MIDDEN,
+    claims: { gemachtigde: { bsn: '123456782' }, aanvrager: { bsn: '999993653' } },
+  },
+  {
     id: 'stichting',
     label: 'Stichting Buurtkracht (eHerkenning)',
     acr: 'urn:etoegang:core:assurance-class:loa3',

@@ -456,6 +456,7 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
             level_of_assurance: profile.levelOfAssurance,
             pseudonym: profile.pseudonym,
             bsn_hash: profile.bsnHash,
+            represented_bsn_hash: profile.representedBsnHash ?? null,
             roles: profile.roles,
             name: profile.name,
             email: profile.email,
@@ -546,6 +547,9 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
         });
         await linkIdentity(trx, profile, user.id, now);
         userId = user.id;
+      }
+      if (row.represented_bsn_hash) {
+        await applyMandate(trx, userId, row.represented_bsn_hash, now);
       }
       const session = await startSession(c, trx, userId, row.provider, row.id_token_enc, now);
       const user = await findUserById(trx, userId);

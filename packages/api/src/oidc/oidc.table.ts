@@ -41,6 +41,8 @@ export interface OidcPendingAccountsTable {
   level_of_assurance: string | null;
   pseudonym: string | null;
   bsn_hash: string | null;
+  /** DigiD Machtigen: whom the person acts for, carried to the completed sign-in. */
+  represented_bsn_hash: ColumnType<string | null, string | null | undefined, string | null>;
   roles: ColumnType<UserRole[], UserRole[], UserRole[]>;
   name: string | null;
   email: string | null;
