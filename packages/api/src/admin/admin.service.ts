@@ -43,7 +43,14 @@ export async function createStaffAccount(
   if (await findUserByEmail(deps.db, input.email)) {
     throw new AppError('conflict', 'An account with this e-mail address already exists.', {
       invalidParams: [
-        { name: 'email', reason: 'An account with this e-mail address already exists' },
+        {
+          name: 'email',
+          reason: 'An account with this e-mail address already exists',
+          text: {
+            nl: 'Er is al een account met dit e-mailadres.',
+            en: 'An account with this e-mail address already exists.',
+          },
+        },
       ],
     });
   }

@@ -28,6 +28,10 @@ describe('staff administration', () => {
       json: { name: 'Bram 2', email: 'bram@example.test', roles: ['clerk'] },
     });
     expect(again.status).toBe(409);
+    // Said at the field in the admin's language, for the Dutch page to show as it is.
+    expect((await readJson(again)).invalidParams).toEqual([
+      { name: 'email', reason: 'Er is al een account met dit e-mailadres.' },
+    ]);
   });
 
   test('only an admin reaches the administration', async () => {

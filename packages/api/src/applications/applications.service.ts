@@ -208,7 +208,13 @@ export async function createApplicationCommand(
     applicantId = user.id;
   } else if (isClerk) {
     throw new AppError('validation_failed', 'Name the resident you apply for.', {
-      invalidParams: [{ name: 'applicantId', reason: 'required when applying on behalf' }],
+      invalidParams: [
+        {
+          name: 'applicantId',
+          reason: 'required when applying on behalf',
+          text: { nl: 'Kies voor wie de aanvraag is.', en: 'Choose whom the application is for.' },
+        },
+      ],
     });
   } else {
     throw new AppError('forbidden', 'Only residents and desk staff create applications.');
@@ -227,7 +233,13 @@ export async function createApplicationCommand(
         : undefined;
       if (!applicant || !(applicant.roles as string[]).includes('applicant')) {
         throw new AppError('validation_failed', 'No resident with this id.', {
-          invalidParams: [{ name: 'applicantId', reason: 'unknown resident' }],
+          invalidParams: [
+            {
+              name: 'applicantId',
+              reason: 'unknown resident',
+              text: { nl: 'Deze bewoner is niet bekend.', en: 'This resident is not known.' },
+            },
+          ],
         });
       }
     }
@@ -236,7 +248,13 @@ export async function createApplicationCommand(
       : undefined;
     if (!reg) {
       throw new AppError('validation_failed', 'No regulation with this id.', {
-        invalidParams: [{ name: 'regulationId', reason: 'unknown regulation' }],
+        invalidParams: [
+          {
+            name: 'regulationId',
+            reason: 'unknown regulation',
+            text: { nl: 'Deze regeling bestaat niet.', en: 'This regulation does not exist.' },
+          },
+        ],
       });
     }
     const today = toAmsterdamDate(now);

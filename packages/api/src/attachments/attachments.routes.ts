@@ -183,7 +183,13 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const file = form.get('file');
     if (!(file instanceof File)) {
       throw new AppError('validation_failed', 'Attach the file in the field "file".', {
-        invalidParams: [{ name: 'file', reason: 'required' }],
+        invalidParams: [
+          {
+            name: 'file',
+            reason: 'required',
+            text: { nl: 'Kies een bestand.', en: 'Choose a file.' },
+          },
+        ],
       });
     }
     if (file.size > MAX_ATTACHMENT_BYTES) {
@@ -191,7 +197,13 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     }
     if (file.size === 0) {
       throw new AppError('validation_failed', 'The file is empty.', {
-        invalidParams: [{ name: 'file', reason: 'empty' }],
+        invalidParams: [
+          {
+            name: 'file',
+            reason: 'empty',
+            text: { nl: 'Het bestand is leeg.', en: 'The file is empty.' },
+          },
+        ],
       });
     }
     const bytes = new Uint8Array(await file.arrayBuffer());

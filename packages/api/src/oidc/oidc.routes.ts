@@ -533,6 +533,10 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
               {
                 name: 'email',
                 reason: 'An account with this e-mail address already exists; use another address',
+                text: {
+                  nl: 'Er is al een account met dit e-mailadres; kies een ander adres.',
+                  en: 'An account with this e-mail address already exists; use another address.',
+                },
               },
             ],
           });

@@ -51,7 +51,16 @@ async function requirePublished(db: Db, key: string, version: number, field: str
 function checkDates(opensOn: string, closesOn: string) {
   if (closesOn < opensOn) {
     throw new AppError('validation_failed', 'The closing date lies before the opening date.', {
-      invalidParams: [{ name: 'closesOn', reason: 'must be on or after opensOn' }],
+      invalidParams: [
+        {
+          name: 'closesOn',
+          reason: 'must be on or after opensOn',
+          text: {
+            nl: 'De sluitingsdatum ligt op of na de openingsdatum.',
+            en: 'The closing date is on or after the opening date.',
+          },
+        },
+      ],
     });
   }
 }

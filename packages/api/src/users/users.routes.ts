@@ -140,7 +140,14 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     if (body.email && (await findUserByEmail(db, body.email))) {
       throw new AppError('conflict', 'An account with this e-mail address already exists.', {
         invalidParams: [
-          { name: 'email', reason: 'An account with this e-mail address already exists' },
+          {
+            name: 'email',
+            reason: 'An account with this e-mail address already exists',
+            text: {
+              nl: 'Er is al een account met dit e-mailadres.',
+              en: 'An account with this e-mail address already exists.',
+            },
+          },
         ],
       });
     }
