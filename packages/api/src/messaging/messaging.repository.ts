@@ -150,7 +150,11 @@ export async function nextJobAt(db: Db): Promise<Date | null> {
   return row?.at ? new Date(row.at) : null;
 }
 
-/** Records finished jobs, one statement for a whole round. */
+/**
+ * Records finished jobs, one statement for a whole round. A sent account mail (auth/account-links)
+ * keeps no working link: its one-time token is only stored hashed, and a copy in the outbox would
+ * let whoever reads the table use it.
+ */
 export async function markDone(db: Db, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
   await db
@@ -162,6 +166,9 @@ export async function markDone(db: Db, ids: readonly string[], now: Date): Promi
       claimed_by: null,
       last_error: null,
       updated_at: now,
+      body: sql<string>`case when template_key like 'account\\_%'
+        then regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g')
+        else body end`,
     })
     .where('id', 'in', [...ids])
     .execute();
