@@ -2,8 +2,12 @@
  * What wasted residents' time (issue 17): a visitor's pages log no 401; "Aanvraag starten"
  * offers to continue an open draft; tables hold at 320 CSS px without sideways scrolling.
  */
+
+import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { apiAs } from './api-as';
 import {
   type Browser,
   checkA11y,
@@ -137,5 +141,60 @@ describe('small things for residents', () => {
     } finally {
       page.off('request', record);
     }
+  });
+
+  it('a letter whose PDF is not made yet says so, and offers the download once it is', async () => {
+    const as = await apiAs(server, server.users.resident.email);
+    const created = await as('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: demoFormData(server.deps.clock(), { title: 'Buurtmoestuin Oude Westen' }),
+    });
+    await as('POST', `/api/applications/${created.id}/events`, { type: 'SUBMIT' });
+    // The acknowledgement, once the worker has made its PDF; then a copy of it without one,
+    // as a letter looks in the seconds between its decision and the worker's turn.
+    let original: { id: string; rendered: boolean } | undefined;
+    for (let i = 0; i < 60 && !original?.rendered; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 500));
+      original = (await as('GET', `/api/applications/${created.id}/documents`)).items[0];
+    }
+    expect(original?.rendered).toBe(true);
+    const db = server.deps.db;
+    const source = await db
+      .selectFrom('documents')
+      .selectAll()
+      .where('id', '=', original!.id)
+      .executeTakeFirstOrThrow();
+    const { pdf, sha256, byte_size, seq: _seq, rendered_at: _at, ...letter } = source;
+    const copy = crypto.randomUUID();
+    await db
+      .insertInto('documents')
+      .values({
+        ...letter,
+        content: JSON.stringify(letter.content),
+        id: copy,
+        created_at: new Date(),
+      })
+      .execute();
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${created.id}/brieven/${copy}`);
+    await page.getByRole('article').first().waitFor();
+    await page.getByText('De PDF wordt nog gemaakt').waitFor();
+    expect(await page.getByRole('link', { name: 'Download PDF' }).count()).toBe(0);
+    await checkA11y(page, 'letter-pdf-pending');
+
+    await db
+      .updateTable('documents')
+      .set({ pdf, sha256, byte_size, rendered_at: new Date() })
+      .where('id', '=', copy)
+      .execute();
+    // The page asks again by itself: no reload.
+    const link = page.getByRole('link', { name: 'Download PDF' });
+    await link.waitFor({ timeout: 10_000 });
+    expect(await page.getByText('De PDF wordt nog gemaakt').count()).toBe(0);
+    const download = page.waitForEvent('download');
+    await link.click();
+    const file = await (await download).path();
+    expect((await readFile(file)).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

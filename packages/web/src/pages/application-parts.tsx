@@ -6,7 +6,6 @@ import {
   DataListKey,
   DataListValue,
   Heading2,
-  Link,
   Paragraph,
 } from '@utrecht/component-library-react';
 import {
@@ -16,6 +15,7 @@ import {
   type DocumentSummary,
   type HistoryEntry,
 } from '../api/client';
+import { PdfLink } from '../components/pdf-link';
 import type { Localized } from '../forms/definition-text';
 import { loadDefinition } from '../forms/definitions';
 import { FormDataView } from '../forms/form-data-view';
@@ -189,13 +189,7 @@ export function LettersSection({
                   >
                     {t('detail.readLetter')}
                   </AppLink>
-                  <Link
-                    href={api.documentPdfUrl(d.id)}
-                    download
-                    aria-label={t('detail.downloadPdfNamed', { name })}
-                  >
-                    {t('detail.downloadPdf')}
-                  </Link>
+                  <PdfLink doc={d} label={t('detail.downloadPdfNamed', { name })} />
                 </span>
               </li>
             );

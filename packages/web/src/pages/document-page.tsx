@@ -1,5 +1,6 @@
-import { Link, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { api } from '../api/client';
+import { PdfLink } from '../components/pdf-link';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -78,11 +79,11 @@ export function DocumentPage({
             : t('letter.issued', { date: formatDate(doc.postedOn ?? doc.sentOn) })}
         </Paragraph>
       )}
-      <Paragraph>
-        <Link href={api.documentPdfUrl(docId)} download>
-          {t('detail.downloadPdf')}
-        </Link>
-      </Paragraph>
+      {doc && (
+        <Paragraph>
+          <PdfLink doc={doc} />
+        </Paragraph>
+      )}
       {loaded.error ? <ErrorAlert>{errorText(loaded.error)}</ErrorAlert> : null}
       {!loaded.data && !loaded.error && <StatusMessage>{t('common.loading')}</StatusMessage>}
       {loaded.data && (
