@@ -88,7 +88,7 @@ export function forwardEvent(
   if (!(def.states[state]?.tags ?? []).includes('draft')) return undefined;
   return Object.keys(def.states[state]?.on ?? {}).find((type) => {
     const event = def.events[type];
-    if (!event || !event.roles.some((r) => roles.includes(r))) return false;
+    if (!event?.roles.some((r) => roles.includes(r))) return false;
     const required = (event.payload as { required?: string[] } | undefined)?.required ?? [];
     if (required.length > 0) return false;
     const targets = targetsOf(def, state, type);

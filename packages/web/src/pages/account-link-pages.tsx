@@ -2,23 +2,17 @@
  * The pages behind the mailed one-time links: forgot password (which also lets the owner of an
  * account made at the desk claim it), set a password, and confirm a new account.
  */
-import {
-  Alert,
-  ButtonGroup,
-  Paragraph,
-  PrimaryActionButton,
-} from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import {
   ErrorAlert,
-  ErrorSummary,
   invalidParamsToErrors,
   PageHeading,
   StatusMessage,
-  TextField,
   useErrorText,
 } from '../components/ui';
+import { CheckedField, CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
@@ -30,7 +24,8 @@ export function ForgotPasswordPage() {
   const { t } = useI18n();
   const [email, setEmail] = useState('');
   const [sentTo, setSentTo] = useState('');
-  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
+  const submission = useFormSubmission();
+  const { submit: run } = submission;
 
   function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
@@ -51,25 +46,21 @@ export function ForgotPasswordPage() {
       ) : (
         <>
           <Paragraph>{t('auth.forgotIntro')}</Paragraph>
-          <ErrorSummary errors={summary} summaryRef={summaryRef} />
-          <ErrorAlert>{failure}</ErrorAlert>
-          <form onSubmit={submit} noValidate className="app-form">
-            <TextField
+          <CheckedForm
+            submission={submission}
+            onSubmit={submit}
+            submitLabel={t('auth.forgotButton')}
+          >
+            <CheckedField
+              submission={submission}
               id="f-email"
               label={t('auth.email')}
               type="email"
               autoComplete="email"
               value={email}
               onChange={setEmail}
-              error={errors['f-email']}
-              required
             />
-            <ButtonGroup>
-              <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-                {t('auth.forgotButton')}
-              </PrimaryActionButton>
-            </ButtonGroup>
-          </form>
+          </CheckedForm>
         </>
       )}
     </>
@@ -92,7 +83,8 @@ export function SetPasswordPage() {
   const { location, navigate } = useRouter();
   const token = location.search.get('token') ?? '';
   const [password, setPassword] = useState('');
-  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
+  const submission = useFormSubmission();
+  const { submit: run } = submission;
 
   function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
@@ -127,11 +119,14 @@ export function SetPasswordPage() {
     <>
       <PageHeading>{t('auth.setPasswordTitle')}</PageHeading>
       <Paragraph>{t('auth.setPasswordIntro')}</Paragraph>
-      <ErrorSummary errors={summary} summaryRef={summaryRef} />
-      <ErrorAlert>{failure}</ErrorAlert>
-      {failure && <NewLink />}
-      <form onSubmit={submit} noValidate className="app-form">
-        <TextField
+      <CheckedForm
+        submission={submission}
+        onSubmit={submit}
+        submitLabel={t('auth.setPasswordButton')}
+        afterFailure={<NewLink />}
+      >
+        <CheckedField
+          submission={submission}
           id="f-password"
           label={t('auth.newPassword')}
           description={t('auth.passwordHint')}
@@ -139,15 +134,8 @@ export function SetPasswordPage() {
           autoComplete="new-password"
           value={password}
           onChange={setPassword}
-          error={errors['f-password']}
-          required
         />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-            {t('auth.setPasswordButton')}
-          </PrimaryActionButton>
-        </ButtonGroup>
-      </form>
+      </CheckedForm>
     </>
   );
 }

@@ -1,25 +1,18 @@
 import {
   Alert,
-  ButtonGroup,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
   Paragraph,
-  PrimaryActionButton,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
 import { LetterChannelChoice } from '../components/letter-channel-choice';
-import {
-  ErrorAlert,
-  ErrorSummary,
-  invalidParamsToErrors,
-  PageHeading,
-  TextField,
-} from '../components/ui';
+import { invalidParamsToErrors, PageHeading } from '../components/ui';
+import { CheckedField, CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
@@ -55,15 +48,8 @@ export function LoginPage() {
   const { location, navigate } = useRouter();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const {
-    errors,
-    failure,
-    busy,
-    summary,
-    summaryRef,
-    submit: run,
-    errorText,
-  } = useFormSubmission();
+  const submission = useFormSubmission();
+  const { submit: run, errorText } = submission;
 
   function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
@@ -99,35 +85,26 @@ export function LoginPage() {
       )}
       <OidcLoginOptions />
       <Paragraph>{t('auth.loginIntro')}</Paragraph>
-      <ErrorSummary errors={summary} summaryRef={summaryRef} />
-      <ErrorAlert>{failure}</ErrorAlert>
-      <form onSubmit={submit} noValidate className="app-form">
-        <TextField
+      <CheckedForm submission={submission} onSubmit={submit} submitLabel={t('auth.loginButton')}>
+        <CheckedField
+          submission={submission}
           id="f-email"
           label={t('auth.email')}
           type="email"
           autoComplete="username"
           value={email}
           onChange={setEmail}
-          error={errors['f-email']}
-          required
         />
-        <TextField
+        <CheckedField
+          submission={submission}
           id="f-password"
           label={t('auth.password')}
           type="password"
           autoComplete="current-password"
           value={password}
           onChange={setPassword}
-          error={errors['f-password']}
-          required
         />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-            {t('auth.loginButton')}
-          </PrimaryActionButton>
-        </ButtonGroup>
-      </form>
+      </CheckedForm>
       <Paragraph>
         <AppLink href="/wachtwoord-vergeten">{t('auth.forgotLink')}</AppLink>
       </Paragraph>
@@ -144,7 +121,8 @@ export function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [sentTo, setSentTo] = useState('');
-  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
+  const submission = useFormSubmission();
+  const { submit: run } = submission;
 
   function submit(e: FormEvent) {
     const errs: Record<string, string> = {};
@@ -171,29 +149,26 @@ export function RegisterPage() {
     <>
       <PageHeading>{t('auth.registerTitle')}</PageHeading>
       <Paragraph>{t('auth.registerIntro')}</Paragraph>
-      <ErrorSummary errors={summary} summaryRef={summaryRef} />
-      <ErrorAlert>{failure}</ErrorAlert>
-      <form onSubmit={submit} noValidate className="app-form">
-        <TextField
+      <CheckedForm submission={submission} onSubmit={submit} submitLabel={t('auth.registerButton')}>
+        <CheckedField
+          submission={submission}
           id="f-name"
           label={t('auth.name')}
           autoComplete="name"
           value={name}
           onChange={setName}
-          error={errors['f-name']}
-          required
         />
-        <TextField
+        <CheckedField
+          submission={submission}
           id="f-email"
           label={t('auth.email')}
           type="email"
           autoComplete="email"
           value={email}
           onChange={setEmail}
-          error={errors['f-email']}
-          required
         />
-        <TextField
+        <CheckedField
+          submission={submission}
           id="f-password"
           label={t('auth.password')}
           description={t('auth.passwordHint')}
@@ -201,15 +176,8 @@ export function RegisterPage() {
           autoComplete="new-password"
           value={password}
           onChange={setPassword}
-          error={errors['f-password']}
-          required
         />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-            {t('auth.registerButton')}
-          </PrimaryActionButton>
-        </ButtonGroup>
-      </form>
+      </CheckedForm>
     </>
   );
 }

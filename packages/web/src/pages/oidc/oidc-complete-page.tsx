@@ -1,14 +1,8 @@
-import { ButtonGroup, Paragraph, PrimaryActionButton } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { ApiError } from '../../api/client';
-import {
-  ErrorAlert,
-  ErrorSummary,
-  invalidParamsToErrors,
-  PageHeading,
-  StatusMessage,
-  TextField,
-} from '../../components/ui';
+import { ErrorAlert, invalidParamsToErrors, PageHeading, StatusMessage } from '../../components/ui';
+import { CheckedField, CheckedForm } from '../../forms/checked-form';
 import { useFormSubmission } from '../../forms/use-form-submission';
 import { AppLink, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
@@ -24,7 +18,8 @@ export function OidcCompletePage() {
   const [state, setState] = useState<'loading' | 'ready' | 'expired'>('loading');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
-  const { errors, failure, busy, summary, summaryRef, submit: run } = useFormSubmission();
+  const submission = useFormSubmission();
+  const { submit: run } = submission;
 
   useEffect(() => {
     let live = true;
@@ -92,19 +87,17 @@ export function OidcCompletePage() {
     <>
       <PageHeading>{o('complete.title')}</PageHeading>
       <Paragraph>{o('complete.intro')}</Paragraph>
-      <ErrorSummary errors={summary} summaryRef={summaryRef} />
-      <ErrorAlert>{failure}</ErrorAlert>
-      <form onSubmit={submit} noValidate className="app-form">
-        <TextField
+      <CheckedForm submission={submission} onSubmit={submit} submitLabel={o('complete.button')}>
+        <CheckedField
+          submission={submission}
           id="f-name"
           label={o('complete.name')}
           autoComplete="name"
           value={name}
           onChange={setName}
-          error={errors['f-name']}
-          required
         />
-        <TextField
+        <CheckedField
+          submission={submission}
           id="f-email"
           label={o('complete.email')}
           description={o('complete.emailHint')}
@@ -112,15 +105,8 @@ export function OidcCompletePage() {
           autoComplete="email"
           value={email}
           onChange={setEmail}
-          error={errors['f-email']}
-          required
         />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-            {o('complete.button')}
-          </PrimaryActionButton>
-        </ButtonGroup>
-      </form>
+      </CheckedForm>
     </>
   );
 }
