@@ -140,6 +140,22 @@ export async function claimDueJobs(db: Kysely<DB>, options: ClaimOptions): Promi
   });
 }
 
+/** Moves the lease of jobs this worker still holds (a slow round keeps its claims). */
+export async function renewJobLeases(
+  db: Db,
+  ids: readonly string[],
+  options: { workerId: string; leaseUntil: Date },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ locked_until: options.leaseUntil, next_attempt_at: options.leaseUntil })
+    .where('id', 'in', ids)
+    .where('status', '=', 'processing')
+    .where('claimed_by', '=', options.workerId)
+    .execute();
+}
+
 /** When the next outbox job becomes claimable (null: none waiting). */
 export async function nextJobAt(db: Db): Promise<Date | null> {
   const row = await db

@@ -13,7 +13,7 @@ import { silentLogger } from '../logging/logger';
 import { call, createTestApp, createUser, loginAs, testClock } from '../test/test-app';
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
 import { composeMail, messageIdFor } from './mail.compose';
-import { createFileTransport, createSmtpTransport } from './mail.transport';
+import { createFileTransport, createSmtpTransport, type MailTransport } from './mail.transport';
 import {
   createFixtureApplication,
   type FixtureApplication,
@@ -346,6 +346,60 @@ describe('outbox worker with a real SMTP server', () => {
     expect(row.attempts).toBe(2);
     const copies = sink.messages.filter((m) => m.messageId === sentId(row.message_id));
     expect(copies).toHaveLength(2);
+  });
+
+  it('keeps the claim of a mail whose server takes longer than the lease: no second worker sends it', async () => {
+    const app = await createFixtureApplication(t.db, fixture, clock());
+    const { outboxIds } = await enqueue(app, [
+      { type: 'notice', template: 'acknowledgement', audience: 'applicant' },
+    ]);
+    const before = sink.count();
+    const smtp = createSmtpTransport(`smtp://127.0.0.1:${sink.port}`, { ignoreTLS: true });
+    // A mail server that answers only when the test lets it.
+    let answer!: () => void;
+    let sending!: () => void;
+    const started = new Promise<void>((resolve) => {
+      sending = resolve;
+    });
+    const slow: MailTransport = {
+      kind: 'smtp',
+      close: () => smtp.close(),
+      async send(message) {
+        sending();
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+        return smtp.send(message);
+      },
+    };
+    const first = startOutboxWorker(deps(), {
+      loop: false,
+      renderPool: pool,
+      transport: slow,
+      leaseMs: 60_000,
+      renewMs: 20,
+    });
+    const second = smtpWorker(sink);
+    try {
+      const round = first.drain();
+      await started;
+      // Longer than the lease passes while the first worker waits for the server.
+      clock.advance(61_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(await second.drain()).toBe(0);
+      answer();
+      expect(await round).toBe(1);
+    } finally {
+      await first.stop();
+      await second.stop();
+      smtp.close();
+    }
+    await sink.waitFor(before + 1);
+    const row = await outboxRow(outboxIds[0]!);
+    expect(row.status).toBe('done');
+    expect(row.attempts).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(sink.messages.filter((m) => m.messageId === sentId(row.message_id))).toHaveLength(1);
   });
 });
 

@@ -15,6 +15,7 @@ import {
   markAttemptFailed,
   markDone,
   nextJobAt,
+  renewJobLeases,
   storeRenderedPdf,
 } from './messaging.repository';
 import { type MessagingSettings, messagingSettings } from './messaging.settings';
@@ -30,6 +31,8 @@ export interface OutboxWorkerOptions {
   pollMs?: number;
   /** Claim lease; a crashed worker's rows are taken again after it. */
   leaseMs?: number;
+  /** How often a round renews its claims (default: a third of the lease). */
+  renewMs?: number;
   /** First retry delay; doubles per attempt, with jitter, up to backoffMaxMs. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -142,6 +145,8 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     channel: 'outbox',
     claim: (now, limit, lease) =>
       claimDueJobs(db, { now, limit, leaseMs, workerId: lease.workerId }),
+    renew: (ids, lease, now) =>
+      renewJobLeases(db, ids, { workerId: lease.workerId, leaseUntil: lease.until(now) }),
     async process(row) {
       if (row.kind === 'render') {
         await processRender(row);
@@ -192,6 +197,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     batchSize,
     parallel: true,
     leaseMs,
+    renewMs: options.renewMs,
     backoffBaseMs,
     backoffMaxMs,
     maxSleepMs: pollMs,

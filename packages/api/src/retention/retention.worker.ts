@@ -11,6 +11,7 @@ import {
   failScheduledJob,
   finishScheduledJob,
   nextScheduledAt,
+  renewScheduledJob,
 } from '../workers/scheduled-jobs.repository';
 import { runRetention } from './retention.job';
 
@@ -45,6 +46,11 @@ export function retentionSource(
     claim: (now, _limit, lease) =>
       claimScheduledJob(db, RETENTION_JOB, {
         now,
+        workerId: lease.workerId,
+        leaseUntil: lease.until(now),
+      }),
+    renew: (_ids, lease, now) =>
+      renewScheduledJob(db, RETENTION_JOB, {
         workerId: lease.workerId,
         leaseUntil: lease.until(now),
       }),

@@ -22,6 +22,7 @@ import {
   nextTimerAt,
   recordTimerAttempt,
   releaseTimer,
+  renewTimerLeases,
 } from './timers.repository';
 
 const MAX_ATTEMPTS = 5;
@@ -51,6 +52,8 @@ export function timerSource(
     channel: 'timers',
     claim: (now, limit, lease) =>
       claimDueTimers(db, { now, limit, workerId: lease.workerId, leaseUntil: lease.until(now) }),
+    renew: (ids, lease, now) =>
+      renewTimerLeases(db, ids, { workerId: lease.workerId, leaseUntil: lease.until(now) }),
     async process(item, lease) {
       const outcome = await db.transaction().execute(async (trx) => {
         const now = clock();

@@ -107,6 +107,22 @@ export async function claimDueTimers(
   });
 }
 
+/** Moves the lease of timers this worker still holds (a slow round keeps its claims). */
+export async function renewTimerLeases(
+  db: Kysely<DB>,
+  ids: readonly string[],
+  options: { workerId: string; leaseUntil: Date },
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('timers')
+    .set({ lease_until: options.leaseUntil, next_attempt_at: options.leaseUntil })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .where('claimed_by', '=', options.workerId)
+    .execute();
+}
+
 /**
  * Locks a claimed timer for firing, only while it is still pending and this worker's claim: a
  * timer cancelled meanwhile, or taken over after the lease ran out, is left alone.

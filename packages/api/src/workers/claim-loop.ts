@@ -11,7 +11,9 @@ import { metrics } from '../ops/metrics';
  *    attempt and setting a lease: `claimed_by` this loop, until `now + leaseMs`. A claimed item is
  *    not due again before its lease ends, so a worker that dies leaves its claims to the others;
  * 2. process each item in its own transaction (the source's `process`), which checks the item is
- *    still its own, so a worker that comes back after its lease ran out does nothing twice;
+ *    still its own, so a worker that comes back after its lease ran out does nothing twice; while
+ *    a round runs, its claims are renewed every third of the lease, so slow work (a mail server
+ *    that takes its time) is not taken over, and sent twice, by another worker;
  * 3. on failure, record the attempt with exponential backoff and jitter, or fail it for good after
  *    its attempts (or at once when the error is permanent);
  * 4. when nothing is due, sleep until the earliest next due time (capped at `maxSleepMs`), or
@@ -59,6 +61,11 @@ export interface ClaimSource<T extends Claimed> {
   process(item: T, lease: Lease): Promise<ItemOutcome>;
   /** Records a failed attempt, only while the item is still this loop's. */
   fail(item: T, failure: Failure, lease: Lease): Promise<void>;
+  /**
+   * Moves the lease of the items still claimed by this loop to `lease.until(now)`; an item
+   * finished, or taken over meanwhile, is left alone.
+   */
+  renew?(ids: string[], lease: Lease, now: Date): Promise<void>;
   /** Records the items a round finished with outcome 'record' (one statement for all). */
   finish?(items: T[], now: Date): Promise<void>;
   /** The earliest time an item becomes claimable (null: none waiting). */
@@ -77,6 +84,8 @@ export interface ClaimLoopOptions {
   /** Process a round's items side by side (I/O-bound work) or one after another. */
   parallel?: boolean;
   leaseMs?: number;
+  /** How often a round renews its claims' lease (default: a third of the lease). */
+  renewMs?: number;
   /** First retry delay; doubles per attempt, with jitter, up to backoffMaxMs. */
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -134,6 +143,7 @@ export function startClaimLoop<T extends Claimed>(
   const maxSleepMs = options.maxSleepMs ?? 10_000;
   const random = options.random ?? Math.random;
   const recordRetryMs = options.recordRetryMs ?? leaseMs / 2;
+  const renewMs = options.renewMs ?? leaseMs / 3;
   const classify = source.classify ?? defaultClassify;
   const worker = source.name;
   const lease: Lease = {
@@ -208,15 +218,33 @@ export function startClaimLoop<T extends Claimed>(
   async function round(): Promise<number> {
     const items = await source.claim(clock(), batchSize, lease);
     if (items.length === 0) return 0;
-    const outcomes: (ItemOutcome | 'failed')[] = [];
-    if (options.parallel) outcomes.push(...(await Promise.all(items.map(processOne))));
-    else for (const item of items) outcomes.push(await processOne(item));
-    const finished = items.filter((_, i) => outcomes[i] === 'record');
-    if (finished.length > 0 && source.finish) {
-      const finish = source.finish.bind(source);
-      await record('done', () => finish(finished, clock()));
+    const stopRenewing = keepClaims(items.map((item) => item.id));
+    try {
+      const outcomes: (ItemOutcome | 'failed')[] = [];
+      if (options.parallel) outcomes.push(...(await Promise.all(items.map(processOne))));
+      else for (const item of items) outcomes.push(await processOne(item));
+      const finished = items.filter((_, i) => outcomes[i] === 'record');
+      if (finished.length > 0 && source.finish) {
+        const finish = source.finish.bind(source);
+        await record('done', () => finish(finished, clock()));
+      }
+    } finally {
+      stopRenewing();
     }
     return items.length;
+  }
+
+  /** Renews the round's claims until it ends; returns the stop. */
+  function keepClaims(ids: string[]): () => void {
+    if (!source.renew) return () => {};
+    const renew = source.renew.bind(source);
+    const interval = setInterval(() => {
+      renew(ids, lease, clock()).catch((error: unknown) =>
+        logger.warn({ err: error, worker }, 'could not renew the lease of its claims'),
+      );
+    }, renewMs);
+    interval.unref();
+    return () => clearInterval(interval);
   }
 
   async function drain(): Promise<number> {

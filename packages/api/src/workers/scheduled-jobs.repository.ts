@@ -43,6 +43,20 @@ export async function claimScheduledJob(
   });
 }
 
+/** Moves the lease of a run this worker still holds: a long run is not taken over. */
+export async function renewScheduledJob(
+  db: Kysely<DB>,
+  name: string,
+  options: { workerId: string; leaseUntil: Date },
+): Promise<void> {
+  await db
+    .updateTable('scheduled_jobs')
+    .set({ lease_until: options.leaseUntil, next_attempt_at: options.leaseUntil })
+    .where('name', '=', name)
+    .where('claimed_by', '=', options.workerId)
+    .execute();
+}
+
 /** Records a finished run and schedules the next one; false when the claim was no longer ours. */
 export async function finishScheduledJob(
   db: Kysely<DB>,
