@@ -70,6 +70,7 @@ const envSchema = z.object({
   BSN_HASH_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   RETENTION_DRAFT_DAYS: z.coerce.number().int().min(0).default(180),
   RETENTION_WARNING_DAYS: positiveInt.default(14),
+  RETENTION_UNCONFIRMED_DAYS: z.coerce.number().int().min(0).default(30),
 });
 
 /** One OpenID Connect connection (OIDC_RESIDENT_* or OIDC_STAFF_*). */
@@ -217,6 +218,8 @@ export interface Config {
   retentionDraftDays: number;
   /** The applicant is warned by mail this many days before the deletion. */
   retentionWarningDays: number;
+  /** Registrations never confirmed are deleted after this many days (0: never). */
+  retentionUnconfirmedDays: number;
 }
 
 /** A configuration problem; the message names the variable. */
@@ -358,6 +361,7 @@ export function loadConfig(env: Env = process.env): Config {
     bsnHashKey: e.BSN_HASH_KEY ?? DEV_BSN_HASH_KEY,
     retentionDraftDays: e.RETENTION_DRAFT_DAYS,
     retentionWarningDays: e.RETENTION_WARNING_DAYS,
+    retentionUnconfirmedDays: e.RETENTION_UNCONFIRMED_DAYS,
   };
 }
 

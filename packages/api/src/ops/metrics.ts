@@ -61,6 +61,11 @@ export const metrics = {
     labelNames: ['action'] as const,
     registers: [registry],
   }),
+  unconfirmedDeleted: new Counter({
+    name: 'initiatief_retention_unconfirmed_accounts_deleted_total',
+    help: 'Registrations deleted by the retention job because they were never confirmed.',
+    registers: [registry],
+  }),
   /** The shared claim loop (workers/claim-loop.ts), by worker kind. */
   workerItems: new Counter({
     name: 'initiatief_worker_items_total',

@@ -5,6 +5,7 @@ import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
 import { metrics } from '../ops/metrics';
+import { deleteUnconfirmedAccounts } from './unconfirmed-accounts';
 
 /** The outbox template key of the warning; its row marks a draft as warned. */
 export const RETENTION_WARNING_TEMPLATE = 'retention_warning';
@@ -16,6 +17,8 @@ export interface RetentionOptions {
   draftDays: number;
   /** The warning goes out this many days before the deletion. */
   warningDays: number;
+  /** Registrations never confirmed are deleted after this many days; 0 keeps them. */
+  unconfirmedDays?: number;
   /** Drafts handled per run and action; the next run takes the rest. */
   batchSize?: number;
 }
@@ -25,6 +28,8 @@ export interface RetentionResult {
   deleted: number;
   /** References of the deleted drafts (no personal data), for the log. */
   deletedReferences: string[];
+  /** Registrations deleted because their owner never confirmed them. */
+  accountsDeleted: number;
 }
 
 function formatDate(date: Date, language: 'nl' | 'en'): string {
@@ -228,12 +233,19 @@ export async function runRetention(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   options: RetentionOptions,
 ): Promise<RetentionResult> {
-  if (options.draftDays <= 0) return { warned: 0, deleted: 0, deletedReferences: [] };
-  const opts = { batchSize: 100, ...options };
+  if (options.draftDays <= 0) {
+    return { warned: 0, deleted: 0, deletedReferences: [], accountsDeleted: 0 };
+  }
+  const opts = { batchSize: 100, unconfirmedDays: 0, ...options };
   const now = deps.clock();
   const warned = await warnDrafts(deps.db, now, opts);
   const deletedReferences = await deleteDrafts(deps.db, now, opts);
+  const accountsDeleted = await deleteUnconfirmedAccounts(deps.db, now, {
+    days: opts.unconfirmedDays,
+    batchSize: opts.batchSize,
+  });
   metrics.retained.inc({ action: 'warned' }, warned);
   metrics.retained.inc({ action: 'deleted' }, deletedReferences.length);
-  return { warned, deleted: deletedReferences.length, deletedReferences };
+  metrics.unconfirmedDeleted.inc(accountsDeleted);
+  return { warned, deleted: deletedReferences.length, deletedReferences, accountsDeleted };
 }

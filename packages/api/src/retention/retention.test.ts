@@ -121,6 +121,7 @@ describe('data retention of drafts', () => {
       warned: 0,
       deleted: 0,
       deletedReferences: [],
+      accountsDeleted: 0,
     });
   });
 });

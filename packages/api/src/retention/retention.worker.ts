@@ -58,9 +58,15 @@ export function retentionSource(
       const result = await runRetention(deps, {
         draftDays: deps.config.retentionDraftDays,
         warningDays: deps.config.retentionWarningDays,
+        unconfirmedDays: deps.config.retentionUnconfirmedDays,
       });
       deps.logger.info(
-        { warned: result.warned, deleted: result.deleted, references: result.deletedReferences },
+        {
+          warned: result.warned,
+          deleted: result.deleted,
+          references: result.deletedReferences,
+          accountsDeleted: result.accountsDeleted,
+        },
         'retention pass',
       );
       const now = clock();
