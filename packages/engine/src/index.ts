@@ -31,7 +31,12 @@ export {
   ROLES_WITHOUT_DECISIONS,
   stateLabel,
 } from './definition/definition.house-rules';
-export { formPages } from './definition/definition.rules';
+export {
+  DEFAULT_REFERENCE_PREFIX,
+  formPages,
+  referencePrefix,
+  referencePrefixFor,
+} from './definition/definition.rules';
 export {
   type FormDefinition,
   type FormField,

@@ -61,6 +61,30 @@ describe('the editor without JSON, continued', () => {
     await noProblems();
   });
 
+  it('renames the scheme and gives its references letters of their own, in words', async () => {
+    await page.locator('summary', { hasText: 'Naam, omschrijving en kenmerk' }).click();
+    const general = page.locator('#def-section-general');
+    await general.getByLabel('Naam (Nederlands)').fill('Subsidie bewonersinitiatief Zuid');
+    const prefix = general.getByLabel('Letters vóór het kenmerk');
+    expect(await prefix.inputValue()).toBe('BI');
+    await prefix.fill('bz');
+    expect(await prefix.inputValue()).toBe('BZ');
+    await general.getByText(/kenmerk als BZ-\d{4}-000123\./).waitFor();
+    await noProblems();
+    const json = await draftJson();
+    expect(json.referencePrefix).toBe('BZ');
+    expect(json.title.nl).toBe('Subsidie bewonersinitiatief Zuid');
+    // Letters the definition does not allow are named, in Dutch, at the field.
+    await prefix.fill('B');
+    await page
+      .locator('.policy-problems')
+      .getByText('De letters vóór het kenmerk zijn twee tot vijf hoofdletters, zoals KB.')
+      .waitFor();
+    await prefix.fill('BZ');
+    await noProblems();
+    await checkA11y(page, 'editor-general');
+  });
+
   it('renames a page, adds one, and moves questions between pages', async () => {
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
     await page.getByRole('heading', { name: 'Pagina’s van het formulier' }).waitFor();

@@ -185,13 +185,15 @@ function columnValues(values: ApplicationColumns) {
 }
 
 /**
- * Inserts a new application with the next reference of `year` (BI-YYYY-NNNNNN, from the year's
- * sequence) and its first history row, in one statement; returns the row as findApplication would.
+ * Inserts a new application with the next reference of `year` (PREFIX-YYYY-NNNNNN: the
+ * workflow's prefix, the number from the year's sequence, shared by all workflows) and its first history row, in one statement; returns the row as findApplication would.
  */
 export async function insertApplicationWithHistory(
   trx: Transaction<DB>,
   values: ApplicationColumns & {
     year: number;
+    /** The workflow's reference prefix (engine referencePrefix): two to five capitals. */
+    referencePrefix: string;
     regulationId: string;
     applicantId: string;
     createdBy: string;
@@ -202,13 +204,16 @@ export async function insertApplicationWithHistory(
   h: Omit<NewHistory, 'applicationId'>,
 ): Promise<{ app: ApplicationRecord; historyId: string }> {
   if (!Number.isInteger(values.year)) throw new Error(`bad year ${values.year}`);
+  if (!/^[A-Z]{2,5}$/.test(values.referencePrefix)) {
+    throw new Error(`bad reference prefix ${values.referencePrefix}`);
+  }
   const sequence = `application_reference_${values.year}`;
   const row = await trx
     .with('inserted', (db) =>
       db
         .insertInto('applications')
         .values({
-          reference: sql<string>`${`BI-${values.year}-`}::text || lpad(nextval(${sequence}::regclass)::text, 6, '0')`,
+          reference: sql<string>`${`${values.referencePrefix}-${values.year}-`}::text || lpad(nextval(${sequence}::regclass)::text, 6, '0')`,
           regulation_id: values.regulationId,
           applicant_id: values.applicantId,
           created_by: values.createdBy,

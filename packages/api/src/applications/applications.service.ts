@@ -4,6 +4,7 @@ import {
   createApplication,
   type Effect,
   type PersistedSnapshot,
+  referencePrefix,
   toAmsterdamDate,
   type WorkflowDefinition,
 } from '@initiatief/engine';
@@ -282,6 +283,7 @@ export async function createApplicationCommand(
         ...columns,
         district: reg.district,
         year,
+        referencePrefix: referencePrefix(def),
         regulationId: reg.id,
         applicantId,
         createdBy: user.id,

@@ -50,6 +50,8 @@ describe('klein buurtbudget through the API', () => {
   test('apply, assess, grant: settled at once, budget committed, letters and mails', async () => {
     const draft = await apply([60_000, 35_000]);
     expect(draft.state).toBe('draft');
+    // Its references are its own (the definition's referencePrefix), not the other workflow's.
+    expect(draft.reference).toMatch(/^KB-\d{4}-\d{6}$/);
     const submitted = await step(kit, 'resident', draft.id, 'SUBMIT');
     expect(submitted.state).toBe('submitted');
     await step(kit, 'assessor', draft.id, 'ASSESS', {

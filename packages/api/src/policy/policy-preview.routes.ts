@@ -21,6 +21,11 @@ const PreviewBody = z.object({
   language: z.enum(['nl', 'en']),
   subject: z.string().max(1000),
   body: z.string().max(50_000),
+  referencePrefix: z
+    .string()
+    .regex(/^[A-Z]{2,5}$/)
+    .optional()
+    .openapi({ description: 'The workflow’s reference prefix, for the sample reference' }),
   format: z
     .enum(['json', 'pdf', 'link'])
     .default('json')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   addDays,
+  DEFAULT_REFERENCE_PREFIX,
   formatDate,
   formatMoney,
   LETTER_KINDS,
@@ -21,6 +22,8 @@ export interface PreviewInput {
   language: Language;
   subject: string;
   body: string;
+  /** The definition's reference prefix; absent: the default one. */
+  referencePrefix?: string;
 }
 
 export interface PreviewText {
@@ -34,13 +37,18 @@ export interface PreviewText {
 }
 
 /** Sample values for every template variable, formatted as a real letter would have them. */
-export function sampleVariables(language: Language, now: Date, publicUrl: string) {
+export function sampleVariables(
+  language: Language,
+  now: Date,
+  publicUrl: string,
+  prefix: string = DEFAULT_REFERENCE_PREFIX,
+) {
   const today = toAmsterdamDate(now);
   const date = (days: number) => formatDate(addDays(today, days), language);
   const money = (cents: number) => formatMoney(cents, language);
   const nl = language === 'nl';
   const vars: Record<(typeof TEMPLATE_VARIABLES)[number], string> = {
-    reference: 'BI-2026-000123',
+    reference: `${prefix}-${today.slice(0, 4)}-000123`,
     applicantName: 'Fatima el Amrani',
     title: nl ? 'Straatfeest Zwart Janstraat' : 'Zwart Janstraat street party',
     district: 'Noord',
@@ -71,7 +79,7 @@ export function sampleVariables(language: Language, now: Date, publicUrl: string
 
 /** The template filled with sample data, as a mail or the text of a letter. */
 export function previewText(input: PreviewInput, now: Date, publicUrl: string): PreviewText {
-  const variables = sampleVariables(input.language, now, publicUrl);
+  const variables = sampleVariables(input.language, now, publicUrl, input.referencePrefix);
   const known = new Set<string>(TEMPLATE_VARIABLES);
   const both = `${input.subject}\n${input.body}`;
   return {

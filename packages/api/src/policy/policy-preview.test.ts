@@ -33,6 +33,21 @@ describe('template preview with sample data', () => {
     expect(body.unknown).toEqual(['kenmerk']);
   });
 
+  test("the sample reference carries the workflow's own prefix; a malformed one is refused", async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, group: 'mails', subject: 'Over {{reference}}', referencePrefix: 'KB' },
+    });
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect((await readJson(res)).subject).toMatch(/^Over KB-\d{4}-000123$/);
+    const bad = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, referencePrefix: 'kb' },
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await readJson(bad))).toContain('referencePrefix');
+  });
+
   test('a letter as the real PDF, with the objection clause of a decision', async () => {
     const res = await call(kit.app, 'POST', path, {
       cookie: kit.cookies.policy,

@@ -1,3 +1,4 @@
+import { referencePrefixFor } from '@initiatief/engine';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
@@ -21,6 +22,7 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
     key,
     version: 1,
     title,
+    referencePrefix: referencePrefixFor(key),
     initial: 'started',
     form: {
       fields: [
@@ -80,7 +82,7 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
 
 /**
  * Starts a new workflow key with a draft version 1: the skeleton, or a copy of a published
- * version of any key (its key, version and title replaced). Publishing goes the usual way.
+ * version of any key (its key, version, title and reference prefix replaced). Publishing goes the usual way.
  */
 export async function createWorkflow(
   db: Kysely<DB>,
@@ -132,6 +134,8 @@ export async function createWorkflow(
         key: input.key,
         version: 1,
         title: input.title,
+        // A new subsidy gets references of its own; the editor lets staff choose others.
+        referencePrefix: referencePrefixFor(input.key),
       };
     }
     await trx

@@ -35,6 +35,7 @@ describe('POST /api/policy/definitions', () => {
     expect(created).toMatchObject({ key: 'wijkfeest', version: 1, status: 'draft', title });
     expect(created.validation).toEqual({ ok: true, problems: [] });
     expect(Object.keys(created.definition.states)).toEqual(['started', 'received', 'cancelled']);
+    expect(created.definition.referencePrefix).toBe('WI');
   });
 
   test('a copy of a published version of another key, under the new key', async () => {
@@ -49,6 +50,8 @@ describe('POST /api/policy/definitions', () => {
     expect(created.definition.key).toBe('bewonersinitiatief-zuid');
     expect(created.definition.version).toBe(1);
     expect(created.definition.title.nl).toBe('Bewonersinitiatief Zuid');
+    // A new subsidy numbers its applications under letters of its own key.
+    expect(created.definition.referencePrefix).toBe('BZ');
     expect(Object.keys(created.definition.states)).toContain('info_requested');
     expect(created.validation.ok).toBe(true);
   });
@@ -119,9 +122,13 @@ describe('POST /api/policy/definitions', () => {
     );
     const row = await kit.t.db
       .selectFrom('applications')
-      .select(['definition_key', 'definition_version'])
+      .select(['definition_key', 'definition_version', 'reference'])
       .where('id', '=', app.id)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ definition_key: 'bewonersinitiatief-zuid', definition_version: 1 });
+    expect(row).toEqual({
+      definition_key: 'bewonersinitiatief-zuid',
+      definition_version: 1,
+      reference: expect.stringMatching(/^BZ-\d{4}-\d{6}$/),
+    });
   });
 });

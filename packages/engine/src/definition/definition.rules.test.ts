@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SHIPPED_KEYS, shippedJson } from '../test/fixtures';
-import { formPages } from './definition.rules';
+import { formPages, referencePrefix, referencePrefixFor } from './definition.rules';
 import { STATE_TAGS } from './definition.schema';
 import { validateDefinition } from './definition.validate';
 
@@ -122,6 +122,42 @@ describe('event outcomes (C4) and payload labels', () => {
   test('an outcome must be in both languages', () => {
     expect(broken((d) => (d.events.SUBMIT.outcome = { nl: 'Ingediend.' }))).toContain(
       'invalid_shape events.SUBMIT.outcome.en',
+    );
+  });
+});
+
+describe('reference prefix', () => {
+  test('each shipped workflow numbers its applications under letters of its own', () => {
+    const prefixes = SHIPPED_KEYS.map((key) =>
+      referencePrefix(validateDefinition(shippedJson(key)).definition!),
+    );
+    expect(prefixes).toEqual(['BI', 'KB']);
+  });
+
+  test('a definition without one keeps the prefix every reference had before: BI', () => {
+    const def = structuredClone(shippedJson()) as Json;
+    delete def.referencePrefix;
+    expect(referencePrefix(validateDefinition(def).definition!)).toBe('BI');
+  });
+
+  test('a new key suggests its initials, or its first two letters', () => {
+    expect(referencePrefixFor('klein-buurtbudget')).toBe('KB');
+    expect(referencePrefixFor('bewonersinitiatief-zuid-2027')).toBe('BZ');
+    expect(referencePrefixFor('wijkfeest')).toBe('WI');
+    expect(referencePrefixFor('a-b-c-d-e-f-g')).toBe('ABCDE');
+    expect(referencePrefixFor('x')).toBe('XX');
+  });
+
+  test('anything but two to five capitals is refused, at its path', () => {
+    for (const bad of ['bi', 'B', 'ABCDEF', 'B-I', 'Bİ', '']) {
+      expect(broken((def) => (def.referencePrefix = bad))).toContainEqual(
+        expect.stringMatching(/ referencePrefix$/),
+      );
+    }
+    const def = structuredClone(shippedJson()) as Json;
+    def.referencePrefix = 'kb';
+    expect(validateDefinition(def).problems[0]?.text?.nl).toBe(
+      'De letters vóór het kenmerk zijn twee tot vijf hoofdletters, zoals KB.',
     );
   });
 });

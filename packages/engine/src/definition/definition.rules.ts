@@ -89,6 +89,28 @@ export function checkPages(def: WorkflowDefinition, add: Add): void {
   });
 }
 
+/**
+ * The prefix of a definition that names none: every reference began with BI before definitions
+ * carried their own, and published versions are never rewritten.
+ */
+export const DEFAULT_REFERENCE_PREFIX = 'BI';
+
+/** The letters before the year in an application's reference (BI-2026-000012). */
+export function referencePrefix(def: Pick<WorkflowDefinition, 'referencePrefix'>): string {
+  return def.referencePrefix ?? DEFAULT_REFERENCE_PREFIX;
+}
+
+/**
+ * A prefix for a new workflow key: the initials of its words (klein-buurtbudget: KB), or the
+ * first two letters of a one-word key; policy staff can change it before publishing.
+ */
+export function referencePrefixFor(key: string): string {
+  const words = key.split('-').filter((w) => /^[a-z]/.test(w));
+  const letters =
+    words.length >= 2 ? words.map((w) => w[0]).join('') : (words[0] ?? 'xx').slice(0, 2);
+  return letters.slice(0, 5).toUpperCase().padEnd(2, 'X');
+}
+
 /** The pages of a form: the declared ones, or one page with every field (C1). */
 export function formPages(
   def: WorkflowDefinition,

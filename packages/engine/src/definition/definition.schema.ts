@@ -138,6 +138,11 @@ function buildDefinitionSchema(strict: boolean) {
       version: z.int().min(1),
       title: localized,
       description: localized.optional(),
+      /** The letters that start the reference of every application (KB in KB-2026-000012). */
+      referencePrefix: z
+        .string()
+        .regex(/^[A-Z]{2,5}$/, 'two to five capital letters, such as KB')
+        .optional(),
       initial: z.string().min(1),
       form: formSchema,
       events: z.record(

@@ -33,6 +33,14 @@ export interface DefinitionProblem {
   text?: LocalizedText;
 }
 
+/** Sentences for shape problems that policy staff make in the editor's own fields. */
+const SHAPE_TEXTS: Record<string, LocalizedText> = {
+  referencePrefix: {
+    nl: 'De letters vóór het kenmerk zijn twee tot vijf hoofdletters, zoals KB.',
+    en: 'The letters before the reference are two to five capital letters, such as KB.',
+  },
+};
+
 export interface ValidationResult {
   ok: boolean;
   definition?: WorkflowDefinition;
@@ -81,11 +89,11 @@ export function validateDefinition(json: unknown): ValidationResult {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => ({
-        path: i.path.map(String).join('.') || '$',
-        code: 'invalid_shape',
-        message: i.message,
-      })),
+      problems: parsed.error.issues.map((i) => {
+        const path = i.path.map(String).join('.') || '$';
+        const text = SHAPE_TEXTS[path];
+        return { path, code: 'invalid_shape', message: i.message, ...(text ? { text } : {}) };
+      }),
     };
   }
   const def = parsed.data;

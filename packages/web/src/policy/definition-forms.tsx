@@ -1,6 +1,7 @@
 import { DelaysSection } from './editor-delays';
 import { EventsSection } from './editor-events';
 import { FormSection } from './editor-form';
+import { GeneralSection } from './editor-general';
 import { pathId, type Update } from './editor-kit';
 import { StatesSection } from './editor-states';
 import { TextsSection } from './editor-templates';
@@ -31,6 +32,7 @@ export function focusPath(path: string) {
 export function DefinitionForms({ def, update }: { def: DefinitionJson; update: Update }) {
   return (
     <>
+      <GeneralSection def={def} update={update} />
       <StatesSection def={def} update={update} />
       <EventsSection def={def} update={update} />
       <FormSection def={def} update={update} />

@@ -4,6 +4,16 @@
  * editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
+  'general.title': 'Naam, omschrijving en kenmerk',
+  'general.intro':
+    'Zo heet de regeling voor bewoners en medewerkers. Het kenmerk staat boven elke brief en mail over een aanvraag.',
+  'general.titleNl': 'Naam (Nederlands)',
+  'general.titleEn': 'Naam (Engels)',
+  'general.descriptionNl': 'Omschrijving (Nederlands)',
+  'general.descriptionEn': 'Omschrijving (Engels)',
+  'general.prefix': 'Letters vóór het kenmerk',
+  'general.prefixHelp':
+    'Twee tot vijf hoofdletters. Een nieuwe aanvraag krijgt dan een kenmerk als {example}. Aanvragen die al bestaan houden hun kenmerk.',
   'pages.title': 'Pagina’s van het formulier',
   'pages.intro':
     'Het formulier wordt in deze pagina’s en in deze volgorde getoond. Bij elke vraag kiest u op welke pagina die staat.',
@@ -42,6 +52,16 @@ export const moreNl = {
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
+  'general.title': 'Name, description and reference',
+  'general.intro':
+    'This is what residents and staff call the scheme. The reference heads every letter and mail about an application.',
+  'general.titleNl': 'Name (Dutch)',
+  'general.titleEn': 'Name (English)',
+  'general.descriptionNl': 'Description (Dutch)',
+  'general.descriptionEn': 'Description (English)',
+  'general.prefix': 'Letters before the reference',
+  'general.prefixHelp':
+    'Two to five capital letters. A new application then gets a reference such as {example}. Existing applications keep theirs.',
   'pages.title': 'Pages of the form',
   'pages.intro':
     'The form is shown in these pages, in this order. For each question you choose the page it is on.',

@@ -51,12 +51,15 @@ function Preview({
   lang,
   subject,
   body,
+  referencePrefix,
 }: {
   group: Group;
   kind: string;
   lang: Lang;
   subject: string;
   body: string;
+  /** The definition's own prefix, so the sample reference reads as this workflow's would. */
+  referencePrefix: string;
 }) {
   const { e } = useEditorText();
   const errorText = useErrorText();
@@ -71,6 +74,7 @@ function Preview({
     language: lang,
     subject,
     body,
+    referencePrefix: /^[A-Z]{2,5}$/.test(referencePrefix) ? referencePrefix : undefined,
   };
   return (
     <div className="policy-preview">
@@ -215,6 +219,7 @@ function TemplateEditor({
               lang={lang}
               subject={str(t.subject)}
               body={str(t.body)}
+              referencePrefix={str(def.referencePrefix)}
             />
           </div>
         );

@@ -3,6 +3,7 @@ import {
   EngineError,
   type Facts,
   type PersistedSnapshot,
+  referencePrefix,
   renderTemplate,
   templateVariables,
   type WorkflowDefinition,
@@ -10,7 +11,6 @@ import {
 import { useEditorText } from './editor-messages';
 import type { PolicyMessageKey } from './policy-messages';
 
-export const SIM_REFERENCE = 'BI-2026-000001';
 const SIM_NAME = 'Fatima el Amrani';
 
 /** What happened in words, with subjects filled in as the applicant would read them. */
@@ -35,7 +35,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
       const vars = templateVariables(definition, snapshot, {
         locale,
         now,
-        reference: SIM_REFERENCE,
+        reference: `${referencePrefix(definition)}-${now.getFullYear()}-000001`,
         applicantName: SIM_NAME,
         applicationUrl: `${window.location.origin}/aanvragen`,
         facts,
