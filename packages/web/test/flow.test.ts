@@ -224,12 +224,17 @@ describe('an application from draft to settlement', () => {
     // The outcome in the definition's own words (C4), never a code.
     await page.getByText('Uw aanvraag is ingediend. U krijgt een ontvangstbevestiging.').waitFor();
     await page.getByText(/Het kenmerk van uw aanvraag is BI-/).waitFor();
+    // …and no step's code in the address either; said once, not again after a reload.
+    expect(new URL(page.url()).search).toBe('');
     reference = (await page
       .getByText(/^Kenmerk: /)
       .first()
       .textContent())!.replace('Kenmerk: ', '');
     expect(reference).toMatch(/^BI-2026-\d+$/);
     await stateIs('Ingediend');
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Straatfeest Mathenesserlaan' }).waitFor();
+    expect(await page.getByText('Uw aanvraag is ingediend.', { exact: false }).count()).toBe(0);
     await page.getByText('Uiterlijk besluit').waitFor();
     await checkA11y(page, 'resident-submitted');
     await logout(page);

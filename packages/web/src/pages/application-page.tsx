@@ -1,5 +1,5 @@
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AllowedEvent, Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
 import { isStillAhead } from '../components/dates';
@@ -32,6 +32,12 @@ import {
   StateBadge,
 } from './application-parts';
 
+/** The event the form sent before it navigated here (router state), if any. */
+function doneFrom(state: unknown): string | null {
+  const done = (state as { done?: unknown } | null)?.done;
+  return typeof done === 'string' ? done : null;
+}
+
 /** The resident's page for one application: status, dates, letters and what they can do now. */
 export function ApplicationPage({ id }: { id: string }) {
   const { t, locale, formatMoney, formatDate } = useI18n();
@@ -40,7 +46,11 @@ export function ApplicationPage({ id }: { id: string }) {
   const errorText = useErrorText();
   const bundle = useLoad(() => loadApplicationBundle(id), [id]);
   // The event just sent (here, or by the form before it navigated here): its outcome in words.
-  const [done, setDone] = useState<string | null>(location.search.get('gedaan'));
+  const [done, setDone] = useState<string | null>(() => doneFrom(location.state));
+  // Said once: a reload or a later visit through the back button does not repeat it.
+  useEffect(() => {
+    if (doneFrom(window.history.state)) window.history.replaceState(null, '');
+  }, []);
   const onBehalfDone = useOnBehalfFlash();
   const { hasRole } = useSession();
 

@@ -19,12 +19,21 @@ interface Location {
   hash: string;
   /** Increments on every navigation, so pages can react to "the same URL again". */
   key: number;
+  /** What the page that navigated here handed over (history.state), never shown in the URL. */
+  state: unknown;
+}
+
+interface NavigateOptions {
+  replace?: boolean;
+  force?: boolean;
+  /** Handed to the next page as `location.state` (an outcome to announce, say). */
+  state?: unknown;
 }
 
 interface RouterValue {
   location: Location;
   /** `force` skips the leave guards: for a navigation the user asked for knowing what it drops. */
-  navigate(to: string, opts?: { replace?: boolean; force?: boolean }): void;
+  navigate(to: string, opts?: NavigateOptions): void;
   /** Registers a question to ask before leaving the page; answers the function that removes it. */
   guard(message: string): () => void;
 }
@@ -37,6 +46,7 @@ function read(key: number): Location {
     search: new URLSearchParams(window.location.search),
     hash: window.location.hash,
     key,
+    state: window.history.state,
   };
 }
 
@@ -66,10 +76,10 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   }, [mayLeave]);
 
   const navigate = useCallback(
-    (to: string, opts: { replace?: boolean; force?: boolean } = {}) => {
+    (to: string, opts: NavigateOptions = {}) => {
       if (!opts.force && !mayLeave()) return;
-      if (opts.replace) window.history.replaceState(null, '', to);
-      else window.history.pushState(null, '', to);
+      if (opts.replace) window.history.replaceState(opts.state ?? null, '', to);
+      else window.history.pushState(opts.state ?? null, '', to);
       here.current = currentUrl();
       setLocation((l) => read(l.key + 1));
     },

@@ -168,7 +168,8 @@ export function FormPager({
           idempotencyKey: `${event}-${app.id}-${autosave.etag.current}`,
         },
       );
-      navigate(`/aanvragen/${app.id}?gedaan=${encodeURIComponent(event)}`);
+      // The outcome travels in history.state: no event code in the address people see or share.
+      navigate(`/aanvragen/${app.id}`, { state: { done: event } });
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.invalidParams.length) {
