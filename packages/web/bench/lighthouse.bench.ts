@@ -101,6 +101,14 @@ async function main() {
           ...(name === 'login' ? {} : { extraHeaders: { Cookie: cookie } }),
         });
         const lhr = result!.lhr;
+        // BENCH_REPORTS=dir keeps every run's full report, to read its diagnostics afterwards.
+        if (process.env.BENCH_REPORTS) {
+          mkdirSync(process.env.BENCH_REPORTS, { recursive: true });
+          writeFileSync(
+            join(process.env.BENCH_REPORTS, `${name}-${i + 1}.json`),
+            result!.report as string,
+          );
+        }
         const score = Math.round((lhr.categories.performance!.score ?? 0) * 100);
         scripts ??= scriptsGzipKb(lhr, webDist);
         scores.push(score);

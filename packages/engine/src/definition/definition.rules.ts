@@ -1,4 +1,5 @@
-import { STATE_TAGS, type StateTag, type WorkflowDefinition } from './definition.schema';
+import type { WorkflowDefinition } from './definition.schema';
+import { STATE_TAGS, type StateTag } from './state-tags';
 
 type Add = (path: string, code: string, message: string) => void;
 

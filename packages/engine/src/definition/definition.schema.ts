@@ -11,21 +11,10 @@ import {
 
 const localized = z.object({ nl: z.string(), en: z.string() });
 
-/**
- * The closed vocabulary of state tags: what the shell and the web may know about a state,
- * never its name (docs/contracts.md, C3).
- */
-export const STATE_TAGS = [
-  'draft',
-  'open',
-  'closed',
-  'pending_decision',
-  'suspended',
-  'awaiting_approval',
-  'granted',
-  'report_due',
-] as const;
-export type StateTag = (typeof STATE_TAGS)[number];
+import { STATE_TAGS } from './state-tags';
+
+export { STATE_TAGS, type StateTag } from './state-tags';
+
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only');
 
 const fieldBase = {

@@ -15,7 +15,7 @@ import {
 } from '@utrecht/component-library-react';
 import { formatIban } from '../components/iban';
 import { useI18n } from '../i18n/i18n';
-import { pagesOf } from './form-model';
+import { pagesOf } from './form-pages';
 
 type ScalarField = Exclude<FormField, { type: 'list' }>;
 type ListField = Extract<FormField, { type: 'list' }>;

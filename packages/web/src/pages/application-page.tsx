@@ -19,7 +19,7 @@ import {
   stateOf,
 } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
-import { forwardEvent } from '../forms/form-model';
+import { forwardEvent } from '../forms/form-pages';
 import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
 import { useSession } from '../session/session';

@@ -12,7 +12,7 @@ import type { ReactNode } from 'react';
 import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
 import { formatIban } from '../../components/iban';
-import { ATTACHMENTS_STEP, pagesOf } from '../../forms/form-model';
+import { ATTACHMENTS_STEP, pagesOf } from '../../forms/form-pages';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router/router';
 
