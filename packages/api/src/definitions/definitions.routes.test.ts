@@ -48,6 +48,39 @@ describe('definitions for screens', () => {
     expect(items[0].definition).toEqual(kit.workflow);
   });
 
+  test('the document describes the definition in full, and a draft is not served here', async () => {
+    const doc = await readJson(await call(kit.app, 'GET', '/api/openapi.json'));
+    const op = doc.paths['/api/definitions/{key}/versions/{version}'].get;
+    expect(op.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/WorkflowDefinition',
+    });
+    const component = doc.components.schemas.WorkflowDefinition;
+    expect(component.additionalProperties).toBe(false);
+    expect(component.required).toEqual(expect.arrayContaining(['key', 'states', 'events']));
+    expect(component.properties.referencePrefix.pattern).toBe('^[A-Z]{2,5}$');
+
+    const draft = await call(
+      kit.app,
+      'POST',
+      `/api/policy/definitions/${kit.workflow.key}/drafts`,
+      {
+        cookie: kit.cookies.policy,
+        json: { fromVersion: kit.workflow.version },
+      },
+    );
+    expect(draft.status, await draft.clone().text()).toBe(201);
+    const { version } = await readJson(draft);
+    const res = await call(
+      kit.app,
+      'GET',
+      `/api/definitions/${kit.workflow.key}/versions/${version}`,
+      {
+        cookie: kit.cookies.policy,
+      },
+    );
+    expect(res.status).toBe(404);
+  });
+
   test('anonymous callers get 401; an unknown version is 404', async () => {
     const anon = await call(kit.app, 'GET', '/api/definitions');
     expect(anon.status).toBe(401);

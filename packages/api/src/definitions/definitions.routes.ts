@@ -1,6 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { eventLabel, stateLabel, type WorkflowDefinition } from '@initiatief/engine';
-import { hasRole, requireUser } from '../auth/auth.middleware';
+import {
+  eventLabel,
+  stateLabel,
+  type WorkflowDefinition,
+  workflowDefinitionJsonSchema,
+} from '@initiatief/engine';
+import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
@@ -72,13 +77,18 @@ const definitionRoute = createRoute({
   operationId: 'getDefinitionVersion',
   tags,
   security,
-  summary: 'One published or retired version, to render its forms (drafts: policy staff only)',
+  summary: 'One published or retired version, to render its forms',
+  description:
+    'The whole definition, in the shape the engine validates at publishing (drafts, which need ' +
+    'not be valid yet, are read through the policy API).',
   middleware: [requireUser()] as const,
   request: { params: VersionParams },
   responses: {
     200: {
       description: 'The definition',
-      content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } },
+      content: {
+        'application/json': { schema: { $ref: '#/components/schemas/WorkflowDefinition' } },
+      },
     },
     ...problemResponses(401, 404),
   },
@@ -105,7 +115,17 @@ function vocabulary(def: WorkflowDefinition, status: 'published' | 'retired') {
   };
 }
 
+/** The engine's own JSON Schema of a definition (zod's, draft 2020-12 as OpenAPI 3.1 reads it). */
+function definitionComponent(): Record<string, unknown> {
+  const { $schema: _dialect, ...schema } = workflowDefinitionJsonSchema() as Record<
+    string,
+    unknown
+  >;
+  return schema;
+}
+
 export function registerDefinitionRoutes(app: App, deps: AppDeps): void {
+  app.openAPIRegistry.registerComponent('schemas', 'WorkflowDefinition', definitionComponent());
   app.openapi(vocabularyRoute, async (c) => {
     const rows = await deps.db
       .selectFrom('workflow_definitions')
@@ -129,15 +149,12 @@ export function registerDefinitionRoutes(app: App, deps: AppDeps): void {
       .where('key', '=', key)
       .where('version', '=', version)
       .executeTakeFirst();
-    const user = c.get('user');
-    if (!row || (row.status === 'draft' && !(user && hasRole(user, 'policy')))) {
+    if (!row || row.status === 'draft') {
       throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
     }
     // A published or retired version never changes again.
-    c.header(
-      'cache-control',
-      row.status === 'draft' ? 'private, no-store' : 'private, max-age=86400, immutable',
-    );
-    return c.json(row.definition as Record<string, unknown>, 200);
+    c.header('cache-control', 'private, max-age=86400, immutable');
+    // Typed by the engine's JSON Schema in the document, not by a zod schema of the route.
+    return c.json(row.definition as never, 200);
   });
 }
