@@ -178,8 +178,14 @@ describe('two officers on one draft', () => {
 });
 
 describe('leaving with unsaved changes', () => {
-  it('asks before an in-app navigation, and stays when the officer says no', async () => {
+  it('asks before an in-app navigation, in Dutch, and stays when the officer says no', async () => {
     await mine.reload();
+    await expectHeading(mine, /versie 2$/, false);
+    const link = mine.getByRole('link', { name: 'Werkprocessen' }).first();
+    // An in-app step away and back, so that the back button below stays inside the app.
+    await link.click();
+    await expectHeading(mine, 'Werkprocessen', false);
+    await mine.goBack();
     await expectHeading(mine, /versie 2$/, false);
     await retitle(mine, 'Niet opgeslagen');
     const asked: string[] = [];
@@ -187,32 +193,50 @@ describe('leaving with unsaved changes', () => {
       asked.push(`${d.type()}: ${d.message()}`);
       void (accept ? d.accept() : d.dismiss());
     };
-    const stay = answer(false);
-    mine.on('dialog', stay);
-    await mine.getByRole('link', { name: 'Werkprocessen' }).first().click();
-    await expect.poll(() => asked.length).toBe(1);
-    expect(asked[0]).toMatch(/^confirm: U heeft wijzigingen in dit concept die nog niet zijn/);
+    mine.on('dialog', answer(false));
+    await link.click();
+    // The page's own question, with buttons that say what they do (not the browser's OK/Cancel).
+    const question = mine.getByRole('alertdialog', { name: 'Pagina verlaten?' });
+    await question
+      .getByText(/^U heeft wijzigingen in dit concept die nog niet zijn opgeslagen\./)
+      .waitFor();
+    const stay = question.getByRole('button', { name: 'Op deze pagina blijven' });
+    // Staying, the safe answer, has the focus.
+    await expect.poll(() => stay.evaluate((el) => el === document.activeElement)).toBe(true);
+    await checkA11y(mine, 'leave-dialog');
+    await stay.click();
+    await question.waitFor({ state: 'detached' });
     expect(mine.url()).toBe(editorUrl);
     expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe(
       'Niet opgeslagen',
     );
 
+    // Escape also means stay; so does the browser's back button.
+    await link.click();
+    await question.waitFor();
+    await mine.keyboard.press('Escape');
+    await question.waitFor({ state: 'detached' });
+    await mine.goBack();
+    await question.waitFor();
+    await question.getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(mine.url()).toBe(editorUrl);
+    expect(asked).toEqual([]);
+
     // Reloading the tab: the browser's own question (beforeunload).
     await mine.evaluate(() => {
       setTimeout(() => window.location.reload(), 0);
     });
-    await expect.poll(() => asked.length).toBe(2);
-    expect(asked[1]).toMatch(/^beforeunload/);
+    await expect.poll(() => asked.length).toBe(1);
+    expect(asked[0]).toMatch(/^beforeunload/);
     expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe(
       'Niet opgeslagen',
     );
-    mine.off('dialog', stay);
 
     // Yes, leave: the list of workflows; nothing was saved.
-    mine.on('dialog', answer(true));
-    await mine.getByRole('link', { name: 'Werkprocessen' }).first().click();
+    await link.click();
+    await question.getByRole('button', { name: 'Pagina verlaten' }).click();
     await expectHeading(mine, 'Werkprocessen', false);
-    expect(asked).toHaveLength(3);
     expect(await storedTitle()).toBe('Samen eens');
   });
 

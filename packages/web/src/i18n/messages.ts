@@ -76,6 +76,9 @@ const nl = {
   'mail.fileSource': 'Inhoud van {name}',
 
   'common.loading': 'Bezig met laden…',
+  'leave.title': 'Pagina verlaten?',
+  'leave.stay': 'Op deze pagina blijven',
+  'leave.go': 'Pagina verlaten',
   'common.reload': 'Laad opnieuw',
   'common.confirm': 'Ja, bevestigen',
   'common.cancel': 'Annuleren',
@@ -528,6 +531,9 @@ const en: Record<MessageKey, string> = {
   'mail.fileSource': 'Contents of {name}',
 
   'common.loading': 'Loading…',
+  'leave.title': 'Leave this page?',
+  'leave.stay': 'Stay on this page',
+  'leave.go': 'Leave the page',
   'common.reload': 'Reload',
   'common.confirm': 'Yes, confirm',
   'common.cancel': 'Cancel',

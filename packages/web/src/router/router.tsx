@@ -11,6 +11,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { LeaveDialog } from './leave-dialog';
 
 /** A small History API router: the app has a dozen routes and needs nothing more. */
 interface Location {
@@ -56,34 +57,56 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   // Where we are, to go back to when the user stays after pressing the browser's back button.
   const here = useRef(currentUrl());
 
-  /** True when no guard is active or the user confirms leaving. */
-  const mayLeave = useCallback(() => {
+  // The question on screen (LeaveDialog), and what to do with its answer.
+  const [asking, setAsking] = useState<{ message: string; answer(leave: boolean): void } | null>(
+    null,
+  );
+
+  /** Leaves at once when no guard is active; otherwise asks, and leaves only on yes. */
+  const whenAllowed = useCallback((leave: () => void) => {
     const last = [...guards.current].at(-1);
-    return !last || window.confirm(last.message);
+    if (!last) {
+      leave();
+      return;
+    }
+    setAsking({
+      message: last.message,
+      answer: (yes) => {
+        setAsking(null);
+        if (yes) leave();
+      },
+    });
+  }, []);
+
+  const go = useCallback((to: string, opts: NavigateOptions = {}) => {
+    if (opts.replace) window.history.replaceState(opts.state ?? null, '', to);
+    else window.history.pushState(opts.state ?? null, '', to);
+    here.current = currentUrl();
+    setLocation((l) => read(l.key + 1));
   }, []);
 
   useEffect(() => {
     const onPop = () => {
-      if (!mayLeave()) {
-        window.history.pushState(null, '', here.current);
+      if (guards.current.size === 0) {
+        here.current = currentUrl();
+        setLocation((l) => read(l.key + 1));
         return;
       }
-      here.current = currentUrl();
-      setLocation((l) => read(l.key + 1));
+      // The browser has moved already: go back to where we were, then ask.
+      const target = currentUrl();
+      window.history.pushState(null, '', here.current);
+      whenAllowed(() => go(target));
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [mayLeave]);
+  }, [whenAllowed, go]);
 
   const navigate = useCallback(
     (to: string, opts: NavigateOptions = {}) => {
-      if (!opts.force && !mayLeave()) return;
-      if (opts.replace) window.history.replaceState(opts.state ?? null, '', to);
-      else window.history.pushState(opts.state ?? null, '', to);
-      here.current = currentUrl();
-      setLocation((l) => read(l.key + 1));
+      if (opts.force) go(to, opts);
+      else whenAllowed(() => go(to, opts));
     },
-    [mayLeave],
+    [whenAllowed, go],
   );
 
   const guard = useCallback((message: string) => {
@@ -95,7 +118,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ location, navigate, guard }), [location, navigate, guard]);
-  return <RouterContext.Provider value={value}>{children}</RouterContext.Provider>;
+  return (
+    <RouterContext.Provider value={value}>
+      {children}
+      {asking && <LeaveDialog message={asking.message} answer={asking.answer} />}
+    </RouterContext.Provider>
+  );
 }
 
 function currentUrl(): string {
@@ -103,8 +131,9 @@ function currentUrl(): string {
 }
 
 /**
- * While `active`, leaving asks `message` first: in-app navigation through a confirm, and closing
- * or reloading the tab through the browser's own beforeunload question.
+ * While `active`, leaving asks `message` first: in-app navigation through LeaveDialog, and closing
+ * or reloading the tab through the browser's own beforeunload question (its words are the
+ * browser's; no page can change them).
  */
 export function useLeaveGuard(active: boolean, message: string): void {
   const { guard } = useRouter();
