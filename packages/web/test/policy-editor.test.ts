@@ -133,7 +133,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.locator('#def-new-delay-kind').selectOption('decisionDue');
     await page.getByRole('button', { name: 'Termijn maken' }).click();
     await page
-      .getByRole('group', { name: 'herinneringBeslissing' })
+      .getByRole('group', { name: 'Herinnering beslissing' })
       .getByLabel('Dagen ten opzichte van die datum (negatief is ervoor)')
       .fill('-7');
 
@@ -142,7 +142,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await submitted.getByLabel('Termijn', { exact: true }).selectOption('herinneringBeslissing');
     await submitted.getByRole('button', { name: 'Termijn toevoegen' }).click();
     const timer = submitted.locator('details', {
-      has: page.locator('summary', { hasText: 'Na termijn: herinneringBeslissing' }),
+      has: page.locator('summary', { hasText: 'Na termijn: Herinnering beslissing' }),
     });
     await timer.locator('> summary').click();
     const action = await addAction(timer, 'sendNotice');
@@ -308,7 +308,8 @@ describe('a policy officer edits the workflow without JSON', () => {
       .getByText(/aan de aanvrager: .*BI-\d{4}-000001/)
       .first()
       .waitFor();
-    await page.getByText(/Termijn herinneringBeslissing verloopt: verloopt/).waitFor();
+    // Time limits by their names, never their codes (herinneringBeslissing).
+    await page.getByText(/Termijn verloopt \(Herinnering beslissing\): verloopt/).waitFor();
 
     await page.getByLabel('U bent').selectOption('assessor');
     await page.getByLabel('Vraag aan de wijkraad').fill('Past dit bij de wijkagenda?');

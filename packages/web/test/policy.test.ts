@@ -144,7 +144,8 @@ describe('policy staff change the workflow', () => {
 
     await page.locator('summary', { hasText: 'Termijnen' }).click();
     await page
-      .getByRole('group', { name: 'decisionWarning' })
+      // A time limit by what it is, not by its code (decisionWarning).
+      .getByRole('group', { name: '7 dagen vóór de uiterste beslisdatum' })
       .getByLabel('Dagen ten opzichte van die datum (negatief is ervoor)')
       .fill('-10');
     // The raw JSON beside the form follows.
@@ -181,10 +182,10 @@ describe('policy staff change the workflow', () => {
     // Each change with its value before and after.
     await summary
       .getByText(
-        'decisionWarning (Dagen ten opzichte van die datum (negatief is ervoor)): -7 → -10',
+        '10 dagen vóór de uiterste beslisdatum (Dagen ten opzichte van die datum (negatief is ervoor)): -7 → -10',
       )
       .waitFor();
-    await summary.getByText(/Termijnen ~: decisionWarning/).waitFor();
+    await summary.getByText(/Termijnen ~: 10 dagen vóór de uiterste beslisdatum/).waitFor();
     await checkA11y(page, 'policy-publish-summary');
     await page
       .getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.')

@@ -75,9 +75,16 @@ const looseRef = z
   .object({ type: z.string().min(1), params: z.record(z.string(), z.unknown()).optional() })
   .strict();
 
-function strictRefs<T extends Record<string, z.ZodType>>(vocabulary: T) {
+/** A time limit may carry its name as policy staff gave it ("Herinnering beslissing"). */
+const delayLabel = { label: localized.optional() };
+const looseDelayRef = looseRef.extend(delayLabel).strict();
+
+function strictRefs<T extends Record<string, z.ZodType>>(
+  vocabulary: T,
+  extra: Record<string, z.ZodType> = {},
+) {
   const options = Object.entries(vocabulary).map(([name, params]) =>
-    z.object({ type: z.literal(name), params: params.optional() }).strict(),
+    z.object({ type: z.literal(name), params: params.optional(), ...extra }).strict(),
   );
   return z.union(options as unknown as [z.ZodType, z.ZodType, ...z.ZodType[]]);
 }
@@ -88,7 +95,9 @@ const templatePair = z.object({ nl: letterTemplate, en: letterTemplate }).strict
 function buildDefinitionSchema(strict: boolean) {
   const guardRef = (strict ? strictRefs(guardParams) : looseRef) as typeof looseRef;
   const actionRef = (strict ? strictRefs(actionParams) : looseRef) as typeof looseRef;
-  const delayRef = (strict ? strictRefs(delayParams) : looseRef) as typeof looseRef;
+  const delayRef = (
+    strict ? strictRefs(delayParams, delayLabel) : looseDelayRef
+  ) as typeof looseDelayRef;
   const transition = z
     .object({
       target: z.string().optional(),

@@ -1,6 +1,7 @@
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
+import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { ParamsEditor, vocabularyNames } from './editor-params';
@@ -34,14 +35,32 @@ export function DelaysSection({ def, update }: { def: DefinitionJson; update: Up
             tabIndex={-1}
             className="policy-delay"
           >
-            <FieldsetLegend>{delay}</FieldsetLegend>
+            <FieldsetLegend>{delayText(def, delay, locale)}</FieldsetLegend>
+            <div className="policy-grid">
+              {(['nl', 'en'] as const).map((lang) => (
+                <TextField
+                  key={lang}
+                  id={pathId(`delays.${delay}.label.${lang}`)}
+                  label={e(lang === 'nl' ? 'delays.labelNl' : 'delays.labelEn')}
+                  value={str(obj(obj(ref).label)[lang])}
+                  onChange={(v) =>
+                    update((d) => {
+                      const target = obj(obj(d.delays)[delay]);
+                      const now = obj(target.label);
+                      target.label = { nl: str(now.nl), en: str(now.en), [lang]: v };
+                    })
+                  }
+                />
+              ))}
+            </div>
             <SelectField
               id={pathId(`delays.${delay}.type`)}
               label={e('delays.kind')}
               value={type}
               onChange={(v) =>
                 update((d) => {
-                  obj(d.delays)[delay] = { type: v };
+                  const label = obj(obj(d.delays)[delay]).label;
+                  obj(d.delays)[delay] = label ? { type: v, label } : { type: v };
                 })
               }
               options={kinds.map((k) => ({ value: k, label: word('delay', k) }))}
@@ -72,7 +91,7 @@ export function DelaysSection({ def, update }: { def: DefinitionJson; update: Up
                   })
                 }
               >
-                {e('delays.remove', { delay })}
+                {e('delays.remove', { delay: delayText(def, delay, locale) })}
               </Button>
             )}
           </Fieldset>
@@ -106,7 +125,12 @@ export function DelaysSection({ def, update }: { def: DefinitionJson; update: Up
                     : { offsetDays: 1 };
               d.delays = {
                 ...obj(d.delays),
-                [code]: params ? { type: kind, params } : { type: kind },
+                [code]: {
+                  type: kind,
+                  ...(params ? { params } : {}),
+                  // The name as typed, in both languages until someone translates it.
+                  label: { nl: name.trim(), en: name.trim() },
+                },
               };
             });
             setName('');

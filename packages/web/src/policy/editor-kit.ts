@@ -1,3 +1,4 @@
+import { delayText } from './delay-text';
 import type { DefinitionJson } from './policy-api';
 
 /** Helpers for editing a definition held as plain JSON (it may be invalid while being edited). */
@@ -104,7 +105,7 @@ export function describePath(def: unknown, path: string, locale: Locale): string
   if (parts[0] === 'states' && parts[1]) {
     out.push(labelOf(obj(d.states)[parts[1]], locale, parts[1]));
     if (parts[2] === 'on' && parts[3]) out.push(labelOf(obj(d.events)[parts[3]], locale, parts[3]));
-    if (parts[2] === 'after' && parts[3]) out.push(parts[3]);
+    if (parts[2] === 'after' && parts[3]) out.push(delayText(d, parts[3], locale));
   } else if (parts[0] === 'events' && parts[1]) {
     out.push(labelOf(obj(d.events)[parts[1]], locale, parts[1]));
   } else if (parts[0] === 'form' && parts[1] === 'fields' && parts[2]) {
@@ -113,6 +114,6 @@ export function describePath(def: unknown, path: string, locale: Locale): string
   } else if (parts[0] === 'templates' && parts[2]) {
     const pair = obj(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]]);
     out.push(str(obj(pair[locale]).subject) || parts[2]);
-  } else if (parts[0] === 'delays' && parts[1]) out.push(parts[1]);
+  } else if (parts[0] === 'delays' && parts[1]) out.push(delayText(d, parts[1], locale));
   return out.join(' › ');
 }

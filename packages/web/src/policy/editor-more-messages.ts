@@ -4,6 +4,8 @@
  * editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
+  'delays.labelNl': 'Naam van de termijn (Nederlands)',
+  'delays.labelEn': 'Naam van de termijn (Engels)',
   'general.title': 'Naam, omschrijving en kenmerk',
   'general.intro':
     'Zo heet de regeling voor bewoners en medewerkers. Het kenmerk staat boven elke brief en mail over een aanvraag.',
@@ -52,6 +54,8 @@ export const moreNl = {
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
+  'delays.labelNl': 'Name of the time limit (Dutch)',
+  'delays.labelEn': 'Name of the time limit (English)',
   'general.title': 'Name, description and reference',
   'general.intro':
     'This is what residents and staff call the scheme. The reference heads every letter and mail about an application.',

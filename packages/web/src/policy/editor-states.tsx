@@ -11,6 +11,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextAreaField, TextField } from '../components/ui';
+import { delayText } from './delay-text';
 import {
   arr,
   branchesOf,
@@ -256,14 +257,16 @@ function StateEditor({
                     def={def}
                     update={update}
                     branch={b}
-                    title={e('timers.label', { delay })}
+                    title={e('timers.label', { delay: delayText(def, delay, locale) })}
                     stateOptions={stateOptions}
                   />
                   <Button
                     appearance="subtle-button"
                     onClick={() => update((d) => removeAt(d, b.path))}
                   >
-                    {p('states.removeTransition', { event: e('timers.label', { delay }) })}
+                    {p('states.removeTransition', {
+                      event: e('timers.label', { delay: delayText(def, delay, locale) }),
+                    })}
                   </Button>
                 </li>
               )),
@@ -278,7 +281,7 @@ function StateEditor({
                 onChange={setNewDelay}
                 options={[
                   { value: '', label: e('tr.choose') },
-                  ...unusedDelays.map((dl) => ({ value: dl, label: dl })),
+                  ...unusedDelays.map((dl) => ({ value: dl, label: delayText(def, dl, locale) })),
                 ]}
               />
               <Button

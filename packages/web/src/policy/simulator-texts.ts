@@ -8,6 +8,7 @@ import {
   templateVariables,
   type WorkflowDefinition,
 } from '@initiatief/engine';
+import { delayText } from './delay-text';
 import { useEditorText } from './editor-messages';
 import type { PolicyMessageKey } from './policy-messages';
 
@@ -18,7 +19,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
   const { p, e, word, locale, formatMoney, formatDateTime } = useEditorText();
   const eventLabel = (type: string) => {
     if (type.startsWith('xstate.after.'))
-      return p('sim.timer', { delay: type.split('.')[2] ?? type });
+      return p('sim.timer', { delay: delayText(definition, type.split('.')[2] ?? type, locale) });
     return definition.events[type]?.label?.[locale] ?? type;
   };
 

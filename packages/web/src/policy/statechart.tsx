@@ -8,6 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { useEffect, useId, useMemo, useState } from 'react';
+import { delayText } from './delay-text';
 import { useEditorText } from './editor-messages';
 import { useRefText } from './editor-params';
 import type { DefinitionJson } from './policy-api';
@@ -100,9 +101,11 @@ export function Statechart({
   const id = useId();
   const graph = useMemo(() => {
     const guardText: GuardText = (g) => refText('guards', g);
-    const timer = (d: string) => `⏱ ${p('states.timer', { delay: d })}`;
-    const g = graphOf(definition, locale, timer, guardText);
-    return before ? compareGraphs(g, graphOf(before, locale, timer, guardText)) : g;
+    // The dashed arrow marks a timer; the words name it (no glyph: not every font has one).
+    const timer = (def: DefinitionJson) => (d: string) =>
+      p('states.timer', { delay: delayText(def, d, locale) });
+    const g = graphOf(definition, locale, timer(definition), guardText);
+    return before ? compareGraphs(g, graphOf(before, locale, timer(before), guardText)) : g;
   }, [definition, before, locale, p, refText]);
   const [layout, setLayout] = useState<Layout | null>(null);
   const [failed, setFailed] = useState(false);
