@@ -55,7 +55,12 @@ export {
 } from './definition/definition.validate';
 export { payloadLabel } from './definition/payload-schema';
 export { labelOfPath } from './form/form.texts';
-export { formJsonSchema, requestedCents, validateFormData } from './form/form.validate';
+export {
+  applicationTitle,
+  formJsonSchema,
+  requestedCents,
+  validateFormData,
+} from './form/form.validate';
 export { isValidIban, normalizeIban } from './form/iban';
 export {
   addDays,

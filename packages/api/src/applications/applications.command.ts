@@ -1,5 +1,6 @@
 import {
   type Actor,
+  applicationTitle,
   applicationView,
   type Effect,
   type PersistedSnapshot,
@@ -57,7 +58,7 @@ export function columnsOf(
     state,
     snapshot,
     data: view.data,
-    title: typeof view.data.title === 'string' ? view.data.title.slice(0, 300) : '',
+    title: applicationTitle(def, view.data).slice(0, 300),
     district: '',
     requestedCents: view.amounts.requestedCents ?? 0,
     grantedCents: view.amounts.grantedCents,

@@ -14,6 +14,9 @@ export const ApplicationDetailSchema = z
   .object({
     id: z.uuid(),
     reference: z.string().openapi({ example: 'BI-2026-000123' }),
+    title: z.string().openapi({
+      description: "The application's name: its definition's title field ('' until filled in)",
+    }),
     state: z.string(),
     stateLabel: Localized.nullable(),
     data: z.record(z.string(), z.unknown()),

@@ -1,5 +1,6 @@
 import {
   allowedEvents,
+  applicationTitle,
   applicationView,
   createApplication,
   type Effect,
@@ -95,6 +96,8 @@ async function visibleWithRegulation(
 export interface ApplicationDetail {
   id: string;
   reference: string;
+  /** The application's name (the definition's title field), '' when not filled in yet. */
+  title: string;
   state: string;
   stateLabel: { nl: string; en: string } | null;
   data: Record<string, unknown>;
@@ -138,6 +141,7 @@ export function toDetail(
   return {
     id: app.id,
     reference: app.reference,
+    title: applicationTitle(def, view.data),
     state: app.state,
     stateLabel: label,
     data: view.data,

@@ -52,6 +52,9 @@ describe('klein buurtbudget through the API', () => {
     expect(draft.state).toBe('draft');
     // Its references are its own (the definition's referencePrefix), not the other workflow's.
     expect(draft.reference).toMatch(/^KB-\d{4}-\d{6}$/);
+    // Its name is the field the definition declares as its title.
+    expect(draft.title).toBe(draft.data.title);
+    expect(draft.title.length).toBeGreaterThan(0);
     const submitted = await step(kit, 'resident', draft.id, 'SUBMIT');
     expect(submitted.state).toBe('submitted');
     await step(kit, 'assessor', draft.id, 'ASSESS', {

@@ -66,6 +66,8 @@ export const formSchema = z
     pages: z.array(formPageSchema).min(1).optional(),
     /** Requested amount = sum of `field` over the items of list `list`. */
     requestedAmount: z.object({ list: identifier, field: identifier }).strict().optional(),
+    /** Text field that names the application in lists, letters and mails (default: title). */
+    titleField: identifier.optional(),
     /** Field holding the activity date, for `daysBeforeActivityAtLeast` and `reportDue`. */
     activityDateField: identifier.optional(),
   })

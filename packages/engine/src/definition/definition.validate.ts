@@ -349,4 +349,9 @@ function checkForm(
   if (dateKey && def.form.fields.find((f) => f.key === dateKey)?.type !== 'date') {
     add('form.activityDateField', 'bad_form', `${dateKey} must be a date field`);
   }
+  const titleKey = def.form.titleField;
+  const titleType = def.form.fields.find((f) => f.key === titleKey)?.type;
+  if (titleKey && titleType !== 'text' && titleType !== 'textarea') {
+    add('form.titleField', 'bad_form', `${titleKey} must be a text field`);
+  }
 }

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { completeData, loadShippedDefinition } from '../test/fixtures';
-import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
+import { validateDefinition } from '../definition/definition.validate';
+import { completeData, loadShippedDefinition, shippedJson } from '../test/fixtures';
+import {
+  applicationTitle,
+  formJsonSchema,
+  requestedCents,
+  validateFormData,
+} from './form.validate';
 import { isValidIban, normalizeIban } from './iban';
 
 const def = loadShippedDefinition();
@@ -116,4 +122,24 @@ test('the form has a JSON Schema for UIs', () => {
   };
   expect(schema.properties.budgetLines?.type).toBe('array');
   expect(schema.required).toContain('iban');
+});
+
+describe('the application title comes from the field the definition names', () => {
+  test('the declared field, trimmed; nothing filled in yet is empty', () => {
+    expect(applicationTitle(def, { title: '  Buurtfeest Ayşe  ' })).toBe('Buurtfeest Ayşe');
+    expect(applicationTitle(def, {})).toBe('');
+    const renamed = { ...def, form: { ...def.form, titleField: 'naam' } };
+    expect(applicationTitle(renamed, { title: 'oud', naam: 'Straatfeest' })).toBe('Straatfeest');
+  });
+
+  test('a title field that is not a text field of the form is refused', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the definition is broken on purpose
+    const json = structuredClone(shippedJson()) as any;
+    json.form.titleField = 'activityDate';
+    expect(validateDefinition(json).problems).toContainEqual(
+      expect.objectContaining({ path: 'form.titleField', code: 'bad_form' }),
+    );
+    json.form.titleField = 'nope';
+    expect(validateDefinition(json).ok).toBe(false);
+  });
 });

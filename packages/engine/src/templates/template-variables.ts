@@ -1,5 +1,6 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
+import { applicationTitle } from '../form/form.validate';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { applicationView } from '../runtime/runtime';
 import type { TemplateVariable } from './templates';
@@ -60,7 +61,7 @@ export function templateVariables(
   return {
     reference: ctx.reference,
     applicantName: defangLinks(ctx.applicantName),
-    title: text(view.data.title),
+    title: applicationTitle(def, view.data),
     district: text(view.data.district),
     activityDate: date(text(view.data[def.form.activityDateField ?? 'activityDate'])),
     requestedAmount: money(view.amounts.requestedCents),

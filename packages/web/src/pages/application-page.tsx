@@ -130,9 +130,7 @@ export function ApplicationPage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>
-        {(typeof app.data.title === 'string' && app.data.title) || t('app.untitled')}
-      </PageHeading>
+      <PageHeading>{app.title || t('app.untitled')}</PageHeading>
       <OnBehalfBanner app={app} />
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />

@@ -105,9 +105,7 @@ export function CasePage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>
-        {(typeof app.data.title === 'string' && app.data.title) || t('app.untitled')}
-      </PageHeading>
+      <PageHeading>{app.title || t('app.untitled')}</PageHeading>
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
         {app.clock?.suspended && (

@@ -1,5 +1,5 @@
 import type { FormField, WorkflowDefinition } from '@initiatief/engine';
-import { requestedCents } from '@initiatief/engine';
+import { applicationTitle, requestedCents } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -240,8 +240,8 @@ export function FormPager({
   return (
     <>
       <Paragraph className="app-preheading">
-        {typeof data.title === 'string' && data.title
-          ? `${def.title[locale]}: ${data.title}`
+        {applicationTitle(def, data)
+          ? `${def.title[locale]}: ${applicationTitle(def, data)}`
           : def.title[locale]}{' '}
         · {current.reference}
       </Paragraph>
