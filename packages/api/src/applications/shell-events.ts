@@ -12,4 +12,9 @@ export const SHELL_EVENTS = {
   authorised: 'shell.authorised',
   /** A supporter confirmed (or the desk recorded a paper signature); payload `{ name, how }`. */
   supportConfirmed: 'shell.support_confirmed',
+  /**
+   * A mail to the resident was refused for good (a bounce); payload `{ subject, byPost }`, byPost
+   * when the letter it carried went into the print queue instead.
+   */
+  mailBounced: 'shell.mail_bounced',
 } as const;

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
+import { SYSTEM_ACTOR } from '../applications/applications.access';
+import { insertHistory } from '../applications/applications.repository';
+import { SHELL_EVENTS } from '../applications/shell-events';
 import type { DB } from '../db/schema';
 import type { OutboxRow } from './messaging.table';
 
@@ -69,4 +72,36 @@ export async function fallBackToPaper(
     })
     .execute();
   return id;
+}
+
+/**
+ * Notes the bounce in the application's history, so the resident and staff see that a mail did
+ * not arrive and whether its letter went by post. The application row is locked first, as every
+ * command does before it adds a history row.
+ */
+export async function recordBounce(
+  trx: Transaction<DB>,
+  row: Pick<OutboxRow, 'application_id' | 'subject'>,
+  paperLetterId: string | null,
+  now: Date,
+): Promise<void> {
+  if (!row.application_id) return;
+  const app = await trx
+    .selectFrom('applications')
+    .select(['id', 'state'])
+    .where('id', '=', row.application_id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!app) return;
+  await insertHistory(trx, {
+    applicationId: app.id,
+    event: SHELL_EVENTS.mailBounced,
+    fromState: app.state,
+    toState: app.state,
+    actorId: SYSTEM_ACTOR.id,
+    actorRoles: SYSTEM_ACTOR.roles,
+    onBehalfOf: null,
+    payload: { subject: row.subject ?? '', byPost: paperLetterId !== null },
+    at: now,
+  });
 }

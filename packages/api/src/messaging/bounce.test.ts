@@ -106,8 +106,31 @@ describe('a decision mail that bounces', () => {
     expect(waiting[0]).toMatchObject({ kind: 'grant', template_key: 'grant' });
     expect(waiting[0]!.id).not.toBe(documentIds[0]);
 
+    // The bounce is in the application's history, with the mail's subject and the post.
+    const bounces = () =>
+      t.db
+        .selectFrom('application_history')
+        .select(['event', 'payload', 'actor_id'])
+        .where('application_id', '=', app.applicationId)
+        .where('event', '=', 'shell.mail_bounced')
+        .execute();
+    expect(await bounces()).toEqual([
+      {
+        event: 'shell.mail_bounced',
+        payload: { subject: mail.subject, byPost: true },
+        actor_id: 'system',
+      },
+    ]);
+
     // Staff see the paper letter waiting, not sent; the e-mailed one as it went.
     const http = createTestApp({ db: t.db, clock });
+    // …and so does the resident, in her own timeline.
+    const mine = await readBody(
+      await call(http, 'GET', `/api/applications/${app.applicationId}/history`, {
+        cookie: await loginAs(http, app.applicant.email!),
+      }),
+    );
+    expect(mine.items.map((h: { event: string }) => h.event)).toContain('shell.mail_bounced');
     const clerk = await createUser(t.db, { roles: ['clerk'] });
     const cookie = await loginAs(http, clerk.email!);
     const list = await readBody(
@@ -133,6 +156,8 @@ describe('a decision mail that bounces', () => {
     expect(
       (await waitingLetters(t.db)).filter((l) => l.application_id === app.applicationId),
     ).toHaveLength(1);
+    // The retry bounced too: that is noted as well.
+    expect(await bounces()).toHaveLength(2);
   });
 
   it('leaves a working address on e-mail', async () => {

@@ -5,7 +5,7 @@ import type { LetterContent } from '../letters/letter.types';
 import { createRenderPool, type RenderPool } from '../letters/render.pool';
 import { metrics } from '../ops/metrics';
 import { type ClaimSource, startClaimLoop } from '../workers/claim-loop';
-import { fallBackToPaper } from './bounce.service';
+import { fallBackToPaper, recordBounce } from './bounce.service';
 import { composeMail } from './mail.compose';
 import { createMailTransport, type MailTransport } from './mail.transport';
 import {
@@ -172,6 +172,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
           await markAttemptFailed(trx, row.id, outcome);
           const paper = await fallBackToPaper(trx, row, failure.now);
           if (paper) logger.info({ outboxId: row.id, documentId: paper }, 'letter to paper');
+          await recordBounce(trx, row, paper, failure.now);
         });
         return;
       }

@@ -161,6 +161,10 @@ const nl = {
   'authorise.revoked': 'De machtiging van {name} is ingetrokken.',
   'authorise.emailRequired': 'Vul een geldig e-mailadres in.',
   'timeline.authorised': '{name} gemachtigd',
+  'timeline.mailBounced': 'Een e-mail kon niet worden bezorgd',
+  'timeline.mailBouncedSubject': 'Het ging om “{subject}”.',
+  'timeline.mailBouncedByPost':
+    'De brief die erbij hoorde, sturen wij per post. Brieven gaan voortaan per post, tot u een werkend e-mailadres opgeeft.',
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
   'onBehalf.done': 'Gelukt, namens {name}: {event}.',
 };
@@ -319,6 +323,10 @@ const en: Record<keyof typeof nl, string> = {
   'authorise.revoked': "{name}'s authorisation was withdrawn.",
   'authorise.emailRequired': 'Enter a valid e-mail address.',
   'timeline.authorised': '{name} authorised',
+  'timeline.mailBounced': 'An e-mail could not be delivered',
+  'timeline.mailBouncedSubject': 'It was “{subject}”.',
+  'timeline.mailBouncedByPost':
+    'We are sending the letter that came with it by post. Letters now go by post until you give a working e-mail address.',
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
   'onBehalf.done': 'Done on behalf of {name}: {event}.',
 };

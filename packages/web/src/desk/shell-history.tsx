@@ -40,6 +40,15 @@ export function ShellTimelineItem({
     text = ['code', 'digid', 'paper'].includes(how)
       ? d(`supporters.how.${how}` as DeskMessageKey)
       : null;
+  } else if (entry.event === 'shell.mail_bounced') {
+    title = d('timeline.mailBounced');
+    const subject = typeof payload.subject === 'string' ? payload.subject : '';
+    text = [
+      subject && d('timeline.mailBouncedSubject', { subject }),
+      payload.byPost === true ? d('timeline.mailBouncedByPost') : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
   } else {
     return null;
   }
