@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
 import { pdfText } from '../../api/src/letters/pdf-text';
+import { createUser } from '../../api/src/test/test-app';
 import {
   type Browser,
   checkA11y,
@@ -179,6 +180,65 @@ describe('letters on paper', () => {
     await page.goto(`${server.url}/aanvragen/${draft.id}/brieven/${decision.id}`);
     await page.getByText(`Verstuurd op ${dateText}`).waitFor();
     await page.getByText(formatDate(deadline, 'nl')).first().waitFor();
+    await logout(page);
+  }, 240_000);
+
+  it('a letter for a resident without a postal address waits, and the clerk records the address in the queue', async () => {
+    const resident = await createUser(server.deps.db, {
+      roles: ['applicant'],
+      name: 'Jan de Vries',
+      email: 'jan.zonder.adres@example.test',
+    });
+    await server.deps.db
+      .updateTable('users')
+      .set({ street: null, postcode: null, city: null, letter_channel: 'paper' })
+      .where('id', '=', resident.id)
+      .execute();
+    const clerk = await cookieOf(server.users.clerk.email);
+    const draft = await api('/applications', {
+      method: 'POST',
+      cookie: clerk,
+      body: {
+        regulationId: server.regulationId,
+        applicantId: resident.id,
+        data: demoFormData(server.deps.clock()),
+      },
+    });
+    const event = (cookie: string, type: string, payload?: unknown) =>
+      api(`/applications/${draft.id}/events`, {
+        method: 'POST',
+        cookie,
+        body: payload === undefined ? { type } : { type, payload },
+      });
+    await event(clerk, 'SUBMIT');
+    await event(await cookieOf(server.users.assessor.email), 'ASSESS', {
+      recommendation: 'grant',
+      motivation: 'Past bij het wijkakkoord.',
+    });
+    await event(await cookieOf(server.users.approver.email), 'GRANT', {});
+
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/post`);
+    await expectHeading(page, 'Post: brieven op papier', false);
+    const row = page.getByRole('row', { name: new RegExp(draft.reference) }).first();
+    await row.getByText(/^Geen postadres bekend\./).waitFor();
+    await row.getByText('Wacht op een adres').waitFor();
+    // Only this letter waits, and it cannot go: no batch of envelopes with only a name on them.
+    const make = page.getByRole('button', { name: 'Maak de postbatch van vandaag' });
+    expect(await make.isDisabled()).toBe(true);
+    await checkA11y(page, 'print-queue-address-missing');
+
+    await row.getByLabel('Straat en huisnummer').fill('Kruiskade 55');
+    await row.getByLabel('Postcode').fill('3012 EE');
+    expect(await row.getByLabel('Woonplaats').inputValue()).toBe('Rotterdam');
+    await row.getByRole('button', { name: 'Adres vastleggen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het adres van Jan de Vries is vastgelegd.' })
+      .waitFor();
+    await row.getByText('Kruiskade 55').waitFor();
+    expect(await row.getByText(/^Geen postadres bekend/).count()).toBe(0);
+    expect(await make.isDisabled()).toBe(false);
     await logout(page);
   }, 240_000);
 });

@@ -85,10 +85,7 @@ export function buildLetterContent(input: LetterInput): LetterContent {
   const sender = LETTERHEAD[language];
   const defaults = SIGNATURE[language];
   const decision = DECISION_KINDS.has(input.kind);
-  const addressLines = [
-    input.recipient.street,
-    [input.recipient.postcode, input.recipient.city].filter(Boolean).join('  '),
-  ].filter((line): line is string => Boolean(line?.trim()));
+  const addressLines = addressLinesOf(input.recipient);
 
   const paragraphs = paragraphsOf(input.body);
   const salutation =
@@ -150,4 +147,15 @@ export function buildLetterContent(input: LetterInput): LetterContent {
 /** Finishes the link placeholder that is resolved at render/send time (PUBLIC_URL). */
 export function withApplicationUrl(text: string, url: string): string {
   return text.replaceAll('{{applicationUrl}}', url);
+}
+
+/** The address block's lines under the name: the street, then postcode and city. */
+export function addressLinesOf(a: {
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+}): string[] {
+  return [a.street, [a.postcode, a.city].filter(Boolean).join('  ')].filter(
+    (line): line is string => Boolean(line?.trim()),
+  );
 }

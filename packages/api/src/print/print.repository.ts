@@ -130,3 +130,39 @@ export async function openBatchOf(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** Where a resident's letters go by post now: her current name and postal address. */
+export interface PostalAddress {
+  /** The resident, whose details a clerk completes when the address is missing. */
+  applicantId: string;
+  name: string;
+  street: string | null;
+  postcode: string | null;
+  city: string | null;
+}
+
+/** The current postal address of each application's resident (moved house: the new one). */
+export async function postalAddresses(
+  db: Db,
+  applicationIds: string[],
+): Promise<Map<string, PostalAddress>> {
+  if (applicationIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('users as u', 'u.id', 'a.applicant_id')
+    .select(['a.id', 'a.applicant_id', 'u.name', 'u.street', 'u.postcode', 'u.city'])
+    .where('a.id', 'in', [...new Set(applicationIds)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        applicantId: r.applicant_id,
+        name: r.name,
+        street: r.street,
+        postcode: r.postcode,
+        city: r.city,
+      },
+    ]),
+  );
+}

@@ -3,6 +3,7 @@ import { currentUser, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
+import { addressLinesOf } from '../letters/letter.content';
 import type { BatchRow } from './print.repository';
 import { createPrintBatch, markBatchPosted, printBatchPdf, printQueue } from './print.service';
 
@@ -30,10 +31,15 @@ const WaitingSchema = z
   .object({
     documentId: z.string(),
     applicationId: z.string(),
+    applicantId: z.string().nullable(),
     reference: z.string(),
     kind: z.string(),
     subject: z.string(),
     recipient: z.object({ name: z.string(), addressLines: z.array(z.string()) }),
+    addressMissing: z.boolean().openapi({
+      description:
+        'The resident has no complete postal address: the letter waits for one instead of going in the batch',
+    }),
     issuedAt: z.string(),
     batchId: z.string().nullable(),
   })
@@ -125,16 +131,18 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
     const { waiting, batches } = await printQueue(db);
     return c.json(
       {
-        waiting: waiting.map((letter) => ({
+        waiting: waiting.map(({ letter, applicantId, address }) => ({
           documentId: letter.id,
           applicationId: letter.application_id,
+          applicantId,
           reference: letter.reference,
           kind: letter.kind,
           subject: letter.content.subject,
           recipient: {
-            name: letter.content.recipient.name,
-            addressLines: letter.content.recipient.addressLines,
+            name: address?.name ?? letter.content.recipient.name,
+            addressLines: address ? addressLinesOf(address) : [],
           },
+          addressMissing: address === null,
           issuedAt: new Date(letter.created_at).toISOString(),
           batchId: letter.print_batch_id,
         })),

@@ -19,19 +19,28 @@ import {
   lettersOfBatch,
   listBatches,
   openBatchOf,
+  type PostalAddress,
+  postalAddresses,
   type WaitingLetter,
   waitingLetters,
 } from './print.repository';
 
+/** A letter can go in the envelope only with a street, a postcode and a city to show. */
+export function isPostable(address: PostalAddress | undefined): address is PostalAddress {
+  return Boolean(address?.street?.trim() && address.postcode?.trim() && address.city?.trim());
+}
+
 /**
  * A paper letter dated for its posting day: the same template and variables as when it was
  * issued, with today's date and the objection deadline that runs from the day after posting
- * (Awb 3:41, 6:8). The addressee block stays as it was issued.
+ * (Awb 3:41, 6:8), addressed to where the resident lives now (she may have moved, or given an
+ * address only after her e-mail bounced).
  */
 export function redateLetter(
   letter: WaitingLetter,
   definition: WorkflowDefinition,
   postingDate: string,
+  address: PostalAddress,
 ): LetterContent {
   const content = letter.content;
   const { text, language } = templateOf(
@@ -52,18 +61,20 @@ export function redateLetter(
     reference: letter.reference,
     sentOn: postingDate,
     objectionLastDay: objection.date,
-    recipient: { name: content.recipient.name, street: null, postcode: null, city: null },
+    recipient: address,
     subject: renderTemplate(text.subject, variables),
     body: renderTemplate(text.body, variables),
     variables,
   });
-  return { ...built, recipient: content.recipient };
+  return built;
 }
 
 /**
- * Puts every waiting paper letter in today's batch, each dated today with its objection
- * deadline from today. Letters from an earlier day's batch that was never posted move along and
- * are dated again. Answers the batch; a conflict when no letter waits.
+ * Puts every waiting paper letter whose resident has a postal address in today's batch, each
+ * dated today with its objection deadline from today. Letters from an earlier day's batch that
+ * was never posted move along and are dated again. A letter without an address waits (the queue
+ * says so) rather than go in an envelope with only a name on it. Answers the batch; a conflict
+ * when no letter can go.
  */
 export async function createPrintBatch(
   db: Kysely<DB>,
@@ -71,7 +82,12 @@ export async function createPrintBatch(
 ): Promise<BatchRow> {
   const postingDate = toAmsterdamDate(args.now);
   const batchId = await db.transaction().execute(async (trx) => {
-    const letters = await waitingLetters(trx, { before: postingDate, forUpdate: true });
+    const waiting = await waitingLetters(trx, { before: postingDate, forUpdate: true });
+    const addresses = await postalAddresses(
+      trx,
+      waiting.map((l) => l.application_id),
+    );
+    const letters = waiting.filter((l) => isPostable(addresses.get(l.application_id)));
     const id = await openBatchOf(trx, postingDate, {
       id: randomUUID(),
       now: args.now,
@@ -80,7 +96,12 @@ export async function createPrintBatch(
     if (letters.length === 0) {
       const already = await lettersOfBatch(trx, id);
       if (already.length === 0) {
-        throw new AppError('conflict', 'No letters are waiting to be printed and posted.');
+        throw new AppError(
+          'conflict',
+          waiting.length > 0
+            ? `${waiting.length} letters wait, but their residents have no postal address yet.`
+            : 'No letters are waiting to be printed and posted.',
+        );
       }
       return id;
     }
@@ -91,7 +112,8 @@ export async function createPrintBatch(
         letter.definition_key,
         letter.definition_version,
       );
-      const content = redateLetter(letter, definition, postingDate);
+      const address = addresses.get(letter.application_id) as PostalAddress;
+      const content = redateLetter(letter, definition, postingDate, address);
       if (letter.print_batch_id) left.add(letter.print_batch_id);
       await trx
         .updateTable('documents')
@@ -205,7 +227,25 @@ export async function markBatchPosted(
   });
 }
 
+/**
+ * Waiting letters with where each goes now (`address` null: no complete postal address yet) and
+ * whose letter it is, and the batches.
+ */
 export async function printQueue(db: Kysely<DB>) {
   const [waiting, batches] = await Promise.all([waitingLetters(db), listBatches(db)]);
-  return { waiting, batches };
+  const addresses = await postalAddresses(
+    db,
+    waiting.map((l) => l.application_id),
+  );
+  return {
+    waiting: waiting.map((letter) => {
+      const address = addresses.get(letter.application_id);
+      return {
+        letter,
+        applicantId: address?.applicantId ?? null,
+        address: isPostable(address) ? address : null,
+      };
+    }),
+    batches,
+  };
 }

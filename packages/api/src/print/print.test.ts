@@ -266,6 +266,51 @@ describe('the print queue', () => {
     expect(again.status).toBe(409);
   }, 60_000);
 
+  it('holds a letter whose resident has no postal address, and posts it to the address she gives', async () => {
+    const app = await paperApplicant();
+    await t.db
+      .updateTable('users')
+      .set({ street: null, postcode: null, city: null })
+      .where('id', '=', app.applicant.id)
+      .execute();
+    const { documentIds } = await issue(app);
+    const http = createTestApp({ db: t.db, clock, config: { publicUrl: PUBLIC_URL } });
+    const clerk = await createUser(t.db, { roles: ['clerk'] });
+    let cookie = await loginAs(http, clerk.email!);
+
+    const queue = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
+    const mine = queue.waiting.find((w: { documentId: string }) => w.documentId === documentIds[0]);
+    expect(mine).toMatchObject({ addressMissing: true, recipient: { addressLines: [] } });
+    // Nothing can go in an envelope with only a name on it.
+    const refused = await call(http, 'POST', '/api/print-batches', { cookie });
+    expect(refused.status).toBe(409);
+    expect((await document(documentIds[0]!)).print_batch_id).toBeNull();
+
+    // She gives her address at the desk; the next batch takes the letter, addressed there.
+    await t.db
+      .updateTable('users')
+      .set({ street: 'Kruiskade 55', postcode: '3012 EE', city: 'Rotterdam' })
+      .where('id', '=', app.applicant.id)
+      .execute();
+    clock.advance(DAY);
+    cookie = await loginAs(http, clerk.email!);
+    const after = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
+    expect(
+      after.waiting.find((w: { documentId: string }) => w.documentId === documentIds[0]),
+    ).toMatchObject({
+      addressMissing: false,
+      recipient: { addressLines: ['Kruiskade 55', '3012 EE  Rotterdam'] },
+    });
+    const batch = await call(http, 'POST', '/api/print-batches', { cookie });
+    expect(batch.status).toBe(201);
+    const letter = await document(documentIds[0]!);
+    expect(letter.print_batch_id).toBe((await readBody(batch)).id);
+    expect((letter.content as LetterContent).recipient.addressLines).toEqual([
+      'Kruiskade 55',
+      '3012 EE  Rotterdam',
+    ]);
+  });
+
   it('is for staff only', async () => {
     const http = createTestApp({ db: t.db, clock });
     const resident = await createUser(t.db);

@@ -198,6 +198,9 @@ export const api = {
   setUserLetterChannel: (id: string, channel: LetterChannelState['channel']) =>
     http.put('/api/users/{id}/letter-channel', { path: { id }, body: { channel } }),
   printQueue: () => http.get('/api/print-queue'),
+  /** A clerk completes a resident's postal address (letters by post need one). */
+  setPostalAddress: (id: string, address: { street: string; postcode: string; city: string }) =>
+    http.patch('/api/users/{id}', { path: { id }, body: address }),
   createPrintBatch: () => http.post('/api/print-batches'),
   markBatchPosted: (id: string) => http.post('/api/print-batches/{id}/posted', { path: { id } }),
 };

@@ -434,6 +434,13 @@ const nl = {
   'post.subject': 'Onderwerp',
   'post.inBatch': 'In postbatch',
   'post.notInBatch': 'Nog niet afgedrukt',
+  'post.addressMissing':
+    'Geen postadres bekend. Vraag de bewoner om het adres (telefoon of balie) en leg het hieronder vast; zonder adres gaat de brief niet mee in de postbatch.',
+  'post.waitsForAddress': 'Wacht op een adres',
+  'address.required': 'Vul dit in.',
+  'address.save': 'Adres vastleggen',
+  'address.saved':
+    'Het adres van {name} is vastgelegd. De brief gaat mee in de volgende postbatch.',
   'post.createBatch': 'Maak de postbatch van vandaag',
   'post.created': 'De postbatch van {date} is klaar met {n} brieven. Download en druk hem af.',
   'post.batches': 'Postbatches',
@@ -887,6 +894,12 @@ const en: Record<MessageKey, string> = {
   'post.subject': 'Subject',
   'post.inBatch': 'In print batch',
   'post.notInBatch': 'Not printed yet',
+  'post.addressMissing':
+    'No postal address known. Ask the resident for it (by phone or at the desk) and record it below; without an address the letter stays out of the print batch.',
+  'post.waitsForAddress': 'Waiting for an address',
+  'address.required': 'Please fill this in.',
+  'address.save': 'Record the address',
+  'address.saved': 'The address of {name} is recorded. The letter goes in the next print batch.',
   'post.createBatch': "Make today's print batch",
   'post.created': 'The print batch of {date} is ready with {n} letters. Download and print it.',
   'post.batches': 'Print batches',

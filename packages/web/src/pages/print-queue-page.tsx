@@ -14,10 +14,12 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type PrintBatch } from '../api/client';
+import { PostalAddressForm } from '../components/postal-address-form';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
 
 /**
  * The print queue: paper letters waiting for the post, one print batch a day to download and
@@ -29,6 +31,8 @@ export function PrintQueuePage() {
   const errorText = useErrorText();
   const queue = useLoad(() => api.printQueue(), []);
   const [notice, setNotice] = useState('');
+  // Residents' details are the desk's (and an admin's) to change; others see what is missing.
+  const canEditPeople = useSession().hasRole('clerk', 'admin');
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -99,10 +103,29 @@ export function PrintQueuePage() {
                           {line}
                         </span>
                       ))}
+                      {letter.addressMissing && (
+                        <>
+                          <strong className="app-block">{t('post.addressMissing')}</strong>
+                          {letter.applicantId && canEditPeople && (
+                            <PostalAddressForm
+                              userId={letter.applicantId}
+                              idPrefix={`address-${letter.documentId}`}
+                              onSaved={() => {
+                                setNotice(t('address.saved', { name: letter.recipient.name }));
+                                void queue.reload();
+                              }}
+                            />
+                          )}
+                        </>
+                      )}
                     </TableCell>
                     <TableCell className="app-break">{letter.subject}</TableCell>
                     <TableCell>
-                      {batch ? formatDate(batch.postingDate) : t('post.notInBatch')}
+                      {batch
+                        ? formatDate(batch.postingDate)
+                        : letter.addressMissing
+                          ? t('post.waitsForAddress')
+                          : t('post.notInBatch')}
                     </TableCell>
                   </TableRow>
                 );
@@ -114,7 +137,7 @@ export function PrintQueuePage() {
           <PrimaryActionButton
             onClick={createBatch}
             busy={busy === 'create'}
-            disabled={busy !== null || waiting.length === 0}
+            disabled={busy !== null || !waiting.some((letter) => !letter.addressMissing)}
           >
             {t('post.createBatch')}
           </PrimaryActionButton>
