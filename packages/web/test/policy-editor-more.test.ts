@@ -85,6 +85,25 @@ describe('the editor without JSON, continued', () => {
     await checkA11y(page, 'editor-general');
   });
 
+  it('changes the order of the states with the keyboard, and announces the new place', async () => {
+    await page.locator('summary', { hasText: 'Statussen en overgangen' }).click();
+    const before = Object.keys((await draftJson()).states);
+    expect(before.indexOf('submitted')).toBe(1);
+    await page.getByRole('button', { name: 'Ingediend omhoog', exact: true }).click();
+    await page.getByText('Ingediend staat nu op plaats 1 van', { exact: false }).waitFor();
+    expect(Object.keys((await draftJson()).states).slice(0, 2)).toEqual(['submitted', before[0]]);
+    // At the top the up button is disabled; the focus went to the down button.
+    const down = page.getByRole('button', { name: 'Ingediend omlaag', exact: true });
+    await expect.poll(() => down.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () => Object.keys((await draftJson()).states).join(','))
+      .toBe(before.join(','));
+    await noProblems();
+    await checkA11y(page, 'editor-state-order');
+    await page.locator('summary', { hasText: 'Statussen en overgangen' }).click();
+  });
+
   it('renames a page, adds one, and moves questions between pages', async () => {
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
     await page.getByRole('heading', { name: 'Pagina’s van het formulier' }).waitFor();

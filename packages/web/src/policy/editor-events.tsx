@@ -5,12 +5,14 @@ import {
   FieldsetLegend,
   FormField,
   FormLabel,
+  Paragraph,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { USER_ROLES } from '../api/client';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { useKeyOrder } from './editor-order';
 import { PayloadFields } from './editor-payload';
 import type { DefinitionJson } from './policy-api';
 import type { PolicyMessageKey } from './policy-messages';
@@ -23,11 +25,13 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
   const events = obj(def.events);
   const [newLabel, setNewLabel] = useState('');
   const newCode = codeFrom(newLabel, true);
+  const { orderButtons, announcement } = useKeyOrder(def, update, 'events');
   return (
     <details className="policy-section" id="def-section-events">
       <summary id="def-events-title" className="policy-section__summary">
         {p('events.title')}
       </summary>
+      <Paragraph>{e('order.events')}</Paragraph>
       {Object.entries(events).map(([type, ev]) => {
         const roles = arr(obj(ev).roles).map(String);
         const label = obj(obj(ev).label);
@@ -42,6 +46,7 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
         return (
           <Fieldset key={type} id={pathId(`events.${type}`)} tabIndex={-1} className="policy-state">
             <FieldsetLegend>{title}</FieldsetLegend>
+            {orderButtons(type, title)}
             <div className="policy-grid">
               <TextField
                 id={pathId(`events.${type}.label.nl`)}
@@ -141,6 +146,7 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
           {e('events.add')}
         </Button>
       </div>
+      {announcement}
     </details>
   );
 }

@@ -4,6 +4,10 @@
  * editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
+  'order.states':
+    'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
+  'order.events':
+    'Verplaats een stap met de knoppen omhoog en omlaag; de volgorde wordt met het concept bewaard.',
   'delays.labelNl': 'Naam van de termijn (Nederlands)',
   'delays.labelEn': 'Naam van de termijn (Engels)',
   'general.title': 'Naam, omschrijving en kenmerk',
@@ -54,6 +58,9 @@ export const moreNl = {
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
+  'order.states':
+    'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',
+  'order.events': 'Move a step with the up and down buttons; the order is kept with the draft.',
   'delays.labelNl': 'Name of the time limit (Dutch)',
   'delays.labelEn': 'Name of the time limit (English)',
   'general.title': 'Name, description and reference',

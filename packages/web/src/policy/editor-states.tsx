@@ -9,7 +9,7 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { SelectField, TextAreaField, TextField } from '../components/ui';
 import { delayText } from './delay-text';
 import {
@@ -24,6 +24,7 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { useKeyOrder } from './editor-order';
 import { TransitionEditor } from './editor-transition';
 import type { DefinitionJson } from './policy-api';
 
@@ -34,11 +35,14 @@ function StateEditor({
   update,
   name,
   stateOptions,
+  order,
 }: {
   def: DefinitionJson;
   update: Update;
   name: string;
   stateOptions: { value: string; label: string }[];
+  /** Up and down buttons for this state's place in the definition's order. */
+  order: ReactNode;
 }) {
   const { p, e, word, locale } = useEditorText();
   const s = obj(obj(def.states)[name]);
@@ -68,6 +72,7 @@ function StateEditor({
   return (
     <Fieldset id={pathId(base)} tabIndex={-1} className="policy-state">
       <FieldsetLegend>{title}</FieldsetLegend>
+      {order}
       <div className="policy-grid">
         <TextField
           id={pathId(`${base}.meta.label.nl`)}
@@ -318,12 +323,13 @@ function StateEditor({
 
 /** States with their labels, tags, transitions and timers; a new state from its label. */
 export function StatesSection({ def, update }: { def: DefinitionJson; update: Update }) {
-  const { p, locale } = useEditorText();
+  const { p, e, locale } = useEditorText();
   const states = obj(def.states);
   const names = Object.keys(states);
   const [newLabel, setNewLabel] = useState('');
   const stateOptions = names.map((n) => ({ value: n, label: labelOf(states[n], locale, n) }));
   const code = codeFrom(newLabel);
+  const { orderButtons, announcement } = useKeyOrder(def, update, 'states');
   return (
     <details className="policy-section" id="def-section-states">
       <summary id="def-states-title" className="policy-section__summary">
@@ -340,9 +346,18 @@ export function StatesSection({ def, update }: { def: DefinitionJson; update: Up
         }
         options={stateOptions}
       />
+      <Paragraph>{e('order.states')}</Paragraph>
       {names.map((name) => (
-        <StateEditor key={name} def={def} update={update} name={name} stateOptions={stateOptions} />
+        <StateEditor
+          key={name}
+          def={def}
+          update={update}
+          name={name}
+          stateOptions={stateOptions}
+          order={orderButtons(name, labelOf(states[name], locale, name))}
+        />
       ))}
+      {announcement}
       <div className="policy-inline">
         <TextField
           id="def-new-state"
