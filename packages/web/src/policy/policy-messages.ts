@@ -259,7 +259,12 @@ const nl = {
   'reports.allYears': 'Alle jaren',
   'reports.show': 'Toon',
   'reports.states': 'Aanvragen per status en wijk',
-  'reports.statesCaption': 'Aantal aanvragen per status (rijen) en wijk (kolommen)',
+  'reports.statesCaption':
+    'Aantal aanvragen per status (rijen) en wijk (kolommen), van alle werkprocessen samen: statussen met dezelfde naam zijn opgeteld',
+  'reports.statesCaptionOne':
+    'Aantal aanvragen van {workflow} per status (rijen) en wijk (kolommen)',
+  'reports.workflow': 'Werkproces',
+  'reports.allWorkflows': 'Alle werkprocessen samen',
   'reports.total': 'Totaal',
   'reports.budget': 'Budget per wijk',
   'reports.budgetChart': 'Gebruikt budget tegenover het plafond per wijk',
@@ -544,7 +549,12 @@ const en: Record<PolicyMessageKey, string> = {
   'reports.allYears': 'All years',
   'reports.show': 'Show',
   'reports.states': 'Applications per status and district',
-  'reports.statesCaption': 'Number of applications per status (rows) and district (columns)',
+  'reports.statesCaption':
+    'Number of applications per status (rows) and district (columns), of all workflows together: statuses of the same name are added up',
+  'reports.statesCaptionOne':
+    'Number of applications of {workflow} per status (rows) and district (columns)',
+  'reports.workflow': 'Workflow',
+  'reports.allWorkflows': 'All workflows together',
   'reports.total': 'Total',
   'reports.budget': 'Budget per district',
   'reports.budgetChart': 'Budget used against the ceiling per district',

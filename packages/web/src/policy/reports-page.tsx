@@ -122,8 +122,19 @@ export function ReportsPage() {
   const share = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)}%`);
 
   const d = data.data;
-  const districts = d ? [...new Set(d.states.map((s) => s.district))].sort() : [];
-  const states = d ? stateRows(d.states, vocabulary, locale) : [];
+  // One workflow's applications, or all of them with states of the same name added up.
+  const [workflow, setWorkflow] = useState('');
+  const workflows = [
+    ...new Map(
+      // Oldest first, so that each key ends with its newest version's title.
+      [...(vocabulary?.all ?? [])]
+        .sort((a, b) => a.version - b.version)
+        .map((v) => [v.key, v.title[locale]] as const),
+    ),
+  ];
+  const counted = d ? d.states.filter((s) => !workflow || s.definition.key === workflow) : [];
+  const districts = [...new Set(counted.map((s) => s.district))].sort();
+  const states = stateRows(counted, vocabulary, locale);
 
   return (
     <>
@@ -214,9 +225,27 @@ export function ReportsPage() {
 
           <section aria-labelledby="rep-states">
             <Heading2 id="rep-states">{p('reports.states')}</Heading2>
+            {workflows.length > 1 && (
+              <SelectField
+                id="reports-workflow"
+                label={p('reports.workflow')}
+                value={workflow}
+                onChange={setWorkflow}
+                options={[
+                  { value: '', label: p('reports.allWorkflows') },
+                  ...workflows.map(([key, title]) => ({ value: key, label: title })),
+                ]}
+              />
+            )}
             <div className="app-table-scroll">
               <Table className="app-table">
-                <TableCaption>{p('reports.statesCaption')}</TableCaption>
+                <TableCaption>
+                  {workflow
+                    ? p('reports.statesCaptionOne', {
+                        workflow: workflows.find(([key]) => key === workflow)?.[1] ?? workflow,
+                      })
+                    : p('reports.statesCaption')}
+                </TableCaption>
                 <TableHeader>
                   <TableRow>
                     <TableHeaderCell scope="col">{p('diagram.from')}</TableHeaderCell>
