@@ -41,6 +41,7 @@ export {
   type FormDefinition,
   type FormField,
   type FormPage,
+  type ScalarField,
   STATE_TAGS,
   type StateTag,
   VOCABULARY,

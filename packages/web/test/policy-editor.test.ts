@@ -316,7 +316,8 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByRole('button', { name: 'Stap Advies wijkraad vragen zetten' }).click();
     await page.getByText('Huidige status: Advies wijkraad').waitFor();
     await page.locator('#sim-payload-ASSESS-recommendation').selectOption('grant');
-    await page.locator('#sim-payload-ASSESS-amountCents').fill('750');
+    // The sample asks € 600,00: four budget lines of € 150,00, made from the form's own fields.
+    await page.locator('#sim-payload-ASSESS-amountCents').fill('600');
     await page.locator('#sim-payload-ASSESS-motivation').fill('Goed voor de buurt.');
     await page.getByRole('button', { name: 'Stap Beoordelen zetten' }).click();
     await page.getByText('Huidige status: Beoordeeld').waitFor();

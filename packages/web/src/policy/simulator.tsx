@@ -32,6 +32,7 @@ import { ROLE_CODES } from './editor-events';
 import { policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PayloadForm } from './simulator-payload';
+import { sampleDataFor } from './simulator-sample';
 import { useSimulatorTexts } from './simulator-texts';
 import { Statechart } from './statechart';
 
@@ -46,28 +47,6 @@ interface LogEntry {
 }
 
 /** A complete form for a typical application, with the activity ten weeks after the clock. */
-function sampleData(today: string) {
-  return {
-    title: 'Straatfeest Mathenesserlaan',
-    description: 'Een middag met muziek, spelletjes en een lange tafel met eten uit de buurt.',
-    district: 'Delfshaven',
-    activityDate: addDays(today, 70),
-    location: 'Mathenesserlaan 200-260',
-    expectedParticipants: 120,
-    budgetLines: [
-      { description: 'Huur podium en geluid', amountCents: 45_000 },
-      { description: 'Eten en drinken', amountCents: 30_000 },
-    ],
-    supporters: [
-      { name: 'Fatima el Amrani', postcode: '3022 AB', age: 34 },
-      { name: 'Jan de Vries', postcode: '3022 AC', age: 67 },
-      { name: 'Priya Ramdin', postcode: '3022 AD', age: 15 },
-      { name: 'Kees Bakker', postcode: '3022 AE', age: 45 },
-    ],
-    iban: 'NL91ABNA0417164300',
-  };
-}
-
 const actorFor = (role: Role): Actor => ({ id: `sim-${role}`, roles: [role] });
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
 type Timers = Map<string, { event: string; dueAt: string }>;
@@ -92,7 +71,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     report: '12',
   });
   const [spent, setSpent] = useState(0);
-  const [data, setData] = useState(() => JSON.stringify(sampleData(day), null, 2));
+  const [data, setData] = useState(() => JSON.stringify(sampleDataFor(definition, day), null, 2));
   const [snapshot, setSnapshot] = useState<PersistedSnapshot | null>(null);
   const [timers, setTimers] = useState<Timers>(new Map());
   const [log, setLog] = useState<LogEntry[]>([]);

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { validateFormData, type WorkflowDefinition } from '@initiatief/engine';
+import { describe, expect, it } from 'vitest';
+import { sampleDataFor } from './simulator-sample';
+
+const shipped = (key: string) =>
+  JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL(`../../../../workflows/${key}/definition.json`, import.meta.url)),
+      'utf8',
+    ),
+  ) as WorkflowDefinition;
+
+describe('the simulator’s sample data comes from the form being tried', () => {
+  it.each(['bewonersinitiatief', 'klein-buurtbudget'])(
+    'a complete, valid form for %s, with four items in each list',
+    (key) => {
+      const def = shipped(key);
+      const data = sampleDataFor(def, '2026-12-01');
+      expect(validateFormData(def, data).issues).toEqual([]);
+      for (const field of def.form.fields) {
+        if (field.type === 'list') expect(data[field.key]).toHaveLength(4);
+      }
+    },
+  );
+
+  it('follows a field it has never seen, within its limits', () => {
+    const def = shipped('klein-buurtbudget');
+    def.form.fields.push({
+      key: 'aantalVrijwilligers',
+      type: 'integer',
+      label: { nl: 'Aantal vrijwilligers', en: 'Number of volunteers' },
+      min: 1,
+      max: 10,
+    });
+    const data = sampleDataFor(def, '2026-12-01');
+    expect(data.aantalVrijwilligers).toBe(10);
+  });
+});

@@ -1,0 +1,71 @@
+import {
+  addDays,
+  type FormField,
+  type ScalarField,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+
+/** Items in each list: enough for most rules, and few enough to show a higher minimum at work. */
+const LIST_ITEMS = 4;
+
+/** Common shapes a text field's pattern may ask for. */
+const SHAPES = ['010 123 45 67', '0612345678', '12345', 'AB12', 'Voorbeeld'];
+
+const clamp = (n: number, min?: number, max?: number) =>
+  Math.min(max ?? Number.POSITIVE_INFINITY, Math.max(min ?? Number.NEGATIVE_INFINITY, n));
+
+function scalar(field: ScalarField, today: string, item: number): unknown {
+  const nth = item > 0 ? ` ${item + 1}` : '';
+  switch (field.type) {
+    case 'text': {
+      // The label, or for a field with a pattern the first common shape it accepts (a phone
+      // number, a number, a code).
+      const fits = (text: string) =>
+        text.length >= (field.minLength ?? 0) &&
+        text.length <= (field.maxLength ?? 200) &&
+        (!field.pattern || new RegExp(field.pattern).test(text));
+      return [`${field.label.nl}${nth}`, ...SHAPES].find(fits);
+    }
+    case 'textarea':
+      return 'Een voorbeeld, om het werkproces te proberen.'.slice(0, field.maxLength ?? 4000);
+    case 'integer':
+      return clamp(40 + item, field.min, field.max);
+    case 'money':
+      return clamp(15_000, field.min, field.max);
+    case 'date':
+      return addDays(today, 70);
+    case 'iban':
+      return 'NL91ABNA0417164300';
+    case 'postcode':
+      return `3022 A${String.fromCharCode(66 + (item % 24))}`;
+    case 'select':
+      return field.options?.[0];
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Sample data for the simulator, made from the definition's own form: a value of the right kind
+ * for every field (a date ten weeks ahead, a valid IBAN, a Rotterdam postcode, the first choice),
+ * and four items in every list. Nothing here knows the fields of a shipped workflow.
+ */
+export function sampleDataFor(def: WorkflowDefinition, today: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of def.form.fields as FormField[]) {
+    if (field.type === 'list') {
+      const count = clamp(LIST_ITEMS, field.minItems, field.maxItems);
+      out[field.key] = Array.from({ length: count }, (_, i) =>
+        Object.fromEntries(
+          field.fields
+            .map((sub) => [sub.key, scalar(sub, today, i)] as const)
+            .filter(([, v]) => v !== undefined),
+        ),
+      );
+    } else {
+      const value = scalar(field, today, 0);
+      if (value !== undefined) out[field.key] = value;
+    }
+  }
+  return out;
+}
