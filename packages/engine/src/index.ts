@@ -57,11 +57,11 @@ export {
 export { payloadLabel } from './definition/payload-schema';
 export { labelOfPath } from './form/form.texts';
 export {
-  applicationTitle,
   formJsonSchema,
   requestedCents,
   validateFormData,
 } from './form/form.validate';
+export { activityDateOf, applicationTitle } from './form/form-fields';
 export { isValidIban, normalizeIban } from './form/iban';
 export {
   addDays,

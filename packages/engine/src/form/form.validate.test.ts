@@ -1,12 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { completeData, loadShippedDefinition, shippedJson } from '../test/fixtures';
-import {
-  applicationTitle,
-  formJsonSchema,
-  requestedCents,
-  validateFormData,
-} from './form.validate';
+import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
+import { activityDateOf, applicationTitle } from './form-fields';
 import { isValidIban, normalizeIban } from './iban';
 
 const def = loadShippedDefinition();
@@ -141,5 +137,16 @@ describe('the application title comes from the field the definition names', () =
     );
     json.form.titleField = 'nope';
     expect(validateDefinition(json).ok).toBe(false);
+  });
+});
+
+describe('the activity date comes from the field the definition names', () => {
+  test('the declared field, only as a calendar date', () => {
+    expect(activityDateOf(def, { activityDate: '2027-05-01' })).toBe('2027-05-01');
+    expect(activityDateOf(def, { activityDate: '1 mei' })).toBeUndefined();
+    const renamed = { ...def, form: { ...def.form, activityDateField: 'datum' } };
+    expect(activityDateOf(renamed, { activityDate: '2027-05-01', datum: '2027-06-02' })).toBe(
+      '2027-06-02',
+    );
   });
 });

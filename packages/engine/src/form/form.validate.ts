@@ -188,15 +188,6 @@ export function validateFormData(
   return { ok: issues.length === 0, issues };
 }
 
-/** The application's name: the text of the form's title field, trimmed; '' when none. */
-export function applicationTitle(
-  def: { form: FormDefinition },
-  data: Record<string, unknown>,
-): string {
-  const value = data[def.form.titleField ?? 'title'];
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 /** Requested amount: the sum of the configured list field (budget lines), in cents. */
 export function requestedCents(
   def: { form: FormDefinition },

@@ -1,6 +1,6 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { applicationTitle } from '../form/form.validate';
+import { applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { applicationView } from '../runtime/runtime';
 import type { TemplateVariable } from './templates';

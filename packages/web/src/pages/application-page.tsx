@@ -1,3 +1,4 @@
+import { activityDateOf } from '@initiatief/engine';
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import type { AllowedEvent, Application } from '../api/client';
@@ -74,6 +75,8 @@ export function ApplicationPage({ id }: { id: string }) {
   const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
   const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
   const reporting = state.tags.includes('report_due');
+  // The activity's date, from the field the definition names for it.
+  const activity = def ? activityDateOf(def, app.data) : undefined;
   const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
   const after = (type: string) => async (_next: Application) => {
     setDone(type);
@@ -110,10 +113,8 @@ export function ApplicationPage({ id }: { id: string }) {
             <Paragraph>{t('detail.withdrawIntro')}</Paragraph>
           ) : highlighted && reporting ? (
             <Paragraph>
-              {isStillAhead(app.data.activityDate)
-                ? t('detail.reportIntroBefore', {
-                    date: formatDate(app.data.activityDate as string),
-                  })
+              {activity && isStillAhead(activity)
+                ? t('detail.reportIntroBefore', { date: formatDate(activity) })
                 : t('detail.reportIntro')}
             </Paragraph>
           ) : undefined

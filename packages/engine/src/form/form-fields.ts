@@ -1,0 +1,22 @@
+import type { FormDefinition } from '../definition/definition.schema';
+
+// Fields with a meaning of their own, found through the names the definition gives them. Kept
+// apart from form.validate.ts so that a page that only shows an application loads nothing more.
+
+/** The application's name: the text of the form's title field, trimmed; '' when none. */
+export function applicationTitle(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): string {
+  const value = data[def.form.titleField ?? 'title'];
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The activity's date (`YYYY-MM-DD`): the form's activity date field (default activityDate). */
+export function activityDateOf(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): string | undefined {
+  const value = data[def.form.activityDateField ?? 'activityDate'];
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
