@@ -53,6 +53,33 @@ async function cookieOf(email: string): Promise<string> {
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
 
+/** Filed at the desk for the resident, assessed and granted, through the API as in the office. */
+async function fileAndGrant(residentId: string) {
+  const clerk = await cookieOf(server.users.clerk.email);
+  const draft = await api('/applications', {
+    method: 'POST',
+    cookie: clerk,
+    body: {
+      regulationId: server.regulationId,
+      applicantId: residentId,
+      data: demoFormData(server.deps.clock()),
+    },
+  });
+  const event = (cookie: string, type: string, payload?: unknown) =>
+    api(`/applications/${draft.id}/events`, {
+      method: 'POST',
+      cookie,
+      body: payload === undefined ? { type } : { type, payload },
+    });
+  await event(clerk, 'SUBMIT');
+  await event(await cookieOf(server.users.assessor.email), 'ASSESS', {
+    recommendation: 'grant',
+    motivation: 'Past bij het wijkakkoord.',
+  });
+  await event(await cookieOf(server.users.approver.email), 'GRANT', {});
+  return draft;
+}
+
 /** Days between two calendar dates (YYYY-MM-DD). */
 function daysBetween(from: string, to: string): number {
   return (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000;
@@ -96,27 +123,7 @@ describe('letters on paper', () => {
       .executeTakeFirstOrThrow();
     expect(resident).toMatchObject({ email: null, letter_channel: 'paper' });
     const clerk = await cookieOf(server.users.clerk.email);
-    const draft = await api('/applications', {
-      method: 'POST',
-      cookie: clerk,
-      body: {
-        regulationId: server.regulationId,
-        applicantId: resident.id,
-        data: demoFormData(server.deps.clock()),
-      },
-    });
-    const event = (cookie: string, type: string, payload?: unknown) =>
-      api(`/applications/${draft.id}/events`, {
-        method: 'POST',
-        cookie,
-        body: payload === undefined ? { type } : { type, payload },
-      });
-    await event(clerk, 'SUBMIT');
-    await event(await cookieOf(server.users.assessor.email), 'ASSESS', {
-      recommendation: 'grant',
-      motivation: 'Past bij het wijkakkoord.',
-    });
-    await event(await cookieOf(server.users.approver.email), 'GRANT', {});
+    const draft = await fileAndGrant(resident.id);
     const before = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
     const decision = before.items.find((d: { kind: string }) => d.kind === 'grant');
     expect(decision).toMatchObject({ channel: 'paper', sent: false, postedOn: null });
@@ -194,28 +201,7 @@ describe('letters on paper', () => {
       .set({ street: null, postcode: null, city: null, letter_channel: 'paper' })
       .where('id', '=', resident.id)
       .execute();
-    const clerk = await cookieOf(server.users.clerk.email);
-    const draft = await api('/applications', {
-      method: 'POST',
-      cookie: clerk,
-      body: {
-        regulationId: server.regulationId,
-        applicantId: resident.id,
-        data: demoFormData(server.deps.clock()),
-      },
-    });
-    const event = (cookie: string, type: string, payload?: unknown) =>
-      api(`/applications/${draft.id}/events`, {
-        method: 'POST',
-        cookie,
-        body: payload === undefined ? { type } : { type, payload },
-      });
-    await event(clerk, 'SUBMIT');
-    await event(await cookieOf(server.users.assessor.email), 'ASSESS', {
-      recommendation: 'grant',
-      motivation: 'Past bij het wijkakkoord.',
-    });
-    await event(await cookieOf(server.users.approver.email), 'GRANT', {});
+    const draft = await fileAndGrant(resident.id);
 
     await login(page, server.url, server.users.clerk.email, PASSWORD);
     await page.goto(`${server.url}/post`);
