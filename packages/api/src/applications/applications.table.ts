@@ -19,6 +19,9 @@ export interface WorkflowDefinitionsTable {
   saved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
+/** How a regulation lets supporters confirm their support. */
+export type SupporterConfirmation = 'digid' | 'digid_or_code';
+
 /** subsidieregeling: one district, one year, one ceiling (subsidieplafond). */
 export interface RegulationsTable {
   id: Generated<string>;
@@ -32,6 +35,8 @@ export interface RegulationsTable {
   decision_term_weeks: Generated<number>;
   report_due_weeks: Generated<number>;
   settlement_four_eyes_above_cents: Generated<number | null>;
+  /** How supporters may confirm (migrations/0033): DigiD only, or DigiD or the mailed code. */
+  supporter_confirmation: Generated<SupporterConfirmation>;
   opens_on: DateColumn;
   closes_on: DateColumn;
   workflow_key: string;

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { SupporterConfirmation } from '../applications/applications.table';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import {
@@ -18,6 +19,7 @@ export interface RegulationChanges {
   decisionTermWeeks?: number;
   reportDueWeeks?: number;
   settlementFourEyesAboveCents?: number | null;
+  supporterConfirmation?: SupporterConfirmation;
   opensOn?: string;
   closesOn?: string;
   workflowKey?: string;
@@ -131,6 +133,9 @@ export async function updateRegulation(
           : {}),
         ...(changes.settlementFourEyesAboveCents !== undefined
           ? { settlement_four_eyes_above_cents: changes.settlementFourEyesAboveCents }
+          : {}),
+        ...(changes.supporterConfirmation !== undefined
+          ? { supporter_confirmation: changes.supporterConfirmation }
           : {}),
         opens_on: opensOn,
         closes_on: closesOn,

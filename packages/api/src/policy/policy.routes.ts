@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
-import { RegulationSchema } from '../regulations/regulations.routes';
+import { RegulationSchema, SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import {
   BudgetUseSchema,
   DefinitionDiffSchema,
@@ -176,6 +176,7 @@ const RegulationFields = {
   reportDueWeeks: z.number().int().min(1).max(104),
   /** Settlement above this amount takes a second person; null: never. */
   settlementFourEyesAboveCents: z.number().int().min(0).max(2_000_000_000).nullable(),
+  supporterConfirmation: SupporterConfirmationSchema,
   opensOn: isoDate,
   closesOn: isoDate,
   workflowKey: z.string().min(1),
@@ -195,6 +196,7 @@ const NewRegulationBody = z
     decisionTermWeeks: RegulationFields.decisionTermWeeks.optional(),
     reportDueWeeks: RegulationFields.reportDueWeeks.optional(),
     settlementFourEyesAboveCents: RegulationFields.settlementFourEyesAboveCents.optional(),
+    supporterConfirmation: RegulationFields.supporterConfirmation.optional(),
   })
   .strict()
   .openapi('NewRegulation');

@@ -1,5 +1,6 @@
 import type { Facts } from '@initiatief/engine';
 import { type Expression, type Kysely, sql, type Transaction } from 'kysely';
+import type { SupporterConfirmation } from '../applications/applications.table';
 import type { DB } from '../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -17,6 +18,8 @@ export interface Regulation {
   reportDueWeeks: number;
   /** Settlement above this amount takes a second person (four-eyes); null: never. */
   settlementFourEyesAboveCents: number | null;
+  /** How supporters may confirm: with DigiD only, or DigiD or the mailed code. */
+  supporterConfirmation: SupporterConfirmation;
   opensOn: string;
   closesOn: string;
   workflow: { key: string; version: number };
@@ -39,6 +42,7 @@ function baseQuery(db: Db) {
       'r.decision_term_weeks',
       'r.report_due_weeks',
       'r.settlement_four_eyes_above_cents',
+      'r.supporter_confirmation',
       sql<string>`r.opens_on::text`.as('opens_on'),
       sql<string>`r.closes_on::text`.as('closes_on'),
       'r.workflow_key',
@@ -82,6 +86,8 @@ function toRegulation(r: BaseRow): Regulation {
     decisionTermWeeks: r.decision_term_weeks,
     reportDueWeeks: r.report_due_weeks,
     settlementFourEyesAboveCents: r.settlement_four_eyes_above_cents ?? null,
+    // A row read back as jsonb from before migration 0033 has no value: today's behaviour.
+    supporterConfirmation: r.supporter_confirmation ?? 'digid_or_code',
     opensOn: r.opens_on,
     closesOn: r.closes_on,
     workflow: { key: r.workflow_key, version: r.workflow_version },
@@ -132,6 +138,8 @@ export interface NewRegulation {
   reportDueWeeks?: number;
   /** Default 500000 (EUR 5,000) from the column; null: never a second person. */
   settlementFourEyesAboveCents?: number | null;
+  /** Default 'digid_or_code' from the column. */
+  supporterConfirmation?: SupporterConfirmation;
   opensOn: string;
   closesOn: string;
   workflowKey: string;
@@ -155,6 +163,7 @@ export async function upsertRegulation(db: Db, r: NewRegulation): Promise<string
       ...(r.settlementFourEyesAboveCents !== undefined
         ? { settlement_four_eyes_above_cents: r.settlementFourEyesAboveCents }
         : {}),
+      ...(r.supporterConfirmation ? { supporter_confirmation: r.supporterConfirmation } : {}),
       opens_on: r.opensOn,
       closes_on: r.closesOn,
       workflow_key: r.workflowKey,

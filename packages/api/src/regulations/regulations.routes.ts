@@ -10,6 +10,12 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { findRegulation, listAllRegulations, listOpenRegulations } from './regulations.repository';
 
+/** How supporters may confirm their support: with DigiD only, or DigiD or the mailed code. */
+export const SupporterConfirmationSchema = z.enum(['digid', 'digid_or_code']).openapi({
+  description:
+    "How supporters confirm: 'digid' (DigiD only) or 'digid_or_code' (DigiD or the code from the invitation mail)",
+});
+
 export const RegulationSchema = z
   .object({
     id: z.uuid(),
@@ -23,6 +29,7 @@ export const RegulationSchema = z
     decisionTermWeeks: z.number().int(),
     reportDueWeeks: z.number().int(),
     settlementFourEyesAboveCents: z.number().int().nullable(),
+    supporterConfirmation: SupporterConfirmationSchema,
     opensOn: z.string(),
     closesOn: z.string(),
     workflow: z.object({ key: z.string(), version: z.number().int() }),

@@ -4,13 +4,10 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
+import { SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import { PostcodeSchema } from '../users/users.schemas';
-import {
-  addSupporter,
-  confirmationInfo,
-  confirmSupport,
-  listSupporters,
-} from './supporters.service';
+import { confirmationInfo, confirmSupport, confirmWithDigid } from './supporters.confirm';
+import { addSupporter, listSupporters } from './supporters.service';
 
 const tags = ['Supporters'];
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -87,7 +84,8 @@ const infoRoute = createRoute({
   method: 'get',
   path: '/api/supporters/confirm',
   tags,
-  summary: 'What the invited supporter is asked to support (by the link token)',
+  summary:
+    'What the invited supporter is asked to support (by the link token), and how they may confirm',
   request: { query: TokenQuery },
   responses: {
     200: json(
@@ -99,6 +97,13 @@ const infoRoute = createRoute({
         applicantName: z.string(),
         supporterName: z.string(),
         confirmedAt: z.string().nullable(),
+        confirmation: SupporterConfirmationSchema,
+        digid: z.object({
+          available: z.boolean().openapi({ description: 'A DigiD broker is configured' }),
+          signedInAs: z.string().nullable().openapi({
+            description: 'The name of the account when this session was started with DigiD',
+          }),
+        }),
       }),
       'The initiative',
     ),
@@ -110,7 +115,8 @@ const confirmRoute = createRoute({
   method: 'post',
   path: '/api/supporters/confirm',
   tags,
-  summary: 'The supporter confirms with the mailed code, their postcode and age',
+  summary:
+    'The supporter confirms with the mailed code, their postcode and age (refused with 422 when the regulation asks for DigiD)',
   request: {
     body: {
       required: true,
@@ -128,7 +134,37 @@ const confirmRoute = createRoute({
   },
   responses: {
     200: json(z.object({ confirmedAt: z.string() }), 'Confirmed'),
-    ...problemResponses(404, 422, 429),
+    ...problemResponses(404, 409, 422, 429),
+  },
+});
+
+const confirmDigidRoute = createRoute({
+  method: 'post',
+  path: '/api/supporters/confirm/digid',
+  tags,
+  security: [{ session: [] }],
+  summary:
+    'The supporter, signed in with DigiD through the broker, confirms with their postcode and age',
+  description:
+    'Start the sign-in at GET /api/auth/oidc/resident/login?returnTo=/steunen?token=…; one person (account or DigiD identity) supports an application once (409), the applicant never (422).',
+  middleware: [requireUser()],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            token: z.string().min(10).max(100),
+            postcode: PostcodeSchema,
+            age: z.number().int().min(0).max(130),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: json(z.object({ confirmedAt: z.string() }), 'Confirmed'),
+    ...problemResponses(401, 403, 404, 409, 422),
   },
 });
 
@@ -146,9 +182,25 @@ export function registerSupporterRoutes(app: App, deps: AppDeps): void {
     return c.json(s, 201);
   });
   app.openapi(infoRoute, async (c) =>
-    c.json(await confirmationInfo(deps, c.req.valid('query').token), 200),
+    c.json(
+      await confirmationInfo(deps, c.req.valid('query').token, {
+        user: c.get('user'),
+        sessionId: c.get('sessionId'),
+      }),
+      200,
+    ),
   );
   app.openapi(confirmRoute, async (c) =>
     c.json(await confirmSupport(deps, c.get('user'), c.req.valid('json')), 200),
+  );
+  app.openapi(confirmDigidRoute, async (c) =>
+    c.json(
+      await confirmWithDigid(
+        deps,
+        { user: c.get('user'), sessionId: c.get('sessionId') },
+        c.req.valid('json'),
+      ),
+      200,
+    ),
   );
 }

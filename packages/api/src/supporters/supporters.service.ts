@@ -1,47 +1,26 @@
-import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { SHELL_EVENTS } from '../applications/shell-events';
-import type { AppDeps, SessionUser } from '../context';
+import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { inMunicipality } from './postcodes';
+import {
+  type Applicant,
+  applicantOf,
+  type Deps,
+  hash,
+  isApplicant,
+  sameName,
+} from './supporters.shared';
 import type { ConfirmedHow, Supporter } from './supporters.table';
 
-type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
-
-const MAX_ATTEMPTS = 5;
 const notFound = () => new AppError('not_found', 'No application with this id.');
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-const sameName = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
-
-interface Applicant {
-  id: string;
-  name: string;
-  email: string | null;
-}
-
-async function applicantOf(db: Deps['db'] | Transaction<DB>, app: ApplicationRecord) {
-  return db
-    .selectFrom('users')
-    .select(['id', 'name', 'email'])
-    .where('id', '=', app.applicant_id)
-    .executeTakeFirstOrThrow() as Promise<Applicant>;
-}
-
-/** The applicant may not count as her own supporter: by account, e-mail address or name. */
-function isApplicant(s: Supporter, applicant: Applicant): boolean {
-  return (
-    s.confirmed_user_id === applicant.id ||
-    (!!s.email && s.email === applicant.email) ||
-    sameName(s.name, applicant.name)
-  );
-}
 
 export interface SupporterView {
   id: string;
@@ -258,117 +237,5 @@ export async function addSupporter(
       })
       .execute();
     return view(row, applicant);
-  });
-}
-
-async function byToken(db: Deps['db'] | Transaction<DB>, token: string, forUpdate = false) {
-  if (!token || token.length > 100) return undefined;
-  let q = db.selectFrom('supporters').selectAll().where('token_hash', '=', hash(token));
-  if (forUpdate) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
-
-const unknownLink = () =>
-  new AppError('not_found', 'This confirmation link is not (or no longer) valid.');
-
-/** What the supporter sees before confirming: whose initiative, what it is. */
-export async function confirmationInfo(deps: Deps, token: string) {
-  const s = await byToken(deps.db, token);
-  if (!s) throw unknownLink();
-  const app = await findApplication(deps.db, s.application_id);
-  if (!app) throw unknownLink();
-  const applicant = await applicantOf(deps.db, app);
-  const data = app.data as Record<string, unknown>;
-  return {
-    reference: app.reference,
-    title: app.title,
-    description: typeof data.description === 'string' ? data.description : null,
-    district: app.district,
-    applicantName: applicant.name,
-    supporterName: s.name,
-    confirmedAt: s.confirmed_at ? new Date(s.confirmed_at).toISOString() : null,
-  };
-}
-
-/** The supporter confirms with the mailed code (and, when logged in, under their account). */
-export async function confirmSupport(
-  deps: Deps,
-  user: SessionUser | null,
-  input: { token: string; code: string; postcode: string; age: number },
-) {
-  const now = deps.clock();
-  const found = await byToken(deps.db, input.token);
-  if (!found) throw unknownLink();
-  if (!found.confirmed_at) {
-    if (found.failed_attempts >= MAX_ATTEMPTS) {
-      throw new AppError(
-        'rate_limited',
-        'Too many wrong codes; ask the applicant for a new invitation.',
-      );
-    }
-    const given = Buffer.from(hash(input.code.trim()));
-    if (!found.code_hash || !timingSafeEqual(given, Buffer.from(found.code_hash))) {
-      // Counted outside any transaction that the refusal would roll back.
-      await deps.db
-        .updateTable('supporters')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('id', '=', found.id)
-        .execute();
-      throw new AppError('validation_failed', 'The code is not right.', {
-        invalidParams: [
-          {
-            name: 'code',
-            reason: 'wrong code',
-            text: {
-              nl: 'Deze code klopt niet. Kijk in de e-mail die u kreeg.',
-              en: 'This code is not right. Check the e-mail you received.',
-            },
-          },
-        ],
-      });
-    }
-  }
-  return deps.db.transaction().execute(async (trx) => {
-    const s = await byToken(trx, input.token, true);
-    if (!s) throw unknownLink();
-    if (s.confirmed_at) return { confirmedAt: new Date(s.confirmed_at).toISOString() };
-    const app = await findApplication(trx, s.application_id, { forUpdate: true });
-    if (!app) throw unknownLink();
-    if (user && user.id === app.applicant_id) {
-      throw new AppError('validation_failed', 'The applicant cannot be her own supporter.', {
-        invalidParams: [
-          {
-            name: 'code',
-            reason: 'own application',
-            text: {
-              nl: 'U kunt uw eigen aanvraag niet steunen.',
-              en: 'You cannot support your own application.',
-            },
-          },
-        ],
-      });
-    }
-    // The code proves the mailbox; a DigiD sign-in through the broker is not wired up yet.
-    const how: ConfirmedHow = 'code';
-    await trx
-      .updateTable('supporters')
-      .set({
-        confirmed_at: now,
-        confirmed_how: how,
-        confirmed_user_id: user?.id ?? null,
-        postcode: input.postcode,
-        age: input.age,
-      })
-      .where('id', '=', s.id)
-      .execute();
-    await recordShellEvent(
-      trx,
-      app,
-      { id: user?.id ?? `supporter:${s.id}`, roles: [] },
-      SHELL_EVENTS.supportConfirmed,
-      now,
-      { name: s.name, how },
-    );
-    return { confirmedAt: now.toISOString() };
   });
 }

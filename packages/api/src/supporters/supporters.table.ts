@@ -16,6 +16,8 @@ export interface SupportersTable {
   confirmed_at: Date | null;
   confirmed_how: ConfirmedHow | null;
   confirmed_user_id: string | null;
+  /** DigiD: `bsn:<keyed hash>` or `oidc:<external identity id>`; one per application. */
+  confirmed_identity: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: ColumnType<Date, Date | string, never>;
 }

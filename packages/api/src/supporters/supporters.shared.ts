@@ -1,0 +1,37 @@
+/** What the supporters' list and their confirmation both need: hashing and the applicant. */
+import { createHash } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { ApplicationRecord } from '../applications/applications.repository';
+import type { AppDeps } from '../context';
+import type { DB } from '../db/schema';
+import type { Supporter } from './supporters.table';
+
+export type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
+export type Db = Deps['db'] | Transaction<DB>;
+
+export const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+export const sameName = (a: string, b: string) =>
+  a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
+
+export interface Applicant {
+  id: string;
+  name: string;
+  email: string | null;
+}
+
+export async function applicantOf(db: Db, app: ApplicationRecord) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'email'])
+    .where('id', '=', app.applicant_id)
+    .executeTakeFirstOrThrow() as Promise<Applicant>;
+}
+
+/** The applicant may not count as her own supporter: by account, e-mail address or name. */
+export function isApplicant(s: Supporter, applicant: Applicant): boolean {
+  return (
+    s.confirmed_user_id === applicant.id ||
+    (!!s.email && s.email === applicant.email) ||
+    sameName(s.name, applicant.name)
+  );
+}
