@@ -38,6 +38,9 @@ export {
   referencePrefixFor,
 } from './definition/definition.rules';
 export {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  type AttachmentsField,
   type FormDefinition,
   type FormField,
   type FormPage,
@@ -57,6 +60,7 @@ export {
 export { payloadLabel } from './definition/payload-schema';
 export { labelOfPath } from './form/form.texts';
 export {
+  attachmentRefs,
   formJsonSchema,
   requestedCents,
   validateFormData,

@@ -58,7 +58,7 @@ describe('assisted digital at the desk', () => {
       .waitFor();
     await checkA11y(page, 'desk-resident-chosen');
     await page.getByRole('button', { name: 'Aanvraag starten' }).click();
-    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     await page.getByLabel('Naam van uw initiatief').fill('Buurtmoestuin Tarwewijk');
     await page
       .getByRole('status')

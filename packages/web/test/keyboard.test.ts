@@ -68,7 +68,7 @@ describe('keyboard only', () => {
     await tabTo('Aanvraag starten');
     await page.keyboard.press('Enter');
 
-    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     await typeInto('Naam van uw initiatief', 'Repaircafé Charlois');
     await typeInto(
       'Beschrijving',
@@ -99,7 +99,7 @@ describe('keyboard only', () => {
     await typeInto('Verwacht aantal deelnemers', '40');
     await page.keyboard.press('Enter');
 
-    await expectHeading(page, 'Stap 2 van 6: Begroting');
+    await expectHeading(page, 'Stap 2 van 5: Begroting');
     await tabTo('Regel toevoegen aan Begroting');
     await page.keyboard.press('Enter');
     // Focus moves to the new line's first field.
@@ -111,7 +111,7 @@ describe('keyboard only', () => {
     await page.getByText('Totaal aangevraagd: € 325,75').waitFor();
     await page.keyboard.press('Enter');
 
-    await expectHeading(page, 'Stap 3 van 6: Handtekeningen van buurtbewoners');
+    await expectHeading(page, 'Stap 3 van 5: Handtekeningen van buurtbewoners');
     const people = [
       ['Ayse Yilmaz', '3083 AB', '52'],
       ['Henk Jansen', '3083 AC', '71'],
@@ -130,15 +130,11 @@ describe('keyboard only', () => {
     }
     await page.keyboard.press('Enter');
 
-    await expectHeading(page, 'Stap 4 van 6: Betaalgegevens');
+    await expectHeading(page, 'Stap 4 van 5: Betaalgegevens');
     await typeInto('IBAN-rekeningnummer', 'NL91ABNA0417164300');
     await page.keyboard.press('Enter');
 
-    await expectHeading(page, 'Stap 5 van 6: Bijlagen');
-    await tabTo('Volgende stap');
-    await page.keyboard.press('Enter');
-
-    await expectHeading(page, 'Stap 6 van 6: Controleren en versturen');
+    await expectHeading(page, 'Stap 5 van 5: Controleren en versturen');
     await page.getByText('€ 325,75').first().waitFor();
     await tabTo('Aanvraag versturen');
     await page.keyboard.press('Enter');

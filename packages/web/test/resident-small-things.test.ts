@@ -68,7 +68,7 @@ describe('small things for residents', () => {
     await expectHeading(page, 'Subsidieregelingen', false);
     const card = page.getByRole('region', { name: 'Bewonersinitiatieven Delfshaven 2026' });
     await card.getByRole('button', { name: 'Aanvraag starten' }).click();
-    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     const first = page.url().split('/')[4]!;
     await page.getByLabel('Naam van uw initiatief').fill('Buurtbibliotheek Spangen');
     await saved();
@@ -83,7 +83,7 @@ describe('small things for residents', () => {
       .waitFor();
     await checkA11y(page, 'regulations-draft-offer');
     await card.getByRole('button', { name: 'Verder met uw aanvraag' }).click();
-    await expectHeading(page, 'Stap 1 van 6: Uw initiatief');
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     expect(page.url().split('/')[4]).toBe(first);
     expect(await page.getByLabel('Naam van uw initiatief').inputValue()).toBe(
       'Buurtbibliotheek Spangen',

@@ -9,6 +9,7 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
+import { refuseForeignAttachments } from '../attachments/attachments.refs';
 import {
   applyBudgetEffects,
   budgetGrowthCents,
@@ -194,6 +195,7 @@ export async function persistStepResult(
     district: app.district,
     definitionVersion: args.definitionVersion,
   };
+  await refuseForeignAttachments(trx, definition, app.id, app.data, columns.data);
   const { version, historyId } = await updateApplicationWithHistory(
     trx,
     app.id,

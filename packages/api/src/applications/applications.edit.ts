@@ -1,6 +1,7 @@
 import type { PersistedSnapshot } from '@initiatief/engine';
 import { type Actor, updateApplicationData, type WorkflowDefinition } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
+import { refuseForeignAttachments } from '../attachments/attachments.refs';
 import type { DB } from '../db/schema';
 import type { Regulation } from '../regulations/regulations.repository';
 import { columnsOf } from './applications.command';
@@ -34,6 +35,7 @@ export async function applyEdit(
     ...columnsOf(definition, edited.snapshot, app.state, now, app.submitted_at),
     district: app.district,
   };
+  await refuseForeignAttachments(trx, definition, app.id, app.data, columns.data);
   const { version } = await updateApplicationWithHistory(
     trx,
     app.id,

@@ -10,6 +10,7 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
+import { refuseAttachmentsAtCreation } from '../attachments/attachments.refs';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
@@ -280,6 +281,7 @@ export async function createApplicationCommand(
       }),
     );
     const columns = columnsOf(def, result.snapshot, result.state, now, null);
+    refuseAttachmentsAtCreation(def, columns.data);
     const onBehalf = onBehalfOf(user, { applicant_id: applicantId });
     const { app, historyId } = await insertApplicationWithHistory(
       trx,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
+import type { WorkflowDefinition } from '@initiatief/engine';
 import { sql } from 'kysely';
 import { canEditAsApplicant, canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
@@ -18,6 +19,7 @@ import {
   safeFilename,
   sniffType,
 } from './attachments.content';
+import { refuseUnfitForField } from './attachments.refs';
 
 const tags = ['Attachments'];
 const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -50,7 +52,13 @@ const uploadRoute = createRoute({
       required: true,
       content: {
         'multipart/form-data': {
-          schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }),
+          schema: z.object({
+            file: z.any().openapi({ type: 'string', format: 'binary' }),
+            field: z.string().optional().openapi({
+              description:
+                "The form's attachments field the file is for: it must take this kind of file",
+            }),
+          }),
         },
       },
     },
@@ -139,12 +147,15 @@ const META = [
  * was requested) or owes a report; never to a decided or closed one. Read from the state's
  * meta and tags in the definition, not from state names.
  */
-async function refuseUnlessOpenForFiles(deps: AppDeps, app: ApplicationRecord): Promise<void> {
+async function refuseUnlessOpenForFiles(
+  deps: AppDeps,
+  app: ApplicationRecord,
+): Promise<WorkflowDefinition> {
   const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
   const spec = def.states[app.state];
   const tags = spec?.tags ?? [];
   if (spec?.meta?.editable === true || tags.includes('suspended') || tags.includes('report_due')) {
-    return;
+    return def;
   }
   throw new AppError(
     'event_not_allowed',
@@ -165,7 +176,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!canEditAsApplicant(user, application)) {
       throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds files.');
     }
-    await refuseUnlessOpenForFiles(deps, application);
+    const definition = await refuseUnlessOpenForFiles(deps, application);
     const contentType = c.req.header('content-type') ?? '';
     if (!contentType.startsWith('multipart/form-data')) {
       throw new AppError('unsupported_media_type', 'Send the file as multipart/form-data.');
@@ -211,6 +222,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!type) {
       throw new AppError('unsupported_media_type', 'Only PDF, JPEG and PNG files are accepted.');
     }
+    refuseUnfitForField(definition, form.get('field'), type);
     // The quota is counted under the application's row lock, so parallel uploads cannot pass it.
     const row = await deps.db.transaction().execute(async (trx) => {
       await trx

@@ -31,7 +31,7 @@ describe('form pages (C1)', () => {
       'field_without_page form.fields.5',
     );
     expect(broken((d) => d.form.pages[1].fields.push('title'))).toContain(
-      'duplicate_page_field form.pages.1.fields.1',
+      'duplicate_page_field form.pages.1.fields.2',
     );
     expect(broken((d) => d.form.pages[0].fields.push('shoeSize'))).toContain(
       'unknown_field form.pages.0.fields.6',

@@ -47,7 +47,29 @@ export const listFieldSchema = z
   })
   .strict();
 
-export const formFieldSchema = z.discriminatedUnion('type', [scalarFieldSchema, listFieldSchema]);
+/** The kinds of file an attachments field takes; absent: PDF documents and photos. */
+export const ATTACHMENT_KINDS = ['pdf', 'image'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+/**
+ * Files uploaded with the form (quotes, a drawing, photos). The value is the list of ids of the
+ * application's uploaded attachments; `required` means at least one file.
+ */
+export const attachmentsFieldSchema = z
+  .object({
+    ...fieldBase,
+    type: z.literal('attachments'),
+    minItems: z.int().min(0).optional(),
+    maxItems: z.int().min(1).max(50).optional(),
+    accept: z.array(z.enum(ATTACHMENT_KINDS)).min(1).optional(),
+  })
+  .strict();
+
+export const formFieldSchema = z.discriminatedUnion('type', [
+  scalarFieldSchema,
+  listFieldSchema,
+  attachmentsFieldSchema,
+]);
 
 /** A page of the form: a title, an optional intro, and the keys of its fields in order. */
 export const formPageSchema = z
@@ -182,6 +204,7 @@ export type TransitionConfig = Exclude<NonNullable<StateDefinition['always']>, s
 export type Ref = z.infer<typeof looseRef>;
 export type FormField = z.infer<typeof formFieldSchema>;
 export type ScalarField = z.infer<typeof scalarFieldSchema>;
+export type AttachmentsField = z.infer<typeof attachmentsFieldSchema>;
 export type FormDefinition = z.infer<typeof formSchema>;
 export type FormPage = z.infer<typeof formPageSchema>;
 

@@ -188,8 +188,10 @@ describe('every rule, one broken definition each', () => {
   });
 
   test('form: duplicate field, bad limits, select without options, bad pattern', () => {
+    const d0 = shippedJson() as { form: { fields: unknown[] } };
     const result = broken((d) => {
       d.form.fields.push({ ...d.form.fields[0] });
+      d.form.fields.push({ ...d.form.fields[7], key: 'moreQuotes', minItems: 3, maxItems: 2 });
       d.form.fields[0].minLength = 500;
       d.form.fields[2].options = [];
       d.form.fields[4].pattern = '([';
@@ -197,7 +199,8 @@ describe('every rule, one broken definition each', () => {
     });
     expect(codes(result)).toEqual(
       expect.arrayContaining([
-        'duplicate_field form.fields.9.key',
+        `duplicate_field form.fields.${d0.form.fields.length}.key`,
+        `bad_limits form.fields.${d0.form.fields.length + 1}`,
         'bad_limits form.fields.0',
         'bad_field form.fields.2.options',
         'bad_field form.fields.4.pattern',

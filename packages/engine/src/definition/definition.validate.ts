@@ -308,11 +308,11 @@ function checkForm(
       const p = `${path}.${i}`;
       if (keys.has(f.key)) add(`${p}.key`, 'duplicate_field', `field ${f.key} appears twice`);
       keys.add(f.key);
-      if (f.type === 'list') {
+      if (f.type === 'list' || f.type === 'attachments') {
         if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems) {
           add(p, 'bad_limits', 'minItems is more than maxItems');
         }
-        checkFields(f.fields, `${p}.fields`);
+        if (f.type === 'list') checkFields(f.fields, `${p}.fields`);
         return;
       }
       if (f.type === 'select' && (!f.options || f.options.length === 0)) {

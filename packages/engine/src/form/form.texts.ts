@@ -79,6 +79,27 @@ export const formText = {
       : both(`Vul bij ${l.nl} minstens ${n} regels in.`, `${l.en} needs at least ${n} lines.`),
   maxItems: (l: L, n: number) =>
     both(`${l.nl} mag hoogstens ${n} regels hebben.`, `${l.en} may have at most ${n} lines.`),
+  notFiles: (l: L) =>
+    both(`${l.nl} moet een lijst van bestanden zijn.`, `${l.en} must be a list of files.`),
+  badFile: (l: L) =>
+    both(
+      `Bij ${l.nl} staat een bestand dat niet (meer) bij deze aanvraag hoort. Voeg het opnieuw toe.`,
+      `${l.en} lists a file that is not (or no longer) part of this application. Please add it again.`,
+    ),
+  minFiles: (l: L, n: number) =>
+    n === 1
+      ? both(`Voeg bij ${l.nl} minstens één bestand toe.`, `Add at least one file to ${l.en}.`)
+      : both(
+          `Voeg bij ${l.nl} minstens ${n} bestanden toe.`,
+          `Add at least ${n} files to ${l.en}.`,
+        ),
+  maxFiles: (l: L, n: number) =>
+    n === 1
+      ? both(`${l.nl} mag hoogstens één bestand hebben.`, `${l.en} may have at most one file.`)
+      : both(
+          `${l.nl} mag hoogstens ${n} bestanden hebben.`,
+          `${l.en} may have at most ${n} files.`,
+        ),
   badItem: (l: L) => both(`${l.nl} is niet goed ingevuld.`, `${l.en} is not filled in correctly.`),
   unknownField: (key: string) =>
     both(

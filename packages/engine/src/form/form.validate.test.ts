@@ -150,3 +150,64 @@ describe('the activity date comes from the field the definition names', () => {
     );
   });
 });
+
+describe('an attachments field', () => {
+  const withFiles = (field: Record<string, unknown>) =>
+    ({
+      form: {
+        fields: [
+          {
+            key: 'quotes',
+            type: 'attachments',
+            label: { nl: 'Offertes', en: 'Quotes' },
+            ...field,
+          },
+        ],
+      },
+    }) as Parameters<typeof validateFormData>[0];
+  const a = '0b8f2b9c-6a55-4a57-9f0e-3c2d1e0f4a11';
+  const b = '5d1c7e2a-1b3c-4d5e-8f90-a1b2c3d4e5f6';
+
+  test('holds the ids of uploaded files', () => {
+    expect(validateFormData(withFiles({}), { quotes: [a, b] }).ok).toBe(true);
+  });
+
+  test('required means at least one file, said in words that name the field', () => {
+    for (const data of [{}, { quotes: [] }]) {
+      const result = validateFormData(withFiles({}), data);
+      expect(result.issues).toHaveLength(1);
+      expect(result.issues[0]?.path).toBe('data.quotes');
+      expect(result.issues[0]?.text?.nl).toBe('Voeg bij Offertes minstens één bestand toe.');
+    }
+    expect(validateFormData(withFiles({ required: false }), { quotes: [] }).ok).toBe(true);
+    expect(validateFormData(withFiles({}), {}, { partial: true }).ok).toBe(true);
+  });
+
+  test('refuses what is not an uploaded file id, a file twice, and too many', () => {
+    const odd = validateFormData(withFiles({}), { quotes: [a, 'x\u0000', a, 7] });
+    expect(odd.issues.map((i) => i.path)).toEqual([
+      'data.quotes.1',
+      'data.quotes.2',
+      'data.quotes.3',
+    ]);
+    expect(validateFormData(withFiles({}), { quotes: a }).issues[0]?.text?.en).toBe(
+      'Quotes must be a list of files.',
+    );
+    const many = validateFormData(withFiles({ maxItems: 1 }), { quotes: [a, b] });
+    expect(many.issues[0]?.text?.nl).toBe('Offertes mag hoogstens één bestand hebben.');
+    const few = validateFormData(withFiles({ minItems: 2 }), { quotes: [a] });
+    expect(few.issues[0]?.text?.en).toBe('Add at least 2 files to Quotes.');
+  });
+
+  test('appears in the JSON Schema as a list of unique uuids', () => {
+    const schema = formJsonSchema(withFiles({ maxItems: 3 })) as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(schema.properties.quotes).toMatchObject({
+      type: 'array',
+      maxItems: 3,
+      uniqueItems: true,
+      items: { type: 'string', format: 'uuid' },
+    });
+  });
+});

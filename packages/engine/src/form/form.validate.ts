@@ -1,10 +1,16 @@
 import type { Issue, LocalizedText } from '../core/engine.types';
-import type { FormDefinition, FormField, ScalarField } from '../definition/definition.schema';
+import type {
+  AttachmentsField,
+  FormDefinition,
+  FormField,
+  ScalarField,
+} from '../definition/definition.schema';
 import { isIsoDate } from '../legal-clock/calendar';
 import { formText, itemLabel } from './form.texts';
 import { isValidIban } from './iban';
 
 const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
+const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
 
 function isMissing(value: unknown): boolean {
@@ -87,6 +93,54 @@ function checkScalar(
   }
 }
 
+/**
+ * An attachments field holds the ids of uploaded files. The engine checks their form and number;
+ * that each id is a file of this very application is the shell's check (it has the database).
+ */
+function checkAttachments(
+  field: AttachmentsField,
+  value: unknown,
+  path: string,
+  label: LocalizedText,
+  partial: boolean,
+  issues: Issue[],
+): void {
+  if (!Array.isArray(value)) {
+    issues.push({
+      path,
+      message: 'must be a list of attachment ids',
+      text: formText.notFiles(label),
+    });
+    return;
+  }
+  const seen = new Set<string>();
+  value.forEach((id, i) => {
+    if (typeof id !== 'string' || !ATTACHMENT_ID.test(id) || seen.has(id)) {
+      issues.push({
+        path: `${path}.${i}`,
+        message: 'must be the id of an uploaded file, once',
+        text: formText.badFile(label),
+      });
+    }
+    if (typeof id === 'string') seen.add(id);
+  });
+  const min = Math.max(field.minItems ?? 0, field.required === false ? 0 : 1);
+  if (!partial && value.length < min) {
+    issues.push({
+      path,
+      message: `needs at least ${min} files`,
+      text: formText.minFiles(label, min),
+    });
+  }
+  if (field.maxItems !== undefined && value.length > field.maxItems) {
+    issues.push({
+      path,
+      message: `may have at most ${field.maxItems} files`,
+      text: formText.maxFiles(label, field.maxItems),
+    });
+  }
+}
+
 function checkFields(
   fields: readonly FormField[],
   data: Record<string, unknown>,
@@ -101,10 +155,18 @@ function checkFields(
     const path = `${prefix}.${field.key}`;
     const value = data[field.key];
     const label = labelOf(field);
+    if (isMissing(value) && field.type === 'attachments') {
+      checkAttachments(field, [], path, label, partial, issues);
+      continue;
+    }
     if (isMissing(value)) {
       if (!partial && field.required !== false) {
         issues.push({ path, message: 'is required', text: formText.required(label) });
       }
+      continue;
+    }
+    if (field.type === 'attachments') {
+      checkAttachments(field, value, path, label, partial, issues);
       continue;
     }
     if (field.type !== 'list') {
@@ -243,16 +305,27 @@ function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown>
   const required: string[] = [];
   for (const field of fields) {
     if (field.required !== false) required.push(field.key);
-    properties[field.key] =
-      field.type === 'list'
-        ? {
-            title: field.label.nl,
-            type: 'array',
-            minItems: field.minItems,
-            maxItems: field.maxItems,
-            items: objectJsonSchema(field.fields),
-          }
-        : scalarJsonSchema(field);
+    if (field.type === 'list') {
+      properties[field.key] = {
+        title: field.label.nl,
+        type: 'array',
+        minItems: field.minItems,
+        maxItems: field.maxItems,
+        items: objectJsonSchema(field.fields),
+      };
+    } else if (field.type === 'attachments') {
+      properties[field.key] = {
+        title: field.label.nl,
+        description: field.help?.nl,
+        type: 'array',
+        maxItems: field.maxItems,
+        uniqueItems: true,
+        items: { type: 'string', format: 'uuid' },
+        'x-attachments': field.accept ?? ['pdf', 'image'],
+      };
+    } else {
+      properties[field.key] = scalarJsonSchema(field);
+    }
   }
   return JSON.parse(
     JSON.stringify({ type: 'object', properties, required, additionalProperties: false }),
@@ -262,4 +335,25 @@ function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown>
 /** JSON Schema of the complete form (for UIs; the engine validates with `validateFormData`). */
 export function formJsonSchema(def: { form: FormDefinition }): object {
   return objectJsonSchema(def.form.fields);
+}
+
+/**
+ * The attachment ids the form's attachments fields hold, each with its path and the sentence to
+ * show when it is not a file of the application (the shell checks that against its store).
+ */
+export function attachmentRefs(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): { path: string; id: string; text: LocalizedText }[] {
+  const refs: { path: string; id: string; text: LocalizedText }[] = [];
+  for (const field of def.form.fields) {
+    const value = data[field.key];
+    if (field.type !== 'attachments' || !Array.isArray(value)) continue;
+    value.forEach((id, i) => {
+      if (typeof id === 'string') {
+        refs.push({ path: `data.${field.key}.${i}`, id, text: formText.badFile(field.label) });
+      }
+    });
+  }
+  return refs;
 }

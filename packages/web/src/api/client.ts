@@ -164,9 +164,10 @@ export const api = {
   // attachments
   attachments: async (id: string) =>
     (await http.get('/api/applications/{id}/attachments', { path: { id } })).items,
-  uploadAttachment: (id: string, file: File) => {
+  uploadAttachment: (id: string, file: File, field?: string) => {
     const form = new FormData();
     form.set('file', file);
+    if (field) form.set('field', field);
     return http.post('/api/applications/{id}/attachments', { path: { id }, body: form });
   },
   attachmentUrl: (id: string) => http.href('/api/attachments/{id}', { path: { id } }),

@@ -1,6 +1,8 @@
+import type { AttachmentKind } from '@initiatief/engine';
 import {
   FormField,
   FormFieldDescription,
+  FormFieldErrorMessage,
   FormLabel,
   Link,
   Paragraph,
@@ -13,7 +15,11 @@ import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
 
 const MAX_BYTES = 10 * 1024 * 1024;
-const ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+const ACCEPT: Record<AttachmentKind, string> = {
+  pdf: '.pdf,application/pdf',
+  image: '.jpg,.jpeg,.png,image/jpeg,image/png',
+};
+const ALL_KINDS: readonly AttachmentKind[] = ['pdf', 'image'];
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -38,25 +44,45 @@ export function AttachmentList({ items }: { items: Attachment[] }) {
   );
 }
 
-/** A file field that uploads at once, so an attachment is never lost with an unsent form. */
+/**
+ * A file field that uploads at once, so an attachment is never lost with an unsent form. With
+ * `field`, the upload names the form's attachments field it is for and the server checks that
+ * the field takes this kind of file.
+ */
 export function AttachmentUpload({
   applicationId,
   id,
   label,
   onUploaded,
   imagesOnly,
+  kinds = imagesOnly ? ['image'] : ALL_KINDS,
+  field,
+  description,
+  error,
+  disabled,
 }: {
   applicationId: string;
   id: string;
   label: string;
   onUploaded(a: Attachment): void;
   imagesOnly?: boolean;
+  kinds?: readonly AttachmentKind[];
+  field?: string;
+  /** The field's own help text, shown above the hint on file types. */
+  description?: string;
+  error?: string;
+  disabled?: boolean;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState('');
+  const hint = !kinds.includes('pdf')
+    ? t('attachments.hintImages')
+    : !kinds.includes('image')
+      ? t('attachments.hintPdf')
+      : t('attachments.hint');
 
   async function upload(files: FileList | null) {
     if (!files || files.length === 0) return;
@@ -70,7 +96,7 @@ export function AttachmentUpload({
       setBusy(true);
       setStatus(t('attachments.uploading', { name: file.name }));
       try {
-        const a = await api.uploadAttachment(applicationId, file);
+        const a = await api.uploadAttachment(applicationId, file, field);
         onUploaded(a);
         setStatus(t('attachments.uploaded', { name: file.name }));
       } catch (err) {
@@ -82,24 +108,27 @@ export function AttachmentUpload({
     }
   }
 
+  const describedBy = [`${id}-description`, error ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <>
-      <FormField className="app-field">
+      <FormField invalid={!!error} className="app-field">
         <div className="utrecht-form-field__label">
           <FormLabel htmlFor={id}>{label}</FormLabel>
         </div>
         <FormFieldDescription id={`${id}-description`}>
-          {imagesOnly ? t('attachments.hintImages') : t('attachments.hint')}
+          {description ? `${description} ${hint}` : hint}
         </FormFieldDescription>
+        {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
         <div className="utrecht-form-field__input">
           <input
             id={id}
             type="file"
             className="app-file-input"
-            accept={imagesOnly ? '.jpg,.jpeg,.png,image/jpeg,image/png' : ACCEPT}
+            accept={kinds.map((k) => ACCEPT[k]).join(',')}
             multiple
-            disabled={busy}
-            aria-describedby={`${id}-description`}
+            disabled={busy || disabled}
+            aria-describedby={describedBy}
+            aria-invalid={error ? true : undefined}
             onChange={(e) => {
               void upload(e.target.files);
               e.target.value = '';

@@ -6,7 +6,8 @@ import { MoneyInput } from '../components/money-input';
 import { describedBy, FieldShell, SelectField, TextAreaField, TextField } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 
-export type ScalarField = Exclude<FormField, { type: 'list' }>;
+/** A field with one value typed in or chosen (lists and files have components of their own). */
+export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
 
 export interface FieldInputProps {
   field: ScalarField;

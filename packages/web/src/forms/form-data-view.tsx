@@ -13,11 +13,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import type { Attachment } from '../api/client';
+import { AttachmentList } from '../components/attachments';
 import { formatIban } from '../components/iban';
 import { useI18n } from '../i18n/i18n';
+import { filesOf } from './attachments-field';
 import { pagesOf } from './form-pages';
 
-type ScalarField = Exclude<FormField, { type: 'list' }>;
+type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
 type ListField = Extract<FormField, { type: 'list' }>;
 
 /** One value as people read it: amounts in euro, dates in words, an IBAN in groups of four. */
@@ -40,10 +43,13 @@ export function useFieldText() {
 export function FormDataView({
   definition: def,
   data,
+  files = [],
   headingLevel = 3,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
+  /** The application's uploaded files, to name what an attachments field holds. */
+  files?: readonly Attachment[];
   headingLevel?: 3 | 4;
 }) {
   const { t, locale, formatMoney } = useI18n();
@@ -128,7 +134,7 @@ export function FormDataView({
         const fields = page.fields
           .map((key) => def.form.fields.find((f) => f.key === key))
           .filter((f): f is FormField => !!f);
-        const scalars = fields.filter((f): f is ScalarField => f.type !== 'list');
+        const scalars = fields.filter((f) => f.type !== 'list');
         return (
           <div key={page.key} className="app-data-page">
             {pages.length > 1 && <Heading className="app-subheading">{page.title[locale]}</Heading>}
@@ -137,7 +143,13 @@ export function FormDataView({
                 {scalars.map((f) => (
                   <DataListItem key={f.key}>
                     <DataListKey>{f.label[locale]}</DataListKey>
-                    <DataListValue>{text(f, data[f.key]) ?? t('common.notFilled')}</DataListValue>
+                    <DataListValue>
+                      {f.type === 'attachments' ? (
+                        <AttachmentList items={filesOf(data[f.key], files)} />
+                      ) : (
+                        (text(f, data[f.key]) ?? t('common.notFilled'))
+                      )}
+                    </DataListValue>
                   </DataListItem>
                 ))}
               </DataList>

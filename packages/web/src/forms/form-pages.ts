@@ -5,7 +5,7 @@ import { type FormPage, formPages, type WorkflowDefinition } from '@initiatief/e
 
 export type Locale = 'nl' | 'en';
 
-/** The two pages every form has after the definition's own: attachments, then the review. */
+/** The pages a form has after the definition's own: general attachments (see stepsOf), review. */
 export const ATTACHMENTS_STEP = 'bijlagen';
 export const REVIEW_STEP = 'controleren';
 
@@ -21,6 +21,20 @@ export function topKey(path: string): string {
 
 export function pagesOf(def: WorkflowDefinition): FormPage[] {
   return formPages(def);
+}
+
+/**
+ * Whether the form asks for files itself. Forms that do not (definitions from before the field
+ * type existed) get the general attachments page after their own pages.
+ */
+export function hasAttachmentsField(def: WorkflowDefinition): boolean {
+  return def.form.fields.some((f) => f.type === 'attachments');
+}
+
+/** The form's steps: its pages, the general attachments page where needed, and the review. */
+export function stepsOf(def: WorkflowDefinition): string[] {
+  const own = pagesOf(def).map((p) => p.key);
+  return hasAttachmentsField(def) ? [...own, REVIEW_STEP] : [...own, ATTACHMENTS_STEP, REVIEW_STEP];
 }
 
 /** The page that holds a path's field, or undefined for problems of the whole application. */

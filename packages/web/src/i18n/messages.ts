@@ -267,6 +267,13 @@ const nl = {
   'attachments.tooLarge': '{name} is groter dan 10 MB.',
   'attachments.uploading': '{name} wordt toegevoegd…',
   'attachments.uploaded': '{name} is toegevoegd.',
+  'attachments.hintPdf': 'PDF, maximaal 10 MB per bestand.',
+  'attachments.inField': 'Toegevoegd bij {label}',
+  'attachments.remove': 'Verwijderen',
+  'attachments.removeLabel': '{name} verwijderen bij {label}',
+  'attachments.removed': '{name} is verwijderd bij {label}.',
+  'attachments.full':
+    'U heeft het hoogste aantal bestanden toegevoegd ({n}). Verwijder er een om een ander toe te voegen.',
 
   'detail.title': 'Aanvraag',
   'detail.deadlines': 'Belangrijke data',
@@ -727,6 +734,12 @@ const en: Record<MessageKey, string> = {
   'attachments.tooLarge': '{name} is larger than 10 MB.',
   'attachments.uploading': 'Adding {name}…',
   'attachments.uploaded': '{name} has been added.',
+  'attachments.hintPdf': 'PDF, 10 MB per file at most.',
+  'attachments.inField': 'Added to {label}',
+  'attachments.remove': 'Remove',
+  'attachments.removeLabel': 'Remove {name} from {label}',
+  'attachments.removed': '{name} has been removed from {label}.',
+  'attachments.full': 'You have added the most files allowed ({n}). Remove one to add another.',
 
   'detail.title': 'Application',
   'detail.deadlines': 'Important dates',

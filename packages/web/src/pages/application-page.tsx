@@ -190,7 +190,7 @@ export function ApplicationPage({ id }: { id: string }) {
       <AuthorisePanel app={app} />
       {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={bundle.reload} />}
 
-      <ApplicationDataSection app={app} definition={def} />
+      <ApplicationDataSection app={app} definition={def} files={attachments} />
 
       <section aria-labelledby="attachments-title" className="app-section">
         <Heading2 id="attachments-title" className="app-subheading">

@@ -135,9 +135,11 @@ export function AmountsList({ app }: { app: Application }) {
 export function ApplicationDataSection({
   app,
   definition,
+  files,
 }: {
   app: Application;
   definition: WorkflowDefinition | undefined;
+  files?: readonly Attachment[];
 }) {
   const { t } = useI18n();
   return (
@@ -146,7 +148,12 @@ export function ApplicationDataSection({
         {t('detail.data')}
       </Heading2>
       {definition ? (
-        <FormDataView definition={definition} data={app.data ?? {}} headingLevel={3} />
+        <FormDataView
+          definition={definition}
+          data={app.data ?? {}}
+          files={files}
+          headingLevel={3}
+        />
       ) : (
         <Paragraph>{t('common.loading')}</Paragraph>
       )}

@@ -201,7 +201,7 @@ export function CasePage({ id }: { id: string }) {
             ))}
           </section>
 
-          <ApplicationDataSection app={app} definition={def} />
+          <ApplicationDataSection app={app} definition={def} files={attachments} />
           <SupportersPanel app={app} staff />
 
           <section aria-labelledby="attachments-title" className="app-section">

@@ -38,6 +38,7 @@ const FIELD_TYPES = [
   'postcode',
   'select',
   'list',
+  'attachments',
 ];
 /** Guards about the form's content: shown beside the form so a condition is found where it is felt. */
 const FORM_GUARDS = new Set([
@@ -51,6 +52,13 @@ const LIMITS: Record<string, string[]> = {
   textarea: ['minLength', 'maxLength'],
   integer: ['min', 'max'],
   list: ['minItems', 'maxItems'],
+  attachments: ['minItems', 'maxItems'],
+};
+/** What an attachments field takes: the definition's `accept`, absent for both kinds. */
+const ACCEPT_CHOICES: Record<string, string[] | undefined> = {
+  all: undefined,
+  pdf: ['pdf'],
+  image: ['image'],
 };
 
 /** The conditions on leaving the first state (submitting), with their parameters. */
@@ -181,7 +189,11 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                 <TextField
                   key={limit}
                   id={pathId(`${base}.${limit}`)}
-                  label={e(`form.${limit}` as 'form.min')}
+                  label={e(
+                    (str(f.type) === 'attachments'
+                      ? `form.${limit}Files`
+                      : `form.${limit}`) as 'form.min',
+                  )}
                   type="number"
                   inputMode="numeric"
                   width="short"
@@ -194,6 +206,24 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                   }
                 />
               ))}
+              {str(f.type) === 'attachments' && (
+                <SelectField
+                  id={pathId(`${base}.accept`)}
+                  label={e('form.accept')}
+                  value={arr(f.accept).length === 1 ? str(arr(f.accept)[0]) : 'all'}
+                  onChange={(v) =>
+                    change(i, (x) => {
+                      const kinds = ACCEPT_CHOICES[v];
+                      if (kinds) x.accept = kinds;
+                      else delete x.accept;
+                    })
+                  }
+                  options={Object.keys(ACCEPT_CHOICES).map((k) => ({
+                    value: k,
+                    label: e(`form.accept.${k}` as 'form.accept.all'),
+                  }))}
+                />
+              )}
               {pages.length > 0 && (
                 <SelectField
                   id={pathId(`${base}.page`)}

@@ -172,6 +172,13 @@ const nl = {
   'ftype.postcode': 'Postcode',
   'ftype.select': 'Keuzelijst',
   'ftype.list': 'Lijst met regels',
+  'ftype.attachments': 'Bestanden (bijlagen)',
+  'form.minItemsFiles': 'Minimaal aantal bestanden',
+  'form.maxItemsFiles': 'Maximaal aantal bestanden',
+  'form.accept': 'Soort bestanden',
+  'form.accept.all': "PDF-bestanden en foto's",
+  'form.accept.pdf': 'Alleen PDF-bestanden',
+  'form.accept.image': "Alleen foto's (JPEG of PNG)",
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -341,6 +348,13 @@ const en: Record<keyof typeof nl, string> = {
   'ftype.postcode': 'Postcode',
   'ftype.select': 'Choice list',
   'ftype.list': 'List of rows',
+  'ftype.attachments': 'Files (attachments)',
+  'form.minItemsFiles': 'Minimum number of files',
+  'form.maxItemsFiles': 'Maximum number of files',
+  'form.accept': 'Kind of files',
+  'form.accept.all': 'PDF files and photos',
+  'form.accept.pdf': 'PDF files only',
+  'form.accept.image': 'Photos only (JPEG or PNG)',
 };
 
 export type EditorMessageKey = keyof typeof nl | keyof typeof moreNl;

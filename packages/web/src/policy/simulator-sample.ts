@@ -62,6 +62,13 @@ export function sampleDataFor(def: WorkflowDefinition, today: string): Record<st
             .filter(([, v]) => v !== undefined),
         ),
       );
+    } else if (field.type === 'attachments') {
+      // The trial uploads nothing: stand-in ids, as many as the field asks for at least.
+      const count = Math.max(field.minItems ?? 0, field.required === false ? 0 : 1);
+      out[field.key] = Array.from(
+        { length: count },
+        (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
+      );
     } else {
       const value = scalar(field, today, 0);
       if (value !== undefined) out[field.key] = value;

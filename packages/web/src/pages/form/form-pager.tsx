@@ -27,6 +27,7 @@ import {
   useErrorText,
 } from '../../components/ui';
 import { OnBehalfBanner } from '../../desk/on-behalf-banner';
+import { AttachmentsField } from '../../forms/attachments-field';
 import { FieldInput } from '../../forms/field-input';
 import {
   ATTACHMENTS_STEP,
@@ -37,6 +38,7 @@ import {
   pagesOf,
   problemsOnPage,
   REVIEW_STEP,
+  stepsOf,
 } from '../../forms/form-model';
 import { ListField } from '../../forms/list-field';
 import { useI18n } from '../../i18n/i18n';
@@ -78,7 +80,7 @@ export function FormPager({
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const pages = pagesOf(def);
-  const steps = [...pages.map((p) => p.key), ATTACHMENTS_STEP, REVIEW_STEP];
+  const steps = stepsOf(def);
   const step = steps.includes(requested) ? requested : steps[0]!;
   const index = steps.indexOf(step);
   const page = pages.find((p) => p.key === step);
@@ -192,6 +194,20 @@ export function FormPager({
   const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
 
   function renderField(field: FormField) {
+    if (field.type === 'attachments') {
+      return (
+        <AttachmentsField
+          key={field.key}
+          field={field}
+          applicationId={app.id}
+          value={data[field.key]}
+          files={attachments}
+          errors={errors}
+          onUploaded={(a) => setAttachments((list) => [...list, a])}
+          onChange={(ids) => update({ [field.key]: ids })}
+        />
+      );
+    }
     if (field.type === 'list') {
       const isBudget = def.form.requestedAmount?.list === field.key;
       return (

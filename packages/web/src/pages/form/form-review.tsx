@@ -11,12 +11,11 @@ import {
 import type { ReactNode } from 'react';
 import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
-import { formatIban } from '../../components/iban';
-import { ATTACHMENTS_STEP, pagesOf } from '../../forms/form-pages';
+import { filesOf } from '../../forms/attachments-field';
+import { useFieldText } from '../../forms/form-data-view';
+import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink } from '../../router/router';
-
-type ScalarField = Exclude<FormField, { type: 'list' }>;
 
 /** Everything filled in, page by page as the definition groups it, each with a link to change it. */
 export function FormReview({
@@ -34,15 +33,8 @@ export function FormReview({
   attachments: Attachment[];
   base: string;
 }) {
-  const { t, locale, formatMoney, formatDate } = useI18n();
-
-  const shown = (field: ScalarField, value: unknown): string | null => {
-    if (value === undefined || value === null || value === '') return null;
-    if (field.type === 'money' && typeof value === 'number') return formatMoney(value);
-    if (field.type === 'date' && typeof value === 'string') return formatDate(value);
-    if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
-    return String(value);
-  };
+  const { t, locale, formatMoney } = useI18n();
+  const shown = useFieldText();
 
   const row = (key: string, label: string, value: ReactNode) => (
     <DataListItem key={key}>
@@ -52,6 +44,10 @@ export function FormReview({
   );
 
   const rows = (field: FormField): ReactNode[] => {
+    if (field.type === 'attachments') {
+      const files = filesOf(data[field.key], attachments);
+      return [row(field.key, field.label[locale], <AttachmentList items={files} />)];
+    }
     if (field.type !== 'list') {
       return [row(field.key, field.label[locale], shown(field, data[field.key]))];
     }
@@ -106,11 +102,12 @@ export function FormReview({
           <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
         </Alert>
       )}
-      {section(
-        ATTACHMENTS_STEP,
-        t('wizard.step.attachments'),
-        <AttachmentList items={attachments} />,
-      )}
+      {!hasAttachmentsField(def) &&
+        section(
+          ATTACHMENTS_STEP,
+          t('wizard.step.attachments'),
+          <AttachmentList items={attachments} />,
+        )}
       <Paragraph>{t('wizard.review.declaration')}</Paragraph>
     </>
   );

@@ -1,0 +1,128 @@
+import {
+  ATTACHMENT_KINDS,
+  type AttachmentKind,
+  attachmentRefs,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+import { AppError } from '../errors';
+import { isUuid } from '../regulations/regulations.repository';
+import type { AttachmentType } from './attachments.content';
+
+/**
+ * An attachments field of the form may only name files of this very application. Only ids that
+ * the new data adds are looked up (the ones already there were checked when they came), so an
+ * edit of another field costs no query. Refused as a 422 naming each field item, in nl and en.
+ */
+export async function refuseForeignAttachments(
+  trx: Transaction<DB>,
+  definition: WorkflowDefinition,
+  applicationId: string,
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Promise<void> {
+  const known = new Set(attachmentRefs(definition, before).map((r) => r.id));
+  const added = attachmentRefs(definition, after).filter((r) => !known.has(r.id));
+  if (added.length === 0) return;
+  const lookup = added.filter((r) => isUuid(r.id));
+  const found =
+    lookup.length === 0
+      ? []
+      : await trx
+          .selectFrom('attachments')
+          .select('id')
+          .where('application_id', '=', applicationId)
+          .where(
+            'id',
+            'in',
+            lookup.map((r) => r.id),
+          )
+          .execute();
+  const ours = new Set(found.map((r) => r.id));
+  const foreign = added.filter((r) => !ours.has(r.id));
+  if (foreign.length === 0) return;
+  throw foreignFiles(foreign);
+}
+
+function foreignFiles(refs: ReturnType<typeof attachmentRefs>): AppError {
+  return new AppError(
+    'validation_failed',
+    'The form names files that are not of this application.',
+    {
+      invalidParams: refs.map((r) => ({
+        name: r.path,
+        reason: 'unknown attachment',
+        text: r.text,
+      })),
+    },
+  );
+}
+
+/** A new application holds no files yet, so its first data cannot name any. */
+export function refuseAttachmentsAtCreation(
+  definition: WorkflowDefinition,
+  data: Record<string, unknown>,
+): void {
+  const refs = attachmentRefs(definition, data);
+  if (refs.length === 0) return;
+  throw foreignFiles(refs);
+}
+
+const KIND_OF: Record<AttachmentType, AttachmentKind> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'image',
+  'image/png': 'image',
+};
+
+/**
+ * An upload may say which attachments field of the form it is for (multipart part `field`);
+ * then the field must exist and take this kind of file. Without it, any accepted type goes (the
+ * application page's own uploads: supplements, report photos).
+ */
+export function refuseUnfitForField(
+  definition: WorkflowDefinition,
+  fieldKey: unknown,
+  type: AttachmentType,
+): void {
+  if (fieldKey === null || fieldKey === undefined) return;
+  const field =
+    typeof fieldKey === 'string'
+      ? definition.form.fields.find((f) => f.key === fieldKey)
+      : undefined;
+  if (!field || field.type !== 'attachments') {
+    throw new AppError('validation_failed', 'The form has no attachments field of that name.', {
+      invalidParams: [
+        {
+          name: 'field',
+          reason: 'unknown field',
+          text: {
+            nl: 'Dit formulier heeft geen bijlageveld met deze naam.',
+            en: 'This form has no attachments field of that name.',
+          },
+        },
+      ],
+    });
+  }
+  const accept = field.accept ?? ATTACHMENT_KINDS;
+  if (accept.includes(KIND_OF[type])) return;
+  const photos = accept.includes('image');
+  const l = field.label;
+  throw new AppError('unsupported_media_type', `${l.en} takes only ${accept.join(' or ')} files.`, {
+    invalidParams: [
+      {
+        name: 'file',
+        reason: 'wrong kind of file',
+        text: photos
+          ? {
+              nl: `Bij ${l.nl} kunt u alleen foto's toevoegen (JPEG of PNG).`,
+              en: `${l.en} takes photos only (JPEG or PNG).`,
+            }
+          : {
+              nl: `Bij ${l.nl} kunt u alleen PDF-bestanden toevoegen.`,
+              en: `${l.en} takes PDF files only.`,
+            },
+      },
+    ],
+  });
+}

@@ -1,0 +1,108 @@
+import type { AttachmentsField as AttachmentsFieldDef } from '@initiatief/engine';
+import {
+  Link,
+  Paragraph,
+  SubtleButton,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { type Attachment, api, fieldId } from '../api/client';
+import { AttachmentUpload, formatSize } from '../components/attachments';
+import { StatusMessage } from '../components/ui';
+import { useI18n } from '../i18n/i18n';
+
+/** The ids an attachments field holds (its value), whatever was stored. */
+export function fileIdsOf(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** The uploaded files a field's value names, in its order; ids without a file are left out. */
+export function filesOf(value: unknown, files: readonly Attachment[]): Attachment[] {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  return fileIdsOf(value).flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * An attachments field of the definition: the file input uploads at once (naming the field, so
+ * the server checks the kind of file), the value becomes the list of the files' ids, and each
+ * added file can be taken out of the field again. Problems of the field or of one of its files
+ * show at the field; each file's line carries the id the error summary links to.
+ */
+export function AttachmentsField({
+  field,
+  applicationId,
+  value,
+  files,
+  errors,
+  onUploaded,
+  onChange,
+}: {
+  field: AttachmentsFieldDef;
+  applicationId: string;
+  value: unknown;
+  /** Every uploaded file of the application, to name the ids of this field. */
+  files: readonly Attachment[];
+  errors: Record<string, string>;
+  onUploaded(file: Attachment): void;
+  onChange(ids: string[]): void;
+}) {
+  const { t, locale } = useI18n();
+  const [said, setSaid] = useState('');
+  const label = field.label[locale];
+  const ids = fileIdsOf(value);
+  const shown = filesOf(value, files);
+  const itemErrors = Object.entries(errors)
+    .filter(([path]) => path.startsWith(`${field.key}.`))
+    .map(([, message]) => message);
+  const error = [errors[field.key], ...itemErrors].filter(Boolean).join(' ') || undefined;
+  const full = field.maxItems !== undefined && ids.length >= field.maxItems;
+  return (
+    <div className="app-attachments-field">
+      <AttachmentUpload
+        applicationId={applicationId}
+        id={fieldId(field.key)}
+        label={label}
+        description={field.help?.[locale]}
+        kinds={field.accept}
+        field={field.key}
+        error={error}
+        disabled={full}
+        onUploaded={(file) => {
+          onUploaded(file);
+          onChange([...fileIdsOf(value), file.id]);
+        }}
+      />
+      {full && (
+        <Paragraph className="app-muted">{t('attachments.full', { n: ids.length })}</Paragraph>
+      )}
+      {shown.length > 0 && (
+        <UnorderedList className="app-attachments" aria-label={t('attachments.inField', { label })}>
+          {shown.map((file) => (
+            <UnorderedListItem
+              key={file.id}
+              id={fieldId(`${field.key}.${ids.indexOf(file.id)}`)}
+              tabIndex={-1}
+            >
+              <Link href={api.attachmentUrl(file.id)} target="_blank" rel="noopener">
+                {file.filename}
+              </Link>{' '}
+              <span className="app-muted">({formatSize(file.sizeBytes)})</span>{' '}
+              <SubtleButton
+                type="button"
+                aria-label={t('attachments.removeLabel', { name: file.filename, label })}
+                onClick={() => {
+                  onChange(ids.filter((id) => id !== file.id));
+                  setSaid(t('attachments.removed', { name: file.filename, label }));
+                }}
+              >
+                {t('attachments.remove')}
+              </SubtleButton>
+            </UnorderedListItem>
+          ))}
+        </UnorderedList>
+      )}
+      <StatusMessage>{said}</StatusMessage>
+    </div>
+  );
+}
