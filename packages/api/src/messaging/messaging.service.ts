@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
+  activityDateOf,
   applicationView,
   type Effect,
   type Facts,
@@ -451,7 +452,8 @@ function resolveVariables(
     applicantName: context.applicant.name,
     title: application.title,
     district: application.district,
-    activityDate: date(data.activityDate ?? (data.activity as { date?: unknown })?.date),
+    // The field the definition names as the activity's date, not a field name of ours.
+    activityDate: date(activityDateOf(input.definition, data)),
     requestedAmount: money(view?.amounts.requestedCents ?? application.requested_cents),
     grantedAmount: money(view?.amounts.grantedCents ?? application.granted_cents),
     advanceAmount: money(view?.amounts.advanceCents),
