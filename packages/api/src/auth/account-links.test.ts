@@ -345,18 +345,13 @@ describe('staff do not read account mails in the development mail drop', () => {
     const local = createTestApp({ db: kit.t.db, clock, config: { mailDir } });
     const admin = await createUser(kit.t.db, { roles: ['admin'] });
     const cookie = await loginAs(local, admin.email!);
-    const list = await readBody(await call(local, 'GET', '/api/outbox/mail-files', { cookie }));
+    const list = await readBody(await call(local, 'GET', '/api/mail-files', { cookie }));
     const names = (list.items as { name: string }[]).map((i) => i.name);
     expect(names).toHaveLength(1);
     expect(names).not.toContain(privateFile);
-    const open = await call(
-      local,
-      'GET',
-      `/api/outbox/mail-files/${encodeURIComponent(privateFile!)}`,
-      {
-        cookie,
-      },
-    );
+    const open = await call(local, 'GET', `/api/mail-files/${encodeURIComponent(privateFile!)}`, {
+      cookie,
+    });
     expect(open.status).toBe(404);
   });
 });

@@ -236,7 +236,7 @@ const MailFileSchema = z
 
 const listMailFilesRoute = createRoute({
   method: 'get',
-  path: '/api/outbox/mail-files',
+  path: '/api/mail-files',
   tags: ['outbox'],
   summary: 'Development: the .eml files written when no SMTP_URL is set (staff), newest first',
   security,
@@ -257,7 +257,7 @@ const listMailFilesRoute = createRoute({
 
 const getMailFileRoute = createRoute({
   method: 'get',
-  path: '/api/outbox/mail-files/{name}',
+  path: '/api/mail-files/{name}',
   tags: ['outbox'],
   summary: 'Development: one .eml file as message/rfc822 (staff)',
   security,
@@ -409,7 +409,7 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
           subject: decodeWords(header(raw, 'Subject')),
           to: decodeWords(header(raw, 'To')),
           messageId: header(raw, 'Message-ID'),
-          href: `/api/outbox/mail-files/${encodeURIComponent(name)}`,
+          href: `/api/mail-files/${encodeURIComponent(name)}`,
         };
       }),
     );

@@ -748,7 +748,7 @@ describe('without SMTP_URL', () => {
     const http = createTestApp({ db: t.db, clock, config: { mailDir } });
     const staffUser = await createUser(t.db, { roles: ['admin'] });
     const cookie = await loginAs(http, staffUser.email!);
-    const list = await call(http, 'GET', '/api/outbox/mail-files', { cookie });
+    const list = await call(http, 'GET', '/api/mail-files', { cookie });
     expect(list.status).toBe(200);
     const body = (await list.json()) as {
       transport: string;
@@ -761,8 +761,8 @@ describe('without SMTP_URL', () => {
     expect(await raw.text()).toContain('Content-Type: application/pdf');
     expect(existsSync(join(mailDir, '..'))).toBe(true);
     const applicantCookie = await loginAs(http, app.applicant.email);
-    expect(
-      (await call(http, 'GET', '/api/outbox/mail-files', { cookie: applicantCookie })).status,
-    ).toBe(403);
+    expect((await call(http, 'GET', '/api/mail-files', { cookie: applicantCookie })).status).toBe(
+      403,
+    );
   });
 });

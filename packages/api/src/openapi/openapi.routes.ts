@@ -89,6 +89,10 @@ export function apiDocument(app: App, config: Pick<Config, 'publicUrl'>): OpenAp
     info: {
       title: 'Initiatief API',
       version: '1',
+      license: {
+        name: 'EUPL-1.2',
+        url: 'https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12',
+      },
       description:
         'Subsidy workflow for resident initiatives. Errors are application/problem+json ' +
         '(RFC 9457); the `type` of each is the address of its explanation, /api/problems/{code}.',

@@ -44,7 +44,7 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', path: () => '/api/outbox', admits: STAFF_ROLES },
   { method: 'POST', path: () => `/api/outbox/${randomUUID()}/retry`, admits: STAFF_ROLES },
-  { method: 'GET', path: () => '/api/outbox/mail-files', admits: STAFF_ROLES },
+  { method: 'GET', path: () => '/api/mail-files', admits: STAFF_ROLES },
   { method: 'GET', path: () => '/api/policy/definitions', admits: ['policy'] },
   { method: 'GET', path: () => '/api/policy/regulations', admits: ['policy'] },
   { method: 'GET', path: () => '/api/policy/reports/states', admits: ['policy'] },

@@ -186,10 +186,10 @@ export const api = {
   outbox: async (query: OutboxQuery = {}) => (await http.get('/api/outbox', { query })).items,
   retryOutbox: (id: string) => http.post('/api/outbox/{id}/retry', { path: { id } }),
   /** `transport: 'smtp'` means mail really goes out and there are no files to show. */
-  mailFiles: (limit = 100) => http.get('/api/outbox/mail-files', { query: { limit } }),
+  mailFiles: (limit = 100) => http.get('/api/mail-files', { query: { limit } }),
   /** A mail file's text (development, no SMTP server). */
   mailFile: (name: string) =>
-    http.text('message/rfc822', '/api/outbox/mail-files/{name}', { path: { name } }),
+    http.text('message/rfc822', '/api/mail-files/{name}', { path: { name } }),
 
   // letters: the resident's channel and the print queue (issue #18)
   letterChannel: () => http.get('/api/me/letter-channel'),
