@@ -1,14 +1,17 @@
 import {
   Alert,
   ButtonGroup,
+  ButtonLink,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
+  Heading2,
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
+import type { Answer } from '../api/http';
 import {
   ErrorAlert,
   invalidParamsToErrors,
@@ -21,10 +24,190 @@ import { useLoad } from '../components/use-load';
 import { useRouter } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
+import { useSupportText } from './support-messages';
 
-/** The page a supporter opens from the mail: what they support, the code, postcode and age. */
+type Invitation = Answer<'/api/supporters/confirm'>;
+const FIELDS = new Set(['f-code', 'f-postcode', 'f-age']);
+
+/** What the supporter is asked to support. */
+function Initiative({ i }: { i: Invitation }) {
+  const { s } = useSupportText();
+  return (
+    <>
+      <Paragraph>
+        {s('confirm.intro', { applicant: i.applicantName, name: i.supporterName })}
+      </Paragraph>
+      <DataList className="app-datalist">
+        <DataListItem>
+          <DataListKey>{s('confirm.initiative')}</DataListKey>
+          <DataListValue>{i.title || '–'}</DataListValue>
+        </DataListItem>
+        {i.description && (
+          <DataListItem>
+            <DataListKey>{s('confirm.description')}</DataListKey>
+            <DataListValue multiline>{i.description}</DataListValue>
+          </DataListItem>
+        )}
+        <DataListItem>
+          <DataListKey>{s('confirm.district')}</DataListKey>
+          <DataListValue>{i.district}</DataListValue>
+        </DataListItem>
+        <DataListItem>
+          <DataListKey>{s('confirm.reference')}</DataListKey>
+          <DataListValue>{i.reference}</DataListValue>
+        </DataListItem>
+      </DataList>
+    </>
+  );
+}
+
+/**
+ * The confirmation itself: with the mailed code (`withCode`) or as the person signed in with
+ * DigiD. Both ask postcode and age.
+ */
+function ConfirmForm({
+  token,
+  withCode,
+  onDone,
+}: {
+  token: string;
+  withCode: boolean;
+  onDone(): void;
+}) {
+  const { d } = useDeskText();
+  const { s } = useSupportText();
+  const errorText = useErrorText();
+  const [form, setForm] = useState({ code: '', postcode: '', age: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState('');
+
+  async function confirm(e: FormEvent) {
+    e.preventDefault();
+    setFailure('');
+    const errs: Record<string, string> = {};
+    if (withCode && !form.code.trim()) errs['f-code'] = s('confirm.codeRequired');
+    if (!/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.postcode.trim()))
+      errs['f-postcode'] = d('supporters.postcodeRequired');
+    if (!/^\d{1,3}$/.test(form.age.trim())) errs['f-age'] = d('supporters.ageRequired');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    const answers = { token, postcode: form.postcode.trim(), age: Number(form.age) };
+    try {
+      if (withCode) await deskApi.confirmSupport({ ...answers, code: form.code.trim() });
+      else await deskApi.confirmWithDigid(answers);
+      onDone();
+    } catch (err) {
+      const fe = invalidParamsToErrors(err);
+      // The fields of this form take their own error; a reason about the person (DigiD, the
+      // applicant, supported already) is said above the form, in words.
+      const own = Object.fromEntries(Object.entries(fe).filter(([k]) => FIELDS.has(k)));
+      const other = Object.entries(fe)
+        .filter(([k]) => !FIELDS.has(k))
+        .map(([, reason]) => reason);
+      setErrors(own);
+      if (other.length) setFailure(other.join(' '));
+      else if (!Object.keys(own).length) setFailure(errorText(err));
+    }
+  }
+
+  return (
+    <form onSubmit={confirm} noValidate>
+      <ErrorAlert>{failure}</ErrorAlert>
+      {withCode && (
+        <TextField
+          id="f-code"
+          label={s('confirm.code')}
+          value={form.code}
+          error={errors['f-code']}
+          required
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          width="short"
+          onChange={(code) => setForm((f) => ({ ...f, code }))}
+        />
+      )}
+      <TextField
+        id="f-postcode"
+        label={d('supporters.postcode')}
+        value={form.postcode}
+        error={errors['f-postcode']}
+        required
+        autoComplete="postal-code"
+        width="short"
+        onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
+      />
+      <TextField
+        id="f-age"
+        label={d('supporters.age')}
+        value={form.age}
+        error={errors['f-age']}
+        required
+        inputMode="numeric"
+        width="short"
+        onChange={(age) => setForm((f) => ({ ...f, age }))}
+      />
+      <ButtonGroup>
+        <PrimaryActionButton type="submit">{s('confirm.button')}</PrimaryActionButton>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/** The ways to confirm the regulation allows: DigiD, and the mailed code where it may. */
+function WaysToConfirm({ i, token, onDone }: { i: Invitation; token: string; onDone(): void }) {
+  const { s } = useSupportText();
+  const codeAllowed = i.confirmation === 'digid_or_code';
+  const signedIn = i.digid.signedInAs;
+  return (
+    <>
+      {!codeAllowed && <Paragraph>{s('confirm.digid.required')}</Paragraph>}
+      {(i.digid.available || !codeAllowed) && (
+        <section aria-labelledby="confirm-digid-title" className="app-section">
+          <Heading2 id="confirm-digid-title" className="app-subheading">
+            {s('confirm.digid.title')}
+          </Heading2>
+          {!i.digid.available ? (
+            <Paragraph>{s('confirm.digid.unavailable')}</Paragraph>
+          ) : signedIn ? (
+            <>
+              <Paragraph>{s('confirm.digid.signedIn', { name: signedIn })}</Paragraph>
+              <ConfirmForm token={token} withCode={false} onDone={onDone} />
+            </>
+          ) : (
+            <>
+              <Paragraph id="confirm-digid-intro">{s('confirm.digid.intro')}</Paragraph>
+              <ButtonLink
+                appearance="primary-action-button"
+                href={deskApi.digidLoginHref(token)}
+                aria-describedby="confirm-digid-intro"
+              >
+                {s('confirm.digid.button')}
+              </ButtonLink>
+            </>
+          )}
+        </section>
+      )}
+      {codeAllowed && !signedIn && (
+        // Not a named region: its heading repeats the code field's label.
+        <section className="app-section">
+          <Heading2 id="confirm-code-title" className="app-subheading">
+            {s('confirm.code.title')}
+          </Heading2>
+          {i.digid.available && <Paragraph>{s('confirm.code.intro')}</Paragraph>}
+          <ConfirmForm token={token} withCode onDone={onDone} />
+        </section>
+      )}
+    </>
+  );
+}
+
+/**
+ * The page a supporter opens from the mail: what they support, then confirming with DigiD
+ * (signing in at the broker brings them back here) or, where the regulation allows it, with the
+ * mailed code; both with postcode and age.
+ */
 export function ConfirmSupportPage() {
-  const { d, t } = useDeskText();
+  const { t, s } = useSupportText();
   const { location } = useRouter();
   const errorText = useErrorText();
   const token = location.search.get('token') ?? '';
@@ -32,48 +215,20 @@ export function ConfirmSupportPage() {
     () => (token ? deskApi.invitation(token) : Promise.reject(new Error('no token'))),
     [token],
   );
-  const [form, setForm] = useState({ code: '', postcode: '', age: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
-  const [failure, setFailure] = useState('');
-
-  async function confirm(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
-    const errs: Record<string, string> = {};
-    if (!form.code.trim()) errs['f-code'] = d('confirm.codeRequired');
-    if (!/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.postcode.trim()))
-      errs['f-postcode'] = d('supporters.postcodeRequired');
-    if (!/^\d{1,3}$/.test(form.age.trim())) errs['f-age'] = d('supporters.ageRequired');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    try {
-      await deskApi.confirmSupport({
-        token,
-        code: form.code.trim(),
-        postcode: form.postcode.trim(),
-        age: Number(form.age),
-      });
-      setDone(true);
-    } catch (err) {
-      const fe = invalidParamsToErrors(err);
-      setErrors(fe);
-      if (!Object.keys(fe).length) setFailure(errorText(err));
-    }
-  }
 
   if (!token) {
     return (
       <>
-        <PageHeading>{d('confirm.title')}</PageHeading>
-        <ErrorAlert>{d('confirm.noToken')}</ErrorAlert>
+        <PageHeading>{s('confirm.title')}</PageHeading>
+        <ErrorAlert>{s('confirm.noToken')}</ErrorAlert>
       </>
     );
   }
   if (!info.data) {
     return (
       <>
-        <PageHeading>{d('confirm.title')}</PageHeading>
+        <PageHeading>{s('confirm.title')}</PageHeading>
         {info.error ? (
           <ErrorAlert>{errorText(info.error)}</ErrorAlert>
         ) : (
@@ -85,75 +240,17 @@ export function ConfirmSupportPage() {
   const i = info.data;
   return (
     <>
-      <PageHeading>{d('confirm.title')}</PageHeading>
-      <Paragraph>
-        {d('confirm.intro', { applicant: i.applicantName, name: i.supporterName })}
-      </Paragraph>
-      <DataList className="app-datalist">
-        <DataListItem>
-          <DataListKey>{d('confirm.initiative')}</DataListKey>
-          <DataListValue>{i.title || '–'}</DataListValue>
-        </DataListItem>
-        {i.description && (
-          <DataListItem>
-            <DataListKey>{d('confirm.description')}</DataListKey>
-            <DataListValue multiline>{i.description}</DataListValue>
-          </DataListItem>
-        )}
-        <DataListItem>
-          <DataListKey>{d('confirm.district')}</DataListKey>
-          <DataListValue>{i.district}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{d('confirm.reference')}</DataListKey>
-          <DataListValue>{i.reference}</DataListValue>
-        </DataListItem>
-      </DataList>
+      <PageHeading>{s('confirm.title')}</PageHeading>
+      <Initiative i={i} />
       <StatusMessage>
         {(done || i.confirmedAt) && (
           <Alert type="ok">
-            <Paragraph>{d(done ? 'confirm.done' : 'confirm.already')}</Paragraph>
+            <Paragraph>{s(done ? 'confirm.done' : 'confirm.already')}</Paragraph>
           </Alert>
         )}
       </StatusMessage>
       {!done && !i.confirmedAt && (
-        <form onSubmit={confirm} noValidate>
-          <ErrorAlert>{failure}</ErrorAlert>
-          <TextField
-            id="f-code"
-            label={d('confirm.code')}
-            value={form.code}
-            error={errors['f-code']}
-            required
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            width="short"
-            onChange={(code) => setForm((f) => ({ ...f, code }))}
-          />
-          <TextField
-            id="f-postcode"
-            label={d('supporters.postcode')}
-            value={form.postcode}
-            error={errors['f-postcode']}
-            required
-            autoComplete="postal-code"
-            width="short"
-            onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
-          />
-          <TextField
-            id="f-age"
-            label={d('supporters.age')}
-            value={form.age}
-            error={errors['f-age']}
-            required
-            inputMode="numeric"
-            width="short"
-            onChange={(age) => setForm((f) => ({ ...f, age }))}
-          />
-          <ButtonGroup>
-            <PrimaryActionButton type="submit">{d('confirm.button')}</PrimaryActionButton>
-          </ButtonGroup>
-        </form>
+        <WaysToConfirm i={i} token={token} onDone={() => setDone(true)} />
       )}
     </>
   );

@@ -39,6 +39,15 @@ export const deskApi = {
   invitation: (token: string) => http.get('/api/supporters/confirm', { query: { token } }),
   confirmSupport: (input: { token: string; code: string; postcode: string; age: number }) =>
     http.post('/api/supporters/confirm', { body: input }),
+  /** Confirms as the person signed in with DigiD in this session. */
+  confirmWithDigid: (input: { token: string; postcode: string; age: number }) =>
+    http.post('/api/supporters/confirm/digid', { body: input }),
+  /** Signs in with DigiD at the broker and comes back to the confirmation page of `token`. */
+  digidLoginHref: (token: string) =>
+    http.href('/api/auth/oidc/{provider}/login', {
+      path: { provider: 'resident' },
+      query: { returnTo: `/steunen?token=${encodeURIComponent(token)}` },
+    }),
   accounts: async (q?: string) => (await http.get('/api/admin/accounts', { query: { q } })).items,
   createAccount: (input: { name: string; email: string; roles: Role[] }) =>
     http.post('/api/admin/accounts', { body: input }),

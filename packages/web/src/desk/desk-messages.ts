@@ -134,19 +134,6 @@ const nl = {
   'supporters.postcodeRequired': 'Vul de postcode in, bijvoorbeeld 3083 AB.',
   'supporters.ageRequired': 'Vul de leeftijd in.',
 
-  'confirm.title': 'Steunt u dit initiatief?',
-  'confirm.intro':
-    '{applicant} vraagt subsidie aan en noemt u, {name}, als buurtbewoner die het steunt.',
-  'confirm.initiative': 'Initiatief',
-  'confirm.reference': 'Kenmerk',
-  'confirm.district': 'Wijk',
-  'confirm.description': 'Wat gaat de aanvrager doen?',
-  'confirm.code': 'Code uit de e-mail',
-  'confirm.button': 'Ja, ik steun dit initiatief',
-  'confirm.done': 'Dank u wel. Uw steun is bevestigd.',
-  'confirm.already': 'U heeft uw steun al bevestigd. Dank u wel.',
-  'confirm.noToken': 'Deze link is niet compleet. Open de link uit de e-mail opnieuw.',
-  'confirm.codeRequired': 'Vul de code uit de e-mail in.',
   'authorise.title': 'Iemand machtigen',
   'authorise.intro':
     'Laat een familielid of een vrijwilliger van een wijkhub deze aanvraag voor u regelen. Die persoon logt in met een eigen account; in het verloop staat dat het namens u was.',
@@ -295,20 +282,6 @@ const en: Record<keyof typeof nl, string> = {
   'supporters.emailRequired': "Enter the supporter's e-mail address.",
   'supporters.postcodeRequired': 'Enter the postcode, for example 3083 AB.',
   'supporters.ageRequired': 'Enter the age.',
-
-  'confirm.title': 'Do you support this initiative?',
-  'confirm.intro':
-    '{applicant} applies for a grant and names you, {name}, as a neighbour who supports it.',
-  'confirm.initiative': 'Initiative',
-  'confirm.reference': 'Reference',
-  'confirm.district': 'District',
-  'confirm.description': 'What will the applicant do?',
-  'confirm.code': 'Code from the e-mail',
-  'confirm.button': 'Yes, I support this initiative',
-  'confirm.done': 'Thank you. Your support is confirmed.',
-  'confirm.already': 'You have already confirmed your support. Thank you.',
-  'confirm.noToken': 'This link is incomplete. Open the link from the e-mail again.',
-  'confirm.codeRequired': 'Enter the code from the e-mail.',
   'authorise.title': 'Authorise someone',
   'authorise.intro':
     'Let a relative or a volunteer at a help point handle this application for you. That person logs in with their own account; the history says it was on your behalf.',

@@ -30,6 +30,7 @@ import { usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
 import { useProposalText } from './proposal-messages';
 import { ProposalsPanel } from './proposals';
+import { type SupporterConfirmation, SupporterConfirmationField } from './regulation-supporters';
 import './policy.css';
 
 type Form = Record<
@@ -78,7 +79,7 @@ function toForm(r?: PolicyRegulation): Form {
   };
 }
 
-const FIELD_OF: Record<string, keyof Form | MoneyKey> = {
+const FIELD_OF: Record<string, keyof Form | MoneyKey | 'supporters'> = {
   ceilingCents: 'ceiling',
   maxAmountCents: 'max',
   directSettlementThresholdCents: 'threshold',
@@ -87,6 +88,7 @@ const FIELD_OF: Record<string, keyof Form | MoneyKey> = {
   reportDueWeeks: 'reportWeeks',
   workflowVersion: 'workflow',
   workflowKey: 'workflow',
+  supporterConfirmation: 'supporters',
 };
 
 function RegulationForm({
@@ -104,6 +106,9 @@ function RegulationForm({
   const { locale } = usePolicyText();
   const [form, setForm] = useState<Form>(() => toForm(regulation));
   const [amounts, setAmounts] = useState<Amounts>(() => toAmounts(regulation));
+  const [supporters, setSupporters] = useState<SupporterConfirmation>(
+    regulation?.supporterConfirmation ?? 'digid_or_code',
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const prefix = regulation ? `reg-${regulation.id}` : 'reg-new';
@@ -147,6 +152,7 @@ function RegulationForm({
       maxAmountCents: amounts.max.cents!,
       directSettlementThresholdCents: amounts.threshold.cents!,
       settlementFourEyesAboveCents: amounts.fourEyes.cents,
+      supporterConfirmation: supporters,
       decisionTermWeeks: Number(form.term),
       reportDueWeeks: Number(form.reportWeeks),
       opensOn: form.opensOn,
@@ -210,6 +216,12 @@ function RegulationForm({
           onChange={set('workflow')}
           error={errors.workflow}
           options={[{ value: '', label: '–' }, ...workflows]}
+        />
+        <SupporterConfirmationField
+          id={`${prefix}-supporters`}
+          value={supporters}
+          error={errors.supporters}
+          onChange={setSupporters}
         />
       </div>
       {regulation && (
