@@ -65,7 +65,7 @@ export {
   requestedCents,
   validateFormData,
 } from './form/form.validate';
-export { activityDateOf, applicationTitle } from './form/form-fields';
+export { activityDateOf, applicationDescription, applicationTitle } from './form/form-fields';
 export { isValidIban, normalizeIban } from './form/iban';
 export {
   addDays,

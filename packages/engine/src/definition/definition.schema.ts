@@ -90,6 +90,11 @@ export const formSchema = z
     requestedAmount: z.object({ list: identifier, field: identifier }).strict().optional(),
     /** Text field that names the application in lists, letters and mails (default: title). */
     titleField: identifier.optional(),
+    /**
+     * Text field that says what the application is about, shown to people who are neither the
+     * applicant nor staff, such as a supporter asked to confirm (default: the first long text).
+     */
+    descriptionField: identifier.optional(),
     /** Field holding the activity date, for `daysBeforeActivityAtLeast` and `reportDue`. */
     activityDateField: identifier.optional(),
   })

@@ -354,4 +354,9 @@ function checkForm(
   if (titleKey && titleType !== 'text' && titleType !== 'textarea') {
     add('form.titleField', 'bad_form', `${titleKey} must be a text field`);
   }
+  const descriptionKey = def.form.descriptionField;
+  const descriptionType = def.form.fields.find((f) => f.key === descriptionKey)?.type;
+  if (descriptionKey && descriptionType !== 'text' && descriptionType !== 'textarea') {
+    add('form.descriptionField', 'bad_form', `${descriptionKey} must be a text field`);
+  }
 }

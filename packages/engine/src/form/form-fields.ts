@@ -20,3 +20,16 @@ export function activityDateOf(
   const value = data[def.form.activityDateField ?? 'activityDate'];
   return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
 }
+
+/**
+ * What the application is about in the applicant's words: the form's description field, or
+ * its first long text; '' when none.
+ */
+export function applicationDescription(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): string {
+  const key = def.form.descriptionField ?? def.form.fields.find((f) => f.type === 'textarea')?.key;
+  const value = key === undefined ? undefined : data[key];
+  return typeof value === 'string' ? value.trim() : '';
+}

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { completeData, loadShippedDefinition, shippedJson } from '../test/fixtures';
 import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
-import { activityDateOf, applicationTitle } from './form-fields';
+import { activityDateOf, applicationDescription, applicationTitle } from './form-fields';
 import { isValidIban, normalizeIban } from './iban';
 
 const def = loadShippedDefinition();
@@ -137,6 +137,26 @@ describe('the application title comes from the field the definition names', () =
     );
     json.form.titleField = 'nope';
     expect(validateDefinition(json).ok).toBe(false);
+  });
+});
+
+describe('what the application is about comes from the form, not from a field name', () => {
+  test('the first long text by default, or the field the definition names', () => {
+    const data = { description: ' Een feest voor de straat. ', location: 'Plein' };
+    expect(applicationDescription(def, data)).toBe('Een feest voor de straat.');
+    const named = { ...def, form: { ...def.form, descriptionField: 'location' } };
+    expect(applicationDescription(named, data)).toBe('Plein');
+    const without = { ...def, form: { ...def.form, fields: [] } };
+    expect(applicationDescription(without, data)).toBe('');
+  });
+
+  test('a description field that is not a text field is refused', () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the definition is broken on purpose
+    const json = structuredClone(shippedJson()) as any;
+    json.form.descriptionField = 'budgetLines';
+    expect(validateDefinition(json).problems).toContainEqual(
+      expect.objectContaining({ path: 'form.descriptionField', code: 'bad_form' }),
+    );
   });
 });
 
