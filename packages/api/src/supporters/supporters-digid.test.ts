@@ -245,6 +245,19 @@ describe('supporters who confirm with DigiD', () => {
 
       const cookie = await signInWithDigid('lotte', inv.token);
       expect((await confirmDigid(cookie, { token: inv.token, ...answers })).status).toBe(200);
+
+      // An invitation sent now asks for DigiD and gives no code that would not be enough.
+      await call(kit.app, 'POST', `/api/applications/${app.id}/supporters`, {
+        cookie: kit.cookies.resident,
+        json: { name: 'Later', email: 'later@buurt.test' },
+      });
+      const mail = await kit.t.db
+        .selectFrom('outbox')
+        .select('body')
+        .where('recipient_email', '=', 'later@buurt.test')
+        .executeTakeFirstOrThrow();
+      expect(mail.body).toContain('U logt daar in met DigiD.');
+      expect(mail.body).not.toContain('code');
     } finally {
       await setRule(kit.regulationId, 'digid_or_code');
     }

@@ -5,7 +5,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
-import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
@@ -21,7 +20,7 @@ import {
   supportedAlready,
   supportedTwice,
 } from './supporters.digid';
-import { applicantOf, type Db, type Deps, hash } from './supporters.shared';
+import { applicantOf, type Db, type Deps, hash, ruleOf } from './supporters.shared';
 import type { ConfirmedHow, Supporter } from './supporters.table';
 
 const MAX_ATTEMPTS = 5;
@@ -35,15 +34,6 @@ async function byToken(db: Db, token: string, forUpdate = false) {
 
 const unknownLink = () =>
   new AppError('not_found', 'This confirmation link is not (or no longer) valid.');
-
-async function ruleOf(db: Db, app: ApplicationRecord): Promise<SupporterConfirmation> {
-  const row = await db
-    .selectFrom('regulations')
-    .select('supporter_confirmation')
-    .where('id', '=', app.regulation_id)
-    .executeTakeFirst();
-  return row?.supporter_confirmation ?? 'digid_or_code';
-}
 
 /** Who asks: the logged-in user and the session behind the cookie. */
 export interface Caller {

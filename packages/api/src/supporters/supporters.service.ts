@@ -2,6 +2,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
+import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
@@ -16,6 +17,7 @@ import {
   type Deps,
   hash,
   isApplicant,
+  ruleOf,
   sameName,
 } from './supporters.shared';
 import type { ConfirmedHow, Supporter } from './supporters.table';
@@ -94,6 +96,31 @@ export async function confirmedSupportersFor(
   return rows
     .filter((r) => r.confirmed_at !== null && !isApplicant(r, applicant))
     .map((r) => ({ age: r.age }));
+}
+
+/** The invitation: the link, and the code where the regulation lets it be enough. */
+function invitationBody(m: {
+  name: string;
+  applicant: string;
+  app: ApplicationRecord;
+  link: string;
+  code: string;
+  rule: SupporterConfirmation;
+}): string {
+  const what = m.app.title || m.app.reference;
+  const digidOnly = m.rule === 'digid';
+  return [
+    `Beste ${m.name},`,
+    `${m.applicant} vraagt subsidie aan voor het bewonersinitiatief "${what}" (${m.app.reference}) en noemt u als buurtbewoner die het steunt.`,
+    `Bevestig uw steun via deze link: ${m.link}`,
+    digidOnly
+      ? 'U logt daar in met DigiD.'
+      : `Daar logt u in met DigiD, of u vult deze code in.\n\nUw code: ${m.code}`,
+    'Steunt u het niet, of kent u dit niet? Dan hoeft u niets te doen.',
+    digidOnly
+      ? `(English) ${m.applicant} names you as a neighbour who supports this initiative. Confirm at the link above by signing in with DigiD; if not, do nothing.`
+      : `(English) ${m.applicant} names you as a neighbour who supports this initiative. Confirm at the link above with DigiD or with code ${m.code}; if not, do nothing.`,
+  ].join('\n\n');
 }
 
 export interface AddSupporterInput {
@@ -222,14 +249,14 @@ export async function addSupporter(
         language: 'nl',
         template_key: 'supporter_invitation',
         subject: `Steunt u "${app.title || app.reference}"? / Do you support it?`,
-        body: [
-          `Beste ${input.name},`,
-          `${applicant.name} vraagt subsidie aan voor het bewonersinitiatief "${app.title || app.reference}" (${app.reference}) en noemt u als buurtbewoner die het steunt.`,
-          `Bevestig uw steun via deze link: ${link}`,
-          `Uw code: ${code}`,
-          'Steunt u het niet, of kent u dit niet? Dan hoeft u niets te doen.',
-          `(English) ${applicant.name} names you as a neighbour who supports this initiative. Confirm at the link above with code ${code}; if not, do nothing.`,
-        ].join('\n\n'),
+        body: invitationBody({
+          name: input.name,
+          applicant: applicant.name,
+          app,
+          link,
+          code,
+          rule: await ruleOf(trx, app),
+        }),
         variables: JSON.stringify({ reference: app.reference }),
         next_attempt_at: now,
         created_at: now,

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
+import type { SupporterConfirmation } from '../applications/applications.table';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import type { Supporter } from './supporters.table';
@@ -34,4 +35,14 @@ export function isApplicant(s: Supporter, applicant: Applicant): boolean {
     (!!s.email && s.email === applicant.email) ||
     sameName(s.name, applicant.name)
   );
+}
+
+/** How the application's regulation lets supporters confirm. */
+export async function ruleOf(db: Db, app: ApplicationRecord): Promise<SupporterConfirmation> {
+  const row = await db
+    .selectFrom('regulations')
+    .select('supporter_confirmation')
+    .where('id', '=', app.regulation_id)
+    .executeTakeFirst();
+  return row?.supporter_confirmation ?? 'digid_or_code';
 }
