@@ -5,6 +5,7 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
+import { SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import { approveProposal, closeProposal, listProposals } from './policy-proposals.service';
 
 const tags = ['Policy'];
@@ -31,6 +32,7 @@ export const ProposalSchema = z
           ceilingCents: z.number().int(),
           maxAmountCents: z.number().int(),
           settlementFourEyesAboveCents: z.number().int().nullable(),
+          supporterConfirmation: SupporterConfirmationSchema,
           workflow: z.object({ key: z.string(), version: z.number().int() }),
         }),
       })
@@ -43,6 +45,7 @@ export const ProposalSchema = z
         workflowKey: z.string().optional(),
         workflowVersion: z.number().int().optional(),
         settlementFourEyesAboveCents: z.number().int().nullable().optional(),
+        supporterConfirmation: SupporterConfirmationSchema.optional(),
       })
       .catchall(z.unknown()),
     proposedBy: Person,

@@ -2,7 +2,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { findRegulation } from '../regulations/regulations.repository';
+import { findRegulation, type Regulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
 import { assertPublishable, publishInTransaction } from './policy-definitions.service';
 import { type RegulationChanges, updateRegulation } from './policy-regulations.service';
@@ -36,6 +36,7 @@ export interface Proposal {
       ceilingCents: number;
       maxAmountCents: number;
       settlementFourEyesAboveCents: number | null;
+      supporterConfirmation: Regulation['supporterConfirmation'];
       workflow: { key: string; version: number };
     };
   } | null;
@@ -82,6 +83,7 @@ async function toProposal(db: Db, r: Row): Promise<Proposal> {
             ceilingCents: reg.ceilingCents,
             maxAmountCents: reg.maxAmountCents,
             settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
+            supporterConfirmation: reg.supporterConfirmation,
             workflow: reg.workflow,
           },
         }

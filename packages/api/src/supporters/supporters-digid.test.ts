@@ -271,5 +271,15 @@ describe('supporters who confirm with DigiD', () => {
       json: { supporterConfirmation: 'paper' },
     });
     expect(bad.status).toBe(422);
+    // Riding along with a change a second officer must approve, it is shown beside the rule now.
+    const proposed = await call(kit.app, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+      cookie: kit.cookies.policy,
+      json: { ceilingCents: 20_000_000, supporterConfirmation: 'digid', comment: 'Meer budget' },
+    });
+    expect(proposed.status).toBe(202);
+    expect((await readJson(proposed)).proposal).toMatchObject({
+      regulation: { current: { supporterConfirmation: 'digid_or_code' } },
+      changes: { supporterConfirmation: 'digid' },
+    });
   });
 });

@@ -21,6 +21,7 @@ import { useSession } from '../session/session';
 import { type DefinitionSummary, type Proposal, policyApi } from './policy-api';
 import { usePolicyText } from './policy-messages';
 import { useProposalText } from './proposal-messages';
+import { supporterRuleText } from './regulation-supporters';
 
 type Text = ReturnType<typeof useProposalText>;
 
@@ -75,6 +76,14 @@ function changeLines(p: Proposal, text: Text): string[] {
       }),
     );
   }
+  const rule = c.supporterConfirmation;
+  if (rule !== undefined && rule !== current.supporterConfirmation)
+    lines.push(
+      q('prop.change.supporters', {
+        before: supporterRuleText(text.locale, current.supporterConfirmation),
+        after: supporterRuleText(text.locale, rule),
+      }),
+    );
   return lines;
 }
 

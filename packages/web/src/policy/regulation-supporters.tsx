@@ -22,6 +22,11 @@ const TEXT = {
 
 const OPTIONS: SupporterConfirmation[] = ['digid_or_code', 'digid'];
 
+/** The rule in words (e.g. beside a proposed change). */
+export function supporterRuleText(locale: 'nl' | 'en', rule: SupporterConfirmation): string {
+  return TEXT[locale][rule];
+}
+
 /** The regulation's rule for supporters: DigiD only, or DigiD or the mailed code. */
 export function SupporterConfirmationField({
   id,
