@@ -118,6 +118,8 @@ describe('supporters who confirm with DigiD', () => {
       confirmation: 'digid_or_code',
       digid: { available: true, signedInAs: null },
     });
+    // What the form says the initiative is about, found through the definition.
+    expect(before.description).toBe(demoFormData(kit.clock()).description);
     // Without a DigiD session the DigiD confirmation is refused: none at all, or a password one.
     expect((await confirmDigid(undefined, { token: inv.token, ...answers })).status).toBe(401);
     const password = await confirmDigid(kit.cookies.resident2, { token: inv.token, ...answers });

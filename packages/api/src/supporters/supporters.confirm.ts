@@ -3,11 +3,13 @@
  * or with the mailed code where the regulation allows it.
  */
 import { timingSafeEqual } from 'node:crypto';
+import { applicationDescription } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { recordShellEvent } from '../queue/claims.service';
 import {
@@ -48,12 +50,14 @@ export async function confirmationInfo(deps: Deps, token: string, caller: Caller
   const app = await findApplication(deps.db, s.application_id);
   if (!app) throw unknownLink();
   const applicant = await applicantOf(deps.db, app);
-  const data = app.data as Record<string, unknown>;
+  const definition = await loadDefinition(deps.db, app.definition_key, app.definition_version);
+  const description = applicationDescription(definition, app.data as Record<string, unknown>);
   const person = await digidPerson(deps.db, caller.sessionId, caller.user?.id ?? null);
   return {
     reference: app.reference,
     title: app.title,
-    description: typeof data.description === 'string' ? data.description : null,
+    // What the form says the application is about (the definition names the field).
+    description: description || null,
     district: app.district,
     applicantName: applicant.name,
     supporterName: s.name,
