@@ -71,9 +71,18 @@ describe('the editor without JSON, continued', () => {
     expect(await prefix.inputValue()).toBe('BZ');
     await general.getByText(/kenmerk als BZ-\d{4}-000123\./).waitFor();
     await noProblems();
+    // Typed key by key with no pause, as a fast typist or a paste by keystrokes does: every
+    // key lands, though each one rewrites the whole definition (once, keystrokes got lost).
+    const english = general.getByLabel('Naam (Engels)');
+    await english.fill('');
+    await english.pressSequentially('Resident initiative grant South, Feijenoord', { delay: 0 });
+    await expect
+      .poll(() => english.inputValue())
+      .toBe('Resident initiative grant South, Feijenoord');
     const json = await draftJson();
     expect(json.referencePrefix).toBe('BZ');
     expect(json.title.nl).toBe('Subsidie bewonersinitiatief Zuid');
+    expect(json.title.en).toBe('Resident initiative grant South, Feijenoord');
     // Letters the definition does not allow are named, in Dutch, at the field.
     await prefix.fill('B');
     await page

@@ -10,7 +10,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { AppLink, useLeaveGuard, useRouter } from '../router/router';
@@ -76,7 +76,12 @@ function Editor({
   const [busy, setBusy] = useState(false);
   const list = useLoad(() => policyApi.definitions(), [key, version, status]);
 
+  // The definition as the forms last wrote it, with its text: each change of a form applies to
+  // this one, never to a state a render behind (fast typing would lose keystrokes), and the text
+  // it wrote is not parsed back.
+  const latest = useRef<{ text: string; def: DefinitionJson }>({ text, def: detail.definition });
   const parsed = useMemo(() => {
+    if (latest.current.text === text) return { ok: true as const, value: latest.current.def };
     try {
       return { ok: true as const, value: JSON.parse(text) as unknown };
     } catch (err) {
@@ -85,12 +90,17 @@ function Editor({
   }, [text]);
   const [lastGood, setLastGood] = useState<DefinitionJson>(detail.definition);
   useEffect(() => {
-    if (parsed.ok && typeof parsed.value === 'object' && parsed.value)
+    if (parsed.ok && typeof parsed.value === 'object' && parsed.value) {
+      latest.current = { text, def: parsed.value as DefinitionJson };
       setLastGood(parsed.value as DefinitionJson);
-  }, [parsed]);
+    }
+  }, [parsed, text]);
+  // Checking the whole definition, drawing the diagram and the simulator follow a step behind
+  // while someone types, so the field they type in answers at once.
+  const settled = useDeferredValue(lastGood);
   const problems = useMemo(
-    () => (parsed.ok ? check(key, version, parsed.value) : []),
-    [parsed, key, version],
+    () => (parsed.ok ? check(key, version, settled) : []),
+    [parsed.ok, settled, key, version],
   );
   const valid = parsed.ok && problems.length === 0;
   const dirty = text !== savedText;
@@ -101,11 +111,14 @@ function Editor({
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [theirs, setTheirs] = useState<DefinitionDetail | null>(null);
 
-  const update = (change: (def: DefinitionJson) => void) => {
-    const copy = structuredClone(lastGood);
+  const update = useCallback((change: (def: DefinitionJson) => void) => {
+    const copy = structuredClone(latest.current.def);
     change(copy);
-    setText(JSON.stringify(copy, null, 2));
-  };
+    const json = JSON.stringify(copy, null, 2);
+    latest.current = { text: json, def: copy };
+    setLastGood(copy);
+    setText(json);
+  }, []);
 
   const previousVersion = (list.data ?? [])
     .filter((d) => d.key === key && d.version < version && d.status !== 'draft')
@@ -323,7 +336,7 @@ function Editor({
                     focusPath(pr.path);
                   }}
                 >
-                  {problemSentence(pr, lastGood, locale)}
+                  {problemSentence(pr, settled, locale)}
                 </Link>
               </UnorderedListItem>
             ))}
@@ -336,7 +349,7 @@ function Editor({
         {previousDef.data && (
           <Paragraph>{p('diagram.compared', { version: previousVersion ?? '' })}</Paragraph>
         )}
-        <Statechart definition={lastGood} before={previousDef.data?.definition} />
+        <Statechart definition={settled} before={previousDef.data?.definition} />
       </section>
 
       <div className="policy-editor">
@@ -368,7 +381,7 @@ function Editor({
       </div>
 
       {valid ? (
-        <Simulator definition={parsed.value as WorkflowDefinition} />
+        <Simulator definition={settled as WorkflowDefinition} />
       ) : (
         <section aria-labelledby="sim-title">
           <Heading2 id="sim-title">{p('sim.title')}</Heading2>
