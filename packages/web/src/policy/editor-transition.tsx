@@ -1,5 +1,5 @@
 import { Button, Heading4, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { SelectField } from '../components/ui';
 import {
   arr,
@@ -13,6 +13,7 @@ import {
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { ParamsEditor, useRefText, type VocabularyGroup, vocabularyNames } from './editor-params';
+import { useReorder } from './editor-reorder';
 import type { DefinitionJson } from './policy-api';
 
 /** Default parameters for a newly added guard or action, so it is valid at once where it can be. */
@@ -70,17 +71,6 @@ function RefList({
   const { e, word } = useEditorText();
   const refText = useRefText(def);
   const [adding, setAdding] = useState('');
-  // After a move, focus follows the item to its new place and the new place is announced. The
-  // list is drawn again once the definition has the new order; focus waits for that drawing.
-  const [moved, setMoved] = useState<{ id: string; text: string; order: string | null } | null>(
-    null,
-  );
-  const order = refs.map((r) => String(r.type)).join('|');
-  useEffect(() => {
-    if (!moved?.order || moved.order !== order) return;
-    document.getElementById(moved.id)?.focus();
-    setMoved({ ...moved, order: null });
-  }, [moved, order]);
   const prefix = group === 'guards' ? 'guard' : 'action';
   const listPath = `${branchPath}.${group === 'guards' ? 'guard' : 'actions'}`;
   /** Changes the list as an array (a single guard object becomes a list of one). */
@@ -93,6 +83,16 @@ function RefList({
       if (list.length === 0) delete t[key];
       else t[key] = list;
     });
+  // A condition or action is known by its place: the buttons' ids follow it there.
+  const { moveButtons, announcement } = useReorder({
+    names: refs.map((r) => String(r.type)),
+    idOf: (_, i) => pathId(`${listPath}.${i}`),
+    move: (from, to) =>
+      change((list) => {
+        const [item] = list.splice(from, 1);
+        list.splice(to, 0, item!);
+      }),
+  });
   return (
     <div className="policy-refs">
       <Heading4 className="policy-h4">{title}</Heading4>
@@ -125,36 +125,7 @@ function RefList({
                 }
               />
               <div className="policy-inline">
-                {(['up', 'down'] as const).map((dir) => {
-                  const to = dir === 'up' ? i - 1 : i + 1;
-                  return (
-                    <Button
-                      key={dir}
-                      id={`${pathId(path)}-${dir}`}
-                      appearance="secondary-action-button"
-                      disabled={to < 0 || to >= refs.length}
-                      onClick={() => {
-                        change((list) => {
-                          const [item] = list.splice(i, 1);
-                          list.splice(to, 0, item!);
-                        });
-                        // At the edge the other button keeps focus (a disabled one cannot).
-                        const edge = to === 0 || to === refs.length - 1;
-                        const next = edge ? (dir === 'up' ? 'down' : 'up') : dir;
-                        const types = refs.map((r) => String(r.type));
-                        const [type] = types.splice(i, 1);
-                        types.splice(to, 0, type!);
-                        setMoved({
-                          order: types.join('|'),
-                          id: `${pathId(`${listPath}.${to}`)}-${next}`,
-                          text: e('tr.moved', { what, n: to + 1, total: refs.length }),
-                        });
-                      }}
-                    >
-                      {e(dir === 'up' ? 'tr.up' : 'tr.down', { what })}
-                    </Button>
-                  );
-                })}
+                {moveButtons(i, what)}
                 <Button
                   appearance="subtle-button"
                   onClick={() => change((list) => void list.splice(i, 1))}
@@ -166,9 +137,7 @@ function RefList({
           );
         })}
       </ol>
-      <p role="status" aria-live="polite" className="policy-visually-hidden">
-        {moved?.text ?? ''}
-      </p>
+      {announcement}
       <div className="policy-inline">
         <SelectField
           id={`${pathId(listPath)}-new`}
