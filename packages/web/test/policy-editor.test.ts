@@ -295,12 +295,40 @@ describe('a policy officer edits the workflow without JSON', () => {
     // Four supporters are no longer enough: submitting is not offered.
     await page.getByRole('heading', { name: 'Mogelijke stappen' }).waitFor();
     expect(await page.getByRole('button', { name: 'Stap Indienen zetten' }).count()).toBe(0);
-    const data = page.locator('#sim-data');
+    // The trial application is a form with the definition's labels, not JSON: a fifth supporter
+    // on a line of its own, and the first budget line's amount in euros, the Dutch way.
     await page.locator('summary', { hasText: 'Gegevens van de aanvraag' }).click();
-    const form = JSON.parse(await data.inputValue());
-    form.supporters.push({ name: 'Noor Haddou', postcode: '3022 AF', age: 29 });
-    await data.fill(JSON.stringify(form));
+    await page.getByRole('heading', { name: 'Begroting', level: 3 }).waitFor();
+    await page
+      .getByRole('button', { name: 'Regel toevoegen aan Handtekeningen van buurtbewoners' })
+      .click();
+    const fifth = page.getByRole('group', { name: 'Handtekeningen van buurtbewoners, regel 5' });
+    await fifth.getByLabel('Naam', { exact: true }).fill('Noor Haddou');
+    await fifth.getByLabel('Postcode', { exact: true }).fill('3022 AF');
+    await fifth.getByLabel('Leeftijd', { exact: true }).fill('29');
+    const firstLine = page.getByRole('group', { name: 'Begroting, regel 1' });
+    await firstLine.getByLabel('Bedrag', { exact: true }).fill('250');
+    await page.getByText(/Totaal aangevraagd: €\s700,00/).waitFor();
+    expect(await page.locator('#sim-data').count()).toBe(0);
+    // Files cannot be added in the trial; the field says so instead of offering an upload.
+    await page
+      .getByRole('group', { name: 'Offertes en andere stukken' })
+      .getByText('In de proef kunt u geen bestanden toevoegen.', { exact: false })
+      .waitFor();
+    expect(await page.locator('.policy-sim-data input[type="file"]').count()).toBe(0);
+
+    // A problem the engine finds shows at its field, with a summary that links there.
+    const title = page.getByLabel('Naam van uw initiatief', { exact: true });
+    await title.fill('');
     await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+    await summary.getByRole('link', { name: 'Naam van uw initiatief ontbreekt.' }).click();
+    expect(await title.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await title.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page, 'editor-simulator-form');
+    await title.fill('Buurtfeest aan de Schiekade');
+    await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+    await summary.waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
     await page.getByText('Huidige status: Ingediend').waitFor();
     // Subjects are filled in; the reminder runs as its own time limit.
@@ -316,8 +344,9 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByRole('button', { name: 'Stap Advies wijkraad vragen zetten' }).click();
     await page.getByText('Huidige status: Advies wijkraad').waitFor();
     await page.locator('#sim-payload-ASSESS-recommendation').selectOption('grant');
-    // The sample asks € 600,00: four budget lines of € 150,00, made from the form's own fields.
-    await page.locator('#sim-payload-ASSESS-amountCents').fill('600');
+    // The sample asked € 600,00 (four budget lines of € 150,00, made from the form's own
+    // fields); with the first line at € 250,00 the application asks € 700,00.
+    await page.locator('#sim-payload-ASSESS-amountCents').fill('700');
     await page.locator('#sim-payload-ASSESS-motivation').fill('Goed voor de buurt.');
     await page.getByRole('button', { name: 'Stap Beoordelen zetten' }).click();
     await page.getByText('Huidige status: Beoordeeld').waitFor();

@@ -5,7 +5,7 @@ import {
   amsterdamStartOfDay,
   createApplication,
   type Effect,
-  type Facts,
+  EngineError,
   type PersistedSnapshot,
   type Role,
   type StepResult,
@@ -25,14 +25,13 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
-import { MoneyInput } from '../components/money-input';
-import { SelectField, TextAreaField, TextField } from '../components/ui';
-import { useLoad } from '../components/use-load';
+import { SelectField, TextField } from '../components/ui';
 import { ROLE_CODES } from './editor-events';
-import { policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
+import { TrialDataSection, useTrialData } from './simulator-data';
+import { useSimulatorText } from './simulator-messages';
 import { PayloadForm } from './simulator-payload';
-import { sampleDataFor } from './simulator-sample';
+import { TrialTermsFields, useTrialTerms } from './simulator-terms';
 import { useSimulatorTexts } from './simulator-texts';
 import { Statechart } from './statechart';
 
@@ -46,7 +45,6 @@ interface LogEntry {
   error?: string;
 }
 
-/** A complete form for a typical application, with the activity ten weeks after the clock. */
 const actorFor = (role: Role): Actor => ({ id: `sim-${role}`, roles: [role] });
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
 type Timers = Map<string, { event: string; dueAt: string }>;
@@ -58,46 +56,19 @@ type Timers = Map<string, { event: string; dueAt: string }>;
 export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const { p, formatDateTime, locale } = usePolicyText();
   const texts = useSimulatorTexts(definition);
-  const regulations = useLoad(() => policyApi.regulations(), []);
   const [day, setDay] = useState(() => toAmsterdamDate(new Date()));
   const now = useMemo(() => new Date(amsterdamStartOfDay(day).getTime() + 9 * 3_600_000), [day]);
   const [role, setRole] = useState<Role>('applicant');
-  const [regulationId, setRegulationId] = useState('');
-  const [own, setOwn] = useState({
-    budget: 10_000_000 as number | null,
-    max: 1_000_000 as number | null,
-    threshold: 0 as number | null,
-    term: '8',
-    report: '12',
-  });
   const [spent, setSpent] = useState(0);
-  const [data, setData] = useState(() => JSON.stringify(sampleDataFor(definition, day), null, 2));
+  const { s } = useSimulatorText();
+  const trial = useTrialData(definition, day);
+  const terms = useTrialTerms(spent);
+  const { facts } = terms;
   const [snapshot, setSnapshot] = useState<PersistedSnapshot | null>(null);
   const [timers, setTimers] = useState<Timers>(new Map());
   const [log, setLog] = useState<LogEntry[]>([]);
   const [payloads, setPayloads] = useState<Record<string, Record<string, unknown>>>({});
   const [message, setMessage] = useState('');
-
-  const regulation = regulations.data?.find((r) => r.id === regulationId);
-  const facts: Facts = regulation
-    ? {
-        regulation: {
-          maxAmountCents: regulation.maxAmountCents,
-          decisionTermWeeks: regulation.decisionTermWeeks,
-          directSettlementThresholdCents: regulation.directSettlementThresholdCents,
-          reportDueWeeks: regulation.reportDueWeeks,
-        },
-        budgetRemainingCents: regulation.budget.remainingCents - spent,
-      }
-    : {
-        regulation: {
-          maxAmountCents: own.max ?? 0,
-          decisionTermWeeks: Number(own.term) || 8,
-          directSettlementThresholdCents: own.threshold ?? 0,
-          reportDueWeeks: Number(own.report) || 12,
-        },
-        budgetRemainingCents: (own.budget ?? 0) - spent,
-      };
 
   /** Applies one result; `fired` is the timer that caused it (it no longer runs). */
   const record = (result: StepResult, at: Date, timersBefore: Timers, fired?: string): Timers => {
@@ -135,6 +106,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
 
   const refuse = (event: string, err: unknown) => {
     const text = texts.errorText(err);
+    if (err instanceof EngineError) trial.showIssues(err.issues ?? []);
     setMessage(text);
     setLog((l) => [
       {
@@ -151,11 +123,15 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   };
 
   const start = () => {
-    let parsed: Record<string, unknown>;
-    try {
-      parsed = JSON.parse(data) as Record<string, unknown>;
-    } catch {
+    if (trial.jsonProblem() !== null) {
       setMessage(p('sim.badJson'));
+      return;
+    }
+    // The form's problems show at their fields; a draft may be incomplete, but text that is
+    // not a value of its field would start the trial with other data than the officer sees.
+    const checked = trial.check();
+    if (checked.blocking) {
+      setMessage(s('sd.notStarted'));
       return;
     }
     setLog([]);
@@ -165,10 +141,10 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         now,
         actor: actorFor('applicant'),
         facts,
-        data: parsed,
+        data: trial.data,
       });
       record(result, now, new Map());
-      setMessage('');
+      setMessage(checked.any ? s('sd.incomplete') : '');
     } catch (err) {
       refuse('CREATE', err);
     }
@@ -247,62 +223,15 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         <SelectField
           id="sim-regulation"
           label={p('sim.regulation')}
-          value={regulationId}
-          onChange={setRegulationId}
+          value={terms.regulationId}
+          onChange={terms.setRegulationId}
           options={[
             { value: '', label: p('sim.ownValues') },
-            ...(regulations.data ?? []).map((r) => ({ value: r.id, label: r.title })),
+            ...terms.regulations.map((r) => ({ value: r.id, label: r.title })),
           ]}
         />
       </div>
-      {!regulation && (
-        <div className="policy-grid">
-          <MoneyInput
-            id="sim-budget"
-            label={p('sim.budget')}
-            value={own.budget}
-            onChange={(c) => setOwn({ ...own, budget: c })}
-          />
-          <MoneyInput
-            id="sim-max"
-            label={p('sim.max')}
-            value={own.max}
-            onChange={(c) => setOwn({ ...own, max: c })}
-          />
-          <MoneyInput
-            id="sim-threshold"
-            label={p('sim.threshold')}
-            value={own.threshold}
-            onChange={(c) => setOwn({ ...own, threshold: c })}
-          />
-          <TextField
-            id="sim-term"
-            label={p('sim.term')}
-            type="number"
-            inputMode="numeric"
-            width="short"
-            value={own.term}
-            onChange={(v) => setOwn({ ...own, term: v })}
-          />
-          <TextField
-            id="sim-report"
-            label={p('sim.reportWeeks')}
-            type="number"
-            inputMode="numeric"
-            width="short"
-            value={own.report}
-            onChange={(v) => setOwn({ ...own, report: v })}
-          />
-        </div>
-      )}
-      {regulation && (
-        <Paragraph>
-          {p('sim.regulationTerms', {
-            term: regulation.decisionTermWeeks,
-            report: regulation.reportDueWeeks,
-          })}
-        </Paragraph>
-      )}
+      <TrialTermsFields terms={terms} />
       <ButtonGroup>
         <Button appearance="secondary-action-button" onClick={() => setDay(addDays(day, 1))}>
           {p('sim.plusDay')}
@@ -314,16 +243,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
           {p('sim.plusWeeks')}
         </Button>
       </ButtonGroup>
-      <details>
-        <summary>{p('sim.data')}</summary>
-        <TextAreaField
-          id="sim-data"
-          label={p('sim.data')}
-          value={data}
-          onChange={setData}
-          rows={12}
-        />
-      </details>
+      <TrialDataSection trial={trial} maxCents={facts.regulation.maxAmountCents} />
       <ButtonGroup>
         <Button appearance="primary-action-button" onClick={start}>
           {snapshot ? p('sim.restart') : p('sim.start')}

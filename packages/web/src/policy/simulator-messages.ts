@@ -1,0 +1,69 @@
+import { useI18n } from '../i18n/i18n';
+
+/**
+ * Texts of the simulator's trial application (its form, the JSON view behind it), beside
+ * policy-messages.ts in the same style: Dutch is the source, English has the same keys.
+ */
+const nl = {
+  'sd.title': 'Gegevens van de aanvraag',
+  'sd.intro':
+    'Een voorbeeldaanvraag, ingevuld volgens het formulier van dit concept. Pas aan wat u wilt proberen. Wijzigingen tellen mee zodra u (opnieuw) een aanvraag begint.',
+  'sd.reset': 'Voorbeeldgegevens opnieuw invullen',
+  'sd.resetDone': 'De voorbeeldgegevens zijn opnieuw ingevuld.',
+  'sd.showJson': 'Als JSON bewerken (voor experts)',
+  'sd.showForm': 'Terug naar het formulier',
+  'sd.jsonHint':
+    'Dezelfde gegevens als in het formulier. Wat u hier verandert, ziet u terug in het formulier.',
+  'sd.jsonInvalid':
+    'Dit is geen geldige JSON ({message}). Zolang dat zo is, houdt het formulier de laatste geldige gegevens.',
+  'sd.noFiles.one':
+    'In de proef kunt u geen bestanden toevoegen. De proefaanvraag telt {n} voorbeeldbestand.',
+  'sd.noFiles.other':
+    'In de proef kunt u geen bestanden toevoegen. De proefaanvraag telt {n} voorbeeldbestanden.',
+  'sd.notStarted': 'De aanvraag is niet begonnen: verbeter eerst de gegevens van de aanvraag.',
+  'sd.incomplete':
+    'De aanvraag is begonnen, maar het formulier is nog niet compleet. De problemen staan bij de gegevens van de aanvraag.',
+};
+
+const en: Record<keyof typeof nl, string> = {
+  'sd.title': 'Application data',
+  'sd.intro':
+    'A sample application, filled in following this draft’s form. Change what you want to try. Changes count as soon as you start an application (again).',
+  'sd.reset': 'Fill in the sample data again',
+  'sd.resetDone': 'The sample data has been filled in again.',
+  'sd.showJson': 'Edit as JSON (for experts)',
+  'sd.showForm': 'Back to the form',
+  'sd.jsonHint': 'The same data as in the form. What you change here shows in the form.',
+  'sd.jsonInvalid':
+    'This is not valid JSON ({message}). As long as it is not, the form keeps the last valid data.',
+  'sd.noFiles.one':
+    'Files cannot be added in the trial. The trial application counts {n} sample file.',
+  'sd.noFiles.other':
+    'Files cannot be added in the trial. The trial application counts {n} sample files.',
+  'sd.notStarted': 'The application has not started: first correct the application data.',
+  'sd.incomplete':
+    'The application has started, but the form is not complete yet. The problems are shown with the application data.',
+};
+
+export type SimulatorMessageKey = keyof typeof nl;
+const catalogues = { nl, en } as const;
+
+type PluralKey = SimulatorMessageKey extends infer K
+  ? K extends `${infer B}.one`
+    ? B
+    : never
+  : never;
+
+/** The shared i18n plus `s()` for the trial application's texts and `sn()` for plurals. */
+export function useSimulatorText() {
+  const i18n = useI18n();
+  const catalogue = catalogues[i18n.locale] as Record<SimulatorMessageKey, string>;
+  const s = (key: SimulatorMessageKey, vars?: Record<string, string | number>) =>
+    catalogue[key].replace(/\{(\w+)\}/g, (x, name: string) =>
+      vars && name in vars ? String(vars[name]) : x,
+    );
+  const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
+  const sn = (key: PluralKey, n: number) =>
+    s(plural.select(n) === 'one' ? `${key}.one` : `${key}.other`, { n });
+  return { ...i18n, s, sn };
+}

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createApplication, EngineError, type WorkflowDefinition } from '@initiatief/engine';
+import { describe, expect, it } from 'vitest';
+import { dataIssues, fieldGroups, readData } from './simulator-model';
+import { sampleDataFor } from './simulator-sample';
+
+const shipped = (key: string) =>
+  JSON.parse(
+    readFileSync(
+      fileURLToPath(new URL(`../../../../workflows/${key}/definition.json`, import.meta.url)),
+      'utf8',
+    ),
+  ) as WorkflowDefinition;
+
+describe('the simulator’s trial application', () => {
+  it('groups the form’s fields under its pages, in their order, and keeps a field on no page', () => {
+    const def = shipped('klein-buurtbudget');
+    const groups = fieldGroups(def, 'en');
+    const pages = def.form.pages ?? [];
+    expect(groups.map((g) => g.title)).toEqual(pages.map((p) => p.title.en));
+    expect(groups.flatMap((g) => g.fields.map((f) => f.key))).toEqual(
+      pages.flatMap((p) => p.fields),
+    );
+
+    def.form.fields.push({ key: 'extra', type: 'text', label: { nl: 'Extra', en: 'Extra' } });
+    const last = fieldGroups(def, 'nl').at(-1);
+    expect(last).toMatchObject({ title: '' });
+    expect(last?.fields.map((f) => f.key)).toEqual(['extra']);
+  });
+
+  it('reads the JSON view only as an object', () => {
+    expect(readData('{"a": 1}')).toEqual({ ok: true, data: { a: 1 } });
+    expect(readData('[1]').ok).toBe(false);
+    expect(readData('{"a": ').ok).toBe(false);
+  });
+
+  it('puts the engine’s refusal at the fields, in the officer’s language', () => {
+    const def = shipped('bewonersinitiatief');
+    const data = sampleDataFor(def, '2026-12-01');
+    const list = def.form.requestedAmount?.list ?? '';
+    const field = def.form.requestedAmount?.field ?? '';
+    (data[list] as Record<string, unknown>[])[1]![field] = 'veel';
+    let issues: EngineError['issues'] = [];
+    try {
+      createApplication(def, {
+        now: new Date('2026-12-01T09:00:00Z'),
+        actor: { id: 'sim', roles: ['applicant'] },
+        facts: {
+          regulation: {
+            maxAmountCents: 100_000,
+            decisionTermWeeks: 8,
+            directSettlementThresholdCents: 0,
+            reportDueWeeks: 12,
+          },
+          budgetRemainingCents: 1_000_000,
+        },
+        data,
+      });
+    } catch (err) {
+      if (err instanceof EngineError) issues = err.issues;
+    }
+    const payload = {
+      path: 'payload.amountCents',
+      message: 'is required',
+      text: { nl: '', en: '' },
+    };
+    const atFields = dataIssues([...(issues ?? []), payload], 'en');
+    expect(Object.keys(atFields)).toEqual([`${list}.1.${field}`]);
+    expect(atFields[`${list}.1.${field}`]).toMatch(/line 2/);
+  });
+});

@@ -1,0 +1,59 @@
+import type { FormField, Issue, WorkflowDefinition } from '@initiatief/engine';
+import { bare, type Locale, pagesOf } from '../forms/form-pages';
+
+// The trial application's data without React: the JSON view's text, the engine's issues at the
+// fields, and the form's fields grouped by its pages.
+
+type Data = Record<string, unknown>;
+
+/** The JSON view's text as the application's data: an object, or why it is not one. */
+export function readData(text: string): { ok: true; data: Data } | { ok: false; message: string } {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { ok: true, data: value as Data };
+    return { ok: false, message: '{ … }' };
+  } catch (err) {
+    return { ok: false, message: (err as Error).message };
+  }
+}
+
+/**
+ * The engine's issues about the application's data, by bare path (`budgetLines.0.amountCents`)
+ * as the form's fields are: its own sentence in the officer's language, the first per field.
+ * Issues of a step's payload belong to that step's form, not here.
+ */
+export function dataIssues(issues: readonly Issue[], locale: Locale): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of issues) {
+    if (!issue.path.startsWith('data.')) continue;
+    const path = bare(issue.path);
+    out[path] ??= issue.text?.[locale] ?? issue.message;
+  }
+  return out;
+}
+
+export interface FieldGroup {
+  key: string;
+  /** The page's title; '' for fields on no page. */
+  title: string;
+  fields: FormField[];
+}
+
+/**
+ * The form's fields under the titles of its pages, in the pages' order; a field on no page (a
+ * definition half-way an edit) is still asked for, in a last group without a title.
+ */
+export function fieldGroups(def: WorkflowDefinition, locale: Locale): FieldGroup[] {
+  const fields = def.form.fields as FormField[];
+  const pages = pagesOf(def);
+  const placed = new Set(pages.flatMap((page) => page.fields));
+  return [
+    ...pages.map((page) => ({
+      key: page.key,
+      title: page.title[locale],
+      fields: page.fields.flatMap((key) => fields.find((f) => f.key === key) ?? []),
+    })),
+    { key: '', title: '', fields: fields.filter((f) => !placed.has(f.key)) },
+  ].filter((group) => group.fields.length > 0);
+}
