@@ -25,6 +25,11 @@ export interface SessionUser {
   name: string;
   roles: UserRole[];
   locale: 'nl' | 'en';
+  /**
+   * Signed in through DigiD Machtigen for a resident: for this session the person acts for her
+   * (starts applications in her name, reaches all of hers). Absent for every other session.
+   */
+  actingFor?: { id: string; name: string };
 }
 
 export interface AppVariables {

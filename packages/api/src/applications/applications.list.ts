@@ -195,9 +195,12 @@ export async function listApplications(
 
   if (!isStaff(user)) {
     // Their own, and those a resident authorised them to act on.
+    const actingFor = user.actingFor?.id;
     q = q.where((eb) =>
       eb.or([
         eb('a.applicant_id', '=', user.id),
+        // A DigiD Machtigen session: all of the resident's, also those made since sign-in.
+        ...(actingFor ? [eb('a.applicant_id', '=', actingFor)] : []),
         eb(
           'a.id',
           'in',

@@ -3,7 +3,7 @@ import { toAmsterdamDate } from '@initiatief/engine';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
-import { isAgent } from '../desk/authorisations.repository';
+import { actsForApplicant } from '../desk/authorisations.repository';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
@@ -195,7 +195,7 @@ export function registerApplicationRoutes(app: App, deps: AppDeps): void {
     if (!isUuid(id)) throw notFound();
     const application = await findApplication(deps.db, id);
     if (!application) throw notFound();
-    const agent = !canSee(user, application) && (await isAgent(deps.db, id, user.id));
+    const agent = await actsForApplicant(deps.db, user, application);
     if (!canSee(user, application, agent)) throw notFound();
     const def = await loadDefinition(
       deps.db,

@@ -14,9 +14,10 @@ import { refuseAttachmentsAtCreation } from '../attachments/attachments.refs';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
-import { isAgent } from '../desk/authorisations.repository';
+import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import type { MessagingPeople } from '../messaging/messaging.service';
+import { authoriseByMandate } from '../oidc/machtigen.service';
 import { assertClaimAllows } from '../queue/claims.service';
 import {
   factsFor,
@@ -89,7 +90,7 @@ async function visibleWithRegulation(
   if (!isUuid(id)) throw notFound();
   const found = await findApplicationWithRegulation(db, id, { forUpdate });
   if (!found) throw notFound();
-  const agent = !canSee(user, found.app) && (await isAgent(db, id, user.id));
+  const agent = await actsForApplicant(db, user, found.app);
   if (!canSee(user, found.app, agent)) throw notFound();
   return { app: found.app, reg: found.regulation, people: found.people, agent };
 }
@@ -204,8 +205,12 @@ export async function createApplicationCommand(
   const now = deps.clock();
   const isClerk = user.roles.includes('clerk');
   const isApplicant = user.roles.includes('applicant');
+  // Signed in through DigiD Machtigen for a resident: what this session starts is hers.
+  const mandate = user.actingFor;
   let applicantId: string;
-  if (input.applicantId && input.applicantId !== user.id) {
+  if (mandate && (input.applicantId ?? mandate.id) === mandate.id) {
+    applicantId = mandate.id;
+  } else if (input.applicantId && input.applicantId !== user.id) {
     if (!isClerk) {
       throw new AppError('forbidden', 'Only desk staff may apply on behalf of a resident.');
     }
@@ -271,7 +276,8 @@ export async function createApplicationCommand(
       );
     }
     const def = await loadDefinition(trx, reg.workflow.key, reg.workflow.version);
-    const actor = actorFor(user, { applicant_id: applicantId });
+    const viaMandate = mandate?.id === applicantId;
+    const actor = actorFor(user, { applicant_id: applicantId }, viaMandate);
     const result = engineCall(() =>
       createApplication(def, {
         now,
@@ -282,7 +288,7 @@ export async function createApplicationCommand(
     );
     const columns = columnsOf(def, result.snapshot, result.state, now, null);
     refuseAttachmentsAtCreation(def, columns.data);
-    const onBehalf = onBehalfOf(user, { applicant_id: applicantId });
+    const onBehalf = onBehalfOf(user, { applicant_id: applicantId }, viaMandate);
     const { app, historyId } = await insertApplicationWithHistory(
       trx,
       {
@@ -316,7 +322,9 @@ export async function createApplicationCommand(
       effects: result.effects,
       now,
     });
-    return toDetail(def, app, reg, user, now);
+    // The mandate covers it after this session too, as it covers her earlier applications.
+    if (viaMandate) await authoriseByMandate(trx, app, applicantId, user.id, now);
+    return toDetail(def, app, reg, user, now, undefined, viaMandate);
   });
 }
 

@@ -9,6 +9,7 @@ import { notFound } from '../applications/applications.service';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
+import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -172,8 +173,10 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const id = c.req.param('id');
     if (!isUuid(id)) throw notFound();
     const application = await findApplication(deps.db, id);
-    if (!application || !canSee(user, application)) throw notFound();
-    if (!canEditAsApplicant(user, application)) {
+    if (!application) throw notFound();
+    const agent = await actsForApplicant(deps.db, user, application);
+    if (!canSee(user, application, agent)) throw notFound();
+    if (!canEditAsApplicant(user, application, agent)) {
       throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds files.');
     }
     const definition = await refuseUnlessOpenForFiles(deps, application);
@@ -278,7 +281,10 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const { id } = c.req.valid('param');
     if (!isUuid(id)) throw notFound();
     const application = await findApplication(deps.db, id);
-    if (!application || !canSee(user, application)) throw notFound();
+    if (!application) throw notFound();
+    if (!canSee(user, application, await actsForApplicant(deps.db, user, application))) {
+      throw notFound();
+    }
     const rows = await deps.db
       .selectFrom('attachments')
       .select(META)
@@ -296,10 +302,19 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const row = await deps.db
       .selectFrom('attachments as f')
       .innerJoin('applications as a', 'a.id', 'f.application_id')
-      .select(['f.filename', 'f.content_type', 'f.content', 'f.sha256', 'a.applicant_id'])
+      .select([
+        'f.filename',
+        'f.content_type',
+        'f.content',
+        'f.sha256',
+        'a.id as application_id',
+        'a.applicant_id',
+      ])
       .where('f.id', '=', id)
       .executeTakeFirst();
-    if (!row || !canSee(user, { applicant_id: row.applicant_id })) throw notThere();
+    if (!row) throw notThere();
+    const app = { id: row.application_id, applicant_id: row.applicant_id };
+    if (!canSee(user, app, await actsForApplicant(deps.db, user, app))) throw notThere();
     return c.body(new Uint8Array(row.content), 200, {
       'Content-Type': row.content_type,
       'Content-Disposition': contentDisposition(row.filename),

@@ -12,7 +12,7 @@ describe('GET /api/session', () => {
   test('a visitor gets 200 and no user, so anonymous pages log no error', async () => {
     const res = await call(kit.app, 'GET', '/api/session');
     expect(res.status).toBe(200);
-    expect(await readJson(res)).toEqual({ user: null });
+    expect(await readJson(res)).toEqual({ user: null, actingFor: null });
   });
 
   test('a logged-in resident gets herself', async () => {

@@ -18,7 +18,16 @@ const sessionRoute = createRoute({
   responses: {
     200: {
       description: 'The session',
-      content: { 'application/json': { schema: z.object({ user: UserSchema.nullable() }) } },
+      content: {
+        'application/json': {
+          schema: z.object({
+            user: UserSchema.nullable(),
+            actingFor: z.object({ id: z.uuid(), name: z.string() }).nullable().openapi({
+              description: 'Signed in through DigiD Machtigen: the resident this session acts for',
+            }),
+          }),
+        },
+      },
     },
   },
 });
@@ -28,6 +37,9 @@ export function registerSessionRoutes(app: App, deps: AppDeps): void {
     const current = c.get('user');
     const user = current ? await findUserById(deps.db, current.id) : undefined;
     c.header('cache-control', 'private, no-store');
-    return c.json({ user: user ? publicUser(user) : null }, 200);
+    return c.json(
+      { user: user ? publicUser(user) : null, actingFor: (user && current?.actingFor) || null },
+      200,
+    );
   });
 }

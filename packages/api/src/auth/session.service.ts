@@ -58,8 +58,16 @@ export async function resolveSession(
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('oidc_sessions', 'oidc_sessions.session_id', 'sessions.id')
+    .leftJoin('users as represented', (join) =>
+      join
+        .onRef('represented.id', '=', 'oidc_sessions.acting_for')
+        .on('represented.deactivated_at', 'is', null),
+    )
     .select([
       'sessions.id as sessionId',
+      'represented.id as representedId',
+      'represented.name as representedName',
       'sessions.last_seen_at',
       'sessions.expires_at',
       'sessions.revoked_at',
@@ -85,7 +93,16 @@ export async function resolveSession(
   }
   return {
     sessionId: row.sessionId,
-    user: { id: row.id, email: row.email, name: row.name, roles: row.roles, locale: row.locale },
+    user: {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      roles: row.roles,
+      locale: row.locale,
+      ...(row.representedId
+        ? { actingFor: { id: row.representedId, name: row.representedName ?? '' } }
+        : {}),
+    },
   };
 }
 

@@ -21,13 +21,15 @@ export function appPage(deps: AppDeps, indexHtml: string) {
   return async function page(c: Context<AppEnv>): Promise<Response> {
     template ??= readFileSync(indexHtml, 'utf8');
     let user = null;
+    let actingFor = null;
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const resolved = await resolveSession(deps.db, deps.config, token, deps.clock());
       const row = resolved ? await findUserById(deps.db, resolved.user.id) : undefined;
       user = row ? publicUser(row) : null;
+      actingFor = (row && resolved?.user.actingFor) || null;
     }
-    const json = JSON.stringify({ user })
+    const json = JSON.stringify({ user, actingFor })
       .replaceAll('<', '\\u003c')
       .replaceAll('\u2028', '\\u2028')
       .replaceAll('\u2029', '\\u2029');

@@ -70,7 +70,7 @@ describe('the web build', () => {
         /<script type="application\/json" id="app-session">(.*?)<\/script>/.exec(html)![1]!,
       );
     const visitor = await (await app.request('/aanvragen')).text();
-    expect(sessionJson(visitor)).toEqual({ user: null });
+    expect(sessionJson(visitor)).toEqual({ user: null, actingFor: null });
 
     // A name that tries to close the element stays inside it, as JSON.
     const name = 'Ayşe Yıldız-Çelik </script><script>alert(1)</script>';
@@ -87,6 +87,6 @@ describe('the web build', () => {
     const stale = await (
       await app.request('/', { headers: { Cookie: 'sid=not-a-session' } })
     ).text();
-    expect(sessionJson(stale)).toEqual({ user: null });
+    expect(sessionJson(stale)).toEqual({ user: null, actingFor: null });
   });
 });

@@ -4,7 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { canSee } from '../applications/applications.access';
 import { currentUser, requireRole, requireUser } from '../auth/auth.middleware';
 import { STAFF_ROLES } from '../auth/roles';
-import type { AppDeps } from '../context';
+import type { AppDeps, SessionUser } from '../context';
+import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -295,6 +296,10 @@ function decodeWords(value: string | null): string | null {
 export function registerMessagingRoutes(app: App, deps: AppDeps): void {
   const { db, config } = deps;
 
+  /** The applicant, staff, or whoever acts for the applicant reads an application's letters. */
+  const mayRead = async (user: SessionUser, application: { id: string; applicant_id: string }) =>
+    canSee(user, application, await actsForApplicant(db, user, application));
+
   async function visibleDocument(c: Parameters<typeof currentUser>[0], id: string) {
     const notThere = () => new AppError('not_found', 'No document with this id.');
     if (!UUID.test(id)) throw notThere();
@@ -302,11 +307,11 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
     if (!document) throw notThere();
     const application = await db
       .selectFrom('applications')
-      .select('applicant_id')
+      .select(['id', 'applicant_id'])
       .where('id', '=', document.application_id)
       .executeTakeFirst();
     // Someone else's letter does not exist for you (404, not 403).
-    if (!application || !canSee(currentUser(c), application)) throw notThere();
+    if (!application || !(await mayRead(currentUser(c), application))) throw notThere();
     return document;
   }
 
@@ -316,10 +321,10 @@ export function registerMessagingRoutes(app: App, deps: AppDeps): void {
     if (!UUID.test(id)) throw notThere();
     const application = await db
       .selectFrom('applications')
-      .select('applicant_id')
+      .select(['id', 'applicant_id'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!application || !canSee(currentUser(c), application)) throw notThere();
+    if (!application || !(await mayRead(currentUser(c), application))) throw notThere();
     const documents = await listDocumentsOfApplication(db, id);
     return c.json({ items: documents.map(documentJson) }, 200);
   });

@@ -26,11 +26,6 @@ export async function applyMandate(
     .where('u.deactivated_at', 'is', null)
     .executeTakeFirst();
   if (!resident || resident.id === agentId) return null;
-  const agent = await trx
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', '=', agentId)
-    .executeTakeFirstOrThrow();
   const applications = await trx
     .selectFrom('applications')
     .select(['id', 'state'])
@@ -38,27 +33,53 @@ export async function applyMandate(
     .execute();
   let authorised = 0;
   for (const app of applications) {
-    const row = await trx
-      .insertInto('authorisations')
-      .values({
-        application_id: app.id,
-        resident_id: resident.id,
-        agent_id: agentId,
-        source: 'machtigen',
-        created_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['application_id', 'agent_id']).where('revoked_at', 'is', null).doNothing(),
-      )
-      .returning('id')
-      .executeTakeFirst();
-    if (!row) continue;
-    authorised += 1;
-    // The resident gave the mandate (at DigiD Machtigen); the history says so, like her own.
-    await recordShellEvent(trx, app, resident, SHELL_EVENTS.authorised, now, {
-      agent: { id: agent.id, name: agent.name },
-      source: 'machtigen',
-    });
+    if (await authoriseByMandate(trx, app, resident.id, agentId, now)) authorised += 1;
   }
   return { residentId: resident.id, authorised };
+}
+
+/**
+ * One application of the resident under the mandate: an authorisation of source `machtigen`
+ * for the person (once), and in its history that she gave it. False when it was there already.
+ */
+export async function authoriseByMandate(
+  trx: Transaction<DB>,
+  app: { id: string; state: string },
+  residentId: string,
+  agentId: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('authorisations')
+    .values({
+      application_id: app.id,
+      resident_id: residentId,
+      agent_id: agentId,
+      source: 'machtigen',
+      created_at: now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['application_id', 'agent_id']).where('revoked_at', 'is', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return false;
+  const [agent, resident] = await Promise.all([
+    trx
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('id', '=', agentId)
+      .executeTakeFirstOrThrow(),
+    trx
+      .selectFrom('users')
+      .select(['id', 'roles'])
+      .where('id', '=', residentId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  // The resident gave the mandate (at DigiD Machtigen); the history says so, like her own.
+  await recordShellEvent(trx, app, resident, SHELL_EVENTS.authorised, now, {
+    agent: { id: agent.id, name: agent.name },
+    source: 'machtigen',
+  });
+  return true;
 }

@@ -172,4 +172,81 @@ describe('DigiD Machtigen through the broker', () => {
       .execute();
     expect(rows.map((r) => r.resident_id)).toEqual([fatimaId, fatimaId]);
   });
+
+  it('in a Machtigen session the person starts an application in her name, and reaches what she starts meanwhile', async () => {
+    const fatima = await kit.t.db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('email', '=', 'fatima.digid@example.org')
+      .executeTakeFirstOrThrow();
+    const jar = new CookieJar();
+    await dance(kit.app, jar, '/api/auth/oidc/resident/login', { account: 'jan-machtigen' });
+    const jan = jar.header(origin)!;
+    const session = await readJson(await call(kit.app, 'GET', '/api/session', { cookie: jan }));
+    expect(session.actingFor).toEqual({ id: fatima.id, name: fatima.name });
+
+    // What he starts is hers: she is the applicant, the history says he did it on her behalf.
+    const created = await call(kit.app, 'POST', '/api/applications', {
+      cookie: jan,
+      json: { regulationId: kit.regulationId, data: demoFormData(kit.clock()) },
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const app = await readJson(created);
+    const row = await kit.t.db
+      .selectFrom('applications')
+      .select(['applicant_id', 'created_by'])
+      .where('id', '=', app.id)
+      .executeTakeFirstOrThrow();
+    expect(row.applicant_id).toBe(fatima.id);
+    const [first] = await kit.t.db
+      .selectFrom('application_history')
+      .select(['on_behalf_of'])
+      .where('application_id', '=', app.id)
+      .orderBy('at')
+      .execute();
+    expect(first?.on_behalf_of).toBe(fatima.id);
+    // Files and letters of her application are his to reach too, as the form needs them.
+    const form = new FormData();
+    form.set('file', new File([new TextEncoder().encode('%PDF-1.7\n%%EOF\n')], 'offerte.pdf'));
+    const upload = await kit.app.request(`/api/applications/${app.id}/attachments`, {
+      method: 'POST',
+      headers: { origin, cookie: jan },
+      body: form,
+    });
+    expect(upload.status, await upload.clone().text()).toBe(201);
+    for (const path of ['attachments', 'documents', 'history']) {
+      const res = await call(kit.app, 'GET', `/api/applications/${app.id}/${path}`, {
+        cookie: jan,
+      });
+      expect(res.status, path).toBe(200);
+    }
+
+    // One she starts herself while his session lasts is in his list at once.
+    const own = await call(kit.app, 'POST', '/api/applications', {
+      cookie: (await fatimaSession()).cookie,
+      json: { regulationId: kit.regulationId, data: demoFormData(kit.clock()) },
+    });
+    expect(own.status).toBe(201);
+    const ownId = (await readJson(own)).id;
+    const list = await readJson(
+      await call(kit.app, 'GET', '/api/applications?limit=100', { cookie: jan }),
+    );
+    expect(list.items.map((i: { id: string }) => i.id)).toContain(ownId);
+    expect((await call(kit.app, 'GET', `/api/applications/${ownId}`, { cookie: jan })).status).toBe(
+      200,
+    );
+
+    // A sign-in without Machtigen acts for nobody, and starts nothing in anyone else's name.
+    const plain = await readJson(
+      await call(kit.app, 'GET', '/api/session', { cookie: (await fatimaSession()).cookie }),
+    );
+    expect(plain.actingFor).toBeNull();
+  });
 });
+
+/** Fatima signs in with her own DigiD again (her account exists by now). */
+async function fatimaSession(): Promise<{ cookie: string }> {
+  const jar = new CookieJar();
+  await dance(kit.app, jar, '/api/auth/oidc/resident/login', { account: 'fatima' });
+  return { cookie: jar.header(origin)! };
+}

@@ -292,6 +292,7 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     provider: OidcProviderId,
     idTokenSealed: string,
     now: Date,
+    actingFor: string | null = null,
   ) {
     const previous = c.get('sessionId');
     if (previous) await revokeSession(trx as Kysely<DB>, previous, now);
@@ -303,7 +304,13 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     });
     await trx
       .insertInto('oidc_sessions')
-      .values({ session_id: session.id, provider, id_token_enc: idTokenSealed, created_at: now })
+      .values({
+        session_id: session.id,
+        provider,
+        id_token_enc: idTokenSealed,
+        created_at: now,
+        acting_for: actingFor,
+      })
       .execute();
     return session;
   }
@@ -438,10 +445,18 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     const outcome = await db.transaction().execute(async (trx) => {
       const resolution = await resolveAccount(trx, profile, now);
       if (resolution.kind === 'user') {
-        if (profile.representedBsnHash) {
-          await applyMandate(trx, resolution.userId, profile.representedBsnHash, now);
-        }
-        const session = await startSession(c, trx, resolution.userId, provider, sealed, now);
+        const mandate = profile.representedBsnHash
+          ? await applyMandate(trx, resolution.userId, profile.representedBsnHash, now)
+          : null;
+        const session = await startSession(
+          c,
+          trx,
+          resolution.userId,
+          provider,
+          sealed,
+          now,
+          mandate?.residentId ?? null,
+        );
         return { ...resolution, session };
       }
       if (resolution.kind === 'pending') {
@@ -552,10 +567,18 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
         await linkIdentity(trx, profile, user.id, now);
         userId = user.id;
       }
-      if (row.represented_bsn_hash) {
-        await applyMandate(trx, userId, row.represented_bsn_hash, now);
-      }
-      const session = await startSession(c, trx, userId, row.provider, row.id_token_enc, now);
+      const mandate = row.represented_bsn_hash
+        ? await applyMandate(trx, userId, row.represented_bsn_hash, now)
+        : null;
+      const session = await startSession(
+        c,
+        trx,
+        userId,
+        row.provider,
+        row.id_token_enc,
+        now,
+        mandate?.residentId ?? null,
+      );
       const user = await findUserById(trx, userId);
       return { session, user: user! };
     });

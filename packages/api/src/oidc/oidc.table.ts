@@ -57,6 +57,8 @@ export interface OidcSessionsTable {
   provider: OidcProviderId;
   id_token_enc: string;
   created_at: Timestamp;
+  /** DigiD Machtigen: the resident this session acts for (migration 0034). */
+  acting_for: Generated<string | null>;
 }
 
 export interface OidcTables {

@@ -6,6 +6,7 @@ import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
+import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
 import { recordShellEvent } from '../queue/claims.service';
@@ -60,7 +61,7 @@ function view(s: Supporter, applicant: Applicant): SupporterView {
 async function visible(deps: Deps, user: SessionUser, id: string) {
   if (!isUuid(id)) throw notFound();
   const app = await findApplication(deps.db, id);
-  if (!app || !canSee(user, app)) throw notFound();
+  if (!app || !canSee(user, app, await actsForApplicant(deps.db, user, app))) throw notFound();
   return app;
 }
 
