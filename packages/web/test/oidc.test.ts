@@ -123,6 +123,23 @@ describe('signing in with OpenID Connect in the browser', () => {
     );
     const submit = history.find((h: { event: string }) => h.event === 'SUBMIT');
     expect(submit).toMatchObject({ actor: { id: me.id }, onBehalfOf: created.body.applicantId });
+
+    // Every page says for whom he acts, and what he starts in this session is hers.
+    await page
+      .getByText(
+        'U bent ingelogd met DigiD Machtigen en handelt namens Fatima El Amrani: wat u hier aanvraagt of wijzigt, doet u voor Fatima El Amrani.',
+      )
+      .waitFor();
+    await page.goto(`${server.url}/regelingen`);
+    await page.getByRole('button', { name: 'Aanvraag starten' }).first().click();
+    await page.getByText('U vult deze aanvraag in namens Fatima El Amrani.').waitFor();
+    await checkA11y(page, 'oidc-machtigen-new-application');
+    const started = new URL(page.url()).pathname.split('/')[2]!;
+    const mine = await page.evaluate(
+      async (id) => (await (await fetch(`/api/applications/${id}`)).json()).applicantId,
+      started,
+    );
+    expect(mine).toBe(created.body.applicantId);
     await context.clearCookies();
   });
 

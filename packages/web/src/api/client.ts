@@ -88,7 +88,10 @@ export const api = {
   // accounts (foundation)
   me: () => http.get('/api/me'),
   /** Who is logged in, or null: never a 401, so anonymous pages log no console error. */
-  session: async () => (await http.get('/api/session')).user,
+  session: async () => {
+    const answer = await http.get('/api/session');
+    return { me: answer.user, actingFor: answer.actingFor };
+  },
   login: (email: string, password: string) =>
     http.post('/api/auth/login', { body: { email, password } }),
   // Also ends a DigiD/IdP session at the provider (pages/oidc); same as /auth/logout otherwise.

@@ -13,6 +13,8 @@ const nl = {
   'shell.register': 'Account aanmaken',
   'shell.logout': 'Uitloggen',
   'shell.navLabel': 'Hoofdmenu',
+  'shell.actingFor':
+    'U bent ingelogd met DigiD Machtigen en handelt namens {name}: wat u hier aanvraagt of wijzigt, doet u voor {name}.',
   'shell.footerHelp':
     'Hulp nodig bij uw aanvraag? Kom langs bij een wijkhub of stadswinkel, dan helpen wij u persoonlijk.',
   'shell.footerPhone': 'Bel 14 010, maandag tot en met vrijdag van 8.00 tot 18.00 uur.',
@@ -482,6 +484,8 @@ const en: Record<MessageKey, string> = {
   'shell.register': 'Create account',
   'shell.logout': 'Log out',
   'shell.navLabel': 'Main menu',
+  'shell.actingFor':
+    'You are signed in with DigiD Machtigen and act on behalf of {name}: what you apply for or change here, you do for {name}.',
   'shell.footerHelp':
     'Need help with your application? Visit a district hub or city office and we will help you in person.',
   'shell.footerPhone': 'Call 14 010, Monday to Friday from 8:00 to 18:00.',

@@ -10,9 +10,17 @@ import {
 } from 'react';
 import { ApiError, api, type Me, onUnauthorized, type Role, STAFF_ROLES } from '../api/client';
 
+/** Signed in through DigiD Machtigen: the resident this session acts for. */
+export interface ActingFor {
+  id: string;
+  name: string;
+}
+
 interface Session {
   /** undefined while loading, null when logged out. */
   me: Me | null | undefined;
+  /** The resident this session acts for (DigiD Machtigen), or null. */
+  actingFor: ActingFor | null;
   refresh(): Promise<Me | null>;
   setMe(me: Me | null): void;
   logout(): Promise<void>;
@@ -29,24 +37,28 @@ const SessionContext = createContext<Session | null>(null);
  * first render already knows who is logged in; undefined when the page has none (Vite's dev
  * server), and then the provider asks the API.
  */
-function sessionFromPage(): Me | null | undefined {
+function sessionFromPage(): { me: Me | null; actingFor: ActingFor | null } | undefined {
   const text = document.getElementById('app-session')?.textContent;
   if (!text) return undefined;
   try {
-    return (JSON.parse(text) as { user: Me | null }).user ?? null;
+    const page = JSON.parse(text) as { user: Me | null; actingFor?: ActingFor | null };
+    return { me: page.user ?? null, actingFor: page.actingFor ?? null };
   } catch {
     return undefined;
   }
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [me, setMeState] = useState<Me | null | undefined>(sessionFromPage);
+  const [fromPage] = useState(sessionFromPage);
+  const [me, setMeState] = useState<Me | null | undefined>(fromPage?.me);
+  const [actingFor, setActingFor] = useState<ActingFor | null>(fromPage?.actingFor ?? null);
   const [expired, setExpired] = useState(false);
   const loggedIn = useRef(!!me);
 
   const setMe = useCallback((m: Me | null) => {
     loggedIn.current = !!m;
     if (m) setExpired(false);
+    else setActingFor(null);
     setMeState(m);
   }, []);
 
@@ -57,14 +69,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loggedIn.current = false;
       setExpired(true);
       setMeState(null);
+      setActingFor(null);
     });
     return () => onUnauthorized(null);
   }, []);
 
   const refresh = useCallback(async () => {
     try {
-      const m = await api.session();
+      const { me: m, actingFor: mandate } = await api.session();
       setMe(m);
+      setActingFor(m ? mandate : null);
       return m;
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 404)) {
@@ -94,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const roles = me?.roles ?? [];
     return {
       me,
+      actingFor,
       refresh,
       setMe,
       logout,
@@ -101,7 +116,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       isStaff: roles.some((r) => STAFF_ROLES.includes(r)),
       expired,
     };
-  }, [me, refresh, setMe, logout, expired]);
+  }, [me, actingFor, refresh, setMe, logout, expired]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -48,6 +48,7 @@ function navItems(session: ReturnType<typeof useSession>): NavItem[] {
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const session = useSession();
+  const { actingFor } = session;
   const { location, navigate } = useRouter();
   const items = navItems(session);
   const current = (href: string) =>
@@ -118,6 +119,11 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
         </nav>
       </PageHeader>
+      {actingFor && (
+        <div className="app-acting-for">
+          <Paragraph>{t('shell.actingFor', { name: actingFor.name })}</Paragraph>
+        </div>
+      )}
       <PageContent className="app-content">
         <main id="main" tabIndex={-1} className="app-main">
           {children}
