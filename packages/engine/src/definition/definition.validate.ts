@@ -98,8 +98,8 @@ export function validateDefinition(json: unknown): ValidationResult {
   }
   const def = parsed.data;
   const problems: DefinitionProblem[] = [];
-  const add = (path: string, code: string, message: string) =>
-    problems.push({ path, code, message });
+  const add = (path: string, code: string, message: string, text?: LocalizedText) =>
+    problems.push({ path, code, message, ...(text ? { text } : {}) });
   const stateNames = new Set(Object.keys(def.states));
 
   if (!stateNames.has(def.initial)) add('initial', 'unknown_state', `no state ${def.initial}`);
@@ -298,10 +298,35 @@ function malformedText(
   };
 }
 
+/** The label of a form field for a sentence, or its key when it has none (yet). */
+function fieldLabel(def: WorkflowDefinition, key: string): LocalizedText {
+  const field = def.form.fields.find((f) => f.key === key);
+  return field?.label ?? { nl: key, en: key };
+}
+
 function checkForm(
   def: WorkflowDefinition,
-  add: (path: string, code: string, message: string) => void,
+  add: (path: string, code: string, message: string, text?: LocalizedText) => void,
 ) {
+  /** "De titel van de aanvraag" must be a text field: said with the question's own label. */
+  const mustBe = (
+    path: string,
+    key: string,
+    nlKind: string,
+    enKind: string,
+    role: LocalizedText,
+  ) => {
+    const l = fieldLabel(def, key);
+    const exists = def.form.fields.some((f) => f.key === key);
+    add(path, 'bad_form', `${key} must be ${enKind}`, {
+      nl: exists
+        ? `${role.nl}: de vraag ${l.nl} is geen ${nlKind}. Kies een andere vraag.`
+        : `${role.nl}: het formulier heeft geen vraag ${key}. Kies een vraag uit het formulier.`,
+      en: exists
+        ? `${role.en}: the question ${l.en} is not ${enKind}. Choose another question.`
+        : `${role.en}: the form has no question ${key}. Choose a question of the form.`,
+    });
+  };
   const checkFields = (fields: readonly FormField[], path: string) => {
     const keys = new Set<string>();
     fields.forEach((f, i) => {
@@ -316,7 +341,10 @@ function checkForm(
         return;
       }
       if (f.type === 'select' && (!f.options || f.options.length === 0)) {
-        add(`${p}.options`, 'bad_field', 'a select field needs options');
+        add(`${p}.options`, 'bad_field', 'a select field needs options', {
+          nl: `De keuzelijst ${f.label.nl} heeft nog geen keuzes. Voeg er minstens één toe.`,
+          en: `The choice list ${f.label.en} has no choices yet. Add at least one.`,
+        });
       }
       if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) {
         add(p, 'bad_limits', 'minLength is more than maxLength');
@@ -327,7 +355,10 @@ function checkForm(
         try {
           new RegExp(f.pattern);
         } catch {
-          add(`${p}.pattern`, 'bad_field', 'the pattern is not a valid regular expression');
+          add(`${p}.pattern`, 'bad_field', 'the pattern is not a valid regular expression', {
+            nl: `Het patroon van ${f.label.nl} is geen geldige reguliere expressie.`,
+            en: `The pattern of ${f.label.en} is not a valid regular expression.`,
+          });
         }
       }
     });
@@ -342,21 +373,34 @@ function checkForm(
         'form.requestedAmount',
         'bad_form',
         `${spec.list}.${spec.field} must be a money field in a list`,
+        {
+          nl: `Het aangevraagde bedrag telt ${spec.list}.${spec.field} op, maar dat is geen bedrag in een lijst met regels. Kies een bedrag in een lijst.`,
+          en: `The requested amount adds up ${spec.list}.${spec.field}, but that is not an amount in a list of rows. Choose an amount in a list.`,
+        },
       );
     }
   }
   const dateKey = def.form.activityDateField;
   if (dateKey && def.form.fields.find((f) => f.key === dateKey)?.type !== 'date') {
-    add('form.activityDateField', 'bad_form', `${dateKey} must be a date field`);
+    mustBe('form.activityDateField', dateKey, 'datum', 'a date field', {
+      nl: 'Datum van de activiteit',
+      en: 'Date of the activity',
+    });
   }
   const titleKey = def.form.titleField;
   const titleType = def.form.fields.find((f) => f.key === titleKey)?.type;
   if (titleKey && titleType !== 'text' && titleType !== 'textarea') {
-    add('form.titleField', 'bad_form', `${titleKey} must be a text field`);
+    mustBe('form.titleField', titleKey, 'tekst', 'a text field', {
+      nl: 'Naam van de aanvraag',
+      en: 'Name of the application',
+    });
   }
   const descriptionKey = def.form.descriptionField;
   const descriptionType = def.form.fields.find((f) => f.key === descriptionKey)?.type;
   if (descriptionKey && descriptionType !== 'text' && descriptionType !== 'textarea') {
-    add('form.descriptionField', 'bad_form', `${descriptionKey} must be a text field`);
+    mustBe('form.descriptionField', descriptionKey, 'tekst', 'a text field', {
+      nl: 'Omschrijving van de aanvraag',
+      en: 'Description of the application',
+    });
   }
 }

@@ -132,9 +132,14 @@ describe('the application title comes from the field the definition names', () =
     // biome-ignore lint/suspicious/noExplicitAny: the definition is broken on purpose
     const json = structuredClone(shippedJson()) as any;
     json.form.titleField = 'activityDate';
-    expect(validateDefinition(json).problems).toContainEqual(
-      expect.objectContaining({ path: 'form.titleField', code: 'bad_form' }),
+    const [problem] = validateDefinition(json).problems;
+    expect(problem).toMatchObject({ path: 'form.titleField', code: 'bad_form' });
+    // Said in words with the question's own label, in both languages: no key, no English in nl.
+    const date = json.form.fields.find((f: { key: string }) => f.key === 'activityDate').label;
+    expect(problem?.text?.nl).toBe(
+      `Naam van de aanvraag: de vraag ${date.nl} is geen tekst. Kies een andere vraag.`,
     );
+    expect(problem?.text?.en).toContain(date.en);
     json.form.titleField = 'nope';
     expect(validateDefinition(json).ok).toBe(false);
   });

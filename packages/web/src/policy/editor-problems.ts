@@ -46,7 +46,7 @@ const SENTENCES: Sentences = {
     en: '{where}: this time limit does not exist (any more). Create it under Time limits.',
   },
   bad_params: {
-    nl: '{where}: een instelling ontbreekt of heeft een waarde die niet kan ({detail}).',
+    nl: '{where}: een instelling ontbreekt of heeft een waarde die niet kan.',
     en: '{where}: a setting is missing or has a value that is not possible ({detail}).',
   },
   duplicate_field: {
@@ -58,13 +58,15 @@ const SENTENCES: Sentences = {
     en: '{where}: the minimum is larger than the maximum.',
   },
   bad_payload_schema: {
-    nl: '{where}: de gegevens van deze stap kloppen niet ({detail}).',
+    nl: '{where}: de gegevens van deze stap kloppen niet.',
     en: '{where}: the data of this step are not right ({detail}).',
   },
 };
 
+// The engine's detail is an English sentence for developers: it is shown in English only, so
+// the Dutch screen never carries a half-English message; `{where}` already names the place.
 const GENERIC = {
-  nl: '{where}: deze waarde kan niet ({detail}).',
+  nl: '{where}: deze waarde kan niet.',
   en: '{where}: this value is not possible ({detail}).',
 };
 
