@@ -8,8 +8,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smallBudgetRegulation } from '../../api/src/applications/applications.fixtures';
 import { pdftotext } from '../../api/src/letters/poppler';
-import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { waitForMail } from '../../api/src/test/mailbox';
 import { createUser } from '../../api/src/test/test-app';
 import {
@@ -39,20 +39,11 @@ const BOTH = { email: 'beoordelaar@example.org', name: 'Bram Beide' };
 
 beforeAll(async () => {
   server = await startTestServer();
-  await upsertRegulation(server.deps.db, {
+  await smallBudgetRegulation(server.deps.db, {
     code: 'KB-FEIJENOORD-2026',
     title: 'Klein buurtbudget Feijenoord 2026',
     district: 'Feijenoord',
-    year: 2026,
     ceilingCents: 5_000_000,
-    maxAmountCents: 150_000,
-    directSettlementThresholdCents: 150_000,
-    decisionTermWeeks: 4,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: 'klein-buurtbudget',
-    workflowVersion: 1,
   });
   await createUser(server.deps.db, {
     roles: ['assessor', 'approver'],

@@ -1,4 +1,5 @@
 import { addDays, toAmsterdamDate } from '@initiatief/engine';
+import { upsertRegulation } from '../regulations/regulations.repository';
 
 /** A complete, valid form for the shipped bewonersinitiatief workflow (demo seed, tests, bench). */
 export function demoFormData(
@@ -60,4 +61,29 @@ export function demoSmallBudgetData(
     accountHolder: 'Stichting Buurt Spangen',
     contactPhone: '010 123 45 67',
   };
+}
+
+/**
+ * A klein buurtbudget regulation for 2026 as the demo seed has them: at most EUR 1,500, settled
+ * with the grant, a 4-week decision term; `ceilingCents` is the district's whole budget.
+ */
+export function smallBudgetRegulation(
+  db: Parameters<typeof upsertRegulation>[0],
+  r: { code: string; title: string; district: string; ceilingCents?: number },
+): Promise<string> {
+  return upsertRegulation(db, {
+    code: r.code,
+    title: r.title,
+    district: r.district,
+    year: 2026,
+    ceilingCents: r.ceilingCents ?? 1_000_000,
+    maxAmountCents: 150_000,
+    directSettlementThresholdCents: 150_000,
+    decisionTermWeeks: 4,
+    reportDueWeeks: 12,
+    opensOn: '2026-01-01',
+    closesOn: '2026-12-31',
+    workflowKey: 'klein-buurtbudget',
+    workflowVersion: 1,
+  });
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { upsertRegulation } from '../regulations/regulations.repository';
 import { call } from '../test/test-app';
-import { demoSmallBudgetData } from './applications.fixtures';
+import { demoSmallBudgetData, smallBudgetRegulation } from './applications.fixtures';
 import { type Kit, readJson, sendEvent, setupKit, step } from './lifecycle.test-kit';
 
 // The second shipped workflow through the real API: its own regulation, a short form, the
@@ -10,20 +9,10 @@ let kit: Kit;
 let regulationId: string;
 beforeAll(async () => {
   kit = await setupKit();
-  regulationId = await upsertRegulation(kit.t.db, {
+  regulationId = await smallBudgetRegulation(kit.t.db, {
     code: 'KB-TEST-2026',
     title: 'Klein buurtbudget Delfshaven 2026',
     district: 'Delfshaven',
-    year: 2026,
-    ceilingCents: 1_000_000,
-    maxAmountCents: 150_000,
-    directSettlementThresholdCents: 150_000,
-    decisionTermWeeks: 4,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: 'klein-buurtbudget',
-    workflowVersion: 1,
   });
 });
 afterAll(() => kit.close());

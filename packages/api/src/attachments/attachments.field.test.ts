@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoSmallBudgetData } from '../applications/applications.fixtures';
+import { demoSmallBudgetData, smallBudgetRegulation } from '../applications/applications.fixtures';
 import {
   createDraft,
   type Kit,
@@ -7,7 +7,6 @@ import {
   sendEvent,
   setupKit,
 } from '../applications/lifecycle.test-kit';
-import { upsertRegulation } from '../regulations/regulations.repository';
 import { call, TEST_ORIGIN } from '../test/test-app';
 
 // The shipped forms ask for files in a field of their own (type `attachments`): the value is
@@ -16,20 +15,10 @@ let kit: Kit;
 let smallBudget: string;
 beforeAll(async () => {
   kit = await setupKit();
-  smallBudget = await upsertRegulation(kit.t.db, {
+  smallBudget = await smallBudgetRegulation(kit.t.db, {
     code: 'KB-FILES-2026',
     title: 'Klein buurtbudget Charlois 2026',
     district: 'Charlois',
-    year: 2026,
-    ceilingCents: 1_000_000,
-    maxAmountCents: 150_000,
-    directSettlementThresholdCents: 150_000,
-    decisionTermWeeks: 4,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: 'klein-buurtbudget',
-    workflowVersion: 1,
   });
 });
 afterAll(() => kit.close());

@@ -24,6 +24,7 @@ import { useLoad } from '../components/use-load';
 import { useRouter } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
+import { PostcodeAgeFields } from './postcode-age-fields';
 import { useSupportText } from './support-messages';
 
 type Invitation = Answer<'/api/supporters/confirm'>;
@@ -126,25 +127,13 @@ function ConfirmForm({
           onChange={(code) => setForm((f) => ({ ...f, code }))}
         />
       )}
-      <TextField
-        id="f-postcode"
-        label={d('supporters.postcode')}
-        value={form.postcode}
-        error={errors['f-postcode']}
-        required
-        autoComplete="postal-code"
-        width="short"
-        onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
-      />
-      <TextField
-        id="f-age"
-        label={d('supporters.age')}
-        value={form.age}
-        error={errors['f-age']}
-        required
-        inputMode="numeric"
-        width="short"
-        onChange={(age) => setForm((f) => ({ ...f, age }))}
+      <PostcodeAgeFields
+        idPrefix="f"
+        postcode={form.postcode}
+        age={form.age}
+        errors={errors}
+        ownAddress
+        onChange={(change) => setForm((f) => ({ ...f, ...change }))}
       />
       <ButtonGroup>
         <PrimaryActionButton type="submit">{s('confirm.button')}</PrimaryActionButton>

@@ -28,6 +28,7 @@ import { useSession } from '../session/session';
 import { deskApi, type SupporterRow } from './desk-api';
 import './desk.css';
 import { useDeskText } from './desk-messages';
+import { PostcodeAgeFields } from './postcode-age-fields';
 
 function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean }) {
   const { d, formatDateTime } = useDeskText();
@@ -156,24 +157,12 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
       )}
       {form.paper ? (
         <>
-          <TextField
-            id="sup-postcode"
-            label={d('supporters.postcode')}
-            value={form.postcode}
-            error={errors['f-postcode']}
-            required
-            width="short"
-            onChange={(postcode) => setForm((f) => ({ ...f, postcode }))}
-          />
-          <TextField
-            id="sup-age"
-            label={d('supporters.age')}
-            value={form.age}
-            error={errors['f-age']}
-            required
-            inputMode="numeric"
-            width="short"
-            onChange={(age) => setForm((f) => ({ ...f, age }))}
+          <PostcodeAgeFields
+            idPrefix="sup"
+            postcode={form.postcode}
+            age={form.age}
+            errors={errors}
+            onChange={(change) => setForm((f) => ({ ...f, ...change }))}
           />
         </>
       ) : (
