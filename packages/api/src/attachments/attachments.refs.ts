@@ -90,7 +90,7 @@ export function refuseUnfitForField(
     typeof fieldKey === 'string'
       ? definition.form.fields.find((f) => f.key === fieldKey)
       : undefined;
-  if (!field || field.type !== 'attachments') {
+  if (field?.type !== 'attachments') {
     throw new AppError('validation_failed', 'The form has no attachments field of that name.', {
       invalidParams: [
         {

@@ -156,15 +156,13 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
         </FormField>
       )}
       {form.paper ? (
-        <>
-          <PostcodeAgeFields
-            idPrefix="sup"
-            postcode={form.postcode}
-            age={form.age}
-            errors={errors}
-            onChange={(change) => setForm((f) => ({ ...f, ...change }))}
-          />
-        </>
+        <PostcodeAgeFields
+          idPrefix="sup"
+          postcode={form.postcode}
+          age={form.age}
+          errors={errors}
+          onChange={(change) => setForm((f) => ({ ...f, ...change }))}
+        />
       ) : (
         <TextField
           id="sup-email"

@@ -9,8 +9,8 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { USER_ROLES } from '../api/client';
-import { SelectField, TextField } from '../components/ui';
-import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
+import { TextField } from '../components/ui';
+import { arr, codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { useKeyOrder } from './editor-order';
 import { PayloadFields } from './editor-payload';
