@@ -1,9 +1,10 @@
 import type { Issue, WorkflowDefinition } from '@initiatief/engine';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useCallback, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { fieldId } from '../api/client';
 import { ErrorSummary, focusField, TextAreaField } from '../components/ui';
 import { formProblems } from '../forms/form-model';
+import { useInputProblems } from '../forms/use-input-problems';
 import { usePolicyText } from './policy-messages';
 import { TrialForm } from './simulator-form';
 import { useSimulatorText } from './simulator-messages';
@@ -30,26 +31,11 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
   const [json, setJson] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   /** Text typed that is not a value of its field ("12a", an amount that reads two ways). */
-  const [problems, setProblems] = useState<Errors>({});
+  const { problems, setProblems, setProblem, clearProblems } = useInputProblems();
   const [errors, setErrors] = useState<Errors>({});
   /** What the status line says: that the sample data was filled in again, or nothing. */
   const [said, setSaid] = useState<'' | 'reset'>('');
   const summaryRef = useRef<HTMLDivElement>(null);
-
-  const setProblem = useCallback((path: string, message: string | null) => {
-    setProblems((prev) => {
-      if ((prev[path] ?? null) === message) return prev;
-      const next = { ...prev };
-      if (message === null) delete next[path];
-      else next[path] = message;
-      return next;
-    });
-  }, []);
-  const clearProblems = useCallback((prefix: string) => {
-    setProblems((prev) =>
-      Object.fromEntries(Object.entries(prev).filter(([path]) => !path.startsWith(prefix))),
-    );
-  }, []);
 
   const show = (next: Errors) => {
     setErrors(next);

@@ -1,12 +1,11 @@
 import { type FormField, requestedCents, type WorkflowDefinition } from '@initiatief/engine';
 import {
-  Alert,
   FormFieldDescription,
   FormFieldErrorMessage,
   Heading3,
-  Paragraph,
 } from '@utrecht/component-library-react';
 import { fieldId } from '../api/client';
+import { BudgetTotal } from '../forms/budget-total';
 import { FieldInput } from '../forms/field-input';
 import { ListField } from '../forms/list-field';
 import { useSimulatorText } from './simulator-messages';
@@ -38,7 +37,7 @@ export function TrialForm({
   onProblem(path: string, message: string | null): void;
   onClearProblems(prefix: string): void;
 }) {
-  const { locale, t, formatMoney } = useSimulatorText();
+  const { locale } = useSimulatorText();
   const groups = fieldGroups(def, locale);
   const update = (key: string, value: unknown) => onChange({ ...data, [key]: value });
   const total = requestedCents(def, data);
@@ -55,7 +54,11 @@ export function TrialForm({
             onChange={(items) => update(field.key, items)}
             onProblem={onProblem}
             onClearProblems={onClearProblems}
-            footer={def.form.requestedAmount?.list === field.key ? budgetTotal() : undefined}
+            footer={
+              def.form.requestedAmount?.list === field.key ? (
+                <BudgetTotal total={total} max={maxCents} />
+              ) : undefined
+            }
           />
         );
       case 'attachments':
@@ -80,26 +83,6 @@ export function TrialForm({
           />
         );
     }
-  }
-
-  /** The amount asked for, as the resident sees it under the budget lines. */
-  function budgetTotal() {
-    return (
-      <div role="status" aria-live="polite" className="app-total">
-        <strong>{t('wizard.budget.total', { total: formatMoney(total) })}</strong>
-        {maxCents !== undefined && (
-          <span className="app-muted">
-            {' '}
-            {t('wizard.budget.max', { max: formatMoney(maxCents) })}
-          </span>
-        )}
-        {maxCents !== undefined && total > maxCents && (
-          <Alert type="warning">
-            <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
-          </Alert>
-        )}
-      </div>
-    );
   }
 
   // One page needs no heading: its title is the definition's own.

@@ -1,14 +1,13 @@
 import type { FormField, WorkflowDefinition } from '@initiatief/engine';
 import { applicationTitle, requestedCents } from '@initiatief/engine';
 import {
-  Alert,
   ButtonGroup,
   Heading2,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import {
   ApiError,
   type Application,
@@ -28,6 +27,7 @@ import {
 } from '../../components/ui';
 import { OnBehalfBanner } from '../../desk/on-behalf-banner';
 import { AttachmentsField } from '../../forms/attachments-field';
+import { BudgetTotal } from '../../forms/budget-total';
 import { FieldInput } from '../../forms/field-input';
 import {
   ATTACHMENTS_STEP,
@@ -41,6 +41,7 @@ import {
   stepsOf,
 } from '../../forms/form-model';
 import { ListField } from '../../forms/list-field';
+import { useInputProblems } from '../../forms/use-input-problems';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
@@ -65,7 +66,7 @@ export function FormPager({
   initialAttachments: Attachment[];
   step: string;
 }) {
-  const { t, locale, formatMoney } = useI18n();
+  const { t, locale } = useI18n();
   const { navigate, location } = useRouter();
   const { me } = useSession();
   const errorText = useErrorText();
@@ -73,7 +74,7 @@ export function FormPager({
   const autosave = useAutosave(app, setCurrent);
   const { data, update } = autosave;
   const [errors, setErrors] = useState<Errors>({});
-  const [problems, setProblems] = useState<Errors>({});
+  const { problems, setProblem, clearProblems } = useInputProblems();
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
   const [attachments, setAttachments] = useState<Attachment[]>(initialAttachments);
@@ -103,21 +104,6 @@ export function FormPager({
     const target = location.hash.slice(1);
     if (target) setTimeout(() => focusField(target), 0);
   }, [location.key]);
-
-  const setProblem = useCallback((path: string, message: string | null) => {
-    setProblems((prev) => {
-      if ((prev[path] ?? null) === message) return prev;
-      const next = { ...prev };
-      if (message === null) delete next[path];
-      else next[path] = message;
-      return next;
-    });
-  }, []);
-  const clearProblems = useCallback((prefix: string) => {
-    setProblems((prev) =>
-      Object.fromEntries(Object.entries(prev).filter(([p]) => !p.startsWith(prefix))),
-    );
-  }, []);
 
   function show(e: Errors) {
     setErrors(e);
@@ -219,24 +205,7 @@ export function FormPager({
           onChange={(items) => update({ [field.key]: items })}
           onProblem={setProblem}
           onClearProblems={clearProblems}
-          footer={
-            isBudget ? (
-              <div role="status" aria-live="polite" className="app-total">
-                <strong>{t('wizard.budget.total', { total: formatMoney(total) })}</strong>
-                {max !== undefined && (
-                  <span className="app-muted">
-                    {' '}
-                    {t('wizard.budget.max', { max: formatMoney(max) })}
-                  </span>
-                )}
-                {max !== undefined && total > max && (
-                  <Alert type="warning">
-                    <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
-                  </Alert>
-                )}
-              </div>
-            ) : undefined
-          }
+          footer={isBudget ? <BudgetTotal total={total} max={max} /> : undefined}
         />
       );
     }
