@@ -79,8 +79,8 @@ export function ApplicationPage({ id }: { id: string }) {
   const activity = def ? activityDateOf(def, app.data) : undefined;
   const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
   const after = (type: string) => async (_next: Application) => {
-    setDone(type);
     await bundle.reload();
+    setDone(type);
   };
 
   const eventForm = (e: AllowedEvent, highlighted: boolean) => {

@@ -93,8 +93,9 @@ export function CasePage({ id }: { id: string }) {
     try {
       if (release) await api.release(app.id);
       else await api.claim(app.id);
-      setFlash(t(release ? 'queue.released' : 'queue.claimed', { reference: app.reference }));
+      // Said once the page shows the fresh version, so what is on screen matches what was said.
       await bundle.reload();
+      setFlash(t(release ? 'queue.released' : 'queue.claimed', { reference: app.reference }));
     } catch (err) {
       setFailure(errorText(err));
     }
@@ -194,8 +195,8 @@ export function CasePage({ id }: { id: string }) {
                 onReload={bundle.reload}
                 danger={closesApplication(def, app.state, e.type)}
                 onDone={async (next) => {
-                  setFlash(outcomeOf(def, e.type, next.state)[locale]);
                   await bundle.reload();
+                  setFlash(outcomeOf(def, e.type, next.state)[locale]);
                 }}
               />
             ))}
