@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
@@ -20,6 +19,7 @@ import {
   validationError,
 } from './errors';
 import { appPage } from './http/app-page';
+import { declaredBodyLimit } from './http/body-limit.middleware';
 import { compressJson } from './http/compress-json.middleware';
 import { inputBoundary } from './http/input-boundary.middleware';
 import { allowedMethods } from './http/method-not-allowed';
@@ -116,14 +116,8 @@ export function createApp(deps: AppDeps): App {
   const tooLarge = (limit: number) => () => {
     throw new AppError('payload_too_large', `The request body is larger than ${limit} bytes.`);
   };
-  const jsonLimit = bodyLimit({
-    maxSize: config.bodyLimitBytes,
-    onError: tooLarge(config.bodyLimitBytes),
-  });
-  const uploadLimit = bodyLimit({
-    maxSize: config.uploadLimitBytes,
-    onError: tooLarge(config.uploadLimitBytes),
-  });
+  const jsonLimit = declaredBodyLimit(config.bodyLimitBytes, tooLarge(config.bodyLimitBytes));
+  const uploadLimit = declaredBodyLimit(config.uploadLimitBytes, tooLarge(config.uploadLimitBytes));
   app.use('/api/*', (c, next) =>
     (c.req.header('content-type')?.startsWith('multipart/form-data') ? uploadLimit : jsonLimit)(
       c,

@@ -6,6 +6,7 @@ import {
   regulationFromJson,
   regulationJson,
 } from '../regulations/regulations.repository';
+import type { SupporterFacts } from '../supporters/supporters.shared';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -89,9 +90,16 @@ export async function findApplication(
 export async function findApplicationWithRegulation(
   db: Db,
   id: string,
-  opts: { forUpdate?: boolean } = {},
+  opts: { forUpdate?: boolean; supporters?: boolean } = {},
 ): Promise<
-  { app: ApplicationRecord; regulation: Regulation; people: MessagingPeople } | undefined
+  | {
+      app: ApplicationRecord;
+      regulation: Regulation;
+      people: MessagingPeople;
+      /** With `supporters`: what the engine's supporter rules need, null when there are none. */
+      supporters?: SupporterFacts[] | null;
+    }
+  | undefined
 > {
   let q = selectApplication(db.selectFrom('applications'))
     .select((eb) => regulationJson(db, eb.ref('applications.regulation_id')).as('regulation_json'))
@@ -106,17 +114,29 @@ export async function findApplicationWithRegulation(
         from users ap where ap.id = applications.applicant_id)`.as('people_json'),
     )
     .where('applications.id', '=', id);
+  if (opts.supporters) {
+    // Read with the lock, not in a statement of its own: a command makes one round trip less.
+    q = q.select(
+      sql<SupporterFacts[] | null>`(
+        select jsonb_agg(jsonb_build_object('name', s.name, 'email', s.email,
+          'confirmed_user_id', s.confirmed_user_id, 'confirmed', s.confirmed_at is not null,
+          'age', s.age))
+        from supporters s where s.application_id = applications.id)`.as('supporters_json'),
+    );
+  }
   if (opts.forUpdate) q = q.forUpdate(['applications']);
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
-  const { regulation_json, people_json, ...app } = row as typeof row & {
+  const { regulation_json, people_json, supporters_json, ...app } = row as typeof row & {
     regulation_json: Record<string, unknown> | null;
+    supporters_json?: SupporterFacts[] | null;
   };
   if (!regulation_json) throw new Error(`regulation of application ${id} missing`);
   return {
     app: app as unknown as ApplicationRecord,
     regulation: regulationFromJson(regulation_json),
     people: people_json,
+    ...(opts.supporters ? { supporters: supporters_json ?? null } : {}),
   };
 }
 

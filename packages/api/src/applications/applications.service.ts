@@ -25,7 +25,7 @@ import {
   isUuid,
   type Regulation,
 } from '../regulations/regulations.repository';
-import { confirmedSupportersFor } from '../supporters/supporters.service';
+import { confirmedSupportersFrom } from '../supporters/supporters.shared';
 import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
 import { applyStep, columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
@@ -86,13 +86,20 @@ async function visibleWithRegulation(
   user: SessionUser,
   id: string,
   forUpdate = false,
-): Promise<{ app: ApplicationRecord; reg: Regulation; people: MessagingPeople; agent: boolean }> {
+  supporters = false,
+) {
   if (!isUuid(id)) throw notFound();
-  const found = await findApplicationWithRegulation(db, id, { forUpdate });
+  const found = await findApplicationWithRegulation(db, id, { forUpdate, supporters });
   if (!found) throw notFound();
   const agent = await actsForApplicant(db, user, found.app);
   if (!canSee(user, found.app, agent)) throw notFound();
-  return { app: found.app, reg: found.regulation, people: found.people, agent };
+  return {
+    app: found.app,
+    reg: found.regulation,
+    people: found.people,
+    agent,
+    supporters: found.supporters ?? null,
+  };
 }
 
 export interface ApplicationDetail {
@@ -356,7 +363,13 @@ export async function sendEvent(
       );
       if (stored) return { ...stored, replayed: true };
     }
-    const { app, reg, people, agent } = await visibleWithRegulation(trx, user, id, true);
+    const { app, reg, people, agent, supporters } = await visibleWithRegulation(
+      trx,
+      user,
+      id,
+      true,
+      true,
+    );
     if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
       throw new AppError(
         'precondition_failed',
@@ -383,7 +396,11 @@ export async function sendEvent(
       event: { type: input.type, payload: input.payload },
       now,
       people,
-      confirmedSupporters: await confirmedSupportersFor(trx, app),
+      confirmedSupporters: confirmedSupportersFrom(supporters, {
+        id: app.applicant_id,
+        name: people.applicant.name,
+        email: people.applicant.email,
+      }),
     });
     const regAfter = withBudgetEffects(reg, result.effects);
     const response: StoredResponse = {

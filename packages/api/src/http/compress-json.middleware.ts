@@ -1,39 +1,87 @@
 import { gzipSync } from 'node:zlib';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 /** Below this an answer fits in a packet or two: compressing it costs more than it saves. */
 export const COMPRESS_FROM_BYTES = 4096;
+
+type JsonHeaders = Record<string, string | string[]>;
+
+const hasHeader = (headers: JsonHeaders | undefined, name: string) =>
+  !!headers && Object.keys(headers).some((k) => k.toLowerCase() === name);
 
 /**
  * Gzips the API's larger JSON answers (a workflow definition is 30 kB, a queue page 10 to
  * 20 kB) for clients that accept it: on a slow mobile connection that is the difference
  * between a page that draws in one second and one that draws in two. Hono's own compress()
  * cannot see the size of a JSON answer (it has no Content-Length yet) and would compress
- * every small one too; here the body is in memory already, so its size is known.
+ * every small one too.
+ *
+ * An answer made with `c.json` is decided while it is made, from the JSON text in hand:
+ * reading a finished answer's body back means a full WHATWG Response and a web stream, which
+ * cost more than a whole small answer. Answers made otherwise (problems from the error
+ * handler) are read back after the handler, as before.
  */
 export function compressJson(): MiddlewareHandler {
   return async function compressJson(c, next) {
-    await next();
-    const res = c.res;
-    const type = res.headers.get('Content-Type') ?? '';
-    if (
-      c.req.method === 'HEAD' ||
-      !res.body ||
-      res.headers.has('Content-Encoding') ||
-      !/^application\/(?:problem\+)?json\b/.test(type) ||
-      /\bno-transform\b/.test(res.headers.get('Cache-Control') ?? '') ||
-      !/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')
-    ) {
+    if (c.req.method === 'HEAD' || !/\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+      await next();
       return;
     }
-    const body = Buffer.from(await res.arrayBuffer());
-    const large = body.length >= COMPRESS_FROM_BYTES;
-    // Setting c.res copies the old answer's headers onto the new one; adjust them after.
-    c.res = new Response(large ? gzipSync(body, { level: 6 }) : body, res);
-    c.res.headers.append('Vary', 'Accept-Encoding');
-    if (!large) return;
-    // The ETag stays as it is: it names the version for If-Match, not the bytes.
-    c.res.headers.delete('Content-Length');
-    c.res.headers.set('Content-Encoding', 'gzip');
+    let decided = false;
+    const json = c.json;
+    c.json = ((object: unknown, arg?: unknown, headers?: JsonHeaders) => {
+      const text = JSON.stringify(object);
+      if (
+        Buffer.byteLength(text) < COMPRESS_FROM_BYTES ||
+        /\bno-transform\b/.test(String(headersGet(headers, 'cache-control') ?? ''))
+      ) {
+        return json(object, arg as never, headers as never);
+      }
+      decided = true;
+      const zipped = gzipSync(text, { level: 6 });
+      return c.body(zipped, arg as never, {
+        ...(hasHeader(headers, 'content-type') ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
+        'Content-Encoding': 'gzip',
+      });
+    }) as typeof c.json;
+    c.header('Vary', 'Accept-Encoding', { append: true });
+    await next();
+    if (decided) return;
+    await compressAfter(c);
   };
+}
+
+function headersGet(headers: JsonHeaders | undefined, name: string) {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+/** An answer that did not come from `c.json`: read its body back and gzip it when large. */
+async function compressAfter(c: Context): Promise<void> {
+  const res = c.res;
+  const type = res.headers.get('Content-Type') ?? '';
+  if (
+    !/^application\/(?:problem\+)?json\b/.test(type) ||
+    res.headers.has('Content-Encoding') ||
+    /\bno-transform\b/.test(res.headers.get('Cache-Control') ?? '') ||
+    !res.body
+  ) {
+    return;
+  }
+  const body = Buffer.from(await res.arrayBuffer());
+  if (body.length < COMPRESS_FROM_BYTES) {
+    // Read once already: hand the same bytes on.
+    c.res = new Response(body, res);
+    return;
+  }
+  // Setting c.res copies the old answer's headers onto the new one; adjust them after.
+  c.res = new Response(gzipSync(body, { level: 6 }), res);
+  if (!/\baccept-encoding\b/i.test(c.res.headers.get('Vary') ?? '')) {
+    c.res.headers.append('Vary', 'Accept-Encoding');
+  }
+  // The ETag stays as it is: it names the version for If-Match, not the bytes.
+  c.res.headers.delete('Content-Length');
+  c.res.headers.set('Content-Encoding', 'gzip');
 }

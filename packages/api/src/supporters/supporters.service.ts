@@ -1,11 +1,9 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import type { Transaction } from 'kysely';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
-import type { DB } from '../db/schema';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
@@ -77,26 +75,6 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
     .execute();
   const items = rows.map((r) => view(r, applicant));
   return { items, confirmed: items.filter((s) => s.counts).length };
-}
-
-/**
- * For the engine's supportersAtLeast: the confirmed supporters (the applicant left out), or
- * undefined when the application has none on record and the form's list still counts.
- */
-export async function confirmedSupportersFor(
-  trx: Transaction<DB>,
-  app: ApplicationRecord,
-): Promise<{ age: number | null }[] | undefined> {
-  const rows = await trx
-    .selectFrom('supporters')
-    .selectAll()
-    .where('application_id', '=', app.id)
-    .execute();
-  if (rows.length === 0) return undefined;
-  const applicant = await applicantOf(trx, app);
-  return rows
-    .filter((r) => r.confirmed_at !== null && !isApplicant(r, applicant))
-    .map((r) => ({ age: r.age }));
 }
 
 /** The invitation: the link, and the code where the regulation lets it be enough. */

@@ -29,7 +29,10 @@ export async function applicantOf(db: Db, app: ApplicationRecord) {
 }
 
 /** The applicant may not count as her own supporter: by account, e-mail address or name. */
-export function isApplicant(s: Supporter, applicant: Applicant): boolean {
+export function isApplicant(
+  s: Pick<Supporter, 'confirmed_user_id' | 'email' | 'name'>,
+  applicant: Applicant,
+): boolean {
   return (
     s.confirmed_user_id === applicant.id ||
     (!!s.email && s.email === applicant.email) ||
@@ -45,4 +48,21 @@ export async function ruleOf(db: Db, app: ApplicationRecord): Promise<SupporterC
     .where('id', '=', app.regulation_id)
     .executeTakeFirst();
   return row?.supporter_confirmation ?? 'digid_or_code';
+}
+
+/** What the engine's supporter rules need of each supporter, read with the application's lock. */
+export type SupporterFacts = Pick<Supporter, 'name' | 'email' | 'confirmed_user_id' | 'age'> & {
+  confirmed: boolean;
+};
+
+/**
+ * The supporters who count for the engine: confirmed, and not the applicant herself; undefined
+ * when the application names none (the rules then read the form's own list).
+ */
+export function confirmedSupportersFrom(
+  rows: SupporterFacts[] | null,
+  applicant: Applicant,
+): { age: number | null }[] | undefined {
+  if (!rows || rows.length === 0) return undefined;
+  return rows.filter((r) => r.confirmed && !isApplicant(r, applicant)).map((r) => ({ age: r.age }));
 }
