@@ -6,9 +6,6 @@ export const COMPRESS_FROM_BYTES = 4096;
 
 type JsonHeaders = Record<string, string | string[]>;
 
-const hasHeader = (headers: JsonHeaders | undefined, name: string) =>
-  !!headers && Object.keys(headers).some((k) => k.toLowerCase() === name);
-
 /**
  * Gzips the API's larger JSON answers (a workflow definition is 30 kB, a queue page 10 to
  * 20 kB) for clients that accept it: on a slow mobile connection that is the difference
@@ -27,27 +24,28 @@ export function compressJson(): MiddlewareHandler {
       await next();
       return;
     }
-    let decided = false;
+    // The answer made by the wrapped c.json; anything else is read back after the handler.
+    let made: Response | undefined;
     const json = c.json;
     c.json = ((object: unknown, arg?: unknown, headers?: JsonHeaders) => {
       const text = JSON.stringify(object);
+      const typed = { 'Content-Type': 'application/json', ...headers };
       if (
         Buffer.byteLength(text) < COMPRESS_FROM_BYTES ||
         /\bno-transform\b/.test(String(headersGet(headers, 'cache-control') ?? ''))
       ) {
-        return json(object, arg as never, headers as never);
+        made = c.body(text, arg as never, typed);
+      } else {
+        made = c.body(gzipSync(text, { level: 6 }), arg as never, {
+          ...typed,
+          'Content-Encoding': 'gzip',
+        });
       }
-      decided = true;
-      const zipped = gzipSync(text, { level: 6 });
-      return c.body(zipped, arg as never, {
-        ...(hasHeader(headers, 'content-type') ? {} : { 'Content-Type': 'application/json' }),
-        ...headers,
-        'Content-Encoding': 'gzip',
-      });
-    }) as typeof c.json;
+      return made;
+    }) as typeof json;
     c.header('Vary', 'Accept-Encoding', { append: true });
     await next();
-    if (decided) return;
+    if (made !== undefined && c.res === made) return;
     await compressAfter(c);
   };
 }

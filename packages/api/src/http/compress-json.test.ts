@@ -40,6 +40,8 @@ describe('large JSON answers go out gzipped', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-encoding')).toBeNull();
+    // Caches must still keep it apart from a gzipped answer to the same address.
+    expect(res.headers.get('vary')).toMatch(/accept-encoding/i);
     expect(((await res.json()) as { user: { roles: string[] } }).user.roles).toContain('applicant');
   });
 
