@@ -12,9 +12,9 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { ApplicationSummary } from '../api/client';
+import { StateBadge } from '../components/state-badge';
 import { ErrorAlert, StatusMessage, TextField, useErrorText } from '../components/ui';
 import { useVocabulary } from '../forms/definitions';
-import { StateBadge } from '../pages/application-parts';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
 import { deskApi } from './desk-api';

@@ -7,10 +7,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { StateBadge } from '../components/state-badge';
 import { ErrorAlert, PageHeading, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useVocabulary } from '../forms/definitions';
-import { StateBadge } from '../pages/application-parts';
 import { AppLink } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';

@@ -8,12 +8,12 @@ import {
   TableRow,
 } from '@utrecht/component-library-react';
 import { api } from '../api/client';
+import { StateBadge } from '../components/state-badge';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
-import { StateBadge } from './application-parts';
 import { MY_APPLICATIONS_QUERY } from './page-data';
 
 export function MyApplicationsPage() {

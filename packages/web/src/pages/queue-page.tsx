@@ -21,6 +21,7 @@ import {
   api,
   type Regulation,
 } from '../api/client';
+import { StateBadge } from '../components/state-badge';
 import {
   ErrorAlert,
   PageHeading,
@@ -34,7 +35,6 @@ import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
-import { StateBadge } from './application-parts';
 
 type Sort = NonNullable<ApplicationQuery['sort']>;
 
