@@ -1,5 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { type ReactNode, Suspense, useEffect } from 'react';
 import { type Role, STAFF_ROLES } from './api/client';
 import { PageHeading, StatusMessage } from './components/ui';
 import { DESK_ROUTES } from './desk/desk-routes';
@@ -21,32 +21,35 @@ import {
 import { OIDC_ROUTES } from './pages/oidc/oidc-routes';
 import { PAGE_DATA } from './pages/page-data';
 import { POLICY_ROUTES } from './policy/policy-routes';
+import { lazyPage, useLazyPageArrivals } from './router/lazy-page';
 import { match, RouterProvider, useRouter } from './router/router';
 import { SessionProvider, useSession } from './session/session';
 import { Layout } from './shell/layout';
 
 // Each page is its own chunk: the first visit loads the shell and the page it opens, not all
 // of them (Lighthouse counted 364 KiB of unused JavaScript on the login page).
-const ApplicationPage = lazy(async () => ({
+const ApplicationPage = lazyPage(async () => ({
   default: (await import('./pages/application-page')).ApplicationPage,
 }));
-const CasePage = lazy(async () => ({ default: (await import('./pages/case-page')).CasePage }));
-const DeskPage = lazy(async () => ({ default: (await import('./pages/desk-page')).DeskPage }));
-const DocumentPage = lazy(async () => ({
+const CasePage = lazyPage(async () => ({ default: (await import('./pages/case-page')).CasePage }));
+const DeskPage = lazyPage(async () => ({ default: (await import('./pages/desk-page')).DeskPage }));
+const DocumentPage = lazyPage(async () => ({
   default: (await import('./pages/document-page')).DocumentPage,
 }));
-const MailPage = lazy(async () => ({ default: (await import('./pages/mail-page')).MailPage }));
-const PrintQueuePage = lazy(async () => ({
+const MailPage = lazyPage(async () => ({ default: (await import('./pages/mail-page')).MailPage }));
+const PrintQueuePage = lazyPage(async () => ({
   default: (await import('./pages/print-queue-page')).PrintQueuePage,
 }));
-const MyApplicationsPage = lazy(async () => ({
+const MyApplicationsPage = lazyPage(async () => ({
   default: (await import('./pages/my-applications-page')).MyApplicationsPage,
 }));
-const QueuePage = lazy(async () => ({ default: (await import('./pages/queue-page')).QueuePage }));
-const RegulationsPage = lazy(async () => ({
+const QueuePage = lazyPage(async () => ({
+  default: (await import('./pages/queue-page')).QueuePage,
+}));
+const RegulationsPage = lazyPage(async () => ({
   default: (await import('./pages/regulations-page')).RegulationsPage,
 }));
-const FormPage = lazy(async () => ({
+const FormPage = lazyPage(async () => ({
   default: (await import('./pages/form/form-page')).FormPage,
 }));
 
@@ -143,6 +146,7 @@ let askedAheadFor: string | null = null;
 function Routes() {
   const { location } = useRouter();
   const { me } = useSession();
+  useLazyPageArrivals();
   for (const route of ROUTES) {
     const params = match(route.path, location.path);
     if (params) {

@@ -1,12 +1,13 @@
-import { lazy, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { Role } from '../api/client';
+import { lazyPage } from '../router/lazy-page';
 
 // Loaded when opened: a resident's first page carries none of the staff pages' code.
-const AdminPage = lazy(async () => ({ default: (await import('./admin-page')).AdminPage }));
-const ApprovalsPage = lazy(async () => ({
+const AdminPage = lazyPage(async () => ({ default: (await import('./admin-page')).AdminPage }));
+const ApprovalsPage = lazyPage(async () => ({
   default: (await import('./approvals-page')).ApprovalsPage,
 }));
-const ConfirmSupportPage = lazy(async () => ({
+const ConfirmSupportPage = lazyPage(async () => ({
   default: (await import('./confirm-support-page')).ConfirmSupportPage,
 }));
 

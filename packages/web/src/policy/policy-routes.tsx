@@ -1,24 +1,27 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import type { Role } from '../api/client';
 import { StatusMessage } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { lazyPage } from '../router/lazy-page';
 
 // The policy pages carry the engine (zod, xstate) and elkjs: loaded only when a policy page opens,
 // so residents never download them.
-const DefinitionsPage = lazy(async () => ({
+const DefinitionsPage = lazyPage(async () => ({
   default: (await import('./definitions-page')).DefinitionsPage,
 }));
-const DefinitionEditorPage = lazy(async () => ({
+const DefinitionEditorPage = lazyPage(async () => ({
   default: (await import('./definition-editor-page')).DefinitionEditorPage,
 }));
-const MigrationPage = lazy(async () => ({
+const MigrationPage = lazyPage(async () => ({
   default: (await import('./migration-page')).MigrationPage,
 }));
-const RegulationsAdminPage = lazy(async () => ({
+const RegulationsAdminPage = lazyPage(async () => ({
   default: (await import('./regulations-admin-page')).RegulationsAdminPage,
 }));
-const ReportsPage = lazy(async () => ({ default: (await import('./reports-page')).ReportsPage }));
-const ApplicationDiagramPage = lazy(async () => ({
+const ReportsPage = lazyPage(async () => ({
+  default: (await import('./reports-page')).ReportsPage,
+}));
+const ApplicationDiagramPage = lazyPage(async () => ({
   default: (await import('./application-diagram-page')).ApplicationDiagramPage,
 }));
 

@@ -1,0 +1,34 @@
+import { type ComponentType, lazy, useEffect, useReducer } from 'react';
+
+/** The routes' re-render, called when a page's code (or a part of it) has arrived. */
+const arrivals = new Set<() => void>();
+
+/**
+ * `React.lazy` for a page or a part of one, that shows as soon as its code is here. React holds
+ * back content that resolves after a Suspense fallback until 300 ms after that fallback showed
+ * (it throttles reveals, so a page does not pop in piece by piece); on the first visit the
+ * fallback is the loading message shown with the shell, so the page's heading waited for the
+ * clock, not for anything it needs. An ordinary update once the code is here is not throttled.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: a component of any props, as React.lazy takes
+export function lazyPage<C extends ComponentType<any>>(load: () => Promise<{ default: C }>) {
+  return lazy(async () => {
+    const module = await load();
+    // After React's own callbacks on this promise, which mark the component loaded.
+    setTimeout(() => {
+      for (const show of arrivals) show();
+    }, 0);
+    return module;
+  });
+}
+
+/** Re-renders the caller (the routes) whenever code from `lazyPage` has arrived. */
+export function useLazyPageArrivals(): void {
+  const [, arrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    arrivals.add(arrived);
+    return () => {
+      arrivals.delete(arrived);
+    };
+  }, []);
+}
