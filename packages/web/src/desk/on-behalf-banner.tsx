@@ -2,12 +2,13 @@ import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useSession } from '../session/session';
 import type { DeskApplication } from './desk-api';
 import { useDeskText } from './desk-messages';
+import { actsOnBehalf } from './on-behalf';
 
 /** Tells a clerk (or someone authorised) whose application this is: "namens <naam>". */
 export function OnBehalfBanner({ app }: { app: DeskApplication }) {
   const { d } = useDeskText();
   const { me } = useSession();
-  if (!me || app.applicantId === me.id || !app.applicantName) return null;
+  if (!actsOnBehalf(me, app) || !app.applicantName) return null;
   return (
     <Alert type="info" className="app-on-behalf">
       <Paragraph>{d('onBehalf.banner', { name: app.applicantName })}</Paragraph>
@@ -23,7 +24,7 @@ export function useOnBehalfFlash() {
   const { d } = useDeskText();
   const { me } = useSession();
   return (eventLabel: string, app: DeskApplication): string | null => {
-    if (!me || app.applicantId === me.id) return null;
+    if (!actsOnBehalf(me, app)) return null;
     return d('onBehalf.done', { event: eventLabel, name: app.applicantName ?? '–' });
   };
 }

@@ -1,37 +1,25 @@
-import { activityDateOf } from '@initiatief/engine';
-import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
-import type { AllowedEvent, Application } from '../api/client';
-import { AttachmentList, AttachmentUpload } from '../components/attachments';
-import { isStillAhead } from '../components/dates';
-import { Timeline } from '../components/timeline';
+import { Paragraph } from '@utrecht/component-library-react';
+import { Suspense, useEffect, useState } from 'react';
+import type { Application } from '../api/client';
+import { StateBadge, StateBadgePlaceholder } from '../components/state-badge';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { AuthorisePanel } from '../desk/authorise-panel';
-import { ContactMomentForm } from '../desk/case-staff-panel';
-import { OnBehalfBanner, useOnBehalfFlash } from '../desk/on-behalf-banner';
-import { SupportersPanel } from '../desk/supporters-panel';
-import {
-  closesApplication,
-  enteredBy,
-  eventLabel,
-  hasTag,
-  outcomeOf,
-  stateOf,
-} from '../forms/definition-text';
-import { EventForm } from '../forms/event-form';
-import { forwardEvent } from '../forms/form-pages';
+import { actsOnBehalf } from '../desk/on-behalf';
+import { stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
-import { AppLink, useRouter } from '../router/router';
+import { lazyPage } from '../router/lazy-page';
+import { useRouter } from '../router/router';
 import { useSession } from '../session/session';
-import {
-  AmountsList,
-  ApplicationDataSection,
-  DeadlinesSection,
-  LettersSection,
-  loadApplicationBundle,
-  StateBadge,
-} from './application-parts';
+import { loadApplicationBundle } from './application-bundle';
+
+// Below the heading: the code of the forms, panels and lists, asked once the application is
+// here (beside its definition, which they need as well).
+const loadBody = () => import('./application-body');
+const ApplicationBody = lazyPage(async () => ({ default: (await loadBody()).ApplicationBody }));
+// Only for someone who acts for the applicant; a resident's page does not load the desk's texts.
+const OnBehalfBanner = lazyPage(async () => ({
+  default: (await import('../desk/on-behalf-banner')).OnBehalfBanner,
+}));
 
 /** The event the form sent before it navigated here (router state), if any. */
 function doneFrom(state: unknown): string | null {
@@ -39,23 +27,35 @@ function doneFrom(state: unknown): string | null {
   return typeof done === 'string' ? done : null;
 }
 
-/** The resident's page for one application: status, dates, letters and what they can do now. */
+/**
+ * The resident's page for one application: status, dates, letters and what they can do now.
+ * The heading (reference, title) shows as soon as the application is here; the state's label
+ * and everything below wait for the definition the application is pinned to, in space kept
+ * for them, so nothing that shows moves.
+ */
 export function ApplicationPage({ id }: { id: string }) {
-  const { t, locale, formatMoney, formatDate } = useI18n();
+  const { t } = useI18n();
   const { location } = useRouter();
   const { me } = useSession();
   const errorText = useErrorText();
-  const bundle = useLoad(() => loadApplicationBundle(id), [id]);
+  const [early, setEarly] = useState<{ id: string; app: Application } | null>(null);
+  const bundle = useLoad(
+    () =>
+      loadApplicationBundle(id, (app) => {
+        void loadBody();
+        setEarly({ id, app });
+      }),
+    [id],
+  );
   // The event just sent (here, or by the form before it navigated here): its outcome in words.
   const [done, setDone] = useState<string | null>(() => doneFrom(location.state));
   // Said once: a reload or a later visit through the back button does not repeat it.
   useEffect(() => {
     if (doneFrom(window.history.state)) window.history.replaceState(null, '');
   }, []);
-  const onBehalfDone = useOnBehalfFlash();
-  const { hasRole } = useSession();
 
-  if (!bundle.data) {
+  const app = bundle.data?.app ?? (early?.id === id ? early.app : undefined);
+  if (!app || (bundle.error && !bundle.data)) {
     return (
       <>
         <PageHeading>{t('detail.title')}</PageHeading>
@@ -67,64 +67,8 @@ export function ApplicationPage({ id }: { id: string }) {
       </>
     );
   }
-  const { app, history, documents, attachments, definition: def } = bundle.data;
-  const state = stateOf(def, app.state);
-  const editable = app.editable && def;
-  // What brought the application here when it waits for the applicant (a request, its message).
-  const waitingOnMe = state.tags.includes('suspended');
-  const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
-  const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
-  const reporting = state.tags.includes('report_due');
-  // The activity's date, from the field the definition names for it.
-  const activity = def ? activityDateOf(def, app.data) : undefined;
-  const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
-  const after = (type: string) => async (_next: Application) => {
-    await bundle.reload();
-    setDone(type);
-  };
-
-  const eventForm = (e: AllowedEvent, highlighted: boolean) => {
-    const closes = closesApplication(def, app.state, e.type);
-    // Answering a request or reporting may come with files (an offer, photos).
-    const upload =
-      !closes && (waitingOnMe || reporting) ? (
-        <AttachmentUpload
-          applicationId={app.id}
-          id={`${e.type}-attachments`}
-          label={t(reporting ? 'field.reportPhotos' : 'field.supplementAttachments')}
-          imagesOnly={reporting}
-          onUploaded={() => void bundle.reload()}
-        />
-      ) : undefined;
-    return (
-      <EventForm
-        key={e.type}
-        app={app}
-        event={e}
-        definition={def}
-        headingLevel={2}
-        onDone={after(e.type)}
-        onReload={bundle.reload}
-        extra={upload}
-        danger={closes}
-        confirmText={closes ? t('detail.withdrawConfirm') : undefined}
-        intro={
-          closes ? (
-            <Paragraph>{t('detail.withdrawIntro')}</Paragraph>
-          ) : highlighted && reporting ? (
-            <Paragraph>
-              {activity && isStillAhead(activity)
-                ? t('detail.reportIntroBefore', { date: formatDate(activity) })
-                : t('detail.reportIntro')}
-            </Paragraph>
-          ) : undefined
-        }
-      />
-    );
-  };
-  const actions = app.allowedEvents.filter((e) => e.type !== sendsForm);
-  const forward = actions.filter((e) => !closesApplication(def, app.state, e.type));
-  const closing = actions.filter((e) => closesApplication(def, app.state, e.type));
+  const state = bundle.data ? stateOf(bundle.data.definition, app.state) : undefined;
+  const loading = <StatusMessage>{t('common.loading')}</StatusMessage>;
 
   return (
     <>
@@ -132,78 +76,22 @@ export function ApplicationPage({ id }: { id: string }) {
         {t('app.reference')}: {app.reference}
       </Paragraph>
       <PageHeading>{app.title || t('app.untitled')}</PageHeading>
-      <OnBehalfBanner app={app} />
+      {actsOnBehalf(me, app) && <OnBehalfBanner app={app} />}
       <Paragraph>
-        {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
+        {t('app.state')}:{' '}
+        {state ? <StateBadge label={state.label} tags={state.tags} /> : <StateBadgePlaceholder />}
       </Paragraph>
-      <StatusMessage>
-        {done && (
-          <Alert type="ok">
-            <Paragraph>
-              {onBehalfDone(eventLabel(def, done)[locale], app) ??
-                outcomeOf(def, done, app.state)[locale]}
-            </Paragraph>
-            <Paragraph>{t('detail.referenceIs', { reference: app.reference })}</Paragraph>
-          </Alert>
-        )}
-      </StatusMessage>
-
-      {editable && (
-        <Paragraph>
-          <AppLink href={`/aanvragen/${app.id}/bewerken`}>
-            {hasTag(def, app.state, 'draft') ? t('detail.continueDraft') : t('detail.editForm')}
-          </AppLink>
-        </Paragraph>
-      )}
-
-      {(forward.length > 0 || typeof requestMessage === 'string') && (
-        <section aria-labelledby="request-title" className="app-section app-section--highlight">
-          <Heading2 id="request-title" className="app-subheading">
-            {waitingOnMe ? t('detail.requestTitle') : t('detail.yourTurn')}
-          </Heading2>
-          {typeof requestMessage === 'string' && (
-            <Paragraph className="app-quote">{requestMessage}</Paragraph>
-          )}
-          {waitingOnMe && <Paragraph>{t('detail.requestHelp')}</Paragraph>}
-          {forward.map((e) => eventForm(e, true))}
-        </section>
-      )}
-
-      <DeadlinesSection app={app} />
-
-      <section aria-labelledby="amounts-title" className="app-section">
-        <Heading2 id="amounts-title" className="app-subheading">
-          {t('detail.amounts')}
-        </Heading2>
-        <AmountsList app={app} />
-      </section>
-
-      <LettersSection appId={app.id} documents={documents} />
-
-      <section aria-labelledby="history-title" className="app-section">
-        <Heading2 id="history-title" className="app-subheading">
-          {t('detail.history')}
-        </Heading2>
-        <Timeline entries={history} definition={def} headingId="history-title" />
-      </section>
-      <SupportersPanel app={app} staff={hasRole('clerk')} />
-      <AuthorisePanel app={app} />
-      {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={bundle.reload} />}
-
-      <ApplicationDataSection app={app} definition={def} files={attachments} />
-
-      <section aria-labelledby="attachments-title" className="app-section">
-        <Heading2 id="attachments-title" className="app-subheading">
-          {t('detail.attachments')}
-        </Heading2>
-        <AttachmentList items={attachments} />
-      </section>
-
-      {closing.map((e) => eventForm(e, false))}
-      {app.amounts?.grantedCents != null && (
-        <Paragraph className="app-muted">
-          {t('detail.grantedNote', { amount: formatMoney(app.amounts.grantedCents) })}
-        </Paragraph>
+      {bundle.data ? (
+        <Suspense fallback={loading}>
+          <ApplicationBody
+            bundle={bundle.data}
+            reload={bundle.reload}
+            done={done}
+            onDone={setDone}
+          />
+        </Suspense>
+      ) : (
+        loading
       )}
     </>
   );

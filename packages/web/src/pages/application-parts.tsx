@@ -8,51 +8,11 @@ import {
   Heading2,
   Paragraph,
 } from '@utrecht/component-library-react';
-import {
-  type Application,
-  type Attachment,
-  api,
-  type DocumentSummary,
-  type HistoryEntry,
-} from '../api/client';
+import type { Application, Attachment, DocumentSummary } from '../api/client';
 import { PdfLink } from '../components/pdf-link';
-import type { Localized } from '../forms/definition-text';
-import { loadDefinition } from '../forms/definitions';
 import { FormDataView } from '../forms/form-data-view';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
-
-/** Everything a page about one application needs, loaded side by side. */
-export async function loadApplicationBundle(id: string) {
-  const [app, history, documents, attachments] = await Promise.all([
-    api.getApplication(id),
-    api.history(id).catch(() => [] as HistoryEntry[]),
-    api.documents(id).catch(() => [] as DocumentSummary[]),
-    api.attachments(id).catch(() => [] as Attachment[]),
-  ]);
-  // Labels, tags and forms come from the version the application is pinned to.
-  const definition = await loadDefinition(app.definition).catch(() => undefined);
-  return { app, history, documents, attachments, definition };
-}
-export type ApplicationBundle = Awaited<ReturnType<typeof loadApplicationBundle>>;
-
-/** The look of a state follows its tags (C3), its words its label in the definition. */
-export function badgeClass(tags: readonly string[]): string {
-  const tag = [
-    'suspended',
-    'draft',
-    'granted',
-    'closed',
-    'awaiting_approval',
-    'pending_decision',
-  ].find((t) => tags.includes(t));
-  return `app-badge${tag ? ` app-badge--tag-${tag}` : ''}`;
-}
-
-export function StateBadge({ label, tags }: { label: Localized; tags: readonly string[] }) {
-  const { locale } = useI18n();
-  return <span className={badgeClass(tags)}>{label[locale]}</span>;
-}
 
 export function DeadlinesSection({ app }: { app: Application }) {
   const { t, tx, locale, formatDate } = useI18n();

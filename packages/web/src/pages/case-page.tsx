@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { api, type Regulation } from '../api/client';
 import { AttachmentList } from '../components/attachments';
+import { StateBadge } from '../components/state-badge';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -28,13 +29,12 @@ import {
 import { EventForm } from '../forms/event-form';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { loadApplicationBundle } from './application-bundle';
 import {
   AmountsList,
   ApplicationDataSection,
   DeadlinesSection,
   LettersSection,
-  loadApplicationBundle,
-  StateBadge,
 } from './application-parts';
 
 /** The assessor's and approver's page for one application. */

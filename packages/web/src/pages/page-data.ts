@@ -24,13 +24,13 @@ export const PAGE_DATA: Record<string, (params: Record<string, string>) => void>
 function applicationAhead(id: string, page: boolean): void {
   void ahead(async () => {
     const application = api.getApplication(id);
-    if (page) {
-      void api.history(id);
-      void api.documents(id);
-    } else {
+    // The form needs all of these for its first page. The application page shows its heading
+    // with the application alone; it asks its history, letters and files itself, beside the
+    // definition, so they do not share the slow line with what the heading waits for.
+    if (!page) {
       void api.regulations();
+      void api.attachments(id);
     }
-    void api.attachments(id);
     // The definition is asked once the application names its version (definitions.ts keeps it).
     await loadDefinition((await application).definition);
   });

@@ -1,0 +1,185 @@
+import { activityDateOf } from '@initiatief/engine';
+import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import type { AllowedEvent, Application } from '../api/client';
+import { AttachmentList, AttachmentUpload } from '../components/attachments';
+import { isStillAhead } from '../components/dates';
+import { Timeline } from '../components/timeline';
+import { StatusMessage } from '../components/ui';
+import { AuthorisePanel } from '../desk/authorise-panel';
+import { ContactMomentForm } from '../desk/case-staff-panel';
+import { useOnBehalfFlash } from '../desk/on-behalf-banner';
+import { SupportersPanel } from '../desk/supporters-panel';
+import {
+  closesApplication,
+  enteredBy,
+  eventLabel,
+  hasTag,
+  outcomeOf,
+  stateOf,
+} from '../forms/definition-text';
+import { EventForm } from '../forms/event-form';
+import { forwardEvent } from '../forms/form-pages';
+import { useI18n } from '../i18n/i18n';
+import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
+import type { ApplicationBundle } from './application-bundle';
+import {
+  AmountsList,
+  ApplicationDataSection,
+  DeadlinesSection,
+  LettersSection,
+} from './application-parts';
+
+/**
+ * The resident's application page below its heading: the outcome of what was just sent, what
+ * they can do now, dates, amounts, letters, history and data. Its own chunk, loaded beside the
+ * definition it needs, so the heading does not wait for the code of every form on the page.
+ */
+export function ApplicationBody({
+  bundle,
+  reload,
+  done,
+  onDone,
+}: {
+  bundle: ApplicationBundle;
+  reload(): Promise<void>;
+  /** The event just sent (here, or by the form before it navigated here), if any. */
+  done: string | null;
+  onDone(type: string): void;
+}) {
+  const { t, locale, formatMoney, formatDate } = useI18n();
+  const { me, hasRole } = useSession();
+  const onBehalfDone = useOnBehalfFlash();
+  const { app, history, documents, attachments, definition: def } = bundle;
+  const state = stateOf(def, app.state);
+  const editable = app.editable && def;
+  // What brought the application here when it waits for the applicant (a request, its message).
+  const waitingOnMe = state.tags.includes('suspended');
+  const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
+  const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
+  const reporting = state.tags.includes('report_due');
+  // The activity's date, from the field the definition names for it.
+  const activity = def ? activityDateOf(def, app.data) : undefined;
+  const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
+  const after = (type: string) => async (_next: Application) => {
+    await reload();
+    onDone(type);
+  };
+
+  const eventForm = (e: AllowedEvent, highlighted: boolean) => {
+    const closes = closesApplication(def, app.state, e.type);
+    // Answering a request or reporting may come with files (an offer, photos).
+    const upload =
+      !closes && (waitingOnMe || reporting) ? (
+        <AttachmentUpload
+          applicationId={app.id}
+          id={`${e.type}-attachments`}
+          label={t(reporting ? 'field.reportPhotos' : 'field.supplementAttachments')}
+          imagesOnly={reporting}
+          onUploaded={() => void reload()}
+        />
+      ) : undefined;
+    return (
+      <EventForm
+        key={e.type}
+        app={app}
+        event={e}
+        definition={def}
+        headingLevel={2}
+        onDone={after(e.type)}
+        onReload={reload}
+        extra={upload}
+        danger={closes}
+        confirmText={closes ? t('detail.withdrawConfirm') : undefined}
+        intro={
+          closes ? (
+            <Paragraph>{t('detail.withdrawIntro')}</Paragraph>
+          ) : highlighted && reporting ? (
+            <Paragraph>
+              {activity && isStillAhead(activity)
+                ? t('detail.reportIntroBefore', { date: formatDate(activity) })
+                : t('detail.reportIntro')}
+            </Paragraph>
+          ) : undefined
+        }
+      />
+    );
+  };
+  const actions = app.allowedEvents.filter((e) => e.type !== sendsForm);
+  const forward = actions.filter((e) => !closesApplication(def, app.state, e.type));
+  const closing = actions.filter((e) => closesApplication(def, app.state, e.type));
+
+  return (
+    <>
+      <StatusMessage>
+        {done && (
+          <Alert type="ok">
+            <Paragraph>
+              {onBehalfDone(eventLabel(def, done)[locale], app) ??
+                outcomeOf(def, done, app.state)[locale]}
+            </Paragraph>
+            <Paragraph>{t('detail.referenceIs', { reference: app.reference })}</Paragraph>
+          </Alert>
+        )}
+      </StatusMessage>
+
+      {editable && (
+        <Paragraph>
+          <AppLink href={`/aanvragen/${app.id}/bewerken`}>
+            {hasTag(def, app.state, 'draft') ? t('detail.continueDraft') : t('detail.editForm')}
+          </AppLink>
+        </Paragraph>
+      )}
+
+      {(forward.length > 0 || typeof requestMessage === 'string') && (
+        <section aria-labelledby="request-title" className="app-section app-section--highlight">
+          <Heading2 id="request-title" className="app-subheading">
+            {waitingOnMe ? t('detail.requestTitle') : t('detail.yourTurn')}
+          </Heading2>
+          {typeof requestMessage === 'string' && (
+            <Paragraph className="app-quote">{requestMessage}</Paragraph>
+          )}
+          {waitingOnMe && <Paragraph>{t('detail.requestHelp')}</Paragraph>}
+          {forward.map((e) => eventForm(e, true))}
+        </section>
+      )}
+
+      <DeadlinesSection app={app} />
+
+      <section aria-labelledby="amounts-title" className="app-section">
+        <Heading2 id="amounts-title" className="app-subheading">
+          {t('detail.amounts')}
+        </Heading2>
+        <AmountsList app={app} />
+      </section>
+
+      <LettersSection appId={app.id} documents={documents} />
+
+      <section aria-labelledby="history-title" className="app-section">
+        <Heading2 id="history-title" className="app-subheading">
+          {t('detail.history')}
+        </Heading2>
+        <Timeline entries={history} definition={def} headingId="history-title" />
+      </section>
+      <SupportersPanel app={app} staff={hasRole('clerk')} />
+      <AuthorisePanel app={app} />
+      {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={reload} />}
+
+      <ApplicationDataSection app={app} definition={def} files={attachments} />
+
+      <section aria-labelledby="attachments-title" className="app-section">
+        <Heading2 id="attachments-title" className="app-subheading">
+          {t('detail.attachments')}
+        </Heading2>
+        <AttachmentList items={attachments} />
+      </section>
+
+      {closing.map((e) => eventForm(e, false))}
+      {app.amounts?.grantedCents != null && (
+        <Paragraph className="app-muted">
+          {t('detail.grantedNote', { amount: formatMoney(app.amounts.grantedCents) })}
+        </Paragraph>
+      )}
+    </>
+  );
+}
