@@ -1,8 +1,10 @@
-const AMSTERDAM_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+// Made on first use: a formatter costs milliseconds to build, not worth it while a page loads.
+let amsterdamDay: Intl.DateTimeFormat | undefined;
 
 /** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return AMSTERDAM_DAY.format(now);
+  amsterdamDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
+  return amsterdamDay.format(now);
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is still to come; anything else is not. */

@@ -40,6 +40,15 @@ function initialLocale(): Locale {
   return 'nl';
 }
 
+/** The value of `make`, made on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
 function interpolate(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
@@ -65,26 +74,37 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const catalogue = messages[locale];
     const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-    const date = new Intl.DateTimeFormat(tag, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'Europe/Amsterdam',
-    });
-    const dateTime = new Intl.DateTimeFormat(tag, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: 'Europe/Amsterdam',
-    });
-    const plural = new Intl.PluralRules(tag);
-    const time = new Intl.DateTimeFormat(tag, {
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZone: 'Europe/Amsterdam',
-    });
+    // Made when first used: building an Intl formatter costs milliseconds (the locale's data is
+    // loaded), and a page that shows no date should not spend them before its first paint.
+    const date = once(
+      () =>
+        new Intl.DateTimeFormat(tag, {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          timeZone: 'Europe/Amsterdam',
+        }),
+    );
+    const dateTime = once(
+      () =>
+        new Intl.DateTimeFormat(tag, {
+          day: 'numeric',
+          month: 'long',
+          year: 'numeric',
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: 'Europe/Amsterdam',
+        }),
+    );
+    const plural = once(() => new Intl.PluralRules(tag));
+    const time = once(
+      () =>
+        new Intl.DateTimeFormat(tag, {
+          hour: '2-digit',
+          minute: '2-digit',
+          timeZone: 'Europe/Amsterdam',
+        }),
+    );
     return {
       locale,
       setLocale,
@@ -93,7 +113,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         interpolate((catalogue as Record<string, string>)[key] ?? fallback, vars),
       tn: (key, n, vars) => {
         const all = catalogue as Record<string, string>;
-        const text = all[`${key}.${plural.select(n)}`] ?? all[`${key}.other`] ?? key;
+        const text = all[`${key}.${plural().select(n)}`] ?? all[`${key}.other`] ?? key;
         return interpolate(text, { n, ...vars });
       },
       formatMoney: (cents) => (cents == null ? '–' : formatMoney(cents, locale)),
@@ -101,10 +121,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         if (!d) return '–';
         // A calendar date 'YYYY-MM-DD' is a date in Amsterdam: anchor it at noon UTC.
         const instant = /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
-        return Number.isNaN(instant.getTime()) ? d : date.format(instant);
+        return Number.isNaN(instant.getTime()) ? d : date().format(instant);
       },
-      formatDateTime: (d) => (d ? dateTime.format(new Date(d)) : '–'),
-      formatTime: (d) => time.format(d),
+      formatDateTime: (d) => (d ? dateTime().format(new Date(d)) : '–'),
+      formatTime: (d) => time().format(d),
     };
   }, [locale, setLocale]);
 
