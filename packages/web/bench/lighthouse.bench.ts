@@ -88,7 +88,10 @@ async function main() {
     const cookie = await login(server.url, 'resident@example.org');
     const targets = await pages(server.url, cookie);
     const rows: Record<string, unknown> = {};
+    // BENCH_PAGES=form,application measures only those pages (the results file then holds them only).
+    const only = process.env.BENCH_PAGES?.split(',');
     for (const [name, path] of Object.entries(targets)) {
+      if (only && !only.includes(name)) continue;
       const scores: number[] = [];
       let scripts: ReturnType<typeof scriptsGzipKb> | null = null;
       const runs: Record<string, number | string>[] = [];
@@ -125,7 +128,8 @@ async function main() {
       console.log(`${name.padEnd(16)} ${path.padEnd(60)} ${scores.join(' ')}`, scripts);
     }
     // A resident's first page: the login page (sign in comes first).
-    const firstJs = (rows.login as { scripts: { gzipKb: number } }).scripts.gzipKb;
+    const firstJs =
+      (rows.login as { scripts: { gzipKb: number } } | undefined)?.scripts.gzipKb ?? 0;
     const assets = readdirSync(join(webDist, 'assets')).filter((f) => f.endsWith('.css'));
     const results = {
       measuredAt: new Date().toISOString(),
