@@ -15,7 +15,7 @@
  * own settings (synchronous_commit as configured: neither side changes it).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
 import { cpus } from 'node:os';
@@ -50,6 +50,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const QUEUE_ROWS = Number(process.env.BENCH_QUEUE_ROWS ?? 1_000_000);
 const QUEUE_SAMPLES = 200;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
+/** The kernel's clock ticks a second (getconf CLK_TCK: 100 on Linux on x86 and arm). */
+const CLOCK_TICKS = 100;
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
 const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results', 'lifecycle.json');
 
@@ -67,6 +69,46 @@ async function admin(query: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * CPU time (user + system, ms) of each process named postgres on this machine, by pid, from
+ * /proc; empty where there is no /proc. See postgresCpuSince.
+ */
+function postgresCpu(): Map<string, number> {
+  const byPid = new Map<string, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p));
+  } catch {
+    return byPid;
+  }
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+    const fields = stat.slice(close + 2).split(' ');
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+  }
+  return byPid;
+}
+
+/**
+ * PostgreSQL's CPU since `before`, over the processes alive now (the pool's backends live
+ * through a phase; a process that ended meanwhile took its time with it). NaN without /proc.
+ */
+function postgresCpuSince(before: Map<string, number>): number {
+  const now = postgresCpu();
+  if (now.size === 0) return Number.NaN;
+  let ms = 0;
+  for (const [pid, cpu] of now) ms += cpu - (before.get(pid) ?? 0);
+  return ms;
 }
 
 /** Profiles the server's thread while the transitions run (BENCH_PROFILE=dir), nothing else. */
@@ -243,10 +285,12 @@ async function main() {
         approverCookie: approver.cookie,
       };
       const elu = performance.eventLoopUtilization();
+      const pg0 = postgresCpu();
       const profiler = PROFILE_DIR ? await startProfile() : undefined;
       const loadOutput = await runLoad(loadInput);
       if (profiler) await profiler.stop(join(PROFILE_DIR!, `transitions-${clients}.cpuprofile`));
       const busy = performance.eventLoopUtilization(elu).active;
+      const pgBusy = postgresCpuSince(pg0);
       const { latencies, errors } = loadOutput;
       const elapsed = loadOutput.elapsedSeconds;
       latencies.sort((a, b) => a - b);
@@ -257,8 +301,10 @@ async function main() {
         `floor (pgbench -N's transaction over node:http + pg), ${clients} client(s) ...\n`,
       );
       const floorElu = performance.eventLoopUtilization();
+      const floorPg0 = postgresCpu();
       const floorOut = await runLoad({ ...loadInput, mode: 'floor', floorUrl: floor.url });
       const floorBusy = performance.eventLoopUtilization(floorElu).active;
+      const floorPgBusy = postgresCpuSince(floorPg0);
       const floorTps = floorOut.latencies.length / floorOut.elapsedSeconds;
       floorOut.latencies.sort((a, b) => a - b);
       runs.push({
@@ -279,6 +325,9 @@ async function main() {
         // The server's event loop busy per request (the clients run in another thread).
         serverMsPerTransition: round(busy / Math.max(1, latencies.length), 3),
         floorServerMsPerRequest: round(floorBusy / Math.max(1, floorOut.latencies.length), 3),
+        // PostgreSQL's processes (all of them, this machine only), CPU per request.
+        postgresMsPerTransition: round(pgBusy / Math.max(1, latencies.length), 3),
+        floorPostgresMsPerRequest: round(floorPgBusy / Math.max(1, floorOut.latencies.length), 3),
       });
     }
     results.transitions = runs;
@@ -387,7 +436,7 @@ async function main() {
       '',
       'Lifecycle: transitions through HTTP vs pgbench -N (same run, same PostgreSQL)',
       'floor: the same -N transaction served by bare node:http + pg, same HTTP clients',
-      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio  floor tps  floor/pgbench  ratio to floor  server ms/req  floor ms/req',
+      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio  floor tps  floor/pgbench  ratio to floor  server ms/req  floor ms/req  pg ms/req  floor pg ms/req',
       ...runs.map(
         (r) =>
           `${String(r.clients).padStart(7)}  ${String(r.transitionsPerSecond).padStart(13)}  ${String(
@@ -402,7 +451,9 @@ async function main() {
             9,
           )}  ${String(r.floorRatioToPgbench).padStart(13)}  ${String(r.ratioToFloor).padStart(14)}  ${String(
             r.serverMsPerTransition,
-          ).padStart(13)}  ${String(r.floorServerMsPerRequest).padStart(12)}`,
+          ).padStart(13)}  ${String(r.floorServerMsPerRequest).padStart(12)}  ${String(
+            r.postgresMsPerTransition,
+          ).padStart(9)}  ${String(r.floorPostgresMsPerRequest).padStart(15)}`,
       ),
       '',
       `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
