@@ -26,7 +26,7 @@ import {
 } from '../messaging/messaging.service';
 import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
-import { applyTimerEffects } from '../timers/timers.repository';
+import { applyTimerEffects, timerChangesOf } from '../timers/timers.repository';
 import { budgetExceeded, engineCall } from './applications.errors';
 import {
   type ApplicationColumns,
@@ -84,9 +84,11 @@ export async function persistEffects(
     now: Date;
     /** The texts' context when the caller holds it (see EnqueueMessagingInput.context). */
     messaging?: MessagingContext;
+    /** True when the snapshot's own statement wrote the timers (updateApplicationWithHistory). */
+    timersWritten?: boolean;
   },
 ): Promise<void> {
-  await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
+  if (!args.timersWritten) await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
   await enqueueMessagingEffects(trx, {
     applicationId: args.applicationId,
     historyId: args.historyId,
@@ -212,8 +214,10 @@ export async function persistStepResult(
       payload: result.history.payload ?? {},
       at: now,
     },
+    timerChangesOf(result.effects),
   );
   await persistEffects(trx, {
+    timersWritten: true,
     applicationId: app.id,
     regulationId: app.regulation_id,
     historyId,

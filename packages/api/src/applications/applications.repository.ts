@@ -1,4 +1,10 @@
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+import {
+  type Kysely,
+  type QueryCreator,
+  type SelectQueryBuilder,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { DB } from '../db/schema';
 import type { MessagingPeople } from '../messaging/messaging.service';
 import {
@@ -7,6 +13,7 @@ import {
   regulationJson,
 } from '../regulations/regulations.repository';
 import type { SupporterFacts } from '../supporters/supporters.shared';
+import { type TimerChanges, timerCtes } from '../timers/timers.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -348,8 +355,22 @@ export async function updateApplicationWithHistory(
   expectedVersion: number,
   values: ApplicationColumns & { now: Date },
   h: NewHistory,
+  /** The step's timer changes, written by the same statement (see timerCtes). */
+  timers?: TimerChanges,
 ): Promise<{ version: number; historyId: string; seq: number }> {
-  const row = await trx
+  const ctes = timers ? timerCtes(id, timers, values.now) : undefined;
+  // The statement's own parts below do not read the timer CTEs: PostgreSQL runs every
+  // data-modifying CTE once, to completion, whether the main query reads it or not.
+  const creator: QueryCreator<DB> = ctes
+    ? (trx
+        // Kysely writes a raw CTE as it is: the parentheses are ours.
+        .with('timers_cancelled', () => sql<{ id: string }>`(${ctes.cancelled})`)
+        .with(
+          'timers_scheduled',
+          () => sql<{ id: string }>`(${ctes.scheduled})`,
+        ) as unknown as QueryCreator<DB>)
+    : trx;
+  const row = await creator
     .with('updated', () => updateQuery(trx, id, expectedVersion, values).returning('version'))
     .with('history', (db) =>
       db

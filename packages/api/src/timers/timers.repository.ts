@@ -5,9 +5,10 @@ import type { DB } from '../db/schema';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /**
- * Applies the engine's timer effects inside the command transaction (two statements at most):
- * a cancel marks the pending timer cancelled; a schedule replaces a pending timer of the same
- * key, so a step which leaves and re-enters a state ends with the new timer.
+ * Applies the engine's timer effects inside the command transaction, in one statement: a cancel
+ * marks the pending timer cancelled; a schedule replaces a pending timer of the same key, so a
+ * step which leaves and re-enters a state ends with the new timer. A step's own snapshot
+ * update writes them instead where it can (see timerCtes).
  */
 export async function applyTimerEffects(
   trx: Transaction<DB>,
@@ -15,44 +16,64 @@ export async function applyTimerEffects(
   effects: Effect[],
   now: Date,
 ): Promise<void> {
+  const changes = timerChangesOf(effects);
+  if (!changes) return;
+  const { cancelled, scheduled } = timerCtes(applicationId, changes, now);
+  await sql`with timers_cancelled as (${cancelled}) ${scheduled}`.execute(trx);
+}
+
+/** What a step does to its application's timers, as arrays for one statement of fixed shape. */
+export interface TimerChanges {
+  /** Keys whose pending timer is cancelled: every cancel and every schedule (it replaces). */
+  cancelKeys: string[];
+  scheduleKeys: string[];
+  scheduleEvents: string[];
+  /** ISO instants, one per scheduled key. */
+  scheduleDue: string[];
+}
+
+/** The timer effects of a step, or undefined when it has none. */
+export function timerChangesOf(effects: Effect[]): TimerChanges | undefined {
   const schedules = effects.filter(
     (e): e is Extract<Effect, { type: 'timer.schedule' }> => e.type === 'timer.schedule',
   );
-  // A schedule replaces a pending timer of the same key, so both kinds are cancelled first.
-  const keys = [
+  const cancelKeys = [
     ...new Set(
       effects.flatMap((e) =>
         e.type === 'timer.cancel' || e.type === 'timer.schedule' ? [e.timerId] : [],
       ),
     ),
   ];
-  if (keys.length === 0) return;
-  const cancel = trx
-    .updateTable('timers')
-    .set({ status: 'cancelled', finished_at: now })
-    .where('application_id', '=', applicationId)
-    .where('timer_key', 'in', keys)
-    .where('status', '=', 'pending');
-  if (schedules.length === 0) {
-    await cancel.execute();
-    return;
-  }
-  // One round trip: the cancel runs as a CTE which the insert waits for (the scalar subquery
-  // is evaluated before the first row is inserted), so the one-pending-timer-per-key index
-  // sees the old timer cancelled before the new one arrives.
-  const rows = sql.join(
-    schedules.map(
-      (e) =>
-        sql`(${applicationId}::uuid, ${e.timerId}::text, ${e.event}::text, ${new Date(e.dueAt)}::timestamptz, ${now}::timestamptz)`,
-    ),
-  );
-  await sql`
-    with cancelled as (${cancel.returning('id')})
-    insert into timers (application_id, timer_key, event, due_at, created_at)
-    select v.application_id, v.timer_key, v.event, v.due_at, v.created_at
-    from (values ${rows}) as v(application_id, timer_key, event, due_at, created_at)
-    where (select count(*) from cancelled) >= 0
-  `.execute(trx);
+  if (cancelKeys.length === 0) return undefined;
+  return {
+    cancelKeys,
+    scheduleKeys: schedules.map((e) => e.timerId),
+    scheduleEvents: schedules.map((e) => e.event),
+    scheduleDue: schedules.map((e) => new Date(e.dueAt).toISOString()),
+  };
+}
+
+/**
+ * The two common table expressions that apply TimerChanges inside a larger statement (the
+ * snapshot's update), so a command's timers cost no round trip of their own. The same text
+ * whatever the number of timers, so it is prepared once. `timers_scheduled` waits for
+ * `timers_cancelled` through its scalar subquery, as in applyTimerEffects.
+ */
+export function timerCtes(applicationId: string, changes: TimerChanges, now: Date) {
+  return {
+    cancelled: sql<{ id: string }>`update timers set status = 'cancelled', finished_at = ${now}
+      where application_id = ${applicationId} and timer_key = any(${changes.cancelKeys}::text[])
+        and status = 'pending'
+      returning id`,
+    scheduled: sql<{
+      id: string;
+    }>`insert into timers (application_id, timer_key, event, due_at, created_at)
+      select ${applicationId}::uuid, v.timer_key, v.event, v.due_at, ${now}::timestamptz
+      from unnest(${changes.scheduleKeys}::text[], ${changes.scheduleEvents}::text[],
+        ${changes.scheduleDue}::timestamptz[]) as v(timer_key, event, due_at)
+      where (select count(*) from timers_cancelled) >= 0
+      returning id`,
+  };
 }
 
 /** When a pending timer may be claimed: at due_at, or after its lease or backoff. */
