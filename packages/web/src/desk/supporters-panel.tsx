@@ -26,7 +26,6 @@ import {
 import { useLoad } from '../components/use-load';
 import { useSession } from '../session/session';
 import { deskApi, type SupporterRow } from './desk-api';
-import './desk.css';
 import { useDeskText } from './desk-messages';
 import { PostcodeAgeFields } from './postcode-age-fields';
 
@@ -35,7 +34,7 @@ function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
     <section className="app-table-scroll" aria-labelledby="supporters-caption" tabIndex={0}>
-      <Table className="app-table">
+      <Table className="app-table app-supporters">
         <caption id="supporters-caption" className="app-caption">
           {d('supporters.caption')}
         </caption>
