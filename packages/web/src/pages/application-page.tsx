@@ -12,8 +12,8 @@ import { useRouter } from '../router/router';
 import { useSession } from '../session/session';
 import { loadApplicationBundle } from './application-bundle';
 
-// Below the heading: the code of the forms, panels and lists, asked once the application is
-// here (beside its definition, which they need as well).
+// Below the heading: the code of the forms, panels and lists (a dozen small files), asked once
+// the heading has been painted; it arrives beside the definition, which it needs as well.
 const loadBody = () => import('./application-body');
 const ApplicationBody = lazyPage(async () => ({ default: (await loadBody()).ApplicationBody }));
 // Only for someone who acts for the applicant; a resident's page does not load the desk's texts.
@@ -34,19 +34,12 @@ function doneFrom(state: unknown): string | null {
  * for them, so nothing that shows moves.
  */
 export function ApplicationPage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
   const { location } = useRouter();
   const { me } = useSession();
   const errorText = useErrorText();
   const [early, setEarly] = useState<{ id: string; app: Application } | null>(null);
-  const bundle = useLoad(
-    () =>
-      loadApplicationBundle(id, (app) => {
-        void loadBody();
-        setEarly({ id, app });
-      }),
-    [id],
-  );
+  const bundle = useLoad(() => loadApplicationBundle(id, (app) => setEarly({ id, app })), [id]);
   // The event just sent (here, or by the form before it navigated here): its outcome in words.
   const [done, setDone] = useState<string | null>(() => doneFrom(location.state));
   // Said once: a reload or a later visit through the back button does not repeat it.
@@ -55,6 +48,24 @@ export function ApplicationPage({ id }: { id: string }) {
   }, []);
 
   const app = bundle.data?.app ?? (early?.id === id ? early.app : undefined);
+  const headingShown = app !== undefined;
+  useEffect(() => {
+    if (!headingShown) return;
+    // A timer set in the frame's callback fires after that frame is painted.
+    const timers: ReturnType<typeof setTimeout>[] = [];
+    const frame = requestAnimationFrame(() => {
+      timers.push(
+        setTimeout(() => void loadBody(), 0),
+        // The first date a page formats loads the browser's locale data (20 to 50 ms): done
+        // here, while the page waits for the rest, not inside the rendering of it.
+        setTimeout(() => formatDate('2000-01-01'), 0),
+      );
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const timer of timers) clearTimeout(timer);
+    };
+  }, [headingShown, formatDate]);
   if (!app || (bundle.error && !bundle.data)) {
     return (
       <>
