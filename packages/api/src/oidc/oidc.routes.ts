@@ -1,27 +1,33 @@
-import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Kysely, Transaction } from 'kysely';
 import * as client from 'openid-client';
 import { enforce, limitOf } from '../auth/rate-limit';
-import { USER_ROLES, type UserRole } from '../auth/roles';
 import {
   clearSessionCookie,
   createSession,
   revokeSession,
-  revokeUserSessions,
   setSessionCookie,
 } from '../auth/session.service';
 import type { AppDeps, AppEnv } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { problemResponses } from '../errors/problem.schema';
 import { clientAddress } from '../http/client-address';
 import type { App } from '../http/router';
-import { OPEN_QUERY } from '../openapi/known-query.middleware';
 import { findUserByEmail, findUserById, insertUser, publicUser } from '../users/users.repository';
-import { EmailSchema, NameSchema, UserSchema } from '../users/users.schemas';
 import { applyMandate } from './machtigen.service';
+import { resolveAccount } from './oidc.accounts';
+import {
+  COMPLETE_PAGE,
+  callbackRoute,
+  completeRoute,
+  loginRoute,
+  logoutRoute,
+  pendingRoute,
+  providersRoute,
+  REFUSED_PAGE,
+  type RefusalReason,
+} from './oidc.schemas';
 import {
   connectionConfig,
   type ExternalProfile,
@@ -40,7 +46,6 @@ import {
   safeReturnTo,
   sealIdToken,
   sweepExpired,
-  touchIdentity,
 } from './oidc.service';
 import type { OidcProviderId } from './oidc.table';
 
@@ -51,126 +56,6 @@ export const PENDING_COOKIE = 'oidc_pending';
 const COOKIE_PATH = '/api/auth/oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
 const PENDING_TTL_MS = 30 * 60_000;
-
-/** Pages of the web app the browser lands on (packages/web/src/pages/oidc/). */
-export const COMPLETE_PAGE = '/inloggen/aanvullen';
-export const REFUSED_PAGE = '/inloggen/geweigerd';
-export type RefusalReason = 'failed' | 'expired' | 'cancelled' | 'no_role' | 'conflict';
-
-const ProviderIdSchema = z.enum(OIDC_PROVIDER_IDS as [OidcProviderId, ...OidcProviderId[]]);
-
-const providersRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/providers',
-  tags: ['auth'],
-  summary: 'The configured OpenID Connect ways in (empty: only the password form)',
-  responses: {
-    200: {
-      description: 'The ways in, in the order the login page shows them',
-      content: {
-        'application/json': {
-          schema: z.array(
-            z.object({ id: ProviderIdSchema, label: z.string(), loginUrl: z.string() }),
-          ),
-        },
-      },
-    },
-  },
-});
-
-const loginRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/oidc/{provider}/login',
-  tags: ['auth'],
-  summary: 'Start signing in at the provider (authorization code flow with PKCE)',
-  request: {
-    params: z.object({ provider: z.string() }),
-    query: z.object({
-      returnTo: z
-        .string()
-        .max(1000)
-        .optional()
-        .openapi({ description: 'A relative path of this site to return to afterwards' }),
-    }),
-  },
-  responses: {
-    302: { description: 'To the provider' },
-    ...problemResponses(404, 429, 503),
-  },
-});
-
-const callbackRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/oidc/{provider}/callback',
-  tags: ['auth'],
-  summary: "The provider's redirect back: checks state, exchanges the code, validates the ID token",
-  // The provider adds what it likes (code, state, iss, session_state, error, ...).
-  [OPEN_QUERY]: true,
-  request: { params: z.object({ provider: z.string() }) },
-  responses: {
-    302: {
-      description: `Logged in: to returnTo. First sign-in without name or e-mail: to ${COMPLETE_PAGE}. Refused: to ${REFUSED_PAGE}?reden=…`,
-    },
-    ...problemResponses(404),
-  },
-});
-
-const PendingSchema = z.object({
-  provider: ProviderIdSchema,
-  name: z.string().nullable(),
-  email: z.string().nullable(),
-});
-
-const pendingRoute = createRoute({
-  method: 'get',
-  path: '/api/auth/oidc/pending',
-  tags: ['auth'],
-  summary: 'The first sign-in waiting for name and e-mail (what the provider sent, if anything)',
-  responses: {
-    200: { description: 'Pending', content: { 'application/json': { schema: PendingSchema } } },
-    ...problemResponses(404),
-  },
-});
-
-const completeRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/oidc/complete',
-  tags: ['auth'],
-  summary: 'Complete a first sign-in with name and e-mail; creates the account and logs in',
-  request: {
-    body: {
-      content: {
-        'application/json': { schema: z.object({ name: NameSchema, email: EmailSchema }) },
-      },
-      required: true,
-    },
-  },
-  responses: {
-    200: {
-      description: 'Account created and logged in',
-      content: {
-        'application/json': { schema: z.object({ user: UserSchema, returnTo: z.string() }) },
-      },
-    },
-    ...problemResponses(404, 409, 422),
-  },
-});
-
-const logoutRoute = createRoute({
-  method: 'post',
-  path: '/api/auth/oidc/logout',
-  tags: ['auth'],
-  summary:
-    'Log out like POST /api/auth/logout; for a session from a provider, also the URL that ends it there',
-  responses: {
-    200: {
-      description: 'Logged out here; open logoutUrl (when not null) to log out at the provider',
-      content: {
-        'application/json': { schema: z.object({ logoutUrl: z.string().nullable() }) },
-      },
-    },
-  },
-});
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -199,83 +84,6 @@ function providerOr404(deps: AppDeps, raw: string): OidcProviderId {
     throw new AppError('not_found', `No sign-in provider ${raw} is configured.`);
   }
   return raw;
-}
-
-type Resolution =
-  | { kind: 'user'; userId: string }
-  | { kind: 'pending' }
-  | { kind: 'refused'; reason: RefusalReason };
-
-/** Links the sign-in to an account, creating one when the provider told us enough. */
-async function resolveAccount(trx: Db, profile: ExternalProfile, now: Date): Promise<Resolution> {
-  const staff = profile.provider === 'staff';
-  const identity = await findIdentity(trx, profile.provider, profile.issuer, profile.subject);
-  if (identity) {
-    await touchIdentity(trx, identity.id, profile, now);
-    if (staff) await syncStaffRoles(trx, identity.user_id, profile.roles, now);
-    return { kind: 'user', userId: identity.user_id };
-  }
-  if (!profile.email || !profile.name) return { kind: 'pending' };
-  const existing = await findUserByEmail(trx, profile.email);
-  if (!existing) {
-    const user = await insertUser(trx, {
-      email: profile.email,
-      name: profile.name,
-      roles: profile.roles,
-      locale: 'nl',
-      created_at: now,
-      updated_at: now,
-    });
-    await linkIdentity(trx, profile, user.id, now);
-    return { kind: 'user', userId: user.id };
-  }
-  // An existing account is only taken over by the municipality's own IdP, and only for an
-  // address it vouches for: anyone can type someone else's e-mail at a broker.
-  if (staff && profile.emailVerified === true) {
-    const linked = await trx
-      .selectFrom('external_identities')
-      .select('id')
-      .where('provider', '=', 'staff')
-      .where('user_id', '=', existing.id)
-      .executeTakeFirst();
-    if (!linked) {
-      // A registration never confirmed was not necessarily the owner's: its password goes, and
-      // its confirmation link with it, so nobody's password rides along on the staff account.
-      if (existing.confirmation_pending) await dropUnconfirmedPassword(trx, existing.id, now);
-      await linkIdentity(trx, profile, existing.id, now);
-      await syncStaffRoles(trx, existing.id, profile.roles, now);
-      return { kind: 'user', userId: existing.id };
-    }
-  }
-  return { kind: 'refused', reason: 'conflict' };
-}
-
-async function dropUnconfirmedPassword(trx: Db, userId: string, now: Date): Promise<void> {
-  await trx
-    .updateTable('users')
-    .set({ password_hash: null, confirmation_pending: false, updated_at: now })
-    .where('id', '=', userId)
-    .execute();
-  await trx
-    .updateTable('account_tokens')
-    .set({ used_at: now })
-    .where('user_id', '=', userId)
-    .where('used_at', 'is', null)
-    .execute();
-}
-
-/** The IdP is the source of staff roles; a resident role on the same account stays. */
-async function syncStaffRoles(trx: Db, userId: string, mapped: UserRole[], now: Date) {
-  const user = await findUserById(trx, userId);
-  if (!user) return;
-  const roles = USER_ROLES.filter(
-    (r) => mapped.includes(r) || (r === 'applicant' && user.roles.includes('applicant')),
-  );
-  const same = roles.length === user.roles.length && roles.every((r) => user.roles.includes(r));
-  if (same) return;
-  await trx.updateTable('users').set({ roles, updated_at: now }).where('id', '=', userId).execute();
-  // Sessions that carried the old roles end now; the new one is created after this.
-  await revokeUserSessions(trx, userId, now);
 }
 
 export function registerOidcRoutes(app: App, deps: AppDeps): void {
