@@ -1,25 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import {
-  TEMPLATE_VARIABLES,
-  toAmsterdamDate,
-  VOCABULARY,
-  workflowDefinitionJsonSchema,
-} from '@initiatief/engine';
+import { TEMPLATE_VARIABLES, VOCABULARY, workflowDefinitionJsonSchema } from '@initiatief/engine';
 import { currentUser, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
-import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
-import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
-import { RegulationSchema, SupporterConfirmationSchema } from '../regulations/regulations.routes';
-import {
-  BudgetUseSchema,
-  DefinitionDiffSchema,
-  LeadTimesSchema,
-  OverdueItemSchema,
-  StateCountSchema,
-  StoredRegulationSchema,
-} from './policy-answers.schemas';
+import { DefinitionDiffSchema } from './policy-answers.schemas';
 import {
   createDraft,
   definitionEtag,
@@ -31,31 +16,15 @@ import {
   revisionFromIfMatch,
   saveDraft,
 } from './policy-definitions.service';
-import {
-  applicationsTable,
-  ExportQuery,
-  exportName,
-  ledgerTable,
-  tableToCsv,
-} from './policy-exports.service';
 import { applyMigration, dryRunMigration } from './policy-migration.service';
 import {
   CommentBody,
   ProposalSchema,
   registerPolicyProposalRoutes,
 } from './policy-proposals.routes';
-import {
-  proposePublish,
-  proposeRegulationChange,
-  touchesGuardedFields,
-} from './policy-proposals.service';
-import { createRegulation, updateRegulation } from './policy-regulations.service';
-import {
-  applicationsPerState,
-  budgetUse,
-  leadTimes,
-  overdueApplications,
-} from './policy-reports.service';
+import { proposePublish } from './policy-proposals.service';
+import { registerPolicyRegulationRoutes } from './policy-regulations.routes';
+import { registerPolicyReportRoutes } from './policy-reports.routes';
 
 const tags = ['Policy'];
 const security = [{ session: [] }];
@@ -107,8 +76,7 @@ const VersionParams = KeyParams.extend({
     .min(1)
     .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
 });
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const isoDate = z.iso.date();
+const _isoDate = z.iso.date();
 
 const MigrationBody = z
   .object({
@@ -166,49 +134,6 @@ const MigrationPlan = z
     migrationId: z.string().optional(),
   })
   .openapi('MigrationPlan');
-
-const RegulationFields = {
-  title: z.string().min(1).max(300),
-  ceilingCents: z.number().int().min(0).max(2_000_000_000),
-  maxAmountCents: z.number().int().min(1).max(2_000_000_000),
-  directSettlementThresholdCents: z.number().int().min(0).max(2_000_000_000),
-  decisionTermWeeks: z.number().int().min(1).max(52),
-  reportDueWeeks: z.number().int().min(1).max(104),
-  /** Settlement above this amount takes a second person; null: never. */
-  settlementFourEyesAboveCents: z.number().int().min(0).max(2_000_000_000).nullable(),
-  supporterConfirmation: SupporterConfirmationSchema,
-  opensOn: isoDate,
-  closesOn: isoDate,
-  workflowKey: z.string().min(1),
-  workflowVersion: z.number().int().min(1),
-};
-const NewRegulationBody = z
-  .object({
-    code: z
-      .string()
-      .min(1)
-      .max(60)
-      .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/),
-    district: z.string().min(1).max(100),
-    year: z.number().int().min(2000).max(2100),
-    ...RegulationFields,
-    directSettlementThresholdCents: RegulationFields.directSettlementThresholdCents.optional(),
-    decisionTermWeeks: RegulationFields.decisionTermWeeks.optional(),
-    reportDueWeeks: RegulationFields.reportDueWeeks.optional(),
-    settlementFourEyesAboveCents: RegulationFields.settlementFourEyesAboveCents.optional(),
-    supporterConfirmation: RegulationFields.supporterConfirmation.optional(),
-  })
-  .strict()
-  .openapi('NewRegulation');
-const RegulationPatch = z
-  .object({
-    ...RegulationFields,
-    /** Why: required when the patch changes the workflow version, ceiling or maximum. */
-    comment: z.string().max(2000),
-  })
-  .partial()
-  .strict()
-  .openapi('RegulationPatch');
 
 const r = {
   list: createRoute({
@@ -388,134 +313,7 @@ const r = {
       ...problemResponses(401, 403, 404, 409, 422),
     },
   }),
-  regulations: createRoute({
-    method: 'get',
-    path: '/api/policy/regulations',
-    tags,
-    security,
-    summary: 'All regulations (open or not) with ceiling, budget and workflow version',
-    middleware: policyOnly,
-    responses: {
-      200: json(z.object({ items: z.array(RegulationSchema) }), 'Regulations'),
-      ...problemResponses(401, 403),
-    },
-  }),
-  createRegulation: createRoute({
-    method: 'post',
-    path: '/api/policy/regulations',
-    tags,
-    security,
-    summary: 'A regulation for a district and year: ceiling, maximum, dates, workflow version',
-    middleware: policyOnly,
-    request: {
-      body: { required: true, content: { 'application/json': { schema: NewRegulationBody } } },
-    },
-    responses: {
-      201: json(StoredRegulationSchema, 'Created'),
-      ...problemResponses(401, 403, 409, 422),
-    },
-  }),
-  updateRegulation: createRoute({
-    method: 'patch',
-    path: '/api/policy/regulations/{id}',
-    tags,
-    security,
-    summary:
-      'Change a regulation; a change of workflow version, ceiling or maximum becomes a proposal (202) another policy officer approves',
-    middleware: policyOnly,
-    request: {
-      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
-      body: { required: true, content: { 'application/json': { schema: RegulationPatch } } },
-    },
-    responses: {
-      200: json(StoredRegulationSchema, 'Updated'),
-      202: json(z.object({ proposal: ProposalSchema }), 'Proposed; waits for a second officer'),
-      ...problemResponses(401, 403, 404, 409, 422),
-    },
-  }),
-  states: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/states',
-    tags,
-    security,
-    summary: 'Applications per state and district',
-    middleware: policyOnly,
-    request: { query: YearQuery },
-    responses: {
-      200: json(z.object({ items: z.array(StateCountSchema) }), 'Counts'),
-      ...problemResponses(401, 403, 422),
-    },
-  }),
-  budget: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/budget',
-    tags,
-    security,
-    summary: 'Budget used (reserved + committed) against the ceiling per district',
-    middleware: policyOnly,
-    request: { query: YearQuery },
-    responses: {
-      200: json(z.object({ items: z.array(BudgetUseSchema) }), 'Budgets'),
-      ...problemResponses(401, 403, 422),
-    },
-  }),
-  leadTimes: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/lead-times',
-    tags,
-    security,
-    summary: 'Days from receipt to decision and the share decided within the legal term',
-    middleware: policyOnly,
-    request: { query: YearQuery },
-    responses: { 200: json(LeadTimesSchema, 'Lead times'), ...problemResponses(401, 403, 422) },
-  }),
-  overdue: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/overdue',
-    tags,
-    security,
-    summary: 'Applications whose decision term has passed without a decision',
-    middleware: policyOnly,
-    responses: {
-      200: json(z.object({ today: z.string(), items: z.array(OverdueItemSchema) }), 'Overdue'),
-      ...problemResponses(401, 403),
-    },
-  }),
-  applicationsCsv: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/applications.csv',
-    tags,
-    security,
-    summary: 'CSV export of the applications (;-separated, UTF-8 with BOM, labels in the language)',
-    middleware: policyOnly,
-    request: { query: ExportQuery },
-    responses: {
-      200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-      ...problemResponses(401, 403, 422),
-    },
-  }),
-  ledgerCsv: createRoute({
-    method: 'get',
-    path: '/api/policy/reports/budget-ledger.csv',
-    tags,
-    security,
-    summary: 'CSV export of the budget ledger (every reservation, release and commitment)',
-    middleware: policyOnly,
-    request: { query: ExportQuery },
-    responses: {
-      200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } },
-      ...problemResponses(401, 403, 422),
-    },
-  }),
 };
-
-function csvHeaders(filename: string) {
-  return {
-    'Content-Type': 'text/csv; charset=utf-8; header=present',
-    'Cache-Control': 'no-store',
-    'Content-Disposition': `attachment; filename="${filename}"`,
-  };
-}
 
 /** Policy staff: workflow definitions, regulations and budgets, migrations, reports. */
 export function registerPolicyRoutes(app: App, deps: AppDeps): void {
@@ -596,63 +394,9 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
     return c.json(result as never, 200);
   });
 
-  app.openapi(r.regulations, async (c) => {
-    const today = toAmsterdamDate(deps.clock());
-    const items = (await listAllRegulations(db)).map((reg) => ({
-      ...reg,
-      open: reg.opensOn <= today && today <= reg.closesOn,
-    }));
-    return c.json({ items }, 200);
-  });
+  registerPolicyRegulationRoutes(app, deps);
 
-  app.openapi(r.createRegulation, async (c) => {
-    const created = await createRegulation(db, c.req.valid('json'));
-    c.header('Location', `/api/regulations/${created.id}`);
-    return c.json(created as never, 201);
-  });
-
-  app.openapi(r.updateRegulation, async (c) => {
-    const { id } = c.req.valid('param');
-    if (!isUuid(id)) throw new AppError('not_found', 'No regulation with this id.');
-    const { comment, ...changes } = c.req.valid('json');
-    if (await touchesGuardedFields(db, id, changes)) {
-      const user = currentUser(c);
-      const proposal = await proposeRegulationChange(db, id, changes, user, comment, deps.clock());
-      return c.json({ proposal } as never, 202);
-    }
-    return c.json((await updateRegulation(db, id, changes)) as never, 200);
-  });
-
-  app.openapi(r.states, async (c) =>
-    c.json({ items: await applicationsPerState(db, c.req.valid('query').year) }, 200),
-  );
-
-  app.openapi(r.budget, async (c) =>
-    c.json({ items: (await budgetUse(db, c.req.valid('query').year)) as never[] }, 200),
-  );
-
-  app.openapi(r.leadTimes, async (c) =>
-    c.json((await leadTimes(db, c.req.valid('query').year)) as never, 200),
-  );
-
-  app.openapi(r.overdue, async (c) => {
-    const today = toAmsterdamDate(deps.clock());
-    return c.json({ today, items: (await overdueApplications(db, today)) as never[] }, 200);
-  });
-
-  app.openapi(r.applicationsCsv, async (c) => {
-    const { year, lang } = c.req.valid('query');
-    const locale = lang ?? currentUser(c).locale;
-    const body = tableToCsv(await applicationsTable(db, locale, year), locale);
-    return c.body(body, 200, csvHeaders(`${exportName('applications', locale, year)}.csv`));
-  });
-
-  app.openapi(r.ledgerCsv, async (c) => {
-    const { year, lang } = c.req.valid('query');
-    const locale = lang ?? currentUser(c).locale;
-    const body = tableToCsv(await ledgerTable(db, locale, year), locale);
-    return c.body(body, 200, csvHeaders(`${exportName('ledger', locale, year)}.csv`));
-  });
+  registerPolicyReportRoutes(app, deps);
 
   registerPolicyProposalRoutes(app, deps);
 }
