@@ -4,22 +4,17 @@ import type { Application } from '../api/client';
 import { StateBadge, StateBadgePlaceholder } from '../components/state-badge';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { actsOnBehalf } from '../desk/on-behalf';
+import { OnBehalfNotice } from '../desk/on-behalf';
 import { stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
 import { lazyPage } from '../router/lazy-page';
 import { useRouter } from '../router/router';
-import { useSession } from '../session/session';
 import { loadApplicationBundle } from './application-bundle';
 
 // Below the heading: the code of the forms, panels and lists (a dozen small files), asked once
 // the heading has been painted; it arrives beside the definition, which it needs as well.
 const loadBody = () => import('./application-body');
 const ApplicationBody = lazyPage(async () => ({ default: (await loadBody()).ApplicationBody }));
-// Only for someone who acts for the applicant; a resident's page does not load the desk's texts.
-const OnBehalfBanner = lazyPage(async () => ({
-  default: (await import('../desk/on-behalf-banner')).OnBehalfBanner,
-}));
 
 /** The event the form sent before it navigated here (router state), if any. */
 function doneFrom(state: unknown): string | null {
@@ -36,7 +31,6 @@ function doneFrom(state: unknown): string | null {
 export function ApplicationPage({ id }: { id: string }) {
   const { t, formatDate } = useI18n();
   const { location } = useRouter();
-  const { me } = useSession();
   const errorText = useErrorText();
   const [early, setEarly] = useState<{ id: string; app: Application } | null>(null);
   const bundle = useLoad(() => loadApplicationBundle(id, (app) => setEarly({ id, app })), [id]);
@@ -87,7 +81,7 @@ export function ApplicationPage({ id }: { id: string }) {
         {t('app.reference')}: {app.reference}
       </Paragraph>
       <PageHeading>{app.title || t('app.untitled')}</PageHeading>
-      {actsOnBehalf(me, app) && <OnBehalfBanner app={app} />}
+      <OnBehalfNotice app={app} />
       <Paragraph>
         {t('app.state')}:{' '}
         {state ? <StateBadge label={state.label} tags={state.tags} /> : <StateBadgePlaceholder />}

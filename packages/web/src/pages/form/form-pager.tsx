@@ -25,7 +25,7 @@ import {
   type SummaryError,
   useErrorText,
 } from '../../components/ui';
-import { OnBehalfBanner } from '../../desk/on-behalf-banner';
+import { OnBehalfNotice } from '../../desk/on-behalf';
 import { AttachmentsField } from '../../forms/attachments-field';
 import { BudgetTotal } from '../../forms/budget-total';
 import { FieldInput } from '../../forms/field-input';
@@ -233,7 +233,7 @@ export function FormPager({
       <PageHeading>
         {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
       </PageHeading>
-      <OnBehalfBanner app={current} />
+      <OnBehalfNotice app={current} />
       <nav aria-label={t('wizard.stepsLabel')} className="app-steps">
         <ol className="app-steps__list">
           {steps.map((s, i) => (
