@@ -43,13 +43,18 @@ import {
 import { ListField } from '../../forms/list-field';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useI18n } from '../../i18n/i18n';
+import { lazyPage } from '../../router/lazy-page';
 import { AppLink, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
-import { FormReview } from './form-review';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
 
 const SUBMIT_ID = 'form-submit';
+
+// The last step's code (and the data view it reads the answers through) is asked once the form
+// has painted its first page, which does not need it.
+const loadReview = () => import('./form-review');
+const FormReview = lazyPage(async () => ({ default: (await loadReview()).FormReview }));
 
 type Errors = Record<string, string>;
 
@@ -89,6 +94,18 @@ export function FormPager({
   const titleOf = (s: string) =>
     pages.find((p) => p.key === s)?.title[locale] ??
     (s === ATTACHMENTS_STEP ? t('wizard.step.attachments') : t('wizard.step.review'));
+
+  useEffect(() => {
+    // A timer set in the frame's callback fires after that frame is painted.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => void loadReview(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
 
   // A refused autosave: its reasons land on their fields, and the alert says it was not saved.
   useEffect(() => {
