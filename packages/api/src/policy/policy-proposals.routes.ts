@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { currentUser, requireRole } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
@@ -7,14 +7,7 @@ import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
 import { SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import { approveProposal, closeProposal, listProposals } from './policy-proposals.service';
-
-const tags = ['Policy'];
-const security = [{ session: [] }];
-const policyOnly = [requireRole('policy')];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+import { json, policyOnly, security, tags } from './policy-route-kit';
 
 const Person = z.object({ id: z.string(), name: z.string() });
 export const ProposalSchema = z

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toAmsterdamDate } from '@initiatief/engine';
-import { currentUser, requireRole } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
@@ -11,17 +11,11 @@ import { StoredRegulationSchema } from './policy-answers.schemas';
 import { ProposalSchema } from './policy-proposals.routes';
 import { proposeRegulationChange, touchesGuardedFields } from './policy-proposals.service';
 import { createRegulation, updateRegulation } from './policy-regulations.service';
+import { json, policyOnly, security, tags } from './policy-route-kit';
 
 // Policy staff's regulations: a district's year with its ceiling, maximum, dates and workflow
 // version. A change of version, ceiling or maximum waits for a second officer (four eyes).
 
-const tags = ['Policy'];
-const security = [{ session: [] }];
-const policyOnly = [requireRole('policy')];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const isoDate = z.iso.date();
 
 const RegulationFields = {

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { toAmsterdamDate } from '@initiatief/engine';
-import { currentUser, requireRole } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -23,17 +23,11 @@ import {
   leadTimes,
   overdueApplications,
 } from './policy-reports.service';
+import { json, policyOnly, security, tags } from './policy-route-kit';
 
 // Policy staff's reports: counts per state, budget use, lead times, overdue cases, CSV exports
 // (the Excel workbooks are in policy-exports.routes.ts).
 
-const tags = ['Policy'];
-const security = [{ session: [] }];
-const policyOnly = [requireRole('policy')];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
 const r = {

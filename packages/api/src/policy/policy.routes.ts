@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { TEMPLATE_VARIABLES, VOCABULARY, workflowDefinitionJsonSchema } from '@initiatief/engine';
-import { currentUser, requireRole } from '../auth/auth.middleware';
+import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -25,14 +25,8 @@ import {
 import { proposePublish } from './policy-proposals.service';
 import { registerPolicyRegulationRoutes } from './policy-regulations.routes';
 import { registerPolicyReportRoutes } from './policy-reports.routes';
+import { json, policyOnly, security, tags } from './policy-route-kit';
 
-const tags = ['Policy'];
-const security = [{ session: [] }];
-const policyOnly = [requireRole('policy')];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const Any = z.record(z.string(), z.unknown());
 
 const Localized = z.object({ nl: z.string(), en: z.string() });

@@ -1,0 +1,14 @@
+import type { z } from '@hono/zod-openapi';
+import { requireRole } from '../auth/auth.middleware';
+
+// What every policy route's description shares: its tag, the session it needs, the role.
+
+export const tags = ['Policy'];
+export const security = [{ session: [] }];
+export const policyOnly = [requireRole('policy')];
+
+/** A JSON answer of `schema` in the OpenAPI description. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
