@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Actor,
   applicationTitle,
@@ -20,9 +21,11 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import {
   enqueueMessagingEffects,
+  hasMessagingEffects,
   type MessagingContext,
   type MessagingPeople,
   messagingContext,
+  planMessaging,
 } from '../messaging/messaging.service';
 import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
@@ -86,17 +89,21 @@ export async function persistEffects(
     messaging?: MessagingContext;
     /** True when the snapshot's own statement wrote the timers (updateApplicationWithHistory). */
     timersWritten?: boolean;
+    /** True when the snapshot's own statement wrote the letters and notices (planMessaging). */
+    messagingWritten?: boolean;
   },
 ): Promise<void> {
   if (!args.timersWritten) await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
-  await enqueueMessagingEffects(trx, {
-    applicationId: args.applicationId,
-    historyId: args.historyId,
-    definition: args.definition,
-    effects: args.effects,
-    now: args.now,
-    context: args.messaging,
-  });
+  if (!args.messagingWritten) {
+    await enqueueMessagingEffects(trx, {
+      applicationId: args.applicationId,
+      historyId: args.historyId,
+      definition: args.definition,
+      effects: args.effects,
+      now: args.now,
+      context: args.messaging,
+    });
+  }
   // Last: the budget row stays locked from here to commit, so concurrent grants of one
   // regulation queue for as short a time as possible.
   const growth = budgetGrowthCents(args.effects);
@@ -198,7 +205,41 @@ export async function persistStepResult(
     definitionVersion: args.definitionVersion,
   };
   await refuseForeignAttachments(trx, definition, app.id, app.data, columns.data);
-  const { version, historyId } = await updateApplicationWithHistory(
+  // The history row's id is ours, so the step's letters and notices can name it and go out
+  // with the snapshot's own statement.
+  const historyId = randomUUID();
+  const messaging = args.people
+    ? messagingContext({
+        application: {
+          id: app.id,
+          reference: app.reference,
+          title: columns.title,
+          district: columns.district,
+          definition_key: app.definition_key,
+          definition_version: args.definitionVersion ?? app.definition_version,
+          snapshot: columns.snapshot,
+          data: columns.data,
+          requested_cents: columns.requestedCents,
+          granted_cents: columns.grantedCents,
+          decision_due_on: columns.decisionDueOn,
+        },
+        people: args.people,
+        payload: result.history.payload ?? {},
+        regulation,
+      })
+    : undefined;
+  const messages =
+    messaging && hasMessagingEffects(result.effects)
+      ? planMessaging({
+          applicationId: app.id,
+          historyId,
+          definition,
+          effects: result.effects,
+          now,
+          context: messaging,
+        })
+      : undefined;
+  const { version } = await updateApplicationWithHistory(
     trx,
     app.id,
     app.version,
@@ -213,37 +254,20 @@ export async function persistStepResult(
       onBehalfOf: args.onBehalfOf,
       payload: result.history.payload ?? {},
       at: now,
+      id: historyId,
     },
-    timerChangesOf(result.effects),
+    { timers: timerChangesOf(result.effects), messages },
   );
   await persistEffects(trx, {
     timersWritten: true,
+    messagingWritten: messaging !== undefined,
     applicationId: app.id,
     regulationId: app.regulation_id,
     historyId,
     definition,
     effects: result.effects,
     now,
-    messaging: args.people
-      ? messagingContext({
-          application: {
-            id: app.id,
-            reference: app.reference,
-            title: columns.title,
-            district: columns.district,
-            definition_key: app.definition_key,
-            definition_version: args.definitionVersion ?? app.definition_version,
-            snapshot: columns.snapshot,
-            data: columns.data,
-            requested_cents: columns.requestedCents,
-            granted_cents: columns.grantedCents,
-            decision_due_on: columns.decisionDueOn,
-          },
-          people: args.people,
-          payload: result.history.payload ?? {},
-          regulation,
-        })
-      : undefined,
+    messaging,
   });
   metrics.transitions.inc({ workflow: app.definition_key, event: result.history.event });
   const updated: ApplicationRecord = {

@@ -122,6 +122,37 @@ describe('applications: happy paths', () => {
     expect(ledger).toEqual([{ kind: 'reserve', amount_cents: 75_000 }]);
   });
 
+  test('the grant’s letter, its mails and its ledger row all name the grant’s own history row', async () => {
+    const granted = await applicationIn(kit, 'granted');
+    const grant = await kit.t.db
+      .selectFrom('application_history')
+      .select(['id'])
+      .where('application_id', '=', granted.id as string)
+      .where('to_state', '=', 'granted')
+      .executeTakeFirstOrThrow();
+    const letters = await kit.t.db
+      .selectFrom('documents')
+      .select(['history_id', 'kind'])
+      .where('application_id', '=', granted.id as string)
+      .where('kind', '=', 'grant')
+      .execute();
+    expect(letters).toEqual([{ history_id: grant.id, kind: 'grant' }]);
+    const jobs = await kit.t.db
+      .selectFrom('outbox')
+      .select(['history_id'])
+      .where('application_id', '=', granted.id as string)
+      .where('history_id', '=', grant.id)
+      .execute();
+    // The letter's render job and at least the resident's notice.
+    expect(jobs.length).toBeGreaterThanOrEqual(2);
+    const ledger = await kit.t.db
+      .selectFrom('budget_ledger')
+      .select(['history_id'])
+      .where('application_id', '=', granted.id as string)
+      .execute();
+    expect(ledger).toEqual([{ history_id: grant.id }]);
+  });
+
   test('settle: the settled amount is committed and the rest released', async () => {
     const granted = await applicationIn(kit, 'granted');
     const report = { actualCostsCents: 60_000, report: 'Het feest is doorgegaan met 150 buren.' };

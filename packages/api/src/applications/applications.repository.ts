@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   type Kysely,
   type QueryCreator,
@@ -6,7 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import type { DB } from '../db/schema';
-import type { MessagingPeople } from '../messaging/messaging.service';
+import type { MessagingPeople, MessagingPlan } from '../messaging/messaging.service';
 import {
   type Regulation,
   regulationFromJson,
@@ -346,6 +347,41 @@ export async function updateApplication(
 }
 
 /**
+ * The step's writes besides the snapshot and its history row, as CTEs the statement runs
+ * first in its WITH list. None of the statement's own parts reads them: PostgreSQL runs every
+ * data-modifying CTE once, to completion, whether the main query reads it or not, and checks
+ * foreign keys (a letter's history row, a mail's letter) at the end of the whole statement.
+ */
+function withStepWrites(
+  trx: Transaction<DB>,
+  applicationId: string,
+  now: Date,
+  extra: { timers?: TimerChanges; messages?: MessagingPlan },
+): QueryCreator<DB> {
+  // The chain's types grow with each CTE; the statement below reads none of them.
+  let creator = trx as unknown as QueryCreator<DB>;
+  const widen = (c: unknown) => c as QueryCreator<DB>;
+  if (extra.timers) {
+    const ctes = timerCtes(applicationId, extra.timers, now);
+    // Kysely writes a raw CTE as it is: the parentheses are ours.
+    creator = widen(
+      creator
+        .with('timers_cancelled', () => sql<{ id: string }>`(${ctes.cancelled})`)
+        .with('timers_scheduled', () => sql<{ id: string }>`(${ctes.scheduled})`),
+    );
+  }
+  const documents = extra.messages?.documentRows ?? [];
+  const outbox = extra.messages?.outboxRows ?? [];
+  if (documents.length > 0) {
+    creator = widen(creator.with('issued', (db) => db.insertInto('documents').values(documents)));
+  }
+  if (outbox.length > 0) {
+    creator = widen(creator.with('queued', (db) => db.insertInto('outbox').values(outbox)));
+  }
+  return creator;
+}
+
+/**
  * updateApplication and insertHistory in one statement (one round trip instead of two): the
  * history row is inserted from the update's RETURNING, so it exists exactly when the update hit.
  */
@@ -354,28 +390,21 @@ export async function updateApplicationWithHistory(
   id: string,
   expectedVersion: number,
   values: ApplicationColumns & { now: Date },
-  h: NewHistory,
-  /** The step's timer changes, written by the same statement (see timerCtes). */
-  timers?: TimerChanges,
+  h: NewHistory & { id?: string },
+  /**
+   * What the step writes beside its snapshot, in the same statement: its timer changes (see
+   * timerCtes) and its letters and notices (see planMessaging, made with `h.id`).
+   */
+  extra: { timers?: TimerChanges; messages?: MessagingPlan } = {},
 ): Promise<{ version: number; historyId: string; seq: number }> {
-  const ctes = timers ? timerCtes(id, timers, values.now) : undefined;
-  // The statement's own parts below do not read the timer CTEs: PostgreSQL runs every
-  // data-modifying CTE once, to completion, whether the main query reads it or not.
-  const creator: QueryCreator<DB> = ctes
-    ? (trx
-        // Kysely writes a raw CTE as it is: the parentheses are ours.
-        .with('timers_cancelled', () => sql<{ id: string }>`(${ctes.cancelled})`)
-        .with(
-          'timers_scheduled',
-          () => sql<{ id: string }>`(${ctes.scheduled})`,
-        ) as unknown as QueryCreator<DB>)
-    : trx;
+  const historyId = h.id ?? randomUUID();
+  const creator = withStepWrites(trx, id, values.now, extra);
   const row = await creator
     .with('updated', () => updateQuery(trx, id, expectedVersion, values).returning('version'))
     .with('history', (db) =>
       db
         .insertInto('application_history')
-        .columns(HISTORY_COLUMNS)
+        .columns([...HISTORY_COLUMNS, 'id'])
         .expression((eb) =>
           eb
             .selectFrom('updated')
@@ -387,6 +416,7 @@ export async function updateApplicationWithHistory(
                 .where('application_id', '=', h.applicationId)
                 .as('seq'),
               ...historyValues(h),
+              sql<string>`${historyId}::uuid`.as('id'),
             ]),
         )
         .returning(['id', 'seq']),

@@ -83,12 +83,37 @@ export async function enqueueMessaging(
   trx: Db,
   input: EnqueueMessagingInput,
 ): Promise<EnqueuedMessaging> {
+  if (!hasMessagingEffects(input.effects)) return { documentIds: [], outboxIds: [] };
+  const context = input.context ?? (await loadContext(trx, input));
+  const plan = planMessaging({ ...input, context });
+  await writeMessagingPlan(trx, plan);
+  return plan.result;
+}
+
+/** True when a step's effects issue a letter or send a notice. */
+export function hasMessagingEffects(effects: readonly Effect[]): boolean {
+  return effects.some((e) => e.type === 'notice' || e.type === 'document');
+}
+
+/** The rows a step's letters and notices become, ready to insert (see writeMessagingPlan). */
+export interface MessagingPlan {
+  documentRows: Insertable<DB['documents']>[];
+  outboxRows: Insertable<DB['outbox']>[];
+  result: EnqueuedMessaging;
+}
+
+/**
+ * The documents and outbox rows for the step's `notice` and `document` effects, from the texts'
+ * context, without touching the database: the caller writes them in its transaction, on their
+ * own (writeMessagingPlan) or inside the statement that writes the step's history row.
+ */
+export function planMessaging(
+  input: EnqueueMessagingInput & { context: MessagingContext },
+): MessagingPlan {
   const notices = input.effects.filter((e): e is NoticeEffect => e.type === 'notice');
   const documents = input.effects.filter((e): e is DocumentEffect => e.type === 'document');
   const result: EnqueuedMessaging = { documentIds: [], outboxIds: [] };
-  if (notices.length === 0 && documents.length === 0) return result;
-
-  const context = input.context ?? (await loadContext(trx, input));
+  const context = input.context;
   const sentOn = toAmsterdamDate(input.now);
   const objection = objectionDeadline(sentOn);
   const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
@@ -200,6 +225,12 @@ export async function enqueueMessaging(
     });
     result.outboxIds.push(id);
   }
+  return { documentRows, outboxRows, result };
+}
+
+/** Writes a MessagingPlan in one statement (nothing when it is empty). */
+export async function writeMessagingPlan(trx: Db, plan: MessagingPlan): Promise<void> {
+  const { documentRows, outboxRows } = plan;
   // One statement: the documents in a CTE, the outbox rows that refer to them in the main
   // insert (foreign keys are checked at the end of the statement).
   if (documentRows.length > 0 && outboxRows.length > 0) {
@@ -213,7 +244,6 @@ export async function enqueueMessaging(
   } else if (outboxRows.length > 0) {
     await trx.insertInto('outbox').values(outboxRows).execute();
   }
-  return result;
 }
 
 export interface MessagingContext {
