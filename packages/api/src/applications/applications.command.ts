@@ -15,7 +15,7 @@ import {
   applyBudgetEffects,
   budgetGrowthCents,
   isBudgetCeilingViolation,
-  lockRemainingCents,
+  reserveWithinCeiling,
 } from '../budget/budget.repository';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
@@ -107,13 +107,21 @@ export async function persistEffects(
   // Last: the budget row stays locked from here to commit, so concurrent grants of one
   // regulation queue for as short a time as possible.
   const growth = budgetGrowthCents(args.effects);
-  if (growth > 0) {
-    const remaining = await lockRemainingCents(trx, args.regulationId);
-    if (remaining !== null && growth > remaining) {
-      throw budgetExceeded({ amountCents: growth, remainingCents: remaining });
-    }
-  }
   try {
+    if (growth > 0) {
+      // One statement: the budget row locked, and the ledger rows only if the rest covers them.
+      const { remainingCents, written } = await reserveWithinCeiling(trx, {
+        regulationId: args.regulationId,
+        applicationId: args.applicationId,
+        historyId: args.historyId,
+        effects: args.effects,
+        at: args.now,
+        growthCents: growth,
+      });
+      if (!written)
+        throw budgetExceeded({ amountCents: growth, remainingCents: remainingCents ?? 0 });
+      return;
+    }
     await applyBudgetEffects(trx, {
       regulationId: args.regulationId,
       applicationId: args.applicationId,

@@ -51,6 +51,54 @@ export async function applyBudgetEffects(
     .execute();
 }
 
+/**
+ * For effects that grow the budget's use: locks the regulation's budget row, and writes the
+ * ledger rows only when what is left of the ceiling covers `growthCents`, in one statement.
+ * Answers what was left before (null without a budget row, then the rows are written) and
+ * whether the rows were written, so a refusal can name both amounts (after a failed CHECK the
+ * transaction can read nothing more). The ledger's trigger and the budgets CHECK still guard
+ * the ceiling behind this.
+ */
+export async function reserveWithinCeiling(
+  trx: Transaction<DB>,
+  args: {
+    regulationId: string;
+    applicationId: string;
+    historyId: string;
+    effects: Effect[];
+    at: Date;
+    growthCents: number;
+  },
+): Promise<{ remainingCents: number | null; written: boolean }> {
+  const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+  const values = sql.join(
+    rows.map(
+      (e) =>
+        sql`(${args.regulationId}::uuid, ${args.applicationId}::uuid, ${args.historyId}::uuid,
+          ${KIND[e.type]}::text, ${e.amountCents}::bigint, ${args.at}::timestamptz)`,
+    ),
+  );
+  const { rows: result } = await sql<{ remaining: string | number | null; written: number }>`
+    with left_over as (
+      select ceiling_cents - reserved_cents - committed_cents as remaining
+      from budgets where regulation_id = ${args.regulationId} for update
+    ), written as (
+      insert into budget_ledger (regulation_id, application_id, history_id, kind, amount_cents, at)
+      select v.regulation_id, v.application_id, v.history_id, v.kind, v.amount_cents, v.at
+      from (values ${values}) as v(regulation_id, application_id, history_id, kind, amount_cents, at)
+      where coalesce((select remaining from left_over) >= ${args.growthCents}, true)
+      returning 1
+    )
+    select (select remaining from left_over) as remaining, (select count(*) from written)::int as written
+  `.execute(trx);
+  const row = result[0];
+  const remaining = row?.remaining ?? null;
+  return {
+    remainingCents: remaining === null ? null : Number(remaining),
+    written: Number(row?.written ?? 0) > 0,
+  };
+}
+
 /** How much the effects add to reserved + committed (a commit only moves a reservation). */
 export function budgetGrowthCents(effects: Effect[]): number {
   let growth = 0;
@@ -59,23 +107,6 @@ export function budgetGrowthCents(effects: Effect[]): number {
     if (e.type === 'budget.release') growth -= e.amountCents;
   }
   return growth;
-}
-
-/**
- * Locks the regulation's budget row up to commit and says what is left of its ceiling, so a
- * refusal can name both amounts (after the CHECK fails the transaction can read nothing more).
- */
-export async function lockRemainingCents(
-  trx: Transaction<DB>,
-  regulationId: string,
-): Promise<number | null> {
-  const row = await trx
-    .selectFrom('budgets')
-    .select(['ceiling_cents', 'reserved_cents', 'committed_cents'])
-    .where('regulation_id', '=', regulationId)
-    .forUpdate()
-    .executeTakeFirst();
-  return row ? row.ceiling_cents - row.reserved_cents - row.committed_cents : null;
 }
 
 /** True for the database's refusal of a budget beyond its ceiling (Awb 4:25). */
