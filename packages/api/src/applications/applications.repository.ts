@@ -6,6 +6,7 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
+import { compiledOnce } from '../db/compiled-once';
 import type { DB } from '../db/schema';
 import type { MessagingPeople, MessagingPlan } from '../messaging/messaging.service';
 import {
@@ -90,25 +91,10 @@ export async function findApplication(
   return (await q.executeTakeFirst()) as ApplicationRecord | undefined;
 }
 
-/**
- * An application (locked when asked) together with its regulation and budget, in one round trip:
- * every command needs both. The budget figures are as committed when the statement started;
- * the budgets CHECK, not this read, is what keeps grants within the ceiling.
- */
-export async function findApplicationWithRegulation(
-  db: Db,
-  id: string,
-  opts: { forUpdate?: boolean; supporters?: boolean } = {},
-): Promise<
-  | {
-      app: ApplicationRecord;
-      regulation: Regulation;
-      people: MessagingPeople;
-      /** With `supporters`: what the engine's supporter rules need, null when there are none. */
-      supporters?: SupporterFacts[] | null;
-    }
-  | undefined
-> {
+type LockShape = { forUpdate?: boolean; supporters?: boolean };
+
+/** The application with its regulation and people, in the shape `opts` asks for. */
+function applicationWithRegulation(db: Kysely<DB>, id: string, opts: LockShape) {
   let q = selectApplication(db.selectFrom('applications'))
     .select((eb) => regulationJson(db, eb.ref('applications.regulation_id')).as('regulation_json'))
     .select(
@@ -133,7 +119,43 @@ export async function findApplicationWithRegulation(
     );
   }
   if (opts.forUpdate) q = q.forUpdate(['applications']);
-  const row = await q.executeTakeFirst();
+  return q;
+}
+
+// One compiled statement per shape (see compiledOnce): it runs at the start of every command.
+const byShape = new Map<string, ReturnType<typeof compileShape>>();
+const compileShape = (opts: LockShape) =>
+  compiledOnce((db, id: string) => applicationWithRegulation(db, id, opts));
+
+/**
+ * An application (locked when asked) together with its regulation and budget, in one round trip:
+ * every command needs both. The budget figures are as committed when the statement started;
+ * the budgets CHECK, not this read, is what keeps grants within the ceiling.
+ */
+export async function findApplicationWithRegulation(
+  db: Db,
+  id: string,
+  opts: LockShape = {},
+): Promise<
+  | {
+      app: ApplicationRecord;
+      regulation: Regulation;
+      people: MessagingPeople;
+      /** With `supporters`: what the engine's supporter rules need, null when there are none. */
+      supporters?: SupporterFacts[] | null;
+    }
+  | undefined
+> {
+  const shape = `${opts.forUpdate === true}/${opts.supporters === true}`;
+  let run = byShape.get(shape);
+  if (!run) {
+    run = compileShape({
+      forUpdate: opts.forUpdate === true,
+      supporters: opts.supporters === true,
+    });
+    byShape.set(shape, run);
+  }
+  const [row] = await run(db, id);
   if (!row) return undefined;
   const { regulation_json, people_json, supporters_json, ...app } = row as typeof row & {
     regulation_json: Record<string, unknown> | null;

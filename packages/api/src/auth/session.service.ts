@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config';
 import type { SessionUser } from '../context';
+import { compiledOnce } from '../db/compiled-once';
 import type { DB } from '../db/schema';
 
 export const SESSION_COOKIE = 'sid';
@@ -47,15 +48,9 @@ export async function createSession(
 // Write last_seen_at at most once a minute: a page load makes several requests.
 const TOUCH_AFTER_MS = 60_000;
 
-/** The user behind a cookie token, or null when unknown, revoked, idle too long or too old. */
-export async function resolveSession(
-  db: Kysely<DB>,
-  config: SessionConfig,
-  token: string,
-  now: Date,
-): Promise<{ sessionId: string; user: SessionUser } | null> {
-  if (!token || token.length > 200) return null;
-  const row = await db
+/** The session of a token's hash with its user and whom it acts for (compiled once). */
+const sessionByTokenHash = compiledOnce((db, tokenHash: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('oidc_sessions', 'oidc_sessions.session_id', 'sessions.id')
@@ -77,10 +72,20 @@ export async function resolveSession(
       'users.roles',
       'users.locale',
     ])
-    .where('sessions.token_hash', '=', hashSessionToken(config.sessionSecret, token))
+    .where('sessions.token_hash', '=', tokenHash)
     // A deactivated account's sessions were revoked too; this holds even if one was missed.
-    .where('users.deactivated_at', 'is', null)
-    .executeTakeFirst();
+    .where('users.deactivated_at', 'is', null),
+);
+
+/** The user behind a cookie token, or null when unknown, revoked, idle too long or too old. */
+export async function resolveSession(
+  db: Kysely<DB>,
+  config: SessionConfig,
+  token: string,
+  now: Date,
+): Promise<{ sessionId: string; user: SessionUser } | null> {
+  if (!token || token.length > 200) return null;
+  const [row] = await sessionByTokenHash(db, hashSessionToken(config.sessionSecret, token));
   if (!row || row.revoked_at || !row.email) return null;
   const idleDeadline = row.last_seen_at.getTime() + config.sessionIdleMinutes * 60_000;
   if (now.getTime() >= row.expires_at.getTime() || now.getTime() >= idleDeadline) return null;
