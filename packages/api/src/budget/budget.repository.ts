@@ -19,21 +19,21 @@ export function isBudgetEffect(e: Effect): e is BudgetEffect {
   return e.type === 'budget.reserve' || e.type === 'budget.release' || e.type === 'budget.commit';
 }
 
+/** A step's budget effects, with the rows they are recorded against. */
+export interface LedgerWrite {
+  regulationId: string;
+  applicationId: string;
+  historyId: string;
+  effects: Effect[];
+  at: Date;
+}
+
 /**
  * Writes the command's budget effects to the ledger; a trigger moves the budget's sums and the
  * budgets CHECK refuses anything beyond the ceiling (raised as a check violation, see
  * isBudgetCeilingViolation).
  */
-export async function applyBudgetEffects(
-  trx: Transaction<DB>,
-  args: {
-    regulationId: string;
-    applicationId: string;
-    historyId: string;
-    effects: Effect[];
-    at: Date;
-  },
-): Promise<void> {
+export async function applyBudgetEffects(trx: Transaction<DB>, args: LedgerWrite): Promise<void> {
   const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
   if (rows.length === 0) return;
   await trx
@@ -61,14 +61,7 @@ export async function applyBudgetEffects(
  */
 export async function reserveWithinCeiling(
   trx: Transaction<DB>,
-  args: {
-    regulationId: string;
-    applicationId: string;
-    historyId: string;
-    effects: Effect[];
-    at: Date;
-    growthCents: number;
-  },
+  args: LedgerWrite & { growthCents: number },
 ): Promise<{ remainingCents: number | null; written: boolean }> {
   const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
   const values = sql.join(
