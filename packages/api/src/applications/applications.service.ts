@@ -85,11 +85,10 @@ async function visibleWithRegulation(
   db: Kysely<DB> | Transaction<DB>,
   user: SessionUser,
   id: string,
-  forUpdate = false,
-  supporters = false,
+  opts: { forUpdate?: boolean; supporters?: boolean } = {},
 ) {
   if (!isUuid(id)) throw notFound();
-  const found = await findApplicationWithRegulation(db, id, { forUpdate, supporters });
+  const found = await findApplicationWithRegulation(db, id, opts);
   if (!found) throw notFound();
   const agent = await actsForApplicant(db, user, found.app);
   if (!canSee(user, found.app, agent)) throw notFound();
@@ -363,13 +362,10 @@ export async function sendEvent(
       );
       if (stored) return { ...stored, replayed: true };
     }
-    const { app, reg, people, agent, supporters } = await visibleWithRegulation(
-      trx,
-      user,
-      id,
-      true,
-      true,
-    );
+    const { app, reg, people, agent, supporters } = await visibleWithRegulation(trx, user, id, {
+      forUpdate: true,
+      supporters: true,
+    });
     if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
       throw new AppError(
         'precondition_failed',
@@ -431,7 +427,9 @@ export async function patchApplicationData(
 ): Promise<ApplicationDetail> {
   if (!isUuid(id)) throw notFound();
   return deps.db.transaction().execute(async (trx) => {
-    const { app, reg, people, agent } = await visibleWithRegulation(trx, user, id, true);
+    const { app, reg, people, agent } = await visibleWithRegulation(trx, user, id, {
+      forUpdate: true,
+    });
     if (!canEditAsApplicant(user, app, agent)) {
       throw new AppError(
         'forbidden',

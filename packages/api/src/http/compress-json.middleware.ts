@@ -26,7 +26,6 @@ export function compressJson(): MiddlewareHandler {
     }
     // The answer made by the wrapped c.json; anything else is read back after the handler.
     let made: Response | undefined;
-    const json = c.json;
     c.json = ((object: unknown, arg?: unknown, headers?: JsonHeaders) => {
       const text = JSON.stringify(object);
       const typed = { 'Content-Type': 'application/json', ...headers };
@@ -42,7 +41,7 @@ export function compressJson(): MiddlewareHandler {
         });
       }
       return made;
-    }) as typeof json;
+    }) as typeof c.json;
     c.header('Vary', 'Accept-Encoding', { append: true });
     await next();
     if (made !== undefined && c.res === made) return;
