@@ -31,11 +31,8 @@ import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { applyTimerEffects, timerChangesOf } from '../timers/timers.repository';
 import { budgetExceeded, engineCall } from './applications.errors';
-import {
-  type ApplicationColumns,
-  type ApplicationRecord,
-  updateApplicationWithHistory,
-} from './applications.repository';
+import type { ApplicationColumns, ApplicationRecord } from './applications.repository';
+import { updateApplicationWithHistory } from './applications.statements';
 
 type View = ReturnType<typeof applicationView>;
 

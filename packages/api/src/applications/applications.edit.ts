@@ -6,7 +6,8 @@ import type { DB } from '../db/schema';
 import type { Regulation } from '../regulations/regulations.repository';
 import { columnsOf } from './applications.command';
 import { engineCall } from './applications.errors';
-import { type ApplicationRecord, updateApplicationWithHistory } from './applications.repository';
+import type { ApplicationRecord } from './applications.repository';
+import { updateApplicationWithHistory } from './applications.statements';
 
 /** The history's name for a form edit (not a workflow event: the state stays). */
 export const EDIT_EVENT = 'UPDATE_DATA';

@@ -1,21 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import {
-  type Kysely,
-  type QueryCreator,
-  type SelectQueryBuilder,
-  sql,
-  type Transaction,
-} from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import { compiledOnce } from '../db/compiled-once';
 import type { DB } from '../db/schema';
-import type { MessagingPeople, MessagingPlan } from '../messaging/messaging.service';
+import type { MessagingPeople } from '../messaging/messaging.service';
 import {
   type Regulation,
   regulationFromJson,
   regulationJson,
 } from '../regulations/regulations.repository';
 import type { SupporterFacts } from '../supporters/supporters.shared';
-import { type TimerChanges, timerCtes } from '../timers/timers.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -212,117 +204,6 @@ export interface ApplicationColumns {
   definitionVersion?: number;
 }
 
-/** The snapshot's derived columns as they are written, on insert and on update alike. */
-function columnValues(values: ApplicationColumns) {
-  return {
-    state: values.state,
-    snapshot: JSON.stringify(values.snapshot),
-    data: JSON.stringify(values.data),
-    title: values.title,
-    district: values.district,
-    requested_cents: values.requestedCents,
-    granted_cents: values.grantedCents,
-    received_on: values.receivedOn,
-    decision_due_on: values.decisionDueOn,
-    suspended: values.suspended,
-    awaiting_decision: values.awaitingDecision,
-    decision_after_activity: values.decisionAfterActivity,
-    submitted_at: values.submittedAt,
-    ...(values.definitionVersion !== undefined
-      ? { definition_version: values.definitionVersion }
-      : {}),
-  };
-}
-
-/**
- * Inserts a new application with the next reference of `year` (PREFIX-YYYY-NNNNNN: the
- * workflow's prefix, the number from the year's sequence, shared by all workflows) and its first history row, in one statement; returns the row as findApplication would.
- */
-export async function insertApplicationWithHistory(
-  trx: Transaction<DB>,
-  values: ApplicationColumns & {
-    year: number;
-    /** The workflow's reference prefix (engine referencePrefix): two to five capitals. */
-    referencePrefix: string;
-    regulationId: string;
-    applicantId: string;
-    createdBy: string;
-    definitionKey: string;
-    definitionVersion: number;
-    now: Date;
-  },
-  h: Omit<NewHistory, 'applicationId'>,
-): Promise<{ app: ApplicationRecord; historyId: string }> {
-  if (!Number.isInteger(values.year)) throw new Error(`bad year ${values.year}`);
-  if (!/^[A-Z]{2,5}$/.test(values.referencePrefix)) {
-    throw new Error(`bad reference prefix ${values.referencePrefix}`);
-  }
-  const sequence = `application_reference_${values.year}`;
-  const row = await trx
-    .with('inserted', (db) =>
-      db
-        .insertInto('applications')
-        .values({
-          reference: sql<string>`${`${values.referencePrefix}-${values.year}-`}::text || lpad(nextval(${sequence}::regclass)::text, 6, '0')`,
-          regulation_id: values.regulationId,
-          applicant_id: values.applicantId,
-          created_by: values.createdBy,
-          definition_key: values.definitionKey,
-          definition_version: values.definitionVersion,
-          ...columnValues(values),
-          version: 1,
-          created_at: values.now,
-          updated_at: values.now,
-        })
-        .returning(applicationColumns),
-    )
-    .with('history', (db) =>
-      db
-        .insertInto('application_history')
-        .columns(HISTORY_COLUMNS)
-        .expression((eb) =>
-          eb
-            .selectFrom('inserted')
-            .select(['inserted.id', sql<number>`1`.as('seq'), ...historyValues(h)]),
-        )
-        .returning('id'),
-    )
-    .selectFrom(['inserted', 'history'])
-    .selectAll('inserted')
-    .select('history.id as history_id')
-    .executeTakeFirstOrThrow();
-  const { history_id, ...app } = row;
-  return { app: app as unknown as ApplicationRecord, historyId: history_id };
-}
-
-/** The columns of an INSERT ... SELECT into application_history, in historyValues' order. */
-const HISTORY_COLUMNS = [
-  'application_id',
-  'seq',
-  'event',
-  'from_state',
-  'to_state',
-  'actor_id',
-  'actor_roles',
-  'on_behalf_of',
-  'payload',
-  'at',
-] as const;
-
-/** A history row's values (all but application_id and seq) as typed SQL, for INSERT ... SELECT. */
-function historyValues(h: Omit<NewHistory, 'applicationId'>) {
-  return [
-    sql<string>`${h.event}::text`.as('event'),
-    sql<string>`${h.fromState}::text`.as('from_state'),
-    sql<string>`${h.toState}::text`.as('to_state'),
-    sql<string>`${h.actorId}::text`.as('actor_id'),
-    sql<string[]>`${sql.val(h.actorRoles)}::text[]`.as('actor_roles'),
-    sql<string | null>`${h.onBehalfOf}::uuid`.as('on_behalf_of'),
-    sql<unknown>`${JSON.stringify(h.payload ?? {})}::jsonb`.as('payload'),
-    sql<Date>`${h.at}::timestamptz`.as('at'),
-  ] as const;
-}
-
 /** The history row of a command (its `seq` is the next of the application's). */
 export interface NewHistory {
   applicationId: string;
@@ -334,121 +215,6 @@ export interface NewHistory {
   onBehalfOf: string | null;
   payload: unknown;
   at: Date;
-}
-
-function updateQuery(
-  trx: Transaction<DB>,
-  id: string,
-  expectedVersion: number,
-  values: ApplicationColumns & { now: Date },
-) {
-  return trx
-    .updateTable('applications')
-    .set({
-      ...columnValues(values),
-      version: sql`version + 1`,
-      updated_at: values.now,
-    })
-    .where('id', '=', id)
-    .where('version', '=', expectedVersion);
-}
-
-/** Writes the new snapshot and its derived columns; version + 1 (the ETag). */
-export async function updateApplication(
-  trx: Transaction<DB>,
-  id: string,
-  expectedVersion: number,
-  values: ApplicationColumns & { now: Date },
-): Promise<number> {
-  const row = await updateQuery(trx, id, expectedVersion, values)
-    .returning('version')
-    .executeTakeFirst();
-  // The row is locked FOR UPDATE, so a miss here is a bug, not a race.
-  if (!row) throw new Error(`application ${id} changed under its lock`);
-  return row.version;
-}
-
-/**
- * The step's writes besides the snapshot and its history row, as CTEs the statement runs
- * first in its WITH list. None of the statement's own parts reads them: PostgreSQL runs every
- * data-modifying CTE once, to completion, whether the main query reads it or not, and checks
- * foreign keys (a letter's history row, a mail's letter) at the end of the whole statement.
- */
-function withStepWrites(
-  trx: Transaction<DB>,
-  applicationId: string,
-  now: Date,
-  extra: { timers?: TimerChanges; messages?: MessagingPlan },
-): QueryCreator<DB> {
-  // The chain's types grow with each CTE; the statement below reads none of them.
-  let creator = trx as unknown as QueryCreator<DB>;
-  const widen = (c: unknown) => c as QueryCreator<DB>;
-  if (extra.timers) {
-    const ctes = timerCtes(applicationId, extra.timers, now);
-    // Kysely writes a raw CTE as it is: the parentheses are ours.
-    creator = widen(
-      creator
-        .with('timers_cancelled', () => sql<{ id: string }>`(${ctes.cancelled})`)
-        .with('timers_scheduled', () => sql<{ id: string }>`(${ctes.scheduled})`),
-    );
-  }
-  const documents = extra.messages?.documentRows ?? [];
-  const outbox = extra.messages?.outboxRows ?? [];
-  if (documents.length > 0) {
-    creator = widen(creator.with('issued', (db) => db.insertInto('documents').values(documents)));
-  }
-  if (outbox.length > 0) {
-    creator = widen(creator.with('queued', (db) => db.insertInto('outbox').values(outbox)));
-  }
-  return creator;
-}
-
-/**
- * updateApplication and insertHistory in one statement (one round trip instead of two): the
- * history row is inserted from the update's RETURNING, so it exists exactly when the update hit.
- */
-export async function updateApplicationWithHistory(
-  trx: Transaction<DB>,
-  id: string,
-  expectedVersion: number,
-  values: ApplicationColumns & { now: Date },
-  h: NewHistory & { id?: string },
-  /**
-   * What the step writes beside its snapshot, in the same statement: its timer changes (see
-   * timerCtes) and its letters and notices (see planMessaging, made with `h.id`).
-   */
-  extra: { timers?: TimerChanges; messages?: MessagingPlan } = {},
-): Promise<{ version: number; historyId: string; seq: number }> {
-  const historyId = h.id ?? randomUUID();
-  const creator = withStepWrites(trx, id, values.now, extra);
-  const row = await creator
-    .with('updated', () => updateQuery(trx, id, expectedVersion, values).returning('version'))
-    .with('history', (db) =>
-      db
-        .insertInto('application_history')
-        .columns([...HISTORY_COLUMNS, 'id'])
-        .expression((eb) =>
-          eb
-            .selectFrom('updated')
-            .select([
-              sql<string>`${h.applicationId}::uuid`.as('application_id'),
-              eb
-                .selectFrom('application_history')
-                .select(sql<number>`coalesce(max(seq), 0) + 1`.as('seq'))
-                .where('application_id', '=', h.applicationId)
-                .as('seq'),
-              ...historyValues(h),
-              sql<string>`${historyId}::uuid`.as('id'),
-            ]),
-        )
-        .returning(['id', 'seq']),
-    )
-    .selectFrom(['updated', 'history'])
-    .select(['updated.version', 'history.id', 'history.seq'])
-    .executeTakeFirst();
-  // The row is locked FOR UPDATE, so a miss here is a bug, not a race.
-  if (!row) throw new Error(`application ${id} changed under its lock`);
-  return { version: row.version, historyId: row.id, seq: row.seq };
 }
 
 export async function insertHistory(

@@ -34,8 +34,8 @@ import {
   type ApplicationRecord,
   ensureReferenceSequence,
   findApplicationWithRegulation,
-  insertApplicationWithHistory,
 } from './applications.repository';
+import { insertApplicationWithHistory } from './applications.statements';
 import {
   lockAndFindIdempotent,
   type StoredResponse,

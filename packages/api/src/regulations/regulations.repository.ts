@@ -1,6 +1,7 @@
 import type { Facts } from '@initiatief/engine';
 import { type Expression, type Kysely, sql, type Transaction } from 'kysely';
 import type { SupporterConfirmation } from '../applications/applications.table';
+import { compiledOnce } from '../db/compiled-once';
 import type { DB } from '../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -120,9 +121,12 @@ export async function listAllRegulations(db: Db): Promise<Regulation[]> {
   return rows.map(toRegulation);
 }
 
+// Every create reads its regulation: built and compiled once (see compiledOnce).
+const regulationById = compiledOnce((db, id: string) => baseQuery(db).where('r.id', '=', id));
+
 export async function findRegulation(db: Db, id: string): Promise<Regulation | undefined> {
   if (!isUuid(id)) return undefined;
-  const row = await baseQuery(db).where('r.id', '=', id).executeTakeFirst();
+  const [row] = await regulationById(db, id);
   return row ? toRegulation(row) : undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { Effect } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { Statement } from '../db/statement';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -18,8 +19,9 @@ export async function applyTimerEffects(
 ): Promise<void> {
   const changes = timerChangesOf(effects);
   if (!changes) return;
-  const { cancelled, scheduled } = timerCtes(applicationId, changes, now);
-  await sql`with timers_cancelled as (${cancelled}) ${scheduled}`.execute(trx);
+  const statement = new Statement();
+  const { cancelled, scheduled } = timerCtes(statement, applicationId, changes, now);
+  await statement.run(trx, `with timers_cancelled as (${cancelled}) ${scheduled}`);
 }
 
 /** What a step does to its application's timers, as arrays for one statement of fixed shape. */
@@ -59,18 +61,25 @@ export function timerChangesOf(effects: Effect[]): TimerChanges | undefined {
  * whatever the number of timers, so it is prepared once. `timers_scheduled` waits for
  * `timers_cancelled` through its scalar subquery, as in applyTimerEffects.
  */
-export function timerCtes(applicationId: string, changes: TimerChanges, now: Date) {
+export function timerCtes(
+  statement: Statement,
+  applicationId: string,
+  changes: TimerChanges,
+  now: Date,
+): { cancelled: string; scheduled: string } {
+  const application = statement.param(applicationId, 'uuid');
+  const at = statement.param(now, 'timestamptz');
   return {
-    cancelled: sql<{ id: string }>`update timers set status = 'cancelled', finished_at = ${now}
-      where application_id = ${applicationId} and timer_key = any(${changes.cancelKeys}::text[])
+    cancelled: `update timers set status = 'cancelled', finished_at = ${at}
+      where application_id = ${application}
+        and timer_key = any(${statement.param(changes.cancelKeys, 'text[]')})
         and status = 'pending'
       returning id`,
-    scheduled: sql<{
-      id: string;
-    }>`insert into timers (application_id, timer_key, event, due_at, created_at)
-      select ${applicationId}::uuid, v.timer_key, v.event, v.due_at, ${now}::timestamptz
-      from unnest(${changes.scheduleKeys}::text[], ${changes.scheduleEvents}::text[],
-        ${changes.scheduleDue}::timestamptz[]) as v(timer_key, event, due_at)
+    scheduled: `insert into timers (application_id, timer_key, event, due_at, created_at)
+      select ${application}, v.timer_key, v.event, v.due_at, ${at}
+      from unnest(${statement.param(changes.scheduleKeys, 'text[]')},
+        ${statement.param(changes.scheduleEvents, 'text[]')},
+        ${statement.param(changes.scheduleDue, 'timestamptz[]')}) as v(timer_key, event, due_at)
       where (select count(*) from timers_cancelled) >= 0
       returning id`,
   };
