@@ -44,7 +44,7 @@ function mails(n: number): MessagingPlan {
     template_key: 'received',
     subject: 'Ontvangen',
     body: 'Beste Ayşe',
-    variables: JSON.stringify({ naam: 'Ayşe' }),
+    variables: { naam: 'Ayşe' },
     next_attempt_at: NOW,
     created_at: NOW,
     updated_at: NOW,

@@ -1,73 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { recordColumns, rowsAsJson, Statement } from '../db/statement';
+import { Statement } from '../db/statement';
 import type { MessagingPlan } from '../messaging/messaging.service';
+import { messagingCtes } from '../messaging/messaging.statements';
 import { type TimerChanges, timerCtes } from '../timers/timers.repository';
 import type { ApplicationColumns, ApplicationRecord, NewHistory } from './applications.repository';
-
-/** A document row as planMessaging makes it, typed as jsonb_to_recordset reads it. */
-const DOCUMENT_COLUMNS = {
-  id: 'uuid',
-  application_id: 'uuid',
-  history_id: 'uuid',
-  kind: 'text',
-  template_key: 'text',
-  definition_key: 'text',
-  definition_version: 'int',
-  language: 'text',
-  reference: 'text',
-  subject: 'text',
-  // A JSON text (Json<T> columns are written as strings), made jsonb in the insert.
-  content: 'text',
-  sent_on: 'date',
-  objection_deadline: 'date',
-  channel: 'text',
-  created_at: 'timestamptz',
-} as const;
-
-/** An outbox row as planMessaging makes it; a render job has no mail columns. */
-const OUTBOX_COLUMNS = {
-  id: 'uuid',
-  kind: 'text',
-  application_id: 'uuid',
-  history_id: 'uuid',
-  document_id: 'uuid',
-  message_id: 'text',
-  recipient_email: 'text',
-  recipient_name: 'text',
-  audience: 'text',
-  language: 'text',
-  template_key: 'text',
-  subject: 'text',
-  body: 'text',
-  variables: 'text',
-  next_attempt_at: 'timestamptz',
-  created_at: 'timestamptz',
-  updated_at: 'timestamptz',
-} as const;
-
-/** Outbox columns without a default that a render job leaves out (NULL, as on insert). */
-const OUTBOX_OPTIONAL = new Set([
-  'document_id',
-  'message_id',
-  'recipient_email',
-  'recipient_name',
-  'audience',
-  'language',
-  'template_key',
-  'subject',
-  'body',
-  'variables',
-]);
-const DOCUMENT_OPTIONAL = new Set(['objection_deadline']);
-
-/** `select` list of a recordset's columns, with the JSON texts made jsonb. */
-function selectList(columns: Readonly<Record<string, string>>, jsonText: string): string {
-  return Object.keys(columns)
-    .map((c) => (c === jsonText ? `r.${c}::jsonb` : `r.${c}`))
-    .join(', ');
-}
 
 /**
  * The step's writes besides the snapshot and its history row, as CTEs the statement runs first
@@ -86,22 +24,7 @@ function stepWriteCtes(
     const { cancelled, scheduled } = timerCtes(statement, applicationId, extra.timers, now);
     ctes.push(`timers_cancelled as (${cancelled})`, `timers_scheduled as (${scheduled})`);
   }
-  const documents = extra.messages?.documentRows ?? [];
-  if (documents.length > 0) {
-    const rows = rowsAsJson(documents, DOCUMENT_COLUMNS, DOCUMENT_OPTIONAL);
-    ctes.push(`issued as (insert into documents (${Object.keys(DOCUMENT_COLUMNS).join(', ')})
-      select ${selectList(DOCUMENT_COLUMNS, 'content')}
-      from jsonb_to_recordset(${statement.param(rows, 'jsonb')})
-        as r(${recordColumns(DOCUMENT_COLUMNS)}))`);
-  }
-  const outbox = extra.messages?.outboxRows ?? [];
-  if (outbox.length > 0) {
-    const rows = rowsAsJson(outbox, OUTBOX_COLUMNS, OUTBOX_OPTIONAL);
-    ctes.push(`queued as (insert into outbox (${Object.keys(OUTBOX_COLUMNS).join(', ')})
-      select ${selectList(OUTBOX_COLUMNS, 'variables')}
-      from jsonb_to_recordset(${statement.param(rows, 'jsonb')})
-        as r(${recordColumns(OUTBOX_COLUMNS)}))`);
-  }
+  if (extra.messages) ctes.push(...messagingCtes(statement, extra.messages));
   return ctes;
 }
 

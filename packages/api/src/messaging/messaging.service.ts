@@ -11,10 +11,12 @@ import {
 } from '@initiatief/engine';
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { Statement } from '../db/statement';
 import { buildLetterContent } from '../letters/letter.content';
-import type { LetterKind } from '../letters/letter.types';
+import type { LetterContent, LetterKind } from '../letters/letter.types';
 import { type ChannelName, channelFor } from './channels';
 import { formatCents, formatDate } from './messaging.format';
+import { messagingCtes } from './messaging.statements';
 import type { Language } from './messaging.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -97,10 +99,19 @@ export function hasMessagingEffects(effects: readonly Effect[]): boolean {
 
 /** The rows a step's letters and notices become, ready to insert (see writeMessagingPlan). */
 export interface MessagingPlan {
-  documentRows: Insertable<DB['documents']>[];
-  outboxRows: Insertable<DB['outbox']>[];
+  documentRows: DocumentRow[];
+  outboxRows: OutboxRow[];
   result: EnqueuedMessaging;
 }
+
+/**
+ * A letter's row as it is inserted, its jsonb as a value: the statement serialises the rows
+ * once (messagingCtes), instead of each JSON text again inside another.
+ */
+export type DocumentRow = Omit<Insertable<DB['documents']>, 'content'> & { content: LetterContent };
+export type OutboxRow = Omit<Insertable<DB['outbox']>, 'variables'> & {
+  variables?: Record<string, string> | null;
+};
 
 /**
  * The documents and outbox rows for the step's `notice` and `document` effects, from the texts'
@@ -120,8 +131,8 @@ export function planMessaging(
   // Awb 2:14: electronic only to a resident who chose it and has an address; paper otherwise.
   const channel = channelFor(context.applicant);
   const plan = channel.plan();
-  const documentRows: Insertable<DB['documents']>[] = [];
-  const outboxRows: Insertable<DB['outbox']>[] = [];
+  const documentRows: DocumentRow[] = [];
+  const outboxRows: OutboxRow[] = [];
 
   for (const effect of documents) {
     const { text, language } = templateOf(
@@ -156,7 +167,7 @@ export function planMessaging(
       language,
       reference: context.application.reference,
       subject,
-      content: JSON.stringify(content),
+      content,
       sent_on: sentOn,
       objection_deadline: content.objection ? objection.date : null,
       channel: channel.name,
@@ -218,7 +229,7 @@ export function planMessaging(
       template_key: effect.template,
       subject: renderTemplate(text.subject, variables),
       body: renderTemplate(text.body, variables),
-      variables: JSON.stringify(variables),
+      variables,
       next_attempt_at: input.now,
       created_at: input.now,
       updated_at: input.now,
@@ -230,20 +241,10 @@ export function planMessaging(
 
 /** Writes a MessagingPlan in one statement (nothing when it is empty). */
 export async function writeMessagingPlan(trx: Db, plan: MessagingPlan): Promise<void> {
-  const { documentRows, outboxRows } = plan;
-  // One statement: the documents in a CTE, the outbox rows that refer to them in the main
-  // insert (foreign keys are checked at the end of the statement).
-  if (documentRows.length > 0 && outboxRows.length > 0) {
-    await trx
-      .with('issued', (db) => db.insertInto('documents').values(documentRows))
-      .insertInto('outbox')
-      .values(outboxRows)
-      .execute();
-  } else if (documentRows.length > 0) {
-    await trx.insertInto('documents').values(documentRows).execute();
-  } else if (outboxRows.length > 0) {
-    await trx.insertInto('outbox').values(outboxRows).execute();
-  }
+  const statement = new Statement();
+  const ctes = messagingCtes(statement, plan);
+  if (ctes.length === 0) return;
+  await statement.run(trx, `with ${ctes.join(',\n')} select 1`);
 }
 
 export interface MessagingContext {
