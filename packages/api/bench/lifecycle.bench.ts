@@ -112,6 +112,21 @@ function postgresCpuSince(before: Map<string, number>): number {
   return ms;
 }
 
+/**
+ * CPU time (user + system, ms) of the calling thread from /proc/thread-self; NaN without /proc.
+ * Beside the event loop's busy time it tells the server's own work from its waiting for a core:
+ * busy time counts the moments the thread was runnable but another process had the CPU.
+ */
+function threadCpu(): number {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** Profiles the server's thread while the transitions run (BENCH_PROFILE=dir), nothing else. */
 async function startProfile() {
   const session = new Session();
@@ -179,6 +194,34 @@ function pgbenchTps(url: string, clients: number): number {
     );
   if (!m) throw new Error(`pgbench output not understood:\n${out}`);
   return Number(m[1]);
+}
+
+/** The transitions' table: one column a figure, padded to its heading. */
+function table(runs: Record<string, unknown>[]): string {
+  const columns: [string, string][] = [
+    ['clients', 'clients'],
+    ['transitions/s', 'transitionsPerSecond'],
+    ['p50 ms', 'p50Ms'],
+    ['p95 ms', 'p95Ms'],
+    ['p99 ms', 'p99Ms'],
+    ['errors', 'errors'],
+    ['pgbench tps', 'pgbenchTps'],
+    ['ratio', 'ratio'],
+    ['floor tps', 'floorTps'],
+    ['floor/pgbench', 'floorRatioToPgbench'],
+    ['ratio to floor', 'ratioToFloor'],
+    ['server ms/req', 'serverMsPerTransition'],
+    ['server cpu', 'serverCpuMsPerTransition'],
+    ['floor ms/req', 'floorServerMsPerRequest'],
+    ['floor cpu', 'floorServerCpuMsPerRequest'],
+    ['pg ms/req', 'postgresMsPerTransition'],
+    ['floor pg ms/req', 'floorPostgresMsPerRequest'],
+  ];
+  const head = columns.map(([h]) => h).join('  ');
+  const rows = runs.map((r) =>
+    columns.map(([h, key]) => String(r[key]).padStart(h.length)).join('  '),
+  );
+  return [head, ...rows].join('\n');
 }
 
 async function main() {
@@ -306,10 +349,12 @@ async function main() {
       };
       const elu = performance.eventLoopUtilization();
       const pg0 = postgresCpu();
+      const cpu0 = threadCpu();
       const profiler = PROFILE_DIR ? await startProfile() : undefined;
       const loadOutput = await runLoad(loadInput);
       if (profiler) await profiler.stop(join(PROFILE_DIR!, `transitions-${clients}.cpuprofile`));
       const busy = performance.eventLoopUtilization(elu).active;
+      const cpu = threadCpu() - cpu0;
       const pgBusy = postgresCpuSince(pg0);
       const { latencies, errors } = loadOutput;
       const elapsed = loadOutput.elapsedSeconds;
@@ -322,8 +367,10 @@ async function main() {
       );
       const floorElu = performance.eventLoopUtilization();
       const floorPg0 = postgresCpu();
+      const floorCpu0 = threadCpu();
       const floorOut = await runLoad({ ...loadInput, mode: 'floor', floorUrl: floor.url });
       const floorBusy = performance.eventLoopUtilization(floorElu).active;
+      const floorCpu = threadCpu() - floorCpu0;
       const floorPgBusy = postgresCpuSince(floorPg0);
       const floorTps = floorOut.latencies.length / floorOut.elapsedSeconds;
       floorOut.latencies.sort((a, b) => a - b);
@@ -345,6 +392,9 @@ async function main() {
         // The server's event loop busy per request (the clients run in another thread).
         serverMsPerTransition: round(busy / Math.max(1, latencies.length), 3),
         floorServerMsPerRequest: round(floorBusy / Math.max(1, floorOut.latencies.length), 3),
+        // The server thread's own CPU per request (busy minus waiting for a core).
+        serverCpuMsPerTransition: round(cpu / Math.max(1, latencies.length), 3),
+        floorServerCpuMsPerRequest: round(floorCpu / Math.max(1, floorOut.latencies.length), 3),
         // PostgreSQL's processes (all of them, this machine only), CPU per request.
         postgresMsPerTransition: round(pgBusy / Math.max(1, latencies.length), 3),
         floorPostgresMsPerRequest: round(floorPgBusy / Math.max(1, floorOut.latencies.length), 3),
@@ -456,25 +506,7 @@ async function main() {
       '',
       'Lifecycle: transitions through HTTP vs pgbench -N (same run, same PostgreSQL)',
       'floor: the same -N transaction served by bare node:http + pg, same HTTP clients',
-      'clients  transitions/s  p50 ms  p95 ms  p99 ms  errors  pgbench tps  ratio  floor tps  floor/pgbench  ratio to floor  server ms/req  floor ms/req  pg ms/req  floor pg ms/req',
-      ...runs.map(
-        (r) =>
-          `${String(r.clients).padStart(7)}  ${String(r.transitionsPerSecond).padStart(13)}  ${String(
-            r.p50Ms,
-          ).padStart(6)}  ${String(r.p95Ms).padStart(6)}  ${String(r.p99Ms).padStart(6)}  ${String(
-            r.errors,
-          ).padStart(
-            6,
-          )}  ${String(r.pgbenchTps).padStart(11)}  ${String(r.ratio).padStart(5)}  ${String(
-            r.floorTps,
-          ).padStart(
-            9,
-          )}  ${String(r.floorRatioToPgbench).padStart(13)}  ${String(r.ratioToFloor).padStart(14)}  ${String(
-            r.serverMsPerTransition,
-          ).padStart(13)}  ${String(r.floorServerMsPerRequest).padStart(12)}  ${String(
-            r.postgresMsPerTransition,
-          ).padStart(9)}  ${String(r.floorPostgresMsPerRequest).padStart(15)}`,
-      ),
+      table(runs),
       '',
       `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
         `p50 ${(results.queue as { p50Ms: number }).p50Ms} ms, p95 ${(results.queue as { p95Ms: number }).p95Ms} ms, ` +
