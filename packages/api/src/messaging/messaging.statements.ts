@@ -56,19 +56,23 @@ const OUTBOX_OPTIONAL = new Set([
 ]);
 const DOCUMENT_OPTIONAL = new Set(['objection_deadline']);
 
-function insertRows(
-  statement: Statement,
-  table: string,
-  rows: readonly object[],
-  columns: Readonly<Record<string, string>>,
-  optional: ReadonlySet<string>,
-): string {
-  const names = Object.keys(columns);
-  const json = rowsAsJson(rows as Record<string, unknown>[], columns, optional);
-  return `insert into ${table} (${names.join(', ')})
-      select ${names.map((c) => `r.${c}`).join(', ')}
-      from jsonb_to_recordset(${statement.param(json, 'jsonb')}) as r(${recordColumns(columns)})`;
-}
+/** Where each kind of a plan's rows goes: its CTE's name, its table and columns. */
+const TARGETS = [
+  {
+    cte: 'issued',
+    table: 'documents',
+    rows: (plan: MessagingPlan): readonly object[] => plan.documentRows,
+    columns: DOCUMENT_COLUMNS,
+    optional: DOCUMENT_OPTIONAL,
+  },
+  {
+    cte: 'queued',
+    table: 'outbox',
+    rows: (plan: MessagingPlan): readonly object[] => plan.outboxRows,
+    columns: OUTBOX_COLUMNS,
+    optional: OUTBOX_OPTIONAL,
+  },
+] as const;
 
 /**
  * A MessagingPlan's letters and outbox rows as common table expressions (`issued`, `queued`) of a
@@ -77,26 +81,12 @@ function insertRows(
  * letter's history row) are checked at the end of the whole statement.
  */
 export function messagingCtes(statement: Statement, plan: MessagingPlan): string[] {
-  const ctes: string[] = [];
-  if (plan.documentRows.length > 0) {
-    const insert = insertRows(
-      statement,
-      'documents',
-      plan.documentRows,
-      DOCUMENT_COLUMNS,
-      DOCUMENT_OPTIONAL,
-    );
-    ctes.push(`issued as (${insert})`);
-  }
-  if (plan.outboxRows.length > 0) {
-    const insert = insertRows(
-      statement,
-      'outbox',
-      plan.outboxRows,
-      OUTBOX_COLUMNS,
-      OUTBOX_OPTIONAL,
-    );
-    ctes.push(`queued as (${insert})`);
-  }
-  return ctes;
+  return TARGETS.filter((t) => t.rows(plan).length > 0).map((t) => {
+    const names = Object.keys(t.columns);
+    const json = rowsAsJson(t.rows(plan) as Record<string, unknown>[], t.columns, t.optional);
+    return `${t.cte} as (insert into ${t.table} (${names.join(', ')})
+      select ${names.map((c) => `r.${c}`).join(', ')}
+      from jsonb_to_recordset(${statement.param(json, 'jsonb')})
+        as r(${recordColumns(t.columns)}))`;
+  });
 }
