@@ -72,6 +72,12 @@ async function admin(query: string): Promise<void> {
   }
 }
 
+/** User + system CPU (ms) from a /proc/<pid>/stat line: fields 14 and 15, 12 and 13 after the name. */
+function cpuMsOfStat(stat: string): number {
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
 /**
  * CPU time (user + system, ms) of each process named postgres on this machine, by pid, from
  * /proc; empty where there is no /proc. See postgresCpuSince.
@@ -91,11 +97,9 @@ function postgresCpu(): Map<string, number> {
     } catch {
       continue; // gone meanwhile
     }
-    const close = stat.lastIndexOf(')');
-    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
-    const fields = stat.slice(close + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    byPid.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS);
+    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    if (!name.startsWith('postgres')) continue;
+    byPid.set(pid, cpuMsOfStat(stat));
   }
   return byPid;
 }
@@ -119,9 +123,7 @@ function postgresCpuSince(before: Map<string, number>): number {
  */
 function threadCpu(): number {
   try {
-    const stat = readFileSync('/proc/thread-self/stat', 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return cpuMsOfStat(readFileSync('/proc/thread-self/stat', 'utf8'));
   } catch {
     return Number.NaN;
   }
