@@ -50,7 +50,11 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const QUEUE_ROWS = Number(process.env.BENCH_QUEUE_ROWS ?? 1_000_000);
 const QUEUE_SAMPLES = 200;
 const PROFILE_DIR = process.env.BENCH_PROFILE;
-const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+// 30 s: after 3 s, V8 still spent about 11 % of the machine's CPU compiling on its background
+// threads during the measured phase, after 20 s 6 % (perf record -a, docs/benchmarks.md).
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 30);
+/** Runs at 8 clients for the p99 goal ("five runs of five"): the table's run and the rest. */
+const P99_RUNS = Number(process.env.BENCH_P99_RUNS ?? 5);
 /** The kernel's clock ticks a second (getconf CLK_TCK: 100 on Linux on x86 and arm). */
 const CLOCK_TICKS = 100;
 const PGBENCH = process.env.PGBENCH ?? '/usr/bin/pgbench';
@@ -405,6 +409,28 @@ async function main() {
     results.transitions = runs;
     await floor.close();
 
+    // The p99 goal holds in five runs of five: the 8-client run above, then the others, each
+    // SECONDS long, transitions only.
+    const first8 = runs.find((r) => r.clients === 8);
+    const p99At8Runs: number[] = first8 ? [Number(first8.p99Ms)] : [];
+    while (first8 && p99At8Runs.length < P99_RUNS) {
+      process.stdout.write(`transitions, 8 clients, p99 run ${p99At8Runs.length + 1} ...\n`);
+      const out = await runLoad({
+        base,
+        origin,
+        clients: 8,
+        seconds: SECONDS,
+        regulationId,
+        data,
+        residentCookies: residents.map((r) => r.cookie),
+        assessorCookie: assessor.cookie,
+        approverCookie: approver.cookie,
+      });
+      out.latencies.sort((a, b) => a - b);
+      p99At8Runs.push(round(percentile(out.latencies, 99), 2));
+    }
+    results.p99At8Runs = p99At8Runs;
+
     // 2. The work queue at QUEUE_ROWS applications.
     process.stdout.write(`inserting ${QUEUE_ROWS} applications ...\n`);
     const applicant = residents[0]!.user.id;
@@ -492,7 +518,11 @@ async function main() {
         met: Number(at8?.ratioToFloor) >= 0.5,
       },
       p50At1: { goal: '< 3 ms', value: at1?.p50Ms ?? null, met: Number(at1?.p50Ms) < 3 },
-      p99At8: { goal: '< 50 ms', value: at8?.p99Ms ?? null, met: Number(at8?.p99Ms) < 50 },
+      p99At8: {
+        goal: `< 50 ms in ${P99_RUNS} runs of ${P99_RUNS}`,
+        value: p99At8Runs,
+        met: p99At8Runs.length === P99_RUNS && p99At8Runs.every((p) => p < 50),
+      },
       queueP95: {
         goal: '< 50 ms',
         value: (results.queue as { p95Ms: number }).p95Ms,
@@ -509,6 +539,8 @@ async function main() {
       'Lifecycle: transitions through HTTP vs pgbench -N (same run, same PostgreSQL)',
       'floor: the same -N transaction served by bare node:http + pg, same HTTP clients',
       table(runs),
+      '',
+      `p99 at 8 clients, ${p99At8Runs.length} runs: ${p99At8Runs.join(', ')} ms`,
       '',
       `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
         `p50 ${(results.queue as { p50Ms: number }).p50Ms} ms, p95 ${(results.queue as { p95Ms: number }).p95Ms} ms, ` +
