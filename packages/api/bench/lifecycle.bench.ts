@@ -158,20 +158,25 @@ function percentile(sorted: number[], p: number): number {
 
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
 
-/** Runs the HTTP clients in a worker thread (see lifecycle-load.worker.ts) and waits for them. */
+/** The HTTP clients' thread (see lifecycle-load.worker.ts): one for the whole run. */
+let loadWorker: ReturnType<typeof startTsWorker> | undefined;
+
+/** Runs one phase of HTTP clients in the clients' thread and waits for it. */
 async function runLoad(input: LoadInput): Promise<LoadOutput> {
-  const load = startTsWorker(new URL('./lifecycle-load.worker.ts', import.meta.url), {
-    workerData: input,
+  loadWorker ??= startTsWorker(new URL('./lifecycle-load.worker.ts', import.meta.url));
+  const load = loadWorker;
+  return new Promise<LoadOutput>((resolve, reject) => {
+    const onError = (err: Error) => done(() => reject(err));
+    const onExit = (code: number) =>
+      done(() => reject(new Error(`load worker exited with ${code}`)));
+    const onMessage = (out: LoadOutput) => done(() => resolve(out));
+    const done = (settle: () => void) => {
+      load.off('message', onMessage).off('error', onError).off('exit', onExit);
+      settle();
+    };
+    load.on('message', onMessage).on('error', onError).on('exit', onExit);
+    load.postMessage(input);
   });
-  try {
-    return await new Promise<LoadOutput>((resolve, reject) => {
-      load.once('message', resolve);
-      load.once('error', reject);
-      load.once('exit', (code) => reject(new Error(`load worker exited with ${code}`)));
-    });
-  } finally {
-    await load.terminate();
-  }
 }
 
 function pgbenchTps(url: string, clients: number): number {
@@ -553,6 +558,7 @@ async function main() {
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
+    await loadWorker?.terminate();
     if (server) await new Promise<void>((r) => server!.close(() => r()));
     await database.close();
     if (!process.env.BENCH_KEEP) {
