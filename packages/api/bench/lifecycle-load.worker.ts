@@ -22,6 +22,8 @@ export interface LoadInput {
 
 export interface LoadOutput {
   latencies: number[];
+  /** The same latencies by request: create, and each event by its type (transitions only). */
+  byRequest: Record<string, number[]>;
   errors: number;
   elapsedSeconds: number;
 }
@@ -50,6 +52,11 @@ async function request(
 /** One phase: `clients` loops until `seconds` have passed, every request's latency kept. */
 async function run(input: LoadInput): Promise<LoadOutput> {
   const latencies: number[] = [];
+  const byRequest: Record<string, number[]> = {};
+  const keep = (request: string, ms: number) => {
+    latencies.push(ms);
+    (byRequest[request] ??= []).push(ms);
+  };
   let errors = 0;
   const stopAt = performance.now() + input.seconds * 1000;
   const t0 = performance.now();
@@ -79,7 +86,7 @@ async function run(input: LoadInput): Promise<LoadOutput> {
         regulationId: input.regulationId,
         data: input.data,
       });
-      latencies.push(created.ms);
+      keep('create', created.ms);
       if (created.status !== 201 || !created.json.id) {
         errors++;
         continue;
@@ -95,7 +102,7 @@ async function run(input: LoadInput): Promise<LoadOutput> {
       ];
       for (const [who, body] of steps) {
         const r = await request(input, who, 'POST', path, body);
-        latencies.push(r.ms);
+        keep((body as { type: string }).type, r.ms);
         if (r.status !== 200) errors++;
       }
     }
@@ -103,7 +110,7 @@ async function run(input: LoadInput): Promise<LoadOutput> {
 
   const client = input.mode === 'floor' ? floorClient : lifecycleClient;
   await Promise.all(Array.from({ length: input.clients }, (_, c) => client(c)));
-  return { latencies, errors, elapsedSeconds: (performance.now() - t0) / 1000 };
+  return { latencies, byRequest, errors, elapsedSeconds: (performance.now() - t0) / 1000 };
 }
 
 parentPort?.on('message', (input: LoadInput) => {

@@ -393,6 +393,19 @@ async function main() {
         p50Ms: round(percentile(latencies, 50), 2),
         p95Ms: round(percentile(latencies, 95), 2),
         p99Ms: round(percentile(latencies, 99), 2),
+        byRequest: Object.fromEntries(
+          Object.entries(loadOutput.byRequest).map(([request, ms]) => {
+            ms.sort((a, b) => a - b);
+            return [
+              request,
+              {
+                count: ms.length,
+                p50Ms: round(percentile(ms, 50), 2),
+                p99Ms: round(percentile(ms, 99), 2),
+              },
+            ];
+          }),
+        ),
         pgbenchTps: round(pgTps),
         ratio: round(tps / pgTps, 3),
         floorTps: round(floorTps),
@@ -545,6 +558,13 @@ async function main() {
       'floor: the same -N transaction served by bare node:http + pg, same HTTP clients',
       table(runs),
       '',
+      ...runs.map(
+        (r) =>
+          `by request at ${r.clients} client(s), p50 / p99 ms: ` +
+          Object.entries(r.byRequest as Record<string, { p50Ms: number; p99Ms: number }>)
+            .map(([request, q]) => `${request} ${q.p50Ms} / ${q.p99Ms}`)
+            .join(', '),
+      ),
       `p99 at 8 clients, ${p99At8Runs.length} runs: ${p99At8Runs.join(', ')} ms`,
       '',
       `Work queue first page (25 items) at ${(results.queue as { rows: number }).rows} applications: ` +
