@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config';
 import type { AppDeps } from './context';
-import { type Database, openDatabase } from './db/database';
+import { type Database, DataDirInUseError, openDatabase } from './db/database';
 import { loadMigrations, MigrationError, migrate, migrationStatus } from './db/migrate';
 import { createLogger } from './logging/logger';
 
@@ -33,7 +33,12 @@ export async function openRuntime(options: {
 }): Promise<Runtime> {
   const config = configOrExit();
   const logger = options.logger ?? createLogger(config);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config).catch((error: unknown) => {
+    if (!(error instanceof DataDirInUseError)) throw error;
+    logger.fatal(error.message);
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  });
   try {
     const migrations = loadMigrations(config.migrationsDir);
     if (options.migrate) {

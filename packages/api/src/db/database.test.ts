@@ -62,7 +62,26 @@ describe('embedded database directory', () => {
     try {
       // A live process (our parent) holding the directory.
       writeFileSync(join(dir, 'pglite.pid'), String(process.ppid));
-      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by process/);
+      const started = performance.now();
+      await expect(openDatabase({ dataDir: dir, dataDirWaitMs: 300 })).rejects.toThrow(
+        /in use by process/,
+      );
+      expect(performance.now() - started).toBeGreaterThanOrEqual(250);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for a holder that is stopping, then opens', async () => {
+    const { openDatabase } = await import('./database');
+    const dir = mkdtempSync(join(tmpdir(), 'initiatief-lock-'));
+    const { writeFileSync, unlinkSync } = await import('node:fs');
+    try {
+      writeFileSync(join(dir, 'pglite.pid'), String(process.ppid));
+      // The holder closes its database 300 ms later, as a server does after Ctrl-C.
+      setTimeout(() => unlinkSync(join(dir, 'pglite.pid')), 300);
+      const database = await openDatabase({ dataDir: dir, dataDirWaitMs: 5_000 });
+      await database.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

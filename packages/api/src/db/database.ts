@@ -41,7 +41,10 @@ const parseInt8 = (value: string) => Number(value);
 /** Opens the configured database: pg pool when DATABASE_URL is set, PGlite in DATA_DIR otherwise. */
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'> &
-    Partial<Pick<Config, 'databasePoolSize' | 'databasePreparedStatements'>>,
+    Partial<Pick<Config, 'databasePoolSize' | 'databasePreparedStatements'>> & {
+      /** How long to wait for another process that holds the embedded database to stop. */
+      dataDirWaitMs?: number;
+    },
 ): Promise<Database> {
   if (config.databaseUrl) {
     return openPostgres(config.databaseUrl, config.databasePoolSize ?? 10, {
@@ -49,7 +52,7 @@ export async function openDatabase(
     });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const releaseLock = lockDataDir(config.dataDir);
+  const releaseLock = await lockDataDir(config.dataDir, config.dataDirWaitMs ?? 10_000);
   try {
     const pglite = await PGlite.create(join(config.dataDir, 'pglite'), pgliteOptions());
     const database = await wrapPglite(pglite);
@@ -66,24 +69,44 @@ export async function openDatabase(
   }
 }
 
+/** Another live process holds the embedded database's directory. */
+export class DataDirInUseError extends Error {
+  constructor(dataDir: string, pid: number) {
+    super(
+      `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, ` +
+        'or set DATABASE_URL to share a PostgreSQL server between processes.',
+    );
+    this.name = 'DataDirInUseError';
+  }
+}
+
 /**
  * PGlite is one process's database: a second process on the same directory would corrupt it.
- * A pid file refuses that with a clear message.
+ * A pid file refuses that with a clear message. A holder that is stopping (a restart right after
+ * Ctrl-C, while the old server still closes its database) is waited for, up to `waitMs`.
  */
-function lockDataDir(dataDir: string): () => void {
+async function lockDataDir(dataDir: string, waitMs: number): Promise<() => void> {
   const file = join(dataDir, 'pglite.pid');
-  try {
-    writeFileSync(file, String(process.pid), { flag: 'wx' });
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    const pid = Number(readFileSync(file, 'utf8'));
-    if (pid && pid !== process.pid && processAlive(pid)) {
-      throw new Error(
-        `The embedded database in ${dataDir} is in use by process ${pid}. Stop it first, ` +
-          'or set DATABASE_URL to share a PostgreSQL server between processes.',
-      );
+  const giveUpAt = performance.now() + waitMs;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'EEXIST') throw error;
     }
-    writeFileSync(file, String(process.pid));
+    let pid = 0;
+    try {
+      pid = Number(readFileSync(file, 'utf8'));
+    } catch {
+      continue; // removed by its holder meanwhile: try again
+    }
+    if (!pid || pid === process.pid || !processAlive(pid)) {
+      writeFileSync(file, String(process.pid));
+      break;
+    }
+    if (performance.now() >= giveUpAt) throw new DataDirInUseError(dataDir, pid);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return () => {
     try {
