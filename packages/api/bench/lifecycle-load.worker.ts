@@ -55,7 +55,9 @@ async function run(input: LoadInput): Promise<LoadOutput> {
   const byRequest: Record<string, number[]> = {};
   const keep = (request: string, ms: number) => {
     latencies.push(ms);
-    (byRequest[request] ??= []).push(ms);
+    const kept = byRequest[request] ?? [];
+    kept.push(ms);
+    byRequest[request] = kept;
   };
   let errors = 0;
   const stopAt = performance.now() + input.seconds * 1000;
