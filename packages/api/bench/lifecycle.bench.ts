@@ -325,39 +325,31 @@ async function main() {
     );
     const floor = await startFloorServer(pgbenchUrl);
     const runs: Record<string, unknown>[] = [];
+    /** The lifecycle's load at a number of clients for some seconds. */
+    const lifecycleLoad = (clients: number, seconds: number): LoadInput => ({
+      base,
+      origin,
+      clients,
+      seconds,
+      regulationId,
+      data,
+      residentCookies: residents.map((r) => r.cookie),
+      assessorCookie: assessor.cookie,
+      approverCookie: approver.cookie,
+    });
     // Both servers run a short load first, unmeasured: V8 compiles the hot paths in the first
     // seconds, and whichever phase came first used to pay for it (a cold 8-client run measured
     // 5 to 15 % fewer transitions than the same run after a 1-client one).
     if (WARM_UP_SECONDS > 0) {
       process.stdout.write(`warming up both servers, ${WARM_UP_SECONDS} s each ...\n`);
-      const warm: LoadInput = {
-        base,
-        origin,
-        clients: Math.min(4, residents.length),
-        seconds: WARM_UP_SECONDS,
-        regulationId,
-        data,
-        residentCookies: residents.map((r) => r.cookie),
-        assessorCookie: assessor.cookie,
-        approverCookie: approver.cookie,
-      };
+      const warm = lifecycleLoad(Math.min(4, residents.length), WARM_UP_SECONDS);
       await runLoad(warm);
       await runLoad({ ...warm, mode: 'floor', floorUrl: floor.url });
     }
     for (const clients of CLIENTS) {
       process.stdout.write(`transitions, ${clients} client(s), ${SECONDS} s ...\n`);
       // The clients run in a worker thread (see lifecycle-load.worker.ts).
-      const loadInput: LoadInput = {
-        base,
-        origin,
-        clients,
-        seconds: SECONDS,
-        regulationId,
-        data,
-        residentCookies: residents.map((r) => r.cookie),
-        assessorCookie: assessor.cookie,
-        approverCookie: approver.cookie,
-      };
+      const loadInput = lifecycleLoad(clients, SECONDS);
       const elu = performance.eventLoopUtilization();
       const pg0 = postgresCpu();
       const cpu0 = threadCpu();
@@ -433,17 +425,7 @@ async function main() {
     const p99At8Runs: number[] = first8 ? [Number(first8.p99Ms)] : [];
     while (first8 && p99At8Runs.length < P99_RUNS) {
       process.stdout.write(`transitions, 8 clients, p99 run ${p99At8Runs.length + 1} ...\n`);
-      const out = await runLoad({
-        base,
-        origin,
-        clients: 8,
-        seconds: SECONDS,
-        regulationId,
-        data,
-        residentCookies: residents.map((r) => r.cookie),
-        assessorCookie: assessor.cookie,
-        approverCookie: approver.cookie,
-      });
+      const out = await runLoad(lifecycleLoad(8, SECONDS));
       out.latencies.sort((a, b) => a - b);
       p99At8Runs.push(round(percentile(out.latencies, 99), 2));
     }
