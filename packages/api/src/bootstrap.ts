@@ -33,7 +33,15 @@ export async function openRuntime(options: {
 }): Promise<Runtime> {
   const config = configOrExit();
   const logger = options.logger ?? createLogger(config);
-  const database = await openDatabase(config).catch((error: unknown) => {
+  const database = await openDatabase({
+    ...config,
+    onDataDirWait: (pid) => {
+      process.stderr.write(
+        `The embedded database in ${config.dataDir} is still held by process ${pid}; ` +
+          'waiting up to 10 s for it to stop ...\n',
+      );
+    },
+  }).catch((error: unknown) => {
     if (!(error instanceof DataDirInUseError)) throw error;
     logger.fatal(error.message);
     process.stderr.write(`${error.message}\n`);

@@ -80,8 +80,14 @@ describe('embedded database directory', () => {
       writeFileSync(join(dir, 'pglite.pid'), String(process.ppid));
       // The holder closes its database 300 ms later, as a server does after Ctrl-C.
       setTimeout(() => unlinkSync(join(dir, 'pglite.pid')), 300);
-      const database = await openDatabase({ dataDir: dir, dataDirWaitMs: 5_000 });
+      const waitedFor: number[] = [];
+      const database = await openDatabase({
+        dataDir: dir,
+        dataDirWaitMs: 5_000,
+        onDataDirWait: (pid) => waitedFor.push(pid),
+      });
       await database.close();
+      expect(waitedFor).toEqual([process.ppid]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

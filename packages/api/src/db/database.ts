@@ -44,6 +44,8 @@ export async function openDatabase(
     Partial<Pick<Config, 'databasePoolSize' | 'databasePreparedStatements'>> & {
       /** How long to wait for another process that holds the embedded database to stop. */
       dataDirWaitMs?: number;
+      /** Told once, when the embedded database is held by another process and we wait. */
+      onDataDirWait?: (pid: number) => void;
     },
 ): Promise<Database> {
   if (config.databaseUrl) {
@@ -52,7 +54,11 @@ export async function openDatabase(
     });
   }
   mkdirSync(config.dataDir, { recursive: true });
-  const releaseLock = await lockDataDir(config.dataDir, config.dataDirWaitMs ?? 10_000);
+  const releaseLock = await lockDataDir(
+    config.dataDir,
+    config.dataDirWaitMs ?? 10_000,
+    config.onDataDirWait,
+  );
   try {
     const pglite = await PGlite.create(join(config.dataDir, 'pglite'), pgliteOptions());
     const database = await wrapPglite(pglite);
@@ -85,9 +91,14 @@ export class DataDirInUseError extends Error {
  * A pid file refuses that with a clear message. A holder that is stopping (a restart right after
  * Ctrl-C, while the old server still closes its database) is waited for, up to `waitMs`.
  */
-async function lockDataDir(dataDir: string, waitMs: number): Promise<() => void> {
+async function lockDataDir(
+  dataDir: string,
+  waitMs: number,
+  onWait?: (pid: number) => void,
+): Promise<() => void> {
   const file = join(dataDir, 'pglite.pid');
   const giveUpAt = performance.now() + waitMs;
+  let told = false;
   for (;;) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
@@ -106,6 +117,8 @@ async function lockDataDir(dataDir: string, waitMs: number): Promise<() => void>
       break;
     }
     if (performance.now() >= giveUpAt) throw new DataDirInUseError(dataDir, pid);
+    if (!told) onWait?.(pid);
+    told = true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return () => {
