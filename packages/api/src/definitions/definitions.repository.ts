@@ -1,17 +1,14 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { REPO_ROOT } from '../paths';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** The repository's `workflows/` folder, where shipped definitions live as JSON. */
-export const WORKFLOWS_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../../workflows',
-);
+export const WORKFLOWS_DIR = join(REPO_ROOT, 'workflows');
 
 // Published and retired versions never change, so they are cached for the life of the process.
 const cache = new Map<string, WorkflowDefinition>();

@@ -1,0 +1,45 @@
+// A build's stamp: a hash of every input file's path and bytes. `pnpm start` rebuilds the web
+// app and the server only when their stamp changed, so a restart reuses what is built.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function* files(path) {
+  if (!existsSync(path)) return;
+  if (!statSync(path).isDirectory()) {
+    yield path;
+    return;
+  }
+  for (const entry of readdirSync(path).sort()) {
+    if (entry === 'node_modules' || entry.endsWith('.test.ts') || entry.endsWith('.test.tsx'))
+      continue;
+    yield* files(join(path, entry));
+  }
+}
+
+/** The hash of the inputs (paths relative to the repository root, folders walked). */
+export function stampOf(inputs) {
+  const hash = createHash('sha256');
+  for (const input of inputs) {
+    for (const file of files(join(ROOT, input))) {
+      hash.update(`${relative(ROOT, file)}\0`);
+      hash.update(readFileSync(file));
+    }
+  }
+  return hash.digest('hex');
+}
+
+/** True when `dist` holds a build of exactly these inputs (its stamp and its main file). */
+export function isUpToDate(dist, mainFile, stamp) {
+  const stampFile = join(dist, '.build-stamp');
+  if (!existsSync(join(dist, mainFile)) || !existsSync(stampFile)) return false;
+  return readFileSync(stampFile, 'utf8').trim() === stamp;
+}
+
+/** Written after a successful build only, so a failed one is retried on the next start. */
+export function writeStamp(dist, stamp) {
+  writeFileSync(join(dist, '.build-stamp'), `${stamp}\n`);
+}
