@@ -1,7 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import nodemailer from 'nodemailer';
-import type { SendMailOptions } from 'nodemailer/lib/mailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 
 /** What the outbox worker needs from a mail transport. */
 export interface MailTransport {
@@ -21,11 +20,34 @@ export interface SmtpOptions {
 }
 
 /**
+ * nodemailer's transporter, made on the first message: loading nodemailer took 50 to 90 ms
+ * of every start, and a process may run a long time before it sends anything.
+ */
+function lazyTransporter(options: object): { get(): Promise<Transporter>; close(): void } {
+  let made: Promise<Transporter> | null = null;
+  let closed = false;
+  return {
+    get() {
+      made ??= import('nodemailer').then(({ default: nodemailer }) => {
+        const transporter = nodemailer.createTransport(options);
+        if (closed) transporter.close();
+        return transporter;
+      });
+      return made;
+    },
+    close() {
+      closed = true;
+      void made?.then((transporter) => transporter.close());
+    },
+  };
+}
+
+/**
  * A pooled SMTP transport. Options can also come as query parameters of SMTP_URL
  * (smtp://host:25?maxConnections=10&ignoreTLS=true). nodemailer never retries: the outbox does.
  */
 export function createSmtpTransport(url: string, options: SmtpOptions = {}): MailTransport {
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransporter({
     url,
     pool: true,
     maxConnections: options.maxConnections ?? 5,
@@ -38,7 +60,7 @@ export function createSmtpTransport(url: string, options: SmtpOptions = {}): Mai
   return {
     kind: 'smtp',
     async send(message) {
-      await transporter.sendMail(message);
+      await (await transporter.get()).sendMail(message);
     },
     close() {
       transporter.close();
@@ -53,7 +75,7 @@ export function emlFileName(messageId: string): string {
 
 /** Development transport: each message becomes a .eml file in `dir`. */
 export function createFileTransport(dir: string): MailTransport {
-  const transporter = nodemailer.createTransport({
+  const transporter = lazyTransporter({
     streamTransport: true,
     buffer: true,
     newline: 'unix',
@@ -61,7 +83,7 @@ export function createFileTransport(dir: string): MailTransport {
   return {
     kind: 'file',
     async send(message) {
-      const info = await transporter.sendMail(message);
+      const info = await (await transporter.get()).sendMail(message);
       const raw = info.message as Buffer;
       await mkdir(dir, { recursive: true });
       const name = emlFileName(String(message.messageId ?? info.messageId));
