@@ -15,10 +15,10 @@ if (!(which in ENTRIES)) {
   process.exit(2);
 }
 // The workers serve no pages: they need the server only.
-if ((which === 'api' && !buildWeb()) || !(await buildServer())) process.exit(1);
+if (which === 'api' && !buildWeb()) process.exit(1);
+const build = await buildServer();
+if (!build) process.exit(1);
 
 process.setSourceMapsEnabled(true);
-const api = join(ROOT, 'packages/api');
-process.chdir(api);
-const dist = process.env.SERVER_DIST ?? join(api, 'dist');
-await import(pathToFileURL(join(dist, ENTRIES[which])).href);
+process.chdir(join(ROOT, 'packages/api'));
+await import(pathToFileURL(join(build, ENTRIES[which])).href);
