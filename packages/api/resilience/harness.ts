@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
+import { buildServer } from '../../../scripts/build-server.mjs';
 import { MESSAGE_ID_DOMAIN } from '../src/messaging/messaging.service';
 
 export const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
-const TSX = join(REPO, 'node_modules/.bin/tsx');
 
 /** The origin every process believes it is served at; requests send it as Origin. */
 export const PUBLIC_ORIGIN = 'http://initiatief.test';
@@ -279,22 +279,34 @@ export function serverEnvironment(env: ServerEnv, port: number): Record<string, 
   };
 }
 
-function spawnServer(
+let compiled: Promise<string> | null = null;
+
+/** The server as `pnpm start` runs it: compiled by scripts/build-server.mjs, once per suite. */
+function compiledServer(): Promise<string> {
+  compiled ??= buildServer().then((folder) => {
+    if (!folder) throw new Error('the server did not compile (see the output above)');
+    return folder;
+  });
+  return compiled;
+}
+
+async function spawnServer(
   name: string,
-  entry: 'main.ts' | 'worker-main.ts',
+  entry: 'main.js' | 'worker-main.js',
   env: ServerEnv,
   port: number,
-): ServerProcess {
+): Promise<ServerProcess> {
+  const folder = await compiledServer();
   const log = createWriteStream(join(env.logDir, `${name}.log`), { flags: 'a' });
-  const child = spawn(TSX, [join(REPO, 'packages/api/src', entry)], {
-    cwd: REPO,
+  const child = spawn(process.execPath, ['--enable-source-maps', join(folder, entry)], {
+    cwd: join(REPO, 'packages/api'),
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/tmp',
       ...serverEnvironment(env, port),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    // Its own process group: tsx starts node as a child, and SIGKILL must reach both.
+    // Its own process group, so a signal reaches the server and anything it started.
     detached: true,
   });
   child.stdout?.pipe(log, { end: false });
@@ -307,7 +319,7 @@ function spawnServer(
     exited,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      // tsx runs node as a child of its own: kill the whole group for SIGKILL.
+      // The whole group, as a process manager stops a service.
       try {
         if (child.pid) process.kill(-child.pid, signal);
       } catch {
@@ -320,14 +332,14 @@ function spawnServer(
   return proc;
 }
 
-/** Starts `tsx src/main.ts` (API + workers) and waits for /readyz. */
+/** Starts the compiled `src/main.ts` (API + workers) and waits for /readyz. */
 export async function startApi(
   name: string,
   env: ServerEnv,
   port?: number,
 ): Promise<ServerProcess> {
   const p = port ?? (await freePort());
-  const proc = spawnServer(name, 'main.ts', env, p);
+  const proc = await spawnServer(name, 'main.js', env, p);
   await waitUntil(
     `${name} ready`,
     async () => {
@@ -341,9 +353,9 @@ export async function startApi(
   return proc;
 }
 
-/** Starts `tsx src/worker-main.ts` (timers, outbox, retention only). */
+/** Starts the compiled `src/worker-main.ts` (timers, outbox, retention only). */
 export async function startWorker(name: string, env: ServerEnv): Promise<ServerProcess> {
-  const proc = spawnServer(name, 'worker-main.ts', env, 0);
+  const proc = await spawnServer(name, 'worker-main.js', env, 0);
   await sleep(500);
   return proc;
 }
