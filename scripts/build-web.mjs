@@ -3,9 +3,10 @@
 // this (through build.mjs), so a restart reuses packages/web/dist instead of spending seconds
 // on Vite.
 import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isUpToDate, ROOT, stampOf, writeStamp } from './stamp.mjs';
+import { ROOT, stampOf } from './stamp.mjs';
 
 const INPUTS = [
   'packages/web/src',
@@ -17,6 +18,18 @@ const INPUTS = [
   'packages/engine/package.json',
   'pnpm-lock.yaml',
 ];
+
+/** True when `dist` holds a build of exactly these inputs (its stamp and its main file). */
+function isUpToDate(dist, mainFile, stamp) {
+  const stampFile = join(dist, '.build-stamp');
+  if (!existsSync(join(dist, mainFile)) || !existsSync(stampFile)) return false;
+  return readFileSync(stampFile, 'utf8').trim() === stamp;
+}
+
+/** Written after a successful build only, so a failed one is retried on the next start. */
+function writeStamp(dist, stamp) {
+  writeFileSync(join(dist, '.build-stamp'), `${stamp}\n`);
+}
 
 /** Builds into WEB_DIST (default packages/web/dist) unless it is up to date; false on failure. */
 export function buildWeb() {

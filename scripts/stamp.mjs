@@ -1,7 +1,7 @@
 // A build's stamp: a hash of every input file's path and bytes. `pnpm start` rebuilds the web
 // app and the server only when their stamp changed, so a restart reuses what is built.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,16 +30,4 @@ export function stampOf(inputs) {
     }
   }
   return hash.digest('hex');
-}
-
-/** True when `dist` holds a build of exactly these inputs (its stamp and its main file). */
-export function isUpToDate(dist, mainFile, stamp) {
-  const stampFile = join(dist, '.build-stamp');
-  if (!existsSync(join(dist, mainFile)) || !existsSync(stampFile)) return false;
-  return readFileSync(stampFile, 'utf8').trim() === stamp;
-}
-
-/** Written after a successful build only, so a failed one is retried on the next start. */
-export function writeStamp(dist, stamp) {
-  writeFileSync(join(dist, '.build-stamp'), `${stamp}\n`);
 }

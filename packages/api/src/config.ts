@@ -3,9 +3,6 @@ import { z } from 'zod';
 import type { UserRole } from './auth/roles';
 import { REPO_ROOT } from './paths';
 
-/** The repository root, so defaults do not depend on the cwd. */
-export { REPO_ROOT };
-
 const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production';
 const DEV_BSN_HASH_KEY = 'development-only-bsn-hash-key-do-not-use-in-production';
 

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { Logger } from 'pino';
-import { REPO_ROOT } from '../config';
+import { REPO_ROOT } from '../paths';
 import { execScript } from './database';
 
 /** `migrations/` at the repository root. */

@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ describe('the compiled server (scripts/build-server.mjs)', () => {
 
   beforeAll(async () => {
     const outputs = join(REPO_ROOT, 'packages/api/test-output');
-    if (!existsSync(outputs)) spawnSync('mkdir', ['-p', outputs]);
+    mkdirSync(outputs, { recursive: true });
     dist = mkdtempSync(join(outputs, 'compiled-'));
     // Two processes starting at once on changed sources (pnpm start beside pnpm worker).
     const [first, second] = await Promise.all([runBuild(dist), runBuild(dist)]);
