@@ -229,7 +229,8 @@ export function planMessaging(
       template_key: effect.template,
       subject: renderTemplate(text.subject, variables),
       body: renderTemplate(text.body, variables),
-      variables,
+      // The subject and body are the record of what was sent (migration 0037).
+      variables: null,
       next_attempt_at: input.now,
       created_at: input.now,
       updated_at: input.now,
