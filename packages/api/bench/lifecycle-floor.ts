@@ -8,6 +8,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { poolLifetime } from '../src/db/database';
 
 const ACCOUNTS = 1_000_000; // pgbench -i -s 10
 
@@ -17,7 +18,12 @@ export interface FloorServer {
 }
 
 export async function startFloorServer(databaseUrl: string, poolSize = 40): Promise<FloorServer> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+  // Connections live as long as the application's own (the same pool policy on both sides).
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    ...poolLifetime(poolSize),
+  });
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
