@@ -15,6 +15,7 @@ import {
   applyBudgetEffects,
   budgetGrowthCents,
   isBudgetCeilingViolation,
+  ledgerInsertText,
   reserveWithinCeiling,
 } from '../budget/budget.repository';
 import type { DB } from '../db/schema';
@@ -72,6 +73,15 @@ export function columnsOf(
   };
 }
 
+/** A step's ledger rows left for the end of its transaction (see persistEffects). */
+export interface DeferredBudget {
+  /** The INSERT, values written out, to send with COMMIT. */
+  statement: string;
+  /** What the rows add to reserved + committed: the amount a refusal names. */
+  growthCents: number;
+  regulationId: string;
+}
+
 /** Persists a step's effects beside the snapshot: timers, budget ledger, outbox. */
 export async function persistEffects(
   trx: Transaction<DB>,
@@ -88,8 +98,13 @@ export async function persistEffects(
     timersWritten?: boolean;
     /** True when the snapshot's own statement wrote the letters and notices (planMessaging). */
     messagingWritten?: boolean;
+    /**
+     * Leave the budget's ledger rows to the caller, who sends them with COMMIT (commitWith):
+     * returned as a statement, with the growth a refusal names.
+     */
+    deferBudget?: boolean;
   },
-): Promise<void> {
+): Promise<DeferredBudget | undefined> {
   if (!args.timersWritten) await applyTimerEffects(trx, args.applicationId, args.effects, args.now);
   if (!args.messagingWritten) {
     await enqueueMessagingEffects(trx, {
@@ -104,6 +119,18 @@ export async function persistEffects(
   // Last: the budget row stays locked from here to commit, so concurrent grants of one
   // regulation queue for as short a time as possible.
   const growth = budgetGrowthCents(args.effects);
+  if (args.deferBudget) {
+    const statement = ledgerInsertText({
+      regulationId: args.regulationId,
+      applicationId: args.applicationId,
+      historyId: args.historyId,
+      effects: args.effects,
+      at: args.now,
+    });
+    return statement
+      ? { statement, growthCents: growth, regulationId: args.regulationId }
+      : undefined;
+  }
   try {
     if (growth > 0) {
       // One statement: the budget row locked, and the ledger rows only if the rest covers them.
@@ -117,7 +144,7 @@ export async function persistEffects(
       });
       if (!written)
         throw budgetExceeded({ amountCents: growth, remainingCents: remainingCents ?? 0 });
-      return;
+      return undefined;
     }
     await applyBudgetEffects(trx, {
       regulationId: args.regulationId,
@@ -153,6 +180,14 @@ function refuseOwnDecision(app: ApplicationRecord, actor: Actor, result: StepRes
   }
 }
 
+export interface StepOutcome {
+  app: ApplicationRecord;
+  historyId: string;
+  result: StepResult;
+  /** Only with deferBudget: the ledger rows the caller still has to send. */
+  deferredBudget?: DeferredBudget;
+}
+
 export interface StepArgs {
   app: ApplicationRecord;
   definition: WorkflowDefinition;
@@ -165,16 +200,15 @@ export interface StepArgs {
   people?: MessagingPeople;
   /** Supporters who confirmed themselves; absent when the application has none on record. */
   confirmedSupporters?: { age: number | null }[];
+  /** Return the budget's ledger rows instead of writing them (persistEffects' deferBudget). */
+  deferBudget?: boolean;
 }
 
 /**
  * One command on a locked application: engine step, snapshot + version, history, timers,
  * budget and outbox, all in the caller's transaction.
  */
-export async function applyStep(
-  trx: Transaction<DB>,
-  args: StepArgs,
-): Promise<{ app: ApplicationRecord; historyId: string; result: StepResult }> {
+export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<StepOutcome> {
   const { app, definition, regulation, actor, now } = args;
   const result = engineCall(() =>
     step(
@@ -202,7 +236,7 @@ export async function applyStep(
 export async function persistStepResult(
   trx: Transaction<DB>,
   args: Omit<StepArgs, 'event'> & { result: StepResult; definitionVersion?: number },
-): Promise<{ app: ApplicationRecord; historyId: string; result: StepResult }> {
+): Promise<StepOutcome> {
   const { app, definition, regulation, actor, now, result } = args;
   const columns = {
     ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
@@ -263,7 +297,8 @@ export async function persistStepResult(
     },
     { timers: timerChangesOf(result.effects), messages },
   );
-  await persistEffects(trx, {
+  const deferredBudget = await persistEffects(trx, {
+    deferBudget: args.deferBudget,
     timersWritten: true,
     messagingWritten: messaging !== undefined,
     applicationId: app.id,
@@ -293,5 +328,5 @@ export async function persistStepResult(
     version,
     updated_at: now,
   };
-  return { app: updated, historyId, result };
+  return { app: updated, historyId, result, deferredBudget };
 }

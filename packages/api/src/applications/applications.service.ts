@@ -11,6 +11,11 @@ import {
 } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { refuseAttachmentsAtCreation } from '../attachments/attachments.refs';
+import {
+  commitWith,
+  isBudgetCeilingViolation,
+  remainingBudgetCents,
+} from '../budget/budget.repository';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
@@ -27,9 +32,9 @@ import {
 } from '../regulations/regulations.repository';
 import { confirmedSupportersFrom } from '../supporters/supporters.shared';
 import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
-import { applyStep, columnsOf, persistEffects } from './applications.command';
+import { applyStep, columnsOf, type DeferredBudget, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
-import { engineCall } from './applications.errors';
+import { budgetExceeded, engineCall } from './applications.errors';
 import {
   type ApplicationRecord,
   ensureReferenceSequence,
@@ -352,70 +357,104 @@ export async function sendEvent(
   input: EventInput,
 ): Promise<StoredResponse & { replayed: boolean }> {
   if (!isUuid(id)) throw notFound();
-  return deps.db.transaction().execute(async (trx) => {
-    if (input.idempotency) {
-      const stored = await lockAndFindIdempotent(
-        trx,
-        user.id,
-        input.idempotency.key,
-        input.idempotency.hash,
-      );
-      if (stored) return { ...stored, replayed: true };
-    }
-    const { app, reg, people, agent, supporters } = await visibleWithRegulation(trx, user, id, {
-      forUpdate: true,
-      supporters: true,
+  // A grant's ledger rows go last, with COMMIT in the same message (commitWith): the budget row
+  // they lock is shared by every grant of the regulation, so it is held for as short as can be.
+  let deferred: DeferredBudget | undefined;
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const answer = await stepInTransaction(deps, trx, user, id, input);
+      deferred = answer.deferredBudget;
+      if (deferred) await commitWith(trx, deferred.statement);
+      return answer.response;
     });
-    if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
-      throw new AppError(
-        'precondition_failed',
-        `The application changed since you loaded it (now version ${app.version}).`,
-        { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
-      );
+  } catch (err) {
+    // The budgets CHECK refused: what is left does not cover this grant (Awb 4:25).
+    if (deferred && isBudgetCeilingViolation(err)) {
+      if (deferred.growthCents <= 0) throw budgetExceeded();
+      const remaining = await remainingBudgetCents(deps.db, deferred.regulationId);
+      throw budgetExceeded({ amountCents: deferred.growthCents, remainingCents: remaining ?? 0 });
     }
-    const now = deps.clock();
-    const def = await loadDefinition(trx, app.definition_key, app.definition_version);
-    await assertClaimAllows(trx, {
-      app,
-      user,
-      definition: def,
-      facts: factsFor(reg),
-      eventType: input.type,
-      now,
-    });
-    const { app: updated, result } = await applyStep(trx, {
-      app,
-      definition: def,
-      regulation: reg,
-      actor: actorFor(user, app, agent),
-      onBehalfOf: onBehalfOf(user, app, agent),
-      event: { type: input.type, payload: input.payload },
-      now,
-      people,
-      confirmedSupporters: confirmedSupportersFrom(supporters, {
-        id: app.applicant_id,
-        name: people.applicant.name,
-        email: people.applicant.email,
-      }),
-    });
-    const regAfter = withBudgetEffects(reg, result.effects);
-    const response: StoredResponse = {
-      status: 200,
-      headers: { ETag: etagOf(updated.version) },
-      body: toDetail(def, updated, regAfter, user, now, people, agent),
-    };
-    if (input.idempotency) {
-      await storeIdempotent(
-        trx,
-        user.id,
-        input.idempotency.key,
-        input.idempotency.hash,
-        response,
-        now,
-      );
-    }
-    return { ...response, replayed: false };
+    throw err;
+  }
+}
+
+async function stepInTransaction(
+  deps: Deps,
+  trx: Transaction<DB>,
+  user: SessionUser,
+  id: string,
+  input: EventInput,
+): Promise<{
+  response: StoredResponse & { replayed: boolean };
+  deferredBudget?: DeferredBudget;
+}> {
+  if (input.idempotency) {
+    const stored = await lockAndFindIdempotent(
+      trx,
+      user.id,
+      input.idempotency.key,
+      input.idempotency.hash,
+    );
+    if (stored) return { response: { ...stored, replayed: true } };
+  }
+  const { app, reg, people, agent, supporters } = await visibleWithRegulation(trx, user, id, {
+    forUpdate: true,
+    supporters: true,
   });
+  if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
+    throw new AppError(
+      'precondition_failed',
+      `The application changed since you loaded it (now version ${app.version}).`,
+      { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
+    );
+  }
+  const now = deps.clock();
+  const def = await loadDefinition(trx, app.definition_key, app.definition_version);
+  await assertClaimAllows(trx, {
+    app,
+    user,
+    definition: def,
+    facts: factsFor(reg),
+    eventType: input.type,
+    now,
+  });
+  const {
+    app: updated,
+    result,
+    deferredBudget,
+  } = await applyStep(trx, {
+    app,
+    definition: def,
+    regulation: reg,
+    actor: actorFor(user, app, agent),
+    onBehalfOf: onBehalfOf(user, app, agent),
+    event: { type: input.type, payload: input.payload },
+    now,
+    people,
+    confirmedSupporters: confirmedSupportersFrom(supporters, {
+      id: app.applicant_id,
+      name: people.applicant.name,
+      email: people.applicant.email,
+    }),
+    deferBudget: true,
+  });
+  const regAfter = withBudgetEffects(reg, result.effects);
+  const response: StoredResponse = {
+    status: 200,
+    headers: { ETag: etagOf(updated.version) },
+    body: toDetail(def, updated, regAfter, user, now, people, agent),
+  };
+  if (input.idempotency) {
+    await storeIdempotent(
+      trx,
+      user.id,
+      input.idempotency.key,
+      input.idempotency.hash,
+      response,
+      now,
+    );
+  }
+  return { response: { ...response, replayed: false }, deferredBudget };
 }
 
 /** PATCH: merge form data while the definition allows editing; If-Match is required. */

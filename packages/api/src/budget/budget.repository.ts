@@ -1,5 +1,6 @@
 import type { Effect } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { execScript } from '../db/database';
 import type { DB } from '../db/schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -90,6 +91,55 @@ export async function reserveWithinCeiling(
     remainingCents: remaining === null ? null : Number(remaining),
     written: Number(row?.written ?? 0) > 0,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function uuidLiteral(value: string): string {
+  if (!UUID.test(value)) throw new Error(`not a uuid: ${JSON.stringify(value)}`);
+  return `'${value}'::uuid`;
+}
+
+/**
+ * The ledger rows of a step's budget effects as one INSERT with its values written out (uuids,
+ * a kind from a fixed list, whole cents and an instant, each checked), so it can travel in one
+ * message with COMMIT (commitWith). Null when the step has no budget effects. The ledger's
+ * trigger moves the budget's sums and the budgets CHECK refuses anything beyond the ceiling.
+ */
+export function ledgerInsertText(args: LedgerWrite): string | null {
+  // In the step's order, as applyBudgetEffects writes them: the CHECK looks at each row's sums.
+  const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+  if (rows.length === 0) return null;
+  const at = args.at.toISOString();
+  const values = rows.map((e) => {
+    if (!Number.isSafeInteger(e.amountCents)) throw new Error(`not whole cents: ${e.amountCents}`);
+    return `(${uuidLiteral(args.regulationId)}, ${uuidLiteral(args.applicationId)}, ${uuidLiteral(
+      args.historyId,
+    )}, '${KIND[e.type]}', ${e.amountCents}, '${at}'::timestamptz)`;
+  });
+  return `insert into budget_ledger (regulation_id, application_id, history_id, kind, amount_cents, at)
+    values ${values.join(',\n      ')}`;
+}
+
+/**
+ * Sends `statement` and COMMIT in one message, then opens an empty transaction for the caller's
+ * own COMMIT to end. A lock the statement takes (a grant's budget row) then ends as soon as
+ * PostgreSQL has committed, instead of after the statement's answer has waited its turn in a
+ * busy event loop and COMMIT has come back. If the statement fails, PostgreSQL skips the rest
+ * of the message and the caller's transaction rolls back as usual.
+ */
+export async function commitWith(trx: Transaction<DB>, statement: string): Promise<void> {
+  await execScript(trx, `${statement};\ncommit;\nbegin`);
+}
+
+/** What is left of a regulation's budget; null without a budget row. */
+export async function remainingBudgetCents(db: Db, regulationId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('budgets')
+    .select(sql<string>`ceiling_cents - reserved_cents - committed_cents`.as('remaining'))
+    .where('regulation_id', '=', regulationId)
+    .executeTakeFirst();
+  return row ? Number(row.remaining) : null;
 }
 
 /** How much the effects add to reserved + committed (a commit only moves a reservation). */
