@@ -8,6 +8,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
 import { canSee } from './applications.access';
+import { sendEvent } from './applications.events';
 import { listApplications } from './applications.list';
 import { findApplication, listHistory } from './applications.repository';
 import {
@@ -28,7 +29,6 @@ import {
   getApplication,
   notFound,
   patchApplicationData,
-  sendEvent,
 } from './applications.service';
 import { historyForViewer } from './history.visibility';
 import { parseIdempotencyKey, requestHash } from './idempotency.repository';

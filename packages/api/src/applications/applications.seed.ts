@@ -8,8 +8,9 @@ import {
   readShippedDefinitions,
 } from '../definitions/definitions.repository';
 import { upsertRegulation } from '../regulations/regulations.repository';
+import { sendEvent } from './applications.events';
 import { demoFormData, demoSmallBudgetData } from './applications.fixtures';
-import { createApplicationCommand, sendEvent } from './applications.service';
+import { createApplicationCommand } from './applications.service';
 
 /** Three Rotterdam districts with their yearly ceiling (subsidieplafond) and maximum per application. */
 export const DEMO_DISTRICTS = [

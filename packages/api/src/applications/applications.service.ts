@@ -3,7 +3,6 @@ import {
   applicationTitle,
   applicationView,
   createApplication,
-  type Effect,
   type PersistedSnapshot,
   referencePrefix,
   toAmsterdamDate,
@@ -11,11 +10,6 @@ import {
 } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { refuseAttachmentsAtCreation } from '../attachments/attachments.refs';
-import {
-  commitWith,
-  isBudgetCeilingViolation,
-  remainingBudgetCents,
-} from '../budget/budget.repository';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
@@ -23,32 +17,25 @@ import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import type { MessagingPeople } from '../messaging/messaging.service';
 import { authoriseByMandate } from '../oidc/machtigen.service';
-import { assertClaimAllows } from '../queue/claims.service';
 import {
   factsFor,
   findRegulation,
   isUuid,
   type Regulation,
 } from '../regulations/regulations.repository';
-import { confirmedSupportersFrom } from '../supporters/supporters.shared';
 import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
-import { applyStep, columnsOf, type DeferredBudget, persistEffects } from './applications.command';
+import { columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
-import { budgetExceeded, engineCall } from './applications.errors';
+import { engineCall } from './applications.errors';
 import {
   type ApplicationRecord,
   ensureReferenceSequence,
   findApplicationWithRegulation,
 } from './applications.repository';
 import { insertApplicationWithHistory } from './applications.statements';
-import {
-  lockAndFindIdempotent,
-  type StoredResponse,
-  storeIdempotent,
-} from './idempotency.repository';
 import { type ReportEntry, reportEntries } from './report.view';
 
-type Deps = Pick<AppDeps, 'db' | 'clock'>;
+export type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
 /** A strong ETag per application version. */
 export function etagOf(version: number): string {
@@ -64,29 +51,21 @@ export function ifMatchMatches(header: string, version: number): boolean {
     .some((t) => t === '*' || t === current);
 }
 
-/** The regulation as this step leaves it, without reading the budget again. */
-function withBudgetEffects(reg: Regulation, effects: Effect[]): Regulation {
-  let reserved = reg.budget.reservedCents;
-  let committed = reg.budget.committedCents;
-  for (const e of effects) {
-    if (e.type === 'budget.reserve') reserved += e.amountCents;
-    else if (e.type === 'budget.release') reserved -= e.amountCents;
-    else if (e.type === 'budget.commit') {
-      reserved -= e.amountCents;
-      committed += e.amountCents;
-    }
-  }
-  const remainingCents = Math.max(0, reg.ceilingCents - reserved - committed);
-  return { ...reg, budget: { reservedCents: reserved, committedCents: committed, remainingCents } };
-}
-
 export const notFound = () => new AppError('not_found', 'No application with this id.');
+
+/** 412: the If-Match names an older version than the locked row's. */
+export const changedSince = (version: number) =>
+  new AppError(
+    'precondition_failed',
+    `The application changed since you loaded it (now version ${version}).`,
+    { extra: { currentVersion: version }, headers: { ETag: etagOf(version) } },
+  );
 
 /**
  * Loads an application the user may see, with its regulation, in one round trip; anything else
  * is 404 (never reveal that it exists).
  */
-async function visibleWithRegulation(
+export async function visibleWithRegulation(
   db: Kysely<DB> | Transaction<DB>,
   user: SessionUser,
   id: string,
@@ -339,124 +318,6 @@ export async function createApplicationCommand(
   });
 }
 
-export interface EventInput {
-  type: string;
-  payload?: unknown;
-  ifMatch?: string;
-  idempotency?: { key: string; hash: string };
-}
-
-/**
- * POST /events: lock, (replay an idempotent response), check If-Match, step, persist, and
- * return the response to send (also stored under the Idempotency-Key).
- */
-export async function sendEvent(
-  deps: Deps,
-  user: SessionUser,
-  id: string,
-  input: EventInput,
-): Promise<StoredResponse & { replayed: boolean }> {
-  if (!isUuid(id)) throw notFound();
-  // A grant's ledger rows go last, with COMMIT in the same message (commitWith): the budget row
-  // they lock is shared by every grant of the regulation, so it is held for as short as can be.
-  let deferred: DeferredBudget | undefined;
-  try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const answer = await stepInTransaction(deps, trx, user, id, input);
-      deferred = answer.deferredBudget;
-      if (deferred) await commitWith(trx, deferred.statement);
-      return answer.response;
-    });
-  } catch (err) {
-    // The budgets CHECK refused: what is left does not cover this grant (Awb 4:25).
-    if (deferred && isBudgetCeilingViolation(err)) {
-      if (deferred.growthCents <= 0) throw budgetExceeded();
-      const remaining = await remainingBudgetCents(deps.db, deferred.regulationId);
-      throw budgetExceeded({ amountCents: deferred.growthCents, remainingCents: remaining ?? 0 });
-    }
-    throw err;
-  }
-}
-
-async function stepInTransaction(
-  deps: Deps,
-  trx: Transaction<DB>,
-  user: SessionUser,
-  id: string,
-  input: EventInput,
-): Promise<{
-  response: StoredResponse & { replayed: boolean };
-  deferredBudget?: DeferredBudget;
-}> {
-  if (input.idempotency) {
-    const stored = await lockAndFindIdempotent(
-      trx,
-      user.id,
-      input.idempotency.key,
-      input.idempotency.hash,
-    );
-    if (stored) return { response: { ...stored, replayed: true } };
-  }
-  const { app, reg, people, agent, supporters } = await visibleWithRegulation(trx, user, id, {
-    forUpdate: true,
-    supporters: true,
-  });
-  if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
-    throw new AppError(
-      'precondition_failed',
-      `The application changed since you loaded it (now version ${app.version}).`,
-      { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
-    );
-  }
-  const now = deps.clock();
-  const def = await loadDefinition(trx, app.definition_key, app.definition_version);
-  await assertClaimAllows(trx, {
-    app,
-    user,
-    definition: def,
-    facts: factsFor(reg),
-    eventType: input.type,
-    now,
-  });
-  const {
-    app: updated,
-    result,
-    deferredBudget,
-  } = await applyStep(trx, {
-    app,
-    definition: def,
-    regulation: reg,
-    actor: actorFor(user, app, agent),
-    onBehalfOf: onBehalfOf(user, app, agent),
-    event: { type: input.type, payload: input.payload },
-    now,
-    people,
-    confirmedSupporters: confirmedSupportersFrom(supporters, {
-      id: app.applicant_id,
-      name: people.applicant.name,
-      email: people.applicant.email,
-    }),
-    deferBudget: true,
-  });
-  const regAfter = withBudgetEffects(reg, result.effects);
-  const response: StoredResponse = {
-    status: 200,
-    headers: { ETag: etagOf(updated.version) },
-    body: toDetail(def, updated, regAfter, user, now, people, agent),
-  };
-  if (input.idempotency) {
-    await storeIdempotent(
-      trx,
-      user.id,
-      input.idempotency.key,
-      input.idempotency.hash,
-      response,
-      now,
-    );
-  }
-  return { response: { ...response, replayed: false }, deferredBudget };
-}
-
 /** PATCH: merge form data while the definition allows editing; If-Match is required. */
 export async function patchApplicationData(
   deps: Deps,
@@ -480,13 +341,7 @@ export async function patchApplicationData(
         headers: { ETag: etagOf(app.version) },
       });
     }
-    if (!ifMatchMatches(input.ifMatch, app.version)) {
-      throw new AppError(
-        'precondition_failed',
-        `The application changed since you loaded it (now version ${app.version}).`,
-        { extra: { currentVersion: app.version }, headers: { ETag: etagOf(app.version) } },
-      );
-    }
+    if (!ifMatchMatches(input.ifMatch, app.version)) throw changedSince(app.version);
     const now = deps.clock();
     const def = await loadDefinition(trx, app.definition_key, app.definition_version);
     const { app: updated } = await applyEdit(trx, {

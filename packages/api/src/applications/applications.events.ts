@@ -1,0 +1,165 @@
+/**
+ * A command on an application through the API (POST /events): lock, replay an idempotent answer,
+ * check If-Match, step, persist, and answer after COMMIT. A grant's ledger rows go last, in one
+ * message with COMMIT (commitWith).
+ */
+import type { Effect } from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import {
+  commitWith,
+  isBudgetCeilingViolation,
+  remainingBudgetCents,
+} from '../budget/budget.repository';
+import type { SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
+import { assertClaimAllows } from '../queue/claims.service';
+import { factsFor, isUuid, type Regulation } from '../regulations/regulations.repository';
+import { confirmedSupportersFrom } from '../supporters/supporters.shared';
+import { actorFor, onBehalfOf } from './applications.access';
+import { applyStep, type DeferredBudget } from './applications.command';
+import { budgetExceeded } from './applications.errors';
+import {
+  changedSince,
+  type Deps,
+  etagOf,
+  ifMatchMatches,
+  notFound,
+  toDetail,
+  visibleWithRegulation,
+} from './applications.service';
+import {
+  lockAndFindIdempotent,
+  type StoredResponse,
+  storeIdempotent,
+} from './idempotency.repository';
+
+export interface EventInput {
+  type: string;
+  payload?: unknown;
+  ifMatch?: string;
+  idempotency?: { key: string; hash: string };
+}
+
+/**
+ * POST /events: lock, (replay an idempotent response), check If-Match, step, persist, and
+ * return the response to send (also stored under the Idempotency-Key).
+ */
+export async function sendEvent(
+  deps: Deps,
+  user: SessionUser,
+  id: string,
+  input: EventInput,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (!isUuid(id)) throw notFound();
+  // A grant's ledger rows go last, with COMMIT in the same message (commitWith): the budget row
+  // they lock is shared by every grant of the regulation, so it is held for as short as can be.
+  let deferred: DeferredBudget | undefined;
+  try {
+    return await deps.db.transaction().execute(async (trx) => {
+      const answer = await stepInTransaction(deps, trx, user, id, input);
+      deferred = answer.deferredBudget;
+      if (deferred) await commitWith(trx, deferred.statement);
+      return answer.response;
+    });
+  } catch (err) {
+    // The budgets CHECK refused: what is left does not cover this grant (Awb 4:25).
+    if (deferred && isBudgetCeilingViolation(err)) {
+      if (deferred.growthCents <= 0) throw budgetExceeded();
+      const remaining = await remainingBudgetCents(deps.db, deferred.regulationId);
+      throw budgetExceeded({ amountCents: deferred.growthCents, remainingCents: remaining ?? 0 });
+    }
+    throw err;
+  }
+}
+
+async function stepInTransaction(
+  deps: Deps,
+  trx: Transaction<DB>,
+  user: SessionUser,
+  id: string,
+  input: EventInput,
+): Promise<{
+  response: StoredResponse & { replayed: boolean };
+  deferredBudget?: DeferredBudget;
+}> {
+  if (input.idempotency) {
+    const stored = await lockAndFindIdempotent(
+      trx,
+      user.id,
+      input.idempotency.key,
+      input.idempotency.hash,
+    );
+    if (stored) return { response: { ...stored, replayed: true } };
+  }
+  const { app, reg, people, agent, supporters } = await visibleWithRegulation(trx, user, id, {
+    forUpdate: true,
+    supporters: true,
+  });
+  if (input.ifMatch !== undefined && !ifMatchMatches(input.ifMatch, app.version)) {
+    throw changedSince(app.version);
+  }
+  const now = deps.clock();
+  const def = await loadDefinition(trx, app.definition_key, app.definition_version);
+  await assertClaimAllows(trx, {
+    app,
+    user,
+    definition: def,
+    facts: factsFor(reg),
+    eventType: input.type,
+    now,
+  });
+  const {
+    app: updated,
+    result,
+    deferredBudget,
+  } = await applyStep(trx, {
+    app,
+    definition: def,
+    regulation: reg,
+    actor: actorFor(user, app, agent),
+    onBehalfOf: onBehalfOf(user, app, agent),
+    event: { type: input.type, payload: input.payload },
+    now,
+    people,
+    confirmedSupporters: confirmedSupportersFrom(supporters, {
+      id: app.applicant_id,
+      name: people.applicant.name,
+      email: people.applicant.email,
+    }),
+    deferBudget: true,
+  });
+  const regAfter = withBudgetEffects(reg, result.effects);
+  const response: StoredResponse = {
+    status: 200,
+    headers: { ETag: etagOf(updated.version) },
+    body: toDetail(def, updated, regAfter, user, now, people, agent),
+  };
+  if (input.idempotency) {
+    await storeIdempotent(
+      trx,
+      user.id,
+      input.idempotency.key,
+      input.idempotency.hash,
+      response,
+      now,
+    );
+  }
+  return { response: { ...response, replayed: false }, deferredBudget };
+}
+
+/** The regulation as this step leaves it, without reading the budget again. */
+function withBudgetEffects(reg: Regulation, effects: Effect[]): Regulation {
+  let reserved = reg.budget.reservedCents;
+  let committed = reg.budget.committedCents;
+  for (const e of effects) {
+    if (e.type === 'budget.reserve') reserved += e.amountCents;
+    else if (e.type === 'budget.release') reserved -= e.amountCents;
+    else if (e.type === 'budget.commit') {
+      reserved -= e.amountCents;
+      committed += e.amountCents;
+    }
+  }
+  const remainingCents = Math.max(0, reg.ceilingCents - reserved - committed);
+  return { ...reg, budget: { reservedCents: reserved, committedCents: committed, remainingCents } };
+}
