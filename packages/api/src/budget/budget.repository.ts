@@ -2,6 +2,7 @@ import type { Effect } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { execScript } from '../db/database';
 import type { DB } from '../db/schema';
+import { isUuid } from '../regulations/regulations.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -20,6 +21,11 @@ export function isBudgetEffect(e: Effect): e is BudgetEffect {
   return e.type === 'budget.reserve' || e.type === 'budget.release' || e.type === 'budget.commit';
 }
 
+/** The effects that become ledger rows, in the step's order (the CHECK looks at each row's sums). */
+function ledgerEffects(effects: Effect[]): BudgetEffect[] {
+  return effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+}
+
 /** A step's budget effects, with the rows they are recorded against. */
 export interface LedgerWrite {
   regulationId: string;
@@ -35,7 +41,7 @@ export interface LedgerWrite {
  * isBudgetCeilingViolation).
  */
 export async function applyBudgetEffects(trx: Transaction<DB>, args: LedgerWrite): Promise<void> {
-  const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+  const rows = ledgerEffects(args.effects);
   if (rows.length === 0) return;
   await trx
     .insertInto('budget_ledger')
@@ -64,7 +70,7 @@ export async function reserveWithinCeiling(
   trx: Transaction<DB>,
   args: LedgerWrite & { growthCents: number },
 ): Promise<{ remainingCents: number | null; written: boolean }> {
-  const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+  const rows = ledgerEffects(args.effects);
   const values = sql.join(
     rows.map(
       (e) =>
@@ -93,10 +99,8 @@ export async function reserveWithinCeiling(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function uuidLiteral(value: string): string {
-  if (!UUID.test(value)) throw new Error(`not a uuid: ${JSON.stringify(value)}`);
+  if (!isUuid(value)) throw new Error(`not a uuid: ${JSON.stringify(value)}`);
   return `'${value}'::uuid`;
 }
 
@@ -107,8 +111,7 @@ function uuidLiteral(value: string): string {
  * trigger moves the budget's sums and the budgets CHECK refuses anything beyond the ceiling.
  */
 export function ledgerInsertText(args: LedgerWrite): string | null {
-  // In the step's order, as applyBudgetEffects writes them: the CHECK looks at each row's sums.
-  const rows = args.effects.filter(isBudgetEffect).filter((e) => e.amountCents > 0);
+  const rows = ledgerEffects(args.effects);
   if (rows.length === 0) return null;
   const at = args.at.toISOString();
   const values = rows.map((e) => {
