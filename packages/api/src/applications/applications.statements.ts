@@ -5,7 +5,13 @@ import { Statement } from '../db/statement';
 import type { MessagingPlan } from '../messaging/messaging.service';
 import { messagingCtes } from '../messaging/messaging.statements';
 import { type TimerChanges, timerCtes } from '../timers/timers.repository';
-import type { ApplicationColumns, ApplicationRecord, NewHistory } from './applications.repository';
+import {
+  type ApplicationColumns,
+  type ApplicationRecord,
+  type NewHistory,
+  storedSnapshot,
+  withFormData,
+} from './applications.repository';
 
 /**
  * The step's writes besides the snapshot and its history row, as CTEs the statement runs first
@@ -32,7 +38,7 @@ function stepWriteCtes(
 function applicationValues(s: Statement, values: ApplicationColumns): [string, string][] {
   return [
     ['state', s.param(values.state, 'text')],
-    ['snapshot', s.param(JSON.stringify(values.snapshot), 'jsonb')],
+    ['snapshot', s.param(JSON.stringify(storedSnapshot(values.snapshot)), 'jsonb')],
     ['data', s.param(JSON.stringify(values.data), 'jsonb')],
     ['title', s.param(values.title, 'text')],
     ['district', s.param(values.district, 'text')],
@@ -118,7 +124,7 @@ export async function insertApplicationWithHistory(
   );
   if (!row) throw new Error('insert into applications returned no row');
   const { history_id, ...app } = row;
-  return { app, historyId: history_id };
+  return { app: withFormData(app), historyId: history_id };
 }
 
 /**

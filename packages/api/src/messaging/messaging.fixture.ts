@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createApplication, type WorkflowDefinition } from '@initiatief/engine';
 import type { Kysely } from 'kysely';
 import { demoFormData } from '../applications/applications.fixtures';
+import { storedSnapshot } from '../applications/applications.repository';
 import type { DB } from '../db/schema';
 import {
   ensureShippedDefinitions,
@@ -93,7 +94,7 @@ export async function createFixtureApplication(
       definition_key: meta.key,
       definition_version: meta.version,
       state: created.state,
-      snapshot: JSON.stringify(created.snapshot),
+      snapshot: JSON.stringify(storedSnapshot(created.snapshot)),
       data: JSON.stringify(data),
       title: String(data.title),
       district: 'Delfshaven',

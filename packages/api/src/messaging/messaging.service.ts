@@ -10,6 +10,7 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Insertable, Kysely, Transaction } from 'kysely';
+import { withFormData } from '../applications/applications.repository';
 import type { DB } from '../db/schema';
 import { Statement } from '../db/statement';
 import { buildLetterContent } from '../letters/letter.content';
@@ -355,7 +356,7 @@ async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<Messa
     .select((eb) => eb.cast<string | null>('a.decision_due_on', 'text').as('decision_due_on'))
     .where('a.id', '=', input.applicationId)
     .executeTakeFirstOrThrow();
-  const application = {
+  const application = withFormData({
     id: row.id,
     reference: row.reference,
     title: row.title,
@@ -367,7 +368,7 @@ async function loadContext(trx: Db, input: EnqueueMessagingInput): Promise<Messa
     requested_cents: row.requested_cents,
     granted_cents: row.granted_cents,
     decision_due_on: row.decision_due_on,
-  };
+  });
   const applicant = {
     email: row.applicant_email,
     name: row.applicant_name,
