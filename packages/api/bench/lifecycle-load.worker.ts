@@ -1,9 +1,61 @@
-// The lifecycle benchmark's HTTP clients in their own thread, so the load generator (fetch,
+// The lifecycle benchmark's HTTP clients in their own thread, so the load generator (requests,
 // JSON parsing) does not take time from the server's event loop: pgbench's clients run apart
 // from the server too. One thread serves every phase of a run (a LoadInput message in, a
-// LoadOutput message back), so its fetch code is compiled in the warm-up, not in each measured
+// LoadOutput message back), so its client code is compiled in the warm-up, not in each measured
 // phase.
+import { Agent, request as httpRequest } from 'node:http';
 import { parentPort } from 'node:worker_threads';
+
+/**
+ * How the clients send: 'http' (default) with node:http and a keep-alive agent, 'fetch' with
+ * Node's fetch (undici). The clients share the machine's two cores with the server and
+ * PostgreSQL, and their own pauses count in every latency they measure; fetch cost more CPU per
+ * request and paused its thread for a full collection every two seconds (docs/benchmarks.md).
+ */
+const CLIENT = process.env.BENCH_HTTP_CLIENT === 'fetch' ? 'fetch' : 'http';
+const agent = new Agent({ keepAlive: true, keepAliveMsecs: 60_000 });
+
+/** One request; the answer's status and body text. Headers as a browser's fetch would send. */
+async function send(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; text: string }> {
+  const sent = {
+    accept: '*/*',
+    'accept-encoding': 'gzip, deflate, br',
+    'content-type': 'application/json',
+    ...headers,
+  };
+  if (CLIENT === 'fetch') {
+    const res = await fetch(url, { method, headers: sent, body });
+    return { status: res.status, text: await res.text() };
+  }
+  const target = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        path: target.pathname + target.search,
+        method,
+        headers: { ...sent, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 
 export interface LoadInput {
   /** 'transitions' (default): the lifecycle through the API; 'floor': POSTs to floorUrl. */
@@ -37,12 +89,13 @@ async function request(
 ) {
   const t0 = performance.now();
   try {
-    const res = await fetch(input.base + path, {
+    const res = await send(
+      input.base + path,
       method,
-      headers: { cookie, origin: input.origin, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as { id?: string };
+      { cookie, origin: input.origin },
+      JSON.stringify(body),
+    );
+    const json = JSON.parse(res.text) as { id?: string };
     return { status: res.status, ms: performance.now() - t0, json };
   } catch {
     return { status: 0, ms: performance.now() - t0, json: {} as { id?: string } };
@@ -67,12 +120,13 @@ async function run(input: LoadInput): Promise<LoadOutput> {
     while (performance.now() < stopAt) {
       const t = performance.now();
       try {
-        const res = await fetch(input.floorUrl!, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ delta: 1 + Math.floor(Math.random() * 5000) }),
-        });
-        await res.json();
+        const res = await send(
+          input.floorUrl!,
+          'POST',
+          {},
+          JSON.stringify({ delta: 1 + Math.floor(Math.random() * 5000) }),
+        );
+        JSON.parse(res.text);
         if (res.status !== 200) errors++;
       } catch {
         errors++;
