@@ -1,4 +1,4 @@
-import { type AnyMachineSnapshot, getMicrosteps, initialTransition } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type {
   Actor,
   ApplicationContext,
@@ -26,6 +26,7 @@ import {
   NO_PAYLOAD,
   toTransitionArray,
 } from './machine';
+import { pureInitialTransition, pureMicrosteps } from './pure-scope';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
@@ -190,7 +191,7 @@ export function createApplication(
   if (!check.ok)
     throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
   const event = machineEvent({ type: 'CREATE', payload: { data } }, input);
-  const [snapshot, actions] = initialTransition(builtWorkflow(def).machine, {
+  const [snapshot, actions] = pureInitialTransition(builtWorkflow(def).machine, {
     context: { ...emptyContext(data), effects: [] },
     event,
   });
@@ -254,12 +255,11 @@ export function step(
   // transitions of the states it reaches. The first microstep is the event's own; when XState
   // took no transition there, the event is refused, whatever `always` might do.
   const resolved = built.machine.resolveState({ value: from, context }) as AnyMachineSnapshot;
-  const microsteps = getMicrosteps(built.machine, resolved, mEvent as never);
-  if (microsteps.length === 0 || microsteps[0]![0] === resolved) {
+  const { snapshots, actions } = pureMicrosteps(built.machine, resolved, mEvent);
+  if (snapshots.length === 0 || snapshots[0] === resolved) {
     throw explainRefusal(def, candidates, context, mEvent);
   }
-  const next = microsteps[microsteps.length - 1]![0] as AnyMachineSnapshot;
-  const actions = microsteps.flatMap(([, a]) => a);
+  const next = snapshots[snapshots.length - 1]!;
   const nextContext = next.context as ApplicationContext;
   const actors = isTimer ? undefined : { ...nextContext.actors, [event.type]: input.actor.id };
   const to = next.value as string;
