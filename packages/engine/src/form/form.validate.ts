@@ -13,6 +13,17 @@ const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
 const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
 
+/** A definition's few patterns, each compiled once (the definition is checked before use). */
+const patterns = new Map<string, RegExp>();
+function patternOf(source: string): RegExp {
+  let pattern = patterns.get(source);
+  if (!pattern) {
+    pattern = new RegExp(source);
+    if (patterns.size < 1000) patterns.set(source, pattern);
+  }
+  return pattern;
+}
+
 function isMissing(value: unknown): boolean {
   return (
     value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
@@ -23,34 +34,34 @@ function checkScalar(
   field: ScalarField,
   value: unknown,
   path: string,
-  label: LocalizedText,
+  labelOf: () => LocalizedText,
   issues: Issue[],
 ): void {
-  const add = (message: string, text: LocalizedText) => issues.push({ path, message, text });
+  // Sentences are made only for a problem found: a valid form (the usual case) builds none.
+  const add = (message: string, text: (label: LocalizedText) => LocalizedText) =>
+    issues.push({ path, message, text: text(labelOf()) });
   switch (field.type) {
     case 'text':
     case 'textarea':
     case 'select': {
       if (typeof value !== 'string') {
-        add('must be text', formText.notText(label));
+        add('must be text', (l) => formText.notText(l));
         return;
       }
       const max =
         field.maxLength ?? (field.type === 'select' ? undefined : DEFAULT_MAX_LENGTH[field.type]);
-      if (field.minLength !== undefined && value.trim().length < field.minLength) {
-        add(
-          `must be at least ${field.minLength} characters`,
-          formText.minLength(label, field.minLength),
-        );
+      const minLength = field.minLength;
+      if (minLength !== undefined && value.trim().length < minLength) {
+        add(`must be at least ${minLength} characters`, (l) => formText.minLength(l, minLength));
       }
       if (max !== undefined && value.length > max) {
-        add(`must be at most ${max} characters`, formText.maxLength(label, max));
+        add(`must be at most ${max} characters`, (l) => formText.maxLength(l, max));
       }
-      if (field.pattern !== undefined && !new RegExp(field.pattern).test(value)) {
-        add('has the wrong format', formText.pattern(label));
+      if (field.pattern !== undefined && !patternOf(field.pattern).test(value)) {
+        add('has the wrong format', (l) => formText.pattern(l));
       }
       if (field.options && !field.options.includes(value)) {
-        add(`must be one of: ${field.options.join(', ')}`, formText.option(label));
+        add(`must be one of: ${field.options.join(', ')}`, (l) => formText.option(l));
       }
       return;
     }
@@ -58,36 +69,35 @@ function checkScalar(
     case 'money': {
       const isMoney = field.type === 'money';
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        if (isMoney) add('must be a whole number of cents', formText.notMoney(label));
-        else add('must be a whole number', formText.notWhole(label));
+        if (isMoney) add('must be a whole number of cents', (l) => formText.notMoney(l));
+        else add('must be a whole number', (l) => formText.notWhole(l));
         return;
       }
       const min = field.min ?? (isMoney ? 0 : undefined);
       if (min !== undefined && value < min) {
-        add(
-          `must be at least ${min}`,
-          isMoney ? formText.moneyAtLeast(label, min) : formText.atLeast(label, min),
+        add(`must be at least ${min}`, (l) =>
+          isMoney ? formText.moneyAtLeast(l, min) : formText.atLeast(l, min),
         );
       }
-      if (field.max !== undefined && value > field.max) {
-        add(
-          `must be at most ${field.max}`,
-          isMoney ? formText.moneyAtMost(label, field.max) : formText.atMost(label, field.max),
+      const max = field.max;
+      if (max !== undefined && value > max) {
+        add(`must be at most ${max}`, (l) =>
+          isMoney ? formText.moneyAtMost(l, max) : formText.atMost(l, max),
         );
       }
       return;
     }
     case 'date':
-      if (!isIsoDate(value)) add('must be a date (YYYY-MM-DD)', formText.date(label));
+      if (!isIsoDate(value)) add('must be a date (YYYY-MM-DD)', (l) => formText.date(l));
       return;
     case 'iban':
       if (typeof value !== 'string' || !isValidIban(value)) {
-        add('must be a valid IBAN', formText.iban(label));
+        add('must be a valid IBAN', (l) => formText.iban(l));
       }
       return;
     case 'postcode':
       if (typeof value !== 'string' || !POSTCODE.test(value.trim())) {
-        add('must be a Dutch postcode (1234 AB)', formText.postcode(label));
+        add('must be a Dutch postcode (1234 AB)', (l) => formText.postcode(l));
       }
       return;
   }
@@ -101,7 +111,7 @@ function checkAttachments(
   field: AttachmentsField,
   value: unknown,
   path: string,
-  label: LocalizedText,
+  labelOf: () => LocalizedText,
   partial: boolean,
   issues: Issue[],
 ): void {
@@ -109,7 +119,7 @@ function checkAttachments(
     issues.push({
       path,
       message: 'must be a list of attachment ids',
-      text: formText.notFiles(label),
+      text: formText.notFiles(labelOf()),
     });
     return;
   }
@@ -119,7 +129,7 @@ function checkAttachments(
       issues.push({
         path: `${path}.${i}`,
         message: 'must be the id of an uploaded file, once',
-        text: formText.badFile(label),
+        text: formText.badFile(labelOf()),
       });
     }
     if (typeof id === 'string') seen.add(id);
@@ -129,14 +139,14 @@ function checkAttachments(
     issues.push({
       path,
       message: `needs at least ${min} files`,
-      text: formText.minFiles(label, min),
+      text: formText.minFiles(labelOf(), min),
     });
   }
   if (field.maxItems !== undefined && value.length > field.maxItems) {
     issues.push({
       path,
       message: `may have at most ${field.maxItems} files`,
-      text: formText.maxFiles(label, field.maxItems),
+      text: formText.maxFiles(labelOf(), field.maxItems),
     });
   }
 }
@@ -154,14 +164,18 @@ function checkFields(
     known.add(field.key);
     const path = `${prefix}.${field.key}`;
     const value = data[field.key];
-    const label = labelOf(field);
+    let made: LocalizedText | undefined;
+    const label = () => {
+      made ??= labelOf(field);
+      return made;
+    };
     if (isMissing(value) && field.type === 'attachments') {
       checkAttachments(field, [], path, label, partial, issues);
       continue;
     }
     if (isMissing(value)) {
       if (!partial && field.required !== false) {
-        issues.push({ path, message: 'is required', text: formText.required(label) });
+        issues.push({ path, message: 'is required', text: formText.required(label()) });
       }
       continue;
     }
@@ -174,21 +188,21 @@ function checkFields(
       continue;
     }
     if (!Array.isArray(value)) {
-      issues.push({ path, message: 'must be a list', text: formText.notList(label) });
+      issues.push({ path, message: 'must be a list', text: formText.notList(label()) });
       continue;
     }
     if (!partial && field.minItems !== undefined && value.length < field.minItems) {
       issues.push({
         path,
         message: `needs at least ${field.minItems} items`,
-        text: formText.minItems(label, field.minItems),
+        text: formText.minItems(label(), field.minItems),
       });
     }
     if (field.maxItems !== undefined && value.length > field.maxItems) {
       issues.push({
         path,
         message: `may have at most ${field.maxItems} items`,
-        text: formText.maxItems(label, field.maxItems),
+        text: formText.maxItems(label(), field.maxItems),
       });
     }
     value.forEach((item, i) => {
@@ -196,7 +210,7 @@ function checkFields(
         issues.push({
           path: `${path}.${i}`,
           message: 'must be an object',
-          text: formText.badItem(itemLabel(label, i)),
+          text: formText.badItem(itemLabel(label(), i)),
         });
         return;
       }
@@ -206,7 +220,7 @@ function checkFields(
         `${path}.${i}`,
         partial,
         issues,
-        (f) => itemLabel(label, i, f.label),
+        (f) => itemLabel(label(), i, f.label),
       );
     });
   }

@@ -35,26 +35,28 @@ function amountOf(
   def: WorkflowDefinition,
   ctx: ApplicationContext,
   event: MachineEvent,
-): { cents: number; path: string; label: LocalizedText } {
+): { cents: number; path: string; label: () => LocalizedText } {
   switch (source) {
     case 'requested': {
       const path = `data.${def.form.requestedAmount?.list ?? ''}`;
-      const list = labelOfPath(def.form, path);
       return {
         cents: requestedCents(def, ctx.data),
         path,
-        label: both(`Het totaal van ${list.nl}`, `The total of ${list.en}`),
+        label: () => {
+          const list = labelOfPath(def.form, path);
+          return both(`Het totaal van ${list.nl}`, `The total of ${list.en}`);
+        },
       };
     }
     case 'payload':
-      return { cents: payloadAmount(event) ?? 0, path: 'amountCents', label: AMOUNT };
+      return { cents: payloadAmount(event) ?? 0, path: 'amountCents', label: () => AMOUNT };
     case 'grant':
-      return { cents: grantAmount(def, ctx, event), path: 'amountCents', label: AMOUNT };
+      return { cents: grantAmount(def, ctx, event), path: 'amountCents', label: () => AMOUNT };
     case 'advanceTotal':
       return {
         cents: ctx.advanceCents + (payloadAmount(event) ?? 0),
         path: 'amountCents',
-        label: both('Het totaal van de voorschotten', 'The total of the advances'),
+        label: () => both('Het totaal van de voorschotten', 'The total of the advances'),
       };
   }
 }
@@ -126,63 +128,54 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const count = Array.isArray(list)
       ? list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length
       : 0;
+    if (count >= params.count) return OK;
     const label = labelOfPath(def.form, 'data.supporters');
-    return count >= params.count
-      ? OK
-      : fail(
-          'data.supporters',
-          `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
-          both(
-            `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.`,
-            `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.`,
-          ),
-        );
+    return fail(
+      'data.supporters',
+      `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
+      both(
+        `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.`,
+        `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.`,
+      ),
+    );
   },
   amountAtMost: (def, ctx, event, params) => {
     const amount = amountOf(params.amount, def, ctx, event);
     const limit = limitOf(params.limit, params.cents, def, ctx, event);
-    const a = money(amount.cents);
-    const l = money(limit.cents);
-    return amount.cents <= limit.cents
-      ? OK
-      : fail(
-          amount.path,
-          `${formatMoney(amount.cents, 'en')} is more than ${limit.label} (${formatMoney(limit.cents, 'en')})`,
-          both(
-            `${amount.label.nl} (${a.nl}) is hoger dan ${limit.text.nl} (${l.nl}).`,
-            `${amount.label.en} (${a.en}) is more than ${limit.text.en} (${l.en}).`,
-          ),
-        );
+    if (amount.cents <= limit.cents) return OK;
+    const [a, l, label] = [money(amount.cents), money(limit.cents), amount.label()];
+    return fail(
+      amount.path,
+      `${formatMoney(amount.cents, 'en')} is more than ${limit.label} (${formatMoney(limit.cents, 'en')})`,
+      both(
+        `${label.nl} (${a.nl}) is hoger dan ${limit.text.nl} (${l.nl}).`,
+        `${label.en} (${a.en}) is more than ${limit.text.en} (${l.en}).`,
+      ),
+    );
   },
   amountAtLeast: (def, ctx, event, params) => {
     const amount = amountOf(params.amount, def, ctx, event);
-    const m = money(params.cents);
-    return amount.cents >= params.cents
-      ? OK
-      : fail(
-          amount.path,
-          `must be at least ${formatMoney(params.cents, 'en')}`,
-          both(
-            `${amount.label.nl} moet minstens ${m.nl} zijn.`,
-            `${amount.label.en} must be at least ${m.en}.`,
-          ),
-        );
+    if (amount.cents >= params.cents) return OK;
+    const [m, label] = [money(params.cents), amount.label()];
+    return fail(
+      amount.path,
+      `must be at least ${formatMoney(params.cents, 'en')}`,
+      both(`${label.nl} moet minstens ${m.nl} zijn.`, `${label.en} must be at least ${m.en}.`),
+    );
   },
   budgetAvailable: (def, ctx, event, params) => {
     const amount = amountOf(params.amount ?? 'grant', def, ctx, event);
     const remaining = event.facts?.budgetRemainingCents ?? 0;
-    const a = money(amount.cents);
-    const r = money(remaining);
-    return amount.cents <= remaining
-      ? OK
-      : fail(
-          amount.path,
-          `${formatMoney(amount.cents, 'en')} exceeds the remaining budget (${formatMoney(remaining, 'en')})`,
-          both(
-            `${amount.label.nl} (${a.nl}) is hoger dan wat er van het budget van de regeling nog over is (${r.nl}).`,
-            `${amount.label.en} (${a.en}) is more than what is left of the regulation's budget (${r.en}).`,
-          ),
-        );
+    if (amount.cents <= remaining) return OK;
+    const [a, r, label] = [money(amount.cents), money(remaining), amount.label()];
+    return fail(
+      amount.path,
+      `${formatMoney(amount.cents, 'en')} exceeds the remaining budget (${formatMoney(remaining, 'en')})`,
+      both(
+        `${label.nl} (${a.nl}) is hoger dan wat er van het budget van de regeling nog over is (${r.nl}).`,
+        `${label.en} (${a.en}) is more than what is left of the regulation's budget (${r.en}).`,
+      ),
+    );
   },
   // "Applied at least n days before the activity": counted from the day of receipt once the
   // decision clock runs, so a supplement cannot move the activity closer than the rules allow,
@@ -190,8 +183,8 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   daysBeforeActivityAtLeast: (def, ctx, event, params) => {
     const field = def.form.activityDateField ?? 'activityDate';
     const date = ctx.data[field];
-    const label = labelOfPath(def.form, `data.${field}`);
     if (!isIsoDate(date)) {
+      const label = labelOfPath(def.form, `data.${field}`);
       return fail(`data.${field}`, 'is required', {
         nl: `${label.nl} ontbreekt.`,
         en: `${label.en} is missing.`,
@@ -199,22 +192,22 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     }
     const from = ctx.clock.receivedOn ?? event.today;
     const days = diffDays(from, date);
+    if (days >= params.days) return OK;
+    const label = labelOfPath(def.form, `data.${field}`);
     const earliest = dateInWords(addDays(from, params.days));
-    return days >= params.days
-      ? OK
-      : fail(
-          `data.${field}`,
-          `must be at least ${params.days} days after ${ctx.clock.receivedOn ? 'the day of receipt' : 'today'} (is ${days})`,
-          ctx.clock.receivedOn
-            ? both(
-                `${label.nl} moet minstens ${params.days} dagen na de ontvangst van de aanvraag liggen, dus op of na ${earliest.nl}.`,
-                `${label.en} must be at least ${params.days} days after the application was received, so on or after ${earliest.en}.`,
-              )
-            : both(
-                `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
-                `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
-              ),
-        );
+    return fail(
+      `data.${field}`,
+      `must be at least ${params.days} days after ${ctx.clock.receivedOn ? 'the day of receipt' : 'today'} (is ${days})`,
+      ctx.clock.receivedOn
+        ? both(
+            `${label.nl} moet minstens ${params.days} dagen na de ontvangst van de aanvraag liggen, dus op of na ${earliest.nl}.`,
+            `${label.en} must be at least ${params.days} days after the application was received, so on or after ${earliest.en}.`,
+          )
+        : both(
+            `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
+            `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
+          ),
+    );
   },
   // A report on what happened can be sent from the day of the activity on (Awb 4:37).
   activityDateReached: (def, ctx, event) => {
