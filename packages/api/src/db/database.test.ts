@@ -92,6 +92,24 @@ describe('embedded database directory', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it("keeps a page cache of 32 MB, not initdb's 128 MB, on every start", async () => {
+    const { openDatabase } = await import('./database');
+    const dir = mkdtempSync(join(tmpdir(), 'initiatief-buffers-'));
+    try {
+      // The first start (initdb) and a restart on the same directory.
+      for (let start = 0; start < 2; start++) {
+        const database = await openDatabase({ dataDir: dir });
+        const { rows } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(
+          database.db,
+        );
+        await database.close();
+        expect(rows[0]?.shared_buffers).toBe('32MB');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('prepared statements (PostgreSQL)', () => {
