@@ -237,9 +237,9 @@ export function enablePreparedStatements(client: pg.ClientBase): void {
  * The embedded PostgreSQL's cache of table and index pages. initdb's default, 128 MB, is for a
  * server of its own: PGlite zeroes it inside the process's WebAssembly memory on every start,
  * which took about 0.35 s of a restart and 90 MB of resident memory more than 32 MB does
- * (docs/benchmarks.md). The embedded database serves one process; a page that is not in these
- * 32 MB is read through the operating system's file cache. A municipality with more data than
- * that runs PostgreSQL (DATABASE_URL), where shared_buffers is the server's own setting.
+ * (docs/benchmarks.md). The embedded database serves one process, for development and demos; a
+ * page that is not in these 32 MB is read through the operating system's file cache. Production
+ * runs PostgreSQL (DATABASE_URL, docs/operations.md), where shared_buffers is the server's own.
  */
 export const PGLITE_SHARED_BUFFERS = '32MB';
 
