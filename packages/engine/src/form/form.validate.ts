@@ -45,7 +45,7 @@ function checkScalar(
     case 'textarea':
     case 'select': {
       if (typeof value !== 'string') {
-        add('must be text', (l) => formText.notText(l));
+        add('must be text', formText.notText);
         return;
       }
       const max =
@@ -58,10 +58,10 @@ function checkScalar(
         add(`must be at most ${max} characters`, (l) => formText.maxLength(l, max));
       }
       if (field.pattern !== undefined && !patternOf(field.pattern).test(value)) {
-        add('has the wrong format', (l) => formText.pattern(l));
+        add('has the wrong format', formText.pattern);
       }
       if (field.options && !field.options.includes(value)) {
-        add(`must be one of: ${field.options.join(', ')}`, (l) => formText.option(l));
+        add(`must be one of: ${field.options.join(', ')}`, formText.option);
       }
       return;
     }
@@ -69,8 +69,8 @@ function checkScalar(
     case 'money': {
       const isMoney = field.type === 'money';
       if (typeof value !== 'number' || !Number.isSafeInteger(value)) {
-        if (isMoney) add('must be a whole number of cents', (l) => formText.notMoney(l));
-        else add('must be a whole number', (l) => formText.notWhole(l));
+        if (isMoney) add('must be a whole number of cents', formText.notMoney);
+        else add('must be a whole number', formText.notWhole);
         return;
       }
       const min = field.min ?? (isMoney ? 0 : undefined);
@@ -88,16 +88,16 @@ function checkScalar(
       return;
     }
     case 'date':
-      if (!isIsoDate(value)) add('must be a date (YYYY-MM-DD)', (l) => formText.date(l));
+      if (!isIsoDate(value)) add('must be a date (YYYY-MM-DD)', formText.date);
       return;
     case 'iban':
       if (typeof value !== 'string' || !isValidIban(value)) {
-        add('must be a valid IBAN', (l) => formText.iban(l));
+        add('must be a valid IBAN', formText.iban);
       }
       return;
     case 'postcode':
       if (typeof value !== 'string' || !POSTCODE.test(value.trim())) {
-        add('must be a Dutch postcode (1234 AB)', (l) => formText.postcode(l));
+        add('must be a Dutch postcode (1234 AB)', formText.postcode);
       }
       return;
   }
