@@ -193,6 +193,8 @@ export interface StepArgs {
   definition: WorkflowDefinition;
   regulation: Regulation;
   actor: Actor;
+  /** The actor's name for the history row, when the caller knows it (NewHistory.actorName). */
+  actorName?: string;
   onBehalfOf: string | null;
   event: { type: string; payload?: unknown };
   now: Date;
@@ -289,6 +291,7 @@ export async function persistStepResult(
       fromState: result.history.from,
       toState: result.history.to,
       actorId: actor.id,
+      actorName: args.actorName,
       actorRoles: actor.roles,
       onBehalfOf: args.onBehalfOf,
       payload: result.history.payload ?? {},

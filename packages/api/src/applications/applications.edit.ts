@@ -23,6 +23,8 @@ export async function applyEdit(
     definition: WorkflowDefinition;
     regulation: Regulation;
     actor: Actor;
+    /** The actor's name for the history row (NewHistory.actorName). */
+    actorName?: string;
     onBehalfOf: string | null;
     data: Record<string, unknown>;
     now: Date;
@@ -48,6 +50,7 @@ export async function applyEdit(
       fromState: app.state,
       toState: app.state,
       actorId: args.actor.id,
+      actorName: args.actorName,
       actorRoles: args.actor.roles,
       onBehalfOf: args.onBehalfOf,
       payload: { fields: Object.keys(args.data).sort() },

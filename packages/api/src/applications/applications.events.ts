@@ -118,6 +118,7 @@ async function stepInTransaction(
     definition: def,
     regulation: reg,
     actor: actorFor(user, app, agent),
+    actorName: user.name,
     onBehalfOf: onBehalfOf(user, app, agent),
     event: { type: input.type, payload: input.payload },
     now,

@@ -232,6 +232,11 @@ export interface NewHistory {
   fromState: string;
   toState: string;
   actorId: string;
+  /**
+   * The actor's name as the command knows it (the session's user). Without it the history's
+   * trigger reads it from users by `actorId` (migration 0035), a query inside every insert.
+   */
+  actorName?: string | null;
   actorRoles: string[];
   onBehalfOf: string | null;
   payload: unknown;
@@ -254,6 +259,7 @@ export async function insertHistory(
       from_state: h.fromState,
       to_state: h.toState,
       actor_id: h.actorId,
+      actor_name: h.actorName ?? null,
       actor_roles: sql`${sql.val(h.actorRoles)}::text[]`,
       on_behalf_of: h.onBehalfOf,
       payload: JSON.stringify(h.payload ?? {}),

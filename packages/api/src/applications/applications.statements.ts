@@ -60,11 +60,12 @@ function historyInsert(
   parts: { application: string; seq: string; source: string; id?: string },
 ): string {
   return `insert into application_history
-      (application_id, seq, event, from_state, to_state, actor_id, actor_roles, on_behalf_of,
-       payload, at${parts.id ? ', id' : ''})
+      (application_id, seq, event, from_state, to_state, actor_id, actor_name, actor_roles,
+       on_behalf_of, payload, at${parts.id ? ', id' : ''})
     select ${parts.application}, ${parts.seq},
       ${s.param(h.event, 'text')}, ${s.param(h.fromState, 'text')},
       ${s.param(h.toState, 'text')}, ${s.param(h.actorId, 'text')},
+      ${s.param(h.actorName ?? null, 'text')},
       ${s.param(h.actorRoles, 'text[]')}, ${s.param(h.onBehalfOf, 'uuid')},
       ${s.param(JSON.stringify(h.payload ?? {}), 'jsonb')}, ${s.param(h.at, 'timestamptz')}
       ${parts.id ? `, ${s.param(parts.id, 'uuid')}` : ''}

@@ -1,12 +1,16 @@
 /**
  * The history keeps the actor's name as it was at the step (migration 0011), found by the users
  * table's key: the first version compared `id::text`, which read every user on every command.
+ * A command through the API knows the name from its session and writes it itself, so the
+ * trigger's lookup is only the fallback for writers that do not.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { call } from '../test/test-app';
 import { SYSTEM_ACTOR } from './applications.access';
+import { EDIT_EVENT } from './applications.edit';
 import { insertHistory } from './applications.repository';
-import { createDraft, type Kit, setupKit } from './lifecycle.test-kit';
+import { createDraft, type Kit, setupKit, step } from './lifecycle.test-kit';
 
 let kit: Kit;
 let applicationId: string;
@@ -64,5 +68,34 @@ describe('the history row’s actor name', () => {
     });
     expect(names).toEqual({ resident: kit.users.resident.name, system: null });
     expect(userScans).toBe(0);
+  });
+});
+
+describe('a command through the API', () => {
+  test('writes the session’s name itself: the history is complete with the lookup switched off', async () => {
+    await sql`alter table application_history disable trigger application_history_actor_name`.execute(
+      kit.t.db,
+    );
+    try {
+      const draft = await createDraft(kit);
+      await call(kit.app, 'PATCH', `/api/applications/${draft.id}`, {
+        cookie: kit.cookies.resident,
+        headers: { 'If-Match': `"${draft.version}"` },
+        json: { data: { location: 'Buurthuis De Horizon' } },
+      }).then((res) => expect(res.status, 'edit').toBe(200));
+      await step(kit, 'resident', draft.id, 'SUBMIT');
+      const rows = await kit.t.db
+        .selectFrom('application_history')
+        .select(['event', 'actor_name'])
+        .where('application_id', '=', draft.id)
+        .orderBy('seq')
+        .execute();
+      expect(rows.map((r) => r.event)).toEqual(['CREATE', EDIT_EVENT, 'SUBMIT']);
+      for (const row of rows) expect(row.actor_name, row.event).toBe(kit.users.resident.name);
+    } finally {
+      await sql`alter table application_history enable trigger application_history_actor_name`.execute(
+        kit.t.db,
+      );
+    }
   });
 });

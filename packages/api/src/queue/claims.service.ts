@@ -134,7 +134,7 @@ export async function takeOver(
 export function recordShellEvent(
   trx: Transaction<DB>,
   app: Pick<ApplicationRecord, 'id' | 'state'>,
-  user: Pick<SessionUser, 'id' | 'roles'>,
+  user: Pick<SessionUser, 'id' | 'roles'> & { name?: string },
   event: string,
   at: Date,
   payload: Record<string, unknown>,
@@ -146,6 +146,7 @@ export function recordShellEvent(
     fromState: app.state,
     toState: app.state,
     actorId: user.id,
+    actorName: user.name,
     actorRoles: user.roles,
     onBehalfOf,
     payload,
