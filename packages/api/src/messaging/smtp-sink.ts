@@ -56,10 +56,7 @@ export async function startSmtpSink(
       }
     },
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  await listenSink(server, options.port ?? 0);
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
@@ -81,4 +78,27 @@ export async function startSmtpSink(
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Socket errors that only say the sending side went away. */
+const SENDER_GONE = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
+/**
+ * Listens on 127.0.0.1; a failure to listen rejects. From then on a sender that vanished in the
+ * middle of a conversation (a process killed, a pool torn down) is let go, as a mail server would:
+ * smtp-server reports the reset connection as an 'error' on the server, which would otherwise be
+ * an uncaught exception. Any other error still throws.
+ */
+export function listenSink(server: SMTPServer, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let listening = false;
+    server.on('error', (err: NodeJS.ErrnoException) => {
+      if (!listening) reject(err);
+      else if (!SENDER_GONE.has(err.code ?? '')) throw err;
+    });
+    server.listen(port, '127.0.0.1', () => {
+      listening = true;
+      resolve();
+    });
+  });
 }
