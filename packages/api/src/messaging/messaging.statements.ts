@@ -1,5 +1,5 @@
 import { recordColumns, rowsAsJson, type Statement } from '../db/statement';
-import type { MessagingPlan } from './messaging.service';
+import type { MessagingPlan } from './messaging.types';
 
 /** A document row as planMessaging makes it, typed as jsonb_to_recordset reads it. */
 const DOCUMENT_COLUMNS = {

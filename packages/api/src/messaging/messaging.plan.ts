@@ -1,0 +1,156 @@
+/**
+ * planMessaging: the documents and outbox rows a step's `notice` and `document` effects become,
+ * made without touching the database (the service or the command's statement writes them).
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  type Effect,
+  objectionDeadline,
+  renderTemplate,
+  toAmsterdamDate,
+} from '@initiatief/engine';
+import { buildLetterContent } from '../letters/letter.content';
+import type { LetterKind } from '../letters/letter.types';
+import { channelFor } from './channels';
+import type { Language } from './messaging.table';
+import { resolveVariables, templateOf } from './messaging.texts';
+import type {
+  DocumentRow,
+  EnqueuedMessaging,
+  EnqueueMessagingInput,
+  MessagingContext,
+  MessagingPlan,
+  OutboxRow,
+} from './messaging.types';
+
+type NoticeEffect = Extract<Effect, { type: 'notice' }>;
+type DocumentEffect = Extract<Effect, { type: 'document' }>;
+
+export const MESSAGE_ID_DOMAIN = 'initiatief.local';
+
+/**
+ * The documents and outbox rows for the step's `notice` and `document` effects, from the texts'
+ * context, without touching the database: the caller writes them in its transaction, on their
+ * own (writeMessagingPlan) or inside the statement that writes the step's history row.
+ */
+export function planMessaging(
+  input: EnqueueMessagingInput & { context: MessagingContext },
+): MessagingPlan {
+  const notices = input.effects.filter((e): e is NoticeEffect => e.type === 'notice');
+  const documents = input.effects.filter((e): e is DocumentEffect => e.type === 'document');
+  const result: EnqueuedMessaging = { documentIds: [], outboxIds: [] };
+  const context = input.context;
+  const sentOn = toAmsterdamDate(input.now);
+  const objection = objectionDeadline(sentOn);
+  const applicantLanguage: Language = context.applicant.locale === 'en' ? 'en' : 'nl';
+  // Awb 2:14: electronic only to a resident who chose it and has an address; paper otherwise.
+  const channel = channelFor(context.applicant);
+  const plan = channel.plan();
+  const documentRows: DocumentRow[] = [];
+  const outboxRows: OutboxRow[] = [];
+
+  for (const effect of documents) {
+    const { text, language } = templateOf(
+      input.definition,
+      'letters',
+      effect.template,
+      applicantLanguage,
+    );
+    const variables = resolveVariables(context, input, language, objection.date);
+    const subject = renderTemplate(text.subject, variables);
+    const body = renderTemplate(text.body, variables);
+    const content = buildLetterContent({
+      kind: effect.kind as LetterKind,
+      language,
+      reference: context.application.reference,
+      sentOn,
+      objectionLastDay: objection.date,
+      recipient: context.applicant,
+      subject,
+      body,
+      variables,
+    });
+    const documentId = randomUUID();
+    documentRows.push({
+      id: documentId,
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      kind: content.kind,
+      template_key: effect.template,
+      definition_key: context.application.definition_key,
+      definition_version: context.application.definition_version,
+      language,
+      reference: context.application.reference,
+      subject,
+      content,
+      sent_on: sentOn,
+      objection_deadline: content.objection ? objection.date : null,
+      channel: channel.name,
+      created_at: input.now,
+    });
+    result.documentIds.push(documentId);
+    // A paper letter is rendered when its print batch is posted (src/print/), with that date.
+    if (!plan.renderNow) continue;
+    const renderId = randomUUID();
+    outboxRows.push({
+      id: renderId,
+      kind: 'render',
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      document_id: documentId,
+      next_attempt_at: input.now,
+      created_at: input.now,
+      updated_at: input.now,
+    });
+    result.outboxIds.push(renderId);
+  }
+
+  for (const effect of notices) {
+    // A resident without e-mail, or who chose paper, gets letters by post only.
+    if (effect.audience === 'applicant' && (!context.applicant.email || !plan.notices)) continue;
+    const recipient =
+      effect.audience === 'applicant'
+        ? {
+            email: context.applicant.email,
+            name: context.applicant.name,
+            language: applicantLanguage,
+          }
+        : {
+            // The assignee when there is one, else the staff mailbox (resolved when sent).
+            email: context.assignee?.email ?? null,
+            name: context.assignee?.name ?? null,
+            language: (context.assignee?.locale === 'en' ? 'en' : 'nl') as Language,
+          };
+    const { text, language } = templateOf(
+      input.definition,
+      'mails',
+      effect.template,
+      recipient.language,
+    );
+    const variables = resolveVariables(context, input, language, objection.date);
+    const id = randomUUID();
+    outboxRows.push({
+      id,
+      kind: 'mail',
+      application_id: input.applicationId,
+      history_id: input.historyId,
+      // A notice to the applicant carries the letter issued in the same step.
+      document_id: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
+      message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+      recipient_email: recipient.email,
+      recipient_name: recipient.name,
+      audience: effect.audience,
+      language,
+      template_key: effect.template,
+      subject: renderTemplate(text.subject, variables),
+      body: renderTemplate(text.body, variables),
+      // The subject and body are the record of what was sent (migration 0037).
+      variables: null,
+      next_attempt_at: input.now,
+      created_at: input.now,
+      updated_at: input.now,
+    });
+    result.outboxIds.push(id);
+  }
+  return { documentRows, outboxRows, result };
+}

@@ -1,0 +1,117 @@
+/**
+ * The texts of letters and notices: the definition's templates (templateOf) and the variables
+ * they are filled with (resolveVariables), formatted for the reader's language.
+ */
+import {
+  activityDateOf,
+  applicationView,
+  type Effect,
+  toAmsterdamDate,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import { formatCents, formatDate } from './messaging.format';
+import type { Language } from './messaging.table';
+import type { EnqueueMessagingInput, MessagingContext } from './messaging.types';
+
+/** The placeholder left in stored texts for the link; finished with PUBLIC_URL when sent. */
+export const APPLICATION_URL_TOKEN = '{{applicationUrl}}';
+
+interface TemplateText {
+  subject: string;
+  body: string;
+}
+type TemplateSet = Record<string, Partial<Record<Language, TemplateText>>>;
+
+export function templateOf(
+  definition: WorkflowDefinition,
+  group: 'letters' | 'mails',
+  key: string,
+  language: Language,
+): { text: TemplateText; language: Language } {
+  const templates = (definition as unknown as { templates?: Record<string, TemplateSet> })
+    .templates?.[group];
+  const entry = templates?.[key];
+  const text = entry?.[language] ?? entry?.nl;
+  if (!text) {
+    throw new Error(`workflow definition has no ${group} template '${key}'`);
+  }
+  return { text, language: entry?.[language] ? language : 'nl' };
+}
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(text).filter(Boolean).join('\n');
+  if (typeof value === 'object') return '';
+  return String(value);
+}
+
+/** Every variable in the contract's list, formatted for the reader's language. */
+export function resolveVariables(
+  context: MessagingContext,
+  input: EnqueueMessagingInput,
+  language: Language,
+  objectionDate: string,
+): Record<string, string> {
+  const { application, payload } = context;
+  const date = (value: unknown) => {
+    const s = text(value);
+    return s ? formatDate(s.slice(0, 10), language) : '';
+  };
+  const money = (cents: number | null | undefined) =>
+    typeof cents === 'number' && Number.isInteger(cents) ? formatCents(cents, language) : '';
+
+  let view: ReturnType<typeof applicationView> | null = null;
+  try {
+    view = applicationView(
+      input.definition,
+      application.snapshot as never,
+      input.now,
+      context.facts,
+    );
+  } catch {
+    view = null;
+  }
+  const deadline = (pattern: RegExp) => view?.deadlines.find((d) => pattern.test(d.key))?.date;
+  const paymentCents = input.effects
+    .filter((e): e is Extract<Effect, { type: 'payment' }> => e.type === 'payment')
+    .reduce<number | null>((sum, e) => (sum ?? 0) + e.amountCents, null);
+  const data = application.data;
+  const supplementDue = text(payload.dueOn ?? payload.supplementDueOn) || deadline(/supplement/i);
+  // The step's payload first, then what the application recorded of the decision and request.
+  const recorded = (field: string) =>
+    text(
+      payload[field] ??
+        view?.decision[field] ??
+        view?.assessment[field] ??
+        view?.request[field] ??
+        view?.supplement[field],
+    );
+  const suspensions = (
+    application.snapshot as { context?: { clock?: { suspensions?: { periodDays?: number }[] } } }
+  )?.context?.clock?.suspensions;
+
+  return {
+    reference: application.reference,
+    applicantName: context.applicant.name,
+    title: application.title,
+    district: application.district,
+    // The field the definition names as the activity's date, not a field name of ours.
+    activityDate: date(activityDateOf(input.definition, data)),
+    requestedAmount: money(view?.amounts.requestedCents ?? application.requested_cents),
+    grantedAmount: money(view?.amounts.grantedCents ?? application.granted_cents),
+    advanceAmount: money(view?.amounts.advanceCents),
+    settledAmount: money(view?.amounts.settledCents),
+    reclaimAmount: money(view?.amounts.reclaimCents),
+    paymentAmount: money(paymentCents),
+    decisionDueDate: date(view?.clock.decisionDueOn ?? application.decision_due_on),
+    supplementDueDate: date(supplementDue),
+    objectionDeadline: formatDate(objectionDate, language),
+    reportDueDate: date(deadline(/report/i)),
+    motivation: recorded('motivation'),
+    message: recorded('message'),
+    conditions: recorded('conditions'),
+    applicationUrl: APPLICATION_URL_TOKEN,
+    today: formatDate(toAmsterdamDate(input.now), language),
+    periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
+  };
+}
