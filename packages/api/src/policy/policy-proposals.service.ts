@@ -4,7 +4,7 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { findRegulation, type Regulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
-import { assertPublishable, publishInTransaction } from './policy-definitions.service';
+import { assertPublishable, publishInTransaction } from './policy-publishing.service';
 import { type RegulationChanges, updateRegulation } from './policy-regulations.service';
 
 type Db = Kysely<DB> | Transaction<DB>;

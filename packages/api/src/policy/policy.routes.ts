@@ -6,16 +6,13 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { DefinitionDiffSchema } from './policy-answers.schemas';
 import {
-  createDraft,
   definitionEtag,
-  deleteDraft,
   diffVersions,
   getDefinition,
   listDefinitions,
-  retireVersion,
   revisionFromIfMatch,
-  saveDraft,
 } from './policy-definitions.service';
+import { createDraft, deleteDraft, saveDraft } from './policy-drafts.service';
 import { applyMigration, dryRunMigration } from './policy-migration.service';
 import {
   CommentBody,
@@ -23,6 +20,7 @@ import {
   registerPolicyProposalRoutes,
 } from './policy-proposals.routes';
 import { proposePublish } from './policy-proposals.service';
+import { retireVersion } from './policy-publishing.service';
 import { registerPolicyRegulationRoutes } from './policy-regulations.routes';
 import { registerPolicyReportRoutes } from './policy-reports.routes';
 import { json, policyOnly, security, tags } from './policy-route-kit';
