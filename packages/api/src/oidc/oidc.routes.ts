@@ -1,40 +1,33 @@
+/**
+ * The sign-in with OpenID Connect: the ways in, the redirect to the provider, its callback
+ * (tokens checked, the account linked or created, a session started, or a refusal) and logout
+ * at the provider. Completing a first sign-in is in oidc-pending.routes.ts, the routes'
+ * OpenAPI description in oidc.schemas.ts.
+ */
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Kysely, Transaction } from 'kysely';
+import { getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
 import { enforce, limitOf } from '../auth/rate-limit';
-import {
-  clearSessionCookie,
-  createSession,
-  revokeSession,
-  setSessionCookie,
-} from '../auth/session.service';
+import { clearSessionCookie, revokeSession, setSessionCookie } from '../auth/session.service';
 import type { AppDeps, AppEnv } from '../context';
-import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { clientAddress } from '../http/client-address';
 import type { App } from '../http/router';
-import { findUserByEmail, findUserById, insertUser, publicUser } from '../users/users.repository';
 import { applyMandate } from './machtigen.service';
 import { resolveAccount } from './oidc.accounts';
 import {
   COMPLETE_PAGE,
   callbackRoute,
-  completeRoute,
   loginRoute,
   logoutRoute,
-  pendingRoute,
   providersRoute,
   REFUSED_PAGE,
   type RefusalReason,
 } from './oidc.schemas';
 import {
   connectionConfig,
-  type ExternalProfile,
-  findIdentity,
   handleKey,
   isOidcProviderId,
-  linkIdentity,
   newHandle,
   OIDC_LABELS,
   OIDC_PROVIDER_IDS,
@@ -47,37 +40,17 @@ import {
   sealIdToken,
   sweepExpired,
 } from './oidc.service';
+import {
+  clearCookie,
+  cookieOptions,
+  LOGIN_COOKIE,
+  LOGIN_TTL_MS,
+  PENDING_COOKIE,
+  PENDING_TTL_MS,
+  startSession,
+} from './oidc.sessions';
 import type { OidcProviderId } from './oidc.table';
-
-/** The login in progress (state, nonce, PKCE verifier are in the row behind this handle). */
-export const LOGIN_COOKIE = 'oidc_login';
-/** A first sign-in waiting for name and e-mail. */
-export const PENDING_COOKIE = 'oidc_pending';
-const COOKIE_PATH = '/api/auth/oidc';
-const LOGIN_TTL_MS = 10 * 60_000;
-const PENDING_TTL_MS = 30 * 60_000;
-
-type Db = Kysely<DB> | Transaction<DB>;
-
-function cookieOptions(deps: AppDeps, maxAgeMs: number) {
-  return {
-    path: COOKIE_PATH,
-    httpOnly: true,
-    // Lax: the cookie must come along on the provider's top-level redirect back to us.
-    sameSite: 'Lax' as const,
-    secure: deps.config.publicUrl.startsWith('https:'),
-    maxAge: Math.floor(maxAgeMs / 1000),
-  };
-}
-
-function clearCookie(c: Context<AppEnv>, deps: AppDeps, name: string) {
-  deleteCookie(c, name, {
-    path: COOKIE_PATH,
-    httpOnly: true,
-    sameSite: 'Lax',
-    secure: deps.config.publicUrl.startsWith('https:'),
-  });
-}
+import { registerOidcPendingRoutes } from './oidc-pending.routes';
 
 function providerOr404(deps: AppDeps, raw: string): OidcProviderId {
   if (!isOidcProviderId(raw) || !connectionConfig(deps.config, raw)) {
@@ -92,36 +65,6 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
 
   const refuse = (c: Context<AppEnv>, reason: RefusalReason) =>
     c.redirect(`${REFUSED_PAGE}?reden=${reason}`, 302);
-
-  async function startSession(
-    c: Context<AppEnv>,
-    trx: Db,
-    userId: string,
-    provider: OidcProviderId,
-    idTokenSealed: string,
-    now: Date,
-    actingFor: string | null = null,
-  ) {
-    const previous = c.get('sessionId');
-    if (previous) await revokeSession(trx as Kysely<DB>, previous, now);
-    const session = await createSession(trx as Kysely<DB>, config, {
-      userId,
-      now,
-      userAgent: c.req.header('user-agent'),
-      clientAddress: clientAddress(c, config.trustProxy),
-    });
-    await trx
-      .insertInto('oidc_sessions')
-      .values({
-        session_id: session.id,
-        provider,
-        id_token_enc: idTokenSealed,
-        created_at: now,
-        acting_for: actingFor,
-      })
-      .execute();
-    return session;
-  }
 
   app.openapi(providersRoute, (c) =>
     c.json(
@@ -258,6 +201,7 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
           : null;
         const session = await startSession(
           c,
+          deps,
           trx,
           resolution.userId,
           provider,
@@ -306,98 +250,8 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
     return c.redirect(login.return_to, 302);
   });
 
-  async function pendingRow(c: Context<AppEnv>, now: Date) {
-    const handle = getCookie(c, PENDING_COOKIE);
-    if (!handle || handle.length > 100) return undefined;
-    return db
-      .selectFrom('oidc_pending_accounts')
-      .selectAll()
-      .where('id', '=', handleKey(config, handle))
-      .where('expires_at', '>', now)
-      .executeTakeFirst();
-  }
-
-  app.openapi(pendingRoute, async (c) => {
-    const row = await pendingRow(c, deps.clock());
-    if (!row) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
-    return c.json({ provider: row.provider, name: row.name, email: row.email }, 200);
-  });
-
-  app.openapi(completeRoute, async (c) => {
-    const { name, email } = c.req.valid('json');
-    const now = deps.clock();
-    const row = await pendingRow(c, now);
-    if (!row) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
-    const profile: ExternalProfile = {
-      provider: row.provider,
-      issuer: row.issuer,
-      subject: row.subject,
-      levelOfAssurance: row.level_of_assurance,
-      pseudonym: row.pseudonym,
-      bsnHash: row.bsn_hash,
-      name,
-      email,
-      emailVerified: false,
-      roles: row.roles,
-    };
-    const result = await db.transaction().execute(async (trx) => {
-      const taken = await trx
-        .deleteFrom('oidc_pending_accounts')
-        .where('id', '=', row.id)
-        .returning('id')
-        .executeTakeFirst();
-      if (!taken) throw new AppError('not_found', 'No sign-in is waiting to be completed.');
-      const identity = await findIdentity(trx, row.provider, row.issuer, row.subject);
-      let userId = identity?.user_id;
-      if (!userId) {
-        if (await findUserByEmail(trx, email)) {
-          throw new AppError('conflict', 'An account with this e-mail address already exists.', {
-            invalidParams: [
-              {
-                name: 'email',
-                reason: 'An account with this e-mail address already exists; use another address',
-                text: {
-                  nl: 'Er is al een account met dit e-mailadres; kies een ander adres.',
-                  en: 'An account with this e-mail address already exists; use another address.',
-                },
-              },
-            ],
-          });
-        }
-        const user = await insertUser(trx, {
-          email,
-          name,
-          roles: row.roles,
-          locale: 'nl',
-          created_at: now,
-          updated_at: now,
-        });
-        await linkIdentity(trx, profile, user.id, now);
-        userId = user.id;
-      }
-      const mandate = row.represented_bsn_hash
-        ? await applyMandate(trx, userId, row.represented_bsn_hash, now)
-        : null;
-      const session = await startSession(
-        c,
-        trx,
-        userId,
-        row.provider,
-        row.id_token_enc,
-        now,
-        mandate?.residentId ?? null,
-      );
-      const user = await findUserById(trx, userId);
-      return { session, user: user! };
-    });
-    clearCookie(c, deps, PENDING_COOKIE);
-    setSessionCookie(c, config, result.session, now);
-    c.get('logger').info({ userId: result.user.id, provider: row.provider }, 'login');
-    return c.json(
-      { user: publicUser(result.user), returnTo: safeReturnTo(row.return_to, config.publicUrl) },
-      200,
-    );
-  });
+  // Between the callback and logout, where they always were: the OpenAPI document keeps its order.
+  registerOidcPendingRoutes(app, deps);
 
   app.openapi(logoutRoute, async (c) => {
     const sessionId = c.get('sessionId');

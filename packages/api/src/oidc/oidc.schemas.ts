@@ -5,7 +5,8 @@ import { EmailSchema, NameSchema, UserSchema } from '../users/users.schemas';
 import { OIDC_PROVIDER_IDS } from './oidc.service';
 import type { OidcProviderId } from './oidc.table';
 
-// The OpenAPI description of the sign-in routes (oidc.routes.ts holds what they do).
+// The OpenAPI description of the sign-in routes (oidc.routes.ts and oidc-pending.routes.ts hold
+// what they do).
 
 /** Pages of the web app the browser lands on (packages/web/src/pages/oidc/). */
 export const COMPLETE_PAGE = '/inloggen/aanvullen';
