@@ -1,10 +1,12 @@
+/**
+ * validateDefinition: the one check of a workflow definition, for the editor, publishing and
+ * start-up alike. The shape, the vocabulary and its parameters, the graph (targets,
+ * reachability, a way to a final state) and the events are checked here; the templates, the
+ * form, the pages and tags and the rules of the house in definition.template-rules.ts,
+ * definition.form-rules.ts, definition.rules.ts and definition.house-rules.ts.
+ */
 import type { z } from 'zod';
 import type { LocalizedText } from '../core/engine.types';
-import {
-  malformedPlaceholders,
-  TEMPLATE_VARIABLES,
-  templatePlaceholders,
-} from '../templates/templates';
 import {
   type ActionName,
   actionParams,
@@ -13,15 +15,16 @@ import {
   type GuardName,
   guardParams,
 } from '../vocabulary/vocabulary.params';
+import { checkForm } from './definition.form-rules';
 import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
 import { checkPages, checkTags } from './definition.rules';
 import {
-  type FormField,
   looseDefinitionSchema,
   type Ref,
   type TransitionConfig,
   type WorkflowDefinition,
 } from './definition.schema';
+import { checkTemplates } from './definition.template-rules';
 import { compilePayloadSchema } from './payload-schema';
 
 export interface DefinitionProblem {
@@ -46,8 +49,6 @@ export interface ValidationResult {
   definition?: WorkflowDefinition;
   problems: DefinitionProblem[];
 }
-
-const KNOWN_VARIABLES = new Set<string>(TEMPLATE_VARIABLES);
 
 function transitionsWithPaths(
   value: string | TransitionConfig | TransitionConfig[] | undefined,
@@ -243,164 +244,10 @@ export function validateDefinition(json: unknown): ValidationResult {
       });
   }
 
-  // Templates: referenced ones must exist; placeholders must be known variables.
-  for (const [key, path] of usedMails) {
-    if (!def.templates.mails[key])
-      add(`${path}.params.template`, 'missing_template', `no mail template ${key}`);
-  }
-  for (const [key, path] of usedLetters) {
-    if (!def.templates.letters[key])
-      add(`${path}.params.template`, 'missing_template', `no letter template ${key}`);
-  }
-  for (const group of ['letters', 'mails'] as const) {
-    for (const [key, pair] of Object.entries(def.templates[group])) {
-      for (const locale of ['nl', 'en'] as const) {
-        for (const part of ['subject', 'body'] as const) {
-          const path = `templates.${group}.${key}.${locale}.${part}`;
-          if (part === 'body' && pair[locale].body.trim() === '')
-            add(path, 'empty_template', 'the body is empty');
-          for (const name of templatePlaceholders(pair[locale][part])) {
-            if (!KNOWN_VARIABLES.has(name))
-              add(path, 'unknown_variable', `unknown template variable {{${name}}}`);
-          }
-          for (const piece of malformedPlaceholders(pair[locale][part])) {
-            problems.push({
-              path,
-              code: 'malformed_placeholder',
-              message: `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${piece} is not a placeholder; write {{name}}`,
-              text: malformedText(group, key, locale, part, piece),
-            });
-          }
-        }
-      }
-    }
-  }
-
+  checkTemplates(def, usedMails, usedLetters, add);
   checkForm(def, add);
   problems.push(...checkHouseRules(def));
   checkPages(def, add);
   checkTags(def, add);
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
-}
-
-function malformedText(
-  group: 'letters' | 'mails',
-  key: string,
-  locale: 'nl' | 'en',
-  part: 'subject' | 'body',
-  piece: string,
-): LocalizedText {
-  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} "${key}" (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
-  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} "${key}" (${part}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
-  return {
-    nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
-    en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,
-  };
-}
-
-/** The label of a form field for a sentence, or its key when it has none (yet). */
-function fieldLabel(def: WorkflowDefinition, key: string): LocalizedText {
-  const field = def.form.fields.find((f) => f.key === key);
-  return field?.label ?? { nl: key, en: key };
-}
-
-function checkForm(
-  def: WorkflowDefinition,
-  add: (path: string, code: string, message: string, text?: LocalizedText) => void,
-) {
-  /** "De titel van de aanvraag" must be a text field: said with the question's own label. */
-  const mustBe = (
-    path: string,
-    key: string,
-    nlKind: string,
-    enKind: string,
-    role: LocalizedText,
-  ) => {
-    const l = fieldLabel(def, key);
-    const exists = def.form.fields.some((f) => f.key === key);
-    add(path, 'bad_form', `${key} must be ${enKind}`, {
-      nl: exists
-        ? `${role.nl}: de vraag ${l.nl} is geen ${nlKind}. Kies een andere vraag.`
-        : `${role.nl}: het formulier heeft geen vraag ${key}. Kies een vraag uit het formulier.`,
-      en: exists
-        ? `${role.en}: the question ${l.en} is not ${enKind}. Choose another question.`
-        : `${role.en}: the form has no question ${key}. Choose a question of the form.`,
-    });
-  };
-  const checkFields = (fields: readonly FormField[], path: string) => {
-    const keys = new Set<string>();
-    fields.forEach((f, i) => {
-      const p = `${path}.${i}`;
-      if (keys.has(f.key)) add(`${p}.key`, 'duplicate_field', `field ${f.key} appears twice`);
-      keys.add(f.key);
-      if (f.type === 'list' || f.type === 'attachments') {
-        if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems) {
-          add(p, 'bad_limits', 'minItems is more than maxItems');
-        }
-        if (f.type === 'list') checkFields(f.fields, `${p}.fields`);
-        return;
-      }
-      if (f.type === 'select' && (!f.options || f.options.length === 0)) {
-        add(`${p}.options`, 'bad_field', 'a select field needs options', {
-          nl: `De keuzelijst ${f.label.nl} heeft nog geen keuzes. Voeg er minstens één toe.`,
-          en: `The choice list ${f.label.en} has no choices yet. Add at least one.`,
-        });
-      }
-      if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) {
-        add(p, 'bad_limits', 'minLength is more than maxLength');
-      }
-      if (f.min !== undefined && f.max !== undefined && f.min > f.max)
-        add(p, 'bad_limits', 'min is more than max');
-      if (f.pattern !== undefined) {
-        try {
-          new RegExp(f.pattern);
-        } catch {
-          add(`${p}.pattern`, 'bad_field', 'the pattern is not a valid regular expression', {
-            nl: `Het patroon van ${f.label.nl} is geen geldige reguliere expressie.`,
-            en: `The pattern of ${f.label.en} is not a valid regular expression.`,
-          });
-        }
-      }
-    });
-  };
-  checkFields(def.form.fields, 'form.fields');
-  const spec = def.form.requestedAmount;
-  if (spec) {
-    const list = def.form.fields.find((f) => f.key === spec.list);
-    const field = list?.type === 'list' ? list.fields.find((f) => f.key === spec.field) : undefined;
-    if (field?.type !== 'money') {
-      add(
-        'form.requestedAmount',
-        'bad_form',
-        `${spec.list}.${spec.field} must be a money field in a list`,
-        {
-          nl: `Het aangevraagde bedrag telt ${spec.list}.${spec.field} op, maar dat is geen bedrag in een lijst met regels. Kies een bedrag in een lijst.`,
-          en: `The requested amount adds up ${spec.list}.${spec.field}, but that is not an amount in a list of rows. Choose an amount in a list.`,
-        },
-      );
-    }
-  }
-  const dateKey = def.form.activityDateField;
-  if (dateKey && def.form.fields.find((f) => f.key === dateKey)?.type !== 'date') {
-    mustBe('form.activityDateField', dateKey, 'datum', 'a date field', {
-      nl: 'Datum van de activiteit',
-      en: 'Date of the activity',
-    });
-  }
-  const titleKey = def.form.titleField;
-  const titleType = def.form.fields.find((f) => f.key === titleKey)?.type;
-  if (titleKey && titleType !== 'text' && titleType !== 'textarea') {
-    mustBe('form.titleField', titleKey, 'tekst', 'a text field', {
-      nl: 'Naam van de aanvraag',
-      en: 'Name of the application',
-    });
-  }
-  const descriptionKey = def.form.descriptionField;
-  const descriptionType = def.form.fields.find((f) => f.key === descriptionKey)?.type;
-  if (descriptionKey && descriptionType !== 'text' && descriptionType !== 'textarea') {
-    mustBe('form.descriptionField', descriptionKey, 'tekst', 'a text field', {
-      nl: 'Omschrijving van de aanvraag',
-      en: 'Description of the application',
-    });
-  }
 }

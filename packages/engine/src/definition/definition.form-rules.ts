@@ -1,0 +1,116 @@
+/**
+ * The form's own checks for a definition whose shape is valid: each list of fields without
+ * duplicate keys, with options for a choice list, sensible limits and valid patterns; and the
+ * questions the definition names for the requested amount, the activity's date, the title and
+ * the description of the right kind. Each refusal a policy officer can act on has a sentence
+ * naming the question by its label.
+ */
+import type { LocalizedText } from '../core/engine.types';
+import type { FormField, WorkflowDefinition } from './definition.schema';
+
+type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
+
+/** The label of a form field for a sentence, or its key when it has none (yet). */
+function fieldLabel(def: WorkflowDefinition, key: string): LocalizedText {
+  const field = def.form.fields.find((f) => f.key === key);
+  return field?.label ?? { nl: key, en: key };
+}
+
+/** The form's checks (see above); a refusal with a sentence passes it to `add`. */
+export function checkForm(def: WorkflowDefinition, add: Add) {
+  /** "De titel van de aanvraag" must be a text field: said with the question's own label. */
+  const mustBe = (
+    path: string,
+    key: string,
+    nlKind: string,
+    enKind: string,
+    role: LocalizedText,
+  ) => {
+    const l = fieldLabel(def, key);
+    const exists = def.form.fields.some((f) => f.key === key);
+    add(path, 'bad_form', `${key} must be ${enKind}`, {
+      nl: exists
+        ? `${role.nl}: de vraag ${l.nl} is geen ${nlKind}. Kies een andere vraag.`
+        : `${role.nl}: het formulier heeft geen vraag ${key}. Kies een vraag uit het formulier.`,
+      en: exists
+        ? `${role.en}: the question ${l.en} is not ${enKind}. Choose another question.`
+        : `${role.en}: the form has no question ${key}. Choose a question of the form.`,
+    });
+  };
+  const checkFields = (fields: readonly FormField[], path: string) => {
+    const keys = new Set<string>();
+    fields.forEach((f, i) => {
+      const p = `${path}.${i}`;
+      if (keys.has(f.key)) add(`${p}.key`, 'duplicate_field', `field ${f.key} appears twice`);
+      keys.add(f.key);
+      if (f.type === 'list' || f.type === 'attachments') {
+        if (f.minItems !== undefined && f.maxItems !== undefined && f.minItems > f.maxItems) {
+          add(p, 'bad_limits', 'minItems is more than maxItems');
+        }
+        if (f.type === 'list') checkFields(f.fields, `${p}.fields`);
+        return;
+      }
+      if (f.type === 'select' && (!f.options || f.options.length === 0)) {
+        add(`${p}.options`, 'bad_field', 'a select field needs options', {
+          nl: `De keuzelijst ${f.label.nl} heeft nog geen keuzes. Voeg er minstens één toe.`,
+          en: `The choice list ${f.label.en} has no choices yet. Add at least one.`,
+        });
+      }
+      if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) {
+        add(p, 'bad_limits', 'minLength is more than maxLength');
+      }
+      if (f.min !== undefined && f.max !== undefined && f.min > f.max)
+        add(p, 'bad_limits', 'min is more than max');
+      if (f.pattern !== undefined) {
+        try {
+          new RegExp(f.pattern);
+        } catch {
+          add(`${p}.pattern`, 'bad_field', 'the pattern is not a valid regular expression', {
+            nl: `Het patroon van ${f.label.nl} is geen geldige reguliere expressie.`,
+            en: `The pattern of ${f.label.en} is not a valid regular expression.`,
+          });
+        }
+      }
+    });
+  };
+  checkFields(def.form.fields, 'form.fields');
+  const spec = def.form.requestedAmount;
+  if (spec) {
+    const list = def.form.fields.find((f) => f.key === spec.list);
+    const field = list?.type === 'list' ? list.fields.find((f) => f.key === spec.field) : undefined;
+    if (field?.type !== 'money') {
+      add(
+        'form.requestedAmount',
+        'bad_form',
+        `${spec.list}.${spec.field} must be a money field in a list`,
+        {
+          nl: `Het aangevraagde bedrag telt ${spec.list}.${spec.field} op, maar dat is geen bedrag in een lijst met regels. Kies een bedrag in een lijst.`,
+          en: `The requested amount adds up ${spec.list}.${spec.field}, but that is not an amount in a list of rows. Choose an amount in a list.`,
+        },
+      );
+    }
+  }
+  const dateKey = def.form.activityDateField;
+  if (dateKey && def.form.fields.find((f) => f.key === dateKey)?.type !== 'date') {
+    mustBe('form.activityDateField', dateKey, 'datum', 'a date field', {
+      nl: 'Datum van de activiteit',
+      en: 'Date of the activity',
+    });
+  }
+  const titleKey = def.form.titleField;
+  const titleType = def.form.fields.find((f) => f.key === titleKey)?.type;
+  if (titleKey && titleType !== 'text' && titleType !== 'textarea') {
+    mustBe('form.titleField', titleKey, 'tekst', 'a text field', {
+      nl: 'Naam van de aanvraag',
+      en: 'Name of the application',
+    });
+  }
+  const descriptionKey = def.form.descriptionField;
+  const descriptionType = def.form.fields.find((f) => f.key === descriptionKey)?.type;
+  if (descriptionKey && descriptionType !== 'text' && descriptionType !== 'textarea') {
+    mustBe('form.descriptionField', descriptionKey, 'tekst', 'a text field', {
+      nl: 'Omschrijving van de aanvraag',
+      en: 'Description of the application',
+    });
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * The templates' checks: every mail and letter an action sends exists, no body is empty, and
+ * every placeholder is a known variable written as {{name}}; a malformed one gets a sentence
+ * that says which text and how to write it.
+ */
+import type { LocalizedText } from '../core/engine.types';
+import {
+  malformedPlaceholders,
+  TEMPLATE_VARIABLES,
+  templatePlaceholders,
+} from '../templates/templates';
+import type { WorkflowDefinition } from './definition.schema';
+
+type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
+
+const KNOWN_VARIABLES = new Set<string>(TEMPLATE_VARIABLES);
+
+/**
+ * Templates: referenced ones must exist; placeholders must be known variables. `usedMails` and
+ * `usedLetters` map each template the actions send to the path of the first action that does.
+ */
+export function checkTemplates(
+  def: WorkflowDefinition,
+  usedMails: ReadonlyMap<string, string>,
+  usedLetters: ReadonlyMap<string, string>,
+  add: Add,
+): void {
+  for (const [key, path] of usedMails) {
+    if (!def.templates.mails[key])
+      add(`${path}.params.template`, 'missing_template', `no mail template ${key}`);
+  }
+  for (const [key, path] of usedLetters) {
+    if (!def.templates.letters[key])
+      add(`${path}.params.template`, 'missing_template', `no letter template ${key}`);
+  }
+  for (const group of ['letters', 'mails'] as const) {
+    for (const [key, pair] of Object.entries(def.templates[group])) {
+      for (const locale of ['nl', 'en'] as const) {
+        for (const part of ['subject', 'body'] as const) {
+          const path = `templates.${group}.${key}.${locale}.${part}`;
+          if (part === 'body' && pair[locale].body.trim() === '')
+            add(path, 'empty_template', 'the body is empty');
+          for (const name of templatePlaceholders(pair[locale][part])) {
+            if (!KNOWN_VARIABLES.has(name))
+              add(path, 'unknown_variable', `unknown template variable {{${name}}}`);
+          }
+          for (const piece of malformedPlaceholders(pair[locale][part])) {
+            add(
+              path,
+              'malformed_placeholder',
+              `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${piece} is not a placeholder; write {{name}}`,
+              malformedText(group, key, locale, part, piece),
+            );
+          }
+        }
+      }
+    }
+  }
+}
+
+function malformedText(
+  group: 'letters' | 'mails',
+  key: string,
+  locale: 'nl' | 'en',
+  part: 'subject' | 'body',
+  piece: string,
+): LocalizedText {
+  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} "${key}" (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
+  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} "${key}" (${part}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
+  return {
+    nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
+    en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,
+  };
+}
