@@ -1,4 +1,9 @@
-import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+/**
+ * The definition editor page: a draft's text and forms side by side with its problems, its
+ * diagram and the simulator, and the buttons to save, publish, discard, retire or start a new
+ * draft (their state and actions are in use-definition-editor.ts).
+ */
+import type { WorkflowDefinition } from '@initiatief/engine';
 import {
   Alert,
   Button,
@@ -10,48 +15,21 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { AppLink, useLeaveGuard, useRouter } from '../router/router';
+import { AppLink } from '../router/router';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
 import { DiffSummary } from './diff-summary';
-import {
-  CompareWithTheirs,
-  conflictOf,
-  type SaveConflict,
-  SaveConflictDialog,
-  useConflictText,
-} from './draft-conflict';
+import { CompareWithTheirs, SaveConflictDialog, useConflictText } from './draft-conflict';
 import { problemSentence } from './editor-problems';
-import {
-  type DefinitionDetail,
-  type DefinitionDiff,
-  type DefinitionJson,
-  type DefinitionProblem,
-  policyApi,
-} from './policy-api';
+import { type DefinitionDetail, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
 import { ProposePublish } from './proposals';
 import { Simulator } from './simulator';
 import { Statechart } from './statechart';
+import { useDefinitionEditor } from './use-definition-editor';
 import './policy.css';
-
-/** The engine's check plus the row's key and version, as the server does on save. */
-function check(key: string, version: number, json: unknown): DefinitionProblem[] {
-  const problems = [...validateDefinition(json).problems];
-  const d = json as { key?: unknown; version?: unknown };
-  if (d?.key !== key)
-    problems.push({ path: 'key', code: 'key_mismatch', message: `key must be ${key}` });
-  if (d?.version !== version)
-    problems.push({
-      path: 'version',
-      code: 'version_mismatch',
-      message: `version must be ${version}`,
-    });
-  return problems;
-}
 
 function Editor({
   detail,
@@ -60,171 +38,38 @@ function Editor({
   detail: DefinitionDetail;
   onReload(d?: DefinitionDetail): void;
 }) {
-  const { p, pn, locale, formatTime } = usePolicyText();
-  const errorText = useErrorText();
-  const { navigate } = useRouter();
-  const { key, version, status } = detail;
-  const readOnly = status !== 'draft';
-  const [text, setText] = useState(() => JSON.stringify(detail.definition, null, 2));
-  const [savedText, setSavedText] = useState(text);
-  const [notice, setNotice] = useState('');
-  const [error, setError] = useState('');
-  const [publishing, setPublishing] = useState<{
-    diff: DefinitionDiff | null;
-    previous: number | null;
-  } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const list = useLoad(() => policyApi.definitions(), [key, version, status]);
-
-  // The definition as the forms last wrote it, with its text: each change of a form applies to
-  // this one, never to a state a render behind (fast typing would lose keystrokes), and the text
-  // it wrote is not parsed back.
-  const latest = useRef<{ text: string; def: DefinitionJson }>({ text, def: detail.definition });
-  const parsed = useMemo(() => {
-    if (latest.current.text === text) return { ok: true as const, value: latest.current.def };
-    try {
-      return { ok: true as const, value: JSON.parse(text) as unknown };
-    } catch (err) {
-      return { ok: false as const, message: (err as Error).message };
-    }
-  }, [text]);
-  const [lastGood, setLastGood] = useState<DefinitionJson>(detail.definition);
-  useEffect(() => {
-    if (parsed.ok && typeof parsed.value === 'object' && parsed.value) {
-      latest.current = { text, def: parsed.value as DefinitionJson };
-      setLastGood(parsed.value as DefinitionJson);
-    }
-  }, [parsed, text]);
-  // Checking the whole definition, drawing the diagram and the simulator follow a step behind
-  // while someone types, so the field they type in answers at once.
-  const settled = useDeferredValue(lastGood);
-  const problems = useMemo(
-    () => (parsed.ok ? check(key, version, settled) : []),
-    [parsed.ok, settled, key, version],
-  );
-  const valid = parsed.ok && problems.length === 0;
-  const dirty = text !== savedText;
+  const { p, pn, locale } = usePolicyText();
   const { c } = useConflictText();
-  useLeaveGuard(dirty && !readOnly, c('leave.confirm'));
-  // The revision this tab's text is based on; every save sends it (If-Match).
-  const [revision, setRevision] = useState(detail.revision);
-  const [conflict, setConflict] = useState<SaveConflict | null>(null);
-  const [theirs, setTheirs] = useState<DefinitionDetail | null>(null);
-
-  const update = useCallback((change: (def: DefinitionJson) => void) => {
-    const copy = structuredClone(latest.current.def);
-    change(copy);
-    const json = JSON.stringify(copy, null, 2);
-    latest.current = { text: json, def: copy };
-    setLastGood(copy);
-    setText(json);
-  }, []);
-
-  const previousVersion = (list.data ?? [])
-    .filter((d) => d.key === key && d.version < version && d.status !== 'draft')
-    .reduce<number | null>((m, d) => (m === null || d.version > m ? d.version : m), null);
-
-  // The diagram shows what is new against the version before this one.
-  const previousDef = useLoad(
-    () =>
-      previousVersion && previousVersion !== version
-        ? policyApi.definition(key, previousVersion)
-        : Promise.resolve(null),
-    [key, previousVersion],
-  );
-
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    try {
-      await fn();
-    } catch (err) {
-      setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  /** Saves the text; on a 412 asks what to do and answers null (nothing was overwritten). */
-  const saveText = async (): Promise<DefinitionDetail | null> => {
-    if (!parsed.ok) return null;
-    try {
-      const saved = await policyApi.saveDraft(
-        key,
-        version,
-        parsed.value as DefinitionJson,
-        revision,
-      );
-      setRevision(saved.revision);
-      setSavedText(text);
-      setTheirs(null);
-      onReload(saved);
-      return saved;
-    } catch (err) {
-      const refused = conflictOf(err);
-      if (!refused) throw err;
-      setConflict(refused);
-      return null;
-    }
-  };
-
-  const save = () =>
-    run(async () => {
-      if (await saveText()) setNotice(p('editor.saved', { time: formatTime(new Date()) }));
-    });
-
-  /** Their version replaces this tab's text. */
-  const loadTheirs = () =>
-    run(async () => {
-      const fresh = await policyApi.definition(key, version);
-      const json = JSON.stringify(fresh.definition, null, 2);
-      setText(json);
-      setSavedText(json);
-      setRevision(fresh.revision);
-      setConflict(null);
-      setTheirs(null);
-      onReload(fresh);
-      setNotice(c('conflict.reloaded', { name: fresh.savedBy?.name ?? c('conflict.someone') }));
-    });
-
-  /** Keeps this tab's text and shows theirs beside it; a save now knowingly replaces theirs. */
-  const keepMine = () =>
-    run(async () => {
-      const fresh = await policyApi.definition(key, version);
-      setRevision(fresh.revision);
-      setTheirs(fresh);
-      setConflict(null);
-    });
-
-  const preparePublish = () =>
-    run(async () => {
-      if (!valid) {
-        setError(p('editor.fixFirst'));
-        return;
-      }
-      if (dirty && parsed.ok && !(await saveText())) return;
-      const diff = previousVersion ? await policyApi.diff(key, previousVersion, version) : null;
-      setPublishing({ diff, previous: previousVersion });
-    });
-
-  const discard = () =>
-    run(async () => {
-      await policyApi.discardDraft(key, version);
-      navigate('/beleid', { force: true });
-    });
-
-  const retire = () =>
-    run(async () => {
-      const retired = await policyApi.retire(key, version);
-      setNotice(p('editor.retired', { version }));
-      onReload(retired);
-    });
-
-  const newDraft = () =>
-    run(async () => {
-      const draft = await policyApi.createDraft(key, version);
-      navigate(`/beleid/werkprocessen/${key}/${draft.version}`);
-    });
+  const { key, version, status } = detail;
+  const {
+    readOnly,
+    text,
+    setText,
+    parsed,
+    lastGood,
+    settled,
+    problems,
+    valid,
+    dirty,
+    notice,
+    setNotice,
+    error,
+    publishing,
+    setPublishing,
+    busy,
+    conflict,
+    theirs,
+    update,
+    previousVersion,
+    previousDef,
+    save,
+    loadTheirs,
+    keepMine,
+    preparePublish,
+    discard,
+    retire,
+    newDraft,
+  } = useDefinitionEditor(detail, onReload);
 
   const name = detail.title?.[locale] ?? key;
   return (
