@@ -80,4 +80,26 @@ describe('refusals in Dutch', () => {
     await checkA11y(page, 'budget-ceiling-nl');
     page.removeAllListeners('response');
   });
+
+  it('a character that cannot be stored: refused in Dutch, named by its field', async () => {
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await expectHeading(page, 'Mijn aanvragen');
+    await page.getByRole('link', { name: 'Subsidieregelingen' }).first().click();
+    await page.getByRole('button', { name: 'Aanvraag starten' }).first().click();
+    await expectHeading(page, /Stap 1 van/);
+    // Pasted from elsewhere, with a NUL character inside: PostgreSQL cannot store it.
+    await page.getByLabel('Naam van uw initiatief').fill('Buurt\u0000feest');
+    await page.getByLabel('Naam van uw initiatief').blur();
+    const refused = page.getByRole('alert').filter({ hasText: 'niet opgeslagen' });
+    await refused.waitFor();
+    const shown = await refused.innerText();
+    expect(shown).toContain('Naam van uw initiatief: bevat een teken dat niet kan worden opgeslagen');
+    expect(shown).not.toMatch(/NUL character|contains|Laad de pagina opnieuw/);
+    await checkA11y(page, 'unstorable-character-nl');
+    // Typed again without it, the draft saves.
+    await page.getByLabel('Naam van uw initiatief').fill('Buurtfeest');
+    await page.getByLabel('Naam van uw initiatief').blur();
+    await page.getByText(/Opgeslagen om/).waitFor();
+    expect(await refused.count()).toBe(0);
+  });
 });

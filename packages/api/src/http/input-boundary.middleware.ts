@@ -8,11 +8,39 @@ import { AppError, type InvalidParam } from '../errors';
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-/** Why a string cannot be accepted, or null when it can. */
-export function unstorable(s: string): string | null {
-  if (s.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE.test(s)) return 'contains an unpaired UTF-16 surrogate';
+type Why = NonNullable<InvalidParam['text']>;
+
+const NUL: Why = {
+  nl: 'bevat een teken dat niet kan worden opgeslagen (een NUL-teken). Typ de tekst opnieuw in plaats van hem te plakken.',
+  en: 'contains a character that cannot be stored (a NUL character). Type the text again instead of pasting it.',
+};
+const SURROGATE: Why = {
+  nl: 'bevat een half teken dat niet kan worden opgeslagen (een losse UTF-16-surrogaat). Typ de tekst opnieuw in plaats van hem te plakken.',
+  en: 'contains half a character that cannot be stored (an unpaired UTF-16 surrogate). Type the text again instead of pasting it.',
+};
+const PERCENT: Why = {
+  nl: 'is geen geldige tekst (onjuiste procentcodering in het adres).',
+  en: 'is not valid text (broken percent-encoding in the address).',
+};
+
+/** Why a string cannot be accepted, in both languages, or null when it can. */
+function whyUnstorable(s: string): Why | null {
+  if (s.includes('\u0000')) return NUL;
+  if (LONE_SURROGATE.test(s)) return SURROGATE;
   return null;
+}
+
+/** Why a string cannot be accepted (in English, for logs and tools), or null when it can. */
+export function unstorable(s: string): string | null {
+  return whyUnstorable(s)?.en ?? null;
+}
+
+/** A refused field: `reason` in English, `text` for the problem writer to pick the user's language. */
+function refused(name: string, why: Why, ofName = false): InvalidParam {
+  const text = ofName
+    ? { nl: `De naam van dit veld ${why.nl}`, en: `The name of this field ${why.en}` }
+    : why;
+  return { name, reason: text.en, text };
 }
 
 function decode(raw: string): string | null {
@@ -26,11 +54,11 @@ function decode(raw: string): string | null {
 function checkEncoded(raw: string, name: string, out: InvalidParam[]): void {
   const value = decode(raw);
   if (value === null) {
-    out.push({ name, reason: 'is not valid percent-encoded UTF-8' });
+    out.push(refused(name, PERCENT));
     return;
   }
-  const why = unstorable(value);
-  if (why) out.push({ name, reason: why });
+  const why = whyUnstorable(value);
+  if (why) out.push(refused(name, why));
 }
 
 const MAX_PROBLEMS = 20;
@@ -39,8 +67,8 @@ const MAX_PROBLEMS = 20;
 function checkJson(value: unknown, path: string, out: InvalidParam[], depth = 0): void {
   if (out.length >= MAX_PROBLEMS || depth > 64) return;
   if (typeof value === 'string') {
-    const why = unstorable(value);
-    if (why) out.push({ name: path || '(body)', reason: why });
+    const why = whyUnstorable(value);
+    if (why) out.push(refused(path || '(body)', why));
   } else if (Array.isArray(value)) {
     value.forEach((v, i) => {
       checkJson(v, path ? `${path}.${i}` : String(i), out, depth + 1);
@@ -48,8 +76,8 @@ function checkJson(value: unknown, path: string, out: InvalidParam[], depth = 0)
   } else if (value !== null && typeof value === 'object') {
     for (const [k, v] of Object.entries(value)) {
       const at = path ? `${path}.${k}` : k;
-      const why = unstorable(k);
-      if (why) out.push({ name: at, reason: `its name ${why}` });
+      const why = whyUnstorable(k);
+      if (why) out.push(refused(at, why, true));
       else checkJson(v, at, out, depth + 1);
     }
   }
@@ -101,12 +129,12 @@ export function inputBoundary(): MiddlewareHandler<AppEnv> {
           form = null; // a broken form is the route's to refuse
         }
         for (const [key, value] of form?.entries() ?? []) {
-          const keyWhy = unstorable(key);
+          const keyWhy = whyUnstorable(key);
           const name = `form.${keyWhy ? '(name)' : key}`;
-          if (keyWhy) problems.push({ name, reason: `its name ${keyWhy}` });
+          if (keyWhy) problems.push(refused(name, keyWhy, true));
           // A file's name is the uploads route's to make safe (it strips control characters).
-          const why = typeof value === 'string' ? unstorable(value) : null;
-          if (why) problems.push({ name, reason: why });
+          const why = typeof value === 'string' ? whyUnstorable(value) : null;
+          if (why) problems.push(refused(name, why));
         }
       }
     }

@@ -51,4 +51,23 @@ describe('one input boundary', () => {
       expect(body.invalidParams.map((p: { name: string }) => p.name)).toContain(field);
     }
   });
+
+  test.each([
+    ['nl', 'bevat een teken dat niet kan worden opgeslagen'],
+    ['en', 'contains a character that cannot be stored'],
+  ])('a refused field is explained in the language asked for (%s)', async (lang, sentence) => {
+    const res = await call(kit.app, 'POST', '/api/applications', {
+      cookie: kit.cookies.resident,
+      json: { data: { title: 'Buurt\u0000feest', description: 'Goed\ud800' } },
+      headers: { 'Accept-Language': lang },
+    });
+    expect(res.status).toBe(400);
+    const body = await readJson(res);
+    const reasons = Object.fromEntries(
+      body.invalidParams.map((p: { name: string; reason: string }) => [p.name, p.reason]),
+    );
+    expect(reasons['data.title']).toContain(sentence);
+    expect(reasons['data.description']).toMatch(lang === 'nl' ? /half teken/ : /half a character/);
+    expect(body.invalidParams[0]).not.toHaveProperty('text');
+  });
 });

@@ -183,6 +183,10 @@ function fetchOnce(method: Method, url: string, init: RequestInit): Promise<Resp
 /** Sends a request; an answer other than 2xx becomes an ApiError (status 0: no network). */
 async function send(method: Method, path: string, init: RawInit, accept: string) {
   const headers: Record<string, string> = { accept };
+  // The language the page is in, so a refusal's reasons come in it even before the session is
+  // read (the input boundary) and whatever the browser's own languages are.
+  const lang = typeof document === 'undefined' ? '' : document.documentElement.lang;
+  if (lang) headers['accept-language'] = lang;
   for (const [k, v] of Object.entries(init.header ?? {})) if (v) headers[k] = v;
   let body: BodyInit | undefined;
   if (init.body instanceof FormData) {

@@ -24,3 +24,25 @@ export function formProblems(
   }
   return out;
 }
+
+/**
+ * The server's reasons for the form's fields, keyed by bare path. The engine's sentences name
+ * their field already; the input boundary (`malformed_request`: a character that cannot be
+ * stored) refuses a field before any form rule runs and knows no labels, so its reasons are
+ * named here by the field's label.
+ */
+export function serverProblems(
+  def: WorkflowDefinition,
+  error: { code?: string; invalidParams: { name: string; reason: string }[] },
+  locale: Locale,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of error.invalidParams) {
+    const path = bare(p.name);
+    out[path] ??=
+      error.code === 'malformed_request'
+        ? `${labelOfPath(def.form, path)[locale]}: ${p.reason}`
+        : p.reason;
+  }
+  return out;
+}

@@ -31,13 +31,13 @@ import { BudgetTotal } from '../../forms/budget-total';
 import { FieldInput } from '../../forms/field-input';
 import {
   ATTACHMENTS_STEP,
-  bare,
   formProblems,
   forwardEvent,
   pageOfPath,
   pagesOf,
   problemsOnPage,
   REVIEW_STEP,
+  serverProblems,
   stepsOf,
 } from '../../forms/form-model';
 import { ListField } from '../../forms/list-field';
@@ -108,10 +108,10 @@ export function FormPager({
   }, []);
 
   // A refused autosave: its reasons land on their fields, and the alert says it was not saved.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on each refusal; def and locale are read as they are then
   useEffect(() => {
     if (autosave.status.kind !== 'invalid') return;
-    const e: Errors = {};
-    for (const p of autosave.status.error.invalidParams) e[bare(p.name)] = p.reason;
+    const e = serverProblems(def, autosave.status.error, locale);
     setErrors((prev) => ({ ...prev, ...e }));
   }, [autosave.status]);
 
@@ -178,9 +178,7 @@ export function FormPager({
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.invalidParams.length) {
-        const e: Errors = {};
-        for (const p of err.invalidParams) e[bare(p.name)] = p.reason;
-        return show(e);
+        return show(serverProblems(def, err, locale));
       }
       setFailure(errorText(err));
     }
@@ -277,7 +275,11 @@ export function FormPager({
           ))}
         </ol>
       </nav>
-      <SaveIndicator status={autosave.status} onReload={() => void autosave.reload()} />
+      <SaveIndicator
+        status={autosave.status}
+        onReload={() => void autosave.reload()}
+        reasonsOf={(error) => Object.values(serverProblems(def, error, locale))}
+      />
       <ErrorSummary
         errors={summary}
         summaryRef={summaryRef}

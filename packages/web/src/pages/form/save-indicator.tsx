@@ -5,6 +5,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import type { ApiError } from '../../api/http';
 import { ErrorAlert, StatusMessage, useErrorText } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import type { SaveStatus } from './use-autosave';
@@ -13,7 +14,16 @@ import type { SaveStatus } from './use-autosave';
  * Whether the draft is saved. A save the server refused is said out loud, with its reasons:
  * a person who leaves believing it was saved loses their work.
  */
-export function SaveIndicator({ status, onReload }: { status: SaveStatus; onReload(): void }) {
+export function SaveIndicator({
+  status,
+  onReload,
+  reasonsOf = (error) => error.invalidParams.map((p) => p.reason),
+}: {
+  status: SaveStatus;
+  onReload(): void;
+  /** The refusal's reasons, each naming its field (the form knows the labels). */
+  reasonsOf?(error: ApiError): string[];
+}) {
   const { t, formatTime } = useI18n();
   const errorText = useErrorText();
   let text = '';
@@ -34,8 +44,8 @@ export function SaveIndicator({ status, onReload }: { status: SaveStatus; onRelo
         <Alert type="error" role="alert">
           <Paragraph>{t('wizard.notSaved')}</Paragraph>
           <UnorderedList>
-            {status.error.invalidParams.map((p) => (
-              <UnorderedListItem key={`${p.name}:${p.reason}`}>{p.reason}</UnorderedListItem>
+            {reasonsOf(status.error).map((reason) => (
+              <UnorderedListItem key={reason}>{reason}</UnorderedListItem>
             ))}
           </UnorderedList>
         </Alert>

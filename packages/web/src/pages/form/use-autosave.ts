@@ -47,7 +47,7 @@ export function useAutosave(initial: Application, onSaved?: (app: Application) =
       if (err instanceof ApiError && err.status === 412) {
         stale.current = true;
         setStatus({ kind: 'stale' });
-      } else if (err instanceof ApiError && err.status === 422) {
+      } else if (err instanceof ApiError && isFieldProblem(err)) {
         setStatus({ kind: 'invalid', error: err });
       } else {
         setStatus({ kind: 'failed', error: err });
@@ -114,4 +114,13 @@ export function useAutosave(initial: Application, onSaved?: (app: Application) =
   }, [flush]);
 
   return { data, update, flush, reload, status, etag };
+}
+
+/**
+ * A refusal the person can act on in the form: a rule of the form (422), or a character a field
+ * cannot store (400 `malformed_request` naming the field).
+ */
+function isFieldProblem(err: ApiError): boolean {
+  if (err.status === 422) return true;
+  return err.status === 400 && err.code === 'malformed_request' && err.invalidParams.length > 0;
 }
