@@ -92,8 +92,10 @@ describe('refusals in Dutch', () => {
     await page.getByLabel('Naam van uw initiatief').blur();
     const refused = page.getByRole('alert').filter({ hasText: 'niet opgeslagen' });
     await refused.waitFor();
-    const shown = await refused.innerText();
-    expect(shown).toContain('Naam van uw initiatief: bevat een teken dat niet kan worden opgeslagen');
+    const shown = await refused.textContent();
+    expect(shown).toContain(
+      'Naam van uw initiatief: bevat een teken dat niet kan worden opgeslagen',
+    );
     expect(shown).not.toMatch(/NUL character|contains|Laad de pagina opnieuw/);
     await checkA11y(page, 'unstorable-character-nl');
     // Typed again without it, the draft saves.
@@ -101,5 +103,30 @@ describe('refusals in Dutch', () => {
     await page.getByLabel('Naam van uw initiatief').blur();
     await page.getByText(/Opgeslagen om/).waitFor();
     expect(await refused.count()).toBe(0);
+  });
+
+  it('a letter opened from its link without a session: the login page, then the letter', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: { ...demoFormData(server.deps.clock()), title: 'Buurtbibliotheek' },
+    });
+    await resident('POST', `/api/applications/${app.id}/events`, { type: 'SUBMIT' });
+    const letter = await server.deps.db
+      .selectFrom('documents')
+      .select('id')
+      .where('application_id', '=', app.id)
+      .executeTakeFirstOrThrow();
+    // The link as a mail or a letter gives it, opened with no one logged in.
+    await page.context().clearCookies();
+    const link = `/api/documents/${letter.id}?format=html`;
+    await page.goto(`${server.url}${link}`);
+    await expectHeading(page, 'Inloggen', false);
+    expect(await page.locator('body').textContent()).not.toMatch(/unauthenticated|Not logged in/);
+    await page.getByRole('textbox', { name: 'E-mailadres' }).fill(server.users.resident.email);
+    await page.getByLabel('Wachtwoord').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((url) => url.pathname + url.search === link);
+    expect(await page.locator('body').textContent()).toContain(app.reference);
   });
 });

@@ -21,10 +21,27 @@ export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** 401 unless someone is logged in. */
-export function requireUser(): MiddlewareHandler<AppEnv> {
+/**
+ * 401 unless someone is logged in. With `loginPageForBrowsers`, a browser opening the address
+ * itself (a link in a mail or on a letter: `Sec-Fetch-Mode: navigate`) is sent to the login page
+ * instead (303), and back to the address after: a person reads a page, not a problem in JSON.
+ * The web app's own calls are never navigations and still get the 401.
+ */
+export function requireUser(
+  options: { loginPageForBrowsers?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async function requireUser(c, next) {
-    if (!c.get('user')) throw new AppError('unauthenticated', 'Log in to continue.');
+    if (!c.get('user')) {
+      if (
+        options.loginPageForBrowsers &&
+        c.req.method === 'GET' &&
+        c.req.header('sec-fetch-mode') === 'navigate'
+      ) {
+        const url = new URL(c.req.url);
+        return c.redirect(`/inloggen?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
+      }
+      throw new AppError('unauthenticated', 'Log in to continue.');
+    }
     await next();
   };
 }

@@ -101,7 +101,7 @@ const getDocumentRoute = createRoute({
   summary:
     'One letter: PDF (?format=pdf or Accept: application/pdf), accessible HTML (?format=html), else JSON',
   security,
-  middleware: [requireUser()] as const,
+  middleware: [requireUser({ loginPageForBrowsers: true })] as const,
   request: {
     params: IdParams,
     query: z.object({ format: z.enum(['pdf', 'html', 'json']).optional() }),
@@ -114,6 +114,10 @@ const getDocumentRoute = createRoute({
         'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
         'text/html': { schema: z.string() },
       },
+    },
+    303: {
+      description:
+        'A browser opening the link without a session (Sec-Fetch-Mode: navigate): to the login page, and back here after',
     },
     304: { description: 'Not modified: the PDF still has the ETag sent in If-None-Match' },
     ...problemResponses(401, 404, 409, 503),

@@ -678,6 +678,15 @@ describe('documents', () => {
     expect(
       (await call(http, 'GET', `/api/applications/${app.applicationId}/documents`)).status,
     ).toBe(401);
+    // A letter's link opened in a browser with no session: the login page, and back after.
+    // The web app's own calls (not navigations) still get the 401.
+    const link = `/api/documents/${documentId}?format=html`;
+    const opened = await call(http, 'GET', link, { headers: { 'Sec-Fetch-Mode': 'navigate' } });
+    expect(opened.status).toBe(303);
+    expect(opened.headers.get('location')).toBe(`/inloggen?next=${encodeURIComponent(link)}`);
+    expect((await call(http, 'GET', link, { headers: { 'Sec-Fetch-Mode': 'cors' } })).status).toBe(
+      401,
+    );
   });
 
   it('are served as PDF, as an accessible HTML page, or as JSON', async () => {

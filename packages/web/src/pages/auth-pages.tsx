@@ -63,7 +63,11 @@ export function LoginPage() {
         // The login response may be partial; /me is the source of truth for roles.
         const full = me?.roles ? me : await api.me();
         setMe(full);
-        navigate(safeNext(location.search.get('next')) ?? homeFor(full));
+        const next = safeNext(location.search.get('next'));
+        // A letter or file the server itself serves (a link from a mail or a letter): the
+        // browser loads it, it is not a page of this app.
+        if (next?.startsWith('/api/')) window.location.assign(next);
+        else navigate(next ?? homeFor(full));
       },
       (err) => ({
         failure:
