@@ -321,6 +321,16 @@ describe('an application from draft to settlement', () => {
     await openCase('approver');
     await checkA11y(page, 'approver-case');
     await at320('approver-case');
+    // The proposal stands where the approver decides: advice by its word, amount in money, reasons.
+    const actions = page.getByRole('region', { name: 'Wat kunt u nu doen?' });
+    // (Money is written with a no-break space after the euro sign.)
+    const proposal = (await actions.textContent())?.replace(/\s+/g, ' ');
+    expect(proposal).toContain('Vastgelegd bij de stap Beoordelen');
+    expect(proposal).toContain(`${server.users.assessor.name}, `);
+    expect(proposal).toContain('Advies: Verlenen');
+    expect(proposal).toContain('Voorgesteld bedrag: € 750,50');
+    expect(proposal).toContain('Past bij het wijkakkoord van Delfshaven.');
+    expect(proposal).not.toMatch(/\bgrant\b|recommendation|proposedAmount/);
     const grant = page.getByRole('region', { name: 'Verlenen' });
     expect(await grant.getByLabel('Te verlenen bedrag').inputValue()).toBe('750,50');
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');

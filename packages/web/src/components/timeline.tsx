@@ -2,13 +2,7 @@ import type { WorkflowDefinition } from '@initiatief/engine';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
 import { isShellEntry, ShellTimelineItem } from '../desk/shell-history';
-import {
-  eventLabel,
-  isMoneyProp,
-  payloadLabel,
-  payloadSchemaOf,
-  stateOf,
-} from '../forms/definition-text';
+import { enteredLines, eventLabel, stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
 
 /** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
@@ -53,18 +47,7 @@ export function Timeline({
             : h.event.startsWith(TIMER_PREFIX)
               ? t('timeline.termLapsed')
               : eventLabel(def, h.event)[locale];
-        const schema = payloadSchemaOf(def, h.event);
-        const payload = (h.payload ?? {}) as Record<string, unknown>;
-        const shown = Object.entries(payload).flatMap(([name, value]) => {
-          const prop = schema.properties?.[name];
-          if (isMoneyProp(prop) && typeof value === 'number') {
-            return [[name, `${payloadLabel(schema, name, locale)}: ${formatMoney(value)}`]];
-          }
-          if (typeof value === 'string' && value.trim() && prop && !prop.enum) {
-            return [[name, value]];
-          }
-          return [];
-        });
+        const shown = enteredLines(def, h.event, h.payload, locale, formatMoney);
         return (
           <li key={h.seq} className="app-timeline__item">
             <Heading3 className="app-timeline__title">
@@ -77,7 +60,7 @@ export function Timeline({
               {showActor && h.actor?.name ? ` · ${h.actor.name}` : ''}
               {showActor && h.onBehalfOf ? ` · ${t('timeline.onBehalf')}` : ''}
             </Paragraph>
-            {shown.map(([name, text]) => (
+            {shown.map(({ name, text }) => (
               <Paragraph key={name} className="app-timeline__message">
                 {text}
               </Paragraph>

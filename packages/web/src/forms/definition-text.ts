@@ -85,6 +85,37 @@ export function isMoneyProp(prop: JsonSchema | undefined): boolean {
   return prop?.['x-unit'] === 'cents';
 }
 
+/**
+ * What a step recorded, as lines to read: each field of the event's payload under its label in
+ * the definition, amounts in money, a choice by its words (`x-enumLabels`), free text as
+ * written. Fields the definition does not describe are left out.
+ */
+export function enteredLines(
+  def: WorkflowDefinition | undefined,
+  type: string,
+  payload: unknown,
+  locale: Locale,
+  formatMoney: (cents: number) => string,
+): { name: string; text: string }[] {
+  const schema = payloadSchemaOf(def, type);
+  const values = (payload ?? {}) as Record<string, unknown>;
+  return Object.entries(values).flatMap(([name, value]) => {
+    const prop = schema.properties?.[name];
+    if (!prop) return [];
+    const label = payloadLabel(schema, name, locale);
+    if (isMoneyProp(prop) && typeof value === 'number') {
+      return [{ name, text: `${label}: ${formatMoney(value)}` }];
+    }
+    if (prop.enum && (typeof value === 'string' || typeof value === 'number')) {
+      const words = prop['x-enumLabels'] as Record<string, Localized> | undefined;
+      const word = words?.[String(value)]?.[locale];
+      return word ? [{ name, text: `${label}: ${word}` }] : [];
+    }
+    if (typeof value === 'string' && value.trim()) return [{ name, text: value }];
+    return [];
+  });
+}
+
 /** Newest first. */
 function newestFirst(history: HistoryEntry[]): HistoryEntry[] {
   return [...history].sort((a, b) => b.seq - a.seq);

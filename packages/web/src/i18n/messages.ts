@@ -388,6 +388,8 @@ const nl = {
   'case.noActions': 'U kunt nu niets doen met deze aanvraag.',
   'case.fourEyes':
     'U heeft deze aanvraag beoordeeld. Volgens het vier-ogenprincipe neemt een andere medewerker het besluit.',
+  'case.recorded': 'Vastgelegd bij de stap {step}',
+  'case.recordedBy': '{name}, {when}',
 
   'desk.title': 'Aanvraag namens een bewoner',
   'desk.intro':
@@ -856,6 +858,8 @@ const en: Record<MessageKey, string> = {
   'case.noActions': 'There is nothing you can do with this application now.',
   'case.fourEyes':
     'You assessed this application. Under the four-eyes principle another colleague takes the decision.',
+  'case.recorded': 'Recorded with the step {step}',
+  'case.recordedBy': '{name}, {when}',
 
   'desk.title': 'Apply on behalf of a resident',
   'desk.intro':

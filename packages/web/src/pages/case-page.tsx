@@ -6,6 +6,7 @@ import {
   DataListKey,
   DataListValue,
   Heading2,
+  Heading3,
   Paragraph,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
@@ -23,6 +24,8 @@ import {
   amountDefaults,
   closesApplication,
   enteredBy,
+  enteredLines,
+  eventLabel,
   outcomeOf,
   stateOf,
 } from '../forms/definition-text';
@@ -39,7 +42,7 @@ import {
 
 /** The assessor's and approver's page for one application. */
 export function CasePage({ id }: { id: string }) {
-  const { t, locale, formatMoney } = useI18n();
+  const { t, locale, formatMoney, formatDateTime } = useI18n();
   const { me, hasRole } = useSession();
   const errorText = useErrorText();
   const bundle = useLoad(async () => {
@@ -85,6 +88,12 @@ export function CasePage({ id }: { id: string }) {
     !!me &&
     enteredBy(history, app.state)?.actor.id === me.id;
   const fourEyes = proposedByMe && hasRole('approver');
+  // What the step that brought the case here recorded (a proposal: advice, amount, reasons),
+  // where the next person acts on it, not only at the bottom of the history.
+  const arrival = enteredBy(history, app.state);
+  const recorded = arrival
+    ? enteredLines(def, arrival.event, arrival.payload, locale, formatMoney)
+    : [];
   const mine = !!me && app.assigneeId === me.id;
   const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
 
@@ -183,6 +192,22 @@ export function CasePage({ id }: { id: string }) {
               <Alert type="info">
                 <Paragraph>{t('case.fourEyes')}</Paragraph>
               </Alert>
+            )}
+            {arrival && recorded.length > 0 && (
+              <div className="app-recorded">
+                <Heading3 className="app-recorded__title">
+                  {t('case.recorded', { step: eventLabel(def, arrival.event)[locale] })}
+                </Heading3>
+                <Paragraph className="app-recorded__meta">
+                  {t('case.recordedBy', {
+                    name: arrival.actor?.name ?? t('case.colleague'),
+                    when: formatDateTime(arrival.at),
+                  })}
+                </Paragraph>
+                {recorded.map(({ name, text }) => (
+                  <Paragraph key={name}>{text}</Paragraph>
+                ))}
+              </div>
             )}
             {app.allowedEvents.length === 0 && <Paragraph>{t('case.noActions')}</Paragraph>}
             {app.allowedEvents.map((e) => (
