@@ -57,7 +57,13 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
-export { payloadLabel } from './definition/payload-schema';
+export {
+  AT_LEAST_ONE_OF,
+  atLeastOneOfIssues,
+  atLeastOneOfKeys,
+  isGiven,
+  payloadLabel,
+} from './definition/payload-schema';
 export { labelOfPath } from './form/form.texts';
 export {
   attachmentRefs,

@@ -10,7 +10,10 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
-import { refuseForeignAttachments } from '../attachments/attachments.refs';
+import {
+  refuseForeignAttachments,
+  refuseForeignPayloadFiles,
+} from '../attachments/attachments.refs';
 import {
   applyBudgetEffects,
   budgetGrowthCents,
@@ -212,6 +215,7 @@ export interface StepArgs {
  */
 export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<StepOutcome> {
   const { app, definition, regulation, actor, now } = args;
+  await refuseForeignPayloadFiles(trx, definition, app.id, args.event);
   const result = engineCall(() =>
     step(
       definition,

@@ -45,6 +45,62 @@ export async function refuseForeignAttachments(
   throw foreignFiles(foreign);
 }
 
+/**
+ * The files an event's payload names (an answer's `x-widget: 'attachments'` list) may only be
+ * of this very application, as the form's own attachments fields. Refused as a 422 naming each
+ * item (`payload.attachments.0`) before the step runs.
+ */
+export async function refuseForeignPayloadFiles(
+  trx: Transaction<DB>,
+  definition: WorkflowDefinition,
+  applicationId: string,
+  event: { type: string; payload?: unknown },
+): Promise<void> {
+  const schema = (definition.events[event.type] as { payload?: PayloadSchema } | undefined)
+    ?.payload;
+  const payload = event.payload;
+  if (!schema?.properties || typeof payload !== 'object' || payload === null) return;
+  const refs: { path: string; id: string }[] = [];
+  for (const [name, prop] of Object.entries(schema.properties)) {
+    if (prop?.['x-widget'] !== 'attachments') continue;
+    const ids = (payload as Record<string, unknown>)[name];
+    if (!Array.isArray(ids)) continue;
+    ids.forEach((id, i) => {
+      refs.push({ path: `payload.${name}.${i}`, id: String(id) });
+    });
+  }
+  if (refs.length === 0) return;
+  const lookup = refs.filter((r) => isUuid(r.id)).map((r) => r.id);
+  const found =
+    lookup.length === 0
+      ? []
+      : await trx
+          .selectFrom('attachments')
+          .select('id')
+          .where('application_id', '=', applicationId)
+          .where('id', 'in', lookup)
+          .execute();
+  const ours = new Set(found.map((r) => r.id));
+  const foreign = refs.filter((r) => !ours.has(r.id));
+  if (foreign.length === 0) return;
+  throw new AppError(
+    'validation_failed',
+    'The answer names files that are not of this application.',
+    {
+      invalidParams: foreign.map((r) => ({
+        name: r.path,
+        reason: 'unknown attachment',
+        text: {
+          nl: 'Dit bestand hoort niet bij deze aanvraag. Voeg het opnieuw toe.',
+          en: 'This file does not belong to this application. Add it again.',
+        },
+      })),
+    },
+  );
+}
+
+type PayloadSchema = { properties?: Record<string, Record<string, unknown> | undefined> };
+
 function foreignFiles(refs: ReturnType<typeof attachmentRefs>): AppError {
   return new AppError(
     'validation_failed',

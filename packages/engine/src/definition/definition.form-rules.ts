@@ -7,6 +7,7 @@
  */
 import type { LocalizedText } from '../core/engine.types';
 import type { FormField, WorkflowDefinition } from './definition.schema';
+import { AT_LEAST_ONE_OF } from './payload-schema';
 
 type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
 
@@ -112,5 +113,40 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
       nl: 'Omschrijving van de aanvraag',
       en: 'Description of the application',
     });
+  }
+}
+
+/**
+ * The rules across an event's payload fields: `x-atLeastOneOf` names two or more different
+ * fields of that payload (a supplement: an explanation or a file). A refusal names the event by
+ * its label.
+ */
+export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
+  for (const [type, event] of Object.entries(def.events)) {
+    const payload = event.payload;
+    if (payload === undefined || !(AT_LEAST_ONE_OF in payload)) continue;
+    const path = `events.${type}.payload.${AT_LEAST_ONE_OF}`;
+    const name = event.label ?? { nl: type, en: type };
+    const keys = payload[AT_LEAST_ONE_OF];
+    const properties = (payload.properties ?? {}) as Record<string, unknown>;
+    if (
+      !Array.isArray(keys) ||
+      keys.some((k) => typeof k !== 'string') ||
+      new Set(keys).size !== keys.length ||
+      keys.length < 2
+    ) {
+      add(path, 'bad_payload_rule', `${AT_LEAST_ONE_OF} must list two or more different fields`, {
+        nl: `${name.nl}: de regel "ten minste één van" noemt minstens twee verschillende velden.`,
+        en: `${name.en}: the rule "at least one of" names at least two different fields.`,
+      });
+      continue;
+    }
+    for (const [i, key] of (keys as string[]).entries()) {
+      if (Object.hasOwn(properties, key)) continue;
+      add(`${path}.${i}`, 'bad_payload_rule', `${key} is not a field of the ${type} payload`, {
+        nl: `${name.nl}: de regel "ten minste één van" noemt ${key}, maar dat veld staat niet in het formulier. Kies een veld van het formulier.`,
+        en: `${name.en}: the rule "at least one of" names ${key}, but the form has no such field. Choose a field of the form.`,
+      });
+    }
   }
 }

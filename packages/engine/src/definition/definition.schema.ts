@@ -180,8 +180,13 @@ function buildDefinitionSchema(strict: boolean) {
             /** The sentence shown after the event succeeded ("Het verzoek om aanvulling is verstuurd."). */
             outcome: localized.optional(),
             roles: z.array(z.enum(ROLES)),
-            /** JSON Schema of the payload (an object schema). */
-            payload: z.record(z.string(), z.unknown()).optional(),
+            /**
+             * JSON Schema of the payload (an object schema), with the annotations the forms read
+             * (`x-label`, `x-help`, `x-widget`, ...) and `x-atLeastOneOf`: the keys of fields of
+             * which at least one must be given (an explanation or a file). Its keys are checked by
+             * definition.form-rules.ts, so a policy officer reads a sentence, not a shape error.
+             */
+            payload: z.looseObject({ 'x-atLeastOneOf': z.array(z.string()).optional() }).optional(),
           })
           .strict(),
       ),

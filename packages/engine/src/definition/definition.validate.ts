@@ -15,7 +15,7 @@ import {
   type GuardName,
   guardParams,
 } from '../vocabulary/vocabulary.params';
-import { checkForm } from './definition.form-rules';
+import { checkEventPayloadRules, checkForm } from './definition.form-rules';
 import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
 import { checkPages, checkTags } from './definition.rules';
 import {
@@ -82,7 +82,8 @@ function checkParams(
  * Checks a workflow definition: its shape, the guard/action/delay vocabulary and parameters,
  * targets, reachability, a path to a final state from every state, events no role may send,
  * transitions out of final states, templates and their variables, the form and payload schemas,
- * the form's pages (each field on exactly one), the closed vocabulary of state tags,
+ * the payloads' rules across fields (`x-atLeastOneOf`), the form's pages (each field on exactly
+ * one), the closed vocabulary of state tags,
  * and the rules of the house (definition.house-rules.ts).
  */
 export function validateDefinition(json: unknown): ValidationResult {
@@ -246,6 +247,7 @@ export function validateDefinition(json: unknown): ValidationResult {
 
   checkTemplates(def, usedMails, usedLetters, add);
   checkForm(def, add);
+  checkEventPayloadRules(def, add);
   problems.push(...checkHouseRules(def));
   checkPages(def, add);
   checkTags(def, add);

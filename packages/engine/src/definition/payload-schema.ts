@@ -23,6 +23,79 @@ export function payloadLabel(schema: Json, key: string): LocalizedText {
 
 const PAYLOAD_LABEL: LocalizedText = { nl: 'De gegevens', en: 'The data' };
 
+/**
+ * `x-atLeastOneOf: [key, key, ...]` on an event's payload schema: at least one of these fields
+ * must be given (a supplement needs an explanation or a file; either alone is fine). Declared by
+ * the definition, checked by the definition check (definition.form-rules.ts), enforced here.
+ */
+export const AT_LEAST_ONE_OF = 'x-atLeastOneOf';
+
+/** The keys of the payload's "at least one of" rule, or none. */
+export function atLeastOneOfKeys(schema: Json | undefined): string[] {
+  const keys = schema?.[AT_LEAST_ONE_OF];
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
+}
+
+/**
+ * Whether a payload value counts as given: text with more than spaces, a list with an item, an
+ * object with a value, any number or yes/no. An empty or blank answer gives nothing.
+ */
+export function isGiven(x: unknown): boolean {
+  if (x === undefined || x === null) return false;
+  if (typeof x === 'string') return x.trim() !== '';
+  if (Array.isArray(x)) return x.length > 0;
+  if (typeof x === 'object') return Object.values(x).some((v) => v !== undefined && v !== null);
+  return true;
+}
+
+/** "Toelichting of Bijlagen" / "Explanation or Attachments". */
+function either(labels: LocalizedText[]): LocalizedText {
+  const join = (ls: string[], or: string) =>
+    ls.length <= 1 ? (ls[0] ?? '') : `${ls.slice(0, -1).join(', ')} ${or} ${ls[ls.length - 1]}`;
+  return {
+    nl: join(
+      labels.map((l) => l.nl),
+      'of',
+    ),
+    en: join(
+      labels.map((l) => l.en),
+      'or',
+    ),
+  };
+}
+
+/**
+ * The payload's "at least one of" rule: one issue, on the rule's first field, naming every field
+ * of the rule by its label, when none of them is given. Shared with the web, so the form says
+ * the same sentence before sending as the API says after.
+ */
+export function atLeastOneOfIssues(schema: Json, value: unknown): Issue[] {
+  const keys = atLeastOneOfKeys(schema);
+  if (keys.length === 0) return [];
+  const v = typeof value === 'object' && value !== null ? (value as Json) : {};
+  if (keys.some((k) => isGiven(v[k]))) return [];
+  const labels = either(keys.map((k) => payloadLabel(schema, k)));
+  return [
+    {
+      path: keys[0]!,
+      message: `give at least one of: ${keys.join(', ')}`,
+      text: {
+        nl: `Geef ten minste één van: ${labels.nl}.`,
+        en: `Give at least one of: ${labels.en}.`,
+      },
+    },
+  ];
+}
+
+/** The payload's own checks, then its rules across fields (only when each field is in order). */
+function withRules(check: PayloadValidator, schema: Json): PayloadValidator {
+  if (atLeastOneOfKeys(schema).length === 0) return check;
+  return (value) => {
+    const issues = check(value);
+    return issues.length > 0 ? issues : atLeastOneOfIssues(schema, value);
+  };
+}
+
 function viaZod(schema: z.ZodType, json: Json): PayloadValidator {
   return (value) => {
     const result = schema.safeParse(value);
@@ -43,6 +116,7 @@ function viaZod(schema: z.ZodType, json: Json): PayloadValidator {
 }
 
 const SIMPLE_KEYS = new Set([
+  AT_LEAST_ONE_OF,
   'type',
   'properties',
   'required',
@@ -201,7 +275,10 @@ export function compilePayloadSchema(jsonSchema: Json): {
   const hit = compiled.get(key);
   if (hit) return hit;
   const zod = z.fromJSONSchema(jsonSchema as never);
-  const entry = { zod, check: direct(jsonSchema) ?? viaZod(zod, jsonSchema) };
+  const entry = {
+    zod,
+    check: withRules(direct(jsonSchema) ?? viaZod(zod, jsonSchema), jsonSchema),
+  };
   if (compiled.size > 1000) compiled.clear();
   compiled.set(key, entry);
   return entry;

@@ -37,8 +37,14 @@ export function AttachmentsField({
   errors,
   onUploaded,
   onChange,
+  ofForm = true,
 }: {
   field: AttachmentsFieldDef;
+  /**
+   * The field is one of the application's form (the upload names it, so the server checks the
+   * kind of file); false for files that go with an event's payload, which the form lacks.
+   */
+  ofForm?: boolean;
   applicationId: string;
   value: unknown;
   /** Every uploaded file of the application, to name the ids of this field. */
@@ -65,7 +71,7 @@ export function AttachmentsField({
         label={label}
         description={field.help?.[locale]}
         kinds={field.accept}
-        field={field.key}
+        field={ofForm ? field.key : undefined}
         error={error}
         disabled={full}
         onUploaded={(file) => {

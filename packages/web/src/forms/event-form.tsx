@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { atLeastOneOfIssues, type WorkflowDefinition } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -20,6 +20,7 @@ import {
   type AllowedEvent,
   ApiError,
   type Application,
+  type Attachment,
   api,
   fieldId,
   type JsonSchema,
@@ -35,56 +36,18 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
-import { eventLabel, isMoneyProp, type Localized, payloadLabel } from './definition-text';
-
-/** Text as typed, a checkbox, or an amount in cents (null: nothing readable typed). */
-type Value = string | boolean | number | null;
-
-function typeOf(schema: JsonSchema): string {
-  const t = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-  if (t) return t;
-  if (schema.enum) return 'string';
-  const alt = schema.anyOf ?? schema.oneOf;
-  if (alt) return typeOf(alt.find((s) => s.type !== 'null') ?? {});
-  return 'string';
-}
-
-function enumOf(schema: JsonSchema): unknown[] | undefined {
-  if (schema.enum) return schema.enum;
-  const alt = schema.anyOf ?? schema.oneOf;
-  if (alt?.every((s) => 'const' in s)) return alt.map((s) => s.const);
-  return undefined;
-}
-
-// A payload's fields in the definition's order, choices first: a decision before its reasons.
-const rank = (s: JsonSchema) => (enumOf(s) ? 0 : isMoney(s) ? 1 : typeOf(s) === 'string' ? 3 : 2);
-
-/** Fields this generic form can render; nested objects and arrays are left to dedicated pages. */
-export function formFields(schema: JsonSchema): [string, JsonSchema][] {
-  return Object.entries(schema.properties ?? {})
-    .filter(([, s]) => {
-      const t = typeOf(s);
-      return t !== 'object' && t !== 'array';
-    })
-    .sort(([, sa], [, sb]) => rank(sa) - rank(sb));
-}
-
-/** An amount in cents (`x-unit: cents` in the definition's payload schema). */
-function isMoney(schema: JsonSchema) {
-  return isMoneyProp(schema);
-}
-
-function isLongText(schema: JsonSchema) {
-  return schema['x-widget'] === 'textarea' || (schema.maxLength ?? 0) > 200;
-}
-
-function initialValue(name: string, schema: JsonSchema, defaults: Record<string, unknown>): Value {
-  const d = name in defaults ? defaults[name] : schema.default;
-  if (typeOf(schema) === 'boolean') return d === true;
-  if (d === undefined || d === null) return '';
-  if (isMoney(schema)) return typeof d === 'number' ? d : null;
-  return String(d);
-}
+import { AttachmentsField } from './attachments-field';
+import { eventLabel, type Localized, payloadLabel } from './definition-text';
+import {
+  enumOf,
+  formFields,
+  initialValue,
+  isAttachments,
+  isLongText,
+  isMoney,
+  typeOf,
+  type Value,
+} from './event-form.fields';
 
 /**
  * A form for one allowed event, built from the event's JSON Schema payload. What was typed
@@ -111,6 +74,10 @@ export function EventForm({
   onReload(): Promise<void>;
   defaults?: Record<string, unknown>;
   intro?: ReactNode;
+  /**
+   * Shown below the fields (the page's own file input). Left out when the payload declares an
+   * attachments field: the files then go with the event, where its rules can count them.
+   */
   extra?: ReactNode;
   confirmText?: string;
   danger?: boolean;
@@ -130,6 +97,8 @@ export function EventForm({
   const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
+  // The files uploaded here, to name the ids of the attachments fields.
+  const [uploaded, setUploaded] = useState<Attachment[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
   const idempotencyKey = useRef<string | null>(null);
   const prefix = `ev-${event.type}`;
@@ -152,6 +121,12 @@ export function EventForm({
       const raw = values[name];
       const type = typeOf(s);
       const l = label(name);
+      if (isAttachments(s)) {
+        const ids = Array.isArray(raw) ? raw : [];
+        if (ids.length > 0) payload[name] = ids;
+        else if (required.has(name)) errs[name] = t('form.required', { field: l });
+        continue;
+      }
       if (type === 'boolean') {
         payload[name] = raw === true;
         continue;
@@ -176,6 +151,11 @@ export function EventForm({
       } else {
         payload[name] = text;
       }
+    }
+    // The definition's rules across fields ("an explanation or a file"), in the engine's words.
+    if (Object.keys(errs).length === 0) {
+      for (const issue of atLeastOneOfIssues(schema, payload))
+        errs[issue.path] = issue.text[locale];
     }
     return { payload, errors: errs };
   }
@@ -206,6 +186,7 @@ export function EventForm({
       // An event that leaves the application where it was keeps this form on the page: empty
       // it, so what was sent does not stand there ready to be sent twice.
       setValues(Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)])));
+      setUploaded([]);
       setErrors({});
       moneyProblems.current = {};
       onDone(next);
@@ -225,8 +206,11 @@ export function EventForm({
         // sentence for the form, its reasons included.
         const e2: Record<string, string> = {};
         for (const p of err.invalidParams) {
-          const name = p.name.replace(/^(payload|data)\./, '');
-          e2[fields.some(([n]) => n === name) ? name : p.name] = p.reason;
+          const path = p.name.replace(/^(payload|data)\./, '');
+          // A file of an attachments field (`attachments.0`) is shown at its field.
+          const name = fields.some(([n]) => n === path) ? path : path.split('.')[0]!;
+          const key = fields.some(([n]) => n === name) ? name : p.name;
+          e2[key] = e2[key] ? `${e2[key]} ${p.reason}` : p.reason;
         }
         setErrors(e2);
         requestAnimationFrame(() => summaryRef.current?.focus());
@@ -275,6 +259,28 @@ export function EventForm({
           const type = typeOf(s);
           const options = enumOf(s);
           const desc = help(s);
+          if (isAttachments(s)) {
+            const key = `${event.type}.${name}`;
+            return (
+              <AttachmentsField
+                key={name}
+                ofForm={false}
+                field={{
+                  key,
+                  type: 'attachments',
+                  label: (s['x-label'] as Localized | undefined) ?? { nl: name, en: name },
+                  help: s['x-help'] as Localized | undefined,
+                  maxItems: typeof s.maxItems === 'number' ? s.maxItems : undefined,
+                }}
+                applicationId={app.id}
+                value={values[name]}
+                files={uploaded}
+                errors={error ? { [key]: error } : {}}
+                onUploaded={(file) => setUploaded((prev) => [...prev, file])}
+                onChange={(ids) => set(name, ids)}
+              />
+            );
+          }
           if (options) {
             return (
               <Fieldset
@@ -371,7 +377,7 @@ export function EventForm({
             />
           );
         })}
-        {extra}
+        {fields.some(([, s]) => isAttachments(s)) ? null : extra}
         {confirming && confirmText && (
           <Alert type="warning" role="alert">
             <Paragraph>{confirmText}</Paragraph>

@@ -1,0 +1,150 @@
+/**
+ * An answer to a request for information (Awb 4:5) that gives nothing is refused when the
+ * definition says so (`x-atLeastOneOf` on the event's payload): a 422 naming the fields by their
+ * labels, and nothing changes: the request stays open and the decision clock suspended (4:15).
+ * Published versions are immutable, so the rule comes as a new version of the shipped workflow.
+ */
+import { validateDefinition } from '@initiatief/engine';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readShippedDefinitions } from '../definitions/definitions.repository';
+import { call, TEST_ORIGIN } from '../test/test-app';
+import { demoFormData } from './applications.fixtures';
+import {
+  createDraft,
+  createRegulation,
+  type Kit,
+  readJson,
+  sendEvent,
+  setupKit,
+  step,
+} from './lifecycle.test-kit';
+
+let kit: Kit;
+let regulationId: string;
+
+beforeAll(async () => {
+  kit = await setupKit();
+  const shipped = (await readShippedDefinitions()).find((d) => d.key === kit.workflow.key)!;
+  const next = structuredClone(shipped) as unknown as {
+    version: number;
+    events: Record<string, { payload: Record<string, unknown> }>;
+  };
+  next.version = shipped.version + 1;
+  const payload = next.events.SUPPLEMENT!.payload;
+  (payload.properties as Record<string, unknown>).attachments = {
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: 20,
+    'x-widget': 'attachments',
+    'x-label': { nl: 'Bijlagen', en: 'Attachments' },
+  };
+  payload['x-atLeastOneOf'] = ['message', 'attachments'];
+  const checked = validateDefinition(next);
+  expect(checked.problems).toEqual([]);
+  const now = kit.clock();
+  await kit.t.db
+    .insertInto('workflow_definitions')
+    .values({
+      key: shipped.key,
+      version: next.version,
+      status: 'published',
+      definition: JSON.stringify(checked.definition),
+      created_at: now,
+      published_at: now,
+    })
+    .execute();
+  regulationId = await createRegulation(kit.t, { key: shipped.key, version: next.version });
+});
+afterAll(() => kit.close());
+
+async function infoRequested() {
+  const draft = await createDraft(kit, 'resident', {
+    regulationId,
+    data: demoFormData(kit.clock()),
+  });
+  await step(kit, 'resident', draft.id, 'SUBMIT');
+  return step(kit, 'assessor', draft.id, 'REQUEST_INFO', {
+    message: 'Graag een offerte voor het podium.',
+    periodDays: 14,
+  });
+}
+
+async function detail(id: string) {
+  const res = await call(kit.app, 'GET', `/api/applications/${id}`, {
+    cookie: kit.cookies.resident,
+  });
+  expect(res.status).toBe(200);
+  return readJson(res);
+}
+
+describe('an empty supplement', () => {
+  test.each([
+    ['no payload', undefined],
+    ['an empty payload', {}],
+    ['a blank explanation and no files', { message: '   ', attachments: [] }],
+  ])('%s: 422 naming the fields, the request stays open', async (_, payload) => {
+    const asked = await infoRequested();
+    expect(asked.state).toBe('info_requested');
+    const before = await detail(asked.id);
+    expect(before.clock.suspended).toBe(true);
+
+    const res = await sendEvent(kit, 'resident', asked.id, 'SUPPLEMENT', payload);
+    expect(res.status, await res.clone().text()).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const body = await readJson(res);
+    expect(body.code).toBe('validation_failed');
+    expect(body.invalidParams).toEqual([
+      { name: 'message', reason: 'Geef ten minste één van: Toelichting of Bijlagen.' },
+    ]);
+
+    const after = await detail(asked.id);
+    expect(after.state).toBe('info_requested');
+    expect(after.version).toBe(before.version);
+    expect(after.clock).toEqual(before.clock);
+  });
+
+  test('an explanation alone answers the request and the clock runs again', async () => {
+    const asked = await infoRequested();
+    const answered = await step(kit, 'resident', asked.id, 'SUPPLEMENT', {
+      message: 'De offerte stuur ik per post.',
+    });
+    expect(answered.state).toBe('submitted');
+    expect((await detail(asked.id)).clock.suspended).toBe(false);
+  });
+
+  test("another application's file is refused as an answer, and one's own is taken", async () => {
+    const asked = await infoRequested();
+    const other = await infoRequested();
+    const upload = async (id: string) => {
+      const form = new FormData();
+      form.set('file', new File([PDF], 'Offerte podium.pdf', { type: 'application/pdf' }));
+      const res = await kit.app.request(`/api/applications/${id}/attachments`, {
+        method: 'POST',
+        headers: { origin: TEST_ORIGIN, cookie: kit.cookies.resident },
+        body: form,
+      });
+      expect(res.status).toBe(201);
+      return (await readJson(res)).id as string;
+    };
+    const foreign = await upload(other.id);
+    const before = await detail(asked.id);
+    const res = await sendEvent(kit, 'resident', asked.id, 'SUPPLEMENT', {
+      attachments: [foreign],
+    });
+    expect(res.status, await res.clone().text()).toBe(422);
+    const body = await readJson(res);
+    expect(body.invalidParams).toEqual([
+      {
+        name: 'payload.attachments.0',
+        reason: 'Dit bestand hoort niet bij deze aanvraag. Voeg het opnieuw toe.',
+      },
+    ]);
+    expect((await detail(asked.id)).version).toBe(before.version);
+
+    const own = await upload(asked.id);
+    const answered = await step(kit, 'resident', asked.id, 'SUPPLEMENT', { attachments: [own] });
+    expect(answered.state).toBe('submitted');
+  });
+});
+
+const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');

@@ -1,0 +1,162 @@
+/**
+ * An answer to a request for information that gives nothing (Awb 4:5) must not end the request
+ * and restart the decision clock (4:15). A new version of the shipped workflow declares, as
+ * data, that the supplement needs an explanation or a file (`x-atLeastOneOf`) and takes files
+ * with the event; the resident's form then says so before sending, in Dutch and English, and
+ * nothing changes until an explanation or a file is given.
+ */
+import { validateDefinition } from '@initiatief/engine';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { readShippedDefinitions } from '../../api/src/definitions/definitions.repository';
+import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
+import { type ApiAs, apiAs } from './api-as';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { pngBuffer } from './fixtures';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let resident: ApiAs;
+let applicationId = '';
+const TITLE = 'Buurtmoestuin Spangen';
+
+screenshotOnFailure(() => page);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const db = server.deps.db;
+  const shipped = (await readShippedDefinitions()).find((d) => d.key === 'bewonersinitiatief')!;
+  // What a policy officer changes (a new version; the published one never changes).
+  const next = structuredClone(shipped) as unknown as {
+    version: number;
+    events: Record<string, { payload: Record<string, unknown> }>;
+  };
+  next.version = shipped.version + 1;
+  const payload = next.events.SUPPLEMENT!.payload;
+  (payload.properties as Record<string, unknown>).attachments = {
+    type: 'array',
+    items: { type: 'string', format: 'uuid' },
+    maxItems: 20,
+    'x-widget': 'attachments',
+    'x-label': { nl: 'Bijlagen', en: 'Attachments' },
+  };
+  payload['x-atLeastOneOf'] = ['message', 'attachments'];
+  const checked = validateDefinition(next);
+  expect(checked.problems).toEqual([]);
+  const now = server.deps.clock();
+  await db
+    .insertInto('workflow_definitions')
+    .values({
+      key: shipped.key,
+      version: next.version,
+      status: 'published',
+      definition: JSON.stringify(checked.definition),
+      created_at: now,
+      published_at: now,
+    })
+    .execute();
+  const regulationId = await upsertRegulation(db, {
+    code: 'BI-DELFSHAVEN-2026-V2',
+    title: 'Bewonersinitiatieven Delfshaven 2026',
+    district: 'Delfshaven',
+    year: 2026,
+    ceilingCents: 25_000_000,
+    maxAmountCents: 1_000_000,
+    directSettlementThresholdCents: 0,
+    decisionTermWeeks: 8,
+    reportDueWeeks: 12,
+    opensOn: '2026-01-01',
+    closesOn: '2026-12-31',
+    workflowKey: shipped.key,
+    workflowVersion: next.version,
+  });
+
+  resident = await apiAs(server, server.users.resident.email);
+  const assessor = await apiAs(server, server.users.assessor.email);
+  const created = await resident('POST', '/api/applications', {
+    regulationId,
+    data: { ...demoFormData(now), title: TITLE },
+  });
+  applicationId = created.id;
+  await resident('POST', `/api/applications/${applicationId}/events`, { type: 'SUBMIT' });
+  const asked = await assessor('POST', `/api/applications/${applicationId}/events`, {
+    type: 'REQUEST_INFO',
+    payload: { message: 'Stuur een offerte voor de plantenbakken mee.', periodDays: 14 },
+  });
+  expect(asked.state).toBe('info_requested');
+
+  browser = await openBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function current() {
+  return resident('GET', `/api/applications/${applicationId}`);
+}
+
+describe('an empty answer to a request for information', () => {
+  it('is refused by the form with a sentence naming both fields; nothing changes', async () => {
+    const before = await current();
+    expect(before.clock.suspended).toBe(true);
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${applicationId}`);
+    await expectHeading(page, TITLE, false);
+    await page.getByText('Stuur een offerte voor de plantenbakken mee.').first().waitFor();
+    // The files go with the answer: one file input, the definition's own.
+    await expect(page.getByLabel('Bijlagen bij uw aanvulling').count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Aanvullen', exact: true }).click();
+    const sentence = 'Geef ten minste één van: Toelichting of Bijlagen.';
+    await page.getByRole('link', { name: sentence }).waitFor();
+    await expect(page.getByText(sentence).count()).resolves.toBeGreaterThan(1);
+    await checkA11y(page, 'supplement-empty-refused');
+
+    // Blank text is nothing either.
+    await page.getByLabel('Toelichting').fill('   ');
+    await page.getByRole('button', { name: 'Aanvullen', exact: true }).click();
+    await page.getByRole('link', { name: sentence }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('button', { name: 'Supplement', exact: true }).click();
+    await page
+      .getByRole('link', { name: 'Give at least one of: Explanation or Attachments.' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+
+    const after = await current();
+    expect(after.state).toBe('info_requested');
+    expect(after.version).toBe(before.version);
+    expect(after.clock).toEqual(before.clock);
+  });
+
+  it('a file alone answers the request, and the clock runs again', async () => {
+    await page.getByLabel('Toelichting').fill('');
+    const files = page
+      .getByLabel('Bijlagen', { exact: true })
+      .and(page.locator('input[type=file]'));
+    await files.setInputFiles({
+      name: 'offerte-plantenbakken.png',
+      mimeType: 'image/png',
+      buffer: pngBuffer(),
+    });
+    await page.getByRole('link', { name: 'offerte-plantenbakken.png' }).waitFor();
+    await page.getByRole('button', { name: 'Aanvullen', exact: true }).click();
+    await page.getByText('Uw aanvulling is verstuurd.').waitFor();
+    const after = await current();
+    expect(after.state).toBe('submitted');
+    expect(after.clock.suspended).toBe(false);
+  });
+});
