@@ -1,6 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { User } from '../auth/auth.table';
 import type { DB } from '../db/schema';
+import { matchesEveryWord } from '../users/users.repository';
 import type { AccountAction } from './admin.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -27,15 +28,13 @@ export function recordAccountChange(
     .execute();
 }
 
-/** Accounts with at least one role besides `applicant`, or matching `q` (name or e-mail). */
+/** Accounts with at least one role besides `applicant`, or matching `q` (name, e-mail, postcode). */
 export function listAccounts(db: Db, options: { q?: string; limit: number }): Promise<User[]> {
   let query = db.selectFrom('users').selectAll().orderBy('name').orderBy('id').limit(options.limit);
   const q = options.q?.trim();
   if (q) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    query = query.where((eb) =>
-      eb.or([eb(sql`lower(name)`, 'like', pattern), eb('email', 'like', pattern)]),
-    );
+    // The same search as the desk's: every word, whatever its case and diacritics.
+    query = query.where(matchesEveryWord(q));
   } else {
     query = query.where(sql<boolean>`roles <> array['applicant']::text[]`);
   }

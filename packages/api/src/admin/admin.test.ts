@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
-import { call } from '../test/test-app';
+import { call, createUser } from '../test/test-app';
 
 let kit: Kit;
 beforeAll(async () => {
@@ -128,5 +128,20 @@ describe('staff administration', () => {
     const ids = list.items.map((a: { id: string }) => a.id);
     expect(ids).toContain(kit.users.assessor.id);
     expect(ids).not.toContain(kit.users.resident.id);
+  });
+
+  test('a search finds a resident whatever the letters typed', async () => {
+    const ayse = await createUser(kit.t.db, { name: 'Ayşe Yıldız-Çelik' });
+    for (const q of ['yildiz celik', 'AYSE', 'Çelik']) {
+      const list = await readJson(
+        await call(kit.app, 'GET', `/api/admin/accounts?q=${encodeURIComponent(q)}`, {
+          cookie: kit.cookies.admin,
+        }),
+      );
+      expect(
+        list.items.map((a: { id: string }) => a.id),
+        q,
+      ).toContain(ayse.id);
+    }
   });
 });

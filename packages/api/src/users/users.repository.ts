@@ -43,24 +43,41 @@ export function updateUser(
     .executeTakeFirst();
 }
 
-/** Staff search on name, e-mail or postcode (case-insensitive substring). */
+/** Spaces and the hyphens and dashes search_fold turns into spaces: "Yıldız-Çelik" is two words. */
+const WORD_BREAK = /[\s\-\u2010-\u2015\u2212]+/u;
+
+/**
+ * A row of users whose folded name, e-mail or postcode (users.search_text) holds every word of
+ * `q`, each folded the same way. LIKE's wildcards are escaped after folding, so a % or _ typed is
+ * just a character. search_fold of a constant is computed once, when the statement is planned. A
+ * word that folds to nothing (a lone apostrophe) restricts nothing.
+ */
+export function matchesEveryWord(q: string) {
+  const words = q.split(WORD_BREAK).filter(Boolean);
+  if (words.length === 0) return sql<boolean>`true`;
+  return sql<boolean>`${sql.join(
+    words.map(
+      (word) => sql`users.search_text like ('%' || replace(replace(replace(
+        search_fold(${word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,
+    ),
+    sql` and `,
+  )}`;
+}
+
+/**
+ * Staff search on name, e-mail or postcode, e.g. the desk's "Bewoner zoeken". Each word typed must
+ * occur in one of them, in any order, ignoring case and diacritics: "ayse yildiz" finds
+ * "Ayşe Yıldız-Çelik" and "Ayşe" finds "Ayse". The folding and the text searched are the SQL
+ * function search_fold and the column users.search_text (migration 0039), so the term is folded by
+ * the very definition the rows are.
+ */
 export function searchUsers(
   db: Db,
   options: { q?: string; role?: UserRole; limit: number },
 ): Promise<User[]> {
   let query = db.selectFrom('users').selectAll().orderBy('name').orderBy('id').limit(options.limit);
   const q = options.q?.trim();
-  if (q) {
-    const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const compactPostcode = `%${q.replace(/\s+/g, '').toLowerCase()}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(sql`lower(name)`, 'like', pattern),
-        eb('email', 'like', pattern),
-        eb(sql`lower(replace(postcode, ' ', ''))`, 'like', compactPostcode),
-      ]),
-    );
-  }
+  if (q) query = query.where(matchesEveryWord(q));
   if (options.role) {
     query = query.where(sql<boolean>`${options.role} = any(roles)`);
   }
