@@ -140,10 +140,12 @@ describe('letters on paper', () => {
     await page.getByRole('button', { name: 'Maak de postbatch van vandaag' }).click();
     const postingDate = server.today();
     const dateText = formatDate(postingDate, 'nl');
-    await page
+    const made = page
       .getByRole('status')
-      .filter({ hasText: `De postbatch van ${dateText} is klaar` })
-      .waitFor();
+      .filter({ hasText: `De postbatch van ${dateText} is klaar` });
+    await made.waitFor();
+    // One letter is "1 brief", more are "brieven".
+    expect(await made.textContent()).toMatch(/met (1 brief|([2-9]|\d\d+) brieven)\./);
     const download = page.getByRole('link', {
       name: `Download pdf van de postbatch van ${dateText}`,
     });

@@ -453,7 +453,9 @@ const nl = {
   'address.saved':
     'Het adres van {name} is vastgelegd. De brief gaat mee in de volgende postbatch.',
   'post.createBatch': 'Maak de postbatch van vandaag',
-  'post.created': 'De postbatch van {date} is klaar met {n} brieven. Download en druk hem af.',
+  'post.created.one': 'De postbatch van {date} is klaar met {n} brief. Download en druk hem af.',
+  'post.created.other':
+    'De postbatch van {date} is klaar met {n} brieven. Download en druk hem af.',
   'post.batches': 'Postbatches',
   'post.batchesCaption': 'Postbatches, nieuwste eerst',
   'post.batchNone': 'Er zijn nog geen postbatches.',
@@ -922,7 +924,9 @@ const en: Record<MessageKey, string> = {
   'address.save': 'Record the address',
   'address.saved': 'The address of {name} is recorded. The letter goes in the next print batch.',
   'post.createBatch': "Make today's print batch",
-  'post.created': 'The print batch of {date} is ready with {n} letters. Download and print it.',
+  'post.created.one': 'The print batch of {date} is ready with {n} letter. Download and print it.',
+  'post.created.other':
+    'The print batch of {date} is ready with {n} letters. Download and print it.',
   'post.batches': 'Print batches',
   'post.batchesCaption': 'Print batches, newest first',
   'post.batchNone': 'There are no print batches yet.',

@@ -27,7 +27,7 @@ import { useSession } from '../session/session';
  * letters and starts their objection periods.
  */
 export function PrintQueuePage() {
-  const { t, tx, formatDate, formatDateTime } = useI18n();
+  const { t, tn, tx, formatDate, formatDateTime } = useI18n();
   const errorText = useErrorText();
   const queue = useLoad(() => api.printQueue(), []);
   const [notice, setNotice] = useState('');
@@ -53,7 +53,7 @@ export function PrintQueuePage() {
   const createBatch = () =>
     act('create', async () => {
       const batch = await api.createPrintBatch();
-      return t('post.created', { date: formatDate(batch.postingDate), n: batch.letters });
+      return tn('post.created', batch.letters, { date: formatDate(batch.postingDate) });
     });
   const markPosted = (batch: PrintBatch) =>
     act(batch.id, async () => {
