@@ -25,6 +25,7 @@ export function homeFor(me: Me): string {
   if (me.roles.includes('assessor') || me.roles.includes('approver')) return '/werkvoorraad';
   if (me.roles.includes('clerk')) return '/balie';
   if (me.roles.includes('applicant')) return '/aanvragen';
+  if (me.roles.includes('admin')) return '/beheer';
   return '/mijn-gegevens';
 }
 
