@@ -280,6 +280,12 @@ describe('an application from draft to settlement', () => {
     await form.getByRole('button', { name: 'Om aanvulling vragen' }).click();
     await page.getByText('Het verzoek om aanvulling is verstuurd.').waitFor();
     await stateIs('Aanvulling gevraagd');
+    // Staff read about the applicant, not "u".
+    await page
+      .getByText(
+        'De beslistermijn staat stil tot de aanvrager de gevraagde aanvulling heeft gestuurd.',
+      )
+      .waitFor();
     await checkA11y(page, 'assessor-info-requested');
     await logout(page);
   });

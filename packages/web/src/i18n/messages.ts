@@ -281,6 +281,8 @@ const nl = {
   'detail.deadlines': 'Belangrijke data',
   'detail.noDeadlines': 'Er lopen nu geen termijnen.',
   'detail.suspended': 'De beslistermijn staat stil tot u de gevraagde aanvulling heeft gestuurd.',
+  'detail.suspendedStaff':
+    'De beslistermijn staat stil tot de aanvrager de gevraagde aanvulling heeft gestuurd.',
   'detail.amounts': 'Bedragen',
   'detail.letters': 'Brieven',
   'detail.noLetters': 'Er zijn nog geen brieven.',
@@ -753,6 +755,8 @@ const en: Record<MessageKey, string> = {
   'detail.deadlines': 'Important dates',
   'detail.noDeadlines': 'No terms are running now.',
   'detail.suspended': 'The decision term is on hold until you send the information requested.',
+  'detail.suspendedStaff':
+    'The decision term is on hold until the applicant sends the information requested.',
   'detail.amounts': 'Amounts',
   'detail.letters': 'Letters',
   'detail.noLetters': 'There are no letters yet.',

@@ -14,7 +14,8 @@ import { FormDataView } from '../forms/form-data-view';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 
-export function DeadlinesSection({ app }: { app: Application }) {
+/** The application's deadlines; `staff` speaks of the applicant, not to them. */
+export function DeadlinesSection({ app, staff }: { app: Application; staff?: boolean }) {
   const { t, tx, locale, formatDate } = useI18n();
   const deadlines = app.deadlines ?? [];
   return (
@@ -23,7 +24,9 @@ export function DeadlinesSection({ app }: { app: Application }) {
         {t('detail.deadlines')}
       </Heading2>
       {app.clock?.suspended && (
-        <Paragraph className="app-notice">{t('detail.suspended')}</Paragraph>
+        <Paragraph className="app-notice">
+          {t(staff ? 'detail.suspendedStaff' : 'detail.suspended')}
+        </Paragraph>
       )}
       {(app.warnings ?? []).map((w) => (
         // What the warning means for the resident, in words; staff read the same sentence.
