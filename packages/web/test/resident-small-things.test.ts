@@ -88,6 +88,17 @@ describe('small things for residents', () => {
     expect(await page.getByLabel('Naam van uw initiatief').inputValue()).toBe(
       'Buurtbibliotheek Spangen',
     );
+
+    // A new title, and straight to the list before the pause after typing has passed: the list
+    // waits for the save and shows the new title, not the one before.
+    await page.getByLabel('Naam van uw initiatief').fill('Buurtbibliotheek Spangen-Noord');
+    await page.getByRole('link', { name: 'Mijn aanvragen' }).first().click();
+    await expectHeading(page, 'Mijn aanvragen', false);
+    await page.getByRole('link', { name: 'Buurtbibliotheek Spangen-Noord' }).click();
+    await page.waitForURL((url) => url.pathname.includes(first));
+    if (!page.url().includes('/bewerken'))
+      await page.goto(`${server.url}/aanvragen/${first}/bewerken`);
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
   });
 
   it('at 320 px the form and the list of applications fit, nothing cut off', async () => {

@@ -160,18 +160,47 @@ export function ahead<T>(start: () => Promise<T>): Promise<T | undefined> {
   return started.catch(() => undefined);
 }
 
+/**
+ * Writes of this tab still on their way (a draft's last autosave as its page is left): a read
+ * goes out once they are done, so the next page shows what was just typed, not the version
+ * before it. Registered by the writer the moment it decides to write, before its request; only
+ * such writes, so an upload in progress does not hold up the page's other reads.
+ */
+const writing = new Set<Promise<unknown>>();
+
+/** Holds this tab's reads until `write` settles (see `writing`). */
+export function readAfter(write: Promise<unknown>): void {
+  const settled = write.then(
+    () => undefined,
+    () => undefined,
+  );
+  writing.add(settled);
+  void settled.then(() => writing.delete(settled));
+}
+
 function fetchOnce(method: Method, url: string, init: RequestInit): Promise<Response> {
   if (method !== 'get') {
     asked.clear();
     return fetch(url, init);
   }
+  if (writing.size === 0) return read(url, init, askingAhead);
+  const isAhead = askingAhead;
+  return Promise.all([...writing]).then(() => {
+    // An answer asked ahead while the write was on its way may be from before it.
+    asked.clear();
+    return read(url, init, isAhead);
+  });
+}
+
+/** A GET: an answer asked ahead for it when there is one, else a request (kept if ahead). */
+function read(url: string, init: RequestInit, isAhead: boolean): Promise<Response> {
   const waiting = asked.get(url);
-  if (waiting && !askingAhead) {
+  if (waiting && !isAhead) {
     asked.delete(url);
     if (Date.now() - waiting.at < AHEAD_MS) return waiting.response;
   }
   const response = fetch(url, init);
-  if (askingAhead) {
+  if (isAhead) {
     // A copy for the page, made before the caller here reads the body.
     const copy = response.then((res) => res.clone());
     copy.catch(() => undefined);

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type Application, type ApplicationData, api } from '../../api/client';
+import { readAfter } from '../../api/http';
 
 export type SaveStatus =
   | { kind: 'idle' }
@@ -60,6 +61,9 @@ export function useAutosave(initial: Application, onSaved?: (app: Application) =
   const flush = useCallback(async (): Promise<boolean> => {
     clearTimeout(timer.current);
     chain.current = chain.current.then(saveNow, saveNow);
+    // The next page's reads wait for this save (leaving the wizard: "Mijn aanvragen" then
+    // lists the title just typed).
+    if (pending.current) readAfter(chain.current);
     return chain.current;
   }, [saveNow]);
 
