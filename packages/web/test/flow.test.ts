@@ -297,6 +297,13 @@ describe('an application from draft to settlement', () => {
     await expectHeading(page, 'Straatfeest Mathenesserlaan');
     await page.getByText('Graag een offerte voor het podium.').first().waitFor();
     await page.getByText('Aanvulling uiterlijk').waitFor();
+    // Changing the application is offered with the request, in one sentence and one link.
+    const request = page.getByRole('region', { name: 'De gemeente vraagt om een aanvulling' });
+    await request
+      .getByText('U kunt ook de gegevens van uw aanvraag aanpassen.', { exact: false })
+      .waitFor();
+    await request.getByRole('link', { name: 'Aanvraag aanpassen' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Aanvraag aanpassen' }).count()).toBe(1);
     await checkA11y(page, 'resident-info-requested');
     const form = page.getByRole('region', { name: 'Aanvullen' });
     await form

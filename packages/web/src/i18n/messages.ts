@@ -297,8 +297,8 @@ const nl = {
   'detail.referenceIs': 'Het kenmerk van uw aanvraag is {reference}.',
   'detail.yourTurn': 'Wat u nu kunt doen',
   'detail.requestTitle': 'De gemeente vraagt om een aanvulling',
-  'detail.requestHelp': 'U kunt ook de gegevens van uw aanvraag aanpassen:',
-  'detail.editForm': 'aanvraag aanpassen',
+  'detail.requestHelp': 'U kunt ook de gegevens van uw aanvraag aanpassen.',
+  'detail.editForm': 'Aanvraag aanpassen',
   'detail.reportIntro':
     "Uw activiteit is voorbij. Laat ons weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
   'detail.reportIntroBefore':
@@ -771,8 +771,8 @@ const en: Record<MessageKey, string> = {
   'detail.referenceIs': 'The reference of your application is {reference}.',
   'detail.yourTurn': 'What you can do now',
   'detail.requestTitle': 'The city asks for more information',
-  'detail.requestHelp': 'You can also change the details of your application:',
-  'detail.editForm': 'change application',
+  'detail.requestHelp': 'You can also change the details of your application.',
+  'detail.editForm': 'Change application',
   'detail.reportIntro':
     'Your activity is over. Let us know how it went and what it actually cost. Please add a few photos too.',
   'detail.reportIntroBefore':

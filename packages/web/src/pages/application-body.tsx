@@ -123,7 +123,8 @@ export function ApplicationBody({
         )}
       </StatusMessage>
 
-      {editable && (
+      {/* While a request waits on this person, the link stands with the request (below). */}
+      {editable && !waitingOnMe && (
         <Paragraph>
           <AppLink href={`/aanvragen/${app.id}/bewerken`}>
             {hasTag(def, app.state, 'draft') ? t('detail.continueDraft') : t('detail.editForm')}
@@ -139,7 +140,12 @@ export function ApplicationBody({
           {typeof requestMessage === 'string' && (
             <Paragraph className="app-quote">{requestMessage}</Paragraph>
           )}
-          {waitingOnMe && <Paragraph>{t('detail.requestHelp')}</Paragraph>}
+          {waitingOnMe && editable && (
+            <Paragraph>
+              {t('detail.requestHelp')}{' '}
+              <AppLink href={`/aanvragen/${app.id}/bewerken`}>{t('detail.editForm')}</AppLink>
+            </Paragraph>
+          )}
           {forward.map((e) => eventForm(e, true))}
         </section>
       )}
