@@ -102,6 +102,12 @@ describe('a policy officer edits the workflow without JSON', () => {
       .click();
     await expectHeading(page, /versie 2$/);
     await noProblems();
+    // A condition on an arrow reads as words: a regulation's amount by what it is, not its code.
+    const diagram = (await page.locator('.policy-diagram').first().textContent()) ?? '';
+    expect(diagram).not.toContain('settlementFourEyes');
+    expect(diagram).toMatch(
+      /Vaststellen \[[^\]]*het bedrag in deze stap is ten hoogste het bedrag waarboven een tweede persoon de vaststelling bevestigt/,
+    );
   });
 
   it('(1) adds a reminder mail seven days before the decision deadline', async () => {
@@ -149,6 +155,40 @@ describe('a policy officer edits the workflow without JSON', () => {
     await action.getByLabel('Tekst', { exact: true }).selectOption('herinnering_beslissing');
     await action.getByLabel('Aan', { exact: true }).selectOption('applicant');
     await noProblems();
+    // The mail by its subject, not its code.
+    await action
+      .getByRole('button', {
+        name: 'Verwijderen: Mail sturen: Wij beslissen binnenkort over {{reference}}, de aanvrager',
+      })
+      .waitFor();
+
+    // The data a step keeps, by the step's questions: ticked, not typed as codes.
+    const ask = submitted.locator('details', {
+      has: page.locator('summary', { hasText: 'Om aanvulling vragen → ' }),
+    });
+    await ask.locator('> summary').click();
+    const keep = ask.locator('ol.policy-ref-list').nth(1).locator('> li').first();
+    const which = keep.getByRole('group', { name: 'Welke gegevens van Om aanvulling vragen' });
+    expect(await which.getByRole('checkbox', { name: 'Gevraagde aanvulling' }).isChecked()).toBe(
+      true,
+    );
+    expect(
+      await which.getByRole('checkbox', { name: 'Termijn voor de aanvulling (dagen)' }).isChecked(),
+    ).toBe(true);
+    const words = (await keep.textContent()) ?? '';
+    expect(words).not.toMatch(/message|periodDays|,\s*het verzoek omhoog/);
+    await keep
+      .getByRole('button', {
+        name: 'Verwijderen: Gegevens van de stap bewaren: Gevraagde aanvulling en Termijn voor de aanvulling (dagen), bij het verzoek',
+      })
+      .waitFor();
+    // Codes only in the field that says it wants them, for data that is not the step's own.
+    expect(
+      await keep
+        .getByLabel('Andere gegevens: hun namen zoals in de JSON, gescheiden door komma’s')
+        .inputValue(),
+    ).toBe('');
+    await ask.locator('> summary').click();
   });
 
   it('(2) raises the minimum number of supporters from 4 to 5', async () => {
@@ -250,9 +290,9 @@ describe('a policy officer edits the workflow without JSON', () => {
     });
     await assess.locator('> summary').click();
     const keep = await addAction(assess, 'assignPayload');
-    await keep
-      .getByLabel('Gegevens (gescheiden door komma’s)')
-      .fill('recommendation, amountCents, motivation');
+    const which = keep.getByRole('group', { name: 'Welke gegevens van Beoordelen' });
+    for (const field of ['Advies', 'Voorgesteld bedrag', 'Motivering'])
+      await which.getByRole('checkbox', { name: field, exact: true }).check();
     await keep.getByLabel('Bewaren bij').selectOption('assessment');
 
     // "Toevoegen" asks where to go: it never points back at its own status by itself.
@@ -353,8 +393,12 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByLabel('U bent').selectOption('approver');
     await page.getByRole('button', { name: 'Stap Verlenen zetten' }).click();
     await page
-      .getByText(/“toelichting_verlening”\): Toelichting bij uw subsidie BI-\d{4}-000001/)
+      .getByText(/Brief \(verlening\): Toelichting bij uw subsidie BI-\d{4}-000001/)
       .waitFor();
+    // Every step and text of the log by its name: no codes of events or templates.
+    const log = (await page.locator('.policy-log').textContent()) ?? '';
+    expect(log).toContain('Aangemaakt: – → Concept');
+    expect(log).not.toMatch(/CREATE|“[a-z_]+”|toelichting_verlening|acknowledgement/);
     await checkA11y(page, 'editor-simulator');
   });
 

@@ -22,6 +22,18 @@ let page: Page;
 const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
 const SECOND = { email: 'beleid2@example.org', name: 'Fatima Goedkeurder' };
 const WHAT = 'Versie 2 van Subsidie bewonersinitiatief publiceren';
+const NEW_SUBJECT = 'Wij hebben uw aanvraag {{reference}} ontvangen';
+const FROZEN =
+  'Deze versie wacht op goedkeuring voor publicatie. Trek het voorstel in om haar te wijzigen.';
+
+async function cookieOf(email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: server.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
 
 screenshotOnFailure(() => page);
 
@@ -51,7 +63,18 @@ describe('publishing a workflow version takes two policy officers', () => {
       .click();
     await expectHeading(page, /versie 2$/);
     await page.getByText('Geen problemen gevonden.').waitFor();
+    // One change: the acknowledgement's subject.
+    await page.locator('summary', { hasText: 'Teksten van brieven en mails' }).click();
+    await page.locator('#def-templates-mails-acknowledgement > summary').click();
+    await page.locator('#def-templates-mails-acknowledgement-nl-subject').fill(NEW_SUBJECT);
+    await page.getByText('Geen problemen gevonden.').waitFor();
     await page.getByRole('button', { name: 'Publiceren…' }).click();
+    // What changes, in words and in the singular: no diff markers, no codes.
+    const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
+    await summary.getByText('1 wijziging, met de waarde ervoor en erna').waitFor();
+    await summary.getByText(`Mails gewijzigd: ${NEW_SUBJECT}`).waitFor();
+    await summary.getByText(new RegExp(`^${NEW_SUBJECT} \\(onderwerp, Nederlands\\): “`)).waitFor();
+    expect(await summary.textContent()).not.toMatch(/[~+−]:|Alle 1|acknowledgement/);
     // Without a comment the browser asks for one first.
     const comment = page.getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.');
     await comment.fill('Nieuwe tekst voor de ontvangstbevestiging.');
@@ -61,6 +84,42 @@ describe('publishing a workflow version takes two policy officers', () => {
       .getByRole('status')
       .filter({ hasText: 'wacht nu op een tweede beleidsmedewerker' })
       .waitFor();
+    // While the proposal waits, the draft cannot change: it says so, and offers no save.
+    await page.getByText(FROZEN).waitFor();
+    expect(await page.getByRole('button', { name: 'Concept opslaan' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Publiceren…' }).count()).toBe(0);
+    expect(await page.locator('#def-json').getAttribute('readonly')).not.toBeNull();
+    await checkA11y(page, 'policy-draft-proposed');
+  });
+
+  it('withdrawn, it can change again; a save the proposal refuses says why', async () => {
+    await page.getByRole('button', { name: 'Voorstel intrekken en verder wijzigen' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Het voorstel is ingetrokken. U kunt versie 2 weer wijzigen.' })
+      .waitFor();
+    const subject = page.locator('#def-templates-mails-acknowledgement-nl-subject');
+    await subject.fill(`${NEW_SUBJECT}.`);
+    // Meanwhile it is proposed again (another tab): the save is refused, and the page says why.
+    const proposed = await fetch(
+      `${server.url}/api/policy/definitions/bewonersinitiatief/versions/2/publish`,
+      {
+        method: 'POST',
+        headers: {
+          origin: server.url,
+          'content-type': 'application/json',
+          cookie: await cookieOf(FIRST.email),
+        },
+        body: JSON.stringify({ comment: 'Nieuwe tekst voor de ontvangstbevestiging.' }),
+      },
+    );
+    expect(proposed.status).toBeLessThan(300);
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    // The error says exactly that (the notice about the proposal follows it).
+    await page.getByRole('alert').filter({ hasText: FROZEN }).first().waitFor();
+    expect(await page.getByRole('alert').allTextContents()).toContain(FROZEN);
+    expect(await page.getByText('Dit botst met een eerdere wijziging.').count()).toBe(0);
+    await page.getByRole('button', { name: 'Concept opslaan' }).waitFor({ state: 'detached' });
   });
 
   it('the proposer sees the proposal but cannot approve it', async () => {
@@ -87,7 +146,14 @@ describe('publishing a workflow version takes two policy officers', () => {
       .filter({ hasText: `Goedgekeurd en doorgevoerd: ${WHAT}.` })
       .waitFor();
     const decided = page.getByRole('table', { name: 'Besloten voorstellen, nieuwste eerst' });
-    const row = decided.getByRole('row', { name: new RegExp(WHAT) });
+    // The first proposal was withdrawn: the approved one.
+    const row = decided
+      .getByRole('row', { name: new RegExp(WHAT) })
+      .filter({ hasText: 'Goedgekeurd' });
+    await decided
+      .getByRole('row', { name: new RegExp(WHAT) })
+      .filter({ hasText: 'Ingetrokken' })
+      .waitFor();
     await row.getByText(new RegExp(`^${FIRST.name}, .*Nieuwe tekst`)).waitFor();
     await row.getByText(new RegExp(`^${SECOND.name}, .*Gelezen, akkoord\\.`)).waitFor();
     await row.getByText('Goedgekeurd').waitFor();

@@ -167,8 +167,11 @@ describe('policy staff change the workflow', () => {
     await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
     await page
       // The subject as the applicant reads it, not its placeholders.
-      .getByText(/Mail “acknowledgement” aan de aanvrager: Uw aanvraag BI-2026-000001 is binnen/)
+      .getByText(/Mail aan de aanvrager: Uw aanvraag BI-2026-000001 is binnen/)
       .waitFor();
+    const log = (await page.locator('.policy-log').textContent()) ?? '';
+    expect(log).toContain('Aangemaakt: – → Concept');
+    expect(log).not.toMatch(/CREATE|acknowledgement|new_application/);
     await page.getByRole('img', { name: 'Schema van het werkproces' }).first().waitFor();
     await checkA11y(page, 'policy-simulator');
   });
@@ -178,14 +181,17 @@ describe('policy staff change the workflow', () => {
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.waitFor();
     await summary.getByText('Vergeleken met versie 1.').waitFor();
-    await summary.getByText(/Mails ~: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
+    await summary.getByText(/Mails gewijzigd: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
+    await summary.getByText('Alle 2 wijzigingen, met de waarde ervoor en erna').waitFor();
+    // No diff markers or codes: words.
+    expect(await summary.textContent()).not.toMatch(/[~+−]:|decisionWarning|acknowledgement/);
     // Each change with its value before and after.
     await summary
       .getByText(
         '10 dagen vóór de uiterste beslisdatum (Dagen ten opzichte van die datum (negatief is ervoor)): -7 → -10',
       )
       .waitFor();
-    await summary.getByText(/Termijnen ~: 10 dagen vóór de uiterste beslisdatum/).waitFor();
+    await summary.getByText(/Termijnen gewijzigd: 10 dagen vóór de uiterste beslisdatum/).waitFor();
     await checkA11y(page, 'policy-publish-summary');
     await page
       .getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.')

@@ -18,6 +18,7 @@ import {
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
 import { DiffSummary } from './diff-summary';
 import { CompareWithTheirs, SaveConflictDialog, useConflictText } from './draft-conflict';
@@ -25,6 +26,7 @@ import { problemSentence } from './editor-problems';
 import { type DefinitionDetail, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
+import { useProposalText } from './proposal-messages';
 import { ProposePublish } from './proposals';
 import { Simulator } from './simulator';
 import { Statechart } from './statechart';
@@ -38,11 +40,17 @@ function Editor({
   detail: DefinitionDetail;
   onReload(d?: DefinitionDetail): void;
 }) {
-  const { p, pn, locale } = usePolicyText();
+  const { p, pn, locale, formatDateTime } = usePolicyText();
   const { c } = useConflictText();
+  const { q } = useProposalText();
+  const { me } = useSession();
   const { key, version, status } = detail;
   const {
     readOnly,
+    frozen,
+    proposal,
+    proposed,
+    withdrawProposal,
     text,
     setText,
     parsed,
@@ -52,7 +60,6 @@ function Editor({
     valid,
     dirty,
     notice,
-    setNotice,
     error,
     publishing,
     setPublishing,
@@ -83,7 +90,33 @@ function Editor({
         {' · '}
         <AppLink href={`/beleid/werkprocessen/${key}/migratie`}>{p('defs.migrate')}</AppLink>
       </Paragraph>
-      {readOnly && (
+      {frozen && proposal && (
+        <Alert type="info">
+          <Paragraph>
+            <strong>{q('prop.frozen')}</strong>
+          </Paragraph>
+          <Paragraph>
+            {proposal.proposedBy.id === me?.id
+              ? q('prop.frozenOwn', { date: formatDateTime(proposal.proposedAt) })
+              : q('prop.frozenBy', {
+                  name: proposal.proposedBy.name,
+                  date: formatDateTime(proposal.proposedAt),
+                })}
+          </Paragraph>
+          {proposal.proposedBy.id === me?.id && (
+            <ButtonGroup>
+              <Button
+                appearance="secondary-action-button"
+                onClick={withdrawProposal}
+                disabled={busy}
+              >
+                {q('prop.withdrawToEdit')}
+              </Button>
+            </ButtonGroup>
+          )}
+        </Alert>
+      )}
+      {readOnly && !frozen && (
         <Alert type="info">
           <Paragraph>
             {p('editor.readOnly', {
@@ -111,7 +144,7 @@ function Editor({
             </Button>
           </>
         )}
-        {readOnly && (
+        {readOnly && !frozen && (
           <Button appearance="primary-action-button" onClick={newDraft} disabled={busy}>
             {p('defs.newDraft', { version })}
           </Button>
@@ -146,15 +179,18 @@ function Editor({
               ? p('editor.publishAgainst', { version: publishing.previous })
               : p('editor.publishFirst')}
           </Paragraph>
-          {publishing.diff && <DiffSummary diff={publishing.diff} def={lastGood} />}
+          {publishing.diff && (
+            <DiffSummary
+              diff={publishing.diff}
+              def={lastGood}
+              before={previousDef.data?.definition}
+            />
+          )}
           <ProposePublish
             definitionKey={key}
             version={version}
             onCancel={() => setPublishing(null)}
-            onProposed={(message) => {
-              setPublishing(null);
-              setNotice(message);
-            }}
+            onProposed={proposed}
           />
         </section>
       )}

@@ -1,7 +1,9 @@
 import { UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { describePath } from './editor-kit';
+import { delayText } from './delay-text';
+import { describePath, getAt, labelOf, obj } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { DefinitionDiff } from './policy-api';
+import type { PolicyMessageKey } from './policy-messages';
 
 /** A value from a definition, short enough to read in a list: "4", "“Beste …”", "a, b". */
 function shown(v: unknown): string {
@@ -13,47 +15,117 @@ function shown(v: unknown): string {
 }
 
 /** Which part of the named thing changed: "params.count" after "… › Indienen". */
-function tail(path: string): string {
+function tail(path: string): string[] {
   const parts = path.split('.');
-  const skip = parts[0] === 'states' ? (parts[2] === 'on' || parts[2] === 'after' ? 4 : 2) : 2;
-  return parts.slice(skip).join('.');
+  const named = (): number => {
+    switch (parts[0]) {
+      case 'states':
+        return parts[2] === 'on' || parts[2] === 'after' ? 4 : 2;
+      case 'templates':
+        return 3;
+      case 'form':
+        return parts[1] === 'fields' ? 3 : 1;
+      case 'events':
+      case 'delays':
+        return 2;
+      default:
+        return 1;
+    }
+  };
+  return parts.slice(named());
 }
 
+/** Parts of a path that are structure, not something a person changed. */
+const STRUCTURE = new Set(['params', 'properties']);
+
+const LANGS = new Set(['nl', 'en']);
+
 /**
- * What publishing changes against the previous version: the summary by label, and every change
- * with its value before and after, so a reviewer sees "Aantal: 4 → 5", not a path.
+ * What publishing changes against the previous version: the summary by label ("Termijnen
+ * gewijzigd: …"), and every change with its value before and after, so a reviewer sees
+ * "Aantal: 4 → 5", not a path. `before` is the previous version: what was removed is named by
+ * its label there.
  */
-export function DiffSummary({ diff, def }: { diff: DefinitionDiff; def?: unknown }) {
-  const { p, e, word, locale } = useEditorText();
-  const part = (path: string) => {
-    const t = tail(path);
-    return t ? ` (${word('param', t.split('.').at(-1)!)})` : '';
+export function DiffSummary({
+  diff,
+  def,
+  before,
+}: {
+  diff: DefinitionDiff;
+  def?: unknown;
+  before?: unknown;
+}) {
+  const { p, e, ep, word, locale } = useEditorText();
+  /** A JSON property's name in words, else the name itself. */
+  const partWord = (seg: string) => {
+    const w = word('param', seg);
+    return w !== seg ? w : word('part', seg);
   };
+  /** The changed part in words: "(Aantal)", "(onderwerp, Nederlands)". */
+  const part = (path: string) => {
+    const all = tail(path);
+    // A step's field by its question: `payload.properties.<field>`.
+    const field = (i: number) => {
+      const key = all[i] ?? '';
+      const at = path
+        .split('.')
+        .slice(0, path.split('.').length - all.length + i + 1)
+        .join('.');
+      const label = (d: unknown) => obj(obj(getAt(d, at))['x-label'])[locale];
+      const found = label(def) ?? label(before);
+      return typeof found === 'string' ? found : key;
+    };
+    const segs = all
+      .map((seg, i) => ({ seg, text: all[i - 1] === 'properties' ? field(i) : partWord(seg) }))
+      .filter(({ seg }) => !STRUCTURE.has(seg) && !/^\d+$/.test(seg));
+    const lang = segs.find(({ seg }) => LANGS.has(seg));
+    const last = segs.filter(({ seg }) => !LANGS.has(seg)).at(-1);
+    if (!last && !lang) return '';
+    const text = [last?.text ?? '', lang ? word('part', lang.seg) : ''].filter(Boolean).join(', ');
+    return ` (${text})`;
+  };
+  /** The thing a path is in, by its label; for a path outside the named parts, its section. */
+  const where = (path: string) =>
+    describePath(def, path, locale) ||
+    describePath(before, path, locale) ||
+    partWord(path.split('.')[0] ?? path);
   const s = diff.summary;
   const lines: string[] = [];
-  const name = (prefix: string, key: string) =>
-    describePath(def, `${prefix}.${key}`, locale) || key;
-  const keyed = (
-    title: string,
-    prefix: string,
-    k: { added: string[]; removed: string[]; changed: string[] },
-  ) => {
-    const list = (keys: string[]) => keys.map((key) => name(prefix, key)).join(', ');
-    if (k.added.length) lines.push(`${title} +: ${list(k.added)}`);
-    if (k.removed.length) lines.push(`${title} −: ${k.removed.join(', ')}`);
-    if (k.changed.length) lines.push(`${title} ~: ${list(k.changed)}`);
+  const name = (prefix: string, key: string, removed = false) =>
+    describePath(removed ? before : def, `${prefix}.${key}`, locale) || key;
+  /** `state.EVENT`, `state.after.delay`, `state.always` in words: "Ingediend › Indienen". */
+  const transitionName = (key: string, removed = false) => {
+    const d = obj(removed ? before : def);
+    const [state = '', ...rest] = key.split('.');
+    const stateLabel = labelOf(obj(d.states)[state], locale, state);
+    if (rest[0] === 'always') return stateLabel;
+    if (rest[0] === 'after') return `${stateLabel} › ${delayText(d, rest[1] ?? '', locale)}`;
+    return `${stateLabel} › ${labelOf(obj(d.events)[rest[0] ?? ''], locale, rest[0] ?? '')}`;
   };
-  keyed(p('states.title'), 'states', s.states);
-  keyed(p('states.event'), 'events', s.transitions);
+  const keyed = (
+    what: string,
+    k: { added: string[]; removed: string[]; changed: string[] },
+    named: (key: string, removed?: boolean) => string,
+  ) => {
+    const list = (keys: string[], removed = false) =>
+      keys.map((key) => named(key, removed)).join(', ');
+    if (k.added.length) lines.push(e('diff.added', { what, list: list(k.added) }));
+    if (k.removed.length) lines.push(e('diff.removed', { what, list: list(k.removed, true) }));
+    if (k.changed.length) lines.push(e('diff.changed', { what, list: list(k.changed) }));
+  };
+  const roles = (codes: string[]) =>
+    codes.map((r) => p(`roles.${r}` as PolicyMessageKey)).join(', ') || '–';
+  keyed(p('states.title'), s.states, (k, r) => name('states', k, r));
+  keyed(e('diff.transitions'), s.transitions, transitionName);
   for (const r of s.roles)
     lines.push(
-      `${p('events.roles', { event: name('events', r.event) })}: ${r.before.join(', ') || '–'} → ${r.after.join(', ') || '–'}`,
+      `${p('events.roles', { event: name('events', r.event) })}: ${roles(r.before)} → ${roles(r.after)}`,
     );
-  keyed(p('delays.title'), 'delays', s.delays);
-  keyed(p('texts.letters'), 'templates.letters', s.letters);
-  keyed(p('texts.mails'), 'templates.mails', s.mails);
-  if (s.form) lines.push(e('form.title'));
-  if (s.other.length) lines.push(s.other.join(', '));
+  keyed(p('delays.title'), s.delays, (k, r) => name('delays', k, r));
+  keyed(p('texts.letters'), s.letters, (k, r) => name('templates.letters', k, r));
+  keyed(p('texts.mails'), s.mails, (k, r) => name('templates.mails', k, r));
+  if (s.form) lines.push(e('diff.form'));
+  if (s.other.length) lines.push(e('diff.other', { list: s.other.map(partWord).join(', ') }));
   return (
     <>
       <UnorderedList>
@@ -64,11 +136,11 @@ export function DiffSummary({ diff, def }: { diff: DefinitionDiff; def?: unknown
         )}
       </UnorderedList>
       <details open>
-        <summary>{e('diff.details', { n: diff.changes.length })}</summary>
+        <summary>{ep('diff.details', diff.changes.length)}</summary>
         <UnorderedList className="policy-changes">
           {diff.changes.map((c) => (
             <UnorderedListItem key={c.path}>
-              {describePath(def, c.path, locale) || c.path}
+              {where(c.path)}
               {part(c.path)}: {shown(c.before)} → {shown(c.after)}
             </UnorderedListItem>
           ))}

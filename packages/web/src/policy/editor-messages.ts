@@ -59,6 +59,20 @@ const nl = {
   'enum.remainingGrant': 'wat van de verlening over is',
   'enum.directSettlementThreshold': 'de grens voor directe vaststelling',
   'enum.fixed': 'een vast bedrag',
+  'enum.settlementFourEyes': 'het bedrag waarboven een tweede persoon de vaststelling bevestigt',
+  'enum.proposed': 'het voorgestelde bedrag',
+  'enum.kind.grant': 'verlening',
+  'ref.amountAtMost': '{amount} is ten hoogste {limit}',
+  'ref.amountAtLeast': '{amount} is ten minste {cents}',
+  'ref.assignPayload': '{fields}, bij {into}',
+  'ref.noFields': 'geen gegevens',
+  'ref.yes': 'ja',
+  'ref.no': 'nee',
+  'param.fieldsChoose': 'Welke gegevens van {event}',
+  'param.fieldsCodes': 'Namen van de gegevens zoals in de JSON, gescheiden door komma’s',
+  'param.fieldsCodesOther': 'Andere gegevens: hun namen zoals in de JSON, gescheiden door komma’s',
+  'param.fieldsCodesHint':
+    'Alleen voor wie de JSON kent: de namen staan in de JSON bij de stap, onder "payload".',
   'enum.data': 'de aanvraag',
   'enum.assessment': 'de beoordeling',
   'enum.decision': 'het besluit',
@@ -143,7 +157,48 @@ const nl = {
   'tpl.usedBy': 'Gebruikt bij: {where}',
   'tpl.unused': 'Nog niet gebruikt: kies hem bij een overgang onder "Wat er gebeurt".',
   'tpl.kind': 'Soort brief (voor de voorbeeld-PDF)',
-  'diff.details': 'Alle {n} wijzigingen, met de waarde ervoor en erna',
+  'diff.details.one': '{n} wijziging, met de waarde ervoor en erna',
+  'diff.details.other': 'Alle {n} wijzigingen, met de waarde ervoor en erna',
+  'diff.added': '{what} toegevoegd: {list}',
+  'diff.removed': '{what} verwijderd: {list}',
+  'diff.changed': '{what} gewijzigd: {list}',
+  'diff.transitions': 'Overgangen',
+  'diff.form': 'Het aanvraagformulier is gewijzigd',
+  'diff.other': 'Ook gewijzigd: {list}',
+  'part.title': 'naam',
+  'part.description': 'omschrijving',
+  'part.referencePrefix': 'letters vóór het kenmerk',
+  'part.initial': 'beginstatus',
+  'part.form': 'het aanvraagformulier',
+  'part.nl': 'Nederlands',
+  'part.en': 'Engels',
+  'part.subject': 'onderwerp',
+  'part.body': 'tekst',
+  'part.label': 'naam',
+  'part.help': 'uitleg',
+  'part.intro': 'inleiding',
+  'part.target': 'naar status',
+  'part.guard': 'voorwaarden',
+  'part.actions': 'wat er gebeurt',
+  'part.roles': 'rollen',
+  'part.outcome': 'melding na de stap',
+  'part.tags': 'kenmerken',
+  'part.type': 'soort',
+  'part.required': 'verplicht',
+  'part.payload': 'gegevens van de stap',
+  'part.pages': 'pagina’s',
+  'part.fields': 'vragen',
+  'part.meta': 'gegevens van de status',
+  'part.on': 'overgangen',
+  'part.after': 'termijnen',
+  'part.x-label': 'vraag',
+  'part.x-help': 'uitleg',
+  'part.x-widget': 'soort invoer',
+  'part.enum': 'keuzes',
+  'part.minimum': 'minimaal',
+  'part.maximum': 'maximaal',
+  'part.minLength': 'minimaal aantal tekens',
+  'part.maxLength': 'maximaal aantal tekens',
   'form.title': 'Het aanvraagformulier',
   'form.field': 'Vraag: {label}',
   'form.labelNl': 'Vraag (Nederlands)',
@@ -235,6 +290,20 @@ const en: Record<keyof typeof nl, string> = {
   'enum.remainingGrant': 'what is left of the grant',
   'enum.directSettlementThreshold': 'the limit for direct settlement',
   'enum.fixed': 'a fixed amount',
+  'enum.settlementFourEyes': 'the amount above which a second person confirms the settlement',
+  'enum.proposed': 'the proposed amount',
+  'enum.kind.grant': 'grant',
+  'ref.amountAtMost': '{amount} is at most {limit}',
+  'ref.amountAtLeast': '{amount} is at least {cents}',
+  'ref.assignPayload': '{fields}, with {into}',
+  'ref.noFields': 'no data',
+  'ref.yes': 'yes',
+  'ref.no': 'no',
+  'param.fieldsChoose': 'Which data of {event}',
+  'param.fieldsCodes': 'Names of the data as in the JSON, separated by commas',
+  'param.fieldsCodesOther': 'Other data: their names as in the JSON, separated by commas',
+  'param.fieldsCodesHint':
+    'Only for those who know the JSON: the names are in the JSON with the step, under "payload".',
   'enum.data': 'the application',
   'enum.assessment': 'the assessment',
   'enum.decision': 'the decision',
@@ -319,7 +388,48 @@ const en: Record<keyof typeof nl, string> = {
   'tpl.usedBy': 'Used in: {where}',
   'tpl.unused': 'Not used yet: choose it for a transition under "What happens".',
   'tpl.kind': 'Kind of letter (for the preview PDF)',
-  'diff.details': 'All {n} changes, with the value before and after',
+  'diff.details.one': '{n} change, with the value before and after',
+  'diff.details.other': 'All {n} changes, with the value before and after',
+  'diff.added': '{what} added: {list}',
+  'diff.removed': '{what} removed: {list}',
+  'diff.changed': '{what} changed: {list}',
+  'diff.transitions': 'Transitions',
+  'diff.form': 'The application form has changed',
+  'diff.other': 'Also changed: {list}',
+  'part.title': 'name',
+  'part.description': 'description',
+  'part.referencePrefix': 'letters before the reference',
+  'part.initial': 'first status',
+  'part.form': 'the application form',
+  'part.nl': 'Dutch',
+  'part.en': 'English',
+  'part.subject': 'subject',
+  'part.body': 'text',
+  'part.label': 'name',
+  'part.help': 'explanation',
+  'part.intro': 'introduction',
+  'part.target': 'to status',
+  'part.guard': 'conditions',
+  'part.actions': 'what happens',
+  'part.roles': 'roles',
+  'part.outcome': 'message after the step',
+  'part.tags': 'properties',
+  'part.type': 'kind',
+  'part.required': 'required',
+  'part.payload': 'data of the step',
+  'part.pages': 'pages',
+  'part.fields': 'questions',
+  'part.meta': 'details of the status',
+  'part.on': 'transitions',
+  'part.after': 'time limits',
+  'part.x-label': 'question',
+  'part.x-help': 'explanation',
+  'part.x-widget': 'kind of input',
+  'part.enum': 'choices',
+  'part.minimum': 'minimum',
+  'part.maximum': 'maximum',
+  'part.minLength': 'minimum number of characters',
+  'part.maxLength': 'maximum number of characters',
   'form.title': 'The application form',
   'form.field': 'Question: {label}',
   'form.labelNl': 'Question (Dutch)',
@@ -358,7 +468,27 @@ const en: Record<keyof typeof nl, string> = {
 };
 
 export type EditorMessageKey = keyof typeof nl | keyof typeof moreNl;
+type EditorPluralKey = EditorMessageKey extends infer K
+  ? K extends `${infer B}.one`
+    ? B
+    : never
+  : never;
 const catalogues = { nl: { ...nl, ...moreNl }, en: { ...en, ...moreEn } } as const;
+
+/**
+ * A parameter's value in words ("het bedrag in deze stap"), looked up as `enum.<param>.<value>`
+ * first (a letter's kind `grant` is not the amount `grant`), then `enum.<value>`; undefined
+ * when the catalogue has no words for it.
+ */
+export function enumWordOf(locale: 'nl' | 'en', param: string, value: string): string | undefined {
+  const catalogue = catalogues[locale] as Record<string, string>;
+  return catalogue[`enum.${param}.${value}`] ?? catalogue[`enum.${value}`];
+}
+
+/** `enumWordOf`, or the value itself when there are no words for it. */
+function enumText(locale: 'nl' | 'en', param: string, value: string): string {
+  return enumWordOf(locale, param, value) ?? value;
+}
 
 /** `usePolicyText()` plus `e()` for the editor's texts; `has()` tells whether a key exists. */
 export function useEditorText() {
@@ -370,5 +500,13 @@ export function useEditorText() {
     );
   /** A vocabulary word's text, or the word itself when there is none. */
   const word = (prefix: string, name: string) => catalogue[`${prefix}.${name}`] ?? name;
-  return { ...text, e, word };
+  /** A parameter's value in words; `param` tells apart a letter's kind from an amount. */
+  const enumWord = (param: string, value: string) => enumText(text.locale, param, value);
+  const plural = new Intl.PluralRules(text.locale === 'nl' ? 'nl-NL' : 'en-GB');
+  /** The plural form for `n`, as `pn()` does: the catalogue holds `<key>.one` and `<key>.other`. */
+  const ep = (key: EditorPluralKey, n: number, vars?: Record<string, string | number>) => {
+    const form = `${key}.${plural.select(n)}`;
+    return e((form in catalogue ? form : `${key}.other`) as EditorMessageKey, { n, ...vars });
+  };
+  return { ...text, e, ep, word, enumWord };
 }

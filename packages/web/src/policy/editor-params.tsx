@@ -1,4 +1,6 @@
 import { type ParamSchema, vocabularyParamSchemas } from '@initiatief/engine';
+import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { MoneyInput } from '../components/money-input';
 import { SelectField, TextField } from '../components/ui';
 import { arr, obj, pathId, str } from './editor-kit';
@@ -17,20 +19,72 @@ export function vocabularyNames(group: VocabularyGroup): string[] {
   return Object.keys(vocabularyParamSchemas()[group]);
 }
 
-/** A guard, action or delay reference in words: "Minimaal aantal ondersteuners: 4". */
+/** The step a transition at a dotted path belongs to (`states.x.on.SUBMIT…`), if any. */
+export function eventOfPath(path: string): string | undefined {
+  const parts = path.split('.');
+  return parts[0] === 'states' && parts[2] === 'on' ? parts[3] : undefined;
+}
+
+/** The fields a step asks for, with their labels (`x-label`) in the officer's language. */
+export function payloadFieldsOf(
+  def: DefinitionJson,
+  event: string | undefined,
+  locale: 'nl' | 'en',
+): { key: string; label: string }[] {
+  if (!event) return [];
+  const props = obj(obj(obj(obj(def.events)[event]).payload).properties);
+  return Object.entries(props).map(([key, prop]) => ({
+    key,
+    label: str(obj(obj(prop)['x-label'])[locale]) || key,
+  }));
+}
+
+/**
+ * A guard, action or delay reference in words: "Minimaal aantal ondersteuners: 4", with every
+ * value by its label (a step's fields by their questions, a text by its subject, a regulation's
+ * amount by what it is), never by its code. `event` is the step the transition belongs to.
+ */
 export function useRefText(def: DefinitionJson) {
-  const { word, locale, formatMoney } = useEditorText();
-  return (group: VocabularyGroup, ref: unknown): string => {
+  const { word, enumWord, e, locale, formatMoney } = useEditorText();
+  const list = new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' });
+  return (group: VocabularyGroup, ref: unknown, event?: string): string => {
     const r = obj(ref);
     const type = str(r.type);
     const params = obj(r.params);
-    const values = Object.entries(params).map(([k, v]) => {
+    const fields = payloadFieldsOf(def, event, locale);
+    const fieldLabel = (v: unknown) => fields.find((f) => f.key === v)?.label ?? String(v);
+    const valueText = (k: string, v: unknown): string => {
       if (k === 'cents' && typeof v === 'number') return formatMoney(v);
       if (k === 'event') return str(obj(obj(obj(def.events)[str(v)]).label)[locale]) || str(v);
-      if (typeof v === 'string') return word('enum', v);
-      return Array.isArray(v) ? v.join(', ') : String(v);
-    });
+      if (k === 'template') {
+        const g = type === 'issueDocument' ? 'letters' : 'mails';
+        return str(obj(obj(obj(obj(def.templates)[g])[str(v)])[locale]).subject) || str(v);
+      }
+      if (k === 'field') return fieldLabel(v);
+      if (k === 'value' && type === 'payloadEquals') {
+        // A choice by its words in the step's field (`x-enumLabels`), else as entered.
+        const prop = obj(
+          obj(obj(obj(obj(def.events)[event ?? '']).payload).properties)[str(params.field)],
+        );
+        const words = str(obj(obj(prop['x-enumLabels'])[String(v)])[locale]);
+        return words || (typeof v === 'boolean' ? e(v ? 'ref.yes' : 'ref.no') : String(v));
+      }
+      if (k === 'fields')
+        return Array.isArray(v) && v.length ? list.format(v.map(fieldLabel)) : e('ref.noFields');
+      if (typeof v === 'string') return enumWord(k, v);
+      return Array.isArray(v) ? list.format(v.map(String)) : String(v);
+    };
     const name = word(PREFIX[group], type);
+    const v = (k: string) => valueText(k, params[k]);
+    if (type === 'amountAtMost' && params.amount !== undefined && params.limit !== undefined) {
+      const limit = params.limit === 'fixed' ? v('cents') : v('limit');
+      return e('ref.amountAtMost', { amount: v('amount'), limit });
+    }
+    if (type === 'amountAtLeast' && params.amount !== undefined && params.cents !== undefined)
+      return e('ref.amountAtLeast', { amount: v('amount'), cents: v('cents') });
+    if (type === 'assignPayload' && params.into !== undefined)
+      return `${name}: ${e('ref.assignPayload', { fields: v('fields'), into: v('into') })}`;
+    const values = Object.keys(params).map(v);
     return values.length ? `${name}: ${values.join(', ')}` : name;
   };
 }
@@ -97,8 +151,37 @@ export function ParamsEditor({
                 { value: '', label: e('tr.choose') },
                 ...Object.entries(obj(templates[g])).map(([k, pair]) => ({
                   value: k,
-                  label: `${str(obj(obj(pair)[locale]).subject) || k} (${k})`,
+                  label: str(obj(obj(pair)[locale]).subject) || k,
                 })),
+              ]}
+            />
+          );
+        }
+        if (key === 'fields' && type === 'assignPayload') {
+          return (
+            <FieldsChooser
+              key={key}
+              id={id}
+              def={def}
+              event={eventOfPath(path)}
+              value={arr(value).map(String)}
+              set={(v) => set(key, v)}
+            />
+          );
+        }
+        const fields = payloadFieldsOf(def, eventOfPath(path), locale);
+        if (key === 'field' && fields.length > 0) {
+          const known = fields.some((f) => f.key === value);
+          return (
+            <SelectField
+              key={key}
+              id={id}
+              label={label}
+              value={str(value)}
+              onChange={(v) => set(key, v)}
+              options={[
+                ...(known ? [] : [{ value: str(value), label: str(value) || e('tr.choose') }]),
+                ...fields.map((f) => ({ value: f.key, label: f.label })),
               ]}
             />
           );
@@ -125,6 +208,7 @@ export function ParamsEditor({
           <ParamField
             key={key}
             id={id}
+            param={key}
             label={label}
             schema={s}
             value={value}
@@ -139,6 +223,7 @@ export function ParamsEditor({
 
 function ParamField({
   id,
+  param,
   label,
   schema,
   value,
@@ -146,13 +231,14 @@ function ParamField({
   optional,
 }: {
   id: string;
+  param: string;
   label: string;
   schema: ParamSchema;
   value: unknown;
   set(v: unknown): void;
   optional: boolean;
 }) {
-  const { e, word } = useEditorText();
+  const { e, enumWord } = useEditorText();
   if (schema.enum) {
     return (
       <SelectField
@@ -162,7 +248,7 @@ function ParamField({
         onChange={(v) => set(v || undefined)}
         options={[
           ...(optional || value === undefined ? [{ value: '', label: e('tr.choose') }] : []),
-          ...schema.enum.map((v) => ({ value: String(v), label: word('enum', String(v)) })),
+          ...schema.enum.map((v) => ({ value: String(v), label: enumWord(param, String(v)) })),
         ]}
       />
     );
@@ -207,5 +293,83 @@ function ParamField({
       value={value === undefined ? '' : String(value)}
       onChange={(v) => set(v === '' ? undefined : v === 'true' ? true : v === 'false' ? false : v)}
     />
+  );
+}
+
+/**
+ * Which of a step's data a transition keeps: a box per field of the step, by its question;
+ * names that are not fields of the step (or a timer's, which has none) are typed, by their
+ * names as in the JSON, in a field that says so.
+ */
+function FieldsChooser({
+  id,
+  def,
+  event,
+  value,
+  set,
+}: {
+  id: string;
+  def: DefinitionJson;
+  event: string | undefined;
+  value: string[];
+  set(v: string[] | undefined): void;
+}) {
+  const { e, locale } = useEditorText();
+  const fields = payloadFieldsOf(def, event, locale);
+  const known = new Set(fields.map((f) => f.key));
+  const others = value.filter((v) => !known.has(v));
+  // What is being typed stays as typed ("a, "), as long as it still means these names.
+  const [typing, setTyping] = useState('');
+  const parse = (v: string) =>
+    v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  const shown = parse(typing).join(',') === others.join(',') ? typing : others.join(', ');
+  const eventLabel = event ? str(obj(obj(obj(def.events)[event]).label)[locale]) || event : '';
+  const toggle = (key: string, on: boolean) => {
+    const next = on ? [...value.filter((v) => v !== key), key] : value.filter((v) => v !== key);
+    set(next.length ? next : undefined);
+  };
+  return (
+    <>
+      {fields.length > 0 && (
+        <fieldset className="policy-plain-fieldset" id={id} tabIndex={-1}>
+          <legend className="utrecht-form-label">
+            {e('param.fieldsChoose', { event: eventLabel })}
+          </legend>
+          <div className="policy-checks">
+            {fields.map((f) => {
+              const boxId = `${id}-${f.key}`;
+              return (
+                <FormField key={f.key} type="checkbox" className="app-field">
+                  <Checkbox
+                    id={boxId}
+                    appearance="html"
+                    className="policy-checkbox"
+                    checked={value.includes(f.key)}
+                    onChange={(evt) => toggle(f.key, evt.target.checked)}
+                  />
+                  <FormLabel htmlFor={boxId} type="checkbox">
+                    {f.label}
+                  </FormLabel>
+                </FormField>
+              );
+            })}
+          </div>
+        </fieldset>
+      )}
+      <TextField
+        id={fields.length > 0 ? `${id}-other` : id}
+        label={e(fields.length > 0 ? 'param.fieldsCodesOther' : 'param.fieldsCodes')}
+        description={e('param.fieldsCodesHint')}
+        value={shown}
+        onChange={(v) => {
+          setTyping(v);
+          const next = [...value.filter((x) => known.has(x)), ...parse(v)];
+          set(next.length ? next : undefined);
+        }}
+      />
+    </>
   );
 }

@@ -140,7 +140,7 @@ function TemplateEditor({
   group: Group;
   tkey: string;
 }) {
-  const { p, e, word, locale } = useEditorText();
+  const { p, e, enumWord, locale } = useEditorText();
   const pair = obj(obj(obj(def.templates)[group])[tkey]);
   const [variable, setVariable] = useState<string>('reference');
   const uses = usesOf(def, group, tkey, locale);
@@ -153,9 +153,7 @@ function TemplateEditor({
     });
   return (
     <details className="policy-template" id={pathId(`templates.${group}.${tkey}`)}>
-      <summary>
-        {str(obj(pair[locale]).subject) || tkey} <span className="policy-code">({tkey})</span>
-      </summary>
+      <summary>{str(obj(pair[locale]).subject) || tkey}</summary>
       <Paragraph>
         {uses.length
           ? e('tpl.usedBy', { where: uses.map((u) => u.where).join('; ') })
@@ -167,7 +165,7 @@ function TemplateEditor({
           label={e('tpl.kind')}
           value={kind}
           onChange={setKind}
-          options={LETTER_KINDS.map((k) => ({ value: k, label: word('enum', k) }))}
+          options={LETTER_KINDS.map((k) => ({ value: k, label: enumWord('kind', k) }))}
         />
       )}
       {(['nl', 'en'] as const).map((lang) => {

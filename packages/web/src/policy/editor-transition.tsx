@@ -12,12 +12,23 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { ParamsEditor, useRefText, type VocabularyGroup, vocabularyNames } from './editor-params';
+import {
+  eventOfPath,
+  ParamsEditor,
+  payloadFieldsOf,
+  useRefText,
+  type VocabularyGroup,
+  vocabularyNames,
+} from './editor-params';
 import { useReorder } from './editor-reorder';
 import type { DefinitionJson } from './policy-api';
 
 /** Default parameters for a newly added guard or action, so it is valid at once where it can be. */
-function defaultParams(def: DefinitionJson, type: string): Record<string, unknown> | undefined {
+function defaultParams(
+  def: DefinitionJson,
+  type: string,
+  event: string | undefined,
+): Record<string, unknown> | undefined {
   const first = (g: 'mails' | 'letters') => Object.keys(obj(obj(def.templates)[g]))[0] ?? '';
   switch (type) {
     case 'sendNotice':
@@ -35,7 +46,13 @@ function defaultParams(def: DefinitionJson, type: string): Record<string, unknow
     case 'actorIsNot':
       return { event: Object.keys(obj(def.events))[0] ?? '' };
     case 'assignPayload':
-      return { fields: ['message'], into: 'decision' };
+      // The step's first field; a timer has none, and the check asks for one.
+      return {
+        fields: payloadFieldsOf(def, event, 'nl')
+          .slice(0, 1)
+          .map((f) => f.key),
+        into: 'decision',
+      };
     case 'settle':
       return { amount: 'granted' };
     case 'recordPayment':
@@ -99,7 +116,7 @@ function RefList({
       {refs.length === 0 ? <Paragraph>{empty}</Paragraph> : null}
       <ol className="policy-ref-list">
         {refs.map((ref, i) => {
-          const what = refText(group, ref);
+          const what = refText(group, ref, eventOfPath(branchPath));
           const path = `${listPath}.${i}`;
           return (
             <li
@@ -153,7 +170,7 @@ function RefList({
           appearance="secondary-action-button"
           disabled={!adding}
           onClick={() => {
-            const params = defaultParams(def, adding);
+            const params = defaultParams(def, adding, eventOfPath(branchPath));
             change((list) => void list.push(params ? { type: adding, params } : { type: adding }));
             setAdding('');
           }}

@@ -45,6 +45,14 @@ const nl = {
     'Toelichting (nodig als u het werkproces, het plafond, het maximum of het bedrag voor een tweede persoon wijzigt: een tweede beleidsmedewerker keurt dat goed)',
   'prop.regulationProposed':
     'Uw voorstel om {name} te wijzigen wacht nu op een tweede beleidsmedewerker.',
+  'prop.frozen':
+    'Deze versie wacht op goedkeuring voor publicatie. Trek het voorstel in om haar te wijzigen.',
+  'prop.frozenBy':
+    'Voorgesteld door {name} op {date}. Alleen {name} kan het voorstel intrekken; een andere beleidsmedewerker keurt het goed of af.',
+  'prop.frozenOwn':
+    'U heeft dit voorgesteld op {date}. Een andere beleidsmedewerker keurt het goed of af.',
+  'prop.withdrawToEdit': 'Voorstel intrekken en verder wijzigen',
+  'prop.withdrawnToEdit': 'Het voorstel is ingetrokken. U kunt versie {version} weer wijzigen.',
 };
 
 const en: Record<ProposalMessageKey, string> = {
@@ -91,6 +99,14 @@ const en: Record<ProposalMessageKey, string> = {
     'Comment (needed when you change the workflow, ceiling, maximum or second-person settlement amount: a second policy officer approves that)',
   'prop.regulationProposed':
     'Your proposal to change {name} now waits for a second policy officer.',
+  'prop.frozen':
+    'This version is waiting for approval to be published. Withdraw the proposal to change it.',
+  'prop.frozenBy':
+    'Proposed by {name} on {date}. Only {name} can withdraw the proposal; another policy officer approves or rejects it.',
+  'prop.frozenOwn': 'You proposed this on {date}. Another policy officer approves or rejects it.',
+  'prop.withdrawToEdit': 'Withdraw the proposal and continue editing',
+  'prop.withdrawnToEdit':
+    'The proposal has been withdrawn. You can change version {version} again.',
 };
 
 export type ProposalMessageKey = keyof typeof nl;

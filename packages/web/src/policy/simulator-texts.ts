@@ -13,14 +13,18 @@ import { useEditorText } from './editor-messages';
 import type { PolicyMessageKey } from './policy-messages';
 
 const SIM_NAME = 'Fatima el Amrani';
+/** The engine's own first step (`createApplication`): no event of any workflow. */
+export const CREATED = 'CREATE';
 
 /** What happened in words, with subjects filled in as the applicant would read them. */
 export function useSimulatorTexts(definition: WorkflowDefinition) {
-  const { p, e, word, locale, formatMoney, formatDateTime } = useEditorText();
+  const { p, e, word, enumWord, locale, formatMoney, formatDateTime } = useEditorText();
   const eventLabel = (type: string) => {
     if (type.startsWith('xstate.after.'))
       return p('sim.timer', { delay: delayText(definition, type.split('.')[2] ?? type, locale) });
-    return definition.events[type]?.label?.[locale] ?? type;
+    const label = definition.events[type]?.label?.[locale];
+    if (label) return label;
+    return type === CREATED ? p('sim.created') : type;
   };
 
   const subject = (
@@ -51,14 +55,12 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     switch (ef.type) {
       case 'notice':
         return p('sim.effect.notice', {
-          template: ef.template,
           audience: p(`sim.audience.${ef.audience}` as PolicyMessageKey),
           subject: subject('mails', ef.template, snapshot, now, facts),
         });
       case 'document':
         return p('sim.effect.document', {
-          kind: word('enum', ef.kind),
-          template: ef.template,
+          kind: enumWord('kind', ef.kind),
           subject: subject('letters', ef.template, snapshot, now, facts),
         });
       case 'timer.schedule':
@@ -70,7 +72,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
         return p('sim.effect.timerCancel', { timer: eventLabel(ef.timerId) });
       case 'payment':
         return p('sim.effect.payment', {
-          kind: word('enum', ef.kind),
+          kind: enumWord('kind', ef.kind),
           amount: formatMoney(ef.amountCents),
         });
       default:

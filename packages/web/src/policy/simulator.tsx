@@ -32,7 +32,7 @@ import { TrialDataSection, useTrialData } from './simulator-data';
 import { useSimulatorText } from './simulator-messages';
 import { PayloadForm } from './simulator-payload';
 import { TrialTermsFields, useTrialTerms } from './simulator-terms';
-import { useSimulatorTexts } from './simulator-texts';
+import { CREATED, useSimulatorTexts } from './simulator-texts';
 import { Statechart } from './statechart';
 
 interface LogEntry {
@@ -146,7 +146,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       record(result, now, new Map());
       setMessage(checked.any ? s('sd.incomplete') : '');
     } catch (err) {
-      refuse('CREATE', err);
+      refuse(CREATED, err);
     }
   };
 

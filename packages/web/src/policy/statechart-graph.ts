@@ -23,8 +23,8 @@ export interface Graph {
   edges: Edge[];
 }
 
-/** Guards in words, for the labels on arrows. */
-export type GuardText = (guard: unknown) => string;
+/** Guards in words, for the labels on arrows; `event` is the step of the arrow (none for a timer). */
+export type GuardText = (guard: unknown, event?: string) => string;
 
 function guardList(t: unknown): unknown[] {
   const g = isObj(t) ? t.guard : undefined;
@@ -59,7 +59,7 @@ export function graphOf(
   for (const name of names) {
     const s = states[name];
     if (!isObj(s)) continue;
-    const add = (label: string, value: unknown, timer = false) => {
+    const add = (label: string, value: unknown, timer = false, event?: string) => {
       const branches = Array.isArray(value) ? value : [value];
       // Guards every option of this step shares explain nothing; the ones that differ do.
       const lists = branches.map((b) => guardList(b).map((g) => JSON.stringify(g)));
@@ -67,7 +67,7 @@ export function graphOf(
         const own = guardList(b).filter((_g, n) =>
           lists.some((l, j) => j !== i && !l.includes(lists[i]![n]!)),
         );
-        const words = own.map(guardText).join('; ');
+        const words = own.map((g) => guardText(g, event)).join('; ');
         const text = words ? `${label} [${words}]` : label;
         for (const to of targetsOf(b)) {
           if (names.includes(to))
@@ -78,7 +78,8 @@ export function graphOf(
           edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer });
       });
     };
-    if (isObj(s.on)) for (const [type, t] of Object.entries(s.on)) add(labelOfEvent(type), t);
+    if (isObj(s.on))
+      for (const [type, t] of Object.entries(s.on)) add(labelOfEvent(type), t, false, type);
     if (isObj(s.after))
       for (const [delay, t] of Object.entries(s.after)) add(timerLabel(delay), t, true);
     if (s.always !== undefined) add('→', s.always);

@@ -100,7 +100,7 @@ export function Statechart({
   const refText = useRefText(definition);
   const id = useId();
   const graph = useMemo(() => {
-    const guardText: GuardText = (g) => refText('guards', g);
+    const guardText: GuardText = (g, event) => refText('guards', g, event);
     // The dashed arrow marks a timer; the words name it (no glyph: not every font has one).
     const timer = (def: DefinitionJson) => (d: string) =>
       p('states.timer', { delay: delayText(def, d, locale) });

@@ -6,6 +6,7 @@
  */
 import { validateDefinition } from '@initiatief/engine';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 import { useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
@@ -18,6 +19,14 @@ import {
   policyApi,
 } from './policy-api';
 import { usePolicyText } from './policy-messages';
+import { useProposalText } from './proposal-messages';
+
+/** The API's refusal to change a draft proposed for publishing (409 naming the proposal). */
+export function proposedOf(err: unknown): boolean {
+  return (
+    err instanceof ApiError && err.status === 409 && typeof err.problem.proposalId === 'string'
+  );
+}
 
 /** The engine's check plus the row's key and version, as the server does on save. */
 function check(key: string, version: number, json: unknown): DefinitionProblem[] {
@@ -43,7 +52,22 @@ export function useDefinitionEditor(
   const errorText = useErrorText();
   const { navigate } = useRouter();
   const { key, version, status } = detail;
-  const readOnly = status !== 'draft';
+  const { q } = useProposalText();
+  // A draft proposed for publishing is frozen until the proposal is decided or withdrawn: the
+  // second officer approves what was proposed (the API refuses a save meanwhile).
+  const proposals = useLoad(
+    () => (status === 'draft' ? policyApi.proposals('open') : Promise.resolve([])),
+    [key, version, status],
+  );
+  const proposal =
+    (proposals.data ?? []).find(
+      (pr) =>
+        pr.kind === 'publish_definition' &&
+        pr.definition?.key === key &&
+        pr.definition.version === version,
+    ) ?? null;
+  const frozen = status === 'draft' && proposal !== null;
+  const readOnly = status !== 'draft' || frozen;
   const [text, setText] = useState(() => JSON.stringify(detail.definition, null, 2));
   const [savedText, setSavedText] = useState(text);
   const [notice, setNotice] = useState('');
@@ -118,7 +142,12 @@ export function useDefinitionEditor(
     try {
       await fn();
     } catch (err) {
-      setError(errorText(err));
+      if (proposedOf(err)) {
+        // Proposed in another tab or by a colleague: say so, and show the draft as frozen.
+        setNotice('');
+        setError(q('prop.frozen'));
+        await proposals.reload();
+      } else setError(errorText(err));
     } finally {
       setBusy(false);
     }
@@ -186,6 +215,22 @@ export function useDefinitionEditor(
       setPublishing({ diff, previous: previousVersion });
     });
 
+  /** After proposing: the draft is frozen now. */
+  const proposed = (message: string) => {
+    setPublishing(null);
+    setNotice(message);
+    void proposals.reload();
+  };
+
+  /** Withdraws the open proposal of this version, so it can be changed again. */
+  const withdrawProposal = () =>
+    run(async () => {
+      if (!proposal) return;
+      await policyApi.withdrawProposal(proposal.id);
+      await proposals.reload();
+      setNotice(q('prop.withdrawnToEdit', { version }));
+    });
+
   const discard = () =>
     run(async () => {
       await policyApi.discardDraft(key, version);
@@ -207,6 +252,10 @@ export function useDefinitionEditor(
 
   return {
     readOnly,
+    frozen,
+    proposal,
+    proposed,
+    withdrawProposal,
     text,
     setText,
     parsed,
