@@ -41,7 +41,7 @@ export const DEMO_RESIDENTS: DemoAccount[] = [
 /** Staff as the municipality's IdP knows them; the e-mails match the seeded demo accounts. */
 export const DEMO_STAFF: DemoAccount[] = [
   ['clerk', 'Kees Baliemedewerker', 'initiatief-balie'],
-  ['assessor', 'Anouk Beoordelaar', 'initiatief-beoordelaars'],
+  ['assessor', 'Anouk Behandelaar', 'initiatief-beoordelaars'],
   ['approver', 'Sanne Besluitvormer', 'initiatief-besluitvormers'],
   ['policy', 'Pieter Beleidsmedewerker', 'initiatief-beleid'],
   ['admin', 'Beheerder', 'initiatief-beheer'],

@@ -35,8 +35,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
     city: 'Rotterdam',
   },
   { email: 'clerk@example.org', name: 'Kees Baliemedewerker', roles: ['clerk'] },
-  { email: 'assessor@example.org', name: 'Anouk Beoordelaar', roles: ['assessor'] },
-  { email: 'assessor2@example.org', name: 'Mohamed Tweede Beoordelaar', roles: ['assessor'] },
+  { email: 'assessor@example.org', name: 'Anouk Behandelaar', roles: ['assessor'] },
+  { email: 'assessor2@example.org', name: 'Mohamed Tweede Behandelaar', roles: ['assessor'] },
   { email: 'approver@example.org', name: 'Sanne Besluitvormer', roles: ['approver'] },
   { email: 'policy@example.org', name: 'Pieter Beleidsmedewerker', roles: ['policy'] },
   // A second policy officer: publishing a workflow or changing a regulation's money takes two.
