@@ -278,6 +278,12 @@ describe('policy staff change the workflow', () => {
       .getByRole('img', { name: 'Gebruikt budget tegenover het plafond per wijk' })
       .waitFor();
     await page.getByRole('link', { name: 'Aanvragen (CSV)' }).waitFor();
+    // Each row of the budget table by its regulation's name: two of one district and year
+    // would otherwise read the same.
+    await page
+      .getByRole('rowheader', { name: 'Bewonersinitiatieven Delfshaven 2026' })
+      .first()
+      .waitFor();
     await checkA11y(page, 'policy-reports');
 
     await page.goto(`${server.url}/beleid/aanvragen/${runningId}`);

@@ -35,12 +35,14 @@ function BudgetChart({ items }: { items: BudgetUse[] }) {
   const id = useId();
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const row = 44;
-  const labelW = 200;
+  // Room for a regulation's name ("Bewonersinitiatieven Charlois 2026"): two regulations of
+  // one district and year are told apart by it.
+  const labelW = 300;
   const barW = 420;
   const height = items.length * row + 10;
   const descs = items.map((b) =>
     p('reports.budgetDesc', {
-      district: `${b.district} ${b.year}`,
+      district: b.title,
       used: formatMoney(b.usedCents),
       ceiling: formatMoney(b.ceilingCents),
       share: pct(b.usedShare),
@@ -62,7 +64,7 @@ function BudgetChart({ items }: { items: BudgetUse[] }) {
         return (
           <g key={b.regulationId}>
             <text x={0} y={y + 18} fontSize="14" fill="#1a1a1a">
-              {b.district} {b.year}
+              {b.title}
             </text>
             <rect x={labelW} y={y} width={barW} height={26} fill="#fff" stroke="#444" />
             <rect x={labelW} y={y} width={Math.min(barW, committed)} height={26} fill="#00689e" />
@@ -197,7 +199,7 @@ export function ReportsPage() {
                 <TableCaption>{p('reports.budgetCaption')}</TableCaption>
                 <TableHeader>
                   <TableRow>
-                    <TableHeaderCell scope="col">{p('regs.district')}</TableHeaderCell>
+                    <TableHeaderCell scope="col">{p('regs.name')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{p('regs.ceiling')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{p('reports.committed')}</TableHeaderCell>
                     <TableHeaderCell scope="col">{p('reports.reserved')}</TableHeaderCell>
@@ -208,9 +210,7 @@ export function ReportsPage() {
                 <TableBody>
                   {d.budget.map((b) => (
                     <TableRow key={b.regulationId}>
-                      <TableHeaderCell scope="row">
-                        {b.district} {b.year}
-                      </TableHeaderCell>
+                      <TableHeaderCell scope="row">{b.title}</TableHeaderCell>
                       <TableCell className="app-num">{formatMoney(b.ceilingCents)}</TableCell>
                       <TableCell className="app-num">{formatMoney(b.committedCents)}</TableCell>
                       <TableCell className="app-num">{formatMoney(b.reservedCents)}</TableCell>
