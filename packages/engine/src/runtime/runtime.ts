@@ -145,8 +145,11 @@ function stripNulls(data: unknown): unknown {
 }
 
 /**
- * XState took no transition for the event: say why, by the guard that refused (the last
- * candidate's first failing guard, as XState tried them in order).
+ * XState took no transition for the event: say why, by the guards that refused (the last
+ * candidate's, as XState tried them in order). Every guard of that candidate is asked, so a
+ * person hears all that stands in the way at once (the form, the supporters, the activity date),
+ * not one reason per attempt; one issue per field, the first guard's. Guards are pure functions of
+ * (context, event), so asking the rest changes nothing.
  */
 function explainRefusal(
   def: WorkflowDefinition,
@@ -157,13 +160,21 @@ function explainRefusal(
   let failure: { guard: string; issues: Issue[] } | undefined;
   for (const t of candidates) {
     const ctx = guardContext(mergesData(t), context, event);
+    const failed: { guard: string; issues: Issue[] }[] = [];
     for (const ref of guardRefs(t)) {
       const result = runGuard(ref.type, ref.params, def, ctx, event);
-      if (!result.ok) {
-        failure = { guard: ref.type, issues: result.issues };
-        break;
-      }
+      if (!result.ok) failed.push({ guard: ref.type, issues: result.issues });
     }
+    if (failed.length === 0) continue;
+    // The four-eyes principle is a refusal of its own kind (403), whatever else fails.
+    const fourEyes = failed.find((f) => f.guard === 'actorIsNot');
+    const seen = new Set<string>();
+    failure = fourEyes ?? {
+      guard: failed[0]!.guard,
+      issues: failed
+        .flatMap((f) => f.issues)
+        .filter((i) => !seen.has(i.path) && seen.add(i.path) !== undefined),
+    };
   }
   if (!failure) {
     // Cannot happen while guards are pure functions of (context, event); kept as a clear refusal.

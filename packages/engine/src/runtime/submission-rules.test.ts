@@ -401,3 +401,27 @@ describe('every shipped workflow', () => {
     }
   });
 });
+
+describe('a refused submission says everything that stands in the way at once', () => {
+  test('a missing IBAN, too few supporters and an activity too soon: three issues, one refusal', () => {
+    const created = createApplication(def, {
+      now: T0,
+      actor: applicant,
+      facts,
+      data: completeData({
+        iban: null,
+        supporters: [{ name: 'An', postcode: '3035 KB', age: 34 }],
+        activityDate: addDays(toAmsterdamDate(T0), 7),
+      }),
+    });
+    const e = refused(() => send(created.snapshot, 'SUBMIT', applicant));
+    expect(e.code).toBe('guard_failed');
+    const paths = (e.issues ?? []).map((i) => i.path);
+    expect(paths.some((p) => p.includes('iban'))).toBe(true);
+    expect(paths.some((p) => p.includes('supporters'))).toBe(true);
+    expect(paths.some((p) => p.includes('activityDate'))).toBe(true);
+    // One issue per field, each a sentence for a person.
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const issue of e.issues ?? []) expect(issue.text?.nl).toBeTruthy();
+  });
+});
