@@ -253,6 +253,11 @@ describe('an application from draft to settlement', () => {
     await page.getByRole('heading', { level: 1, name: 'Straatfeest Mathenesserlaan' }).waitFor();
     expect(await page.getByText('Uw aanvraag is ingediend.', { exact: false }).count()).toBe(0);
     await page.getByText('Uiterlijk besluit').waitFor();
+    // The history says in which state the details were edited, in words.
+    await page
+      .getByText(/in de status Concept/)
+      .first()
+      .waitFor();
     await checkA11y(page, 'resident-submitted');
     await logout(page);
   });

@@ -56,7 +56,7 @@ export function Timeline({
             <Paragraph className="app-timeline__meta">
               <time dateTime={h.at}>{formatDateTime(h.at)}</time>
               {' · '}
-              {edited ? state : what}
+              {edited ? t('timeline.editedIn', { state }) : what}
               {showActor && h.actor?.name ? ` · ${h.actor.name}` : ''}
               {showActor && h.onBehalfOf ? ` · ${t('timeline.onBehalf')}` : ''}
             </Paragraph>

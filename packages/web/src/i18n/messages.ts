@@ -339,6 +339,7 @@ const nl = {
 
   'timeline.empty': 'Nog geen stappen.',
   'timeline.edited': 'Gegevens bijgewerkt',
+  'timeline.editedIn': 'in de status {state}',
   'timeline.created': 'Aanvraag gestart',
   'timeline.termLapsed': 'Termijn verstreken',
   'case.history': 'Verloop',
@@ -813,6 +814,7 @@ const en: Record<MessageKey, string> = {
 
   'timeline.empty': 'No steps yet.',
   'timeline.edited': 'Details updated',
+  'timeline.editedIn': 'in the state {state}',
   'timeline.created': 'Application started',
   'timeline.termLapsed': 'A term ran out',
   'case.history': 'History',
