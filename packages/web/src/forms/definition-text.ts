@@ -87,8 +87,8 @@ export function isMoneyProp(prop: JsonSchema | undefined): boolean {
 
 /**
  * What a step recorded, as lines to read: each field of the event's payload under its label in
- * the definition, amounts in money, a choice by its words (`x-enumLabels`), free text as
- * written. Fields the definition does not describe are left out.
+ * the definition and in its order, amounts in money, a choice by its words (`x-enumLabels`),
+ * free text as written. Fields the definition does not describe are left out.
  */
 export function enteredLines(
   def: WorkflowDefinition | undefined,
@@ -99,9 +99,10 @@ export function enteredLines(
 ): { name: string; text: string }[] {
   const schema = payloadSchemaOf(def, type);
   const values = (payload ?? {}) as Record<string, unknown>;
-  return Object.entries(values).flatMap(([name, value]) => {
-    const prop = schema.properties?.[name];
-    if (!prop) return [];
+  // In the definition's order (the advice before its reasons), not the order it was sent in.
+  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
+    if (!(name in values)) return [];
+    const value = values[name];
     const label = payloadLabel(schema, name, locale);
     if (isMoneyProp(prop) && typeof value === 'number') {
       return [{ name, text: `${label}: ${formatMoney(value)}` }];

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { WorkflowDefinition } from '@initiatief/engine';
+import { describe, expect, it } from 'vitest';
+import { enteredLines } from './definition-text';
+
+// A shipped definition as test data: the code under test must not know its names, so the step
+// and its fields are taken from the definition itself.
+const def = JSON.parse(
+  readFileSync(
+    fileURLToPath(
+      new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+    ),
+    'utf8',
+  ),
+) as WorkflowDefinition;
+
+type Prop = { enum?: string[]; 'x-unit'?: string; type?: string | string[] };
+const events = def.events as Record<string, { payload?: { properties?: Record<string, Prop> } }>;
+// A step whose payload has a choice, an amount and a free text (the assessment).
+const [type, props] = Object.entries(events)
+  .map(([t, e]) => [t, e.payload?.properties ?? {}] as const)
+  .find(
+    ([, p]) =>
+      Object.values(p).some((x) => x.enum) &&
+      Object.values(p).some((x) => x['x-unit'] === 'cents') &&
+      Object.values(p).some((x) => x.type === 'string' && !x.enum),
+  )!;
+const names = Object.keys(props);
+const choice = names.find((n) => props[n]!.enum)!;
+const amount = names.find((n) => props[n]!['x-unit'] === 'cents')!;
+const text = names.find((n) => props[n]!.type === 'string' && !props[n]!.enum)!;
+const money = (cents: number) => `€ ${(cents / 100).toFixed(2).replace('.', ',')}`;
+
+describe('what a step recorded, as lines to read', () => {
+  it('in the definition’s order, a choice by its words, an amount in money, text as written', () => {
+    // Sent in another order than the definition's: reasons first.
+    const payload = {
+      [text]: 'Past bij de wijk.',
+      [amount]: 75_050,
+      [choice]: props[choice]!.enum![0],
+    };
+    const lines = enteredLines(def, type, payload, 'nl', money);
+    expect(lines.map((l) => l.name)).toEqual(names.filter((n) => n in payload));
+    const shown = lines.map((l) => l.text).join(' | ');
+    expect(shown).toContain('€ 750,50');
+    expect(shown).toContain('Past bij de wijk.');
+    const word = (props[choice] as { 'x-enumLabels'?: Record<string, { nl: string }> })[
+      'x-enumLabels'
+    ]?.[props[choice]!.enum![0]!]?.nl;
+    expect(word).toBeTruthy();
+    expect(lines[0]!.text).toMatch(new RegExp(`: ${word}$`));
+    expect(shown).not.toMatch(new RegExp(`\\b(${choice}|${amount}|${text})\\b`));
+  });
+
+  it('leaves out what the definition does not describe', () => {
+    expect(enteredLines(def, type, { notAField: 'x' }, 'nl', money)).toEqual([]);
+  });
+});
