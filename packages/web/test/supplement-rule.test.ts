@@ -5,11 +5,10 @@
  * with the event; the resident's form then says so before sending, in Dutch and English, and
  * nothing changes until an explanation or a file is given.
  */
-import { validateDefinition } from '@initiatief/engine';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
-import { readShippedDefinitions } from '../../api/src/definitions/definitions.repository';
+import { publishSupplementRuleVersion } from '../../api/src/applications/supplement-rule.fixture';
 import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { type ApiAs, apiAs } from './api-as';
 import {
@@ -35,36 +34,9 @@ screenshotOnFailure(() => page);
 beforeAll(async () => {
   server = await startTestServer();
   const db = server.deps.db;
-  const shipped = (await readShippedDefinitions()).find((d) => d.key === 'bewonersinitiatief')!;
-  // What a policy officer changes (a new version; the published one never changes).
-  const next = structuredClone(shipped) as unknown as {
-    version: number;
-    events: Record<string, { payload: Record<string, unknown> }>;
-  };
-  next.version = shipped.version + 1;
-  const payload = next.events.SUPPLEMENT!.payload;
-  (payload.properties as Record<string, unknown>).attachments = {
-    type: 'array',
-    items: { type: 'string', format: 'uuid' },
-    maxItems: 20,
-    'x-widget': 'attachments',
-    'x-label': { nl: 'Bijlagen', en: 'Attachments' },
-  };
-  payload['x-atLeastOneOf'] = ['message', 'attachments'];
-  const checked = validateDefinition(next);
-  expect(checked.problems).toEqual([]);
   const now = server.deps.clock();
-  await db
-    .insertInto('workflow_definitions')
-    .values({
-      key: shipped.key,
-      version: next.version,
-      status: 'published',
-      definition: JSON.stringify(checked.definition),
-      created_at: now,
-      published_at: now,
-    })
-    .execute();
+  // What a policy officer changes (a new version; the published one never changes).
+  const next = await publishSupplementRuleVersion(db, 'bewonersinitiatief', now);
   const regulationId = await upsertRegulation(db, {
     code: 'BI-DELFSHAVEN-2026-V2',
     title: 'Bewonersinitiatieven Delfshaven 2026',
@@ -77,7 +49,7 @@ beforeAll(async () => {
     reportDueWeeks: 12,
     opensOn: '2026-01-01',
     closesOn: '2026-12-31',
-    workflowKey: shipped.key,
+    workflowKey: next.key,
     workflowVersion: next.version,
   });
 

@@ -4,9 +4,7 @@
  * labels, and nothing changes: the request stays open and the decision clock suspended (4:15).
  * Published versions are immutable, so the rule comes as a new version of the shipped workflow.
  */
-import { validateDefinition } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { readShippedDefinitions } from '../definitions/definitions.repository';
 import { call, TEST_ORIGIN } from '../test/test-app';
 import { demoFormData } from './applications.fixtures';
 import {
@@ -18,42 +16,15 @@ import {
   setupKit,
   step,
 } from './lifecycle.test-kit';
+import { publishSupplementRuleVersion } from './supplement-rule.fixture';
 
 let kit: Kit;
 let regulationId: string;
 
 beforeAll(async () => {
   kit = await setupKit();
-  const shipped = (await readShippedDefinitions()).find((d) => d.key === kit.workflow.key)!;
-  const next = structuredClone(shipped) as unknown as {
-    version: number;
-    events: Record<string, { payload: Record<string, unknown> }>;
-  };
-  next.version = shipped.version + 1;
-  const payload = next.events.SUPPLEMENT!.payload;
-  (payload.properties as Record<string, unknown>).attachments = {
-    type: 'array',
-    items: { type: 'string', format: 'uuid' },
-    maxItems: 20,
-    'x-widget': 'attachments',
-    'x-label': { nl: 'Bijlagen', en: 'Attachments' },
-  };
-  payload['x-atLeastOneOf'] = ['message', 'attachments'];
-  const checked = validateDefinition(next);
-  expect(checked.problems).toEqual([]);
-  const now = kit.clock();
-  await kit.t.db
-    .insertInto('workflow_definitions')
-    .values({
-      key: shipped.key,
-      version: next.version,
-      status: 'published',
-      definition: JSON.stringify(checked.definition),
-      created_at: now,
-      published_at: now,
-    })
-    .execute();
-  regulationId = await createRegulation(kit.t, { key: shipped.key, version: next.version });
+  const next = await publishSupplementRuleVersion(kit.t.db, kit.workflow.key, kit.clock());
+  regulationId = await createRegulation(kit.t, next);
 });
 afterAll(() => kit.close());
 

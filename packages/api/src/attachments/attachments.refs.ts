@@ -25,7 +25,18 @@ export async function refuseForeignAttachments(
   const known = new Set(attachmentRefs(definition, before).map((r) => r.id));
   const added = attachmentRefs(definition, after).filter((r) => !known.has(r.id));
   if (added.length === 0) return;
-  const lookup = added.filter((r) => isUuid(r.id));
+  const foreign = await notOfApplication(trx, applicationId, added);
+  if (foreign.length === 0) return;
+  throw foreignFiles(foreign);
+}
+
+/** The refs that name no file of this application (malformed ids included), in one query. */
+async function notOfApplication<R extends { id: string }>(
+  trx: Transaction<DB>,
+  applicationId: string,
+  refs: R[],
+): Promise<R[]> {
+  const lookup = refs.filter((r) => isUuid(r.id)).map((r) => r.id);
   const found =
     lookup.length === 0
       ? []
@@ -33,16 +44,10 @@ export async function refuseForeignAttachments(
           .selectFrom('attachments')
           .select('id')
           .where('application_id', '=', applicationId)
-          .where(
-            'id',
-            'in',
-            lookup.map((r) => r.id),
-          )
+          .where('id', 'in', lookup)
           .execute();
   const ours = new Set(found.map((r) => r.id));
-  const foreign = added.filter((r) => !ours.has(r.id));
-  if (foreign.length === 0) return;
-  throw foreignFiles(foreign);
+  return refs.filter((r) => !ours.has(r.id));
 }
 
 /**
@@ -70,18 +75,7 @@ export async function refuseForeignPayloadFiles(
     });
   }
   if (refs.length === 0) return;
-  const lookup = refs.filter((r) => isUuid(r.id)).map((r) => r.id);
-  const found =
-    lookup.length === 0
-      ? []
-      : await trx
-          .selectFrom('attachments')
-          .select('id')
-          .where('application_id', '=', applicationId)
-          .where('id', 'in', lookup)
-          .execute();
-  const ours = new Set(found.map((r) => r.id));
-  const foreign = refs.filter((r) => !ours.has(r.id));
+  const foreign = await notOfApplication(trx, applicationId, refs);
   if (foreign.length === 0) return;
   throw new AppError(
     'validation_failed',
