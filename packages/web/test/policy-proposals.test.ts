@@ -15,13 +15,20 @@ import {
   screenshotOnFailure,
 } from './browser';
 import { PASSWORD, startTestServer, type TestServer } from './server';
+import { newestShippedVersion, nextDraftVersion } from './versions';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
 const SECOND = { email: 'beleid2@example.org', name: 'Fatima Goedkeurder' };
-const WHAT = 'Versie 2 van Subsidie bewonersinitiatief publiceren';
+/**
+ * The draft is a copy of the newest published version, so that the one change below is all that
+ * publishing it changes; every shipped version is published, so the draft comes after the newest.
+ */
+const NEWEST = await newestShippedVersion('bewonersinitiatief');
+const NEXT = await nextDraftVersion('bewonersinitiatief');
+const WHAT = `Versie ${NEXT} van Subsidie bewonersinitiatief publiceren`;
 const NEW_SUBJECT = 'Wij hebben uw aanvraag {{reference}} ontvangen';
 const FROZEN =
   'Deze versie wacht op goedkeuring voor publicatie. Trek het voorstel in om haar te wijzigen.';
@@ -55,13 +62,13 @@ describe('publishing a workflow version takes two policy officers', () => {
     await login(page, server.url, FIRST.email, PASSWORD);
     await page.goto(`${server.url}/beleid`);
     await expectHeading(page, 'Werkprocessen', false);
-    // The bewonersinitiatief's row: other workflows have a version 1 too.
+    // The bewonersinitiatief's newest version: other workflows have a version of that number too.
     await page
       .getByRole('row')
       .filter({ hasText: 'Subsidie bewonersinitiatief' })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .getByRole('button', { name: `Nieuw concept van versie ${NEWEST}` })
       .click();
-    await expectHeading(page, /versie 2$/);
+    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
     await page.getByText('Geen problemen gevonden.').waitFor();
     // One change: the acknowledgement's subject.
     await page.locator('summary', { hasText: 'Teksten van brieven en mails' }).click();
@@ -79,7 +86,7 @@ describe('publishing a workflow version takes two policy officers', () => {
     const comment = page.getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.');
     await comment.fill('Nieuwe tekst voor de ontvangstbevestiging.');
     await checkA11y(page, 'policy-propose-publish');
-    await page.getByRole('button', { name: 'Stel voor om versie 2 te publiceren' }).click();
+    await page.getByRole('button', { name: `Stel voor om versie ${NEXT} te publiceren` }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'wacht nu op een tweede beleidsmedewerker' })
@@ -96,13 +103,13 @@ describe('publishing a workflow version takes two policy officers', () => {
     await page.getByRole('button', { name: 'Voorstel intrekken en verder wijzigen' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: 'Het voorstel is ingetrokken. U kunt versie 2 weer wijzigen.' })
+      .filter({ hasText: `Het voorstel is ingetrokken. U kunt versie ${NEXT} weer wijzigen.` })
       .waitFor();
     const subject = page.locator('#def-templates-mails-acknowledgement-nl-subject');
     await subject.fill(`${NEW_SUBJECT}.`);
     // Meanwhile it is proposed again (another tab): the save is refused, and the page says why.
     const proposed = await fetch(
-      `${server.url}/api/policy/definitions/bewonersinitiatief/versions/2/publish`,
+      `${server.url}/api/policy/definitions/bewonersinitiatief/versions/${NEXT}/publish`,
       {
         method: 'POST',
         headers: {
@@ -128,11 +135,13 @@ describe('publishing a workflow version takes two policy officers', () => {
     await proposal.waitFor();
     await proposal.getByText('Dit is uw eigen voorstel.', { exact: false }).waitFor();
     expect(await proposal.getByRole('button', { name: /^Keur goed/ }).count()).toBe(0);
-    const row = page.getByRole('row', { name: /Subsidie bewonersinitiatief 2 Concept/ });
+    const row = page.getByRole('row', {
+      name: new RegExp(`Subsidie bewonersinitiatief ${NEXT} Concept`),
+    });
     expect(await row.count()).toBe(1);
   });
 
-  it('another officer approves: version 2 is published, both officers are shown', async () => {
+  it(`another officer approves: version ${NEXT} is published, both officers are shown`, async () => {
     await login(page, server.url, SECOND.email, PASSWORD);
     await page.goto(`${server.url}/beleid`);
     const proposal = page.getByRole('article', { name: WHAT });
@@ -157,7 +166,9 @@ describe('publishing a workflow version takes two policy officers', () => {
     await row.getByText(new RegExp(`^${FIRST.name}, .*Nieuwe tekst`)).waitFor();
     await row.getByText(new RegExp(`^${SECOND.name}, .*Gelezen, akkoord\\.`)).waitFor();
     await row.getByText('Goedgekeurd').waitFor();
-    await page.getByRole('row', { name: /Subsidie bewonersinitiatief 2 Gepubliceerd/ }).waitFor();
+    await page
+      .getByRole('row', { name: new RegExp(`Subsidie bewonersinitiatief ${NEXT} Gepubliceerd`) })
+      .waitFor();
     await checkA11y(page, 'policy-proposal-decided');
   });
 });

@@ -6,7 +6,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
+import { loadDefinition } from '../../api/src/definitions/definitions.repository';
 import { createUser } from '../../api/src/test/test-app';
 import {
   type Browser,
@@ -17,6 +18,7 @@ import {
   screenshotOnFailure,
 } from './browser';
 import { PASSWORD, startTestServer, type TestServer } from './server';
+import { newestShippedVersion, nextDraftVersion } from './versions';
 
 let server: TestServer;
 let browser: Browser;
@@ -25,6 +27,12 @@ const POLICY_EMAIL = 'policy@example.org';
 const SECOND_POLICY_EMAIL = 'policy2@example.org';
 const NEW_SUBJECT = 'Uw aanvraag {{reference}} is binnen';
 let runningId = '';
+/**
+ * The draft is a copy of the newest published version, so that what publishing it changes is
+ * the two changes below; every shipped version is published, so the draft comes after the newest.
+ */
+const NEWEST = await newestShippedVersion('bewonersinitiatief');
+const NEXT = await nextDraftVersion('bewonersinitiatief');
 
 screenshotOnFailure(() => page);
 
@@ -51,10 +59,25 @@ async function cookieOf(email: string): Promise<string> {
 
 async function submittedApplication(): Promise<{ id: string; definition: { version: number } }> {
   const cookie = await cookieOf(server.users.resident.email);
+  // The demo data the form of the regulation's version has fields for (a later version than 1
+  // has no district: the regulation decides it).
+  const regulation = await server.deps.db
+    .selectFrom('regulations')
+    .select(['workflow_key', 'workflow_version'])
+    .where('id', '=', server.regulationId)
+    .executeTakeFirstOrThrow();
+  const definition = await loadDefinition(
+    server.deps.db,
+    regulation.workflow_key,
+    regulation.workflow_version,
+  );
   const created = await api('/applications', {
     method: 'POST',
     cookie,
-    body: { regulationId: server.regulationId, data: demoFormData(server.deps.clock()) },
+    body: {
+      regulationId: server.regulationId,
+      data: onlyFormFields(definition, demoFormData(server.deps.clock())),
+    },
   });
   const submitted = await api(`/applications/${created.json.id}/events`, {
     method: 'POST',
@@ -121,12 +144,12 @@ describe('policy staff change the workflow', () => {
   });
 
   it('change a mail text and a time limit in a new draft, with live checks', async () => {
-    // More than one workflow is shipped: the resident initiatives' row.
+    // More than one workflow is shipped: the resident initiatives' newest version's row.
     await page
-      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${NEWEST} `) })
+      .getByRole('button', { name: `Nieuw concept van versie ${NEWEST}` })
       .click();
-    await expectHeading(page, /versie 2$/);
+    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
     await page.getByText('Geen problemen gevonden.').waitFor();
 
     // A wrong placeholder shows up as a problem linked to the field.
@@ -180,7 +203,7 @@ describe('policy staff change the workflow', () => {
     await page.getByRole('button', { name: 'Publiceren…' }).click();
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.waitFor();
-    await summary.getByText('Vergeleken met versie 1.').waitFor();
+    await summary.getByText(`Vergeleken met versie ${NEWEST}.`).waitFor();
     await summary.getByText(/Mails gewijzigd: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
     await summary.getByText('Alle 2 wijzigingen, met de waarde ervoor en erna').waitFor();
     // No diff markers or codes: words.
@@ -196,7 +219,7 @@ describe('policy staff change the workflow', () => {
     await page
       .getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.')
       .fill('Kortere onderwerpregel en een eerdere waarschuwing.');
-    await page.getByRole('button', { name: 'Stel voor om versie 2 te publiceren' }).click();
+    await page.getByRole('button', { name: `Stel voor om versie ${NEXT} te publiceren` }).click();
     await page
       .getByRole('status')
       .filter({ hasText: 'wacht nu op een tweede beleidsmedewerker' })
@@ -206,16 +229,18 @@ describe('policy staff change the workflow', () => {
     await page.getByText(/is gepubliceerd en kan niet meer veranderen/).waitFor();
   });
 
-  it('point the regulation at version 2 for new applications', async () => {
+  it(`point the regulation at version ${NEXT} for new applications`, async () => {
     await page.getByRole('link', { name: 'Regelingen en budget' }).click();
     await expectHeading(page, 'Regelingen en budget');
     await page.getByRole('button', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' }).click();
     const form = page.getByRole('region', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' });
-    await form.getByLabel('Werkproces voor nieuwe aanvragen').selectOption('bewonersinitiatief@2');
+    await form
+      .getByLabel('Werkproces voor nieuwe aanvragen')
+      .selectOption(`bewonersinitiatief@${NEXT}`);
     await checkA11y(page, 'policy-regulations');
     await form
       .getByLabel(/^Toelichting \(nodig als u het werkproces/)
-      .fill('Nieuwe aanvragen op versie 2.');
+      .fill(`Nieuwe aanvragen op versie ${NEXT}.`);
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await page
       .getByRole('status')
@@ -224,9 +249,9 @@ describe('policy staff change the workflow', () => {
     await approveAsSecondOfficer();
   });
 
-  it('a new application follows version 2; the running one keeps version 1', async () => {
+  it(`a new application follows version ${NEXT}; the running one keeps version 1`, async () => {
     const fresh = await submittedApplication();
-    expect(fresh.definition.version).toBe(2);
+    expect(fresh.definition.version).toBe(NEXT);
     expect(await acknowledgementSubject(fresh.id)).toMatch(/^Uw aanvraag BI-2026-\d{6} is binnen$/);
     const assessor = await cookieOf(server.users.assessor.email);
     const running = await api(`/applications/${runningId}`, { cookie: assessor });
@@ -239,7 +264,7 @@ describe('policy staff change the workflow', () => {
     await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/migratie`);
     await expectHeading(page, 'Lopende aanvragen overzetten naar een nieuwe versie', false);
     expect(await page.getByLabel('Van versie').inputValue()).toBe('1');
-    expect(await page.getByLabel('Naar versie').inputValue()).toBe('2');
+    expect(await page.getByLabel('Naar versie').inputValue()).toBe(String(NEXT));
     await page.getByRole('button', { name: 'Bekijk wat er verandert' }).click();
     const table = page.getByRole('table', { name: /Proefdraai: \d+ aanvragen, 0 zonder plek/ });
     await table.waitFor();
@@ -254,6 +279,13 @@ describe('policy staff change the workflow', () => {
       .getByText(/^De beslistermijn loopt door en gaat af op \d+ \w+ 2026, zoals al gepland\.$/)
       .waitFor();
     await row.getByText('Er is geen budget gereserveerd.').waitFor();
+    // The new version has no ‘Wijk’: the dry run says, in its own column, what leaves the form.
+    await table.getByRole('columnheader', { name: 'Formulier' }).waitFor();
+    await row
+      .getByText(`Versie ${NEXT} heeft geen veld ‘Wijk’: wat daar was ingevuld, vervalt`, {
+        exact: false,
+      })
+      .waitFor();
     expect(await table.getByText('submitted', { exact: true }).count()).toBe(0);
     await checkA11y(page, 'policy-migration');
 
@@ -263,12 +295,26 @@ describe('policy staff change the workflow', () => {
     await page.getByRole('button', { name: 'Zet 1 gekozen aanvraag over' }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: '1 aanvraag staat nu op versie 2.' })
+      .filter({ hasText: `1 aanvraag staat nu op versie ${NEXT}.` })
       .waitFor();
     const moved = await api(`/applications/${runningId}`, {
       cookie: await cookieOf(server.users.assessor.email),
     });
-    expect(moved.json.definition.version).toBe(2);
+    expect(moved.json.definition.version).toBe(NEXT);
+    expect(moved.json.data.district).toBeUndefined();
+    // The new version, a copy of the newest, has no district field: the migration took it out of
+    // the application and said so in its explanation; the history keeps what it held.
+    const history = await server.deps.db
+      .selectFrom('application_history')
+      .select('payload')
+      .where('application_id', '=', runningId)
+      .where('event', '=', 'MIGRATE_DEFINITION')
+      .executeTakeFirstOrThrow();
+    const payload = history.payload as { explanation: { nl: string }[]; droppedData: unknown };
+    expect(payload.explanation.map((t) => t.nl)).toContain(
+      `Versie ${NEXT} heeft geen veld ‘Wijk’: wat daar was ingevuld, vervalt in de aanvraag en blijft in de geschiedenis staan.`,
+    );
+    expect(payload.droppedData).toEqual({ district: 'Delfshaven' });
   });
 
   it('reports, and an application in the diagram', async () => {

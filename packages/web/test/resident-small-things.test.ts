@@ -70,6 +70,10 @@ describe('small things for residents', () => {
     await card.getByRole('button', { name: 'Aanvraag starten' }).click();
     await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     const first = page.url().split('/')[4]!;
+    // The form names the regulation and its district: version 2 of the workflow no longer asks.
+    await page
+      .getByText('Voor de regeling Bewonersinitiatieven Delfshaven 2026, wijk Delfshaven')
+      .waitFor();
     await page.getByLabel('Naam van uw initiatief').fill('Buurtbibliotheek Spangen');
     await saved();
 

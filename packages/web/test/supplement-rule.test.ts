@@ -1,14 +1,14 @@
 /**
  * An answer to a request for information that gives nothing (Awb 4:5) must not end the request
- * and restart the decision clock (4:15). A new version of the shipped workflow declares, as
+ * and restart the decision clock (4:15). Version 2 of the shipped workflow declares, as
  * data, that the supplement needs an explanation or a file (`x-atLeastOneOf`) and takes files
  * with the event; the resident's form then says so before sending, in Dutch and English, and
  * nothing changes until an explanation or a file is given.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoFormData } from '../../api/src/applications/applications.fixtures';
-import { publishSupplementRuleVersion } from '../../api/src/applications/supplement-rule.fixture';
+import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
+import { supplementRuleVersion } from '../../api/src/applications/supplement-rule.fixture';
 import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { type ApiAs, apiAs } from './api-as';
 import {
@@ -35,8 +35,8 @@ beforeAll(async () => {
   server = await startTestServer();
   const db = server.deps.db;
   const now = server.deps.clock();
-  // What a policy officer changes (a new version; the published one never changes).
-  const next = await publishSupplementRuleVersion(db, 'bewonersinitiatief', now);
+  // Version 2 declares the rule; version 1 is published and never changes.
+  const next = await supplementRuleVersion(db, 'bewonersinitiatief', now);
   const regulationId = await upsertRegulation(db, {
     code: 'BI-DELFSHAVEN-2026-V2',
     title: 'Bewonersinitiatieven Delfshaven 2026',
@@ -57,7 +57,7 @@ beforeAll(async () => {
   const assessor = await apiAs(server, server.users.assessor.email);
   const created = await resident('POST', '/api/applications', {
     regulationId,
-    data: { ...demoFormData(now), title: TITLE },
+    data: { ...onlyFormFields(next.definition, demoFormData(now)), title: TITLE },
   });
   applicationId = created.id;
   await resident('POST', `/api/applications/${applicationId}/events`, { type: 'SUBMIT' });

@@ -1,5 +1,17 @@
-import { addDays, toAmsterdamDate } from '@initiatief/engine';
+import { addDays, toAmsterdamDate, type WorkflowDefinition } from '@initiatief/engine';
 import { upsertRegulation } from '../regulations/regulations.repository';
+
+/**
+ * The demo data a version's form has fields for: version 2 of the shipped workflows has no
+ * district field (the regulation decides the district), version 1 has.
+ */
+export function onlyFormFields(
+  definition: WorkflowDefinition,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const keys = new Set(definition.form.fields.map((f) => f.key));
+  return Object.fromEntries(Object.entries(data).filter(([key]) => keys.has(key)));
+}
 
 /** A complete, valid form for the shipped bewonersinitiatief workflow (demo seed, tests, bench). */
 export function demoFormData(

@@ -14,8 +14,16 @@ test('the demo seed: three districts per workflow and applications in several st
   await seedDemo(t.db, silentLogger());
   const regulations = await t.db
     .selectFrom('regulations')
-    .select(['district', 'max_amount_cents', 'decision_term_weeks', 'workflow_key'])
+    .select([
+      'district',
+      'max_amount_cents',
+      'decision_term_weeks',
+      'workflow_key',
+      'workflow_version',
+    ])
     .execute();
+  // A new installation starts on the newest shipped version of each workflow.
+  expect(new Set(regulations.map((r) => r.workflow_version))).toEqual(new Set([2]));
   for (const key of ['bewonersinitiatief', 'klein-buurtbudget']) {
     expect(
       regulations

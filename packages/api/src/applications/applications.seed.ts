@@ -5,11 +5,12 @@ import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import {
   ensureShippedDefinitions,
+  newestShipped,
   readShippedDefinitions,
 } from '../definitions/definitions.repository';
 import { upsertRegulation } from '../regulations/regulations.repository';
 import { sendEvent } from './applications.events';
-import { demoFormData, demoSmallBudgetData } from './applications.fixtures';
+import { demoFormData, demoSmallBudgetData, onlyFormFields } from './applications.fixtures';
 import { createApplicationCommand } from './applications.service';
 
 /** Three Rotterdam districts with their yearly ceiling (subsidieplafond) and maximum per application. */
@@ -141,8 +142,8 @@ export async function seedDemoApplications(
   if (any) return { regulations: 0, applications: 0 };
   await ensureShippedDefinitions(db, clock());
   const shipped = await readShippedDefinitions();
-  const def = shipped.find((d) => d.key === BEWONERSINITIATIEF);
-  const small = shipped.find((d) => d.key === KLEIN_BUURTBUDGET);
+  const def = newestShipped(shipped, BEWONERSINITIATIEF);
+  const small = newestShipped(shipped, KLEIN_BUURTBUDGET);
   if (!def) return { regulations: 0, applications: 0 };
   const year = Number(toAmsterdamDate(clock()).slice(0, 4));
 
@@ -223,11 +224,14 @@ export async function seedDemoApplications(
     const app = await createApplicationCommand(deps, actor, {
       regulationId,
       applicantId: demo.forResident ? resident.id : undefined,
-      data: form(clock(), {
-        title: demo.title,
-        district: demo.district,
-        amountsCents: demo.amountsCents,
-      }),
+      data: onlyFormFields(
+        demo.workflow ? (small ?? def) : def,
+        form(clock(), {
+          title: demo.title,
+          district: demo.district,
+          amountsCents: demo.amountsCents,
+        }),
+      ),
     });
     created++;
     const send = (user: SessionUser, type: string, payload?: unknown) =>

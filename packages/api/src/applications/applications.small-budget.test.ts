@@ -27,13 +27,18 @@ async function apply(amountsCents: number[]) {
 }
 
 describe('klein buurtbudget through the API', () => {
-  test('both workflows are loaded from workflows/', async () => {
-    const keys = await kit.t.db
+  test('both workflows are loaded from workflows/, each in versions 1 and 2', async () => {
+    const rows = await kit.t.db
       .selectFrom('workflow_definitions')
-      .select('key')
+      .select(['key', 'version'])
       .where('status', '=', 'published')
       .execute();
-    expect(keys.map((k) => k.key).sort()).toEqual(['bewonersinitiatief', 'klein-buurtbudget']);
+    expect(rows.map((r) => `${r.key}@${r.version}`).sort()).toEqual([
+      'bewonersinitiatief@1',
+      'bewonersinitiatief@2',
+      'klein-buurtbudget@1',
+      'klein-buurtbudget@2',
+    ]);
   });
 
   test('apply, assess, grant: settled at once, budget committed, letters and mails', async () => {

@@ -7,6 +7,7 @@ import { expect } from 'vitest';
 import type { UserRole } from '../auth/roles';
 import {
   ensureShippedDefinitions,
+  newestShipped,
   readShippedDefinitions,
 } from '../definitions/definitions.repository';
 import { upsertRegulation } from '../regulations/regulations.repository';
@@ -64,6 +65,8 @@ export async function setupKit(
   const clock = testClock();
   const app = createTestApp({ db: t.db, clock });
   await ensureShippedDefinitions(t.db, clock());
+  // Version 1 of the first shipped workflow; what version 2 changes has tests of its own
+  // (shipped-v2.test.ts, supplement-rule.test.ts).
   const [def] = await readShippedDefinitions();
   if (!def) throw new Error('no shipped workflow definition');
   const workflow = { key: def.key, version: def.version };
@@ -197,4 +200,14 @@ export async function applicationIn(
 export type AnyJson = any;
 export async function readJson(res: Response): Promise<AnyJson> {
   return res.json();
+}
+
+/**
+ * The version the next draft of a shipped workflow gets: one past the newest shipped version
+ * (the policy tests draft, publish and migrate to it).
+ */
+export async function nextDraftVersion(key: string): Promise<number> {
+  const newest = newestShipped(await readShippedDefinitions(), key);
+  if (!newest) throw new Error(`no shipped workflow ${key}`);
+  return newest.version + 1;
 }

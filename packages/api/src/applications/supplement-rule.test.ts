@@ -2,11 +2,11 @@
  * An answer to a request for information (Awb 4:5) that gives nothing is refused when the
  * definition says so (`x-atLeastOneOf` on the event's payload): a 422 naming the fields by their
  * labels, and nothing changes: the request stays open and the decision clock suspended (4:15).
- * Published versions are immutable, so the rule comes as a new version of the shipped workflow.
+ * Published versions are immutable, so the rule comes with version 2 of the shipped workflow.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, TEST_ORIGIN } from '../test/test-app';
-import { demoFormData } from './applications.fixtures';
+import { demoFormData, onlyFormFields } from './applications.fixtures';
 import {
   createDraft,
   createRegulation,
@@ -16,14 +16,15 @@ import {
   setupKit,
   step,
 } from './lifecycle.test-kit';
-import { publishSupplementRuleVersion } from './supplement-rule.fixture';
+import { supplementRuleVersion } from './supplement-rule.fixture';
 
 let kit: Kit;
 let regulationId: string;
+let next: Awaited<ReturnType<typeof supplementRuleVersion>>;
 
 beforeAll(async () => {
   kit = await setupKit();
-  const next = await publishSupplementRuleVersion(kit.t.db, kit.workflow.key, kit.clock());
+  next = await supplementRuleVersion(kit.t.db, kit.workflow.key, kit.clock());
   regulationId = await createRegulation(kit.t, next);
 });
 afterAll(() => kit.close());
@@ -31,7 +32,7 @@ afterAll(() => kit.close());
 async function infoRequested() {
   const draft = await createDraft(kit, 'resident', {
     regulationId,
-    data: demoFormData(kit.clock()),
+    data: onlyFormFields(next.definition, demoFormData(kit.clock())),
   });
   await step(kit, 'resident', draft.id, 'SUBMIT');
   return step(kit, 'assessor', draft.id, 'REQUEST_INFO', {

@@ -69,6 +69,22 @@ export async function readShippedDefinitions(dir = WORKFLOWS_DIR): Promise<Workf
   return (await readShippedFiles(dir)).map(({ path, json }) => validShipped(path, json));
 }
 
+/**
+ * The newest shipped version of a workflow: what a new installation starts its regulations on.
+ * Older versions stay shipped for the applications that run on them.
+ */
+export function newestShipped(
+  definitions: WorkflowDefinition[],
+  key: string,
+): WorkflowDefinition | undefined {
+  return definitions
+    .filter((d) => d.key === key)
+    .reduce<WorkflowDefinition | undefined>(
+      (newest, d) => (newest && newest.version >= d.version ? newest : d),
+      undefined,
+    );
+}
+
 function isDefinitionLike(json: unknown): json is { key: string; version: number } {
   if (typeof json !== 'object' || json === null) return false;
   const o = json as Record<string, unknown>;

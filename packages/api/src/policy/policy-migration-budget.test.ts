@@ -6,7 +6,13 @@
  * and the budget, the ledger and the application agree afterwards, as the dry run said.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicationIn, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import {
+  applicationIn,
+  type Kit,
+  nextDraftVersion,
+  readJson,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
 import { call, createUser, loginAs } from '../test/test-app';
 
 let kit: Kit;
@@ -15,8 +21,11 @@ const base = '/api/policy/definitions/bewonersinitiatief';
 const AMOUNT = 250_000;
 /** Granted on version 1, where "Verleend" is of the granted kind. */
 let onV1 = '';
-/** Granted on version 2, where "Verleend" is not. */
+/** Granted on the next version (NOT_GRANTED), where "Verleend" is not. */
 let onV2 = '';
+/** The two versions this file publishes, after the newest shipped one. */
+let NOT_GRANTED = 0;
+let RETITLED = 0;
 
 // biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
 type Json = Record<string, any>;
@@ -106,26 +115,28 @@ beforeAll(async () => {
   const user = await createUser(kit.t.db, { roles: ['policy'] });
   second = await loginAs(kit.app, user.email!);
   onV1 = (await applicationIn(kit, 'granted', { amountsCents: [AMOUNT] })).id;
-  // Version 2: no running state counts as granted any more, only the final "Vastgesteld" (an
+  NOT_GRANTED = await nextDraftVersion('bewonersinitiatief');
+  RETITLED = NOT_GRANTED + 1;
+  // The next version: no running state counts as granted any more, only the final "Vastgesteld" (an
   // officer's choice the house rules let through); new applications of the regulation start on it.
   const v2 = await publish(1, (d) => {
     for (const state of Object.values(d.states) as Json[]) {
       if (state.type !== 'final') state.tags = state.tags.filter((t: string) => t !== 'granted');
     }
   });
-  expect(v2).toBe(2);
+  expect(v2).toBe(NOT_GRANTED);
   await kit.t.db
     .updateTable('regulations')
-    .set({ workflow_version: 2 })
+    .set({ workflow_version: NOT_GRANTED })
     .where('id', '=', kit.regulationId)
     .execute();
   onV2 = (await applicationIn(kit, 'granted', { amountsCents: [AMOUNT] })).id;
-  // Version 3: the same as 2 but for a text.
+  // The one after: the same but for a text.
   expect(
-    await publish(2, (d) => {
+    await publish(NOT_GRANTED, (d) => {
       d.title.nl = `${d.title.nl} (3)`;
     }),
-  ).toBe(3);
+  ).toBe(RETITLED);
 });
 afterAll(() => kit.close());
 
@@ -134,14 +145,14 @@ describe('a reservation and migration', () => {
     const b = await books();
     expect(b.apps.map((a) => [a.state, a.definition_version, a.reservedCents]).sort()).toEqual([
       ['granted', 1, AMOUNT],
-      ['granted', 2, AMOUNT],
+      ['granted', NOT_GRANTED, AMOUNT],
     ]);
     expectBalanced(b);
   });
 
   test('out of a granted state into one of another kind: refused, nothing moves', async () => {
     const before = await books();
-    const body = { fromVersion: 1, toVersion: 2, applicationIds: [onV1] };
+    const body = { fromVersion: 1, toVersion: NOT_GRANTED, applicationIds: [onV1] };
     const reason = expect.stringContaining(
       '‘Verleend’ en ‘Verleend’ zijn niet van hetzelfde soort',
     );
@@ -172,7 +183,7 @@ describe('a reservation and migration', () => {
   });
 
   test('into a state of the same kind that is not granted: released, as the dry run said', async () => {
-    const body = { fromVersion: 2, toVersion: 3, applicationIds: [onV2] };
+    const body = { fromVersion: NOT_GRANTED, toVersion: RETITLED, applicationIds: [onV2] };
     const dry = await ok(await asPolicy('POST', `${base}/migrations/dry-run`, body));
     expect(dry.items).toHaveLength(1);
     expect(dry.items[0].budget).toEqual({
@@ -209,7 +220,11 @@ describe('a reservation and migration', () => {
     expect(after.budget.reserved_cents).toBe(before.budget.reserved_cents - AMOUNT);
     expect(after.budget.committed_cents).toBe(before.budget.committed_cents);
     const moved = after.apps.find((a) => a.id === onV2)!;
-    expect(moved).toMatchObject({ state: 'granted', definition_version: 3, reservedCents: 0 });
+    expect(moved).toMatchObject({
+      state: 'granted',
+      definition_version: RETITLED,
+      reservedCents: 0,
+    });
     // The other application, on version 1, keeps its reservation.
     expect(after.apps.find((a) => a.id === onV1)).toMatchObject({
       definition_version: 1,

@@ -57,6 +57,8 @@ export interface MigrationItem {
   events: { added: string[]; removed: string[] };
   deadlines: MigrationExplanation['deadlines'];
   budget: MigrationExplanation['budget'] | null;
+  /** Form fields the target version lacks: taken out of the data, kept in the history. */
+  droppedFields: MigrationExplanation['droppedFields'];
   /** Everything that happens to it, sentence by sentence. */
   text: LocalizedText[];
 }
@@ -160,6 +162,7 @@ function planOne(
         events: { added: [], removed: eventsOf(from, app.state) },
         deadlines: [],
         budget: null,
+        droppedFields: [],
         text: [place.reason],
       },
       result: null,
@@ -192,6 +195,7 @@ function planOne(
       },
       deadlines: result.explanation.deadlines,
       budget: result.explanation.budget,
+      droppedFields: result.explanation.droppedFields,
       text: result.explanation.text,
     },
     result,

@@ -1,16 +1,24 @@
 /**
  * Migration through the command path (issue 14): the dry run says per application, in words,
  * what will happen; the migration then does exactly that, through the same persisting code as
- * every command (timers of the new state, budget, history "moved from version 1 to 2 by …").
+ * every command (timers of the new state, budget, history "moved from version 1 to 3 by …").
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicationIn, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import {
+  applicationIn,
+  type Kit,
+  nextDraftVersion,
+  readJson,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
 import { call, createUser, loginAs } from '../test/test-app';
 
 let kit: Kit;
 let second = '';
 const base = '/api/policy/definitions/bewonersinitiatief';
 const ids: Record<string, string> = {};
+/** The version this file publishes and migrates to: after the newest shipped one. */
+let NEXT = 0;
 
 // biome-ignore lint/suspicious/noExplicitAny: test JSON, checked by the assertions that read it
 type Json = Record<string, any>;
@@ -30,7 +38,8 @@ beforeAll(async () => {
   for (const state of ['submitted', 'info_requested', 'assessed', 'granted'] as const) {
     ids[state] = (await applicationIn(kit, state, { amountsCents: [250_000] })).id;
   }
-  // v2: info_requested is renamed, and the decision warning comes 10 days ahead instead of 7.
+  NEXT = await nextDraftVersion('bewonersinitiatief');
+  // The next version: info_requested is renamed, and the decision warning comes 10 days ahead instead of 7.
   const draft = await ok(await asPolicy('POST', `${base}/drafts`, { fromVersion: 1 }), 201);
   const renamed = JSON.parse(
     JSON.stringify(draft.definition).replaceAll('"info_requested"', '"awaiting_info"'),
@@ -39,13 +48,13 @@ beforeAll(async () => {
   await ok(
     await asPolicy(
       'PUT',
-      `${base}/versions/2`,
+      `${base}/versions/${NEXT}`,
       { definition: renamed },
       { 'if-match': `"r${draft.revision}"` },
     ),
   );
   const { proposal } = await ok(
-    await asPolicy('POST', `${base}/versions/2/publish`, { comment: 'Hernoemd.' }),
+    await asPolicy('POST', `${base}/versions/${NEXT}/publish`, { comment: 'Hernoemd.' }),
     202,
   );
   await ok(
@@ -62,7 +71,7 @@ describe('a mapping only targets a state of the same kind, never a final one', (
   test('to a final state: refused in words', async () => {
     const res = await asPolicy('POST', `${base}/migrations/dry-run`, {
       fromVersion: 1,
-      toVersion: 2,
+      toVersion: NEXT,
       stateMap: { submitted: 'rejected', info_requested: 'awaiting_info' },
     });
     expect(res.status).toBe(422);
@@ -78,7 +87,7 @@ describe('a mapping only targets a state of the same kind, never a final one', (
   test('from granted back to draft: refused', async () => {
     const res = await asPolicy('POST', `${base}/migrations`, {
       fromVersion: 1,
-      toVersion: 2,
+      toVersion: NEXT,
       stateMap: { granted: 'draft', info_requested: 'awaiting_info' },
     });
     expect(res.status).toBe(422);
@@ -97,7 +106,7 @@ describe('a mapping only targets a state of the same kind, never a final one', (
 describe('the dry run equals the real migration', () => {
   const body = () => ({
     fromVersion: 1,
-    toVersion: 2,
+    toVersion: NEXT,
     stateMap: { info_requested: 'awaiting_info' },
     applicationIds: Object.values(ids),
   });
@@ -144,7 +153,7 @@ describe('the dry run equals the real migration', () => {
         .select(['state', 'definition_version', 'version'])
         .where('id', '=', item.applicationId)
         .executeTakeFirstOrThrow();
-      expect(row).toMatchObject({ state: item.toState, definition_version: 2 });
+      expect(row).toMatchObject({ state: item.toState, definition_version: NEXT });
       // Timers: exactly the deadlines the dry run announced, with their dates.
       const timers = await kit.t.db
         .selectFrom('timers')
@@ -176,7 +185,9 @@ describe('the dry run equals the real migration', () => {
         to_state: item.toState,
         actor_id: kit.users.policy.id,
       });
-      expect((history.payload as Json).text.en).toMatch(/^Moved from version 1 to 2 by /);
+      expect((history.payload as Json).text.en).toMatch(
+        new RegExp(`^Moved from version 1 to ${NEXT} by `),
+      );
       expect((history.payload as Json).explanation).toEqual(item.text);
     }
     // Budget: what the dry run said stays reserved, stays reserved.

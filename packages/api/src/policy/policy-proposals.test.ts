@@ -9,6 +9,8 @@ import { call, createUser, loginAs } from '../test/test-app';
 let kit: Kit;
 let second = { id: '', cookie: '' };
 const base = '/api/policy/definitions/bewonersinitiatief';
+/** The version the first describe drafts and publishes; the second one goes on from it. */
+let draftVersion = 0;
 
 beforeAll(async () => {
   kit = await setupKit();
@@ -29,7 +31,6 @@ async function ok(res: Response, status = 200): Promise<Json> {
 }
 
 describe('publishing takes two policy officers', () => {
-  let draftVersion = 0;
   let proposalId = '';
 
   test('one proposes with a comment; nothing is published yet', async () => {
@@ -38,9 +39,14 @@ describe('publishing takes two policy officers', () => {
       201,
     );
     draftVersion = draft.version;
-    const noComment = await as(kit.cookies.policy, 'POST', `${base}/versions/2/publish`, {
-      comment: '  ',
-    });
+    const noComment = await as(
+      kit.cookies.policy,
+      'POST',
+      `${base}/versions/${draftVersion}/publish`,
+      {
+        comment: '  ',
+      },
+    );
     expect(noComment.status).toBe(422);
     expect((await readJson(noComment)).invalidParams[0].name).toBe('comment');
 
@@ -213,7 +219,7 @@ describe('changing a regulation’s version, ceiling or maximum takes two', () =
 
   test('a proposal that would be refused is refused when proposed', async () => {
     const draft = await ok(
-      await as(kit.cookies.policy, 'POST', `${base}/drafts`, { fromVersion: 2 }),
+      await as(kit.cookies.policy, 'POST', `${base}/drafts`, { fromVersion: draftVersion }),
       201,
     );
     const res = await as(
@@ -233,8 +239,8 @@ describe('changing a regulation’s version, ceiling or maximum takes two', () =
   test('the proposer may withdraw; nobody else may', async () => {
     const { proposal } = await ok(
       await as(kit.cookies.policy, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
-        workflowVersion: 2,
-        comment: 'Nieuwe aanvragen op versie 2.',
+        workflowVersion: draftVersion,
+        comment: 'Nieuwe aanvragen op de nieuwe versie.',
       }),
       202,
     );

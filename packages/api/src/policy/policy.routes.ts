@@ -107,6 +107,19 @@ const MigrationItem = z.object({
       text: Localized,
     })
     .nullable(),
+  droppedFields: z
+    .array(
+      z.object({
+        path: z.string(),
+        label: Localized,
+        value: z.unknown().openapi({ description: 'What the field held; kept in the history' }),
+        text: Localized,
+      }),
+    )
+    .openapi({
+      description:
+        'Form fields the target version does not have: taken out of the data, named by label',
+    }),
   text: z.array(Localized),
 });
 const MigrationPlan = z

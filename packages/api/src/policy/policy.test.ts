@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   applicationIn,
   type Kit,
+  nextDraftVersion,
   readJson,
   setupKit,
   step,
@@ -14,9 +15,14 @@ let kit: Kit;
 let secondPolicy = '';
 const KEY = 'bewonersinitiatief';
 const base = `/api/policy/definitions/${KEY}`;
+// The first and second draft this file publishes: versions after the newest shipped one.
+let D1 = 0;
+let D2 = 0;
 
 beforeAll(async () => {
   kit = await setupKit();
+  D1 = await nextDraftVersion(KEY);
+  D2 = D1 + 1;
   const second = await createUser(kit.t.db, { roles: ['policy'] });
   secondPolicy = await loginAs(kit.app, second.email!);
 });
@@ -105,7 +111,7 @@ describe('policy: access', () => {
 });
 
 describe('policy: definitions, publish, pinning, migration', () => {
-  let runningId: string; // started on v1 before v2 exists
+  let runningId: string; // started on v1 before the first draft exists
   let infoRequestedId: string;
 
   test('lists the shipped version with its use', async () => {
@@ -124,13 +130,13 @@ describe('policy: definitions, publish, pinning, migration', () => {
 
   test('a draft is version + 1; a second draft of the same key is refused', async () => {
     const draft = await ok(await asPolicy('POST', `${base}/drafts`, { fromVersion: 1 }), 201);
-    expect(draft).toMatchObject({ version: 2, status: 'draft' });
-    expect(draft.definition.version).toBe(2);
+    expect(draft).toMatchObject({ version: D1, status: 'draft' });
+    expect(draft.definition.version).toBe(D1);
     const again = await asPolicy('POST', `${base}/drafts`, { fromVersion: 1 });
     expect(again.status).toBe(409);
-    expect((await readJson(again)).draftVersion).toBe(2);
-    expect((await asPolicy('DELETE', `${base}/versions/2`)).status).toBe(204);
-    expect((await asPolicy('GET', `${base}/versions/2`)).status).toBe(404);
+    expect((await readJson(again)).draftVersion).toBe(D1);
+    expect((await asPolicy('DELETE', `${base}/versions/${D1}`)).status).toBe(204);
+    expect((await asPolicy('GET', `${base}/versions/${D1}`)).status).toBe(404);
   });
 
   test('saving an invalid draft stores it and answers every problem; publishing it is 422', async () => {
@@ -178,18 +184,19 @@ describe('policy: definitions, publish, pinning, migration', () => {
       ]),
     );
 
-    const published = await publishVersion(2);
+    const published = await publishVersion(D1);
     expect(published.definition.status).toBe('published');
-    expect(published.previousVersion).toBe(1);
+    // Compared with the newest published version, whatever the draft was made from.
+    expect(published.previousVersion).toBe(D1 - 1);
     expect(published.diff.summary.mails.changed).toEqual(['acknowledgement']);
 
     // Immutable: through the API ...
-    const put = await asPolicy('PUT', `${base}/versions/2`, { definition: saved.definition });
+    const put = await asPolicy('PUT', `${base}/versions/${D1}`, { definition: saved.definition });
     expect(put.status).toBe(409);
     expect(
-      (await asPolicy('POST', `${base}/versions/2/publish`, { comment: 'Nog eens' })).status,
+      (await asPolicy('POST', `${base}/versions/${D1}/publish`, { comment: 'Nog eens' })).status,
     ).toBe(409);
-    expect((await asPolicy('DELETE', `${base}/versions/2`)).status).toBe(409);
+    expect((await asPolicy('DELETE', `${base}/versions/${D1}`)).status).toBe(409);
     expect((await asPolicy('PUT', `${base}/versions/1`, { definition: {} })).status).toBe(409);
     // ... and in the database.
     await expect(
@@ -197,14 +204,14 @@ describe('policy: definitions, publish, pinning, migration', () => {
         .updateTable('workflow_definitions')
         .set({ definition: JSON.stringify({}) })
         .where('key', '=', KEY)
-        .where('version', '=', 2)
+        .where('version', '=', D1)
         .execute(),
     ).rejects.toThrow(/immutable/);
   });
 
   test('regulations: new applications start on the chosen version, running ones keep theirs', async () => {
     const draftVersion = await ok(
-      await asPolicy('POST', `${base}/drafts`, { fromVersion: 2 }),
+      await asPolicy('POST', `${base}/drafts`, { fromVersion: D1 }),
       201,
     );
     const toDraft = await asPolicy('PATCH', `/api/policy/regulations/${kit.regulationId}`, {
@@ -217,22 +224,22 @@ describe('policy: definitions, publish, pinning, migration', () => {
 
     const reg = await proposeAndApprove(
       await asPolicy('PATCH', `/api/policy/regulations/${kit.regulationId}`, {
-        workflowVersion: 2,
+        workflowVersion: D1,
         maxAmountCents: 1_500_000,
         directSettlementThresholdCents: 50_000,
         closesOn: '2026-11-30',
-        comment: 'Versie 2 en een hoger maximum.',
+        comment: 'De nieuwe versie en een hoger maximum.',
       }),
     );
     expect(reg).toMatchObject({
-      workflow: { key: KEY, version: 2 },
+      workflow: { key: KEY, version: D1 },
       maxAmountCents: 1_500_000,
       directSettlementThresholdCents: 50_000,
       closesOn: '2026-11-30',
     });
 
     const fresh = await applicationIn(kit, 'submitted');
-    expect((fresh as Def).definition).toEqual({ key: KEY, version: 2 });
+    expect((fresh as Def).definition).toEqual({ key: KEY, version: D1 });
     const running = await ok(
       await call(kit.app, 'GET', `/api/applications/${runningId}`, {
         cookie: kit.cookies.assessor,
@@ -263,7 +270,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
   });
 
   test('retire: refused while a regulation starts applications on it', async () => {
-    const refused = await asPolicy('POST', `${base}/versions/2/retire`);
+    const refused = await asPolicy('POST', `${base}/versions/${D1}/retire`);
     expect(refused.status).toBe(409);
     const retired = await ok(await asPolicy('POST', `${base}/versions/1/retire`));
     expect(retired.status).toBe('retired');
@@ -279,7 +286,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
 
   test('migration: dry run per application, apply recorded in history', async () => {
     const plan = await ok(
-      await asPolicy('POST', `${base}/migrations/dry-run`, { fromVersion: 1, toVersion: 2 }),
+      await asPolicy('POST', `${base}/migrations/dry-run`, { fromVersion: 1, toVersion: D1 }),
     );
     const ids = plan.items.map((i: Def) => i.applicationId);
     expect(ids).toEqual(expect.arrayContaining([runningId, infoRequestedId]));
@@ -290,7 +297,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       toState: 'assessed',
       outcome: 'same_state',
     });
-    // The warning's rule changed in v2, but a deadline that already runs keeps its date.
+    // The warning's rule changed in the first draft, but a deadline that already runs keeps its date.
     const warning = item.deadlines.find((d: Def) => d.delay === 'decisionWarning');
     expect(warning).toMatchObject({ change: 'kept' });
     expect(warning.after).toBe(warning.before);
@@ -310,7 +317,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
     const applied = await ok(
       await asPolicy('POST', `${base}/migrations`, {
         fromVersion: 1,
-        toVersion: 2,
+        toVersion: D1,
         applicationIds: [runningId],
       }),
     );
@@ -320,7 +327,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
         cookie: kit.cookies.assessor,
       }),
     );
-    expect(view).toMatchObject({ state: 'assessed', definition: { key: KEY, version: 2 } });
+    expect(view).toMatchObject({ state: 'assessed', definition: { key: KEY, version: D1 } });
     const history = await kit.t.db
       .selectFrom('application_history')
       .selectAll()
@@ -333,34 +340,36 @@ describe('policy: definitions, publish, pinning, migration', () => {
       to_state: 'assessed',
       actor_id: kit.users.policy.id,
     });
-    expect(history.payload).toMatchObject({ fromVersion: 1, toVersion: 2 });
-    expect((history.payload as Def).text.nl).toMatch(/^Overgezet van versie 1 naar 2 door /);
-    // And it goes on under v2.
+    expect(history.payload).toMatchObject({ fromVersion: 1, toVersion: D1 });
+    expect((history.payload as Def).text.nl).toMatch(
+      new RegExp(`^Overgezet van versie 1 naar ${D1} door `),
+    );
+    // And it goes on under the first draft's version.
     const granted = await step(kit, 'approver', runningId, 'GRANT', {});
     expect(granted.state).toBe('granted');
   });
 
   test('migration: refused when it would strand an application; a state map resolves it', async () => {
-    // v3 renames info_requested to awaiting_info.
-    const saved = await draftFrom(2, (d) =>
+    // The second draft renames info_requested to awaiting_info.
+    const saved = await draftFrom(D1, (d) =>
       JSON.parse(JSON.stringify(d).replaceAll('"info_requested"', '"awaiting_info"')),
     );
     expect(saved.validation).toEqual({ ok: true, problems: [] });
-    await publishVersion(3);
-    const diff = await ok(await asPolicy('GET', `${base}/diff?from=2&to=3`));
+    await publishVersion(D2);
+    const diff = await ok(await asPolicy('GET', `${base}/diff?from=${D1}&to=${D2}`));
     expect(diff.summary.states).toMatchObject({
       added: ['awaiting_info'],
       removed: ['info_requested'],
     });
 
     const plan = await ok(
-      await asPolicy('POST', `${base}/migrations/dry-run`, { fromVersion: 1, toVersion: 3 }),
+      await asPolicy('POST', `${base}/migrations/dry-run`, { fromVersion: 1, toVersion: D2 }),
     );
     const stranded = plan.items.find((i: Def) => i.applicationId === infoRequestedId);
     expect(stranded).toMatchObject({ outcome: 'stranded', toState: null });
     expect(plan.summary.stranded).toBeGreaterThan(0);
 
-    const refused = await asPolicy('POST', `${base}/migrations`, { fromVersion: 1, toVersion: 3 });
+    const refused = await asPolicy('POST', `${base}/migrations`, { fromVersion: 1, toVersion: D2 });
     expect(refused.status).toBe(409);
     expect((await readJson(refused)).stranded.map((s: Def) => s.applicationId)).toContain(
       infoRequestedId,
@@ -374,13 +383,13 @@ describe('policy: definitions, publish, pinning, migration', () => {
 
     const badMap = await asPolicy('POST', `${base}/migrations/dry-run`, {
       fromVersion: 1,
-      toVersion: 3,
+      toVersion: D2,
       stateMap: { info_requested: 'nowhere' },
     });
     expect(badMap.status).toBe(422);
     const backwards = await asPolicy('POST', `${base}/migrations/dry-run`, {
-      fromVersion: 3,
-      toVersion: 2,
+      fromVersion: D2,
+      toVersion: D1,
     });
     expect(backwards.status).toBe(422);
 
@@ -388,7 +397,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
     const mapped = await ok(
       await asPolicy('POST', `${base}/migrations/dry-run`, {
         fromVersion: 1,
-        toVersion: 3,
+        toVersion: D2,
         stateMap,
       }),
     );
@@ -398,7 +407,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
     });
     expect(mapped.summary.stranded).toBe(0);
     await ok(
-      await asPolicy('POST', `${base}/migrations`, { fromVersion: 1, toVersion: 3, stateMap }),
+      await asPolicy('POST', `${base}/migrations`, { fromVersion: 1, toVersion: D2, stateMap }),
     );
     const moved = await kit.t.db
       .selectFrom('applications')
@@ -406,7 +415,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
       .where('id', '=', infoRequestedId)
       .executeTakeFirstOrThrow();
     expect(moved).toEqual({
-      definition_version: 3,
+      definition_version: D2,
       state: 'awaiting_info',
       value: 'awaiting_info',
     });
@@ -422,7 +431,7 @@ describe('policy: definitions, publish, pinning, migration', () => {
     expect(pending.map((p) => p.event)).toContain(
       'xstate.after.supplementPeriod.bewonersinitiatief.awaiting_info',
     );
-    // The applicant can supplement under v3.
+    // The applicant can supplement under the second draft's version.
     const supplemented = await step(kit, 'resident', infoRequestedId, 'SUPPLEMENT', {
       message: 'Offerte toegevoegd.',
     });
@@ -443,7 +452,7 @@ describe('policy: regulations', () => {
       opensOn: '2027-01-01',
       closesOn: '2027-12-31',
       workflowKey: KEY,
-      workflowVersion: 2,
+      workflowVersion: D1,
     };
     const created = await ok(await asPolicy('POST', '/api/policy/regulations', input), 201);
     expect(created).toMatchObject({ district: 'Charlois', year: 2027, ceilingCents: 8_000_000 });

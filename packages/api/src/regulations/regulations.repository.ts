@@ -192,6 +192,7 @@ export function factsFor(reg: Regulation): Facts {
       directSettlementThresholdCents: reg.directSettlementThresholdCents,
       reportDueWeeks: reg.reportDueWeeks,
       settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
+      district: reg.district,
     },
     budgetRemainingCents: reg.budget.remainingCents,
   };

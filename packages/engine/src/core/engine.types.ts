@@ -25,6 +25,8 @@ export interface Facts {
     reportDueWeeks: number;
     /** Settlement above this amount takes a second person (four-eyes); absent or null: never. */
     settlementFourEyesAboveCents?: number | null;
+    /** The district the regulation's budget is for: what a letter's {{district}} says. */
+    district?: string;
   };
   /** Ceiling minus reserved and committed, for this application's district/year. */
   budgetRemainingCents: number;

@@ -15,6 +15,7 @@ import { runAction } from '../vocabulary/actions';
 import { delayMs } from '../vocabulary/delays';
 import type { MachineEvent } from '../vocabulary/vocabulary.context';
 import { timerEventType } from './machine';
+import { type DroppedField, dataForNewVersion } from './migrate-data';
 
 /** The history event of a migration (application_history.event). */
 export const MIGRATE_EVENT = 'MIGRATE_DEFINITION';
@@ -56,7 +57,9 @@ export interface MigrationExplanation {
     text: LocalizedText;
   }[];
   budget: { reservedCents: number; change: 'none' | 'kept' | 'released'; text: LocalizedText };
-  /** Every sentence above, in order: state, deadlines, budget. */
+  /** Form fields the new version does not have, taken out of the application's data. */
+  droppedFields: DroppedField[];
+  /** Every sentence above, in order: state, deadlines, budget, dropped fields. */
   text: LocalizedText[];
 }
 
@@ -223,7 +226,8 @@ export function migrate(
     roles: input.actor.roles,
     facts: input.facts,
   };
-  let ctx: ApplicationContext = { ...snapshot.context, effects: [] };
+  const reshaped = dataForNewVersion(oldDef, newDef, snapshot.context.data ?? {});
+  let ctx: ApplicationContext = { ...snapshot.context, data: reshaped.data, effects: [] };
   const domain: Effect[] = [];
 
   // Entry actions run when the application enters a state it was not in.
@@ -351,7 +355,13 @@ export function migrate(
     stateAfter: { name: to, label: after },
     deadlines,
     budget,
-    text: [stateText, ...deadlines.map((d) => d.text), budget.text],
+    droppedFields: reshaped.dropped,
+    text: [
+      stateText,
+      ...deadlines.map((d) => d.text),
+      budget.text,
+      ...reshaped.dropped.map((d) => d.text),
+    ],
   };
   return {
     snapshot: next,
@@ -372,6 +382,10 @@ export function migrate(
         timersCancelled: cancels.map((c) => (c as { timerId: string }).timerId),
         text: moved,
         explanation: explanation.text,
+        // What the dropped fields held: the application's data no longer has it.
+        ...(reshaped.dropped.length > 0
+          ? { droppedData: Object.fromEntries(reshaped.dropped.map((d) => [d.path, d.value])) }
+          : {}),
       },
     },
     // Cancels first, as in step(): a timer cancelled and scheduled again ends up scheduled.

@@ -62,3 +62,20 @@ describe('user text never becomes a link (issue 19, finding 6)', () => {
     expect(defangLinks('Straatfeest 2026, 14.00 uur')).toBe('Straatfeest 2026, 14.00 uur');
   });
 });
+
+test("{{district}} is the regulation's district; the form's own answer only without one", () => {
+  const data = completeData({ district: 'Hoogvliet' });
+  const r = createApplication(def, { now: T0, actor: applicant, facts, data });
+  const shell = {
+    now: T0,
+    locale: 'nl' as const,
+    reference: 'BI-2026-000124',
+    applicantName: 'Ayşe Yıldız-Çelik',
+    applicationUrl: 'https://example.org/a/2',
+  };
+  const charlois = { ...facts, regulation: { ...facts.regulation, district: 'Charlois' } };
+  expect(templateVariables(def, r.snapshot, { ...shell, facts: charlois }).district).toBe(
+    'Charlois',
+  );
+  expect(templateVariables(def, r.snapshot, { ...shell, facts }).district).toBe('Hoogvliet');
+});

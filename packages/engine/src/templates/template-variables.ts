@@ -62,7 +62,8 @@ export function templateVariables(
     reference: ctx.reference,
     applicantName: defangLinks(ctx.applicantName),
     title: applicationTitle(def, view.data),
-    district: text(view.data.district),
+    // The regulation's district; a form of version 1 also asked for one, which could differ.
+    district: text(ctx.facts?.regulation.district ?? view.data.district),
     activityDate: date(text(view.data[def.form.activityDateField ?? 'activityDate'])),
     requestedAmount: money(view.amounts.requestedCents),
     grantedAmount: money(view.amounts.grantedCents),

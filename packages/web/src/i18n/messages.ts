@@ -234,6 +234,7 @@ const nl = {
 
   'wizard.title': 'Aanvraag bewonersinitiatief',
   'wizard.stepHeading': 'Stap {n} van {total}: {step}',
+  'wizard.regulation': 'Voor de regeling {title}, wijk {district}',
   'wizard.stepsLabel': 'Stappen van de aanvraag',
   'wizard.step.attachments': 'Bijlagen',
   'wizard.step.review': 'Controleren en versturen',
@@ -717,6 +718,7 @@ const en: Record<MessageKey, string> = {
   'wizard.step.review': 'Check and send',
   'wizard.previous': 'Previous step',
   'wizard.next': 'Next step',
+  'wizard.regulation': 'For the regulation {title}, district of {district}',
   'wizard.submit': 'Send application',
   'wizard.backToApplication': 'Back to the application',
   'wizard.saving': 'Saving…',

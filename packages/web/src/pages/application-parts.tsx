@@ -110,6 +110,9 @@ export function ApplicationDataSection({
       <Heading2 id="data-title" className="app-subheading">
         {t('detail.data')}
       </Heading2>
+      <Paragraph>
+        {t('wizard.regulation', { title: app.regulation.title, district: app.regulation.district })}
+      </Paragraph>
       {definition ? (
         <FormDataView
           definition={definition}

@@ -67,6 +67,7 @@ export function MigrationTable({
             <TableHeaderCell scope="col">{p('mig.toState')}</TableHeaderCell>
             <TableHeaderCell scope="col">{m('mg.deadlines')}</TableHeaderCell>
             <TableHeaderCell scope="col">{m('mg.budget')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{m('mg.form')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -114,6 +115,13 @@ export function MigrationTable({
                     : i.deadlines.map((d) => <div key={d.delay}>{d.text[locale]}</div>)}
                 </TableCell>
                 <TableCell>{i.budget ? i.budget.text[locale] : '–'}</TableCell>
+                <TableCell>
+                  {i.outcome === 'stranded'
+                    ? '–'
+                    : i.droppedFields.length === 0
+                      ? m('mg.formSame')
+                      : i.droppedFields.map((d) => <div key={d.path}>{d.text[locale]}</div>)}
+                </TableCell>
               </TableRow>
             );
           })}

@@ -245,6 +245,13 @@ export function FormPager({
           : def.title[locale]}{' '}
         · {current.reference}
       </Paragraph>
+      {/* The regulation decides the district (and the budget); the form does not ask for it. */}
+      <Paragraph className="app-preheading">
+        {t('wizard.regulation', {
+          title: current.regulation.title,
+          district: current.regulation.district,
+        })}
+      </Paragraph>
       <PageHeading>
         {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
       </PageHeading>
