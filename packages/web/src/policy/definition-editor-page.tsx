@@ -237,7 +237,7 @@ function Editor({
         <div className="policy-editor__forms">
           <fieldset disabled={readOnly} className="policy-plain-fieldset">
             <legend className="policy-visually-hidden">{p('editor.forms')}</legend>
-            <DefinitionForms def={lastGood} update={update} />
+            <DefinitionForms def={lastGood} update={update} problems={problems} />
           </fieldset>
         </div>
         <div className="policy-editor__json">

@@ -3,9 +3,10 @@ import { EventsSection } from './editor-events';
 import { FormSection } from './editor-form';
 import { GeneralSection } from './editor-general';
 import { pathId, type Update } from './editor-kit';
+import { ProblemsContext } from './editor-problems';
 import { StatesSection } from './editor-states';
 import { TextsSection } from './editor-templates';
-import type { DefinitionJson } from './policy-api';
+import type { DefinitionJson, DefinitionProblem } from './policy-api';
 
 export { ROLE_CODES } from './editor-events';
 export { pathId } from './editor-kit';
@@ -28,16 +29,27 @@ export function focusPath(path: string) {
   }
 }
 
-/** The form view of a definition: every change goes through `update` into the JSON. */
-export function DefinitionForms({ def, update }: { def: DefinitionJson; update: Update }) {
+/**
+ * The form view of a definition: every change goes through `update` into the JSON. `problems`
+ * (the live check's) let a control name its own problems where it sits.
+ */
+export function DefinitionForms({
+  def,
+  update,
+  problems = [],
+}: {
+  def: DefinitionJson;
+  update: Update;
+  problems?: readonly DefinitionProblem[];
+}) {
   return (
-    <>
+    <ProblemsContext.Provider value={problems}>
       <GeneralSection def={def} update={update} />
       <StatesSection def={def} update={update} />
       <EventsSection def={def} update={update} />
       <FormSection def={def} update={update} />
       <DelaysSection def={def} update={update} />
       <TextsSection def={def} update={update} />
-    </>
+    </ProblemsContext.Provider>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * More texts of the definition editor (form pages, payload kinds, order of conditions and
- * actions, removed parts in the diagram), merged into useEditorText(); kept apart so
- * editor-messages.ts stays small. Dutch is the source.
+ * actions, removed parts in the diagram, a step's "at least one of" rule), merged into
+ * useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
   'order.states':
@@ -55,6 +55,13 @@ export const moreNl = {
   'diagram.legendTimer': 'Gestreepte grijze pijl: een termijn die afloopt.',
   'diagram.removedStates': 'Verwijderde statussen: {states}.',
   'diagram.removedSteps': 'Verwijderde overgangen: {steps}.',
+  'rule.title': 'Minstens één van deze velden invullen',
+  'rule.help':
+    'Vink twee of meer velden aan als wie {event} zet er minstens één van moet invullen, bijvoorbeeld een toelichting of een bijlage: één ervan is dan genoeg. Vink alles uit om deze regel weg te halen.',
+  'rule.tooFew':
+    'Heeft deze stap twee of meer velden, dan kunt u hier kiezen dat er minstens één van ingevuld moet worden.',
+  'rule.gone': '{field} (geen veld van deze stap meer)',
+  'rule.says': 'Wie geen van deze velden invult, krijgt te lezen: “{sentence}”',
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
@@ -107,4 +114,11 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'diagram.legendTimer': 'Dashed grey arrow: a time limit that runs out.',
   'diagram.removedStates': 'Removed states: {states}.',
   'diagram.removedSteps': 'Removed transitions: {steps}.',
+  'rule.title': 'Fill in at least one of these fields',
+  'rule.help':
+    'Tick two or more fields if whoever takes {event} must fill in at least one of them, for example an explanation or an attachment: one of them is then enough. Untick all to remove this rule.',
+  'rule.tooFew':
+    'Once this step has two or more fields, you can choose here that at least one of them must be filled in.',
+  'rule.gone': '{field} (no longer a field of this step)',
+  'rule.says': 'Whoever fills in none of these fields reads: “{sentence}”',
 };

@@ -12,6 +12,7 @@ import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { dropFromRule, PayloadRule } from './editor-payload-rule';
 import type { DefinitionJson } from './policy-api';
 
 const FIELD_TYPES = [
@@ -22,13 +23,19 @@ const FIELD_TYPES = [
   'integer',
   'money',
   'boolean',
+  'attachments',
 ] as const;
 type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The payload property's kind as the officer sees it, read from its JSON Schema. */
-function kindOf(key: string, s: Obj): FieldType {
+function kindOf(key: string, s: Obj): FieldType | 'formData' {
+  // The applicant's changes to the form itself, sent with the step (not a question of its own).
+  if (s.type === 'object') return 'formData';
   if (Array.isArray(s.enum)) return 'select';
   if (s.type === 'boolean') return 'boolean';
+  // Files sent with the step: ids of the application's attachments.
+  if (s['x-widget'] === 'attachments' || (s.type === 'array' && obj(s.items).format === 'uuid'))
+    return 'attachments';
   if (s.type === 'integer' || s.type === 'number')
     return s['x-unit'] === 'cents' || /Cents$/.test(key) ? 'money' : 'integer';
   if (s.format === 'date') return 'date';
@@ -59,6 +66,14 @@ function schemaOf(kind: FieldType, label: { nl: string; en: string }): Obj {
       };
     case 'textarea':
       return { type: 'string', maxLength: 4000, 'x-widget': 'textarea', ...common };
+    case 'attachments':
+      return {
+        type: 'array',
+        items: { type: 'string', format: 'uuid' },
+        maxItems: 20,
+        'x-widget': 'attachments',
+        ...common,
+      };
     default:
       return { type: 'string', maxLength: 200, ...common };
   }
@@ -267,6 +282,7 @@ export function PayloadFields({
                 change((pl) => {
                   delete (pl.properties as Obj)[key];
                   pl.required = arr(pl.required).filter((x) => x !== key);
+                  dropFromRule(pl, key);
                 })
               }
             >
@@ -308,6 +324,7 @@ export function PayloadFields({
           {e('events.addField')}
         </Button>
       </div>
+      <PayloadRule def={def} type={type} eventTitle={eventTitle} change={change} />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import { describePath, type Locale } from './editor-kit';
 import type { DefinitionProblem } from './policy-api';
 
@@ -81,4 +82,15 @@ export function problemSentence(pr: DefinitionProblem, def: unknown, locale: Loc
   const template = (SENTENCES[pr.code] ?? GENERIC)[locale];
   const name = /\{\{\w+\}\}/.exec(pr.message)?.[0] ?? '';
   return template.replace('{where}', where).replace('{name}', name).replace('{detail}', pr.message);
+}
+
+const NONE: readonly DefinitionProblem[] = [];
+/** The live check's problems, for controls that name their own problems where they sit. */
+export const ProblemsContext = createContext<readonly DefinitionProblem[]>(NONE);
+
+/** The problems at `path` or inside it (`events.X.payload.x-atLeastOneOf` and its `.1`). */
+export function useProblemsAt(path: string): DefinitionProblem[] {
+  return useContext(ProblemsContext).filter(
+    (pr) => pr.path === path || pr.path.startsWith(`${path}.`),
+  );
 }
