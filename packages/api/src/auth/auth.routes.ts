@@ -4,7 +4,8 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import { clientAddress } from '../http/client-address';
 import type { App } from '../http/router';
-import { findUserByEmail, publicUser, updateUser } from '../users/users.repository';
+import { checkAddressChange } from '../users/postal-address';
+import { findUserByEmail, findUserById, publicUser, updateUser } from '../users/users.repository';
 import { AddressFields, LocaleSchema, NameSchema, UserSchema } from '../users/users.schemas';
 import { loginAccountKey } from './account-links.service';
 import { requireUser } from './auth.middleware';
@@ -62,6 +63,13 @@ const updateMeRoute = createRoute({
   path: '/api/me',
   tags: ['auth'],
   summary: 'Change your name, language or postal address',
+  description:
+    'Letters by post (the letter channel `paper`, or no e-mail address) go to the postal address ' +
+    '`street`, `postcode`, `city`. A change of the address must leave it whole (all three filled ' +
+    'in) or, only while letters go by e-mail, empty (all three `null`); street and town are one ' +
+    'line each. The postcode is a Dutch one (`3011pn` is stored as `3011 PN`). A refusal is 422 ' +
+    'problem+json naming each field in `invalidParams`, the reason in your language; a NUL ' +
+    'character or a lone surrogate is 400 naming the field.',
   security: [{ session: [] }],
   middleware: [requireUser()],
   request: {
@@ -133,7 +141,10 @@ export function registerAuthRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(updateMeRoute, async (c) => {
     const changes = c.req.valid('json');
-    const updated = await updateUser(db, c.get('user')!.id, changes, deps.clock());
+    const current = await findUserById(db, c.get('user')!.id);
+    if (!current) throw new AppError('unauthenticated', 'The account no longer exists.');
+    checkAddressChange(current, changes, 'self');
+    const updated = await updateUser(db, current.id, changes, deps.clock());
     if (!updated) throw new AppError('unauthenticated', 'The account no longer exists.');
     return c.json(publicUser(updated), 200);
   });

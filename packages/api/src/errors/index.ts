@@ -15,4 +15,4 @@ export {
   problemResponse,
   problemTypeUri,
 } from './problem';
-export { invalidParamsFromZod, validationError } from './validation';
+export { bilingual, invalidParamsFromZod, validationError } from './validation';

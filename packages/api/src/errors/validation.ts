@@ -13,9 +13,8 @@ export function invalidParamsFromZod(error: z.core.$ZodError, prefix?: string): 
       // A refinement's own message names what is wrong (e.g. the unknown state): kept as is.
       text: missing
         ? ZOD_TEXT.missing
-        : issue.code === 'custom'
-          ? undefined
-          : (ZOD_TEXT[issue.code] ?? ZOD_TEXT.other),
+        : (OWN_TEXT.get(issue.message) ??
+          (issue.code === 'custom' ? undefined : (ZOD_TEXT[issue.code] ?? ZOD_TEXT.other))),
     };
   });
 }
@@ -34,6 +33,18 @@ const ZOD_TEXT: Record<string, { nl: string; en: string }> = {
   },
   other: { nl: 'Deze waarde klopt niet.', en: 'This value is not valid.' },
 };
+
+/** The sentences our own schemas give as their message (see `bilingual`), by their English. */
+const OWN_TEXT = new Map<string, { nl: string; en: string }>();
+
+/**
+ * A schema's own message in both languages: `z.string().regex(re, bilingual({ nl, en }))`. zod
+ * carries the English; the problem writer gives the person the sentence in their language.
+ */
+export function bilingual(text: { nl: string; en: string }): string {
+  OWN_TEXT.set(text.en, text);
+  return text.en;
+}
 
 /** A 422 validation_failed AppError from a zod error. */
 export function validationError(error: z.core.$ZodError, prefix?: string): AppError {

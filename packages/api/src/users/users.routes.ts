@@ -5,6 +5,8 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
+import { CHANNEL_NAMES } from '../messaging/channels';
+import { checkAddressChange, checkNewAddress } from './postal-address';
 import {
   findUserByEmail,
   findUserById,
@@ -52,6 +54,11 @@ const createUserRoute = createRoute({
   path: '/api/users',
   tags: ['users'],
   summary: 'Register a resident who applies with help (assisted digital); no password',
+  description:
+    'A resident without e-mail address, or with `letterChannel: paper`, receives every letter by ' +
+    'post: then `street`, `postcode` and `city` are required (422 problem+json naming each ' +
+    "missing field, the reason in the clerk's language). With an e-mail address the postal " +
+    'address may be left out, but not given by halves.',
   security: [{ session: [] }],
   middleware: staff,
   request: {
@@ -64,6 +71,14 @@ const createUserRoute = createRoute({
             email: EmailSchema.nullable().optional(),
             locale: LocaleSchema.optional(),
             roles: z.array(RoleSchema).min(1).optional(),
+            letterChannel: z
+              .enum(CHANNEL_NAMES)
+              .optional()
+              .openapi({
+                description:
+                  "How letters reach the resident (Awb 2:14): 'email' needs an e-mail address; " +
+                  "absent: 'email' with an address, else 'paper'",
+              }),
             ...AddressFields,
           }),
         },
@@ -151,12 +166,28 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
         ],
       });
     }
+    if (body.letterChannel === 'email' && !body.email) {
+      throw new AppError('validation_failed', 'E-mail needs an e-mail address.', {
+        invalidParams: [
+          {
+            name: 'letterChannel',
+            reason: 'E-mail needs an e-mail address',
+            text: {
+              nl: 'Kies post, of vul een e-mailadres in: zonder e-mailadres gaan brieven per post.',
+              en: 'Choose post, or enter an e-mail address: without one, letters go by post.',
+            },
+          },
+        ],
+      });
+    }
+    checkNewAddress(body, !body.email || body.letterChannel === 'paper');
     const now = deps.clock();
     const user = await insertUser(db, {
       name: body.name,
       email: body.email ?? null,
       locale: body.locale ?? 'nl',
       roles,
+      letter_channel: body.letterChannel,
       street: body.street ?? null,
       postcode: body.postcode ?? null,
       city: body.city ?? null,
@@ -183,14 +214,13 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     if (roles && !actor.roles.includes('admin')) {
       throw new AppError('forbidden', 'Only an administrator can change roles.');
     }
-    if (!actor.roles.includes('admin')) {
-      // Desk staff manage residents' accounts; staff accounts belong to administrators.
-      const target = await findUserById(db, id);
-      if (!target) throw new AppError('not_found', 'No such user.');
-      if (target.roles.some((r) => r !== 'applicant')) {
-        throw new AppError('forbidden', "Only an administrator changes a staff member's account.");
-      }
+    const target = await findUserById(db, id);
+    if (!target) throw new AppError('not_found', 'No such user.');
+    // Desk staff manage residents' accounts; staff accounts belong to administrators.
+    if (!actor.roles.includes('admin') && target.roles.some((r) => r !== 'applicant')) {
+      throw new AppError('forbidden', "Only an administrator changes a staff member's account.");
     }
+    checkAddressChange(target, changes, 'resident');
     const now = deps.clock();
     const updated = await updateUser(db, id, roles ? { ...changes, roles } : changes, now);
     if (!updated) throw new AppError('not_found', 'No such user.');

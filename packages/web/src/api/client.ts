@@ -113,11 +113,15 @@ export const api = {
   createUser: (input: {
     name: string;
     email?: string;
+    letterChannel?: LetterChannelState['channel'];
     street?: string;
     postcode?: string;
     city?: string;
     phone?: string;
   }) => http.post('/api/users', { body: input }),
+  /** The resident corrects their own postal address (where letters by post go). */
+  setMyPostalAddress: (address: { street: string; postcode: string; city: string }) =>
+    http.patch('/api/me', { body: address }),
 
   // lifecycle
   regulations: async (all = false) =>

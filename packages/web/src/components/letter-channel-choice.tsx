@@ -21,7 +21,14 @@ type Channel = LetterChannelState['channel'];
  * for oneself; at the desk (with `userId`) a clerk records the resident's choice. E-mail needs an
  * address; without one the choice is post.
  */
-export function LetterChannelChoice({ userId }: { userId?: string }) {
+export function LetterChannelChoice({
+  userId,
+  onSaved,
+}: {
+  userId?: string;
+  /** Told what the server kept after a save (e.g. to say the channel in words elsewhere). */
+  onSaved?(saved: LetterChannelState): void;
+}) {
   const { t, tx } = useI18n();
   const errorText = useErrorText();
   const state = useLoad(
@@ -54,6 +61,7 @@ export function LetterChannelChoice({ userId }: { userId?: string }) {
         }),
       );
       await state.reload();
+      onSaved?.(saved);
     } catch (err) {
       setFailure(errorText(err));
     } finally {

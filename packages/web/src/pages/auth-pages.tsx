@@ -1,16 +1,11 @@
 import {
   Alert,
-  DataList,
-  DataListItem,
-  DataListKey,
-  DataListValue,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
-import { LetterChannelChoice } from '../components/letter-channel-choice';
 import { invalidParamsToErrors, PageHeading } from '../components/ui';
 import { CheckedField, CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
@@ -18,6 +13,9 @@ import { useI18n } from '../i18n/i18n';
 import { AppLink, useRouter } from '../router/router';
 import { useSession } from '../session/session';
 import { OidcLoginOptions } from './oidc/oidc-login-options';
+
+/** "Mijn gegevens" lives in its own file; the app's routes import it from here. */
+export { MePage } from './me-page';
 
 /** Where a role starts after login: its natural home. */
 export function homeFor(me: Me): string {
@@ -183,38 +181,6 @@ export function RegisterPage() {
           onChange={setPassword}
         />
       </CheckedForm>
-    </>
-  );
-}
-
-export function MePage() {
-  const { t, tx } = useI18n();
-  const { me } = useSession();
-  if (!me) return null;
-  return (
-    <>
-      <PageHeading>{t('me.title')}</PageHeading>
-      <DataList className="app-datalist">
-        <DataListItem>
-          <DataListKey>{t('me.name')}</DataListKey>
-          <DataListValue value={me.name}>{me.name}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('me.email')}</DataListKey>
-          <DataListValue value={me.email ?? ''}>{me.email ?? '–'}</DataListValue>
-        </DataListItem>
-        <DataListItem>
-          <DataListKey>{t('me.roles')}</DataListKey>
-          <DataListValue value={me.roles.join(', ')}>
-            <UnorderedList className="app-plain-list">
-              {me.roles.map((r) => (
-                <UnorderedListItem key={r}>{tx(`role.${r}`, r)}</UnorderedListItem>
-              ))}
-            </UnorderedList>
-          </DataListValue>
-        </DataListItem>
-      </DataList>
-      <LetterChannelChoice />
     </>
   );
 }

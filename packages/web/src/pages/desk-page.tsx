@@ -10,8 +10,6 @@ import { api, type Regulation, type User } from '../api/client';
 import { LetterChannelChoice } from '../components/letter-channel-choice';
 import {
   ErrorAlert,
-  ErrorSummary,
-  invalidParamsToErrors,
   PageHeading,
   SelectField,
   StatusMessage,
@@ -20,6 +18,7 @@ import {
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { ApplicationSearch } from '../desk/application-search';
+import { NewResidentForm } from '../desk/new-resident-form';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 
@@ -33,17 +32,8 @@ export function DeskPage() {
   const [results, setResults] = useState<User[] | null>(null);
   const [resident, setResident] = useState<User | null>(null);
   const [regulationId, setRegulationId] = useState('');
-  const [form, setForm] = useState({
-    name: '',
-    email: '',
-    street: '',
-    postcode: '',
-    city: 'Rotterdam',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
-  const summaryRef = useRef<HTMLDivElement>(null);
   const startRef = useRef<HTMLHeadingElement>(null);
 
   // Choosing or creating a resident replaces the forms: take focus to what comes next.
@@ -58,38 +48,6 @@ export function DeskPage() {
       setResults(await api.searchUsers(q.trim()));
     } catch (err) {
       setFailure(errorText(err));
-    }
-  }
-
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
-    const errs: Record<string, string> = {};
-    if (!form.name.trim()) errs['f-name'] = t('desk.nameRequired');
-    if (form.email.trim() && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(form.email.trim()))
-      errs['f-email'] = t('auth.emailInvalid');
-    setErrors(errs);
-    if (Object.keys(errs).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
-    setBusy(true);
-    try {
-      const u = await api.createUser({
-        name: form.name.trim(),
-        email: form.email.trim() || undefined,
-        street: form.street.trim() || undefined,
-        postcode: form.postcode.trim() || undefined,
-        city: form.city.trim() || undefined,
-      });
-      setResident(u);
-    } catch (err) {
-      const fe = invalidParamsToErrors(err);
-      setErrors(fe);
-      if (Object.keys(fe).length) requestAnimationFrame(() => summaryRef.current?.focus());
-      else setFailure(errorText(err));
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -189,62 +147,7 @@ export function DeskPage() {
               </>
             )}
           </section>
-          <section aria-labelledby="desk-new" className="app-section">
-            <Heading2 id="desk-new" className="app-subheading">
-              {t('desk.newResident')}
-            </Heading2>
-            <ErrorSummary
-              errors={Object.entries(errors).map(([target, message]) => ({ target, message }))}
-              summaryRef={summaryRef}
-            />
-            <form onSubmit={create} noValidate className="app-form">
-              <TextField
-                id="f-name"
-                label={t('auth.name')}
-                value={form.name}
-                error={errors['f-name']}
-                required
-                onChange={(v) => setForm((f) => ({ ...f, name: v }))}
-              />
-              <TextField
-                id="f-email"
-                label={t('auth.email')}
-                type="email"
-                value={form.email}
-                error={errors['f-email']}
-                description={t('desk.emailHint')}
-                onChange={(v) => setForm((f) => ({ ...f, email: v }))}
-              />
-              <TextField
-                id="f-street"
-                label={t('desk.street')}
-                value={form.street}
-                error={errors['f-street']}
-                onChange={(v) => setForm((f) => ({ ...f, street: v }))}
-              />
-              <TextField
-                id="f-postcode"
-                label={t('field.postcode')}
-                width="short"
-                value={form.postcode}
-                error={errors['f-postcode']}
-                onChange={(v) => setForm((f) => ({ ...f, postcode: v.toUpperCase() }))}
-              />
-              <TextField
-                id="f-city"
-                label={t('desk.city')}
-                width="medium"
-                value={form.city}
-                error={errors['f-city']}
-                onChange={(v) => setForm((f) => ({ ...f, city: v }))}
-              />
-              <ButtonGroup>
-                <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
-                  {t('desk.create')}
-                </PrimaryActionButton>
-              </ButtonGroup>
-            </form>
-          </section>
+          <NewResidentForm onCreated={setResident} />
         </>
       )}
     </>
