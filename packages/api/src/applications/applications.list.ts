@@ -5,6 +5,12 @@ import { knownStates } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { isUuid } from '../regulations/regulations.repository';
 import { isStaff } from './applications.access';
+import {
+  type EnteredStep,
+  enteredSteps,
+  type ListDeadline,
+  nextDeadlines,
+} from './applications.list-extras';
 
 export type ListSort = 'deadline' | 'submitted' | 'updated';
 
@@ -50,6 +56,16 @@ export interface ListItem {
   version: number;
   /** The definition version the application is pinned to (its states' labels and tags). */
   definition: { key: string; version: number };
+  /**
+   * The next of the application's deadlines as its page lists them (decision, information,
+   * objection, report): the earliest still to come, else the one that passed last; null: none.
+   */
+  nextDeadline: ListDeadline | null;
+  /**
+   * Only with `awaitingApproval` (staff): the step that brought the application into its state
+   * awaiting approval, i.e. the proposal, with what it recorded.
+   */
+  proposal?: EnteredStep | null;
 }
 
 interface Cursor {
@@ -233,7 +249,8 @@ export async function listApplications(
   if (filters.assignedTo === 'me') q = q.where('a.assignee_id', '=', user.id);
   if (filters.assignedTo === 'unassigned') q = q.where('a.assignee_id', 'is', null);
   if (filters.q) q = q.where((eb) => searchCondition(eb, filters.q!, isStaff(user)));
-  if (filters.awaitingApproval) {
+  const approvals = filters.awaitingApproval === true;
+  if (approvals) {
     // By the definition's tags (contract C3), so no state name is written here.
     q = q.where(({ exists, selectFrom }) =>
       exists(
@@ -282,8 +299,11 @@ export async function listApplications(
   const last = page.at(-1);
   const nextCursor =
     rows.length > limit && last ? encodeCursor({ k: last.sort_key, id: last.id }) : null;
+  const ids = page.map((r) => r.id);
+  const deadlines = await nextDeadlines(db, ids, today);
+  const proposals = approvals && isStaff(user) ? await enteredSteps(db, ids) : null;
   return {
-    items: page.map((r) => {
+    items: page.map((r): ListItem => {
       const daysLeft = r.decision_due_on ? daysBetween(today, r.decision_due_on) : null;
       return {
         id: r.id,
@@ -309,6 +329,8 @@ export async function listApplications(
         updatedAt: new Date(r.updated_at).toISOString(),
         version: r.version,
         definition: { key: r.definition_key, version: r.definition_version },
+        nextDeadline: deadlines.get(r.id) ?? null,
+        ...(proposals ? { proposal: proposals.get(r.id) ?? null } : {}),
       };
     }),
     nextCursor,

@@ -143,6 +143,22 @@ export const QueueQuery = z.object({
   cursor: z.string().max(500).optional(),
 });
 
+const ListDeadlineSchema = z.object({
+  key: z.string(),
+  date: z.string(),
+  explanation: Localized,
+  daysLeft: z.number().int().openapi({
+    description: 'Calendar days from today (Europe/Amsterdam) to the date; negative when passed',
+  }),
+});
+
+const EnteredStepSchema = z.object({
+  event: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  at: z.string(),
+  actorName: z.string().nullable(),
+});
+
 export const ListItemSchema = z
   .object({
     id: z.uuid(),
@@ -169,6 +185,14 @@ export const ListItemSchema = z
     updatedAt: z.string(),
     version: z.number().int(),
     definition: z.object({ key: z.string(), version: z.number().int() }),
+    nextDeadline: ListDeadlineSchema.nullable().openapi({
+      description:
+        "The next of the application's deadlines, as its page lists them (`deadlines`): the earliest still to come (today included), else the one that passed last; null when it has none",
+    }),
+    proposal: EnteredStepSchema.nullable().optional().openapi({
+      description:
+        'Only in the approvals list (`GET /api/queue?awaitingApproval=true`): the step that brought the application into its state awaiting approval (the proposal), with its payload; labels and units are in the definition the application is pinned to',
+    }),
   })
   .openapi('ApplicationListItem');
 

@@ -41,7 +41,20 @@ const listRoute = createRoute({
   request: { params: IdParams },
   responses: {
     200: json(
-      z.object({ items: z.array(SupporterSchema), confirmed: z.number().int() }),
+      z.object({
+        items: z.array(SupporterSchema),
+        confirmed: z
+          .number()
+          .int()
+          .openapi({ description: 'Invited supporters who confirmed (the applicant never)' }),
+        onForm: z.number().int().openapi({
+          description: "Supporters named in the application form's own list",
+        }),
+        counting: z.enum(['confirmed', 'form']).openapi({
+          description:
+            "Which number the rules count now: `form` while nobody was invited (the form's list), `confirmed` once anyone was",
+        }),
+      }),
       'Supporters, with the number that counts',
     ),
     ...problemResponses(401, 404),

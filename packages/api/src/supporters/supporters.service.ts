@@ -14,6 +14,7 @@ import {
   type Applicant,
   applicantOf,
   type Deps,
+  formSupporters,
   hash,
   isApplicant,
   ruleOf,
@@ -74,7 +75,14 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
     .orderBy('name')
     .execute();
   const items = rows.map((r) => view(r, applicant));
-  return { items, confirmed: items.filter((s) => s.counts).length };
+  return {
+    items,
+    confirmed: items.filter((s) => s.counts).length,
+    onForm: formSupporters(app.data).length,
+    // The engine's rule (confirmedSupportersFrom): once anyone is invited, only those who
+    // confirmed count; until then the names on the form do.
+    counting: rows.length > 0 ? ('confirmed' as const) : ('form' as const),
+  };
 }
 
 /** The invitation: the link, and the code where the regulation lets it be enough. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoFormData } from '../applications/applications.fixtures';
 import {
+  applicationIn,
   createDraft,
   type Kit,
   readJson,
@@ -125,6 +126,36 @@ describe('supporters who confirm their own support', () => {
       json: { ...inv, postcode: '3022 AB', age: 40 },
     });
     expect(own.status).toBe(422);
+  });
+
+  test('the list says what counts in every state: the names on the form until anyone is invited', async () => {
+    const named = (demoFormData(kit.clock()).supporters as unknown[]).length;
+    const list = async (id: string) =>
+      readJson(
+        await call(kit.app, 'GET', `/api/applications/${id}/supporters`, {
+          cookie: kit.cookies.resident,
+        }),
+      );
+    for (const state of ['draft', 'submitted', 'info_requested', 'granted'] as const) {
+      const app = await applicationIn(kit, state);
+      expect(await list(app.id), state).toMatchObject({
+        items: [],
+        confirmed: 0,
+        onForm: named,
+        counting: 'form',
+      });
+    }
+    // Asked for information, she invites a neighbour: from then on only who confirms counts.
+    const asked = await applicationIn(kit, 'info_requested');
+    expect((await invite(asked.id, { name: 'Buur', email: 'buur@buurt.test' })).status).toBe(201);
+    expect(await list(asked.id)).toMatchObject({
+      confirmed: 0,
+      onForm: named,
+      counting: 'confirmed',
+    });
+    const inv = await invitation('buur@buurt.test');
+    expect((await confirm({ ...inv, postcode: '3022 AB', age: 40 })).status).toBe(200);
+    expect(await list(asked.id)).toMatchObject({ confirmed: 1, counting: 'confirmed' });
   });
 
   test('a wrong code five times locks the link', async () => {

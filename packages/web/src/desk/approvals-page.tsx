@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
 import {
   Paragraph,
   Table,
@@ -10,18 +11,45 @@ import {
 import { StateBadge } from '../components/state-badge';
 import { ErrorAlert, PageHeading, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { useVocabulary } from '../forms/definitions';
+import { enteredSummary } from '../forms/definition-text';
+import { loadDefinition, useVocabulary } from '../forms/definitions';
 import { AppLink } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
 
+type Ref = { key: string; version: number };
+
+/** The definitions the listed applications are pinned to, by `key@version`. */
+async function definitionsOf(refs: Ref[]): Promise<Map<string, WorkflowDefinition>> {
+  const ids = [...new Set(refs.map((r) => `${r.key}@${r.version}`))];
+  const out = new Map<string, WorkflowDefinition>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const [key, version] = id.split('@') as [string, string];
+      // Without its definition a row still shows; only its proposal is left out.
+      const def = await loadDefinition({ key, version: Number(version) }).catch(() => undefined);
+      if (def) out.set(id, def);
+    }),
+  );
+  return out;
+}
+
 /** The approver's queue: proposals that wait for a decision, earliest legal deadline first. */
 export function ApprovalsPage() {
-  const { d, t, formatDate } = useDeskText();
+  const { d, t, locale, formatDate, formatMoney } = useDeskText();
   const errorText = useErrorText();
   const { vocabulary } = useVocabulary();
-  const list = useLoad(() => deskApi.approvals(), []);
+  const list = useLoad(async () => {
+    const page = await deskApi.approvals();
+    return { ...page, definitions: await definitionsOf(page.items.map((a) => a.definition)) };
+  }, []);
   const items = list.data?.items ?? [];
+  /** What the assessor proposed, labelled by the definition the application is pinned to. */
+  const proposalOf = (a: (typeof items)[number]) => {
+    const def = list.data?.definitions.get(`${a.definition.key}@${a.definition.version}`);
+    if (!a.proposal || !def) return [];
+    return enteredSummary(def, a.proposal.event, a.proposal.payload, locale, formatMoney);
+  };
   return (
     <>
       <PageHeading>{d('approvals.title')}</PageHeading>
@@ -41,6 +69,7 @@ export function ApprovalsPage() {
                 <TableHeaderCell scope="col">{d('approvals.reference')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{d('approvals.initiative')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{d('approvals.resident')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{d('approvals.proposal')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{d('approvals.assessor')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{d('approvals.deadline')}</TableHeaderCell>
               </TableRow>
@@ -61,6 +90,17 @@ export function ApprovalsPage() {
                     </span>
                   </TableCell>
                   <TableCell>{a.applicantName ?? '–'}</TableCell>
+                  <TableCell>
+                    {(() => {
+                      const lines = proposalOf(a);
+                      if (lines.length === 0) return '–';
+                      return lines.map((line) => (
+                        <span key={line.name} className="app-block">
+                          {line.text}
+                        </span>
+                      ));
+                    })()}
+                  </TableCell>
                   <TableCell>{a.assignee?.name ?? '–'}</TableCell>
                   <TableCell>{a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}</TableCell>
                 </TableRow>

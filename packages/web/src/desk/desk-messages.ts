@@ -86,6 +86,7 @@ const nl = {
   'approvals.initiative': 'Initiatief',
   'approvals.resident': 'Bewoner',
   'approvals.assessor': 'Behandelaar',
+  'approvals.proposal': 'Voorstel',
   'approvals.deadline': 'Beslissen vóór',
 
   'search.title': 'Aanvraag zoeken',
@@ -110,6 +111,13 @@ const nl = {
     'Elke ondersteuner krijgt een e-mail met een link en een code en bevestigt zelf. Alleen bevestigde ondersteuners tellen mee.',
   'supporters.count.one': '{n} ondersteuner heeft bevestigd.',
   'supporters.count.other': '{n} ondersteuners hebben bevestigd.',
+  'supporters.countForm.one': 'Er staat {n} ondersteuner op het formulier; die telt mee.',
+  'supporters.countForm.other': 'Er staan {n} ondersteuners op het formulier; die tellen mee.',
+  'supporters.formUntilInvited':
+    'Zodra iemand is uitgenodigd, tellen alleen nog de ondersteuners die zelf bevestigen.',
+  'supporters.introForm':
+    'Een ondersteuner die wordt uitgenodigd, krijgt een e-mail met een link en een code en bevestigt zelf.',
+  'supporters.noneInvited': 'Er is nog niemand uitgenodigd om zelf te bevestigen.',
   'supporters.caption': 'Ondersteuners en hoe zij hebben bevestigd',
   'supporters.name': 'Naam',
   'supporters.email': 'E-mailadres',
@@ -235,6 +243,7 @@ const en: Record<keyof typeof nl, string> = {
   'approvals.initiative': 'Initiative',
   'approvals.resident': 'Resident',
   'approvals.assessor': 'Assessor',
+  'approvals.proposal': 'Proposal',
   'approvals.deadline': 'Decide by',
 
   'search.title': 'Find an application',
@@ -259,6 +268,13 @@ const en: Record<keyof typeof nl, string> = {
     'Every supporter receives an e-mail with a link and a code and confirms themselves. Only confirmed supporters count.',
   'supporters.count.one': '{n} supporter has confirmed.',
   'supporters.count.other': '{n} supporters have confirmed.',
+  'supporters.countForm.one': '{n} supporter is named on the form; they count.',
+  'supporters.countForm.other': '{n} supporters are named on the form; they count.',
+  'supporters.formUntilInvited':
+    'Once anyone is invited, only supporters who confirm themselves count.',
+  'supporters.introForm':
+    'A supporter who is invited receives an e-mail with a link and a code and confirms themselves.',
+  'supporters.noneInvited': 'Nobody has been invited to confirm yet.',
   'supporters.caption': 'Supporters and how they confirmed',
   'supporters.name': 'Name',
   'supporters.email': 'E-mail address',
@@ -316,7 +332,7 @@ export function useDeskText() {
       vars && name in vars ? String(vars[name]) : m,
     );
   const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
-  const dn = (key: 'search.count' | 'supporters.count', n: number) =>
+  const dn = (key: 'search.count' | 'supporters.count' | 'supporters.countForm', n: number) =>
     d(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, { n });
   return { ...i18n, d, dn };
 }

@@ -190,18 +190,31 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
 export function SupportersPanel({ app, staff = false }: { app: Application; staff?: boolean }) {
   const { d, dn } = useDeskText();
   const { me, hasRole } = useSession();
-  const list = useLoad(() => deskApi.supporters(app.id), [app.id]);
+  // Again after every change of the application: the form's own list may have changed.
+  const list = useLoad(() => deskApi.supporters(app.id), [app.id, app.version]);
   const mayInvite = app.editable && (app.applicantId === me?.id || hasRole('clerk'));
   const rows = list.data?.items ?? [];
   if (!mayInvite && rows.length === 0) return null;
+  // What the rules count: the names on the form until anyone is invited, then who confirmed.
+  const byForm = list.data?.counting === 'form' && list.data.onForm > 0;
   return (
     <section aria-labelledby="supporters-title" className="app-section">
       <Heading2 id="supporters-title" className="app-subheading">
         {d('supporters.title')}
       </Heading2>
-      <Paragraph>{d('supporters.intro')}</Paragraph>
-      {list.data && <Paragraph>{dn('supporters.count', list.data.confirmed)}</Paragraph>}
-      {list.data && rows.length === 0 && <Paragraph>{d('supporters.none')}</Paragraph>}
+      <Paragraph>{d(byForm ? 'supporters.introForm' : 'supporters.intro')}</Paragraph>
+      {list.data &&
+        (byForm ? (
+          <Paragraph>
+            {dn('supporters.countForm', list.data.onForm)}
+            {mayInvite && ` ${d('supporters.formUntilInvited')}`}
+          </Paragraph>
+        ) : (
+          <Paragraph>{dn('supporters.count', list.data.confirmed)}</Paragraph>
+        ))}
+      {list.data && rows.length === 0 && (
+        <Paragraph>{d(byForm ? 'supporters.noneInvited' : 'supporters.none')}</Paragraph>
+      )}
       {rows.length > 0 && <SupportersTable rows={rows} staff={staff} />}
       {mayInvite && <InviteForm appId={app.id} onAdded={list.reload} />}
     </section>

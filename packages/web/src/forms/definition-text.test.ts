@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
-import { enteredLines } from './definition-text';
+import { enteredLines, enteredSummary } from './definition-text';
 
 // A shipped definition as test data: the code under test must not know its names, so the step
 // and its fields are taken from the definition itself.
@@ -55,5 +55,22 @@ describe('what a step recorded, as lines to read', () => {
 
   it('leaves out what the definition does not describe', () => {
     expect(enteredLines(def, type, { notAField: 'x' }, 'nl', money)).toEqual([]);
+  });
+});
+
+describe('what a step recorded, short enough for a list', () => {
+  it('keeps the labelled values whole and cuts long free text', () => {
+    const long = 'Past bij de wijk. '.repeat(20).trim();
+    const payload = { [choice]: props[choice]!.enum![0], [amount]: 125_000, [text]: long };
+    const lines = enteredSummary(def, type, payload, 'nl', money, 60);
+    const full = enteredLines(def, type, payload, 'nl', money);
+    for (const name of [choice, amount]) {
+      expect(lines.find((l) => l.name === name)).toEqual(full.find((l) => l.name === name));
+    }
+    expect(lines.find((l) => l.name === amount)?.text).toContain('€ 1250,00');
+    const cut = lines.find((l) => l.name === text)!.text;
+    expect(cut.length).toBeLessThanOrEqual(60);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(long.startsWith(cut.slice(0, -1))).toBe(true);
   });
 });

@@ -117,6 +117,25 @@ export function enteredLines(
   });
 }
 
+/**
+ * What a step recorded, short enough for a row of a list: the lines of `enteredLines` (so the
+ * same labels, money and words as the case page), free text cut after `maxLength` characters.
+ */
+export function enteredSummary(
+  def: WorkflowDefinition | undefined,
+  type: string,
+  payload: unknown,
+  locale: Locale,
+  formatMoney: (cents: number) => string,
+  maxLength = 120,
+): { name: string; text: string }[] {
+  return enteredLines(def, type, payload, locale, formatMoney).map((line) =>
+    line.text.length > maxLength
+      ? { ...line, text: `${line.text.slice(0, maxLength - 1).trimEnd()}…` }
+      : line,
+  );
+}
+
 /** Newest first. */
 function newestFirst(history: HistoryEntry[]): HistoryEntry[] {
   return [...history].sort((a, b) => b.seq - a.seq);

@@ -35,17 +35,9 @@ import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
+import { QueueDeadline } from './queue-deadline';
 
 type Sort = NonNullable<ApplicationQuery['sort']>;
-
-/** Calendar days from today (Amsterdam) to a 'YYYY-MM-DD' date. */
-export function daysUntil(date: string | null | undefined, now = new Date()): number | null {
-  if (!date) return null;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
-  const a = Date.parse(`${today}T00:00:00Z`);
-  const b = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
-  return Math.round((b - a) / 86_400_000);
-}
 
 export function QueuePage() {
   const { t, tx, tn, locale, formatMoney, formatDate } = useI18n();
@@ -236,10 +228,6 @@ export function QueuePage() {
             <TableBody>
               {items.map((a) => {
                 const state = vocabulary?.state(a.definition, a.state);
-                const tags = state?.tags ?? [];
-                // A countdown only while the decision term runs (or stands still).
-                const counting = tags.includes('pending_decision') || tags.includes('suspended');
-                const days = counting ? (a.daysLeft ?? daysUntil(a.decisionDueOn)) : null;
                 const mine = a.assignee?.id === me?.id;
                 return (
                   <TableRow key={a.id}>
@@ -259,23 +247,11 @@ export function QueuePage() {
                       )}
                     </TableCell>
                     <TableCell data-label={t('queue.deadline')}>
-                      {counting && a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
-                      {a.decisionAfterActivity && (
-                        <span className="app-block">
-                          <span className="app-badge app-badge--warning">
-                            {t('queue.decisionAfterActivity')}
-                          </span>
-                        </span>
-                      )}
-                      {days !== null && (
-                        <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
-                          {a.suspended
-                            ? tn('queue.daysSuspended', days)
-                            : days < 0
-                              ? tn('queue.daysOverdue', -days)
-                              : tn('queue.daysLeft', days)}
-                        </span>
-                      )}
+                      <QueueDeadline
+                        item={a}
+                        tags={state?.tags ?? []}
+                        final={state?.final ?? false}
+                      />
                     </TableCell>
                     <TableCell data-label={t('queue.submitted')}>
                       {a.submittedAt ? formatDate(a.submittedAt) : '–'}

@@ -1,0 +1,76 @@
+import type { ApplicationSummary } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+
+/** Calendar days from today (Amsterdam) to a 'YYYY-MM-DD' date. */
+export function daysUntil(date: string | null | undefined, now = new Date()): number | null {
+  if (!date) return null;
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  const a = Date.parse(`${today}T00:00:00Z`);
+  const b = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+/**
+ * The work queue's deadline of one application. While the decision term runs (or stands still)
+ * the day a decision is due, with the days left; after the decision the next of the case's
+ * other deadlines (objection, report: as its page names them under "Belangrijke data"); with
+ * none, says so and why.
+ */
+export function QueueDeadline({
+  item: a,
+  tags,
+  final,
+}: {
+  item: ApplicationSummary;
+  tags: string[];
+  final: boolean;
+}) {
+  const { t, tx, tn, formatDate } = useI18n();
+  // A countdown only while the decision term runs (or stands still).
+  const counting = tags.includes('pending_decision') || tags.includes('suspended');
+  if (counting && a.decisionDueOn) {
+    const days = a.daysLeft ?? daysUntil(a.decisionDueOn);
+    return (
+      <>
+        <span className="app-muted app-block">{t('deadline.decision')}</span>
+        {formatDate(a.decisionDueOn)}
+        {a.decisionAfterActivity && (
+          <span className="app-block">
+            <span className="app-badge app-badge--warning">{t('queue.decisionAfterActivity')}</span>
+          </span>
+        )}
+        {days !== null && (
+          <span className={`app-block ${days < 0 ? 'app-overdue' : 'app-muted'}`}>
+            {a.suspended
+              ? tn('queue.daysSuspended', days)
+              : days < 0
+                ? tn('queue.daysOverdue', -days)
+                : tn('queue.daysLeft', days)}
+          </span>
+        )}
+      </>
+    );
+  }
+  const next = a.nextDeadline;
+  if (next) {
+    return (
+      <>
+        <span className="app-muted app-block">
+          {tx(`deadline.${next.key}`, t('queue.deadlineOther'))}
+        </span>
+        {formatDate(next.date)}
+        <span className="app-muted app-block">
+          {next.daysLeft < 0 ? t('queue.deadlinePassed') : tn('queue.daysLeft', next.daysLeft)}
+        </span>
+      </>
+    );
+  }
+  return (
+    <>
+      {t('queue.noDeadline')}
+      <span className="app-muted app-block">
+        {t(final ? 'queue.noDeadlineClosed' : 'queue.noDeadlineOpen')}
+      </span>
+    </>
+  );
+}
