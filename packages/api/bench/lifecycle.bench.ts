@@ -480,8 +480,12 @@ async function main() {
     let captured: CompiledQuery | undefined;
     const spy = new Kysely<DB>({
       dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }),
+      // The page's own keyset query: the first with an ORDER BY (after it the list reads the
+      // extras of the page's rows by id).
       log: (e) => {
-        if (e.level === 'query') captured = e.query as CompiledQuery;
+        if (e.level === 'query' && /\border by\b/i.test(e.query.sql)) {
+          captured ??= e.query as CompiledQuery;
+        }
       },
     });
     const staff: SessionUser = {
