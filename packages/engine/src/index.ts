@@ -118,6 +118,7 @@ export {
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
+export { supportersOnForm } from './vocabulary/guards';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

@@ -156,7 +156,7 @@ describe('the supporters panel', () => {
     await page.goto(`${server.url}/aanvragen/${app.id}`);
     const panel = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
     await panel
-      .getByText(`Er staan ${named} ondersteuners op het formulier; die tellen mee.`, {
+      .getByText(`Er staan ${named} ondersteuners op het formulier; wie oud genoeg is, telt mee.`, {
         exact: false,
       })
       .waitFor();

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { supportersOnForm } from '@initiatief/engine';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
@@ -14,7 +15,6 @@ import {
   type Applicant,
   applicantOf,
   type Deps,
-  formSupporters,
   hash,
   isApplicant,
   ruleOf,
@@ -78,7 +78,8 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
   return {
     items,
     confirmed: items.filter((s) => s.counts).length,
-    onForm: formSupporters(app.data).length,
+    // The engine's own reading of the form's list: the shell names no field of a workflow.
+    onForm: supportersOnForm(app.data as Record<string, unknown>).length,
     // The engine's rule (confirmedSupportersFrom): once anyone is invited, only those who
     // confirmed count; until then the names on the form do.
     counting: rows.length > 0 ? ('confirmed' as const) : ('form' as const),

@@ -66,12 +66,3 @@ export function confirmedSupportersFrom(
   if (!rows || rows.length === 0) return undefined;
   return rows.filter((r) => r.confirmed && !isApplicant(r, applicant)).map((r) => ({ age: r.age }));
 }
-
-/**
- * The supporters typed into the application form's own list: what the engine's
- * `supportersAtLeast` counts while nobody was invited (no `confirmedSupporters` facts).
- */
-export function formSupporters(data: unknown): unknown[] {
-  const list = (data as { supporters?: unknown } | null)?.supporters;
-  return Array.isArray(list) ? list : [];
-}

@@ -117,6 +117,15 @@ function limitOf(
   }
 }
 
+/**
+ * The supporters named in the form's own list (`data.supporters`, the vocabulary's field for
+ * `supportersAtLeast`): what that guard counts while nobody was invited to confirm.
+ */
+export function supportersOnForm(data: Record<string, unknown> | null | undefined): unknown[] {
+  const list = data?.supporters;
+  return Array.isArray(list) ? list : [];
+}
+
 export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   formComplete: (def, ctx) => {
     const result = validateFormData(def, ctx.data);
@@ -124,10 +133,9 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
-    const list = event.facts?.confirmedSupporters ?? ctx.data.supporters;
-    const count = Array.isArray(list)
-      ? list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length
-      : 0;
+    const list: { age?: unknown }[] =
+      event.facts?.confirmedSupporters ?? (supportersOnForm(ctx.data) as { age?: unknown }[]);
+    const count = list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length;
     if (count >= params.count) return OK;
     const label = labelOfPath(def.form, 'data.supporters');
     return fail(

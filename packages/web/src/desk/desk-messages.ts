@@ -111,8 +111,8 @@ const nl = {
     'Elke ondersteuner krijgt een e-mail met een link en een code en bevestigt zelf. Alleen bevestigde ondersteuners tellen mee.',
   'supporters.count.one': '{n} ondersteuner heeft bevestigd.',
   'supporters.count.other': '{n} ondersteuners hebben bevestigd.',
-  'supporters.countForm.one': 'Er staat {n} ondersteuner op het formulier; die telt mee.',
-  'supporters.countForm.other': 'Er staan {n} ondersteuners op het formulier; die tellen mee.',
+  'supporters.countForm.one': 'Er staat {n} ondersteuner op het formulier; als die oud genoeg is, telt die mee.',
+  'supporters.countForm.other': 'Er staan {n} ondersteuners op het formulier; wie oud genoeg is, telt mee.',
   'supporters.formUntilInvited':
     'Zodra iemand is uitgenodigd, tellen alleen nog de ondersteuners die zelf bevestigen.',
   'supporters.introForm':
@@ -268,8 +268,8 @@ const en: Record<keyof typeof nl, string> = {
     'Every supporter receives an e-mail with a link and a code and confirms themselves. Only confirmed supporters count.',
   'supporters.count.one': '{n} supporter has confirmed.',
   'supporters.count.other': '{n} supporters have confirmed.',
-  'supporters.countForm.one': '{n} supporter is named on the form; they count.',
-  'supporters.countForm.other': '{n} supporters are named on the form; they count.',
+  'supporters.countForm.one': '{n} supporter is named on the form; if old enough, they count.',
+  'supporters.countForm.other': '{n} supporters are named on the form; those old enough count.',
   'supporters.formUntilInvited':
     'Once anyone is invited, only supporters who confirm themselves count.',
   'supporters.introForm':
