@@ -71,6 +71,7 @@ export function columnsOf(
     decisionDueOn: view.clock.decisionDueOn,
     suspended: view.clock.suspended,
     awaitingDecision: isAwaitingDecision(def, state, view),
+    awaitingApproval: !view.final && view.tags.includes('awaiting_approval'),
     decisionAfterActivity: view.clock.decisionAfterActivity,
     submittedAt: submittedAt ? new Date(submittedAt) : previousSubmittedAt,
   };

@@ -250,25 +250,19 @@ export async function listApplications(
   if (filters.assignedTo === 'unassigned') q = q.where('a.assignee_id', 'is', null);
   if (filters.q) q = q.where((eb) => searchCondition(eb, filters.q!, isStaff(user)));
   const approvals = filters.awaitingApproval === true;
-  if (approvals) {
-    // By the definition's tags (contract C3), so no state name is written here.
-    q = q.where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('workflow_definitions as wd')
-          .select(sql`1`.as('one'))
-          .whereRef('wd.key', '=', 'a.definition_key')
-          .whereRef('wd.version', '=', 'a.definition_version')
-          .where(
-            sql<SqlBool>`coalesce(wd.definition::jsonb->'states'->a.state->'tags', '[]'::jsonb) @> '["awaiting_approval"]'::jsonb`,
-          ),
-      ),
-    );
-  }
+  // "Te beslissen": a state the definition tags awaiting_approval (contract C3; kept beside the
+  // snapshot with every step, migration 0040), whether or not a decision on the application is
+  // still owed: a settlement proposal for four eyes waits here too. No state name is written here.
+  if (approvals) q = q.where('a.awaiting_approval', '=', true);
 
   // One sort key per order, matching an index: (key, id).
   let key: Expression<unknown>;
   let dir: 'asc' | 'desc';
-  if (queueOnly) {
+  if (approvals) {
+    // applications_approval_idx
+    key = sql`coalesce(a.decision_due_on, DATE '9999-12-31')`;
+    dir = 'asc';
+  } else if (queueOnly) {
     q = q.where('a.awaiting_decision', '=', true);
     key = sql.ref('a.decision_due_on');
     dir = 'asc';
@@ -282,7 +276,7 @@ export async function listApplications(
     key = sql.ref('a.updated_at');
     dir = 'desc';
   }
-  const isDate = queueOnly || sort === 'deadline';
+  const isDate = approvals || queueOnly || sort === 'deadline';
   if (filters.cursor) {
     const c = decodeCursor(filters.cursor, isDate);
     const cast = isDate ? sql`${c.k}::date` : sql`${c.k}::timestamptz`;

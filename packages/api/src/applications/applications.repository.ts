@@ -219,6 +219,8 @@ export interface ApplicationColumns {
   decisionDueOn: string | null;
   suspended: boolean;
   awaitingDecision: boolean;
+  /** In a state tagged `awaiting_approval`: what "Te beslissen" lists. */
+  awaitingApproval: boolean;
   decisionAfterActivity: boolean;
   submittedAt: Date | null;
   /** Only a migration to a newer workflow version sets it. */

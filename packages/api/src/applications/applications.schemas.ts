@@ -138,7 +138,10 @@ export const QueueQuery = z.object({
   regulation: z.string().max(100).optional(),
   assignedTo: z.enum(['me', 'unassigned', 'anyone']).optional(),
   overdue: boolString.optional(),
-  awaitingApproval: boolString.optional(),
+  awaitingApproval: boolString.optional().openapi({
+    description:
+      'Only applications waiting for a second person (a state tagged awaiting_approval: a proposal, or a settlement for four eyes), instead of those whose decision is owed',
+  }),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
 });

@@ -70,6 +70,7 @@ async function write(extra: { timers?: TimerChanges; messages?: MessagingPlan })
       decisionDueOn: '2026-04-27',
       suspended: false,
       awaitingDecision: false,
+      awaitingApproval: false,
       decisionAfterActivity: false,
       submittedAt: NOW,
       now: NOW,

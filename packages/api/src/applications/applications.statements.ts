@@ -48,6 +48,7 @@ function applicationValues(s: Statement, values: ApplicationColumns): [string, s
     ['decision_due_on', s.param(values.decisionDueOn, 'date')],
     ['suspended', s.param(values.suspended, 'boolean')],
     ['awaiting_decision', s.param(values.awaitingDecision, 'boolean')],
+    ['awaiting_approval', s.param(values.awaitingApproval, 'boolean')],
     ['decision_after_activity', s.param(values.decisionAfterActivity, 'boolean')],
     ['submitted_at', s.param(values.submittedAt, 'timestamptz')],
   ];

@@ -71,6 +71,8 @@ export interface ApplicationsTable {
   decision_due_on: NullableDateColumn;
   suspended: Generated<boolean>;
   awaiting_decision: Generated<boolean>;
+  /** In a state tagged awaiting_approval: a second person decides ("Te beslissen"). */
+  awaiting_approval: Generated<boolean>;
   decision_after_activity: Generated<boolean>;
   assignee_id: string | null;
   assigned_at: Date | null;

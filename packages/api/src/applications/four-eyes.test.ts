@@ -62,11 +62,26 @@ describe('finding 2: four-eyes on your own application', () => {
     });
     const proposed = await step(kit, 'assessor', granted.id, 'SETTLE', { amountCents: 60_000 });
     expect(proposed.state).toBe('settlement_proposed');
+    // The second person finds it in "Te beslissen", with what was proposed, although no
+    // decision on the application is owed any more (it was in no list before).
+    const approvals = async () =>
+      (
+        await readJson(
+          await call(kit.app, 'GET', '/api/queue?awaitingApproval=true&limit=100', {
+            cookie: kit.cookies.approver,
+          }),
+        )
+      ).items as { id: string; proposal: { event: string; payload: unknown } | null }[];
+    expect((await approvals()).find((i) => i.id === granted.id)?.proposal).toMatchObject({
+      event: 'SETTLE',
+      payload: { amountCents: 60_000 },
+    });
     const alone = await sendEvent(kit, 'assessor', granted.id, 'CONFIRM_SETTLEMENT', {});
     expect(alone.status).toBe(403);
     const confirmed = await step(kit, 'approver', granted.id, 'CONFIRM_SETTLEMENT', {});
     expect(confirmed.state).toBe('settled');
     expect((confirmed.amounts as { settledCents: number }).settledCents).toBe(60_000);
+    expect((await approvals()).map((i) => i.id)).not.toContain(granted.id);
     await kit.advance(-10 * 7 * 86_400_000);
   });
 });

@@ -102,7 +102,10 @@ export function ApprovalsPage() {
                     })()}
                   </TableCell>
                   <TableCell>{a.assignee?.name ?? '–'}</TableCell>
-                  <TableCell>{a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}</TableCell>
+                  <TableCell>
+                    {/* A settlement proposal owes no decision on the application: no date. */}
+                    {a.awaitingDecision && a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
