@@ -111,8 +111,10 @@ const nl = {
     'Elke ondersteuner krijgt een e-mail met een link en een code en bevestigt zelf. Alleen bevestigde ondersteuners tellen mee.',
   'supporters.count.one': '{n} ondersteuner heeft bevestigd.',
   'supporters.count.other': '{n} ondersteuners hebben bevestigd.',
-  'supporters.countForm.one': 'Er staat {n} ondersteuner op het formulier; als die oud genoeg is, telt die mee.',
-  'supporters.countForm.other': 'Er staan {n} ondersteuners op het formulier; wie oud genoeg is, telt mee.',
+  'supporters.countForm.one':
+    'Er staat {n} ondersteuner op het formulier; als die oud genoeg is, telt die mee.',
+  'supporters.countForm.other':
+    'Er staan {n} ondersteuners op het formulier; wie oud genoeg is, telt mee.',
   'supporters.formUntilInvited':
     'Zodra iemand is uitgenodigd, tellen alleen nog de ondersteuners die zelf bevestigen.',
   'supporters.introForm':
