@@ -13,7 +13,7 @@ import {
   revisionFromIfMatch,
 } from './policy-definitions.service';
 import { createDraft, deleteDraft, saveDraft } from './policy-drafts.service';
-import { applyMigration, dryRunMigration } from './policy-migration.service';
+import { registerPolicyMigrationRoutes } from './policy-migration.routes';
 import {
   CommentBody,
   ProposalSchema,
@@ -23,11 +23,10 @@ import { proposePublish } from './policy-proposals.service';
 import { retireVersion } from './policy-publishing.service';
 import { registerPolicyRegulationRoutes } from './policy-regulations.routes';
 import { registerPolicyReportRoutes } from './policy-reports.routes';
-import { json, policyOnly, security, tags } from './policy-route-kit';
+import { json, KeyParams, Localized, policyOnly, security, tags } from './policy-route-kit';
 
 const Any = z.record(z.string(), z.unknown());
 
-const Localized = z.object({ nl: z.string(), en: z.string() });
 const Problem = z.object({
   path: z.string(),
   code: z.string(),
@@ -55,12 +54,6 @@ export const DefinitionDetailSchema = Summary.extend({
   savedAt: z.string().nullable(),
 }).openapi('DefinitionDetail');
 
-const KeyParams = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9-]*$/)
-    .openapi({ param: { name: 'key', in: 'path' }, example: 'bewonersinitiatief' }),
-});
 const VersionParams = KeyParams.extend({
   version: z.coerce
     .number()
@@ -69,76 +62,6 @@ const VersionParams = KeyParams.extend({
     .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
 });
 const _isoDate = z.iso.date();
-
-const MigrationBody = z
-  .object({
-    fromVersion: z.number().int().min(1),
-    toVersion: z.number().int().min(1),
-    stateMap: z.record(z.string(), z.string()).optional(),
-    applicationIds: z.array(z.uuid()).max(10_000).optional(),
-    applyNewRules: z.boolean().optional(),
-  })
-  .openapi('MigrationRequest');
-const MigrationDeadline = z.object({
-  delay: z.string(),
-  label: Localized,
-  before: z.string().nullable(),
-  after: z.string().nullable(),
-  change: z.enum(['kept', 'moved', 'started', 'stopped', 'rule_applied']),
-  text: Localized,
-});
-const MigrationItem = z.object({
-  applicationId: z.string(),
-  reference: z.string(),
-  title: z.string(),
-  district: z.string(),
-  fromState: z.string(),
-  fromLabel: Localized,
-  toState: z.string().nullable(),
-  toLabel: Localized.nullable(),
-  outcome: z.enum(['same_state', 'mapped', 'stranded']),
-  reason: Localized.nullable(),
-  events: z.object({ added: z.array(z.string()), removed: z.array(z.string()) }),
-  deadlines: z.array(MigrationDeadline),
-  budget: z
-    .object({
-      reservedCents: z.number().int(),
-      change: z.enum(['none', 'kept', 'released']),
-      text: Localized,
-    })
-    .nullable(),
-  droppedFields: z
-    .array(
-      z.object({
-        path: z.string(),
-        label: Localized,
-        value: z.unknown().openapi({ description: 'What the field held; kept in the history' }),
-        text: Localized,
-      }),
-    )
-    .openapi({
-      description:
-        'Form fields the target version does not have: taken out of the data, named by label',
-    }),
-  text: z.array(Localized),
-});
-const MigrationPlan = z
-  .object({
-    key: z.string(),
-    fromVersion: z.number().int(),
-    toVersion: z.number().int(),
-    stateMap: z.record(z.string(), z.string()),
-    applyNewRules: z.boolean(),
-    items: z.array(MigrationItem),
-    summary: z.object({
-      total: z.number().int(),
-      sameState: z.number().int(),
-      mapped: z.number().int(),
-      stranded: z.number().int(),
-    }),
-    migrationId: z.string().optional(),
-  })
-  .openapi('MigrationPlan');
 
 const r = {
   list: createRoute({
@@ -286,38 +209,6 @@ const r = {
       ...problemResponses(401, 403, 404, 422),
     },
   }),
-  dryRun: createRoute({
-    method: 'post',
-    path: '/api/policy/definitions/{key}/migrations/dry-run',
-    tags,
-    security,
-    summary: 'What moving running applications to a newer version would do; changes nothing',
-    middleware: policyOnly,
-    request: {
-      params: KeyParams,
-      body: { required: true, content: { 'application/json': { schema: MigrationBody } } },
-    },
-    responses: {
-      200: json(MigrationPlan, 'The plan'),
-      ...problemResponses(401, 403, 404, 409, 422),
-    },
-  }),
-  migrate: createRoute({
-    method: 'post',
-    path: '/api/policy/definitions/{key}/migrations',
-    tags,
-    security,
-    summary: 'Move running applications to a newer version; refused when one would be stranded',
-    middleware: policyOnly,
-    request: {
-      params: KeyParams,
-      body: { required: true, content: { 'application/json': { schema: MigrationBody } } },
-    },
-    responses: {
-      200: json(MigrationPlan, 'Migrated'),
-      ...problemResponses(401, 403, 404, 409, 422),
-    },
-  }),
 };
 
 /** Policy staff: workflow definitions, regulations and budgets, migrations, reports. */
@@ -387,17 +278,7 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
     return c.json((await diffVersions(db, key, from, to)) as never, 200);
   });
 
-  app.openapi(r.dryRun, async (c) => {
-    const { key } = c.req.valid('param');
-    const plan = await dryRunMigration(db, key, c.req.valid('json'), currentUser(c), deps.clock());
-    return c.json(plan as never, 200);
-  });
-
-  app.openapi(r.migrate, async (c) => {
-    const { key } = c.req.valid('param');
-    const result = await applyMigration(db, key, c.req.valid('json'), currentUser(c), deps.clock());
-    return c.json(result as never, 200);
-  });
+  registerPolicyMigrationRoutes(app, deps);
 
   registerPolicyRegulationRoutes(app, deps);
 
