@@ -1,60 +1,32 @@
 import type { AppDeps } from '../context';
+import type { ClaimLoop, ClaimSource } from '../workers/claim-loop';
 import {
-  type ClaimLoop,
-  type ClaimLoopOptions,
-  type ClaimSource,
-  startClaimLoop,
-} from '../workers/claim-loop';
-import {
-  type ClaimedRun,
-  claimScheduledJob,
-  failScheduledJob,
-  finishScheduledJob,
-  nextScheduledAt,
-  renewScheduledJob,
-} from '../workers/scheduled-jobs.repository';
+  type ScheduledJob,
+  type ScheduledJobOptions,
+  scheduledJobSource,
+  startScheduledJob,
+} from '../workers/scheduled-job';
+import type { ClaimedRun } from '../workers/scheduled-jobs.repository';
 import { runRetention } from './retention.job';
 
 /** The retention job's row in scheduled_jobs (0032_claim_loop.sql). */
 export const RETENTION_JOB = 'retention';
 
-export interface RetentionWorkerOptions
-  extends Partial<
-    Pick<ClaimLoopOptions, 'leaseMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'maxSleepMs' | 'random'>
-  > {
-  /** Time between two runs of the installation (not of each process); default an hour. */
-  intervalMs?: number;
-  /** This process's first look for a due run, after start-up has settled. */
-  firstRunMs?: number;
-  /** false: no background loop, only drain() (tests). */
-  loop?: boolean;
-}
+export type RetentionWorkerOptions = ScheduledJobOptions;
 
 /**
- * The retention job as a claim-loop source: one run per interval for the whole installation,
- * claimed by one worker under a lease; a failed run is tried again with growing backoff (never
- * given up: it is the law's deadline). Inside a run every draft has its own transaction under
- * FOR UPDATE SKIP LOCKED, so a run that is taken over after a crash never warns twice.
+ * The retention job: one run per interval for the whole installation (never given up: it is the
+ * law's deadline). Inside a run every draft has its own transaction under FOR UPDATE SKIP
+ * LOCKED, so a run that is taken over after a crash never warns twice.
  */
-export function retentionSource(
+function retentionJob(
   deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'logger'>,
   intervalMs: number,
-): ClaimSource<ClaimedRun> {
-  const { db, clock } = deps;
+): ScheduledJob {
   return {
-    name: 'retention',
-    claim: (now, _limit, lease) =>
-      claimScheduledJob(db, RETENTION_JOB, {
-        now,
-        workerId: lease.workerId,
-        leaseUntil: lease.until(now),
-      }),
-    renew: (_ids, lease, now) =>
-      renewScheduledJob(db, RETENTION_JOB, {
-        workerId: lease.workerId,
-        leaseUntil: lease.until(now),
-      }),
-    async process(_run, lease) {
+    name: RETENTION_JOB,
+    intervalMs,
+    async run() {
       const result = await runRetention(deps, {
         draftDays: deps.config.retentionDraftDays,
         warningDays: deps.config.retentionWarningDays,
@@ -69,31 +41,19 @@ export function retentionSource(
         },
         'retention pass',
       );
-      const now = clock();
-      const ours = await finishScheduledJob(db, RETENTION_JOB, {
-        now,
-        workerId: lease.workerId,
-        nextRunAt: new Date(now.getTime() + intervalMs),
-      });
-      return ours ? 'done' : 'gone';
     },
-    async fail(_run, failure, lease) {
-      await failScheduledJob(db, RETENTION_JOB, {
-        workerId: lease.workerId,
-        error: failure.error,
-        retryAt: failure.retryAt ?? new Date(failure.now.getTime() + intervalMs),
-      });
-    },
-    nextDueAt: () => nextScheduledAt(db, RETENTION_JOB),
-    maxAttempts: () => Number.POSITIVE_INFINITY,
   };
 }
 
-/**
- * Runs the retention job on the shared claim loop: asleep until the job's next run (or the
- * retry of a failed one), then one worker of the installation claims it. What it warned and
- * deleted is counted in the log and the metrics.
- */
+/** The retention job as a claim-loop source (tests drive it with their own loop). */
+export function retentionSource(
+  deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'logger'>,
+  intervalMs: number,
+): ClaimSource<ClaimedRun> {
+  return scheduledJobSource(deps, retentionJob(deps, intervalMs));
+}
+
+/** Runs the retention job on the shared claim loop; what it warned and deleted is logged. */
 export function startRetentionWorker(
   deps: AppDeps,
   options: RetentionWorkerOptions = {},
@@ -102,17 +62,5 @@ export function startRetentionWorker(
     deps.logger.info('retention off (RETENTION_DRAFT_DAYS=0)');
     return { async stop() {} };
   }
-  const intervalMs = options.intervalMs ?? 60 * 60_000;
-  return startClaimLoop(retentionSource(deps, intervalMs), {
-    logger: deps.logger,
-    clock: deps.clock,
-    batchSize: 1,
-    leaseMs: options.leaseMs ?? 15 * 60_000,
-    backoffBaseMs: options.backoffBaseMs ?? 60_000,
-    backoffMaxMs: options.backoffMaxMs ?? intervalMs,
-    maxSleepMs: options.maxSleepMs ?? 60_000,
-    random: options.random,
-    startDelayMs: options.firstRunMs ?? 30_000,
-    loop: options.loop,
-  });
+  return startScheduledJob(deps, retentionJob(deps, options.intervalMs ?? 60 * 60_000), options);
 }
