@@ -1,4 +1,5 @@
 import type { AppDeps } from './context';
+import { startDeadlinesWorker } from './deadlines/deadlines.worker';
 import { startOutboxWorker } from './messaging/outbox.worker';
 import { startRetentionWorker } from './retention/retention.worker';
 import { startTimerWorker } from './timers/timer.worker';
@@ -17,6 +18,7 @@ export function startWorkers(deps: AppDeps): RunningWorker {
   workers.push({ name: 'timers', worker: startTimerWorker(deps) });
   workers.push({ name: 'outbox', worker: startOutboxWorker(deps) });
   workers.push({ name: 'retention', worker: startRetentionWorker(deps) });
+  workers.push({ name: 'deadlines', worker: startDeadlinesWorker(deps) });
   if (workers.length > 0) {
     deps.logger.info({ workers: workers.map((w) => w.name) }, 'workers started');
   }

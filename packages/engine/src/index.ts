@@ -101,6 +101,12 @@ export {
   type StateMapping,
 } from './runtime/migrate';
 export {
+  type DeadlineSchedule,
+  deadlineSchedule,
+  type NextDeadline,
+  nextDeadline,
+} from './runtime/next-deadline';
+export {
   type AllowedEvent,
   type ApplicationView,
   allowedEvents,

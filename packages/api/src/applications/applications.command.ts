@@ -3,10 +3,13 @@ import {
   type Actor,
   applicationTitle,
   applicationView,
+  deadlineSchedule,
   type Effect,
+  type Facts,
   type PersistedSnapshot,
   type StepResult,
   step,
+  toAmsterdamDate,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
@@ -49,15 +52,20 @@ export function isAwaitingDecision(def: WorkflowDefinition, state: string, view:
   return view.tags.includes('pending_decision') || view.tags.includes('suspended');
 }
 
-/** The columns the shell keeps beside the snapshot, for queries and the work queue. */
+/**
+ * The columns the shell keeps beside the snapshot, for queries and the work queue. The facts
+ * give the regulation's terms (the report's deadline).
+ */
 export function columnsOf(
   def: WorkflowDefinition,
   snapshot: PersistedSnapshot,
   state: string,
   now: Date,
   previousSubmittedAt: Date | null,
+  facts: Facts,
 ): ApplicationColumns {
-  const view = applicationView(def, snapshot, now);
+  const view = applicationView(def, snapshot, now, facts);
+  const schedule = deadlineSchedule(view, toAmsterdamDate(now));
   const submittedAt = snapshot.context?.submittedAt ?? null;
   return {
     state,
@@ -69,6 +77,8 @@ export function columnsOf(
     grantedCents: view.amounts.grantedCents,
     receivedOn: view.clock.receivedOn,
     decisionDueOn: view.clock.decisionDueOn,
+    nextDeadlineOn: schedule.nextOn,
+    deadlinesRecomputeOn: schedule.recomputeOn,
     suspended: view.clock.suspended,
     awaitingDecision: isAwaitingDecision(def, state, view),
     awaitingApproval: !view.final && view.tags.includes('awaiting_approval'),
@@ -246,7 +256,14 @@ export async function persistStepResult(
 ): Promise<StepOutcome> {
   const { app, definition, regulation, actor, now, result } = args;
   const columns = {
-    ...columnsOf(definition, result.snapshot, result.state, now, app.submitted_at),
+    ...columnsOf(
+      definition,
+      result.snapshot,
+      result.state,
+      now,
+      app.submitted_at,
+      factsFor(regulation),
+    ),
     district: app.district,
     definitionVersion: args.definitionVersion,
   };

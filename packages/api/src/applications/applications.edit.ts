@@ -3,7 +3,7 @@ import { type Actor, updateApplicationData, type WorkflowDefinition } from '@ini
 import type { Transaction } from 'kysely';
 import { refuseForeignAttachments } from '../attachments/attachments.refs';
 import type { DB } from '../db/schema';
-import type { Regulation } from '../regulations/regulations.repository';
+import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { columnsOf } from './applications.command';
 import { engineCall } from './applications.errors';
 import type { ApplicationRecord } from './applications.repository';
@@ -35,7 +35,14 @@ export async function applyEdit(
     updateApplicationData(definition, app.snapshot as PersistedSnapshot, args.data),
   );
   const columns = {
-    ...columnsOf(definition, edited.snapshot, app.state, now, app.submitted_at),
+    ...columnsOf(
+      definition,
+      edited.snapshot,
+      app.state,
+      now,
+      app.submitted_at,
+      factsFor(args.regulation),
+    ),
     district: app.district,
   };
   await refuseForeignAttachments(trx, definition, app.id, app.data, columns.data);

@@ -4,7 +4,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../test/test-app';
-import { nextDeadline } from './applications.list-extras';
 import {
   applicationIn,
   type Kit,
@@ -62,16 +61,6 @@ describe('the next deadline', () => {
     );
     expect(next.daysLeft).toBeGreaterThanOrEqual(0);
     expect(next.explanation.nl).toBeTruthy();
-  });
-
-  test('the earliest still to come, else the one that passed last, else none', () => {
-    const d = (key: string, date: string) => ({ key, date, explanation: { nl: key, en: key } });
-    const all = [d('report', '2026-08-03'), d('objection', '2026-04-13')];
-    expect(nextDeadline(all, '2026-03-02')).toMatchObject({ key: 'objection', daysLeft: 42 });
-    expect(nextDeadline(all, '2026-04-13')).toMatchObject({ key: 'objection', daysLeft: 0 });
-    expect(nextDeadline(all, '2026-04-14')).toMatchObject({ key: 'report' });
-    expect(nextDeadline(all, '2026-08-10')).toMatchObject({ key: 'report', daysLeft: -7 });
-    expect(nextDeadline([], '2026-03-02')).toBeNull();
   });
 });
 

@@ -2,25 +2,13 @@
  * What a list page adds to its rows from each application's snapshot and history, read for the
  * rows of the page only (by id), so the list's keyset query keeps riding on its index.
  */
-import { applicationView, type PersistedSnapshot } from '@initiatief/engine';
+import { type NextDeadline, nextDeadline } from '@initiatief/engine';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { loadDefinition } from '../definitions/definitions.repository';
-import { withFormData } from './applications.repository';
+import { viewColumns, viewOfRow } from './applications.views';
 
-type Localized = { nl: string; en: string };
-
-/** One of the application's deadlines, as its page lists them under "Belangrijke data". */
-interface Deadline {
-  key: string;
-  date: string;
-  explanation: Localized;
-}
-
-/** A deadline with the calendar days from today (Europe/Amsterdam) to it; negative: passed. */
-export interface ListDeadline extends Deadline {
-  daysLeft: number;
-}
+/** A list row's next deadline (engine nextDeadline): what its page lists first. */
+export type ListDeadline = NextDeadline;
 
 /** The step that brought an application into its current state, and what it recorded. */
 export interface EnteredStep {
@@ -28,20 +16,6 @@ export interface EnteredStep {
   payload: Record<string, unknown>;
   at: string;
   actorName: string | null;
-}
-
-/**
- * The deadline that comes next: the earliest one still to come (today included), else the one
- * that passed last; null when the application has none.
- */
-export function nextDeadline(deadlines: Deadline[], today: string): ListDeadline | null {
-  const byDate = [...deadlines].sort((a, b) => a.date.localeCompare(b.date));
-  const next = byDate.find((d) => d.date >= today) ?? byDate.at(-1);
-  if (!next) return null;
-  const daysLeft = Math.round(
-    (Date.parse(`${next.date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000,
-  );
-  return { key: next.key, date: next.date, explanation: next.explanation, daysLeft };
 }
 
 /**
@@ -58,43 +32,14 @@ export async function nextDeadlines(
   if (ids.length === 0) return out;
   const rows = await db
     .selectFrom('applications as a')
-    .innerJoin('regulations as r', 'r.id', 'a.regulation_id')
-    .select([
-      'a.id',
-      'a.snapshot',
-      'a.data',
-      'a.definition_key',
-      'a.definition_version',
-      'r.max_amount_cents',
-      'r.decision_term_weeks',
-      'r.direct_settlement_threshold_cents',
-      'r.report_due_weeks',
-      'r.settlement_four_eyes_above_cents',
-    ])
+    .select(viewColumns(db))
     .where('a.id', 'in', ids)
     .execute();
   // Noon UTC is the same calendar day in Amsterdam: the view's "today".
   const now = new Date(`${today}T12:00:00Z`);
   for (const row of rows) {
-    const { snapshot } = withFormData(row);
-    try {
-      const def = await loadDefinition(db, row.definition_key, row.definition_version);
-      const view = applicationView(def, snapshot as PersistedSnapshot, now, {
-        regulation: {
-          maxAmountCents: row.max_amount_cents,
-          decisionTermWeeks: row.decision_term_weeks,
-          directSettlementThresholdCents: row.direct_settlement_threshold_cents,
-          reportDueWeeks: row.report_due_weeks,
-          settlementFourEyesAboveCents: row.settlement_four_eyes_above_cents,
-        },
-        // The view reads the regulation's terms only, never the budget.
-        budgetRemainingCents: 0,
-      });
-      out.set(row.id, nextDeadline(view.deadlines, today));
-    } catch {
-      // A snapshot its definition no longer knows: the list still shows the row.
-      out.set(row.id, null);
-    }
+    const view = await viewOfRow(db, row, now);
+    out.set(row.id, view ? nextDeadline(view.deadlines, today) : null);
   }
   return out;
 }

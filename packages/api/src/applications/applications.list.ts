@@ -267,7 +267,8 @@ export async function listApplications(
     key = sql.ref('a.decision_due_on');
     dir = 'asc';
   } else if (sort === 'deadline') {
-    key = sql`coalesce(a.decision_due_on, DATE '9999-12-31')`;
+    // applications_next_deadline_idx: the next deadline as each page shows it (migration 0041).
+    key = sql`coalesce(a.next_deadline_on, DATE '9999-12-31')`;
     dir = 'asc';
   } else if (sort === 'submitted') {
     key = sql`coalesce(a.submitted_at, to_timestamp(0))`;

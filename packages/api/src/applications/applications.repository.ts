@@ -217,6 +217,9 @@ export interface ApplicationColumns {
   grantedCents: number | null;
   receivedOn: string | null;
   decisionDueOn: string | null;
+  /** engine deadlineSchedule: the next deadline, and the day it must be worked out again. */
+  nextDeadlineOn: string | null;
+  deadlinesRecomputeOn: string | null;
   suspended: boolean;
   awaitingDecision: boolean;
   /** In a state tagged `awaiting_approval`: what "Te beslissen" lists. */

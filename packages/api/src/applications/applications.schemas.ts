@@ -128,7 +128,10 @@ export const ListQuery = z.object({
     description:
       "Reference, part of the title or (staff) the resident's name, or postcode and house number",
   }),
-  sort: z.enum(['deadline', 'submitted', 'updated']).optional(),
+  sort: z.enum(['deadline', 'submitted', 'updated']).optional().openapi({
+    description:
+      "deadline (staff default): by each row's `nextDeadline`, soonest first, none last; submitted and updated: newest first",
+  }),
   limit: z.coerce.number().int().min(1).max(100).optional(),
   cursor: z.string().max(500).optional(),
 });

@@ -276,7 +276,7 @@ export async function createApplicationCommand(
         data: input.data ?? {},
       }),
     );
-    const columns = columnsOf(def, result.snapshot, result.state, now, null);
+    const columns = columnsOf(def, result.snapshot, result.state, now, null, factsFor(reg));
     refuseAttachmentsAtCreation(def, columns.data);
     const onBehalf = onBehalfOf(user, { applicant_id: applicantId }, viaMandate);
     const { app, historyId } = await insertApplicationWithHistory(

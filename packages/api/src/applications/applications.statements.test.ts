@@ -68,6 +68,8 @@ async function write(extra: { timers?: TimerChanges; messages?: MessagingPlan })
       grantedCents: null,
       receivedOn: '2026-03-02',
       decisionDueOn: '2026-04-27',
+      nextDeadlineOn: '2026-04-27',
+      deadlinesRecomputeOn: null,
       suspended: false,
       awaitingDecision: false,
       awaitingApproval: false,

@@ -46,6 +46,8 @@ function applicationValues(s: Statement, values: ApplicationColumns): [string, s
     ['granted_cents', s.param(values.grantedCents, 'int')],
     ['received_on', s.param(values.receivedOn, 'date')],
     ['decision_due_on', s.param(values.decisionDueOn, 'date')],
+    ['next_deadline_on', s.param(values.nextDeadlineOn, 'date')],
+    ['deadlines_recompute_on', s.param(values.deadlinesRecomputeOn, 'date')],
     ['suspended', s.param(values.suspended, 'boolean')],
     ['awaiting_decision', s.param(values.awaitingDecision, 'boolean')],
     ['awaiting_approval', s.param(values.awaitingApproval, 'boolean')],

@@ -69,6 +69,10 @@ export interface ApplicationsTable {
   granted_cents: number | null;
   received_on: NullableDateColumn;
   decision_due_on: NullableDateColumn;
+  /** The next deadline as the application's page shows it: what "by deadline" sorts by. */
+  next_deadline_on: NullableDateColumn;
+  /** From this day `next_deadline_on` may be out of date without a step (the deadlines job). */
+  deadlines_recompute_on: NullableDateColumn;
   suspended: Generated<boolean>;
   awaiting_decision: Generated<boolean>;
   /** In a state tagged awaiting_approval: a second person decides ("Te beslissen"). */
