@@ -33,3 +33,22 @@ export function applicationDescription(
   const value = key === undefined ? undefined : data[key];
   return typeof value === 'string' ? value.trim() : '';
 }
+
+/**
+ * A new application's data with the regulation's district filled in, for forms that still ask
+ * for it (version 1 of the shipped workflows: a select field `district`). The regulation decides
+ * the district, so nobody has to pick it, and nobody outside the engine has to know the field's
+ * name. Left as it is when the form has no such field, the caller gave a value, or the district
+ * is not one of the field's options.
+ */
+export function withRegulationDistrict(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+  district: string | undefined,
+): Record<string, unknown> {
+  const field = def.form.fields.find((f) => f.key === 'district');
+  if (!district || !field || data[field.key] !== undefined) return data;
+  const options = 'options' in field && Array.isArray(field.options) ? field.options : null;
+  if (options && !options.includes(district)) return data;
+  return { ...data, [field.key]: district };
+}

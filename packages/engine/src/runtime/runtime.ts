@@ -14,6 +14,7 @@ import type {
 import { EngineError } from '../core/engine-error';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
 import { validateFormData } from '../form/form.validate';
+import { withRegulationDistrict } from '../form/form-fields';
 import { toAmsterdamDate } from '../legal-clock/calendar';
 import { dependsOnPayload, runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
@@ -197,7 +198,11 @@ export function createApplication(
   def: WorkflowDefinition,
   input: { now: Date; actor: Actor; facts: Facts; data?: Record<string, unknown> },
 ): StepResult {
-  const data = (stripNulls(input.data ?? {}) as Record<string, unknown>) ?? {};
+  const data = withRegulationDistrict(
+    def,
+    (stripNulls(input.data ?? {}) as Record<string, unknown>) ?? {},
+    input.facts.regulation.district,
+  );
   const check = validateFormData(def, data, { partial: true });
   if (!check.ok)
     throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });

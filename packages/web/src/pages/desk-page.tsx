@@ -58,13 +58,8 @@ export function DeskPage() {
     setBusy(true);
     setFailure('');
     try {
-      const r = regs.data?.find((x) => x.id === reg);
-      const app = await api.createApplication({
-        regulationId: reg,
-        applicantId: resident.id,
-        data: r ? { district: r.district } : {},
-      });
-      navigate(`/aanvragen/${app.id}/bewerken/initiatief`);
+      const app = await api.createApplication({ regulationId: reg, applicantId: resident.id });
+      navigate(`/aanvragen/${app.id}/bewerken`);
     } catch (err) {
       setFailure(errorText(err));
       setBusy(false);

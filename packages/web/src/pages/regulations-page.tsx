@@ -89,10 +89,8 @@ export function RegulationsPage() {
     setBusy(r.id);
     setFailure('');
     try {
-      const app = await api.createApplication({
-        regulationId: r.id,
-        data: { district: r.district },
-      });
+      // No data: the regulation decides what it decides (its district), in the engine.
+      const app = await api.createApplication({ regulationId: r.id });
       navigate(`/aanvragen/${app.id}/bewerken`);
     } catch (err) {
       setFailure(errorText(err));
