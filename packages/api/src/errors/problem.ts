@@ -62,12 +62,17 @@ export function problemResponse(
   });
 }
 
-/** The language of the request: the user's own, else the Accept-Language header, else Dutch. */
+/**
+ * The language of the answer: the one the request asks for first (the web sends the page's own
+ * language, which the person may have switched from the one on their account), else the user's
+ * own, else Dutch.
+ */
 export function requestLocale(c: Context): 'nl' | 'en' {
-  const user = c.get('user' as never) as { locale?: string } | null | undefined;
-  if (user?.locale === 'en' || user?.locale === 'nl') return user.locale;
   const accept = c.req.header('accept-language')?.trim().toLowerCase() ?? '';
-  return accept.startsWith('en') ? 'en' : 'nl';
+  if (accept.startsWith('en')) return 'en';
+  if (accept.startsWith('nl')) return 'nl';
+  const user = c.get('user' as never) as { locale?: string } | null | undefined;
+  return user?.locale === 'en' ? 'en' : 'nl';
 }
 
 /** `invalidParams` with each reason in the given language where a sentence for it exists. */

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import {
+  applicationIn,
+  type Kit,
+  readJson,
+  sendEvent,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
 import { call } from '../test/test-app';
 
 // Issue 19, finding 4: the probes that answered 500, each now a 400/422 naming the field.
@@ -69,5 +75,27 @@ describe('one input boundary', () => {
     expect(reasons['data.title']).toContain(sentence);
     expect(reasons['data.description']).toMatch(lang === 'nl' ? /half teken/ : /half a character/);
     expect(body.invalidParams[0]).not.toHaveProperty('text');
+  });
+
+  test('a signed-in person who switched the page to English gets English reasons', async () => {
+    // The assessor's account says Dutch; the web sends the page's language with every request.
+    const app = await applicationIn(kit, 'submitted');
+    const reasons: Record<string, string> = {};
+    for (const lang of ['nl', 'en']) {
+      const res = await sendEvent(
+        kit,
+        'assessor',
+        app.id,
+        'ASSESS',
+        { recommendation: 'grant', amountCents: 99_000_000, motivation: 'Te veel.' },
+        { 'Accept-Language': lang },
+      );
+      expect(res.status).toBe(422);
+      const body = await readJson(res);
+      reasons[lang] = body.invalidParams.map((p: { reason: string }) => p.reason).join(' ');
+    }
+    expect(reasons.nl).toMatch(/bedrag/i);
+    expect(reasons.en).toMatch(/amount/i);
+    expect(reasons.en).not.toMatch(/bedrag/i);
   });
 });
