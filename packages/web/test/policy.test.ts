@@ -259,6 +259,25 @@ describe('policy staff change the workflow', () => {
     expect(await acknowledgementSubject(runningId)).toMatch(/^Wij hebben uw aanvraag ontvangen/);
   });
 
+  it('offers to move applications only from a version that has a newer published one', async () => {
+    await page.goto(`${server.url}/beleid`);
+    await expectHeading(page, 'Werkprocessen', false);
+    const table = page.getByRole('table', { name: 'Versies van werkprocessen' });
+    const row = (version: number) =>
+      table.getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${version} `) });
+    const move = 'Aanvragen overzetten';
+    // Version 1 runs an application and has newer versions: the link, to move from version 1.
+    await row(1).getByText('1 lopende aanvragen', { exact: false }).waitFor();
+    expect(await row(1).getByRole('link', { name: move }).getAttribute('href')).toBe(
+      '/beleid/werkprocessen/bewonersinitiatief/migratie?van=1',
+    );
+    // The newest published version runs one too, but there is nothing newer to move it to.
+    await row(NEXT).getByText('1 lopende aanvragen', { exact: false }).waitFor();
+    expect(await row(NEXT).getByRole('link', { name: move }).count()).toBe(0);
+    // Version 1's is the only such link in the table.
+    expect(await table.getByRole('link', { name: move }).count()).toBe(1);
+  });
+
   it('the migration page: working defaults, labels and sentences, one application chosen', async () => {
     // No ?van=: the page picks the version that has running applications and a newer one.
     await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/migratie`);

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { AppLink, useRouter } from '../router/router';
+import { canMoveFrom } from './migration-sources';
 import { policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
@@ -91,7 +92,7 @@ export function DefinitionsPage() {
                         </Button>
                       </>
                     )}
-                    {d.activeApplications > 0 && (
+                    {canMoveFrom(d, list.data ?? []) && (
                       <>
                         {' '}
                         <AppLink href={`/beleid/werkprocessen/${d.key}/migratie?van=${d.version}`}>

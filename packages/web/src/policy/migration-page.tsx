@@ -20,6 +20,7 @@ import {
 import { useLoad } from '../components/use-load';
 import { useRouter } from '../router/router';
 import { useMigrationText } from './migration-messages';
+import { canMoveFrom } from './migration-sources';
 import { MigrationTable } from './migration-table';
 import { type MigrationPlan, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
@@ -39,11 +40,10 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
   const list = useLoad(() => policyApi.definitions(), []);
   const versions = (list.data ?? []).filter((d) => d.key === workflowKey);
   const published = versions.filter((d) => d.status === 'published').map((d) => d.version);
-  const newest = Math.max(0, ...published);
   // Only versions that have running applications and something newer to move to: a default
-  // that works straight away.
+  // that works straight away (the same rule as the link on the definitions page).
   const fromOptions = versions
-    .filter((d) => d.status !== 'draft' && d.activeApplications > 0 && d.version < newest)
+    .filter((d) => canMoveFrom(d, versions))
     .sort((a, b) => a.version - b.version);
   const asked = Number(location.search.get('van'));
   const [from, setFrom] = useState<number | null>(null);
