@@ -1,6 +1,8 @@
 /**
  * The postal address letters by post go to, in Chromium. On "Mijn gegevens" a resident sees the
- * address and how letters reach her, in words, and corrects the address. At the desk a resident
+ * address and how letters reach her, in words, and corrects the address; she removes it while
+ * letters go by e-mail, and cannot choose post without a whole one (said at the address's
+ * fields, by their labels). At the desk a resident
  * without e-mail, or who wants post, cannot be created without a whole address: the form says at
  * each field what is missing, by its label, before anything reaches /post.
  */
@@ -121,6 +123,143 @@ describe('Mijn gegevens: the postal address', () => {
     expect(await fieldError(mine.getByLabel('Town'))).toBe('Enter the town.');
     await page.locator('.app-datalist').getByText('By post, to your postal address.').waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();
+    await logout(page);
+  });
+});
+
+describe('Mijn gegevens: removing the address; post needs a whole one', () => {
+  const channelGroup = () =>
+    page.getByRole('group', { name: 'Hoe wilt u brieven en besluiten ontvangen?' });
+  const storedAddress = async () =>
+    (await userNamed(server.users.resident.name)).map(
+      ({ street, postcode, city, letter_channel }) => ({ street, postcode, city, letter_channel }),
+    );
+
+  it('while letters go by post the address cannot be removed: said at each field', async () => {
+    // The test above left her on post, with Nieuwe Binnenweg 100.
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/mijn-gegevens`);
+    await expectHeading(page, 'Mijn gegevens', false);
+    const section = page.getByRole('region', { name: 'Uw postadres' });
+    await section
+      .getByText('Dat kan alleen als u brieven per e-mail krijgt.', { exact: false })
+      .waitFor();
+    expect(await section.getByRole('button', { name: 'Adres verwijderen' }).count()).toBe(0);
+
+    // All three emptied and saved: a removal, which the API refuses, naming each field.
+    for (const label of ['Straat en huisnummer', 'Postcode', 'Woonplaats']) {
+      await section.getByLabel(label).fill('');
+    }
+    await section.getByRole('button', { name: 'Adres opslaan' }).click();
+    expect(await fieldError(section.getByLabel('Straat en huisnummer'))).toBe(
+      'Straat en huisnummer ontbreekt. Uw brieven gaan per post naar dit adres, dus het moet volledig zijn.',
+    );
+    expect(await fieldError(section.getByLabel('Woonplaats'))).toMatch(/^Woonplaats ontbreekt\./);
+    expect(await storedAddress()).toEqual([
+      {
+        street: 'Nieuwe Binnenweg 100',
+        postcode: '3014 GK',
+        city: 'Rotterdam',
+        letter_channel: 'paper',
+      },
+    ]);
+  });
+
+  it('with letters by e-mail she removes it; post is then refused at the address fields', async () => {
+    await channelGroup().getByRole('radio', { name: 'Per e-mail' }).check();
+    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Opgeslagen: brieven gaan voortaan per e-mail.' })
+      .waitFor();
+    // What the fields said was about post: gone now that letters go by e-mail.
+    expect(await page.locator('[id="f-street-error"]').count()).toBe(0);
+    const section = page.getByRole('region', { name: 'Uw postadres' });
+    const remove = section.getByRole('button', { name: 'Adres verwijderen' });
+    await section.getByText('Woont u niet meer in Nederland', { exact: false }).waitFor();
+    await checkA11y(page, 'me-address-remove');
+    await remove.click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Uw postadres is verwijderd. Brieven en besluiten krijgt u per e-mail.' })
+      .waitFor();
+    await page.locator('.app-datalist').getByText('Nog niet bekend').waitFor();
+    expect(await storedAddress()).toEqual([
+      { street: null, postcode: null, city: null, letter_channel: 'email' },
+    ]);
+    expect(await remove.count()).toBe(0);
+
+    // Post without an address: not saved; the reason at each address field, by its label.
+    await channelGroup().getByRole('radio', { name: 'Per post' }).check();
+    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Uw keuze is niet opgeslagen. Voor brieven per post hebben wij' })
+      .waitFor();
+    const street = section.getByLabel('Straat en huisnummer');
+    expect(await fieldError(street)).toBe(
+      'Straat en huisnummer ontbreekt. Voor brieven per post hebben wij uw volledige postadres nodig. Vul dat eerst in en kies daarna voor post.',
+    );
+    expect(await fieldError(section.getByLabel('Postcode'))).toMatch(/^Postcode ontbreekt\./);
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /^Woonplaats ontbreekt\./ })
+      .waitFor();
+    await checkA11y(page, 'me-post-needs-address');
+    expect(await storedAddress()).toEqual([
+      { street: null, postcode: null, city: null, letter_channel: 'email' },
+    ]);
+
+    // The address first, then post.
+    await street.fill('Coolsingel 40');
+    await section.getByLabel('Postcode').fill('3011 AD');
+    await section.getByLabel('Woonplaats').fill('Rotterdam');
+    await section.getByRole('button', { name: 'Adres opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Uw adres is opgeslagen.' }).waitFor();
+    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Opgeslagen: brieven gaan voortaan per post.' })
+      .waitFor();
+    expect(await storedAddress()).toEqual([
+      { street: 'Coolsingel 40', postcode: '3011 AD', city: 'Rotterdam', letter_channel: 'paper' },
+    ]);
+  });
+
+  it('the same in English, for a resident whose account is in English', async () => {
+    // The API gives its reasons in the account's language; the page's own texts follow the page.
+    const setLocale = (locale: 'nl' | 'en') =>
+      server.deps.db
+        .updateTable('users')
+        .set({ locale })
+        .where('id', '=', server.users.resident.id)
+        .execute();
+    await setLocale('en');
+    await page.getByRole('button', { name: 'English' }).click();
+    await expectHeading(page, 'My details', false);
+    const choice = page.getByRole('group', {
+      name: 'How do you want to receive letters and decisions?',
+    });
+    await choice.getByRole('radio', { name: 'By email' }).check();
+    await page.getByRole('button', { name: 'Save choice' }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved: letters now go by email.' }).waitFor();
+    const section = page.getByRole('region', { name: 'Your postal address' });
+    await section.getByRole('button', { name: 'Remove address' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Your postal address has been removed.' })
+      .waitFor();
+    await choice.getByRole('radio', { name: 'By post' }).check();
+    await page.getByRole('button', { name: 'Save choice' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Your choice has not been saved. For letters by post we need' })
+      .waitFor();
+    expect(await fieldError(section.getByLabel('Town'))).toBe(
+      'Town is missing. For letters by post we need your complete postal address. Fill it in first, then choose post.',
+    );
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await setLocale('nl');
     await logout(page);
   });
 });

@@ -4,6 +4,7 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
+import { type AddressOwner, checkPostChoice } from '../users/postal-address';
 import { CHANNEL_NAMES, type ChannelName, channelFor } from './channels';
 
 const tags = ['Letter channel'];
@@ -18,6 +19,10 @@ const ChannelSchema = z
     }),
   })
   .openapi('LetterChannel');
+
+/** What refuses a choice, in the operations' descriptions. */
+const REFUSALS =
+  "Choosing `email` needs an e-mail address (422 naming `channel`). Choosing `paper` needs the whole postal address (street and house number, postcode, town): without it 422 problem+json naming each missing field (`street`, `postcode`, `city`), the reason in the caller's language.";
 
 const ChoiceBody = {
   required: true,
@@ -49,6 +54,7 @@ const putMine = createRoute({
   tags,
   security,
   summary: 'Choose e-mail or post for my letters and decisions',
+  description: REFUSALS,
   middleware: [requireUser()] as const,
   request: { body: ChoiceBody },
   responses: { ...okResponse, ...problemResponses(401, 422) },
@@ -74,6 +80,7 @@ const putOf = createRoute({
   tags,
   security,
   summary: "Record a resident's choice of e-mail or post (desk)",
+  description: REFUSALS,
   middleware: desk,
   request: { params: UserParams, body: ChoiceBody },
   responses: { ...okResponse, ...problemResponses(401, 403, 404, 422) },
@@ -102,7 +109,12 @@ export function registerChannelRoutes(app: App, deps: AppDeps): void {
     };
   }
 
-  async function choose(id: string, channel: ChannelName, locale: 'nl' | 'en') {
+  async function choose(
+    id: string,
+    channel: ChannelName,
+    locale: 'nl' | 'en',
+    owner: AddressOwner,
+  ) {
     const current = await read(id);
     if (channel === 'email' && !current.email) {
       throw new AppError('validation_failed', 'E-mail needs an e-mail address.', {
@@ -117,6 +129,14 @@ export function registerChannelRoutes(app: App, deps: AppDeps): void {
         ],
       });
     }
+    if (channel === 'paper') {
+      const address = await db
+        .selectFrom('users')
+        .select(['street', 'postcode', 'city'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      checkPostChoice(address, owner);
+    }
     await db
       .updateTable('users')
       .set({ letter_channel: channel, updated_at: deps.clock() })
@@ -128,11 +148,14 @@ export function registerChannelRoutes(app: App, deps: AppDeps): void {
   app.openapi(getMine, async (c) => c.json(await read(currentUser(c).id), 200));
   app.openapi(putMine, async (c) => {
     const user = currentUser(c);
-    return c.json(await choose(user.id, c.req.valid('json').channel, user.locale), 200);
+    return c.json(await choose(user.id, c.req.valid('json').channel, user.locale, 'self'), 200);
   });
   app.openapi(getOf, async (c) => c.json(await read(c.req.valid('param').id), 200));
   app.openapi(putOf, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await choose(id, c.req.valid('json').channel, currentUser(c).locale), 200);
+    return c.json(
+      await choose(id, c.req.valid('json').channel, currentUser(c).locale, 'resident'),
+      200,
+    );
   });
 }

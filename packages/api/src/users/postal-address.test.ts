@@ -271,3 +271,109 @@ describe('a resident corrects their own postal address (PATCH /api/me)', () => {
     );
   });
 });
+
+describe('letters by post need the whole address (PUT .../letter-channel)', () => {
+  /** A resident with an e-mail address who removed her postal address (allowed: e-mail). */
+  async function residentWithout(locale: 'nl' | 'en' = 'nl') {
+    const resident = await createUser(t.db, { locale });
+    const cookie = await loginAs(app, resident.email!);
+    const empty = { street: null, postcode: null, city: null };
+    const removed = await call(app, 'PATCH', '/api/me', { cookie, json: empty });
+    expect(removed.status, await removed.clone().text()).toBe(200);
+    expect(await readBody(removed)).toMatchObject(empty);
+    return { resident, cookie };
+  }
+
+  async function storedChannel(id: string) {
+    const row = await t.db
+      .selectFrom('users')
+      .select('letter_channel')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return row.letter_channel;
+  }
+
+  it('refuses post for oneself without an address: 422 naming each field, in Dutch', async () => {
+    const { resident, cookie } = await residentWithout();
+    const response = await call(app, 'PUT', '/api/me/letter-channel', {
+      cookie,
+      json: { channel: 'paper' },
+    });
+    const { body, params } = await problemOf(response, 422);
+    expect(body.code).toBe('validation_failed');
+    expect(params.map((p) => p.name).sort()).toEqual(['city', 'postcode', 'street']);
+    expect(reasonOf(params, 'street')).toBe(
+      'Straat en huisnummer ontbreekt. Voor brieven per post hebben wij uw volledige postadres nodig. Vul dat eerst in en kies daarna voor post.',
+    );
+    expect(reasonOf(params, 'postcode')).toMatch(/^Postcode ontbreekt\. Voor brieven per post/);
+    expect(await storedChannel(resident.id)).toBe('email');
+
+    // With the whole address first, post is chosen.
+    await call(app, 'PATCH', '/api/me', {
+      cookie,
+      json: { street: 'Coolsingel 40', postcode: '3011 AD', city: 'Rotterdam' },
+    });
+    const chosen = await call(app, 'PUT', '/api/me/letter-channel', {
+      cookie,
+      json: { channel: 'paper' },
+    });
+    expect(chosen.status, await chosen.clone().text()).toBe(200);
+    expect(await storedChannel(resident.id)).toBe('paper');
+  });
+
+  it('says it in English to an English resident, and names only what is missing', async () => {
+    const resident = await createUser(t.db, { locale: 'en' });
+    const cookie = await loginAs(app, resident.email!);
+    // An address kept from before the rule, without a town.
+    await t.db.updateTable('users').set({ city: null }).where('id', '=', resident.id).execute();
+    const response = await call(app, 'PUT', '/api/me/letter-channel', {
+      cookie,
+      json: { channel: 'paper' },
+    });
+    const { params } = await problemOf(response, 422);
+    expect(params).toEqual([
+      {
+        name: 'city',
+        reason:
+          'Town is missing. For letters by post we need your complete postal address. Fill it in first, then choose post.',
+      },
+    ]);
+    expect(await storedChannel(resident.id)).toBe('email');
+  });
+
+  it('refuses the desk recording post for a resident without an address, and allows e-mail', async () => {
+    const { resident } = await residentWithout();
+    const path = `/api/users/${resident.id}/letter-channel`;
+    const refused = await call(app, 'PUT', path, { cookie: clerk, json: { channel: 'paper' } });
+    const { params } = await problemOf(refused, 422);
+    expect(params.map((p) => p.name).sort()).toEqual(['city', 'postcode', 'street']);
+    expect(reasonOf(params, 'street')).toBe(
+      'Straat en huisnummer ontbreekt. Voor brieven per post is het volledige postadres van de bewoner nodig. Vul dat eerst in en kies daarna voor post.',
+    );
+    expect(await storedChannel(resident.id)).toBe('email');
+    const email = await call(app, 'PUT', path, { cookie: clerk, json: { channel: 'email' } });
+    expect(email.status, await email.clone().text()).toBe(200);
+  });
+
+  it('refuses removing the address while letters go by post, in English too', async () => {
+    const resident = await createUser(t.db, { locale: 'en' });
+    const cookie = await loginAs(app, resident.email!);
+    const post = await call(app, 'PUT', '/api/me/letter-channel', {
+      cookie,
+      json: { channel: 'paper' },
+    });
+    expect(post.status).toBe(200);
+    const empty = { street: null, postcode: null, city: null };
+    const refused = await call(app, 'PATCH', '/api/me', { cookie, json: empty });
+    const { params } = await problemOf(refused, 422);
+    expect(params.map((p) => p.name).sort()).toEqual(['city', 'postcode', 'street']);
+    expect(reasonOf(params, 'postcode')).toBe(
+      'Postcode is missing. Your letters go by post to this address, so it must be complete.',
+    );
+    // Back to e-mail, the address can go.
+    await call(app, 'PUT', '/api/me/letter-channel', { cookie, json: { channel: 'email' } });
+    const removed = await call(app, 'PATCH', '/api/me', { cookie, json: empty });
+    expect(removed.status, await removed.clone().text()).toBe(200);
+    expect(await readBody(await call(app, 'GET', '/api/me', { cookie }))).toMatchObject(empty);
+  });
+});

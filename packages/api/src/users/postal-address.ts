@@ -7,9 +7,12 @@ import { channelFor } from '../messaging/channels';
  * only a complete one on an envelope). zod checks each field's form (users.schemas.ts); these
  * are the rules across the fields, each refusal a sentence naming the field by its label:
  *
- * - a resident whose letters go by post (no e-mail address, or post chosen) has a complete one;
+ * - a resident whose letters go by post (no e-mail address, or post chosen) has a complete one:
+ *   at the desk's registration, when the address changes, and when post is chosen;
  * - an address is whole or empty, never half (a letter cannot go to "Coolsingel 40" alone);
  * - each field is one line: a line break or tab would break the address block in the envelope.
+ *
+ * The first two are one rule, `wholeAddressProblems`, used by every check below.
  */
 
 export const ADDRESS_FIELDS = ['street', 'postcode', 'city'] as const;
@@ -40,6 +43,18 @@ const WHY = {
     en: 'Fill in the whole address: street and house number, postcode and town.',
   },
 } satisfies Record<string, Text>;
+
+/** Why post cannot be chosen yet: the address comes first. */
+const WHY_CHOICE = {
+  resident: {
+    nl: 'Voor brieven per post is het volledige postadres van de bewoner nodig. Vul dat eerst in en kies daarna voor post.',
+    en: "Letters by post need the resident's complete postal address. Fill it in first, then choose post.",
+  },
+  self: {
+    nl: 'Voor brieven per post hebben wij uw volledige postadres nodig. Vul dat eerst in en kies daarna voor post.',
+    en: 'For letters by post we need your complete postal address. Fill it in first, then choose post.',
+  },
+} satisfies Record<AddressOwner, Text>;
 
 /** Who the address belongs to, as the sentences address them. */
 export type AddressOwner = 'self' | 'resident';
@@ -74,6 +89,15 @@ function missingProblems(address: PostalAddress, why: Text): InvalidParam[] {
   );
 }
 
+/**
+ * The rule across the fields: with letters by post every field is filled in (`why` says so);
+ * otherwise the address may be empty, but a field or two alone is not an address.
+ */
+function wholeAddressProblems(address: PostalAddress, byPost: boolean, why: Text): InvalidParam[] {
+  const any = ADDRESS_FIELDS.some((field) => filled(address[field]));
+  return byPost || any ? missingProblems(address, byPost ? why : WHY.whole) : [];
+}
+
 function refuse(problems: InvalidParam[]): void {
   if (problems.length === 0) return;
   throw new AppError(
@@ -88,11 +112,7 @@ function refuse(problems: InvalidParam[]): void {
  * the address is complete; with e-mail it may be left out, but not given by halves.
  */
 export function checkNewAddress(address: PostalAddress, byPost: boolean): void {
-  const any = ADDRESS_FIELDS.some((field) => filled(address[field]));
-  refuse([
-    ...oneLineProblems(address),
-    ...(byPost || any ? missingProblems(address, byPost ? WHY.resident : WHY.whole) : []),
-  ]);
+  refuse([...oneLineProblems(address), ...wholeAddressProblems(address, byPost, WHY.resident)]);
 }
 
 /**
@@ -114,9 +134,14 @@ export function checkAddressChange(
   const byPost =
     channelFor({ email: current.email, letterChannel: current.letter_channel, ...next }).name ===
     'paper';
-  const any = ADDRESS_FIELDS.some((field) => filled(next[field]));
-  refuse([
-    ...oneLineProblems(changes),
-    ...(byPost || any ? missingProblems(next, byPost ? WHY[owner] : WHY.whole) : []),
-  ]);
+  refuse([...oneLineProblems(changes), ...wholeAddressProblems(next, byPost, WHY[owner])]);
+}
+
+/**
+ * The choice of letters by post (PUT .../letter-channel): refused while the stored address is
+ * not whole, each missing field named, so that no letter waits in the print queue for want of
+ * an address.
+ */
+export function checkPostChoice(current: Pick<User, AddressField>, owner: AddressOwner): void {
+  refuse(wholeAddressProblems(current, true, WHY_CHOICE[owner]));
 }

@@ -119,9 +119,15 @@ export const api = {
     city?: string;
     phone?: string;
   }) => http.post('/api/users', { body: input }),
-  /** The resident corrects their own postal address (where letters by post go). */
-  setMyPostalAddress: (address: { street: string; postcode: string; city: string }) =>
-    http.patch('/api/me', { body: address }),
+  /**
+   * The resident corrects their own postal address (where letters by post go), or removes it
+   * with all three null (refused while letters go by post).
+   */
+  setMyPostalAddress: (address: {
+    street: string | null;
+    postcode: string | null;
+    city: string | null;
+  }) => http.patch('/api/me', { body: address }),
 
   // lifecycle
   regulations: async (all = false) =>

@@ -22,6 +22,14 @@ const nl = {
     'Uw brieven gaan per post, maar wij hebben nog geen volledig postadres van u. Vul het hieronder in. Zonder adres kunnen wij uw brieven niet versturen.',
   'me.addressSave': 'Adres opslaan',
   'me.addressSaved': 'Uw adres is opgeslagen. Brieven per post gaan naar {address}.',
+  'me.addressRemove': 'Adres verwijderen',
+  'me.addressRemoveHint':
+    'Woont u niet meer in Nederland, of krijgt u alles per e-mail? Dan kunt u uw postadres verwijderen.',
+  'me.addressRemoveByPost':
+    'Wilt u uw postadres verwijderen? Dat kan alleen als u brieven per e-mail krijgt. Kies daarvoor hieronder ‘Per e-mail’.',
+  'me.addressRemoved': 'Uw postadres is verwijderd. Brieven en besluiten krijgt u per e-mail.',
+  'me.postNeedsAddress':
+    'Uw keuze is niet opgeslagen. Voor brieven per post hebben wij uw volledige postadres nodig. Vul het hierboven in bij ‘Uw postadres’, sla het op en kies daarna opnieuw voor post.',
   'desk.addressRequired':
     'Verplicht. Zonder e-mailadres, of als de bewoner post kiest, gaan alle brieven en besluiten per post naar dit adres.',
   'desk.addressOptional':
@@ -47,6 +55,15 @@ const en: Record<AddressMessageKey, string> = {
     'Your letters go by post, but we do not have a complete postal address for you yet. Fill it in below. Without an address we cannot send your letters.',
   'me.addressSave': 'Save address',
   'me.addressSaved': 'Your address is saved. Letters by post go to {address}.',
+  'me.addressRemove': 'Remove address',
+  'me.addressRemoveHint':
+    'Have you moved abroad, or do you receive everything by email? Then you can remove your postal address.',
+  'me.addressRemoveByPost':
+    'Do you want to remove your postal address? That is only possible when you receive letters by email. To do so, choose ‘By email’ below.',
+  'me.addressRemoved':
+    'Your postal address has been removed. You receive letters and decisions by email.',
+  'me.postNeedsAddress':
+    'Your choice has not been saved. For letters by post we need your complete postal address. Fill it in above under ‘Your postal address’, save it and then choose post again.',
   'desk.addressRequired':
     'Required. Without an email address, or when the resident chooses post, all letters and decisions go by post to this address.',
   'desk.addressOptional':

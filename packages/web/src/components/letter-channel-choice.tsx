@@ -24,10 +24,16 @@ type Channel = LetterChannelState['channel'];
 export function LetterChannelChoice({
   userId,
   onSaved,
+  onRefused,
 }: {
   userId?: string;
   /** Told what the server kept after a save (e.g. to say the channel in words elsewhere). */
   onSaved?(saved: LetterChannelState): void;
+  /**
+   * Told of a refused choice: returns what to say here instead of the problem's own text (e.g.
+   * when the fields it names are elsewhere on the page and shown there), or undefined.
+   */
+  onRefused?(err: unknown): string | undefined;
 }) {
   const { t, tx } = useI18n();
   const errorText = useErrorText();
@@ -63,7 +69,7 @@ export function LetterChannelChoice({
       await state.reload();
       onSaved?.(saved);
     } catch (err) {
-      setFailure(errorText(err));
+      setFailure(onRefused?.(err) ?? errorText(err));
     } finally {
       setBusy(false);
     }

@@ -58,9 +58,15 @@ export function useFormSubmission() {
     }
   }
 
+  /** Shows field errors found elsewhere, e.g. another form's refusal naming these fields. */
+  function show(fieldErrors: Record<string, string>) {
+    setErrors(fieldErrors);
+    setFailure('');
+  }
+
   const summary: SummaryError[] = Object.entries(errors).map(([target, message]) => ({
     target,
     message,
   }));
-  return { errors, failure, busy, summary, summaryRef, submit, errorText };
+  return { errors, failure, busy, summary, summaryRef, submit, show, errorText };
 }

@@ -1,35 +1,56 @@
 import {
   Alert,
+  ButtonGroup,
   DataList,
   DataListItem,
   DataListKey,
   DataListValue,
   Heading2,
   Paragraph,
+  SecondaryActionButton,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type SyntheticEvent, useState } from 'react';
 import { api, type LetterChannelState, type Me } from '../api/client';
 import { addressLine, isCompleteAddress, useAddressText } from '../components/address-messages';
 import { LetterChannelChoice } from '../components/letter-channel-choice';
-import { PageHeading, StatusMessage } from '../components/ui';
+import { invalidParamsToErrors, PageHeading, StatusMessage } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { CheckedField, CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 
+type Address = { street: string; postcode: string; city: string };
+const ADDRESS_KEYS = ['street', 'postcode', 'city'] as const;
+const NO_ADDRESS: Address = { street: '', postcode: '', city: '' };
+
 /**
  * "Mijn gegevens": who you are, where letters by post go (the postal address, which you may
- * correct here) and how letters and decisions reach you, in words and as a choice.
+ * correct or remove here) and how letters and decisions reach you, in words and as a choice.
  */
 export function MePage() {
   const { t, tx, a } = useAddressText();
   const { me, setMe } = useSession();
   const channel = useLoad(() => api.letterChannel(), []);
+  const addressForm = useFormSubmission();
   if (!me) return null;
   const complete = isCompleteAddress(me);
   const byPost = channel.data?.effective === 'paper';
+
+  /**
+   * Post chosen without a whole address: the API names the missing fields, which are in the
+   * address form above, so they are shown there, at each field by its label.
+   */
+  const refusedChoice = (err: unknown): string | undefined => {
+    const all = invalidParamsToErrors(err);
+    const errors = Object.fromEntries(
+      ADDRESS_KEYS.map((key) => [`f-${key}`, all[`f-${key}`]]).filter(([, message]) => message),
+    );
+    if (Object.keys(errors).length === 0) return undefined;
+    addressForm.show(errors);
+    return a('me.postNeedsAddress');
+  };
   return (
     <>
       <PageHeading>{t('me.title')}</PageHeading>
@@ -44,7 +65,7 @@ export function MePage() {
         </DataListItem>
         <DataListItem>
           <DataListKey>{a('address.title')}</DataListKey>
-          <DataListValue value={addressLine(me)}>
+          <DataListValue value={addressLine(me) || a('me.addressUnknown')}>
             {addressLine(me) ? <AddressBlock me={me} /> : a('me.addressUnknown')}
           </DataListValue>
         </DataListItem>
@@ -79,9 +100,16 @@ export function MePage() {
             <Paragraph>{a('me.addressMissing')}</Paragraph>
           </Alert>
         )}
-        <PostalAddressOfMine me={me} onSaved={setMe} />
+        <PostalAddressOfMine me={me} byPost={byPost} submission={addressForm} onSaved={setMe} />
       </section>
-      <LetterChannelChoice onSaved={(saved: LetterChannelState) => channel.setData(saved)} />
+      <LetterChannelChoice
+        onSaved={(saved: LetterChannelState) => {
+          channel.setData(saved);
+          // What the address form said was for the channel before; it may no longer hold.
+          addressForm.show({});
+        }}
+        onRefused={refusedChoice}
+      />
     </>
   );
 }
@@ -98,44 +126,75 @@ function AddressBlock({ me }: { me: Me }) {
   );
 }
 
-/** The resident corrects their postal address; the API checks the postcode and the whole. */
-function PostalAddressOfMine({ me, onSaved }: { me: Me; onSaved(me: Me): void }) {
+/**
+ * The resident corrects their postal address, or removes it: with the button, or by emptying
+ * all three fields. The API checks the postcode and the whole, and refuses a removal while
+ * letters go by post; its reasons show at the fields.
+ */
+function PostalAddressOfMine({
+  me,
+  byPost,
+  submission,
+  onSaved,
+}: {
+  me: Me;
+  byPost: boolean;
+  submission: ReturnType<typeof useFormSubmission>;
+  onSaved(me: Me): void;
+}) {
   const { t, a } = useAddressText();
-  const submission = useFormSubmission();
-  const [form, setForm] = useState({
+  const [form, setForm] = useState<Address>({
     street: me.street ?? '',
     postcode: me.postcode ?? '',
     city: me.city ?? '',
   });
   const [saved, setSaved] = useState('');
-  const set = (key: keyof typeof form) => (value: string) =>
-    setForm((f) => ({ ...f, [key]: value }));
+  const set = (key: keyof Address) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const stored = addressLine(me) !== '';
 
-  function submit(e: FormEvent) {
+  function save(e: SyntheticEvent, address: Address) {
     setSaved('');
+    const removing = ADDRESS_KEYS.every((key) => !address[key].trim());
     const invalid: Record<string, string> = {};
-    if (!form.street.trim()) invalid['f-street'] = a('address.streetRequired');
-    if (!form.postcode.trim()) invalid['f-postcode'] = a('address.postcodeRequired');
-    if (!form.city.trim()) invalid['f-city'] = a('address.cityRequired');
+    if (!removing) {
+      if (!address.street.trim()) invalid['f-street'] = a('address.streetRequired');
+      if (!address.postcode.trim()) invalid['f-postcode'] = a('address.postcodeRequired');
+      if (!address.city.trim()) invalid['f-city'] = a('address.cityRequired');
+    }
     void submission.submit(e, invalid, async () => {
-      const updated = await api.setMyPostalAddress({
-        street: form.street.trim(),
-        postcode: form.postcode.trim(),
-        city: form.city.trim(),
-      });
+      const updated = await api.setMyPostalAddress(
+        removing
+          ? { street: null, postcode: null, city: null }
+          : {
+              street: address.street.trim(),
+              postcode: address.postcode.trim(),
+              city: address.city.trim(),
+            },
+      );
       onSaved(updated);
       setForm({
         street: updated.street ?? '',
         postcode: updated.postcode ?? '',
         city: updated.city ?? '',
       });
-      setSaved(a('me.addressSaved', { address: addressLine(updated) }));
+      setSaved(
+        removing ? a('me.addressRemoved') : a('me.addressSaved', { address: addressLine(updated) }),
+      );
     });
+  }
+
+  function remove(e: SyntheticEvent) {
+    setForm(NO_ADDRESS);
+    save(e, NO_ADDRESS);
   }
 
   return (
     <>
-      <CheckedForm submission={submission} onSubmit={submit} submitLabel={a('me.addressSave')}>
+      <CheckedForm
+        submission={submission}
+        onSubmit={(e: FormEvent) => save(e, form)}
+        submitLabel={a('me.addressSave')}
+      >
         <CheckedField
           submission={submission}
           id="f-street"
@@ -163,6 +222,24 @@ function PostalAddressOfMine({ me, onSaved }: { me: Me; onSaved(me: Me): void })
           onChange={set('city')}
         />
       </CheckedForm>
+      {stored && !byPost && (
+        <>
+          <Paragraph id="me-address-remove-hint">{a('me.addressRemoveHint')}</Paragraph>
+          <ButtonGroup>
+            <SecondaryActionButton
+              type="button"
+              aria-describedby="me-address-remove-hint"
+              disabled={submission.busy}
+              onClick={remove}
+            >
+              {a('me.addressRemove')}
+            </SecondaryActionButton>
+          </ButtonGroup>
+        </>
+      )}
+      {stored && byPost && Boolean(me.email) && (
+        <Paragraph>{a('me.addressRemoveByPost')}</Paragraph>
+      )}
       <StatusMessage>{saved}</StatusMessage>
     </>
   );
