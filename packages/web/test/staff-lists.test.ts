@@ -143,6 +143,66 @@ describe('the work queue', () => {
   });
 });
 
+describe('the work queue by deadline', () => {
+  it('shows a suspended case by the day its information is due, the day it sorts by', async () => {
+    const suspended = await submitted('Kookclub Spangen');
+    await event(assessor, suspended.id, 'REQUEST_INFO', {
+      message: 'Stuur een offerte voor de huur van de keuken mee.',
+      periodDays: 14,
+    });
+    const detail = await assessor('GET', `/api/applications/${suspended.id}`);
+    const due = (detail.deadlines as { key: string; date: string }[]).find(
+      (d) => d.key === 'supplement',
+    )!;
+
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await expectHeading(page, 'Werkvoorraad');
+    const cell = rowOf(suspended.reference).getByRole('cell').nth(3);
+    await cell.getByText('Aanvulling uiterlijk').waitFor();
+    const date = new Intl.DateTimeFormat('nl-NL', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }).format(new Date(`${due.date}T00:00:00Z`));
+    await cell.getByText(date, { exact: false }).waitFor();
+    await cell.getByText('Beslistermijn staat stil').waitFor();
+    expect(await cell.getByText('Uiterlijk besluit').count()).toBe(0);
+
+    // Every row's shown date is in the order of the list (the queue sorts by deadline).
+    const shown = await page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link') })
+      .evaluateAll((rows) =>
+        rows.map((r) => (r.querySelectorAll('td')[3]?.textContent ?? '').replace(/\s+/g, ' ')),
+      );
+    const months = [
+      'januari',
+      'februari',
+      'maart',
+      'april',
+      'mei',
+      'juni',
+      'juli',
+      'augustus',
+      'september',
+      'oktober',
+      'november',
+      'december',
+    ];
+    const iso = shown.map((text) => {
+      const m = text.match(/(\d{1,2}) ([a-z]+) (\d{4})/);
+      if (!m) return '9999-12-31';
+      const month = String(months.indexOf(m[2]!) + 1).padStart(2, '0');
+      return `${m[3]}-${month}-${m[1]!.padStart(2, '0')}`;
+    });
+    expect(iso.length).toBeGreaterThan(1);
+    expect(iso).toEqual([...iso].sort());
+    await checkA11y(page, 'queue-suspended');
+    await logout(page);
+  });
+});
+
 describe('the supporters panel', () => {
   it('counts the supporters on the form while the application waits for information', async () => {
     const app = await submitted('Buurtmoestuin Schiemond');

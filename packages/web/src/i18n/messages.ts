@@ -387,6 +387,7 @@ const nl = {
   'queue.daysOverdue.other': '{n} dagen te laat',
   'queue.daysSuspended.one': '{n} dag, staat stil',
   'queue.daysSuspended.other': '{n} dagen, staat stil',
+  'queue.decisionOnHold': 'Beslistermijn staat stil',
   'queue.more': 'Meer laden',
 
   'case.title': 'Aanvraag behandelen',
@@ -868,6 +869,7 @@ const en: Record<MessageKey, string> = {
   'queue.daysOverdue.other': '{n} days overdue',
   'queue.daysSuspended.one': '{n} day, on hold',
   'queue.daysSuspended.other': '{n} days, on hold',
+  'queue.decisionOnHold': 'Decision term on hold',
   'queue.more': 'Load more',
 
   'case.title': 'Handle application',

@@ -11,10 +11,11 @@ export function daysUntil(date: string | null | undefined, now = new Date()): nu
 }
 
 /**
- * The work queue's deadline of one application. While the decision term runs (or stands still)
- * the day a decision is due, with the days left; after the decision the next of the case's
- * other deadlines (objection, report: as its page names them under "Belangrijke data"); with
- * none, says so and why.
+ * The work queue's deadline of one application, the one the list sorts by. While the decision
+ * term runs the day a decision is due, with the days left; while it stands still for a
+ * supplement the day the supplement is due, and that the decision term stands still; after the
+ * decision the next of the case's other deadlines (objection, report: as its page names them
+ * under "Belangrijke data"); with none, says so and why.
  */
 export function QueueDeadline({
   item: a,
@@ -28,7 +29,10 @@ export function QueueDeadline({
   const { t, tx, tn, formatDate } = useI18n();
   // A countdown only while the decision term runs (or stands still).
   const counting = tags.includes('pending_decision') || tags.includes('suspended');
-  if (counting && a.decisionDueOn) {
+  const next = a.nextDeadline;
+  // Suspended: the supplement's day comes first (the list sorts by it); the decision's waits.
+  const waiting = a.suspended && next !== null && next.key !== 'decision';
+  if (counting && a.decisionDueOn && !waiting) {
     const days = a.daysLeft ?? daysUntil(a.decisionDueOn);
     return (
       <>
@@ -51,7 +55,6 @@ export function QueueDeadline({
       </>
     );
   }
-  const next = a.nextDeadline;
   if (next) {
     return (
       <>
@@ -59,9 +62,10 @@ export function QueueDeadline({
           {tx(`deadline.${next.key}`, t('queue.deadlineOther'))}
         </span>
         {formatDate(next.date)}
-        <span className="app-muted app-block">
+        <span className={`app-block ${next.daysLeft < 0 ? 'app-overdue' : 'app-muted'}`}>
           {next.daysLeft < 0 ? t('queue.deadlinePassed') : tn('queue.daysLeft', next.daysLeft)}
         </span>
+        {waiting && <span className="app-muted app-block">{t('queue.decisionOnHold')}</span>}
       </>
     );
   }
