@@ -334,6 +334,20 @@ describe('policy staff change the workflow', () => {
       `Versie ${NEXT} heeft geen veld ‘Wijk’: wat daar was ingevuld, vervalt in de aanvraag en blijft in de geschiedenis staan.`,
     );
     expect(payload.droppedData).toEqual({ district: 'Delfshaven' });
+
+    // The resident reads the move in words, with what it changed; never the event's code.
+    const residentBrowser = await openBrowser();
+    try {
+      const own = residentBrowser.page;
+      await login(own, server.url, server.users.resident.email, PASSWORD);
+      await own.goto(`${server.url}/aanvragen/${runningId}`);
+      await own.getByText('De gemeente heeft de werkwijze voor deze aanvraag bijgewerkt').waitFor();
+      await own.getByText(`Versie ${NEXT} heeft geen veld ‘Wijk’`, { exact: false }).waitFor();
+      expect(await own.getByText('MIGRATE_DEFINITION', { exact: false }).count()).toBe(0);
+      await checkA11y(own, 'resident-after-migration');
+    } finally {
+      await residentBrowser.close();
+    }
   });
 
   it('reports, and an application in the diagram', async () => {

@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n';
 /** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
 const DATA_UPDATE = 'UPDATE_DATA';
 const CREATED = 'CREATE';
+/** Policy staff moved the application to a newer version of its workflow (engine MIGRATE_EVENT). */
+const MIGRATED = 'MIGRATE_DEFINITION';
 const TIMER_PREFIX = 'xstate.after.';
 
 /**
@@ -44,10 +46,15 @@ export function Timeline({
           ? eventLabel(def, h.event)[locale]
           : h.event === CREATED
             ? t('timeline.created')
-            : h.event.startsWith(TIMER_PREFIX)
-              ? t('timeline.termLapsed')
-              : eventLabel(def, h.event)[locale];
-        const shown = enteredLines(def, h.event, h.payload, locale, formatMoney);
+            : h.event === MIGRATED
+              ? t('timeline.migrated')
+              : h.event.startsWith(TIMER_PREFIX)
+                ? t('timeline.termLapsed')
+                : eventLabel(def, h.event)[locale];
+        const shown =
+          h.event === MIGRATED
+            ? migrationLines(h.payload, locale)
+            : enteredLines(def, h.event, h.payload, locale, formatMoney);
         return (
           <li key={h.seq} className="app-timeline__item">
             <Heading3 className="app-timeline__title">
@@ -70,4 +77,13 @@ export function Timeline({
       })}
     </ol>
   );
+}
+
+/** What a move to a newer version changed, in the engine's own sentences (its explanation). */
+function migrationLines(payload: unknown, locale: 'nl' | 'en'): { name: string; text: string }[] {
+  const sentences = (payload as { explanation?: unknown } | null)?.explanation;
+  if (!Array.isArray(sentences)) return [];
+  return sentences
+    .map((s, i) => ({ name: String(i), text: (s as Partial<Record<string, string>>)?.[locale] }))
+    .filter((l): l is { name: string; text: string } => typeof l.text === 'string');
 }

@@ -343,6 +343,7 @@ const nl = {
   'timeline.editedIn': 'in de status {state}',
   'timeline.created': 'Aanvraag gestart',
   'timeline.termLapsed': 'Termijn verstreken',
+  'timeline.migrated': 'De gemeente heeft de werkwijze voor deze aanvraag bijgewerkt',
   'case.history': 'Verloop',
   'timeline.onBehalf': 'namens de aanvrager',
 
@@ -825,6 +826,7 @@ const en: Record<MessageKey, string> = {
   'timeline.editedIn': 'in the state {state}',
   'timeline.created': 'Application started',
   'timeline.termLapsed': 'A term ran out',
+  'timeline.migrated': 'The municipality updated how this application is handled',
   'case.history': 'History',
   'timeline.onBehalf': 'on behalf of the applicant',
 
