@@ -257,3 +257,46 @@ describe('changing a regulation’s version, ceiling or maximum takes two', () =
     expect(withdrawn.proposal.status).toBe('withdrawn');
   });
 });
+
+describe('retiring a version a proposal points at', () => {
+  test('is refused while the proposal is open, and the proposal then says why in words', async () => {
+    // draftVersion was published above; the kit's regulation still starts on version 1.
+    const { proposal } = await ok(
+      await as(kit.cookies.policy, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+        workflowVersion: draftVersion,
+        comment: 'Nieuwe aanvragen op de nieuwe versie.',
+      }),
+      202,
+    );
+    const refused = await as(kit.cookies.policy, 'POST', `${base}/versions/${draftVersion}/retire`);
+    expect(refused.status).toBe(409);
+    const body = await readJson(refused);
+    expect(body.invalidParams[0].reason).toBe(
+      'Er ligt een voorstel om een regeling op deze versie te zetten. Laat dat voorstel eerst afwijzen of intrekken.',
+    );
+
+    await ok(
+      await as(kit.cookies.policy, 'POST', `/api/policy/proposals/${proposal.id}/withdraw`, {}),
+    );
+    const retired = await ok(
+      await as(kit.cookies.policy, 'POST', `${base}/versions/${draftVersion}/retire`),
+    );
+    expect(retired.status).toBe('retired');
+
+    // Pointing a regulation at it now is refused by the workflow's name, in the page's language.
+    for (const [lang, sentence] of [
+      ['nl', `Versie ${draftVersion} van ‘Subsidie bewonersinitiatief’ is ingetrokken`],
+      ['en', `Version ${draftVersion} of ‘Resident initiative grant’ is retired`],
+    ] as const) {
+      const res = await call(kit.app, 'PATCH', `/api/policy/regulations/${kit.regulationId}`, {
+        cookie: kit.cookies.policy,
+        json: { workflowVersion: draftVersion, comment: 'Toch naar die versie.' },
+        headers: { 'Accept-Language': lang },
+      });
+      expect(res.status).toBe(422);
+      const problem = await readJson(res);
+      expect(problem.invalidParams[0].name).toBe('workflowVersion');
+      expect(problem.invalidParams[0].reason).toContain(sentence);
+    }
+  });
+});

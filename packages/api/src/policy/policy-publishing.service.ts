@@ -3,10 +3,11 @@
  * in the transaction of an approved proposal (four eyes) with the diff against the version
  * before, and retiring a published version no regulation starts new applications on.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { type DefinitionDiff, diffDefinitions } from './definition-diff';
+import { withPolicyTables } from './policy.table';
 import {
   type DefinitionDetail,
   getDefinition,
@@ -104,11 +105,49 @@ export async function retireVersion(db: Db, key: string, version: number) {
     .where('workflow_version', '=', version)
     .execute();
   if (users.length > 0) {
+    const codes = users.map((u) => u.code).join(', ');
     throw new AppError(
       'conflict',
-      `Regulations still start new applications on this version: ${users.map((u) => u.code).join(', ')}.`,
-      { extra: { regulations: users.map((u) => u.code) } },
+      `Regulations still start new applications on this version: ${codes}.`,
+      {
+        extra: { regulations: users.map((u) => u.code) },
+        invalidParams: [
+          {
+            name: 'version',
+            reason: `used by ${codes}`,
+            text: {
+              nl: `Nieuwe aanvragen starten nog op deze versie (regeling ${codes}). Zet die regeling eerst op een andere versie.`,
+              en: `New applications still start on this version (scheme ${codes}). Move that scheme to another version first.`,
+            },
+          },
+        ],
+      },
     );
+  }
+  // A second officer may be about to point a regulation at it: that proposal would then fail.
+  const proposed = await withPolicyTables(db)
+    .selectFrom('policy_proposals as p')
+    .innerJoin('regulations as r', 'r.id', 'p.regulation_id')
+    .select('p.id')
+    .where('p.kind', '=', 'change_regulation')
+    .where('p.status', '=', 'open')
+    .where(sql<boolean>`coalesce(p.changes ->> 'workflowKey', r.workflow_key) = ${key}`)
+    .where(sql<boolean>`(p.changes ->> 'workflowVersion')::int = ${version}`)
+    .execute();
+  if (proposed.length > 0) {
+    throw new AppError('conflict', 'An open proposal points a regulation at this version.', {
+      extra: { proposals: proposed.map((p) => p.id) },
+      invalidParams: [
+        {
+          name: 'version',
+          reason: 'an open proposal points a regulation at it',
+          text: {
+            nl: 'Er ligt een voorstel om een regeling op deze versie te zetten. Laat dat voorstel eerst afwijzen of intrekken.',
+            en: 'There is a proposal to move a scheme to this version. Have that proposal rejected or withdrawn first.',
+          },
+        },
+      ],
+    });
   }
   await db
     .updateTable('workflow_definitions')

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
@@ -30,11 +30,17 @@ export interface RegulationChanges {
 async function requirePublished(db: Db, key: string, version: number, field: string) {
   const row = await db
     .selectFrom('workflow_definitions')
-    .select('status')
+    .select(['status', sql<{ nl: string; en: string }>`definition -> 'title'`.as('title')])
     .where('key', '=', key)
     .where('version', '=', version)
     .executeTakeFirst();
   if (row?.status !== 'published') {
+    const nl = row
+      ? `Versie ${version} van ‘${row.title.nl}’ is ${row.status === 'retired' ? 'ingetrokken' : 'nog een concept'}: nieuwe aanvragen kunnen alleen op een gepubliceerde versie starten.`
+      : `Er is geen versie ${version} van deze werkwijze.`;
+    const en = row
+      ? `Version ${version} of ‘${row.title.en}’ is ${row.status === 'retired' ? 'retired' : 'still a draft'}: new applications can only start on a published version.`
+      : `This workflow has no version ${version}.`;
     throw new AppError(
       'validation_failed',
       'New applications can only start on a published version.',
@@ -43,6 +49,7 @@ async function requirePublished(db: Db, key: string, version: number, field: str
           {
             name: field,
             reason: row ? `${key} v${version} is ${row.status}` : `no workflow ${key} v${version}`,
+            text: { nl, en },
           },
         ],
       },
