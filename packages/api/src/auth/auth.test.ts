@@ -326,7 +326,12 @@ describe('CSRF', () => {
       headers: { origin: 'https://evil.example' },
     });
     expect(foreign.status).toBe(403);
-    expect((await readBody(foreign)).code).toBe('forbidden');
+    const problem = await readBody(foreign);
+    expect(problem.code).toBe('forbidden');
+    // The person is told which address works, not only that they may not.
+    expect(problem.invalidParams[0].reason).toBe(
+      `Deze pagina is geopend via https://evil.example, niet via het adres van deze dienst. Open ${TEST_ORIGIN} en probeer het daar opnieuw.`,
+    );
     // The session survived the attempt.
     expect((await call(app, 'GET', '/api/me', { cookie })).status).toBe(200);
   });
