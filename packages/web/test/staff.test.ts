@@ -84,11 +84,23 @@ describe('administration', () => {
     );
     await row.getByRole('button', { name: 'Rollen opslaan van Carla Nieuw' }).click();
     await page.getByRole('status').filter({ hasText: 'De rollen van Carla Nieuw' }).waitFor();
+    // Switching an account off asks first; cancelling changes nothing.
     await page.getByRole('button', { name: 'Account uitzetten van Carla Nieuw' }).click();
+    await row.getByText('Het account van Carla Nieuw uitzetten?', { exact: false }).waitFor();
+    await checkA11y(page, 'admin-confirm');
+    await row.getByRole('button', { name: 'Annuleren' }).click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe('Account uitzetten van Carla Nieuw');
+    expect(await row.getByText('Actief', { exact: true }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Account uitzetten van Carla Nieuw' }).click();
+    await row.getByRole('button', { name: 'Ja, bevestigen' }).click();
     await page.getByRole('status').filter({ hasText: 'is uitgezet' }).waitFor();
     await page.getByRole('button', { name: 'Account weer aanzetten van Carla Nieuw' }).click();
     await page.getByRole('status').filter({ hasText: 'weer actief' }).waitFor();
     await page.getByRole('button', { name: 'Nieuw wachtwoord voor Carla Nieuw' }).click();
+    await row.getByText('Het huidige wachtwoord werkt dan niet meer', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Ja, bevestigen' }).click();
     const reset = page.getByRole('status').filter({ hasText: 'Nieuw eenmalig wachtwoord' });
     await reset.waitFor();
     const newPassword = /Carla Nieuw: ([a-z2-9-]{19})\./.exec(

@@ -18,6 +18,7 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { type Role, USER_ROLES } from '../api/client';
+import { ConfirmingButton } from '../components/confirming-button';
 import {
   ErrorAlert,
   invalidParamsToErrors,
@@ -117,29 +118,41 @@ function AccountRow({ account, onDone }: { account: Account; onDone(message: str
       <TableCell>{account.active ? d('admin.active') : d('admin.inactive')}</TableCell>
       <TableCell>
         <ButtonGroup className="app-inline-buttons">
-          {!self && (
-            <SecondaryActionButton
+          {!self && account.active && (
+            <ConfirmingButton
               className="app-small-button"
-              aria-label={d(account.active ? 'admin.deactivateNamed' : 'admin.reactivateNamed', {
-                name: account.name,
-              })}
-              onClick={() =>
+              label={d('admin.deactivateNamed', { name: account.name })}
+              question={d('admin.deactivateQuestion', { name: account.name })}
+              onConfirm={() =>
                 run(async () => {
-                  await deskApi.setActive(account.id, !account.active);
-                  return d(account.active ? 'admin.deactivated' : 'admin.reactivated', {
-                    name: account.name,
-                  });
+                  await deskApi.setActive(account.id, false);
+                  return d('admin.deactivated', { name: account.name });
                 })
               }
             >
-              {d(account.active ? 'admin.deactivate' : 'admin.reactivate')}
+              {d('admin.deactivate')}
+            </ConfirmingButton>
+          )}
+          {!self && !account.active && (
+            <SecondaryActionButton
+              className="app-small-button"
+              aria-label={d('admin.reactivateNamed', { name: account.name })}
+              onClick={() =>
+                run(async () => {
+                  await deskApi.setActive(account.id, true);
+                  return d('admin.reactivated', { name: account.name });
+                })
+              }
+            >
+              {d('admin.reactivate')}
             </SecondaryActionButton>
           )}
           {account.email && (
-            <SecondaryActionButton
+            <ConfirmingButton
               className="app-small-button"
-              aria-label={d('admin.resetNamed', { name: account.name })}
-              onClick={() =>
+              label={d('admin.resetNamed', { name: account.name })}
+              question={d('admin.resetQuestion', { name: account.name })}
+              onConfirm={() =>
                 run(async () => {
                   const r = await deskApi.resetPassword(account.id);
                   return d('admin.reset', { name: account.name, password: r.oneTimePassword });
@@ -147,7 +160,7 @@ function AccountRow({ account, onDone }: { account: Account; onDone(message: str
               }
             >
               {d('admin.resetButton')}
-            </SecondaryActionButton>
+            </ConfirmingButton>
           )}
         </ButtonGroup>
         {self && <span className="app-muted">{d('admin.you')}</span>}

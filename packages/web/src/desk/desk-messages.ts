@@ -28,12 +28,16 @@ const nl = {
     'De rollen van {name} zijn opgeslagen. Die gelden vanaf de volgende keer inloggen.',
   'admin.deactivate': 'Account uitzetten',
   'admin.deactivateNamed': 'Account uitzetten van {name}',
+  'admin.deactivateQuestion':
+    'Het account van {name} uitzetten? {name} kan dan niet meer inloggen, tot iemand het weer aanzet.',
   'admin.deactivated': 'Het account van {name} is uitgezet; inloggen kan niet meer.',
   'admin.reactivate': 'Account weer aanzetten',
   'admin.reactivateNamed': 'Account weer aanzetten van {name}',
   'admin.reactivated': 'Het account van {name} is weer actief.',
   'admin.resetButton': 'Nieuw wachtwoord',
   'admin.resetNamed': 'Nieuw wachtwoord voor {name}',
+  'admin.resetQuestion':
+    'Een nieuw wachtwoord voor {name} maken? Het huidige wachtwoord werkt dan niet meer; geef {name} het nieuwe zelf door.',
   'admin.rolesOf': 'Rollen van {name}',
   'admin.you': 'Dit bent u.',
   'admin.noRoles': 'Kies minstens één rol.',
@@ -189,12 +193,16 @@ const en: Record<keyof typeof nl, string> = {
   'admin.rolesSaved': "{name}'s roles were saved. They apply from the next login.",
   'admin.deactivate': 'Deactivate account',
   'admin.deactivateNamed': 'Deactivate the account of {name}',
+  'admin.deactivateQuestion':
+    "Deactivate {name}'s account? {name} can no longer log in until someone reactivates it.",
   'admin.deactivated': "{name}'s account was deactivated; logging in is no longer possible.",
   'admin.reactivate': 'Reactivate account',
   'admin.reactivateNamed': 'Reactivate the account of {name}',
   'admin.reactivated': "{name}'s account is active again.",
   'admin.resetButton': 'New password',
   'admin.resetNamed': 'New password for {name}',
+  'admin.resetQuestion':
+    'Make a new password for {name}? The current password then stops working; pass the new one on to {name} yourself.',
   'admin.rolesOf': 'Roles of {name}',
   'admin.you': 'This is you.',
   'admin.noRoles': 'Choose at least one role.',
