@@ -160,6 +160,14 @@ describe('desk and phone', () => {
     await contact.getByRole('button', { name: 'Contact vastleggen' }).click();
     await page.getByRole('heading', { name: 'Klantcontact: Telefoon' }).waitFor();
     await page.getByText('Belde: wil nog een offerte toevoegen.').waitFor();
+    // The clerk is not the applicant: the page speaks of the application, not of "uw aanvraag".
+    await page.getByRole('heading', { name: 'Verloop van de aanvraag' }).waitFor();
+    await page
+      .getByText(`Wil ${server.users.resident.name} deze aanvraag niet meer?`, { exact: false })
+      .waitFor();
+    expect(await page.getByText('Wilt u deze aanvraag niet meer?', { exact: false }).count()).toBe(
+      0,
+    );
     await checkA11y(page, 'desk-contact');
     await logout(page);
   });

@@ -291,7 +291,7 @@ const nl = {
   'detail.readLetterNamed': 'Lees de brief: {name}',
   'detail.downloadPdf': 'Download PDF',
   'detail.downloadPdfNamed': 'Download PDF: {name}',
-  'detail.history': 'Verloop van uw aanvraag',
+  'detail.history': 'Verloop van de aanvraag',
   'detail.data': 'Gegevens van de aanvraag',
   'detail.attachments': 'Bijlagen',
   'detail.continueDraft': 'Ga verder met invullen',
@@ -305,6 +305,8 @@ const nl = {
   'detail.reportIntroBefore':
     "Na uw activiteit op {date} laat u ons hier weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
   'detail.withdrawIntro': 'Wilt u deze aanvraag niet meer? Dan kunt u hem intrekken.',
+  'detail.withdrawIntroFor':
+    'Wil {name} deze aanvraag niet meer? Dan kunt u hem namens {name} intrekken.',
   'detail.withdrawConfirm':
     'Weet u zeker dat u de aanvraag wilt intrekken? Dit kan niet ongedaan worden gemaakt.',
   'detail.grantedNote': 'Verleend bedrag: {amount}.',
@@ -774,7 +776,7 @@ const en: Record<MessageKey, string> = {
   'detail.readLetterNamed': 'Read the letter: {name}',
   'detail.downloadPdf': 'Download PDF',
   'detail.downloadPdfNamed': 'Download PDF: {name}',
-  'detail.history': 'Progress of your application',
+  'detail.history': 'Progress of the application',
   'detail.data': 'Application details',
   'detail.attachments': 'Attachments',
   'detail.continueDraft': 'Continue filling in',
@@ -788,6 +790,8 @@ const en: Record<MessageKey, string> = {
   'detail.reportIntroBefore':
     'After your activity on {date}, let us know here how it went and what it actually cost. Please add a few photos too.',
   'detail.withdrawIntro': 'No longer want this application? You can withdraw it.',
+  'detail.withdrawIntroFor':
+    'Does {name} no longer want this application? Then you can withdraw it on their behalf.',
   'detail.withdrawConfirm':
     'Are you sure you want to withdraw the application? This cannot be undone.',
   'detail.grantedNote': 'Amount granted: {amount}.',

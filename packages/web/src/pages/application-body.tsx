@@ -93,7 +93,11 @@ export function ApplicationBody({
         confirmText={closes ? t('detail.withdrawConfirm') : undefined}
         intro={
           closes ? (
-            <Paragraph>{t('detail.withdrawIntro')}</Paragraph>
+            <Paragraph>
+              {me && me.id !== app.applicantId && app.applicantName
+                ? t('detail.withdrawIntroFor', { name: app.applicantName })
+                : t('detail.withdrawIntro')}
+            </Paragraph>
           ) : highlighted && reporting ? (
             <Paragraph>
               {activity && isStillAhead(activity)
