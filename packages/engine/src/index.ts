@@ -124,7 +124,7 @@ export {
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
-export { supportersOnForm } from './vocabulary/guards';
+export { supportersOnForm, supportersRule } from './vocabulary/guards';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

@@ -231,6 +231,8 @@ describe('supporters', () => {
     await login(page, server.url, server.users.resident.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${app.id}`);
     const panel = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
+    // The workflow's own rule, in words.
+    await panel.getByText('Er zijn minstens 4 ondersteuners van 12 jaar of ouder nodig.').waitFor();
     await panel.getByRole('button', { name: 'Toevoegen' }).click();
     await panel.getByText('Vul de naam van de ondersteuner in.').first().waitFor();
     await panel.getByLabel('Naam').fill('Jan Buur');

@@ -54,6 +54,10 @@ const listRoute = createRoute({
           description:
             "Which number the rules count now: `form` while nobody was invited (the form's list), `confirmed` once anyone was",
         }),
+        rule: z.object({ count: z.number().int(), minAge: z.number().int() }).nullable().openapi({
+          description:
+            "How many supporters the application's workflow asks for, and from what age; null when it asks for none",
+        }),
       }),
       'Supporters, with the number that counts',
     ),

@@ -1,10 +1,11 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { supportersOnForm } from '@initiatief/engine';
+import { supportersOnForm, supportersRule } from '@initiatief/engine';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
@@ -83,6 +84,8 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
     // The engine's rule (confirmedSupportersFrom): once anyone is invited, only those who
     // confirmed count; until then the names on the form do.
     counting: rows.length > 0 ? ('confirmed' as const) : ('form' as const),
+    // The definition's own rule: without one, nobody needs to be invited.
+    rule: supportersRule(await loadDefinition(deps.db, app.definition_key, app.definition_version)),
   };
 }
 

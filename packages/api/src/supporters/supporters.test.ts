@@ -143,6 +143,8 @@ describe('supporters who confirm their own support', () => {
         confirmed: 0,
         onForm: named,
         counting: 'form',
+        // The workflow's own rule, which the page names.
+        rule: { count: 4, minAge: 12 },
       });
     }
     // Asked for information, she invites a neighbour: from then on only who confirms counts.

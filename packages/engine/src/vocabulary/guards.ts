@@ -126,6 +126,30 @@ export function supportersOnForm(data: Record<string, unknown> | null | undefine
   return Array.isArray(list) ? list : [];
 }
 
+/**
+ * How many supporters the workflow asks for, and from what age: the strictest
+ * `supportersAtLeast` of its transitions; null when no step asks for supporters (then nobody
+ * needs to be invited to confirm).
+ */
+export function supportersRule(def: WorkflowDefinition): { count: number; minAge: number } | null {
+  let rule: { count: number; minAge: number } | null = null;
+  for (const state of Object.values(def.states)) {
+    const transitions = Object.values(state.on ?? {}).flatMap((t) =>
+      t === undefined ? [] : Array.isArray(t) ? t : typeof t === 'string' ? [] : [t],
+    );
+    for (const t of transitions) {
+      const guards = t.guard === undefined ? [] : Array.isArray(t.guard) ? t.guard : [t.guard];
+      for (const g of guards) {
+        if (g.type !== 'supportersAtLeast') continue;
+        const p = (g.params ?? {}) as { count?: number; minAge?: number };
+        const count = p.count ?? 0;
+        if (rule === null || count > rule.count) rule = { count, minAge: p.minAge ?? 12 };
+      }
+    }
+  }
+  return rule;
+}
+
 export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   formComplete: (def, ctx) => {
     const result = validateFormData(def, ctx.data);

@@ -111,6 +111,7 @@ const nl = {
   'report.intro':
     'Wat de bewoner na de activiteit heeft ingestuurd. De bijlagen staan bij de bijlagen.',
   'supporters.title': 'Ondersteuners uit de buurt',
+  'supporters.rule': 'Er zijn minstens {count} ondersteuners van {age} jaar of ouder nodig.',
   'supporters.intro':
     'Elke ondersteuner krijgt een e-mail met een link en een code en bevestigt zelf. Alleen bevestigde ondersteuners tellen mee.',
   'supporters.count.one': '{n} ondersteuner heeft bevestigd.',
@@ -274,6 +275,7 @@ const en: Record<keyof typeof nl, string> = {
   'report.intro':
     'What the resident sent in after the activity. The files are with the attachments.',
   'supporters.title': 'Supporters from the neighbourhood',
+  'supporters.rule': 'At least {count} supporters aged {age} or older are needed.',
   'supporters.intro':
     'Every supporter receives an e-mail with a link and a code and confirms themselves. Only confirmed supporters count.',
   'supporters.count.one': '{n} supporter has confirmed.',

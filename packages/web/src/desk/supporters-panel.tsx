@@ -195,6 +195,9 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
   const mayInvite = app.editable && (app.applicantId === me?.id || hasRole('clerk'));
   const rows = list.data?.items ?? [];
   if (!mayInvite && rows.length === 0) return null;
+  // A workflow that asks for no supporters: nobody to invite, nothing to count.
+  if (!list.data || (list.data.rule === null && rows.length === 0)) return null;
+  const rule = list.data.rule;
   // What the rules count: the names on the form until anyone is invited, then who confirmed.
   const byForm = list.data?.counting === 'form' && list.data.onForm > 0;
   return (
@@ -202,6 +205,9 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
       <Heading2 id="supporters-title" className="app-subheading">
         {d('supporters.title')}
       </Heading2>
+      {rule && (
+        <Paragraph>{d('supporters.rule', { count: rule.count, age: rule.minAge })}</Paragraph>
+      )}
       <Paragraph>{d(byForm ? 'supporters.introForm' : 'supporters.intro')}</Paragraph>
       {list.data &&
         (byForm ? (
