@@ -201,7 +201,10 @@ function Editor({
           {!parsed.ok ? (
             <Paragraph>{p('editor.jsonInvalid', { message: parsed.message })}</Paragraph>
           ) : problems.length === 0 ? (
-            <Paragraph>{p('editor.problemsOk')}</Paragraph>
+            <Paragraph>
+              {/* Only a draft can still be published; a published or retired one says what it is. */}
+              {p(status === 'draft' ? 'editor.problemsOk' : `editor.problemsOk.${status}`)}
+            </Paragraph>
           ) : (
             <Paragraph>{pn('editor.problemsCount', problems.length)}</Paragraph>
           )}

@@ -1,18 +1,10 @@
 import { UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { delayText } from './delay-text';
+import { useDiffValue } from './diff-values';
 import { describePath, getAt, labelOf, obj } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { DefinitionDiff } from './policy-api';
-import type { PolicyMessageKey } from './policy-messages';
-
-/** A value from a definition, short enough to read in a list: "4", "“Beste …”", "a, b". */
-function shown(v: unknown): string {
-  if (v === undefined) return '–';
-  if (typeof v === 'string') return `“${v.length > 80 ? `${v.slice(0, 77)}…` : v}”`;
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ') || '–';
-  const text = JSON.stringify(v);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
-}
+import { roleName } from './policy-messages';
 
 /** Which part of the named thing changed: "params.count" after "… › Indienen". */
 function tail(path: string): string[] {
@@ -43,8 +35,8 @@ const LANGS = new Set(['nl', 'en']);
 /**
  * What publishing changes against the previous version: the summary by label ("Termijnen
  * gewijzigd: …"), and every change with its value before and after, so a reviewer sees
- * "Aantal: 4 → 5", not a path. `before` is the previous version: what was removed is named by
- * its label there.
+ * "Aantal: 4 → 5", not a path, and values by their words (roles, states, conditions), not their
+ * codes. `before` is the previous version: what was removed is named by its label there.
  */
 export function DiffSummary({
   diff,
@@ -56,6 +48,7 @@ export function DiffSummary({
   before?: unknown;
 }) {
   const { p, e, ep, word, locale } = useEditorText();
+  const valueText = useDiffValue(def, before);
   /** A JSON property's name in words, else the name itself. */
   const partWord = (seg: string) => {
     const w = word('param', seg);
@@ -113,8 +106,7 @@ export function DiffSummary({
     if (k.removed.length) lines.push(e('diff.removed', { what, list: list(k.removed, true) }));
     if (k.changed.length) lines.push(e('diff.changed', { what, list: list(k.changed) }));
   };
-  const roles = (codes: string[]) =>
-    codes.map((r) => p(`roles.${r}` as PolicyMessageKey)).join(', ') || '–';
+  const roles = (codes: string[]) => codes.map((r) => roleName(locale, r)).join(', ') || '–';
   keyed(p('states.title'), s.states, (k, r) => name('states', k, r));
   keyed(e('diff.transitions'), s.transitions, transitionName);
   for (const r of s.roles)
@@ -141,7 +133,8 @@ export function DiffSummary({
           {diff.changes.map((c) => (
             <UnorderedListItem key={c.path}>
               {where(c.path)}
-              {part(c.path)}: {shown(c.before)} → {shown(c.after)}
+              {part(c.path)}: {valueText(c.path, c.before, 'before')} →{' '}
+              {valueText(c.path, c.after, 'after')}
             </UnorderedListItem>
           ))}
         </UnorderedList>

@@ -487,6 +487,18 @@ export function enumWordOf(locale: 'nl' | 'en', param: string, value: string): s
   return catalogue[`enum.${param}.${value}`] ?? catalogue[`enum.${value}`];
 }
 
+/**
+ * A guard's, action's, delay kind's or parameter's name in words (`prefix` is `guard`, `action`,
+ * `delay` or `param`); undefined when the catalogue has none, so a test can find what is missing.
+ */
+export function vocabularyWordOf(
+  locale: 'nl' | 'en',
+  prefix: string,
+  name: string,
+): string | undefined {
+  return (catalogues[locale] as Record<string, string>)[`${prefix}.${name}`];
+}
+
 /** `enumWordOf`, or the value itself when there are no words for it. */
 function enumText(locale: 'nl' | 'en', param: string, value: string): string {
   return enumWordOf(locale, param, value) ?? value;

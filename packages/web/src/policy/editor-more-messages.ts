@@ -1,9 +1,10 @@
 /**
- * More texts of the definition editor (form pages, payload kinds, order of conditions and
- * actions, removed parts in the diagram, a step's "at least one of" rule), merged into
- * useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
+ * More texts of the definition editor (a guard's name, form pages, payload kinds, order of
+ * conditions and actions, removed parts in the diagram, a step's "at least one of" rule), merged
+ * into useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
+  'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
   'order.events':
@@ -65,6 +66,7 @@ export const moreNl = {
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
+  'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',
   'order.events': 'Move a step with the up and down buttons; the order is kept with the draft.',

@@ -1,7 +1,8 @@
 import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
 import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
+import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import {
@@ -10,11 +11,16 @@ import {
   type TemplatePreview,
   type TemplatePreviewInput,
 } from './policy-api';
+import { paragraphLines, templateVariableOption } from './template-text';
 
 type Group = 'letters' | 'mails';
 type Lang = 'nl' | 'en';
 
-/** Where a template is sent: "Ingediend › Verlenen" for each transition that uses it. */
+/**
+ * Where a template is sent: "Ingediend › Verlenen" for each transition that uses it; a time limit
+ * by its name or else what it is ("Ingediend › 7 dagen vóór de uiterste beslisdatum"), never its
+ * code.
+ */
 function usesOf(def: DefinitionJson, group: Group, key: string, locale: Lang) {
   const action = group === 'letters' ? 'issueDocument' : 'sendNotice';
   const out: { where: string; kind?: string }[] = [];
@@ -25,7 +31,10 @@ function usesOf(def: DefinitionJson, group: Group, key: string, locale: Lang) {
         labelOf(obj(def.events)[ev], locale, ev),
         v,
       ]),
-      ...Object.entries(obj(st.after)).map(([dl, v]): [string, unknown] => [dl, v]),
+      ...Object.entries(obj(st.after)).map(([dl, v]): [string, unknown] => [
+        delayText(def, dl, locale),
+        v,
+      ]),
     ];
     for (const [title, v] of parts) {
       for (const t of [v].flat()) {
@@ -61,12 +70,13 @@ function Preview({
   /** The definition's own prefix, so the sample reference reads as this workflow's would. */
   referencePrefix: string;
 }) {
-  const { e } = useEditorText();
+  const { e, p } = useEditorText();
   const errorText = useErrorText();
   const [text, setText] = useState<TemplatePreview | null>(null);
   const [pdf, setPdf] = useState<string | null>(null);
   const [error, setError] = useState('');
-  const langName = lang === 'nl' ? 'Nederlands' : 'English';
+  // The language's name in the interface's language: "Voorbeeld (Engels)", "Preview (Dutch)".
+  const langName = p(`texts.lang.${lang}`);
   const input = {
     group,
     // chosen from the engine's LETTER_KINDS, the API's enum (client.contract.ts holds them equal)
@@ -108,10 +118,17 @@ function Preview({
         {text && (
           <section className="policy-preview__mail" aria-label={e('tpl.previewTitle')}>
             <Heading4 className="policy-h4">{text.subject}</Heading4>
-            {text.body.split(/\n{2,}/).map((para, i) => (
+            {/* Paragraphs and line breaks as the sent mail has them (the API's paragraphsOf). */}
+            {paragraphLines(text.body).map((lines, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
               <Paragraph key={i} className="policy-preview__para">
-                {para}
+                {lines.map((line, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
+                  <Fragment key={j}>
+                    {j > 0 && <br />}
+                    {line}
+                  </Fragment>
+                ))}
               </Paragraph>
             ))}
           </section>
@@ -194,7 +211,10 @@ function TemplateEditor({
                 label={e('tpl.insert')}
                 value={variable}
                 onChange={setVariable}
-                options={TEMPLATE_VARIABLES.map((v) => ({ value: v, label: `{{${v}}}` }))}
+                options={TEMPLATE_VARIABLES.map((v) => ({
+                  value: v,
+                  label: templateVariableOption(v, locale),
+                }))}
               />
               <Button
                 appearance="secondary-action-button"

@@ -50,6 +50,8 @@ const nl = {
   'editor.jsonInvalid': 'Dit is geen geldige JSON: {message}',
   'editor.problems': 'Controle',
   'editor.problemsOk': 'Geen problemen gevonden. Deze versie kan gepubliceerd worden.',
+  'editor.problemsOk.published': 'Geen problemen gevonden. Deze versie is gepubliceerd.',
+  'editor.problemsOk.retired': 'Geen problemen gevonden. Deze versie is ingetrokken.',
   'editor.problemsCount.one': '{n} probleem gevonden.',
   'editor.problemsCount.other': '{n} problemen gevonden.',
   'editor.save': 'Concept opslaan',
@@ -342,6 +344,8 @@ const en: Record<PolicyMessageKey, string> = {
   'editor.jsonInvalid': 'This is not valid JSON: {message}',
   'editor.problems': 'Check',
   'editor.problemsOk': 'No problems found. This version can be published.',
+  'editor.problemsOk.published': 'No problems found. This version has been published.',
+  'editor.problemsOk.retired': 'No problems found. This version has been retired.',
   'editor.problemsCount.one': '{n} problem found.',
   'editor.problemsCount.other': '{n} problems found.',
   'editor.save': 'Save draft',
@@ -587,6 +591,11 @@ const en: Record<PolicyMessageKey, string> = {
 };
 
 const catalogues = { nl, en } as const;
+
+/** A role's name in words ("Behandelaar"); the role's code only when the catalogue has none. */
+export function roleName(locale: 'nl' | 'en', role: string): string {
+  return (catalogues[locale] as Record<string, string>)[`roles.${role}`] ?? role;
+}
 
 /** The shared i18n plus `p()` for the policy texts. */
 export function usePolicyText() {

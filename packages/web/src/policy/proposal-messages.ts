@@ -53,6 +53,7 @@ const nl = {
     'U heeft dit voorgesteld op {date}. Een andere beleidsmedewerker keurt het goed of af.',
   'prop.withdrawToEdit': 'Voorstel intrekken en verder wijzigen',
   'prop.withdrawnToEdit': 'Het voorstel is ingetrokken. U kunt versie {version} weer wijzigen.',
+  'prop.changesLoading': 'De wijzigingen worden opgehaald…',
 };
 
 const en: Record<ProposalMessageKey, string> = {
@@ -107,6 +108,7 @@ const en: Record<ProposalMessageKey, string> = {
   'prop.withdrawToEdit': 'Withdraw the proposal and continue editing',
   'prop.withdrawnToEdit':
     'The proposal has been withdrawn. You can change version {version} again.',
+  'prop.changesLoading': 'Fetching the changes…',
 };
 
 export type ProposalMessageKey = keyof typeof nl;

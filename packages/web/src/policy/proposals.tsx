@@ -20,6 +20,7 @@ import { useLoad } from '../components/use-load';
 import { useSession } from '../session/session';
 import { type DefinitionSummary, type Proposal, policyApi } from './policy-api';
 import { usePolicyText } from './policy-messages';
+import { ProposalChanges } from './proposal-changes';
 import { useProposalText } from './proposal-messages';
 import { supporterRuleText } from './regulation-supporters';
 
@@ -93,7 +94,8 @@ function OpenProposal({
   onDone,
 }: {
   proposal: Proposal;
-  definitions: DefinitionSummary[];
+  /** Undefined while the list still loads. */
+  definitions: DefinitionSummary[] | undefined;
   onDone(message: string): void;
 }) {
   const text = useProposalText();
@@ -103,7 +105,7 @@ function OpenProposal({
   const [comment, setComment] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const what = describe(proposal, text, definitions);
+  const what = describe(proposal, text, definitions ?? []);
   const own = me?.id === proposal.proposedBy.id;
   const id = `proposal-${proposal.id}`;
 
@@ -134,6 +136,14 @@ function OpenProposal({
         })}
       </Paragraph>
       <Paragraph>{q('prop.comment', { comment: proposal.comment })}</Paragraph>
+      {proposal.definition && (
+        <ProposalChanges
+          definitionKey={proposal.definition.key}
+          version={proposal.definition.version}
+          definitions={definitions}
+          id={`${id}-changes`}
+        />
+      )}
       {changeLines(proposal, text).length > 0 && (
         <UnorderedList>
           {changeLines(proposal, text).map((l) => (
@@ -177,8 +187,9 @@ function OpenProposal({
 }
 
 /**
- * Four eyes on the rules: the proposals waiting for a second policy officer, with approve and
- * reject (or withdraw for one's own), and the decided ones with who proposed and who decided.
+ * Four eyes on the rules: the proposals waiting for a second policy officer, with what they
+ * change (a workflow version's full list of changes, as its proposer saw it), approve and reject
+ * (or withdraw for one's own), and the decided ones with who proposed and who decided.
  */
 export function ProposalsPanel({
   kind,
@@ -216,7 +227,7 @@ export function ProposalsPanel({
         <OpenProposal
           key={p.id}
           proposal={p}
-          definitions={definitions}
+          definitions={defs.data}
           onDone={(m) => void done(m)}
         />
       ))}

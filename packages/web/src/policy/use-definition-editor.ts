@@ -19,6 +19,7 @@ import {
   policyApi,
 } from './policy-api';
 import { usePolicyText } from './policy-messages';
+import { previousVersionOf } from './previous-version';
 import { useProposalText } from './proposal-messages';
 
 /** The API's refusal to change a draft proposed for publishing (409 naming the proposal). */
@@ -123,9 +124,7 @@ export function useDefinitionEditor(
     setText(json);
   }, []);
 
-  const previousVersion = (list.data ?? [])
-    .filter((d) => d.key === key && d.version < version && d.status !== 'draft')
-    .reduce<number | null>((m, d) => (m === null || d.version > m ? d.version : m), null);
+  const previousVersion = previousVersionOf(list.data ?? [], key, version);
 
   // The diagram shows what is new against the version before this one.
   const previousDef = useLoad(

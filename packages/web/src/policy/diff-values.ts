@@ -1,0 +1,86 @@
+import { arr, getAt, guardsOf, labelOf, obj, str } from './editor-kit';
+import { useEditorText } from './editor-messages';
+import { eventOfPath, useRefText, type VocabularyGroup } from './editor-params';
+import type { DefinitionJson } from './policy-api';
+import { roleName } from './policy-messages';
+
+/** A value from a definition, short enough to read in a list: "4", "“Beste …”", "a, b". */
+export function shown(v: unknown): string {
+  if (v === undefined) return '–';
+  if (typeof v === 'string') return `“${v.length > 80 ? `${v.slice(0, 77)}…` : v}”`;
+  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ') || '–';
+  const text = JSON.stringify(v);
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+}
+
+const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
+const isIndex = (seg: string | undefined) => seg !== undefined && /^\d+$/.test(seg);
+
+/**
+ * A changed value of a definition in words, by what its path says it is: roles by their names
+ * ("Behandelaar, Medewerker dienstverlening"), a state by its label, a condition or action as
+ * the editor names it, a property by its words; anything else as `shown()` writes it. `side`
+ * says which version the value comes from, so a removed thing is named as it was.
+ */
+export function useDiffValue(def: unknown, before: unknown) {
+  const { word, locale } = useEditorText();
+  const refAfter = useRefText(obj(def) as DefinitionJson);
+  const refBefore = useRefText(obj(before) as DefinitionJson);
+  const words = (list: string[]) => list.join(', ') || '–';
+
+  return (path: string, value: unknown, side: 'before' | 'after'): string => {
+    if (value === undefined) return shown(value);
+    const d = obj(side === 'after' ? def : before);
+    const refText = side === 'after' ? refAfter : refBefore;
+    const parts = path.split('.');
+    const last = parts.at(-1);
+    // The name of the list an item is in: `roles.0` is in `roles`.
+    const list = isIndex(last) ? parts.at(-2) : last;
+    const stateName = (v: unknown) => labelOf(obj(d.states)[str(v)], locale, str(v));
+    const inTransition = parts[0] === 'states' && (parts[2] === 'on' || parts[2] === 'after');
+    const event = eventOfPath(path);
+    const refsText = (group: VocabularyGroup, refs: unknown[]) =>
+      refs.map((r) => refText(group, r, event)).join('; ') || '–';
+
+    if (parts[0] === 'events' && list === 'roles')
+      return words(listOf(value).map((r) => roleName(locale, String(r))));
+    if (path === 'initial' || (inTransition && last === 'target')) return stateName(value);
+    if (parts[0] === 'states' && list === 'tags')
+      return words(listOf(value).map((t) => word('tag', String(t))));
+    if (parts[0] === 'delays' && parts.length === 3 && last === 'type')
+      return word('delay', String(value));
+    if (inTransition) {
+      // `…guard`, `…guard.0`, `…actions`, `…actions.1`, and their `type` and `params.<name>`.
+      const at = parts.findLastIndex((p) => p === 'guard' || p === 'actions');
+      if (at >= 0) {
+        const group: VocabularyGroup = parts[at] === 'guard' ? 'guards' : 'actions';
+        const prefix = group === 'guards' ? 'guard' : 'action';
+        // A single guard may be written without a list: `…guard.type` as well as `…guard.0.type`.
+        const item = isIndex(parts[at + 1]) ? 1 : 0;
+        const rest = parts.slice(at + 1 + item);
+        if (rest.length === 0) return refsText(group, item ? [value] : listOf(value));
+        const ref = obj(getAt(d, parts.slice(0, at + 1 + item).join('.')));
+        if (rest.length === 1 && last === 'type') return word(prefix, String(value));
+        if (rest.length === 2 && rest[0] === 'params' && last) {
+          // One parameter: as the editor writes it, without the name of the condition or action.
+          const whole = refText(group, { type: ref.type, params: { [last]: value } }, event);
+          const name = word(prefix, str(ref.type));
+          return whole.startsWith(`${name}: `) ? whole.slice(name.length + 2) : whole;
+        }
+      }
+      // A whole transition (or one of its branches): where it goes and what it does.
+      if (parts.length === 4 || (parts.length === 5 && isIndex(last)))
+        return listOf(value)
+          .map((b) => {
+            const t = typeof b === 'string' ? { target: b } : obj(b);
+            const bits = [t.target ? `→ ${stateName(t.target)}` : ''];
+            const guards = guardsOf(t);
+            if (guards.length) bits.push(refsText('guards', guards));
+            if (arr(t.actions).length) bits.push(refsText('actions', arr(t.actions)));
+            return bits.filter(Boolean).join('; ') || '–';
+          })
+          .join(' | ');
+    }
+    return shown(value);
+  };
+}

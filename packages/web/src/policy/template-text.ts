@@ -1,0 +1,78 @@
+import type { TemplateVariable } from '@initiatief/engine';
+
+type Lang = 'nl' | 'en';
+
+/**
+ * What each placeholder of a letter or mail fills in, in words, so the placeholder picker shows
+ * "{{applicantName}} — naam van de aanvrager" and not just the code. Typed by the engine's list:
+ * a new variable without a description does not compile.
+ */
+const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
+  reference: { nl: 'kenmerk van de aanvraag', en: 'reference of the application' },
+  applicantName: { nl: 'naam van de aanvrager', en: 'name of the applicant' },
+  title: { nl: 'titel van de aanvraag', en: 'title of the application' },
+  district: { nl: 'wijk van de regeling', en: 'district of the scheme' },
+  activityDate: { nl: 'datum van de activiteit', en: 'date of the activity' },
+  requestedAmount: { nl: 'aangevraagd bedrag', en: 'amount applied for' },
+  grantedAmount: { nl: 'verleend bedrag', en: 'amount granted' },
+  advanceAmount: { nl: 'alle voorschotten samen', en: 'all advances together' },
+  settledAmount: { nl: 'vastgesteld bedrag', en: 'settled amount' },
+  reclaimAmount: { nl: 'terug te betalen bedrag', en: 'amount to be paid back' },
+  paymentAmount: {
+    nl: 'bedrag dat (nog) wordt uitbetaald',
+    en: 'amount that is (still) paid out',
+  },
+  decisionDueDate: { nl: 'uiterste beslisdatum', en: 'decision deadline' },
+  supplementDueDate: {
+    nl: 'uiterste datum om de aanvraag aan te vullen',
+    en: 'deadline to supplement the application',
+  },
+  objectionDeadline: {
+    nl: 'uiterste datum om bezwaar te maken',
+    en: 'deadline to lodge an objection',
+  },
+  reportDueDate: {
+    nl: 'uiterste datum voor de verantwoording',
+    en: 'deadline for the final report',
+  },
+  motivation: { nl: 'motivering van het besluit', en: 'reasons for the decision' },
+  message: {
+    nl: 'toelichting van de medewerker bij het verzoek',
+    en: 'the staff member’s explanation with the request',
+  },
+  conditions: { nl: 'voorwaarden bij de subsidie', en: 'conditions of the grant' },
+  applicationUrl: { nl: 'link naar de aanvraag', en: 'link to the application' },
+  today: { nl: 'datum van vandaag', en: 'today’s date' },
+  periodDays: {
+    nl: 'aantal dagen om de aanvraag aan te vullen',
+    en: 'number of days to supplement the application',
+  },
+};
+
+/** A placeholder's description in words; undefined for a name that is no template variable. */
+export function templateVariableDescription(name: string, lang: Lang): string | undefined {
+  return Object.hasOwn(DESCRIPTIONS, name)
+    ? DESCRIPTIONS[name as TemplateVariable][lang]
+    : undefined;
+}
+
+/** A placeholder as the picker offers it: "{{applicantName}} — naam van de aanvrager". */
+export function templateVariableOption(name: string, lang: Lang): string {
+  const description = templateVariableDescription(name, lang);
+  return description ? `{{${name}}} — ${description}` : `{{${name}}}`;
+}
+
+/**
+ * A letter's or mail's body as the API sends it (`paragraphsOf` in the API's
+ * messaging/messaging.format.ts): a blank line, even one with spaces, separates paragraphs; each
+ * paragraph is trimmed, and a single line break stays a line break inside its paragraph (the
+ * mail's HTML writes it as `<br>`, its plain text keeps it).
+ */
+export function paragraphLines(body: string): string[][] {
+  return body
+    .replace(/\r\n/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => p.split('\n'));
+}
