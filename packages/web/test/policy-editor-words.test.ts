@@ -219,7 +219,21 @@ describe('the workflow editor shows words, not codes', () => {
     await expectHeading(page, new RegExp(`versie ${NEXT}$`), false);
     await noProblems('Geen problemen gevonden. Deze versie is gepubliceerd.');
     expect(await page.getByText(CAN_PUBLISH).count()).toBe(0);
+    // Retiring asks first, and says what it means for running applications.
     await page.getByRole('button', { name: 'Intrekken' }).click();
+    await page
+      .getByText(
+        `Versie ${NEXT} intrekken? Nieuwe regelingen kunnen deze versie dan niet meer kiezen.`,
+        {
+          exact: false,
+        },
+      )
+      .waitFor();
+    await checkA11y(page, 'retire-question');
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await noProblems('Geen problemen gevonden. Deze versie is gepubliceerd.');
+    await page.getByRole('button', { name: 'Intrekken' }).click();
+    await page.getByRole('button', { name: 'Ja, bevestigen' }).click();
     await noProblems('Geen problemen gevonden. Deze versie is ingetrokken.');
     expect(await page.locator('.policy-problems').textContent()).not.toContain(
       'kan gepubliceerd worden',

@@ -204,6 +204,10 @@ describe('policy staff change the workflow', () => {
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.waitFor();
     await summary.getByText(`Vergeleken met versie ${NEWEST}.`).waitFor();
+    // Publishing alone moves no application: the panel says what does.
+    await summary
+      .getByText('Publiceren verandert nog niets aan aanvragen.', { exact: false })
+      .waitFor();
     await summary.getByText(/Mails gewijzigd: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
     await summary.getByText('Alle 2 wijzigingen, met de waarde ervoor en erna').waitFor();
     // No diff markers or codes: words.
@@ -232,6 +236,11 @@ describe('policy staff change the workflow', () => {
   it(`point the regulation at version ${NEXT} for new applications`, async () => {
     await page.getByRole('link', { name: 'Regelingen en budget' }).click();
     await expectHeading(page, 'Regelingen en budget');
+    // The workflow by its name: two workflows may both have a version 1.
+    await page
+      .getByRole('row', { name: /Bewonersinitiatieven Delfshaven 2026/ })
+      .getByRole('cell', { name: 'Subsidie bewonersinitiatief – Versie 1' })
+      .waitFor();
     await page.getByRole('button', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' }).click();
     const form = page.getByRole('region', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' });
     await form

@@ -15,6 +15,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { ConfirmingButton } from '../components/confirming-button';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { AppLink } from '../router/router';
@@ -139,9 +140,13 @@ function Editor({
             <Button appearance="secondary-action-button" onClick={preparePublish} disabled={busy}>
               {p('editor.publish')}
             </Button>
-            <Button appearance="subtle-button" onClick={discard} disabled={busy}>
+            <ConfirmingButton
+              question={p('editor.discardQuestion', { version })}
+              onConfirm={discard}
+              disabled={busy}
+            >
               {p('editor.discard')}
-            </Button>
+            </ConfirmingButton>
           </>
         )}
         {readOnly && !frozen && (
@@ -150,9 +155,13 @@ function Editor({
           </Button>
         )}
         {status === 'published' && (
-          <Button appearance="secondary-action-button" onClick={retire} disabled={busy}>
+          <ConfirmingButton
+            question={p('editor.retireQuestion', { version })}
+            onConfirm={retire}
+            disabled={busy}
+          >
             {p('editor.retire')}
-          </Button>
+          </ConfirmingButton>
         )}
       </ButtonGroup>
       {dirty && !readOnly && (
@@ -179,6 +188,7 @@ function Editor({
               ? p('editor.publishAgainst', { version: publishing.previous })
               : p('editor.publishFirst')}
           </Paragraph>
+          <Paragraph>{p('editor.publishWhatNext')}</Paragraph>
           {publishing.diff && (
             <DiffSummary
               diff={publishing.diff}

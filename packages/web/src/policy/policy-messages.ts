@@ -57,15 +57,21 @@ const nl = {
   'editor.save': 'Concept opslaan',
   'editor.saved': 'Concept opgeslagen om {time}.',
   'editor.discard': 'Concept weggooien',
+  'editor.discardQuestion':
+    'Concept versie {version} weggooien? Wat in dit concept is veranderd, gaat verloren.',
   'editor.discarded': 'Het concept is weggegooid.',
   'editor.publish': 'Publiceren…',
   'editor.publishTitle': 'Publiceren: wat verandert er?',
   'editor.publishAgainst': 'Vergeleken met versie {version}.',
   'editor.publishFirst': 'Er is nog geen eerdere gepubliceerde versie.',
   'editor.publishConfirm': 'Ja, publiceer versie {version}',
+  'editor.publishWhatNext':
+    'Publiceren verandert nog niets aan aanvragen. Nieuwe aanvragen starten op deze versie zodra een regeling erop is gezet (bij ‘Regelingen en budget’, ook met een tweede beleidsmedewerker). Lopende aanvragen zet u over met ‘Aanvragen overzetten’.',
   'editor.published':
     'Versie {version} is gepubliceerd. Kies bij de regelingen welke versie nieuwe aanvragen gebruiken.',
   'editor.retire': 'Intrekken',
+  'editor.retireQuestion':
+    'Versie {version} intrekken? Nieuwe regelingen kunnen deze versie dan niet meer kiezen. Aanvragen die er al op lopen, gaan gewoon door.',
   'editor.retired': 'Versie {version} is ingetrokken.',
   'editor.unsaved': 'Er zijn wijzigingen die nog niet zijn opgeslagen.',
   'editor.fixFirst': 'Los eerst de problemen op voordat u publiceert.',
@@ -351,15 +357,21 @@ const en: Record<PolicyMessageKey, string> = {
   'editor.save': 'Save draft',
   'editor.saved': 'Draft saved at {time}.',
   'editor.discard': 'Discard draft',
+  'editor.discardQuestion':
+    'Discard draft version {version}? What was changed in this draft is lost.',
   'editor.discarded': 'The draft has been discarded.',
   'editor.publish': 'Publish…',
   'editor.publishTitle': 'Publish: what changes?',
   'editor.publishAgainst': 'Compared with version {version}.',
   'editor.publishFirst': 'There is no earlier published version yet.',
   'editor.publishConfirm': 'Yes, publish version {version}',
+  'editor.publishWhatNext':
+    'Publishing does not change any application yet. New applications start on this version once a scheme is moved to it (under ‘Schemes and budget’, also with a second policy officer). Running applications are moved with ‘Move applications’.',
   'editor.published':
     'Version {version} has been published. Choose under schemes which version new applications use.',
   'editor.retire': 'Retire',
+  'editor.retireQuestion':
+    'Retire version {version}? New schemes can then no longer choose it. Applications already running on it carry on.',
   'editor.retired': 'Version {version} has been retired.',
   'editor.unsaved': 'There are changes that have not been saved.',
   'editor.fixFirst': 'Solve the problems before publishing.',

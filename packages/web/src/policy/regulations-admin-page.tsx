@@ -245,19 +245,21 @@ function RegulationForm({
 
 /** /beleid/regelingen — ceilings per district and year, maximum, threshold, dates, version. */
 export function RegulationsAdminPage() {
-  const { p, t, formatMoney, formatDate } = usePolicyText();
+  const { p, t, formatMoney, formatDate, locale } = usePolicyText();
   const { q } = useProposalText();
   const errorText = useErrorText();
   const regs = useLoad(() => policyApi.regulations(), []);
   const defs = useLoad(() => policyApi.definitions(), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
+  // A workflow by its name in the page's language: two workflows can both have a version 2.
+  const workflowName = (key: string, version: number) => {
+    const d = defs.data?.find((x) => x.key === key && x.version === version);
+    return `${d?.title?.[locale] ?? d?.title?.nl ?? key} – ${p('common.version', { version })}`;
+  };
   const workflows = (defs.data ?? [])
     .filter((d) => d.status === 'published')
-    .map((d) => ({
-      value: `${d.key}@${d.version}`,
-      label: `${d.title?.nl ?? d.key} – ${p('common.version', { version: d.version })}`,
-    }));
+    .map((d) => ({ value: `${d.key}@${d.version}`, label: workflowName(d.key, d.version) }));
 
   const done =
     (message: string) => async (r: Pick<PolicyRegulation, 'title'>, proposed?: boolean) => {
@@ -314,7 +316,7 @@ export function RegulationsAdminPage() {
                   <TableCell>
                     {formatDate(r.opensOn)} – {formatDate(r.closesOn)}
                   </TableCell>
-                  <TableCell>{p('common.version', { version: r.workflow.version })}</TableCell>
+                  <TableCell>{workflowName(r.workflow.key, r.workflow.version)}</TableCell>
                   <TableCell>
                     <Button
                       appearance="subtle-button"
