@@ -203,6 +203,8 @@ describe('policy staff change the workflow', () => {
     await page.getByRole('button', { name: 'Publiceren…' }).click();
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.waitFor();
+    // Focus moves to the panel (the button is disabled while it loads).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('publish-title');
     await summary.getByText(`Vergeleken met versie ${NEWEST}.`).waitFor();
     // Publishing alone moves no application: the panel says what does.
     await summary
@@ -243,6 +245,8 @@ describe('policy staff change the workflow', () => {
       .waitFor();
     await page.getByRole('button', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' }).click();
     const form = page.getByRole('region', { name: 'Wijzig Bewonersinitiatieven Delfshaven 2026' });
+    // The form opens below the table: focus goes there, so it is in view.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('reg-edit-title');
     await form
       .getByLabel('Werkproces voor nieuwe aanvragen')
       .selectOption(`bewonersinitiatief@${NEXT}`);

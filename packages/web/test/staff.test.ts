@@ -64,7 +64,12 @@ describe('administration', () => {
 
     const create = page.getByRole('region', { name: 'Nieuw account' });
     await create.getByRole('button', { name: 'Account aanmaken' }).click();
-    await create.getByText('Vul de naam in.').waitFor();
+    await create.getByText('Vul de naam in.').first().waitFor();
+    // The errors' summary takes focus, each error a link to its field.
+    const errors = create.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+    await expect.poll(() => errors.evaluate((el) => el === document.activeElement)).toBe(true);
+    await errors.getByRole('link', { name: 'Vul de naam in.' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('f-name');
     await create.getByLabel('Naam').fill('Carla Nieuw');
     await create.getByLabel('E-mailadres').fill('carla@example.org');
     await create.getByRole('checkbox', { name: 'Behandelaar' }).check();

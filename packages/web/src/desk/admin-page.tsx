@@ -21,13 +21,14 @@ import { type Role, USER_ROLES } from '../api/client';
 import { ConfirmingButton } from '../components/confirming-button';
 import {
   ErrorAlert,
-  invalidParamsToErrors,
+  ErrorSummary,
   PageHeading,
   StatusMessage,
   TextField,
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 import { type Account, type AuditEntry, deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
@@ -190,26 +191,22 @@ export function AdminPage() {
   const accounts = useLoad(() => deskApi.accounts(), []);
   const audit = useLoad(() => deskApi.audit(), []);
   const [form, setForm] = useState({ name: '', email: '', roles: STAFF_DEFAULT });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, failure, busy, summary, summaryRef, submit } = useFormSubmission();
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
 
   async function done(message: string) {
     setStatus(message);
     await Promise.all([accounts.reload(), audit.reload()]);
   }
 
-  async function create(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
+  // Errors in the summary, focused, each linking to its field (as every other form).
+  function create(e: FormEvent) {
     const errs: Record<string, string> = {};
     if (!form.name.trim()) errs['f-name'] = d('admin.nameRequired');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(form.email.trim()))
       errs['f-email'] = d('admin.emailRequired');
-    if (form.roles.length === 0) errs['f-roles'] = d('admin.noRoles');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    try {
+    if (form.roles.length === 0) errs[`f-roles-${USER_ROLES[0]}`] = d('admin.noRoles');
+    return submit(e, errs, async () => {
       const r = await deskApi.createAccount({
         name: form.name.trim(),
         email: form.email.trim(),
@@ -217,11 +214,7 @@ export function AdminPage() {
       });
       setForm({ name: '', email: '', roles: STAFF_DEFAULT });
       await done(d('admin.created', { name: r.account.name, password: r.oneTimePassword }));
-    } catch (err) {
-      const fe = invalidParamsToErrors(err);
-      setErrors(fe);
-      if (!Object.keys(fe).length) setFailure(errorText(err));
-    }
+    });
   }
 
   const roleName = (r: string) => tx(`role.${r}`, r);
@@ -237,6 +230,7 @@ export function AdminPage() {
           {d('admin.create')}
         </Heading2>
         <form onSubmit={create} noValidate>
+          <ErrorSummary errors={summary} summaryRef={summaryRef} />
           <TextField
             id="f-name"
             label={d('admin.name')}
@@ -262,9 +256,11 @@ export function AdminPage() {
             value={form.roles}
             onChange={(roles) => setForm((f) => ({ ...f, roles }))}
           />
-          <ErrorAlert>{errors['f-roles']}</ErrorAlert>
+          <ErrorAlert>{errors[`f-roles-${USER_ROLES[0]}`]}</ErrorAlert>
           <ButtonGroup>
-            <PrimaryActionButton type="submit">{d('admin.createButton')}</PrimaryActionButton>
+            <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+              {d('admin.createButton')}
+            </PrimaryActionButton>
           </ButtonGroup>
         </form>
       </section>

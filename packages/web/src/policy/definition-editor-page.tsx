@@ -15,6 +15,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
+import { useEffect, useRef } from 'react';
 import { ConfirmingButton } from '../components/confirming-button';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -78,6 +79,11 @@ function Editor({
     retire,
     newDraft,
   } = useDefinitionEditor(detail, onReload);
+  // Opened by keyboard, the publish panel takes focus: the button is disabled while it loads.
+  const publishHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (publishing) publishHeading.current?.focus();
+  }, [publishing]);
 
   const name = detail.title?.[locale] ?? key;
   return (
@@ -182,7 +188,9 @@ function Editor({
 
       {publishing && (
         <section aria-labelledby="publish-title" className="policy-publish">
-          <Heading2 id="publish-title">{p('editor.publishTitle')}</Heading2>
+          <Heading2 id="publish-title" ref={publishHeading} tabIndex={-1}>
+            {p('editor.publishTitle')}
+          </Heading2>
           <Paragraph>
             {publishing.previous
               ? p('editor.publishAgainst', { version: publishing.previous })

@@ -11,7 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { MoneyParse } from '../components/money';
 import { MoneyInput } from '../components/money-input';
@@ -251,6 +251,11 @@ export function RegulationsAdminPage() {
   const regs = useLoad(() => policyApi.regulations(), []);
   const defs = useLoad(() => policyApi.definitions(), []);
   const [editing, setEditing] = useState<string | null>(null);
+  // The form opens below the table: focus (and so scroll) to it, not left on the button.
+  const editHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (editing) editHeading.current?.focus();
+  }, [editing]);
   const [notice, setNotice] = useState('');
   // A workflow by its name in the page's language: two workflows can both have a version 2.
   const workflowName = (key: string, version: number) => {
@@ -334,7 +339,7 @@ export function RegulationsAdminPage() {
       )}
       {editing && regs.data?.find((r) => r.id === editing) && (
         <section aria-labelledby="reg-edit-title">
-          <Heading2 id="reg-edit-title">
+          <Heading2 id="reg-edit-title" ref={editHeading} tabIndex={-1}>
             {p('regs.edit', { name: regs.data.find((r) => r.id === editing)!.title })}
           </Heading2>
           <RegulationForm
