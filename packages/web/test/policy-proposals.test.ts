@@ -135,9 +135,13 @@ describe('publishing a workflow version takes two policy officers', () => {
     await proposal.waitFor();
     await proposal.getByText('Dit is uw eigen voorstel.', { exact: false }).waitFor();
     expect(await proposal.getByRole('button', { name: /^Keur goed/ }).count()).toBe(0);
+    // The list says the draft waits for a second officer, not only that it is a draft.
     const row = page.getByRole('row', {
       name: new RegExp(`Subsidie bewonersinitiatief ${NEXT} Concept`),
     });
+    await row
+      .getByRole('cell', { name: 'Concept, wacht op een tweede beleidsmedewerker' })
+      .waitFor();
     expect(await row.count()).toBe(1);
   });
 

@@ -26,6 +26,15 @@ export function DefinitionsPage() {
   const errorText = useErrorText();
   const { navigate } = useRouter();
   const list = useLoad(() => policyApi.definitions(), []);
+  // A draft proposed for publishing waits for a second officer: the list says so.
+  const open = useLoad(() => policyApi.proposals('open'), []);
+  const proposed = (key: string, version: number) =>
+    (open.data ?? []).some(
+      (x) =>
+        x.kind === 'publish_definition' &&
+        x.definition?.key === key &&
+        x.definition.version === version,
+    );
   const [error, setError] = useState('');
 
   const newDraft = async (key: string, version: number) => {
@@ -69,7 +78,11 @@ export function DefinitionsPage() {
                 <TableRow key={`${d.key}@${d.version}`}>
                   <TableHeaderCell scope="row">{d.title?.[locale] ?? d.key}</TableHeaderCell>
                   <TableCell>{d.version}</TableCell>
-                  <TableCell>{p(`common.status.${d.status}` as PolicyMessageKey)}</TableCell>
+                  <TableCell>
+                    {d.status === 'draft' && proposed(d.key, d.version)
+                      ? p('common.status.proposed')
+                      : p(`common.status.${d.status}` as PolicyMessageKey)}
+                  </TableCell>
                   <TableCell>{d.publishedAt ? formatDate(d.publishedAt) : '–'}</TableCell>
                   <TableCell>
                     {p('defs.useText', {
@@ -107,7 +120,10 @@ export function DefinitionsPage() {
           </Table>
         </div>
       )}
-      <ProposalsPanel kind="publish_definition" onChange={() => void list.reload()} />
+      <ProposalsPanel
+        kind="publish_definition"
+        onChange={() => void Promise.all([list.reload(), open.reload()])}
+      />
     </>
   );
 }

@@ -13,6 +13,7 @@ const nl = {
 
   'common.version': 'Versie {version}',
   'common.status.draft': 'Concept',
+  'common.status.proposed': 'Concept, wacht op een tweede beleidsmedewerker',
   'common.status.published': 'Gepubliceerd',
   'common.status.retired': 'Ingetrokken',
   'common.save': 'Opslaan',
@@ -313,6 +314,7 @@ const en: Record<PolicyMessageKey, string> = {
 
   'common.version': 'Version {version}',
   'common.status.draft': 'Draft',
+  'common.status.proposed': 'Draft, waiting for a second policy officer',
   'common.status.published': 'Published',
   'common.status.retired': 'Retired',
   'common.save': 'Save',
