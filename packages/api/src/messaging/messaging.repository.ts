@@ -221,6 +221,8 @@ export interface OutboxLetterFields {
   letter_recipient: string | null;
   letter_channel: 'email' | 'paper' | null;
   letter_posted_on: string | null;
+  /** The letter's own subject, as its addressee reads it. */
+  letter_subject: string | null;
 }
 export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables' | 'claimed_by'> &
   Partial<OutboxLetterFields>;
@@ -264,6 +266,7 @@ export async function listOutbox(
           .as('letter_recipient'),
         letter().select('d.channel').as('letter_channel'),
         letter().select('d.posted_on').as('letter_posted_on'),
+        letter().select('d.subject').as('letter_subject'),
       ];
     });
   if (options.status) query = query.where('status', '=', options.status);

@@ -52,7 +52,8 @@ function outboxJson(r: OutboxListItem, mailFrom: string) {
     audience: r.audience,
     language: r.language,
     template: r.template_key,
-    subject: r.subject,
+    // A render job has no mail subject: its letter's own.
+    subject: r.subject ?? (r.kind === 'render' ? (r.letter_subject ?? null) : null),
     attempts: r.attempts,
     maxAttempts: r.max_attempts,
     nextAttemptAt: iso(r.next_attempt_at)!,
