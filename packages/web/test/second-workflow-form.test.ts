@@ -127,7 +127,11 @@ describe('a second workflow through the same screens', () => {
     await line.getByLabel('Omschrijving').fill('Houtskool en eten');
     // Over the regulation's maximum: said at once, in euro.
     await line.getByLabel('Bedrag').fill('2.000');
-    await page.getByText('Het totaal is hoger dan het maximum van deze regeling.').waitFor();
+    await page
+      .getByText(
+        /^Het totaal is hoger dan het maximum van deze regeling: u vraagt €\s2\.000,00 aan, het maximum is €\s[\d.]+,\d\d\.$/,
+      )
+      .waitFor();
     await line.getByLabel('Bedrag').fill('1.250,00');
     await page.getByText('Totaal aangevraagd: € 1.250,00').waitFor();
     await page.getByRole('button', { name: 'Volgende stap' }).click();

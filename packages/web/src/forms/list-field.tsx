@@ -6,9 +6,10 @@ import {
   SecondaryActionButton,
   SubtleButton,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { fieldId } from '../api/client';
 import { focusField } from '../components/ui';
+import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { FieldInput } from './field-input';
 
@@ -18,7 +19,8 @@ type Item = Record<string, unknown>;
 /**
  * A list of the definition (budget lines, supporters): each item a fieldset of its sub-fields,
  * with buttons to add and remove items. A new item starts empty, so saving a half-filled line
- * never fails on a value the person has not typed yet.
+ * never fails on a value the person has not typed yet. Removing an item moves focus to the item
+ * now in its place (else the one before it, else the button that adds one) and says so politely.
  */
 export function ListField({
   field,
@@ -34,11 +36,18 @@ export function ListField({
   errors: Record<string, string>;
   onChange(items: Item[]): void;
   onProblem(path: string, message: string | null): void;
-  /** Forget unreadable-text problems under a path prefix (items shift when one is removed). */
-  onClearProblems(prefix: string): void;
+  /**
+   * Forget unreadable-text problems under a path prefix: the removed item's, those of the items
+   * after it moving up one (`removed` is its index).
+   */
+  onClearProblems(prefix: string, removed?: number): void;
   footer?: ReactNode;
 }) {
   const { locale, t } = useI18n();
+  const { f } = useFormText();
+  const [removed, setRemoved] = useState('');
+  const said = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(said.current), []);
   const items: Item[] = Array.isArray(value) ? (value as Item[]) : [];
   const label = field.label[locale];
   const help = field.help?.[locale];
@@ -92,8 +101,21 @@ export function ListField({
               type="button"
               onClick={() => {
                 keys.current.splice(i, 1);
-                onClearProblems(`${field.key}.`);
+                onClearProblems(`${field.key}.`, i);
                 onChange(items.filter((_, j) => j !== i));
+                const left = items.length - 1;
+                const first = field.fields[0]?.key;
+                const row = i < left ? i : i - 1;
+                const target =
+                  first && row >= 0 ? fieldId(`${field.key}.${row}.${first}`) : `${id}-add`;
+                setTimeout(() => focusField(target), 0);
+                // Emptied first, so removing a second item with the same name is said again.
+                setRemoved('');
+                clearTimeout(said.current);
+                said.current = setTimeout(
+                  () => setRemoved(f('row.removed', { item: itemLabel })),
+                  100,
+                );
               }}
             >
               {t('form.removeItem', { item: itemLabel })}
@@ -104,6 +126,7 @@ export function ListField({
       {(field.maxItems === undefined || items.length < field.maxItems) && (
         <ButtonGroup>
           <SecondaryActionButton
+            id={`${id}-add`}
             type="button"
             onClick={() => {
               const n = items.length;
@@ -117,6 +140,9 @@ export function ListField({
         </ButtonGroup>
       )}
       {footer}
+      <p role="status" aria-live="polite" className="app-visually-hidden">
+        {removed}
+      </p>
     </fieldset>
   );
 }

@@ -15,10 +15,26 @@ export function useInputProblems() {
       return next;
     });
   }, []);
-  const clearProblems = useCallback((prefix: string) => {
-    setProblems((prev) =>
-      Object.fromEntries(Object.entries(prev).filter(([path]) => !path.startsWith(prefix))),
-    );
+  /**
+   * A list lost a row: with `removed` (its index) the problems of that row go and those of the
+   * rows after it move up one, as their boxes do; without it, all under `prefix` go.
+   */
+  const clearProblems = useCallback((prefix: string, removed?: number) => {
+    setProblems((prev) => {
+      const next: Record<string, string> = {};
+      for (const [path, message] of Object.entries(prev)) {
+        if (!path.startsWith(prefix)) {
+          next[path] = message;
+          continue;
+        }
+        if (removed === undefined) continue;
+        const [row, ...rest] = path.slice(prefix.length).split('.');
+        const i = Number(row);
+        if (!Number.isInteger(i) || i === removed) continue;
+        next[i > removed ? [`${prefix}${i - 1}`, ...rest].join('.') : path] = message;
+      }
+      return next;
+    });
   }, []);
   return { problems, setProblems, setProblem, clearProblems };
 }

@@ -253,7 +253,6 @@ const nl = {
   'wizard.toApplication': 'Bekijk de aanvraag',
   'wizard.budget.total': 'Totaal aangevraagd: {total}',
   'wizard.budget.max': '(maximaal {max})',
-  'wizard.budget.overMax': 'Het totaal is hoger dan het maximum van deze regeling.',
   'wizard.attachments.intro':
     'Voeg toe wat uw aanvraag ondersteunt, zoals een offerte of een tekening. PDF, JPG of PNG, maximaal 10 MB per bestand.',
   'wizard.attachments.uploaded': 'Toegevoegde bijlagen',
@@ -740,7 +739,6 @@ const en: Record<MessageKey, string> = {
   'wizard.toApplication': 'View the application',
   'wizard.budget.total': 'Total requested: {total}',
   'wizard.budget.max': '(at most {max})',
-  'wizard.budget.overMax': 'The total is higher than the maximum of this scheme.',
   'wizard.attachments.intro':
     'Add what supports your application, such as a quote or a drawing. PDF, JPG or PNG, 10 MB per file at most.',
   'wizard.attachments.uploaded': 'Attachments added',

@@ -33,21 +33,22 @@ import {
   ATTACHMENTS_STEP,
   formProblems,
   forwardEvent,
-  pageOfPath,
   pagesOf,
   problemsOnPage,
   REVIEW_STEP,
   serverProblems,
   stepsOf,
 } from '../../forms/form-model';
+import { inFormOrder, totalPath } from '../../forms/form-order';
 import { ListField } from '../../forms/list-field';
 import { useInputProblems } from '../../forms/use-input-problems';
-import { useI18n } from '../../i18n/i18n';
+import { useFormText } from '../../i18n/form-messages';
 import { lazyPage } from '../../router/lazy-page';
-import { AppLink, useRouter } from '../../router/router';
+import { AppLink, useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
+import { overMaxProblem, refusedProblems, summaryOf, unclearLines } from './wizard-problems';
 
 const SUBMIT_ID = 'form-submit';
 
@@ -71,7 +72,8 @@ export function FormPager({
   initialAttachments: Attachment[];
   step: string;
 }) {
-  const { t, locale } = useI18n();
+  const text = useFormText();
+  const { t, f, locale } = text;
   const { navigate, location } = useRouter();
   const { me } = useSession();
   const errorText = useErrorText();
@@ -127,31 +129,51 @@ export function FormPager({
     if (Object.keys(e).length) requestAnimationFrame(() => summaryRef.current?.focus());
   }
 
-  const summary: SummaryError[] = Object.entries(errors).map(([path, message]) => {
-    const holder = pageOfPath(pages, path);
-    if (!holder) return { target: SUBMIT_ID, message };
-    return {
-      target: holder.key === step ? fieldId(path) : `${base}/${holder.key}#${fieldId(path)}`,
-      message,
-    };
+  const total = requestedCents(def, data);
+  const max = regulation?.maxAmountCents;
+  // Fields the API refused stay in the form, marked; a total over the maximum is an error at it.
+  const refused = refusedProblems(def, autosave.refusals, locale);
+  const overMax = overMaxProblem(def, text, total, max);
+  const fieldErrors = { ...errors, ...refused };
+  /** Every problem of the form: its rules, what the API refused, the total. */
+  const everything = () => ({
+    ...formProblems(def, data, problems, locale),
+    ...refused,
+    ...overMax,
   });
+
+  // The last step lists a total over the maximum from the start: it cannot be sent so.
+  const summary: SummaryError[] = summaryOf(
+    def,
+    pages,
+    step === REVIEW_STEP ? { ...overMax, ...errors } : errors,
+    step,
+    base,
+    SUBMIT_ID,
+  );
+  const toField = (target: string) =>
+    target.startsWith('/') ? navigate(target, { force: true }) : focusField(target);
+
+  // Anything not saved (refused, or a save that failed): leaving the wizard asks first. Moving
+  // between its steps does not (`force`): the form and what is not saved stay with the person.
+  useLeaveGuard(autosave.unsaved, f('leave.unsaved'));
 
   async function go(to: string, check: boolean) {
     setFailure('');
     if (check && page) {
-      const mine = problemsOnPage(formProblems(def, data, problems, locale), page);
+      const mine = problemsOnPage(everything(), page);
       if (Object.keys(mine).length) return show(mine);
     }
     setErrors({});
     setBusy(true);
     await autosave.flush();
     setBusy(false);
-    navigate(`${base}/${to}`);
+    navigate(`${base}/${to}`, { force: true });
   }
 
   async function submit() {
     setFailure('');
-    const all = formProblems(def, data, problems, locale);
+    const all = everything();
     if (Object.keys(all).length) return show(all);
     setBusy(true);
     try {
@@ -190,8 +212,6 @@ export function FormPager({
     else void go(steps[index + 1]!, true);
   };
 
-  const total = requestedCents(def, data);
-  const max = regulation?.maxAmountCents;
   const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
 
   function renderField(field: FormField) {
@@ -203,7 +223,7 @@ export function FormPager({
           applicationId={app.id}
           value={data[field.key]}
           files={attachments}
-          errors={errors}
+          errors={fieldErrors}
           onUploaded={(a) => setAttachments((list) => [...list, a])}
           onChange={(ids) => update({ [field.key]: ids })}
         />
@@ -216,11 +236,20 @@ export function FormPager({
           key={field.key}
           field={field}
           value={data[field.key]}
-          errors={errors}
+          errors={fieldErrors}
           onChange={(items) => update({ [field.key]: items })}
           onProblem={setProblem}
           onClearProblems={clearProblems}
-          footer={isBudget ? <BudgetTotal total={total} max={max} /> : undefined}
+          footer={
+            isBudget ? (
+              <BudgetTotal
+                id={fieldId(totalPath(field.key))}
+                total={total}
+                max={max}
+                unclear={unclearLines(def, problems)}
+              />
+            ) : undefined
+          }
         />
       );
     }
@@ -230,7 +259,7 @@ export function FormPager({
         field={field}
         id={fieldId(field.key)}
         value={data[field.key]}
-        error={errors[field.key]}
+        error={fieldErrors[field.key]}
         onChange={(v) => update({ [field.key]: v })}
         onProblem={(m) => setProblem(field.key, m)}
       />
@@ -285,13 +314,11 @@ export function FormPager({
       <SaveIndicator
         status={autosave.status}
         onReload={() => void autosave.reload()}
-        reasonsOf={(error) => Object.values(serverProblems(def, error, locale))}
+        reasonsOf={(error) => inFormOrder(def, serverProblems(def, error, locale)).map((e) => e[1])}
+        refused={summaryOf(def, pages, refused, step, base, SUBMIT_ID)}
+        onFollow={toField}
       />
-      <ErrorSummary
-        errors={summary}
-        summaryRef={summaryRef}
-        onFollow={(target) => (target.startsWith('/') ? navigate(target) : focusField(target))}
-      />
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={toField} />
       <ErrorAlert>{failure}</ErrorAlert>
 
       <form noValidate className="app-form" onSubmit={onSubmit}>
@@ -322,7 +349,6 @@ export function FormPager({
             definition={def}
             data={data}
             total={total}
-            max={max}
             attachments={attachments}
             base={base}
           />

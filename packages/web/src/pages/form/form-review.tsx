@@ -1,6 +1,5 @@
 import type { FormField, WorkflowDefinition } from '@initiatief/engine';
 import {
-  Alert,
   DataList,
   DataListItem,
   DataListKey,
@@ -15,26 +14,28 @@ import { filesOf } from '../../forms/attachments-field';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
 import { useI18n } from '../../i18n/i18n';
-import { AppLink } from '../../router/router';
+import { AppLink, useRouter } from '../../router/router';
 
-/** Everything filled in, page by page as the definition groups it, each with a link to change it. */
+/**
+ * Everything filled in, page by page as the definition groups it, each with a link to change it.
+ * A total over the regulation's maximum is in the error summary above (form-pager.tsx).
+ */
 export function FormReview({
   definition: def,
   data,
   total,
-  max,
   attachments,
   base,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
   total: number;
-  max: number | undefined;
   attachments: Attachment[];
   base: string;
 }) {
   const { t, locale, formatMoney } = useI18n();
   const shown = useFieldText();
+  const { navigate } = useRouter();
 
   const row = (key: string, label: string, value: ReactNode) => (
     <DataListItem key={key}>
@@ -74,7 +75,16 @@ export function FormReview({
         <Heading2 id={`review-${key}`} className="app-subheading">
           {title}
         </Heading2>
-        <AppLink href={`${base}/${key}`} aria-label={t('wizard.changeStep', { step: title })}>
+        <AppLink
+          href={`${base}/${key}`}
+          aria-label={t('wizard.changeStep', { step: title })}
+          onClick={(e) => {
+            // A step of the same wizard: nothing is left behind, so no question before leaving.
+            if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+            e.preventDefault();
+            navigate(`${base}/${key}`, { force: true });
+          }}
+        >
           {t('wizard.change')}
         </AppLink>
       </div>
@@ -96,11 +106,6 @@ export function FormReview({
             })}
           </DataList>,
         ),
-      )}
-      {max !== undefined && total > max && (
-        <Alert type="warning">
-          <Paragraph>{t('wizard.budget.overMax')}</Paragraph>
-        </Alert>
       )}
       {!hasAttachmentsField(def) &&
         section(

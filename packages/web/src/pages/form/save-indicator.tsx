@@ -1,34 +1,44 @@
 import {
   Alert,
+  Link,
   Paragraph,
   SecondaryActionButton,
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import type { ApiError } from '../../api/http';
-import { ErrorAlert, StatusMessage, useErrorText } from '../../components/ui';
-import { useI18n } from '../../i18n/i18n';
+import { ErrorAlert, StatusMessage, type SummaryError, useErrorText } from '../../components/ui';
+import { useFormText } from '../../i18n/form-messages';
 import type { SaveStatus } from './use-autosave';
 
 /**
  * Whether the draft is saved. A save the server refused is said out loud, with its reasons:
- * a person who leaves believing it was saved loses their work.
+ * a person who leaves believing it was saved loses their work. Fields held back from a save that
+ * stored the rest (`refused`) are listed, each linking to its field.
  */
 export function SaveIndicator({
   status,
   onReload,
   reasonsOf = (error) => error.invalidParams.map((p) => p.reason),
+  refused = [],
+  onFollow,
 }: {
   status: SaveStatus;
   onReload(): void;
   /** The refusal's reasons, each naming its field (the form knows the labels). */
   reasonsOf?(error: ApiError): string[];
+  /** The fields held back from the last save, in the form's order. */
+  refused?: SummaryError[];
+  onFollow?(target: string): void;
 }) {
-  const { t, formatTime } = useI18n();
+  const { t, f, formatTime } = useFormText();
   const errorText = useErrorText();
   let text = '';
   if (status.kind === 'saving') text = t('wizard.saving');
   if (status.kind === 'saved') text = t('wizard.savedAt', { time: formatTime(status.at) });
+  if (status.kind === 'partly') text = f('save.partlyAt', { time: formatTime(status.at) });
+  // Said while the held-back fields stay held back, not again at each save of the others.
+  const partly = refused.length > 0 && status.kind !== 'invalid' && status.kind !== 'stale';
   return (
     <>
       <StatusMessage>
@@ -48,6 +58,28 @@ export function SaveIndicator({
               <UnorderedListItem key={reason}>{reason}</UnorderedListItem>
             ))}
           </UnorderedList>
+        </Alert>
+      )}
+      {partly && (
+        <Alert type="error" role="alert" className="app-save-refused">
+          <Paragraph>{f('save.partly')}</Paragraph>
+          <UnorderedList>
+            {refused.map((r) => (
+              <UnorderedListItem key={`${r.target}:${r.message}`}>
+                <Link
+                  href={r.target.startsWith('/') ? r.target : `#${r.target}`}
+                  onClick={(e) => {
+                    if (!onFollow) return;
+                    e.preventDefault();
+                    onFollow(r.target);
+                  }}
+                >
+                  {r.message}
+                </Link>
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
+          <Paragraph>{f('save.partlyHint')}</Paragraph>
         </Alert>
       )}
       {status.kind === 'failed' && (

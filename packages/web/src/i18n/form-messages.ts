@@ -1,0 +1,55 @@
+/**
+ * The application form's own texts (autosave that saved part, the budget's total, removed rows),
+ * Dutch first and English with the same keys; a sibling of messages.ts, read with `useFormText`.
+ */
+import { useI18n } from './i18n';
+
+const nl = {
+  'save.partlyAt': 'Deels opgeslagen om {time}',
+  'save.partly': 'Uw andere wijzigingen zijn opgeslagen. Dit is niet opgeslagen:',
+  'save.partlyHint':
+    'Pas dit aan bij het veld. Zolang het niet is opgeslagen, vragen wij of u de pagina echt wilt verlaten.',
+  'leave.unsaved':
+    'Niet al uw wijzigingen zijn opgeslagen. Wilt u deze pagina verlaten? Wat niet is opgeslagen, gaat dan verloren.',
+  'total.overMax':
+    'Het totaal is hoger dan het maximum van deze regeling: u vraagt {total} aan, het maximum is {max}.',
+  'total.unclear.one': 'Regel {lines} telt niet mee: het bedrag is niet duidelijk.',
+  'total.unclear.other': 'Regels {lines} tellen niet mee: de bedragen zijn niet duidelijk.',
+  'row.removed': '{item} is verwijderd.',
+};
+
+const en: typeof nl = {
+  'save.partlyAt': 'Partly saved at {time}',
+  'save.partly': 'Your other changes have been saved. This has not been saved:',
+  'save.partlyHint':
+    'Please correct it at the field. As long as it has not been saved, we ask whether you really want to leave the page.',
+  'leave.unsaved':
+    'Not all of your changes have been saved. Do you want to leave this page? What has not been saved will be lost.',
+  'total.overMax':
+    'The total is higher than the maximum of this scheme: you are asking for {total}, the maximum is {max}.',
+  'total.unclear.one': 'Line {lines} is not counted: its amount is unclear.',
+  'total.unclear.other': 'Lines {lines} are not counted: their amounts are unclear.',
+  'row.removed': '{item} has been removed.',
+};
+
+export const formMessages = { nl, en };
+export type FormTextKey = keyof typeof nl;
+type Base<K> = K extends `${infer B}.one` ? B : never;
+
+/** The form's texts in the user's language: `f` for a text, `fn` for one with plural forms. */
+export function useFormText() {
+  const i18n = useI18n();
+  const catalogue: Record<string, string> = formMessages[i18n.locale];
+  const fill = (text: string, vars: Record<string, string | number>) =>
+    text.replace(/\{(\w+)\}/g, (m, name: string) =>
+      vars[name] === undefined ? m : String(vars[name]),
+    );
+  const f = (key: FormTextKey, vars: Record<string, string | number> = {}) =>
+    fill(catalogue[key] ?? key, vars);
+  const fn = (key: Base<FormTextKey>, n: number, vars: Record<string, string | number> = {}) =>
+    fill(catalogue[`${key}.${n === 1 ? 'one' : 'other'}`] ?? key, { n, ...vars });
+  /** "2, 3 en 5" / "2, 3, and 5". */
+  const list = (items: (string | number)[]) =>
+    new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(items.map(String));
+  return { ...i18n, f, fn, list };
+}

@@ -1,0 +1,75 @@
+/**
+ * The wizard's problems beside the form's own rules (form-model.ts): fields the API refused to
+ * store, a total over the regulation's maximum, and budget lines left out of the total. Each is
+ * keyed by bare path, as the form's problems are, so they share the error summary and its order.
+ */
+import type { FormPage, WorkflowDefinition } from '@initiatief/engine';
+import { fieldId } from '../../api/client';
+import type { SummaryError } from '../../components/ui';
+import { overMaxText } from '../../forms/budget-total';
+import { type Locale, pageOfPath, serverProblems } from '../../forms/form-model';
+import { inFormOrder, totalPath } from '../../forms/form-order';
+import type { Refusal } from './refusals';
+
+type Problems = Record<string, string>;
+
+/** The refused fields' reasons, named by their labels. */
+export function refusedProblems(
+  def: WorkflowDefinition,
+  refusals: Refusal[],
+  locale: Locale,
+): Problems {
+  const out: Problems = {};
+  for (const r of refusals) {
+    Object.assign(out, serverProblems(def, { code: r.code, invalidParams: [r.param] }, locale));
+  }
+  return out;
+}
+
+/** The total over the regulation's maximum, as an error at the budget's total. */
+export function overMaxProblem(
+  def: WorkflowDefinition,
+  text: Parameters<typeof overMaxText>[0],
+  total: number,
+  max: number | undefined,
+): Problems {
+  const list = def.form.requestedAmount?.list;
+  const message = overMaxText(text, total, max);
+  return list && message ? { [totalPath(list)]: message } : {};
+}
+
+/** The budget lines (numbered from 1) whose amount was typed but cannot be read. */
+export function unclearLines(def: WorkflowDefinition, inputProblems: Problems): number[] {
+  const spec = def.form.requestedAmount;
+  if (!spec) return [];
+  const lines: number[] = [];
+  for (const path of Object.keys(inputProblems)) {
+    const [list, row, field] = path.split('.');
+    if (list === spec.list && field === spec.field && /^\d+$/.test(row ?? '')) {
+      lines.push(Number(row) + 1);
+    }
+  }
+  return lines.sort((a, b) => a - b);
+}
+
+/**
+ * The error summary's entries in the order of the form, each linking to its field: on this page
+ * by id, on another page by its address (the field is focused once that page shows).
+ */
+export function summaryOf(
+  def: WorkflowDefinition,
+  pages: FormPage[],
+  problems: Problems,
+  step: string,
+  base: string,
+  fallback: string,
+): SummaryError[] {
+  return inFormOrder(def, problems).map(([path, message]) => {
+    const holder = pageOfPath(pages, path);
+    if (!holder) return { target: fallback, message };
+    return {
+      target: holder.key === step ? fieldId(path) : `${base}/${holder.key}#${fieldId(path)}`,
+      message,
+    };
+  });
+}
