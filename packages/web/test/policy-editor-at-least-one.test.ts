@@ -113,7 +113,7 @@ describe('"at least one of" a step’s fields, in the editor', () => {
     // In words: what the person taking the step reads when they fill in neither.
     await control
       .getByText(
-        'Wie geen van deze velden invult, krijgt te lezen: “Geef ten minste één van: Motivering of Voorwaarden.”',
+        'Wie geen van deze velden invult, krijgt te lezen: “Minstens één hiervan is nodig: Motivering of Voorwaarden.”',
       )
       .waitFor();
     expect((await grantPayload())['x-atLeastOneOf']).toEqual(['motivation', 'conditions']);

@@ -28,6 +28,7 @@ let page: Page;
 let resident: ApiAs;
 let applicationId = '';
 const TITLE = 'Buurtmoestuin Spangen';
+const sentence = 'Minstens één hiervan is nodig: Toelichting of Bijlagen.';
 
 screenshotOnFailure(() => page);
 
@@ -91,7 +92,6 @@ describe('an empty answer to a request for information', () => {
     await expect(page.getByLabel('Bijlagen bij uw aanvulling').count()).resolves.toBe(0);
 
     await page.getByRole('button', { name: 'Aanvullen', exact: true }).click();
-    const sentence = 'Geef ten minste één van: Toelichting of Bijlagen.';
     await page.getByRole('link', { name: sentence }).waitFor();
     await expect(page.getByText(sentence).count()).resolves.toBeGreaterThan(1);
     await checkA11y(page, 'supplement-empty-refused');
@@ -104,7 +104,7 @@ describe('an empty answer to a request for information', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('button', { name: 'Supplement', exact: true }).click();
     await page
-      .getByRole('link', { name: 'Give at least one of: Explanation or Attachments.' })
+      .getByRole('link', { name: 'At least one of these is needed: Explanation or Attachments.' })
       .waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();
 
@@ -125,6 +125,8 @@ describe('an empty answer to a request for information', () => {
       buffer: pngBuffer(),
     });
     await page.getByRole('link', { name: 'offerte-plantenbakken.png' }).waitFor();
+    // The file answers the rule: its message goes at once, not only after sending.
+    await expect.poll(() => page.getByText(sentence).count()).toBe(0);
     await page.getByRole('button', { name: 'Aanvullen', exact: true }).click();
     await page.getByText('Uw aanvulling is verstuurd.').waitFor();
     const after = await current();

@@ -66,7 +66,7 @@ describe('an empty supplement', () => {
     const body = await readJson(res);
     expect(body.code).toBe('validation_failed');
     expect(body.invalidParams).toEqual([
-      { name: 'message', reason: 'Geef ten minste één van: Toelichting of Bijlagen.' },
+      { name: 'message', reason: 'Minstens één hiervan is nodig: Toelichting of Bijlagen.' },
     ]);
 
     const after = await detail(asked.id);

@@ -68,8 +68,8 @@ describe('payload rule x-atLeastOneOf', () => {
           path: 'message',
           message: 'give at least one of: message, attachments',
           text: {
-            nl: 'Geef ten minste één van: Toelichting of Bijlagen.',
-            en: 'Give at least one of: Explanation or Attachments.',
+            nl: 'Minstens één hiervan is nodig: Toelichting of Bijlagen.',
+            en: 'At least one of these is needed: Explanation or Attachments.',
           },
         },
       ]);
@@ -90,7 +90,7 @@ describe('payload rule x-atLeastOneOf', () => {
 
   test('the web uses the same sentence', () => {
     expect(atLeastOneOfIssues(schema, { message: ' ' })[0]?.text.nl).toBe(
-      'Geef ten minste één van: Toelichting of Bijlagen.',
+      'Minstens één hiervan is nodig: Toelichting of Bijlagen.',
     );
   });
 });
@@ -173,8 +173,8 @@ describe('an empty supplement (Awb 4:5, 4:15)', () => {
     expect(error).toBeInstanceOf(EngineError);
     expect((error as EngineError).code).toBe('invalid_payload');
     expect((error as EngineError).issues?.[0]?.text).toEqual({
-      nl: 'Geef ten minste één van: Toelichting of Bijlagen.',
-      en: 'Give at least one of: Explanation or Attachments.',
+      nl: 'Minstens één hiervan is nodig: Toelichting of Bijlagen.',
+      en: 'At least one of these is needed: Explanation or Attachments.',
     });
     // A refused step returns nothing to persist: the snapshot the caller holds is the truth.
     const view = applicationView(def, asked.snapshot, at(3), facts);

@@ -80,8 +80,8 @@ export function atLeastOneOfIssues(schema: Json, value: unknown): Issue[] {
       path: keys[0]!,
       message: `give at least one of: ${keys.join(', ')}`,
       text: {
-        nl: `Geef ten minste één van: ${labels.nl}.`,
-        en: `Give at least one of: ${labels.en}.`,
+        nl: `Minstens één hiervan is nodig: ${labels.nl}.`,
+        en: `At least one of these is needed: ${labels.en}.`,
       },
     },
   ];

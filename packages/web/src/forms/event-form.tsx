@@ -110,8 +110,18 @@ export function EventForm({
   const title = eventLabel(definition, event.type)[locale];
 
   function set(name: string, v: Value) {
-    setValues((prev) => ({ ...prev, [name]: v }));
+    const next = { ...values, [name]: v };
+    setValues(next);
     idempotencyKey.current = null;
+    // "At least one of": once one of its fields is given (a file added), its message goes.
+    const rule = atLeastOneOfIssues(schema, {})[0];
+    if (rule && atLeastOneOfIssues(schema, given(next)).length === 0) {
+      setErrors((prev) => {
+        if (prev[rule.path] !== rule.text[locale]) return prev;
+        const { [rule.path]: _, ...rest } = prev;
+        return rest;
+      });
+    }
   }
 
   function build(): { payload: Record<string, unknown>; errors: Record<string, string> } {
@@ -402,4 +412,14 @@ export function EventForm({
       </form>
     </section>
   );
+}
+
+/** The form's values as the rules see them: text trimmed, empty lists and text left out. */
+function given(values: Record<string, Value>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : v != null)
+      out[k] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out;
 }
