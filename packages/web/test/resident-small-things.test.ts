@@ -103,6 +103,12 @@ describe('small things for residents', () => {
     if (!page.url().includes('/bewerken'))
       await page.goto(`${server.url}/aanvragen/${first}/bewerken`);
     await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
+
+    // An address naming no step shows the first, and the address bar says which.
+    await page.goto(`${server.url}/aanvragen/${first}/bewerken/begroting`);
+    await expectHeading(page, 'Stap 1 van 5: Uw initiatief', false);
+    await expect.poll(() => new URL(page.url()).pathname).not.toMatch(/\/begroting$/);
+    expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/aanvragen/${first}/bewerken/\\w`));
   });
 
   it('at 320 px the form and the list of applications fit, nothing cut off', async () => {

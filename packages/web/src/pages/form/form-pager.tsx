@@ -93,6 +93,12 @@ export function FormPager({
   const index = steps.indexOf(step);
   const page = pages.find((p) => p.key === step);
   const base = `/aanvragen/${app.id}/bewerken`;
+  // An address naming no step of this form (an old link, a typo) shows the first step, and
+  // says so in the address bar too.
+  useEffect(() => {
+    if (requested !== '' && requested !== step)
+      navigate(`${base}/${step}`, { replace: true, force: true });
+  }, [requested, step, base, navigate]);
   const titleOf = (s: string) =>
     pages.find((p) => p.key === s)?.title[locale] ??
     (s === ATTACHMENTS_STEP ? t('wizard.step.attachments') : t('wizard.step.review'));
