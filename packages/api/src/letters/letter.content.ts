@@ -149,13 +149,20 @@ export function withApplicationUrl(text: string, url: string): string {
   return text.replaceAll('{{applicationUrl}}', url);
 }
 
-/** The address block's lines under the name: the street, then postcode and city. */
+/**
+ * The address block's lines under the name: the street, then postcode and town as PostNL asks
+ * for them: a Dutch postcode as "3011 AB", two spaces, the town in capitals ("ROTTERDAM"),
+ * however the resident typed them ("3011ab rotterdam").
+ */
 export function addressLinesOf(a: {
   street: string | null;
   postcode: string | null;
   city: string | null;
 }): string[] {
-  return [a.street, [a.postcode, a.city].filter(Boolean).join('  ')].filter(
+  const dutch = /^\s*(\d{4})\s*([a-z]{2})\s*$/i.exec(a.postcode ?? '');
+  const postcode = dutch ? `${dutch[1]} ${dutch[2]!.toUpperCase()}` : a.postcode?.trim();
+  const city = a.city?.trim().toLocaleUpperCase('nl-NL');
+  return [a.street?.trim(), [postcode, city].filter(Boolean).join('  ')].filter(
     (line): line is string => Boolean(line?.trim()),
   );
 }

@@ -1,7 +1,7 @@
 import { renderTemplate } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { readShippedDefinitions } from '../definitions/definitions.repository';
-import { buildLetterContent } from './letter.content';
+import { addressLinesOf, buildLetterContent } from './letter.content';
 import { sampleLetter } from './letter.fixture';
 import { renderLetterHtml } from './letter.html';
 import { renderLetterPdf } from './letter.pdf';
@@ -61,7 +61,11 @@ describe('letter content', () => {
     expect(content.objection?.lastDay).toBe('2026-04-14');
     expect(content.objection?.paragraphs).toHaveLength(1);
     expect(content.objection?.paragraphs[0]).toContain('14 april 2026');
-    expect(content.recipient.addressLines).toEqual(['Mathenesserlaan 214', '3022 AB  Rotterdam']);
+    expect(content.recipient.addressLines).toEqual(['Mathenesserlaan 214', '3022 AB  ROTTERDAM']);
+    // As PostNL asks, however it was typed.
+    expect(
+      addressLinesOf({ street: ' Korte Hoogstraat 31 ', postcode: '3011gk', city: 'rotterdam' }),
+    ).toEqual(['Korte Hoogstraat 31', '3011 GK  ROTTERDAM']);
   });
 
   it('adds the standard objection clause to a decision whose text lacks it, and none to other letters', () => {

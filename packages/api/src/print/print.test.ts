@@ -299,7 +299,7 @@ describe('the print queue', () => {
       after.waiting.find((w: { documentId: string }) => w.documentId === documentIds[0]),
     ).toMatchObject({
       addressMissing: false,
-      recipient: { addressLines: ['Kruiskade 55', '3012 EE  Rotterdam'] },
+      recipient: { addressLines: ['Kruiskade 55', '3012 EE  ROTTERDAM'] },
     });
     const batch = await call(http, 'POST', '/api/print-batches', { cookie });
     expect(batch.status).toBe(201);
@@ -307,7 +307,7 @@ describe('the print queue', () => {
     expect(letter.print_batch_id).toBe((await readBody(batch)).id);
     expect((letter.content as LetterContent).recipient.addressLines).toEqual([
       'Kruiskade 55',
-      '3012 EE  Rotterdam',
+      '3012 EE  ROTTERDAM',
     ]);
   });
 
