@@ -147,6 +147,11 @@ const nl = {
   'diagram.final': 'eindstatus',
   'diagram.appTitle': 'Aanvraag {reference} in het werkproces',
   'diagram.appIntro': 'Versie {version} van {name}. De huidige status is {state}.',
+  'diagram.zoom': 'Grootte van het schema',
+  'diagram.zoomIn': 'Inzoomen',
+  'diagram.zoomOut': 'Uitzoomen',
+  'diagram.zoomFit': 'Passend in de breedte',
+  'diagram.zoomLevel': 'Schema op {percent}%.',
 
   'sim.title': 'Proberen',
   'sim.intro':
@@ -448,6 +453,11 @@ const en: Record<PolicyMessageKey, string> = {
   'diagram.final': 'final status',
   'diagram.appTitle': 'Application {reference} in the workflow',
   'diagram.appIntro': 'Version {version} of {name}. The current status is {state}.',
+  'diagram.zoom': 'Size of the diagram',
+  'diagram.zoomIn': 'Zoom in',
+  'diagram.zoomOut': 'Zoom out',
+  'diagram.zoomFit': 'Fit to width',
+  'diagram.zoomLevel': 'Diagram at {percent}%.',
 
   'sim.title': 'Try it',
   'sim.intro':

@@ -23,6 +23,12 @@ const nl = {
   'sd.notStarted': 'De aanvraag is niet begonnen: verbeter eerst de gegevens van de aanvraag.',
   'sd.incomplete':
     'De aanvraag is begonnen, maar het formulier is nog niet compleet. De problemen staan bij de gegevens van de aanvraag.',
+  'sl.readLetter': 'Tekst van de brief lezen',
+  'sl.readMail': 'Tekst van de mail lezen',
+  'sl.textTitle': 'Tekst van “{subject}”',
+  'sl.note': 'Zo krijgt de aanvrager de tekst, ingevuld met de gegevens van de proefaanvraag.',
+  'sl.empty': 'Deze tekst is leeg.',
+  'sr.title': 'De stap “{event}” is niet gezet',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -43,6 +49,12 @@ const en: Record<keyof typeof nl, string> = {
   'sd.notStarted': 'The application has not started: first correct the application data.',
   'sd.incomplete':
     'The application has started, but the form is not complete yet. The problems are shown with the application data.',
+  'sl.readLetter': 'Read the letter’s text',
+  'sl.readMail': 'Read the mail’s text',
+  'sl.textTitle': 'Text of “{subject}”',
+  'sl.note': 'This is the text the applicant gets, filled in with the trial application’s data.',
+  'sl.empty': 'This text is empty.',
+  'sr.title': 'The step “{event}” was not taken',
 };
 
 export type SimulatorMessageKey = keyof typeof nl;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createApplication, EngineError, type WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
-import { dataIssues, fieldGroups, readData } from './simulator-model';
+import { dataIssues, fieldGroups, readData, stepIssues } from './simulator-model';
 import { sampleDataFor } from './simulator-sample';
 
 const shipped = (key: string) =>
@@ -68,5 +68,23 @@ describe('the simulator’s trial application', () => {
     const atFields = dataIssues([...(issues ?? []), payload], 'en');
     expect(Object.keys(atFields)).toEqual([`${list}.1.${field}`]);
     expect(atFields[`${list}.1.${field}`]).toMatch(/line 2/);
+  });
+});
+
+describe('stepIssues', () => {
+  it('puts a refused step’s issue at its own field, and says the rest in words', () => {
+    const text = (nl: string) => ({ nl, en: nl });
+    const found = stepIssues(
+      [
+        { path: 'message', message: 'required', text: text('Gevraagde aanvulling ontbreekt.') },
+        { path: 'message', message: 'again', text: text('Nog eens.') },
+        { path: 'data.title', message: 'required', text: text('Naam ontbreekt.') },
+        { path: 'amountCents', message: 'guard', text: text('Het bedrag is te hoog.') },
+      ],
+      ['message', 'periodDays'],
+      'nl',
+    );
+    expect(found.fields).toEqual({ message: 'Gevraagde aanvulling ontbreekt.' });
+    expect(found.other).toEqual(['Naam ontbreekt.', 'Het bedrag is te hoog.']);
   });
 });

@@ -57,3 +57,30 @@ export function fieldGroups(def: WorkflowDefinition, locale: Locale): FieldGroup
     { key: '', title: '', fields: fields.filter((f) => !placed.has(f.key)) },
   ].filter((group) => group.fields.length > 0);
 }
+
+/** A refused step's issues: those of a field of the step's own form by its key, and the rest. */
+export interface StepIssues {
+  fields: Record<string, string>;
+  other: string[];
+}
+
+/**
+ * The engine's issues of a refused step, sorted for its form: an issue whose path starts with
+ * one of `keys` (the step's own fields) belongs at that field, the first per field; every other
+ * issue (the application's data, a condition) is said in words near the form.
+ */
+export function stepIssues(
+  issues: readonly Issue[],
+  keys: readonly string[],
+  locale: Locale,
+): StepIssues {
+  const fields: Record<string, string> = {};
+  const other: string[] = [];
+  for (const issue of issues) {
+    const text = issue.text?.[locale] ?? issue.message;
+    const key = bare(issue.path).split('.')[0] ?? '';
+    if (!issue.path.startsWith('data.') && keys.includes(key)) fields[key] ??= text;
+    else if (!other.includes(text)) other.push(text);
+  }
+  return { fields, other };
+}

@@ -1,4 +1,9 @@
-import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
+import {
+  Checkbox,
+  FormField,
+  FormFieldErrorMessage,
+  FormLabel,
+} from '@utrecht/component-library-react';
 import { MoneyInput } from '../components/money-input';
 import { SelectField, TextAreaField, TextField } from '../components/ui';
 import { obj, str } from './editor-kit';
@@ -14,16 +19,19 @@ function labelOf(key: string, s: Json, locale: 'nl' | 'en'): string {
 /**
  * The payload of a step as a form built from its JSON Schema: texts, numbers, amounts in euro
  * (properties named …Cents), dates, choices and yes/no. Empty fields are left out of the payload.
+ * A refused step's problems show at their fields (`errors`, by property).
  */
 export function PayloadForm({
   idPrefix,
   schema,
   value,
+  errors = {},
   onChange,
 }: {
   idPrefix: string;
   schema: unknown;
   value: Json;
+  errors?: Record<string, string>;
   onChange(next: Json): void;
 }) {
   const { locale, word } = useEditorText();
@@ -48,6 +56,7 @@ export function PayloadForm({
         const label = labelOf(key, s, locale);
         const v = value[key];
         const req = required.has(key);
+        const error = errors[key];
         if (Array.isArray(s.enum)) {
           return (
             <SelectField
@@ -55,6 +64,7 @@ export function PayloadForm({
               id={id}
               label={label}
               required={req}
+              error={error}
               value={v === undefined ? '' : String(v)}
               onChange={(x) => set(key, x || undefined)}
               options={[
@@ -75,6 +85,7 @@ export function PayloadForm({
               id={id}
               label={label}
               required={req}
+              error={error}
               value={typeof v === 'number' ? v : null}
               onChange={(cents) => set(key, cents ?? undefined)}
             />
@@ -87,6 +98,7 @@ export function PayloadForm({
               id={id}
               label={label}
               required={req}
+              error={error}
               type="number"
               inputMode="numeric"
               width="short"
@@ -97,17 +109,20 @@ export function PayloadForm({
         }
         if (s.type === 'boolean') {
           return (
-            <FormField key={key} type="checkbox" className="app-field">
+            <FormField key={key} type="checkbox" className="app-field" invalid={!!error}>
               <Checkbox
                 id={id}
                 appearance="html"
                 className="policy-checkbox"
                 checked={v === true}
+                invalid={!!error}
+                aria-describedby={error ? `${id}-error` : undefined}
                 onChange={(ev) => set(key, ev.target.checked)}
               />
               <FormLabel htmlFor={id} type="checkbox">
                 {label}
               </FormLabel>
+              {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
             </FormField>
           );
         }
@@ -118,6 +133,7 @@ export function PayloadForm({
               id={id}
               label={label}
               required={req}
+              error={error}
               type="date"
               width="short"
               value={typeof v === 'string' ? v : ''}
@@ -134,6 +150,7 @@ export function PayloadForm({
             id={id}
             label={label}
             required={req}
+            error={error}
             value={typeof v === 'string' ? v : ''}
             onChange={(x: string) => set(key, x)}
             {...(long ? { rows: 2 } : {})}

@@ -16,6 +16,12 @@ const SIM_NAME = 'Fatima el Amrani';
 /** The engine's own first step (`createApplication`): no event of any workflow. */
 export const CREATED = 'CREATE';
 
+/** A mail's or letter's subject and text, filled in. */
+export interface SimText {
+  subject: string;
+  body: string;
+}
+
 /** What happened in words, with subjects filled in as the applicant would read them. */
 export function useSimulatorTexts(definition: WorkflowDefinition) {
   const { p, e, word, enumWord, locale, formatMoney, formatDateTime } = useEditorText();
@@ -27,15 +33,19 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     return type === CREATED ? p('sim.created') : type;
   };
 
-  const subject = (
+  /**
+   * A letter's or mail's subject and text filled in with the trial application's values, as the
+   * applicant would get them; the template's own text where a value cannot be filled in.
+   */
+  const rendered = (
     group: 'mails' | 'letters',
     key: string,
     snapshot: PersistedSnapshot,
     now: Date,
     facts: Facts,
-  ) => {
+  ): SimText => {
     const template = definition.templates[group][key]?.[locale];
-    if (!template) return key;
+    if (!template) return { subject: key, body: '' };
     try {
       const vars = templateVariables(definition, snapshot, {
         locale,
@@ -45,10 +55,26 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
         applicationUrl: `${window.location.origin}/aanvragen`,
         facts,
       });
-      return renderTemplate(template.subject, vars);
+      return {
+        subject: renderTemplate(template.subject, vars),
+        body: renderTemplate(template.body, vars),
+      };
     } catch {
-      return template.subject;
+      return { subject: template.subject, body: template.body };
     }
+  };
+  const subject = (...args: Parameters<typeof rendered>) => rendered(...args).subject;
+
+  /** The text a mail or letter of this effect would have; undefined for other effects. */
+  const textOf = (
+    ef: Effect,
+    snapshot: PersistedSnapshot,
+    now: Date,
+    facts: Facts,
+  ): SimText | undefined => {
+    if (ef.type === 'notice') return rendered('mails', ef.template, snapshot, now, facts);
+    if (ef.type === 'document') return rendered('letters', ef.template, snapshot, now, facts);
+    return undefined;
   };
 
   const effectText = (ef: Effect, snapshot: PersistedSnapshot, now: Date, facts: Facts): string => {
@@ -103,5 +129,5 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     return p('sim.error', { message: (err as Error).message });
   };
 
-  return { eventLabel, effectText, errorText, e };
+  return { eventLabel, effectText, textOf, errorText, e };
 }

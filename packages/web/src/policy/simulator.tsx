@@ -18,8 +18,6 @@ import {
   ButtonGroup,
   Heading2,
   Heading3,
-  OrderedList,
-  OrderedListItem,
   Paragraph,
   UnorderedList,
   UnorderedListItem,
@@ -27,23 +25,17 @@ import {
 import { useMemo, useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { ROLE_CODES } from './editor-events';
+import { obj } from './editor-kit';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { TrialDataSection, useTrialData } from './simulator-data';
+import { type LogEffect, type LogEntry, SimLog } from './simulator-log';
 import { useSimulatorText } from './simulator-messages';
+import { dataIssues, stepIssues } from './simulator-model';
 import { PayloadForm } from './simulator-payload';
+import { type Refusal, StepRefusal } from './simulator-refusal';
 import { TrialTermsFields, useTrialTerms } from './simulator-terms';
 import { CREATED, useSimulatorTexts } from './simulator-texts';
 import { Statechart } from './statechart';
-
-interface LogEntry {
-  id: number;
-  event: string;
-  from: string;
-  to: string;
-  at: string;
-  effects: string[];
-  error?: string;
-}
 
 const actorFor = (role: Role): Actor => ({ id: `sim-${role}`, roles: [role] });
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
@@ -69,6 +61,8 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const [log, setLog] = useState<LogEntry[]>([]);
   const [payloads, setPayloads] = useState<Record<string, Record<string, unknown>>>({});
   const [message, setMessage] = useState('');
+  /** The last refused step, shown at its form until a step is taken or the trial restarts. */
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   /** Applies one result; `fired` is the timer that caused it (it no longer runs). */
   const record = (result: StepResult, at: Date, timersBefore: Timers, fired?: string): Timers => {
@@ -80,9 +74,14 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     }
     setSnapshot(result.snapshot);
     setTimers(next);
-    const effects = result.effects.map((ef: Effect) =>
-      texts.effectText(ef, result.snapshot, at, facts),
-    );
+    const effects = result.effects.map((ef: Effect): LogEffect => {
+      const text = texts.textOf(ef, result.snapshot, at, facts);
+      const kind = ef.type === 'document' ? 'letter' : 'mail';
+      return {
+        text: texts.effectText(ef, result.snapshot, at, facts),
+        mail: text && { ...text, kind },
+      };
+    });
     setLog((l) => [
       {
         id: l.length + 1,
@@ -136,6 +135,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     }
     setLog([]);
     setSpent(0);
+    setRefusal(null);
     try {
       const result = createApplication(definition, {
         now,
@@ -161,9 +161,26 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       );
       record(result, now, timers);
       setMessage('');
+      setRefusal(null);
     } catch (err) {
       refuse(type, err);
+      refuseAtForm(type, err);
     }
+  };
+
+  /** A refused step also says why at its own form, each problem at its field by its label. */
+  const refuseAtForm = (type: string, err: unknown) => {
+    const issues = err instanceof EngineError ? (err.issues ?? []) : [];
+    const keys = Object.keys(obj(obj(definition.events[type]?.payload).properties));
+    const found = issues.length
+      ? stepIssues(issues, keys, locale)
+      : { fields: {}, other: [texts.errorText(err)] };
+    // Problems only with the application's data: its own summary there takes the focus.
+    const dataOnly =
+      Object.keys(found.fields).length === 0 &&
+      Object.keys(dataIssues(issues, locale)).length === issues.length &&
+      issues.length > 0;
+    setRefusal((r) => ({ ...found, event: type, focus: !dataOnly, n: (r?.n ?? 0) + 1 }));
   };
 
   const fireDue = () => {
@@ -272,10 +289,18 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
                   <li key={ev.type}>
                     <fieldset className="policy-plain-fieldset">
                       <legend className="utrecht-form-label">{texts.eventLabel(ev.type)}</legend>
+                      {refusal?.event === ev.type && (
+                        <StepRefusal
+                          refusal={refusal}
+                          idPrefix={`sim-payload-${ev.type}`}
+                          eventLabel={texts.eventLabel(ev.type)}
+                        />
+                      )}
                       <PayloadForm
                         idPrefix={`sim-payload-${ev.type}`}
                         schema={definition.events[ev.type]?.payload}
                         value={payloads[ev.type] ?? {}}
+                        errors={refusal?.event === ev.type ? refusal.fields : undefined}
                         onChange={(v) => setPayloads({ ...payloads, [ev.type]: v })}
                       />
                       <Button appearance="secondary-action-button" onClick={() => send(ev.type)}>
@@ -309,32 +334,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
           </ButtonGroup>
         </>
       )}
-      {log.length > 0 && (
-        <>
-          <Heading3 className="policy-h3">{p('sim.log')}</Heading3>
-          <OrderedList reversed className="policy-log">
-            {log.map((entry) => (
-              <OrderedListItem key={entry.id}>
-                {entry.error ??
-                  p('sim.logEntry', {
-                    event: texts.eventLabel(entry.event),
-                    from: entry.from ? stateLabel(entry.from) : '–',
-                    to: stateLabel(entry.to),
-                    at: formatDateTime(entry.at),
-                  })}
-                {entry.effects.length > 0 && (
-                  <UnorderedList>
-                    {entry.effects.map((text, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
-                      <UnorderedListItem key={i}>{text}</UnorderedListItem>
-                    ))}
-                  </UnorderedList>
-                )}
-              </OrderedListItem>
-            ))}
-          </OrderedList>
-        </>
-      )}
+      <SimLog log={log} eventLabel={texts.eventLabel} stateLabel={stateLabel} />
     </section>
   );
 }

@@ -2,6 +2,7 @@
  * The statechart as a graph (states and arrows with labels), tolerant of a draft that is not
  * valid yet, and its comparison with an earlier version: what is new, and what was removed.
  */
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { DefinitionJson } from './policy-api';
 
 export interface Edge {
@@ -115,4 +116,125 @@ export function compareGraphs(graph: Graph, old: Graph): Graph {
       .map((e, i) => ({ ...e, id: `r${i}`, removed: true })),
   ];
   return { ...graph, states, edges };
+}
+
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface Layout {
+  width: number;
+  height: number;
+  nodes: Map<string, Box>;
+  /** Each arrow's route and its label's box as elkjs placed it: on the arrow (inline). */
+  edges: { id: string; points: Point[]; label?: Box & { lines: string[] } }[];
+}
+
+/** Font sizes of the diagram (CSS px at 100 %); the layout measures its texts with them. */
+export const STATE_FONT = 14;
+export const LABEL_FONT = 12;
+export const LABEL_LINE = 15;
+/** A label longer than this wraps onto more lines, so one long label does not widen it all. */
+const LABEL_MAX = 170;
+
+/** The width of a text in px at `size`: measured by the caller (a canvas), or estimated. */
+export type Measure = (text: string, size: number) => number;
+export const estimate: Measure = (text, size) => text.length * size * 0.56;
+
+/** `text` in lines of at most `max` px wide, broken between words. */
+export function wrapText(text: string, max: number, size: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && measure(next, size) > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/**
+ * The graph laid out by elkjs (loaded only when a diagram is shown: it is large): top to bottom
+ * in the definition's own order of states (so the start state is on top and a step back to an
+ * earlier status is the arrow that goes up), every label on its own arrow, a state's arrows
+ * back to itself at its sides. `prefix` gives the words before a changed label ("nieuw: ").
+ */
+export async function layoutGraph(
+  graph: Graph,
+  measure: Measure,
+  prefix: (x: { added?: boolean; removed?: boolean }) => string,
+): Promise<Layout> {
+  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+  const lines = new Map(
+    graph.edges.map((e) => [
+      e.id,
+      wrapText(`${prefix(e)}${e.label}`, LABEL_MAX, LABEL_FONT, measure),
+    ]),
+  );
+  const input: ElkNode = {
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'DOWN',
+      'elk.edgeRouting': 'ORTHOGONAL',
+      'elk.layered.cycleBreaking.strategy': 'MODEL_ORDER',
+      'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '50',
+      'elk.spacing.nodeNode': '40',
+      'elk.spacing.edgeLabel': '4',
+    },
+    children: graph.states.map((s) => ({
+      id: s.name,
+      width: Math.max(90, measure(`${prefix(s)}${s.label}`, STATE_FONT) + 32),
+      height: 44,
+      // Options of a node, not of the graph: elkjs reads them there. Arrows back to the same
+      // state go at its sides, one beside the other (not nested), each with its label.
+      layoutOptions: {
+        'elk.layered.edgeRouting.selfLoopDistribution': 'NORTH_SOUTH',
+        'elk.layered.edgeRouting.selfLoopOrdering': 'SEQUENCED',
+      },
+    })),
+    edges: graph.edges.map((e) => {
+      const text = lines.get(e.id) ?? [''];
+      return {
+        id: e.id,
+        sources: [e.from],
+        targets: [e.to],
+        labels: [
+          {
+            text: e.label,
+            width: Math.max(...text.map((l) => measure(l, LABEL_FONT))) + 10,
+            height: text.length * LABEL_LINE + 4,
+            // On the arrow itself, not beside it where it might belong to the next arrow.
+            layoutOptions: { 'elk.edgeLabels.inline': 'true' },
+          },
+        ],
+      };
+    }),
+  };
+  const result: ElkNode = await new ELK().layout(input);
+  const nodes = new Map<string, Box>();
+  for (const c of result.children ?? [])
+    nodes.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
+  const edges = (result.edges ?? []).map((e) => {
+    const section = e.sections?.[0];
+    const points = section
+      ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
+      : [];
+    const l = e.labels?.[0];
+    const label = l
+      ? { x: l.x ?? 0, y: l.y ?? 0, width: l.width ?? 0, height: l.height ?? 0 }
+      : undefined;
+    return { id: e.id, points, label: label && { ...label, lines: lines.get(e.id) ?? [] } };
+  });
+  return { width: result.width ?? 0, height: result.height ?? 0, nodes, edges };
 }

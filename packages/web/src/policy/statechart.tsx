@@ -1,4 +1,5 @@
 import {
+  Button,
   Table,
   TableBody,
   TableCell,
@@ -6,80 +7,56 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { ElkNode } from 'elkjs/lib/elk-api';
-import { useEffect, useId, useMemo, useState } from 'react';
+import {
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { delayText } from './delay-text';
 import { useEditorText } from './editor-messages';
 import { useRefText } from './editor-params';
 import type { DefinitionJson } from './policy-api';
-import { compareGraphs, type Graph, type GuardText, graphOf } from './statechart-graph';
+import {
+  compareGraphs,
+  estimate,
+  type GuardText,
+  graphOf,
+  LABEL_FONT,
+  LABEL_LINE,
+  type Layout,
+  layoutGraph,
+  type Measure,
+  STATE_FONT,
+} from './statechart-graph';
 
-interface Point {
-  x: number;
-  y: number;
-}
-interface Layout {
-  width: number;
-  height: number;
-  nodes: Map<string, { x: number; y: number; width: number; height: number }>;
-  edges: { id: string; points: Point[]; label?: { x: number; y: number; text: string } }[];
-}
-
-const CHAR = 7.2;
-
-async function layoutGraph(graph: Graph): Promise<Layout> {
-  // elkjs is large; it loads only when a diagram is shown.
-  const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
-  const elk = new ELK();
-  const input: ElkNode = {
-    id: 'root',
-    layoutOptions: {
-      'elk.algorithm': 'layered',
-      'elk.direction': 'DOWN',
-      'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '60',
-      'elk.spacing.nodeNode': '40',
-      'elk.spacing.edgeLabel': '4',
-      'elk.edgeLabels.inline': 'false',
-    },
-    // "nieuw: " or "verwijderd: " goes before a changed label: room for it.
-    children: graph.states.map((s) => ({
-      id: s.name,
-      width: Math.max(90, (s.label.length + (s.added || s.removed ? 12 : 0)) * CHAR + 28),
-      height: 44,
-    })),
-    edges: graph.edges.map((e) => ({
-      id: e.id,
-      sources: [e.from],
-      targets: [e.to],
-      labels: [
-        {
-          text: e.label,
-          width: (e.label.length + (e.added || e.removed ? 12 : 0)) * 6.2 + 8,
-          height: 16,
-        },
-      ],
-    })),
+/** Text widths in the page's own font, so labels fit their boxes; an estimate without a canvas. */
+function canvasMeasure(el: Element | null): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx || !el) return estimate;
+  const family = getComputedStyle(el).fontFamily || 'sans-serif';
+  return (text, size) => {
+    ctx.font = `${size}px ${family}`;
+    return ctx.measureText(text).width;
   };
-  const result: ElkNode = await elk.layout(input);
-  const nodes = new Map<string, { x: number; y: number; width: number; height: number }>();
-  for (const c of result.children ?? []) {
-    nodes.set(c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 });
-  }
-  const edges = (result.edges ?? []).map((e) => {
-    const section = e.sections?.[0];
-    const points = section
-      ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]
-      : [];
-    const l = e.labels?.[0];
-    return {
-      id: e.id,
-      points,
-      label: l ? { x: l.x ?? 0, y: (l.y ?? 0) + 12, text: l.text ?? '' } : undefined,
-    };
-  });
-  return { width: result.width ?? 0, height: result.height ?? 0, nodes, edges };
 }
+
+const PAD = 10;
+const ZOOM_STEP = 1.25;
+const ZOOM_MIN = 0.3;
+const ZOOM_MAX = 3;
+/** Fitting never shrinks text below this share: wider than that, the diagram scrolls. */
+const FIT_MIN = 0.6;
+const box = (b: { x: number; y: number; width: number; height: number }) => ({
+  x: b.x,
+  y: b.y,
+  width: b.width,
+  height: b.height,
+});
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /**
  * The statechart laid out by elkjs as an SVG image with a title and description, and the same
@@ -110,11 +87,23 @@ export function Statechart({
   const [layout, setLayout] = useState<Layout | null>(null);
   const [failed, setFailed] = useState(false);
   const signature = JSON.stringify(graph);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLElement>(null);
+  /** The scroll area's width, to fit the diagram in; 0 until it is known. */
+  const [boxWidth, setBoxWidth] = useState(0);
+  /** A zoom factor the officer chose; null: fit the width. */
+  const [zoom, setZoom] = useState<number | null>(null);
+  /** The point of the diagram in the middle of the view, kept there when the zoom changes. */
+  const keep = useRef<number | null>(null);
+
+  /** The words before a label that say what changed: "nieuw: ", "verwijderd: " or nothing. */
+  const mark = (x: { added?: boolean; removed?: boolean }) =>
+    x.removed ? `${t('diagram.removed')}: ` : x.added ? `${p('diagram.new')}: ` : '';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the graph's content, not its identity
   useEffect(() => {
     let live = true;
-    layoutGraph(graph)
+    layoutGraph(graph, canvasMeasure(rootRef.current), mark)
       .then((l) => {
         if (live) {
           setLayout(l);
@@ -145,9 +134,6 @@ export function Statechart({
         })
       : '',
   ].filter(Boolean);
-  /** The words before a label that say what changed: "nieuw: ", "verwijderd: " or nothing. */
-  const mark = (x: { added?: boolean; removed?: boolean }) =>
-    x.removed ? `${t('diagram.removed')}: ` : x.added ? `${p('diagram.new')}: ` : '';
   const desc = `${p('diagram.desc', {
     states: graph.states.length - removedStates.length,
     transitions: graph.edges.length - removedEdges.length,
@@ -155,22 +141,78 @@ export function Statechart({
     current: current ? p('diagram.current', { state: labelOf(current) }) : '',
   })}${removedText.length ? ` ${removedText.join(' ')}` : ''}`;
 
+  const shown = layout !== null;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!shown || !el) return;
+    const read = () => setBoxWidth(el.clientWidth);
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown]);
+
+  const full = { width: (layout?.width ?? 0) + 2 * PAD, height: (layout?.height ?? 0) + 2 * PAD };
+  const fit = boxWidth > 0 ? clamp(boxWidth / full.width, FIT_MIN, 1) : 1;
+  const scale = zoom ?? fit;
+  const zoomTo = (next: number | null) => {
+    const el = scrollRef.current;
+    if (el) keep.current = (el.scrollLeft + el.clientWidth / 2) / scale;
+    setZoom(next === null ? null : clamp(next, ZOOM_MIN, ZOOM_MAX));
+  };
+  // After a zoom the same point stays in the middle; fitted, the start state is in view.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || !layout) return;
+    if (zoom === null) {
+      const start = layout.nodes.get(graph.initial);
+      el.scrollLeft = start ? Math.max(0, (start.x + PAD) * scale - 24) : 0;
+    } else if (keep.current !== null) el.scrollLeft = keep.current * scale - el.clientWidth / 2;
+    keep.current = null;
+  }, [scale, zoom, layout, graph.initial]);
+  const onKey = (ev: KeyboardEvent) => {
+    const to = { '+': scale * ZOOM_STEP, '=': scale * ZOOM_STEP, '-': scale / ZOOM_STEP }[ev.key];
+    if (to !== undefined) zoomTo(to);
+    else if (ev.key === '0') zoomTo(null);
+    else return;
+    ev.preventDefault();
+  };
+
   return (
-    <div className="policy-diagram">
+    <div className="policy-diagram" ref={rootRef}>
+      {layout && (
+        <fieldset className="policy-plain-fieldset policy-diagram__zoom">
+          <legend className="policy-visually-hidden">{p('diagram.zoom')}</legend>
+          <Button appearance="secondary-action-button" onClick={() => zoomTo(scale / ZOOM_STEP)}>
+            {p('diagram.zoomOut')}
+          </Button>
+          <Button appearance="secondary-action-button" onClick={() => zoomTo(scale * ZOOM_STEP)}>
+            {p('diagram.zoomIn')}
+          </Button>
+          <Button appearance="secondary-action-button" onClick={() => zoomTo(null)}>
+            {p('diagram.zoomFit')}
+          </Button>
+          <p className="policy-diagram__size" aria-live="polite">
+            {p('diagram.zoomLevel', { percent: Math.round(scale * 100) })}
+          </p>
+        </fieldset>
+      )}
       {layout ? (
-        // Keyboard users scroll a wide diagram too: the scroll area takes focus.
+        // Keyboard users scroll a wide diagram too: the scroll area takes focus (+, − and 0 zoom).
         <section
+          ref={scrollRef}
           className="policy-diagram__scroll"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
           tabIndex={0}
           aria-label={p('diagram.title')}
+          onKeyDown={onKey}
         >
           <svg
             role="img"
             aria-labelledby={`${id}-t ${id}-d`}
-            viewBox={`-10 -10 ${layout.width + 20} ${layout.height + 20}`}
-            width={layout.width + 20}
-            height={layout.height + 20}
+            viewBox={`${-PAD} ${-PAD} ${full.width} ${full.height}`}
+            width={Math.round(full.width * scale)}
+            height={Math.round(full.height * scale)}
             className="policy-diagram__svg"
           >
             <title id={`${id}-t`}>{p('diagram.title')}</title>
@@ -191,7 +233,7 @@ export function Statechart({
             {layout.edges.map((e) => {
               const edge = edgeOf(e.id);
               return (
-                <g key={e.id} data-removed={edge?.removed || undefined}>
+                <g key={e.id} data-edge={e.id} data-removed={edge?.removed || undefined}>
                   <polyline
                     points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
                     fill="none"
@@ -200,18 +242,31 @@ export function Statechart({
                     strokeDasharray={edge?.removed ? '2 4' : edge?.timer ? '5 4' : undefined}
                     markerEnd={`url(#${id}-arrow)`}
                   />
-                  {e.label && (
-                    <text
-                      x={e.label.x}
-                      y={e.label.y}
-                      fontSize="11"
-                      fill={edge?.removed ? '#8c1d18' : edge?.added ? '#14532d' : '#1a1a1a'}
-                      textDecoration={edge?.removed ? 'line-through' : undefined}
-                    >
-                      {edge ? mark(edge) : ''}
-                      {e.label.text}
-                    </text>
-                  )}
+                </g>
+              );
+            })}
+            {/* Each label on its own arrow, on white, above every arrow: no line crosses it. */}
+            {layout.edges.map((e) => {
+              const edge = edgeOf(e.id);
+              const label = e.label;
+              if (!label) return null;
+              return (
+                <g key={e.id} data-label-of={e.id}>
+                  <rect {...box(label)} fill="#fff" rx="3" />
+                  <text
+                    y={label.y + 2 + LABEL_FONT}
+                    fontSize={LABEL_FONT}
+                    textAnchor="middle"
+                    fill={edge?.removed ? '#8c1d18' : edge?.added ? '#14532d' : '#1a1a1a'}
+                    textDecoration={edge?.removed ? 'line-through' : undefined}
+                  >
+                    {label.lines.map((line, i) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label
+                      <tspan key={i} x={label.x + label.width / 2} dy={i ? LABEL_LINE : 0}>
+                        {i > 0 ? ` ${line}` : line}
+                      </tspan>
+                    ))}
+                  </text>
                 </g>
               );
             })}
@@ -249,9 +304,9 @@ export function Statechart({
                   />
                   <text
                     x={n.x + n.width / 2}
-                    y={n.y + (isCurrent ? 19 : 27)}
+                    y={n.y + (isCurrent ? 20 : 27)}
                     textAnchor="middle"
-                    fontSize="13"
+                    fontSize={STATE_FONT}
                     fontWeight={isCurrent ? 700 : 400}
                     fill={isCurrent ? '#fff' : s.removed ? '#8c1d18' : '#1a1a1a'}
                     textDecoration={s.removed ? 'line-through' : undefined}
@@ -264,7 +319,7 @@ export function Statechart({
                       x={n.x + n.width / 2}
                       y={n.y + 35}
                       textAnchor="middle"
-                      fontSize="10"
+                      fontSize="11"
                       fill="#fff"
                     >
                       {p('diagram.currentMark')}

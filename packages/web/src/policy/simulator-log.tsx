@@ -1,0 +1,107 @@
+import {
+  Heading3,
+  Heading4,
+  OrderedList,
+  OrderedListItem,
+  Paragraph,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
+import { Fragment } from 'react';
+import { usePolicyText } from './policy-messages';
+import { useSimulatorText } from './simulator-messages';
+import type { SimText } from './simulator-texts';
+import { paragraphLines } from './template-text';
+
+/** What one effect of a step did, in words; a mail or letter with the text it would have. */
+export interface LogEffect {
+  text: string;
+  mail?: SimText & { kind: 'mail' | 'letter' };
+}
+
+export interface LogEntry {
+  id: number;
+  event: string;
+  from: string;
+  to: string;
+  at: string;
+  effects: LogEffect[];
+  error?: string;
+}
+
+/**
+ * A mail's or letter's text behind a disclosure, laid out as the definition editor's preview
+ * does (the API's paragraphs: a blank line between paragraphs, a single break stays a break).
+ */
+export function SimMail({ mail }: { mail: NonNullable<LogEffect['mail']> }) {
+  const { s } = useSimulatorText();
+  const paragraphs = paragraphLines(mail.body);
+  return (
+    <details className="policy-sim-mail">
+      <summary>{mail.kind === 'letter' ? s('sl.readLetter') : s('sl.readMail')}</summary>
+      <section
+        className="policy-preview__mail"
+        aria-label={s('sl.textTitle', { subject: mail.subject })}
+      >
+        <Paragraph className="policy-hint">{s('sl.note')}</Paragraph>
+        <Heading4 className="policy-h4">{mail.subject}</Heading4>
+        {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
+        {paragraphs.map((lines, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
+          <Paragraph key={i} className="policy-preview__para">
+            {lines.map((line, j) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
+              <Fragment key={j}>
+                {j > 0 && <br />}
+                {line}
+              </Fragment>
+            ))}
+          </Paragraph>
+        ))}
+      </section>
+    </details>
+  );
+}
+
+/** The trial's steps, newest first, with what each did and the texts it would send. */
+export function SimLog({
+  log,
+  eventLabel,
+  stateLabel,
+}: {
+  log: LogEntry[];
+  eventLabel(type: string): string;
+  stateLabel(state: string): string;
+}) {
+  const { p, formatDateTime } = usePolicyText();
+  if (log.length === 0) return null;
+  return (
+    <>
+      <Heading3 className="policy-h3">{p('sim.log')}</Heading3>
+      <OrderedList reversed className="policy-log">
+        {log.map((entry) => (
+          <OrderedListItem key={entry.id}>
+            {entry.error ??
+              p('sim.logEntry', {
+                event: eventLabel(entry.event),
+                from: entry.from ? stateLabel(entry.from) : '–',
+                to: stateLabel(entry.to),
+                at: formatDateTime(entry.at),
+              })}
+            {entry.effects.length > 0 && (
+              <UnorderedList>
+                {entry.effects.map((effect, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
+                  <UnorderedListItem key={i}>
+                    {effect.text}
+                    {effect.mail && <SimMail mail={effect.mail} />}
+                  </UnorderedListItem>
+                ))}
+              </UnorderedList>
+            )}
+          </OrderedListItem>
+        ))}
+      </OrderedList>
+    </>
+  );
+}

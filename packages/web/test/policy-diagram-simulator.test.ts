@@ -1,0 +1,251 @@
+/**
+ * A policy officer reads the workflow diagram and checks texts in the simulator: the diagram
+ * fits the page's width with the start state in view, each arrow's label sits on its own arrow,
+ * zoom buttons (and keys) enlarge and fit it; the simulator opens each letter and mail to its
+ * filled-in text, and says a refused step at the field whose value is missing.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../../api/src/test/test-app';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  expectNoHorizontalScroll,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+import { nextDraftVersion } from './versions';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const OFFICER = { email: 'beleid-schema@example.org', name: 'Pim Schema' };
+const NEXT = await nextDraftVersion('bewonersinitiatief');
+
+screenshotOnFailure(() => page);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
+  browser = await openBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const diagram = () => page.locator('.policy-diagram').first();
+const svg = () => diagram().locator('svg[role="img"]');
+const region = () => diagram().getByRole('region', { name: 'Schema van het werkproces' });
+
+/** The diagram's width, the scroll area's, and how far the area scrolls sideways. */
+const sizes = () =>
+  region().evaluate((el) => ({
+    svg: el.querySelector('svg')!.getBoundingClientRect().width,
+    box: el.clientWidth,
+    overflow: el.scrollWidth - el.clientWidth,
+  }));
+
+/**
+ * Per arrow: how far its label's middle is from its route, and how far the label's box is,
+ * both in the diagram's own units (a label on its arrow is 0 away).
+ */
+const labelDistances = () =>
+  svg().evaluate((root) => {
+    const toSegment = (px: number, py: number, a: number[], b: number[]) => {
+      const [ax, ay] = a as [number, number];
+      const [bx, by] = b as [number, number];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len = dx * dx + dy * dy;
+      const t = len ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len)) : 0;
+      return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    };
+    return [...root.querySelectorAll('g[data-edge]')].map((g) => {
+      const points = (g.querySelector('polyline')?.getAttribute('points') ?? '')
+        .trim()
+        .split(/\s+/)
+        .map((pt) => pt.split(',').map(Number));
+      const label = root.querySelector(`g[data-label-of="${g.getAttribute('data-edge')}"]`);
+      const rect = label?.querySelector('rect');
+      const text = label?.querySelector('text')?.textContent ?? '';
+      if (!rect || points.length < 2) return { text, centre: Infinity, box: Infinity };
+      const x = Number(rect.getAttribute('x'));
+      const y = Number(rect.getAttribute('y'));
+      const w = Number(rect.getAttribute('width'));
+      const h = Number(rect.getAttribute('height'));
+      const near = (px: number, py: number) =>
+        Math.min(...points.slice(1).map((b, i) => toSegment(px, py, points[i]!, b)));
+      // The box's distance: 0 when the route crosses it, else from its nearest edge point.
+      const samples: [number, number][] = [];
+      for (let i = 0; i <= 10; i++) {
+        samples.push([x + (w * i) / 10, y], [x + (w * i) / 10, y + h]);
+        samples.push([x, y + (h * i) / 10], [x + w, y + (h * i) / 10]);
+      }
+      const crosses = points.some(
+        ([px, py]) => px! >= x && px! <= x + w && py! >= y && py! <= y + h,
+      )
+        ? 0
+        : Infinity;
+      return {
+        text,
+        centre: near(x + w / 2, y + h / 2),
+        box: Math.min(crosses, ...samples.map(([sx, sy]) => near(sx, sy))),
+      };
+    });
+  });
+
+describe('the workflow diagram for a policy officer', () => {
+  it('fits the width, with the start state in view and every label on its own arrow', async () => {
+    await login(page, server.url, OFFICER.email, PASSWORD);
+    await page.goto(`${server.url}/beleid`);
+    await page
+      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
+      .getByRole('button', { name: 'Nieuw concept van versie 1' })
+      .click();
+    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
+    await svg().waitFor();
+
+    // Fitted: no sideways scrolling, the diagram as wide as the space at most.
+    const fitted = await sizes();
+    expect(fitted.svg).toBeLessThanOrEqual(fitted.box + 1);
+    expect(fitted.overflow).toBeLessThanOrEqual(1);
+    await expectNoHorizontalScroll(page);
+
+    // The start state is drawn inside the visible part of the diagram.
+    const start = await svg().locator('g[data-state="draft"] rect').boundingBox();
+    const box = await region().boundingBox();
+    expect(start && box).toBeTruthy();
+    expect(start!.x).toBeGreaterThanOrEqual(box!.x);
+    expect(start!.x + start!.width).toBeLessThanOrEqual(box!.x + box!.width);
+
+    // Text at a readable size: the labels are not shrunk below 10 px on the screen.
+    const labelPx = await svg()
+      .locator('g[data-label-of] text')
+      .first()
+      .evaluate((el) => el.getBoundingClientRect().height);
+    expect(labelPx).toBeGreaterThanOrEqual(10);
+
+    // Each label is on its own arrow: the arrow runs through (or right along) its label.
+    const distances = await labelDistances();
+    expect(distances.length).toBeGreaterThan(10);
+    for (const d of distances) {
+      expect(d.box, `label “${d.text}” is away from its arrow`).toBeLessThanOrEqual(6);
+    }
+    // And the labels of arrows between two states sit on the arrow's line itself.
+    const onLine = distances.filter((d) => d.centre <= 2);
+    expect(onLine.length).toBeGreaterThanOrEqual(distances.length * 0.7);
+
+    await checkA11y(page, 'diagram-fitted');
+  });
+
+  it('zooms in and out with real buttons and keys, and fits again', async () => {
+    const fitted = (await sizes()).svg;
+    const size = page.getByText(/^Schema op \d+%\.$/).first();
+    const fitText = await size.textContent();
+
+    const zoomIn = page.getByRole('button', { name: 'Inzoomen' }).first();
+    await zoomIn.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await sizes()).svg).toBeGreaterThan(fitted * 1.2);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await sizes()).svg).toBeGreaterThan(fitted * 1.5);
+    // Wider than the space now: it scrolls sideways inside its own area, not the page.
+    expect((await sizes()).overflow).toBeGreaterThan(0);
+    await expectNoHorizontalScroll(page);
+    expect(await size.textContent()).not.toBe(fitText);
+
+    await page.getByRole('button', { name: 'Uitzoomen' }).first().click();
+    const smaller = (await sizes()).svg;
+    expect(smaller).toBeLessThan(fitted * 1.5);
+    expect(smaller).toBeGreaterThan(fitted);
+
+    await page.getByRole('button', { name: 'Passend in de breedte' }).first().click();
+    await expect.poll(async () => Math.round((await sizes()).svg)).toBe(Math.round(fitted));
+    expect(await size.textContent()).toBe(fitText);
+
+    // The diagram's own area zooms with + and − and fits with 0.
+    await region().focus();
+    await page.keyboard.press('+');
+    await expect.poll(async () => (await sizes()).svg).toBeGreaterThan(fitted * 1.2);
+    await page.keyboard.press('-');
+    await page.keyboard.press('-');
+    await expect.poll(async () => (await sizes()).svg).toBeLessThan(fitted);
+    await page.keyboard.press('0');
+    await expect.poll(async () => Math.round((await sizes()).svg)).toBe(Math.round(fitted));
+    await checkA11y(page, 'diagram-zoom');
+  });
+});
+
+describe('the simulator for a policy officer', () => {
+  it('opens each letter and mail to its text, filled in', async () => {
+    await page.getByRole('button', { name: 'Begin een aanvraag' }).click();
+    await page.getByText('Huidige status: Concept').waitFor();
+    await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
+    await page.getByText('Huidige status: Ingediend').waitFor();
+
+    const log = page.locator('.policy-log');
+    const letter = log.locator('li', { hasText: /^Brief \(ontvangstbevestiging\)/ }).first();
+    await letter.waitFor();
+    await letter.locator('summary', { hasText: 'Tekst van de brief lezen' }).click();
+    const text = letter.getByRole('region', { name: /^Tekst van “.*BI-\d{4}-000001.*”$/ });
+    await text.waitFor();
+    const body = (await text.textContent()) ?? '';
+    // The application's own values are filled in; no placeholder is left.
+    expect(body).toContain('Fatima el Amrani');
+    expect(body).toMatch(/BI-\d{4}-000001/);
+    expect(body).not.toContain('{{');
+    // Paragraphs as the letter has them, not one run of text.
+    expect(await text.locator('p').count()).toBeGreaterThan(2);
+
+    // A mail too.
+    const mail = log.locator('li', { hasText: /^Mail aan de aanvrager/ }).first();
+    await mail.locator('summary', { hasText: 'Tekst van de mail lezen' }).click();
+    const mailText = mail.getByRole('region', { name: /^Tekst van “/ });
+    expect((await mailText.textContent()) ?? '').not.toContain('{{');
+    await checkA11y(page, 'simulator-letter-text');
+  });
+
+  it('says a refused step at the field whose value is missing, and moves focus there', async () => {
+    await page.getByLabel('U bent').selectOption('assessor');
+    await page.getByRole('button', { name: 'Stap Om aanvulling vragen zetten' }).click();
+
+    const alert = page
+      .getByRole('alert')
+      .filter({ hasText: 'De stap “Om aanvulling vragen” is niet gezet' });
+    await alert.waitFor();
+    await expect.poll(() => alert.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // At the field, by its label.
+    const field = page.getByRole('textbox', { name: 'Gevraagde aanvulling', exact: true });
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const described = await field.evaluate((el) =>
+      (el.getAttribute('aria-describedby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' '),
+    );
+    expect(described).toContain('Gevraagde aanvulling ontbreekt.');
+    await checkA11y(page, 'simulator-refused-step');
+
+    // The alert's link goes to the field.
+    await alert.getByRole('link', { name: 'Gevraagde aanvulling ontbreekt.' }).click();
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // Filled in, the step is taken and the alert goes.
+    await field.fill('Graag een offerte voor het podium.');
+    await page.getByRole('button', { name: 'Stap Om aanvulling vragen zetten' }).click();
+    await page.getByText('Huidige status: Aanvulling gevraagd').waitFor();
+    expect(await alert.count()).toBe(0);
+    // The request's letter carries the officer's own words.
+    const letter = page
+      .locator('.policy-log li', { hasText: /^Brief \(verzoek om aanvulling\)/ })
+      .first();
+    await letter.locator('summary').first().click();
+    await letter.getByText('Graag een offerte voor het podium.').waitFor();
+  });
+});
