@@ -119,6 +119,7 @@ export type { ApplicationWarning } from './runtime/warnings';
 export { type TemplateContext, templateVariables } from './templates/template-variables';
 export {
   malformedPlaceholders,
+  paragraphsOf,
   renderTemplate,
   TEMPLATE_VARIABLES,
   type TemplateVariable,

@@ -1,14 +1,8 @@
-/** Money and dates as the engine formats them, so letters and the engine's explanations agree. */
-export { formatDate, formatMoney as formatCents } from '@initiatief/engine';
-
-/** Splits a template body into paragraphs (a blank line separates them). */
-export function paragraphsOf(body: string): string[] {
-  return body
-    .replace(/\r\n/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0);
-}
+/**
+ * Money, dates and paragraphs as the engine makes them, so letters, mails, the engine's
+ * explanations and the policy editor's preview agree.
+ */
+export { formatDate, formatMoney as formatCents, paragraphsOf } from '@initiatief/engine';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(value: string): string {

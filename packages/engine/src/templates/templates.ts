@@ -57,3 +57,16 @@ export function malformedPlaceholders(text: string): string[] {
   }
   return found;
 }
+
+/**
+ * A letter's or mail's body in paragraphs, as every place that shows one splits it (the PDF,
+ * the mail, the editor's preview, the simulator): a blank line, even one with spaces, separates
+ * them; each is trimmed; a single line break stays inside its paragraph.
+ */
+export function paragraphsOf(body: string): string[] {
+  return body
+    .replace(/\r\n/g, '\n')
+    .split(/\n[ \t]*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
+}

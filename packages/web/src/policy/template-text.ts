@@ -1,4 +1,4 @@
-import type { TemplateVariable } from '@initiatief/engine';
+import { paragraphsOf, type TemplateVariable } from '@initiatief/engine';
 
 type Lang = 'nl' | 'en';
 
@@ -63,16 +63,9 @@ export function templateVariableOption(name: string, lang: Lang): string {
 }
 
 /**
- * A letter's or mail's body as the API sends it (`paragraphsOf` in the API's
- * messaging/messaging.format.ts): a blank line, even one with spaces, separates paragraphs; each
- * paragraph is trimmed, and a single line break stays a line break inside its paragraph (the
- * mail's HTML writes it as `<br>`, its plain text keeps it).
+ * A letter's or mail's body as the API sends it: the engine's paragraphs, each with its single
+ * line breaks (the mail's HTML writes them as `<br>`, its plain text keeps them).
  */
 export function paragraphLines(body: string): string[][] {
-  return body
-    .replace(/\r\n/g, '\n')
-    .split(/\n[ \t]*\n/)
-    .map((p) => p.trim())
-    .filter((p) => p.length > 0)
-    .map((p) => p.split('\n'));
+  return paragraphsOf(body).map((p) => p.split('\n'));
 }
