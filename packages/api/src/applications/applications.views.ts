@@ -39,13 +39,14 @@ export interface ViewRow {
 
 /**
  * The view of one row at `now`; null when its snapshot is one its definition no longer knows
- * (a list still shows the row, the deadlines job leaves it).
+ * (a list still shows the row, the deadlines job leaves it). A failure to read the definition is
+ * not that, and is thrown: the job then runs again instead of giving the row up.
  */
 export async function viewOfRow(db: Db, row: ViewRow, now: Date): Promise<ApplicationView | null> {
   const { snapshot } = withFormData(row);
+  const def = await loadDefinition(db, row.definition_key, row.definition_version);
+  const facts = row.regulation ? factsFor(regulationFromJson(row.regulation)) : undefined;
   try {
-    const def = await loadDefinition(db, row.definition_key, row.definition_version);
-    const facts = row.regulation ? factsFor(regulationFromJson(row.regulation)) : undefined;
     return applicationView(def, snapshot as PersistedSnapshot, now, facts);
   } catch {
     return null;
