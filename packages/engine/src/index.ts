@@ -125,7 +125,12 @@ export {
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
-export { supportersOnForm, supportersRule } from './vocabulary/guards';
+export {
+  countSupporters,
+  SUPPORTERS_LIST,
+  supportersOnForm,
+  supportersRule,
+} from './vocabulary/guards';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

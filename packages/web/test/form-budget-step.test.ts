@@ -2,7 +2,8 @@
  * What a tester found on the wizard's budget step: a total over the regulation's maximum must be
  * an error at the total and in the error summary (the last step's too); the total names the lines
  * it leaves out; removing a row puts focus somewhere sensible and says so; the error summary
- * follows the order of the form.
+ * follows the order of the form. The supporters step says, while it is filled in, how many count
+ * for the workflow's rule and which lines do not.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -177,5 +178,31 @@ describe('the budget step', () => {
       .getByRole('status')
       .filter({ hasText: 'Handtekeningen van buurtbewoners, regel 1 is verwijderd.' })
       .waitFor({ state: 'attached' });
+  });
+
+  it('the supporters step counts who counts while it is filled in, and names lines that do not', async () => {
+    await open();
+    await toStep(/Handtekeningen van buurtbewoners$/);
+    const count = page.getByRole('status').filter({ hasText: 'Telt nu mee' });
+    // The demo data: four supporters, one of them 15, all of twelve or older.
+    await count
+      .getByText('Telt nu mee: 4. Dat is genoeg: minstens 4 van bewoners van 12 jaar of ouder.')
+      .waitFor();
+    const row = (n: number) =>
+      page.getByRole('group', { name: `Handtekeningen van buurtbewoners, regel ${n}` });
+    await row(3).getByLabel('Leeftijd').fill('11');
+    await count
+      .getByText('Telt nu mee: 3. Nodig: minstens 4, van bewoners van 12 jaar of ouder.')
+      .waitFor();
+    await count.getByText('Regel 3 telt niet mee: jonger dan 12 jaar.').waitFor();
+    await page
+      .getByRole('button', { name: 'Regel toevoegen aan Handtekeningen van buurtbewoners' })
+      .click();
+    await row(5).getByLabel('Naam').fill('Ayşe Yıldız-Çelik');
+    await count.getByText('Regel 5 telt nog niet mee: de leeftijd is niet ingevuld.').waitFor();
+    await row(5).getByLabel('Leeftijd').fill('52');
+    await count.getByText('Telt nu mee: 4. Dat is genoeg', { exact: false }).waitFor();
+    expect(await count.getByText('leeftijd is niet ingevuld').count()).toBe(0);
+    await checkA11y(page, 'supporters-count');
   });
 });

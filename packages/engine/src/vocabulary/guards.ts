@@ -117,13 +117,35 @@ function limitOf(
   }
 }
 
+/** The form's list that `supportersAtLeast` counts when nobody was invited to confirm. */
+export const SUPPORTERS_LIST = 'supporters';
+
 /**
  * The supporters named in the form's own list (`data.supporters`, the vocabulary's field for
  * `supportersAtLeast`): what that guard counts while nobody was invited to confirm.
  */
 export function supportersOnForm(data: Record<string, unknown> | null | undefined): unknown[] {
-  const list = data?.supporters;
+  const list = data?.[SUPPORTERS_LIST];
   return Array.isArray(list) ? list : [];
+}
+
+/**
+ * Which supporters count for `supportersAtLeast`: those whose `age` is a whole number of at least
+ * `minAge`. Also the positions (from 0) of those too young and of those without an age, so a
+ * form can say which lines do not count while it is being filled in.
+ */
+export function countSupporters(
+  list: readonly unknown[],
+  minAge: number,
+): { counted: number; tooYoung: number[]; noAge: number[] } {
+  const result = { counted: 0, tooYoung: [] as number[], noAge: [] as number[] };
+  list.forEach((s, i) => {
+    const age = (s as { age?: unknown } | null)?.age;
+    if (typeof age !== 'number') result.noAge.push(i);
+    else if (age < minAge) result.tooYoung.push(i);
+    else result.counted++;
+  });
+  return result;
 }
 
 /**
@@ -157,13 +179,12 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
-    const list: { age?: unknown }[] =
-      event.facts?.confirmedSupporters ?? (supportersOnForm(ctx.data) as { age?: unknown }[]);
-    const count = list.filter((s) => typeof s?.age === 'number' && s.age >= minAge).length;
+    const list: readonly unknown[] = event.facts?.confirmedSupporters ?? supportersOnForm(ctx.data);
+    const count = countSupporters(list, minAge).counted;
     if (count >= params.count) return OK;
-    const label = labelOfPath(def.form, 'data.supporters');
+    const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`);
     return fail(
-      'data.supporters',
+      `data.${SUPPORTERS_LIST}`,
       `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
       both(
         `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.`,

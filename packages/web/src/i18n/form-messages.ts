@@ -16,6 +16,14 @@ const nl = {
   'total.unclear.one': 'Regel {lines} telt niet mee: het bedrag is niet duidelijk.',
   'total.unclear.other': 'Regels {lines} tellen niet mee: de bedragen zijn niet duidelijk.',
   'row.removed': '{item} is verwijderd.',
+  'supporters.counted':
+    'Telt nu mee: {n}. Nodig: minstens {count}, van bewoners van {minAge} jaar of ouder.',
+  'supporters.enough':
+    'Telt nu mee: {n}. Dat is genoeg: minstens {count} van bewoners van {minAge} jaar of ouder.',
+  'supporters.tooYoung.one': 'Regel {lines} telt niet mee: jonger dan {minAge} jaar.',
+  'supporters.tooYoung.other': 'Regels {lines} tellen niet mee: jonger dan {minAge} jaar.',
+  'supporters.noAge.one': 'Regel {lines} telt nog niet mee: de leeftijd is niet ingevuld.',
+  'supporters.noAge.other': 'Regels {lines} tellen nog niet mee: de leeftijd is niet ingevuld.',
 };
 
 const en: typeof nl = {
@@ -30,6 +38,14 @@ const en: typeof nl = {
   'total.unclear.one': 'Line {lines} is not counted: its amount is unclear.',
   'total.unclear.other': 'Lines {lines} are not counted: their amounts are unclear.',
   'row.removed': '{item} has been removed.',
+  'supporters.counted':
+    'Counted now: {n}. Needed: at least {count}, from residents aged {minAge} or older.',
+  'supporters.enough':
+    'Counted now: {n}. That is enough: at least {count} from residents aged {minAge} or older.',
+  'supporters.tooYoung.one': 'Line {lines} is not counted: younger than {minAge}.',
+  'supporters.tooYoung.other': 'Lines {lines} are not counted: younger than {minAge}.',
+  'supporters.noAge.one': 'Line {lines} is not counted yet: the age is not filled in.',
+  'supporters.noAge.other': 'Lines {lines} are not counted yet: the age is not filled in.',
 };
 
 export const formMessages = { nl, en };

@@ -8,6 +8,7 @@ import { fieldId } from '../api/client';
 import { BudgetTotal } from '../forms/budget-total';
 import { FieldInput } from '../forms/field-input';
 import { ListField } from '../forms/list-field';
+import { supportersFooter } from '../forms/supporters-count';
 import { useSimulatorText } from './simulator-messages';
 import { fieldGroups } from './simulator-model';
 
@@ -57,7 +58,9 @@ export function TrialForm({
             footer={
               def.form.requestedAmount?.list === field.key ? (
                 <BudgetTotal total={total} max={maxCents} />
-              ) : undefined
+              ) : (
+                supportersFooter(def, field, data[field.key])
+              )
             }
           />
         );

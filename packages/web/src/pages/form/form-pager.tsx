@@ -41,6 +41,7 @@ import {
 } from '../../forms/form-model';
 import { inFormOrder, totalPath } from '../../forms/form-order';
 import { ListField } from '../../forms/list-field';
+import { supportersFooter } from '../../forms/supporters-count';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useFormText } from '../../i18n/form-messages';
 import { lazyPage } from '../../router/lazy-page';
@@ -254,7 +255,9 @@ export function FormPager({
                 max={max}
                 unclear={unclearLines(def, problems)}
               />
-            ) : undefined
+            ) : (
+              supportersFooter(def, field, data[field.key])
+            )
           }
         />
       );
