@@ -81,10 +81,10 @@ describe('administration', () => {
     expect(password).toBeTruthy();
 
     const row = page.getByRole('row', { name: /Carla Nieuw/ });
-    await row.getByRole('checkbox', { name: 'Beoordelaar (besluit)' }).check();
+    await row.getByRole('checkbox', { name: 'Tweede beoordelaar (besluit)' }).check();
     // Ticked roles look ticked (they looked empty: a white tick on a transparent box).
     await expectLooksTicked(
-      row.getByRole('checkbox', { name: 'Beoordelaar (besluit)' }),
+      row.getByRole('checkbox', { name: 'Tweede beoordelaar (besluit)' }),
       row.getByRole('checkbox', { name: 'Beheerder' }),
     );
     await row.getByRole('button', { name: 'Rollen opslaan van Carla Nieuw' }).click();
@@ -117,7 +117,7 @@ describe('administration', () => {
     const audit = page.getByRole('table', { name: 'Wijzigingen aan accounts, nieuwste eerst' });
     await audit.getByText('Nieuw eenmalig wachtwoord gegeven').waitFor();
     await audit
-      .getByText('Rollen gewijzigd: Behandelaar → Behandelaar, Beoordelaar (besluit)')
+      .getByText('Rollen gewijzigd: Behandelaar → Behandelaar, Tweede beoordelaar (besluit)')
       .waitFor();
     await audit.getByText('Account uitgezet').waitFor();
     await checkA11y(page, 'admin-after-changes');

@@ -167,7 +167,7 @@ const nl = {
   'role.applicant': 'Aanvrager (bewoner)',
   'role.clerk': 'Medewerker dienstverlening',
   'role.assessor': 'Behandelaar',
-  'role.approver': 'Beoordelaar (besluit)',
+  'role.approver': 'Tweede beoordelaar (besluit)',
   'role.policy': 'Beleidsmedewerker',
   'role.admin': 'Beheerder',
 

@@ -127,7 +127,7 @@ const nl = {
   'roles.applicant': 'Aanvrager',
   'roles.clerk': 'Medewerker dienstverlening',
   'roles.assessor': 'Behandelaar',
-  'roles.approver': 'Beoordelaar',
+  'roles.approver': 'Tweede beoordelaar (besluit)',
   'roles.policy': 'Beleidsmedewerker',
   'roles.admin': 'Beheerder',
 
