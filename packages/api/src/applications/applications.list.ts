@@ -253,7 +253,19 @@ export async function listApplications(
   // "Te beslissen": a state the definition tags awaiting_approval (contract C3; kept beside the
   // snapshot with every step, migration 0040), whether or not a decision on the application is
   // still owed: a settlement proposal for four eyes waits here too. No state name is written here.
-  if (approvals) q = q.where('a.awaiting_approval', '=', true);
+  if (approvals) {
+    q = q.where('a.awaiting_approval', '=', true);
+    // Not the viewer's own proposals: four eyes means somebody else decides them, so they do not
+    // wait for the viewer's decision (someone with both roles would see them listed, and counted,
+    // and be refused at the button). The proposal is the step that entered the state, as shown.
+    q = q.where(
+      sql<SqlBool>`coalesce((
+        select h.actor_id from application_history h
+        where h.application_id = a.id and h.to_state = a.state and h.from_state <> h.to_state
+        order by h.seq desc limit 1
+      ), '') <> ${user.id}`,
+    );
+  }
 
   // One sort key per order, matching an index: (key, id).
   let key: Expression<unknown>;

@@ -86,6 +86,35 @@ describe('finding 2: four-eyes on your own application', () => {
   });
 });
 
+describe('"Te beslissen" lists what waits for the viewer\'s decision', () => {
+  test('an assessor who may also decide does not find their own proposal there', async () => {
+    const both = await createUser(kit.t.db, { roles: ['assessor', 'approver'] });
+    const cookie = await loginAs(kit.app, both.email!);
+    const submitted = await applicationIn(kit, 'submitted');
+    const assessed = await call(kit.app, 'POST', `/api/applications/${submitted.id}/events`, {
+      cookie,
+      json: { type: 'ASSESS', payload: ASSESS_GRANT },
+    });
+    expect(assessed.status).toBe(200);
+    const listed = async (as: string) =>
+      (
+        (
+          await readJson(
+            await call(kit.app, 'GET', '/api/queue?awaitingApproval=true&limit=100', {
+              cookie: as,
+            }),
+          )
+        ).items as { id: string }[]
+      ).map((i) => i.id);
+    expect(await listed(cookie)).not.toContain(submitted.id);
+    // Another approver finds it, and so does the proposer for somebody else's proposal.
+    expect(await listed(kit.cookies.approver)).toContain(submitted.id);
+    const other = await applicationIn(kit, 'submitted');
+    await step(kit, 'assessor', other.id, 'ASSESS', ASSESS_GRANT);
+    expect(await listed(cookie)).toContain(other.id);
+  });
+});
+
 describe('finding 3: the history keeps the actor as they were', () => {
   test('a rename later does not rewrite who granted', async () => {
     const granted = await applicationIn(kit, 'granted');
