@@ -258,6 +258,25 @@ describe('applications: happy paths', () => {
       cookie: kit.cookies.assessor,
     });
     expect((await readJson(byRef)).items.map((i: { id: string }) => i.id)).toEqual([one.id]);
+
+    // Staff find the applicant's name without its accents, as the desk's resident search does.
+    await kit.t.db
+      .updateTable('users')
+      .set({ name: 'Mehmet Öztürk' })
+      .where('id', '=', kit.users.resident.id)
+      .execute();
+    const ids = async (q: string, cookie = kit.cookies.assessor) =>
+      (
+        await readJson(
+          await call(kit.app, 'GET', `/api/applications?limit=100&q=${encodeURIComponent(q)}`, {
+            cookie,
+          }),
+        )
+      ).items.map((i: { id: string }) => i.id);
+    for (const q of ['ozturk', 'Oztürk', 'mehmet ozturk', 'ÖZTÜRK']) {
+      expect(await ids(q), q).toContain(one.id);
+    }
+    expect(await ids('ozturk mehmed')).not.toContain(one.id);
   });
 
   test('work queue: ordered by decision due date, days left, claim and release', async () => {

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema';
 import { knownStates } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { isUuid } from '../regulations/regulations.repository';
+import { matchesEveryWord } from '../users/users.repository';
 import { isStaff } from './applications.access';
 import {
   type EnteredStep,
@@ -141,7 +142,8 @@ function searchCondition(
     eb('a.reference', '=', term.toUpperCase()),
     eb('a.title', 'ilike', like),
   ];
-  if (staff) options.push(eb('applicant.name', 'ilike', like));
+  // The applicant as the desk's resident search finds them: "ozturk" finds "Mehmet Öztürk".
+  if (staff) options.push(matchesEveryWord(term, 'applicant.search_text'));
   return eb.or(options);
 }
 

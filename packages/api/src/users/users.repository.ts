@@ -47,17 +47,19 @@ export function updateUser(
 const WORD_BREAK = /[\s\-\u2010-\u2015\u2212]+/u;
 
 /**
- * A row of users whose folded name, e-mail or postcode (users.search_text) holds every word of
+ * A row of users whose folded name, e-mail or postcode (users.search_text, or that column under
+ * another alias: `column`) holds every word of
  * `q`, each folded the same way. LIKE's wildcards are escaped after folding, so a % or _ typed is
  * just a character. search_fold of a constant is computed once, when the statement is planned. A
  * word that folds to nothing (a lone apostrophe) restricts nothing.
  */
-export function matchesEveryWord(q: string) {
+export function matchesEveryWord(q: string, column = 'users.search_text') {
   const words = q.split(WORD_BREAK).filter(Boolean);
   if (words.length === 0) return sql<boolean>`true`;
+  const text = sql.ref(column);
   return sql<boolean>`${sql.join(
     words.map(
-      (word) => sql`users.search_text like ('%' || replace(replace(replace(
+      (word) => sql`${text} like ('%' || replace(replace(replace(
         search_fold(${word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')`,
     ),
     sql` and `,
