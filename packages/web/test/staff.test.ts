@@ -61,6 +61,16 @@ describe('administration', () => {
     await expectHeading(page, 'Accounts van medewerkers');
     expect(new URL(page.url()).pathname).toBe('/beheer');
     await checkA11y(page, 'admin');
+    // Their own administrator role cannot be unticked (the API refuses it), and the row says why.
+    const own = page
+      .getByRole('row', { name: new RegExp(admin.name) })
+      .getByRole('checkbox', { name: 'Beheerder' });
+    expect(await own.isDisabled()).toBe(true);
+    await expect
+      .poll(() => own.evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0))
+      .toBe(1);
+    expect(await own.getAttribute('aria-describedby')).toBeTruthy();
+    await page.getByText('Uw eigen beheerdersrol kunt u niet weghalen.', { exact: false }).waitFor();
 
     const create = page.getByRole('region', { name: 'Nieuw account' });
     await create.getByRole('button', { name: 'Account aanmaken' }).click();

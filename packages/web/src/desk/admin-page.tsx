@@ -40,11 +40,14 @@ function RoleChoices({
   legend,
   value,
   onChange,
+  locked,
 }: {
   idPrefix: string;
   legend: string;
   value: Role[];
   onChange(roles: Role[]): void;
+  /** A role that cannot be unticked here, with the reason said beside it. */
+  locked?: { role: Role; reason: string };
 }) {
   const { t } = useDeskText();
   return (
@@ -56,6 +59,8 @@ function RoleChoices({
             <Checkbox
               id={`${idPrefix}-${role}`}
               checked={value.includes(role)}
+              disabled={locked?.role === role}
+              aria-describedby={locked?.role === role ? `${idPrefix}-${role}-locked` : undefined}
               onChange={(e) =>
                 onChange(e.target.checked ? [...value, role] : value.filter((r) => r !== role))
               }
@@ -64,13 +69,27 @@ function RoleChoices({
               {t(`role.${role}` as 'role.admin')}
             </FormLabel>
           </div>
+          {locked?.role === role && (
+            <span id={`${idPrefix}-${role}-locked`} className="app-muted app-block">
+              {locked.reason}
+            </span>
+          )}
         </FormField>
       ))}
     </Fieldset>
   );
 }
 
-function AccountRow({ account, onDone }: { account: Account; onDone(message: string): void }) {
+function AccountRow({
+  account,
+  onStart,
+  onDone,
+}: {
+  account: Account;
+  /** An action starts: an earlier outcome on the page no longer stands. */
+  onStart(): void;
+  onDone(message: string): void;
+}) {
   const { d } = useDeskText();
   const errorText = useErrorText();
   const { me } = useSession();
@@ -80,6 +99,7 @@ function AccountRow({ account, onDone }: { account: Account; onDone(message: str
 
   async function run(action: () => Promise<string>) {
     setFailure('');
+    onStart();
     try {
       onDone(await action());
     } catch (err) {
@@ -99,6 +119,7 @@ function AccountRow({ account, onDone }: { account: Account; onDone(message: str
           legend={d('admin.rolesOf', { name: account.name })}
           value={roles}
           onChange={setRoles}
+          locked={self ? { role: 'admin', reason: d('admin.ownAdminRole') } : undefined}
         />
         <SecondaryActionButton
           className="app-small-button"
@@ -287,6 +308,7 @@ export function AdminPage() {
                 <AccountRow
                   key={`${a.id}-${a.roles.join()}-${a.active}`}
                   account={a}
+                  onStart={() => setStatus('')}
                   onDone={done}
                 />
               ))}

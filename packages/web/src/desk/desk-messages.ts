@@ -41,6 +41,8 @@ const nl = {
   'admin.rolesOf': 'Rollen van {name}',
   'admin.you': 'Dit bent u.',
   'admin.noRoles': 'Kies minstens één rol.',
+  'admin.ownAdminRole':
+    'Uw eigen beheerdersrol kunt u niet weghalen. Dat doet een andere beheerder.',
   'admin.nameRequired': 'Vul de naam in.',
   'admin.emailRequired': 'Vul een geldig e-mailadres in.',
   'admin.audit': 'Wat er is gewijzigd',
@@ -207,6 +209,7 @@ const en: Record<keyof typeof nl, string> = {
   'admin.rolesOf': 'Roles of {name}',
   'admin.you': 'This is you.',
   'admin.noRoles': 'Choose at least one role.',
+  'admin.ownAdminRole': 'You cannot remove your own administrator role. Another administrator can.',
   'admin.nameRequired': 'Enter the name.',
   'admin.emailRequired': 'Enter a valid e-mail address.',
   'admin.audit': 'What was changed',
