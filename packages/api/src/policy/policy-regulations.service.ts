@@ -65,8 +65,26 @@ function checkDates(opensOn: string, closesOn: string) {
           name: 'closesOn',
           reason: 'must be on or after opensOn',
           text: {
-            nl: 'De sluitingsdatum ligt op of na de openingsdatum.',
-            en: 'The closing date is on or after the opening date.',
+            nl: 'De sluitingsdatum moet op of na de openingsdatum liggen.',
+            en: 'The closing date must be on or after the opening date.',
+          },
+        },
+      ],
+    });
+  }
+}
+
+/** One application may not ask more than the whole ceiling: it could never be granted. */
+function checkMaximum(ceilingCents: number, maxAmountCents: number) {
+  if (maxAmountCents > ceilingCents) {
+    throw new AppError('validation_failed', 'The maximum per application exceeds the ceiling.', {
+      invalidParams: [
+        {
+          name: 'maxAmountCents',
+          reason: 'must not exceed ceilingCents',
+          text: {
+            nl: 'Het maximum per aanvraag mag niet hoger zijn dan het subsidieplafond.',
+            en: 'The maximum per application must not be higher than the grant ceiling.',
           },
         },
       ],
@@ -83,6 +101,7 @@ function isCheckViolation(err: unknown, constraint: string): boolean {
 
 export async function createRegulation(db: Kysely<DB>, input: NewRegulation): Promise<Regulation> {
   checkDates(input.opensOn, input.closesOn);
+  checkMaximum(input.ceilingCents, input.maxAmountCents);
   await requirePublished(db, input.workflowKey, input.workflowVersion, 'workflowVersion');
   const taken = await db
     .selectFrom('regulations')
@@ -120,6 +139,10 @@ export async function updateRegulation(
       { invalidParams: [{ name: 'ceilingCents', reason: `must be at least ${used}` }] },
     );
   }
+  checkMaximum(
+    changes.ceilingCents ?? current.ceilingCents,
+    changes.maxAmountCents ?? current.maxAmountCents,
+  );
   try {
     await db
       .updateTable('regulations')

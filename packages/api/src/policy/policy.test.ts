@@ -469,6 +469,25 @@ describe('policy: regulations', () => {
       workflowVersion: 1,
     });
     expect(retired.status).toBe(422);
+    // A maximum per application above the whole ceiling could never be granted: refused, by name,
+    // on creation and on a proposed change alike.
+    const overCeiling = await asPolicy('POST', '/api/policy/regulations', {
+      ...input,
+      code: 'X-3',
+      ceilingCents: 100_000,
+      maxAmountCents: 500_000,
+    });
+    expect(overCeiling.status).toBe(422);
+    expect((await readJson(overCeiling)).invalidParams[0]).toMatchObject({
+      name: 'maxAmountCents',
+      reason: 'Het maximum per aanvraag mag niet hoger zijn dan het subsidieplafond.',
+    });
+    const proposedOver = await asPolicy('PATCH', `/api/policy/regulations/${created.id}`, {
+      maxAmountCents: 8_000_001,
+      comment: 'Eén grote aanvraag.',
+    });
+    expect(proposedOver.status).toBe(422);
+    expect((await readJson(proposedOver)).invalidParams[0].name).toBe('maxAmountCents');
 
     const raised = await proposeAndApprove(
       await asPolicy('PATCH', `/api/policy/regulations/${created.id}`, {
