@@ -114,6 +114,46 @@ describe('an empty answer to a request for information', () => {
     expect(after.clock).toEqual(before.clock);
   });
 
+  it('asks before leaving with unsent input; a file added is ready, not sent', async () => {
+    const dialog = page.getByRole('alertdialog', { name: 'Pagina verlaten?' });
+    await page.getByLabel('Toelichting').fill('De offerte volgt.');
+    await page.getByRole('link', { name: 'Mijn aanvragen' }).first().click();
+    await dialog.getByText('U heeft dit formulier nog niet verstuurd.', { exact: false }).waitFor();
+    await checkA11y(page, 'supplement-leave-asks');
+    await dialog.getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    await expectHeading(page, TITLE, false);
+    expect(await page.getByLabel('Toelichting').inputValue()).toBe('De offerte volgt.');
+
+    // Chosen with the keyboard: focus stays at the input, and the status says it is not sent.
+    const files = page
+      .getByLabel('Bijlagen', { exact: true })
+      .and(page.locator('input[type=file]'));
+    await files.focus();
+    await files.setInputFiles({ name: 'schets.png', mimeType: 'image/png', buffer: pngBuffer() });
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'schets.png staat klaar. Het is nog niet verstuurd: dat gebeurt met de knop ‘Aanvullen’.',
+      })
+      .waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('type')))
+      .toBe('file');
+    await checkA11y(page, 'supplement-file-ready');
+
+    // Taken out again and the text emptied: nothing unsent, leaving does not ask.
+    await page.getByRole('button', { name: /^schets\.png verwijderen bij / }).click();
+    await page.getByLabel('Toelichting').fill('');
+    expect(
+      await page.evaluate(() => {
+        const e = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(e);
+        return e.defaultPrevented;
+      }),
+    ).toBe(false);
+  });
+
   it('a file alone answers the request, and the clock runs again', async () => {
     await page.getByLabel('Toelichting').fill('');
     const files = page

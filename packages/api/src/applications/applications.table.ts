@@ -163,6 +163,8 @@ export interface AttachmentsTable {
   content: Uint8Array;
   uploaded_by: string;
   created_at: CreatedAt;
+  /** The form's attachments field the upload was for; null for files sent with an event. */
+  field: string | null;
 }
 
 /** The lifecycle's tables, merged into the database schema in src/db/schema.ts. */

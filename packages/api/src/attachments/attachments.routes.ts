@@ -36,6 +36,10 @@ const AttachmentSchema = z
     sha256: z.string(),
     uploadedBy: z.uuid(),
     createdAt: z.string(),
+    field: z.string().nullable().openapi({
+      description:
+        "The form's attachments field the file was uploaded for; null for a file that goes with an event (an answer, a report). A file whose field no longer names it was taken out of the form.",
+    }),
   })
   .openapi('Attachment');
 
@@ -117,6 +121,7 @@ type Row = {
   sha256: string;
   uploaded_by: string;
   created_at: Date;
+  field: string | null;
 };
 
 function toJson(r: Row) {
@@ -129,6 +134,7 @@ function toJson(r: Row) {
     sha256: r.sha256,
     uploadedBy: r.uploaded_by,
     createdAt: new Date(r.created_at).toISOString(),
+    field: r.field,
   };
 }
 
@@ -141,6 +147,7 @@ const META = [
   'sha256',
   'uploaded_by',
   'created_at',
+  'field',
 ] as const;
 
 /**
@@ -225,7 +232,8 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!type) {
       throw new AppError('unsupported_media_type', 'Only PDF, JPEG and PNG files are accepted.');
     }
-    refuseUnfitForField(definition, form.get('field'), type);
+    const fieldKey = form.get('field');
+    refuseUnfitForField(definition, fieldKey, type);
     // The quota is counted under the application's row lock, so parallel uploads cannot pass it.
     const row = await deps.db.transaction().execute(async (trx) => {
       await trx
@@ -268,6 +276,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
           content: bytes,
           uploaded_by: user.id,
           created_at: deps.clock(),
+          field: typeof fieldKey === 'string' ? fieldKey : null,
         })
         .returning(META)
         .executeTakeFirstOrThrow();

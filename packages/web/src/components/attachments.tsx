@@ -9,8 +9,9 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type Attachment, api } from '../api/client';
+import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
 
@@ -60,6 +61,8 @@ export function AttachmentUpload({
   description,
   error,
   disabled,
+  sendWith,
+  onFocusLost,
 }: {
   applicationId: string;
   id: string;
@@ -72,8 +75,16 @@ export function AttachmentUpload({
   description?: string;
   error?: string;
   disabled?: boolean;
+  /**
+   * The files go with a form that is still to be sent, by the button of this label: the status
+   * then says they are ready to be sent, not that they were delivered.
+   */
+  sendWith?: string;
+  /** The input cannot hold focus after the upload (disabled, the field is full): put it elsewhere. */
+  onFocusLost?(): void;
 }) {
-  const { t } = useI18n();
+  const { t, fn, list } = useFormText();
+  const input = useRef<HTMLInputElement>(null);
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
@@ -88,9 +99,12 @@ export function AttachmentUpload({
     if (!files || files.length === 0) return;
     setFailure('');
     setStatus('');
+    const added: string[] = [];
+    const failures: string[] = [];
     for (const file of Array.from(files)) {
       if (file.size > MAX_BYTES) {
-        setFailure(t('attachments.tooLarge', { name: file.name }));
+        failures.push(t('attachments.tooLarge', { name: file.name }));
+        setFailure(failures.join(' '));
         continue;
       }
       setBusy(true);
@@ -98,14 +112,30 @@ export function AttachmentUpload({
       try {
         const a = await api.uploadAttachment(applicationId, file, field);
         onUploaded(a);
-        setStatus(t('attachments.uploaded', { name: file.name }));
+        added.push(file.name);
       } catch (err) {
-        setStatus('');
-        setFailure(`${file.name}: ${errorText(err)}`);
+        failures.push(`${file.name}: ${errorText(err)}`);
+        setFailure(failures.join(' '));
       } finally {
         setBusy(false);
       }
     }
+    // One sentence for every file of this choice, not only the last one.
+    const names = list(added);
+    setStatus(
+      added.length === 0
+        ? ''
+        : sendWith
+          ? fn('attachments.ready', added.length, { names, button: sendWith })
+          : fn('attachments.added', added.length, { names }),
+    );
+    // Focus stays where the person chose the files (a keyboard user is not sent to the top).
+    requestAnimationFrame(() => {
+      const el = input.current;
+      if (!el || (document.activeElement && document.activeElement !== document.body)) return;
+      if (el.disabled) onFocusLost?.();
+      else el.focus();
+    });
   }
 
   const describedBy = [`${id}-description`, error ? `${id}-error` : null].filter(Boolean).join(' ');
@@ -121,12 +151,15 @@ export function AttachmentUpload({
         {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
         <div className="utrecht-form-field__input">
           <input
+            ref={input}
             id={id}
             type="file"
             className="app-file-input"
             accept={kinds.map((k) => ACCEPT[k]).join(',')}
             multiple
-            disabled={busy || disabled}
+            // Not disabled while uploading: a disabled input loses focus (to the page's body).
+            disabled={disabled}
+            aria-busy={busy || undefined}
             aria-describedby={describedBy}
             aria-invalid={error ? true : undefined}
             onChange={(e) => {

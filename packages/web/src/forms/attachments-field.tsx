@@ -6,7 +6,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { type Attachment, api, fieldId } from '../api/client';
 import { AttachmentUpload, formatSize } from '../components/attachments';
 import { StatusMessage } from '../components/ui';
@@ -38,6 +38,7 @@ export function AttachmentsField({
   onUploaded,
   onChange,
   ofForm = true,
+  sendWith,
 }: {
   field: AttachmentsFieldDef;
   /**
@@ -52,6 +53,8 @@ export function AttachmentsField({
   errors: Record<string, string>;
   onUploaded(file: Attachment): void;
   onChange(ids: string[]): void;
+  /** The files go with a form still to be sent by the button of this label (see AttachmentUpload). */
+  sendWith?: string;
 }) {
   const { t, locale } = useI18n();
   const [said, setSaid] = useState('');
@@ -63,6 +66,11 @@ export function AttachmentsField({
     .map(([, message]) => message);
   const error = [errors[field.key], ...itemErrors].filter(Boolean).join(' ') || undefined;
   const full = field.maxItems !== undefined && ids.length >= field.maxItems;
+  // The ids as they are after the last upload: several files chosen at once each add to the ones
+  // before them, not to the value of the render that started the upload.
+  const latest = useRef(ids);
+  latest.current = ids;
+  const entryId = (id: string) => fieldId(`${field.key}.${latest.current.indexOf(id)}`);
   return (
     <div className="app-attachments-field">
       <AttachmentUpload
@@ -74,9 +82,15 @@ export function AttachmentsField({
         field={ofForm ? field.key : undefined}
         error={error}
         disabled={full}
+        sendWith={sendWith}
         onUploaded={(file) => {
           onUploaded(file);
-          onChange([...fileIdsOf(value), file.id]);
+          latest.current = [...latest.current, file.id];
+          onChange(latest.current);
+        }}
+        onFocusLost={() => {
+          const last = latest.current.at(-1);
+          if (last) document.getElementById(entryId(last))?.focus();
         }}
       />
       {full && (

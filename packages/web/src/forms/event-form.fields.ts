@@ -74,3 +74,26 @@ export function initialValue(
   if (isMoney(schema)) return typeof d === 'number' ? d : null;
   return String(d);
 }
+
+/** The form's values as the rules see them: text trimmed, empty lists and text left out. */
+export function given(values: Record<string, Value>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : v != null)
+      out[k] = typeof v === 'string' ? v.trim() : v;
+  }
+  return out;
+}
+
+/** Whether two states of the form hold the same input (lists compared item by item). */
+export function sameValues(a: Record<string, Value>, b: Record<string, Value>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const x = a[k];
+    const y = b[k];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      if (x.length !== y.length || x.some((v, i) => v !== y[i])) return false;
+    } else if (x !== y) return false;
+  }
+  return true;
+}

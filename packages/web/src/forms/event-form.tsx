@@ -2,17 +2,10 @@ import { atLeastOneOfIssues, type WorkflowDefinition } from '@initiatief/engine'
 import {
   Alert,
   ButtonGroup,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormFieldErrorMessage,
-  FormLabel,
   Heading2,
   Heading3,
   Paragraph,
   PrimaryActionButton,
-  RadioButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
@@ -35,19 +28,24 @@ import {
   TextField,
   useErrorText,
 } from '../components/ui';
+import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
+import { useLeaveGuard } from '../router/router';
 import { AttachmentsField } from './attachments-field';
 import { eventLabel, type Localized, payloadLabel } from './definition-text';
 import {
   enumOf,
   formFields,
+  given,
   initialValue,
   isAttachments,
   isLongText,
   isMoney,
+  sameValues,
   typeOf,
   type Value,
 } from './event-form.fields';
+import { CheckField, ChoiceField } from './event-form-choices';
 
 /**
  * A form for one allowed event, built from the event's JSON Schema payload. What was typed
@@ -84,6 +82,7 @@ export function EventForm({
   headingLevel?: 2 | 3;
 }) {
   const { t, locale } = useI18n();
+  const { f } = useFormText();
   const errorText = useErrorText();
   const schema: JsonSchema = event.payloadSchema ?? {};
   const fields = formFields(schema);
@@ -91,6 +90,8 @@ export function EventForm({
   const [values, setValues] = useState<Record<string, Value>>(() =>
     Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)])),
   );
+  // What the form held when it opened (or was last sent): anything else is not sent yet.
+  const [initial, setInitial] = useState(values);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const moneyProblems = useRef<Record<string, MoneyParse | null>>({});
   const [failure, setFailure] = useState('');
@@ -108,6 +109,9 @@ export function EventForm({
   const optionLabel = (s: JsonSchema, value: string) =>
     (s['x-enumLabels'] as Record<string, Localized> | undefined)?.[value]?.[locale] ?? value;
   const title = eventLabel(definition, event.type)[locale];
+  // Typed text and added files are lost when the person leaves before sending: ask first. Not
+  // while sending: the page may move on once it is sent.
+  useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
 
   function set(name: string, v: Value) {
     const next = { ...values, [name]: v };
@@ -195,7 +199,9 @@ export function EventForm({
       idempotencyKey.current = null;
       // An event that leaves the application where it was keeps this form on the page: empty
       // it, so what was sent does not stand there ready to be sent twice.
-      setValues(Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)])));
+      const empty = Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)]));
+      setValues(empty);
+      setInitial(empty);
       setUploaded([]);
       setErrors({});
       moneyProblems.current = {};
@@ -288,55 +294,36 @@ export function EventForm({
                 errors={error ? { [key]: error } : {}}
                 onUploaded={(file) => setUploaded((prev) => [...prev, file])}
                 onChange={(ids) => set(name, ids)}
+                sendWith={title}
               />
             );
           }
           if (options) {
             return (
-              <Fieldset
+              <ChoiceField
                 key={name}
-                invalid={!!error}
-                aria-describedby={error ? `${id}-error` : undefined}
-              >
-                <FieldsetLegend>{l}</FieldsetLegend>
-                {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
-                {options.map((o, i) => {
-                  const optId = i === 0 ? id : `${id}-${String(o)}`;
-                  return (
-                    <FormField key={String(o)} type="radio">
-                      <div className="app-choice">
-                        <RadioButton
-                          id={optId}
-                          name={id}
-                          value={String(o)}
-                          checked={values[name] === String(o)}
-                          invalid={!!error}
-                          onChange={() => set(name, String(o))}
-                        />
-                        <FormLabel htmlFor={optId} type="radio">
-                          {optionLabel(s, String(o))}
-                        </FormLabel>
-                      </div>
-                    </FormField>
-                  );
-                })}
-              </Fieldset>
+                id={id}
+                label={l}
+                error={error}
+                options={options.map((o) => ({
+                  value: String(o),
+                  label: optionLabel(s, String(o)),
+                }))}
+                value={values[name]}
+                onChange={(v) => set(name, v)}
+              />
             );
           }
           if (type === 'boolean') {
             return (
-              <FormField key={name} type="checkbox" invalid={!!error}>
-                <div className="app-choice">
-                  <Checkbox
-                    id={id}
-                    checked={values[name] === true}
-                    onChange={(e) => set(name, e.target.checked)}
-                  />
-                  <FormLabel htmlFor={id} type="checkbox">
-                    {l}
-                  </FormLabel>
-                </div>
-              </FormField>
+              <CheckField
+                key={name}
+                id={id}
+                label={l}
+                error={error}
+                checked={values[name] === true}
+                onChange={(v) => set(name, v)}
+              />
             );
           }
           if (isMoney(s)) {
@@ -412,14 +399,4 @@ export function EventForm({
       </form>
     </section>
   );
-}
-
-/** The form's values as the rules see them: text trimmed, empty lists and text left out. */
-function given(values: Record<string, Value>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : v != null)
-      out[k] = typeof v === 'string' ? v.trim() : v;
-  }
-  return out;
 }

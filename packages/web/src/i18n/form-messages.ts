@@ -16,6 +16,14 @@ const nl = {
   'total.unclear.one': 'Regel {lines} telt niet mee: het bedrag is niet duidelijk.',
   'total.unclear.other': 'Regels {lines} tellen niet mee: de bedragen zijn niet duidelijk.',
   'row.removed': '{item} is verwijderd.',
+  'attachments.added.one': '{names} is toegevoegd.',
+  'attachments.added.other': '{names} zijn toegevoegd.',
+  'attachments.ready.one':
+    '{names} staat klaar. Het is nog niet verstuurd: dat gebeurt met de knop ‘{button}’.',
+  'attachments.ready.other':
+    '{names} staan klaar. Ze zijn nog niet verstuurd: dat gebeurt met de knop ‘{button}’.',
+  'leave.unsent':
+    'U heeft dit formulier nog niet verstuurd. Wilt u deze pagina verlaten? Wat u heeft ingevuld en toegevoegd, gaat dan verloren.',
   'supporters.counted':
     'Telt nu mee: {n}. Nodig: minstens {count}, van bewoners van {minAge} jaar of ouder.',
   'supporters.enough':
@@ -38,6 +46,14 @@ const en: typeof nl = {
   'total.unclear.one': 'Line {lines} is not counted: its amount is unclear.',
   'total.unclear.other': 'Lines {lines} are not counted: their amounts are unclear.',
   'row.removed': '{item} has been removed.',
+  'attachments.added.one': '{names} has been added.',
+  'attachments.added.other': '{names} have been added.',
+  'attachments.ready.one':
+    '{names} is ready. It has not been sent yet: that happens with the ‘{button}’ button.',
+  'attachments.ready.other':
+    '{names} are ready. They have not been sent yet: that happens with the ‘{button}’ button.',
+  'leave.unsent':
+    'You have not sent this form yet. Do you want to leave this page? What you filled in and added will be lost.',
   'supporters.counted':
     'Counted now: {n}. Needed: at least {count}, from residents aged {minAge} or older.',
   'supporters.enough':

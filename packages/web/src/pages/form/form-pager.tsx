@@ -49,7 +49,14 @@ import { AppLink, useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
-import { overMaxProblem, refusedProblems, summaryOf, unclearLines } from './wizard-problems';
+import { useStepErrors } from './use-step-errors';
+import {
+  labelled,
+  overMaxProblem,
+  refusedProblems,
+  summaryOf,
+  unclearLines,
+} from './wizard-problems';
 
 const SUBMIT_ID = 'form-submit';
 
@@ -57,8 +64,6 @@ const SUBMIT_ID = 'form-submit';
 // has painted its first page, which does not need it.
 const loadReview = () => import('./form-review');
 const FormReview = lazyPage(async () => ({ default: (await loadReview()).FormReview }));
-
-type Errors = Record<string, string>;
 
 export function FormPager({
   app,
@@ -81,7 +86,6 @@ export function FormPager({
   const [current, setCurrent] = useState(app);
   const autosave = useAutosave(app, setCurrent);
   const { data, update } = autosave;
-  const [errors, setErrors] = useState<Errors>({});
   const { problems, setProblem, clearProblems } = useInputProblems();
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
@@ -131,23 +135,24 @@ export function FormPager({
     if (target) setTimeout(() => focusField(target), 0);
   }, [location.key]);
 
-  function show(e: Errors) {
-    setErrors(e);
-    if (Object.keys(e).length) requestAnimationFrame(() => summaryRef.current?.focus());
-  }
-
   const total = requestedCents(def, data);
   const max = regulation?.maxAmountCents;
   // Fields the API refused stay in the form, marked; a total over the maximum is an error at it.
   const refused = refusedProblems(def, autosave.refusals, locale);
   const overMax = overMaxProblem(def, text, total, max);
-  const fieldErrors = { ...errors, ...refused };
   /** Every problem of the form: its rules, what the API refused, the total. */
   const everything = () => ({
     ...formProblems(def, data, problems, locale),
     ...refused,
     ...overMax,
   });
+  const { errors, setErrors, show } = useStepErrors(data, problems, everything, summaryRef);
+  const fieldErrors = { ...errors, ...refused };
+  // Text typed that the page cannot read ("-50") is not saved either: listed with the refused
+  // fields once saving began, and leaving asks.
+  const unreadable = Object.keys(problems).length > 0;
+  const typed = autosave.status.kind === 'idle' ? {} : labelled(def, problems, locale);
+  const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, base, SUBMIT_ID);
 
   // The last step lists a total over the maximum from the start: it cannot be sent so.
   const summary: SummaryError[] = summaryOf(
@@ -163,7 +168,7 @@ export function FormPager({
 
   // Anything not saved (refused, or a save that failed): leaving the wizard asks first. Moving
   // between its steps does not (`force`): the form and what is not saved stay with the person.
-  useLeaveGuard(autosave.unsaved, f('leave.unsaved'));
+  useLeaveGuard(autosave.unsaved || unreadable, f('leave.unsaved'));
 
   async function go(to: string, check: boolean) {
     setFailure('');
@@ -324,7 +329,7 @@ export function FormPager({
         status={autosave.status}
         onReload={() => void autosave.reload()}
         reasonsOf={(error) => inFormOrder(def, serverProblems(def, error, locale)).map((e) => e[1])}
-        refused={summaryOf(def, pages, refused, step, base, SUBMIT_ID)}
+        refused={notSaved}
         onFollow={toField}
       />
       <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={toField} />

@@ -14,7 +14,8 @@ import type { SaveStatus } from './use-autosave';
 /**
  * Whether the draft is saved. A save the server refused is said out loud, with its reasons:
  * a person who leaves believing it was saved loses their work. Fields held back from a save that
- * stored the rest (`refused`) are listed, each linking to its field.
+ * stored the rest (`refused`), and text typed that the page could not read, are listed, each
+ * linking to its field; while there are any, the indicator never says all was saved.
  */
 export function SaveIndicator({
   status,
@@ -35,8 +36,11 @@ export function SaveIndicator({
   const errorText = useErrorText();
   let text = '';
   if (status.kind === 'saving') text = t('wizard.saving');
-  if (status.kind === 'saved') text = t('wizard.savedAt', { time: formatTime(status.at) });
-  if (status.kind === 'partly') text = f('save.partlyAt', { time: formatTime(status.at) });
+  if (status.kind === 'saved' && refused.length === 0)
+    text = t('wizard.savedAt', { time: formatTime(status.at) });
+  // Saved, but not what the page could not read: never "Opgeslagen" while something is not.
+  if (status.kind === 'partly' || (status.kind === 'saved' && refused.length > 0))
+    text = f('save.partlyAt', { time: formatTime(status.at) });
   // Said while the held-back fields stay held back, not again at each save of the others.
   const partly = refused.length > 0 && status.kind !== 'invalid' && status.kind !== 'stale';
   return (

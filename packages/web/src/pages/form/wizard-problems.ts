@@ -3,7 +3,7 @@
  * store, a total over the regulation's maximum, and budget lines left out of the total. Each is
  * keyed by bare path, as the form's problems are, so they share the error summary and its order.
  */
-import type { FormPage, WorkflowDefinition } from '@initiatief/engine';
+import { type FormPage, labelOfPath, type WorkflowDefinition } from '@initiatief/engine';
 import { fieldId } from '../../api/client';
 import type { SummaryError } from '../../components/ui';
 import { overMaxText } from '../../forms/budget-total';
@@ -22,6 +22,19 @@ export function refusedProblems(
   const out: Problems = {};
   for (const r of refusals) {
     Object.assign(out, serverProblems(def, { code: r.code, invalidParams: [r.param] }, locale));
+  }
+  return out;
+}
+
+/** Text typed that cannot be read (the inputs' problems), each named by its field's label. */
+export function labelled(
+  def: WorkflowDefinition,
+  inputProblems: Problems,
+  locale: Locale,
+): Problems {
+  const out: Problems = {};
+  for (const [path, message] of Object.entries(inputProblems)) {
+    out[path] = `${labelOfPath(def.form, path)[locale]}: ${message}`;
   }
   return out;
 }

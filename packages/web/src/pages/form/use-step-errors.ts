@@ -1,0 +1,50 @@
+import { type RefObject, useEffect, useRef, useState } from 'react';
+import { topKey } from '../../forms/form-pages';
+
+type Errors = Record<string, string>;
+
+/**
+ * The errors a step shows (at the fields and in the error summary). They are set when the person
+ * goes on (`show`); from then on each follows its field, as GOV.UK and NL Design System advise: a
+ * field that is changed is checked again, and its error goes once it is corrected (or says what
+ * is wrong now). A field nobody was told about gets no error while it is being typed in.
+ */
+export function useStepErrors(
+  data: Record<string, unknown>,
+  inputProblems: Errors,
+  current: () => Errors,
+  summaryRef: RefObject<HTMLDivElement | null>,
+) {
+  const [errors, setErrors] = useState<Errors>({});
+  const before = useRef({ data, inputProblems });
+  const check = useRef(current);
+  check.current = current;
+
+  useEffect(() => {
+    const was = before.current;
+    before.current = { data, inputProblems };
+    const changed = new Set<string>();
+    for (const k of new Set([...Object.keys(was.data), ...Object.keys(data)]))
+      if (was.data[k] !== data[k]) changed.add(k);
+    for (const k of new Set([...Object.keys(was.inputProblems), ...Object.keys(inputProblems)]))
+      if (was.inputProblems[k] !== inputProblems[k]) changed.add(topKey(k));
+    if (changed.size === 0) return;
+    setErrors((prev) => {
+      const touched = Object.keys(prev).filter((path) => changed.has(topKey(path)));
+      if (touched.length === 0) return prev;
+      const now = check.current();
+      const next = { ...prev };
+      for (const path of touched) {
+        if (now[path]) next[path] = now[path];
+        else delete next[path];
+      }
+      return next;
+    });
+  }, [data, inputProblems]);
+
+  function show(e: Errors) {
+    setErrors(e);
+    if (Object.keys(e).length) requestAnimationFrame(() => summaryRef.current?.focus());
+  }
+  return { errors, setErrors, show };
+}

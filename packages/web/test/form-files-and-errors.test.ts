@@ -1,0 +1,160 @@
+/**
+ * What a tester found on the wizard with a real browser: several files chosen at once must all
+ * land in the attachments field (and the status names them all); a file taken out of the field is
+ * no attachment of the application on its page; keyboard focus stays at the file input after an
+ * upload; an amount the page cannot read is not "Opgeslagen" and leaving asks; an error in the
+ * summary goes once its field is corrected, without new errors while typing.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { type ApiAs, apiAs } from './api-as';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { pngBuffer } from './fixtures';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let as: ApiAs;
+let id = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+  as = await apiAs(server, server.users.resident.email);
+  await login(page, server.url, server.users.resident.email, PASSWORD);
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const stored = async () => (await as('GET', `/api/applications/${id}`)).data;
+const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+const summary = () => page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+const quotes = () => page.getByLabel('Offertes en andere stukken', { exact: true });
+const saveStatus = () => page.locator('.app-save-status');
+const leaveDialog = () => page.getByRole('alertdialog', { name: 'Pagina verlaten?' });
+
+async function open(step = '') {
+  const created = await as('POST', '/api/applications', {
+    regulationId: server.regulationId,
+    data: demoFormData(server.deps.clock()),
+  });
+  id = created.id;
+  await page.goto(`${server.url}/aanvragen/${id}/bewerken${step ? `/${step}` : ''}`);
+  await expectHeading(page, /^Stap \d van \d: /, false);
+}
+
+const png = (name: string) => ({ name, mimeType: 'image/png', buffer: pngBuffer() });
+
+describe('files on the form', () => {
+  it('keeps every file chosen at once, says so for all, and keeps focus at the input', async () => {
+    await open('budget');
+    await expectHeading(page, /Begroting$/, false);
+    const before = ((await stored()).quotes ?? []).length;
+    await quotes().focus();
+    await quotes().setInputFiles([png('foto1.png'), png('foto2.png'), png('foto3.png')]);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'foto1.png, foto2.png en foto3.png zijn toegevoegd.' })
+      .waitFor();
+    for (const name of ['foto1.png', 'foto2.png', 'foto3.png'])
+      await page.getByRole('link', { name }).waitFor();
+    // Focus did not drop to the page: a keyboard user goes on from the file input.
+    await expect.poll(focusedId).toBe('f-quotes');
+    await expect.poll(async () => ((await stored()).quotes ?? []).length).toBe(before + 3);
+    await checkA11y(page, 'files-several-added');
+
+    await page.reload();
+    await expectHeading(page, /Begroting$/, false);
+    for (const name of ['foto1.png', 'foto2.png', 'foto3.png'])
+      await page.getByRole('link', { name }).waitFor();
+  });
+
+  it('a file taken out of the field is no attachment of the application on its page', async () => {
+    await page
+      .getByRole('button', { name: 'foto1.png verwijderen bij Offertes en andere stukken' })
+      .click();
+    await page.getByText('foto1.png is verwijderd bij Offertes en andere stukken.').waitFor();
+    const files: { id: string; filename: string }[] = (
+      await as('GET', `/api/applications/${id}/attachments`)
+    ).items;
+    const removed = files.find((f) => f.filename === 'foto1.png')!.id;
+    await expect.poll(async () => (await stored()).quotes).not.toContain(removed);
+    await page.goto(`${server.url}/aanvragen/${id}`);
+    await page.getByRole('heading', { level: 2, name: 'Bijlagen' }).waitFor();
+    await page.getByRole('link', { name: 'foto2.png' }).first().waitFor();
+    await page.getByRole('link', { name: 'foto3.png' }).first().waitFor();
+    expect(await page.getByRole('link', { name: 'foto1.png' }).count()).toBe(0);
+    await checkA11y(page, 'files-application-page');
+  });
+});
+
+describe('an amount the page cannot read', () => {
+  it('is not said to be saved, and leaving asks', async () => {
+    await open('budget');
+    await expectHeading(page, /Begroting$/, false);
+    const amount = page.getByRole('group', { name: 'Begroting, regel 1' }).getByLabel('Bedrag');
+    await amount.fill('-50');
+    await amount.press('Tab');
+    const alert = page.getByRole('alert').filter({ hasText: 'Dit is niet opgeslagen' });
+    await alert.getByRole('link', { name: /Bedrag/ }).waitFor();
+    await expect.poll(() => saveStatus().textContent()).toMatch(/^Deels opgeslagen om/);
+    await checkA11y(page, 'amount-unreadable-not-saved');
+
+    await page.getByRole('link', { name: 'Mijn aanvragen' }).first().click();
+    await leaveDialog().getByText('Niet al uw wijzigingen zijn opgeslagen.').waitFor();
+    await leaveDialog().getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    expect(await amount.inputValue()).toBe('-50');
+
+    // Corrected: saved, said so, and leaving no longer asks.
+    await amount.fill('50');
+    await expect.poll(() => saveStatus().textContent()).toMatch(/^Opgeslagen om/);
+    await expect.poll(() => alert.count()).toBe(0);
+    await page.getByRole('link', { name: 'Mijn aanvragen' }).first().click();
+    await expectHeading(page, 'Mijn aanvragen', false);
+    expect(await leaveDialog().count()).toBe(0);
+  });
+});
+
+describe('the error summary', () => {
+  it('loses an error once its field is corrected; no new ones while typing', async () => {
+    await open();
+    await page.getByLabel('Naam van uw initiatief').fill('');
+    await page.getByLabel('Verwacht aantal deelnemers').fill('');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await summary().waitFor();
+    const texts = () => summary().getByRole('link').allTextContents();
+    expect((await texts()).some((x) => x.startsWith('Naam van uw initiatief'))).toBe(true);
+    expect((await texts()).some((x) => x.startsWith('Verwacht aantal deelnemers'))).toBe(true);
+
+    const title = page.getByLabel('Naam van uw initiatief');
+    await title.fill('Buurtfeest Spangen');
+    await expect
+      .poll(async () => (await texts()).some((x) => x.startsWith('Naam van uw initiatief')))
+      .toBe(false);
+    await expect.poll(() => title.getAttribute('aria-invalid')).not.toBe('true');
+    // The field not corrected yet keeps its error.
+    expect((await texts()).some((x) => x.startsWith('Verwacht aantal deelnemers'))).toBe(true);
+    // A field emptied now gets no error until the person goes on.
+    await page.getByLabel('Locatie').fill('');
+    await page.waitForTimeout(300);
+    expect((await texts()).some((x) => x.startsWith('Locatie'))).toBe(false);
+    await page.getByLabel('Locatie').fill('Het plein');
+    await checkA11y(page, 'summary-follows-fields');
+
+    await page.getByLabel('Verwacht aantal deelnemers').fill('40');
+    await expect.poll(() => summary().count()).toBe(0);
+  });
+});
