@@ -1,7 +1,6 @@
 import {
   ButtonGroup,
   Heading2,
-  Paragraph,
   PrimaryActionButton,
   Table,
   TableBody,
@@ -65,8 +64,14 @@ export function ApplicationSearch() {
         </ButtonGroup>
       </form>
       <ErrorAlert>{failure}</ErrorAlert>
-      <StatusMessage>{results ? dn('search.count', results.length) : ''}</StatusMessage>
-      {results && results.length === 0 && <Paragraph>{d('search.none')}</Paragraph>}
+      {/* One sentence, also when nothing was found ("0 aanvragen gevonden" said it twice). */}
+      <StatusMessage>
+        {results
+          ? results.length === 0
+            ? d('search.none')
+            : dn('search.count', results.length)
+          : ''}
+      </StatusMessage>
       {results && results.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
         <section className="app-table-scroll" aria-labelledby="app-search-caption" tabIndex={0}>
