@@ -67,9 +67,9 @@ describe('refusals in Dutch', () => {
     await grant.getByRole('button', { name: 'Verlenen' }).click();
     const alert = grant.getByRole('alert');
     await alert.waitFor();
+    // € 250,00 is left: the ceiling is not reached, the amount is more than what is left.
     expect((await alert.textContent())?.trim()).toBe(
-      'Het subsidieplafond van deze regeling is bereikt. Het bedrag (€ 600,00) is hoger dan wat er ' +
-        'van het budget van de regeling nog over is (€ 250,00).',
+      'Het bedrag (€ 600,00) is hoger dan wat er van het budget van de regeling nog over is (€ 250,00).',
     );
     // The API did say it in English, for developers: none of that reaches the page.
     expect(english).toHaveLength(1);

@@ -128,8 +128,17 @@ describe('letters on paper', () => {
     const decision = before.items.find((d: { kind: string }) => d.kind === 'grant');
     expect(decision).toMatchObject({ channel: 'paper', sent: false, postedOn: null });
 
-    // The print queue: today's batch, downloaded, then marked posted.
+    // Until the letter is posted there is no last day for objection to give on the telephone.
+    const dates = page.getByRole('region', { name: 'Belangrijke data' });
+    await page.goto(`${server.url}/aanvragen/${draft.id}`);
+    await dates.getByText('Volgt als de brief met het besluit gepost is').waitFor();
+    expect(await dates.getByText('Bezwaar maken kan tot en met').count()).toBe(1);
+
+    // The batch goes out the next day: the letter, and the page, count from that day.
+    server.advanceDays(1);
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
     await page.getByRole('link', { name: 'Post', exact: true }).click();
+    await expectHeading(page, 'Post: brieven op papier');
     await expectHeading(page, 'Post: brieven op papier');
     const waiting = page.getByRole('table', { name: /Brieven die nog niet gepost zijn/ });
     await waiting
@@ -146,6 +155,9 @@ describe('letters on paper', () => {
     await made.waitFor();
     // One letter is "1 brief", more are "brieven".
     expect(await made.textContent()).toMatch(/met (1 brief|([2-9]|\d\d+) brieven)\./);
+    // Made is not printed: nobody said so yet.
+    await page.getByRole('cell', { name: 'Nog niet gepost' }).first().waitFor();
+    expect(await page.getByText('Afgedrukt').count()).toBe(0);
     const download = page.getByRole('link', {
       name: `Download pdf van de postbatch van ${dateText}`,
     });
@@ -173,7 +185,9 @@ describe('letters on paper', () => {
     // Sent as of the posting day; objection: six weeks counted from the day after posting, so
     // the term ends 42 days after the posting day (on the next working day when that day is a
     // weekend day or public holiday, Algemene termijnenwet).
-    const after = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
+    // A session from the day before has expired on the server's clock: log in again.
+    const clerkToday = await cookieOf(server.users.clerk.email);
+    const after = await api(`/applications/${draft.id}/documents`, { cookie: clerkToday });
     const sent = after.items.find((d: { id: string }) => d.id === decision.id);
     expect(sent).toMatchObject({
       channel: 'paper',
@@ -189,6 +203,11 @@ describe('letters on paper', () => {
     await page.goto(`${server.url}/aanvragen/${draft.id}/brieven/${decision.id}`);
     await page.getByText(`Verstuurd op ${dateText}`).waitFor();
     await page.getByText(formatDate(deadline, 'nl')).first().waitFor();
+    // The application's page gives the same last day as the letter, not one from the decision.
+    await page.goto(`${server.url}/aanvragen/${draft.id}`);
+    await dates.getByText(formatDate(deadline, 'nl')).first().waitFor();
+    expect(await dates.getByText('Volgt als de brief').count()).toBe(0);
+    await checkA11y(page, 'objection-after-posting');
     await logout(page);
   }, 240_000);
 
@@ -205,6 +224,20 @@ describe('letters on paper', () => {
       .execute();
     const draft = await fileAndGrant(resident.id);
 
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/post`);
+    await expectHeading(page, 'Post: brieven op papier', false);
+    // Today's batch was posted (above): one batch a day, so a letter now goes tomorrow.
+    await page
+      .getByText(
+        'De postbatch van vandaag is gepost. De brieven die nu wachten, gaan mee in de postbatch van morgen.',
+      )
+      .waitFor();
+    expect(await page.getByRole('button', { name: 'Maak de postbatch van vandaag' }).count()).toBe(
+      0,
+    );
+    await logout(page);
+    server.advanceDays(1);
     await login(page, server.url, server.users.clerk.email, PASSWORD);
     await page.goto(`${server.url}/post`);
     await expectHeading(page, 'Post: brieven op papier', false);

@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Link, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { LETTER_FONT_FAMILY, registerLetterFonts } from './letter.fonts';
+import { printable } from './letter.glyphs';
 import type { LetterContent } from './letter.types';
 import { keepTogether, pdfTitle, segmentsOf } from './letter.typography';
 
@@ -126,6 +127,16 @@ const ACCESSIBLE = {
   en: 'This letter can also be read as an accessible web page:',
 } as const;
 
+/**
+ * For a recipient who cannot log in (no account to open the web page with): where to get help,
+ * worded as the workflow's letters word it.
+ */
+export function helpLine(language: 'nl' | 'en', reference: string, phone: string): string {
+  return language === 'en'
+    ? `Any questions about this letter? Call ${phone} (Monday to Friday, 8:00 to 18:00) and quote your reference ${reference}.`
+    : `Heeft u vragen over deze brief? Bel dan ${phone} (maandag tot en met vrijdag van 8.00 tot 18.00 uur) en noem uw kenmerk ${reference}.`;
+}
+
 /** The municipal letter as a react-pdf document; a pure function of the stored content. */
 export function LetterDocument({
   content,
@@ -242,6 +253,10 @@ export function LetterPage({
             {content.links.html}
           </Link>
         </Text>
+      ) : content.links ? (
+        <Text style={styles.accessible}>
+          {helpLine(content.language, content.reference, sender.phone)}
+        </Text>
       ) : null}
 
       <Text style={styles.footerLeft} fixed>
@@ -258,19 +273,10 @@ export function LetterPage({
   );
 }
 
-/** Renders a letter to PDF bytes in this thread (use the render pool off the request path). */
+/**
+ * Renders a letter to PDF bytes in this thread (use the render pool off the request path). Every
+ * text is first made printable in the letter font (composed, no glyph it lacks: letter.glyphs).
+ */
 export async function renderLetterPdf(content: LetterContent): Promise<Buffer> {
-  return renderToBuffer(<LetterDocument content={composed(content)} />);
-}
-
-/** Every text in its composed form (a name typed as i + U+0323 prints as the one glyph ị). */
-export function composed<T>(value: T): T {
-  if (typeof value === 'string') return value.normalize('NFC') as T;
-  if (Array.isArray(value)) return value.map(composed) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [key, composed(item)]),
-    ) as T;
-  }
-  return value;
+  return renderToBuffer(<LetterDocument content={await printable(content)} />);
 }

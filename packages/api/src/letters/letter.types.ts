@@ -65,7 +65,9 @@ export interface LetterContent {
   variables: Record<string, string>;
   /**
    * Resolved when the letter is rendered, never stored: the address of the letter's accessible
-   * HTML page, printed under the letter (the PDF itself is untagged).
+   * HTML page, printed under the letter (the PDF itself is untagged). null when the recipient
+   * has no way to log in (filed at the desk: no password, no DigiD), so cannot open that page:
+   * the letter says where to get help instead (letter.links.ts).
    */
-  links?: { html: string };
+  links?: { html: string | null };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AppDeps } from '../context';
-import { withApplicationUrl } from '../letters/letter.content';
+import { applicationsWithLogin, finishedLetter } from '../letters/letter.links';
 import type { LetterContent } from '../letters/letter.types';
 import { createRenderPool, type RenderPool } from '../letters/render.pool';
 import { metrics } from '../ops/metrics';
@@ -105,13 +105,13 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     if (!document) throw Object.assign(new Error('document not found'), { permanent: true });
     if (document.sha256 === null) {
       pool ??= createRenderPool({ size: settings.renderThreads });
-      const content = document.content as LetterContent;
-      const url = `${settings.publicUrl}/aanvragen/${document.application_id}`;
-      const finished: LetterContent = {
-        ...content,
-        paragraphs: content.paragraphs.map((p) => withApplicationUrl(p, url)),
-        links: { html: `${settings.publicUrl}/api/documents/${document.id}?format=html` },
-      };
+      // A resident who cannot log in gets where to call instead of a web address (letter.links).
+      const withLogin = await applicationsWithLogin(db, [document.application_id]);
+      const finished = finishedLetter(
+        { ...document, content: document.content as LetterContent },
+        settings.publicUrl,
+        withLogin.has(document.application_id),
+      );
       const pdf = await pool.render(finished);
       const sha256 = createHash('sha256').update(pdf).digest('hex');
       await storeRenderedPdf(db, document.id, pdf, sha256, clock());

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { toAmsterdamDate } from '@initiatief/engine';
 import { currentUser, requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
@@ -69,7 +70,14 @@ const queueRoute = createRoute({
       description: 'The print queue',
       content: {
         'application/json': {
-          schema: z.object({ waiting: z.array(WaitingSchema), batches: z.array(BatchSchema) }),
+          schema: z.object({
+            today: z.string().openapi({
+              description:
+                "Today's posting date (Europe/Amsterdam): one batch a day, and an open batch of an earlier day can no longer be posted",
+            }),
+            waiting: z.array(WaitingSchema),
+            batches: z.array(BatchSchema),
+          }),
         },
       },
     },
@@ -131,6 +139,7 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
     const { waiting, batches } = await printQueue(db);
     return c.json(
       {
+        today: toAmsterdamDate(deps.clock()),
         waiting: waiting.map(({ letter, applicantId, address }) => ({
           documentId: letter.id,
           applicationId: letter.application_id,

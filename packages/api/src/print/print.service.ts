@@ -10,7 +10,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
-import { buildLetterContent, withApplicationUrl } from '../letters/letter.content';
+import { buildLetterContent } from '../letters/letter.content';
+import { applicationsWithLogin, finishedLetter } from '../letters/letter.links';
 import type { LetterContent, LetterKind } from '../letters/letter.types';
 import { templateOf } from '../messaging/messaging.service';
 import {
@@ -70,6 +71,25 @@ export function redateLetter(
 }
 
 /**
+ * One batch a day: once today's batch is posted, letters that came after it wait for tomorrow's
+ * (dated tomorrow, when they go in the post), not a second batch the same day.
+ */
+async function refuseSecondPostingToday(trx: Transaction<DB>, postingDate: string): Promise<void> {
+  const posted = await trx
+    .selectFrom('print_batches')
+    .select('id')
+    .where('posting_date', '=', postingDate)
+    .where('status', '=', 'posted')
+    .executeTakeFirst();
+  if (posted) {
+    throw new AppError(
+      'conflict',
+      "Today's print batch was already posted; the letters that wait go in tomorrow's batch.",
+    );
+  }
+}
+
+/**
  * Puts every waiting paper letter whose resident has a postal address in today's batch, each
  * dated today with its objection deadline from today. Letters from an earlier day's batch that
  * was never posted move along and are dated again. A letter without an address waits (the queue
@@ -82,6 +102,7 @@ export async function createPrintBatch(
 ): Promise<BatchRow> {
   const postingDate = toAmsterdamDate(args.now);
   const batchId = await db.transaction().execute(async (trx) => {
+    await refuseSecondPostingToday(trx, postingDate);
     const waiting = await waitingLetters(trx, { before: postingDate, forUpdate: true });
     const addresses = await postalAddresses(
       trx,
@@ -154,24 +175,17 @@ export async function printBatchPdf(
   const batch = await findBatch(db, id);
   if (!batch) throw new AppError('not_found', 'There is no such print batch.');
   const letters = await lettersOfBatch(db, id);
-  const contents = letters.map((letter) => finishedLetter(letter, publicUrl));
+  const withLogin = await applicationsWithLogin(
+    db,
+    letters.map((l) => l.application_id),
+  );
+  const contents = letters.map((letter) =>
+    finishedLetter(letter, publicUrl, withLogin.has(letter.application_id)),
+  );
   // react-pdf is loaded with the first batch, not at start-up (half a second to import).
   const { renderPrintBatchPdf } = await import('./print.pdf');
   const pdf = await renderPrintBatchPdf(contents, `Postbatch ${batch.posting_date}`);
   return { pdf, batch };
-}
-
-/** The stored content with the links that are resolved when rendering (as the outbox does). */
-export function finishedLetter(
-  letter: Pick<WaitingLetter, 'id' | 'application_id' | 'content'>,
-  publicUrl: string,
-): LetterContent {
-  const url = `${publicUrl}/aanvragen/${letter.application_id}`;
-  return {
-    ...letter.content,
-    paragraphs: letter.content.paragraphs.map((p) => withApplicationUrl(p, url)),
-    links: { html: `${publicUrl}/api/documents/${letter.id}?format=html` },
-  };
 }
 
 /**

@@ -288,6 +288,12 @@ export function useErrorText() {
     const known = err.code ? tx(`errors.code.${err.code}`, '') : '';
     if (!known) return t('errors.unknown');
     const reasons = new Set(err.invalidParams.map((p) => p.reason.trim()).filter(Boolean));
+    if (err.code === 'budget_exceeded') {
+      // The ceiling is reached only when nothing is left; otherwise the reason says how much is.
+      const left = err.problem.remainingCents;
+      if (left === 0) return [t('errors.budgetReached'), ...reasons].join(' ');
+      if (reasons.size > 0) return [...reasons].join(' ');
+    }
     return [known, ...reasons].join(' ');
   };
 }

@@ -99,10 +99,41 @@ describe('the error catalogue', () => {
       const text = render('budget_exceeded', locale, {
         invalidParams: [{ name: 'amountCents', reason: reason[locale] }],
       });
-      expect(text).toBe(`${messages[locale]['errors.code.budget_exceeded']} ${reason[locale]}`);
+      expect(text).toBe(reason[locale]);
     }
     expect(render('budget_exceeded', 'nl', { invalidParams: [] })).toBe(
-      'Het subsidieplafond van deze regeling is bereikt.',
+      'Er is niet genoeg budget van de regeling over voor dit bedrag.',
     );
+  });
+
+  test('says the ceiling is reached only when nothing of the budget is left', () => {
+    const short = {
+      nl: 'Het bedrag (€ 9.500,00) is hoger dan wat er van het budget van de regeling nog over is (€ 6.000,00).',
+      en: "The amount (€9,500.00) is more than what is left of the regulation's budget (€6,000.00).",
+    };
+    for (const locale of ['nl', 'en'] as const) {
+      const text = render('budget_exceeded', locale, {
+        remainingCents: 600_000,
+        invalidParams: [{ name: 'amountCents', reason: short[locale] }],
+      });
+      expect(text).toBe(short[locale]);
+      expect(text).not.toMatch(/plafond|ceiling/);
+    }
+    const none = {
+      nl: 'Het bedrag (€ 100,00) is hoger dan wat er van het budget van de regeling nog over is (€ 0,00).',
+      en: "The amount (€100.00) is more than what is left of the regulation's budget (€0.00).",
+    };
+    expect(
+      render('budget_exceeded', 'nl', {
+        remainingCents: 0,
+        invalidParams: [{ name: 'amountCents', reason: none.nl }],
+      }),
+    ).toBe(`Het subsidieplafond van deze regeling is bereikt. ${none.nl}`);
+    expect(
+      render('budget_exceeded', 'en', {
+        remainingCents: 0,
+        invalidParams: [{ name: 'amountCents', reason: none.en }],
+      }),
+    ).toBe(`The budget ceiling of this regulation has been reached. ${none.en}`);
   });
 });

@@ -98,7 +98,8 @@ const nl = {
   'errors.code.not_found': 'Deze pagina of aanvraag bestaat niet (meer).',
   'errors.code.event_not_allowed': 'Deze stap kan nu niet meer.',
   'errors.code.conflict': 'Dit botst met een eerdere wijziging.',
-  'errors.code.budget_exceeded': 'Het subsidieplafond van deze regeling is bereikt.',
+  'errors.code.budget_exceeded': 'Er is niet genoeg budget van de regeling over voor dit bedrag.',
+  'errors.budgetReached': 'Het subsidieplafond van deze regeling is bereikt.',
   'errors.code.payload_too_large': 'Het bestand is te groot (maximaal 10 MB).',
   'errors.code.unsupported_media_type':
     'Dit soort bestand kunnen wij niet aannemen. Kies een PDF, JPG of PNG.',
@@ -324,6 +325,11 @@ const nl = {
   'deadline.reportDue': 'Verantwoording uiterlijk',
   'deadline.report': 'Verantwoording uiterlijk',
   'deadline.objection': 'Bezwaar maken kan tot en met',
+  'deadline.objectionPending': 'Volgt als de brief met het besluit gepost is',
+  'deadline.objectionPendingHint':
+    'De brief gaat per post. Bezwaar maken kan tot 6 weken na de dag van verzending; de laatste dag staat in de brief.',
+  'deadline.objectionPendingStaff':
+    'De brief wacht op de post. De termijn van 6 weken begint op de dag na verzending; de laatste dag staat hier zodra de brief gepost is.',
   'deadline.objectionDeadline': 'Bezwaar maken kan tot en met',
   'deadline.payment': 'Betaling uiterlijk',
 
@@ -448,7 +454,7 @@ const nl = {
   'channel.effective.paper': 'per post',
   'post.title': 'Post: brieven op papier',
   'post.intro':
-    'Brieven aan bewoners die post hebben gekozen of geen e-mailadres hebben. Maak één postbatch per dag, druk hem af, doe de brieven in vensterenveloppen en meld de batch als gepost. De brieven krijgen de datum van die dag; de bezwaartermijn loopt vanaf de dag erna.',
+    'Brieven aan bewoners die post hebben gekozen of geen e-mailadres hebben. Maak één postbatch per dag, druk hem af (dubbelzijdig mag: elke brief begint op een nieuw vel), doe de brieven in vensterenveloppen en meld de batch als gepost. De brieven krijgen de datum van die dag; de bezwaartermijn loopt vanaf de dag erna. Brieven die klaarkomen als de batch van vandaag al gepost is, gaan mee in die van morgen.',
   'post.waiting': 'Wachten op de post',
   'post.waitingCaption': 'Brieven die nog niet gepost zijn, oudste eerst',
   'post.none': 'Er wachten geen brieven op de post.',
@@ -465,6 +471,11 @@ const nl = {
   'address.saved':
     'Het adres van {name} is vastgelegd. De brief gaat mee in de volgende postbatch.',
   'post.createBatch': 'Maak de postbatch van vandaag',
+  'post.addToBatch': 'Voeg de wachtende brieven toe aan de postbatch van vandaag',
+  'post.addHint':
+    'Is de postbatch van vandaag al afgedrukt? Voeg dan niets toe: deze brieven gaan morgen mee.',
+  'post.todayPosted':
+    'De postbatch van vandaag is gepost. De brieven die nu wachten, gaan mee in de postbatch van morgen.',
   'post.created.one': 'De postbatch van {date} is klaar met {n} brief. Download en druk hem af.',
   'post.created.other':
     'De postbatch van {date} is klaar met {n} brieven. Download en druk hem af.',
@@ -474,7 +485,8 @@ const nl = {
   'post.postingDate': 'Postdatum',
   'post.letters': 'Brieven',
   'post.status': 'Status',
-  'post.status.open': 'Afgedrukt, nog niet gepost',
+  'post.status.open': 'Nog niet gepost',
+  'post.status.stale': 'Niet gepost; de brieven gaan mee in de volgende postbatch',
   'post.status.posted': 'Gepost',
   'post.download': 'Download pdf',
   'post.downloadNamed': 'Download pdf van de postbatch van {date}',
@@ -584,7 +596,8 @@ const en: Record<MessageKey, string> = {
   'errors.code.not_found': 'This page or application does not exist (any more).',
   'errors.code.event_not_allowed': 'This step is no longer possible.',
   'errors.code.conflict': 'This conflicts with an earlier change.',
-  'errors.code.budget_exceeded': 'The budget ceiling of this regulation has been reached.',
+  'errors.code.budget_exceeded': "Not enough of the regulation's budget is left for this amount.",
+  'errors.budgetReached': 'The budget ceiling of this regulation has been reached.',
   'errors.code.payload_too_large': 'The file is too large (10 MB at most).',
   'errors.code.unsupported_media_type':
     'We cannot accept this kind of file. Choose a PDF, JPG or PNG.',
@@ -808,6 +821,11 @@ const en: Record<MessageKey, string> = {
   'deadline.reportDue': 'Final report due by',
   'deadline.report': 'Final report due by',
   'deadline.objection': 'Objection possible until',
+  'deadline.objectionPending': 'Follows when the letter with the decision has been posted',
+  'deadline.objectionPendingHint':
+    'The letter goes by post. You can object up to 6 weeks after the day it is sent; the last day is in the letter.',
+  'deadline.objectionPendingStaff':
+    'The letter waits for the post. The 6 weeks start on the day after sending; the last day shows here once the letter has been posted.',
   'deadline.objectionDeadline': 'Objection possible until',
   'deadline.payment': 'Payment due by',
 
@@ -932,7 +950,7 @@ const en: Record<MessageKey, string> = {
   'channel.effective.paper': 'by post',
   'post.title': 'Post: paper letters',
   'post.intro':
-    'Letters to residents who chose post or have no email address. Make one print batch a day, print it, put the letters in window envelopes and mark the batch as posted. The letters carry that day as their date; the objection period runs from the day after.',
+    'Letters to residents who chose post or have no email address. Make one print batch a day, print it (double-sided is fine: every letter starts on a new sheet), put the letters in window envelopes and mark the batch as posted. The letters carry that day as their date; the objection period runs from the day after. Letters that arrive after today’s batch was posted go in tomorrow’s.',
   'post.waiting': 'Waiting for the post',
   'post.waitingCaption': 'Letters not yet posted, oldest first',
   'post.none': 'No letters are waiting for the post.',
@@ -948,6 +966,11 @@ const en: Record<MessageKey, string> = {
   'address.save': 'Record the address',
   'address.saved': 'The address of {name} is recorded. The letter goes in the next print batch.',
   'post.createBatch': "Make today's print batch",
+  'post.addToBatch': "Add the waiting letters to today's print batch",
+  'post.addHint':
+    "Has today's print batch already been printed? Then add nothing: these letters go tomorrow.",
+  'post.todayPosted':
+    "Today's print batch has been posted. The letters waiting now go in tomorrow's print batch.",
   'post.created.one': 'The print batch of {date} is ready with {n} letter. Download and print it.',
   'post.created.other':
     'The print batch of {date} is ready with {n} letters. Download and print it.',
@@ -957,7 +980,8 @@ const en: Record<MessageKey, string> = {
   'post.postingDate': 'Posting date',
   'post.letters': 'Letters',
   'post.status': 'Status',
-  'post.status.open': 'Printed, not posted yet',
+  'post.status.open': 'Not posted yet',
+  'post.status.stale': 'Not posted; its letters go in the next print batch',
   'post.status.posted': 'Posted',
   'post.download': 'Download PDF',
   'post.downloadNamed': 'Download PDF of the print batch of {date}',

@@ -154,7 +154,7 @@ export function ApplicationBody({
         </section>
       )}
 
-      <DeadlinesSection app={app} />
+      <DeadlinesSection app={app} documents={documents} />
 
       <section aria-labelledby="amounts-title" className="app-section">
         <Heading2 id="amounts-title" className="app-subheading">

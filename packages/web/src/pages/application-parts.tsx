@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { objectionDeadline, type WorkflowDefinition } from '@initiatief/engine';
 import {
   Alert,
   DataList,
@@ -14,10 +14,44 @@ import { FormDataView } from '../forms/form-data-view';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 
+type Deadline = NonNullable<Application['deadlines']>[number];
+
+/**
+ * The objection period runs from the day after the decision letter is sent (Awb 6:8). A paper
+ * letter is dated when its print batch is posted, so until then there is no last day to give,
+ * and afterwards it is the one the letter states: the newest letter that names one decides.
+ */
+export function withLetterObjection(
+  deadlines: readonly Deadline[],
+  documents: readonly DocumentSummary[],
+): (Deadline & { pending?: boolean })[] {
+  const letter = documents
+    .filter((d) => d.objectionDeadline !== null)
+    .reduce<DocumentSummary | null>(
+      (m, d) => (m === null || d.createdAt > m.createdAt ? d : m),
+      null,
+    );
+  if (!letter) return [...deadlines];
+  return deadlines.map((d) => {
+    if (d.key !== 'objection') return d;
+    if (!letter.sent) return { ...d, pending: true };
+    const fromLetter = objectionDeadline(letter.sentOn);
+    return { ...d, date: fromLetter.date, explanation: fromLetter.explanation };
+  });
+}
+
 /** The application's deadlines; `staff` speaks of the applicant, not to them. */
-export function DeadlinesSection({ app, staff }: { app: Application; staff?: boolean }) {
+export function DeadlinesSection({
+  app,
+  documents = [],
+  staff,
+}: {
+  app: Application;
+  documents?: readonly DocumentSummary[];
+  staff?: boolean;
+}) {
   const { t, tx, locale, formatDate } = useI18n();
-  const deadlines = app.deadlines ?? [];
+  const deadlines = withLetterObjection(app.deadlines ?? [], documents);
   return (
     <section aria-labelledby="deadlines-title" className="app-section">
       <Heading2 id="deadlines-title" className="app-subheading">
@@ -43,12 +77,21 @@ export function DeadlinesSection({ app, staff }: { app: Application; staff?: boo
           {deadlines.map((d) => (
             <DataListItem key={d.key}>
               <DataListKey>{tx(`deadline.${d.key}`, d.key)}</DataListKey>
-              <DataListValue>
-                <strong>{formatDate(d.date)}</strong>
-                <span className="app-deadline-explanation">
-                  {d.explanation?.[locale] ?? d.explanation?.nl}
-                </span>
-              </DataListValue>
+              {d.pending ? (
+                <DataListValue>
+                  <strong>{t('deadline.objectionPending')}</strong>
+                  <span className="app-deadline-explanation">
+                    {t(staff ? 'deadline.objectionPendingStaff' : 'deadline.objectionPendingHint')}
+                  </span>
+                </DataListValue>
+              ) : (
+                <DataListValue>
+                  <strong>{formatDate(d.date)}</strong>
+                  <span className="app-deadline-explanation">
+                    {d.explanation?.[locale] ?? d.explanation?.nl}
+                  </span>
+                </DataListValue>
+              )}
             </DataListItem>
           ))}
         </DataList>

@@ -238,7 +238,7 @@ export function CasePage({ id }: { id: string }) {
           </section>
         </div>
         <div className="app-case__aside">
-          <DeadlinesSection app={app} staff />
+          <DeadlinesSection app={app} documents={documents} staff />
           <LettersSection appId={app.id} documents={documents} staff />
           <ContactMomentForm appId={app.id} onSaved={bundle.reload} />
           <section aria-labelledby="history-title" className="app-section">

@@ -63,6 +63,12 @@ export function PrintQueuePage() {
 
   const waiting = queue.data?.waiting ?? [];
   const batches = queue.data?.batches ?? [];
+  // One batch a day: today's, open (letters can still join it) or posted (they wait for tomorrow).
+  const today = queue.data?.today;
+  const todays = batches.filter((b) => b.postingDate === today);
+  const todayPosted = todays.some((b) => b.status === 'posted');
+  const todayOpen = todays.find((b) => b.status === 'open');
+  const canJoin = waiting.some((l) => !l.addressMissing && l.batchId !== todayOpen?.id);
   return (
     <>
       <PageHeading>{t('post.title')}</PageHeading>
@@ -133,15 +139,22 @@ export function PrintQueuePage() {
             </TableBody>
           </Table>
         )}
-        <ButtonGroup>
-          <PrimaryActionButton
-            onClick={createBatch}
-            busy={busy === 'create'}
-            disabled={busy !== null || !waiting.some((letter) => !letter.addressMissing)}
-          >
-            {t('post.createBatch')}
-          </PrimaryActionButton>
-        </ButtonGroup>
+        {todayPosted ? (
+          waiting.length > 0 && <Paragraph>{t('post.todayPosted')}</Paragraph>
+        ) : (
+          <>
+            {todayOpen && canJoin && <Paragraph>{t('post.addHint')}</Paragraph>}
+            <ButtonGroup>
+              <PrimaryActionButton
+                onClick={createBatch}
+                busy={busy === 'create'}
+                disabled={busy !== null || !canJoin}
+              >
+                {t(todayOpen ? 'post.addToBatch' : 'post.createBatch')}
+              </PrimaryActionButton>
+            </ButtonGroup>
+          </>
+        )}
       </section>
 
       <section aria-labelledby="post-batches" className="app-section">
@@ -165,12 +178,16 @@ export function PrintQueuePage() {
             <TableBody>
               {batches.map((batch) => {
                 const date = formatDate(batch.postingDate);
+                // An open batch of an earlier day cannot be posted: its letters go in today's.
+                const stale = batch.status === 'open' && batch.postingDate !== today;
                 return (
                   <TableRow key={batch.id}>
                     <TableHeaderCell scope="row">{date}</TableHeaderCell>
                     <TableCell className="app-num">{batch.letters}</TableCell>
                     <TableCell>
-                      {tx(`post.status.${batch.status}`, batch.status)}
+                      {stale
+                        ? t('post.status.stale')
+                        : tx(`post.status.${batch.status}`, batch.status)}
                       {batch.postedAt && (
                         <span className="app-block app-muted">
                           {formatDateTime(batch.postedAt)}
@@ -186,7 +203,7 @@ export function PrintQueuePage() {
                         >
                           {t('post.download')}
                         </Link>
-                        {batch.status === 'open' && (
+                        {batch.status === 'open' && !stale && (
                           <SecondaryActionButton
                             onClick={() => markPosted(batch)}
                             busy={busy === batch.id}
