@@ -125,6 +125,7 @@ export {
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
+export { type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,
   SUPPORTERS_LIST,

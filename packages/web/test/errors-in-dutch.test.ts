@@ -65,7 +65,9 @@ describe('refusals in Dutch', () => {
     const grant = page.getByRole('region', { name: 'Verlenen' });
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
     await grant.getByRole('button', { name: 'Verlenen' }).click();
-    const alert = grant.getByRole('alert');
+    await grant.getByRole('button', { name: 'Ja, bevestigen' }).click();
+    // The refusal, not the question asked before sending (also an alert, gone once answered).
+    const alert = grant.getByRole('alert').filter({ hasNotText: 'Weet u het zeker?' });
     await alert.waitFor();
     // € 250,00 is left: the ceiling is not reached, the amount is more than what is left.
     expect((await alert.textContent())?.trim()).toBe(

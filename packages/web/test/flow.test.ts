@@ -358,6 +358,17 @@ describe('an application from draft to settlement', () => {
     expect(await grant.getByLabel('Te verlenen bedrag').inputValue()).toBe('750,50');
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
     await grant.getByRole('button', { name: 'Verlenen' }).click();
+    // A decision cannot be taken back: the page asks first, in words, and nothing is sent yet.
+    await grant
+      .getByRole('alert')
+      .getByText(
+        'Verlenen: hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+      )
+      .waitFor();
+    await checkA11y(page, 'approver-grant-confirm');
+    await grant.getByRole('button', { name: 'Annuleren' }).click();
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
+    await grant.getByRole('button', { name: 'Ja, bevestigen' }).click();
     await stateIs('Verleend');
     await checkA11y(page, 'approver-granted');
     await logout(page);
@@ -409,6 +420,7 @@ describe('an application from draft to settlement', () => {
     const settle = page.getByRole('region', { name: 'Vaststellen' });
     expect(await settle.getByLabel('Vast te stellen bedrag').inputValue()).toBe('700,00');
     await settle.getByRole('button', { name: 'Vaststellen' }).click();
+    await settle.getByRole('button', { name: 'Ja, bevestigen' }).click();
     // The words after the action are the definition's (C4): read them from it, not from here.
     const shipped = JSON.parse(
       await readFile(

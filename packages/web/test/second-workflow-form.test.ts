@@ -200,6 +200,7 @@ describe('a second workflow through the same screens', () => {
     await grant.getByLabel('Motivering').fill('Een barbecue brengt de buren van het plein samen.');
     await checkA11y(page, 'kb-approver-case');
     await grant.getByRole('button', { name: 'Verlenen' }).click();
+    await grant.getByRole('button', { name: 'Ja, bevestigen' }).click();
     // The definition's own words, and its final state (tags granted and closed): no report due.
     await page
       .getByText('Het buurtbudget is toegekend en meteen vastgesteld.', { exact: false })

@@ -22,7 +22,13 @@ function earlierDate(a: string, b: string): string {
   return [a, b].sort()[0]!;
 }
 
-const DECISION_KINDS = new Set(['grant', 'rejection', 'not_considered', 'settlement']);
+/** Letters that are decisions (besluiten, Awb 1:3): they start the objection period. */
+export const DECISION_KINDS: ReadonlySet<string> = new Set([
+  'grant',
+  'rejection',
+  'not_considered',
+  'settlement',
+]);
 
 export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
   assignPayload: (_def, ctx, event, params) => {

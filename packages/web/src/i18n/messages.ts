@@ -404,6 +404,10 @@ const nl = {
   'case.budgetRemaining': 'Budget over in wijk {district}',
   'case.actions': 'Wat kunt u nu doen?',
   'case.noActions': 'U kunt nu niets doen met deze aanvraag.',
+  'case.confirm.decision':
+    '{step}: hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.payment':
+    '{step}: hierna wordt de betaling vastgelegd. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
   'case.fourEyes':
     'U heeft deze aanvraag beoordeeld. Volgens het vier-ogenprincipe neemt een andere medewerker het besluit.',
   'case.recorded': 'Vastgelegd bij de stap {step}',
@@ -900,6 +904,10 @@ const en: Record<MessageKey, string> = {
   'case.budgetRemaining': 'Budget left in district {district}',
   'case.actions': 'What can you do now?',
   'case.noActions': 'There is nothing you can do with this application now.',
+  'case.confirm.decision':
+    '{step}: the decision will then go to the applicant. This cannot be undone. Are you sure?',
+  'case.confirm.payment':
+    '{step}: the payment will then be recorded. This cannot be undone. Are you sure?',
   'case.fourEyes':
     'You assessed this application. Under the four-eyes principle another colleague takes the decision.',
   'case.recorded': 'Recorded with the step {step}',

@@ -1,3 +1,4 @@
+import { consequencesOf } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -95,6 +96,14 @@ export function CasePage({ id }: { id: string }) {
     ? enteredLines(def, arrival.event, arrival.payload, locale, formatMoney)
     : [];
   const mine = !!me && app.assigneeId === me.id;
+  // A decision that goes out, or money that moves, cannot be taken back: ask first.
+  const confirmTextFor = (type: string): string | undefined => {
+    if (!def) return undefined;
+    const c = consequencesOf(def, app.state, type);
+    // A decision says so (whether a branch also pays depends on guards the page cannot judge).
+    const key = c.decision ? 'case.confirm.decision' : c.payment ? 'case.confirm.payment' : null;
+    return key ? t(key, { step: eventLabel(def, type)[locale] }) : undefined;
+  };
   const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
 
   async function assign(release: boolean) {
@@ -219,6 +228,7 @@ export function CasePage({ id }: { id: string }) {
                 defaults={amountDefaults(def, e.type, history, app.amounts)}
                 onReload={bundle.reload}
                 danger={closesApplication(def, app.state, e.type)}
+                confirmText={confirmTextFor(e.type)}
                 onDone={async (next) => {
                   await bundle.reload();
                   setFlash(outcomeOf(def, e.type, next.state)[locale]);
