@@ -6,7 +6,9 @@ export type LetterKind =
   | 'grant'
   | 'rejection'
   | 'settlement'
-  | 'extension';
+  | 'extension'
+  /** A notice the workflow only mails, on paper for a resident who gets her letters by post. */
+  | 'notice';
 
 export const LETTER_KINDS: readonly LetterKind[] = [
   'acknowledgement',
@@ -16,6 +18,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
   'rejection',
   'settlement',
   'extension',
+  'notice',
 ];
 
 /** Kinds that are decisions (besluiten) under the Awb: they carry the objection clause. */

@@ -84,6 +84,7 @@ const LETTER_FILE: Record<LetterKind, Record<Language, string>> = {
   rejection: { nl: 'afwijzingsbesluit', en: 'rejection-decision' },
   settlement: { nl: 'vaststellingsbesluit', en: 'settlement-decision' },
   extension: { nl: 'verdaging', en: 'extension' },
+  notice: { nl: 'bericht', en: 'notice' },
 };
 
 /** Turns bare http(s) URLs of an escaped text into links. */

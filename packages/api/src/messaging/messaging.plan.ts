@@ -49,18 +49,14 @@ export function planMessaging(
   const documentRows: DocumentRow[] = [];
   const outboxRows: OutboxRow[] = [];
 
-  for (const effect of documents) {
-    const { text, language } = templateOf(
-      input.definition,
-      'letters',
-      effect.template,
-      applicantLanguage,
-    );
+  /** One letter from a template of the definition (`section`), issued with this step. */
+  function issue(kind: LetterKind, section: 'letters' | 'mails', template: string) {
+    const { text, language } = templateOf(input.definition, section, template, applicantLanguage);
     const variables = resolveVariables(context, input, language, objection.date);
     const subject = renderTemplate(text.subject, variables);
     const body = renderTemplate(text.body, variables);
     const content = buildLetterContent({
-      kind: effect.kind as LetterKind,
+      kind,
       language,
       reference: context.application.reference,
       sentOn,
@@ -76,7 +72,7 @@ export function planMessaging(
       application_id: input.applicationId,
       history_id: input.historyId,
       kind: content.kind,
-      template_key: effect.template,
+      template_key: template,
       definition_key: context.application.definition_key,
       definition_version: context.application.definition_version,
       language,
@@ -90,7 +86,7 @@ export function planMessaging(
     });
     result.documentIds.push(documentId);
     // A paper letter is rendered when its print batch is posted (src/print/), with that date.
-    if (!plan.renderNow) continue;
+    if (!plan.renderNow) return;
     const renderId = randomUUID();
     outboxRows.push({
       id: renderId,
@@ -105,9 +101,17 @@ export function planMessaging(
     result.outboxIds.push(renderId);
   }
 
+  for (const effect of documents) issue(effect.kind as LetterKind, 'letters', effect.template);
+
+  // A resident without e-mail, or who chose paper, gets letters by post only. A step that only
+  // mails her (an advance paid, a withdrawal confirmed) sends the mail's text as a paper letter,
+  // so she hears of it too; a step with a letter of its own says it in that letter.
+  const lettersOfStep = documents.length;
   for (const effect of notices) {
-    // A resident without e-mail, or who chose paper, gets letters by post only.
-    if (effect.audience === 'applicant' && (!context.applicant.email || !plan.notices)) continue;
+    if (effect.audience === 'applicant' && (!context.applicant.email || !plan.notices)) {
+      if (lettersOfStep === 0) issue('notice', 'mails', effect.template);
+      continue;
+    }
     const recipient =
       effect.audience === 'applicant'
         ? {

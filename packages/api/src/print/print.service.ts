@@ -44,9 +44,10 @@ export function redateLetter(
   address: PostalAddress,
 ): LetterContent {
   const content = letter.content;
+  // A notice that the workflow only mails is printed from the mail's text (messaging.plan.ts).
   const { text, language } = templateOf(
     definition,
-    'letters',
+    letter.kind === 'notice' ? 'mails' : 'letters',
     letter.template_key,
     letter.language,
   );

@@ -344,6 +344,7 @@ const nl = {
   'letter.rejection': 'Besluit: afwijzing',
   'letter.settlement': 'Besluit: vaststelling',
   'letter.extension': 'Verlenging beslistermijn',
+  'letter.notice': 'Bericht',
 
   'timeline.empty': 'Nog geen stappen.',
   'timeline.edited': 'Gegevens bijgewerkt',
@@ -844,6 +845,7 @@ const en: Record<MessageKey, string> = {
   'letter.rejection': 'Decision: rejection',
   'letter.settlement': 'Decision: settlement',
   'letter.extension': 'Extension of the decision term',
+  'letter.notice': 'Notice',
 
   'timeline.empty': 'No steps yet.',
   'timeline.edited': 'Details updated',
