@@ -70,7 +70,9 @@ describe('administration', () => {
       .poll(() => own.evaluate((el) => (el as HTMLInputElement).labels?.length ?? 0))
       .toBe(1);
     expect(await own.getAttribute('aria-describedby')).toBeTruthy();
-    await page.getByText('Uw eigen beheerdersrol kunt u niet weghalen.', { exact: false }).waitFor();
+    await page
+      .getByText('Uw eigen beheerdersrol kunt u niet weghalen.', { exact: false })
+      .waitFor();
 
     const create = page.getByRole('region', { name: 'Nieuw account' });
     await create.getByRole('button', { name: 'Account aanmaken' }).click();
@@ -211,9 +213,31 @@ describe('claims and the approver', () => {
       .getByRole('heading', { name: `Overgenomen van ${server.users.assessor.name}` })
       .waitFor();
     await page.getByText('Anouk is met verlof').waitFor();
-    await logout(page);
+
+    // Meanwhile Anouk takes it back; this page still says it is ours. Sending is refused, and
+    // the page then shows who has the case now, the refusal kept beside the form.
+    const takeBack = await assessor('POST', `/api/applications/${app.id}/take-over`, {});
+    expect(takeBack).toBeTruthy();
+    const assess = page.getByRole('region', { name: 'Beoordelen' });
+    await assess.getByRole('radio', { name: 'Verlenen' }).check();
+    await assess.getByLabel('Motivering').fill('Past in het wijkakkoord.');
+    await assess.getByRole('button', { name: 'Beoordelen' }).click();
+    await assess.getByRole('alert').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Aanvraag overnemen' })
+      .getByText(`${server.users.assessor.name} behandelt deze aanvraag.`, { exact: false })
+      .waitFor();
+    // What was typed is not sent: logging out asks first, while the session still stands.
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    const leave = page.getByRole('alertdialog', { name: 'Pagina verlaten?' });
+    await leave.getByRole('button', { name: 'Op deze pagina blijven' }).click();
+    expect(await assess.getByLabel('Motivering').inputValue()).toBe('Past in het wijkakkoord.');
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await leave.getByRole('button', { name: 'Pagina verlaten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'U bent uitgelogd' }).waitFor();
 
     const second = await apiAs(assessor2.email);
+    await second('POST', `/api/applications/${app.id}/take-over`, { reason: 'Terug van verlof' });
     await second('POST', `/api/applications/${app.id}/events`, {
       type: 'ASSESS',
       payload: { recommendation: 'grant', motivation: 'Intern advies: past in het wijkakkoord.' },

@@ -232,6 +232,9 @@ export function EventForm({
         requestAnimationFrame(() => summaryRef.current?.focus());
       } else {
         setFailure(errorText(err));
+        // Taken over by a colleague meanwhile: the page around this form shows who has it now
+        // (the form itself stays, with the refusal).
+        if (err instanceof ApiError && err.code === 'claimed') void onReload();
       }
     } finally {
       setBusy(false);

@@ -37,6 +37,11 @@ interface RouterValue {
   navigate(to: string, opts?: NavigateOptions): void;
   /** Registers a question to ask before leaving the page; answers the function that removes it. */
   guard(message: string): () => void;
+  /**
+   * Runs `leave` at once when nothing on the page would be lost, else after the person said yes:
+   * for an act that leaves the page by other means than a link (logging out).
+   */
+  whenAllowed(leave: () => void): void;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
@@ -117,7 +122,10 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const value = useMemo(() => ({ location, navigate, guard }), [location, navigate, guard]);
+  const value = useMemo(
+    () => ({ location, navigate, guard, whenAllowed }),
+    [location, navigate, guard, whenAllowed],
+  );
   return (
     <RouterContext.Provider value={value}>
       {children}

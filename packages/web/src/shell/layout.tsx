@@ -49,7 +49,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const session = useSession();
   const { actingFor } = session;
-  const { location, navigate } = useRouter();
+  const { location, navigate, whenAllowed } = useRouter();
   const items = navItems(session);
   const current = (href: string) =>
     href === '/' ? location.path === '/' : location.path.startsWith(href);
@@ -77,10 +77,13 @@ export function Layout({ children }: { children: ReactNode }) {
             {session.me ? (
               <Button
                 appearance="secondary-action-button"
-                onClick={async () => {
-                  await session.logout();
-                  navigate('/uitgelogd');
-                }}
+                // Asked before the session ends, not after: unsent input on the page is lost.
+                onClick={() =>
+                  whenAllowed(async () => {
+                    await session.logout();
+                    navigate('/uitgelogd', { force: true });
+                  })
+                }
               >
                 {t('shell.logout')}
               </Button>
