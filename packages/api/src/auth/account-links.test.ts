@@ -328,7 +328,12 @@ describe('staff do not read account mails in the development mail drop', () => {
       staffMailbox: 'staff@initiatief.example',
       attachLetters: false,
     };
-    await transport.send(composeMail(row, null, options));
+    const composed = composeMail(row, null, options);
+    // About an account, not an application: no "Bekijk uw aanvraag" to the start page.
+    expect(row.application_id).toBeNull();
+    expect(String(composed.text)).not.toContain('Bekijk uw aanvraag');
+    expect(String(composed.html)).not.toContain('Bekijk uw aanvraag');
+    await transport.send(composed);
     await transport.send(
       composeMail(
         { ...row, message_id: '<other@initiatief.example>', template_key: 'note' },

@@ -140,7 +140,9 @@ export function composeMail(
   const attach = Boolean(letter && options.attachLetters && letter.pdf);
   const letterUrl = letter ? `${options.publicUrl}/api/documents/${letter.id}` : null;
 
-  const textParts = [...paragraphs, `${t.view}: ${applicationUrl}`];
+  // A mail about an account (confirm it, a new password) is about no application: no link to one.
+  const about = Boolean(row.application_id);
+  const textParts = about ? [...paragraphs, `${t.view}: ${applicationUrl}`] : [...paragraphs];
   if (letter && attach) textParts.push(t.attached, `${t.accessible}: ${letterUrl}?format=html`);
   if (letter && !attach) {
     textParts.push(`${t.linked}: ${letterUrl}?format=html`, `${t.pdf}: ${letterUrl}?format=pdf`);
@@ -160,7 +162,7 @@ export function composeMail(
 <div role="article" aria-roledescription="e-mail" lang="${language}" style="max-width:36rem">
 <h1 style="font-size:20px;margin:0 0 16px">${escapeHtml(subject)}</h1>
 ${paragraphs.map((p) => `<p style="margin:0 0 12px">${linkify(escapeHtml(p)).replaceAll('\n', '<br>')}</p>`).join('\n')}
-<p style="margin:20px 0"><a href="${applicationUrl}" style="color:#00689e;font-weight:bold">${escapeHtml(t.view)}</a></p>
+${about ? `<p style="margin:20px 0"><a href="${applicationUrl}" style="color:#00689e;font-weight:bold">${escapeHtml(t.view)}</a></p>` : ''}
 ${htmlLetter}
 <hr style="border:0;border-top:1px solid #cccccc;margin:24px 0">
 <p style="font-size:14px;color:#4d4d4d">${escapeHtml(t.footer)}</p>
