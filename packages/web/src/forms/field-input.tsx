@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { MoneyInput } from '../components/money-input';
 import { describedBy, FieldShell, SelectField, TextAreaField, TextField } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
+import { parseWholeNumber } from './whole-number';
 
 /** A field with one value typed in or chosen (lists and files have components of their own). */
 export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
@@ -167,7 +168,7 @@ function IntegerInput({
   onChange(value: number | null): void;
   onProblem(message: string | null): void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [text, setText] = useState(value == null ? '' : String(value));
   const [left, setLeft] = useState(false);
   const last = useRef<number | null>(value);
@@ -177,7 +178,7 @@ function IntegerInput({
     setText(value == null ? '' : String(value));
   }, [value]);
   const trimmed = text.trim();
-  const unreadable = trimmed !== '' && !/^\d+$/.test(trimmed);
+  const unreadable = trimmed !== '' && parseWholeNumber(trimmed, locale) === null;
   const shown = left && unreadable ? t('form.wholeNumber') : error;
   return (
     <FieldShell id={id} label={label} description={help} error={shown}>
@@ -196,7 +197,7 @@ function IntegerInput({
           const next = e.target.value;
           setText(next);
           const s = next.trim();
-          const n = /^\d+$/.test(s) ? Number(s) : null;
+          const n = parseWholeNumber(s, locale);
           last.current = n;
           onProblem(s !== '' && n === null ? t('form.wholeNumber') : null);
           onChange(n);
