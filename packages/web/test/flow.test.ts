@@ -315,6 +315,18 @@ describe('an application from draft to settlement', () => {
     await request.getByRole('link', { name: 'Aanvraag aanpassen' }).waitFor();
     expect(await page.getByRole('link', { name: 'Aanvraag aanpassen' }).count()).toBe(1);
     await checkA11y(page, 'resident-info-requested');
+    // Changing the form now sends nothing by itself: its last step says so, and with what.
+    await page.goto(`${server.url}/aanvragen/${applicationId}/bewerken/controleren`);
+    await expectHeading(page, /: Uw wijzigingen controleren$/, false);
+    await page
+      .getByText('Dat gebeurt als u op de pagina van de aanvraag ‘Aanvullen’ gebruikt.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await page.getByText('Door te versturen', { exact: false }).count()).toBe(0);
+    expect(await page.getByText('Verstuur de aanvraag', { exact: false }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Terug naar de aanvraag' }).click();
+    await expectHeading(page, 'Straatfeest Mathenesserlaan');
     const form = page.getByRole('region', { name: 'Aanvullen' });
     await form
       .getByLabel('Toelichting')

@@ -239,6 +239,7 @@ const nl = {
   'wizard.stepsLabel': 'Stappen van de aanvraag',
   'wizard.step.attachments': 'Bijlagen',
   'wizard.step.review': 'Controleren en versturen',
+  'wizard.step.reviewChanges': 'Uw wijzigingen controleren',
   'wizard.previous': 'Vorige stap',
   'wizard.next': 'Volgende stap',
   'wizard.submit': 'Aanvraag versturen',
@@ -258,6 +259,10 @@ const nl = {
     'Voeg toe wat uw aanvraag ondersteunt, zoals een offerte of een tekening. PDF, JPG of PNG, maximaal 10 MB per bestand.',
   'wizard.attachments.uploaded': 'Toegevoegde bijlagen',
   'wizard.review.intro': 'Controleer uw aanvraag. Klopt alles? Verstuur de aanvraag dan.',
+  'wizard.review.introChanges':
+    'Uw wijzigingen zijn bewaard, maar nog niet naar de gemeente gestuurd. Dat gebeurt als u op de pagina van de aanvraag ‘{step}’ gebruikt. Zet daar kort bij wat u heeft veranderd.',
+  'wizard.review.introKept':
+    'Uw wijzigingen zijn bewaard. Op de pagina van de aanvraag ziet u wat er nu met uw aanvraag gebeurt.',
   'wizard.review.total': 'Totaal',
   'wizard.review.declaration':
     'Door te versturen verklaart u dat u alles naar waarheid heeft ingevuld.',
@@ -743,6 +748,7 @@ const en: Record<MessageKey, string> = {
   'wizard.stepsLabel': 'Steps of the application',
   'wizard.step.attachments': 'Attachments',
   'wizard.step.review': 'Check and send',
+  'wizard.step.reviewChanges': 'Check your changes',
   'wizard.previous': 'Previous step',
   'wizard.next': 'Next step',
   'wizard.submit': 'Send application',
@@ -761,6 +767,10 @@ const en: Record<MessageKey, string> = {
     'Add what supports your application, such as a quote or a drawing. PDF, JPG or PNG, 10 MB per file at most.',
   'wizard.attachments.uploaded': 'Attachments added',
   'wizard.review.intro': 'Check your application. Is everything right? Then send it.',
+  'wizard.review.introChanges':
+    'Your changes have been kept, but not yet sent to the municipality. That happens when you use ‘{step}’ on the application’s page. Say briefly there what you changed.',
+  'wizard.review.introKept':
+    'Your changes have been kept. The application’s page shows what happens with your application now.',
   'wizard.review.total': 'Total',
   'wizard.review.declaration': 'By sending you declare that everything is true.',
   'wizard.change': 'Change',

@@ -28,6 +28,7 @@ import {
 import { OnBehalfNotice } from '../../desk/on-behalf';
 import { AttachmentsField } from '../../forms/attachments-field';
 import { BudgetTotal } from '../../forms/budget-total';
+import { closesApplication, eventLabel } from '../../forms/definition-text';
 import { FieldInput } from '../../forms/field-input';
 import {
   ATTACHMENTS_STEP,
@@ -104,9 +105,20 @@ export function FormPager({
     if (requested !== '' && requested !== step)
       navigate(`${base}/${step}`, { replace: true, force: true });
   }, [requested, step, base, navigate]);
+  const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
+  // Changed while the municipality waits for something (information asked for): the changes go
+  // with the step the application page offers, which this names, not with a button here.
+  const sendsWith = canSend
+    ? null
+    : (current.allowedEvents
+        .map((e) => e.type)
+        .filter((type) => !closesApplication(def, current.state, type))
+        .map((type) => eventLabel(def, type)[locale])[0] ?? '');
   const titleOf = (s: string) =>
     pages.find((p) => p.key === s)?.title[locale] ??
-    (s === ATTACHMENTS_STEP ? t('wizard.step.attachments') : t('wizard.step.review'));
+    (s === ATTACHMENTS_STEP
+      ? t('wizard.step.attachments')
+      : t(canSend ? 'wizard.step.review' : 'wizard.step.reviewChanges'));
 
   useEffect(() => {
     // A timer set in the frame's callback fires after that frame is painted.
@@ -223,8 +235,6 @@ export function FormPager({
     if (step === REVIEW_STEP) void submit();
     else void go(steps[index + 1]!, true);
   };
-
-  const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
 
   function renderField(field: FormField) {
     if (field.type === 'attachments') {
@@ -365,6 +375,7 @@ export function FormPager({
             total={total}
             attachments={attachments}
             base={base}
+            sendsWith={sendsWith}
           />
         )}
         <ButtonGroup className="app-wizard-buttons">

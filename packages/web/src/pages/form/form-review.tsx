@@ -26,12 +26,18 @@ export function FormReview({
   total,
   attachments,
   base,
+  sendsWith = null,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
   total: number;
   attachments: Attachment[];
   base: string;
+  /**
+   * Null when this step sends the application. Otherwise the changes are kept and go with a step
+   * on the application's page: its label ('' when the page offers none now).
+   */
+  sendsWith?: string | null;
 }) {
   const { t, locale, formatMoney } = useI18n();
   const shown = useFieldText();
@@ -94,7 +100,13 @@ export function FormReview({
 
   return (
     <>
-      <Paragraph>{t('wizard.review.intro')}</Paragraph>
+      <Paragraph>
+        {sendsWith === null
+          ? t('wizard.review.intro')
+          : sendsWith
+            ? t('wizard.review.introChanges', { step: sendsWith })
+            : t('wizard.review.introKept')}
+      </Paragraph>
       {pagesOf(def).map((page) =>
         section(
           page.key,
@@ -113,7 +125,7 @@ export function FormReview({
           t('wizard.step.attachments'),
           <AttachmentList items={attachments} />,
         )}
-      <Paragraph>{t('wizard.review.declaration')}</Paragraph>
+      {sendsWith === null && <Paragraph>{t('wizard.review.declaration')}</Paragraph>}
     </>
   );
 }
