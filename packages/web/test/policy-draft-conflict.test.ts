@@ -128,6 +128,20 @@ describe('two officers on one draft', () => {
       name: 'Vergelijken met de versie van Fatima Tweede',
     });
     await compare.waitFor();
+    // What saving would overwrite, in words: the title in both languages, not only a diagram.
+    await compare
+      .getByRole('heading', {
+        name: 'Wat u verandert aan de versie van Fatima Tweede als u opslaat',
+      })
+      .waitFor();
+    await compare
+      .getByRole('listitem')
+      .filter({
+        hasText:
+          /^Naam: Nederlands: “Titel van Fatima” \/ Engels: “.+” → Nederlands: “Titel van Pim” \/ Engels: “.+”$/,
+      })
+      .waitFor();
+    expect(await compare.locator('.policy-changes').textContent()).not.toMatch(/[{}]/);
     // My text is still in the editor; theirs is there to read.
     expect(JSON.parse(await mine.locator('#def-json').inputValue()).title.nl).toBe('Titel van Pim');
     await compare.locator('summary', { hasText: 'De versie van Fatima Tweede als JSON' }).click();

@@ -80,7 +80,9 @@ describe('publishing a workflow version takes two policy officers', () => {
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.getByText('1 wijziging, met de waarde ervoor en erna').waitFor();
     await summary.getByText(`Mails gewijzigd: ${NEW_SUBJECT}`).waitFor();
-    await summary.getByText(new RegExp(`^${NEW_SUBJECT} \\(onderwerp, Nederlands\\): “`)).waitFor();
+    await summary
+      .getByText(new RegExp(`^De mail ‘${NEW_SUBJECT}’, onderwerp \\(Nederlands\\): “.+” → “`))
+      .waitFor();
     expect(await summary.textContent()).not.toMatch(/[~+−]:|Alle 1|acknowledgement/);
     // Without a comment the browser asks for one first.
     const comment = page.getByLabel('Waarom publiceren? De tweede beleidsmedewerker leest dit.');

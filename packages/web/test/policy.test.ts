@@ -280,12 +280,12 @@ describe('policy staff change the workflow', () => {
       table.getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${version} `) });
     const move = 'Aanvragen overzetten';
     // Version 1 runs an application and has newer versions: the link, to move from version 1.
-    await row(1).getByText('1 lopende aanvragen', { exact: false }).waitFor();
+    await row(1).getByText('1 lopende aanvraag', { exact: false }).waitFor();
     expect(await row(1).getByRole('link', { name: move }).getAttribute('href')).toBe(
       '/beleid/werkprocessen/bewonersinitiatief/migratie?van=1',
     );
     // The newest published version runs one too, but there is nothing newer to move it to.
-    await row(NEXT).getByText('1 lopende aanvragen', { exact: false }).waitFor();
+    await row(NEXT).getByText('1 lopende aanvraag', { exact: false }).waitFor();
     expect(await row(NEXT).getByRole('link', { name: move }).count()).toBe(0);
     // Version 1's is the only such link in the table.
     expect(await table.getByRole('link', { name: move }).count()).toBe(1);

@@ -25,6 +25,7 @@ import {
   type WorkflowDefinition,
 } from './definition.schema';
 import { checkTemplates } from './definition.template-rules';
+import { checkTexts } from './definition.text-rules';
 import { compilePayloadSchema } from './payload-schema';
 
 export interface DefinitionProblem {
@@ -251,5 +252,6 @@ export function validateDefinition(json: unknown): ValidationResult {
   problems.push(...checkHouseRules(def));
   checkPages(def, add);
   checkTags(def, add);
+  checkTexts(def, add);
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
 }

@@ -24,6 +24,7 @@ import { useSession } from '../session/session';
 import { DefinitionForms, focusPath, pathId } from './definition-forms';
 import { DiffSummary } from './diff-summary';
 import { CompareWithTheirs, SaveConflictDialog, useConflictText } from './draft-conflict';
+import { InvalidBoxesContext } from './editor-number';
 import { problemSentence } from './editor-problems';
 import { type DefinitionDetail, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
@@ -48,6 +49,7 @@ function Editor({
   const { me } = useSession();
   const { key, version, status } = detail;
   const {
+    boxes,
     readOnly,
     frozen,
     proposal,
@@ -258,7 +260,9 @@ function Editor({
         <div className="policy-editor__forms">
           <fieldset disabled={readOnly} className="policy-plain-fieldset">
             <legend className="policy-visually-hidden">{p('editor.forms')}</legend>
-            <DefinitionForms def={lastGood} update={update} problems={problems} />
+            <InvalidBoxesContext.Provider value={boxes}>
+              <DefinitionForms def={lastGood} update={update} problems={problems} />
+            </InvalidBoxesContext.Provider>
           </fieldset>
         </div>
         <div className="policy-editor__json">

@@ -22,7 +22,7 @@ import './policy.css';
 
 /** /beleid — every version of every workflow, with what uses it. */
 export function DefinitionsPage() {
-  const { p, t, locale, formatDate } = usePolicyText();
+  const { p, pn, t, locale, formatDate } = usePolicyText();
   const errorText = useErrorText();
   const { navigate } = useRouter();
   const list = useLoad(() => policyApi.definitions(), []);
@@ -86,8 +86,8 @@ export function DefinitionsPage() {
                   <TableCell>{d.publishedAt ? formatDate(d.publishedAt) : '–'}</TableCell>
                   <TableCell>
                     {p('defs.useText', {
-                      regulations: d.regulations,
-                      active: d.activeApplications,
+                      regulations: pn('defs.regulations', d.regulations),
+                      active: pn('defs.running', d.activeApplications),
                     })}
                   </TableCell>
                   <TableCell>

@@ -1,36 +1,10 @@
 import { UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { ChangesInWords, useChangesInWords } from './changes-in-words';
 import { delayText } from './delay-text';
-import { useDiffValue } from './diff-values';
-import { describePath, getAt, labelOf, obj } from './editor-kit';
+import { describePath, labelOf, obj } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { DefinitionDiff } from './policy-api';
 import { roleName } from './policy-messages';
-
-/** Which part of the named thing changed: "params.count" after "… › Indienen". */
-function tail(path: string): string[] {
-  const parts = path.split('.');
-  const named = (): number => {
-    switch (parts[0]) {
-      case 'states':
-        return parts[2] === 'on' || parts[2] === 'after' ? 4 : 2;
-      case 'templates':
-        return 3;
-      case 'form':
-        return parts[1] === 'fields' ? 3 : 1;
-      case 'events':
-      case 'delays':
-        return 2;
-      default:
-        return 1;
-    }
-  };
-  return parts.slice(named());
-}
-
-/** Parts of a path that are structure, not something a person changed. */
-const STRUCTURE = new Set(['params', 'properties']);
-
-const LANGS = new Set(['nl', 'en']);
 
 /**
  * What publishing changes against the previous version: the summary by label ("Termijnen
@@ -48,40 +22,12 @@ export function DiffSummary({
   before?: unknown;
 }) {
   const { p, e, ep, word, locale } = useEditorText();
-  const valueText = useDiffValue(def, before);
+  const changes = useChangesInWords(before, def);
   /** A JSON property's name in words, else the name itself. */
   const partWord = (seg: string) => {
     const w = word('param', seg);
     return w !== seg ? w : word('part', seg);
   };
-  /** The changed part in words: "(Aantal)", "(onderwerp, Nederlands)". */
-  const part = (path: string) => {
-    const all = tail(path);
-    // A step's field by its question: `payload.properties.<field>`.
-    const field = (i: number) => {
-      const key = all[i] ?? '';
-      const at = path
-        .split('.')
-        .slice(0, path.split('.').length - all.length + i + 1)
-        .join('.');
-      const label = (d: unknown) => obj(obj(getAt(d, at))['x-label'])[locale];
-      const found = label(def) ?? label(before);
-      return typeof found === 'string' ? found : key;
-    };
-    const segs = all
-      .map((seg, i) => ({ seg, text: all[i - 1] === 'properties' ? field(i) : partWord(seg) }))
-      .filter(({ seg }) => !STRUCTURE.has(seg) && !/^\d+$/.test(seg));
-    const lang = segs.find(({ seg }) => LANGS.has(seg));
-    const last = segs.filter(({ seg }) => !LANGS.has(seg)).at(-1);
-    if (!last && !lang) return '';
-    const text = [last?.text ?? '', lang ? word('part', lang.seg) : ''].filter(Boolean).join(', ');
-    return ` (${text})`;
-  };
-  /** The thing a path is in, by its label; for a path outside the named parts, its section. */
-  const where = (path: string) =>
-    describePath(def, path, locale) ||
-    describePath(before, path, locale) ||
-    partWord(path.split('.')[0] ?? path);
   const s = diff.summary;
   const lines: string[] = [];
   const name = (prefix: string, key: string, removed = false) =>
@@ -127,18 +73,12 @@ export function DiffSummary({
           lines.map((l) => <UnorderedListItem key={l}>{l}</UnorderedListItem>)
         )}
       </UnorderedList>
-      <details open>
-        <summary>{ep('diff.details', diff.changes.length)}</summary>
-        <UnorderedList className="policy-changes">
-          {diff.changes.map((c) => (
-            <UnorderedListItem key={c.path}>
-              {where(c.path)}
-              {part(c.path)}: {valueText(c.path, c.before, 'before')} →{' '}
-              {valueText(c.path, c.after, 'after')}
-            </UnorderedListItem>
-          ))}
-        </UnorderedList>
-      </details>
+      {before !== undefined && (
+        <details open>
+          <summary>{ep('diff.details', changes.items.length)}</summary>
+          <ChangesInWords before={before} after={def} />
+        </details>
+      )}
     </>
   );
 }

@@ -1,16 +1,36 @@
+import { isLocalized, localizedWords } from './definition-changes';
 import { arr, getAt, guardsOf, labelOf, obj, str } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { eventOfPath, useRefText, type VocabularyGroup } from './editor-params';
 import type { DefinitionJson } from './policy-api';
 import { roleName } from './policy-messages';
 
-/** A value from a definition, short enough to read in a list: "4", "“Beste …”", "a, b". */
-export function shown(v: unknown): string {
-  if (v === undefined) return '–';
-  if (typeof v === 'string') return `“${v.length > 80 ? `${v.slice(0, 77)}…` : v}”`;
-  if (Array.isArray(v) && v.every((x) => typeof x !== 'object')) return v.join(', ') || '–';
-  const text = JSON.stringify(v);
-  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+/**
+ * A value from a definition in words, whole: a text in quotes, a text in two languages as
+ * "Nederlands: “…” / Engels: “…”", a list joined, anything with a label by its label, and other
+ * objects as "name: value" by the words of their parts — never as JSON.
+ */
+export function shown(
+  v: unknown,
+  lang: 'nl' | 'en' = 'nl',
+  partWord: (key: string) => string = (k) => k,
+): string {
+  if (v === undefined || v === null) return '–';
+  if (typeof v === 'string') return `“${v}”`;
+  if (typeof v !== 'object') return String(v);
+  if (isLocalized(v)) return localizedWords(v, lang);
+  if (Array.isArray(v))
+    return v.every((x) => typeof x !== 'object')
+      ? v.join(', ') || '–'
+      : v.map((x) => shown(x, lang, partWord)).join('; ') || '–';
+  const o = v as Record<string, unknown>;
+  const label = obj(o.label)[lang] ?? obj(obj(o.meta).label)[lang];
+  if (typeof label === 'string' && label) return `“${label}”`;
+  return (
+    Object.entries(o)
+      .map(([k, x]) => `${partWord(k)}: ${shown(x, lang, partWord)}`)
+      .join('; ') || '–'
+  );
 }
 
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined ? [] : [v]);
@@ -29,7 +49,7 @@ export function useDiffValue(def: unknown, before: unknown) {
   const words = (list: string[]) => list.join(', ') || '–';
 
   return (path: string, value: unknown, side: 'before' | 'after'): string => {
-    if (value === undefined) return shown(value);
+    if (value === undefined) return '–';
     const d = obj(side === 'after' ? def : before);
     const refText = side === 'after' ? refAfter : refBefore;
     const parts = path.split('.');
@@ -81,6 +101,9 @@ export function useDiffValue(def: unknown, before: unknown) {
           })
           .join(' | ');
     }
-    return shown(value);
+    return shown(value, locale, (k) => {
+      const w = word('param', k);
+      return w !== k ? w : word('part', k);
+    });
   };
 }

@@ -2,12 +2,14 @@ import {
   Button,
   ButtonGroup,
   Heading2,
+  Heading3,
   Paragraph,
   Textarea,
 } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
+import { ChangesInWords } from './changes-in-words';
 import type { DefinitionDetail } from './policy-api';
 import { Statechart } from './statechart';
 
@@ -27,6 +29,8 @@ const nl = {
   'compare.title': 'Vergelijken met de versie van {name}',
   'compare.text':
     'Uw wijzigingen staan nog in de editor. Het schema hieronder toont uw versie, met wat anders is dan de versie van {name} ({time}). Als u nu opslaat, vervangt uw versie die van {name}.',
+  'compare.changes': 'Wat u verandert aan de versie van {name} als u opslaat',
+  'compare.same': 'Uw versie is gelijk aan die van {name}.',
   'compare.json': 'De versie van {name} als JSON (alleen lezen)',
   'compare.reload': 'Toch hun versie laden',
   'compare.save': 'Mijn versie opslaan (vervangt die van {name})',
@@ -44,6 +48,8 @@ const en: typeof nl = {
   'compare.title': 'Comparing with the version of {name}',
   'compare.text':
     'Your changes are still in the editor. The diagram below shows your version, marking what differs from the version of {name} ({time}). If you save now, your version replaces that of {name}.',
+  'compare.changes': 'What you change in the version of {name} if you save',
+  'compare.same': 'Your version is the same as that of {name}.',
   'compare.json': 'The version of {name} as JSON (read only)',
   'compare.reload': 'Load their version after all',
   'compare.save': 'Save my version (replaces that of {name})',
@@ -146,6 +152,8 @@ export function CompareWithTheirs({
           {c('compare.reload')}
         </Button>
       </ButtonGroup>
+      <Heading3 id="compare-changes">{c('compare.changes', { name })}</Heading3>
+      <ChangesInWords before={theirs.definition} after={mine} none={c('compare.same', { name })} />
       <Statechart definition={mine} before={theirs.definition} />
       <details>
         <summary>{c('compare.json', { name })}</summary>

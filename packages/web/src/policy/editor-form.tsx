@@ -24,6 +24,7 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { WholeNumberField } from './editor-number';
 import { PagesEditor } from './editor-pages';
 import { ParamsEditor } from './editor-params';
 import type { DefinitionJson } from './policy-api';
@@ -186,22 +187,26 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                 onChange={(v) => setText('help', 'en', v)}
               />
               {(LIMITS[str(f.type)] ?? []).map((limit) => (
-                <TextField
+                <WholeNumberField
                   key={limit}
                   id={pathId(`${base}.${limit}`)}
+                  path={`${base}.${limit}`}
+                  where={e('form.field', { label: title })}
                   label={e(
                     (str(f.type) === 'attachments'
                       ? `form.${limit}Files`
                       : `form.${limit}`) as 'form.min',
                   )}
-                  type="number"
-                  inputMode="numeric"
-                  width="short"
-                  value={f[limit] === undefined ? '' : String(f[limit])}
-                  onChange={(v) =>
+                  value={f[limit]}
+                  rule={{
+                    unit: 'number',
+                    min: limit === 'min' || limit === 'max' ? undefined : 0,
+                    optional: true,
+                  }}
+                  onValid={(n) =>
                     change(i, (x) => {
-                      if (v.trim() === '') delete x[limit];
-                      else x[limit] = Number.isFinite(Number(v)) ? Math.trunc(Number(v)) : v;
+                      if (n === undefined) delete x[limit];
+                      else x[limit] = n;
                     })
                   }
                 />
@@ -305,12 +310,12 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                   ? {
                       key: code,
                       type,
-                      label: { nl: label, en: label },
+                      label: { nl: label, en: '' },
                       fields: [{ key: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } }],
                     }
                   : type === 'select'
-                    ? { key: code, type, label: { nl: label, en: label }, options: ['—'] }
-                    : { key: code, type, label: { nl: label, en: label }, required: false };
+                    ? { key: code, type, label: { nl: label, en: '' }, options: ['—'] }
+                    : { key: code, type, label: { nl: label, en: '' }, required: false };
               fm.fields = [...arr(fm.fields), field];
               const ps = arr(fm.pages).map(obj);
               if (ps.length > 0)

@@ -54,6 +54,7 @@ export const moreNl = {
   'diagram.legendRemoved':
     'Rood gestreept en doorgehaald met “verwijderd”: stond in de vergeleken versie, maar niet meer in deze.',
   'diagram.legendTimer': 'Gestreepte grijze pijl: een termijn die afloopt.',
+  'diagram.stays': '{step} (blijft in {state})',
   'diagram.removedStates': 'Verwijderde statussen: {states}.',
   'diagram.removedSteps': 'Verwijderde overgangen: {steps}.',
   'rule.title': 'Minstens één van deze velden invullen',
@@ -115,6 +116,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
     'Red, dashed and struck through with “removed”: in the version it is compared with, but no longer in this one.',
   'diagram.legendTimer': 'Dashed grey arrow: a time limit that runs out.',
   'diagram.removedStates': 'Removed states: {states}.',
+  'diagram.stays': '{step} (stays in {state})',
   'diagram.removedSteps': 'Removed transitions: {steps}.',
   'rule.title': 'Fill in at least one of these fields',
   'rule.help':

@@ -1,10 +1,10 @@
 import { type ParamSchema, vocabularyParamSchemas } from '@initiatief/engine';
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { MoneyInput } from '../components/money-input';
 import { SelectField, TextField } from '../components/ui';
-import { arr, obj, pathId, str } from './editor-kit';
+import { arr, describePath, obj, pathId, str } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { MoneyParamField, unitOfParam, WholeNumberField } from './editor-number';
 import type { DefinitionJson } from './policy-api';
 
 export type VocabularyGroup = 'guards' | 'actions' | 'delays';
@@ -129,12 +129,14 @@ export function ParamsEditor({
         if (key === 'cents') {
           if (type === 'amountAtMost' && params.limit !== 'fixed') return null;
           return (
-            <MoneyInput
+            <MoneyParamField
               key={key}
               id={id}
+              path={`${path}.params.${key}`}
+              where={describePath(def, path, locale)}
               label={label}
               value={typeof value === 'number' ? value : null}
-              onChange={(cents) => cents !== null && set(key, cents)}
+              onValid={(cents) => set(key, cents)}
             />
           );
         }
@@ -208,6 +210,8 @@ export function ParamsEditor({
           <ParamField
             key={key}
             id={id}
+            path={`${path}.params.${key}`}
+            where={describePath(def, path, locale)}
             param={key}
             label={label}
             schema={s}
@@ -223,6 +227,8 @@ export function ParamsEditor({
 
 function ParamField({
   id,
+  path,
+  where,
   param,
   label,
   schema,
@@ -231,6 +237,8 @@ function ParamField({
   optional,
 }: {
   id: string;
+  path: string;
+  where: string;
   param: string;
   label: string;
   schema: ParamSchema;
@@ -254,18 +262,22 @@ function ParamField({
     );
   }
   if (schema.type === 'integer' || schema.type === 'number') {
+    // Never rounded, never dropped: an invalid box keeps the previous value and blocks the check.
     return (
-      <TextField
+      <WholeNumberField
         id={id}
+        path={path}
+        where={where}
         label={label}
-        type="number"
-        inputMode="numeric"
-        width="short"
-        value={typeof value === 'number' ? String(value) : str(value)}
-        onChange={(v) => {
-          const n = Number(v);
-          set(v.trim() === '' ? undefined : Number.isFinite(n) ? Math.trunc(n) : v);
+        value={value}
+        rule={{
+          unit: unitOfParam(param),
+          min: schema.minimum,
+          max: schema.maximum,
+          // An emptied box is not "no setting": it asks for a number (0 is one).
+          optional: false,
         }}
+        onValid={(n) => set(n)}
       />
     );
   }

@@ -140,9 +140,22 @@ function RegulationForm({
         unread[k] =
           a.problem && !a.problem.ok ? a.problem.message[locale] : p('regs.amountMissing');
     }
+    // Every mistake at once, each said as what to do.
+    if (!form.workflow) unread.workflow = p('regs.errWorkflow');
+    if (!/^\d+$/.test(form.term.trim()) || Number(form.term) < 1) unread.term = p('regs.errTerm');
+    if (!/^\d+$/.test(form.reportWeeks.trim()) || Number(form.reportWeeks) < 1)
+      unread.reportWeeks = p('regs.errReport');
+    if (form.opensOn && form.closesOn && form.closesOn <= form.opensOn)
+      unread.closesOn = p('regs.errDates');
     if (Object.keys(unread).length > 0) {
       setErrors(unread);
-      setError(p('regs.fixAmounts'));
+      setError(
+        p(
+          Object.keys(unread).every((k) => (MONEY_KEYS as readonly string[]).includes(k))
+            ? 'regs.fixAmounts'
+            : 'regs.fixFields',
+        ),
+      );
       return;
     }
     const [workflowKey, version] = form.workflow.split('@');
@@ -178,7 +191,16 @@ function RegulationForm({
     } catch (err) {
       if (err instanceof ApiError && err.invalidParams.length > 0) {
         const next: Record<string, string> = {};
-        for (const ip of err.invalidParams) next[FIELD_OF[ip.name] ?? ip.name] ??= ip.reason;
+        const own: Record<string, string> = {
+          workflow: p('regs.errWorkflow'),
+          term: p('regs.errTerm'),
+          reportWeeks: p('regs.errReport'),
+          closesOn: p('regs.errDates'),
+        };
+        for (const ip of err.invalidParams) {
+          const k = FIELD_OF[ip.name] ?? ip.name;
+          next[k] ??= own[k] ?? ip.reason;
+        }
         setErrors(next);
       }
       setError(errorText(err));
@@ -351,8 +373,8 @@ export function RegulationsAdminPage() {
         </section>
       )}
       <ProposalsPanel key={notice} kind="change_regulation" onChange={() => void regs.reload()} />
-      <section aria-labelledby="reg-new-title">
-        <Heading2 id="reg-new-title">{p('regs.new')}</Heading2>
+      <section aria-labelledby="reg-new-heading">
+        <Heading2 id="reg-new-heading">{p('regs.new')}</Heading2>
         {defs.data && (
           <RegulationForm workflows={workflows} onDone={(r) => void done('created')(r)} />
         )}

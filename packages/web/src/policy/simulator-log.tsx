@@ -16,7 +16,7 @@ import { paragraphLines } from './template-text';
 /** What one effect of a step did, in words; a mail or letter with the text it would have. */
 export interface LogEffect {
   text: string;
-  mail?: SimText & { kind: 'mail' | 'letter' };
+  mail?: SimText & { kind: 'mail' | 'letter'; audience?: 'applicant' | 'staff' };
 }
 
 export interface LogEntry {
@@ -43,7 +43,9 @@ export function SimMail({ mail }: { mail: NonNullable<LogEffect['mail']> }) {
         className="policy-preview__mail"
         aria-label={s('sl.textTitle', { subject: mail.subject })}
       >
-        <Paragraph className="policy-hint">{s('sl.note')}</Paragraph>
+        <Paragraph className="policy-hint">
+          {s(mail.audience === 'staff' ? 'sl.noteStaff' : 'sl.note')}
+        </Paragraph>
         <Heading4 className="policy-h4">{mail.subject}</Heading4>
         {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
         {paragraphs.map((lines, i) => (

@@ -27,6 +27,9 @@ const nl = {
   'sl.readMail': 'Tekst van de mail lezen',
   'sl.textTitle': 'Tekst van “{subject}”',
   'sl.note': 'Zo krijgt de aanvrager de tekst, ingevuld met de gegevens van de proefaanvraag.',
+  'sl.noteStaff':
+    'Zo krijgen de medewerkers die de aanvraag behandelen de tekst, ingevuld met de gegevens van de proefaanvraag.',
+  'sim.district': 'Wijk (voor {{district}} in brieven en mails)',
   'sl.empty': 'Deze tekst is leeg.',
   'sr.title': 'De stap “{event}” is niet gezet',
 };
@@ -53,6 +56,9 @@ const en: Record<keyof typeof nl, string> = {
   'sl.readMail': 'Read the mail’s text',
   'sl.textTitle': 'Text of “{subject}”',
   'sl.note': 'This is the text the applicant gets, filled in with the trial application’s data.',
+  'sl.noteStaff':
+    'This is the text the staff handling the application get, filled in with the trial application’s data.',
+  'sim.district': 'District (for {{district}} in letters and mails)',
   'sl.empty': 'This text is empty.',
   'sr.title': 'The step “{event}” was not taken',
 };

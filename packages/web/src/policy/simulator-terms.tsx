@@ -6,6 +6,7 @@ import { TextField } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { policyApi } from './policy-api';
 import { usePolicyText } from './policy-messages';
+import { useSimulatorText } from './simulator-messages';
 
 /**
  * The terms a trial runs under: a regulation's, or values of the officer's own (budget,
@@ -21,6 +22,8 @@ export function useTrialTerms(spent: number) {
     threshold: 0 as number | null,
     term: '8',
     report: '12',
+    // What a letter's {{district}} says in the trial: an example, which the officer may change.
+    district: 'Feijenoord',
   });
   const regulation = regulations.data?.find((r) => r.id === regulationId);
   const facts: Facts = regulation
@@ -28,6 +31,7 @@ export function useTrialTerms(spent: number) {
         regulation: {
           maxAmountCents: regulation.maxAmountCents,
           decisionTermWeeks: regulation.decisionTermWeeks,
+          district: regulation.district,
           directSettlementThresholdCents: regulation.directSettlementThresholdCents,
           reportDueWeeks: regulation.reportDueWeeks,
         },
@@ -37,6 +41,7 @@ export function useTrialTerms(spent: number) {
         regulation: {
           maxAmountCents: own.max ?? 0,
           decisionTermWeeks: Number(own.term) || 8,
+          district: own.district.trim() || undefined,
           directSettlementThresholdCents: own.threshold ?? 0,
           reportDueWeeks: Number(own.report) || 12,
         },
@@ -58,6 +63,7 @@ export type TrialTerms = ReturnType<typeof useTrialTerms>;
 /** The officer's own values, or the chosen regulation's periods in a sentence. */
 export function TrialTermsFields({ terms }: { terms: TrialTerms }) {
   const { p } = usePolicyText();
+  const { s } = useSimulatorText();
   const { regulation, own, setOwn } = terms;
   if (regulation) {
     return (
@@ -88,6 +94,13 @@ export function TrialTermsFields({ terms }: { terms: TrialTerms }) {
         label={p('sim.threshold')}
         value={own.threshold}
         onChange={(c) => setOwn({ ...own, threshold: c })}
+      />
+      <TextField
+        id="sim-district"
+        label={s('sim.district')}
+        width="medium"
+        value={own.district}
+        onChange={(v) => setOwn({ ...own, district: v })}
       />
       <TextField
         id="sim-term"

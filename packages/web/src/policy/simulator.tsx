@@ -79,7 +79,11 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       const kind = ef.type === 'document' ? 'letter' : 'mail';
       return {
         text: texts.effectText(ef, result.snapshot, at, facts),
-        mail: text && { ...text, kind },
+        mail: text && {
+          ...text,
+          kind,
+          audience: ef.type === 'notice' && ef.audience === 'staff' ? 'staff' : 'applicant',
+        },
       };
     });
     setLog((l) => [

@@ -74,8 +74,9 @@ export function graphOf(
           if (names.includes(to))
             edges.push({ id: `e${edges.length}`, from: name, to, label: text, timer });
         }
-        // A timer that only sends something (a reminder) stays: its own arrow back to its state.
-        if (timer && targetsOf(b).length === 0)
+        // A step or timer that only does something (pays an advance, sends a reminder) stays
+        // in its state: its own arrow back to it, in the diagram and in its text alike.
+        if (targetsOf(b).length === 0)
           edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer });
       });
     };

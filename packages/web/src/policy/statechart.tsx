@@ -233,7 +233,12 @@ export function Statechart({
             {layout.edges.map((e) => {
               const edge = edgeOf(e.id);
               return (
-                <g key={e.id} data-edge={e.id} data-removed={edge?.removed || undefined}>
+                <g
+                  key={e.id}
+                  data-edge={e.id}
+                  data-removed={edge?.removed || undefined}
+                  data-self={edge && edge.from === edge.to ? true : undefined}
+                >
                   <polyline
                     points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
                     fill="none"
@@ -377,7 +382,13 @@ export function Statechart({
                   <TableCell>
                     {out.length === 0
                       ? '–'
-                      : out.map((e) => `${mark(e)}${e.label} → ${labelOf(e.to)}`).join('; ')}
+                      : out
+                          .map((e) =>
+                            e.to === e.from
+                              ? `${mark(e)}${t('diagram.stays', { step: e.label, state: s.label })}`
+                              : `${mark(e)}${e.label} → ${labelOf(e.to)}`,
+                          )
+                          .join('; ')}
                   </TableCell>
                 </TableRow>
               );

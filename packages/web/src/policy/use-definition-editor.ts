@@ -11,6 +11,7 @@ import { useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
 import { conflictOf, type SaveConflict, useConflictText } from './draft-conflict';
+import { invalidBoxProblems, useInvalidBoxes } from './editor-number';
 import {
   type DefinitionDetail,
   type DefinitionDiff,
@@ -102,9 +103,12 @@ export function useDefinitionEditor(
   // Checking the whole definition, drawing the diagram and the simulator follow a step behind
   // while someone types, so the field they type in answers at once.
   const settled = useDeferredValue(lastGood);
+  // A box holding a value the definition does not have ("1,5" days) is a problem as well: the
+  // check does not say the draft can be published while the screen shows another value.
+  const [invalidBoxes, boxes] = useInvalidBoxes();
   const problems = useMemo(
-    () => (parsed.ok ? check(key, version, settled) : []),
-    [parsed.ok, settled, key, version],
+    () => (parsed.ok ? [...invalidBoxProblems(invalidBoxes), ...check(key, version, settled)] : []),
+    [parsed.ok, settled, key, version, invalidBoxes],
   );
   const valid = parsed.ok && problems.length === 0;
   const dirty = text !== savedText;
@@ -250,6 +254,7 @@ export function useDefinitionEditor(
     });
 
   return {
+    boxes,
     readOnly,
     frozen,
     proposal,

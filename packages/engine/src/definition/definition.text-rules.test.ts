@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { SHIPPED_KEYS, shippedJson } from '../test/fixtures';
+import { validateDefinition } from './definition.validate';
+
+// biome-ignore lint/suspicious/noExplicitAny: tests break definitions on purpose
+type Json = any;
+
+function textProblems(mutate: (def: Json) => void) {
+  const def = structuredClone(shippedJson()) as Json;
+  mutate(def);
+  return validateDefinition(def).problems.filter((p) => p.code === 'missing_translation');
+}
+
+describe('every text in Dutch and English', () => {
+  test('the shipped workflows have both languages everywhere', () => {
+    for (const key of SHIPPED_KEYS)
+      expect(
+        validateDefinition(shippedJson(key)).problems.filter(
+          (p) => p.code === 'missing_translation',
+        ),
+      ).toEqual([]);
+  });
+
+  test('a question without English is named by its label, at the English box', () => {
+    const found = textProblems((d) => {
+      d.form.fields.push({
+        key: 'aantalVrijwilligers',
+        type: 'integer',
+        label: { nl: 'Aantal vrijwilligers', en: '' },
+        required: false,
+      });
+      d.form.pages.at(-1).fields.push('aantalVrijwilligers');
+    });
+    expect(found).toHaveLength(1);
+    expect(found[0]!.path).toBe(`form.fields.${found[0]!.path.split('.')[2]}.label.en`);
+    expect(found[0]!.text).toEqual({
+      nl: 'Vraag ‘Aantal vrijwilligers’: de Engelse tekst ontbreekt.',
+      en: 'Question ‘Aantal vrijwilligers’: the English text is missing.',
+    });
+  });
+
+  test('Dutch-only help, an empty English name of a time limit and a subject are problems', () => {
+    const found = textProblems((d) => {
+      d.form.fields[0].help = { nl: 'Kort en duidelijk', en: ' ' };
+      const delay = Object.keys(d.delays)[0]!;
+      d.delays[delay].label = { nl: '10 dagen vóór de uiterste beslisdatum', en: '' };
+      const mail = Object.keys(d.templates.mails)[0]!;
+      d.templates.mails[mail].en.subject = '';
+    });
+    const nl = found.map((p) => p.text!.nl);
+    expect(nl).toContainEqual(
+      expect.stringMatching(/^Vraag ‘.+’, uitleg: de Engelse tekst ontbreekt\.$/),
+    );
+    expect(nl).toContain(
+      'Termijn ‘10 dagen vóór de uiterste beslisdatum’: de Engelse tekst ontbreekt.',
+    );
+    expect(nl).toContainEqual(
+      expect.stringMatching(/^Mail ‘.+’, onderwerp: de Engelse tekst ontbreekt\.$/),
+    );
+  });
+
+  test('a missing Dutch text is named too', () => {
+    const found = textProblems((d) => {
+      d.title.nl = '';
+    });
+    expect(found.map((p) => [p.path, p.text!.nl])).toEqual([
+      ['title.nl', 'Naam van de regeling: de Nederlandse tekst ontbreekt.'],
+    ]);
+  });
+});

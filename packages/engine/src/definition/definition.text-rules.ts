@@ -1,0 +1,136 @@
+/**
+ * Every text a person reads exists in Dutch and in English: an empty language of a name, a
+ * question, its explanation, a choice, a page, a step, a status, a time limit or a subject is a
+ * problem that blocks publishing, with a sentence that names the thing by its label, so an
+ * English applicant never reads an empty question or help that only exists in Dutch.
+ */
+import type { LocalizedText } from '../core/engine.types';
+import type { WorkflowDefinition } from './definition.schema';
+
+type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A localized text's words in `lang`, else in the other language, else `fallback`. */
+function name(v: unknown, lang: 'nl' | 'en', fallback: string): string {
+  const o = isObj(v) ? v : {};
+  return str(o[lang]).trim() || str(o[lang === 'nl' ? 'en' : 'nl']).trim() || fallback;
+}
+
+type Where = LocalizedText;
+const MISSING = {
+  nl: { nl: 'de Nederlandse tekst ontbreekt', en: 'de Engelse tekst ontbreekt' },
+  en: { nl: 'the Dutch text is missing', en: 'the English text is missing' },
+};
+
+export function checkTexts(def: WorkflowDefinition, add: Add): void {
+  /** Checks one localized text at `path`; `where` names it in both languages. */
+  const text = (v: unknown, path: string, where: Where) => {
+    if (!isObj(v)) return;
+    for (const lang of ['nl', 'en'] as const) {
+      if (str(v[lang]).trim() !== '') continue;
+      add(`${path}.${lang}`, 'missing_translation', `${path}: the ${lang} text is empty`, {
+        nl: `${where.nl}: ${MISSING.nl[lang]}.`,
+        en: `${where.en}: ${MISSING.en[lang]}.`,
+      });
+    }
+  };
+  const both = (f: (lang: 'nl' | 'en') => string): Where => ({ nl: f('nl'), en: f('en') });
+
+  text(def.title, 'title', { nl: 'Naam van de regeling', en: 'Name of the scheme' });
+  if (def.description)
+    text(def.description, 'description', { nl: 'Omschrijving', en: 'Description' });
+
+  const fields = (list: WorkflowDefinition['form']['fields'], base: string, prefix: Where) =>
+    list.forEach((f, i) => {
+      const q = both(
+        (l) => `${prefix[l]}${l === 'nl' ? 'Vraag' : 'Question'} ‘${name(f.label, l, f.key)}’`,
+      );
+      text(f.label, `${base}.${i}.label`, q);
+      if (f.help)
+        text(
+          f.help,
+          `${base}.${i}.help`,
+          both((l) => `${q[l]}, ${l === 'nl' ? 'uitleg' : 'explanation'}`),
+        );
+      if (f.type === 'list')
+        fields(
+          f.fields,
+          `${base}.${i}.fields`,
+          both((l) => `${q[l]} › `),
+        );
+    });
+  fields(def.form.fields, 'form.fields', { nl: '', en: '' });
+  (def.form.pages ?? []).forEach((p, i) => {
+    const page = both((l) => `${l === 'nl' ? 'Pagina' : 'Page'} ‘${name(p.title, l, p.key)}’`);
+    text(p.title, `form.pages.${i}.title`, page);
+    if (p.intro)
+      text(
+        p.intro,
+        `form.pages.${i}.intro`,
+        both((l) => `${page[l]}, ${l === 'nl' ? 'inleiding' : 'introduction'}`),
+      );
+  });
+
+  for (const [type, e] of Object.entries(def.events)) {
+    const step = both((l) => `${l === 'nl' ? 'Stap' : 'Step'} ‘${name(e.label, l, type)}’`);
+    if (e.label) text(e.label, `events.${type}.label`, step);
+    if (e.outcome)
+      text(
+        e.outcome,
+        `events.${type}.outcome`,
+        both((l) => `${step[l]}, ${l === 'nl' ? 'melding na de stap' : 'message after the step'}`),
+      );
+    const props = isObj(e.payload) && isObj(e.payload.properties) ? e.payload.properties : {};
+    for (const [key, prop] of Object.entries(props)) {
+      if (!isObj(prop)) continue;
+      const base = `events.${type}.payload.properties.${key}`;
+      const q = both(
+        (l) =>
+          `${step[l]}, ${l === 'nl' ? 'vraag' : 'question'} ‘${name(prop['x-label'], l, key)}’`,
+      );
+      text(prop['x-label'], `${base}.x-label`, q);
+      text(
+        prop['x-help'],
+        `${base}.x-help`,
+        both((l) => `${q[l]}, ${l === 'nl' ? 'uitleg' : 'explanation'}`),
+      );
+      const choices = isObj(prop['x-enumLabels']) ? prop['x-enumLabels'] : {};
+      for (const [value, words] of Object.entries(choices))
+        text(
+          words,
+          `${base}.x-enumLabels.${value}`,
+          both((l) => `${q[l]}, ${l === 'nl' ? 'keuze' : 'choice'} ‘${name(words, l, value)}’`),
+        );
+    }
+  }
+
+  for (const [key, s] of Object.entries(def.states))
+    if (s.meta?.label)
+      text(
+        s.meta.label,
+        `states.${key}.meta.label`,
+        both((l) => `Status ‘${name(s.meta?.label, l, key)}’`),
+      );
+  for (const [key, d] of Object.entries(def.delays))
+    if (d.label)
+      text(
+        d.label,
+        `delays.${key}.label`,
+        both((l) => `${l === 'nl' ? 'Termijn' : 'Time limit'} ‘${name(d.label, l, key)}’`),
+      );
+
+  // A subject in one language only (an empty body is `empty_template`).
+  for (const group of ['letters', 'mails'] as const)
+    for (const [key, pair] of Object.entries(def.templates[group]))
+      for (const lang of ['nl', 'en'] as const) {
+        if (pair[lang].subject.trim() !== '') continue;
+        const other = pair[lang === 'nl' ? 'en' : 'nl'].subject.trim() || key;
+        const path = `templates.${group}.${key}.${lang}.subject`;
+        add(path, 'missing_translation', `${path}: the subject is empty`, {
+          nl: `${group === 'letters' ? 'Brief' : 'Mail'} ‘${other}’, onderwerp: ${MISSING.nl[lang]}.`,
+          en: `${group === 'letters' ? 'Letter' : 'Mail'} ‘${other}’, subject: ${MISSING.en[lang]}.`,
+        });
+      }
+}

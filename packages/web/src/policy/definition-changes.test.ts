@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { definitionChanges } from './definition-changes';
+import { diffWords, shortenDiff } from './text-diff';
+
+const field = (key: string, nl: string, extra: Record<string, unknown> = {}) => ({
+  key,
+  type: 'text',
+  label: { nl, en: `${nl} (en)` },
+  ...extra,
+});
+const def = (fields: unknown[], pageFields: string[], more: Record<string, unknown> = {}) => ({
+  key: 'x',
+  version: 1,
+  title: { nl: 'Regeling', en: 'Scheme' },
+  form: {
+    fields,
+    pages: [
+      { key: 'p1', title: { nl: 'Uw initiatief', en: 'Your initiative' }, fields: pageFields },
+    ],
+  },
+  templates: { letters: {}, mails: {} },
+  ...more,
+});
+
+describe('the changes between two versions, in words', () => {
+  it('names a new question by its label, type, page and whether it is required', () => {
+    const before = def([field('title', 'Naam van uw initiatief')], ['title']);
+    const after = def(
+      [
+        field('title', 'Naam van uw initiatief'),
+        field('aantalVrijwilligers', 'Aantal vrijwilligers', { type: 'integer' }),
+      ],
+      ['title', 'aantalVrijwilligers'],
+    );
+    const texts = definitionChanges(before, after, 'nl').map((c) =>
+      c.kind === 'sentence' ? c.text : JSON.stringify(c),
+    );
+    expect(texts).toEqual([
+      'Nieuwe vraag ‘Aantal vrijwilligers’ (getal, verplicht) op de pagina ‘Uw initiatief’',
+    ]);
+    expect(texts.join('')).not.toMatch(/[{[]|aantalVrijwilligers/);
+    const en = definitionChanges(before, after, 'en');
+    expect(en[0]).toEqual({
+      kind: 'sentence',
+      text: 'New question ‘Aantal vrijwilligers (en)’ (number, required) on the page ‘Your initiative’',
+    });
+  });
+
+  it('says which question was removed or changed, with texts in both languages', () => {
+    const before = def([field('a', 'Vraag A'), field('b', 'Vraag B')], ['a', 'b']);
+    const after = def(
+      [field('a', 'Vraag A', { label: { nl: 'Vraag A nieuw', en: '' }, required: false })],
+      ['a'],
+    );
+    const texts = definitionChanges(before, after, 'nl').map((c) =>
+      c.kind === 'sentence' ? c.text : '',
+    );
+    expect(texts).toContain(
+      'Vraag ‘Vraag A nieuw’, vraag: Nederlands: “Vraag A” / Engels: “Vraag A (en)” → Nederlands: “Vraag A nieuw” / Engels: (leeg)',
+    );
+    expect(texts, texts.join('\n')).toContain(
+      'Vraag ‘Vraag A nieuw’, verplicht: verplicht → niet verplicht',
+    );
+    expect(texts).toContain('Vraag ‘Vraag B’ verwijderd');
+  });
+
+  it('shows a sentence added at the end of a long letter as added, not a truncated opening', () => {
+    const body = 'Beste {{applicantName}},\n\nWij hebben uw aanvraag ontvangen. '.repeat(5);
+    const letter = (b: string) => ({
+      templates: {
+        letters: {
+          grant: { nl: { subject: 'Besluit', body: b }, en: { subject: 'Decision', body: 'x' } },
+        },
+        mails: {},
+      },
+    });
+    const items = definitionChanges(
+      letter(body),
+      letter(`${body}U hoort binnen 8 weken van ons.`),
+      'nl',
+    );
+    expect(items).toHaveLength(1);
+    const item = items[0]!;
+    expect(item.kind).toBe('text');
+    if (item.kind !== 'text') return;
+    expect(item.title).toBe('De brief ‘Besluit’, tekst (Nederlands)');
+    expect(item.parts.filter((p) => p.kind === 'added').map((p) => p.text.trim())).toEqual([
+      'U hoort binnen 8 weken van ons.',
+    ]);
+    expect(item.parts.some((p) => p.kind === 'removed')).toBe(false);
+  });
+
+  it('writes a renamed time limit as Dutch and English words, not JSON', () => {
+    const before = { delays: { w: { type: 'decisionDue', params: { offsetDays: -10 } } } };
+    const after = {
+      delays: {
+        w: {
+          type: 'decisionDue',
+          params: { offsetDays: -10 },
+          label: { nl: '10 dagen vóór de uiterste beslisdatum', en: '' },
+        },
+      },
+    };
+    const items = definitionChanges(before, after, 'nl');
+    expect(items).toEqual([
+      {
+        kind: 'path',
+        change: {
+          path: 'delays.w.label',
+          before: undefined,
+          after: { nl: '10 dagen vóór de uiterste beslisdatum', en: '' },
+        },
+      },
+    ]);
+  });
+});
+
+describe('a word-level diff', () => {
+  it('marks the removed and added words', () => {
+    expect(diffWords('De termijn is 6 weken.', 'De termijn is 8 weken.')).toEqual([
+      { kind: 'same', text: 'De termijn is ' },
+      { kind: 'removed', text: '6' },
+      { kind: 'added', text: '8' },
+      { kind: 'same', text: ' weken.' },
+    ]);
+  });
+  it('shortens long unchanged stretches around a change', () => {
+    const long = Array.from({ length: 60 }, (_, i) => `w${i}`).join(' ');
+    const parts = shortenDiff(diffWords(`${long} einde`, `${long} nieuw einde`));
+    expect(parts[0]!.text.startsWith('…')).toBe(true);
+    expect(parts.find((p) => p.kind === 'added')!.text.trim()).toBe('nieuw');
+  });
+});

@@ -1,0 +1,356 @@
+/**
+ * What changed between two versions of a definition, in words, for the list before publishing,
+ * the second officer approving it and the comparison after a conflicting save: questions of the
+ * form by their labels (with type, page and whether required), texts in both languages as
+ * "Nederlands: … / Engels: …", letters and mails as a word-level diff. What is not one of these
+ * is returned as a path change, which diff-summary.tsx words by what its path says it is.
+ */
+import { vocabularyWordOf } from './editor-messages';
+import { type DiffPart, diffWords, shortenDiff } from './text-diff';
+
+type Lang = 'nl' | 'en';
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface PathChange {
+  path: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export type ChangeItem =
+  | { kind: 'sentence'; text: string }
+  /** A long text: `title` says which ("De brief ‘Besluit’, tekst (Nederlands)"). */
+  | { kind: 'text'; title: string; parts: DiffPart[] }
+  | { kind: 'path'; change: PathChange };
+
+const WORDS = {
+  nl: {
+    nl: 'Nederlands',
+    en: 'Engels',
+    empty: '(leeg)',
+    none: '–',
+    required: 'verplicht',
+    optional: 'niet verplicht',
+    fieldAdded: 'Nieuwe vraag ‘{label}’ ({type}, {required})',
+    onPage: ' op de pagina ‘{page}’',
+    fieldRemoved: 'Vraag ‘{label}’ verwijderd',
+    fieldPart: 'Vraag ‘{label}’, {part}: {before} → {after}',
+    fieldMoved: 'Vraag ‘{label}’ staat nu op de pagina ‘{after}’ (was ‘{before}’)',
+    fieldOrder: 'De volgorde van de vragen is gewijzigd',
+    pageAdded: 'Nieuwe pagina ‘{title}’',
+    pageRemoved: 'Pagina ‘{title}’ verwijderd',
+    pagePart: 'Pagina ‘{title}’, {part}: {before} → {after}',
+    pageOrder: 'De volgorde van de pagina’s is gewijzigd: {list}',
+    formPart: 'Het aanvraagformulier, {part}: {before} → {after}',
+    letter: 'De brief ‘{name}’',
+    mail: 'De mail ‘{name}’',
+    templateAdded: '{what} is nieuw',
+    templateRemoved: '{what} is verwijderd',
+    templatePart: '{what}, {part} ({lang})',
+    subject: 'onderwerp',
+    body: 'tekst',
+    label: 'vraag',
+    help: 'uitleg',
+    type: 'soort',
+    options: 'keuzes',
+    title: 'titel',
+    intro: 'inleiding',
+    min: 'kleinste getal',
+    max: 'grootste getal',
+    minLength: 'minimaal aantal tekens',
+    maxLength: 'maximaal aantal tekens',
+    minItems: 'minimaal aantal',
+    maxItems: 'maximaal aantal',
+    pattern: 'patroon',
+    accept: 'soort bestanden',
+    fields: 'regels van de lijst',
+    requestedAmount: 'aangevraagd bedrag uit',
+    titleField: 'vraag die de aanvraag een naam geeft',
+    descriptionField: 'vraag die zegt waar de aanvraag over gaat',
+    activityDateField: 'vraag naar de datum van de activiteit',
+  },
+  en: {
+    nl: 'Dutch',
+    en: 'English',
+    empty: '(empty)',
+    none: '–',
+    required: 'required',
+    optional: 'optional',
+    fieldAdded: 'New question ‘{label}’ ({type}, {required})',
+    onPage: ' on the page ‘{page}’',
+    fieldRemoved: 'Question ‘{label}’ removed',
+    fieldPart: 'Question ‘{label}’, {part}: {before} → {after}',
+    fieldMoved: 'Question ‘{label}’ is now on the page ‘{after}’ (was ‘{before}’)',
+    fieldOrder: 'The order of the questions has changed',
+    pageAdded: 'New page ‘{title}’',
+    pageRemoved: 'Page ‘{title}’ removed',
+    pagePart: 'Page ‘{title}’, {part}: {before} → {after}',
+    pageOrder: 'The order of the pages has changed: {list}',
+    formPart: 'The application form, {part}: {before} → {after}',
+    letter: 'The letter ‘{name}’',
+    mail: 'The mail ‘{name}’',
+    templateAdded: '{what} is new',
+    templateRemoved: '{what} has been removed',
+    templatePart: '{what}, {part} ({lang})',
+    subject: 'subject',
+    body: 'text',
+    label: 'question',
+    help: 'explanation',
+    type: 'type',
+    options: 'choices',
+    title: 'title',
+    intro: 'introduction',
+    min: 'smallest number',
+    max: 'largest number',
+    minLength: 'minimum number of characters',
+    maxLength: 'maximum number of characters',
+    minItems: 'minimum number',
+    maxItems: 'maximum number',
+    pattern: 'pattern',
+    accept: 'kind of files',
+    fields: 'rows of the list',
+    requestedAmount: 'amount applied for taken from',
+    titleField: 'question that names the application',
+    descriptionField: 'question that says what the application is about',
+    activityDateField: 'question about the date of the activity',
+  },
+} as const;
+type Word = keyof (typeof WORDS)['nl'];
+
+/** Localized text: an object with only `nl` and `en` (either may be missing). */
+export function isLocalized(v: unknown): v is { nl?: unknown; en?: unknown } {
+  return (
+    isObj(v) &&
+    Object.keys(v).length > 0 &&
+    Object.keys(v).every((k) => (k === 'nl' || k === 'en') && typeof v[k] === 'string')
+  );
+}
+
+/** Texts longer than this are compared word by word rather than shown before → after. */
+const LONG = 120;
+
+export function definitionChanges(before: unknown, after: unknown, lang: Lang): ChangeItem[] {
+  const w = WORDS[lang];
+  const fill = (key: Word, vars: Record<string, string> = {}) =>
+    (w[key] as string).replace(/\{(\w+)\}/g, (m, n: string) => vars[n] ?? m);
+  const quoted = (s: string) => (s ? `“${s}”` : w.empty);
+  /** A text in both languages: "Nederlands: “…” / Engels: “…”". */
+  const localized = (v: unknown): string =>
+    v === undefined
+      ? w.none
+      : (['nl', 'en'] as const).map((l) => `${w[l]}: ${quoted(str(obj(v)[l]))}`).join(' / ');
+  const out: ChangeItem[] = [];
+  const sentence = (text: string) => out.push({ kind: 'sentence', text });
+  const textDiff = (title: string, a: string, b: string) =>
+    out.push({ kind: 'text', title, parts: shortenDiff(diffWords(a, b)) });
+
+  // The form: questions by key, pages by key.
+  const fb = obj(obj(before).form);
+  const fa = obj(obj(after).form);
+  const labelIn = (fields: unknown[], key: string) =>
+    str(obj(obj(fields.map(obj).find((f) => f.key === key)).label)[lang]) ||
+    str(obj(obj(fields.map(obj).find((f) => f.key === key)).label).nl) ||
+    key;
+  const pageTitle = (p: Obj) => str(obj(p.title)[lang]) || str(obj(p.title).nl) || str(p.key);
+  const pageOf = (form: Obj, key: string) => {
+    const p = arr(form.pages)
+      .map(obj)
+      .find((pg) => arr(pg.fields).includes(key));
+    return p ? pageTitle(p) : '';
+  };
+  const typeWord = (t: unknown) => {
+    const word = vocabularyWordOf(lang, 'ftype', str(t)) ?? str(t);
+    return word.charAt(0).toLowerCase() + word.slice(1);
+  };
+  const fieldValue = (part: string, v: unknown, fields: unknown[]): string => {
+    // A question is required unless it says `required: false`.
+    if (part === 'required') return v === false ? w.optional : w.required;
+    if (v === undefined) return w.none;
+    if (isLocalized(v)) return localized(v);
+    if (part === 'type') return typeWord(v);
+    if (Array.isArray(v))
+      return (
+        v.map((x) => (isObj(x) ? labelIn(fields, str(x.key)) : String(x))).join(', ') || w.none
+      );
+    if (isObj(v))
+      return Object.values(v)
+        .map((x) => labelIn(fields, str(x)))
+        .join(' › ');
+    return String(v);
+  };
+  const fieldChanges = (bf: unknown[], af: unknown[], prefix: string, formB: Obj, formA: Obj) => {
+    const bKeys = bf.map((f) => str(obj(f).key));
+    const aKeys = af.map((f) => str(obj(f).key));
+    for (const f of af.map(obj)) {
+      const key = str(f.key);
+      const label = prefix + (str(obj(f.label)[lang]) || str(obj(f.label).nl) || key);
+      const old = bf.map(obj).find((x) => x.key === key);
+      if (!old) {
+        const page = pageOf(formA, key);
+        sentence(
+          fill('fieldAdded', {
+            label,
+            type: typeWord(f.type),
+            required: f.required === false ? w.optional : w.required,
+          }) + (page ? fill('onPage', { page }) : ''),
+        );
+        continue;
+      }
+      for (const part of new Set([...Object.keys(old), ...Object.keys(f)])) {
+        if (part === 'key' || same(old[part], f[part])) continue;
+        if (part === 'fields' && Array.isArray(old.fields) && Array.isArray(f.fields)) {
+          fieldChanges(old.fields, f.fields, `${label} › `, {}, {});
+          continue;
+        }
+        const partWord = (w as Record<string, string>)[part] ?? part;
+        const fields = [...af, ...bf];
+        sentence(
+          fill('fieldPart', {
+            label,
+            part: partWord,
+            before: fieldValue(part, old[part], fields),
+            after: fieldValue(part, f[part], fields),
+          }),
+        );
+      }
+      const pb = pageOf(formB, key);
+      const pa = pageOf(formA, key);
+      if (pb && pa && pb !== pa) sentence(fill('fieldMoved', { label, before: pb, after: pa }));
+    }
+    for (const f of bf.map(obj))
+      if (!aKeys.includes(str(f.key)))
+        sentence(
+          fill('fieldRemoved', {
+            label: prefix + (str(obj(f.label)[lang]) || str(obj(f.label).nl) || str(f.key)),
+          }),
+        );
+    const common = aKeys.filter((k) => bKeys.includes(k));
+    const commonBefore = bKeys.filter((k) => aKeys.includes(k));
+    if (!same(common, commonBefore) && !Array.isArray(formA.pages)) sentence(fill('fieldOrder'));
+  };
+  const bFields = arr(fb.fields);
+  const aFields = arr(fa.fields);
+  fieldChanges(bFields, aFields, '', fb, fa);
+  const bPages = arr(fb.pages).map(obj);
+  const aPages = arr(fa.pages).map(obj);
+  for (const p of aPages) {
+    const old = bPages.find((x) => x.key === p.key);
+    if (!old) {
+      sentence(fill('pageAdded', { title: pageTitle(p) }));
+      continue;
+    }
+    for (const part of ['title', 'intro'] as const)
+      if (!same(old[part], p[part]))
+        sentence(
+          fill('pagePart', {
+            title: pageTitle(p),
+            part: w[part],
+            before: localized(old[part]),
+            after: localized(p[part]),
+          }),
+        );
+  }
+  for (const p of bPages)
+    if (!aPages.some((x) => x.key === p.key))
+      sentence(fill('pageRemoved', { title: pageTitle(p) }));
+  const aOrder = aPages.map((p) => str(p.key)).filter((k) => bPages.some((p) => p.key === k));
+  const bOrder = bPages.map((p) => str(p.key)).filter((k) => aPages.some((p) => p.key === k));
+  if (!same(aOrder, bOrder))
+    sentence(fill('pageOrder', { list: aPages.map(pageTitle).join(', ') }));
+  for (const part of ['requestedAmount', 'titleField', 'descriptionField', 'activityDateField'])
+    if (!same(fb[part], fa[part]))
+      sentence(
+        fill('formPart', {
+          part: (w as Record<string, string>)[part] ?? part,
+          before: fieldValue(part, fb[part], [...aFields, ...bFields]),
+          after: fieldValue(part, fa[part], [...aFields, ...bFields]),
+        }),
+      );
+
+  // Letters and mails: a long text as a diff, not as two openings.
+  for (const group of ['letters', 'mails'] as const) {
+    const tb = obj(obj(obj(before).templates)[group]);
+    const ta = obj(obj(obj(after).templates)[group]);
+    const what = (pair: unknown, key: string) =>
+      fill(group === 'letters' ? 'letter' : 'mail', {
+        name: str(obj(obj(pair)[lang]).subject) || str(obj(obj(pair).nl).subject) || key,
+      });
+    for (const key of new Set([...Object.keys(tb), ...Object.keys(ta)])) {
+      const b = tb[key];
+      const a = ta[key];
+      if (same(a, b)) continue;
+      if (b === undefined) sentence(fill('templateAdded', { what: what(a, key) }));
+      if (a === undefined) {
+        sentence(fill('templateRemoved', { what: what(b, key) }));
+        continue;
+      }
+      for (const l of ['nl', 'en'] as const)
+        for (const part of ['subject', 'body'] as const) {
+          const x = str(obj(obj(b)[l])[part]);
+          const y = str(obj(obj(a)[l])[part]);
+          if (x === y) continue;
+          const title = fill('templatePart', { what: what(a, key), part: w[part], lang: w[l] });
+          // A subject is one line: before and after, whole; a text as what was added and removed.
+          if (part === 'subject') sentence(`${title}: ${quoted(x)} → ${quoted(y)}`);
+          else textDiff(title, x, y);
+        }
+    }
+  }
+
+  // The rest, walked as paths: a text in two languages is one change, a long one a diff.
+  const walk = (b: unknown, a: unknown, path: string) => {
+    if (same(b, a)) return;
+    if ((isLocalized(b) || b === undefined) && (isLocalized(a) || a === undefined)) {
+      const long = (['nl', 'en'] as const).some(
+        (l) => str(obj(b)[l]).length > LONG || str(obj(a)[l]).length > LONG,
+      );
+      if (long && b !== undefined && a !== undefined) {
+        for (const l of ['nl', 'en'] as const)
+          if (str(obj(b)[l]) !== str(obj(a)[l]))
+            out.push({
+              kind: 'path',
+              change: { path: `${path}.${l}`, before: str(obj(b)[l]), after: str(obj(a)[l]) },
+            });
+      } else out.push({ kind: 'path', change: { path, before: b, after: a } });
+      return;
+    }
+    if (isObj(b) && isObj(a)) {
+      for (const k of new Set([...Object.keys(b), ...Object.keys(a)]))
+        walk(b[k], a[k], path ? `${path}.${k}` : k);
+      return;
+    }
+    if (Array.isArray(b) && Array.isArray(a) && b.length === a.length) {
+      for (const [i, x] of b.entries()) walk(x, a[i], `${path}.${i}`);
+      return;
+    }
+    out.push({ kind: 'path', change: { path: path || '$', before: b, after: a } });
+  };
+  const rest = (d: unknown) => {
+    const { form, templates, version, $schema, ...others } = obj(d);
+    const {
+      fields,
+      pages,
+      requestedAmount,
+      titleField,
+      descriptionField,
+      activityDateField,
+      ...f
+    } = obj(form);
+    return { ...others, ...(Object.keys(f).length ? { form: f } : {}) };
+  };
+  walk(rest(before), rest(after), '');
+  return out;
+}
+
+/** "Nederlands: “…” / Engels: “…”" for a localized value, in the given language. */
+export function localizedWords(v: unknown, lang: Lang): string {
+  const w = WORDS[lang];
+  return (['nl', 'en'] as const)
+    .map((l) => `${w[l]}: ${str(obj(v)[l]) ? `“${str(obj(v)[l])}”` : w.empty}`)
+    .join(' / ');
+}

@@ -1,0 +1,17 @@
+import { validateDefinition } from '@initiatief/engine';
+import { describe, expect, it } from 'vitest';
+import shipped from '../../../../workflows/bewonersinitiatief/definition.v2.json';
+import { problemSentence } from './editor-problems';
+
+describe('a problem in words', () => {
+  it('names a mail with a malformed placeholder by its subject, never by its key', () => {
+    const def = structuredClone(shipped) as typeof shipped;
+    def.templates.mails.acknowledgement.nl.body = 'Kenmerk {{ reference }}.';
+    const pr = validateDefinition(def).problems.find((p) => p.code === 'malformed_placeholder')!;
+    const nl = problemSentence(pr, def, 'nl');
+    expect(nl).toBe(
+      'De mail “Wij hebben uw aanvraag ontvangen ({{reference}})” (tekst, Nederlands) bevat {{ reference }}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.',
+    );
+    expect(problemSentence(pr, def, 'en')).not.toContain('acknowledgement');
+  });
+});
