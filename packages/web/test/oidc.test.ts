@@ -123,6 +123,12 @@ describe('signing in with OpenID Connect in the browser', () => {
     );
     const submit = history.find((h: { event: string }) => h.event === 'SUBMIT');
     expect(submit).toMatchObject({ actor: { id: me.id }, onBehalfOf: created.body.applicantId });
+    // Sent: nothing is filled in any more, so the page no longer says so.
+    await page.reload();
+    await page
+      .getByText('Dit is de aanvraag van Fatima El Amrani. U handelt namens deze bewoner.')
+      .waitFor();
+    expect(await page.getByText('U vult deze aanvraag in namens').count()).toBe(0);
 
     // Every page says for whom he acts, and what he starts in this session is hers.
     await page

@@ -170,7 +170,8 @@ const nl = {
   'timeline.mailBouncedByPost':
     'De brief die erbij hoorde, sturen wij per post. Brieven gaan voortaan per post, tot u een werkend e-mailadres opgeeft.',
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
-  'onBehalf.done': 'Gelukt, namens {name}: {event}.',
+  'onBehalf.bannerActs': 'Dit is de aanvraag van {name}. U handelt namens deze bewoner.',
+  'onBehalf.done': 'Gelukt: u heeft namens {name} de stap ‘{event}’ gedaan.',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -332,7 +333,8 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.mailBouncedByPost':
     'We are sending the letter that came with it by post. Letters now go by post until you give a working e-mail address.',
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
-  'onBehalf.done': 'Done on behalf of {name}: {event}.',
+  'onBehalf.bannerActs': 'This is the application of {name}. You act on behalf of this resident.',
+  'onBehalf.done': 'Done: you took the step ‘{event}’ on behalf of {name}.',
 };
 
 export type DeskMessageKey = keyof typeof nl;

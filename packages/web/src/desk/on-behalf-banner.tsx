@@ -11,7 +11,10 @@ export function OnBehalfBanner({ app }: { app: DeskApplication }) {
   if (!actsOnBehalf(me, app) || !app.applicantName) return null;
   return (
     <Alert type="info" className="app-on-behalf">
-      <Paragraph>{d('onBehalf.banner', { name: app.applicantName })}</Paragraph>
+      <Paragraph>
+        {/* "Vult in" only while the form can still be filled in; after sending it would mislead. */}
+        {d(app.editable ? 'onBehalf.banner' : 'onBehalf.bannerActs', { name: app.applicantName })}
+      </Paragraph>
     </Alert>
   );
 }
