@@ -4,32 +4,18 @@
  * names the amount and what it is counted against, in Dutch money.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
 import { apiAs } from './api-as';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { checkA11y, expectHeading, login } from './browser';
+import { setUpBrowserTest } from './kit';
+import { PASSWORD, type TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await openBrowser();
-  page = browser.page;
-});
-screenshotOnFailure(() => browser?.page);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+setUpBrowserTest((started) => {
+  ({ server, page } = started);
 });
 
 describe('refusals in Dutch', () => {

@@ -4,41 +4,26 @@
  * the form marked with the reason, and leaving the page asks first until it is saved too.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
-import { type ApiAs, apiAs } from './api-as';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import type { ApiAs } from './api-as';
+import { checkA11y, expectHeading } from './browser';
+import { setUpResidentForm } from './kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let as: ApiAs;
 let id: string;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await openBrowser();
-  page = browser.page;
-  as = await apiAs(server, server.users.resident.email);
+// Before the resident logs in: one application of theirs, to open in the form.
+setUpResidentForm(async (started) => {
+  ({ server, page, as } = started);
   const created = await as('POST', '/api/applications', {
     regulationId: server.regulationId,
     data: demoFormData(server.deps.clock(), { title: 'Buurtfeest Spangen', participants: 40 }),
   });
   id = created.id;
-  await login(page, server.url, server.users.resident.email, PASSWORD);
-});
-screenshotOnFailure(() => browser?.page);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const stored = async () => (await as('GET', `/api/applications/${id}`)).data;

@@ -6,35 +6,19 @@
  * for the workflow's rule and which lines do not.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
-import { type ApiAs, apiAs } from './api-as';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import type { ApiAs } from './api-as';
+import { checkA11y, expectHeading } from './browser';
+import { setUpResidentForm } from './kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let as: ApiAs;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await openBrowser();
-  page = browser.page;
-  as = await apiAs(server, server.users.resident.email);
-  await login(page, server.url, server.users.resident.email, PASSWORD);
-});
-screenshotOnFailure(() => browser?.page);
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+setUpResidentForm((started) => {
+  ({ server, page, as } = started);
 });
 
 const summary = () => page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });

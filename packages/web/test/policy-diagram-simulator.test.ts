@@ -5,37 +5,17 @@
  * filled-in text, and says a refused step at the field whose value is missing.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  expectNoHorizontalScroll,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
-import { nextDraftVersion } from './versions';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, expectNoHorizontalScroll } from './browser';
+import { openNewDraft, setUpPolicyTest } from './policy-kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const OFFICER = { email: 'beleid-schema@example.org', name: 'Pim Schema' };
-const NEXT = await nextDraftVersion('bewonersinitiatief');
 
-screenshotOnFailure(() => page);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+setUpPolicyTest([OFFICER], (started) => {
+  ({ server, page } = started);
 });
 
 const diagram = () => page.locator('.policy-diagram').first();
@@ -103,13 +83,7 @@ const labelDistances = () =>
 
 describe('the workflow diagram for a policy officer', () => {
   it('fits the width, with the start state in view and every label on its own arrow', async () => {
-    await login(page, server.url, OFFICER.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await page
-      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
-      .click();
-    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
+    await openNewDraft(page, server, OFFICER.email, { from: 1 });
     await svg().waitFor();
 
     // Fitted: no sideways scrolling, the diagram as wide as the space at most.

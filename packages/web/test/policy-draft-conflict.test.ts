@@ -5,21 +5,13 @@
  * asks first, inside the app and when the page is reloaded.
  */
 import type { Dialog, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, expectHeading, login } from './browser';
+import { openNewDraft, setDefinitionJson, setUpPolicyTest } from './policy-kit';
+import { PASSWORD, type TestServer } from './server';
 import { nextDraftVersion } from './versions';
 
 let server: TestServer;
-let browsers: Browser[] = [];
 let mine: Page;
 let theirs: Page;
 const ME = { email: 'beleid1@example.org', name: 'Pim Eerste' };
@@ -29,7 +21,14 @@ let editorUrl = '';
 const NEXT = await nextDraftVersion('bewonersinitiatief');
 const DRAFT_HEADING = new RegExp(`versie ${NEXT}$`);
 
-screenshotOnFailure(() => mine);
+setUpPolicyTest(
+  [ME, OTHER],
+  (started) => {
+    server = started.server;
+    [mine, theirs] = started.pages as [Page, Page];
+  },
+  { browsers: 2 },
+);
 
 async function storedTitle(): Promise<string> {
   const row = await server.deps.db
@@ -47,17 +46,9 @@ async function storedTitle(): Promise<string> {
  * input event (Playwright's fill of the whole definition outlasts its timeout on two cores).
  */
 async function retitle(page: Page, title: string) {
-  const json = page.locator('#def-json');
-  const def = JSON.parse(await json.inputValue());
+  const def = JSON.parse(await page.locator('#def-json').inputValue());
   def.title.nl = title;
-  await json.evaluate(
-    (el, value) => {
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-      setter.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    JSON.stringify(def, null, 2),
-  );
+  await setDefinitionJson(page, def);
 
   await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
 }
@@ -70,29 +61,9 @@ async function saveOk(page: Page) {
     .waitFor();
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const officer of [ME, OTHER]) {
-    await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
-  }
-  browsers = [await openBrowser(), await openBrowser()];
-  mine = browsers[0]!.page;
-  theirs = browsers[1]!.page;
-});
-afterAll(async () => {
-  for (const b of browsers) await b.close();
-  await server?.close();
-});
-
 describe('two officers on one draft', () => {
   it('both open the same draft', async () => {
-    await login(mine, server.url, ME.email, PASSWORD);
-    await mine.goto(`${server.url}/beleid`);
-    await mine
-      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
-      .click();
-    await expectHeading(mine, DRAFT_HEADING);
+    await openNewDraft(mine, server, ME.email, { from: 1 });
     editorUrl = mine.url();
     await login(theirs, server.url, OTHER.email, PASSWORD);
     await theirs.goto(editorUrl);

@@ -5,28 +5,22 @@
  * lands there; a removed field leaves the rule; unticking all removes it.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
+import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { checkA11y } from './browser';
+import { expectNoProblems, openNewDraft, setDefinitionJson, setUpPolicyTest } from './policy-kit';
+import type { TestServer } from './server';
 import { newestShippedVersion } from './versions';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 let version = 0;
 const OFFICER = { email: 'beleid1@example.org', name: 'Pim Beleid' };
 const RULE = 'Minstens één van deze velden invullen';
 
-screenshotOnFailure(() => page);
+setUpPolicyTest([OFFICER], (started) => {
+  ({ server, page } = started);
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
 type Json = Record<string, any>;
@@ -34,57 +28,19 @@ const draftJson = async (): Promise<Json> =>
   JSON.parse(await page.locator('#def-json').inputValue());
 const grantPayload = async (): Promise<Json> => (await draftJson()).events.GRANT.payload;
 
-/** Sets the expert view's text as one input event (a fill of the whole text is slow). */
-async function setJson(def: Json) {
-  await page.locator('#def-json').evaluate(
-    (el, value) => {
-      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
-      setter.call(el, value);
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-    },
-    JSON.stringify(def, null, 2),
-  );
-}
-
-async function noProblems() {
-  try {
-    await page.getByText('Geen problemen gevonden.').waitFor({ timeout: 10_000 });
-  } catch {
-    const problems = await page.locator('.policy-problems').textContent();
-    throw new Error(`problems in the draft:\n${problems}`);
-  }
-}
-
 /** The step "Verlenen" in the events section, and its rule's group of checkboxes. */
 const grant = () =>
   page.locator('#def-section-events').getByRole('group', { name: 'Verlenen', exact: true });
 const rule = () => grant().getByRole('group', { name: RULE });
 
-beforeAll(async () => {
-  server = await startTestServer();
-  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('"at least one of" a step’s fields, in the editor', () => {
   it('opens a new draft of the newest version', async () => {
-    await login(page, server.url, OFFICER.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
     // The newest published version.
     const newest = await newestShippedVersion('bewonersinitiatief');
-    await page
-      .getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${newest} `) })
-      .getByRole('button', { name: `Nieuw concept van versie ${newest}` })
-      .click();
-    await expectHeading(page, /versie \d+$/);
+    await openNewDraft(page, server, OFFICER.email, { from: newest, heading: /versie \d+$/ });
     version = Number(/\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1]);
     expect(version).toBe(newest + 1);
-    await noProblems();
+    await expectNoProblems(page);
     expect((await grantPayload())['x-atLeastOneOf']).toBeUndefined();
   });
 
@@ -109,7 +65,7 @@ describe('"at least one of" a step’s fields, in the editor', () => {
       .toBe('def-events-GRANT-payload-x-atLeastOneOf');
 
     await control.getByLabel('Voorwaarden', { exact: true }).check();
-    await noProblems();
+    await expectNoProblems(page);
     // In words: what the person taking the step reads when they fill in neither.
     await control
       .getByText(
@@ -139,7 +95,7 @@ describe('"at least one of" a step’s fields, in the editor', () => {
   it('a field the rule names but the step lacks is named at the control, unticking fixes it', async () => {
     const def = await draftJson();
     def.events.GRANT.payload['x-atLeastOneOf'] = ['motivation', 'conditions', 'foto'];
-    await setJson(def);
+    await setDefinitionJson(page, def);
     const gone = rule().getByLabel('foto (geen veld van deze stap meer)');
     expect(await gone.isChecked()).toBe(true);
     await rule()
@@ -156,7 +112,7 @@ describe('"at least one of" a step’s fields, in the editor', () => {
     // Unticked, it is gone: the step has no such field to offer.
     await gone.click();
     await gone.waitFor({ state: 'detached' });
-    await noProblems();
+    await expectNoProblems(page);
     expect((await grantPayload())['x-atLeastOneOf']).toEqual(['motivation', 'conditions']);
   });
 
@@ -173,14 +129,14 @@ describe('"at least one of" a step’s fields, in the editor', () => {
     await expect
       .poll(async () => (await grantPayload())['x-atLeastOneOf'])
       .toEqual(['motivation', 'conditions']);
-    await noProblems();
+    await expectNoProblems(page);
 
     await rule().getByLabel('Voorwaarden', { exact: true }).uncheck();
     await rule()
       .getByText(/noemt minstens twee verschillende velden/)
       .waitFor();
     await rule().getByLabel('Motivering', { exact: true }).uncheck();
-    await noProblems();
+    await expectNoProblems(page);
     expect(Object.keys(await grantPayload())).not.toContain('x-atLeastOneOf');
   });
 

@@ -6,28 +6,21 @@
  * their labels, texts in both languages and a letter's added sentence as added — never JSON.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
-import { newestShippedVersion, nextDraftVersion } from './versions';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from './browser';
+import { expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import type { TestServer } from './server';
+import { newestShippedVersion } from './versions';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const OFFICER = { email: 'beleid1@example.org', name: 'Pim Beleid' };
 const NEWEST = await newestShippedVersion('bewonersinitiatief');
-const NEXT = await nextDraftVersion('bewonersinitiatief');
 const ADDED = 'Wij nemen binnen acht weken een besluit.';
 
-screenshotOnFailure(() => page);
+setUpPolicyTest([OFFICER], (started) => {
+  ({ server, page } = started);
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
 type Json = Record<string, any>;
@@ -35,35 +28,10 @@ const draftJson = async (): Promise<Json> =>
   JSON.parse(await page.locator('#def-json').inputValue());
 const problemsText = async () => (await page.locator('.policy-problems').textContent()) ?? '';
 
-async function noProblems() {
-  try {
-    await page.getByText('Geen problemen gevonden.').waitFor({ timeout: 10_000 });
-  } catch {
-    throw new Error(`problems in the draft:\n${await problemsText()}`);
-  }
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the editor keeps typed values and says changes in words', () => {
   it('opens a new draft', async () => {
-    await login(page, server.url, OFFICER.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await page
-      .getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${NEWEST} `) })
-      .getByRole('button', { name: `Nieuw concept van versie ${NEWEST}` })
-      .click();
-    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
-    await noProblems();
+    await openNewDraft(page, server, OFFICER.email);
+    await expectNoProblems(page);
   });
 
   it('refuses days that are not a whole number, keeping the box and the previous value', async () => {
@@ -92,7 +60,7 @@ describe('the editor keeps typed values and says changes in words', () => {
     await page.getByRole('button', { name: 'Publiceren…' }).click();
     await page.getByText('Los eerst de problemen op voordat u publiceert.').waitFor();
     await days.fill('-10');
-    await noProblems();
+    await expectNoProblems(page);
     await expect.poll(offset).toBe(-10);
     await page.locator('summary', { hasText: 'Termijnen' }).click();
   });
@@ -114,7 +82,7 @@ describe('the editor keeps typed values and says changes in words', () => {
       .poll(() => page.evaluate(() => document.activeElement?.id))
       .toMatch(/^def-form-fields-\d+-label-en$/);
     await question.getByLabel('Vraag (Engels)').fill('Number of volunteers');
-    await noProblems();
+    await expectNoProblems(page);
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
   });
 
@@ -124,7 +92,7 @@ describe('the editor keeps typed values and says changes in words', () => {
     await mail.locator('> summary').click();
     const body = mail.getByLabel('Tekst (Nederlands)');
     await body.fill(`${await body.inputValue()}\n\n${ADDED}`);
-    await noProblems();
+    await expectNoProblems(page);
   });
 
   it('names a step that stays in its status in the diagram’s text', async () => {

@@ -5,63 +5,29 @@
  * marking what was removed against the published version, with a legend and in words.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
-import { nextDraftVersion } from './versions';
+import { describe, expect, it } from 'vitest';
+import { checkA11y } from './browser';
+import { expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const OFFICER = { email: 'beleid1@example.org', name: 'Pim Beleid' };
-/** The draft's version: every shipped version is published, so it comes after the newest. */
-const NEXT = await nextDraftVersion('bewonersinitiatief');
 
-screenshotOnFailure(() => page);
+setUpPolicyTest([OFFICER], (started) => {
+  ({ server, page } = started);
+});
 
 // biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
 type Json = Record<string, any>;
 const draftJson = async (): Promise<Json> =>
   JSON.parse(await page.locator('#def-json').inputValue());
 
-async function noProblems() {
-  try {
-    await page.getByText('Geen problemen gevonden.').waitFor({ timeout: 10_000 });
-  } catch {
-    const problems = await page.locator('.policy-problems').textContent();
-    throw new Error(`problems in the draft:\n${problems}`);
-  }
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the editor without JSON, continued', () => {
   it('opens a new draft', async () => {
-    await login(page, server.url, OFFICER.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await page
-      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
-      .click();
-    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
-    await noProblems();
+    // A copy of version 1: the draft comes after the newest, as every shipped version is published.
+    await openNewDraft(page, server, OFFICER.email, { from: 1 });
+    await expectNoProblems(page);
   });
 
   it('renames the scheme and gives its references letters of their own, in words', async () => {
@@ -73,7 +39,7 @@ describe('the editor without JSON, continued', () => {
     await prefix.fill('bz');
     expect(await prefix.inputValue()).toBe('BZ');
     await general.getByText(/kenmerk als BZ-\d{4}-000123\./).waitFor();
-    await noProblems();
+    await expectNoProblems(page);
     // Typed key by key with no pause, as a fast typist or a paste by keystrokes does: every
     // key lands, though each one rewrites the whole definition (once, keystrokes got lost).
     const english = general.getByLabel('Naam (Engels)');
@@ -93,7 +59,7 @@ describe('the editor without JSON, continued', () => {
       .getByText('De letters vóór het kenmerk zijn twee tot vijf hoofdletters, zoals KB.')
       .waitFor();
     await prefix.fill('BZ');
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-general');
   });
 
@@ -111,7 +77,7 @@ describe('the editor without JSON, continued', () => {
     await expect
       .poll(async () => Object.keys((await draftJson()).states).join(','))
       .toBe(before.join(','));
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-state-order');
     await page.locator('summary', { hasText: 'Statussen en overgangen' }).click();
   });
@@ -149,7 +115,7 @@ describe('the editor without JSON, continued', () => {
       fields: ['expectedParticipants', 'location'],
     });
     expect(pages[0].fields).not.toContain('location');
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-pages');
   });
 
@@ -196,7 +162,7 @@ describe('the editor without JSON, continued', () => {
       type: 'string',
       'x-widget': 'textarea',
     });
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-payload-kinds');
 
     // The simulator asks for them as a date, a choice in words and a long text.
@@ -260,7 +226,7 @@ describe('the editor without JSON, continued', () => {
     expect(
       (await draftJson()).states.assessed.on.GRANT[1].actions.map((a: Json) => a.type),
     ).toEqual(before);
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-action-order');
   });
 

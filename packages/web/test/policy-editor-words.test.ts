@@ -6,21 +6,13 @@
  * sees too before approving — and a check that does not offer to publish a published version.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, expectHeading, login } from './browser';
+import { expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import { PASSWORD, type TestServer } from './server';
 import { newestShippedVersion, nextDraftVersion } from './versions';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
 const SECOND = { email: 'beleid2@example.org', name: 'Fatima Goedkeurder' };
@@ -33,16 +25,9 @@ const DELAY_CODES = /supplementPeriod|reportDue|decisionWarning|decisionTerm/;
 const ROLES_LINE =
   'Om aanvulling vragen (rollen): Behandelaar → Behandelaar, Medewerker dienstverlening';
 
-screenshotOnFailure(() => page);
-
-async function noProblems(text = 'Geen problemen gevonden.') {
-  try {
-    await page.getByText(text).waitFor({ timeout: 10_000 });
-  } catch {
-    const problems = await page.locator('.policy-problems').textContent();
-    throw new Error(`problems in the draft:\n${problems}`);
-  }
-}
+setUpPolicyTest([FIRST, SECOND], (started) => {
+  ({ server, page } = started);
+});
 
 const optionsOf = async (select: Locator) => select.locator('option').allTextContents();
 /** What the texts section says itself (labels, buttons, summaries), not the texts' contents. */
@@ -59,31 +44,10 @@ async function reportTransition(summary: RegExp): Promise<Locator> {
   return details;
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const officer of [FIRST, SECOND]) {
-    await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
-  }
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('the workflow editor shows words, not codes', () => {
   it('opens a new draft, which the check says can be published', async () => {
-    await login(page, server.url, FIRST.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await expectHeading(page, 'Werkprocessen', false);
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Subsidie bewonersinitiatief' })
-      .getByRole('button', { name: `Nieuw concept van versie ${NEWEST}` })
-      .click();
-    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
-    await noProblems(CAN_PUBLISH);
+    await openNewDraft(page, server, FIRST.email, { listHeading: true });
+    await expectNoProblems(page, CAN_PUBLISH);
   });
 
   it('names the conditions, in the list to add one and on the buttons', async () => {
@@ -144,7 +108,7 @@ describe('the workflow editor shows words, not codes', () => {
     expect(await paragraphs.nth(1).innerHTML()).toContain('<br>');
     // biome-ignore lint/performance/useDomNodeTextContent: as above
     expect(await paragraphs.nth(2).innerText()).toBe('Slot');
-    await noProblems(CAN_PUBLISH);
+    await expectNoProblems(page, CAN_PUBLISH);
   });
 
   it('in English too: names, language names and placeholders', async () => {
@@ -166,7 +130,7 @@ describe('the workflow editor shows words, not codes', () => {
       .getByRole('button', { name: 'Move The day of the activity has come up' })
       .waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();
-    await noProblems(CAN_PUBLISH);
+    await expectNoProblems(page, CAN_PUBLISH);
   });
 
   it('lists a change of roles by the roles’ names before proposing', async () => {
@@ -175,7 +139,7 @@ describe('the workflow editor shows words, not codes', () => {
       .getByRole('group', { name: 'Rollen voor Om aanvulling vragen' })
       .getByRole('checkbox', { name: 'Medewerker dienstverlening', exact: true })
       .check();
-    await noProblems(CAN_PUBLISH);
+    await expectNoProblems(page, CAN_PUBLISH);
     await page.getByRole('button', { name: 'Publiceren…' }).click();
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary
@@ -219,7 +183,7 @@ describe('the workflow editor shows words, not codes', () => {
   it('a published or retired version is not offered for publishing by the check', async () => {
     await page.goto(`${server.url}/beleid/werkprocessen/bewonersinitiatief/${NEXT}`);
     await expectHeading(page, new RegExp(`versie ${NEXT}$`), false);
-    await noProblems('Geen problemen gevonden. Deze versie is gepubliceerd.');
+    await expectNoProblems(page, 'Geen problemen gevonden. Deze versie is gepubliceerd.');
     expect(await page.getByText(CAN_PUBLISH).count()).toBe(0);
     // Retiring asks first, and says what it means for running applications.
     await page.getByRole('button', { name: 'Intrekken' }).click();
@@ -233,10 +197,10 @@ describe('the workflow editor shows words, not codes', () => {
       .waitFor();
     await checkA11y(page, 'retire-question');
     await page.getByRole('button', { name: 'Annuleren' }).click();
-    await noProblems('Geen problemen gevonden. Deze versie is gepubliceerd.');
+    await expectNoProblems(page, 'Geen problemen gevonden. Deze versie is gepubliceerd.');
     await page.getByRole('button', { name: 'Intrekken' }).click();
     await page.getByRole('button', { name: 'Ja, bevestigen' }).click();
-    await noProblems('Geen problemen gevonden. Deze versie is ingetrokken.');
+    await expectNoProblems(page, 'Geen problemen gevonden. Deze versie is ingetrokken.');
     expect(await page.locator('.policy-problems').textContent()).not.toContain(
       'kan gepubliceerd worden',
     );

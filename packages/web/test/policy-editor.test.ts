@@ -6,25 +6,16 @@
  * follow each change.
  */
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { loadDefinition } from '../../api/src/definitions/definitions.repository';
 import { pdfText } from '../../api/src/letters/pdf-text';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  expectLooksTicked,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { checkA11y, expectHeading, expectLooksTicked, login } from './browser';
+import { cookieOf, expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import { PASSWORD, type TestServer } from './server';
 import { nextDraftVersion } from './versions';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
 const SECOND = { email: 'beleid2@example.org', name: 'Fatima Goedkeurder' };
@@ -33,7 +24,9 @@ const REGULATION = 'Bewonersinitiatieven Delfshaven 2026';
 const NEXT = await nextDraftVersion('bewonersinitiatief');
 const DRAFT_HEADING = new RegExp(`versie ${NEXT}$`);
 
-screenshotOnFailure(() => page);
+setUpPolicyTest([FIRST, SECOND], (started) => {
+  ({ server, page } = started);
+});
 
 async function api(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
   const res = await fetch(`${server.url}/api${path}`, {
@@ -53,27 +46,8 @@ async function api(path: string, init: { method?: string; body?: unknown; cookie
   };
 }
 
-async function cookieOf(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { origin: server.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
-}
-
 /** A state's fieldset in the editor, by its label. */
 const stateGroup = (label: string) => page.getByRole('group', { name: label, exact: true });
-
-/** Waits until the live check finds nothing; on failure the problems are in the message. */
-async function noProblems() {
-  try {
-    await page.getByText('Geen problemen gevonden.').waitFor({ timeout: 10_000 });
-  } catch {
-    const problems = await page.locator('.policy-problems').textContent();
-    throw new Error(`problems in the draft:\n${problems}`);
-  }
-}
 
 /** Adds an action to the last opened transition and returns the new action's item. */
 async function addAction(transition: Locator, action: string): Promise<Locator> {
@@ -82,31 +56,11 @@ async function addAction(transition: Locator, action: string): Promise<Locator> 
   return transition.locator('ol.policy-ref-list').nth(1).locator('> li').last();
 }
 
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const officer of [FIRST, SECOND]) {
-    await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
-  }
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 describe('a policy officer edits the workflow without JSON', () => {
   it('opens a new draft', async () => {
-    await login(page, server.url, FIRST.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await expectHeading(page, 'Werkprocessen', false);
-    // More than one workflow is shipped: the resident initiatives' row.
-    await page
-      .getByRole('row', { name: /^Subsidie bewonersinitiatief 1/ })
-      .getByRole('button', { name: 'Nieuw concept van versie 1' })
-      .click();
-    await expectHeading(page, DRAFT_HEADING);
-    await noProblems();
+    // More than one workflow is shipped: the resident initiatives' row, version 1.
+    await openNewDraft(page, server, FIRST.email, { from: 1, listHeading: true });
+    await expectNoProblems(page);
     // A condition on an arrow reads as words: a regulation's amount by what it is, not its code.
     const diagram = (await page.locator('.policy-diagram').first().textContent()) ?? '';
     expect(diagram).not.toContain('settlementFourEyes');
@@ -159,7 +113,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     const action = await addAction(timer, 'sendNotice');
     await action.getByLabel('Tekst', { exact: true }).selectOption('herinnering_beslissing');
     await action.getByLabel('Aan', { exact: true }).selectOption('applicant');
-    await noProblems();
+    await expectNoProblems(page);
     // The mail by its subject, not its code.
     await action
       .getByRole('button', {
@@ -205,7 +159,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await field
       .getByLabel('Uitleg (Nederlands)')
       .fill('Minstens 5 bewoners uit de wijk van 12 jaar of ouder.');
-    await noProblems();
+    await expectNoProblems(page);
   });
 
   it('(3) adds a new letter to the grant and previews it as a PDF', async () => {
@@ -259,7 +213,7 @@ describe('a policy officer edits the workflow without JSON', () => {
       await action.getByLabel('Tekst', { exact: true }).selectOption('toelichting_verlening');
     }
     await letter.getByText('Gebruikt bij: Beoordeeld › Verlenen; Beoordeeld › Verlenen').waitFor();
-    await noProblems();
+    await expectNoProblems(page);
   });
 
   it('(4) adds a step with a question between two statuses', async () => {
@@ -313,7 +267,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await submitted
       .locator('summary', { hasText: 'Advies wijkraad vragen → Advies wijkraad' })
       .waitFor();
-    await noProblems();
+    await expectNoProblems(page);
     await checkA11y(page, 'editor-all-open');
   });
 
@@ -472,7 +426,7 @@ describe('a policy officer edits the workflow without JSON', () => {
   });
 
   it('a real application follows every change', async () => {
-    const resident = await cookieOf(server.users.resident.email);
+    const resident = await cookieOf(server, server.users.resident.email);
     // The demo data this version's form has fields for (a copy of version 1 still asks for the
     // district; one of a later version would not).
     const definition = await loadDefinition(server.deps.db, 'bewonersinitiatief', NEXT);
@@ -524,7 +478,7 @@ describe('a policy officer edits the workflow without JSON', () => {
       .execute();
     expect(timers.map((t) => t.event).join(' ')).toContain('herinneringBeslissing');
     // (4) the new step asks its question.
-    const assessor = await cookieOf(server.users.assessor.email);
+    const assessor = await cookieOf(server, server.users.assessor.email);
     const missing = await api(`/applications/${id}/events`, {
       method: 'POST',
       cookie: assessor,
@@ -551,7 +505,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     });
     expect(assessed.status, JSON.stringify(assessed.json)).toBe(200);
     // (3) the grant sends the new letter.
-    const approver = await cookieOf(server.users.approver.email);
+    const approver = await cookieOf(server, server.users.approver.email);
     const granted = await api(`/applications/${id}/events`, {
       method: 'POST',
       cookie: approver,

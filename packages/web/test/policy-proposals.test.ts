@@ -4,71 +4,35 @@
  * who proposed what and why, approves it, and both are shown.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
-import { newestShippedVersion, nextDraftVersion } from './versions';
+import { describe, expect, it } from 'vitest';
+import { checkA11y, login } from './browser';
+import { cookieOf, openNewDraft, setUpPolicyTest } from './policy-kit';
+import { PASSWORD, type TestServer } from './server';
+import { nextDraftVersion } from './versions';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
 const SECOND = { email: 'beleid2@example.org', name: 'Fatima Goedkeurder' };
 /**
- * The draft is a copy of the newest published version, so that the one change below is all that
- * publishing it changes; every shipped version is published, so the draft comes after the newest.
+ * The draft is a copy of the newest published version (openNewDraft's default), so that the one
+ * change below is all that publishing it changes; every shipped version is published, so the
+ * draft comes after the newest.
  */
-const NEWEST = await newestShippedVersion('bewonersinitiatief');
 const NEXT = await nextDraftVersion('bewonersinitiatief');
 const WHAT = `Versie ${NEXT} van Subsidie bewonersinitiatief publiceren`;
 const NEW_SUBJECT = 'Wij hebben uw aanvraag {{reference}} ontvangen';
 const FROZEN =
   'Deze versie wacht op goedkeuring voor publicatie. Trek het voorstel in om haar te wijzigen.';
 
-async function cookieOf(email: string): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { origin: server.url, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  });
-  return res.headers.getSetCookie()[0]!.split(';')[0]!;
-}
-
-screenshotOnFailure(() => page);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  for (const officer of [FIRST, SECOND]) {
-    await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
-  }
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+setUpPolicyTest([FIRST, SECOND], (started) => {
+  ({ server, page } = started);
 });
 
 describe('publishing a workflow version takes two policy officers', () => {
   it('the first officer proposes publishing a new draft, with a comment', async () => {
-    await login(page, server.url, FIRST.email, PASSWORD);
-    await page.goto(`${server.url}/beleid`);
-    await expectHeading(page, 'Werkprocessen', false);
     // The bewonersinitiatief's newest version: other workflows have a version of that number too.
-    await page
-      .getByRole('row')
-      .filter({ hasText: 'Subsidie bewonersinitiatief' })
-      .getByRole('button', { name: `Nieuw concept van versie ${NEWEST}` })
-      .click();
-    await expectHeading(page, new RegExp(`versie ${NEXT}$`));
+    await openNewDraft(page, server, FIRST.email, { listHeading: true });
     await page.getByText('Geen problemen gevonden.').waitFor();
     // One change: the acknowledgement's subject.
     await page.locator('summary', { hasText: 'Teksten van brieven en mails' }).click();
@@ -117,7 +81,7 @@ describe('publishing a workflow version takes two policy officers', () => {
         headers: {
           origin: server.url,
           'content-type': 'application/json',
-          cookie: await cookieOf(FIRST.email),
+          cookie: await cookieOf(server, FIRST.email),
         },
         body: JSON.stringify({ comment: 'Nieuwe tekst voor de ontvangstbevestiging.' }),
       },

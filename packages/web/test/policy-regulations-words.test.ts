@@ -4,36 +4,19 @@
  * what to do.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { loadDefinition } from '../../api/src/definitions/definitions.repository';
-import { createUser } from '../../api/src/test/test-app';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  login,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { PASSWORD, startTestServer, type TestServer } from './server';
+import { checkA11y, expectHeading, login } from './browser';
+import { setUpPolicyTest } from './policy-kit';
+import { PASSWORD, type TestServer } from './server';
 
 let server: TestServer;
-let browser: Browser;
 let page: Page;
 const OFFICER = { email: 'beleid1@example.org', name: 'Pim Beleid' };
 
-screenshotOnFailure(() => page);
-
-beforeAll(async () => {
-  server = await startTestServer();
-  await createUser(server.deps.db, { roles: ['policy'], ...OFFICER, password: PASSWORD });
-  browser = await openBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+setUpPolicyTest([OFFICER], (started) => {
+  ({ server, page } = started);
 });
 
 /** One application of the resident, through the API: so one version has one running. */

@@ -1,0 +1,95 @@
+/**
+ * What the policy tests share: a test server with policy officers and a browser, a new draft of
+ * the resident initiatives' workflow opened from /beleid, and the editor's live check.
+ */
+import type { Page } from 'playwright-core';
+import { createUser } from '../../api/src/test/test-app';
+import { expectHeading, login } from './browser';
+import { type Started, setUpBrowserTest } from './kit';
+import { PASSWORD, type TestServer } from './server';
+import { newestShippedVersion, nextDraftVersion } from './versions';
+
+export interface Officer {
+  email: string;
+  name: string;
+}
+
+const WORKFLOW = 'bewonersinitiatief';
+
+/**
+ * Registers the file's beforeAll and afterAll: a test server with these policy officers (password
+ * PASSWORD) and `browsers` browsers (one unless said), handed to `ready`; see setUpBrowserTest.
+ */
+export function setUpPolicyTest(
+  officers: Officer[],
+  ready: (started: Started) => void,
+  options: { browsers?: number } = {},
+): void {
+  setUpBrowserTest(ready, {
+    ...options,
+    seed: async (server) => {
+      for (const officer of officers) {
+        await createUser(server.deps.db, { roles: ['policy'], ...officer, password: PASSWORD });
+      }
+    },
+  });
+}
+
+/**
+ * Logs the officer in, and on /beleid starts a new draft of a version of the resident
+ * initiatives' workflow: the newest shipped one unless `from` says otherwise. Done when the
+ * editor's heading names the draft's version (or matches `heading`).
+ */
+export async function openNewDraft(
+  page: Page,
+  server: TestServer,
+  email: string,
+  options: { from?: number; listHeading?: boolean; heading?: RegExp } = {},
+): Promise<void> {
+  const from = options.from ?? (await newestShippedVersion(WORKFLOW));
+  await login(page, server.url, email, PASSWORD);
+  await page.goto(`${server.url}/beleid`);
+  if (options.listHeading) await expectHeading(page, 'Werkprocessen', false);
+  // Other workflows have a version of that number too: the resident initiatives' row.
+  await page
+    .getByRole('row', { name: new RegExp(`^Subsidie bewonersinitiatief ${from} `) })
+    .getByRole('button', { name: `Nieuw concept van versie ${from}` })
+    .click();
+  const next = await nextDraftVersion(WORKFLOW);
+  await expectHeading(page, options.heading ?? new RegExp(`versie ${next}$`));
+}
+
+/** Waits until the live check says `text`; if it does not, fails with the problems it lists. */
+export async function expectNoProblems(
+  page: Page,
+  text = 'Geen problemen gevonden.',
+): Promise<void> {
+  try {
+    await page.getByText(text).waitFor({ timeout: 10_000 });
+  } catch {
+    const problems = (await page.locator('.policy-problems').textContent()) ?? '';
+    throw new Error(`problems in the draft:\n${problems}`);
+  }
+}
+
+/** Sets the expert view's text as one input event (Playwright's fill of it all is slow). */
+export async function setDefinitionJson(page: Page, definition: unknown): Promise<void> {
+  await page.locator('#def-json').evaluate(
+    (el, value) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+      setter.call(el, value);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    },
+    JSON.stringify(definition, null, 2),
+  );
+}
+
+/** A session cookie of an account, logged in over HTTP. */
+export async function cookieOf(server: TestServer, email: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { origin: server.url, 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  return res.headers.getSetCookie()[0]!.split(';')[0]!;
+}
