@@ -101,6 +101,11 @@ export {
   type StateMapping,
 } from './runtime/migrate';
 export {
+  REQUEST_SENT_EVENT,
+  type RequestSentInput,
+  supplementRequestSent,
+} from './runtime/request-sent';
+export {
   type DeadlineSchedule,
   deadlineSchedule,
   type NextDeadline,

@@ -1,3 +1,5 @@
+import { REQUEST_SENT_EVENT } from '@initiatief/engine';
+
 /**
  * History rows the shell writes beside the workflow's own events: they change no state
  * (from = to) and no workflow definition may use these names (the `shell.` prefix is not a
@@ -17,4 +19,10 @@ export const SHELL_EVENTS = {
    * when the letter it carried went into the print queue instead.
    */
   mailBounced: 'shell.mail_bounced',
+  /**
+   * A request to supplement went into the post after the day it was made, and its period now
+   * counts from the posting day (engine REQUEST_SENT_EVENT); payload `{ requestedOn, sentOn,
+   * dueOn, text }`.
+   */
+  supplementRequestSent: REQUEST_SENT_EVENT,
 } as const;

@@ -75,7 +75,10 @@ describe('a notice the workflow only mails', () => {
       .execute();
     expect(mails).toHaveLength(0);
 
-    const batch = await createPrintBatch(t.db, { now: clock(), actorId: null });
+    const batch = await createPrintBatch(t.db, {
+      now: clock(),
+      actor: { id: null, roles: ['system'] },
+    });
     const { pdf } = await printBatchPdf(t.db, batch.id, 'http://localhost:3000');
     const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
     expect(text).toContain('Wij betalen een voorschot');

@@ -162,7 +162,11 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(createBatchRoute, async (c) => {
-    const batch = await createPrintBatch(db, { now: deps.clock(), actorId: currentUser(c).id });
+    const user = currentUser(c);
+    const batch = await createPrintBatch(db, {
+      now: deps.clock(),
+      actor: { id: user.id, name: user.name, roles: user.roles },
+    });
     return c.json(batchJson(batch), 201);
   });
 

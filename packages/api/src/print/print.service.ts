@@ -25,6 +25,7 @@ import {
   type WaitingLetter,
   waitingLetters,
 } from './print.repository';
+import { type PostingActor, postSupplementRequest } from './print.supplement';
 
 /** A letter can go in the envelope only with a street, a postcode and a city to show. */
 export function isPostable(address: PostalAddress | undefined): address is PostalAddress {
@@ -42,6 +43,8 @@ export function redateLetter(
   definition: WorkflowDefinition,
   postingDate: string,
   address: PostalAddress,
+  /** A request to supplement's period counted from the posting day (print.supplement.ts). */
+  supplementDueOn?: string,
 ): LetterContent {
   const content = letter.content;
   // A notice that the workflow only mails is printed from the mail's text (messaging.plan.ts).
@@ -56,6 +59,7 @@ export function redateLetter(
     ...content.variables,
     today: formatDate(postingDate, language),
     objectionDeadline: formatDate(objection.date, language),
+    ...(supplementDueOn ? { supplementDueDate: formatDate(supplementDueOn, language) } : {}),
   };
   const built = buildLetterContent({
     kind: letter.kind as LetterKind,
@@ -99,7 +103,7 @@ async function refuseSecondPostingToday(trx: Transaction<DB>, postingDate: strin
  */
 export async function createPrintBatch(
   db: Kysely<DB>,
-  args: { now: Date; actorId: string | null },
+  args: { now: Date; actor: PostingActor },
 ): Promise<BatchRow> {
   const postingDate = toAmsterdamDate(args.now);
   const batchId = await db.transaction().execute(async (trx) => {
@@ -113,7 +117,7 @@ export async function createPrintBatch(
     const id = await openBatchOf(trx, postingDate, {
       id: randomUUID(),
       now: args.now,
-      actorId: args.actorId,
+      actorId: args.actor.id,
     });
     if (letters.length === 0) {
       const already = await lettersOfBatch(trx, id);
@@ -127,6 +131,17 @@ export async function createPrintBatch(
       }
       return id;
     }
+    // A request to supplement's period runs from its posting day; the letters of that step
+    // (the request and a notice printed beside it) state the new last day.
+    const supplementDue = new Map<string, string>();
+    for (const letter of letters) {
+      const due = await postSupplementRequest(trx, letter, {
+        postingDate,
+        now: args.now,
+        actor: args.actor,
+      });
+      if (due && letter.history_id) supplementDue.set(letter.history_id, due);
+    }
     const left = new Set<string>();
     for (const letter of letters) {
       const definition = await loadDefinition(
@@ -135,7 +150,13 @@ export async function createPrintBatch(
         letter.definition_version,
       );
       const address = addresses.get(letter.application_id) as PostalAddress;
-      const content = redateLetter(letter, definition, postingDate, address);
+      const content = redateLetter(
+        letter,
+        definition,
+        postingDate,
+        address,
+        letter.history_id ? supplementDue.get(letter.history_id) : undefined,
+      );
       if (letter.print_batch_id) left.add(letter.print_batch_id);
       await trx
         .updateTable('documents')

@@ -97,6 +97,11 @@ export interface Suspension {
   /** Day of the request to supplement; the clock stands still from the day after. */
   requestedOn: string;
   periodDays: number;
+  /**
+   * Day the request was sent, when later than it was made (its paper letter's posting day):
+   * the period counts from then.
+   */
+  sentOn?: string;
   /** Last day to supplement (moved to a working day). */
   dueOn: string;
   /**

@@ -55,26 +55,32 @@ export function supplementDueOn(requestedOn: string, periodDays: number): string
   return nextWorkingDay(addDays(requestedOn, periodDays)).date;
 }
 
-/** The last day to supplement: `periodDays` after the request, moved to a working day. */
-export function supplementDueDate(requestedOn: string, periodDays: number): Deadline {
-  const moved = nextWorkingDay(addDays(requestedOn, periodDays));
+/**
+ * The last day to supplement: `periodDays` after the request, or after the day it was sent when
+ * that was later (a letter posted days after the request), moved to a working day.
+ */
+export function supplementDueDate(
+  requestedOn: string,
+  periodDays: number,
+  sentOn?: string,
+): Deadline {
+  const from = sentOn && sentOn > requestedOn ? sentOn : requestedOn;
+  const moved = nextWorkingDay(addDays(from, periodDays));
+  const since =
+    from === requestedOn
+      ? {
+          nl: `vanaf het verzoek om aanvulling van ${formatDate(requestedOn, 'nl')}`,
+          en: `from the request to supplement of ${formatDate(requestedOn, 'en')}`,
+        }
+      : {
+          nl: `vanaf de verzending per post op ${formatDate(from, 'nl')} van het verzoek om aanvulling van ${formatDate(requestedOn, 'nl')}`,
+          en: `from the posting on ${formatDate(from, 'en')} of the request to supplement of ${formatDate(requestedOn, 'en')}`,
+        };
   return {
     date: moved.date,
     explanation: {
-      nl: explain(
-        [
-          `${days(periodDays, 'nl')} vanaf het verzoek om aanvulling van ${formatDate(requestedOn, 'nl')}`,
-        ],
-        moved.skipped,
-        'nl',
-      ),
-      en: explain(
-        [
-          `${days(periodDays, 'en')} from the request to supplement of ${formatDate(requestedOn, 'en')}`,
-        ],
-        moved.skipped,
-        'en',
-      ),
+      nl: explain([`${days(periodDays, 'nl')} ${since.nl}`], moved.skipped, 'nl'),
+      en: explain([`${days(periodDays, 'en')} ${since.en}`], moved.skipped, 'en'),
     },
   };
 }

@@ -82,7 +82,7 @@ export function applicationView(
   const final = spec.type === 'final';
   const decisionDue = decisionDueDate(ctx.clock, today);
   if (!decided && !final) push('decision', decisionDue);
-  if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays));
+  if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays, open.sentOn));
   if (decided) push('objection', objectionDeadline(ctx.decision.sentOn as string));
   const activity = ctx.data[def.form.activityDateField ?? 'activityDate'];
   const activityOn = isIsoDate(activity) ? activity : null;

@@ -165,6 +165,9 @@ const nl = {
   'authorise.revoked': 'De machtiging van {name} is ingetrokken.',
   'authorise.emailRequired': 'Vul een geldig e-mailadres in.',
   'timeline.authorised': '{name} gemachtigd',
+  'timeline.requestPosted': 'Verzoek om aanvulling per post verstuurd',
+  'timeline.requestPostedText':
+    'De brief is op {sent} gepost. De termijn om aan te vullen loopt vanaf die dag: aanvullen kan tot en met {due}.',
   'timeline.mailBounced': 'Een e-mail kon niet worden bezorgd',
   'timeline.mailBouncedSubject': 'Het ging om “{subject}”.',
   'timeline.mailBouncedByPost':
@@ -328,6 +331,9 @@ const en: Record<keyof typeof nl, string> = {
   'authorise.revoked': "{name}'s authorisation was withdrawn.",
   'authorise.emailRequired': 'Enter a valid e-mail address.',
   'timeline.authorised': '{name} authorised',
+  'timeline.requestPosted': 'Request to supplement sent by post',
+  'timeline.requestPostedText':
+    'The letter was posted on {sent}. The period to supplement runs from that day: the application can be supplemented up to and including {due}.',
   'timeline.mailBounced': 'An e-mail could not be delivered',
   'timeline.mailBouncedSubject': 'It was “{subject}”.',
   'timeline.mailBouncedByPost':

@@ -17,7 +17,7 @@ export function ShellTimelineItem({
   entry: HistoryEntry;
   showActor?: boolean;
 }) {
-  const { d, formatDateTime } = useDeskText();
+  const { d, formatDateTime, formatDate } = useDeskText();
   const payload = (entry.payload ?? {}) as Record<string, unknown>;
   let title = '';
   let text: string | null = null;
@@ -49,6 +49,12 @@ export function ShellTimelineItem({
     ]
       .filter(Boolean)
       .join(' ');
+  } else if (entry.event === 'shell.supplement_request_sent') {
+    title = d('timeline.requestPosted');
+    text = d('timeline.requestPostedText', {
+      sent: formatDate(String(payload.sentOn ?? '')),
+      due: formatDate(String(payload.dueOn ?? '')),
+    });
   } else {
     return null;
   }
