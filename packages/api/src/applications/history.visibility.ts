@@ -10,7 +10,11 @@ interface Row {
   payload: unknown;
 }
 
-const INTERNAL_EVENTS: readonly string[] = [SHELL_EVENTS.takeOver, SHELL_EVENTS.contact];
+const INTERNAL_EVENTS: readonly string[] = [
+  SHELL_EVENTS.takeOver,
+  SHELL_EVENTS.contact,
+  SHELL_EVENTS.letterWithheld,
+];
 
 function tagged(def: WorkflowDefinition, state: string, tag: string): boolean {
   const tags = (def.states[state] as { tags?: string[] } | undefined)?.tags ?? [];
@@ -21,7 +25,8 @@ function tagged(def: WorkflowDefinition, state: string, tag: string): boolean {
  * What a resident (or someone acting for them) may read of the history. The assessor's advice
  * to the approver is internal: the step into a state tagged `awaiting_approval` (the proposal)
  * and the approver's return to assessment keep their row but lose their payload. The decision
- * itself states its motivation. Staff-only rows (take-overs, contact notes) are left out.
+ * itself states its motivation. Staff-only rows (take-overs, contact notes, withheld letters) are
+ * left out.
  */
 export function historyForViewer<R extends Row>(
   def: WorkflowDefinition,

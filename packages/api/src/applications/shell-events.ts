@@ -25,4 +25,9 @@ export const SHELL_EVENTS = {
    * dueOn, text }`.
    */
   supplementRequestSent: REQUEST_SENT_EVENT,
+  /**
+   * A paper letter that events overtook was withheld before the post (never a decision); payload
+   * `{ documentId, kind, subject, reason }`. Staff only.
+   */
+  letterWithheld: 'shell.letter_withheld',
 } as const;

@@ -4,7 +4,7 @@
  * person authorised to act for the applicant).
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { canSee } from '../applications/applications.access';
+import { canSee, isStaff } from '../applications/applications.access';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps, SessionUser } from '../context';
 import { actsForApplicant } from '../desk/authorisations.repository';
@@ -44,6 +44,10 @@ const DocumentSchema = z
       description: 'Sent: an e-mail letter when issued, a paper letter once its batch is posted',
     }),
     objectionDeadline: z.string().nullable(),
+    withheld: z.object({ at: z.string(), reason: z.string() }).nullable().openapi({
+      description:
+        'A paper letter withheld before the post because events overtook it (staff only: the resident never sees it)',
+    }),
     rendered: z.boolean(),
     sha256: z.string().nullable(),
     byteSize: z.number().int().nullable(),
@@ -69,6 +73,10 @@ function documentJson(d: DocumentMeta) {
     postedOn: d.posted_on === null ? null : String(d.posted_on),
     sent: d.channel === 'email' || d.posted_on !== null,
     objectionDeadline: d.objection_deadline === null ? null : String(d.objection_deadline),
+    withheld:
+      d.withheld_at === null
+        ? null
+        : { at: iso(d.withheld_at)!, reason: String(d.withheld_reason ?? '') },
     rendered: d.sha256 !== null,
     sha256: d.sha256,
     byteSize: d.byte_size,
@@ -141,8 +149,11 @@ export function registerDocumentRoutes(app: App, deps: AppDeps): void {
       .select(['id', 'applicant_id'])
       .where('id', '=', document.application_id)
       .executeTakeFirst();
-    // Someone else's letter does not exist for you (404, not 403).
-    if (!application || !(await mayRead(currentUser(c), application))) throw notThere();
+    // Someone else's letter does not exist for you (404, not 403); nor, for the resident, a
+    // letter that was withheld before the post.
+    const user = currentUser(c);
+    if (!application || !(await mayRead(user, application))) throw notThere();
+    if (document.withheld_at !== null && !isStaff(user)) throw notThere();
     return document;
   }
 
@@ -157,7 +168,10 @@ export function registerDocumentRoutes(app: App, deps: AppDeps): void {
       .executeTakeFirst();
     if (!application || !(await mayRead(currentUser(c), application))) throw notThere();
     const documents = await listDocumentsOfApplication(db, id);
-    return c.json({ items: documents.map(documentJson) }, 200);
+    const shown = isStaff(currentUser(c))
+      ? documents
+      : documents.filter((d) => d.withheld_at === null);
+    return c.json({ items: shown.map(documentJson) }, 200);
   });
 
   app.openapi(getDocumentRoute, async (c) => {

@@ -24,6 +24,8 @@ const DOCUMENT_META = [
   'rendered_at',
   'channel',
   'posted_on',
+  'withheld_at',
+  'withheld_reason',
 ] as const;
 
 export type DocumentMeta = Pick<DocumentRow, (typeof DOCUMENT_META)[number]>;

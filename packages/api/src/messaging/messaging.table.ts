@@ -36,6 +36,13 @@ export interface DocumentTable {
   print_batch_id: ColumnType<string | null, string | null | undefined, string | null>;
   /** The day a paper letter was posted: its date, and the start of the objection period. */
   posted_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * A paper letter withheld before the post because events overtook it, with who did it and why
+   * (migration 0045); never a decision.
+   */
+  withheld_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  withheld_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withheld_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A day's print run of paper letters. */

@@ -47,7 +47,8 @@ export async function waitingLetters(
     .leftJoin('print_batches as b', 'b.id', 'documents.print_batch_id')
     .select(LETTER_COLUMNS)
     .where('documents.channel', '=', 'paper')
-    .where('documents.posted_on', 'is', null);
+    .where('documents.posted_on', 'is', null)
+    .where('documents.withheld_at', 'is', null);
   if (options.before) {
     const before = options.before;
     query = query.where((eb) =>

@@ -7,6 +7,7 @@ import type { App } from '../http/router';
 import { addressLinesOf } from '../letters/letter.content';
 import type { BatchRow } from './print.repository';
 import { createPrintBatch, markBatchPosted, printBatchPdf, printQueue } from './print.service';
+import { isWithholdable, withholdLetter } from './print.withhold';
 
 const tags = ['Print queue'];
 const security = [{ session: [] }];
@@ -43,6 +44,14 @@ const WaitingSchema = z
     }),
     issuedAt: z.string(),
     batchId: z.string().nullable(),
+    withholdable: z.boolean().openapi({
+      description:
+        'The letter may be withheld when events overtook it; a decision never (Awb 3:41: it takes effect when sent)',
+    }),
+    overtaken: z.boolean().openapi({
+      description:
+        'The application changed state after the letter was issued: read it again before it goes',
+    }),
   })
   .openapi('WaitingLetter');
 
@@ -98,6 +107,51 @@ const createBatchRoute = createRoute({
   },
 });
 
+const withholdRoute = createRoute({
+  method: 'post',
+  path: '/api/print-queue/{id}/withhold',
+  tags,
+  security,
+  summary:
+    'Withhold a waiting paper letter that events overtook, with the reason (never a decision)',
+  middleware: post,
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              reason: z.string().trim().min(1).max(1000).openapi({
+                description: 'Why the letter does not go, for the history (staff only)',
+              }),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'The letter is withheld',
+      content: {
+        'application/json': {
+          schema: z.object({
+            documentId: z.string(),
+            applicationId: z.string(),
+            batchId: z.string().nullable().openapi({
+              description:
+                'The open batch the letter was taken out of, when letters remain in it: print it again. Null when the letter was in no batch, or was the only one (the batch is gone)',
+            }),
+          }),
+        },
+      },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
 const batchPdfRoute = createRoute({
   method: 'get',
   path: '/api/print-batches/{id}/pdf',
@@ -136,7 +190,7 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
 
   app.openapi(queueRoute, async (c) => {
-    const { waiting, batches } = await printQueue(db);
+    const { waiting, batches, overtaken } = await printQueue(db);
     return c.json(
       {
         today: toAmsterdamDate(deps.clock()),
@@ -154,6 +208,8 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
           addressMissing: address === null,
           issuedAt: new Date(letter.created_at).toISOString(),
           batchId: letter.print_batch_id,
+          withholdable: isWithholdable(letter.kind),
+          overtaken: overtaken.has(letter.id),
         })),
         batches: batches.map(batchJson),
       },
@@ -168,6 +224,18 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
       actor: { id: user.id, name: user.name, roles: user.roles },
     });
     return c.json(batchJson(batch), 201);
+  });
+
+  app.openapi(withholdRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const { reason } = c.req.valid('json');
+    const done = await withholdLetter(db, {
+      documentId: id,
+      reason,
+      now: deps.clock(),
+      user: currentUser(c),
+    });
+    return c.json({ documentId: id, ...done }, 200);
   });
 
   app.openapi(batchPdfRoute, async (c) => {

@@ -26,6 +26,7 @@ import {
   waitingLetters,
 } from './print.repository';
 import { type PostingActor, postSupplementRequest } from './print.supplement';
+import { overtakenLetters } from './print.withhold';
 
 /** A letter can go in the envelope only with a street, a postcode and a city to show. */
 export function isPostable(address: PostalAddress | undefined): address is PostalAddress {
@@ -269,11 +270,15 @@ export async function markBatchPosted(
  */
 export async function printQueue(db: Kysely<DB>) {
   const [waiting, batches] = await Promise.all([waitingLetters(db), listBatches(db)]);
-  const addresses = await postalAddresses(
-    db,
-    waiting.map((l) => l.application_id),
-  );
+  const [addresses, overtaken] = await Promise.all([
+    postalAddresses(
+      db,
+      waiting.map((l) => l.application_id),
+    ),
+    overtakenLetters(db, waiting),
+  ]);
   return {
+    overtaken,
     waiting: waiting.map((letter) => {
       const address = addresses.get(letter.application_id);
       return {

@@ -47,7 +47,9 @@ async function detail(id: string, as: 'resident' | 'assessor' = 'resident') {
   return readJson(res);
 }
 
-function supplementDeadline(app: { deadlines: { key: string; date: string }[] }) {
+function supplementDeadline(app: {
+  deadlines: { key: string; date: string; explanation: { nl: string } }[];
+}) {
   return app.deadlines.find((d) => d.key === 'supplement');
 }
 

@@ -217,6 +217,9 @@ export const api = {
     http.patch('/api/users/{id}', { path: { id }, body: address }),
   createPrintBatch: () => http.post('/api/print-batches'),
   markBatchPosted: (id: string) => http.post('/api/print-batches/{id}/posted', { path: { id } }),
+  /** A waiting paper letter that events overtook does not go (never a decision). */
+  withholdLetter: (id: string, reason: string) =>
+    http.post('/api/print-queue/{id}/withhold', { path: { id }, body: { reason } }),
 };
 
 /** Maps a dotted server name (`data.budgetLines.0.amountCents`) to a DOM id. */

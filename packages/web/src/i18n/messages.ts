@@ -504,6 +504,24 @@ const nl = {
   'post.markPostedNamed': 'Meld de postbatch van {date} als gepost',
   'post.posted':
     'De postbatch van {date} is gemeld als gepost. De brieven tellen als verzonden op {date}.',
+  'post.withhold': 'Niet versturen',
+  'post.withholdNamed': 'Brief niet versturen: {letter}',
+  'post.withholdReason': 'Waarom gaat deze brief niet mee?',
+  'post.withholdReasonHint':
+    'Bijvoorbeeld: de aanvulling is al aan de balie afgegeven. Dit komt in de geschiedenis van de aanvraag; de inwoner ziet het niet.',
+  'post.withholdReasonMissing': 'Vul in waarom de brief niet meegaat.',
+  'post.withholdConfirm': 'Brief niet versturen',
+  'post.withholdCancel': 'Annuleren',
+  'post.withheld': 'De brief {letter} gaat niet mee met de post.',
+  'post.withheldReprint':
+    'Hij zat in de postbatch van vandaag. Heeft u die al afgedrukt? Download hem dan opnieuw en druk hem opnieuw af.',
+  'post.overtaken':
+    'Na deze brief is de status van de aanvraag veranderd. Lees de brief na voordat hij meegaat.',
+  'post.decisionGoes': 'Een besluit gaat altijd mee: het geldt pas als het verstuurd is.',
+  'post.readLetter': 'Lees de brief',
+  'post.readLetterNamed': 'Lees de brief: {letter}',
+  'post.letterFor': '“{subject}” voor {name}',
+  'letter.withheld': 'Niet verstuurd: {reason}',
   'post.action': 'Actie',
   'mail.status.rendered': 'Brief gemaakt',
   'mail.status.postedOn': 'Per post verstuurd op {date}',
@@ -1009,6 +1027,24 @@ const en: Record<MessageKey, string> = {
   'post.markPostedNamed': 'Mark the print batch of {date} as posted',
   'post.posted':
     'The print batch of {date} is marked as posted. Its letters count as sent on {date}.',
+  'post.withhold': 'Do not send',
+  'post.withholdNamed': 'Do not send the letter: {letter}',
+  'post.withholdReason': 'Why does this letter not go?',
+  'post.withholdReasonHint':
+    'For example: the supplement was already handed in at the desk. This goes into the application’s history; the resident does not see it.',
+  'post.withholdReasonMissing': 'Say why the letter does not go.',
+  'post.withholdConfirm': 'Do not send the letter',
+  'post.withholdCancel': 'Cancel',
+  'post.withheld': 'The letter {letter} does not go in the post.',
+  'post.withheldReprint':
+    'It was in today’s print batch. Did you print that already? Then download it again and print it again.',
+  'post.overtaken':
+    'The application’s state changed after this letter. Read the letter again before it goes.',
+  'post.decisionGoes': 'A decision always goes: it takes effect only once it is sent.',
+  'post.readLetter': 'Read the letter',
+  'post.readLetterNamed': 'Read the letter: {letter}',
+  'post.letterFor': '“{subject}” for {name}',
+  'letter.withheld': 'Not sent: {reason}',
   'post.action': 'Action',
   'mail.status.rendered': 'Letter made',
   'mail.status.postedOn': 'Sent by post on {date}',

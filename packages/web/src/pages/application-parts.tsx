@@ -196,7 +196,11 @@ export function LettersSection({
                 <span className="app-letters__name">{name}</span>
                 <span className="app-muted">
                   {' · '}
-                  {d.sent === false ? t('letter.awaitingPost') : formatDate(d.postedOn ?? d.sentOn)}
+                  {d.withheld
+                    ? t('letter.withheld', { reason: d.withheld.reason })
+                    : d.sent === false
+                      ? t('letter.awaitingPost')
+                      : formatDate(d.postedOn ?? d.sentOn)}
                 </span>
                 <span className="app-letters__links">
                   <AppLink

@@ -20,6 +20,7 @@ import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
+import { WaitingLetterActions } from './waiting-letter-actions';
 
 /**
  * The print queue: paper letters waiting for the post, one print batch a day to download and
@@ -32,7 +33,12 @@ export function PrintQueuePage() {
   const queue = useLoad(() => api.printQueue(), []);
   const [notice, setNotice] = useState('');
   // Residents' details are the desk's (and an admin's) to change; others see what is missing.
-  const canEditPeople = useSession().hasRole('clerk', 'admin');
+  const { hasRole } = useSession();
+  const canEditPeople = hasRole('clerk', 'admin');
+  // Case handlers open the case file; the desk opens the application page (the case file is not
+  // theirs to see).
+  const applicationHref = (id: string) =>
+    hasRole('assessor', 'approver', 'admin') ? `/behandeling/${id}` : `/aanvragen/${id}`;
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -90,6 +96,7 @@ export function PrintQueuePage() {
                 <TableHeaderCell scope="col">{t('post.recipient')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('post.subject')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('post.inBatch')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('post.action')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -98,7 +105,7 @@ export function PrintQueuePage() {
                 return (
                   <TableRow key={letter.documentId}>
                     <TableHeaderCell scope="row">
-                      <AppLink href={`/behandeling/${letter.applicationId}`}>
+                      <AppLink href={applicationHref(letter.applicationId)}>
                         {letter.reference}
                       </AppLink>
                     </TableHeaderCell>
@@ -132,6 +139,22 @@ export function PrintQueuePage() {
                         : letter.addressMissing
                           ? t('post.waitsForAddress')
                           : t('post.notInBatch')}
+                    </TableCell>
+                    <TableCell>
+                      <WaitingLetterActions
+                        letter={letter}
+                        applicationHref={applicationHref(letter.applicationId)}
+                        onWithheld={(name, batchId) =>
+                          act(`withhold-${letter.documentId}`, async () =>
+                            [
+                              t('post.withheld', { letter: name }),
+                              batchId && t('post.withheldReprint'),
+                            ]
+                              .filter(Boolean)
+                              .join(' '),
+                          )
+                        }
+                      />
                     </TableCell>
                   </TableRow>
                 );

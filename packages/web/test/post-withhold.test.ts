@@ -1,0 +1,104 @@
+/**
+ * The Post page in a real browser: a request for information that still waits for the post was
+ * answered online in the meantime. The page says the application moved on since the letter; the
+ * clerk withholds it with a reason (asked for when left out), and it leaves the queue. The case
+ * page then lists it for staff as not sent, with the reason.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { type ApiAs, apiAs } from './api-as';
+import { checkA11y, expectHeading, login } from './browser';
+import { setUpBrowserTest } from './kit';
+import { PASSWORD, type TestServer } from './server';
+
+let server: TestServer;
+let page: Page;
+let applicationId: string;
+let reference: string;
+
+setUpBrowserTest(
+  async (started) => {
+    ({ server, page } = started);
+    const resident: ApiAs = await apiAs(server, server.users.resident.email);
+    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
+    const draft = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: demoFormData(server.deps.clock()),
+    });
+    applicationId = draft.id;
+    reference = draft.reference;
+    const event = (as: ApiAs, type: string, payload?: unknown) =>
+      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+    await event(resident, 'SUBMIT');
+    await event(assessor, 'REQUEST_INFO', {
+      message: 'Graag een offerte voor het podium.',
+      periodDays: 14,
+    });
+    await event(resident, 'SUPPLEMENT', { message: 'De offerte staat hieronder.' });
+  },
+  {
+    // The resident gets her letters by post.
+    seed: async (s) => {
+      await s.deps.db
+        .updateTable('users')
+        .set({
+          letter_channel: 'paper',
+          street: 'Mathenesserlaan 214',
+          postcode: '3022 AB',
+          city: 'Rotterdam',
+        })
+        .where('id', '=', s.users.resident.id)
+        .execute();
+    },
+  },
+);
+
+describe('withholding an overtaken letter', () => {
+  it('says the application moved on, asks why, and takes the letter out of the post', async () => {
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.getByRole('link', { name: 'Post', exact: true }).click();
+    await expectHeading(page, 'Post: brieven op papier');
+    const waiting = page.getByRole('table', { name: /Brieven die nog niet gepost zijn/ });
+    const row = waiting.getByRole('row').filter({ hasText: 'Verzoek om aanvulling' });
+    await row.waitFor();
+    await row
+      .getByText('Na deze brief is de status van de aanvraag veranderd.', { exact: false })
+      .waitFor();
+    await row.getByRole('link', { name: /^Lees de brief: “Verzoek om aanvulling/ }).waitFor();
+
+    await row
+      .getByRole('button', { name: /^Brief niet versturen: “Verzoek om aanvulling/ })
+      .click();
+    const reason = row.getByRole('textbox', { name: 'Waarom gaat deze brief niet mee?' });
+    await reason.waitFor();
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await row.getByRole('button', { name: 'Brief niet versturen', exact: true }).click();
+    await row.getByText('Vul in waarom de brief niet meegaat.').waitFor();
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    await checkA11y(page, 'print-queue-withhold-form');
+
+    await reason.fill('De aanvulling kwam online binnen voordat de brief gepost werd.');
+    await row.getByRole('button', { name: 'Brief niet versturen', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /De brief “Verzoek om aanvulling.*” voor .* gaat niet mee met de post\./ })
+      .waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    // The acknowledgement of receipt still waits: only the overtaken letter left the queue.
+    await waiting
+      .getByRole('row', { name: new RegExp(reference) })
+      .first()
+      .waitFor();
+    await checkA11y(page, 'print-queue-withheld');
+
+    // The application's page lists it for staff as not sent, with the reason; the desk opens
+    // the application page (the case file is the case handlers').
+    await waiting.getByRole('link', { name: reference }).first().click();
+    await page.waitForURL(`**/aanvragen/${applicationId}`);
+    const letters = page.getByRole('region', { name: 'Brieven' });
+    await letters
+      .getByText('Niet verstuurd: De aanvulling kwam online binnen voordat de brief gepost werd.')
+      .waitFor();
+  });
+});
