@@ -1,14 +1,15 @@
 /**
  * The Post page in a real browser: a request for information that still waits for the post was
  * answered online in the meantime. The page says the application moved on since the letter; the
- * clerk withholds it with a reason (asked for when left out), and it leaves the queue. The case
- * page then lists it for staff as not sent, with the reason.
+ * clerk withholds it with a reason (asked for when left out), and it leaves the queue. The
+ * application page then lists it for staff as not sent, with the reason. And a decision for her
+ * is not "sent" when the approver takes it: the case page says it goes by post.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
 import { type ApiAs, apiAs } from './api-as';
-import { checkA11y, expectHeading, login } from './browser';
+import { checkA11y, expectHeading, login, logout } from './browser';
 import { setUpBrowserTest } from './kit';
 import { PASSWORD, type TestServer } from './server';
 
@@ -100,5 +101,37 @@ describe('withholding an overtaken letter', () => {
     await letters
       .getByText('Niet verstuurd: De aanvulling kwam online binnen voordat de brief gepost werd.')
       .waitFor();
+  });
+});
+
+describe('a decision for a resident who gets letters by post', () => {
+  it('tells the approver the letter is sent only once its batch is posted', async () => {
+    await logout(page);
+    const resident: ApiAs = await apiAs(server, server.users.resident.email);
+    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
+    const draft = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: demoFormData(server.deps.clock()),
+    });
+    const event = (as: ApiAs, type: string, payload?: unknown) =>
+      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+    await event(resident, 'SUBMIT');
+    await event(assessor, 'ASSESS', {
+      recommendation: 'grant',
+      motivation: 'Past bij het wijkakkoord.',
+    });
+
+    await login(page, server.url, server.users.approver.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${draft.id}`);
+    const grant = page.getByRole('region', { name: 'Verlenen' });
+    await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
+    await grant.getByRole('button', { name: 'Ja, bevestigen' }).click();
+    const outcome = page.getByRole('status').filter({ hasText: 'De subsidie is verleend.' });
+    await outcome.waitFor();
+    expect(await outcome.textContent()).toContain(
+      'Let op: de aanvrager krijgt brieven per post. De brief van deze stap is pas verstuurd als de postbatch met de brief gepost is.',
+    );
+    await checkA11y(page, 'approver-granted-by-post');
   });
 });

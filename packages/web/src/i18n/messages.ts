@@ -521,6 +521,8 @@ const nl = {
   'post.readLetter': 'Lees de brief',
   'post.readLetterNamed': 'Lees de brief: {letter}',
   'post.letterFor': '“{subject}” voor {name}',
+  'case.letterByPost':
+    'Let op: de aanvrager krijgt brieven per post. De brief van deze stap is pas verstuurd als de postbatch met de brief gepost is.',
   'letter.withheld': 'Niet verstuurd: {reason}',
   'post.action': 'Actie',
   'mail.status.rendered': 'Brief gemaakt',
@@ -1044,6 +1046,8 @@ const en: Record<MessageKey, string> = {
   'post.readLetter': 'Read the letter',
   'post.readLetterNamed': 'Read the letter: {letter}',
   'post.letterFor': '“{subject}” for {name}',
+  'case.letterByPost':
+    'Note: the applicant gets letters by post. The letter of this step is sent only once the print batch with it has been posted.',
   'letter.withheld': 'Not sent: {reason}',
   'post.action': 'Action',
   'mail.status.rendered': 'Letter made',

@@ -59,6 +59,9 @@ export function CasePage({ id }: { id: string }) {
     return { ...b, summary, regulation: regs.find((r) => r.id === b.app.regulation.id) };
   }, [id]);
   const [flash, setFlash] = useState('');
+  // The letters there were before the last step: a letter it issued that goes by post is not
+  // sent yet, whatever the workflow's own sentence after the step says.
+  const [lettersBefore, setLettersBefore] = useState<Set<string> | null>(null);
   const [failure, setFailure] = useState('');
 
   if (!bundle.data) {
@@ -113,6 +116,7 @@ export function CasePage({ id }: { id: string }) {
       else await api.claim(app.id);
       // Said once the page shows the fresh version, so what is on screen matches what was said.
       await bundle.reload();
+      setLettersBefore(null);
       setFlash(t(release ? 'queue.released' : 'queue.claimed', { reference: app.reference }));
     } catch (err) {
       setFailure(errorText(err));
@@ -131,7 +135,11 @@ export function CasePage({ id }: { id: string }) {
           <span className="app-badge app-badge--suspended">{t('queue.suspended')}</span>
         )}
       </Paragraph>
-      <StatusMessage>{flash}</StatusMessage>
+      <StatusMessage>
+        {flash && lettersBefore && documents.some((d) => !lettersBefore.has(d.id) && !d.sent)
+          ? `${flash} ${t('case.letterByPost')}`
+          : flash}
+      </StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
       <ClaimTakeOver
         app={app}
@@ -230,7 +238,9 @@ export function CasePage({ id }: { id: string }) {
                 danger={closesApplication(def, app.state, e.type)}
                 confirmText={confirmTextFor(e.type)}
                 onDone={async (next) => {
+                  const known = new Set(documents.map((d) => d.id));
                   await bundle.reload();
+                  setLettersBefore(known);
                   setFlash(outcomeOf(def, e.type, next.state)[locale]);
                 }}
               />
