@@ -87,6 +87,11 @@ describe('withholding an overtaken paper letter', () => {
   it('is marked overtaken, leaves the queue with its reason, and only staff see why', async () => {
     const { applicationId, letter } = await overtakenRequest();
     expect(letter).toMatchObject({ withholdable: true, overtaken: true });
+    // Its acknowledgement of receipt still holds: the application is back where that left it.
+    const acknowledgement = (await queue()).find(
+      (l) => l.applicationId === applicationId && l.kind === 'acknowledgement',
+    );
+    expect(acknowledgement).toMatchObject({ withholdable: true, overtaken: false });
 
     const reason = 'De aanvulling is op 4 maart aan de balie afgegeven.';
     const res = await withhold(letter.documentId, { reason });

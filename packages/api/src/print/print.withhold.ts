@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { findApplication } from '../applications/applications.repository';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { SessionUser } from '../context';
@@ -88,8 +88,10 @@ export async function withholdLetter(
 }
 
 /**
- * Of the given waiting letters, those whose application changed state after the letter was
- * issued: a hint for whoever handles the post to read the letter again before it goes.
+ * Of the given waiting letters, those whose application is no longer in the state the letter's
+ * step brought it to (a request for information answered, an application withdrawn): a hint for
+ * whoever handles the post to read the letter again before it goes. An acknowledgement of an
+ * application that is back in assessment after a supplement still holds, and is not marked.
  */
 export async function overtakenLetters(
   db: Kysely<DB>,
@@ -100,17 +102,10 @@ export async function overtakenLetters(
   const rows = await db
     .selectFrom('documents as d')
     .innerJoin('application_history as issued', 'issued.id', 'd.history_id')
+    .innerJoin('applications as a', 'a.id', 'd.application_id')
     .select('d.id')
     .where('d.id', 'in', ids)
-    .where(({ exists, selectFrom }) =>
-      exists(
-        selectFrom('application_history as later')
-          .select(sql`1`.as('one'))
-          .whereRef('later.application_id', '=', 'd.application_id')
-          .whereRef('later.seq', '>', 'issued.seq')
-          .whereRef('later.from_state', '<>', 'later.to_state'),
-      ),
-    )
+    .whereRef('a.state', '<>', 'issued.to_state')
     .execute();
   return new Set(rows.map((r) => r.id));
 }
