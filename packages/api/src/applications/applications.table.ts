@@ -163,8 +163,13 @@ export interface AttachmentsTable {
   content: Uint8Array;
   uploaded_by: string;
   created_at: CreatedAt;
-  /** The form's attachments field the upload was for; null for files sent with an event. */
+  /**
+   * The attachments field the upload was for: of the form, or with `event` of that event's
+   * payload; null for a file of the application page (a supplement, report photos).
+   */
   field: string | null;
+  /** The event whose payload (an answer) the upload was for (migration 0044). */
+  event: string | null;
 }
 
 /** The lifecycle's tables, merged into the database schema in src/db/schema.ts. */

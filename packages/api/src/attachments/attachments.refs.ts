@@ -176,3 +176,51 @@ export function refuseUnfitForField(
     ],
   });
 }
+
+/**
+ * An upload for an answer (multipart part `event`) names the event and, in `field`, the payload
+ * field that takes its files (`x-widget: 'attachments'`): the file goes with that answer and is
+ * the application's once the answer is sent. Read from the definition, never from event names.
+ */
+export function refuseUnfitForEvent(
+  definition: WorkflowDefinition,
+  eventKey: unknown,
+  fieldKey: unknown,
+): void {
+  const payload =
+    typeof eventKey === 'string' && Object.hasOwn(definition.events, eventKey)
+      ? (definition.events[eventKey] as { payload?: PayloadSchema } | undefined)?.payload
+      : undefined;
+  const takesFiles = Object.entries(payload?.properties ?? {}).some(
+    ([name, prop]) => prop?.['x-widget'] === 'attachments' && name === fieldKey,
+  );
+  if (takesFiles) return;
+  const unknownEvent = payload === undefined;
+  throw new AppError(
+    'validation_failed',
+    unknownEvent
+      ? 'The workflow has no event of that name to send files with.'
+      : 'That answer has no field for files of that name.',
+    {
+      invalidParams: [
+        unknownEvent
+          ? {
+              name: 'event',
+              reason: 'unknown event',
+              text: {
+                nl: 'Bij deze stap kunt u geen bestanden meesturen.',
+                en: 'This step takes no files.',
+              },
+            }
+          : {
+              name: 'field',
+              reason: 'unknown field',
+              text: {
+                nl: 'Deze stap heeft geen bijlageveld met deze naam.',
+                en: 'This step has no attachments field of that name.',
+              },
+            },
+      ],
+    },
+  );
+}

@@ -20,7 +20,8 @@ import {
   safeFilename,
   sniffType,
 } from './attachments.content';
-import { refuseUnfitForField } from './attachments.refs';
+import { isHeld, isTheApplications } from './attachments.held';
+import { refuseUnfitForEvent, refuseUnfitForField } from './attachments.refs';
 
 const tags = ['Attachments'];
 const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
@@ -38,7 +39,11 @@ const AttachmentSchema = z
     createdAt: z.string(),
     field: z.string().nullable().openapi({
       description:
-        "The form's attachments field the file was uploaded for; null for a file that goes with an event (an answer, a report). A file whose field no longer names it was taken out of the form.",
+        "The attachments field the file was uploaded for: one of the form's, or with `event` one of that event's payload; null for a file of the application page (a supplement, report photos). A form's file is listed while its field names it; taken out of the form, it is not.",
+    }),
+    event: z.string().nullable().openapi({
+      description:
+        'The event whose payload the file was uploaded for (the answer to a request for information). It is listed once a recorded event of that type names it: not while the answer is still to be sent.',
     }),
   })
   .openapi('Attachment');
@@ -61,7 +66,11 @@ const uploadRoute = createRoute({
             file: z.any().openapi({ type: 'string', format: 'binary' }),
             field: z.string().optional().openapi({
               description:
-                "The form's attachments field the file is for: it must take this kind of file",
+                "The form's attachments field the file is for: it must take this kind of file. With `event`: that event's payload field (x-widget attachments)",
+            }),
+            event: z.string().optional().openapi({
+              description:
+                "The event whose answer the file goes with (its payload field in `field`): the file is the application's once that answer is sent",
             }),
           }),
         },
@@ -79,7 +88,8 @@ const listRoute = createRoute({
   path: '/api/applications/{id}/attachments',
   tags,
   security,
-  summary: 'The attachments of an application',
+  summary:
+    'The attachments of an application: not the files taken out of the form, nor those of an answer that is not sent yet',
   middleware: [requireUser()] as const,
   request: { params: IdParams },
   responses: {
@@ -122,6 +132,7 @@ type Row = {
   uploaded_by: string;
   created_at: Date;
   field: string | null;
+  event: string | null;
 };
 
 function toJson(r: Row) {
@@ -135,6 +146,7 @@ function toJson(r: Row) {
     uploadedBy: r.uploaded_by,
     createdAt: new Date(r.created_at).toISOString(),
     field: r.field,
+    event: r.event,
   };
 }
 
@@ -148,6 +160,7 @@ const META = [
   'uploaded_by',
   'created_at',
   'field',
+  'event',
 ] as const;
 
 /**
@@ -233,7 +246,9 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
       throw new AppError('unsupported_media_type', 'Only PDF, JPEG and PNG files are accepted.');
     }
     const fieldKey = form.get('field');
-    refuseUnfitForField(definition, fieldKey, type);
+    const eventKey = form.get('event');
+    if (eventKey === null) refuseUnfitForField(definition, fieldKey, type);
+    else refuseUnfitForEvent(definition, eventKey, fieldKey);
     // The quota is counted under the application's row lock, so parallel uploads cannot pass it.
     const row = await deps.db.transaction().execute(async (trx) => {
       await trx
@@ -242,20 +257,35 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
+      // Files taken out of the form or left out of a sent answer do not count (attachments.held).
       const held = await trx
-        .selectFrom('attachments')
+        .selectFrom('attachments as f')
+        .innerJoin('applications as a', 'a.id', 'f.application_id')
         .select([
           sql<number>`count(*)::int`.as('files'),
-          sql<number>`coalesce(sum(size_bytes), 0)::bigint`.as('bytes'),
+          sql<number>`coalesce(sum(f.size_bytes), 0)::bigint`.as('bytes'),
         ])
-        .where('application_id', '=', id)
+        .where('f.application_id', '=', id)
+        .where(isHeld())
         .executeTakeFirstOrThrow();
       const { uploadMaxFiles, uploadMaxTotalBytes } = deps.config;
       if (Number(held.files) >= uploadMaxFiles) {
         throw new AppError(
           'conflict',
           `This application already holds ${uploadMaxFiles} files, the most it may hold; remove one first.`,
-          { extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } } },
+          {
+            invalidParams: [
+              {
+                name: 'file',
+                reason: 'too many files',
+                text: {
+                  nl: `Bij deze aanvraag staan al ${uploadMaxFiles} bestanden, het meeste dat kan. Verwijder eerst een bestand.`,
+                  en: `This application already holds ${uploadMaxFiles} files, the most it may hold. Remove a file first.`,
+                },
+              },
+            ],
+            extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } },
+          },
         );
       }
       if (Number(held.bytes) + bytes.byteLength > uploadMaxTotalBytes) {
@@ -277,6 +307,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
           uploaded_by: user.id,
           created_at: deps.clock(),
           field: typeof fieldKey === 'string' ? fieldKey : null,
+          event: typeof eventKey === 'string' ? eventKey : null,
         })
         .returning(META)
         .executeTakeFirstOrThrow();
@@ -295,10 +326,12 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
       throw notFound();
     }
     const rows = await deps.db
-      .selectFrom('attachments')
-      .select(META)
-      .where('application_id', '=', id)
-      .orderBy('created_at')
+      .selectFrom('attachments as f')
+      .innerJoin('applications as a', 'a.id', 'f.application_id')
+      .select(META.map((c) => `f.${c}` as const))
+      .where('f.application_id', '=', id)
+      .where(isTheApplications())
+      .orderBy('f.created_at')
       .execute();
     return c.json({ items: rows.map(toJson) }, 200);
   });

@@ -177,10 +177,15 @@ export const api = {
   // attachments
   attachments: async (id: string) =>
     (await http.get('/api/applications/{id}/attachments', { path: { id } })).items,
-  uploadAttachment: (id: string, file: File, field?: string) => {
+  /**
+   * `field`: the form's attachments field the file is for; with `event`, that event's payload
+   * field (a file of an answer, the application's once the answer is sent).
+   */
+  uploadAttachment: (id: string, file: File, target: { field?: string; event?: string } = {}) => {
     const form = new FormData();
     form.set('file', file);
-    if (field) form.set('field', field);
+    if (target.field) form.set('field', target.field);
+    if (target.event) form.set('event', target.event);
     return http.post('/api/applications/{id}/attachments', { path: { id }, body: form });
   },
   attachmentUrl: (id: string) => http.href('/api/attachments/{id}', { path: { id } }),

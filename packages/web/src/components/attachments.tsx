@@ -58,6 +58,7 @@ export function AttachmentUpload({
   imagesOnly,
   kinds = imagesOnly ? ['image'] : ALL_KINDS,
   field,
+  event,
   description,
   error,
   disabled,
@@ -71,6 +72,8 @@ export function AttachmentUpload({
   imagesOnly?: boolean;
   kinds?: readonly AttachmentKind[];
   field?: string;
+  /** With `field`: the event whose payload field that is (a file that goes with an answer). */
+  event?: string;
   /** The field's own help text, shown above the hint on file types. */
   description?: string;
   error?: string;
@@ -110,7 +113,7 @@ export function AttachmentUpload({
       setBusy(true);
       setStatus(t('attachments.uploading', { name: file.name }));
       try {
-        const a = await api.uploadAttachment(applicationId, file, field);
+        const a = await api.uploadAttachment(applicationId, file, { field, event });
         onUploaded(a);
         added.push(file.name);
       } catch (err) {

@@ -37,15 +37,17 @@ export function AttachmentsField({
   errors,
   onUploaded,
   onChange,
-  ofForm = true,
+  forEvent,
   sendWith,
 }: {
   field: AttachmentsFieldDef;
   /**
-   * The field is one of the application's form (the upload names it, so the server checks the
-   * kind of file); false for files that go with an event's payload, which the form lacks.
+   * The field is one of an event's payload (the answer form), not of the application's form: the
+   * upload names the event and that payload field, and the server lists the file as the
+   * application's once the answer is sent. Without it the upload names the form's field, so the
+   * server checks the kind of file.
    */
-  ofForm?: boolean;
+  forEvent?: { type: string; field: string };
   applicationId: string;
   value: unknown;
   /** Every uploaded file of the application, to name the ids of this field. */
@@ -79,7 +81,8 @@ export function AttachmentsField({
         label={label}
         description={field.help?.[locale]}
         kinds={field.accept}
-        field={ofForm ? field.key : undefined}
+        field={forEvent ? forEvent.field : field.key}
+        event={forEvent?.type}
         error={error}
         disabled={full}
         sendWith={sendWith}

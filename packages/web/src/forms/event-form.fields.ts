@@ -75,16 +75,6 @@ export function initialValue(
   return String(d);
 }
 
-/** The form's values as the rules see them: text trimmed, empty lists and text left out. */
-export function given(values: Record<string, Value>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (typeof v === 'string' ? v.trim() !== '' : Array.isArray(v) ? v.length > 0 : v != null)
-      out[k] = typeof v === 'string' ? v.trim() : v;
-  }
-  return out;
-}
-
 /** Whether two states of the form hold the same input (lists compared item by item). */
 export function sameValues(a: Record<string, Value>, b: Record<string, Value>): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);

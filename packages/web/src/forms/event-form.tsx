@@ -1,4 +1,4 @@
-import { atLeastOneOfIssues, type WorkflowDefinition } from '@initiatief/engine';
+import type { WorkflowDefinition } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -8,7 +8,7 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
 import {
   type AllowedEvent,
   ApiError,
@@ -33,10 +33,10 @@ import { useI18n } from '../i18n/i18n';
 import { useLeaveGuard } from '../router/router';
 import { AttachmentsField } from './attachments-field';
 import { eventLabel, type Localized, payloadLabel } from './definition-text';
+import { checkEventForm, ruleGroups } from './event-form.check';
 import {
   enumOf,
   formFields,
-  given,
   initialValue,
   isAttachments,
   isLongText,
@@ -46,6 +46,7 @@ import {
   type Value,
 } from './event-form.fields';
 import { CheckField, ChoiceField } from './event-form-choices';
+import { useStepErrors } from './use-step-errors';
 
 /**
  * A form for one allowed event, built from the event's JSON Schema payload. What was typed
@@ -92,8 +93,8 @@ export function EventForm({
   );
   // What the form held when it opened (or was last sent): anything else is not sent yet.
   const [initial, setInitial] = useState(values);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const moneyProblems = useRef<Record<string, MoneyParse | null>>({});
+  // What an amount field could not read of what was typed (null: nothing wrong).
+  const [moneyProblems, setMoneyProblems] = useState<Record<string, MoneyParse | null>>({});
   const [failure, setFailure] = useState('');
   const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -113,76 +114,40 @@ export function EventForm({
   // while sending: the page may move on once it is sent.
   useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
 
-  function set(name: string, v: Value) {
-    const next = { ...values, [name]: v };
-    setValues(next);
-    idempotencyKey.current = null;
-    // "At least one of": once one of its fields is given (a file added), its message goes.
-    const rule = atLeastOneOfIssues(schema, {})[0];
-    if (rule && atLeastOneOfIssues(schema, given(next)).length === 0) {
-      setErrors((prev) => {
-        if (prev[rule.path] !== rule.text[locale]) return prev;
-        const { [rule.path]: _, ...rest } = prev;
-        return rest;
-      });
-    }
-  }
+  const check = (rulesAlways = false) =>
+    checkEventForm({ schema, fields, values, moneyProblems, locale, t, label }, rulesAlways);
+  // An amount that cannot be read is a problem of its field even while its value stays empty.
+  const inputProblems = useMemo(
+    () =>
+      Object.fromEntries(
+        Object.entries(moneyProblems).flatMap(([name, p]) =>
+          p && !p.ok ? [[name, p.message.nl]] : [],
+        ),
+      ),
+    [moneyProblems],
+  );
+  // Shown when sending; from then on a field that changes is checked again, as in the wizard:
+  // its error goes once it is corrected (an explanation or a file given, a number readable).
+  const { errors, setErrors, show } = useStepErrors(
+    values,
+    inputProblems,
+    () => check(true).errors,
+    summaryRef,
+    ruleGroups(schema),
+  );
 
-  function build(): { payload: Record<string, unknown>; errors: Record<string, string> } {
-    const payload: Record<string, unknown> = {};
-    const errs: Record<string, string> = {};
-    for (const [name, s] of fields) {
-      const raw = values[name];
-      const type = typeOf(s);
-      const l = label(name);
-      if (isAttachments(s)) {
-        const ids = Array.isArray(raw) ? raw : [];
-        if (ids.length > 0) payload[name] = ids;
-        else if (required.has(name)) errs[name] = t('form.required', { field: l });
-        continue;
-      }
-      if (type === 'boolean') {
-        payload[name] = raw === true;
-        continue;
-      }
-      if (isMoney(s)) {
-        const problem = moneyProblems.current[name];
-        if (problem && !problem.ok) errs[name] = `${l}: ${problem.message[locale]}`;
-        else if (typeof raw === 'number') payload[name] = raw;
-        else if (required.has(name)) errs[name] = t('form.required', { field: l });
-        continue;
-      }
-      const text = typeof raw === 'string' ? raw.trim() : '';
-      if (text === '') {
-        if (required.has(name)) errs[name] = t('form.required', { field: l });
-        continue;
-      }
-      if (type === 'integer' || type === 'number') {
-        const n = Number(text);
-        if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
-          errs[name] = t('form.invalidNumber', { field: l });
-        else payload[name] = n;
-      } else {
-        payload[name] = text;
-      }
-    }
-    // The definition's rules across fields ("an explanation or a file"), in the engine's words.
-    if (Object.keys(errs).length === 0) {
-      for (const issue of atLeastOneOfIssues(schema, payload))
-        errs[issue.path] = issue.text[locale];
-    }
-    return { payload, errors: errs };
+  function set(name: string, v: Value) {
+    // From the values as they are now: a file's upload may end while the person types.
+    setValues((prev) => ({ ...prev, [name]: v }));
+    idempotencyKey.current = null;
   }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure('');
-    const built = build();
-    setErrors(built.errors);
-    if (Object.keys(built.errors).length) {
-      requestAnimationFrame(() => summaryRef.current?.focus());
-      return;
-    }
+    const built = check();
+    show(built.errors);
+    if (Object.keys(built.errors).length) return;
     if (confirmText && !confirming) {
       setConfirming(true);
       return;
@@ -204,7 +169,7 @@ export function EventForm({
       setInitial(empty);
       setUploaded([]);
       setErrors({});
-      moneyProblems.current = {};
+      setMoneyProblems({});
       onDone(next);
     } catch (err) {
       setConfirming(false);
@@ -228,8 +193,7 @@ export function EventForm({
           const key = fields.some(([n]) => n === name) ? name : p.name;
           e2[key] = e2[key] ? `${e2[key]} ${p.reason}` : p.reason;
         }
-        setErrors(e2);
-        requestAnimationFrame(() => summaryRef.current?.focus());
+        show(e2);
       } else {
         setFailure(errorText(err));
         // Taken over by a colleague meanwhile: the page around this form shows who has it now
@@ -283,7 +247,7 @@ export function EventForm({
             return (
               <AttachmentsField
                 key={name}
-                ofForm={false}
+                forEvent={{ type: event.type, field: name }}
                 field={{
                   key,
                   type: 'attachments',
@@ -338,7 +302,7 @@ export function EventForm({
                 description={desc}
                 value={typeof values[name] === 'number' ? (values[name] as number) : null}
                 onChange={(cents, problem) => {
-                  moneyProblems.current[name] = problem;
+                  setMoneyProblems((prev) => ({ ...prev, [name]: problem }));
                   set(name, cents);
                 }}
                 error={error}

@@ -1,4 +1,3 @@
-import { attachmentRefs, type WorkflowDefinition } from '@initiatief/engine';
 import {
   type Application,
   type Attachment,
@@ -30,28 +29,8 @@ export async function loadApplicationBundle(
     api.attachments(id).catch(() => [] as Attachment[]),
     definition,
   ]);
-  return {
-    app,
-    history,
-    documents,
-    attachments: attachmentsOf(def, app.data ?? {}, attachments),
-    definition: def,
-  };
-}
-
-/**
- * The files that are the application's: a file uploaded for one of the form's attachments fields
- * counts while the form's data names it; taken out of the field again ("Verwijderen"), it is not
- * the application's any more, though the server keeps it. Files that go with an answer or a report
- * name no field and always count.
- */
-export function attachmentsOf(
-  def: WorkflowDefinition | undefined,
-  data: Record<string, unknown>,
-  files: Attachment[],
-): Attachment[] {
-  if (!def) return files;
-  const named = new Set(attachmentRefs(def, data).map((r) => r.id));
-  return files.filter((f) => !f.field || named.has(f.id));
+  // The files are the application's as the API lists them: not those taken out of the form, nor
+  // those of an answer that is not sent yet (attachments.held.ts).
+  return { app, history, documents, attachments, definition: def };
 }
 export type ApplicationBundle = Awaited<ReturnType<typeof loadApplicationBundle>>;

@@ -44,13 +44,13 @@ import { inFormOrder, totalPath } from '../../forms/form-order';
 import { ListField } from '../../forms/list-field';
 import { supportersFooter } from '../../forms/supporters-count';
 import { useInputProblems } from '../../forms/use-input-problems';
+import { useStepErrors } from '../../forms/use-step-errors';
 import { useFormText } from '../../i18n/form-messages';
 import { lazyPage } from '../../router/lazy-page';
 import { AppLink, useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { SaveIndicator } from './save-indicator';
 import { useAutosave } from './use-autosave';
-import { useStepErrors } from './use-step-errors';
 import {
   labelled,
   overMaxProblem,

@@ -1,0 +1,84 @@
+/**
+ * What the event form checks before it sends (the answer to a request, an assessment): each
+ * field on its own, then the payload's rules across fields in the engine's words. One pure
+ * function, so sending and checking a corrected field again say the same.
+ */
+import { atLeastOneOfIssues, atLeastOneOfKeys } from '@initiatief/engine';
+import type { JsonSchema } from '../api/client';
+import type { MoneyParse } from '../components/money';
+import type { Translate } from '../i18n/i18n';
+import { isAttachments, isMoney, typeOf, type Value } from './event-form.fields';
+
+export interface EventFormInput {
+  schema: JsonSchema;
+  fields: [string, JsonSchema][];
+  values: Record<string, Value>;
+  /** What each amount field could not read of what was typed (null: nothing wrong). */
+  moneyProblems: Record<string, MoneyParse | null>;
+  locale: 'nl' | 'en';
+  t: Translate;
+  /** A field's label, in the locale. */
+  label(name: string): string;
+}
+
+/**
+ * The payload to send and the errors by field name. `rulesAlways`: the rules across fields are
+ * checked even when a field has an error of its own (checking one corrected field again); when
+ * sending they come once each field is in order, as the API checks them.
+ */
+export function checkEventForm(
+  input: EventFormInput,
+  rulesAlways = false,
+): { payload: Record<string, unknown>; errors: Record<string, string> } {
+  const { schema, fields, values, moneyProblems, locale, t, label } = input;
+  const required = new Set(schema.required ?? []);
+  const payload: Record<string, unknown> = {};
+  const errs: Record<string, string> = {};
+  for (const [name, s] of fields) {
+    const raw = values[name];
+    const type = typeOf(s);
+    const l = label(name);
+    if (isAttachments(s)) {
+      const ids = Array.isArray(raw) ? raw : [];
+      if (ids.length > 0) payload[name] = ids;
+      else if (required.has(name)) errs[name] = t('form.required', { field: l });
+      continue;
+    }
+    if (type === 'boolean') {
+      payload[name] = raw === true;
+      continue;
+    }
+    if (isMoney(s)) {
+      const problem = moneyProblems[name];
+      if (problem && !problem.ok) errs[name] = `${l}: ${problem.message[locale]}`;
+      else if (typeof raw === 'number') payload[name] = raw;
+      else if (required.has(name)) errs[name] = t('form.required', { field: l });
+      continue;
+    }
+    const text = typeof raw === 'string' ? raw.trim() : '';
+    if (text === '') {
+      if (required.has(name)) errs[name] = t('form.required', { field: l });
+      continue;
+    }
+    if (type === 'integer' || type === 'number') {
+      const n = Number(text);
+      if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
+        errs[name] = t('form.invalidNumber', { field: l });
+      else payload[name] = n;
+    } else {
+      payload[name] = text;
+    }
+  }
+  // The definition's rules across fields ("an explanation or a file"), in the engine's words.
+  if (rulesAlways || Object.keys(errs).length === 0) {
+    for (const issue of atLeastOneOfIssues(schema, payload))
+      errs[issue.path] ??= issue.text[locale];
+  }
+  return { payload, errors: errs };
+}
+
+/** The fields each rule across fields joins (its error stands at the first of them). */
+export function ruleGroups(schema: JsonSchema): string[][] {
+  const keys = atLeastOneOfKeys(schema);
+  return keys.length > 0 ? [keys] : [];
+}
