@@ -86,6 +86,20 @@ export async function setupKit(
   return { t, app, clock, users, cookies, regulationId, workflow, advance, close: () => t.close() };
 }
 
+/** The resident of the kit gets her letters by post, at a Rotterdam address. */
+export async function lettersByPost(kit: Kit): Promise<void> {
+  await kit.t.db
+    .updateTable('users')
+    .set({
+      letter_channel: 'paper',
+      street: 'Schiedamseweg 12',
+      postcode: '3025 AB',
+      city: 'Rotterdam',
+    })
+    .where('id', '=', kit.users.resident.id)
+    .execute();
+}
+
 export async function createRegulation(
   t: TestDatabase,
   workflow: { key: string; version: number },

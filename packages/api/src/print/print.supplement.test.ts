@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationIn,
   type Kit,
+  lettersByPost,
   readJson,
   setupKit,
   step,
@@ -27,17 +28,7 @@ const DAY = 24 * 60 * 60 * 1000;
 
 beforeAll(async () => {
   kit = await setupKit();
-  // The resident gets her letters by post.
-  await kit.t.db
-    .updateTable('users')
-    .set({
-      letter_channel: 'paper',
-      street: 'Schiedamseweg 12',
-      postcode: '3025 AB',
-      city: 'Rotterdam',
-    })
-    .where('id', '=', kit.users.resident.id)
-    .execute();
+  await lettersByPost(kit);
 });
 afterAll(() => kit.close());
 

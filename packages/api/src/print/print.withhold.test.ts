@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   applicationIn,
   type Kit,
+  lettersByPost,
   type Persona,
   readJson,
   setupKit,
@@ -18,16 +19,7 @@ let kit: Kit;
 
 beforeAll(async () => {
   kit = await setupKit();
-  await kit.t.db
-    .updateTable('users')
-    .set({
-      letter_channel: 'paper',
-      street: 'Schiedamseweg 12',
-      postcode: '3025 AB',
-      city: 'Rotterdam',
-    })
-    .where('id', '=', kit.users.resident.id)
-    .execute();
+  await lettersByPost(kit);
 });
 afterAll(() => kit.close());
 
