@@ -101,16 +101,16 @@ export {
   type StateMapping,
 } from './runtime/migrate';
 export {
-  REQUEST_SENT_EVENT,
-  type RequestSentInput,
-  supplementRequestSent,
-} from './runtime/request-sent';
-export {
   type DeadlineSchedule,
   deadlineSchedule,
   type NextDeadline,
   nextDeadline,
 } from './runtime/next-deadline';
+export {
+  REQUEST_SENT_EVENT,
+  type RequestSentInput,
+  supplementRequestSent,
+} from './runtime/request-sent';
 export {
   type AllowedEvent,
   type ApplicationView,

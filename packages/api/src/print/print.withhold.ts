@@ -44,7 +44,7 @@ export async function withholdLetter(
       .where('id', '=', args.documentId)
       .forUpdate()
       .executeTakeFirst();
-    if (!letter || letter.channel !== 'paper') {
+    if (letter?.channel !== 'paper') {
       throw new AppError('not_found', 'There is no paper letter with this id.');
     }
     if (letter.withheld_at) throw new AppError('conflict', 'This letter was already withheld.');
