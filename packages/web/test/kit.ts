@@ -3,7 +3,7 @@
  * the first browser's page when a test fails, and everything closed again after the file.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type ApiAs, apiAs } from './api-as';
 import { type Browser, login, openBrowser, screenshotOnFailure } from './browser';
 import { PASSWORD, startTestServer, type TestServer } from './server';
@@ -53,4 +53,49 @@ export function setUpResidentForm(
     await ready({ server, page, pages, as });
     await login(page, server.url, server.users.resident.email, PASSWORD);
   });
+}
+
+export interface ApiInit {
+  method?: string;
+  body?: unknown;
+  /** The session cookie of the account that calls (`name=value`); none when anonymous. */
+  cookie?: string;
+}
+
+export interface ApiAnswer {
+  status: number;
+  etag: string | null;
+  // biome-ignore lint/suspicious/noExplicitAny: answers are checked by the tests' assertions
+  json: any;
+  res: Response;
+}
+
+/**
+ * The API over HTTP for a test file whose server starts in its beforeAll (hence `server` as a
+ * function): `api('/applications', { method: 'POST', cookie, body })` answers the status, the
+ * ETag, the JSON and the response itself. It fails the test on an answer that is not 2xx, unless
+ * made with `{ anyStatus: true }` for a file that checks the status itself.
+ */
+export function httpApi(server: () => TestServer, options: { anyStatus?: boolean } = {}) {
+  return async (path: string, init: ApiInit = {}): Promise<ApiAnswer> => {
+    const { url } = server();
+    const res = await fetch(`${url}/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        origin: url,
+        'content-type': 'application/json',
+        ...(init.cookie ? { cookie: init.cookie } : {}),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await res.text();
+    if (!options.anyStatus)
+      expect(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`).toBe(true);
+    return {
+      status: res.status,
+      etag: res.headers.get('etag'),
+      json: text ? JSON.parse(text) : undefined,
+      res,
+    };
+  };
 }

@@ -17,6 +17,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
+import { httpApi } from './kit';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -27,20 +28,7 @@ let reference = '';
 
 screenshotOnFailure(() => page);
 
-async function api(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
-  const res = await fetch(`${server.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      origin: server.url,
-      'content-type': 'application/json',
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  expect(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`).toBe(true);
-  return { json: text ? JSON.parse(text) : undefined, res };
-}
+const api = httpApi(() => server);
 
 async function cookieOf(email: string): Promise<string> {
   const { res } = await api('/auth/login', { method: 'POST', body: { email, password: PASSWORD } });

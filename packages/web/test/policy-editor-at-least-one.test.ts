@@ -8,7 +8,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { apiAs } from './api-as';
 import { checkA11y } from './browser';
-import { expectNoProblems, openNewDraft, setDefinitionJson, setUpPolicyTest } from './policy-kit';
+import {
+  draftJson as draftOf,
+  expectNoProblems,
+  type Json,
+  openNewDraft,
+  setDefinitionJson,
+  setUpPolicyTest,
+} from './policy-kit';
 import type { TestServer } from './server';
 import { newestShippedVersion } from './versions';
 
@@ -22,10 +29,7 @@ setUpPolicyTest([OFFICER], (started) => {
   ({ server, page } = started);
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
-type Json = Record<string, any>;
-const draftJson = async (): Promise<Json> =>
-  JSON.parse(await page.locator('#def-json').inputValue());
+const draftJson = (): Promise<Json> => draftOf(page);
 const grantPayload = async (): Promise<Json> => (await draftJson()).events.GRANT.payload;
 
 /** The step "Verlenen" in the events section, and its rule's group of checkboxes. */

@@ -8,7 +8,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y } from './browser';
-import { expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import {
+  draftJson as draftOf,
+  expectNoProblems,
+  type Json,
+  openNewDraft,
+  setUpPolicyTest,
+} from './policy-kit';
 import type { TestServer } from './server';
 import { newestShippedVersion } from './versions';
 
@@ -22,10 +28,7 @@ setUpPolicyTest([OFFICER], (started) => {
   ({ server, page } = started);
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
-type Json = Record<string, any>;
-const draftJson = async (): Promise<Json> =>
-  JSON.parse(await page.locator('#def-json').inputValue());
+const draftJson = (): Promise<Json> => draftOf(page);
 const problemsText = async () => (await page.locator('.policy-problems').textContent()) ?? '';
 
 describe('the editor keeps typed values and says changes in words', () => {

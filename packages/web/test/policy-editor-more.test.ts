@@ -7,7 +7,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y } from './browser';
-import { expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import {
+  draftJson as draftOf,
+  expectNoProblems,
+  type Json,
+  openNewDraft,
+  setUpPolicyTest,
+} from './policy-kit';
 import type { TestServer } from './server';
 
 let server: TestServer;
@@ -18,10 +24,7 @@ setUpPolicyTest([OFFICER], (started) => {
   ({ server, page } = started);
 });
 
-// biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked below
-type Json = Record<string, any>;
-const draftJson = async (): Promise<Json> =>
-  JSON.parse(await page.locator('#def-json').inputValue());
+const draftJson = (): Promise<Json> => draftOf(page);
 
 describe('the editor without JSON, continued', () => {
   it('opens a new draft', async () => {
@@ -122,20 +125,23 @@ describe('the editor without JSON, continued', () => {
   it('gives a step a date, a choice list and a long text', async () => {
     await page.locator('summary', { hasText: 'Wie mag welke stap zetten' }).click();
     const step = page.getByRole('group', { name: 'Om aanvulling vragen', exact: true });
-    const add = async (label: string, kind: string) => {
+    // A new question is typed in Dutch; its English is asked for (the check lists it until then).
+    const add = async (label: string, kind: string, english: string) => {
       await step.locator('#def-new-field-REQUEST_INFO').fill(label);
       await step.locator('#def-new-field-type-REQUEST_INFO').selectOption(kind);
       await step.getByRole('button', { name: 'Gegeven toevoegen' }).click();
-      await step.getByRole('group', { name: label, exact: true }).waitFor();
+      const question = step.getByRole('group', { name: label, exact: true });
+      expect(await question.getByLabel('Vraag (Engels)').inputValue()).toBe('');
+      await question.getByLabel('Vraag (Engels)').fill(english);
     };
     // The kinds are offered in words.
     const kinds = await step.locator('#def-new-field-type-REQUEST_INFO option').allTextContents();
     expect(kinds).toEqual(
       expect.arrayContaining(['Korte tekst', 'Lange tekst', 'Datum', 'Keuzelijst']),
     );
-    await add('Uiterste datum', 'date');
-    await add('Soort informatie', 'select');
-    await add('Toelichting voor de aanvrager', 'textarea');
+    await add('Uiterste datum', 'date', 'Deadline');
+    await add('Soort informatie', 'select', 'Kind of information');
+    await add('Toelichting voor de aanvrager', 'textarea', 'Explanation for the applicant');
 
     const choices = step.getByRole('group', { name: 'Keuzes bij Soort informatie' });
     await choices.getByLabel('Keuze 1 (Nederlands)').fill('Offerte');

@@ -2,7 +2,7 @@
  * What the policy tests share: a test server with policy officers and a browser, a new draft of
  * the resident initiatives' workflow opened from /beleid, and the editor's live check.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../api/src/test/test-app';
 import { expectHeading, login } from './browser';
 import { type Started, setUpBrowserTest } from './kit';
@@ -70,6 +70,25 @@ export async function expectNoProblems(
     const problems = (await page.locator('.policy-problems').textContent()) ?? '';
     throw new Error(`problems in the draft:\n${problems}`);
   }
+}
+
+/** A state's fieldset in the editor, by its label. */
+export const stateGroup = (page: Page, label: string): Locator =>
+  page.getByRole('group', { name: label, exact: true });
+
+/** Adds an action to an opened transition and returns the new action's item. */
+export async function addAction(transition: Locator, action: string): Promise<Locator> {
+  await transition.getByLabel('Handeling toevoegen', { exact: true }).selectOption(action);
+  await transition.getByRole('button', { name: 'Handeling toevoegen' }).click();
+  return transition.locator('ol.policy-ref-list').nth(1).locator('> li').last();
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked by tests
+export type Json = Record<string, any>;
+
+/** The draft's definition as the expert view holds it (the forms write into it). */
+export async function draftJson(page: Page): Promise<Json> {
+  return JSON.parse(await page.locator('#def-json').inputValue());
 }
 
 /** Sets the expert view's text as one input event (Playwright's fill of it all is slow). */

@@ -20,6 +20,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
+import { httpApi } from './kit';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -29,20 +30,7 @@ const NAME = 'Ayşe Yıldız-Çelik';
 
 screenshotOnFailure(() => page);
 
-async function api(path: string, init: { method?: string; body?: unknown; cookie?: string } = {}) {
-  const res = await fetch(`${server.url}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: {
-      origin: server.url,
-      'content-type': 'application/json',
-      ...(init.cookie ? { cookie: init.cookie } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await res.text();
-  expect(res.ok, `${init.method ?? 'GET'} ${path}: ${res.status} ${text}`).toBe(true);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = httpApi(() => server);
 
 async function cookieOf(email: string): Promise<string> {
   const res = await fetch(`${server.url}/api/auth/login`, {
@@ -56,7 +44,7 @@ async function cookieOf(email: string): Promise<string> {
 /** Filed at the desk for the resident, assessed and granted, through the API as in the office. */
 async function fileAndGrant(residentId: string) {
   const clerk = await cookieOf(server.users.clerk.email);
-  const draft = await api('/applications', {
+  const { json: draft } = await api('/applications', {
     method: 'POST',
     cookie: clerk,
     body: {
@@ -124,7 +112,7 @@ describe('letters on paper', () => {
     expect(resident).toMatchObject({ email: null, letter_channel: 'paper' });
     const clerk = await cookieOf(server.users.clerk.email);
     const draft = await fileAndGrant(resident.id);
-    const before = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
+    const { json: before } = await api(`/applications/${draft.id}/documents`, { cookie: clerk });
     const decision = before.items.find((d: { kind: string }) => d.kind === 'grant');
     expect(decision).toMatchObject({ channel: 'paper', sent: false, postedOn: null });
 
@@ -187,7 +175,9 @@ describe('letters on paper', () => {
     // weekend day or public holiday, Algemene termijnenwet).
     // A session from the day before has expired on the server's clock: log in again.
     const clerkToday = await cookieOf(server.users.clerk.email);
-    const after = await api(`/applications/${draft.id}/documents`, { cookie: clerkToday });
+    const { json: after } = await api(`/applications/${draft.id}/documents`, {
+      cookie: clerkToday,
+    });
     const sent = after.items.find((d: { id: string }) => d.id === decision.id);
     expect(sent).toMatchObject({
       channel: 'paper',

@@ -6,6 +6,7 @@
  * naming the question by its label.
  */
 import type { LocalizedText } from '../core/engine.types';
+import { bothLanguages, eventLabel } from './definition.house-rules';
 import type { FormField, WorkflowDefinition } from './definition.schema';
 import { AT_LEAST_ONE_OF } from './payload-schema';
 
@@ -14,7 +15,7 @@ type Add = (path: string, code: string, message: string, text?: LocalizedText) =
 /** The label of a form field for a sentence, or its key when it has none (yet). */
 function fieldLabel(def: WorkflowDefinition, key: string): LocalizedText {
   const field = def.form.fields.find((f) => f.key === key);
-  return field?.label ?? { nl: key, en: key };
+  return bothLanguages(field?.label, key);
 }
 
 /** The form's checks (see above); a refusal with a sentence passes it to `add`. */
@@ -126,7 +127,7 @@ export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
     const payload = event.payload;
     if (payload === undefined || !(AT_LEAST_ONE_OF in payload)) continue;
     const path = `events.${type}.payload.${AT_LEAST_ONE_OF}`;
-    const name = event.label ?? { nl: type, en: type };
+    const name = eventLabel(def, type);
     const keys = payload[AT_LEAST_ONE_OF];
     const properties = (payload.properties ?? {}) as Record<string, unknown>;
     if (

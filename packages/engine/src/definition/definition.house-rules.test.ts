@@ -79,6 +79,18 @@ describe('rules of the house', () => {
     expect(p?.path).toBe('templates.letters.rejection.nl.body');
     expect(p?.text?.nl).toContain('{{objectionDeadline}}');
     expect(p?.text?.nl).toContain('‘Afwijzen’');
+    // The letter by its subject and the text by its language, in words: no key, no code.
+    expect(p?.text).toEqual({
+      nl: 'De besluitbrief ‘Besluit: subsidie afgewezen voor {{title}} ({{reference}})’ van de stap ‘Afwijzen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Nederlands).',
+      en: 'The decision letter ‘Decision: grant refused for {{title}} ({{reference}})’ of the step ‘Reject’ in the state ‘Assessed’ does not state the objection period: put {{objectionDeadline}} in its text (Dutch).',
+    });
+    const both = broken((d) => {
+      d.templates.letters.rejection.nl.body = 'U krijgt geen subsidie.';
+      d.templates.letters.rejection.en.body = 'You get no grant.';
+    });
+    expect(house(both, 'house_objection_clause')[0]?.text?.nl).toMatch(
+      /in de tekst \(Nederlands en Engels\)\.$/,
+    );
 
     const noLetter = broken((d) => {
       d.states.assessed.on.REJECT.actions = d.states.assessed.on.REJECT.actions.filter(
@@ -100,5 +112,19 @@ describe('rules of the house', () => {
     expect(p?.text?.nl).toBe(
       'Vanuit de status ‘Verantwoording ingediend’ kan een aanvraag nooit afgerond worden: er is geen weg naar een eindstatus.',
     );
+  });
+
+  test('a name not yet translated is said in the other language, never as its code', () => {
+    const result = broken((d) => {
+      d.states.report_submitted.on = { SUBMIT_REPORT: 'report_submitted' };
+      d.states.report_submitted.meta.label.en = '';
+      d.events.GRANT.label.en = '';
+      d.events.GRANT.roles.push('applicant');
+    });
+    const p = house(result, 'no_path_to_final').find((x) => x.path === 'states.report_submitted');
+    expect(p?.text?.en).toBe(
+      'From the state ‘Verantwoording ingediend’ an application can never be finished: there is no way to a final state.',
+    );
+    expect(house(result, 'house_decision_role')[0]?.text?.en).toMatch(/^The step ‘Verlenen’ /);
   });
 });

@@ -1,5 +1,6 @@
 import type { LocalizedText, Role } from '../core/engine.types';
 import type { Ref, TransitionConfig, WorkflowDefinition } from './definition.schema';
+import { templateTitle } from './definition.template-rules';
 
 /**
  * Rules of the house: what a definition must respect beyond its syntax before it may be
@@ -33,6 +34,11 @@ const MONEY_ACTIONS = new Set([
   'commitBudget',
 ]);
 const OBJECTION_PLACEHOLDER = /\{\{\s*objectionDeadline\s*\}\}/;
+/** A text's language in words, in the reader's language: "Nederlands", "Dutch". */
+const LANGUAGE_NAMES = {
+  nl: { nl: 'Nederlands', en: 'Engels' },
+  en: { nl: 'Dutch', en: 'English' },
+} as const;
 
 type Def = WorkflowDefinition;
 interface Edge {
@@ -72,14 +78,22 @@ function guardsOf(t: TransitionConfig): Ref[] {
 
 /** The state's label in both languages (its name when it has none). */
 export function stateLabel(def: Def, state: string): LocalizedText {
-  const label = def.states[state]?.meta?.label;
-  return { nl: label?.nl || state, en: label?.en || state };
+  return bothLanguages(def.states[state]?.meta?.label, state);
+}
+
+/**
+ * A label in both languages: a language left empty (a new item, not yet translated) borrows the
+ * other's words before the code is used.
+ */
+export function bothLanguages(label: LocalizedText | undefined, code: string): LocalizedText {
+  const nl = label?.nl.trim() ?? '';
+  const en = label?.en.trim() ?? '';
+  return { nl: nl || en || code, en: en || nl || code };
 }
 
 /** The event's label in both languages (its type when it has none). */
 export function eventLabel(def: Def, event: string): LocalizedText {
-  const label = def.events[event]?.label;
-  return { nl: label?.nl || event, en: label?.en || event };
+  return bothLanguages(def.events[event]?.label, event);
 }
 
 function tagsOf(def: Def, state: string | undefined): string[] {
@@ -252,11 +266,16 @@ export function checkHouseRules(def: Def): HouseProblem[] {
         (l) => !OBJECTION_PLACEHOLDER.test(template[l].body),
       );
       if (missing.length === 0) continue;
+      // The letter by its subject and the texts by their languages' names, never by codes.
+      const langs = {
+        nl: missing.map((l) => LANGUAGE_NAMES.nl[l]).join(' en '),
+        en: missing.map((l) => LANGUAGE_NAMES.en[l]).join(' and '),
+      };
       add(
         `templates.letters.${key}.${missing[0]}.body`,
         'house_objection_clause',
-        `De besluitbrief ‘${key}’ van ${what.nl.replace(/^De stap/, 'de stap').replace(/^Een termijn/, 'een termijn')} in de status ${quoteNl(st)} noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (${missing.join(' en ')}).`,
-        `The decision letter ‘${key}’ of ${what.en.replace(/^The step/, 'the step').replace(/^A time limit/, 'a time limit')} in the state ${quoteEn(st)} does not state the objection period: put {{objectionDeadline}} in its text (${missing.join(' and ')}).`,
+        `De besluitbrief ‘${templateTitle(template, 'nl', key)}’ van ${what.nl.replace(/^De stap/, 'de stap').replace(/^Een termijn/, 'een termijn')} in de status ${quoteNl(st)} noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (${langs.nl}).`,
+        `The decision letter ‘${templateTitle(template, 'en', key)}’ of ${what.en.replace(/^The step/, 'the step').replace(/^A time limit/, 'a time limit')} in the state ${quoteEn(st)} does not state the objection period: put {{objectionDeadline}} in its text (${langs.en}).`,
       );
     }
   }

@@ -49,7 +49,7 @@ export function checkTemplates(
               path,
               'malformed_placeholder',
               `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${piece} is not a placeholder; write {{name}}`,
-              malformedText(group, key, locale, part, piece),
+              malformedText(group, pair, key, locale, part, piece),
             );
           }
         }
@@ -58,15 +58,28 @@ export function checkTemplates(
   }
 }
 
+type TemplatePair = WorkflowDefinition['templates']['mails'][string];
+
+/**
+ * A mail or letter as policy staff know it: by its subject in the reader's language, else in the
+ * other language, and only when both are empty by its key.
+ */
+export function templateTitle(pair: TemplatePair, reader: 'nl' | 'en', key: string): string {
+  const other = reader === 'nl' ? 'en' : 'nl';
+  return pair[reader].subject.trim() || pair[other].subject.trim() || key;
+}
+
+/** 'De mail “Wij hebben uw aanvraag ontvangen ({{reference}})” (tekst, Nederlands) bevat …'. */
 function malformedText(
   group: 'letters' | 'mails',
+  pair: TemplatePair,
   key: string,
   locale: 'nl' | 'en',
   part: 'subject' | 'body',
   piece: string,
 ): LocalizedText {
-  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} "${key}" (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
-  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} "${key}" (${part}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
+  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} “${templateTitle(pair, 'nl', key)}” (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
+  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} “${templateTitle(pair, 'en', key)}” (${part === 'subject' ? 'subject' : 'text'}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
   return {
     nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
     en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,

@@ -6,6 +6,7 @@
  */
 import type { LocalizedText } from '../core/engine.types';
 import type { WorkflowDefinition } from './definition.schema';
+import { templateTitle } from './definition.template-rules';
 
 type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
 type Obj = Record<string, unknown>;
@@ -126,11 +127,10 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
     for (const [key, pair] of Object.entries(def.templates[group]))
       for (const lang of ['nl', 'en'] as const) {
         if (pair[lang].subject.trim() !== '') continue;
-        const other = pair[lang === 'nl' ? 'en' : 'nl'].subject.trim() || key;
         const path = `templates.${group}.${key}.${lang}.subject`;
         add(path, 'missing_translation', `${path}: the subject is empty`, {
-          nl: `${group === 'letters' ? 'Brief' : 'Mail'} ‘${other}’, onderwerp: ${MISSING.nl[lang]}.`,
-          en: `${group === 'letters' ? 'Letter' : 'Mail'} ‘${other}’, subject: ${MISSING.en[lang]}.`,
+          nl: `${group === 'letters' ? 'Brief' : 'Mail'} ‘${templateTitle(pair, 'nl', key)}’, onderwerp: ${MISSING.nl[lang]}.`,
+          en: `${group === 'letters' ? 'Letter' : 'Mail'} ‘${templateTitle(pair, 'en', key)}’, subject: ${MISSING.en[lang]}.`,
         });
       }
 }

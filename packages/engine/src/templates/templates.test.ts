@@ -51,7 +51,9 @@ describe('strict placeholder syntax', () => {
       'templates.letters.grant.nl.body',
       'templates.letters.grant.nl.body',
     ]);
-    expect(found[0]!.text!.nl).toContain('De brief "grant" (tekst, Nederlands) bevat {{reference}');
+    expect(found[0]!.text!.nl).toContain(
+      'De brief “Besluit: subsidie verleend voor {{title}} ({{reference}})” (tekst, Nederlands) bevat {{reference}',
+    );
     expect(found[1]!.text!.en).toContain('{grantedAmount}');
   });
 });

@@ -128,8 +128,8 @@ export function DelaysSection({ def, update }: { def: DefinitionJson; update: Up
                 [code]: {
                   type: kind,
                   ...(params ? { params } : {}),
-                  // The name as typed, in both languages until someone translates it.
-                  label: { nl: name.trim(), en: name.trim() },
+                  // The name as typed is Dutch: the English one is asked for (missing_translation).
+                  label: { nl: name.trim(), en: '' },
                 },
               };
             });

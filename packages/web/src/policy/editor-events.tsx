@@ -129,7 +129,7 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
               d.events = {
                 ...obj(d.events),
                 [newCode]: {
-                  label: { nl: newLabel, en: newLabel },
+                  label: { nl: newLabel, en: '' },
                   roles: ['assessor'],
                   payload: {
                     type: 'object',

@@ -20,6 +20,7 @@ import {
   obj,
   pathId,
   str,
+  textIn,
   transitionAt,
   type Update,
 } from './editor-kit';
@@ -157,7 +158,7 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
             if (part === 'help' && !next.nl && !next.en) delete x.help;
             else x[part] = next;
           });
-        const title = str(l[locale]) || key;
+        const title = textIn(l, locale, key);
         return (
           <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
             <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
@@ -244,7 +245,7 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                   }
                   options={pages.map((pg, n) => ({
                     value: String(n),
-                    label: str(obj(pg.title)[locale]) || str(pg.key),
+                    label: textIn(pg.title, locale, str(pg.key)),
                   }))}
                 />
               )}

@@ -56,9 +56,29 @@ export function removeAt(def: DefinitionJson, path: string): void {
   } else if (isObj(parent)) delete parent[last];
 }
 
-/** The label of a state, event or field in the officer's language, else its code. */
+const otherLocale = (locale: Locale): Locale => (locale === 'nl' ? 'en' : 'nl');
+
+/**
+ * A text of the definition (`{ nl, en }`) in the officer's language, else in the other language
+ * (a new item has only its Dutch name until it is translated), else `fallback`.
+ */
+export function textIn(v: unknown, locale: Locale, fallback: string): string {
+  const t = obj(v);
+  return str(t[locale]).trim() || str(t[otherLocale(locale)]).trim() || fallback;
+}
+
+/** The label of a state, event or field in the officer's language, else the other, else its code. */
 export function labelOf(v: unknown, locale: Locale, fallback: string): string {
-  return str(obj(obj(v).label)[locale]) || str(obj(obj(obj(v).meta).label)[locale]) || fallback;
+  const label = obj(v).label ?? obj(obj(v).meta).label;
+  return textIn(label, locale, fallback);
+}
+
+/** A mail or letter by its subject in the officer's language, else in the other, else its key. */
+export function templateName(pair: unknown, locale: Locale, key: string): string {
+  const p = obj(pair);
+  return (
+    str(obj(p[locale]).subject).trim() || str(obj(p[otherLocale(locale)]).subject).trim() || key
+  );
 }
 
 export interface Branch {
@@ -112,8 +132,7 @@ export function describePath(def: unknown, path: string, locale: Locale): string
     const field = arr(obj(d.form).fields)[Number(parts[2])];
     out.push(labelOf(field, locale, parts[2]));
   } else if (parts[0] === 'templates' && parts[2]) {
-    const pair = obj(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]]);
-    out.push(str(obj(pair[locale]).subject) || parts[2]);
+    out.push(templateName(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]], locale, parts[2]));
   } else if (parts[0] === 'delays' && parts[1]) out.push(delayText(d, parts[1], locale));
   return out.join(' › ');
 }

@@ -7,7 +7,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
-import { arr, codeFrom, type Obj, obj, pathId, str, type Update } from './editor-kit';
+import { arr, codeFrom, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { DefinitionJson } from './policy-api';
 
@@ -26,7 +26,7 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
   const [first, setFirst] = useState('');
   const fieldLabel = (key: string) => {
     const f = fields.find((x) => x.key === key);
-    return str(obj(f?.label)[locale]) || key;
+    return textIn(f?.label, locale, key);
   };
   const changePage = (n: number, fn: (page: Obj) => void) =>
     update((d) => {

@@ -2,7 +2,7 @@ import { type ParamSchema, vocabularyParamSchemas } from '@initiatief/engine';
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
-import { arr, describePath, obj, pathId, str } from './editor-kit';
+import { arr, describePath, labelOf, obj, pathId, str, templateName, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { MoneyParamField, unitOfParam, WholeNumberField } from './editor-number';
 import type { DefinitionJson } from './policy-api';
@@ -35,7 +35,7 @@ export function payloadFieldsOf(
   const props = obj(obj(obj(obj(def.events)[event]).payload).properties);
   return Object.entries(props).map(([key, prop]) => ({
     key,
-    label: str(obj(obj(prop)['x-label'])[locale]) || key,
+    label: textIn(obj(prop)['x-label'], locale, str(obj(prop).title) || key),
   }));
 }
 
@@ -55,10 +55,10 @@ export function useRefText(def: DefinitionJson) {
     const fieldLabel = (v: unknown) => fields.find((f) => f.key === v)?.label ?? String(v);
     const valueText = (k: string, v: unknown): string => {
       if (k === 'cents' && typeof v === 'number') return formatMoney(v);
-      if (k === 'event') return str(obj(obj(obj(def.events)[str(v)]).label)[locale]) || str(v);
+      if (k === 'event') return labelOf(obj(def.events)[str(v)], locale, str(v));
       if (k === 'template') {
         const g = type === 'issueDocument' ? 'letters' : 'mails';
-        return str(obj(obj(obj(obj(def.templates)[g])[str(v)])[locale]).subject) || str(v);
+        return templateName(obj(obj(def.templates)[g])[str(v)], locale, str(v));
       }
       if (k === 'field') return fieldLabel(v);
       if (k === 'value' && type === 'payloadEquals') {
@@ -66,7 +66,7 @@ export function useRefText(def: DefinitionJson) {
         const prop = obj(
           obj(obj(obj(obj(def.events)[event ?? '']).payload).properties)[str(params.field)],
         );
-        const words = str(obj(obj(prop['x-enumLabels'])[String(v)])[locale]);
+        const words = textIn(obj(prop['x-enumLabels'])[String(v)], locale, '');
         return words || (typeof v === 'boolean' ? e(v ? 'ref.yes' : 'ref.no') : String(v));
       }
       if (k === 'fields')
@@ -153,7 +153,7 @@ export function ParamsEditor({
                 { value: '', label: e('tr.choose') },
                 ...Object.entries(obj(templates[g])).map(([k, pair]) => ({
                   value: k,
-                  label: str(obj(obj(pair)[locale]).subject) || k,
+                  label: templateName(pair, locale, k),
                 })),
               ]}
             />
@@ -200,7 +200,7 @@ export function ParamsEditor({
                 { value: '', label: e('tr.choose') },
                 ...Object.entries(obj(def.events)).map(([k, ev]) => ({
                   value: k,
-                  label: str(obj(obj(ev).label)[locale]) || k,
+                  label: labelOf(ev, locale, k),
                 })),
               ]}
             />
@@ -338,7 +338,7 @@ function FieldsChooser({
       .map((x) => x.trim())
       .filter(Boolean);
   const shown = parse(typing).join(',') === others.join(',') ? typing : others.join(', ');
-  const eventLabel = event ? str(obj(obj(obj(def.events)[event]).label)[locale]) || event : '';
+  const eventLabel = event ? labelOf(obj(def.events)[event], locale, event) : '';
   const toggle = (key: string, on: boolean) => {
     const next = on ? [...value.filter((v) => v !== key), key] : value.filter((v) => v !== key);
     set(next.length ? next : undefined);

@@ -14,7 +14,7 @@ import {
   FormLabel,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { arr, type Obj, obj, pathId, str } from './editor-kit';
+import { arr, type Obj, obj, pathId, str, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { problemSentence, useProblemsAt } from './editor-problems';
 import type { DefinitionJson } from './policy-api';
@@ -77,7 +77,7 @@ export function PayloadRule({
   }
   const labelOf = (key: string) => {
     const s = obj(props[key]);
-    return str(obj(s['x-label'])[locale]) || str(s.title) || key;
+    return textIn(s['x-label'], locale, str(s.title) || key);
   };
   const toggle = (key: string, on: boolean) =>
     change((pl) => {

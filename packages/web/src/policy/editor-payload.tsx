@@ -10,7 +10,17 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
-import { arr, codeFrom, labelOf, type Obj, obj, pathId, str, type Update } from './editor-kit';
+import {
+  arr,
+  codeFrom,
+  labelOf,
+  type Obj,
+  obj,
+  pathId,
+  str,
+  textIn,
+  type Update,
+} from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { dropFromRule, PayloadRule } from './editor-payload-rule';
 import type { DefinitionJson } from './policy-api';
@@ -114,14 +124,14 @@ function Options({
           return (
             <li key={value} className="policy-inline">
               <TextField
-                id={pathId(`${base}.options.${value}.nl`)}
+                id={pathId(`${base}.x-enumLabels.${value}.nl`)}
                 label={e('options.nl', { n: n + 1 })}
                 value={str(l.nl)}
                 onChange={(v) => setLabelOf(value, 'nl', v)}
                 width="medium"
               />
               <TextField
-                id={pathId(`${base}.options.${value}.en`)}
+                id={pathId(`${base}.x-enumLabels.${value}.en`)}
                 label={e('options.en', { n: n + 1 })}
                 value={str(l.en)}
                 onChange={(v) => setLabelOf(value, 'en', v)}
@@ -161,7 +171,7 @@ function Options({
               prop.enum = [...arr(prop.enum), code];
               prop['x-enumLabels'] = {
                 ...obj(prop['x-enumLabels']),
-                [code]: { nl: label, en: label },
+                [code]: { nl: label, en: '' },
               };
             });
             setLabel('');
@@ -215,7 +225,7 @@ export function PayloadFields({
       {Object.entries(props).map(([key, raw]) => {
         const s = obj(raw);
         const l = obj(s['x-label']);
-        const shown = str(l[locale]) || str(s.title) || key;
+        const shown = textIn(l, locale, str(s.title) || key);
         const changeProp = (fn: (prop: Obj) => void) =>
           change((pl) => {
             const prop = { ...obj(obj(pl.properties)[key]) };
@@ -238,13 +248,13 @@ export function PayloadFields({
             <FieldsetLegend>{shown}</FieldsetLegend>
             <div className="policy-grid">
               <TextField
-                id={pathId(`${base}.properties.${key}.nl`)}
+                id={pathId(`${base}.properties.${key}.x-label.nl`)}
                 label={e('events.fieldLabelNl')}
                 value={str(l.nl) || str(s.title)}
                 onChange={(v) => setLabelOf('nl', v)}
               />
               <TextField
-                id={pathId(`${base}.properties.${key}.en`)}
+                id={pathId(`${base}.properties.${key}.x-label.en`)}
                 label={e('events.fieldLabelEn')}
                 value={str(l.en)}
                 onChange={(v) => setLabelOf('en', v)}
@@ -316,7 +326,7 @@ export function PayloadFields({
               .join('');
             if (kind === 'money' && !/Cents$/.test(key)) key += 'Cents';
             change((pl) => {
-              (pl.properties as Obj)[key] = schemaOf(kind, { nl: label, en: label });
+              (pl.properties as Obj)[key] = schemaOf(kind, { nl: label, en: '' });
             });
             setLabel('');
           }}

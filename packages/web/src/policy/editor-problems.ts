@@ -76,11 +76,7 @@ const GENERIC = {
  * state, step, question or text by its label: the engine's own sentence where it gives one.
  */
 export function problemSentence(pr: DefinitionProblem, def: unknown, locale: Locale): string {
-  // The engine names a template by its key ("acknowledgement"): here it is named by its subject.
-  if (pr.code === 'malformed_placeholder') {
-    const sentence = malformedSentence(pr, def, locale);
-    if (sentence) return sentence;
-  }
+  // The engine's sentences name a mail or letter by its subject, in the reader's language.
   if (pr.text) return pr.text[locale];
   const where =
     describePath(def, pr.path, locale) || (locale === 'nl' ? 'Het werkproces' : 'The workflow');
@@ -98,22 +94,4 @@ export function useProblemsAt(path: string): DefinitionProblem[] {
   return useContext(ProblemsContext).filter(
     (pr) => pr.path === path || pr.path.startsWith(`${path}.`),
   );
-}
-
-/**
- * 'De mail “Uw aanvraag is binnen” (tekst, Nederlands) bevat {{ reference }}: …', by the text's
- * subject as the editor shows it, never by its key.
- */
-function malformedSentence(pr: DefinitionProblem, def: unknown, locale: Locale): string | null {
-  const [, group, , lang, part] = pr.path.split('.');
-  const piece = /: (.+) is not a placeholder; write/.exec(pr.message)?.[1];
-  if (!piece || !lang || !part) return null;
-  const name = describePath(def, pr.path, locale);
-  const nl = locale === 'nl';
-  const what = group === 'letters' ? (nl ? 'De brief' : 'The letter') : nl ? 'De mail' : 'The mail';
-  const partWord = part === 'subject' ? (nl ? 'onderwerp' : 'subject') : nl ? 'tekst' : 'text';
-  const langWord = lang === 'nl' ? (nl ? 'Nederlands' : 'Dutch') : nl ? 'Engels' : 'English';
-  return nl
-    ? `${what} “${name}” (${partWord}, ${langWord}) bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`
-    : `${what} “${name}” (${partWord}, ${langWord}) contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`;
 }

@@ -373,7 +373,7 @@ export function StatesSection({ def, update }: { def: DefinitionJson; update: Up
             update((d) => {
               d.states = {
                 ...obj(d.states),
-                [code]: { tags: ['open'], meta: { label: { nl: newLabel, en: newLabel } }, on: {} },
+                [code]: { tags: ['open'], meta: { label: { nl: newLabel, en: '' } }, on: {} },
               };
             });
             setNewLabel('');

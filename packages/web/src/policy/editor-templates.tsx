@@ -3,7 +3,7 @@ import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-
 import { Fragment, useState } from 'react';
 import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
 import { delayText } from './delay-text';
-import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
+import { codeFrom, labelOf, obj, pathId, str, templateName, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import {
   type DefinitionJson,
@@ -170,7 +170,7 @@ function TemplateEditor({
     });
   return (
     <details className="policy-template" id={pathId(`templates.${group}.${tkey}`)}>
-      <summary>{str(obj(pair[locale]).subject) || tkey}</summary>
+      <summary>{templateName(pair, locale, tkey)}</summary>
       <Paragraph>
         {uses.length
           ? e('tpl.usedBy', { where: uses.map((u) => u.where).join('; ') })
@@ -295,9 +295,11 @@ export function TextsSection({ def, update }: { def: DefinitionJson; update: Upd
               const t = obj(d.templates);
               t[group] = {
                 ...obj(t[group]),
+                // The name typed is Dutch: the English subject is left for the officer to write
+                // (the check asks for it), never a copy of the Dutch one.
                 [code]: {
                   nl: { subject: `${name} ({{reference}})`, body: 'Beste {{applicantName}},\n\n' },
-                  en: { subject: `${name} ({{reference}})`, body: 'Dear {{applicantName}},\n\n' },
+                  en: { subject: '', body: 'Dear {{applicantName}},\n\n' },
                 },
               };
             });

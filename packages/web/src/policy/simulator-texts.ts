@@ -9,6 +9,7 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import { delayText } from './delay-text';
+import { textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { PolicyMessageKey } from './policy-messages';
 
@@ -28,8 +29,8 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
   const eventLabel = (type: string) => {
     if (type.startsWith('xstate.after.'))
       return p('sim.timer', { delay: delayText(definition, type.split('.')[2] ?? type, locale) });
-    const label = definition.events[type]?.label?.[locale];
-    if (label) return label;
+    const label = definition.events[type]?.label;
+    if (label) return textIn(label, locale, type);
     return type === CREATED ? p('sim.created') : type;
   };
 

@@ -3,6 +3,7 @@
  * valid yet, and its comparison with an earlier version: what is new, and what was removed.
  */
 import type { ElkNode } from 'elkjs/lib/elk-api';
+import { labelOf } from './editor-kit';
 import type { DefinitionJson } from './policy-api';
 
 export interface Edge {
@@ -53,10 +54,8 @@ export function graphOf(
   const events = isObj(def.events) ? def.events : {};
   const names = Object.keys(states);
   const edges: Edge[] = [];
-  const labelOfEvent = (type: string) => {
-    const l = isObj(events[type]) ? (events[type] as Obj).label : undefined;
-    return isObj(l) && typeof l[locale] === 'string' ? (l[locale] as string) : type;
-  };
+  // A name not yet translated is shown in the other language, never as its code.
+  const labelOfEvent = (type: string) => labelOf(events[type], locale, type);
   for (const name of names) {
     const s = states[name];
     if (!isObj(s)) continue;
@@ -90,8 +89,7 @@ export function graphOf(
     initial: typeof def.initial === 'string' ? def.initial : '',
     states: names.map((name) => {
       const s = states[name] as Obj;
-      const label = isObj(s?.meta) && isObj(s.meta.label) ? s.meta.label[locale] : undefined;
-      return { name, label: typeof label === 'string' ? label : name, final: s?.type === 'final' };
+      return { name, label: labelOf(s, locale, name), final: s?.type === 'final' };
     }),
     edges,
   };
