@@ -5,6 +5,7 @@
  * application page then lists it for staff as not sent, with the reason. And a decision for her
  * is not "sent" when the approver takes it: the case page says it goes by post.
  */
+import { formatDate, supplementDueDate } from '@initiatief/engine';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
@@ -133,5 +134,47 @@ describe('a decision for a resident who gets letters by post', () => {
       'Let op: de aanvrager krijgt brieven per post. De brief van deze stap is pas verstuurd als de postbatch met de brief gepost is.',
     );
     await checkA11y(page, 'approver-granted-by-post');
+  });
+});
+
+describe('a request for information that goes into the post days later', () => {
+  it('gives the resident her days from the posting day, and her page says why', async () => {
+    await logout(page);
+    const resident: ApiAs = await apiAs(server, server.users.resident.email);
+    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
+    const draft = await resident('POST', '/api/applications', {
+      regulationId: server.regulationId,
+      data: demoFormData(server.deps.clock()),
+    });
+    const event = (as: ApiAs, type: string, payload?: unknown) =>
+      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+    await event(resident, 'SUBMIT');
+    await event(assessor, 'REQUEST_INFO', { message: 'Graag een offerte.', periodDays: 14 });
+    const requestedOn = server.today();
+
+    // The post goes out three days later.
+    server.advanceDays(3);
+    const postingDate = server.today();
+    const clerk: ApiAs = await apiAs(server, server.users.clerk.email);
+    await clerk('POST', '/api/print-batches');
+    const due = supplementDueDate(postingDate, 14).date;
+    expect(due > supplementDueDate(requestedOn, 14).date).toBe(true);
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${draft.id}`);
+    const dates = page.getByRole('region', { name: 'Belangrijke data' });
+    await dates.getByText(formatDate(due, 'nl')).waitFor();
+    await dates
+      .getByText(`14 dagen vanaf de verzending per post op ${formatDate(postingDate, 'nl')}`, {
+        exact: false,
+      })
+      .waitFor();
+    await page.getByRole('heading', { name: 'Verzoek om aanvulling per post verstuurd' }).waitFor();
+    await page
+      .getByText(
+        `De brief is op ${formatDate(postingDate, 'nl')} gepost. De termijn om aan te vullen loopt vanaf die dag: aanvullen kan tot en met ${formatDate(due, 'nl')}.`,
+      )
+      .waitFor();
+    await checkA11y(page, 'resident-request-posted');
   });
 });
