@@ -67,4 +67,35 @@ describe('loadConfig', () => {
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });
+
+  it('stores three times the upload quota by default, never less than it; purges after 7 days', () => {
+    const defaults = loadConfig({});
+    expect(defaults.uploadMaxStoredFiles).toBe(3 * defaults.uploadMaxFiles);
+    expect(defaults.uploadMaxStoredBytes).toBe(3 * defaults.uploadMaxTotalBytes);
+    expect(defaults.retentionRemovedFilesDays).toBe(7);
+    // The default follows the quota; set on its own it wins.
+    const raised = loadConfig({ UPLOAD_MAX_FILES: '30', UPLOAD_MAX_STORED_BYTES: '200000000' });
+    expect(raised.uploadMaxStoredFiles).toBe(90);
+    expect(raised.uploadMaxStoredBytes).toBe(200_000_000);
+    expect(loadConfig({ RETENTION_REMOVED_FILES_DAYS: '0' }).retentionRemovedFilesDays).toBe(0);
+
+    expect(errorOf({ UPLOAD_MAX_STORED_FILES: '10' }).variables).toEqual([
+      'UPLOAD_MAX_STORED_FILES',
+    ]);
+    expect(errorOf({ UPLOAD_MAX_STORED_FILES: '10' }).message).toMatch(
+      /UPLOAD_MAX_STORED_FILES must be at least UPLOAD_MAX_FILES/,
+    );
+    expect(errorOf({ UPLOAD_MAX_STORED_BYTES: '1000' }).variables).toEqual([
+      'UPLOAD_MAX_STORED_BYTES',
+    ]);
+    expect(errorOf({ UPLOAD_MAX_STORED_FILES: 'many' }).variables).toEqual([
+      'UPLOAD_MAX_STORED_FILES',
+    ]);
+    expect(errorOf({ UPLOAD_MAX_STORED_BYTES: '0' }).variables).toEqual([
+      'UPLOAD_MAX_STORED_BYTES',
+    ]);
+    expect(errorOf({ RETENTION_REMOVED_FILES_DAYS: '-1' }).variables).toEqual([
+      'RETENTION_REMOVED_FILES_DAYS',
+    ]);
+  });
 });

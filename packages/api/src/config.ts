@@ -47,6 +47,8 @@ const envSchema = z.object({
   UPLOAD_MAX_FILES: positiveInt.default(20),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   UPLOAD_MAX_TOTAL_BYTES: positiveInt.default(50 * 1024 * 1024),
+  UPLOAD_MAX_STORED_FILES: positiveInt.optional(),
+  UPLOAD_MAX_STORED_BYTES: positiveInt.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   SEED_DEMO: bool.optional(),
   WEB_DIST: z.string().min(1).optional(),
@@ -68,6 +70,7 @@ const envSchema = z.object({
   RETENTION_DRAFT_DAYS: z.coerce.number().int().min(0).default(180),
   RETENTION_WARNING_DAYS: positiveInt.default(14),
   RETENTION_UNCONFIRMED_DAYS: z.coerce.number().int().min(0).default(30),
+  RETENTION_REMOVED_FILES_DAYS: z.coerce.number().int().min(0).default(7),
 });
 
 /** One OpenID Connect connection (OIDC_RESIDENT_* or OIDC_STAFF_*). */
@@ -187,6 +190,10 @@ export interface Config {
   metricsToken?: string;
   /** Bytes all files of one application may hold together (UPLOAD_MAX_TOTAL_BYTES). */
   uploadMaxTotalBytes: number;
+  /** Files one application may store, held or taken out and not purged (UPLOAD_MAX_STORED_FILES). */
+  uploadMaxStoredFiles: number;
+  /** Bytes those stored files may take together (UPLOAD_MAX_STORED_BYTES). */
+  uploadMaxStoredBytes: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /**
    * Seed demo accounts into an empty database. Unset (SEED_DEMO not given): only an embedded
@@ -217,6 +224,8 @@ export interface Config {
   retentionWarningDays: number;
   /** Registrations never confirmed are deleted after this many days (0: never). */
   retentionUnconfirmedDays: number;
+  /** A file taken out this many days ago loses its contents (0: never); src/retention. */
+  retentionRemovedFilesDays: number;
 }
 
 /** A configuration problem; the message names the variable. */
@@ -281,6 +290,22 @@ export function loadConfig(env: Env = process.env): Config {
       ['RETENTION_WARNING_DAYS'],
     );
   }
+  // The ceiling on stored files (held or taken out): by default three times the quota.
+  const uploadMaxStoredFiles = e.UPLOAD_MAX_STORED_FILES ?? 3 * e.UPLOAD_MAX_FILES;
+  const uploadMaxStoredBytes = e.UPLOAD_MAX_STORED_BYTES ?? 3 * e.UPLOAD_MAX_TOTAL_BYTES;
+  for (const [name, ceiling, quotaName, quota] of [
+    ['UPLOAD_MAX_STORED_FILES', uploadMaxStoredFiles, 'UPLOAD_MAX_FILES', e.UPLOAD_MAX_FILES],
+    [
+      'UPLOAD_MAX_STORED_BYTES',
+      uploadMaxStoredBytes,
+      'UPLOAD_MAX_TOTAL_BYTES',
+      e.UPLOAD_MAX_TOTAL_BYTES,
+    ],
+  ] as const) {
+    if (ceiling < quota) {
+      throw new ConfigError(`Invalid configuration: ${name} must be at least ${quotaName}`, [name]);
+    }
+  }
   const oidcResident = oidcClient(
     'OIDC_RESIDENT',
     e.OIDC_RESIDENT_ISSUER,
@@ -343,6 +368,8 @@ export function loadConfig(env: Env = process.env): Config {
     uploadMaxFiles: e.UPLOAD_MAX_FILES,
     metricsToken: e.METRICS_TOKEN,
     uploadMaxTotalBytes: e.UPLOAD_MAX_TOTAL_BYTES,
+    uploadMaxStoredFiles,
+    uploadMaxStoredBytes,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     seedDemo: e.SEED_DEMO,
     webDist: path(e.WEB_DIST ?? resolve(REPO_ROOT, 'packages/web/dist')),
@@ -359,6 +386,7 @@ export function loadConfig(env: Env = process.env): Config {
     retentionDraftDays: e.RETENTION_DRAFT_DAYS,
     retentionWarningDays: e.RETENTION_WARNING_DAYS,
     retentionUnconfirmedDays: e.RETENTION_UNCONFIRMED_DAYS,
+    retentionRemovedFilesDays: e.RETENTION_REMOVED_FILES_DAYS,
   };
 }
 

@@ -160,7 +160,8 @@ export interface AttachmentsTable {
   content_type: 'application/pdf' | 'image/jpeg' | 'image/png';
   size_bytes: number;
   sha256: string;
-  content: Uint8Array;
+  /** The file's bytes; null once purged (migration 0046). */
+  content: Uint8Array | null;
   uploaded_by: string;
   created_at: CreatedAt;
   /**
@@ -170,6 +171,11 @@ export interface AttachmentsTable {
   field: string | null;
   /** The event whose payload (an answer) the upload was for (migration 0044). */
   event: string | null;
+  /**
+   * When the retention job deleted the bytes of a file the application no longer held
+   * (migration 0046, src/retention/removed-files.ts); null while the file is stored.
+   */
+  purged_at: Date | null;
 }
 
 /** The lifecycle's tables, merged into the database schema in src/db/schema.ts. */

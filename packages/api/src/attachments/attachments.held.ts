@@ -3,9 +3,10 @@ import { EDIT_EVENT } from '../applications/applications.edit';
 
 /*
  * Which of an application's uploaded files are its files, as SQL conditions on the file `f` and
- * its application `a`. Nothing is deleted: a file taken out of the form, or left out of the
- * answer it was uploaded for, stays on the server (and can be downloaded by its id), but it is no
- * longer listed as the application's and does not count towards the quota.
+ * its application `a`. A file taken out of the form, or left out of the answer it was uploaded
+ * for, stays on the server for a while (and can be downloaded by its id), but it is no longer
+ * listed as the application's and does not count towards the quota. Once it has been out for
+ * RETENTION_REMOVED_FILES_DAYS the retention job deletes its contents (`takenOutBefore`).
  *
  * - A file of the application page (no field, no event; also every file from before 0042 whose
  *   field was not known, see migration 0044) is the application's from its upload.
@@ -57,4 +58,42 @@ export function isHeld(): RawBuilder<SqlBool> {
     when f.field is not null then ${namedByForm} or not ${fieldEditedSince}
     else true
   end)`;
+}
+
+/**
+ * The file was taken out (it is not held) and has been out since before `cutoff`: neither its
+ * upload nor anything that could have taken it out (an edit of its field, an answer of its
+ * event) is later. And nothing names it any more: no field of the form, whichever it was
+ * uploaded for, and no recorded event at all (a sent answer, a report). A form file taken out
+ * after the application was first submitted is kept (see below). A file of the application
+ * page is always held. The retention job deletes such a file's contents.
+ */
+export function takenOutBefore(cutoff: Date): RawBuilder<SqlBool> {
+  const changedSince = sql<SqlBool>`exists (
+    select 1 from application_history h
+     where h.application_id = f.application_id and h.at > ${cutoff}
+       and (case when f.event is not null then h.event = f.event
+            else h.event = ${EDIT_EVENT} and h.payload -> 'fields' ? f.field end)
+  )`;
+  const id = sql`jsonb_build_object('id', f.id::text)`;
+  const namedAnywhere = sql<SqlBool>`(
+    jsonb_path_exists(a.data, '$.** ? (@ == $id)', ${id})
+    or exists (
+      select 1 from application_history h
+       where h.application_id = f.application_id
+         and jsonb_path_exists(h.payload, '$.** ? (@ == $id)', ${id})
+    )
+  )`;
+  // Once submitted, the form's data is the case file's: staff may have read a file in it, and
+  // the history does not keep which files it held when (migration 0038). A form file taken out
+  // after the first submission is therefore kept; only one taken out while a draft goes.
+  const outAfterSubmission = sql<SqlBool>`(a.submitted_at is not null and exists (
+    select 1 from application_history h
+     where h.application_id = f.application_id and h.event = ${EDIT_EVENT}
+       and h.at >= a.submitted_at and h.payload -> 'fields' ? f.field
+  ))`;
+  return sql<SqlBool>`(f.purged_at is null and (f.field is not null or f.event is not null)
+    and f.created_at <= ${cutoff} and not ${isHeld()}
+    and not ${changedSince} and not ${namedAnywhere}
+    and (f.event is not null or not ${outAfterSubmission}))`;
 }

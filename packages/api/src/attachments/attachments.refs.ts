@@ -30,7 +30,11 @@ export async function refuseForeignAttachments(
   throw foreignFiles(foreign);
 }
 
-/** The refs that name no file of this application (malformed ids included), in one query. */
+/**
+ * The refs that name no file of this application (malformed ids included), in one query. A file
+ * whose contents the retention job deleted (taken out long ago) is no file any more: naming it
+ * again is refused as well, so the form or an answer never holds an empty file.
+ */
 async function notOfApplication<R extends { id: string }>(
   trx: Transaction<DB>,
   applicationId: string,
@@ -45,6 +49,7 @@ async function notOfApplication<R extends { id: string }>(
           .select('id')
           .where('application_id', '=', applicationId)
           .where('id', 'in', lookup)
+          .where('purged_at', 'is', null)
           .execute();
   const ours = new Set(found.map((r) => r.id));
   return refs.filter((r) => !ours.has(r.id));

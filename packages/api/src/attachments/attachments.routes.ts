@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { WorkflowDefinition } from '@initiatief/engine';
-import { sql } from 'kysely';
 import { canEditAsApplicant, canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { IdParams } from '../applications/applications.schemas';
@@ -20,7 +19,8 @@ import {
   safeFilename,
   sniffType,
 } from './attachments.content';
-import { isHeld, isTheApplications } from './attachments.held';
+import { isTheApplications } from './attachments.held';
+import { refuseOverLimits } from './attachments.quota';
 import { refuseUnfitForEvent, refuseUnfitForField } from './attachments.refs';
 
 const tags = ['Attachments'];
@@ -108,7 +108,8 @@ const downloadRoute = createRoute({
   path: '/api/attachments/{id}',
   tags,
   security,
-  summary: 'Download an attachment',
+  summary:
+    'Download an attachment (404 also for a file taken out of the application whose contents the retention job deleted)',
   middleware: [requireUser()] as const,
   request: { params: IdParams },
   responses: {
@@ -249,7 +250,8 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const eventKey = form.get('event');
     if (eventKey === null) refuseUnfitForField(definition, fieldKey, type);
     else refuseUnfitForEvent(definition, eventKey, fieldKey);
-    // The quota is counted under the application's row lock, so parallel uploads cannot pass it.
+    // The quota and the ceiling are counted under the application's row lock, so parallel
+    // uploads cannot pass them.
     const row = await deps.db.transaction().execute(async (trx) => {
       await trx
         .selectFrom('applications')
@@ -257,44 +259,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
         .where('id', '=', id)
         .forUpdate()
         .executeTakeFirst();
-      // Files taken out of the form or left out of a sent answer do not count (attachments.held).
-      const held = await trx
-        .selectFrom('attachments as f')
-        .innerJoin('applications as a', 'a.id', 'f.application_id')
-        .select([
-          sql<number>`count(*)::int`.as('files'),
-          sql<number>`coalesce(sum(f.size_bytes), 0)::bigint`.as('bytes'),
-        ])
-        .where('f.application_id', '=', id)
-        .where(isHeld())
-        .executeTakeFirstOrThrow();
-      const { uploadMaxFiles, uploadMaxTotalBytes } = deps.config;
-      if (Number(held.files) >= uploadMaxFiles) {
-        throw new AppError(
-          'conflict',
-          `This application already holds ${uploadMaxFiles} files, the most it may hold; remove one first.`,
-          {
-            invalidParams: [
-              {
-                name: 'file',
-                reason: 'too many files',
-                text: {
-                  nl: `Bij deze aanvraag staan al ${uploadMaxFiles} bestanden, het meeste dat kan. Verwijder eerst een bestand.`,
-                  en: `This application already holds ${uploadMaxFiles} files, the most it may hold. Remove a file first.`,
-                },
-              },
-            ],
-            extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } },
-          },
-        );
-      }
-      if (Number(held.bytes) + bytes.byteLength > uploadMaxTotalBytes) {
-        throw new AppError(
-          'payload_too_large',
-          `The files of one application may hold ${uploadMaxTotalBytes} bytes together; this file does not fit.`,
-          { extra: { quota: { files: uploadMaxFiles, bytes: uploadMaxTotalBytes } } },
-        );
-      }
+      await refuseOverLimits(trx, deps.config, id, bytes.byteLength);
       return trx
         .insertInto('attachments')
         .values({
@@ -330,6 +295,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
       .innerJoin('applications as a', 'a.id', 'f.application_id')
       .select(META.map((c) => `f.${c}` as const))
       .where('f.application_id', '=', id)
+      .where('f.purged_at', 'is', null)
       .where(isTheApplications())
       .orderBy('f.created_at')
       .execute();
@@ -349,6 +315,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
         'f.content_type',
         'f.content',
         'f.sha256',
+        'f.purged_at',
         'a.id as application_id',
         'a.applicant_id',
       ])
@@ -357,6 +324,10 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     if (!row) throw notThere();
     const app = { id: row.application_id, applicant_id: row.applicant_id };
     if (!canSee(user, app, await actsForApplicant(deps.db, user, app))) throw notThere();
+    // Taken out of the application long enough ago that the retention job deleted its contents.
+    if (row.content === null || row.purged_at !== null) {
+      throw new AppError('not_found', 'This file was removed from the application and deleted.');
+    }
     return c.body(new Uint8Array(row.content), 200, {
       'Content-Type': row.content_type,
       'Content-Disposition': contentDisposition(row.filename),
