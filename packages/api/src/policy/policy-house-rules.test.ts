@@ -93,7 +93,8 @@ describe('publishing is refused when a rule of the house is broken', () => {
     expect(body.invalidParams).toContainEqual({
       name: 'templates.letters.grant.en.body',
       reason:
-        'De besluitbrief ‘grant’ van de stap ‘Verlenen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (en).',
+        // The letter by its subject, the language in words: no keys or codes for policy staff.
+        'De besluitbrief ‘Besluit: subsidie verleend voor {{title}} ({{reference}})’ van de stap ‘Verlenen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Engels).',
     });
   });
 
