@@ -134,3 +134,23 @@ export function engineCall<T>(fn: () => T): T {
     throw err;
   }
 }
+
+/** A new regulation no second policy officer approved yet: no application starts on it. */
+export function notApproved(code: string): AppError {
+  return new AppError(
+    'conflict',
+    `The regulation ${code} is not open for applications yet: a second policy officer has not approved it.`,
+    {
+      invalidParams: [
+        {
+          name: 'regulationId',
+          reason: 'regulation not approved yet',
+          text: {
+            nl: 'Deze regeling is nog niet open voor aanvragen.',
+            en: 'This regulation is not open for applications yet.',
+          },
+        },
+      ],
+    },
+  );
+}

@@ -26,7 +26,7 @@ import {
 import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
 import { columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
-import { engineCall } from './applications.errors';
+import { engineCall, notApproved } from './applications.errors';
 import {
   type ApplicationRecord,
   ensureReferenceSequence,
@@ -258,6 +258,7 @@ export async function createApplicationCommand(
         ],
       });
     }
+    if (reg.approvedAt === null) throw notApproved(reg.code);
     const today = toAmsterdamDate(now);
     if (today < reg.opensOn || today > reg.closesOn) {
       throw new AppError(

@@ -42,6 +42,11 @@ export interface RegulationsTable {
   workflow_key: string;
   workflow_version: number;
   created_at: CreatedAt;
+  /**
+   * When a second policy officer approved it (migrations/0047); null: not open for applications.
+   * Defaults to now() for a regulation written directly (seeds, tests).
+   */
+  approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface BudgetsTable {

@@ -216,6 +216,8 @@ export async function budgetOverview(db: Db, year?: number): Promise<DistrictBud
       'a.granted',
       'a.requested_pending',
     ])
+    // A new regulation waiting for a second policy officer is not in force: no budget yet.
+    .where('r.approved_at', 'is not', null)
     .orderBy('r.year', 'desc')
     .orderBy('r.district');
   if (year !== undefined) q = q.where('r.year', '=', year);

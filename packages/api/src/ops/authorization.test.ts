@@ -47,6 +47,12 @@ const ROUTES: Route[] = [
   { method: 'GET', path: () => '/api/mail-files', admits: STAFF_ROLES },
   { method: 'GET', path: () => '/api/policy/definitions', admits: ['policy'] },
   { method: 'GET', path: () => '/api/policy/regulations', admits: ['policy'] },
+  {
+    method: 'POST',
+    path: () => `/api/policy/regulations/${randomUUID()}/opening`,
+    admits: ['policy'],
+    json: { comment: 'Open.' },
+  },
   { method: 'GET', path: () => '/api/policy/reports/states', admits: ['policy'] },
   { method: 'GET', path: () => '/api/policy/reports/budget', admits: ['policy'] },
 ];

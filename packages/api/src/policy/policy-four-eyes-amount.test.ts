@@ -46,10 +46,17 @@ describe('settlement four-eyes amount of a regulation', () => {
         closesOn: '2027-12-31',
         workflowKey: current.workflow.key,
         workflowVersion: current.workflow.version,
+        comment: 'Een regeling met een eigen bedrag voor vier ogen.',
       }),
       201,
     );
     expect(created.settlementFourEyesAboveCents).toBe(123_400);
+    // Open once a second officer approves it; then its changes are the four-eyes ones below.
+    await ok(
+      await as(second, 'POST', `/api/policy/proposals/${created.proposal.id}/approve`, {
+        comment: 'Akkoord.',
+      }),
+    );
 
     const negative = await as(
       kit.cookies.policy,

@@ -6,14 +6,16 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
 import { SupporterConfirmationSchema } from '../regulations/regulations.routes';
-import { approveProposal, closeProposal, listProposals } from './policy-proposals.service';
+import { approveProposal, closeProposal } from './policy-proposals.service';
+import { listProposals } from './policy-proposals.shared';
 import { json, policyOnly, security, tags } from './policy-route-kit';
 
 const Person = z.object({ id: z.string(), name: z.string() });
 export const ProposalSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['publish_definition', 'change_regulation']),
+    /** open_regulation: a new regulation opens for applications (it is closed until approved). */
+    kind: z.enum(['publish_definition', 'change_regulation', 'open_regulation']),
     status: z.enum(['open', 'approved', 'rejected', 'withdrawn']),
     definition: z.object({ key: z.string(), version: z.number().int() }).nullable(),
     regulation: z
@@ -21,6 +23,10 @@ export const ProposalSchema = z
         id: z.string(),
         code: z.string(),
         title: z.string(),
+        district: z.string(),
+        year: z.number().int(),
+        opensOn: z.string(),
+        closesOn: z.string(),
         current: z.object({
           ceilingCents: z.number().int(),
           maxAmountCents: z.number().int(),
@@ -128,7 +134,7 @@ async function commentOf(c: { req: { json(): Promise<unknown> } }): Promise<stri
   return typeof body?.comment === 'string' ? body.comment : undefined;
 }
 
-/** Four eyes on the rules: proposals to publish a definition or change a regulation. */
+/** Four eyes on the rules: proposals to publish a definition, change or open a regulation. */
 export function registerPolicyProposalRoutes(app: App, deps: AppDeps): void {
   const { db } = deps;
 

@@ -5,16 +5,23 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
-import { isUuid, listAllRegulations } from '../regulations/regulations.repository';
+import { isOpenOn, isUuid, listAllRegulations } from '../regulations/regulations.repository';
 import { RegulationSchema, SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import { StoredRegulationSchema } from './policy-answers.schemas';
-import { ProposalSchema } from './policy-proposals.routes';
+import {
+  changeClosedRegulation,
+  openingsOf,
+  proposeNewRegulation,
+  proposeOpening,
+} from './policy-opening.service';
+import { CommentBody, ProposalSchema } from './policy-proposals.routes';
 import { proposeRegulationChange, touchesGuardedFields } from './policy-proposals.service';
-import { createRegulation, updateRegulation } from './policy-regulations.service';
+import { updateRegulation } from './policy-regulations.service';
 import { json, policyOnly, security, tags } from './policy-route-kit';
 
 // Policy staff's regulations: a district's year with its ceiling, maximum, dates and workflow
-// version. A change of version, ceiling or maximum waits for a second officer (four eyes).
+// version. A new regulation opens for applications, and a change of version, ceiling or maximum
+// takes effect, only when a second officer approves (four eyes).
 
 const isoDate = z.iso.date();
 
@@ -48,6 +55,8 @@ const NewRegulationBody = z
     reportDueWeeks: RegulationFields.reportDueWeeks.optional(),
     settlementFourEyesAboveCents: RegulationFields.settlementFourEyesAboveCents.optional(),
     supporterConfirmation: RegulationFields.supporterConfirmation.optional(),
+    /** Why: the second policy officer, who approves opening it, reads this. Required. */
+    comment: z.string().max(2000).optional(),
   })
   .strict()
   .openapi('NewRegulation');
@@ -61,16 +70,33 @@ const RegulationPatch = z
   .strict()
   .openapi('RegulationPatch');
 
+const Person = z.object({ id: z.string(), name: z.string() });
+/** A regulation on the policy pages: with, until a second officer approved it, its opening. */
+const PolicyRegulationSchema = RegulationSchema.extend({
+  /** The latest proposal to open it; null once approved (or for one written directly). */
+  opening: z
+    .object({
+      proposalId: z.string(),
+      status: z.enum(['open', 'approved', 'rejected', 'withdrawn']),
+      proposedBy: Person,
+      decidedBy: Person.nullable(),
+      decisionComment: z.string().nullable(),
+    })
+    .nullable(),
+}).openapi('PolicyRegulation');
+const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
+
 const r = {
   regulations: createRoute({
     method: 'get',
     path: '/api/policy/regulations',
     tags,
     security,
-    summary: 'All regulations (open or not) with ceiling, budget and workflow version',
+    summary:
+      'All regulations (open or not, approved or not) with ceiling, budget and workflow version',
     middleware: policyOnly,
     responses: {
-      200: json(z.object({ items: z.array(RegulationSchema) }), 'Regulations'),
+      200: json(z.object({ items: z.array(PolicyRegulationSchema) }), 'Regulations'),
       ...problemResponses(401, 403),
     },
   }),
@@ -79,14 +105,35 @@ const r = {
     path: '/api/policy/regulations',
     tags,
     security,
-    summary: 'A regulation for a district and year: ceiling, maximum, dates, workflow version',
+    summary:
+      'A regulation for a district and year: ceiling, maximum, dates, workflow version; closed for applications until another policy officer approves the proposal to open it (four eyes)',
     middleware: policyOnly,
     request: {
       body: { required: true, content: { 'application/json': { schema: NewRegulationBody } } },
     },
     responses: {
-      201: json(StoredRegulationSchema, 'Created'),
+      201: json(
+        StoredRegulationSchema.extend({ proposal: ProposalSchema }).openapi('CreatedRegulation'),
+        'Created, closed; the proposal to open it waits for a second officer',
+      ),
       ...problemResponses(401, 403, 409, 422),
+    },
+  }),
+  proposeOpening: createRoute({
+    method: 'post',
+    path: '/api/policy/regulations/{id}/opening',
+    tags,
+    security,
+    summary:
+      'Propose again to open a new regulation whose opening was rejected or withdrawn; another policy officer approves',
+    middleware: policyOnly,
+    request: {
+      params: IdParams,
+      body: { required: true, content: { 'application/json': { schema: CommentBody } } },
+    },
+    responses: {
+      202: json(z.object({ proposal: ProposalSchema }), 'Proposed; waits for a second officer'),
+      ...problemResponses(401, 403, 404, 409, 422),
     },
   }),
   updateRegulation: createRoute({
@@ -95,10 +142,10 @@ const r = {
     tags,
     security,
     summary:
-      'Change a regulation; a change of workflow version, ceiling or maximum becomes a proposal (202) another policy officer approves',
+      'Change a regulation; a change of workflow version, ceiling or maximum of an approved one becomes a proposal (202) another policy officer approves. One not approved yet changes at once, but not while its opening waits (409)',
     middleware: policyOnly,
     request: {
-      params: z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) }),
+      params: IdParams,
       body: { required: true, content: { 'application/json': { schema: RegulationPatch } } },
     },
     responses: {
@@ -115,25 +162,50 @@ export function registerPolicyRegulationRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(r.regulations, async (c) => {
     const today = toAmsterdamDate(deps.clock());
-    const items = (await listAllRegulations(db)).map((reg) => ({
+    const all = await listAllRegulations(db);
+    const openings = await openingsOf(
+      db,
+      all.filter((reg) => reg.approvedAt === null).map((reg) => reg.id),
+    );
+    const items = all.map((reg) => ({
       ...reg,
-      open: reg.opensOn <= today && today <= reg.closesOn,
+      open: isOpenOn(reg, today),
+      opening: reg.approvedAt === null ? (openings.get(reg.id) ?? null) : null,
     }));
     return c.json({ items }, 200);
   });
 
   app.openapi(r.createRegulation, async (c) => {
-    const created = await createRegulation(db, c.req.valid('json'));
-    c.header('Location', `/api/regulations/${created.id}`);
-    return c.json(created as never, 201);
+    const { comment, ...input } = c.req.valid('json');
+    const { regulation, proposal } = await proposeNewRegulation(
+      db,
+      input,
+      currentUser(c),
+      comment,
+      deps.clock(),
+    );
+    // Where it is public once a second officer approved it.
+    c.header('Location', `/api/regulations/${regulation.id}`);
+    return c.json({ ...regulation, proposal } as never, 201);
+  });
+
+  app.openapi(r.proposeOpening, async (c) => {
+    const { id } = c.req.valid('param');
+    if (!isUuid(id)) throw new AppError('not_found', 'No regulation with this id.');
+    const { comment } = c.req.valid('json');
+    const proposal = await proposeOpening(db, id, currentUser(c), comment, deps.clock());
+    return c.json({ proposal } as never, 202);
   });
 
   app.openapi(r.updateRegulation, async (c) => {
     const { id } = c.req.valid('param');
     if (!isUuid(id)) throw new AppError('not_found', 'No regulation with this id.');
     const { comment, ...changes } = c.req.valid('json');
+    const user = currentUser(c);
+    // Not approved yet: nothing is open on it, so a change waits for the approval of its opening.
+    const closed = await changeClosedRegulation(db, id, changes, user.locale);
+    if (closed) return c.json(closed as never, 200);
     if (await touchesGuardedFields(db, id, changes)) {
-      const user = currentUser(c);
       const proposal = await proposeRegulationChange(db, id, changes, user, comment, deps.clock());
       return c.json({ proposal } as never, 202);
     }

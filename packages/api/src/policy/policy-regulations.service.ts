@@ -6,7 +6,6 @@ import {
   findRegulation,
   type NewRegulation,
   type Regulation,
-  upsertRegulation,
 } from '../regulations/regulations.repository';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -99,18 +98,34 @@ function isCheckViolation(err: unknown, constraint: string): boolean {
   );
 }
 
-export async function createRegulation(db: Kysely<DB>, input: NewRegulation): Promise<Regulation> {
-  checkDates(input.opensOn, input.closesOn);
-  checkMaximum(input.ceilingCents, input.maxAmountCents);
-  await requirePublished(db, input.workflowKey, input.workflowVersion, 'workflowVersion');
+/** What a regulation must be to open: dates in order, maximum within ceiling, a published version. */
+export async function checkOpenable(
+  db: Db,
+  r: Pick<NewRegulation, 'opensOn' | 'closesOn' | 'ceilingCents' | 'maxAmountCents'> & {
+    workflow: { key: string; version: number };
+  },
+): Promise<void> {
+  checkDates(r.opensOn, r.closesOn);
+  checkMaximum(r.ceilingCents, r.maxAmountCents);
+  await requirePublished(db, r.workflow.key, r.workflow.version, 'workflowVersion');
+}
+
+/** A new regulation's refusals: those of checkOpenable, and a code that is taken (409). */
+export async function checkNewRegulation(db: Db, input: NewRegulation): Promise<void> {
+  await checkOpenable(db, {
+    ...input,
+    workflow: { key: input.workflowKey, version: input.workflowVersion },
+  });
   const taken = await db
     .selectFrom('regulations')
     .select('id')
     .where('code', '=', input.code)
     .executeTakeFirst();
-  if (taken) throw new AppError('conflict', `A regulation with code ${input.code} exists.`);
-  const id = await upsertRegulation(db, input);
-  return (await findRegulation(db, id))!;
+  if (taken) throw codeTaken(input.code);
+}
+
+export function codeTaken(code: string): AppError {
+  return new AppError('conflict', `A regulation with code ${code} exists.`);
 }
 
 /**

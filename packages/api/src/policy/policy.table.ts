@@ -16,7 +16,8 @@ export type DefinitionMigrationsTable = {
 /** A change of the rules waiting for a second policy officer (migrations/0018_policy_proposals.sql). */
 export type PolicyProposalsTable = {
   id: Generated<string>;
-  kind: 'publish_definition' | 'change_regulation';
+  /** open_regulation: a new regulation opens for applications (migrations/0047). */
+  kind: 'publish_definition' | 'change_regulation' | 'open_regulation';
   definition_key: string | null;
   definition_version: number | null;
   regulation_id: string | null;

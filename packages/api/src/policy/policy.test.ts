@@ -453,9 +453,17 @@ describe('policy: regulations', () => {
       closesOn: '2027-12-31',
       workflowKey: KEY,
       workflowVersion: D1,
+      comment: 'Het budget voor Charlois in 2027.',
     };
     const created = await ok(await asPolicy('POST', '/api/policy/regulations', input), 201);
     expect(created).toMatchObject({ district: 'Charlois', year: 2027, ceilingCents: 8_000_000 });
+    // Four eyes: a second officer approves opening it, as for a change of its amounts below.
+    await ok(
+      await call(kit.app, 'POST', `/api/policy/proposals/${created.proposal.id}/approve`, {
+        cookie: secondPolicy,
+        json: {},
+      }),
+    );
     expect((await asPolicy('POST', '/api/policy/regulations', input)).status).toBe(409);
     const closedBefore = await asPolicy('POST', '/api/policy/regulations', {
       ...input,

@@ -25,6 +25,16 @@ export interface Regulation {
   closesOn: string;
   workflow: { key: string; version: number };
   budget: { reservedCents: number; committedCents: number; remainingCents: number };
+  /**
+   * When a second policy officer approved it (ISO); null: a new regulation waiting for that
+   * approval (or rejected): not listed publicly, no application starts on it.
+   */
+  approvedAt: string | null;
+}
+
+/** Open for new applications on `today` (Amsterdam date): approved, and between its dates. */
+export function isOpenOn(reg: Regulation, today: string): boolean {
+  return reg.approvedAt !== null && reg.opensOn <= today && today <= reg.closesOn;
 }
 
 function baseQuery(db: Db) {
@@ -50,6 +60,7 @@ function baseQuery(db: Db) {
       'r.workflow_version',
       'b.reserved_cents',
       'b.committed_cents',
+      'r.approved_at',
     ]);
 }
 
@@ -97,12 +108,15 @@ function toRegulation(r: BaseRow): Regulation {
       committedCents: committed,
       remainingCents: Math.max(0, ceiling - reserved - committed),
     },
+    // Read back as jsonb (regulationJson) it is a string.
+    approvedAt: r.approved_at ? new Date(r.approved_at).toISOString() : null,
   };
 }
 
-/** Regulations open on `today` (Amsterdam date), by district. */
+/** Regulations open on `today` (Amsterdam date), by district: approved ones only. */
 export async function listOpenRegulations(db: Db, today: string): Promise<Regulation[]> {
   const rows = await baseQuery(db)
+    .where('r.approved_at', 'is not', null)
     .where(sql<boolean>`r.opens_on <= ${today}::date`)
     .where(sql<boolean>`r.closes_on >= ${today}::date`)
     .orderBy('r.district')
@@ -112,12 +126,14 @@ export async function listOpenRegulations(db: Db, today: string): Promise<Regula
   return rows.map(toRegulation);
 }
 
-export async function listAllRegulations(db: Db): Promise<Regulation[]> {
-  const rows = await baseQuery(db)
-    .orderBy('r.year', 'desc')
-    .orderBy('r.district')
-    .orderBy('r.code')
-    .execute();
+/** Every regulation, or (`approvedOnly`, the public list) those a second officer approved. */
+export async function listAllRegulations(
+  db: Db,
+  options: { approvedOnly?: boolean } = {},
+): Promise<Regulation[]> {
+  let q = baseQuery(db);
+  if (options.approvedOnly) q = q.where('r.approved_at', 'is not', null);
+  const rows = await q.orderBy('r.year', 'desc').orderBy('r.district').orderBy('r.code').execute();
   return rows.map(toRegulation);
 }
 
@@ -150,29 +166,37 @@ export interface NewRegulation {
   workflowVersion: number;
 }
 
-/** Inserts a regulation (its budget row follows by trigger); an existing code is kept. */
+/** The row of a new regulation; approved_at is left to the column (now) unless set. */
+export function regulationValues(r: NewRegulation) {
+  return {
+    code: r.code,
+    title: r.title,
+    district: r.district,
+    year: r.year,
+    ceiling_cents: r.ceilingCents,
+    max_amount_cents: r.maxAmountCents,
+    direct_settlement_threshold_cents: r.directSettlementThresholdCents ?? 0,
+    decision_term_weeks: r.decisionTermWeeks ?? 8,
+    report_due_weeks: r.reportDueWeeks ?? 8,
+    ...(r.settlementFourEyesAboveCents !== undefined
+      ? { settlement_four_eyes_above_cents: r.settlementFourEyesAboveCents }
+      : {}),
+    ...(r.supporterConfirmation ? { supporter_confirmation: r.supporterConfirmation } : {}),
+    opens_on: r.opensOn,
+    closes_on: r.closesOn,
+    workflow_key: r.workflowKey,
+    workflow_version: r.workflowVersion,
+  };
+}
+
+/**
+ * Inserts a regulation (its budget row follows by trigger); an existing code is kept. Written
+ * directly (seeds, tests), it is approved at once; the policy API's create is not (four eyes).
+ */
 export async function upsertRegulation(db: Db, r: NewRegulation): Promise<string> {
   await db
     .insertInto('regulations')
-    .values({
-      code: r.code,
-      title: r.title,
-      district: r.district,
-      year: r.year,
-      ceiling_cents: r.ceilingCents,
-      max_amount_cents: r.maxAmountCents,
-      direct_settlement_threshold_cents: r.directSettlementThresholdCents ?? 0,
-      decision_term_weeks: r.decisionTermWeeks ?? 8,
-      report_due_weeks: r.reportDueWeeks ?? 8,
-      ...(r.settlementFourEyesAboveCents !== undefined
-        ? { settlement_four_eyes_above_cents: r.settlementFourEyesAboveCents }
-        : {}),
-      ...(r.supporterConfirmation ? { supporter_confirmation: r.supporterConfirmation } : {}),
-      opens_on: r.opensOn,
-      closes_on: r.closesOn,
-      workflow_key: r.workflowKey,
-      workflow_version: r.workflowVersion,
-    })
+    .values(regulationValues(r))
     .onConflict((oc) => oc.column('code').doNothing())
     .execute();
   const row = await db

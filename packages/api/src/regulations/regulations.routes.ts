@@ -8,7 +8,12 @@ import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
-import { findRegulation, listAllRegulations, listOpenRegulations } from './regulations.repository';
+import {
+  findRegulation,
+  isOpenOn,
+  listAllRegulations,
+  listOpenRegulations,
+} from './regulations.repository';
 
 /** How supporters may confirm their support: with DigiD only, or DigiD or the mailed code. */
 export const SupporterConfirmationSchema = z.enum(['digid', 'digid_or_code']).openapi({
@@ -38,6 +43,11 @@ export const RegulationSchema = z
       committedCents: z.number().int(),
       remainingCents: z.number().int(),
     }),
+    /**
+     * When a second policy officer approved it; null (policy pages only): a new regulation that
+     * waits for that approval or was rejected, not open for applications.
+     */
+    approvedAt: z.string().nullable(),
     open: z.boolean(),
   })
   .openapi('Regulation');
@@ -66,7 +76,8 @@ const listRoute = createRoute({
   method: 'get',
   path: '/api/regulations',
   tags: ['Regulations'],
-  summary: 'Open regulations with district, maximum, ceiling and remaining budget (public)',
+  summary:
+    'Open regulations with district, maximum, ceiling and remaining budget (public; approved ones only)',
   request: {
     query: z.object({
       all: z.enum(['true', 'false']).optional().openapi({ description: 'true: also closed ones' }),
@@ -118,19 +129,17 @@ export function registerRegulationRoutes(app: App, deps: AppDeps): void {
     const { all } = c.req.valid('query');
     const rows =
       all === 'true'
-        ? await listAllRegulations(deps.db)
+        ? await listAllRegulations(deps.db, { approvedOnly: true })
         : await listOpenRegulations(deps.db, today);
-    return c.json(
-      { items: rows.map((r) => ({ ...r, open: r.opensOn <= today && today <= r.closesOn })) },
-      200,
-    );
+    return c.json({ items: rows.map((r) => ({ ...r, open: isOpenOn(r, today) })) }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const reg = await findRegulation(deps.db, c.req.valid('param').id);
-    if (!reg) throw new AppError('not_found', 'No regulation with this id.');
+    // A new regulation no second policy officer approved is not public yet.
+    if (!reg?.approvedAt) throw new AppError('not_found', 'No regulation with this id.');
     const today = toAmsterdamDate(deps.clock());
-    return c.json({ ...reg, open: reg.opensOn <= today && today <= reg.closesOn }, 200);
+    return c.json({ ...reg, open: isOpenOn(reg, today) }, 200);
   });
 
   app.openapi(budgetsRoute, async (c) => {

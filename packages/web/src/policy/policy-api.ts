@@ -16,11 +16,15 @@ export type MigrationPlan = Schemas['MigrationPlan'];
 export type MigrationItem = MigrationPlan['items'][number];
 export type MigrationDeadline = MigrationItem['deadlines'][number];
 export type MigrationRequest = Schemas['MigrationRequest'];
-export type PolicyRegulation = Schemas['Regulation'];
+/** A regulation on the policy pages; `opening` says where its four-eyes opening stands. */
+export type PolicyRegulation = Schemas['PolicyRegulation'];
 export type Proposal = Schemas['PolicyProposal'];
 export type ProposalStatus = Proposal['status'];
 /** What the regulation form sends for both a new and a changed regulation. */
-export type RegulationInput = Omit<Schemas['NewRegulation'], 'code' | 'district' | 'year'>;
+export type RegulationInput = Omit<
+  Schemas['NewRegulation'],
+  'code' | 'district' | 'year' | 'comment'
+>;
 export type StateCount = Answer<'/api/policy/reports/states'>['items'][number];
 export type BudgetUse = Answer<'/api/policy/reports/budget'>['items'][number];
 export type LeadTime = Answer<'/api/policy/reports/lead-times'>['total'];
@@ -74,8 +78,12 @@ export const policyApi = {
   migrate: (key: string, req: MigrationRequest) =>
     http.post('/api/policy/definitions/{key}/migrations', { path: { key }, body: req }),
   regulations: async () => (await http.get('/api/policy/regulations')).items,
+  /** Created closed: it opens for applications when a second officer approves (four eyes). */
   createRegulation: (input: Schemas['NewRegulation']) =>
     http.post('/api/policy/regulations', { body: input }),
+  /** Proposes again to open a new regulation whose opening was rejected or withdrawn. */
+  proposeOpening: (id: string, comment: string) =>
+    http.post('/api/policy/regulations/{id}/opening', { path: { id }, body: { comment } }),
   /** A change of workflow version, ceiling or maximum answers a proposal instead (four eyes). */
   updateRegulation: (id: string, input: Schemas['RegulationPatch']) =>
     http.patch('/api/policy/regulations/{id}', { path: { id }, body: input }),

@@ -4,7 +4,7 @@ import { useI18n } from '../i18n/i18n';
 const nl = {
   'prop.title': 'Voorstellen die wachten op een tweede beleidsmedewerker',
   'prop.intro':
-    'Een werkproces publiceren, en het werkproces, het plafond, het maximum of het bedrag voor een tweede persoon bij vaststelling van een regeling wijzigen, doen twee beleidsmedewerkers: de een stelt voor met een toelichting, een ander keurt goed of af.',
+    'Een werkproces publiceren, een nieuwe regeling openstellen voor aanvragen, en het werkproces, het plafond, het maximum of het bedrag voor een tweede persoon bij vaststelling van een regeling wijzigen, doen twee beleidsmedewerkers: de een stelt voor met een toelichting, een ander keurt goed of af.',
   'prop.none': 'Er wachten geen voorstellen.',
   'prop.publish': 'Versie {version} van {name} publiceren',
   'prop.regulation': '{name} wijzigen',
@@ -54,12 +54,36 @@ const nl = {
   'prop.withdrawToEdit': 'Voorstel intrekken en verder wijzigen',
   'prop.withdrawnToEdit': 'Het voorstel is ingetrokken. U kunt versie {version} weer wijzigen.',
   'prop.changesLoading': 'De wijzigingen worden opgehaald…',
+  'prop.open': '{name} openstellen voor aanvragen',
+  'prop.opening.district': 'Wijk: {district}',
+  'prop.opening.ceiling': 'Subsidieplafond: {amount}',
+  'prop.opening.max': 'Maximum per aanvraag: {amount}',
+  'prop.opening.dates': 'Open voor aanvragen van {from} tot en met {to}',
+  'prop.opening.workflow': 'Werkproces voor nieuwe aanvragen: {name}',
+  'prop.opening.version': 'versie {version}',
+  'prop.openComment':
+    'Toelichting voor de tweede beleidsmedewerker: waarom deze regeling? Zij is pas open voor aanvragen als die haar goedkeurt.',
+  'prop.openProposed':
+    '{name} is aangemaakt. Zij is pas open voor aanvragen als een tweede beleidsmedewerker haar goedkeurt.',
+  'prop.reopenComment':
+    'Toelichting voor de tweede beleidsmedewerker: wat is er anders? Zij is pas open voor aanvragen als die haar goedkeurt.',
+  'prop.reopenButton': 'Opslaan en opnieuw voorstellen',
+  'prop.commentNeeded': 'Vul een toelichting in: de tweede beleidsmedewerker leest die.',
+  'prop.reg.notApproved': 'nog niet goedgekeurd, niet open voor aanvragen',
+  'prop.reopenProposed':
+    'Uw voorstel om {name} open te stellen wacht nu op een tweede beleidsmedewerker.',
+  'prop.reg.waiting': 'wacht op goedkeuring door een tweede beleidsmedewerker',
+  'prop.reg.rejected': 'afgekeurd, niet open voor aanvragen',
+  'prop.reg.withdrawn': 'voorstel ingetrokken, niet open voor aanvragen',
+  'prop.reg.rejectedBy': 'Afgekeurd door {name}: “{comment}”',
+  'prop.reg.withdrawnNote': 'Het voorstel om deze regeling open te stellen is ingetrokken.',
+  'prop.reg.again': 'Pas de regeling zo nodig aan en stel haar opnieuw voor.',
 };
 
 const en: Record<ProposalMessageKey, string> = {
   'prop.title': 'Proposals waiting for a second policy officer',
   'prop.intro':
-    'Publishing a workflow, and changing the workflow, ceiling, maximum or second-person settlement amount of a grant scheme, takes two policy officers: one proposes with a comment, another approves or rejects.',
+    'Publishing a workflow, opening a new grant scheme for applications, and changing the workflow, ceiling, maximum or second-person settlement amount of a grant scheme, takes two policy officers: one proposes with a comment, another approves or rejects.',
   'prop.none': 'No proposals are waiting.',
   'prop.publish': 'Publish version {version} of {name}',
   'prop.regulation': 'Change {name}',
@@ -109,6 +133,29 @@ const en: Record<ProposalMessageKey, string> = {
   'prop.withdrawnToEdit':
     'The proposal has been withdrawn. You can change version {version} again.',
   'prop.changesLoading': 'Fetching the changes…',
+  'prop.open': 'Open {name} for applications',
+  'prop.opening.district': 'District: {district}',
+  'prop.opening.ceiling': 'Budget ceiling: {amount}',
+  'prop.opening.max': 'Maximum per application: {amount}',
+  'prop.opening.dates': 'Open for applications from {from} up to and including {to}',
+  'prop.opening.workflow': 'Workflow for new applications: {name}',
+  'prop.opening.version': 'version {version}',
+  'prop.openComment':
+    'Comment for the second policy officer: why this scheme? It opens for applications only once they approve it.',
+  'prop.openProposed':
+    '{name} has been created. It opens for applications only once a second policy officer approves it.',
+  'prop.reopenComment':
+    'Comment for the second policy officer: what has changed? It opens for applications only once they approve it.',
+  'prop.reopenButton': 'Save and propose again',
+  'prop.commentNeeded': 'Enter a comment: the second policy officer reads it.',
+  'prop.reg.notApproved': 'not approved yet, not open for applications',
+  'prop.reopenProposed': 'Your proposal to open {name} now waits for a second policy officer.',
+  'prop.reg.waiting': 'waiting for approval by a second policy officer',
+  'prop.reg.rejected': 'rejected, not open for applications',
+  'prop.reg.withdrawn': 'proposal withdrawn, not open for applications',
+  'prop.reg.rejectedBy': 'Rejected by {name}: “{comment}”',
+  'prop.reg.withdrawnNote': 'The proposal to open this scheme was withdrawn.',
+  'prop.reg.again': 'Change the scheme where needed and propose it again.',
 };
 
 export type ProposalMessageKey = keyof typeof nl;

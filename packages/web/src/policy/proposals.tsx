@@ -21,8 +21,8 @@ import { useSession } from '../session/session';
 import { type DefinitionSummary, type Proposal, policyApi } from './policy-api';
 import { usePolicyText } from './policy-messages';
 import { ProposalChanges } from './proposal-changes';
+import { proposalLines } from './proposal-lines';
 import { useProposalText } from './proposal-messages';
-import { supporterRuleText } from './regulation-supporters';
 
 type Text = ReturnType<typeof useProposalText>;
 
@@ -36,56 +36,8 @@ function describe(p: Proposal, text: Text, definitions: DefinitionSummary[]): st
       name: def?.title?.[locale] ?? p.definition.key,
     });
   }
-  return q('prop.regulation', { name: p.regulation?.title ?? '' });
-}
-
-/** Before → after for the guarded fields of a regulation change. */
-function changeLines(p: Proposal, text: Text): string[] {
-  const { q, formatMoney } = text;
-  const current = p.regulation?.current;
-  if (!current) return [];
-  const lines: string[] = [];
-  const c = p.changes;
-  if (c.workflowVersion !== undefined && c.workflowVersion !== current.workflow.version)
-    lines.push(
-      q('prop.change.workflowVersion', {
-        before: current.workflow.version,
-        after: c.workflowVersion,
-      }),
-    );
-  if (c.ceilingCents !== undefined && c.ceilingCents !== current.ceilingCents)
-    lines.push(
-      q('prop.change.ceilingCents', {
-        before: formatMoney(current.ceilingCents),
-        after: formatMoney(c.ceilingCents),
-      }),
-    );
-  if (c.maxAmountCents !== undefined && c.maxAmountCents !== current.maxAmountCents)
-    lines.push(
-      q('prop.change.maxAmountCents', {
-        before: formatMoney(current.maxAmountCents),
-        after: formatMoney(c.maxAmountCents),
-      }),
-    );
-  const fourEyes = c.settlementFourEyesAboveCents;
-  if (fourEyes !== undefined && fourEyes !== current.settlementFourEyesAboveCents) {
-    const money = (cents: number | null) => (cents === null ? q('prop.never') : formatMoney(cents));
-    lines.push(
-      q('prop.change.fourEyes', {
-        before: money(current.settlementFourEyesAboveCents),
-        after: money(fourEyes),
-      }),
-    );
-  }
-  const rule = c.supporterConfirmation;
-  if (rule !== undefined && rule !== current.supporterConfirmation)
-    lines.push(
-      q('prop.change.supporters', {
-        before: supporterRuleText(text.locale, current.supporterConfirmation),
-        after: supporterRuleText(text.locale, rule),
-      }),
-    );
-  return lines;
+  const name = p.regulation?.title ?? '';
+  return q(p.kind === 'open_regulation' ? 'prop.open' : 'prop.regulation', { name });
 }
 
 function OpenProposal({
@@ -106,6 +58,7 @@ function OpenProposal({
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   const what = describe(proposal, text, definitions ?? []);
+  const lines = proposalLines(proposal, text, definitions ?? []);
   const own = me?.id === proposal.proposedBy.id;
   const id = `proposal-${proposal.id}`;
 
@@ -144,9 +97,9 @@ function OpenProposal({
           id={`${id}-changes`}
         />
       )}
-      {changeLines(proposal, text).length > 0 && (
+      {lines.length > 0 && (
         <UnorderedList>
-          {changeLines(proposal, text).map((l) => (
+          {lines.map((l) => (
             <UnorderedListItem key={l}>{l}</UnorderedListItem>
           ))}
         </UnorderedList>
@@ -195,7 +148,8 @@ export function ProposalsPanel({
   kind,
   onChange,
 }: {
-  kind?: Proposal['kind'];
+  /** Only proposals of this kind (or these kinds). */
+  kind?: Proposal['kind'] | Proposal['kind'][];
   /** Called after a proposal was decided, so the page can reload what it shows. */
   onChange?(): void;
 }) {
@@ -205,7 +159,8 @@ export function ProposalsPanel({
   const list = useLoad(() => policyApi.proposals(), []);
   const defs = useLoad(() => policyApi.definitions(), []);
   const [notice, setNotice] = useState('');
-  const items = (list.data ?? []).filter((p) => !kind || p.kind === kind);
+  const kinds = kind === undefined ? undefined : ([] as Proposal['kind'][]).concat(kind);
+  const items = (list.data ?? []).filter((p) => !kinds || kinds.includes(p.kind));
   const open = items.filter((p) => p.status === 'open');
   const decided = items.filter((p) => p.status !== 'open').slice(0, 10);
   const definitions = defs.data ?? [];

@@ -1,0 +1,266 @@
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { type FormEvent, useState } from 'react';
+import { ApiError } from '../api/client';
+import type { MoneyParse } from '../components/money';
+import { MoneyInput } from '../components/money-input';
+import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
+import { type PolicyRegulation, policyApi, type RegulationInput } from './policy-api';
+import { usePolicyText } from './policy-messages';
+import { useProposalText } from './proposal-messages';
+import { type SupporterConfirmation, SupporterConfirmationField } from './regulation-supporters';
+
+// The form of a regulation on /beleid/regelingen (regulations-admin-page.tsx): a new one, whose
+// opening a second policy officer approves; one that is not open yet (its opening rejected or
+// withdrawn), changed and proposed again; or an approved one, whose workflow, ceiling, maximum
+// or four-eyes amount change as a proposal.
+
+/** What became of the form: created (waits), saved, proposed as a change, or proposed again. */
+export type RegulationOutcome = 'created' | 'saved' | 'proposed' | 'reproposed';
+
+type Form = Record<
+  | 'code'
+  | 'title'
+  | 'district'
+  | 'year'
+  | 'term'
+  | 'reportWeeks'
+  | 'opensOn'
+  | 'closesOn'
+  | 'workflow'
+  | 'comment',
+  string
+>;
+
+type MoneyKey = 'ceiling' | 'max' | 'threshold' | 'fourEyes';
+const MONEY_KEYS: MoneyKey[] = ['ceiling', 'max', 'threshold', 'fourEyes'];
+/** Amounts that may stay empty: the four-eyes amount empty means never a second person. */
+const OPTIONAL_MONEY: ReadonlySet<MoneyKey> = new Set(['fourEyes']);
+/** The amounts as read by the one money input: cents, or null with why it could not be read. */
+type Amounts = Record<MoneyKey, { cents: number | null; problem: MoneyParse | null }>;
+
+function toAmounts(r?: PolicyRegulation): Amounts {
+  return {
+    ceiling: { cents: r ? r.ceilingCents : null, problem: null },
+    max: { cents: r ? r.maxAmountCents : 1_000_000, problem: null },
+    threshold: { cents: r ? r.directSettlementThresholdCents : 0, problem: null },
+    fourEyes: { cents: r ? r.settlementFourEyesAboveCents : 500_000, problem: null },
+  };
+}
+
+function toForm(r?: PolicyRegulation): Form {
+  const year = new Date().getFullYear() + 1;
+  return {
+    code: r?.code ?? '',
+    title: r?.title ?? '',
+    district: r?.district ?? '',
+    year: String(r?.year ?? year),
+    term: String(r?.decisionTermWeeks ?? 8),
+    reportWeeks: String(r?.reportDueWeeks ?? 12),
+    opensOn: r?.opensOn ?? `${year}-01-01`,
+    closesOn: r?.closesOn ?? `${year}-12-31`,
+    workflow: r ? `${r.workflow.key}@${r.workflow.version}` : '',
+    comment: '',
+  };
+}
+
+const FIELD_OF: Record<string, keyof Form | MoneyKey | 'supporters'> = {
+  ceilingCents: 'ceiling',
+  maxAmountCents: 'max',
+  directSettlementThresholdCents: 'threshold',
+  settlementFourEyesAboveCents: 'fourEyes',
+  decisionTermWeeks: 'term',
+  reportDueWeeks: 'reportWeeks',
+  workflowVersion: 'workflow',
+  workflowKey: 'workflow',
+  supporterConfirmation: 'supporters',
+};
+
+export function RegulationForm({
+  regulation,
+  workflows,
+  onDone,
+}: {
+  regulation?: PolicyRegulation;
+  workflows: { value: string; label: string }[];
+  onDone(r: Pick<PolicyRegulation, 'title'>, outcome: RegulationOutcome): void;
+}) {
+  const { p } = usePolicyText();
+  const { q } = useProposalText();
+  const errorText = useErrorText();
+  const { locale } = usePolicyText();
+  const [form, setForm] = useState<Form>(() => toForm(regulation));
+  const [amounts, setAmounts] = useState<Amounts>(() => toAmounts(regulation));
+  const [supporters, setSupporters] = useState<SupporterConfirmation>(
+    regulation?.supporterConfirmation ?? 'digid_or_code',
+  );
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const prefix = regulation ? `reg-${regulation.id}` : 'reg-new';
+  // Not open yet (its opening rejected or withdrawn): saved, then proposed again with the comment.
+  const closed = regulation !== undefined && regulation.approvedAt === null;
+  const needsComment = !regulation || closed;
+  const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
+  const field = (
+    k: keyof Form,
+    label: string,
+    extra: Partial<Parameters<typeof TextField>[0]> = {},
+  ) => (
+    <TextField
+      id={`${prefix}-${k}`}
+      label={label}
+      value={form[k]}
+      onChange={set(k)}
+      error={errors[k]}
+      {...extra}
+    />
+  );
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError('');
+    setErrors({});
+    const unread: Record<string, string> = {};
+    for (const k of MONEY_KEYS) {
+      const a = amounts[k];
+      if (a.cents === null && OPTIONAL_MONEY.has(k) && !a.problem) continue;
+      if (a.cents === null)
+        unread[k] =
+          a.problem && !a.problem.ok ? a.problem.message[locale] : p('regs.amountMissing');
+    }
+    // Every mistake at once, each said as what to do.
+    if (!form.workflow) unread.workflow = p('regs.errWorkflow');
+    if (!/^\d+$/.test(form.term.trim()) || Number(form.term) < 1) unread.term = p('regs.errTerm');
+    if (!/^\d+$/.test(form.reportWeeks.trim()) || Number(form.reportWeeks) < 1)
+      unread.reportWeeks = p('regs.errReport');
+    if (form.opensOn && form.closesOn && form.closesOn <= form.opensOn)
+      unread.closesOn = p('regs.errDates');
+    if (needsComment && !form.comment.trim()) unread.comment = q('prop.commentNeeded');
+    if (Object.keys(unread).length > 0) {
+      setErrors(unread);
+      setError(
+        p(
+          Object.keys(unread).every((k) => (MONEY_KEYS as readonly string[]).includes(k))
+            ? 'regs.fixAmounts'
+            : 'regs.fixFields',
+        ),
+      );
+      return;
+    }
+    const [workflowKey, version] = form.workflow.split('@');
+    const input: RegulationInput = {
+      title: form.title,
+      ceilingCents: amounts.ceiling.cents!,
+      maxAmountCents: amounts.max.cents!,
+      directSettlementThresholdCents: amounts.threshold.cents!,
+      settlementFourEyesAboveCents: amounts.fourEyes.cents,
+      supporterConfirmation: supporters,
+      decisionTermWeeks: Number(form.term),
+      reportDueWeeks: Number(form.reportWeeks),
+      opensOn: form.opensOn,
+      closesOn: form.closesOn,
+      workflowKey: workflowKey ?? '',
+      workflowVersion: Number(version),
+    };
+    const comment = form.comment.trim() || undefined;
+    try {
+      if (!regulation) {
+        // Created closed: the proposal to open it waits for a second officer.
+        const created = await policyApi.createRegulation({
+          ...input,
+          code: form.code,
+          district: form.district,
+          year: Number(form.year),
+          comment,
+        });
+        onDone(created, 'created');
+      } else if (closed) {
+        const saved = await policyApi.updateRegulation(regulation.id, input);
+        await policyApi.proposeOpening(regulation.id, comment ?? '');
+        onDone('proposal' in saved ? regulation : saved, 'reproposed');
+      } else {
+        const saved = await policyApi.updateRegulation(regulation.id, { ...input, comment });
+        // A change of workflow, ceiling, maximum or four-eyes amount waits for a second officer.
+        if ('proposal' in saved) onDone(regulation, 'proposed');
+        else onDone(saved, 'saved');
+      }
+    } catch (err) {
+      if (err instanceof ApiError && err.invalidParams.length > 0) {
+        const next: Record<string, string> = {};
+        const own: Record<string, string> = {
+          workflow: p('regs.errWorkflow'),
+          term: p('regs.errTerm'),
+          reportWeeks: p('regs.errReport'),
+          closesOn: p('regs.errDates'),
+        };
+        for (const ip of err.invalidParams) {
+          const k = FIELD_OF[ip.name] ?? ip.name;
+          next[k] ??= own[k] ?? ip.reason;
+        }
+        setErrors(next);
+      }
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="policy-reg-form">
+      <ErrorAlert>{error}</ErrorAlert>
+      <div className="policy-grid">
+        {!regulation && field('code', p('regs.code'))}
+        {!regulation && field('district', p('regs.district'))}
+        {!regulation && field('year', p('regs.year'), { inputMode: 'numeric' })}
+        {field('title', p('regs.titleField'))}
+        {MONEY_KEYS.map((k) => (
+          <MoneyInput
+            key={k}
+            id={`${prefix}-${k}`}
+            label={p(`regs.${k}`)}
+            description={k === 'fourEyes' ? p('regs.fourEyesHint') : undefined}
+            value={amounts[k].cents}
+            error={errors[k]}
+            required={!OPTIONAL_MONEY.has(k)}
+            onChange={(cents, problem) => setAmounts({ ...amounts, [k]: { cents, problem } })}
+          />
+        ))}
+        {field('term', p('regs.term'), { inputMode: 'numeric' })}
+        {field('reportWeeks', p('regs.reportWeeks'), { inputMode: 'numeric' })}
+        {field('opensOn', p('regs.opens'), { type: 'date' })}
+        {field('closesOn', p('regs.closes'), { type: 'date' })}
+        <SelectField
+          id={`${prefix}-workflow`}
+          label={p('regs.workflow')}
+          value={form.workflow}
+          onChange={set('workflow')}
+          error={errors.workflow}
+          options={[{ value: '', label: '–' }, ...workflows]}
+        />
+        <SupporterConfirmationField
+          id={`${prefix}-supporters`}
+          value={supporters}
+          error={errors.supporters}
+          onChange={setSupporters}
+        />
+      </div>
+      <TextAreaField
+        id={`${prefix}-comment`}
+        label={q(
+          !regulation
+            ? 'prop.openComment'
+            : closed
+              ? 'prop.reopenComment'
+              : 'prop.regulationComment',
+        )}
+        value={form.comment}
+        onChange={set('comment')}
+        error={errors.comment}
+        required={needsComment}
+        rows={2}
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button">
+          {!regulation ? p('regs.create') : closed ? q('prop.reopenButton') : p('common.save')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
