@@ -61,11 +61,14 @@ function runningClock() {
 }
 
 describe('a timer due while the loop sleeps', () => {
-  // The loop polls only every minute here: firing within a second can only come from waking
-  // at the earliest due time.
+  // The loop polls only every minute here: firing within a few seconds can only come from
+  // waking at the earliest due time. It fires well within a second on a quiet machine; the margin
+  // is for a machine busy with other test files (CI measured 1.8 s once), and stays far below
+  // the minute a loop that missed the due time would wait.
   const SLEEP_CAP_MS = 60_000;
+  const WOKEN_WITHIN_MS = 5_000;
 
-  test('scheduled while the loop sleeps: the NOTIFY wakes it, it sleeps until due_at and fires within 1 s', async () => {
+  test('scheduled while the loop sleeps: the NOTIFY wakes it, it sleeps until due_at and fires within seconds', async () => {
     const { app, timer } = await supplementTimer();
     const clock = runningClock();
     const worker = startTimerWorker(
@@ -88,14 +91,14 @@ describe('a timer due while the loop sleeps', () => {
       expect(row.status).toBe('fired');
       const late = new Date(row.finished_at!).getTime() - dueAt.getTime();
       expect(late).toBeGreaterThanOrEqual(0);
-      expect(late).toBeLessThan(1_000);
+      expect(late).toBeLessThan(WOKEN_WITHIN_MS);
       expect(await stepsOf(app.id, timer.event)).toHaveLength(1);
     } finally {
       await worker.stop();
     }
   });
 
-  test('already waiting when the loop goes to sleep, without notifications: fires within 1 s of due_at', async () => {
+  test('already waiting when the loop goes to sleep, without notifications: fires within seconds of due_at', async () => {
     const { timer } = await supplementTimer();
     const clock = runningClock();
     const dueAt = new Date(clock().getTime() + 1_200);
@@ -117,7 +120,7 @@ describe('a timer due while the loop sleeps', () => {
       expect(row.status).toBe('fired');
       const late = new Date(row.finished_at!).getTime() - dueAt.getTime();
       expect(late).toBeGreaterThanOrEqual(0);
-      expect(late).toBeLessThan(1_000);
+      expect(late).toBeLessThan(WOKEN_WITHIN_MS);
     } finally {
       await worker.stop();
     }
