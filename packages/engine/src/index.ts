@@ -136,7 +136,7 @@ export {
   SUPPORTERS_LIST,
   supportersOnForm,
   supportersRule,
-} from './vocabulary/guards';
+} from './vocabulary/supporters';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

@@ -11,6 +11,7 @@ import {
   type GuardName,
   guardParams,
 } from '../vocabulary/vocabulary.params';
+import { countSupporters, SUPPORTERS_LIST, supportersOnForm } from './supporters';
 import { grantAmount, type MachineEvent, payloadAmount, payloadOf } from './vocabulary.context';
 
 export type GuardResult = { ok: true } | { ok: false; issues: Issue[] };
@@ -115,61 +116,6 @@ function limitOf(
     case 'fixed':
       return { cents: cents ?? 0, label: 'the limit', text: both('de grens', 'the limit') };
   }
-}
-
-/** The form's list that `supportersAtLeast` counts when nobody was invited to confirm. */
-export const SUPPORTERS_LIST = 'supporters';
-
-/**
- * The supporters named in the form's own list (`data.supporters`, the vocabulary's field for
- * `supportersAtLeast`): what that guard counts while nobody was invited to confirm.
- */
-export function supportersOnForm(data: Record<string, unknown> | null | undefined): unknown[] {
-  const list = data?.[SUPPORTERS_LIST];
-  return Array.isArray(list) ? list : [];
-}
-
-/**
- * Which supporters count for `supportersAtLeast`: those whose `age` is a whole number of at least
- * `minAge`. Also the positions (from 0) of those too young and of those without an age, so a
- * form can say which lines do not count while it is being filled in.
- */
-export function countSupporters(
-  list: readonly unknown[],
-  minAge: number,
-): { counted: number; tooYoung: number[]; noAge: number[] } {
-  const result = { counted: 0, tooYoung: [] as number[], noAge: [] as number[] };
-  list.forEach((s, i) => {
-    const age = (s as { age?: unknown } | null)?.age;
-    if (typeof age !== 'number') result.noAge.push(i);
-    else if (age < minAge) result.tooYoung.push(i);
-    else result.counted++;
-  });
-  return result;
-}
-
-/**
- * How many supporters the workflow asks for, and from what age: the strictest
- * `supportersAtLeast` of its transitions; null when no step asks for supporters (then nobody
- * needs to be invited to confirm).
- */
-export function supportersRule(def: WorkflowDefinition): { count: number; minAge: number } | null {
-  let rule: { count: number; minAge: number } | null = null;
-  for (const state of Object.values(def.states)) {
-    const transitions = Object.values(state.on ?? {}).flatMap((t) =>
-      t === undefined ? [] : Array.isArray(t) ? t : typeof t === 'string' ? [] : [t],
-    );
-    for (const t of transitions) {
-      const guards = t.guard === undefined ? [] : Array.isArray(t.guard) ? t.guard : [t.guard];
-      for (const g of guards) {
-        if (g.type !== 'supportersAtLeast') continue;
-        const p = (g.params ?? {}) as { count?: number; minAge?: number };
-        const count = p.count ?? 0;
-        if (rule === null || count > rule.count) rule = { count, minAge: p.minAge ?? 12 };
-      }
-    }
-  }
-  return rule;
 }
 
 export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { shippedJson } from '../test/fixtures';
-import { countSupporters, supportersRule } from './guards';
+import { countSupporters, supportersRule } from './supporters';
 
 describe('supportersRule', () => {
   test('the shipped workflows: four of twelve or older, and none for the small budget', () => {
