@@ -19,19 +19,25 @@ let page: Page;
 let applicationId: string;
 let reference: string;
 
+/** The resident's new application over the API, and a way to send its events as someone. */
+async function newApplication() {
+  const resident: ApiAs = await apiAs(server, server.users.resident.email);
+  const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
+  const draft = await resident('POST', '/api/applications', {
+    regulationId: server.regulationId,
+    data: demoFormData(server.deps.clock()),
+  });
+  const event = (as: ApiAs, type: string, payload?: unknown) =>
+    as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+  return { draft, event, resident, assessor };
+}
+
 setUpBrowserTest(
   async (started) => {
     ({ server, page } = started);
-    const resident: ApiAs = await apiAs(server, server.users.resident.email);
-    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
-    const draft = await resident('POST', '/api/applications', {
-      regulationId: server.regulationId,
-      data: demoFormData(server.deps.clock()),
-    });
+    const { draft, event, resident, assessor } = await newApplication();
     applicationId = draft.id;
     reference = draft.reference;
-    const event = (as: ApiAs, type: string, payload?: unknown) =>
-      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
     await event(resident, 'SUBMIT');
     await event(assessor, 'REQUEST_INFO', {
       message: 'Graag een offerte voor het podium.',
@@ -108,14 +114,7 @@ describe('withholding an overtaken letter', () => {
 describe('a decision for a resident who gets letters by post', () => {
   it('tells the approver the letter is sent only once its batch is posted', async () => {
     await logout(page);
-    const resident: ApiAs = await apiAs(server, server.users.resident.email);
-    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
-    const draft = await resident('POST', '/api/applications', {
-      regulationId: server.regulationId,
-      data: demoFormData(server.deps.clock()),
-    });
-    const event = (as: ApiAs, type: string, payload?: unknown) =>
-      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+    const { draft, event, resident, assessor } = await newApplication();
     await event(resident, 'SUBMIT');
     await event(assessor, 'ASSESS', {
       recommendation: 'grant',
@@ -140,14 +139,7 @@ describe('a decision for a resident who gets letters by post', () => {
 describe('a request for information that goes into the post days later', () => {
   it('gives the resident her days from the posting day, and her page says why', async () => {
     await logout(page);
-    const resident: ApiAs = await apiAs(server, server.users.resident.email);
-    const assessor: ApiAs = await apiAs(server, server.users.assessor.email);
-    const draft = await resident('POST', '/api/applications', {
-      regulationId: server.regulationId,
-      data: demoFormData(server.deps.clock()),
-    });
-    const event = (as: ApiAs, type: string, payload?: unknown) =>
-      as('POST', `/api/applications/${draft.id}/events`, payload ? { type, payload } : { type });
+    const { draft, event, resident, assessor } = await newApplication();
     await event(resident, 'SUBMIT');
     await event(assessor, 'REQUEST_INFO', { message: 'Graag een offerte.', periodDays: 14 });
     const requestedOn = server.today();
