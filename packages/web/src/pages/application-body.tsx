@@ -58,6 +58,8 @@ export function ApplicationBody({
   const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
   const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
   const reporting = state.tags.includes('report_due');
+  // Staff at the desk, or a helper, acting for the applicant: texts name her, not "uw".
+  const actingForOther = Boolean(me && me.id !== app.applicantId && app.applicantName);
   // The activity's date, from the field the definition names for it.
   const activity = def ? activityDateOf(def, app.data) : undefined;
   const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
@@ -94,7 +96,7 @@ export function ApplicationBody({
         intro={
           closes ? (
             <Paragraph>
-              {me && me.id !== app.applicantId && app.applicantName
+              {actingForOther
                 ? t('detail.withdrawIntroFor', { name: app.applicantName })
                 : t('detail.withdrawIntro')}
             </Paragraph>
@@ -122,7 +124,11 @@ export function ApplicationBody({
               {onBehalfDone(eventLabel(def, done)[locale], app) ??
                 outcomeOf(def, done, app.state)[locale]}
             </Paragraph>
-            <Paragraph>{t('detail.referenceIs', { reference: app.reference })}</Paragraph>
+            <Paragraph>
+              {actingForOther
+                ? t('detail.referenceIsFor', { name: app.applicantName, reference: app.reference })
+                : t('detail.referenceIs', { reference: app.reference })}
+            </Paragraph>
           </Alert>
         )}
       </StatusMessage>
