@@ -41,6 +41,7 @@ export async function postSupplementRequest(
   const actor = { id: args.actor.id ?? 'system', roles: args.actor.roles };
   const result = supplementRequestSent(definition, app.snapshot as PersistedSnapshot, {
     requestedOn: toAmsterdamDate(new Date(letter.created_at)),
+    requestedAt: new Date(letter.created_at).toISOString(),
     sentOn: args.postingDate,
     now: args.now,
     actor,

@@ -96,6 +96,11 @@ export interface StepResult {
 export interface Suspension {
   /** Day of the request to supplement; the clock stands still from the day after. */
   requestedOn: string;
+  /**
+   * The moment of the step that made the request (its event's time, ISO): tells two requests of
+   * one day apart. Absent in snapshots made before it was recorded.
+   */
+  requestedAt?: string;
   periodDays: number;
   /**
    * Day the request was sent, when later than it was made (its paper letter's posting day):

@@ -99,6 +99,29 @@ describe('a request to supplement sent later than it was made', () => {
     expect(posted(asked(), 'not a date')).toBeUndefined();
   });
 
+  test('of two requests on one day, the letter of the first answered one moves nothing', () => {
+    // Asked at 9:00, answered at 10:00, asked again at 11:00 on 10 March.
+    const at = (hour: number) => new Date(day(7).getTime() + hour * 3_600_000);
+    const first = send(asked(), 'SUPPLEMENT', { message: 'Zie bijlage.' }, at(1));
+    const again = send(
+      first.snapshot,
+      'REQUEST_INFO',
+      { message: 'Nog een offerte.', periodDays: 14 },
+      at(2),
+    ).snapshot;
+    const letterOf = (issuedAt: Date) =>
+      supplementRequestSent(def, again, {
+        requestedOn: '2026-03-10',
+        requestedAt: issuedAt.toISOString(),
+        sentOn: '2026-03-13',
+        now: day(10),
+        actor: clerk,
+        facts,
+      });
+    expect(letterOf(day(7))).toBeUndefined();
+    expect(letterOf(at(2))?.history.payload).toMatchObject({ dueOn: '2026-03-27' });
+  });
+
   test('nothing changes once the request was answered', () => {
     const answered = send(asked(), 'SUPPLEMENT', { message: 'Zie bijlage.' }, day(8));
     expect(posted(answered.snapshot, '2026-03-13')).toBeUndefined();

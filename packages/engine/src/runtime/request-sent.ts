@@ -20,6 +20,11 @@ export const REQUEST_SENT_EVENT = 'shell.supplement_request_sent';
 export interface RequestSentInput {
   /** The day the request was made: the step that opened the suspension. */
   requestedOn: string;
+  /**
+   * The moment that step was taken (its letter's issue time, ISO): of two requests made on one
+   * day, only the one this letter asks moves.
+   */
+  requestedAt?: string;
   /** The day it is sent: the posting day of its paper letter. */
   sentOn: string;
   now: Date;
@@ -46,7 +51,13 @@ export function supplementRequestSent(
   const context = snapshot.context as ApplicationContext;
   const suspensions = context.clock?.suspensions ?? [];
   const index = suspensions.findIndex(
-    (s) => s.endedOn === null && s.requestedOn === input.requestedOn,
+    (s) =>
+      s.endedOn === null &&
+      s.requestedOn === input.requestedOn &&
+      // A suspension from before `requestedAt` was recorded is known by its day alone.
+      (s.requestedAt === undefined ||
+        input.requestedAt === undefined ||
+        s.requestedAt === input.requestedAt),
   );
   if (snapshot.status !== 'active' || index < 0) return undefined;
   const open = suspensions[index]!;

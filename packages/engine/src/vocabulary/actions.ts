@@ -154,6 +154,7 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
         : params.defaultPeriodDays;
     const suspension: Suspension = {
       requestedOn: event.today,
+      requestedAt: new Date(event.nowMs).toISOString(),
       periodDays,
       dueOn: supplementDueOn(event.today, periodDays),
       endedOn: null,

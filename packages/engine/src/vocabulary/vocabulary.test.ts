@@ -308,7 +308,13 @@ describe('actions', () => {
     const suspended = a('suspendClock', { defaultPeriodDays: 14 }, c, ev({ periodDays: 10 }))
       .update!.clock!;
     expect(suspended.suspensions).toEqual([
-      { requestedOn: '2026-03-03', periodDays: 10, dueOn: '2026-03-13', endedOn: null },
+      {
+        requestedOn: '2026-03-03',
+        requestedAt: '2026-03-03T09:00:00.000Z',
+        periodDays: 10,
+        dueOn: '2026-03-13',
+        endedOn: null,
+      },
     ]);
     expect(
       a('suspendClock', { defaultPeriodDays: 14 }, c).update!.clock!.suspensions[0]?.periodDays,
