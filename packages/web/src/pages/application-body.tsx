@@ -97,7 +97,7 @@ export function ApplicationBody({
           closes ? (
             <Paragraph>
               {actingForOther
-                ? t('detail.withdrawIntroFor', { name: app.applicantName })
+                ? t('detail.withdrawIntroFor', { name: app.applicantName ?? '' })
                 : t('detail.withdrawIntro')}
             </Paragraph>
           ) : highlighted && reporting ? (
@@ -126,7 +126,10 @@ export function ApplicationBody({
             </Paragraph>
             <Paragraph>
               {actingForOther
-                ? t('detail.referenceIsFor', { name: app.applicantName, reference: app.reference })
+                ? t('detail.referenceIsFor', {
+                    name: app.applicantName ?? '',
+                    reference: app.reference,
+                  })
                 : t('detail.referenceIs', { reference: app.reference })}
             </Paragraph>
           </Alert>
