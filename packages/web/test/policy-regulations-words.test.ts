@@ -119,4 +119,40 @@ describe('policy pages in words', () => {
     expect(await section.textContent()).not.toMatch(/te kort of te laag|ligt op of na/);
     await checkA11y(page, 'regulation-form-errors');
   });
+
+  it('counts a scheme waiting for a second officer apart from the schemes in use', async () => {
+    const cookie = await page.context().cookies(server.url);
+    const sid = cookie.find((c) => c.name === 'sid')!;
+    const regulation = await server.deps.db
+      .selectFrom('regulations')
+      .select(['workflow_key', 'workflow_version'])
+      .where('id', '=', server.regulationId)
+      .executeTakeFirstOrThrow();
+    const created = await fetch(`${server.url}/api/policy/regulations`, {
+      method: 'POST',
+      headers: {
+        origin: server.url,
+        'content-type': 'application/json',
+        cookie: `sid=${sid.value}`,
+      },
+      body: JSON.stringify({
+        code: 'BI-OOST-2027',
+        title: 'Bewonersinitiatief Oost 2027',
+        district: 'Oost',
+        year: 2027,
+        ceilingCents: 2_000_000,
+        maxAmountCents: 500_000,
+        opensOn: '2027-01-01',
+        closesOn: '2027-12-31',
+        workflowKey: regulation.workflow_key,
+        workflowVersion: regulation.workflow_version,
+        comment: 'Het budget voor Oost.',
+      }),
+    });
+    expect(created.status, await created.text()).toBe(201);
+    await page.goto(`${server.url}/beleid`);
+    const table = page.getByRole('table', { name: 'Versies van werkprocessen' });
+    await table.getByText(/^\d+ regelingen? \(1 nog niet goedgekeurd\), /).waitFor();
+    await checkA11y(page, 'definitions-not-approved');
+  });
 });

@@ -24,8 +24,10 @@ export interface DefinitionSummary {
   title: { nl: string; en: string } | null;
   createdAt: string;
   publishedAt: string | null;
-  /** Regulations whose new applications start on this version. */
+  /** Regulations open for applications (approved by a second officer) that start on this version. */
   regulations: number;
+  /** Regulations on this version that no second officer approved: waiting, or rejected. */
+  regulationsNotApproved: number;
   /** Applications pinned to this version. */
   applications: number;
   activeApplications: number;
@@ -83,7 +85,15 @@ function summaryQuery(db: Db) {
         .select(sql<number>`count(*)::int`.as('n'))
         .whereRef('r.workflow_key', '=', 'd.key')
         .whereRef('r.workflow_version', '=', 'd.version')
+        .where('r.approved_at', 'is not', null)
         .as('regulations'),
+      eb
+        .selectFrom('regulations as r')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('r.workflow_key', '=', 'd.key')
+        .whereRef('r.workflow_version', '=', 'd.version')
+        .where('r.approved_at', 'is', null)
+        .as('regulations_not_approved'),
       eb
         .selectFrom('applications as a')
         .select(sql<number>`count(*)::int`.as('n'))
@@ -111,6 +121,7 @@ function toSummary(r: SummaryRow): DefinitionSummary {
     createdAt: iso(r.created_at)!,
     publishedAt: iso(r.published_at),
     regulations: Number(r.regulations ?? 0),
+    regulationsNotApproved: Number(r.regulations_not_approved ?? 0),
     applications: Number(r.applications ?? 0),
     activeApplications: Number(r.active ?? 0),
   };

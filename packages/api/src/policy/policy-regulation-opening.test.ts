@@ -58,6 +58,15 @@ async function isPublic(id: string): Promise<boolean> {
   return inOpen;
 }
 
+/** How the workflows page counts the kit's version: regulations open on it, and not approved. */
+async function versionUse(): Promise<Json> {
+  const list = await ok(await as(kit.cookies.policy, 'GET', '/api/policy/definitions'));
+  const version = list.items.find(
+    (d: Json) => d.key === kit.workflow.key && d.version === kit.workflow.version,
+  );
+  return { regulations: version.regulations, notApproved: version.regulationsNotApproved };
+}
+
 async function policyView(id: string): Promise<Json> {
   const list = await ok(await as(kit.cookies.policy, 'GET', '/api/policy/regulations'));
   return list.items.find((r: Json) => r.id === id);
@@ -100,7 +109,10 @@ describe('a new regulation opens when a second policy officer approves', () => {
     expect(row).toBeUndefined();
   });
 
+  let useBefore: Json = {};
+
   test('created, it is closed: a proposal waits, it is not public, no application starts', async () => {
+    useBefore = await versionUse();
     const created = await ok(
       await as(kit.cookies.policy, 'POST', '/api/policy/regulations', newRegulation('NOORD-2026')),
       201,
@@ -136,6 +148,11 @@ describe('a new regulation opens when a second policy officer approves', () => {
     expect(budgets.items.some((b: Json) => b.regulationId === created.id)).toBe(false);
     const report = await ok(await as(kit.cookies.policy, 'GET', '/api/policy/reports/budget'));
     expect(report.items.some((b: Json) => b.regulationId === created.id)).toBe(false);
+    // The workflows page does not count it as in use on its version, but as not approved.
+    expect(await versionUse()).toEqual({
+      regulations: useBefore.regulations,
+      notApproved: useBefore.notApproved + 1,
+    });
   });
 
   test('the database refuses an application on it too, whatever the code does', async () => {
@@ -201,6 +218,10 @@ describe('a new regulation opens when a second policy officer approves', () => {
     expect(out.result.approvedAt).toBe(kit.clock().toISOString());
     expect(await isPublic(regulation.id)).toBe(true);
     expect(await policyView(regulation.id)).toMatchObject({ open: true, opening: null });
+    expect(await versionUse()).toEqual({
+      regulations: useBefore.regulations + 1,
+      notApproved: useBefore.notApproved,
+    });
     const app = await createDraft(kit, 'resident', { regulationId: regulation.id });
     expect((app.regulation as { id: string }).id).toBe(regulation.id);
     const budgets = await ok(await as(kit.cookies.clerk, 'GET', '/api/budgets'));

@@ -41,7 +41,12 @@ const Summary = z
     title: Localized.nullable(),
     createdAt: z.string(),
     publishedAt: z.string().nullable(),
-    regulations: z.number().int(),
+    regulations: z.number().int().openapi({
+      description: 'Regulations open for applications (approved) that start on this version',
+    }),
+    regulationsNotApproved: z.number().int().openapi({
+      description: 'Regulations on this version no second officer approved: waiting or rejected',
+    }),
     applications: z.number().int(),
     activeApplications: z.number().int(),
   })

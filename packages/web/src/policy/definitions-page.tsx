@@ -85,8 +85,9 @@ export function DefinitionsPage() {
                   </TableCell>
                   <TableCell>{d.publishedAt ? formatDate(d.publishedAt) : '–'}</TableCell>
                   <TableCell>
-                    {p('defs.useText', {
+                    {p(d.regulationsNotApproved > 0 ? 'defs.useTextNotApproved' : 'defs.useText', {
                       regulations: pn('defs.regulations', d.regulations),
+                      notApproved: d.regulationsNotApproved,
                       active: pn('defs.running', d.activeApplications),
                     })}
                   </TableCell>
