@@ -47,6 +47,35 @@ describe('assisted digital at the desk', () => {
     await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
     await expectHeading(page, 'Aanvraag namens een bewoner', false);
     await page.getByRole('heading', { name: 'Aanvraag starten voor Henk Jansen' }).waitFor();
+    // What the desk recorded, to check with him: no e-mail, so post to the address typed.
+    const details = page.getByLabel('Gegevens van Henk Jansen');
+    await details.getByText('Geen; brieven en besluiten gaan per post').waitFor();
+    await details.getByText('Wolphaertsbocht 12, 3083 AB Rotterdam').waitFor();
+    // Post is the only way without e-mail: nothing to choose or save.
+    expect(await page.getByRole('button', { name: 'Keuze opslaan' }).count()).toBe(0);
+    // He says the house number has a letter: corrected before any letter is printed.
+    await page.getByRole('button', { name: 'Postadres wijzigen' }).click();
+    const street = page.getByLabel('Straat en huisnummer');
+    expect(await street.inputValue()).toBe('Wolphaertsbocht 12');
+    await street.fill('Wolphaertsbocht 12a');
+    await checkA11y(page, 'desk-resident-address');
+    await page.getByRole('button', { name: 'Adres vastleggen' }).click();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'Het postadres van Henk Jansen is vastgelegd: Wolphaertsbocht 12a, 3083 AB Rotterdam.',
+      })
+      .waitFor();
+    await details.getByText('Wolphaertsbocht 12a, 3083 AB Rotterdam').waitFor();
+    const stored = await server.deps.db
+      .selectFrom('users')
+      .select(['street', 'postcode', 'city'])
+      .where('name', '=', 'Henk Jansen')
+      .execute();
+    expect(stored).toEqual([
+      { street: 'Wolphaertsbocht 12a', postcode: '3083 AB', city: 'Rotterdam' },
+    ]);
     await page.getByRole('button', { name: 'Andere bewoner kiezen' }).click();
 
     // An existing resident, found by name.

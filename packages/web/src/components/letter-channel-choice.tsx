@@ -117,11 +117,14 @@ export function LetterChannelChoice({
           </FormField>
         ))}
       </Fieldset>
-      <ButtonGroup>
-        <SecondaryActionButton type="submit" busy={busy} disabled={busy}>
-          {t('channel.save')}
-        </SecondaryActionButton>
-      </ButtonGroup>
+      {/* Without an e-mail address post is the only way: nothing to choose, nothing to save. */}
+      {!noEmail && (
+        <ButtonGroup>
+          <SecondaryActionButton type="submit" busy={busy} disabled={busy}>
+            {t('channel.save')}
+          </SecondaryActionButton>
+        </ButtonGroup>
+      )}
       <StatusMessage>{notice}</StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
     </form>

@@ -1,6 +1,6 @@
 import { ButtonGroup, SecondaryActionButton } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, type User } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, TextField, useErrorText } from './ui';
 
@@ -13,15 +13,21 @@ type Address = { street: string; postcode: string; city: string };
 export function PostalAddressForm({
   userId,
   idPrefix,
+  initial,
   onSaved,
 }: {
   userId: string;
   idPrefix: string;
-  onSaved(): void;
+  /** The address known now, to correct; empty fields (and Rotterdam) when none. */
+  initial?: Address;
+  /** Told with the resident as the API kept them (the postcode written as the API writes it). */
+  onSaved(saved: User): void;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
-  const [form, setForm] = useState<Address>({ street: '', postcode: '', city: 'Rotterdam' });
+  const [form, setForm] = useState<Address>(
+    initial ?? { street: '', postcode: '', city: 'Rotterdam' },
+  );
   const [errors, setErrors] = useState<Partial<Record<keyof Address, string>>>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
@@ -38,12 +44,12 @@ export function PostalAddressForm({
     if (Object.keys(missing).length > 0) return;
     setBusy(true);
     try {
-      await api.setPostalAddress(userId, {
+      const saved = await api.setPostalAddress(userId, {
         street: form.street.trim(),
         postcode: form.postcode.trim(),
         city: form.city.trim(),
       });
-      onSaved();
+      onSaved(saved);
     } catch (err) {
       if (err instanceof ApiError && err.invalidParams.length) {
         const byField: Partial<Record<keyof Address, string>> = {};

@@ -175,6 +175,16 @@ const nl = {
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
   'onBehalf.bannerActs': 'Dit is de aanvraag van {name}. U handelt namens deze bewoner.',
   'onBehalf.done': 'Gelukt: u heeft namens {name} de stap ‘{event}’ gedaan.',
+  'resident.details': 'Gegevens van {name}',
+  'resident.email': 'E-mailadres',
+  'resident.noEmail': 'Geen; brieven en besluiten gaan per post',
+  'resident.address': 'Postadres',
+  'resident.noAddress': 'Nog geen postadres bekend',
+  'resident.phone': 'Telefoon',
+  'resident.changeAddress': 'Postadres wijzigen',
+  'resident.addAddress': 'Postadres invullen',
+  'resident.cancelAddress': 'Niet wijzigen',
+  'resident.addressSaved': 'Het postadres van {name} is vastgelegd: {address}.',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -341,6 +351,16 @@ const en: Record<keyof typeof nl, string> = {
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
   'onBehalf.bannerActs': 'This is the application of {name}. You act on behalf of this resident.',
   'onBehalf.done': 'Done: you took the step ‘{event}’ on behalf of {name}.',
+  'resident.details': 'Details of {name}',
+  'resident.email': 'Email address',
+  'resident.noEmail': 'None; letters and decisions go by post',
+  'resident.address': 'Postal address',
+  'resident.noAddress': 'No postal address known yet',
+  'resident.phone': 'Phone',
+  'resident.changeAddress': 'Change postal address',
+  'resident.addAddress': 'Enter postal address',
+  'resident.cancelAddress': 'Do not change',
+  'resident.addressSaved': 'The postal address of {name} is recorded: {address}.',
 };
 
 export type DeskMessageKey = keyof typeof nl;

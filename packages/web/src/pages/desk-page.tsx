@@ -19,6 +19,7 @@ import {
 import { useLoad } from '../components/use-load';
 import { ApplicationSearch } from '../desk/application-search';
 import { NewResidentForm } from '../desk/new-resident-form';
+import { ResidentDetails } from '../desk/resident-details';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
 
@@ -79,6 +80,7 @@ export function DeskPage() {
             {t('desk.startFor', { name: resident.name })}
           </Heading2>
           <StatusMessage>{t('desk.selected', { name: resident.name })}</StatusMessage>
+          <ResidentDetails resident={resident} onChanged={setResident} />
           <LetterChannelChoice userId={resident.id} />
           <SelectField
             id="desk-regulation"
