@@ -112,3 +112,32 @@ export async function cookieOf(server: TestServer, email: string): Promise<strin
   });
   return res.headers.getSetCookie()[0]!.split(';')[0]!;
 }
+
+/**
+ * A new regulation on the test server's workflow version, proposed over HTTP by an officer: it
+ * waits for a second officer's approval. `fields` are the regulation's own (code, title, …).
+ */
+export async function proposeRegulation(
+  server: TestServer,
+  email: string,
+  fields: Json,
+): Promise<Response> {
+  const reg = await server.deps.db
+    .selectFrom('regulations')
+    .select(['workflow_key', 'workflow_version'])
+    .where('id', '=', server.regulationId)
+    .executeTakeFirstOrThrow();
+  return fetch(`${server.url}/api/policy/regulations`, {
+    method: 'POST',
+    headers: {
+      origin: server.url,
+      'content-type': 'application/json',
+      cookie: await cookieOf(server, email),
+    },
+    body: JSON.stringify({
+      workflowKey: reg.workflow_key,
+      workflowVersion: reg.workflow_version,
+      ...fields,
+    }),
+  });
+}

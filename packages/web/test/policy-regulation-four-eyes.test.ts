@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y, expectHeading, login } from './browser';
-import { cookieOf, setUpPolicyTest } from './policy-kit';
+import { proposeRegulation, setUpPolicyTest } from './policy-kit';
 import { PASSWORD, type TestServer } from './server';
 
 let server: TestServer;
@@ -155,31 +155,16 @@ describe('a new regulation opens for applications when a second policy officer a
   it('rejected, it stays closed; its creator changes it and proposes it again', async () => {
     const zuid = 'Bewonersinitiatieven Zuid 2026';
     const open = `${zuid} openstellen voor aanvragen`;
-    const reg = await server.deps.db
-      .selectFrom('regulations')
-      .select(['workflow_key', 'workflow_version'])
-      .where('id', '=', server.regulationId)
-      .executeTakeFirstOrThrow();
-    const created = await fetch(`${server.url}/api/policy/regulations`, {
-      method: 'POST',
-      headers: {
-        origin: server.url,
-        'content-type': 'application/json',
-        cookie: await cookieOf(server, FIRST.email),
-      },
-      body: JSON.stringify({
-        code: 'BI-ZUID-2026',
-        title: zuid,
-        district: 'Zuid',
-        year: 2026,
-        ceilingCents: 3_000_000,
-        maxAmountCents: 3_000_000,
-        opensOn: '2026-01-01',
-        closesOn: '2026-12-31',
-        workflowKey: reg.workflow_key,
-        workflowVersion: reg.workflow_version,
-        comment: 'Budget voor Zuid.',
-      }),
+    const created = await proposeRegulation(server, FIRST.email, {
+      code: 'BI-ZUID-2026',
+      title: zuid,
+      district: 'Zuid',
+      year: 2026,
+      ceilingCents: 3_000_000,
+      maxAmountCents: 3_000_000,
+      opensOn: '2026-01-01',
+      closesOn: '2026-12-31',
+      comment: 'Budget voor Zuid.',
     });
     expect(created.status).toBe(201);
 

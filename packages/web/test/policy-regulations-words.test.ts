@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { loadDefinition } from '../../api/src/definitions/definitions.repository';
 import { checkA11y, expectHeading, login } from './browser';
-import { setUpPolicyTest } from './policy-kit';
+import { proposeRegulation, setUpPolicyTest } from './policy-kit';
 import { PASSWORD, type TestServer } from './server';
 
 let server: TestServer;
@@ -121,33 +121,16 @@ describe('policy pages in words', () => {
   });
 
   it('counts a scheme waiting for a second officer apart from the schemes in use', async () => {
-    const cookie = await page.context().cookies(server.url);
-    const sid = cookie.find((c) => c.name === 'sid')!;
-    const regulation = await server.deps.db
-      .selectFrom('regulations')
-      .select(['workflow_key', 'workflow_version'])
-      .where('id', '=', server.regulationId)
-      .executeTakeFirstOrThrow();
-    const created = await fetch(`${server.url}/api/policy/regulations`, {
-      method: 'POST',
-      headers: {
-        origin: server.url,
-        'content-type': 'application/json',
-        cookie: `sid=${sid.value}`,
-      },
-      body: JSON.stringify({
-        code: 'BI-OOST-2027',
-        title: 'Bewonersinitiatief Oost 2027',
-        district: 'Oost',
-        year: 2027,
-        ceilingCents: 2_000_000,
-        maxAmountCents: 500_000,
-        opensOn: '2027-01-01',
-        closesOn: '2027-12-31',
-        workflowKey: regulation.workflow_key,
-        workflowVersion: regulation.workflow_version,
-        comment: 'Het budget voor Oost.',
-      }),
+    const created = await proposeRegulation(server, OFFICER.email, {
+      code: 'BI-OOST-2027',
+      title: 'Bewonersinitiatief Oost 2027',
+      district: 'Oost',
+      year: 2027,
+      ceilingCents: 2_000_000,
+      maxAmountCents: 500_000,
+      opensOn: '2027-01-01',
+      closesOn: '2027-12-31',
+      comment: 'Het budget voor Oost.',
     });
     expect(created.status, await created.text()).toBe(201);
     await page.goto(`${server.url}/beleid`);
