@@ -57,6 +57,7 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
+export { valueLabel } from './definition/payload-labels';
 export {
   AT_LEAST_ONE_OF,
   atLeastOneOfIssues,
@@ -64,6 +65,15 @@ export {
   isGiven,
   payloadLabel,
 } from './definition/payload-schema';
+export {
+  applyingPayload,
+  conditionalKeys,
+  fieldApplies,
+  SHOW_WHEN,
+  type ShowWhen,
+  showWhenIssues,
+  showWhenOf,
+} from './definition/payload-show-when';
 export { labelOfPath } from './form/form.texts';
 export {
   attachmentRefs,

@@ -2,8 +2,8 @@ import { addDays, toAmsterdamDate, type WorkflowDefinition } from '@initiatief/e
 import { upsertRegulation } from '../regulations/regulations.repository';
 
 /**
- * The demo data a version's form has fields for: version 2 of the shipped workflows has no
- * district field (the regulation decides the district), version 1 has.
+ * The demo data a version's form has fields for: version 2 and later of the shipped workflows
+ * have no district field (the regulation decides the district), version 1 has.
  */
 export function onlyFormFields(
   definition: WorkflowDefinition,

@@ -65,8 +65,8 @@ export async function setupKit(
   const clock = testClock();
   const app = createTestApp({ db: t.db, clock });
   await ensureShippedDefinitions(t.db, clock());
-  // Version 1 of the first shipped workflow; what version 2 changes has tests of its own
-  // (shipped-v2.test.ts, supplement-rule.test.ts).
+  // Version 1 of the first shipped workflow; what versions 2 and 3 change has tests of its own
+  // (shipped-v2.test.ts, supplement-rule.test.ts, shipped-v3.test.ts, assessment-rule.test.ts).
   const [def] = await readShippedDefinitions();
   if (!def) throw new Error('no shipped workflow definition');
   const workflow = { key: def.key, version: def.version };

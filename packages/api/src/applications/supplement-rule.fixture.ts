@@ -9,8 +9,9 @@ import {
 
 /**
  * For tests: the shipped version of a workflow whose answer to a request for information takes
- * files with the event and needs an explanation or a file (`x-atLeastOneOf`): version 2 of both
- * shipped workflows. Version 1 is published and never changes, so it keeps the old rule.
+ * files with the event and needs an explanation or a file (`x-atLeastOneOf`): the newest of both
+ * shipped workflows (version 2 brought the rule). Version 1 is published and never changes, so it
+ * keeps the old rule.
  */
 export async function supplementRuleVersion(
   db: Kysely<DB>,

@@ -2,7 +2,8 @@
  * An answer to a request for information (Awb 4:5) that gives nothing is refused when the
  * definition says so (`x-atLeastOneOf` on the event's payload): a 422 naming the fields by their
  * labels, and nothing changes: the request stays open and the decision clock suspended (4:15).
- * Published versions are immutable, so the rule comes with version 2 of the shipped workflow.
+ * Published versions are immutable, so the rule comes with version 2 of the shipped workflow (and
+ * stays in version 3).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call, TEST_ORIGIN } from '../test/test-app';

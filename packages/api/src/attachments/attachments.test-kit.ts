@@ -88,7 +88,7 @@ export async function nameInForm(kit: Kit, id: string, ids: string[]) {
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-/** An application on version 2 (its answer takes files), submitted, information requested. */
+/** An application on the newest version (its answer takes files), submitted, information requested. */
 export async function infoRequestedOnV2(kit: Kit) {
   const definition = await supplementRuleVersion(kit.t.db, kit.workflow.key, kit.clock());
   const regulationId = await createRegulation(kit.t, definition);

@@ -8,6 +8,7 @@
 import type { LocalizedText } from '../core/engine.types';
 import { bothLanguages, eventLabel } from './definition.house-rules';
 import type { FormField, WorkflowDefinition } from './definition.schema';
+import { checkShowWhen } from './definition.show-when-rules';
 import { AT_LEAST_ONE_OF } from './payload-schema';
 
 type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
@@ -119,12 +120,14 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
 
 /**
  * The rules across an event's payload fields: `x-atLeastOneOf` names two or more different
- * fields of that payload (a supplement: an explanation or a file). A refusal names the event by
- * its label.
+ * fields of that payload (a supplement: an explanation or a file), and each field's `x-showWhen`
+ * names a choice of that payload and some of its values (definition.show-when-rules.ts). A refusal
+ * names the event by its label.
  */
 export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
   for (const [type, event] of Object.entries(def.events)) {
     const payload = event.payload;
+    if (payload !== undefined) checkShowWhen(type, payload, eventLabel(def, type), add);
     if (payload === undefined || !(AT_LEAST_ONE_OF in payload)) continue;
     const path = `events.${type}.payload.${AT_LEAST_ONE_OF}`;
     const name = eventLabel(def, type);

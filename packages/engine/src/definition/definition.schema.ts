@@ -183,8 +183,10 @@ function buildDefinitionSchema(strict: boolean) {
             /**
              * JSON Schema of the payload (an object schema), with the annotations the forms read
              * (`x-label`, `x-help`, `x-widget`, ...) and `x-atLeastOneOf`: the keys of fields of
-             * which at least one must be given (an explanation or a file). Its keys are checked by
-             * definition.form-rules.ts, so a policy officer reads a sentence, not a shape error.
+             * which at least one must be given (an explanation or a file); a property may carry
+             * `x-showWhen {field, in}`: it applies only with those values of another field. Both
+             * are checked by definition.form-rules.ts, so a policy officer reads a sentence, not a
+             * shape error.
              */
             payload: z.looseObject({ 'x-atLeastOneOf': z.array(z.string()).optional() }).optional(),
           })

@@ -83,7 +83,7 @@ function checkParams(
  * Checks a workflow definition: its shape, the guard/action/delay vocabulary and parameters,
  * targets, reachability, a path to a final state from every state, events no role may send,
  * transitions out of final states, templates and their variables, the form and payload schemas,
- * the payloads' rules across fields (`x-atLeastOneOf`), the form's pages (each field on exactly
+ * the payloads' rules across fields (`x-atLeastOneOf`, `x-showWhen`), the form's pages (each field on exactly
  * one), the closed vocabulary of state tags,
  * and the rules of the house (definition.house-rules.ts).
  */

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import type { Issue, LocalizedText } from '../core/engine.types';
 import { formText } from '../form/form.texts';
+import { either, payloadLabel } from './payload-labels';
+import {
+  conditionalKeys,
+  SHOW_WHEN,
+  showWhenIssues,
+  withoutConditionalRequired,
+} from './payload-show-when';
+
+export { payloadLabel } from './payload-labels';
 
 /** Checks a payload; returns the problems with paths inside the payload. */
 export type PayloadValidator = (value: unknown) => Issue[];
@@ -10,16 +19,6 @@ export type PayloadValidator = (value: unknown) => Issue[];
 const compiled = new Map<string, { zod: z.ZodType; check: PayloadValidator }>();
 
 type Json = Record<string, unknown>;
-
-/** A payload property's label: `x-label {nl,en}` in its JSON Schema, else its key. */
-export function payloadLabel(schema: Json, key: string): LocalizedText {
-  const prop = (schema.properties as Record<string, Json> | undefined)?.[key];
-  const label = prop?.['x-label'] as Partial<LocalizedText> | undefined;
-  if (label && typeof label.nl === 'string' && typeof label.en === 'string') {
-    return { nl: label.nl, en: label.en };
-  }
-  return { nl: key, en: key };
-}
 
 const PAYLOAD_LABEL: LocalizedText = { nl: 'De gegevens', en: 'The data' };
 
@@ -48,22 +47,6 @@ export function isGiven(x: unknown): boolean {
   return true;
 }
 
-/** "Toelichting of Bijlagen" / "Explanation or Attachments". */
-function either(labels: LocalizedText[]): LocalizedText {
-  const join = (ls: string[], or: string) =>
-    ls.length <= 1 ? (ls[0] ?? '') : `${ls.slice(0, -1).join(', ')} ${or} ${ls[ls.length - 1]}`;
-  return {
-    nl: join(
-      labels.map((l) => l.nl),
-      'of',
-    ),
-    en: join(
-      labels.map((l) => l.en),
-      'or',
-    ),
-  };
-}
-
 /**
  * The payload's "at least one of" rule: one issue, on the rule's first field, naming every field
  * of the rule by its label, when none of them is given. Shared with the web, so the form says
@@ -87,12 +70,16 @@ export function atLeastOneOfIssues(schema: Json, value: unknown): Issue[] {
   ];
 }
 
-/** The payload's own checks, then its rules across fields (only when each field is in order). */
+/**
+ * The payload's own checks, then its rules across fields (only when each field is in order): the
+ * conditions of its fields (`x-showWhen`), then "at least one of".
+ */
 function withRules(check: PayloadValidator, schema: Json): PayloadValidator {
-  if (atLeastOneOfKeys(schema).length === 0) return check;
+  if (atLeastOneOfKeys(schema).length === 0 && conditionalKeys(schema).length === 0) return check;
   return (value) => {
     const issues = check(value);
-    return issues.length > 0 ? issues : atLeastOneOfIssues(schema, value);
+    if (issues.length > 0) return issues;
+    return [...showWhenIssues(schema, value), ...atLeastOneOfIssues(schema, value)];
   };
 }
 
@@ -117,6 +104,7 @@ function viaZod(schema: z.ZodType, json: Json): PayloadValidator {
 
 const SIMPLE_KEYS = new Set([
   AT_LEAST_ONE_OF,
+  SHOW_WHEN,
   'type',
   'properties',
   'required',
@@ -266,7 +254,11 @@ function checkValue(prop: Json, x: unknown, label: LocalizedText): Problem | und
   }
 }
 
-/** Compiles an event's JSON Schema payload. Throws when zod cannot read the JSON Schema. */
+/**
+ * Compiles an event's JSON Schema payload: `check` is the whole check; `zod` the fields' own
+ * checks, without the rules across fields (a field that applies only on a condition is optional
+ * there). Throws when zod cannot read the JSON Schema.
+ */
 export function compilePayloadSchema(jsonSchema: Json): {
   zod: z.ZodType;
   check: PayloadValidator;
@@ -274,10 +266,13 @@ export function compilePayloadSchema(jsonSchema: Json): {
   const key = JSON.stringify(jsonSchema);
   const hit = compiled.get(key);
   if (hit) return hit;
-  const zod = z.fromJSONSchema(jsonSchema as never);
+  // Whether a conditional field is required depends on the payload: both validators check the
+  // schema without that requirement, and the rule (showWhenIssues) checks it when it applies.
+  const fields = withoutConditionalRequired(jsonSchema);
+  const zod = z.fromJSONSchema(fields as never);
   const entry = {
     zod,
-    check: withRules(direct(jsonSchema) ?? viaZod(zod, jsonSchema), jsonSchema),
+    check: withRules(direct(fields) ?? viaZod(zod, fields), jsonSchema),
   };
   if (compiled.size > 1000) compiled.clear();
   compiled.set(key, entry);

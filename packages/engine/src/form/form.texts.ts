@@ -101,6 +101,18 @@ export const formText = {
           `${l.en} may have at most ${n} files.`,
         ),
   badItem: (l: L) => both(`${l.nl} is niet goed ingevuld.`, `${l.en} is not filled in correctly.`),
+  /** A field given while the field it depends on says it does not apply (`x-showWhen`). */
+  onlyWhen: (l: L, on: L, values: L) =>
+    both(
+      `${l.nl} hoort alleen bij ${on.nl}: ${values.nl}. Laat het leeg, of kies bij ${on.nl} ${values.nl}.`,
+      `${l.en} only applies when ${on.en} is ${values.en}. Leave it empty, or choose ${values.en} for ${on.en}.`,
+    ),
+  /** A required field that applies (`x-showWhen`) and was not given. */
+  requiredWhen: (l: L, on: L, values: L) =>
+    both(
+      `${l.nl} ontbreekt; dat is nodig bij ${on.nl}: ${values.nl}.`,
+      `${l.en} is missing; it is needed when ${on.en} is ${values.en}.`,
+    ),
   unknownField: (key: string) =>
     both(
       `Het veld ${key} hoort niet bij dit formulier.`,
