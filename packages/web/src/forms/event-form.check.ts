@@ -1,9 +1,19 @@
 /**
  * What the event form checks before it sends (the answer to a request, an assessment): each
- * field on its own, then the payload's rules across fields in the engine's words. One pure
- * function, so sending and checking a corrected field again say the same.
+ * field on its own, then the payload's rules across fields in the engine's words. A field that
+ * applies only on a condition (`x-showWhen`: the proposed amount with the advice to grant) is
+ * neither shown, checked nor sent while it does not apply; what was typed in it stays in the form.
+ * One pure function, so sending and checking a corrected field again say the same.
  */
-import { atLeastOneOfIssues, atLeastOneOfKeys } from '@initiatief/engine';
+import {
+  applyingPayload,
+  atLeastOneOfIssues,
+  atLeastOneOfKeys,
+  conditionalKeys,
+  fieldApplies,
+  showWhenIssues,
+  showWhenOf,
+} from '@initiatief/engine';
 import type { JsonSchema } from '../api/client';
 import type { MoneyParse } from '../components/money';
 import type { Translate } from '../i18n/i18n';
@@ -22,14 +32,15 @@ export interface EventFormInput {
 }
 
 /**
- * The payload to send and the errors by field name. `rulesAlways`: the rules across fields are
- * checked even when a field has an error of its own (checking one corrected field again); when
- * sending they come once each field is in order, as the API checks them.
+ * The payload to send, the errors by field name and the fields that apply (the form shows only
+ * those). `rulesAlways`: the rules across fields are checked even when a field has an error of its
+ * own (checking one corrected field again); when sending they come once each field is in order,
+ * as the API checks them.
  */
 export function checkEventForm(
   input: EventFormInput,
   rulesAlways = false,
-): { payload: Record<string, unknown>; errors: Record<string, string> } {
+): { payload: Record<string, unknown>; errors: Record<string, string>; applies: Set<string> } {
   const { schema, fields, values, moneyProblems, locale, t, label } = input;
   const required = new Set(schema.required ?? []);
   const payload: Record<string, unknown> = {};
@@ -69,16 +80,26 @@ export function checkEventForm(
       payload[name] = text;
     }
   }
+  // Read from what was chosen, as the engine reads the payload: a field that does not apply
+  // is not shown, so it has no error and is not sent.
+  const applies = new Set(fields.map(([n]) => n).filter((n) => fieldApplies(schema, n, payload)));
+  for (const name of Object.keys(errs)) if (!applies.has(name)) delete errs[name];
+  const sent = applyingPayload(schema, payload);
   // The definition's rules across fields ("an explanation or a file"), in the engine's words.
   if (rulesAlways || Object.keys(errs).length === 0) {
-    for (const issue of atLeastOneOfIssues(schema, payload))
+    for (const issue of [...showWhenIssues(schema, sent), ...atLeastOneOfIssues(schema, sent)])
       errs[issue.path] ??= issue.text[locale];
   }
-  return { payload, errors: errs };
+  return { payload: sent, errors: errs, applies };
 }
 
-/** The fields each rule across fields joins (its error stands at the first of them). */
+/**
+ * The fields each rule across fields joins (its error stands at the first of them): "at least
+ * one of", and each conditional field with the field it depends on, so choosing another advice
+ * takes away the amount's error with the amount.
+ */
 export function ruleGroups(schema: JsonSchema): string[][] {
   const keys = atLeastOneOfKeys(schema);
-  return keys.length > 0 ? [keys] : [];
+  const conditions = conditionalKeys(schema).map((k) => [showWhenOf(schema, k)!.field, k]);
+  return [...(keys.length > 0 ? [keys] : []), ...conditions];
 }

@@ -8,7 +8,7 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type AllowedEvent,
   ApiError,
@@ -135,6 +135,22 @@ export function EventForm({
     summaryRef,
     ruleGroups(schema),
   );
+  // The fields that apply to what was chosen (the amount only with the advice to grant): only
+  // these are rendered. A field left out keeps its value, so choosing back brings it back.
+  const applies = check(true).applies;
+  const hiddenKey = fields
+    .map(([n]) => n)
+    .filter((n) => !applies.has(n))
+    .join(',');
+  // An amount that could not be read goes with its input: once left out, it is no problem.
+  useEffect(() => {
+    const hidden = hiddenKey.split(',');
+    setMoneyProblems((prev) =>
+      hidden.some((n) => prev[n])
+        ? Object.fromEntries(Object.entries(prev).filter(([n]) => !hidden.includes(n)))
+        : prev,
+    );
+  }, [hiddenKey]);
 
   function set(name: string, v: Value) {
     // From the values as they are now: a file's upload may end while the person types.
@@ -206,7 +222,7 @@ export function EventForm({
   }
 
   const summary: SummaryError[] = Object.entries(errors).map(([name, message]) => ({
-    target: fields.some(([n]) => n === name) ? idFor(name) : `${prefix}-submit`,
+    target: applies.has(name) ? idFor(name) : `${prefix}-submit`,
     message,
   }));
   const Heading = headingLevel === 2 ? Heading2 : Heading3;
@@ -235,85 +251,100 @@ export function EventForm({
       )}
       <ErrorAlert>{failure}</ErrorAlert>
       <form noValidate onSubmit={submit} className="app-form">
-        {fields.map(([name, s]) => {
-          const id = idFor(name);
-          const l = label(name);
-          const error = errors[name];
-          const type = typeOf(s);
-          const options = enumOf(s);
-          const desc = help(s);
-          if (isAttachments(s)) {
-            const key = `${event.type}.${name}`;
+        {fields
+          .filter(([name]) => applies.has(name))
+          .map(([name, s]) => {
+            const id = idFor(name);
+            const l = label(name);
+            const error = errors[name];
+            const type = typeOf(s);
+            const options = enumOf(s);
+            const desc = help(s);
+            if (isAttachments(s)) {
+              const key = `${event.type}.${name}`;
+              return (
+                <AttachmentsField
+                  key={name}
+                  forEvent={{ type: event.type, field: name }}
+                  field={{
+                    key,
+                    type: 'attachments',
+                    label: (s['x-label'] as Localized | undefined) ?? { nl: name, en: name },
+                    help: s['x-help'] as Localized | undefined,
+                    maxItems: typeof s.maxItems === 'number' ? s.maxItems : undefined,
+                  }}
+                  applicationId={app.id}
+                  value={values[name]}
+                  files={uploaded}
+                  errors={error ? { [key]: error } : {}}
+                  onUploaded={(file) => setUploaded((prev) => [...prev, file])}
+                  onChange={(ids) => set(name, ids)}
+                  sendWith={title}
+                />
+              );
+            }
+            if (options) {
+              return (
+                <ChoiceField
+                  key={name}
+                  id={id}
+                  label={l}
+                  error={error}
+                  options={options.map((o) => ({
+                    value: String(o),
+                    label: optionLabel(s, String(o)),
+                  }))}
+                  value={values[name]}
+                  onChange={(v) => set(name, v)}
+                />
+              );
+            }
+            if (type === 'boolean') {
+              return (
+                <CheckField
+                  key={name}
+                  id={id}
+                  label={l}
+                  error={error}
+                  checked={values[name] === true}
+                  onChange={(v) => set(name, v)}
+                />
+              );
+            }
+            if (isMoney(s)) {
+              return (
+                <MoneyInput
+                  key={name}
+                  id={id}
+                  label={l}
+                  description={desc}
+                  value={typeof values[name] === 'number' ? (values[name] as number) : null}
+                  onChange={(cents, problem) => {
+                    setMoneyProblems((prev) => ({ ...prev, [name]: problem }));
+                    set(name, cents);
+                  }}
+                  error={error}
+                  required={required.has(name)}
+                />
+              );
+            }
+            const text = String(values[name] ?? '');
+            if (type === 'string' && isLongText(s) && s.format !== 'date') {
+              return (
+                <TextAreaField
+                  key={name}
+                  id={id}
+                  label={l}
+                  description={desc}
+                  value={text}
+                  onChange={(v) => set(name, v)}
+                  error={error}
+                  required={required.has(name)}
+                />
+              );
+            }
             return (
-              <AttachmentsField
-                key={name}
-                forEvent={{ type: event.type, field: name }}
-                field={{
-                  key,
-                  type: 'attachments',
-                  label: (s['x-label'] as Localized | undefined) ?? { nl: name, en: name },
-                  help: s['x-help'] as Localized | undefined,
-                  maxItems: typeof s.maxItems === 'number' ? s.maxItems : undefined,
-                }}
-                applicationId={app.id}
-                value={values[name]}
-                files={uploaded}
-                errors={error ? { [key]: error } : {}}
-                onUploaded={(file) => setUploaded((prev) => [...prev, file])}
-                onChange={(ids) => set(name, ids)}
-                sendWith={title}
-              />
-            );
-          }
-          if (options) {
-            return (
-              <ChoiceField
-                key={name}
-                id={id}
-                label={l}
-                error={error}
-                options={options.map((o) => ({
-                  value: String(o),
-                  label: optionLabel(s, String(o)),
-                }))}
-                value={values[name]}
-                onChange={(v) => set(name, v)}
-              />
-            );
-          }
-          if (type === 'boolean') {
-            return (
-              <CheckField
-                key={name}
-                id={id}
-                label={l}
-                error={error}
-                checked={values[name] === true}
-                onChange={(v) => set(name, v)}
-              />
-            );
-          }
-          if (isMoney(s)) {
-            return (
-              <MoneyInput
-                key={name}
-                id={id}
-                label={l}
-                description={desc}
-                value={typeof values[name] === 'number' ? (values[name] as number) : null}
-                onChange={(cents, problem) => {
-                  setMoneyProblems((prev) => ({ ...prev, [name]: problem }));
-                  set(name, cents);
-                }}
-                error={error}
-                required={required.has(name)}
-              />
-            );
-          }
-          const text = String(values[name] ?? '');
-          if (type === 'string' && isLongText(s) && s.format !== 'date') {
-            return (
-              <TextAreaField
+              <TextField
                 key={name}
                 id={id}
                 label={l}
@@ -322,25 +353,12 @@ export function EventForm({
                 onChange={(v) => set(name, v)}
                 error={error}
                 required={required.has(name)}
+                type={s.format === 'date' ? 'date' : 'text'}
+                inputMode={type === 'string' ? 'text' : 'numeric'}
+                width={type === 'string' && s.format !== 'date' ? undefined : 'short'}
               />
             );
-          }
-          return (
-            <TextField
-              key={name}
-              id={id}
-              label={l}
-              description={desc}
-              value={text}
-              onChange={(v) => set(name, v)}
-              error={error}
-              required={required.has(name)}
-              type={s.format === 'date' ? 'date' : 'text'}
-              inputMode={type === 'string' ? 'text' : 'numeric'}
-              width={type === 'string' && s.format !== 'date' ? undefined : 'short'}
-            />
-          );
-        })}
+          })}
         {fields.some(([, s]) => isAttachments(s)) ? null : extra}
         {confirming && confirmText && (
           <Alert type="warning" role="alert">

@@ -1,7 +1,9 @@
+import { SHOW_WHEN } from '@initiatief/engine';
 import { isLocalized, localizedWords } from './definition-changes';
 import { arr, getAt, guardsOf, labelOf, obj, str } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { eventOfPath, useRefText, type VocabularyGroup } from './editor-params';
+import { conditionInWords } from './editor-payload-condition';
 import type { DefinitionJson } from './policy-api';
 import { roleName } from './policy-messages';
 
@@ -62,6 +64,13 @@ export function useDiffValue(def: unknown, before: unknown) {
     const refsText = (group: VocabularyGroup, refs: unknown[]) =>
       refs.map((r) => refText(group, r, event)).join('; ') || '–';
 
+    // A field's condition (`events.X.payload.properties.k.x-showWhen[.field|.in[.i]]`) by labels.
+    if (parts[0] === 'events' && parts[5] === SHOW_WHEN) {
+      const rulePath = parts.slice(0, 6).join('.');
+      const part = parts[6] === 'field' ? 'field' : parts[6] === 'in' ? 'in' : 'rule';
+      const payload = obj(getAt(d, `events.${parts[1]}.payload`));
+      return conditionInWords(payload, getAt(d, rulePath), part, value, locale);
+    }
     if (parts[0] === 'events' && list === 'roles')
       return words(listOf(value).map((r) => roleName(locale, String(r))));
     if (path === 'initial' || (inTransition && last === 'target')) return stateName(value);

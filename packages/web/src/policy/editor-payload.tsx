@@ -1,3 +1,4 @@
+import { SHOW_WHEN } from '@initiatief/engine';
 import {
   Button,
   Checkbox,
@@ -22,6 +23,7 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { FieldCondition, offersCondition } from './editor-payload-condition';
 import { dropFromRule, PayloadRule } from './editor-payload-rule';
 import type { DefinitionJson } from './policy-api';
 
@@ -283,9 +285,19 @@ export function PayloadFields({
                 }}
               />
               <FormLabel htmlFor={pathId(`${base}.required.${key}`)} type="checkbox">
-                {e('events.fieldRequired')}
+                {/* With a condition, required means: when it is asked. */}
+                {e(SHOW_WHEN in s ? 'cond.required' : 'events.fieldRequired')}
               </FormLabel>
             </FormField>
+            {offersCondition(payload, key) && (
+              <FieldCondition
+                def={def}
+                type={type}
+                field={key}
+                fieldLabel={shown}
+                change={changeProp}
+              />
+            )}
             <Button
               appearance="subtle-button"
               onClick={() =>

@@ -1,3 +1,4 @@
+import { fieldApplies } from '@initiatief/engine';
 import {
   Checkbox,
   FormField,
@@ -18,7 +19,8 @@ function labelOf(key: string, s: Json, locale: 'nl' | 'en'): string {
 
 /**
  * The payload of a step as a form built from its JSON Schema: texts, numbers, amounts in euro
- * (properties named …Cents), dates, choices and yes/no. Empty fields are left out of the payload.
+ * (properties named …Cents), dates, choices and yes/no. Empty fields are left out of the payload,
+ * and so are fields that do not apply to what was chosen (the simulator sends `applyingPayload`).
  * A refused step's problems show at their fields (`errors`, by property).
  */
 export function PayloadForm({
@@ -36,8 +38,9 @@ export function PayloadForm({
 }) {
   const { locale, word } = useEditorText();
   const props = Object.entries(obj(obj(schema).properties)).filter(
-    // Form data sent with a step (a supplement) is edited as the application's data instead.
-    ([, s]) => obj(s).type !== 'object',
+    // Form data sent with a step (a supplement) is edited as the application's data instead; a
+    // field that does not apply to what was chosen (`x-showWhen`) is not asked, nor sent.
+    ([key, s]) => obj(s).type !== 'object' && fieldApplies(obj(schema), key, value),
   );
   const required = new Set(
     (Array.isArray(obj(schema).required) ? (obj(schema).required as string[]) : []).map(String),

@@ -3,6 +3,7 @@ import {
   addDays,
   allowedEvents,
   amsterdamStartOfDay,
+  applyingPayload,
   createApplication,
   type Effect,
   EngineError,
@@ -160,7 +161,8 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       const result = step(
         definition,
         snapshot,
-        { type, payload: payloads[type] ?? {} },
+        // What the form shows: a field that does not apply to what was chosen is not sent.
+        { type, payload: applyingPayload(definition.events[type]?.payload, payloads[type] ?? {}) },
         { now, actor: actorFor(role), facts },
       );
       record(result, now, timers);
