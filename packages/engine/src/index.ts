@@ -57,14 +57,13 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
-export { valueLabel } from './definition/payload-labels';
 export {
   AT_LEAST_ONE_OF,
   atLeastOneOfIssues,
   atLeastOneOfKeys,
   isGiven,
-  payloadLabel,
-} from './definition/payload-schema';
+} from './definition/payload-at-least-one';
+export { payloadLabel, valueLabel } from './definition/payload-labels';
 export {
   applyingPayload,
   conditionalKeys,
