@@ -22,6 +22,10 @@ export function demoFormData(
     amountsCents: number[];
     weeksAhead: number;
     participants: number;
+    /** What the initiative is, in the resident's words. */
+    description: string;
+    /** The budget lines' descriptions, one per amount. */
+    lines: string[];
   }> = {},
 ): Record<string, unknown> {
   const today = toAmsterdamDate(now);
@@ -29,13 +33,14 @@ export function demoFormData(
   return {
     title: overrides.title ?? 'Straatfeest Mathenesserlaan',
     description:
+      overrides.description ??
       'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
     district: overrides.district ?? 'Delfshaven',
     activityDate: addDays(today, 7 * (overrides.weeksAhead ?? 10)),
     location: 'Mathenesserlaan, tussen nummer 200 en 260',
     expectedParticipants: overrides.participants ?? 120,
     budgetLines: amounts.map((amountCents, i) => ({
-      description: i === 0 ? 'Huur podium en geluid' : `Post ${i + 1}`,
+      description: overrides.lines?.[i] ?? (i === 0 ? 'Huur podium en geluid' : `Post ${i + 1}`),
       amountCents,
     })),
     supporters: [
@@ -56,17 +61,20 @@ export function demoSmallBudgetData(
     district: string;
     amountsCents: number[];
     weeksAhead: number;
+    description: string;
+    lines: string[];
   }> = {},
 ): Record<string, unknown> {
   const today = toAmsterdamDate(now);
   const amounts = overrides.amountsCents ?? [60_000, 35_000];
   return {
     title: overrides.title ?? 'Buurtbarbecue Spangen',
-    description: 'Een barbecue voor de hele straat, met spelletjes voor de kinderen.',
+    description:
+      overrides.description ?? 'Een barbecue voor de hele straat, met spelletjes voor de kinderen.',
     district: overrides.district ?? 'Delfshaven',
     activityDate: addDays(today, 7 * (overrides.weeksAhead ?? 6)),
     budgetLines: amounts.map((amountCents, i) => ({
-      description: i === 0 ? 'Eten en drinken' : `Post ${i + 1}`,
+      description: overrides.lines?.[i] ?? (i === 0 ? 'Eten en drinken' : `Post ${i + 1}`),
       amountCents,
     })),
     iban: 'NL91ABNA0417164300',

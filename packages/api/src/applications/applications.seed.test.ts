@@ -55,6 +55,14 @@ test('the demo seed: three districts per workflow and applications in several st
       'settled',
     ]),
   );
+  // Each demo initiative in its own words: a reader of the demo sees eleven plans, not one.
+  const forms = await t.db.selectFrom('applications').select(['data']).execute();
+  const data = forms.map(
+    (f) => f.data as { description: string; budgetLines: { description: string }[] },
+  );
+  expect(new Set(data.map((d) => d.description)).size).toBe(data.length);
+  const lines = data.flatMap((d) => d.budgetLines.map((l) => l.description));
+  expect(lines.filter((l) => /^Post \d+$/.test(l))).toEqual([]);
   const history = await t.db.selectFrom('application_history').select('event').execute();
   expect(history.length).toBeGreaterThan(states.length);
   const onBehalf = await t.db

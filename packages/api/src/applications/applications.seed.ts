@@ -42,6 +42,9 @@ const DEMO_APPLICATIONS: {
   forResident?: string;
   district: (typeof DEMO_DISTRICTS)[number]['district'];
   title: string;
+  /** The resident's own words, and a budget line's description per amount. */
+  description: string;
+  lines: string[];
   amountsCents: number[];
   state: DemoState;
 }[] = [
@@ -49,6 +52,9 @@ const DEMO_APPLICATIONS: {
     as: 'resident@example.org',
     district: 'Delfshaven',
     title: 'Buurtmoestuin Spangen',
+    description:
+      'Moestuinbakken op het pleintje achter de Spaansebocht, die buren samen onderhouden. Kinderen van de basisschool planten mee.',
+    lines: ['Houten bakken en aarde', 'Zaden, planten en gereedschap'],
     amountsCents: [85_000, 40_000],
     state: 'draft',
   },
@@ -56,6 +62,9 @@ const DEMO_APPLICATIONS: {
     as: 'resident@example.org',
     district: 'Delfshaven',
     title: 'Straatfeest Mathenesserlaan',
+    description:
+      'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
+    lines: ['Huur podium en geluid', 'Tafels, stoelen en tenten'],
     amountsCents: [120_000, 60_000],
     state: 'submitted',
   },
@@ -63,6 +72,9 @@ const DEMO_APPLICATIONS: {
     as: 'resident2@example.org',
     district: 'Feijenoord',
     title: 'Kookclub Afrikaanderwijk',
+    description:
+      'Elke week koken buurtbewoners samen in het buurthuis en eten ze met wie wil aanschuiven; wie weinig heeft, eet gratis mee.',
+    lines: ['Boodschappen voor een jaar'],
     amountsCents: [250_000],
     state: 'info_requested',
   },
@@ -70,6 +82,9 @@ const DEMO_APPLICATIONS: {
     as: 'resident2@example.org',
     district: 'Charlois',
     title: 'Repair café Tarwewijk',
+    description:
+      'Eén zaterdag per maand repareren vrijwilligers kapotte spullen van buren: fietsen, kleding, lampen en kleine apparaten.',
+    lines: ['Gereedschap en onderdelen', 'Koffie en thee voor twaalf middagen'],
     amountsCents: [95_000, 30_000],
     state: 'assessed',
   },
@@ -77,6 +92,9 @@ const DEMO_APPLICATIONS: {
     as: 'resident@example.org',
     district: 'Feijenoord',
     title: 'Zomerschool Katendrecht',
+    description:
+      'Drie weken in de zomervakantie les en spel voor kinderen van 8 tot 12 jaar, gegeven door studenten uit de wijk.',
+    lines: ['Vergoeding begeleiders', 'Lesmateriaal en uitjes'],
     amountsCents: [450_000, 150_000],
     state: 'granted',
   },
@@ -85,6 +103,9 @@ const DEMO_APPLICATIONS: {
     forResident: 'resident2@example.org',
     district: 'Delfshaven',
     title: 'Huiswerkclub Bospolder',
+    description:
+      'Twee middagen per week helpen vrijwilligers scholieren met hun huiswerk in de bibliotheek aan de Schiedamseweg.',
+    lines: ['Vergoeding vrijwilligers en materiaal'],
     amountsCents: [200_000],
     state: 'submitted',
   },
@@ -92,6 +113,8 @@ const DEMO_APPLICATIONS: {
     as: 'resident@example.org',
     district: 'Charlois',
     title: 'Vuurwerkshow Oud-Charlois',
+    description: 'Een vuurwerkshow op oudejaarsavond boven de Maas voor de hele wijk.',
+    lines: ['Professioneel vuurwerk en beveiliging'],
     amountsCents: [900_000],
     state: 'rejected',
   },
@@ -99,6 +122,8 @@ const DEMO_APPLICATIONS: {
     as: 'resident2@example.org',
     district: 'Delfshaven',
     title: 'Buurtbarbecue Schiemond',
+    description: 'Een barbecue op het grasveld aan de Schiemond om nieuwe buren te leren kennen.',
+    lines: ['Vlees, groente en drinken'],
     amountsCents: [35_000],
     state: 'withdrawn',
   },
@@ -107,6 +132,8 @@ const DEMO_APPLICATIONS: {
     workflow: KLEIN_BUURTBUDGET,
     district: 'Delfshaven',
     title: 'Buurtbarbecue Spangen',
+    description: 'Een barbecue voor de hele straat, met spelletjes voor de kinderen.',
+    lines: ['Eten en drinken', 'Huur barbecues en partytent'],
     amountsCents: [60_000, 35_000],
     state: 'draft',
   },
@@ -115,6 +142,9 @@ const DEMO_APPLICATIONS: {
     workflow: KLEIN_BUURTBUDGET,
     district: 'Feijenoord',
     title: 'Kinderdisco Hillesluis',
+    description:
+      'Een middag disco voor kinderen van de basisscholen in Hillesluis, met een dj en limonade.',
+    lines: ['Dj en geluid', 'Limonade en snoep'],
     amountsCents: [45_000, 25_000],
     state: 'submitted',
   },
@@ -123,6 +153,9 @@ const DEMO_APPLICATIONS: {
     workflow: KLEIN_BUURTBUDGET,
     district: 'Charlois',
     title: 'Schoonmaakdag Tarwewijk',
+    description:
+      'Buren ruimen samen zwerfafval op in de straten en het park, en sluiten af met koffie en soep.',
+    lines: ['Grijpers, handschoenen, vuilniszakken en soep'],
     amountsCents: [80_000],
     state: 'granted',
   },
@@ -230,6 +263,8 @@ export async function seedDemoApplications(
           title: demo.title,
           district: demo.district,
           amountsCents: demo.amountsCents,
+          description: demo.description,
+          lines: demo.lines,
         }),
       ),
     });
