@@ -7,19 +7,12 @@
  * land here.
  */
 import { AT_LEAST_ONE_OF, SHOW_WHEN, valueLabel } from '@initiatief/engine';
-import {
-  Button,
-  Checkbox,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { SelectField } from '../components/ui';
 import { arr, type Locale, type Obj, obj, pathId, str, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { problemSentence, useProblemsAt } from './editor-problems';
+import { RuleCheck, RuleFieldset } from './editor-rule-parts';
 import type { DefinitionJson } from './policy-api';
 
 /** The values a field can hold: its choices, or yes and no; undefined when they are not fixed. */
@@ -153,31 +146,21 @@ export function FieldCondition({
         })
       : undefined;
   const check = (cid: string, value: unknown, label: string) => (
-    <FormField key={cid} type="checkbox" className="app-field">
-      <Checkbox
-        id={cid}
-        appearance="html"
-        className="policy-checkbox"
-        checked={chosen.includes(value)}
-        onChange={(evt) => toggle(value, evt.target.checked)}
-      />
-      <FormLabel htmlFor={cid} type="checkbox">
-        {label}
-      </FormLabel>
-    </FormField>
+    <RuleCheck
+      key={cid}
+      id={cid}
+      label={label}
+      checked={chosen.includes(value)}
+      onChange={(ticked) => toggle(value, ticked)}
+    />
   );
   return (
-    <fieldset
-      className="policy-plain-fieldset policy-rule"
+    <RuleFieldset
       id={id}
-      tabIndex={-1}
-      aria-describedby={[`${id}-description`, error ? `${id}-error` : ''].join(' ').trim()}
+      legend={e('cond.title', { field: fieldLabel })}
+      help={e('cond.help', { field: fieldLabel })}
+      error={error}
     >
-      <legend className="utrecht-form-label">{e('cond.title', { field: fieldLabel })}</legend>
-      <FormFieldDescription id={`${id}-description`}>
-        {e('cond.help', { field: fieldLabel })}
-      </FormFieldDescription>
-      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
       <SelectField
         id={pathId(`${path}.field`)}
         label={e('cond.field')}
@@ -218,6 +201,6 @@ export function FieldCondition({
           {e('cond.remove', { field: fieldLabel })}
         </Button>
       )}
-    </fieldset>
+    </RuleFieldset>
   );
 }

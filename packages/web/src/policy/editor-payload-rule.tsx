@@ -6,17 +6,11 @@
  * with the rule are named here, and its links land here.
  */
 import { AT_LEAST_ONE_OF, atLeastOneOfIssues } from '@initiatief/engine';
-import {
-  Checkbox,
-  FormField,
-  FormFieldDescription,
-  FormFieldErrorMessage,
-  FormLabel,
-  Paragraph,
-} from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { arr, type Obj, obj, pathId, str, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { problemSentence, useProblemsAt } from './editor-problems';
+import { RuleCheck, RuleFieldset } from './editor-rule-parts';
 import type { DefinitionJson } from './policy-api';
 
 /** The keys the rule names, as written (only text; a key named twice counts twice). */
@@ -93,31 +87,21 @@ export function PayloadRule({
       : undefined;
   const error = problems.map((pr) => problemSentence(pr, def, locale)).join(' ');
   const check = (cid: string, key: string, label: string) => (
-    <FormField key={cid} type="checkbox" className="app-field">
-      <Checkbox
-        id={cid}
-        appearance="html"
-        className="policy-checkbox"
-        checked={keys.includes(key)}
-        onChange={(evt) => toggle(key, evt.target.checked)}
-      />
-      <FormLabel htmlFor={cid} type="checkbox">
-        {label}
-      </FormLabel>
-    </FormField>
+    <RuleCheck
+      key={cid}
+      id={cid}
+      label={label}
+      checked={keys.includes(key)}
+      onChange={(ticked) => toggle(key, ticked)}
+    />
   );
   return (
-    <fieldset
-      className="policy-plain-fieldset policy-rule"
+    <RuleFieldset
       id={id}
-      tabIndex={-1}
-      aria-describedby={[`${id}-description`, error ? `${id}-error` : ''].join(' ').trim()}
+      legend={e('rule.title')}
+      help={e('rule.help', { event: eventTitle })}
+      error={error}
     >
-      <legend className="utrecht-form-label">{e('rule.title')}</legend>
-      <FormFieldDescription id={`${id}-description`}>
-        {e('rule.help', { event: eventTitle })}
-      </FormFieldDescription>
-      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
       <div className="policy-checks">
         {fields.map((key) => check(pathId(`${path}.field.${key}`), key, labelOf(key)))}
         {gone.map(({ key, i }) =>
@@ -125,6 +109,6 @@ export function PayloadRule({
         )}
       </div>
       {says && <Paragraph>{e('rule.says', { sentence: says })}</Paragraph>}
-    </fieldset>
+    </RuleFieldset>
   );
 }
