@@ -8,10 +8,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { supplementRuleVersion } from '../../api/src/applications/supplement-rule.fixture';
-import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { type ApiAs, apiAs } from './api-as';
 import { checkA11y, expectHeading } from './browser';
-import { pngBuffer } from './fixtures';
+import { delfshavenRegulationOn, pngBuffer } from './fixtures';
 import { setUpResidentForm } from './kit';
 
 let page: Page;
@@ -29,21 +28,7 @@ setUpResidentForm(async ({ server, page: p, as }) => {
   const now = server.deps.clock();
   // Version 2 of the shipped workflow: the answer takes files and needs an explanation or a file.
   const next = await supplementRuleVersion(db, 'bewonersinitiatief', now);
-  const regulationId = await upsertRegulation(db, {
-    code: 'BI-BOSPOLDER-2026-V2',
-    title: 'Bewonersinitiatieven Delfshaven 2026',
-    district: 'Delfshaven',
-    year: 2026,
-    ceilingCents: 25_000_000,
-    maxAmountCents: 1_000_000,
-    directSettlementThresholdCents: 0,
-    decisionTermWeeks: 8,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: next.key,
-    workflowVersion: next.version,
-  });
+  const regulationId = await delfshavenRegulationOn(db, 'BI-BOSPOLDER-2026-V2', next);
   const assessor = await apiAs(server, server.users.assessor.email);
   const created = await as('POST', '/api/applications', {
     regulationId,

@@ -9,9 +9,9 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { assessmentRuleVersion } from '../../api/src/applications/assessment-rule.fixture';
-import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { type ApiAs, apiAs } from './api-as';
 import { checkA11y, expectHeading, login } from './browser';
+import { delfshavenRegulationOn } from './fixtures';
 import { setUpBrowserTest } from './kit';
 import { PASSWORD, type TestServer } from './server';
 
@@ -28,21 +28,7 @@ setUpBrowserTest(async (started) => {
   const now = server.deps.clock();
   // Version 3 declares the rule; versions 1 and 2 are published and never change.
   const next = await assessmentRuleVersion(db, 'bewonersinitiatief', now);
-  const regulationId = await upsertRegulation(db, {
-    code: 'BI-DELFSHAVEN-2026-V3',
-    title: 'Bewonersinitiatieven Delfshaven 2026',
-    district: 'Delfshaven',
-    year: 2026,
-    ceilingCents: 25_000_000,
-    maxAmountCents: 1_000_000,
-    directSettlementThresholdCents: 0,
-    decisionTermWeeks: 8,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: next.key,
-    workflowVersion: next.version,
-  });
+  const regulationId = await delfshavenRegulationOn(db, 'BI-DELFSHAVEN-2026-V3', next);
   const resident = await apiAs(server, server.users.resident.email);
   for (let i = 0; i < 2; i++) {
     const created = await resident('POST', '/api/applications', {

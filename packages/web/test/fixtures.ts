@@ -1,4 +1,6 @@
 import { deflateSync } from 'node:zlib';
+import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
+import type { TestServer } from './server';
 
 /** A tiny valid PNG (a green square), made here so the tests need no binary files. */
 export function pngBuffer(size = 8): Buffer {
@@ -40,4 +42,30 @@ export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A Delfshaven regulation for 2026 on one version of a workflow (its id): for tests of what a
+ * later version changes, while the server's own regulation stays on the version it started on.
+ */
+export function delfshavenRegulationOn(
+  db: TestServer['deps']['db'],
+  code: string,
+  workflow: { key: string; version: number },
+): Promise<string> {
+  return upsertRegulation(db, {
+    code,
+    title: 'Bewonersinitiatieven Delfshaven 2026',
+    district: 'Delfshaven',
+    year: 2026,
+    ceilingCents: 25_000_000,
+    maxAmountCents: 1_000_000,
+    directSettlementThresholdCents: 0,
+    decisionTermWeeks: 8,
+    reportDueWeeks: 12,
+    opensOn: '2026-01-01',
+    closesOn: '2026-12-31',
+    workflowKey: workflow.key,
+    workflowVersion: workflow.version,
+  });
 }

@@ -9,7 +9,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { supplementRuleVersion } from '../../api/src/applications/supplement-rule.fixture';
-import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
 import { type ApiAs, apiAs } from './api-as';
 import {
   type Browser,
@@ -19,7 +18,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
-import { pngBuffer } from './fixtures';
+import { delfshavenRegulationOn, pngBuffer } from './fixtures';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -38,21 +37,7 @@ beforeAll(async () => {
   const now = server.deps.clock();
   // Version 2 declares the rule; version 1 is published and never changes.
   const next = await supplementRuleVersion(db, 'bewonersinitiatief', now);
-  const regulationId = await upsertRegulation(db, {
-    code: 'BI-DELFSHAVEN-2026-V2',
-    title: 'Bewonersinitiatieven Delfshaven 2026',
-    district: 'Delfshaven',
-    year: 2026,
-    ceilingCents: 25_000_000,
-    maxAmountCents: 1_000_000,
-    directSettlementThresholdCents: 0,
-    decisionTermWeeks: 8,
-    reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
-    workflowKey: next.key,
-    workflowVersion: next.version,
-  });
+  const regulationId = await delfshavenRegulationOn(db, 'BI-DELFSHAVEN-2026-V2', next);
 
   resident = await apiAs(server, server.users.resident.email);
   const assessor = await apiAs(server, server.users.assessor.email);
