@@ -88,6 +88,13 @@ describe('assisted digital at the desk', () => {
     await checkA11y(page, 'desk-resident-chosen');
     await page.getByRole('button', { name: 'Aanvraag starten' }).click();
     await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
+    // Saved as the clerk goes, and hers: the page says so, not "uw aanvraag".
+    await page
+      .getByText(
+        `De aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan; ${server.users.resident.name} ziet de aanvraag ook in het eigen account.`,
+      )
+      .waitFor();
+    expect(await page.getByText('Uw aanvraag wordt vanzelf opgeslagen').count()).toBe(0);
     await page.getByLabel('Naam van uw initiatief').fill('Buurtmoestuin Tarwewijk');
     await page
       .getByRole('status')

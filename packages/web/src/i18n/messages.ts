@@ -251,6 +251,8 @@ const nl = {
     'Uw laatste wijzigingen zijn nog niet opgeslagen. Probeer het opnieuw.',
   'wizard.resumeHint':
     'Uw aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan, ook op een ander apparaat.',
+  'wizard.resumeHintFor':
+    'De aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan; {name} ziet de aanvraag ook in het eigen account.',
   'wizard.notEditable': 'Deze aanvraag is al verstuurd en kan niet meer worden gewijzigd.',
   'wizard.toApplication': 'Bekijk de aanvraag',
   'wizard.budget.total': 'Totaal aangevraagd: {total}',
@@ -780,6 +782,8 @@ const en: Record<MessageKey, string> = {
   'wizard.saveBeforeSubmit': 'Your latest changes have not been saved yet. Please try again.',
   'wizard.resumeHint':
     'Your application saves itself. You can stop and continue later, also on another device.',
+  'wizard.resumeHintFor':
+    'The application is saved automatically. You can stop and continue later; {name} also sees it in their own account.',
   'wizard.notEditable': 'This application has been sent and can no longer be changed.',
   'wizard.toApplication': 'View the application',
   'wizard.budget.total': 'Total requested: {total}',

@@ -397,7 +397,11 @@ export function FormPager({
           </PrimaryActionButton>
         </ButtonGroup>
       </form>
-      <Paragraph className="app-muted">{t('wizard.resumeHint')}</Paragraph>
+      <Paragraph className="app-muted">
+        {me && me.id !== app.applicantId && app.applicantName
+          ? t('wizard.resumeHintFor', { name: app.applicantName })
+          : t('wizard.resumeHint')}
+      </Paragraph>
     </>
   );
 }
