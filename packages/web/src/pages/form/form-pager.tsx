@@ -47,9 +47,10 @@ import { useInputProblems } from '../../forms/use-input-problems';
 import { useStepErrors } from '../../forms/use-step-errors';
 import { useFormText } from '../../i18n/form-messages';
 import { lazyPage } from '../../router/lazy-page';
-import { AppLink, useLeaveGuard, useRouter } from '../../router/router';
+import { useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { SaveIndicator } from './save-indicator';
+import { StepsNav } from './steps-nav';
 import { useAutosave } from './use-autosave';
 import {
   labelled,
@@ -309,32 +310,13 @@ export function FormPager({
         {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
       </PageHeading>
       <OnBehalfNotice app={current} />
-      <nav aria-label={t('wizard.stepsLabel')} className="app-steps">
-        <ol className="app-steps__list">
-          {steps.map((s, i) => (
-            <li
-              key={s}
-              className={`app-steps__item${s === step ? ' app-steps__item--current' : ''}`}
-            >
-              {s === step ? (
-                <span aria-current="step">
-                  {i + 1}. {titleOf(s)}
-                </span>
-              ) : (
-                <AppLink
-                  href={`${base}/${s}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void go(s, false);
-                  }}
-                >
-                  {i + 1}. {titleOf(s)}
-                </AppLink>
-              )}
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <StepsNav
+        steps={steps}
+        current={step}
+        titleOf={titleOf}
+        hrefOf={(s) => `${base}/${s}`}
+        onGo={(s) => void go(s, false)}
+      />
       <SaveIndicator
         status={autosave.status}
         onReload={() => void autosave.reload()}
