@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
 import { call, createUser, loginAs } from '../test/test-app';
+import { expectOwnProposalRefused } from './proposals.test-kit';
 
 let kit: Kit;
 let second = { id: '', cookie: '' };
@@ -85,23 +86,7 @@ describe('publishing takes two policy officers', () => {
   });
 
   test('the proposer cannot approve or reject their own proposal', async () => {
-    const approve = await as(
-      kit.cookies.policy,
-      'POST',
-      `/api/policy/proposals/${proposalId}/approve`,
-      {},
-    );
-    expect(approve.status).toBe(403);
-    expect((await readJson(approve)).code).toBe('four_eyes');
-    const reject = await as(
-      kit.cookies.policy,
-      'POST',
-      `/api/policy/proposals/${proposalId}/reject`,
-      {
-        comment: 'Toch niet.',
-      },
-    );
-    expect(reject.status).toBe(403);
+    await expectOwnProposalRefused(kit, kit.cookies.policy, proposalId);
     // Nor another role at all.
     const approver = await as(
       kit.cookies.approver,

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoFormData } from '../applications/applications.fixtures';
 import { createDraft, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
 import { call, createUser, loginAs } from '../test/test-app';
+import { expectOwnProposalRefused } from './proposals.test-kit';
 
 let kit: Kit;
 let second = { id: '', cookie: '' };
@@ -184,23 +185,7 @@ describe('a new regulation opens when a second policy officer approves', () => {
   });
 
   test('the officer who created it cannot approve or reject it', async () => {
-    const approve = await as(
-      kit.cookies.policy,
-      'POST',
-      `/api/policy/proposals/${proposalId}/approve`,
-      {},
-    );
-    expect(approve.status).toBe(403);
-    expect((await readJson(approve)).code).toBe('four_eyes');
-    const reject = await as(
-      kit.cookies.policy,
-      'POST',
-      `/api/policy/proposals/${proposalId}/reject`,
-      {
-        comment: 'Toch niet.',
-      },
-    );
-    expect(reject.status).toBe(403);
+    await expectOwnProposalRefused(kit, kit.cookies.policy, proposalId);
     expect(await isPublic(regulation.id)).toBe(false);
   });
 
