@@ -192,6 +192,24 @@ describe('applications: errors', () => {
     expect(history.map((h) => h.event)).toEqual(['CREATE', 'SUBMIT']);
   });
 
+  test('an Idempotency-Key that is no key: 400 naming the header, nothing sent', async () => {
+    const draft = await createDraft(kit);
+    for (const key of ['a b', 'x'.repeat(201), '\u00ff']) {
+      const res = await sendEvent(kit, 'resident', draft.id, 'SUBMIT', undefined, {
+        'Idempotency-Key': key,
+        'Accept-Language': 'nl',
+      });
+      const body = await problem(res, 400, 'malformed_request');
+      expect(body.invalidParams).toEqual([
+        { name: 'idempotency-key', reason: expect.stringMatching(/zichtbare ASCII-tekens/) },
+      ]);
+    }
+    const now = await readJson(
+      await call(kit.app, 'GET', `/api/applications/${draft.id}`, { cookie: kit.cookies.resident }),
+    );
+    expect(now.state).toBe('draft');
+  });
+
   test('409 budget_exceeded (Awb 4:25) when the ceiling does not cover the grant', async () => {
     const regulationId = await createRegulation(kit.t, kit.workflow, { ceilingCents: 100_000 });
     const make = async () => {

@@ -4,6 +4,7 @@ import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
+import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { isUuid } from '../regulations/regulations.repository';
@@ -32,6 +33,27 @@ import {
 } from './applications.service';
 import { historyForViewer } from './history.visibility';
 import { parseIdempotencyKey, requestHash } from './idempotency.repository';
+
+/** The Idempotency-Key header; one that is no key is refused (400) with the header named. */
+function idempotencyKey(header: string | undefined): string | undefined {
+  try {
+    return parseIdempotencyKey(header);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, error.detail, {
+      invalidParams: [
+        {
+          name: 'idempotency-key',
+          reason: 'not 1-200 visible ASCII characters',
+          text: {
+            nl: 'Een Idempotency-Key bestaat uit 1 tot 200 zichtbare ASCII-tekens (zonder spaties).',
+            en: 'An Idempotency-Key is 1 to 200 visible ASCII characters (no spaces).',
+          },
+        },
+      ],
+    });
+  }
+}
 
 const tags = ['Applications'];
 const security = [{ session: [] }];
@@ -177,7 +199,7 @@ export function registerApplicationRoutes(app: App, deps: AppDeps): void {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     const body = c.req.valid('json');
-    const key = parseIdempotencyKey(c.req.header('idempotency-key'));
+    const key = idempotencyKey(c.req.header('idempotency-key'));
     const result = await sendEvent(deps, user, id, {
       type: body.type,
       payload: body.payload,

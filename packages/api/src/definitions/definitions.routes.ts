@@ -9,6 +9,7 @@ import { requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
+import { versionParam } from '../http/pg-integer';
 import type { App } from '../http/router';
 
 const tags = ['Definitions'];
@@ -45,11 +46,7 @@ const VersionParams = z.object({
     .string()
     .regex(/^[a-z0-9][a-z0-9-]*$/)
     .openapi({ param: { name: 'key', in: 'path' }, example: 'bewonersinitiatief' }),
-  version: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+  version: versionParam().openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
 });
 
 const vocabularyRoute = createRoute({

@@ -1,12 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context';
 import { AppError, type InvalidParam } from '../errors';
+import { bodyBrokeOff } from './body-limit.middleware';
+import { decodeUtf8, duplicateKeys, MAX_JSON_DEPTH, walkStrings } from './json-inspection';
 
 // PostgreSQL cannot store a NUL character in text or jsonb, and jsonb refuses a lone UTF-16
 // surrogate: such input used to reach the database and come back as a 500. This is the one
-// place where every request's strings are checked, before any route or query runs.
+// place where every request's strings are checked, before any route or query runs. Control
+// characters (escape, backspace, ...; not tab and line breaks), bytes that are no UTF-8 and a
+// member named twice are refused here too: stored, they would show as garbage in letters and
+// screens, and two values for one field leave it to the parser which one counts.
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** C0 controls but tab, line feed and carriage return; DEL; the C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const REPLACEMENT = '\ufffd';
 
 type Why = NonNullable<InvalidParam['text']>;
 
@@ -18,6 +27,26 @@ const SURROGATE: Why = {
   nl: 'bevat een half teken dat niet kan worden opgeslagen (een losse UTF-16-surrogaat). Typ de tekst opnieuw in plaats van hem te plakken.',
   en: 'contains half a character that cannot be stored (an unpaired UTF-16 surrogate). Type the text again instead of pasting it.',
 };
+const CONTROL_CHARACTER: Why = {
+  nl: 'bevat een onzichtbaar stuurteken (zoals een escape- of backspace-teken) dat niet in tekst hoort. Typ de tekst opnieuw in plaats van hem te plakken.',
+  en: 'contains an invisible control character (such as an escape or backspace character) that does not belong in text. Type the text again instead of pasting it.',
+};
+const NOT_UTF8: Why = {
+  nl: 'bevat bytes die geen geldige UTF-8-tekst zijn. Stuur de tekst als UTF-8.',
+  en: 'contains bytes that are not valid UTF-8 text. Send the text as UTF-8.',
+};
+const FILE_NAME_NOT_UTF8: Why = {
+  nl: 'heeft een bestandsnaam die geen geldige UTF-8-tekst is. Geef het bestand een andere naam en voeg het opnieuw toe.',
+  en: 'has a file name that is not valid UTF-8 text. Rename the file and add it again.',
+};
+const TWICE: Why = {
+  nl: 'staat meer dan één keer in het verzoek. Stuur elk veld één keer.',
+  en: 'appears more than once in the request. Send each field once.',
+};
+const TOO_DEEP: Why = {
+  nl: `is te diep genest (meer dan ${MAX_JSON_DEPTH} lagen).`,
+  en: `is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
+};
 const PERCENT: Why = {
   nl: 'is geen geldige tekst (onjuiste procentcodering in het adres).',
   en: 'is not valid text (broken percent-encoding in the address).',
@@ -27,6 +56,7 @@ const PERCENT: Why = {
 function whyUnstorable(s: string): Why | null {
   if (s.includes('\u0000')) return NUL;
   if (LONE_SURROGATE.test(s)) return SURROGATE;
+  if (CONTROL.test(s)) return CONTROL_CHARACTER;
   return null;
 }
 
@@ -63,29 +93,85 @@ function checkEncoded(raw: string, name: string, out: InvalidParam[]): void {
 
 const MAX_PROBLEMS = 20;
 
-/** Walks a parsed JSON value: keys and strings, with dotted paths. */
-function checkJson(value: unknown, path: string, out: InvalidParam[], depth = 0): void {
-  if (out.length >= MAX_PROBLEMS || depth > 64) return;
-  if (typeof value === 'string') {
-    const why = whyUnstorable(value);
-    if (why) out.push(refused(path || '(body)', why));
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => {
-      checkJson(v, path ? `${path}.${i}` : String(i), out, depth + 1);
-    });
-  } else if (value !== null && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = path ? `${path}.${k}` : k;
-      const why = whyUnstorable(k);
-      if (why) out.push(refused(at, why, true));
-      else checkJson(v, at, out, depth + 1);
-    }
+/**
+ * A form's text as parsed: the parser has already put U+FFFD where the bytes were no UTF-8, and
+ * our forms carry only names and keys, where U+FFFD never belongs.
+ */
+function formWhy(s: string): Why | null {
+  return whyUnstorable(s) ?? (s.includes(REPLACEMENT) ? NOT_UTF8 : null);
+}
+
+/** Refuses what a string of a parsed JSON value cannot be, naming its dotted path. */
+function checkJson(
+  value: unknown,
+  out: InvalidParam[],
+  why: (s: string) => Why | null = whyUnstorable,
+): void {
+  walkStrings(
+    value,
+    (s, path, isName) => {
+      if (out.length >= MAX_PROBLEMS) return false;
+      const reason = why(s);
+      if (reason) out.push(refused(path || '(body)', reason, isName));
+      return reason === null;
+    },
+    (path) => out.push(refused(path || '(body)', TOO_DEEP)),
+  );
+}
+
+/** A JSON body's bytes: UTF-8, no member twice, no string that cannot be stored. */
+function checkJsonBody(bytes: ArrayBuffer, out: InvalidParam[]): string {
+  const { text, valid } = decodeUtf8(bytes);
+  let parsed: unknown;
+  try {
+    parsed = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    // The route answers malformed JSON itself, unless it is malformed for its bytes.
+    if (!valid) out.push(refused('(body)', NOT_UTF8));
+    return text;
   }
+  if (!valid) {
+    // Where the decoder put U+FFFD for the broken bytes is where they were.
+    checkJson(parsed, out, (s) => (s.includes(REPLACEMENT) ? NOT_UTF8 : null));
+    if (out.length === 0) out.push(refused('(body)', NOT_UTF8));
+    return text;
+  }
+  for (const path of duplicateKeys(text)) out.push(refused(path, TWICE));
+  checkJson(parsed, out);
+  return text;
+}
+
+/**
+ * A compressed body would be read as if it were not (the server does not unpack it): refused
+ * with 415 (RFC 9110, 15.5.16) instead of a misleading complaint about its content.
+ */
+function refuseContentEncoding(header: string | undefined): void {
+  const encoding = header?.trim().toLowerCase();
+  if (!encoding || encoding === 'identity') return;
+  throw new AppError(
+    'unsupported_media_type',
+    `Content-Encoding ${encoding} is not accepted; send the body uncompressed.`,
+    {
+      invalidParams: [
+        {
+          name: 'content-encoding',
+          reason: 'only identity',
+          text: {
+            nl: 'Deze dienst neemt geen ingepakte (gecomprimeerde) verzoeken aan. Stuur de inhoud onverpakt.',
+            en: 'This service does not accept compressed requests. Send the content uncompressed.',
+          },
+        },
+      ],
+      headers: { 'Accept-Encoding': 'identity' },
+    },
+  );
 }
 
 /**
  * One input boundary for the whole API: the path, the query string, JSON bodies and form data
- * may not carry strings PostgreSQL cannot store (NUL, lone surrogates) or broken percent-encoding.
+ * may not carry strings PostgreSQL cannot store (NUL, lone surrogates), control characters,
+ * broken percent-encoding or bytes that are not UTF-8; a JSON object may not name a member twice
+ * nor nest deeper than MAX_JSON_DEPTH.
  * Refused with 400 problem+json naming the field (`path`, `query.q`, `data.title`, `form.file`).
  */
 export function inputBoundary(): MiddlewareHandler<AppEnv> {
@@ -109,17 +195,20 @@ export function inputBoundary(): MiddlewareHandler<AppEnv> {
     }
     const method = c.req.method;
     if (method !== 'GET' && method !== 'HEAD' && problems.length === 0) {
+      refuseContentEncoding(c.req.header('content-encoding'));
       const type = c.req.header('content-type') ?? '';
       if (/^application\/(.+\+)?json/i.test(type)) {
-        // Hono caches the body: the route reads it again without a second stream.
-        const text = await c.req.text();
-        let parsed: unknown;
+        // Read as bytes to see whether they are UTF-8; the text goes into Hono's cache, so the
+        // route reads it (c.req.json()) without a second stream or a second decoding.
+        let bytes: ArrayBuffer;
         try {
-          parsed = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          parsed = undefined; // the route answers malformed JSON itself
+          bytes = await c.req.arrayBuffer();
+        } catch (error) {
+          throw bodyBrokeOff(error);
         }
-        checkJson(parsed, '', problems);
+        const text = checkJsonBody(bytes, problems);
+        // (Hono keeps the promise of each reading there; its type says the value.)
+        (c.req.bodyCache as Record<string, unknown>).text = Promise.resolve(text);
       } else if (/^(multipart\/form-data|application\/x-www-form-urlencoded)/i.test(type)) {
         // Through Hono's cache, so the route reads the same FormData (c.req.formData()).
         let form: FormData | null = null;
@@ -129,11 +218,17 @@ export function inputBoundary(): MiddlewareHandler<AppEnv> {
           form = null; // a broken form is the route's to refuse
         }
         for (const [key, value] of form?.entries() ?? []) {
-          const keyWhy = whyUnstorable(key);
+          const keyWhy = formWhy(key);
           const name = `form.${keyWhy ? '(name)' : key}`;
           if (keyWhy) problems.push(refused(name, keyWhy, true));
-          // A file's name is the uploads route's to make safe (it strips control characters).
-          const why = typeof value === 'string' ? whyUnstorable(value) : null;
+          // A file's name is the uploads route's to make safe (it strips control characters),
+          // but a name in broken bytes would come out as nothing the person recognises.
+          const why =
+            typeof value === 'string'
+              ? formWhy(value)
+              : value.name.includes(REPLACEMENT)
+                ? FILE_NAME_NOT_UTF8
+                : null;
           if (why) problems.push(refused(name, why));
         }
       }
@@ -141,7 +236,7 @@ export function inputBoundary(): MiddlewareHandler<AppEnv> {
     if (problems.length > 0) {
       throw new AppError(
         'malformed_request',
-        'The request contains characters that cannot be stored (a NUL character, an unpaired surrogate or broken percent-encoding).',
+        'The request contains characters that cannot be accepted (a NUL or control character, an unpaired surrogate, bytes that are not UTF-8, broken percent-encoding) or a field twice.',
         { invalidParams: problems.slice(0, MAX_PROBLEMS) },
       );
     }

@@ -86,6 +86,19 @@ describe('two tabs on one draft', () => {
       headers: { 'if-match': '"abc"' },
     });
     expect(garbage.status).toBe(412);
+    // So is a revision beyond any a row can hold (it used to reach the query: 500), on the
+    // draft and on a published version alike.
+    for (const at of [path, `${base}/versions/1`]) {
+      for (const ifMatch of ['"r99999999999999999999"', '"2147483648"', 'W/"r1e3"']) {
+        const huge = await call(kit.app, 'PUT', at, {
+          cookie: kit.cookies.policy,
+          json: { definition: mine },
+          headers: { 'if-match': ifMatch },
+        });
+        expect(huge.status, `${at} ${ifMatch}: ${await huge.clone().text()}`).toBe(412);
+        expect(huge.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      }
+    }
   });
 
   test('a save without If-Match (or with *) is 428 and changes nothing', async () => {

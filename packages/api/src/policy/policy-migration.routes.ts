@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
+import { versionNumber } from '../http/pg-integer';
 import type { App } from '../http/router';
 import { applyMigration, dryRunMigration } from './policy-migration.service';
 import { json, KeyParams, Localized, policyOnly, security, tags } from './policy-route-kit';
@@ -11,8 +12,8 @@ import { json, KeyParams, Localized, policyOnly, security, tags } from './policy
 
 const MigrationBody = z
   .object({
-    fromVersion: z.number().int().min(1),
-    toVersion: z.number().int().min(1),
+    fromVersion: versionNumber(),
+    toVersion: versionNumber(),
     stateMap: z.record(z.string(), z.string()).optional(),
     applicationIds: z.array(z.uuid()).max(10_000).optional(),
     applyNewRules: z.boolean().optional(),

@@ -4,6 +4,7 @@ import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
+import { versionNumber } from '../http/pg-integer';
 import type { App } from '../http/router';
 import { isOpenOn, isUuid, listAllRegulations } from '../regulations/regulations.repository';
 import { RegulationSchema, SupporterConfirmationSchema } from '../regulations/regulations.routes';
@@ -37,8 +38,8 @@ const RegulationFields = {
   supporterConfirmation: SupporterConfirmationSchema,
   opensOn: isoDate,
   closesOn: isoDate,
-  workflowKey: z.string().min(1),
-  workflowVersion: z.number().int().min(1),
+  workflowKey: z.string().min(1).max(60),
+  workflowVersion: versionNumber(),
 };
 const NewRegulationBody = z
   .object({

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { requireRole } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
+import { versionNumber } from '../http/pg-integer';
 import type { App } from '../http/router';
 import { DefinitionDetailSchema } from './policy.routes';
 import { createWorkflow } from './policy-workflows.service';
@@ -12,7 +13,7 @@ const NewWorkflowBody = z
     key: z.string().min(2).max(60).openapi({ example: 'wijkfeest' }),
     title: Localized,
     from: z
-      .object({ key: z.string().min(1).max(60), version: z.number().int().min(1) })
+      .object({ key: z.string().min(1).max(60), version: versionNumber() })
       .strict()
       .optional()
       .openapi({ description: 'A published version to copy; absent: a minimal skeleton.' }),

@@ -3,6 +3,7 @@ import { TEMPLATE_VARIABLES, VOCABULARY, workflowDefinitionJsonSchema } from '@i
 import { currentUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
+import { PG_INTEGER_MAX, versionNumber, versionParam } from '../http/pg-integer';
 import type { App } from '../http/router';
 import { DefinitionDiffSchema } from './policy-answers.schemas';
 import {
@@ -26,6 +27,15 @@ import { registerPolicyReportRoutes } from './policy-reports.routes';
 import { json, KeyParams, Localized, policyOnly, security, tags } from './policy-route-kit';
 
 const Any = z.record(z.string(), z.unknown());
+
+/**
+ * The revision an If-Match names; one beyond any a draft can have is no ETag of this draft
+ * (NaN: 412), not a number for the query to choke on.
+ */
+function ifMatchRevision(header: string | undefined): number | null {
+  const revision = revisionFromIfMatch(header);
+  return revision !== null && revision > PG_INTEGER_MAX ? Number.NaN : revision;
+}
 
 const Problem = z.object({
   path: z.string(),
@@ -60,11 +70,7 @@ export const DefinitionDetailSchema = Summary.extend({
 }).openapi('DefinitionDetail');
 
 const VersionParams = KeyParams.extend({
-  version: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
+  version: versionParam().openapi({ param: { name: 'version', in: 'path' }, example: 1 }),
 });
 const _isoDate = z.iso.date();
 
@@ -115,7 +121,7 @@ const r = {
       body: {
         required: true,
         content: {
-          'application/json': { schema: z.object({ fromVersion: z.number().int().min(1) }) },
+          'application/json': { schema: z.object({ fromVersion: versionNumber() }) },
         },
       },
     },
@@ -205,8 +211,8 @@ const r = {
     request: {
       params: KeyParams,
       query: z.object({
-        from: z.coerce.number().int().min(1),
-        to: z.coerce.number().int().min(1),
+        from: versionParam(),
+        to: versionParam(),
       }),
     },
     responses: {
@@ -253,7 +259,7 @@ export function registerPolicyRoutes(app: App, deps: AppDeps): void {
     const saved = await saveDraft(db, key, version, c.req.valid('json').definition, {
       by: currentUser(c),
       at: deps.clock(),
-      ifRevision: revisionFromIfMatch(c.req.header('if-match')),
+      ifRevision: ifMatchRevision(c.req.header('if-match')),
     });
     c.header('ETag', definitionEtag(saved.revision));
     return c.json(saved as never, 200);
