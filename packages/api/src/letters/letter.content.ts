@@ -72,6 +72,9 @@ const SALUTATION = /^(beste|geachte|dear|hello|hallo)\b/i;
 const CLOSING =
   /^(met vriendelijke groet|hoogachtend|kind regards|yours sincerely|yours faithfully|best regards)/i;
 
+/** Words an objection paragraph uses, in the letter languages. */
+const OBJECTION_WORD = /bezwaar|objection/i;
+
 /**
  * Builds the complete, self-contained content of a letter from its resolved texts.
  *
@@ -121,7 +124,11 @@ export function buildLetterContent(input: LetterInput): LetterContent {
   let objection: LetterContent['objection'] = null;
   if (decision) {
     const standard = objectionClause(language, input.reference, input.objectionLastDay, sender);
-    const own = paragraphs.findIndex((p) => p.includes(standard.lastDayText));
+    // Another paragraph may name the same day (an activity on it): the objection paragraph is
+    // the last one naming it, and the one that speaks of objection when there are several.
+    const naming = paragraphs.flatMap((p, i) => (p.includes(standard.lastDayText) ? [i] : []));
+    const own =
+      naming.findLast((i) => OBJECTION_WORD.test(paragraphs[i] ?? '')) ?? naming.at(-1) ?? -1;
     objection = own >= 0 ? { ...standard, paragraphs: paragraphs.splice(own, 1) } : standard;
   }
 

@@ -97,6 +97,27 @@ describe('letter content', () => {
     });
     expect(acknowledgement.objection).toBeNull();
   });
+
+  it('takes the objection paragraph, not an earlier one that names the same day (the activity)', async () => {
+    const grant = (await shippedTemplates()).grant!.nl;
+    // The activity falls on the last day for objection: both paragraphs name 14 april 2026.
+    const same = { ...variables, activityDate: '14 april 2026' };
+    const content = buildLetterContent({
+      kind: 'grant',
+      language: 'nl',
+      reference: 'BI-2026-000042',
+      sentOn: '2026-03-02',
+      objectionLastDay: '2026-04-14',
+      recipient: { name: 'Fatima el Amrani', street: null, postcode: null, city: null },
+      subject: renderTemplate(grant.subject, same),
+      body: renderTemplate(grant.body, same),
+      variables: same,
+    });
+    expect(content.objection?.paragraphs).toHaveLength(1);
+    expect(content.objection?.paragraphs[0]).toMatch(/^Bent u het niet eens/);
+    expect(content.paragraphs[0]).toContain('Wij hebben besloten');
+    expect(content.paragraphs.join(' ')).not.toMatch(/bezwaar/);
+  });
 });
 
 describe('letter PDF', () => {

@@ -72,11 +72,19 @@ export function resolveVariables(
     view = null;
   }
   const deadline = (pattern: RegExp) => view?.deadlines.find((d) => pattern.test(d.key))?.date;
-  const paymentCents = input.effects
+  // What this step pays the resident (an advance, the rest at settlement); a reclaim is money
+  // she pays back, never a payment to her. Settled with nothing left to pay: € 0,00, not blank.
+  const paidCents = input.effects
     .filter((e): e is Extract<Effect, { type: 'payment' }> => e.type === 'payment')
+    .filter((e) => e.kind !== 'reclaim')
     .reduce<number | null>((sum, e) => (sum ?? 0) + e.amountCents, null);
+  const settledCents = view?.amounts.settledCents;
+  const paymentCents =
+    paidCents ??
+    (typeof settledCents === 'number'
+      ? Math.max(0, settledCents - (view?.amounts.advanceCents ?? 0))
+      : null);
   const data = application.data;
-  const supplementDue = text(payload.dueOn ?? payload.supplementDueOn) || deadline(/supplement/i);
   // The step's payload first, then what the application recorded of the decision and request.
   const recorded = (field: string) =>
     text(
@@ -87,8 +95,15 @@ export function resolveVariables(
         view?.supplement[field],
     );
   const suspensions = (
-    application.snapshot as { context?: { clock?: { suspensions?: { periodDays?: number }[] } } }
+    application.snapshot as {
+      context?: { clock?: { suspensions?: { periodDays?: number; dueOn?: string }[] } };
+    }
   )?.context?.clock?.suspensions;
+  // The running request's last day; after it lapsed (a "not considered" letter) the last one's.
+  const supplementDue =
+    text(payload.dueOn ?? payload.supplementDueOn) ||
+    deadline(/supplement/i) ||
+    text(suspensions?.at(-1)?.dueOn);
 
   return {
     reference: application.reference,

@@ -36,7 +36,7 @@ async function definitionsOf(refs: Ref[]): Promise<Map<string, WorkflowDefinitio
 
 /** The approver's queue: proposals that wait for a decision, earliest legal deadline first. */
 export function ApprovalsPage() {
-  const { d, t, locale, formatDate, formatMoney } = useDeskText();
+  const { d, t, tn, locale, formatDate, formatMoney } = useDeskText();
   const errorText = useErrorText();
   const { vocabulary } = useVocabulary();
   const list = useLoad(async () => {
@@ -101,10 +101,16 @@ export function ApprovalsPage() {
                       ));
                     })()}
                   </TableCell>
-                  <TableCell>{a.assignee?.name ?? '–'}</TableCell>
+                  {/* Who proposed it (four-eyes), not whoever holds the case now. */}
+                  <TableCell>{a.proposal?.actorName ?? a.assignee?.name ?? '–'}</TableCell>
                   <TableCell>
                     {/* A settlement proposal owes no decision on the application: no date. */}
                     {a.awaitingDecision && a.decisionDueOn ? formatDate(a.decisionDueOn) : '–'}
+                    {a.awaitingDecision && a.decisionDueOn && a.overdue && (
+                      <span className="app-block app-overdue">
+                        {tn('queue.daysOverdue', -(a.daysLeft ?? 0))}
+                      </span>
+                    )}
                   </TableCell>
                 </TableRow>
               ))}

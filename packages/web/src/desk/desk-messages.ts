@@ -93,7 +93,7 @@ const nl = {
   'approvals.resident': 'Bewoner',
   'approvals.assessor': 'Behandelaar',
   'approvals.proposal': 'Voorstel',
-  'approvals.deadline': 'Beslissen vóór',
+  'approvals.deadline': 'Uiterlijk besluit',
 
   'search.title': 'Aanvraag zoeken',
   'search.query': 'Kenmerk, naam, of postcode en huisnummer',

@@ -11,7 +11,7 @@ import {
   Paragraph,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, type Regulation } from '../api/client';
 import { AttachmentList } from '../components/attachments';
 import { StateBadge } from '../components/state-badge';
@@ -63,6 +63,8 @@ export function CasePage({ id }: { id: string }) {
   // sent yet, whatever the workflow's own sentence after the step says.
   const [lettersBefore, setLettersBefore] = useState<Set<string> | null>(null);
   const [failure, setFailure] = useState('');
+  // After a step its form is gone: focus goes on to what can be done now, not to the page's top.
+  const actionsHeading = useRef<HTMLHeadingElement>(null);
 
   if (!bundle.data) {
     return (
@@ -163,14 +165,10 @@ export function CasePage({ id }: { id: string }) {
                 <DataListValue>
                   {app.assigneeId ? (assigneeName ?? t('case.colleague')) : t('queue.unassigned')}
                   <ButtonGroup className="app-inline-buttons">
-                    {!app.assigneeId && hasRole('assessor', 'admin') && (
-                      <SecondaryActionButton onClick={() => assign(false)}>
-                        {t('queue.claim')}
-                      </SecondaryActionButton>
-                    )}
-                    {mine && (
-                      <SecondaryActionButton onClick={() => assign(true)}>
-                        {t('queue.release')}
+                    {/* One button that changes its words, so keyboard focus stays on it. */}
+                    {(mine || (!app.assigneeId && hasRole('assessor', 'admin'))) && (
+                      <SecondaryActionButton onClick={() => assign(mine)}>
+                        {t(mine ? 'queue.release' : 'queue.claim')}
                       </SecondaryActionButton>
                     )}
                   </ButtonGroup>
@@ -202,7 +200,12 @@ export function CasePage({ id }: { id: string }) {
           <ReportSection app={app} />
 
           <section aria-labelledby="actions-title" className="app-section app-section--highlight">
-            <Heading2 id="actions-title" className="app-subheading">
+            <Heading2
+              id="actions-title"
+              className="app-subheading"
+              ref={actionsHeading}
+              tabIndex={-1}
+            >
               {t('case.actions')}
             </Heading2>
             {fourEyes && (
@@ -242,6 +245,7 @@ export function CasePage({ id }: { id: string }) {
                   await bundle.reload();
                   setLettersBefore(known);
                   setFlash(outcomeOf(def, e.type, next.state)[locale]);
+                  actionsHeading.current?.focus();
                 }}
               />
             ))}

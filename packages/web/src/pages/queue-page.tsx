@@ -58,7 +58,8 @@ export function QueuePage() {
   const [cursor, setCursor] = useState<string | null>(null);
   const [failure, setFailure] = useState('');
   const [status, setStatus] = useState('');
-  const regs = useLoad(() => api.regulations().catch(() => [] as Regulation[]), []);
+  // Closed regulations too: their cases still run (reports, settlements) after the scheme ends.
+  const regs = useLoad(() => api.regulations(true).catch(() => [] as Regulation[]), []);
   const { vocabulary } = useVocabulary();
   // The states staff work with, in the definitions' own order: never residents' drafts.
   const states = (vocabulary?.states() ?? []).filter((s) => !s.tags.includes('draft'));
