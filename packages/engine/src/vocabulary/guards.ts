@@ -5,6 +5,7 @@ import { payloadLabel } from '../definition/payload-schema';
 import { dateInWords, labelOfPath, money } from '../form/form.texts';
 import { requestedCents, validateFormData } from '../form/form.validate';
 import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calendar';
+import { decisionDueOn } from '../legal-clock/terms';
 import {
   type AmountSource,
   type amountLimit,
@@ -235,17 +236,31 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
       ),
     );
   },
-  extensionAvailable: (_def, ctx) =>
-    ctx.clock.receivedOn !== null && ctx.clock.extension === null
-      ? OK
-      : fail(
-          'clock',
-          'the decision term can be extended only once, after receipt',
-          both(
-            'De beslistermijn kan maar één keer worden verdaagd, en pas na ontvangst van de aanvraag.',
-            'The decision period can be extended only once, and only after the application was received.',
-          ),
+  extensionAvailable: (_def, ctx, event) => {
+    if (ctx.clock.receivedOn === null || ctx.clock.extension !== null) {
+      return fail(
+        'clock',
+        'the decision term can be extended only once, after receipt',
+        both(
+          'De beslistermijn kan maar één keer worden verdaagd, en pas na ontvangst van de aanvraag.',
+          'The decision period can be extended only once, and only after the application was received.',
         ),
+      );
+    }
+    // The notice of extension must reach the applicant before the term has passed (Awb 4:14
+    // lid 3); once it has, the term cannot be made longer any more.
+    const due = decisionDueOn(ctx.clock, event.today);
+    if (due === null || event.today <= due) return OK;
+    const day = dateInWords(due);
+    return fail(
+      'clock',
+      `the decision term ended on ${due}; it can be extended only before it ends`,
+      both(
+        `De beslistermijn is verstreken op ${day.nl}. Verdagen kan alleen binnen de termijn (Awb 4:14).`,
+        `The decision period ended on ${day.en}. It can be extended only before it ends (Awb 4:14).`,
+      ),
+    );
+  },
   payloadEquals: (def, _ctx, event, params) => {
     if (payloadOf(event)[params.field] === params.value) return OK;
     const spec = def.events[event.type]?.payload;

@@ -156,6 +156,36 @@ describe('guards', () => {
     expect(g('extensionAvailable', {}, extended).ok).toBe(false);
   });
 
+  test('extensionAvailable: only before the term has passed (Awb 4:14)', () => {
+    // Received 1 March, eight weeks: the last day is Monday 27 April 2026 (King's Day, so the
+    // 28th).
+    const received = ctx({
+      clock: { receivedOn: '2026-03-01', termWeeks: 8, suspensions: [], extension: null },
+    });
+    expect(g('extensionAvailable', {}, received, ev(undefined, { today: '2026-04-28' })).ok).toBe(
+      true,
+    );
+    const late = g('extensionAvailable', {}, received, ev(undefined, { today: '2026-04-29' }));
+    expect(late.ok).toBe(false);
+    if (!late.ok) {
+      expect(late.issues[0]?.text?.nl).toBe(
+        'De beslistermijn is verstreken op 28 april 2026. Verdagen kan alleen binnen de termijn (Awb 4:14).',
+      );
+    }
+    // A suspension moves the last day, and with it the last day to extend.
+    const suspended = ctx({
+      clock: {
+        ...received.clock,
+        suspensions: [
+          { requestedOn: '2026-03-10', endedOn: '2026-03-20', periodDays: 14, dueOn: '2026-03-24' },
+        ],
+      },
+    });
+    expect(g('extensionAvailable', {}, suspended, ev(undefined, { today: '2026-05-05' })).ok).toBe(
+      true,
+    );
+  });
+
   test('payloadEquals', () => {
     expect(
       g(
