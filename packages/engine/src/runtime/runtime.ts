@@ -27,6 +27,7 @@ import {
   NO_PAYLOAD,
   toTransitionArray,
 } from './machine';
+import { withoutOvertakenReminders } from './overtaken-reminders';
 import { pureInitialTransition, pureMicrosteps } from './pure-scope';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
@@ -291,11 +292,16 @@ export function step(
       at: input.now.toISOString(),
       payload: event.payload ?? null,
     },
-    effects: collectEffects(
-      actions as never,
-      nextContext.effects,
-      mEvent.nowMs,
-      isTimer ? event.type : undefined,
+    effects: withoutOvertakenReminders(
+      def,
+      collectEffects(
+        actions as never,
+        nextContext.effects,
+        mEvent.nowMs,
+        isTimer ? event.type : undefined,
+      ),
+      nextContext,
+      mEvent,
     ),
   };
 }

@@ -42,6 +42,18 @@ export const delayImplementations: { [K in DelayKind]: DelayImpl<K> } = {
 // ahead rather than fired at once; it is rescheduled when its state is entered again.
 const PARKED_MS = 100 * 365 * DAY_MS;
 
+/** The instant (ms since epoch) the named delay of the definition is due, past or not. */
+export function delayDueMs(
+  name: string,
+  def: WorkflowDefinition,
+  ctx: ApplicationContext,
+  event: MachineEvent,
+): number | undefined {
+  const ref = def.delays[name];
+  const impl = ref && (delayImplementations[ref.type as DelayKind] as DelayImpl<DelayKind>);
+  return impl ? impl(def, ctx, event, (ref.params ?? {}) as never) : undefined;
+}
+
 /** Milliseconds from now until the named delay of the definition is due (never negative). */
 export function delayMs(
   name: string,
@@ -49,9 +61,7 @@ export function delayMs(
   ctx: ApplicationContext,
   event: MachineEvent,
 ): number {
-  const ref = def.delays[name];
-  const impl = ref && (delayImplementations[ref.type as DelayKind] as DelayImpl<DelayKind>);
-  const due = impl ? impl(def, ctx, event, (ref.params ?? {}) as never) : undefined;
+  const due = delayDueMs(name, def, ctx, event);
   if (due === undefined) return PARKED_MS;
   return Math.max(0, due - event.nowMs);
 }
