@@ -88,7 +88,9 @@ export function applicationView(
   const activityOn = isIsoDate(activity) ? activity : null;
   const pendingDue = !decided && !final ? (decisionDue?.date ?? null) : null;
   const lateDecision = pendingDue !== null && activityOn !== null && pendingDue > activityOn;
-  if (ctx.grantedCents !== null && ctx.settledCents === null && isIsoDate(activity)) {
+  // Due from the grant until the report is in; a report received waits for the settlement.
+  const reportIn = Object.keys(ctx.report).length > 0;
+  if (ctx.grantedCents !== null && ctx.settledCents === null && !reportIn && isIsoDate(activity)) {
     push('report', reportDueDate(activity, facts?.regulation.reportDueWeeks ?? 12));
   }
   return {
