@@ -97,6 +97,12 @@ export {
   reportDueDate,
   supplementDueDate,
 } from './legal-clock/terms';
+export {
+  DECISION_SENT_EVENT,
+  type DecisionSentInput,
+  decisionLetterSent,
+  decisionSentOn,
+} from './runtime/decision-sent';
 export { timerEventType } from './runtime/machine';
 export {
   type DeadlineChange,

@@ -5,7 +5,7 @@
  * application page then lists it for staff as not sent, with the reason. And a decision for her
  * is not "sent" when the approver takes it: the case page says it goes by post.
  */
-import { formatDate, supplementDueDate } from '@initiatief/engine';
+import { formatDate, objectionDeadline, supplementDueDate } from '@initiatief/engine';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
@@ -168,5 +168,47 @@ describe('a request for information that goes into the post days later', () => {
       )
       .waitFor();
     await checkA11y(page, 'resident-request-posted');
+  });
+});
+
+describe('a decision that goes into the post days later', () => {
+  it('gives the last day for objection from the posting day, on her page and in the queue', async () => {
+    await logout(page);
+    const { draft, event, resident, assessor } = await newApplication();
+    await event(resident, 'SUBMIT');
+    await event(assessor, 'ASSESS', { recommendation: 'grant', motivation: 'Goed plan.' });
+    const approver: ApiAs = await apiAs(server, server.users.approver.email);
+    await event(approver, 'GRANT', { motivation: 'Het initiatief brengt de straat samen.' });
+    const decidedOn = server.today();
+
+    // The post goes out two days later.
+    server.advanceDays(2);
+    const postingDate = server.today();
+    const clerk: ApiAs = await apiAs(server, server.users.clerk.email);
+    const batch = await clerk('POST', '/api/print-batches');
+    await clerk('POST', `/api/print-batches/${batch.id}/posted`);
+    const lastDay = objectionDeadline(postingDate).date;
+    expect(lastDay > objectionDeadline(decidedOn).date).toBe(true);
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${draft.id}`);
+    const dates = page.getByRole('region', { name: 'Belangrijke data' });
+    await dates.getByText(formatDate(lastDay, 'nl')).waitFor();
+    await page.getByRole('heading', { name: 'Besluit per post verstuurd' }).waitFor();
+    await page
+      .getByText(
+        `De brief met het besluit is op ${formatDate(postingDate, 'nl')} gepost. De termijn voor bezwaar loopt vanaf die dag: bezwaar maken kan tot en met ${formatDate(lastDay, 'nl')}.`,
+      )
+      .waitFor();
+    await checkA11y(page, 'resident-decision-posted');
+
+    // The work queue gives the same day as the letter.
+    await logout(page);
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await expectHeading(page, 'Werkvoorraad');
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: draft.reference }) });
+    await row.getByText(formatDate(lastDay, 'nl'), { exact: false }).waitFor();
   });
 });

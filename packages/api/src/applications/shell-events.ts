@@ -1,4 +1,4 @@
-import { REQUEST_SENT_EVENT } from '@initiatief/engine';
+import { DECISION_SENT_EVENT, REQUEST_SENT_EVENT } from '@initiatief/engine';
 
 /**
  * History rows the shell writes beside the workflow's own events: they change no state
@@ -25,6 +25,12 @@ export const SHELL_EVENTS = {
    * dueOn, text }`.
    */
   supplementRequestSent: REQUEST_SENT_EVENT,
+  /**
+   * A decision went into the post after the day it was made; its objection period counts from
+   * the posting day (engine DECISION_SENT_EVENT); payload `{ decidedOn, sentOn,
+   * objectionDeadline, text }`.
+   */
+  decisionLetterSent: DECISION_SENT_EVENT,
   /**
    * A paper letter that events overtook was withheld before the post (never a decision); payload
    * `{ documentId, kind, subject, reason }`. Staff only.

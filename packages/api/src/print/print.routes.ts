@@ -251,7 +251,12 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(postedRoute, async (c) => {
     const { id } = c.req.valid('param');
-    await markBatchPosted(db, { id, now: deps.clock(), actorId: currentUser(c).id });
+    const user = currentUser(c);
+    await markBatchPosted(db, {
+      id,
+      now: deps.clock(),
+      actor: { id: user.id, name: user.name, roles: user.roles },
+    });
     // The render jobs' insert wakes the outbox workers (0007_outbox_notify.sql).
     const { batches } = await printQueue(db);
     const batch = batches.find((b) => b.id === id)!;

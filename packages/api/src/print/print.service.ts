@@ -14,6 +14,7 @@ import { buildLetterContent } from '../letters/letter.content';
 import { applicationsWithLogin, finishedLetter } from '../letters/letter.links';
 import type { LetterContent, LetterKind } from '../letters/letter.types';
 import { templateOf } from '../messaging/messaging.service';
+import { postDecisionLetter } from './print.decision';
 import {
   type BatchRow,
   findBatch,
@@ -218,7 +219,7 @@ export async function printBatchPdf(
  */
 export async function markBatchPosted(
   db: Kysely<DB> | Transaction<DB>,
-  args: { id: string; now: Date; actorId: string | null },
+  args: { id: string; now: Date; actor: PostingActor },
 ): Promise<void> {
   const today = toAmsterdamDate(args.now);
   await (db as Kysely<DB>).transaction().execute(async (trx) => {
@@ -235,15 +236,24 @@ export async function markBatchPosted(
     }
     await trx
       .updateTable('print_batches')
-      .set({ status: 'posted', posted_at: args.now, posted_by: args.actorId })
+      .set({ status: 'posted', posted_at: args.now, posted_by: args.actor.id })
       .where('id', '=', args.id)
       .execute();
     const letters = await trx
       .updateTable('documents')
       .set({ posted_on: today })
       .where('print_batch_id', '=', args.id)
-      .returning(['id', 'application_id', 'history_id'])
+      .returning(['id', 'application_id', 'history_id', 'objection_deadline', 'created_at'])
       .execute();
+    // A decision takes effect when it is sent: its application now counts from today.
+    for (const letter of letters) {
+      if (letter.objection_deadline === null) continue;
+      await postDecisionLetter(trx, letter, {
+        postingDate: today,
+        now: args.now,
+        actor: args.actor,
+      });
+    }
     if (letters.length > 0) {
       await trx
         .insertInto('outbox')

@@ -11,6 +11,7 @@ import {
   supplementDueDate,
   suspendedDays,
 } from '../legal-clock/terms';
+import { decisionSentOn } from './decision-sent';
 import { type ApplicationWarning, decisionAfterActivity } from './warnings';
 
 /** The snapshot's state, which must exist in the definition (unknown_state otherwise). */
@@ -78,12 +79,13 @@ export function applicationView(
   const push = (key: string, d: Deadline | null) => {
     if (d) deadlines.push({ key, date: d.date, explanation: d.explanation });
   };
-  const decided = typeof ctx.decision.sentOn === 'string';
+  const sentOn = decisionSentOn(ctx.decision);
+  const decided = sentOn !== undefined;
   const final = spec.type === 'final';
   const decisionDue = decisionDueDate(ctx.clock, today);
   if (!decided && !final) push('decision', decisionDue);
   if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays, open.sentOn));
-  if (decided) push('objection', objectionDeadline(ctx.decision.sentOn as string));
+  if (sentOn !== undefined) push('objection', objectionDeadline(sentOn));
   const activity = ctx.data[def.form.activityDateField ?? 'activityDate'];
   const activityOn = isIsoDate(activity) ? activity : null;
   const pendingDue = !decided && !final ? (decisionDue?.date ?? null) : null;

@@ -168,6 +168,9 @@ const nl = {
   'timeline.requestPosted': 'Verzoek om aanvulling per post verstuurd',
   'timeline.requestPostedText':
     'De brief is op {sent} gepost. De termijn om aan te vullen loopt vanaf die dag: aanvullen kan tot en met {due}.',
+  'timeline.decisionPosted': 'Besluit per post verstuurd',
+  'timeline.decisionPostedText':
+    'De brief met het besluit is op {sent} gepost. De termijn voor bezwaar loopt vanaf die dag: bezwaar maken kan tot en met {due}.',
   'timeline.mailBounced': 'Een e-mail kon niet worden bezorgd',
   'timeline.mailBouncedSubject': 'Het ging om “{subject}”.',
   'timeline.mailBouncedByPost':
@@ -344,6 +347,9 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.requestPosted': 'Request to supplement sent by post',
   'timeline.requestPostedText':
     'The letter was posted on {sent}. The period to supplement runs from that day: the application can be supplemented up to and including {due}.',
+  'timeline.decisionPosted': 'Decision sent by post',
+  'timeline.decisionPostedText':
+    'The letter with the decision was posted on {sent}. The period for objection runs from that day: an objection can be made up to and including {due}.',
   'timeline.mailBounced': 'An e-mail could not be delivered',
   'timeline.mailBouncedSubject': 'It was “{subject}”.',
   'timeline.mailBouncedByPost':

@@ -55,6 +55,12 @@ export function ShellTimelineItem({
       sent: formatDate(String(payload.sentOn ?? '')),
       due: formatDate(String(payload.dueOn ?? '')),
     });
+  } else if (entry.event === 'shell.decision_letter_sent') {
+    title = d('timeline.decisionPosted');
+    text = d('timeline.decisionPostedText', {
+      sent: formatDate(String(payload.sentOn ?? '')),
+      due: formatDate(String(payload.objectionDeadline ?? '')),
+    });
   } else {
     return null;
   }

@@ -1,0 +1,100 @@
+/**
+ * A decision that goes to a resident by post takes effect when it is sent (Awb 3:41), and the
+ * objection period runs from the day after (6:8). When the batch goes out days after the
+ * decision, the letter states a later last day than the decision's own day would give; the
+ * application's page, the work queue and the history then give that same day.
+ */
+import { formatDate, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  applicationIn,
+  type Kit,
+  lettersByPost,
+  readJson,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
+import { call } from '../test/test-app';
+
+let kit: Kit;
+const DAY = 24 * 60 * 60 * 1000;
+
+beforeAll(async () => {
+  kit = await setupKit();
+  await lettersByPost(kit);
+});
+afterAll(() => kit.close());
+
+async function get(path: string, as: 'resident' | 'assessor') {
+  const res = await call(kit.app, 'GET', path, { cookie: kit.cookies[as] });
+  expect(res.status).toBe(200);
+  return readJson(res);
+}
+
+const objectionOf = (app: { deadlines: { key: string; date: string }[] }) =>
+  app.deadlines.find((d) => d.key === 'objection')?.date;
+
+async function printToday(): Promise<string> {
+  const res = await call(kit.app, 'POST', '/api/print-batches', { cookie: kit.cookies.clerk });
+  expect(res.status, await res.clone().text()).toBe(201);
+  return (await readJson(res)).id;
+}
+
+async function markPosted(batchId: string) {
+  const res = await call(kit.app, 'POST', `/api/print-batches/${batchId}/posted`, {
+    cookie: kit.cookies.clerk,
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+describe('a decision sent by post', () => {
+  it('counts the objection period from the posting day, on every page that gives it', async () => {
+    const granted = await applicationIn(kit, 'granted');
+    const decidedOn = toAmsterdamDate(kit.clock());
+    expect(objectionOf(await get(`/api/applications/${granted.id}`, 'resident'))).toBe(
+      objectionDeadline(decidedOn).date,
+    );
+
+    // The batch goes out two days later.
+    await kit.advance(2 * DAY);
+    const postingDate = toAmsterdamDate(kit.clock());
+    const batchId = await printToday();
+    const lastDay = objectionDeadline(postingDate).date;
+    expect(lastDay > objectionDeadline(decidedOn).date).toBe(true);
+    // Printed is not sent: until the batch goes into the post nothing is recorded.
+    const printed = await get(`/api/applications/${granted.id}/history`, 'resident');
+    expect(
+      (Array.isArray(printed) ? printed : printed.items).some(
+        (h: { event: string }) => h.event === 'shell.decision_letter_sent',
+      ),
+    ).toBe(false);
+    await markPosted(batchId);
+
+    const letter = await kit.t.db
+      .selectFrom('documents')
+      .select(['objection_deadline'])
+      .where('application_id', '=', granted.id)
+      .where('objection_deadline', 'is not', null)
+      .executeTakeFirstOrThrow();
+    expect(String(letter.objection_deadline)).toBe(lastDay);
+
+    const page = await get(`/api/applications/${granted.id}`, 'resident');
+    expect(page.state).toBe('granted');
+    expect(objectionOf(page)).toBe(lastDay);
+
+    const queue = await get(`/api/applications?limit=100`, 'assessor');
+    const row = (queue.items as { id: string; nextDeadline: { key: string; date: string } }[]).find(
+      (i) => i.id === granted.id,
+    );
+    expect(row?.nextDeadline).toMatchObject({ key: 'objection', date: lastDay });
+
+    const history = await get(`/api/applications/${granted.id}/history`, 'resident');
+    const entries = (Array.isArray(history) ? history : history.items) as {
+      event: string;
+      payload: { text?: { nl: string } };
+    }[];
+    const entry = entries.find((h) => h.event === 'shell.decision_letter_sent');
+    expect(entry?.payload.text?.nl).toBe(
+      `Het besluit is op ${formatDate(postingDate, 'nl')} per post verstuurd. Bezwaar maken kan tot en met ${formatDate(lastDay, 'nl')}.`,
+    );
+  });
+});

@@ -1,0 +1,45 @@
+import { decisionLetterSent, type PersistedSnapshot, toAmsterdamDate } from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import { persistStepResult } from '../applications/applications.command';
+import { findApplicationWithRegulation } from '../applications/applications.repository';
+import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
+import type { PostingActor } from './print.supplement';
+
+/**
+ * A decision whose paper letter was posted later than the decision was made: the application
+ * records the posting day (engine `decisionLetterSent`), so its page, the work queue and the
+ * history give the same last day for objection as the letter in the envelope (Awb 3:41, 6:8).
+ * Inside the transaction that marks the batch posted, through the command path.
+ */
+export async function postDecisionLetter(
+  trx: Transaction<DB>,
+  letter: { application_id: string; created_at: Date },
+  args: { postingDate: string; now: Date; actor: PostingActor },
+): Promise<void> {
+  const found = await findApplicationWithRegulation(trx, letter.application_id, {
+    forUpdate: true,
+  });
+  if (!found) return;
+  const { app, regulation, people } = found;
+  const actor = { id: args.actor.id ?? 'system', roles: args.actor.roles };
+  const result = decisionLetterSent(app.snapshot as PersistedSnapshot, {
+    decidedOn: toAmsterdamDate(new Date(letter.created_at)),
+    sentOn: args.postingDate,
+    now: args.now,
+    actor,
+  });
+  if (!result) return;
+  const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
+  await persistStepResult(trx, {
+    app,
+    definition,
+    regulation,
+    actor,
+    actorName: args.actor.name,
+    onBehalfOf: null,
+    now: args.now,
+    people,
+    result,
+  });
+}
