@@ -63,9 +63,21 @@ export function knownQueryParameters(document: () => OpenApiDocument): Middlewar
       const rule = rules.find((r) => r.method === method && r.path.test(url.pathname));
       if (rule && !rule.open) {
         const unknown: InvalidParam[] = [];
+        const takes = [...rule.names].join(', ');
         for (const name of new Set(url.searchParams.keys())) {
           if (!rule.names.has(name)) {
-            unknown.push({ name: `query.${name}`, reason: 'is not a parameter of this operation' });
+            unknown.push({
+              name: `query.${name}`,
+              reason: 'is not a parameter of this operation',
+              text: {
+                nl: takes
+                  ? `wordt hier niet gebruikt. Deze vraag kent alleen: ${takes}.`
+                  : 'wordt hier niet gebruikt. Deze vraag neemt geen parameters.',
+                en: takes
+                  ? `is not used here. This request only takes: ${takes}.`
+                  : 'is not used here. This request takes no parameters.',
+              },
+            });
           }
         }
         if (unknown.length > 0) {

@@ -36,6 +36,25 @@ describe('unknown query parameters', () => {
     for (const name of expected) expect(body.detail).toContain(name.slice('query.'.length));
   });
 
+  test('the reason is given in the asker’s language, with what the request does take', async () => {
+    const reason = async (path: string, persona: 'assessor' | 'resident', language: string) => {
+      const res = await call(kit.app, 'GET', path, {
+        cookie: kit.cookies[persona],
+        headers: { 'accept-language': language },
+      });
+      return ((await readJson(res)).invalidParams as { reason: string }[])[0]?.reason;
+    };
+    expect(await reason('/api/applications?sate=submitted', 'assessor', 'nl')).toMatch(
+      /^wordt hier niet gebruikt\. Deze vraag kent alleen: .*\bstate\b/,
+    );
+    expect(await reason('/api/applications?sate=submitted', 'assessor', 'en')).toMatch(
+      /^is not used here\. This request only takes: .*\bstate\b/,
+    );
+    expect(await reason('/api/me?debug', 'resident', 'nl')).toBe(
+      'wordt hier niet gebruikt. Deze vraag neemt geen parameters.',
+    );
+  });
+
   test('a POST with a query parameter it does not take is refused too', async () => {
     const res = await call(kit.app, 'POST', '/api/applications?dryRun=true', {
       cookie: kit.cookies.resident,
