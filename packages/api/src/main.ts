@@ -1,8 +1,10 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { onShutdown, openRuntime } from './bootstrap';
 import { ensureShippedDefinitions } from './definitions/definitions.repository';
+import { answerClientErrors } from './http/client-error';
 import { DEMO_PASSWORD, seedDemo } from './seed/seed';
 import { startWorkers } from './workers';
 
@@ -36,6 +38,7 @@ const server = serve(
     process.stdout.write(`${lines.join('\n')}\n`);
   },
 );
+answerClientErrors(server as Server, logger);
 const workers = startWorkers(deps);
 
 onShutdown(logger, async () => {

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   idempotency_mismatch: { status: 422, title: 'Idempotency key reused' },
   precondition_required: { status: 428, title: 'Precondition required' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  header_too_large: { status: 431, title: 'Request header fields too large' },
   internal: { status: 500, title: 'Internal server error' },
   unavailable: { status: 503, title: 'Service unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
@@ -46,6 +47,7 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   idempotency_mismatch: 'The Idempotency-Key was used before with a different request.',
   precondition_required: 'This change needs an If-Match header with the current version.',
   rate_limited: 'Too many attempts; wait for the number of seconds in Retry-After.',
+  header_too_large: 'The address or the headers are longer than the server reads (16 kB in all).',
   internal: 'Something went wrong on our side; quote the instance id when reporting it.',
   unavailable: 'The service is not ready; try again shortly.',
 };
