@@ -160,6 +160,22 @@ describe('a JSON member named twice', () => {
     expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
   });
 
+  test('a member named __proto__ is refused by name, not silently dropped', async () => {
+    const draft = await createDraft(kit);
+    const res = await kit.app.request(`/api/applications/${draft.id}`, {
+      method: 'PATCH',
+      headers: {
+        origin: TEST_ORIGIN,
+        cookie: kit.cookies.resident,
+        'content-type': 'application/json',
+        'if-match': `"${draft.version}"`,
+      },
+      body: '{"data":{"__proto__":{"title":"Stiekem"}}}',
+    });
+    await refusedNaming(res, 'data.__proto__');
+    expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
+  });
+
   test.each([
     ['{"a":1,"b":{"a":2},"c":[{"a":1},{"a":2}]}', []],
     ['{"a":1,"\\u0061":2}', ['a']],

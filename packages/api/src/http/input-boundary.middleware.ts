@@ -47,6 +47,11 @@ const TOO_DEEP: Why = {
   nl: `is te diep genest (meer dan ${MAX_JSON_DEPTH} lagen).`,
   en: `is nested too deeply (more than ${MAX_JSON_DEPTH} levels).`,
 };
+/** A member JavaScript would take for the object's prototype: silently lost, never a field. */
+const RESERVED_NAME: Why = {
+  nl: 'is geen veld dat hier kan worden opgeslagen.',
+  en: 'is not a field that can be stored here.',
+};
 const PERCENT: Why = {
   nl: 'is geen geldige tekst (onjuiste procentcodering in het adres).',
   en: 'is not valid text (broken percent-encoding in the address).',
@@ -111,7 +116,7 @@ function checkJson(
     value,
     (s, path, isName) => {
       if (out.length >= MAX_PROBLEMS) return false;
-      const reason = why(s);
+      const reason = isName && s === '__proto__' ? RESERVED_NAME : why(s);
       if (reason) out.push(refused(path || '(body)', reason, isName));
       return reason === null;
     },
