@@ -130,4 +130,20 @@ describe('a field the API refuses does not stop the rest from being saved', () =
     await page.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();
   });
+
+  it('a refused field corrected and at once "Volgende stap": goes on, no old error', async () => {
+    await page.goto(`${server.url}/aanvragen/${id}/bewerken/payment`);
+    await expectHeading(page, /^Stap \d van \d: Betaalgegevens$/, false);
+    const iban = page.getByLabel('IBAN-rekeningnummer');
+    // A typo in the check digits: the API refuses the field.
+    await iban.fill('NL91 ABNA 0417 1643 01');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Dit is niet opgeslagen' }).waitFor();
+    // Corrected, and on at once, before the pause after typing has saved it.
+    await iban.fill('NL91 ABNA 0417 1643 00');
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    await expectHeading(page, /^Stap \d van \d: Controleren en versturen$/);
+    expect(await page.getByText('geen geldig IBAN-nummer').count()).toBe(0);
+    expect((await stored()).iban).toBe('NL91ABNA0417164300');
+  });
 });

@@ -49,6 +49,7 @@ import { useFormText } from '../../i18n/form-messages';
 import { lazyPage } from '../../router/lazy-page';
 import { useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
+import { stillRefused } from './refusals';
 import { SaveIndicator } from './save-indicator';
 import { StepsNav } from './steps-nav';
 import { useAutosave } from './use-autosave';
@@ -150,8 +151,13 @@ export function FormPager({
 
   const total = requestedCents(def, data);
   const max = regulation?.maxAmountCents;
-  // Fields the API refused stay in the form, marked; a total over the maximum is an error at it.
-  const refused = refusedProblems(def, autosave.refusals, locale);
+  // Fields the API refused stay in the form, marked, until the person changes them (then they go
+  // with the next save); a total over the maximum is an error at it.
+  const refused = refusedProblems(
+    def,
+    autosave.refusals.filter((r) => stillRefused(data, r)),
+    locale,
+  );
   const overMax = overMaxProblem(def, text, total, max);
   /** Every problem of the form: its rules, what the API refused, the total. */
   const everything = () => ({
