@@ -11,7 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Application } from '../api/client';
 import {
   ErrorAlert,
@@ -39,6 +39,7 @@ export function AuthorisePanel({ app }: { app: Application }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState('');
+  const headingRef = useRef<HTMLHeadingElement>(null);
   if (!own) return null;
 
   async function authorise(e: FormEvent) {
@@ -68,6 +69,8 @@ export function AuthorisePanel({ app }: { app: Application }) {
       await deskApi.revokeAuthorisation(app.id, id);
       setStatus(d('authorise.revoked', { name }));
       await list.reload();
+      // The button went with its row: the focus goes to the panel, not back to the page's start.
+      headingRef.current?.focus();
     } catch (err) {
       setFailure(errorText(err));
     }
@@ -76,7 +79,7 @@ export function AuthorisePanel({ app }: { app: Application }) {
   const rows = list.data ?? [];
   return (
     <section aria-labelledby="authorise-title" className="app-section">
-      <Heading2 id="authorise-title" className="app-subheading">
+      <Heading2 id="authorise-title" className="app-subheading" ref={headingRef} tabIndex={-1}>
         {d('authorise.title')}
       </Heading2>
       <Paragraph>{d('authorise.intro')}</Paragraph>

@@ -208,6 +208,7 @@ const nl = {
   'mine.intro': 'Hier ziet u uw aanvragen en hoe het ermee staat.',
   'mine.newLink': 'Nieuwe aanvraag starten',
   'mine.none': 'U heeft nog geen aanvragen.',
+  'mine.onBehalfOf': 'Namens {name}',
 
   'app.title': 'Initiatief',
   'app.untitled': 'Aanvraag zonder titel',
@@ -740,6 +741,7 @@ const en: Record<MessageKey, string> = {
   'mine.intro': 'Here you see your applications and how they are doing.',
   'mine.newLink': 'Start a new application',
   'mine.none': 'You have no applications yet.',
+  'mine.onBehalfOf': 'On behalf of {name}',
 
   'app.title': 'Initiative',
   'app.untitled': 'Untitled application',

@@ -14,12 +14,18 @@ import { useLoad } from '../components/use-load';
 import { useVocabulary } from '../forms/definitions';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
 import { MY_APPLICATIONS_QUERY } from './page-data';
 
 export function MyApplicationsPage() {
   const { t, formatMoney, formatDateTime } = useI18n();
   const { vocabulary } = useVocabulary();
+  const { me, actingFor } = useSession();
   const errorText = useErrorText();
+  // An application of someone who authorised this person says whose it is (under DigiD Machtigen
+  // every row is the resident's, and the banner above the page says so).
+  const forWhom = (a: { applicantId: string; applicantName: string | null }) =>
+    me && a.applicantId !== me.id && a.applicantId !== actingFor?.id ? a.applicantName : null;
   const list = useLoad(() => api.listApplications(MY_APPLICATIONS_QUERY), []);
   const items = list.data?.items ?? [];
 
@@ -59,6 +65,11 @@ export function MyApplicationsPage() {
                       >
                         {a.title || t('app.untitled')}
                       </AppLink>
+                      {forWhom(a) && (
+                        <span className="app-muted app-block">
+                          {t('mine.onBehalfOf', { name: forWhom(a)! })}
+                        </span>
+                      )}
                     </TableCell>
                     <TableCell data-label={t('app.reference')}>{a.reference}</TableCell>
                     <TableCell data-label={t('app.state')}>
