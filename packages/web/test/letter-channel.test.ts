@@ -50,13 +50,17 @@ describe('letters by post or by e-mail', () => {
     expect(await choice.getByRole('radio', { name: 'Per e-mail' }).isChecked()).toBe(true);
     await checkA11y(page, 'profile-channel');
 
+    // With the keyboard: the focus stays on the button, not thrown back to the page's start.
     await choice.getByRole('radio', { name: 'Per post' }).check();
-    await page.getByRole('button', { name: 'Keuze opslaan' }).click();
+    const save = page.getByRole('button', { name: 'Keuze opslaan' });
+    await save.focus();
+    await page.keyboard.press('Enter');
     await page
       .getByRole('status')
       .filter({ hasText: 'Opgeslagen: brieven gaan voortaan per post.' })
       .waitFor();
     expect(await storedChannel()).toBe('paper');
+    expect(await save.evaluate((el) => el === document.activeElement)).toBe(true);
     await checkA11y(page, 'profile-channel-paper');
 
     // After a reload the page shows what the server kept.

@@ -88,8 +88,11 @@ describe('Mijn gegevens: the postal address', () => {
     await section.getByRole('button', { name: 'Adres opslaan' }).click();
     expect(await fieldError(postcode)).toBe('Vul een Nederlandse postcode in, zoals 3011 AB.');
 
+    // Saved with the keyboard: the focus stays on the button, not thrown back to the page's start.
     await postcode.fill('3014gk');
-    await section.getByRole('button', { name: 'Adres opslaan' }).click();
+    const save = section.getByRole('button', { name: 'Adres opslaan' });
+    await save.focus();
+    await page.keyboard.press('Enter');
     await page
       .getByRole('status')
       .filter({
@@ -97,6 +100,7 @@ describe('Mijn gegevens: the postal address', () => {
           'Uw adres is opgeslagen. Brieven per post gaan naar Nieuwe Binnenweg 100, 3014 GK Rotterdam.',
       })
       .waitFor();
+    expect(await save.evaluate((el) => el === document.activeElement)).toBe(true);
     await details.getByText('Nieuwe Binnenweg 100').waitFor();
     expect(await userNamed(server.users.resident.name)).toMatchObject([
       { street: 'Nieuwe Binnenweg 100', postcode: '3014 GK', city: 'Rotterdam' },

@@ -8,7 +8,7 @@ import {
   RadioButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type LetterChannelState } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
@@ -45,6 +45,8 @@ export function LetterChannelChoice({
   const [notice, setNotice] = useState('');
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  // One save at a time, with the button left enabled: a disabled button loses the focus.
+  const saving = useRef(false);
   const id = userId ? `letter-channel-${userId}` : 'letter-channel';
 
   useEffect(() => {
@@ -53,7 +55,8 @@ export function LetterChannelChoice({
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    if (!choice) return;
+    if (!choice || saving.current) return;
+    saving.current = true;
     setBusy(true);
     setNotice('');
     setFailure('');
@@ -71,6 +74,7 @@ export function LetterChannelChoice({
     } catch (err) {
       setFailure(onRefused?.(err) ?? errorText(err));
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   }
@@ -120,7 +124,7 @@ export function LetterChannelChoice({
       {/* Without an e-mail address post is the only way: nothing to choose, nothing to save. */}
       {!noEmail && (
         <ButtonGroup>
-          <SecondaryActionButton type="submit" busy={busy} disabled={busy}>
+          <SecondaryActionButton type="submit" busy={busy} aria-disabled={busy || undefined}>
             {t('channel.save')}
           </SecondaryActionButton>
         </ButtonGroup>

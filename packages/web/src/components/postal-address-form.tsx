@@ -1,5 +1,5 @@
 import { ButtonGroup, SecondaryActionButton } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { ApiError, api, type User } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, TextField, useErrorText } from './ui';
@@ -31,10 +31,13 @@ export function PostalAddressForm({
   const [errors, setErrors] = useState<Partial<Record<keyof Address, string>>>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  // One save at a time, with the button left enabled: a disabled button loses the focus.
+  const saving = useRef(false);
   const set = (key: keyof Address) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   async function save(e: FormEvent) {
     e.preventDefault();
+    if (saving.current) return;
     const missing: Partial<Record<keyof Address, string>> = {};
     for (const key of ['street', 'postcode', 'city'] as const) {
       if (!form[key].trim()) missing[key] = t('address.required');
@@ -42,6 +45,7 @@ export function PostalAddressForm({
     setErrors(missing);
     setFailure('');
     if (Object.keys(missing).length > 0) return;
+    saving.current = true;
     setBusy(true);
     try {
       const saved = await api.setPostalAddress(userId, {
@@ -61,6 +65,7 @@ export function PostalAddressForm({
       }
       setFailure(errorText(err));
     } finally {
+      saving.current = false;
       setBusy(false);
     }
   }
@@ -94,7 +99,7 @@ export function PostalAddressForm({
         autoComplete="off"
       />
       <ButtonGroup>
-        <SecondaryActionButton type="submit" disabled={busy} aria-busy={busy || undefined}>
+        <SecondaryActionButton type="submit" busy={busy} aria-disabled={busy || undefined}>
           {t('address.save')}
         </SecondaryActionButton>
       </ButtonGroup>

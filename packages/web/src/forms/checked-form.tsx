@@ -32,7 +32,8 @@ export function CheckedForm({
       <form onSubmit={onSubmit} noValidate className="app-form">
         {children}
         <ButtonGroup>
-          <PrimaryActionButton type="submit" busy={busy} disabled={busy}>
+          {/* Not disabled while busy (the submission sends once): the focus stays on the button. */}
+          <PrimaryActionButton type="submit" busy={busy} aria-disabled={busy || undefined}>
             {submitLabel}
           </PrimaryActionButton>
         </ButtonGroup>

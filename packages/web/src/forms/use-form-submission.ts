@@ -16,6 +16,9 @@ export function useFormSubmission() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
+  // One send at a time. The button is not disabled for it: a disabled button loses the focus,
+  // and a keyboard or screen reader user would find themselves back at the page's start.
+  const sending = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
 
@@ -36,6 +39,7 @@ export function useFormSubmission() {
     onError: (err: unknown, fallback: (err: unknown) => Failure) => Failure | null = describe,
   ): Promise<void> {
     event.preventDefault();
+    if (sending.current) return;
     setErrors(invalid);
     setFailure('');
     if (Object.keys(invalid).length) {
@@ -43,6 +47,7 @@ export function useFormSubmission() {
       return;
     }
     setBusy(true);
+    sending.current = true;
     try {
       await send();
     } catch (err) {
@@ -54,6 +59,7 @@ export function useFormSubmission() {
         if (Object.keys(fieldErrors).length && !shown.failure) focusSummary();
       }
     } finally {
+      sending.current = false;
       setBusy(false);
     }
   }
