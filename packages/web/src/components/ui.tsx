@@ -24,7 +24,14 @@ import { useRouter } from '../router/router';
  * The page's h1. After each in-app navigation focus moves here, so screen reader users hear
  * where they landed; the very first page load leaves focus at the top for the skip link.
  */
-export function PageHeading({ children }: { children: ReactNode }) {
+export function PageHeading({
+  children,
+  lang,
+}: {
+  children: ReactNode;
+  /** The heading's language when it is not the page's (a letter's subject, say). */
+  lang?: string;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { location } = useRouter();
   const text = typeof children === 'string' ? children : null;
@@ -36,7 +43,7 @@ export function PageHeading({ children }: { children: ReactNode }) {
     if (location.key > 0) ref.current?.focus();
   }, [location.key]);
   return (
-    <Heading1 ref={ref} tabIndex={-1} className="app-page-heading">
+    <Heading1 ref={ref} tabIndex={-1} className="app-page-heading" lang={lang}>
       {children}
     </Heading1>
   );

@@ -193,7 +193,10 @@ export function LettersSection({
             const name = d.subject || tx(`letter.${d.kind}`, d.kind);
             return (
               <li key={d.id} className="app-letters__item">
-                <span className="app-letters__name">{name}</span>
+                {/* The subject is in the letter's language, which need not be the page's. */}
+                <span className="app-letters__name" lang={d.subject ? d.language : undefined}>
+                  {name}
+                </span>
                 <span className="app-muted">
                   {' · '}
                   {d.withheld

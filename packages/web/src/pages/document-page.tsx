@@ -71,7 +71,8 @@ export function DocumentPage({
       <Paragraph className="app-preheading">
         <AppLink href={back}>{t('letter.back')}</AppLink>
       </Paragraph>
-      <PageHeading>{title}</PageHeading>
+      {/* The subject and the text are in the letter's language, which need not be the page's. */}
+      <PageHeading lang={doc?.subject ? doc.language : undefined}>{title}</PageHeading>
       {doc && (
         <Paragraph className="app-muted">
           {doc.sent === false
@@ -89,6 +90,7 @@ export function DocumentPage({
       {loaded.data && (
         <div
           className="app-letter utrecht-html"
+          lang={doc?.language}
           // The API renders the letter from policy staff's template; letterBody strips active content.
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised letter HTML
           dangerouslySetInnerHTML={{ __html: loaded.data.html }}
