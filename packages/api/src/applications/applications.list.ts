@@ -111,7 +111,8 @@ function decodeCursor(s: string, isDate: boolean): Cursor {
   }
 }
 
-const POSTCODE_HOUSE = /^([1-9][0-9]{3})\s?([a-z]{2})(?:\s+(\d+)\s*([a-z]{0,4}))?$/i;
+// "3083 AB 12", "3083ab 12" and "3083AB12": the letters end the postcode, so a space is optional.
+const POSTCODE_HOUSE = /^([1-9][0-9]{3})\s?([a-z]{2})(?:\s*(\d+)\s*([a-z]{0,4}))?$/i;
 
 /**
  * The desk's search: a reference, a title or (for staff) the resident's name, or a postcode with

@@ -110,6 +110,9 @@ describe('desk and phone', () => {
     expect(byName.map((i) => i.id)).toEqual([mine.id]);
     expect(byName[0]!.applicantName).toBe('Henk Zoekmans');
     expect((await search('3083ab 12')).map((i) => i.id)).toEqual([mine.id]);
+    // Typed in one go, as it is often written down: postcode and house number without a space.
+    expect((await search('3083AB12')).map((i) => i.id)).toEqual([mine.id]);
+    expect((await search('3083 AB12')).map((i) => i.id)).toEqual([mine.id]);
     expect((await search('3083 AB')).map((i) => i.id).sort()).toEqual([mine.id, theirs.id].sort());
     // A resident's own search never reaches other people's applications.
     expect(await search('Zoekmans', 'resident')).toEqual([]);
