@@ -10,6 +10,23 @@ import type { Language, OutboxRow } from './messaging.table';
  */
 export const PRIVATE_MAIL_HEADER = 'X-Initiatief-Private';
 
+/** The invitation to a neighbour to confirm their support (supporters/supporters.service.ts). */
+export const SUPPORTER_INVITATION = 'supporter_invitation';
+
+/**
+ * A mail to someone who is not the applicant: the application's page is not theirs to open, and
+ * "uw aanvraag" is not theirs either.
+ */
+function isToOthers(templateKey: string | null): boolean {
+  return templateKey === SUPPORTER_INVITATION;
+}
+
+/** Words at the end of a mail to someone other than the applicant. */
+const OTHERS_FOOTER: Record<Language, string> = {
+  nl: 'Dit is een automatisch bericht van de gemeente. U kunt deze e-mail niet beantwoorden.',
+  en: 'This is an automatic message from the municipality. Please do not reply to this e-mail.',
+};
+
 /** Account mails (template keys `account_*`) carry a one-time link. */
 export function isPrivateMail(templateKey: string | null): boolean {
   return templateKey?.startsWith('account_') ?? false;
@@ -130,7 +147,12 @@ export function composeMail(
 ): SendMailOptions {
   const language: Language = row.language === 'en' ? 'en' : 'nl';
   const staff = row.audience === 'staff';
-  const t: MailTexts = staff ? { ...TEXTS[language], ...STAFF_TEXTS[language] } : TEXTS[language];
+  const others = isToOthers(row.template_key);
+  const t: MailTexts = staff
+    ? { ...TEXTS[language], ...STAFF_TEXTS[language] }
+    : others
+      ? { ...TEXTS[language], footer: OTHERS_FOOTER[language] }
+      : TEXTS[language];
   // Staff work on the case page; the resident's page would show them the resident's view.
   const applicationUrl = row.application_id
     ? `${options.publicUrl}/${staff ? 'behandeling' : 'aanvragen'}/${row.application_id}`
@@ -140,8 +162,9 @@ export function composeMail(
   const attach = Boolean(letter && options.attachLetters && letter.pdf);
   const letterUrl = letter ? `${options.publicUrl}/api/documents/${letter.id}` : null;
 
-  // A mail about an account (confirm it, a new password) is about no application: no link to one.
-  const about = Boolean(row.application_id);
+  // A mail about an account (confirm it, a new password) is about no application: no link to one;
+  // nor one to someone the application is not theirs (a neighbour asked to support it).
+  const about = Boolean(row.application_id) && !others;
   const textParts = about ? [...paragraphs, `${t.view}: ${applicationUrl}`] : [...paragraphs];
   if (letter && attach) textParts.push(t.attached, `${t.accessible}: ${letterUrl}?format=html`);
   if (letter && !attach) {

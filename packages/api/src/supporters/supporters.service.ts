@@ -8,6 +8,7 @@ import type { SessionUser } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
+import { SUPPORTER_INVITATION } from '../messaging/mail.compose';
 import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
@@ -238,7 +239,7 @@ export async function addSupporter(
         recipient_name: input.name,
         audience: 'applicant',
         language: 'nl',
-        template_key: 'supporter_invitation',
+        template_key: SUPPORTER_INVITATION,
         subject: `Steunt u "${app.title || app.reference}"? / Do you support it?`,
         body: invitationBody({
           name: input.name,

@@ -8,6 +8,7 @@ import {
   sendEvent,
   setupKit,
 } from '../applications/lifecycle.test-kit';
+import { composeMail } from '../messaging/mail.compose';
 import { call } from '../test/test-app';
 import { inMunicipality } from './postcodes';
 
@@ -179,5 +180,28 @@ describe('supporters who confirm their own support', () => {
     expect(inMunicipality('3100 AA')).toBe(false);
     expect(inMunicipality('1012 AB')).toBe(false);
     expect(inMunicipality(null)).toBe(null);
+  });
+
+  test("the invitation goes to a neighbour: no link to the applicant's page, no 'uw aanvraag'", async () => {
+    const app = await createDraft(kit);
+    await invite(app.id, { name: 'Çağla Öztürk', email: 'cagla@buurt.test' });
+    const row = await kit.t.db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('recipient_email', '=', 'cagla@buurt.test')
+      .executeTakeFirstOrThrow();
+    const mail = composeMail(row, null, {
+      from: 'noreply@initiatief.example',
+      publicUrl: 'http://localhost:3000',
+      staffMailbox: 'staff@initiatief.example',
+      attachLetters: false,
+    });
+    for (const part of [String(mail.text), String(mail.html)]) {
+      // The page of the application is the applicant's: the neighbour cannot open it.
+      expect(part).not.toContain(`/aanvragen/${app.id}`);
+      expect(part).not.toContain('Bekijk uw aanvraag');
+      expect(part).not.toContain('uw subsidieaanvraag');
+      expect(part).toContain('/steunen?token=');
+    }
   });
 });
