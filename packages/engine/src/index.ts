@@ -152,6 +152,7 @@ export {
   supportersOnForm,
   supportersRule,
 } from './vocabulary/supporters';
+export { amountOfPayload } from './vocabulary/vocabulary.context';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

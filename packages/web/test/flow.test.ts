@@ -370,14 +370,23 @@ describe('an application from draft to settlement', () => {
     expect(await grant.getByLabel('Te verlenen bedrag').inputValue()).toBe('750,50');
     await grant.getByLabel('Motivering').fill('Het initiatief brengt de straat samen.');
     await grant.getByRole('button', { name: 'Verlenen' }).click();
-    // A decision cannot be taken back: the page asks first, in words, and nothing is sent yet.
+    // A decision cannot be taken back: the page asks first, in words, with the amount it
+    // grants, and nothing is sent yet.
     await grant
       .getByRole('alert')
       .getByText(
-        'Verlenen: hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+        /^Verlenen: €\s750,50\. Hierna gaat het besluit naar de aanvrager\. Dat kan niet ongedaan worden gemaakt\. Weet u het zeker\?$/,
       )
       .waitFor();
     await checkA11y(page, 'approver-grant-confirm');
+    await grant.getByRole('button', { name: 'Annuleren' }).click();
+    // Left empty, the proposed amount is granted: the question says so.
+    await grant.getByLabel('Te verlenen bedrag').fill('');
+    await grant.getByRole('button', { name: 'Verlenen' }).click();
+    await grant
+      .getByRole('alert')
+      .getByText(/^Verlenen: €\s750,50 \(het voorgestelde bedrag\)\. Hierna gaat/)
+      .waitFor();
     await grant.getByRole('button', { name: 'Annuleren' }).click();
     await grant.getByRole('button', { name: 'Verlenen' }).click();
     await grant.getByRole('button', { name: 'Ja, bevestigen' }).click();

@@ -27,6 +27,10 @@ export const ApplicationDetailSchema = z
       advanceCents: z.number().int(),
       settledCents: z.number().int().nullable(),
       reclaimCents: z.number().int(),
+      proposedCents: z.number().int().nullable().openapi({
+        description:
+          'Staff only (null for others): what the assessment proposed to grant, which a grant that names no amount awards',
+      }),
     }),
     clock: z.object({
       receivedOn: z.string().nullable(),

@@ -138,7 +138,8 @@ export function toDetail(
     stateLabel: label,
     data: view.data,
     editable: view.editable && own,
-    amounts: view.amounts,
+    // Residents do not read the assessor's advice (history.visibility.ts), its amount included.
+    amounts: { ...view.amounts, proposedCents: isStaff(user) ? view.amounts.proposedCents : null },
     clock: view.clock,
     warnings: view.warnings,
     deadlines: view.deadlines,

@@ -38,6 +38,8 @@ export interface ApplicationView {
     advanceCents: number;
     settledCents: number | null;
     reclaimCents: number;
+    /** What the assessment proposed to grant: granted when the decision names no amount. */
+    proposedCents: number | null;
   };
   clock: {
     receivedOn: string | null;
@@ -107,6 +109,8 @@ export function applicationView(
       advanceCents: ctx.advanceCents,
       settledCents: ctx.settledCents,
       reclaimCents: ctx.reclaimCents,
+      proposedCents:
+        typeof ctx.assessment.amountCents === 'number' ? ctx.assessment.amountCents : null,
     },
     clock: {
       receivedOn: ctx.clock.receivedOn,

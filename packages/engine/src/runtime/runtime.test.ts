@@ -423,6 +423,8 @@ describe('step', () => {
       advanceCents: 100_000,
       settledCents: 80_000,
       reclaimCents: 20_000,
+      // Assessed without an amount: the request was granted.
+      proposedCents: null,
     });
     expect(refused(() => send(settled.snapshot, 'SETTLE', assessor, { amountCents: 1 })).code).toBe(
       'event_not_allowed',

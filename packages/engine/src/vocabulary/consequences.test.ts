@@ -13,27 +13,35 @@ describe('consequencesOf', () => {
       decision: true,
       letter: false,
       payment: true,
+      grant: true,
     });
-    expect(consequencesOf(def, 'assessed', 'REJECT')).toMatchObject({ decision: true });
+    expect(consequencesOf(def, 'assessed', 'REJECT')).toMatchObject({
+      decision: true,
+      grant: false,
+    });
     expect(consequencesOf(def, 'granted', 'PAY_ADVANCE')).toEqual({
       decision: false,
       letter: false,
       payment: true,
+      grant: false,
     });
     expect(consequencesOf(def, 'submitted', 'REQUEST_INFO')).toEqual({
       decision: false,
       letter: true,
       payment: false,
+      grant: false,
     });
     expect(consequencesOf(def, 'submitted', 'ASSESS')).toEqual({
       decision: false,
       letter: false,
       payment: false,
+      grant: false,
     });
     expect(consequencesOf(def, 'submitted', 'NO_SUCH_EVENT')).toEqual({
       decision: false,
       letter: false,
       payment: false,
+      grant: false,
     });
   });
 });

@@ -10,13 +10,15 @@ export interface Consequences {
   decision: boolean;
   letter: boolean;
   payment: boolean;
+  /** It grants an amount: the one the step names, else the proposed one, else the requested. */
+  grant: boolean;
 }
 
 type Action = { type: string; params?: Record<string, unknown> };
 type Transition = string | { actions?: Action | Action[] };
 
 export function consequencesOf(def: WorkflowDefinition, state: string, type: string): Consequences {
-  const out: Consequences = { decision: false, letter: false, payment: false };
+  const out: Consequences = { decision: false, letter: false, payment: false, grant: false };
   const raw = def.states[state]?.on?.[type] as Transition | Transition[] | undefined;
   if (raw === undefined) return out;
   for (const t of Array.isArray(raw) ? raw : [raw]) {
@@ -27,6 +29,7 @@ export function consequencesOf(def: WorkflowDefinition, state: string, type: str
         else out.letter = true;
       }
       if (a.type === 'recordPayment') out.payment = true;
+      if (a.type === 'setGrant') out.grant = true;
     }
   }
   return out;

@@ -22,7 +22,18 @@ export function payloadOf(event: MachineEvent): Record<string, unknown> {
 }
 
 export function payloadAmount(event: MachineEvent): number | undefined {
-  const v = payloadOf(event).amountCents;
+  return amountOfPayload(event.payload);
+}
+
+/**
+ * The amount a step's payload names for the money actions (setGrant, recordPayment, ...), in
+ * cents; undefined when it names none. The vocabulary's one amount field, read in one place.
+ */
+export function amountOfPayload(payload: unknown): number | undefined {
+  const v =
+    payload !== null && typeof payload === 'object'
+      ? (payload as Record<string, unknown>).amountCents
+      : undefined;
   return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }
 

@@ -78,7 +78,8 @@ export function EventForm({
    * attachments field: the files then go with the event, where its rules can count them.
    */
   extra?: ReactNode;
-  confirmText?: string;
+  /** Asked before sending; a function words it from what would be sent (an amount). */
+  confirmText?: string | ((payload: Record<string, unknown>) => string);
   danger?: boolean;
   headingLevel?: 2 | 3;
 }) {
@@ -362,7 +363,9 @@ export function EventForm({
         {fields.some(([, s]) => isAttachments(s)) ? null : extra}
         {confirming && confirmText && (
           <Alert type="warning" role="alert">
-            <Paragraph>{confirmText}</Paragraph>
+            <Paragraph>
+              {typeof confirmText === 'function' ? confirmText(check().payload) : confirmText}
+            </Paragraph>
           </Alert>
         )}
         <ButtonGroup>

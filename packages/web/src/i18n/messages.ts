@@ -418,6 +418,10 @@ const nl = {
     '{step}: hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
   'case.confirm.payment':
     '{step}: hierna wordt de betaling vastgelegd. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.grant':
+    '{step}: {amount}. Hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.amountProposed': '{amount} (het voorgestelde bedrag)',
+  'case.confirm.amountRequested': '{amount} (het aangevraagde bedrag)',
   'case.fourEyes':
     'U heeft deze aanvraag beoordeeld. Volgens het vier-ogenprincipe neemt een andere medewerker het besluit.',
   'case.recorded': 'Vastgelegd bij de stap {step}',
@@ -948,6 +952,10 @@ const en: Record<MessageKey, string> = {
     '{step}: the decision will then go to the applicant. This cannot be undone. Are you sure?',
   'case.confirm.payment':
     '{step}: the payment will then be recorded. This cannot be undone. Are you sure?',
+  'case.confirm.grant':
+    '{step}: {amount}. The decision will then go to the applicant. This cannot be undone. Are you sure?',
+  'case.confirm.amountProposed': '{amount} (the proposed amount)',
+  'case.confirm.amountRequested': '{amount} (the requested amount)',
   'case.fourEyes':
     'You assessed this application. Under the four-eyes principle another colleague takes the decision.',
   'case.recorded': 'Recorded with the step {step}',

@@ -1,4 +1,4 @@
-import { consequencesOf } from '@initiatief/engine';
+import { amountOfPayload, consequencesOf } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -102,12 +102,27 @@ export function CasePage({ id }: { id: string }) {
     : [];
   const mine = !!me && app.assigneeId === me.id;
   // A decision that goes out, or money that moves, cannot be taken back: ask first.
-  const confirmTextFor = (type: string): string | undefined => {
+  const confirmTextFor = (type: string) => {
     if (!def) return undefined;
     const c = consequencesOf(def, app.state, type);
     // A decision says so (whether a branch also pays depends on guards the page cannot judge).
     const key = c.decision ? 'case.confirm.decision' : c.payment ? 'case.confirm.payment' : null;
-    return key ? t(key, { step: eventLabel(def, type)[locale] }) : undefined;
+    if (!key) return undefined;
+    const step = eventLabel(def, type)[locale];
+    if (!c.grant || !c.decision) return t(key, { step });
+    // A grant that names no amount awards the proposed one, else the requested one (engine
+    // grantAmount): say which, before it is final.
+    return (payload: Record<string, unknown>) => {
+      const given = amountOfPayload(payload);
+      const { proposedCents, requestedCents } = app.amounts;
+      const amount =
+        given !== undefined
+          ? formatMoney(given)
+          : proposedCents !== null
+            ? t('case.confirm.amountProposed', { amount: formatMoney(proposedCents) })
+            : t('case.confirm.amountRequested', { amount: formatMoney(requestedCents) });
+      return t('case.confirm.grant', { step, amount });
+    };
   };
   const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
 
