@@ -74,6 +74,16 @@ describe('withholding an overtaken letter', () => {
       .getByText('Na deze brief is de status van de aanvraag veranderd.', { exact: false })
       .waitFor();
     await row.getByRole('link', { name: /^Lees de brief: “Verzoek om aanvulling/ }).waitFor();
+    // At 320 CSS px (a phone, 400 % zoom) the page reflows: nothing to scroll sideways for.
+    await page.setViewportSize({ width: 320, height: 800 });
+    try {
+      await expect
+        .poll(() => page.evaluate(() => document.documentElement.scrollWidth))
+        .toBeLessThanOrEqual(320);
+      await checkA11y(page, 'print-queue-320');
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
 
     await row
       .getByRole('button', { name: /^Brief niet versturen: “Verzoek om aanvulling/ })

@@ -88,7 +88,7 @@ export function PrintQueuePage() {
         </Heading2>
         {queue.data && waiting.length === 0 && <Paragraph>{t('post.none')}</Paragraph>}
         {waiting.length > 0 && (
-          <Table className="app-table">
+          <Table className="app-table app-table--stack">
             <caption className="app-caption">{t('post.waitingCaption')}</caption>
             <TableHeader>
               <TableRow>
@@ -109,7 +109,7 @@ export function PrintQueuePage() {
                         {letter.reference}
                       </AppLink>
                     </TableHeaderCell>
-                    <TableCell>
+                    <TableCell data-label={t('post.recipient')}>
                       {letter.recipient.name}
                       {letter.recipient.addressLines.map((line) => (
                         <span key={line} className="app-block app-muted">
@@ -132,8 +132,10 @@ export function PrintQueuePage() {
                         </>
                       )}
                     </TableCell>
-                    <TableCell className="app-break">{letter.subject}</TableCell>
-                    <TableCell>
+                    <TableCell className="app-break" data-label={t('post.subject')}>
+                      {letter.subject}
+                    </TableCell>
+                    <TableCell data-label={t('post.inBatch')}>
                       {batch
                         ? formatDate(batch.postingDate)
                         : letter.addressMissing
@@ -186,7 +188,7 @@ export function PrintQueuePage() {
         </Heading2>
         {queue.data && batches.length === 0 && <Paragraph>{t('post.batchNone')}</Paragraph>}
         {batches.length > 0 && (
-          <Table className="app-table">
+          <Table className="app-table app-table--stack">
             <caption className="app-caption">{t('post.batchesCaption')}</caption>
             <TableHeader>
               <TableRow>
@@ -206,8 +208,10 @@ export function PrintQueuePage() {
                 return (
                   <TableRow key={batch.id}>
                     <TableHeaderCell scope="row">{date}</TableHeaderCell>
-                    <TableCell className="app-num">{batch.letters}</TableCell>
-                    <TableCell>
+                    <TableCell className="app-num" data-label={t('post.letters')}>
+                      {batch.letters}
+                    </TableCell>
+                    <TableCell data-label={t('post.status')}>
                       {stale
                         ? t('post.status.stale')
                         : tx(`post.status.${batch.status}`, batch.status)}
