@@ -42,12 +42,12 @@ const en: Record<SupportMessageKey, string> = {
   'confirm.reference': 'Reference',
   'confirm.district': 'District',
   'confirm.description': 'What will the applicant do?',
-  'confirm.code': 'Code from the e-mail',
+  'confirm.code': 'Code from the email',
   'confirm.button': 'Yes, I support this initiative',
   'confirm.done': 'Thank you. Your support is confirmed.',
   'confirm.already': 'You have already confirmed your support. Thank you.',
-  'confirm.noToken': 'This link is incomplete. Open the link from the e-mail again.',
-  'confirm.codeRequired': 'Enter the code from the e-mail.',
+  'confirm.noToken': 'This link is incomplete. Open the link from the email again.',
+  'confirm.codeRequired': 'Enter the code from the email.',
   'confirm.digid.title': 'Confirm with DigiD',
   'confirm.digid.intro':
     'You sign in with DigiD. Then you come back to this page and confirm your support.',
@@ -55,10 +55,10 @@ const en: Record<SupportMessageKey, string> = {
   'confirm.digid.signedIn':
     'You are signed in with DigiD as {name}. Enter your postcode and age and confirm your support.',
   'confirm.digid.required':
-    'For this grant scheme you confirm your support with DigiD. The code from the e-mail is not enough.',
+    'For this grant scheme you confirm your support with DigiD. The code from the email is not enough.',
   'confirm.digid.unavailable': 'Confirming with DigiD is not possible right now. Try again later.',
-  'confirm.code.title': 'Confirm with the code from the e-mail',
-  'confirm.code.intro': 'No DigiD? Then confirm with the code from the e-mail.',
+  'confirm.code.title': 'Confirm with the code from the email',
+  'confirm.code.intro': 'No DigiD? Then confirm with the code from the email.',
 };
 
 export const supportCatalogues = { nl, en } as const;
