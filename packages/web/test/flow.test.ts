@@ -114,6 +114,15 @@ describe('an application from draft to settlement', () => {
     await page.locator('#f-title-error').filter({ hasText: 'ontbreekt' }).waitFor();
 
     await page.getByLabel('Naam van uw initiatief').fill('Straatfeest Mathenesserlaan');
+    // The definition's lower limit is said beside the field before anyone trips over it.
+    expect(
+      await page.getByLabel('Beschrijving').evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      ),
+    ).toContain('Minstens 20 tekens.');
     await page
       .getByLabel('Beschrijving')
       .fill(

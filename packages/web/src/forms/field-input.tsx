@@ -28,7 +28,11 @@ export interface FieldInputProps {
 export function FieldInput({ field, id, value, error, onChange, onProblem }: FieldInputProps) {
   const { locale, t } = useI18n();
   const label = field.label[locale];
-  const help = field.help?.[locale];
+  // A lower limit on the text's length is said beside the field, not only once refused.
+  const min = 'minLength' in field && (field.minLength ?? 0) > 1 ? field.minLength : undefined;
+  const help =
+    [field.help?.[locale], min ? t('form.minLength', { n: min }) : ''].filter(Boolean).join(' ') ||
+    undefined;
   const required = field.required !== false;
   const text = typeof value === 'string' ? value : '';
   switch (field.type) {
