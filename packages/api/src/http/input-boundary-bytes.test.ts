@@ -26,6 +26,20 @@ async function refusedNaming(res: Response, field: string): Promise<string> {
   return param.reason as string;
 }
 
+/** The resident's PATCH of her draft with a body sent as it is typed here. */
+function patchRaw(draft: { id: string; version: number }, body: string | Uint8Array) {
+  return kit.app.request(`/api/applications/${draft.id}`, {
+    method: 'PATCH',
+    headers: {
+      origin: TEST_ORIGIN,
+      cookie: kit.cookies.resident,
+      'content-type': 'application/json',
+      'if-match': `"${draft.version}"`,
+    },
+    body,
+  });
+}
+
 async function rawJson(method: string, path: string, bytes: Uint8Array, lang = 'en') {
   return kit.app.request(path, {
     method,
@@ -96,16 +110,7 @@ describe('bytes that are not UTF-8', () => {
       Buffer.from([0xff, 0xfe]),
       Buffer.from(after),
     ]);
-    const res = await kit.app.request(`/api/applications/${draft.id}`, {
-      method: 'PATCH',
-      headers: {
-        origin: TEST_ORIGIN,
-        cookie: kit.cookies.resident,
-        'content-type': 'application/json',
-        'if-match': `"${draft.version}"`,
-      },
-      body: bytes,
-    });
+    const res = await patchRaw(draft, bytes);
     expect(await refusedNaming(res, 'data.title')).toMatch(/UTF-8/);
     expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
   });
@@ -146,32 +151,14 @@ describe('a JSON member named twice', () => {
   test('400 naming it, and neither value is saved', async () => {
     const draft = await createDraft(kit);
     const text = '{"data":{"title":"Eerste titel","title":"Tweede titel"}}';
-    const res = await kit.app.request(`/api/applications/${draft.id}`, {
-      method: 'PATCH',
-      headers: {
-        origin: TEST_ORIGIN,
-        cookie: kit.cookies.resident,
-        'content-type': 'application/json',
-        'if-match': `"${draft.version}"`,
-      },
-      body: text,
-    });
+    const res = await patchRaw(draft, text);
     await refusedNaming(res, 'data.title');
     expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
   });
 
   test('a member named __proto__ is refused by name, not silently dropped', async () => {
     const draft = await createDraft(kit);
-    const res = await kit.app.request(`/api/applications/${draft.id}`, {
-      method: 'PATCH',
-      headers: {
-        origin: TEST_ORIGIN,
-        cookie: kit.cookies.resident,
-        'content-type': 'application/json',
-        'if-match': `"${draft.version}"`,
-      },
-      body: '{"data":{"__proto__":{"title":"Stiekem"}}}',
-    });
+    const res = await patchRaw(draft, '{"data":{"__proto__":{"title":"Stiekem"}}}');
     await refusedNaming(res, 'data.__proto__');
     expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
   });

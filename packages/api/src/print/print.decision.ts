@@ -1,10 +1,9 @@
 import { decisionLetterSent, type PersistedSnapshot, toAmsterdamDate } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
-import { persistStepResult } from '../applications/applications.command';
 import { findApplicationWithRegulation } from '../applications/applications.repository';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
-import type { PostingActor } from './print.supplement';
+import { type PostingActor, persistPosting } from './print.supplement';
 
 /**
  * A decision whose paper letter was posted later than the decision was made: the application
@@ -21,25 +20,14 @@ export async function postDecisionLetter(
     forUpdate: true,
   });
   if (!found) return;
-  const { app, regulation, people } = found;
-  const actor = { id: args.actor.id ?? 'system', roles: args.actor.roles };
+  const { app } = found;
   const result = decisionLetterSent(app.snapshot as PersistedSnapshot, {
     decidedOn: toAmsterdamDate(new Date(letter.created_at)),
     sentOn: args.postingDate,
     now: args.now,
-    actor,
+    actor: { id: args.actor.id ?? 'system', roles: args.actor.roles },
   });
   if (!result) return;
   const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
-  await persistStepResult(trx, {
-    app,
-    definition,
-    regulation,
-    actor,
-    actorName: args.actor.name,
-    onBehalfOf: null,
-    now: args.now,
-    people,
-    result,
-  });
+  await persistPosting(trx, found, definition, result, args);
 }

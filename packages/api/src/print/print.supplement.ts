@@ -1,8 +1,10 @@
 import {
   type PersistedSnapshot,
   type Role,
+  type StepResult,
   supplementRequestSent,
   toAmsterdamDate,
+  type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import { persistStepResult } from '../applications/applications.command';
@@ -36,7 +38,7 @@ export async function postSupplementRequest(
     forUpdate: true,
   });
   if (!found) return undefined;
-  const { app, regulation, people } = found;
+  const { app, regulation } = found;
   const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
   const actor = { id: args.actor.id ?? 'system', roles: args.actor.roles };
   const result = supplementRequestSent(definition, app.snapshot as PersistedSnapshot, {
@@ -48,16 +50,27 @@ export async function postSupplementRequest(
     facts: factsFor(regulation),
   });
   if (!result) return undefined;
+  await persistPosting(trx, found, definition, result, args);
+  return (result.history.payload as { dueOn: string }).dueOn;
+}
+
+/** A posting's change to an application, persisted like a step's, in the posting's name. */
+export async function persistPosting(
+  trx: Transaction<DB>,
+  found: NonNullable<Awaited<ReturnType<typeof findApplicationWithRegulation>>>,
+  definition: WorkflowDefinition,
+  result: StepResult,
+  args: { now: Date; actor: PostingActor },
+): Promise<void> {
   await persistStepResult(trx, {
-    app,
+    app: found.app,
     definition,
-    regulation,
-    actor,
+    regulation: found.regulation,
+    actor: { id: args.actor.id ?? 'system', roles: args.actor.roles },
     actorName: args.actor.name,
     onBehalfOf: null,
     now: args.now,
-    people,
+    people: found.people,
     result,
   });
-  return (result.history.payload as { dueOn: string }).dueOn;
 }

@@ -1,16 +1,9 @@
 import { expect, test } from 'vitest';
 import type { PersistedSnapshot } from '../core/engine.types';
-import {
-  applicant,
-  approver,
-  assessor,
-  completeData,
-  facts,
-  loadShippedDefinition,
-  T0,
-} from '../test/fixtures';
+import { facts, loadShippedDefinition, T0 } from '../test/fixtures';
+import { grantedSnapshot } from '../test/lifecycle';
 import { decisionLetterSent } from './decision-sent';
-import { applicationView, createApplication, step } from './runtime';
+import { applicationView } from './runtime';
 
 // A probe found the work queue giving "Bezwaar maken kan tot en met 14 januari" for a paper
 // decision whose letter, posted a day later, said 15 januari: the objection period runs from
@@ -19,28 +12,11 @@ import { applicationView, createApplication, step } from './runtime';
 const def = loadShippedDefinition();
 const system = { id: 'u-post', roles: ['clerk' as const] };
 
-function granted(): PersistedSnapshot {
-  let s = createApplication(def, {
-    now: T0,
-    actor: applicant,
-    facts,
-    data: completeData(),
-  }).snapshot;
-  s = step(def, s, { type: 'SUBMIT' }, { now: T0, actor: applicant, facts }).snapshot;
-  s = step(
-    def,
-    s,
-    { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed.' } },
-    { now: T0, actor: assessor, facts },
-  ).snapshot;
-  return step(def, s, { type: 'GRANT', payload: {} }, { now: T0, actor: approver, facts }).snapshot;
-}
-
 const objection = (s: PersistedSnapshot) =>
   applicationView(def, s, T0, facts).deadlines.find((d) => d.key === 'objection')?.date;
 
 test('posted days after the decision, the objection period counts from the posting day', () => {
-  const before = granted();
+  const before = grantedSnapshot(def);
   // Decided Tuesday 3 March 2026: six weeks from then is 14 April.
   expect(objection(before)).toBe('2026-04-14');
   const now = new Date('2026-03-05T14:00:00Z');
@@ -71,7 +47,7 @@ test('posted days after the decision, the objection period counts from the posti
 });
 
 test('nothing changes on the day of the decision, or for an earlier decision’s letter', () => {
-  const s = granted();
+  const s = grantedSnapshot(def);
   const now = new Date('2026-03-05T14:00:00Z');
   expect(
     decisionLetterSent(s, { decidedOn: '2026-03-03', sentOn: '2026-03-03', now, actor: system }),

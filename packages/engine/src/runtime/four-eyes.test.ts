@@ -1,16 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { Actor, PersistedSnapshot } from '../core/engine.types';
 import { EngineError } from '../core/engine-error';
-import {
-  applicant,
-  approver,
-  assessor,
-  completeData,
-  facts,
-  loadShippedDefinition,
-  T0,
-} from '../test/fixtures';
-import { applicationView, createApplication, step } from './runtime';
+import { applicant, approver, assessor, facts, loadShippedDefinition } from '../test/fixtures';
+import { grantedSnapshot } from '../test/lifecycle';
+import { applicationView, step } from './runtime';
 
 // Issue 19, finding 2: settlement above the regulation's amount takes a second person.
 
@@ -21,22 +14,10 @@ function send(snapshot: PersistedSnapshot, type: string, actor: Actor, payload?:
   return step(def, snapshot, { type, payload }, { now: later, actor, facts });
 }
 function reported(): PersistedSnapshot {
-  let s = createApplication(def, {
-    now: T0,
-    actor: applicant,
-    facts,
-    data: completeData(),
+  return send(grantedSnapshot(def), 'SUBMIT_REPORT', applicant, {
+    actualCostsCents: 120_000,
+    report: 'Gelukt.',
   }).snapshot;
-  s = step(def, s, { type: 'SUBMIT' }, { now: T0, actor: applicant, facts }).snapshot;
-  s = step(
-    def,
-    s,
-    { type: 'ASSESS', payload: { recommendation: 'grant', motivation: 'Goed.' } },
-    { now: T0, actor: assessor, facts },
-  ).snapshot;
-  s = step(def, s, { type: 'GRANT', payload: {} }, { now: T0, actor: approver, facts }).snapshot;
-  return send(s, 'SUBMIT_REPORT', applicant, { actualCostsCents: 120_000, report: 'Gelukt.' })
-    .snapshot;
 }
 
 describe('settlement four-eyes (facts: above EUR 1,000 a second person)', () => {
