@@ -105,6 +105,8 @@ const nl = {
     'Dit soort bestand kunnen wij niet aannemen. Kies een PDF, JPG of PNG.',
   'errors.code.validation_failed': 'Niet alles is goed ingevuld.',
   'errors.code.rate_limited': 'Te veel pogingen. Wacht even en probeer het opnieuw.',
+  'errors.code.header_too_large':
+    'Het verzoek was te groot om te lezen. Sluit de browser helemaal af, open hem opnieuw en probeer het nog eens.',
   'errors.code.unavailable': 'De dienst is tijdelijk niet beschikbaar.',
   'errors.code.malformed_request': 'Het verzoek kon niet worden gelezen. Laad de pagina opnieuw.',
   'errors.code.method_not_allowed': 'Dit kan op deze plek niet. Laad de pagina opnieuw.',
@@ -642,6 +644,8 @@ const en: Record<MessageKey, string> = {
     'We cannot accept this kind of file. Choose a PDF, JPG or PNG.',
   'errors.code.validation_failed': 'Not everything is filled in correctly.',
   'errors.code.rate_limited': 'Too many attempts. Please wait a moment and try again.',
+  'errors.code.header_too_large':
+    'The request was too large to read. Close the browser completely, open it again and try once more.',
   'errors.code.unavailable': 'The service is temporarily unavailable.',
   'errors.code.malformed_request': 'The request could not be read. Please reload the page.',
   'errors.code.method_not_allowed': 'This is not possible here. Please reload the page.',
