@@ -1,3 +1,6 @@
+import { AppError } from '../errors';
+import { fileNameProblem } from '../http/input-boundary.middleware';
+
 /** The largest attachment accepted (10 MB). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
@@ -21,11 +24,30 @@ export function sniffType(bytes: Uint8Array): AttachmentType | null {
   return null;
 }
 
+/** The multipart field that carries the file, as a refusal names it. */
+export const FILE_FIELD = 'form.file';
+
 /**
- * A name safe to store and to send back in Content-Disposition: no path, no control or
- * markup characters, at most 120 characters, and the extension that matches the content.
+ * Refuses a file name with a control character (NUL, tab and line breaks included), a lone
+ * surrogate, U+FFFD for bytes that were no UTF-8, or a bidi override: 400 naming `form.file`.
+ * Such a name is refused, never cleaned into something the person did not send.
+ */
+export function refuseOddFilename(original: string): void {
+  const problem = fileNameProblem(FILE_FIELD, original);
+  if (problem) {
+    throw new AppError('malformed_request', `The file in ${FILE_FIELD} ${problem.reason}`, {
+      invalidParams: [problem],
+    });
+  }
+}
+
+/**
+ * A name safe to store and to send back in Content-Disposition: no path, no markup characters,
+ * at most 120 characters, and the extension that matches the content. A name with odd
+ * characters (see refuseOddFilename) is refused, not cleaned.
  */
 export function safeFilename(original: string, type: AttachmentType): string {
+  refuseOddFilename(original);
   const base = original.split(/[\\/]/).pop() ?? '';
   const withoutExt = base.replace(/\.[^.]*$/, '');
   const cleaned = withoutExt

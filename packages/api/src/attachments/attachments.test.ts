@@ -103,10 +103,11 @@ describe('attachments: errors', () => {
 });
 
 describe('attachments: security', () => {
-  test('names are made safe: no path, no control characters, no markup', () => {
+  test('names are made safe: no path, no markup; control characters refused, not cleaned', () => {
     expect(safeFilename('../../etc/passwd', 'application/pdf')).toBe('passwd.pdf');
     expect(safeFilename('C:\\Users\\x\\<img src=x>.pdf', 'application/pdf')).toBe('img src_x_.pdf');
-    expect(safeFilename('\u0000\u202e.exe', 'image/png')).toBe('bijlage.png');
+    expect(() => safeFilename('\u0000\u202e.exe', 'image/png')).toThrow(/NUL/);
+    expect(safeFilename('...', 'image/png')).toBe('bijlage.png');
     expect(safeFilename('a'.repeat(500), 'image/jpeg')).toHaveLength(124);
     expect(contentDisposition('Offerte "zomer" é.pdf')).toBe(
       `attachment; filename="Offerte _zomer_ _.pdf"; filename*=UTF-8''Offerte%20%22zomer%22%20%C3%A9.pdf`,

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../context';
 import { AppError, type InvalidParam } from '../errors';
+import { isCallback, refuseCallbackQuery } from '../oidc/oidc-callback-refusal';
 import { bodyBrokeOff } from './body-limit.middleware';
 import { decodeUtf8, duplicateKeys, MAX_JSON_DEPTH, walkStrings } from './json-inspection';
 
@@ -9,7 +10,8 @@ import { decodeUtf8, duplicateKeys, MAX_JSON_DEPTH, walkStrings } from './json-i
 // place where every request's strings are checked, before any route or query runs. Control
 // characters (escape, backspace, ...; not tab and line breaks), bytes that are no UTF-8 and a
 // member named twice are refused here too: stored, they would show as garbage in letters and
-// screens, and two values for one field leave it to the parser which one counts.
+// screens, and two values for one field leave it to the parser which one counts. An uploaded
+// file's name is held to more: one line, and no bidi override that disguises its extension.
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** C0 controls but tab, line feed and carriage return; DEL; the C1 controls. */
@@ -38,6 +40,31 @@ const NOT_UTF8: Why = {
 const FILE_NAME_NOT_UTF8: Why = {
   nl: 'heeft een bestandsnaam die geen geldige UTF-8-tekst is. Geef het bestand een andere naam en voeg het opnieuw toe.',
   en: 'has a file name that is not valid UTF-8 text. Rename the file and add it again.',
+};
+/** Every C0 control (a name is one line: tab and line breaks too), DEL and the C1 controls. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+const NAME_CONTROL = /[\u0001-\u001f\u007f-\u009f]/;
+/** The bidi embeddings, overrides and isolates: they make `rapport\u202Efdp.exe` read as `rapportexe.pdf`. */
+const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+const RENAME = {
+  nl: 'Geef het bestand een andere naam en voeg het opnieuw toe.',
+  en: 'Rename the file and add it again.',
+};
+const FILE_NAME_NUL: Why = {
+  nl: `heeft een bestandsnaam met een NUL-teken erin, dat niet kan worden opgeslagen. ${RENAME.nl}`,
+  en: `has a file name with a NUL character in it, which cannot be stored. ${RENAME.en}`,
+};
+const FILE_NAME_CONTROL: Why = {
+  nl: `heeft een bestandsnaam met een onzichtbaar stuurteken erin (zoals een tab, een regeleinde of een escape-teken). ${RENAME.nl}`,
+  en: `has a file name with an invisible control character in it (such as a tab, a line break or an escape character). ${RENAME.en}`,
+};
+const FILE_NAME_SURROGATE: Why = {
+  nl: `heeft een bestandsnaam met een half teken erin (een losse UTF-16-surrogaat). ${RENAME.nl}`,
+  en: `has a file name with half a character in it (an unpaired UTF-16 surrogate). ${RENAME.en}`,
+};
+const FILE_NAME_BIDI: Why = {
+  nl: `heeft een bestandsnaam met een onzichtbaar teken dat de leesrichting omdraait, zodat de naam er anders uitziet dan hij is. ${RENAME.nl}`,
+  en: `has a file name with an invisible character that reverses the reading direction, so the name looks different from what it is. ${RENAME.en}`,
 };
 const TWICE: Why = {
   nl: 'staat meer dan één keer in het verzoek. Stuur elk veld één keer.',
@@ -104,6 +131,27 @@ const MAX_PROBLEMS = 20;
  */
 function formWhy(s: string): Why | null {
   return whyUnstorable(s) ?? (s.includes(REPLACEMENT) ? NOT_UTF8 : null);
+}
+
+/**
+ * Why the name of an uploaded file cannot be accepted, in both languages, or null when it can.
+ * Refused, not cleaned: a name with a control character (tab and line breaks included), a lone
+ * surrogate, U+FFFD where the bytes were no UTF-8, or a bidi override would otherwise be stored
+ * as something the person did not send. (A path before the name is still dropped by the route.)
+ */
+function fileNameWhy(name: string): Why | null {
+  if (name.includes('\u0000')) return FILE_NAME_NUL;
+  if (NAME_CONTROL.test(name)) return FILE_NAME_CONTROL;
+  if (LONE_SURROGATE.test(name)) return FILE_NAME_SURROGATE;
+  if (name.includes(REPLACEMENT)) return FILE_NAME_NOT_UTF8;
+  if (BIDI_CONTROL.test(name)) return FILE_NAME_BIDI;
+  return null;
+}
+
+/** A file's name refused as the form field that carried it (`form.file`), or null when it can be accepted. */
+export function fileNameProblem(field: string, name: string): InvalidParam | null {
+  const why = fileNameWhy(name);
+  return why ? refused(field, why) : null;
 }
 
 /** Refuses what a string of a parsed JSON value cannot be, naming its dotted path. */
@@ -226,24 +274,22 @@ export function inputBoundary(): MiddlewareHandler<AppEnv> {
           const keyWhy = formWhy(key);
           const name = `form.${keyWhy ? '(name)' : key}`;
           if (keyWhy) problems.push(refused(name, keyWhy, true));
-          // A file's name is the uploads route's to make safe (it strips control characters),
-          // but a name in broken bytes would come out as nothing the person recognises.
-          const why =
-            typeof value === 'string'
-              ? formWhy(value)
-              : value.name.includes(REPLACEMENT)
-                ? FILE_NAME_NOT_UTF8
-                : null;
+          // A file's name is checked here for every form; the uploads route only drops a path.
+          const why = typeof value === 'string' ? formWhy(value) : fileNameWhy(value.name);
           if (why) problems.push(refused(name, why));
         }
       }
     }
     if (problems.length > 0) {
-      throw new AppError(
+      const error = new AppError(
         'malformed_request',
         'The request contains characters that cannot be accepted (a NUL or control character, an unpaired surrogate, bytes that are not UTF-8, broken percent-encoding) or a field twice.',
         { invalidParams: problems.slice(0, MAX_PROBLEMS) },
       );
+      // The identity provider's redirect back is a browser's navigation: refused all the same,
+      // but answered with the web app's page that says so in words (unless JSON is asked for).
+      if (isCallback(c)) return refuseCallbackQuery(c, error);
+      throw error;
     }
     await next();
   };
