@@ -11,7 +11,17 @@ import type { OidcProviderId } from './oidc.table';
 /** Pages of the web app the browser lands on (packages/web/src/pages/oidc/). */
 export const COMPLETE_PAGE = '/inloggen/aanvullen';
 export const REFUSED_PAGE = '/inloggen/geweigerd';
-export type RefusalReason = 'failed' | 'expired' | 'cancelled' | 'no_role' | 'conflict';
+/**
+ * Why a sign-in was refused; the refusal page says each in words (oidc-messages.ts).
+ * `unreadable`: the callback's address held odd bytes, a parameter twice or a value far too long.
+ */
+export type RefusalReason =
+  | 'failed'
+  | 'expired'
+  | 'cancelled'
+  | 'no_role'
+  | 'conflict'
+  | 'unreadable';
 
 export const ProviderIdSchema = z.enum(OIDC_PROVIDER_IDS as [OidcProviderId, ...OidcProviderId[]]);
 
@@ -65,7 +75,7 @@ export const callbackRoute = createRoute({
   request: { params: z.object({ provider: z.string() }) },
   responses: {
     302: {
-      description: `Logged in: to returnTo. First sign-in without name or e-mail: to ${COMPLETE_PAGE}. Refused: to ${REFUSED_PAGE}?reden=…`,
+      description: `Logged in: to returnTo. First sign-in without name or e-mail: to ${COMPLETE_PAGE}. Refused: to ${REFUSED_PAGE}?reden=… (an address with odd bytes, a parameter twice or a value far too long: reden=unreadable; a client that asks for JSON only gets 400 for that)`,
     },
     ...problemResponses(404),
   },

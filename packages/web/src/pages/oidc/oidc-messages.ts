@@ -31,6 +31,8 @@ const nl = {
   'refused.expired':
     'Het inloggen duurde te lang of is in een ander venster begonnen. Probeer het opnieuw.',
   'refused.cancelled': 'U heeft het inloggen afgebroken.',
+  'refused.unreadable':
+    'Het antwoord van de inlogdienst kon niet worden gelezen: het adres bevatte tekens of gegevens die daar niet horen. Er is niemand ingelogd. Probeer het opnieuw.',
   'refused.noRoleTitle': 'U heeft geen toegang',
   'refused.no_role':
     'U bent bij de gemeente ingelogd, maar uw werkaccount geeft geen toegang tot Bewonersinitiatieven. Vraag uw leidinggevende of de functioneel beheerder om u de juiste rol te geven.',
@@ -67,6 +69,8 @@ const en: Record<OidcMessageKey, string> = {
     'We could not verify your login attempt. Nobody is logged in. Please try again.',
   'refused.expired': 'Logging in took too long or was started in another window. Please try again.',
   'refused.cancelled': 'You cancelled logging in.',
+  'refused.unreadable':
+    'The answer from the login service could not be read: the address held characters or values that do not belong there. Nobody is logged in. Please try again.',
   'refused.noRoleTitle': 'You do not have access',
   'refused.no_role':
     'You are logged in at the municipality, but your work account gives no access to Resident initiatives. Ask your manager or the application administrator to give you the right role.',

@@ -3,7 +3,7 @@ import { ErrorAlert, PageHeading } from '../../components/ui';
 import { AppLink, useRouter } from '../../router/router';
 import { type OidcMessageKey, useOidcText } from './oidc-messages';
 
-const REASONS = ['failed', 'expired', 'cancelled', 'no_role', 'conflict'] as const;
+const REASONS = ['failed', 'expired', 'cancelled', 'no_role', 'conflict', 'unreadable'] as const;
 type Reason = (typeof REASONS)[number];
 
 /** Where the API sends the browser when a sign-in through a provider is refused. */
