@@ -24,7 +24,8 @@ const MigrationDeadline = z.object({
   label: Localized,
   before: z.string().nullable(),
   after: z.string().nullable(),
-  change: z.enum(['kept', 'moved', 'started', 'stopped', 'rule_applied']),
+  // overtaken: a reminder already due that a later one, also due, replaces; it does not go off.
+  change: z.enum(['kept', 'moved', 'started', 'stopped', 'rule_applied', 'overtaken']),
   text: Localized,
 });
 const MigrationItem = z.object({

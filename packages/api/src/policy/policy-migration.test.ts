@@ -210,6 +210,59 @@ describe('the dry run equals the real migration', () => {
   });
 });
 
+describe('reminders overtaken while the application waited', () => {
+  // A case left alone past its decision term: the warning (day 49) and the overdue notice (day 57)
+  // are both pending and due. A migration lets only the later one go off, like a state entered
+  // late; the earlier is cancelled, and the dry run says so.
+  let id = '';
+  const body = () => ({ fromVersion: 1, toVersion: NEXT, applicationIds: [id] });
+
+  test('the dry run leaves the warning out and keeps the overdue notice', async () => {
+    id = (await applicationIn(kit, 'submitted')).id;
+    await kit.advance(70 * 86_400_000);
+    const before = await pendingTimers(id);
+    expect(before.map((t) => t.event)).toEqual([
+      'xstate.after.decisionTerm.bewonersinitiatief.submitted',
+      'xstate.after.decisionWarning.bewonersinitiatief.submitted',
+    ]);
+    expect(before.every((t) => new Date(t.due_at) < kit.clock())).toBe(true);
+    const dry = await ok(await asPolicy('POST', `${base}/migrations/dry-run`, body()));
+    const [item] = dry.items;
+    expect(item.deadlines.map((d: Json) => [d.delay, d.change, d.after])).toEqual([
+      ['decisionWarning', 'overtaken', null],
+      ['decisionTerm', 'kept', new Date(before[0]!.due_at).toISOString()],
+    ]);
+    expect(item.deadlines[0].text.en).toMatch(
+      /^The warning before the decision term \(.+\) no longer goes off/,
+    );
+    expect(item.text).toContainEqual(item.deadlines[0].text);
+  });
+
+  test('the migration cancels the warning and leaves the overdue notice pending', async () => {
+    await ok(await asPolicy('POST', `${base}/migrations`, body()));
+    expect((await pendingTimers(id)).map((t) => t.event)).toEqual([
+      'xstate.after.decisionTerm.bewonersinitiatief.submitted',
+    ]);
+    const warning = await kit.t.db
+      .selectFrom('timers')
+      .select('status')
+      .where('application_id', '=', id)
+      .where('event', '=', 'xstate.after.decisionWarning.bewonersinitiatief.submitted')
+      .execute();
+    expect(warning).toEqual([{ status: 'cancelled' }]);
+  });
+});
+
+async function pendingTimers(id: string) {
+  return kit.t.db
+    .selectFrom('timers')
+    .select(['event', 'due_at'])
+    .where('application_id', '=', id)
+    .where('status', '=', 'pending')
+    .orderBy('event')
+    .execute();
+}
+
 async function reservedPerApplication(): Promise<Map<string, number>> {
   const rows = await kit.t.db
     .selectFrom('budget_ledger')

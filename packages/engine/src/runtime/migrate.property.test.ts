@@ -182,6 +182,18 @@ function mappingFor(newDef: WorkflowDefinition, picks: number[]): StateMapping {
   return mapping;
 }
 
+const delayIn = (event: string) => /^xstate\.after\.([^.]+)\./.exec(event)?.[1] ?? '';
+
+/** An after-transition that only sends notices: no target, no other action. */
+const noticeOnly = (t: Json): boolean =>
+  t !== undefined &&
+  (Array.isArray(t) ? t : [t]).every(
+    (x: Json) =>
+      typeof x !== 'string' &&
+      x.target === undefined &&
+      (x.actions ?? []).every((a: Json) => a.type === 'sendNotice'),
+  );
+
 const isDecisionTerm = (def: WorkflowDefinition, event: string) => {
   const delay = /^xstate\.after\.([^.]+)\./.exec(event)?.[1] ?? '';
   const ref = def.delays[delay];
@@ -234,11 +246,24 @@ describe('migrate, property', () => {
             }
             for (const e of events) expect(e.endsWith(`.${newDef.key}.${to}`)).toBe(true);
             expect(new Set(events).size).toBe(events.length);
+            // Every after-transition runs, but for reminders overtaken by a later one already due
+            // (the rule of a state entered late): only notices are left out, never a deadline,
+            // and no two reminders that are due go off at once.
+            const after = newDef.states[to]!.after ?? {};
+            const overtaken = result.explanation.deadlines
+              .filter((d) => d.change === 'overtaken')
+              .map((d) => d.delay);
+            for (const d of overtaken) expect(noticeOnly(after[d])).toBe(true);
             expect(events.sort()).toEqual(
-              Object.keys(newDef.states[to]!.after ?? {})
+              Object.keys(after)
+                .filter((d) => !overtaken.includes(d))
                 .map((d) => `xstate.after.${d}.${newDef.key}.${to}`)
                 .sort(),
             );
+            const dueNotices = [...shell.timers.values()].filter(
+              (t) => Date.parse(t.dueAt) <= now.getTime() && noticeOnly(after[delayIn(t.event)]),
+            );
+            expect(dueNotices.length).toBeLessThanOrEqual(1);
             // The ledger balances: what it holds reserved is what the application holds.
             expect(shell.reserved).toBe(shell.snapshot.context.reservedCents);
             expect(shell.reserved).toBeGreaterThanOrEqual(0);

@@ -10,23 +10,16 @@ import type {
 import { EngineError } from '../core/engine-error';
 import { stateLabel } from '../definition/definition.house-rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { formatDate, formatMoney, toAmsterdamDate } from '../legal-clock/calendar';
+import { formatMoney, toAmsterdamDate } from '../legal-clock/calendar';
 import { runAction } from '../vocabulary/actions';
-import { delayMs } from '../vocabulary/delays';
 import type { MachineEvent } from '../vocabulary/vocabulary.context';
-import { timerEventType } from './machine';
 import { type DroppedField, dataForNewVersion } from './migrate-data';
+import { type MigratedDeadline, migrateTimers, type PendingTimer } from './migrate-timers';
+
+export type { DeadlineChange, MigratedDeadline, PendingTimer } from './migrate-timers';
 
 /** The history event of a migration (application_history.event). */
 export const MIGRATE_EVENT = 'MIGRATE_DEFINITION';
-
-/** A timer that runs for the application, as the shell holds it. */
-export interface PendingTimer {
-  timerId: string;
-  event: string;
-  /** ISO instant (UTC). */
-  dueAt: string;
-}
 
 export interface MigrateInput {
   now: Date;
@@ -43,19 +36,10 @@ export interface MigrateInput {
   applyNewRules?: boolean;
 }
 
-export type DeadlineChange = 'kept' | 'moved' | 'started' | 'stopped' | 'rule_applied';
-
 export interface MigrationExplanation {
   stateBefore: { name: string; label: LocalizedText };
   stateAfter: { name: string; label: LocalizedText };
-  deadlines: {
-    delay: string;
-    label: LocalizedText;
-    before: string | null;
-    after: string | null;
-    change: DeadlineChange;
-    text: LocalizedText;
-  }[];
+  deadlines: MigratedDeadline[];
   budget: { reservedCents: number; change: 'none' | 'kept' | 'released'; text: LocalizedText };
   /** Form fields the new version does not have, taken out of the application's data. */
   droppedFields: DroppedField[];
@@ -120,74 +104,6 @@ export function migrationTarget(
     };
   }
   return { ok: true, target };
-}
-
-/** A delay in words, without its code: what kind of term it is. */
-function delayLabel(def: WorkflowDefinition, delay: string): LocalizedText {
-  const ref = def.delays[delay];
-  const params = (ref?.params ?? {}) as { offsetDays?: number; days?: number };
-  switch (ref?.type) {
-    case 'decisionDue':
-      return (params.offsetDays ?? 1) < 0
-        ? { nl: 'waarschuwing voor de beslistermijn', en: 'warning before the decision term' }
-        : { nl: 'beslistermijn', en: 'decision term' };
-    case 'supplementDue':
-      return { nl: 'termijn voor aanvulling', en: 'supplement period' };
-    case 'reportDue':
-      return { nl: 'termijn voor de verantwoording', en: 'report period' };
-    default:
-      return {
-        nl: `termijn van ${params.days ?? '?'} dagen`,
-        en: `time limit of ${params.days ?? '?'} days`,
-      };
-  }
-}
-
-/** The delay name inside a timer event (`xstate.after.<delay>.<key>.<state>`). */
-function delayOf(event: string): string | undefined {
-  const m = /^xstate\.after\.([^.]+)\./.exec(event);
-  return m?.[1];
-}
-
-function dateOf(iso: string | null, locale: 'nl' | 'en'): string {
-  return iso ? formatDate(toAmsterdamDate(new Date(iso)), locale) : '–';
-}
-
-function deadlineText(
-  label: LocalizedText,
-  before: string | null,
-  after: string | null,
-  change: DeadlineChange,
-): LocalizedText {
-  const b = (l: 'nl' | 'en') => dateOf(before, l);
-  const a = (l: 'nl' | 'en') => dateOf(after, l);
-  switch (change) {
-    case 'kept':
-      return {
-        nl: `De ${label.nl} loopt door en gaat af op ${a('nl')}, zoals al gepland.`,
-        en: `The ${label.en} keeps running and goes off on ${a('en')}, as already planned.`,
-      };
-    case 'moved':
-      return {
-        nl: `De ${label.nl} gaat mee naar de nieuwe status en gaat af op ${a('nl')}, zoals al gepland.`,
-        en: `The ${label.en} moves with the application and goes off on ${a('en')}, as already planned.`,
-      };
-    case 'rule_applied':
-      return {
-        nl: `De ${label.nl} volgt de regel van de nieuwe versie en gaat af op ${a('nl')} in plaats van ${b('nl')}.`,
-        en: `The ${label.en} follows the new version's rule: it goes off on ${a('en')} instead of ${b('en')}.`,
-      };
-    case 'started':
-      return {
-        nl: `De ${label.nl} begint te lopen en gaat af op ${a('nl')}.`,
-        en: `The ${label.en} starts to run and goes off on ${a('en')}.`,
-      };
-    default:
-      return {
-        nl: `De ${label.nl} (gepland op ${b('nl')}) vervalt: de nieuwe status kent die termijn niet.`,
-        en: `The ${label.en} (planned for ${b('en')}) stops: the new state does not have it.`,
-      };
-  }
 }
 
 /**
@@ -271,65 +187,8 @@ export function migrate(
     };
   }
 
-  // Timers: every after-transition of the new state runs exactly once.
-  const cancels: Effect[] = [];
-  const schedules: Effect[] = [];
-  const deadlines: MigrationExplanation['deadlines'] = [];
-  const wanted = new Map(
-    Object.keys(newDef.states[to]!.after ?? {}).map((d) => [d, timerEventType(newDef, to, d)]),
-  );
-  const running = new Map<string, PendingTimer>();
-  for (const t of input.timers) {
-    const delay = delayOf(t.event);
-    if (delay && wanted.has(delay) && !running.has(delay)) running.set(delay, t);
-    else cancels.push({ type: 'timer.cancel', timerId: t.timerId });
-  }
-  for (const t of input.timers) {
-    const delay = delayOf(t.event);
-    if (delay && !wanted.has(delay)) {
-      const label = delayLabel(oldDef, delay);
-      deadlines.push({
-        delay,
-        label,
-        before: t.dueAt,
-        after: null,
-        change: 'stopped',
-        text: deadlineText(label, t.dueAt, null, 'stopped'),
-      });
-    }
-  }
-  for (const [delay, timerEvent] of wanted) {
-    const label = delayLabel(newDef, delay);
-    const old = running.get(delay);
-    const ruleDue = () =>
-      new Date(input.now.getTime() + delayMs(delay, newDef, ctx, event)).toISOString();
-    let dueAt: string;
-    let change: DeadlineChange;
-    if (!old) {
-      dueAt = ruleDue();
-      change = 'started';
-    } else if (input.applyNewRules) {
-      dueAt = ruleDue();
-      change = dueAt === old.dueAt ? 'kept' : 'rule_applied';
-    } else {
-      dueAt = old.dueAt;
-      change = old.event === timerEvent ? 'kept' : 'moved';
-    }
-    if (old && (old.event !== timerEvent || dueAt !== old.dueAt)) {
-      cancels.push({ type: 'timer.cancel', timerId: old.timerId });
-    }
-    if (!old || old.event !== timerEvent || dueAt !== old.dueAt) {
-      schedules.push({ type: 'timer.schedule', timerId: timerEvent, event: timerEvent, dueAt });
-    }
-    deadlines.push({
-      delay,
-      label,
-      before: old?.dueAt ?? null,
-      after: dueAt,
-      change,
-      text: deadlineText(label, old?.dueAt ?? null, dueAt, change),
-    });
-  }
+  // Timers: every after-transition of the new state runs once; overtaken reminders do not.
+  const { cancels, schedules, deadlines } = migrateTimers(oldDef, newDef, to, ctx, event, input);
 
   const { effects: _transient, ...persisted } = ctx;
   const next: PersistedSnapshot = { ...snapshot, value: to, context: persisted };
