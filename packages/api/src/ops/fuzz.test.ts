@@ -310,6 +310,9 @@ describe('fuzzing every route', () => {
         headers: {
           cookie: as,
           origin: TEST_ORIGIN,
+          // An API client: a browser's navigation to the OIDC callback gets the refusal page
+          // instead (oidc-callback-query.test.ts).
+          accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
