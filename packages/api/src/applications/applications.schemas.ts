@@ -44,7 +44,15 @@ export const ApplicationDetailSchema = z
       }),
     }),
     warnings: z
-      .array(z.object({ key: z.string(), text: Localized }))
+      .array(
+        z.object({
+          key: z.string(),
+          text: Localized.openapi({ description: 'In words for the resident' }),
+          staffText: Localized.openapi({
+            description: 'In words for staff and whoever acts for the resident',
+          }),
+        }),
+      )
       .openapi({ description: 'What the resident and staff should know, with what it means' }),
     deadlines: z.array(z.object({ key: z.string(), date: z.string(), explanation: Localized })),
     allowedEvents: z.array(

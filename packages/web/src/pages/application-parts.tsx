@@ -13,6 +13,7 @@ import { PdfLink } from '../components/pdf-link';
 import { FormDataView } from '../forms/form-data-view';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { warningWords } from './warning-words';
 
 type Deadline = NonNullable<Application['deadlines']>[number];
 
@@ -40,7 +41,7 @@ export function withLetterObjection(
   });
 }
 
-/** The application's deadlines; `staff` speaks of the applicant, not to them. */
+/** The application's deadlines and warnings; `staff` speaks of the applicant, not to them. */
 export function DeadlinesSection({
   app,
   documents = [],
@@ -62,14 +63,16 @@ export function DeadlinesSection({
           {t(staff ? 'detail.suspendedStaff' : 'detail.suspended')}
         </Paragraph>
       )}
-      {(app.warnings ?? []).map((w) => (
-        // What the warning means for the resident, in words; staff read the same sentence.
-        <Alert key={w.key} type="warning" className="app-warning">
-          <Paragraph>
-            <strong>{tx(`warning.${w.key}`, '')}</strong> {w.text[locale] ?? w.text.nl}
-          </Paragraph>
-        </Alert>
-      ))}
+      {(app.warnings ?? []).map((w) => {
+        const words = warningWords(w, !!staff, locale, tx);
+        return (
+          <Alert key={w.key} type="warning" className="app-warning">
+            <Paragraph>
+              <strong>{words.title}</strong> {words.text}
+            </Paragraph>
+          </Alert>
+        );
+      })}
       {deadlines.length === 0 ? (
         <Paragraph>{t('detail.noDeadlines')}</Paragraph>
       ) : (
