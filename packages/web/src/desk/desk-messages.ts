@@ -382,6 +382,8 @@ export function useDeskText() {
     );
   const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
   const dn = (key: 'search.count' | 'supporters.count' | 'supporters.countForm', n: number) =>
-    d(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, { n });
+    d(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, {
+      n: i18n.formatNumber(n),
+    });
   return { ...i18n, d, dn };
 }

@@ -12,7 +12,7 @@ import { useDeskText } from './desk-messages';
 
 /** The resident's report (text, costs) on the case page, so staff read it before settling. */
 export function ReportSection({ app }: { app: Application }) {
-  const { d, locale, formatMoney } = useDeskText();
+  const { d, locale, formatMoney, formatNumber } = useDeskText();
   const entries = (app as DeskApplication).report ?? [];
   if (entries.length === 0) return null;
   return (
@@ -26,8 +26,10 @@ export function ReportSection({ app }: { app: Application }) {
           <DataListItem key={e.key}>
             <DataListKey>{e.label[locale]}</DataListKey>
             <DataListValue multiline={typeof e.value === 'string'}>
-              {e.unit === 'cents' && typeof e.value === 'number'
-                ? formatMoney(e.value)
+              {typeof e.value === 'number'
+                ? e.unit === 'cents'
+                  ? formatMoney(e.value)
+                  : formatNumber(e.value)
                 : String(e.value ?? '–')}
             </DataListValue>
           </DataListItem>

@@ -188,7 +188,7 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
  * invites supporters while the form can still be changed.
  */
 export function SupportersPanel({ app, staff = false }: { app: Application; staff?: boolean }) {
-  const { d, dn } = useDeskText();
+  const { d, dn, formatNumber } = useDeskText();
   const { me, hasRole } = useSession();
   // Again after every change of the application: the form's own list may have changed.
   const list = useLoad(() => deskApi.supporters(app.id), [app.id, app.version]);
@@ -206,7 +206,9 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
         {d('supporters.title')}
       </Heading2>
       {rule && (
-        <Paragraph>{d('supporters.rule', { count: rule.count, age: rule.minAge })}</Paragraph>
+        <Paragraph>
+          {d('supporters.rule', { count: formatNumber(rule.count), age: rule.minAge })}
+        </Paragraph>
       )}
       <Paragraph>{d(byForm ? 'supporters.introForm' : 'supporters.intro')}</Paragraph>
       {list.data &&

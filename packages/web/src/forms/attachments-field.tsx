@@ -58,7 +58,7 @@ export function AttachmentsField({
   /** The files go with a form still to be sent by the button of this label (see AttachmentUpload). */
   sendWith?: string;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatNumber } = useI18n();
   const [said, setSaid] = useState('');
   const label = field.label[locale];
   const ids = fileIdsOf(value);
@@ -97,7 +97,9 @@ export function AttachmentsField({
         }}
       />
       {full && (
-        <Paragraph className="app-muted">{t('attachments.full', { n: ids.length })}</Paragraph>
+        <Paragraph className="app-muted">
+          {t('attachments.full', { n: formatNumber(ids.length) })}
+        </Paragraph>
       )}
       {shown.length > 0 && (
         <UnorderedList className="app-attachments" aria-label={t('attachments.inField', { label })}>

@@ -26,13 +26,14 @@ export interface FieldInputProps {
 
 /** One form field of the definition, by its type, labelled and explained in the user's language. */
 export function FieldInput({ field, id, value, error, onChange, onProblem }: FieldInputProps) {
-  const { locale, t } = useI18n();
+  const { locale, t, formatNumber } = useI18n();
   const label = field.label[locale];
   // A lower limit on the text's length is said beside the field, not only once refused.
   const min = 'minLength' in field && (field.minLength ?? 0) > 1 ? field.minLength : undefined;
   const help =
-    [field.help?.[locale], min ? t('form.minLength', { n: min }) : ''].filter(Boolean).join(' ') ||
-    undefined;
+    [field.help?.[locale], min ? t('form.minLength', { n: formatNumber(min) }) : '']
+      .filter(Boolean)
+      .join(' ') || undefined;
   const required = field.required !== false;
   const text = typeof value === 'string' ? value : '';
   switch (field.type) {

@@ -15,24 +15,17 @@ import {
 } from '@utrecht/component-library-react';
 import type { Attachment } from '../api/client';
 import { AttachmentList } from '../components/attachments';
-import { formatIban } from '../components/iban';
 import { useI18n } from '../i18n/i18n';
 import { filesOf } from './attachments-field';
+import { fieldText, type ScalarField } from './field-text';
 import { pagesOf } from './form-pages';
 
-type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
 type ListField = Extract<FormField, { type: 'list' }>;
 
-/** One value as people read it: amounts in euro, dates in words, an IBAN in groups of four. */
+/** One value as people read it, in the page's language (fieldText). */
 export function useFieldText() {
-  const { formatMoney, formatDate } = useI18n();
-  return (field: ScalarField, value: unknown): string | null => {
-    if (value === undefined || value === null || value === '') return null;
-    if (field.type === 'money' && typeof value === 'number') return formatMoney(value);
-    if (field.type === 'date' && typeof value === 'string') return formatDate(value);
-    if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
-    return String(value);
-  };
+  const i18n = useI18n();
+  return (field: ScalarField, value: unknown): string | null => fieldText(field, value, i18n);
 }
 
 /**
@@ -52,7 +45,7 @@ export function FormDataView({
   files?: readonly Attachment[];
   headingLevel?: 3 | 4;
 }) {
-  const { t, locale, formatMoney } = useI18n();
+  const { t, locale, formatMoney, formatNumber } = useI18n();
   const text = useFieldText();
   const Heading = headingLevel === 3 ? Heading3 : Heading4;
   const pages = pagesOf(def);
@@ -81,7 +74,7 @@ export function FormDataView({
     return (
       <Table key={field.key} className="app-table app-table--stack">
         <caption className="app-caption">
-          {field.label[locale]} ({items.length})
+          {field.label[locale]} ({formatNumber(items.length)})
         </caption>
         <TableHeader>
           <TableRow>

@@ -26,8 +26,8 @@ export function SupportersCount({
     <div role="status" aria-live="polite" className="app-total">
       <strong>
         {text.f(counted >= rule.count ? 'supporters.enough' : 'supporters.counted', {
-          n: counted,
-          count: rule.count,
+          n: text.formatNumber(counted),
+          count: text.formatNumber(rule.count),
           minAge: rule.minAge,
         })}
       </strong>

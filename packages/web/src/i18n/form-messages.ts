@@ -79,7 +79,10 @@ export function useFormText() {
   const f = (key: FormTextKey, vars: Record<string, string | number> = {}) =>
     fill(catalogue[key] ?? key, vars);
   const fn = (key: Base<FormTextKey>, n: number, vars: Record<string, string | number> = {}) =>
-    fill(catalogue[`${key}.${n === 1 ? 'one' : 'other'}`] ?? key, { n, ...vars });
+    fill(catalogue[`${key}.${n === 1 ? 'one' : 'other'}`] ?? key, {
+      n: i18n.formatNumber(n),
+      ...vars,
+    });
   /** "2, 3 en 5" / "2, 3, and 5". */
   const list = (items: (string | number)[]) =>
     new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(items.map(String));

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { formatMoney } from '../components/money';
 import { type MessageKey, messages } from './messages';
+import { formatCount } from './numbers';
 
 export type Locale = 'nl' | 'en';
 const STORAGE_KEY = 'initiatief.locale';
@@ -20,9 +21,11 @@ interface I18n {
   t: Translate;
   /** Looks up a key built at run time (state names, event types), falling back to the raw value. */
   tx(key: string, fallback: string, vars?: Record<string, string | number>): string;
-  /** The plural form for `n` ("1 aanvraag", "2 aanvragen"); `{n}` is filled in. */
+  /** The plural form for `n` ("1 aanvraag", "1.200 aanvragen"); `{n}` is filled in as a count. */
   tn(key: PluralKey, n: number, vars?: Record<string, string | number>): string;
   formatMoney(cents: number | null | undefined): string;
+  /** A quantity: "1.200" in Dutch, "1,200" in English. Not for years, postcodes or references. */
+  formatNumber(n: number | null | undefined): string;
   formatDate(date: string | null | undefined): string;
   formatDateTime(instant: string | null | undefined): string;
   formatTime(instant: Date): string;
@@ -114,9 +117,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       tn: (key, n, vars) => {
         const all = catalogue as Record<string, string>;
         const text = all[`${key}.${plural().select(n)}`] ?? all[`${key}.other`] ?? key;
-        return interpolate(text, { n, ...vars });
+        return interpolate(text, { n: formatCount(n, locale), ...vars });
       },
       formatMoney: (cents) => (cents == null ? '–' : formatMoney(cents, locale)),
+      formatNumber: (n) => (n == null ? '–' : formatCount(n, locale)),
       formatDate: (d) => {
         if (!d) return '–';
         // A calendar date 'YYYY-MM-DD' is a date in Amsterdam: anchor it at noon UTC.

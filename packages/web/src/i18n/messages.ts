@@ -316,6 +316,11 @@ const nl = {
     "Uw activiteit is voorbij. Laat ons weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
   'detail.reportIntroBefore':
     "Na uw activiteit op {date} laat u ons hier weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
+  'detail.reportFrom':
+    "U kunt de verantwoording sturen vanaf {date}, de dag van uw activiteit. Laat ons dan hier weten hoe het ging en wat het werkelijk heeft gekost, met een paar foto's.",
+  'detail.reportFromFor':
+    'De verantwoording kan worden gestuurd vanaf {date}, de dag van de activiteit van {name}.',
+  'detail.reportBy': 'De verantwoording moet uiterlijk {date} bij de gemeente binnen zijn.',
   'detail.withdrawIntro': 'Wilt u deze aanvraag niet meer? Dan kunt u hem intrekken.',
   'detail.withdrawIntroFor':
     'Wil {name} deze aanvraag niet meer? Dan kunt u hem namens {name} intrekken.',
@@ -331,6 +336,8 @@ const nl = {
 
   'deadline.decisionDue': 'Uiterlijk besluit',
   'warning.decision_after_activity': 'Het besluit kan pas na uw activiteit komen.',
+  'warning.decision_after_activity.staff':
+    'Het besluit kan pas na de activiteit van de aanvrager komen.',
   'deadline.decision': 'Uiterlijk besluit',
   'deadline.supplementDue': 'Aanvulling uiterlijk',
   'deadline.supplement': 'Aanvulling uiterlijk',
@@ -853,6 +860,11 @@ const en: Record<MessageKey, string> = {
     'Your activity is over. Let us know how it went and what it actually cost. Please add a few photos too.',
   'detail.reportIntroBefore':
     'After your activity on {date}, let us know here how it went and what it actually cost. Please add a few photos too.',
+  'detail.reportFrom':
+    'You can send your final report from {date}, the day of your activity. Then let us know here how it went and what it actually cost, with a few photos.',
+  'detail.reportFromFor':
+    'The final report can be sent from {date}, the day of the activity of {name}.',
+  'detail.reportBy': 'The final report must reach the municipality by {date}.',
   'detail.withdrawIntro': 'No longer want this application? You can withdraw it.',
   'detail.withdrawIntroFor':
     'Does {name} no longer want this application? Then you can withdraw it on their behalf.',
@@ -868,6 +880,8 @@ const en: Record<MessageKey, string> = {
 
   'deadline.decisionDue': 'Decision due by',
   'warning.decision_after_activity': 'The decision may only come after your activity.',
+  'warning.decision_after_activity.staff':
+    "The decision may only come after the applicant's activity.",
   'deadline.decision': 'Decision due by',
   'deadline.supplementDue': 'Information due by',
   'deadline.supplement': 'Information due by',

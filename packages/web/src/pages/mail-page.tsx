@@ -44,7 +44,7 @@ async function loadMailFiles(): Promise<MailFile[] | null> {
 }
 
 export function MailPage() {
-  const { t, tx, tn, formatDate, formatDateTime } = useI18n();
+  const { t, tx, tn, formatDate, formatDateTime, formatNumber } = useI18n();
   const { hasRole } = useSession();
   const errorText = useErrorText();
   const outbox = useLoad(loadOutbox, []);
@@ -167,7 +167,10 @@ export function MailPage() {
                       </span>
                     </TableCell>
                     <TableCell className="app-num">
-                      {t('mail.attemptsOf', { n: item.attempts, max: item.maxAttempts })}
+                      {t('mail.attemptsOf', {
+                        n: formatNumber(item.attempts),
+                        max: formatNumber(item.maxAttempts),
+                      })}
                     </TableCell>
                     <TableCell className="app-break">{item.lastError ?? '–'}</TableCell>
                     <TableCell>

@@ -28,7 +28,7 @@ import { WaitingLetterActions } from './waiting-letter-actions';
  * letters and starts their objection periods.
  */
 export function PrintQueuePage() {
-  const { t, tn, tx, formatDate, formatDateTime } = useI18n();
+  const { t, tn, tx, formatDate, formatDateTime, formatNumber } = useI18n();
   const errorText = useErrorText();
   const queue = useLoad(() => api.printQueue(), []);
   const [notice, setNotice] = useState('');
@@ -209,7 +209,7 @@ export function PrintQueuePage() {
                   <TableRow key={batch.id}>
                     <TableHeaderCell scope="row">{date}</TableHeaderCell>
                     <TableCell className="app-num" data-label={t('post.letters')}>
-                      {batch.letters}
+                      {formatNumber(batch.letters)}
                     </TableCell>
                     <TableCell data-label={t('post.status')}>
                       {stale

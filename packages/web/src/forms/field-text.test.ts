@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { WorkflowDefinition } from '@initiatief/engine';
+import { describe, expect, it } from 'vitest';
+import { formatMoney } from '../components/money';
+import { formatCount } from '../i18n/numbers';
+import { fieldText, type ScalarField, type ValueFormats } from './field-text';
+
+// A shipped definition as test data: its fields are found by type, never by name.
+const def = JSON.parse(
+  readFileSync(
+    fileURLToPath(
+      new URL('../../../../workflows/bewonersinitiatief/definition.json', import.meta.url),
+    ),
+    'utf8',
+  ),
+) as WorkflowDefinition;
+const scalars = def.form.fields.flatMap((f): ScalarField[] =>
+  f.type === 'list' ? f.fields : f.type === 'attachments' ? [] : [f],
+);
+const ofType = (type: ScalarField['type']) => {
+  const field = scalars.find((f) => f.type === type);
+  if (!field) throw new Error(`the definition has no ${type} field`);
+  return field;
+};
+
+const formats = (locale: 'nl' | 'en'): ValueFormats => ({
+  formatMoney: (cents) => formatMoney(cents, locale),
+  formatNumber: (n) => formatCount(n, locale),
+  formatDate: (d) => `date:${d}`,
+});
+
+describe('a form value as people read it', () => {
+  it('a whole number with the thousands separator of the language', () => {
+    const integer = ofType('integer');
+    expect(fieldText(integer, 1200, formats('nl'))).toBe('1.200');
+    expect(fieldText(integer, 1200, formats('en'))).toBe('1,200');
+    expect(fieldText(integer, 35, formats('nl'))).toBe('35');
+  });
+
+  it('an amount in euro, a date in words', () => {
+    expect(fieldText(ofType('money'), 123_456, formats('nl'))).toBe('€\u00a01.234,56');
+    expect(fieldText(ofType('date'), '2026-06-13', formats('nl'))).toBe('date:2026-06-13');
+  });
+
+  it('a code as written: a postcode or a text is no quantity', () => {
+    expect(fieldText(ofType('postcode'), '3022 AB', formats('nl'))).toBe('3022 AB');
+    expect(fieldText(ofType('text'), '1200', formats('nl'))).toBe('1200');
+  });
+
+  it('nothing when nothing was filled in', () => {
+    for (const empty of [undefined, null, '']) {
+      expect(fieldText(ofType('integer'), empty, formats('nl'))).toBeNull();
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import type { FormField } from '@initiatief/engine';
+import { formatIban } from '../components/iban';
+
+export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
+
+/** How the page's language writes amounts, quantities and dates (the i18n's formatters). */
+export interface ValueFormats {
+  formatMoney(cents: number): string;
+  formatNumber(n: number): string;
+  formatDate(date: string): string;
+}
+
+/**
+ * One form value as people read it: amounts in euro, whole numbers with the thousands separator
+ * of the language ("1.200" / "1,200"), dates in words, an IBAN in groups of four; anything else
+ * as written (a postcode or a text is not a quantity). Null when nothing was filled in.
+ */
+export function fieldText(
+  field: ScalarField,
+  value: unknown,
+  formats: ValueFormats,
+): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (field.type === 'money' && typeof value === 'number') return formats.formatMoney(value);
+  if (field.type === 'integer' && typeof value === 'number') return formats.formatNumber(value);
+  if (field.type === 'date' && typeof value === 'string') return formats.formatDate(value);
+  if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
+  return String(value);
+}
