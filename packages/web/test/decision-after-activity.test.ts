@@ -1,10 +1,14 @@
 /**
  * Issue 19, finding 10: an application whose decision may come after its activity is flagged
- * in the queue with words, and the resident reads on the application page what that means.
+ * in the queue with words, and the resident reads on the application page what that means;
+ * staff read it on the case page about the applicant's activity, not about "uw activiteit".
+ * Granted before its activity, the resident reads from when (and by when) to report. Counts
+ * the resident typed read with a thousands separator ("1.200", "1,200").
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { apiAs } from './api-as';
 import {
   type Browser,
   checkA11y,
@@ -20,10 +24,20 @@ import { PASSWORD, startTestServer, type TestServer } from './server';
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-const ids: Record<'late' | 'inTime', { id: string; reference: string }> = {
+const ids: Record<'late' | 'inTime' | 'ahead', { id: string; reference: string }> = {
   late: { id: '', reference: '' },
   inTime: { id: '', reference: '' },
+  ahead: { id: '', reference: '' },
 };
+
+/** A calendar date as the Dutch or English page writes it ("14 april 2026"). */
+const inWords = (date: string, locale: 'nl' | 'en') =>
+  new Intl.DateTimeFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
 
 screenshotOnFailure(() => page);
 
@@ -39,16 +53,17 @@ beforeAll(async () => {
   });
   const cookie = res.headers.getSetCookie()[0]!.split(';')[0]!;
   // Six weeks ahead falls before the end of an eight-week decision term; ten weeks does not.
-  for (const [key, weeksAhead, title] of [
-    ['late', 6, 'Buurtbarbecue Bospolder'],
-    ['inTime', 10, 'Straatfeest Tussendijken'],
+  for (const [key, weeksAhead, title, participants] of [
+    ['late', 6, 'Buurtbarbecue Bospolder', 1200],
+    ['inTime', 10, 'Straatfeest Tussendijken', 120],
+    ['ahead', 12, 'Buitenbioscoop Schiemond', 120],
   ] as const) {
     const created = await api('/applications', {
       method: 'POST',
       cookie,
       body: {
         regulationId: server.regulationId,
-        data: demoFormData(server.deps.clock(), { weeksAhead, title }),
+        data: demoFormData(server.deps.clock(), { weeksAhead, title, participants }),
       },
     });
     const submitted = await api(`/applications/${created.json.id}/events`, {
@@ -85,6 +100,31 @@ describe('a decision that may come after the activity', () => {
     await logout(page);
   });
 
+  it('tells staff on the case page about the applicant’s activity, not “uw activiteit”', async () => {
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${ids.late.id}`);
+    await expectHeading(page, 'Buurtbarbecue Bospolder', false);
+    const warning = page.locator('.app-warning');
+    await warning
+      .getByText('Het besluit kan pas na de activiteit van de aanvrager komen.')
+      .waitFor();
+    await warning
+      .getByText('Kosten die de aanvrager maakt voordat het besluit er is', { exact: false })
+      .waitFor();
+    expect(await warning.textContent()).toContain('na de activiteit van de aanvrager op');
+    expect(await warning.textContent()).not.toMatch(/\b(uw|u)\b/);
+    // The number of participants the resident typed, with a thousands separator.
+    await page.getByText('1.200', { exact: true }).waitFor();
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await warning.getByText("The decision may only come after the applicant's activity.").waitFor();
+    expect(await warning.textContent()).toContain("after the applicant's activity on");
+    expect(await warning.textContent()).not.toMatch(/\b(your|you)\b/i);
+    await page.getByText('1,200', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await logout(page);
+  });
+
   it('tells the resident on the application page what it means', async () => {
     await login(page, server.url, server.users.resident.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${ids.late.id}`);
@@ -112,6 +152,58 @@ describe('a decision that may come after the activity', () => {
     await expect(
       page.getByText('Het besluit kan pas na uw activiteit komen.').count(),
     ).resolves.toBe(0);
+    await logout(page);
+  });
+});
+
+describe('a grant before the activity', () => {
+  it('tells the resident from when and by when to report, in words', async () => {
+    const assessor = await apiAs(server, server.users.assessor.email);
+    const approver = await apiAs(server, server.users.approver.email);
+    const path = `/api/applications/${ids.ahead.id}`;
+    await assessor('POST', `${path}/events`, {
+      type: 'ASSESS',
+      payload: { recommendation: 'grant', motivation: 'Goed plan.' },
+    });
+    await approver('POST', `${path}/events`, { type: 'GRANT', payload: {} });
+    const detail = await assessor('GET', path);
+    const activityOn = detail.clock.activityOn as string;
+    const reportDue = (detail.deadlines as { key: string; date: string }[]).find(
+      (d) => d.key === 'report',
+    )!.date;
+    expect(activityOn > server.today()).toBe(true);
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${ids.ahead.id}`);
+    await expectHeading(page, 'Buitenbioscoop Schiemond', false);
+    // The step's name is the definition's; it cannot be taken yet, so it has no button.
+    const later = page.getByRole('region', { name: 'Verantwoording indienen' });
+    await later
+      .getByText(
+        `U kunt de verantwoording sturen vanaf ${inWords(activityOn, 'nl')}, de dag van uw activiteit.`,
+        { exact: false },
+      )
+      .waitFor();
+    await later
+      .getByText(
+        `De verantwoording moet uiterlijk ${inWords(reportDue, 'nl')} bij de gemeente binnen zijn.`,
+        { exact: false },
+      )
+      .waitFor();
+    await expect(later.getByRole('button').count()).resolves.toBe(0);
+    await checkA11y(page, 'application-report-later');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    const english = page.getByRole('region', { name: 'Submit final report' });
+    await english
+      .getByText(`You can send your final report from ${inWords(activityOn, 'en')}`, {
+        exact: false,
+      })
+      .waitFor();
+    await english
+      .getByText(`must reach the municipality by ${inWords(reportDue, 'en')}.`, { exact: false })
+      .waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
     await logout(page);
   });
 });

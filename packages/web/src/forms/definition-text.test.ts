@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
-import { enteredLines, enteredSummary } from './definition-text';
+import { enteredLines, enteredSummary, stepsFromActivityDay } from './definition-text';
 
 // A shipped definition as test data: the code under test must not know its names, so the step
 // and its fields are taken from the definition itself.
@@ -72,5 +72,43 @@ describe('what a step recorded, short enough for a list', () => {
     expect(cut.length).toBeLessThanOrEqual(60);
     expect(cut.endsWith('…')).toBe(true);
     expect(long.startsWith(cut.slice(0, -1))).toBe(true);
+  });
+});
+
+describe('the steps that wait for the day of the activity', () => {
+  type Way = { guard?: { type: string } | { type: string }[] };
+  const states = def.states as Record<string, { tags?: string[]; on?: Record<string, Way> }>;
+  // The state where a report is due, and its step held by the activity-day guard, found in the
+  // definition rather than named here.
+  const [state, spec] = Object.entries(states).find(([, s]) => s.tags?.includes('report_due'))!;
+  const held = Object.entries(spec.on ?? {}).filter(([, way]) =>
+    [way.guard ?? []].flat().some((g) => g.type === 'activityDateReached'),
+  );
+  const [report] = held[0]!;
+  const reporters = def.events[report]!.roles;
+
+  it('finds the report for whoever may send it, and only that step', () => {
+    expect(held).toHaveLength(1);
+    expect(stepsFromActivityDay(def, state, reporters)).toEqual([report]);
+    expect(stepsFromActivityDay(def, state, [reporters[0]!])).toEqual([report]);
+  });
+
+  it('not for someone who may not send it, nor in a state without such a step', () => {
+    const others = ['applicant', 'clerk', 'assessor', 'approver', 'admin'].filter(
+      (r) => !reporters.includes(r as never),
+    );
+    expect(stepsFromActivityDay(def, state, others)).toEqual([]);
+    const plain = Object.keys(states).find(
+      (s) => s !== state && !states[s]!.tags?.includes('report_due'),
+    )!;
+    expect(stepsFromActivityDay(def, plain, reporters)).toEqual([]);
+    expect(stepsFromActivityDay(undefined, state, reporters)).toEqual([]);
+  });
+
+  it('not when another guard could hold the step as well: then the day is not the reason', () => {
+    const changed = structuredClone(def);
+    const way = (changed.states[state]!.on as Record<string, Way>)[report]!;
+    way.guard = [...[way.guard ?? []].flat(), { type: 'formComplete' }];
+    expect(stepsFromActivityDay(changed, state, reporters)).toEqual([]);
   });
 });

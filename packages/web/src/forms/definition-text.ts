@@ -59,6 +59,39 @@ export function targetsOf(def: WorkflowDefinition, state: string, type: string):
   return (Array.isArray(t) ? t : [t]).map((x) => (typeof x === 'string' ? x : (x.target ?? state)));
 }
 
+type GuardRef = { type: string };
+type GuardedTransition = { target?: string; guard?: GuardRef | GuardRef[] } | string;
+
+/** The engine's guard that holds a step until the day of the activity (its vocabulary). */
+const FROM_ACTIVITY_DAY = 'activityDateReached';
+
+/**
+ * The steps of `state` that someone with `roles` may take only from the day of the activity on
+ * (a report on what happened, Awb 4:37): every way the step can go is held by that guard and by
+ * no other, so while the API does not offer such a step, it is the day that has not come yet.
+ * Read from the guards of the definition, never from a step's name.
+ */
+export function stepsFromActivityDay(
+  def: WorkflowDefinition | undefined,
+  state: string,
+  roles: readonly string[],
+): string[] {
+  const on = (def?.states[state]?.on ?? {}) as Record<
+    string,
+    GuardedTransition | GuardedTransition[]
+  >;
+  return Object.entries(on).flatMap(([type, t]) => {
+    if (!def?.events[type]?.roles.some((r) => roles.includes(r))) return [];
+    const ways = Array.isArray(t) ? t : [t];
+    const waits = (way: GuardedTransition) => {
+      const guard = typeof way === 'string' ? undefined : way.guard;
+      const refs = guard === undefined ? [] : Array.isArray(guard) ? guard : [guard];
+      return refs.length > 0 && refs.every((g) => g.type === FROM_ACTIVITY_DAY);
+    };
+    return ways.length > 0 && ways.every(waits) ? [type] : [];
+  });
+}
+
 /** The event ends the application for good (every target is closed): ask before sending. */
 export function closesApplication(
   def: WorkflowDefinition | undefined,

@@ -16,6 +16,7 @@ import {
   hasTag,
   outcomeOf,
   stateOf,
+  stepsFromActivityDay,
 } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
 import { forwardEvent } from '../forms/form-pages';
@@ -58,10 +59,12 @@ export function ApplicationBody({
   const request = waitingOnMe ? enteredBy(history, app.state) : undefined;
   const requestMessage = (request?.payload as { message?: unknown } | null)?.message;
   const reporting = state.tags.includes('report_due');
+  // The last day for the report, when the regulation sets one (the engine's deadline).
+  const reportDue = app.deadlines?.find((d) => d.key === 'report')?.date;
   // Staff at the desk, or a helper, acting for the applicant: texts name her, not "uw".
   const actingForOther = Boolean(me && me.id !== app.applicantId && app.applicantName);
-  // The activity's date, from the field the definition names for it.
-  const activity = def ? activityDateOf(def, app.data) : undefined;
+  // The activity's date, as the engine's view reads it from the field the definition names.
+  const activity = app.clock?.activityOn ?? (def ? activityDateOf(def, app.data) : undefined);
   const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
   const after = (type: string) => async (_next: Application) => {
     await reload();
@@ -105,6 +108,7 @@ export function ApplicationBody({
               {activity && isStillAhead(activity)
                 ? t('detail.reportIntroBefore', { date: formatDate(activity) })
                 : t('detail.reportIntro')}
+              {reportDue && ` ${t('detail.reportBy', { date: formatDate(reportDue) })}`}
             </Paragraph>
           ) : undefined
         }
@@ -114,6 +118,14 @@ export function ApplicationBody({
   const actions = app.allowedEvents.filter((e) => e.type !== sendsForm);
   const forward = actions.filter((e) => !closesApplication(def, app.state, e.type));
   const closing = actions.filter((e) => closesApplication(def, app.state, e.type));
+  // A report the API does not offer yet waits for the day of the activity (judged by the API's
+  // clock, not this browser's): say from when it can be sent, and by when, in words.
+  const reportLater =
+    reporting && activity
+      ? stepsFromActivityDay(def, app.state, me?.roles ?? []).find(
+          (type) => !app.allowedEvents.some((e) => e.type === type),
+        )
+      : undefined;
 
   return (
     <>
@@ -163,7 +175,24 @@ export function ApplicationBody({
         </section>
       )}
 
-      <DeadlinesSection app={app} documents={documents} />
+      {reportLater && activity && (
+        <section aria-labelledby="report-later-title" className="app-section">
+          <Heading2 id="report-later-title" className="app-subheading">
+            {eventLabel(def, reportLater)[locale]}
+          </Heading2>
+          <Paragraph>
+            {actingForOther
+              ? t('detail.reportFromFor', {
+                  date: formatDate(activity),
+                  name: app.applicantName ?? '',
+                })
+              : t('detail.reportFrom', { date: formatDate(activity) })}
+            {reportDue && ` ${t('detail.reportBy', { date: formatDate(reportDue) })}`}
+          </Paragraph>
+        </section>
+      )}
+
+      <DeadlinesSection app={app} documents={documents} staff={actingForOther} />
 
       <section aria-labelledby="amounts-title" className="app-section">
         <Heading2 id="amounts-title" className="app-subheading">
