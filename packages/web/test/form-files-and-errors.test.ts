@@ -66,6 +66,19 @@ describe('files on the form', () => {
       await page.getByRole('link', { name }).waitFor();
   });
 
+  it('a file whose name hides its direction is refused with words that name the file', async () => {
+    const before = ((await stored()).quotes ?? []).length;
+    // U+202E turns "foto\u202Egnp.exe" into what reads as "fotoexe.png": the API refuses it.
+    await quotes().setInputFiles([png('foto\u202Egnp.exe.png')]);
+    const refused = page.getByRole('alert').filter({ hasText: 'Het bestand fotognp.exe.png' });
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain('leesrichting');
+    // Not the general "could not be read, reload the page": reloading would not help.
+    expect(await refused.textContent()).not.toContain('Laad de pagina opnieuw');
+    expect(((await stored()).quotes ?? []).length).toBe(before);
+    await checkA11y(page, 'files-name-refused');
+  });
+
   it('a file taken out of the field is no attachment of the application on its page', async () => {
     await page
       .getByRole('button', { name: 'foto1.png verwijderen bij Offertes en andere stukken' })

@@ -10,7 +10,7 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
-import { type Attachment, api } from '../api/client';
+import { ApiError, type Attachment, api } from '../api/client';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
@@ -22,14 +22,25 @@ const ACCEPT: Record<AttachmentKind, string> = {
 };
 const ALL_KINDS: readonly AttachmentKind[] = ['pdf', 'image'];
 
-export function formatSize(bytes: number): string {
+/** The multipart field an upload's file goes in, as a refusal of its name names it. */
+const FILE_PARAM = 'form.file';
+
+/** A file's name as it reads, without the control and direction characters it may hold. */
+function visibleName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to leave them out
+  return name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
+}
+
+/** A file's size in the reader's language: "1,5 MB" in Dutch, "1.5 MB" in English. */
+export function formatSize(bytes: number, locale: 'nl' | 'en'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  const mb = bytes / (1024 * 1024);
+  return `${mb.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
 }
 
 export function AttachmentList({ items }: { items: Attachment[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   if (items.length === 0) return <Paragraph>{t('attachments.none')}</Paragraph>;
   return (
     <UnorderedList className="app-attachments">
@@ -38,7 +49,7 @@ export function AttachmentList({ items }: { items: Attachment[] }) {
           <Link href={api.attachmentUrl(a.id)} target="_blank" rel="noopener">
             {a.filename}
           </Link>{' '}
-          <span className="app-muted">({formatSize(a.sizeBytes)})</span>
+          <span className="app-muted">({formatSize(a.sizeBytes, locale)})</span>
         </UnorderedListItem>
       ))}
     </UnorderedList>
@@ -117,7 +128,17 @@ export function AttachmentUpload({
         onUploaded(a);
         added.push(file.name);
       } catch (err) {
-        failures.push(`${file.name}: ${errorText(err)}`);
+        // A refused file name: the reason says what is in it ("heeft een bestandsnaam met …"),
+        // after the name as it reads without the invisible characters that made it refused.
+        const nameReason =
+          err instanceof ApiError
+            ? err.invalidParams.find((p) => p.name === FILE_PARAM)?.reason
+            : undefined;
+        failures.push(
+          nameReason
+            ? t('attachments.nameRefused', { name: visibleName(file.name), reason: nameReason })
+            : `${file.name}: ${errorText(err)}`,
+        );
         setFailure(failures.join(' '));
       } finally {
         setBusy(false);

@@ -112,7 +112,7 @@ export function AttachmentsField({
               <Link href={api.attachmentUrl(file.id)} target="_blank" rel="noopener">
                 {file.filename}
               </Link>{' '}
-              <span className="app-muted">({formatSize(file.sizeBytes)})</span>{' '}
+              <span className="app-muted">({formatSize(file.sizeBytes, locale)})</span>{' '}
               <SubtleButton
                 type="button"
                 aria-label={t('attachments.removeLabel', { name: file.filename, label })}
