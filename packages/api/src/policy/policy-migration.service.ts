@@ -21,6 +21,7 @@ import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
+import { firedInStay } from '../timers/timers.repository';
 import { withPolicyTables } from './policy.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -129,6 +130,8 @@ interface Loaded {
   regulation: Regulation;
   people: NonNullable<Awaited<ReturnType<typeof findApplicationWithRegulation>>>['people'];
   timers: { timer_key: string; event: string; due_at: Date | string }[];
+  /** Its state's timers that already went off in this stay: not scheduled again (firedInStay). */
+  fired: Awaited<ReturnType<typeof firedInStay>>;
 }
 
 /** The one computation behind both the dry run and the migration: the engine's migrate(). */
@@ -177,6 +180,12 @@ function planOne(
       timerId: t.timer_key,
       event: t.event,
       dueAt: new Date(t.due_at).toISOString(),
+    })),
+    firedTimers: loaded.fired.map((t) => ({
+      timerId: t.timer_key,
+      event: t.event,
+      dueAt: new Date(t.due_at).toISOString(),
+      firedAt: new Date(t.finished_at).toISOString(),
     })),
     applyNewRules: req.applyNewRules === true,
   });
@@ -231,7 +240,8 @@ async function runningApplications(
       .where('status', '=', 'pending')
       .orderBy('due_at')
       .execute();
-    out.push({ ...found, timers });
+    const fired = await firedInStay(db, r.id);
+    out.push({ ...found, timers, fired });
   }
   return out;
 }

@@ -10,8 +10,11 @@ import {
   nextDraftVersion,
   readJson,
   setupKit,
+  step,
 } from '../applications/lifecycle.test-kit';
 import { call, createUser, loginAs } from '../test/test-app';
+import { runDueTimers } from '../timers/timer.worker';
+import { firedInStay } from '../timers/timers.repository';
 
 let kit: Kit;
 let second = '';
@@ -252,6 +255,107 @@ describe('reminders overtaken while the application waited', () => {
     expect(warning).toEqual([{ status: 'cancelled' }]);
   });
 });
+
+describe('a reminder that already went off in this stay', () => {
+  // The warning (day 49) went off through the timer worker while the case waited in submitted. A
+  // migration to the next version, in the same state, must not schedule it again: it would go off
+  // at once, and staff would get the same mail a second time.
+  const DAY = 86_400_000;
+  const WARNING = 'xstate.after.decisionWarning.bewonersinitiatief.submitted';
+  const TERM = 'xstate.after.decisionTerm.bewonersinitiatief.submitted';
+  let id = '';
+  let again = '';
+  const body = () => ({ fromVersion: 1, toVersion: NEXT, applicationIds: [id] });
+  const fire = () => runDueTimers({ db: kit.t.db, clock: kit.clock });
+
+  test('the worker sends the warning once', async () => {
+    id = (await applicationIn(kit, 'submitted')).id;
+    again = (await applicationIn(kit, 'submitted')).id;
+    await kit.advance(50 * DAY);
+    await fire();
+    expect(await timerStates(id)).toEqual([
+      { event: TERM, status: 'pending' },
+      { event: WARNING, status: 'fired' },
+    ]);
+    expect(await mails(id)).toEqual(['decision_warning']);
+  });
+
+  test('the dry run says it already went off and is not sent again', async () => {
+    const dry = await ok(await asPolicy('POST', `${base}/migrations/dry-run`, body()));
+    const [item] = dry.items;
+    expect(item.deadlines.map((d: Json) => [d.delay, d.change, d.after])).toEqual([
+      ['decisionWarning', 'kept', null],
+      ['decisionTerm', 'kept', expect.any(String)],
+    ]);
+    expect(item.deadlines[0].text.nl).toMatch(
+      /^De waarschuwing voor de beslistermijn is al afgegaan op .+: het gaat niet nog een keer\.$/,
+    );
+    expect(item.text).toContainEqual(item.deadlines[0].text);
+  });
+
+  test('the migration schedules no new warning, and no second mail goes out', async () => {
+    await ok(await asPolicy('POST', `${base}/migrations`, body()));
+    await fire();
+    expect(await mails(id)).toEqual(['decision_warning']);
+    expect((await pendingTimers(id)).map((t) => t.event)).toEqual([TERM]);
+    expect(await timerStates(id)).toEqual([
+      { event: TERM, status: 'pending' },
+      { event: WARNING, status: 'fired' },
+    ]);
+  });
+
+  test('the overdue notice still goes off when its day comes, once', async () => {
+    await kit.advance(8 * DAY);
+    await fire();
+    expect(await mails(id)).toEqual(['decision_overdue', 'decision_warning']);
+  });
+
+  test('a warning that went off before the state was left and entered again is not of this stay', async () => {
+    // Left alone 58 days: the warning and the overdue notice both went off in this stay.
+    expect((await firedInStay(kit.t.db, again)).map((t) => t.event)).toEqual([WARNING, TERM]);
+    await step(kit, 'assessor', again, 'REQUEST_INFO', { message: 'Offerte?', periodDays: 14 });
+    expect(await firedInStay(kit.t.db, again)).toEqual([]);
+    await step(kit, 'resident', again, 'SUPPLEMENT', { message: 'Offerte bijgevoegd.' });
+    expect(await firedInStay(kit.t.db, again)).toEqual([]);
+    // Entered late: only the overdue notice was scheduled, and it goes off now, in the new stay.
+    await fire();
+    expect((await firedInStay(kit.t.db, again)).map((t) => t.event)).toEqual([TERM]);
+    const before = await mails(again);
+    const migrated = await ok(
+      await asPolicy('POST', `${base}/migrations`, { ...body(), applicationIds: [again] }),
+    );
+    expect(migrated.items[0].deadlines.map((d: Json) => [d.delay, d.change, d.after])).toEqual([
+      ['decisionWarning', 'overtaken', null],
+      ['decisionTerm', 'kept', null],
+    ]);
+    expect(await pendingTimers(again)).toEqual([]);
+    await fire();
+    expect(await mails(again)).toEqual(before);
+  });
+});
+
+async function timerStates(id: string) {
+  return kit.t.db
+    .selectFrom('timers')
+    .select(['event', 'status'])
+    .where('application_id', '=', id)
+    .orderBy('event')
+    .orderBy('created_at')
+    .execute();
+}
+
+/** The mails (outbox rows) of the application, by template. */
+async function mails(id: string) {
+  const rows = await kit.t.db
+    .selectFrom('outbox')
+    .select('template_key')
+    .where('application_id', '=', id)
+    .where('kind', '=', 'mail')
+    .where('template_key', 'like', 'decision_%')
+    .orderBy('template_key')
+    .execute();
+  return rows.map((r) => r.template_key);
+}
 
 async function pendingTimers(id: string) {
   return kit.t.db

@@ -1,4 +1,4 @@
-import type { Effect } from '@initiatief/engine';
+import { type Effect, MIGRATE_EVENT } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
 import { Statement } from '../db/statement';
@@ -237,4 +237,40 @@ export async function nextTimerAt(db: Db): Promise<Date | null> {
     .limit(1)
     .executeTakeFirst();
   return row ? new Date(row.at) : null;
+}
+
+/**
+ * The timers of an application's current state that went off in this stay: since its latest
+ * history row that changed the state, other than a migration (a migration that maps a renamed
+ * state carries the stay over), per timer key the latest row, when that one fired. A key
+ * scheduled again since (a step that re-entered the state) has a later row and is left out. For a
+ * migration, which must not let a reminder go off twice in one stay.
+ */
+export async function firedInStay(
+  db: Db,
+  applicationId: string,
+): Promise<{ timer_key: string; event: string; due_at: Date; finished_at: Date }[]> {
+  const entered = db
+    .selectFrom('application_history')
+    .select(sql<Date>`coalesce(max(at), '-infinity'::timestamptz)`.as('at'))
+    .where('application_id', '=', applicationId)
+    .whereRef('from_state', '<>', 'to_state')
+    .where('event', '<>', MIGRATE_EVENT);
+  const latest = db
+    .selectFrom('timers')
+    .distinctOn('timer_key')
+    .select(['timer_key', 'event', 'due_at', 'status', 'finished_at'])
+    .where('application_id', '=', applicationId)
+    .where('created_at', '>=', entered)
+    .orderBy('timer_key')
+    .orderBy('created_at', 'desc')
+    .orderBy(sql`status = 'pending'`, 'desc')
+    .orderBy('finished_at', (o) => o.desc().nullsFirst());
+  const rows = await db
+    .selectFrom(latest.as('t'))
+    .select(['timer_key', 'event', 'due_at', 'finished_at'])
+    .where('status', '=', 'fired')
+    .orderBy('due_at')
+    .execute();
+  return rows.map((r) => ({ ...r, finished_at: r.finished_at ?? r.due_at }));
 }

@@ -4,7 +4,7 @@ import { formatDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { delayDueMs, delayMs } from '../vocabulary/delays';
 import type { MachineEvent } from '../vocabulary/vocabulary.context';
 import { timerEventType } from './machine';
-import { overtakenOfState } from './overtaken-reminders';
+import { actsInPlace, isNoticeOnly, overtakenOfState } from './overtaken-reminders';
 
 /** A timer that runs for the application, as the shell holds it. */
 export interface PendingTimer {
@@ -14,9 +14,16 @@ export interface PendingTimer {
   dueAt: string;
 }
 
+/** A timer of the application's state that already went off since it last entered that state. */
+export interface FiredTimer extends PendingTimer {
+  /** ISO instant (UTC) it went off. */
+  firedAt: string;
+}
+
 /**
  * What a migration does to one deadline. `overtaken`: a reminder of the new state whose moment has
  * passed and that a later one, also due, replaces (the rule a state entered late follows too).
+ * `kept` with `after: null`: a timer that already went off in this stay; it does not go off again.
  */
 export type DeadlineChange =
   | 'kept'
@@ -103,17 +110,44 @@ function deadlineText(
   }
 }
 
-function overtakenText(label: LocalizedText, due: string, later: LocalizedText): LocalizedText {
-  return {
-    nl: `De ${label.nl} (${dateOf(due, 'nl')}) gaat niet meer af: dat moment is al voorbij, en de ${later.nl}, die later viel, gaat in de plaats daarvan af.`,
-    en: `The ${label.en} (${dateOf(due, 'en')}) no longer goes off: that moment has passed, and the ${later.en}, which fell later, goes off in its place.`,
+function overtakenText(
+  label: LocalizedText,
+  due: string,
+  later: LocalizedText,
+  laterSent: boolean,
+): LocalizedText {
+  const head = {
+    nl: `De ${label.nl} (${dateOf(due, 'nl')}) gaat niet meer af: dat moment is al voorbij, en de ${later.nl}, die later viel,`,
+    en: `The ${label.en} (${dateOf(due, 'en')}) no longer goes off: that moment has passed, and the ${later.en}, which fell later,`,
   };
+  return laterSent
+    ? { nl: `${head.nl} is al afgegaan.`, en: `${head.en} already went off.` }
+    : {
+        nl: `${head.nl} gaat in de plaats daarvan af.`,
+        en: `${head.en} goes off in its place.`,
+      };
+}
+
+/** A timer that went off in this stay and is not scheduled again; `notice`: it only sent mail. */
+function alreadyFiredText(label: LocalizedText, firedAt: string, notice: boolean): LocalizedText {
+  const on = (l: 'nl' | 'en') => dateOf(firedAt, l);
+  return notice
+    ? {
+        nl: `De ${label.nl} is al afgegaan op ${on('nl')} en het bericht daarover is verstuurd: het gaat niet nog een keer.`,
+        en: `The ${label.en} already went off on ${on('en')} and its message was sent: it is not sent again.`,
+      }
+    : {
+        nl: `De ${label.nl} is al afgegaan op ${on('nl')} en gaat niet nog een keer af.`,
+        en: `The ${label.en} already went off on ${on('en')} and does not go off again.`,
+      };
 }
 
 interface Planned {
   delay: string;
   timerEvent: string;
   old: PendingTimer | undefined;
+  /** The timer went off in this stay already and is not scheduled again. */
+  fired: FiredTimer | undefined;
   /** When it goes off after the migration (never before now). */
   dueAt: string;
   /** When it falls: the running timer's date when kept, else the new version's rule. */
@@ -124,8 +158,11 @@ interface Planned {
 /**
  * The timers of a migration to state `to` of `newDef`: every after-transition of the new state
  * runs exactly once, a running one keeps its date unless `applyNewRules`, and the timers the new
- * state lacks are cancelled. Then the rule of a state entered late: of the new state's reminders
- * already due, only the one due last goes off (`overtakenOfState`); deadlines stay.
+ * state lacks are cancelled. One that acts in place (no target, see `actsInPlace`) and already
+ * went off in this stay (`fired`) is not scheduled again. Then the rule of a state entered late:
+ * of the new state's reminders already due, only the one due last goes off (`overtakenOfState`;
+ * one that already went off counts too, so when the last already went off none goes off again);
+ * deadlines stay.
  */
 export function migrateTimers(
   oldDef: WorkflowDefinition,
@@ -133,7 +170,7 @@ export function migrateTimers(
   to: string,
   ctx: ApplicationContext,
   event: MachineEvent,
-  input: { timers: PendingTimer[]; applyNewRules?: boolean },
+  input: { timers: PendingTimer[]; firedTimers?: FiredTimer[]; applyNewRules?: boolean },
 ): { cancels: Effect[]; schedules: Effect[]; deadlines: MigratedDeadline[] } {
   const cancels: Effect[] = [];
   const schedules: Effect[] = [];
@@ -161,19 +198,34 @@ export function migrateTimers(
       });
     }
   }
+  // The last time each timer of this stay went off, for the new state's timers that stay in it.
+  const fired = new Map<string, FiredTimer>();
+  for (const t of input.firedTimers ?? []) {
+    const delay = delayOf(t.event);
+    if (!delay || !wanted.has(delay) || running.has(delay) || !actsInPlace(newDef, to, delay)) {
+      continue;
+    }
+    const seen = fired.get(delay);
+    if (!seen || Date.parse(t.firedAt) > Date.parse(seen.firedAt)) fired.set(delay, t);
+  }
   const planned: Planned[] = [];
   for (const [delay, timerEvent] of wanted) {
     const old = running.get(delay);
+    const went = fired.get(delay);
     const ruleDue = () => new Date(event.nowMs + delayMs(delay, newDef, ctx, event)).toISOString();
     const ruleFalls = () => {
       const at = delayDueMs(delay, newDef, ctx, event);
       return at === undefined ? ruleDue() : new Date(at).toISOString();
     };
-    if (!old) {
+    if (went) {
+      const { dueAt } = went;
+      planned.push({ delay, timerEvent, old, fired: went, dueAt, falls: dueAt, change: 'kept' });
+    } else if (!old) {
       planned.push({
         delay,
         timerEvent,
         old,
+        fired: undefined,
         dueAt: ruleDue(),
         falls: ruleFalls(),
         change: 'started',
@@ -181,10 +233,11 @@ export function migrateTimers(
     } else if (input.applyNewRules) {
       const dueAt = ruleDue();
       const change = dueAt === old.dueAt ? 'kept' : 'rule_applied';
-      planned.push({ delay, timerEvent, old, dueAt, falls: ruleFalls(), change });
+      planned.push({ delay, timerEvent, old, fired: undefined, dueAt, falls: ruleFalls(), change });
     } else {
       const change = old.event === timerEvent ? 'kept' : 'moved';
-      planned.push({ delay, timerEvent, old, dueAt: old.dueAt, falls: old.dueAt, change });
+      const { dueAt } = old;
+      planned.push({ delay, timerEvent, old, fired: undefined, dueAt, falls: dueAt, change });
     }
   }
   const overtaken = overtakenOfState(
@@ -194,15 +247,21 @@ export function migrateTimers(
     ctx,
     event,
   );
-  for (const { delay, timerEvent, old, dueAt, falls, change } of planned) {
+  for (const { delay, timerEvent, old, fired: went, dueAt, falls, change } of planned) {
     const label = delayLabel(newDef, delay);
+    if (went) {
+      // Went off in this stay: it does not go off again, whatever the rule says now.
+      const text = alreadyFiredText(label, went.firedAt, isNoticeOnly(newDef, to, delay));
+      deadlines.push({ delay, label, before: went.dueAt, after: null, change: 'kept', text });
+      continue;
+    }
     const before = old?.dueAt ?? null;
     const keptInstead = overtaken.get(timerEvent);
     if (keptInstead !== undefined) {
       // Left out: a running timer is cancelled (once), a new one never scheduled.
       if (old) cancels.push({ type: 'timer.cancel', timerId: old.timerId });
-      const later = delayLabel(newDef, planned.find((p) => p.timerEvent === keptInstead)!.delay);
-      const text = overtakenText(label, falls, later);
+      const instead = planned.find((p) => p.timerEvent === keptInstead)!;
+      const text = overtakenText(label, falls, delayLabel(newDef, instead.delay), !!instead.fired);
       deadlines.push({ delay, label, before, after: null, change: 'overtaken', text });
       continue;
     }

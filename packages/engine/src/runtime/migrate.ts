@@ -14,9 +14,14 @@ import { formatMoney, toAmsterdamDate } from '../legal-clock/calendar';
 import { runAction } from '../vocabulary/actions';
 import type { MachineEvent } from '../vocabulary/vocabulary.context';
 import { type DroppedField, dataForNewVersion } from './migrate-data';
-import { type MigratedDeadline, migrateTimers, type PendingTimer } from './migrate-timers';
+import {
+  type FiredTimer,
+  type MigratedDeadline,
+  migrateTimers,
+  type PendingTimer,
+} from './migrate-timers';
 
-export type { DeadlineChange, MigratedDeadline, PendingTimer } from './migrate-timers';
+export type { DeadlineChange, FiredTimer, MigratedDeadline, PendingTimer } from './migrate-timers';
 
 /** The history event of a migration (application_history.event). */
 export const MIGRATE_EVENT = 'MIGRATE_DEFINITION';
@@ -29,6 +34,12 @@ export interface MigrateInput {
   facts: Facts;
   /** The application's pending timers. */
   timers: PendingTimer[];
+  /**
+   * The timers of its current state that already went off since it last entered that state (the
+   * latest of each). A timer of the new state that acts in place (a reminder) and is among them
+   * is not scheduled again: it went off once in this stay. Default: none.
+   */
+  firedTimers?: FiredTimer[];
   /**
    * Recompute deadlines that already run with the new version's rule. Default: a running
    * deadline keeps its date (a legal term a resident was told does not move by itself).

@@ -11,7 +11,7 @@ export interface TimerOfState {
   timerId: string;
   /** The delay of the state's after-transition it fires. */
   delay: string;
-  /** When it goes off (ms since epoch), as it will be pending. */
+  /** When it goes off (ms since epoch), as it will be pending; or went off, when it already did. */
   dueMs: number;
 }
 
@@ -28,6 +28,20 @@ export function isNoticeOnly(def: WorkflowDefinition, state: string, delay: stri
       t.target === undefined &&
       t.reenter !== true &&
       (t.actions ?? []).every((a) => a.type === 'sendNotice'),
+  );
+}
+
+/**
+ * Whether the after-transition `delay` of `state` acts where the application is: no target and
+ * no re-entry, so going off does not end the stay in the state (a reminder, or a letter or a note
+ * in place). Such a timer goes off once per stay: a migration never schedules it again after it
+ * went off. A timer that moves the application ends the stay when it goes off.
+ */
+export function actsInPlace(def: WorkflowDefinition, state: string, delay: string): boolean {
+  const after = def.states[state]?.after;
+  if (!after || !Object.hasOwn(after, delay)) return false;
+  return toTransitionArray(after[delay]!).every(
+    (t) => t.target === undefined && t.reenter !== true,
   );
 }
 
