@@ -4,32 +4,16 @@
  * refusal page, which says in words that signing in did not work and offers to try again, in
  * Dutch, or in English when that is their language; never JSON in the window.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { oidcConfig, startTestProvider, type TestProvider } from '../../api/src/oidc/oidc-test-kit';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { startTestServer, type TestServer } from './server';
+import { describe, expect, it } from 'vitest';
+import { type Browser, checkA11y, expectHeading } from './browser';
+import { setUpOidcBrowser } from './oidc-kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let idp: TestProvider;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  idp = await startTestProvider(server.url);
-  Object.assign(server.deps.config, oidcConfig(idp.issuer));
-  browser = await openBrowser();
-});
-screenshotOnFailure(() => browser?.page);
-afterAll(async () => {
-  await browser?.close();
-  await idp?.close();
-  await server?.close();
+setUpOidcBrowser((rig) => {
+  ({ server, browser } = rig);
 });
 
 describe('the callback with a hostile address, in the browser', () => {

@@ -2,34 +2,17 @@
  * Signing in the municipal way in Chromium: a real OpenID provider (oidc-provider) in the test
  * process stands in for the DigiD broker and the municipality's IdP.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoFormData } from '../../api/src/applications/applications.fixtures';
-import { oidcConfig, startTestProvider, type TestProvider } from '../../api/src/oidc/oidc-test-kit';
-import {
-  type Browser,
-  checkA11y,
-  expectHeading,
-  openBrowser,
-  screenshotOnFailure,
-} from './browser';
-import { startTestServer, type TestServer } from './server';
+import { type Browser, checkA11y, expectHeading } from './browser';
+import { setUpOidcBrowser } from './oidc-kit';
+import type { TestServer } from './server';
 
 let server: TestServer;
-let idp: TestProvider;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startTestServer();
-  idp = await startTestProvider(server.url);
-  // The routes read the connections per request, so configuring after start is enough.
-  Object.assign(server.deps.config, oidcConfig(idp.issuer));
-  browser = await openBrowser();
-});
-screenshotOnFailure(() => browser?.page);
-afterAll(async () => {
-  await browser?.close();
-  await idp?.close();
-  await server?.close();
+setUpOidcBrowser((rig) => {
+  ({ server, browser } = rig);
 });
 
 describe('signing in with OpenID Connect in the browser', () => {

@@ -10,6 +10,13 @@ import {
   system,
   T0,
 } from '../test/fixtures';
+import {
+  type DefinitionJson,
+  pendingTimers as pending,
+  policyOfficer,
+  shippedV1,
+  shippedV2 as v2,
+} from '../test/migration';
 import { type FiredTimer, migrate, type PendingTimer } from './migrate';
 import { createApplication, step } from './runtime';
 
@@ -18,29 +25,13 @@ import { createApplication, step } from './runtime';
 // this stay that fired, and does not schedule them again. Deadlines that move the case do not
 // change.
 
-// biome-ignore lint/suspicious/noExplicitAny: definitions are edited as JSON here
-type Json = any;
 const DAY = 86_400_000;
-const oldDef = validateDefinition(shippedJson()).definition!;
-const policy = { id: 'u-policy', roles: ['policy' as const] };
+const oldDef = shippedV1;
+const policy = policyOfficer;
 const WARNING = 'xstate.after.decisionWarning.bewonersinitiatief.submitted';
 const TERM = 'xstate.after.decisionTerm.bewonersinitiatief.submitted';
 
-function v2(edit: (d: Json) => void = () => {}) {
-  const json = structuredClone(shippedJson()) as Json;
-  json.version = 2;
-  edit(json);
-  const r = validateDefinition(json);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.definition!;
-}
-
 const at = (days: number) => new Date(T0.getTime() + days * DAY);
-
-const pending = (effects: Effect[]): PendingTimer[] =>
-  effects.flatMap((e) =>
-    e.type === 'timer.schedule' ? [{ timerId: e.timerId, event: e.event, dueAt: e.dueAt }] : [],
-  );
 
 const scheduled = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'timer.schedule' ? [e.event] : []));
@@ -202,7 +193,7 @@ describe('a state renamed by the new version', () => {
     const { snapshot, warning, term } = warned();
     const renamed = validateDefinition(
       JSON.parse(
-        JSON.stringify({ ...(shippedJson() as Json), version: 2 }).replaceAll(
+        JSON.stringify({ ...(shippedJson() as DefinitionJson), version: 2 }).replaceAll(
           '"submitted"',
           '"received"',
         ),

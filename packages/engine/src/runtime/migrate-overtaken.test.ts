@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Effect, PersistedSnapshot } from '../core/engine.types';
-import { validateDefinition } from '../definition/definition.validate';
-import { applicant, assessor, completeData, facts, shippedJson, T0 } from '../test/fixtures';
+import { applicant, assessor, completeData, facts, T0 } from '../test/fixtures';
+import {
+  pendingTimers as pending,
+  policyOfficer,
+  shippedV1,
+  shippedV2 as v2,
+} from '../test/migration';
 import { migrate, type PendingTimer } from './migrate';
 import { applicationView, createApplication, step } from './runtime';
 
@@ -9,26 +14,10 @@ import { applicationView, createApplication, step } from './runtime';
 // state entered late, it must not let reminders that are already overtaken go off together:
 // of the reminders already due only the one due last stays, and deadlines are never touched.
 
-// biome-ignore lint/suspicious/noExplicitAny: definitions are edited as JSON here
-type Json = any;
 const DAY = 86_400_000;
-const oldDef = validateDefinition(shippedJson()).definition!;
-const policy = { id: 'u-policy', roles: ['policy' as const] };
+const oldDef = shippedV1;
+const policy = policyOfficer;
 const KEY = 'xstate.after';
-
-function v2(edit: (d: Json) => void = () => {}) {
-  const json = structuredClone(shippedJson()) as Json;
-  json.version = 2;
-  edit(json);
-  const r = validateDefinition(json);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.definition!;
-}
-
-const pending = (effects: Effect[]): PendingTimer[] =>
-  effects.flatMap((e) =>
-    e.type === 'timer.schedule' ? [{ timerId: e.timerId, event: e.event, dueAt: e.dueAt }] : [],
-  );
 
 const scheduled = (effects: Effect[]) =>
   effects.flatMap((e) => (e.type === 'timer.schedule' ? [e.event] : []));

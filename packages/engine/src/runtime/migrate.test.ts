@@ -1,24 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import type { Effect } from '../core/engine.types';
 import { EngineError } from '../core/engine-error';
-import { validateDefinition } from '../definition/definition.validate';
-import { applicant, assessor, completeData, facts, shippedJson, T0 } from '../test/fixtures';
+import { applicant, assessor, completeData, facts, T0 } from '../test/fixtures';
+import { policyOfficer, shippedV1, shippedV2 as v2 } from '../test/migration';
 import { migrate, migrationTarget } from './migrate';
 import { createApplication, step } from './runtime';
 
-// biome-ignore lint/suspicious/noExplicitAny: definitions are edited as JSON here
-type Json = any;
-const oldDef = validateDefinition(shippedJson()).definition!;
-const policy = { id: 'u-policy', roles: ['policy' as const] };
-
-function v2(edit: (d: Json) => void = () => {}) {
-  const json = structuredClone(shippedJson()) as Json;
-  json.version = 2;
-  edit(json);
-  const r = validateDefinition(json);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems));
-  return r.definition!;
-}
+const oldDef = shippedV1;
+const policy = policyOfficer;
 
 function infoRequested() {
   const a = createApplication(oldDef, { now: T0, actor: applicant, facts, data: completeData() });
