@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDraft, type Kit, setupKit } from '../applications/lifecycle.test-kit';
-import { composeMail } from '../messaging/mail.compose';
+import { composeMail, SUPPORTER_INVITATION } from '../messaging/mail.compose';
 import { createFileTransport } from '../messaging/mail.transport';
 import { markDone } from '../messaging/messaging.repository';
 import {
@@ -309,7 +309,7 @@ describe('the link is kept nowhere in the clear', () => {
 });
 
 describe('staff do not read account mails in the development mail drop', () => {
-  it('lists and opens other mails, not the one with someone’s link', async () => {
+  it('lists and opens other mails, not the ones with someone’s link or code', async () => {
     const user = await createUser(kit.t.db);
     await call(app, 'POST', '/api/auth/password-link', {
       json: { email: user.email },
@@ -341,11 +341,24 @@ describe('staff do not read account mails in the development mail drop', () => {
         options,
       ),
     );
+    // A neighbour's invitation to confirm support carries their code: just as private.
+    await transport.send(
+      composeMail(
+        {
+          ...row,
+          message_id: '<invite@initiatief.example>',
+          template_key: SUPPORTER_INVITATION,
+        },
+        null,
+        options,
+      ),
+    );
     transport.close();
-    const [privateFile] = readdirSync(mailDir).filter((n) =>
+    const privateFiles = readdirSync(mailDir).filter((n) =>
       readFileSync(join(mailDir, n), 'utf8').includes('X-Initiatief-Private'),
     );
-    expect(privateFile).toBeDefined();
+    expect(privateFiles).toHaveLength(2);
+    const [privateFile, invitation] = privateFiles;
 
     const local = createTestApp({ db: kit.t.db, clock, config: { mailDir } });
     const admin = await createUser(kit.t.db, { roles: ['admin'] });
@@ -354,10 +367,13 @@ describe('staff do not read account mails in the development mail drop', () => {
     const names = (list.items as { name: string }[]).map((i) => i.name);
     expect(names).toHaveLength(1);
     expect(names).not.toContain(privateFile);
-    const open = await call(local, 'GET', `/api/mail-files/${encodeURIComponent(privateFile!)}`, {
-      cookie,
-    });
-    expect(open.status).toBe(404);
+    expect(names).not.toContain(invitation);
+    for (const file of privateFiles) {
+      const open = await call(local, 'GET', `/api/mail-files/${encodeURIComponent(file)}`, {
+        cookie,
+      });
+      expect(open.status).toBe(404);
+    }
   });
 });
 

@@ -27,9 +27,13 @@ const OTHERS_FOOTER: Record<Language, string> = {
   en: 'This is an automatic message from the municipality. Please do not reply to this e-mail.',
 };
 
-/** Account mails (template keys `account_*`) carry a one-time link. */
+/**
+ * Mails with a one-time link or code that only their addressee may use: account mails (template
+ * keys `account_*`) and a neighbour's invitation to confirm support (whoever reads the code can
+ * confirm in their name). The development mail drop does not show them to staff.
+ */
 export function isPrivateMail(templateKey: string | null): boolean {
-  return templateKey?.startsWith('account_') ?? false;
+  return (templateKey?.startsWith('account_') ?? false) || templateKey === SUPPORTER_INVITATION;
 }
 
 export interface ComposeOptions {

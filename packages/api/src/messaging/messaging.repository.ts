@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { SUPPORTER_INVITATION } from './mail.compose';
 import type { DocumentRow, OutboxRow, OutboxStatus } from './messaging.table';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -170,8 +171,9 @@ export async function nextJobAt(db: Db): Promise<Date | null> {
 
 /**
  * Records finished jobs, one statement for a whole round. A sent account mail (auth/account-links)
- * keeps no working link: its one-time token is only stored hashed, and a copy in the outbox would
- * let whoever reads the table use it.
+ * keeps no working link, and a sent invitation to a supporter neither its link nor its six-digit
+ * code (supporters.service.ts writes "Uw code: 123456" and "with code 123456"): both are stored
+ * only hashed, and a copy in the outbox would let whoever reads the table use them.
  */
 export async function markDone(db: Db, ids: readonly string[], now: Date): Promise<void> {
   if (ids.length === 0) return;
@@ -184,8 +186,13 @@ export async function markDone(db: Db, ids: readonly string[], now: Date): Promi
       claimed_by: null,
       last_error: null,
       updated_at: now,
-      body: sql<string>`case when template_key like 'account\\_%'
-        then regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g')
+      body: sql<string>`case
+        when template_key like 'account\\_%'
+          then regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g')
+        when template_key = ${SUPPORTER_INVITATION}
+          then regexp_replace(
+            regexp_replace(body, '([?&]token=)[A-Za-z0-9_-]+', '\\1(verstuurd/sent)', 'g'),
+            '(code:? )[0-9]{6}', '\\1(verstuurd/sent)', 'g')
         else body end`,
     })
     .where('id', 'in', [...ids])

@@ -9,6 +9,7 @@ import {
   setupKit,
 } from '../applications/lifecycle.test-kit';
 import { composeMail } from '../messaging/mail.compose';
+import { markDone } from '../messaging/messaging.repository';
 import { call } from '../test/test-app';
 import { inMunicipality } from './postcodes';
 
@@ -203,5 +204,28 @@ describe('supporters who confirm their own support', () => {
       expect(part).not.toContain('uw subsidieaanvraag');
       expect(part).toContain('/steunen?token=');
     }
+  });
+
+  test('once sent, the outbox keeps neither the link nor the code: both are stored only hashed', async () => {
+    const app = await createDraft(kit);
+    await invite(app.id, { name: 'Jan de Vries', email: 'jan.sent@buurt.test' });
+    const { token, code } = await invitation('jan.sent@buurt.test');
+    const row = await kit.t.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('recipient_email', '=', 'jan.sent@buurt.test')
+      .executeTakeFirstOrThrow();
+    await markDone(kit.t.db, [row.id], new Date());
+    const sent = await kit.t.db
+      .selectFrom('outbox')
+      .select('body')
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
+    expect(sent.body).not.toContain(token);
+    expect(sent.body).not.toContain(code);
+    expect(sent.body).toContain('/steunen?token=(verstuurd/sent)');
+    expect(sent.body).toContain('Uw code: (verstuurd/sent)');
+    // The mail that went out still works: its link and code confirm.
+    expect((await confirm({ token, code, postcode: '3022 AB', age: 40 })).status).toBe(200);
   });
 });
