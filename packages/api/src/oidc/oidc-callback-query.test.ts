@@ -117,6 +117,22 @@ describe('a browser arriving with a hostile address', () => {
     }
   });
 
+  it('a provider not configured (any more): the page that says signing in failed, not JSON', async () => {
+    const response = await get(
+      new CookieJar(),
+      '/api/auth/oidc/nope/callback?code=c&state=x',
+      BROWSER,
+    );
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe('/inloggen/geweigerd?reden=failed');
+    expect(sessionCookies(response)).toEqual([]);
+    const api = await get(new CookieJar(), '/api/auth/oidc/nope/callback?code=c&state=x', {
+      accept: 'application/json',
+    });
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+  });
+
   it('a client without any Accept gets the redirect, as for every other refusal here', async () => {
     const response = await get(new CookieJar(), `${path}?code=%00&state=x`, {});
     expect(response.status).toBe(302);

@@ -49,7 +49,7 @@ import {
   startSession,
 } from './oidc.sessions';
 import type { OidcProviderId } from './oidc.table';
-import { refusedCallbackQuery, refusedPage } from './oidc-callback-refusal';
+import { refusedCallbackQuery, refusedPage, wantsPage } from './oidc-callback-refusal';
 import { registerOidcPendingRoutes } from './oidc-pending.routes';
 
 function providerOr404(deps: AppDeps, raw: string): OidcProviderId {
@@ -129,7 +129,14 @@ export function registerOidcRoutes(app: App, deps: AppDeps): void {
   });
 
   app.openapi(callbackRoute, async (c) => {
-    const provider = providerOr404(deps, c.req.valid('param').provider);
+    const raw = c.req.valid('param').provider;
+    // A provider no longer configured (changed during the login): a browser gets the page that
+    // says signing in did not work, an API client the 404.
+    if (wantsPage(c) && (!isOidcProviderId(raw) || !connectionConfig(deps.config, raw))) {
+      c.get('logger').warn({ provider: raw }, 'OIDC callback for a provider not configured');
+      return refuse(c, 'failed');
+    }
+    const provider = providerOr404(deps, raw);
     // Odd bytes never get here (the input boundary answers them the same way); a parameter
     // twice or far too long is refused before the login in progress is touched.
     const unreadable = refusedCallbackQuery(c);
