@@ -179,9 +179,11 @@ describe('the report (verantwoording) waits for the activity', () => {
     const issue = e.issues?.[0] as { path: string; text?: { nl: string; en: string } };
     expect(issue.path).toBe('data.activityDate');
     expect(issue.text?.nl).toBe(
-      'U kunt de verantwoording pas sturen vanaf de dag van de activiteit (13 juni 2026).',
+      'De verantwoording kan pas worden gestuurd vanaf de dag van de activiteit (13 juni 2026).',
     );
-    expect(issue.text?.en).toContain('13 June 2026');
+    expect(issue.text?.en).toBe(
+      'The final report can be sent from the day of the activity (13 June 2026) on.',
+    );
   });
 
   test('on the day of the activity (Amsterdam time) it is accepted', () => {

@@ -219,8 +219,9 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
       `data.${field}`,
       `the report can be sent from the activity date (${date}) on`,
       both(
-        `U kunt de verantwoording pas sturen vanaf de dag van de activiteit (${day.nl}).`,
-        `You can send the final report from the day of the activity (${day.en}) on.`,
+        // Without "u": a clerk or a helper sending it for the applicant reads it too.
+        `De verantwoording kan pas worden gestuurd vanaf de dag van de activiteit (${day.nl}).`,
+        `The final report can be sent from the day of the activity (${day.en}) on.`,
       ),
     );
   },
