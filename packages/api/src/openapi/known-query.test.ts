@@ -89,8 +89,12 @@ describe('unknown query parameters', () => {
       }
     }
     expect(open).toEqual(['get /api/auth/oidc/{provider}/callback']);
-    // Its extra parameters reach the route, which answers for itself (no provider set up: 404).
-    const res = await call(kit.app, 'GET', '/api/auth/oidc/resident/callback?code=c&iss=x');
+    // Its extra parameters reach the route, which answers for itself (no provider set up: 404
+    // to a client asking for JSON; a browser is sent to the refusal page).
+    const res = await call(kit.app, 'GET', '/api/auth/oidc/resident/callback?code=c&iss=x', {
+      headers: { accept: 'application/json' },
+    });
+    expect(res.status).toBe(404);
     expect(names(await readJson(res))).not.toContain('query.iss');
   });
 });

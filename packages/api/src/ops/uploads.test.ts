@@ -66,15 +66,28 @@ describe('upload hostility', () => {
     expect(await count(draft.id)).toBe(0);
   });
 
-  test('names with path separators, control characters and header breaks are made safe', async () => {
+  test('names with control characters, header breaks or a bidi override are refused, naming the field', async () => {
+    const draft = await createDraft(kit);
+    for (const name of [
+      'bad\r\nContent-Type: text/html\r\n\r\n.pdf',
+      '\u0000\u0007\u001bnaam.pdf',
+      '\u202efdp.exe',
+    ]) {
+      const res = await upload(draft.id, PDF, name);
+      expect(res.status, name).toBe(400);
+      expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await res.json()) as { invalidParams: { name: string }[] };
+      expect(problem.invalidParams.map((p) => p.name)).toEqual(['form.file']);
+    }
+    expect(await count(draft.id)).toBe(0);
+  });
+
+  test('names with path separators and header syntax are made safe', async () => {
     const draft = await createDraft(kit);
     const names = [
       '../../../../etc/passwd.pdf',
       '..\\..\\Windows\\System32\\evil.pdf',
       'a/b/../c.pdf',
-      'bad\r\nContent-Type: text/html\r\n\r\n.pdf',
-      '\u0000\u0007\u001bnaam.pdf',
-      '\u202efdp.exe',
       '"; filename=evil.html',
     ];
     for (const name of names) {
