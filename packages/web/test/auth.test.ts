@@ -1,5 +1,3 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Browser,
@@ -11,6 +9,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
+import { mailedTo } from './mail-drop';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -31,27 +30,9 @@ afterAll(async () => {
  * (the outbox itself keeps no working link once the mail is sent).
  */
 async function mailedLink(email: string, page: string): Promise<string> {
-  const dir = server.deps.config.mailDir;
   const pattern = new RegExp(`https?://[^\\s"<]*${page}\\?token=[\\w-]+`);
-  for (let i = 0; i < 60; i++) {
-    const names = await readdir(dir).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.eml'))) {
-      // Quoted-printable: join soft line breaks, then decode =XX.
-      const raw = (await readFile(join(dir, name), 'utf8'))
-        .replace(/=\r?\n/g, '')
-        .replace(/=([0-9A-F]{2})/g, (_m, hex: string) =>
-          String.fromCharCode(Number.parseInt(hex, 16)),
-        );
-      const to = /^To: (.*)$/m.exec(raw)?.[1] ?? '';
-      const match = to.includes(email) ? pattern.exec(raw) : null;
-      if (match) {
-        const url = new URL(match[0]);
-        return `${server.url}${url.pathname}${url.search}`;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`no mail to ${email} with a ${page} link in ${dir}`);
+  const url = new URL((await mailedTo(server, email, pattern)).match[0]);
+  return `${server.url}${url.pathname}${url.search}`;
 }
 
 describe('accounts in the browser', () => {
