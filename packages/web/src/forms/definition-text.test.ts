@@ -53,6 +53,23 @@ describe('what a step recorded, as lines to read', () => {
     expect(shown).not.toMatch(new RegExp(`\\b(${choice}|${amount}|${text})\\b`));
   });
 
+  it('a number by its label, with the separator of the language', () => {
+    // A step with a whole number that is no money (the period to supplement, in days).
+    const [step, days] = Object.entries(events).flatMap(([t, e]) =>
+      Object.entries(e.payload?.properties ?? {})
+        .filter(([, p]) => p.type === 'integer' && p['x-unit'] !== 'cents')
+        .map(([n]) => [t, n] as const),
+    )[0]!;
+    const label = (
+      events[step]!.payload!.properties![days] as unknown as { 'x-label': { nl: string } }
+    )['x-label'].nl;
+    expect(enteredLines(def, step, { [days]: 14 }, 'nl', money)).toEqual([
+      { name: days, text: `${label}: 14` },
+    ]);
+    expect(enteredLines(def, step, { [days]: 1200 }, 'nl', money)[0]!.text).toBe(`${label}: 1.200`);
+    expect(enteredLines(def, step, { [days]: 1200 }, 'en', money)[0]!.text).toMatch(/: 1,200$/);
+  });
+
   it('leaves out what the definition does not describe', () => {
     expect(enteredLines(def, type, { notAField: 'x' }, 'nl', money)).toEqual([]);
   });

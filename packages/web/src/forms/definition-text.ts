@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '@initiatief/engine';
 import type { HistoryEntry, JsonSchema } from '../api/client';
+import { formatCount } from '../i18n/numbers';
 
 /**
  * What a screen says about states and events, read from the definition the application is
@@ -144,6 +145,10 @@ export function enteredLines(
       const words = prop['x-enumLabels'] as Record<string, Localized> | undefined;
       const word = words?.[String(value)]?.[locale];
       return word ? [{ name, text: `${label}: ${word}` }] : [];
+    }
+    // A number of something (days to supplement, weeks of extension): the label names the unit.
+    if (typeof value === 'number' && (prop.type === 'integer' || prop.type === 'number')) {
+      return [{ name, text: `${label}: ${formatCount(value, locale)}` }];
     }
     if (typeof value === 'string' && value.trim()) return [{ name, text: value }];
     return [];
