@@ -16,7 +16,6 @@ import { isUuid } from '../regulations/regulations.repository';
 import {
   contentDisposition,
   MAX_ATTACHMENT_BYTES,
-  refuseOddFilename,
   safeFilename,
   sniffType,
 } from './attachments.content';
@@ -228,7 +227,6 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
         ],
       });
     }
-    refuseOddFilename(file.name);
     if (file.size > MAX_ATTACHMENT_BYTES) {
       throw new AppError('payload_too_large', 'A file may be 10 MB at most.');
     }
