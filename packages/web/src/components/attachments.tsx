@@ -13,6 +13,7 @@ import { useRef, useState } from 'react';
 import { ApiError, type Attachment, api } from '../api/client';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
+import { formatDecimal } from '../i18n/numbers';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -36,7 +37,7 @@ export function formatSize(bytes: number, locale: 'nl' | 'en'): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
   const mb = bytes / (1024 * 1024);
-  return `${mb.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB`;
+  return `${formatDecimal(mb, locale, { minDigits: 1, maxDigits: 1 })} MB`;
 }
 
 export function AttachmentList({ items }: { items: Attachment[] }) {

@@ -1,10 +1,8 @@
-// Made on first use: a formatter costs milliseconds to build, not worth it while a page loads.
-let amsterdamDay: Intl.DateTimeFormat | undefined;
+import { amsterdamDate } from '../i18n/dates';
 
 /** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  amsterdamDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' });
-  return amsterdamDay.format(now);
+  return amsterdamDate(now);
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is still to come; anything else is not. */

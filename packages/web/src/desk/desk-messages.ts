@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { pluralOf } from '../i18n/numbers';
 
 /**
  * The texts of the desk, administration and claim screens, kept beside them so the shared
@@ -380,9 +381,8 @@ export function useDeskText() {
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       vars && name in vars ? String(vars[name]) : m,
     );
-  const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
   const dn = (key: 'search.count' | 'supporters.count' | 'supporters.countForm', n: number) =>
-    d(`${key}.${plural.select(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, {
+    d(`${key}.${pluralOf(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, {
       n: i18n.formatNumber(n),
     });
   return { ...i18n, d, dn };

@@ -3,6 +3,7 @@
  * Dutch first and English with the same keys; a sibling of messages.ts, read with `useFormText`.
  */
 import { useI18n } from './i18n';
+import { formatList } from './lists';
 
 const nl = {
   'save.partlyAt': 'Deels opgeslagen om {time}',
@@ -83,8 +84,7 @@ export function useFormText() {
       n: i18n.formatNumber(n),
       ...vars,
     });
-  /** "2, 3 en 5" / "2, 3, and 5". */
-  const list = (items: (string | number)[]) =>
-    new Intl.ListFormat(i18n.locale, { type: 'conjunction' }).format(items.map(String));
+  /** "2, 3 en 5" / "2, 3 and 5". */
+  const list = (items: (string | number)[]) => formatList(items.map(String), i18n.locale);
   return { ...i18n, f, fn, list };
 }

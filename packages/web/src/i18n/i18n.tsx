@@ -1,7 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { formatMoney } from '../components/money';
+import { formatDate, formatDateTime, formatTime } from './dates';
 import { type MessageKey, messages } from './messages';
-import { formatCount } from './numbers';
+import { formatCount, pluralOf } from './numbers';
 
 export type Locale = 'nl' | 'en';
 const STORAGE_KEY = 'initiatief.locale';
@@ -43,15 +44,6 @@ function initialLocale(): Locale {
   return 'nl';
 }
 
-/** The value of `make`, made on the first call and kept. */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => {
-    made ??= make();
-    return made;
-  };
-}
-
 function interpolate(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
@@ -76,38 +68,6 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const catalogue = messages[locale];
-    const tag = locale === 'nl' ? 'nl-NL' : 'en-GB';
-    // Made when first used: building an Intl formatter costs milliseconds (the locale's data is
-    // loaded), and a page that shows no date should not spend them before its first paint.
-    const date = once(
-      () =>
-        new Intl.DateTimeFormat(tag, {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-          timeZone: 'Europe/Amsterdam',
-        }),
-    );
-    const dateTime = once(
-      () =>
-        new Intl.DateTimeFormat(tag, {
-          day: 'numeric',
-          month: 'long',
-          year: 'numeric',
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: 'Europe/Amsterdam',
-        }),
-    );
-    const plural = once(() => new Intl.PluralRules(tag));
-    const time = once(
-      () =>
-        new Intl.DateTimeFormat(tag, {
-          hour: '2-digit',
-          minute: '2-digit',
-          timeZone: 'Europe/Amsterdam',
-        }),
-    );
     return {
       locale,
       setLocale,
@@ -116,19 +76,14 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         interpolate((catalogue as Record<string, string>)[key] ?? fallback, vars),
       tn: (key, n, vars) => {
         const all = catalogue as Record<string, string>;
-        const text = all[`${key}.${plural().select(n)}`] ?? all[`${key}.other`] ?? key;
+        const text = all[`${key}.${pluralOf(n)}`] ?? all[`${key}.other`] ?? key;
         return interpolate(text, { n: formatCount(n, locale), ...vars });
       },
       formatMoney: (cents) => (cents == null ? '–' : formatMoney(cents, locale)),
       formatNumber: (n) => (n == null ? '–' : formatCount(n, locale)),
-      formatDate: (d) => {
-        if (!d) return '–';
-        // A calendar date 'YYYY-MM-DD' is a date in Amsterdam: anchor it at noon UTC.
-        const instant = /^\d{4}-\d{2}-\d{2}$/.test(d) ? new Date(`${d}T12:00:00Z`) : new Date(d);
-        return Number.isNaN(instant.getTime()) ? d : date().format(instant);
-      },
-      formatDateTime: (d) => (d ? dateTime().format(new Date(d)) : '–'),
-      formatTime: (d) => time().format(d),
+      formatDate: (d) => (d ? formatDate(d, locale) : '–'),
+      formatDateTime: (d) => (d ? formatDateTime(d, locale) : '–'),
+      formatTime: (d) => formatTime(d),
     };
   }, [locale, setLocale]);
 

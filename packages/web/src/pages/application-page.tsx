@@ -29,7 +29,7 @@ function doneFrom(state: unknown): string | null {
  * for them, so nothing that shows moves.
  */
 export function ApplicationPage({ id }: { id: string }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const { location } = useRouter();
   const errorText = useErrorText();
   const [early, setEarly] = useState<{ id: string; app: Application } | null>(null);
@@ -46,20 +46,15 @@ export function ApplicationPage({ id }: { id: string }) {
   useEffect(() => {
     if (!headingShown) return;
     // A timer set in the frame's callback fires after that frame is painted.
-    const timers: ReturnType<typeof setTimeout>[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timers.push(
-        setTimeout(() => void loadBody(), 0),
-        // The first date a page formats loads the browser's locale data (20 to 50 ms): done
-        // here, while the page waits for the rest, not inside the rendering of it.
-        setTimeout(() => formatDate('2000-01-01'), 0),
-      );
+      timer = setTimeout(() => void loadBody(), 0);
     });
     return () => {
       cancelAnimationFrame(frame);
-      for (const timer of timers) clearTimeout(timer);
+      clearTimeout(timer);
     };
-  }, [headingShown, formatDate]);
+  }, [headingShown]);
   if (!app || (bundle.error && !bundle.data)) {
     return (
       <>

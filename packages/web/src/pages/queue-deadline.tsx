@@ -1,10 +1,11 @@
 import type { ApplicationSummary } from '../api/client';
+import { todayInAmsterdam } from '../components/dates';
 import { useI18n } from '../i18n/i18n';
 
 /** Calendar days from today (Amsterdam) to a 'YYYY-MM-DD' date. */
 export function daysUntil(date: string | null | undefined, now = new Date()): number | null {
   if (!date) return null;
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(now);
+  const today = todayInAmsterdam(now);
   const a = Date.parse(`${today}T00:00:00Z`);
   const b = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
   return Math.round((b - a) / 86_400_000);

@@ -1,3 +1,4 @@
+import { pluralOf } from '../i18n/numbers';
 import { moreEn, moreNl } from './editor-more-messages';
 import { vocabularyEn, vocabularyNl } from './editor-vocabulary-messages';
 import { usePolicyText } from './policy-messages';
@@ -366,10 +367,9 @@ export function useEditorText() {
   const word = (prefix: string, name: string) => catalogue[`${prefix}.${name}`] ?? name;
   /** A parameter's value in words; `param` tells apart a letter's kind from an amount. */
   const enumWord = (param: string, value: string) => enumText(text.locale, param, value);
-  const plural = new Intl.PluralRules(text.locale === 'nl' ? 'nl-NL' : 'en-GB');
   /** The plural form for `n`, as `pn()` does: the catalogue holds `<key>.one` and `<key>.other`. */
   const ep = (key: EditorPluralKey, n: number, vars?: Record<string, string | number>) => {
-    const form = `${key}.${plural.select(n)}`;
+    const form = `${key}.${pluralOf(n)}`;
     return e((form in catalogue ? form : `${key}.other`) as EditorMessageKey, { n, ...vars });
   };
   return { ...text, e, ep, word, enumWord };

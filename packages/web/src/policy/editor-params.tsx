@@ -2,6 +2,7 @@ import { type ParamSchema, vocabularyParamSchemas } from '@initiatief/engine';
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
+import { formatList } from '../i18n/lists';
 import { arr, describePath, labelOf, obj, pathId, str, templateName, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { MoneyParamField, unitOfParam, WholeNumberField } from './editor-number';
@@ -46,7 +47,7 @@ export function payloadFieldsOf(
  */
 export function useRefText(def: DefinitionJson) {
   const { word, enumWord, e, locale, formatMoney } = useEditorText();
-  const list = new Intl.ListFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { type: 'conjunction' });
+  const list = { format: (items: string[]) => formatList(items, locale) };
   return (group: VocabularyGroup, ref: unknown, event?: string): string => {
     const r = obj(ref);
     const type = str(r.type);

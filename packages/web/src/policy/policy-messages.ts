@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { pluralOf } from '../i18n/numbers';
 import { migEn, migNl } from './policy-migration-list-messages';
 import { regsEn, regsNl } from './policy-regulations-messages';
 import { reportsEn, reportsNl } from './policy-reports-messages';
@@ -342,10 +343,9 @@ export function usePolicyText() {
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       vars && name in vars ? String(vars[name]) : m,
     );
-  const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
   /** The plural form for `n`: the catalogue holds `<key>.one` and `<key>.other`. */
   const pn = (key: PolicyPluralKey, n: number, vars?: Record<string, string | number>) => {
-    const form = `${key}.${plural.select(n)}` as PolicyMessageKey;
+    const form = `${key}.${pluralOf(n)}` as PolicyMessageKey;
     return p(form in catalogue ? form : (`${key}.other` as PolicyMessageKey), { n, ...vars });
   };
   return { ...i18n, p, pn };

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { pluralOf } from '../i18n/numbers';
 
 /**
  * Texts of the simulator's trial application (its form, the JSON view behind it), beside
@@ -80,8 +81,7 @@ export function useSimulatorText() {
     catalogue[key].replace(/\{(\w+)\}/g, (x, name: string) =>
       vars && name in vars ? String(vars[name]) : x,
     );
-  const plural = new Intl.PluralRules(i18n.locale === 'nl' ? 'nl-NL' : 'en-GB');
   const sn = (key: PluralKey, n: number) =>
-    s(plural.select(n) === 'one' ? `${key}.one` : `${key}.other`, { n });
+    s(pluralOf(n) === 'one' ? `${key}.one` : `${key}.other`, { n });
   return { ...i18n, s, sn };
 }
