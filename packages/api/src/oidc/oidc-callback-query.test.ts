@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../test/test-app';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { TestApp } from '../test/test-app';
+import type { TestDatabase } from '../test/test-database';
 import { callbackQueryProblems, MAX_CALLBACK_VALUE, wantsPage } from './oidc-callback-refusal';
-import {
-  CookieJar,
-  dance,
-  oidcConfig,
-  startTestProvider,
-  TEST_PUBLIC_URL,
-  type TestProvider,
-} from './oidc-test-kit';
+import { setUpOidcApp } from './oidc-test-app';
+import { CookieJar, dance, TEST_PUBLIC_URL, type TestProvider } from './oidc-test-kit';
 
 // The identity provider's redirect back with a hostile address. The browser arrives by a
 // top-level navigation, so a refusal is the web app's page that says so in words, not JSON in
@@ -22,13 +16,8 @@ let app: TestApp;
 /** Successful code exchanges at the provider's token endpoint. */
 let exchanges = 0;
 
-beforeAll(async () => {
-  [t, idp] = await Promise.all([createTestDatabase(), startTestProvider()]);
-  app = createTestApp({ db: t.db, config: oidcConfig(idp.issuer) });
-});
-afterAll(async () => {
-  await idp?.close();
-  await t?.close();
+setUpOidcApp((made) => {
+  ({ t, idp, app } = made);
 });
 beforeEach(() => {
   exchanges = 0;

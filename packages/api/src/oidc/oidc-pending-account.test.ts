@@ -4,29 +4,17 @@
  * municipality's IdP (which vouches for the address), that stranger's password must not come
  * along, not even if the staff member follows the confirmation link afterwards.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, createTestApp, type TestApp } from '../test/test-app';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
-import {
-  CookieJar,
-  dance,
-  oidcConfig,
-  startTestProvider,
-  TEST_PUBLIC_URL as TEST_ORIGIN,
-  type TestProvider,
-} from './oidc-test-kit';
+import { describe, expect, it } from 'vitest';
+import { call, type TestApp } from '../test/test-app';
+import type { TestDatabase } from '../test/test-database';
+import { setUpOidcApp } from './oidc-test-app';
+import { CookieJar, dance, TEST_PUBLIC_URL as TEST_ORIGIN } from './oidc-test-kit';
 
 let t: TestDatabase;
-let idp: TestProvider;
 let app: TestApp;
 
-beforeAll(async () => {
-  [t, idp] = await Promise.all([createTestDatabase(), startTestProvider()]);
-  app = createTestApp({ db: t.db, config: oidcConfig(idp.issuer) });
-});
-afterAll(async () => {
-  await idp?.close();
-  await t?.close();
+setUpOidcApp((made) => {
+  ({ t, app } = made);
 });
 
 const STRANGER_PASSWORD = 'Aanvaller-wachtwoord-2026';

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
 import { createTestApp, createUser, type TestApp } from '../test/test-app';
-import { createTestDatabase, type TestDatabase } from '../test/test-database';
+import type { TestDatabase } from '../test/test-database';
 import {
   bsnHash,
   looksLikeBsn,
@@ -10,6 +10,7 @@ import {
   safeReturnTo,
   sealIdToken,
 } from './oidc.service';
+import { setUpOidcApp } from './oidc-test-app';
 import {
   ACR_DIGID_MIDDEN,
   CLIENTS,
@@ -28,13 +29,8 @@ let t: TestDatabase;
 let idp: TestProvider;
 let app: TestApp;
 
-beforeAll(async () => {
-  [t, idp] = await Promise.all([createTestDatabase(), startTestProvider()]);
-  app = createTestApp({ db: t.db, config: oidcConfig(idp.issuer) });
-});
-afterAll(async () => {
-  await idp?.close();
-  await t?.close();
+setUpOidcApp((made) => {
+  ({ t, idp, app } = made);
 });
 beforeEach(() => {
   idp.tamper = null;
