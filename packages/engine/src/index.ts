@@ -34,6 +34,8 @@ export {
 export {
   DEFAULT_REFERENCE_PREFIX,
   formPages,
+  type PageReader,
+  pageHeading,
   referencePrefix,
   referencePrefixFor,
 } from './definition/definition.rules';

@@ -3,11 +3,17 @@
  * in the queue with words, and the resident reads on the application page what that means;
  * staff read it on the case page about the applicant's activity, not about "uw activiteit".
  * Granted before its activity, the resident reads from when (and by when) to report. Counts
- * the resident typed read with a thousands separator ("1.200", "1,200").
+ * the resident typed read with a thousands separator ("1.200", "1,200"). On the newest shipped
+ * version, staff read the answers under the pages' titles for staff ("Het initiatief"), the
+ * resident under her own ("Uw initiatief").
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
+import {
+  newestShipped,
+  readShippedDefinitions,
+} from '../../api/src/definitions/definitions.repository';
 import { apiAs } from './api-as';
 import {
   type Browser,
@@ -18,6 +24,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
+import { delfshavenRegulationOn } from './fixtures';
 import { httpApi } from './kit';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
@@ -29,6 +36,9 @@ const ids: Record<'late' | 'inTime' | 'ahead', { id: string; reference: string }
   inTime: { id: '', reference: '' },
   ahead: { id: '', reference: '' },
 };
+/** An application on the newest shipped version, whose first page has a title for staff. */
+let onNewest = '';
+const NEWEST_TITLE = 'Speeltuinfeest Spangen';
 
 /** A calendar date as the Dutch or English page writes it ("14 april 2026"). */
 const inWords = (date: string, locale: 'nl' | 'en') =>
@@ -73,6 +83,29 @@ beforeAll(async () => {
     });
     ids[key] = { id: submitted.json.id, reference: submitted.json.reference };
   }
+  const newest = newestShipped(await readShippedDefinitions(), 'bewonersinitiatief')!;
+  const regulationId = await delfshavenRegulationOn(
+    server.deps.db,
+    'BI-DELFSHAVEN-2026-NEWEST',
+    newest,
+  );
+  const created = await api('/applications', {
+    method: 'POST',
+    cookie,
+    body: {
+      regulationId,
+      data: onlyFormFields(
+        newest,
+        demoFormData(server.deps.clock(), { weeksAhead: 10, title: NEWEST_TITLE }),
+      ),
+    },
+  });
+  await api(`/applications/${created.json.id}/events`, {
+    method: 'POST',
+    cookie,
+    body: { type: 'SUBMIT' },
+  });
+  onNewest = created.json.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -152,6 +185,35 @@ describe('a decision that may come after the activity', () => {
     await expect(
       page.getByText('Het besluit kan pas na uw activiteit komen.').count(),
     ).resolves.toBe(0);
+    await logout(page);
+  });
+});
+
+describe('the form’s pages over the answers', () => {
+  const heading = (name: string) => page.getByRole('heading', { level: 3, name, exact: true });
+
+  it('are headed for staff on the case page, and for the resident on her own page', async () => {
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${onNewest}`);
+    await expectHeading(page, NEWEST_TITLE, false);
+    await heading('Het initiatief').waitFor();
+    await expect(heading('Uw initiatief').count()).resolves.toBe(0);
+    // A page without a title for staff keeps its title.
+    await heading('Begroting').waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading('The initiative').waitFor();
+    await expect(heading('Your initiative').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await logout(page);
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${onNewest}`);
+    await expectHeading(page, NEWEST_TITLE, false);
+    await heading('Uw initiatief').waitFor();
+    await expect(heading('Het initiatief').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await heading('Your initiative').waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
     await logout(page);
   });
 });

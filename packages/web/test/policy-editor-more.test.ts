@@ -1,6 +1,6 @@
 /**
- * More of the definition editor without JSON (issue 15): pages of the form (rename, add, move a
- * question), a step's data as a date, a choice list and a long text (and the simulator's form
+ * More of the definition editor without JSON (issue 15): pages of the form (rename, a title for
+ * staff, add, move a question), a step's data as a date, a choice list and a long text (and the simulator's form
  * for them), the order of a transition's actions changed with the keyboard, and the diagram
  * marking what was removed against the published version, with a legend and in words.
  */
@@ -110,7 +110,17 @@ describe('the editor without JSON, continued', () => {
       .selectOption({ label: 'Deelnemers' });
     await added.getByText('Vragen op deze pagina: Verwacht aantal deelnemers, Locatie').waitFor();
 
+    // The first page speaks to the resident; staff get a title of their own, in both languages.
+    const first = page.getByRole('group', { name: 'Pagina 1: Uw initiatief' });
+    await first.getByLabel('Titel voor medewerkers (Nederlands)').fill('Het initiatief');
+    await page
+      .locator('.policy-problems')
+      .getByText('Pagina ‘Uw initiatief’, titel voor medewerkers: de Engelse tekst ontbreekt.')
+      .waitFor();
+    await first.getByLabel('Titel voor medewerkers (Engels)').fill('The initiative');
+
     const pages = (await draftJson()).form.pages;
+    expect(pages[0].staffTitle).toEqual({ nl: 'Het initiatief', en: 'The initiative' });
     expect(pages[1].title).toEqual({ nl: 'Begroting en kosten', en: 'Budget and costs' });
     expect(pages.at(-1)).toEqual({
       key: 'deelnemers',

@@ -9,8 +9,8 @@ import {
 
 /**
  * For tests: the shipped version of a workflow whose assessment asks the proposed amount only
- * with the advice to grant (`x-showWhen` on ASSESS's `amountCents`): version 3 of both shipped
- * workflows. Earlier versions are published and never change, so they keep asking it always.
+ * with the advice to grant (`x-showWhen` on ASSESS's `amountCents`): version 3 and later of both
+ * shipped workflows. Earlier versions are published and never change, so they keep asking it always.
  */
 export async function assessmentRuleVersion(
   db: Kysely<DB>,

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { SHIPPED_KEYS, shippedJson } from '../test/fixtures';
-import { formPages, referencePrefix, referencePrefixFor } from './definition.rules';
+import { formPages, pageHeading, referencePrefix, referencePrefixFor } from './definition.rules';
 import { STATE_TAGS } from './definition.schema';
 import { validateDefinition } from './definition.validate';
 
@@ -49,6 +49,32 @@ describe('form pages (C1)', () => {
     expect(formPages(result.definition!)).toEqual([
       { key: 'form', title: def.title, fields: def.form.fields.map((f: Json) => f.key) },
     ]);
+  });
+});
+
+describe('a page’s title for staff', () => {
+  const STAFF = { nl: 'Het initiatief', en: 'The initiative' };
+
+  test('the schema takes one in Dutch and English, and refuses a bare string or one language', () => {
+    expect(broken((d) => (d.form.pages[0].staffTitle = STAFF))).toEqual([]);
+    expect(broken((d) => (d.form.pages[0].staffTitle = 'Het initiatief'))).toContain(
+      'invalid_shape form.pages.0.staffTitle',
+    );
+    expect(broken((d) => (d.form.pages[0].staffTitle = { nl: 'Het initiatief' }))).toContain(
+      'invalid_shape form.pages.0.staffTitle.en',
+    );
+  });
+
+  test('is the heading for staff; the applicant reads the title, as staff do without one', () => {
+    const def = structuredClone(shippedJson()) as Json;
+    def.form.pages[0].staffTitle = STAFF;
+    const [withOne, without] = formPages(validateDefinition(def).definition!);
+    expect(pageHeading(withOne!, 'staff')).toEqual(STAFF);
+    expect(pageHeading(withOne!, 'applicant')).toEqual({
+      nl: 'Uw initiatief',
+      en: 'Your initiative',
+    });
+    expect(pageHeading(without!, 'staff')).toEqual(without!.title);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from './definition.schema';
+import type { FormPage, WorkflowDefinition } from './definition.schema';
 import { STATE_TAGS, type StateTag } from './state-tags';
 
 type Add = (path: string, code: string, message: string) => void;
@@ -125,4 +125,21 @@ export function formPages(
       },
     ]
   );
+}
+
+/**
+ * Who reads a page's answers: the applicant herself, or anyone else (an assessor, an approver,
+ * the clerk at the desk or a helper acting for her), as with a warning's `staffText`.
+ */
+export type PageReader = 'applicant' | 'staff';
+
+/**
+ * The heading over a form page's answers for its reader: the applicant reads the page's title
+ * ("Uw initiatief"), anyone else its `staffTitle` ("Het initiatief") when it has one.
+ */
+export function pageHeading(
+  page: Pick<FormPage, 'title' | 'staffTitle'>,
+  reader: PageReader,
+): FormPage['title'] {
+  return reader === 'staff' && page.staffTitle ? page.staffTitle : page.title;
 }

@@ -71,11 +71,17 @@ export const formFieldSchema = z.discriminatedUnion('type', [
   attachmentsFieldSchema,
 ]);
 
-/** A page of the form: a title, an optional intro, and the keys of its fields in order. */
+/**
+ * A page of the form: a title, an optional intro, and the keys of its fields in order. The title
+ * speaks to the applicant ("Uw initiatief"); `staffTitle` is the heading over the page's answers
+ * for anyone else who reads them (staff, the desk, whoever acts for the applicant): "Het
+ * initiatief". Absent: the title (pageHeading).
+ */
 export const formPageSchema = z
   .object({
     key: identifier,
     title: localized,
+    staffTitle: localized.optional(),
     intro: localized.optional(),
     fields: z.array(identifier).min(1),
   })

@@ -59,6 +59,21 @@ describe('every text in Dutch and English', () => {
     );
   });
 
+  test('a page’s title for staff without English is named by the page, at the English box', () => {
+    const found = textProblems((d) => {
+      d.form.pages[0].staffTitle = { nl: 'Het initiatief', en: ' ' };
+    });
+    expect(found.map((p) => [p.path, p.text!.nl, p.text!.en])).toEqual([
+      [
+        'form.pages.0.staffTitle.en',
+        'Pagina ‘Uw initiatief’, titel voor medewerkers: de Engelse tekst ontbreekt.',
+        'Page ‘Your initiative’, title for staff: the English text is missing.',
+      ],
+    ]);
+    // Absent is fine: the page's title is the heading for everyone.
+    expect(textProblems((d) => delete d.form.pages[0].staffTitle)).toEqual([]);
+  });
+
   test('a missing Dutch text is named too', () => {
     const found = textProblems((d) => {
       d.title.nl = '';

@@ -66,6 +66,12 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
   (def.form.pages ?? []).forEach((p, i) => {
     const page = both((l) => `${l === 'nl' ? 'Pagina' : 'Page'} ‘${name(p.title, l, p.key)}’`);
     text(p.title, `form.pages.${i}.title`, page);
+    if (p.staffTitle)
+      text(
+        p.staffTitle,
+        `form.pages.${i}.staffTitle`,
+        both((l) => `${page[l]}, ${l === 'nl' ? 'titel voor medewerkers' : 'title for staff'}`),
+      );
     if (p.intro)
       text(
         p.intro,

@@ -34,6 +34,8 @@ test('the strict zod schema accepts the shipped definition and has a JSON Schema
     expect.arrayContaining(['states', 'events', 'form', 'templates']),
   );
   expect(JSON.stringify(schema)).toContain('budgetAvailable');
+  // A form page's heading for staff is in it, as editors and the OpenAPI document read it.
+  expect(JSON.stringify(schema)).toContain('"staffTitle"');
 });
 
 describe('every rule, one broken definition each', () => {

@@ -19,7 +19,11 @@ export function loadShippedDefinition(key: string = 'bewonersinitiatief'): Workf
 /** A shipped workflow's file: version 1 (`definition.json`) unless another file is named. */
 export function shippedJson(
   key: string = 'bewonersinitiatief',
-  file: 'definition.json' | 'definition.v2.json' | 'definition.v3.json' = 'definition.json',
+  file:
+    | 'definition.json'
+    | 'definition.v2.json'
+    | 'definition.v3.json'
+    | 'definition.v4.json' = 'definition.json',
 ): unknown {
   const path = fileURLToPath(new URL(`../../../../workflows/${key}/${file}`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8'));

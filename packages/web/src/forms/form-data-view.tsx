@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n';
 import { filesOf } from './attachments-field';
 import { fieldText, type ScalarField } from './field-text';
 import { pagesOf } from './form-pages';
+import { pageHeadingIn } from './page-heading';
 
 type ListField = Extract<FormField, { type: 'list' }>;
 
@@ -31,19 +32,23 @@ export function useFieldText() {
 /**
  * The form's data as the definition groups and names it: a heading per page, a list of the
  * page's values, and each list field as a table with a column per sub-field (on a narrow
- * screen every row stacks, so nothing is cut off or scrolls sideways).
+ * screen every row stacks, so nothing is cut off or scrolls sideways). The applicant reads a
+ * page's title ("Uw initiatief"); `staff`, anyone else, its title for staff ("Het initiatief").
  */
 export function FormDataView({
   definition: def,
   data,
   files = [],
   headingLevel = 3,
+  staff = false,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
   /** The application's uploaded files, to name what an attachments field holds. */
   files?: readonly Attachment[];
   headingLevel?: 3 | 4;
+  /** Read by someone other than the applicant (staff, the desk, a helper acting for her). */
+  staff?: boolean;
 }) {
   const { t, locale, formatMoney, formatNumber } = useI18n();
   const text = useFieldText();
@@ -130,7 +135,9 @@ export function FormDataView({
         const scalars = fields.filter((f) => f.type !== 'list');
         return (
           <div key={page.key} className="app-data-page">
-            {pages.length > 1 && <Heading className="app-subheading">{page.title[locale]}</Heading>}
+            {pages.length > 1 && (
+              <Heading className="app-subheading">{pageHeadingIn(page, staff, locale)}</Heading>
+            )}
             {scalars.length > 0 && (
               <DataList className="app-datalist">
                 {scalars.map((f) => (

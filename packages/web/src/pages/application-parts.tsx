@@ -11,8 +11,10 @@ import {
 import type { Application, Attachment, DocumentSummary } from '../api/client';
 import { PdfLink } from '../components/pdf-link';
 import { FormDataView } from '../forms/form-data-view';
+import { readsForOther } from '../forms/page-heading';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { useSession } from '../session/session';
 import { warningWords } from './warning-words';
 
 type Deadline = NonNullable<Application['deadlines']>[number];
@@ -141,16 +143,24 @@ export function AmountsList({ app }: { app: Application }) {
   );
 }
 
+/**
+ * The application's data under the definition's page headings; `staff` reads them about the
+ * applicant ("Het initiatief", not "Uw initiatief"). Not given, it is whoever is signed in and is
+ * not the applicant: the desk or a helper acting for her.
+ */
 export function ApplicationDataSection({
   app,
   definition,
   files,
+  staff,
 }: {
   app: Application;
   definition: WorkflowDefinition | undefined;
   files?: readonly Attachment[];
+  staff?: boolean;
 }) {
   const { t } = useI18n();
+  const { me } = useSession();
   return (
     <section aria-labelledby="data-title" className="app-section">
       <Heading2 id="data-title" className="app-subheading">
@@ -165,6 +175,7 @@ export function ApplicationDataSection({
           data={app.data ?? {}}
           files={files}
           headingLevel={3}
+          staff={staff ?? readsForOther(me, app)}
         />
       ) : (
         <Paragraph>{t('common.loading')}</Paragraph>

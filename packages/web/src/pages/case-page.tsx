@@ -266,7 +266,7 @@ export function CasePage({ id }: { id: string }) {
             ))}
           </section>
 
-          <ApplicationDataSection app={app} definition={def} files={attachments} />
+          <ApplicationDataSection app={app} definition={def} files={attachments} staff />
           <SupportersPanel app={app} staff />
 
           <section aria-labelledby="attachments-title" className="app-section">

@@ -64,6 +64,27 @@ describe('the changes between two versions, in words', () => {
     expect(texts).toContain('Vraag ‘Vraag B’ verwijderd');
   });
 
+  it('names a page’s new title for staff, and its removal, in both languages', () => {
+    const before = def([field('title', 'Naam van uw initiatief')], ['title']);
+    const staffTitle = { nl: 'Het initiatief', en: 'The initiative' };
+    const after = {
+      ...before,
+      form: { ...before.form, pages: [{ ...before.form.pages[0]!, staffTitle }] },
+    };
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Pagina ‘Uw initiatief’, titel voor medewerkers: – → Nederlands: “Het initiatief” / Engels: “The initiative”',
+      },
+    ]);
+    expect(definitionChanges(after, before, 'en')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Page ‘Your initiative’, title for staff: Dutch: “Het initiatief” / English: “The initiative” → –',
+      },
+    ]);
+  });
+
   it('shows a sentence added at the end of a long letter as added, not a truncated opening', () => {
     const body = 'Beste {{applicantName}},\n\nWij hebben uw aanvraag ontvangen. '.repeat(5);
     const letter = (b: string) => ({

@@ -59,6 +59,7 @@ const WORDS = {
     type: 'soort',
     options: 'keuzes',
     title: 'titel',
+    staffTitle: 'titel voor medewerkers',
     intro: 'inleiding',
     min: 'kleinste getal',
     max: 'grootste getal',
@@ -104,6 +105,7 @@ const WORDS = {
     type: 'type',
     options: 'choices',
     title: 'title',
+    staffTitle: 'title for staff',
     intro: 'introduction',
     min: 'smallest number',
     max: 'largest number',
@@ -244,7 +246,7 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
       sentence(fill('pageAdded', { title: pageTitle(p) }));
       continue;
     }
-    for (const part of ['title', 'intro'] as const)
+    for (const part of ['title', 'staffTitle', 'intro'] as const)
       if (!same(old[part], p[part]))
         sentence(
           fill('pagePart', {

@@ -31,6 +31,10 @@ export const moreNl = {
   'pages.page': 'Pagina {n}: {title}',
   'pages.titleNl': 'Titel (Nederlands)',
   'pages.titleEn': 'Titel (Engels)',
+  'pages.staffTitleNl': 'Titel voor medewerkers (Nederlands)',
+  'pages.staffTitleEn': 'Titel voor medewerkers (Engels)',
+  'pages.staffTitleHint':
+    'Staat boven de antwoorden van deze pagina voor medewerkers en voor wie namens de aanvrager invult, zoals ‘Het initiatief’ bij ‘Uw initiatief’. Leeg: de titel.',
   'pages.introNl': 'Inleiding (Nederlands)',
   'pages.introEn': 'Inleiding (Engels)',
   'pages.fields': 'Vragen op deze pagina: {fields}',
@@ -94,6 +98,10 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'pages.page': 'Page {n}: {title}',
   'pages.titleNl': 'Title (Dutch)',
   'pages.titleEn': 'Title (English)',
+  'pages.staffTitleNl': 'Title for staff (Dutch)',
+  'pages.staffTitleEn': 'Title for staff (English)',
+  'pages.staffTitleHint':
+    'Heads the answers of this page for staff and for whoever fills in for the applicant, such as ‘The initiative’ for ‘Your initiative’. Empty: the title.',
   'pages.introNl': 'Introduction (Dutch)',
   'pages.introEn': 'Introduction (English)',
   'pages.fields': 'Questions on this page: {fields}',

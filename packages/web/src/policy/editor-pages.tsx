@@ -12,9 +12,10 @@ import { useEditorText } from './editor-messages';
 import type { DefinitionJson } from './policy-api';
 
 /**
- * The pages of the application form: their titles and introductions in both languages, and a
- * new page that starts with a question moved from another page (a page is never empty by
- * itself; which page a question is on is chosen at the question).
+ * The pages of the application form: their titles (for the applicant, and optionally for staff
+ * and whoever fills in for her) and introductions in both languages, and a new page that starts
+ * with a question moved from another page (a page is never empty by itself; which page a question
+ * is on is chosen at the question).
  */
 export function PagesEditor({ def, update }: { def: DefinitionJson; update: Update }) {
   const { e, locale } = useEditorText();
@@ -33,11 +34,17 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
       const page = obj(arr(obj(d.form).pages)[n]);
       fn(page);
     });
-  const setText = (n: number, part: 'title' | 'intro', lang: 'nl' | 'en', v: string) =>
+  const setText = (
+    n: number,
+    part: 'title' | 'staffTitle' | 'intro',
+    lang: 'nl' | 'en',
+    v: string,
+  ) =>
     changePage(n, (page) => {
       const now = obj(page[part]);
       const next = { nl: str(now.nl), en: str(now.en), [lang]: v };
-      if (part === 'intro' && !next.nl && !next.en) delete page.intro;
+      // An optional text left empty in both languages is absent (the title stands in for it).
+      if (part !== 'title' && !next.nl && !next.en) delete page[part];
       else page[part] = next;
     });
   const code = codeFrom(nl);
@@ -52,6 +59,7 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
       {pages.map((page, n) => {
         const base = `form.pages.${n}`;
         const title = obj(page.title);
+        const staffTitle = obj(page.staffTitle);
         const intro = obj(page.intro);
         const shown = str(title[locale]) || String(n + 1);
         const keys = arr(page.fields).map(String);
@@ -75,6 +83,20 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
                 label={e('pages.titleEn')}
                 value={str(title.en)}
                 onChange={(v) => setText(n, 'title', 'en', v)}
+              />
+              <TextField
+                id={pathId(`${base}.staffTitle.nl`)}
+                label={e('pages.staffTitleNl')}
+                description={e('pages.staffTitleHint')}
+                value={str(staffTitle.nl)}
+                onChange={(v) => setText(n, 'staffTitle', 'nl', v)}
+              />
+              <TextField
+                id={pathId(`${base}.staffTitle.en`)}
+                label={e('pages.staffTitleEn')}
+                description={e('pages.staffTitleHint')}
+                value={str(staffTitle.en)}
+                onChange={(v) => setText(n, 'staffTitle', 'en', v)}
               />
               <TextField
                 id={pathId(`${base}.intro.nl`)}

@@ -42,6 +42,7 @@ import {
 } from '../../forms/form-model';
 import { inFormOrder, totalPath } from '../../forms/form-order';
 import { ListField } from '../../forms/list-field';
+import { pageHeadingIn, readsForOther } from '../../forms/page-heading';
 import { supportersFooter } from '../../forms/supporters-count';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useStepErrors } from '../../forms/use-step-errors';
@@ -116,11 +117,16 @@ export function FormPager({
         .map((e) => e.type)
         .filter((type) => !closesApplication(def, current.state, type))
         .map((type) => eventLabel(def, type)[locale])[0] ?? '');
-  const titleOf = (s: string) =>
-    pages.find((p) => p.key === s)?.title[locale] ??
-    (s === ATTACHMENTS_STEP
+  // The desk or a helper filling it in for someone reads the pages' titles for staff, in the
+  // steps as in the review, so a review's "change" link leads to a step of the same name.
+  const forOther = readsForOther(me, app);
+  const titleOf = (s: string) => {
+    const page = pages.find((p) => p.key === s);
+    if (page) return pageHeadingIn(page, forOther, locale);
+    return s === ATTACHMENTS_STEP
       ? t('wizard.step.attachments')
-      : t(canSend ? 'wizard.step.review' : 'wizard.step.reviewChanges'));
+      : t(canSend ? 'wizard.step.review' : 'wizard.step.reviewChanges');
+  };
 
   useEffect(() => {
     // A timer set in the frame's callback fires after that frame is painted.
@@ -364,6 +370,7 @@ export function FormPager({
             attachments={attachments}
             base={base}
             sendsWith={sendsWith}
+            staff={forOther}
           />
         )}
         <ButtonGroup className="app-wizard-buttons">

@@ -13,12 +13,14 @@ import { AttachmentList } from '../../components/attachments';
 import { filesOf } from '../../forms/attachments-field';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
+import { pageHeadingIn } from '../../forms/page-heading';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router/router';
 
 /**
  * Everything filled in, page by page as the definition groups it, each with a link to change it.
- * A total over the regulation's maximum is in the error summary above (form-pager.tsx).
+ * A total over the regulation's maximum is in the error summary above (form-pager.tsx). The desk
+ * or a helper filling it in for someone reads the pages' titles for staff ("Het initiatief").
  */
 export function FormReview({
   definition: def,
@@ -27,6 +29,7 @@ export function FormReview({
   attachments,
   base,
   sendsWith = null,
+  staff = false,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
@@ -38,6 +41,8 @@ export function FormReview({
    * on the application's page: its label ('' when the page offers none now).
    */
   sendsWith?: string | null;
+  /** Filled in by someone other than the applicant (the desk, a helper acting for her). */
+  staff?: boolean;
 }) {
   const { t, locale, formatMoney } = useI18n();
   const shown = useFieldText();
@@ -110,7 +115,7 @@ export function FormReview({
       {pagesOf(def).map((page) =>
         section(
           page.key,
-          page.title[locale],
+          pageHeadingIn(page, staff, locale),
           <DataList className="app-datalist">
             {page.fields.flatMap((key) => {
               const field = def.form.fields.find((f) => f.key === key);
