@@ -86,9 +86,11 @@ export { activityDateOf, applicationDescription, applicationTitle } from './form
 export { isValidIban, normalizeIban } from './form/iban';
 export {
   addDays,
+  amsterdamOffsetMinutes,
   amsterdamStartOfDay,
   formatDate,
   formatMoney,
+  isIsoDate,
   toAmsterdamDate,
 } from './legal-clock/calendar';
 export { dutchHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './legal-clock/holidays';

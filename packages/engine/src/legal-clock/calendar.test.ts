@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   addDays,
   addWeeks,
+  amsterdamOffsetMinutes,
   amsterdamStartOfDay,
   diffDays,
   formatDate,
@@ -13,6 +14,57 @@ import {
   toDayNumber,
   weekday,
 } from './calendar';
+
+const HOUR = 3_600_000;
+// The time-zone database through Intl: the independent reading of Amsterdam's clock.
+const parts = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Europe/Amsterdam',
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+});
+function intlOffset(at: number): number {
+  const ms = Math.floor(at / 60_000) * 60_000; // the formatter shows whole minutes
+  const p = parts.formatToParts(new Date(ms));
+  const get = (type: string) => Number(p.find((x) => x.type === type)?.value);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return (local - ms) / 60_000;
+}
+
+describe("Amsterdam's offset from UTC", () => {
+  test('agrees with the time-zone database at every hour around each change, 1996 to 2040', () => {
+    let checked = 0;
+    for (let year = 1996; year <= 2040; year++) {
+      for (const month of [2, 9]) {
+        // The whole last week of the month, hour by hour, and the hours just around it.
+        const from = Date.UTC(year, month, 24) - 2 * HOUR;
+        const to = Date.UTC(year, month + 1, 1) + 2 * HOUR;
+        for (let ms = from; ms <= to; ms += HOUR) {
+          for (const at of [ms - 1, ms, ms + 30 * 60_000]) {
+            expect(amsterdamOffsetMinutes(at), new Date(at).toISOString()).toBe(intlOffset(at));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(45 * 2 * 7 * 24 * 3);
+  });
+
+  test('agrees at noon and midnight of every day of 2026 and 2027', () => {
+    for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 12 * HOUR)
+      expect(amsterdamOffsetMinutes(ms)).toBe(intlOffset(ms));
+  });
+
+  test('before the common EU rule, the time-zone database answers', () => {
+    // 1995: summer time ended on the last Sunday of September, not of October.
+    const october = Date.UTC(1995, 9, 10, 12);
+    expect(amsterdamOffsetMinutes(october)).toBe(60);
+    expect(amsterdamOffsetMinutes(october)).toBe(intlOffset(october));
+  });
+});
 
 describe('Europe/Amsterdam dates', () => {
   test('a UTC instant late in the evening is already the next day in Amsterdam', () => {

@@ -18,11 +18,16 @@ function formatter(): Intl.DateTimeFormat {
   return partsFormatter;
 }
 
-// Offsets only change on the hour, so one Intl call per UTC hour is enough; bounded cache.
-const offsetCache = new Map<number, number>();
+/** 01:00 UTC on the last Sunday of a month (0-based), in milliseconds. */
+function lastSundayOneUtc(year: number, month: number): number {
+  const last = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, last.getUTCDate() - last.getUTCDay(), 1);
+}
 
-/** Minutes Amsterdam is ahead of UTC at this instant (60 or 120). */
-export function amsterdamOffsetMinutes(instantMs: number): number {
+// Before 1996 the time-zone database answers, through Intl; offsets only change on the hour, so
+// one call per UTC hour is enough (bounded cache).
+const offsetCache = new Map<number, number>();
+function olderOffsetMinutes(instantMs: number): number {
   const hour = Math.floor(instantMs / HOUR_MS);
   const cached = offsetCache.get(hour);
   if (cached !== undefined) return cached;
@@ -33,6 +38,20 @@ export function amsterdamOffsetMinutes(instantMs: number): number {
   if (offsetCache.size > 50_000) offsetCache.clear();
   offsetCache.set(hour, offset);
   return offset;
+}
+
+/**
+ * Minutes Amsterdam is ahead of UTC at this instant (60 or 120). Since 1996 the EU's summer-time
+ * rule (directive 2000/84/EC and its predecessors): from 01:00 UTC on the last Sunday of March
+ * to 01:00 UTC on the last Sunday of October. Arithmetic, not Intl: in a browser the first Intl
+ * formatter loads the calendar and time-zone data in one long task. calendar.test.ts checks
+ * every hour around each change to 2040 against the time-zone database, so a change of the rule
+ * fails a test rather than a deadline.
+ */
+export function amsterdamOffsetMinutes(instantMs: number): number {
+  const year = new Date(instantMs).getUTCFullYear();
+  if (year < 1996) return olderOffsetMinutes(instantMs);
+  return instantMs >= lastSundayOneUtc(year, 2) && instantMs < lastSundayOneUtc(year, 9) ? 120 : 60;
 }
 
 /** The calendar date in Europe/Amsterdam of an instant. */
