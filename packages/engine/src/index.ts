@@ -46,6 +46,8 @@ export {
   type FormDefinition,
   type FormField,
   type FormPage,
+  INTEGER_DISPLAYS,
+  type IntegerDisplay,
   type ScalarField,
   STATE_TAGS,
   type StateTag,
@@ -59,6 +61,7 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
+export { isCodeNumber, X_DISPLAY } from './definition/integer-display';
 export {
   AT_LEAST_ONE_OF,
   atLeastOneOfIssues,

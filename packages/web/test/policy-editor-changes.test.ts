@@ -2,7 +2,8 @@
  * The workflow editor keeps what the officer typed and says what changes in words: a number of
  * days that is not a whole number is refused at its box and keeps the check from passing (never
  * read as another number, never dropped), a new question must have English too, the diagram's
- * text names a step that stays in its status, and the list before publishing says questions by
+ * text names a step that stays in its status, a whole number can be marked as a code (a year)
+ * and back, and the list before publishing says questions by
  * their labels, texts in both languages and a letter's added sentence as added — never JSON.
  */
 import type { Page } from 'playwright-core';
@@ -86,6 +87,23 @@ describe('the editor keeps typed values and says changes in words', () => {
       .toMatch(/^def-form-fields-\d+-label-en$/);
     await question.getByLabel('Vraag (Engels)').fill('Number of volunteers');
     await expectNoProblems(page);
+    // A whole number may be a code (a year): ticked, the definition says so; unticked, it is a
+    // quantity again and the key is gone. Only whole numbers offer the choice.
+    const code = question.getByLabel(
+      'Toon als code, zonder scheidingsteken (bijvoorbeeld een jaartal of huisnummer)',
+    );
+    const added = async () =>
+      ((await draftJson()).form as { fields: Json[] }).fields.find(
+        (f) => f.key === 'aantalVrijwilligers',
+      );
+    expect(await code.isChecked()).toBe(false);
+    await code.check();
+    await expect.poll(async () => (await added())?.display).toBe('code');
+    await expectNoProblems(page);
+    await code.uncheck();
+    await expect.poll(async () => added().then((f) => f && 'display' in f)).toBe(false);
+    const text = page.getByRole('group', { name: /^Vraag: / }).first();
+    expect(await text.getByLabel(/^Toon als code/).count()).toBe(0);
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
   });
 

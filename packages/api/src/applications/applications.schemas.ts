@@ -76,7 +76,10 @@ export const ApplicationDetailSchema = z
       z.object({
         key: z.string(),
         label: z.object({ nl: z.string(), en: z.string() }),
-        unit: z.enum(['cents']).nullable(),
+        unit: z.enum(['cents', 'code']).nullable().openapi({
+          description:
+            'cents: an amount of money; code: a whole number shown as written (a year); null: text or a quantity',
+        }),
         value: z.unknown(),
       }),
     ),

@@ -1,16 +1,21 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
 
 export interface ReportEntry {
   key: string;
   label: { nl: string; en: string };
-  /** `cents` for money; absent for text and numbers. */
-  unit: 'cents' | null;
+  /**
+   * `cents` for money; `code` for a whole number that is a code (`x-display: code`: a year, a
+   * house number), shown as written; null for text and quantities.
+   */
+  unit: 'cents' | 'code' | null;
   value: unknown;
 }
 
 interface PropertySpec {
   'x-label'?: { nl: string; en: string };
+  type?: string;
   'x-unit'?: string;
+  'x-display'?: string;
 }
 
 /** The label and unit of a payload field, from whichever event of the definition declares it. */
@@ -36,7 +41,7 @@ export function reportEntries(
     return {
       key,
       label: spec?.['x-label'] ?? { nl: key, en: key },
-      unit: spec?.['x-unit'] === 'cents' ? 'cents' : null,
+      unit: spec?.['x-unit'] === 'cents' ? 'cents' : isCodeNumber(spec) ? 'code' : null,
       value,
     };
   });

@@ -9,6 +9,8 @@ import type { LocalizedText } from '../core/engine.types';
 import { bothLanguages, eventLabel } from './definition.house-rules';
 import type { FormField, WorkflowDefinition } from './definition.schema';
 import { checkShowWhen } from './definition.show-when-rules';
+import { X_DISPLAY } from './integer-display';
+import { payloadLabel } from './payload-labels';
 import { AT_LEAST_ONE_OF } from './payload-schema';
 
 type Add = (path: string, code: string, message: string, text?: LocalizedText) => void;
@@ -57,6 +59,12 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
         add(`${p}.options`, 'bad_field', 'a select field needs options', {
           nl: `De keuzelijst ${f.label.nl} heeft nog geen keuzes. Voeg er minstens één toe.`,
           en: `The choice list ${f.label.en} has no choices yet. Add at least one.`,
+        });
+      }
+      if (f.display !== undefined && f.type !== 'integer') {
+        add(`${p}.display`, 'bad_field', `display ${f.display} is for integer fields only`, {
+          nl: `De vraag ${f.label.nl} is geen geheel getal en kan daarom niet als code (zonder scheidingsteken) getoond worden. Haal die keuze weg.`,
+          en: `The question ${f.label.en} is not a whole number, so it cannot be shown as a code (without a thousands separator). Remove that choice.`,
         });
       }
       if (f.minLength !== undefined && f.maxLength !== undefined && f.minLength > f.maxLength) {
@@ -127,7 +135,10 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
 export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
   for (const [type, event] of Object.entries(def.events)) {
     const payload = event.payload;
-    if (payload !== undefined) checkShowWhen(type, payload, eventLabel(def, type), add);
+    if (payload !== undefined) {
+      checkShowWhen(type, payload, eventLabel(def, type), add);
+      checkPayloadDisplay(type, payload, eventLabel(def, type), add);
+    }
     if (payload === undefined || !(AT_LEAST_ONE_OF in payload)) continue;
     const path = `events.${type}.payload.${AT_LEAST_ONE_OF}`;
     const name = eventLabel(def, type);
@@ -152,5 +163,35 @@ export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
         en: `${name.en}: the rule "at least one of" names ${key}, but the form has no such field. Choose a field of the form.`,
       });
     }
+  }
+}
+
+/**
+ * `x-display: 'code'` on a payload field: only on a whole number that is not an amount of money
+ * (a year, a house number), shown as written. A refusal names the step and the field.
+ */
+function checkPayloadDisplay(
+  type: string,
+  payload: Record<string, unknown>,
+  name: LocalizedText,
+  add: Add,
+) {
+  const properties = (payload.properties ?? {}) as Record<string, unknown>;
+  for (const [key, raw] of Object.entries(properties)) {
+    if (typeof raw !== 'object' || raw === null || !(X_DISPLAY in raw)) continue;
+    const prop = raw as Record<string, unknown>;
+    if (prop[X_DISPLAY] === 'code' && prop.type === 'integer' && prop['x-unit'] !== 'cents') {
+      continue;
+    }
+    const f = payloadLabel(payload, key);
+    add(
+      `events.${type}.payload.properties.${key}.${X_DISPLAY}`,
+      'bad_field',
+      `${X_DISPLAY} must be code, on an integer field that is not money`,
+      {
+        nl: `${name.nl}: ${f.nl} kan alleen als code (zonder scheidingsteken) getoond worden als het een geheel getal is en geen bedrag. Haal die keuze weg.`,
+        en: `${name.en}: ${f.en} can only be shown as a code (without a thousands separator) when it is a whole number and not an amount of money. Remove that choice.`,
+      },
+    );
   }
 }

@@ -17,6 +17,13 @@ export { STATE_TAGS, type StateTag } from './state-tags';
 
 const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits and _ only');
 
+/**
+ * How an integer form field (`display`) or integer payload field (`x-display`) is read: absent,
+ * a quantity with the language's thousands separator; `code`, the digits as written.
+ */
+export const INTEGER_DISPLAYS = ['code'] as const;
+export type IntegerDisplay = (typeof INTEGER_DISPLAYS)[number];
+
 const fieldBase = {
   key: identifier,
   label: localized,
@@ -34,6 +41,12 @@ export const scalarFieldSchema = z
     max: z.int().optional(),
     pattern: z.string().optional(),
     options: z.array(z.string()).optional(),
+    /**
+     * Integer fields only: `code` when the whole number is a code rather than a quantity (a year,
+     * a house number, a registration number), shown as written ("2026"), never with a thousands
+     * separator ("2.026"). Absent: a quantity ("1.200" / "1,200").
+     */
+    display: z.enum(INTEGER_DISPLAYS).optional(),
   })
   .strict();
 

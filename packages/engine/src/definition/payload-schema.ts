@@ -80,6 +80,7 @@ const SIMPLE_KEYS = new Set([
   'x-help',
   'x-unit',
   'x-widget',
+  'x-display',
   'x-enumLabels',
 ]);
 

@@ -296,7 +296,13 @@ function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
     case 'select':
       return { ...base, type: 'string', enum: field.options };
     case 'integer':
-      return { ...base, type: 'integer', minimum: field.min, maximum: field.max };
+      return {
+        ...base,
+        type: 'integer',
+        minimum: field.min,
+        maximum: field.max,
+        'x-display': field.display,
+      };
     case 'money':
       return {
         ...base,

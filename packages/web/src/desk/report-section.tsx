@@ -29,7 +29,9 @@ export function ReportSection({ app }: { app: Application }) {
               {typeof e.value === 'number'
                 ? e.unit === 'cents'
                   ? formatMoney(e.value)
-                  : formatNumber(e.value)
+                  : e.unit === 'code'
+                    ? String(e.value)
+                    : formatNumber(e.value)
                 : String(e.value ?? '–')}
             </DataListValue>
           </DataListItem>

@@ -70,6 +70,23 @@ describe('what a step recorded, as lines to read', () => {
     expect(enteredLines(def, step, { [days]: 1200 }, 'en', money)[0]!.text).toMatch(/: 1,200$/);
   });
 
+  it('a number the definition calls a code (x-display) as written, in both languages', () => {
+    const [step, days] = Object.entries(events).flatMap(([t, e]) =>
+      Object.entries(e.payload?.properties ?? {})
+        .filter(([, p]) => p.type === 'integer' && p['x-unit'] !== 'cents')
+        .map(([n]) => [t, n] as const),
+    )[0]!;
+    const withCode = structuredClone(def);
+    const props = (withCode.events[step]!.payload as { properties: Record<string, object> })
+      .properties;
+    props[days] = { ...props[days], 'x-display': 'code' };
+    for (const locale of ['nl', 'en'] as const) {
+      expect(enteredLines(withCode, step, { [days]: 2026 }, locale, money)[0]!.text).toMatch(
+        /: 2026$/,
+      );
+    }
+  });
+
   it('leaves out what the definition does not describe', () => {
     expect(enteredLines(def, type, { notAField: 'x' }, 'nl', money)).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
 import type { HistoryEntry, JsonSchema } from '../api/client';
 import { formatCount } from '../i18n/numbers';
 
@@ -145,6 +145,10 @@ export function enteredLines(
       const words = prop['x-enumLabels'] as Record<string, Localized> | undefined;
       const word = words?.[String(value)]?.[locale];
       return word ? [{ name, text: `${label}: ${word}` }] : [];
+    }
+    // A code (`x-display: code`: a year, a house number) as written, never "2.026".
+    if (typeof value === 'number' && isCodeNumber(prop)) {
+      return [{ name, text: `${label}: ${String(value)}` }];
     }
     // A number of something (days to supplement, weeks of extension): the label names the unit.
     if (typeof value === 'number' && (prop.type === 'integer' || prop.type === 'number')) {

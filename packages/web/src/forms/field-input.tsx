@@ -1,5 +1,5 @@
 import type { FormField } from '@initiatief/engine';
-import { normalizeIban } from '@initiatief/engine';
+import { isCodeNumber, normalizeIban } from '@initiatief/engine';
 import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { MoneyInput } from '../components/money-input';
@@ -103,6 +103,7 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
           error={error}
           required={required}
           value={typeof value === 'number' ? value : null}
+          code={isCodeNumber(field)}
           onChange={onChange}
           onProblem={onProblem}
         />
@@ -153,7 +154,10 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
   }
 }
 
-/** A whole number typed as text: "12a" stays visible with a sentence, never becomes 12. */
+/**
+ * A whole number typed as text: "12a" stays visible with a sentence, never becomes 12. What was
+ * typed stays as typed ("1.200", "2026"); a code (`code`: a year) takes digits only.
+ */
 function IntegerInput({
   id,
   label,
@@ -161,6 +165,7 @@ function IntegerInput({
   error,
   required,
   value,
+  code = false,
   onChange,
   onProblem,
 }: {
@@ -170,6 +175,7 @@ function IntegerInput({
   error?: string;
   required: boolean;
   value: number | null;
+  code?: boolean;
   onChange(value: number | null): void;
   onProblem(message: string | null): void;
 }) {
@@ -183,7 +189,7 @@ function IntegerInput({
     setText(value == null ? '' : String(value));
   }, [value]);
   const trimmed = text.trim();
-  const unreadable = trimmed !== '' && parseWholeNumber(trimmed, locale) === null;
+  const unreadable = trimmed !== '' && parseWholeNumber(trimmed, locale, { code }) === null;
   const shown = left && unreadable ? t('form.wholeNumber') : error;
   return (
     <FieldShell id={id} label={label} description={help} error={shown}>
@@ -202,7 +208,7 @@ function IntegerInput({
           const next = e.target.value;
           setText(next);
           const s = next.trim();
-          const n = parseWholeNumber(s, locale);
+          const n = parseWholeNumber(s, locale, { code });
           last.current = n;
           onProblem(s !== '' && n === null ? t('form.wholeNumber') : null);
           onChange(n);

@@ -38,6 +38,14 @@ describe('a form value as people read it', () => {
     expect(fieldText(integer, 35, formats('nl'))).toBe('35');
   });
 
+  it('a whole number the definition calls a code (a year) as written, in both languages', () => {
+    const year = { ...ofType('integer'), display: 'code' } as ScalarField;
+    expect(fieldText(year, 2026, formats('nl'))).toBe('2026');
+    expect(fieldText(year, 2026, formats('en'))).toBe('2026');
+    // A quantity beside it keeps its separator.
+    expect(fieldText(ofType('integer'), 1200, formats('nl'))).toBe('1.200');
+  });
+
   it('an amount in euro, a date in words', () => {
     expect(fieldText(ofType('money'), 123_456, formats('nl'))).toBe('€\u00a01.234,56');
     expect(fieldText(ofType('date'), '2026-06-13', formats('nl'))).toBe('date:2026-06-13');

@@ -1,4 +1,4 @@
-import type { FormField } from '@initiatief/engine';
+import { type FormField, isCodeNumber } from '@initiatief/engine';
 import { formatIban } from '../components/iban';
 
 export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
@@ -13,7 +13,9 @@ export interface ValueFormats {
 /**
  * One form value as people read it: amounts in euro, whole numbers with the thousands separator
  * of the language ("1.200" / "1,200"), dates in words, an IBAN in groups of four; anything else
- * as written (a postcode or a text is not a quantity). Null when nothing was filled in.
+ * as written (a postcode or a text is not a quantity), and so is a whole number the definition
+ * calls a code (`display: 'code'`: a year, a house number), "2026" and never "2.026". Null when
+ * nothing was filled in.
  */
 export function fieldText(
   field: ScalarField,
@@ -22,7 +24,9 @@ export function fieldText(
 ): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (field.type === 'money' && typeof value === 'number') return formats.formatMoney(value);
-  if (field.type === 'integer' && typeof value === 'number') return formats.formatNumber(value);
+  if (field.type === 'integer' && typeof value === 'number') {
+    return isCodeNumber(field) ? String(value) : formats.formatNumber(value);
+  }
   if (field.type === 'date' && typeof value === 'string') return formats.formatDate(value);
   if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
   return String(value);

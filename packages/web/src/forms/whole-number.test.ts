@@ -27,4 +27,14 @@ describe('parseWholeNumber', () => {
       expect(parseWholeNumber(text, locale), text).toBeNull();
     }
   });
+
+  test('a code (a year, a house number) is digits only, read as written', () => {
+    expect(parseWholeNumber('2026', 'nl', { code: true })).toBe(2026);
+    expect(parseWholeNumber(' 2026 ', 'en', { code: true })).toBe(2026);
+    for (const text of ['2.026', '2,026', '2 026', '12a', '-3']) {
+      expect(parseWholeNumber(text, 'nl', { code: true }), text).toBeNull();
+    }
+    // A quantity still takes the separator of the language.
+    expect(parseWholeNumber('2.026', 'nl')).toBe(2026);
+  });
 });

@@ -64,6 +64,24 @@ describe('the changes between two versions, in words', () => {
     expect(texts).toContain('Vraag ‘Vraag B’ verwijderd');
   });
 
+  it('says when a whole number becomes a code shown without a separator, and back', () => {
+    const year = field('bouwjaar', 'Bouwjaar', { type: 'integer' });
+    const before = def([year], ['bouwjaar']);
+    const after = def([{ ...year, display: 'code' }], ['bouwjaar']);
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Vraag ‘Bouwjaar’, weergave: als aantal, met scheidingsteken → als code, zonder scheidingsteken',
+      },
+    ]);
+    expect(definitionChanges(after, before, 'en')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Question ‘Bouwjaar (en)’, shown: as a code, without a thousands separator → as a quantity, with a thousands separator',
+      },
+    ]);
+  });
+
   it('names a page’s new title for staff, and its removal, in both languages', () => {
     const before = def([field('title', 'Naam van uw initiatief')], ['title']);
     const staffTitle = { nl: 'Het initiatief', en: 'The initiative' };

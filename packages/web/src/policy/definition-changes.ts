@@ -69,6 +69,9 @@ const WORDS = {
     maxItems: 'maximaal aantal',
     pattern: 'patroon',
     accept: 'soort bestanden',
+    display: 'weergave',
+    displayCode: 'als code, zonder scheidingsteken',
+    displayCount: 'als aantal, met scheidingsteken',
     fields: 'regels van de lijst',
     requestedAmount: 'aangevraagd bedrag uit',
     titleField: 'vraag die de aanvraag een naam geeft',
@@ -115,6 +118,9 @@ const WORDS = {
     maxItems: 'maximum number',
     pattern: 'pattern',
     accept: 'kind of files',
+    display: 'shown',
+    displayCode: 'as a code, without a thousands separator',
+    displayCount: 'as a quantity, with a thousands separator',
     fields: 'rows of the list',
     requestedAmount: 'amount applied for taken from',
     titleField: 'question that names the application',
@@ -172,6 +178,8 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
   const fieldValue = (part: string, v: unknown, fields: unknown[]): string => {
     // A question is required unless it says `required: false`.
     if (part === 'required') return v === false ? w.optional : w.required;
+    // A whole number is a quantity ("1.200") unless it says `display: 'code'` ("2026").
+    if (part === 'display') return v === 'code' ? w.displayCode : w.displayCount;
     if (v === undefined) return w.none;
     if (isLocalized(v)) return localized(v);
     if (part === 'type') return typeWord(v);

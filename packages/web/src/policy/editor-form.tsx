@@ -268,6 +268,27 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                 {e('form.required')} ({word('ftype', str(f.type))})
               </FormLabel>
             </FormField>
+            {/* Offered on a whole number; elsewhere only while set, so it can be taken away. */}
+            {(str(f.type) === 'integer' || f.display !== undefined) && (
+              <FormField type="checkbox" className="app-field">
+                <Checkbox
+                  id={pathId(`${base}.display`)}
+                  appearance="html"
+                  className="policy-checkbox"
+                  checked={f.display === 'code'}
+                  onChange={(ev) => {
+                    const on = ev.target.checked;
+                    change(i, (x) => {
+                      if (on) x.display = 'code';
+                      else delete x.display;
+                    });
+                  }}
+                />
+                <FormLabel htmlFor={pathId(`${base}.display`)} type="checkbox">
+                  {e('form.code')}
+                </FormLabel>
+              </FormField>
+            )}
             <Button
               appearance="subtle-button"
               onClick={() =>

@@ -72,6 +72,7 @@ export const moreNl = {
     'Heeft deze stap twee of meer velden, dan kunt u hier kiezen dat er minstens één van ingevuld moet worden.',
   'rule.gone': '{field} (geen veld van deze stap meer)',
   'rule.says': 'Wie geen van deze velden invult, krijgt te lezen: “{sentence}”',
+  'form.code': 'Toon als code, zonder scheidingsteken (bijvoorbeeld een jaartal of huisnummer)',
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
@@ -138,4 +139,5 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
     'Once this step has two or more fields, you can choose here that at least one of them must be filled in.',
   'rule.gone': '{field} (no longer a field of this step)',
   'rule.says': 'Whoever fills in none of these fields reads: “{sentence}”',
+  'form.code': 'Show as a code, without a thousands separator (for example a year or house number)',
 };

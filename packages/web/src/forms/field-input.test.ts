@@ -1,0 +1,54 @@
+import type { FormField } from '@initiatief/engine';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, test } from 'vitest';
+import { I18nProvider } from '../i18n/i18n';
+import { FieldInput, type ScalarField } from './field-input';
+
+/** The field as first shown (server-rendered), in `locale`. */
+function render(field: ScalarField, value: unknown, locale: 'nl' | 'en'): string {
+  const store = new Map([['initiatief.locale', locale]]);
+  const g = globalThis as Record<string, unknown>;
+  g.localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem() {} };
+  g.document = { documentElement: { lang: '' } };
+  g.window = {
+    location: { pathname: '/', search: '', hash: '' },
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  return renderToStaticMarkup(
+    createElement(
+      I18nProvider,
+      null,
+      createElement(FieldInput, {
+        field,
+        id: 'f',
+        value,
+        onChange() {},
+        onProblem() {},
+      }),
+    ),
+  );
+}
+
+const field = (extra: Partial<FormField> = {}) =>
+  ({
+    key: 'buildYear',
+    type: 'integer',
+    label: { nl: 'Bouwjaar', en: 'Year of construction' },
+    ...extra,
+  }) as ScalarField;
+
+describe('a whole number in the form', () => {
+  test('a code (a year) is shown as written, never regrouped', () => {
+    for (const locale of ['nl', 'en'] as const) {
+      const html = render(field({ display: 'code' }), 2026, locale);
+      expect(html).toContain('value="2026"');
+      expect(html).toContain('inputMode="numeric"');
+    }
+  });
+
+  test('a quantity is shown as the digits it holds, as before', () => {
+    expect(render(field(), 1200, 'nl')).toContain('value="1200"');
+  });
+});
