@@ -3,19 +3,12 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { I18nProvider } from '../i18n/i18n';
+import { fakeBrowser } from '../render-static.test-kit';
 import { FieldInput, type ScalarField } from './field-input';
 
 /** The field as first shown (server-rendered), in `locale`. */
 function render(field: ScalarField, value: unknown, locale: 'nl' | 'en'): string {
-  const store = new Map([['initiatief.locale', locale]]);
-  const g = globalThis as Record<string, unknown>;
-  g.localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem() {} };
-  g.document = { documentElement: { lang: '' } };
-  g.window = {
-    location: { pathname: '/', search: '', hash: '' },
-    addEventListener() {},
-    removeEventListener() {},
-  };
+  fakeBrowser(locale);
   return renderToStaticMarkup(
     createElement(
       I18nProvider,

@@ -12,6 +12,7 @@ import {
 } from '../../../api/src/errors/error-codes';
 import { ApiError } from '../api/client';
 import { useErrorText } from '../components/ui';
+import { fakeBrowser } from '../render-static.test-kit';
 import { I18nProvider } from './i18n';
 import { messages } from './messages';
 
@@ -38,15 +39,7 @@ function Probe({ problem, out }: { problem: Problem; out: { text: string } }) {
 
 /** Renders one problem through the app's own error text, as a page would show it. */
 function render(code: ErrorCode, locale: 'nl' | 'en', more: Partial<Problem> = {}): string {
-  const store = new Map([['initiatief.locale', locale]]);
-  const g = globalThis as Record<string, unknown>;
-  g.localStorage = { getItem: (k: string) => store.get(k) ?? null, setItem() {} };
-  g.document = { documentElement: { lang: '' } };
-  g.window = {
-    location: { pathname: '/', search: '', hash: '' },
-    addEventListener() {},
-    removeEventListener() {},
-  };
+  fakeBrowser(locale);
   const out = { text: '' };
   renderToStaticMarkup(
     createElement(

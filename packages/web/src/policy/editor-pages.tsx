@@ -8,8 +8,23 @@ import {
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
-import { useEditorText } from './editor-messages';
+import { type EditorMessageKey, useEditorText } from './editor-messages';
 import type { DefinitionJson } from './policy-api';
+
+/** A page's texts, each in both languages: its title, its title for staff, its introduction. */
+const TEXTS: {
+  part: 'title' | 'staffTitle' | 'intro';
+  labels: Record<'nl' | 'en', EditorMessageKey>;
+  hint?: EditorMessageKey;
+}[] = [
+  { part: 'title', labels: { nl: 'pages.titleNl', en: 'pages.titleEn' } },
+  {
+    part: 'staffTitle',
+    labels: { nl: 'pages.staffTitleNl', en: 'pages.staffTitleEn' },
+    hint: 'pages.staffTitleHint',
+  },
+  { part: 'intro', labels: { nl: 'pages.introNl', en: 'pages.introEn' } },
+];
 
 /**
  * The pages of the application form: their titles (for the applicant, and optionally for staff
@@ -59,8 +74,6 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
       {pages.map((page, n) => {
         const base = `form.pages.${n}`;
         const title = obj(page.title);
-        const staffTitle = obj(page.staffTitle);
-        const intro = obj(page.intro);
         const shown = str(title[locale]) || String(n + 1);
         const keys = arr(page.fields).map(String);
         return (
@@ -72,44 +85,18 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
           >
             <FieldsetLegend>{e('pages.page', { n: n + 1, title: shown })}</FieldsetLegend>
             <div className="policy-grid">
-              <TextField
-                id={pathId(`${base}.title.nl`)}
-                label={e('pages.titleNl')}
-                value={str(title.nl)}
-                onChange={(v) => setText(n, 'title', 'nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.title.en`)}
-                label={e('pages.titleEn')}
-                value={str(title.en)}
-                onChange={(v) => setText(n, 'title', 'en', v)}
-              />
-              <TextField
-                id={pathId(`${base}.staffTitle.nl`)}
-                label={e('pages.staffTitleNl')}
-                description={e('pages.staffTitleHint')}
-                value={str(staffTitle.nl)}
-                onChange={(v) => setText(n, 'staffTitle', 'nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.staffTitle.en`)}
-                label={e('pages.staffTitleEn')}
-                description={e('pages.staffTitleHint')}
-                value={str(staffTitle.en)}
-                onChange={(v) => setText(n, 'staffTitle', 'en', v)}
-              />
-              <TextField
-                id={pathId(`${base}.intro.nl`)}
-                label={e('pages.introNl')}
-                value={str(intro.nl)}
-                onChange={(v) => setText(n, 'intro', 'nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.intro.en`)}
-                label={e('pages.introEn')}
-                value={str(intro.en)}
-                onChange={(v) => setText(n, 'intro', 'en', v)}
-              />
+              {TEXTS.flatMap(({ part, labels, hint }) =>
+                (['nl', 'en'] as const).map((lang) => (
+                  <TextField
+                    key={`${part}.${lang}`}
+                    id={pathId(`${base}.${part}.${lang}`)}
+                    label={e(labels[lang])}
+                    description={hint ? e(hint) : undefined}
+                    value={str(obj(page[part])[lang])}
+                    onChange={(v) => setText(n, part, lang, v)}
+                  />
+                )),
+              )}
             </div>
             {keys.length > 0 ? (
               <Paragraph>
