@@ -2,8 +2,8 @@
  * The workflow editor keeps what the officer typed and says what changes in words: a number of
  * days that is not a whole number is refused at its box and keeps the check from passing (never
  * read as another number, never dropped), a new question must have English too, the diagram's
- * text names a step that stays in its status, a whole number can be marked as a code (a year)
- * and back, and the list before publishing says questions by
+ * text names a step that stays in its status, a whole number (of the form or of a step) can be
+ * marked as a code (a year) and back, and the list before publishing says questions by
  * their labels, texts in both languages and a letter's added sentence as added — never JSON.
  */
 import type { Page } from 'playwright-core';
@@ -105,6 +105,24 @@ describe('the editor keeps typed values and says changes in words', () => {
     const text = page.getByRole('group', { name: /^Vraag: / }).first();
     expect(await text.getByLabel(/^Toon als code/).count()).toBe(0);
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
+
+    // A step's whole number offers the same choice, kept as x-display on its payload field.
+    await page.locator('summary', { hasText: 'Wie mag welke stap zetten' }).click();
+    const period = page
+      .locator('#def-section-events')
+      .getByRole('group', { name: 'Om aanvulling vragen', exact: true })
+      .getByRole('group', { name: 'Termijn voor de aanvulling (dagen)', exact: true });
+    const periodCode = period.getByLabel(/^Toon als code/);
+    const periodDays = async () =>
+      (await draftJson()).events.REQUEST_INFO.payload.properties.periodDays as Json;
+    expect(await periodCode.isChecked()).toBe(false);
+    await periodCode.check();
+    await expect.poll(async () => (await periodDays())['x-display']).toBe('code');
+    await expectNoProblems(page);
+    await periodCode.uncheck();
+    await expect.poll(async () => 'x-display' in (await periodDays())).toBe(false);
+    await checkA11y(page, 'editor-payload-code');
+    await page.locator('summary', { hasText: 'Wie mag welke stap zetten' }).click();
   });
 
   it('adds a sentence at the end of a mail', async () => {

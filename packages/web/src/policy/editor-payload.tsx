@@ -289,6 +289,27 @@ export function PayloadFields({
                 {e(SHOW_WHEN in s ? 'cond.required' : 'events.fieldRequired')}
               </FormLabel>
             </FormField>
+            {/* A whole number may be a code (a year), as a question of the form may. */}
+            {(k === 'integer' || s['x-display'] !== undefined) && (
+              <FormField type="checkbox" className="app-field">
+                <Checkbox
+                  id={pathId(`${base}.properties.${key}.x-display`)}
+                  appearance="html"
+                  className="policy-checkbox"
+                  checked={s['x-display'] === 'code'}
+                  onChange={(evt) => {
+                    const on = evt.target.checked;
+                    changeProp((prop) => {
+                      if (on) prop['x-display'] = 'code';
+                      else delete prop['x-display'];
+                    });
+                  }}
+                />
+                <FormLabel htmlFor={pathId(`${base}.properties.${key}.x-display`)} type="checkbox">
+                  {e('form.code')}
+                </FormLabel>
+              </FormField>
+            )}
             {offersCondition(payload, key) && (
               <FieldCondition
                 def={def}
