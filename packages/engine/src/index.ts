@@ -94,6 +94,7 @@ export {
   formatDate,
   formatMoney,
   isIsoDate,
+  monthName,
   toAmsterdamDate,
 } from './legal-clock/calendar';
 export { dutchHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './legal-clock/holidays';

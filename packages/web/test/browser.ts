@@ -178,3 +178,15 @@ export async function expectLooksTicked(ticked: Locator, empty: Locator): Promis
       throw new Error(`ticked ${on.toFixed(2)} vs empty ${off.toFixed(2)}: ${String(err)}`);
     });
 }
+
+/**
+ * Types a calendar date (YYYY-MM-DD) into the date field labelled `label`, as a person does: the
+ * day, the month and the year, each in its box (the Dutch page's "Dag", "Maand" and "Jaar").
+ */
+export async function fillDate(scope: Page | Locator, label: string, date: string) {
+  const [year, month, day] = date.split('-') as [string, string, string];
+  const field = scope.getByRole('group', { name: label, exact: true });
+  await field.getByLabel('Dag', { exact: true }).fill(String(Number(day)));
+  await field.getByLabel('Maand', { exact: true }).fill(String(Number(month)));
+  await field.getByLabel('Jaar', { exact: true }).fill(year);
+}

@@ -14,6 +14,7 @@ import {
   checkA11y,
   expectHeading,
   expectNoHorizontalScroll,
+  fillDate,
   login,
   logout,
   openBrowser,
@@ -109,6 +110,11 @@ function change(def: Json): Json {
           maxLength: 500,
           'x-label': EVENT.payloadLabel,
           'x-widget': 'textarea',
+        },
+        visitDate: {
+          type: 'string',
+          format: 'date',
+          'x-label': { nl: 'Datum van het huisbezoek', en: 'Date of the home visit' },
         },
       },
       required: ['visitNote'],
@@ -227,7 +233,7 @@ describe('a definition changed by policy staff reaches the screens', () => {
       .getByLabel('Beschrijving')
       .fill('Wij leggen samen met de buren een moestuin aan op het braakliggende veldje.');
     await page.getByLabel('Wijk').selectOption('Delfshaven');
-    await page.getByLabel('Datum van de activiteit').fill(addDays(server.today(), 70));
+    await fillDate(page, 'Datum van de activiteit', addDays(server.today(), 70));
     await page.getByLabel('Locatie').fill('Spangen, hoek Bilderdijkstraat');
     await page.getByLabel('Verwacht aantal deelnemers').fill('40');
     await page
@@ -333,6 +339,15 @@ describe('a definition changed by policy staff reaches the screens', () => {
     await form
       .getByLabel(EVENT.payloadLabel.nl)
       .fill('Dinsdag 14 april om 10.00 uur bij de moestuin.');
+    // A date of the event's own is asked as day, month and year; a day April lacks stops it.
+    await fillDate(form, 'Datum van het huisbezoek', '2027-04-30');
+    await form.getByLabel('Dag', { exact: true }).fill('31');
+    await form.getByRole('button', { name: EVENT.label.nl }).click();
+    await form
+      .getByRole('alert')
+      .getByRole('link', { name: 'Datum van het huisbezoek: April 2027 heeft 30 dagen.' })
+      .waitFor();
+    await fillDate(form, 'Datum van het huisbezoek', '2027-04-14');
     await form.getByRole('button', { name: EVENT.label.nl }).click();
     await page.getByText(EVENT.outcome.nl).waitFor();
     await stateIs(RENAMED.nl);
@@ -367,7 +382,10 @@ describe('a definition changed by policy staff reaches the screens', () => {
     expect(stored).toEqual([
       {
         event: EVENT.type,
-        payload: { visitNote: 'Dinsdag 14 april om 10.00 uur bij de moestuin.' },
+        payload: {
+          visitNote: 'Dinsdag 14 april om 10.00 uur bij de moestuin.',
+          visitDate: '2027-04-14',
+        },
       },
     ]);
     await logout(page);

@@ -12,6 +12,7 @@ import {
   checkA11y,
   expectHeading,
   expectNoHorizontalScroll,
+  fillDate,
   login,
   logout,
   openBrowser,
@@ -129,7 +130,7 @@ describe('an application from draft to settlement', () => {
         'Een middag met muziek, spelletjes voor kinderen en een lange tafel met eten uit de buurt.',
       );
     await page.getByLabel('Wijk').selectOption('Delfshaven');
-    await page.getByLabel('Datum van de activiteit').fill(addDays(server.today(), 70));
+    await fillDate(page, 'Datum van de activiteit', addDays(server.today(), 70));
     await page.getByLabel('Locatie').fill('Mathenesserlaan, tussen 200 en 260');
     // A number that is not one stays visible, with a sentence, and stops the next step.
     await page.getByLabel('Verwacht aantal deelnemers').fill('120a');

@@ -155,3 +155,70 @@ describe('the error summary', () => {
     await expect.poll(() => summary().count()).toBe(0);
   });
 });
+
+describe('a date as day, month and year', () => {
+  const date = () => page.getByRole('group', { name: 'Datum van de activiteit', exact: true });
+  const box = (name: string) => date().getByLabel(name, { exact: true });
+
+  it('shows what is stored, refuses a day the month lacks by name, and takes a whole date', async () => {
+    await open();
+    const [y, m, d] = String((await stored()).activityDate).split('-');
+    expect(await box('Dag').inputValue()).toBe(String(Number(d)));
+    expect(await box('Maand').inputValue()).toBe(String(Number(m)));
+    expect(await box('Jaar').inputValue()).toBe(y);
+
+    await box('Dag').fill('10');
+    await box('Maand').fill('2');
+    await box('Jaar').fill('2031');
+    await expect.poll(async () => (await stored()).activityDate).toBe('2031-02-10');
+
+    // 31 February: said once the person leaves the three boxes, not while moving between them.
+    await box('Dag').fill('31');
+    await box('Dag').press('Tab');
+    await page.waitForTimeout(300);
+    expect(await date().getByText('Februari 2031 heeft 28 dagen.').count()).toBe(0);
+    await box('Jaar').press('Tab');
+    await date().getByText('Februari 2031 heeft 28 dagen.').waitFor();
+    expect(await box('Dag').getAttribute('aria-invalid')).toBe('true');
+    expect(await box('Jaar').getAttribute('aria-invalid')).toBeNull();
+    // Not saved, not moved to 3 March, and what was saved stays saved.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'Dit is niet opgeslagen' })
+      .getByRole('link', { name: 'Datum van de activiteit: Februari 2031 heeft 28 dagen.' })
+      .waitFor();
+    expect((await stored()).activityDate).toBe('2031-02-10');
+    await checkA11y(page, 'date-day-the-month-lacks');
+
+    // The summary names the field and leads to its first box.
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    const link = summary().getByRole('link', {
+      name: 'Datum van de activiteit: Februari 2031 heeft 28 dagen.',
+    });
+    await link.click();
+    await expect.poll(focusedId).toBe('f-activityDate');
+
+    // A whole date typed into the day box goes to the three boxes, and is saved.
+    await box('Dag').fill('15-6-2031');
+    expect(await box('Dag').inputValue()).toBe('15');
+    expect(await box('Maand').inputValue()).toBe('6');
+    expect(await box('Jaar').inputValue()).toBe('2031');
+    await expect.poll(async () => (await stored()).activityDate).toBe('2031-06-15');
+    await expect.poll(() => summary().count()).toBe(0);
+
+    await page.reload();
+    await expectHeading(page, /^Stap \d van \d: /, false);
+    expect(await box('Dag').inputValue()).toBe('15');
+    expect(await box('Maand').inputValue()).toBe('6');
+  });
+
+  it('a date left half done names the part that is missing', async () => {
+    await box('Maand').fill('');
+    await box('Jaar').press('Tab');
+    await date().getByText('Vul ook de maand in.').waitFor();
+    expect(await box('Maand').getAttribute('aria-invalid')).toBe('true');
+    await box('Maand').fill('juni');
+    await expect.poll(() => date().getByText('Vul ook de maand in.').count()).toBe(0);
+    expect((await stored()).activityDate).toBe('2031-06-15');
+  });
+});

@@ -11,6 +11,7 @@ import {
   openBrowser,
   screenshotOnFailure,
 } from './browser';
+import { addDays } from './fixtures';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -77,24 +78,18 @@ describe('keyboard only', () => {
     await tabTo('Wijk');
     await page.keyboard.type('Charlois');
     expect(await page.getByLabel('Wijk').inputValue()).toBe('Charlois');
-    await tabTo('Datum van de activiteit');
-    const [y, m, d] = (
-      await page.evaluate((today) => {
-        const t = new Date(`${today}T12:00:00Z`);
-        t.setUTCDate(t.getUTCDate() + 63);
-        return t.toISOString().slice(0, 10);
-      }, server.today())
-    ).split('-');
-    // The date field's segment order follows the browser's UI language, not the page's:
-    // type month-day-year, and if that landed wrong, go back into the field and type day-month-year.
-    const value = () => page.evaluate(() => (document.activeElement as HTMLInputElement).value);
-    await page.keyboard.type(`${m}${d}${y}`);
-    if ((await value()) !== `${y}-${m}-${d}`) {
-      await page.keyboard.press('Shift+Tab');
-      await page.keyboard.press('Tab');
-      await page.keyboard.type(`${d}${m}${y}`);
-    }
-    expect(await value()).toBe(`${y}-${m}-${d}`);
+    // The date is three boxes, day, month and year, in that order whatever the browser's language.
+    const [y, m, d] = addDays(server.today(), 63).split('-') as [string, string, string];
+    await typeInto('Dag', String(Number(d)));
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Maand');
+    await page.keyboard.type(String(Number(m)));
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Jaar');
+    await page.keyboard.type(y);
+    const date = page.getByRole('group', { name: 'Datum van de activiteit' });
+    expect(await date.getByLabel('Dag').inputValue()).toBe(String(Number(d)));
+    expect(await date.getByLabel('Jaar').inputValue()).toBe(y);
     await typeInto('Locatie', 'Buurthuis De Brug, Charlois');
     await typeInto('Verwacht aantal deelnemers', '40');
     await page.keyboard.press('Enter');

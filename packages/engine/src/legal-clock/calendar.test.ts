@@ -10,6 +10,7 @@ import {
   formatMoney,
   fromDayNumber,
   isIsoDate,
+  monthName,
   toAmsterdamDate,
   toDayNumber,
   weekday,
@@ -127,6 +128,13 @@ describe('formatting', () => {
   test('dates', () => {
     expect(formatDate('2026-03-03', 'nl')).toBe('3 maart 2026');
     expect(formatDate('2026-05-25', 'en')).toBe('25 May 2026');
+  });
+
+  test('months by name, and nothing else', () => {
+    expect(monthName(1, 'nl')).toBe('januari');
+    expect(monthName(12, 'en')).toBe('December');
+    expect(() => monthName(0, 'nl')).toThrow(RangeError);
+    expect(() => monthName(13, 'en')).toThrow(RangeError);
   });
 
   test('money from cents', () => {

@@ -166,6 +166,13 @@ const MONTHS = {
   ],
 } as const;
 
+/** A month (1 to 12) by its name: 3 -> 'maart' / 'March'. */
+export function monthName(month: number, locale: 'nl' | 'en'): string {
+  const name = MONTHS[locale][month - 1];
+  if (!name) throw new RangeError(`not a month: ${month}`);
+  return name;
+}
+
 /** '2026-03-03' -> '3 maart 2026' / '3 March 2026'. */
 export function formatDate(date: string, locale: 'nl' | 'en'): string {
   const m = DATE_RE.exec(date);

@@ -39,7 +39,7 @@ function check(values: Record<string, Value>) {
     schema,
     fields: formFields(schema),
     values,
-    moneyProblems: {},
+    typedProblems: {},
     locale: 'nl',
     t,
     label: (name) => name,
@@ -71,5 +71,46 @@ describe('a field that applies only with a certain choice', () => {
 
   it('is checked again with the field it depends on', () => {
     expect(ruleGroups(schema)).toEqual([['recommendation', 'amountCents']]);
+  });
+});
+
+describe('text typed that makes no value', () => {
+  const dated: JsonSchema = {
+    type: 'object',
+    properties: {
+      deadline: {
+        type: 'string',
+        format: 'date',
+        'x-label': { nl: 'Uiterste datum', en: 'Deadline' },
+      },
+    },
+  };
+  const run = (
+    values: Record<string, Value>,
+    typedProblems: Record<string, { nl: string; en: string }>,
+  ) =>
+    checkEventForm({
+      schema: dated,
+      fields: formFields(dated),
+      values,
+      typedProblems,
+      locale: 'nl',
+      t,
+      label: (name) => (name === 'deadline' ? 'Uiterste datum' : name),
+    });
+
+  it('stops the form with its own sentence, named by the label, and sends nothing of it', () => {
+    const result = run(
+      { deadline: '' },
+      { deadline: { nl: 'Februari 2027 heeft 28 dagen.', en: 'February 2027 has 28 days.' } },
+    );
+    expect(result.errors).toEqual({ deadline: 'Uiterste datum: Februari 2027 heeft 28 dagen.' });
+    expect(result.payload).toEqual({});
+  });
+
+  it('is no error once the date reads', () => {
+    const result = run({ deadline: '2027-02-28' }, {});
+    expect(result.errors).toEqual({});
+    expect(result.payload).toEqual({ deadline: '2027-02-28' });
   });
 });

@@ -15,7 +15,6 @@ import {
   showWhenOf,
 } from '@initiatief/engine';
 import type { JsonSchema } from '../api/client';
-import type { MoneyParse } from '../components/money';
 import type { Translate } from '../i18n/i18n';
 import { isAttachments, isMoney, typeOf, type Value } from './event-form.fields';
 
@@ -23,8 +22,11 @@ export interface EventFormInput {
   schema: JsonSchema;
   fields: [string, JsonSchema][];
   values: Record<string, Value>;
-  /** What each amount field could not read of what was typed (null: nothing wrong). */
-  moneyProblems: Record<string, MoneyParse | null>;
+  /**
+   * What each amount or date field could not read of what was typed, in both languages (null or
+   * absent: nothing wrong).
+   */
+  typedProblems: Record<string, { nl: string; en: string } | null>;
   locale: 'nl' | 'en';
   t: Translate;
   /** A field's label, in the locale. */
@@ -41,7 +43,7 @@ export function checkEventForm(
   input: EventFormInput,
   rulesAlways = false,
 ): { payload: Record<string, unknown>; errors: Record<string, string>; applies: Set<string> } {
-  const { schema, fields, values, moneyProblems, locale, t, label } = input;
+  const { schema, fields, values, typedProblems, locale, t, label } = input;
   const required = new Set(schema.required ?? []);
   const payload: Record<string, unknown> = {};
   const errs: Record<string, string> = {};
@@ -59,10 +61,14 @@ export function checkEventForm(
       payload[name] = raw === true;
       continue;
     }
+    // Text typed that makes no amount or no date: its own sentence, whatever else holds.
+    const problem = typedProblems[name];
+    if (problem) {
+      errs[name] = `${l}: ${problem[locale]}`;
+      continue;
+    }
     if (isMoney(s)) {
-      const problem = moneyProblems[name];
-      if (problem && !problem.ok) errs[name] = `${l}: ${problem.message[locale]}`;
-      else if (typeof raw === 'number') payload[name] = raw;
+      if (typeof raw === 'number') payload[name] = raw;
       else if (required.has(name)) errs[name] = t('form.required', { field: l });
       continue;
     }

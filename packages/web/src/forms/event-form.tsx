@@ -18,16 +18,7 @@ import {
   fieldId,
   type JsonSchema,
 } from '../api/client';
-import type { MoneyParse } from '../components/money';
-import { MoneyInput } from '../components/money-input';
-import {
-  ErrorAlert,
-  ErrorSummary,
-  type SummaryError,
-  TextAreaField,
-  TextField,
-  useErrorText,
-} from '../components/ui';
+import { ErrorAlert, ErrorSummary, type SummaryError, useErrorText } from '../components/ui';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { useLeaveGuard } from '../router/router';
@@ -35,17 +26,13 @@ import { AttachmentsField } from './attachments-field';
 import { eventLabel, type Localized, payloadLabel } from './definition-text';
 import { checkEventForm, ruleGroups } from './event-form.check';
 import {
-  enumOf,
   formFields,
   initialValue,
   isAttachments,
-  isLongText,
-  isMoney,
   sameValues,
-  typeOf,
   type Value,
 } from './event-form.fields';
-import { CheckField, ChoiceField } from './event-form-choices';
+import { PayloadField } from './event-form-field';
 import { useStepErrors } from './use-step-errors';
 
 /**
@@ -94,8 +81,10 @@ export function EventForm({
   );
   // What the form held when it opened (or was last sent): anything else is not sent yet.
   const [initial, setInitial] = useState(values);
-  // What an amount field could not read of what was typed (null: nothing wrong).
-  const [moneyProblems, setMoneyProblems] = useState<Record<string, MoneyParse | null>>({});
+  // What an amount or a date field could not read of what was typed (null: nothing wrong).
+  const [typedProblems, setTypedProblems] = useState<Record<string, Localized | null>>({});
+  const setTyped = (name: string, problem: Localized | null) =>
+    setTypedProblems((prev) => ({ ...prev, [name]: problem }));
   const [failure, setFailure] = useState('');
   const [stale, setStale] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -108,24 +97,21 @@ export function EventForm({
   const idFor = (name: string) => fieldId(`${event.type}.${name}`);
   const label = (name: string) => payloadLabel(schema, name, locale);
   const help = (s: JsonSchema) => (s['x-help'] as Localized | undefined)?.[locale];
-  const optionLabel = (s: JsonSchema, value: string) =>
-    (s['x-enumLabels'] as Record<string, Localized> | undefined)?.[value]?.[locale] ?? value;
   const title = eventLabel(definition, event.type)[locale];
   // Typed text and added files are lost when the person leaves before sending: ask first. Not
   // while sending: the page may move on once it is sent.
   useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
 
   const check = (rulesAlways = false) =>
-    checkEventForm({ schema, fields, values, moneyProblems, locale, t, label }, rulesAlways);
-  // An amount that cannot be read is a problem of its field even while its value stays empty.
+    checkEventForm({ schema, fields, values, typedProblems, locale, t, label }, rulesAlways);
+  // An amount or a date that cannot be read is a problem of its field even while its value
+  // stays empty.
   const inputProblems = useMemo(
     () =>
       Object.fromEntries(
-        Object.entries(moneyProblems).flatMap(([name, p]) =>
-          p && !p.ok ? [[name, p.message.nl]] : [],
-        ),
+        Object.entries(typedProblems).flatMap(([name, p]) => (p ? [[name, p.nl]] : [])),
       ),
-    [moneyProblems],
+    [typedProblems],
   );
   // Shown when sending; from then on a field that changes is checked again, as in the wizard:
   // its error goes once it is corrected (an explanation or a file given, a number readable).
@@ -143,10 +129,10 @@ export function EventForm({
     .map(([n]) => n)
     .filter((n) => !applies.has(n))
     .join(',');
-  // An amount that could not be read goes with its input: once left out, it is no problem.
+  // An amount or a date that could not be read goes with its input: once left out, it is no problem.
   useEffect(() => {
     const hidden = hiddenKey.split(',');
-    setMoneyProblems((prev) =>
+    setTypedProblems((prev) =>
       hidden.some((n) => prev[n])
         ? Object.fromEntries(Object.entries(prev).filter(([n]) => !hidden.includes(n)))
         : prev,
@@ -186,7 +172,7 @@ export function EventForm({
       setInitial(empty);
       setUploaded([]);
       setErrors({});
-      setMoneyProblems({});
+      setTypedProblems({});
       onDone(next);
     } catch (err) {
       setConfirming(false);
@@ -258,9 +244,6 @@ export function EventForm({
             const id = idFor(name);
             const l = label(name);
             const error = errors[name];
-            const type = typeOf(s);
-            const options = enumOf(s);
-            const desc = help(s);
             if (isAttachments(s)) {
               const key = `${event.type}.${name}`;
               return (
@@ -284,79 +267,18 @@ export function EventForm({
                 />
               );
             }
-            if (options) {
-              return (
-                <ChoiceField
-                  key={name}
-                  id={id}
-                  label={l}
-                  error={error}
-                  options={options.map((o) => ({
-                    value: String(o),
-                    label: optionLabel(s, String(o)),
-                  }))}
-                  value={values[name]}
-                  onChange={(v) => set(name, v)}
-                />
-              );
-            }
-            if (type === 'boolean') {
-              return (
-                <CheckField
-                  key={name}
-                  id={id}
-                  label={l}
-                  error={error}
-                  checked={values[name] === true}
-                  onChange={(v) => set(name, v)}
-                />
-              );
-            }
-            if (isMoney(s)) {
-              return (
-                <MoneyInput
-                  key={name}
-                  id={id}
-                  label={l}
-                  description={desc}
-                  value={typeof values[name] === 'number' ? (values[name] as number) : null}
-                  onChange={(cents, problem) => {
-                    setMoneyProblems((prev) => ({ ...prev, [name]: problem }));
-                    set(name, cents);
-                  }}
-                  error={error}
-                  required={required.has(name)}
-                />
-              );
-            }
-            const text = String(values[name] ?? '');
-            if (type === 'string' && isLongText(s) && s.format !== 'date') {
-              return (
-                <TextAreaField
-                  key={name}
-                  id={id}
-                  label={l}
-                  description={desc}
-                  value={text}
-                  onChange={(v) => set(name, v)}
-                  error={error}
-                  required={required.has(name)}
-                />
-              );
-            }
             return (
-              <TextField
+              <PayloadField
                 key={name}
                 id={id}
+                schema={s}
                 label={l}
-                description={desc}
-                value={text}
-                onChange={(v) => set(name, v)}
+                description={help(s)}
                 error={error}
                 required={required.has(name)}
-                type={s.format === 'date' ? 'date' : 'text'}
-                inputMode={type === 'string' ? 'text' : 'numeric'}
-                width={type === 'string' && s.format !== 'date' ? undefined : 'short'}
+                value={values[name]}
+                onChange={(v) => set(name, v)}
+                onProblem={(problem) => setTyped(name, problem)}
               />
             );
           })}

@@ -45,3 +45,32 @@ describe('a whole number in the form', () => {
     expect(render(field(), 1200, 'nl')).toContain('value="1200"');
   });
 });
+
+describe('a date in the form', () => {
+  const date = {
+    key: 'activityDate',
+    type: 'date',
+    label: { nl: 'Datum van de activiteit', en: 'Date of the activity' },
+  } as ScalarField;
+
+  test('is three labelled boxes under the field label as legend, in the page language', () => {
+    const nl = render(date, '2027-06-05', 'nl');
+    expect(nl).toMatch(/<legend[^>]*>Datum van de activiteit<\/legend>/);
+    for (const [label, id, value] of [
+      ['Dag', 'f', '5'],
+      ['Maand', 'f-month', '6'],
+      ['Jaar', 'f-year', '2027'],
+    ])
+      expect(nl).toMatch(
+        new RegExp(
+          `<label[^>]*for="${id}"[^>]*>${label}</label><input[^>]*id="${id}"[^>]*value="${value}"`,
+        ),
+      );
+    // No browser date field: its order of day and month follows the browser, not the page.
+    expect(nl).not.toContain('type="date"');
+    const en = render(date, null, 'en');
+    expect(en).toMatch(/<legend[^>]*>Date of the activity<\/legend>/);
+    expect(en).toMatch(/>Day<\/label>.*>Month<\/label>.*>Year<\/label>/);
+    expect(en).toMatch(/For example 15 6 \d{4}/);
+  });
+});

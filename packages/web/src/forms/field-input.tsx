@@ -2,6 +2,7 @@ import type { FormField } from '@initiatief/engine';
 import { isCodeNumber, normalizeIban } from '@initiatief/engine';
 import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
+import { DateInput } from '../components/date-input';
 import { MoneyInput } from '../components/money-input';
 import { describedBy, FieldShell, SelectField, TextAreaField, TextField } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
@@ -67,16 +68,15 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
       );
     case 'date':
       return (
-        <TextField
+        <DateInput
           id={id}
           label={label}
           description={help}
           error={error}
           required={required}
-          type="date"
-          width="medium"
-          value={text}
-          onChange={(v) => onChange(v === '' ? null : v)}
+          value={text || null}
+          onChange={onChange}
+          onProblem={(problem) => onProblem(problem ? problem.message[locale] : null)}
         />
       );
     case 'money':

@@ -226,6 +226,10 @@ const nl = {
   'field.reportPhotos': "Foto's van de activiteit",
 
   'money.hint': 'Bedrag in euro, bijvoorbeeld 2.500,50',
+  'date.hint': 'Bijvoorbeeld {example}',
+  'date.day': 'Dag',
+  'date.month': 'Maand',
+  'date.year': 'Jaar',
   'form.choose': 'Kies…',
   'form.ibanHint': 'Bijvoorbeeld NL91 ABNA 0417 1643 00.',
   'form.minLength': 'Minstens {n} tekens.',
@@ -774,6 +778,10 @@ const en: Record<MessageKey, string> = {
   'field.reportPhotos': 'Photos of the activity',
 
   'money.hint': 'Amount in euro, for example 2,500.50',
+  'date.hint': 'For example {example}',
+  'date.day': 'Day',
+  'date.month': 'Month',
+  'date.year': 'Year',
   'form.choose': 'Choose…',
   'form.ibanHint': 'For example NL91 ABNA 0417 1643 00.',
   'form.minLength': 'At least {n} characters.',
