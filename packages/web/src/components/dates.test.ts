@@ -7,6 +7,8 @@ describe('calendar dates in Amsterdam', () => {
     expect(todayInAmsterdam(new Date('2026-11-28T23:30:00Z'))).toBe('2026-11-29');
     expect(todayInAmsterdam(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
     expect(todayInAmsterdam(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
+    expect(todayInAmsterdam(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
+    expect(todayInAmsterdam(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
   it('tells whether a date is still ahead', () => {

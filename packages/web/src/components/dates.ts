@@ -1,8 +1,8 @@
-import { amsterdamDate } from '../i18n/dates';
+import { toAmsterdamDate } from '@initiatief/engine';
 
 /** Today's calendar date in Amsterdam, as YYYY-MM-DD. */
 export function todayInAmsterdam(now: Date = new Date()): string {
-  return amsterdamDate(now);
+  return toAmsterdamDate(now);
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is still to come; anything else is not. */

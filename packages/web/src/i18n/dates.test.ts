@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { amsterdamDate, formatDate, formatDateTime, formatTime } from './dates';
+import { formatDate, formatDateTime, formatTime } from './dates';
 
 // Node's Intl with its own time-zone database: the independent reading of Amsterdam's clock.
 const zoned = (tag: string, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Amsterdam', ...options });
-
-describe('the calendar date in Amsterdam', () => {
-  it('is the day there, not in UTC', () => {
-    expect(amsterdamDate(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
-    expect(amsterdamDate(new Date('2026-12-31T22:59:59Z'))).toBe('2026-12-31');
-    expect(amsterdamDate(new Date('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
-  });
-});
 
 describe('dates and times as people read them', () => {
   const instants = [

@@ -18,11 +18,6 @@ import type { NumberLocale } from './numbers';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
-/** The calendar date in Amsterdam of an instant, as YYYY-MM-DD. */
-export function amsterdamDate(instant: Date): string {
-  return toAmsterdamDate(instant);
-}
-
 /**
  * "3 december 2026" / "3 December 2026". A calendar date (YYYY-MM-DD) is that day as written;
  * an instant is the day it was in Amsterdam. Anything unreadable (or a day the calendar lacks,
