@@ -124,6 +124,8 @@ export function DateInput({
   const nextYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
   return (
     <div className="app-field app-date" ref={box}>
+      {/* The help, the example and the error describe the group (as GOV.UK's date input does):
+          a screen reader says them once on entering it, not again at each box. */}
       <Fieldset invalid={!!shownError} aria-describedby={describedBy}>
         <FieldsetLegend className="app-date__legend">{label}</FieldsetLegend>
         {description && (
@@ -151,7 +153,6 @@ export function DateInput({
                 required={required}
                 aria-required={required || undefined}
                 aria-invalid={marked.has(part) || undefined}
-                aria-describedby={describedBy}
                 onChange={(e) => change(part, e.target.value)}
                 onBlur={leave}
                 // Enter sends the form: what the boxes hold is checked first.

@@ -56,6 +56,9 @@ describe('a date in the form', () => {
   test('is three labelled boxes under the field label as legend, in the page language', () => {
     const nl = render(date, '2027-06-05', 'nl');
     expect(nl).toMatch(/<legend[^>]*>Datum van de activiteit<\/legend>/);
+    // The example describes the group, once: not each box again.
+    expect(nl).toMatch(/<fieldset aria-describedby="f-hint"/);
+    expect(nl.match(/aria-describedby/g)).toHaveLength(1);
     for (const [label, id, value] of [
       ['Dag', 'f', '5'],
       ['Maand', 'f-month', '6'],
