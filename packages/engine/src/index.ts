@@ -33,6 +33,7 @@ export {
 } from './definition/definition.house-rules';
 export {
   DEFAULT_REFERENCE_PREFIX,
+  fieldLabel,
   formPages,
   type PageReader,
   pageHeading,

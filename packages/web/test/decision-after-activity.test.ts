@@ -4,8 +4,9 @@
  * staff read it on the case page about the applicant's activity, not about "uw activiteit".
  * Granted before its activity, the resident reads from when (and by when) to report. Counts
  * the resident typed read with a thousands separator ("1.200", "1,200"). On the newest shipped
- * version, staff read the answers under the pages' titles for staff ("Het initiatief"), the
- * resident under her own ("Uw initiatief").
+ * version, staff read the answers under the pages' titles for staff ("Het initiatief") and by the
+ * questions' labels for staff ("Naam van het initiatief"), the resident under and by her own
+ * ("Uw initiatief", "Naam van uw initiatief"); the desk fills in the form by them too.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,8 +37,12 @@ const ids: Record<'late' | 'inTime' | 'ahead', { id: string; reference: string }
   inTime: { id: '', reference: '' },
   ahead: { id: '', reference: '' },
 };
-/** An application on the newest shipped version, whose first page has a title for staff. */
+/**
+ * An application on the newest shipped version, whose first page has a title for staff and whose
+ * first question a label for staff; and a draft on it that the desk started for the resident.
+ */
 let onNewest = '';
+let deskDraft = '';
 const NEWEST_TITLE = 'Speeltuinfeest Spangen';
 
 /** A calendar date as the Dutch or English page writes it ("14 april 2026"). */
@@ -106,6 +111,16 @@ beforeAll(async () => {
     body: { type: 'SUBMIT' },
   });
   onNewest = created.json.id;
+  const { res: clerkLogin } = await api('/auth/login', {
+    method: 'POST',
+    body: { email: server.users.clerk.email, password: PASSWORD },
+  });
+  const draft = await api('/applications', {
+    method: 'POST',
+    cookie: clerkLogin.headers.getSetCookie()[0]!.split(';')[0]!,
+    body: { regulationId, applicantId: server.users.resident.id, data: {} },
+  });
+  deskDraft = draft.json.id;
 });
 afterAll(async () => {
   await browser?.close();
@@ -189,8 +204,10 @@ describe('a decision that may come after the activity', () => {
   });
 });
 
-describe('the form’s pages over the answers', () => {
+describe('the form’s pages and questions, for whoever reads them', () => {
   const heading = (name: string) => page.getByRole('heading', { level: 3, name, exact: true });
+  /** A question's label beside its answer. */
+  const label = (name: string) => page.getByRole('main').getByText(name, { exact: true });
 
   it('are headed for staff on the case page, and for the resident on her own page', async () => {
     await login(page, server.url, server.users.assessor.email, PASSWORD);
@@ -198,11 +215,17 @@ describe('the form’s pages over the answers', () => {
     await expectHeading(page, NEWEST_TITLE, false);
     await heading('Het initiatief').waitFor();
     await expect(heading('Uw initiatief').count()).resolves.toBe(0);
-    // A page without a title for staff keeps its title.
+    await label('Naam van het initiatief').waitFor();
+    await expect(label('Naam van uw initiatief').count()).resolves.toBe(0);
+    // A page without a title for staff keeps its title, a question without a label for staff
+    // its label.
     await heading('Begroting').waitFor();
+    await label('IBAN-rekeningnummer').waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await heading('The initiative').waitFor();
     await expect(heading('Your initiative').count()).resolves.toBe(0);
+    await label('Name of the initiative').waitFor();
+    await expect(label('Name of your initiative').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Nederlands' }).click();
     await logout(page);
 
@@ -211,9 +234,28 @@ describe('the form’s pages over the answers', () => {
     await expectHeading(page, NEWEST_TITLE, false);
     await heading('Uw initiatief').waitFor();
     await expect(heading('Het initiatief').count()).resolves.toBe(0);
+    await label('Naam van uw initiatief').waitFor();
+    await expect(label('Naam van het initiatief').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'English' }).click();
     await heading('Your initiative').waitFor();
+    await label('Name of your initiative').waitFor();
     await page.getByRole('button', { name: 'Nederlands' }).click();
+    await logout(page);
+  });
+
+  it('are asked by their labels for staff when the desk fills in the form for the resident', async () => {
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${deskDraft}/bewerken`);
+    await expectHeading(page, /^Stap 1 van \d+: Het initiatief$/, false);
+    const title = page.getByRole('textbox', { name: 'Naam van het initiatief', exact: true });
+    await title.waitFor();
+    await expect(page.getByLabel('Naam van uw initiatief', { exact: true }).count()).resolves.toBe(
+      0,
+    );
+    // The error names the question as its box does.
+    await page.getByRole('button', { name: 'Volgende stap' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
+    await summary.getByRole('link', { name: 'Naam van het initiatief ontbreekt.' }).waitFor();
     await logout(page);
   });
 });

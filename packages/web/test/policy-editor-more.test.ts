@@ -1,8 +1,9 @@
 /**
  * More of the definition editor without JSON (issue 15): pages of the form (rename, a title for
- * staff, add, move a question), a step's data as a date, a choice list and a long text (and the simulator's form
- * for them), the order of a transition's actions changed with the keyboard, and the diagram
- * marking what was removed against the published version, with a legend and in words.
+ * staff, add, move a question), a question's label for staff, a step's data as a date, a choice
+ * list and a long text (and the simulator's form for them), the order of a transition's actions
+ * changed with the keyboard, and the diagram marking what was removed against the published
+ * version, with a legend and in words.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -85,7 +86,7 @@ describe('the editor without JSON, continued', () => {
     await page.locator('summary', { hasText: 'Statussen en overgangen' }).click();
   });
 
-  it('renames a page, adds one, and moves questions between pages', async () => {
+  it('renames a page, adds one, moves questions between pages, and names them for staff', async () => {
     await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
     await page.getByRole('heading', { name: 'Pagina’s van het formulier' }).waitFor();
     const budget = page.getByRole('group', { name: 'Pagina 2: Begroting' });
@@ -118,6 +119,24 @@ describe('the editor without JSON, continued', () => {
       .getByText('Pagina ‘Uw initiatief’, titel voor medewerkers: de Engelse tekst ontbreekt.')
       .waitFor();
     await first.getByLabel('Titel voor medewerkers (Engels)').fill('The initiative');
+    // So does its first question: staff read it by a label of their own, in both languages.
+    const question = page.getByRole('group', { name: 'Vraag: Naam van uw initiatief' });
+    await question
+      .getByLabel('Vraag voor medewerkers (Nederlands)')
+      .fill('Naam van het initiatief');
+    await page
+      .locator('.policy-problems')
+      .getByText(
+        'Vraag ‘Naam van uw initiatief’, vraag voor medewerkers: de Engelse tekst ontbreekt.',
+      )
+      .waitFor();
+    await question.getByLabel('Vraag voor medewerkers (Engels)').fill('Name of the initiative');
+    const title = (await draftJson()).form.fields.find((f: Json) => f.key === 'title');
+    expect(title.staffLabel).toEqual({
+      nl: 'Naam van het initiatief',
+      en: 'Name of the initiative',
+    });
+    expect(title.label).toEqual({ nl: 'Naam van uw initiatief', en: 'Name of your initiative' });
 
     const pages = (await draftJson()).form.pages;
     expect(pages[0].staffTitle).toEqual({ nl: 'Het initiatief', en: 'The initiative' });

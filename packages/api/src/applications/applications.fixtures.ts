@@ -85,11 +85,18 @@ export function demoSmallBudgetData(
 
 /**
  * A klein buurtbudget regulation for 2026 as the demo seed has them: at most EUR 1,500, settled
- * with the grant, a 4-week decision term; `ceilingCents` is the district's whole budget.
+ * with the grant, a 4-week decision term; `ceilingCents` is the district's whole budget. On
+ * version 1 of the workflow unless `workflowVersion` names another.
  */
 export function smallBudgetRegulation(
   db: Parameters<typeof upsertRegulation>[0],
-  r: { code: string; title: string; district: string; ceilingCents?: number },
+  r: {
+    code: string;
+    title: string;
+    district: string;
+    ceilingCents?: number;
+    workflowVersion?: number;
+  },
 ): Promise<string> {
   return upsertRegulation(db, {
     code: r.code,
@@ -104,6 +111,6 @@ export function smallBudgetRegulation(
     opensOn: '2026-01-01',
     closesOn: '2026-12-31',
     workflowKey: 'klein-buurtbudget',
-    workflowVersion: 1,
+    workflowVersion: r.workflowVersion ?? 1,
   });
 }

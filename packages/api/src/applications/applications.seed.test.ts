@@ -23,7 +23,7 @@ test('the demo seed: three districts per workflow and applications in several st
     ])
     .execute();
   // A new installation starts on the newest shipped version of each workflow.
-  expect(new Set(regulations.map((r) => r.workflow_version))).toEqual(new Set([4]));
+  expect(new Set(regulations.map((r) => r.workflow_version))).toEqual(new Set([5]));
   for (const key of ['bewonersinitiatief', 'klein-buurtbudget']) {
     expect(
       regulations

@@ -27,7 +27,7 @@ async function apply(amountsCents: number[]) {
 }
 
 describe('klein buurtbudget through the API', () => {
-  test('both workflows are loaded from workflows/, each in versions 1 to 4', async () => {
+  test('both workflows are loaded from workflows/, each in versions 1 to 5', async () => {
     const rows = await kit.t.db
       .selectFrom('workflow_definitions')
       .select(['key', 'version'])
@@ -38,10 +38,12 @@ describe('klein buurtbudget through the API', () => {
       'bewonersinitiatief@2',
       'bewonersinitiatief@3',
       'bewonersinitiatief@4',
+      'bewonersinitiatief@5',
       'klein-buurtbudget@1',
       'klein-buurtbudget@2',
       'klein-buurtbudget@3',
       'klein-buurtbudget@4',
+      'klein-buurtbudget@5',
     ]);
   });
 

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoSmallBudgetData, smallBudgetRegulation } from '../applications/applications.fixtures';
+import {
+  demoSmallBudgetData,
+  onlyFormFields,
+  smallBudgetRegulation,
+} from '../applications/applications.fixtures';
 import {
   createDraft,
   type Kit,
@@ -7,6 +11,7 @@ import {
   sendEvent,
   setupKit,
 } from '../applications/lifecycle.test-kit';
+import { newestShipped, readShippedDefinitions } from '../definitions/definitions.repository';
 import { call, TEST_ORIGIN } from '../test/test-app';
 
 // The shipped forms ask for files in a field of their own (type `attachments`): the value is
@@ -26,13 +31,19 @@ afterAll(() => kit.close());
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-async function upload(id: string, bytes: Uint8Array, name: string, field?: string) {
+async function upload(
+  id: string,
+  bytes: Uint8Array,
+  name: string,
+  field?: string,
+  cookie = kit.cookies.resident,
+) {
   const form = new FormData();
   form.set('file', new File([bytes], name));
   if (field) form.set('field', field);
   const res = await kit.app.request(`/api/applications/${id}/attachments`, {
     method: 'POST',
-    headers: { origin: TEST_ORIGIN, cookie: kit.cookies.resident },
+    headers: { origin: TEST_ORIGIN, cookie },
     body: form,
   });
   return { status: res.status, body: await readJson(res) };
@@ -113,5 +124,31 @@ describe('an attachments field of the form', () => {
     const nowhere = await upload(draft.id, PNG, 'plek.png', 'shoeSize');
     expect(nowhere.status).toBe(422);
     expect(nowhere.body.invalidParams[0].name).toBe('field');
+  });
+
+  test('the desk uploading for the resident reads the field by its label for staff', async () => {
+    const newest = newestShipped(await readShippedDefinitions(), 'klein-buurtbudget')!;
+    const regulationId = await smallBudgetRegulation(kit.t.db, {
+      code: 'KB-FILES-NEWEST-2026',
+      title: 'Klein buurtbudget Charlois 2026',
+      district: 'Charlois',
+      workflowVersion: newest.version,
+    });
+    const res = await call(kit.app, 'POST', '/api/applications', {
+      cookie: kit.cookies.resident,
+      json: { regulationId, data: onlyFormFields(newest, demoSmallBudgetData(kit.clock())) },
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const draft = await readJson(res);
+    const byClerk = await upload(draft.id, PDF, 'plan.pdf', 'photos', kit.cookies.clerk);
+    expect(byClerk.status).toBe(415);
+    expect(byClerk.body.invalidParams[0].reason).toBe(
+      "Bij Foto's of een schets van het plan kunt u alleen foto's toevoegen (JPEG of PNG).",
+    );
+    const byHerself = await upload(draft.id, PDF, 'plan.pdf', 'photos');
+    expect(byHerself.status).toBe(415);
+    expect(byHerself.body.invalidParams[0].reason).toBe(
+      "Bij Foto's of een schets van uw plan kunt u alleen foto's toevoegen (JPEG of PNG).",
+    );
   });
 });

@@ -2,6 +2,8 @@ import {
   ATTACHMENT_KINDS,
   type AttachmentKind,
   attachmentRefs,
+  fieldLabel,
+  type PageReader,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
@@ -133,12 +135,14 @@ const KIND_OF: Record<AttachmentType, AttachmentKind> = {
 /**
  * An upload may say which attachments field of the form it is for (multipart part `field`);
  * then the field must exist and take this kind of file. Without it, any accepted type goes (the
- * application page's own uploads: supplements, report photos).
+ * application page's own uploads: supplements, report photos). The refusal names the field as
+ * `reader`, who uploads, reads it: the desk or a helper its label for staff (fieldLabel).
  */
 export function refuseUnfitForField(
   definition: WorkflowDefinition,
   fieldKey: unknown,
   type: AttachmentType,
+  reader: PageReader = 'applicant',
 ): void {
   if (fieldKey === null || fieldKey === undefined) return;
   const field =
@@ -162,7 +166,7 @@ export function refuseUnfitForField(
   const accept = field.accept ?? ATTACHMENT_KINDS;
   if (accept.includes(KIND_OF[type])) return;
   const photos = accept.includes('image');
-  const l = field.label;
+  const l = fieldLabel(field, reader);
   throw new AppError('unsupported_media_type', `${l.en} takes only ${accept.join(' or ')} files.`, {
     invalidParams: [
       {

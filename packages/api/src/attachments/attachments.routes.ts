@@ -248,7 +248,9 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     }
     const fieldKey = form.get('field');
     const eventKey = form.get('event');
-    if (eventKey === null) refuseUnfitForField(definition, fieldKey, type);
+    // Whoever uploads for the applicant (the desk, a helper) reads the field by its staff label.
+    const reader = application.applicant_id === user.id ? 'applicant' : 'staff';
+    if (eventKey === null) refuseUnfitForField(definition, fieldKey, type, reader);
     else refuseUnfitForEvent(definition, eventKey, fieldKey);
     // The quota and the ceiling are counted under the application's row lock, so parallel
     // uploads cannot pass them.

@@ -20,11 +20,11 @@ describe.each(KEYS)('%s version 3', (key) => {
   const v2 = file(key, 'definition.v2.json');
   const v3 = file(key, 'definition.v3.json');
 
-  test('is valid, and is shipped after version 2 (version 4 follows it: shipped-v4.test.ts)', async () => {
+  test('is valid, and is shipped after version 2 (versions 4 and 5 follow it: shipped-v4/v5.test.ts)', async () => {
     expect(v3.version).toBe(3);
     expect(validateDefinition(v3).problems).toEqual([]);
     const shipped = (await readShippedDefinitions()).filter((d) => d.key === key);
-    expect(shipped.map((d) => d.version)).toEqual([1, 2, 3, 4]);
+    expect(shipped.map((d) => d.version)).toEqual([1, 2, 3, 4, 5]);
   });
 
   test('asks the proposed amount only with the advice to grant, and never requires it', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { SHIPPED_KEYS, shippedJson } from '../test/fixtures';
-import { formPages, pageHeading, referencePrefix, referencePrefixFor } from './definition.rules';
+import {
+  fieldLabel,
+  formPages,
+  pageHeading,
+  referencePrefix,
+  referencePrefixFor,
+} from './definition.rules';
 import { STATE_TAGS } from './definition.schema';
 import { validateDefinition } from './definition.validate';
 
@@ -75,6 +81,43 @@ describe('a page’s title for staff', () => {
       en: 'Your initiative',
     });
     expect(pageHeading(without!, 'staff')).toEqual(without!.title);
+  });
+});
+
+describe('a question’s label for staff', () => {
+  const STAFF = { nl: 'Naam van het initiatief', en: 'Name of the initiative' };
+
+  test('the schema takes one in Dutch and English on a question and on a list’s own question', () => {
+    expect(broken((d) => (d.form.fields[0].staffLabel = STAFF))).toEqual([]);
+    const rows = (d: Json) => d.form.fields.find((f: Json) => f.key === 'budgetLines');
+    expect(
+      broken((d) => (rows(d).fields[0].staffLabel = { nl: 'Uitgave', en: 'Expense' })),
+    ).toEqual([]);
+  });
+
+  test('refuses a bare string, one language, or one where it does not belong', () => {
+    expect(broken((d) => (d.form.fields[0].staffLabel = 'Naam van het initiatief'))).toContain(
+      'invalid_shape form.fields.0.staffLabel',
+    );
+    expect(
+      broken((d) => (d.form.fields[0].staffLabel = { nl: 'Naam van het initiatief' })),
+    ).toContain('invalid_shape form.fields.0.staffLabel.en');
+    // A page has a title for staff, not a label.
+    expect(broken((d) => (d.form.pages[0].staffLabel = STAFF))).toContain(
+      'invalid_shape form.pages.0',
+    );
+  });
+
+  test('is the label for staff; the applicant reads the label, as staff do without one', () => {
+    const def = structuredClone(shippedJson()) as Json;
+    def.form.fields[0].staffLabel = STAFF;
+    const [withOne, without] = validateDefinition(def).definition!.form.fields;
+    expect(fieldLabel(withOne!, 'staff')).toEqual(STAFF);
+    expect(fieldLabel(withOne!, 'applicant')).toEqual({
+      nl: 'Naam van uw initiatief',
+      en: 'Name of your initiative',
+    });
+    expect(fieldLabel(without!, 'staff')).toEqual(without!.label);
   });
 });
 

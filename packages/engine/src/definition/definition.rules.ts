@@ -1,4 +1,5 @@
-import type { FormPage, WorkflowDefinition } from './definition.schema';
+import type { LocalizedText } from '../core/engine.types';
+import type { FormField, FormPage, WorkflowDefinition } from './definition.schema';
 import { STATE_TAGS, type StateTag } from './state-tags';
 
 type Add = (path: string, code: string, message: string) => void;
@@ -128,8 +129,9 @@ export function formPages(
 }
 
 /**
- * Who reads a page's answers: the applicant herself, or anyone else (an assessor, an approver,
- * the clerk at the desk or a helper acting for her), as with a warning's `staffText`.
+ * Who reads a page's answers (and the questions' labels beside them): the applicant herself, or
+ * anyone else (an assessor, an approver, the clerk at the desk or a helper acting for her), as
+ * with a warning's `staffText`.
  */
 export type PageReader = 'applicant' | 'staff';
 
@@ -142,4 +144,16 @@ export function pageHeading(
   reader: PageReader,
 ): FormPage['title'] {
   return reader === 'staff' && page.staffTitle ? page.staffTitle : page.title;
+}
+
+/**
+ * A form field's label for its reader: the applicant reads its label ("Naam van uw initiatief"),
+ * anyone else its `staffLabel` ("Naam van het initiatief") when it has one. The same for a
+ * list's own fields.
+ */
+export function fieldLabel(
+  field: Pick<FormField, 'label' | 'staffLabel'>,
+  reader: PageReader,
+): LocalizedText {
+  return reader === 'staff' && field.staffLabel ? field.staffLabel : field.label;
 }

@@ -24,9 +24,15 @@ const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'letters, digits 
 export const INTEGER_DISPLAYS = ['code'] as const;
 export type IntegerDisplay = (typeof INTEGER_DISPLAYS)[number];
 
+/**
+ * A field's label speaks to the applicant ("Naam van uw initiatief"); `staffLabel` names it for
+ * anyone else who reads or fills in its answer (staff, the desk, whoever acts for the applicant):
+ * "Naam van het initiatief". Absent: the label (fieldLabel). A list's own fields may carry one too.
+ */
 const fieldBase = {
   key: identifier,
   label: localized,
+  staffLabel: localized.optional(),
   help: localized.optional(),
   required: z.boolean().optional(),
 };

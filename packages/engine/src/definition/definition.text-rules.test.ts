@@ -74,6 +74,34 @@ describe('every text in Dutch and English', () => {
     expect(textProblems((d) => delete d.form.pages[0].staffTitle)).toEqual([]);
   });
 
+  test('a question’s label for staff without Dutch is named by the question, at the Dutch box', () => {
+    const found = textProblems((d) => {
+      d.form.fields[0].staffLabel = { nl: '', en: 'Name of the initiative' };
+    });
+    expect(found.map((p) => [p.path, p.text!.nl, p.text!.en])).toEqual([
+      [
+        'form.fields.0.staffLabel.nl',
+        'Vraag ‘Naam van uw initiatief’, vraag voor medewerkers: de Nederlandse tekst ontbreekt.',
+        'Question ‘Name of your initiative’, question for staff: the Dutch text is missing.',
+      ],
+    ]);
+    // Absent is fine: the question's label is read by everyone.
+    expect(textProblems((d) => delete d.form.fields[0].staffLabel)).toEqual([]);
+  });
+
+  test('a list’s own question’s label for staff is checked too, named under the list', () => {
+    const found = textProblems((d) => {
+      const list = d.form.fields.find((f: Json) => f.key === 'budgetLines');
+      list.fields[1].staffLabel = { nl: 'Bedrag', en: '  ' };
+    });
+    expect(found.map((p) => [p.path.replace(/^form\.fields\.\d+/, 'list'), p.text!.en])).toEqual([
+      [
+        'list.fields.1.staffLabel.en',
+        'Question ‘Budget’ › Question ‘Amount’, question for staff: the English text is missing.',
+      ],
+    ]);
+  });
+
   test('a missing Dutch text is named too', () => {
     const found = textProblems((d) => {
       d.title.nl = '';

@@ -49,6 +49,12 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
         (l) => `${prefix[l]}${l === 'nl' ? 'Vraag' : 'Question'} ‘${name(f.label, l, f.key)}’`,
       );
       text(f.label, `${base}.${i}.label`, q);
+      if (f.staffLabel)
+        text(
+          f.staffLabel,
+          `${base}.${i}.staffLabel`,
+          both((l) => `${q[l]}, ${l === 'nl' ? 'vraag voor medewerkers' : 'question for staff'}`),
+        );
       if (f.help)
         text(
           f.help,

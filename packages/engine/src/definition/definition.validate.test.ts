@@ -36,6 +36,8 @@ test('the strict zod schema accepts the shipped definition and has a JSON Schema
   expect(JSON.stringify(schema)).toContain('budgetAvailable');
   // A form page's heading for staff is in it, as editors and the OpenAPI document read it.
   expect(JSON.stringify(schema)).toContain('"staffTitle"');
+  // So is a question's label for staff.
+  expect(JSON.stringify(schema)).toContain('"staffLabel"');
 });
 
 describe('every rule, one broken definition each', () => {

@@ -75,6 +75,44 @@ describe('issue texts (C2): whole sentences naming the field by its label', () =
   });
 });
 
+describe('labels as staff read them (staffLabel)', () => {
+  const forStaff = structuredClone(def);
+  const [title] = forStaff.form.fields;
+  title!.staffLabel = { nl: 'Naam van het initiatief', en: 'Name of the initiative' };
+  const rows = forStaff.form.fields.find((f) => f.key === 'budgetLines');
+  if (rows?.type === 'list') rows.fields[1]!.staffLabel = { nl: 'Kosten', en: 'Costs' };
+
+  test('name a path by the label for staff, a list’s own question too; the applicant’s stay', () => {
+    expect(labelOfPath(forStaff.form, 'data.title', 'staff')).toEqual({
+      nl: 'Naam van het initiatief',
+      en: 'Name of the initiative',
+    });
+    expect(labelOfPath(forStaff.form, 'data.budgetLines.0.amountCents', 'staff').nl).toBe(
+      'Begroting, regel 1: Kosten',
+    );
+    expect(labelOfPath(forStaff.form, 'data.title').nl).toBe('Naam van uw initiatief');
+    expect(labelOfPath(forStaff.form, 'data.title', 'applicant').nl).toBe('Naam van uw initiatief');
+    // A question without one reads the same for everyone.
+    expect(labelOfPath(forStaff.form, 'data.iban', 'staff').nl).toBe('IBAN-rekeningnummer');
+  });
+
+  test('the form’s sentences name the question as their reader reads it', () => {
+    const data = { budgetLines: [{ description: 'Tent', amountCents: 'veel' }] };
+    const said = (reader?: 'applicant' | 'staff') =>
+      Object.fromEntries(
+        validateFormData(forStaff, data, { reader }).issues.map((i) => [i.path, i.text.nl]),
+      );
+    expect(said('staff')['data.title']).toBe('Naam van het initiatief ontbreekt.');
+    expect(said('staff')['data.budgetLines.0.amountCents']).toMatch(
+      /^Begroting, regel 1: Kosten moet een bedrag/,
+    );
+    expect(said()['data.title']).toBe('Naam van uw initiatief ontbreekt.');
+    expect(said('applicant')['data.budgetLines.0.amountCents']).toMatch(
+      /^Begroting, regel 1: Bedrag moet een bedrag/,
+    );
+  });
+});
+
 describe('guard texts', () => {
   const event = (payload: unknown = {}): MachineEvent => ({
     type: 'SUBMIT',

@@ -1,4 +1,5 @@
 import type { LocalizedText } from '../core/engine.types';
+import { fieldLabel, type PageReader } from '../definition/definition.rules';
 import type { FormDefinition, FormField } from '../definition/definition.schema';
 import { formatDate, formatMoney } from '../legal-clock/calendar';
 
@@ -122,17 +123,27 @@ export const formText = {
 };
 
 /**
- * The label of a dotted data path (`data.budgetLines.1.amountCents`) from the form's own labels;
- * unknown parts fall back to the key, so a text always names something.
+ * The label of a dotted data path (`data.budgetLines.1.amountCents`) from the form's own labels,
+ * as `reader` reads them (fieldLabel: the applicant her label, anyone else a field's `staffLabel`
+ * when it has one); unknown parts fall back to the key, so a text always names something.
  */
-export function labelOfPath(form: FormDefinition, path: string): L {
+export function labelOfPath(
+  form: FormDefinition,
+  path: string,
+  reader: PageReader = 'applicant',
+): L {
   const parts = path.split('.');
   if (parts[0] === 'data') parts.shift();
   const [key, index, sub] = parts;
   const field: FormField | undefined = form.fields.find((f) => f.key === key);
   if (!field) return both(key ?? path, key ?? path);
-  if (field.type !== 'list' || index === undefined) return field.label;
+  const label = fieldLabel(field, reader);
+  if (field.type !== 'list' || index === undefined) return label;
   const i = Number(index);
   const subField = sub ? field.fields.find((f) => f.key === sub) : undefined;
-  return itemLabel(field.label, i, subField?.label ?? (sub ? both(sub, sub) : undefined));
+  return itemLabel(
+    label,
+    i,
+    subField ? fieldLabel(subField, reader) : sub ? both(sub, sub) : undefined,
+  );
 }

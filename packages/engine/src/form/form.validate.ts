@@ -1,4 +1,5 @@
 import type { Issue, LocalizedText } from '../core/engine.types';
+import { fieldLabel, type PageReader } from '../definition/definition.rules';
 import type {
   AttachmentsField,
   FormDefinition,
@@ -220,7 +221,7 @@ function checkFields(
         `${path}.${i}`,
         partial,
         issues,
-        (f) => itemLabel(label(), i, f.label),
+        (f) => itemLabel(label(), i, labelOf(f)),
       );
     });
   }
@@ -238,12 +239,13 @@ function checkFields(
  * Checks form data against the definition's form. With `partial` (drafts, edits) only present
  * fields are checked for type and limits; otherwise every required field must be there too.
  * Paths are dotted and start with `data.` (e.g. `data.budgetLines.0.amountCents`); every issue
- * carries `text`, a whole sentence in nl and en naming the field by its label.
+ * carries `text`, a whole sentence in nl and en naming the field by its label as `reader` reads
+ * it (fieldLabel; absent: the applicant's).
  */
 export function validateFormData(
   def: { form: FormDefinition },
   data: unknown,
-  options: { partial?: boolean; prefix?: string } = {},
+  options: { partial?: boolean; prefix?: string; reader?: PageReader } = {},
 ): { ok: boolean; issues: Issue[] } {
   const prefix = options.prefix ?? 'data';
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
@@ -259,7 +261,7 @@ export function validateFormData(
     prefix,
     options.partial ?? false,
     issues,
-    (f) => f.label,
+    (f) => fieldLabel(f, options.reader ?? 'applicant'),
   );
   return { ok: issues.length === 0, issues };
 }

@@ -23,7 +23,8 @@ export function shippedJson(
     | 'definition.json'
     | 'definition.v2.json'
     | 'definition.v3.json'
-    | 'definition.v4.json' = 'definition.json',
+    | 'definition.v4.json'
+    | 'definition.v5.json' = 'definition.json',
 ): unknown {
   const path = fileURLToPath(new URL(`../../../../workflows/${key}/${file}`, import.meta.url));
   return JSON.parse(readFileSync(path, 'utf8'));

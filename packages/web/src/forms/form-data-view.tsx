@@ -17,6 +17,7 @@ import type { Attachment } from '../api/client';
 import { AttachmentList } from '../components/attachments';
 import { useI18n } from '../i18n/i18n';
 import { filesOf } from './attachments-field';
+import { fieldLabelIn } from './field-label';
 import { fieldText, type ScalarField } from './field-text';
 import { pagesOf } from './form-pages';
 import { pageHeadingIn } from './page-heading';
@@ -33,7 +34,8 @@ export function useFieldText() {
  * The form's data as the definition groups and names it: a heading per page, a list of the
  * page's values, and each list field as a table with a column per sub-field (on a narrow
  * screen every row stacks, so nothing is cut off or scrolls sideways). The applicant reads a
- * page's title ("Uw initiatief"); `staff`, anyone else, its title for staff ("Het initiatief").
+ * page's title ("Uw initiatief") and a question's label ("Naam van uw initiatief"); `staff`,
+ * anyone else, their titles and labels for staff ("Het initiatief", "Naam van het initiatief").
  */
 export function FormDataView({
   definition: def,
@@ -54,6 +56,7 @@ export function FormDataView({
   const text = useFieldText();
   const Heading = headingLevel === 3 ? Heading3 : Heading4;
   const pages = pagesOf(def);
+  const labelOf = (field: Parameters<typeof fieldLabelIn>[0]) => fieldLabelIn(field, staff, locale);
 
   const list = (field: ListField) => {
     const items = Array.isArray(data[field.key])
@@ -70,7 +73,7 @@ export function FormDataView({
       return (
         <DataList key={field.key} className="app-datalist">
           <DataListItem>
-            <DataListKey>{field.label[locale]}</DataListKey>
+            <DataListKey>{labelOf(field)}</DataListKey>
             <DataListValue>{t('common.notFilled')}</DataListValue>
           </DataListItem>
         </DataList>
@@ -79,7 +82,7 @@ export function FormDataView({
     return (
       <Table key={field.key} className="app-table app-table--stack">
         <caption className="app-caption">
-          {field.label[locale]} ({formatNumber(items.length)})
+          {labelOf(field)} ({formatNumber(items.length)})
         </caption>
         <TableHeader>
           <TableRow>
@@ -89,7 +92,7 @@ export function FormDataView({
                 scope="col"
                 className={sub.type === 'money' ? 'app-num' : undefined}
               >
-                {sub.label[locale]}
+                {labelOf(sub)}
               </TableHeaderCell>
             ))}
           </TableRow>
@@ -101,7 +104,7 @@ export function FormDataView({
               {field.fields.map((sub) => (
                 <TableCell
                   key={sub.key}
-                  data-label={sub.label[locale]}
+                  data-label={labelOf(sub)}
                   className={sub.type === 'money' ? 'app-num' : undefined}
                 >
                   {text(sub, item[sub.key]) ?? '–'}
@@ -142,7 +145,7 @@ export function FormDataView({
               <DataList className="app-datalist">
                 {scalars.map((f) => (
                   <DataListItem key={f.key}>
-                    <DataListKey>{f.label[locale]}</DataListKey>
+                    <DataListKey>{labelOf(f)}</DataListKey>
                     <DataListValue>
                       {f.type === 'attachments' ? (
                         <AttachmentList items={filesOf(data[f.key], files)} />

@@ -7,7 +7,7 @@ import { useLoad } from '../components/use-load';
 import { OnBehalfNotice } from '../desk/on-behalf';
 import { stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
-import { lazyPage } from '../router/lazy-page';
+import { lazyPage, useLoadAfterPaint } from '../router/lazy-page';
 import { useRouter } from '../router/router';
 import { loadApplicationBundle } from './application-bundle';
 
@@ -43,18 +43,7 @@ export function ApplicationPage({ id }: { id: string }) {
 
   const app = bundle.data?.app ?? (early?.id === id ? early.app : undefined);
   const headingShown = app !== undefined;
-  useEffect(() => {
-    if (!headingShown) return;
-    // A timer set in the frame's callback fires after that frame is painted.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => void loadBody(), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [headingShown]);
+  useLoadAfterPaint(loadBody, headingShown);
   if (!app || (bundle.error && !bundle.data)) {
     return (
       <>

@@ -103,6 +103,51 @@ describe('the changes between two versions, in words', () => {
     ]);
   });
 
+  it('names a question’s new label for staff, its change and its removal, in both languages', () => {
+    const staffLabel = { nl: 'Naam van het initiatief', en: 'Name of the initiative' };
+    const before = def([field('title', 'Naam van uw initiatief')], ['title']);
+    const after = def([field('title', 'Naam van uw initiatief', { staffLabel })], ['title']);
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Vraag ‘Naam van uw initiatief’, vraag voor medewerkers: – → Nederlands: “Naam van het initiatief” / Engels: “Name of the initiative”',
+      },
+    ]);
+    expect(definitionChanges(after, before, 'en')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Question ‘Naam van uw initiatief (en)’, question for staff: Dutch: “Naam van het initiatief” / English: “Name of the initiative” → –',
+      },
+    ]);
+    const renamed = def(
+      [field('title', 'Naam van uw initiatief', { staffLabel: { ...staffLabel, nl: 'Titel' } })],
+      ['title'],
+    );
+    expect(definitionChanges(after, renamed, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Vraag ‘Naam van uw initiatief’, vraag voor medewerkers: Nederlands: “Naam van het initiatief” / Engels: “Name of the initiative” → Nederlands: “Titel” / Engels: “Name of the initiative”',
+      },
+    ]);
+  });
+
+  it('names a list’s own question’s label for staff under the list', () => {
+    const list = (extra: Record<string, unknown>) => ({
+      key: 'budgetLines',
+      type: 'list',
+      label: { nl: 'Begroting', en: 'Budget' },
+      fields: [field('amount', 'Bedrag', extra)],
+    });
+    const before = def([list({})], ['budgetLines']);
+    const after = def([list({ staffLabel: { nl: 'Kosten', en: 'Costs' } })], ['budgetLines']);
+    expect(definitionChanges(before, after, 'en')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Question ‘Budget › Bedrag (en)’, question for staff: – → Dutch: “Kosten” / English: “Costs”',
+      },
+    ]);
+  });
+
   it('shows a sentence added at the end of a long letter as added, not a truncated opening', () => {
     const body = 'Beste {{applicantName}},\n\nWij hebben uw aanvraag ontvangen. '.repeat(5);
     const letter = (b: string) => ({

@@ -28,6 +28,7 @@ import { useEditorText } from './editor-messages';
 import { WholeNumberField } from './editor-number';
 import { PagesEditor } from './editor-pages';
 import { ParamsEditor } from './editor-params';
+import { type TextPart, TextsInBothLanguages } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 const FIELD_TYPES = [
@@ -62,6 +63,20 @@ const ACCEPT_CHOICES: Record<string, string[] | undefined> = {
   pdf: ['pdf'],
   image: ['image'],
 };
+
+/**
+ * A question's texts, each in both languages: its label (to the applicant), its label for staff
+ * and whoever fills in for her (optional), its explanation (optional).
+ */
+const TEXTS: TextPart<'label' | 'staffLabel' | 'help'>[] = [
+  { part: 'label', labels: { nl: 'form.labelNl', en: 'form.labelEn' } },
+  {
+    part: 'staffLabel',
+    labels: { nl: 'form.staffLabelNl', en: 'form.staffLabelEn' },
+    hint: 'form.staffLabelHint',
+  },
+  { part: 'help', labels: { nl: 'form.helpNl', en: 'form.helpEn' } },
+];
 
 /** The conditions on leaving the first state (submitting), with their parameters. */
 function Conditions({ def, update }: { def: DefinitionJson; update: Update }) {
@@ -149,43 +164,24 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
       {fields.map((f, i) => {
         const key = str(f.key);
         const base = `form.fields.${i}`;
-        const l = obj(f.label);
-        const h = obj(f.help);
-        const setText = (part: 'label' | 'help', lang: 'nl' | 'en', v: string) =>
+        const setText = (part: 'label' | 'staffLabel' | 'help', lang: 'nl' | 'en', v: string) =>
           change(i, (x) => {
             const now = obj(x[part]);
             const next = { nl: str(now.nl), en: str(now.en), [lang]: v };
-            if (part === 'help' && !next.nl && !next.en) delete x.help;
+            // An optional text left empty in both languages is absent (staff then read the label).
+            if (part !== 'label' && !next.nl && !next.en) delete x[part];
             else x[part] = next;
           });
-        const title = textIn(l, locale, key);
+        const title = textIn(f.label, locale, key);
         return (
           <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
             <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
             <div className="policy-grid">
-              <TextField
-                id={pathId(`${base}.label.nl`)}
-                label={e('form.labelNl')}
-                value={str(l.nl)}
-                onChange={(v) => setText('label', 'nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.label.en`)}
-                label={e('form.labelEn')}
-                value={str(l.en)}
-                onChange={(v) => setText('label', 'en', v)}
-              />
-              <TextField
-                id={pathId(`${base}.help.nl`)}
-                label={e('form.helpNl')}
-                value={str(h.nl)}
-                onChange={(v) => setText('help', 'nl', v)}
-              />
-              <TextField
-                id={pathId(`${base}.help.en`)}
-                label={e('form.helpEn')}
-                value={str(h.en)}
-                onChange={(v) => setText('help', 'en', v)}
+              <TextsInBothLanguages
+                parts={TEXTS}
+                base={base}
+                of={f}
+                onChange={(part, lang, v) => setText(part, lang, v)}
               />
               {(LIMITS[str(f.type)] ?? []).map((limit) => (
                 <WholeNumberField

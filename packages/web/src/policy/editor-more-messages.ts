@@ -73,6 +73,10 @@ export const moreNl = {
   'rule.gone': '{field} (geen veld van deze stap meer)',
   'rule.says': 'Wie geen van deze velden invult, krijgt te lezen: “{sentence}”',
   'form.code': 'Toon als code, zonder scheidingsteken (bijvoorbeeld een jaartal of huisnummer)',
+  'form.staffLabelNl': 'Vraag voor medewerkers (Nederlands)',
+  'form.staffLabelEn': 'Vraag voor medewerkers (Engels)',
+  'form.staffLabelHint':
+    'Staat bij het antwoord voor medewerkers en voor wie namens de aanvrager invult, zoals ‘Naam van het initiatief’ bij ‘Naam van uw initiatief’. Leeg: de vraag.',
 };
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
@@ -140,4 +144,8 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'rule.gone': '{field} (no longer a field of this step)',
   'rule.says': 'Whoever fills in none of these fields reads: “{sentence}”',
   'form.code': 'Show as a code, without a thousands separator (for example a year or house number)',
+  'form.staffLabelNl': 'Question for staff (Dutch)',
+  'form.staffLabelEn': 'Question for staff (English)',
+  'form.staffLabelHint':
+    'Shown with the answer for staff and for whoever fills in for the applicant, such as ‘Name of the initiative’ for ‘Name of your initiative’. Empty: the question.',
 };

@@ -8,15 +8,12 @@ import {
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { arr, codeFrom, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
-import { type EditorMessageKey, useEditorText } from './editor-messages';
+import { useEditorText } from './editor-messages';
+import { type TextPart, TextsInBothLanguages } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 /** A page's texts, each in both languages: its title, its title for staff, its introduction. */
-const TEXTS: {
-  part: 'title' | 'staffTitle' | 'intro';
-  labels: Record<'nl' | 'en', EditorMessageKey>;
-  hint?: EditorMessageKey;
-}[] = [
+const TEXTS: TextPart<'title' | 'staffTitle' | 'intro'>[] = [
   { part: 'title', labels: { nl: 'pages.titleNl', en: 'pages.titleEn' } },
   {
     part: 'staffTitle',
@@ -85,18 +82,12 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
           >
             <FieldsetLegend>{e('pages.page', { n: n + 1, title: shown })}</FieldsetLegend>
             <div className="policy-grid">
-              {TEXTS.flatMap(({ part, labels, hint }) =>
-                (['nl', 'en'] as const).map((lang) => (
-                  <TextField
-                    key={`${part}.${lang}`}
-                    id={pathId(`${base}.${part}.${lang}`)}
-                    label={e(labels[lang])}
-                    description={hint ? e(hint) : undefined}
-                    value={str(obj(page[part])[lang])}
-                    onChange={(v) => setText(n, part, lang, v)}
-                  />
-                )),
-              )}
+              <TextsInBothLanguages
+                parts={TEXTS}
+                base={base}
+                of={page}
+                onChange={(part, lang, v) => setText(n, part, lang, v)}
+              />
             </div>
             {keys.length > 0 ? (
               <Paragraph>

@@ -22,6 +22,26 @@ export function lazyPage<C extends ComponentType<any>>(load: () => Promise<{ def
   });
 }
 
+/**
+ * Asks for code (`load`) once the page has painted what it shows now, which does not need it:
+ * from the first frame after `ready` is true (a timer set in a frame's callback fires after that
+ * frame is painted).
+ */
+export function useLoadAfterPaint(load: () => Promise<unknown>, ready = true): void {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is a module's constant
+  useEffect(() => {
+    if (!ready) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => void load(), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready]);
+}
+
 /** Re-renders the caller (the routes) whenever code from `lazyPage` has arrived. */
 export function useLazyPageArrivals(): void {
   const [, arrived] = useReducer((n: number) => n + 1, 0);

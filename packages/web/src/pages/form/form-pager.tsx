@@ -30,6 +30,7 @@ import { AttachmentsField } from '../../forms/attachments-field';
 import { BudgetTotal } from '../../forms/budget-total';
 import { closesApplication, eventLabel } from '../../forms/definition-text';
 import { FieldInput } from '../../forms/field-input';
+import { asReadBy } from '../../forms/field-label';
 import {
   ATTACHMENTS_STEP,
   formProblems,
@@ -47,7 +48,7 @@ import { supportersFooter } from '../../forms/supporters-count';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useStepErrors } from '../../forms/use-step-errors';
 import { useFormText } from '../../i18n/form-messages';
-import { lazyPage } from '../../router/lazy-page';
+import { lazyPage, useLoadAfterPaint } from '../../router/lazy-page';
 import { useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { stillRefused } from './refusals';
@@ -117,9 +118,12 @@ export function FormPager({
         .map((e) => e.type)
         .filter((type) => !closesApplication(def, current.state, type))
         .map((type) => eventLabel(def, type)[locale])[0] ?? '');
-  // The desk or a helper filling it in for someone reads the pages' titles for staff, in the
-  // steps as in the review, so a review's "change" link leads to a step of the same name.
+  // The desk or a helper filling it in for someone reads the pages' titles and the questions'
+  // labels for staff, in the steps, the errors and the review, so a review's "change" link leads
+  // to a step of the same name and an error names the question as its box does.
   const forOther = readsForOther(me, app);
+  const server = (error: Parameters<typeof serverProblems>[1]) =>
+    serverProblems(def, error, locale, forOther);
   const titleOf = (s: string) => {
     const page = pages.find((p) => p.key === s);
     if (page) return pageHeadingIn(page, forOther, locale);
@@ -128,23 +132,13 @@ export function FormPager({
       : t(canSend ? 'wizard.step.review' : 'wizard.step.reviewChanges');
   };
 
-  useEffect(() => {
-    // A timer set in the frame's callback fires after that frame is painted.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => void loadReview(), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  useLoadAfterPaint(loadReview);
 
   // A refused autosave: its reasons land on their fields, and the alert says it was not saved.
   // biome-ignore lint/correctness/useExhaustiveDependencies: on each refusal; def and locale are read as they are then
   useEffect(() => {
     if (autosave.status.kind !== 'invalid') return;
-    const e = serverProblems(def, autosave.status.error, locale);
+    const e = server(autosave.status.error);
     setErrors((prev) => ({ ...prev, ...e }));
   }, [autosave.status]);
 
@@ -159,15 +153,12 @@ export function FormPager({
   const max = regulation?.maxAmountCents;
   // Fields the API refused stay in the form, marked, until the person changes them (then they go
   // with the next save); a total over the maximum is an error at it.
-  const refused = refusedProblems(
-    def,
-    autosave.refusals.filter((r) => stillRefused(data, r)),
-    locale,
-  );
+  const stillRefusedNow = autosave.refusals.filter((r) => stillRefused(data, r));
+  const refused = refusedProblems(def, stillRefusedNow, locale, forOther);
   const overMax = overMaxProblem(def, text, total, max);
   /** Every problem of the form: its rules, what the API refused, the total. */
   const everything = () => ({
-    ...formProblems(def, data, problems, locale),
+    ...formProblems(def, data, problems, locale, forOther),
     ...refused,
     ...overMax,
   });
@@ -176,7 +167,7 @@ export function FormPager({
   // Text typed that the page cannot read ("-50") is not saved either: listed with the refused
   // fields once saving began, and leaving asks.
   const unreadable = Object.keys(problems).length > 0;
-  const typed = autosave.status.kind === 'idle' ? {} : labelled(def, problems, locale);
+  const typed = autosave.status.kind === 'idle' ? {} : labelled(def, problems, locale, forOther);
   const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, base, SUBMIT_ID);
 
   // The last step lists a total over the maximum from the start: it cannot be sent so.
@@ -237,7 +228,7 @@ export function FormPager({
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.invalidParams.length) {
-        return show(serverProblems(def, err, locale));
+        return show(server(err));
       }
       setFailure(errorText(err));
     }
@@ -332,7 +323,7 @@ export function FormPager({
       <SaveIndicator
         status={autosave.status}
         onReload={() => void autosave.reload()}
-        reasonsOf={(error) => inFormOrder(def, serverProblems(def, error, locale)).map((e) => e[1])}
+        reasonsOf={(error) => inFormOrder(def, server(error)).map((e) => e[1])}
         refused={notSaved}
         onFollow={toField}
       />
@@ -345,7 +336,7 @@ export function FormPager({
             {page.intro && <Paragraph>{page.intro[locale]}</Paragraph>}
             {page.fields.map((key) => {
               const field = def.form.fields.find((f) => f.key === key);
-              return field ? renderField(field) : null;
+              return field ? renderField(asReadBy(field, forOther)) : null;
             })}
           </>
         )}

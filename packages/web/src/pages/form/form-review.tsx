@@ -11,6 +11,7 @@ import type { ReactNode } from 'react';
 import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
 import { filesOf } from '../../forms/attachments-field';
+import { fieldLabelIn } from '../../forms/field-label';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
 import { pageHeadingIn } from '../../forms/page-heading';
@@ -20,7 +21,8 @@ import { AppLink, useRouter } from '../../router/router';
 /**
  * Everything filled in, page by page as the definition groups it, each with a link to change it.
  * A total over the regulation's maximum is in the error summary above (form-pager.tsx). The desk
- * or a helper filling it in for someone reads the pages' titles for staff ("Het initiatief").
+ * or a helper filling it in for someone reads the pages' titles and the questions' labels for
+ * staff ("Het initiatief", "Naam van het initiatief").
  */
 export function FormReview({
   definition: def,
@@ -56,21 +58,22 @@ export function FormReview({
   );
 
   const rows = (field: FormField): ReactNode[] => {
+    const label = fieldLabelIn(field, staff, locale);
     if (field.type === 'attachments') {
       const files = filesOf(data[field.key], attachments);
-      return [row(field.key, field.label[locale], <AttachmentList items={files} />)];
+      return [row(field.key, label, <AttachmentList items={files} />)];
     }
     if (field.type !== 'list') {
-      return [row(field.key, field.label[locale], shown(field, data[field.key]))];
+      return [row(field.key, label, shown(field, data[field.key]))];
     }
     const items = Array.isArray(data[field.key])
       ? (data[field.key] as Record<string, unknown>[])
       : [];
-    if (items.length === 0) return [row(field.key, field.label[locale], null)];
+    if (items.length === 0) return [row(field.key, label, null)];
     const out = items.map((item, i) =>
       row(
         `${field.key}.${i}`,
-        t('form.item', { list: field.label[locale], n: i + 1 }),
+        t('form.item', { list: label, n: i + 1 }),
         field.fields.map((sub) => shown(sub, item[sub.key]) ?? t('common.notFilled')).join(' · '),
       ),
     );

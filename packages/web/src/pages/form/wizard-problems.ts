@@ -13,15 +13,20 @@ import type { Refusal } from './refusals';
 
 type Problems = Record<string, string>;
 
-/** The refused fields' reasons, named by their labels. */
+/**
+ * The refused fields' reasons, named by their labels (for `staff`, the desk or a helper filling
+ * it in for someone, by their labels for staff).
+ */
 export function refusedProblems(
   def: WorkflowDefinition,
   refusals: Refusal[],
   locale: Locale,
+  staff = false,
 ): Problems {
   const out: Problems = {};
   for (const r of refusals) {
-    Object.assign(out, serverProblems(def, { code: r.code, invalidParams: [r.param] }, locale));
+    const error = { code: r.code, invalidParams: [r.param] };
+    Object.assign(out, serverProblems(def, error, locale, staff));
   }
   return out;
 }
@@ -31,10 +36,12 @@ export function labelled(
   def: WorkflowDefinition,
   inputProblems: Problems,
   locale: Locale,
+  staff = false,
 ): Problems {
   const out: Problems = {};
+  const reader = staff ? 'staff' : 'applicant';
   for (const [path, message] of Object.entries(inputProblems)) {
-    out[path] = `${labelOfPath(def.form, path)[locale]}: ${message}`;
+    out[path] = `${labelOfPath(def.form, path, reader)[locale]}: ${message}`;
   }
   return out;
 }
