@@ -140,7 +140,7 @@ function Loading() {
   return <StatusMessage>{t('common.loading')}</StatusMessage>;
 }
 
-/** The path whose page data was last asked ahead (PAGE_DATA), so each visit asks once. */
+/** What the page data last asked ahead was about (PAGE_DATA), so each visit asks once. */
 let askedAheadFor: string | null = null;
 
 function Routes() {
@@ -151,9 +151,11 @@ function Routes() {
     const params = match(route.path, location.path);
     if (params) {
       const data = PAGE_DATA[route.path];
-      if (data && me && askedAheadFor !== location.path) {
-        askedAheadFor = location.path;
-        data(params);
+      const about = data?.about(params) ?? null;
+      if (!data) askedAheadFor = null;
+      else if (me && askedAheadFor !== about) {
+        askedAheadFor = about;
+        data.ask(params);
       }
       return (
         <Suspense fallback={<Loading />}>
