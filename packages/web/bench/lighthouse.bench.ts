@@ -62,7 +62,8 @@ async function pages(url: string, cookie: string): Promise<Record<string, string
   return {
     login: '/inloggen',
     myApplications: '/aanvragen',
-    form: `/aanvragen/${draft}/bewerken/1`,
+    // The address the app links a draft to ("Verder invullen"), which opens its first step.
+    form: `/aanvragen/${draft}/bewerken`,
     application: `/aanvragen/${other}`,
   };
 }
