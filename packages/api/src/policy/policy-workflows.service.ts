@@ -30,6 +30,8 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
           key: 'title',
           type: 'text',
           label: { nl: 'Naam van uw initiatief', en: 'Name of your initiative' },
+          // What staff, the desk and a helper read: the label speaks to the resident.
+          staffLabel: { nl: 'Naam van het initiatief', en: 'Name of the initiative' },
           minLength: 3,
           maxLength: 120,
         },
@@ -38,6 +40,7 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
         {
           key: 'application',
           title: { nl: 'Uw aanvraag', en: 'Your application' },
+          staffTitle: { nl: 'De aanvraag', en: 'The application' },
           fields: ['title'],
         },
       ],

@@ -36,6 +36,15 @@ describe('POST /api/policy/definitions', () => {
     expect(created.validation).toEqual({ ok: true, problems: [] });
     expect(Object.keys(created.definition.states)).toEqual(['started', 'received', 'cancelled']);
     expect(created.definition.referencePrefix).toBe('WI');
+    // Its question and page speak to the resident, and to staff in words of their own.
+    expect(created.definition.form.fields[0].staffLabel).toEqual({
+      nl: 'Naam van het initiatief',
+      en: 'Name of the initiative',
+    });
+    expect(created.definition.form.pages[0].staffTitle).toEqual({
+      nl: 'De aanvraag',
+      en: 'The application',
+    });
   });
 
   test('a copy of a published version of another key, under the new key', async () => {
