@@ -1,4 +1,4 @@
-import type { Actor, Role } from '@initiatief/engine';
+import type { Actor, PageReader, Role } from '@initiatief/engine';
 import { STAFF_ROLES } from '../auth/roles';
 import type { SessionUser } from '../context';
 
@@ -55,3 +55,12 @@ export function onBehalfOf(
 }
 
 export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
+
+/**
+ * Who reads what a command refuses (Facts.reader): the applicant her own form's words, anyone
+ * else (staff, the desk, a helper acting for her) the form's words for staff, as the form's
+ * pages show them (the web's asReadBy, the upload's refusal).
+ */
+export function readerFor(actor: Pick<Actor, 'id'>, app: { applicant_id: string }): PageReader {
+  return actor.id === app.applicant_id ? 'applicant' : 'staff';
+}

@@ -37,6 +37,7 @@ import {
 import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { applyTimerEffects, timerChangesOf } from '../timers/timers.repository';
+import { readerFor } from './applications.access';
 import { budgetExceeded, engineCall } from './applications.errors';
 import type { ApplicationColumns, ApplicationRecord } from './applications.repository';
 import { updateApplicationWithHistory } from './applications.statements';
@@ -235,9 +236,11 @@ export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<S
       {
         now,
         actor,
-        facts: args.confirmedSupporters
-          ? { ...factsFor(regulation), confirmedSupporters: args.confirmedSupporters }
-          : factsFor(regulation),
+        facts: {
+          ...factsFor(regulation),
+          ...(args.confirmedSupporters ? { confirmedSupporters: args.confirmedSupporters } : {}),
+          reader: readerFor(actor, app),
+        },
       },
     ),
   );

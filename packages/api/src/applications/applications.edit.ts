@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import { refuseForeignAttachments } from '../attachments/attachments.refs';
 import type { DB } from '../db/schema';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
+import { readerFor } from './applications.access';
 import { columnsOf } from './applications.command';
 import { engineCall } from './applications.errors';
 import type { ApplicationRecord } from './applications.repository';
@@ -32,7 +33,12 @@ export async function applyEdit(
 ): Promise<{ app: ApplicationRecord }> {
   const { app, definition, now } = args;
   const edited = engineCall(() =>
-    updateApplicationData(definition, app.snapshot as PersistedSnapshot, args.data),
+    updateApplicationData(
+      definition,
+      app.snapshot as PersistedSnapshot,
+      args.data,
+      readerFor(args.actor, app),
+    ),
   );
   const columns = {
     ...columnsOf(

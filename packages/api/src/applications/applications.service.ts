@@ -23,7 +23,14 @@ import {
   isUuid,
   type Regulation,
 } from '../regulations/regulations.repository';
-import { actorFor, canEditAsApplicant, canSee, isStaff, onBehalfOf } from './applications.access';
+import {
+  actorFor,
+  canEditAsApplicant,
+  canSee,
+  isStaff,
+  onBehalfOf,
+  readerFor,
+} from './applications.access';
 import { columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
 import { engineCall, notApproved } from './applications.errors';
@@ -274,7 +281,7 @@ export async function createApplicationCommand(
       createApplication(def, {
         now,
         actor,
-        facts: factsFor(reg),
+        facts: { ...factsFor(reg), reader: readerFor(actor, { applicant_id: applicantId }) },
         data: input.data ?? {},
       }),
     );

@@ -36,6 +36,12 @@ export interface Facts {
    * instead of the names typed into the form.
    */
   confirmedSupporters?: { age: number | null }[];
+  /**
+   * Who reads what the step refuses: the applicant her own form's words ("Naam van uw
+   * initiatief"), anyone else (staff, the desk, a helper acting for her) the form's words for
+   * staff (`staffLabel`). Absent: the applicant.
+   */
+  reader?: 'applicant' | 'staff';
 }
 
 export interface StepInput {

@@ -1,5 +1,6 @@
 import type { ApplicationContext, Facts, PersistedSnapshot } from '../core/engine.types';
 import { EngineError } from '../core/engine-error';
+import type { PageReader } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { requestedCents, validateFormData } from '../form/form.validate';
 import { isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
@@ -137,11 +138,13 @@ export function applicationView(
 /**
  * Changes the form data of an application in an editable state (draft, info_requested): the
  * patch's keys replace those of the data, `null` removes one; only types and limits are checked.
+ * A refusal names the fields as `reader` reads them (Facts.reader).
  */
 export function updateApplicationData(
   def: WorkflowDefinition,
   snapshot: PersistedSnapshot,
   patch: Record<string, unknown>,
+  reader: PageReader = 'applicant',
 ): { snapshot: PersistedSnapshot; data: Record<string, unknown> } {
   const state = stateOf(def, snapshot);
   if (def.states[state]!.meta?.editable !== true || snapshot.status !== 'active') {
@@ -152,7 +155,7 @@ export function updateApplicationData(
     if (value === null) delete data[key];
     else data[key] = value;
   }
-  const check = validateFormData(def, data, { partial: true });
+  const check = validateFormData(def, data, { partial: true, reader });
   if (!check.ok)
     throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
   return { snapshot: { ...snapshot, context: { ...snapshot.context, data } }, data };

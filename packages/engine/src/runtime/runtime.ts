@@ -12,6 +12,7 @@ import type {
   StepResult,
 } from '../core/engine.types';
 import { EngineError } from '../core/engine-error';
+import type { PageReader } from '../definition/definition.rules';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
 import { validateFormData } from '../form/form.validate';
 import { withRegulationDistrict } from '../form/form-fields';
@@ -131,12 +132,17 @@ function acceptedFor(def: WorkflowDefinition, state: string, actor: Actor): stri
   return out;
 }
 
-function payloadIssues(def: WorkflowDefinition, type: string, payload: unknown): Issue[] {
+function payloadIssues(
+  def: WorkflowDefinition,
+  type: string,
+  payload: unknown,
+  reader: PageReader = 'applicant',
+): Issue[] {
   const check = builtWorkflow(def).payloadSchemas.get(type);
   const issues: Issue[] = check ? check(payload ?? {}) : [];
   const data = (payload as { data?: unknown } | null | undefined)?.data;
   if (data !== undefined && data !== null && issues.length === 0) {
-    issues.push(...validateFormData(def, stripNulls(data), { partial: true }).issues);
+    issues.push(...validateFormData(def, stripNulls(data), { partial: true, reader }).issues);
   }
   return issues;
 }
@@ -204,7 +210,7 @@ export function createApplication(
     (stripNulls(input.data ?? {}) as Record<string, unknown>) ?? {},
     input.facts.regulation.district,
   );
-  const check = validateFormData(def, data, { partial: true });
+  const check = validateFormData(def, data, { partial: true, reader: input.facts.reader });
   if (!check.ok)
     throw new EngineError('invalid_payload', 'invalid form data', { issues: check.issues });
   const event = machineEvent({ type: 'CREATE', payload: { data } }, input);
@@ -261,7 +267,7 @@ export function step(
         { roles: spec?.roles ?? [], allowed: acceptedFor(def, from, input.actor) },
       );
     }
-    const issues = payloadIssues(def, event.type, event.payload);
+    const issues = payloadIssues(def, event.type, event.payload, input.facts?.reader);
     if (issues.length > 0) {
       throw new EngineError('invalid_payload', `invalid payload for ${event.type}`, { issues });
     }

@@ -30,6 +30,8 @@ const fail = (path: string, message: string, text: LocalizedText): GuardResult =
   issues: [{ path, message, text }],
 });
 const both = (nl: string, en: string): LocalizedText => ({ nl, en });
+/** Who reads a refusal (Facts.reader): the form's fields are named in that reader's words. */
+const readerOf = (event: MachineEvent) => event.facts?.reader ?? 'applicant';
 const AMOUNT: LocalizedText = { nl: 'Het bedrag', en: 'The amount' };
 
 function amountOf(
@@ -45,7 +47,7 @@ function amountOf(
         cents: requestedCents(def, ctx.data),
         path,
         label: () => {
-          const list = labelOfPath(def.form, path);
+          const list = labelOfPath(def.form, path, readerOf(event));
           return both(`Het totaal van ${list.nl}`, `The total of ${list.en}`);
         },
       };
@@ -120,8 +122,8 @@ function limitOf(
 }
 
 export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
-  formComplete: (def, ctx) => {
-    const result = validateFormData(def, ctx.data);
+  formComplete: (def, ctx, event) => {
+    const result = validateFormData(def, ctx.data, { reader: readerOf(event) });
     return result.ok ? OK : { ok: false, issues: result.issues };
   },
   supportersAtLeast: (def, ctx, event, params) => {
@@ -129,7 +131,7 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const list: readonly unknown[] = event.facts?.confirmedSupporters ?? supportersOnForm(ctx.data);
     const count = countSupporters(list, minAge).counted;
     if (count >= params.count) return OK;
-    const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`);
+    const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`, readerOf(event));
     return fail(
       `data.${SUPPORTERS_LIST}`,
       `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
@@ -184,7 +186,7 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const field = def.form.activityDateField ?? 'activityDate';
     const date = ctx.data[field];
     if (!isIsoDate(date)) {
-      const label = labelOfPath(def.form, `data.${field}`);
+      const label = labelOfPath(def.form, `data.${field}`, readerOf(event));
       return fail(`data.${field}`, 'is required', {
         nl: `${label.nl} ontbreekt.`,
         en: `${label.en} is missing.`,
@@ -193,7 +195,7 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     const from = ctx.clock.receivedOn ?? event.today;
     const days = diffDays(from, date);
     if (days >= params.days) return OK;
-    const label = labelOfPath(def.form, `data.${field}`);
+    const label = labelOfPath(def.form, `data.${field}`, readerOf(event));
     const earliest = dateInWords(addDays(from, params.days));
     return fail(
       `data.${field}`,
