@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, useEffect, useReducer } from 'react';
+import { type ComponentType, lazy, startTransition, useEffect, useReducer } from 'react';
 
 /** The routes' re-render, called when a page's code (or a part of it) has arrived. */
 const arrivals = new Set<() => void>();
@@ -14,9 +14,12 @@ const arrivals = new Set<() => void>();
 export function lazyPage<C extends ComponentType<any>>(load: () => Promise<{ default: C }>) {
   return lazy(async () => {
     const module = await load();
-    // After React's own callbacks on this promise, which mark the component loaded.
+    // After React's own callbacks on this promise, which mark the component loaded. The page is
+    // rendered in a transition, in slices (see main.tsx).
     setTimeout(() => {
-      for (const show of arrivals) show();
+      startTransition(() => {
+        for (const show of arrivals) show();
+      });
     }, 0);
     return module;
   });
