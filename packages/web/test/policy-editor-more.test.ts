@@ -205,8 +205,14 @@ describe('the editor without JSON, continued', () => {
     await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
     await page.getByText('Huidige status: Ingediend').waitFor();
     await page.getByLabel('U bent').selectOption('assessor');
-    const date = page.locator('#sim-payload-REQUEST_INFO-uitersteDatum');
-    expect(await date.getAttribute('type')).toBe('date');
+    // A date as three boxes (day, month, year) under its label, as on the resident's form.
+    const date = page
+      .locator('.policy-sim')
+      .getByRole('group', { name: 'Uiterste datum', exact: true });
+    expect(await date.getByRole('textbox').count()).toBe(3);
+    expect(await date.getByLabel('Dag', { exact: true }).getAttribute('id')).toBe(
+      'sim-payload-REQUEST_INFO-uitersteDatum',
+    );
     expect(
       await page.locator('#sim-payload-REQUEST_INFO-soortInformatie option').allTextContents(),
     ).toEqual(['–', 'Offerte', 'Begroting']);

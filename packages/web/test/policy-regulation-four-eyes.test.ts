@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { checkA11y, expectHeading, login } from './browser';
+import { checkA11y, expectHeading, fillDate, login } from './browser';
 import { proposeRegulation, setUpPolicyTest } from './policy-kit';
 import { PASSWORD, type TestServer } from './server';
 
@@ -45,12 +45,13 @@ describe('a new regulation opens for applications when a second policy officer a
     const form = page.getByRole('region', { name: 'Nieuwe regeling' });
     await form.getByLabel('Code').fill('BI-NOORD-2026');
     await form.getByLabel('Wijk').fill('Noord');
-    await form.getByLabel('Jaar').fill('2026');
+    // The regulation's year; the dates below have year boxes of their own.
+    await form.getByRole('textbox', { name: 'Jaar', exact: true }).first().fill('2026');
     await form.getByLabel('Naam van de regeling').fill(TITLE);
     await form.getByLabel('Subsidieplafond (euro)').fill('40.000');
     await form.getByLabel('Maximum per aanvraag (euro)').fill('2.500');
-    await form.getByLabel('Open vanaf').fill('2026-01-01');
-    await form.getByLabel('Open tot en met').fill('2026-12-31');
+    await fillDate(form, 'Open vanaf', '2026-01-01');
+    await fillDate(form, 'Open tot en met', '2026-12-31');
     await form
       .getByLabel('Werkproces voor nieuwe aanvragen')
       .selectOption(`${workflow.workflow_key}@${workflow.workflow_version}`);

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { loadDefinition } from '../../api/src/definitions/definitions.repository';
-import { checkA11y, expectHeading, login } from './browser';
+import { checkA11y, expectHeading, fillDate, login } from './browser';
 import { proposeRegulation, setUpPolicyTest } from './policy-kit';
 import { PASSWORD, type TestServer } from './server';
 
@@ -106,10 +106,11 @@ describe('policy pages in words', () => {
     await name.fill('Bewonersinitiatief Noord 2027');
     await section.getByLabel('Code').fill('bi-noord-2027');
     await section.getByLabel('Wijk').fill('Noord');
-    await section.getByLabel('Jaar').fill('2027');
+    // The regulation's year; the dates below have year boxes of their own.
+    await section.getByRole('textbox', { name: 'Jaar', exact: true }).first().fill('2027');
     await section.getByLabel('Beslistermijn (weken)').fill('0');
-    await section.getByLabel('Open vanaf').fill('2027-03-01');
-    await section.getByLabel('Open tot en met').fill('2027-01-01');
+    await fillDate(section, 'Open vanaf', '2027-03-01');
+    await fillDate(section, 'Open tot en met', '2027-01-01');
     await section.getByRole('button', { name: 'Regeling aanmaken' }).click();
     await section.getByText('Kies een werkproces.').waitFor();
     await section

@@ -1,6 +1,7 @@
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { ApiError } from '../api/client';
+import { DateInput, type DateProblem } from '../components/date-input';
 import type { MoneyParse } from '../components/money';
 import { MoneyInput } from '../components/money-input';
 import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
@@ -63,6 +64,9 @@ function toForm(r?: PolicyRegulation): Form {
   };
 }
 
+const DATE_KEYS = ['opensOn', 'closesOn'] as const;
+type DateKey = (typeof DATE_KEYS)[number];
+
 const FIELD_OF: Record<string, keyof Form | MoneyKey | 'supporters'> = {
   ceilingCents: 'ceiling',
   maxAmountCents: 'max',
@@ -100,6 +104,21 @@ export function RegulationForm({
   const closed = regulation !== undefined && regulation.approvedAt === null;
   const needsComment = !regulation || closed;
   const set = (k: keyof Form) => (v: string) => setForm({ ...form, [k]: v });
+  // What the opening and closing dates' boxes make no date of, until mended.
+  const [dateProblems, setDateProblems] = useState<Partial<Record<DateKey, DateProblem | null>>>(
+    {},
+  );
+  const dateField = (k: DateKey, label: string) => (
+    <DateInput
+      id={`${prefix}-${k}`}
+      label={label}
+      value={form[k] || null}
+      error={errors[k]}
+      required
+      onChange={(date) => setForm((f) => ({ ...f, [k]: date ?? '' }))}
+      onProblem={(problem) => setDateProblems((ps) => ({ ...ps, [k]: problem }))}
+    />
+  );
   const field = (
     k: keyof Form,
     label: string,
@@ -134,6 +153,10 @@ export function RegulationForm({
       unread.reportWeeks = p('regs.errReport');
     if (form.opensOn && form.closesOn && form.closesOn <= form.opensOn)
       unread.closesOn = p('regs.errDates');
+    for (const k of DATE_KEYS) {
+      const problem = dateProblems[k];
+      if (problem) unread[k] = problem.message[locale];
+    }
     if (needsComment && !form.comment.trim()) unread.comment = q('prop.commentNeeded');
     if (Object.keys(unread).length > 0) {
       setErrors(unread);
@@ -224,8 +247,8 @@ export function RegulationForm({
         ))}
         {field('term', p('regs.term'), { inputMode: 'numeric' })}
         {field('reportWeeks', p('regs.reportWeeks'), { inputMode: 'numeric' })}
-        {field('opensOn', p('regs.opens'), { type: 'date' })}
-        {field('closesOn', p('regs.closes'), { type: 'date' })}
+        {dateField('opensOn', p('regs.opens'))}
+        {dateField('closesOn', p('regs.closes'))}
         <SelectField
           id={`${prefix}-workflow`}
           label={p('regs.workflow')}

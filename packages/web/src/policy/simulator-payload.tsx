@@ -5,6 +5,7 @@ import {
   FormFieldErrorMessage,
   FormLabel,
 } from '@utrecht/component-library-react';
+import { DateInput } from '../components/date-input';
 import { MoneyInput } from '../components/money-input';
 import { SelectField, TextAreaField, TextField } from '../components/ui';
 import { obj, str } from './editor-kit';
@@ -131,16 +132,16 @@ export function PayloadForm({
         }
         if (s.format === 'date') {
           return (
-            <TextField
+            // Boxes that make no date keep the last one they made, and say why beside them.
+            <DateInput
               key={key}
               id={id}
               label={label}
               required={req}
               error={error}
-              type="date"
-              width="short"
-              value={typeof v === 'string' ? v : ''}
-              onChange={(x) => set(key, x)}
+              value={typeof v === 'string' ? v : null}
+              onChange={(date) => set(key, date)}
+              onProblem={() => undefined}
             />
           );
         }

@@ -24,7 +24,8 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
-import { SelectField, TextField } from '../components/ui';
+import { DateInput } from '../components/date-input';
+import { SelectField } from '../components/ui';
 import { ROLE_CODES } from './editor-events';
 import { obj } from './editor-kit';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
@@ -225,12 +226,13 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
       <Heading2 id="sim-title">{p('sim.title')}</Heading2>
       <Paragraph>{p('sim.intro')}</Paragraph>
       <div className="policy-grid">
-        <TextField
+        {/* The trial's clock moves only to a whole date; the boxes say what is wrong with any other. */}
+        <DateInput
           id="sim-clock"
           label={p('sim.clock')}
-          type="date"
           value={day}
-          onChange={(v) => v && setDay(v)}
+          onChange={(d) => d && setDay(d)}
+          onProblem={() => undefined}
           description={formatDateTime(now.toISOString())}
         />
         <SelectField
