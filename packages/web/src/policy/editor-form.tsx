@@ -1,10 +1,7 @@
 import {
   Button,
-  Checkbox,
   Fieldset,
   FieldsetLegend,
-  FormField,
-  FormLabel,
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
@@ -13,7 +10,6 @@ import { SelectField, TextField } from '../components/ui';
 import {
   arr,
   branchesOf,
-  codeFrom,
   guardsOf,
   labelOf,
   type Obj,
@@ -24,25 +20,21 @@ import {
   transitionAt,
   type Update,
 } from './editor-kit';
+import { ListQuestions } from './editor-list-questions';
 import { useEditorText } from './editor-messages';
-import { WholeNumberField } from './editor-number';
 import { PagesEditor } from './editor-pages';
 import { ParamsEditor } from './editor-params';
-import { type TextPart, TextsInBothLanguages } from './editor-texts';
+import {
+  isFreeCode,
+  newQuestion,
+  QuestionEditor,
+  questionCode,
+  SCALAR_TYPES,
+} from './editor-question';
 import type { DefinitionJson } from './policy-api';
 
-const FIELD_TYPES = [
-  'text',
-  'textarea',
-  'integer',
-  'money',
-  'date',
-  'iban',
-  'postcode',
-  'select',
-  'list',
-  'attachments',
-];
+/** The kinds of answer of a question of the form: a list's own kinds, a list, files. */
+const FIELD_TYPES = [...SCALAR_TYPES, 'list', 'attachments'];
 /** Guards about the form's content: shown beside the form so a condition is found where it is felt. */
 const FORM_GUARDS = new Set([
   'supportersAtLeast',
@@ -50,33 +42,6 @@ const FORM_GUARDS = new Set([
   'amountAtMost',
   'amountAtLeast',
 ]);
-const LIMITS: Record<string, string[]> = {
-  text: ['minLength', 'maxLength'],
-  textarea: ['minLength', 'maxLength'],
-  integer: ['min', 'max'],
-  list: ['minItems', 'maxItems'],
-  attachments: ['minItems', 'maxItems'],
-};
-/** What an attachments field takes: the definition's `accept`, absent for both kinds. */
-const ACCEPT_CHOICES: Record<string, string[] | undefined> = {
-  all: undefined,
-  pdf: ['pdf'],
-  image: ['image'],
-};
-
-/**
- * A question's texts, each in both languages: its label (to the applicant), its label for staff
- * and whoever fills in for her (optional), its explanation (optional).
- */
-const TEXTS: TextPart<'label' | 'staffLabel' | 'help'>[] = [
-  { part: 'label', labels: { nl: 'form.labelNl', en: 'form.labelEn' } },
-  {
-    part: 'staffLabel',
-    labels: { nl: 'form.staffLabelNl', en: 'form.staffLabelEn' },
-    hint: 'form.staffLabelHint',
-  },
-  { part: 'help', labels: { nl: 'form.helpNl', en: 'form.helpEn' } },
-];
 
 /** The conditions on leaving the first state (submitting), with their parameters. */
 function Conditions({ def, update }: { def: DefinitionJson; update: Update }) {
@@ -139,7 +104,11 @@ function Conditions({ def, update }: { def: DefinitionJson; update: Update }) {
   );
 }
 
-/** The application form: questions, their explanation and limits, pages, and the submit conditions. */
+/**
+ * The application form: questions (each with QuestionEditor, a list's own questions with
+ * ListQuestions), their page, removing and adding a question, the pages, and the submit
+ * conditions.
+ */
 export function FormSection({ def, update }: { def: DefinitionJson; update: Update }) {
   const { e, word, locale } = useEditorText();
   const form = obj(def.form);
@@ -147,13 +116,8 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
   const pages = arr(form.pages).map(obj);
   const [label, setLabel] = useState('');
   const [type, setType] = useState('text');
-  const change = (i: number, fn: (f: Obj) => void) =>
-    update((d) => {
-      const f = obj(arr(obj(d.form).fields)[i]);
-      fn(f);
-    });
   const pageOf = (key: string) => pages.findIndex((pg) => arr(pg.fields).includes(key));
-  const code = codeFrom(label).replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const code = questionCode(label);
   return (
     <details className="policy-section" id="def-section-form">
       <summary id="def-form-title" className="policy-section__summary">
@@ -164,68 +128,16 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
       {fields.map((f, i) => {
         const key = str(f.key);
         const base = `form.fields.${i}`;
-        const setText = (part: 'label' | 'staffLabel' | 'help', lang: 'nl' | 'en', v: string) =>
-          change(i, (x) => {
-            const now = obj(x[part]);
-            const next = { nl: str(now.nl), en: str(now.en), [lang]: v };
-            // An optional text left empty in both languages is absent (staff then read the label).
-            if (part !== 'label' && !next.nl && !next.en) delete x[part];
-            else x[part] = next;
-          });
         const title = textIn(f.label, locale, key);
         return (
           <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
             <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
-            <div className="policy-grid">
-              <TextsInBothLanguages
-                parts={TEXTS}
-                base={base}
-                of={f}
-                onChange={(part, lang, v) => setText(part, lang, v)}
-              />
-              {(LIMITS[str(f.type)] ?? []).map((limit) => (
-                <WholeNumberField
-                  key={limit}
-                  id={pathId(`${base}.${limit}`)}
-                  path={`${base}.${limit}`}
-                  where={e('form.field', { label: title })}
-                  label={e(
-                    (str(f.type) === 'attachments'
-                      ? `form.${limit}Files`
-                      : `form.${limit}`) as 'form.min',
-                  )}
-                  value={f[limit]}
-                  rule={{
-                    unit: 'number',
-                    min: limit === 'min' || limit === 'max' ? undefined : 0,
-                    optional: true,
-                  }}
-                  onValid={(n) =>
-                    change(i, (x) => {
-                      if (n === undefined) delete x[limit];
-                      else x[limit] = n;
-                    })
-                  }
-                />
-              ))}
-              {str(f.type) === 'attachments' && (
-                <SelectField
-                  id={pathId(`${base}.accept`)}
-                  label={e('form.accept')}
-                  value={arr(f.accept).length === 1 ? str(arr(f.accept)[0]) : 'all'}
-                  onChange={(v) =>
-                    change(i, (x) => {
-                      const kinds = ACCEPT_CHOICES[v];
-                      if (kinds) x.accept = kinds;
-                      else delete x.accept;
-                    })
-                  }
-                  options={Object.keys(ACCEPT_CHOICES).map((k) => ({
-                    value: k,
-                    label: e(`form.accept.${k}` as 'form.accept.all'),
-                  }))}
-                />
-              )}
+            <QuestionEditor
+              field={f}
+              base={base}
+              where={e('form.field', { label: title })}
+              update={update}
+            >
               {pages.length > 0 && (
                 <SelectField
                   id={pathId(`${base}.page`)}
@@ -245,45 +157,9 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                   }))}
                 />
               )}
-            </div>
-            <FormField type="checkbox" className="app-field">
-              <Checkbox
-                id={pathId(`${base}.required`)}
-                appearance="html"
-                className="policy-checkbox"
-                checked={f.required !== false}
-                onChange={(ev) => {
-                  const on = ev.target.checked;
-                  change(i, (x) => {
-                    if (on) delete x.required;
-                    else x.required = false;
-                  });
-                }}
-              />
-              <FormLabel htmlFor={pathId(`${base}.required`)} type="checkbox">
-                {e('form.required')} ({word('ftype', str(f.type))})
-              </FormLabel>
-            </FormField>
-            {/* Offered on a whole number; elsewhere only while set, so it can be taken away. */}
-            {(str(f.type) === 'integer' || f.display !== undefined) && (
-              <FormField type="checkbox" className="app-field">
-                <Checkbox
-                  id={pathId(`${base}.display`)}
-                  appearance="html"
-                  className="policy-checkbox"
-                  checked={f.display === 'code'}
-                  onChange={(ev) => {
-                    const on = ev.target.checked;
-                    change(i, (x) => {
-                      if (on) x.display = 'code';
-                      else delete x.display;
-                    });
-                  }}
-                />
-                <FormLabel htmlFor={pathId(`${base}.display`)} type="checkbox">
-                  {e('form.code')}
-                </FormLabel>
-              </FormField>
+            </QuestionEditor>
+            {str(f.type) === 'list' && (
+              <ListQuestions def={def} list={f} base={base} update={update} />
             )}
             <Button
               appearance="subtle-button"
@@ -319,22 +195,11 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
         />
         <Button
           appearance="secondary-action-button"
-          disabled={!/^[a-z][A-Za-z0-9]*$/.test(code) || fields.some((f) => f.key === code)}
+          disabled={!isFreeCode(code, fields)}
           onClick={() => {
             update((d) => {
               const fm = obj(d.form);
-              const field: Obj =
-                type === 'list'
-                  ? {
-                      key: code,
-                      type,
-                      label: { nl: label, en: '' },
-                      fields: [{ key: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } }],
-                    }
-                  : type === 'select'
-                    ? { key: code, type, label: { nl: label, en: '' }, options: ['—'] }
-                    : { key: code, type, label: { nl: label, en: '' }, required: false };
-              fm.fields = [...arr(fm.fields), field];
+              fm.fields = [...arr(fm.fields), newQuestion(code, type, label)];
               const ps = arr(fm.pages).map(obj);
               if (ps.length > 0)
                 ps[ps.length - 1]!.fields = [...arr(ps[ps.length - 1]!.fields), code];

@@ -116,7 +116,8 @@ export function codeFrom(label: string, upper = false): string {
 
 /**
  * Where a problem sits, in words: "Ingediend › Verlenen" for `states.submitted.on.GRANT…`,
- * the event's, field's or template's label for the other parts.
+ * "Begroting › Omschrijving" for a list's own question, the event's, field's or template's label
+ * for the other parts.
  */
 export function describePath(def: unknown, path: string, locale: Locale): string {
   const d = obj(def);
@@ -131,6 +132,9 @@ export function describePath(def: unknown, path: string, locale: Locale): string
   } else if (parts[0] === 'form' && parts[1] === 'fields' && parts[2]) {
     const field = arr(obj(d.form).fields)[Number(parts[2])];
     out.push(labelOf(field, locale, parts[2]));
+    // A list's own question: "Begroting › Omschrijving".
+    if (parts[3] === 'fields' && parts[4])
+      out.push(labelOf(arr(obj(field).fields)[Number(parts[4])], locale, parts[4]));
   } else if (parts[0] === 'templates' && parts[2]) {
     out.push(templateName(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]], locale, parts[2]));
   } else if (parts[0] === 'delays' && parts[1]) out.push(delayText(d, parts[1], locale));

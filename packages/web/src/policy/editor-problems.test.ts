@@ -1,6 +1,7 @@
 import { validateDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../../workflows/bewonersinitiatief/definition.v2.json';
+import newest from '../../../../workflows/bewonersinitiatief/definition.v5.json';
 import { problemSentence } from './editor-problems';
 
 describe('a problem in words', () => {
@@ -29,5 +30,40 @@ describe('a problem in words', () => {
       /^The decision letter ‘Decision: grant refused for \{\{title\}\} \(\{\{reference\}\}\)’ .* in its text \(English\)\.$/,
     );
     expect(problemSentence(pr, def, 'nl')).not.toContain('rejection');
+  });
+});
+
+describe('a problem in a list’s own question', () => {
+  const budget = () => {
+    const def = structuredClone(newest) as typeof newest;
+    const list = def.form.fields.find((f) => f.key === 'budgetLines')!;
+    const index = def.form.fields.indexOf(list);
+    return { def, fields: list.fields!, base: `form.fields.${index}.fields` };
+  };
+
+  it('names a missing English label by the list’s label and the question’s', () => {
+    const { def, fields, base } = budget();
+    fields[0]!.label.en = '';
+    const pr = validateDefinition(def).problems.find((p) => p.code === 'missing_translation')!;
+    expect(pr.path).toBe(`${base}.0.label.en`);
+    expect(problemSentence(pr, def, 'nl')).toBe(
+      'Vraag ‘Begroting’ › Vraag ‘Omschrijving’: de Engelse tekst ontbreekt.',
+    );
+    expect(problemSentence(pr, def, 'en')).toBe(
+      'Question ‘Budget’ › Question ‘Omschrijving’: the English text is missing.',
+    );
+  });
+
+  it('names limits that cannot be by the list and the question, never by their keys', () => {
+    const { def, fields, base } = budget();
+    Object.assign(fields[0]!, { minLength: 50, maxLength: 10 });
+    const pr = validateDefinition(def).problems.find((p) => p.code === 'bad_limits')!;
+    expect(pr.path).toBe(`${base}.0`);
+    expect(problemSentence(pr, def, 'nl')).toBe(
+      'Begroting › Omschrijving: het minimum is groter dan het maximum.',
+    );
+    expect(problemSentence(pr, def, 'en')).toBe(
+      'Budget › Description: the minimum is larger than the maximum.',
+    );
   });
 });
