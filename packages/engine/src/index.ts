@@ -35,6 +35,7 @@ export {
   DEFAULT_REFERENCE_PREFIX,
   fieldLabel,
   formPages,
+  optionLabel,
   type PageReader,
   pageHeading,
   referencePrefix,

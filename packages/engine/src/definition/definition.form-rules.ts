@@ -7,7 +7,7 @@
  */
 import type { LocalizedText } from '../core/engine.types';
 import { bothLanguages, eventLabel } from './definition.house-rules';
-import type { FormField, WorkflowDefinition } from './definition.schema';
+import type { FormField, ScalarField, WorkflowDefinition } from './definition.schema';
 import { checkShowWhen } from './definition.show-when-rules';
 import { X_DISPLAY } from './integer-display';
 import { payloadLabel } from './payload-labels';
@@ -61,6 +61,7 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
           en: `The choice list ${f.label.en} has no choices yet. Add at least one.`,
         });
       }
+      checkOptionLabels(f, p, add);
       if (f.display !== undefined && f.type !== 'integer') {
         add(`${p}.display`, 'bad_field', `display ${f.display} is for integer fields only`, {
           nl: `De vraag ${f.label.nl} is geen geheel getal en kan daarom niet als code (zonder scheidingsteken) getoond worden. Haal die keuze weg.`,
@@ -122,6 +123,32 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
     mustBe('form.descriptionField', descriptionKey, 'tekst', 'a text field', {
       nl: 'Omschrijving van de aanvraag',
       en: 'Description of the application',
+    });
+  }
+}
+
+/**
+ * The words of a choice list's choices (`optionLabels`): only on a choice list, and only for
+ * its choices; a key that is no choice is refused at that key, named by its words. That every
+ * choice has words in both languages is the text rules' (definition.text-rules.ts).
+ */
+function checkOptionLabels(f: ScalarField, p: string, add: Add) {
+  if (f.optionLabels === undefined) return;
+  const q = bothLanguages(f.label, f.key);
+  if (f.type !== 'select') {
+    add(`${p}.optionLabels`, 'bad_field', 'optionLabels are for select fields only', {
+      nl: `De vraag ${q.nl} is geen keuzelijst en heeft daarom geen keuzes met woorden. Haal die woorden weg.`,
+      en: `The question ${q.en} is not a choice list, so it has no choices with words. Remove those words.`,
+    });
+    return;
+  }
+  const options = new Set(f.options ?? []);
+  for (const [value, words] of Object.entries(f.optionLabels)) {
+    if (options.has(value)) continue;
+    const w = bothLanguages(words, value);
+    add(`${p}.optionLabels.${value}`, 'bad_field', `optionLabels names ${value}, not an option`, {
+      nl: `De keuzelijst ${q.nl} heeft woorden voor de keuze ‘${w.nl}’, maar die keuze staat niet in de lijst. Voeg de keuze toe of haal de woorden weg.`,
+      en: `The choice list ${q.en} has words for the choice ‘${w.en}’, but that choice is not in the list. Add the choice or remove the words.`,
     });
   }
 }

@@ -1,5 +1,5 @@
 import type { LocalizedText } from '../core/engine.types';
-import type { FormField, FormPage, WorkflowDefinition } from './definition.schema';
+import type { FormField, FormPage, ScalarField, WorkflowDefinition } from './definition.schema';
 import { STATE_TAGS, type StateTag } from './state-tags';
 
 type Add = (path: string, code: string, message: string) => void;
@@ -156,4 +156,22 @@ export function fieldLabel(
   reader: PageReader,
 ): LocalizedText {
   return reader === 'staff' && field.staffLabel ? field.staffLabel : field.label;
+}
+
+/**
+ * A choice of a choice list (`select`) in words: its `optionLabels` entry ("Straatfeest" /
+ * "Street party" for `straatfeest`), a language left empty read in the other one, and without
+ * words (a definition from before optionLabels, a list's own fields alike) the value itself in
+ * both languages. Everything that shows a chosen answer or offers the choices reads it here.
+ */
+export function optionLabel(
+  field: Pick<ScalarField, 'optionLabels'> | FormField,
+  value: string,
+): LocalizedText {
+  const labels = 'optionLabels' in field ? field.optionLabels : undefined;
+  const words = labels && Object.hasOwn(labels, value) ? labels[value] : undefined;
+  // A definition being edited may hold a half-made entry: only strings count as words.
+  const nl = typeof words?.nl === 'string' ? words.nl.trim() : '';
+  const en = typeof words?.en === 'string' ? words.en.trim() : '';
+  return { nl: nl || en || value, en: en || nl || value };
 }

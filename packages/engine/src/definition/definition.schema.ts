@@ -48,6 +48,14 @@ export const scalarFieldSchema = z
     pattern: z.string().optional(),
     options: z.array(z.string()).optional(),
     /**
+     * Choice lists only: the words of each option in Dutch and English, by the option's value
+     * (`{ "straatfeest": { "nl": "Straatfeest", "en": "Street party" } }`). The value is what is
+     * stored and sent; people read the words (optionLabel). Absent: each option reads as its
+     * value, as before. Present: every option has words in both languages, and every key is an
+     * option (definition.form-rules.ts, definition.text-rules.ts).
+     */
+    optionLabels: z.record(z.string(), localized).optional(),
+    /**
      * Integer fields only: `code` when the whole number is a code rather than a quantity (a year,
      * a house number, a registration number), shown as written ("2026"), never with a thousands
      * separator ("2.026"). Absent: a quantity ("1.200" / "1,200").

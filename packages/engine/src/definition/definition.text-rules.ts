@@ -1,6 +1,7 @@
 /**
  * Every text a person reads exists in Dutch and in English: an empty language of a name, a
- * question, its explanation, a choice, a page, a step, a status, a time limit or a subject is a
+ * question, its explanation, a choice (of a step's question or of a choice list in the form
+ * that has words for its choices), a page, a step, a status, a time limit or a subject is a
  * problem that blocks publishing, with a sentence that names the thing by its label, so an
  * English applicant never reads an empty question or help that only exists in Dutch.
  */
@@ -61,6 +62,21 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
           `${base}.${i}.help`,
           both((l) => `${q[l]}, ${l === 'nl' ? 'uitleg' : 'explanation'}`),
         );
+      // A choice list with words for its choices: each choice has them in both languages. A
+      // choice without any is named by its place ("keuze 2"), as the editor's boxes are.
+      if (f.type === 'select' && f.optionLabels)
+        for (const [n, option] of (f.options ?? []).entries()) {
+          const words = Object.hasOwn(f.optionLabels, option) ? f.optionLabels[option] : {};
+          const choice = (l: 'nl' | 'en') => {
+            const w = name(words, l, '');
+            return `${l === 'nl' ? 'keuze' : 'choice'} ${w ? `‘${w}’` : n + 1}`;
+          };
+          text(
+            words,
+            `${base}.${i}.optionLabels.${option}`,
+            both((l) => `${q[l]}, ${choice(l)}`),
+          );
+        }
       if (f.type === 'list')
         fields(
           f.fields,

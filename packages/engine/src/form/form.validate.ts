@@ -296,7 +296,8 @@ function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
         pattern: field.pattern,
       };
     case 'select':
-      return { ...base, type: 'string', enum: field.options };
+      // The choices' words as a payload's choices carry them (`x-enumLabels`), when it has any.
+      return { ...base, type: 'string', enum: field.options, 'x-enumLabels': field.optionLabels };
     case 'integer':
       return {
         ...base,

@@ -1,4 +1,5 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
+import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
@@ -35,6 +36,20 @@ export function defangLinks(value: string): string {
 
 const text = (v: unknown) => (typeof v === 'string' ? defangLinks(v) : '');
 
+/** A form answer as its reader reads it: a choice of a choice list by its words (optionLabel). */
+function answerText(
+  def: WorkflowDefinition,
+  data: Record<string, unknown>,
+  key: string,
+  locale: 'nl' | 'en',
+): unknown {
+  const value = data[key];
+  const field = def.form.fields.find((f) => f.key === key);
+  return field?.type === 'select' && typeof value === 'string'
+    ? optionLabel(field, value)[locale]
+    : value;
+}
+
 /**
  * Every template variable for an application, formatted in the recipient's language. Amounts
  * that do not apply yet are empty; `paymentAmount` is what is (still) paid to the applicant:
@@ -62,8 +77,11 @@ export function templateVariables(
     reference: ctx.reference,
     applicantName: defangLinks(ctx.applicantName),
     title: applicationTitle(def, view.data),
-    // The regulation's district; a form of version 1 also asked for one, which could differ.
-    district: text(ctx.facts?.regulation.district ?? view.data.district),
+    // The regulation's district; a form of version 1 also asked for one, which could differ:
+    // then the choice in the recipient's words.
+    district: text(
+      ctx.facts?.regulation.district ?? answerText(def, view.data, 'district', locale),
+    ),
     activityDate: date(text(view.data[def.form.activityDateField ?? 'activityDate'])),
     requestedAmount: money(view.amounts.requestedCents),
     grantedAmount: money(view.amounts.grantedCents),

@@ -77,3 +77,32 @@ describe('a date in the form', () => {
     expect(en).toMatch(/For example 15 6 \d{4}/);
   });
 });
+
+describe('a choice list in the form', () => {
+  const kind = {
+    key: 'activityKind',
+    type: 'select',
+    label: { nl: 'Soort activiteit', en: 'Kind of activity' },
+    options: ['straatfeest', 'moestuin'],
+    optionLabels: {
+      straatfeest: { nl: 'Straatfeest', en: 'Street party' },
+      moestuin: { nl: 'Moestuin', en: 'Vegetable garden' },
+    },
+  } as ScalarField;
+
+  test('offers each choice by its words in the page language; the value is the choice', () => {
+    const nl = render(kind, 'moestuin', 'nl');
+    expect(nl).toMatch(/<option value="straatfeest"[^>]*>Straatfeest<\/option>/);
+    expect(nl).toMatch(/<option value="moestuin"[^>]*>Moestuin<\/option>/);
+    const en = render(kind, 'moestuin', 'en');
+    expect(en).toMatch(/<option value="straatfeest"[^>]*>Street party<\/option>/);
+    expect(en).toMatch(/<option value="moestuin"[^>]*>Vegetable garden<\/option>/);
+  });
+
+  test('without words, each choice as written, as before', () => {
+    const { optionLabels: _, ...plain } = kind as ScalarField & { optionLabels: unknown };
+    expect(render(plain as ScalarField, null, 'en')).toMatch(
+      /<option value="moestuin"[^>]*>moestuin<\/option>/,
+    );
+  });
+});

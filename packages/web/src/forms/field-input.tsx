@@ -1,5 +1,5 @@
 import type { FormField } from '@initiatief/engine';
-import { isCodeNumber, normalizeIban } from '@initiatief/engine';
+import { isCodeNumber, normalizeIban, optionLabel } from '@initiatief/engine';
 import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { DateInput } from '../components/date-input';
@@ -62,7 +62,11 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
           onChange={(v) => onChange(v === '' ? null : v)}
           options={[
             { value: '', label: t('form.choose') },
-            ...(field.options ?? []).map((o) => ({ value: o, label: o })),
+            // The value sent is the choice itself; the person reads its words.
+            ...(field.options ?? []).map((o) => ({
+              value: o,
+              label: optionLabel(field, o)[locale],
+            })),
           ]}
         />
       );

@@ -25,6 +25,7 @@ const ofType = (type: ScalarField['type']) => {
 };
 
 const formats = (locale: 'nl' | 'en'): ValueFormats => ({
+  locale,
   formatMoney: (cents) => formatMoney(cents, locale),
   formatNumber: (n) => formatCount(n, locale),
   formatDate: (d) => `date:${d}`,
@@ -54,6 +55,21 @@ describe('a form value as people read it', () => {
   it('a code as written: a postcode or a text is no quantity', () => {
     expect(fieldText(ofType('postcode'), '3022 AB', formats('nl'))).toBe('3022 AB');
     expect(fieldText(ofType('text'), '1200', formats('nl'))).toBe('1200');
+  });
+
+  it('a choice by its words in the language, as its value without words', () => {
+    const kind = {
+      ...ofType('select'),
+      options: ['straatfeest', 'moestuin'],
+      optionLabels: {
+        straatfeest: { nl: 'Straatfeest', en: 'Street party' },
+        moestuin: { nl: 'Moestuin', en: 'Vegetable garden' },
+      },
+    } as ScalarField;
+    expect(fieldText(kind, 'moestuin', formats('nl'))).toBe('Moestuin');
+    expect(fieldText(kind, 'moestuin', formats('en'))).toBe('Vegetable garden');
+    // A definition from before the words: the choice as written.
+    expect(fieldText(ofType('select'), 'Delfshaven', formats('en'))).toBe('Delfshaven');
   });
 
   it('nothing when nothing was filled in', () => {

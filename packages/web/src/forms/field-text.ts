@@ -1,10 +1,12 @@
-import { type FormField, isCodeNumber } from '@initiatief/engine';
+import { type FormField, isCodeNumber, optionLabel } from '@initiatief/engine';
 import { formatIban } from '../components/iban';
 
 export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
 
 /** How the page's language writes amounts, quantities and dates (the i18n's formatters). */
 export interface ValueFormats {
+  /** The page's language: a choice is read in its words (optionLabel). */
+  locale: 'nl' | 'en';
   formatMoney(cents: number): string;
   formatNumber(n: number): string;
   formatDate(date: string): string;
@@ -12,7 +14,8 @@ export interface ValueFormats {
 
 /**
  * One form value as people read it: amounts in euro, whole numbers with the thousands separator
- * of the language ("1.200" / "1,200"), dates in words, an IBAN in groups of four; anything else
+ * of the language ("1.200" / "1,200"), dates in words, an IBAN in groups of four, a choice of a
+ * choice list by its words in the language ("Moestuin" / "Vegetable garden"); anything else
  * as written (a postcode or a text is not a quantity), and so is a whole number the definition
  * calls a code (`display: 'code'`: a year, a house number), "2026" and never "2.026". Null when
  * nothing was filled in.
@@ -29,5 +32,7 @@ export function fieldText(
   }
   if (field.type === 'date' && typeof value === 'string') return formats.formatDate(value);
   if (field.type === 'iban' && typeof value === 'string') return formatIban(value);
+  if (field.type === 'select' && typeof value === 'string')
+    return optionLabel(field, value)[formats.locale];
   return String(value);
 }

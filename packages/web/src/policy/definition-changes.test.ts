@@ -199,6 +199,51 @@ describe('the changes between two versions, in words', () => {
   });
 });
 
+describe('a choice list’s choices among the changes', () => {
+  const kind = (options: string[], optionLabels?: Record<string, { nl: string; en: string }>) =>
+    field('kind', 'Soort activiteit', {
+      type: 'select',
+      options,
+      ...(optionLabels ? { optionLabels } : {}),
+    });
+  const sentences = (b: unknown, a: unknown, lang: 'nl' | 'en') =>
+    definitionChanges(def([b], ['kind']), def([a], ['kind']), lang).map((c) =>
+      c.kind === 'sentence' ? c.text : JSON.stringify(c),
+    );
+
+  it('are said once, by their words in order, never by their values', () => {
+    const before = kind(['straatfeest'], {
+      straatfeest: { nl: 'Straatfeest', en: 'Street party' },
+    });
+    const after = kind(['moestuin', 'straatfeest'], {
+      straatfeest: { nl: 'Straatfeest', en: 'Street party' },
+      moestuin: { nl: 'Moestuin', en: 'Vegetable garden' },
+    });
+    expect(sentences(before, after, 'nl')).toEqual([
+      'Vraag ‘Soort activiteit’, keuzes: Nederlands: Straatfeest / Engels: Street party → Nederlands: Moestuin, Straatfeest / Engels: Vegetable garden, Street party',
+    ]);
+    // Only the English words changed: still a change, in either language's list.
+    const renamed = kind(['straatfeest'], {
+      straatfeest: { nl: 'Straatfeest', en: 'Block party' },
+    });
+    expect(sentences(before, renamed, 'en')).toEqual([
+      'Question ‘Soort activiteit (en)’, choices: Dutch: Straatfeest / English: Street party → Dutch: Straatfeest / English: Block party',
+    ]);
+  });
+
+  it('a list from before the words reads as its choices; words as residents read them add none', () => {
+    const before = kind(['Noord', 'Zuid']);
+    expect(sentences(before, kind(['Noord', 'Zuid', 'West']), 'nl')).toEqual([
+      'Vraag ‘Soort activiteit’, keuzes: Noord, Zuid → Noord, Zuid, West',
+    ]);
+    const same = kind(['Noord', 'Zuid'], {
+      Noord: { nl: 'Noord', en: 'Noord' },
+      Zuid: { nl: 'Zuid', en: 'Zuid' },
+    });
+    expect(sentences(before, same, 'nl')).toEqual([]);
+  });
+});
+
 describe('a word-level diff', () => {
   it('marks the removed and added words', () => {
     expect(diffWords('De termijn is 6 weken.', 'De termijn is 8 weken.')).toEqual([

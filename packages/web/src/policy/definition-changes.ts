@@ -195,6 +195,17 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
         .join(' › ');
     return String(v);
   };
+  /** A choice list's choices in order, by their words: one list, or one per language. */
+  const choicesIn = (f: Obj): string => {
+    const options = arr(f.options).map(String);
+    if (options.length === 0) return w.none;
+    const inLang = (l: Lang) =>
+      options
+        .map((o) => (isObj(f.optionLabels) ? str(obj(f.optionLabels[o])[l]) || w.empty : o))
+        .join(', ');
+    const [nl, en] = [inLang('nl'), inLang('en')];
+    return nl === en ? nl : `${w.nl}: ${nl} / ${w.en}: ${en}`;
+  };
   const fieldChanges = (bf: unknown[], af: unknown[], prefix: string, formB: Obj, formA: Obj) => {
     const bKeys = bf.map((f) => str(obj(f).key));
     const aKeys = af.map((f) => str(obj(f).key));
@@ -213,8 +224,16 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
         );
         continue;
       }
+      // A choice list's choices and their words are one change, said in words, never codes.
+      const choicesBefore = choicesIn(old);
+      const choicesAfter = choicesIn(f);
+      if (choicesBefore !== choicesAfter)
+        sentence(
+          fill('fieldPart', { label, part: w.options, before: choicesBefore, after: choicesAfter }),
+        );
       for (const part of new Set([...Object.keys(old), ...Object.keys(f)])) {
-        if (part === 'key' || same(old[part], f[part])) continue;
+        if (part === 'key' || part === 'options' || part === 'optionLabels') continue;
+        if (same(old[part], f[part])) continue;
         if (part === 'fields' && Array.isArray(old.fields) && Array.isArray(f.fields)) {
           fieldChanges(old.fields, f.fields, `${label} › `, {}, {});
           continue;

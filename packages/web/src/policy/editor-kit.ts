@@ -116,8 +116,8 @@ export function codeFrom(label: string, upper = false): string {
 
 /**
  * Where a problem sits, in words: "Ingediend › Verlenen" for `states.submitted.on.GRANT…`,
- * "Begroting › Omschrijving" for a list's own question, the event's, field's or template's label
- * for the other parts.
+ * "Begroting › Omschrijving" for a list's own question, "Soort activiteit › Moestuin" for the
+ * words of a choice, the event's, field's or template's label for the other parts.
  */
 export function describePath(def: unknown, path: string, locale: Locale): string {
   const d = obj(def);
@@ -130,11 +130,18 @@ export function describePath(def: unknown, path: string, locale: Locale): string
   } else if (parts[0] === 'events' && parts[1]) {
     out.push(labelOf(obj(d.events)[parts[1]], locale, parts[1]));
   } else if (parts[0] === 'form' && parts[1] === 'fields' && parts[2]) {
-    const field = arr(obj(d.form).fields)[Number(parts[2])];
+    let field = arr(obj(d.form).fields)[Number(parts[2])];
     out.push(labelOf(field, locale, parts[2]));
+    let rest = parts.slice(3);
     // A list's own question: "Begroting › Omschrijving".
-    if (parts[3] === 'fields' && parts[4])
-      out.push(labelOf(arr(obj(field).fields)[Number(parts[4])], locale, parts[4]));
+    if (rest[0] === 'fields' && rest[1]) {
+      field = arr(obj(field).fields)[Number(rest[1])];
+      out.push(labelOf(field, locale, rest[1]));
+      rest = rest.slice(2);
+    }
+    // A choice of a choice list by its words: "Soort activiteit › Moestuin".
+    if (rest[0] === 'optionLabels' && rest[1])
+      out.push(textIn(obj(obj(field).optionLabels)[rest[1]], locale, rest[1]));
   } else if (parts[0] === 'templates' && parts[2]) {
     out.push(templateName(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]], locale, parts[2]));
   } else if (parts[0] === 'delays' && parts[1]) out.push(delayText(d, parts[1], locale));

@@ -1,3 +1,4 @@
+import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
 import { listEn, listNl } from './editor-list-messages';
 
@@ -5,12 +6,13 @@ import { listEn, listNl } from './editor-list-messages';
  * More texts of the definition editor (a guard's name, form pages, payload kinds, order of
  * conditions and actions, removed parts in the diagram, a step's "at least one of" rule, and a
  * field's condition from editor-condition-messages.ts, a list's own questions from
- * editor-list-messages.ts), merged into useEditorText(); kept apart so
- * editor-messages.ts stays small. Dutch is the source.
+ * editor-list-messages.ts, a choice list's choices from editor-choice-messages.ts), merged into
+ * useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
   ...conditionNl,
   ...listNl,
+  ...choiceNl,
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
@@ -85,6 +87,7 @@ export const moreNl = {
 export const moreEn: Record<keyof typeof moreNl, string> = {
   ...conditionEn,
   ...listEn,
+  ...choiceEn,
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',

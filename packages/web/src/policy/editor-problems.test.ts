@@ -67,3 +67,21 @@ describe('a problem in a list’s own question', () => {
     );
   });
 });
+
+describe('a problem in a choice list’s choices', () => {
+  it('names words of the wrong shape by the question and the choice, never by its value', () => {
+    const def = structuredClone(newest) as typeof newest & { form: { fields: object[] } };
+    def.form.fields.push({
+      key: 'soortActiviteit',
+      type: 'select',
+      label: { nl: 'Soort activiteit', en: 'Kind of activity' },
+      options: ['moestuin'],
+      optionLabels: { moestuin: { nl: 'Moestuin', en: 7 } },
+    });
+    const pr = validateDefinition(def).problems[0]!;
+    expect(pr.code).toBe('invalid_shape');
+    expect(problemSentence(pr, def, 'nl')).toBe(
+      'Soort activiteit › Moestuin: deze waarde kan niet.',
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { SelectField } from '../components/ui';
+import { ChoicesEditor } from './editor-choices';
 import { arr, codeFrom, getAt, isObj, type Obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { WholeNumberField } from './editor-number';
@@ -68,22 +69,31 @@ export function isFreeCode(code: string, fields: readonly Obj[]): boolean {
   return /^[a-z][A-Za-z0-9]*$/.test(code) && !fields.some((f) => f.key === code);
 }
 
+/** The value of a new choice list's first choice; its words are the officer's to give. */
+export const FIRST_CHOICE = 'keuze_1';
+
 /**
  * A new question with its Dutch label (its English is asked for by the check): optional, a choice
- * list with one choice to be renamed, a list with one question of its own.
+ * list with one choice whose words in both languages the check asks for, a list with one
+ * question of its own.
  */
 export function newQuestion(code: string, type: string, label: string): Obj {
   const base = { key: code, type, label: { nl: label, en: '' } };
   if (type === 'list')
     return { ...base, fields: [{ key: 'name', type: 'text', label: { nl: 'Naam', en: 'Name' } }] };
-  if (type === 'select') return { ...base, options: ['—'] };
+  if (type === 'select')
+    return {
+      ...base,
+      options: [FIRST_CHOICE],
+      optionLabels: { [FIRST_CHOICE]: { nl: '', en: '' } },
+    };
   return { ...base, required: false };
 }
 
 /**
  * What a policy officer sets of one question of the form, a list's own question alike: its texts
- * in both languages, its limits, the kind of files, whether it is required, and whether a whole
- * number is shown as a code. `base` is its path (`form.fields.5` or `form.fields.5.fields.1`),
+ * in both languages, its limits, the kind of files, a choice list's choices (ChoicesEditor),
+ * whether it is required, and whether a whole number is shown as a code. `base` is its path (`form.fields.5` or `form.fields.5.fields.1`),
  * from which each control's id comes, so a problem found in the definition leads to it; `where`
  * names the question for a box's problem; `children` go with the limits (a top-level question's
  * page); `inList` names the boxes of a list's own question apart from the list's.
@@ -170,6 +180,7 @@ export function QuestionEditor({
         )}
         {children}
       </div>
+      {type === 'select' && <ChoicesEditor field={field} base={base} update={update} />}
       <FormField type="checkbox" className="app-field">
         <Checkbox
           id={pathId(`${base}.required`)}
