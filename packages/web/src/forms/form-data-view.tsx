@@ -113,16 +113,12 @@ export function FormDataView({
             </TableRow>
           ))}
           {total !== null && (
-            <TableRow>
-              <TableHeaderCell scope="row">{t('wizard.review.total')}</TableHeaderCell>
-              <TableCell
-                className="app-num"
-                colSpan={Math.max(field.fields.length - 1, 1)}
-                data-label={t('wizard.review.total')}
-              >
-                {formatMoney(total)}
-              </TableCell>
-            </TableRow>
+            <TotalRow
+              fields={field.fields}
+              amountKey={def.form.requestedAmount!.field}
+              total={formatMoney(total)}
+              label={t('wizard.review.total')}
+            />
           )}
         </TableBody>
       </Table>
@@ -162,5 +158,42 @@ export function FormDataView({
         );
       })}
     </>
+  );
+}
+
+/**
+ * The list's total under its amounts: "Totaal" over the columns before the amount, the total in
+ * the amount's column, and the columns after it (a question a policy officer added behind the
+ * amount) left empty, so the sum stands under what it adds up.
+ */
+function TotalRow({
+  fields,
+  amountKey,
+  total,
+  label,
+}: {
+  fields: readonly { key: string }[];
+  amountKey: string;
+  total: string;
+  label: string;
+}) {
+  const at = fields.findIndex((f) => f.key === amountKey);
+  // The amount first (or not found): the total beside its header, over the rest.
+  const before = Math.max(at, 1);
+  const after = at >= 1 ? fields.length - at - 1 : 0;
+  return (
+    <TableRow>
+      <TableHeaderCell scope="row" colSpan={before > 1 ? before : undefined}>
+        {label}
+      </TableHeaderCell>
+      <TableCell
+        className="app-num"
+        colSpan={at >= 1 ? undefined : Math.max(fields.length - 1, 1)}
+        data-label={label}
+      >
+        {total}
+      </TableCell>
+      {after > 0 && <TableCell colSpan={after > 1 ? after : undefined} />}
+    </TableRow>
   );
 }
