@@ -109,6 +109,32 @@ describe('a list’s own questions', () => {
       .waitFor();
   });
 
+  it('keeps the questions of the form the definition counts on, and says why', async () => {
+    const form = page.locator('#def-section-form');
+    const kept = {
+      Begroting:
+        'Begroting kan niet weg: het aangevraagde bedrag is de optelsom van Bedrag over alle regels van Begroting.',
+      'Datum van de activiteit':
+        'Datum van de activiteit kan niet weg: de voorwaarde ‘Minimale tijd vóór de activiteit’ rekent met deze datum, en zonder de vraag kan niemand meer indienen.',
+      'Naam van uw initiatief':
+        'Naam van uw initiatief kan niet weg: het is de naam van de aanvraag in lijsten, brieven en e-mails.',
+    };
+    for (const [label, why] of Object.entries(kept)) {
+      await form.getByText(why, { exact: true }).waitFor();
+      expect(
+        await form.getByRole('button', { name: `Vraag ${label} verwijderen`, exact: true }).count(),
+        label,
+      ).toBe(0);
+    }
+    await form
+      .getByText(
+        /^Handtekeningen van buurtbewoners kan niet weg: de voorwaarde ‘.+’ telt de regels/,
+      )
+      .waitFor();
+    // A question nothing counts on can go.
+    await form.getByRole('button', { name: 'Vraag Locatie verwijderen', exact: true }).waitFor();
+  });
+
   it('adds a question to the budget: its English is asked for by its label and leads to its box', async () => {
     const budget = question('Begroting');
     const newLabel = budget.getByLabel('Nieuwe vraag in de lijst Begroting (Nederlands)');

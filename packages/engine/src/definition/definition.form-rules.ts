@@ -91,13 +91,43 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
     const list = def.form.fields.find((f) => f.key === spec.list);
     const field = list?.type === 'list' ? list.fields.find((f) => f.key === spec.field) : undefined;
     if (field?.type !== 'money') {
+      // Said by the questions' labels where they are there; only a question that is gone
+      // is named by its key, the one thing left of it.
+      const gone = { nl: 'Zet de vraag terug.', en: 'Put the question back.' };
+      const [what, advice]: [LocalizedText, LocalizedText] =
+        list?.type !== 'list'
+          ? [
+              {
+                nl: `een lijst die niet meer op het formulier staat (${spec.list})`,
+                en: `a list that is no longer on the form (${spec.list})`,
+              },
+              gone,
+            ]
+          : field
+            ? [
+                {
+                  nl: `${field.label.nl} in ${list.label.nl}, en dat is geen bedrag`,
+                  en: `${field.label.en} in ${list.label.en}, and that is not an amount`,
+                },
+                {
+                  nl: 'Kies in ‘De definitie als JSON’ een bedrag in een lijst om op te tellen.',
+                  en: 'Choose an amount in a list to add up in ‘The definition as JSON’.',
+                },
+              ]
+            : [
+                {
+                  nl: `een vraag die niet meer in ${list.label.nl} staat (${spec.field})`,
+                  en: `a question that is no longer in ${list.label.en} (${spec.field})`,
+                },
+                gone,
+              ];
       add(
         'form.requestedAmount',
         'bad_form',
         `${spec.list}.${spec.field} must be a money field in a list`,
         {
-          nl: `Het aangevraagde bedrag telt ${spec.list}.${spec.field} op, maar dat is geen bedrag in een lijst met regels. Kies een bedrag in een lijst.`,
-          en: `The requested amount adds up ${spec.list}.${spec.field}, but that is not an amount in a list of rows. Choose an amount in a list.`,
+          nl: `Het aangevraagde bedrag is de optelsom van ${what.nl}. ${advice.nl}`,
+          en: `The requested amount is the sum of ${what.en}. ${advice.en}`,
         },
       );
     }

@@ -222,4 +222,34 @@ describe('every rule, one broken definition each', () => {
       expect.arrayContaining(['bad_form form.requestedAmount', 'bad_form form.activityDateField']),
     );
   });
+
+  test('the requested amount names its questions by their labels, a removed one by its key', () => {
+    const textOf = (result: ReturnType<typeof broken>) =>
+      result.problems.find((p) => p.path === 'form.requestedAmount')?.text;
+    const notMoney = textOf(
+      broken((d) => {
+        d.form.requestedAmount = { list: 'budgetLines', field: 'description' };
+      }),
+    );
+    expect(notMoney?.nl).toBe(
+      'Het aangevraagde bedrag is de optelsom van Omschrijving in Begroting, en dat is geen bedrag. ' +
+        'Kies in ‘De definitie als JSON’ een bedrag in een lijst om op te tellen.',
+    );
+    expect(notMoney?.en).toContain('the sum of Description in Budget, and that is not an amount');
+    const listGone = textOf(
+      broken((d) => {
+        d.form.fields = d.form.fields.filter((f: { key: string }) => f.key !== 'budgetLines');
+        d.form.pages = d.form.pages?.map((p: { fields: string[] }) => ({
+          ...p,
+          fields: p.fields.filter((k) => k !== 'budgetLines'),
+        }));
+      }),
+    );
+    expect(listGone?.nl).toBe(
+      'Het aangevraagde bedrag is de optelsom van een lijst die niet meer op het formulier staat (budgetLines). Zet de vraag terug.',
+    );
+    expect(listGone?.en).toBe(
+      'The requested amount is the sum of a list that is no longer on the form (budgetLines). Put the question back.',
+    );
+  });
 });

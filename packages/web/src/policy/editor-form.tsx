@@ -22,6 +22,7 @@ import {
 } from './editor-kit';
 import { ListQuestions } from './editor-list-questions';
 import { useEditorText } from './editor-messages';
+import { keptBy } from './editor-needs';
 import { PagesEditor } from './editor-pages';
 import { ParamsEditor } from './editor-params';
 import {
@@ -129,6 +130,8 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
         const key = str(f.key);
         const base = `form.fields.${i}`;
         const title = textIn(f.label, locale, key);
+        // What the definition counts on is not offered for removal; the reason is said instead.
+        const kept = keptBy(def, key, locale);
         return (
           <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
             <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
@@ -161,20 +164,30 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
             {str(f.type) === 'list' && (
               <ListQuestions def={def} list={f} base={base} update={update} />
             )}
-            <Button
-              appearance="subtle-button"
-              onClick={() =>
-                update((d) => {
-                  const fm = obj(d.form);
-                  fm.fields = arr(fm.fields).filter((_, n) => n !== i);
-                  if (Array.isArray(fm.pages))
-                    for (const pg of fm.pages.map(obj))
-                      pg.fields = arr(pg.fields).filter((k) => k !== key);
-                })
-              }
-            >
-              {e('form.remove', { label: title })}
-            </Button>
+            {kept ? (
+              <Paragraph>
+                {e(kept.message, {
+                  label: title,
+                  field: 'field' in kept ? kept.field : '',
+                  guard: 'guard' in kept ? word('guard', kept.guard) : '',
+                })}
+              </Paragraph>
+            ) : (
+              <Button
+                appearance="subtle-button"
+                onClick={() =>
+                  update((d) => {
+                    const fm = obj(d.form);
+                    fm.fields = arr(fm.fields).filter((_, n) => n !== i);
+                    if (Array.isArray(fm.pages))
+                      for (const pg of fm.pages.map(obj))
+                        pg.fields = arr(pg.fields).filter((k) => k !== key);
+                  })
+                }
+              >
+                {e('form.remove', { label: title })}
+              </Button>
+            )}
           </Fieldset>
         );
       })}

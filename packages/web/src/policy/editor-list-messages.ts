@@ -1,6 +1,6 @@
 /**
  * Texts of a list question's own questions in the definition editor (the budget's "Omschrijving"
- * and "Bedrag", a supporter's name and age), merged into useEditorText() through
+ * and "Bedrag", a supporter's name and age), and of why a question of the form cannot go, merged into useEditorText() through
  * editor-more-messages.ts. Dutch is the source.
  */
 export const listNl = {
@@ -27,6 +27,14 @@ export const listNl = {
   'list.newType': 'Soort invoer van de nieuwe vraag in {list}',
   'list.add': 'Vraag aan {list} toevoegen',
   'list.taken': 'De lijst {list} heeft al een vraag met deze naam. Kies een andere naam.',
+  'form.keptRequested':
+    '{label} kan niet weg: het aangevraagde bedrag is de optelsom van {field} over alle regels van {label}.',
+  'form.keptDate':
+    '{label} kan niet weg: de voorwaarde ‘{guard}’ rekent met deze datum, en zonder de vraag kan niemand meer indienen.',
+  'form.keptSupporters':
+    '{label} kan niet weg: de voorwaarde ‘{guard}’ telt de regels van deze lijst, en zonder de vraag kan niemand meer indienen.',
+  'form.keptTitle':
+    '{label} kan niet weg: het is de naam van de aanvraag in lijsten, brieven en e-mails.',
 };
 
 export const listEn: Record<keyof typeof listNl, string> = {
@@ -53,4 +61,12 @@ export const listEn: Record<keyof typeof listNl, string> = {
   'list.newType': 'Type of answer to the new question in {list}',
   'list.add': 'Add a question to {list}',
   'list.taken': 'The list {list} already has a question with this name. Choose another name.',
+  'form.keptRequested':
+    '{label} cannot be removed: the requested amount is the sum of {field} over all rows of {label}.',
+  'form.keptDate':
+    '{label} cannot be removed: the condition ‘{guard}’ counts with this date, and without the question nobody could submit.',
+  'form.keptSupporters':
+    '{label} cannot be removed: the condition ‘{guard}’ counts the rows of this list, and without the question nobody could submit.',
+  'form.keptTitle':
+    '{label} cannot be removed: it names the application in lists, letters and mails.',
 };

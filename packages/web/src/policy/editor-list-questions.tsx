@@ -8,20 +8,9 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
-import {
-  arr,
-  branchesOf,
-  getAt,
-  guardsOf,
-  isObj,
-  type Obj,
-  obj,
-  pathId,
-  str,
-  textIn,
-  type Update,
-} from './editor-kit';
+import { arr, getAt, isObj, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { supportersMinAge } from './editor-needs';
 import {
   isFreeCode,
   newQuestion,
@@ -30,25 +19,6 @@ import {
   SCALAR_TYPES,
 } from './editor-question';
 import type { DefinitionJson } from './policy-api';
-
-/**
- * The age from which the submit condition counts supporters (`supportersAtLeast`, strictest
- * count first), or null when no transition asks for supporters. It reads each row's `age`.
- */
-function supportersMinAge(def: DefinitionJson): number | null {
-  let rule: { count: number; minAge: number } | null = null;
-  for (const [name, state] of Object.entries(obj(def.states)))
-    for (const [ev, v] of Object.entries(obj(obj(state).on)))
-      for (const b of branchesOf(v, `states.${name}.on.${ev}`))
-        for (const g of guardsOf(b.t)) {
-          if (g.type !== 'supportersAtLeast') continue;
-          const p = obj(g.params);
-          const count = typeof p.count === 'number' ? p.count : 0;
-          const minAge = typeof p.minAge === 'number' ? p.minAge : 12;
-          if (rule === null || count > rule.count) rule = { count, minAge };
-        }
-  return rule?.minAge ?? null;
-}
 
 /**
  * A list question's own questions (the budget's "Omschrijving" and "Bedrag"): each with its
