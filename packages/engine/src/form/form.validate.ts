@@ -297,7 +297,12 @@ function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
       };
     case 'select':
       // The choices' words as a payload's choices carry them (`x-enumLabels`), when it has any.
-      return { ...base, type: 'string', enum: field.options, 'x-enumLabels': field.optionLabels };
+      return {
+        ...base,
+        type: 'string',
+        enum: field.options,
+        ...(field.optionLabels ? { 'x-enumLabels': field.optionLabels } : {}),
+      };
     case 'integer':
       return {
         ...base,

@@ -3,8 +3,8 @@ import { useState } from 'react';
 import { TextField } from '../components/ui';
 import {
   arr,
+  changeAt,
   codeFrom,
-  getAt,
   isObj,
   type Obj,
   obj,
@@ -56,11 +56,7 @@ export function ChoicesEditor({
   const question = textIn(field.label, locale, str(field.key));
   const options = arr(field.options).map(String);
   const labels = isObj(field.optionLabels) ? field.optionLabels : null;
-  const change = (fn: (f: Obj) => void) =>
-    update((d) => {
-      const f = getAt(d, base);
-      if (isObj(f)) fn(f);
-    });
+  const change = changeAt(update, base);
   /** What a box shows: the choice's words, or without any the choice as residents read it. */
   const shownIn = (value: string, lang: 'nl' | 'en') =>
     labels ? str(obj(labels[value])[lang]) : value;

@@ -28,6 +28,15 @@ export function getAt(root: unknown, path: string): unknown {
   return at;
 }
 
+/** An edit of the object at `path` of the definition (a question, a list's own question). */
+export function changeAt(update: Update, path: string) {
+  return (fn: (at: Obj) => void) =>
+    update((d) => {
+      const at = getAt(d, path);
+      if (isObj(at)) fn(at);
+    });
+}
+
 /**
  * The transition object at `path`, turning the string shorthand (`"target"`) into an object
  * first so guards and actions can be added to it.

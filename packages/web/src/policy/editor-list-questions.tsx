@@ -8,7 +8,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
-import { arr, getAt, isObj, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
+import { arr, changeAt, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { supportersMinAge } from './editor-needs';
 import {
@@ -48,11 +48,7 @@ export function ListQuestions({
   const minAge = listKey === SUPPORTERS_LIST ? supportersMinAge(def) : null;
   const code = questionCode(label);
   const taken = code !== '' && fields.some((f) => f.key === code);
-  const changeList = (fn: (l: Obj) => void) =>
-    update((d) => {
-      const l = getAt(d, base);
-      if (isObj(l)) fn(l);
-    });
+  const changeList = changeAt(update, base);
   /** Why a question cannot be removed, in words; null when it can. */
   const keeps = (key: string, title: string): string | null => {
     const vars = { label: title, list: listTitle };

@@ -2,7 +2,7 @@ import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react
 import type { ReactNode } from 'react';
 import { SelectField } from '../components/ui';
 import { ChoicesEditor } from './editor-choices';
-import { arr, codeFrom, getAt, isObj, type Obj, pathId, str, type Update } from './editor-kit';
+import { arr, changeAt, codeFrom, isObj, type Obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { WholeNumberField } from './editor-number';
 import { type TextPart, TextsInBothLanguages } from './editor-texts';
@@ -115,11 +115,7 @@ export function QuestionEditor({
 }) {
   const { e, word } = useEditorText();
   const type = str(field.type);
-  const change = (fn: (f: Obj) => void) =>
-    update((d) => {
-      const f = getAt(d, base);
-      if (isObj(f)) fn(f);
-    });
+  const change = changeAt(update, base);
   const setText = (part: QuestionText, lang: 'nl' | 'en', v: string) =>
     change((x) => {
       const now = isObj(x[part]) ? (x[part] as Obj) : {};
