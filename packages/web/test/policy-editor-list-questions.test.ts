@@ -109,6 +109,43 @@ describe('a list’s own questions', () => {
       .waitFor();
   });
 
+  it('sets an amount’s limits in euro: read as typed, kept in cents, taken away when emptied', async () => {
+    const amount = question('Begroting').getByRole('group', inList('Bedrag'));
+    const min = amount.getByLabel('Minimaal bedrag', { exact: true });
+    const max = amount.getByLabel('Maximaal bedrag', { exact: true });
+    // The shipped limits, in euro as a person writes them: never in cents.
+    expect(await min.inputValue()).toBe('0,01');
+    expect(await max.inputValue()).toBe('20.000,00');
+    const amountField = async () => (await questionOf('budgetLines')).field.fields[1];
+
+    await max.fill('5.000');
+    await expect.poll(async () => (await amountField()).max).toBe(500_000);
+    // An amount that cannot be read is named in the check and never reaches the definition.
+    await max.fill('5.000,5x');
+    await page
+      .locator('.policy-problems')
+      .getByText(/Maximaal bedrag: /)
+      .first()
+      .waitFor();
+    expect((await amountField()).max).toBe(500_000);
+    await max.fill('2.500,50');
+    await expect.poll(async () => (await amountField()).max).toBe(250_050);
+    await expectNoProblems(page);
+
+    // A minimum above the maximum is refused in words.
+    await min.fill('3000');
+    await expect.poll(async () => (await amountField()).min).toBe(300_000);
+    await page
+      .locator('.policy-problems')
+      .getByText('het minimum is groter dan het maximum', { exact: false })
+      .waitFor();
+    // Emptied, the minimum is taken away (the form's own floor, € 0,00, holds again).
+    await min.fill('');
+    await expect.poll(async () => 'min' in (await amountField())).toBe(false);
+    await expectNoProblems(page);
+    await checkA11y(page);
+  });
+
   it('keeps the questions of the form the definition counts on, and says why', async () => {
     const form = page.locator('#def-section-form');
     const kept = {

@@ -192,8 +192,10 @@ export function WholeNumberField({
 }
 
 /**
- * An amount of a condition (`cents`): an amount that cannot be read keeps the previous one in the
- * definition, as MoneyInput says at the box, and blocks the check like an invalid number does.
+ * An amount of a condition (`cents`) or a money question's limit: an amount that cannot be read
+ * keeps the previous one in the definition, as MoneyInput says at the box, and blocks the check
+ * like an invalid number does. With `optional`, an emptied box takes the amount away
+ * (`onValid(undefined)`); without, it asks for one.
  */
 export function MoneyParamField({
   id,
@@ -201,6 +203,7 @@ export function MoneyParamField({
   label,
   where,
   value,
+  optional = false,
   onValid,
 }: {
   id: string;
@@ -208,7 +211,8 @@ export function MoneyParamField({
   label: string;
   where: string;
   value: number | null;
-  onValid(cents: number): void;
+  optional?: boolean;
+  onValid(cents: number | undefined): void;
 }) {
   const { locale } = useI18n();
   const { report } = useContext(InvalidBoxesContext);
@@ -224,7 +228,10 @@ export function MoneyParamField({
           onValid(cents);
         } else if (problem && !problem.ok)
           report(path, `${where ? `${where} › ` : ''}${label}: ${problem.message[locale]}`);
-        else
+        else if (optional) {
+          report(path, null);
+          onValid(undefined);
+        } else
           report(
             path,
             `${where ? `${where} › ` : ''}${label}: ${locale === 'nl' ? 'vul een bedrag in.' : 'enter an amount.'}`,

@@ -4,7 +4,7 @@ import { SelectField } from '../components/ui';
 import { ChoicesEditor } from './editor-choices';
 import { arr, changeAt, codeFrom, isObj, type Obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { WholeNumberField } from './editor-number';
+import { MoneyParamField, WholeNumberField } from './editor-number';
 import { type TextPart, TextsInBothLanguages } from './editor-texts';
 
 /** The kinds of answer a list's own question may have: no list or files inside a list. */
@@ -156,6 +156,24 @@ export function QuestionEditor({
             }
           />
         ))}
+        {type === 'money' &&
+          (['min', 'max'] as const).map((limit) => (
+            <MoneyParamField
+              key={limit}
+              id={pathId(`${base}.${limit}`)}
+              path={`${base}.${limit}`}
+              where={where}
+              label={e(limit === 'min' ? 'form.minAmount' : 'form.maxAmount')}
+              value={typeof field[limit] === 'number' ? (field[limit] as number) : null}
+              optional
+              onValid={(cents) =>
+                change((x) => {
+                  if (cents === undefined) delete x[limit];
+                  else x[limit] = cents;
+                })
+              }
+            />
+          ))}
         {type === 'attachments' && (
           <SelectField
             id={pathId(`${base}.accept`)}
