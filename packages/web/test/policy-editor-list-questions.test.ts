@@ -143,7 +143,7 @@ describe('a list’s own questions', () => {
     await min.fill('');
     await expect.poll(async () => 'min' in (await amountField())).toBe(false);
     await expectNoProblems(page);
-    await checkA11y(page);
+    await checkA11y(page, 'editor-money-limits');
   });
 
   it('keeps the questions of the form the definition counts on, and says why', async () => {
