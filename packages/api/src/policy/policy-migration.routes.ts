@@ -59,7 +59,7 @@ const MigrationItem = z.object({
     )
     .openapi({
       description:
-        'Form fields the target version does not have: taken out of the data, named by label',
+        "Form fields the target version does not have, and answers that are no longer one of a choice list's choices: taken out of the data, named by label",
     }),
   text: z.array(Localized),
 });

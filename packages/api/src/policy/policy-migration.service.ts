@@ -58,7 +58,10 @@ export interface MigrationItem {
   events: { added: string[]; removed: string[] };
   deadlines: MigrationExplanation['deadlines'];
   budget: MigrationExplanation['budget'] | null;
-  /** Form fields the target version lacks: taken out of the data, kept in the history. */
+  /**
+   * Form fields the target version lacks, and answers it no longer offers as a choice: taken out
+   * of the data, kept in the history.
+   */
   droppedFields: MigrationExplanation['droppedFields'];
   /** Everything that happens to it, sentence by sentence. */
   text: LocalizedText[];

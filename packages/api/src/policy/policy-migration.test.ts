@@ -42,12 +42,15 @@ beforeAll(async () => {
     ids[state] = (await applicationIn(kit, state, { amountsCents: [250_000] })).id;
   }
   NEXT = await nextDraftVersion('bewonersinitiatief');
-  // The next version: info_requested is renamed, and the decision warning comes 10 days ahead instead of 7.
+  // The next version: info_requested is renamed, the decision warning comes 10 days ahead instead
+  // of 7, and Delfshaven (every application's answer) is no longer one of the districts.
   const draft = await ok(await asPolicy('POST', `${base}/drafts`, { fromVersion: 1 }), 201);
   const renamed = JSON.parse(
     JSON.stringify(draft.definition).replaceAll('"info_requested"', '"awaiting_info"'),
   );
   renamed.delays.decisionWarning.params.offsetDays = -10;
+  const district = renamed.form.fields.find((f: Json) => f.key === 'district');
+  district.options = district.options.filter((o: string) => o !== 'Delfshaven');
   await ok(
     await asPolicy(
       'PUT',
@@ -136,6 +139,20 @@ describe('the dry run equals the real migration', () => {
         en: 'The reserved budget of €2,500.00 stays reserved.',
       },
     });
+    // An answer the new version no longer offers as a choice leaves the data, said in words.
+    for (const item of dry.items) {
+      expect(item.droppedFields).toEqual([
+        {
+          path: 'district',
+          label: { nl: 'Wijk', en: 'District' },
+          value: 'Delfshaven',
+          text: {
+            nl: `Versie ${NEXT} heeft ‘Delfshaven’ niet meer als keuze bij ‘Wijk’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.`,
+            en: `Version ${NEXT} no longer has ‘Delfshaven’ as a choice for ‘District’: the answer leaves the application and stays in its history.`,
+          },
+        },
+      ]);
+    }
     const submitted = dry.items.find((i: Json) => i.applicationId === ids.submitted);
     expect(submitted.deadlines.map((d: Json) => [d.delay, d.change])).toEqual([
       ['decisionWarning', 'kept'],
@@ -192,6 +209,13 @@ describe('the dry run equals the real migration', () => {
         new RegExp(`^Moved from version 1 to ${NEXT} by `),
       );
       expect((history.payload as Json).explanation).toEqual(item.text);
+      expect((history.payload as Json).droppedData).toEqual({ district: 'Delfshaven' });
+      const page = await readJson(
+        await call(kit.app, 'GET', `/api/applications/${item.applicationId}`, {
+          cookie: kit.cookies.resident,
+        }),
+      );
+      expect(page.data.district).toBeUndefined();
     }
     // Budget: what the dry run said stays reserved, stays reserved.
     const ledgerAfter = await reservedPerApplication();
@@ -203,11 +227,27 @@ describe('the dry run equals the real migration', () => {
     }
   });
 
-  test('and the applications go on under the new version', async () => {
-    const res = await call(kit.app, 'POST', `/api/applications/${ids.info_requested}/events`, {
+  test('and the applications go on under the new version, once the resident chose again', async () => {
+    const supplement = () =>
+      call(kit.app, 'POST', `/api/applications/${ids.info_requested}/events`, {
+        cookie: kit.cookies.resident,
+        json: { type: 'SUPPLEMENT', payload: { message: 'Offerte bijgevoegd.' } },
+      });
+    // The answer that is no longer a choice is missing, and the refusal says so by its label.
+    const refused = await supplement();
+    expect(refused.status).toBe(422);
+    expect((await readJson(refused)).invalidParams).toEqual([
+      { name: 'data.district', reason: 'Wijk ontbreekt.' },
+    ]);
+    const path = `/api/applications/${ids.info_requested}`;
+    const before = await call(kit.app, 'GET', path, { cookie: kit.cookies.resident });
+    const chosen = await call(kit.app, 'PATCH', path, {
       cookie: kit.cookies.resident,
-      json: { type: 'SUPPLEMENT', payload: { message: 'Offerte bijgevoegd.' } },
+      json: { data: { district: 'Charlois' } },
+      headers: { 'If-Match': before.headers.get('etag')! },
     });
+    expect(chosen.status, await chosen.clone().text()).toBe(200);
+    const res = await supplement();
     expect(res.status, await res.clone().text()).toBe(200);
     expect((await readJson(res)).state).toBe('submitted');
   });

@@ -102,6 +102,69 @@ describe('migrating to a version with fewer fields', () => {
     expect(r.data.title).toBe(data.title);
   });
 
+  test('an answer that is no longer a choice leaves the data, named by its words', () => {
+    const fewer = structuredClone(v1);
+    const district = fewer.form.fields.find((f) => f.key === 'district');
+    if (district?.type !== 'select' || !district.options) throw new Error('no district choices');
+    district.options = district.options.filter((o) => o !== 'Noord');
+    const data = completeData({ district: 'Noord' });
+    // Kept as it was, the answer would be refused by every later check of the new form.
+    expect(validateFormData(fewer, data).issues.map((i) => i.path)).toEqual(['data.district']);
+    const r = dataForNewVersion(v1, fewer, data);
+    expect(r.data.district).toBeUndefined();
+    expect(r.dropped).toEqual([
+      {
+        path: 'district',
+        label: { nl: 'Wijk', en: 'District' },
+        value: 'Noord',
+        text: {
+          nl: 'Versie 1 heeft ‘Noord’ niet meer als keuze bij ‘Wijk’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.',
+          en: 'Version 1 no longer has ‘Noord’ as a choice for ‘District’: the answer leaves the application and stays in its history.',
+        },
+      },
+    ]);
+    // A choice that is still offered stays.
+    expect(dataForNewVersion(v1, fewer, completeData({ district: 'Charlois' })).dropped).toEqual(
+      [],
+    );
+  });
+
+  test('in a list, only the rows whose choice is gone lose it, named once by its old words', () => {
+    const withChoice = (options: string[]) => {
+      const def = structuredClone(v1);
+      const supporters = def.form.fields.find((f) => f.key === 'supporters');
+      if (supporters?.type !== 'list') throw new Error('no supporters list');
+      supporters.fields.push({
+        key: 'lives',
+        type: 'select',
+        label: { nl: 'Woont in de buurt', en: 'Lives nearby' },
+        options,
+        optionLabels: { ja: { nl: 'Ja', en: 'Yes' }, nee: { nl: 'Nee', en: 'No' } },
+        required: false,
+      });
+      return def;
+    };
+    const data = completeData();
+    const rows = (data.supporters as Record<string, unknown>[]).map((row, i) => ({
+      ...row,
+      lives: i === 0 ? 'ja' : 'nee',
+    }));
+    const r = dataForNewVersion(withChoice(['ja', 'nee']), withChoice(['ja']), {
+      ...data,
+      supporters: rows,
+    });
+    const after = r.data.supporters as Record<string, unknown>[];
+    expect(after[0]!.lives).toBe('ja');
+    expect(after.slice(1).every((row) => !('lives' in row))).toBe(true);
+    expect(r.dropped).toHaveLength(1);
+    expect(r.dropped[0]!.path).toBe('supporters.lives');
+    expect(r.dropped[0]!.value).toEqual(rows.slice(1).map(() => 'nee'));
+    expect(r.dropped[0]!.text.nl).toBe(
+      'Versie 1 heeft ‘Nee’ niet meer als keuze bij ‘Woont in de buurt’ in ‘Handtekeningen van buurtbewoners’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.',
+    );
+    expect(r.dropped[0]!.text.en).toContain('no longer has ‘No’ as a choice for ‘Lives nearby’');
+  });
+
   test('the same form: nothing changes', () => {
     const data = completeData();
     expect(dataForNewVersion(v1, v1, data)).toEqual({ data, dropped: [] });
