@@ -63,7 +63,12 @@ export {
   type ValidationResult,
   validateDefinition,
 } from './definition/definition.validate';
-export { isCodeNumber, X_DISPLAY } from './definition/integer-display';
+export {
+  DIGITS_PATTERN,
+  isCodeNumber,
+  isDigitsText,
+  X_DISPLAY,
+} from './definition/integer-display';
 export {
   AT_LEAST_ONE_OF,
   atLeastOneOfIssues,

@@ -146,6 +146,20 @@ describe('a list’s own questions', () => {
     await checkA11y(page, 'editor-money-limits');
   });
 
+  it('marks a text question as a number of digits only, and takes it back', async () => {
+    const description = question('Begroting').getByRole('group', inList('Omschrijving'));
+    const digits = description.getByLabel(/^Alleen cijfers: een nummer dat met een 0 kan beginnen/);
+    const firstOwn = async () => (await questionOf('budgetLines')).field.fields[0];
+    expect(await digits.isChecked()).toBe(false);
+    await digits.check();
+    await expect.poll(async () => (await firstOwn()).pattern).toBe('^[0-9]+$');
+    await digits.uncheck();
+    await expect.poll(async () => 'pattern' in (await firstOwn())).toBe(false);
+    // An amount has no such choice: it is a number that is counted with.
+    const amount = question('Begroting').getByRole('group', inList('Bedrag'));
+    expect(await amount.getByLabel(/^Alleen cijfers/).count()).toBe(0);
+  });
+
   it('keeps the questions of the form the definition counts on, and says why', async () => {
     const form = page.locator('#def-section-form');
     const kept = {

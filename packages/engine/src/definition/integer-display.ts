@@ -13,3 +13,16 @@ export function isCodeNumber(spec: Spec): boolean {
   if (spec?.type !== 'integer') return false;
   return spec.display === 'code' || spec[X_DISPLAY] === 'code';
 }
+
+/**
+ * The `pattern` of a text field that holds a number written with digits only, which may start
+ * with 0 and is never counted with (a KvK number "01234567", a client number): a whole number
+ * would lose its leading zero. The form's refusal says "only digits" instead of "not in the
+ * right format", the form offers a numeric keyboard, and the editor sets it with one choice.
+ */
+export const DIGITS_PATTERN = '^[0-9]+$';
+
+/** True for a text field that takes digits only (DIGITS_PATTERN). */
+export function isDigitsText(spec: { type?: unknown; pattern?: unknown } | null | undefined) {
+  return spec?.type === 'text' && spec.pattern === DIGITS_PATTERN;
+}

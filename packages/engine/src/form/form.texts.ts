@@ -38,6 +38,11 @@ export const formText = {
     both(`${l.nl} mag hoogstens ${n} tekens hebben.`, `${l.en} must be at most ${n} characters.`),
   pattern: (l: L) =>
     both(`${l.nl} heeft niet de juiste vorm.`, `${l.en} is not in the right format.`),
+  digits: (l: L) =>
+    both(
+      `${l.nl} mag alleen cijfers bevatten, zonder spaties of punten.`,
+      `${l.en} may only contain digits, without spaces or dots.`,
+    ),
   option: (l: L) =>
     both(`Kies bij ${l.nl} een van de mogelijkheden.`, `Choose one of the options for ${l.en}.`),
   notWhole: (l: L) => both(`${l.nl} moet een heel getal zijn.`, `${l.en} must be a whole number.`),

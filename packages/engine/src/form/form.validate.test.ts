@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
+import { DIGITS_PATTERN } from '../definition/integer-display';
 import { completeData, loadShippedDefinition, shippedJson } from '../test/fixtures';
 import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
 import { activityDateOf, applicationDescription, applicationTitle } from './form-fields';
@@ -234,5 +235,45 @@ describe('an attachments field', () => {
       uniqueItems: true,
       items: { type: 'string', format: 'uuid' },
     });
+  });
+});
+
+describe('a number written with digits only (a text field with DIGITS_PATTERN)', () => {
+  const withKvk = structuredClone(def);
+  withKvk.form.fields.push({
+    key: 'kvkNumber',
+    type: 'text',
+    label: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
+    pattern: DIGITS_PATTERN,
+    minLength: 8,
+    maxLength: 8,
+    required: false,
+  });
+  const issues = (kvkNumber: string) =>
+    validateFormData(withKvk, { kvkNumber }, { partial: true }).issues;
+
+  test('keeps its leading zero: it is text, not a quantity', () => {
+    expect(issues('01234567')).toEqual([]);
+  });
+
+  test('refuses anything but digits with a sentence that says so', () => {
+    for (const typed of ['0123 4567', '0123.4567', '0123456a']) {
+      const found = issues(typed);
+      expect(found.map((i) => i.text)).toContainEqual({
+        nl: 'KvK-nummer mag alleen cijfers bevatten, zonder spaties of punten.',
+        en: 'Chamber of Commerce number may only contain digits, without spaces or dots.',
+      });
+    }
+  });
+
+  test('another pattern keeps its general sentence', () => {
+    const other = structuredClone(withKvk);
+    const field = other.form.fields.at(-1)!;
+    if (field.type !== 'text') throw new Error('not text');
+    field.pattern = '^[A-Z]+$';
+    field.minLength = undefined;
+    field.maxLength = undefined;
+    const found = validateFormData(other, { kvkNumber: 'abc' }, { partial: true }).issues;
+    expect(found.map((i) => i.text?.nl)).toEqual(['KvK-nummer heeft niet de juiste vorm.']);
   });
 });

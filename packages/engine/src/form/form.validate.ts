@@ -6,6 +6,7 @@ import type {
   FormField,
   ScalarField,
 } from '../definition/definition.schema';
+import { DIGITS_PATTERN } from '../definition/integer-display';
 import { isIsoDate } from '../legal-clock/calendar';
 import { formText, itemLabel } from './form.texts';
 import { isValidIban } from './iban';
@@ -59,7 +60,10 @@ function checkScalar(
         add(`must be at most ${max} characters`, (l) => formText.maxLength(l, max));
       }
       if (field.pattern !== undefined && !patternOf(field.pattern).test(value)) {
-        add('has the wrong format', formText.pattern);
+        add(
+          'has the wrong format',
+          field.pattern === DIGITS_PATTERN ? formText.digits : formText.pattern,
+        );
       }
       if (field.options && !field.options.includes(value)) {
         add(`must be one of: ${field.options.join(', ')}`, formText.option);

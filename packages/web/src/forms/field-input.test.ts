@@ -1,4 +1,4 @@
-import type { FormField } from '@initiatief/engine';
+import { DIGITS_PATTERN, type FormField } from '@initiatief/engine';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
@@ -104,5 +104,25 @@ describe('a choice list in the form', () => {
     expect(render(plain as ScalarField, null, 'en')).toMatch(
       /<option value="moestuin"[^>]*>moestuin<\/option>/,
     );
+  });
+});
+
+describe('a number written with digits only', () => {
+  const kvk = {
+    key: 'kvkNumber',
+    type: 'text',
+    label: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
+    pattern: DIGITS_PATTERN,
+  } as ScalarField;
+
+  test('keeps its leading zero and offers a numeric keyboard', () => {
+    const html = render(kvk, '01234567', 'nl');
+    expect(html).toContain('value="01234567"');
+    expect(html).toContain('inputMode="numeric"');
+  });
+
+  test('other text has the ordinary keyboard', () => {
+    const html = render({ ...kvk, pattern: undefined } as ScalarField, 'Buurtfeest', 'nl');
+    expect(html).not.toContain('inputMode="numeric"');
   });
 });

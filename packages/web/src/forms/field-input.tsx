@@ -1,5 +1,5 @@
 import type { FormField } from '@initiatief/engine';
-import { isCodeNumber, normalizeIban, optionLabel } from '@initiatief/engine';
+import { isCodeNumber, isDigitsText, normalizeIban, optionLabel } from '@initiatief/engine';
 import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { DateInput } from '../components/date-input';
@@ -144,6 +144,26 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
         />
       );
     default:
+      if (isDigitsText(field))
+        // A number that may start with 0 (a KvK number): a numeric keyboard, and the spaces or
+        // dots people write in long numbers ("0123 4567") taken out when the box is left.
+        return (
+          <TextField
+            id={id}
+            label={label}
+            description={help}
+            error={error}
+            required={required}
+            inputMode="numeric"
+            autoComplete="off"
+            value={text}
+            onChange={onChange}
+            onBlur={() => {
+              if (/^[\d\s.]*\d[\d\s.]*$/.test(text) && /[\s.]/.test(text))
+                onChange(text.replace(/[\s.]/g, ''));
+            }}
+          />
+        );
       return (
         <TextField
           id={id}

@@ -1,3 +1,4 @@
+import { DIGITS_PATTERN } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { definitionChanges } from './definition-changes';
 import { diffWords, shortenDiff } from './text-diff';
@@ -79,6 +80,32 @@ describe('the changes between two versions, in words', () => {
         kind: 'sentence',
         text: 'Question ‘Bouwjaar (en)’, shown: as a code, without a thousands separator → as a quantity, with a thousands separator',
       },
+    ]);
+  });
+
+  it('says an amount’s limits as amounts, never cents, also in a list', () => {
+    const amount = field('amountCents', 'Bedrag', { type: 'money', min: 1, max: 2_000_000 });
+    const lines = (a: unknown) =>
+      field('budgetLines', 'Begroting', { type: 'list', fields: [field('d', 'Omschrijving'), a] });
+    const before = def([lines(amount)], ['budgetLines']);
+    const after = def([lines({ ...amount, max: 250_050, min: undefined })], ['budgetLines']);
+    const texts = (lang: 'nl' | 'en') =>
+      definitionChanges(before, after, lang).map((c) => (c.kind === 'sentence' ? c.text : ''));
+    expect(texts('nl')).toEqual([
+      'Vraag ‘Begroting › Bedrag’, kleinste bedrag: €\u00a00,01 → –',
+      'Vraag ‘Begroting › Bedrag’, grootste bedrag: €\u00a020.000,00 → €\u00a02.500,50',
+    ]);
+    expect(texts('en')).toContain(
+      'Question ‘Begroting (en) › Bedrag (en)’, largest amount: €20,000.00 → €2,500.50',
+    );
+  });
+
+  it('says a number of digits only in words, not as a pattern', () => {
+    const kvk = field('kvk', 'KvK-nummer');
+    const before = def([kvk], ['kvk']);
+    const after = def([{ ...kvk, pattern: DIGITS_PATTERN }], ['kvk']);
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      { kind: 'sentence', text: 'Vraag ‘KvK-nummer’, patroon: – → alleen cijfers' },
     ]);
   });
 

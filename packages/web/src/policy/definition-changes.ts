@@ -5,6 +5,8 @@
  * "Nederlands: … / Engels: …", letters and mails as a word-level diff. What is not one of these
  * is returned as a path change, which diff-summary.tsx words by what its path says it is.
  */
+import { DIGITS_PATTERN } from '@initiatief/engine';
+import { formatMoney } from '../components/money';
 import { vocabularyWordOf } from './editor-messages';
 import { type DiffPart, diffWords, shortenDiff } from './text-diff';
 
@@ -69,6 +71,9 @@ const WORDS = {
     minItems: 'minimaal aantal',
     maxItems: 'maximaal aantal',
     pattern: 'patroon',
+    minAmount: 'kleinste bedrag',
+    maxAmount: 'grootste bedrag',
+    digitsOnly: 'alleen cijfers',
     accept: 'soort bestanden',
     display: 'weergave',
     displayCode: 'als code, zonder scheidingsteken',
@@ -119,6 +124,9 @@ const WORDS = {
     minItems: 'minimum number',
     maxItems: 'maximum number',
     pattern: 'pattern',
+    minAmount: 'smallest amount',
+    maxAmount: 'largest amount',
+    digitsOnly: 'digits only',
     accept: 'kind of files',
     display: 'shown',
     displayCode: 'as a code, without a thousands separator',
@@ -177,9 +185,13 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
     const word = vocabularyWordOf(lang, 'ftype', str(t)) ?? str(t);
     return word.charAt(0).toLowerCase() + word.slice(1);
   };
-  const fieldValue = (part: string, v: unknown, fields: unknown[]): string => {
+  const fieldValue = (part: string, v: unknown, fields: unknown[], type?: unknown): string => {
     // A question is required unless it says `required: false`.
     if (part === 'required') return v === false ? w.optional : w.required;
+    // An amount's limits are amounts, never cents; a number of digits only says so in words.
+    if (type === 'money' && (part === 'min' || part === 'max') && typeof v === 'number')
+      return formatMoney(v, lang);
+    if (part === 'pattern' && v === DIGITS_PATTERN) return w.digitsOnly;
     // A whole number is a quantity ("1.200") unless it says `display: 'code'` ("2026").
     if (part === 'display') return v === 'code' ? w.displayCode : w.displayCount;
     if (v === undefined) return w.none;
@@ -238,14 +250,17 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
           fieldChanges(old.fields, f.fields, `${label} › `, {}, {});
           continue;
         }
-        const partWord = (w as Record<string, string>)[part] ?? part;
+        const amountLimit = f.type === 'money' && (part === 'min' || part === 'max');
+        const partWord = amountLimit
+          ? w[part === 'min' ? 'minAmount' : 'maxAmount']
+          : ((w as Record<string, string>)[part] ?? part);
         const fields = [...af, ...bf];
         sentence(
           fill('fieldPart', {
             label,
             part: partWord,
-            before: fieldValue(part, old[part], fields),
-            after: fieldValue(part, f[part], fields),
+            before: fieldValue(part, old[part], fields, f.type),
+            after: fieldValue(part, f[part], fields, f.type),
           }),
         );
       }

@@ -136,6 +136,8 @@ const nl = {
   'form.min': 'Minimaal',
   'form.max': 'Maximaal',
   'form.minAmount': 'Minimaal bedrag',
+  'form.digits':
+    'Alleen cijfers: een nummer dat met een 0 kan beginnen en waar niet mee gerekend wordt, zoals een KvK-nummer',
   'form.maxAmount': 'Maximaal bedrag',
   'form.minItems': 'Minimaal aantal regels',
   'form.maxItems': 'Maximaal aantal regels',
@@ -293,6 +295,8 @@ const en: Record<keyof typeof nl, string> = {
   'form.min': 'Minimum',
   'form.max': 'Maximum',
   'form.minAmount': 'Minimum amount',
+  'form.digits':
+    'Digits only: a number that may start with 0 and is never counted with, such as a Chamber of Commerce number',
   'form.maxAmount': 'Maximum amount',
   'form.minItems': 'Minimum number of rows',
   'form.maxItems': 'Maximum number of rows',

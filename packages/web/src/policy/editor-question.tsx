@@ -1,3 +1,4 @@
+import { DIGITS_PATTERN } from '@initiatief/engine';
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { SelectField } from '../components/ui';
@@ -213,6 +214,27 @@ export function QuestionEditor({
           {e('form.required')} ({word('ftype', type)})
         </FormLabel>
       </FormField>
+      {/* A text question may hold a number that starts with 0; a pattern of its own stays the JSON's. */}
+      {type === 'text' && (field.pattern === undefined || field.pattern === DIGITS_PATTERN) && (
+        <FormField type="checkbox" className="app-field">
+          <Checkbox
+            id={pathId(`${base}.pattern`)}
+            appearance="html"
+            className="policy-checkbox"
+            checked={field.pattern === DIGITS_PATTERN}
+            onChange={(ev) => {
+              const on = ev.target.checked;
+              change((x) => {
+                if (on) x.pattern = DIGITS_PATTERN;
+                else delete x.pattern;
+              });
+            }}
+          />
+          <FormLabel htmlFor={pathId(`${base}.pattern`)} type="checkbox">
+            {e('form.digits')}
+          </FormLabel>
+        </FormField>
+      )}
       {/* Offered on a whole number; elsewhere only while set, so it can be taken away. */}
       {(type === 'integer' || field.display !== undefined) && (
         <FormField type="checkbox" className="app-field">
