@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { validateFormData, type WorkflowDefinition } from '@initiatief/engine';
+import { DIGITS_PATTERN, validateFormData, type WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { sampleDataFor } from './simulator-sample';
 
@@ -36,5 +36,20 @@ describe('the simulator’s sample data comes from the form being tried', () => 
     });
     const data = sampleDataFor(def, '2026-12-01');
     expect(data.aantalVrijwilligers).toBe(10);
+  });
+
+  it('gives a number of digits only as many digits as it asks, starting with 0', () => {
+    const def = shipped('klein-buurtbudget');
+    def.form.fields.push({
+      key: 'kvkNummer',
+      type: 'text',
+      label: { nl: 'KvK-nummer', en: 'Chamber of Commerce number' },
+      pattern: DIGITS_PATTERN,
+      minLength: 8,
+      maxLength: 8,
+    });
+    const data = sampleDataFor(def, '2026-12-01');
+    expect(data.kvkNummer).toBe('01234567');
+    expect(validateFormData(def, data).issues).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import {
   addDays,
   type FormField,
+  isDigitsText,
   type ScalarField,
   type WorkflowDefinition,
 } from '@initiatief/engine';
@@ -24,7 +25,11 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
         text.length >= (field.minLength ?? 0) &&
         text.length <= (field.maxLength ?? 200) &&
         (!field.pattern || new RegExp(field.pattern).test(text));
-      return [`${field.label.nl}${nth}`, ...SHAPES].find(fits);
+      // A number of digits only (a KvK number): as many as its limits ask, starting with 0.
+      const digits = isDigitsText(field)
+        ? '0123456789'.repeat(4).slice(0, clamp(8, field.minLength, field.maxLength))
+        : undefined;
+      return [`${field.label.nl}${nth}`, ...(digits ? [digits] : []), ...SHAPES].find(fits);
     }
     case 'textarea':
       return 'Een voorbeeld, om het werkproces te proberen.'.slice(0, field.maxLength ?? 4000);
