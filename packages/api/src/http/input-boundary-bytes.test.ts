@@ -101,6 +101,41 @@ describe('control characters', () => {
   });
 });
 
+describe('the reading direction', () => {
+  test.each([
+    ['an override at the end', 'Buurtfeest \u202e€ 50'],
+    ['an isolate left open', 'Buurtfeest \u2067مهرجان'],
+    ['an embedding open at a line’s end', 'Regel \u202been\nRegel twee\u202c'],
+  ])('%s: 400 naming data.title, in words, nothing saved', async (_what, title) => {
+    const draft = await createDraft(kit);
+    const res = await call(kit.app, 'PATCH', `/api/applications/${draft.id}`, {
+      cookie: kit.cookies.resident,
+      json: { data: { title } },
+      headers: { 'If-Match': `"${draft.version}"`, 'Accept-Language': 'nl' },
+    });
+    expect(await refusedNaming(res, 'data.title')).toMatch(/leesrichting .* niet wordt afgesloten/);
+    expect(await titleOf(draft.id)).toBe((draft.data as { title: string }).title);
+  });
+
+  test('right-to-left text with its controls closed, or with marks, is text and is kept', async () => {
+    for (const title of [
+      'Buurtfeest \u2067مهرجان الحي\u2069 in Delfshaven',
+      'Iftar \u202bافطار الجيران\u202c op het plein',
+      'Ayşe \u200fيلدز\u200f Yıldız-Çelik',
+      'Genest \u2068\u202eabc\u2069 en verder',
+    ]) {
+      const draft = await createDraft(kit);
+      const res = await call(kit.app, 'PATCH', `/api/applications/${draft.id}`, {
+        cookie: kit.cookies.resident,
+        json: { data: { title } },
+        headers: { 'If-Match': `"${draft.version}"` },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      expect(await titleOf(draft.id)).toBe(title);
+    }
+  });
+});
+
 describe('bytes that are not UTF-8', () => {
   test('in a JSON string: 400 naming the field, nothing saved', async () => {
     const draft = await createDraft(kit);

@@ -10,14 +10,17 @@ import { decodeUtf8, duplicateKeys, MAX_JSON_DEPTH, walkStrings } from './json-i
 // place where every request's strings are checked, before any route or query runs. Control
 // characters (escape, backspace, ...; not tab and line breaks), bytes that are no UTF-8 and a
 // member named twice are refused here too: stored, they would show as garbage in letters and
-// screens, and two values for one field leave it to the parser which one counts. An uploaded
-// file's name is held to more: one line, and no bidi override that disguises its extension.
+// screens, and two values for one field leave it to the parser which one counts. So is a bidi
+// embedding, override or isolate left open (see leavesDirectionOpen). An uploaded file's name
+// is held to more: one line, and no bidi control at all, which could disguise its extension.
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 /** C0 controls but tab, line feed and carriage return; DEL; the C1 controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const CONTROL = /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const REPLACEMENT = '\ufffd';
+/** Any of the bidi embeddings, overrides, isolates and their ends (U+202A–E, U+2066–9). */
+const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 type Why = NonNullable<InvalidParam['text']>;
 
@@ -44,8 +47,6 @@ const FILE_NAME_NOT_UTF8: Why = {
 /** Every C0 control (a name is one line: tab and line breaks too), DEL and the C1 controls. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
 const NAME_CONTROL = /[\u0001-\u001f\u007f-\u009f]/;
-/** The bidi embeddings, overrides and isolates: they make `rapport\u202Efdp.exe` read as `rapportexe.pdf`. */
-const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 const RENAME = {
   nl: 'Geef het bestand een andere naam en voeg het opnieuw toe.',
   en: 'Rename the file and add it again.',
@@ -84,11 +85,42 @@ const PERCENT: Why = {
   en: 'is not valid text (broken percent-encoding in the address).',
 };
 
+const UNCLOSED_DIRECTION: Why = {
+  nl: 'bevat een onzichtbaar teken dat de leesrichting verandert en niet wordt afgesloten, zodat ook de tekst erna omgekeerd kan worden getoond. Typ de tekst opnieuw in plaats van hem te plakken.',
+  en: 'contains an invisible character that changes the reading direction and is not closed, so the text after it could be shown reversed too. Type the text again instead of pasting it.',
+};
+
+/**
+ * True when a bidi embedding, override or isolate is still open where a line or the text ends.
+ * Right-to-left text pasted from a word processor (Arabic in a Turkish or Dutch sentence) may
+ * carry these controls, closed: that is text, and stays. One left open reaches past the field
+ * into what a screen, mail or letter puts after it (a name that reverses the amount after it),
+ * so it is refused. A PDI closes its isolate and what was opened inside it, a PDF the
+ * embedding or override opened last (Unicode's bidi algorithm, UAX #9); a stray end is harmless.
+ */
+export function leavesDirectionOpen(s: string): boolean {
+  if (!DIRECTION_CONTROL.test(s)) return false;
+  const open: ('embedding' | 'isolate')[] = [];
+  for (const ch of s) {
+    if (ch === '\u202a' || ch === '\u202b' || ch === '\u202d' || ch === '\u202e')
+      open.push('embedding');
+    else if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') open.push('isolate');
+    else if (ch === '\u202c') {
+      if (open.at(-1) === 'embedding') open.pop();
+    } else if (ch === '\u2069') {
+      const at = open.lastIndexOf('isolate');
+      if (at >= 0) open.length = at;
+    } else if ((ch === '\n' || ch === '\r' || ch === '\u2029') && open.length > 0) return true;
+  }
+  return open.length > 0;
+}
+
 /** Why a string cannot be accepted, in both languages, or null when it can. */
 function whyUnstorable(s: string): Why | null {
   if (s.includes('\u0000')) return NUL;
   if (LONE_SURROGATE.test(s)) return SURROGATE;
   if (CONTROL.test(s)) return CONTROL_CHARACTER;
+  if (leavesDirectionOpen(s)) return UNCLOSED_DIRECTION;
   return null;
 }
 
@@ -144,7 +176,8 @@ function fileNameWhy(name: string): Why | null {
   if (NAME_CONTROL.test(name)) return FILE_NAME_CONTROL;
   if (LONE_SURROGATE.test(name)) return FILE_NAME_SURROGATE;
   if (name.includes(REPLACEMENT)) return FILE_NAME_NOT_UTF8;
-  if (BIDI_CONTROL.test(name)) return FILE_NAME_BIDI;
+  // Any of them, closed or not: they make `rapport\u202Efdp.exe` read as `rapportexe.pdf`.
+  if (DIRECTION_CONTROL.test(name)) return FILE_NAME_BIDI;
   return null;
 }
 
