@@ -258,6 +258,23 @@ describe('a choice list’s choices among the changes', () => {
     ]);
   });
 
+  it('says what a removed choice means for the applications that hold it', () => {
+    const before = kind(['moestuin', 'straatfeest'], {
+      straatfeest: { nl: 'Straatfeest', en: 'Street party' },
+      moestuin: { nl: 'Moestuin', en: 'Vegetable garden' },
+    });
+    const after = kind(['moestuin'], { moestuin: { nl: 'Moestuin', en: 'Vegetable garden' } });
+    expect(sentences(before, after, 'nl')).toEqual([
+      'Vraag ‘Soort activiteit’, keuzes: Nederlands: Moestuin, Straatfeest / Engels: Vegetable garden, Street party → Nederlands: Moestuin / Engels: Vegetable garden',
+      'Vraag ‘Soort activiteit’: ‘Straatfeest’ kan niet meer gekozen worden. Lopende aanvragen houden hun antwoord; wie ze naar deze versie verplaatst, haalt het eruit en de aanvrager kiest opnieuw.',
+    ]);
+    expect(sentences(before, after, 'en')[1]).toBe(
+      'Question ‘Soort activiteit (en)’: ‘Street party’ can no longer be chosen. Running applications keep their answer; moving them to this version takes it out, and the applicant chooses again.',
+    );
+    // A choice added says nothing of the kind.
+    expect(sentences(after, before, 'nl')).toHaveLength(1);
+  });
+
   it('a list from before the words reads as its choices; words as residents read them add none', () => {
     const before = kind(['Noord', 'Zuid']);
     expect(sentences(before, kind(['Noord', 'Zuid', 'West']), 'nl')).toEqual([

@@ -43,6 +43,8 @@ const WORDS = {
     fieldRemoved: 'Vraag ‘{label}’ verwijderd',
     fieldPart: 'Vraag ‘{label}’, {part}: {before} → {after}',
     fieldMoved: 'Vraag ‘{label}’ staat nu op de pagina ‘{after}’ (was ‘{before}’)',
+    choicesGone:
+      'Vraag ‘{label}’: {choices} kan niet meer gekozen worden. Lopende aanvragen houden hun antwoord; wie ze naar deze versie verplaatst, haalt het eruit en de aanvrager kiest opnieuw.',
     fieldOrder: 'De volgorde van de vragen is gewijzigd',
     pageAdded: 'Nieuwe pagina ‘{title}’',
     pageRemoved: 'Pagina ‘{title}’ verwijderd',
@@ -96,6 +98,8 @@ const WORDS = {
     fieldRemoved: 'Question ‘{label}’ removed',
     fieldPart: 'Question ‘{label}’, {part}: {before} → {after}',
     fieldMoved: 'Question ‘{label}’ is now on the page ‘{after}’ (was ‘{before}’)',
+    choicesGone:
+      'Question ‘{label}’: {choices} can no longer be chosen. Running applications keep their answer; moving them to this version takes it out, and the applicant chooses again.',
     fieldOrder: 'The order of the questions has changed',
     pageAdded: 'New page ‘{title}’',
     pageRemoved: 'Page ‘{title}’ removed',
@@ -242,6 +246,23 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
       if (choicesBefore !== choicesAfter)
         sentence(
           fill('fieldPart', { label, part: w.options, before: choicesBefore, after: choicesAfter }),
+        );
+      // What a removed choice means for the applications that hold it (a migration takes it out).
+      const kept = new Set(arr(f.options).map(String));
+      const gone = arr(old.options)
+        .map(String)
+        .filter((o) => !kept.has(o));
+      if (gone.length > 0)
+        sentence(
+          fill('choicesGone', {
+            label,
+            choices: gone
+              .map((o) => {
+                const words = isObj(old.optionLabels) ? obj(old.optionLabels[o]) : {};
+                return `‘${str(words[lang]) || str(words.nl) || o}’`;
+              })
+              .join(', '),
+          }),
         );
       for (const part of new Set([...Object.keys(old), ...Object.keys(f)])) {
         if (part === 'key' || part === 'options' || part === 'optionLabels') continue;
