@@ -17,6 +17,25 @@ export const LETTER_FONT_FILES = {
   bold: require.resolve('@expo-google-fonts/noto-sans/700Bold/NotoSans_700Bold.ttf'),
 } as const;
 
+/**
+ * Arabic script, for what residents write in it (a name, an initiative's title): Noto Sans
+ * Arabic from `@expo-google-fonts/noto-sans-arabic`, same licence. Noto Sans has no Arabic, and
+ * a letter used to leave such text out. react-pdf takes each character from the first family of
+ * the stack that has it, shapes Arabic with the font's own tables and orders right-to-left runs
+ * by Unicode's bidi algorithm. Embedded only in a letter that uses it.
+ */
+export const ARABIC_FONT_FAMILY = 'Noto Sans Arabic';
+
+export const ARABIC_FONT_FILES = {
+  regular: require.resolve(
+    '@expo-google-fonts/noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf',
+  ),
+  bold: require.resolve('@expo-google-fonts/noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf'),
+} as const;
+
+/** The letters' families, in the order a character is looked for. */
+export const LETTER_FONT_STACK = [LETTER_FONT_FAMILY, ARABIC_FONT_FAMILY];
+
 let registered = false;
 
 /** Registers the letter font and the no-hyphenation rule once per thread (idempotent). */
@@ -28,6 +47,13 @@ export function registerLetterFonts(): void {
     fonts: [
       { src: LETTER_FONT_FILES.regular, fontWeight: 400 },
       { src: LETTER_FONT_FILES.bold, fontWeight: 700 },
+    ],
+  });
+  Font.register({
+    family: ARABIC_FONT_FAMILY,
+    fonts: [
+      { src: ARABIC_FONT_FILES.regular, fontWeight: 400 },
+      { src: ARABIC_FONT_FILES.bold, fontWeight: 700 },
     ],
   });
   // A letter is set ragged right and never hyphenates: react-pdf's built-in patterns are

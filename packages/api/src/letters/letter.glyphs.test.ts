@@ -54,3 +54,48 @@ describe('text the letter font cannot draw', () => {
     }
   });
 });
+
+describe('text in Arabic script', () => {
+  const ARABIC_TITLE = 'إفطار الجيران في الساحة';
+  const ARABIC_NAME = 'فاطمة العمراني';
+
+  it('is text the letter fonts have: nothing of it is left out', async () => {
+    const covered = await letterFontCoverage();
+    expect(printableText(ARABIC_TITLE, covered)).toBe(ARABIC_TITLE);
+    expect(printableText(`Fatima El Amrani — ${ARABIC_NAME}`, covered)).toBe(
+      `Fatima El Amrani — ${ARABIC_NAME}`,
+    );
+  });
+
+  it('prints and reads back as written, in its own font, the Dutch around it intact', async () => {
+    const letter = letterTitled(ARABIC_TITLE);
+    const pdf = await renderLetterPdf({
+      ...letter,
+      paragraphs: [...letter.paragraphs, `Fatima El Amrani — ${ARABIC_NAME}`],
+    });
+    // PDF.js reads the page in the order it is drawn: each Arabic word whole, the words right
+    // to left.
+    const text = (await pdfText(pdf)).replace(/\s+/g, ' ');
+    for (const word of [...ARABIC_TITLE.split(' '), ...ARABIC_NAME.split(' ')]) {
+      expect(text).toContain(word);
+    }
+    expect(text).toContain('Besluit op uw aanvraag');
+    expect(text).toContain('krijgt € 1.250,00.');
+    if (!poppler) return;
+    // Poppler puts right-to-left text back in the order it was written (marking the run).
+    const extracted = pdftotext(pdf)
+      .replace(/[\u202a-\u202e]/g, '')
+      .replace(/\s+/g, ' ');
+    expect(extracted).toContain(`Besluit op uw aanvraag ${ARABIC_TITLE}`);
+    expect(extracted).toContain(`Fatima El Amrani — ${ARABIC_NAME}`);
+    const fonts = pdffonts(pdf).map((f) => ({ ...f, name: f.name.replace(/^[A-Z]{6}\+/, '') }));
+    expect(fonts.map((f) => f.name).sort()).toEqual([
+      'NotoSans-Bold',
+      'NotoSans-Regular',
+      'NotoSansArabic-Bold',
+      'NotoSansArabic-Regular',
+    ]);
+    for (const font of fonts)
+      expect(font, font.name).toMatchObject({ embedded: true, unicode: true });
+  });
+});

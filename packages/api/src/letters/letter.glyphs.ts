@@ -1,5 +1,5 @@
 import { Font } from '@react-pdf/renderer';
-import { LETTER_FONT_FAMILY, registerLetterFonts } from './letter.fonts';
+import { LETTER_FONT_STACK, registerLetterFonts } from './letter.fonts';
 
 /** Does the letter font draw this code point (regular and bold alike)? */
 export type Coverage = (codePoint: number) => boolean;
@@ -61,25 +61,28 @@ export function printableValue<T>(value: T, covered: Coverage): T {
 let coverage: Promise<Coverage> | null = null;
 
 /**
- * What the registered letter font covers, read from the font files themselves (fontkit, which
- * react-pdf loads them with): a code point counts when both weights have a glyph for it.
+ * What the registered letter fonts cover, read from the font files themselves (fontkit, which
+ * react-pdf loads them with): a code point counts when one family of the stack has a glyph for
+ * it in both weights (react-pdf takes each character from the first family that has it).
  */
 export function letterFontCoverage(): Promise<Coverage> {
   registerLetterFonts();
   coverage ??= (async () => {
-    const weights = [400, 700].map((fontWeight) =>
-      Font.getFont({ fontFamily: LETTER_FONT_FAMILY, fontWeight }),
+    const families = await Promise.all(
+      LETTER_FONT_STACK.map(async (fontFamily) => {
+        const weights = [400, 700].map((fontWeight) => Font.getFont({ fontFamily, fontWeight }));
+        await Promise.all(weights.map((source) => source.load()));
+        return weights.map((source) => {
+          if (!source.data) throw new Error(`letter font ${source.src} did not load`);
+          return source.data;
+        });
+      }),
     );
-    await Promise.all(weights.map((source) => source.load()));
-    const fonts = weights.map((source) => {
-      if (!source.data) throw new Error(`letter font ${source.src} did not load`);
-      return source.data;
-    });
     const known = new Map<number, boolean>();
     return (cp: number) => {
       let has = known.get(cp);
       if (has === undefined) {
-        has = fonts.every((font) => font.hasGlyphForCodePoint(cp));
+        has = families.some((fonts) => fonts.every((font) => font.hasGlyphForCodePoint(cp)));
         known.set(cp, has);
       }
       return has;

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Link, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
-import { LETTER_FONT_FAMILY, registerLetterFonts } from './letter.fonts';
+import { LETTER_FONT_STACK, registerLetterFonts } from './letter.fonts';
 import { printable } from './letter.glyphs';
 import type { LetterContent } from './letter.types';
 import { keepTogether, pdfTitle, segmentsOf } from './letter.typography';
@@ -24,7 +24,7 @@ const LETTERHEAD_GAP = 26;
 // Noto Sans from the installed font package, embedded as a subset (letter.fonts.ts).
 const styles = StyleSheet.create({
   page: {
-    fontFamily: LETTER_FONT_FAMILY,
+    fontFamily: LETTER_FONT_STACK,
     // Noto's 'ccmp' splits a precomposed letter such as ị into i + a combining dot, and fontkit
     // gives the mark no Unicode value: the PDF then extracts "ThiF" for "Thị" (and may map
     // every later i to ị). Without it each letter is its one precomposed glyph and extracts as
@@ -140,11 +140,11 @@ export function helpLine(language: 'nl' | 'en', reference: string, phone: string
 /** The municipal letter as a react-pdf document; a pure function of the stored content. */
 export function LetterDocument({
   content,
-  fontFamily = LETTER_FONT_FAMILY,
+  fontFamily = LETTER_FONT_STACK,
 }: {
   content: LetterContent;
   /** Only the letters benchmark sets this ('Helvetica'), to measure what the embedded font costs. */
-  fontFamily?: string;
+  fontFamily?: string | string[];
 }) {
   const { sender } = content;
   return (
@@ -169,10 +169,10 @@ export function LetterDocument({
  */
 export function LetterPage({
   content,
-  fontFamily = LETTER_FONT_FAMILY,
+  fontFamily = LETTER_FONT_STACK,
 }: {
   content: LetterContent;
-  fontFamily?: string;
+  fontFamily?: string | string[];
 }) {
   const { sender, labels } = content;
   return (
