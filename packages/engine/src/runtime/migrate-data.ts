@@ -21,13 +21,20 @@ function isRecord(x: unknown): x is Data {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
+/** A field by its label, inside its list's label for a field of each row: ‘Postcode’ in ‘…’. */
+function fieldPlace(label: LocalizedText, within: LocalizedText | null): LocalizedText {
+  return {
+    nl: within ? `‘${label.nl}’ in ‘${within.nl}’` : `‘${label.nl}’`,
+    en: within ? `‘${label.en}’ in ‘${within.en}’` : `‘${label.en}’`,
+  };
+}
+
 function dropSentence(
   label: LocalizedText,
   within: LocalizedText | null,
   version: number,
 ): LocalizedText {
-  const nl = within ? `‘${label.nl}’ in ‘${within.nl}’` : `‘${label.nl}’`;
-  const en = within ? `‘${label.en}’ in ‘${within.en}’` : `‘${label.en}’`;
+  const { nl, en } = fieldPlace(label, within);
   return {
     nl: `Versie ${version} heeft geen veld ${nl}: wat daar was ingevuld, vervalt in de aanvraag en blijft in de geschiedenis staan.`,
     en: `Version ${version} has no field ${en}: what was filled in there leaves the application and stays in its history.`,
@@ -50,8 +57,7 @@ function lostChoiceSentence(
   within: LocalizedText | null,
   version: number,
 ): LocalizedText {
-  const nl = within ? `‘${label.nl}’ in ‘${within.nl}’` : `‘${label.nl}’`;
-  const en = within ? `‘${label.en}’ in ‘${within.en}’` : `‘${label.en}’`;
+  const { nl, en } = fieldPlace(label, within);
   return {
     nl: `Versie ${version} heeft ${choices.nl} niet meer als keuze bij ${nl}: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.`,
     en: `Version ${version} no longer has ${choices.en} as a choice for ${en}: the answer leaves the application and stays in its history.`,

@@ -37,6 +37,8 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
       .join(' ') || undefined;
   const required = field.required !== false;
   const text = typeof value === 'string' ? value : '';
+  /** What every text box of a field says of itself. */
+  const box = { id, label, description: help, error, required };
   switch (field.type) {
     case 'textarea':
       return (
@@ -115,11 +117,8 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
     case 'iban':
       return (
         <TextField
-          id={id}
-          label={label}
+          {...box}
           description={help ?? t('form.ibanHint')}
-          error={error}
-          required={required}
           autoComplete="off"
           value={text}
           onChange={onChange}
@@ -129,11 +128,7 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
     case 'postcode':
       return (
         <TextField
-          id={id}
-          label={label}
-          description={help}
-          error={error}
-          required={required}
+          {...box}
           width="short"
           value={text}
           onChange={onChange}
@@ -149,11 +144,7 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
         // dots people write in long numbers ("0123 4567") taken out when the box is left.
         return (
           <TextField
-            id={id}
-            label={label}
-            description={help}
-            error={error}
-            required={required}
+            {...box}
             inputMode="numeric"
             autoComplete="off"
             value={text}
@@ -164,17 +155,7 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
             }}
           />
         );
-      return (
-        <TextField
-          id={id}
-          label={label}
-          description={help}
-          error={error}
-          required={required}
-          value={text}
-          onChange={onChange}
-        />
-      );
+      return <TextField {...box} value={text} onChange={onChange} />;
   }
 }
 
