@@ -27,10 +27,16 @@ import { useRouter } from '../router/router';
 export function PageHeading({
   children,
   lang,
+  written = false,
 }: {
   children: ReactNode;
   /** The heading's language when it is not the page's (a letter's subject, say). */
   lang?: string;
+  /**
+   * The heading is what someone wrote (an initiative's title): it reads in its own direction, an
+   * Arabic title right to left, as the answers do (app.css).
+   */
+  written?: boolean;
 }) {
   const ref = useRef<HTMLHeadingElement>(null);
   const { location } = useRouter();
@@ -43,7 +49,12 @@ export function PageHeading({
     if (location.key > 0) ref.current?.focus();
   }, [location.key]);
   return (
-    <Heading1 ref={ref} tabIndex={-1} className="app-page-heading" lang={lang}>
+    <Heading1
+      ref={ref}
+      tabIndex={-1}
+      className={written ? 'app-page-heading app-page-heading--written' : 'app-page-heading'}
+      lang={lang}
+    >
       {children}
     </Heading1>
   );

@@ -64,7 +64,7 @@ export function ApplicationPage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>{app.title || t('app.untitled')}</PageHeading>
+      <PageHeading written={!!app.title}>{app.title || t('app.untitled')}</PageHeading>
       <OnBehalfNotice app={app} />
       <Paragraph>
         {t('app.state')}:{' '}

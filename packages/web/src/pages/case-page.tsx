@@ -145,7 +145,7 @@ export function CasePage({ id }: { id: string }) {
       <Paragraph className="app-preheading">
         {t('app.reference')}: {app.reference}
       </Paragraph>
-      <PageHeading>{app.title || t('app.untitled')}</PageHeading>
+      <PageHeading written={!!app.title}>{app.title || t('app.untitled')}</PageHeading>
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
         {app.clock?.suspended && (
