@@ -121,6 +121,18 @@ describe('a number written with digits only', () => {
     expect(html).toContain('inputMode="numeric"');
   });
 
+  test('says how many digits it takes, in the page language', () => {
+    const eight = { ...kvk, minLength: 8, maxLength: 8 } as ScalarField;
+    expect(render(eight, '', 'nl')).toContain('8 cijfers.');
+    expect(render(eight, '', 'en')).toContain('8 digits.');
+    expect(render({ ...kvk, minLength: 6, maxLength: 9 } as ScalarField, '', 'nl')).toContain(
+      '6 tot en met 9 cijfers.',
+    );
+    const any = render(kvk, '', 'nl');
+    expect(any).toContain('Alleen cijfers.');
+    expect(any).not.toContain('tekens');
+  });
+
   test('other text has the ordinary keyboard', () => {
     const html = render({ ...kvk, pattern: undefined } as ScalarField, 'Buurtfeest', 'nl');
     expect(html).not.toContain('inputMode="numeric"');

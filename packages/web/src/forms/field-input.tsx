@@ -29,12 +29,15 @@ export interface FieldInputProps {
 export function FieldInput({ field, id, value, error, onChange, onProblem }: FieldInputProps) {
   const { locale, t, formatNumber } = useI18n();
   const label = field.label[locale];
-  // A lower limit on the text's length is said beside the field, not only once refused.
+  // A lower limit on the text's length is said beside the field, not only once refused; a
+  // number of digits only says how many digits ("8 cijfers.").
   const min = 'minLength' in field && (field.minLength ?? 0) > 1 ? field.minLength : undefined;
-  const help =
-    [field.help?.[locale], min ? t('form.minLength', { n: formatNumber(min) }) : '']
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const length = isDigitsText(field)
+    ? digitsHint(field, t)
+    : min
+      ? t('form.minLength', { n: formatNumber(min) })
+      : '';
+  const help = [field.help?.[locale], length].filter(Boolean).join(' ') || undefined;
   const required = field.required !== false;
   const text = typeof value === 'string' ? value : '';
   /** What every text box of a field says of itself. */
@@ -157,6 +160,23 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
         );
       return <TextField {...box} value={text} onChange={onChange} />;
   }
+}
+
+/** How many digits a number of digits only takes, in words: "8 cijfers.", "Alleen cijfers." */
+function digitsHint(
+  field: { minLength?: number; maxLength?: number },
+  t: ReturnType<typeof useI18n>['t'],
+): string {
+  const low = field.minLength && field.minLength > 1 ? field.minLength : undefined;
+  const high = field.maxLength;
+  if (low && high) {
+    return low === high
+      ? t('form.digitsExactly', { n: String(low) })
+      : t('form.digitsRange', { min: String(low), max: String(high) });
+  }
+  if (low) return t('form.digitsAtLeast', { n: String(low) });
+  if (high) return t('form.digitsAtMost', { n: String(high) });
+  return t('form.digits');
 }
 
 /**
