@@ -164,6 +164,7 @@ export { type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,
   SUPPORTERS_LIST,
+  sameName,
   supportersOnForm,
   supportersRule,
 } from './vocabulary/supporters';

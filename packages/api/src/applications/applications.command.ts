@@ -239,6 +239,7 @@ export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<S
         facts: {
           ...factsFor(regulation),
           ...(args.confirmedSupporters ? { confirmedSupporters: args.confirmedSupporters } : {}),
+          ...(args.people ? { applicantName: args.people.applicant.name } : {}),
           reader: readerFor(actor, app),
         },
       },

@@ -44,8 +44,9 @@ export function demoFormData(
       amountCents,
     })),
     supporters: [
-      { name: 'Fatima el Amrani', postcode: '3022 AB', age: 34 },
-      { name: 'Jan de Vries', postcode: '3022 AC', age: 67 },
+      // Neighbours other than the demo's and the tests' applicants: she never counts herself.
+      { name: 'Mehmet Yılmaz', postcode: '3022 AB', age: 34 },
+      { name: 'Henk Visser', postcode: '3022 AC', age: 67 },
       { name: 'Priya Ramdin', postcode: '3022 AD', age: 15 },
       { name: 'Kees Bakker', postcode: '3022 AE', age: 45 },
     ],

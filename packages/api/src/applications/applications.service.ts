@@ -15,7 +15,6 @@ import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
-import type { MessagingPeople } from '../messaging/messaging.service';
 import { authoriseByMandate } from '../oidc/machtigen.service';
 import {
   factsFor,
@@ -128,13 +127,16 @@ export function toDetail(
   reg: Regulation,
   user: SessionUser,
   now: Date,
-  people?: MessagingPeople,
+  /** Whose application it is, as read with it (the messaging people carry her). */
+  people?: { applicant: { name: string } },
   agent = false,
 ): ApplicationDetail {
   const snapshot = app.snapshot as PersistedSnapshot;
-  const view = applicationView(def, snapshot, now, factsFor(reg));
+  // With the applicant's name, the supporters the form names are counted as the step counts them.
+  const facts = people ? { ...factsFor(reg), applicantName: people.applicant.name } : factsFor(reg);
+  const view = applicationView(def, snapshot, now, facts);
   const actor = actorFor(user, app, agent);
-  const allowed = allowedEvents(def, snapshot, actor, factsFor(reg), now);
+  const allowed = allowedEvents(def, snapshot, actor, facts, now);
   const label = def.states[app.state]?.meta?.label ?? null;
   const own = app.applicant_id === user.id || agent || user.roles.includes('clerk');
   return {
@@ -232,11 +234,12 @@ export async function createApplicationCommand(
   const year = Number(toAmsterdamDate(now).slice(0, 4));
   await ensureReferenceSequence(deps.db, year);
   return deps.db.transaction().execute(async (trx) => {
+    let applicantName = user.name;
     if (applicantId !== user.id) {
       const applicant = isUuid(applicantId)
         ? await trx
             .selectFrom('users')
-            .select(['id', 'roles'])
+            .select(['id', 'roles', 'name'])
             .where('id', '=', applicantId)
             .executeTakeFirst()
         : undefined;
@@ -251,6 +254,7 @@ export async function createApplicationCommand(
           ],
         });
       }
+      applicantName = applicant.name;
     }
     const reg = isUuid(input.regulationId)
       ? await findRegulation(trx, input.regulationId)
@@ -324,7 +328,7 @@ export async function createApplicationCommand(
     });
     // The mandate covers it after this session too, as it covers her earlier applications.
     if (viaMandate) await authoriseByMandate(trx, app, applicantId, user.id, now);
-    return toDetail(def, app, reg, user, now, undefined, viaMandate);
+    return toDetail(def, app, reg, user, now, { applicant: { name: applicantName } }, viaMandate);
   });
 }
 

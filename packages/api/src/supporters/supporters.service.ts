@@ -1,5 +1,5 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
-import { supportersOnForm, supportersRule } from '@initiatief/engine';
+import { sameName, supportersOnForm, supportersRule } from '@initiatief/engine';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
@@ -20,7 +20,6 @@ import {
   hash,
   isApplicant,
   ruleOf,
-  sameName,
 } from './supporters.shared';
 import type { ConfirmedHow, Supporter } from './supporters.table';
 

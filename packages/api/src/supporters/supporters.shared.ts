@@ -1,5 +1,6 @@
 /** What the supporters' list and their confirmation both need: hashing and the applicant. */
 import { createHash } from 'node:crypto';
+import { sameName } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
@@ -11,8 +12,6 @@ export type Deps = Pick<AppDeps, 'db' | 'clock' | 'config'>;
 export type Db = Deps['db'] | Transaction<DB>;
 
 export const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-export const sameName = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl');
 
 export interface Applicant {
   id: string;

@@ -37,6 +37,11 @@ export interface Facts {
    */
   confirmedSupporters?: { age: number | null }[];
   /**
+   * The applicant's name as her account has it. The regulation asks for the support of other
+   * residents: while the form's own list is counted, a line with this name does not count.
+   */
+  applicantName?: string;
+  /**
    * Who reads what the step refuses: the applicant her own form's words ("Naam van uw
    * initiatief"), anyone else (staff, the desk, a helper acting for her) the form's words for
    * staff (`staffLabel`). Absent: the applicant.

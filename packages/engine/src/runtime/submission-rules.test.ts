@@ -427,3 +427,46 @@ describe('a refused submission says everything that stands in the way at once', 
     for (const issue of e.issues ?? []) expect(issue.text?.nl).toBeTruthy();
   });
 });
+
+describe('the supporters are other residents than the applicant', () => {
+  // Four lines of twelve or older, one of them the applicant herself, written her own way.
+  const data = completeData({
+    supporters: [
+      { name: 'An', postcode: '3035 KB', age: 34 },
+      { name: 'ayse yildiz-celik', postcode: '3035 KC', age: 41 },
+      { name: 'Cees', postcode: '3035 KD', age: 70 },
+      { name: 'Dilan', postcode: '3035 KE', age: 25 },
+    ],
+  });
+  const created = createApplication(def, { now: T0, actor: applicant, facts, data });
+  const withName = { ...facts, applicantName: 'Ayşe Yıldız-Çelik' };
+
+  test('her own line does not count, and the refusal says so in both languages', () => {
+    const e = refused(() =>
+      step(
+        def,
+        created.snapshot,
+        { type: 'SUBMIT' },
+        { now: T0, actor: applicant, facts: withName },
+      ),
+    );
+    expect(e.code).toBe('guard_failed');
+    const issue = (e.issues ?? []).find((i) => i.path.includes('supporters'));
+    expect(issue?.text?.nl).toContain('nu zijn het er 3. De aanvrager zelf telt niet mee.');
+    expect(issue?.text?.en).toContain('there are 3 now. The applicant does not count.');
+  });
+
+  test('a fifth neighbour makes four again', () => {
+    const supporters = data.supporters as unknown[];
+    const five = updateApplicationData(def, created.snapshot, {
+      supporters: [...supporters, { name: 'Eva', postcode: '3035 KF', age: 19 }],
+    });
+    const submitted = step(
+      def,
+      five.snapshot,
+      { type: 'SUBMIT' },
+      { now: T0, actor: applicant, facts: withName },
+    );
+    expect(submitted.snapshot.value).toBe('submitted');
+  });
+});

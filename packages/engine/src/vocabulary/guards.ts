@@ -128,16 +128,21 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
-    const list: readonly unknown[] = event.facts?.confirmedSupporters ?? supportersOnForm(ctx.data);
-    const count = countSupporters(list, minAge).counted;
+    // Confirmed supporters come without the applicant (the shell leaves her out); the form's
+    // own list may name her, and then that line does not count.
+    const confirmed = event.facts?.confirmedSupporters;
+    const { counted: count, applicant } = confirmed
+      ? countSupporters(confirmed, minAge)
+      : countSupporters(supportersOnForm(ctx.data), minAge, event.facts?.applicantName);
     if (count >= params.count) return OK;
     const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`, readerOf(event));
+    const own = applicant.length > 0;
     return fail(
       `data.${SUPPORTERS_LIST}`,
-      `needs at least ${params.count} supporters aged ${minAge} or older (has ${count})`,
+      `needs at least ${params.count} supporters aged ${minAge} or older other than the applicant (has ${count})`,
       both(
-        `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.`,
-        `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.`,
+        `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.${own ? ' De aanvrager zelf telt niet mee.' : ''}`,
+        `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.${own ? ' The applicant does not count.' : ''}`,
       ),
     );
   },

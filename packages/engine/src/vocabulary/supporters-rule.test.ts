@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { shippedJson } from '../test/fixtures';
-import { countSupporters, supportersRule } from './supporters';
+import { countSupporters, sameName, supportersRule } from './supporters';
 
 describe('supportersRule', () => {
   test('the shipped workflows: four of twelve or older, and none for the small budget', () => {
@@ -22,7 +22,42 @@ describe('countSupporters', () => {
       { name: 'Fenna', age: '30' },
       null,
     ];
-    expect(countSupporters(list, 12)).toEqual({ counted: 2, tooYoung: [1], noAge: [3, 4, 5] });
-    expect(countSupporters([], 12)).toEqual({ counted: 0, tooYoung: [], noAge: [] });
+    expect(countSupporters(list, 12)).toEqual({
+      counted: 2,
+      tooYoung: [1],
+      noAge: [3, 4, 5],
+      applicant: [],
+    });
+    expect(countSupporters([], 12)).toEqual({ counted: 0, tooYoung: [], noAge: [], applicant: [] });
+  });
+
+  test("a line with the applicant's own name never counts, whatever her age", () => {
+    const list = [
+      { name: 'Henk Visser', age: 67 },
+      { name: ' ayşe  yıldız-çelik ', age: 41 },
+      { name: 'Ayşe Yıldız', age: 41 },
+      { name: 'AYŞE YILDIZ-ÇELIK', age: 10 },
+    ];
+    expect(countSupporters(list, 12, 'Ayşe Yıldız-Çelik')).toEqual({
+      counted: 2,
+      tooYoung: [],
+      noAge: [],
+      applicant: [1, 3],
+    });
+    // Without her name (a simulator, a step without people) every line is read as it is.
+    expect(countSupporters(list, 12).counted).toBe(3);
+  });
+});
+
+describe('sameName', () => {
+  test('the same letters in another case, accents, composition or spacing are one name', () => {
+    expect(sameName('Ayşe Yıldız-Çelik', '  ayşe   yıldız-çelik')).toBe(true);
+    expect(sameName('Ayşe Yıldız-Çelik', 'Ayse Yildiz-Celik')).toBe(true);
+    expect(sameName('Ayşe Yıldız-Çelik', 'AYŞE YILDIZ-ÇELİK')).toBe(true);
+    // "ş" typed as s with a combining cedilla (U+0327), as some keyboards and paste do.
+    expect(sameName('Ay\u0073\u0327e', 'Ayşe')).toBe(true);
+    expect(sameName('Fatima El Amrani', 'Fatima el Amrani')).toBe(true);
+    expect(sameName('Fatima El Amrani', 'Fatima El-Amrani')).toBe(false);
+    expect(sameName('Jan de Vries', 'Jan de Vries-Bakker')).toBe(false);
   });
 });

@@ -16,18 +16,47 @@ export function supportersOnForm(data: Record<string, unknown> | null | undefine
 }
 
 /**
+ * Two ways of writing one person's name: the same letters, whatever their case, their accents
+ * and the spaces around and between the words. A neighbour on a Dutch keyboard writes "Ayse
+ * Yildiz-Celik" for Ayşe Yıldız-Çelik, and "YILDIZ" in capitals has lost its dotless i.
+ */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
+}
+
+function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/gu, 'i')
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .toLocaleLowerCase('nl');
+}
+
+/**
  * Which supporters count for `supportersAtLeast`: those whose `age` is a whole number of at least
- * `minAge`. Also the positions (from 0) of those too young and of those without an age, so a
- * form can say which lines do not count while it is being filled in.
+ * `minAge`, and who are not the applicant. The regulation asks for the support of other
+ * residents, so a line with the applicant's own name (`applicantName`) never counts. Also the
+ * positions (from 0) of the lines that do not count, by reason, so a form can say which they are
+ * while it is being filled in.
  */
 export function countSupporters(
   list: readonly unknown[],
   minAge: number,
-): { counted: number; tooYoung: number[]; noAge: number[] } {
-  const result = { counted: 0, tooYoung: [] as number[], noAge: [] as number[] };
+  applicantName?: string | null,
+): { counted: number; tooYoung: number[]; noAge: number[]; applicant: number[] } {
+  const result = {
+    counted: 0,
+    tooYoung: [] as number[],
+    noAge: [] as number[],
+    applicant: [] as number[],
+  };
   list.forEach((s, i) => {
-    const age = (s as { age?: unknown } | null)?.age;
-    if (typeof age !== 'number') result.noAge.push(i);
+    const { age, name } = (s ?? {}) as { age?: unknown; name?: unknown };
+    if (applicantName && typeof name === 'string' && sameName(name, applicantName)) {
+      result.applicant.push(i);
+    } else if (typeof age !== 'number') result.noAge.push(i);
     else if (age < minAge) result.tooYoung.push(i);
     else result.counted++;
   });
