@@ -255,8 +255,8 @@ describe('a definition changed by policy staff reaches the screens', () => {
 
     await expectHeading(page, 'Stap 3 van 5: Handtekeningen van buurtbewoners');
     const people = [
-      ['Fatima el Amrani', '3026 AB', '34'],
-      ['Jan de Vries', '3026 AC', '67'],
+      ['Mehmet Yılmaz', '3026 AB', '34'],
+      ['Henk Visser', '3026 AC', '67'],
       ['Priya Ramdin', '3026 AD', '15'],
       ['Kees Bakker', '3026 AE', '45'],
     ];

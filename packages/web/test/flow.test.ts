@@ -193,8 +193,8 @@ describe('an application from draft to settlement', () => {
 
     await expectHeading(page, 'Stap 3 van 5: Handtekeningen van buurtbewoners');
     const people = [
-      ['Fatima el Amrani', '3022 AB', '34'],
-      ['Jan de Vries', '3022 AC', '67'],
+      ['Mehmet Yılmaz', '3022 AB', '34'],
+      ['Henk Visser', '3022 AC', '67'],
       ['Priya Ramdin', '3022 AD', '15'],
       ['Kees Bakker', '3022 AE', '45'],
     ];

@@ -187,6 +187,19 @@ describe('the budget step', () => {
     await row(5).getByLabel('Leeftijd').fill('52');
     await count.getByText('Telt nu mee: 4. Dat is genoeg', { exact: false }).waitFor();
     expect(await count.getByText('leeftijd is niet ingevuld').count()).toBe(0);
+    // The regulation asks for other residents: the resident's own name does not count, however
+    // she writes it.
+    await page
+      .getByRole('button', { name: 'Regel toevoegen aan Handtekeningen van buurtbewoners' })
+      .click();
+    await row(6).getByLabel('Naam').fill(' fatima el  amrani');
+    await row(6).getByLabel('Leeftijd').fill('40');
+    await count
+      .getByText(
+        'Regel 6 telt niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
+      )
+      .waitFor();
+    await count.getByText('Telt nu mee: 4. Dat is genoeg', { exact: false }).waitFor();
     await checkA11y(page, 'supporters-count');
   });
 });

@@ -7,20 +7,30 @@ import {
 } from '@initiatief/engine';
 import { useFormText } from '../i18n/form-messages';
 
+/** Whose application the form is, so a line with her name can be said not to count. */
+export interface FormApplicant {
+  name: string;
+  /** The applicant fills in her own form (not the desk or a helper for her). */
+  isReader: boolean;
+}
+
 /**
  * Under the form's supporters list: how many count for the workflow's rule while the list is
- * being filled in, and which lines do not count yet (too young, or no age). The step that checks
- * the rule still refuses with its own sentence; this only says it before the person gets there.
+ * being filled in, and which lines do not count yet (too young, no age, or the applicant
+ * herself). The step that checks the rule still refuses with its own sentence; this only says it
+ * before the person gets there.
  */
 export function SupportersCount({
   items,
   rule,
+  applicant,
 }: {
   items: readonly unknown[];
   rule: { count: number; minAge: number };
+  applicant?: FormApplicant;
 }) {
   const text = useFormText();
-  const { counted, tooYoung, noAge } = countSupporters(items, rule.minAge);
+  const { counted, tooYoung, noAge, ...not } = countSupporters(items, rule.minAge, applicant?.name);
   const lines = (positions: number[]) => text.list(positions.map((i) => i + 1));
   return (
     <div role="status" aria-live="polite" className="app-total">
@@ -44,13 +54,33 @@ export function SupportersCount({
           {text.fn('supporters.noAge', noAge.length, { lines: lines(noAge) })}
         </span>
       )}
+      {applicant && not.applicant.length > 0 && (
+        <span className="app-total__note">
+          {text.fn(
+            applicant.isReader ? 'supporters.self' : 'supporters.applicant',
+            not.applicant.length,
+            { lines: lines(not.applicant), name: applicant.name },
+          )}
+        </span>
+      )}
     </div>
   );
 }
 
 /** The count under a list field when it is the list the workflow's supporters rule counts. */
-export function supportersFooter(def: WorkflowDefinition, field: FormField, value: unknown) {
+export function supportersFooter(
+  def: WorkflowDefinition,
+  field: FormField,
+  value: unknown,
+  applicant?: FormApplicant,
+) {
   const rule = field.key === SUPPORTERS_LIST ? supportersRule(def) : null;
   if (!rule || rule.count <= 0) return undefined;
-  return <SupportersCount items={Array.isArray(value) ? value : []} rule={rule} />;
+  return (
+    <SupportersCount
+      items={Array.isArray(value) ? value : []}
+      rule={rule}
+      {...(applicant ? { applicant } : {})}
+    />
+  );
 }

@@ -33,6 +33,14 @@ const nl = {
   'supporters.tooYoung.other': 'Regels {lines} tellen niet mee: jonger dan {minAge} jaar.',
   'supporters.noAge.one': 'Regel {lines} telt nog niet mee: de leeftijd is niet ingevuld.',
   'supporters.noAge.other': 'Regels {lines} tellen nog niet mee: de leeftijd is niet ingevuld.',
+  'supporters.self.one':
+    'Regel {lines} telt niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
+  'supporters.self.other':
+    'Regels {lines} tellen niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
+  'supporters.applicant.one':
+    'Regel {lines} telt niet mee: dat is de aanvrager, {name}. Het gaat om de steun van andere bewoners.',
+  'supporters.applicant.other':
+    'Regels {lines} tellen niet mee: dat is de aanvrager, {name}. Het gaat om de steun van andere bewoners.',
 };
 
 const en: typeof nl = {
@@ -63,6 +71,14 @@ const en: typeof nl = {
   'supporters.tooYoung.other': 'Lines {lines} are not counted: younger than {minAge}.',
   'supporters.noAge.one': 'Line {lines} is not counted yet: the age is not filled in.',
   'supporters.noAge.other': 'Lines {lines} are not counted yet: the age is not filled in.',
+  'supporters.self.one':
+    'Line {lines} is not counted: that is you. The scheme asks for the support of other residents.',
+  'supporters.self.other':
+    'Lines {lines} are not counted: that is you. The scheme asks for the support of other residents.',
+  'supporters.applicant.one':
+    'Line {lines} is not counted: that is the applicant, {name}. The scheme asks for the support of other residents.',
+  'supporters.applicant.other':
+    'Lines {lines} are not counted: that is the applicant, {name}. The scheme asks for the support of other residents.',
 };
 
 export const formMessages = { nl, en };

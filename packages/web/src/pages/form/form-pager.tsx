@@ -122,6 +122,10 @@ export function FormPager({
   // labels for staff, in the steps, the errors and the review, so a review's "change" link leads
   // to a step of the same name and an error names the question as its box does.
   const forOther = readsForOther(me, app);
+  // A supporters' line with the applicant's own name does not count: the form says so.
+  const applicant = app.applicantName
+    ? { name: app.applicantName, isReader: me?.id === app.applicantId }
+    : undefined;
   const server = (error: Parameters<typeof serverProblems>[1]) =>
     serverProblems(def, error, locale, forOther);
   const titleOf = (s: string) => {
@@ -275,7 +279,7 @@ export function FormPager({
                 unclear={unclearLines(def, problems)}
               />
             ) : (
-              supportersFooter(def, field, data[field.key])
+              supportersFooter(def, field, data[field.key], applicant)
             )
           }
         />
