@@ -62,6 +62,15 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
         });
       }
       checkOptionLabels(f, p, add);
+      const limits = (
+        ['minLength', 'maxLength', 'min', 'max', 'pattern', 'options'] as const
+      ).filter((k) => f[k] !== undefined);
+      if (f.type === 'confirm' && limits.length > 0) {
+        add(`${p}.${limits[0]}`, 'bad_field', `a confirm field takes no ${limits.join(', ')}`, {
+          nl: `De vraag ${f.label.nl} is een verklaring om aan te vinken en heeft geen grenzen, patroon of keuzes. Haal die weg.`,
+          en: `The question ${f.label.en} is a statement to tick and has no limits, pattern or choices. Remove them.`,
+        });
+      }
       if (f.display !== undefined && f.type !== 'integer') {
         add(`${p}.display`, 'bad_field', `display ${f.display} is for integer fields only`, {
           nl: `De vraag ${f.label.nl} is geen geheel getal en kan daarom niet als code (zonder scheidingsteken) getoond worden. Haal die keuze weg.`,

@@ -40,7 +40,21 @@ const fieldBase = {
 export const scalarFieldSchema = z
   .object({
     ...fieldBase,
-    type: z.enum(['text', 'textarea', 'integer', 'money', 'date', 'iban', 'postcode', 'select']),
+    type: z.enum([
+      'text',
+      'textarea',
+      'integer',
+      'money',
+      'date',
+      'iban',
+      'postcode',
+      'select',
+      /**
+       * A statement the applicant ticks ("Ik ben 18 jaar of ouder", "Ik heb dit naar waarheid
+       * ingevuld"): `true` once ticked. Required, it must be ticked before the form is complete.
+       */
+      'confirm',
+    ]),
     minLength: z.int().min(0).optional(),
     maxLength: z.int().min(0).optional(),
     min: z.int().optional(),

@@ -29,8 +29,18 @@ export function dateInWords(date: string): L {
  * Whole sentences for every problem the form rules find, naming the field by its label in the
  * definition; the engine attaches them to its issues as `text`, so the rule exists once.
  */
+const noStop = (text: string) => text.trim().replace(/[.!]+$/u, '');
+const withStop = (text: string) => `${noStop(text)}.`;
+
 export const formText = {
   required: (l: L) => both(`${l.nl} ontbreekt.`, `${l.en} is missing.`),
+  /** A statement to tick ("Ik ben 18 jaar of ouder."): its words are the sentence's end. */
+  confirmRequired: (l: L) => both(`Vink aan: ${withStop(l.nl)}`, `Please tick: ${withStop(l.en)}`),
+  notConfirm: (l: L) =>
+    both(
+      `Bij ‘${noStop(l.nl)}’ kan alleen een vinkje staan.`,
+      `‘${noStop(l.en)}’ can only be ticked or left empty.`,
+    ),
   notText: (l: L) => both(`${l.nl} moet tekst zijn.`, `${l.en} must be text.`),
   minLength: (l: L, n: number) =>
     both(`${l.nl} moet minstens ${n} tekens hebben.`, `${l.en} must be at least ${n} characters.`),

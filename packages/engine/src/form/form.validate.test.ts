@@ -277,3 +277,63 @@ describe('a number written with digits only (a text field with DIGITS_PATTERN)',
     expect(found.map((i) => i.text?.nl)).toEqual(['KvK-nummer heeft niet de juiste vorm.']);
   });
 });
+
+describe('a statement to tick (confirm)', () => {
+  const withStatement = structuredClone(def);
+  withStatement.form.fields.push({
+    key: 'adult',
+    type: 'confirm',
+    label: { nl: 'Ik ben 18 jaar of ouder.', en: 'I am 18 or older.' },
+    staffLabel: { nl: 'De aanvrager is 18 jaar of ouder', en: 'The applicant is 18 or older' },
+  });
+  withStatement.form.pages?.at(-1)?.fields.push('adult');
+  const issuesOf = (adult: unknown, options: Parameters<typeof validateFormData>[2] = {}) =>
+    validateFormData(withStatement, { ...completeData(), adult }, options).issues;
+
+  test('ticked, the form is complete', () => {
+    expect(issuesOf(true)).toEqual([]);
+  });
+
+  test('never ticked or unticked again, a complete form asks for it in its own words', () => {
+    for (const adult of [undefined, false]) {
+      expect(issuesOf(adult)).toEqual([
+        {
+          path: 'data.adult',
+          message: 'must be ticked',
+          text: { nl: 'Vink aan: Ik ben 18 jaar of ouder.', en: 'Please tick: I am 18 or older.' },
+        },
+      ]);
+    }
+    // The desk filing for her reads the words for staff.
+    expect(issuesOf(false, { reader: 'staff' })[0]?.text?.nl).toBe(
+      'Vink aan: De aanvrager is 18 jaar of ouder.',
+    );
+    // A draft may leave it for later.
+    expect(issuesOf(false, { partial: true })).toEqual([]);
+  });
+
+  test('anything but true or false is refused, and the schema says boolean', () => {
+    for (const adult of ['ja', 1, 'true']) {
+      expect(issuesOf(adult)[0]?.text?.nl).toBe(
+        'Bij ‘Ik ben 18 jaar of ouder’ kan alleen een vinkje staan.',
+      );
+    }
+    const schema = formJsonSchema(withStatement) as {
+      properties: Record<string, Record<string, unknown>>;
+    };
+    expect(schema.properties.adult).toMatchObject({ type: 'boolean' });
+  });
+
+  test('a definition that gives a statement limits or choices is refused in words', () => {
+    const odd = structuredClone(withStatement) as unknown as {
+      form: { fields: Record<string, unknown>[] };
+    };
+    odd.form.fields.at(-1)!.options = ['ja'];
+    const checked = validateDefinition(odd);
+    expect(checked.ok).toBe(false);
+    expect(checked.problems.map((p) => p.text?.nl)).toContain(
+      'De vraag Ik ben 18 jaar of ouder. is een verklaring om aan te vinken en heeft geen grenzen, patroon of keuzes. Haal die weg.',
+    );
+    expect(validateDefinition(withStatement).ok).toBe(true);
+  });
+});

@@ -105,6 +105,9 @@ function checkScalar(
         add('must be a Dutch postcode (1234 AB)', formText.postcode);
       }
       return;
+    case 'confirm':
+      if (value !== true) add('must be true (ticked) or false', formText.notConfirm);
+      return;
   }
 }
 
@@ -178,9 +181,14 @@ function checkFields(
       checkAttachments(field, [], path, label, partial, issues);
       continue;
     }
-    if (isMissing(value)) {
+    // A statement left unticked is not given, whether the box was never touched or unticked.
+    if (isMissing(value) || (field.type === 'confirm' && value === false)) {
       if (!partial && field.required !== false) {
-        issues.push({ path, message: 'is required', text: formText.required(label()) });
+        issues.push(
+          field.type === 'confirm'
+            ? { path, message: 'must be ticked', text: formText.confirmRequired(label()) }
+            : { path, message: 'is required', text: formText.required(label()) },
+        );
       }
       continue;
     }
@@ -329,6 +337,8 @@ function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
       return { ...base, type: 'string', 'x-format': 'iban' };
     case 'postcode':
       return { ...base, type: 'string', pattern: POSTCODE.source };
+    case 'confirm':
+      return { ...base, type: 'boolean' };
   }
 }
 
