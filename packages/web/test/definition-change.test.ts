@@ -48,6 +48,13 @@ const FIELD = {
   minLength: 2,
   maxLength: 120,
 };
+/** A statement the applicant ticks, on the payment page: a new kind of answer, no code. */
+const STATEMENT = {
+  key: 'adultStatement',
+  type: 'confirm',
+  label: { nl: 'Ik ben 18 jaar of ouder.', en: 'I am 18 or older.' },
+  staffLabel: { nl: 'De aanvrager is 18 jaar of ouder', en: 'The applicant is 18 or older' },
+};
 const RENAMED = { nl: 'In behandeling genomen', en: 'Taken into consideration' };
 const EVENT = {
   type: 'PLAN_HOME_VISIT',
@@ -92,6 +99,8 @@ function change(def: Json): Json {
   // On the first page, right after the initiative's name.
   const first = def.form.pages[0].fields as string[];
   first.splice(first.indexOf('title') + 1, 0, FIELD.key);
+  def.form.fields.push(STATEMENT);
+  (def.form.pages.at(-1).fields as string[]).push(STATEMENT.key);
   // The state a submitted application waits in: renamed (its name, `submitted`, stays).
   const waiting = Object.values(def.states as Record<string, Json>).find(
     (s) => s.tags?.includes('pending_decision') && !s.tags.includes('awaiting_approval'),
@@ -274,12 +283,19 @@ describe('a definition changed by policy staff reaches the screens', () => {
     await next();
     await expectHeading(page, 'Stap 4 van 5: Betaalgegevens');
     await page.getByLabel('IBAN-rekeningnummer').fill('NL91 ABNA 0417 1643 00');
+    // The statement is a box to tick; left unticked, the step says so in its words.
+    const statement = page.getByRole('checkbox', { name: STATEMENT.label.nl });
+    await next();
+    await page.getByRole('link', { name: `Vink aan: ${STATEMENT.label.nl}` }).waitFor();
+    await statement.check();
+    await checkA11y(page, 'changed-form-statement');
     await next();
 
     // The review lists the new field under its label, with what was typed.
     await expectHeading(page, 'Stap 5 van 5: Controleren en versturen');
     await page.getByText(FIELD.label.nl).first().waitFor();
     await page.getByText('Bewonersvereniging Spangen-Noord').first().waitFor();
+    await page.getByText(STATEMENT.label.nl).first().waitFor();
     await checkA11y(page, 'changed-form-review');
     await at320('changed-form-review');
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
@@ -303,6 +319,7 @@ describe('a definition changed by policy staff reaches the screens', () => {
       .executeTakeFirstOrThrow();
     expect(row.definition_version).toBe(version);
     expect((row.data as Json)[FIELD.key]).toBe('Bewonersvereniging Spangen-Noord');
+    expect((row.data as Json)[STATEMENT.key]).toBe(true);
 
     // The list of the resident's applications names the state the new way too.
     await page.getByRole('link', { name: 'Mijn aanvragen' }).first().click();

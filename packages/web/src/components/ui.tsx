@@ -1,5 +1,6 @@
 import {
   Alert,
+  Checkbox,
   FormField,
   FormFieldDescription,
   FormFieldErrorMessage,
@@ -182,6 +183,42 @@ export function FieldShell({
       )}
       {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
       <div className="utrecht-form-field__input">{children}</div>
+    </FormField>
+  );
+}
+
+/**
+ * A statement to tick ("Ik ben 18 jaar of ouder."): the label beside the box, an explanation
+ * and an error under it, both read out with the box.
+ */
+export function CheckboxField({
+  id,
+  label,
+  description,
+  error,
+  required,
+  checked,
+  onChange,
+}: FieldBase & { checked: boolean; onChange(checked: boolean): void }) {
+  return (
+    <FormField type="checkbox" invalid={!!error} className="app-field">
+      <div className="app-choice">
+        <Checkbox
+          id={id}
+          checked={checked}
+          invalid={!!error}
+          required={required}
+          aria-describedby={describedBy(id, description, error)}
+          onChange={(e) => onChange(e.target.checked)}
+        />
+        <FormLabel htmlFor={id} type="checkbox">
+          {label}
+        </FormLabel>
+      </div>
+      {description && (
+        <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
+      )}
+      {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
     </FormField>
   );
 }

@@ -4,7 +4,14 @@ import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { DateInput } from '../components/date-input';
 import { MoneyInput } from '../components/money-input';
-import { describedBy, FieldShell, SelectField, TextAreaField, TextField } from '../components/ui';
+import {
+  CheckboxField,
+  describedBy,
+  FieldShell,
+  SelectField,
+  TextAreaField,
+  TextField,
+} from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 import { parseWholeNumber } from './whole-number';
 
@@ -53,6 +60,19 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
           required={required}
           value={text}
           onChange={onChange}
+        />
+      );
+    case 'confirm':
+      // Unticked is no answer, as an emptied text box is.
+      return (
+        <CheckboxField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          checked={value === true}
+          onChange={(checked) => onChange(checked ? true : null)}
         />
       );
     case 'select':

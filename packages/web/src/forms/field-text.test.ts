@@ -52,6 +52,17 @@ describe('a form value as people read it', () => {
     expect(fieldText(ofType('date'), '2026-06-13', formats('nl'))).toBe('date:2026-06-13');
   });
 
+  it('a ticked statement reads yes in the language; unticked is no answer', () => {
+    const adult = {
+      key: 'adult',
+      type: 'confirm',
+      label: { nl: 'Ik ben 18 jaar of ouder.', en: 'I am 18 or older.' },
+    } as ScalarField;
+    expect(fieldText(adult, true, formats('nl'))).toBe('Ja');
+    expect(fieldText(adult, true, formats('en'))).toBe('Yes');
+    expect(fieldText(adult, false, formats('nl'))).toBeNull();
+  });
+
   it('a code as written: a postcode or a text is no quantity', () => {
     expect(fieldText(ofType('postcode'), '3022 AB', formats('nl'))).toBe('3022 AB');
     expect(fieldText(ofType('text'), '1200', formats('nl'))).toBe('1200');

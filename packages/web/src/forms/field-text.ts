@@ -12,13 +12,15 @@ export interface ValueFormats {
   formatDate(date: string): string;
 }
 
+const TICKED = { nl: 'Ja', en: 'Yes' } as const;
+
 /**
  * One form value as people read it: amounts in euro, whole numbers with the thousands separator
  * of the language ("1.200" / "1,200"), dates in words, an IBAN in groups of four, a choice of a
  * choice list by its words in the language ("Moestuin" / "Vegetable garden"); anything else
  * as written (a postcode or a text is not a quantity), and so is a whole number the definition
- * calls a code (`display: 'code'`: a year, a house number), "2026" and never "2.026". Null when
- * nothing was filled in.
+ * calls a code (`display: 'code'`: a year, a house number), "2026" and never "2.026"; a ticked
+ * statement "Ja". Null when nothing was filled in.
  */
 export function fieldText(
   field: ScalarField,
@@ -26,6 +28,8 @@ export function fieldText(
   formats: ValueFormats,
 ): string | null {
   if (value === undefined || value === null || value === '') return null;
+  // A statement to tick: ticked reads "Ja"; unticked is no answer.
+  if (field.type === 'confirm') return value === true ? TICKED[formats.locale] : null;
   if (field.type === 'money' && typeof value === 'number') return formats.formatMoney(value);
   if (field.type === 'integer' && typeof value === 'number') {
     return isCodeNumber(field) ? String(value) : formats.formatNumber(value);

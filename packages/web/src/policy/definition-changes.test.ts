@@ -47,6 +47,23 @@ describe('the changes between two versions, in words', () => {
     });
   });
 
+  it('names a statement to tick as such', () => {
+    const before = def([field('title', 'Naam van uw initiatief')], ['title']);
+    const after = def(
+      [
+        field('title', 'Naam van uw initiatief'),
+        field('adult', 'Ik ben 18 jaar of ouder.', { type: 'confirm' }),
+      ],
+      ['title', 'adult'],
+    );
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Nieuwe vraag ‘Ik ben 18 jaar of ouder.’ (verklaring om aan te vinken, verplicht) op de pagina ‘Uw initiatief’',
+      },
+    ]);
+  });
+
   it('says which question was removed or changed, with texts in both languages', () => {
     const before = def([field('a', 'Vraag A'), field('b', 'Vraag B')], ['a', 'b']);
     const after = def(

@@ -18,6 +18,7 @@ export const SCALAR_TYPES = [
   'iban',
   'postcode',
   'select',
+  'confirm',
 ];
 
 /** The limits a question of each kind has, as whole numbers. */

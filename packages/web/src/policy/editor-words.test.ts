@@ -1,7 +1,9 @@
 import { TEMPLATE_VARIABLES, vocabularyParamSchemas } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { paragraphsOf } from '../../../api/src/messaging/messaging.format';
+import { scalarFieldSchema } from '../../../engine/src/definition/definition.schema';
 import { vocabularyWordOf } from './editor-messages';
+import { SCALAR_TYPES } from './editor-question';
 import { previousVersionOf } from './previous-version';
 import {
   paragraphLines,
@@ -36,6 +38,18 @@ describe('every word of the engine’s vocabulary has a name in Dutch and Englis
     expect(vocabularyWordOf('en', 'guard', 'activityDateReached')).toBe(
       'The day of the activity has come',
     );
+  });
+});
+
+describe('every kind of answer the engine knows can be chosen in the editor', () => {
+  it('each is offered, with a name in Dutch and English', () => {
+    const kinds = scalarFieldSchema.shape.type.options;
+    expect([...SCALAR_TYPES].sort()).toEqual([...kinds].sort());
+    const missing = [...kinds, 'list', 'attachments'].flatMap((kind) =>
+      LOCALES.filter((l) => !vocabularyWordOf(l, 'ftype', kind)).map((l) => `${kind} (${l})`),
+    );
+    expect(missing).toEqual([]);
+    expect(vocabularyWordOf('nl', 'ftype', 'confirm')).toBe('Verklaring om aan te vinken');
   });
 });
 

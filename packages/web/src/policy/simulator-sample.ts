@@ -45,6 +45,8 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
       return `3022 A${String.fromCharCode(66 + (item % 24))}`;
     case 'select':
       return field.options?.[0];
+    case 'confirm':
+      return true;
     default:
       return undefined;
   }
