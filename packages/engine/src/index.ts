@@ -106,6 +106,14 @@ export {
 } from './legal-clock/calendar';
 export { dutchHolidays, easterSunday, isWorkingDay, nextWorkingDay } from './legal-clock/holidays';
 export {
+  type LatePenalty,
+  latePenalty,
+  PENALTY_MAX_CENTS,
+  PENALTY_MAX_DAYS,
+  type PenaltyInput,
+  penaltyCents,
+} from './legal-clock/penalty';
+export {
   type Deadline,
   decisionDueDate,
   objectionDeadline,
