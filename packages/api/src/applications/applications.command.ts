@@ -338,6 +338,7 @@ export async function persistStepResult(
     now,
     messaging,
   });
+  const noticeDecidedOn = await endNoticeOfDefault(trx, app, columns.awaitingDecision, now);
   metrics.transitions.inc({ workflow: app.definition_key, event: result.history.event });
   const updated: ApplicationRecord = {
     ...app,
@@ -354,8 +355,33 @@ export async function persistStepResult(
     awaiting_decision: columns.awaitingDecision,
     decision_after_activity: columns.decisionAfterActivity,
     submitted_at: columns.submittedAt,
+    notice_decided_on: noticeDecidedOn,
     version,
     updated_at: now,
   };
   return { app: updated, historyId, result, deferredBudget };
+}
+
+/**
+ * A step that ends the wait for a decision (a decision, or a withdrawal) after a notice of
+ * default also ends the penalty's days (Awb 4:17): the day is kept with the notice. One more
+ * statement, only in that rare step; every other step leaves the day as it is.
+ */
+async function endNoticeOfDefault(
+  trx: Transaction<DB>,
+  app: ApplicationRecord,
+  awaitingAfter: boolean,
+  now: Date,
+): Promise<string | null> {
+  if (!app.notice_of_default_on || app.notice_decided_on || !app.awaiting_decision) {
+    return app.notice_decided_on;
+  }
+  if (awaitingAfter) return null;
+  const today = toAmsterdamDate(now);
+  await trx
+    .updateTable('applications')
+    .set({ notice_decided_on: today })
+    .where('id', '=', app.id)
+    .execute();
+  return today;
 }

@@ -33,6 +33,10 @@ export interface ApplicationRecord {
   suspended: boolean;
   awaiting_decision: boolean;
   decision_after_activity: boolean;
+  /** A notice of default: see migration 0049 and noticeOfDefault.service. */
+  notice_of_default_on: string | null;
+  notice_term_ended_on: string | null;
+  notice_decided_on: string | null;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;
@@ -86,6 +90,9 @@ const applicationColumns = [
   'applications.suspended',
   'applications.awaiting_decision',
   'applications.decision_after_activity',
+  sql<string | null>`applications.notice_of_default_on::text`.as('notice_of_default_on'),
+  sql<string | null>`applications.notice_term_ended_on::text`.as('notice_term_ended_on'),
+  sql<string | null>`applications.notice_decided_on::text`.as('notice_decided_on'),
   'applications.assignee_id',
   'applications.assigned_at',
   'applications.submitted_at',

@@ -10,6 +10,26 @@ export const IdParams = z.object({
 
 const Localized = z.object({ nl: z.string(), en: z.string() });
 
+/** A notice of default and the penalty it made owed (engine latePenalty), dates as YYYY-MM-DD. */
+export const NoticeOfDefaultSchema = z
+  .object({
+    receivedOn: z.iso.date(),
+    termEndedOn: z.iso.date().openapi({ description: 'The last day of the decision term' }),
+    decidedOn: z.iso.date().nullable().openapi({
+      description: 'The day the decision that ended the wait was made known; null while awaited',
+    }),
+    kind: z.enum(['running', 'ended']),
+    firstDay: z.iso.date().openapi({ description: 'The first day the penalty is owed for' }),
+    days: z.number().int().min(0).max(42),
+    cents: z.number().int().min(0).openapi({ description: 'Owed so far, or in all once ended' }),
+    lastDay: z.iso.date().nullable(),
+    settleBy: z.iso.date().nullable().openapi({
+      description: 'Ended with days owed: the last day to set the amount by decision (Awb 4:18)',
+    }),
+    explanation: Localized,
+  })
+  .openapi('NoticeOfDefault');
+
 export const ApplicationDetailSchema = z
   .object({
     id: z.uuid(),
@@ -83,6 +103,14 @@ export const ApplicationDetailSchema = z
         value: z.unknown(),
       }),
     ),
+    noticeOfDefault: NoticeOfDefaultSchema.nullable().optional().openapi({
+      description:
+        'Staff only: the notice of default (ingebrekestelling, Awb 4:17) and the penalty it made owed; null without one',
+    }),
+    noticeOfDefaultRecordable: z.boolean().optional().openapi({
+      description:
+        'Staff only: a decision is awaited past its term, and no notice of default is recorded yet',
+    }),
     createdBy: z.uuid(),
     assigneeId: z.uuid().nullable(),
     submittedAt: z.string().nullable(),

@@ -39,6 +39,7 @@ import {
   findApplicationWithRegulation,
 } from './applications.repository';
 import { insertApplicationWithHistory } from './applications.statements';
+import { type NoticeOfDefault, noticeOfDefaultFields } from './notice-of-default.view';
 import { type ReportEntry, reportEntries } from './report.view';
 
 export type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -112,6 +113,10 @@ export interface ApplicationDetail {
   applicantName: string | null;
   /** What the resident reported after the activity (text, costs), labelled by the definition. */
   report: ReportEntry[];
+  /** Staff only: the notice of default and the penalty it made owed (absent for residents). */
+  noticeOfDefault?: NoticeOfDefault | null;
+  /** Staff only: a notice of default can be recorded now (a decision awaited past its term). */
+  noticeOfDefaultRecordable?: boolean;
   createdBy: string;
   assigneeId: string | null;
   submittedAt: string | null;
@@ -168,6 +173,7 @@ export function toDetail(
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
     report: reportEntries(def, view.report),
+    ...(isStaff(user) ? noticeOfDefaultFields(app, toAmsterdamDate(now)) : {}),
     createdBy: app.created_by,
     assigneeId: app.assignee_id,
     submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,

@@ -83,6 +83,12 @@ export interface ApplicationsTable {
   /** In a state tagged awaiting_approval: a second person decides ("Te beslissen"). */
   awaiting_approval: Generated<boolean>;
   decision_after_activity: Generated<boolean>;
+  /** A notice of default (ingebrekestelling): the day it came in (migration 0049). */
+  notice_of_default_on: NullableDateColumn;
+  /** The last day of the decision term the notice was given against. */
+  notice_term_ended_on: NullableDateColumn;
+  /** The day the decision that ended the wait was made known. */
+  notice_decided_on: NullableDateColumn;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;

@@ -36,4 +36,9 @@ export const SHELL_EVENTS = {
    * `{ documentId, kind, subject, reason }`. Staff only.
    */
   letterWithheld: 'shell.letter_withheld',
+  /**
+   * The resident's notice of default (ingebrekestelling, Awb 4:17) came in; payload
+   * `{ receivedOn, termEndedOn }`. The resident reads it in her history too.
+   */
+  noticeOfDefault: 'shell.notice_of_default',
 } as const;

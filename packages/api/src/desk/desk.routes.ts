@@ -1,11 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { IdParams } from '../applications/applications.schemas';
+import { IdParams, NoticeOfDefaultSchema } from '../applications/applications.schemas';
 import { currentUser, requireRole, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { authorise, listAuthorisations, revokeAuthorisation } from './authorisations.service';
 import { CONTACT_CHANNELS, logContact } from './contacts.service';
+import { recordNoticeOfDefault } from './notice-of-default.service';
 
 const tags = ['Desk'];
 const security = [{ session: [] }];
@@ -47,6 +48,37 @@ const contactRoute = createRoute({
       content: { 'application/json': { schema: ContactSchema } },
     },
     ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const noticeOfDefaultRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/notice-of-default',
+  tags,
+  security,
+  summary: 'Record the day a notice of default (ingebrekestelling, Awb 4:17) came in',
+  description:
+    'While a decision is awaited and its term has run out: from two weeks after this day a penalty ' +
+    '(dwangsom) runs for each day without a decision. Only the first notice counts (409 after it); a ' +
+    'notice that came in before the term ended does not count (422, said in words).',
+  middleware: [requireRole('clerk', 'assessor', 'approver', 'admin')],
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({ receivedOn: z.iso.date() }).strict(),
+        },
+      },
+    },
+  },
+  responses: {
+    201: {
+      description: 'Recorded, with the penalty it makes owed',
+      content: { 'application/json': { schema: NoticeOfDefaultSchema } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
   },
 });
 
@@ -134,6 +166,12 @@ export function registerDeskRoutes(app: App, deps: AppDeps): void {
     const { id, authorisationId } = c.req.valid('param');
     await revokeAuthorisation(deps, currentUser(c), id, authorisationId);
     return c.body(null, 204);
+  });
+
+  app.openapi(noticeOfDefaultRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    const notice = await recordNoticeOfDefault(deps, currentUser(c), id, c.req.valid('json'));
+    return c.json(notice, 201);
   });
 
   app.openapi(contactRoute, async (c) => {

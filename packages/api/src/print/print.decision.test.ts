@@ -4,14 +4,17 @@
  * decision, the letter states a later last day than the decision's own day would give; the
  * application's page, the work queue and the history then give that same day.
  */
-import { formatDate, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
+import { addDays, formatDate, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  type AnyJson,
+  ASSESS_GRANT,
   applicationIn,
   type Kit,
   lettersByPost,
   readJson,
   setupKit,
+  step,
 } from '../applications/lifecycle.test-kit';
 import { call } from '../test/test-app';
 
@@ -96,5 +99,32 @@ describe('a decision sent by post', () => {
     expect(entry?.payload.text?.nl).toBe(
       `Het besluit is op ${formatDate(postingDate, 'nl')} per post verstuurd. Bezwaar maken kan tot en met ${formatDate(lastDay, 'nl')}.`,
     );
+  });
+
+  it('keeps the penalty of a notice of default running until the decision went into the post', async () => {
+    const app: AnyJson = await applicationIn(kit, 'submitted');
+    const dueOn = app.clock.decisionDueOn as string;
+    await kit.advance(60 * DAY);
+    const recorded = await call(kit.app, 'POST', `/api/applications/${app.id}/notice-of-default`, {
+      cookie: kit.cookies.assessor,
+      json: { receivedOn: addDays(dueOn, 1) },
+    });
+    expect(recorded.status, await recorded.clone().text()).toBe(201);
+    const firstDay = (await readJson(recorded)).firstDay as string;
+    // Decided three days into the penalty; the letter goes into the post two days later.
+    kit.clock.set(`${addDays(firstDay, 3)}T10:00:00Z`);
+    await kit.advance(0);
+    await step(kit, 'assessor', app.id, 'ASSESS', ASSESS_GRANT);
+    const granted: AnyJson = await step(kit, 'approver', app.id, 'GRANT', {});
+    expect(granted.noticeOfDefault).toMatchObject({ decidedOn: addDays(firstDay, 3), days: 3 });
+    await kit.advance(2 * DAY);
+    await markPosted(await printToday());
+    const page = await get(`/api/applications/${app.id}`, 'assessor');
+    expect(page.noticeOfDefault).toMatchObject({
+      kind: 'ended',
+      decidedOn: addDays(firstDay, 5),
+      days: 5,
+      cents: 5 * 2300,
+    });
   });
 });

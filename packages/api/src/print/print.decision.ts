@@ -21,8 +21,9 @@ export async function postDecisionLetter(
   });
   if (!found) return;
   const { app } = found;
+  const decidedOn = toAmsterdamDate(new Date(letter.created_at));
   const result = decisionLetterSent(app.snapshot as PersistedSnapshot, {
-    decidedOn: toAmsterdamDate(new Date(letter.created_at)),
+    decidedOn,
     sentOn: args.postingDate,
     now: args.now,
     actor: { id: args.actor.id ?? 'system', roles: args.actor.roles },
@@ -30,4 +31,12 @@ export async function postDecisionLetter(
   if (!result) return;
   const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
   await persistPosting(trx, found, definition, result, args);
+  // A notice of default's penalty runs until the decision is made known: its posting day.
+  if (app.notice_decided_on === decidedOn && args.postingDate > decidedOn) {
+    await trx
+      .updateTable('applications')
+      .set({ notice_decided_on: args.postingDate })
+      .where('id', '=', app.id)
+      .execute();
+  }
 }

@@ -1,0 +1,46 @@
+/**
+ * What staff read of a notice of default (ingebrekestelling, Awb 4:17) on an application: the
+ * dates kept with it (migration 0049) and what the engine's latePenalty reads off them.
+ */
+import { type LatePenalty, latePenalty } from '@initiatief/engine';
+import type { ApplicationRecord } from './applications.repository';
+
+/** What staff read of a notice of default on an application's page. */
+export type NoticeOfDefault = {
+  receivedOn: string;
+  /** The last day of the decision term the notice was given against. */
+  termEndedOn: string;
+  /** The day the decision that ended the wait was made known; null while it is awaited. */
+  decidedOn: string | null;
+} & Exclude<LatePenalty, { kind: 'premature' }>;
+
+/** The notice on this application with what it has made owed by `today`; null without one. */
+export function noticeOfDefaultOf(app: ApplicationRecord, today: string): NoticeOfDefault | null {
+  if (!app.notice_of_default_on || !app.notice_term_ended_on) return null;
+  const penalty = latePenalty({
+    dueOn: app.notice_term_ended_on,
+    noticeOn: app.notice_of_default_on,
+    decidedOn: app.notice_decided_on,
+    today,
+  });
+  // The database refuses a notice that is not after the term (migration 0049).
+  if (penalty.kind === 'premature') return null;
+  return {
+    receivedOn: app.notice_of_default_on,
+    termEndedOn: app.notice_term_ended_on,
+    decidedOn: app.notice_decided_on,
+    ...penalty,
+  };
+}
+
+/** The detail's staff-only fields: the notice, and whether one can be recorded today. */
+export function noticeOfDefaultFields(app: ApplicationRecord, today: string) {
+  return {
+    noticeOfDefault: noticeOfDefaultOf(app, today),
+    noticeOfDefaultRecordable:
+      !app.notice_of_default_on &&
+      app.awaiting_decision &&
+      app.decision_due_on !== null &&
+      app.decision_due_on < today,
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * A notice of default (ingebrekestelling, Awb 4:17): the resident's letter or e-mail saying the
+ * decision is late. Staff record the day it came in; from two weeks later a penalty (dwangsom)
+ * runs for each day without a decision. The engine's latePenalty reads the days and the amount
+ * off the dates kept on the application (migration 0049).
+ */
+import { formatDate, type LocalizedText, latePenalty, toAmsterdamDate } from '@initiatief/engine';
+import { findApplication } from '../applications/applications.repository';
+import { type NoticeOfDefault, noticeOfDefaultOf } from '../applications/notice-of-default.view';
+import { SHELL_EVENTS } from '../applications/shell-events';
+import type { AppDeps, SessionUser } from '../context';
+import { AppError } from '../errors';
+import { recordShellEvent } from '../queue/claims.service';
+import { isUuid } from '../regulations/regulations.repository';
+
+function refused(code: 'validation_failed' | 'conflict', text: LocalizedText): AppError {
+  return new AppError(code, text.en, {
+    invalidParams: [{ name: 'receivedOn', reason: text.en, text }],
+  });
+}
+
+/** Records the day a notice of default came in, while the decision it asks for is awaited. */
+export async function recordNoticeOfDefault(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  user: SessionUser,
+  id: string,
+  input: { receivedOn: string },
+): Promise<NoticeOfDefault> {
+  if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
+  const now = deps.clock();
+  const today = toAmsterdamDate(now);
+  if (input.receivedOn > today) {
+    throw refused('validation_failed', {
+      nl: 'De dag van ontvangst ligt in de toekomst. Vul de dag in waarop de ingebrekestelling binnenkwam.',
+      en: 'The day of receipt is in the future. Fill in the day the notice of default came in.',
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const app = await findApplication(trx, id, { forUpdate: true });
+    if (!app) throw new AppError('not_found', 'No application with this id.');
+    const earlier = app.notice_of_default_on;
+    if (earlier) {
+      throw refused('conflict', {
+        nl: `Er is al een ingebrekestelling vastgelegd, ontvangen op ${formatDate(earlier, 'nl')}. Alleen de eerste telt.`,
+        en: `A notice of default has already been recorded, received on ${formatDate(earlier, 'en')}. Only the first counts.`,
+      });
+    }
+    if (!app.awaiting_decision || !app.decision_due_on) {
+      throw refused('conflict', {
+        nl: 'Op deze aanvraag wordt nu geen besluit verwacht. Een ingebrekestelling kan alleen worden vastgelegd zolang het besluit uitstaat.',
+        en: 'No decision is awaited on this application now. A notice of default can only be recorded while the decision is outstanding.',
+      });
+    }
+    const penalty = latePenalty({
+      dueOn: app.decision_due_on,
+      noticeOn: input.receivedOn,
+      decidedOn: null,
+      today,
+    });
+    if (penalty.kind === 'premature') throw refused('validation_failed', penalty.explanation);
+    await trx
+      .updateTable('applications')
+      .set({ notice_of_default_on: input.receivedOn, notice_term_ended_on: app.decision_due_on })
+      .where('id', '=', app.id)
+      .execute();
+    await recordShellEvent(trx, app, user, SHELL_EVENTS.noticeOfDefault, now, {
+      receivedOn: input.receivedOn,
+      termEndedOn: app.decision_due_on,
+    });
+    const recorded = {
+      ...app,
+      notice_of_default_on: input.receivedOn,
+      notice_term_ended_on: app.decision_due_on,
+    };
+    return noticeOfDefaultOf(recorded, today)!;
+  });
+}

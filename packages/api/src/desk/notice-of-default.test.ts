@@ -1,0 +1,129 @@
+/**
+ * A notice of default (ingebrekestelling, Awb 4:17) through the real API: refused before the
+ * decision term has run out and when no decision is awaited; once recorded, the assessor's page
+ * shows the penalty growing day by day, the decision ends it and says by when to set the amount
+ * (4:18). The resident reads in her history that the notice came in, not the staff's figures.
+ */
+import { addDays, toAmsterdamDate } from '@initiatief/engine';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  type AnyJson,
+  ASSESS_GRANT,
+  applicationIn,
+  type Kit,
+  type Persona,
+  readJson,
+  setupKit,
+  step,
+} from '../applications/lifecycle.test-kit';
+import { call } from '../test/test-app';
+
+const DAY = 86_400_000;
+let kit: Kit;
+beforeAll(async () => {
+  kit = await setupKit();
+});
+afterAll(() => kit.close());
+
+const today = () => toAmsterdamDate(kit.clock());
+
+function notice(as: Persona, id: string, receivedOn: string) {
+  return call(kit.app, 'POST', `/api/applications/${id}/notice-of-default`, {
+    cookie: kit.cookies[as],
+    json: { receivedOn },
+  });
+}
+
+async function detail(as: Persona, id: string): Promise<AnyJson> {
+  const res = await call(kit.app, 'GET', `/api/applications/${id}`, { cookie: kit.cookies[as] });
+  expect(res.status).toBe(200);
+  return readJson(res);
+}
+
+async function reasonOf(res: Response, status: number): Promise<string> {
+  expect(res.status, await res.clone().text()).toBe(status);
+  const problem = await readJson(res);
+  // The reason in the request's language: Dutch by default.
+  return (problem.invalidParams as { name: string; reason: string }[])
+    .filter((p) => p.name === 'receivedOn')
+    .map((p) => p.reason)
+    .join(' ');
+}
+
+describe('a notice of default', () => {
+  test('only while a decision is awaited, after its term, and only by staff', async () => {
+    const draft = await applicationIn(kit, 'draft');
+    expect(await reasonOf(await notice('assessor', draft.id, today()), 409)).toContain(
+      'Op deze aanvraag wordt nu geen besluit verwacht.',
+    );
+    const submitted: AnyJson = await applicationIn(kit, 'submitted');
+    const dueOn = submitted.clock.decisionDueOn as string;
+    expect(dueOn > today()).toBe(true);
+    expect(await reasonOf(await notice('assessor', submitted.id, today()), 422)).toContain(
+      'voordat de beslistermijn op',
+    );
+    expect((await notice('resident', submitted.id, today())).status).toBe(403);
+    expect(
+      await reasonOf(await notice('assessor', submitted.id, addDays(today(), 1)), 422),
+    ).toContain('ligt in de toekomst');
+    expect((await notice('assessor', submitted.id, 'gisteren')).status).toBe(422);
+  });
+
+  test('runs from two weeks after it, grows each day, and ends with the decision', async () => {
+    const app: AnyJson = await applicationIn(kit, 'submitted');
+    const dueOn = app.clock.decisionDueOn as string;
+    // The term runs out; the resident's letter comes in three days later, a Monday or not.
+    await kit.advance(60 * DAY);
+    const receivedOn = addDays(dueOn, 3);
+    expect((await detail('assessor', app.id)).noticeOfDefaultRecordable).toBe(true);
+    const res = await notice('clerk', app.id, receivedOn);
+    expect(res.status, await res.clone().text()).toBe(201);
+    const recorded = await readJson(res);
+    expect(recorded).toMatchObject({ receivedOn, termEndedOn: dueOn, decidedOn: null });
+    const firstDay = recorded.firstDay as string;
+    expect(firstDay >= addDays(receivedOn, 14)).toBe(true);
+    expect(firstDay <= addDays(receivedOn, 18)).toBe(true);
+    expect((await detail('assessor', app.id)).noticeOfDefaultRecordable).toBe(false);
+    // Only the first counts.
+    expect(await reasonOf(await notice('assessor', app.id, receivedOn), 409)).toContain(
+      'Alleen de eerste telt.',
+    );
+
+    // Ten days into the penalty: 10 × € 23.
+    kit.clock.set(`${addDays(firstDay, 9)}T10:00:00Z`);
+    await kit.advance(0);
+    const running = (await detail('assessor', app.id)).noticeOfDefault;
+    expect(running).toMatchObject({ kind: 'running', days: 10, cents: 23_000 });
+    expect(running.explanation.nl).toContain('nu 10 dagen, € 230,00');
+
+    // The resident reads that it came in, not the staff's figures.
+    expect('noticeOfDefault' in (await detail('resident', app.id))).toBe(false);
+    const history = await call(kit.app, 'GET', `/api/applications/${app.id}/history`, {
+      cookie: kit.cookies.resident,
+    });
+    const events = ((await readJson(history)).items as { event: string; payload: AnyJson }[])
+      .filter((h) => h.event === 'shell.notice_of_default')
+      .map((h) => h.payload);
+    expect(events).toEqual([{ receivedOn, termEndedOn: dueOn }]);
+
+    // The decision, two days later: the day it is made known no longer counts, so eleven days
+    // are owed, to be set by decision within two weeks.
+    await kit.advance(2 * DAY);
+    await step(kit, 'assessor', app.id, 'ASSESS', ASSESS_GRANT);
+    const granted: AnyJson = await step(kit, 'approver', app.id, 'GRANT', {});
+    expect(granted.noticeOfDefault).toMatchObject({
+      kind: 'ended',
+      decidedOn: today(),
+      days: 11,
+      cents: 11 * 2300,
+      lastDay: addDays(firstDay, 10),
+    });
+    expect(granted.noticeOfDefault.settleBy >= addDays(firstDay, 24)).toBe(true);
+    // It stays as it ended, however long after.
+    await kit.advance(90 * DAY);
+    expect((await detail('assessor', app.id)).noticeOfDefault).toMatchObject({
+      kind: 'ended',
+      days: 11,
+    });
+  });
+});
