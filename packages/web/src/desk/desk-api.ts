@@ -70,4 +70,6 @@ export const deskApi = {
     }),
   logContact: (id: string, input: { channel: ContactChannel; summary: string }) =>
     http.post('/api/applications/{id}/contacts', { path: { id }, body: input }),
+  recordNoticeOfDefault: (id: string, receivedOn: string) =>
+    http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: { receivedOn } }),
 };

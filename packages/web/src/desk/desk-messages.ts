@@ -176,6 +176,21 @@ const nl = {
   'timeline.mailBouncedSubject': 'Het ging om “{subject}”.',
   'timeline.mailBouncedByPost':
     'De brief die erbij hoorde, sturen wij per post. Brieven gaan voortaan per post, tot u een werkend e-mailadres opgeeft.',
+  'timeline.noticeOfDefault': 'Ingebrekestelling ontvangen',
+  'timeline.noticeOfDefaultText':
+    'De ingebrekestelling kwam binnen op {received}. De beslistermijn was verstreken op {ended}.',
+  'notice.title': 'Ingebrekestelling',
+  'notice.intro':
+    'Heeft de aanvrager schriftelijk laten weten dat het besluit te laat is? Leg vast op welke dag die brief of e-mail binnenkwam. Twee weken later gaat een dwangsom lopen voor elke dag zonder besluit (artikel 4:17 Awb).',
+  'notice.receivedOn': 'Ontvangen op',
+  'notice.receivedRequired': 'Vul de dag in waarop de ingebrekestelling binnenkwam.',
+  'notice.save': 'Ingebrekestelling vastleggen',
+  'notice.saved': 'De ingebrekestelling is vastgelegd.',
+  'notice.received': 'Ontvangen op',
+  'notice.termEnded': 'Beslistermijn verstreken op',
+  'notice.firstDay': 'Dwangsom vanaf',
+  'notice.amount': 'Dwangsom',
+  'notice.settleBy': 'Dwangsom vaststellen uiterlijk op',
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
   'onBehalf.bannerActs': 'Dit is de aanvraag van {name}. U handelt namens deze bewoner.',
   'onBehalf.done': 'Gelukt: u heeft namens {name} de stap ‘{event}’ gedaan.',
@@ -355,6 +370,21 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.mailBouncedSubject': 'It was “{subject}”.',
   'timeline.mailBouncedByPost':
     'We are sending the letter that came with it by post. Letters now go by post until you give a working email address.',
+  'timeline.noticeOfDefault': 'Notice of default received',
+  'timeline.noticeOfDefaultText':
+    'The notice of default came in on {received}. The decision term had ended on {ended}.',
+  'notice.title': 'Notice of default',
+  'notice.intro':
+    'Has the applicant written that the decision is late? Record the day that letter or email came in. Two weeks later a penalty starts to run for each day without a decision (article 4:17 Awb).',
+  'notice.receivedOn': 'Received on',
+  'notice.receivedRequired': 'Fill in the day the notice of default came in.',
+  'notice.save': 'Record the notice of default',
+  'notice.saved': 'The notice of default has been recorded.',
+  'notice.received': 'Received on',
+  'notice.termEnded': 'Decision term ended on',
+  'notice.firstDay': 'Penalty from',
+  'notice.amount': 'Penalty',
+  'notice.settleBy': 'Set the penalty no later than',
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
   'onBehalf.bannerActs': 'This is the application of {name}. You act on behalf of this resident.',
   'onBehalf.done': 'Done: you took the step ‘{event}’ on behalf of {name}.',

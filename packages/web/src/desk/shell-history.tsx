@@ -55,6 +55,12 @@ export function ShellTimelineItem({
       sent: formatDate(String(payload.sentOn ?? '')),
       due: formatDate(String(payload.dueOn ?? '')),
     });
+  } else if (entry.event === 'shell.notice_of_default') {
+    title = d('timeline.noticeOfDefault');
+    text = d('timeline.noticeOfDefaultText', {
+      received: formatDate(String(payload.receivedOn ?? '')),
+      ended: formatDate(String(payload.termEndedOn ?? '')),
+    });
   } else if (entry.event === 'shell.decision_letter_sent') {
     title = d('timeline.decisionPosted');
     text = d('timeline.decisionPostedText', {

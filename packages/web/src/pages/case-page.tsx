@@ -19,6 +19,7 @@ import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { ClaimTakeOver, ContactMomentForm } from '../desk/case-staff-panel';
+import { NoticeOfDefaultPanel } from '../desk/notice-of-default-panel';
 import { ReportSection } from '../desk/report-section';
 import { SupportersPanel } from '../desk/supporters-panel';
 import {
@@ -278,6 +279,7 @@ export function CasePage({ id }: { id: string }) {
         </div>
         <div className="app-case__aside">
           <DeadlinesSection app={app} documents={documents} staff />
+          <NoticeOfDefaultPanel app={app} onSaved={bundle.reload} />
           <LettersSection appId={app.id} documents={documents} staff />
           <ContactMomentForm appId={app.id} onSaved={bundle.reload} />
           <section aria-labelledby="history-title" className="app-section">

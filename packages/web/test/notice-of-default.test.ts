@@ -1,0 +1,107 @@
+/**
+ * A notice of default (ingebrekestelling) on the case page, in Chromium: the decision term has
+ * run out, the assessor records the day the resident's letter came in, and the page says from when
+ * the penalty runs; days later it shows what is owed, in euros, and the resident reads in her
+ * history that the notice came in.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { type ApiAs, apiAs } from './api-as';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  fillDate,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { addDays } from './fixtures';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let resident: ApiAs;
+let appId = '';
+let dueOn = '';
+
+screenshotOnFailure(() => page);
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await openBrowser();
+  page = browser.page;
+  resident = await apiAs(server, server.users.resident.email);
+  const app = await resident('POST', '/api/applications', {
+    regulationId: server.regulationId,
+    data: { ...demoFormData(server.deps.clock()), title: 'Buurtbarbecue Bospolder' },
+  });
+  const submitted = await resident('POST', `/api/applications/${app.id}/events`, {
+    type: 'SUBMIT',
+  });
+  appId = app.id;
+  dueOn = submitted.clock.decisionDueOn;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const notice = () => page.getByRole('region', { name: 'Ingebrekestelling' });
+
+describe('a notice of default on the case page', () => {
+  it('is offered only once the term has run out, and then recorded by its day', async () => {
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${appId}`);
+    await expectHeading(page, 'Buurtbarbecue Bospolder', false);
+    await page.getByRole('heading', { name: 'Belangrijke data' }).waitFor();
+    expect(await notice().count()).toBe(0);
+
+    // The term runs out; the resident's letter comes in two days after it.
+    server.advanceDays(65);
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${appId}`);
+    await notice().getByText('Twee weken later gaat een dwangsom lopen').waitFor();
+    // Sent without a day, the form says what is missing.
+    await notice().getByRole('button', { name: 'Ingebrekestelling vastleggen' }).click();
+    await notice()
+      .getByText('Vul de dag in waarop de ingebrekestelling binnenkwam.')
+      .first()
+      .waitFor();
+    await fillDate(notice(), 'Ontvangen op', addDays(dueOn, 2));
+    await checkA11y(page, 'notice-of-default-form');
+    await notice().getByRole('button', { name: 'Ingebrekestelling vastleggen' }).click();
+    await notice()
+      .getByText(/^Komt het besluit niet uiterlijk op .+, dan is vanaf die dag/)
+      .waitFor();
+    await page
+      .getByRole('region', { name: 'Verloop' })
+      .getByText('Ingebrekestelling ontvangen')
+      .waitFor();
+    await checkA11y(page, 'notice-of-default-recorded');
+  });
+
+  it('shows what is owed once the penalty runs, and the resident reads that it came in', async () => {
+    // Twenty days after the notice: at least four days of € 23 owed.
+    server.advanceDays(20);
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${appId}`);
+    await notice()
+      .getByText(/^Dwangsom verschuldigd sinds .+: nu \d+ dagen, € \d+,00\./)
+      .waitFor();
+    // The amount on a line of its own, in euros, as the sentence above says it.
+    await notice()
+      .getByText(/^€\s\d{2,3},00$/)
+      .waitFor();
+    await checkA11y(page, 'notice-of-default-running');
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${appId}`);
+    await expectHeading(page, 'Buurtbarbecue Bospolder', false);
+    await page.getByText('Ingebrekestelling ontvangen').waitFor();
+    // The staff's figures are not hers to read on this page.
+    expect(await page.getByText('Dwangsom verschuldigd').count()).toBe(0);
+  });
+});
