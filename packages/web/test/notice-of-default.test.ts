@@ -96,6 +96,12 @@ describe('a notice of default on the case page', () => {
       .getByText(/^€\s\d{2,3},00$/)
       .waitFor();
     await checkA11y(page, 'notice-of-default-running');
+    // The work queue's row says so beside the decision's day.
+    await page.goto(`${server.url}/werkvoorraad`);
+    const row = page.getByRole('row').filter({ hasText: 'Buurtbarbecue Bospolder' });
+    await row.getByText('Ingebrekesteld').waitFor();
+    await row.getByText(/^Dwangsom loopt sinds \d+ \w+ \d{4}$/).waitFor();
+    await checkA11y(page, 'notice-of-default-queue');
 
     await login(page, server.url, server.users.resident.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${appId}`);

@@ -1,3 +1,4 @@
+import { latePenalty } from '@initiatief/engine';
 import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
@@ -62,6 +63,11 @@ export interface ListItem {
    * objection, report): the earliest still to come, else the one that passed last; null: none.
    */
   nextDeadline: ListDeadline | null;
+  /**
+   * While a decision is awaited after a notice of default (Awb 4:17): the day it came in and the
+   * first day of the penalty (the engine's latePenalty); null otherwise.
+   */
+  noticeOfDefault: { receivedOn: string; penaltyFrom: string } | null;
   /**
    * Only with `awaitingApproval` (staff): the step that brought the application into its state
    * awaiting approval, i.e. the proposal, with what it recorded.
@@ -203,6 +209,8 @@ export async function listApplications(
       'a.suspended',
       'a.awaiting_decision',
       'a.decision_after_activity',
+      sql<string | null>`a.notice_of_default_on::text`.as('notice_of_default_on'),
+      sql<string | null>`a.notice_term_ended_on::text`.as('notice_term_ended_on'),
       'a.assignee_id',
       'assignee.name as assignee_name',
       'a.submitted_at',
@@ -340,9 +348,30 @@ export async function listApplications(
         version: r.version,
         definition: { key: r.definition_key, version: r.definition_version },
         nextDeadline: deadlines.get(r.id) ?? null,
+        noticeOfDefault: awaitedNotice(r, today),
         ...(proposals ? { proposal: proposals.get(r.id) ?? null } : {}),
       };
     }),
     nextCursor,
   };
+}
+
+/** A notice of default while its decision is still awaited: when the penalty runs from. */
+function awaitedNotice(
+  r: {
+    awaiting_decision: boolean;
+    notice_of_default_on: string | null;
+    notice_term_ended_on: string | null;
+  },
+  today: string,
+): ListItem['noticeOfDefault'] {
+  if (!r.awaiting_decision || !r.notice_of_default_on || !r.notice_term_ended_on) return null;
+  const penalty = latePenalty({
+    dueOn: r.notice_term_ended_on,
+    noticeOn: r.notice_of_default_on,
+    decidedOn: null,
+    today,
+  });
+  if (penalty.kind === 'premature') return null;
+  return { receivedOn: r.notice_of_default_on, penaltyFrom: penalty.firstDay };
 }

@@ -238,6 +238,13 @@ export const ListItemSchema = z
       description:
         "The next of the application's deadlines, as its page lists them (`deadlines`): the earliest still to come (today included), else the one that passed last; null when it has none",
     }),
+    noticeOfDefault: z
+      .object({ receivedOn: z.iso.date(), penaltyFrom: z.iso.date() })
+      .nullable()
+      .openapi({
+        description:
+          'While a decision is awaited after a notice of default (ingebrekestelling, Awb 4:17): the day it came in and the first day of the penalty (dwangsom)',
+      }),
     proposal: EnteredStepSchema.nullable().optional().openapi({
       description:
         'Only in the approvals list (`GET /api/queue?awaitingApproval=true`): the step that brought the application into its state awaiting approval (the proposal), with its payload; labels and units are in the definition the application is pinned to',

@@ -40,6 +40,15 @@ async function detail(as: Persona, id: string): Promise<AnyJson> {
   return readJson(res);
 }
 
+/** The application's row in the assessor's list. */
+async function listed(id: string): Promise<AnyJson> {
+  const res = await call(kit.app, 'GET', '/api/applications?limit=100', {
+    cookie: kit.cookies.assessor,
+  });
+  expect(res.status).toBe(200);
+  return ((await readJson(res)).items as AnyJson[]).find((i) => i.id === id);
+}
+
 async function reasonOf(res: Response, status: number): Promise<string> {
   expect(res.status, await res.clone().text()).toBe(status);
   const problem = await readJson(res);
@@ -84,6 +93,8 @@ describe('a notice of default', () => {
     expect(firstDay >= addDays(receivedOn, 14)).toBe(true);
     expect(firstDay <= addDays(receivedOn, 18)).toBe(true);
     expect((await detail('assessor', app.id)).noticeOfDefaultRecordable).toBe(false);
+    // The work queue's row says it too, with the day the penalty runs from.
+    expect((await listed(app.id)).noticeOfDefault).toEqual({ receivedOn, penaltyFrom: firstDay });
     // Only the first counts.
     expect(await reasonOf(await notice('assessor', app.id, receivedOn), 409)).toContain(
       'Alleen de eerste telt.',
@@ -119,6 +130,7 @@ describe('a notice of default', () => {
       lastDay: addDays(firstDay, 10),
     });
     expect(granted.noticeOfDefault.settleBy >= addDays(firstDay, 24)).toBe(true);
+    expect((await listed(app.id)).noticeOfDefault).toBeNull();
     // It stays as it ended, however long after.
     await kit.advance(90 * DAY);
     expect((await detail('assessor', app.id)).noticeOfDefault).toMatchObject({

@@ -53,6 +53,7 @@ export function QueueDeadline({
                 : tn('queue.daysLeft', days)}
           </span>
         )}
+        {a.noticeOfDefault && <PenaltyNote from={a.noticeOfDefault.penaltyFrom} />}
       </>
     );
   }
@@ -77,5 +78,19 @@ export function QueueDeadline({
         {t(final ? 'queue.noDeadlineClosed' : 'queue.noDeadlineOpen')}
       </span>
     </>
+  );
+}
+
+/** A notice of default on a case whose decision is awaited: from when a penalty runs (Awb 4:17). */
+function PenaltyNote({ from }: { from: string }) {
+  const { t, formatDate } = useI18n();
+  const running = (daysUntil(from) ?? 1) <= 0;
+  return (
+    <span className="app-block">
+      <span className="app-badge app-badge--warning">{t('queue.noticeOfDefault')}</span>{' '}
+      <span className={running ? 'app-overdue' : 'app-muted'}>
+        {t(running ? 'queue.penaltyRunning' : 'queue.penaltyFrom', { date: formatDate(from) })}
+      </span>
+    </span>
   );
 }
