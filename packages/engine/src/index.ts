@@ -50,6 +50,7 @@ export {
   type FormPage,
   INTEGER_DISPLAYS,
   type IntegerDisplay,
+  SCALAR_FIELD_TYPES,
   type ScalarField,
   STATE_TAGS,
   type StateTag,

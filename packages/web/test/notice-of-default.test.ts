@@ -70,6 +70,13 @@ describe('a notice of default on the case page', () => {
       .getByText('Vul de dag in waarop de ingebrekestelling binnenkwam.')
       .first()
       .waitFor();
+    // A notice that came in on the term's last day does not count: the API says so at the day.
+    await fillDate(notice(), 'Ontvangen op', dueOn);
+    await notice().getByRole('button', { name: 'Ingebrekestelling vastleggen' }).click();
+    await notice()
+      .getByText(/voordat de beslistermijn op .+ was verstreken/)
+      .first()
+      .waitFor();
     await fillDate(notice(), 'Ontvangen op', addDays(dueOn, 2));
     await checkA11y(page, 'notice-of-default-form');
     await notice().getByRole('button', { name: 'Ingebrekestelling vastleggen' }).click();

@@ -37,24 +37,27 @@ const fieldBase = {
   required: z.boolean().optional(),
 };
 
+/**
+ * The kinds of answer a question with one value can have. `confirm` is a statement the applicant
+ * ticks ("Ik ben 18 jaar of ouder", "Ik heb dit naar waarheid ingevuld"): `true` once ticked;
+ * required, it must be ticked before the form is complete.
+ */
+export const SCALAR_FIELD_TYPES = [
+  'text',
+  'textarea',
+  'integer',
+  'money',
+  'date',
+  'iban',
+  'postcode',
+  'select',
+  'confirm',
+] as const;
+
 export const scalarFieldSchema = z
   .object({
     ...fieldBase,
-    type: z.enum([
-      'text',
-      'textarea',
-      'integer',
-      'money',
-      'date',
-      'iban',
-      'postcode',
-      'select',
-      /**
-       * A statement the applicant ticks ("Ik ben 18 jaar of ouder", "Ik heb dit naar waarheid
-       * ingevuld"): `true` once ticked. Required, it must be ticked before the form is complete.
-       */
-      'confirm',
-    ]),
+    type: z.enum(SCALAR_FIELD_TYPES),
     minLength: z.int().min(0).optional(),
     maxLength: z.int().min(0).optional(),
     min: z.int().optional(),

@@ -10,8 +10,10 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { Application } from '../api/client';
+import { fieldId } from '../api/client';
 import { DateInput } from '../components/date-input';
-import { ErrorAlert, StatusMessage, useErrorText } from '../components/ui';
+import { ErrorAlert, StatusMessage } from '../components/ui';
+import { useFormSubmission } from '../forms/use-form-submission';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
 
@@ -74,31 +76,23 @@ function NoticeOfDefaultForm({
   onSaved(): Promise<void> | void;
 }) {
   const { d, locale } = useDeskText();
-  const errorText = useErrorText();
+  const { errors, failure, submit } = useFormSubmission();
   const [receivedOn, setReceivedOn] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
-  const [error, setError] = useState('');
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
+  // The API names the field `receivedOn`: a refusal (too early, in the future) lands here.
+  const id = fieldId('receivedOn');
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
+  function save(e: FormEvent) {
     setStatus('');
     // Boxes that make no date keep the last date they made: their problem goes first.
-    if (problem || !receivedOn) {
-      setError(problem || d('notice.receivedRequired'));
-      document.getElementById('notice-received')?.focus();
-      return;
-    }
-    setError('');
-    try {
-      await deskApi.recordNoticeOfDefault(appId, receivedOn);
+    const missing = problem || (receivedOn ? '' : d('notice.receivedRequired'));
+    if (missing) document.getElementById(id)?.focus();
+    return submit(e, missing ? { [id]: missing } : {}, async () => {
+      await deskApi.recordNoticeOfDefault(appId, receivedOn!);
       setStatus(d('notice.saved'));
       await onSaved();
-    } catch (err) {
-      setFailure(errorText(err));
-    }
+    });
   }
 
   return (
@@ -109,15 +103,12 @@ function NoticeOfDefaultForm({
       <Paragraph>{d('notice.intro')}</Paragraph>
       <form onSubmit={save} noValidate>
         <DateInput
-          id="notice-received"
+          id={id}
           label={d('notice.receivedOn')}
-          error={error}
+          error={errors[id]}
           required
           value={receivedOn}
-          onChange={(value) => {
-            setReceivedOn(value);
-            setError('');
-          }}
+          onChange={setReceivedOn}
           onProblem={(p) => setProblem(p ? p.message[locale] : '')}
         />
         <ButtonGroup>

@@ -1,4 +1,4 @@
-import { DIGITS_PATTERN } from '@initiatief/engine';
+import { DIGITS_PATTERN, SCALAR_FIELD_TYPES } from '@initiatief/engine';
 import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { SelectField } from '../components/ui';
@@ -9,17 +9,7 @@ import { MoneyParamField, WholeNumberField } from './editor-number';
 import { type TextPart, TextsInBothLanguages } from './editor-texts';
 
 /** The kinds of answer a list's own question may have: no list or files inside a list. */
-export const SCALAR_TYPES = [
-  'text',
-  'textarea',
-  'integer',
-  'money',
-  'date',
-  'iban',
-  'postcode',
-  'select',
-  'confirm',
-];
+export const SCALAR_TYPES: readonly string[] = SCALAR_FIELD_TYPES;
 
 /** The limits a question of each kind has, as whole numbers. */
 const LIMITS: Record<string, string[]> = {

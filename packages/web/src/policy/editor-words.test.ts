@@ -1,7 +1,6 @@
-import { TEMPLATE_VARIABLES, vocabularyParamSchemas } from '@initiatief/engine';
+import { SCALAR_FIELD_TYPES, TEMPLATE_VARIABLES, vocabularyParamSchemas } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { paragraphsOf } from '../../../api/src/messaging/messaging.format';
-import { scalarFieldSchema } from '../../../engine/src/definition/definition.schema';
 import { vocabularyWordOf } from './editor-messages';
 import { SCALAR_TYPES } from './editor-question';
 import { previousVersionOf } from './previous-version';
@@ -43,7 +42,7 @@ describe('every word of the engine’s vocabulary has a name in Dutch and Englis
 
 describe('every kind of answer the engine knows can be chosen in the editor', () => {
   it('each is offered, with a name in Dutch and English', () => {
-    const kinds = scalarFieldSchema.shape.type.options;
+    const kinds = SCALAR_FIELD_TYPES;
     expect([...SCALAR_TYPES].sort()).toEqual([...kinds].sort());
     const missing = [...kinds, 'list', 'attachments'].flatMap((kind) =>
       LOCALES.filter((l) => !vocabularyWordOf(l, 'ftype', kind)).map((l) => `${kind} (${l})`),
