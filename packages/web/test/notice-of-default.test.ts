@@ -1,8 +1,8 @@
 /**
  * A notice of default (ingebrekestelling) on the case page, in Chromium: the decision term has
  * run out, the assessor records the day the resident's letter came in, and the page says from when
- * the penalty runs; days later it shows what is owed, in euros, and the resident reads in her
- * history that the notice came in.
+ * the penalty runs; days later it shows what is owed, in euros, and the resident reads on her
+ * page that the notice came in and what she is owed.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,7 +114,14 @@ describe('a notice of default on the case page', () => {
     await page.goto(`${server.url}/aanvragen/${appId}`);
     await expectHeading(page, 'Buurtbarbecue Bospolder', false);
     await page.getByText('Ingebrekestelling ontvangen').waitFor();
-    // The staff's figures are not hers to read on this page.
+    // She is owed the penalty: her page says how much, in words for her, not the staff's.
+    await page
+      .getByRole('region', { name: 'Ingebrekestelling' })
+      .getByText(
+        /^Wij hebben nog niet besloten\. Sinds .+ bent u een dwangsom van ons tegoed: nu € \d+,00 over \d+ dagen\./,
+      )
+      .waitFor();
     expect(await page.getByText('Dwangsom verschuldigd').count()).toBe(0);
+    await checkA11y(page, 'notice-of-default-resident');
   });
 });

@@ -26,7 +26,10 @@ export const NoticeOfDefaultSchema = z
     settleBy: z.iso.date().nullable().openapi({
       description: 'Ended with days owed: the last day to set the amount by decision (Awb 4:18)',
     }),
-    explanation: Localized,
+    explanation: Localized.openapi({ description: 'The figures in words for staff' }),
+    forApplicant: Localized.openapi({
+      description: 'The same in words for the applicant, who is owed the penalty',
+    }),
   })
   .openapi('NoticeOfDefault');
 
@@ -103,9 +106,9 @@ export const ApplicationDetailSchema = z
         value: z.unknown(),
       }),
     ),
-    noticeOfDefault: NoticeOfDefaultSchema.nullable().optional().openapi({
+    noticeOfDefault: NoticeOfDefaultSchema.nullable().openapi({
       description:
-        'Staff only: the notice of default (ingebrekestelling, Awb 4:17) and the penalty it made owed; null without one',
+        'The notice of default (ingebrekestelling, Awb 4:17) and the penalty it made owed; null without one',
     }),
     noticeOfDefaultRecordable: z.boolean().optional().openapi({
       description:

@@ -113,8 +113,8 @@ export interface ApplicationDetail {
   applicantName: string | null;
   /** What the resident reported after the activity (text, costs), labelled by the definition. */
   report: ReportEntry[];
-  /** Staff only: the notice of default and the penalty it made owed (absent for residents). */
-  noticeOfDefault?: NoticeOfDefault | null;
+  /** The notice of default and the penalty it made owed, in words for staff and applicant. */
+  noticeOfDefault: NoticeOfDefault | null;
   /** Staff only: a notice of default can be recorded now (a decision awaited past its term). */
   noticeOfDefaultRecordable?: boolean;
   createdBy: string;
@@ -173,7 +173,7 @@ export function toDetail(
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
     report: reportEntries(def, view.report),
-    ...(isStaff(user) ? noticeOfDefaultFields(app, toAmsterdamDate(now)) : {}),
+    ...noticeOfDefaultFields(app, toAmsterdamDate(now), isStaff(user)),
     createdBy: app.created_by,
     assigneeId: app.assignee_id,
     submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,

@@ -33,14 +33,21 @@ export function noticeOfDefaultOf(app: ApplicationRecord, today: string): Notice
   };
 }
 
-/** The detail's staff-only fields: the notice, and whether one can be recorded today. */
-export function noticeOfDefaultFields(app: ApplicationRecord, today: string) {
+/**
+ * The detail's fields: the notice with what it made owed, for everyone who may read the
+ * application (the applicant is owed the penalty), and for staff whether one can be recorded.
+ */
+export function noticeOfDefaultFields(app: ApplicationRecord, today: string, staff: boolean) {
   return {
     noticeOfDefault: noticeOfDefaultOf(app, today),
-    noticeOfDefaultRecordable:
-      !app.notice_of_default_on &&
-      app.awaiting_decision &&
-      app.decision_due_on !== null &&
-      app.decision_due_on < today,
+    ...(staff
+      ? {
+          noticeOfDefaultRecordable:
+            !app.notice_of_default_on &&
+            app.awaiting_decision &&
+            app.decision_due_on !== null &&
+            app.decision_due_on < today,
+        }
+      : {}),
   };
 }

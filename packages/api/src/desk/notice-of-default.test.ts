@@ -2,7 +2,7 @@
  * A notice of default (ingebrekestelling, Awb 4:17) through the real API: refused before the
  * decision term has run out and when no decision is awaited; once recorded, the assessor's page
  * shows the penalty growing day by day, the decision ends it and says by when to set the amount
- * (4:18). The resident reads in her history that the notice came in, not the staff's figures.
+ * (4:18). The resident reads in her history that the notice came in, and what she is owed.
  */
 import { addDays, toAmsterdamDate } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -107,8 +107,11 @@ describe('a notice of default', () => {
     expect(running).toMatchObject({ kind: 'running', days: 10, cents: 23_000 });
     expect(running.explanation.nl).toContain('nu 10 dagen, € 230,00');
 
-    // The resident reads that it came in, not the staff's figures.
-    expect('noticeOfDefault' in (await detail('resident', app.id))).toBe(false);
+    // The resident, who is owed the penalty, reads it in her own words; recording is for staff.
+    const hers = await detail('resident', app.id);
+    expect(hers.noticeOfDefault.forApplicant.nl).toContain('Wij hebben nog niet besloten. Sinds ');
+    expect(hers.noticeOfDefault.forApplicant.nl).toContain('nu € 230,00 over 10 dagen');
+    expect('noticeOfDefaultRecordable' in hers).toBe(false);
     const history = await call(kit.app, 'GET', `/api/applications/${app.id}/history`, {
       cookie: kit.cookies.resident,
     });

@@ -68,6 +68,28 @@ describe('a notice of default', () => {
   test('after 42 days it stops at € 1.442,00, decision or not', () => {
     const p = latePenalty({ ...base, decidedOn: null, today: '2027-06-01' });
     expect(p).toMatchObject({ kind: 'ended', days: 42, cents: 144_200, lastDay: '2027-03-28' });
+    if (p.kind === 'premature') throw new Error('not premature');
+    expect(p.forApplicant.nl).toContain(
+      'De dwangsom heeft het hoogste bedrag bereikt: € 1.442,00.',
+    );
+  });
+
+  test('the applicant reads the same figures as what she is owed', () => {
+    const words = (decidedOn: string | null, today: string) => {
+      const p = latePenalty({ ...base, decidedOn, today });
+      if (p.kind === 'premature') throw new Error('not premature');
+      return p.forApplicant.nl;
+    };
+    expect(words(null, '2027-02-10')).toBe(
+      'Wij hebben uw ingebrekestelling ontvangen. Hebben wij uiterlijk op 15 februari 2027 nog niet besloten, dan betalen wij u vanaf die dag een dwangsom voor elke dag dat het besluit uitblijft.',
+    );
+    expect(words(null, '2027-02-16')).toBe(
+      'Wij hebben nog niet besloten. Sinds 15 februari 2027 bent u een dwangsom van ons tegoed: nu € 46,00 over 2 dagen. Het bedrag loopt op tot ons besluit er is, tot hoogstens € 1.442,00.',
+    );
+    expect(words('2027-02-20', '2027-03-02')).toBe(
+      'Wij hebben te laat besloten. U krijgt van ons een dwangsom van € 115,00 over 5 dagen. Wij leggen dat bedrag uiterlijk op 5 maart 2027 vast in een besluit.',
+    );
+    expect(words('2027-02-12', '2027-03-02')).toContain('Er is daarom geen dwangsom verschuldigd.');
   });
 
   test('two weeks that end on a weekend or holiday end on the next working day', () => {

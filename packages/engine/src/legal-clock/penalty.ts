@@ -46,7 +46,10 @@ export type LatePenalty =
       lastDay: string | null;
       /** Ended with days owed: the day by which the amount must be set (4:18). */
       settleBy: string | null;
+      /** The figures in words for staff. */
       explanation: LocalizedText;
+      /** The same in words for the applicant, who is owed the penalty. */
+      forApplicant: LocalizedText;
     };
 
 /** What the days cost, tier by tier. */
@@ -86,32 +89,7 @@ export function latePenalty(input: PenaltyInput): LatePenalty {
   const lastDay = days > 0 ? addDays(firstDay, days - 1) : null;
   const ended = decidedOn !== null || days === PENALTY_MAX_DAYS;
   const settleBy = ended && lastDay ? nextWorkingDay(addDays(lastDay, TWO_WEEKS)).date : null;
-  const both = (nl: string, en: string) => ({ nl, en });
-  const money = { nl: formatMoney(cents, 'nl'), en: formatMoney(cents, 'en') };
-  const first = { nl: formatDate(firstDay, 'nl'), en: formatDate(firstDay, 'en') };
-  let explanation: LocalizedText;
-  if (days === 0) {
-    explanation = decidedOn
-      ? both(
-          'Het besluit kwam op tijd: er is geen dwangsom verschuldigd.',
-          'The decision came in time: no penalty is owed.',
-        )
-      : both(
-          `Komt het besluit niet uiterlijk op ${first.nl}, dan is vanaf die dag een dwangsom verschuldigd.`,
-          `If the decision has not come by ${first.en}, a penalty is owed from that day.`,
-        );
-  } else if (!ended) {
-    explanation = both(
-      `Dwangsom verschuldigd sinds ${first.nl}: nu ${days} ${days === 1 ? 'dag' : 'dagen'}, ${money.nl}. Dat loopt op tot het besluit er is, hoogstens ${PENALTY_MAX_DAYS} dagen.`,
-      `Penalty owed since ${first.en}: ${days} ${days === 1 ? 'day' : 'days'} now, ${money.en}. It grows until the decision is made, for ${PENALTY_MAX_DAYS} days at most.`,
-    );
-  } else {
-    const by = { nl: formatDate(settleBy!, 'nl'), en: formatDate(settleBy!, 'en') };
-    explanation = both(
-      `Dwangsom verschuldigd over ${days} ${days === 1 ? 'dag' : 'dagen'}: ${money.nl}. Stel de dwangsom uiterlijk op ${by.nl} vast bij besluit (artikel 4:18 Awb).`,
-      `Penalty owed for ${days} ${days === 1 ? 'day' : 'days'}: ${money.en}. Set it by decision no later than ${by.en} (article 4:18 Awb).`,
-    );
-  }
+  const words = penaltyWords({ firstDay, days, cents, settleBy, decided: decidedOn !== null });
   return {
     kind: ended ? 'ended' : 'running',
     firstDay,
@@ -119,6 +97,79 @@ export function latePenalty(input: PenaltyInput): LatePenalty {
     cents,
     lastDay,
     settleBy,
-    explanation,
+    ...words,
+  };
+}
+
+const both = (nl: string, en: string) => ({ nl, en });
+const dayWord = (n: number, locale: 'nl' | 'en') =>
+  locale === 'nl' ? (n === 1 ? 'dag' : 'dagen') : n === 1 ? 'day' : 'days';
+
+/** The same figures in words for staff (`explanation`) and for the applicant (`forApplicant`). */
+function penaltyWords(p: {
+  firstDay: string;
+  days: number;
+  cents: number;
+  settleBy: string | null;
+  decided: boolean;
+}): { explanation: LocalizedText; forApplicant: LocalizedText } {
+  const { days } = p;
+  const money = { nl: formatMoney(p.cents, 'nl'), en: formatMoney(p.cents, 'en') };
+  const max = {
+    nl: formatMoney(PENALTY_MAX_CENTS, 'nl'),
+    en: formatMoney(PENALTY_MAX_CENTS, 'en'),
+  };
+  const first = { nl: formatDate(p.firstDay, 'nl'), en: formatDate(p.firstDay, 'en') };
+  if (days === 0 && p.decided) {
+    return {
+      explanation: both(
+        'Het besluit kwam op tijd: er is geen dwangsom verschuldigd.',
+        'The decision came in time: no penalty is owed.',
+      ),
+      forApplicant: both(
+        'Ons besluit kwam binnen twee weken na uw ingebrekestelling. Er is daarom geen dwangsom verschuldigd.',
+        'Our decision came within two weeks of your notice of default, so no penalty is owed.',
+      ),
+    };
+  }
+  if (days === 0) {
+    return {
+      explanation: both(
+        `Komt het besluit niet uiterlijk op ${first.nl}, dan is vanaf die dag een dwangsom verschuldigd.`,
+        `If the decision has not come by ${first.en}, a penalty is owed from that day.`,
+      ),
+      forApplicant: both(
+        `Wij hebben uw ingebrekestelling ontvangen. Hebben wij uiterlijk op ${first.nl} nog niet besloten, dan betalen wij u vanaf die dag een dwangsom voor elke dag dat het besluit uitblijft.`,
+        `We have received your notice of default. If we have not decided by ${first.en}, we will pay you a penalty for each day from then until the decision.`,
+      ),
+    };
+  }
+  if (!p.settleBy) {
+    return {
+      explanation: both(
+        `Dwangsom verschuldigd sinds ${first.nl}: nu ${days} ${dayWord(days, 'nl')}, ${money.nl}. Dat loopt op tot het besluit er is, hoogstens ${PENALTY_MAX_DAYS} dagen.`,
+        `Penalty owed since ${first.en}: ${days} ${dayWord(days, 'en')} now, ${money.en}. It grows until the decision is made, for ${PENALTY_MAX_DAYS} days at most.`,
+      ),
+      forApplicant: both(
+        `Wij hebben nog niet besloten. Sinds ${first.nl} bent u een dwangsom van ons tegoed: nu ${money.nl} over ${days} ${dayWord(days, 'nl')}. Het bedrag loopt op tot ons besluit er is, tot hoogstens ${max.nl}.`,
+        `We have not decided yet. Since ${first.en} we owe you a penalty: ${money.en} for ${days} ${dayWord(days, 'en')} now. It grows until our decision, to ${max.en} at most.`,
+      ),
+    };
+  }
+  const by = { nl: formatDate(p.settleBy, 'nl'), en: formatDate(p.settleBy, 'en') };
+  return {
+    explanation: both(
+      `Dwangsom verschuldigd over ${days} ${dayWord(days, 'nl')}: ${money.nl}. Stel de dwangsom uiterlijk op ${by.nl} vast bij besluit (artikel 4:18 Awb).`,
+      `Penalty owed for ${days} ${dayWord(days, 'en')}: ${money.en}. Set it by decision no later than ${by.en} (article 4:18 Awb).`,
+    ),
+    forApplicant: p.decided
+      ? both(
+          `Wij hebben te laat besloten. U krijgt van ons een dwangsom van ${money.nl} over ${days} ${dayWord(days, 'nl')}. Wij leggen dat bedrag uiterlijk op ${by.nl} vast in een besluit.`,
+          `We decided late. We owe you a penalty of ${money.en} for ${days} ${dayWord(days, 'en')}. We will set that amount in a decision no later than ${by.en}.`,
+        )
+      : both(
+          `Wij hebben nog niet besloten. De dwangsom heeft het hoogste bedrag bereikt: ${money.nl}. Wij leggen dat bedrag uiterlijk op ${by.nl} vast in een besluit.`,
+          `We have not decided yet. The penalty has reached its highest amount: ${money.en}. We will set that amount in a decision no later than ${by.en}.`,
+        ),
   };
 }

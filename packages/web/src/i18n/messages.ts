@@ -301,6 +301,7 @@ const nl = {
 
   'detail.title': 'Aanvraag',
   'detail.deadlines': 'Belangrijke data',
+  'detail.noticeOfDefault': 'Ingebrekestelling',
   'detail.noDeadlines': 'Er lopen nu geen termijnen.',
   'detail.suspended': 'De beslistermijn staat stil tot u de gevraagde aanvulling heeft gestuurd.',
   'detail.suspendedStaff':
@@ -858,6 +859,7 @@ const en: Record<MessageKey, string> = {
 
   'detail.title': 'Application',
   'detail.deadlines': 'Important dates',
+  'detail.noticeOfDefault': 'Notice of default',
   'detail.noDeadlines': 'No terms are running now.',
   'detail.suspended': 'The decision term is on hold until you send the information requested.',
   'detail.suspendedStaff':

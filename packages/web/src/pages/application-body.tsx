@@ -29,6 +29,7 @@ import {
   ApplicationDataSection,
   DeadlinesSection,
   LettersSection,
+  NoticeOfDefaultSection,
 } from './application-parts';
 
 /**
@@ -193,6 +194,7 @@ export function ApplicationBody({
       )}
 
       <DeadlinesSection app={app} documents={documents} staff={actingForOther} />
+      <NoticeOfDefaultSection app={app} />
 
       <section aria-labelledby="amounts-title" className="app-section">
         <Heading2 id="amounts-title" className="app-subheading">
