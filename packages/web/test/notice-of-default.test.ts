@@ -124,4 +124,30 @@ describe('a notice of default on the case page', () => {
     expect(await page.getByText('Dwangsom verschuldigd').count()).toBe(0);
     await checkA11y(page, 'notice-of-default-resident');
   });
+
+  it('after a late decision, records the day the penalty was set, and says what was set', async () => {
+    const assessor = await apiAs(server, server.users.assessor.email);
+    const approver = await apiAs(server, server.users.approver.email);
+    await assessor('POST', `/api/applications/${appId}/events`, {
+      type: 'ASSESS',
+      payload: { recommendation: 'grant', motivation: 'Past bij het wijkakkoord.' },
+    });
+    await approver('POST', `/api/applications/${appId}/events`, { type: 'GRANT', payload: {} });
+    server.advanceDays(3);
+    await login(page, server.url, server.users.approver.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${appId}`);
+    await notice()
+      .getByText(
+        /^Dwangsom verschuldigd over \d+ dagen: € [\d.]+,00\. Stel de dwangsom uiterlijk op/,
+      )
+      .waitFor();
+    await fillDate(notice(), 'Dwangsom vastgesteld op', server.today());
+    await checkA11y(page, 'notice-of-default-set-form');
+    await notice().getByRole('button', { name: 'Vaststelling vastleggen' }).click();
+    await notice()
+      .getByText(/^Dwangsom van € [\d.]+,00 over \d+ dagen, vastgesteld bij besluit op /)
+      .waitFor();
+    expect(await notice().getByRole('button', { name: 'Vaststelling vastleggen' }).count()).toBe(0);
+    await page.getByRole('region', { name: 'Verloop' }).getByText('Dwangsom vastgesteld').waitFor();
+  });
 });

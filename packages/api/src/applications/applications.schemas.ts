@@ -26,6 +26,9 @@ export const NoticeOfDefaultSchema = z
     settleBy: z.iso.date().nullable().openapi({
       description: 'Ended with days owed: the last day to set the amount by decision (Awb 4:18)',
     }),
+    setOn: z.iso.date().nullable().openapi({
+      description: 'The day the amount was set by decision; null while it is not',
+    }),
     explanation: Localized.openapi({ description: 'The figures in words for staff' }),
     forApplicant: Localized.openapi({
       description: 'The same in words for the applicant, who is owed the penalty',

@@ -89,6 +89,8 @@ export interface ApplicationsTable {
   notice_term_ended_on: NullableDateColumn;
   /** The day the decision that ended the wait was made known. */
   notice_decided_on: NullableDateColumn;
+  /** The day the penalty was set by decision (Awb 4:18; migration 0050). */
+  notice_penalty_set_on: NullableDateColumn;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;

@@ -22,6 +22,7 @@ export function noticeOfDefaultOf(app: ApplicationRecord, today: string): Notice
     noticeOn: app.notice_of_default_on,
     decidedOn: app.notice_decided_on,
     today,
+    setOn: app.notice_penalty_set_on,
   });
   // The database refuses a notice that is not after the term (migration 0049).
   if (penalty.kind === 'premature') return null;

@@ -41,4 +41,6 @@ export const SHELL_EVENTS = {
    * `{ receivedOn, termEndedOn }`. The resident reads it in her history too.
    */
   noticeOfDefault: 'shell.notice_of_default',
+  /** The penalty of that notice was set by decision (Awb 4:18); payload `{ setOn, days, cents }`. */
+  penaltySet: 'shell.penalty_set',
 } as const;

@@ -6,7 +6,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { authorise, listAuthorisations, revokeAuthorisation } from './authorisations.service';
 import { CONTACT_CHANNELS, logContact } from './contacts.service';
-import { recordNoticeOfDefault } from './notice-of-default.service';
+import { recordNoticeOfDefault, recordPenaltySet } from './notice-of-default.service';
 
 const tags = ['Desk'];
 const security = [{ session: [] }];
@@ -76,6 +76,32 @@ const noticeOfDefaultRoute = createRoute({
   responses: {
     201: {
       description: 'Recorded, with the penalty it makes owed',
+      content: { 'application/json': { schema: NoticeOfDefaultSchema } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
+const penaltySetRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/notice-of-default/penalty-set',
+  tags,
+  security,
+  summary: 'Record the day the penalty of a notice of default was set by decision (Awb 4:18)',
+  description:
+    'Once the penalty has ended with days owed (the decision came late, or 42 days ran out), and ' +
+    'only after its last day. 409 when there is nothing to set or it was set already.',
+  middleware: [requireRole('assessor', 'approver', 'admin')],
+  request: {
+    params: IdParams,
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ setOn: z.iso.date() }).strict() } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Recorded',
       content: { 'application/json': { schema: NoticeOfDefaultSchema } },
     },
     ...problemResponses(401, 403, 404, 409, 422),
@@ -172,6 +198,11 @@ export function registerDeskRoutes(app: App, deps: AppDeps): void {
     const { id } = c.req.valid('param');
     const notice = await recordNoticeOfDefault(deps, currentUser(c), id, c.req.valid('json'));
     return c.json(notice, 201);
+  });
+
+  app.openapi(penaltySetRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await recordPenaltySet(deps, currentUser(c), id, c.req.valid('json')), 200);
   });
 
   app.openapi(contactRoute, async (c) => {

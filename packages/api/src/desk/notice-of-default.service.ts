@@ -75,3 +75,57 @@ export async function recordNoticeOfDefault(
     return noticeOfDefaultOf(recorded, today)!;
   });
 }
+
+/** Records the day the penalty of the notice was set by decision (Awb 4:18). */
+export async function recordPenaltySet(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  user: SessionUser,
+  id: string,
+  input: { setOn: string },
+): Promise<NoticeOfDefault> {
+  if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
+  const now = deps.clock();
+  const today = toAmsterdamDate(now);
+  const refusedSet = (code: 'validation_failed' | 'conflict', text: LocalizedText) =>
+    new AppError(code, text.en, { invalidParams: [{ name: 'setOn', reason: text.en, text }] });
+  if (input.setOn > today) {
+    throw refusedSet('validation_failed', {
+      nl: 'De dag van het besluit ligt in de toekomst. Vul de dag in waarop de dwangsom is vastgesteld.',
+      en: 'The day of the decision is in the future. Fill in the day the penalty was set.',
+    });
+  }
+  return deps.db.transaction().execute(async (trx) => {
+    const app = await findApplication(trx, id, { forUpdate: true });
+    if (!app) throw new AppError('not_found', 'No application with this id.');
+    const notice = noticeOfDefaultOf(app, today);
+    if (notice?.kind !== 'ended' || notice.days === 0 || !notice.lastDay) {
+      throw refusedSet('conflict', {
+        nl: 'Er is geen dwangsom om vast te stellen: die is pas verschuldigd als het besluit te laat kwam, en ligt vast zodra het besluit er is.',
+        en: 'There is no penalty to set: one is owed only when the decision came late, and it is fixed once the decision is made.',
+      });
+    }
+    if (notice.setOn) {
+      throw refusedSet('conflict', {
+        nl: `De dwangsom is al vastgesteld op ${formatDate(notice.setOn, 'nl')}.`,
+        en: `The penalty was already set on ${formatDate(notice.setOn, 'en')}.`,
+      });
+    }
+    if (input.setOn <= notice.lastDay) {
+      throw refusedSet('validation_failed', {
+        nl: `De dwangsom kan pas worden vastgesteld na de laatste dag waarover hij verschuldigd is, ${formatDate(notice.lastDay, 'nl')}.`,
+        en: `The penalty can only be set after the last day it is owed for, ${formatDate(notice.lastDay, 'en')}.`,
+      });
+    }
+    await trx
+      .updateTable('applications')
+      .set({ notice_penalty_set_on: input.setOn })
+      .where('id', '=', app.id)
+      .execute();
+    await recordShellEvent(trx, app, user, SHELL_EVENTS.penaltySet, now, {
+      setOn: input.setOn,
+      days: notice.days,
+      cents: notice.cents,
+    });
+    return noticeOfDefaultOf({ ...app, notice_penalty_set_on: input.setOn }, today)!;
+  });
+}

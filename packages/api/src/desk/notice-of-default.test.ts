@@ -4,7 +4,7 @@
  * shows the penalty growing day by day, the decision ends it and says by when to set the amount
  * (4:18). The resident reads in her history that the notice came in, and what she is owed.
  */
-import { addDays, toAmsterdamDate } from '@initiatief/engine';
+import { addDays, formatDate, toAmsterdamDate } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   type AnyJson,
@@ -136,9 +136,32 @@ describe('a notice of default', () => {
     expect((await listed(app.id)).noticeOfDefault).toBeNull();
     // It stays as it ended, however long after.
     await kit.advance(90 * DAY);
-    expect((await detail('assessor', app.id)).noticeOfDefault).toMatchObject({
-      kind: 'ended',
-      days: 11,
-    });
+    const ended = (await detail('assessor', app.id)).noticeOfDefault;
+    expect(ended).toMatchObject({ kind: 'ended', days: 11, setOn: null });
+
+    // The amount is set by decision (4:18): recorded by its day, after the last day owed.
+    const set = (as: Persona, setOn: string) =>
+      call(kit.app, 'POST', `/api/applications/${app.id}/notice-of-default/penalty-set`, {
+        cookie: kit.cookies[as],
+        json: { setOn },
+      });
+    expect((await set('resident', today())).status).toBe(403);
+    expect((await set('clerk', today())).status).toBe(403);
+    const early = await set('assessor', ended.lastDay);
+    expect(early.status).toBe(422);
+    expect((await readJson(early)).invalidParams[0].reason).toContain(
+      'pas worden vastgesteld na de laatste dag',
+    );
+    const setRes = await set('approver', today());
+    expect(setRes.status, await setRes.clone().text()).toBe(200);
+    expect(await readJson(setRes)).toMatchObject({ setOn: today(), days: 11 });
+    expect((await set('approver', today())).status).toBe(409);
+    const afterwards = await detail('assessor', app.id);
+    expect(afterwards.noticeOfDefault.explanation.nl).toBe(
+      `Dwangsom van € 253,00 over 11 dagen, vastgesteld bij besluit op ${formatDate(today(), 'nl')}.`,
+    );
+    expect((await detail('resident', app.id)).noticeOfDefault.forApplicant.nl).toContain(
+      'hebben wij de dwangsom die u van ons krijgt vastgesteld: € 253,00 over 11 dagen.',
+    );
   });
 });

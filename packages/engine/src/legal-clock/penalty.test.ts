@@ -65,6 +65,31 @@ describe('a notice of default', () => {
     );
   });
 
+  test('once the amount is set by decision, the page says so instead of asking for it', () => {
+    const p = latePenalty({
+      ...base,
+      decidedOn: '2027-02-20',
+      today: '2027-03-10',
+      setOn: '2027-03-04',
+    });
+    expect(p).toMatchObject({ kind: 'ended', days: 5, setOn: '2027-03-04' });
+    expect(p.explanation.nl).toBe(
+      'Dwangsom van € 115,00 over 5 dagen, vastgesteld bij besluit op 4 maart 2027.',
+    );
+    if (p.kind === 'premature') throw new Error('not premature');
+    expect(p.forApplicant.en).toBe(
+      'We decided late. On 4 March 2027 we set the penalty we owe you: €115.00 for 5 days.',
+    );
+    // Nothing owed, nothing to set: a day given then is not kept.
+    const none = latePenalty({
+      ...base,
+      decidedOn: '2027-02-12',
+      today: '2027-03-10',
+      setOn: '2027-03-04',
+    });
+    expect(none).toMatchObject({ days: 0, setOn: null });
+  });
+
   test('after 42 days it stops at € 1.442,00, decision or not', () => {
     const p = latePenalty({ ...base, decidedOn: null, today: '2027-06-01' });
     expect(p).toMatchObject({ kind: 'ended', days: 42, cents: 144_200, lastDay: '2027-03-28' });

@@ -30,6 +30,8 @@ export interface PenaltyInput {
   decidedOn: string | null;
   /** Today in Amsterdam. */
   today: string;
+  /** The day the amount was set by decision (4:18); absent or null while it is not. */
+  setOn?: string | null;
 }
 
 export type LatePenalty =
@@ -46,6 +48,8 @@ export type LatePenalty =
       lastDay: string | null;
       /** Ended with days owed: the day by which the amount must be set (4:18). */
       settleBy: string | null;
+      /** The day the amount was set by decision; null while it is not. */
+      setOn: string | null;
       /** The figures in words for staff. */
       explanation: LocalizedText;
       /** The same in words for the applicant, who is owed the penalty. */
@@ -89,7 +93,15 @@ export function latePenalty(input: PenaltyInput): LatePenalty {
   const lastDay = days > 0 ? addDays(firstDay, days - 1) : null;
   const ended = decidedOn !== null || days === PENALTY_MAX_DAYS;
   const settleBy = ended && lastDay ? nextWorkingDay(addDays(lastDay, TWO_WEEKS)).date : null;
-  const words = penaltyWords({ firstDay, days, cents, settleBy, decided: decidedOn !== null });
+  const setOn = ended && days > 0 ? (input.setOn ?? null) : null;
+  const words = penaltyWords({
+    firstDay,
+    days,
+    cents,
+    settleBy,
+    setOn,
+    decided: decidedOn !== null,
+  });
   return {
     kind: ended ? 'ended' : 'running',
     firstDay,
@@ -97,6 +109,7 @@ export function latePenalty(input: PenaltyInput): LatePenalty {
     cents,
     lastDay,
     settleBy,
+    setOn,
     ...words,
   };
 }
@@ -111,6 +124,7 @@ function penaltyWords(p: {
   days: number;
   cents: number;
   settleBy: string | null;
+  setOn: string | null;
   decided: boolean;
 }): { explanation: LocalizedText; forApplicant: LocalizedText } {
   const { days } = p;
@@ -153,6 +167,19 @@ function penaltyWords(p: {
       forApplicant: both(
         `Wij hebben nog niet besloten. Sinds ${first.nl} bent u een dwangsom van ons tegoed: nu ${money.nl} over ${days} ${dayWord(days, 'nl')}. Het bedrag loopt op tot ons besluit er is, tot hoogstens ${max.nl}.`,
         `We have not decided yet. Since ${first.en} we owe you a penalty: ${money.en} for ${days} ${dayWord(days, 'en')} now. It grows until our decision, to ${max.en} at most.`,
+      ),
+    };
+  }
+  if (p.setOn) {
+    const on = { nl: formatDate(p.setOn, 'nl'), en: formatDate(p.setOn, 'en') };
+    return {
+      explanation: both(
+        `Dwangsom van ${money.nl} over ${days} ${dayWord(days, 'nl')}, vastgesteld bij besluit op ${on.nl}.`,
+        `Penalty of ${money.en} for ${days} ${dayWord(days, 'en')}, set by decision on ${on.en}.`,
+      ),
+      forApplicant: both(
+        `Wij hebben te laat besloten. Op ${on.nl} hebben wij de dwangsom die u van ons krijgt vastgesteld: ${money.nl} over ${days} ${dayWord(days, 'nl')}.`,
+        `We decided late. On ${on.en} we set the penalty we owe you: ${money.en} for ${days} ${dayWord(days, 'en')}.`,
       ),
     };
   }

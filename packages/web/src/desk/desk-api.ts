@@ -72,4 +72,9 @@ export const deskApi = {
     http.post('/api/applications/{id}/contacts', { path: { id }, body: input }),
   recordNoticeOfDefault: (id: string, receivedOn: string) =>
     http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: { receivedOn } }),
+  recordPenaltySet: (id: string, setOn: string) =>
+    http.post('/api/applications/{id}/notice-of-default/penalty-set', {
+      path: { id },
+      body: { setOn },
+    }),
 };

@@ -179,6 +179,14 @@ const nl = {
   'timeline.noticeOfDefault': 'Ingebrekestelling ontvangen',
   'timeline.noticeOfDefaultText':
     'De ingebrekestelling kwam binnen op {received}. De beslistermijn was verstreken op {ended}.',
+  'timeline.penaltySet': 'Dwangsom vastgesteld',
+  'timeline.penaltySetText': '{amount} over {days} dagen, vastgesteld bij besluit op {on}.',
+  'notice.setOn': 'Dwangsom vastgesteld op',
+  'notice.setIntro':
+    'Leg vast op welke dag de dwangsom bij besluit is vastgesteld (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
+  'notice.setRequired': 'Vul de dag in waarop de dwangsom is vastgesteld.',
+  'notice.setSave': 'Vaststelling vastleggen',
+  'notice.setSaved': 'De vaststelling van de dwangsom is vastgelegd.',
   'notice.title': 'Ingebrekestelling',
   'notice.intro':
     'Heeft de aanvrager schriftelijk laten weten dat het besluit te laat is? Leg vast op welke dag die brief of e-mail binnenkwam. Twee weken later gaat een dwangsom lopen voor elke dag zonder besluit (artikel 4:17 Awb).',
@@ -373,6 +381,14 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.noticeOfDefault': 'Notice of default received',
   'timeline.noticeOfDefaultText':
     'The notice of default came in on {received}. The decision term had ended on {ended}.',
+  'timeline.penaltySet': 'Penalty set',
+  'timeline.penaltySetText': '{amount} for {days} days, set by decision on {on}.',
+  'notice.setOn': 'Penalty set on',
+  'notice.setIntro':
+    'Record the day the penalty was set by decision (article 4:18 Awb). The page then says what was set instead of asking for it.',
+  'notice.setRequired': 'Fill in the day the penalty was set.',
+  'notice.setSave': 'Record the setting',
+  'notice.setSaved': 'The setting of the penalty has been recorded.',
   'notice.title': 'Notice of default',
   'notice.intro':
     'Has the applicant written that the decision is late? Record the day that letter or email came in. Two weeks later a penalty starts to run for each day without a decision (article 4:17 Awb).',

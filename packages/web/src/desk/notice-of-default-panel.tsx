@@ -8,19 +8,21 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import type { Application } from '../api/client';
 import { fieldId } from '../api/client';
 import { DateInput } from '../components/date-input';
 import { ErrorAlert, StatusMessage } from '../components/ui';
 import { useFormSubmission } from '../forms/use-form-submission';
+import { useSession } from '../session/session';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
 
 /**
  * A notice of default (ingebrekestelling, Awb 4:17) on the case page: once recorded, the days and
- * the penalty the API reads off it, in words; before, while a decision is awaited past its term,
- * the day it came in can be recorded. Staff only: the API sends neither to anyone else.
+ * the penalty the API reads off it, in words, and once the penalty has ended with days owed, the
+ * day it was set by decision (4:18); before, while a decision is awaited past its term, the day
+ * the notice came in can be recorded.
  */
 export function NoticeOfDefaultPanel({
   app,
@@ -29,27 +31,65 @@ export function NoticeOfDefaultPanel({
   app: Application;
   onSaved(): Promise<void> | void;
 }) {
+  const { d } = useDeskText();
+  const { hasRole } = useSession();
   const notice = app.noticeOfDefault;
-  if (notice) return <NoticeOfDefaultFigures notice={notice} />;
+  if (notice) {
+    // Setting the amount is a decision: the assessor's or the approver's, not the desk's.
+    const settable =
+      notice.kind === 'ended' &&
+      notice.days > 0 &&
+      !notice.setOn &&
+      hasRole('assessor', 'approver', 'admin');
+    return (
+      <NoticeOfDefaultFigures notice={notice}>
+        {settable && (
+          <DayForm
+            field="setOn"
+            label={d('notice.setOn')}
+            intro={d('notice.setIntro')}
+            required={d('notice.setRequired')}
+            save={d('notice.setSave')}
+            saved={d('notice.setSaved')}
+            send={(day) => deskApi.recordPenaltySet(app.id, day)}
+            onSaved={onSaved}
+          />
+        )}
+      </NoticeOfDefaultFigures>
+    );
+  }
   if (!app.noticeOfDefaultRecordable) return null;
-  return <NoticeOfDefaultForm appId={app.id} onSaved={onSaved} />;
+  return (
+    <section aria-labelledby="notice-title" className="app-section">
+      <Heading2 id="notice-title" className="app-subheading">
+        {d('notice.title')}
+      </Heading2>
+      <DayForm
+        field="receivedOn"
+        label={d('notice.receivedOn')}
+        intro={d('notice.intro')}
+        required={d('notice.receivedRequired')}
+        save={d('notice.save')}
+        saved={d('notice.saved')}
+        send={(day) => deskApi.recordNoticeOfDefault(app.id, day)}
+        onSaved={onSaved}
+      />
+    </section>
+  );
 }
 
 type Notice = NonNullable<Application['noticeOfDefault']>;
 
-function NoticeOfDefaultFigures({ notice }: { notice: Notice }) {
+function NoticeOfDefaultFigures({ notice, children }: { notice: Notice; children: ReactNode }) {
   const { d, locale, formatDate, formatMoney } = useDeskText();
   const rows: [string, string][] = [
     [d('notice.received'), formatDate(notice.receivedOn)],
     [d('notice.termEnded'), formatDate(notice.termEndedOn)],
     [d('notice.firstDay'), formatDate(notice.firstDay)],
-    ...(notice.days > 0
-      ? [[d('notice.amount'), formatMoney(notice.cents)] as [string, string]]
-      : []),
-    ...(notice.settleBy
-      ? [[d('notice.settleBy'), formatDate(notice.settleBy)] as [string, string]]
-      : []),
   ];
+  if (notice.days > 0) rows.push([d('notice.amount'), formatMoney(notice.cents)]);
+  if (notice.setOn) rows.push([d('notice.setOn'), formatDate(notice.setOn)]);
+  else if (notice.settleBy) rows.push([d('notice.settleBy'), formatDate(notice.settleBy)]);
   return (
     <section aria-labelledby="notice-title" className="app-section">
       <Heading2 id="notice-title" className="app-subheading">
@@ -64,59 +104,63 @@ function NoticeOfDefaultFigures({ notice }: { notice: Notice }) {
           </DataListItem>
         ))}
       </DataList>
+      {children}
     </section>
   );
 }
 
-function NoticeOfDefaultForm({
-  appId,
-  onSaved,
-}: {
-  appId: string;
+/**
+ * One day to record, in day, month and year boxes. The box has the id of the API's field name,
+ * so a refusal (too early, in the future) is said at it.
+ */
+function DayForm(props: {
+  field: string;
+  label: string;
+  intro: string;
+  required: string;
+  save: string;
+  saved: string;
+  send(day: string): Promise<unknown>;
   onSaved(): Promise<void> | void;
 }) {
-  const { d, locale } = useDeskText();
+  const { locale } = useDeskText();
   const { errors, failure, submit } = useFormSubmission();
-  const [receivedOn, setReceivedOn] = useState<string | null>(null);
+  const [day, setDay] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
-  // The API names the field `receivedOn`: a refusal (too early, in the future) lands here.
-  const id = fieldId('receivedOn');
+  const id = fieldId(props.field);
 
   function save(e: FormEvent) {
     setStatus('');
     // Boxes that make no date keep the last date they made: their problem goes first.
-    const missing = problem || (receivedOn ? '' : d('notice.receivedRequired'));
+    const missing = problem || (day ? '' : props.required);
     if (missing) document.getElementById(id)?.focus();
     return submit(e, missing ? { [id]: missing } : {}, async () => {
-      await deskApi.recordNoticeOfDefault(appId, receivedOn!);
-      setStatus(d('notice.saved'));
-      await onSaved();
+      await props.send(day!);
+      setStatus(props.saved);
+      await props.onSaved();
     });
   }
 
   return (
-    <section aria-labelledby="notice-title" className="app-section">
-      <Heading2 id="notice-title" className="app-subheading">
-        {d('notice.title')}
-      </Heading2>
-      <Paragraph>{d('notice.intro')}</Paragraph>
+    <>
+      <Paragraph>{props.intro}</Paragraph>
       <form onSubmit={save} noValidate>
         <DateInput
           id={id}
-          label={d('notice.receivedOn')}
+          label={props.label}
           error={errors[id]}
           required
-          value={receivedOn}
-          onChange={setReceivedOn}
+          value={day}
+          onChange={setDay}
           onProblem={(p) => setProblem(p ? p.message[locale] : '')}
         />
         <ButtonGroup>
-          <PrimaryActionButton type="submit">{d('notice.save')}</PrimaryActionButton>
+          <PrimaryActionButton type="submit">{props.save}</PrimaryActionButton>
         </ButtonGroup>
       </form>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
-    </section>
+    </>
   );
 }

@@ -17,7 +17,7 @@ export function ShellTimelineItem({
   entry: HistoryEntry;
   showActor?: boolean;
 }) {
-  const { d, formatDateTime, formatDate } = useDeskText();
+  const { d, formatDateTime, formatDate, formatMoney } = useDeskText();
   const payload = (entry.payload ?? {}) as Record<string, unknown>;
   let title = '';
   let text: string | null = null;
@@ -60,6 +60,13 @@ export function ShellTimelineItem({
     text = d('timeline.noticeOfDefaultText', {
       received: formatDate(String(payload.receivedOn ?? '')),
       ended: formatDate(String(payload.termEndedOn ?? '')),
+    });
+  } else if (entry.event === 'shell.penalty_set') {
+    title = d('timeline.penaltySet');
+    text = d('timeline.penaltySetText', {
+      amount: formatMoney(Number(payload.cents ?? 0)),
+      days: String(payload.days ?? ''),
+      on: formatDate(String(payload.setOn ?? '')),
     });
   } else if (entry.event === 'shell.decision_letter_sent') {
     title = d('timeline.decisionPosted');
