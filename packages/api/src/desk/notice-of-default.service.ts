@@ -13,10 +13,13 @@ import { AppError } from '../errors';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 
-function refused(code: 'validation_failed' | 'conflict', text: LocalizedText): AppError {
-  return new AppError(code, text.en, {
-    invalidParams: [{ name: 'receivedOn', reason: text.en, text }],
-  });
+/** A refusal said at the one field it is about, in both languages. */
+function refused(
+  field: 'receivedOn' | 'setOn',
+  code: 'validation_failed' | 'conflict',
+  text: LocalizedText,
+): AppError {
+  return new AppError(code, text.en, { invalidParams: [{ name: field, reason: text.en, text }] });
 }
 
 /** Records the day a notice of default came in, while the decision it asks for is awaited. */
@@ -30,7 +33,7 @@ export async function recordNoticeOfDefault(
   const now = deps.clock();
   const today = toAmsterdamDate(now);
   if (input.receivedOn > today) {
-    throw refused('validation_failed', {
+    throw refused('receivedOn', 'validation_failed', {
       nl: 'De dag van ontvangst ligt in de toekomst. Vul de dag in waarop de ingebrekestelling binnenkwam.',
       en: 'The day of receipt is in the future. Fill in the day the notice of default came in.',
     });
@@ -40,13 +43,13 @@ export async function recordNoticeOfDefault(
     if (!app) throw new AppError('not_found', 'No application with this id.');
     const earlier = app.notice_of_default_on;
     if (earlier) {
-      throw refused('conflict', {
+      throw refused('receivedOn', 'conflict', {
         nl: `Er is al een ingebrekestelling vastgelegd, ontvangen op ${formatDate(earlier, 'nl')}. Alleen de eerste telt.`,
         en: `A notice of default has already been recorded, received on ${formatDate(earlier, 'en')}. Only the first counts.`,
       });
     }
     if (!app.awaiting_decision || !app.decision_due_on) {
-      throw refused('conflict', {
+      throw refused('receivedOn', 'conflict', {
         nl: 'Op deze aanvraag wordt nu geen besluit verwacht. Een ingebrekestelling kan alleen worden vastgelegd zolang het besluit uitstaat.',
         en: 'No decision is awaited on this application now. A notice of default can only be recorded while the decision is outstanding.',
       });
@@ -57,7 +60,8 @@ export async function recordNoticeOfDefault(
       decidedOn: null,
       today,
     });
-    if (penalty.kind === 'premature') throw refused('validation_failed', penalty.explanation);
+    if (penalty.kind === 'premature')
+      throw refused('receivedOn', 'validation_failed', penalty.explanation);
     await trx
       .updateTable('applications')
       .set({ notice_of_default_on: input.receivedOn, notice_term_ended_on: app.decision_due_on })
@@ -86,10 +90,8 @@ export async function recordPenaltySet(
   if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
   const now = deps.clock();
   const today = toAmsterdamDate(now);
-  const refusedSet = (code: 'validation_failed' | 'conflict', text: LocalizedText) =>
-    new AppError(code, text.en, { invalidParams: [{ name: 'setOn', reason: text.en, text }] });
   if (input.setOn > today) {
-    throw refusedSet('validation_failed', {
+    throw refused('setOn', 'validation_failed', {
       nl: 'De dag van het besluit ligt in de toekomst. Vul de dag in waarop de dwangsom is vastgesteld.',
       en: 'The day of the decision is in the future. Fill in the day the penalty was set.',
     });
@@ -99,19 +101,19 @@ export async function recordPenaltySet(
     if (!app) throw new AppError('not_found', 'No application with this id.');
     const notice = noticeOfDefaultOf(app, today);
     if (notice?.kind !== 'ended' || notice.days === 0 || !notice.lastDay) {
-      throw refusedSet('conflict', {
+      throw refused('setOn', 'conflict', {
         nl: 'Er is geen dwangsom om vast te stellen: die is pas verschuldigd als het besluit te laat kwam, en ligt vast zodra het besluit er is.',
         en: 'There is no penalty to set: one is owed only when the decision came late, and it is fixed once the decision is made.',
       });
     }
     if (notice.setOn) {
-      throw refusedSet('conflict', {
+      throw refused('setOn', 'conflict', {
         nl: `De dwangsom is al vastgesteld op ${formatDate(notice.setOn, 'nl')}.`,
         en: `The penalty was already set on ${formatDate(notice.setOn, 'en')}.`,
       });
     }
     if (input.setOn <= notice.lastDay) {
-      throw refusedSet('validation_failed', {
+      throw refused('setOn', 'validation_failed', {
         nl: `De dwangsom kan pas worden vastgesteld na de laatste dag waarover hij verschuldigd is, ${formatDate(notice.lastDay, 'nl')}.`,
         en: `The penalty can only be set after the last day it is owed for, ${formatDate(notice.lastDay, 'en')}.`,
       });
