@@ -113,9 +113,10 @@ export const ApplicationDetailSchema = z
       description:
         'The notice of default (ingebrekestelling, Awb 4:17) and the penalty it made owed; null without one',
     }),
-    noticeOfDefaultRecordable: z.boolean().optional().openapi({
+    noticeOfDefaultRecordable: z.boolean().openapi({
       description:
-        'Staff only: a decision is awaited past its term, and no notice of default is recorded yet',
+        'The reader can give (the applicant or her helper, online) or record (desk and assessors) a ' +
+        'notice of default now: a decision is awaited past its term, and none is recorded yet',
     }),
     createdBy: z.uuid(),
     assigneeId: z.uuid().nullable(),

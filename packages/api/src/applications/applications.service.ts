@@ -115,8 +115,11 @@ export interface ApplicationDetail {
   report: ReportEntry[];
   /** The notice of default and the penalty it made owed, in words for staff and applicant. */
   noticeOfDefault: NoticeOfDefault | null;
-  /** Staff only: a notice of default can be recorded now (a decision awaited past its term). */
-  noticeOfDefaultRecordable?: boolean;
+  /**
+   * This reader can give (the applicant, her helper) or record (desk, assessors) a notice of
+   * default now: a decision is awaited past its term and none is recorded yet.
+   */
+  noticeOfDefaultRecordable: boolean;
   createdBy: string;
   assigneeId: string | null;
   submittedAt: string | null;
@@ -173,7 +176,7 @@ export function toDetail(
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
     report: reportEntries(def, view.report),
-    ...noticeOfDefaultFields(app, toAmsterdamDate(now), isStaff(user)),
+    ...noticeOfDefaultFields(app, toAmsterdamDate(now), user, agent),
     createdBy: app.created_by,
     assigneeId: app.assignee_id,
     submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,

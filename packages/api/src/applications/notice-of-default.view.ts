@@ -3,6 +3,8 @@
  * dates kept with it (migration 0049) and what the engine's latePenalty reads off them.
  */
 import { type LatePenalty, latePenalty } from '@initiatief/engine';
+import type { UserRole } from '../auth/roles';
+import type { SessionUser } from '../context';
 import type { ApplicationRecord } from './applications.repository';
 
 /** What staff read of a notice of default on an application's page. */
@@ -34,21 +36,32 @@ export function noticeOfDefaultOf(app: ApplicationRecord, today: string): Notice
   };
 }
 
+/** Staff who record a notice of default that came by post or at the desk. */
+export const NOTICE_RECORDERS: readonly UserRole[] = ['clerk', 'assessor', 'approver', 'admin'];
+
 /**
  * The detail's fields: the notice with what it made owed, for everyone who may read the
- * application (the applicant is owed the penalty), and for staff whether one can be recorded.
+ * application (the applicant is owed the penalty), and whether this reader can give or record
+ * one now: the applicant or her helper online, the desk and the assessors for one that came by
+ * post.
  */
-export function noticeOfDefaultFields(app: ApplicationRecord, today: string, staff: boolean) {
+export function noticeOfDefaultFields(
+  app: ApplicationRecord,
+  today: string,
+  reader: Pick<SessionUser, 'id' | 'roles'>,
+  agent: boolean,
+) {
+  const may =
+    app.applicant_id === reader.id ||
+    agent ||
+    reader.roles.some((r) => NOTICE_RECORDERS.includes(r));
   return {
     noticeOfDefault: noticeOfDefaultOf(app, today),
-    ...(staff
-      ? {
-          noticeOfDefaultRecordable:
-            !app.notice_of_default_on &&
-            app.awaiting_decision &&
-            app.decision_due_on !== null &&
-            app.decision_due_on < today,
-        }
-      : {}),
+    noticeOfDefaultRecordable:
+      may &&
+      !app.notice_of_default_on &&
+      app.awaiting_decision &&
+      app.decision_due_on !== null &&
+      app.decision_due_on < today,
   };
 }

@@ -56,19 +56,23 @@ const noticeOfDefaultRoute = createRoute({
   path: '/api/applications/{id}/notice-of-default',
   tags,
   security,
-  summary: 'Record the day a notice of default (ingebrekestelling, Awb 4:17) came in',
+  summary: 'Give or record a notice of default (ingebrekestelling, Awb 4:17)',
   description:
-    'While a decision is awaited and its term has run out: from two weeks after this day a penalty ' +
-    '(dwangsom) runs for each day without a decision. Only the first notice counts (409 after it); a ' +
-    'notice that came in before the term ended does not count (422, said in words).',
-  middleware: [requireRole('clerk', 'assessor', 'approver', 'admin')],
+    'While a decision is awaited and its term has run out: from two weeks after the day the notice ' +
+    'came in, a penalty (dwangsom) runs for each day without a decision. The applicant, or someone ' +
+    'acting for her, gives it online: it comes in today, so receivedOn may be left out (and if ' +
+    'given, must be today); she gets a receipt by e-mail when she receives mail, and the assessor ' +
+    '(or the staff mailbox) is told. The desk and the assessors record a notice that came by post ' +
+    'or at the desk with the day it came in (receivedOn required). Only the first notice counts ' +
+    '(409 after it); a notice given before the term ended does not count (422, said in words).',
+  middleware: [requireUser()],
   request: {
     params: IdParams,
     body: {
       required: true,
       content: {
         'application/json': {
-          schema: z.object({ receivedOn: z.iso.date() }).strict(),
+          schema: z.object({ receivedOn: z.iso.date().optional() }).strict(),
         },
       },
     },

@@ -5,13 +5,20 @@
  * off the dates kept on the application (migration 0049).
  */
 import { formatDate, type LocalizedText, latePenalty, toAmsterdamDate } from '@initiatief/engine';
+import { isStaff, onBehalfOf } from '../applications/applications.access';
 import { findApplication } from '../applications/applications.repository';
-import { type NoticeOfDefault, noticeOfDefaultOf } from '../applications/notice-of-default.view';
+import {
+  NOTICE_RECORDERS,
+  type NoticeOfDefault,
+  noticeOfDefaultOf,
+} from '../applications/notice-of-default.view';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { AppDeps, SessionUser } from '../context';
 import { AppError } from '../errors';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
+import { actsForApplicant } from './authorisations.repository';
+import { enqueueNoticeMails } from './notice-of-default.mail';
 
 /** A refusal said at the one field it is about, in both languages. */
 function refused(
@@ -22,25 +29,53 @@ function refused(
   return new AppError(code, text.en, { invalidParams: [{ name: field, reason: text.en, text }] });
 }
 
-/** Records the day a notice of default came in, while the decision it asks for is awaited. */
+/**
+ * Records a notice of default while the decision it asks for is awaited past its term. The
+ * applicant, or someone acting for her, gives it online: it comes in today. Staff record one that
+ * came by post or at the desk with the day it came in.
+ */
 export async function recordNoticeOfDefault(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   user: SessionUser,
   id: string,
-  input: { receivedOn: string },
+  input: { receivedOn?: string },
 ): Promise<NoticeOfDefault> {
   if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
   const now = deps.clock();
   const today = toAmsterdamDate(now);
-  if (input.receivedOn > today) {
-    throw refused('receivedOn', 'validation_failed', {
-      nl: 'De dag van ontvangst ligt in de toekomst. Vul de dag in waarop de ingebrekestelling binnenkwam.',
-      en: 'The day of receipt is in the future. Fill in the day the notice of default came in.',
-    });
-  }
   return deps.db.transaction().execute(async (trx) => {
     const app = await findApplication(trx, id, { forUpdate: true });
     if (!app) throw new AppError('not_found', 'No application with this id.');
+    const agent = await actsForApplicant(trx, user, app);
+    const online = app.applicant_id === user.id || agent;
+    if (!online && !user.roles.some((r) => NOTICE_RECORDERS.includes(r))) {
+      if (isStaff(user)) {
+        throw new AppError(
+          'forbidden',
+          `This needs one of the roles: ${NOTICE_RECORDERS.join(', ')}.`,
+        );
+      }
+      throw new AppError('not_found', 'No application with this id.');
+    }
+    const receivedOn = online ? (input.receivedOn ?? today) : input.receivedOn;
+    if (!receivedOn) {
+      throw refused('receivedOn', 'validation_failed', {
+        nl: 'Vul de dag in waarop de ingebrekestelling binnenkwam.',
+        en: 'Fill in the day the notice of default came in.',
+      });
+    }
+    if (online && receivedOn !== today) {
+      throw refused('receivedOn', 'validation_failed', {
+        nl: 'Een ingebrekestelling die u hier stuurt, ontvangen wij vandaag. Een andere dag kan niet.',
+        en: 'A notice of default sent here reaches us today. Another day is not possible.',
+      });
+    }
+    if (receivedOn > today) {
+      throw refused('receivedOn', 'validation_failed', {
+        nl: 'De dag van ontvangst ligt in de toekomst. Vul de dag in waarop de ingebrekestelling binnenkwam.',
+        en: 'The day of receipt is in the future. Fill in the day the notice of default came in.',
+      });
+    }
     const earlier = app.notice_of_default_on;
     if (earlier) {
       throw refused('receivedOn', 'conflict', {
@@ -56,28 +91,48 @@ export async function recordNoticeOfDefault(
     }
     const penalty = latePenalty({
       dueOn: app.decision_due_on,
-      noticeOn: input.receivedOn,
+      noticeOn: receivedOn,
       decidedOn: null,
       today,
     });
-    if (penalty.kind === 'premature')
-      throw refused('receivedOn', 'validation_failed', penalty.explanation);
+    if (penalty.kind === 'premature') {
+      throw refused(
+        'receivedOn',
+        'validation_failed',
+        online ? tooEarlyOnline(app.decision_due_on) : penalty.explanation,
+      );
+    }
     await trx
       .updateTable('applications')
-      .set({ notice_of_default_on: input.receivedOn, notice_term_ended_on: app.decision_due_on })
+      .set({ notice_of_default_on: receivedOn, notice_term_ended_on: app.decision_due_on })
       .where('id', '=', app.id)
       .execute();
-    await recordShellEvent(trx, app, user, SHELL_EVENTS.noticeOfDefault, now, {
-      receivedOn: input.receivedOn,
-      termEndedOn: app.decision_due_on,
-    });
+    const history = await recordShellEvent(
+      trx,
+      app,
+      user,
+      SHELL_EVENTS.noticeOfDefault,
+      now,
+      { receivedOn, termEndedOn: app.decision_due_on, ...(online ? { online: true } : {}) },
+      agent ? app.applicant_id : onBehalfOf(user, app),
+    );
     const recorded = {
       ...app,
-      notice_of_default_on: input.receivedOn,
+      notice_of_default_on: receivedOn,
       notice_term_ended_on: app.decision_due_on,
     };
-    return noticeOfDefaultOf(recorded, today)!;
+    const notice = noticeOfDefaultOf(recorded, today)!;
+    await enqueueNoticeMails(trx, { app, notice, historyId: history.id, online, now });
+    return notice;
   });
+}
+
+/** The applicant's own notice before the term ran out, said to her. */
+function tooEarlyOnline(dueOn: string): LocalizedText {
+  return {
+    nl: `De beslistermijn loopt nog tot en met ${formatDate(dueOn, 'nl')}. Een ingebrekestelling telt pas als die termijn voorbij is; u kunt haar daarna sturen.`,
+    en: `The decision term runs until ${formatDate(dueOn, 'en')} inclusive. A notice of default counts only once that term has passed; you can send it after that.`,
+  };
 }
 
 /** Records the day the penalty of the notice was set by decision (Awb 4:18). */

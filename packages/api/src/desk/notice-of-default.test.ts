@@ -60,7 +60,7 @@ async function reasonOf(res: Response, status: number): Promise<string> {
 }
 
 describe('a notice of default', () => {
-  test('only while a decision is awaited, after its term, and only by staff', async () => {
+  test('only while a decision is awaited, after its term, and by whom', async () => {
     const draft = await applicationIn(kit, 'draft');
     expect(await reasonOf(await notice('assessor', draft.id, today()), 409)).toContain(
       'Op deze aanvraag wordt nu geen besluit verwacht.',
@@ -71,7 +71,13 @@ describe('a notice of default', () => {
     expect(await reasonOf(await notice('assessor', submitted.id, today()), 422)).toContain(
       'voordat de beslistermijn op',
     );
-    expect((await notice('resident', submitted.id, today())).status).toBe(403);
+    // The applicant can give it herself, but not before the term is over, said in her words.
+    expect(await reasonOf(await notice('resident', submitted.id, today()), 422)).toContain(
+      'De beslistermijn loopt nog tot en met',
+    );
+    // Policy staff read cases but record nothing; another resident does not even see it.
+    expect((await notice('policy', submitted.id, today())).status).toBe(403);
+    expect((await notice('resident2', submitted.id, today())).status).toBe(404);
     expect(
       await reasonOf(await notice('assessor', submitted.id, addDays(today(), 1)), 422),
     ).toContain('ligt in de toekomst');
@@ -111,7 +117,7 @@ describe('a notice of default', () => {
     const hers = await detail('resident', app.id);
     expect(hers.noticeOfDefault.forApplicant.nl).toContain('Wij hebben nog niet besloten. Sinds ');
     expect(hers.noticeOfDefault.forApplicant.nl).toContain('nu € 230,00 over 10 dagen');
-    expect('noticeOfDefaultRecordable' in hers).toBe(false);
+    expect(hers.noticeOfDefaultRecordable).toBe(false);
     const history = await call(kit.app, 'GET', `/api/applications/${app.id}/history`, {
       cookie: kit.cookies.resident,
     });

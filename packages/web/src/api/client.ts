@@ -164,6 +164,9 @@ export const api = {
     (await http.get('/api/applications/{id}/history', { path: { id } })).items,
   /** The work queue: applications that owe a decision, by legal deadline. */
   queue: (query: QueueQuery = {}) => http.get('/api/queue', { query }),
+  /** The applicant, or her helper, gives notice of default online: it comes in today. */
+  giveNoticeOfDefault: (id: string) =>
+    http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: {} }),
   claim: (id: string) => http.post('/api/applications/{id}/claim', { path: { id } }),
   release: (id: string) => http.post('/api/applications/{id}/release', { path: { id } }),
 

@@ -302,6 +302,15 @@ const nl = {
   'detail.title': 'Aanvraag',
   'detail.deadlines': 'Belangrijke data',
   'detail.noticeOfDefault': 'Ingebrekestelling',
+  'notice.giveTitle': 'Besluit te laat?',
+  'notice.giveIntro':
+    'Wij hadden uiterlijk op {date} moeten besluiten, en dat hebben wij nog niet gedaan. U kunt ons nu in gebreke stellen: u laat ons weten dat het besluit te laat is. Hebben wij twee weken daarna nog steeds niet besloten, dan betalen wij u een dwangsom voor elke dag dat het besluit uitblijft, tot hoogstens {max}.',
+  'notice.giveIntroFor':
+    'Wij hadden uiterlijk op {date} moeten besluiten op de aanvraag van {name}, en dat hebben wij nog niet gedaan. U kunt de gemeente namens {name} in gebreke stellen. Hebben wij twee weken daarna nog steeds niet besloten, dan betaalt de gemeente {name} een dwangsom voor elke dag dat het besluit uitblijft, tot hoogstens {max}.',
+  'notice.giveHow':
+    'Met de knop hieronder stuurt u de ingebrekestelling. Wij ontvangen haar vandaag, en daarna leest u hier wat dat betekent. Krijgt u onze post per e-mail, dan sturen wij ook een bevestiging.',
+  'notice.give': 'Ingebrekestelling sturen',
+  'notice.given': 'De ingebrekestelling is verstuurd en vandaag door ons ontvangen.',
   'detail.noDeadlines': 'Er lopen nu geen termijnen.',
   'detail.suspended': 'De beslistermijn staat stil tot u de gevraagde aanvulling heeft gestuurd.',
   'detail.suspendedStaff':
@@ -860,6 +869,15 @@ const en: Record<MessageKey, string> = {
   'detail.title': 'Application',
   'detail.deadlines': 'Important dates',
   'detail.noticeOfDefault': 'Notice of default',
+  'notice.giveTitle': 'Decision late?',
+  'notice.giveIntro':
+    'We should have decided by {date}, and we have not done so yet. You can now give us notice of default: you tell us the decision is late. If we still have not decided two weeks later, we will pay you a penalty for each day until the decision, to {max} at most.',
+  'notice.giveIntroFor':
+    'We should have decided on the application of {name} by {date}, and we have not done so yet. You can give the municipality notice of default on behalf of {name}. If we still have not decided two weeks later, the municipality will pay {name} a penalty for each day until the decision, to {max} at most.',
+  'notice.giveHow':
+    'The button below sends the notice of default. It reaches us today, and then you read here what that means. If you get our post by e-mail, we also send a confirmation.',
+  'notice.give': 'Send notice of default',
+  'notice.given': 'The notice of default has been sent and reached us today.',
   'detail.noDeadlines': 'No terms are running now.',
   'detail.suspended': 'The decision term is on hold until you send the information requested.',
   'detail.suspendedStaff':

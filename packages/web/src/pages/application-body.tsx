@@ -29,8 +29,8 @@ import {
   ApplicationDataSection,
   DeadlinesSection,
   LettersSection,
-  NoticeOfDefaultSection,
 } from './application-parts';
+import { NoticeOfDefaultSection } from './notice-of-default-section';
 
 /**
  * The resident's application page below its heading: the outcome of what was just sent, what
@@ -194,7 +194,7 @@ export function ApplicationBody({
       )}
 
       <DeadlinesSection app={app} documents={documents} staff={actingForOther} />
-      <NoticeOfDefaultSection app={app} />
+      <NoticeOfDefaultSection app={app} reload={reload} />
 
       <section aria-labelledby="amounts-title" className="app-section">
         <Heading2 id="amounts-title" className="app-subheading">

@@ -236,21 +236,3 @@ export function LettersSection({
     </section>
   );
 }
-
-/**
- * The applicant's notice of default (ingebrekestelling, Awb 4:17) and the penalty she is owed,
- * in words for her; nothing when there is none.
- */
-export function NoticeOfDefaultSection({ app }: { app: Application }) {
-  const { t, locale } = useI18n();
-  const notice = app.noticeOfDefault;
-  if (!notice) return null;
-  return (
-    <section aria-labelledby="notice-title" className="app-section">
-      <Heading2 id="notice-title" className="app-subheading">
-        {t('detail.noticeOfDefault')}
-      </Heading2>
-      <Paragraph>{notice.forApplicant[locale]}</Paragraph>
-    </section>
-  );
-}

@@ -1,0 +1,163 @@
+/**
+ * The mails a notice of default (ingebrekestelling, Awb 4:17) sends, written into the outbox in
+ * the transaction that records it: a receipt to the applicant, when letters reach her by e-mail
+ * (a resident who chose paper gets no e-mail, messaging/channels.ts), and, when she gave it
+ * online, word to the assessor handling the case or else to the staff mailbox, since the two
+ * weeks before the penalty runs start at once. The texts are the law's, not a workflow's: the
+ * same for every definition, in the addressee's language.
+ */
+import { randomUUID } from 'node:crypto';
+import { formatDate, formatMoney, PENALTY_MAX_CENTS } from '@initiatief/engine';
+import type { Transaction } from 'kysely';
+import type { ApplicationRecord } from '../applications/applications.repository';
+import type { NoticeOfDefault } from '../applications/notice-of-default.view';
+import type { DB } from '../db/schema';
+import { channelFor } from '../messaging/channels';
+import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+
+/** Template keys of the two mails in the outbox (not a workflow's: `shell.` names no template). */
+export const NOTICE_RECEIPT_MAIL = 'shell.notice_of_default_receipt';
+export const NOTICE_STAFF_MAIL = 'shell.notice_of_default_staff';
+
+type Language = 'nl' | 'en';
+type Text = { subject: string; body: string };
+
+/** The receipt to the applicant: the day it came in, and what it makes owed from when. */
+export function receiptText(
+  language: Language,
+  m: { name: string; what: string; reference: string; notice: NoticeOfDefault },
+): Text {
+  const d = (day: string) => formatDate(day, language);
+  const { notice } = m;
+  const max = formatMoney(PENALTY_MAX_CENTS, language);
+  if (language === 'en') {
+    return {
+      subject: `Notice of default received – ${m.reference}`,
+      body: [
+        `Dear ${m.name},`,
+        `We have recorded your notice of default for your application "${m.what}" (${m.reference}), received on ${d(notice.receivedOn)}. The decision term ended on ${d(notice.termEndedOn)}.`,
+        notice.days === 0
+          ? `If we have not decided by ${d(notice.firstDay)}, we will pay you a penalty for each day from then until the decision, to ${max} at most (article 4:17 of the General Administrative Law Act).`
+          : notice.forApplicant.en,
+        'You need not do anything more. We will let you know when we decide.',
+      ].join('\n\n'),
+    };
+  }
+  return {
+    subject: `Ingebrekestelling ontvangen – ${m.reference}`,
+    body: [
+      `Beste ${m.name},`,
+      `Wij hebben uw ingebrekestelling voor uw aanvraag "${m.what}" (${m.reference}) vastgelegd, ontvangen op ${d(notice.receivedOn)}. De beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
+      notice.days === 0
+        ? `Hebben wij uiterlijk op ${d(notice.firstDay)} nog niet besloten, dan betalen wij u vanaf die dag een dwangsom voor elke dag dat het besluit uitblijft, tot hoogstens ${max} (artikel 4:17 Algemene wet bestuursrecht).`
+        : notice.forApplicant.nl,
+      'U hoeft hiervoor niets meer te doen. Wij laten het u weten zodra wij besluiten.',
+    ].join('\n\n'),
+  };
+}
+
+/** Word to staff that the applicant gave notice online, with the day the penalty would run. */
+export function staffText(
+  language: Language,
+  m: { applicant: string; what: string; reference: string; notice: NoticeOfDefault },
+): Text {
+  const d = (day: string) => formatDate(day, language);
+  const { notice } = m;
+  if (language === 'en') {
+    return {
+      subject: `Notice of default given online – ${m.reference}`,
+      body: [
+        `${m.applicant} gave notice of default online on ${d(notice.receivedOn)} for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`,
+        notice.explanation.en,
+      ].join('\n\n'),
+    };
+  }
+  return {
+    subject: `Ingebrekestelling online ontvangen – ${m.reference}`,
+    body: [
+      `${m.applicant} heeft de gemeente op ${d(notice.receivedOn)} online in gebreke gesteld voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
+      notice.explanation.nl,
+    ].join('\n\n'),
+  };
+}
+
+/** Writes the notice's mails into the outbox, in the caller's transaction. */
+export async function enqueueNoticeMails(
+  trx: Transaction<DB>,
+  args: {
+    app: ApplicationRecord;
+    notice: NoticeOfDefault;
+    historyId: string;
+    /** Given online by the applicant or her helper: staff are told. */
+    online: boolean;
+    now: Date;
+  },
+): Promise<void> {
+  const { app, notice, now } = args;
+  const people = await trx
+    .selectFrom('users as ap')
+    .leftJoin('users as asg', (join) => join.on('asg.id', '=', app.assignee_id))
+    .where('ap.id', '=', app.applicant_id)
+    .select([
+      'ap.name',
+      'ap.email',
+      'ap.locale',
+      'ap.letter_channel',
+      'ap.street',
+      'ap.postcode',
+      'ap.city',
+      'asg.email as assignee_email',
+      'asg.name as assignee_name',
+      'asg.locale as assignee_locale',
+    ])
+    .executeTakeFirstOrThrow();
+  const what = app.title || app.reference;
+  const row = (
+    audience: 'applicant' | 'staff',
+    to: { email: string | null; name: string | null; language: Language },
+    template: string,
+    text: Text,
+  ) => ({
+    id: randomUUID(),
+    kind: 'mail' as const,
+    application_id: app.id,
+    history_id: args.historyId,
+    message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+    recipient_email: to.email,
+    recipient_name: to.name,
+    audience,
+    language: to.language,
+    template_key: template,
+    subject: text.subject,
+    body: text.body,
+    next_attempt_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+  const rows = [];
+  const applicant = { ...people, letterChannel: people.letter_channel };
+  if (channelFor(applicant).name === 'email' && people.email) {
+    const language: Language = people.locale === 'en' ? 'en' : 'nl';
+    rows.push(
+      row(
+        'applicant',
+        { email: people.email, name: people.name, language },
+        NOTICE_RECEIPT_MAIL,
+        receiptText(language, { name: people.name, what, reference: app.reference, notice }),
+      ),
+    );
+  }
+  if (args.online) {
+    // The assessor handling it, else the staff mailbox (an address of null is resolved when sent).
+    const language: Language = people.assignee_locale === 'en' ? 'en' : 'nl';
+    rows.push(
+      row(
+        'staff',
+        { email: people.assignee_email, name: people.assignee_name, language },
+        NOTICE_STAFF_MAIL,
+        staffText(language, { applicant: people.name, what, reference: app.reference, notice }),
+      ),
+    );
+  }
+  if (rows.length > 0) await trx.insertInto('outbox').values(rows).execute();
+}
