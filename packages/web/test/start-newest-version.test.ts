@@ -3,11 +3,19 @@
  * and at the desk. Version 2 has no district field (the regulation decides it); the web named
  * that field when it started an application, so on version 2 every start was refused ("Het veld
  * district hoort niet bij dit formulier"). At the desk the questions speak of the initiative
- * ("Naam van het initiatief"), not to the clerk. The other web tests start on version 1.
+ * ("Naam van het initiatief"), not to the clerk. Version 6 asks the applicant to state she is 18
+ * or older, Rotterdam's rule: the application is not sent until she ticks it. The other web tests
+ * start on version 1.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
+import {
+  newestShipped,
+  readShippedDefinitions,
+} from '../../api/src/definitions/definitions.repository';
 import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
+import { apiAs } from './api-as';
 import {
   type Browser,
   checkA11y,
@@ -24,10 +32,11 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 const TITLE = 'Bewonersinitiatieven Feijenoord 2026';
+let regulationId = '';
 
 beforeAll(async () => {
   server = await startTestServer();
-  await upsertRegulation(server.deps.db, {
+  regulationId = await upsertRegulation(server.deps.db, {
     code: 'BI-FEIJENOORD-2026',
     title: TITLE,
     district: 'Feijenoord',
@@ -94,5 +103,43 @@ describe('an application on the newest version of the workflow', () => {
     await savedTitle('Taalcafé Katendrecht', 'Naam van het initiatief');
     expect(await page.getByLabel('Naam van uw initiatief', { exact: true }).count()).toBe(0);
     await logout(page);
+  });
+
+  it('is sent only once the resident states she is 18 or older', async () => {
+    const newest = newestShipped(await readShippedDefinitions(), 'bewonersinitiatief')!;
+    const { adult: _, ...unticked } = onlyFormFields(newest, demoFormData(server.deps.clock()));
+    const resident = await apiAs(server, server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId,
+      data: { ...unticked, title: 'Buurtfeest Bloemhof' },
+    });
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}/bewerken/controleren`);
+    await expectHeading(page, /^Stap \d+ van \d+: Controleren en versturen$/, false);
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    // The summary names the statement in her words and leads to the box on its page.
+    await page.getByRole('link', { name: 'Vink aan: Ik ben 18 jaar of ouder.' }).click();
+    await expectHeading(page, /^Stap \d+ van \d+: Betaalgegevens$/, false);
+    await page
+      .getByText(
+        'Daarna verklaart u dat u 18 jaar of ouder bent: dat is een voorwaarde van de regeling.',
+      )
+      .waitFor();
+    const adult = page.getByRole('checkbox', { name: 'Ik ben 18 jaar of ouder.' });
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5000 })
+      .toBe(await adult.getAttribute('id'));
+    await adult.check();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Opgeslagen om/ })
+      .first()
+      .waitFor();
+    await checkA11y(page, 'newest-version-adult');
+    await page.goto(`${server.url}/aanvragen/${app.id}/bewerken/controleren`);
+    await page.getByText('Ik ben 18 jaar of ouder.').first().waitFor();
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expectHeading(page, 'Buurtfeest Bloemhof');
+    await page.getByText(/Het kenmerk van uw aanvraag is BI-/).waitFor();
   });
 });

@@ -2,15 +2,21 @@ import { addDays, toAmsterdamDate, type WorkflowDefinition } from '@initiatief/e
 import { upsertRegulation } from '../regulations/regulations.repository';
 
 /**
- * The demo data a version's form has fields for: version 2 and later of the shipped workflows
- * have no district field (the regulation decides the district), version 1 has.
+ * The demo data for a version's form: only the fields it has (version 2 and later of the shipped
+ * workflows have no district field: the regulation decides the district; version 1 has), and
+ * every statement it asks the applicant to tick, ticked (version 6 of the bewonersinitiatief asks
+ * her to state she is 18 or older).
  */
 export function onlyFormFields(
   definition: WorkflowDefinition,
   data: Record<string, unknown>,
 ): Record<string, unknown> {
   const keys = new Set(definition.form.fields.map((f) => f.key));
-  return Object.fromEntries(Object.entries(data).filter(([key]) => keys.has(key)));
+  const statements = definition.form.fields.filter((f) => f.type === 'confirm');
+  return {
+    ...Object.fromEntries(statements.map((f) => [f.key, true])),
+    ...Object.fromEntries(Object.entries(data).filter(([key]) => keys.has(key))),
+  };
 }
 
 /** A complete, valid form for the shipped bewonersinitiatief workflow (demo seed, tests, bench). */

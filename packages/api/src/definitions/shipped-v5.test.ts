@@ -37,10 +37,12 @@ describe.each(Object.keys(STAFF_LABELS))('%s version 5', (key) => {
   const v4 = file(key, 'definition.v4.json');
   const v5 = file(key, 'definition.v5.json');
 
-  test('is valid, and is the newest shipped version', async () => {
+  test('is valid, and still shipped for the applications that run on it', async () => {
     expect(v5.version).toBe(5);
     expect(validateDefinition(v5).problems).toEqual([]);
-    expect(newestShipped(await readShippedDefinitions(), key)?.version).toBe(5);
+    const shipped = (await readShippedDefinitions()).filter((d) => d.key === key);
+    expect(shipped.find((d) => d.version === 5)).toEqual(v5);
+    expect(newestShipped(shipped, key)!.version).toBeGreaterThanOrEqual(5);
   });
 
   test('every question whose label speaks to the resident has a label for staff, which does not', () => {

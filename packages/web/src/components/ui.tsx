@@ -201,7 +201,9 @@ export function CheckboxField({
   onChange,
 }: FieldBase & { checked: boolean; onChange(checked: boolean): void }) {
   return (
-    <FormField type="checkbox" invalid={!!error} className="app-field">
+    // Laid out here, box beside its statement, not by the library's checkbox grid, which put a
+    // description in a column of its own: the description and error sit under the statement.
+    <FormField invalid={!!error} className="app-field app-field--statement">
       <div className="app-choice">
         <Checkbox
           id={id}

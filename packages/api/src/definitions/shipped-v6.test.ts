@@ -1,0 +1,67 @@
+/**
+ * What version 6 of the shipped bewonersinitiatief changes against version 5 (published, never
+ * changed): Rotterdam's rule that the applicant is 18 or older (shared/notes/domain.md) is asked
+ * as a statement to tick on the last page, so no application reaches SUBMIT without it. The
+ * klein buurtbudget has no such rule and stays at version 5.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  formJsonSchema,
+  validateDefinition,
+  validateFormData,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
+import { describe, expect, test } from 'vitest';
+import { demoFormData, onlyFormFields } from '../applications/applications.fixtures';
+import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
+import { SHIPPED_VERSIONS } from './shipped-versions.fixture';
+
+const file = (key: string, name: string) =>
+  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
+
+const v5 = file('bewonersinitiatief', 'definition.v5.json');
+const v6 = file('bewonersinitiatief', 'definition.v6.json');
+
+describe('bewonersinitiatief version 6', () => {
+  test('is valid, and the newest shipped version; the klein buurtbudget stays at 5', async () => {
+    expect(v6.version).toBe(6);
+    expect(validateDefinition(v6).problems).toEqual([]);
+    const shipped = await readShippedDefinitions();
+    for (const [key, versions] of Object.entries(SHIPPED_VERSIONS)) {
+      expect(shipped.filter((d) => d.key === key).map((d) => d.version)).toEqual(versions);
+    }
+    expect(newestShipped(shipped, 'bewonersinitiatief')?.version).toBe(6);
+    expect(newestShipped(shipped, 'klein-buurtbudget')?.version).toBe(5);
+  });
+
+  test('asks the applicant to state she is 18 or older, and refuses a form without it', () => {
+    const data = onlyFormFields(v6, demoFormData(new Date('2026-03-02T10:00:00Z')));
+    expect(validateFormData(v6, data).issues).toEqual([]);
+    const { adult: _, ...without } = data;
+    const missing = validateFormData(v6, without).issues;
+    expect(missing.map((p) => [p.path, p.text.nl])).toEqual([
+      ['data.adult', 'Vink aan: Ik ben 18 jaar of ouder.'],
+    ]);
+    const unticked = validateFormData(v6, { ...data, adult: false }).issues;
+    expect(unticked.map((p) => p.path)).toEqual(['data.adult']);
+    // The desk fills it in for her, and reads it as a statement about her.
+    const adult = v6.form.fields.find((f) => f.key === 'adult')!;
+    expect(adult.staffLabel).toEqual({
+      nl: 'De aanvrager is 18 jaar of ouder.',
+      en: 'The applicant is 18 or older.',
+    });
+    const schema = formJsonSchema(v6) as { properties: Record<string, object> };
+    expect(schema.properties.adult).toMatchObject({ type: 'boolean' });
+  });
+
+  test('changes nothing else', () => {
+    const expected = structuredClone(v5);
+    expected.version = 6;
+    const payment = expected.form.pages!.find((p) => p.key === 'payment')!;
+    payment.fields.push('adult');
+    payment.intro = v6.form.pages!.find((p) => p.key === 'payment')!.intro;
+    expected.form.fields.push(v6.form.fields.find((f) => f.key === 'adult')!);
+    expect(v6).toEqual(expected);
+  });
+});
