@@ -99,6 +99,7 @@ export {
   addDays,
   amsterdamOffsetMinutes,
   amsterdamStartOfDay,
+  diffDays,
   formatDate,
   formatMoney,
   isIsoDate,

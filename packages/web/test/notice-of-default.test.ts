@@ -135,7 +135,17 @@ describe('a notice of default on the case page', () => {
     await approver('POST', `/api/applications/${appId}/events`, { type: 'GRANT', payload: {} });
     server.advanceDays(3);
     await login(page, server.url, server.users.approver.email, PASSWORD);
-    await page.goto(`${server.url}/behandeling/${appId}`);
+    // Decided, the case has left the queue; above it, the penalty still to set, and by when.
+    await page.goto(`${server.url}/werkvoorraad`);
+    const toSet = page.getByRole('region', { name: 'Dwangsom vaststellen' });
+    await toSet
+      .getByRole('listitem')
+      .filter({ hasText: 'Buurtbarbecue Bospolder' })
+      .getByText(/€\s[\d.]+,00 over \d+ dagen, aan .+\. Vaststellen uiterlijk op \d+ \w+ \d{4}\./)
+      .waitFor();
+    await checkA11y(page, 'notice-of-default-penalties-to-set');
+    await toSet.getByRole('link', { name: /Buurtbarbecue Bospolder/ }).click();
+    await expectHeading(page, 'Buurtbarbecue Bospolder', false);
     await notice()
       .getByText(
         /^Dwangsom verschuldigd over \d+ dagen: € [\d.]+,00\. Stel de dwangsom uiterlijk op/,
@@ -149,5 +159,10 @@ describe('a notice of default on the case page', () => {
       .waitFor();
     expect(await notice().getByRole('button', { name: 'Vaststelling vastleggen' }).count()).toBe(0);
     await page.getByRole('region', { name: 'Verloop' }).getByText('Dwangsom vastgesteld').waitFor();
+    // Set, it leaves the list of penalties to set.
+    await page.goto(`${server.url}/werkvoorraad`);
+    await page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).waitFor();
+    await page.getByRole('table').waitFor();
+    expect(await page.getByRole('region', { name: 'Dwangsom vaststellen' }).count()).toBe(0);
   });
 });

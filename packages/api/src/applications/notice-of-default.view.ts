@@ -17,7 +17,13 @@ export type NoticeOfDefault = {
 } & Exclude<LatePenalty, { kind: 'premature' }>;
 
 /** The notice on this application with what it has made owed by `today`; null without one. */
-export function noticeOfDefaultOf(app: ApplicationRecord, today: string): NoticeOfDefault | null {
+export function noticeOfDefaultOf(
+  app: Pick<
+    ApplicationRecord,
+    'notice_of_default_on' | 'notice_term_ended_on' | 'notice_decided_on' | 'notice_penalty_set_on'
+  >,
+  today: string,
+): NoticeOfDefault | null {
   if (!app.notice_of_default_on || !app.notice_term_ended_on) return null;
   const penalty = latePenalty({
     dueOn: app.notice_term_ended_on,

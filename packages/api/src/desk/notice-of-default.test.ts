@@ -49,6 +49,13 @@ async function listed(id: string): Promise<AnyJson> {
   return ((await readJson(res)).items as AnyJson[]).find((i) => i.id === id);
 }
 
+/** The application's line in the list of penalties still to be set, if it has one. */
+async function toSet(as: Persona, id: string): Promise<AnyJson> {
+  const res = await call(kit.app, 'GET', '/api/queue/penalties', { cookie: kit.cookies[as] });
+  expect(res.status).toBe(200);
+  return ((await readJson(res)).items as AnyJson[]).find((i) => i.id === id);
+}
+
 async function reasonOf(res: Response, status: number): Promise<string> {
   expect(res.status, await res.clone().text()).toBe(status);
   const problem = await readJson(res);
@@ -140,6 +147,24 @@ describe('a notice of default', () => {
     });
     expect(granted.noticeOfDefault.settleBy >= addDays(firstDay, 24)).toBe(true);
     expect((await listed(app.id)).noticeOfDefault).toBeNull();
+    // Decided, it has left the work queue; the list of penalties to set keeps its 4:18 day.
+    expect(await toSet('assessor', app.id)).toEqual({
+      id: app.id,
+      reference: app.reference,
+      title: app.title,
+      applicantName: kit.users.resident.name,
+      receivedOn,
+      decidedOn: today(),
+      days: 11,
+      cents: 11 * 2300,
+      lastDay: addDays(firstDay, 10),
+      settleBy: granted.noticeOfDefault.settleBy,
+      daysLeft: expect.any(Number),
+    });
+    const forResident = await call(kit.app, 'GET', '/api/queue/penalties', {
+      cookie: kit.cookies.resident,
+    });
+    expect(forResident.status).toBe(403);
     // It stays as it ended, however long after.
     await kit.advance(90 * DAY);
     const ended = (await detail('assessor', app.id)).noticeOfDefault;
@@ -162,6 +187,7 @@ describe('a notice of default', () => {
     expect(setRes.status, await setRes.clone().text()).toBe(200);
     expect(await readJson(setRes)).toMatchObject({ setOn: today(), days: 11 });
     expect((await set('approver', today())).status).toBe(409);
+    expect(await toSet('approver', app.id)).toBeUndefined();
     const afterwards = await detail('assessor', app.id);
     expect(afterwards.noticeOfDefault.explanation.nl).toBe(
       `Dwangsom van € 253,00 over 11 dagen, vastgesteld bij besluit op ${formatDate(today(), 'nl')}.`,

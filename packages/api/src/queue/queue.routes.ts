@@ -8,6 +8,7 @@ import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { claim, release, takeOver } from './claims.service';
+import { penaltiesToSet } from './penalties';
 
 const tags = ['Work queue'];
 const security = [{ session: [] }];
@@ -32,6 +33,50 @@ const queueRoute = createRoute({
   responses: {
     200: { description: 'A page', content: { 'application/json': { schema: ListResponse } } },
     ...problemResponses(401, 403, 422),
+  },
+});
+
+const PenaltyToSetSchema = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    title: z.string().nullable(),
+    applicantName: z.string(),
+    receivedOn: z.iso.date().openapi({ description: 'The day the notice of default came in' }),
+    decidedOn: z.iso.date().nullable().openapi({
+      description: 'The day the decision was made known; null when the 42 days ran out before it',
+    }),
+    days: z.number().int().openapi({ description: 'Days the penalty is owed for (at most 42)' }),
+    cents: z.number().int().openapi({ description: 'The penalty owed, in cents' }),
+    lastDay: z.iso.date(),
+    settleBy: z.iso.date().openapi({
+      description: 'The last day to set the penalty by decision (Awb 4:18)',
+    }),
+    daysLeft: z.number().int().openapi({
+      description: "Calendar days from today (the server's) to settleBy; below 0 when it is late",
+    }),
+  })
+  .openapi('PenaltyToSet');
+
+const penaltiesRoute = createRoute({
+  method: 'get',
+  path: '/api/queue/penalties',
+  tags,
+  security,
+  summary:
+    'Penalties of notices of default owed and not yet set by decision, by the day to set them',
+  description:
+    'Awb 4:18: a penalty owed for a late decision is set by decision within two weeks of its last ' +
+    'day. A decided application has left the work queue; this list keeps the day in sight.',
+  middleware: [requireRole(...QUEUE_ROLES)] as const,
+  responses: {
+    200: {
+      description: 'Every penalty still to set (few: no paging)',
+      content: {
+        'application/json': { schema: z.object({ items: z.array(PenaltyToSetSchema) }) },
+      },
+    },
+    ...problemResponses(401, 403),
   },
 });
 
@@ -101,6 +146,10 @@ export function registerQueueRoutes(app: App, deps: AppDeps): void {
       toAmsterdamDate(deps.clock()),
     );
     return c.json(page as never, 200);
+  });
+
+  app.openapi(penaltiesRoute, async (c) => {
+    return c.json({ items: await penaltiesToSet(deps.db, deps.clock()) }, 200);
   });
 
   app.openapi(claimRoute, async (c) => {

@@ -167,6 +167,8 @@ export const api = {
   /** The applicant, or her helper, gives notice of default online: it comes in today. */
   giveNoticeOfDefault: (id: string) =>
     http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: {} }),
+  /** Penalties of notices of default owed and not yet set by decision (Awb 4:18). */
+  penaltiesToSet: async () => (await http.get('/api/queue/penalties')).items,
   claim: (id: string) => http.post('/api/applications/{id}/claim', { path: { id } }),
   release: (id: string) => http.post('/api/applications/{id}/release', { path: { id } }),
 

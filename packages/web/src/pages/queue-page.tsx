@@ -36,6 +36,7 @@ import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
 import { QueueDeadline } from './queue-deadline';
+import { PenaltiesToSet } from './queue-penalties';
 
 type Sort = NonNullable<ApplicationQuery['sort']>;
 
@@ -138,6 +139,7 @@ export function QueuePage() {
     <>
       <PageHeading>{t('queue.title')}</PageHeading>
       <Paragraph>{t('queue.intro')}</Paragraph>
+      {hasRole('assessor', 'approver', 'admin') && <PenaltiesToSet />}
       <form onSubmit={apply} className="app-filters" aria-label={t('queue.filters')}>
         <TextField
           id="filter-q"
