@@ -18,6 +18,7 @@ import {
   screenshotOnFailure,
 } from './browser';
 import { addDays } from './fixtures';
+import { mailedTo } from './mail-drop';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
@@ -151,18 +152,39 @@ describe('a notice of default on the case page', () => {
         /^Dwangsom verschuldigd over \d+ dagen: € [\d.]+,00\. Stel de dwangsom uiterlijk op/,
       )
       .waitFor();
-    await fillDate(notice(), 'Dwangsom vastgesteld op', server.today());
+    // Set by decision today, with its letter; a day set outside can be recorded instead.
+    await notice().getByRole('group', { name: 'Dwangsom vastgesteld op', exact: true }).waitFor();
     await checkA11y(page, 'notice-of-default-set-form');
-    await notice().getByRole('button', { name: 'Vaststelling vastleggen' }).click();
+    await notice()
+      .getByRole('button', { name: 'Dwangsom vaststellen en besluit versturen' })
+      .click();
     await notice()
       .getByText(/^Dwangsom van € [\d.]+,00 over \d+ dagen, vastgesteld bij besluit op /)
       .waitFor();
     expect(await notice().getByRole('button', { name: 'Vaststelling vastleggen' }).count()).toBe(0);
+    expect(
+      await notice()
+        .getByRole('button', { name: 'Dwangsom vaststellen en besluit versturen' })
+        .count(),
+    ).toBe(0);
     await page.getByRole('region', { name: 'Verloop' }).getByText('Dwangsom vastgesteld').waitFor();
     // Set, it leaves the list of penalties to set.
     await page.goto(`${server.url}/werkvoorraad`);
     await page.getByRole('heading', { name: 'Werkvoorraad', level: 1 }).waitFor();
     await page.getByRole('table').waitFor();
     expect(await page.getByRole('region', { name: 'Dwangsom vaststellen' }).count()).toBe(0);
+
+    // The resident reads the decision among her letters, and it reaches her mailbox as a PDF.
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${appId}`);
+    await expectHeading(page, 'Buurtbarbecue Bospolder', false);
+    await page
+      .getByRole('link', { name: /^Lees de brief: Besluit: dwangsom voor ons late besluit op BI-/ })
+      .waitFor();
+    await mailedTo(
+      server,
+      server.users.resident.email,
+      /Wij hebben de dwangsom die u van ons krijgt/,
+    );
   });
 });

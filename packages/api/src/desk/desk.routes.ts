@@ -6,7 +6,11 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { authorise, listAuthorisations, revokeAuthorisation } from './authorisations.service';
 import { CONTACT_CHANNELS, logContact } from './contacts.service';
-import { recordNoticeOfDefault, recordPenaltySet } from './notice-of-default.service';
+import {
+  issuePenaltyDecision,
+  recordNoticeOfDefault,
+  recordPenaltySet,
+} from './notice-of-default.service';
 
 const tags = ['Desk'];
 const security = [{ session: [] }];
@@ -112,6 +116,29 @@ const penaltySetRoute = createRoute({
   },
 });
 
+const penaltyDecisionRoute = createRoute({
+  method: 'post',
+  path: '/api/applications/{id}/notice-of-default/penalty-decision',
+  tags,
+  security,
+  summary:
+    'Set the penalty of a notice of default by decision today, and send the letter (Awb 4:18)',
+  description:
+    'Once the penalty has ended with days owed, and after its last day: records today as the day ' +
+    'it was set and issues the decision letter, with the amount, how it was counted and the ' +
+    'objection clause, by e-mail with the PDF or into the print queue for a resident who gets her ' +
+    'post on paper. 409 when there is nothing to set or it was set already.',
+  middleware: [requireRole('assessor', 'approver', 'admin')],
+  request: { params: IdParams },
+  responses: {
+    201: {
+      description: 'Set, and the letter issued',
+      content: { 'application/json': { schema: NoticeOfDefaultSchema } },
+    },
+    ...problemResponses(401, 403, 404, 409, 422),
+  },
+});
+
 const AuthorisationSchema = z
   .object({
     id: z.uuid(),
@@ -207,6 +234,11 @@ export function registerDeskRoutes(app: App, deps: AppDeps): void {
   app.openapi(penaltySetRoute, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await recordPenaltySet(deps, currentUser(c), id, c.req.valid('json')), 200);
+  });
+
+  app.openapi(penaltyDecisionRoute, async (c) => {
+    const { id } = c.req.valid('param');
+    return c.json(await issuePenaltyDecision(deps, currentUser(c), id), 201);
   });
 
   app.openapi(contactRoute, async (c) => {

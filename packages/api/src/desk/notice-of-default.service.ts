@@ -19,6 +19,7 @@ import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { actsForApplicant } from './authorisations.repository';
 import { enqueueNoticeMails } from './notice-of-default.mail';
+import { issuePenaltyLetter } from './penalty-decision';
 
 /** A refusal said at the one field it is about, in both languages. */
 function refused(
@@ -135,18 +136,42 @@ function tooEarlyOnline(dueOn: string): LocalizedText {
   };
 }
 
-/** Records the day the penalty of the notice was set by decision (Awb 4:18). */
-export async function recordPenaltySet(
+/** Records the day the penalty of the notice was set by a decision made outside (Awb 4:18). */
+export function recordPenaltySet(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   user: SessionUser,
   id: string,
   input: { setOn: string },
 ): Promise<NoticeOfDefault> {
+  return setPenalty(deps, user, id, { setOn: input.setOn, letter: false });
+}
+
+/**
+ * Sets the penalty by decision today and issues the decision letter (Awb 4:18): by e-mail, or
+ * into the print queue for a resident who gets her post on paper.
+ */
+export function issuePenaltyDecision(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  user: SessionUser,
+  id: string,
+): Promise<NoticeOfDefault> {
+  return setPenalty(deps, user, id, { setOn: toAmsterdamDate(deps.clock()), letter: true });
+}
+
+async function setPenalty(
+  deps: Pick<AppDeps, 'db' | 'clock'>,
+  user: SessionUser,
+  id: string,
+  how: { setOn: string; letter: boolean },
+): Promise<NoticeOfDefault> {
   if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
   const now = deps.clock();
   const today = toAmsterdamDate(now);
-  if (input.setOn > today) {
-    throw refused('setOn', 'validation_failed', {
+  const { setOn } = how;
+  // Said at the day it would be set: the day's box when staff type one, today with the letter.
+  const field = 'setOn';
+  if (setOn > today) {
+    throw refused(field, 'validation_failed', {
       nl: 'De dag van het besluit ligt in de toekomst. Vul de dag in waarop de dwangsom is vastgesteld.',
       en: 'The day of the decision is in the future. Fill in the day the penalty was set.',
     });
@@ -156,33 +181,42 @@ export async function recordPenaltySet(
     if (!app) throw new AppError('not_found', 'No application with this id.');
     const notice = noticeOfDefaultOf(app, today);
     if (notice?.kind !== 'ended' || notice.days === 0 || !notice.lastDay) {
-      throw refused('setOn', 'conflict', {
+      throw refused(field, 'conflict', {
         nl: 'Er is geen dwangsom om vast te stellen: die is pas verschuldigd als het besluit te laat kwam, en ligt vast zodra het besluit er is.',
         en: 'There is no penalty to set: one is owed only when the decision came late, and it is fixed once the decision is made.',
       });
     }
     if (notice.setOn) {
-      throw refused('setOn', 'conflict', {
+      throw refused(field, 'conflict', {
         nl: `De dwangsom is al vastgesteld op ${formatDate(notice.setOn, 'nl')}.`,
         en: `The penalty was already set on ${formatDate(notice.setOn, 'en')}.`,
       });
     }
-    if (input.setOn <= notice.lastDay) {
-      throw refused('setOn', 'validation_failed', {
+    if (setOn <= notice.lastDay) {
+      throw refused(field, 'validation_failed', {
         nl: `De dwangsom kan pas worden vastgesteld na de laatste dag waarover hij verschuldigd is, ${formatDate(notice.lastDay, 'nl')}.`,
         en: `The penalty can only be set after the last day it is owed for, ${formatDate(notice.lastDay, 'en')}.`,
       });
     }
     await trx
       .updateTable('applications')
-      .set({ notice_penalty_set_on: input.setOn })
+      .set({ notice_penalty_set_on: setOn })
       .where('id', '=', app.id)
       .execute();
-    await recordShellEvent(trx, app, user, SHELL_EVENTS.penaltySet, now, {
-      setOn: input.setOn,
+    const history = await recordShellEvent(trx, app, user, SHELL_EVENTS.penaltySet, now, {
+      setOn,
       days: notice.days,
       cents: notice.cents,
+      ...(how.letter ? { letter: true } : {}),
     });
-    return noticeOfDefaultOf({ ...app, notice_penalty_set_on: input.setOn }, today)!;
+    if (how.letter) {
+      await issuePenaltyLetter(trx, {
+        app,
+        notice: { ...notice, lastDay: notice.lastDay },
+        historyId: history.id,
+        now,
+      });
+    }
+    return noticeOfDefaultOf({ ...app, notice_penalty_set_on: setOn }, today)!;
   });
 }

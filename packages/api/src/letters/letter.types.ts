@@ -8,7 +8,9 @@ export type LetterKind =
   | 'settlement'
   | 'extension'
   /** A notice the workflow only mails, on paper for a resident who gets her letters by post. */
-  | 'notice';
+  | 'notice'
+  /** The decision setting the penalty of a notice of default (Awb 4:18), issued by the shell. */
+  | 'penalty';
 
 export const LETTER_KINDS: readonly LetterKind[] = [
   'acknowledgement',
@@ -19,6 +21,7 @@ export const LETTER_KINDS: readonly LetterKind[] = [
   'settlement',
   'extension',
   'notice',
+  'penalty',
 ];
 
 /** Kinds that are decisions (besluiten) under the Awb: they carry the objection clause. */
@@ -27,6 +30,7 @@ export const DECISION_KINDS: ReadonlySet<LetterKind> = new Set([
   'grant',
   'rejection',
   'settlement',
+  'penalty',
 ]);
 
 /**

@@ -106,6 +106,7 @@ const LETTER_FILE: Record<LetterKind, Record<Language, string>> = {
   settlement: { nl: 'vaststellingsbesluit', en: 'settlement-decision' },
   extension: { nl: 'verdaging', en: 'extension' },
   notice: { nl: 'bericht', en: 'notice' },
+  penalty: { nl: 'besluit-dwangsom', en: 'penalty-decision' },
 };
 
 /** Turns bare http(s) URLs of an escaped text into links. */

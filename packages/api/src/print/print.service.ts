@@ -49,6 +49,22 @@ export function redateLetter(
   supplementDueOn?: string,
 ): LetterContent {
   const content = letter.content;
+  const objection = objectionDeadline(postingDate);
+  if (letter.template_key.startsWith('shell.')) {
+    // A letter of the shell's own (the penalty decision, src/desk/) has no template in the
+    // workflow: its words stay as issued, its date and objection day become the posting day's.
+    return buildLetterContent({
+      kind: letter.kind as LetterKind,
+      language: content.language,
+      reference: letter.reference,
+      sentOn: postingDate,
+      objectionLastDay: objection.date,
+      recipient: address,
+      subject: content.subject,
+      body: [content.salutation, ...content.paragraphs].join('\n\n'),
+      variables: content.variables,
+    });
+  }
   // A notice that the workflow only mails is printed from the mail's text (messaging.plan.ts).
   const { text, language } = templateOf(
     definition,
@@ -56,7 +72,6 @@ export function redateLetter(
     letter.template_key,
     letter.language,
   );
-  const objection = objectionDeadline(postingDate);
   const variables = {
     ...content.variables,
     today: formatDate(postingDate, language),
@@ -243,11 +258,20 @@ export async function markBatchPosted(
       .updateTable('documents')
       .set({ posted_on: today })
       .where('print_batch_id', '=', args.id)
-      .returning(['id', 'application_id', 'history_id', 'objection_deadline', 'created_at'])
+      .returning(['id', 'application_id', 'history_id', 'kind', 'objection_deadline', 'created_at'])
       .execute();
     // A decision takes effect when it is sent: its application now counts from today.
     for (const letter of letters) {
       if (letter.objection_deadline === null) continue;
+      if (letter.kind === 'penalty') {
+        // The penalty's decision is the shell's, not the workflow's: it is set on its posting day.
+        await trx
+          .updateTable('applications')
+          .set({ notice_penalty_set_on: today })
+          .where('id', '=', letter.application_id)
+          .execute();
+        continue;
+      }
       await postDecisionLetter(trx, letter, {
         postingDate: today,
         now: args.now,

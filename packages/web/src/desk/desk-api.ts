@@ -72,6 +72,9 @@ export const deskApi = {
     http.post('/api/applications/{id}/contacts', { path: { id }, body: input }),
   recordNoticeOfDefault: (id: string, receivedOn: string) =>
     http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: { receivedOn } }),
+  /** Sets the penalty by decision today and sends the letter (Awb 4:18). */
+  issuePenaltyDecision: (id: string) =>
+    http.post('/api/applications/{id}/notice-of-default/penalty-decision', { path: { id } }),
   recordPenaltySet: (id: string, setOn: string) =>
     http.post('/api/applications/{id}/notice-of-default/penalty-set', {
       path: { id },

@@ -183,7 +183,12 @@ const nl = {
   'timeline.penaltySetText': '{amount} over {days} dagen, vastgesteld bij besluit op {on}.',
   'notice.setOn': 'Dwangsom vastgesteld op',
   'notice.setIntro':
-    'Leg vast op welke dag de dwangsom bij besluit is vastgesteld (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
+    'Is de dwangsom al buiten dit systeem vastgesteld, met een eigen brief? Leg dan vast op welke dag (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
+  'notice.decideIntro':
+    'Stel de dwangsom vandaag vast bij besluit (artikel 4:18 Awb). De aanvrager krijgt de beschikking met het bedrag, de berekening en de bezwaarclausule: per e-mail, of met de post als zij haar post op papier krijgt.',
+  'notice.decide': 'Dwangsom vaststellen en besluit versturen',
+  'notice.decided':
+    'De dwangsom is vastgesteld. Het besluit staat bij de brieven en gaat naar de aanvrager: per e-mail, of met de eerstvolgende printronde.',
   'notice.setRequired': 'Vul de dag in waarop de dwangsom is vastgesteld.',
   'notice.setSave': 'Vaststelling vastleggen',
   'notice.setSaved': 'De vaststelling van de dwangsom is vastgelegd.',
@@ -385,7 +390,12 @@ const en: Record<keyof typeof nl, string> = {
   'timeline.penaltySetText': '{amount} for {days} days, set by decision on {on}.',
   'notice.setOn': 'Penalty set on',
   'notice.setIntro':
-    'Record the day the penalty was set by decision (article 4:18 Awb). The page then says what was set instead of asking for it.',
+    'Was the penalty already set outside this system, with a letter of its own? Then record the day (article 4:18 Awb). The page then says what was set instead of asking for it.',
+  'notice.decideIntro':
+    'Set the penalty by decision today (article 4:18 Awb). The applicant receives the decision with the amount, how it was counted and the objection clause: by e-mail, or by post if she gets her post on paper.',
+  'notice.decide': 'Set the penalty and send the decision',
+  'notice.decided':
+    'The penalty has been set. The decision is among the letters and goes to the applicant: by e-mail, or with the next print run.',
   'notice.setRequired': 'Fill in the day the penalty was set.',
   'notice.setSave': 'Record the setting',
   'notice.setSaved': 'The setting of the penalty has been recorded.',

@@ -9,8 +9,7 @@ import {
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import type { Application } from '../api/client';
-import { fieldId } from '../api/client';
+import { ApiError, type Application, fieldId } from '../api/client';
 import { DateInput } from '../components/date-input';
 import { ErrorAlert, StatusMessage } from '../components/ui';
 import { useFormSubmission } from '../forms/use-form-submission';
@@ -43,6 +42,7 @@ export function NoticeOfDefaultPanel({
       hasRole('assessor', 'approver', 'admin');
     return (
       <NoticeOfDefaultFigures notice={notice}>
+        {settable && <PenaltyDecision appId={app.id} onSaved={onSaved} />}
         {settable && (
           <DayForm
             field="setOn"
@@ -79,6 +79,39 @@ export function NoticeOfDefaultPanel({
 }
 
 type Notice = NonNullable<Application['noticeOfDefault']>;
+
+/** Sets the penalty today with its decision letter, the way the system sends every decision. */
+function PenaltyDecision({ appId, onSaved }: { appId: string; onSaved(): Promise<void> | void }) {
+  const { d } = useDeskText();
+  const { failure, submit } = useFormSubmission();
+  const [status, setStatus] = useState('');
+  function send(e: FormEvent) {
+    return submit(
+      e,
+      {},
+      async () => {
+        await deskApi.issuePenaltyDecision(appId);
+        setStatus(d('notice.decided'));
+        await onSaved();
+      },
+      // A refusal names the day it would be set, which has no box here: say it above the button.
+      (err, fallback) =>
+        err instanceof ApiError && err.invalidParams.length > 0
+          ? { failure: err.invalidParams.map((p) => p.reason).join(' ') }
+          : fallback(err),
+    );
+  }
+  return (
+    <form onSubmit={send} noValidate>
+      <Paragraph>{d('notice.decideIntro')}</Paragraph>
+      <ButtonGroup>
+        <PrimaryActionButton type="submit">{d('notice.decide')}</PrimaryActionButton>
+      </ButtonGroup>
+      <StatusMessage>{status}</StatusMessage>
+      <ErrorAlert>{failure}</ErrorAlert>
+    </form>
+  );
+}
 
 function NoticeOfDefaultFigures({ notice, children }: { notice: Notice; children: ReactNode }) {
   const { d, locale, formatDate, formatMoney } = useDeskText();

@@ -384,6 +384,7 @@ const nl = {
   'letter.settlement': 'Besluit: vaststelling',
   'letter.extension': 'Verlenging beslistermijn',
   'letter.notice': 'Bericht',
+  'letter.penalty': 'Besluit: dwangsom',
 
   'timeline.empty': 'Nog geen stappen.',
   'timeline.edited': 'Gegevens bijgewerkt',
@@ -958,6 +959,7 @@ const en: Record<MessageKey, string> = {
   'letter.settlement': 'Decision: settlement',
   'letter.extension': 'Extension of the decision term',
   'letter.notice': 'Notice',
+  'letter.penalty': 'Decision: penalty for a late decision',
 
   'timeline.empty': 'No steps yet.',
   'timeline.edited': 'Details updated',
