@@ -9,10 +9,10 @@ import {
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { ApiError, type Application, fieldId } from '../api/client';
+import { type Application, fieldId } from '../api/client';
 import { DateInput } from '../components/date-input';
 import { ErrorAlert, StatusMessage } from '../components/ui';
-import { useFormSubmission } from '../forms/use-form-submission';
+import { reasonsAsFailure, useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
@@ -94,11 +94,7 @@ function PenaltyDecision({ appId, onSaved }: { appId: string; onSaved(): Promise
         setStatus(d('notice.decided'));
         await onSaved();
       },
-      // A refusal names the day it would be set, which has no box here: say it above the button.
-      (err, fallback) =>
-        err instanceof ApiError && err.invalidParams.length > 0
-          ? { failure: err.invalidParams.map((p) => p.reason).join(' ') }
-          : fallback(err),
+      reasonsAsFailure,
     );
   }
   return (

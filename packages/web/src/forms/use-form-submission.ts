@@ -1,10 +1,21 @@
 import { type FormEvent, useRef, useState } from 'react';
+import { ApiError } from '../api/client';
 import { invalidParamsToErrors, type SummaryError, useErrorText } from '../components/ui';
 
 /** What a failed submission shows: errors at fields (by input id), a message for the page. */
 export interface Failure {
   errors?: Record<string, string>;
   failure?: string;
+}
+
+/**
+ * An onError for a form that is one button: a refusal names a field the form has no box for (the
+ * day a notice came in, the day a penalty is set), so its reasons are said above the button.
+ */
+export function reasonsAsFailure(err: unknown, fallback: (err: unknown) => Failure): Failure {
+  return err instanceof ApiError && err.invalidParams.length > 0
+    ? { failure: err.invalidParams.map((p) => p.reason).join(' ') }
+    : fallback(err);
 }
 
 /**

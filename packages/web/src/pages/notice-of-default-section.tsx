@@ -6,11 +6,11 @@ import {
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
-import { ApiError, type Application, api } from '../api/client';
+import { type Application, api } from '../api/client';
 import { ErrorAlert, StatusMessage } from '../components/ui';
 import { NoticeOfDefaultPanel } from '../desk/notice-of-default-panel';
 import { readsForOther } from '../forms/page-heading';
-import { useFormSubmission } from '../forms/use-form-submission';
+import { reasonsAsFailure, useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 
@@ -49,11 +49,7 @@ export function NoticeOfDefaultSection({
         setGiven(t('notice.given'));
         await reload();
       },
-      // The refusal names the day it came in, which is no box here: say it above the button.
-      (err, fallback) =>
-        err instanceof ApiError && err.invalidParams.length > 0
-          ? { failure: err.invalidParams.map((p) => p.reason).join(' ') }
-          : fallback(err),
+      reasonsAsFailure,
     );
   }
 
