@@ -1,7 +1,7 @@
 /**
  * The applicant gives notice of default (ingebrekestelling, Awb 4:17) herself, online, through the
- * real API: it comes in the day she sends it, she gets a receipt by e-mail (not when she chose
- * paper), and staff are told at once, since the two weeks before the penalty runs start that day.
+ * real API: it comes in the day she sends it, she gets a receipt (by e-mail, or by post when she
+ * chose paper), and staff are told at once, since the two weeks before the penalty runs start that day.
  * Someone she authorised can give it for her; the desk records one that came by post.
  */
 import { addDays, formatDate, toAmsterdamDate } from '@initiatief/engine';
@@ -110,7 +110,7 @@ describe('a notice of default given online', () => {
     expect((await give('resident', app.id)).status).toBe(409);
   });
 
-  test('by someone she authorised, on her behalf; no e-mail to a resident who chose paper', async () => {
+  test('by someone she authorised, on her behalf; the receipt by post to a resident who chose paper', async () => {
     const app = await overdue();
     const authorised = await call(kit.app, 'POST', `/api/applications/${app.id}/authorisations`, {
       cookie: kit.cookies.resident,
@@ -129,8 +129,23 @@ describe('a notice of default given online', () => {
       const [entry] = await historyOf(app.id);
       expect(entry.actor.id).toBe(kit.users.resident2.id);
       expect(entry.onBehalfOf).toBe(kit.users.resident.id);
-      // She reads it on her page; the mail goes to staff only.
+      // No e-mail to her: the receipt waits in the print queue; staff get their mail.
       expect((await mailsOf(app.id)).map((m) => m.audience)).toEqual(['staff']);
+      const receipt = await kit.t.db
+        .selectFrom('documents')
+        .where('application_id', '=', app.id)
+        .where('template_key', '=', NOTICE_RECEIPT_MAIL)
+        .select(['kind', 'channel', 'posted_on', 'objection_deadline', 'content'])
+        .executeTakeFirstOrThrow();
+      expect(receipt).toMatchObject({
+        kind: 'notice',
+        channel: 'paper',
+        posted_on: null,
+        objection_deadline: null,
+      });
+      expect(receipt.content.paragraphs.join(' ')).toContain(
+        `ontvangen op ${formatDate(today(), 'nl')}`,
+      );
     } finally {
       await kit.t.db
         .updateTable('users')

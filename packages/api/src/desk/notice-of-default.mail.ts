@@ -1,19 +1,30 @@
 /**
- * The mails a notice of default (ingebrekestelling, Awb 4:17) sends, written into the outbox in
- * the transaction that records it: a receipt to the applicant, when letters reach her by e-mail
- * (a resident who chose paper gets no e-mail, messaging/channels.ts), and, when she gave it
- * online, word to the assessor handling the case or else to the staff mailbox, since the two
- * weeks before the penalty runs start at once. The texts are the law's, not a workflow's: the
+ * What a notice of default (ingebrekestelling, Awb 4:17) sends, written in the transaction that
+ * records it: a receipt to the applicant, by e-mail when her letters go that way, else as a
+ * letter in the print queue (a resident who chose paper gets no e-mail, messaging/channels.ts);
+ * and, when she gave it online, word to the assessor handling the case or else to the staff
+ * mailbox, since the two weeks before the penalty runs start at once. The texts are the law's, not a workflow's: the
  * same for every definition, in the addressee's language.
  */
 import { randomUUID } from 'node:crypto';
-import { formatDate, formatMoney, PENALTY_MAX_CENTS } from '@initiatief/engine';
+import {
+  formatDate,
+  formatMoney,
+  objectionDeadline,
+  PENALTY_MAX_CENTS,
+  toAmsterdamDate,
+} from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import type { DB } from '../db/schema';
+import { buildLetterContent } from '../letters/letter.content';
 import { channelFor } from '../messaging/channels';
-import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+import {
+  MESSAGE_ID_DOMAIN,
+  type MessagingPlan,
+  writeMessagingPlan,
+} from '../messaging/messaging.service';
 
 /** Template keys of the two mails in the outbox (not a workflow's: `shell.` names no template). */
 export const NOTICE_RECEIPT_MAIL = 'shell.notice_of_default_receipt';
@@ -81,8 +92,8 @@ export function staffText(
   };
 }
 
-/** Writes the notice's mails into the outbox, in the caller's transaction. */
-export async function enqueueNoticeMails(
+/** Writes the notice's receipt and staff mail (outbox, print queue), in the caller's transaction. */
+export async function enqueueNoticeMessages(
   trx: Transaction<DB>,
   args: {
     app: ApplicationRecord;
@@ -130,34 +141,82 @@ export async function enqueueNoticeMails(
     template_key: template,
     subject: text.subject,
     body: text.body,
+    variables: null,
     next_attempt_at: now,
     created_at: now,
     updated_at: now,
   });
   const rows = [];
+  const documents: MessagingPlan['documentRows'] = [];
   const applicant = { ...people, letterChannel: people.letter_channel };
+  const language: Language = people.locale === 'en' ? 'en' : 'nl';
+  const receipt = receiptText(language, {
+    name: people.name,
+    what,
+    reference: app.reference,
+    notice,
+  });
   if (channelFor(applicant).name === 'email' && people.email) {
-    const language: Language = people.locale === 'en' ? 'en' : 'nl';
     rows.push(
       row(
         'applicant',
         { email: people.email, name: people.name, language },
         NOTICE_RECEIPT_MAIL,
-        receiptText(language, { name: people.name, what, reference: app.reference, notice }),
+        receipt,
       ),
     );
+  } else {
+    // A resident who gets her post on paper gets the receipt by post: it waits in the print queue
+    // and is dated the day it is posted (src/print/).
+    const sentOn = toAmsterdamDate(now);
+    documents.push({
+      id: randomUUID(),
+      application_id: app.id,
+      history_id: args.historyId,
+      kind: 'notice',
+      template_key: NOTICE_RECEIPT_MAIL,
+      definition_key: app.definition_key,
+      definition_version: app.definition_version,
+      language,
+      reference: app.reference,
+      subject: receipt.subject,
+      content: buildLetterContent({
+        kind: 'notice',
+        language,
+        reference: app.reference,
+        sentOn,
+        objectionLastDay: objectionDeadline(sentOn).date,
+        recipient: people,
+        subject: receipt.subject,
+        body: receipt.body,
+        variables: {},
+      }),
+      sent_on: sentOn,
+      objection_deadline: null,
+      channel: 'paper',
+      created_at: now,
+    });
   }
   if (args.online) {
     // The assessor handling it, else the staff mailbox (an address of null is resolved when sent).
-    const language: Language = people.assignee_locale === 'en' ? 'en' : 'nl';
+    const staffLanguage: Language = people.assignee_locale === 'en' ? 'en' : 'nl';
     rows.push(
       row(
         'staff',
-        { email: people.assignee_email, name: people.assignee_name, language },
+        { email: people.assignee_email, name: people.assignee_name, language: staffLanguage },
         NOTICE_STAFF_MAIL,
-        staffText(language, { applicant: people.name, what, reference: app.reference, notice }),
+        staffText(staffLanguage, {
+          applicant: people.name,
+          what,
+          reference: app.reference,
+          notice,
+        }),
       ),
     );
   }
-  if (rows.length > 0) await trx.insertInto('outbox').values(rows).execute();
+  await writeMessagingPlan(trx, {
+    documentRows: documents,
+    outboxRows: rows,
+    result: { documentIds: [], outboxIds: [] },
+  });
 }

@@ -18,7 +18,7 @@ import { AppError } from '../errors';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { actsForApplicant } from './authorisations.repository';
-import { enqueueNoticeMails } from './notice-of-default.mail';
+import { enqueueNoticeMessages } from './notice-of-default.mail';
 import { issuePenaltyLetter } from './penalty-decision';
 
 /** A refusal said at the one field it is about, in both languages. */
@@ -123,7 +123,7 @@ export async function recordNoticeOfDefault(
       notice_term_ended_on: app.decision_due_on,
     };
     const notice = noticeOfDefaultOf(recorded, today)!;
-    await enqueueNoticeMails(trx, { app, notice, historyId: history.id, online, now });
+    await enqueueNoticeMessages(trx, { app, notice, historyId: history.id, online, now });
     return notice;
   });
 }
