@@ -101,6 +101,8 @@ describe('a notice of default given online', () => {
       `Hebben wij uiterlijk op ${formatDate(given.firstDay, 'nl')} nog niet besloten`,
     );
     expect(toHer!.body).toContain('€ 1.442,00');
+    // Given online, the receipt is the acknowledgement the law asks for (Awb 4:17 lid 4, 4:3a).
+    expect(toHer!.body).toContain('Hiermee bevestigen wij de ontvangst van uw ingebrekestelling');
     // Nobody has the case yet: the staff mailbox (an address of null) hears of it.
     expect(toStaff).toMatchObject({ audience: 'staff', recipient_email: null });
     expect(toStaff!.subject).toBe(`Ingebrekestelling online ontvangen – ${app.reference}`);
@@ -172,5 +174,6 @@ describe('a notice of default given online', () => {
     const mails = await mailsOf(app.id);
     expect(mails.map((m) => m.audience)).toEqual(['applicant']);
     expect(mails[0]!.body).toContain(`ontvangen op ${formatDate(receivedOn, 'nl')}`);
+    expect(mails[0]!.body).not.toContain('via onze website');
   });
 });

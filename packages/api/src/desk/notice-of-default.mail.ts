@@ -33,10 +33,13 @@ export const NOTICE_STAFF_MAIL = 'shell.notice_of_default_staff';
 type Language = 'nl' | 'en';
 type Text = { subject: string; body: string };
 
-/** The receipt to the applicant: the day it came in, and what it makes owed from when. */
+/**
+ * The receipt to the applicant: the day it came in, and what it makes owed from when. One given
+ * online is acknowledged as the law asks of an electronic notice (Awb 4:17 lid 4, 4:3a).
+ */
 export function receiptText(
   language: Language,
-  m: { name: string; what: string; reference: string; notice: NoticeOfDefault },
+  m: { name: string; what: string; reference: string; notice: NoticeOfDefault; online: boolean },
 ): Text {
   const d = (day: string) => formatDate(day, language);
   const { notice } = m;
@@ -50,6 +53,11 @@ export function receiptText(
         notice.days === 0
           ? `If we have not decided by ${d(notice.firstDay)}, we will pay you a penalty for each day from then until the decision, to ${max} at most (article 4:17 of the General Administrative Law Act).`
           : notice.forApplicant.en,
+        ...(m.online
+          ? [
+              'This confirms that we received your notice of default, which you sent through our website (articles 4:17(4) and 4:3a of the General Administrative Law Act).',
+            ]
+          : []),
         'You need not do anything more. We will let you know when we decide.',
       ].join('\n\n'),
     };
@@ -62,6 +70,11 @@ export function receiptText(
       notice.days === 0
         ? `Hebben wij uiterlijk op ${d(notice.firstDay)} nog niet besloten, dan betalen wij u vanaf die dag een dwangsom voor elke dag dat het besluit uitblijft, tot hoogstens ${max} (artikel 4:17 Algemene wet bestuursrecht).`
         : notice.forApplicant.nl,
+      ...(m.online
+        ? [
+            'Hiermee bevestigen wij de ontvangst van uw ingebrekestelling, die u via onze website stuurde (artikel 4:17, vierde lid, en artikel 4:3a Algemene wet bestuursrecht).',
+          ]
+        : []),
       'U hoeft hiervoor niets meer te doen. Wij laten het u weten zodra wij besluiten.',
     ].join('\n\n'),
   };
@@ -155,6 +168,7 @@ export async function enqueueNoticeMessages(
     what,
     reference: app.reference,
     notice,
+    online: args.online,
   });
   if (channelFor(applicant).name === 'email' && people.email) {
     rows.push(
