@@ -38,6 +38,7 @@ export interface ApplicationRecord {
   notice_term_ended_on: string | null;
   notice_decided_on: string | null;
   notice_penalty_set_on: string | null;
+  notice_penalty_waived: 'late_notice' | 'not_interested' | 'manifest' | null;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;
@@ -95,6 +96,7 @@ const applicationColumns = [
   sql<string | null>`applications.notice_term_ended_on::text`.as('notice_term_ended_on'),
   sql<string | null>`applications.notice_decided_on::text`.as('notice_decided_on'),
   sql<string | null>`applications.notice_penalty_set_on::text`.as('notice_penalty_set_on'),
+  'applications.notice_penalty_waived',
   'applications.assignee_id',
   'applications.assigned_at',
   'applications.submitted_at',

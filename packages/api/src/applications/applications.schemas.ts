@@ -11,9 +11,15 @@ export const IdParams = z.object({
 const Localized = z.object({ nl: z.string(), en: z.string() });
 
 /** A notice of default and the penalty it made owed (engine latePenalty), dates as YYYY-MM-DD. */
+import { NOTICE_WAIVERS } from './notice-waiver';
+
 export const NoticeOfDefaultSchema = z
   .object({
     receivedOn: z.iso.date(),
+    waived: z.enum(NOTICE_WAIVERS).nullable().openapi({
+      description:
+        'Set by decision with no penalty owed, on this ground of Awb 4:17 lid 6 (late_notice: the notice came unreasonably late; not_interested: the applicant is no interested party; manifest: the application was manifestly inadmissible or unfounded); null otherwise',
+    }),
     termEndedOn: z.iso.date().openapi({ description: 'The last day of the decision term' }),
     decidedOn: z.iso.date().nullable().openapi({
       description: 'The day the decision that ended the wait was made known; null while awaited',

@@ -91,6 +91,12 @@ export interface ApplicationsTable {
   notice_decided_on: NullableDateColumn;
   /** The day the penalty was set by decision (Awb 4:18; migration 0050). */
   notice_penalty_set_on: NullableDateColumn;
+  /** Set with no penalty owed, on this ground of Awb 4:17 lid 6 (migration 0053). */
+  notice_penalty_waived: ColumnType<
+    'late_notice' | 'not_interested' | 'manifest' | null,
+    'late_notice' | 'not_interested' | 'manifest' | null | undefined,
+    'late_notice' | 'not_interested' | 'manifest' | null
+  >;
   assignee_id: string | null;
   assigned_at: Date | null;
   submitted_at: Date | null;

@@ -2,14 +2,17 @@
  * What staff read of a notice of default (ingebrekestelling, Awb 4:17) on an application: the
  * dates kept with it (migration 0049) and what the engine's latePenalty reads off them.
  */
-import { type LatePenalty, latePenalty } from '@initiatief/engine';
+import { formatDate, type LatePenalty, latePenalty } from '@initiatief/engine';
 import type { UserRole } from '../auth/roles';
 import type { SessionUser } from '../context';
 import type { ApplicationRecord } from './applications.repository';
+import { type NoticeWaiver, waiverWords } from './notice-waiver';
 
 /** What staff read of a notice of default on an application's page. */
 export type NoticeOfDefault = {
   receivedOn: string;
+  /** Set with no penalty owed, on this ground of Awb 4:17 lid 6; null otherwise. */
+  waived: NoticeWaiver | null;
   /** The last day of the decision term the notice was given against. */
   termEndedOn: string;
   /** The day the decision that ended the wait was made known; null while it is awaited. */
@@ -20,7 +23,11 @@ export type NoticeOfDefault = {
 export function noticeOfDefaultOf(
   app: Pick<
     ApplicationRecord,
-    'notice_of_default_on' | 'notice_term_ended_on' | 'notice_decided_on' | 'notice_penalty_set_on'
+    | 'notice_of_default_on'
+    | 'notice_term_ended_on'
+    | 'notice_decided_on'
+    | 'notice_penalty_set_on'
+    | 'notice_penalty_waived'
   >,
   today: string,
 ): NoticeOfDefault | null {
@@ -34,12 +41,22 @@ export function noticeOfDefaultOf(
   });
   // The database refuses a notice that is not after the term (migration 0049).
   if (penalty.kind === 'premature') return null;
-  return {
+  const notice = {
     receivedOn: app.notice_of_default_on,
+    waived: app.notice_penalty_waived,
     termEndedOn: app.notice_term_ended_on,
     decidedOn: app.notice_decided_on,
     ...penalty,
   };
+  // The decision found none owed (4:17 lid 6): the days stay as counted, the amount is nil.
+  if (app.notice_penalty_waived && penalty.setOn) {
+    return {
+      ...notice,
+      cents: 0,
+      ...waiverWords(app.notice_penalty_waived, penalty.setOn, formatDate),
+    };
+  }
+  return notice;
 }
 
 /** Staff who record a notice of default that came by post or at the desk. */

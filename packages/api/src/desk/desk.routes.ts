@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { IdParams, NoticeOfDefaultSchema } from '../applications/applications.schemas';
+import { NOTICE_WAIVERS } from '../applications/notice-waiver';
 import { currentUser, requireRole, requireUser } from '../auth/auth.middleware';
 import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
@@ -129,7 +130,31 @@ const penaltyDecisionRoute = createRoute({
     'objection clause, by e-mail with the PDF or into the print queue for a resident who gets her ' +
     'post on paper. 409 when there is nothing to set or it was set already.',
   middleware: [requireRole('assessor', 'approver', 'admin')],
-  request: { params: IdParams },
+  request: {
+    params: IdParams,
+    body: {
+      required: false,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              notOwed: z
+                .object({
+                  ground: z.enum(NOTICE_WAIVERS),
+                  motivation: z.string().trim().min(10).max(2000),
+                })
+                .strict()
+                .optional()
+                .openapi({
+                  description:
+                    "Awb 4:17 lid 6: no penalty is owed, on this ground; the motivation is the letter's own paragraph of reasons",
+                }),
+            })
+            .strict(),
+        },
+      },
+    },
+  },
   responses: {
     201: {
       description: 'Set, and the letter issued',
@@ -238,7 +263,8 @@ export function registerDeskRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(penaltyDecisionRoute, async (c) => {
     const { id } = c.req.valid('param');
-    return c.json(await issuePenaltyDecision(deps, currentUser(c), id), 201);
+    const body = c.req.header('content-type') ? c.req.valid('json') : {};
+    return c.json(await issuePenaltyDecision(deps, currentUser(c), id, body.notOwed), 201);
   });
 
   app.openapi(contactRoute, async (c) => {

@@ -12,6 +12,7 @@ import {
   type NoticeOfDefault,
   noticeOfDefaultOf,
 } from '../applications/notice-of-default.view';
+import type { NoticeWaiver } from '../applications/notice-waiver';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { AppDeps, SessionUser } from '../context';
 import { AppError } from '../errors';
@@ -154,15 +155,21 @@ export function issuePenaltyDecision(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   user: SessionUser,
   id: string,
+  /** Awb 4:17 lid 6: none is owed, on this ground, with the reasons for the letter. */
+  notOwed?: { ground: NoticeWaiver; motivation: string },
 ): Promise<NoticeOfDefault> {
-  return setPenalty(deps, user, id, { setOn: toAmsterdamDate(deps.clock()), letter: true });
+  return setPenalty(deps, user, id, {
+    setOn: toAmsterdamDate(deps.clock()),
+    letter: true,
+    notOwed,
+  });
 }
 
 async function setPenalty(
   deps: Pick<AppDeps, 'db' | 'clock'>,
   user: SessionUser,
   id: string,
-  how: { setOn: string; letter: boolean },
+  how: { setOn: string; letter: boolean; notOwed?: { ground: NoticeWaiver; motivation: string } },
 ): Promise<NoticeOfDefault> {
   if (!isUuid(id)) throw new AppError('not_found', 'No application with this id.');
   const now = deps.clock();
@@ -198,25 +205,31 @@ async function setPenalty(
         en: `The penalty can only be set after the last day it is owed for, ${formatDate(notice.lastDay, 'en')}.`,
       });
     }
+    const waived = how.notOwed?.ground ?? null;
     await trx
       .updateTable('applications')
-      .set({ notice_penalty_set_on: setOn })
+      .set({ notice_penalty_set_on: setOn, notice_penalty_waived: waived })
       .where('id', '=', app.id)
       .execute();
     const history = await recordShellEvent(trx, app, user, SHELL_EVENTS.penaltySet, now, {
       setOn,
       days: notice.days,
-      cents: notice.cents,
+      cents: waived ? 0 : notice.cents,
+      ...(waived ? { waived } : {}),
       ...(how.letter ? { letter: true } : {}),
     });
     if (how.letter) {
       await issuePenaltyLetter(trx, {
         app,
         notice: { ...notice, lastDay: notice.lastDay },
+        notOwed: how.notOwed,
         historyId: history.id,
         now,
       });
     }
-    return noticeOfDefaultOf({ ...app, notice_penalty_set_on: setOn }, today)!;
+    return noticeOfDefaultOf(
+      { ...app, notice_penalty_set_on: setOn, notice_penalty_waived: waived },
+      today,
+    )!;
   });
 }

@@ -188,4 +188,54 @@ describe('the penalty set by decision', () => {
     });
     expect((await readJson(detail)).noticeOfDefault.setOn).toBe(today());
   });
+
+  test('none owed (Awb 4:17 lid 6): on a ground, with reasons, in a letter of its own', async () => {
+    const app = await decidedLate();
+    const send = (body: unknown) =>
+      call(kit.app, 'POST', `/api/applications/${app.id}/notice-of-default/penalty-decision`, {
+        cookie: kit.cookies.assessor,
+        json: body,
+      });
+    const short = await send({ notOwed: { ground: 'manifest', motivation: 'Nee.' } });
+    expect(short.status).toBe(422);
+    expect((await readJson(short)).invalidParams[0].name).toBe('notOwed.motivation');
+    expect((await send({ notOwed: { ground: 'overmacht', motivation: MOTIVATION } })).status).toBe(
+      422,
+    );
+
+    const res = await send({ notOwed: { ground: 'manifest', motivation: MOTIVATION } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    const set = await readJson(res);
+    expect(set).toMatchObject({ waived: 'manifest', cents: 0, days: 31, setOn: today() });
+    expect(set.explanation.nl).toBe(
+      `Geen dwangsom verschuldigd, vastgesteld bij besluit op ${formatDate(today(), 'nl')}: de aanvraag was kennelijk niet-ontvankelijk of kennelijk ongegrond (artikel 4:17, zesde lid, onder c, Awb).`,
+    );
+    const hers = await call(kit.app, 'GET', `/api/applications/${app.id}`, {
+      cookie: kit.cookies.resident,
+    });
+    expect((await readJson(hers)).noticeOfDefault.forApplicant.nl).toContain(
+      'hebben wij besloten dat u geen dwangsom van ons krijgt, omdat uw aanvraag was kennelijk',
+    );
+    const letter = await kit.t.db
+      .selectFrom('documents')
+      .where('application_id', '=', app.id)
+      .where('kind', '=', 'penalty')
+      .select(['subject', 'content'])
+      .executeTakeFirstOrThrow();
+    expect(letter.subject).toBe(`Besluit: geen dwangsom voor ons late besluit op ${app.reference}`);
+    const words = letter.content.paragraphs.join(' ');
+    expect(words).toContain(
+      'Wij besluiten toch dat u geen dwangsom van ons krijgt, omdat uw aanvraag',
+    );
+    expect(words).toContain(MOTIVATION);
+    expect(letter.content.objection).not.toBeNull();
+    // Set, it is no longer a penalty to set.
+    const list = await call(kit.app, 'GET', '/api/queue/penalties', {
+      cookie: kit.cookies.assessor,
+    });
+    expect(((await readJson(list)).items as AnyJson[]).some((i) => i.id === app.id)).toBe(false);
+  });
 });
+
+const MOTIVATION =
+  'De aanvraag ging over een activiteit buiten Rotterdam, waarvoor deze regeling geen subsidie geeft.';

@@ -10,6 +10,7 @@ import { formatDate, formatMoney, objectionDeadline, toAmsterdamDate } from '@in
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
+import { type NoticeWaiver, WAIVER_SENTENCE } from '../applications/notice-waiver';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
 import { channelFor } from '../messaging/channels';
@@ -49,11 +50,17 @@ function breakdown(days: number, language: Language): string {
 /** The letter's subject and body in the addressee's language. */
 export function penaltyLetterText(
   language: Language,
-  m: { what: string; reference: string; notice: NoticeOfDefault & { lastDay: string } },
+  m: {
+    what: string;
+    reference: string;
+    notice: NoticeOfDefault & { lastDay: string };
+    notOwed?: { ground: NoticeWaiver; motivation: string };
+  },
 ): { subject: string; body: string } {
   const d = (day: string) => formatDate(day, language);
   const { notice } = m;
   const amount = formatMoney(notice.cents, language);
+  if (m.notOwed) return notOwedText(language, { ...m, notOwed: m.notOwed });
   if (language === 'en') {
     return {
       subject: `Decision: penalty for our late decision on ${m.reference}`,
@@ -80,8 +87,56 @@ export function penaltyLetterText(
   };
 }
 
+/** The decision that no penalty is owed (Awb 4:17 lid 6), with the ground and staff's reasons. */
+function notOwedText(
+  language: Language,
+  m: {
+    what: string;
+    reference: string;
+    notice: NoticeOfDefault & { lastDay: string };
+    notOwed: { ground: NoticeWaiver; motivation: string };
+  },
+): { subject: string; body: string } {
+  const d = (day: string) => formatDate(day, language);
+  const { notice } = m;
+  const amount = formatMoney(notice.cents, language);
+  const because = WAIVER_SENTENCE[m.notOwed.ground][language];
+  if (language === 'en') {
+    return {
+      subject: `Decision: no penalty for our late decision on ${m.reference}`,
+      body: [
+        `On ${d(notice.receivedOn)} we received your notice of default for your application "${m.what}" (${m.reference}). The decision term had ended on ${d(notice.termEndedOn)}.`,
+        `For the ${notice.days} days from ${d(notice.firstDay)} to ${d(notice.lastDay)} inclusive, a penalty of ${amount} would be owed. We decide, however, that we owe you no penalty, because ${because}`,
+        m.notOwed.motivation,
+      ].join('\n\n'),
+    };
+  }
+  return {
+    subject: `Besluit: geen dwangsom voor ons late besluit op ${m.reference}`,
+    body: [
+      `Op ${d(notice.receivedOn)} ontvingen wij uw ingebrekestelling voor uw aanvraag "${m.what}" (${m.reference}). De beslistermijn was op ${d(notice.termEndedOn)} verstreken.`,
+      `Over de ${notice.days} dagen van ${d(notice.firstDay)} tot en met ${d(notice.lastDay)} zou een dwangsom van ${amount} verschuldigd zijn. Wij besluiten toch dat u geen dwangsom van ons krijgt, omdat ${because}`,
+      m.notOwed.motivation,
+    ].join('\n\n'),
+  };
+}
+
 /** The mail that carries the letter to a resident who gets her post by e-mail. */
-function mailText(language: Language, m: { name: string; reference: string; amount: string }) {
+function mailText(
+  language: Language,
+  m: { name: string; reference: string; amount: string; notOwed: boolean },
+) {
+  if (m.notOwed) {
+    return language === 'en'
+      ? {
+          subject: `Decision on a penalty – ${m.reference}`,
+          body: `Dear ${m.name},\n\nWe have decided that we owe you no penalty for our late decision. The letter with this e-mail says why and how to object.`,
+        }
+      : {
+          subject: `Besluit over een dwangsom – ${m.reference}`,
+          body: `Beste ${m.name},\n\nWij hebben besloten dat u geen dwangsom van ons krijgt voor ons late besluit. In de brief bij deze e-mail leest u waarom, en hoe u bezwaar kunt maken.`,
+        };
+  }
   return language === 'en'
     ? {
         subject: `Decision on your penalty – ${m.reference}`,
@@ -103,6 +158,7 @@ export async function issuePenaltyLetter(
   args: {
     app: ApplicationRecord;
     notice: NoticeOfDefault & { lastDay: string };
+    notOwed?: { ground: NoticeWaiver; motivation: string };
     historyId: string;
     now: Date;
   },
@@ -121,8 +177,9 @@ export async function issuePenaltyLetter(
     what: app.title || app.reference,
     reference: app.reference,
     notice,
+    notOwed: args.notOwed,
   });
-  const amount = formatMoney(notice.cents, language);
+  const amount = formatMoney(args.notOwed ? 0 : notice.cents, language);
   const content = buildLetterContent({
     kind: 'penalty',
     language,
@@ -160,7 +217,12 @@ export async function issuePenaltyLetter(
   };
   // A paper letter is rendered when its batch is posted, with that date (src/print/).
   if (channel.plan().renderNow) {
-    const mail = mailText(language, { name: applicant.name, reference: app.reference, amount });
+    const mail = mailText(language, {
+      name: applicant.name,
+      reference: app.reference,
+      amount,
+      notOwed: Boolean(args.notOwed),
+    });
     plan.outboxRows.push(
       {
         id: randomUUID(),

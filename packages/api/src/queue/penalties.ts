@@ -43,6 +43,7 @@ export async function penaltiesToSet(db: Kysely<DB>, now: Date): Promise<Penalty
       sql<string | null>`a.notice_term_ended_on::text`.as('notice_term_ended_on'),
       sql<string | null>`a.notice_decided_on::text`.as('notice_decided_on'),
       sql<string | null>`null::text`.as('notice_penalty_set_on'),
+      sql<null>`null`.as('notice_penalty_waived'),
     ])
     .execute();
   const owed: PenaltyToSet[] = [];

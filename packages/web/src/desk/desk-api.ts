@@ -73,8 +73,14 @@ export const deskApi = {
   recordNoticeOfDefault: (id: string, receivedOn: string) =>
     http.post('/api/applications/{id}/notice-of-default', { path: { id }, body: { receivedOn } }),
   /** Sets the penalty by decision today and sends the letter (Awb 4:18). */
-  issuePenaltyDecision: (id: string) =>
-    http.post('/api/applications/{id}/notice-of-default/penalty-decision', { path: { id } }),
+  issuePenaltyDecision: (
+    id: string,
+    notOwed?: { ground: 'late_notice' | 'not_interested' | 'manifest'; motivation: string },
+  ) =>
+    http.post('/api/applications/{id}/notice-of-default/penalty-decision', {
+      path: { id },
+      body: notOwed ? { notOwed } : {},
+    }),
   recordPenaltySet: (id: string, setOn: string) =>
     http.post('/api/applications/{id}/notice-of-default/penalty-set', {
       path: { id },

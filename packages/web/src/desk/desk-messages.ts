@@ -181,12 +181,30 @@ const nl = {
     'De ingebrekestelling kwam binnen op {received}. De beslistermijn was verstreken op {ended}.',
   'timeline.penaltySet': 'Dwangsom vastgesteld',
   'timeline.penaltySetText': '{amount} over {days} dagen, vastgesteld bij besluit op {on}.',
+  'timeline.penaltyNotOwedText':
+    'Bij besluit op {on} vastgesteld dat geen dwangsom verschuldigd is.',
   'notice.setOn': 'Dwangsom vastgesteld op',
   'notice.setIntro':
     'Is de dwangsom al buiten dit systeem vastgesteld, met een eigen brief? Leg dan vast op welke dag (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
   'notice.decideIntro':
     'Stel de dwangsom vandaag vast bij besluit (artikel 4:18 Awb). De aanvrager krijgt de beschikking met het bedrag, de berekening en de bezwaarclausule: per e-mail, of met de post als zij haar post op papier krijgt.',
   'notice.decide': 'Dwangsom vaststellen en besluit versturen',
+  'notOwed.title': 'Geen dwangsom verschuldigd?',
+  'notOwed.intro':
+    'De wet noemt drie gevallen waarin toch geen dwangsom verschuldigd is (artikel 4:17, zesde lid, Awb). Geldt er een, kies die dan en schrijf waarom. De aanvrager krijgt dat besluit met uw uitleg en de bezwaarclausule.',
+  'notOwed.ground': 'Reden',
+  'notOwed.choose': 'Kies een reden',
+  'notOwed.late_notice': 'De ingebrekestelling kwam onredelijk laat',
+  'notOwed.not_interested': 'De aanvrager is geen belanghebbende',
+  'notOwed.manifest': 'De aanvraag was kennelijk niet-ontvankelijk of kennelijk ongegrond',
+  'notOwed.motivation': 'Uitleg voor de aanvrager',
+  'notOwed.motivationHelp': 'Deze tekst komt zo in de brief. Schrijf in gewone woorden waarom.',
+  'notOwed.groundRequired': 'Kies de reden waarom geen dwangsom verschuldigd is.',
+  'notOwed.motivationRequired':
+    'Schrijf in minstens 10 tekens waarom geen dwangsom verschuldigd is.',
+  'notOwed.send': 'Besluit geen dwangsom versturen',
+  'notOwed.sent':
+    'Het besluit dat geen dwangsom verschuldigd is, staat bij de brieven en gaat naar de aanvrager.',
   'notice.decided':
     'De dwangsom is vastgesteld. Het besluit staat bij de brieven en gaat naar de aanvrager: per e-mail, of met de eerstvolgende printronde.',
   'notice.setRequired': 'Vul de dag in waarop de dwangsom is vastgesteld.',
@@ -388,12 +406,28 @@ const en: Record<keyof typeof nl, string> = {
     'The notice of default came in on {received}. The decision term had ended on {ended}.',
   'timeline.penaltySet': 'Penalty set',
   'timeline.penaltySetText': '{amount} for {days} days, set by decision on {on}.',
+  'timeline.penaltyNotOwedText': 'Set by decision on {on} that no penalty is owed.',
   'notice.setOn': 'Penalty set on',
   'notice.setIntro':
     'Was the penalty already set outside this system, with a letter of its own? Then record the day (article 4:18 Awb). The page then says what was set instead of asking for it.',
   'notice.decideIntro':
     'Set the penalty by decision today (article 4:18 Awb). The applicant receives the decision with the amount, how it was counted and the objection clause: by e-mail, or by post if she gets her post on paper.',
   'notice.decide': 'Set the penalty and send the decision',
+  'notOwed.title': 'No penalty owed?',
+  'notOwed.intro':
+    'The law names three cases in which no penalty is owed after all (article 4:17(6) Awb). If one applies, choose it and write why. The applicant receives that decision with your explanation and the objection clause.',
+  'notOwed.ground': 'Ground',
+  'notOwed.choose': 'Choose a ground',
+  'notOwed.late_notice': 'The notice of default came unreasonably late',
+  'notOwed.not_interested': 'The applicant is not an interested party',
+  'notOwed.manifest': 'The application was manifestly inadmissible or manifestly unfounded',
+  'notOwed.motivation': 'Explanation for the applicant',
+  'notOwed.motivationHelp': 'This text goes into the letter as it is. Write why in plain words.',
+  'notOwed.groundRequired': 'Choose why no penalty is owed.',
+  'notOwed.motivationRequired': 'Write in at least 10 characters why no penalty is owed.',
+  'notOwed.send': 'Send the decision: no penalty',
+  'notOwed.sent':
+    'The decision that no penalty is owed is among the letters and goes to the applicant.',
   'notice.decided':
     'The penalty has been set. The decision is among the letters and goes to the applicant: by e-mail, or with the next print run.',
   'notice.setRequired': 'Fill in the day the penalty was set.',

@@ -16,6 +16,7 @@ import { reasonsAsFailure, useFormSubmission } from '../forms/use-form-submissio
 import { useSession } from '../session/session';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
+import { PenaltyNotOwedForm } from './penalty-not-owed-form';
 
 /**
  * A notice of default (ingebrekestelling, Awb 4:17) on the case page: once recorded, the days and
@@ -43,6 +44,7 @@ export function NoticeOfDefaultPanel({
     return (
       <NoticeOfDefaultFigures notice={notice}>
         {settable && <PenaltyDecision appId={app.id} onSaved={onSaved} />}
+        {settable && <PenaltyNotOwedForm appId={app.id} onSaved={onSaved} />}
         {settable && (
           <DayForm
             field="setOn"
@@ -116,7 +118,8 @@ function NoticeOfDefaultFigures({ notice, children }: { notice: Notice; children
     [d('notice.termEnded'), formatDate(notice.termEndedOn)],
     [d('notice.firstDay'), formatDate(notice.firstDay)],
   ];
-  if (notice.days > 0) rows.push([d('notice.amount'), formatMoney(notice.cents)]);
+  // A decision that none is owed says so in its explanation: no amount to show.
+  if (notice.days > 0 && !notice.waived) rows.push([d('notice.amount'), formatMoney(notice.cents)]);
   if (notice.setOn) rows.push([d('notice.setOn'), formatDate(notice.setOn)]);
   else if (notice.settleBy) rows.push([d('notice.settleBy'), formatDate(notice.settleBy)]);
   return (

@@ -63,11 +63,13 @@ export function ShellTimelineItem({
     });
   } else if (entry.event === 'shell.penalty_set') {
     title = d('timeline.penaltySet');
-    text = d('timeline.penaltySetText', {
-      amount: formatMoney(Number(payload.cents ?? 0)),
-      days: String(payload.days ?? ''),
-      on: formatDate(String(payload.setOn ?? '')),
-    });
+    text = payload.waived
+      ? d('timeline.penaltyNotOwedText', { on: formatDate(String(payload.setOn ?? '')) })
+      : d('timeline.penaltySetText', {
+          amount: formatMoney(Number(payload.cents ?? 0)),
+          days: String(payload.days ?? ''),
+          on: formatDate(String(payload.setOn ?? '')),
+        });
   } else if (entry.event === 'shell.decision_letter_sent') {
     title = d('timeline.decisionPosted');
     text = d('timeline.decisionPostedText', {
