@@ -157,7 +157,7 @@ describe('a notice of default given online', () => {
     }
   });
 
-  test('by post: the desk records its day, the applicant gets a receipt, staff no mail', async () => {
+  test('by post: the desk records its day, the applicant gets a receipt, the assessors are told', async () => {
     const app = await overdue();
     expect((await detail('clerk', app.id)).noticeOfDefaultRecordable).toBe(true);
     const missing = await give('clerk', app.id);
@@ -171,9 +171,29 @@ describe('a notice of default given online', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     const [entry] = await historyOf(app.id);
     expect(entry.payload).toEqual({ receivedOn, termEndedOn: app.dueOn });
-    const mails = await mailsOf(app.id);
-    expect(mails.map((m) => m.audience)).toEqual(['applicant']);
-    expect(mails[0]!.body).toContain(`ontvangen op ${formatDate(receivedOn, 'nl')}`);
-    expect(mails[0]!.body).not.toContain('via onze website');
+    const [toHer, toStaff] = await mailsOf(app.id);
+    expect(toHer!.audience).toBe('applicant');
+    expect(toHer!.body).toContain(`ontvangen op ${formatDate(receivedOn, 'nl')}`);
+    // Nobody has the case: the staff mailbox hears who recorded it, and from when it would cost.
+    expect(toStaff).toMatchObject({
+      audience: 'staff',
+      recipient_email: null,
+      subject: `Ingebrekestelling ontvangen – ${app.reference}`,
+    });
+    expect(toStaff!.body).toContain(
+      `${kit.users.clerk.name} heeft een ingebrekestelling van ${kit.users.resident.name} vastgelegd, ontvangen op ${formatDate(receivedOn, 'nl')}`,
+    );
+    expect(toHer!.body).not.toContain('via onze website');
+  });
+
+  test('recorded by the assessor who has the case: no mail to herself', async () => {
+    const app = await overdue();
+    const claimed = await call(kit.app, 'POST', `/api/applications/${app.id}/claim`, {
+      cookie: kit.cookies.assessor,
+    });
+    expect(claimed.status).toBe(200);
+    const res = await give('assessor', app.id, { receivedOn: addDays(app.dueOn, 1) });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect((await mailsOf(app.id)).map((m) => m.audience)).toEqual(['applicant']);
   });
 });

@@ -2,8 +2,8 @@
  * What a notice of default (ingebrekestelling, Awb 4:17) sends, written in the transaction that
  * records it: a receipt to the applicant, by e-mail when her letters go that way, else as a
  * letter in the print queue (a resident who chose paper gets no e-mail, messaging/channels.ts);
- * and, when she gave it online, word to the assessor handling the case or else to the staff
- * mailbox, since the two weeks before the penalty runs start at once. The texts are the law's, not a workflow's: the
+ * and word to the assessor handling the case, or else to the staff mailbox, unless the assessor
+ * recorded it: the two weeks before the penalty runs start at once. The texts are the law's, not a workflow's: the
  * same for every definition, in the addressee's language.
  */
 import { randomUUID } from 'node:crypto';
@@ -80,26 +80,44 @@ export function receiptText(
   };
 }
 
-/** Word to staff that the applicant gave notice online, with the day the penalty would run. */
+/**
+ * Word to staff of a notice: given online by the applicant, or recorded by a colleague (the desk,
+ * from her letter), with the day the penalty would run.
+ */
 export function staffText(
   language: Language,
-  m: { applicant: string; what: string; reference: string; notice: NoticeOfDefault },
+  m: {
+    applicant: string;
+    what: string;
+    reference: string;
+    notice: NoticeOfDefault;
+    /** Null when she gave it online; else who recorded it. */
+    recordedBy: string | null;
+  },
 ): Text {
   const d = (day: string) => formatDate(day, language);
   const { notice } = m;
   if (language === 'en') {
     return {
-      subject: `Notice of default given online – ${m.reference}`,
+      subject: m.recordedBy
+        ? `Notice of default received – ${m.reference}`
+        : `Notice of default given online – ${m.reference}`,
       body: [
-        `${m.applicant} gave notice of default online on ${d(notice.receivedOn)} for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`,
+        m.recordedBy
+          ? `${m.recordedBy} recorded a notice of default from ${m.applicant}, received on ${d(notice.receivedOn)}, for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`
+          : `${m.applicant} gave notice of default online on ${d(notice.receivedOn)} for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`,
         notice.explanation.en,
       ].join('\n\n'),
     };
   }
   return {
-    subject: `Ingebrekestelling online ontvangen – ${m.reference}`,
+    subject: m.recordedBy
+      ? `Ingebrekestelling ontvangen – ${m.reference}`
+      : `Ingebrekestelling online ontvangen – ${m.reference}`,
     body: [
-      `${m.applicant} heeft de gemeente op ${d(notice.receivedOn)} online in gebreke gesteld voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
+      m.recordedBy
+        ? `${m.recordedBy} heeft een ingebrekestelling van ${m.applicant} vastgelegd, ontvangen op ${d(notice.receivedOn)}, voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`
+        : `${m.applicant} heeft de gemeente op ${d(notice.receivedOn)} online in gebreke gesteld voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
       notice.explanation.nl,
     ].join('\n\n'),
   };
@@ -112,8 +130,10 @@ export async function enqueueNoticeMessages(
     app: ApplicationRecord;
     notice: NoticeOfDefault;
     historyId: string;
-    /** Given online by the applicant or her helper: staff are told. */
+    /** Given online by the applicant or her helper (her receipt is the law's acknowledgement). */
     online: boolean;
+    /** Who recorded it: the assessor handling the case needs no mail of their own doing. */
+    recorder: { id: string; name?: string };
     now: Date;
   },
 ): Promise<void> {
@@ -211,7 +231,7 @@ export async function enqueueNoticeMessages(
       created_at: now,
     });
   }
-  if (args.online) {
+  if (args.online || args.recorder.id !== app.assignee_id) {
     // The assessor handling it, else the staff mailbox (an address of null is resolved when sent).
     const staffLanguage: Language = people.assignee_locale === 'en' ? 'en' : 'nl';
     rows.push(
@@ -224,6 +244,7 @@ export async function enqueueNoticeMessages(
           what,
           reference: app.reference,
           notice,
+          recordedBy: args.online ? null : (args.recorder.name ?? null),
         }),
       ),
     );

@@ -124,7 +124,14 @@ export async function recordNoticeOfDefault(
       notice_term_ended_on: app.decision_due_on,
     };
     const notice = noticeOfDefaultOf(recorded, today)!;
-    await enqueueNoticeMessages(trx, { app, notice, historyId: history.id, online, now });
+    await enqueueNoticeMessages(trx, {
+      app,
+      notice,
+      historyId: history.id,
+      online,
+      recorder: user,
+      now,
+    });
     return notice;
   });
 }
