@@ -112,6 +112,7 @@ export {
   latePenalty,
   PENALTY_MAX_CENTS,
   PENALTY_MAX_DAYS,
+  PENALTY_TIERS,
   type PenaltyInput,
   penaltyCents,
 } from './legal-clock/penalty';

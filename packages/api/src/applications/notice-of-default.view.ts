@@ -2,7 +2,7 @@
  * What staff read of a notice of default (ingebrekestelling, Awb 4:17) on an application: the
  * dates kept with it (migration 0049) and what the engine's latePenalty reads off them.
  */
-import { formatDate, type LatePenalty, latePenalty } from '@initiatief/engine';
+import { type LatePenalty, latePenalty } from '@initiatief/engine';
 import type { UserRole } from '../auth/roles';
 import type { SessionUser } from '../context';
 import type { ApplicationRecord } from './applications.repository';
@@ -53,7 +53,7 @@ export function noticeOfDefaultOf(
     return {
       ...notice,
       cents: 0,
-      ...waiverWords(app.notice_penalty_waived, penalty.setOn, formatDate),
+      ...waiverWords(app.notice_penalty_waived, penalty.setOn),
     };
   }
   return notice;

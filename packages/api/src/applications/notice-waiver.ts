@@ -2,7 +2,7 @@
  * The grounds on which no penalty is owed for a late decision (Awb 4:17 lid 6), in words for
  * staff (the choice, the case page) and for the applicant (her page, the decision letter).
  */
-import type { LocalizedText } from '@initiatief/engine';
+import { formatDate, type LocalizedText } from '@initiatief/engine';
 
 export const NOTICE_WAIVERS = ['late_notice', 'not_interested', 'manifest'] as const;
 export type NoticeWaiver = (typeof NOTICE_WAIVERS)[number];
@@ -43,7 +43,6 @@ export const WAIVER_SENTENCE: Record<NoticeWaiver, LocalizedText> = {
 export function waiverWords(
   ground: NoticeWaiver,
   setOn: string,
-  formatDate: (day: string, locale: 'nl' | 'en') => string,
 ): { explanation: LocalizedText; forApplicant: LocalizedText } {
   return {
     explanation: {

@@ -6,7 +6,13 @@
  * with the objection clause.
  */
 import { randomUUID } from 'node:crypto';
-import { formatDate, formatMoney, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
+import {
+  formatDate,
+  formatMoney,
+  objectionDeadline,
+  PENALTY_TIERS,
+  toAmsterdamDate,
+} from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
@@ -25,22 +31,15 @@ export const PENALTY_LETTER = 'shell.penalty_decision';
 
 type Language = 'nl' | 'en';
 
-/** The daily rates by fortnight (Awb 4:17 lid 2), as the engine counts them. */
-const TIERS = [
-  { days: 14, cents: 2300 },
-  { days: 14, cents: 3500 },
-  { days: Number.POSITIVE_INFINITY, cents: 4500 },
-];
-
 /** "14 dagen × € 23,00, 14 dagen × € 35,00 en 3 dagen × € 45,00". */
 function breakdown(days: number, language: Language): string {
   const parts: string[] = [];
   let left = days;
-  for (const tier of TIERS) {
+  for (const tier of PENALTY_TIERS) {
     const n = Math.min(left, tier.days);
     if (n <= 0) break;
     const word = language === 'nl' ? (n === 1 ? 'dag' : 'dagen') : n === 1 ? 'day' : 'days';
-    parts.push(`${n} ${word} × ${formatMoney(tier.cents, language)}`);
+    parts.push(`${n} ${word} × ${formatMoney(tier.centsPerDay, language)}`);
     left -= n;
   }
   const and = language === 'nl' ? ' en ' : ' and ';
