@@ -55,7 +55,9 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => summary.evaluate((el) => el === document.activeElement), { timeout: 5000 })
+      .toBe(true);
     await summary.getByRole('link', { name: 'Vul uw e-mailadres in.' }).click();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-email');
     await checkA11y(page, 'login-empty');

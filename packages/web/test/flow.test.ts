@@ -105,7 +105,9 @@ describe('an application from draft to settlement', () => {
     await next();
     const summary = page.getByRole('alert').filter({ hasText: 'Er is iets niet goed ingevuld' });
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => summary.evaluate((el) => el === document.activeElement), { timeout: 5000 })
+      .toBe(true);
     await summary.getByRole('link', { name: 'Beschrijving ontbreekt.' }).waitFor();
     await summary.getByRole('link', { name: 'Locatie ontbreekt.' }).waitFor();
     await checkA11y(page, 'form-1-errors');
@@ -219,7 +221,9 @@ describe('an application from draft to settlement', () => {
     await expectHeading(page, 'Stap 5 van 5: Controleren en versturen');
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await summary.waitFor();
-    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => summary.evaluate((el) => el === document.activeElement), { timeout: 5000 })
+      .toBe(true);
     await checkA11y(page, 'form-6-review-errors');
     await summary.getByRole('link', { name: 'IBAN-rekeningnummer ontbreekt.' }).click();
     await expectHeading(page, 'Stap 4 van 5: Betaalgegevens', false);
