@@ -268,7 +268,7 @@ describe('applications: errors', () => {
         cookie,
         json: { regulationId: kit.regulationId },
       });
-      await problem(closed, 409, 'conflict');
+      await problem(closed, 409, 'regulation_closed');
     } finally {
       kit.clock.set('2026-03-02T08:00:00.000Z');
     }

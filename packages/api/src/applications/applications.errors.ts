@@ -1,4 +1,10 @@
-import { EngineError, formatMoney } from '@initiatief/engine';
+import {
+  EngineError,
+  formatDate,
+  formatMoney,
+  RECEIPT_WINDOW,
+  receiptClosedIssue,
+} from '@initiatief/engine';
 import { AppError, type InvalidParam } from '../errors';
 
 const FORM_GUARDS: Record<string, { nl: string; en: string }> = {
@@ -111,6 +117,12 @@ export function toAppError(err: EngineError): AppError {
       }
       if (guard === 'actorIsNot') return new AppError('four_eyes', err.message);
       if (guard === 'extensionAvailable') return new AppError('conflict', err.message);
+      if (guard === RECEIPT_WINDOW) {
+        return new AppError('regulation_closed', err.message, {
+          invalidParams: invalidParamsOf(err.issues),
+          extra: { guard },
+        });
+      }
       const sentence = FORM_GUARDS[guard];
       const issues = err.issues?.length
         ? invalidParamsOf(err.issues)
@@ -152,5 +164,31 @@ export function notApproved(code: string): AppError {
         },
       ],
     },
+  );
+}
+
+/**
+ * A regulation takes applications from its first day up to and including its last: outside them
+ * no application starts on it (and none is received: the engine refuses that step).
+ */
+export function outsideApplicationPeriod(
+  reg: { code: string; opensOn: string; closesOn: string },
+  today: string,
+): AppError | null {
+  const issue =
+    today < reg.opensOn
+      ? {
+          message: `the regulation takes applications from ${reg.opensOn}`,
+          text: {
+            nl: `Deze regeling neemt aanvragen aan vanaf ${formatDate(reg.opensOn, 'nl')}.`,
+            en: `This grant scheme takes applications from ${formatDate(reg.opensOn, 'en')}.`,
+          },
+        }
+      : receiptClosedIssue(reg.closesOn, today);
+  if (!issue) return null;
+  return new AppError(
+    'regulation_closed',
+    `The regulation ${reg.code} is open for applications from ${reg.opensOn} to ${reg.closesOn}.`,
+    { invalidParams: [{ name: 'regulationId', reason: issue.message, text: issue.text }] },
   );
 }

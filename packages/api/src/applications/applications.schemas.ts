@@ -101,7 +101,17 @@ export const ApplicationDetailSchema = z
       title: z.string(),
       district: z.string(),
       year: z.number().int(),
+      closesOn: z.iso.date().openapi({
+        description: 'The last day the regulation takes applications (Europe/Amsterdam)',
+      }),
     }),
+    applicationPeriodEnded: z
+      .object({ closesOn: z.iso.date(), text: Localized })
+      .nullable()
+      .openapi({
+        description:
+          "An application not received yet (a draft) whose regulation's last day for applications has passed: it can no longer be submitted (409 regulation_closed), and `text` says so; null otherwise",
+      }),
     applicantId: z.uuid(),
     applicantName: z.string().nullable(),
     report: z.array(

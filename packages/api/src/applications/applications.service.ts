@@ -4,6 +4,7 @@ import {
   applicationView,
   createApplication,
   type PersistedSnapshot,
+  receiptClosedIssue,
   referencePrefix,
   toAmsterdamDate,
   type WorkflowDefinition,
@@ -32,7 +33,7 @@ import {
 } from './applications.access';
 import { columnsOf, persistEffects } from './applications.command';
 import { applyEdit } from './applications.edit';
-import { engineCall, notApproved } from './applications.errors';
+import { engineCall, notApproved, outsideApplicationPeriod } from './applications.errors';
 import {
   type ApplicationRecord,
   ensureReferenceSequence,
@@ -107,7 +108,19 @@ export interface ApplicationDetail {
   deadlines: ReturnType<typeof applicationView>['deadlines'];
   allowedEvents: { type: string; roles: string[]; payloadSchema: object }[];
   definition: { key: string; version: number };
-  regulation: { id: string; code: string; title: string; district: string; year: number };
+  regulation: {
+    id: string;
+    code: string;
+    title: string;
+    district: string;
+    year: number;
+    closesOn: string;
+  };
+  /**
+   * An application not received yet (a draft) whose regulation's last day for applications has
+   * passed: it can no longer be submitted, and this says so in words. Null otherwise.
+   */
+  applicationPeriodEnded: { closesOn: string; text: { nl: string; en: string } } | null;
   applicantId: string;
   /** The resident the application is for (the desk's form says "namens …"). */
   applicantName: string | null;
@@ -172,7 +185,9 @@ export function toDetail(
       title: reg.title,
       district: reg.district,
       year: reg.year,
+      closesOn: reg.closesOn,
     },
+    applicationPeriodEnded: periodEnded(snapshot, view.clock.receivedOn, reg.closesOn, now),
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
     report: reportEntries(def, view.report),
@@ -184,6 +199,17 @@ export function toDetail(
     updatedAt: new Date(app.updated_at).toISOString(),
     version: app.version,
   };
+}
+
+function periodEnded(
+  snapshot: PersistedSnapshot,
+  receivedOn: string | null,
+  closesOn: string,
+  now: Date,
+): ApplicationDetail['applicationPeriodEnded'] {
+  if (snapshot.status !== 'active' || receivedOn !== null) return null;
+  const issue = receiptClosedIssue(closesOn, toAmsterdamDate(now));
+  return issue ? { closesOn, text: issue.text } : null;
 }
 
 export async function getApplication(
@@ -281,12 +307,8 @@ export async function createApplicationCommand(
     }
     if (reg.approvedAt === null) throw notApproved(reg.code);
     const today = toAmsterdamDate(now);
-    if (today < reg.opensOn || today > reg.closesOn) {
-      throw new AppError(
-        'conflict',
-        `The regulation ${reg.code} is open from ${reg.opensOn} to ${reg.closesOn}.`,
-      );
-    }
+    const outside = outsideApplicationPeriod(reg, today);
+    if (outside) throw outside;
     const def = await loadDefinition(trx, reg.workflow.key, reg.workflow.version);
     const viaMandate = mandate?.id === applicantId;
     const actor = actorFor(user, { applicant_id: applicantId }, viaMandate);

@@ -103,7 +103,13 @@ export async function lettersByPost(kit: Kit): Promise<void> {
 export async function createRegulation(
   t: TestDatabase,
   workflow: { key: string; version: number },
-  options: { ceilingCents?: number; maxAmountCents?: number; district?: string } = {},
+  options: {
+    ceilingCents?: number;
+    maxAmountCents?: number;
+    district?: string;
+    opensOn?: string;
+    closesOn?: string;
+  } = {},
 ): Promise<string> {
   return upsertRegulation(t.db, {
     code: `T-${randomBytes(4).toString('hex')}`,
@@ -115,8 +121,8 @@ export async function createRegulation(
     directSettlementThresholdCents: 0,
     decisionTermWeeks: 8,
     reportDueWeeks: 12,
-    opensOn: '2026-01-01',
-    closesOn: '2026-12-31',
+    opensOn: options.opensOn ?? '2026-01-01',
+    closesOn: options.closesOn ?? '2026-12-31',
     workflowKey: workflow.key,
     workflowVersion: workflow.version,
   });

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   conflict: { status: 409, title: 'Conflict' },
   claimed: { status: 409, title: 'Handled by someone else' },
   budget_exceeded: { status: 409, title: 'Budget exceeded' },
+  regulation_closed: { status: 409, title: 'Regulation closed' },
   precondition_failed: { status: 412, title: 'Precondition failed' },
   payload_too_large: { status: 413, title: 'Payload too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
@@ -40,6 +41,8 @@ export const ERROR_DESCRIPTIONS: Record<ErrorCode, string> = {
   conflict: 'The request conflicts with the current state (e.g. an e-mail address in use).',
   claimed: 'Another assessor has claimed this application; take it over explicitly first.',
   budget_exceeded: 'The remaining budget of the regulation does not cover this amount.',
+  regulation_closed:
+    'The regulation no longer takes applications: its last day for them (closesOn) has passed.',
   precondition_failed: 'The If-Match version is out of date; reload and try again.',
   payload_too_large: 'The request body is larger than the server accepts.',
   unsupported_media_type: 'Send the body as application/json (or multipart/form-data for files).',

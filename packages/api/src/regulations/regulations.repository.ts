@@ -217,6 +217,7 @@ export function factsFor(reg: Regulation): Facts {
       reportDueWeeks: reg.reportDueWeeks,
       settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
       district: reg.district,
+      closesOn: reg.closesOn,
     },
     budgetRemainingCents: reg.budget.remainingCents,
   };

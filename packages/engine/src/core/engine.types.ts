@@ -27,6 +27,11 @@ export interface Facts {
     settlementFourEyesAboveCents?: number | null;
     /** The district the regulation's budget is for: what a letter's {{district}} says. */
     district?: string;
+    /**
+     * The regulation's last day for applications (ISO date, Europe/Amsterdam). A step that would
+     * receive an application after it (start its decision term) is refused; absent: no end.
+     */
+    closesOn?: string;
   };
   /** Ceiling minus reserved and committed, for this application's district/year. */
   budgetRemainingCents: number;

@@ -30,6 +30,7 @@ import {
 } from './machine';
 import { withoutOvertakenReminders } from './overtaken-reminders';
 import { pureInitialTransition, pureMicrosteps } from './pure-scope';
+import { RECEIPT_WINDOW, receiptClosedIssue, receives, wouldReceive } from './receipt-window';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
@@ -284,6 +285,15 @@ export function step(
   }
   const next = snapshots[snapshots.length - 1]!;
   const nextContext = next.context as ApplicationContext;
+  if (receives(context, nextContext)) {
+    const closed = receiptClosedIssue(input.facts?.regulation.closesOn, mEvent.today);
+    if (closed) {
+      throw new EngineError('guard_failed', `${event.type} refused: ${closed.message}`, {
+        guard: RECEIPT_WINDOW,
+        issues: [closed],
+      });
+    }
+  }
   const actors = isTimer ? undefined : { ...nextContext.actors, [event.type]: input.actor.id };
   const to = next.value as string;
   return {
@@ -361,12 +371,16 @@ function mayPass(
     { type, payload: undefined },
     { now: now ?? new Date(0), actor, facts },
   );
-  return candidates.some((t) =>
-    guardRefs(t).every(
-      (ref) =>
-        dependsOnPayload(ref.type, ref.params) ||
-        (now === undefined && DATE_GUARDS.has(ref.type)) ||
-        runGuard(ref.type, ref.params, def, context, event).ok,
-    ),
+  const closed =
+    now !== undefined && receiptClosedIssue(facts.regulation.closesOn, event.today) !== null;
+  return candidates.some(
+    (t) =>
+      !(closed && wouldReceive(def, t, context)) &&
+      guardRefs(t).every(
+        (ref) =>
+          dependsOnPayload(ref.type, ref.params) ||
+          (now === undefined && DATE_GUARDS.has(ref.type)) ||
+          runGuard(ref.type, ref.params, def, context, event).ok,
+      ),
   );
 }

@@ -345,6 +345,8 @@ export function useErrorText() {
     const known = err.code ? tx(`errors.code.${err.code}`, '') : '';
     if (!known) return t('errors.unknown');
     const reasons = new Set(err.invalidParams.map((p) => p.reason.trim()).filter(Boolean));
+    // The reasons say when the regulation took or takes applications: they are the whole answer.
+    if (err.code === 'regulation_closed' && reasons.size > 0) return [...reasons].join(' ');
     if (err.code === 'budget_exceeded') {
       // The ceiling is reached only when nothing is left; otherwise the reason says how much is.
       const left = err.problem.remainingCents;

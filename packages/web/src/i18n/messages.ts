@@ -99,6 +99,7 @@ const nl = {
   'errors.code.event_not_allowed': 'Deze stap kan nu niet meer.',
   'errors.code.conflict': 'Dit botst met een eerdere wijziging.',
   'errors.code.budget_exceeded': 'Er is niet genoeg budget van de regeling over voor dit bedrag.',
+  'errors.code.regulation_closed': 'Deze regeling neemt nu geen aanvragen aan.',
   'errors.budgetReached': 'Het subsidieplafond van deze regeling is bereikt.',
   'errors.code.payload_too_large': 'Het bestand is te groot (maximaal 10 MB).',
   'errors.code.unsupported_media_type':
@@ -257,6 +258,8 @@ const nl = {
   'wizard.next': 'Volgende stap',
   'wizard.submit': 'Aanvraag versturen',
   'wizard.backToApplication': 'Terug naar de aanvraag',
+  'periodEnded.next': 'Een nieuwe aanvraag kan bij een regeling die nu open is.',
+  'periodEnded.link': 'Bekijk de open regelingen',
   'wizard.saving': 'Bezig met opslaan…',
   'wizard.savedAt': 'Opgeslagen om {time}',
   'wizard.saveFailed': 'Opslaan is niet gelukt: {reason}',
@@ -676,6 +679,7 @@ const en: Record<MessageKey, string> = {
   'errors.code.event_not_allowed': 'This step is no longer possible.',
   'errors.code.conflict': 'This conflicts with an earlier change.',
   'errors.code.budget_exceeded': "Not enough of the regulation's budget is left for this amount.",
+  'errors.code.regulation_closed': 'This grant scheme does not take applications now.',
   'errors.budgetReached': 'The budget ceiling of this regulation has been reached.',
   'errors.code.payload_too_large': 'The file is too large (10 MB at most).',
   'errors.code.unsupported_media_type':
@@ -835,6 +839,8 @@ const en: Record<MessageKey, string> = {
   'wizard.next': 'Next step',
   'wizard.submit': 'Send application',
   'wizard.backToApplication': 'Back to the application',
+  'periodEnded.next': 'A new application can be made under a grant scheme that is open now.',
+  'periodEnded.link': 'See the open grant schemes',
   'wizard.saving': 'Saving…',
   'wizard.savedAt': 'Saved at {time}',
   'wizard.saveFailed': 'Saving failed: {reason}',

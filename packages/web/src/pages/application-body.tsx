@@ -31,6 +31,7 @@ import {
   LettersSection,
 } from './application-parts';
 import { NoticeOfDefaultSection } from './notice-of-default-section';
+import { PeriodEndedNotice } from './period-ended-notice';
 
 /**
  * The resident's application page below its heading: the outcome of what was just sent, what
@@ -149,6 +150,7 @@ export function ApplicationBody({
         )}
       </StatusMessage>
 
+      <PeriodEndedNotice app={app} />
       {/* While a request waits on this person, the link stands with the request (below). */}
       {editable && !waitingOnMe && (
         <Paragraph>

@@ -28,7 +28,6 @@ import {
 import { OnBehalfNotice } from '../../desk/on-behalf';
 import { AttachmentsField } from '../../forms/attachments-field';
 import { BudgetTotal } from '../../forms/budget-total';
-import { closesApplication, eventLabel } from '../../forms/definition-text';
 import { FieldInput } from '../../forms/field-input';
 import { asReadBy } from '../../forms/field-label';
 import {
@@ -51,7 +50,9 @@ import { useFormText } from '../../i18n/form-messages';
 import { lazyPage, useLoadAfterPaint } from '../../router/lazy-page';
 import { useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
+import { PeriodEndedNotice } from '../period-ended-notice';
 import { stillRefused } from './refusals';
+import { reviewMode } from './review-mode';
 import { SaveIndicator } from './save-indicator';
 import { StepsNav } from './steps-nav';
 import { useAutosave } from './use-autosave';
@@ -109,15 +110,7 @@ export function FormPager({
     if (requested !== '' && requested !== step)
       navigate(`${base}/${step}`, { replace: true, force: true });
   }, [requested, step, base, navigate]);
-  const canSend = forwardEvent(def, current.state, me?.roles ?? []) !== undefined;
-  // Changed while the municipality waits for something (information asked for): the changes go
-  // with the step the application page offers, which this names, not with a button here.
-  const sendsWith = canSend
-    ? null
-    : (current.allowedEvents
-        .map((e) => e.type)
-        .filter((type) => !closesApplication(def, current.state, type))
-        .map((type) => eventLabel(def, type)[locale])[0] ?? '');
+  const { canSend, sendsWith } = reviewMode(def, current, me?.roles ?? [], locale);
   // The desk or a helper filling it in for someone reads the pages' titles and the questions'
   // labels for staff, in the steps, the errors and the review, so a review's "change" link leads
   // to a step of the same name and an error names the question as its box does.
@@ -133,7 +126,11 @@ export function FormPager({
     if (page) return pageHeadingIn(page, forOther, locale);
     return s === ATTACHMENTS_STEP
       ? t('wizard.step.attachments')
-      : t(canSend ? 'wizard.step.review' : 'wizard.step.reviewChanges');
+      : t(
+          sendsWith === null || current.applicationPeriodEnded
+            ? 'wizard.step.review'
+            : 'wizard.step.reviewChanges',
+        );
   };
 
   useLoadAfterPaint(loadReview);
@@ -214,7 +211,7 @@ export function FormPager({
         setFailure(t('wizard.saveBeforeSubmit'));
         return;
       }
-      const event = forwardEvent(def, current.state, me?.roles ?? []);
+      const event = canSend ? forwardEvent(def, current.state, me?.roles ?? []) : undefined;
       if (!event) {
         navigate(`/aanvragen/${app.id}`);
         return;
@@ -317,6 +314,7 @@ export function FormPager({
         {t('wizard.stepHeading', { n: index + 1, total: steps.length, step: titleOf(step) })}
       </PageHeading>
       <OnBehalfNotice app={current} />
+      <PeriodEndedNotice app={current} />
       <StepsNav
         steps={steps}
         current={step}

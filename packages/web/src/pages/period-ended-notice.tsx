@@ -1,0 +1,23 @@
+import { Alert, Paragraph } from '@utrecht/component-library-react';
+import type { Application } from '../api/client';
+import { useI18n } from '../i18n/i18n';
+import { AppLink } from '../router/router';
+
+/**
+ * A draft whose regulation's last day for applications has passed can no longer be sent: said at
+ * the top of its page and of its form, in the API's words, before anyone fills in the rest, with
+ * the way to the regulations open now.
+ */
+export function PeriodEndedNotice({ app }: { app: Application }) {
+  const { t, locale } = useI18n();
+  const ended = app.applicationPeriodEnded;
+  if (!ended) return null;
+  return (
+    <Alert type="warning" className="app-period-ended">
+      <Paragraph>{ended.text[locale]}</Paragraph>
+      <Paragraph>
+        {t('periodEnded.next')} <AppLink href="/regelingen">{t('periodEnded.link')}</AppLink>
+      </Paragraph>
+    </Alert>
+  );
+}

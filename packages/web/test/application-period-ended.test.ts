@@ -1,0 +1,98 @@
+/**
+ * A resident saved a draft while the regulation was open and comes back after its last day. Her
+ * application's page and its form say at the top, in words, that it can no longer be sent and
+ * where a new one can be made; the form's last step offers no "Aanvraag versturen", and nothing
+ * she filled in is lost.
+ */
+
+import { addDays, formatDate } from '@initiatief/engine';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoFormData } from '../../api/src/applications/applications.fixtures';
+import { upsertRegulation } from '../../api/src/regulations/regulations.repository';
+import { apiAs } from './api-as';
+import {
+  type Browser,
+  checkA11y,
+  expectHeading,
+  login,
+  openBrowser,
+  screenshotOnFailure,
+} from './browser';
+import { PASSWORD, startTestServer, type TestServer } from './server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+let regulationId = '';
+let lastDay = '';
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const today = server.today();
+  lastDay = addDays(today, -1);
+  regulationId = await upsertRegulation(server.deps.db, {
+    code: 'BI-CHARLOIS-SLUIT',
+    title: 'Bewonersinitiatieven Charlois',
+    district: 'Charlois',
+    year: Number(today.slice(0, 4)),
+    ceilingCents: 25_000_000,
+    maxAmountCents: 1_000_000,
+    directSettlementThresholdCents: 0,
+    decisionTermWeeks: 8,
+    reportDueWeeks: 12,
+    opensOn: addDays(today, -60),
+    closesOn: today,
+    workflowKey: 'bewonersinitiatief',
+    workflowVersion: 1,
+  });
+  browser = await openBrowser();
+  page = browser.page;
+});
+screenshotOnFailure(() => browser?.page);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a draft after the regulation’s last day', () => {
+  it('says so on its page and its form, and cannot be sent', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const data = {
+      ...demoFormData(server.deps.clock()),
+      district: 'Charlois',
+      title: 'Buurtmoestuin Tarwewijk',
+    };
+    const draft = await resident('POST', '/api/applications', { regulationId, data });
+    // The regulation closed yesterday; her draft was started before that.
+    await server.deps.db
+      .updateTable('regulations')
+      .set({ closes_on: lastDay })
+      .where('id', '=', regulationId)
+      .execute();
+
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${draft.id}`);
+    const notice = page.locator('.app-period-ended');
+    await notice.waitFor();
+    const said = `Deze regeling nam aanvragen aan tot en met ${formatDate(lastDay, 'nl')}. Deze aanvraag kan niet meer worden ingediend.`;
+    expect(await notice.textContent()).toContain(said);
+    expect(
+      await notice.getByRole('link', { name: 'Bekijk de open regelingen' }).getAttribute('href'),
+    ).toBe('/regelingen');
+    await checkA11y(page, 'application-period-ended');
+
+    await page.goto(`${server.url}/aanvragen/${draft.id}/bewerken/controleren`);
+    await page.locator('.app-period-ended').waitFor();
+    expect(await page.locator('.app-period-ended').textContent()).toContain(said);
+    expect(await page.getByRole('button', { name: 'Aanvraag versturen' }).count()).toBe(0);
+    await checkA11y(page, 'form-period-ended');
+    await page.getByRole('button', { name: 'Terug naar de aanvraag' }).click();
+    await page.waitForURL(`${server.url}/aanvragen/${draft.id}`);
+    await expectHeading(page, /Buurtmoestuin Tarwewijk/, false);
+
+    const after = await resident('GET', `/api/applications/${draft.id}`);
+    expect(after.state).toBe('draft');
+    expect(after.data.title).toBe('Buurtmoestuin Tarwewijk');
+  });
+});
