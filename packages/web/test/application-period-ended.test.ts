@@ -30,7 +30,7 @@ let lastDay = '';
 beforeAll(async () => {
   server = await startTestServer();
   const today = server.today();
-  lastDay = addDays(today, -1);
+  lastDay = today;
   regulationId = await upsertRegulation(server.deps.db, {
     code: 'BI-CHARLOIS-SLUIT',
     title: 'Bewonersinitiatieven Charlois',
@@ -42,7 +42,7 @@ beforeAll(async () => {
     decisionTermWeeks: 8,
     reportDueWeeks: 12,
     opensOn: addDays(today, -60),
-    closesOn: today,
+    closesOn: lastDay,
     workflowKey: 'bewonersinitiatief',
     workflowVersion: 1,
   });
@@ -64,13 +64,8 @@ describe('a draft after the regulation’s last day', () => {
       title: 'Buurtmoestuin Tarwewijk',
     };
     const draft = await resident('POST', '/api/applications', { regulationId, data });
-    // The regulation closed yesterday; her draft was started before that.
-    await server.deps.db
-      .updateTable('regulations')
-      .set({ closes_on: lastDay })
-      .where('id', '=', regulationId)
-      .execute();
-
+    // A day later the regulation has closed; her draft was started on its last day.
+    server.advanceDays(1);
     await login(page, server.url, server.users.resident.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${draft.id}`);
     const notice = page.locator('.app-period-ended');
@@ -80,6 +75,11 @@ describe('a draft after the regulation’s last day', () => {
     expect(
       await notice.getByRole('link', { name: 'Bekijk de open regelingen' }).getAttribute('href'),
     ).toBe('/regelingen');
+    // Its important dates name the last day too.
+    const dates = page.getByRole('region', { name: 'Belangrijke data' });
+    expect(await dates.textContent()).toContain(
+      `Versturen kan tot en met${formatDate(lastDay, 'nl')}`,
+    );
     await checkA11y(page, 'application-period-ended');
 
     await page.goto(`${server.url}/aanvragen/${draft.id}/bewerken/controleren`);
@@ -91,7 +91,19 @@ describe('a draft after the regulation’s last day', () => {
     await page.waitForURL(`${server.url}/aanvragen/${draft.id}`);
     await expectHeading(page, /Buurtmoestuin Tarwewijk/, false);
 
-    const after = await resident('GET', `/api/applications/${draft.id}`);
+    // Her list says by when it could be sent.
+    await page.getByRole('link', { name: 'Mijn aanvragen' }).click();
+    await page.waitForURL(`${server.url}/aanvragen`);
+    const row = page.getByRole('row').filter({ hasText: 'Buurtmoestuin Tarwewijk' });
+    await row.waitFor();
+    const keyDate = row.getByRole('cell').nth(3);
+    expect(await keyDate.textContent()).toBe(
+      `Versturen kan tot en met${formatDate(lastDay, 'nl')}verstreken`,
+    );
+    await checkA11y(page, 'my-applications-period-ended');
+
+    const again = await apiAs(server, server.users.resident.email);
+    const after = await again('GET', `/api/applications/${draft.id}`);
     expect(after.state).toBe('draft');
     expect(after.data.title).toBe('Buurtmoestuin Tarwewijk');
   });

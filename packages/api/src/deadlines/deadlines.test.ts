@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicationIn, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
+import {
+  applicationIn,
+  createDraft,
+  createRegulation,
+  type Kit,
+  readJson,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
 import { silentLogger } from '../logging/logger';
 import { REPO_ROOT } from '../paths';
 import { call } from '../test/test-app';
@@ -115,5 +122,49 @@ describe('the next deadline, stored', () => {
     expect((await stored(pending.id)).next).toBe(before[1]!.next);
     await runJob();
     expect(await Promise.all(ids.map(stored))).toEqual(before);
+  });
+
+  test('a draft’s is its regulation’s last day, in her list too; migration 0054 fills in older drafts', async () => {
+    const draft = await createDraft(kit);
+    // The kit's regulation takes applications up to and including 31 December 2026.
+    expect(await stored(draft.id)).toEqual({ next: '2026-12-31', recompute: null });
+    const mine = await readJson(
+      await call(kit.app, 'GET', '/api/applications?limit=100', { cookie: kit.cookies.resident }),
+    );
+    const item = mine.items.find((i: { id: string }) => i.id === draft.id);
+    expect(item.nextDeadline).toMatchObject({ key: 'submission', date: '2026-12-31' });
+
+    await kit.t.db
+      .updateTable('applications')
+      .set({ next_deadline_on: null, deadlines_recompute_on: null })
+      .where('id', '=', draft.id)
+      .execute();
+    const migration = readFileSync(
+      join(REPO_ROOT, 'migrations', '0054_draft_deadlines.sql'),
+      'utf8',
+    );
+    await sql.raw(migration).execute(kit.t.db);
+    // The migration marks the rows due on PostgreSQL's today; the job runs on that day.
+    const kept = kit.clock();
+    kit.clock.set(new Date());
+    try {
+      await runJob();
+    } finally {
+      kit.clock.set(kept);
+    }
+    expect(await stored(draft.id)).toEqual({ next: '2026-12-31', recompute: null });
+  });
+
+  test('a policy officer moving the last day moves the drafts’ next date within the job’s hour', async () => {
+    const regulationId = await createRegulation(kit.t, kit.workflow);
+    const draft = await createDraft(kit, 'resident', { regulationId });
+    expect((await stored(draft.id)).next).toBe('2026-12-31');
+    const changed = await call(kit.app, 'PATCH', `/api/policy/regulations/${regulationId}`, {
+      cookie: kit.cookies.policy,
+      json: { closesOn: '2026-10-31', comment: 'De ronde sluit eerder.' },
+    });
+    expect(changed.status, await changed.clone().text()).toBe(200);
+    await runJob();
+    expect(await stored(draft.id)).toEqual({ next: '2026-10-31', recompute: null });
   });
 });

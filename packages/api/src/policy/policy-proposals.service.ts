@@ -202,7 +202,12 @@ export async function approveProposal(
     } else if (row.kind === 'open_regulation') {
       result = await openRegulation(trx, row.regulation_id!, now, user.locale);
     } else {
-      result = await updateRegulation(trx, row.regulation_id!, row.changes as RegulationChanges);
+      result = await updateRegulation(
+        trx,
+        row.regulation_id!,
+        row.changes as RegulationChanges,
+        now,
+      );
     }
     await withPolicyTables(trx)
       .updateTable('policy_proposals')

@@ -210,6 +210,6 @@ export function registerPolicyRegulationRoutes(app: App, deps: AppDeps): void {
       const proposal = await proposeRegulationChange(db, id, changes, user, comment, deps.clock());
       return c.json({ proposal } as never, 202);
     }
-    return c.json((await updateRegulation(db, id, changes)) as never, 200);
+    return c.json((await updateRegulation(db, id, changes, deps.clock())) as never, 200);
   });
 }

@@ -1,3 +1,4 @@
+import { toAmsterdamDate } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import type { DB } from '../db/schema';
@@ -136,6 +137,8 @@ export async function updateRegulation(
   db: Db,
   id: string,
   changes: RegulationChanges,
+  /** The change's moment: its applications' deadlines are due to be worked out again from that day. */
+  now?: Date,
 ): Promise<Regulation> {
   const current = await findRegulation(db, id);
   if (!current) throw new AppError('not_found', 'No regulation with this id.');
@@ -189,6 +192,19 @@ export async function updateRegulation(
       })
       .where('id', '=', id)
       .execute();
+    // A draft's next date is the last day for applications and a grant's may be its report's:
+    // the deadlines job works those out again within the hour.
+    const reportDue = changes.reportDueWeeks ?? current.reportDueWeeks;
+    if (closesOn !== current.closesOn || reportDue !== current.reportDueWeeks) {
+      const today = now ? sql<string>`${toAmsterdamDate(now)}::date` : sql<string>`current_date`;
+      await db
+        .updateTable('applications')
+        .set({
+          deadlines_recompute_on: sql<string>`least(coalesce(deadlines_recompute_on, ${today}), ${today})`,
+        })
+        .where('regulation_id', '=', id)
+        .execute();
+    }
   } catch (err) {
     // A grant committed between the read above and this update.
     if (isCheckViolation(err, 'budgets_within_ceiling')) {

@@ -13,6 +13,7 @@ import {
   suspendedDays,
 } from '../legal-clock/terms';
 import { decisionSentOn } from './decision-sent';
+import { submissionDeadline } from './receipt-window';
 import { type ApplicationWarning, decisionAfterActivity } from './warnings';
 
 /** The snapshot's state, which must exist in the definition (unknown_state otherwise). */
@@ -86,6 +87,10 @@ export function applicationView(
   const decided = sentOn !== undefined;
   const final = spec.type === 'final';
   const decisionDue = decisionDueDate(ctx.clock, today);
+  // Not received yet: the regulation's last day for applications is the one date that counts.
+  if (!final && snapshot.status === 'active' && ctx.clock.receivedOn === null) {
+    push('submission', submissionDeadline(facts?.regulation.closesOn));
+  }
   if (!decided && !final) push('decision', decisionDue);
   if (open) push('supplement', supplementDueDate(open.requestedOn, open.periodDays, open.sentOn));
   if (sentOn !== undefined) push('objection', objectionDeadline(sentOn));

@@ -17,7 +17,7 @@ import {
   SHIPPED_KEYS,
   T0,
 } from '../test/fixtures';
-import { allowedEvents, createApplication, step } from './runtime';
+import { allowedEvents, applicationView, createApplication, step } from './runtime';
 
 const def = loadShippedDefinition();
 // T0 is Tuesday 3 March 2026, 10:00 in Amsterdam (UTC+1 until 29 March).
@@ -118,5 +118,32 @@ describe('the last day for applications', () => {
     expect(types(closingOn('2026-03-02'), T0)).toContain('WITHDRAW');
     // Without a clock the day is unknown: the list does not guess.
     expect(types(closingOn('2026-03-02'))).toContain('SUBMIT');
+  });
+
+  test('a draft lists the last day as its deadline, until it is received', () => {
+    const f = closingOn('2026-03-31');
+    const view = applicationView(def, draft(), T0, f);
+    expect(view.deadlines).toEqual([
+      {
+        key: 'submission',
+        date: '2026-03-31',
+        explanation: {
+          nl: 'De regeling neemt aanvragen aan tot en met deze dag. Daarna kan deze aanvraag niet meer worden verstuurd.',
+          en: 'The grant scheme takes applications up to and including this day. After it, this application can no longer be sent.',
+        },
+      },
+    ]);
+    expect(applicationView(def, draft(), T0, facts).deadlines).toEqual([]);
+    const sent = submit(draft(), T0, f);
+    expect(applicationView(def, sent.snapshot, T0, f).deadlines.map((d) => d.key)).toEqual([
+      'decision',
+    ]);
+    const withdrawn = step(
+      def,
+      draft(),
+      { type: 'WITHDRAW' },
+      { now: T0, actor: applicant, facts: f },
+    );
+    expect(applicationView(def, withdrawn.snapshot, T0, f).deadlines).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@
 import type { ApplicationContext, Issue } from '../core/engine.types';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
 import { formatDate } from '../legal-clock/calendar';
+import type { Deadline } from '../legal-clock/terms';
 
 /** The refusal's name, as a guard's would be: the problem's `guard` and the issue's path. */
 export const RECEIPT_WINDOW = 'regulationOpen';
@@ -48,4 +49,16 @@ export function wouldReceive(
   const target = typeof t.target === 'string' ? def.states[t.target] : undefined;
   const actions = [...(t.actions ?? []), ...(target?.entry ?? [])];
   return actions.some((a) => a.type === 'startClock');
+}
+
+/** The last day a draft can be sent, as the application's deadlines list it; null: no end. */
+export function submissionDeadline(closesOn: string | undefined): Deadline | null {
+  if (!closesOn) return null;
+  return {
+    date: closesOn,
+    explanation: {
+      nl: 'De regeling neemt aanvragen aan tot en met deze dag. Daarna kan deze aanvraag niet meer worden verstuurd.',
+      en: 'The grant scheme takes applications up to and including this day. After it, this application can no longer be sent.',
+    },
+  };
 }

@@ -219,6 +219,8 @@ const nl = {
   'app.state': 'Status',
   'app.requested': 'Gevraagd bedrag',
   'app.updated': 'Laatst gewijzigd',
+  'mine.nextDate': 'Belangrijke datum',
+  'mine.noDate': 'Geen',
 
   'field.district': 'Wijk',
   'field.postcode': 'Postcode',
@@ -362,6 +364,7 @@ const nl = {
   'warning.decision_after_activity.staff':
     'Het besluit kan pas na de activiteit van de aanvrager komen.',
   'deadline.decision': 'Uiterlijk besluit',
+  'deadline.submission': 'Versturen kan tot en met',
   'deadline.supplementDue': 'Aanvulling uiterlijk',
   'deadline.supplement': 'Aanvulling uiterlijk',
   'deadline.reportDue': 'Verantwoording uiterlijk',
@@ -800,6 +803,8 @@ const en: Record<MessageKey, string> = {
   'app.state': 'Status',
   'app.requested': 'Amount requested',
   'app.updated': 'Last changed',
+  'mine.nextDate': 'Key date',
+  'mine.noDate': 'None',
 
   'field.district': 'District',
   'field.postcode': 'Postcode',
@@ -940,6 +945,7 @@ const en: Record<MessageKey, string> = {
   'warning.decision_after_activity.staff':
     "The decision may only come after the applicant's activity.",
   'deadline.decision': 'Decision due by',
+  'deadline.submission': 'Can be sent up to and including',
   'deadline.supplementDue': 'Information due by',
   'deadline.supplement': 'Information due by',
   'deadline.reportDue': 'Final report due by',

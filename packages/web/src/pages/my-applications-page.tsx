@@ -18,7 +18,7 @@ import { useSession } from '../session/session';
 import { MY_APPLICATIONS_QUERY } from './page-data';
 
 export function MyApplicationsPage() {
-  const { t, formatMoney, formatDateTime } = useI18n();
+  const { t, tx, formatMoney, formatDate, formatDateTime } = useI18n();
   const { vocabulary } = useVocabulary();
   const { me, actingFor } = useSession();
   const errorText = useErrorText();
@@ -46,6 +46,7 @@ export function MyApplicationsPage() {
                 <TableHeaderCell scope="col">{t('app.title')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('app.reference')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('app.state')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('mine.nextDate')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('app.requested')}</TableHeaderCell>
                 <TableHeaderCell scope="col">{t('app.updated')}</TableHeaderCell>
               </TableRow>
@@ -74,6 +75,22 @@ export function MyApplicationsPage() {
                     <TableCell data-label={t('app.reference')}>{a.reference}</TableCell>
                     <TableCell data-label={t('app.state')}>
                       {state && <StateBadge label={state.label} tags={state.tags} />}
+                    </TableCell>
+                    {/* The next of its dates, as its page lists them (a draft: the last day to send it). */}
+                    <TableCell data-label={t('mine.nextDate')}>
+                      {a.nextDeadline ? (
+                        <>
+                          <span className="app-muted app-block">
+                            {tx(`deadline.${a.nextDeadline.key}`, t('queue.deadlineOther'))}
+                          </span>
+                          {formatDate(a.nextDeadline.date)}
+                          {a.nextDeadline.daysLeft < 0 && (
+                            <span className="app-muted app-block">{t('queue.deadlinePassed')}</span>
+                          )}
+                        </>
+                      ) : (
+                        t('mine.noDate')
+                      )}
                     </TableCell>
                     <TableCell data-label={t('app.requested')}>
                       {formatMoney(a.requestedCents)}
