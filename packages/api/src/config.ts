@@ -71,6 +71,7 @@ const envSchema = z.object({
   RETENTION_WARNING_DAYS: positiveInt.default(14),
   RETENTION_UNCONFIRMED_DAYS: z.coerce.number().int().min(0).default(30),
   RETENTION_REMOVED_FILES_DAYS: z.coerce.number().int().min(0).default(7),
+  CLOSING_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(14),
 });
 
 /** One OpenID Connect connection (OIDC_RESIDENT_* or OIDC_STAFF_*). */
@@ -226,6 +227,8 @@ export interface Config {
   retentionUnconfirmedDays: number;
   /** A file taken out this many days ago loses its contents (0: never); src/retention. */
   retentionRemovedFilesDays: number;
+  /** A draft not sent hears this many days before its regulation closes (0: never); src/reminders. */
+  closingReminderDays: number;
 }
 
 /** A configuration problem; the message names the variable. */
@@ -387,6 +390,7 @@ export function loadConfig(env: Env = process.env): Config {
     retentionWarningDays: e.RETENTION_WARNING_DAYS,
     retentionUnconfirmedDays: e.RETENTION_UNCONFIRMED_DAYS,
     retentionRemovedFilesDays: e.RETENTION_REMOVED_FILES_DAYS,
+    closingReminderDays: e.CLOSING_REMINDER_DAYS,
   };
 }
 

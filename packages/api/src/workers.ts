@@ -1,6 +1,7 @@
 import type { AppDeps } from './context';
 import { startDeadlinesWorker } from './deadlines/deadlines.worker';
 import { startOutboxWorker } from './messaging/outbox.worker';
+import { startClosingReminderWorker } from './reminders/closing-reminder.worker';
 import { startRetentionWorker } from './retention/retention.worker';
 import { startTimerWorker } from './timers/timer.worker';
 
@@ -19,6 +20,7 @@ export function startWorkers(deps: AppDeps): RunningWorker {
   workers.push({ name: 'outbox', worker: startOutboxWorker(deps) });
   workers.push({ name: 'retention', worker: startRetentionWorker(deps) });
   workers.push({ name: 'deadlines', worker: startDeadlinesWorker(deps) });
+  workers.push({ name: 'closing reminders', worker: startClosingReminderWorker(deps) });
   if (workers.length > 0) {
     deps.logger.info({ workers: workers.map((w) => w.name) }, 'workers started');
   }

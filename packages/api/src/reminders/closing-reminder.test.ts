@@ -1,0 +1,157 @@
+/**
+ * A draft not sent while its regulation is about to close: its resident hears it once, in her
+ * language, with the last day and the link to her application, over a real SMTP conversation.
+ * Nobody else hears anything: not an application already received, not a draft of a regulation
+ * that closes later, not a resident without an e-mail address.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  applicationIn,
+  createDraft,
+  createRegulation,
+  type Kit,
+  setupKit,
+} from '../applications/lifecycle.test-kit';
+import { silentLogger } from '../logging/logger';
+import { createSmtpTransport } from '../messaging/mail.transport';
+import { startOutboxWorker } from '../messaging/outbox.worker';
+import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
+import { createUser, loginAs } from '../test/test-app';
+import { CLOSING_REMINDER_TEMPLATE, remindBeforeClosing } from './closing-reminder.job';
+import { CLOSING_REMINDER_JOB, startClosingReminderWorker } from './closing-reminder.worker';
+
+const DAY = 86_400_000;
+let kit: Kit;
+let sink: SmtpSink;
+beforeAll(async () => {
+  // The kit's clock starts on Monday 2 March 2026.
+  kit = await setupKit();
+  sink = await startSmtpSink({ parse: true });
+});
+afterAll(async () => {
+  await sink.close();
+  await kit.close();
+});
+
+const remind = () => remindBeforeClosing(kit.t.db, kit.clock(), { days: 14 });
+
+async function deliver(count: number) {
+  const transport = createSmtpTransport(`smtp://127.0.0.1:${sink.port}`, { ignoreTLS: true });
+  const worker = startOutboxWorker(kit.app.deps, { transport, loop: false });
+  try {
+    await worker.drain();
+  } finally {
+    await worker.stop();
+    transport.close();
+  }
+  await sink.waitFor(count);
+}
+
+describe('the reminder before a regulation closes', () => {
+  test('reaches the resident of a draft once, in her language, with the day and her link', async () => {
+    const closing = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-03-20' });
+    const later = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-04-30' });
+    const draft = await createDraft(kit, 'resident', { regulationId: closing });
+    const notYet = await createDraft(kit, 'resident', { regulationId: later });
+    const received = await applicationIn(kit, 'submitted');
+    await kit.t.db
+      .updateTable('applications')
+      .set({ regulation_id: closing })
+      .where('id', '=', received.id)
+      .execute();
+    const english = await createUser(kit.t.db, { roles: ['applicant'], locale: 'en' });
+    const englishCookie = await loginAs(kit.app, english.email!);
+    const theirs = await createDraft(
+      { ...kit, cookies: { ...kit.cookies, resident2: englishCookie } },
+      'resident2',
+      { regulationId: closing },
+    );
+
+    // Nineteen days before the last day: outside the fourteen.
+    expect(await remind()).toBe(0);
+    await kit.advance(5 * DAY); // Saturday 7 March: 14 days to go, the last day included
+    expect(await remind()).toBe(2);
+    expect(await remind()).toBe(0);
+    await deliver(2);
+
+    const rows = await kit.t.db
+      .selectFrom('outbox')
+      .select(['application_id', 'recipient_email', 'language'])
+      .where('template_key', '=', CLOSING_REMINDER_TEMPLATE)
+      .execute();
+    expect(rows.map((r) => r.application_id).sort()).toEqual([draft.id, theirs.id].sort());
+    expect(rows.map((r) => r.application_id)).not.toContain(notYet.id);
+    expect(rows.map((r) => r.application_id)).not.toContain(received.id);
+
+    const toHer = sink.messages.find((m) => m.subject?.includes(draft.reference as string))!;
+    expect(toHer.subject).toBe(`Uw aanvraag ${draft.reference} is nog niet verstuurd`);
+    expect(toHer.text).toContain('De regeling neemt aanvragen aan tot en met 20 maart 2026.');
+    expect(toHer.text).toContain('Bewonersinitiatieven Delfshaven 2026');
+    expect(toHer.text).toContain(`/aanvragen/${draft.id}`);
+    expect(toHer.text).not.toContain('{{');
+    const toThem = sink.messages.find((m) => m.subject?.includes(theirs.reference as string))!;
+    expect(toThem.subject).toBe(`Your application ${theirs.reference} has not been sent yet`);
+    expect(toThem.text).toContain('up to and including 20 March 2026');
+  });
+
+  test('a resident the desk registered without e-mail is not reminded by mail', async () => {
+    const closing = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-03-12' });
+    const draft = await createDraft(kit, 'resident', { regulationId: closing });
+    await kit.t.db
+      .updateTable('users')
+      .set({ email: null })
+      .where('id', '=', kit.users.resident.id)
+      .execute();
+    try {
+      expect(await remind()).toBe(0);
+      const rows = await kit.t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('application_id', '=', draft.id)
+        .where('template_key', '=', CLOSING_REMINDER_TEMPLATE)
+        .execute();
+      expect(rows).toHaveLength(0);
+    } finally {
+      await kit.t.db
+        .updateTable('users')
+        .set({ email: kit.users.resident.email })
+        .where('id', '=', kit.users.resident.id)
+        .execute();
+    }
+    // With her address back, the same run reminds her: the draft was left out for the address.
+    expect(await remind()).toBe(1);
+  });
+
+  test('runs as the installation’s hourly job, and CLOSING_REMINDER_DAYS=0 switches it off', async () => {
+    const closing = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-03-13' });
+    const draft = await createDraft(kit, 'resident', { regulationId: closing });
+    const reminders = () =>
+      kit.t.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('application_id', '=', draft.id)
+        .where('template_key', '=', CLOSING_REMINDER_TEMPLATE)
+        .execute();
+    const run = async (days: number) => {
+      await kit.t.db
+        .updateTable('scheduled_jobs')
+        .set({ next_attempt_at: kit.clock(), claimed_by: null, lease_until: null, attempts: 0 })
+        .where('name', '=', CLOSING_REMINDER_JOB)
+        .execute();
+      const deps = {
+        db: kit.t.db,
+        clock: kit.clock,
+        logger: silentLogger(),
+        config: { ...kit.app.deps.config, closingReminderDays: days },
+      };
+      const worker = startClosingReminderWorker(deps, { loop: false });
+      const ran = 'drain' in worker ? await worker.drain() : 0;
+      await worker.stop();
+      return ran;
+    };
+    expect(await run(0)).toBe(0);
+    expect(await reminders()).toHaveLength(0);
+    expect(await run(14)).toBe(1);
+    expect(await reminders()).toHaveLength(1);
+  });
+});
