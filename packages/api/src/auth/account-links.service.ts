@@ -7,12 +7,12 @@
  * owner of an address a clerk used at the desk claim that account. Only a SHA-256 of a link's
  * token is stored; a link works once, until it expires.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+import { mailRow } from '../messaging/messaging.service';
 import { findUserByEmail, insertUser, normalizeEmail } from '../users/users.repository';
 import { type AccountMailKind, accountMail } from './account-links.mail';
 import type { User } from './auth.table';
@@ -78,23 +78,17 @@ async function mailAccount(
   });
   await trx
     .insertInto('outbox')
-    .values({
-      id: randomUUID(),
-      kind: 'mail',
-      application_id: null,
-      message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-      recipient_email: to.email,
-      recipient_name: to.name,
-      audience: 'applicant',
-      language: to.locale,
-      template_key: kind,
-      subject,
-      body,
-      variables: null,
-      next_attempt_at: now,
-      created_at: now,
-      updated_at: now,
-    })
+    .values(
+      mailRow({
+        applicationId: null,
+        to,
+        audience: 'applicant',
+        language: to.locale,
+        template: kind,
+        text: { subject, body },
+        now,
+      }),
+    )
     .execute();
 }
 

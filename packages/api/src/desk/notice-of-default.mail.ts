@@ -20,11 +20,7 @@ import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
 import { channelFor } from '../messaging/channels';
-import {
-  MESSAGE_ID_DOMAIN,
-  type MessagingPlan,
-  writeMessagingPlan,
-} from '../messaging/messaging.service';
+import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
 /** Template keys of the two mails in the outbox (not a workflow's: `shell.` names no template). */
 export const NOTICE_RECEIPT_MAIL = 'shell.notice_of_default_receipt';
@@ -161,24 +157,17 @@ export async function enqueueNoticeMessages(
     to: { email: string | null; name: string | null; language: Language },
     template: string,
     text: Text,
-  ) => ({
-    id: randomUUID(),
-    kind: 'mail' as const,
-    application_id: app.id,
-    history_id: args.historyId,
-    message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-    recipient_email: to.email,
-    recipient_name: to.name,
-    audience,
-    language: to.language,
-    template_key: template,
-    subject: text.subject,
-    body: text.body,
-    variables: null,
-    next_attempt_at: now,
-    created_at: now,
-    updated_at: now,
-  });
+  ) =>
+    mailRow({
+      applicationId: app.id,
+      historyId: args.historyId,
+      to,
+      audience,
+      language: to.language,
+      template,
+      text,
+      now,
+    });
   const rows = [];
   const documents: MessagingPlan['documentRows'] = [];
   const applicant = { ...people, letterChannel: people.letter_channel };

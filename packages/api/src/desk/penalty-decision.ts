@@ -20,11 +20,7 @@ import { type NoticeWaiver, WAIVER_SENTENCE } from '../applications/notice-waive
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
 import { channelFor } from '../messaging/channels';
-import {
-  MESSAGE_ID_DOMAIN,
-  type MessagingPlan,
-  writeMessagingPlan,
-} from '../messaging/messaging.service';
+import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
 /** The letter's template key in documents and outbox (a shell letter: `shell.`, no workflow's). */
 export const PENALTY_LETTER = 'shell.penalty_decision';
@@ -233,25 +229,17 @@ export async function issuePenaltyLetter(
         created_at: now,
         updated_at: now,
       },
-      {
-        id: randomUUID(),
-        kind: 'mail',
-        application_id: app.id,
-        history_id: args.historyId,
-        document_id: documentId,
-        message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-        recipient_email: applicant.email,
-        recipient_name: applicant.name,
+      mailRow({
+        applicationId: app.id,
+        historyId: args.historyId,
+        documentId,
+        to: applicant,
         audience: 'applicant',
         language,
-        template_key: PENALTY_LETTER,
-        subject: mail.subject,
-        body: mail.body,
-        variables: null,
-        next_attempt_at: now,
-        created_at: now,
-        updated_at: now,
-      },
+        template: PENALTY_LETTER,
+        text: mail,
+        now,
+      }),
     );
   }
   await writeMessagingPlan(trx, plan);

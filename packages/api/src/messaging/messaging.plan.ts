@@ -29,6 +29,45 @@ type DocumentEffect = Extract<Effect, { type: 'document' }>;
 export const MESSAGE_ID_DOMAIN = 'initiatief.local';
 
 /**
+ * One mail of the outbox with its subject and body written out: they are the record of what was
+ * sent (migration 0037), so nothing else of the texts' values is kept.
+ */
+export function mailRow(m: {
+  /** Null for a mail about the account, not an application. */
+  applicationId: string | null;
+  historyId?: string | null;
+  /** The letter it carries. */
+  documentId?: string | null;
+  to: { email: string | null; name: string | null };
+  audience: 'applicant' | 'staff';
+  language: Language;
+  template: string;
+  text: { subject: string; body: string };
+  now: Date;
+  id?: string;
+}) {
+  return {
+    id: m.id ?? randomUUID(),
+    kind: 'mail' as const,
+    application_id: m.applicationId,
+    history_id: m.historyId ?? null,
+    document_id: m.documentId ?? null,
+    message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
+    recipient_email: m.to.email,
+    recipient_name: m.to.name,
+    audience: m.audience,
+    language: m.language,
+    template_key: m.template,
+    subject: m.text.subject,
+    body: m.text.body,
+    variables: null,
+    next_attempt_at: m.now,
+    created_at: m.now,
+    updated_at: m.now,
+  };
+}
+
+/**
  * The documents and outbox rows for the step's `notice` and `document` effects, from the texts'
  * context, without touching the database: the caller writes them in its transaction, on their
  * own (writeMessagingPlan) or inside the statement that writes the step's history row.
@@ -133,27 +172,24 @@ export function planMessaging(
     );
     const variables = resolveVariables(context, input, language, objection.date);
     const id = randomUUID();
-    outboxRows.push({
-      id,
-      kind: 'mail',
-      application_id: input.applicationId,
-      history_id: input.historyId,
-      // A notice to the applicant carries the letter issued in the same step.
-      document_id: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
-      message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-      recipient_email: recipient.email,
-      recipient_name: recipient.name,
-      audience: effect.audience,
-      language,
-      template_key: effect.template,
-      subject: renderTemplate(text.subject, variables),
-      body: renderTemplate(text.body, variables),
-      // The subject and body are the record of what was sent (migration 0037).
-      variables: null,
-      next_attempt_at: input.now,
-      created_at: input.now,
-      updated_at: input.now,
-    });
+    outboxRows.push(
+      mailRow({
+        id,
+        applicationId: input.applicationId,
+        historyId: input.historyId,
+        // A notice to the applicant carries the letter issued in the same step.
+        documentId: effect.audience === 'applicant' ? (result.documentIds[0] ?? null) : null,
+        to: recipient,
+        audience: effect.audience,
+        language,
+        template: effect.template,
+        text: {
+          subject: renderTemplate(text.subject, variables),
+          body: renderTemplate(text.body, variables),
+        },
+        now: input.now,
+      }),
+    );
     result.outboxIds.push(id);
   }
   return { documentRows, outboxRows, result };

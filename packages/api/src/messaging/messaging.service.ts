@@ -13,7 +13,7 @@ import { messagingCtes } from './messaging.statements';
 import type { EnqueuedMessaging, EnqueueMessagingInput, MessagingPlan } from './messaging.types';
 
 export { messagingContext } from './messaging.context';
-export { MESSAGE_ID_DOMAIN, planMessaging } from './messaging.plan';
+export { MESSAGE_ID_DOMAIN, mailRow, planMessaging } from './messaging.plan';
 export { APPLICATION_URL_TOKEN, templateOf } from './messaging.texts';
 export type {
   DocumentRow,

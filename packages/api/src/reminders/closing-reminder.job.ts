@@ -4,12 +4,11 @@
  * application. After the day the application can no longer be sent (the engine refuses its
  * receipt), so a reminder is worth more before than a refusal after.
  */
-import { randomUUID } from 'node:crypto';
 import { addDays, formatDate, toAmsterdamDate } from '@initiatief/engine';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
-import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+import { mailRow } from '../messaging/messaging.plan';
 
 /** The outbox template key of the reminder; its row marks a draft as reminded. */
 export const CLOSING_REMINDER_TEMPLATE = 'closing_reminder';
@@ -114,25 +113,17 @@ export async function remindBeforeClosing(
       });
       await trx
         .insertInto('outbox')
-        .values({
-          id: randomUUID(),
-          kind: 'mail',
-          application_id: draft.id,
-          history_id: null,
-          document_id: null,
-          message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-          recipient_email: draft.email,
-          recipient_name: draft.name,
-          audience: 'applicant',
-          language,
-          template_key: CLOSING_REMINDER_TEMPLATE,
-          subject: text.subject,
-          body: text.body,
-          variables: JSON.stringify({ reference: draft.reference, closesOn: draft.closes_on }),
-          next_attempt_at: now,
-          created_at: now,
-          updated_at: now,
-        })
+        .values(
+          mailRow({
+            applicationId: draft.id,
+            to: { email: draft.email, name: draft.name },
+            audience: 'applicant',
+            language,
+            template: CLOSING_REMINDER_TEMPLATE,
+            text,
+            now,
+          }),
+        )
         .execute();
       return true;
     });

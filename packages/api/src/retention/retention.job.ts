@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
-import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+import { mailRow } from '../messaging/messaging.plan';
 import { metrics } from '../ops/metrics';
 import { deleteUnconfirmedAccounts } from './unconfirmed-accounts';
 
@@ -126,26 +125,19 @@ async function warnDrafts(
       await trx
         .insertInto('outbox')
         .values({
-          id: randomUUID(),
-          kind: 'mail',
-          application_id: draft.id,
-          history_id: null,
-          document_id: null,
-          message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-          recipient_email: draft.email,
-          recipient_name: draft.name,
-          audience: 'applicant',
-          language,
-          template_key: RETENTION_WARNING_TEMPLATE,
-          subject: text.subject,
-          body: text.body,
+          ...mailRow({
+            applicationId: draft.id,
+            to: { email: draft.email, name: draft.name },
+            audience: 'applicant',
+            language,
+            template: RETENTION_WARNING_TEMPLATE,
+            text,
+            now,
+          }),
           variables: JSON.stringify({
             reference: draft.reference,
             deleteOn: deleteOn.toISOString(),
           }),
-          next_attempt_at: now,
-          created_at: now,
-          updated_at: now,
         })
         .execute();
       return true;

@@ -1,4 +1,4 @@
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { sameName, supportersOnForm, supportersRule } from '@initiatief/engine';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
@@ -9,7 +9,7 @@ import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { SUPPORTER_INVITATION } from '../messaging/mail.compose';
-import { MESSAGE_ID_DOMAIN } from '../messaging/messaging.service';
+import { mailRow } from '../messaging/messaging.service';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { inMunicipality } from './postcodes';
@@ -230,28 +230,26 @@ export async function addSupporter(
     await trx
       .insertInto('outbox')
       .values({
-        id: randomUUID(),
-        kind: 'mail',
-        application_id: app.id,
-        message_id: `<${randomUUID()}@${MESSAGE_ID_DOMAIN}>`,
-        recipient_email: email,
-        recipient_name: input.name,
-        audience: 'applicant',
-        language: 'nl',
-        template_key: SUPPORTER_INVITATION,
-        subject: `Steunt u "${app.title || app.reference}"? / Do you support it?`,
-        body: invitationBody({
-          name: input.name,
-          applicant: applicant.name,
-          app,
-          link,
-          code,
-          rule: await ruleOf(trx, app),
+        ...mailRow({
+          applicationId: app.id,
+          to: { email, name: input.name },
+          audience: 'applicant',
+          language: 'nl',
+          template: SUPPORTER_INVITATION,
+          text: {
+            subject: `Steunt u "${app.title || app.reference}"? / Do you support it?`,
+            body: invitationBody({
+              name: input.name,
+              applicant: applicant.name,
+              app,
+              link,
+              code,
+              rule: await ruleOf(trx, app),
+            }),
+          },
+          now,
         }),
         variables: JSON.stringify({ reference: app.reference }),
-        next_attempt_at: now,
-        created_at: now,
-        updated_at: now,
       })
       .execute();
     return view(row, applicant);
