@@ -15,6 +15,7 @@ import {
   type Browser,
   checkA11y,
   expectHeading,
+  fillDate,
   login,
   openBrowser,
   screenshotOnFailure,
@@ -106,5 +107,60 @@ describe('a draft after the regulation’s last day', () => {
     const after = await again('GET', `/api/applications/${draft.id}`);
     expect(after.state).toBe('draft');
     expect(after.data.title).toBe('Buurtmoestuin Tarwewijk');
+  });
+
+  it('the desk files one that came in by post on the last day, with that day', async () => {
+    const clerk = await apiAs(server, server.users.clerk.email);
+    // The last day is today on this server's clock, which the test before moved on by a day.
+    const today = server.today();
+    const byPost = await upsertRegulation(server.deps.db, {
+      code: 'BI-CHARLOIS-POST',
+      title: 'Bewonersinitiatieven Charlois (post)',
+      district: 'Charlois',
+      year: Number(today.slice(0, 4)),
+      ceilingCents: 25_000_000,
+      maxAmountCents: 1_000_000,
+      directSettlementThresholdCents: 0,
+      decisionTermWeeks: 8,
+      reportDueWeeks: 12,
+      opensOn: addDays(today, -60),
+      closesOn: today,
+      workflowKey: 'bewonersinitiatief',
+      workflowVersion: 1,
+    });
+    const data = {
+      ...demoFormData(server.deps.clock()),
+      district: 'Charlois',
+      title: 'Speeltuin Pendrecht',
+    };
+    const draft = await clerk('POST', '/api/applications', {
+      regulationId: byPost,
+      applicantId: server.users.resident.id,
+      data,
+    });
+    // The letter came in on the last day; the desk types it in two days later.
+    server.advanceDays(2);
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${draft.id}/bewerken/controleren`);
+    const notice = page.locator('.app-period-ended');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('Kwam de aanvraag op of vóór die dag binnen');
+    await checkA11y(page, 'desk-period-ended');
+
+    // Sent without the day it came in: too late, said in words.
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await page
+      .getByText(`Deze regeling nam aanvragen aan tot en met ${formatDate(today, 'nl')}.`)
+      .first()
+      .waitFor();
+
+    await fillDate(page, 'Datum van ontvangst', today);
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await page.waitForURL(`${server.url}/aanvragen/${draft.id}`);
+    const again = await apiAs(server, server.users.clerk.email);
+    const filed = await again('GET', `/api/applications/${draft.id}`);
+    expect(filed.state).toBe('submitted');
+    expect(filed.clock.receivedOn).toBe(today);
+    expect(filed.applicationPeriodEnded).toBeNull();
   });
 });

@@ -115,4 +115,46 @@ describe('the last day for applications', () => {
       }
     }
   });
+
+  test('the desk files one that came in by post on the last day, dated that day', async () => {
+    const regulationId = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-03-09' });
+    const draft = await createDraft(kit, 'clerk', {
+      regulationId,
+      applicantId: kit.users.resident.id,
+    });
+    // Six days on, the last day has passed.
+    await kit.advance(6 * DAY);
+    // She cannot date her own submission; the desk can, within the rules.
+    const own = await sendEvent(kit, 'resident', draft.id, 'SUBMIT', undefined, {});
+    expect(own.status).toBe(409);
+    const res = await call(kit.app, 'POST', `/api/applications/${draft.id}/events`, {
+      cookie: kit.cookies.resident,
+      json: { type: 'SUBMIT', receivedOn: '2026-03-09' },
+    });
+    expect(res.status).toBe(403);
+    const future = await call(kit.app, 'POST', `/api/applications/${draft.id}/events`, {
+      cookie: kit.cookies.clerk,
+      headers: { 'Accept-Language': 'nl' },
+      json: { type: 'SUBMIT', receivedOn: '2026-04-01' },
+    });
+    expect(future.status).toBe(422);
+    expect((await readJson(future)).invalidParams[0]).toMatchObject({ name: 'receivedOn' });
+    const filed = await call(kit.app, 'POST', `/api/applications/${draft.id}/events`, {
+      cookie: kit.cookies.clerk,
+      json: { type: 'SUBMIT', receivedOn: '2026-03-09' },
+    });
+    expect(filed.status, await filed.clone().text()).toBe(200);
+    const sent = await readJson(filed);
+    expect(sent.state).toBe('submitted');
+    expect(sent.clock.receivedOn).toBe('2026-03-09');
+    expect(sent.clock.decisionDueOn).toBe('2026-05-04');
+    const history = await readJson(
+      await call(kit.app, 'GET', `/api/applications/${draft.id}/history`, {
+        cookie: kit.cookies.clerk,
+      }),
+    );
+    const entries = Array.isArray(history) ? history : history.items;
+    const submit = entries.find((e: { event: string }) => e.event === 'SUBMIT');
+    expect(submit.payload).toEqual({ receivedOn: '2026-03-09' });
+  });
 });

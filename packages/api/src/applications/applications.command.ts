@@ -212,6 +212,8 @@ export interface StepArgs {
   actorName?: string;
   onBehalfOf: string | null;
   event: { type: string; payload?: unknown };
+  /** The day the application came in, when the desk files it later (engine StepInput). */
+  receivedOn?: string;
   now: Date;
   /** Applicant and assignee as read with the lock (saves the messaging context's query). */
   people?: MessagingPeople;
@@ -242,6 +244,7 @@ export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<S
           ...(args.people ? { applicantName: args.people.applicant.name } : {}),
           reader: readerFor(actor, app),
         },
+        ...(args.receivedOn !== undefined ? { receivedOn: args.receivedOn } : {}),
       },
     ),
   );

@@ -13,6 +13,7 @@ import {
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
+import { AppError } from '../errors';
 import { assertClaimAllows } from '../queue/claims.service';
 import { factsFor, isUuid, type Regulation } from '../regulations/regulations.repository';
 import { confirmedSupportersFrom } from '../supporters/supporters.shared';
@@ -37,6 +38,8 @@ import {
 export interface EventInput {
   type: string;
   payload?: unknown;
+  /** The day the application came in, given by the desk (StepArgs.receivedOn). */
+  receivedOn?: string;
   ifMatch?: string;
   idempotency?: { key: string; hash: string };
 }
@@ -71,6 +74,15 @@ export async function sendEvent(
     }
     throw err;
   }
+}
+
+/** Only desk staff say when an application came in; anyone else sending it is refused. */
+function receivedOnOf(user: SessionUser, receivedOn: string | undefined): string | undefined {
+  if (receivedOn === undefined) return undefined;
+  if (!user.roles.includes('clerk')) {
+    throw new AppError('forbidden', 'Only desk staff record the day an application came in.');
+  }
+  return receivedOn;
 }
 
 async function stepInTransaction(
@@ -121,6 +133,7 @@ async function stepInTransaction(
     actorName: user.name,
     onBehalfOf: onBehalfOf(user, app, agent),
     event: { type: input.type, payload: input.payload },
+    receivedOn: receivedOnOf(user, input.receivedOn),
     now,
     people,
     confirmedSupporters: confirmedSupportersFrom(supporters, {

@@ -203,6 +203,7 @@ export function registerApplicationRoutes(app: App, deps: AppDeps): void {
     const result = await sendEvent(deps, user, id, {
       type: body.type,
       payload: body.payload,
+      receivedOn: body.receivedOn,
       ifMatch: c.req.header('if-match'),
       idempotency: key ? { key, hash: requestHash('POST', c.req.path, body) } : undefined,
     });

@@ -167,6 +167,10 @@ export const EventBody = z
       .regex(/^[A-Z][A-Z0-9_]*$/, 'an event type in UPPER_SNAKE_CASE')
       .max(64),
     payload: z.unknown().optional(),
+    receivedOn: z.iso.date().optional().openapi({
+      description:
+        'Desk staff only, with the step that receives the application (its SUBMIT): the day it came in, when that was before today (by post), at most 30 days ago. The decision term and the regulation’s last day count from it; the history keeps it',
+    }),
   })
   .strict()
   .openapi('ApplicationEvent');

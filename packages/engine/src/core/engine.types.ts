@@ -58,6 +58,11 @@ export interface StepInput {
   now: Date;
   actor: Actor;
   facts: Facts;
+  /**
+   * The day the application came in, for the step that receives it, when that was before today
+   * (an application the desk files after it arrived by post). Absent: today.
+   */
+  receivedOn?: string;
 }
 
 export interface EngineEvent {

@@ -146,4 +146,59 @@ describe('the last day for applications', () => {
     );
     expect(applicationView(def, withdrawn.snapshot, T0, f).deadlines).toEqual([]);
   });
+
+  test('the desk files one that came in by post on the last day: received that day', () => {
+    const threeDaysLater = new Date('2026-03-06T09:00:00Z');
+    const sent = step(
+      def,
+      draft(),
+      { type: 'SUBMIT' },
+      {
+        now: threeDaysLater,
+        actor: clerk,
+        facts: closingOn('2026-03-03'),
+        receivedOn: '2026-03-03',
+      },
+    );
+    expect(sent.state).toBe('submitted');
+    expect(sent.snapshot.context.clock.receivedOn).toBe('2026-03-03');
+    expect(sent.history.payload).toEqual({ receivedOn: '2026-03-03' });
+    // Eight weeks from the day it came in, not from the day it was typed in.
+    expect(applicationView(def, sent.snapshot, threeDaysLater).clock.decisionDueOn).toBe(
+      '2026-04-28',
+    );
+    // A day after the last one is still too late.
+    const late = refusal(() =>
+      step(
+        def,
+        draft(),
+        { type: 'SUBMIT' },
+        {
+          now: threeDaysLater,
+          actor: clerk,
+          facts: closingOn('2026-03-03'),
+          receivedOn: '2026-03-04',
+        },
+      ),
+    );
+    expect(late.guard).toBe('regulationOpen');
+  });
+
+  test('a day of receipt in the future, long ago, or with another step is refused in words', () => {
+    const at = (receivedOn: string, type = 'SUBMIT') =>
+      refusal(() => step(def, draft(), { type }, { now: T0, actor: clerk, facts, receivedOn }));
+    for (const day of ['2026-03-04', '2026-01-31', '3 maart']) {
+      const e = at(day);
+      expect(e.code).toBe('invalid_payload');
+      expect(e.issues?.[0]?.path).toBe('receivedOn');
+      expect(e.issues?.[0]?.text.nl).toBe(
+        'Vul bij Datum van ontvangst een dag in van 1 februari 2026 tot en met vandaag.',
+      );
+    }
+    const withdraw = at('2026-03-03', 'WITHDRAW');
+    expect(withdraw.code).toBe('invalid_payload');
+    expect(withdraw.issues?.[0]?.text.nl).toBe(
+      'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag.',
+    );
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { ApplicationContext, Issue } from '../core/engine.types';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
-import { formatDate } from '../legal-clock/calendar';
+import { addDays, formatDate, isIsoDate } from '../legal-clock/calendar';
 import type { Deadline } from '../legal-clock/terms';
 
 /** The refusal's name, as a guard's would be: the problem's `guard` and the issue's path. */
@@ -59,6 +59,38 @@ export function submissionDeadline(closesOn: string | undefined): Deadline | nul
     explanation: {
       nl: 'De regeling neemt aanvragen aan tot en met deze dag. Daarna kan deze aanvraag niet meer worden verstuurd.',
       en: 'The grant scheme takes applications up to and including this day. After it, this application can no longer be sent.',
+    },
+  };
+}
+
+/** How far back the desk may date an application that came in by post. */
+export const RECEIVED_ON_MAX_DAYS_BACK = 30;
+
+/**
+ * Why a day given as the day an application came in cannot be, or null: a real date, not after
+ * today, and within the last RECEIVED_ON_MAX_DAYS_BACK days (post older than that is a typo).
+ */
+export function receivedOnIssue(receivedOn: string, today: string): Issue | null {
+  const earliest = addDays(today, -RECEIVED_ON_MAX_DAYS_BACK);
+  if (isIsoDate(receivedOn) && receivedOn <= today && receivedOn >= earliest) return null;
+  return {
+    path: 'receivedOn',
+    message: `receivedOn must be a date from ${earliest} up to and including ${today}`,
+    text: {
+      nl: `Vul bij Datum van ontvangst een dag in van ${formatDate(earliest, 'nl')} tot en met vandaag.`,
+      en: `For Date of receipt, enter a day from ${formatDate(earliest, 'en')} up to and including today.`,
+    },
+  };
+}
+
+/** A day of receipt given with a step that does not receive the application. */
+export function notAReceipt(): Issue {
+  return {
+    path: 'receivedOn',
+    message: 'receivedOn belongs only to the step that receives the application',
+    text: {
+      nl: 'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag.',
+      en: 'A date of receipt belongs only with submitting the application.',
     },
   };
 }

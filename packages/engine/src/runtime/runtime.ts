@@ -30,7 +30,14 @@ import {
 } from './machine';
 import { withoutOvertakenReminders } from './overtaken-reminders';
 import { pureInitialTransition, pureMicrosteps } from './pure-scope';
-import { RECEIPT_WINDOW, receiptClosedIssue, receives, wouldReceive } from './receipt-window';
+import {
+  notAReceipt,
+  RECEIPT_WINDOW,
+  receiptClosedIssue,
+  receivedOnIssue,
+  receives,
+  wouldReceive,
+} from './receipt-window';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
@@ -39,7 +46,7 @@ const TIMER_PREFIX = 'xstate.after.';
 /** The event as the machine sees it: the engine adds the clock, the actor and the facts. */
 export function machineEvent(
   event: EngineEvent,
-  input: { now: Date; actor: Actor; facts?: Facts },
+  input: { now: Date; actor: Actor; facts?: Facts; receivedOn?: string },
 ): MachineEvent {
   const nowMs = input.now.getTime();
   return {
@@ -47,6 +54,7 @@ export function machineEvent(
     payload: event.payload,
     nowMs,
     today: toAmsterdamDate(input.now),
+    ...(input.receivedOn !== undefined ? { receivedOn: input.receivedOn } : {}),
     actorId: input.actor.id,
     roles: input.actor.roles,
     facts: input.facts,
@@ -274,6 +282,10 @@ export function step(
     }
   }
   const mEvent = machineEvent(event, input);
+  if (input.receivedOn !== undefined) {
+    const wrong = receivedOnIssue(input.receivedOn, mEvent.today);
+    if (wrong) throw new EngineError('invalid_payload', wrong.message, { issues: [wrong] });
+  }
   const context = snapshot.context;
   // XState chooses: the event's transition (guards tried in order), then any `always`
   // transitions of the states it reaches. The first microstep is the event's own; when XState
@@ -285,8 +297,16 @@ export function step(
   }
   const next = snapshots[snapshots.length - 1]!;
   const nextContext = next.context as ApplicationContext;
-  if (receives(context, nextContext)) {
-    const closed = receiptClosedIssue(input.facts?.regulation.closesOn, mEvent.today);
+  const received = receives(context, nextContext);
+  if (input.receivedOn !== undefined && !received) {
+    const issue = notAReceipt();
+    throw new EngineError('invalid_payload', issue.message, { issues: [issue] });
+  }
+  if (received) {
+    const closed = receiptClosedIssue(
+      input.facts?.regulation.closesOn,
+      nextContext.clock.receivedOn ?? mEvent.today,
+    );
     if (closed) {
       throw new EngineError('guard_failed', `${event.type} refused: ${closed.message}`, {
         guard: RECEIPT_WINDOW,
@@ -306,7 +326,11 @@ export function step(
       actor: input.actor.id,
       roles: input.actor.roles,
       at: input.now.toISOString(),
-      payload: event.payload ?? null,
+      // The day the desk said it came in stays with the step that received it.
+      payload:
+        input.receivedOn !== undefined
+          ? { ...((event.payload as object | undefined) ?? {}), receivedOn: input.receivedOn }
+          : (event.payload ?? null),
     },
     effects: withoutOvertakenReminders(
       def,

@@ -138,7 +138,7 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
   startClock: (_def, _ctx, event) => ({
     update: {
       clock: {
-        receivedOn: event.today,
+        receivedOn: event.receivedOn ?? event.today,
         termWeeks: event.facts?.regulation.decisionTermWeeks || 8,
         suspensions: [],
         extension: null,

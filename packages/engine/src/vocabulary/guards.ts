@@ -197,7 +197,7 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
         en: `${label.en} is missing.`,
       });
     }
-    const from = ctx.clock.receivedOn ?? event.today;
+    const from = ctx.clock.receivedOn ?? event.receivedOn ?? event.today;
     const days = diffDays(from, date);
     if (days >= params.days) return OK;
     const label = labelOfPath(def.form, `data.${field}`, readerOf(event));

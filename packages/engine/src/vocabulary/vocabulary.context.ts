@@ -9,6 +9,11 @@ export interface MachineEvent {
   nowMs: number;
   /** `now` as a calendar date in Europe/Amsterdam. */
   today: string;
+  /**
+   * The day the application came in, when the desk files one that arrived earlier (by post):
+   * the step that receives it counts from that day instead of today.
+   */
+  receivedOn?: string;
   actorId: string;
   roles: Role[];
   facts: Facts | undefined;

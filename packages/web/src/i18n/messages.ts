@@ -260,8 +260,13 @@ const nl = {
   'wizard.next': 'Volgende stap',
   'wizard.submit': 'Aanvraag versturen',
   'wizard.backToApplication': 'Terug naar de aanvraag',
+  'wizard.receivedOn': 'Datum van ontvangst',
+  'wizard.receivedOnHint':
+    'Kwam de aanvraag eerder binnen, per post of aan de balie? Vul dan die dag in: de termijnen tellen vanaf die dag. Leeg laten: vandaag.',
   'periodEnded.next': 'Een nieuwe aanvraag kan bij een regeling die nu open is.',
   'periodEnded.link': 'Bekijk de open regelingen',
+  'periodEnded.desk':
+    'Kwam de aanvraag op of vóór die dag binnen, per post of aan de balie? Dan kunt u haar nog indienen: vul bij de laatste stap de datum van ontvangst in.',
   'wizard.saving': 'Bezig met opslaan…',
   'wizard.savedAt': 'Opgeslagen om {time}',
   'wizard.saveFailed': 'Opslaan is niet gelukt: {reason}',
@@ -844,8 +849,13 @@ const en: Record<MessageKey, string> = {
   'wizard.next': 'Next step',
   'wizard.submit': 'Send application',
   'wizard.backToApplication': 'Back to the application',
+  'wizard.receivedOn': 'Date of receipt',
+  'wizard.receivedOnHint':
+    'Did the application come in earlier, by post or at a desk? Then enter that day: the terms count from it. Left empty: today.',
   'periodEnded.next': 'A new application can be made under a grant scheme that is open now.',
   'periodEnded.link': 'See the open grant schemes',
+  'periodEnded.desk':
+    'Did the application come in on or before that day, by post or at a desk? Then you can still submit it: enter the date of receipt on the last step.',
   'wizard.saving': 'Saving…',
   'wizard.savedAt': 'Saved at {time}',
   'wizard.saveFailed': 'Saving failed: {reason}',

@@ -51,6 +51,7 @@ import { lazyPage, useLoadAfterPaint } from '../../router/lazy-page';
 import { useLeaveGuard, useRouter } from '../../router/router';
 import { useSession } from '../../session/session';
 import { PeriodEndedNotice } from '../period-ended-notice';
+import { RECEIVED_ON, ReceivedOnField, useReceivedOn } from './received-on-field';
 import { stillRefused } from './refusals';
 import { reviewMode } from './review-mode';
 import { SaveIndicator } from './save-indicator';
@@ -110,11 +111,14 @@ export function FormPager({
     if (requested !== '' && requested !== step)
       navigate(`${base}/${step}`, { replace: true, force: true });
   }, [requested, step, base, navigate]);
-  const { canSend, sendsWith } = reviewMode(def, current, me?.roles ?? [], locale);
   // The desk or a helper filling it in for someone reads the pages' titles and the questions'
   // labels for staff, in the steps, the errors and the review, so a review's "change" link leads
   // to a step of the same name and an error names the question as its box does.
   const forOther = readsForOther(me, app);
+  const desk = forOther && (me?.roles ?? []).includes('clerk');
+  const { canSend, sendsWith } = reviewMode(def, current, me?.roles ?? [], locale, desk);
+  // The desk filing it for a resident says when it came in, if not today.
+  const receipt = useReceivedOn(canSend && desk);
   // A supporters' line with the applicant's own name does not count: the form says so.
   const applicant = app.applicantName
     ? { name: app.applicantName, isReader: me?.id === app.applicantId }
@@ -204,6 +208,7 @@ export function FormPager({
     setFailure('');
     const all = everything();
     if (Object.keys(all).length) return show(all);
+    if (receipt.problem) return show({ [RECEIVED_ON]: receipt.problem });
     setBusy(true);
     try {
       if (!(await autosave.flush())) {
@@ -218,7 +223,7 @@ export function FormPager({
       }
       await api.sendEvent(
         app.id,
-        { type: event },
+        { type: event, ...receipt.sent },
         {
           etag: autosave.etag.current,
           idempotencyKey: `${event}-${app.id}-${autosave.etag.current}`,
@@ -365,6 +370,9 @@ export function FormPager({
             sendsWith={sendsWith}
             staff={forOther}
           />
+        )}
+        {step === REVIEW_STEP && (
+          <ReceivedOnField receipt={receipt} error={fieldErrors[RECEIVED_ON]} />
         )}
         <ButtonGroup className="app-wizard-buttons">
           {index > 0 && (

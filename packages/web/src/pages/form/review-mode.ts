@@ -8,15 +8,17 @@ import { forwardEvent } from '../../forms/form-pages';
  * SUBMIT, as the definition names it). Otherwise `sendsWith` names the step on the application's
  * page that takes the changes along (information asked for), '' when none does now; null when
  * the form sends itself. A draft whose regulation closed keeps its answers but cannot be sent:
- * its notice says why.
+ * its notice says why. The desk can still send one that came in by the last day, with that day.
  */
 export function reviewMode(
   def: WorkflowDefinition,
   app: Pick<Application, 'state' | 'allowedEvents' | 'applicationPeriodEnded'>,
   roles: readonly string[],
   locale: 'nl' | 'en',
+  /** The desk filing it for a resident: it may still send one that came in on time. */
+  desk = false,
 ): { canSend: boolean; sendsWith: string | null } {
-  if (app.applicationPeriodEnded) return { canSend: false, sendsWith: '' };
+  if (app.applicationPeriodEnded && !desk) return { canSend: false, sendsWith: '' };
   if (forwardEvent(def, app.state, roles) !== undefined) {
     return { canSend: true, sendsWith: null };
   }
