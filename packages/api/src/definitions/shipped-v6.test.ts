@@ -24,15 +24,16 @@ const v5 = file('bewonersinitiatief', 'definition.v5.json');
 const v6 = file('bewonersinitiatief', 'definition.v6.json');
 
 describe('bewonersinitiatief version 6', () => {
-  test('is valid, and the newest shipped version; the klein buurtbudget stays at 5', async () => {
+  test('is valid and shipped; the klein buurtbudget has no version 6 of this change', async () => {
     expect(v6.version).toBe(6);
     expect(validateDefinition(v6).problems).toEqual([]);
     const shipped = await readShippedDefinitions();
     for (const [key, versions] of Object.entries(SHIPPED_VERSIONS)) {
       expect(shipped.filter((d) => d.key === key).map((d) => d.version)).toEqual(versions);
     }
-    expect(newestShipped(shipped, 'bewonersinitiatief')?.version).toBe(6);
-    expect(newestShipped(shipped, 'klein-buurtbudget')?.version).toBe(5);
+    // Newer versions follow it (shipped-received-date.test.ts).
+    expect(newestShipped(shipped, 'bewonersinitiatief')?.version).toBeGreaterThanOrEqual(6);
+    expect(newestShipped(shipped, 'klein-buurtbudget')?.version).toBeGreaterThanOrEqual(5);
   });
 
   test('asks the applicant to state she is 18 or older, and refuses a form without it', () => {

@@ -118,6 +118,8 @@ export function resolveVariables(
     settledAmount: money(view?.amounts.settledCents),
     reclaimAmount: money(view?.amounts.reclaimCents),
     paymentAmount: money(paymentCents),
+    // The day it came in: today, or the earlier day the desk gave for one sent by post.
+    receivedDate: date(view?.clock.receivedOn),
     decisionDueDate: date(view?.clock.decisionDueOn ?? application.decision_due_on),
     supplementDueDate: date(supplementDue),
     objectionDeadline: formatDate(objectionDate, language),

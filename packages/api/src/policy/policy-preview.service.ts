@@ -59,6 +59,7 @@ export function sampleVariables(
     settledAmount: money(118_050),
     reclaimAmount: money(0),
     paymentAmount: money(100_000),
+    receivedDate: date(0),
     decisionDueDate: date(56),
     supplementDueDate: date(14),
     objectionDeadline: date(42),

@@ -89,6 +89,7 @@ export function templateVariables(
     settledAmount: money(view.amounts.settledCents),
     reclaimAmount: money(view.amounts.reclaimCents),
     paymentAmount: money(payment),
+    receivedDate: date(view.clock.receivedOn),
     decisionDueDate: date(view.clock.decisionDueOn),
     supplementDueDate: date(open?.dueOn),
     objectionDeadline: deadline('objection'),

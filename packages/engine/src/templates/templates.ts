@@ -11,6 +11,7 @@ export const TEMPLATE_VARIABLES = [
   'settledAmount',
   'reclaimAmount',
   'paymentAmount',
+  'receivedDate',
   'decisionDueDate',
   'supplementDueDate',
   'objectionDeadline',

@@ -22,6 +22,10 @@ const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
     nl: 'bedrag dat (nog) wordt uitbetaald',
     en: 'amount that is (still) paid out',
   },
+  receivedDate: {
+    nl: 'dag waarop de aanvraag binnenkwam',
+    en: 'day the application came in',
+  },
   decisionDueDate: { nl: 'uiterste beslisdatum', en: 'decision deadline' },
   supplementDueDate: {
     nl: 'uiterste datum om de aanvraag aan te vullen',
