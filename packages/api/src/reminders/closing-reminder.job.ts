@@ -1,17 +1,28 @@
 /**
- * A draft nobody sent while its regulation is about to close: the resident hears it by e-mail,
- * once, some days before the last day (CLOSING_REMINDER_DAYS), with that day and a link to her
- * application. After the day the application can no longer be sent (the engine refuses its
- * receipt), so a reminder is worth more before than a refusal after.
+ * A draft nobody sent while its regulation is about to close: the resident hears it once, some
+ * days before the last day (CLOSING_REMINDER_DAYS), with that day and a link to her application.
+ * After the day the application can no longer be sent (the engine refuses its receipt), so a
+ * reminder is worth more before than a refusal after. She hears it the way her letters reach her
+ * (messaging/channels.ts): by e-mail, or, when she has no e-mail or chose paper, as a letter in
+ * the print queue that also says how to get help finishing it.
  */
-import { addDays, formatDate, toAmsterdamDate } from '@initiatief/engine';
+import { randomUUID } from 'node:crypto';
+import { addDays, formatDate, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
+import { buildLetterContent } from '../letters/letter.content';
+import { applicationsWithLogin } from '../letters/letter.links';
+import { channelFor } from '../messaging/channels';
 import { mailRow } from '../messaging/messaging.plan';
 
-/** The outbox template key of the reminder; its row marks a draft as reminded. */
+/** The outbox template key of the reminder by e-mail; its row marks a draft as reminded. */
 export const CLOSING_REMINDER_TEMPLATE = 'closing_reminder';
+/**
+ * The template key of the reminder on paper (a letter of the shell's own: `shell.` keeps its
+ * words when the print queue dates it, print.service.ts); its row marks a draft as reminded too.
+ */
+export const CLOSING_REMINDER_LETTER = 'shell.closing_reminder';
 
 export interface ClosingReminderOptions {
   /** Drafts whose regulation closes within this many days (today included); 0: off. */
@@ -20,13 +31,20 @@ export interface ClosingReminderOptions {
   batchSize?: number;
 }
 
-/** The reminder: plain paragraphs separated by a blank line, like the definition's mails. */
+/**
+ * The reminder: plain paragraphs separated by a blank line, like the definition's mails. On paper
+ * it does not assume she started it herself (the desk may have, for her), and says where to get
+ * help finishing it: the letterhead holds the municipality's telephone number and address.
+ */
 export function closingReminderText(
   language: 'nl' | 'en',
   vars: { name: string; title: string; reference: string; regulation: string; closesOn: string },
+  /** On paper, `online` when she can log in to finish it herself (letters/letter.links.ts). */
+  channel: { paper: false } | { paper: true; online: boolean } = { paper: false },
 ): { subject: string; body: string } {
   const title = vars.title || vars.reference;
   const on = formatDate(vars.closesOn, language);
+  if (channel.paper) return paperText(language, { ...vars, title, on, online: channel.online });
   if (language === 'en') {
     return {
       subject: `Your application ${vars.reference} has not been sent yet`,
@@ -49,9 +67,46 @@ export function closingReminderText(
   };
 }
 
+function paperText(
+  language: 'nl' | 'en',
+  v: {
+    name: string;
+    title: string;
+    reference: string;
+    regulation: string;
+    on: string;
+    online: boolean;
+  },
+): { subject: string; body: string } {
+  if (language === 'en') {
+    return {
+      subject: `Your application ${v.reference} has not been sent yet`,
+      body: [
+        `Dear ${v.name},`,
+        `An application "${v.title}" (${v.reference}) under the grant scheme ${v.regulation} was started for you, but it has not been sent yet.`,
+        `The scheme takes applications up to and including ${v.on}. After that day this application can no longer be sent.`,
+        v.online
+          ? `You can finish and send it online at {{applicationUrl}}. Would you like help, or to finish it at our desk? Please contact us: you will find our telephone number and address at the top of this letter. Mention reference ${v.reference}.`
+          : `To finish it, please contact us as soon as possible, by telephone or at our desk: you will find our telephone number and address at the top of this letter. Mention reference ${v.reference}.`,
+      ].join('\n\n'),
+    };
+  }
+  return {
+    subject: `Uw aanvraag ${v.reference} is nog niet verstuurd`,
+    body: [
+      `Beste ${v.name},`,
+      `Voor u is een aanvraag "${v.title}" (${v.reference}) begonnen voor de regeling ${v.regulation}, maar die is nog niet verstuurd.`,
+      `De regeling neemt aanvragen aan tot en met ${v.on}. Na die dag kan deze aanvraag niet meer worden verstuurd.`,
+      v.online
+        ? `U kunt de aanvraag online afmaken en versturen op {{applicationUrl}}. Wilt u hulp, of de aanvraag liever aan de balie afmaken? Neem dan contact met ons op: ons telefoonnummer en adres staan bovenaan deze brief. Noem dan het kenmerk ${v.reference}.`
+        : `Wilt u de aanvraag afmaken? Neem dan zo snel mogelijk contact met ons op, telefonisch of aan de balie: ons telefoonnummer en adres staan bovenaan deze brief. Noem dan het kenmerk ${v.reference}.`,
+    ].join('\n\n'),
+  };
+}
+
 /**
  * One run: a reminder for each draft whose regulation closes within `days`, not sent one before,
- * whose applicant has an e-mail address and an active account. One draft per transaction, locked
+ * whose applicant has an active account. One draft per transaction, locked
  * with SKIP LOCKED: several workers never remind twice, and a draft being sent right now is
  * left alone (it is no longer a draft when the next run looks).
  */
@@ -75,26 +130,40 @@ export async function remindBeforeClosing(
           'a.id',
           'a.reference',
           'a.title',
+          'a.definition_key',
+          'a.definition_version',
           'u.email',
           'u.name',
           'u.locale',
+          'u.letter_channel',
+          'u.street',
+          'u.postcode',
+          'u.city',
           'r.title as regulation',
           sql<string>`r.closes_on::text`.as('closes_on'),
         ])
         .where(stateTagged('draft'))
         .where('a.received_on', 'is', null)
         .where(sql<boolean>`r.closes_on between ${today}::date and ${until}::date`)
-        .where('u.email', 'is not', null)
         .where('u.deactivated_at', 'is', null)
         .where((eb) =>
           eb.not(
-            eb.exists(
-              eb
-                .selectFrom('outbox as o')
-                .select(sql.lit(1).as('one'))
-                .whereRef('o.application_id', '=', 'a.id')
-                .where('o.template_key', '=', CLOSING_REMINDER_TEMPLATE),
-            ),
+            eb.or([
+              eb.exists(
+                eb
+                  .selectFrom('outbox as o')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('o.application_id', '=', 'a.id')
+                  .where('o.template_key', '=', CLOSING_REMINDER_TEMPLATE),
+              ),
+              eb.exists(
+                eb
+                  .selectFrom('documents as d')
+                  .select(sql.lit(1).as('one'))
+                  .whereRef('d.application_id', '=', 'a.id')
+                  .where('d.template_key', '=', CLOSING_REMINDER_LETTER),
+              ),
+            ]),
           ),
         )
         .orderBy('a.created_at')
@@ -102,15 +171,56 @@ export async function remindBeforeClosing(
         .forUpdate('a')
         .skipLocked()
         .executeTakeFirst();
-      if (!draft?.email) return false;
+      if (!draft) return false;
       const language = draft.locale === 'en' ? 'en' : 'nl';
-      const text = closingReminderText(language, {
+      const vars = {
         name: draft.name,
         title: draft.title,
         reference: draft.reference,
         regulation: draft.regulation,
         closesOn: draft.closes_on,
-      });
+      };
+      const byMail = channelFor({ ...draft, letterChannel: draft.letter_channel });
+      if (byMail.name !== 'email' || !draft.email) {
+        // On paper: it waits in the print queue, dated the day it is posted (src/print/).
+        const online = (await applicationsWithLogin(trx, [draft.id])).has(draft.id);
+        const text = closingReminderText(language, vars, { paper: true, online });
+        const sentOn = toAmsterdamDate(now);
+        await trx
+          .insertInto('documents')
+          .values({
+            id: randomUUID(),
+            application_id: draft.id,
+            history_id: null,
+            kind: 'notice',
+            template_key: CLOSING_REMINDER_LETTER,
+            definition_key: draft.definition_key,
+            definition_version: draft.definition_version,
+            language,
+            reference: draft.reference,
+            subject: text.subject,
+            content: JSON.stringify(
+              buildLetterContent({
+                kind: 'notice',
+                language,
+                reference: draft.reference,
+                sentOn,
+                objectionLastDay: objectionDeadline(sentOn).date,
+                recipient: draft,
+                subject: text.subject,
+                body: text.body,
+                variables: {},
+              }),
+            ),
+            sent_on: sentOn,
+            objection_deadline: null,
+            channel: 'paper',
+            created_at: now,
+          })
+          .execute();
+        return true;
+      }
+      const text = closingReminderText(language, vars);
       await trx
         .insertInto('outbox')
         .values(

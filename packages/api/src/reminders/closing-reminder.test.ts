@@ -1,8 +1,9 @@
 /**
  * A draft not sent while its regulation is about to close: its resident hears it once, in her
  * language, with the last day and the link to her application, over a real SMTP conversation.
- * Nobody else hears anything: not an application already received, not a draft of a regulation
- * that closes later, not a resident without an e-mail address.
+ * A resident without e-mail, or who chose paper, gets a letter in the print queue instead, read
+ * back from the printed batch. Nobody else hears anything: not an application already received,
+ * not a draft of a regulation that closes later.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -10,14 +11,20 @@ import {
   createDraft,
   createRegulation,
   type Kit,
+  readJson,
   setupKit,
 } from '../applications/lifecycle.test-kit';
+import { pdfText } from '../letters/pdf-text';
 import { silentLogger } from '../logging/logger';
 import { createSmtpTransport } from '../messaging/mail.transport';
 import { startOutboxWorker } from '../messaging/outbox.worker';
 import { type SmtpSink, startSmtpSink } from '../messaging/smtp-sink';
-import { createUser, loginAs } from '../test/test-app';
-import { CLOSING_REMINDER_TEMPLATE, remindBeforeClosing } from './closing-reminder.job';
+import { call, createUser, loginAs } from '../test/test-app';
+import {
+  CLOSING_REMINDER_LETTER,
+  CLOSING_REMINDER_TEMPLATE,
+  remindBeforeClosing,
+} from './closing-reminder.job';
 import { CLOSING_REMINDER_JOB, startClosingReminderWorker } from './closing-reminder.worker';
 
 const DAY = 86_400_000;
@@ -94,32 +101,76 @@ describe('the reminder before a regulation closes', () => {
     expect(toThem.text).toContain('up to and including 20 March 2026');
   });
 
-  test('a resident the desk registered without e-mail is not reminded by mail', async () => {
+  test('a resident without e-mail, or who chose paper, gets it once as a letter in the print queue', async () => {
     const closing = await createRegulation(kit.t, kit.workflow, { closesOn: '2026-03-12' });
-    const draft = await createDraft(kit, 'resident', { regulationId: closing });
+    const address = { street: 'Schiedamseweg 12', postcode: '3025 AB', city: 'Rotterdam' };
+    // Ayşe was registered at the desk without e-mail: she cannot log in, so no web address.
+    const hers = await createDraft(kit, 'resident', { regulationId: closing });
     await kit.t.db
       .updateTable('users')
-      .set({ email: null })
+      .set({ email: null, name: 'Ayşe Yıldız-Çelik', ...address })
       .where('id', '=', kit.users.resident.id)
       .execute();
+    // The other resident has e-mail but chose letters on paper: the letter names her link.
+    const theirs = await createDraft(kit, 'resident2', { regulationId: closing });
+    await kit.t.db
+      .updateTable('users')
+      .set({ letter_channel: 'paper', ...address })
+      .where('id', '=', kit.users.resident2.id)
+      .execute();
     try {
+      expect(await remind()).toBe(2);
       expect(await remind()).toBe(0);
-      const rows = await kit.t.db
+      const mails = await kit.t.db
         .selectFrom('outbox')
         .select('id')
-        .where('application_id', '=', draft.id)
+        .where('application_id', 'in', [hers.id, theirs.id])
         .where('template_key', '=', CLOSING_REMINDER_TEMPLATE)
         .execute();
-      expect(rows).toHaveLength(0);
+      expect(mails).toHaveLength(0);
+      const letters = await kit.t.db
+        .selectFrom('documents')
+        .select(['application_id', 'channel', 'kind', 'posted_on'])
+        .where('template_key', '=', CLOSING_REMINDER_LETTER)
+        .execute();
+      expect(letters).toHaveLength(2);
+      for (const letter of letters) {
+        expect(letter).toMatchObject({ channel: 'paper', kind: 'notice', posted_on: null });
+      }
+
+      // The desk prints the day's batch: both letters, in words, dated the posting day.
+      const batch = await call(kit.app, 'POST', '/api/print-batches', {
+        cookie: kit.cookies.clerk,
+      });
+      expect(batch.status).toBe(201);
+      const { id } = await readJson(batch);
+      const pdf = await call(kit.app, 'GET', `/api/print-batches/${id}/pdf`, {
+        cookie: kit.cookies.clerk,
+      });
+      expect(pdf.status).toBe(200);
+      const text = (await pdfText(new Uint8Array(await pdf.arrayBuffer()))).replace(/\s+/g, ' ');
+      expect(text).toContain(`Uw aanvraag ${hers.reference} is nog niet verstuurd`);
+      expect(text).toContain('Beste Ayşe Yıldız-Çelik');
+      expect(text).toContain('De regeling neemt aanvragen aan tot en met 12 maart 2026.');
+      expect(text).toContain('telefonisch of aan de balie');
+      expect(text).toContain(`/aanvragen/${theirs.id}`);
+      expect(text).not.toContain(`/aanvragen/${hers.id}`);
+      expect(text).not.toContain('{{');
+      expect(text).toContain('Schiedamseweg 12');
     } finally {
       await kit.t.db
         .updateTable('users')
         .set({ email: kit.users.resident.email })
         .where('id', '=', kit.users.resident.id)
         .execute();
+      await kit.t.db
+        .updateTable('users')
+        .set({ letter_channel: 'email' })
+        .where('id', '=', kit.users.resident2.id)
+        .execute();
     }
-    // With her address back, the same run reminds her: the draft was left out for the address.
-    expect(await remind()).toBe(1);
+    // With her e-mail address back, she is not reminded a second time.
+    expect(await remind()).toBe(0);
   });
 
   test('runs as the installation’s hourly job, and CLOSING_REMINDER_DAYS=0 switches it off', async () => {
