@@ -1,0 +1,169 @@
+/**
+ * Version 8 of the bewonersinitiatief and version 7 of the klein buurtbudget: every decision
+ * letter says where to send an objection and that the period is six weeks from the day after it
+ * was sent (Awb 3:45, 6:7, 6:8); before, it named the college but no address, and pointed to "the
+ * municipality's website" without one. And the resident who answers a request for more
+ * information hears that it came in and by when we decide now the term runs again (before, only
+ * staff heard it). Earlier versions are published and stay as they are.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatDate, validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoFormData, onlyFormFields } from '../applications/applications.fixtures';
+import {
+  createDraft,
+  createRegulation,
+  type Kit,
+  setupKit,
+  step,
+} from '../applications/lifecycle.test-kit';
+import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
+
+const file = (key: string, version: number) =>
+  JSON.parse(
+    readFileSync(
+      join(WORKFLOWS_DIR, key, version === 1 ? 'definition.json' : `definition.v${version}.json`),
+      'utf8',
+    ),
+  ) as WorkflowDefinition;
+
+const PAIRS = [
+  ['bewonersinitiatief', 7, 8],
+  ['klein-buurtbudget', 6, 7],
+] as const;
+
+const OLD = {
+  nl: [
+    'Dan kunt u bezwaar maken. Uw',
+    'Stuur het aan het college van burgemeester en wethouders. Vermeld',
+    ' U kunt ook digitaal bezwaar maken via de website van de gemeente.',
+  ],
+  en: [
+    'Then you may lodge an objection. Your',
+    'Address it to the Municipal Executive (college van burgemeester en wethouders). State',
+    " You can also object online through the municipality's website.",
+  ],
+};
+const NEW = {
+  nl: [
+    'Dan kunt u bezwaar maken binnen zes weken na de dag waarop deze brief is verzonden. Uw',
+    'Stuur het aan het college van burgemeester en wethouders, Postbus 70012, 3000 KP Rotterdam. Vermeld',
+    '',
+  ],
+  en: [
+    'Then you may lodge an objection within six weeks of the day after this letter was sent. Your',
+    'Address it to the Municipal Executive (college van burgemeester en wethouders), Postbus 70012, 3000 KP Rotterdam, the Netherlands. State',
+    '',
+  ],
+};
+const DECISION_LETTERS = ['not_considered', 'grant', 'grant_direct', 'rejection', 'settlement'];
+
+describe('decision letters say where to object, and a supplement is acknowledged', () => {
+  test('each new version is valid, the newest shipped, and changes only those texts and the notice', async () => {
+    const shipped = await readShippedDefinitions();
+    for (const [key, before, after] of PAIRS) {
+      const old = file(key, before);
+      const next = file(key, after);
+      expect(validateDefinition(next).problems).toEqual([]);
+      expect(newestShipped(shipped, key)?.version).toBeGreaterThanOrEqual(after);
+      const expected = structuredClone(old);
+      expected.version = after;
+      let changed = 0;
+      for (const [name, template] of Object.entries(expected.templates.letters)) {
+        for (const lang of ['nl', 'en'] as const) {
+          const text = template[lang]!;
+          if (!DECISION_LETTERS.includes(name)) {
+            expect(text.body).not.toContain(OLD[lang][0]);
+            continue;
+          }
+          for (const [i, piece] of OLD[lang].entries()) {
+            expect(text.body, `${key} ${name} ${lang}`).toContain(piece);
+            text.body = text.body.replace(piece, NEW[lang][i]!);
+          }
+          changed++;
+        }
+      }
+      expect(changed).toBeGreaterThanOrEqual(6);
+      // The new notice to the applicant, sent with the one to staff when she supplements.
+      const confirmation = next.templates.mails.supplement_confirmation;
+      expect(confirmation?.nl?.body).toContain('wij besluiten uiterlijk op {{decisionDueDate}}');
+      expect(confirmation?.en?.body).toContain('we will decide by {{decisionDueDate}}');
+      const mails = Object.entries(expected.templates.mails);
+      const at = mails.findIndex(([k]) => k === 'supplement_received') + 1;
+      mails.splice(at, 0, ['supplement_confirmation', confirmation!]);
+      expected.templates.mails = Object.fromEntries(mails);
+      const supplement = expected.states.info_requested?.on?.SUPPLEMENT as {
+        actions: { type: string; params?: Record<string, unknown> }[];
+      };
+      const staff = supplement.actions.findIndex((a) => a.params?.template === 'supplement_received');
+      supplement.actions.splice(staff, 0, {
+        type: 'sendNotice',
+        params: { template: 'supplement_confirmation', audience: 'applicant' },
+      });
+      expect(next).toEqual(expected);
+    }
+  });
+
+  describe('on version 8 of the bewonersinitiatief', () => {
+    let kit: Kit;
+    beforeAll(async () => {
+      kit = await setupKit();
+    });
+    afterAll(() => kit.close());
+
+    test('the resident hears her supplement came in, and the grant says where to object', async () => {
+      const v8 = file('bewonersinitiatief', 8);
+      const regulationId = await createRegulation(kit.t, { key: v8.key, version: 8 });
+      const draft = await createDraft(kit, 'resident', {
+        regulationId,
+        data: onlyFormFields(v8, demoFormData(kit.clock())),
+      });
+      await step(kit, 'resident', draft.id, 'SUBMIT');
+      await step(kit, 'assessor', draft.id, 'REQUEST_INFO', {
+        message: 'Graag een offerte voor het podium.',
+        periodDays: 14,
+      });
+      await kit.advance(3 * 86_400_000);
+      const supplemented = await step(kit, 'resident', draft.id, 'SUPPLEMENT', {
+        message: 'Hierbij de offerte.',
+      });
+      const due = formatDate(supplemented.clock.decisionDueOn, 'nl');
+
+      const mails = await kit.t.db
+        .selectFrom('outbox')
+        .select(['template_key', 'audience', 'recipient_email', 'subject', 'body'])
+        .where('application_id', '=', draft.id)
+        .where('template_key', 'in', ['supplement_confirmation', 'supplement_received'])
+        .execute();
+      expect(mails.map((m) => [m.template_key, m.audience]).sort()).toEqual([
+        ['supplement_confirmation', 'applicant'],
+        ['supplement_received', 'staff'],
+      ]);
+      const toHer = mails.find((m) => m.template_key === 'supplement_confirmation')!;
+      expect(toHer.recipient_email).toBe(kit.users.resident.email);
+      expect(toHer.subject).toBe(`Uw aanvulling is ontvangen (${draft.reference})`);
+      expect(toHer.body).toContain(`De beslistermijn loopt weer: wij besluiten uiterlijk op ${due}.`);
+      expect(toHer.body).not.toContain('{{');
+
+      await step(kit, 'assessor', draft.id, 'ASSESS', {
+        recommendation: 'grant',
+        motivation: 'Past bij het wijkakkoord.',
+      });
+      await step(kit, 'approver', draft.id, 'GRANT', {});
+      const letter = await kit.t.db
+        .selectFrom('documents')
+        .select(['content'])
+        .where('application_id', '=', draft.id)
+        .where('kind', '=', 'grant')
+        .executeTakeFirstOrThrow();
+      const objection = (letter.content as { objection: { paragraphs: string[] } }).objection;
+      const clause = objection.paragraphs.join('\n');
+      expect(clause).toContain('binnen zes weken na de dag waarop deze brief is verzonden');
+      expect(clause).toContain(
+        'Stuur het aan het college van burgemeester en wethouders, Postbus 70012, 3000 KP Rotterdam.',
+      );
+      expect(clause).not.toContain('website');
+    });
+  });
+});
