@@ -74,6 +74,8 @@ const styles = StyleSheet.create({
   metaValue: { flex: 1 },
   subject: { fontWeight: 700, fontSize: 12.5, marginBottom: 14 },
   paragraph: { marginBottom: 8, fontSize: 10.5, lineHeight: 1.4 },
+  lines: { marginBottom: 8 },
+  line: { fontSize: 10.5, lineHeight: 1.4 },
   objection: {
     marginTop: 10,
     paddingTop: 8,
@@ -114,6 +116,31 @@ function Running({ text }: { text: string }) {
     ) : (
       segment.text
     ),
+  );
+}
+
+/**
+ * A paragraph, one Text a line: a line break inside a Text leaves an empty run in react-pdf's
+ * default font (Helvetica, not embedded, no ToUnicode map) in the PDF.
+ */
+function Paragraph({ text }: { text: string }) {
+  const lines = text.split('\n');
+  if (lines.length === 1) {
+    return (
+      <Text style={styles.paragraph}>
+        <Running text={text} />
+      </Text>
+    );
+  }
+  return (
+    <View style={styles.lines}>
+      {lines.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one static text, in order
+        <Text key={index} style={styles.line}>
+          <Running text={line} />
+        </Text>
+      ))}
+    </View>
   );
 }
 
@@ -223,14 +250,16 @@ export function LetterPage({
       <Text style={styles.paragraph}>{content.salutation}</Text>
       {content.paragraphs.map((paragraph, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in order
-        <Text key={index} style={styles.paragraph}>
-          <Running text={paragraph} />
-        </Text>
+        <Paragraph key={index} text={paragraph} />
       ))}
 
       <View style={styles.signature} wrap={false}>
         <Text>{content.signature.closing}</Text>
-        {content.signature.onBehalfOf ? <Text>{content.signature.onBehalfOf}</Text> : null}
+        {/* One Text a line, as in Paragraph. */}
+        {(content.signature.onBehalfOf?.split('\n') ?? []).map((line, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the lines are fixed for this letter
+          <Text key={i}>{line}</Text>
+        ))}
         <Text style={styles.signatureRole}>{content.signature.role}</Text>
         <Text>{content.signature.organisation}</Text>
       </View>
@@ -239,9 +268,7 @@ export function LetterPage({
         <View style={styles.objection} wrap={false}>
           <Text style={styles.objectionHeading}>{content.objection.heading}</Text>
           {content.objection.paragraphs.map((paragraph) => (
-            <Text key={paragraph} style={styles.paragraph}>
-              <Running text={paragraph} />
-            </Text>
+            <Paragraph key={paragraph} text={paragraph} />
           ))}
         </View>
       ) : null}

@@ -59,6 +59,32 @@ describe('every name spelled right', () => {
     }
   });
 
+  it('embeds every font it names, also with lines broken inside a paragraph and the signature', async () => {
+    // A decision signed "namens dezen" on its own line, and a settlement's amounts a line each:
+    // a line break inside one Text made react-pdf name Helvetica, which is never embedded.
+    const base = letterFor(NAME, [
+      'Verleend bedrag: € 1.250,00\nVastgesteld bedrag: € 1.100,00\nTerug te betalen door u: € 150,00',
+    ]);
+    const letter: LetterContent = {
+      ...base,
+      signature: {
+        ...base.signature,
+        onBehalfOf: 'Het college van burgemeester en wethouders,\nnamens dezen,',
+      },
+    };
+    const pdf = await renderLetterPdf(letter);
+    const lines = (await pdfText(pdf)).split('\n');
+    expect(lines).toContain('Vastgesteld bedrag: € 1.100,00');
+    expect(lines).toContain('namens dezen,');
+    if (!poppler) return;
+    const fonts = pdffonts(pdf);
+    expect(fonts.map((f) => f.name.replace(/^[A-Z]{6}\+/, '')).sort()).toEqual([
+      'NotoSans-Bold',
+      'NotoSans-Regular',
+    ]);
+    for (const font of fonts) expect(font, font.name).toMatchObject({ embedded: true });
+  });
+
   it.each([
     ['Polish', 'Łukasz Żółć-Wiśniewski'],
     ['Vietnamese', 'Nguyễn Thị Ánh Dương'],
