@@ -163,7 +163,12 @@ export {
   updateApplicationData,
 } from './runtime/runtime';
 export type { ApplicationWarning } from './runtime/warnings';
-export { type TemplateContext, templateVariables } from './templates/template-variables';
+export { placeholdersInWords, TEMPLATE_VARIABLE_NAMES } from './templates/template-names';
+export {
+  DEFAULT_CONDITIONS,
+  type TemplateContext,
+  templateVariables,
+} from './templates/template-variables';
 export {
   malformedPlaceholders,
   paragraphsOf,

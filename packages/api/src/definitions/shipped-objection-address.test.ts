@@ -96,7 +96,9 @@ describe('decision letters say where to object, and a supplement is acknowledged
       const supplement = expected.states.info_requested?.on?.SUPPLEMENT as {
         actions: { type: string; params?: Record<string, unknown> }[];
       };
-      const staff = supplement.actions.findIndex((a) => a.params?.template === 'supplement_received');
+      const staff = supplement.actions.findIndex(
+        (a) => a.params?.template === 'supplement_received',
+      );
       supplement.actions.splice(staff, 0, {
         type: 'sendNotice',
         params: { template: 'supplement_confirmation', audience: 'applicant' },
@@ -128,7 +130,8 @@ describe('decision letters say where to object, and a supplement is acknowledged
       const supplemented = await step(kit, 'resident', draft.id, 'SUPPLEMENT', {
         message: 'Hierbij de offerte.',
       });
-      const due = formatDate(supplemented.clock.decisionDueOn, 'nl');
+      const { clock } = supplemented as unknown as { clock: { decisionDueOn: string } };
+      const due = formatDate(clock.decisionDueOn, 'nl');
 
       const mails = await kit.t.db
         .selectFrom('outbox')
@@ -143,7 +146,9 @@ describe('decision letters say where to object, and a supplement is acknowledged
       const toHer = mails.find((m) => m.template_key === 'supplement_confirmation')!;
       expect(toHer.recipient_email).toBe(kit.users.resident.email);
       expect(toHer.subject).toBe(`Uw aanvulling is ontvangen (${draft.reference})`);
-      expect(toHer.body).toContain(`De beslistermijn loopt weer: wij besluiten uiterlijk op ${due}.`);
+      expect(toHer.body).toContain(
+        `De beslistermijn loopt weer: wij besluiten uiterlijk op ${due}.`,
+      );
       expect(toHer.body).not.toContain('{{');
 
       await step(kit, 'assessor', draft.id, 'ASSESS', {

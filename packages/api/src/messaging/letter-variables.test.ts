@@ -1,8 +1,10 @@
 /**
  * What letters say, filled in from the step: the settlement letter's amounts (what is still paid
  * to the resident and what she pays back are two different lines, and a reclaim is never shown
- * as a payment to her as well), and the lapsed period a "not considered" letter names.
+ * as a payment to her as well), the lapsed period a "not considered" letter names, and the
+ * conditions a grant states when the decision gave none of its own.
  */
+import { DEFAULT_CONDITIONS } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applicationIn, type Kit, setupKit, step } from '../applications/lifecycle.test-kit';
 import { runDueTimers } from '../timers/timer.worker';
@@ -15,7 +17,7 @@ afterAll(() => kit.close());
 
 async function letterVariables(
   id: string,
-  kind: 'settlement' | 'not_considered',
+  kind: 'settlement' | 'not_considered' | 'grant',
 ): Promise<Record<string, string>> {
   const doc = await kit.t.db
     .selectFrom('documents')
@@ -81,5 +83,23 @@ describe('the "not considered" letter', () => {
       timeZone: 'UTC',
     }).format(new Date(Date.UTC(y, m - 1, d)));
     expect(v.supplementDueDate).toBe(text);
+  });
+});
+
+describe('the grant letter', () => {
+  test('states the standard conditions when the decision gave none', async () => {
+    const app = await applicationIn(kit, 'granted');
+    const v = await letterVariables(app.id, 'grant');
+    expect(v.conditions).toBe(DEFAULT_CONDITIONS.nl);
+    expect(v.conditions).toContain('U gebruikt de subsidie alleen voor de activiteit');
+  });
+
+  test('states the decision’s own conditions when it gave them', async () => {
+    let app = await applicationIn(kit, 'assessed');
+    app = await step(kit, 'approver', app.id, 'GRANT', {
+      conditions: 'Het feest eindigt om 22.00 uur.',
+    });
+    const v = await letterVariables(app.id, 'grant');
+    expect(v.conditions).toBe('Het feest eindigt om 22.00 uur.');
   });
 });

@@ -5,6 +5,7 @@
 import {
   activityDateOf,
   applicationView,
+  DEFAULT_CONDITIONS,
   type Effect,
   toAmsterdamDate,
   type WorkflowDefinition,
@@ -126,7 +127,8 @@ export function resolveVariables(
     reportDueDate: date(deadline(/report/i)),
     motivation: recorded('motivation'),
     message: recorded('message'),
-    conditions: recorded('conditions'),
+    // None given with the decision: the standard ones, as the simulator shows (engine).
+    conditions: recorded('conditions') || DEFAULT_CONDITIONS[language],
     applicationUrl: APPLICATION_URL_TOKEN,
     today: formatDate(toAmsterdamDate(input.now), language),
     periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),

@@ -16,7 +16,11 @@ export interface TemplateContext {
   facts?: Facts;
 }
 
-const DEFAULT_CONDITIONS = {
+/**
+ * The conditions a grant letter states when the decision gave none of its own: a letter that says
+ * "the following conditions apply" is never followed by nothing.
+ */
+export const DEFAULT_CONDITIONS: Readonly<Record<'nl' | 'en', string>> = {
   nl: 'U gebruikt de subsidie alleen voor de activiteit zoals beschreven in uw aanvraag. Lukt de activiteit niet of anders dan gepland, meld dat dan zo snel mogelijk.',
   en: 'You use the grant only for the activity as described in your application. If the activity cannot go ahead or changes, please tell us as soon as possible.',
 };
