@@ -33,6 +33,10 @@ const FORM_GUARDS: Record<string, { nl: string; en: string }> = {
     nl: 'Het verzoek past niet bij deze stap.',
     en: 'The request does not match what this step needs.',
   },
+  reasonForChangedAmount: {
+    nl: 'Een ander bedrag dan voorgesteld vraagt om een motivering.',
+    en: 'Another amount than proposed needs a reason.',
+  },
 };
 
 /** Engine issues as invalidParams; the problem writer picks the user's language from `text`. */

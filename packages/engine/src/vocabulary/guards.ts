@@ -269,6 +269,30 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
       ),
     );
   },
+  /**
+   * Who decides another amount than the one proposed (the assessor's, else the requested total)
+   * says why in the step's own field: a grant below the request is a refusal in part, and a
+   * decision states its reasons (Awb 3:46). Agreeing with the proposal needs no new reason: the
+   * assessment's is the letter's.
+   */
+  reasonForChangedAmount: (def, ctx, event, params) => {
+    const amount = payloadAmount(event);
+    if (amount === undefined) return OK;
+    const assessed = ctx.assessment.amountCents;
+    const proposed = typeof assessed === 'number' ? assessed : requestedCents(def, ctx.data);
+    const reason = payloadOf(event)[params.field];
+    if (amount === proposed || (typeof reason === 'string' && reason.trim() !== '')) return OK;
+    const spec = def.events[event.type]?.payload;
+    const label = spec ? payloadLabel(spec, params.field) : both(params.field, params.field);
+    return fail(
+      params.field,
+      `required when the amount (${amount}) differs from the proposed ${proposed}`,
+      both(
+        `Het bedrag (${formatMoney(amount, 'nl')}) wijkt af van het voorgestelde bedrag (${formatMoney(proposed, 'nl')}). Vul bij ${label.nl} in waarom.`,
+        `The amount (${formatMoney(amount, 'en')}) differs from the proposed amount (${formatMoney(proposed, 'en')}). Give the reason under ${label.en}.`,
+      ),
+    );
+  },
   payloadEquals: (def, _ctx, event, params) => {
     if (payloadOf(event)[params.field] === params.value) return OK;
     const spec = def.events[event.type]?.payload;
@@ -286,7 +310,7 @@ export function dependsOnPayload(
   name: string,
   params: Record<string, unknown> | undefined,
 ): boolean {
-  if (name === 'payloadEquals') return true;
+  if (name === 'payloadEquals' || name === 'reasonForChangedAmount') return true;
   if (name === 'amountAtMost' || name === 'amountAtLeast' || name === 'budgetAvailable') {
     const source = (params?.amount as string | undefined) ?? 'grant';
     return source !== 'requested';

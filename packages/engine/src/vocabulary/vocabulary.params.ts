@@ -39,6 +39,7 @@ export const guardParams = {
   payloadEquals: z
     .object({ field: z.string().min(1), value: z.union([z.string(), z.number(), z.boolean()]) })
     .strict(),
+  reasonForChangedAmount: z.object({ field: z.string().min(1) }).strict(),
 } as const;
 export type GuardName = keyof typeof guardParams;
 

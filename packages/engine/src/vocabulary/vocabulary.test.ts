@@ -205,12 +205,35 @@ describe('guards', () => {
     ).toBe(false);
   });
 
+  test('reasonForChangedAmount', () => {
+    const rule = { field: 'motivation' };
+    // The proposal: the assessor's amount, else the requested total.
+    const assessed = ctx({ assessment: { amountCents: 100_000 } });
+    expect(g('reasonForChangedAmount', rule, assessed, ev({})).ok).toBe(true);
+    expect(g('reasonForChangedAmount', rule, assessed, ev({ amountCents: 100_000 })).ok).toBe(true);
+    const lower = g('reasonForChangedAmount', rule, assessed, ev({ amountCents: 80_000 }));
+    expect(lower.ok).toBe(false);
+    if (!lower.ok) {
+      expect(lower.issues[0]?.path).toBe('motivation');
+      expect(lower.issues[0]?.text?.nl).toContain('€ 800,00');
+      expect(lower.issues[0]?.text?.nl).toContain('€ 1.000,00');
+    }
+    const blank = ev({ amountCents: 80_000, motivation: '   ' });
+    expect(g('reasonForChangedAmount', rule, assessed, blank).ok).toBe(false);
+    const reasoned = ev({ amountCents: 80_000, motivation: 'De huur is niet subsidiabel.' });
+    expect(g('reasonForChangedAmount', rule, assessed, reasoned).ok).toBe(true);
+    // Without an assessed amount the requested total is the proposal.
+    const requested = g('reasonForChangedAmount', rule, ctx(), ev({ amountCents: 1 }));
+    expect(requested.ok).toBe(false);
+  });
+
   test('unknown guard refuses', () => {
     expect(g('nope', {}).ok).toBe(false);
   });
 
   test('payload dependence, for allowedEvents', () => {
     expect(dependsOnPayload('payloadEquals', {})).toBe(true);
+    expect(dependsOnPayload('reasonForChangedAmount', { field: 'motivation' })).toBe(true);
     expect(dependsOnPayload('budgetAvailable', {})).toBe(true);
     expect(dependsOnPayload('amountAtMost', { amount: 'requested' })).toBe(false);
     expect(dependsOnPayload('formComplete', {})).toBe(false);

@@ -4,7 +4,9 @@
  * was sent (Awb 3:45, 6:7, 6:8); before, it named the college but no address, and pointed to "the
  * municipality's website" without one. And the resident who answers a request for more
  * information hears that it came in and by when we decide now the term runs again (before, only
- * staff heard it). Earlier versions are published and stay as they are.
+ * staff heard it). And who grants another amount than the one proposed says why (Awb 3:46): a
+ * grant below the request is a refusal in part, and its letter gave no reason for the cut.
+ * Earlier versions are published and stay as they are.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ import {
   createDraft,
   createRegulation,
   type Kit,
+  readJson,
+  sendEvent,
   setupKit,
   step,
 } from '../applications/lifecycle.test-kit';
@@ -59,8 +63,8 @@ const NEW = {
 };
 const DECISION_LETTERS = ['not_considered', 'grant', 'grant_direct', 'rejection', 'settlement'];
 
-describe('decision letters say where to object, and a supplement is acknowledged', () => {
-  test('each new version is valid, the newest shipped, and changes only those texts and the notice', async () => {
+describe('decision letters say where to object, a supplement is acknowledged, a cut is reasoned', () => {
+  test('each new version is valid, the newest shipped, and changes only those texts, the notice and the rule', async () => {
     const shipped = await readShippedDefinitions();
     for (const [key, before, after] of PAIRS) {
       const old = file(key, before);
@@ -103,6 +107,27 @@ describe('decision letters say where to object, and a supplement is acknowledged
         type: 'sendNotice',
         params: { template: 'supplement_confirmation', audience: 'applicant' },
       });
+      // The rule on each grant, after the four eyes, and a word of help at the reason.
+      let grants = 0;
+      for (const state of Object.values(expected.states)) {
+        for (const transition of [state.on?.GRANT ?? []].flat()) {
+          if (typeof transition === 'string') continue;
+          const guards = transition.guard as { type: string }[];
+          const at = guards.findIndex((g) => g.type === 'actorIsNot') + 1;
+          guards.splice(at, 0, {
+            type: 'reasonForChangedAmount',
+            params: { field: 'motivation' },
+          } as never);
+          grants++;
+        }
+      }
+      expect(grants).toBeGreaterThanOrEqual(1);
+      const reason = (expected.events.GRANT?.payload as { properties: Record<string, object> })
+        .properties.motivation as Record<string, unknown>;
+      reason['x-help'] = {
+        nl: 'Verleent u een ander bedrag dan voorgesteld, schrijf dan hier waarom. Dat komt in de brief.',
+        en: 'If you grant another amount than proposed, say why here. It goes in the letter.',
+      };
       expect(next).toEqual(expected);
     }
   });
@@ -155,7 +180,21 @@ describe('decision letters say where to object, and a supplement is acknowledged
         recommendation: 'grant',
         motivation: 'Past bij het wijkakkoord.',
       });
-      await step(kit, 'approver', draft.id, 'GRANT', {});
+      // The approver cuts the amount: not without saying why, in the field's own words.
+      const cut = await sendEvent(kit, 'approver', draft.id, 'GRANT', { amountCents: 50_000 });
+      expect(cut.status, await cut.clone().text()).toBe(422);
+      const problem = await readJson(cut);
+      expect(problem.invalidParams).toEqual([
+        expect.objectContaining({
+          name: 'motivation',
+          reason: expect.stringContaining('Motivering'),
+        }),
+      ]);
+      expect(problem.invalidParams[0].reason).toContain('€ 500,00');
+      await step(kit, 'approver', draft.id, 'GRANT', {
+        amountCents: 50_000,
+        motivation: 'De huur van de tent is niet subsidiabel.',
+      });
       const letter = await kit.t.db
         .selectFrom('documents')
         .select(['content'])
@@ -169,6 +208,9 @@ describe('decision letters say where to object, and a supplement is acknowledged
         'Stuur het aan het college van burgemeester en wethouders, Postbus 70012, 3000 KP Rotterdam.',
       );
       expect(clause).not.toContain('website');
+      const variables = (letter.content as { variables: Record<string, string> }).variables;
+      expect(variables.motivation).toBe('De huur van de tent is niet subsidiabel.');
+      expect(variables.grantedAmount).toBe('€ 500,00');
     });
   });
 });
