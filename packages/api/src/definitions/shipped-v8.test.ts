@@ -122,7 +122,7 @@ describe('decision letters say where to object, a supplement is acknowledged, a 
         }
       }
       expect(grants).toBeGreaterThanOrEqual(1);
-      const reason = (expected.events.GRANT?.payload as { properties: Record<string, object> })
+      const reason = (expected.events.GRANT!.payload as { properties: Record<string, object> })
         .properties.motivation as Record<string, unknown>;
       reason['x-help'] = {
         nl: 'Verleent u een ander bedrag dan voorgesteld, schrijf dan hier waarom. Dat komt in de brief.',
