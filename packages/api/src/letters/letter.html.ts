@@ -4,9 +4,19 @@ import type { LetterContent } from './letter.types';
 
 const UI: Record<
   'nl' | 'en',
-  { skip: string; recipient: string; download: string; details: string; sender: string }
+  {
+    skip: string;
+    recipient: string;
+    download: string;
+    details: string;
+    sender: string;
+    back: string;
+    nav: string;
+  }
 > = {
   nl: {
+    back: 'Naar de aanvraag',
+    nav: 'Terug',
     skip: 'Naar de inhoud van de brief',
     recipient: 'Geadresseerde',
     download: 'Download deze brief als PDF',
@@ -14,6 +24,8 @@ const UI: Record<
     sender: 'Afzender',
   },
   en: {
+    back: 'To the application',
+    nav: 'Back',
     skip: 'Skip to the letter',
     recipient: 'Addressee',
     download: 'Download this letter as PDF',
@@ -30,6 +42,7 @@ const CSS = `
 * { box-sizing: border-box; }
 body { margin: 0; background: #f5f5f5; color: var(--ink); font: 1.0625rem/1.6 Arial, Helvetica, sans-serif; }
 .skip { position: absolute; left: -999rem; }
+.back { max-width: 48rem; margin: 1rem auto 0; padding: 0 1rem; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .5rem 1rem; z-index: 1; }
 main { max-width: 46rem; margin: 2rem auto; background: #fff; padding: 2.5rem 3rem; box-shadow: 0 1px 3px rgba(0,0,0,.15); }
 header.letterhead { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 1rem; border-bottom: .2rem solid var(--green); padding-bottom: 1rem; margin-bottom: 2rem; }
@@ -50,7 +63,7 @@ a { color: var(--link); text-decoration: underline; }
 a:focus-visible, .skip:focus { outline: .1875rem solid #000; outline-offset: .125rem; }
 .download { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #ddd; }
 @media (max-width: 40rem) { main { margin: 0; padding: 1.25rem; box-shadow: none; } }
-@media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } .download, .skip { display: none; } }
+@media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } .download, .skip, .back { display: none; } }
 `;
 
 function paragraph(text: string): string {
@@ -83,6 +96,7 @@ export function renderLetterHtml(
 </head>
 <body>
 <a class="skip" href="#letter-subject">${escapeHtml(ui.skip)}</a>
+<nav class="back" aria-label="${escapeHtml(ui.nav)}"><a href="${url}">← ${escapeHtml(ui.back)} ${escapeHtml(content.reference)}</a></nav>
 <main>
 <article aria-labelledby="letter-subject">
 <header class="letterhead">
