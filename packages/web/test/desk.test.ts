@@ -30,6 +30,17 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** The names of the residents whose name has `part` in it, in order. */
+async function namedLike(part: string): Promise<string[]> {
+  const rows = await server.deps.db
+    .selectFrom('users')
+    .select('name')
+    .where('name', 'ilike', `%${part}%`)
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.name);
+}
+
 describe('assisted digital at the desk', () => {
   it('a clerk creates a resident without e-mail, and starts an application for an existing one', async () => {
     await login(page, server.url, server.users.clerk.email, PASSWORD);
@@ -75,6 +86,72 @@ describe('assisted digital at the desk', () => {
       .execute();
     expect(stored).toEqual([
       { street: 'Wolphaertsbocht 12a', postcode: '3083 AB', city: 'Rotterdam' },
+    ]);
+    await page.getByRole('button', { name: 'Andere bewoner kiezen' }).click();
+
+    // He phones again a week later; a colleague registers him anew, spelt a little differently.
+    // The desk is warned, with focus on the warning, and opens the existing resident instead.
+    await form.getByLabel('Naam').fill('HENK JANSSEN');
+    await form.getByLabel('Straat en huisnummer').fill('Wolphaertsbocht 12 A');
+    await form.getByLabel('Postcode').fill('3083ab');
+    await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
+    const warning = page.getByRole('region', {
+      name: 'Deze bewoner staat misschien al geregistreerd',
+    });
+    await warning.waitFor();
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-labelledby') === 'lookalikes-title',
+    );
+    await warning
+      .getByRole('alert')
+      .getByText('Er is al een bewoner die erg lijkt op de bewoner die u wilt registreren.', {
+        exact: false,
+      })
+      .waitFor();
+    const candidates = warning.getByRole('list', { name: 'Bewoners die erop lijken' });
+    await candidates.getByText('Wolphaertsbocht 12a, 3083 AB Rotterdam').waitFor();
+    await candidates.getByText('Zelfde postcode en huisnummer, naam lijkt erop').waitFor();
+    await checkA11y(page, 'desk-lookalike-residents');
+    // In English too, in the clerk's words.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page
+      .getByRole('alert')
+      .getByRole('heading', { name: 'This resident may already be registered' })
+      .waitFor();
+    await page.getByRole('button', { name: 'Register as a new resident anyway' }).waitFor();
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await candidates
+      .getByRole('button', {
+        name: 'Verder met deze bewoner: Henk Jansen, Wolphaertsbocht 12a, 3083 AB Rotterdam',
+      })
+      .click();
+    await page.getByRole('heading', { name: 'Aanvraag starten voor Henk Jansen' }).waitFor();
+    expect(await namedLike('jans')).toEqual(['Henk Jansen']);
+    await page.getByRole('button', { name: 'Andere bewoner kiezen' }).click();
+
+    // His son lives there too, with the same initial: told apart by the clerk, and recorded.
+    await form.getByLabel('Naam').fill('H. Jansen');
+    await form.getByLabel('Straat en huisnummer').fill('Wolphaertsbocht 12a');
+    await form.getByLabel('Postcode').fill('3083 AB');
+    await form.getByRole('button', { name: 'Bewoner aanmaken' }).click();
+    await warning.waitFor();
+    await warning.getByRole('button', { name: 'Toch nieuwe bewoner registreren' }).click();
+    await page.getByRole('heading', { name: 'Aanvraag starten voor H. Jansen' }).waitFor();
+    expect(await namedLike('jans')).toEqual(['H. Jansen', 'Henk Jansen']);
+    const recorded = await server.deps.db
+      .selectFrom('account_audit')
+      .innerJoin('users', 'users.id', 'account_audit.target_id')
+      .select(['account_audit.action', 'account_audit.details'])
+      .where('users.name', '=', 'H. Jansen')
+      .execute();
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        action: 'created',
+        details: expect.objectContaining({
+          confirmedDifferent: true,
+          differentFrom: [expect.objectContaining({ name: 'Henk Jansen', on: ['address'] })],
+        }),
+      }),
     ]);
     await page.getByRole('button', { name: 'Andere bewoner kiezen' }).click();
 

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { recordAccountChange } from '../admin/admin.repository';
 import { requireRole } from '../auth/auth.middleware';
 import { revokeUserSessions } from '../auth/session.service';
 import type { AppDeps } from '../context';
@@ -6,6 +7,7 @@ import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { CHANNEL_NAMES } from '../messaging/channels';
+import { candidate, findLikelyDuplicates, likelyDuplicate } from './duplicate-residents';
 import { checkAddressChange, checkNewAddress } from './postal-address';
 import {
   findUserByEmail,
@@ -58,7 +60,15 @@ const createUserRoute = createRoute({
     'A resident without e-mail address, or with `letterChannel: paper`, receives every letter by ' +
     'post: then `street`, `postcode` and `city` are required (422 problem+json naming each ' +
     "missing field, the reason in the clerk's language). With an e-mail address the postal " +
-    'address may be left out, but not given by halves.',
+    'address may be left out, but not given by halves.\n\n' +
+    'A resident is registered once. 409 `conflict` when an account has the e-mail address, and ' +
+    'when residents who look the same exist: a similar name (ignoring case, diacritics, hyphens ' +
+    'and name particles) at the same postcode and house number, or with the same phone number. ' +
+    'The problem lists them as `candidates`, so the desk can open the existing resident instead. ' +
+    'When the clerk has checked that it really is someone else, the request again with ' +
+    '`confirmedDifferent: true` registers the resident, and the account audit records who ' +
+    'confirmed it and which residents it was told apart from. An e-mail address in use is never ' +
+    'overridden.',
   security: [{ session: [] }],
   middleware: staff,
   request: {
@@ -79,6 +89,14 @@ const createUserRoute = createRoute({
                   "How letters reach the resident (Awb 2:14): 'email' needs an e-mail address; " +
                   "absent: 'email' with an address, else 'paper'",
               }),
+            confirmedDifferent: z
+              .boolean()
+              .optional()
+              .openapi({
+                description:
+                  'The clerk checked the residents the 409 listed as `candidates`: this is someone ' +
+                  'else. Registers anyway, recorded in the account audit.',
+              }),
             ...AddressFields,
           }),
         },
@@ -87,7 +105,17 @@ const createUserRoute = createRoute({
   },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: UserSchema } } },
-    ...problemResponses(401, 403, 409, 422),
+    ...problemResponses(401, 403, 422),
+    409: {
+      ...problemResponses(409)[409],
+      description:
+        'application/problem+json (RFC 9457), code `conflict`: the e-mail address is in use ' +
+        '(invalidParams name `email`), or residents who look the same exist (invalidParams name ' +
+        '`confirmedDifferent`; `detail` in Dutch and English). The member `candidates` lists the ' +
+        'residents concerned: each a `User` with `matchedOn`, an array of `email`, `address` ' +
+        '(postcode and house number, with a similar name) or `phone` (with a similar name). It ' +
+        'names no staff account.',
+    },
   },
 });
 
@@ -152,8 +180,12 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
     if (!actor.roles.includes('admin') && (roles.length !== 1 || roles[0] !== 'applicant')) {
       throw new AppError('forbidden', 'Only an administrator can create staff accounts.');
     }
-    if (body.email && (await findUserByEmail(db, body.email))) {
+    const sameEmail = body.email ? await findUserByEmail(db, body.email) : undefined;
+    if (sameEmail) {
+      // A resident's account is shown, so the desk can open it; a staff account is not.
+      const resident = sameEmail.roles.includes('applicant');
       throw new AppError('conflict', 'An account with this e-mail address already exists.', {
+        extra: resident ? { candidates: [candidate(sameEmail, ['email'])] } : undefined,
         invalidParams: [
           {
             name: 'email',
@@ -181,23 +213,46 @@ export function registerUserRoutes(app: App, deps: AppDeps): void {
       });
     }
     checkNewAddress(body, !body.email || body.letterChannel === 'paper');
+    const residentOnly = roles.length === 1 && roles[0] === 'applicant';
+    const lookalikes = residentOnly ? await findLikelyDuplicates(db, body) : [];
+    if (lookalikes.length > 0 && !body.confirmedDifferent) throw likelyDuplicate(lookalikes);
     const now = deps.clock();
-    const user = await insertUser(db, {
-      name: body.name,
-      email: body.email ?? null,
-      locale: body.locale ?? 'nl',
-      roles,
-      letter_channel: body.letterChannel,
-      street: body.street ?? null,
-      postcode: body.postcode ?? null,
-      city: body.city ?? null,
-      phone: body.phone ?? null,
-      password_hash: null,
-      created_by: actor.id,
-      created_at: now,
-      updated_at: now,
+    const user = await db.transaction().execute(async (trx) => {
+      const created = await insertUser(trx, {
+        name: body.name,
+        email: body.email ?? null,
+        locale: body.locale ?? 'nl',
+        roles,
+        letter_channel: body.letterChannel,
+        street: body.street ?? null,
+        postcode: body.postcode ?? null,
+        city: body.city ?? null,
+        phone: body.phone ?? null,
+        password_hash: null,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      });
+      if (lookalikes.length > 0) {
+        // Who decided that this is someone else, and from whom: for when it turns out otherwise.
+        await recordAccountChange(trx, {
+          actorId: actor.id,
+          targetId: created.id,
+          action: 'created',
+          details: {
+            roles,
+            confirmedDifferent: true,
+            differentFrom: lookalikes.map((l) => ({ id: l.id, name: l.name, on: l.matchedOn })),
+          },
+          at: now,
+        });
+      }
+      return created;
     });
-    c.get('logger').info({ userId: user.id, createdBy: actor.id }, 'user created');
+    c.get('logger').info(
+      { userId: user.id, createdBy: actor.id, confirmedDifferentFrom: lookalikes.map((l) => l.id) },
+      'user created',
+    );
     return c.json(publicUser(user), 201);
   });
 

@@ -2,7 +2,15 @@
  * The desk, administration and claim calls. Requests and errors go through the one typed client
  * (src/api/http.ts); the types are the API document's schemas.
  */
-import { type Application, http, type Role, type Schemas } from '../api/client';
+import {
+  ApiError,
+  type Application,
+  http,
+  type Role,
+  type Schemas,
+  type User,
+} from '../api/client';
+import type { Sends } from '../api/http';
 
 export type Account = Schemas['Account'];
 export type AuditEntry = Schemas['AccountAuditEntry'];
@@ -22,7 +30,23 @@ export type ReportEntry = Application['report'][number];
 export type SupporterRow = Schemas['Supporter'];
 export type Authorisation = Schemas['Authorisation'];
 
+/** A resident who looks like the one being registered (a 409's `candidates`), and what matched. */
+export type Lookalike = User & { matchedOn: ('email' | 'address' | 'phone')[] };
+
+/** The residents a refused registration names (409 `candidates`), or null for another failure. */
+export function lookalikesOf(err: unknown): Lookalike[] | null {
+  if (!(err instanceof ApiError) || err.status !== 409) return null;
+  const list = err.problem.candidates;
+  return Array.isArray(list) && list.length > 0 ? (list as Lookalike[]) : null;
+}
+
 export const deskApi = {
+  /**
+   * Registers a resident (POST /api/users). Refused with 409 and `candidates` when residents who
+   * look the same exist; `confirmedDifferent: true` registers anyway, recorded.
+   */
+  registerResident: (input: Sends<'/api/users', 'post'>) =>
+    http.post('/api/users', { body: input }),
   authorisations: async (id: string) =>
     (await http.get('/api/applications/{id}/authorisations', { path: { id } })).items,
   authorise: (id: string, email: string) =>

@@ -7,12 +7,14 @@ import {
   Heading2,
   RadioButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
-import { api, type LetterChannelState, type User } from '../api/client';
+import { type FormEvent, type MouseEvent, useState } from 'react';
+import type { LetterChannelState, User } from '../api/client';
 import { useAddressText } from '../components/address-messages';
 import { TextField } from '../components/ui';
 import { CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
+import { deskApi, type Lookalike, lookalikesOf } from './desk-api';
+import { LookalikeResidents } from './lookalike-residents';
 
 type Channel = LetterChannelState['channel'];
 
@@ -20,8 +22,18 @@ type Channel = LetterChannelState['channel'];
  * The desk registers a resident who applies with help. A resident without e-mail, or who wants
  * letters on paper, gets every letter and decision by post: then the postal address is required
  * here, field by field, as the API requires it (POST /api/users). With e-mail it may be left out.
+ *
+ * A resident is registered once: when the API finds residents who look the same (a similar name
+ * at the same address, the same e-mail address or phone number) it refuses, and they are shown
+ * to open instead (`onExisting`), or, after checking, to register anyway as someone else.
  */
-export function NewResidentForm({ onCreated }: { onCreated(user: User): void }) {
+export function NewResidentForm({
+  onCreated,
+  onExisting,
+}: {
+  onCreated(user: User): void;
+  onExisting(user: User): void;
+}) {
   const { t, a } = useAddressText();
   const submission = useFormSubmission();
   const [form, setForm] = useState({
@@ -32,8 +44,14 @@ export function NewResidentForm({ onCreated }: { onCreated(user: User): void }) 
     city: 'Rotterdam',
   });
   const [chosen, setChosen] = useState<Channel | null>(null);
-  const set = (key: keyof typeof form) => (value: string) =>
+  // The residents the API found who look the same as what was sent; gone once the form changes.
+  const [lookalikes, setLookalikes] = useState<{ list: Lookalike[]; emailTaken: boolean } | null>(
+    null,
+  );
+  const set = (key: keyof typeof form) => (value: string) => {
+    setLookalikes(null);
     setForm((f) => ({ ...f, [key]: value }));
+  };
   const hasEmail = form.email.trim() !== '';
   // Without e-mail there is only post; with e-mail, e-mail until post is chosen.
   const channel: Channel = hasEmail ? (chosen ?? 'email') : 'paper';
@@ -43,7 +61,7 @@ export function NewResidentForm({ onCreated }: { onCreated(user: User): void }) 
   const addressNeeded = byPost || addressGiven;
   const errors = submission.errors;
 
-  function submit(e: FormEvent) {
+  function submit(e: FormEvent | MouseEvent<HTMLButtonElement>, confirmedDifferent = false) {
     const invalid: Record<string, string> = {};
     if (!form.name.trim()) invalid['f-name'] = t('desk.nameRequired');
     if (hasEmail && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(form.email.trim()))
@@ -53,18 +71,33 @@ export function NewResidentForm({ onCreated }: { onCreated(user: User): void }) 
       if (!form.postcode.trim()) invalid['f-postcode'] = a('address.postcodeRequired');
       if (!form.city.trim()) invalid['f-city'] = a('address.cityRequired');
     }
-    void submission.submit(e, invalid, async () => {
-      const address = addressNeeded
-        ? { street: form.street.trim(), postcode: form.postcode.trim(), city: form.city.trim() }
-        : {};
-      const user = await api.createUser({
-        name: form.name.trim(),
-        email: form.email.trim() || undefined,
-        letterChannel: channel,
-        ...address,
-      });
-      onCreated(user);
-    });
+    if (!confirmedDifferent) setLookalikes(null);
+    void submission.submit(
+      e,
+      invalid,
+      async () => {
+        const address = addressNeeded
+          ? { street: form.street.trim(), postcode: form.postcode.trim(), city: form.city.trim() }
+          : {};
+        const user = await deskApi.registerResident({
+          name: form.name.trim(),
+          email: form.email.trim() || undefined,
+          letterChannel: channel,
+          ...address,
+          ...(confirmedDifferent ? { confirmedDifferent } : {}),
+        });
+        onCreated(user);
+      },
+      (err, fallback) => {
+        const list = lookalikesOf(err);
+        if (!list) return fallback(err);
+        const emailTaken = list.some((u) => u.matchedOn.includes('email'));
+        setLookalikes({ list, emailTaken });
+        // A taken e-mail address is also said at its field; the warning takes the focus.
+        if (emailTaken) submission.show(fallback(err).errors ?? {});
+        return null;
+      },
+    );
   }
 
   const options: { value: Channel; label: string; hint: string }[] = [
@@ -81,6 +114,15 @@ export function NewResidentForm({ onCreated }: { onCreated(user: User): void }) 
       <Heading2 id="desk-new" className="app-subheading">
         {t('desk.newResident')}
       </Heading2>
+      {lookalikes && (
+        <LookalikeResidents
+          lookalikes={lookalikes.list}
+          emailTaken={lookalikes.emailTaken}
+          busy={submission.busy}
+          onChoose={onExisting}
+          onRegisterAnyway={(event) => submit(event, true)}
+        />
+      )}
       <CheckedForm submission={submission} onSubmit={submit} submitLabel={t('desk.create')}>
         <TextField
           id="f-name"

@@ -144,7 +144,7 @@ export function DeskPage() {
               </>
             )}
           </section>
-          <NewResidentForm onCreated={setResident} />
+          <NewResidentForm onCreated={setResident} onExisting={setResident} />
         </>
       )}
     </>
