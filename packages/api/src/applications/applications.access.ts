@@ -1,6 +1,9 @@
 import type { Actor, PageReader, Role } from '@initiatief/engine';
+import type { Kysely, Transaction } from 'kysely';
 import { STAFF_ROLES } from '../auth/roles';
 import type { SessionUser } from '../context';
+import type { DB } from '../db/schema';
+import { applicationsWithLogin } from '../letters/letter.links';
 
 /** Roles that see every application (the rest see only their own). */
 export function isStaff(user: Pick<SessionUser, 'roles'>): boolean {
@@ -63,4 +66,18 @@ export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'] };
  */
 export function readerFor(actor: Pick<Actor, 'id'>, app: { applicant_id: string }): PageReader {
   return actor.id === app.applicant_id ? 'applicant' : 'staff';
+}
+
+/**
+ * Whether the applicant can log in to read her application herself (an account with an e-mail
+ * address, or DigiD: letters/letter.links.ts). A resident the desk filed for without either
+ * cannot. Asked only when someone else reads it; the applicant reading it is logged in.
+ */
+export async function applicantCanLogIn(
+  db: Kysely<DB> | Transaction<DB>,
+  user: Pick<SessionUser, 'id'>,
+  app: { id: string; applicant_id: string },
+): Promise<boolean> {
+  if (app.applicant_id === user.id) return true;
+  return (await applicationsWithLogin(db, [app.id])).has(app.id);
 }

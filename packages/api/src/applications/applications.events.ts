@@ -14,10 +14,10 @@ import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
-import { assertClaimAllows } from '../queue/claims.service';
+import { assertClaimAllows, assignOnStep } from '../queue/claims.service';
 import { factsFor, isUuid, type Regulation } from '../regulations/regulations.repository';
 import { confirmedSupportersFrom } from '../supporters/supporters.shared';
-import { actorFor, onBehalfOf } from './applications.access';
+import { actorFor, applicantCanLogIn, onBehalfOf } from './applications.access';
 import { applyStep, type DeferredBudget } from './applications.command';
 import { budgetExceeded } from './applications.errors';
 import {
@@ -121,8 +121,17 @@ async function stepInTransaction(
     eventType: input.type,
     now,
   });
+  // Who takes a step on a case nobody handles becomes its handler, in this transaction: a
+  // refused step rolls it back with everything else.
+  const assigned = await assignOnStep(trx, {
+    app,
+    user,
+    definition: def,
+    eventType: input.type,
+    now,
+  });
   const {
-    app: updated,
+    app: stepped,
     result,
     deferredBudget,
   } = await applyStep(trx, {
@@ -143,11 +152,21 @@ async function stepInTransaction(
     }),
     deferBudget: true,
   });
+  const updated = assigned ? { ...stepped, assignee_id: user.id, assigned_at: now } : stepped;
   const regAfter = withBudgetEffects(reg, result.effects);
   const response: StoredResponse = {
     status: 200,
     headers: { ETag: etagOf(updated.version) },
-    body: toDetail(def, updated, regAfter, user, now, people, agent),
+    body: toDetail(
+      def,
+      updated,
+      regAfter,
+      user,
+      now,
+      people,
+      agent,
+      await applicantCanLogIn(trx, user, app),
+    ),
   };
   if (input.idempotency) {
     await storeIdempotent(

@@ -7,8 +7,12 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { viewColumns, viewOfRow } from './applications.views';
 
-/** A list row's next deadline (engine nextDeadline): what its page lists first. */
-export type ListDeadline = NextDeadline;
+/**
+ * A list row's next deadline (engine nextDeadline): what its page lists first. `pending`: the
+ * objection period of a decision whose paper letter waits for the post; it runs from the day
+ * after the letter is sent (Awb 6:8), so there is no last day to give yet, and the page says so.
+ */
+export type ListDeadline = NextDeadline & { pending?: true };
 
 /** The step that brought an application into its current state, and what it recorded. */
 export interface EnteredStep {
@@ -35,13 +39,38 @@ export async function nextDeadlines(
     .select(viewColumns(db))
     .where('a.id', 'in', ids)
     .execute();
+  const unposted = await decisionLettersUnposted(db, ids);
   // Noon UTC is the same calendar day in Amsterdam: the view's "today".
   const now = new Date(`${today}T12:00:00Z`);
   for (const row of rows) {
     const view = await viewOfRow(db, row, now);
-    out.set(row.id, view ? nextDeadline(view.deadlines, today) : null);
+    const next = view ? nextDeadline(view.deadlines, today) : null;
+    out.set(
+      row.id,
+      next && next.key === 'objection' && unposted.has(row.id) ? { ...next, pending: true } : next,
+    );
   }
   return out;
+}
+
+/**
+ * The applications whose newest letter naming an objection period is on paper and not posted
+ * yet, as their page reads their letters (withLetterObjection in the web): until it is, the
+ * objection period has no last day.
+ */
+async function decisionLettersUnposted(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .distinctOn('d.application_id')
+    .select(['d.application_id', 'd.channel', 'd.posted_on'])
+    .where('d.application_id', 'in', ids)
+    .where('d.objection_deadline', 'is not', null)
+    .orderBy('d.application_id')
+    .orderBy('d.created_at', 'desc')
+    .execute();
+  return new Set(
+    rows.filter((r) => r.channel === 'paper' && r.posted_on === null).map((r) => r.application_id),
+  );
 }
 
 /**

@@ -114,6 +114,10 @@ export const ApplicationDetailSchema = z
       }),
     applicantId: z.uuid(),
     applicantName: z.string().nullable(),
+    applicantCanLogIn: z.boolean().openapi({
+      description:
+        'The applicant logs in to read the application herself (an account with an e-mail address, or DigiD); false for a resident the desk filed for without either',
+    }),
     report: z.array(
       z.object({
         key: z.string(),
@@ -225,6 +229,10 @@ const ListDeadlineSchema = z.object({
   explanation: Localized,
   daysLeft: z.number().int().openapi({
     description: 'Calendar days from today (Europe/Amsterdam) to the date; negative when passed',
+  }),
+  pending: z.literal(true).optional().openapi({
+    description:
+      'The objection period of a decision whose paper letter waits for the post: it runs from the day after the letter is sent, so `date` is provisional and no last day can be named yet',
   }),
 });
 

@@ -25,6 +25,7 @@ import {
 } from '../regulations/regulations.repository';
 import {
   actorFor,
+  applicantCanLogIn,
   canEditAsApplicant,
   canSee,
   isStaff,
@@ -124,6 +125,8 @@ export interface ApplicationDetail {
   applicantId: string;
   /** The resident the application is for (the desk's form says "namens …"). */
   applicantName: string | null;
+  /** She logs in to read it herself (e-mail or DigiD); a resident filed for at the desk may not. */
+  applicantCanLogIn: boolean;
   /** What the resident reported after the activity (text, costs), labelled by the definition. */
   report: ReportEntry[];
   /** The notice of default and the penalty it made owed, in words for staff and applicant. */
@@ -149,8 +152,10 @@ export function toDetail(
   user: SessionUser,
   now: Date,
   /** Whose application it is, as read with it (the messaging people carry her). */
-  people?: { applicant: { name: string } },
-  agent = false,
+  people: { applicant: { name: string } } | undefined,
+  agent: boolean,
+  /** applicantCanLogIn (applications.access.ts) */
+  canLogIn: boolean,
 ): ApplicationDetail {
   const snapshot = app.snapshot as PersistedSnapshot;
   // With the applicant's name, the supporters the form names are counted as the step counts them.
@@ -190,6 +195,7 @@ export function toDetail(
     applicationPeriodEnded: periodEnded(snapshot, view.clock.receivedOn, reg.closesOn, now),
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
+    applicantCanLogIn: canLogIn,
     report: reportEntries(def, view.report),
     ...noticeOfDefaultFields(app, toAmsterdamDate(now), user, agent),
     createdBy: app.created_by,
@@ -218,8 +224,11 @@ export async function getApplication(
   id: string,
 ): Promise<ApplicationDetail> {
   const { app, reg, people, agent } = await visibleWithRegulation(deps.db, user, id);
-  const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
-  return toDetail(def, app, reg, user, deps.clock(), people, agent);
+  const [def, canLogIn] = await Promise.all([
+    loadDefinition(deps.db, app.definition_key, app.definition_version),
+    applicantCanLogIn(deps.db, user, app),
+  ]);
+  return toDetail(def, app, reg, user, deps.clock(), people, agent, canLogIn);
 }
 
 export interface CreateInput {
@@ -359,7 +368,9 @@ export async function createApplicationCommand(
     });
     // The mandate covers it after this session too, as it covers her earlier applications.
     if (viaMandate) await authoriseByMandate(trx, app, applicantId, user.id, now);
-    return toDetail(def, app, reg, user, now, { applicant: { name: applicantName } }, viaMandate);
+    const canLogIn = await applicantCanLogIn(trx, user, app);
+    const people = { applicant: { name: applicantName } };
+    return toDetail(def, app, reg, user, now, people, viaMandate, canLogIn);
   });
 }
 
@@ -399,7 +410,8 @@ export async function patchApplicationData(
       data: input.data,
       now,
     });
-    return toDetail(def, updated, reg, user, now, people, agent);
+    const canLogIn = await applicantCanLogIn(trx, user, app);
+    return toDetail(def, updated, reg, user, now, people, agent, canLogIn);
   });
 }
 

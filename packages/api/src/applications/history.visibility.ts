@@ -11,6 +11,7 @@ interface Row {
 }
 
 const INTERNAL_EVENTS: readonly string[] = [
+  SHELL_EVENTS.assigned,
   SHELL_EVENTS.takeOver,
   SHELL_EVENTS.contact,
   SHELL_EVENTS.letterWithheld,
@@ -25,7 +26,7 @@ function tagged(def: WorkflowDefinition, state: string, tag: string): boolean {
  * What a resident (or someone acting for them) may read of the history. The assessor's advice
  * to the approver is internal: the step into a state tagged `awaiting_approval` (the proposal)
  * and the approver's return to assessment keep their row but lose their payload. The decision
- * itself states its motivation. Staff-only rows (take-overs, contact notes, withheld letters) are
+ * itself states its motivation. Staff-only rows (who handles the case, take-overs, contact notes, withheld letters) are
  * left out.
  */
 export function historyForViewer<R extends Row>(

@@ -6,6 +6,12 @@ import { DECISION_SENT_EVENT, REQUEST_SENT_EVENT } from '@initiatief/engine';
  * valid event name in a definition).
  */
 export const SHELL_EVENTS = {
+  /**
+   * A staff member became the handler (assignee) of an unassigned case: by claiming it, or by
+   * taking a step in its handling without claiming it first; payload `{ how: 'claim' | 'step',
+   * event? }`, `event` the step's type.
+   */
+  assigned: 'shell.assigned',
   /** Another assessor took over a claimed case; payload `{ from: {id, name} | null, reason }`. */
   takeOver: 'shell.take_over',
   /** A phone or desk contact (klantcontact); payload `{ channel, summary }`. */

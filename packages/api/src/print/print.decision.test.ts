@@ -56,6 +56,12 @@ describe('a decision sent by post', () => {
     expect(objectionOf(await get(`/api/applications/${granted.id}`, 'resident'))).toBe(
       objectionDeadline(decidedOn).date,
     );
+    // Until the letter is posted the work queue names no last day, as the case page does not.
+    const waiting = await get(`/api/applications?limit=100`, 'assessor');
+    expect(
+      (waiting.items as { id: string; nextDeadline: unknown }[]).find((i) => i.id === granted.id)
+        ?.nextDeadline,
+    ).toMatchObject({ key: 'objection', pending: true });
 
     // The batch goes out two days later.
     await kit.advance(2 * DAY);
@@ -89,6 +95,7 @@ describe('a decision sent by post', () => {
       (i) => i.id === granted.id,
     );
     expect(row?.nextDeadline).toMatchObject({ key: 'objection', date: lastDay });
+    expect(row?.nextDeadline).not.toHaveProperty('pending');
 
     const history = await get(`/api/applications/${granted.id}/history`, 'resident');
     const entries = (Array.isArray(history) ? history : history.items) as {

@@ -4,7 +4,7 @@ import {
   type PersistedSnapshot,
   type WorkflowDefinition,
 } from '@initiatief/engine';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { actorFor } from '../applications/applications.access';
 import {
   type ApplicationRecord,
@@ -14,6 +14,7 @@ import {
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
+import { stateTagged } from '../definitions/state-tags';
 import { AppError } from '../errors';
 import { isUuid } from '../regulations/regulations.repository';
 
@@ -33,13 +34,9 @@ function mayClaim(user: SessionUser): boolean {
   return user.roles.includes('assessor') || user.roles.includes('admin');
 }
 
-async function assigneeName(deps: Deps, id: string | null): Promise<string | null> {
+async function assigneeName(db: Transaction<DB>, id: string | null): Promise<string | null> {
   if (!id) return null;
-  const row = await deps.db
-    .selectFrom('users')
-    .select('name')
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
   return row?.name ?? null;
 }
 
@@ -49,25 +46,30 @@ export async function claim(deps: Deps, user: SessionUser, id: string): Promise<
     throw new AppError('forbidden', 'An approver decides on proposals and does not claim cases.');
   }
   const now = deps.clock();
-  // One statement: two assessors claiming at once cannot both win.
-  const row = await deps.db
-    .updateTable('applications')
-    .set({ assignee_id: user.id, assigned_at: now })
-    .where('id', '=', id)
-    .where((eb) => eb.or([eb('assignee_id', 'is', null), eb('assignee_id', '=', user.id)]))
-    .returning(['id', 'reference', sql<string>`assigned_at`.as('assigned_at')])
-    .executeTakeFirst();
-  if (!row) {
-    const existing = await findApplication(deps.db, id);
-    if (!existing) throw notFound();
-    throw claimedBy(existing.assignee_id, await assigneeName(deps, existing.assignee_id));
-  }
-  return {
-    id: row.id,
-    reference: row.reference,
-    assignee: { id: user.id, name: user.name },
-    assignedAt: new Date(row.assigned_at).toISOString(),
-  };
+  return deps.db.transaction().execute(async (trx) => {
+    // Locked: two assessors claiming at once cannot both win.
+    const app = await findApplication(trx, id, { forUpdate: true });
+    if (!app) throw notFound();
+    await refuseClosed(trx, app);
+    if (app.assignee_id && app.assignee_id !== user.id) {
+      throw claimedBy(app.assignee_id, await assigneeName(trx, app.assignee_id));
+    }
+    await trx
+      .updateTable('applications')
+      .set({ assignee_id: user.id, assigned_at: now })
+      .where('id', '=', id)
+      .execute();
+    // Recorded when the case was nobody's: claiming one's own case again changes nothing.
+    if (!app.assignee_id) {
+      await recordShellEvent(trx, app, user, SHELL_EVENTS.assigned, now, { how: 'claim' });
+    }
+    return {
+      id: app.id,
+      reference: app.reference,
+      assignee: { id: user.id, name: user.name },
+      assignedAt: now.toISOString(),
+    };
+  });
 }
 
 export async function release(deps: Deps, user: SessionUser, id: string): Promise<Assignment> {
@@ -100,6 +102,7 @@ export async function takeOver(
   return deps.db.transaction().execute(async (trx) => {
     const app = await findApplication(trx, id, { forUpdate: true });
     if (!app) throw notFound();
+    await refuseClosed(trx, app);
     const previous = app.assignee_id;
     if (previous !== user.id) {
       await trx
@@ -152,6 +155,65 @@ export function recordShellEvent(
     payload,
     at,
   });
+}
+
+/**
+ * A case its definition has closed (a final state, tagged `closed`: contract C3) is not taken on:
+ * there is nothing left to handle. 409, in the reader's words.
+ */
+async function refuseClosed(
+  trx: Transaction<DB>,
+  app: Pick<ApplicationRecord, 'id' | 'reference'>,
+): Promise<void> {
+  const closed = await trx
+    .selectFrom('applications as a')
+    .select('a.id')
+    .where('a.id', '=', app.id)
+    .where(stateTagged('closed'))
+    .executeTakeFirst();
+  if (!closed) return;
+  const text = {
+    nl: `De aanvraag ${app.reference} is afgehandeld: er is niets meer om op te pakken.`,
+    en: `Application ${app.reference} has been closed: there is nothing left to take on.`,
+  };
+  throw new AppError('event_not_allowed', `${text.en} A closed case cannot be claimed.`, {
+    invalidParams: [{ name: 'state', reason: text.en, text }],
+  });
+}
+
+/**
+ * A staff member who takes a step in handling an unassigned case becomes its handler, in the
+ * step's transaction, with a history row as a claim writes. Only the one who handles cases does
+ * (she holds the assessor role and the definition gives the step to that role): an approver
+ * deciding on a proposal does not, nor does anyone take over a case another holds. Answers
+ * whether she became the handler.
+ */
+export async function assignOnStep(
+  trx: Transaction<DB>,
+  args: {
+    app: ApplicationRecord;
+    user: SessionUser;
+    definition: WorkflowDefinition;
+    eventType: string;
+    now: Date;
+  },
+): Promise<boolean> {
+  const { app, user, definition, eventType, now } = args;
+  if (app.assignee_id || !user.roles.includes('assessor')) return false;
+  const roles: readonly string[] = definition.events[eventType]?.roles ?? [];
+  if (!roles.includes('assessor')) return false;
+  const hit = await trx
+    .updateTable('applications')
+    .set({ assignee_id: user.id, assigned_at: now })
+    .where('id', '=', app.id)
+    .where('assignee_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(hit.numUpdatedRows) === 0) return false;
+  await recordShellEvent(trx, app, user, SHELL_EVENTS.assigned, now, {
+    how: 'step',
+    event: eventType,
+  });
+  return true;
 }
 
 function claimedBy(assigneeId: string | null, name: string | null): AppError {

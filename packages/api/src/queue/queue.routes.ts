@@ -85,7 +85,8 @@ const claimRoute = createRoute({
   path: '/api/applications/{id}/claim',
   tags,
   security,
-  summary: 'Take an application from the queue (409 when someone else has it)',
+  summary:
+    'Take an application from the queue (409 when someone else has it, or when it is closed: a final state of its definition)',
   middleware: [requireRole(...QUEUE_ROLES)] as const,
   request: { params: IdParams },
   responses: {
@@ -113,7 +114,8 @@ const takeOverRoute = createRoute({
   path: '/api/applications/{id}/take-over',
   tags,
   security,
-  summary: 'Take a claimed application over from another assessor (recorded in the history)',
+  summary:
+    'Take a claimed application over from another assessor (recorded in the history; 409 when it is closed)',
   middleware: [requireRole('assessor', 'admin')] as const,
   request: {
     params: IdParams,
@@ -131,7 +133,7 @@ const takeOverRoute = createRoute({
       description: 'Taken over',
       content: { 'application/json': { schema: AssignmentSchema } },
     },
-    ...problemResponses(401, 403, 404, 422),
+    ...problemResponses(401, 403, 404, 409, 422),
   },
 });
 

@@ -79,6 +79,9 @@ const nl = {
   'contact.save': 'Contact vastleggen',
   'contact.saved': 'Het contact is vastgelegd in het verloop.',
 
+  'timeline.assigned': 'Opgepakt',
+  'timeline.assignedByStep':
+    'Opgepakt met een stap in de behandeling, zonder eerst Oppakken te kiezen.',
   'timeline.takeOver': 'Overgenomen',
   'timeline.takeOverFrom': 'Overgenomen van {name}',
   'timeline.contact': 'Klantcontact: {channel}',
@@ -307,6 +310,8 @@ const en: Record<keyof typeof nl, string> = {
   'contact.save': 'Log contact',
   'contact.saved': 'The contact was recorded in the history.',
 
+  'timeline.assigned': 'Claimed',
+  'timeline.assignedByStep': 'Claimed with a step in handling it, without choosing Claim first.',
   'timeline.takeOver': 'Taken over',
   'timeline.takeOverFrom': 'Taken over from {name}',
   'timeline.contact': 'Contact: {channel}',

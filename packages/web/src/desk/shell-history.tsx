@@ -2,7 +2,7 @@ import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
 import { type DeskMessageKey, useDeskText } from './desk-messages';
 
-/** History rows the API writes beside the workflow's steps (take-over, contact moment). */
+/** History rows the API writes beside the workflow's steps (claim, take-over, contact moment). */
 export function isShellEntry(h: HistoryEntry): boolean {
   return h.event.startsWith('shell.');
 }
@@ -21,7 +21,10 @@ export function ShellTimelineItem({
   const payload = (entry.payload ?? {}) as Record<string, unknown>;
   let title = '';
   let text: string | null = null;
-  if (entry.event === 'shell.take_over') {
+  if (entry.event === 'shell.assigned') {
+    title = d('timeline.assigned');
+    text = payload.how === 'step' ? d('timeline.assignedByStep') : null;
+  } else if (entry.event === 'shell.take_over') {
     const from = payload.from as { name?: string | null } | null;
     title = from?.name ? d('timeline.takeOverFrom', { name: from.name }) : d('timeline.takeOver');
     text = typeof payload.reason === 'string' ? payload.reason : null;

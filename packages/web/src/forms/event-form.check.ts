@@ -3,6 +3,8 @@
  * field on its own, then the payload's rules across fields in the engine's words. A field that
  * applies only on a condition (`x-showWhen`: the proposed amount with the advice to grant) is
  * neither shown, checked nor sent while it does not apply; what was typed in it stays in the form.
+ * A field is held to the limits its JSON Schema sets (minimum, maximum, minLength, maxLength), as
+ * the API holds it, so a step that asks for confirmation asks only for what can be sent.
  * One pure function, so sending and checking a corrected field again say the same.
  */
 import {
@@ -31,6 +33,43 @@ export interface EventFormInput {
   t: Translate;
   /** A field's label, in the locale. */
   label(name: string): string;
+  /** An amount in cents in words ("€ 1.234,56"), for the limits of an amount field. */
+  formatMoney?(cents: number): string;
+}
+
+/**
+ * The limits the payload's JSON Schema sets on a number or an amount (minimum, maximum), as the
+ * API checks them: their sentence, or null within them.
+ */
+function rangeProblem(
+  n: number,
+  s: JsonSchema,
+  l: string,
+  t: Translate,
+  show: (n: number) => string,
+): string | null {
+  const { minimum: min, maximum: max } = s;
+  const low = typeof min === 'number' && n < min;
+  const high = typeof max === 'number' && n > max;
+  if (!low && !high) return null;
+  if (typeof min === 'number' && typeof max === 'number') {
+    return t('form.numberRange', { field: l, min: show(min), max: show(max) });
+  }
+  return low
+    ? t('form.numberMin', { field: l, min: show(min as number) })
+    : t('form.numberMax', { field: l, max: show(max as number) });
+}
+
+/** The limits the payload's JSON Schema sets on text (minLength, maxLength). */
+function lengthProblem(text: string, s: JsonSchema, l: string, t: Translate): string | null {
+  const count = [...text].length;
+  if (typeof s.minLength === 'number' && count < s.minLength) {
+    return t('form.minLengthField', { field: l, n: s.minLength });
+  }
+  if (typeof s.maxLength === 'number' && count > s.maxLength) {
+    return t('form.maxLengthField', { field: l, n: s.maxLength, count });
+  }
+  return null;
 }
 
 /**
@@ -68,8 +107,12 @@ export function checkEventForm(
       continue;
     }
     if (isMoney(s)) {
-      if (typeof raw === 'number') payload[name] = raw;
-      else if (required.has(name)) errs[name] = t('form.required', { field: l });
+      if (typeof raw === 'number') {
+        const money = input.formatMoney ?? ((c: number) => String(c));
+        const wrong = rangeProblem(raw, s, l, t, money);
+        if (wrong) errs[name] = wrong;
+        else payload[name] = raw;
+      } else if (required.has(name)) errs[name] = t('form.required', { field: l });
       continue;
     }
     const text = typeof raw === 'string' ? raw.trim() : '';
@@ -81,9 +124,15 @@ export function checkEventForm(
       const n = Number(text);
       if (!Number.isFinite(n) || (type === 'integer' && !Number.isInteger(n)))
         errs[name] = t('form.invalidNumber', { field: l });
-      else payload[name] = n;
+      else {
+        const wrong = rangeProblem(n, s, l, t, String);
+        if (wrong) errs[name] = wrong;
+        else payload[name] = n;
+      }
     } else {
-      payload[name] = text;
+      const wrong = lengthProblem(text, s, l, t);
+      if (wrong) errs[name] = wrong;
+      else payload[name] = text;
     }
   }
   // Read from what was chosen, as the engine reads the payload: a field that does not apply

@@ -32,6 +32,7 @@ import {
   sameValues,
   type Value,
 } from './event-form.fields';
+import { amountLimitErrors } from './event-form.limits';
 import { PayloadField } from './event-form-field';
 import { useStepErrors } from './use-step-errors';
 
@@ -51,6 +52,7 @@ export function EventForm({
   danger,
   headingLevel = 3,
   definition,
+  regulationMaxCents,
 }: {
   app: Application;
   event: AllowedEvent;
@@ -69,8 +71,10 @@ export function EventForm({
   confirmText?: string | ((payload: Record<string, unknown>) => string);
   danger?: boolean;
   headingLevel?: 2 | 3;
+  /** The regulation's maximum, when the page knows it (a limit of the step's amount). */
+  regulationMaxCents?: number;
 }) {
-  const { t, locale } = useI18n();
+  const { t, locale, formatMoney } = useI18n();
   const { f } = useFormText();
   const errorText = useErrorText();
   const schema: JsonSchema = event.payloadSchema ?? {};
@@ -102,8 +106,25 @@ export function EventForm({
   // while sending: the page may move on once it is sent.
   useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
 
-  const check = (rulesAlways = false) =>
-    checkEventForm({ schema, fields, values, typedProblems, locale, t, label }, rulesAlways);
+  const check = (rulesAlways = false) => {
+    const checked = checkEventForm(
+      { schema, fields, values, typedProblems, locale, t, label, formatMoney },
+      rulesAlways,
+    );
+    // An amount above a limit the page knows (the requested amount) is refused for certain:
+    // said at its field before any confirmation is asked.
+    const above = amountLimitErrors({
+      def: definition,
+      state: app.state,
+      type: event.type,
+      payload: checked.payload,
+      figures: { ...app.amounts, regulationMaxCents },
+      label,
+      t,
+      formatMoney,
+    });
+    return { ...checked, errors: { ...above, ...checked.errors } };
+  };
   // An amount or a date that cannot be read is a problem of its field even while its value
   // stays empty.
   const inputProblems = useMemo(
@@ -186,6 +207,8 @@ export function EventForm({
         err.code === 'validation_failed' &&
         err.invalidParams.length
       ) {
+        // A 422 names its fields (an amount above the requested one): the field says it, as the
+        // form's own checks do.
         // Field problems go to their fields; any other refusal (the budget ceiling) is one
         // sentence for the form, its reasons included.
         const e2: Record<string, string> = {};

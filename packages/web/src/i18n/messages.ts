@@ -184,6 +184,7 @@ const nl = {
   'home.rule3': 'U vraagt de subsidie minstens 6 weken voor de activiteit aan.',
   'home.rule4': 'Uw idee past bij de plannen van uw wijk (wijkakkoord).',
   'home.continue': 'Ga verder naar uw overzicht',
+  'home.login': 'Log in',
   'home.or': 'of',
   'home.createAccount': 'maak een account aan',
 
@@ -243,11 +244,24 @@ const nl = {
   'form.digitsAtMost': 'Hoogstens {n} cijfers.',
   'form.wholeNumber': 'Vul een heel getal in, alleen cijfers.',
   'form.item': '{list}, regel {n}',
-  'form.addItem': 'Regel toevoegen aan {list}',
+  'form.age.one': '{n} jaar',
+  'form.age.other': '{n} jaar',
+  'form.addItem': 'Regel toevoegen',
+  'form.addItemTo': 'aan {list}',
   'form.removeItem': '{item} verwijderen',
   'wizard.notSaved': 'Uw laatste wijziging is niet opgeslagen:',
-  'form.required': 'Vul "{field}" in.',
-  'form.invalidNumber': '"{field}" moet een heel getal zijn.',
+  'form.required': 'Vul “{field}” in.',
+  'form.invalidNumber': '“{field}” moet een heel getal zijn.',
+  'form.numberRange': '“{field}” moet minstens {min} en hoogstens {max} zijn.',
+  'form.numberMin': '“{field}” moet minstens {min} zijn.',
+  'form.numberMax': '“{field}” mag hoogstens {max} zijn.',
+  'form.minLengthField': '“{field}” moet minstens {n} tekens hebben.',
+  'form.maxLengthField': '“{field}” mag hoogstens {n} tekens hebben; nu zijn het er {count}.',
+  'form.amountAbove.requested':
+    '“{field}” ({amount}) is hoger dan het aangevraagde bedrag ({limit}).',
+  'form.amountAbove.granted': '“{field}” ({amount}) is hoger dan het verleende bedrag ({limit}).',
+  'form.amountAbove.regulationMax':
+    '“{field}” ({amount}) is hoger dan het maximum van de regeling ({limit}).',
 
   'wizard.title': 'Aanvraag bewonersinitiatief',
   'wizard.stepHeading': 'Stap {n} van {total}: {step}',
@@ -276,6 +290,8 @@ const nl = {
     'Uw aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan, ook op een ander apparaat.',
   'wizard.resumeHintFor':
     'De aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan; {name} ziet de aanvraag ook in het eigen account.',
+  'wizard.resumeHintForNoLogin':
+    'De aanvraag wordt vanzelf opgeslagen. U kunt stoppen en later verder gaan. {name} kan niet inloggen (geen e-mailadres of DigiD) en ziet de aanvraag dus niet online.',
   'wizard.notEditable': 'Deze aanvraag is al verstuurd en kan niet meer worden gewijzigd.',
   'wizard.toApplication': 'Bekijk de aanvraag',
   'wizard.budget.total': 'Totaal aangevraagd: {total}',
@@ -295,6 +311,11 @@ const nl = {
   'wizard.changeStep': '{step} wijzigen',
 
   'attachments.hint': 'PDF, JPG of PNG, maximaal 10 MB per bestand.',
+  'attachments.choose': 'Bestanden kiezen',
+  'entered.files.one': '{n} bestand',
+  'entered.files.other': '{n} bestanden',
+  'entered.moreFiles.one': '{n} ander bestand',
+  'entered.moreFiles.other': '{n} andere bestanden',
   'attachments.hintImages': 'JPG of PNG, maximaal 10 MB per foto.',
   'attachments.none': 'Nog geen bijlagen.',
   'attachments.tooLarge': '{name} is groter dan 10 MB.',
@@ -341,6 +362,7 @@ const nl = {
   'detail.yourTurn': 'Wat u nu kunt doen',
   'detail.requestTitle': 'De gemeente vraagt om een aanvulling',
   'detail.requestHelp': 'U kunt ook de gegevens van uw aanvraag aanpassen.',
+  'detail.requestHelpFor': 'U kunt ook de gegevens van de aanvraag van {name} aanpassen.',
   'detail.editForm': 'Aanvraag aanpassen',
   'detail.reportIntro':
     "Uw activiteit is voorbij. Laat ons weten hoe het ging en wat het werkelijk heeft gekost. Voeg ook een paar foto's toe.",
@@ -481,7 +503,7 @@ const nl = {
 
   'desk.title': 'Aanvraag namens een bewoner',
   'desk.intro':
-    'Voor bewoners die aan de balie komen of bellen. Zoek de bewoner of maak een account aan, en vul de aanvraag samen in. De bewoner krijgt dezelfde berichten en ziet de aanvraag in het eigen account.',
+    'Voor bewoners die aan de balie komen of bellen. Zoek de bewoner of maak een account aan, en vul de aanvraag samen in. De bewoner krijgt dezelfde berichten; wie kan inloggen (met een e-mailadres of DigiD), ziet de aanvraag ook in het eigen account.',
   'desk.search': 'Bewoner zoeken',
   'desk.query': 'Naam of e-mailadres',
   'desk.queryHint': 'Minstens 2 tekens.',
@@ -773,6 +795,7 @@ const en: Record<MessageKey, string> = {
   'home.rule3': 'You apply at least 6 weeks before the activity.',
   'home.rule4': "Your idea fits your district's plans (wijkakkoord).",
   'home.continue': 'Continue to your overview',
+  'home.login': 'Log in',
   'home.or': 'or',
   'home.createAccount': 'create an account',
 
@@ -832,11 +855,23 @@ const en: Record<MessageKey, string> = {
   'form.digitsAtMost': 'At most {n} digits.',
   'form.wholeNumber': 'Enter a whole number, digits only.',
   'form.item': '{list}, line {n}',
-  'form.addItem': 'Add a line to {list}',
+  'form.age.one': '{n} year old',
+  'form.age.other': '{n} years old',
+  'form.addItem': 'Add a line',
+  'form.addItemTo': 'to {list}',
   'form.removeItem': 'Remove {item}',
   'wizard.notSaved': 'Your last change has not been saved:',
-  'form.required': 'Fill in "{field}".',
-  'form.invalidNumber': '"{field}" must be a whole number.',
+  'form.required': 'Fill in “{field}”.',
+  'form.invalidNumber': '“{field}” must be a whole number.',
+  'form.numberRange': '“{field}” must be at least {min} and at most {max}.',
+  'form.numberMin': '“{field}” must be at least {min}.',
+  'form.numberMax': '“{field}” must be at most {max}.',
+  'form.minLengthField': '“{field}” must have at least {n} characters.',
+  'form.maxLengthField': '“{field}” can have at most {n} characters; it has {count} now.',
+  'form.amountAbove.requested': '“{field}” ({amount}) is more than the requested amount ({limit}).',
+  'form.amountAbove.granted': '“{field}” ({amount}) is more than the granted amount ({limit}).',
+  'form.amountAbove.regulationMax':
+    '“{field}” ({amount}) is more than the maximum of the grant scheme ({limit}).',
 
   'wizard.title': 'Resident initiative application',
   'wizard.stepHeading': 'Step {n} of {total}: {step}',
@@ -864,6 +899,8 @@ const en: Record<MessageKey, string> = {
     'Your application saves itself. You can stop and continue later, also on another device.',
   'wizard.resumeHintFor':
     'The application is saved automatically. You can stop and continue later; {name} also sees it in their own account.',
+  'wizard.resumeHintForNoLogin':
+    'The application is saved automatically. You can stop and continue later. {name} cannot log in (no e-mail address or DigiD), so does not see the application online.',
   'wizard.notEditable': 'This application has been sent and can no longer be changed.',
   'wizard.toApplication': 'View the application',
   'wizard.budget.total': 'Total requested: {total}',
@@ -882,6 +919,11 @@ const en: Record<MessageKey, string> = {
   'wizard.changeStep': 'Change {step}',
 
   'attachments.hint': 'PDF, JPG or PNG, 10 MB per file at most.',
+  'attachments.choose': 'Choose files',
+  'entered.files.one': '{n} file',
+  'entered.files.other': '{n} files',
+  'entered.moreFiles.one': '{n} other file',
+  'entered.moreFiles.other': '{n} other files',
   'attachments.hintImages': 'JPG or PNG, 10 MB per photo at most.',
   'attachments.none': 'No attachments yet.',
   'attachments.tooLarge': '{name} is larger than 10 MB.',
@@ -927,6 +969,7 @@ const en: Record<MessageKey, string> = {
   'detail.yourTurn': 'What you can do now',
   'detail.requestTitle': 'The city asks for more information',
   'detail.requestHelp': 'You can also change the details of your application.',
+  'detail.requestHelpFor': 'You can also change the details of the application of {name}.',
   'detail.editForm': 'Change application',
   'detail.reportIntro':
     'Your activity is over. Let us know how it went and what it actually cost. Please add a few photos too.',
@@ -1067,7 +1110,7 @@ const en: Record<MessageKey, string> = {
 
   'desk.title': 'Apply on behalf of a resident',
   'desk.intro':
-    'For residents who come to the desk or call. Find the resident or create an account, and fill in the application together. The resident receives the same messages and sees the application in their own account.',
+    'For residents who come to the desk or call. Find the resident or create an account, and fill in the application together. The resident receives the same messages; a resident who can log in (with an e-mail address or DigiD) also sees the application in their own account.',
   'desk.search': 'Find a resident',
   'desk.query': 'Name or email address',
   'desk.queryHint': 'At least 2 characters.',

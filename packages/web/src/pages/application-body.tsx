@@ -170,7 +170,9 @@ export function ApplicationBody({
           )}
           {waitingOnMe && editable && (
             <Paragraph>
-              {t('detail.requestHelp')}{' '}
+              {actingForOther
+                ? t('detail.requestHelpFor', { name: app.applicantName ?? '' })
+                : t('detail.requestHelp')}{' '}
               <AppLink href={`/aanvragen/${app.id}/bewerken`}>{t('detail.editForm')}</AppLink>
             </Paragraph>
           )}
@@ -211,7 +213,12 @@ export function ApplicationBody({
         <Heading2 id="history-title" className="app-subheading">
           {t('detail.history')}
         </Heading2>
-        <Timeline entries={history} definition={def} headingId="history-title" />
+        <Timeline
+          entries={history}
+          definition={def}
+          headingId="history-title"
+          files={attachments}
+        />
       </section>
       <SupportersPanel app={app} staff={hasRole('clerk')} />
       <AuthorisePanel app={app} />

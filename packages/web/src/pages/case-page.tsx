@@ -99,9 +99,11 @@ export function CasePage({ id }: { id: string }) {
   // where the next person acts on it, not only at the bottom of the history.
   const arrival = enteredBy(history, app.state);
   const recorded = arrival
-    ? enteredLines(def, arrival.event, arrival.payload, locale, formatMoney)
+    ? enteredLines(def, arrival.event, arrival.payload, locale, formatMoney, attachments)
     : [];
   const mine = !!me && app.assigneeId === me.id;
+  // A case its definition has closed (a final state) is not taken on: there is nothing to handle.
+  const closed = state.final || state.tags.includes('closed');
   // A decision that goes out, or money that moves, cannot be taken back: ask first.
   const confirmTextFor = (type: string) => {
     if (!def) return undefined;
@@ -182,7 +184,7 @@ export function CasePage({ id }: { id: string }) {
                   {app.assigneeId ? (assigneeName ?? t('case.colleague')) : t('queue.unassigned')}
                   <ButtonGroup className="app-inline-buttons">
                     {/* One button that changes its words, so keyboard focus stays on it. */}
-                    {(mine || (!app.assigneeId && hasRole('assessor', 'admin'))) && (
+                    {(mine || (!app.assigneeId && !closed && hasRole('assessor', 'admin'))) && (
                       <SecondaryActionButton onClick={() => assign(mine)}>
                         {t(mine ? 'queue.release' : 'queue.claim')}
                       </SecondaryActionButton>
@@ -256,6 +258,7 @@ export function CasePage({ id }: { id: string }) {
                 onReload={bundle.reload}
                 danger={closesApplication(def, app.state, e.type)}
                 confirmText={confirmTextFor(e.type)}
+                regulationMaxCents={regulation?.maxAmountCents}
                 onDone={async (next) => {
                   const known = new Set(documents.map((d) => d.id));
                   await bundle.reload();
@@ -286,7 +289,13 @@ export function CasePage({ id }: { id: string }) {
             <Heading2 id="history-title" className="app-subheading">
               {t('case.history')}
             </Heading2>
-            <Timeline entries={history} definition={def} showActor headingId="history-title" />
+            <Timeline
+              entries={history}
+              definition={def}
+              showActor
+              headingId="history-title"
+              files={attachments}
+            />
           </section>
         </div>
       </div>

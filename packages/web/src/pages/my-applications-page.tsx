@@ -83,8 +83,10 @@ export function MyApplicationsPage() {
                           <span className="app-muted app-block">
                             {tx(`deadline.${a.nextDeadline.key}`, t('queue.deadlineOther'))}
                           </span>
-                          {formatDate(a.nextDeadline.date)}
-                          {a.nextDeadline.daysLeft < 0 && (
+                          {a.nextDeadline.pending
+                            ? t('deadline.objectionPending')
+                            : formatDate(a.nextDeadline.date)}
+                          {!a.nextDeadline.pending && a.nextDeadline.daysLeft < 0 && (
                             <span className="app-muted app-block">{t('queue.deadlinePassed')}</span>
                           )}
                         </>

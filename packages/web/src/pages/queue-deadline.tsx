@@ -16,7 +16,8 @@ export function daysUntil(date: string | null | undefined, now = new Date()): nu
  * term runs the day a decision is due, with the days left; while it stands still for a
  * supplement the day the supplement is due, and that the decision term stands still; after the
  * decision the next of the case's other deadlines (objection, report: as its page names them
- * under "Belangrijke data"); with none, says so and why.
+ * under "Belangrijke data"; an objection period whose decision letter waits for the post has no
+ * last day yet, and says so as the page does); with none, says so and why.
  */
 export function QueueDeadline({
   item: a,
@@ -54,6 +55,17 @@ export function QueueDeadline({
           </span>
         )}
         {a.noticeOfDefault && <PenaltyNote from={a.noticeOfDefault.penaltyFrom} />}
+      </>
+    );
+  }
+  if (next?.pending) {
+    // A decision's paper letter waits for the post: as its page says, the last day follows.
+    return (
+      <>
+        <span className="app-muted app-block">
+          {tx(`deadline.${next.key}`, t('queue.deadlineOther'))}
+        </span>
+        {t('deadline.objectionPending')}
       </>
     );
   }

@@ -232,6 +232,8 @@ export function QueuePage() {
               {items.map((a) => {
                 const state = vocabulary?.state(a.definition, a.state);
                 const mine = a.assignee?.id === me?.id;
+                // A case its definition has closed is not taken on (the API refuses it too).
+                const closed = !!state && (state.final || state.tags.includes('closed'));
                 return (
                   <TableRow key={a.id}>
                     <TableCell data-label={t('app.reference')}>
@@ -275,7 +277,8 @@ export function QueuePage() {
                                 {t('queue.release')}
                               </SecondaryActionButton>
                             )
-                          : mayClaim && (
+                          : mayClaim &&
+                            !closed && (
                               <SecondaryActionButton
                                 className="app-small-button"
                                 onClick={() => claim(a, false)}

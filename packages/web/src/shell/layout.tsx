@@ -48,7 +48,7 @@ function navItems(session: ReturnType<typeof useSession>): NavItem[] {
 export function Layout({ children }: { children: ReactNode }) {
   const { t, locale, setLocale } = useI18n();
   const session = useSession();
-  const { actingFor } = session;
+  const { actingFor, isStaff } = session;
   const { location, navigate, whenAllowed } = useRouter();
   const items = navItems(session);
   const current = (href: string) =>
@@ -134,7 +134,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </PageContent>
       <PageFooter className="app-footer">
         <div className="app-footer__inner">
-          <Paragraph>{t('shell.footerHelp')}</Paragraph>
+          {/* Help with one's own application is for residents, not for staff at work. */}
+          {!isStaff && <Paragraph>{t('shell.footerHelp')}</Paragraph>}
           <Paragraph>{t('shell.footerPhone')}</Paragraph>
         </div>
       </PageFooter>
