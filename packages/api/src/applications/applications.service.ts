@@ -1,14 +1,4 @@
-import {
-  allowedEvents,
-  applicationTitle,
-  applicationView,
-  createApplication,
-  type PersistedSnapshot,
-  receiptClosedIssue,
-  referencePrefix,
-  toAmsterdamDate,
-  type WorkflowDefinition,
-} from '@initiatief/engine';
+import { createApplication, referencePrefix, toAmsterdamDate } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { refuseAttachmentsAtCreation } from '../attachments/attachments.refs';
 import type { AppDeps, SessionUser } from '../context';
@@ -17,12 +7,7 @@ import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { authoriseByMandate } from '../oidc/machtigen.service';
-import {
-  factsFor,
-  findRegulation,
-  isUuid,
-  type Regulation,
-} from '../regulations/regulations.repository';
+import { factsFor, findRegulation, isUuid } from '../regulations/regulations.repository';
 import {
   actorFor,
   applicantCanLogIn,
@@ -33,16 +18,11 @@ import {
   readerFor,
 } from './applications.access';
 import { columnsOf, persistEffects } from './applications.command';
+import { type ApplicationDetail, toDetail } from './applications.detail';
 import { applyEdit } from './applications.edit';
 import { engineCall, notApproved, outsideApplicationPeriod } from './applications.errors';
-import {
-  type ApplicationRecord,
-  ensureReferenceSequence,
-  findApplicationWithRegulation,
-} from './applications.repository';
+import { ensureReferenceSequence, findApplicationWithRegulation } from './applications.repository';
 import { insertApplicationWithHistory } from './applications.statements';
-import { type NoticeOfDefault, noticeOfDefaultFields } from './notice-of-default.view';
-import { type ReportEntry, reportEntries } from './report.view';
 
 export type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
@@ -92,130 +72,6 @@ export async function visibleWithRegulation(
     agent,
     supporters: found.supporters ?? null,
   };
-}
-
-export interface ApplicationDetail {
-  id: string;
-  reference: string;
-  /** The application's name (the definition's title field), '' when not filled in yet. */
-  title: string;
-  state: string;
-  stateLabel: { nl: string; en: string } | null;
-  data: Record<string, unknown>;
-  editable: boolean;
-  amounts: ReturnType<typeof applicationView>['amounts'];
-  clock: ReturnType<typeof applicationView>['clock'];
-  warnings: ReturnType<typeof applicationView>['warnings'];
-  deadlines: ReturnType<typeof applicationView>['deadlines'];
-  allowedEvents: { type: string; roles: string[]; payloadSchema: object }[];
-  definition: { key: string; version: number };
-  regulation: {
-    id: string;
-    code: string;
-    title: string;
-    district: string;
-    year: number;
-    closesOn: string;
-  };
-  /**
-   * An application not received yet (a draft) whose regulation's last day for applications has
-   * passed: it can no longer be submitted, and this says so in words. Null otherwise.
-   */
-  applicationPeriodEnded: { closesOn: string; text: { nl: string; en: string } } | null;
-  applicantId: string;
-  /** The resident the application is for (the desk's form says "namens …"). */
-  applicantName: string | null;
-  /** She logs in to read it herself (e-mail or DigiD); a resident filed for at the desk may not. */
-  applicantCanLogIn: boolean;
-  /** What the resident reported after the activity (text, costs), labelled by the definition. */
-  report: ReportEntry[];
-  /** The notice of default and the penalty it made owed, in words for staff and applicant. */
-  noticeOfDefault: NoticeOfDefault | null;
-  /**
-   * This reader can give (the applicant, her helper) or record (desk, assessors) a notice of
-   * default now: a decision is awaited past its term and none is recorded yet.
-   */
-  noticeOfDefaultRecordable: boolean;
-  createdBy: string;
-  assigneeId: string | null;
-  submittedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-}
-
-/** The representation of GET /api/applications/{id}, with the caller's allowed events. */
-export function toDetail(
-  def: WorkflowDefinition,
-  app: ApplicationRecord,
-  reg: Regulation,
-  user: SessionUser,
-  now: Date,
-  /** Whose application it is, as read with it (the messaging people carry her). */
-  people: { applicant: { name: string } } | undefined,
-  agent: boolean,
-  /** applicantCanLogIn (applications.access.ts) */
-  canLogIn: boolean,
-): ApplicationDetail {
-  const snapshot = app.snapshot as PersistedSnapshot;
-  // With the applicant's name, the supporters the form names are counted as the step counts them.
-  const facts = people ? { ...factsFor(reg), applicantName: people.applicant.name } : factsFor(reg);
-  const view = applicationView(def, snapshot, now, facts);
-  const actor = actorFor(user, app, agent);
-  const allowed = allowedEvents(def, snapshot, actor, facts, now);
-  const label = def.states[app.state]?.meta?.label ?? null;
-  const own = app.applicant_id === user.id || agent || user.roles.includes('clerk');
-  return {
-    id: app.id,
-    reference: app.reference,
-    title: applicationTitle(def, view.data),
-    state: app.state,
-    stateLabel: label,
-    data: view.data,
-    editable: view.editable && own,
-    // Residents do not read the assessor's advice (history.visibility.ts), its amount included.
-    amounts: { ...view.amounts, proposedCents: isStaff(user) ? view.amounts.proposedCents : null },
-    clock: view.clock,
-    warnings: view.warnings,
-    deadlines: view.deadlines,
-    allowedEvents: allowed.map((e) => ({
-      type: e.type,
-      roles: e.roles,
-      payloadSchema: e.payloadSchema,
-    })),
-    definition: { key: app.definition_key, version: app.definition_version },
-    regulation: {
-      id: reg.id,
-      code: reg.code,
-      title: reg.title,
-      district: reg.district,
-      year: reg.year,
-      closesOn: reg.closesOn,
-    },
-    applicationPeriodEnded: periodEnded(snapshot, view.clock.receivedOn, reg.closesOn, now),
-    applicantId: app.applicant_id,
-    applicantName: people?.applicant.name ?? null,
-    applicantCanLogIn: canLogIn,
-    report: reportEntries(def, view.report),
-    ...noticeOfDefaultFields(app, toAmsterdamDate(now), user, agent),
-    createdBy: app.created_by,
-    assigneeId: app.assignee_id,
-    submittedAt: app.submitted_at ? new Date(app.submitted_at).toISOString() : null,
-    createdAt: new Date(app.created_at).toISOString(),
-    updatedAt: new Date(app.updated_at).toISOString(),
-    version: app.version,
-  };
-}
-
-function periodEnded(
-  snapshot: PersistedSnapshot,
-  receivedOn: string | null,
-  closesOn: string,
-  now: Date,
-): ApplicationDetail['applicationPeriodEnded'] {
-  if (snapshot.status !== 'active' || receivedOn !== null) return null;
-  const issue = receiptClosedIssue(closesOn, toAmsterdamDate(now));
-  return issue ? { closesOn, text: issue.text } : null;
 }
 
 export async function getApplication(
@@ -415,4 +271,4 @@ export async function patchApplicationData(
   });
 }
 
-export { isStaff };
+export { type ApplicationDetail, isStaff, toDetail };
