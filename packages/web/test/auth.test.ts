@@ -43,6 +43,12 @@ describe('accounts in the browser', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('nl');
     await expect(page.getByRole('main').count()).resolves.toBe(1);
     await expect(page.getByRole('navigation', { name: 'Hoofdmenu' }).count()).resolves.toBe(1);
+    // Someone not logged in is asked in correct Dutch, each half a link.
+    await page
+      .getByRole('main')
+      .getByText('Log in of maak een account aan', { exact: true })
+      .waitFor();
+    await page.getByRole('link', { name: 'Log in', exact: true }).waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Direct naar de inhoud' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);

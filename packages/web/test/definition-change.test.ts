@@ -350,7 +350,7 @@ describe('a definition changed by policy staff reaches the screens', () => {
     await form.getByRole('button', { name: EVENT.label.nl }).click();
     await form
       .getByRole('alert')
-      .getByRole('link', { name: `Vul "${EVENT.payloadLabel.nl}" in.` })
+      .getByRole('link', { name: `Vul “${EVENT.payloadLabel.nl}” in.` })
       .waitFor();
     await checkA11y(page, 'changed-event-form-errors');
     await form

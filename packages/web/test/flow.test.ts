@@ -240,6 +240,8 @@ describe('an application from draft to settlement', () => {
     await page.getByRole('link', { name: 'tekening-podium.png' }).waitFor();
     expect(await page.getByRole('link', { name: 'oude-schets.png' }).count()).toBe(0);
     await page.getByText('NL91 ABNA 0417 1643 00').waitFor();
+    // A supporter's row in one line: the age says it is one, not a bare number.
+    await page.getByText('Kees Bakker · 3022 AE · 45 jaar', { exact: true }).waitFor();
     await checkA11y(page, 'form-6-review');
     await at320('form-6-review');
 

@@ -60,7 +60,15 @@ describe('the budget step', () => {
   it('names a line whose amount is unclear as left out of the total; errors row by row', async () => {
     await open();
     await toStep(/Begroting$/);
-    await page.getByRole('button', { name: 'Regel toevoegen aan Begroting' }).click();
+    const add = page.getByRole('button', { name: 'Regel toevoegen aan Begroting', exact: true });
+    // Seen: "Regel toevoegen"; the list it adds to is said to a screen reader only.
+    const seen = await add.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('.app-visually-hidden')) hidden.remove();
+      return copy.textContent?.trim();
+    });
+    expect(seen).toBe('Regel toevoegen');
+    await add.click();
     await line(3).getByLabel('Bedrag').fill('1234.56');
     await line(3).getByLabel('Bedrag').press('Tab');
     await line(3).getByText('niet duidelijk welk bedrag', { exact: false }).waitFor();

@@ -47,8 +47,20 @@ describe('files on the form', () => {
     await open('budget');
     await expectHeading(page, /Begroting$/, false);
     const before = ((await stored()).quotes ?? []).length;
+    // The button speaks the page's language, not the browser's "Choose Files", and its words are
+    // part of the field's name; the field keeps its label.
+    await page
+      .getByRole('button', { name: 'Offertes en andere stukken Bestanden kiezen', exact: true })
+      .waitFor();
+    expect(await page.getByText('Bestanden kiezen', { exact: true }).count()).toBe(1);
+    expect(await page.getByText(/Choose Files|No file chosen/).count()).toBe(0);
+    // A keyboard user opens the file chooser from the field itself.
     await quotes().focus();
-    await quotes().setInputFiles([png('foto1.png'), png('foto2.png'), png('foto3.png')]);
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.keyboard.press('Space'),
+    ]);
+    await chooser.setFiles([png('foto1.png'), png('foto2.png'), png('foto3.png')]);
     await page
       .getByRole('status')
       .filter({ hasText: 'foto1.png, foto2.png en foto3.png zijn toegevoegd.' })
@@ -68,8 +80,16 @@ describe('files on the form', () => {
 
   it('a file whose name hides its direction is refused with words that name the file', async () => {
     const before = ((await stored()).quotes ?? []).length;
+    // Chosen with the mouse on the button the page shows: the browser's chooser opens.
+    const choose = page.getByText('Bestanden kiezen', { exact: true });
+    await choose.scrollIntoViewIfNeeded();
+    const button = (await choose.boundingBox())!;
+    const [chooser] = await Promise.all([
+      page.waitForEvent('filechooser'),
+      page.mouse.click(button.x + button.width / 2, button.y + button.height / 2),
+    ]);
     // U+202E turns "foto\u202Egnp.exe" into what reads as "fotoexe.png": the API refuses it.
-    await quotes().setInputFiles([png('foto\u202Egnp.exe.png')]);
+    await chooser.setFiles([png('foto\u202Egnp.exe.png')]);
     const refused = page.getByRole('alert').filter({ hasText: 'Het bestand fotognp.exe.png' });
     await refused.waitFor();
     expect(await refused.textContent()).toContain('leesrichting');
@@ -103,9 +123,15 @@ describe('an amount the page cannot read', () => {
     await open('budget');
     await expectHeading(page, /Begroting$/, false);
     const amount = page.getByRole('group', { name: 'Begroting, regel 1' }).getByLabel('Bedrag');
+    const alert = page.getByRole('alert').filter({ hasText: 'Dit is niet opgeslagen' });
+    // Letters: the example in the error is the one of the hint above the box.
+    await amount.fill('abc');
+    await amount.press('Tab');
+    await alert
+      .getByRole('link', { name: /Bedrag: “abc” is geen bedrag\. .* bijvoorbeeld 2\.500,50\.$/ })
+      .waitFor();
     await amount.fill('-50');
     await amount.press('Tab');
-    const alert = page.getByRole('alert').filter({ hasText: 'Dit is niet opgeslagen' });
     await alert.getByRole('link', { name: /Bedrag/ }).waitFor();
     await expect.poll(() => saveStatus().textContent()).toMatch(/^Deels opgeslagen om/);
     await checkA11y(page, 'amount-unreadable-not-saved');
@@ -174,6 +200,10 @@ describe('a date as day, month and year', () => {
 
     // 31 February: said once the person leaves the three boxes, not while moving between them.
     await box('Dag').fill('31');
+    // Each box is as wide as what it holds: "31" and "2031" are not cut off.
+    for (const name of ['Dag', 'Maand', 'Jaar']) {
+      expect(await box(name).evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
     await box('Dag').press('Tab');
     await page.waitForTimeout(300);
     expect(await date().getByText('Februari 2031 heeft 28 dagen.').count()).toBe(0);
@@ -195,6 +225,23 @@ describe('a date as day, month and year', () => {
     const link = summary().getByRole('link', {
       name: 'Datum van de activiteit: Februari 2031 heeft 28 dagen.',
     });
+    await link.waitFor();
+    // Said once, in the summary: the save indicator above it no longer lists it again, it says
+    // in a line that the rest was saved and what the summary lists was not.
+    await page
+      .getByText(
+        'Uw andere wijzigingen zijn opgeslagen. Wat hieronder niet goed is ingevuld, is nog niet opgeslagen.',
+      )
+      .waitFor();
+    expect(
+      await page
+        .getByRole('link', { name: 'Datum van de activiteit: Februari 2031 heeft 28 dagen.' })
+        .count(),
+    ).toBe(1);
+    expect(
+      await page.getByRole('alert').filter({ hasText: 'Dit is niet opgeslagen' }).count(),
+    ).toBe(0);
+    await expect.poll(() => saveStatus().textContent()).toMatch(/^Deels opgeslagen om/);
     await link.click();
     await expect.poll(focusedId).toBe('f-activityDate');
 

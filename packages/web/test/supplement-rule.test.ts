@@ -157,5 +157,19 @@ describe('an empty answer to a request for information', () => {
     const after = await current();
     expect(after.state).toBe('submitted');
     expect(after.clock.suspended).toBe(false);
+    // The history names the file that came with the answer, for the resident…
+    const withAnswer = 'Bijlagen: offerte-plantenbakken.png';
+    await page.getByText(withAnswer, { exact: true }).waitFor();
+
+    // …and for the assessor, on the case: by its name, never by its id.
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${applicationId}`);
+    await expectHeading(page, TITLE, false);
+    await page.getByText(withAnswer, { exact: true }).first().waitFor();
+    const ids = await resident('GET', `/api/applications/${applicationId}/attachments`);
+    const main = (await page.getByRole('main').textContent()) ?? '';
+    for (const file of (ids as { items: { id: string }[] }).items) {
+      expect(main).not.toContain(file.id);
+    }
   });
 });

@@ -13,7 +13,7 @@ import { useRef, useState } from 'react';
 import { ApiError, type Attachment, api } from '../api/client';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
-import { formatDecimal } from '../i18n/numbers';
+import { formatSize } from './file-size';
 import { ErrorAlert, StatusMessage, useErrorText } from './ui';
 
 const MAX_BYTES = 10 * 1024 * 1024;
@@ -30,14 +30,6 @@ const FILE_PARAM = 'form.file';
 function visibleName(name: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to leave them out
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-}
-
-/** A file's size in the reader's language: "1,5 MB" in Dutch, "1.5 MB" in English. */
-export function formatSize(bytes: number, locale: 'nl' | 'en'): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
-  const mb = bytes / (1024 * 1024);
-  return `${formatDecimal(mb, locale, { minDigits: 1, maxDigits: 1 })} MB`;
 }
 
 export function AttachmentList({ items }: { items: Attachment[] }) {
@@ -168,18 +160,25 @@ export function AttachmentUpload({
     <>
       <FormField invalid={!!error} className="app-field">
         <div className="utrecht-form-field__label">
-          <FormLabel htmlFor={id}>{label}</FormLabel>
+          <FormLabel htmlFor={id} id={`${id}-label`}>
+            {label}
+          </FormLabel>
         </div>
         <FormFieldDescription id={`${id}-description`}>
           {description ? `${description} ${hint}` : hint}
         </FormFieldDescription>
         {error && <FormFieldErrorMessage id={`${id}-error`}>{error}</FormFieldErrorMessage>}
-        <div className="utrecht-form-field__input">
+        {/* The browser's own file button speaks its own language ("Choose Files", "No file
+            chosen"): it lies, invisible, over a button of the page's language. A click, a key or
+            files dropped reach the real input, which keeps the focus; its name is the field's
+            label and the button's words, as they are seen. */}
+        <div className="utrecht-form-field__input app-file-picker">
           <input
             ref={input}
             id={id}
             type="file"
-            className="app-file-input"
+            className="app-file-picker__input"
+            aria-labelledby={`${id}-label ${id}-choose`}
             accept={kinds.map((k) => ACCEPT[k]).join(',')}
             multiple
             // Not disabled while uploading: a disabled input loses focus (to the page's body).
@@ -192,6 +191,13 @@ export function AttachmentUpload({
               e.target.value = '';
             }}
           />
+          <span
+            id={`${id}-choose`}
+            className="app-file-picker__button utrecht-button utrecht-button--secondary-action"
+            aria-hidden="true"
+          >
+            {t('attachments.choose')}
+          </span>
         </div>
       </FormField>
       <StatusMessage>{status}</StatusMessage>

@@ -56,8 +56,8 @@ function problemText(problem: MoneyProblem, input: string): { nl: string; en: st
       return { nl: 'Dit bedrag is te groot.', en: 'This amount is too large.' };
     default:
       return {
-        nl: `“${shown}” is geen bedrag. Gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 175.000,00.`,
-        en: `“${shown}” is not an amount. Use only digits, a comma and a decimal point, for example 175,000.00.`,
+        nl: `“${shown}” is geen bedrag. Gebruik alleen cijfers, een punt en een komma, bijvoorbeeld 2.500,50.`,
+        en: `“${shown}” is not an amount. Use only digits, a comma and a decimal point, for example 2,500.50.`,
       };
   }
 }

@@ -2,7 +2,7 @@ import type { WorkflowDefinition } from '@initiatief/engine';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
 import { isShellEntry, ShellTimelineItem } from '../desk/shell-history';
-import { enteredLines, eventLabel, stateOf } from '../forms/definition-text';
+import { enteredLines, eventLabel, type NamedFile, stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
 
 /** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
@@ -15,18 +15,21 @@ const TIMER_PREFIX = 'xstate.after.';
 /**
  * The history of an application as an ordered list, oldest first: each step by the new
  * state's and the event's labels in the definition, with what was entered (amounts, messages)
- * under the payload's own labels.
+ * under the payload's own labels; files that came with a step by their names (`files`).
  */
 export function Timeline({
   entries,
   definition: def,
   showActor,
   headingId,
+  files,
 }: {
   entries: HistoryEntry[];
   definition: WorkflowDefinition | undefined;
   showActor?: boolean;
   headingId: string;
+  /** The application's uploaded files, to name those a step's payload holds by id. */
+  files?: readonly NamedFile[];
 }) {
   const { t, locale, formatDateTime, formatMoney } = useI18n();
   // Autosaves are history rows too; a run of them reads as one "edited" step.
@@ -54,7 +57,7 @@ export function Timeline({
         const shown =
           h.event === MIGRATED
             ? migrationLines(h.payload, locale)
-            : enteredLines(def, h.event, h.payload, locale, formatMoney);
+            : enteredLines(def, h.event, h.payload, locale, formatMoney, files);
         return (
           <li key={h.seq} className="app-timeline__item">
             <Heading3 className="app-timeline__title">

@@ -8,7 +8,8 @@ import {
 } from '@utrecht/component-library-react';
 import { useRef, useState } from 'react';
 import { type Attachment, api, fieldId } from '../api/client';
-import { AttachmentUpload, formatSize } from '../components/attachments';
+import { AttachmentUpload } from '../components/attachments';
+import { formatSize } from '../components/file-size';
 import { StatusMessage } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 

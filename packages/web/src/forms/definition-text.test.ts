@@ -90,6 +90,46 @@ describe('what a step recorded, as lines to read', () => {
   it('leaves out what the definition does not describe', () => {
     expect(enteredLines(def, type, { notAField: 'x' }, 'nl', money)).toEqual([]);
   });
+
+  it('files that came with the step by their names, other lists in words', () => {
+    // The step gets files (as an answer to a request does) and a list of choices.
+    const withLists = structuredClone(def);
+    const props = (withLists.events[type]!.payload as { properties: Record<string, object> })
+      .properties;
+    props.files = {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      'x-widget': 'attachments',
+      'x-label': { nl: 'Bijlagen', en: 'Attachments' },
+    };
+    props.kinds = {
+      type: 'array',
+      items: {
+        type: 'string',
+        enum: ['photo', 'quote'],
+        'x-enumLabels': {
+          photo: { nl: 'Foto', en: 'Photo' },
+          quote: { nl: 'Offerte', en: 'Quote' },
+        },
+      },
+      'x-label': { nl: 'Soort stukken', en: 'Kind of documents' },
+    };
+    const files = [
+      { id: 'a1', filename: 'foto-plek.png' },
+      { id: 'b2', filename: 'offerte.pdf' },
+    ];
+    const lines = (payload: object, locale: 'nl' | 'en' = 'nl', known = files) =>
+      enteredLines(withLists, type, payload, locale, money, known).map((l) => l.text);
+
+    expect(lines({ files: ['a1', 'b2'] })).toEqual(['Bijlagen: foto-plek.png en offerte.pdf']);
+    expect(lines({ files: ['b2'] }, 'en')).toEqual(['Attachments: offerte.pdf']);
+    // A file the page does not know (yet) is counted, never shown as its id.
+    expect(lines({ files: ['a1', 'zz'] })).toEqual(['Bijlagen: foto-plek.png en 1 ander bestand']);
+    expect(lines({ files: ['a1', 'b2'] }, 'en', [])).toEqual(['Attachments: 2 files']);
+    expect(lines({ kinds: ['quote', 'photo'] })).toEqual(['Soort stukken: Offerte en Foto']);
+    expect(lines({ files: [], kinds: [] })).toEqual([]);
+    expect(lines({ files: ['a1'] }).join(' ')).not.toContain('a1');
+  });
 });
 
 describe('what a step recorded, short enough for a list', () => {

@@ -1,6 +1,8 @@
 import { isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
 import type { HistoryEntry, JsonSchema } from '../api/client';
-import { formatCount } from '../i18n/numbers';
+import { formatList } from '../i18n/lists';
+import { messages } from '../i18n/messages';
+import { formatCount, pluralOf } from '../i18n/numbers';
 
 /**
  * What a screen says about states and events, read from the definition the application is
@@ -119,10 +121,53 @@ export function isMoneyProp(prop: JsonSchema | undefined): boolean {
   return prop?.['x-unit'] === 'cents';
 }
 
+/** An uploaded file as a step's payload names it: by its id. */
+export interface NamedFile {
+  id: string;
+  filename: string;
+}
+
+/**
+ * The files an attachments field of a payload holds (`x-widget: attachments`, a list of ids), by
+ * their names where the application's files are known, in the payload's order: "foto.png en
+ * offerte.pdf". Files not among them are counted ("2 bestanden", "en 1 ander bestand").
+ */
+function filesText(ids: string[], files: readonly NamedFile[] | undefined, locale: Locale) {
+  const text = messages[locale];
+  const byId = new Map((files ?? []).map((f) => [f.id, f.filename]));
+  const names = ids.flatMap((id) => byId.get(id) ?? []);
+  const unknown = ids.length - names.length;
+  if (unknown === 0) return formatList(names, locale);
+  const key = names.length === 0 ? 'entered.files' : 'entered.moreFiles';
+  const count = text[`${key}.${pluralOf(unknown)}`].replace('{n}', formatCount(unknown, locale));
+  return formatList([...names, count], locale);
+}
+
+/**
+ * A list a step recorded, in words: each value a choice by its words (`x-enumLabels` of the list
+ * or of its items), a number with the separator of the language, text as written; null when it
+ * holds nothing to read (empty, or values of other kinds).
+ */
+function listText(prop: JsonSchema, values: unknown[], locale: Locale): string | null {
+  const items = prop.items ?? {};
+  const words = (items['x-enumLabels'] ?? prop['x-enumLabels']) as
+    | Record<string, Localized>
+    | undefined;
+  const texts = values.flatMap((v) => {
+    if (typeof v !== 'string' && typeof v !== 'number') return [];
+    const word = words?.[String(v)]?.[locale];
+    if (word) return [word];
+    if (typeof v === 'number') return [isCodeNumber(items) ? String(v) : formatCount(v, locale)];
+    return v.trim() ? [v.trim()] : [];
+  });
+  return texts.length > 0 ? formatList(texts, locale) : null;
+}
+
 /**
  * What a step recorded, as lines to read: each field of the event's payload under its label in
  * the definition and in its order, amounts in money, a choice by its words (`x-enumLabels`),
- * free text as written. Fields the definition does not describe are left out.
+ * free text as written, files that came with it by their names (`files`: the application's
+ * uploaded files), other lists in words. Fields the definition does not describe are left out.
  */
 export function enteredLines(
   def: WorkflowDefinition | undefined,
@@ -130,6 +175,7 @@ export function enteredLines(
   payload: unknown,
   locale: Locale,
   formatMoney: (cents: number) => string,
+  files?: readonly NamedFile[],
 ): { name: string; text: string }[] {
   const schema = payloadSchemaOf(def, type);
   const values = (payload ?? {}) as Record<string, unknown>;
@@ -155,6 +201,17 @@ export function enteredLines(
       return [{ name, text: `${label}: ${formatCount(value, locale)}` }];
     }
     if (typeof value === 'string' && value.trim()) return [{ name, text: value }];
+    if (Array.isArray(value) && value.length > 0) {
+      const text =
+        prop['x-widget'] === 'attachments'
+          ? filesText(
+              value.filter((v): v is string => typeof v === 'string'),
+              files,
+              locale,
+            )
+          : listText(prop, value, locale);
+      return text ? [{ name, text: `${label}: ${text}` }] : [];
+    }
     return [];
   });
 }

@@ -4,7 +4,7 @@ import type { WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../components/money';
 import { formatCount } from '../i18n/numbers';
-import { fieldText, type ScalarField, type ValueFormats } from './field-text';
+import { fieldText, isAgeInYears, type ScalarField, type ValueFormats } from './field-text';
 
 // A shipped definition as test data: its fields are found by type, never by name.
 const def = JSON.parse(
@@ -87,5 +87,18 @@ describe('a form value as people read it', () => {
     for (const empty of [undefined, null, '']) {
       expect(fieldText(ofType('integer'), empty, formats('nl'))).toBeNull();
     }
+  });
+
+  it('an age known by its type and label, not by its key', () => {
+    const integers = scalars.filter((f) => f.type === 'integer');
+    const ages = integers.filter(isAgeInYears);
+    // The shipped form asks one age (of a supporter); its other whole numbers are no ages.
+    expect(ages.map((f) => f.label.nl)).toEqual(['Leeftijd']);
+    expect(integers.length).toBeGreaterThan(ages.length);
+    const renamed = { ...ages[0]!, key: 'x' } as ScalarField;
+    expect(isAgeInYears(renamed)).toBe(true);
+    // A code (a year of birth written as digits) or a text is no age in years.
+    expect(isAgeInYears({ ...ages[0]!, display: 'code' } as ScalarField)).toBe(false);
+    expect(isAgeInYears({ ...ages[0]!, type: 'text' } as ScalarField)).toBe(false);
   });
 });

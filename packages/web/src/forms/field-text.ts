@@ -40,3 +40,16 @@ export function fieldText(
     return optionLabel(field, value)[formats.locale];
   return String(value);
 }
+
+/** How a definition names a question that asks for an age, in either of its languages. */
+const AGE_LABEL = { nl: /^leeftijd\b/i, en: /^age\b/i } as const;
+
+/**
+ * A whole number that is someone's age in years, known by the field's type and its label in the
+ * definition ("Leeftijd", "Age"), never by its key. Where no column header names it (a row of a
+ * list in one line), it reads "45 jaar" / "45 years old" rather than a bare "45".
+ */
+export function isAgeInYears(field: ScalarField): boolean {
+  if (field.type !== 'integer' || isCodeNumber(field)) return false;
+  return AGE_LABEL.nl.test(field.label.nl.trim()) || AGE_LABEL.en.test(field.label.en.trim());
+}

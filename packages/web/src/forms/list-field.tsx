@@ -135,7 +135,10 @@ export function ListField({
               if (first) setTimeout(() => focusField(fieldId(`${field.key}.${n}.${first.key}`)), 0);
             }}
           >
-            {t('form.addItem', { list: label })}
+            {/* "Regel toevoegen" to see; the list's name after it for a screen reader, so the
+                button's name still says which list it adds to (and starts with what is seen). */}
+            {t('form.addItem')}
+            <span className="app-visually-hidden"> {t('form.addItemTo', { list: label })}</span>
           </SecondaryActionButton>
         </ButtonGroup>
       )}

@@ -10,6 +10,11 @@ const nl = {
   'save.partly': 'Uw andere wijzigingen zijn opgeslagen. Dit is niet opgeslagen:',
   'save.partlyHint':
     'Pas dit aan bij het veld. Zolang het niet is opgeslagen, vragen wij of u de pagina echt wilt verlaten.',
+  'save.partlyInSummary':
+    'Uw andere wijzigingen zijn opgeslagen. Wat hieronder niet goed is ingevuld, is nog niet opgeslagen.',
+  'save.notSavedInSummary':
+    'Uw laatste wijziging is niet opgeslagen. Hieronder staat wat u moet aanpassen.',
+  'save.alsoInSummary': 'Ook wat hieronder niet goed is ingevuld, is niet opgeslagen.',
   'leave.unsaved':
     'Niet al uw wijzigingen zijn opgeslagen. Wilt u deze pagina verlaten? Wat niet is opgeslagen, gaat dan verloren.',
   'total.overMax':
@@ -48,6 +53,11 @@ const en: typeof nl = {
   'save.partly': 'Your other changes have been saved. This has not been saved:',
   'save.partlyHint':
     'Please correct it at the field. As long as it has not been saved, we ask whether you really want to leave the page.',
+  'save.partlyInSummary':
+    'Your other changes have been saved. What is not filled in correctly below has not been saved yet.',
+  'save.notSavedInSummary':
+    'Your last change has not been saved. Below is what you need to correct.',
+  'save.alsoInSummary': 'What is not filled in correctly below has not been saved either.',
   'leave.unsaved':
     'Not all of your changes have been saved. Do you want to leave this page? What has not been saved will be lost.',
   'total.overMax':

@@ -218,7 +218,7 @@ export function HomePage() {
         </Paragraph>
       ) : (
         <Paragraph>
-          <AppLink href="/inloggen">{t('shell.login')}</AppLink> {t('home.or')}{' '}
+          <AppLink href="/inloggen">{t('home.login')}</AppLink> {t('home.or')}{' '}
           <AppLink href="/registreren">{t('home.createAccount')}</AppLink>
         </Paragraph>
       )}

@@ -332,6 +332,7 @@ export function FormPager({
         onReload={() => void autosave.reload()}
         reasonsOf={(error) => inFormOrder(def, server(error)).map((e) => e[1])}
         refused={notSaved}
+        inSummary={summary}
         onFollow={toField}
       />
       <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={toField} />
@@ -395,7 +396,9 @@ export function FormPager({
       </form>
       <Paragraph className="app-muted">
         {me && me.id !== app.applicantId && app.applicantName
-          ? t('wizard.resumeHintFor', { name: app.applicantName })
+          ? t(app.applicantCanLogIn ? 'wizard.resumeHintFor' : 'wizard.resumeHintForNoLogin', {
+              name: app.applicantName,
+            })
           : t('wizard.resumeHint')}
       </Paragraph>
     </>

@@ -12,6 +12,7 @@ import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
 import { filesOf } from '../../forms/attachments-field';
 import { fieldLabelIn } from '../../forms/field-label';
+import { isAgeInYears, type ScalarField } from '../../forms/field-text';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
 import { pageHeadingIn } from '../../forms/page-heading';
@@ -46,8 +47,14 @@ export function FormReview({
   /** Filled in by someone other than the applicant (the desk, a helper acting for her). */
   staff?: boolean;
 }) {
-  const { t, locale, formatMoney } = useI18n();
+  const { t, tn, locale, formatMoney } = useI18n();
   const shown = useFieldText();
+  // A list's row in one line, without its column headers: an age says it is one ("45 jaar").
+  const inRow = (sub: ScalarField, value: unknown) => {
+    const text = shown(sub, value);
+    if (text === null) return t('common.notFilled');
+    return typeof value === 'number' && isAgeInYears(sub) ? tn('form.age', value) : text;
+  };
   const { navigate } = useRouter();
 
   const row = (key: string, label: string, value: ReactNode) => (
@@ -74,7 +81,7 @@ export function FormReview({
       row(
         `${field.key}.${i}`,
         t('form.item', { list: label, n: i + 1 }),
-        field.fields.map((sub) => shown(sub, item[sub.key]) ?? t('common.notFilled')).join(' · '),
+        field.fields.map((sub) => inRow(sub, item[sub.key])).join(' · '),
       ),
     );
     if (def.form.requestedAmount?.list === field.key) {
