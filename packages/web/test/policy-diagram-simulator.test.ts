@@ -4,6 +4,7 @@
  * zoom buttons (and keys) enlarge and fit it; the simulator opens each letter and mail to its
  * filled-in text, and says a refused step at the field whose value is missing.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { checkA11y, expectNoHorizontalScroll } from './browser';
@@ -20,7 +21,8 @@ setUpPolicyTest([OFFICER], (started) => {
 
 const diagram = () => page.locator('.policy-diagram').first();
 const svg = () => diagram().locator('svg[role="img"]');
-const region = () => diagram().getByRole('region', { name: 'Schema van het werkproces' });
+// The scroll area is a named group: the page's section of the diagram is its one landmark.
+const region = () => diagram().getByRole('group', { name: 'Schema van het werkproces' });
 
 /** The diagram's width, the scroll area's, and how far the area scrolls sideways. */
 const sizes = () =>
@@ -237,5 +239,40 @@ describe('the simulator for a policy officer', () => {
       .first();
     await letter.locator('summary').first().click();
     await letter.getByText('Graag een offerte voor het podium.').waitFor();
+  });
+
+  it('keeps the reference of the year the trial began when the clock passes New Year', async () => {
+    const clock = page.getByRole('group', { name: 'Datum en tijd van de klok' });
+    const year = Number(await clock.getByLabel('Jaar', { exact: true }).inputValue());
+    await clock.getByLabel('Dag', { exact: true }).fill('31');
+    await clock.getByLabel('Maand', { exact: true }).fill('12');
+    await clock.getByLabel('Jaar', { exact: true }).fill(String(year));
+    await clock.getByLabel('Jaar', { exact: true }).blur();
+    await page.getByLabel('U bent').selectOption('applicant');
+    await page.getByRole('button', { name: 'Opnieuw beginnen' }).click();
+    await page.getByText('Huidige status: Concept').waitFor();
+    await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
+    await page.getByText('Huidige status: Ingediend').waitFor();
+    const log = page.locator('.policy-log');
+    // Each step is a line of the log with its letters and mails (their texts folded away).
+    await log
+      .locator('li', { hasText: new RegExp(`BI-${year}-000001`) })
+      .first()
+      .waitFor();
+    // A day later it is a new year; the withdrawal's mail still carries the same reference.
+    await page.getByRole('button', { name: '+1 dag' }).click();
+    expect(await clock.getByLabel('Jaar', { exact: true }).inputValue()).toBe(String(year + 1));
+    await page.getByRole('button', { name: 'Stap Intrekken zetten' }).click();
+    await page.getByText('Huidige status: Ingetrokken').waitFor();
+    const withdrawn = new RegExp(`Uw aanvraag is ingetrokken \\(BI-${year}-000001\\)`);
+    await log.locator('li', { hasText: withdrawn }).first().waitFor();
+    expect(await log.textContent()).not.toContain(`BI-${year + 1}-`);
+  });
+
+  it('names each landmark once, with the diagram in the editor and in the simulator', async () => {
+    // axe's best practice, not among checkA11y's WCAG tags: two landmarks of one name.
+    expect(await page.locator('.policy-diagram').count()).toBeGreaterThan(1);
+    const results = await new AxeBuilder({ page }).withRules(['landmark-unique']).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))).toEqual([]);
   });
 });

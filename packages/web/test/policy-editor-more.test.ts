@@ -274,7 +274,31 @@ describe('the editor without JSON, continued', () => {
   it('the diagram marks what was removed against the published version', async () => {
     const submitted = page.getByRole('group', { name: 'Ingediend', exact: true });
     await submitted.getByRole('button', { name: 'Overgang Intrekken verwijderen' }).click();
-    await page.getByRole('button', { name: 'Status Buiten behandeling verwijderen' }).click();
+    // Removing a status asks first, naming the transition that goes there; "Annuleren" keeps it.
+    const remove = page.getByRole('button', { name: 'Status Buiten behandeling verwijderen' });
+    await remove.click();
+    const question = page.getByRole('alert').filter({ hasText: 'Status ‘Buiten behandeling’' });
+    await question
+      .getByText(/verwijderen\? Deze overgangen gaan naar deze status: Aanvulling gevraagd › /)
+      .waitFor();
+    await page.getByRole('button', { name: 'Annuleren' }).click();
+    await question.waitFor({ state: 'detached' });
+    expect(Object.keys((await draftJson()).states)).toContain('not_considered');
+    await remove.click();
+    await page.getByRole('button', { name: 'Ja, bevestigen' }).click();
+    // The transition that went there says its status is gone, and the check names it.
+    const requested = page.getByRole('group', { name: 'Aanvulling gevraagd', exact: true });
+    const dangling = requested.locator('summary', { hasText: '→ (status bestaat niet meer)' });
+    await dangling.waitFor();
+    expect(await requested.locator('summary', { hasText: 'blijft in deze status' }).count()).toBe(
+      0,
+    );
+    await page
+      .locator('.policy-problems')
+      .getByRole('link', {
+        name: /^Aanvulling gevraagd › .*: de status waar de overgang heen gaat bestaat niet\./,
+      })
+      .waitFor();
 
     const legend = page.locator('.policy-diagram__legend').first();
     await legend.getByText('Verwijderde statussen: Buiten behandeling.').waitFor();

@@ -67,10 +67,10 @@ export async function addReminderMail(page: Page): Promise<void> {
   await action.getByLabel('Tekst', { exact: true }).selectOption('herinnering_beslissing');
   await action.getByLabel('Aan', { exact: true }).selectOption('applicant');
   await expectNoProblems(page);
-  // The mail by its subject, not its code.
+  // The mail by its subject, not its code; its placeholder in words, not as written.
   await action
     .getByRole('button', {
-      name: 'Verwijderen: Mail sturen: Wij beslissen binnenkort over {{reference}}, de aanvrager',
+      name: 'Verwijderen: Mail sturen: Wij beslissen binnenkort over «kenmerk», de aanvrager',
     })
     .waitFor();
 

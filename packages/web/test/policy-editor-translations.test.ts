@@ -6,7 +6,14 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { draftJson, expectNoProblems, openNewDraft, setUpPolicyTest } from './policy-kit';
+import { checkA11y } from './browser';
+import {
+  draftJson,
+  expectNoProblems,
+  openNewDraft,
+  setDefinitionJson,
+  setUpPolicyTest,
+} from './policy-kit';
 import type { TestServer } from './server';
 
 let server: TestServer;
@@ -49,8 +56,8 @@ const MISSING = [
     english: 'Decision reminder',
   },
   {
-    problem:
-      'Mail ‘Herinnering beslissing ({{reference}})’, onderwerp: de Engelse tekst ontbreekt.',
+    // A mail by its subject with its placeholders in words, never the codes it is written with.
+    problem: 'Mail ‘Herinnering beslissing («kenmerk»)’, onderwerp: de Engelse tekst ontbreekt.',
     path: 'templates.mails.herinnering_beslissing.en.subject',
     english: 'We decide soon on {{reference}}',
   },
@@ -116,13 +123,13 @@ describe('a new item asks for its English text', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await problemLink('Status ‘Advies wijkraad’: the English text is missing.').waitFor();
     await problemLink(
-      'Mail ‘Herinnering beslissing ({{reference}})’, subject: the English text is missing.',
+      'Mail ‘Herinnering beslissing («reference»)’, subject: the English text is missing.',
     ).waitFor();
     await page.getByRole('group', { name: 'Advies wijkraad', exact: true }).waitFor();
     await page.getByRole('group', { name: STEP, exact: true }).waitFor();
     await page
       .locator('#def-templates-mails-herinnering_beslissing > summary')
-      .getByText('Herinnering beslissing ({{reference}})', { exact: true })
+      .getByText('Herinnering beslissing («reference»)', { exact: true })
       .waitFor();
     // Everything the page says, its options too, but not the JSON of the expert view.
     const words = await page.locator('main').evaluate((main) => {
@@ -147,8 +154,13 @@ describe('a new item asks for its English text', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(boxId(path));
       const box = page.locator(`#${boxId(path)}`);
       expect(await box.inputValue()).toBe('');
+      // The empty box is marked, its error read out with it.
+      expect(await box.getAttribute('aria-invalid')).toBe('true');
+      expect(await box.getAttribute('aria-describedby')).toContain(`${boxId(path)}-error`);
+      expect(await page.locator(`#${boxId(path)}-error`).textContent()).toContain(problem);
       await box.fill(english);
       await problemLink(problem).waitFor({ state: 'detached' });
+      expect(await box.getAttribute('aria-invalid')).not.toBe('true');
     }
     const def = await draftJson(page);
     expect(def.states.advies_wijkraad.meta.label).toEqual({
@@ -158,8 +170,95 @@ describe('a new item asks for its English text', () => {
     expect(def.templates.mails.herinnering_beslissing.en.subject).toBe(
       'We decide soon on {{reference}}',
     );
-    // The status no application reaches goes again; then nothing stands in the way.
+    // The status no application reaches goes again, after a question that no transition goes
+    // there; then nothing stands in the way.
     await page.getByRole('button', { name: 'Status Advies wijkraad verwijderen' }).click();
+    await page
+      .getByRole('alert')
+      .getByText('Status ‘Advies wijkraad’ verwijderen? Geen overgang gaat naar deze status.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Ja, bevestigen' }).click();
     await expectNoProblems(page, CAN_PUBLISH);
+  });
+});
+
+describe('a text the Dutch screen cannot show or the server cannot store', () => {
+  it('a question without Dutch goes by its place, never by its English text', async () => {
+    await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
+    const path = 'form.fields.0.label.nl';
+    const box = page.locator(`#${boxId(path)}`);
+    const dutch = await box.inputValue();
+    const english = await page.locator(`#${boxId('form.fields.0.label.en')}`).inputValue();
+    expect(english).not.toBe('');
+    // The "required" box has its label right beside it, not at the far side of the form.
+    const required = page.locator(`#${boxId('form.fields.0.required')}`);
+    const tick = (await required.boundingBox())!;
+    const label = (await page
+      .locator(`label[for="${boxId('form.fields.0.required')}"]`)
+      .boundingBox())!;
+    expect(label.x - (tick.x + tick.width)).toBeGreaterThanOrEqual(0);
+    expect(label.x - (tick.x + tick.width)).toBeLessThan(24);
+    await box.fill('');
+    await page.getByRole('group', { name: 'Vraag 1 (nog zonder Nederlandse tekst)' }).waitFor();
+    const problem = 'Vraag 1: de Nederlandse tekst ontbreekt.';
+    await problemLink(problem).waitFor();
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    expect(await box.getAttribute('aria-describedby')).toContain(`${boxId(path)}-error`);
+    expect(await page.locator(`#${boxId(path)}-error`).textContent()).toContain(problem);
+    // Nothing the Dutch page says is the English label (the boxes' values aside).
+    const words = await page.locator('main').evaluate((main) => {
+      const copy = main.cloneNode(true) as HTMLElement;
+      for (const json of copy.querySelectorAll('textarea')) json.remove();
+      return copy.textContent ?? '';
+    });
+    expect(words).not.toContain(english);
+    await box.fill(dutch);
+    await expectNoProblems(page, CAN_PUBLISH);
+    await page.locator('summary', { hasText: 'Het aanvraagformulier' }).click();
+  });
+
+  it('a NUL in a mail’s subject is named in words by the check, and nothing claims a save', async () => {
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    const saved = page.getByText(/^Concept opgeslagen om /);
+    await saved.waitFor();
+    const def = await draftJson(page);
+    const subject: string = def.templates.mails.acknowledgement.nl.subject;
+    const named = subject.replace('{{reference}}', '«kenmerk»');
+    expect(named).not.toContain('{{');
+    def.templates.mails.acknowledgement.nl.subject = `${subject}\u0000`;
+    await setDefinitionJson(page, def);
+    const problem = `Mail ‘${named}’ (onderwerp, Nederlandse tekst) bevat een teken dat niet kan worden opgeslagen (een NUL-teken). Typ de tekst opnieuw in plaats van hem te plakken.`;
+    // The check finds it before anything is sent: it never says there are no problems.
+    await problemLink(problem).waitFor();
+    expect(await page.getByText(/^Geen problemen gevonden/).count()).toBe(0);
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Het concept is niet opgeslagen.' });
+    await refused.getByText(problem, { exact: false }).waitFor();
+    const said = (await refused.textContent()) ?? '';
+    expect(said).not.toMatch(/Laad de pagina opnieuw|Het verzoek kon niet/);
+    // The earlier "saved at" is gone: the draft on the screen is not the one stored.
+    await saved.waitFor({ state: 'detached' });
+    await page.getByText('Er zijn wijzigingen die nog niet zijn opgeslagen.').waitFor();
+    // The link leads to the subject's box; typed again, the problem is gone and the draft saves.
+    await problemLink(problem).click();
+    const box = page.locator(`#${boxId('templates.mails.acknowledgement.nl.subject')}`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(boxId('templates.mails.acknowledgement.nl.subject'));
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    // The insert button and the preview button below it do not touch.
+    const mail = page.locator('#def-templates-mails-acknowledgement');
+    const insert = (await mail
+      .getByRole('button', { name: 'Invoegen in de tekst (Nederlands)' })
+      .boundingBox())!;
+    const preview = (await mail
+      .getByRole('button', { name: 'Voorbeeld (Nederlands)' })
+      .boundingBox())!;
+    expect(preview.y - (insert.y + insert.height)).toBeGreaterThanOrEqual(8);
+    await box.fill(subject);
+    await expectNoProblems(page, CAN_PUBLISH);
+    await page.getByRole('button', { name: 'Concept opslaan' }).click();
+    await saved.waitFor();
+    await checkA11y(page, 'editor-translations');
   });
 });

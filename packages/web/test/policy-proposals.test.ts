@@ -43,9 +43,11 @@ describe('publishing a workflow version takes two policy officers', () => {
     // What changes, in words and in the singular: no diff markers, no codes.
     const summary = page.getByRole('region', { name: 'Publiceren: wat verandert er?' });
     await summary.getByText('1 wijziging, met de waarde ervoor en erna').waitFor();
-    await summary.getByText(`Mails gewijzigd: ${NEW_SUBJECT}`).waitFor();
+    // The mail by its subject with its placeholder in words, not the code it is written with.
+    const named = NEW_SUBJECT.replace('{{reference}}', '«kenmerk»');
+    await summary.getByText(`Mails gewijzigd: ${named}`).waitFor();
     await summary
-      .getByText(new RegExp(`^De mail ‘${NEW_SUBJECT}’, onderwerp \\(Nederlands\\): “.+” → “`))
+      .getByText(new RegExp(`^De mail ‘${named}’, onderwerp \\(Nederlands\\): “.+” → “`))
       .waitFor();
     expect(await summary.textContent()).not.toMatch(/[~+−]:|Alle 1|acknowledgement/);
     // Without a comment the browser asks for one first.

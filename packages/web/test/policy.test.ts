@@ -198,7 +198,8 @@ describe('policy staff change the workflow', () => {
     await summary
       .getByText('Publiceren verandert nog niets aan aanvragen.', { exact: false })
       .waitFor();
-    await summary.getByText(/Mails gewijzigd: Uw aanvraag \{\{reference\}\} is binnen/).waitFor();
+    // The mail by its subject with its placeholder in words, not the code it is written with.
+    await summary.getByText(/Mails gewijzigd: Uw aanvraag «kenmerk» is binnen/).waitFor();
     await summary.getByText('Alle 2 wijzigingen, met de waarde ervoor en erna').waitFor();
     // No diff markers or codes: words.
     expect(await summary.textContent()).not.toMatch(/[~+−]:|decisionWarning|acknowledgement/);

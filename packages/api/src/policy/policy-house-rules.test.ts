@@ -94,7 +94,7 @@ describe('publishing is refused when a rule of the house is broken', () => {
       name: 'templates.letters.grant.en.body',
       reason:
         // The letter by its subject, the language in words: no keys or codes for policy staff.
-        'De besluitbrief ‘Besluit: subsidie verleend voor {{title}} ({{reference}})’ van de stap ‘Verlenen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Engels).',
+        'De besluitbrief ‘Besluit: subsidie verleend voor «titel» («kenmerk»)’ van de stap ‘Verlenen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Engels).',
     });
   });
 

@@ -81,8 +81,8 @@ describe('rules of the house', () => {
     expect(p?.text?.nl).toContain('‘Afwijzen’');
     // The letter by its subject and the text by its language, in words: no key, no code.
     expect(p?.text).toEqual({
-      nl: 'De besluitbrief ‘Besluit: subsidie afgewezen voor {{title}} ({{reference}})’ van de stap ‘Afwijzen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Nederlands).',
-      en: 'The decision letter ‘Decision: grant refused for {{title}} ({{reference}})’ of the step ‘Reject’ in the state ‘Assessed’ does not state the objection period: put {{objectionDeadline}} in its text (Dutch).',
+      nl: 'De besluitbrief ‘Besluit: subsidie afgewezen voor «titel» («kenmerk»)’ van de stap ‘Afwijzen’ in de status ‘Beoordeeld’ noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (Nederlands).',
+      en: 'The decision letter ‘Decision: grant refused for «title» («reference»)’ of the step ‘Reject’ in the state ‘Assessed’ does not state the objection period: put {{objectionDeadline}} in its text (Dutch).',
     });
     const both = broken((d) => {
       d.templates.letters.rejection.nl.body = 'U krijgt geen subsidie.';

@@ -274,8 +274,8 @@ export function checkHouseRules(def: Def): HouseProblem[] {
       add(
         `templates.letters.${key}.${missing[0]}.body`,
         'house_objection_clause',
-        `De besluitbrief ‘${templateTitle(template, 'nl', key)}’ van ${what.nl.replace(/^De stap/, 'de stap').replace(/^Een termijn/, 'een termijn')} in de status ${quoteNl(st)} noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (${langs.nl}).`,
-        `The decision letter ‘${templateTitle(template, 'en', key)}’ of ${what.en.replace(/^The step/, 'the step').replace(/^A time limit/, 'a time limit')} in the state ${quoteEn(st)} does not state the objection period: put {{objectionDeadline}} in its text (${langs.en}).`,
+        `De besluitbrief ${templateTitle(template, 'nl')} van ${what.nl.replace(/^De stap/, 'de stap').replace(/^Een termijn/, 'een termijn')} in de status ${quoteNl(st)} noemt de bezwaartermijn niet: zet {{objectionDeadline}} in de tekst (${langs.nl}).`,
+        `The decision letter ${templateTitle(template, 'en')} of ${what.en.replace(/^The step/, 'the step').replace(/^A time limit/, 'a time limit')} in the state ${quoteEn(st)} does not state the objection period: put {{objectionDeadline}} in its text (${langs.en}).`,
       );
     }
   }

@@ -4,6 +4,7 @@
  * that says which text and how to write it.
  */
 import type { LocalizedText } from '../core/engine.types';
+import { placeholdersInWords } from '../templates/template-names';
 import {
   malformedPlaceholders,
   TEMPLATE_VARIABLES,
@@ -49,7 +50,7 @@ export function checkTemplates(
               path,
               'malformed_placeholder',
               `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${piece} is not a placeholder; write {{name}}`,
-              malformedText(group, pair, key, locale, part, piece),
+              malformedText(group, pair, locale, part, piece),
             );
           }
         }
@@ -61,25 +62,34 @@ export function checkTemplates(
 type TemplatePair = WorkflowDefinition['templates']['mails'][string];
 
 /**
- * A mail or letter as policy staff know it: by its subject in the reader's language, else in the
- * other language, and only when both are empty by its key.
+ * A mail or letter as policy staff know it, between `quotes`: by its subject in the reader's
+ * language with its placeholders in words (‘Wij hebben uw aanvraag ontvangen («kenmerk»)’). A
+ * Dutch reader never reads the English subject: without a Dutch one the text is "zonder
+ * Nederlands onderwerp"; an English reader gets the Dutch one (Dutch comes first), and without
+ * either "without a subject", never the template's key.
  */
-export function templateTitle(pair: TemplatePair, reader: 'nl' | 'en', key: string): string {
-  const other = reader === 'nl' ? 'en' : 'nl';
-  return pair[reader].subject.trim() || pair[other].subject.trim() || key;
+export function templateTitle(
+  pair: TemplatePair,
+  reader: 'nl' | 'en',
+  quotes: readonly [string, string] = ['‘', '’'],
+): string {
+  const words = pair[reader].subject.trim() || (reader === 'en' ? pair.nl.subject.trim() : '');
+  if (words) return `${quotes[0]}${placeholdersInWords(words, reader)}${quotes[1]}`;
+  return reader === 'nl' ? 'zonder Nederlands onderwerp' : 'without a subject';
 }
 
-/** 'De mail “Wij hebben uw aanvraag ontvangen ({{reference}})” (tekst, Nederlands) bevat …'. */
+/** 'De mail “Wij hebben uw aanvraag ontvangen («kenmerk»)” (tekst, Nederlands) bevat …'. */
+const QUOTES = ['“', '”'] as const;
+
 function malformedText(
   group: 'letters' | 'mails',
   pair: TemplatePair,
-  key: string,
   locale: 'nl' | 'en',
   part: 'subject' | 'body',
   piece: string,
 ): LocalizedText {
-  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} “${templateTitle(pair, 'nl', key)}” (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
-  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} “${templateTitle(pair, 'en', key)}” (${part === 'subject' ? 'subject' : 'text'}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
+  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} ${templateTitle(pair, 'nl', QUOTES)} (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
+  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} ${templateTitle(pair, 'en', QUOTES)} (${part === 'subject' ? 'subject' : 'text'}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
   return {
     nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
     en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,

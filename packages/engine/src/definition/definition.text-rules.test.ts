@@ -102,6 +102,22 @@ describe('every text in Dutch and English', () => {
     ]);
   });
 
+  test('a question without Dutch is named by its place on the Dutch screen, never in English', () => {
+    let english = '';
+    const found = textProblems((d) => {
+      english = d.form.fields[1].label.en;
+      d.form.fields[1].label.nl = '';
+    });
+    expect(english).not.toBe('');
+    expect(found.map((p) => [p.path, p.text!.nl, p.text!.en])).toEqual([
+      [
+        'form.fields.1.label.nl',
+        'Vraag 2: de Nederlandse tekst ontbreekt.',
+        `Question ‘${english}’: the Dutch text is missing.`,
+      ],
+    ]);
+  });
+
   test('a missing Dutch text is named too', () => {
     const found = textProblems((d) => {
       d.title.nl = '';

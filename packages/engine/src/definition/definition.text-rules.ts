@@ -14,13 +14,22 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** A localized text's words in `lang`, else in the other language, else `fallback`. */
+/**
+ * A localized text's words in `lang`; an English reader gets the Dutch ones when there are no
+ * English ones yet (Dutch comes first), a Dutch reader never the English ones; else `fallback`.
+ */
 function name(v: unknown, lang: 'nl' | 'en', fallback: string): string {
   const o = isObj(v) ? v : {};
-  return str(o[lang]).trim() || str(o[lang === 'nl' ? 'en' : 'nl']).trim() || fallback;
+  return str(o[lang]).trim() || (lang === 'en' ? str(o.nl).trim() : '') || fallback;
 }
 
 type Where = LocalizedText;
+
+/** "Stap ‘Verlenen’" by its words (`name`), else `untitled`: its place or "zonder … naam". */
+function called(kind: Where, v: unknown, lang: 'nl' | 'en', untitled: Where): string {
+  const words = name(v, lang, '');
+  return words ? `${kind[lang]} ‘${words}’` : untitled[lang];
+}
 const MISSING = {
   nl: { nl: 'de Nederlandse tekst ontbreekt', en: 'de Engelse tekst ontbreekt' },
   en: { nl: 'the Dutch text is missing', en: 'the English text is missing' },
@@ -47,7 +56,8 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
   const fields = (list: WorkflowDefinition['form']['fields'], base: string, prefix: Where) =>
     list.forEach((f, i) => {
       const q = both(
-        (l) => `${prefix[l]}${l === 'nl' ? 'Vraag' : 'Question'} ‘${name(f.label, l, f.key)}’`,
+        (l) =>
+          `${prefix[l]}${called({ nl: 'Vraag', en: 'Question' }, f.label, l, { nl: `Vraag ${i + 1}`, en: `Question ${i + 1}` })}`,
       );
       text(f.label, `${base}.${i}.label`, q);
       if (f.staffLabel)
@@ -86,7 +96,12 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
     });
   fields(def.form.fields, 'form.fields', { nl: '', en: '' });
   (def.form.pages ?? []).forEach((p, i) => {
-    const page = both((l) => `${l === 'nl' ? 'Pagina' : 'Page'} ‘${name(p.title, l, p.key)}’`);
+    const page = both((l) =>
+      called({ nl: 'Pagina', en: 'Page' }, p.title, l, {
+        nl: `Pagina ${i + 1}`,
+        en: `Page ${i + 1}`,
+      }),
+    );
     text(p.title, `form.pages.${i}.title`, page);
     if (p.staffTitle)
       text(
@@ -103,7 +118,12 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
   });
 
   for (const [type, e] of Object.entries(def.events)) {
-    const step = both((l) => `${l === 'nl' ? 'Stap' : 'Step'} ‘${name(e.label, l, type)}’`);
+    const step = both((l) =>
+      called({ nl: 'Stap', en: 'Step' }, e.label, l, {
+        nl: 'Stap zonder Nederlandse naam',
+        en: 'Step without a name',
+      }),
+    );
     if (e.label) text(e.label, `events.${type}.label`, step);
     if (e.outcome)
       text(
@@ -117,7 +137,7 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
       const base = `events.${type}.payload.properties.${key}`;
       const q = both(
         (l) =>
-          `${step[l]}, ${l === 'nl' ? 'vraag' : 'question'} ‘${name(prop['x-label'], l, key)}’`,
+          `${step[l]}, ${called({ nl: 'vraag', en: 'question' }, prop['x-label'], l, { nl: 'vraag zonder Nederlandse tekst', en: 'question without a text' })}`,
       );
       text(prop['x-label'], `${base}.x-label`, q);
       text(
@@ -130,7 +150,10 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
         text(
           words,
           `${base}.x-enumLabels.${value}`,
-          both((l) => `${q[l]}, ${l === 'nl' ? 'keuze' : 'choice'} ‘${name(words, l, value)}’`),
+          both(
+            (l) =>
+              `${q[l]}, ${called({ nl: 'keuze', en: 'choice' }, words, l, { nl: 'keuze zonder Nederlandse tekst', en: 'choice without a text' })}`,
+          ),
         );
     }
   }
@@ -140,14 +163,24 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
       text(
         s.meta.label,
         `states.${key}.meta.label`,
-        both((l) => `Status ‘${name(s.meta?.label, l, key)}’`),
+        both((l) =>
+          called({ nl: 'Status', en: 'Status' }, s.meta?.label, l, {
+            nl: 'Status zonder Nederlandse naam',
+            en: 'Status without a name',
+          }),
+        ),
       );
   for (const [key, d] of Object.entries(def.delays))
     if (d.label)
       text(
         d.label,
         `delays.${key}.label`,
-        both((l) => `${l === 'nl' ? 'Termijn' : 'Time limit'} ‘${name(d.label, l, key)}’`),
+        both((l) =>
+          called({ nl: 'Termijn', en: 'Time limit' }, d.label, l, {
+            nl: 'Termijn zonder Nederlandse naam',
+            en: 'Time limit without a name',
+          }),
+        ),
       );
 
   // A subject in one language only (an empty body is `empty_template`).
@@ -157,8 +190,8 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
         if (pair[lang].subject.trim() !== '') continue;
         const path = `templates.${group}.${key}.${lang}.subject`;
         add(path, 'missing_translation', `${path}: the subject is empty`, {
-          nl: `${group === 'letters' ? 'Brief' : 'Mail'} ‘${templateTitle(pair, 'nl', key)}’, onderwerp: ${MISSING.nl[lang]}.`,
-          en: `${group === 'letters' ? 'Letter' : 'Mail'} ‘${templateTitle(pair, 'en', key)}’, subject: ${MISSING.en[lang]}.`,
+          nl: `${group === 'letters' ? 'Brief' : 'Mail'} ${templateTitle(pair, 'nl')}, onderwerp: ${MISSING.nl[lang]}.`,
+          en: `${group === 'letters' ? 'Letter' : 'Mail'} ${templateTitle(pair, 'en')}, subject: ${MISSING.en[lang]}.`,
         });
       }
 }

@@ -53,7 +53,7 @@ describe('strict placeholder syntax', () => {
       'templates.letters.grant.nl.body',
     ]);
     expect(found[0]!.text!.nl).toContain(
-      'De brief “Besluit: subsidie verleend voor {{title}} ({{reference}})” (tekst, Nederlands) bevat {{reference}',
+      'De brief “Besluit: subsidie verleend voor «titel» («kenmerk»)” (tekst, Nederlands) bevat {{reference}',
     );
     expect(found[1]!.text!.en).toContain('{grantedAmount}');
   });

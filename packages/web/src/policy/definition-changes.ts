@@ -7,6 +7,7 @@
  */
 import { DIGITS_PATTERN } from '@initiatief/engine';
 import { formatMoney } from '../components/money';
+import { templateName } from './editor-kit';
 import { vocabularyWordOf } from './editor-messages';
 import { type DiffPart, diffWords, shortenDiff } from './text-diff';
 
@@ -343,17 +344,16 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
   for (const group of ['letters', 'mails'] as const) {
     const tb = obj(obj(obj(before).templates)[group]);
     const ta = obj(obj(obj(after).templates)[group]);
-    const what = (pair: unknown, key: string) =>
-      fill(group === 'letters' ? 'letter' : 'mail', {
-        name: str(obj(obj(pair)[lang]).subject) || str(obj(obj(pair).nl).subject) || key,
-      });
+    // By its subject with its placeholders in words, as everywhere in the editor.
+    const what = (pair: unknown) =>
+      fill(group === 'letters' ? 'letter' : 'mail', { name: templateName(pair, lang) });
     for (const key of new Set([...Object.keys(tb), ...Object.keys(ta)])) {
       const b = tb[key];
       const a = ta[key];
       if (same(a, b)) continue;
-      if (b === undefined) sentence(fill('templateAdded', { what: what(a, key) }));
+      if (b === undefined) sentence(fill('templateAdded', { what: what(a) }));
       if (a === undefined) {
-        sentence(fill('templateRemoved', { what: what(b, key) }));
+        sentence(fill('templateRemoved', { what: what(b) }));
         continue;
       }
       for (const l of ['nl', 'en'] as const)
@@ -361,7 +361,7 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
           const x = str(obj(obj(b)[l])[part]);
           const y = str(obj(obj(a)[l])[part]);
           if (x === y) continue;
-          const title = fill('templatePart', { what: what(a, key), part: w[part], lang: w[l] });
+          const title = fill('templatePart', { what: what(a), part: w[part], lang: w[l] });
           // A subject is one line: before and after, whole; a text as what was added and removed.
           if (part === 'subject') sentence(`${title}: ${quoted(x)} → ${quoted(y)}`);
           else textDiff(title, x, y);

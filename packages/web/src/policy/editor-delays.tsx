@@ -1,10 +1,11 @@
 import { Button, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { SelectField, TextField } from '../components/ui';
+import { SelectField } from '../components/ui';
 import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { ParamsEditor, vocabularyNames } from './editor-params';
+import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 /** Time limits: relative to which date, how many days; where each is used. */

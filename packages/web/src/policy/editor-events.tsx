@@ -9,11 +9,11 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { USER_ROLES } from '../api/client';
-import { TextField } from '../components/ui';
 import { arr, codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { useKeyOrder } from './editor-order';
 import { PayloadFields } from './editor-payload';
+import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 import type { PolicyMessageKey } from './policy-messages';
 

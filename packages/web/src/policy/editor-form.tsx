@@ -129,18 +129,19 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
       {fields.map((f, i) => {
         const key = str(f.key);
         const base = `form.fields.${i}`;
-        const title = textIn(f.label, locale, key);
+        // Without words in the officer's language, a question goes by its place: the Dutch
+        // screen never falls back to the English text.
+        const words = textIn(f.label, locale, '');
+        const title = words || e('form.untitled', { n: i + 1 });
+        const heading = words
+          ? e('form.field', { label: words })
+          : e('form.fieldUntitled', { n: i + 1 });
         // What the definition counts on is not offered for removal; the reason is said instead.
         const kept = keptBy(def, key, locale);
         return (
           <Fieldset key={key} id={pathId(base)} tabIndex={-1} className="policy-state">
-            <FieldsetLegend>{e('form.field', { label: title })}</FieldsetLegend>
-            <QuestionEditor
-              field={f}
-              base={base}
-              where={e('form.field', { label: title })}
-              update={update}
-            >
+            <FieldsetLegend>{heading}</FieldsetLegend>
+            <QuestionEditor field={f} base={base} where={heading} update={update}>
               {pages.length > 0 && (
                 <SelectField
                   id={pathId(`${base}.page`)}

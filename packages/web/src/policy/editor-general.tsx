@@ -1,7 +1,8 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { TextAreaField, TextField } from '../components/ui';
+import { TextAreaField } from '../components/ui';
 import { obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 /** The workflow's name and description as residents see them, and its reference prefix. */

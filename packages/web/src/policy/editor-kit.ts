@@ -1,3 +1,4 @@
+import { placeholdersInWords } from '@initiatief/engine';
 import { delayText } from './delay-text';
 import type { DefinitionJson } from './policy-api';
 
@@ -65,15 +66,14 @@ export function removeAt(def: DefinitionJson, path: string): void {
   } else if (isObj(parent)) delete parent[last];
 }
 
-const otherLocale = (locale: Locale): Locale => (locale === 'nl' ? 'en' : 'nl');
-
 /**
- * A text of the definition (`{ nl, en }`) in the officer's language, else in the other language
- * (a new item has only its Dutch name until it is translated), else `fallback`.
+ * A text of the definition (`{ nl, en }`) in the officer's language, else `fallback`. The English
+ * screen shows the Dutch text while there is no English one yet (a new item has only its Dutch
+ * name until it is translated); the Dutch screen never shows English.
  */
 export function textIn(v: unknown, locale: Locale, fallback: string): string {
   const t = obj(v);
-  return str(t[locale]).trim() || str(t[otherLocale(locale)]).trim() || fallback;
+  return str(t[locale]).trim() || (locale === 'en' ? str(t.nl).trim() : '') || fallback;
 }
 
 /** The label of a state, event or field in the officer's language, else the other, else its code. */
@@ -82,12 +82,15 @@ export function labelOf(v: unknown, locale: Locale, fallback: string): string {
   return textIn(label, locale, fallback);
 }
 
-/** A mail or letter by its subject in the officer's language, else in the other, else its key. */
-export function templateName(pair: unknown, locale: Locale, key: string): string {
+/**
+ * A mail or letter by its subject with its placeholders in words ("Wij hebben uw aanvraag
+ * ontvangen («kenmerk»)"), in the officer's language (textIn's rule), never by its key.
+ */
+export function templateName(pair: unknown, locale: Locale): string {
   const p = obj(pair);
-  return (
-    str(obj(p[locale]).subject).trim() || str(obj(p[otherLocale(locale)]).subject).trim() || key
-  );
+  const subject = textIn({ nl: obj(p.nl).subject, en: obj(p.en).subject }, locale, '');
+  if (subject) return placeholdersInWords(subject, locale);
+  return locale === 'nl' ? '(zonder Nederlands onderwerp)' : '(without a subject)';
 }
 
 export interface Branch {
@@ -123,6 +126,11 @@ export function codeFrom(label: string, upper = false): string {
   return upper ? base.toUpperCase() : base.toLowerCase();
 }
 
+/** A question without words in the officer's language, by its place: "vraag 3". */
+export function questionAt(index: string, locale: Locale): string {
+  return `${locale === 'nl' ? 'vraag' : 'question'} ${Number(index) + 1}`;
+}
+
 /**
  * Where a problem sits, in words: "Ingediend › Verlenen" for `states.submitted.on.GRANT…`,
  * "Begroting › Omschrijving" for a list's own question, "Soort activiteit › Moestuin" for the
@@ -140,19 +148,19 @@ export function describePath(def: unknown, path: string, locale: Locale): string
     out.push(labelOf(obj(d.events)[parts[1]], locale, parts[1]));
   } else if (parts[0] === 'form' && parts[1] === 'fields' && parts[2]) {
     let field = arr(obj(d.form).fields)[Number(parts[2])];
-    out.push(labelOf(field, locale, parts[2]));
+    out.push(labelOf(field, locale, questionAt(parts[2], locale)));
     let rest = parts.slice(3);
     // A list's own question: "Begroting › Omschrijving".
     if (rest[0] === 'fields' && rest[1]) {
       field = arr(obj(field).fields)[Number(rest[1])];
-      out.push(labelOf(field, locale, rest[1]));
+      out.push(labelOf(field, locale, questionAt(rest[1], locale)));
       rest = rest.slice(2);
     }
     // A choice of a choice list by its words: "Soort activiteit › Moestuin".
     if (rest[0] === 'optionLabels' && rest[1])
       out.push(textIn(obj(obj(field).optionLabels)[rest[1]], locale, rest[1]));
   } else if (parts[0] === 'templates' && parts[2]) {
-    out.push(templateName(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]], locale, parts[2]));
+    out.push(templateName(obj(obj(d.templates)[parts[1] ?? ''])[parts[2]], locale));
   } else if (parts[0] === 'delays' && parts[1]) out.push(delayText(d, parts[1], locale));
   return out.join(' › ');
 }

@@ -65,11 +65,15 @@ export function ListQuestions({
       {fields.map((f, j) => {
         const key = str(f.key);
         const path = `${base}.fields.${j}`;
-        const title = textIn(f.label, locale, key);
+        // Without words in the officer's language, by its place: never the other language's.
+        const words = textIn(f.label, locale, '');
+        const title = words || e('form.untitled', { n: j + 1 });
         const reason = keeps(key, title);
         return (
           <Fieldset key={key || j} id={pathId(path)} tabIndex={-1} className="policy-state">
-            <FieldsetLegend>{e('list.field', { label: title })}</FieldsetLegend>
+            <FieldsetLegend>
+              {words ? e('list.field', { label: words }) : e('list.fieldUntitled', { n: j + 1 })}
+            </FieldsetLegend>
             <QuestionEditor
               field={f}
               base={path}

@@ -1,3 +1,4 @@
+import { checkEn, checkNl } from './editor-check-messages';
 import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
 import { listEn, listNl } from './editor-list-messages';
@@ -13,6 +14,7 @@ export const moreNl = {
   ...conditionNl,
   ...listNl,
   ...choiceNl,
+  ...checkNl,
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
@@ -88,6 +90,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   ...conditionEn,
   ...listEn,
   ...choiceEn,
+  ...checkEn,
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',

@@ -6,10 +6,20 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { SelectField, TextField } from '../components/ui';
-import { arr, codeFrom, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
+import { SelectField } from '../components/ui';
+import {
+  arr,
+  codeFrom,
+  type Obj,
+  obj,
+  pathId,
+  questionAt,
+  str,
+  textIn,
+  type Update,
+} from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { type TextPart, TextsInBothLanguages } from './editor-texts';
+import { PolicyTextField as TextField, type TextPart, TextsInBothLanguages } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 /** A page's texts, each in both languages: its title, its title for staff, its introduction. */
@@ -38,8 +48,8 @@ export function PagesEditor({ def, update }: { def: DefinitionJson; update: Upda
   const [en, setEn] = useState('');
   const [first, setFirst] = useState('');
   const fieldLabel = (key: string) => {
-    const f = fields.find((x) => x.key === key);
-    return textIn(f?.label, locale, key);
+    const at = fields.findIndex((x) => x.key === key);
+    return textIn(fields[at]?.label, locale, at < 0 ? key : questionAt(String(at), locale));
   };
   const changePage = (n: number, fn: (page: Obj) => void) =>
     update((d) => {

@@ -59,7 +59,7 @@ export function useRefText(def: DefinitionJson) {
       if (k === 'event') return labelOf(obj(def.events)[str(v)], locale, str(v));
       if (k === 'template') {
         const g = type === 'issueDocument' ? 'letters' : 'mails';
-        return templateName(obj(obj(def.templates)[g])[str(v)], locale, str(v));
+        return templateName(obj(obj(def.templates)[g])[str(v)], locale);
       }
       if (k === 'field') return fieldLabel(v);
       if (k === 'value' && type === 'payloadEquals') {
@@ -154,7 +154,7 @@ export function ParamsEditor({
                 { value: '', label: e('tr.choose') },
                 ...Object.entries(obj(templates[g])).map(([k, pair]) => ({
                   value: k,
-                  label: templateName(pair, locale, k),
+                  label: templateName(pair, locale),
                 })),
               ]}
             />

@@ -10,7 +10,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import { SelectField, TextField } from '../components/ui';
+import { SelectField } from '../components/ui';
 import {
   arr,
   codeFrom,
@@ -25,6 +25,7 @@ import {
 import { useEditorText } from './editor-messages';
 import { FieldCondition, offersCondition } from './editor-payload-condition';
 import { dropFromRule, PayloadRule } from './editor-payload-rule';
+import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 
 const FIELD_TYPES = [

@@ -2,7 +2,9 @@ import { validateDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import shipped from '../../../../workflows/bewonersinitiatief/definition.v2.json';
 import newest from '../../../../workflows/bewonersinitiatief/definition.v5.json';
+import { ApiError } from '../api/client';
 import { problemSentence } from './editor-problems';
+import { refusalText, unstorableProblems } from './editor-unstorable';
 
 describe('a problem in words', () => {
   it('names a mail with a malformed placeholder by its subject, never by its key', () => {
@@ -11,11 +13,11 @@ describe('a problem in words', () => {
     const pr = validateDefinition(def).problems.find((p) => p.code === 'malformed_placeholder')!;
     const nl = problemSentence(pr, def, 'nl');
     expect(nl).toBe(
-      'De mail “Wij hebben uw aanvraag ontvangen ({{reference}})” (tekst, Nederlands) bevat {{ reference }}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.',
+      'De mail “Wij hebben uw aanvraag ontvangen («kenmerk»)” (tekst, Nederlands) bevat {{ reference }}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.',
     );
     expect(problemSentence(pr, def, 'en')).not.toContain('acknowledgement');
     expect(problemSentence(pr, def, 'en')).toBe(
-      'The mail “We have received your application ({{reference}})” (text, Dutch) contains {{ reference }}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.',
+      'The mail “We have received your application («reference»)” (text, Dutch) contains {{ reference }}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.',
     );
   });
 
@@ -24,12 +26,64 @@ describe('a problem in words', () => {
     def.templates.letters.rejection.en.body = 'You get no grant.';
     const pr = validateDefinition(def).problems.find((p) => p.code === 'house_objection_clause')!;
     expect(problemSentence(pr, def, 'nl')).toMatch(
-      /^De besluitbrief ‘Besluit: subsidie afgewezen voor \{\{title\}\} \(\{\{reference\}\}\)’ .* in de tekst \(Engels\)\.$/,
+      /^De besluitbrief ‘Besluit: subsidie afgewezen voor «titel» \(«kenmerk»\)’ .* in de tekst \(Engels\)\.$/,
     );
     expect(problemSentence(pr, def, 'en')).toMatch(
-      /^The decision letter ‘Decision: grant refused for \{\{title\}\} \(\{\{reference\}\}\)’ .* in its text \(English\)\.$/,
+      /^The decision letter ‘Decision: grant refused for «title» \(«reference»\)’ .* in its text \(English\)\.$/,
     );
     expect(problemSentence(pr, def, 'nl')).not.toContain('rejection');
+  });
+});
+
+describe('a mail’s problem says which mail, which part and which language, in words', () => {
+  it('an unknown placeholder in a subject: the mail by its subject with its placeholders in words', () => {
+    const def = structuredClone(shipped) as typeof shipped;
+    def.templates.mails.acknowledgement.nl.subject =
+      'Wij hebben uw aanvraag ontvangen ({{reference}}) {{huisnummer}}';
+    const pr = validateDefinition(def).problems.find((p) => p.code === 'unknown_variable')!;
+    expect(problemSentence(pr, def, 'nl')).toBe(
+      'Mail ‘Wij hebben uw aanvraag ontvangen («kenmerk») {{huisnummer}}’ (onderwerp, Nederlandse tekst): {{huisnummer}} is geen bekend invulveld. Kies een invulveld uit de lijst.',
+    );
+  });
+
+  it('a NUL character in a subject is a problem of the check, named by the mail', () => {
+    const def = structuredClone(shipped) as typeof shipped;
+    def.templates.mails.acknowledgement.nl.subject = 'Ontvangen\u0000 ({{reference}})';
+    const [pr, ...more] = unstorableProblems(def);
+    expect(more).toEqual([]);
+    expect(pr!.path).toBe('templates.mails.acknowledgement.nl.subject');
+    expect(problemSentence(pr!, def, 'nl')).toBe(
+      'Mail ‘Ontvangen («kenmerk»)’ (onderwerp, Nederlandse tekst) bevat een teken dat niet kan worden opgeslagen (een NUL-teken). Typ de tekst opnieuw in plaats van hem te plakken.',
+    );
+    expect(unstorableProblems(shipped)).toEqual([]);
+  });
+
+  it('a refused save names the text by the API’s field path, else says so in a whole sentence', () => {
+    const def = structuredClone(shipped) as typeof shipped;
+    const refused = (name: string) =>
+      new ApiError({
+        type: 'about:blank',
+        title: 'Bad Request',
+        status: 400,
+        detail: '',
+        instance: '',
+        code: 'malformed_request',
+        invalidParams: [
+          {
+            name,
+            reason:
+              'bevat een teken dat niet kan worden opgeslagen (een NUL-teken). Typ de tekst opnieuw in plaats van hem te plakken.',
+          },
+        ],
+      });
+    expect(
+      refusalText(refused('definition.templates.mails.acknowledgement.nl.subject'), def, 'nl'),
+    ).toBe(
+      'Het concept is niet opgeslagen. Mail ‘Wij hebben uw aanvraag ontvangen («kenmerk»)’ (onderwerp, Nederlandse tekst) bevat een teken dat niet kan worden opgeslagen (een NUL-teken). Typ de tekst opnieuw in plaats van hem te plakken.',
+    );
+    const unplaced = refusalText(refused('(body)'), def, 'nl')!;
+    expect(unplaced).toMatch(/^Het concept is niet opgeslagen: .*\.$/);
+    expect(unplaced).not.toMatch(/opnieuw laden|Laad de pagina/i);
   });
 });
 

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
-import { describePath, type Locale } from './editor-kit';
+import { type Locale, pathId } from './editor-kit';
+import { placeOf } from './editor-unstorable';
 import type { DefinitionProblem } from './policy-api';
 
 type Sentences = Record<string, { nl: string; en: string }>;
@@ -78,8 +79,9 @@ const GENERIC = {
 export function problemSentence(pr: DefinitionProblem, def: unknown, locale: Locale): string {
   // The engine's sentences name a mail or letter by its subject, in the reader's language.
   if (pr.text) return pr.text[locale];
+  // A mail's subject or text by which, and in which language ("(onderwerp, Nederlandse tekst)").
   const where =
-    describePath(def, pr.path, locale) || (locale === 'nl' ? 'Het werkproces' : 'The workflow');
+    placeOf(def, pr.path, locale) || (locale === 'nl' ? 'Het werkproces' : 'The workflow');
   const template = (SENTENCES[pr.code] ?? GENERIC)[locale];
   const name = /\{\{\w+\}\}/.exec(pr.message)?.[0] ?? '';
   return template.replace('{where}', where).replace('{name}', name).replace('{detail}', pr.message);
@@ -88,6 +90,24 @@ export function problemSentence(pr: DefinitionProblem, def: unknown, locale: Loc
 const NONE: readonly DefinitionProblem[] = [];
 /** The live check's problems, for controls that name their own problems where they sit. */
 export const ProblemsContext = createContext<readonly DefinitionProblem[]>(NONE);
+
+/**
+ * The sentence of the problems at exactly `path`, for the box there to show as its error (with
+ * aria-invalid and aria-describedby); undefined when there are none. `def` names the place for a
+ * problem the engine gives no sentence of its own.
+ */
+export function useErrorAt(path: string, def: unknown, locale: Locale): string | undefined {
+  const here = useContext(ProblemsContext).filter((pr) => pr.path === path);
+  if (here.length === 0) return undefined;
+  return [...new Set(here.map((pr) => problemSentence(pr, def, locale)))].join(' ');
+}
+
+/** useErrorAt for the box whose DOM id is `id` (pathId of its path), for any box of the forms. */
+export function useErrorAtId(id: string, locale: Locale): string | undefined {
+  const here = useContext(ProblemsContext).filter((pr) => pathId(pr.path) === id);
+  if (here.length === 0) return undefined;
+  return [...new Set(here.map((pr) => problemSentence(pr, undefined, locale)))].join(' ');
+}
 
 /** The problems at `path` or inside it (`events.X.payload.x-atLeastOneOf` and its `.1`). */
 export function useProblemsAt(path: string): DefinitionProblem[] {

@@ -10,7 +10,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { type ReactNode, useState } from 'react';
-import { SelectField, TextAreaField, TextField } from '../components/ui';
+import { SelectField, TextAreaField } from '../components/ui';
 import { delayText } from './delay-text';
 import {
   arr,
@@ -25,6 +25,8 @@ import {
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { useKeyOrder } from './editor-order';
+import { RemoveStateButton } from './editor-state-remove';
+import { PolicyTextField as TextField } from './editor-texts';
 import { TransitionEditor } from './editor-transition';
 import type { DefinitionJson } from './policy-api';
 
@@ -306,16 +308,7 @@ function StateEditor({
         </>
       )}
       {name !== def.initial && (
-        <Button
-          appearance="subtle-button"
-          onClick={() =>
-            update((d) => {
-              delete obj(d.states)[name];
-            })
-          }
-        >
-          {p('states.removeNamed', { state: title })}
-        </Button>
+        <RemoveStateButton def={def} update={update} name={name} title={title} />
       )}
     </Fieldset>
   );

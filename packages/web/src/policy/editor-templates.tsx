@@ -5,6 +5,7 @@ import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from 
 import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, templateName, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { useErrorAt } from './editor-problems';
 import {
   type DefinitionJson,
   policyApi,
@@ -161,6 +162,18 @@ function TemplateEditor({
   const pair = obj(obj(obj(def.templates)[group])[tkey]);
   const [variable, setVariable] = useState<string>('reference');
   const uses = usesOf(def, group, tkey, locale);
+  // The live check's problems of each subject and text show at their box.
+  const path = `templates.${group}.${tkey}`;
+  const errors = {
+    nl: {
+      subject: useErrorAt(`${path}.nl.subject`, def, locale),
+      body: useErrorAt(`${path}.nl.body`, def, locale),
+    },
+    en: {
+      subject: useErrorAt(`${path}.en.subject`, def, locale),
+      body: useErrorAt(`${path}.en.body`, def, locale),
+    },
+  };
   const [kind, setKind] = useState(uses.find((u) => u.kind)?.kind ?? 'grant');
   const set = (lang: Lang, part: 'subject' | 'body', v: string) =>
     update((d) => {
@@ -170,7 +183,7 @@ function TemplateEditor({
     });
   return (
     <details className="policy-template" id={pathId(`templates.${group}.${tkey}`)}>
-      <summary>{templateName(pair, locale, tkey)}</summary>
+      <summary>{templateName(pair, locale)}</summary>
       <Paragraph>
         {uses.length
           ? e('tpl.usedBy', { where: uses.map((u) => u.where).join('; ') })
@@ -195,12 +208,14 @@ function TemplateEditor({
             <TextField
               id={pathId(`${base}.subject`)}
               label={p('texts.subject', { lang: langName })}
+              error={errors[lang].subject}
               value={str(t.subject)}
               onChange={(v) => set(lang, 'subject', v)}
             />
             <TextAreaField
               id={bodyId}
               label={p('texts.body', { lang: langName })}
+              error={errors[lang].body}
               value={str(t.body)}
               rows={8}
               onChange={(v) => set(lang, 'body', v)}

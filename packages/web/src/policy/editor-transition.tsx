@@ -198,12 +198,19 @@ export function TransitionEditor({
 }) {
   const { e } = useEditorText();
   const targetLabel = stateOptions.find((o) => o.value === branch.target)?.label;
+  // A status removed since: said in words and marked as a problem, never read as "stays".
+  const missing = branch.target !== '' && targetLabel === undefined;
+  const target = missing ? e('tr.missingTarget') : (targetLabel ?? e('tr.stay'));
   return (
-    <details className="policy-transition" id={`${pathId(branch.path)}-details`}>
-      <summary>{e('tr.title', { event: title, target: targetLabel ?? e('tr.stay') })}</summary>
+    <details
+      className={`policy-transition${missing ? ' policy-transition--problem' : ''}`}
+      id={`${pathId(branch.path)}-details`}
+    >
+      <summary>{e('tr.title', { event: title, target })}</summary>
       <SelectField
         id={pathId(`${branch.path}.target`)}
         label={e('states.addTarget')}
+        error={missing ? e('tr.missingTargetError') : undefined}
         value={branch.target}
         onChange={(v) =>
           update((d) => {
@@ -212,7 +219,11 @@ export function TransitionEditor({
             else delete t.target;
           })
         }
-        options={[{ value: '', label: e('tr.stay') }, ...stateOptions]}
+        options={[
+          ...(missing ? [{ value: branch.target, label: e('tr.missingTarget') }] : []),
+          { value: '', label: e('tr.stay') },
+          ...stateOptions,
+        ]}
       />
       <RefList
         def={def}

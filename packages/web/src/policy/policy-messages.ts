@@ -67,6 +67,7 @@ const nl = {
   'editor.problemsCount.other': '{n} problemen gevonden.',
   'editor.save': 'Concept opslaan',
   'editor.saved': 'Concept opgeslagen om {time}.',
+  'editor.notSaved': 'Het concept is niet opgeslagen.',
   'editor.discard': 'Concept weggooien',
   'editor.discardQuestion':
     'Concept versie {version} weggooien? Wat in dit concept is veranderd, gaat verloren.',
@@ -227,6 +228,7 @@ const en: Record<PolicyMessageKey, string> = {
   'editor.problemsCount.other': '{n} problems found.',
   'editor.save': 'Save draft',
   'editor.saved': 'Draft saved at {time}.',
+  'editor.notSaved': 'The draft was not saved.',
   'editor.discard': 'Discard draft',
   'editor.discardQuestion':
     'Discard draft version {version}? What was changed in this draft is lost.',

@@ -6,6 +6,7 @@ import {
   referencePrefix,
   renderTemplate,
   templateVariables,
+  toAmsterdamDate,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import { delayText } from './delay-text';
@@ -36,7 +37,9 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
 
   /**
    * A letter's or mail's subject and text filled in with the trial application's values, as the
-   * applicant would get them; the template's own text where a value cannot be filled in.
+   * applicant would get them; the template's own text where a value cannot be filled in. The
+   * reference carries the year the trial application began (`started`), as a real one keeps the
+   * year it was made in: moving the clock past New Year does not change it.
    */
   const rendered = (
     group: 'mails' | 'letters',
@@ -44,6 +47,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     snapshot: PersistedSnapshot,
     now: Date,
     facts: Facts,
+    started: Date,
   ): SimText => {
     const template = definition.templates[group][key]?.[locale];
     if (!template) return { subject: key, body: '' };
@@ -51,7 +55,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
       const vars = templateVariables(definition, snapshot, {
         locale,
         now,
-        reference: `${referencePrefix(definition)}-${now.getFullYear()}-000001`,
+        reference: `${referencePrefix(definition)}-${toAmsterdamDate(started).slice(0, 4)}-000001`,
         applicantName: SIM_NAME,
         applicationUrl: `${window.location.origin}/aanvragen`,
         facts,
@@ -72,23 +76,31 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     snapshot: PersistedSnapshot,
     now: Date,
     facts: Facts,
+    started: Date,
   ): SimText | undefined => {
-    if (ef.type === 'notice') return rendered('mails', ef.template, snapshot, now, facts);
-    if (ef.type === 'document') return rendered('letters', ef.template, snapshot, now, facts);
+    if (ef.type === 'notice') return rendered('mails', ef.template, snapshot, now, facts, started);
+    if (ef.type === 'document')
+      return rendered('letters', ef.template, snapshot, now, facts, started);
     return undefined;
   };
 
-  const effectText = (ef: Effect, snapshot: PersistedSnapshot, now: Date, facts: Facts): string => {
+  const effectText = (
+    ef: Effect,
+    snapshot: PersistedSnapshot,
+    now: Date,
+    facts: Facts,
+    started: Date,
+  ): string => {
     switch (ef.type) {
       case 'notice':
         return p('sim.effect.notice', {
           audience: p(`sim.audience.${ef.audience}` as PolicyMessageKey),
-          subject: subject('mails', ef.template, snapshot, now, facts),
+          subject: subject('mails', ef.template, snapshot, now, facts, started),
         });
       case 'document':
         return p('sim.effect.document', {
           kind: enumWord('kind', ef.kind),
-          subject: subject('letters', ef.template, snapshot, now, facts),
+          subject: subject('letters', ef.template, snapshot, now, facts, started),
         });
       case 'timer.schedule':
         return p('sim.effect.timerSchedule', {

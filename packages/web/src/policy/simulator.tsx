@@ -23,7 +23,7 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { DateInput } from '../components/date-input';
 import { SelectField } from '../components/ui';
 import { ROLE_CODES } from './editor-events';
@@ -65,6 +65,8 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const [message, setMessage] = useState('');
   /** The last refused step, shown at its form until a step is taken or the trial restarts. */
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  /** When the trial application began: its reference keeps that year, whatever the clock says. */
+  const started = useRef(now);
 
   /** Applies one result; `fired` is the timer that caused it (it no longer runs). */
   const record = (result: StepResult, at: Date, timersBefore: Timers, fired?: string): Timers => {
@@ -77,10 +79,10 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     setSnapshot(result.snapshot);
     setTimers(next);
     const effects = result.effects.map((ef: Effect): LogEffect => {
-      const text = texts.textOf(ef, result.snapshot, at, facts);
+      const text = texts.textOf(ef, result.snapshot, at, facts, started.current);
       const kind = ef.type === 'document' ? 'letter' : 'mail';
       return {
-        text: texts.effectText(ef, result.snapshot, at, facts),
+        text: texts.effectText(ef, result.snapshot, at, facts, started.current),
         mail: text && {
           ...text,
           kind,
@@ -142,6 +144,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     setLog([]);
     setSpent(0);
     setRefusal(null);
+    started.current = now;
     try {
       const result = createApplication(definition, {
         now,

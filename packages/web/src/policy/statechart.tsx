@@ -88,7 +88,7 @@ export function Statechart({
   const [failed, setFailed] = useState(false);
   const signature = JSON.stringify(graph);
   const rootRef = useRef<HTMLDivElement>(null);
-  const scrollRef = useRef<HTMLElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
   /** The scroll area's width, to fit the diagram in; 0 until it is known. */
   const [boxWidth, setBoxWidth] = useState(0);
   /** A zoom factor the officer chose; null: fit the width. */
@@ -199,9 +199,13 @@ export function Statechart({
       )}
       {layout ? (
         // Keyboard users scroll a wide diagram too: the scroll area takes focus (+, − and 0 zoom).
-        <section
+        // A named group, not a landmark: the page's own section of the diagram is the landmark,
+        // and a second one of the same name (or one per diagram) would not be unique.
+        // biome-ignore lint/a11y/useSemanticElements: a scroll area, not form controls (fieldset)
+        <div
           ref={scrollRef}
           className="policy-diagram__scroll"
+          role="group"
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be focusable (WCAG 2.1.1)
           tabIndex={0}
           aria-label={p('diagram.title')}
@@ -334,7 +338,7 @@ export function Statechart({
               );
             })}
           </svg>
-        </section>
+        </div>
       ) : (
         <p role="status" className="utrecht-paragraph">
           {failed ? p('diagram.failed') : p('diagram.loading')}

@@ -12,6 +12,7 @@ import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
 import { conflictOf, type SaveConflict, useConflictText } from './draft-conflict';
 import { invalidBoxProblems, useInvalidBoxes } from './editor-number';
+import { refusalText, unstorableProblems } from './editor-unstorable';
 import {
   type DefinitionDetail,
   type DefinitionDiff,
@@ -30,9 +31,12 @@ export function proposedOf(err: unknown): boolean {
   );
 }
 
-/** The engine's check plus the row's key and version, as the server does on save. */
+/**
+ * The engine's check plus the row's key and version, as the server does on save, and characters
+ * the server cannot store (a NUL, half a character), named by the text they are in.
+ */
 function check(key: string, version: number, json: unknown): DefinitionProblem[] {
-  const problems = [...validateDefinition(json).problems];
+  const problems = [...unstorableProblems(json), ...validateDefinition(json).problems];
   const d = json as { key?: unknown; version?: unknown };
   if (d?.key !== key)
     problems.push({ path: 'key', code: 'key_mismatch', message: `key must be ${key}` });
@@ -50,7 +54,7 @@ export function useDefinitionEditor(
   detail: DefinitionDetail,
   onReload: (d?: DefinitionDetail) => void,
 ) {
-  const { p, formatTime } = usePolicyText();
+  const { p, formatTime, locale } = usePolicyText();
   const errorText = useErrorText();
   const { navigate } = useRouter();
   const { key, version, status } = detail;
@@ -145,20 +149,34 @@ export function useDefinitionEditor(
     try {
       await fn();
     } catch (err) {
+      // An earlier notice ("Concept opgeslagen om …") no longer says where the draft stands.
+      setNotice('');
       if (proposedOf(err)) {
         // Proposed in another tab or by a colleague: say so, and show the draft as frozen.
-        setNotice('');
         setError(q('prop.frozen'));
         await proposals.reload();
-      } else setError(errorText(err));
+      } else setError(refusalText(err, latest.current.def, locale) ?? errorText(err));
     } finally {
       setBusy(false);
     }
   };
 
-  /** Saves the text; on a 412 asks what to do and answers null (nothing was overwritten). */
+  /**
+   * Saves the text; on a 412 asks what to do and answers null (nothing was overwritten). A text
+   * with a character the server cannot store is not sent: the error names it, as the check does.
+   */
   const saveText = async (): Promise<DefinitionDetail | null> => {
     if (!parsed.ok) return null;
+    const unstorable = unstorableProblems(parsed.value);
+    if (unstorable.length > 0) {
+      setNotice('');
+      setError(
+        [p('editor.notSaved'), ...unstorable.map((pr) => pr.text?.[locale] ?? pr.message)].join(
+          ' ',
+        ),
+      );
+      return null;
+    }
     try {
       const saved = await policyApi.saveDraft(
         key,

@@ -1,0 +1,48 @@
+/**
+ * Each template variable by a short name in words, and a subject with its placeholders in words:
+ * policy staff know a mail as "Wij hebben uw aanvraag ontvangen («kenmerk»)", never by the codes
+ * `{{reference}}` it is written with.
+ */
+import type { LocalizedText } from '../core/engine.types';
+import type { TemplateVariable } from './templates';
+
+/** Typed by the engine's list: a new variable without a name does not compile. */
+export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = {
+  reference: { nl: 'kenmerk', en: 'reference' },
+  applicantName: { nl: 'naam aanvrager', en: 'applicant’s name' },
+  title: { nl: 'titel', en: 'title' },
+  district: { nl: 'wijk', en: 'district' },
+  activityDate: { nl: 'datum activiteit', en: 'activity date' },
+  requestedAmount: { nl: 'aangevraagd bedrag', en: 'amount applied for' },
+  grantedAmount: { nl: 'verleend bedrag', en: 'amount granted' },
+  advanceAmount: { nl: 'voorschotten', en: 'advances' },
+  settledAmount: { nl: 'vastgesteld bedrag', en: 'settled amount' },
+  reclaimAmount: { nl: 'terug te betalen bedrag', en: 'amount to pay back' },
+  paymentAmount: { nl: 'uit te betalen bedrag', en: 'amount paid out' },
+  receivedDate: { nl: 'datum ontvangst', en: 'date received' },
+  decisionDueDate: { nl: 'beslisdatum', en: 'decision deadline' },
+  supplementDueDate: { nl: 'aanvuldatum', en: 'supplement deadline' },
+  objectionDeadline: { nl: 'bezwaartermijn', en: 'objection deadline' },
+  reportDueDate: { nl: 'verantwoordingsdatum', en: 'report deadline' },
+  motivation: { nl: 'motivering', en: 'reasons' },
+  message: { nl: 'toelichting', en: 'explanation' },
+  conditions: { nl: 'voorwaarden', en: 'conditions' },
+  applicationUrl: { nl: 'link naar de aanvraag', en: 'link to the application' },
+  today: { nl: 'datum van vandaag', en: 'today’s date' },
+  periodDays: { nl: 'aantal dagen', en: 'number of days' },
+};
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+
+/**
+ * A text with each known placeholder by its name in words between « »: "Wij hebben uw aanvraag
+ * ontvangen ({{reference}})" reads "Wij hebben uw aanvraag ontvangen («kenmerk»)". A placeholder
+ * that is no variable stays as written: it is what the officer typed and has to correct.
+ */
+export function placeholdersInWords(text: string, lang: 'nl' | 'en'): string {
+  return text.replace(PLACEHOLDER, (whole, name: string) =>
+    Object.hasOwn(TEMPLATE_VARIABLE_NAMES, name)
+      ? `«${TEMPLATE_VARIABLE_NAMES[name as TemplateVariable][lang]}»`
+      : whole,
+  );
+}
