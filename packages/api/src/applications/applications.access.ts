@@ -77,7 +77,10 @@ export async function applicantCanLogIn(
   db: Kysely<DB> | Transaction<DB>,
   user: Pick<SessionUser, 'id'>,
   app: { id: string; applicant_id: string },
+  /** Read with the application: then no statement of its own. */
+  people?: { applicant: { canLogIn?: boolean } },
 ): Promise<boolean> {
   if (app.applicant_id === user.id) return true;
+  if (typeof people?.applicant.canLogIn === 'boolean') return people.applicant.canLogIn;
   return (await applicationsWithLogin(db, [app.id])).has(app.id);
 }

@@ -165,7 +165,7 @@ async function stepInTransaction(
       now,
       people,
       agent,
-      await applicantCanLogIn(trx, user, app),
+      await applicantCanLogIn(trx, user, app, people),
     ),
   };
   if (input.idempotency) {

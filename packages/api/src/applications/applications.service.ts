@@ -82,7 +82,7 @@ export async function getApplication(
   const { app, reg, people, agent } = await visibleWithRegulation(deps.db, user, id);
   const [def, canLogIn] = await Promise.all([
     loadDefinition(deps.db, app.definition_key, app.definition_version),
-    applicantCanLogIn(deps.db, user, app),
+    applicantCanLogIn(deps.db, user, app, people),
   ]);
   return toDetail(def, app, reg, user, deps.clock(), people, agent, canLogIn);
 }
@@ -266,7 +266,7 @@ export async function patchApplicationData(
       data: input.data,
       now,
     });
-    const canLogIn = await applicantCanLogIn(trx, user, app);
+    const canLogIn = await applicantCanLogIn(trx, user, app, people);
     return toDetail(def, updated, reg, user, now, people, agent, canLogIn);
   });
 }

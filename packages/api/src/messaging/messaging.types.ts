@@ -67,6 +67,11 @@ export interface MessagingContext {
     street: string | null;
     postcode: string | null;
     city: string | null;
+    /**
+     * She can log in to read it herself (letters/letter.links.ts applicationsWithLogin), when the
+     * application was read with its people (applications.repository.ts).
+     */
+    canLogIn?: boolean;
   };
   assignee: { email: string | null; name: string; locale: string } | null;
   payload: Record<string, unknown>;
