@@ -221,6 +221,8 @@ export interface StepArgs {
   confirmedSupporters?: { age: number | null }[];
   /** Return the budget's ledger rows instead of writing them (persistEffects' deferBudget). */
   deferBudget?: boolean;
+  /** Make this user the handler of an unassigned case, with the step's own write. */
+  assignTo?: string;
 }
 
 /**
@@ -313,7 +315,7 @@ export async function persistStepResult(
     trx,
     app.id,
     app.version,
-    { ...columns, now },
+    { ...columns, now, assignTo: args.assignTo ?? null },
     {
       applicationId: app.id,
       event: result.history.event,

@@ -151,6 +151,7 @@ async function stepInTransaction(
       email: people.applicant.email,
     }),
     deferBudget: true,
+    ...(assigned ? { assignTo: user.id } : {}),
   });
   const updated = assigned ? { ...stepped, assignee_id: user.id, assigned_at: now } : stepped;
   const regAfter = withBudgetEffects(reg, result.effects);

@@ -183,7 +183,8 @@ async function refuseClosed(
 
 /**
  * A staff member who takes a step in handling an unassigned case becomes its handler, in the
- * step's transaction, with a history row as a claim writes. Only the one who handles cases does
+ * step's transaction, with a history row as a claim writes; the step's own write statement sets
+ * the assignee (applications.statements.ts `assignTo`), so the row is written once. Only the one who handles cases does
  * (she holds the assessor role and the definition gives the step to that role): an approver
  * deciding on a proposal does not, nor does anyone take over a case another holds. Answers
  * whether she became the handler.
@@ -202,13 +203,7 @@ export async function assignOnStep(
   if (app.assignee_id || !user.roles.includes('assessor')) return false;
   const roles: readonly string[] = definition.events[eventType]?.roles ?? [];
   if (!roles.includes('assessor')) return false;
-  const hit = await trx
-    .updateTable('applications')
-    .set({ assignee_id: user.id, assigned_at: now })
-    .where('id', '=', app.id)
-    .where('assignee_id', 'is', null)
-    .executeTakeFirst();
-  if (Number(hit.numUpdatedRows) === 0) return false;
+  // The application is locked (FOR UPDATE) with this transaction: nobody assigns it meanwhile.
   await recordShellEvent(trx, app, user, SHELL_EVENTS.assigned, now, {
     how: 'step',
     event: eventType,
