@@ -185,7 +185,18 @@ export {
   supportersOnForm,
   supportersRule,
 } from './vocabulary/supporters';
-export { amountOfPayload } from './vocabulary/vocabulary.context';
+export {
+  type AmountAbove,
+  type AmountFigures,
+  type AmountLimit,
+  amountAbove,
+  amountLimitCents,
+  type PayloadAmountAbove,
+  type PayloadAmountLimit,
+  payloadAmountAbove,
+  payloadAmountLimits,
+} from './vocabulary/amount-limits';
+export { AMOUNT_FIELD, amountOfPayload } from './vocabulary/vocabulary.context';
 export {
   type ParamSchema,
   vocabularyParamSchemas,

@@ -5,9 +5,7 @@
  * post: its letter must state the day of receipt (Awb 4:3a), from which the decision term runs.
  * Earlier versions are published and stay as they are.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import { validateDefinition } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoFormData, onlyFormFields } from '../applications/applications.fixtures';
 import {
@@ -18,15 +16,8 @@ import {
   setupKit,
 } from '../applications/lifecycle.test-kit';
 import { call } from '../test/test-app';
-import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-
-const file = (key: string, version: number) =>
-  JSON.parse(
-    readFileSync(
-      join(WORKFLOWS_DIR, key, version === 1 ? 'definition.json' : `definition.v${version}.json`),
-      'utf8',
-    ),
-  ) as WorkflowDefinition;
+import { newestShipped, readShippedDefinitions } from './definitions.repository';
+import { shippedFile } from './shipped-versions.fixture';
 
 const PAIRS = [
   ['bewonersinitiatief', 6, 7],
@@ -37,8 +28,8 @@ describe('the acknowledgement names the day of receipt', () => {
   test('each new version is valid, the newest shipped, and changes only those four texts', async () => {
     const shipped = await readShippedDefinitions();
     for (const [key, before, after] of PAIRS) {
-      const old = file(key, before);
-      const next = file(key, after);
+      const old = shippedFile(key, before);
+      const next = shippedFile(key, after);
       expect(validateDefinition(next).problems).toEqual([]);
       expect(newestShipped(shipped, key)?.version).toBeGreaterThanOrEqual(after);
       const expected = structuredClone(old);
@@ -62,7 +53,7 @@ describe('the acknowledgement names the day of receipt', () => {
     afterAll(() => kit.close());
 
     test('is acknowledged as received on that day, in the letter and the mail', async () => {
-      const v7 = file('bewonersinitiatief', 7);
+      const v7 = shippedFile('bewonersinitiatief', 7);
       const regulationId = await createRegulation(kit.t, { key: v7.key, version: 7 });
       // The kit's clock: Monday 2 March 2026. The letter came in that day; the desk types it
       // in on Wednesday.

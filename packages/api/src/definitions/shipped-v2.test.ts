@@ -2,24 +2,19 @@
  * What version 2 of the shipped workflows changes against version 1 (which is published and
  * never changes): read from the files, as a policy officer would read them in the editor.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, test } from 'vitest';
-import { readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-import { SHIPPED_VERSIONS } from './shipped-versions.fixture';
+import { readShippedDefinitions } from './definitions.repository';
+import { SHIPPED_VERSIONS, shippedFile } from './shipped-versions.fixture';
 
 const KEYS = ['bewonersinitiatief', 'klein-buurtbudget'];
-const file = (key: string, name: string) =>
-  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
-
 type Letters = Record<string, Record<'nl' | 'en', { body: string }>>;
 const letters = (d: WorkflowDefinition) =>
   (d as unknown as { templates: { letters: Letters } }).templates.letters;
 
 describe.each(KEYS)('%s version 2', (key) => {
-  const v1 = file(key, 'definition.json');
-  const v2 = file(key, 'definition.v2.json');
+  const v1 = shippedFile(key, 1);
+  const v2 = shippedFile(key, 2);
 
   test('is valid, and is shipped after version 1 (later versions follow it: shipped-v3 to v6.test.ts)', async () => {
     expect(v1.version).toBe(1);

@@ -3,23 +3,18 @@
  * changes): the assessor's proposed amount is asked only with the advice to grant
  * (`x-showWhen`), and says that an empty one proposes the requested amount. Nothing else.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, test } from 'vitest';
-import { readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-import { SHIPPED_VERSIONS } from './shipped-versions.fixture';
+import { readShippedDefinitions } from './definitions.repository';
+import { SHIPPED_VERSIONS, shippedFile } from './shipped-versions.fixture';
 
 const KEYS = ['bewonersinitiatief', 'klein-buurtbudget'];
-const file = (key: string, name: string) =>
-  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
-
 type Payload = { properties: Record<string, Record<string, unknown>>; required?: string[] };
 const assess = (d: WorkflowDefinition) => d.events.ASSESS?.payload as unknown as Payload;
 
 describe.each(KEYS)('%s version 3', (key) => {
-  const v2 = file(key, 'definition.v2.json');
-  const v3 = file(key, 'definition.v3.json');
+  const v2 = shippedFile(key, 2);
+  const v3 = shippedFile(key, 3);
 
   test('is valid, and is shipped after version 2 (later versions follow it: shipped-v4 to v6.test.ts)', async () => {
     expect(v3.version).toBe(3);

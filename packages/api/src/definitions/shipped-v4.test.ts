@@ -4,15 +4,10 @@
  * for everyone else who reads its answers (`staffTitle`: "Het initiatief"), the heading on the
  * case page and wherever the desk or a helper reads them for the applicant. Nothing else.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import { validateDefinition } from '@initiatief/engine';
 import { describe, expect, test } from 'vitest';
-import { readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-import { SHIPPED_VERSIONS } from './shipped-versions.fixture';
-
-const file = (key: string, name: string) =>
-  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
+import { readShippedDefinitions } from './definitions.repository';
+import { SHIPPED_VERSIONS, shippedFile } from './shipped-versions.fixture';
 
 /** The staff titles version 4 adds, by page. */
 const STAFF_TITLES: Record<string, Record<string, { nl: string; en: string }>> = {
@@ -22,8 +17,8 @@ const STAFF_TITLES: Record<string, Record<string, { nl: string; en: string }>> =
 const SECOND_PERSON = { nl: /\b(uw|u)\b/i, en: /\b(your|you)\b/i };
 
 describe.each(Object.keys(STAFF_TITLES))('%s version 4', (key) => {
-  const v3 = file(key, 'definition.v3.json');
-  const v4 = file(key, 'definition.v4.json');
+  const v3 = shippedFile(key, 3);
+  const v4 = shippedFile(key, 4);
   const pages = v4.form.pages ?? [];
 
   test('is valid, and is shipped after version 3 (later versions follow it: shipped-v5 and v6.test.ts)', async () => {

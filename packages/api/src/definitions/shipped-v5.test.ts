@@ -4,19 +4,10 @@
  * for everyone else who reads its answer (`staffLabel`: "Naam van het initiatief"), on the case
  * page and wherever the desk or a helper reads or fills it in for the applicant. Nothing else.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  type FormField,
-  fieldLabel,
-  validateDefinition,
-  type WorkflowDefinition,
-} from '@initiatief/engine';
+import { type FormField, fieldLabel, validateDefinition } from '@initiatief/engine';
 import { describe, expect, test } from 'vitest';
-import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-
-const file = (key: string, name: string) =>
-  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
+import { newestShipped, readShippedDefinitions } from './definitions.repository';
+import { shippedFile } from './shipped-versions.fixture';
 
 const TITLE = { nl: 'Naam van het initiatief', en: 'Name of the initiative' };
 /** The labels for staff version 5 adds, by question. */
@@ -34,8 +25,8 @@ const everyField = (fields: readonly FormField[]): FormField[] =>
   fields.flatMap((f): FormField[] => (f.type === 'list' ? [f, ...f.fields] : [f]));
 
 describe.each(Object.keys(STAFF_LABELS))('%s version 5', (key) => {
-  const v4 = file(key, 'definition.v4.json');
-  const v5 = file(key, 'definition.v5.json');
+  const v4 = shippedFile(key, 4);
+  const v5 = shippedFile(key, 5);
 
   test('is valid, and still shipped for the applications that run on it', async () => {
     expect(v5.version).toBe(5);

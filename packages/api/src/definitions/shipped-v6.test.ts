@@ -4,24 +4,14 @@
  * as a statement to tick on the last page, so no application reaches SUBMIT without it. The
  * klein buurtbudget has no such rule and stays at version 5.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  formJsonSchema,
-  validateDefinition,
-  validateFormData,
-  type WorkflowDefinition,
-} from '@initiatief/engine';
+import { formJsonSchema, validateDefinition, validateFormData } from '@initiatief/engine';
 import { describe, expect, test } from 'vitest';
 import { demoFormData, onlyFormFields } from '../applications/applications.fixtures';
-import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-import { SHIPPED_VERSIONS } from './shipped-versions.fixture';
+import { newestShipped, readShippedDefinitions } from './definitions.repository';
+import { SHIPPED_VERSIONS, shippedFile } from './shipped-versions.fixture';
 
-const file = (key: string, name: string) =>
-  JSON.parse(readFileSync(join(WORKFLOWS_DIR, key, name), 'utf8')) as WorkflowDefinition;
-
-const v5 = file('bewonersinitiatief', 'definition.v5.json');
-const v6 = file('bewonersinitiatief', 'definition.v6.json');
+const v5 = shippedFile('bewonersinitiatief', 5);
+const v6 = shippedFile('bewonersinitiatief', 6);
 
 describe('bewonersinitiatief version 6', () => {
   test('is valid and shipped; the klein buurtbudget has no version 6 of this change', async () => {

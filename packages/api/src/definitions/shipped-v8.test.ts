@@ -8,9 +8,7 @@
  * grant below the request is a refusal in part, and its letter gave no reason for the cut.
  * Earlier versions are published and stay as they are.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { formatDate, validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import { formatDate, validateDefinition } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { demoFormData, onlyFormFields } from '../applications/applications.fixtures';
 import {
@@ -22,15 +20,8 @@ import {
   setupKit,
   step,
 } from '../applications/lifecycle.test-kit';
-import { newestShipped, readShippedDefinitions, WORKFLOWS_DIR } from './definitions.repository';
-
-const file = (key: string, version: number) =>
-  JSON.parse(
-    readFileSync(
-      join(WORKFLOWS_DIR, key, version === 1 ? 'definition.json' : `definition.v${version}.json`),
-      'utf8',
-    ),
-  ) as WorkflowDefinition;
+import { newestShipped, readShippedDefinitions } from './definitions.repository';
+import { shippedFile } from './shipped-versions.fixture';
 
 const PAIRS = [
   ['bewonersinitiatief', 7, 8],
@@ -67,8 +58,8 @@ describe('decision letters say where to object, a supplement is acknowledged, a 
   test('each new version is valid, the newest shipped, and changes only those texts, the notice and the rule', async () => {
     const shipped = await readShippedDefinitions();
     for (const [key, before, after] of PAIRS) {
-      const old = file(key, before);
-      const next = file(key, after);
+      const old = shippedFile(key, before);
+      const next = shippedFile(key, after);
       expect(validateDefinition(next).problems).toEqual([]);
       expect(newestShipped(shipped, key)?.version).toBeGreaterThanOrEqual(after);
       const expected = structuredClone(old);
@@ -140,7 +131,7 @@ describe('decision letters say where to object, a supplement is acknowledged, a 
     afterAll(() => kit.close());
 
     test('the resident hears her supplement came in, and the grant says where to object', async () => {
-      const v8 = file('bewonersinitiatief', 8);
+      const v8 = shippedFile('bewonersinitiatief', 8);
       const regulationId = await createRegulation(kit.t, { key: v8.key, version: 8 });
       const draft = await createDraft(kit, 'resident', {
         regulationId,

@@ -6,14 +6,16 @@ import { dateInWords, labelOfPath, money } from '../form/form.texts';
 import { requestedCents, validateFormData } from '../form/form.validate';
 import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calendar';
 import { decisionDueOn } from '../legal-clock/terms';
-import {
-  type AmountSource,
-  type amountLimit,
-  type GuardName,
-  guardParams,
-} from '../vocabulary/vocabulary.params';
+import { type AmountSource, type GuardName, guardParams } from '../vocabulary/vocabulary.params';
+import { type AmountFigures, type AmountLimit, amountAbove } from './amount-limits';
 import { countSupporters, SUPPORTERS_LIST, supportersOnForm } from './supporters';
-import { grantAmount, type MachineEvent, payloadAmount, payloadOf } from './vocabulary.context';
+import {
+  AMOUNT_FIELD,
+  grantAmount,
+  type MachineEvent,
+  payloadAmount,
+  payloadOf,
+} from './vocabulary.context';
 
 export type GuardResult = { ok: true } | { ok: false; issues: Issue[] };
 type Params<N extends GuardName> = z.infer<(typeof guardParams)[N]>;
@@ -53,73 +55,74 @@ function amountOf(
       };
     }
     case 'payload':
-      return { cents: payloadAmount(event) ?? 0, path: 'amountCents', label: () => AMOUNT };
+      return { cents: payloadAmount(event) ?? 0, path: AMOUNT_FIELD, label: () => AMOUNT };
     case 'grant':
-      return { cents: grantAmount(def, ctx, event), path: 'amountCents', label: () => AMOUNT };
+      return { cents: grantAmount(def, ctx, event), path: AMOUNT_FIELD, label: () => AMOUNT };
     case 'advanceTotal':
       return {
         cents: ctx.advanceCents + (payloadAmount(event) ?? 0),
-        path: 'amountCents',
+        path: AMOUNT_FIELD,
         label: () => both('Het totaal van de voorschotten', 'The total of the advances'),
       };
   }
 }
 
-function limitOf(
-  limit: z.infer<typeof amountLimit>,
-  cents: number | undefined,
+/**
+ * Every figure a limit of `amountAtMost` stands for, as the guard reads it off the application
+ * and its facts: a fact not given leaves no room (no maximum, nothing granted), no direct
+ * settlement, and no second person to settle.
+ */
+function figuresOf(
   def: WorkflowDefinition,
   ctx: ApplicationContext,
   event: MachineEvent,
-): { cents: number; label: string; text: LocalizedText } {
+): AmountFigures {
   const regulation = event.facts?.regulation;
-  switch (limit) {
-    case 'regulationMax':
-      return {
-        cents: regulation?.maxAmountCents ?? 0,
-        label: 'the maximum of the regulation',
-        text: both('het maximum van de regeling', 'the maximum of the grant scheme'),
-      };
-    case 'granted':
-      return {
-        cents: ctx.grantedCents ?? 0,
-        label: 'the granted amount',
-        text: both('het verleende bedrag', 'the granted amount'),
-      };
-    case 'requested':
-      return {
-        cents: requestedCents(def, ctx.data),
-        label: 'the requested amount',
-        text: both('het aangevraagde bedrag', 'the requested amount'),
-      };
-    case 'remainingGrant':
-      return {
-        cents: (ctx.grantedCents ?? 0) - ctx.advanceCents,
-        label: 'the granted amount not yet paid',
-        text: both(
-          'het deel van de verlening dat nog niet is betaald',
-          'the granted amount not yet paid',
-        ),
-      };
-    case 'directSettlementThreshold':
-      return {
-        cents: regulation?.directSettlementThresholdCents ?? -1,
-        label: 'the threshold for direct settlement',
-        text: both('de grens voor directe vaststelling', 'the threshold for direct settlement'),
-      };
-    case 'settlementFourEyes':
-      return {
-        cents: regulation?.settlementFourEyesAboveCents ?? Number.MAX_SAFE_INTEGER,
-        label: 'the amount one person may settle alone',
-        text: both(
-          'het bedrag dat één persoon alleen mag vaststellen',
-          'the amount one person may settle alone',
-        ),
-      };
-    case 'fixed':
-      return { cents: cents ?? 0, label: 'the limit', text: both('de grens', 'the limit') };
-  }
+  return {
+    requestedCents: requestedCents(def, ctx.data),
+    grantedCents: ctx.grantedCents ?? 0,
+    advanceCents: ctx.advanceCents,
+    regulationMaxCents: regulation?.maxAmountCents ?? 0,
+    directSettlementThresholdCents: regulation?.directSettlementThresholdCents ?? -1,
+    settlementFourEyesAboveCents:
+      regulation?.settlementFourEyesAboveCents ?? Number.MAX_SAFE_INTEGER,
+  };
 }
+
+/** How a refusal names each limit: in the log (`label`) and to people (`text`). */
+const LIMIT_WORDS: Record<AmountLimit, { label: string; text: LocalizedText }> = {
+  regulationMax: {
+    label: 'the maximum of the regulation',
+    text: both('het maximum van de regeling', 'the maximum of the grant scheme'),
+  },
+  granted: {
+    label: 'the granted amount',
+    text: both('het verleende bedrag', 'the granted amount'),
+  },
+  requested: {
+    label: 'the requested amount',
+    text: both('het aangevraagde bedrag', 'the requested amount'),
+  },
+  remainingGrant: {
+    label: 'the granted amount not yet paid',
+    text: both(
+      'het deel van de verlening dat nog niet is betaald',
+      'the granted amount not yet paid',
+    ),
+  },
+  directSettlementThreshold: {
+    label: 'the threshold for direct settlement',
+    text: both('de grens voor directe vaststelling', 'the threshold for direct settlement'),
+  },
+  settlementFourEyes: {
+    label: 'the amount one person may settle alone',
+    text: both(
+      'het bedrag dat één persoon alleen mag vaststellen',
+      'the amount one person may settle alone',
+    ),
+  },
+  fixed: { label: 'the limit', text: both('de grens', 'the limit') },
+};
 
 export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   formComplete: (def, ctx, event) => {
@@ -148,12 +151,14 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   amountAtMost: (def, ctx, event, params) => {
     const amount = amountOf(params.amount, def, ctx, event);
-    const limit = limitOf(params.limit, params.cents, def, ctx, event);
-    if (amount.cents <= limit.cents) return OK;
-    const [a, l, label] = [money(amount.cents), money(limit.cents), amount.label()];
+    const figures = figuresOf(def, ctx, event);
+    const above = amountAbove(amount.cents, params.limit, figures, params.cents ?? 0);
+    if (!above) return OK;
+    const limit = LIMIT_WORDS[params.limit];
+    const [a, l, label] = [money(amount.cents), money(above.limitCents), amount.label()];
     return fail(
       amount.path,
-      `${formatMoney(amount.cents, 'en')} is more than ${limit.label} (${formatMoney(limit.cents, 'en')})`,
+      `${formatMoney(amount.cents, 'en')} is more than ${limit.label} (${formatMoney(above.limitCents, 'en')})`,
       both(
         `${label.nl} (${a.nl}) is hoger dan ${limit.text.nl} (${l.nl}).`,
         `${label.en} (${a.en}) is more than ${limit.text.en} (${l.en}).`,

@@ -30,6 +30,9 @@ export function payloadAmount(event: MachineEvent): number | undefined {
   return amountOfPayload(event.payload);
 }
 
+/** The vocabulary's one amount field of a step's payload, in cents. */
+export const AMOUNT_FIELD = 'amountCents';
+
 /**
  * The amount a step's payload names for the money actions (setGrant, recordPayment, ...), in
  * cents; undefined when it names none. The vocabulary's one amount field, read in one place.
@@ -37,7 +40,7 @@ export function payloadAmount(event: MachineEvent): number | undefined {
 export function amountOfPayload(payload: unknown): number | undefined {
   const v =
     payload !== null && typeof payload === 'object'
-      ? (payload as Record<string, unknown>).amountCents
+      ? (payload as Record<string, unknown>)[AMOUNT_FIELD]
       : undefined;
   return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }

@@ -3,19 +3,27 @@
  * go from this state holds the amount the payload names to a figure the page knows (the requested
  * amount, the granted one, the regulation's maximum), an amount above it is refused for certain.
  * Said at the amount's field before anything irreversible is asked, in the words the API would
- * use. Read from the definition's guards (`amountAtMost`), never from a workflow's names.
+ * use. The rule is the engine's (`payloadAmountAbove`, the one `amountAtMost` applies); the page
+ * only words it.
  */
-import { amountOfPayload, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  type AmountLimit,
+  payloadAmountAbove,
+  payloadAmountLimits,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 
-type Limit = 'requested' | 'granted' | 'regulationMax';
+type Limit = Extract<AmountLimit, 'requested' | 'granted' | 'regulationMax'>;
 
+/** The limits the page words, in the order it says them: the first one exceeded is said. */
 const SENTENCE: Record<Limit, MessageKey> = {
   requested: 'form.amountAbove.requested',
   granted: 'form.amountAbove.granted',
   regulationMax: 'form.amountAbove.regulationMax',
 };
+const WORDED = Object.keys(SENTENCE) as Limit[];
 
 export interface KnownFigures {
   requestedCents: number | null | undefined;
@@ -24,40 +32,14 @@ export interface KnownFigures {
   regulationMaxCents?: number | null;
 }
 
-interface GuardRef {
-  type?: string;
-  params?: { amount?: string; limit?: string };
-}
-
-function guardsOf(t: unknown): GuardRef[] {
-  const guard = (t as { guard?: GuardRef | GuardRef[] } | null)?.guard;
-  if (!guard) return [];
-  return Array.isArray(guard) ? guard : [guard];
-}
-
-/** The limits every transition of `type` from `state` holds the payload's amount to. */
+/** The limits the page can judge that every transition of `type` from `state` holds the amount to. */
 export function amountLimitsOf(
   def: WorkflowDefinition | undefined,
   state: string,
   type: string,
 ): Limit[] {
-  const on = (def?.states[state] as { on?: Record<string, unknown> } | undefined)?.on?.[type];
-  const candidates = on === undefined ? [] : Array.isArray(on) ? on : [on];
-  if (candidates.length === 0) return [];
-  const per = candidates.map(
-    (t) =>
-      new Set(
-        guardsOf(t)
-          .filter(
-            (g) =>
-              g.type === 'amountAtMost' &&
-              (g.params?.amount === 'payload' || g.params?.amount === 'grant'),
-          )
-          .map((g) => g.params?.limit),
-      ),
-  );
-  const all: Limit[] = ['requested', 'granted', 'regulationMax'];
-  return all.filter((l) => per.every((s) => s.has(l)));
+  const limits = payloadAmountLimits(def, state, type).map((l) => l.limit);
+  return WORDED.filter((l) => limits.includes(l));
 }
 
 /**
@@ -74,24 +56,18 @@ export function amountLimitErrors(args: {
   t: Translate;
   formatMoney(cents: number): string;
 }): Record<string, string> {
-  const amount = amountOfPayload(args.payload);
-  if (amount === undefined) return {};
-  const field = Object.keys(args.payload).find((k) => args.payload[k] === amount);
-  if (!field) return {};
+  // Only the figures the page knows and words: any other limit is left to the API.
   const { requestedCents, grantedCents, regulationMaxCents } = args.figures;
-  const figure: Record<Limit, number | null | undefined> = {
-    requested: requestedCents,
-    granted: grantedCents,
-    regulationMax: regulationMaxCents,
-  };
-  for (const limit of amountLimitsOf(args.def, args.state, args.type)) {
-    const cents = figure[limit];
-    if (typeof cents !== 'number' || amount <= cents) continue;
+  const figures = { requestedCents, grantedCents, regulationMaxCents };
+  const above = payloadAmountAbove(args.def, args.state, args.type, args.payload, figures);
+  for (const limit of WORDED) {
+    const excess = above.find((a) => a.limit === limit);
+    if (!excess) continue;
     return {
-      [field]: args.t(SENTENCE[limit], {
-        field: args.label(field),
-        amount: args.formatMoney(amount),
-        limit: args.formatMoney(cents),
+      [excess.field]: args.t(SENTENCE[limit], {
+        field: args.label(excess.field),
+        amount: args.formatMoney(excess.amountCents),
+        limit: args.formatMoney(excess.limitCents),
       }),
     };
   }

@@ -7,15 +7,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import {
-  type KeyboardEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { delayText } from './delay-text';
 import { useEditorText } from './editor-messages';
 import { useRefText } from './editor-params';
@@ -25,13 +17,11 @@ import {
   estimate,
   type GuardText,
   graphOf,
-  LABEL_FONT,
-  LABEL_LINE,
   type Layout,
   layoutGraph,
   type Measure,
-  STATE_FONT,
 } from './statechart-graph';
+import { PAD, StatechartSvg } from './statechart-svg';
 
 /** Text widths in the page's own font, so labels fit their boxes; an estimate without a canvas. */
 function canvasMeasure(el: Element | null): Measure {
@@ -44,18 +34,11 @@ function canvasMeasure(el: Element | null): Measure {
   };
 }
 
-const PAD = 10;
 const ZOOM_STEP = 1.25;
 const ZOOM_MIN = 0.3;
 const ZOOM_MAX = 3;
 /** Fitting never shrinks text below this share: wider than that, the diagram scrolls. */
 const FIT_MIN = 0.6;
-const box = (b: { x: number; y: number; width: number; height: number }) => ({
-  x: b.x,
-  y: b.y,
-  width: b.width,
-  height: b.height,
-});
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /**
@@ -75,7 +58,6 @@ export function Statechart({
 }) {
   const { p, e: t, locale } = useEditorText();
   const refText = useRefText(definition);
-  const id = useId();
   const graph = useMemo(() => {
     const guardText: GuardText = (g, event) => refText('guards', g, event);
     // The dashed arrow marks a timer; the words name it (no glyph: not every font has one).
@@ -119,7 +101,6 @@ export function Statechart({
   }, [signature]);
 
   const labelOf = (name: string) => graph.states.find((s) => s.name === name)?.label ?? name;
-  const edgeOf = (edgeId: string) => graph.edges.find((e) => e.id === edgeId);
   const removedStates = graph.states.filter((s) => s.removed);
   const removedEdges = graph.edges.filter((e) => e.removed);
   const removedText = [
@@ -211,133 +192,14 @@ export function Statechart({
           aria-label={p('diagram.title')}
           onKeyDown={onKey}
         >
-          <svg
-            role="img"
-            aria-labelledby={`${id}-t ${id}-d`}
-            viewBox={`${-PAD} ${-PAD} ${full.width} ${full.height}`}
-            width={Math.round(full.width * scale)}
-            height={Math.round(full.height * scale)}
-            className="policy-diagram__svg"
-          >
-            <title id={`${id}-t`}>{p('diagram.title')}</title>
-            <desc id={`${id}-d`}>{desc}</desc>
-            <defs>
-              <marker
-                id={`${id}-arrow`}
-                viewBox="0 0 10 10"
-                refX="10"
-                refY="5"
-                markerWidth="7"
-                markerHeight="7"
-                orient="auto-start-reverse"
-              >
-                <path d="M 0 0 L 10 5 L 0 10 z" fill="#333" />
-              </marker>
-            </defs>
-            {layout.edges.map((e) => {
-              const edge = edgeOf(e.id);
-              return (
-                <g
-                  key={e.id}
-                  data-edge={e.id}
-                  data-removed={edge?.removed || undefined}
-                  data-self={edge && edge.from === edge.to ? true : undefined}
-                >
-                  <polyline
-                    points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
-                    fill="none"
-                    stroke={edge?.removed ? '#b3261e' : edge?.added ? '#1e7d32' : '#555'}
-                    strokeWidth={edge?.added || edge?.removed ? 2.5 : 1.5}
-                    strokeDasharray={edge?.removed ? '2 4' : edge?.timer ? '5 4' : undefined}
-                    markerEnd={`url(#${id}-arrow)`}
-                  />
-                </g>
-              );
-            })}
-            {/* Each label on its own arrow, on white, above every arrow: no line crosses it. */}
-            {layout.edges.map((e) => {
-              const edge = edgeOf(e.id);
-              const label = e.label;
-              if (!label) return null;
-              return (
-                <g key={e.id} data-label-of={e.id}>
-                  <rect {...box(label)} fill="#fff" rx="3" />
-                  <text
-                    y={label.y + 2 + LABEL_FONT}
-                    fontSize={LABEL_FONT}
-                    textAnchor="middle"
-                    fill={edge?.removed ? '#8c1d18' : edge?.added ? '#14532d' : '#1a1a1a'}
-                    textDecoration={edge?.removed ? 'line-through' : undefined}
-                  >
-                    {label.lines.map((line, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: lines of one label
-                      <tspan key={i} x={label.x + label.width / 2} dy={i ? LABEL_LINE : 0}>
-                        {i > 0 ? ` ${line}` : line}
-                      </tspan>
-                    ))}
-                  </text>
-                </g>
-              );
-            })}
-            {graph.states.map((s) => {
-              const n = layout.nodes.get(s.name);
-              if (!n) return null;
-              const isCurrent = s.name === current;
-              return (
-                <g
-                  key={s.name}
-                  data-state={s.name}
-                  data-removed={s.removed || undefined}
-                  aria-current={isCurrent ? 'step' : undefined}
-                >
-                  <rect
-                    x={n.x}
-                    y={n.y}
-                    width={n.width}
-                    height={n.height}
-                    rx={s.final ? 20 : 6}
-                    fill={isCurrent ? '#00689e' : '#fff'}
-                    stroke={
-                      isCurrent
-                        ? '#00324d'
-                        : s.removed
-                          ? '#b3261e'
-                          : s.added
-                            ? '#1e7d32'
-                            : s.name === graph.initial
-                              ? '#00689e'
-                              : '#444'
-                    }
-                    strokeWidth={isCurrent ? 4 : s.final ? 3 : 1.5}
-                    strokeDasharray={s.removed ? '4 4' : s.final && !isCurrent ? '0' : undefined}
-                  />
-                  <text
-                    x={n.x + n.width / 2}
-                    y={n.y + (isCurrent ? 20 : 27)}
-                    textAnchor="middle"
-                    fontSize={STATE_FONT}
-                    fontWeight={isCurrent ? 700 : 400}
-                    fill={isCurrent ? '#fff' : s.removed ? '#8c1d18' : '#1a1a1a'}
-                    textDecoration={s.removed ? 'line-through' : undefined}
-                  >
-                    {mark(s)}
-                    {s.label}
-                  </text>
-                  {isCurrent && (
-                    <text
-                      x={n.x + n.width / 2}
-                      y={n.y + 35}
-                      textAnchor="middle"
-                      fontSize="11"
-                      fill="#fff"
-                    >
-                      {p('diagram.currentMark')}
-                    </text>
-                  )}
-                </g>
-              );
-            })}
-          </svg>
+          <StatechartSvg
+            graph={graph}
+            layout={layout}
+            current={current}
+            scale={scale}
+            desc={desc}
+            mark={mark}
+          />
         </div>
       ) : (
         <p role="status" className="utrecht-paragraph">

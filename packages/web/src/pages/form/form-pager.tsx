@@ -1,4 +1,4 @@
-import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import type { WorkflowDefinition } from '@initiatief/engine';
 import { applicationTitle, requestedCents } from '@initiatief/engine';
 import {
   ButtonGroup,
@@ -26,9 +26,6 @@ import {
   useErrorText,
 } from '../../components/ui';
 import { OnBehalfNotice } from '../../desk/on-behalf';
-import { AttachmentsField } from '../../forms/attachments-field';
-import { BudgetTotal } from '../../forms/budget-total';
-import { FieldInput } from '../../forms/field-input';
 import { asReadBy } from '../../forms/field-label';
 import {
   ATTACHMENTS_STEP,
@@ -40,10 +37,8 @@ import {
   serverProblems,
   stepsOf,
 } from '../../forms/form-model';
-import { inFormOrder, totalPath } from '../../forms/form-order';
-import { ListField } from '../../forms/list-field';
+import { inFormOrder } from '../../forms/form-order';
 import { pageHeadingIn, readsForOther } from '../../forms/page-heading';
-import { supportersFooter } from '../../forms/supporters-count';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useStepErrors } from '../../forms/use-step-errors';
 import { useFormText } from '../../i18n/form-messages';
@@ -57,13 +52,8 @@ import { reviewMode } from './review-mode';
 import { SaveIndicator } from './save-indicator';
 import { StepsNav } from './steps-nav';
 import { useAutosave } from './use-autosave';
-import {
-  labelled,
-  overMaxProblem,
-  refusedProblems,
-  summaryOf,
-  unclearLines,
-} from './wizard-problems';
+import { WizardField } from './wizard-field';
+import { labelled, overMaxProblem, refusedProblems, summaryOf } from './wizard-problems';
 
 const SUBMIT_ID = 'form-submit';
 
@@ -246,60 +236,6 @@ export function FormPager({
     else void go(steps[index + 1]!, true);
   };
 
-  function renderField(field: FormField) {
-    if (field.type === 'attachments') {
-      return (
-        <AttachmentsField
-          key={field.key}
-          field={field}
-          applicationId={app.id}
-          value={data[field.key]}
-          files={attachments}
-          errors={fieldErrors}
-          onUploaded={(a) => setAttachments((list) => [...list, a])}
-          onChange={(ids) => update({ [field.key]: ids })}
-        />
-      );
-    }
-    if (field.type === 'list') {
-      const isBudget = def.form.requestedAmount?.list === field.key;
-      return (
-        <ListField
-          key={field.key}
-          field={field}
-          value={data[field.key]}
-          errors={fieldErrors}
-          onChange={(items) => update({ [field.key]: items })}
-          onProblem={setProblem}
-          onClearProblems={clearProblems}
-          footer={
-            isBudget ? (
-              <BudgetTotal
-                id={fieldId(totalPath(field.key))}
-                total={total}
-                max={max}
-                unclear={unclearLines(def, problems)}
-              />
-            ) : (
-              supportersFooter(def, field, data[field.key], applicant)
-            )
-          }
-        />
-      );
-    }
-    return (
-      <FieldInput
-        key={field.key}
-        field={field}
-        id={fieldId(field.key)}
-        value={data[field.key]}
-        error={fieldErrors[field.key]}
-        onChange={(v) => update({ [field.key]: v })}
-        onProblem={(m) => setProblem(field.key, m)}
-      />
-    );
-  }
-
   return (
     <>
       <Paragraph className="app-preheading">
@@ -344,7 +280,26 @@ export function FormPager({
             {page.intro && <Paragraph>{page.intro[locale]}</Paragraph>}
             {page.fields.map((key) => {
               const field = def.form.fields.find((f) => f.key === key);
-              return field ? renderField(asReadBy(field, forOther)) : null;
+              if (!field) return null;
+              return (
+                <WizardField
+                  key={field.key}
+                  def={def}
+                  field={asReadBy(field, forOther)}
+                  applicationId={app.id}
+                  value={data[field.key]}
+                  attachments={attachments}
+                  errors={fieldErrors}
+                  inputProblems={problems}
+                  total={total}
+                  max={max}
+                  applicant={applicant}
+                  onChange={(v) => update({ [field.key]: v })}
+                  onUploaded={(a) => setAttachments((list) => [...list, a])}
+                  onProblem={setProblem}
+                  onClearProblems={clearProblems}
+                />
+              );
             })}
           </>
         )}

@@ -1,0 +1,149 @@
+/**
+ * The rule of the `amountAtMost` guard, written once: the figure each limit stands for, and
+ * whether an amount is above it. The guard reads every figure off the application and its facts;
+ * a screen reads the ones it knows (the requested and the granted amount, the regulation's
+ * maximum) to say before sending, and before anything irreversible is asked, what the guard would
+ * refuse. Pure: no I/O, no clock.
+ */
+import type { z } from 'zod';
+import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
+import { AMOUNT_FIELD, amountOfPayload } from './vocabulary.context';
+import type { amountLimit } from './vocabulary.params';
+
+export type AmountLimit = z.infer<typeof amountLimit>;
+
+/**
+ * The figures the limits stand for, in cents. Null or absent: not known, and a limit that stands
+ * for it is not judged (the guard knows every figure; a screen only some).
+ */
+export interface AmountFigures {
+  requestedCents?: number | null;
+  grantedCents?: number | null;
+  /** What was paid in advances: with the granted amount, the part not yet paid. */
+  advanceCents?: number | null;
+  regulationMaxCents?: number | null;
+  directSettlementThresholdCents?: number | null;
+  /** The amount one person may settle alone. */
+  settlementFourEyesAboveCents?: number | null;
+}
+
+const known = (n: number | null | undefined) => (typeof n === 'number' ? n : undefined);
+
+/** The figure a limit stands for, in cents (`fixed`: the guard's own `cents`); undefined: unknown. */
+export function amountLimitCents(
+  limit: AmountLimit,
+  figures: AmountFigures,
+  fixedCents?: number,
+): number | undefined {
+  switch (limit) {
+    case 'regulationMax':
+      return known(figures.regulationMaxCents);
+    case 'granted':
+      return known(figures.grantedCents);
+    case 'requested':
+      return known(figures.requestedCents);
+    case 'remainingGrant': {
+      const [granted, advance] = [known(figures.grantedCents), known(figures.advanceCents)];
+      return granted === undefined || advance === undefined ? undefined : granted - advance;
+    }
+    case 'directSettlementThreshold':
+      return known(figures.directSettlementThresholdCents);
+    case 'settlementFourEyes':
+      return known(figures.settlementFourEyesAboveCents);
+    case 'fixed':
+      return fixedCents;
+  }
+}
+
+/** An amount above a limit, with the figure it is above. */
+export interface AmountAbove {
+  limit: AmountLimit;
+  amountCents: number;
+  limitCents: number;
+}
+
+/**
+ * `amountAtMost`'s rule: the amount is at most the limit's figure. The excess when it is above;
+ * null when it is within it, or the figure is not known.
+ */
+export function amountAbove(
+  amountCents: number,
+  limit: AmountLimit,
+  figures: AmountFigures,
+  fixedCents?: number,
+): AmountAbove | null {
+  const limitCents = amountLimitCents(limit, figures, fixedCents);
+  if (limitCents === undefined || amountCents <= limitCents) return null;
+  return { limit, amountCents, limitCents };
+}
+
+/** A limit of the step's amount: `cents` only with `fixed`. */
+export interface PayloadAmountLimit {
+  limit: AmountLimit;
+  cents?: number;
+}
+
+type GuardRef = { type?: string; params?: { amount?: unknown; limit?: unknown; cents?: unknown } };
+
+function guardsOf(t: string | TransitionConfig): GuardRef[] {
+  if (typeof t === 'string' || !t.guard) return [];
+  return (Array.isArray(t.guard) ? t.guard : [t.guard]) as GuardRef[];
+}
+
+/**
+ * The `amountAtMost` limits on the amount a step's payload names that every way of the step from
+ * `state` holds it to (guards choose between the ways; a limit only some hold, such as the
+ * threshold for direct settlement, decides the way rather than refusing the step). The amount of
+ * a grant is the payload's when it names one, so both sources count. In the order of the first
+ * way's guards.
+ */
+export function payloadAmountLimits(
+  def: WorkflowDefinition | undefined,
+  state: string,
+  type: string,
+): PayloadAmountLimit[] {
+  const on = def?.states[state]?.on?.[type];
+  const ways = on === undefined ? [] : Array.isArray(on) ? on : [on];
+  const keyOf = (l: PayloadAmountLimit) => (l.limit === 'fixed' ? `fixed:${l.cents}` : l.limit);
+  const per = ways.map((t) => {
+    const limits = new Map<string, PayloadAmountLimit>();
+    for (const g of guardsOf(t)) {
+      const p = g.params;
+      if (g.type !== 'amountAtMost' || (p?.amount !== 'payload' && p?.amount !== 'grant')) continue;
+      if (typeof p.limit !== 'string') continue;
+      const l: PayloadAmountLimit = { limit: p.limit as AmountLimit };
+      if (l.limit === 'fixed' && typeof p.cents === 'number') l.cents = p.cents;
+      limits.set(keyOf(l), l);
+    }
+    return limits;
+  });
+  const [first, ...rest] = per;
+  if (!first) return [];
+  return [...first].filter(([key]) => rest.every((m) => m.has(key))).map(([, l]) => l);
+}
+
+/** The amount a step's payload names above a limit every way of the step holds it to. */
+export interface PayloadAmountAbove extends AmountAbove {
+  /** The payload's field the amount is read from: where to say it. */
+  field: string;
+}
+
+/**
+ * Before a step is sent: each limit every way of the step holds the payload's amount to, whose
+ * figure is known, that the amount is above (the guard would refuse the step for each of them).
+ * Empty when the payload names no amount.
+ */
+export function payloadAmountAbove(
+  def: WorkflowDefinition | undefined,
+  state: string,
+  type: string,
+  payload: unknown,
+  figures: AmountFigures,
+): PayloadAmountAbove[] {
+  const amount = amountOfPayload(payload);
+  if (amount === undefined) return [];
+  return payloadAmountLimits(def, state, type).flatMap(({ limit, cents }) => {
+    const above = amountAbove(amount, limit, figures, cents);
+    return above ? [{ ...above, field: AMOUNT_FIELD }] : [];
+  });
+}
