@@ -87,15 +87,12 @@ export {
   showWhenOf,
 } from './definition/payload-show-when';
 export { labelOfPath } from './form/form.texts';
-export {
-  attachmentRefs,
-  formJsonSchema,
-  requestedCents,
-  validateFormData,
-} from './form/form.validate';
+export { formJsonSchema } from './form/form.json-schema';
+export { attachmentRefs, requestedCents, validateFormData } from './form/form.validate';
 export { activityDateOf, applicationDescription, applicationTitle } from './form/form-fields';
 export { isValidIban, normalizeIban } from './form/iban';
 export {
+export { yesNoLabel, yesNoOf } from './form/yes-no';
   addDays,
   amsterdamOffsetMinutes,
   amsterdamStartOfDay,

@@ -71,6 +71,12 @@ export function checkForm(def: WorkflowDefinition, add: Add) {
           en: `The question ${f.label.en} is a statement to tick and has no limits, pattern or choices. Remove them.`,
         });
       }
+      if (f.type === 'yesno' && limits.length > 0) {
+        add(`${p}.${limits[0]}`, 'bad_field', `a yesno field takes no ${limits.join(', ')}`, {
+          nl: `De vraag ${f.label.nl} is een ja/nee-vraag: de antwoorden zijn Ja en Nee, zonder grenzen, patroon of andere keuzes. Haal die weg.`,
+          en: `The question ${f.label.en} is a yes/no question: its answers are Yes and No, without limits, pattern or other choices. Remove them.`,
+        });
+      }
       if (f.display !== undefined && f.type !== 'integer') {
         add(`${p}.display`, 'bad_field', `display ${f.display} is for integer fields only`, {
           nl: `De vraag ${f.label.nl} is geen geheel getal en kan daarom niet als code (zonder scheidingsteken) getoond worden. Haal die keuze weg.`,

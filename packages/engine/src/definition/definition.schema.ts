@@ -40,7 +40,9 @@ const fieldBase = {
 /**
  * The kinds of answer a question with one value can have. `confirm` is a statement the applicant
  * ticks ("Ik ben 18 jaar of ouder", "Ik heb dit naar waarheid ingevuld"): `true` once ticked;
- * required, it must be ticked before the form is complete.
+ * required, it must be ticked before the form is complete. `yesno` is a question answered Ja or
+ * Nee ("Is de activiteit toegankelijk voor mensen met een beperking?"): `true` or `false`;
+ * required, one of the two must be chosen (Nee is an answer), optional and unanswered, absent.
  */
 export const SCALAR_FIELD_TYPES = [
   'text',
@@ -52,6 +54,7 @@ export const SCALAR_FIELD_TYPES = [
   'postcode',
   'select',
   'confirm',
+  'yesno',
 ] as const;
 
 export const scalarFieldSchema = z

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formJsonSchema } from '../form/form.validate';
+import { formJsonSchema } from '../form/form.json-schema';
 import { shippedJson } from '../test/fixtures';
 import { workflowDefinitionJsonSchema, workflowDefinitionSchema } from './definition.schema';
 import { validateDefinition } from './definition.validate';

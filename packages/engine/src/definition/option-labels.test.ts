@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { formJsonSchema, validateFormData } from '../form/form.validate';
+import { formJsonSchema } from '../form/form.json-schema';
+import { validateFormData } from '../form/form.validate';
 import { createApplication } from '../runtime/runtime';
 import { templateVariables } from '../templates/template-variables';
 import { applicant, completeData, facts, shippedJson, T0 } from '../test/fixtures';

@@ -41,6 +41,14 @@ export const formText = {
       `Bij ‘${noStop(l.nl)}’ kan alleen een vinkje staan.`,
       `‘${noStop(l.en)}’ can only be ticked or left empty.`,
     ),
+  /** A yes/no question ("Is de activiteit toegankelijk?"): its words are quoted whole. */
+  yesNoRequired: (l: L) =>
+    both(`Kies Ja of Nee bij ‘${noStop(l.nl)}’.`, `Choose Yes or No for ‘${noStop(l.en)}’.`),
+  notYesNo: (l: L) =>
+    both(
+      `Bij ‘${noStop(l.nl)}’ kan alleen Ja of Nee gekozen worden.`,
+      `‘${noStop(l.en)}’ can only be answered Yes or No.`,
+    ),
   notText: (l: L) => both(`${l.nl} moet tekst zijn.`, `${l.en} must be text.`),
   minLength: (l: L, n: number) =>
     both(`${l.nl} moet minstens ${n} tekens hebben.`, `${l.en} must be at least ${n} characters.`),

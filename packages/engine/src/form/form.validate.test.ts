@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { DIGITS_PATTERN } from '../definition/integer-display';
 import { completeData, loadShippedDefinition, shippedJson } from '../test/fixtures';
-import { formJsonSchema, requestedCents, validateFormData } from './form.validate';
+import { formJsonSchema } from './form.json-schema';
+import { requestedCents, validateFormData } from './form.validate';
 import { activityDateOf, applicationDescription, applicationTitle } from './form-fields';
 import { isValidIban, normalizeIban } from './iban';
 

@@ -11,9 +11,9 @@ import { isIsoDate } from '../legal-clock/calendar';
 import { formText, itemLabel } from './form.texts';
 import { isValidIban } from './iban';
 
-const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
+export const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
 const ATTACHMENT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
+export const DEFAULT_MAX_LENGTH = { text: 200, textarea: 5000 } as const;
 
 /** A definition's few patterns, each compiled once (the definition is checked before use). */
 const patterns = new Map<string, RegExp>();
@@ -108,6 +108,10 @@ function checkScalar(
     case 'confirm':
       if (value !== true) add('must be true (ticked) or false', formText.notConfirm);
       return;
+    case 'yesno':
+      // Ja is `true`, Nee `false`: a word ("ja") is not an answer the form can hold.
+      if (typeof value !== 'boolean') add('must be true (yes) or false (no)', formText.notYesNo);
+      return;
   }
 }
 
@@ -187,7 +191,13 @@ function checkFields(
         issues.push(
           field.type === 'confirm'
             ? { path, message: 'must be ticked', text: formText.confirmRequired(label()) }
-            : { path, message: 'is required', text: formText.required(label()) },
+            : field.type === 'yesno'
+              ? {
+                  path,
+                  message: 'must be answered yes or no',
+                  text: formText.yesNoRequired(label()),
+                }
+              : { path, message: 'is required', text: formText.required(label()) },
         );
       }
       continue;
@@ -293,90 +303,6 @@ export function requestedCents(
     if (typeof v === 'number' && Number.isSafeInteger(v) && v > 0) total += v;
   }
   return total;
-}
-
-function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
-  const base: Record<string, unknown> = { title: field.label.nl, description: field.help?.nl };
-  switch (field.type) {
-    case 'text':
-    case 'textarea':
-      return {
-        ...base,
-        type: 'string',
-        minLength: field.minLength,
-        maxLength: field.maxLength ?? DEFAULT_MAX_LENGTH[field.type],
-        pattern: field.pattern,
-      };
-    case 'select':
-      // The choices' words as a payload's choices carry them (`x-enumLabels`), when it has any.
-      return {
-        ...base,
-        type: 'string',
-        enum: field.options,
-        ...(field.optionLabels ? { 'x-enumLabels': field.optionLabels } : {}),
-      };
-    case 'integer':
-      return {
-        ...base,
-        type: 'integer',
-        minimum: field.min,
-        maximum: field.max,
-        'x-display': field.display,
-      };
-    case 'money':
-      return {
-        ...base,
-        type: 'integer',
-        minimum: field.min ?? 0,
-        maximum: field.max,
-        'x-unit': 'cents',
-      };
-    case 'date':
-      return { ...base, type: 'string', format: 'date' };
-    case 'iban':
-      return { ...base, type: 'string', 'x-format': 'iban' };
-    case 'postcode':
-      return { ...base, type: 'string', pattern: POSTCODE.source };
-    case 'confirm':
-      return { ...base, type: 'boolean' };
-  }
-}
-
-function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
-  const required: string[] = [];
-  for (const field of fields) {
-    if (field.required !== false) required.push(field.key);
-    if (field.type === 'list') {
-      properties[field.key] = {
-        title: field.label.nl,
-        type: 'array',
-        minItems: field.minItems,
-        maxItems: field.maxItems,
-        items: objectJsonSchema(field.fields),
-      };
-    } else if (field.type === 'attachments') {
-      properties[field.key] = {
-        title: field.label.nl,
-        description: field.help?.nl,
-        type: 'array',
-        maxItems: field.maxItems,
-        uniqueItems: true,
-        items: { type: 'string', format: 'uuid' },
-        'x-attachments': field.accept ?? ['pdf', 'image'],
-      };
-    } else {
-      properties[field.key] = scalarJsonSchema(field);
-    }
-  }
-  return JSON.parse(
-    JSON.stringify({ type: 'object', properties, required, additionalProperties: false }),
-  );
-}
-
-/** JSON Schema of the complete form (for UIs; the engine validates with `validateFormData`). */
-export function formJsonSchema(def: { form: FormDefinition }): object {
-  return objectJsonSchema(def.form.fields);
 }
 
 /**

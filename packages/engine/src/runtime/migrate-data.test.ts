@@ -170,3 +170,112 @@ describe('migrating to a version with fewer fields', () => {
     expect(dataForNewVersion(v1, v1, data)).toEqual({ data, dropped: [] });
   });
 });
+
+describe('a choice list Ja/Nee and a yes/no question between versions', () => {
+  const ACCESSIBLE = { nl: 'Toegankelijk', en: 'Accessible' };
+  /** Version 1's form with the question `accessible` of the given kind. */
+  const withAccessible = (field: Record<string, unknown>) => {
+    const def = structuredClone(v1);
+    def.form.fields.push({
+      key: 'accessible',
+      label: ACCESSIBLE,
+      required: false,
+      ...field,
+    } as (typeof def.form.fields)[number]);
+    return def;
+  };
+  const choiceList = withAccessible({
+    type: 'select',
+    options: ['j', 'n', 'deels'],
+    optionLabels: {
+      j: { nl: 'Ja', en: 'Yes' },
+      n: { nl: 'Nee', en: 'No' },
+      deels: { nl: 'Gedeeltelijk', en: 'Partly' },
+    },
+  });
+  const yesNo = withAccessible({ type: 'yesno' });
+
+  test('a choice whose words are Ja or Nee becomes that answer, and back', () => {
+    for (const [choice, answer] of [
+      ['j', true],
+      ['n', false],
+    ] as const) {
+      const r = dataForNewVersion(choiceList, yesNo, completeData({ accessible: choice }));
+      expect(r.dropped).toEqual([]);
+      expect(r.data.accessible).toBe(answer);
+      expect(validateFormData(yesNo, r.data).ok).toBe(true);
+      const back = dataForNewVersion(yesNo, choiceList, completeData({ accessible: answer }));
+      expect(back).toEqual({ data: completeData({ accessible: choice }), dropped: [] });
+    }
+  });
+
+  test('any other choice leaves the data, named by its old words', () => {
+    const r = dataForNewVersion(choiceList, yesNo, completeData({ accessible: 'deels' }));
+    expect(r.data.accessible).toBeUndefined();
+    expect(validateFormData(yesNo, r.data).ok).toBe(true);
+    expect(r.dropped).toEqual([
+      {
+        path: 'accessible',
+        label: ACCESSIBLE,
+        value: 'deels',
+        text: {
+          nl: 'Versie 1 heeft ‘Gedeeltelijk’ niet meer als keuze bij ‘Toegankelijk’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.',
+          en: 'Version 1 no longer has ‘Partly’ as a choice for ‘Accessible’: the answer leaves the application and stays in its history.',
+        },
+      },
+    ]);
+  });
+
+  test('a yes/no answer a choice list has no choice for leaves the data as Ja or Nee', () => {
+    const other = withAccessible({ type: 'select', options: ['altijd', 'soms'] });
+    const r = dataForNewVersion(yesNo, other, completeData({ accessible: false }));
+    expect(r.data.accessible).toBeUndefined();
+    expect(r.dropped[0]?.value).toBe(false);
+    expect(r.dropped[0]?.text.nl).toBe(
+      'Versie 1 heeft ‘Nee’ niet meer als keuze bij ‘Toegankelijk’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.',
+    );
+  });
+
+  test('a yes/no answer stays; no answer stays none', () => {
+    expect(dataForNewVersion(yesNo, yesNo, completeData({ accessible: false })).data).toEqual(
+      completeData({ accessible: false }),
+    );
+    const text = withAccessible({ type: 'text' });
+    expect(dataForNewVersion(text, yesNo, completeData({ accessible: '  ' })).dropped).toEqual([]);
+  });
+
+  test('in a list, each row’s Ja or Nee is read anew, other answers leave once each', () => {
+    const withLives = (field: Record<string, unknown>) => {
+      const def = structuredClone(v1);
+      const supporters = def.form.fields.find((f) => f.key === 'supporters');
+      if (supporters?.type !== 'list') throw new Error('no supporters list');
+      supporters.fields.push({
+        key: 'lives',
+        label: { nl: 'Woont in de buurt', en: 'Lives nearby' },
+        required: false,
+        ...field,
+      } as (typeof supporters.fields)[number]);
+      return def;
+    };
+    const data = completeData();
+    const answers = ['ja', 'nee', 'weet niet', 'weet niet'];
+    const rows = (data.supporters as Record<string, unknown>[]).map((row, i) => ({
+      ...row,
+      lives: answers[i],
+    }));
+    const r = dataForNewVersion(withLives({ type: 'text' }), withLives({ type: 'yesno' }), {
+      ...data,
+      supporters: rows,
+    });
+    const after = (r.data.supporters as Record<string, unknown>[]).map((row) => row.lives);
+    expect(after).toEqual([true, false, undefined, undefined]);
+    expect(r.dropped).toHaveLength(1);
+    expect(r.dropped[0]).toMatchObject({
+      path: 'supporters.lives',
+      value: ['weet niet', 'weet niet'],
+    });
+    expect(r.dropped[0]!.text.nl).toBe(
+      'Versie 1 heeft ‘weet niet’ niet meer als keuze bij ‘Woont in de buurt’ in ‘Handtekeningen van buurtbewoners’: het antwoord vervalt in de aanvraag en blijft in de geschiedenis staan.',
+    );
+  });
+});

@@ -1,10 +1,11 @@
 import type { LocalizedText } from '../core/engine.types';
 import { optionLabel } from '../definition/definition.rules';
 import type { FormField, WorkflowDefinition } from '../definition/definition.schema';
+import { yesNoLabel, yesNoOf } from '../form/yes-no';
 
 /**
  * A field of the old version's form that the new version does not have, or an answer the new
- * version's choice list no longer offers.
+ * version's choice list no longer offers (or its yes/no question cannot hold).
  */
 export interface DroppedField {
   /** Dotted path of the field: `district`, or `supporters.postcode` for a field of each row. */
@@ -41,13 +42,12 @@ function dropSentence(
   };
 }
 
-/** The words of each choice in `values` (once each), as the old version showed them. */
-function choiceWords(oldField: FormField | undefined, values: readonly string[]): LocalizedText {
-  const unique = [...new Set(values)];
-  const words = unique.map((v) => (oldField ? optionLabel(oldField, v) : { nl: v, en: v }));
+/** `‘Ja’, ‘Nee’`: each answer's words once, in their order. */
+function joinedWords(words: readonly LocalizedText[]): LocalizedText {
+  const unique = [...new Map(words.map((w) => [`${w.nl}\u0000${w.en}`, w])).values()];
   return {
-    nl: words.map((w) => `‘${w.nl}’`).join(', '),
-    en: words.map((w) => `‘${w.en}’`).join(', '),
+    nl: unique.map((w) => `‘${w.nl}’`).join(', '),
+    en: unique.map((w) => `‘${w.en}’`).join(', '),
   };
 }
 
@@ -64,14 +64,43 @@ function lostChoiceSentence(
   };
 }
 
-/** A choice the field of the new version does not offer (the form's check would refuse it). */
-function isLostChoice(field: FormField, value: unknown): value is string {
-  return (
-    field.type === 'select' &&
-    typeof value === 'string' &&
-    Array.isArray(field.options) &&
-    !field.options.includes(value)
-  );
+/** An answer as the old version showed it: a choice by its words, a yes/no answer Ja or Nee. */
+function oldWords(oldField: FormField | undefined, value: unknown): LocalizedText {
+  if (typeof value === 'boolean') return yesNoLabel(value);
+  const text = String(value);
+  return oldField?.type === 'select' ? optionLabel(oldField, text) : { nl: text, en: text };
+}
+
+/** What a written answer says to a yes/no question, by its value or its old words ("Ja"). */
+function yesNoIn(oldField: FormField | undefined, text: string): boolean | undefined {
+  const words = oldWords(oldField, text);
+  return yesNoOf(text) ?? yesNoOf(words.nl) ?? yesNoOf(words.en);
+}
+
+/**
+ * An answer as the new version's field holds it: kept, read anew, or lost (its old words). A
+ * choice the choice list no longer offers is lost. Between a yes/no question and a choice list
+ * whose choices say ja and nee, the answer is read anew (the choice "Ja" is Ja); any other
+ * answer that a yes/no question, or a choice list, cannot hold is lost: the form's check would
+ * refuse it.
+ */
+function carried(
+  field: FormField,
+  oldField: FormField | undefined,
+  value: unknown,
+): { keep: unknown } | { lost: LocalizedText } {
+  const lost = () => ({ lost: oldWords(oldField, value) });
+  if (field.type === 'select' && Array.isArray(field.options)) {
+    if (typeof value === 'string') return field.options.includes(value) ? { keep: value } : lost();
+    if (typeof value !== 'boolean') return { keep: value };
+    const same = field.options.find((o) => yesNoIn(field, o) === value);
+    return same === undefined ? lost() : { keep: same };
+  }
+  // No answer (nothing, or a blank text) is no answer in the new form either.
+  const none = value === null || (typeof value === 'string' && value.trim() === '');
+  if (field.type !== 'yesno' || none || typeof value === 'boolean') return { keep: value };
+  const answer = typeof value === 'string' ? yesNoIn(oldField, value) : undefined;
+  return answer === undefined ? lost() : { keep: answer };
 }
 
 /**
@@ -80,7 +109,9 @@ function isLostChoice(field: FormField, value: unknown): value is string {
  * resident could not correct it, so it is taken out; each one is named by its old label, with
  * what it held, so the history keeps it. An answer that is no longer one of a choice list's
  * choices goes the same way, named by the choice's old words (the resident chooses again when
- * the form is hers again). Fields of each row of a list are treated alike.
+ * the form is hers again), and so does one a yes/no question cannot hold; a choice "Ja" or "Nee"
+ * becomes the yes/no question's answer, and back (`carried`). Fields of each row of a list are
+ * treated alike.
  */
 export function dataForNewVersion(
   oldDef: WorkflowDefinition,
@@ -100,53 +131,56 @@ export function dataForNewVersion(
       dropped.push({ path: key, label, value, text: dropSentence(label, null, version) });
       continue;
     }
-    if (isLostChoice(field, value)) {
-      const choices = choiceWords(
-        oldFields.find((f) => f.key === key),
-        [value],
-      );
-      dropped.push({
-        path: key,
-        label: field.label,
-        value,
-        text: lostChoiceSentence(choices, field.label, null, version),
-      });
-      continue;
-    }
     if (field.type !== 'list' || !Array.isArray(value)) {
-      next[key] = value;
+      const answer = carried(
+        field,
+        oldFields.find((f) => f.key === key),
+        value,
+      );
+      if ('keep' in answer) next[key] = answer.keep;
+      else
+        dropped.push({
+          path: key,
+          label: field.label,
+          value,
+          text: lostChoiceSentence(joinedWords([answer.lost]), field.label, null, version),
+        });
       continue;
     }
     const oldList = oldFields.find((f) => f.key === key);
     const oldItemFields = oldList?.type === 'list' ? oldList.fields : undefined;
     const gone = new Map<string, unknown[]>();
-    const lost = new Map<string, string[]>();
+    const lost = new Map<string, { values: unknown[]; words: LocalizedText[] }>();
     next[key] = value.map((item) => {
       if (!isRecord(item)) return item;
       const kept: Data = {};
       for (const [k, v] of Object.entries(item)) {
         const sub = field.fields.find((f) => f.key === k);
-        if (!sub) gone.set(k, [...(gone.get(k) ?? []), v]);
-        else if (isLostChoice(sub, v)) lost.set(k, [...(lost.get(k) ?? []), v]);
-        else kept[k] = v;
+        if (!sub) {
+          gone.set(k, [...(gone.get(k) ?? []), v]);
+          continue;
+        }
+        const answer = carried(
+          sub,
+          oldItemFields?.find((f) => f.key === k),
+          v,
+        );
+        if ('keep' in answer) {
+          kept[k] = answer.keep;
+          continue;
+        }
+        const seen = lost.get(k) ?? { values: [], words: [] };
+        lost.set(k, { values: [...seen.values, v], words: [...seen.words, answer.lost] });
       }
       return kept;
     });
-    for (const [k, values] of lost) {
+    for (const [k, { values, words }] of lost) {
       const sub = field.fields.find((f) => f.key === k)!;
       dropped.push({
         path: `${key}.${k}`,
         label: sub.label,
         value: values,
-        text: lostChoiceSentence(
-          choiceWords(
-            oldItemFields?.find((f) => f.key === k),
-            values,
-          ),
-          sub.label,
-          field.label,
-          version,
-        ),
+        text: lostChoiceSentence(joinedWords(words), sub.label, field.label, version),
       });
     }
     for (const [k, values] of gone) {

@@ -138,3 +138,67 @@ describe('a number written with digits only', () => {
     expect(html).not.toContain('inputMode="numeric"');
   });
 });
+
+describe('a yes/no question in the form', () => {
+  const accessible = {
+    key: 'accessible',
+    type: 'yesno',
+    label: {
+      nl: 'Is de activiteit toegankelijk voor mensen met een beperking?',
+      en: 'Is the activity accessible to people with a disability?',
+    },
+    help: { nl: 'Denk aan een rolstoel.', en: 'Think of a wheelchair.' },
+  } as ScalarField;
+  const radios = (html: string) =>
+    [...html.matchAll(/<input[^>]*type="radio"[^>]*>/g)].map((m) => m[0]);
+
+  test('two radio buttons, Ja and Nee, in a group whose legend is the question', () => {
+    const nl = render(accessible, null, 'nl');
+    expect(nl).toMatch(
+      /<fieldset[^>]*><legend[^>]*>Is de activiteit toegankelijk voor mensen met een beperking\?<\/legend>/,
+    );
+    expect(radios(nl)).toHaveLength(2);
+    // The first carries the field's id (the error summary's link lands on it); one name for both.
+    expect(nl).toMatch(/<input[^>]*id="f"[^>]*><label[^>]*for="f"[^>]*>Ja<\/label>/);
+    expect(nl).toMatch(/<input[^>]*id="f-no"[^>]*><label[^>]*for="f-no"[^>]*>Nee<\/label>/);
+    expect(radios(nl).every((r) => r.includes('name="f"'))).toBe(true);
+    // Not answered yet: neither is chosen. The explanation describes the group.
+    expect(radios(nl).some((r) => r.includes('checked'))).toBe(false);
+    expect(nl).toMatch(/<fieldset[^>]*aria-describedby="f-description"/);
+    expect(nl).toContain('Denk aan een rolstoel.');
+  });
+
+  test('Nee is an answer: false chooses the second button; in English, Yes and No', () => {
+    const no = radios(render(accessible, false, 'nl'));
+    expect(no[0]).not.toContain('checked');
+    expect(no[1]).toContain('checked');
+    const yes = radios(render(accessible, true, 'nl'));
+    expect(yes[0]).toContain('checked');
+    expect(yes[1]).not.toContain('checked');
+    const en = render(accessible, false, 'en');
+    expect(en).toMatch(/<legend[^>]*>Is the activity accessible to people with a disability\?</);
+    expect(en).toMatch(/for="f"[^>]*>Yes<\/label>/);
+    expect(en).toMatch(/for="f-no"[^>]*>No<\/label>/);
+    expect(en).not.toMatch(/>(Ja|Nee)</);
+  });
+
+  test('an error is said in the group, which it describes with the explanation', () => {
+    fakeBrowser('nl');
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(FieldInput, {
+          field: accessible,
+          id: 'f',
+          value: undefined,
+          error: 'Kies Ja of Nee bij ‘Is de activiteit toegankelijk?’.',
+          onChange() {},
+          onProblem() {},
+        }),
+      ),
+    );
+    expect(html).toMatch(/<fieldset[^>]*aria-describedby="f-description f-error"/);
+    expect(html).toMatch(/id="f-error"[^>]*>Kies Ja of Nee/);
+  });
+});

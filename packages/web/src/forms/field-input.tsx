@@ -1,5 +1,11 @@
 import type { FormField } from '@initiatief/engine';
-import { isCodeNumber, isDigitsText, normalizeIban, optionLabel } from '@initiatief/engine';
+import {
+  isCodeNumber,
+  isDigitsText,
+  normalizeIban,
+  optionLabel,
+  yesNoLabel,
+} from '@initiatief/engine';
 import { Textbox } from '@utrecht/component-library-react';
 import { useEffect, useRef, useState } from 'react';
 import { DateInput } from '../components/date-input';
@@ -12,6 +18,7 @@ import {
   TextAreaField,
   TextField,
 } from '../components/ui';
+import { YesNoField } from '../components/yes-no-field';
 import { useI18n } from '../i18n/i18n';
 import { parseWholeNumber } from './whole-number';
 
@@ -73,6 +80,20 @@ export function FieldInput({ field, id, value, error, onChange, onProblem }: Fie
           required={required}
           checked={value === true}
           onChange={(checked) => onChange(checked ? true : null)}
+        />
+      );
+    case 'yesno':
+      // Ja is `true` and Nee `false`: both are answers; none chosen is none given.
+      return (
+        <YesNoField
+          id={id}
+          label={label}
+          description={help}
+          error={error}
+          required={required}
+          value={value}
+          answers={{ yes: yesNoLabel(true)[locale], no: yesNoLabel(false)[locale] }}
+          onChange={onChange}
         />
       );
     case 'select':

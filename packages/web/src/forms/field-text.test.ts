@@ -4,7 +4,13 @@ import type { WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../components/money';
 import { formatCount } from '../i18n/numbers';
-import { fieldText, isAgeInYears, type ScalarField, type ValueFormats } from './field-text';
+import {
+  fieldText,
+  isAgeInYears,
+  type ScalarField,
+  type ValueFormats,
+  withQuestion,
+} from './field-text';
 
 // A shipped definition as test data: its fields are found by type, never by name.
 const def = JSON.parse(
@@ -61,6 +67,24 @@ describe('a form value as people read it', () => {
     expect(fieldText(adult, true, formats('nl'))).toBe('Ja');
     expect(fieldText(adult, true, formats('en'))).toBe('Yes');
     expect(fieldText(adult, false, formats('nl'))).toBeNull();
+  });
+
+  it('a yes/no answer reads Ja or Nee in the language; Nee is an answer, none is none', () => {
+    const accessible = {
+      key: 'accessible',
+      type: 'yesno',
+      label: { nl: 'Toegankelijk?', en: 'Accessible?' },
+    } as ScalarField;
+    expect(fieldText(accessible, true, formats('nl'))).toBe('Ja');
+    expect(fieldText(accessible, false, formats('nl'))).toBe('Nee');
+    expect(fieldText(accessible, true, formats('en'))).toBe('Yes');
+    expect(fieldText(accessible, false, formats('en'))).toBe('No');
+    expect(fieldText(accessible, undefined, formats('nl'))).toBeNull();
+  });
+
+  it('in a row read in one line, a yes/no answer goes with its question', () => {
+    expect(withQuestion('Woont u in de buurt?', 'Ja')).toBe('Woont u in de buurt: Ja');
+    expect(withQuestion('Lives nearby', 'No')).toBe('Lives nearby: No');
   });
 
   it('a code as written: a postcode or a text is no quantity', () => {

@@ -1,4 +1,4 @@
-import { type FormField, isCodeNumber, optionLabel } from '@initiatief/engine';
+import { type FormField, isCodeNumber, optionLabel, yesNoLabel } from '@initiatief/engine';
 import { formatIban } from '../components/iban';
 
 export type ScalarField = Exclude<FormField, { type: 'list' | 'attachments' }>;
@@ -20,7 +20,8 @@ const TICKED = { nl: 'Ja', en: 'Yes' } as const;
  * choice list by its words in the language ("Moestuin" / "Vegetable garden"); anything else
  * as written (a postcode or a text is not a quantity), and so is a whole number the definition
  * calls a code (`display: 'code'`: a year, a house number), "2026" and never "2.026"; a ticked
- * statement "Ja". Null when nothing was filled in.
+ * statement "Ja"; a yes/no question's answer "Ja" or "Nee" ("Yes" / "No"). Null when nothing was
+ * filled in.
  */
 export function fieldText(
   field: ScalarField,
@@ -30,6 +31,9 @@ export function fieldText(
   if (value === undefined || value === null || value === '') return null;
   // A statement to tick: ticked reads "Ja"; unticked is no answer.
   if (field.type === 'confirm') return value === true ? TICKED[formats.locale] : null;
+  // A yes/no question: Nee is an answer as much as Ja.
+  if (field.type === 'yesno' && typeof value === 'boolean')
+    return yesNoLabel(value)[formats.locale];
   if (field.type === 'money' && typeof value === 'number') return formats.formatMoney(value);
   if (field.type === 'integer' && typeof value === 'number') {
     return isCodeNumber(field) ? String(value) : formats.formatNumber(value);
@@ -39,6 +43,14 @@ export function fieldText(
   if (field.type === 'select' && typeof value === 'string')
     return optionLabel(field, value)[formats.locale];
   return String(value);
+}
+
+/**
+ * A yes/no answer where no column header names its question (a list's row in one line): the
+ * question with it, "Woont in de buurt: Ja", never a bare "Ja" among the row's other values.
+ */
+export function withQuestion(label: string, answer: string): string {
+  return `${label.trim().replace(/[\s?.!:]+$/u, '')}: ${answer}`;
 }
 
 /** How a definition names a question that asks for an age, in either of its languages. */

@@ -161,6 +161,7 @@ const nl = {
   'ftype.formData': 'Wijzigingen in het formulier',
   'form.minItemsFiles': 'Minimaal aantal bestanden',
   'form.maxItemsFiles': 'Maximaal aantal bestanden',
+  'ftype.yesno': 'Ja/nee-vraag',
   'form.accept': 'Soort bestanden',
   'form.accept.all': "PDF-bestanden en foto's",
   'form.accept.pdf': 'Alleen PDF-bestanden',
@@ -326,6 +327,7 @@ const en: Record<keyof typeof nl, string> = {
   'form.accept.pdf': 'PDF files only',
   'form.accept.image': 'Photos only (JPEG or PNG)',
 };
+  'ftype.yesno': 'Yes/no question',
 
 export type EditorMessageKey = keyof typeof nl | keyof typeof vocabularyNl | keyof typeof moreNl;
 type EditorPluralKey = EditorMessageKey extends infer K

@@ -49,6 +49,8 @@ describe('every kind of answer the engine knows can be chosen in the editor', ()
     );
     expect(missing).toEqual([]);
     expect(vocabularyWordOf('nl', 'ftype', 'confirm')).toBe('Verklaring om aan te vinken');
+    expect(vocabularyWordOf('nl', 'ftype', 'yesno')).toBe('Ja/nee-vraag');
+    expect(vocabularyWordOf('en', 'ftype', 'yesno')).toBe('Yes/no question');
   });
 });
 

@@ -38,6 +38,28 @@ describe('the simulator’s sample data comes from the form being tried', () => 
     expect(data.aantalVrijwilligers).toBe(10);
   });
 
+  it('answers a yes/no question Ja, on the form and in each row of a list', () => {
+    const def = shipped('bewonersinitiatief');
+    const question = (key: string) => ({
+      key,
+      type: 'yesno' as const,
+      label: { nl: 'Toegankelijk?', en: 'Accessible?' },
+    });
+    def.form.fields.push(question('toegankelijk'));
+    const supporters = def.form.fields.find((f) => f.key === 'supporters');
+    if (supporters?.type !== 'list') throw new Error('no supporters list');
+    supporters.fields.push(question('woontInDeBuurt'));
+    const data = sampleDataFor(def, '2026-12-01');
+    expect(data.toegankelijk).toBe(true);
+    expect((data.supporters as Record<string, unknown>[]).map((r) => r.woontInDeBuurt)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(validateFormData(def, data).issues).toEqual([]);
+  });
+
   it('gives a number of digits only as many digits as it asks, starting with 0', () => {
     const def = shipped('klein-buurtbudget');
     def.form.fields.push({

@@ -47,6 +47,9 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
       return field.options?.[0];
     case 'confirm':
       return true;
+    case 'yesno':
+      // Answered, as every question of the sample is: Ja.
+      return true;
     default:
       return undefined;
   }

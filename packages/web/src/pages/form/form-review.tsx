@@ -12,7 +12,7 @@ import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
 import { filesOf } from '../../forms/attachments-field';
 import { fieldLabelIn } from '../../forms/field-label';
-import { isAgeInYears, type ScalarField } from '../../forms/field-text';
+import { isAgeInYears, type ScalarField, withQuestion } from '../../forms/field-text';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
 import { pageHeadingIn } from '../../forms/page-heading';
@@ -49,10 +49,12 @@ export function FormReview({
 }) {
   const { t, tn, locale, formatMoney } = useI18n();
   const shown = useFieldText();
-  // A list's row in one line, without its column headers: an age says it is one ("45 jaar").
+  // A list's row in one line, without its column headers: an age says it is one ("45 jaar"),
+  // and a bare Ja or Nee says what it answers ("Woont in de buurt: Ja").
   const inRow = (sub: ScalarField, value: unknown) => {
     const text = shown(sub, value);
     if (text === null) return t('common.notFilled');
+    if (sub.type === 'yesno') return withQuestion(fieldLabelIn(sub, staff, locale), text);
     return typeof value === 'number' && isAgeInYears(sub) ? tn('form.age', value) : text;
   };
   const { navigate } = useRouter();
