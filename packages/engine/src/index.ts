@@ -26,6 +26,7 @@ export { EngineError, type EngineErrorCode } from './core/engine-error';
 export {
   checkHouseRules,
   DECISION_LETTER_KINDS,
+  eventHistoryLabel,
   eventLabel,
   type HouseProblem,
   ROLES_WITHOUT_DECISIONS,

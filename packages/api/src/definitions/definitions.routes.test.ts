@@ -41,6 +41,25 @@ describe('definitions for screens', () => {
     expect(mine.events.length).toBeGreaterThan(0);
   });
 
+  test('each event says how a history names it: its history label, else its label', async () => {
+    const res = await call(kit.app, 'GET', '/api/definitions', { cookie: kit.cookies.resident });
+    const { items } = await readJson(res);
+    type Event = { type: string; label: unknown; historyLabel: unknown };
+    const supplement = (version: number) =>
+      items
+        .find(
+          (i: { key: string; version: number }) =>
+            i.key === 'bewonersinitiatief' && i.version === version,
+        )
+        ?.events.find((e: Event) => e.type === 'SUPPLEMENT') as Event | undefined;
+    expect(supplement(9)).toMatchObject({
+      label: { nl: 'Aanvullen', en: 'Supplement' },
+      historyLabel: { nl: 'Aanvulling gestuurd', en: 'Additional information sent' },
+    });
+    // Published before the field existed: named as before.
+    expect(supplement(8)?.historyLabel).toEqual({ nl: 'Aanvullen', en: 'Supplement' });
+  });
+
   test('list items name the version each application is pinned to', async () => {
     await createDraft(kit);
     const res = await call(kit.app, 'GET', '/api/applications', { cookie: kit.cookies.resident });

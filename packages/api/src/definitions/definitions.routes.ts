@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  eventHistoryLabel,
   eventLabel,
   stateLabel,
   type WorkflowDefinition,
@@ -36,7 +37,13 @@ const VocabularySchema = z
       }),
     ),
     events: z.array(
-      z.object({ type: z.string(), label: Localized, outcome: Localized.nullable() }),
+      z.object({
+        type: z.string(),
+        label: Localized,
+        /** How a history names the step once taken: its historyLabel, else its label. */
+        historyLabel: Localized,
+        outcome: Localized.nullable(),
+      }),
     ),
   })
   .openapi('DefinitionVocabulary');
@@ -107,6 +114,7 @@ function vocabulary(def: WorkflowDefinition, status: 'published' | 'retired') {
     events: Object.entries(def.events).map(([type, e]) => ({
       type,
       label: eventLabel(def, type),
+      historyLabel: eventHistoryLabel(def, type),
       outcome: (e as { outcome?: { nl: string; en: string } }).outcome ?? null,
     })),
   };

@@ -50,11 +50,13 @@ export function workflowSkeleton(key: string, title: { nl: string; en: string })
       HAND_IN: {
         label: { nl: 'Indienen', en: 'Submit' },
         outcome: { nl: 'Uw aanvraag is ingediend.', en: 'Your application has been submitted.' },
+        historyLabel: { nl: 'Aanvraag verstuurd', en: 'Application sent' },
         roles: ['applicant', 'clerk'],
       },
       CANCEL: {
         label: { nl: 'Intrekken', en: 'Withdraw' },
         outcome: { nl: 'De aanvraag is ingetrokken.', en: 'The application has been withdrawn.' },
+        historyLabel: { nl: 'Aanvraag ingetrokken', en: 'Application withdrawn' },
         roles: ['applicant', 'clerk'],
       },
     },

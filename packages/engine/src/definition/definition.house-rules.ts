@@ -96,6 +96,20 @@ export function eventLabel(def: Def, event: string): LocalizedText {
   return bothLanguages(def.events[event]?.label, event);
 }
 
+/**
+ * How the history of an application names a step that happened: the event's `historyLabel`
+ * ("Aanvulling gestuurd"), else its `label` ("Aanvullen"), as older versions read. A language
+ * left empty takes that language's label first, then the other language's words.
+ */
+export function eventHistoryLabel(def: Def, event: string): LocalizedText {
+  const history = def.events[event]?.historyLabel;
+  const label = eventLabel(def, event);
+  const nl = history?.nl.trim() ?? '';
+  const en = history?.en.trim() ?? '';
+  if (!nl && !en) return label;
+  return { nl: nl || label.nl, en: en || label.en };
+}
+
 function tagsOf(def: Def, state: string | undefined): string[] {
   return (state && def.states[state]?.tags) || [];
 }

@@ -232,6 +232,12 @@ function buildDefinitionSchema(strict: boolean) {
             label: localized.optional(),
             /** The sentence shown after the event succeeded ("Het verzoek om aanvulling is verstuurd."). */
             outcome: localized.optional(),
+            /**
+             * What happened, in the past tense, as the history of an application names the step
+             * ("Om aanvulling gevraagd", "Aanvulling gestuurd"); read by applicant and staff alike,
+             * so not in the first person. Without it the history names the step by its `label`.
+             */
+            historyLabel: localized.optional(),
             roles: z.array(z.enum(ROLES)),
             /**
              * JSON Schema of the payload (an object schema), with the annotations the forms read

@@ -118,6 +118,39 @@ describe('every text in Dutch and English', () => {
     ]);
   });
 
+  test('a step’s name in the history without English is named by the step, at the English box', () => {
+    const found = textProblems((d) => {
+      d.events.SUPPLEMENT.historyLabel = { nl: 'Aanvulling gestuurd', en: ' ' };
+    });
+    expect(found.map((p) => [p.path, p.text!.nl, p.text!.en])).toEqual([
+      [
+        'events.SUPPLEMENT.historyLabel.en',
+        'Stap ‘Aanvullen’, naam in de geschiedenis: de Engelse tekst ontbreekt.',
+        'Step ‘Supplement’, name in the history: the English text is missing.',
+      ],
+    ]);
+    const dutch = textProblems((d) => {
+      d.events.REQUEST_INFO.historyLabel = { nl: '', en: 'More information requested' };
+    });
+    expect(dutch.map((p) => [p.path, p.text!.nl])).toEqual([
+      [
+        'events.REQUEST_INFO.historyLabel.nl',
+        'Stap ‘Om aanvulling vragen’, naam in de geschiedenis: de Nederlandse tekst ontbreekt.',
+      ],
+    ]);
+    // Absent is fine: the history names the step by its label, as older versions read.
+    expect(textProblems((d) => delete d.events.SUPPLEMENT.historyLabel)).toEqual([]);
+    // Both languages given: no problem.
+    expect(
+      textProblems((d) => {
+        d.events.SUPPLEMENT.historyLabel = {
+          nl: 'Aanvulling gestuurd',
+          en: 'Additional information sent',
+        };
+      }),
+    ).toEqual([]);
+  });
+
   test('a missing Dutch text is named too', () => {
     const found = textProblems((d) => {
       d.title.nl = '';

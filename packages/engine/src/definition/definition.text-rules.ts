@@ -1,9 +1,10 @@
 /**
  * Every text a person reads exists in Dutch and in English: an empty language of a name, a
  * question, its explanation, a choice (of a step's question or of a choice list in the form
- * that has words for its choices), a page, a step, a status, a time limit or a subject is a
- * problem that blocks publishing, with a sentence that names the thing by its label, so an
- * English applicant never reads an empty question or help that only exists in Dutch.
+ * that has words for its choices), a page, a step (and its name in the history), a status, a
+ * time limit or a subject is a problem that blocks publishing, with a sentence that names the
+ * thing by its label, so an English applicant never reads an empty question or help that only
+ * exists in Dutch.
  */
 import type { LocalizedText } from '../core/engine.types';
 import type { WorkflowDefinition } from './definition.schema';
@@ -130,6 +131,14 @@ export function checkTexts(def: WorkflowDefinition, add: Add): void {
         e.outcome,
         `events.${type}.outcome`,
         both((l) => `${step[l]}, ${l === 'nl' ? 'melding na de stap' : 'message after the step'}`),
+      );
+    if (e.historyLabel)
+      text(
+        e.historyLabel,
+        `events.${type}.historyLabel`,
+        both(
+          (l) => `${step[l]}, ${l === 'nl' ? 'naam in de geschiedenis' : 'name in the history'}`,
+        ),
       );
     const props = isObj(e.payload) && isObj(e.payload.properties) ? e.payload.properties : {};
     for (const [key, prop] of Object.entries(props)) {

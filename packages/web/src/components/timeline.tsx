@@ -2,7 +2,7 @@ import type { WorkflowDefinition } from '@initiatief/engine';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
 import { isShellEntry, ShellTimelineItem } from '../desk/shell-history';
-import { enteredLines, eventLabel, type NamedFile, stateOf } from '../forms/definition-text';
+import { enteredLines, historyLabelOf, type NamedFile, stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
 
 /** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
@@ -14,7 +14,8 @@ const TIMER_PREFIX = 'xstate.after.';
 
 /**
  * The history of an application as an ordered list, oldest first: each step by the new
- * state's and the event's labels in the definition, with what was entered (amounts, messages)
+ * state's label and by what happened (the event's `historyLabel`, else its `label`, as older
+ * versions read) in the definition, with what was entered (amounts, messages)
  * under the payload's own labels; files that came with a step by their names (`files`).
  */
 export function Timeline({
@@ -46,14 +47,14 @@ export function Timeline({
         const state = stateOf(def, h.toState).label[locale];
         const edited = h.event === DATA_UPDATE;
         const what = def?.events[h.event]
-          ? eventLabel(def, h.event)[locale]
+          ? historyLabelOf(def, h.event)[locale]
           : h.event === CREATED
             ? t('timeline.created')
             : h.event === MIGRATED
               ? t('timeline.migrated')
               : h.event.startsWith(TIMER_PREFIX)
                 ? t('timeline.termLapsed')
-                : eventLabel(def, h.event)[locale];
+                : historyLabelOf(def, h.event)[locale];
         const shown =
           h.event === MIGRATED
             ? migrationLines(h.payload, locale)

@@ -1,4 +1,4 @@
-import { isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
+import { eventHistoryLabel, isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
 import type { HistoryEntry, JsonSchema } from '../api/client';
 import { formatList } from '../i18n/lists';
 import { messages } from '../i18n/messages';
@@ -34,6 +34,14 @@ export function hasTag(def: WorkflowDefinition | undefined, state: string, tag: 
 export function eventLabel(def: WorkflowDefinition | undefined, type: string): Localized {
   const l = def?.events[type]?.label;
   return { nl: l?.nl || type, en: l?.en || type };
+}
+
+/**
+ * How a history names a step once taken: what happened (`historyLabel`, "Aanvulling gestuurd"),
+ * else the event's label as on its button ("Aanvullen"), as versions before it read.
+ */
+export function historyLabelOf(def: WorkflowDefinition | undefined, type: string): Localized {
+  return def ? eventHistoryLabel(def, type) : { nl: type, en: type };
 }
 
 type Outcome = (def: WorkflowDefinition | undefined, type: string, state: string) => Localized;

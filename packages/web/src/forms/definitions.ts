@@ -80,8 +80,8 @@ export function vocabularyOf(all: DefinitionVocabulary[]): Vocabulary {
         find(all, ref)?.events.find((x) => x.type === type) ??
         [...all].reverse().flatMap((d) => d.events.find((x) => x.type === type) ?? [])[0];
       return e
-        ? { label: e.label, outcome: e.outcome }
-        : { label: { nl: type, en: type }, outcome: null };
+        ? { label: e.label, historyLabel: e.historyLabel, outcome: e.outcome }
+        : { label: { nl: type, en: type }, historyLabel: { nl: type, en: type }, outcome: null };
     },
     states() {
       const byName = new Map<

@@ -499,6 +499,7 @@ const nl = {
   'case.fourEyes':
     'U heeft deze aanvraag beoordeeld. Volgens het vier-ogenprincipe neemt een andere medewerker het besluit.',
   'case.recorded': 'Vastgelegd bij de stap {step}',
+  'case.recordedHistory': 'Vastgelegd: {step}',
   'case.recordedBy': '{name}, {when}',
 
   'desk.title': 'Aanvraag namens een bewoner',
@@ -1106,6 +1107,7 @@ const en: Record<MessageKey, string> = {
   'case.fourEyes':
     'You assessed this application. Under the four-eyes principle another colleague takes the decision.',
   'case.recorded': 'Recorded with the step {step}',
+  'case.recordedHistory': 'Recorded: {step}',
   'case.recordedBy': '{name}, {when}',
 
   'desk.title': 'Apply on behalf of a resident',

@@ -28,6 +28,7 @@ import {
   enteredBy,
   enteredLines,
   eventLabel,
+  historyLabelOf,
   outcomeOf,
   stateOf,
 } from '../forms/definition-text';
@@ -101,6 +102,13 @@ export function CasePage({ id }: { id: string }) {
   const recorded = arrival
     ? enteredLines(def, arrival.event, arrival.payload, locale, formatMoney, attachments)
     : [];
+  // Named by what happened ("Vastgelegd: Beoordeeld, advies gegeven"); a version without
+  // history names reads as before ("Vastgelegd bij de stap Beoordelen").
+  const recordedTitle = !arrival
+    ? ''
+    : def?.events[arrival.event]?.historyLabel
+      ? t('case.recordedHistory', { step: historyLabelOf(def, arrival.event)[locale] })
+      : t('case.recorded', { step: eventLabel(def, arrival.event)[locale] });
   const mine = !!me && app.assigneeId === me.id;
   // A case its definition has closed (a final state) is not taken on: there is nothing to handle.
   const closed = state.final || state.tags.includes('closed');
@@ -233,9 +241,7 @@ export function CasePage({ id }: { id: string }) {
             )}
             {arrival && recorded.length > 0 && (
               <div className="app-recorded">
-                <Heading3 className="app-recorded__title">
-                  {t('case.recorded', { step: eventLabel(def, arrival.event)[locale] })}
-                </Heading3>
+                <Heading3 className="app-recorded__title">{recordedTitle}</Heading3>
                 <Paragraph className="app-recorded__meta">
                   {t('case.recordedBy', {
                     name: arrival.actor?.name ?? t('case.colleague'),

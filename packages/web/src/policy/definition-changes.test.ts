@@ -243,6 +243,60 @@ describe('the changes between two versions, in words', () => {
   });
 });
 
+describe('a step’s name in the history among the changes', () => {
+  const step = (more: Record<string, unknown> = {}) => ({
+    label: { nl: 'Aanvullen', en: 'Supplement' },
+    roles: ['applicant'],
+    ...more,
+  });
+  const sent = { nl: 'Aanvulling gestuurd', en: 'Additional information sent' };
+
+  it('is said by the step’s name, in both languages, never by its code or path', () => {
+    const before = { events: { SUPPLEMENT: step() } };
+    const after = { events: { SUPPLEMENT: step({ historyLabel: sent }) } };
+    expect(definitionChanges(before, after, 'nl')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Stap ‘Aanvullen’, naam in de geschiedenis: (geen: de naam van de stap) → Nederlands: “Aanvulling gestuurd” / Engels: “Additional information sent”',
+      },
+    ]);
+    expect(definitionChanges(after, before, 'en')).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Step ‘Supplement’, name in the history: Dutch: “Aanvulling gestuurd” / English: “Additional information sent” → (none: the name of the step)',
+      },
+    ]);
+  });
+
+  it('a changed one beside another change of the step: each said once', () => {
+    const before = { events: { SUPPLEMENT: step({ historyLabel: sent }) } };
+    const after = {
+      events: {
+        SUPPLEMENT: step({
+          historyLabel: { ...sent, nl: 'Aanvulling verstuurd' },
+          roles: ['applicant', 'clerk'],
+        }),
+      },
+    };
+    const items = definitionChanges(before, after, 'nl');
+    expect(items).toEqual([
+      {
+        kind: 'sentence',
+        text: 'Stap ‘Aanvullen’, naam in de geschiedenis: Nederlands: “Aanvulling gestuurd” / Engels: “Additional information sent” → Nederlands: “Aanvulling verstuurd” / Engels: “Additional information sent”',
+      },
+      {
+        kind: 'path',
+        change: {
+          path: 'events.SUPPLEMENT.roles',
+          before: ['applicant'],
+          after: ['applicant', 'clerk'],
+        },
+      },
+    ]);
+    expect(JSON.stringify(items)).not.toContain('historyLabel');
+  });
+});
+
 describe('a choice list’s choices among the changes', () => {
   const kind = (options: string[], optionLabels?: Record<string, { nl: string; en: string }>) =>
     field('kind', 'Soort activiteit', {

@@ -2,11 +2,13 @@
  * What changed between two versions of a definition, in words, for the list before publishing,
  * the second officer approving it and the comparison after a conflicting save: questions of the
  * form by their labels (with type, page and whether required), texts in both languages as
- * "Nederlands: … / Engels: …", letters and mails as a word-level diff. What is not one of these
- * is returned as a path change, which diff-summary.tsx words by what its path says it is.
+ * "Nederlands: … / Engels: …", letters and mails as a word-level diff, a step's name in the
+ * history by the step. What is not one of these is returned as a path change, which
+ * diff-summary.tsx words by what its path says it is. The words are in definition-changes-words.ts.
  */
 import { DIGITS_PATTERN } from '@initiatief/engine';
 import { formatMoney } from '../components/money';
+import { WORDS, type Word } from './definition-changes-words';
 import { templateName } from './editor-kit';
 import { vocabularyWordOf } from './editor-messages';
 import { type DiffPart, diffWords, shortenDiff } from './text-diff';
@@ -30,120 +32,6 @@ export type ChangeItem =
   /** A long text: `title` says which ("De brief ‘Besluit’, tekst (Nederlands)"). */
   | { kind: 'text'; title: string; parts: DiffPart[] }
   | { kind: 'path'; change: PathChange };
-
-const WORDS = {
-  nl: {
-    nl: 'Nederlands',
-    en: 'Engels',
-    empty: '(leeg)',
-    none: '–',
-    required: 'verplicht',
-    optional: 'niet verplicht',
-    fieldAdded: 'Nieuwe vraag ‘{label}’ ({type}, {required})',
-    onPage: ' op de pagina ‘{page}’',
-    fieldRemoved: 'Vraag ‘{label}’ verwijderd',
-    fieldPart: 'Vraag ‘{label}’, {part}: {before} → {after}',
-    fieldMoved: 'Vraag ‘{label}’ staat nu op de pagina ‘{after}’ (was ‘{before}’)',
-    choicesGone:
-      'Vraag ‘{label}’: {choices} kan niet meer gekozen worden. Lopende aanvragen houden hun antwoord; wie ze naar deze versie verplaatst, haalt het eruit en de aanvrager kiest opnieuw.',
-    fieldOrder: 'De volgorde van de vragen is gewijzigd',
-    pageAdded: 'Nieuwe pagina ‘{title}’',
-    pageRemoved: 'Pagina ‘{title}’ verwijderd',
-    pagePart: 'Pagina ‘{title}’, {part}: {before} → {after}',
-    pageOrder: 'De volgorde van de pagina’s is gewijzigd: {list}',
-    formPart: 'Het aanvraagformulier, {part}: {before} → {after}',
-    letter: 'De brief ‘{name}’',
-    mail: 'De mail ‘{name}’',
-    templateAdded: '{what} is nieuw',
-    templateRemoved: '{what} is verwijderd',
-    templatePart: '{what}, {part} ({lang})',
-    subject: 'onderwerp',
-    body: 'tekst',
-    label: 'vraag',
-    staffLabel: 'vraag voor medewerkers',
-    help: 'uitleg',
-    type: 'soort',
-    options: 'keuzes',
-    title: 'titel',
-    staffTitle: 'titel voor medewerkers',
-    intro: 'inleiding',
-    min: 'kleinste getal',
-    max: 'grootste getal',
-    minLength: 'minimaal aantal tekens',
-    maxLength: 'maximaal aantal tekens',
-    minItems: 'minimaal aantal',
-    maxItems: 'maximaal aantal',
-    pattern: 'patroon',
-    minAmount: 'kleinste bedrag',
-    maxAmount: 'grootste bedrag',
-    digitsOnly: 'alleen cijfers',
-    accept: 'soort bestanden',
-    display: 'weergave',
-    displayCode: 'als code, zonder scheidingsteken',
-    displayCount: 'als aantal, met scheidingsteken',
-    fields: 'regels van de lijst',
-    requestedAmount: 'aangevraagd bedrag uit',
-    titleField: 'vraag die de aanvraag een naam geeft',
-    descriptionField: 'vraag die zegt waar de aanvraag over gaat',
-    activityDateField: 'vraag naar de datum van de activiteit',
-  },
-  en: {
-    nl: 'Dutch',
-    en: 'English',
-    empty: '(empty)',
-    none: '–',
-    required: 'required',
-    optional: 'optional',
-    fieldAdded: 'New question ‘{label}’ ({type}, {required})',
-    onPage: ' on the page ‘{page}’',
-    fieldRemoved: 'Question ‘{label}’ removed',
-    fieldPart: 'Question ‘{label}’, {part}: {before} → {after}',
-    fieldMoved: 'Question ‘{label}’ is now on the page ‘{after}’ (was ‘{before}’)',
-    choicesGone:
-      'Question ‘{label}’: {choices} can no longer be chosen. Running applications keep their answer; moving them to this version takes it out, and the applicant chooses again.',
-    fieldOrder: 'The order of the questions has changed',
-    pageAdded: 'New page ‘{title}’',
-    pageRemoved: 'Page ‘{title}’ removed',
-    pagePart: 'Page ‘{title}’, {part}: {before} → {after}',
-    pageOrder: 'The order of the pages has changed: {list}',
-    formPart: 'The application form, {part}: {before} → {after}',
-    letter: 'The letter ‘{name}’',
-    mail: 'The mail ‘{name}’',
-    templateAdded: '{what} is new',
-    templateRemoved: '{what} has been removed',
-    templatePart: '{what}, {part} ({lang})',
-    subject: 'subject',
-    body: 'text',
-    label: 'question',
-    staffLabel: 'question for staff',
-    help: 'explanation',
-    type: 'type',
-    options: 'choices',
-    title: 'title',
-    staffTitle: 'title for staff',
-    intro: 'introduction',
-    min: 'smallest number',
-    max: 'largest number',
-    minLength: 'minimum number of characters',
-    maxLength: 'maximum number of characters',
-    minItems: 'minimum number',
-    maxItems: 'maximum number',
-    pattern: 'pattern',
-    minAmount: 'smallest amount',
-    maxAmount: 'largest amount',
-    digitsOnly: 'digits only',
-    accept: 'kind of files',
-    display: 'shown',
-    displayCode: 'as a code, without a thousands separator',
-    displayCount: 'as a quantity, with a thousands separator',
-    fields: 'rows of the list',
-    requestedAmount: 'amount applied for taken from',
-    titleField: 'question that names the application',
-    descriptionField: 'question that says what the application is about',
-    activityDateField: 'question about the date of the activity',
-  },
-} as const;
-type Word = keyof (typeof WORDS)['nl'];
 
 /** Localized text: an object with only `nl` and `en` (either may be missing). */
 export function isLocalized(v: unknown): v is { nl?: unknown; en?: unknown } {
@@ -369,6 +257,25 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
     }
   }
 
+  // How the history names a step once taken (`historyLabel`), by the step's name; absent, the
+  // history uses that name. A removed step is said by the rest; its history name goes with it.
+  const eb = obj(obj(before).events);
+  const ea = obj(obj(after).events);
+  for (const [type, ev] of Object.entries(ea)) {
+    const b = obj(eb[type]).historyLabel;
+    const a = obj(ev).historyLabel;
+    if (same(b, a)) continue;
+    const label = obj(obj(ev).label);
+    const history = (v: unknown) => (v === undefined ? w.noHistory : localized(v));
+    sentence(
+      fill('historyPart', {
+        step: str(label[lang]) || str(label.nl) || type,
+        before: history(b),
+        after: history(a),
+      }),
+    );
+  }
+
   // The rest, walked as paths: a text in two languages is one change, a long one a diff.
   const walk = (b: unknown, a: unknown, path: string) => {
     if (same(b, a)) return;
@@ -408,6 +315,15 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
       activityDateField,
       ...f
     } = obj(form);
+    // Each step without its history name, said above.
+    if (isObj(others.events))
+      others.events = Object.fromEntries(
+        Object.entries(others.events).map(([type, ev]) => {
+          if (!isObj(ev)) return [type, ev];
+          const { historyLabel, ...step } = ev;
+          return [type, step];
+        }),
+      );
     return { ...others, ...(Object.keys(f).length ? { form: f } : {}) };
   };
   walk(rest(before), rest(after), '');

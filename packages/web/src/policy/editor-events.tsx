@@ -19,7 +19,10 @@ import type { PolicyMessageKey } from './policy-messages';
 
 /** The roles an event can be given to: the people's roles, defined once (api/client). */
 export const ROLE_CODES = USER_ROLES;
-/** Steps: their names, who may take them, the message after them and the data they carry. */
+/**
+ * Steps: their names, who may take them, the message after them, how the history names them
+ * once taken and the data they carry.
+ */
 export function EventsSection({ def, update }: { def: DefinitionJson; update: Update }) {
   const { p, e, locale } = useEditorText();
   const events = obj(def.events);
@@ -36,12 +39,20 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
         const roles = arr(obj(ev).roles).map(String);
         const label = obj(obj(ev).label);
         const outcome = obj(obj(ev).outcome);
+        const history = obj(obj(ev).historyLabel);
         const title = labelOf(ev, locale, type);
-        const setLocalized = (part: 'label' | 'outcome', lang: 'nl' | 'en', v: string) =>
+        const setLocalized = (
+          part: 'label' | 'outcome' | 'historyLabel',
+          lang: 'nl' | 'en',
+          v: string,
+        ) =>
           update((d) => {
             const target = obj(obj(d.events)[type]);
             const now = obj(target[part]);
-            target[part] = { nl: str(now.nl), en: str(now.en), [lang]: v };
+            const next = { nl: str(now.nl), en: str(now.en), [lang]: v };
+            // The history's name is optional: both boxes emptied, the step's name is used again.
+            if (part === 'historyLabel' && !next.nl.trim() && !next.en.trim()) delete target[part];
+            else target[part] = next;
           });
         return (
           <Fieldset key={type} id={pathId(`events.${type}`)} tabIndex={-1} className="policy-state">
@@ -71,6 +82,20 @@ export function EventsSection({ def, update }: { def: DefinitionJson; update: Up
                 label={e('events.outcomeEn')}
                 value={str(outcome.en)}
                 onChange={(v) => setLocalized('outcome', 'en', v)}
+              />
+              <TextField
+                id={pathId(`events.${type}.historyLabel.nl`)}
+                label={e('events.historyNl')}
+                description={e('events.historyHint')}
+                value={str(history.nl)}
+                onChange={(v) => setLocalized('historyLabel', 'nl', v)}
+              />
+              <TextField
+                id={pathId(`events.${type}.historyLabel.en`)}
+                label={e('events.historyEn')}
+                description={e('events.historyHint')}
+                value={str(history.en)}
+                onChange={(v) => setLocalized('historyLabel', 'en', v)}
               />
             </div>
             <fieldset

@@ -65,6 +65,10 @@ const nl = {
   'events.removeField': 'Gegeven {field} verwijderen',
   'events.outcomeNl': 'Melding na de stap (Nederlands)',
   'events.outcomeEn': 'Melding na de stap (Engels)',
+  'events.historyNl': 'Naam in de geschiedenis (Nederlands)',
+  'events.historyEn': 'Naam in de geschiedenis (Engels)',
+  'events.historyHint':
+    'Wat er gebeurd is, zoals de geschiedenis van een aanvraag de stap noemt, voor bewoner en medewerker: in de verleden tijd, zonder ‘ik’ of ‘uw’, zoals ‘Aanvulling gestuurd’. Leeg: de naam van de stap.',
   'ftype.integer': 'Getal',
   'ftype.money': 'Bedrag in euro',
   'ftype.confirm': 'Verklaring om aan te vinken',
@@ -108,6 +112,7 @@ const nl = {
   'part.actions': 'wat er gebeurt',
   'part.roles': 'rollen',
   'part.outcome': 'melding na de stap',
+  'part.historyLabel': 'naam in de geschiedenis',
   'part.tags': 'kenmerken',
   'part.type': 'soort',
   'part.required': 'verplicht',
@@ -156,12 +161,12 @@ const nl = {
   'ftype.iban': 'IBAN',
   'ftype.postcode': 'Postcode',
   'ftype.select': 'Keuzelijst',
+  'ftype.yesno': 'Ja/nee-vraag',
   'ftype.list': 'Lijst met regels',
   'ftype.attachments': 'Bestanden (bijlagen)',
   'ftype.formData': 'Wijzigingen in het formulier',
   'form.minItemsFiles': 'Minimaal aantal bestanden',
   'form.maxItemsFiles': 'Maximaal aantal bestanden',
-  'ftype.yesno': 'Ja/nee-vraag',
   'form.accept': 'Soort bestanden',
   'form.accept.all': "PDF-bestanden en foto's",
   'form.accept.pdf': 'Alleen PDF-bestanden',
@@ -226,6 +231,10 @@ const en: Record<keyof typeof nl, string> = {
   'events.removeField': 'Remove value {field}',
   'events.outcomeNl': 'Message after the step (Dutch)',
   'events.outcomeEn': 'Message after the step (English)',
+  'events.historyNl': 'Name in the history (Dutch)',
+  'events.historyEn': 'Name in the history (English)',
+  'events.historyHint':
+    'What happened, as the history of an application names the step for resident and staff alike: in the past tense, without ‘I’ or ‘your’, such as ‘Additional information sent’. Left empty: the name of the step.',
   'ftype.integer': 'Number',
   'ftype.money': 'Amount in euro',
   'ftype.confirm': 'Statement to tick',
@@ -269,6 +278,7 @@ const en: Record<keyof typeof nl, string> = {
   'part.actions': 'what happens',
   'part.roles': 'roles',
   'part.outcome': 'message after the step',
+  'part.historyLabel': 'name in the history',
   'part.tags': 'properties',
   'part.type': 'kind',
   'part.required': 'required',
@@ -317,6 +327,7 @@ const en: Record<keyof typeof nl, string> = {
   'ftype.iban': 'IBAN',
   'ftype.postcode': 'Postcode',
   'ftype.select': 'Choice list',
+  'ftype.yesno': 'Yes/no question',
   'ftype.list': 'List of rows',
   'ftype.attachments': 'Files (attachments)',
   'ftype.formData': 'Changes to the form',
@@ -327,7 +338,6 @@ const en: Record<keyof typeof nl, string> = {
   'form.accept.pdf': 'PDF files only',
   'form.accept.image': 'Photos only (JPEG or PNG)',
 };
-  'ftype.yesno': 'Yes/no question',
 
 export type EditorMessageKey = keyof typeof nl | keyof typeof vocabularyNl | keyof typeof moreNl;
 type EditorPluralKey = EditorMessageKey extends infer K

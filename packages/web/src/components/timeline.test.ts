@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, test } from 'vitest';
+import type { HistoryEntry } from '../api/client';
+import { I18nProvider } from '../i18n/i18n';
+import { fakeBrowser } from '../render-static.test-kit';
+import { Timeline } from './timeline';
+
+/** A shipped version: 9 names each step by what happened (`historyLabel`), 8 does not yet. */
+function shipped(version: 8 | 9): WorkflowDefinition {
+  const file = new URL(
+    `../../../../workflows/bewonersinitiatief/definition.v${version}.json`,
+    import.meta.url,
+  );
+  const result = validateDefinition(JSON.parse(readFileSync(file, 'utf8')));
+  if (!result.ok || !result.definition) throw new Error(JSON.stringify(result.problems));
+  return result.definition;
+}
+
+const resident = { id: 'u-1', name: 'Sam de Vries', roles: ['applicant' as const] };
+const assessor = { id: 'u-2', name: 'Noor Bakker', roles: ['assessor' as const] };
+const row = (
+  seq: number,
+  event: string,
+  fromState: string,
+  toState: string,
+  actor: HistoryEntry['actor'],
+  payload: Record<string, unknown> = {},
+): HistoryEntry => ({
+  id: `00000000-0000-4000-8000-00000000000${seq}`,
+  seq,
+  event,
+  fromState,
+  toState,
+  actor,
+  onBehalfOf: null,
+  payload,
+  at: `2026-03-0${seq}T09:00:00.000Z`,
+});
+
+/** Submitted, asked for more information, answered: the steps a resident reads back. */
+const entries: HistoryEntry[] = [
+  row(1, 'SUBMIT', 'draft', 'submitted', resident),
+  row(2, 'REQUEST_INFO', 'submitted', 'info_requested', assessor, {
+    message: 'Wilt u de offerte meesturen?',
+  }),
+  row(3, 'SUPPLEMENT', 'info_requested', 'submitted', resident, {
+    message: 'De offerte zit erbij.',
+  }),
+];
+
+/** Each step of the history as "heading | what happened", in `locale`. */
+function steps(def: WorkflowDefinition, locale: 'nl' | 'en'): string[] {
+  fakeBrowser(locale);
+  const html = renderToStaticMarkup(
+    createElement(
+      I18nProvider,
+      null,
+      createElement(Timeline, { entries, definition: def, headingId: 'history-title' }),
+    ),
+  );
+  const items = html.match(/<li[^>]*app-timeline__item[^>]*>.*?<\/li>/g) ?? [];
+  return items.map((item) => {
+    const text = (cls: string) =>
+      (new RegExp(`class="[^"]*${cls}[^"]*"[^>]*>(.*?)</(h3|p)>`).exec(item)?.[1] ?? '')
+        .replace(/<[^>]+>/g, '')
+        .replace(/&#x27;/g, "'");
+    // The meta line is "date · what happened": keep what happened.
+    return `${text('app-timeline__title')} | ${text('app-timeline__meta').split(' · ').at(-1)}`;
+  });
+}
+
+describe('the history names each step by what happened', () => {
+  test('a version with history names reads them, in Dutch and in English', () => {
+    const def = shipped(9);
+    expect(steps(def, 'nl')).toEqual([
+      'Ingediend | Aanvraag verstuurd',
+      'Aanvulling gevraagd | Om aanvulling gevraagd',
+      'Ingediend | Aanvulling gestuurd',
+    ]);
+    expect(steps(def, 'en')).toEqual([
+      'Submitted | Application sent',
+      'Information requested | More information requested',
+      'Submitted | Additional information sent',
+    ]);
+  });
+
+  test('a version without them names each step by its label, as before', () => {
+    const def = shipped(8);
+    expect(steps(def, 'nl')).toEqual([
+      'Ingediend | Indienen',
+      'Aanvulling gevraagd | Om aanvulling vragen',
+      'Ingediend | Aanvullen',
+    ]);
+    // One step's history name in the new version; the others still by their labels.
+    const one = structuredClone(def);
+    one.events.SUPPLEMENT!.historyLabel = {
+      nl: 'Aanvulling gestuurd',
+      en: 'Additional information sent',
+    };
+    expect(steps(one, 'en').at(-1)).toBe('Submitted | Additional information sent');
+    expect(steps(one, 'en')[0]).toBe('Submitted | Submit');
+  });
+
+  test('what was entered still stands under the step', () => {
+    fakeBrowser('nl');
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(Timeline, { entries, definition: shipped(9), headingId: 'h' }),
+      ),
+    );
+    expect(html).toContain('Wilt u de offerte meesturen?');
+    expect(html).toContain('De offerte zit erbij.');
+  });
+});
