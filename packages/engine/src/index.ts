@@ -87,13 +87,13 @@ export {
   showWhenIssues,
   showWhenOf,
 } from './definition/payload-show-when';
-export { labelOfPath } from './form/form.texts';
 export { formJsonSchema } from './form/form.json-schema';
+export { labelOfPath } from './form/form.texts';
 export { attachmentRefs, requestedCents, validateFormData } from './form/form.validate';
 export { activityDateOf, applicationDescription, applicationTitle } from './form/form-fields';
 export { isValidIban, normalizeIban } from './form/iban';
-export {
 export { yesNoLabel, yesNoOf } from './form/yes-no';
+export {
   addDays,
   amsterdamOffsetMinutes,
   amsterdamStartOfDay,
@@ -161,28 +161,30 @@ export {
   updateApplicationData,
 } from './runtime/runtime';
 export type { ApplicationWarning } from './runtime/warnings';
-export { placeholdersInWords, TEMPLATE_VARIABLE_NAMES } from './templates/template-names';
+export {
+  placeholdersInWords,
+  TEMPLATE_CONDITION_NAMES,
+  TEMPLATE_VARIABLE_NAMES,
+} from './templates/template-names';
 export {
   DEFAULT_CONDITIONS,
   type TemplateContext,
   templateVariables,
 } from './templates/template-variables';
 export {
+  DEFAULT_TEMPLATE_CONDITIONS,
   malformedPlaceholders,
   paragraphsOf,
   renderTemplate,
+  type SectionProblem,
+  sectionProblems,
+  TEMPLATE_CONDITIONS,
   TEMPLATE_VARIABLES,
+  type TemplateCondition,
+  type TemplateConditions,
   type TemplateVariable,
   templatePlaceholders,
 } from './templates/templates';
-export { type Consequences, consequencesOf } from './vocabulary/consequences';
-export {
-  countSupporters,
-  SUPPORTERS_LIST,
-  sameName,
-  supportersOnForm,
-  supportersRule,
-} from './vocabulary/supporters';
 export {
   type AmountAbove,
   type AmountFigures,
@@ -194,6 +196,14 @@ export {
   payloadAmountAbove,
   payloadAmountLimits,
 } from './vocabulary/amount-limits';
+export { type Consequences, consequencesOf } from './vocabulary/consequences';
+export {
+  countSupporters,
+  SUPPORTERS_LIST,
+  sameName,
+  supportersOnForm,
+  supportersRule,
+} from './vocabulary/supporters';
 export { AMOUNT_FIELD, amountOfPayload } from './vocabulary/vocabulary.context';
 export {
   type ParamSchema,

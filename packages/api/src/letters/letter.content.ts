@@ -1,3 +1,4 @@
+import type { TemplateConditions } from '@initiatief/engine';
 import { formatDate, paragraphsOf } from '../messaging/messaging.format';
 import { DECISION_KINDS, type LetterContent, type LetterKind } from './letter.types';
 import { LABELS, LETTERHEAD } from './letterhead';
@@ -17,6 +18,8 @@ export interface LetterInput {
   subject: string;
   body: string;
   variables: Record<string, string>;
+  /** What the body's sections were written out with (LetterContent.conditions). */
+  conditions?: TemplateConditions;
 }
 
 const SIGNATURE: Record<
@@ -148,6 +151,7 @@ export function buildLetterContent(input: LetterInput): LetterContent {
     signature,
     labels: LABELS[language],
     variables: input.variables,
+    ...(input.conditions ? { conditions: input.conditions } : {}),
   };
 }
 

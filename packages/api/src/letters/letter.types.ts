@@ -1,3 +1,4 @@
+import type { TemplateConditions } from '@initiatief/engine';
 /** The kinds of letter a workflow can issue (mirrors the engine's LetterKind). */
 export type LetterKind =
   | 'acknowledgement'
@@ -70,6 +71,12 @@ export interface LetterContent {
     documentTitle: string;
   };
   variables: Record<string, string>;
+  /**
+   * The conditions the text's sections were written out with (`{{#online}}…{{/online}}`, the
+   * engine's renderTemplate): a paper letter redated when posted (print.service.ts) is written out
+   * the same way. Absent on letters issued before sections existed: every section as if online.
+   */
+  conditions?: TemplateConditions;
   /**
    * Resolved when the letter is rendered, never stored: the address of the letter's accessible
    * HTML page, printed under the letter (the PDF itself is untagged). null when the recipient

@@ -2,7 +2,7 @@
  * The MessagingContext a step's texts are filled from: built from what a command already holds
  * (messagingContext), or read in one round trip when the caller has nothing (loadContext).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { withFormData } from '../applications/applications.repository';
 import type { DB } from '../db/schema';
 import type { EnqueueMessagingInput, MessagingContext, MessagingPeople } from './messaging.types';
@@ -86,6 +86,14 @@ export async function loadContext(
       'h.payload as history_payload',
     ])
     .select((eb) => eb.cast<string | null>('a.decision_due_on', 'text').as('decision_due_on'))
+    // Whether she can log in (letters/letter.links.ts applicationsWithLogin): a text's
+    // {{#online}} part is for her only then.
+    .select(
+      sql<boolean>`ap.deactivated_at is null and (ap.email is not null or exists (
+        select 1 from external_identities x where x.user_id = ap.id and x.provider = 'resident'))`.as(
+        'applicant_can_log_in',
+      ),
+    )
     .where('a.id', '=', input.applicationId)
     .executeTakeFirstOrThrow();
   const application = withFormData({
@@ -109,6 +117,7 @@ export async function loadContext(
     postcode: row.applicant_postcode,
     city: row.applicant_city,
     letterChannel: row.applicant_letter_channel,
+    canLogIn: row.applicant_can_log_in,
   };
   const assignee =
     row.assignee_id && row.assignee_user_id
@@ -142,6 +151,7 @@ export async function loadContext(
       postcode: applicant.postcode ?? null,
       city: applicant.city ?? null,
       letterChannel: applicant.letterChannel,
+      canLogIn: applicant.canLogIn,
     },
     assignee,
     payload: payload && typeof payload === 'object' ? payload : {},

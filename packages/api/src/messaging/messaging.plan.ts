@@ -7,6 +7,7 @@ import {
   type Effect,
   objectionDeadline,
   renderTemplate,
+  type TemplateConditions,
   toAmsterdamDate,
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
@@ -85,6 +86,11 @@ export function planMessaging(
   // Awb 2:14: electronic only to a resident who chose it and has an address; paper otherwise.
   const channel = channelFor(context.applicant);
   const plan = channel.plan();
+  // Whether the applicant can log in decides a text's {{#online}} and {{^online}} parts: a
+  // resident the desk registered without e-mail is not sent to a web address she cannot open.
+  const conditions: TemplateConditions = {
+    online: context.applicant.canLogIn ?? Boolean(context.applicant.email),
+  };
   const documentRows: DocumentRow[] = [];
   const outboxRows: OutboxRow[] = [];
 
@@ -92,8 +98,8 @@ export function planMessaging(
   function issue(kind: LetterKind, section: 'letters' | 'mails', template: string) {
     const { text, language } = templateOf(input.definition, section, template, applicantLanguage);
     const variables = resolveVariables(context, input, language, objection.date);
-    const subject = renderTemplate(text.subject, variables);
-    const body = renderTemplate(text.body, variables);
+    const subject = renderTemplate(text.subject, variables, conditions);
+    const body = renderTemplate(text.body, variables, conditions);
     const content = buildLetterContent({
       kind,
       language,
@@ -104,6 +110,7 @@ export function planMessaging(
       subject,
       body,
       variables,
+      conditions,
     });
     const documentId = randomUUID();
     documentRows.push({
@@ -184,8 +191,8 @@ export function planMessaging(
         language,
         template: effect.template,
         text: {
-          subject: renderTemplate(text.subject, variables),
-          body: renderTemplate(text.body, variables),
+          subject: renderTemplate(text.subject, variables, conditions),
+          body: renderTemplate(text.body, variables, conditions),
         },
         now: input.now,
       }),

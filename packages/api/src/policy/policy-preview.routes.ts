@@ -26,6 +26,10 @@ const PreviewBody = z.object({
     .regex(/^[A-Z]{2,5}$/)
     .optional()
     .openapi({ description: 'The workflow’s reference prefix, for the sample reference' }),
+  online: z.boolean().default(true).openapi({
+    description:
+      'Whether the sample applicant can log in: decides the text’s {{#online}} and {{^online}} parts',
+  }),
   format: z
     .enum(['json', 'pdf', 'link'])
     .default('json')

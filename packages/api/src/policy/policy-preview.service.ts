@@ -24,6 +24,8 @@ export interface PreviewInput {
   body: string;
   /** The definition's reference prefix; absent: the default one. */
   referencePrefix?: string;
+  /** Whether the sample applicant can log in (the text's {{#online}} parts); absent: she can. */
+  online?: boolean;
 }
 
 export interface PreviewText {
@@ -84,8 +86,8 @@ export function previewText(input: PreviewInput, now: Date, publicUrl: string): 
   const known = new Set<string>(TEMPLATE_VARIABLES);
   const both = `${input.subject}\n${input.body}`;
   return {
-    subject: renderTemplate(input.subject, variables),
-    body: renderTemplate(input.body, variables),
+    subject: renderTemplate(input.subject, variables, { online: input.online ?? true }),
+    body: renderTemplate(input.body, variables, { online: input.online ?? true }),
     variables,
     unknown: templatePlaceholders(both).filter((v) => !known.has(v)),
     malformed: malformedPlaceholders(both),

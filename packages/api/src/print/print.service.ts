@@ -85,9 +85,10 @@ export function redateLetter(
     sentOn: postingDate,
     objectionLastDay: objection.date,
     recipient: address,
-    subject: renderTemplate(text.subject, variables),
-    body: renderTemplate(text.body, variables),
+    subject: renderTemplate(text.subject, variables, content.conditions),
+    body: renderTemplate(text.body, variables, content.conditions),
     variables,
+    conditions: content.conditions,
   });
   return built;
 }

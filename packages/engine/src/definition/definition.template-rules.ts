@@ -7,6 +7,8 @@ import type { LocalizedText } from '../core/engine.types';
 import { placeholdersInWords } from '../templates/template-names';
 import {
   malformedPlaceholders,
+  type SectionProblem,
+  sectionProblems,
   TEMPLATE_VARIABLES,
   templatePlaceholders,
 } from '../templates/templates';
@@ -53,6 +55,14 @@ export function checkTemplates(
               malformedText(group, pair, locale, part, piece),
             );
           }
+          for (const problem of sectionProblems(pair[locale][part])) {
+            add(
+              path,
+              problem.code,
+              `${group === 'letters' ? 'letter' : 'mail'} ${key} (${locale} ${part}): ${SECTION_DETAIL[problem.code]} ${problem.piece}`,
+              sectionText(group, pair, locale, part, problem),
+            );
+          }
         }
       }
     }
@@ -81,6 +91,60 @@ export function templateTitle(
 /** 'De mail “Wij hebben uw aanvraag ontvangen («kenmerk»)” (tekst, Nederlands) bevat …'. */
 const QUOTES = ['“', '”'] as const;
 
+const SECTION_DETAIL: Record<SectionProblem['code'], string> = {
+  unknown_condition: 'no such condition',
+  unclosed_section: 'section not closed',
+  unopened_section: 'end of a section never opened',
+  nested_section: 'section inside another',
+};
+
+/** Where a text is, in both languages, as malformedText and sectionText name it. */
+function whereOf(
+  group: 'letters' | 'mails',
+  pair: TemplatePair,
+  locale: 'nl' | 'en',
+  part: 'subject' | 'body',
+): LocalizedText {
+  return {
+    nl: `${group === 'letters' ? 'De brief' : 'De mail'} ${templateTitle(pair, 'nl', QUOTES)} (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`,
+    en: `The ${group === 'letters' ? 'letter' : 'mail'} ${templateTitle(pair, 'en', QUOTES)} (${part === 'subject' ? 'subject' : 'text'}, ${locale === 'nl' ? 'Dutch' : 'English'})`,
+  };
+}
+
+/** A section's problem in words, with how to write it right. */
+function sectionText(
+  group: 'letters' | 'mails',
+  pair: TemplatePair,
+  locale: 'nl' | 'en',
+  part: 'subject' | 'body',
+  { code, piece }: SectionProblem,
+): LocalizedText {
+  const where = whereOf(group, pair, locale, part);
+  const end = piece.replace(/^\{\{[#^]/, '{{/');
+  switch (code) {
+    case 'unknown_condition':
+      return {
+        nl: `${where.nl} bevat ${piece}: zo'n voorwaarde bestaat niet. Gebruik {{#online}} (alleen als de aanvrager kan inloggen) of {{^online}} (alleen als zij dat niet kan), en sluit af met {{/online}}.`,
+        en: `${where.en} contains ${piece}: there is no such condition. Use {{#online}} (only if the applicant can log in) or {{^online}} (only if she cannot), and close with {{/online}}.`,
+      };
+    case 'unclosed_section':
+      return {
+        nl: `${where.nl}: het deel dat begint met ${piece} wordt niet afgesloten. Zet ${end} waar het deel eindigt.`,
+        en: `${where.en}: the part that starts with ${piece} is never closed. Put ${end} where the part ends.`,
+      };
+    case 'unopened_section':
+      return {
+        nl: `${where.nl} bevat ${piece} zonder begin. Zet het begin ervoor, of haal ${piece} weg.`,
+        en: `${where.en} contains ${piece} without a start. Put the start before it, or remove ${piece}.`,
+      };
+    case 'nested_section':
+      return {
+        nl: `${where.nl}: ${piece} staat binnen een ander voorwaardelijk deel. Sluit het eerste deel eerst af.`,
+        en: `${where.en}: ${piece} is inside another conditional part. Close the first part first.`,
+      };
+  }
+}
+
 function malformedText(
   group: 'letters' | 'mails',
   pair: TemplatePair,
@@ -88,8 +152,7 @@ function malformedText(
   part: 'subject' | 'body',
   piece: string,
 ): LocalizedText {
-  const nlWhere = `${group === 'letters' ? 'De brief' : 'De mail'} ${templateTitle(pair, 'nl', QUOTES)} (${part === 'subject' ? 'onderwerp' : 'tekst'}, ${locale === 'nl' ? 'Nederlands' : 'Engels'})`;
-  const enWhere = `The ${group === 'letters' ? 'letter' : 'mail'} ${templateTitle(pair, 'en', QUOTES)} (${part === 'subject' ? 'subject' : 'text'}, ${locale === 'nl' ? 'Dutch' : 'English'})`;
+  const { nl: nlWhere, en: enWhere } = whereOf(group, pair, locale, part);
   return {
     nl: `${nlWhere} bevat ${piece}: dat is geen geldig invulveld. Schrijf het als {{naam}}, met twee accolades aan elke kant en zonder spaties.`,
     en: `${enWhere} contains ${piece}: that is not a valid placeholder. Write it as {{name}}, with two braces on each side and no spaces.`,

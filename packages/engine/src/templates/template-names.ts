@@ -4,7 +4,7 @@
  * `{{reference}}` it is written with.
  */
 import type { LocalizedText } from '../core/engine.types';
-import type { TemplateVariable } from './templates';
+import type { TemplateCondition, TemplateVariable } from './templates';
 
 /** Typed by the engine's list: a new variable without a name does not compile. */
 export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = {
@@ -32,7 +32,23 @@ export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = 
   periodDays: { nl: 'aantal dagen', en: 'number of days' },
 };
 
+/** Each condition of a section (templates.ts TEMPLATE_CONDITIONS), as the editor names it. */
+export const TEMPLATE_CONDITION_NAMES: Record<
+  TemplateCondition,
+  { shown: LocalizedText; hidden: LocalizedText }
+> = {
+  online: {
+    shown: { nl: 'alleen als de aanvrager kan inloggen', en: 'only if the applicant can log in' },
+    hidden: {
+      nl: 'alleen als de aanvrager niet kan inloggen',
+      en: 'only if the applicant cannot log in',
+    },
+  },
+};
+const SECTION_END: LocalizedText = { nl: 'einde', en: 'end' };
+
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+const SECTION_MARKER = /\{\{([#^/])([A-Za-z][A-Za-z0-9_]*)\}\}/g;
 
 /**
  * A text with each known placeholder by its name in words between « »: "Wij hebben uw aanvraag
@@ -40,9 +56,15 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
  * that is no variable stays as written: it is what the officer typed and has to correct.
  */
 export function placeholdersInWords(text: string, lang: 'nl' | 'en'): string {
-  return text.replace(PLACEHOLDER, (whole, name: string) =>
-    Object.hasOwn(TEMPLATE_VARIABLE_NAMES, name)
-      ? `«${TEMPLATE_VARIABLE_NAMES[name as TemplateVariable][lang]}»`
-      : whole,
-  );
+  return text
+    .replace(SECTION_MARKER, (whole, sign: string, name: string) => {
+      if (!Object.hasOwn(TEMPLATE_CONDITION_NAMES, name)) return whole;
+      const names = TEMPLATE_CONDITION_NAMES[name as TemplateCondition];
+      return `«${(sign === '/' ? SECTION_END : sign === '#' ? names.shown : names.hidden)[lang]}»`;
+    })
+    .replace(PLACEHOLDER, (whole, name: string) =>
+      Object.hasOwn(TEMPLATE_VARIABLE_NAMES, name)
+        ? `«${TEMPLATE_VARIABLE_NAMES[name as TemplateVariable][lang]}»`
+        : whole,
+    );
 }

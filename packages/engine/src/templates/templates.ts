@@ -25,13 +25,78 @@ export const TEMPLATE_VARIABLES = [
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
-const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+/**
+ * What a part of a letter or mail may depend on, as a section of its text:
+ * `{{#online}}…{{/online}}` is printed only for an applicant who can log in to follow her
+ * application online (an account with e-mail, or DigiD), `{{^online}}…{{/online}}` only for one
+ * who cannot (a resident the desk registered without e-mail): a letter then does not send her to
+ * a web address she cannot open.
+ */
+export const TEMPLATE_CONDITIONS = ['online'] as const;
+export type TemplateCondition = (typeof TEMPLATE_CONDITIONS)[number];
+export type TemplateConditions = Partial<Record<TemplateCondition, boolean>>;
 
-/** Replaces `{{name}}` placeholders; an unknown variable becomes the empty string. */
-export function renderTemplate(text: string, vars: Record<string, string>): string {
-  return text.replace(PLACEHOLDER, (_, name: string) =>
+/** When a condition is not known (a preview, a letter issued before sections existed). */
+export const DEFAULT_TEMPLATE_CONDITIONS: Record<TemplateCondition, boolean> = { online: true };
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
+/** A section with the spaces before it: `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`. */
+const SECTION = /([ \t]*)\{\{([#^])([A-Za-z][A-Za-z0-9_]*)\}\}([\s\S]*?)\{\{\/\3\}\}/g;
+
+/**
+ * The text with its sections kept or left out by `conditions`, then its `{{name}}` placeholders
+ * replaced; an unknown variable becomes the empty string. A section left out takes the spaces
+ * before it along when a space, a line break or the end follows, so no double space is left.
+ */
+export function renderTemplate(
+  text: string,
+  vars: Record<string, string>,
+  conditions: TemplateConditions = {},
+): string {
+  const given = { ...DEFAULT_TEMPLATE_CONDITIONS, ...conditions } as Record<string, boolean>;
+  const shown = text.replace(
+    SECTION,
+    (whole, lead: string, sign: string, name: string, inner: string, at: number, all: string) => {
+      const value = Object.hasOwn(given, name) ? given[name] : false;
+      if (sign === '#' ? value : !value) return lead + inner;
+      const next = all[at + whole.length];
+      return next === undefined || /\s/.test(next) ? '' : lead;
+    },
+  );
+  return shown.replace(PLACEHOLDER, (_, name: string) =>
     Object.hasOwn(vars, name) ? (vars[name] ?? '') : '',
   );
+}
+
+export type SectionProblem =
+  | { code: 'unknown_condition'; piece: string }
+  | { code: 'unclosed_section'; piece: string }
+  | { code: 'unopened_section'; piece: string }
+  | { code: 'nested_section'; piece: string };
+
+/**
+ * What is wrong with a text's sections, each with the marker it is about: a condition that does
+ * not exist (`{{#betaald}}`), a section never closed, an end without a start, a section inside
+ * another (left out: one condition at a time reads plainly).
+ */
+export function sectionProblems(text: string): SectionProblem[] {
+  const problems: SectionProblem[] = [];
+  let open: { name: string; piece: string } | undefined;
+  for (const m of text.matchAll(/\{\{([#^/])([A-Za-z][A-Za-z0-9_]*)\}\}/g)) {
+    const [piece, sign, name] = m as unknown as [string, string, string];
+    if (sign !== '/' && !(TEMPLATE_CONDITIONS as readonly string[]).includes(name))
+      problems.push({ code: 'unknown_condition', piece });
+    if (sign === '/') {
+      if (open?.name === name) open = undefined;
+      else problems.push({ code: 'unopened_section', piece });
+    } else if (open) {
+      problems.push({ code: 'nested_section', piece });
+    } else {
+      open = { name, piece };
+    }
+  }
+  if (open) problems.push({ code: 'unclosed_section', piece: open.piece });
+  return problems;
 }
 
 /** The variable names a template text uses, in order of first use. */
@@ -41,7 +106,8 @@ export function templatePlaceholders(text: string): string[] {
   return [...seen];
 }
 
-const STRICT_PLACEHOLDER = /\{\{[A-Za-z][A-Za-z0-9_]*\}\}/g;
+/** A placeholder or a section's marker, written exactly. */
+const STRICT_PLACEHOLDER = /\{\{[#^/]?[A-Za-z][A-Za-z0-9_]*\}\}/g;
 
 /**
  * The pieces of a template text that look like a placeholder but are not one written exactly as

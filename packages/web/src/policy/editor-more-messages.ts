@@ -2,6 +2,7 @@ import { checkEn, checkNl } from './editor-check-messages';
 import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
 import { listEn, listNl } from './editor-list-messages';
+import { sectionEn, sectionNl } from './editor-section-messages';
 
 /**
  * More texts of the definition editor (a guard's name, form pages, payload kinds, order of
@@ -15,6 +16,7 @@ export const moreNl = {
   ...listNl,
   ...choiceNl,
   ...checkNl,
+  ...sectionNl,
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
@@ -91,6 +93,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   ...listEn,
   ...choiceEn,
   ...checkEn,
+  ...sectionEn,
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',

@@ -1,11 +1,19 @@
 import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
 import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
 import { Fragment, useState } from 'react';
-import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
+import {
+  CheckboxField,
+  ErrorAlert,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useErrorText,
+} from '../components/ui';
 import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, templateName, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { useErrorAt } from './editor-problems';
+import { SectionTools } from './editor-template-sections';
 import {
   type DefinitionJson,
   policyApi,
@@ -62,12 +70,15 @@ function Preview({
   subject,
   body,
   referencePrefix,
+  previewId,
 }: {
   group: Group;
   kind: string;
   lang: Lang;
   subject: string;
   body: string;
+  /** The text box's id, from which the preview's own controls take theirs. */
+  previewId: string;
   /** The definition's own prefix, so the sample reference reads as this workflow's would. */
   referencePrefix: string;
 }) {
@@ -76,6 +87,7 @@ function Preview({
   const [text, setText] = useState<TemplatePreview | null>(null);
   const [pdf, setPdf] = useState<string | null>(null);
   const [error, setError] = useState('');
+  const [offline, setOffline] = useState(false);
   // The language's name in the interface's language: "Voorbeeld (Engels)", "Preview (Dutch)".
   const langName = p(`texts.lang.${lang}`);
   const input = {
@@ -86,9 +98,19 @@ function Preview({
     subject,
     body,
     referencePrefix: /^[A-Z]{2,5}$/.test(referencePrefix) ? referencePrefix : undefined,
+    online: !offline,
   };
+  const sections = /\{\{[#^]online\}\}/.test(`${subject}\n${body}`);
   return (
     <div className="policy-preview">
+      {sections && (
+        <CheckboxField
+          id={`${previewId}-offline`}
+          label={e('tpl.previewOffline')}
+          checked={offline}
+          onChange={setOffline}
+        />
+      )}
       <div className="policy-inline">
         <Button
           appearance="secondary-action-button"
@@ -246,6 +268,12 @@ function TemplateEditor({
                 {e('tpl.insertButton', { lang: langName })}
               </Button>
             </div>
+            <SectionTools
+              bodyId={bodyId}
+              body={str(t.body)}
+              langName={langName}
+              onChange={(v) => set(lang, 'body', v)}
+            />
             <Preview
               group={group}
               kind={kind}
@@ -253,6 +281,7 @@ function TemplateEditor({
               subject={str(t.subject)}
               body={str(t.body)}
               referencePrefix={str(def.referencePrefix)}
+              previewId={bodyId}
             />
           </div>
         );
