@@ -19,6 +19,7 @@ import {
   expectNoProblems,
   type Json,
   openNewDraft,
+  publishForRegulation,
   setUpPolicyTest,
 } from './policy-kit';
 import { PASSWORD, type TestServer } from './server';
@@ -207,34 +208,12 @@ describe('a choice list’s choices in the editor', () => {
       .getByRole('status')
       .filter({ hasText: /Concept opgeslagen om/ })
       .waitFor();
-    const [first, second] = [
-      await cookieOf(server, FIRST.email),
-      await cookieOf(server, SECOND.email),
-    ];
-    const base = '/policy/definitions/bewonersinitiatief';
-    const proposed = await api(`${base}/versions/${NEXT}/publish`, {
-      method: 'POST',
-      cookie: first,
-      body: { comment: 'Soort activiteit en soort uitgave gevraagd.' },
-    });
-    await api(`/policy/proposals/${proposed.json.proposal.id}/approve`, {
-      method: 'POST',
-      cookie: second,
-      body: {},
-    });
-    const pointed = await api(`/policy/regulations/${server.regulationId}`, {
-      method: 'PATCH',
-      cookie: first,
-      body: {
-        workflowKey: 'bewonersinitiatief',
-        workflowVersion: NEXT,
-        comment: `Versie ${NEXT} met soort activiteit.`,
-      },
-    });
-    await api(`/policy/proposals/${pointed.json.proposal.id}/approve`, {
-      method: 'POST',
-      cookie: second,
-      body: {},
+    await publishForRegulation(server, {
+      first: FIRST.email,
+      second: SECOND.email,
+      version: NEXT,
+      comment: 'Soort activiteit en soort uitgave gevraagd.',
+      regulationComment: `Versie ${NEXT} met soort activiteit.`,
     });
   });
 });

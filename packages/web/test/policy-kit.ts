@@ -5,7 +5,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { createUser } from '../../api/src/test/test-app';
 import { expectHeading, login } from './browser';
-import { type Started, setUpBrowserTest } from './kit';
+import { httpApi, type Started, setUpBrowserTest } from './kit';
 import { PASSWORD, type TestServer } from './server';
 import { newestShippedVersion, nextDraftVersion } from './versions';
 
@@ -140,4 +140,40 @@ export async function proposeRegulation(
       ...fields,
     }),
   });
+}
+
+/**
+ * Publishes a saved draft and points the test server's regulation at it, each proposed by
+ * `first` and approved by `second` (four eyes), over HTTP: what a test does after building a
+ * draft in the editor, before it shows residents and staff the new version.
+ */
+export async function publishForRegulation(
+  server: TestServer,
+  args: {
+    first: string;
+    second: string;
+    version: number;
+    comment: string;
+    regulationComment: string;
+  },
+): Promise<void> {
+  const api = httpApi(() => server);
+  const [first, second] = [await cookieOf(server, args.first), await cookieOf(server, args.second)];
+  const approve = (id: string) =>
+    api(`/policy/proposals/${id}/approve`, { method: 'POST', cookie: second, body: {} });
+  const proposed = await api(
+    `/policy/definitions/bewonersinitiatief/versions/${args.version}/publish`,
+    { method: 'POST', cookie: first, body: { comment: args.comment } },
+  );
+  await approve(proposed.json.proposal.id);
+  const pointed = await api(`/policy/regulations/${server.regulationId}`, {
+    method: 'PATCH',
+    cookie: first,
+    body: {
+      workflowKey: 'bewonersinitiatief',
+      workflowVersion: args.version,
+      comment: args.regulationComment,
+    },
+  });
+  await approve(pointed.json.proposal.id);
 }
