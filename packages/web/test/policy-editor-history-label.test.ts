@@ -84,6 +84,18 @@ describe('a step’s name in the history', () => {
         { exact: true },
       )
       .waitFor();
+    // The short list names the two steps too: before, a step's texts changing read as "Geen".
+    const steps = summary.getByText(/^Stappen gewijzigd: /);
+    await steps.waitFor();
+    expect(await steps.textContent()).toMatch(
+      /^Stappen gewijzigd: (Om aanvulling vragen, Aanvullen|Aanvullen, Om aanvulling vragen)$/,
+    );
+    expect(
+      await summary
+        .getByRole('listitem')
+        .filter({ hasText: /^Geen$/ })
+        .count(),
+    ).toBe(0);
     const text = (await summary.textContent()) ?? '';
     expect(text).not.toMatch(/historyLabel|SUPPLEMENT|REQUEST_INFO/);
   });

@@ -96,6 +96,7 @@ const SECTION_DETAIL: Record<SectionProblem['code'], string> = {
   unclosed_section: 'section not closed',
   unopened_section: 'end of a section never opened',
   nested_section: 'section inside another',
+  empty_section: 'section with nothing in it',
 };
 
 /** Where a text is, in both languages, as malformedText and sectionText name it. */
@@ -124,8 +125,8 @@ function sectionText(
   switch (code) {
     case 'unknown_condition':
       return {
-        nl: `${where.nl} bevat ${piece}: zo'n voorwaarde bestaat niet. Gebruik {{#online}} (alleen als de aanvrager kan inloggen) of {{^online}} (alleen als zij dat niet kan), en sluit af met {{/online}}.`,
-        en: `${where.en} contains ${piece}: there is no such condition. Use {{#online}} (only if the applicant can log in) or {{^online}} (only if she cannot), and close with {{/online}}.`,
+        nl: `${where.nl} bevat ${piece}: zo’n voorwaarde bestaat niet. Gebruik {{#online}} (alleen als de aanvrager kan inloggen) of {{^online}} (alleen als de aanvrager dat niet kan), en sluit af met {{/online}}.`,
+        en: `${where.en} contains ${piece}: there is no such condition. Use {{#online}} (only if the applicant can log in) or {{^online}} (only if the applicant cannot), and close with {{/online}}.`,
       };
     case 'unclosed_section':
       return {
@@ -136,6 +137,11 @@ function sectionText(
       return {
         nl: `${where.nl} bevat ${piece} zonder begin. Zet het begin ervoor, of haal ${piece} weg.`,
         en: `${where.en} contains ${piece} without a start. Put the start before it, or remove ${piece}.`,
+      };
+    case 'empty_section':
+      return {
+        nl: `${where.nl}: het deel dat begint met ${piece} is leeg. Zet er tekst in, of haal ${piece} en ${end} weg.`,
+        en: `${where.en}: the part that starts with ${piece} is empty. Put text in it, or remove ${piece} and ${end}.`,
       };
     case 'nested_section':
       return {

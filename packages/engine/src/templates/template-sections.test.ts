@@ -65,6 +65,9 @@ describe('sections that depend on whether the applicant can log in', () => {
     expect(sectionProblems('{{#online}}a{{^online}}b{{/online}}')).toEqual([
       { code: 'nested_section', piece: '{{^online}}' },
     ]);
+    expect(sectionProblems('Bel ons.{{#online}} \n{{/online}}')).toEqual([
+      { code: 'empty_section', piece: '{{#online}}' },
+    ]);
   });
 
   test('in words, a marker is named by what it means', () => {
@@ -99,7 +102,7 @@ describe('the definition’s check of sections', () => {
     expect(more).toEqual([]);
     expect(p.path).toBe('templates.mails.acknowledgement.nl.body');
     expect(p.text.nl).toBe(
-      "De mail “Wij hebben uw aanvraag ontvangen («kenmerk»)” (tekst, Nederlands) bevat {{#betaald}}: zo'n voorwaarde bestaat niet. Gebruik {{#online}} (alleen als de aanvrager kan inloggen) of {{^online}} (alleen als zij dat niet kan), en sluit af met {{/online}}.",
+      'De mail “Wij hebben uw aanvraag ontvangen («kenmerk»)” (tekst, Nederlands) bevat {{#betaald}}: zo’n voorwaarde bestaat niet. Gebruik {{#online}} (alleen als de aanvrager kan inloggen) of {{^online}} (alleen als de aanvrager dat niet kan), en sluit af met {{/online}}.',
     );
     expect(p.text.en).toMatch(/^The mail “We have received your application/);
   });
@@ -111,8 +114,12 @@ describe('the definition’s check of sections', () => {
     );
   });
 
-  test('an end without a start and a section inside another are refused', () => {
+  test('an end without a start, a section inside another and an empty one are refused', () => {
     expect(problemsWith('Bel ons.{{/online}}', 'unopened_section')).toHaveLength(1);
+    const [empty] = problemsWith('Bel ons.{{^online}}{{/online}}', 'empty_section');
+    expect(empty.text.nl).toContain(
+      'het deel dat begint met {{^online}} is leeg. Zet er tekst in, of haal {{^online}} en {{/online}} weg.',
+    );
     expect(problemsWith('{{#online}}a {{^online}}b{{/online}}', 'nested_section')).toHaveLength(1);
   });
 });

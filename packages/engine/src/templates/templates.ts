@@ -72,27 +72,31 @@ export type SectionProblem =
   | { code: 'unknown_condition'; piece: string }
   | { code: 'unclosed_section'; piece: string }
   | { code: 'unopened_section'; piece: string }
-  | { code: 'nested_section'; piece: string };
+  | { code: 'nested_section'; piece: string }
+  | { code: 'empty_section'; piece: string };
 
 /**
  * What is wrong with a text's sections, each with the marker it is about: a condition that does
  * not exist (`{{#betaald}}`), a section never closed, an end without a start, a section inside
- * another (left out: one condition at a time reads plainly).
+ * another (left out: one condition at a time reads plainly), a section with nothing in it.
  */
 export function sectionProblems(text: string): SectionProblem[] {
   const problems: SectionProblem[] = [];
-  let open: { name: string; piece: string } | undefined;
+  let open: { name: string; piece: string; end: number } | undefined;
   for (const m of text.matchAll(/\{\{([#^/])([A-Za-z][A-Za-z0-9_]*)\}\}/g)) {
     const [piece, sign, name] = m as unknown as [string, string, string];
+    const at = m.index ?? 0;
     if (sign !== '/' && !(TEMPLATE_CONDITIONS as readonly string[]).includes(name))
       problems.push({ code: 'unknown_condition', piece });
     if (sign === '/') {
+      if (open?.name !== name) problems.push({ code: 'unopened_section', piece });
+      else if (text.slice(open.end, at).trim() === '')
+        problems.push({ code: 'empty_section', piece: open.piece });
       if (open?.name === name) open = undefined;
-      else problems.push({ code: 'unopened_section', piece });
     } else if (open) {
       problems.push({ code: 'nested_section', piece });
     } else {
-      open = { name, piece };
+      open = { name, piece, end: at + piece.length };
     }
   }
   if (open) problems.push({ code: 'unclosed_section', piece: open.piece });

@@ -6,7 +6,7 @@
  * history by the step. What is not one of these is returned as a path change, which
  * diff-summary.tsx words by what its path says it is. The words are in definition-changes-words.ts.
  */
-import { DIGITS_PATTERN } from '@initiatief/engine';
+import { DIGITS_PATTERN, placeholdersInWords } from '@initiatief/engine';
 import { formatMoney } from '../components/money';
 import { WORDS, type Word } from './definition-changes-words';
 import { templateName } from './editor-kit';
@@ -246,8 +246,10 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
       }
       for (const l of ['nl', 'en'] as const)
         for (const part of ['subject', 'body'] as const) {
-          const x = str(obj(obj(b)[l])[part]);
-          const y = str(obj(obj(a)[l])[part]);
+          // Placeholders and conditional parts in words («kenmerk», «alleen als de aanvrager
+          // kan inloggen»), as the editor names them everywhere else.
+          const x = placeholdersInWords(str(obj(obj(b)[l])[part]), lang);
+          const y = placeholdersInWords(str(obj(obj(a)[l])[part]), lang);
           if (x === y) continue;
           const title = fill('templatePart', { what: what(a), part: w[part], lang: w[l] });
           // A subject is one line: before and after, whole; a text as what was added and removed.

@@ -55,6 +55,17 @@ export function DiffSummary({
   const roles = (codes: string[]) => codes.map((r) => roleName(locale, r)).join(', ') || '–';
   keyed(p('states.title'), s.states, (k, r) => name('states', k, r));
   keyed(e('diff.transitions'), s.transitions, transitionName);
+  // A step whose roles alone changed has its own line below; any other change of a step (its
+  // name, the name in the history, its message, its data) is named here.
+  const roleOnly = new Set(s.roles.map((r) => r.event));
+  const otherwise = (key: string) =>
+    !roleOnly.has(key) ||
+    diff.changes.some(
+      (c) => c.path.startsWith(`events.${key}.`) && !c.path.startsWith(`events.${key}.roles`),
+    );
+  keyed(e('diff.steps'), { ...s.events, changed: s.events.changed.filter(otherwise) }, (k, r) =>
+    name('events', k, r),
+  );
   for (const r of s.roles)
     lines.push(
       `${p('events.roles', { event: name('events', r.event) })}: ${roles(r.before)} → ${roles(r.after)}`,

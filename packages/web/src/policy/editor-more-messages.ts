@@ -17,6 +17,7 @@ export const moreNl = {
   ...choiceNl,
   ...checkNl,
   ...sectionNl,
+  'diff.steps': 'Stappen',
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
@@ -94,6 +95,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   ...choiceEn,
   ...checkEn,
   ...sectionEn,
+  'diff.steps': 'Steps',
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',

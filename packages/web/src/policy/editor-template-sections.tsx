@@ -44,7 +44,7 @@ export function SectionTools({
       <div className="policy-inline">
         <SelectField
           id={`${bodyId}-section`}
-          label={e('tpl.section')}
+          label={e('tpl.section', { lang: langName })}
           value={way}
           onChange={(v) => setWay(v as Way)}
           options={[
@@ -59,7 +59,19 @@ export function SectionTools({
             const el = document.getElementById(bodyId) as HTMLTextAreaElement | null;
             const start = el?.selectionStart ?? body.length;
             const end = el?.selectionEnd ?? start;
-            onChange(wrapInSection(body, start, end, way));
+            const wrapped = wrapInSection(body, start, end, way);
+            onChange(wrapped);
+            // Back in the text with the new part selected, so the officer sees what was limited;
+            // with nothing selected, the cursor inside the new part, to write it.
+            const from = Math.max(0, Math.min(start, end, body.length));
+            const to = Math.min(body.length, Math.max(start, end));
+            const inside = from + MARKERS[way][0].length;
+            const [a, b] =
+              from === to ? [inside, inside] : [from, to + wrapped.length - body.length];
+            requestAnimationFrame(() => {
+              el?.focus();
+              el?.setSelectionRange(a, b);
+            });
           }}
         >
           {e('tpl.sectionButton', { lang: langName })}

@@ -106,9 +106,20 @@ function Preview({
       {sections && (
         <CheckboxField
           id={`${previewId}-offline`}
-          label={e('tpl.previewOffline')}
+          label={e('tpl.previewOffline', { lang: langName })}
           checked={offline}
-          onChange={setOffline}
+          onChange={(v) => {
+            setOffline(v);
+            // A preview already shown is of the other reader: show it again for this one, and
+            // drop a PDF made for the other (its button makes a new one).
+            setPdf(null);
+            if (text) {
+              setError('');
+              policyApi
+                .previewTemplate({ ...input, online: !v })
+                .then(setText, (err) => setError(errorText(err)));
+            }
+          }}
         />
       )}
       <div className="policy-inline">
@@ -139,7 +150,15 @@ function Preview({
       <ErrorAlert>{error}</ErrorAlert>
       <div role="status" aria-live="polite">
         {text && (
-          <section className="policy-preview__mail" aria-label={e('tpl.previewTitle')}>
+          <section
+            className="policy-preview__mail"
+            aria-label={`${e('tpl.previewTitle')} (${langName})`}
+          >
+            {sections && (
+              <Paragraph className="policy-hint">
+                {e(offline ? 'tpl.previewForOffline' : 'tpl.previewForOnline')}
+              </Paragraph>
+            )}
             <Heading4 className="policy-h4">{text.subject}</Heading4>
             {/* Paragraphs and line breaks as the sent mail has them (the API's paragraphsOf). */}
             {paragraphLines(text.body).map((lines, i) => (
