@@ -426,6 +426,9 @@ describe('an application from draft to settlement', () => {
     await page.getByRole('heading', { level: 1 }).waitFor();
     await page.getByRole('article').first().waitFor();
     await checkA11y(page, 'resident-decision-letter');
+    // One way back to the application: the letter's own page link stays on its own page.
+    expect(await page.locator(`a[href$="/aanvragen/${applicationId}"]`).count()).toBe(1);
+    expect(await page.locator('.app-letter').textContent()).not.toContain('Naar de aanvraag');
 
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Download PDF' }).click();

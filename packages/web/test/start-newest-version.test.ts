@@ -141,5 +141,26 @@ describe('an application on the newest version of the workflow', () => {
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
     await expectHeading(page, 'Buurtfeest Bloemhof');
     await page.getByText(/Het kenmerk van uw aanvraag is BI-/).waitFor();
+    await logout(page);
+  });
+
+  it('sent at the desk, the clerk reads what happened as the history names it', async () => {
+    const newest = newestShipped(await readShippedDefinitions(), 'bewonersinitiatief')!;
+    const clerk = await apiAs(server, server.users.clerk.email);
+    const app = await clerk('POST', '/api/applications', {
+      regulationId,
+      applicantId: server.users.resident.id,
+      data: { ...onlyFormFields(newest, demoFormData(server.deps.clock())), title: 'Buurtsoep' },
+    });
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}/bewerken/controleren`);
+    await page.getByRole('button', { name: 'Aanvraag versturen' }).click();
+    await expectHeading(page, 'Buurtsoep');
+    // Not "de stap ‘Indienen’": the button read "Aanvraag versturen".
+    await page
+      .getByText(`Gelukt, namens ${server.users.resident.name}: Aanvraag verstuurd.`)
+      .waitFor();
+    await checkA11y(page, 'newest-version-sent-at-desk');
+    await logout(page);
   });
 });

@@ -67,7 +67,8 @@ a:focus-visible, .skip:focus { outline: .1875rem solid #000; outline-offset: .12
 `;
 
 function paragraph(text: string): string {
-  const escaped = escapeHtml(text).replace(
+  // The euro sign stays on the line of its amount ("€ 1.684,56"), however the line breaks.
+  const escaped = escapeHtml(text.replace(/€ (?=[\d-])/g, '€\u00a0')).replace(
     /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g,
     (url) => `<a href="${url}">${url}</a>`,
   );

@@ -274,4 +274,15 @@ describe('letter HTML', () => {
       '<nav class="back" aria-label="Terug"><a href="http://localhost:3000/aanvragen/00000000-0000-4000-8000-000000000002">← Naar de aanvraag BI-2027-000123</a></nav>',
     );
   });
+
+  it('keeps the euro sign on the line of its amount', () => {
+    const letter = sampleLetter();
+    letter.paragraphs = ['U vraagt € 1.684,56 aan; wij verlenen € 1.500,00.'];
+    const html = renderLetterHtml(letter, {
+      documentId: '00000000-0000-4000-8000-000000000001',
+      applicationId: '00000000-0000-4000-8000-000000000002',
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(html).toContain('<p>U vraagt €\u00a01.684,56 aan; wij verlenen €\u00a01.500,00.</p>');
+  });
 });

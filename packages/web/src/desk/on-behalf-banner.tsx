@@ -21,13 +21,18 @@ export function OnBehalfBanner({ app }: { app: DeskApplication }) {
 
 /**
  * The outcome sentence for someone who acts for the resident: never "Uw aanvraag is verstuurd"
- * to the clerk. Null when the person is the applicant (the definition's outcome applies).
+ * to the clerk. Null when the person is the applicant (the definition's outcome applies). What
+ * happened as the history names it ("Gelukt, namens Ayşe Yıldız-Çelik: Aanvraag verstuurd."),
+ * or, for a version whose steps have no such name, the step by its name.
  */
 export function useOnBehalfFlash() {
   const { d } = useDeskText();
   const { me } = useSession();
-  return (eventLabel: string, app: DeskApplication): string | null => {
+  return (step: { label: string; happened?: string }, app: DeskApplication): string | null => {
     if (!actsOnBehalf(me, app)) return null;
-    return d('onBehalf.done', { event: eventLabel, name: app.applicantName ?? '–' });
+    const name = app.applicantName ?? '–';
+    return step.happened
+      ? d('onBehalf.happened', { event: step.happened, name })
+      : d('onBehalf.done', { event: step.label, name });
   };
 }

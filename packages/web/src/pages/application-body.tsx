@@ -14,6 +14,7 @@ import {
   enteredBy,
   eventLabel,
   hasTag,
+  historyLabelOf,
   outcomeOf,
   stateOf,
   stepsFromActivityDay,
@@ -135,8 +136,16 @@ export function ApplicationBody({
         {done && (
           <Alert type="ok">
             <Paragraph>
-              {onBehalfDone(eventLabel(def, done)[locale], app) ??
-                outcomeOf(def, done, app.state)[locale]}
+              {/* What happened as the history names it ("Aanvraag verstuurd"), not the button. */}
+              {onBehalfDone(
+                {
+                  label: eventLabel(def, done)[locale],
+                  happened: def?.events[done]?.historyLabel
+                    ? historyLabelOf(def, done)[locale]
+                    : undefined,
+                },
+                app,
+              ) ?? outcomeOf(def, done, app.state)[locale]}
             </Paragraph>
             <Paragraph>
               {actingForOther

@@ -159,8 +159,12 @@ export function CasePage({ id }: { id: string }) {
       <PageHeading written={!!app.title}>{app.title || t('app.untitled')}</PageHeading>
       <Paragraph>
         {t('app.state')}: <StateBadge label={state.label} tags={state.tags} />
+        {/* A space between the two, so they are read as two words, not "gevraagdTermijn". */}
         {app.clock?.suspended && (
-          <span className="app-badge app-badge--suspended">{t('queue.suspended')}</span>
+          <>
+            {' '}
+            <span className="app-badge app-badge--suspended">{t('queue.suspended')}</span>
+          </>
         )}
       </Paragraph>
       <StatusMessage>

@@ -13,9 +13,9 @@ import { AppLink } from '../router/router';
 export function letterBody(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   for (const el of Array.from(
-    // The standalone page's own skip link and download link are the app's job here.
+    // The standalone page's own skip link, link back and download link are the app's job here.
     doc.querySelectorAll(
-      'script, style, link, meta, iframe, object, embed, form, .skip, .download',
+      'script, style, link, meta, iframe, object, embed, form, .skip, .back, .download',
     ),
   ))
     el.remove();

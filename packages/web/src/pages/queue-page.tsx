@@ -246,9 +246,12 @@ export function QueuePage() {
                     <TableCell data-label={t('app.state')}>
                       {state && <StateBadge label={state.label} tags={state.tags} />}
                       {a.suspended && (
-                        <span className="app-badge app-badge--suspended">
-                          {t('queue.suspended')}
-                        </span>
+                        <>
+                          {' '}
+                          <span className="app-badge app-badge--suspended">
+                            {t('queue.suspended')}
+                          </span>
+                        </>
                       )}
                     </TableCell>
                     <TableCell data-label={t('queue.deadline')}>
