@@ -45,7 +45,7 @@ describe('parts of a letter for who can log in, or who cannot', () => {
       [start, start + SENTENCE.length] as const,
     );
     await letter()
-      .getByLabel('Deel van de tekst (Nederlands)')
+      .getByLabel('Voorwaarde voor een deel (Nederlands)')
       .selectOption({ label: 'Alleen als de aanvrager kan inloggen' });
     await letter()
       .getByRole('button', { name: 'Geselecteerde tekst zo beperken (Nederlands)' })
@@ -89,7 +89,7 @@ describe('parts of a letter for who can log in, or who cannot', () => {
       el.setSelectionRange(at, at);
     }, length);
     await letter()
-      .getByLabel('Deel van de tekst (Nederlands)')
+      .getByLabel('Voorwaarde voor een deel (Nederlands)')
       .selectOption({ label: 'Alleen als de aanvrager niet kan inloggen' });
     await letter()
       .getByRole('button', { name: 'Geselecteerde tekst zo beperken (Nederlands)' })

@@ -4,7 +4,8 @@
  * the source.
  */
 export const sectionNl = {
-  'tpl.section': 'Deel van de tekst ({lang})',
+  // Not "… tekst (Nederlands)": the text box's own label is that.
+  'tpl.section': 'Voorwaarde voor een deel ({lang})',
   'tpl.section.shown': 'Alleen als de aanvrager kan inloggen',
   'tpl.section.hidden': 'Alleen als de aanvrager niet kan inloggen',
   'tpl.sectionButton': 'Geselecteerde tekst zo beperken ({lang})',
@@ -16,7 +17,7 @@ export const sectionNl = {
 } as const;
 
 export const sectionEn: Record<keyof typeof sectionNl, string> = {
-  'tpl.section': 'Part of the text ({lang})',
+  'tpl.section': 'Condition for a part ({lang})',
   'tpl.section.shown': 'Only if the applicant can log in',
   'tpl.section.hidden': 'Only if the applicant cannot log in',
   'tpl.sectionButton': 'Limit the selected text this way ({lang})',
