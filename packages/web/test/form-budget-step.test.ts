@@ -178,13 +178,15 @@ describe('the budget step', () => {
     const count = page.getByRole('status').filter({ hasText: 'Telt nu mee' });
     // The demo data: four supporters, one of them 15, all of twelve or older.
     await count
-      .getByText('Telt nu mee: 4. Dat is genoeg: minstens 4 van bewoners van 12 jaar of ouder.')
+      .getByText(
+        'Telt nu mee: 4. Dat is genoeg: nodig zijn minstens 4 bewoners van 12 jaar of ouder.',
+      )
       .waitFor();
     const row = (n: number) =>
       page.getByRole('group', { name: `Handtekeningen van buurtbewoners, regel ${n}` });
     await row(3).getByLabel('Leeftijd').fill('11');
     await count
-      .getByText('Telt nu mee: 3. Nodig: minstens 4, van bewoners van 12 jaar of ouder.')
+      .getByText('Telt nu mee: 3. Nodig: minstens 4 bewoners van 12 jaar of ouder.')
       .waitFor();
     await count.getByText('Regel 3 telt niet mee: jonger dan 12 jaar.').waitFor();
     await page

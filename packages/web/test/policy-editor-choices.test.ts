@@ -61,6 +61,10 @@ describe('a choice list’s choices in the editor', () => {
     const choices = question.getByRole('group', group('Keuzes bij Soort activiteit'));
     await choices.waitFor();
     const { field, index } = await questionOf('soortActiviteit');
+    // The add button went disabled with its box emptied: focus is on the new question's words.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id))
+      .toBe(`def-form-fields-${index}-label-nl`);
     expect(field).toEqual({
       key: 'soortActiviteit',
       type: 'select',

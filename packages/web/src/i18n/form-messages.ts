@@ -31,9 +31,9 @@ const nl = {
   'leave.unsent':
     'U heeft dit formulier nog niet verstuurd. Wilt u deze pagina verlaten? Wat u heeft ingevuld en toegevoegd, gaat dan verloren.',
   'supporters.counted':
-    'Telt nu mee: {n}. Nodig: minstens {count}, van bewoners van {minAge} jaar of ouder.',
+    'Telt nu mee: {n}. Nodig: minstens {count} bewoners van {minAge} jaar of ouder.',
   'supporters.enough':
-    'Telt nu mee: {n}. Dat is genoeg: minstens {count} van bewoners van {minAge} jaar of ouder.',
+    'Telt nu mee: {n}. Dat is genoeg: nodig zijn minstens {count} bewoners van {minAge} jaar of ouder.',
   'supporters.tooYoung.one': 'Regel {lines} telt niet mee: jonger dan {minAge} jaar.',
   'supporters.tooYoung.other': 'Regels {lines} tellen niet mee: jonger dan {minAge} jaar.',
   'supporters.noAge.one': 'Regel {lines} telt nog niet mee: de leeftijd is niet ingevuld.',
@@ -74,9 +74,9 @@ const en: typeof nl = {
   'leave.unsent':
     'You have not sent this form yet. Do you want to leave this page? What you filled in and added will be lost.',
   'supporters.counted':
-    'Counted now: {n}. Needed: at least {count}, from residents aged {minAge} or older.',
+    'Counted now: {n}. Needed: at least {count} residents aged {minAge} or older.',
   'supporters.enough':
-    'Counted now: {n}. That is enough: at least {count} from residents aged {minAge} or older.',
+    'Counted now: {n}. That is enough: at least {count} residents aged {minAge} or older are needed.',
   'supporters.tooYoung.one': 'Line {lines} is not counted: younger than {minAge}.',
   'supporters.tooYoung.other': 'Lines {lines} are not counted: younger than {minAge}.',
   'supporters.noAge.one': 'Line {lines} is not counted yet: the age is not filled in.',

@@ -219,6 +219,12 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                 ps[ps.length - 1]!.fields = [...arr(ps[ps.length - 1]!.fields), code];
             });
             setLabel('');
+            // The button is disabled once its box is empty: focus goes on to the new question's
+            // first box, not back to the top of the page.
+            const at = fields.length;
+            requestAnimationFrame(() =>
+              document.getElementById(pathId(`form.fields.${at}.label.nl`))?.focus(),
+            );
           }}
         >
           {e('form.add')}
