@@ -176,6 +176,11 @@ export {
   malformedPlaceholders,
   paragraphsOf,
   renderTemplate,
+export {
+  FREE_TEXT_VARIABLES,
+  tidyFreeText,
+  withTidyFreeText,
+} from './templates/free-text';
   type SectionProblem,
   sectionProblems,
   TEMPLATE_CONDITIONS,

@@ -11,6 +11,7 @@ import {
   formatMoney,
   objectionDeadline,
   PENALTY_TIERS,
+  tidyFreeText,
   toAmsterdamDate,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
@@ -55,7 +56,11 @@ export function penaltyLetterText(
   const d = (day: string) => formatDate(day, language);
   const { notice } = m;
   const amount = formatMoney(notice.cents, language);
-  if (m.notOwed) return notOwedText(language, { ...m, notOwed: m.notOwed });
+  // Staff's reasons as a letter prints typed words: no double or trailing spaces, no stray lines.
+  if (m.notOwed) {
+    const motivation = tidyFreeText(m.notOwed.motivation);
+    return notOwedText(language, { ...m, notOwed: { ...m.notOwed, motivation } });
+  }
   if (language === 'en') {
     return {
       subject: `Decision: penalty for our late decision on ${m.reference}`,

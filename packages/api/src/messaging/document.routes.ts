@@ -13,6 +13,7 @@ import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { renderLetterHtml } from '../letters/letter.html';
 import type { LetterContent } from '../letters/letter.types';
+import { documentSubjects, type Subjects } from './document.subjects';
 import { letterFileName } from './mail.compose';
 import {
   type DocumentMeta,
@@ -32,6 +33,10 @@ const DocumentSchema = z
     language: z.enum(['nl', 'en']),
     reference: z.string(),
     subject: z.string(),
+    subjects: z.object({ nl: z.string().optional(), en: z.string().optional() }).openapi({
+      description:
+        "The subject in each language the letter's workflow words it in: its own (`subject`, in `language`) and, for a page in another language, the same template's subject in that one (left out when it would need a value formatted per language). The letter itself stays in `language`.",
+    }),
     sentOn: z.string().openapi({
       description:
         'The letter date (Europe/Amsterdam); for a paper letter that waits for the post, provisional until its batch is posted',
@@ -56,7 +61,7 @@ const DocumentSchema = z
   })
   .openapi('Document');
 
-function documentJson(d: DocumentMeta) {
+function documentJson(d: DocumentMeta, subjects: Subjects | undefined) {
   const base = `/api/documents/${d.id}`;
   return {
     id: d.id,
@@ -68,6 +73,7 @@ function documentJson(d: DocumentMeta) {
     language: d.language,
     reference: d.reference,
     subject: d.subject,
+    subjects: subjects ?? { [d.language]: d.subject },
     sentOn: String(d.sent_on),
     channel: d.channel,
     postedOn: d.posted_on === null ? null : String(d.posted_on),
@@ -171,7 +177,8 @@ export function registerDocumentRoutes(app: App, deps: AppDeps): void {
     const shown = isStaff(currentUser(c))
       ? documents
       : documents.filter((d) => d.withheld_at === null);
-    return c.json({ items: shown.map(documentJson) }, 200);
+    const subjects = await documentSubjects(db, shown);
+    return c.json({ items: shown.map((d) => documentJson(d, subjects.get(d.id))) }, 200);
   });
 
   app.openapi(getDocumentRoute, async (c) => {
@@ -215,6 +222,7 @@ export function registerDocumentRoutes(app: App, deps: AppDeps): void {
       });
       return c.html(html, 200, { 'Cache-Control': 'private, no-cache' });
     }
-    return c.json(documentJson(document), 200);
+    const subjects = await documentSubjects(db, [document]);
+    return c.json(documentJson(document, subjects.get(document.id)), 200);
   });
 }

@@ -232,6 +232,8 @@ export interface OutboxLetterFields {
   letter_posted_on: string | null;
   /** The letter's own subject, as its addressee reads it. */
   letter_subject: string | null;
+  /** The language the letter is in (its subject's). */
+  letter_language: 'nl' | 'en' | null;
 }
 export type OutboxListItem = Omit<OutboxRow, 'body' | 'variables' | 'claimed_by'> &
   Partial<OutboxLetterFields>;
@@ -276,6 +278,7 @@ export async function listOutbox(
         letter().select('d.channel').as('letter_channel'),
         letter().select('d.posted_on').as('letter_posted_on'),
         letter().select('d.subject').as('letter_subject'),
+        letter().select('d.language').as('letter_language'),
       ];
     });
   if (options.status) query = query.where('status', '=', options.status);

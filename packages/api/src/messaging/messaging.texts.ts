@@ -7,8 +7,10 @@ import {
   applicationView,
   DEFAULT_CONDITIONS,
   type Effect,
+  tidyFreeText,
   toAmsterdamDate,
   type WorkflowDefinition,
+  withTidyFreeText,
 } from '@initiatief/engine';
 import { formatCents, formatDate } from './messaging.format';
 import type { Language } from './messaging.table';
@@ -106,7 +108,10 @@ export function resolveVariables(
     deadline(/supplement/i) ||
     text(suspensions?.at(-1)?.dueOn);
 
-  return {
+  // The words staff typed with a step (a motivation, a question) reach the letter and the mail
+  // tidied: no double spaces, trailing spaces or stray blank lines (the history keeps them as
+  // typed). Stored with the letter, so a paper letter dated again when posted reads the same.
+  return withTidyFreeText({
     reference: application.reference,
     applicantName: context.applicant.name,
     title: application.title,
@@ -127,10 +132,10 @@ export function resolveVariables(
     reportDueDate: date(deadline(/report/i)),
     motivation: recorded('motivation'),
     message: recorded('message'),
-    // None given with the decision: the standard ones, as the simulator shows (engine).
-    conditions: recorded('conditions') || DEFAULT_CONDITIONS[language],
+    // None given with the decision (or only blanks): the standard ones, as the simulator shows.
+    conditions: tidyFreeText(recorded('conditions')) || DEFAULT_CONDITIONS[language],
     applicationUrl: APPLICATION_URL_TOKEN,
     today: formatDate(toAmsterdamDate(input.now), language),
     periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
-  };
+  });
 }

@@ -24,7 +24,9 @@ const OutboxItemSchema = z
       description: 'A render job of a paper letter: the day its batch was posted',
     }),
     audience: z.string().nullable(),
-    language: z.string().nullable(),
+    language: z.string().nullable().openapi({
+      description: "A mail: its language. A render job: its letter's (that of `subject`)",
+    }),
     template: z.string().nullable(),
     subject: z.string().nullable(),
     attempts: z.number().int(),
@@ -50,7 +52,7 @@ function outboxJson(r: OutboxListItem, mailFrom: string) {
     channel: r.kind === 'render' ? (r.letter_channel ?? null) : 'email',
     postedOn: r.letter_posted_on ? String(r.letter_posted_on) : null,
     audience: r.audience,
-    language: r.language,
+    language: r.language ?? (r.kind === 'render' ? (r.letter_language ?? null) : null),
     template: r.template_key,
     // A render job has no mail subject: its letter's own.
     subject: r.subject ?? (r.kind === 'render' ? (r.letter_subject ?? null) : null),

@@ -5,6 +5,7 @@ import {
   renderTemplate,
   toAmsterdamDate,
   type WorkflowDefinition,
+  withTidyFreeText,
 } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
@@ -72,12 +73,13 @@ export function redateLetter(
     letter.template_key,
     letter.language,
   );
-  const variables = {
+  // Free text is stored tidied (messaging.texts.ts); a letter issued before that is tidied now.
+  const variables = withTidyFreeText({
     ...content.variables,
     today: formatDate(postingDate, language),
     objectionDeadline: formatDate(objection.date, language),
     ...(supplementDueOn ? { supplementDueDate: formatDate(supplementDueOn, language) } : {}),
-  };
+  });
   const built = buildLetterContent({
     kind: letter.kind as LetterKind,
     language,

@@ -4,6 +4,7 @@ import type { WorkflowDefinition } from '../definition/definition.schema';
 import { applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { applicationView } from '../runtime/runtime';
+import { tidyFreeText, withTidyFreeText } from './free-text';
 import type { TemplateVariable } from './templates';
 
 export interface TemplateContext {
@@ -77,7 +78,8 @@ export function templateVariables(
       : lastAdvance?.amountCents;
   const periodDays = view.request.periodDays;
   const open = snapshot.context.clock.suspensions.at(-1);
-  return {
+  // The words typed with a step as a letter prints them (free-text.ts), as the API's letters do.
+  return withTidyFreeText({
     reference: ctx.reference,
     applicantName: defangLinks(ctx.applicantName),
     title: applicationTitle(def, view.data),
@@ -100,10 +102,10 @@ export function templateVariables(
     reportDueDate: deadline('report'),
     motivation: text(view.decision.motivation) || text(view.assessment.motivation),
     message: text(view.request.message),
-    conditions: text(view.decision.conditions) || DEFAULT_CONDITIONS[locale],
+    conditions: tidyFreeText(text(view.decision.conditions)) || DEFAULT_CONDITIONS[locale],
     applicationUrl: ctx.applicationUrl,
     today: date(toAmsterdamDate(ctx.now)),
     periodDays:
       typeof periodDays === 'number' ? String(periodDays) : String(open?.periodDays ?? ''),
-  };
+  });
 }

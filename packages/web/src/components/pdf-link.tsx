@@ -1,5 +1,5 @@
 import { Link } from '@utrecht/component-library-react';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { api, type DocumentSummary } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
@@ -14,7 +14,16 @@ const POLL_TRIES = 60;
  * 503 with Retry-After), so the page says the PDF is on its way and asks again every few seconds.
  * A paper letter waiting for the post has no PDF until its batch is posted, days later: no asking.
  */
-export function PdfLink({ doc, label }: { doc: PdfState; label?: string }) {
+export function PdfLink({
+  doc,
+  label,
+  children,
+}: {
+  doc: PdfState;
+  label?: string;
+  /** The link's words, when not only "Download PDF" (LetterAction names the letter). */
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   const ready = usePdfReady(doc);
   if (!ready) {
@@ -27,7 +36,7 @@ export function PdfLink({ doc, label }: { doc: PdfState; label?: string }) {
   }
   return (
     <Link href={api.documentPdfUrl(doc.id)} download aria-label={label}>
-      {t('detail.downloadPdf')}
+      {children ?? t('detail.downloadPdf')}
     </Link>
   );
 }

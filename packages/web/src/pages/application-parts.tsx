@@ -9,6 +9,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import type { Application, Attachment, DocumentSummary } from '../api/client';
+import { LetterAction, LetterName } from '../components/letter-name';
 import { PdfLink } from '../components/pdf-link';
 import { FormDataView } from '../forms/form-data-view';
 import { readsForOther } from '../forms/page-heading';
@@ -193,7 +194,7 @@ export function LettersSection({
   documents: DocumentSummary[];
   staff?: boolean;
 }) {
-  const { t, tx, formatDate } = useI18n();
+  const { t, formatDate } = useI18n();
   return (
     <section aria-labelledby="letters-title" className="app-section">
       <Heading2 id="letters-title" className="app-subheading">
@@ -203,34 +204,28 @@ export function LettersSection({
         <Paragraph>{t('detail.noLetters')}</Paragraph>
       ) : (
         <ul className="app-letters">
-          {documents.map((d) => {
-            const name = d.subject || tx(`letter.${d.kind}`, d.kind);
-            return (
-              <li key={d.id} className="app-letters__item">
-                {/* The subject is in the letter's language, which need not be the page's. */}
-                <span className="app-letters__name" lang={d.subject ? d.language : undefined}>
-                  {name}
-                </span>
-                <span className="app-muted">
-                  {' · '}
-                  {d.withheld
-                    ? t('letter.withheld', { reason: d.withheld.reason })
-                    : d.sent === false
-                      ? t('letter.awaitingPost')
-                      : formatDate(d.postedOn ?? d.sentOn)}
-                </span>
-                <span className="app-letters__links">
-                  <AppLink
-                    href={`${staff ? '/behandeling' : '/aanvragen'}/${appId}/brieven/${d.id}`}
-                    aria-label={t('detail.readLetterNamed', { name })}
-                  >
-                    {t('detail.readLetter')}
-                  </AppLink>
-                  <PdfLink doc={d} label={t('detail.downloadPdfNamed', { name })} />
-                </span>
-              </li>
-            );
-          })}
+          {documents.map((d) => (
+            <li key={d.id} className="app-letters__item">
+              {/* The letter is in its own language, which need not be the page's. */}
+              <LetterName letter={d} />
+              <span className="app-muted">
+                {' · '}
+                {d.withheld
+                  ? t('letter.withheld', { reason: d.withheld.reason })
+                  : d.sent === false
+                    ? t('letter.awaitingPost')
+                    : formatDate(d.postedOn ?? d.sentOn)}
+              </span>
+              <span className="app-letters__links">
+                <AppLink href={`${staff ? '/behandeling' : '/aanvragen'}/${appId}/brieven/${d.id}`}>
+                  <LetterAction action={t('detail.readLetter')} letter={d} />
+                </AppLink>
+                <PdfLink doc={d}>
+                  <LetterAction action={t('detail.downloadPdf')} letter={d} />
+                </PdfLink>
+              </span>
+            </li>
+          ))}
         </ul>
       )}
     </section>

@@ -1,9 +1,10 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { api } from '../api/client';
+import { letterNaming } from '../components/letter-name';
 import { PdfLink } from '../components/pdf-link';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { useI18n } from '../i18n/i18n';
+import { useLetterText } from '../i18n/letter-messages';
 import { AppLink } from '../router/router';
 
 /**
@@ -53,17 +54,21 @@ export function DocumentPage({
   docId: string;
   staff?: boolean;
 }) {
-  const { t, tx, formatDate } = useI18n();
+  const { t, tx, l, locale, formatDate } = useLetterText();
   const errorText = useErrorText();
   const loaded = useLoad(async () => {
     const [doc, html] = await Promise.all([
       api.document(docId).catch(() => undefined),
       api.documentHtml(docId),
     ]);
-    return { doc, html: letterBody(html) };
+    // The letter's language from its own page, should its metadata not have come.
+    const lang = /<html[^>]*\slang="([A-Za-z-]+)"/.exec(html)?.[1];
+    return { doc, html: letterBody(html), lang };
   }, [appId, docId]);
   const doc = loaded.data?.doc;
-  const title = doc ? doc.subject || tx(`letter.${doc.kind}`, doc.kind) : t('letter.title');
+  // In the page's words when the workflow has them; the letter itself keeps its own language.
+  const naming = doc ? letterNaming(doc, locale, (k) => tx(`letter.${k}`, k)) : undefined;
+  const title = naming?.title ?? t('letter.title');
   const back = staff ? `/behandeling/${appId}` : `/aanvragen/${appId}`;
 
   return (
@@ -71,8 +76,10 @@ export function DocumentPage({
       <Paragraph className="app-preheading">
         <AppLink href={back}>{t('letter.back')}</AppLink>
       </Paragraph>
-      {/* The subject and the text are in the letter's language, which need not be the page's. */}
-      <PageHeading lang={doc?.subject ? doc.language : undefined}>{title}</PageHeading>
+      <PageHeading lang={naming?.titleLang}>{title}</PageHeading>
+      {doc && naming?.foreign && (
+        <Paragraph>{l(doc.language === 'en' ? 'isIn.en' : 'isIn.nl')}</Paragraph>
+      )}
       {doc && (
         <Paragraph className="app-muted">
           {doc.sent === false
@@ -90,7 +97,7 @@ export function DocumentPage({
       {loaded.data && (
         <div
           className="app-letter utrecht-html"
-          lang={doc?.language}
+          lang={doc?.language ?? loaded.data.lang}
           // The API renders the letter from policy staff's template; letterBody strips active content.
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised letter HTML
           dangerouslySetInnerHTML={{ __html: loaded.data.html }}

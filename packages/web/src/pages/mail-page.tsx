@@ -13,6 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { ApiError, api, type MailFile, type OutboxItem } from '../api/client';
+import { NamedAction } from '../components/named-action';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useI18n } from '../i18n/i18n';
@@ -155,7 +156,10 @@ export function MailPage() {
                 return (
                   <TableRow key={item.id}>
                     <TableHeaderCell scope="row" className="app-outbox__subject">
-                      {subject}
+                      {/* A subject is in its mail's or letter's language, not always the page's. */}
+                      <span lang={item.subject ? (item.language ?? undefined) : undefined}>
+                        {subject}
+                      </span>
                       <span className="app-muted app-block">
                         {tx(`mail.kind.${item.kind}`, item.kind)}
                       </span>
@@ -188,9 +192,13 @@ export function MailPage() {
                           onClick={() => retry(item)}
                           busy={busy === item.id}
                           disabled={busy !== null}
-                          aria-label={t('mail.retryNamed', { subject })}
                         >
-                          {t('mail.retry')}
+                          {/* Named by the subject, read in its own language. */}
+                          <NamedAction
+                            action={t('mail.retry')}
+                            name={subject}
+                            lang={item.subject ? (item.language ?? undefined) : undefined}
+                          />
                         </SecondaryActionButton>
                       ) : (
                         '–'
