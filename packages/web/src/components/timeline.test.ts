@@ -21,6 +21,7 @@ function shipped(version: 8 | 9): WorkflowDefinition {
 
 const resident = { id: 'u-1', name: 'Sam de Vries', roles: ['applicant' as const] };
 const assessor = { id: 'u-2', name: 'Noor Bakker', roles: ['assessor' as const] };
+const system = { id: 'system', name: null, roles: ['system' as const] };
 const row = (
   seq: number,
   event: string,
@@ -51,14 +52,14 @@ const entries: HistoryEntry[] = [
   }),
 ];
 
-/** Each step of the history as "heading | what happened", in `locale`. */
-function steps(def: WorkflowDefinition, locale: 'nl' | 'en'): string[] {
+/** Each step of the history as "heading | the meta line after its date", in `locale`. */
+function steps(def: WorkflowDefinition, locale: 'nl' | 'en', rows = entries): string[] {
   fakeBrowser(locale);
   const html = renderToStaticMarkup(
     createElement(
       I18nProvider,
       null,
-      createElement(Timeline, { entries, definition: def, headingId: 'history-title' }),
+      createElement(Timeline, { entries: rows, definition: def, headingId: 'history-title' }),
     ),
   );
   const items = html.match(/<li[^>]*app-timeline__item[^>]*>.*?<\/li>/g) ?? [];
@@ -67,23 +68,24 @@ function steps(def: WorkflowDefinition, locale: 'nl' | 'en'): string[] {
       (new RegExp(`class="[^"]*${cls}[^"]*"[^>]*>(.*?)</(h3|p)>`).exec(item)?.[1] ?? '')
         .replace(/<[^>]+>/g, '')
         .replace(/&#x27;/g, "'");
-    // The meta line is "date · what happened": keep what happened.
-    return `${text('app-timeline__title')} | ${text('app-timeline__meta').split(' · ').at(-1)}`;
+    // The meta line is "date · what happened" (or "date · Status: …"): keep what follows the date.
+    return `${text('app-timeline__title')} | ${text('app-timeline__meta').split(' · ').slice(1).join(' · ')}`;
   });
 }
 
 describe('the history names each step by what happened', () => {
-  test('a version with history names reads them, in Dutch and in English', () => {
+  test('a version with history names heads each step by them, the state it came into below', () => {
     const def = shipped(9);
+    // Sent and supplement sent both return to Ingediend, and read apart at a glance.
     expect(steps(def, 'nl')).toEqual([
-      'Ingediend | Aanvraag verstuurd',
-      'Aanvulling gevraagd | Om aanvulling gevraagd',
-      'Ingediend | Aanvulling gestuurd',
+      'Aanvraag verstuurd | Status: Ingediend',
+      'Om aanvulling gevraagd | Status: Aanvulling gevraagd',
+      'Aanvulling gestuurd | Status: Ingediend',
     ]);
     expect(steps(def, 'en')).toEqual([
-      'Submitted | Application sent',
-      'Information requested | More information requested',
-      'Submitted | Additional information sent',
+      'Application sent | Status: Submitted',
+      'More information requested | Status: Information requested',
+      'Additional information sent | Status: Submitted',
     ]);
   });
 
@@ -100,8 +102,53 @@ describe('the history names each step by what happened', () => {
       nl: 'Aanvulling gestuurd',
       en: 'Additional information sent',
     };
-    expect(steps(one, 'en').at(-1)).toBe('Submitted | Additional information sent');
+    expect(steps(one, 'en').at(-1)).toBe('Additional information sent | Status: Submitted');
     expect(steps(one, 'en')[0]).toBe('Submitted | Submit');
+  });
+
+  test('the engine’s own steps read as the version’s steps do; an edit keeps its heading', () => {
+    const engine: HistoryEntry[] = [
+      row(1, 'CREATE', 'draft', 'draft', resident),
+      row(2, 'UPDATE_DATA', 'draft', 'draft', resident),
+      row(3, 'SUBMIT', 'draft', 'submitted', resident),
+      row(4, 'MIGRATE_DEFINITION', 'submitted', 'submitted', assessor, {
+        explanation: [{ nl: 'De stap heet nu anders.', en: 'The step has a new name.' }],
+      }),
+      row(5, 'xstate.after.supplementTerm.info_requested', 'info_requested', 'submitted', system),
+    ];
+    expect(steps(shipped(9), 'nl', engine)).toEqual([
+      'Aanvraag gestart | Status: Concept',
+      'Gegevens bijgewerkt | in de status Concept',
+      'Aanvraag verstuurd | Status: Ingediend',
+      'De gemeente heeft de werkwijze voor deze aanvraag bijgewerkt | Status: Ingediend',
+      'Termijn verstreken | Status: Ingediend',
+    ]);
+    expect(steps(shipped(9), 'en', engine)[0]).toBe('Application started | Status: Draft');
+    // A version without history names reads them as before.
+    expect(steps(shipped(8), 'nl', engine)).toEqual([
+      'Concept | Aanvraag gestart',
+      'Gegevens bijgewerkt | in de status Concept',
+      'Ingediend | Indienen',
+      'Ingediend | De gemeente heeft de werkwijze voor deze aanvraag bijgewerkt',
+      'Ingediend | Termijn verstreken',
+    ]);
+  });
+
+  test('who took the step still follows for staff', () => {
+    fakeBrowser('nl');
+    const html = renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(Timeline, {
+          entries,
+          definition: shipped(9),
+          headingId: 'h',
+          showActor: true,
+        }),
+      ),
+    );
+    expect(html).toMatch(/Status: Aanvulling gevraagd · Noor Bakker<\/p>/);
   });
 
   test('what was entered still stands under the step', () => {

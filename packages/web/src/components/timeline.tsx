@@ -13,10 +13,13 @@ const MIGRATED = 'MIGRATE_DEFINITION';
 const TIMER_PREFIX = 'xstate.after.';
 
 /**
- * The history of an application as an ordered list, oldest first: each step by the new
- * state's label and by what happened (the event's `historyLabel`, else its `label`, as older
- * versions read) in the definition, with what was entered (amounts, messages)
- * under the payload's own labels; files that came with a step by their names (`files`).
+ * The history of an application as an ordered list, oldest first, with what was entered (amounts,
+ * messages) under the payload's own labels; files that came with a step by their names (`files`).
+ * A step whose event has its own `historyLabel` in the definition is headed by what happened
+ * ("Aanvulling gestuurd"), with the state it came into on the line below ("Status: Ingediend"), so
+ * two steps back into one state read apart; in such a version the engine's own steps (started,
+ * term lapsed, moved to a newer version) read alike. A step without one (older versions) is headed
+ * by the new state's label, with what happened (its `label`) below, as before.
  */
 export function Timeline({
   entries,
@@ -38,6 +41,7 @@ export function Timeline({
     .sort((a, b) => a.seq - b.seq)
     .filter((h, i, all) => !(h.event === DATA_UPDATE && all[i + 1]?.event === DATA_UPDATE));
   if (sorted.length === 0) return <Paragraph>{t('timeline.empty')}</Paragraph>;
+  const named = namesSteps(def);
   return (
     <ol className="app-timeline" aria-labelledby={headingId}>
       {sorted.map((h) => {
@@ -46,7 +50,10 @@ export function Timeline({
         }
         const state = stateOf(def, h.toState).label[locale];
         const edited = h.event === DATA_UPDATE;
-        const what = def?.events[h.event]
+        const own = def?.events[h.event] !== undefined;
+        const engineStep =
+          !own && (h.event === CREATED || h.event === MIGRATED || h.event.startsWith(TIMER_PREFIX));
+        const what = own
           ? historyLabelOf(def, h.event)[locale]
           : h.event === CREATED
             ? t('timeline.created')
@@ -55,6 +62,8 @@ export function Timeline({
               : h.event.startsWith(TIMER_PREFIX)
                 ? t('timeline.termLapsed')
                 : historyLabelOf(def, h.event)[locale];
+        // An edit keeps its own heading: it did not bring the application into a state.
+        const happened = !edited && (hasHistoryLabel(def, h.event) || (engineStep && named));
         const shown =
           h.event === MIGRATED
             ? migrationLines(h.payload, locale)
@@ -62,12 +71,16 @@ export function Timeline({
         return (
           <li key={h.seq} className="app-timeline__item">
             <Heading3 className="app-timeline__title">
-              {edited ? t('timeline.edited') : state}
+              {edited ? t('timeline.edited') : happened ? what : state}
             </Heading3>
             <Paragraph className="app-timeline__meta">
               <time dateTime={h.at}>{formatDateTime(h.at)}</time>
               {' · '}
-              {edited ? t('timeline.editedIn', { state }) : what}
+              {edited
+                ? t('timeline.editedIn', { state })
+                : happened
+                  ? t('timeline.cameInto', { state })
+                  : what}
               {showActor && h.actor?.name ? ` · ${h.actor.name}` : ''}
               {showActor && h.onBehalfOf ? ` · ${t('timeline.onBehalf')}` : ''}
             </Paragraph>
@@ -81,6 +94,17 @@ export function Timeline({
       })}
     </ol>
   );
+}
+
+/** The event has its own name in the history (`historyLabel`), in either language. */
+function hasHistoryLabel(def: WorkflowDefinition | undefined, type: string): boolean {
+  const l = def?.events[type]?.historyLabel;
+  return Boolean(l?.nl.trim() || l?.en.trim());
+}
+
+/** The version names its steps by what happened: some event has its own `historyLabel`. */
+function namesSteps(def: WorkflowDefinition | undefined): boolean {
+  return Object.keys(def?.events ?? {}).some((type) => hasHistoryLabel(def, type));
 }
 
 /** What a move to a newer version changed, in the engine's own sentences (its explanation). */
