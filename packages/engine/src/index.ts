@@ -77,6 +77,12 @@ export {
   atLeastOneOfKeys,
   isGiven,
 } from './definition/payload-at-least-one';
+export {
+  isStaffOnly,
+  STAFF_AUDIENCE,
+  staffOnlyKeys,
+  X_AUDIENCE,
+} from './definition/payload-audience';
 export { payloadLabel, valueLabel } from './definition/payload-labels';
 export {
   applyingPayload,

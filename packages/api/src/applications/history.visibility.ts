@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { staffOnlyKeys, type WorkflowDefinition } from '@initiatief/engine';
 import type { SessionUser } from '../context';
 import { isStaff } from './applications.access';
 import { SHELL_EVENTS } from './shell-events';
@@ -44,6 +44,16 @@ export function historyForViewer<R extends Row>(
       const proposal = into && !from;
       const returned =
         from && !into && !tagged(def, r.to_state, 'closed') && !tagged(def, r.to_state, 'granted');
-      return proposal || returned ? { ...r, payload: {} } : r;
+      return proposal || returned ? { ...r, payload: {} } : withoutStaffOnly(def, r);
     });
+}
+
+/** The row without the fields of its payload that its event declares for staff only. */
+function withoutStaffOnly<R extends Row>(def: WorkflowDefinition, r: R): R {
+  const keys = staffOnlyKeys(def.events[r.event]?.payload);
+  const payload = r.payload;
+  if (keys.length === 0 || typeof payload !== 'object' || payload === null) return r;
+  if (!keys.some((k) => Object.hasOwn(payload, k))) return r;
+  const kept = Object.fromEntries(Object.entries(payload).filter(([k]) => !keys.includes(k)));
+  return { ...r, payload: kept };
 }

@@ -10,6 +10,7 @@ import { bothLanguages, eventLabel } from './definition.house-rules';
 import type { FormField, ScalarField, WorkflowDefinition } from './definition.schema';
 import { checkShowWhen } from './definition.show-when-rules';
 import { X_DISPLAY } from './integer-display';
+import { checkPayloadAudience } from './payload-audience';
 import { payloadLabel } from './payload-labels';
 import { AT_LEAST_ONE_OF } from './payload-schema';
 
@@ -210,6 +211,7 @@ export function checkEventPayloadRules(def: WorkflowDefinition, add: Add) {
     if (payload !== undefined) {
       checkShowWhen(type, payload, eventLabel(def, type), add);
       checkPayloadDisplay(type, payload, eventLabel(def, type), add);
+      checkPayloadAudience(type, payload, eventLabel(def, type), add);
     }
     if (payload === undefined || !(AT_LEAST_ONE_OF in payload)) continue;
     const path = `events.${type}.payload.${AT_LEAST_ONE_OF}`;

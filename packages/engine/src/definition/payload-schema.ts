@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Issue, LocalizedText } from '../core/engine.types';
 import { formText } from '../form/form.texts';
 import { AT_LEAST_ONE_OF, atLeastOneOfIssues, atLeastOneOfKeys } from './payload-at-least-one';
+import { X_AUDIENCE } from './payload-audience';
 import { payloadLabel } from './payload-labels';
 import {
   conditionalKeys,
@@ -82,6 +83,7 @@ const SIMPLE_KEYS = new Set([
   'x-widget',
   'x-display',
   'x-enumLabels',
+  X_AUDIENCE,
 ]);
 
 /**

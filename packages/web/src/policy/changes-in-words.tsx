@@ -1,4 +1,4 @@
-import { SHOW_WHEN } from '@initiatief/engine';
+import { SHOW_WHEN, X_AUDIENCE } from '@initiatief/engine';
 import { UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { type ChangeItem, definitionChanges } from './definition-changes';
@@ -93,8 +93,9 @@ export function useChangesInWords(before: unknown, after: unknown) {
     const segs = all
       .map((seg, i) => ({ seg, text: all[i - 1] === 'properties' ? field(i) : partWord(seg) }))
       .filter(({ seg }) => !STRUCTURE.has(seg) && !/^\d+$/.test(seg));
-    // A field's condition names the field: "(Motivering, alleen gevraagd als)".
-    const cond = segs.findIndex(({ seg }) => seg === SHOW_WHEN);
+    // A field's condition names the field: "(Motivering, alleen gevraagd als)"; so does who
+    // reads it in the history: "(Termijn voor de aanvulling (dagen), in de geschiedenis)".
+    const cond = segs.findIndex(({ seg }) => seg === SHOW_WHEN || seg === X_AUDIENCE);
     if (cond > 0) return ` (${segs[cond - 1]!.text}, ${segs[cond]!.text})`;
     const lang = segs.find(({ seg }) => LANGS.has(seg));
     const last = segs.filter(({ seg }) => !LANGS.has(seg)).at(-1);

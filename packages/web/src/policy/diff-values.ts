@@ -1,4 +1,4 @@
-import { SHOW_WHEN } from '@initiatief/engine';
+import { SHOW_WHEN, STAFF_AUDIENCE, X_AUDIENCE } from '@initiatief/engine';
 import { isLocalized, localizedWords } from './definition-changes';
 import { arr, getAt, guardsOf, labelOf, obj, str } from './editor-kit';
 import { useEditorText } from './editor-messages';
@@ -45,7 +45,7 @@ const isIndex = (seg: string | undefined) => seg !== undefined && /^\d+$/.test(s
  * says which version the value comes from, so a removed thing is named as it was.
  */
 export function useDiffValue(def: unknown, before: unknown) {
-  const { word, locale } = useEditorText();
+  const { e, word, locale } = useEditorText();
   const refAfter = useRefText(obj(def) as DefinitionJson);
   const refBefore = useRefText(obj(before) as DefinitionJson);
   const words = (list: string[]) => list.join(', ') || '–';
@@ -71,6 +71,9 @@ export function useDiffValue(def: unknown, before: unknown) {
       const payload = obj(getAt(d, `events.${parts[1]}.payload`));
       return conditionInWords(payload, getAt(d, rulePath), part, value, locale);
     }
+    // Who reads a step's field back in the history: "alleen voor medewerkers".
+    if (parts[0] === 'events' && parts[5] === X_AUDIENCE && value === STAFF_AUDIENCE)
+      return e('payload.audience.staff');
     if (parts[0] === 'events' && list === 'roles')
       return words(listOf(value).map((r) => roleName(locale, String(r))));
     if (path === 'initial' || (inTransition && last === 'target')) return stateName(value);

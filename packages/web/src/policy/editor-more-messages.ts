@@ -1,3 +1,4 @@
+import { audienceEn, audienceNl } from './editor-audience-messages';
 import { checkEn, checkNl } from './editor-check-messages';
 import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
@@ -8,7 +9,8 @@ import { sectionEn, sectionNl } from './editor-section-messages';
  * More texts of the definition editor (a guard's name, form pages, payload kinds, order of
  * conditions and actions, removed parts in the diagram, a step's "at least one of" rule, and a
  * field's condition from editor-condition-messages.ts, a list's own questions from
- * editor-list-messages.ts, a choice list's choices from editor-choice-messages.ts), merged into
+ * editor-list-messages.ts, a choice list's choices from editor-choice-messages.ts, a step field for
+ * staff only from editor-audience-messages.ts), merged into
  * useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
@@ -19,6 +21,7 @@ export const moreNl = {
   ...sectionNl,
   'diff.steps': 'Stappen',
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
+  ...audienceNl,
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
   'order.events':
@@ -98,6 +101,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'diff.steps': 'Steps',
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
+  ...audienceEn,
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',
   'order.events': 'Move a step with the up and down buttons; the order is kept with the draft.',
   'delays.labelNl': 'Name of the time limit (Dutch)',

@@ -24,6 +24,7 @@ import {
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { FieldCondition, offersCondition } from './editor-payload-condition';
+import { PayloadFieldFlags } from './editor-payload-flags';
 import { dropFromRule, PayloadRule } from './editor-payload-rule';
 import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
@@ -290,27 +291,7 @@ export function PayloadFields({
                 {e(SHOW_WHEN in s ? 'cond.required' : 'events.fieldRequired')}
               </FormLabel>
             </FormField>
-            {/* A whole number may be a code (a year), as a question of the form may. */}
-            {(k === 'integer' || s['x-display'] !== undefined) && (
-              <FormField type="checkbox" className="app-field">
-                <Checkbox
-                  id={pathId(`${base}.properties.${key}.x-display`)}
-                  appearance="html"
-                  className="policy-checkbox"
-                  checked={s['x-display'] === 'code'}
-                  onChange={(evt) => {
-                    const on = evt.target.checked;
-                    changeProp((prop) => {
-                      if (on) prop['x-display'] = 'code';
-                      else delete prop['x-display'];
-                    });
-                  }}
-                />
-                <FormLabel htmlFor={pathId(`${base}.properties.${key}.x-display`)} type="checkbox">
-                  {e('form.code')}
-                </FormLabel>
-              </FormField>
-            )}
+            <PayloadFieldFlags base={base} fieldKey={key} s={s} kind={k} change={changeProp} />
             {offersCondition(payload, key) && (
               <FieldCondition
                 def={def}
