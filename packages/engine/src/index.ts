@@ -97,6 +97,14 @@ export { formJsonSchema } from './form/form.json-schema';
 export { labelOfPath } from './form/form.texts';
 export { attachmentRefs, requestedCents, validateFormData } from './form/form.validate';
 export { activityDateOf, applicationDescription, applicationTitle } from './form/form-fields';
+export {
+  answerWords,
+  applyingFields,
+  clearedAnswers,
+  conditionAnswers,
+  type FormShowWhen,
+  questionApplies,
+} from './form/form-show-when';
 export { isValidIban, normalizeIban } from './form/iban';
 export { yesNoLabel, yesNoOf } from './form/yes-no';
 export {

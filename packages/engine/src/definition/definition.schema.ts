@@ -35,6 +35,16 @@ const fieldBase = {
   staffLabel: localized.optional(),
   help: localized.optional(),
   required: z.boolean().optional(),
+  /**
+   * The question is asked only when an earlier yes/no question or choice list (`field`) holds one
+   * of these answers (`true`/`false`, or choices): "Voor welk jaar en welk bedrag?" only after Ja
+   * to "Heeft u eerder subsidie gekregen?". Not asked, it is not required and takes no answer
+   * (form-show-when.ts; checked by definition.form-show-when-rules.ts).
+   */
+  showWhen: z
+    .object({ field: z.string(), in: z.array(z.union([z.string(), z.boolean()])) })
+    .strict()
+    .optional(),
 };
 
 /**

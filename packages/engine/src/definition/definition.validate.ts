@@ -16,6 +16,7 @@ import {
   guardParams,
 } from '../vocabulary/vocabulary.params';
 import { checkEventPayloadRules, checkForm } from './definition.form-rules';
+import { checkFormShowWhen } from './definition.form-show-when-rules';
 import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
 import { checkPages, checkTags } from './definition.rules';
 import {
@@ -248,6 +249,7 @@ export function validateDefinition(json: unknown): ValidationResult {
 
   checkTemplates(def, usedMails, usedLetters, add);
   checkForm(def, add);
+  checkFormShowWhen(def, add);
   checkEventPayloadRules(def, add);
   problems.push(...checkHouseRules(def));
   checkPages(def, add);

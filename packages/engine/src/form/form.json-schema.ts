@@ -1,7 +1,9 @@
 /**
  * The JSON Schema of a definition's form, for UIs and other readers of the data (the engine
  * itself checks the data with `validateFormData`, form.validate.ts): each question's kind, its
- * limits and its words in Dutch as title and description.
+ * limits and its words in Dutch as title and description. A question asked only after certain
+ * answers (`showWhen`, form-show-when.ts) carries its condition as `x-showWhen`, and the object an
+ * `if`/`then`/`else` for it: required when it applies (unless optional), absent when it does not.
  */
 import type { FormDefinition, FormField, ScalarField } from '../definition/definition.schema';
 import { DEFAULT_MAX_LENGTH, POSTCODE } from './form.validate';
@@ -64,8 +66,18 @@ function scalarJsonSchema(field: ScalarField): Record<string, unknown> {
 function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown> {
   const properties: Record<string, unknown> = {};
   const required: string[] = [];
+  const conditions: Record<string, unknown>[] = [];
   for (const field of fields) {
-    if (field.required !== false) required.push(field.key);
+    const rule = field.showWhen;
+    if (rule && fields.some((f) => f.key === rule.field)) {
+      // Asked only after certain answers: required then, and without an answer otherwise.
+      conditions.push({
+        if: { properties: { [rule.field]: { enum: rule.in } }, required: [rule.field] },
+        // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own keyword
+        then: field.required !== false ? { required: [field.key] } : {},
+        else: { not: { required: [field.key] } },
+      });
+    } else if (field.required !== false) required.push(field.key);
     if (field.type === 'list') {
       properties[field.key] = {
         title: field.label.nl,
@@ -87,9 +99,16 @@ function objectJsonSchema(fields: readonly FormField[]): Record<string, unknown>
     } else {
       properties[field.key] = scalarJsonSchema(field);
     }
+    if (rule) (properties[field.key] as Record<string, unknown>)['x-showWhen'] = rule;
   }
   return JSON.parse(
-    JSON.stringify({ type: 'object', properties, required, additionalProperties: false }),
+    JSON.stringify({
+      type: 'object',
+      properties,
+      required,
+      ...(conditions.length > 0 ? { allOf: conditions } : {}),
+      additionalProperties: false,
+    }),
   );
 }
 

@@ -137,6 +137,15 @@ export const formText = {
       `${l.nl} ontbreekt; dat is nodig bij ${on.nl}: ${values.nl}.`,
       `${l.en} is missing; it is needed when ${on.en} is ${values.en}.`,
     ),
+  /**
+   * An answer to a question of the form asked only after certain answers (`showWhen`), while the
+   * question it depends on has another: both questions quoted whole, the answers in words.
+   */
+  onlyAfterAnswer: (l: L, on: L, answers: L) =>
+    both(
+      `‘${noStop(l.nl)}’ hoort alleen bij het antwoord ${answers.nl} op ‘${noStop(on.nl)}’. Laat het leeg, of kies daar ${answers.nl}.`,
+      `‘${noStop(l.en)}’ only applies when the answer to ‘${noStop(on.en)}’ is ${answers.en}. Leave it empty, or choose ${answers.en} there.`,
+    ),
   unknownField: (key: string) =>
     both(
       `Het veld ${key} hoort niet bij dit formulier.`,

@@ -9,6 +9,7 @@ import type {
 import { DIGITS_PATTERN } from '../definition/integer-display';
 import { isIsoDate } from '../legal-clock/calendar';
 import { formText, itemLabel } from './form.texts';
+import { conditionAnswers, hasAnswer, questionApplies } from './form-show-when';
 import { isValidIban } from './iban';
 
 export const POSTCODE = /^[1-9]\d{3} ?[A-Za-z]{2}$/;
@@ -181,6 +182,20 @@ function checkFields(
       made ??= labelOf(field);
       return made;
     };
+    // A question asked only after some answers (`showWhen`) that does not apply: not required,
+    // and an answer to it is refused, in a draft too, saying how to fix it.
+    if (field.showWhen && !questionApplies(fields, field, data)) {
+      const rule = field.showWhen;
+      const on = fields.find((f) => f.key === rule.field)!;
+      if (hasAnswer(field, value)) {
+        issues.push({
+          path,
+          message: `only applies when ${rule.field} is ${rule.in.map(String).join(' or ')}`,
+          text: formText.onlyAfterAnswer(label(), labelOf(on), conditionAnswers(fields, rule)),
+        });
+      }
+      continue;
+    }
     if (isMissing(value) && field.type === 'attachments') {
       checkAttachments(field, [], path, label, partial, issues);
       continue;

@@ -1,6 +1,7 @@
 import type { LocalizedText } from '../core/engine.types';
 import { optionLabel } from '../definition/definition.rules';
 import type { FormField, WorkflowDefinition } from '../definition/definition.schema';
+import { clearedAnswers, conditionAnswers } from '../form/form-show-when';
 import { yesNoLabel, yesNoOf } from '../form/yes-no';
 
 /**
@@ -111,7 +112,8 @@ function carried(
  * choices goes the same way, named by the choice's old words (the resident chooses again when
  * the form is hers again), and so does one a yes/no question cannot hold; a choice "Ja" or "Nee"
  * becomes the yes/no question's answer, and back (`carried`). Fields of each row of a list are
- * treated alike.
+ * treated alike. An answer to a question the new version does not ask with the other answers
+ * (`showWhen`) goes too.
  */
 export function dataForNewVersion(
   oldDef: WorkflowDefinition,
@@ -192,6 +194,25 @@ export function dataForNewVersion(
         text: dropSentence(label, field.label, version),
       });
     }
+  }
+  // An answer to a question the new version asks only after other answers (`showWhen`) that it
+  // does not get: every later check would refuse it, so it goes too, named by both questions.
+  const fields = newDef.form.fields;
+  for (const key of Object.keys(clearedAnswers(newDef.form, next))) {
+    const field = fields.find((f) => f.key === key)!;
+    const rule = field.showWhen!;
+    const on = fields.find((f) => f.key === rule.field)!.label;
+    const answers = conditionAnswers(fields, rule);
+    dropped.push({
+      path: key,
+      label: field.label,
+      value: next[key],
+      text: {
+        nl: `In versie ${version} wordt ‘${field.label.nl}’ alleen gevraagd bij het antwoord ${answers.nl} op ‘${on.nl}’: wat daar was ingevuld, vervalt in de aanvraag en blijft in de geschiedenis staan.`,
+        en: `In version ${version} ‘${field.label.en}’ is only asked when the answer to ‘${on.en}’ is ${answers.en}: what was filled in there leaves the application and stays in its history.`,
+      },
+    });
+    delete next[key];
   }
   return { data: next, dropped };
 }

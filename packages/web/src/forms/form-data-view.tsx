@@ -1,4 +1,4 @@
-import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import { type FormField, questionApplies, type WorkflowDefinition } from '@initiatief/engine';
 import {
   DataList,
   DataListItem,
@@ -130,7 +130,9 @@ export function FormDataView({
       {pages.map((page) => {
         const fields = page.fields
           .map((key) => def.form.fields.find((f) => f.key === key))
-          .filter((f): f is FormField => !!f);
+          .filter((f): f is FormField => !!f)
+          // A question not asked with these answers (`showWhen`) is not listed.
+          .filter((f) => questionApplies(def.form.fields, f, data));
         const scalars = fields.filter((f) => f.type !== 'list');
         return (
           <div key={page.key} className="app-data-page">

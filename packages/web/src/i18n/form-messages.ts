@@ -22,6 +22,8 @@ const nl = {
   'total.unclear.one': 'Regel {lines} telt niet mee: het bedrag is niet duidelijk.',
   'total.unclear.other': 'Regels {lines} tellen niet mee: de bedragen zijn niet duidelijk.',
   'row.removed': '{item} is verwijderd.',
+  'question.shown': 'Er is een vraag bijgekomen: ‘{label}’.',
+  'question.hidden': 'De vraag ‘{label}’ is niet meer nodig en weggehaald.',
   'attachments.added.one': '{names} is toegevoegd.',
   'attachments.added.other': '{names} zijn toegevoegd.',
   'attachments.ready.one':
@@ -65,6 +67,8 @@ const en: typeof nl = {
   'total.unclear.one': 'Line {lines} is not counted: its amount is unclear.',
   'total.unclear.other': 'Lines {lines} are not counted: their amounts are unclear.',
   'row.removed': '{item} has been removed.',
+  'question.shown': 'A question has been added: ‘{label}’.',
+  'question.hidden': 'The question ‘{label}’ is no longer needed and has been removed.',
   'attachments.added.one': '{names} has been added.',
   'attachments.added.other': '{names} have been added.',
   'attachments.ready.one':

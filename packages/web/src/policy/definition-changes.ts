@@ -6,7 +6,7 @@
  * history by the step. What is not one of these is returned as a path change, which
  * diff-summary.tsx words by what its path says it is. The words are in definition-changes-words.ts.
  */
-import { DIGITS_PATTERN, placeholdersInWords } from '@initiatief/engine';
+import { DIGITS_PATTERN, optionLabel, placeholdersInWords, yesNoLabel } from '@initiatief/engine';
 import { formatMoney } from '../components/money';
 import { WORDS, type Word } from './definition-changes-words';
 import { templateName } from './editor-kit';
@@ -20,6 +20,7 @@ const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+type Words = Record<string, { nl: string; en: string }>;
 
 export interface PathChange {
   path: string;
@@ -87,6 +88,7 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
     if (part === 'pattern' && v === DIGITS_PATTERN) return w.digitsOnly;
     // A whole number is a quantity ("1.200") unless it says `display: 'code'` ("2026").
     if (part === 'display') return v === 'code' ? w.displayCode : w.displayCount;
+    if (part === 'showWhen') return askedWhen(v, fields);
     if (v === undefined) return w.none;
     if (isLocalized(v)) return localized(v);
     if (part === 'type') return typeWord(v);
@@ -99,6 +101,22 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
         .map((x) => labelIn(fields, str(x)))
         .join(' › ');
     return String(v);
+  };
+  /** A question's condition (`showWhen`): "als het antwoord op ‘…’ Ja is", or "altijd". */
+  const askedWhen = (v: unknown, fields: unknown[]): string => {
+    if (!isObj(v)) return w.always;
+    const on = str(v.field);
+    const target = obj(fields.map(obj).find((f) => f.key === on));
+    const words = arr(v.in).map((x) =>
+      typeof x === 'boolean'
+        ? yesNoLabel(x)[lang]
+        : optionLabel({ optionLabels: obj(target.optionLabels) as Words }, String(x))[lang],
+    );
+    const values =
+      words.length <= 1
+        ? (words[0] ?? w.none)
+        : `${words.slice(0, -1).join(', ')} ${w.or} ${words[words.length - 1]}`;
+    return fill('askedWhen', { on: labelIn(fields, on), values });
   };
   /** A choice list's choices in order, by their words: one list, or one per language. */
   const choicesIn = (f: Obj): string => {
@@ -125,7 +143,9 @@ export function definitionChanges(before: unknown, after: unknown, lang: Lang): 
             label,
             type: typeWord(f.type),
             required: f.required === false ? w.optional : w.required,
-          }) + (page ? fill('onPage', { page }) : ''),
+          }) +
+            (page ? fill('onPage', { page }) : '') +
+            (isObj(f.showWhen) ? fill('addedWhen', { when: askedWhen(f.showWhen, af) }) : ''),
         );
         continue;
       }

@@ -32,6 +32,7 @@ import {
   questionCode,
   SCALAR_TYPES,
 } from './editor-question';
+import { offersQuestionCondition, QuestionCondition } from './editor-question-condition';
 import type { DefinitionJson } from './policy-api';
 
 /** The kinds of answer of a question of the form: a list's own kinds, a list, files. */
@@ -162,6 +163,9 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                 />
               )}
             </QuestionEditor>
+            {offersQuestionCondition(fields, i) && (
+              <QuestionCondition def={def} index={i} fieldLabel={title} update={update} />
+            )}
             {str(f.type) === 'list' && (
               <ListQuestions def={def} list={f} base={base} update={update} />
             )}

@@ -3,6 +3,7 @@ import { checkEn, checkNl } from './editor-check-messages';
 import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
 import { listEn, listNl } from './editor-list-messages';
+import { questionConditionEn, questionConditionNl } from './editor-question-condition-messages';
 import { sectionEn, sectionNl } from './editor-section-messages';
 
 /**
@@ -15,13 +16,14 @@ import { sectionEn, sectionNl } from './editor-section-messages';
  */
 export const moreNl = {
   ...conditionNl,
+  ...questionConditionNl,
   ...listNl,
   ...choiceNl,
   ...checkNl,
   ...sectionNl,
+  ...audienceNl,
   'diff.steps': 'Stappen',
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
-  ...audienceNl,
   'order.states':
     'In deze volgorde tonen de werkvoorraad, de filters en het schema de statussen. Verplaats een status met de knoppen omhoog en omlaag.',
   'order.events':
@@ -94,14 +96,15 @@ export const moreNl = {
 
 export const moreEn: Record<keyof typeof moreNl, string> = {
   ...conditionEn,
+  ...questionConditionEn,
   ...listEn,
   ...choiceEn,
   ...checkEn,
   ...sectionEn,
+  ...audienceEn,
   'diff.steps': 'Steps',
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
-  ...audienceEn,
     'The queue, the filters and the diagram show the statuses in this order. Move a status with the up and down buttons.',
   'order.events': 'Move a step with the up and down buttons; the order is kept with the draft.',
   'delays.labelNl': 'Name of the time limit (Dutch)',

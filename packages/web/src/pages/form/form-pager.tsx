@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '@initiatief/engine';
-import { applicationTitle, requestedCents } from '@initiatief/engine';
+import { applicationTitle, questionApplies, requestedCents } from '@initiatief/engine';
 import {
   ButtonGroup,
   Heading2,
@@ -26,6 +26,7 @@ import {
   useErrorText,
 } from '../../components/ui';
 import { OnBehalfNotice } from '../../desk/on-behalf';
+import { answerPatch, QuestionsAnnouncer } from '../../forms/conditional-questions';
 import { asReadBy } from '../../forms/field-label';
 import {
   ATTACHMENTS_STEP,
@@ -280,7 +281,8 @@ export function FormPager({
             {page.intro && <Paragraph>{page.intro[locale]}</Paragraph>}
             {page.fields.map((key) => {
               const field = def.form.fields.find((f) => f.key === key);
-              if (!field) return null;
+              // A question asked only after certain answers shows while they are given.
+              if (!field || !questionApplies(def.form.fields, field, data)) return null;
               return (
                 <WizardField
                   key={field.key}
@@ -294,13 +296,14 @@ export function FormPager({
                   total={total}
                   max={max}
                   applicant={applicant}
-                  onChange={(v) => update({ [field.key]: v })}
+                  onChange={(v) => update(answerPatch(def, data, field.key, v))}
                   onUploaded={(a) => setAttachments((list) => [...list, a])}
                   onProblem={setProblem}
                   onClearProblems={clearProblems}
                 />
               );
             })}
+            <QuestionsAnnouncer def={def} keys={page.fields} data={data} staff={forOther} />
           </>
         )}
         {step === ATTACHMENTS_STEP && (

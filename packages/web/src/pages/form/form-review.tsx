@@ -1,4 +1,4 @@
-import type { FormField, WorkflowDefinition } from '@initiatief/engine';
+import { type FormField, questionApplies, type WorkflowDefinition } from '@initiatief/engine';
 import {
   DataList,
   DataListItem,
@@ -131,7 +131,8 @@ export function FormReview({
           <DataList className="app-datalist">
             {page.fields.flatMap((key) => {
               const field = def.form.fields.find((f) => f.key === key);
-              return field ? rows(field) : [];
+              // A question not asked with these answers (`showWhen`) is not listed.
+              return field && questionApplies(def.form.fields, field, data) ? rows(field) : [];
             })}
           </DataList>,
         ),
