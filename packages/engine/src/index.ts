@@ -148,6 +148,7 @@ export {
   type MigrateInput,
   type MigrationExplanation,
   type MigrationResult,
+  type MissingAnswer,
   migrate,
   migrationTarget,
   type PendingTimer,
@@ -176,6 +177,11 @@ export {
 } from './runtime/runtime';
 export type { ApplicationWarning } from './runtime/warnings';
 export {
+  FREE_TEXT_VARIABLES,
+  tidyFreeText,
+  withTidyFreeText,
+} from './templates/free-text';
+export {
   placeholdersInWords,
   TEMPLATE_CONDITION_NAMES,
   TEMPLATE_VARIABLE_NAMES,
@@ -190,11 +196,6 @@ export {
   malformedPlaceholders,
   paragraphsOf,
   renderTemplate,
-export {
-  FREE_TEXT_VARIABLES,
-  tidyFreeText,
-  withTidyFreeText,
-} from './templates/free-text';
   type SectionProblem,
   sectionProblems,
   TEMPLATE_CONDITIONS,

@@ -61,6 +61,20 @@ const MigrationItem = z.object({
       description:
         "Form fields the target version does not have, and answers that are no longer one of a choice list's choices: taken out of the data, named by label",
     }),
+  missingAnswers: z
+    .array(
+      z.object({
+        path: z.string(),
+        label: Localized,
+        asked: z.enum(['now', 'later', 'never']),
+        steps: z.array(z.string()),
+        text: Localized,
+      }),
+    )
+    .openapi({
+      description:
+        'Questions the target version requires that the application does not answer, named by label. The move is not refused for them: asked now (a step of its new state waits for the answer), later (only a state it can still get to asks) or never (it carries on without)',
+    }),
   text: z.array(Localized),
 });
 const MigrationPlan = z

@@ -63,6 +63,11 @@ export interface MigrationItem {
    * of the data, kept in the history.
    */
   droppedFields: MigrationExplanation['droppedFields'];
+  /**
+   * Questions the target version requires that the application does not answer: it moves all
+   * the same; each says who is asked for the answer when, if anyone is.
+   */
+  missingAnswers: MigrationExplanation['missingAnswers'];
   /** Everything that happens to it, sentence by sentence. */
   text: LocalizedText[];
 }
@@ -169,6 +174,7 @@ function planOne(
         deadlines: [],
         budget: null,
         droppedFields: [],
+        missingAnswers: [],
         text: [place.reason],
       },
       result: null,
@@ -208,6 +214,7 @@ function planOne(
       deadlines: result.explanation.deadlines,
       budget: result.explanation.budget,
       droppedFields: result.explanation.droppedFields,
+      missingAnswers: result.explanation.missingAnswers,
       text: result.explanation.text,
     },
     result,

@@ -14,6 +14,7 @@ import { formatMoney, toAmsterdamDate } from '../legal-clock/calendar';
 import { runAction } from '../vocabulary/actions';
 import type { MachineEvent } from '../vocabulary/vocabulary.context';
 import { type DroppedField, dataForNewVersion } from './migrate-data';
+import { type MissingAnswer, missingAnswers } from './migrate-missing';
 import {
   type FiredTimer,
   type MigratedDeadline,
@@ -21,6 +22,7 @@ import {
   type PendingTimer,
 } from './migrate-timers';
 
+export type { MissingAnswer } from './migrate-missing';
 export type { DeadlineChange, FiredTimer, MigratedDeadline, PendingTimer } from './migrate-timers';
 
 /** The history event of a migration (application_history.event). */
@@ -54,7 +56,12 @@ export interface MigrationExplanation {
   budget: { reservedCents: number; change: 'none' | 'kept' | 'released'; text: LocalizedText };
   /** Form fields the new version does not have, taken out of the application's data. */
   droppedFields: DroppedField[];
-  /** Every sentence above, in order: state, deadlines, budget, dropped fields. */
+  /**
+   * Questions the new version requires that the application does not answer: the move is not
+   * refused for them; each says who asks for the answer when, if anyone does.
+   */
+  missingAnswers: MissingAnswer[];
+  /** Every sentence above, in order: state, deadlines, budget, dropped fields, missing answers. */
   text: LocalizedText[];
 }
 
@@ -154,6 +161,7 @@ export function migrate(
     facts: input.facts,
   };
   const reshaped = dataForNewVersion(oldDef, newDef, snapshot.context.data ?? {});
+  const missing = missingAnswers(oldDef, newDef, snapshot.context.data ?? {}, reshaped.data, to);
   let ctx: ApplicationContext = { ...snapshot.context, data: reshaped.data, effects: [] };
   const domain: Effect[] = [];
 
@@ -226,11 +234,13 @@ export function migrate(
     deadlines,
     budget,
     droppedFields: reshaped.dropped,
+    missingAnswers: missing,
     text: [
       stateText,
       ...deadlines.map((d) => d.text),
       budget.text,
       ...reshaped.dropped.map((d) => d.text),
+      ...missing.map((m) => m.text),
     ],
   };
   return {

@@ -118,9 +118,17 @@ export function MigrationTable({
                 <TableCell>
                   {i.outcome === 'stranded'
                     ? '–'
-                    : i.droppedFields.length === 0
+                    : i.droppedFields.length + i.missingAnswers.length === 0
                       ? m('mg.formSame')
-                      : i.droppedFields.map((d) => <div key={d.path}>{d.text[locale]}</div>)}
+                      : [
+                          // A question can lose its answer and be required: two sentences.
+                          ...i.droppedFields.map((d) => (
+                            <div key={`dropped:${d.path}`}>{d.text[locale]}</div>
+                          )),
+                          ...i.missingAnswers.map((d) => (
+                            <div key={`missing:${d.path}`}>{d.text[locale]}</div>
+                          )),
+                        ]}
                 </TableCell>
               </TableRow>
             );
