@@ -31,6 +31,7 @@ import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
 import { useProposalText } from './proposal-messages';
 import { ProposePublish } from './proposals';
+import { useSay } from './said';
 import { Simulator } from './simulator';
 import { Statechart } from './statechart';
 import { useDefinitionEditor } from './use-definition-editor';
@@ -47,6 +48,7 @@ function Editor({
   const { c } = useConflictText();
   const { q } = useProposalText();
   const { me } = useSession();
+  const say = useSay();
   const { key, version, status } = detail;
   const {
     boxes,
@@ -134,8 +136,8 @@ function Editor({
           </Paragraph>
         </Alert>
       )}
-      <ErrorAlert>{error}</ErrorAlert>
-      <StatusMessage>{notice}</StatusMessage>
+      <ErrorAlert>{say(error)}</ErrorAlert>
+      <StatusMessage>{say(notice)}</StatusMessage>
 
       <ButtonGroup>
         {!readOnly && (

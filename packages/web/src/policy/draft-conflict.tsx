@@ -57,7 +57,7 @@ const en: typeof nl = {
     'You have changes in this draft that have not been saved. Do you want to leave this page? Your changes will be lost.',
 };
 
-type ConflictKey = keyof typeof nl;
+export type ConflictKey = keyof typeof nl;
 
 export function useConflictText() {
   const i18n = useI18n();

@@ -86,7 +86,8 @@ function Preview({
   const errorText = useErrorText();
   const [text, setText] = useState<TemplatePreview | null>(null);
   const [pdf, setPdf] = useState<string | null>(null);
-  const [error, setError] = useState('');
+  // The refusal itself, put in words when shown: in the language the page is in then.
+  const [error, setError] = useState<unknown>(null);
   const [offline, setOffline] = useState(false);
   // The language's name in the interface's language: "Voorbeeld (Engels)", "Preview (Dutch)".
   const langName = p(`texts.lang.${lang}`);
@@ -114,10 +115,10 @@ function Preview({
             // drop a PDF made for the other (its button makes a new one).
             setPdf(null);
             if (text) {
-              setError('');
+              setError(null);
               policyApi
                 .previewTemplate({ ...input, online: !v })
-                .then(setText, (err) => setError(errorText(err)));
+                .then(setText, (err) => setError(err));
             }
           }}
         />
@@ -126,8 +127,8 @@ function Preview({
         <Button
           appearance="secondary-action-button"
           onClick={() => {
-            setError('');
-            policyApi.previewTemplate(input).then(setText, (err) => setError(errorText(err)));
+            setError(null);
+            policyApi.previewTemplate(input).then(setText, (err) => setError(err));
           }}
         >
           {e('tpl.preview', { lang: langName })}
@@ -136,10 +137,10 @@ function Preview({
           <Button
             appearance="secondary-action-button"
             onClick={() => {
-              setError('');
+              setError(null);
               policyApi.previewTemplatePdf(input).then(
                 (r) => setPdf(r.url),
-                (err) => setError(errorText(err)),
+                (err) => setError(err),
               );
             }}
           >
@@ -147,7 +148,7 @@ function Preview({
           </Button>
         )}
       </div>
-      <ErrorAlert>{error}</ErrorAlert>
+      <ErrorAlert>{error ? errorText(error) : ''}</ErrorAlert>
       <div role="status" aria-live="polite">
         {text && (
           <section

@@ -240,24 +240,25 @@ export function ProposePublish({
   const { p } = usePolicyText();
   const errorText = useErrorText();
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
+  // The refusal itself, put in words when shown: in the language the page is in then.
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       await policyApi.publish(definitionKey, version, comment);
       onProposed(q('prop.proposed', { version }));
     } catch (err) {
-      setError(errorText(err));
+      setError(err);
     } finally {
       setBusy(false);
     }
   };
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <ErrorAlert>{error}</ErrorAlert>
+      <ErrorAlert>{error ? errorText(error) : ''}</ErrorAlert>
       <TextAreaField
         id="propose-publish-comment"
         label={q('prop.proposeLabel')}

@@ -13,6 +13,9 @@ import { sampleDataFor } from './simulator-sample';
 
 type Data = Record<string, unknown>;
 type Errors = Record<string, string>;
+/** The problems in both languages, so switching the interface's language says them anew. */
+type BothErrors = Record<'nl' | 'en', Errors>;
+const NONE: BothErrors = { nl: {}, en: {} };
 
 const TITLE_ID = 'sim-data-title';
 const JSON_ID = 'sim-data';
@@ -32,14 +35,14 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
   const [open, setOpen] = useState(false);
   /** Text typed that is not a value of its field ("12a", an amount that reads two ways). */
   const { problems, setProblems, setProblem, clearProblems } = useInputProblems();
-  const [errors, setErrors] = useState<Errors>({});
+  const [errors, setErrors] = useState<BothErrors>(NONE);
   /** What the status line says: that the sample data was filled in again, or nothing. */
   const [said, setSaid] = useState<'' | 'reset'>('');
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  const show = (next: Errors) => {
+  const show = (next: BothErrors) => {
     setErrors(next);
-    if (Object.keys(next).length === 0) return;
+    if (Object.keys(next[locale]).length === 0) return;
     setOpen(true);
     requestAnimationFrame(() => summaryRef.current?.focus());
   };
@@ -49,7 +52,7 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
     data,
     json,
     open,
-    errors,
+    errors: errors[locale],
     said,
     summaryRef,
     setProblem,
@@ -76,7 +79,7 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
       const sample = sampleDataFor(definition, day);
       setData(sample);
       setProblems({});
-      setErrors({});
+      setErrors(NONE);
       if (json !== null) setJson(JSON.stringify(sample, null, 2));
       setSaid('reset');
     },
@@ -91,14 +94,18 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
      * shown at the fields; `blocking` tells whether the data cannot be what was typed.
      */
     check(): { blocking: boolean; any: boolean } {
-      const all = formProblems(definition, data, problems, locale);
+      // A text typed that is not a value is said in the language it was found in.
+      const all = {
+        nl: formProblems(definition, data, problems, 'nl'),
+        en: formProblems(definition, data, problems, 'en'),
+      };
       show(all);
-      return { blocking: Object.keys(problems).length > 0, any: Object.keys(all).length > 0 };
+      return { blocking: Object.keys(problems).length > 0, any: Object.keys(all.nl).length > 0 };
     },
     /** The engine's refusal: the issues about the application's data, at their fields. */
     showIssues(issues: readonly Issue[]) {
-      const found = dataIssues(issues, locale);
-      if (Object.keys(found).length) show(found);
+      const found = { nl: dataIssues(issues, 'nl'), en: dataIssues(issues, 'en') };
+      if (Object.keys(found.nl).length) show(found);
     },
   };
 }

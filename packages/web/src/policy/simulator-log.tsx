@@ -1,3 +1,4 @@
+import type { Effect, Facts, PersistedSnapshot } from '@initiatief/engine';
 import {
   Heading3,
   Heading4,
@@ -16,17 +17,28 @@ import { paragraphLines } from './template-text';
 /** What one effect of a step did, in words; a mail or letter with the text it would have. */
 export interface LogEffect {
   text: string;
-  mail?: SimText & { kind: 'mail' | 'letter'; audience?: 'applicant' | 'staff' };
+  mail?: SimText & {
+    kind: 'mail' | 'letter';
+    audience?: 'applicant' | 'staff';
+    /** Whether it is the text for an applicant who can log in; absent: she can. */
+    online?: boolean;
+  };
 }
 
+/**
+ * One step of the trial as it happened, not in words: the words (and the letters' texts) are
+ * made when the log is shown, in the interface's language and for the applicant chosen then.
+ */
 export interface LogEntry {
   id: number;
   event: string;
   from: string;
   to: string;
   at: string;
-  effects: LogEffect[];
-  error?: string;
+  /** A step taken: its effects, with the application and terms they are filled in from. */
+  trial?: { effects: Effect[]; snapshot: PersistedSnapshot; facts: Facts; started: Date };
+  /** A step refused: why (the engine's error). */
+  refused?: { error: unknown };
 }
 
 /**
@@ -44,7 +56,13 @@ export function SimMail({ mail }: { mail: NonNullable<LogEffect['mail']> }) {
         aria-label={s('sl.textTitle', { subject: mail.subject })}
       >
         <Paragraph className="policy-hint">
-          {s(mail.audience === 'staff' ? 'sl.noteStaff' : 'sl.note')}
+          {s(
+            mail.audience === 'staff'
+              ? 'sl.noteStaff'
+              : mail.online === false
+                ? 'sl.noteOffline'
+                : 'sl.note',
+          )}
         </Paragraph>
         <Heading4 className="policy-h4">{mail.subject}</Heading4>
         {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
@@ -70,10 +88,14 @@ export function SimLog({
   log,
   eventLabel,
   stateLabel,
+  effectsOf,
+  errorText,
 }: {
   log: LogEntry[];
   eventLabel(type: string): string;
   stateLabel(state: string): string;
+  effectsOf(entry: LogEntry): LogEffect[];
+  errorText(err: unknown): string;
 }) {
   const { p, formatDateTime } = usePolicyText();
   if (log.length === 0) return null;
@@ -81,28 +103,32 @@ export function SimLog({
     <>
       <Heading3 className="policy-h3">{p('sim.log')}</Heading3>
       <OrderedList reversed className="policy-log">
-        {log.map((entry) => (
-          <OrderedListItem key={entry.id}>
-            {entry.error ??
-              p('sim.logEntry', {
-                event: eventLabel(entry.event),
-                from: entry.from ? stateLabel(entry.from) : '–',
-                to: stateLabel(entry.to),
-                at: formatDateTime(entry.at),
-              })}
-            {entry.effects.length > 0 && (
-              <UnorderedList>
-                {entry.effects.map((effect, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
-                  <UnorderedListItem key={i}>
-                    {effect.text}
-                    {effect.mail && <SimMail mail={effect.mail} />}
-                  </UnorderedListItem>
-                ))}
-              </UnorderedList>
-            )}
-          </OrderedListItem>
-        ))}
+        {log.map((entry) => {
+          const effects = effectsOf(entry);
+          return (
+            <OrderedListItem key={entry.id}>
+              {entry.refused
+                ? errorText(entry.refused.error)
+                : p('sim.logEntry', {
+                    event: eventLabel(entry.event),
+                    from: entry.from ? stateLabel(entry.from) : '–',
+                    to: stateLabel(entry.to),
+                    at: formatDateTime(entry.at),
+                  })}
+              {effects.length > 0 && (
+                <UnorderedList>
+                  {effects.map((effect, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: effects of one step never reorder
+                    <UnorderedListItem key={i}>
+                      {effect.text}
+                      {effect.mail && <SimMail mail={effect.mail} />}
+                    </UnorderedListItem>
+                  ))}
+                </UnorderedList>
+              )}
+            </OrderedListItem>
+          );
+        })}
       </OrderedList>
     </>
   );

@@ -33,6 +33,15 @@ const nl = {
   'sim.district': 'Wijk (voor {{district}} in brieven en mails)',
   'sl.empty': 'Deze tekst is leeg.',
   'sr.title': 'De stap “{event}” is niet gezet',
+  'sc.legend': 'De aanvrager in de proef',
+  'sc.hint':
+    'Brieven en mails volgen deze keuze, ook die van stappen die al zijn gezet: de delen die alleen voor wie kan inloggen zijn, of juist voor wie dat niet kan.',
+  'sc.online': 'De aanvrager kan inloggen (met e-mail of DigiD)',
+  'sc.offline': 'De aanvrager kan niet inloggen (krijgt alles op papier)',
+  'sc.paper': 'Brief per post aan de aanvrager, in plaats van een mail: {subject}',
+  'sc.inLetter': 'Geen mail aan de aanvrager: de brief van deze stap zegt het al ({subject})',
+  'sl.noteOffline':
+    'Zo krijgt een aanvrager die niet kan inloggen de tekst op papier, ingevuld met de gegevens van de proefaanvraag.',
 };
 
 const en: Record<keyof typeof nl, string> = {
@@ -62,6 +71,15 @@ const en: Record<keyof typeof nl, string> = {
   'sim.district': 'District (for {{district}} in letters and mails)',
   'sl.empty': 'This text is empty.',
   'sr.title': 'The step “{event}” was not taken',
+  'sc.legend': 'The applicant in the trial',
+  'sc.hint':
+    'Letters and mails follow this choice, also those of steps already taken: the parts only for those who can log in, or only for those who cannot.',
+  'sc.online': 'The applicant can log in (with e-mail or DigiD)',
+  'sc.offline': 'The applicant cannot log in (gets everything on paper)',
+  'sc.paper': 'Letter by post to the applicant, instead of a mail: {subject}',
+  'sc.inLetter': 'No mail to the applicant: this step’s letter already says it ({subject})',
+  'sl.noteOffline':
+    'This is the text an applicant who cannot log in gets on paper, filled in with the trial application’s data.',
 };
 
 export type SimulatorMessageKey = keyof typeof nl;

@@ -74,4 +74,32 @@ describe('the simulator’s sample data comes from the form being tried', () => 
     expect(data.kvkNummer).toBe('01234567');
     expect(validateFormData(def, data).issues).toEqual([]);
   });
+
+  it('leaves out a question that applies only after an answer the sample does not give', () => {
+    const def = shipped('klein-buurtbudget');
+    def.form.fields.push(
+      {
+        key: 'eerderSubsidie',
+        type: 'yesno',
+        label: { nl: 'Eerder subsidie gekregen?', en: 'Had a grant before?' },
+      },
+      {
+        key: 'waaromNiet',
+        type: 'text',
+        label: { nl: 'Waarom niet?', en: 'Why not?' },
+        showWhen: { field: 'eerderSubsidie', in: [false] },
+      },
+      {
+        key: 'welkJaar',
+        type: 'text',
+        label: { nl: 'Welk jaar?', en: 'Which year?' },
+        showWhen: { field: 'eerderSubsidie', in: [true] },
+      },
+    );
+    const data = sampleDataFor(def, '2026-12-01');
+    expect(data.eerderSubsidie).toBe(true);
+    expect(data).not.toHaveProperty('waaromNiet');
+    expect(data.welkJaar).toBe('Welk jaar?');
+    expect(validateFormData(def, data).issues).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import {
   addDays,
+  clearedAnswers,
   type FormField,
   isDigitsText,
   type ScalarField,
@@ -58,7 +59,7 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
 /**
  * Sample data for the simulator, made from the definition's own form: a value of the right kind
  * for every field (a date ten weeks ahead, a valid IBAN, a Rotterdam postcode, the first choice),
- * and four items in every list. Nothing here knows the fields of a shipped workflow.
+ * and four items in every list; a question that does not apply to those answers is left out. Nothing here knows the fields of a shipped workflow.
  */
 export function sampleDataFor(def: WorkflowDefinition, today: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -84,5 +85,8 @@ export function sampleDataFor(def: WorkflowDefinition, today: string): Record<st
       if (value !== undefined) out[field.key] = value;
     }
   }
+  // A question asked only after another answer (`showWhen`) that these answers do not give is
+  // left out, as the resident's form leaves it: the engine refuses an answer to it.
+  for (const key of Object.keys(clearedAnswers(def.form, out))) delete out[key];
   return out;
 }

@@ -13,6 +13,9 @@ import { delayText } from './delay-text';
 import { textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import type { PolicyMessageKey } from './policy-messages';
+import { conditionsFor, deliveries } from './simulator-channel';
+import type { LogEffect, LogEntry } from './simulator-log';
+import { useSimulatorText } from './simulator-messages';
 
 const SIM_NAME = 'Fatima el Amrani';
 /** The engine's own first step (`createApplication`): no event of any workflow. */
@@ -24,9 +27,14 @@ export interface SimText {
   body: string;
 }
 
-/** What happened in words, with subjects filled in as the applicant would read them. */
-export function useSimulatorTexts(definition: WorkflowDefinition) {
+/**
+ * What happened in words, with subjects filled in as the applicant would read them: one who can
+ * log in (`online`), or one who cannot and gets everything on paper.
+ */
+export function useSimulatorTexts(definition: WorkflowDefinition, online = true) {
   const { p, e, word, enumWord, locale, formatMoney, formatDateTime } = useEditorText();
+  const { s } = useSimulatorText();
+  const conditions = conditionsFor(online);
   const eventLabel = (type: string) => {
     if (type.startsWith('xstate.after.'))
       return p('sim.timer', { delay: delayText(definition, type.split('.')[2] ?? type, locale) });
@@ -61,8 +69,8 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
         facts,
       });
       return {
-        subject: renderTemplate(template.subject, vars),
-        body: renderTemplate(template.body, vars),
+        subject: renderTemplate(template.subject, vars, conditions),
+        body: renderTemplate(template.body, vars, conditions),
       };
     } catch {
       return { subject: template.subject, body: template.body };
@@ -142,5 +150,32 @@ export function useSimulatorTexts(definition: WorkflowDefinition) {
     return p('sim.error', { message: (err as Error).message });
   };
 
-  return { eventLabel, effectText, textOf, errorText, e };
+  /**
+   * A step's effects in words, with the texts of its letters and mails, as the trial applicant
+   * gets them: a mail to an applicant who cannot log in goes by post as a letter, unless the
+   * step has a letter of its own, which says it.
+   */
+  const logEffects = (entry: LogEntry): LogEffect[] => {
+    const { trial } = entry;
+    if (!trial) return [];
+    const at = new Date(entry.at);
+    const how = deliveries(trial.effects, online);
+    return trial.effects.map((ef, i): LogEffect => {
+      const text = textOf(ef, trial.snapshot, at, trial.facts, trial.started);
+      const staff = ef.type === 'notice' && ef.audience === 'staff';
+      const mail = text && {
+        ...text,
+        kind: how[i] === 'mail' ? ('mail' as const) : ('letter' as const),
+        audience: staff ? ('staff' as const) : ('applicant' as const),
+        online,
+      };
+      if (how[i] === 'paper')
+        return { text: s('sc.paper', { subject: text?.subject ?? '' }), mail };
+      if (how[i] === 'inLetter')
+        return { text: s('sc.inLetter', { subject: text?.subject ?? '' }) };
+      return { text: effectText(ef, trial.snapshot, at, trial.facts, trial.started), mail };
+    });
+  };
+
+  return { eventLabel, effectText, textOf, errorText, logEffects, e };
 }

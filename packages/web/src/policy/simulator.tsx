@@ -5,8 +5,8 @@ import {
   amsterdamStartOfDay,
   applyingPayload,
   createApplication,
-  type Effect,
   EngineError,
+  type Issue,
   type PersistedSnapshot,
   type Role,
   type StepResult,
@@ -29,11 +29,12 @@ import { SelectField } from '../components/ui';
 import { ROLE_CODES } from './editor-events';
 import { obj } from './editor-kit';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
+import { type Said, useSay } from './said';
 import { TrialDataSection, useTrialData } from './simulator-data';
-import { type LogEffect, type LogEntry, SimLog } from './simulator-log';
-import { useSimulatorText } from './simulator-messages';
+import { type LogEntry, SimLog } from './simulator-log';
 import { dataIssues, stepIssues } from './simulator-model';
 import { PayloadForm } from './simulator-payload';
+import { TrialReaderChoice } from './simulator-reader';
 import { type Refusal, StepRefusal } from './simulator-refusal';
 import { TrialTermsFields, useTrialTerms } from './simulator-terms';
 import { CREATED, useSimulatorTexts } from './simulator-texts';
@@ -42,6 +43,8 @@ import { Statechart } from './statechart';
 const actorFor = (role: Role): Actor => ({ id: `sim-${role}`, roles: [role] });
 const SYSTEM: Actor = { id: 'system', roles: ['system'] };
 type Timers = Map<string, { event: string; dueAt: string }>;
+/** A refused step as the engine said it: put in words when shown (stepIssues). */
+type HeldRefusal = Omit<Refusal, 'fields' | 'other'> & { issues: Issue[]; error: unknown };
 
 /**
  * Runs the engine's own `createApplication` / `step` in the browser on the definition being
@@ -49,12 +52,14 @@ type Timers = Map<string, { event: string; dueAt: string }>;
  */
 export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const { p, formatDateTime, locale } = usePolicyText();
-  const texts = useSimulatorTexts(definition);
+  /** Whether the trial applicant can log in: the letters' and mails' texts follow it. */
+  const [online, setOnline] = useState(true);
+  const texts = useSimulatorTexts(definition, online);
+  const say = useSay(texts.errorText);
   const [day, setDay] = useState(() => toAmsterdamDate(new Date()));
   const now = useMemo(() => new Date(amsterdamStartOfDay(day).getTime() + 9 * 3_600_000), [day]);
   const [role, setRole] = useState<Role>('applicant');
   const [spent, setSpent] = useState(0);
-  const { s } = useSimulatorText();
   const trial = useTrialData(definition, day);
   const terms = useTrialTerms(spent);
   const { facts } = terms;
@@ -62,9 +67,10 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const [timers, setTimers] = useState<Timers>(new Map());
   const [log, setLog] = useState<LogEntry[]>([]);
   const [payloads, setPayloads] = useState<Record<string, Record<string, unknown>>>({});
-  const [message, setMessage] = useState('');
+  /** What the status line says, in the interface's language when it is shown. */
+  const [message, setMessage] = useState<Said | null>(null);
   /** The last refused step, shown at its form until a step is taken or the trial restarts. */
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [refusal, setRefusal] = useState<HeldRefusal | null>(null);
   /** When the trial application began: its reference keeps that year, whatever the clock says. */
   const started = useRef(now);
 
@@ -78,26 +84,19 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     }
     setSnapshot(result.snapshot);
     setTimers(next);
-    const effects = result.effects.map((ef: Effect): LogEffect => {
-      const text = texts.textOf(ef, result.snapshot, at, facts, started.current);
-      const kind = ef.type === 'document' ? 'letter' : 'mail';
-      return {
-        text: texts.effectText(ef, result.snapshot, at, facts, started.current),
-        mail: text && {
-          ...text,
-          kind,
-          audience: ef.type === 'notice' && ef.audience === 'staff' ? 'staff' : 'applicant',
-        },
-      };
-    });
     setLog((l) => [
       {
         id: l.length + 1,
         event: result.history.event,
         from: result.history.from,
         to: result.history.to,
-        at: result.history.at,
-        effects,
+        at: at.toISOString(),
+        trial: {
+          effects: result.effects,
+          snapshot: result.snapshot,
+          facts,
+          started: started.current,
+        },
       },
       ...l,
     ]);
@@ -112,9 +111,8 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   };
 
   const refuse = (event: string, err: unknown) => {
-    const text = texts.errorText(err);
     if (err instanceof EngineError) trial.showIssues(err.issues ?? []);
-    setMessage(text);
+    setMessage({ error: err });
     setLog((l) => [
       {
         id: l.length + 1,
@@ -122,8 +120,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         from: '',
         to: '',
         at: now.toISOString(),
-        effects: [],
-        error: text,
+        refused: { error: err },
       },
       ...l,
     ]);
@@ -131,14 +128,14 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
 
   const start = () => {
     if (trial.jsonProblem() !== null) {
-      setMessage(p('sim.badJson'));
+      setMessage({ policy: 'sim.badJson' });
       return;
     }
     // The form's problems show at their fields; a draft may be incomplete, but text that is
     // not a value of its field would start the trial with other data than the officer sees.
     const checked = trial.check();
     if (checked.blocking) {
-      setMessage(s('sd.notStarted'));
+      setMessage({ sim: 'sd.notStarted' });
       return;
     }
     setLog([]);
@@ -153,7 +150,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         data: trial.data,
       });
       record(result, now, new Map());
-      setMessage(checked.any ? s('sd.incomplete') : '');
+      setMessage(checked.any ? { sim: 'sd.incomplete' } : null);
     } catch (err) {
       refuse(CREATED, err);
     }
@@ -170,7 +167,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         { now, actor: actorFor(role), facts },
       );
       record(result, now, timers);
-      setMessage('');
+      setMessage(null);
       setRefusal(null);
     } catch (err) {
       refuse(type, err);
@@ -178,19 +175,27 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
     }
   };
 
+  /** The fields of a step's own form, by key. */
+  const keysOf = (type: string) =>
+    Object.keys(obj(obj(definition.events[type]?.payload).properties));
+  /** A refused step in words, each problem at its field by its label, in today's language. */
+  const refusalText = (r: HeldRefusal): Refusal => ({
+    ...r,
+    ...(r.issues.length
+      ? stepIssues(r.issues, keysOf(r.event), locale)
+      : { fields: {}, other: [texts.errorText(r.error)] }),
+  });
+
   /** A refused step also says why at its own form, each problem at its field by its label. */
   const refuseAtForm = (type: string, err: unknown) => {
     const issues = err instanceof EngineError ? (err.issues ?? []) : [];
-    const keys = Object.keys(obj(obj(definition.events[type]?.payload).properties));
-    const found = issues.length
-      ? stepIssues(issues, keys, locale)
-      : { fields: {}, other: [texts.errorText(err)] };
+    const found = stepIssues(issues, keysOf(type), locale);
     // Problems only with the application's data: its own summary there takes the focus.
     const dataOnly =
       Object.keys(found.fields).length === 0 &&
       Object.keys(dataIssues(issues, locale)).length === issues.length &&
       issues.length > 0;
-    setRefusal((r) => ({ ...found, event: type, focus: !dataOnly, n: (r?.n ?? 0) + 1 }));
+    setRefusal((r) => ({ issues, error: err, event: type, focus: !dataOnly, n: (r?.n ?? 0) + 1 }));
   };
 
   const fireDue = () => {
@@ -271,6 +276,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
           {p('sim.plusWeeks')}
         </Button>
       </ButtonGroup>
+      <TrialReaderChoice online={online} onChange={setOnline} />
       <TrialDataSection trial={trial} maxCents={facts.regulation.maxAmountCents} />
       <ButtonGroup>
         <Button appearance="primary-action-button" onClick={start}>
@@ -278,7 +284,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         </Button>
       </ButtonGroup>
       <div role="status" aria-live="polite" className="app-status">
-        {message}
+        {say(message)}
       </div>
       {snapshot && state && (
         <>
@@ -302,7 +308,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
                       <legend className="utrecht-form-label">{texts.eventLabel(ev.type)}</legend>
                       {refusal?.event === ev.type && (
                         <StepRefusal
-                          refusal={refusal}
+                          refusal={refusalText(refusal)}
                           idPrefix={`sim-payload-${ev.type}`}
                           eventLabel={texts.eventLabel(ev.type)}
                         />
@@ -311,7 +317,9 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
                         idPrefix={`sim-payload-${ev.type}`}
                         schema={definition.events[ev.type]?.payload}
                         value={payloads[ev.type] ?? {}}
-                        errors={refusal?.event === ev.type ? refusal.fields : undefined}
+                        errors={
+                          refusal?.event === ev.type ? refusalText(refusal).fields : undefined
+                        }
                         onChange={(v) => setPayloads({ ...payloads, [ev.type]: v })}
                       />
                       <Button appearance="secondary-action-button" onClick={() => send(ev.type)}>
@@ -345,7 +353,13 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
           </ButtonGroup>
         </>
       )}
-      <SimLog log={log} eventLabel={texts.eventLabel} stateLabel={stateLabel} />
+      <SimLog
+        log={log}
+        eventLabel={texts.eventLabel}
+        stateLabel={stateLabel}
+        effectsOf={texts.logEffects}
+        errorText={texts.errorText}
+      />
     </section>
   );
 }

@@ -7,12 +7,11 @@
 import { validateDefinition } from '@initiatief/engine';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
-import { useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
 import { conflictOf, type SaveConflict, useConflictText } from './draft-conflict';
 import { invalidBoxProblems, useInvalidBoxes } from './editor-number';
-import { refusalText, unstorableProblems } from './editor-unstorable';
+import { unstorableProblems } from './editor-unstorable';
 import {
   type DefinitionDetail,
   type DefinitionDiff,
@@ -20,9 +19,8 @@ import {
   type DefinitionProblem,
   policyApi,
 } from './policy-api';
-import { usePolicyText } from './policy-messages';
 import { previousVersionOf } from './previous-version';
-import { useProposalText } from './proposal-messages';
+import type { Said } from './said';
 
 /** The API's refusal to change a draft proposed for publishing (409 naming the proposal). */
 export function proposedOf(err: unknown): boolean {
@@ -54,11 +52,8 @@ export function useDefinitionEditor(
   detail: DefinitionDetail,
   onReload: (d?: DefinitionDetail) => void,
 ) {
-  const { p, formatTime, locale } = usePolicyText();
-  const errorText = useErrorText();
   const { navigate } = useRouter();
   const { key, version, status } = detail;
-  const { q } = useProposalText();
   // A draft proposed for publishing is frozen until the proposal is decided or withdrawn: the
   // second officer approves what was proposed (the API refuses a save meanwhile).
   const proposals = useLoad(
@@ -76,8 +71,9 @@ export function useDefinitionEditor(
   const readOnly = status !== 'draft' || frozen;
   const [text, setText] = useState(() => JSON.stringify(detail.definition, null, 2));
   const [savedText, setSavedText] = useState(text);
-  const [notice, setNotice] = useState('');
-  const [error, setError] = useState('');
+  // What the status line and the error alert say, said in the language the page is in now.
+  const [notice, setNotice] = useState<Said | null>(null);
+  const [error, setError] = useState<Said | null>(null);
   const [publishing, setPublishing] = useState<{
     diff: DefinitionDiff | null;
     previous: number | null;
@@ -145,17 +141,17 @@ export function useDefinitionEditor(
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       await fn();
     } catch (err) {
       // An earlier notice ("Concept opgeslagen om …") no longer says where the draft stands.
-      setNotice('');
+      setNotice(null);
       if (proposedOf(err)) {
         // Proposed in another tab or by a colleague: say so, and show the draft as frozen.
-        setError(q('prop.frozen'));
+        setError({ proposal: 'prop.frozen' });
         await proposals.reload();
-      } else setError(refusalText(err, latest.current.def, locale) ?? errorText(err));
+      } else setError({ error: err, def: latest.current.def });
     } finally {
       setBusy(false);
     }
@@ -169,12 +165,15 @@ export function useDefinitionEditor(
     if (!parsed.ok) return null;
     const unstorable = unstorableProblems(parsed.value);
     if (unstorable.length > 0) {
-      setNotice('');
-      setError(
-        [p('editor.notSaved'), ...unstorable.map((pr) => pr.text?.[locale] ?? pr.message)].join(
-          ' ',
-        ),
-      );
+      setNotice(null);
+      setError({
+        all: [
+          { policy: 'editor.notSaved' },
+          ...unstorable.map((pr) =>
+            pr.text ? { both: pr.text } : { both: { nl: pr.message, en: pr.message } },
+          ),
+        ],
+      });
       return null;
     }
     try {
@@ -199,7 +198,7 @@ export function useDefinitionEditor(
 
   const save = () =>
     run(async () => {
-      if (await saveText()) setNotice(p('editor.saved', { time: formatTime(new Date()) }));
+      if (await saveText()) setNotice({ policy: 'editor.saved', vars: { time: new Date() } });
     });
 
   /** Their version replaces this tab's text. */
@@ -213,7 +212,10 @@ export function useDefinitionEditor(
       setConflict(null);
       setTheirs(null);
       onReload(fresh);
-      setNotice(c('conflict.reloaded', { name: fresh.savedBy?.name ?? c('conflict.someone') }));
+      setNotice({
+        conflict: 'conflict.reloaded',
+        vars: { name: fresh.savedBy?.name ?? { conflict: 'conflict.someone' } },
+      });
     });
 
   /** Keeps this tab's text and shows theirs beside it; a save now knowingly replaces theirs. */
@@ -228,7 +230,7 @@ export function useDefinitionEditor(
   const preparePublish = () =>
     run(async () => {
       if (!valid) {
-        setError(p('editor.fixFirst'));
+        setError({ policy: 'editor.fixFirst' });
         return;
       }
       if (dirty && parsed.ok && !(await saveText())) return;
@@ -236,10 +238,10 @@ export function useDefinitionEditor(
       setPublishing({ diff, previous: previousVersion });
     });
 
-  /** After proposing: the draft is frozen now. */
-  const proposed = (message: string) => {
+  /** After proposing: the draft is frozen now. (The words ProposePublish gives are said anew.) */
+  const proposed = () => {
     setPublishing(null);
-    setNotice(message);
+    setNotice({ proposal: 'prop.proposed', vars: { version } });
     void proposals.reload();
   };
 
@@ -249,7 +251,7 @@ export function useDefinitionEditor(
       if (!proposal) return;
       await policyApi.withdrawProposal(proposal.id);
       await proposals.reload();
-      setNotice(q('prop.withdrawnToEdit', { version }));
+      setNotice({ proposal: 'prop.withdrawnToEdit', vars: { version } });
     });
 
   const discard = () =>
@@ -261,7 +263,7 @@ export function useDefinitionEditor(
   const retire = () =>
     run(async () => {
       const retired = await policyApi.retire(key, version);
-      setNotice(p('editor.retired', { version }));
+      setNotice({ policy: 'editor.retired', vars: { version } });
       onReload(retired);
     });
 
