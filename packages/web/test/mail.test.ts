@@ -152,7 +152,7 @@ describe('the Berichten page', () => {
     await page.getByRole('button', { name: `Opnieuw versturen: ${failedSubject}` }).click();
     await page
       .getByRole('status')
-      .filter({ hasText: `Het bericht "${failedSubject}" staat weer klaar om te versturen.` })
+      .filter({ hasText: `Het bericht ‘${failedSubject}’ staat weer klaar om te versturen.` })
       .waitFor();
     // The status comes before the list has reloaded: wait for the button to go, or fail.
     await page

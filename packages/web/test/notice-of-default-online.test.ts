@@ -87,7 +87,7 @@ describe('a notice of default from the resident', () => {
     const mail = await mailedTo(
       server,
       server.users.resident.email,
-      /Wij hebben uw ingebrekestelling voor uw aanvraag "Speeltuinfeest Carnisse"/,
+      /Wij hebben uw ingebrekestelling voor uw aanvraag ‘Speeltuinfeest Carnisse’/,
     );
     expect(mail.text).toMatch(/Hebben wij uiterlijk op \d+ \w+ \d{4} nog niet besloten/);
     expect(mail.text).not.toMatch(/shell\.|receivedOn|\d{4}-\d{2}-\d{2}/);

@@ -44,7 +44,10 @@ async function readShippedFiles(
   entries.sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const files = (await readdir(join(dir, entry.name))).filter((f) => f.endsWith('.json')).sort();
+    // Numbers as numbers: definition.v10.json after definition.v9.json, not before v2.
+    const files = (await readdir(join(dir, entry.name)))
+      .filter((f) => f.endsWith('.json'))
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
     for (const file of files) {
       const path = join(dir, entry.name, file);
       const json: unknown = JSON.parse(await readFile(path, 'utf8'));

@@ -45,7 +45,7 @@ export function receiptText(
       subject: `Notice of default received – ${m.reference}`,
       body: [
         `Dear ${m.name},`,
-        `We have recorded your notice of default for your application "${m.what}" (${m.reference}), received on ${d(notice.receivedOn)}. The decision term ended on ${d(notice.termEndedOn)}.`,
+        `We have recorded your notice of default for your application ‘${m.what}’ (${m.reference}), received on ${d(notice.receivedOn)}. The decision term ended on ${d(notice.termEndedOn)}.`,
         notice.days === 0
           ? `If we have not decided by ${d(notice.firstDay)}, we will pay you a penalty for each day from then until the decision, to ${max} at most (article 4:17 of the General Administrative Law Act).`
           : notice.forApplicant.en,
@@ -62,7 +62,7 @@ export function receiptText(
     subject: `Ingebrekestelling ontvangen – ${m.reference}`,
     body: [
       `Beste ${m.name},`,
-      `Wij hebben uw ingebrekestelling voor uw aanvraag "${m.what}" (${m.reference}) vastgelegd, ontvangen op ${d(notice.receivedOn)}. De beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
+      `Wij hebben uw ingebrekestelling voor uw aanvraag ‘${m.what}’ (${m.reference}) vastgelegd, ontvangen op ${d(notice.receivedOn)}. De beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
       notice.days === 0
         ? `Hebben wij uiterlijk op ${d(notice.firstDay)} nog niet besloten, dan betalen wij u vanaf die dag een dwangsom voor elke dag dat het besluit uitblijft, tot hoogstens ${max} (artikel 4:17 Algemene wet bestuursrecht).`
         : notice.forApplicant.nl,
@@ -100,8 +100,8 @@ export function staffText(
         : `Notice of default given online – ${m.reference}`,
       body: [
         m.recordedBy
-          ? `${m.recordedBy} recorded a notice of default from ${m.applicant}, received on ${d(notice.receivedOn)}, for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`
-          : `${m.applicant} gave notice of default online on ${d(notice.receivedOn)} for "${m.what}" (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`,
+          ? `${m.recordedBy} recorded a notice of default from ${m.applicant}, received on ${d(notice.receivedOn)}, for ‘${m.what}’ (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`
+          : `${m.applicant} gave notice of default online on ${d(notice.receivedOn)} for ‘${m.what}’ (${m.reference}): the decision term ended on ${d(notice.termEndedOn)}.`,
         notice.explanation.en,
       ].join('\n\n'),
     };
@@ -112,8 +112,8 @@ export function staffText(
       : `Ingebrekestelling online ontvangen – ${m.reference}`,
     body: [
       m.recordedBy
-        ? `${m.recordedBy} heeft een ingebrekestelling van ${m.applicant} vastgelegd, ontvangen op ${d(notice.receivedOn)}, voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`
-        : `${m.applicant} heeft de gemeente op ${d(notice.receivedOn)} online in gebreke gesteld voor "${m.what}" (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
+        ? `${m.recordedBy} heeft een ingebrekestelling van ${m.applicant} vastgelegd, ontvangen op ${d(notice.receivedOn)}, voor ‘${m.what}’ (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`
+        : `${m.applicant} heeft de gemeente op ${d(notice.receivedOn)} online in gebreke gesteld voor ‘${m.what}’ (${m.reference}): de beslistermijn was verstreken op ${d(notice.termEndedOn)}.`,
       notice.explanation.nl,
     ].join('\n\n'),
   };

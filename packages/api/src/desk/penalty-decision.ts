@@ -65,7 +65,7 @@ export function penaltyLetterText(
     return {
       subject: `Decision: penalty for our late decision on ${m.reference}`,
       body: [
-        `On ${d(notice.receivedOn)} we received your notice of default for your application "${m.what}" (${m.reference}). The decision term had ended on ${d(notice.termEndedOn)}.`,
+        `On ${d(notice.receivedOn)} we received your notice of default for your application ‘${m.what}’ (${m.reference}). The decision term had ended on ${d(notice.termEndedOn)}.`,
         notice.decidedOn
           ? `Our decision on your application was made known on ${d(notice.decidedOn)}, more than two weeks after your notice. Under article 4:17 of the General Administrative Law Act (Awb) we therefore owe you a penalty.`
           : `We have still not decided on your application, so the penalty has reached its highest amount under article 4:17 of the General Administrative Law Act (Awb). You will hear about our decision on your application separately.`,
@@ -77,7 +77,7 @@ export function penaltyLetterText(
   return {
     subject: `Besluit: dwangsom voor ons late besluit op ${m.reference}`,
     body: [
-      `Op ${d(notice.receivedOn)} ontvingen wij uw ingebrekestelling voor uw aanvraag "${m.what}" (${m.reference}). De beslistermijn was op ${d(notice.termEndedOn)} verstreken.`,
+      `Op ${d(notice.receivedOn)} ontvingen wij uw ingebrekestelling voor uw aanvraag ‘${m.what}’ (${m.reference}). De beslistermijn was op ${d(notice.termEndedOn)} verstreken.`,
       notice.decidedOn
         ? `Ons besluit op uw aanvraag is op ${d(notice.decidedOn)} bekendgemaakt, meer dan twee weken na uw ingebrekestelling. Daarom bent u op grond van artikel 4:17 van de Algemene wet bestuursrecht (Awb) een dwangsom van ons tegoed.`
         : `Wij hebben nog steeds niet op uw aanvraag besloten. De dwangsom heeft daarom het hoogste bedrag bereikt dat artikel 4:17 van de Algemene wet bestuursrecht (Awb) noemt. Over ons besluit op uw aanvraag hoort u apart.`,
@@ -105,7 +105,7 @@ function notOwedText(
     return {
       subject: `Decision: no penalty for our late decision on ${m.reference}`,
       body: [
-        `On ${d(notice.receivedOn)} we received your notice of default for your application "${m.what}" (${m.reference}). The decision term had ended on ${d(notice.termEndedOn)}.`,
+        `On ${d(notice.receivedOn)} we received your notice of default for your application ‘${m.what}’ (${m.reference}). The decision term had ended on ${d(notice.termEndedOn)}.`,
         `For the ${notice.days} days from ${d(notice.firstDay)} to ${d(notice.lastDay)} inclusive, a penalty of ${amount} would be owed. We decide, however, that we owe you no penalty, because ${because}`,
         m.notOwed.motivation,
       ].join('\n\n'),
@@ -114,7 +114,7 @@ function notOwedText(
   return {
     subject: `Besluit: geen dwangsom voor ons late besluit op ${m.reference}`,
     body: [
-      `Op ${d(notice.receivedOn)} ontvingen wij uw ingebrekestelling voor uw aanvraag "${m.what}" (${m.reference}). De beslistermijn was op ${d(notice.termEndedOn)} verstreken.`,
+      `Op ${d(notice.receivedOn)} ontvingen wij uw ingebrekestelling voor uw aanvraag ‘${m.what}’ (${m.reference}). De beslistermijn was op ${d(notice.termEndedOn)} verstreken.`,
       `Over de ${notice.days} dagen van ${d(notice.firstDay)} tot en met ${d(notice.lastDay)} zou een dwangsom van ${amount} verschuldigd zijn. Wij besluiten toch dat u geen dwangsom van ons krijgt, omdat ${because}`,
       m.notOwed.motivation,
     ].join('\n\n'),

@@ -50,7 +50,7 @@ export function closingReminderText(
       subject: `Your application ${vars.reference} has not been sent yet`,
       body: [
         `Dear ${vars.name},`,
-        `You started an application "${title}" (${vars.reference}) under the grant scheme ${vars.regulation}, but you have not sent it yet.`,
+        `You started an application ‘${title}’ (${vars.reference}) under the grant scheme ${vars.regulation}, but you have not sent it yet.`,
         `The scheme takes applications up to and including ${on}. After that day this application can no longer be sent.`,
         'Finish and send your application here: {{applicationUrl}}',
       ].join('\n\n'),
@@ -60,7 +60,7 @@ export function closingReminderText(
     subject: `Uw aanvraag ${vars.reference} is nog niet verstuurd`,
     body: [
       `Beste ${vars.name},`,
-      `U bent een aanvraag "${title}" (${vars.reference}) begonnen voor de regeling ${vars.regulation}, maar u hebt die nog niet verstuurd.`,
+      `U bent een aanvraag ‘${title}’ (${vars.reference}) begonnen voor de regeling ${vars.regulation}, maar u hebt die nog niet verstuurd.`,
       `De regeling neemt aanvragen aan tot en met ${on}. Na die dag kunt u deze aanvraag niet meer versturen.`,
       'Maak uw aanvraag af en verstuur haar hier: {{applicationUrl}}',
     ].join('\n\n'),
@@ -83,7 +83,7 @@ function paperText(
       subject: `Your application ${v.reference} has not been sent yet`,
       body: [
         `Dear ${v.name},`,
-        `An application "${v.title}" (${v.reference}) under the grant scheme ${v.regulation} was started for you, but it has not been sent yet.`,
+        `An application ‘${v.title}’ (${v.reference}) under the grant scheme ${v.regulation} was started for you, but it has not been sent yet.`,
         `The scheme takes applications up to and including ${v.on}. After that day this application can no longer be sent.`,
         v.online
           ? `You can finish and send it online at {{applicationUrl}}. Would you like help, or to finish it at our desk? Please contact us: you will find our telephone number and address at the top of this letter. Mention reference ${v.reference}.`
@@ -95,7 +95,7 @@ function paperText(
     subject: `Uw aanvraag ${v.reference} is nog niet verstuurd`,
     body: [
       `Beste ${v.name},`,
-      `Voor u is een aanvraag "${v.title}" (${v.reference}) begonnen voor de regeling ${v.regulation}, maar die is nog niet verstuurd.`,
+      `Voor u is een aanvraag ‘${v.title}’ (${v.reference}) begonnen voor de regeling ${v.regulation}, maar die is nog niet verstuurd.`,
       `De regeling neemt aanvragen aan tot en met ${v.on}. Na die dag kan deze aanvraag niet meer worden verstuurd.`,
       v.online
         ? `U kunt de aanvraag online afmaken en versturen op {{applicationUrl}}. Wilt u hulp, of de aanvraag liever aan de balie afmaken? Neem dan contact met ons op: ons telefoonnummer en adres staan bovenaan deze brief. Noem dan het kenmerk ${v.reference}.`

@@ -52,7 +52,7 @@ export function warningText(
       subject: `Your draft application ${vars.reference} will be deleted on ${on}`,
       body: [
         `Dear ${vars.name},`,
-        `You started an application "${title}" (${vars.reference}) but have not changed or submitted it for ${vars.days} days.`,
+        `You started an application ‘${title}’ (${vars.reference}) but have not changed or submitted it for ${vars.days} days.`,
         `We do not keep personal data longer than needed. Unless you open or change the draft before ${on}, it will be deleted on that date together with everything you entered.`,
         'Open your application here: {{applicationUrl}}',
       ].join('\n\n'),
@@ -62,7 +62,7 @@ export function warningText(
     subject: `Uw conceptaanvraag ${vars.reference} wordt op ${on} verwijderd`,
     body: [
       `Beste ${vars.name},`,
-      `U bent een aanvraag "${title}" (${vars.reference}) begonnen, maar hebt die al ${vars.days} dagen niet gewijzigd of ingediend.`,
+      `U bent een aanvraag ‘${title}’ (${vars.reference}) begonnen, maar hebt die al ${vars.days} dagen niet gewijzigd of ingediend.`,
       `Wij bewaren persoonsgegevens niet langer dan nodig. Als u het concept niet vóór ${on} wijzigt, verwijderen wij het op die dag, met alles wat u hebt ingevuld.`,
       'Open uw aanvraag hier: {{applicationUrl}}',
     ].join('\n\n'),

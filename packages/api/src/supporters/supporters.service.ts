@@ -102,7 +102,7 @@ function invitationBody(m: {
   const digidOnly = m.rule === 'digid';
   return [
     `Beste ${m.name},`,
-    `${m.applicant} vraagt subsidie aan voor het bewonersinitiatief "${what}" (${m.app.reference}) en noemt u als buurtbewoner die het steunt.`,
+    `${m.applicant} vraagt subsidie aan voor het bewonersinitiatief ‘${what}’ (${m.app.reference}) en noemt u als buurtbewoner die het steunt.`,
     `Bevestig uw steun via deze link: ${m.link}`,
     digidOnly
       ? 'U logt daar in met DigiD.'
@@ -237,7 +237,7 @@ export async function addSupporter(
           language: 'nl',
           template: SUPPORTER_INVITATION,
           text: {
-            subject: `Steunt u "${app.title || app.reference}"? / Do you support it?`,
+            subject: `Steunt u ‘${app.title || app.reference}’? / Do you support it?`,
             body: invitationBody({
               name: input.name,
               applicant: applicant.name,
