@@ -34,7 +34,10 @@ describe('klein buurtbudget through the API', () => {
       .select(['key', 'version'])
       .where('status', '=', 'published')
       .execute();
-    expect(rows.map((r) => `${r.key}@${r.version}`).sort()).toEqual(
+    // By key, then by number: version 10 after version 9.
+    const order = (a: { key: string; version: number }, b: { key: string; version: number }) =>
+      a.key.localeCompare(b.key) || a.version - b.version;
+    expect(rows.sort(order).map((r) => `${r.key}@${r.version}`)).toEqual(
       Object.entries(SHIPPED_VERSIONS).flatMap(([key, versions]) =>
         versions.map((version) => `${key}@${version}`),
       ),
