@@ -12,6 +12,8 @@ import {
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { SessionUser } from '../context';
+import { type ChannelName, channelFor } from '../messaging/channels';
+import type { MessagingPeople } from '../messaging/messaging.types';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { actorFor, isStaff } from './applications.access';
 import type { ApplicationRecord } from './applications.repository';
@@ -51,6 +53,8 @@ export interface ApplicationDetail {
   applicantName: string | null;
   /** She logs in to read it herself (e-mail or DigiD); a resident filed for at the desk may not. */
   applicantCanLogIn: boolean;
+  /** How staff reach her (null for anyone else): see `contactFor`. */
+  applicantContact: ApplicantContact | null;
   /** What the resident reported after the activity (text, costs), labelled by the definition. */
   report: ReportEntry[];
   /** The notice of default and the penalty it made owed, in words for staff and applicant. */
@@ -75,8 +79,8 @@ export function toDetail(
   reg: Regulation,
   user: SessionUser,
   now: Date,
-  /** Whose application it is, as read with it (the messaging people carry her). */
-  people: { applicant: { name: string } } | undefined,
+  /** Whose application it is, as read with it (the messaging people carry her; at creation only her name). */
+  people: { applicant: MessagingPeople['applicant'] | { name: string } } | undefined,
   agent: boolean,
   /** applicantCanLogIn (applications.access.ts) */
   canLogIn: boolean,
@@ -120,6 +124,8 @@ export function toDetail(
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
     applicantCanLogIn: canLogIn,
+    applicantContact:
+      people && 'email' in people.applicant && isStaff(user) ? contactFor(people.applicant) : null,
     report: reportEntries(def, view.report),
     ...noticeOfDefaultFields(app, toAmsterdamDate(now), user, agent),
     createdBy: app.created_by,
@@ -128,6 +134,28 @@ export function toDetail(
     createdAt: new Date(app.created_at).toISOString(),
     updatedAt: new Date(app.updated_at).toISOString(),
     version: app.version,
+  };
+}
+
+/**
+ * How her letters reach her and how else staff can reach her: an assessor who asks for more
+ * information from a resident who gets her post on paper, or has no e-mail, knows before writing
+ * that her answer takes the post's time, and may call her instead.
+ */
+export interface ApplicantContact {
+  /** The channel her letters and decisions take now (Awb 2:14: e-mail only when she chose it). */
+  letters: ChannelName;
+  email: string | null;
+  phone: string | null;
+  postalAddress: { street: string | null; postcode: string | null; city: string | null };
+}
+
+function contactFor(a: MessagingPeople['applicant']): ApplicantContact {
+  return {
+    letters: channelFor(a).name,
+    email: a.email,
+    phone: a.phone?.trim() || null,
+    postalAddress: { street: a.street, postcode: a.postcode, city: a.city },
   };
 }
 

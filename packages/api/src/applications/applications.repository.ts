@@ -126,7 +126,7 @@ function applicationWithRegulation(db: Kysely<DB>, id: string, opts: LockShape) 
         select jsonb_build_object(
           'applicant', jsonb_build_object('email', ap.email, 'name', ap.name, 'locale', ap.locale,
             'street', ap.street, 'postcode', ap.postcode, 'city', ap.city,
-            'letterChannel', ap.letter_channel,
+            'letterChannel', ap.letter_channel, 'phone', ap.phone,
             'canLogIn', ap.deactivated_at is null and (ap.email is not null or exists (
               select 1 from external_identities x
               where x.user_id = ap.id and x.provider = 'resident'))),

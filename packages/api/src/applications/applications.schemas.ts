@@ -118,6 +118,24 @@ export const ApplicationDetailSchema = z
       description:
         'The applicant logs in to read the application herself (an account with an e-mail address, or DigiD); false for a resident the desk filed for without either',
     }),
+    applicantContact: z
+      .object({
+        letters: z.enum(['email', 'paper']).openapi({
+          description: 'The channel her letters and decisions take now',
+        }),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        postalAddress: z.object({
+          street: z.string().nullable(),
+          postcode: z.string().nullable(),
+          city: z.string().nullable(),
+        }),
+      })
+      .nullable()
+      .openapi({
+        description:
+          'How staff reach the applicant: the channel of her letters, e-mail, phone and postal address; null for anyone but staff',
+      }),
     report: z.array(
       z.object({
         key: z.string(),

@@ -67,6 +67,8 @@ export interface MessagingContext {
     street: string | null;
     postcode: string | null;
     city: string | null;
+    /** What the desk noted to reach her by phone, when read with the application. */
+    phone?: string | null;
     /**
      * She can log in to read it herself (letters/letter.links.ts applicationsWithLogin), when the
      * application was read with its people (applications.repository.ts).

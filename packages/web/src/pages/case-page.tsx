@@ -35,6 +35,7 @@ import {
 import { EventForm } from '../forms/event-form';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { ApplicantContactRows } from './applicant-contact';
 import { loadApplicationBundle } from './application-bundle';
 import {
   AmountsList,
@@ -190,6 +191,7 @@ export function CasePage({ id }: { id: string }) {
                 <DataListKey>{t('case.applicant')}</DataListKey>
                 <DataListValue>{summary?.applicantName ?? '–'}</DataListValue>
               </DataListItem>
+              <ApplicantContactRows app={app} />
               <DataListItem>
                 <DataListKey>{t('queue.assignee')}</DataListKey>
                 <DataListValue>
