@@ -20,6 +20,13 @@ describe('tidyFreeText', () => {
     expect(tidyFreeText('€\u00a0500,00  per  dag')).toBe('€\u00a0500,00 per dag');
   });
 
+  test('reads a line of only no-break spaces as the empty line it looks like', () => {
+    expect(tidyFreeText('Alinea een.\n\u00a0\u00a0\nAlinea twee.')).toBe(
+      'Alinea een.\n\nAlinea twee.',
+    );
+    expect(tidyFreeText('a\n\u00a0\ra')).toBe('a\n\na');
+  });
+
   test('is idempotent and never leaves a double space or a paragraph the letter would split differently', () => {
     fc.assert(
       fc.property(
@@ -29,9 +36,11 @@ describe('tidyFreeText', () => {
           expect(tidyFreeText(tidied)).toBe(tidied);
           expect(tidied).not.toMatch(/[ \t]{2}|\t|[ ]\n|\n[ ]|\n{3}|\r/);
           expect(tidied).toBe(tidied.trim());
-          // The paragraphs a letter makes of it are the typed ones, tidied.
+          // The paragraphs a letter makes of it are the typed ones, tidied; a line of nothing but
+          // blanks (no-break spaces too) reads as the empty line it looks like.
+          const lines = typed.replace(/\r\n?/g, '\n').replace(/^\s+$/gm, '');
           expect(paragraphsOf(tidied)).toEqual(
-            paragraphsOf(typed.replace(/\r\n?/g, '\n')).map(tidyFreeText).filter(Boolean),
+            paragraphsOf(lines).map(tidyFreeText).filter(Boolean),
           );
         },
       ),
