@@ -160,7 +160,7 @@ export {
   type NextDeadline,
   nextDeadline,
 } from './runtime/next-deadline';
-export { RECEIPT_WINDOW, receiptClosedIssue } from './runtime/receipt-window';
+export { RECEIPT_WINDOW, receiptClosedIssue, wouldResume } from './runtime/receipt-window';
 export {
   REQUEST_SENT_EVENT,
   type RequestSentInput,

@@ -191,7 +191,7 @@ export const EventBody = z
     payload: z.unknown().optional(),
     receivedOn: z.iso.date().optional().openapi({
       description:
-        'Desk staff only, with the step that receives the application (its SUBMIT): the day it came in, when that was before today (by post), at most 30 days ago. The decision term and the regulation’s last day count from it; the history keeps it',
+        'Desk staff only, with the step that receives the application (the one that starts the decision term) or the supplement asked for (one that lets a suspended term run again): the day it came in, when that was before today (by post), at most 30 days ago, and for a supplement not before it was asked for. The decision term and the regulation’s last day count from it; the history keeps it',
     }),
   })
   .strict()

@@ -198,7 +198,7 @@ describe('the last day for applications', () => {
     const withdraw = at('2026-03-03', 'WITHDRAW');
     expect(withdraw.code).toBe('invalid_payload');
     expect(withdraw.issues?.[0]?.text.nl).toBe(
-      'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag.',
+      'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag of bij de gevraagde aanvulling.',
     );
   });
 });

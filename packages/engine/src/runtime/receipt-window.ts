@@ -5,7 +5,7 @@
  * is the regulation's rule, not a workflow's, so it holds for every definition and every version
  * of one, those published before it too.
  */
-import type { ApplicationContext, Issue } from '../core/engine.types';
+import type { ApplicationContext, Issue, Suspension } from '../core/engine.types';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
 import { addDays, formatDate, isIsoDate } from '../legal-clock/calendar';
 import type { Deadline } from '../legal-clock/terms';
@@ -83,14 +83,68 @@ export function receivedOnIssue(receivedOn: string, today: string): Issue | null
   };
 }
 
-/** A day of receipt given with a step that does not receive the application. */
+/** A day of receipt given with a step that neither receives the application nor a supplement. */
 export function notAReceipt(): Issue {
   return {
     path: 'receivedOn',
-    message: 'receivedOn belongs only to the step that receives the application',
+    message:
+      'receivedOn belongs only to the step that receives the application or the supplement asked for',
     text: {
-      nl: 'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag.',
-      en: 'A date of receipt belongs only with submitting the application.',
+      nl: 'Een datum van ontvangst hoort alleen bij het indienen van de aanvraag of bij de gevraagde aanvulling.',
+      en: 'A date of receipt belongs only with submitting the application or the additional information asked for.',
+    },
+  };
+}
+
+/**
+ * Whether the step receives the supplement asked for: it ends a suspension of the decision term
+ * that was running (Awb 4:15), so the term runs again from the day the supplement came in.
+ */
+export function resumes(before: ApplicationContext, after: ApplicationContext): Suspension | null {
+  const open = before.clock.suspensions.findIndex((s) => s.endedOn === null);
+  if (open < 0) return null;
+  const ended = after.clock.suspensions[open];
+  return ended && ended.endedOn !== null ? ended : null;
+}
+
+/**
+ * Whether sending this event in this state would receive the supplement asked for: one of its
+ * transitions, or the state it enters, resumes the decision term while it is suspended. The
+ * desk's form then asks the day it came in.
+ */
+export function wouldResume(
+  def: WorkflowDefinition,
+  state: string,
+  eventType: string,
+  /** The decision term is suspended now (the application view's `clock.suspended`). */
+  suspended: boolean,
+): boolean {
+  if (!suspended) return false;
+  const here = def.states[state];
+  const on = here?.on?.[eventType];
+  const transitions = on === undefined ? [] : Array.isArray(on) ? on : [on];
+  return transitions.some((t) => {
+    const config = typeof t === 'string' ? { target: t } : t;
+    const target = config.target === undefined ? here : def.states[config.target];
+    // Withdrawing ends the suspension too, but nothing runs again: no day of receipt to give.
+    if (!target || target.type === 'final') return false;
+    const leaves = config.target !== undefined && config.target !== state;
+    const actions = [
+      ...('actions' in config ? (config.actions ?? []) : []),
+      ...(leaves ? [...(here?.exit ?? []), ...(target.entry ?? [])] : []),
+    ];
+    return actions.some((a) => a.type === 'resumeClock');
+  });
+}
+
+/** A supplement dated before it was asked for. */
+export function suppliedBeforeRequest(requestedOn: string): Issue {
+  return {
+    path: 'receivedOn',
+    message: `receivedOn must not be before the request for more information of ${requestedOn}`,
+    text: {
+      nl: `Vul bij Datum van ontvangst een dag in vanaf het verzoek om aanvulling van ${formatDate(requestedOn, 'nl')}.`,
+      en: `For Date of receipt, enter a day on or after the request for more information of ${formatDate(requestedOn, 'en')}.`,
     },
   };
 }

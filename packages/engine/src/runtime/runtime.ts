@@ -36,6 +36,8 @@ import {
   receiptClosedIssue,
   receivedOnIssue,
   receives,
+  resumes,
+  suppliedBeforeRequest,
   wouldReceive,
 } from './receipt-window';
 
@@ -299,8 +301,17 @@ export function step(
   const nextContext = next.context as ApplicationContext;
   const received = receives(context, nextContext);
   if (input.receivedOn !== undefined && !received) {
-    const issue = notAReceipt();
-    throw new EngineError('invalid_payload', issue.message, { issues: [issue] });
+    // Or the supplement asked for, by post or at a desk: the term runs again from that day.
+    const supplied = resumes(context, nextContext);
+    const goesOn = def.states[next.value as string]?.type !== 'final';
+    if (!supplied || !goesOn) {
+      const issue = notAReceipt();
+      throw new EngineError('invalid_payload', issue.message, { issues: [issue] });
+    }
+    if (input.receivedOn < supplied.requestedOn) {
+      const issue = suppliedBeforeRequest(supplied.requestedOn);
+      throw new EngineError('invalid_payload', issue.message, { issues: [issue] });
+    }
   }
   if (received) {
     const closed = receiptClosedIssue(

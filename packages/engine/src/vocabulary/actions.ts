@@ -165,9 +165,11 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
   },
   resumeClock: (_def, ctx, event) => {
     // `endedOn` is the day the clock runs again (Awb 4:15): the day of the supplement, or the
-    // day after the last day of the period when it lapsed unused.
+    // day after the last day of the period when it lapsed unused. A supplement that came by post
+    // or to a desk counts from the day it came in, which the desk gives (`receivedOn`).
+    const supplied = event.receivedOn ?? event.today;
     const suspensions = ctx.clock.suspensions.map((s) =>
-      s.endedOn === null ? { ...s, endedOn: earlierDate(event.today, addDays(s.dueOn, 1)) } : s,
+      s.endedOn === null ? { ...s, endedOn: earlierDate(supplied, addDays(s.dueOn, 1)) } : s,
     );
     return { update: { clock: { ...ctx.clock, suspensions } } };
   },

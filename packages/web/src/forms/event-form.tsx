@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { type WorkflowDefinition, wouldResume } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -21,7 +21,9 @@ import {
 import { ErrorAlert, ErrorSummary, type SummaryError, useErrorText } from '../components/ui';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
+import { RECEIVED_ON, ReceivedOnField, useReceivedOn } from '../pages/form/received-on-field';
 import { useLeaveGuard } from '../router/router';
+import { useSession } from '../session/session';
 import { AttachmentsField } from './attachments-field';
 import { eventLabel, type Localized, payloadLabel } from './definition-text';
 import { checkEventForm, ruleGroups } from './event-form.check';
@@ -102,6 +104,14 @@ export function EventForm({
   const label = (name: string) => payloadLabel(schema, name, locale);
   const help = (s: JsonSchema) => (s['x-help'] as Localized | undefined)?.[locale];
   const title = eventLabel(definition, event.type)[locale];
+  // The supplement asked for that came by post or to a desk: the desk gives the day it came in,
+  // from which the suspended decision term runs again (Awb 4:15).
+  const { hasRole } = useSession();
+  const receipt = useReceivedOn(
+    hasRole('clerk') &&
+      !!definition &&
+      wouldResume(definition, app.state, event.type, !!app.clock?.suspended),
+  );
   // Typed text and added files are lost when the person leaves before sending: ask first. Not
   // while sending: the page may move on once it is sent.
   useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
@@ -170,8 +180,11 @@ export function EventForm({
     e.preventDefault();
     setFailure('');
     const built = check();
-    show(built.errors);
-    if (Object.keys(built.errors).length) return;
+    const errs = receipt.problem
+      ? { ...built.errors, [RECEIVED_ON]: receipt.problem }
+      : built.errors;
+    show(errs);
+    if (Object.keys(errs).length) return;
     if (confirmText && !confirming) {
       setConfirming(true);
       return;
@@ -181,7 +194,7 @@ export function EventForm({
     try {
       const next = await api.sendEvent(
         app.id,
-        { type: event.type, payload: built.payload },
+        { type: event.type, payload: built.payload, ...receipt.sent },
         { etag: app.etag, idempotencyKey: idempotencyKey.current },
       );
       setConfirming(false);
@@ -192,6 +205,7 @@ export function EventForm({
       setValues(empty);
       setInitial(empty);
       setUploaded([]);
+      receipt.setDay(null);
       setErrors({});
       setTypedProblems({});
       onDone(next);
@@ -232,7 +246,11 @@ export function EventForm({
   }
 
   const summary: SummaryError[] = Object.entries(errors).map(([name, message]) => ({
-    target: applies.has(name) ? idFor(name) : `${prefix}-submit`,
+    target: applies.has(name)
+      ? idFor(name)
+      : name === RECEIVED_ON && receipt.enabled
+        ? fieldId(RECEIVED_ON)
+        : `${prefix}-submit`,
     message,
   }));
   const Heading = headingLevel === 2 ? Heading2 : Heading3;
@@ -305,6 +323,7 @@ export function EventForm({
               />
             );
           })}
+        <ReceivedOnField receipt={receipt} error={errors[RECEIVED_ON]} what="supplement" />
         {fields.some(([, s]) => isAttachments(s)) ? null : extra}
         {confirming && confirmText && (
           <Alert type="warning" role="alert">

@@ -276,6 +276,8 @@ const nl = {
   'wizard.receivedOn': 'Datum van ontvangst',
   'wizard.receivedOnHint':
     'Kwam de aanvraag eerder binnen, per post of aan de balie? Vul dan die dag in: de termijnen tellen vanaf die dag. Leeg laten: vandaag.',
+  'event.receivedOnHint':
+    'Kwam de aanvulling eerder binnen, per post of aan de balie? Vul dan die dag in: de beslistermijn loopt weer vanaf die dag. Leeg laten: vandaag.',
   'periodEnded.next': 'Een nieuwe aanvraag kan bij een regeling die nu open is.',
   'periodEnded.link': 'Bekijk de open regelingen',
   'periodEnded.desk':
@@ -893,6 +895,8 @@ const en: Record<MessageKey, string> = {
   'wizard.receivedOn': 'Date of receipt',
   'wizard.receivedOnHint':
     'Did the application come in earlier, by post or at a desk? Then enter that day: the terms count from it. Left empty: today.',
+  'event.receivedOnHint':
+    'Did the additional information come in earlier, by post or at a desk? Then enter that day: the decision period runs again from it. Left empty: today.',
   'periodEnded.next': 'A new application can be made under a grant scheme that is open now.',
   'periodEnded.link': 'See the open grant schemes',
   'periodEnded.desk':

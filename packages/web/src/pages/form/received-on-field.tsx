@@ -9,7 +9,8 @@ export const RECEIVED_ON = 'receivedOn';
 /**
  * The day an application came in, which the desk gives when it files one that arrived earlier
  * (by post, or left at a desk): the decision term and the regulation's last day count from it.
- * Left empty, it came in today. Only for desk staff sending the form for a resident.
+ * Left empty, it came in today. Only for desk staff sending the form for a resident; likewise
+ * for the supplement asked for, from whose day the suspended decision term runs again.
  */
 export function useReceivedOn(enabled: boolean) {
   const [day, setDay] = useState<string | null>(null);
@@ -28,9 +29,12 @@ export function useReceivedOn(enabled: boolean) {
 export function ReceivedOnField({
   receipt,
   error,
+  what = 'application',
 }: {
   receipt: ReturnType<typeof useReceivedOn>;
   error: string | undefined;
+  /** What came in: the application (its terms count from the day), or a supplement asked for. */
+  what?: 'application' | 'supplement';
 }) {
   const { t, locale } = useI18n();
   if (!receipt.enabled) return null;
@@ -38,7 +42,7 @@ export function ReceivedOnField({
     <DateInput
       id={fieldId(RECEIVED_ON)}
       label={t('wizard.receivedOn')}
-      description={t('wizard.receivedOnHint')}
+      description={t(what === 'supplement' ? 'event.receivedOnHint' : 'wizard.receivedOnHint')}
       error={error}
       value={receipt.day}
       onChange={receipt.setDay}
