@@ -75,6 +75,30 @@ const SALUTATION = /^(beste|geachte|dear|hello|hallo)\b/i;
 const CLOSING =
   /^(met vriendelijke groet|hoogachtend|kind regards|yours sincerely|yours faithfully|best regards)/i;
 
+/**
+ * The sign-off a text ends with, from its closing ("Met vriendelijke groet,") to its end, as
+ * written; null when it has none.
+ */
+export function signOffOf(body: string): string | null {
+  const paragraphs = paragraphsOf(body);
+  const at = paragraphs.findIndex((p) => CLOSING.test(p));
+  return at >= 0 ? paragraphs.slice(at).join('\n\n') : null;
+}
+
+/**
+ * A mail's text as a letter on paper: its sign-off ("Met vriendelijke groet, Team …", as a mail
+ * is signed) becomes `letterSignOff`, the one the workflow's own letters are signed with
+ * ("… namens dezen, team …"), so a notice that goes by post is signed as a letter. A text
+ * without a sign-off is left as it is.
+ */
+export function withLetterSignOff(body: string, letterSignOff: string | null): string {
+  if (!letterSignOff) return body;
+  const paragraphs = paragraphsOf(body);
+  const at = paragraphs.findIndex((p) => CLOSING.test(p));
+  if (at < 0) return body;
+  return [...paragraphs.slice(0, at), letterSignOff].join('\n\n');
+}
+
 /** Words an objection paragraph uses, in the letter languages. */
 const OBJECTION_WORD = /bezwaar|objection/i;
 
@@ -153,6 +177,36 @@ export function buildLetterContent(input: LetterInput): LetterContent {
     variables: input.variables,
     ...(input.conditions ? { conditions: input.conditions } : {}),
   };
+}
+
+/**
+ * Whether the letter's own words name its phone number (the sender's, however it is spaced:
+ * "14 010", "14010").
+ */
+export function namesPhone(content: LetterContent): boolean {
+  const digits = content.sender.phone.replace(/\D/g, '');
+  if (!digits) return false;
+  const phone = new RegExp(digits.split('').join('[\\s\\u00a0]*'));
+  return [
+    content.salutation,
+    ...content.paragraphs,
+    ...(content.objection?.paragraphs ?? []),
+    content.signature.onBehalfOf ?? '',
+  ].some((text) => phone.test(text));
+}
+
+/**
+ * The phone number is printed once on a letter, in a sentence that says when to call and what to
+ * quote: the text's own when it names the number (a template's "Heeft u vragen? Bel 14 010."),
+ * else this line under the letter as it reaches its reader (finished: letter.links.ts). The
+ * letterhead, on every page, does not repeat it.
+ */
+export function contactLine(content: LetterContent): string | null {
+  if (namesPhone(content)) return null;
+  const { phone } = content.sender;
+  return content.language === 'en'
+    ? `Any questions about this letter? Call ${phone} (Monday to Friday, 8:00 to 18:00) and quote your reference ${content.reference}.`
+    : `Heeft u vragen over deze brief? Bel dan ${phone} (maandag tot en met vrijdag van 8.00 tot 18.00 uur) en noem uw kenmerk ${content.reference}.`;
 }
 
 /** Finishes the link placeholder that is resolved at render/send time (PUBLIC_URL). */

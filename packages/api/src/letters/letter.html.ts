@@ -1,5 +1,5 @@
 import { escapeHtml } from '../messaging/messaging.format';
-import { withApplicationUrl } from './letter.content';
+import { contactLine, withApplicationUrl } from './letter.content';
 import type { LetterContent } from './letter.types';
 
 const UI: Record<
@@ -87,6 +87,8 @@ export function renderLetterHtml(
   const url = `${options.publicUrl}/aanvragen/${options.applicationId}`;
   const { sender, labels } = content;
   const title = `${content.subject} – ${content.reference}`;
+  // The phone number once, as on the PDF: the text's own sentence, else this one (contactLine).
+  const contact = contactLine(content);
   return `<!doctype html>
 <html lang="${content.language}">
 <head>
@@ -107,7 +109,7 @@ export function renderLetterHtml(
 </div>
 <address class="sender-address" aria-label="${escapeHtml(ui.sender)}">
 ${sender.addressLines.map(escapeHtml).join('<br>')}<br>
-${escapeHtml(labels.contact)}: ${escapeHtml(sender.phone)} · ${escapeHtml(sender.website)}
+${escapeHtml(sender.website)}
 </address>
 </header>
 <address class="recipient" aria-label="${escapeHtml(ui.recipient)}">
@@ -142,6 +144,7 @@ ${content.objection.paragraphs
 </section>`
     : ''
 }
+${contact ? `<p class="contact">${escapeHtml(contact)}</p>` : ''}
 <p class="download"><a href="/api/documents/${options.documentId}?format=pdf" type="application/pdf" download>${escapeHtml(ui.download)}</a></p>
 </article>
 </main>

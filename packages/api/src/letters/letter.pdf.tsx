@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Link, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { contactLine } from './letter.content';
 import { LETTER_FONT_STACK, registerLetterFonts } from './letter.fonts';
 import { printable } from './letter.glyphs';
 import type { LetterContent } from './letter.types';
@@ -154,16 +155,6 @@ const ACCESSIBLE = {
   en: 'This letter can also be read as an accessible web page:',
 } as const;
 
-/**
- * For a recipient who cannot log in (no account to open the web page with): where to get help,
- * worded as the workflow's letters word it.
- */
-export function helpLine(language: 'nl' | 'en', reference: string, phone: string): string {
-  return language === 'en'
-    ? `Any questions about this letter? Call ${phone} (Monday to Friday, 8:00 to 18:00) and quote your reference ${reference}.`
-    : `Heeft u vragen over deze brief? Bel dan ${phone} (maandag tot en met vrijdag van 8.00 tot 18.00 uur) en noem uw kenmerk ${reference}.`;
-}
-
 /** The municipal letter as a react-pdf document; a pure function of the stored content. */
 export function LetterDocument({
   content,
@@ -202,6 +193,8 @@ export function LetterPage({
   fontFamily?: string | string[];
 }) {
   const { sender, labels } = content;
+  // Under a letter finished for its reader (links resolved: letter.links.ts), as the web line.
+  const contact = content.links ? contactLine(content) : null;
   return (
     <Page size="A4" style={[styles.page, { fontFamily }]}>
       <View style={styles.letterhead} fixed>
@@ -213,9 +206,8 @@ export function LetterPage({
           {sender.addressLines.map((line) => (
             <Text key={line}>{line}</Text>
           ))}
-          <Text>
-            {labels.contact}: {sender.phone} · {sender.website}
-          </Text>
+          {/* The phone number is not here: the letter names it once, in a sentence (contactLine). */}
+          <Text>{sender.website}</Text>
         </View>
       </View>
 
@@ -280,11 +272,9 @@ export function LetterPage({
             {content.links.html}
           </Link>
         </Text>
-      ) : content.links ? (
-        <Text style={styles.accessible}>
-          {helpLine(content.language, content.reference, sender.phone)}
-        </Text>
       ) : null}
+      {/* Where to call, unless the text said it: a reader who cannot log in has only this. */}
+      {contact ? <Text style={styles.accessible}>{contact}</Text> : null}
 
       <Text style={styles.footerLeft} fixed>
         {labels.reference} {content.reference}

@@ -2,7 +2,9 @@ import type { LetterContent } from './letter.types';
 
 /**
  * The sender block printed on every letter. It is copied into each letter's content when the
- * letter is issued, so changing it later never alters a letter that was already sent.
+ * letter is issued, so changing it later never alters a letter that was already sent. The phone
+ * number is not printed in the letterhead: the letter says it once, in a sentence (contactLine in
+ * letter.content.ts).
  */
 export const LETTERHEAD: Record<'nl' | 'en', LetterContent['sender']> = {
   nl: {

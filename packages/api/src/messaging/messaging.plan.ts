@@ -14,7 +14,7 @@ import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
 import { channelFor } from './channels';
 import type { Language } from './messaging.table';
-import { resolveVariables, templateOf } from './messaging.texts';
+import { paperNoticeOf, resolveVariables, templateOf } from './messaging.texts';
 import type {
   DocumentRow,
   EnqueuedMessaging,
@@ -96,7 +96,11 @@ export function planMessaging(
 
   /** One letter from a template of the definition (`section`), issued with this step. */
   function issue(kind: LetterKind, section: 'letters' | 'mails', template: string) {
-    const { text, language } = templateOf(input.definition, section, template, applicantLanguage);
+    // A mail's text that goes on paper is signed as a letter (paperNoticeOf).
+    const { text, language } =
+      section === 'mails'
+        ? paperNoticeOf(input.definition, template, applicantLanguage)
+        : templateOf(input.definition, section, template, applicantLanguage);
     const variables = resolveVariables(context, input, language, objection.date);
     const subject = renderTemplate(text.subject, variables, conditions);
     const body = renderTemplate(text.body, variables, conditions);

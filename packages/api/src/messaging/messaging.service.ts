@@ -14,7 +14,7 @@ import type { EnqueuedMessaging, EnqueueMessagingInput, MessagingPlan } from './
 
 export { messagingContext } from './messaging.context';
 export { MESSAGE_ID_DOMAIN, mailRow, planMessaging } from './messaging.plan';
-export { APPLICATION_URL_TOKEN, templateOf } from './messaging.texts';
+export { APPLICATION_URL_TOKEN, paperNoticeOf, templateOf } from './messaging.texts';
 export type {
   DocumentRow,
   EnqueuedMessaging,

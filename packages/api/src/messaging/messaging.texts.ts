@@ -12,6 +12,7 @@ import {
   type WorkflowDefinition,
   withTidyFreeText,
 } from '@initiatief/engine';
+import { signOffOf, withLetterSignOff } from '../letters/letter.content';
 import { formatCents, formatDate } from './messaging.format';
 import type { Language } from './messaging.table';
 import type { EnqueueMessagingInput, MessagingContext } from './messaging.types';
@@ -39,6 +40,39 @@ export function templateOf(
     throw new Error(`workflow definition has no ${group} template '${key}'`);
   }
   return { text, language: entry?.[language] ? language : 'nl' };
+}
+
+/**
+ * The sign-off the definition's letters in `language` end with ("Met vriendelijke groet, Het
+ * college van burgemeester en wethouders, namens dezen, team …"): the one most of them use, or
+ * null when none has one.
+ */
+export function letterSignOff(definition: WorkflowDefinition, language: Language): string | null {
+  const letters = (definition as unknown as { templates?: Record<string, TemplateSet> }).templates
+    ?.letters;
+  const counts = new Map<string, number>();
+  for (const entry of Object.values(letters ?? {})) {
+    const signOff = entry[language] ? signOffOf(entry[language].body) : null;
+    if (signOff) counts.set(signOff, (counts.get(signOff) ?? 0) + 1);
+  }
+  let best: string | null = null;
+  for (const [signOff, count] of counts) if (!best || count > counts.get(best)!) best = signOff;
+  return best;
+}
+
+/**
+ * A mail's template as the letter a resident who gets her post on paper receives instead (a step
+ * that only mails her: messaging.plan.ts, and again when it is dated for the post:
+ * print.service.ts): the same words, signed as the workflow's letters are signed.
+ */
+export function paperNoticeOf(
+  definition: WorkflowDefinition,
+  key: string,
+  language: Language,
+): { text: TemplateText; language: Language } {
+  const found = templateOf(definition, 'mails', key, language);
+  const body = withLetterSignOff(found.text.body, letterSignOff(definition, found.language));
+  return { text: { ...found.text, body }, language: found.language };
 }
 
 function text(value: unknown): string {

@@ -14,7 +14,7 @@ import { AppError } from '../errors';
 import { buildLetterContent } from '../letters/letter.content';
 import { applicationsWithLogin, finishedLetter } from '../letters/letter.links';
 import type { LetterContent, LetterKind } from '../letters/letter.types';
-import { templateOf } from '../messaging/messaging.service';
+import { paperNoticeOf, templateOf } from '../messaging/messaging.service';
 import { postDecisionLetter } from './print.decision';
 import {
   type BatchRow,
@@ -66,13 +66,12 @@ export function redateLetter(
       variables: content.variables,
     });
   }
-  // A notice that the workflow only mails is printed from the mail's text (messaging.plan.ts).
-  const { text, language } = templateOf(
-    definition,
-    letter.kind === 'notice' ? 'mails' : 'letters',
-    letter.template_key,
-    letter.language,
-  );
+  // A notice that the workflow only mails is printed from the mail's text, signed as a letter
+  // (messaging.plan.ts, paperNoticeOf).
+  const { text, language } =
+    letter.kind === 'notice'
+      ? paperNoticeOf(definition, letter.template_key, letter.language)
+      : templateOf(definition, 'letters', letter.template_key, letter.language);
   // Free text is stored tidied (messaging.texts.ts); a letter issued before that is tidied now.
   const variables = withTidyFreeText({
     ...content.variables,

@@ -13,6 +13,7 @@ import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
 import { buildLetterContent } from '../letters/letter.content';
 import { applicationsWithLogin } from '../letters/letter.links';
+import { LETTERHEAD } from '../letters/letterhead';
 import { channelFor } from '../messaging/channels';
 import { mailRow } from '../messaging/messaging.plan';
 
@@ -86,8 +87,8 @@ function paperText(
         `An application ‘${v.title}’ (${v.reference}) under the grant scheme ${v.regulation} was started for you, but it has not been sent yet.`,
         `The scheme takes applications up to and including ${v.on}. After that day this application can no longer be sent.`,
         v.online
-          ? `You can finish and send it online at {{applicationUrl}}. Would you like help, or to finish it at our desk? Please contact us: you will find our telephone number and address at the top of this letter. Mention reference ${v.reference}.`
-          : `To finish it, please contact us as soon as possible, by telephone or at our desk: you will find our telephone number and address at the top of this letter. Mention reference ${v.reference}.`,
+          ? `You can finish and send it online at {{applicationUrl}}. Would you like help, or to finish it at our desk? Please call us on ${LETTERHEAD.en.phone} (Monday to Friday, 8:00 to 18:00) and mention reference ${v.reference}.`
+          : `To finish it, please contact us as soon as possible, by telephone or at our desk: call ${LETTERHEAD.en.phone} (Monday to Friday, 8:00 to 18:00) and mention reference ${v.reference}.`,
       ].join('\n\n'),
     };
   }
@@ -98,8 +99,8 @@ function paperText(
       `Voor u is een aanvraag ‘${v.title}’ (${v.reference}) begonnen voor de regeling ${v.regulation}, maar die is nog niet verstuurd.`,
       `De regeling neemt aanvragen aan tot en met ${v.on}. Na die dag kan deze aanvraag niet meer worden verstuurd.`,
       v.online
-        ? `U kunt de aanvraag online afmaken en versturen op {{applicationUrl}}. Wilt u hulp, of de aanvraag liever aan de balie afmaken? Neem dan contact met ons op: ons telefoonnummer en adres staan bovenaan deze brief. Noem dan het kenmerk ${v.reference}.`
-        : `Wilt u de aanvraag afmaken? Neem dan zo snel mogelijk contact met ons op, telefonisch of aan de balie: ons telefoonnummer en adres staan bovenaan deze brief. Noem dan het kenmerk ${v.reference}.`,
+        ? `U kunt de aanvraag online afmaken en versturen op {{applicationUrl}}. Wilt u hulp, of de aanvraag liever aan de balie afmaken? Bel dan ${LETTERHEAD.nl.phone} (maandag tot en met vrijdag van 8.00 tot 18.00 uur) en noem het kenmerk ${v.reference}.`
+        : `Wilt u de aanvraag afmaken? Neem dan zo snel mogelijk contact met ons op, telefonisch of aan de balie: bel ${LETTERHEAD.nl.phone} (maandag tot en met vrijdag van 8.00 tot 18.00 uur) en noem het kenmerk ${v.reference}.`,
     ].join('\n\n'),
   };
 }
