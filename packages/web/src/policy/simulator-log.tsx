@@ -1,4 +1,4 @@
-import type { Effect, Facts, PersistedSnapshot } from '@initiatief/engine';
+import type { Effect, Facts, PersistedSnapshot, WorkflowDefinition } from '@initiatief/engine';
 import {
   Heading3,
   Heading4,
@@ -11,7 +11,7 @@ import {
 import { Fragment } from 'react';
 import { usePolicyText } from './policy-messages';
 import { useSimulatorText } from './simulator-messages';
-import type { SimText } from './simulator-texts';
+import type { SimText } from './simulator-model';
 import { paragraphLines } from './template-text';
 
 /** What one effect of a step did, in words; a mail or letter with the text it would have. */
@@ -22,12 +22,15 @@ export interface LogEffect {
     audience?: 'applicant' | 'staff';
     /** Whether it is the text for an applicant who can log in; absent: she can. */
     online?: boolean;
+    /** Whether the definition's text has changed since the step was taken. */
+    changed?: boolean;
   };
 }
 
 /**
  * One step of the trial as it happened, not in words: the words (and the letters' texts) are
- * made when the log is shown, in the interface's language and for the applicant chosen then.
+ * made when the log is shown, in the interface's language and for the applicant chosen then;
+ * the letters' texts are those of the definition as it was when the step was taken.
  */
 export interface LogEntry {
   id: number;
@@ -35,8 +38,18 @@ export interface LogEntry {
   from: string;
   to: string;
   at: string;
-  /** A step taken: its effects, with the application and terms they are filled in from. */
-  trial?: { effects: Effect[]; snapshot: PersistedSnapshot; facts: Facts; started: Date };
+  /**
+   * A step taken: its effects, with the definition, application and terms they are filled in
+   * from. The definition is the one the step was taken with (the editor never changes one in
+   * place), so editing a text afterwards leaves this step's letters as they were.
+   */
+  trial?: {
+    effects: Effect[];
+    definition: WorkflowDefinition;
+    snapshot: PersistedSnapshot;
+    facts: Facts;
+    started: Date;
+  };
   /** A step refused: why (the engine's error). */
   refused?: { error: unknown };
 }
@@ -49,37 +62,40 @@ export function SimMail({ mail }: { mail: NonNullable<LogEffect['mail']> }) {
   const { s } = useSimulatorText();
   const paragraphs = paragraphLines(mail.body);
   return (
-    <details className="policy-sim-mail">
-      <summary>{mail.kind === 'letter' ? s('sl.readLetter') : s('sl.readMail')}</summary>
-      <section
-        className="policy-preview__mail"
-        aria-label={s('sl.textTitle', { subject: mail.subject })}
-      >
-        <Paragraph className="policy-hint">
-          {s(
-            mail.audience === 'staff'
-              ? 'sl.noteStaff'
-              : mail.online === false
-                ? 'sl.noteOffline'
-                : 'sl.note',
-          )}
-        </Paragraph>
-        <Heading4 className="policy-h4">{mail.subject}</Heading4>
-        {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
-        {paragraphs.map((lines, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
-          <Paragraph key={i} className="policy-preview__para">
-            {lines.map((line, j) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
-              <Fragment key={j}>
-                {j > 0 && <br />}
-                {line}
-              </Fragment>
-            ))}
+    <>
+      {mail.changed && <Paragraph className="policy-hint">{s('sl.changed')}</Paragraph>}
+      <details className="policy-sim-mail">
+        <summary>{mail.kind === 'letter' ? s('sl.readLetter') : s('sl.readMail')}</summary>
+        <section
+          className="policy-preview__mail"
+          aria-label={s('sl.textTitle', { subject: mail.subject })}
+        >
+          <Paragraph className="policy-hint">
+            {s(
+              mail.audience === 'staff'
+                ? 'sl.noteStaff'
+                : mail.online === false
+                  ? 'sl.noteOffline'
+                  : 'sl.note',
+            )}
           </Paragraph>
-        ))}
-      </section>
-    </details>
+          <Heading4 className="policy-h4">{mail.subject}</Heading4>
+          {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
+          {paragraphs.map((lines, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
+            <Paragraph key={i} className="policy-preview__para">
+              {lines.map((line, j) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
+                <Fragment key={j}>
+                  {j > 0 && <br />}
+                  {line}
+                </Fragment>
+              ))}
+            </Paragraph>
+          ))}
+        </section>
+      </details>
+    </>
   );
 }
 

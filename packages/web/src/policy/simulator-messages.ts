@@ -32,6 +32,8 @@ const nl = {
     'Zo krijgen de medewerkers die de aanvraag behandelen de tekst, ingevuld met de gegevens van de proefaanvraag.',
   'sim.district': 'Wijk (voor {{district}} in brieven en mails)',
   'sl.empty': 'Deze tekst is leeg.',
+  'sl.changed':
+    'Dit is de tekst van toen deze stap werd gezet. De tekst is daarna gewijzigd; een volgende stap krijgt de nieuwe tekst.',
   'sr.title': 'De stap “{event}” is niet gezet',
   'sc.legend': 'De aanvrager in de proef',
   'sc.hint':
@@ -70,6 +72,8 @@ const en: Record<keyof typeof nl, string> = {
     'This is the text the staff handling the application get, filled in with the trial application’s data.',
   'sim.district': 'District (for {{district}} in letters and mails)',
   'sl.empty': 'This text is empty.',
+  'sl.changed':
+    'This is the text as it was when this step was taken. The text has changed since; a next step gets the new text.',
   'sr.title': 'The step “{event}” was not taken',
   'sc.legend': 'The applicant in the trial',
   'sc.hint':

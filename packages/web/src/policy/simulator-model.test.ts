@@ -1,8 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createApplication, EngineError, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  allowedEvents,
+  createApplication,
+  type Effect,
+  EngineError,
+  type Facts,
+  step,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
-import { dataIssues, fieldGroups, readData, stepIssues } from './simulator-model';
+import {
+  type DrawnFrom,
+  dataIssues,
+  drawnText,
+  fieldGroups,
+  readData,
+  stepIssues,
+} from './simulator-model';
 import { sampleDataFor } from './simulator-sample';
 
 const shipped = (key: string) =>
@@ -86,5 +101,90 @@ describe('stepIssues', () => {
     );
     expect(found.fields).toEqual({ message: 'Gevraagde aanvulling ontbreekt.' });
     expect(found.other).toEqual(['Naam ontbreekt.', 'Het bedrag is te hoog.']);
+  });
+});
+
+describe('drawnText', () => {
+  const facts: Facts = {
+    regulation: {
+      maxAmountCents: 500_000,
+      decisionTermWeeks: 8,
+      directSettlementThresholdCents: 0,
+      reportDueWeeks: 12,
+    },
+    budgetRemainingCents: 10_000_000,
+  };
+  const now = new Date('2026-12-01T09:00:00Z');
+  const applicant = { id: 'sim-applicant', roles: ['applicant' as const] };
+  const how = (locale: 'nl' | 'en') => ({
+    locale,
+    conditions: { online: true },
+    applicationUrl: 'https://example.org/aanvragen',
+  });
+
+  /** The first step the applicant can take that sends a letter, taken on `def`. */
+  const letterStep = (def: WorkflowDefinition): { from: DrawnFrom; key: string } => {
+    const created = createApplication(def, {
+      now,
+      actor: applicant,
+      facts,
+      data: sampleDataFor(def, '2026-12-01'),
+    });
+    for (const ev of allowedEvents(def, created.snapshot, applicant, facts, now)) {
+      const result = step(
+        def,
+        created.snapshot,
+        { type: ev.type },
+        { now, actor: applicant, facts },
+      );
+      const letter = result.effects.find(
+        (ef): ef is Extract<Effect, { type: 'document' }> => ef.type === 'document',
+      );
+      if (letter)
+        return {
+          key: letter.template,
+          from: { definition: def, snapshot: result.snapshot, facts, started: now, at: now },
+        };
+    }
+    throw new Error('no step of the applicant sends a letter');
+  };
+
+  it('keeps a step’s letter as it was drawn, and says its text has changed since', () => {
+    const then = shipped('bewonersinitiatief');
+    const { from, key } = letterStep(then);
+    const before = drawnText('letters', key, from, then, how('nl'));
+    expect(before.changed).toBe(false);
+    expect(before.body).not.toContain('Nieuwe alinea');
+
+    const edited = structuredClone(then);
+    const template = edited.templates.letters[key]!;
+    template.nl.body = `Nieuwe alinea voor {{applicantName}}.\n\n${template.nl.body}`;
+    template.nl.subject = 'Nieuw onderwerp';
+
+    // The step taken before the edit: the text of then, said to have changed.
+    const kept = drawnText('letters', key, from, edited, how('nl'));
+    expect(kept).toEqual({ ...before, changed: true });
+    // In English, whose text was not edited: drawn from then, and not changed.
+    const english = drawnText('letters', key, from, edited, how('en'));
+    expect(english.changed).toBe(false);
+    expect(english.subject).not.toBe(before.subject);
+    expect(english.body).toContain('Fatima el Amrani');
+
+    // A step taken after the edit: the new text, filled in.
+    const later = letterStep(edited);
+    const fresh = drawnText('letters', key, later.from, edited, how('nl'));
+    expect(fresh.changed).toBe(false);
+    expect(fresh.subject).toBe('Nieuw onderwerp');
+    expect(fresh.body).toMatch(/^Nieuwe alinea voor Fatima el Amrani\.\n\n/);
+  });
+
+  it('says a text taken away since has changed, and keeps the step’s text', () => {
+    const then = shipped('bewonersinitiatief');
+    const { from, key } = letterStep(then);
+    const edited = structuredClone(then);
+    delete edited.templates.letters[key];
+    const kept = drawnText('letters', key, from, edited, how('nl'));
+    expect(kept.changed).toBe(true);
+    expect(kept).toEqual({ ...drawnText('letters', key, from, then, how('nl')), changed: true });
   });
 });

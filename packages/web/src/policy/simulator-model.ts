@@ -1,8 +1,19 @@
-import type { FormField, Issue, WorkflowDefinition } from '@initiatief/engine';
+import {
+  type Facts,
+  type FormField,
+  type Issue,
+  type PersistedSnapshot,
+  referencePrefix,
+  renderTemplate,
+  type TemplateConditions,
+  templateVariables,
+  toAmsterdamDate,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import { bare, type Locale, pagesOf } from '../forms/form-pages';
 
 // The trial application's data without React: the JSON view's text, the engine's issues at the
-// fields, and the form's fields grouped by its pages.
+// fields, the form's fields grouped by its pages, and the texts of a step's letters and mails.
 
 type Data = Record<string, unknown>;
 
@@ -83,4 +94,65 @@ export function stepIssues(
     else if (!other.includes(text)) other.push(text);
   }
   return { fields, other };
+}
+
+/** A mail's or letter's subject and text, filled in. */
+export interface SimText {
+  subject: string;
+  body: string;
+}
+
+/** What a step's letter or mail is filled in from, besides its text. */
+export interface DrawnFrom {
+  /** The definition as it was when the step was taken: the text comes from it. */
+  definition: WorkflowDefinition;
+  snapshot: PersistedSnapshot;
+  facts: Facts;
+  /** When the trial application began: its reference keeps that year. */
+  started: Date;
+  /** When the step was taken. */
+  at: Date;
+}
+
+export const SIM_NAME = 'Fatima el Amrani';
+
+/**
+ * A step's letter or mail as the applicant would have got it: drawn from the definition as it
+ * was when the step was taken, so a later edit of the text changes only later steps; in
+ * `locale`, with the parts of `conditions` (whether she can log in), both chosen when shown.
+ * `changed` says the definition's text in that language differs now. The template's own text
+ * where a value cannot be filled in. The reference carries the year the trial application
+ * began, as a real one keeps the year it was made in: moving the clock past New Year does not
+ * change it.
+ */
+export function drawnText(
+  group: 'mails' | 'letters',
+  key: string,
+  from: DrawnFrom,
+  current: WorkflowDefinition,
+  how: { locale: Locale; conditions: TemplateConditions; applicationUrl: string },
+): SimText & { changed: boolean } {
+  const { definition } = from;
+  const { locale } = how;
+  const template = definition.templates[group][key]?.[locale];
+  const now = current.templates[group][key]?.[locale];
+  const changed = template?.subject !== now?.subject || template?.body !== now?.body;
+  if (!template) return { subject: key, body: '', changed };
+  try {
+    const vars = templateVariables(definition, from.snapshot, {
+      locale,
+      now: from.at,
+      reference: `${referencePrefix(definition)}-${toAmsterdamDate(from.started).slice(0, 4)}-000001`,
+      applicantName: SIM_NAME,
+      applicationUrl: how.applicationUrl,
+      facts: from.facts,
+    });
+    return {
+      subject: renderTemplate(template.subject, vars, how.conditions),
+      body: renderTemplate(template.body, vars, how.conditions),
+      changed,
+    };
+  } catch {
+    return { subject: template.subject, body: template.body, changed };
+  }
 }

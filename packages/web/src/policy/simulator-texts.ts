@@ -1,14 +1,4 @@
-import {
-  type Effect,
-  EngineError,
-  type Facts,
-  type PersistedSnapshot,
-  referencePrefix,
-  renderTemplate,
-  templateVariables,
-  toAmsterdamDate,
-  type WorkflowDefinition,
-} from '@initiatief/engine';
+import { type Effect, EngineError, type WorkflowDefinition } from '@initiatief/engine';
 import { delayText } from './delay-text';
 import { textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
@@ -16,16 +6,10 @@ import type { PolicyMessageKey } from './policy-messages';
 import { conditionsFor, deliveries } from './simulator-channel';
 import type { LogEffect, LogEntry } from './simulator-log';
 import { useSimulatorText } from './simulator-messages';
+import { type DrawnFrom, drawnText } from './simulator-model';
 
-const SIM_NAME = 'Fatima el Amrani';
 /** The engine's own first step (`createApplication`): no event of any workflow. */
 export const CREATED = 'CREATE';
-
-/** A mail's or letter's subject and text, filled in. */
-export interface SimText {
-  subject: string;
-  body: string;
-}
 
 /**
  * What happened in words, with subjects filled in as the applicant would read them: one who can
@@ -45,71 +29,32 @@ export function useSimulatorTexts(definition: WorkflowDefinition, online = true)
 
   /**
    * A letter's or mail's subject and text filled in with the trial application's values, as the
-   * applicant would get them; the template's own text where a value cannot be filled in. The
-   * reference carries the year the trial application began (`started`), as a real one keeps the
-   * year it was made in: moving the clock past New Year does not change it.
+   * applicant would have got them when the step was taken (drawnText), in today's language.
    */
-  const rendered = (
-    group: 'mails' | 'letters',
-    key: string,
-    snapshot: PersistedSnapshot,
-    now: Date,
-    facts: Facts,
-    started: Date,
-  ): SimText => {
-    const template = definition.templates[group][key]?.[locale];
-    if (!template) return { subject: key, body: '' };
-    try {
-      const vars = templateVariables(definition, snapshot, {
-        locale,
-        now,
-        reference: `${referencePrefix(definition)}-${toAmsterdamDate(started).slice(0, 4)}-000001`,
-        applicantName: SIM_NAME,
-        applicationUrl: `${window.location.origin}/aanvragen`,
-        facts,
-      });
-      return {
-        subject: renderTemplate(template.subject, vars, conditions),
-        body: renderTemplate(template.body, vars, conditions),
-      };
-    } catch {
-      return { subject: template.subject, body: template.body };
-    }
-  };
-  const subject = (...args: Parameters<typeof rendered>) => rendered(...args).subject;
+  const drawn = (group: 'mails' | 'letters', key: string, from: DrawnFrom) =>
+    drawnText(group, key, from, definition, {
+      locale,
+      conditions,
+      applicationUrl: `${window.location.origin}/aanvragen`,
+    });
 
   /** The text a mail or letter of this effect would have; undefined for other effects. */
-  const textOf = (
-    ef: Effect,
-    snapshot: PersistedSnapshot,
-    now: Date,
-    facts: Facts,
-    started: Date,
-  ): SimText | undefined => {
-    if (ef.type === 'notice') return rendered('mails', ef.template, snapshot, now, facts, started);
-    if (ef.type === 'document')
-      return rendered('letters', ef.template, snapshot, now, facts, started);
+  const textOf = (ef: Effect, from: DrawnFrom) => {
+    if (ef.type === 'notice') return drawn('mails', ef.template, from);
+    if (ef.type === 'document') return drawn('letters', ef.template, from);
     return undefined;
   };
 
-  const effectText = (
-    ef: Effect,
-    snapshot: PersistedSnapshot,
-    now: Date,
-    facts: Facts,
-    started: Date,
-  ): string => {
+  /** What an effect did in words; a mail's or letter's by `subject`, as drawn for its step. */
+  const effectText = (ef: Effect, subject: string): string => {
     switch (ef.type) {
       case 'notice':
         return p('sim.effect.notice', {
           audience: p(`sim.audience.${ef.audience}` as PolicyMessageKey),
-          subject: subject('mails', ef.template, snapshot, now, facts, started),
+          subject,
         });
       case 'document':
-        return p('sim.effect.document', {
-          kind: enumWord('kind', ef.kind),
-          subject: subject('letters', ef.template, snapshot, now, facts, started),
-        });
+        return p('sim.effect.document', { kind: enumWord('kind', ef.kind), subject });
       case 'timer.schedule':
         return p('sim.effect.timerSchedule', {
           event: eventLabel(ef.event),
@@ -158,10 +103,10 @@ export function useSimulatorTexts(definition: WorkflowDefinition, online = true)
   const logEffects = (entry: LogEntry): LogEffect[] => {
     const { trial } = entry;
     if (!trial) return [];
-    const at = new Date(entry.at);
+    const from: DrawnFrom = { ...trial, at: new Date(entry.at) };
     const how = deliveries(trial.effects, online);
     return trial.effects.map((ef, i): LogEffect => {
-      const text = textOf(ef, trial.snapshot, at, trial.facts, trial.started);
+      const text = textOf(ef, from);
       const staff = ef.type === 'notice' && ef.audience === 'staff';
       const mail = text && {
         ...text,
@@ -173,7 +118,7 @@ export function useSimulatorTexts(definition: WorkflowDefinition, online = true)
         return { text: s('sc.paper', { subject: text?.subject ?? '' }), mail };
       if (how[i] === 'inLetter')
         return { text: s('sc.inLetter', { subject: text?.subject ?? '' }) };
-      return { text: effectText(ef, trial.snapshot, at, trial.facts, trial.started), mail };
+      return { text: effectText(ef, text?.subject ?? ''), mail };
     });
   };
 

@@ -93,6 +93,7 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
         at: at.toISOString(),
         trial: {
           effects: result.effects,
+          definition,
           snapshot: result.snapshot,
           facts,
           started: started.current,
