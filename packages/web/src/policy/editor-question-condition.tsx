@@ -8,22 +8,9 @@
  * counterpart is editor-payload-condition.tsx.
  */
 import { optionLabel, yesNoLabel } from '@initiatief/engine';
-import { Button, Paragraph } from '@utrecht/component-library-react';
-import { SelectField } from '../components/ui';
-import {
-  arr,
-  changeAt,
-  type Locale,
-  type Obj,
-  obj,
-  pathId,
-  str,
-  textIn,
-  type Update,
-} from './editor-kit';
+import { arr, changeAt, type Locale, type Obj, obj, str, textIn, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { problemSentence, useProblemsAt } from './editor-problems';
-import { RuleCheck, RuleFieldset } from './editor-rule-parts';
+import { ConditionPicker } from './editor-rule-parts';
 import type { DefinitionJson } from './policy-api';
 
 const isObjWith = (x: Obj, key: string) => x[key] !== undefined;
@@ -40,14 +27,6 @@ export function answerText(field: Obj, value: unknown, locale: Locale): string {
   if (typeof value === 'boolean') return yesNoLabel(value)[locale];
   const labels = obj(field.optionLabels) as Record<string, { nl: string; en: string }>;
   return optionLabel({ optionLabels: labels }, String(value))[locale];
-}
-
-/** "Straatfeest of Moestuin" / "Street party or Vegetable garden". */
-export function eitherIn(words: string[], locale: Locale): string {
-  const or = locale === 'nl' ? 'of' : 'or';
-  return words.length <= 1
-    ? (words[0] ?? '')
-    : `${words.slice(0, -1).join(', ')} ${or} ${words[words.length - 1]}`;
 }
 
 /** The earlier questions one can depend on: yes/no or choices, always asked themselves. */
@@ -77,111 +56,41 @@ export function QuestionCondition({
 }) {
   const { e, locale } = useEditorText();
   const base = `form.fields.${index}`;
-  const path = `${base}.showWhen`;
-  const id = pathId(path);
-  const problems = useProblemsAt(path);
   const fields = arr(obj(def.form).fields).map(obj);
   const field = fields[index] ?? {};
-  const declared = isObjWith(field, 'showWhen');
   const rule = obj(field.showWhen);
   const on = str(rule.field);
-  const chosen = arr(rule.in);
   const target = fields.find((f) => f.key === on);
   const labelOf = (f: Obj | undefined, key: string) => textIn(f?.label, locale, key);
-  const onLabel = on ? labelOf(target, on) : '';
-  const options = (target && answersOf(target)) ?? [];
   const listed = candidates(fields, index).map((f) => str(f.key));
   if (on && !listed.includes(on)) listed.push(on);
   const change = changeAt(update, base);
-  const setRule = (next: { field: string; in: unknown[] } | undefined) =>
-    change((x) => {
-      if (next) x.showWhen = next;
-      else delete x.showWhen;
-    });
-  // Ticked answers in the order of the question's answers, answers it lacks at the end.
-  const toggle = (value: unknown, tick: boolean) => {
-    const now = chosen.filter((v) => v !== value);
-    const wanted = tick ? [...now, value] : now;
-    setRule({
-      field: on,
-      in: [
-        ...options.filter((o) => wanted.includes(o)),
-        ...wanted.filter((v) => !options.includes(v)),
-      ],
-    });
-  };
-  const error = problems.map((pr) => problemSentence(pr, def, locale)).join(' ');
-  const says =
-    problems.length === 0 && chosen.length > 0 && target
-      ? e('qcond.says', {
-          field: fieldLabel,
-          on: onLabel,
-          values: eitherIn(
-            chosen.map((v) => answerText(target, v, locale)),
-            locale,
-          ),
-        })
-      : undefined;
-  const check = (cid: string, value: unknown, label: string) => (
-    <RuleCheck
-      key={cid}
-      id={cid}
-      label={label}
-      checked={chosen.includes(value)}
-      onChange={(ticked) => toggle(value, ticked)}
-    />
-  );
   return (
-    <RuleFieldset
-      id={id}
-      legend={e('qcond.title', { field: fieldLabel })}
-      help={e('qcond.help', { field: fieldLabel })}
-      error={error}
-    >
-      <SelectField
-        id={pathId(`${path}.field`)}
-        label={e('qcond.field')}
-        value={declared ? on : ''}
-        onChange={(next) => setRule(next ? { field: next, in: [] } : undefined)}
-        options={[
-          { value: '', label: e('qcond.always') },
-          ...listed.map((k) => {
-            const f = fields.find((x) => x.key === k);
-            return {
-              value: k,
-              label:
-                f && answersOf(f) ? labelOf(f, k) : e('qcond.fieldGone', { field: labelOf(f, k) }),
-            };
-          }),
-        ]}
-      />
-      {declared && on && (target !== undefined || chosen.length > 0) && (
-        <fieldset className="policy-plain-fieldset" id={pathId(`${path}.in`)} tabIndex={-1}>
-          <legend className="utrecht-form-label">{e('qcond.values', { field: onLabel })}</legend>
-          <div className="policy-checks">
-            {options.map((o, i) =>
-              check(pathId(`${path}.option.${i}`), o, answerText(target ?? {}, o, locale)),
-            )}
-            {chosen.flatMap((v, i) =>
-              options.includes(v)
-                ? []
-                : [
-                    check(
-                      pathId(`${path}.in.${i}`),
-                      v,
-                      e('qcond.valueGone', { value: String(v), field: onLabel }),
-                    ),
-                  ],
-            )}
-          </div>
-        </fieldset>
-      )}
-      {says && <Paragraph>{says}</Paragraph>}
-      {declared && (
-        <Button appearance="subtle-button" onClick={() => setRule(undefined)}>
-          {e('qcond.remove', { field: fieldLabel })}
-        </Button>
-      )}
-    </RuleFieldset>
+    <ConditionPicker
+      def={def}
+      path={`${base}.showWhen`}
+      texts="qcond"
+      fieldLabel={fieldLabel}
+      declared={isObjWith(field, 'showWhen')}
+      rule={{ field: on, in: arr(rule.in) }}
+      onLabel={on ? labelOf(target, on) : ''}
+      fields={listed.map((k) => {
+        const f = fields.find((x) => x.key === k);
+        return {
+          value: k,
+          label: f && answersOf(f) ? labelOf(f, k) : e('qcond.fieldGone', { field: labelOf(f, k) }),
+        };
+      })}
+      options={(target && answersOf(target)) ?? []}
+      known={target !== undefined}
+      sayable={target !== undefined}
+      valueText={(v) => answerText(target ?? {}, v, locale)}
+      setRule={(next) =>
+        change((x) => {
+          if (next) x.showWhen = next;
+          else delete x.showWhen;
+        })
+      }
+    />
   );
 }
