@@ -63,6 +63,11 @@ describe('a supplement that came by post', () => {
     });
     await form.getByText('Kwam de aanvulling eerder binnen, per post of aan de balie?').waitFor();
     await checkA11y(page, 'desk-supplement-received-on');
+    // Its example is a recent day, not one next year that the field would refuse.
+    const example = (await form.locator('.app-date [id$="-hint"]').textContent()) ?? '';
+    const [, d, m, y] = /(\d{1,2}) (\d{1,2}) (\d{4})$/.exec(example.trim()) ?? [];
+    const shown = new Date(Number(y), Number(m) - 1, Number(d));
+    expect(shown.getTime()).toBeLessThan(Date.now());
 
     // A day before the request: refused at the field, in words.
     await fillDate(form, 'Datum van ontvangst', addDays(asked, -1));

@@ -37,6 +37,11 @@ export interface DateInputProps extends FieldBase {
    * type: "2" on the way to "2027" is no year yet, and the form should not call it wrong.
    */
   onProblem(problem: DateProblem | null): void;
+  /**
+   * The day asked for lies in the past (the day a letter came in, a decision was set): the
+   * example is a recent day, not one next year that the form would refuse.
+   */
+  past?: boolean;
 }
 
 const LABEL_KEY = { day: 'date.day', month: 'date.month', year: 'date.year' } as const;
@@ -62,6 +67,7 @@ export function DateInput({
   value,
   onChange,
   onProblem,
+  past,
 }: DateInputProps) {
   const { locale, t } = useI18n();
   const [parts, setParts] = useState<DateParts>(() => partsOf(value));
@@ -121,7 +127,7 @@ export function DateInput({
     check();
   }
 
-  const nextYear = Number(todayInAmsterdam().slice(0, 4)) + 1;
+  const example = past ? recentDay() : `15 6 ${Number(todayInAmsterdam().slice(0, 4)) + 1}`;
   return (
     <div className="app-field app-date" ref={box}>
       {/* The help, the example and the error describe the group (as GOV.UK's date input does):
@@ -131,9 +137,7 @@ export function DateInput({
         {description && (
           <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>
         )}
-        <FormFieldDescription id={hintId}>
-          {t('date.hint', { example: `15 6 ${nextYear}` })}
-        </FormFieldDescription>
+        <FormFieldDescription id={hintId}>{t('date.hint', { example })}</FormFieldDescription>
         {shownError && (
           <FormFieldErrorMessage id={`${id}-error`}>{shownError}</FormFieldErrorMessage>
         )}
@@ -164,4 +168,10 @@ export function DateInput({
       </Fieldset>
     </div>
   );
+}
+
+/** A week ago, as the boxes take it ("28 11 2026"): an example of a day in the past. */
+function recentDay(): string {
+  const [y, m, d] = todayInAmsterdam(new Date(Date.now() - 7 * 86_400_000)).split('-');
+  return `${Number(d)} ${Number(m)} ${y}`;
 }

@@ -181,6 +181,7 @@ function DayForm(props: {
         <DateInput
           id={id}
           label={props.label}
+          past
           error={errors[id]}
           required
           value={day}

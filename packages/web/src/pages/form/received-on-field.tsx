@@ -41,6 +41,7 @@ export function ReceivedOnField({
   return (
     <DateInput
       id={fieldId(RECEIVED_ON)}
+      past
       label={t('wizard.receivedOn')}
       description={t(what === 'supplement' ? 'event.receivedOnHint' : 'wizard.receivedOnHint')}
       error={error}
