@@ -18,6 +18,10 @@ const MailFileSchema = z
     size: z.number().int(),
     modifiedAt: z.string(),
     subject: z.string().nullable(),
+    language: z.enum(['nl', 'en']).nullable().openapi({
+      description:
+        'The language the mail was written in (its Content-Language), so a page in another language can mark its subject as such; null when the file does not say',
+    }),
     to: z.string().nullable(),
     messageId: z.string().nullable(),
     href: z.string(),
@@ -58,6 +62,12 @@ const getMailFileRoute = createRoute({
     ...problemResponses(401, 403, 404),
   },
 });
+
+/** The mail's language as its Content-Language header says it: Dutch or English, else null. */
+function languageOf(raw: string): 'nl' | 'en' | null {
+  const value = header(raw, 'Content-Language')?.toLowerCase() ?? '';
+  return value.startsWith('en') ? 'en' : value.startsWith('nl') ? 'nl' : null;
+}
 
 /** The first occurrence of a header in a raw message (unfolded; encoded words left as they are). */
 function header(raw: string, name: string): string | null {
@@ -105,6 +115,7 @@ export function registerMailFileRoutes(app: App, deps: AppDeps): void {
           size: info.size,
           modifiedAt: info.mtime.toISOString(),
           subject: decodeWords(header(raw, 'Subject')),
+          language: languageOf(raw),
           to: decodeWords(header(raw, 'To')),
           messageId: header(raw, 'Message-ID'),
           href: `/api/mail-files/${encodeURIComponent(name)}`,

@@ -761,10 +761,12 @@ describe('without SMTP_URL', () => {
     expect(list.status).toBe(200);
     const body = (await list.json()) as {
       transport: string;
-      items: { name: string; subject: string; href: string }[];
+      items: { name: string; subject: string; language: string | null; href: string }[];
     };
     expect(body.transport).toBe('file');
     expect(body.items[0]!.subject).toBe(`Er is een besluit over uw aanvraag (${app.reference})`);
+    // The language it was written in, for a page in another one to mark the subject with.
+    expect(body.items[0]!.language).toBe('nl');
     const raw = await call(http, 'GET', body.items[0]!.href, { cookie });
     expect(raw.headers.get('content-type')).toBe('message/rfc822');
     expect(await raw.text()).toContain('Content-Type: application/pdf');
@@ -773,5 +775,29 @@ describe('without SMTP_URL', () => {
     expect((await call(http, 'GET', '/api/mail-files', { cookie: applicantCookie })).status).toBe(
       403,
     );
+  });
+
+  it('says a mail file’s language as the mail was written: English for a resident who reads English', async () => {
+    const mailDir = mkdtempSync(join(tmpdir(), 'mail-'));
+    const app = await createFixtureApplication(t.db, fixture, clock(), { locale: 'en' });
+    await enqueue(app, grantEffects.slice(0, 2));
+    const worker = startOutboxWorker(deps({ mailDir, smtpUrl: undefined }), {
+      loop: false,
+      renderPool: pool,
+    });
+    await worker.drain();
+    await worker.stop();
+    const http = createTestApp({ db: t.db, clock, config: { mailDir } });
+    const staffUser = await createUser(t.db, { roles: ['admin'] });
+    const cookie = await loginAs(http, staffUser.email!);
+    const body = (await (await call(http, 'GET', '/api/mail-files', { cookie })).json()) as {
+      items: { subject: string; language: string | null }[];
+    };
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({
+      subject: expect.stringContaining(app.reference),
+      language: 'en',
+    });
+    expect(body.items[0]!.subject).not.toMatch(/besluit/i);
   });
 });

@@ -5,6 +5,7 @@ import type { AppDeps } from '../context';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { addressLinesOf } from '../letters/letter.content';
+import { documentSubjects } from '../messaging/document.subjects';
 import type { BatchRow } from './print.repository';
 import { createPrintBatch, markBatchPosted, printBatchPdf, printQueue } from './print.service';
 import { isWithholdable, withholdLetter } from './print.withhold';
@@ -37,6 +38,13 @@ const WaitingSchema = z
     reference: z.string(),
     kind: z.string(),
     subject: z.string(),
+    language: z.enum(['nl', 'en']).openapi({
+      description: 'The language the letter is written in, and so its `subject`',
+    }),
+    subjects: z.object({ nl: z.string().optional(), en: z.string().optional() }).openapi({
+      description:
+        "The subject in each language the letter's workflow words it in (as a document's `subjects`); the letter itself stays in `language`.",
+    }),
     recipient: z.object({ name: z.string(), addressLines: z.array(z.string()) }),
     addressMissing: z.boolean().openapi({
       description:
@@ -191,6 +199,10 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
 
   app.openapi(queueRoute, async (c) => {
     const { waiting, batches, overtaken } = await printQueue(db);
+    const subjects = await documentSubjects(
+      db,
+      waiting.map(({ letter }) => ({ ...letter, subject: letter.content.subject })),
+    );
     return c.json(
       {
         today: toAmsterdamDate(deps.clock()),
@@ -201,6 +213,8 @@ export function registerPrintRoutes(app: App, deps: AppDeps): void {
           reference: letter.reference,
           kind: letter.kind,
           subject: letter.content.subject,
+          language: letter.language,
+          subjects: subjects.get(letter.id) ?? { [letter.language]: letter.content.subject },
           recipient: {
             name: address?.name ?? letter.content.recipient.name,
             addressLines: address ? addressLinesOf(address) : [],

@@ -57,8 +57,8 @@ async function issue(app: FixtureApplication) {
 }
 
 /** A resident filed at the desk without e-mail (letters by post). */
-async function paperApplicant() {
-  const app = await createFixtureApplication(t.db, fixture, clock());
+async function paperApplicant(locale: 'nl' | 'en' = 'nl') {
+  const app = await createFixtureApplication(t.db, fixture, clock(), { locale });
   await t.db
     .updateTable('users')
     .set({ email: null, letter_channel: 'paper' })
@@ -317,5 +317,33 @@ describe('the print queue', () => {
     const cookie = await loginAs(http, resident.email!);
     expect((await call(http, 'GET', '/api/print-queue', { cookie })).status).toBe(403);
     expect((await call(http, 'POST', '/api/print-batches', { cookie })).status).toBe(403);
+  });
+});
+
+describe('a waiting letter’s language', () => {
+  it('is said with its subject, and the subject in the other language where the workflow words it', async () => {
+    const { documentIds } = await issue(await paperApplicant());
+    const englishIds = (await issue(await paperApplicant('en'))).documentIds;
+    const http = createTestApp({ db: t.db, clock, config: { publicUrl: PUBLIC_URL } });
+    const clerk = await createUser(t.db, { roles: ['clerk'] });
+    const cookie = await loginAs(http, clerk.email!);
+    const queue = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
+    type Waiting = {
+      documentId: string;
+      subject: string;
+      language: string;
+      subjects: { nl?: string; en?: string };
+    };
+    const dutch = queue.waiting.find((w: Waiting) => w.documentId === documentIds[0]) as Waiting;
+    expect(dutch.language).toBe('nl');
+    expect(dutch.subject).toMatch(/^Besluit: subsidie verleend voor /);
+    expect(dutch.subjects).toEqual({
+      nl: dutch.subject,
+      en: expect.stringMatching(/^Decision: grant awarded for .*\(BI-/),
+    });
+    const en = queue.waiting.find((w: Waiting) => w.documentId === englishIds[0]) as Waiting;
+    expect(en.language).toBe('en');
+    expect(en.subject).toMatch(/^Decision: grant awarded for /);
+    expect(en.subjects.nl).toMatch(/^Besluit: subsidie verleend voor /);
   });
 });

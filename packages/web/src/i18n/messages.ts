@@ -1108,7 +1108,8 @@ const en: Record<MessageKey, string> = {
   'case.phone': 'Phone',
   'case.online': 'Online',
   'case.onlineYes': 'Logs in and follows the application online',
-  'case.onlineNo': 'Cannot log in (no e-mail address or DigiD) and does not see the application online',
+  'case.onlineNo':
+    'Cannot log in (no e-mail address or DigiD) and does not see the application online',
   'case.budgetRemaining': 'Budget left in district {district}',
   'case.actions': 'What can you do now?',
   'case.noActions': 'There is nothing you can do with this application now.',

@@ -13,6 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { ApiError, api, type MailFile, type OutboxItem } from '../api/client';
+import { NamedByMessage } from '../components/message-parts';
 import { NamedAction } from '../components/named-action';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -237,9 +238,16 @@ export function MailPage() {
                   {files.data.map((file) => {
                     const source = open[file.name];
                     const sourceId = `eml-${file.name.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+                    // The subject in the language the mail was written in (WCAG 3.1.2), in the
+                    // buttons' names too: hidden text, as an aria-label has one language only.
+                    const named = file.subject ? (
+                      <span lang={file.language ?? undefined}>{file.subject}</span>
+                    ) : (
+                      file.name
+                    );
                     return (
                       <TableRow key={file.name}>
-                        <TableHeaderCell scope="row">{file.subject ?? file.name}</TableHeaderCell>
+                        <TableHeaderCell scope="row">{named}</TableHeaderCell>
                         <TableCell>{file.to ?? '–'}</TableCell>
                         <TableCell>{formatDateTime(file.modifiedAt)}</TableCell>
                         <TableCell>
@@ -248,22 +256,24 @@ export function MailPage() {
                               className="app-small-button"
                               aria-expanded={source !== undefined}
                               aria-controls={source !== undefined ? sourceId : undefined}
-                              aria-label={t(
-                                source !== undefined ? 'mail.fileHideNamed' : 'mail.fileViewNamed',
-                                { name: file.subject ?? file.name },
-                              )}
                               onClick={() => toggle(file)}
                             >
-                              {t(source !== undefined ? 'mail.fileHide' : 'mail.fileView')}
+                              <NamedByMessage
+                                action={t(source !== undefined ? 'mail.fileHide' : 'mail.fileView')}
+                                text={t(
+                                  source !== undefined
+                                    ? 'mail.fileHideNamed'
+                                    : 'mail.fileViewNamed',
+                                )}
+                                parts={{ name: named }}
+                              />
                             </SecondaryActionButton>
-                            <Link
-                              href={file.href}
-                              download={file.name}
-                              aria-label={t('mail.fileDownloadNamed', {
-                                name: file.subject ?? file.name,
-                              })}
-                            >
-                              {t('mail.fileDownload')}
+                            <Link href={file.href} download={file.name}>
+                              <NamedByMessage
+                                action={t('mail.fileDownload')}
+                                text={t('mail.fileDownloadNamed')}
+                                parts={{ name: named }}
+                              />
                             </Link>
                           </ButtonGroup>
                           {source !== undefined && (

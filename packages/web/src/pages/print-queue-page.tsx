@@ -14,6 +14,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type PrintBatch } from '../api/client';
+import { LetterName } from '../components/letter-name';
 import { PostalAddressForm } from '../components/postal-address-form';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -133,7 +134,7 @@ export function PrintQueuePage() {
                       )}
                     </TableCell>
                     <TableCell className="app-break" data-label={t('post.subject')}>
-                      {letter.subject}
+                      <LetterName letter={letter} />
                     </TableCell>
                     <TableCell data-label={t('post.inBatch')}>
                       {batch

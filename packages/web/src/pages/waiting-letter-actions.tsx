@@ -1,5 +1,7 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import type { WaitingLetter } from '../api/client';
+import { useLetterNaming } from '../components/letter-name';
+import { MessageWith, NamedByMessage } from '../components/message-parts';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { WithholdLetter } from './withhold-letter';
@@ -21,6 +23,18 @@ export function WaitingLetterActions({
 }) {
   const { t } = useI18n();
   const name = t('post.letterFor', { subject: letter.subject, name: letter.recipient.name });
+  // For screen readers: the letter named in the page's words where its workflow has them, else
+  // by its own subject, marked with its language (WCAG 3.1.2); never in an aria-label.
+  const naming = useLetterNaming(letter);
+  const named = (
+    <MessageWith
+      text={t('post.letterFor')}
+      parts={{
+        subject: <span lang={naming.titleLang}>{naming.title}</span>,
+        name: letter.recipient.name,
+      }}
+    />
+  );
   return (
     <>
       {letter.overtaken && (
@@ -30,18 +44,19 @@ export function WaitingLetterActions({
         </Paragraph>
       )}
       <Paragraph>
-        <AppLink
-          href={`${applicationHref}/brieven/${letter.documentId}`}
-          aria-label={t('post.readLetterNamed', { letter: name })}
-        >
-          {t('post.readLetter')}
+        <AppLink href={`${applicationHref}/brieven/${letter.documentId}`}>
+          <NamedByMessage
+            action={t('post.readLetter')}
+            text={t('post.readLetterNamed')}
+            parts={{ letter: named }}
+          />
         </AppLink>
       </Paragraph>
       {letter.withholdable && (
         <WithholdLetter
           documentId={letter.documentId}
           idPrefix={`withhold-${letter.documentId}`}
-          letterName={name}
+          letterName={named}
           onWithheld={(batchId) => onWithheld(name, batchId)}
         />
       )}

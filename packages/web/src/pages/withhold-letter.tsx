@@ -1,6 +1,7 @@
 import { ButtonGroup, SecondaryActionButton } from '@utrecht/component-library-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client';
+import { NamedByMessage } from '../components/message-parts';
 import { ErrorAlert, TextAreaField, useErrorText } from '../components/ui';
 import { useI18n } from '../i18n/i18n';
 
@@ -17,8 +18,8 @@ export function WithholdLetter({
 }: {
   documentId: string;
   idPrefix: string;
-  /** "subject for name", for the button's accessible name. */
-  letterName: string;
+  /** "subject for name", for the button's accessible name (the subject in its own language). */
+  letterName: ReactNode;
   onWithheld(batchId: string | null): void;
 }) {
   const { t } = useI18n();
@@ -69,12 +70,12 @@ export function WithholdLetter({
   if (!open) {
     return (
       <ButtonGroup>
-        <SecondaryActionButton
-          id={openerId}
-          onClick={() => setOpen(true)}
-          aria-label={t('post.withholdNamed', { letter: letterName })}
-        >
-          {t('post.withhold')}
+        <SecondaryActionButton id={openerId} onClick={() => setOpen(true)}>
+          <NamedByMessage
+            action={t('post.withhold')}
+            text={t('post.withholdNamed')}
+            parts={{ letter: letterName }}
+          />
         </SecondaryActionButton>
       </ButtonGroup>
     );
