@@ -10,13 +10,7 @@ import {
   Paragraph,
 } from '@utrecht/component-library-react';
 import { useMemo, useState } from 'react';
-import {
-  ErrorAlert,
-  PageHeading,
-  SelectField,
-  StatusMessage,
-  useErrorText,
-} from '../components/ui';
+import { ErrorAlert, PageHeading, SelectField, StatusMessage } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useRouter } from '../router/router';
 import { useMigrationText } from './migration-messages';
@@ -25,6 +19,8 @@ import { MigrationTable } from './migration-table';
 import { type MigrationPlan, policyApi } from './policy-api';
 import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { PolicyNav } from './policy-nav';
+import { migrationRefusal } from './refusal-said';
+import { type Said, useSay } from './said';
 import './policy.css';
 
 /**
@@ -33,9 +29,10 @@ import './policy.css';
  * of the same kind, and a choice of which applications to move.
  */
 export function MigrationPage({ workflowKey }: { workflowKey: string }) {
-  const { p, pn, t, locale } = usePolicyText();
+  const { p, t, locale } = usePolicyText();
   const { m } = useMigrationText();
-  const errorText = useErrorText();
+  // What the page said (done, refused), worded when drawn: it follows a switch of language.
+  const say = useSay();
   const { location } = useRouter();
   const list = useLoad(() => policyApi.definitions(), []);
   const versions = (list.data ?? []).filter((d) => d.key === workflowKey);
@@ -56,8 +53,8 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
   const [applyNewRules, setApplyNewRules] = useState(false);
   const [plan, setPlan] = useState<MigrationPlan | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const [error, setError] = useState<Said | null>(null);
+  const [notice, setNotice] = useState<Said | null>(null);
   const [busy, setBusy] = useState(false);
 
   const defs = useLoad(async () => {
@@ -79,8 +76,8 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
 
   const dryRun = async () => {
     setBusy(true);
-    setError('');
-    setNotice('');
+    setError(null);
+    setNotice(null);
     try {
       const mapped = Object.fromEntries(Object.entries(stateMap).filter(([, v]) => v));
       const result = await policyApi.dryRun(workflowKey, {
@@ -94,7 +91,7 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
         new Set(result.items.filter((i) => i.outcome !== 'stranded').map((i) => i.applicationId)),
       );
     } catch (err) {
-      setError(errorText(err));
+      setError(migrationRefusal(err, defs.data, stateMap));
     } finally {
       setBusy(false);
     }
@@ -103,7 +100,7 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
   const apply = async () => {
     if (!plan) return;
     setBusy(true);
-    setError('');
+    setError(null);
     try {
       const result = await policyApi.migrate(workflowKey, {
         fromVersion: plan.fromVersion,
@@ -112,11 +109,15 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
         applyNewRules: plan.applyNewRules,
         applicationIds: [...chosen],
       });
-      setNotice(pn('mig.done', result.summary.total, { version: result.toVersion }));
+      const n = result.summary.total;
+      setNotice({
+        policy: n === 1 ? 'mig.done.one' : 'mig.done.other',
+        vars: { n, version: result.toVersion },
+      });
       setPlan(null);
       await list.reload();
     } catch (err) {
-      setError(errorText(err));
+      setError(migrationRefusal(err, defs.data, plan.stateMap ?? {}));
     } finally {
       setBusy(false);
     }
@@ -143,8 +144,8 @@ export function MigrationPage({ workflowKey }: { workflowKey: string }) {
       <PageHeading>{p('mig.title')}</PageHeading>
       <PolicyNav />
       <Paragraph>{p('mig.intro')}</Paragraph>
-      <ErrorAlert>{error}</ErrorAlert>
-      <StatusMessage>{notice}</StatusMessage>
+      <ErrorAlert>{say(error)}</ErrorAlert>
+      <StatusMessage>{say(notice)}</StatusMessage>
       {!list.data ? (
         <StatusMessage>{t('common.loading')}</StatusMessage>
       ) : fromOptions.length === 0 ? (

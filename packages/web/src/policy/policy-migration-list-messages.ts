@@ -36,6 +36,7 @@ export const migNl = {
   'mig.done.other':
     '{n} aanvragen staan nu op versie {version}. Dit staat in de geschiedenis van elke aanvraag.',
   'mig.empty': 'Er lopen geen aanvragen op deze versie.',
+  'mig.refusedOne': '{reference}: {reason}',
 } as const;
 
 export const migEn: Record<keyof typeof migNl, string> = {
@@ -71,4 +72,5 @@ export const migEn: Record<keyof typeof migNl, string> = {
   'mig.done.other':
     '{n} applications are now on version {version}. Each application’s history says so.',
   'mig.empty': 'No applications are running on this version.',
+  'mig.refusedOne': '{reference}: {reason}',
 };

@@ -26,6 +26,10 @@ export const regsNl = {
   'regs.errTerm': 'Vul een beslistermijn in van minstens 1 week, in hele weken.',
   'regs.errReport': 'Vul een termijn voor de verantwoording in van minstens 1 week, in hele weken.',
   'regs.errDates': 'De sluitingsdatum moet na de openingsdatum liggen.',
+  'regs.errMaxOverCeiling': 'Het maximum per aanvraag mag niet hoger zijn dan het subsidieplafond.',
+  'regs.errCeilingUsed':
+    'Het subsidieplafond mag niet lager zijn dan wat al is gereserveerd en toegekend (de kolom Gebruikt).',
+  'regs.errCodeTaken': 'Er is al een regeling met deze code. Kies een andere code.',
   'regs.reportWeeks': 'Verantwoording binnen (weken na de activiteit)',
   'regs.opens': 'Open vanaf',
   'regs.closes': 'Open tot en met',
@@ -64,6 +68,11 @@ export const regsEn: Record<keyof typeof regsNl, string> = {
   'regs.errTerm': 'Enter a decision period of at least 1 week, in whole weeks.',
   'regs.errReport': 'Enter a period for the final report of at least 1 week, in whole weeks.',
   'regs.errDates': 'The closing date must be after the opening date.',
+  'regs.errMaxOverCeiling':
+    'The maximum per application must not be higher than the budget ceiling.',
+  'regs.errCeilingUsed':
+    'The budget ceiling must not be lower than what is already reserved and committed (the Used column).',
+  'regs.errCodeTaken': 'There is already a scheme with this code. Choose another code.',
   'regs.reportWeeks': 'Final report within (weeks after the activity)',
   'regs.opens': 'Open from',
   'regs.closes': 'Open until and including',

@@ -4,11 +4,13 @@ import { ApiError } from '../api/client';
 import { DateInput, type DateProblem } from '../components/date-input';
 import type { MoneyParse } from '../components/money';
 import { MoneyInput } from '../components/money-input';
-import { ErrorAlert, SelectField, TextAreaField, TextField, useErrorText } from '../components/ui';
+import { ErrorAlert, SelectField, TextAreaField, TextField } from '../components/ui';
 import { type PolicyRegulation, policyApi, type RegulationInput } from './policy-api';
-import { usePolicyText } from './policy-messages';
+import { type PolicyMessageKey, usePolicyText } from './policy-messages';
 import { useProposalText } from './proposal-messages';
+import { splitRefusal } from './refusal-said';
 import { type SupporterConfirmation, SupporterConfirmationField } from './regulation-supporters';
+import { type Said, useSay } from './said';
 
 // The form of a regulation on /beleid/regelingen (regulations-admin-page.tsx): a new one, whose
 // opening a second policy officer approves; one that is not open yet (its opening rejected or
@@ -79,6 +81,46 @@ const FIELD_OF: Record<string, keyof Form | MoneyKey | 'supporters'> = {
   supporterConfirmation: 'supporters',
 };
 
+/** The fields the form shows, by the keys of FIELD_OF's answers. */
+const SHOWN: ReadonlySet<string> = new Set([...Object.keys(toForm()), ...MONEY_KEYS, 'supporters']);
+
+/** A refusal of a field the form words itself, in both languages (the API's is in one). */
+const OWN: Partial<Record<string, PolicyMessageKey>> = {
+  workflow: 'regs.errWorkflow',
+  term: 'regs.errTerm',
+  reportWeeks: 'regs.errReport',
+  closesOn: 'regs.errDates',
+  max: 'regs.errMaxOverCeiling',
+  ceiling: 'regs.errCeilingUsed',
+};
+
+/**
+ * A field's mistake: said (worded when drawn, so it follows a switch of language), or a reason
+ * of the API the form cannot word, as the API gave it.
+ */
+type FieldError = Said | { given: string };
+
+/** What the API refused, at the fields it names, and what the alert above the form says. */
+function refusal(
+  err: unknown,
+  creating: boolean,
+): { fields: Record<string, FieldError>; alert: Said } {
+  const fieldOf = (name: string) => FIELD_OF[name] ?? name;
+  const { rest, fields } = splitRefusal(err, (name) => {
+    const key = OWN[fieldOf(name)];
+    return key ? { policy: key } : null;
+  });
+  const out: Record<string, FieldError> = {};
+  for (const f of fields) out[fieldOf(f.name)] ??= f.said;
+  const left = rest instanceof ApiError ? rest.invalidParams : [];
+  for (const ip of left) out[fieldOf(ip.name)] ??= { given: ip.reason };
+  // The one conflict of a new regulation: its code is taken.
+  if (creating && err instanceof ApiError && err.code === 'conflict' && left.length === 0)
+    out.code = { policy: 'regs.errCodeTaken' };
+  const marked = Object.keys(out).length > 0 && left.every((ip) => SHOWN.has(fieldOf(ip.name)));
+  return { fields: out, alert: marked ? { policy: 'regs.fixFields' } : { error: rest } };
+}
+
 export function RegulationForm({
   regulation,
   workflows,
@@ -90,15 +132,18 @@ export function RegulationForm({
 }) {
   const { p } = usePolicyText();
   const { q } = useProposalText();
-  const errorText = useErrorText();
-  const { locale } = usePolicyText();
+  const say = useSay();
   const [form, setForm] = useState<Form>(() => toForm(regulation));
   const [amounts, setAmounts] = useState<Amounts>(() => toAmounts(regulation));
   const [supporters, setSupporters] = useState<SupporterConfirmation>(
     regulation?.supporterConfirmation ?? 'digid_or_code',
   );
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
+  const [errors, setErrors] = useState<Record<string, FieldError>>({});
+  const [error, setError] = useState<Said | null>(null);
+  const fieldError = (k: string): string | undefined => {
+    const e = errors[k];
+    return (e && 'given' in e ? e.given : say(e)) || undefined;
+  };
   const prefix = regulation ? `reg-${regulation.id}` : 'reg-new';
   // Not open yet (its opening rejected or withdrawn): saved, then proposed again with the comment.
   const closed = regulation !== undefined && regulation.approvedAt === null;
@@ -113,7 +158,7 @@ export function RegulationForm({
       id={`${prefix}-${k}`}
       label={label}
       value={form[k] || null}
-      error={errors[k]}
+      error={fieldError(k)}
       required
       onChange={(date) => setForm((f) => ({ ...f, [k]: date ?? '' }))}
       onProblem={(problem) => setDateProblems((ps) => ({ ...ps, [k]: problem }))}
@@ -129,44 +174,45 @@ export function RegulationForm({
       label={label}
       value={form[k]}
       onChange={set(k)}
-      error={errors[k]}
+      error={fieldError(k)}
       {...extra}
     />
   );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setError('');
+    setError(null);
     setErrors({});
-    const unread: Record<string, string> = {};
+    const unread: Record<string, Said> = {};
     for (const k of MONEY_KEYS) {
       const a = amounts[k];
       if (a.cents === null && OPTIONAL_MONEY.has(k) && !a.problem) continue;
       if (a.cents === null)
         unread[k] =
-          a.problem && !a.problem.ok ? a.problem.message[locale] : p('regs.amountMissing');
+          a.problem && !a.problem.ok
+            ? { both: a.problem.message }
+            : { policy: 'regs.amountMissing' };
     }
     // Every mistake at once, each said as what to do.
-    if (!form.workflow) unread.workflow = p('regs.errWorkflow');
-    if (!/^\d+$/.test(form.term.trim()) || Number(form.term) < 1) unread.term = p('regs.errTerm');
+    if (!form.workflow) unread.workflow = { policy: 'regs.errWorkflow' };
+    if (!/^\d+$/.test(form.term.trim()) || Number(form.term) < 1)
+      unread.term = { policy: 'regs.errTerm' };
     if (!/^\d+$/.test(form.reportWeeks.trim()) || Number(form.reportWeeks) < 1)
-      unread.reportWeeks = p('regs.errReport');
+      unread.reportWeeks = { policy: 'regs.errReport' };
     if (form.opensOn && form.closesOn && form.closesOn <= form.opensOn)
-      unread.closesOn = p('regs.errDates');
+      unread.closesOn = { policy: 'regs.errDates' };
     for (const k of DATE_KEYS) {
       const problem = dateProblems[k];
-      if (problem) unread[k] = problem.message[locale];
+      if (problem) unread[k] = { both: problem.message };
     }
-    if (needsComment && !form.comment.trim()) unread.comment = q('prop.commentNeeded');
+    if (needsComment && !form.comment.trim()) unread.comment = { proposal: 'prop.commentNeeded' };
     if (Object.keys(unread).length > 0) {
       setErrors(unread);
-      setError(
-        p(
-          Object.keys(unread).every((k) => (MONEY_KEYS as readonly string[]).includes(k))
-            ? 'regs.fixAmounts'
-            : 'regs.fixFields',
-        ),
-      );
+      setError({
+        policy: Object.keys(unread).every((k) => (MONEY_KEYS as readonly string[]).includes(k))
+          ? 'regs.fixAmounts'
+          : 'regs.fixFields',
+      });
       return;
     }
     const [workflowKey, version] = form.workflow.split('@');
@@ -207,27 +253,15 @@ export function RegulationForm({
         else onDone(saved, 'saved');
       }
     } catch (err) {
-      if (err instanceof ApiError && err.invalidParams.length > 0) {
-        const next: Record<string, string> = {};
-        const own: Record<string, string> = {
-          workflow: p('regs.errWorkflow'),
-          term: p('regs.errTerm'),
-          reportWeeks: p('regs.errReport'),
-          closesOn: p('regs.errDates'),
-        };
-        for (const ip of err.invalidParams) {
-          const k = FIELD_OF[ip.name] ?? ip.name;
-          next[k] ??= own[k] ?? ip.reason;
-        }
-        setErrors(next);
-      }
-      setError(errorText(err));
+      const refused = refusal(err, !regulation);
+      setErrors(refused.fields);
+      setError(refused.alert);
     }
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} className="policy-reg-form">
-      <ErrorAlert>{error}</ErrorAlert>
+      <ErrorAlert>{say(error)}</ErrorAlert>
       <div className="policy-grid">
         {!regulation && field('code', p('regs.code'))}
         {!regulation && field('district', p('regs.district'))}
@@ -240,7 +274,7 @@ export function RegulationForm({
             label={p(`regs.${k}`)}
             description={k === 'fourEyes' ? p('regs.fourEyesHint') : undefined}
             value={amounts[k].cents}
-            error={errors[k]}
+            error={fieldError(k)}
             required={!OPTIONAL_MONEY.has(k)}
             onChange={(cents, problem) => setAmounts({ ...amounts, [k]: { cents, problem } })}
           />
@@ -254,13 +288,13 @@ export function RegulationForm({
           label={p('regs.workflow')}
           value={form.workflow}
           onChange={set('workflow')}
-          error={errors.workflow}
+          error={fieldError('workflow')}
           options={[{ value: '', label: '–' }, ...workflows]}
         />
         <SupporterConfirmationField
           id={`${prefix}-supporters`}
           value={supporters}
-          error={errors.supporters}
+          error={fieldError('supporters')}
           onChange={setSupporters}
         />
       </div>
@@ -275,7 +309,7 @@ export function RegulationForm({
         )}
         value={form.comment}
         onChange={set('comment')}
-        error={errors.comment}
+        error={fieldError('comment')}
         required={needsComment}
         rows={2}
       />

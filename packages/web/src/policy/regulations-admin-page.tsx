@@ -19,6 +19,7 @@ import { PolicyNav } from './policy-nav';
 import { useProposalText } from './proposal-messages';
 import { ProposalsPanel } from './proposals';
 import { RegulationForm, type RegulationOutcome } from './regulation-form';
+import { type Said, useSay } from './said';
 import './policy.css';
 
 /** Whether a regulation waits for a second officer to approve opening it. */
@@ -56,7 +57,11 @@ export function RegulationsAdminPage() {
   useEffect(() => {
     if (editing) editHeading.current?.focus();
   }, [editing]);
-  const [notice, setNotice] = useState('');
+  // What became of the form, worded when drawn (it follows a switch of language); `round`
+  // counts the forms sent, so the new-regulation form and the proposals start afresh after each.
+  const say = useSay();
+  const [notice, setNotice] = useState<Said | null>(null);
+  const [round, setRound] = useState(0);
   // A workflow by its name in the page's language: two workflows can both have a version 2.
   const workflowName = (key: string, version: number) => {
     const d = defs.data?.find((x) => x.key === key && x.version === version);
@@ -83,15 +88,15 @@ export function RegulationsAdminPage() {
 
   const done = async (r: Pick<PolicyRegulation, 'title'>, outcome: RegulationOutcome) => {
     setEditing(null);
-    const name = r.title;
-    setNotice(
-      {
-        created: q('prop.openProposed', { name }),
-        saved: p('regs.saved', { name }),
-        proposed: q('prop.regulationProposed', { name }),
-        reproposed: q('prop.reopenProposed', { name }),
-      }[outcome],
-    );
+    const vars = { name: r.title };
+    const said: Record<RegulationOutcome, Said> = {
+      created: { proposal: 'prop.openProposed', vars },
+      saved: { policy: 'regs.saved', vars },
+      proposed: { proposal: 'prop.regulationProposed', vars },
+      reproposed: { proposal: 'prop.reopenProposed', vars },
+    };
+    setNotice(said[outcome]);
+    setRound((n) => n + 1);
     await regs.reload();
   };
 
@@ -100,7 +105,7 @@ export function RegulationsAdminPage() {
       <PageHeading>{p('regs.title')}</PageHeading>
       <PolicyNav />
       <Paragraph>{p('regs.intro')}</Paragraph>
-      <StatusMessage>{notice}</StatusMessage>
+      <StatusMessage>{say(notice)}</StatusMessage>
       <ErrorAlert>{regs.error ? errorText(regs.error) : ''}</ErrorAlert>
       {!regs.data ? (
         <StatusMessage>{t('common.loading')}</StatusMessage>
@@ -173,7 +178,7 @@ export function RegulationsAdminPage() {
         </section>
       )}
       <ProposalsPanel
-        key={notice}
+        key={round}
         kind={['open_regulation', 'change_regulation']}
         onChange={() => void regs.reload()}
       />
@@ -181,7 +186,7 @@ export function RegulationsAdminPage() {
         <Heading2 id="reg-new-heading">{p('regs.new')}</Heading2>
         {defs.data && (
           <RegulationForm
-            key={notice}
+            key={round}
             workflows={workflows}
             onDone={(r, outcome) => void done(r, outcome)}
           />
