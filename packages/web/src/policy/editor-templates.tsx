@@ -1,6 +1,6 @@
 import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
 import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import {
   CheckboxField,
   ErrorAlert,
@@ -21,6 +21,7 @@ import {
   type TemplatePreviewInput,
 } from './policy-api';
 import { paragraphLines, templateVariableOption } from './template-text';
+import { TextParagraphs } from './text-paragraphs';
 
 type Group = 'letters' | 'mails';
 type Lang = 'nl' | 'en';
@@ -162,18 +163,7 @@ function Preview({
             )}
             <Heading4 className="policy-h4">{text.subject}</Heading4>
             {/* Paragraphs and line breaks as the sent mail has them (the API's paragraphsOf). */}
-            {paragraphLines(text.body).map((lines, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
-              <Paragraph key={i} className="policy-preview__para">
-                {lines.map((line, j) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
-                  <Fragment key={j}>
-                    {j > 0 && <br />}
-                    {line}
-                  </Fragment>
-                ))}
-              </Paragraph>
-            ))}
+            <TextParagraphs paragraphs={paragraphLines(text.body)} />
           </section>
         )}
         {pdf && (

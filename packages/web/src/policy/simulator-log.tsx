@@ -8,11 +8,11 @@ import {
   UnorderedList,
   UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { Fragment } from 'react';
 import { usePolicyText } from './policy-messages';
 import { useSimulatorText } from './simulator-messages';
 import type { SimText } from './simulator-model';
 import { paragraphLines } from './template-text';
+import { TextParagraphs } from './text-paragraphs';
 
 /** What one effect of a step did, in words; a mail or letter with the text it would have. */
 export interface LogEffect {
@@ -81,18 +81,7 @@ export function SimMail({ mail }: { mail: NonNullable<LogEffect['mail']> }) {
           </Paragraph>
           <Heading4 className="policy-h4">{mail.subject}</Heading4>
           {paragraphs.length === 0 && <Paragraph>{s('sl.empty')}</Paragraph>}
-          {paragraphs.map((lines, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs of a fixed text
-            <Paragraph key={i} className="policy-preview__para">
-              {lines.map((line, j) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
-                <Fragment key={j}>
-                  {j > 0 && <br />}
-                  {line}
-                </Fragment>
-              ))}
-            </Paragraph>
-          ))}
+          <TextParagraphs paragraphs={paragraphs} />
         </section>
       </details>
     </>
