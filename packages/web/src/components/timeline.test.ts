@@ -8,8 +8,11 @@ import { I18nProvider } from '../i18n/i18n';
 import { fakeBrowser } from '../render-static.test-kit';
 import { Timeline } from './timeline';
 
-/** A shipped version: 9 names each step by what happened (`historyLabel`), 8 does not yet. */
-function shipped(version: 8 | 9): WorkflowDefinition {
+/**
+ * A shipped version: 9 names each step by what happened (`historyLabel`), 8 does not yet; 10 keeps
+ * the term of a request for information for staff (`x-audience`).
+ */
+function shipped(version: 8 | 9 | 10): WorkflowDefinition {
   const file = new URL(
     `../../../../workflows/bewonersinitiatief/definition.v${version}.json`,
     import.meta.url,
@@ -162,5 +165,61 @@ describe('the history names each step by what happened', () => {
     );
     expect(html).toContain('Wilt u de offerte meesturen?');
     expect(html).toContain('De offerte zit erbij.');
+  });
+});
+
+describe('a value the applicant does not read is marked for staff', () => {
+  const asked = [
+    row(1, 'REQUEST_INFO', 'submitted', 'info_requested', assessor, {
+      message: 'Wilt u de offerte meesturen?',
+      periodDays: 14,
+    }),
+  ];
+  const html = (version: 9 | 10, locale: 'nl' | 'en', rows = asked) => {
+    fakeBrowser(locale);
+    return renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(Timeline, { entries: rows, definition: shipped(version), headingId: 'h' }),
+      ),
+    );
+  };
+  /** The lines under the step, tags stripped, as a screen reader reads them. */
+  const lines = (markup: string) =>
+    [...markup.matchAll(/<p class="[^"]*app-timeline__message[^"]*">(.*?)<\/p>/g)].map((m) =>
+      m[1]!.replace(/<[^>]+>/g, ''),
+    );
+
+  test('the term in a version that keeps it for staff: the tag after it, read out with it', () => {
+    const nl = html(10, 'nl');
+    expect(lines(nl)).toEqual([
+      'Wilt u de offerte meesturen?',
+      'Termijn voor de aanvulling (dagen): 14 (alleen voor medewerkers)',
+    ]);
+    // Seen as a tag; the brackets are for the ear only.
+    expect(nl).toMatch(
+      /<span class="app-badge app-badge--audience">alleen voor medewerkers<\/span>/,
+    );
+    expect(nl).toMatch(/<span class="app-visually-hidden">\(<\/span>/);
+    expect(lines(html(10, 'en'))).toEqual([
+      'Wilt u de offerte meesturen?',
+      'Period to supplement (days): 14 (staff only)',
+    ]);
+  });
+
+  test('no tag where the version lets everyone read it, nor on what was asked', () => {
+    expect(lines(html(9, 'nl'))).toEqual([
+      'Wilt u de offerte meesturen?',
+      'Termijn voor de aanvulling (dagen): 14',
+    ]);
+    expect(html(9, 'nl')).not.toContain('app-badge--audience');
+  });
+
+  test('the resident’s history has no term (the API leaves it out), so no tag either', () => {
+    const without = [{ ...asked[0]!, payload: { message: 'Wilt u de offerte meesturen?' } }];
+    const markup = html(10, 'nl', without);
+    expect(lines(markup)).toEqual(['Wilt u de offerte meesturen?']);
+    expect(markup).not.toContain('medewerkers');
   });
 });

@@ -4,6 +4,7 @@ import type { HistoryEntry } from '../api/client';
 import { isShellEntry, ShellTimelineItem } from '../desk/shell-history';
 import { enteredLines, historyLabelOf, type NamedFile, stateOf } from '../forms/definition-text';
 import { useI18n } from '../i18n/i18n';
+import { EnteredLineText } from './entered-line';
 
 /** The engine's own steps (creating, autosaving, timers): not events of any workflow. */
 const DATA_UPDATE = 'UPDATE_DATA';
@@ -84,9 +85,9 @@ export function Timeline({
               {showActor && h.actor?.name ? ` · ${h.actor.name}` : ''}
               {showActor && h.onBehalfOf ? ` · ${t('timeline.onBehalf')}` : ''}
             </Paragraph>
-            {shown.map(({ name, text }) => (
-              <Paragraph key={name} className="app-timeline__message">
-                {text}
+            {shown.map((line) => (
+              <Paragraph key={line.name} className="app-timeline__message">
+                <EnteredLineText line={line} />
               </Paragraph>
             ))}
           </li>

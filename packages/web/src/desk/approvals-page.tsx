@@ -8,6 +8,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { EnteredLineText } from '../components/entered-line';
 import { StateBadge } from '../components/state-badge';
 import { ErrorAlert, PageHeading, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
@@ -96,7 +97,7 @@ export function ApprovalsPage() {
                       if (lines.length === 0) return '–';
                       return lines.map((line) => (
                         <span key={line.name} className="app-block">
-                          {line.text}
+                          <EnteredLineText line={line} />
                         </span>
                       ));
                     })()}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { staffOnlyKeys, type WorkflowDefinition } from '@initiatief/engine';
 import { describe, expect, it } from 'vitest';
 import { enteredLines, enteredSummary, stepsFromActivityDay } from './definition-text';
 
@@ -129,6 +129,51 @@ describe('what a step recorded, as lines to read', () => {
     expect(lines({ kinds: ['quote', 'photo'] })).toEqual(['Soort stukken: Offerte en Foto']);
     expect(lines({ files: [], kinds: [] })).toEqual([]);
     expect(lines({ files: ['a1'] }).join(' ')).not.toContain('a1');
+  });
+});
+
+describe('a value the applicant does not read (a field for staff only)', () => {
+  // The newest shipped version keeps a field of some step for staff (`x-audience`): found from
+  // the definition, never named here.
+  const v10 = JSON.parse(
+    readFileSync(
+      fileURLToPath(
+        new URL('../../../../workflows/bewonersinitiatief/definition.v10.json', import.meta.url),
+      ),
+      'utf8',
+    ),
+  ) as WorkflowDefinition;
+  const [step, hidden] = Object.entries(v10.events).flatMap(([t, e]) =>
+    staffOnlyKeys(e.payload).map((k) => [t, k] as const),
+  )[0]!;
+  const shared = Object.keys(
+    (v10.events[step]!.payload as { properties: Record<string, unknown> }).properties,
+  ).find((k) => k !== hidden)!;
+  const payload = { [hidden]: 14, [shared]: 'Wilt u de offerte meesturen?' };
+
+  it('is marked on its own line, the others are not', () => {
+    const lines = enteredLines(v10, step, payload, 'nl', money);
+    expect(lines.find((l) => l.name === hidden)).toMatchObject({ staffOnly: true });
+    expect(lines.find((l) => l.name === hidden)!.text).toMatch(/: 14$/);
+    expect(lines.find((l) => l.name === shared)).toBeDefined();
+    expect(lines.find((l) => l.name === shared)).not.toHaveProperty('staffOnly');
+    // The short form of a list row keeps the mark.
+    const summary = enteredSummary(v10, step, payload, 'nl', money);
+    expect(summary.find((l) => l.name === hidden)?.staffOnly).toBe(true);
+  });
+
+  it('is not marked where the pinned version lets everyone read it', () => {
+    // The same step in the first version has the field without `x-audience`.
+    expect(staffOnlyKeys(def.events[step]?.payload)).toEqual([]);
+    const lines = enteredLines(def, step, payload, 'nl', money);
+    expect(lines.find((l) => l.name === hidden)).toBeDefined();
+    expect(lines.some((l) => 'staffOnly' in l)).toBe(false);
+  });
+
+  it('is marked only when the value is there: a history without it has no line to mark', () => {
+    const lines = enteredLines(v10, step, { [shared]: payload[shared] }, 'nl', money);
+    expect(lines.map((l) => l.name)).toEqual([shared]);
+    expect(lines.some((l) => l.staffOnly)).toBe(false);
   });
 });
 

@@ -1,4 +1,9 @@
-import { eventHistoryLabel, isCodeNumber, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  eventHistoryLabel,
+  isCodeNumber,
+  isStaffOnly,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import type { HistoryEntry, JsonSchema } from '../api/client';
 import { formatList } from '../i18n/lists';
 import { messages } from '../i18n/messages';
@@ -172,10 +177,22 @@ function listText(prop: JsonSchema, values: unknown[], locale: Locale): string |
 }
 
 /**
+ * A line of what a step recorded. `staffOnly`: the field is for staff only in the definition
+ * (`x-audience: 'staff'`), so the applicant does not read it in her history; only set when so.
+ */
+export interface EnteredLine {
+  name: string;
+  text: string;
+  staffOnly?: true;
+}
+
+/**
  * What a step recorded, as lines to read: each field of the event's payload under its label in
  * the definition and in its order, amounts in money, a choice by its words (`x-enumLabels`),
  * free text as written, files that came with it by their names (`files`: the application's
  * uploaded files), other lists in words. Fields the definition does not describe are left out.
+ * A field the definition keeps for staff (`x-audience`) says so (`staffOnly`): only staff get
+ * its value from the API, and they see the applicant does not.
  */
 export function enteredLines(
   def: WorkflowDefinition | undefined,
@@ -184,44 +201,58 @@ export function enteredLines(
   locale: Locale,
   formatMoney: (cents: number) => string,
   files?: readonly NamedFile[],
-): { name: string; text: string }[] {
+): EnteredLine[] {
   const schema = payloadSchemaOf(def, type);
   const values = (payload ?? {}) as Record<string, unknown>;
   // In the definition's order (the advice before its reasons), not the order it was sent in.
-  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]) => {
-    if (!(name in values)) return [];
-    const value = values[name];
-    const label = payloadLabel(schema, name, locale);
-    if (isMoneyProp(prop) && typeof value === 'number') {
-      return [{ name, text: `${label}: ${formatMoney(value)}` }];
-    }
-    if (prop.enum && (typeof value === 'string' || typeof value === 'number')) {
-      const words = prop['x-enumLabels'] as Record<string, Localized> | undefined;
-      const word = words?.[String(value)]?.[locale];
-      return word ? [{ name, text: `${label}: ${word}` }] : [];
-    }
-    // A code (`x-display: code`: a year, a house number) as written, never "2.026".
-    if (typeof value === 'number' && isCodeNumber(prop)) {
-      return [{ name, text: `${label}: ${String(value)}` }];
-    }
-    // A number of something (days to supplement, weeks of extension): the label names the unit.
-    if (typeof value === 'number' && (prop.type === 'integer' || prop.type === 'number')) {
-      return [{ name, text: `${label}: ${formatCount(value, locale)}` }];
-    }
-    if (typeof value === 'string' && value.trim()) return [{ name, text: value }];
-    if (Array.isArray(value) && value.length > 0) {
-      const text =
-        prop['x-widget'] === 'attachments'
-          ? filesText(
-              value.filter((v): v is string => typeof v === 'string'),
-              files,
-              locale,
-            )
-          : listText(prop, value, locale);
-      return text ? [{ name, text: `${label}: ${text}` }] : [];
-    }
-    return [];
+  return Object.entries(schema.properties ?? {}).flatMap(([name, prop]): EnteredLine[] => {
+    const lines = fieldLines(name, prop, values, schema, locale, formatMoney, files);
+    return isStaffOnly(prop) ? lines.map((l) => ({ ...l, staffOnly: true })) : lines;
   });
+}
+
+/** The line of one field of a step's payload, or none (see `enteredLines`). */
+function fieldLines(
+  name: string,
+  prop: JsonSchema,
+  values: Record<string, unknown>,
+  schema: JsonSchema,
+  locale: Locale,
+  formatMoney: (cents: number) => string,
+  files: readonly NamedFile[] | undefined,
+): EnteredLine[] {
+  if (!(name in values)) return [];
+  const value = values[name];
+  const label = payloadLabel(schema, name, locale);
+  if (isMoneyProp(prop) && typeof value === 'number') {
+    return [{ name, text: `${label}: ${formatMoney(value)}` }];
+  }
+  if (prop.enum && (typeof value === 'string' || typeof value === 'number')) {
+    const words = prop['x-enumLabels'] as Record<string, Localized> | undefined;
+    const word = words?.[String(value)]?.[locale];
+    return word ? [{ name, text: `${label}: ${word}` }] : [];
+  }
+  // A code (`x-display: code`: a year, a house number) as written, never "2.026".
+  if (typeof value === 'number' && isCodeNumber(prop)) {
+    return [{ name, text: `${label}: ${String(value)}` }];
+  }
+  // A number of something (days to supplement, weeks of extension): the label names the unit.
+  if (typeof value === 'number' && (prop.type === 'integer' || prop.type === 'number')) {
+    return [{ name, text: `${label}: ${formatCount(value, locale)}` }];
+  }
+  if (typeof value === 'string' && value.trim()) return [{ name, text: value }];
+  if (Array.isArray(value) && value.length > 0) {
+    const text =
+      prop['x-widget'] === 'attachments'
+        ? filesText(
+            value.filter((v): v is string => typeof v === 'string'),
+            files,
+            locale,
+          )
+        : listText(prop, value, locale);
+    return text ? [{ name, text: `${label}: ${text}` }] : [];
+  }
+  return [];
 }
 
 /**
@@ -235,7 +266,7 @@ export function enteredSummary(
   locale: Locale,
   formatMoney: (cents: number) => string,
   maxLength = 120,
-): { name: string; text: string }[] {
+): EnteredLine[] {
   return enteredLines(def, type, payload, locale, formatMoney).map((line) =>
     line.text.length > maxLength
       ? { ...line, text: `${line.text.slice(0, maxLength - 1).trimEnd()}…` }

@@ -317,6 +317,8 @@ const nl = {
   'entered.files.other': '{n} bestanden',
   'entered.moreFiles.one': '{n} ander bestand',
   'entered.moreFiles.other': '{n} andere bestanden',
+  /** After a recorded value the applicant does not read in her history (`x-audience`). */
+  'entered.staffOnly': 'alleen voor medewerkers',
   'attachments.hintImages': 'JPG of PNG, maximaal 10 MB per foto.',
   'attachments.none': 'Nog geen bijlagen.',
   'attachments.tooLarge': '{name} is groter dan 10 MB.',
@@ -934,6 +936,7 @@ const en: Record<MessageKey, string> = {
   'entered.files.other': '{n} files',
   'entered.moreFiles.one': '{n} other file',
   'entered.moreFiles.other': '{n} other files',
+  'entered.staffOnly': 'staff only',
   'attachments.hintImages': 'JPG or PNG, 10 MB per photo at most.',
   'attachments.none': 'No attachments yet.',
   'attachments.tooLarge': '{name} is larger than 10 MB.',

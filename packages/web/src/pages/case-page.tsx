@@ -14,6 +14,7 @@ import {
 import { useRef, useState } from 'react';
 import { api, type Regulation } from '../api/client';
 import { AttachmentList } from '../components/attachments';
+import { EnteredLineText } from '../components/entered-line';
 import { StateBadge } from '../components/state-badge';
 import { Timeline } from '../components/timeline';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
@@ -254,8 +255,10 @@ export function CasePage({ id }: { id: string }) {
                     when: formatDateTime(arrival.at),
                   })}
                 </Paragraph>
-                {recorded.map(({ name, text }) => (
-                  <Paragraph key={name}>{text}</Paragraph>
+                {recorded.map((line) => (
+                  <Paragraph key={line.name}>
+                    <EnteredLineText line={line} />
+                  </Paragraph>
                 ))}
               </div>
             )}
