@@ -72,3 +72,51 @@ describe("a list's total", () => {
     ]);
   });
 });
+
+describe('a page whose questions all depend on an earlier answer', () => {
+  /** The shipped form with a page asked only after Ja to a question on the first page. */
+  function withConditionalPage(): WorkflowDefinition {
+    const json = JSON.parse(readFileSync(SHIPPED, 'utf8'));
+    json.form.fields.push(
+      { key: 'hadSubsidy', type: 'yesno', label: { nl: 'Eerder subsidie?', en: 'Before?' } },
+      {
+        key: 'subsidyYear',
+        type: 'text',
+        label: { nl: 'In welk jaar?', en: 'In which year?' },
+        showWhen: { field: 'hadSubsidy', in: [true] },
+      },
+    );
+    json.form.pages[0].fields.push('hadSubsidy');
+    json.form.pages.splice(1, 0, {
+      key: 'earlier',
+      title: { nl: 'Eerdere subsidie', en: 'Earlier subsidy' },
+      fields: ['subsidyYear'],
+    });
+    const result = validateDefinition(json);
+    if (!result.ok || !result.definition) throw new Error(JSON.stringify(result.problems));
+    return result.definition;
+  }
+  const html = (answers: Record<string, unknown>) => {
+    fakeBrowser('nl');
+    return renderToStaticMarkup(
+      createElement(
+        I18nProvider,
+        null,
+        createElement(FormDataView, {
+          definition: withConditionalPage(),
+          data: { ...data, ...answers },
+        }),
+      ),
+    );
+  };
+
+  test('is left out, heading and all, while none applies; shown once one does', () => {
+    expect(html({ hadSubsidy: false })).not.toContain('Eerdere subsidie');
+    expect(html({})).not.toContain('Eerdere subsidie');
+    const yes = html({ hadSubsidy: true, subsidyYear: '2025' });
+    expect(yes).toContain('Eerdere subsidie</h3>');
+    expect(yes).toContain('2025');
+    // The other pages keep their headings.
+    expect(html({ hadSubsidy: false })).toContain('Begroting</h3>');
+  });
+});

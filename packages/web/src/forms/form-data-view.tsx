@@ -19,7 +19,7 @@ import { useI18n } from '../i18n/i18n';
 import { filesOf } from './attachments-field';
 import { fieldLabelIn } from './field-label';
 import { fieldText, type ScalarField } from './field-text';
-import { pagesOf } from './form-pages';
+import { pageApplies, pagesOf } from './form-pages';
 import { pageHeadingIn } from './page-heading';
 
 type ListField = Extract<FormField, { type: 'list' }>;
@@ -127,38 +127,41 @@ export function FormDataView({
 
   return (
     <>
-      {pages.map((page) => {
-        const fields = page.fields
-          .map((key) => def.form.fields.find((f) => f.key === key))
-          .filter((f): f is FormField => !!f)
-          // A question not asked with these answers (`showWhen`) is not listed.
-          .filter((f) => questionApplies(def.form.fields, f, data));
-        const scalars = fields.filter((f) => f.type !== 'list');
-        return (
-          <div key={page.key} className="app-data-page">
-            {pages.length > 1 && (
-              <Heading className="app-subheading">{pageHeadingIn(page, staff, locale)}</Heading>
-            )}
-            {scalars.length > 0 && (
-              <DataList className="app-datalist">
-                {scalars.map((f) => (
-                  <DataListItem key={f.key}>
-                    <DataListKey>{labelOf(f)}</DataListKey>
-                    <DataListValue>
-                      {f.type === 'attachments' ? (
-                        <AttachmentList items={filesOf(data[f.key], files)} />
-                      ) : (
-                        (text(f, data[f.key]) ?? t('common.notFilled'))
-                      )}
-                    </DataListValue>
-                  </DataListItem>
-                ))}
-              </DataList>
-            )}
-            {fields.filter((f): f is ListField => f.type === 'list').map(list)}
-          </div>
-        );
-      })}
+      {/* A page none of whose questions apply to these answers was skipped: no empty heading. */}
+      {pages
+        .filter((page) => pageApplies(def, page, data))
+        .map((page) => {
+          const fields = page.fields
+            .map((key) => def.form.fields.find((f) => f.key === key))
+            .filter((f): f is FormField => !!f)
+            // A question not asked with these answers (`showWhen`) is not listed.
+            .filter((f) => questionApplies(def.form.fields, f, data));
+          const scalars = fields.filter((f) => f.type !== 'list');
+          return (
+            <div key={page.key} className="app-data-page">
+              {pages.length > 1 && (
+                <Heading className="app-subheading">{pageHeadingIn(page, staff, locale)}</Heading>
+              )}
+              {scalars.length > 0 && (
+                <DataList className="app-datalist">
+                  {scalars.map((f) => (
+                    <DataListItem key={f.key}>
+                      <DataListKey>{labelOf(f)}</DataListKey>
+                      <DataListValue>
+                        {f.type === 'attachments' ? (
+                          <AttachmentList items={filesOf(data[f.key], files)} />
+                        ) : (
+                          (text(f, data[f.key]) ?? t('common.notFilled'))
+                        )}
+                      </DataListValue>
+                    </DataListItem>
+                  ))}
+                </DataList>
+              )}
+              {fields.filter((f): f is ListField => f.type === 'list').map(list)}
+            </div>
+          );
+        })}
     </>
   );
 }

@@ -1,4 +1,9 @@
-import { type FormPage, formPages, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  type FormPage,
+  formPages,
+  questionApplies,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 
 // What pages and the application page need of a form without validating it: they do not load
 // the engine's validation and zod with it (form-model.ts adds the problems for the form).
@@ -31,10 +36,54 @@ export function hasAttachmentsField(def: WorkflowDefinition): boolean {
   return def.form.fields.some((f) => f.type === 'attachments');
 }
 
-/** The form's steps: its pages, the general attachments page where needed, and the review. */
-export function stepsOf(def: WorkflowDefinition): string[] {
-  const own = pagesOf(def).map((p) => p.key);
+/**
+ * Whether a page is asked with these answers: some question on it applies (`showWhen`, the
+ * engine's form-show-when.ts). A page whose every question waits for an answer that was not
+ * given ("Eerdere subsidie", only after Ja to an earlier question) is skipped: not counted as a
+ * step, passed over by next and back, left out of the review. A page without questions stays.
+ */
+export function pageApplies(
+  def: WorkflowDefinition,
+  page: Pick<FormPage, 'fields'>,
+  data: Record<string, unknown>,
+): boolean {
+  if (page.fields.length === 0) return true;
+  return page.fields.some((key) => {
+    const field = def.form.fields.find((f) => f.key === key);
+    return field !== undefined && questionApplies(def.form.fields, field, data);
+  });
+}
+
+/** The form's pages that are asked with these answers (see `pageApplies`), in order. */
+export function askedPagesOf(def: WorkflowDefinition, data: Record<string, unknown>): FormPage[] {
+  return pagesOf(def).filter((page) => pageApplies(def, page, data));
+}
+
+/**
+ * The form's steps with these answers: the pages asked (see `pageApplies`), the general
+ * attachments page where needed, and the review.
+ */
+export function stepsOf(def: WorkflowDefinition, data: Record<string, unknown>): string[] {
+  const own = askedPagesOf(def, data).map((p) => p.key);
   return hasAttachmentsField(def) ? [...own, REVIEW_STEP] : [...own, ATTACHMENTS_STEP, REVIEW_STEP];
+}
+
+/**
+ * The step an address shows: the step itself when asked; a page skipped with these answers (an
+ * old link, a review's link from before the answer changed) the next step that is asked, at the
+ * latest the review; anything else (no step of this form) the first step.
+ */
+export function stepFor(
+  def: WorkflowDefinition,
+  data: Record<string, unknown>,
+  requested: string,
+): string {
+  const steps = stepsOf(def, data);
+  if (steps.includes(requested)) return requested;
+  const all = pagesOf(def).map((p) => p.key);
+  const at = all.indexOf(requested);
+  if (at < 0) return steps[0]!;
+  return steps.find((s) => !all.includes(s) || all.indexOf(s) > at) ?? steps[0]!;
 }
 
 /** The page that holds a path's field, or undefined for problems of the whole application. */

@@ -24,6 +24,8 @@ const nl = {
   'row.removed': '{item} is verwijderd.',
   'question.shown': 'Er is een vraag bijgekomen: ‘{label}’.',
   'question.hidden': 'De vraag ‘{label}’ is niet meer nodig en weggehaald.',
+  'step.shown': 'Er is een stap bijgekomen: ‘{title}’.',
+  'step.hidden': 'De stap ‘{title}’ is niet meer nodig en wordt overgeslagen.',
   'attachments.added.one': '{names} is toegevoegd.',
   'attachments.added.other': '{names} zijn toegevoegd.',
   'attachments.ready.one':
@@ -69,6 +71,8 @@ const en: typeof nl = {
   'row.removed': '{item} has been removed.',
   'question.shown': 'A question has been added: ‘{label}’.',
   'question.hidden': 'The question ‘{label}’ is no longer needed and has been removed.',
+  'step.shown': 'A step has been added: ‘{title}’.',
+  'step.hidden': 'The step ‘{title}’ is no longer needed and will be skipped.',
   'attachments.added.one': '{names} has been added.',
   'attachments.added.other': '{names} have been added.',
   'attachments.ready.one':

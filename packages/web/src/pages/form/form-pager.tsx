@@ -36,6 +36,7 @@ import {
   problemsOnPage,
   REVIEW_STEP,
   serverProblems,
+  stepFor,
   stepsOf,
 } from '../../forms/form-model';
 import { inFormOrder } from '../../forms/form-order';
@@ -91,13 +92,15 @@ export function FormPager({
   const summaryRef = useRef<HTMLDivElement>(null);
 
   const pages = pagesOf(def);
-  const steps = stepsOf(def);
-  const step = steps.includes(requested) ? requested : steps[0]!;
+  // A page none of whose questions apply to the answers so far is no step (form-pages.ts): the
+  // count, next and back and the steps' list pass it by, until an answer brings a question on it.
+  const steps = stepsOf(def, data);
+  const step = stepFor(def, data, requested);
   const index = steps.indexOf(step);
   const page = pages.find((p) => p.key === step);
   const base = `/aanvragen/${app.id}/bewerken`;
-  // An address naming no step of this form (an old link, a typo) shows the first step, and
-  // says so in the address bar too.
+  // An address naming no step of this form (an old link, a typo) shows the first step, one of a
+  // page skipped with these answers the next step asked, and says so in the address bar too.
   useEffect(() => {
     if (requested !== '' && requested !== step)
       navigate(`${base}/${step}`, { replace: true, force: true });
@@ -303,7 +306,14 @@ export function FormPager({
                 />
               );
             })}
-            <QuestionsAnnouncer def={def} keys={page.fields} data={data} staff={forOther} />
+            <QuestionsAnnouncer
+              def={def}
+              keys={page.fields}
+              data={data}
+              staff={forOther}
+              steps={steps}
+              titleOf={titleOf}
+            />
           </>
         )}
         {step === ATTACHMENTS_STEP && (

@@ -14,7 +14,7 @@ import { filesOf } from '../../forms/attachments-field';
 import { fieldLabelIn } from '../../forms/field-label';
 import { isAgeInYears, type ScalarField, withQuestion } from '../../forms/field-text';
 import { useFieldText } from '../../forms/form-data-view';
-import { ATTACHMENTS_STEP, hasAttachmentsField, pagesOf } from '../../forms/form-pages';
+import { ATTACHMENTS_STEP, askedPagesOf, hasAttachmentsField } from '../../forms/form-pages';
 import { pageHeadingIn } from '../../forms/page-heading';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router/router';
@@ -124,7 +124,8 @@ export function FormReview({
             ? t('wizard.review.introChanges', { step: sendsWith })
             : t('wizard.review.introKept')}
       </Paragraph>
-      {pagesOf(def).map((page) =>
+      {/* A page none of whose questions apply to these answers is no step, and not listed. */}
+      {askedPagesOf(def, data).map((page) =>
         section(
           page.key,
           pageHeadingIn(page, staff, locale),
