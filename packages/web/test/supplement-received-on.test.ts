@@ -82,6 +82,12 @@ describe('a supplement that came by post', () => {
     await fillDate(form, 'Datum van ontvangst', cameIn);
     await form.getByRole('button', { name: 'Aanvullen' }).click();
     await page.getByText('Gelukt', { exact: false }).first().waitFor();
+    // Her history says when it came in, under the step that recorded it.
+    await page
+      .locator('.app-timeline__message', {
+        hasText: `Ontvangen op ${formatDate(cameIn, 'nl')} (per post of aan de balie)`,
+      })
+      .waitFor();
     // The clock moved on six days: a new session to read it back.
     const desk = await apiAs(server, server.users.clerk.email);
     const read = await desk('GET', `/api/applications/${app.id}`);

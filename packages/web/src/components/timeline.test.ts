@@ -166,6 +166,28 @@ describe('the history names each step by what happened', () => {
     expect(html).toContain('Wilt u de offerte meesturen?');
     expect(html).toContain('De offerte zit erbij.');
   });
+
+  test('the day the desk said a supplement came in stands under its step', () => {
+    const byPost = [
+      ...entries.slice(0, 2),
+      row(3, 'SUPPLEMENT', 'info_requested', 'submitted', resident, { receivedOn: '2026-03-02' }),
+    ];
+    for (const [locale, said] of [
+      ['nl', 'Ontvangen op 2 maart 2026 (per post of aan de balie)'],
+      ['en', 'Received on 2 March 2026 (by post or at a desk)'],
+    ] as const) {
+      fakeBrowser(locale);
+      const html = renderToStaticMarkup(
+        createElement(
+          I18nProvider,
+          null,
+          createElement(Timeline, { entries: byPost, definition: shipped(9), headingId: 'h' }),
+        ),
+      );
+      expect(html).toContain(said);
+      expect(html.match(/Ontvangen op|Received on/g)).toHaveLength(1);
+    }
+  });
 });
 
 describe('a value the applicant does not read is marked for staff', () => {

@@ -36,7 +36,7 @@ export function Timeline({
   /** The application's uploaded files, to name those a step's payload holds by id. */
   files?: readonly NamedFile[];
 }) {
-  const { t, locale, formatDateTime, formatMoney } = useI18n();
+  const { t, locale, formatDate, formatDateTime, formatMoney } = useI18n();
   // Autosaves are history rows too; a run of them reads as one "edited" step.
   const sorted = [...entries]
     .sort((a, b) => a.seq - b.seq)
@@ -90,11 +90,23 @@ export function Timeline({
                 <EnteredLineText line={line} />
               </Paragraph>
             ))}
+            {/* The day the desk said it came in (the application or a supplement, by post). */}
+            {receivedOnOf(h.payload) && (
+              <Paragraph className="app-timeline__message">
+                {t('timeline.receivedOn', { date: formatDate(receivedOnOf(h.payload)) })}
+              </Paragraph>
+            )}
           </li>
         );
       })}
     </ol>
   );
+}
+
+/** The day of receipt the desk gave with the step (the API's `receivedOn`), if any. */
+function receivedOnOf(payload: unknown): string | null {
+  const day = (payload as { receivedOn?: unknown } | null)?.receivedOn;
+  return typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : null;
 }
 
 /** The event has its own name in the history (`historyLabel`), in either language. */
