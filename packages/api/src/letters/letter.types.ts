@@ -78,6 +78,12 @@ export interface LetterContent {
    */
   conditions?: TemplateConditions;
   /**
+   * The words are a mail's as it was sent (a notice whose mail bounced, messaging/bounce.service.ts;
+   * its values are not kept with the mail): dated again when posted, never written again from the
+   * template (print.service.ts redateLetter).
+   */
+  wordsAsSent?: true;
+  /**
    * Resolved when the letter is rendered, never stored: the address of the letter's accessible
    * HTML page, printed under the letter (the PDF itself is untagged). null when the recipient
    * has no way to log in (filed at the desk: no password, no DigiD), so cannot open that page:

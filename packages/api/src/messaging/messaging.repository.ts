@@ -207,7 +207,7 @@ export async function markAttemptFailed(
   db: Db,
   id: string,
   outcome: { now: Date; error: string; retryAt: Date | null; workerId?: string },
-): Promise<void> {
+): Promise<boolean> {
   let query = db
     .updateTable('outbox')
     .set({
@@ -222,7 +222,9 @@ export async function markAttemptFailed(
   if (outcome.workerId) {
     query = query.where('status', '=', 'processing').where('claimed_by', '=', outcome.workerId);
   }
-  await query.execute();
+  // False when the claim was lost (another worker holds the row now): nothing was recorded.
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** For a render job: whom its letter is addressed to, its channel and when it was posted. */

@@ -75,6 +75,23 @@ export function paperNoticeOf(
   return { text: { ...found.text, body }, language: found.language };
 }
 
+/**
+ * A mail as it was sent (its subject and body written out, messaging.plan.ts mailRow) as the
+ * paper notice paperNoticeOf makes of its template: the same words, signed as the workflow's
+ * letters in that language are signed. For a notice whose mail bounced (bounce.service.ts): the
+ * values the mail was filled with are not kept, its words are.
+ */
+export function paperNoticeOfMail(
+  definition: WorkflowDefinition,
+  mail: TemplateText,
+  language: Language,
+): TemplateText {
+  return {
+    subject: mail.subject,
+    body: withLetterSignOff(mail.body, letterSignOff(definition, language)),
+  };
+}
+
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(text).filter(Boolean).join('\n');

@@ -5,7 +5,7 @@ import type { LetterContent } from '../letters/letter.types';
 import { createRenderPool, type RenderPool } from '../letters/render.pool';
 import { metrics } from '../ops/metrics';
 import { type ClaimSource, startClaimLoop } from '../workers/claim-loop';
-import { fallBackToPaper, recordBounce } from './bounce.service';
+import { handleBounce } from './bounce.service';
 import { composeMail } from './mail.compose';
 import { createMailTransport, type MailTransport } from './mail.transport';
 import {
@@ -165,14 +165,15 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
         result: failure.retryAt ? 'failed' : 'failed_for_good',
       });
       const outcome = { ...failure, workerId: lease.workerId };
-      // A bounce (a permanent refusal) of the resident's mail with a letter: the letter goes by
-      // post instead, in the transaction that records the failure (bounce.service.ts).
+      // A bounce (a permanent refusal) of the resident's mail: its letter, or the notice's own
+      // words, go by post instead, or staff are told when there is no postal address; in the
+      // transaction that records the failure (bounce.service.ts). Nothing when the claim was
+      // lost: the worker that holds the row now records its own outcome.
       if (failure.permanent && row.kind === 'mail' && row.audience === 'applicant') {
         await db.transaction().execute(async (trx) => {
-          await markAttemptFailed(trx, row.id, outcome);
-          const paper = await fallBackToPaper(trx, row, failure.now);
-          if (paper) logger.info({ outboxId: row.id, documentId: paper }, 'letter to paper');
-          await recordBounce(trx, row, paper, failure.now);
+          if (!(await markAttemptFailed(trx, row.id, outcome))) return;
+          const paper = await handleBounce(trx, row, failure.now);
+          if (paper) logger.info({ outboxId: row.id, documentId: paper }, 'bounced mail to paper');
         });
         return;
       }

@@ -51,10 +51,13 @@ export function redateLetter(
 ): LetterContent {
   const content = letter.content;
   const objection = objectionDeadline(postingDate);
-  if (letter.template_key.startsWith('shell.')) {
+  if (letter.template_key.startsWith('shell.') || content.wordsAsSent) {
     // A letter of the shell's own (the penalty decision, src/desk/) has no template in the
-    // workflow: its words stay as issued, its date and objection day become the posting day's.
-    return buildLetterContent({
+    // workflow, and a notice whose mail bounced keeps the mail's words (bounce.service.ts): the
+    // words and sign-off stay as issued, the date and objection day become the posting day's.
+    const { closing, onBehalfOf, role } = content.signature;
+    const signOff = [closing, onBehalfOf, role].filter(Boolean).join('\n');
+    const built = buildLetterContent({
       kind: letter.kind as LetterKind,
       language: content.language,
       reference: letter.reference,
@@ -62,9 +65,11 @@ export function redateLetter(
       objectionLastDay: objection.date,
       recipient: address,
       subject: content.subject,
-      body: [content.salutation, ...content.paragraphs].join('\n\n'),
+      body: [content.salutation, ...content.paragraphs, signOff].join('\n\n'),
       variables: content.variables,
+      conditions: content.conditions,
     });
+    return content.wordsAsSent ? { ...built, wordsAsSent: true } : built;
   }
   // A notice that the workflow only mails is printed from the mail's text, signed as a letter
   // (messaging.plan.ts, paperNoticeOf).
