@@ -146,6 +146,14 @@ describe('a draft after the regulation’s last day', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain('Kwam de aanvraag op of vóór die dag binnen');
     await checkA11y(page, 'desk-period-ended');
+    // The desk's declaration names whose words it sends, not the clerk's own.
+    await page
+      .getByText(
+        `Door te versturen verklaart u dat alles is ingevuld zoals ${server.users.resident.name} het heeft opgegeven.`,
+        { exact: false },
+      )
+      .waitFor();
+    expect(await page.getByText('dat u alles naar waarheid heeft ingevuld').count()).toBe(0);
 
     // Sent without the day it came in: too late, said in words.
     await page.getByRole('button', { name: 'Aanvraag versturen' }).click();

@@ -308,6 +308,8 @@ const nl = {
   'wizard.review.total': 'Totaal',
   'wizard.review.declaration':
     'Door te versturen verklaart u dat u alles naar waarheid heeft ingevuld.',
+  'wizard.review.declarationFor':
+    'Lees de gegevens samen met {name} na. Door te versturen verklaart u dat alles is ingevuld zoals {name} het heeft opgegeven.',
   'wizard.change': 'Wijzigen',
   'wizard.changeStep': '{step} wijzigen',
 
@@ -928,6 +930,8 @@ const en: Record<MessageKey, string> = {
     'Your changes have been kept. The application’s page shows what happens with your application now.',
   'wizard.review.total': 'Total',
   'wizard.review.declaration': 'By sending you declare that everything is true.',
+  'wizard.review.declarationFor':
+    'Go through the details with {name}. By sending you declare that everything is filled in as {name} gave it.',
   'wizard.change': 'Change',
   'wizard.changeStep': 'Change {step}',
 

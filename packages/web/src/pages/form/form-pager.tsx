@@ -338,6 +338,7 @@ export function FormPager({
             base={base}
             sendsWith={sendsWith}
             staff={forOther}
+            applicantName={forOther ? (app.applicantName ?? undefined) : undefined}
           />
         )}
         {step === REVIEW_STEP && (

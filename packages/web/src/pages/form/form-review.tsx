@@ -33,6 +33,7 @@ export function FormReview({
   base,
   sendsWith = null,
   staff = false,
+  applicantName,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
@@ -46,6 +47,8 @@ export function FormReview({
   sendsWith?: string | null;
   /** Filled in by someone other than the applicant (the desk, a helper acting for her). */
   staff?: boolean;
+  /** Whose application it is, when someone else fills it in: the declaration names her. */
+  applicantName?: string;
 }) {
   const { t, tn, locale, formatMoney } = useI18n();
   const shown = useFieldText();
@@ -144,7 +147,13 @@ export function FormReview({
           t('wizard.step.attachments'),
           <AttachmentList items={attachments} />,
         )}
-      {sendsWith === null && <Paragraph>{t('wizard.review.declaration')}</Paragraph>}
+      {sendsWith === null && (
+        <Paragraph>
+          {applicantName
+            ? t('wizard.review.declarationFor', { name: applicantName })
+            : t('wizard.review.declaration')}
+        </Paragraph>
+      )}
     </>
   );
 }
