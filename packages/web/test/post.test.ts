@@ -146,6 +146,13 @@ describe('letters on paper', () => {
     // Made is not printed: nobody said so yet.
     await page.getByRole('cell', { name: 'Nog niet gepost' }).first().waitFor();
     expect(await page.getByText('Afgedrukt').count()).toBe(0);
+    // Every waiting letter is in it: nothing to add, and the page says what comes next.
+    await page
+      .getByText('Alle wachtende brieven zitten in de postbatch van vandaag.', { exact: false })
+      .waitFor();
+    expect(await page.getByRole('button', { name: /Voeg de wachtende brieven toe/ }).count()).toBe(
+      0,
+    );
     const download = page.getByRole('link', {
       name: `Download pdf van de postbatch van ${dateText}`,
     });
@@ -163,6 +170,14 @@ describe('letters on paper', () => {
     await page
       .getByRole('button', { name: `Meld de postbatch van ${dateText} als gepost` })
       .click();
+    // Posting dates the letters and starts their terms: asked first, in words.
+    await page
+      .getByRole('alert')
+      .filter({ hasText: `van de postbatch van ${dateText} op de post gedaan?` })
+      .waitFor();
+    expect(await page.getByText('is gemeld als gepost').count()).toBe(0);
+    await checkA11y(page, 'print-queue-confirm-posted');
+    await page.getByRole('button', { name: 'Ja, bevestigen', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'is gemeld als gepost' }).waitFor();
     await page
       .getByRole('cell', { name: /^Gepost/ })

@@ -600,6 +600,12 @@ const nl = {
   'post.markPostedNamed': 'Meld de postbatch van {date} als gepost',
   'post.posted':
     'De postbatch van {date} is gemeld als gepost. De brieven tellen als verzonden op {date}.',
+  'post.markPostedQuestion.one':
+    'Is de brief van de postbatch van {date} op de post gedaan? Hij krijgt de datum {date}; de termijnen in de brief, zoals die voor bezwaar, tellen vanaf dan. Dit kan niet ongedaan worden gemaakt.',
+  'post.markPostedQuestion.other':
+    'Zijn alle {n} brieven van de postbatch van {date} op de post gedaan? Ze krijgen de datum {date}; de termijnen in de brieven, zoals die voor bezwaar, tellen vanaf dan. Dit kan niet ongedaan worden gemaakt.',
+  'post.allInBatch':
+    'Alle wachtende brieven zitten in de postbatch van vandaag. Download en druk hem af, en meld hem als gepost zodra de brieven op de post zijn.',
   'post.withhold': 'Niet versturen',
   'post.withholdNamed': 'Brief niet versturen: {letter}',
   'post.withholdReason': 'Waarom gaat deze brief niet mee?',
@@ -1220,6 +1226,12 @@ const en: Record<MessageKey, string> = {
   'post.markPostedNamed': 'Mark the print batch of {date} as posted',
   'post.posted':
     'The print batch of {date} is marked as posted. Its letters count as sent on {date}.',
+  'post.markPostedQuestion.one':
+    'Has the letter of the print batch of {date} been posted? It gets the date {date}; the periods in the letter, such as the one for objection, count from then. This cannot be undone.',
+  'post.markPostedQuestion.other':
+    'Have all {n} letters of the print batch of {date} been posted? They get the date {date}; the periods in the letters, such as the one for objection, count from then. This cannot be undone.',
+  'post.allInBatch':
+    "All waiting letters are in today's print batch. Download and print it, and mark it as posted once the letters are in the post.",
   'post.withhold': 'Do not send',
   'post.withholdNamed': 'Do not send the letter: {letter}',
   'post.withholdReason': 'Why does this letter not go?',

@@ -4,7 +4,6 @@ import {
   Link,
   Paragraph,
   PrimaryActionButton,
-  SecondaryActionButton,
   Table,
   TableBody,
   TableCell,
@@ -14,6 +13,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { api, type PrintBatch } from '../api/client';
+import { ConfirmingButton } from '../components/confirming-button';
 import { LetterName } from '../components/letter-name';
 import { PostalAddressForm } from '../components/postal-address-form';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
@@ -170,15 +170,20 @@ export function PrintQueuePage() {
         ) : (
           <>
             {todayOpen && canJoin && <Paragraph>{t('post.addHint')}</Paragraph>}
-            <ButtonGroup>
-              <PrimaryActionButton
-                onClick={createBatch}
-                busy={busy === 'create'}
-                disabled={busy !== null || !canJoin}
-              >
-                {t(todayOpen ? 'post.addToBatch' : 'post.createBatch')}
-              </PrimaryActionButton>
-            </ButtonGroup>
+            {/* Every waiting letter in today's batch already: nothing to add, say what comes next. */}
+            {todayOpen && !canJoin && waiting.length > 0 ? (
+              <Paragraph>{t('post.allInBatch')}</Paragraph>
+            ) : (
+              <ButtonGroup>
+                <PrimaryActionButton
+                  onClick={createBatch}
+                  busy={busy === 'create'}
+                  disabled={busy !== null || !canJoin}
+                >
+                  {t(todayOpen ? 'post.addToBatch' : 'post.createBatch')}
+                </PrimaryActionButton>
+              </ButtonGroup>
+            )}
           </>
         )}
       </section>
@@ -231,15 +236,16 @@ export function PrintQueuePage() {
                         >
                           {t('post.download')}
                         </Link>
+                        {/* Posting dates the letters and starts their terms: asked first. */}
                         {batch.status === 'open' && !stale && (
-                          <SecondaryActionButton
-                            onClick={() => markPosted(batch)}
-                            busy={busy === batch.id}
+                          <ConfirmingButton
+                            label={t('post.markPostedNamed', { date })}
+                            question={tn('post.markPostedQuestion', batch.letters, { date })}
                             disabled={busy !== null}
-                            aria-label={t('post.markPostedNamed', { date })}
+                            onConfirm={() => markPosted(batch)}
                           >
                             {t('post.markPosted')}
-                          </SecondaryActionButton>
+                          </ConfirmingButton>
                         )}
                       </ButtonGroup>
                     </TableCell>
