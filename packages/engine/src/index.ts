@@ -132,6 +132,7 @@ export {
   type Deadline,
   decisionDueDate,
   objectionDeadline,
+  paymentDeadline,
   reportDueDate,
   supplementDueDate,
 } from './legal-clock/terms';
@@ -204,6 +205,7 @@ export {
   type TemplateConditions,
   type TemplateVariable,
   templatePlaceholders,
+  valueConditions,
 } from './templates/templates';
 export {
   type AmountAbove,

@@ -155,7 +155,11 @@ describe('letters and mails without a link for who cannot log in', () => {
         .where('application_id', '=', offline.id)
         .where('template_key', '=', 'supplement_request')
         .executeTakeFirstOrThrow();
-      expect((stored.content as { conditions?: unknown }).conditions).toEqual({ online: false });
+      // Stored with what else the text depends on: here no money to pay back.
+      expect((stored.content as { conditions?: unknown }).conditions).toEqual({
+        online: false,
+        reclaim: false,
+      });
     });
   });
 });

@@ -23,6 +23,19 @@ export const LETTERHEAD: Record<'nl' | 'en', LetterContent['sender']> = {
   },
 };
 
+/**
+ * The municipality's bank account a resident pays money back to (a reclaim at settlement,
+ * `{{municipalityIban}}`), printed in groups of four as on a payment slip. Invented for this
+ * project, like the postal address above: a valid-format IBAN (BNG Bank, check digits and the old
+ * account number's eleven-test pass), NOT Rotterdam's real account. Check it with the
+ * municipality's finance department (debiteurenbeheer) before production use. A letter stores
+ * the account it named, so changing it later never alters a letter already sent.
+ */
+export const MUNICIPALITY_ACCOUNT = {
+  iban: 'NL09 BNGH 0285 1700 07',
+  holder: 'Gemeente Rotterdam',
+} as const;
+
 export const LABELS: Record<'nl' | 'en', LetterContent['labels']> = {
   nl: {
     date: 'Datum',

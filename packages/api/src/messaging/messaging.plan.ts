@@ -9,6 +9,7 @@ import {
   renderTemplate,
   type TemplateConditions,
   toAmsterdamDate,
+  valueConditions,
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
@@ -102,8 +103,10 @@ export function planMessaging(
         ? paperNoticeOf(input.definition, template, applicantLanguage)
         : templateOf(input.definition, section, template, applicantLanguage);
     const variables = resolveVariables(context, input, language, objection.date);
-    const subject = renderTemplate(text.subject, variables, conditions);
-    const body = renderTemplate(text.body, variables, conditions);
+    // A {{#reclaim}} part follows the letter's own values: money to pay back (valueConditions).
+    const letterConditions = { ...conditions, ...valueConditions(variables) };
+    const subject = renderTemplate(text.subject, variables, letterConditions);
+    const body = renderTemplate(text.body, variables, letterConditions);
     const content = buildLetterContent({
       kind,
       language,
@@ -114,7 +117,7 @@ export function planMessaging(
       subject,
       body,
       variables,
-      conditions,
+      conditions: letterConditions,
     });
     const documentId = randomUUID();
     documentRows.push({
@@ -182,6 +185,7 @@ export function planMessaging(
       recipient.language,
     );
     const variables = resolveVariables(context, input, language, objection.date);
+    const mailConditions = { ...conditions, ...valueConditions(variables) };
     const id = randomUUID();
     outboxRows.push(
       mailRow({
@@ -195,8 +199,8 @@ export function planMessaging(
         language,
         template: effect.template,
         text: {
-          subject: renderTemplate(text.subject, variables, conditions),
-          body: renderTemplate(text.body, variables, conditions),
+          subject: renderTemplate(text.subject, variables, mailConditions),
+          body: renderTemplate(text.body, variables, mailConditions),
         },
         now: input.now,
       }),

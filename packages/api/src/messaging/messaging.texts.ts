@@ -7,12 +7,14 @@ import {
   applicationView,
   DEFAULT_CONDITIONS,
   type Effect,
+  paymentDeadline,
   tidyFreeText,
   toAmsterdamDate,
   type WorkflowDefinition,
   withTidyFreeText,
 } from '@initiatief/engine';
 import { signOffOf, withLetterSignOff } from '../letters/letter.content';
+import { MUNICIPALITY_ACCOUNT } from '../letters/letterhead';
 import { formatCents, formatDate } from './messaging.format';
 import type { Language } from './messaging.table';
 import type { EnqueueMessagingInput, MessagingContext } from './messaging.types';
@@ -180,6 +182,12 @@ export function resolveVariables(
     decisionDueDate: date(view?.clock.decisionDueOn ?? application.decision_due_on),
     supplementDueDate: date(supplementDue),
     objectionDeadline: formatDate(objectionDate, language),
+    // Money to pay back: the last day is six weeks after sending (Awb 4:87), from the same day
+    // the objection period counts from; a paper letter gets it again from its posting day.
+    reclaimDueDate:
+      typeof settledCents === 'number' && (view?.amounts.reclaimCents ?? 0) > 0
+        ? formatDate(paymentDeadline(toAmsterdamDate(input.now)).date, language)
+        : '',
     reportDueDate: date(deadline(/report/i)),
     motivation: recorded('motivation'),
     message: recorded('message'),
@@ -188,5 +196,6 @@ export function resolveVariables(
     applicationUrl: APPLICATION_URL_TOKEN,
     today: formatDate(toAmsterdamDate(input.now), language),
     periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
+    municipalityIban: MUNICIPALITY_ACCOUNT.iban,
   });
 }

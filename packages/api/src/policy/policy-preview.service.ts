@@ -13,6 +13,7 @@ import {
   toAmsterdamDate,
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
+import { MUNICIPALITY_ACCOUNT } from '../letters/letterhead';
 
 type Language = 'nl' | 'en';
 
@@ -65,6 +66,8 @@ export function sampleVariables(
     decisionDueDate: date(56),
     supplementDueDate: date(14),
     objectionDeadline: date(42),
+    // Only a decision with money to pay back has one; shown here so its format can be seen.
+    reclaimDueDate: date(42),
     reportDueDate: date(144),
     motivation: nl
       ? 'Het initiatief brengt bewoners uit de straat bij elkaar.'
@@ -76,6 +79,7 @@ export function sampleVariables(
     applicationUrl: `${publicUrl.replace(/\/$/, '')}/aanvragen/voorbeeld`,
     today: date(0),
     periodDays: '14',
+    municipalityIban: MUNICIPALITY_ACCOUNT.iban,
   };
   return vars;
 }

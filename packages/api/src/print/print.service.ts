@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   formatDate,
   objectionDeadline,
+  paymentDeadline,
   renderTemplate,
   toAmsterdamDate,
   type WorkflowDefinition,
@@ -83,6 +84,10 @@ export function redateLetter(
     today: formatDate(postingDate, language),
     objectionDeadline: formatDate(objection.date, language),
     ...(supplementDueOn ? { supplementDueDate: formatDate(supplementDueOn, language) } : {}),
+    // Money to pay back: six weeks from the posting day (Awb 4:87), as the objection period.
+    ...(content.variables.reclaimDueDate
+      ? { reclaimDueDate: formatDate(paymentDeadline(postingDate).date, language) }
+      : {}),
   });
   const built = buildLetterContent({
     kind: letter.kind as LetterKind,

@@ -179,6 +179,32 @@ export function objectionDeadline(sentOn: string): Deadline {
   };
 }
 
+/**
+ * The last day to pay a sum a decision orders (a reclaim at settlement, *terugvordering*): six
+ * weeks after the day the decision was made known (Awb 4:87; sent, or posted for a paper
+ * letter, 3:41), counted as the objection period is, moved to the next working day when it ends
+ * on a weekend or public holiday (Algemene termijnenwet art. 1). Paid is the day the money is on
+ * the municipality's account (4:89).
+ */
+export function paymentDeadline(sentOn: string): Deadline {
+  const moved = nextWorkingDay(addWeeks(sentOn, 6));
+  return {
+    date: moved.date,
+    explanation: {
+      nl: explain(
+        [`6 weken na de bekendmaking van het besluit (verzonden ${formatDate(sentOn, 'nl')})`],
+        moved.skipped,
+        'nl',
+      ),
+      en: explain(
+        [`6 weeks after the decision was made known (sent ${formatDate(sentOn, 'en')})`],
+        moved.skipped,
+        'en',
+      ),
+    },
+  };
+}
+
 /** Just the date of `reportDueDate`. */
 export function reportDueOn(activityDate: string, n: number): string {
   return nextWorkingDay(addWeeks(activityDate, n)).date;

@@ -23,6 +23,7 @@ export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = 
   decisionDueDate: { nl: 'beslisdatum', en: 'decision deadline' },
   supplementDueDate: { nl: 'aanvuldatum', en: 'supplement deadline' },
   objectionDeadline: { nl: 'bezwaartermijn', en: 'objection deadline' },
+  reclaimDueDate: { nl: 'uiterste betaaldatum terugbetaling', en: 'last day to pay back' },
   reportDueDate: { nl: 'verantwoordingsdatum', en: 'report deadline' },
   motivation: { nl: 'motivering', en: 'reasons' },
   message: { nl: 'toelichting', en: 'explanation' },
@@ -30,6 +31,10 @@ export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = 
   applicationUrl: { nl: 'link naar de aanvraag', en: 'link to the application' },
   today: { nl: 'datum van vandaag', en: 'today’s date' },
   periodDays: { nl: 'aantal dagen', en: 'number of days' },
+  municipalityIban: {
+    nl: 'rekeningnummer (IBAN) van de gemeente',
+    en: 'municipality’s bank account (IBAN)',
+  },
 };
 
 /** Each condition of a section (templates.ts TEMPLATE_CONDITIONS), as the editor names it. */
@@ -42,6 +47,16 @@ export const TEMPLATE_CONDITION_NAMES: Record<
     hidden: {
       nl: 'alleen als de aanvrager niet kan inloggen',
       en: 'only if the applicant cannot log in',
+    },
+  },
+  reclaim: {
+    shown: {
+      nl: 'alleen als de aanvrager geld moet terugbetalen',
+      en: 'only if the applicant has to pay money back',
+    },
+    hidden: {
+      nl: 'alleen als de aanvrager niets hoeft terug te betalen',
+      en: 'only if the applicant has nothing to pay back',
     },
   },
 };

@@ -3,6 +3,8 @@ import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
+import { paymentDeadline } from '../legal-clock/terms';
+import { decisionSentOn } from '../runtime/decision-sent';
 import { applicationView } from '../runtime/runtime';
 import { tidyFreeText, withTidyFreeText } from './free-text';
 import type { TemplateVariable } from './templates';
@@ -15,6 +17,8 @@ export interface TemplateContext {
   applicantName: string;
   applicationUrl: string;
   facts?: Facts;
+  /** The municipality's bank account a resident pays back to (the API's letterhead data). */
+  municipalityIban?: string;
 }
 
 /**
@@ -78,6 +82,10 @@ export function templateVariables(
       : lastAdvance?.amountCents;
   const periodDays = view.request.periodDays;
   const open = snapshot.context.clock.suspensions.at(-1);
+  // A settlement below the advances: she pays the rest back within six weeks of the decision
+  // being sent (Awb 4:87); no last day when there is nothing to pay back.
+  const reclaims = view.amounts.settledCents !== null && view.amounts.reclaimCents > 0;
+  const sentOn = decisionSentOn(snapshot.context.decision) ?? toAmsterdamDate(ctx.now);
   // The words typed with a step as a letter prints them (free-text.ts), as the API's letters do.
   return withTidyFreeText({
     reference: ctx.reference,
@@ -99,6 +107,7 @@ export function templateVariables(
     decisionDueDate: date(view.clock.decisionDueOn),
     supplementDueDate: date(open?.dueOn),
     objectionDeadline: deadline('objection'),
+    reclaimDueDate: reclaims ? date(paymentDeadline(sentOn).date) : '',
     reportDueDate: deadline('report'),
     motivation: text(view.decision.motivation) || text(view.assessment.motivation),
     message: text(view.request.message),
@@ -107,5 +116,6 @@ export function templateVariables(
     today: date(toAmsterdamDate(ctx.now)),
     periodDays:
       typeof periodDays === 'number' ? String(periodDays) : String(open?.periodDays ?? ''),
+    municipalityIban: ctx.municipalityIban ?? '',
   });
 }

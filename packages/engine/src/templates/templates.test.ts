@@ -27,7 +27,9 @@ describe('renderTemplate', () => {
   });
 
   test('the variable list matches the contract', () => {
-    expect(TEMPLATE_VARIABLES).toHaveLength(22);
+    expect(TEMPLATE_VARIABLES).toHaveLength(24);
+    expect(TEMPLATE_VARIABLES).toContain('reclaimDueDate');
+    expect(TEMPLATE_VARIABLES).toContain('municipalityIban');
     expect(TEMPLATE_VARIABLES).toContain('objectionDeadline');
     expect(TEMPLATE_VARIABLES).toContain('receivedDate');
   });

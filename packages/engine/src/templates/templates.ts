@@ -15,6 +15,7 @@ export const TEMPLATE_VARIABLES = [
   'decisionDueDate',
   'supplementDueDate',
   'objectionDeadline',
+  'reclaimDueDate',
   'reportDueDate',
   'motivation',
   'message',
@@ -22,6 +23,7 @@ export const TEMPLATE_VARIABLES = [
   'applicationUrl',
   'today',
   'periodDays',
+  'municipalityIban',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -31,13 +33,31 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
  * application online (an account with e-mail, or DigiD), `{{^online}}…{{/online}}` only for one
  * who cannot (a resident the desk registered without e-mail): a letter then does not send her to
  * a web address she cannot open.
+ *
+ * `{{#reclaim}}…{{/reclaim}}` is printed only when the decision orders her to pay money back
+ * (*terugvordering*: a settlement below the advances paid), `{{^reclaim}}…{{/reclaim}}` only when
+ * it does not; it follows from the letter's own values (valueConditions).
  */
-export const TEMPLATE_CONDITIONS = ['online'] as const;
+export const TEMPLATE_CONDITIONS = ['online', 'reclaim'] as const;
 export type TemplateCondition = (typeof TEMPLATE_CONDITIONS)[number];
 export type TemplateConditions = Partial<Record<TemplateCondition, boolean>>;
 
 /** When a condition is not known (a preview, a letter issued before sections existed). */
-export const DEFAULT_TEMPLATE_CONDITIONS: Record<TemplateCondition, boolean> = { online: true };
+export const DEFAULT_TEMPLATE_CONDITIONS: Record<TemplateCondition, boolean> = {
+  online: true,
+  reclaim: false,
+};
+
+/**
+ * The conditions that follow from a letter's own values rather than from its reader: `reclaim`
+ * when there is a last day to pay money back (`reclaimDueDate`, filled only when the decision
+ * orders a reclaim).
+ */
+export function valueConditions(
+  vars: Partial<Record<string, string>>,
+): Pick<Record<TemplateCondition, boolean>, 'reclaim'> {
+  return { reclaim: Boolean(vars.reclaimDueDate?.trim()) };
+}
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 /** A section with the spaces before it: `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`. */

@@ -5,9 +5,11 @@ import {
   type PersistedSnapshot,
   referencePrefix,
   renderTemplate,
+  TEMPLATE_VARIABLE_NAMES,
   type TemplateConditions,
   templateVariables,
   toAmsterdamDate,
+  valueConditions,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import { bare, type Locale, pagesOf } from '../forms/form-pages';
@@ -147,9 +149,13 @@ export function drawnText(
       applicationUrl: how.applicationUrl,
       facts: from.facts,
     });
+    // A {{#reclaim}} part follows the trial application's own values (money to pay back).
+    const conditions = { ...how.conditions, ...valueConditions(vars) };
+    // The municipality's account is the server's letterhead data: named in words here.
+    vars.municipalityIban ||= `«${TEMPLATE_VARIABLE_NAMES.municipalityIban[locale]}»`;
     return {
-      subject: renderTemplate(template.subject, vars, how.conditions),
-      body: renderTemplate(template.body, vars, how.conditions),
+      subject: renderTemplate(template.subject, vars, conditions),
+      body: renderTemplate(template.body, vars, conditions),
       changed,
     };
   } catch {

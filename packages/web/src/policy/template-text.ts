@@ -35,6 +35,10 @@ const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
     nl: 'uiterste datum om bezwaar te maken',
     en: 'deadline to lodge an objection',
   },
+  reclaimDueDate: {
+    nl: 'uiterste datum om terug te betalen (leeg als er niets terug hoeft)',
+    en: 'last day to pay back (empty when nothing is to be paid back)',
+  },
   reportDueDate: {
     nl: 'uiterste datum voor de verantwoording',
     en: 'deadline for the final report',
@@ -50,6 +54,10 @@ const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
   periodDays: {
     nl: 'aantal dagen om de aanvraag aan te vullen',
     en: 'number of days to supplement the application',
+  },
+  municipalityIban: {
+    nl: 'rekeningnummer (IBAN) van de gemeente voor terugbetalingen',
+    en: 'the municipality’s bank account (IBAN) for payments back',
   },
 };
 
