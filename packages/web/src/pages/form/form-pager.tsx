@@ -41,6 +41,7 @@ import {
 } from '../../forms/form-model';
 import { inFormOrder } from '../../forms/form-order';
 import { pageHeadingIn, readsForOther } from '../../forms/page-heading';
+import { addressOf, stepOfAddress } from '../../forms/step-addresses';
 import { useInputProblems } from '../../forms/use-input-problems';
 import { useStepErrors } from '../../forms/use-step-errors';
 import { useFormText } from '../../i18n/form-messages';
@@ -95,16 +96,21 @@ export function FormPager({
   // A page none of whose questions apply to the answers so far is no step (form-pages.ts): the
   // count, next and back and the steps' list pass it by, until an answer brings a question on it.
   const steps = stepsOf(def, data);
-  const step = stepFor(def, data, requested);
+  // The address names a page by the word made of its title (step-addresses.ts), not its key.
+  const step = stepFor(def, data, stepOfAddress(def, requested));
   const index = steps.indexOf(step);
   const page = pages.find((p) => p.key === step);
   const base = `/aanvragen/${app.id}/bewerken`;
+  const hrefOf = (s: string) => `${base}/${addressOf(def, locale, s)}`;
+  const address = hrefOf(step);
   // An address naming no step of this form (an old link, a typo) shows the first step, one of a
-  // page skipped with these answers the next step asked, and says so in the address bar too.
+  // page skipped with these answers the next step asked, one with the page's key or the other
+  // language's word the page itself; the address bar then says where it is, in this language
+  // (after switching languages too), in place of the address that came (no step back to it).
   useEffect(() => {
-    if (requested !== '' && requested !== step)
-      navigate(`${base}/${step}`, { replace: true, force: true });
-  }, [requested, step, base, navigate]);
+    if (requested !== '' && `${base}/${requested}` !== address)
+      navigate(`${address}${window.location.hash}`, { replace: true, force: true });
+  }, [requested, address, base, navigate]);
   // The desk or a helper filling it in for someone reads the pages' titles and the questions'
   // labels for staff, in the steps, the errors and the review, so a review's "change" link leads
   // to a step of the same name and an error names the question as its box does.
@@ -114,8 +120,14 @@ export function FormPager({
   // The desk filing it for a resident says when it came in, if not today.
   const receipt = useReceivedOn(canSend && desk);
   // A supporters' line with the applicant's own name does not count: the form says so.
+  // Her postcode tells her line from a namesake's; her district, who lives where they count.
   const applicant = app.applicantName
-    ? { name: app.applicantName, isReader: me?.id === app.applicantId }
+    ? {
+        name: app.applicantName,
+        isReader: me?.id === app.applicantId,
+        postcode: app.applicantPostcode,
+        district: app.regulation.district,
+      }
     : undefined;
   const server = (error: Parameters<typeof serverProblems>[1]) =>
     serverProblems(def, error, locale, forOther);
@@ -167,7 +179,7 @@ export function FormPager({
   // fields once saving began, and leaving asks.
   const unreadable = Object.keys(problems).length > 0;
   const typed = autosave.status.kind === 'idle' ? {} : labelled(def, problems, locale, forOther);
-  const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, base, SUBMIT_ID);
+  const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, hrefOf, SUBMIT_ID);
 
   // The last step lists a total over the maximum from the start: it cannot be sent so.
   const summary: SummaryError[] = summaryOf(
@@ -175,7 +187,7 @@ export function FormPager({
     pages,
     step === REVIEW_STEP ? { ...overMax, ...errors } : errors,
     step,
-    base,
+    hrefOf,
     SUBMIT_ID,
   );
   const toField = (target: string) =>
@@ -195,7 +207,7 @@ export function FormPager({
     setBusy(true);
     await autosave.flush();
     setBusy(false);
-    navigate(`${base}/${to}`, { force: true });
+    navigate(hrefOf(to), { force: true });
   }
 
   async function submit() {
@@ -264,7 +276,7 @@ export function FormPager({
         steps={steps}
         current={step}
         titleOf={titleOf}
-        hrefOf={(s) => `${base}/${s}`}
+        hrefOf={hrefOf}
         onGo={(s) => void go(s, false)}
       />
       <SaveIndicator
@@ -335,7 +347,7 @@ export function FormPager({
             data={data}
             total={total}
             attachments={attachments}
-            base={base}
+            hrefOf={hrefOf}
             sendsWith={sendsWith}
             staff={forOther}
             applicantName={forOther ? (app.applicantName ?? undefined) : undefined}

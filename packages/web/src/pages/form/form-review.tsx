@@ -30,7 +30,7 @@ export function FormReview({
   data,
   total,
   attachments,
-  base,
+  hrefOf,
   sendsWith = null,
   staff = false,
   applicantName,
@@ -39,7 +39,8 @@ export function FormReview({
   data: Record<string, unknown>;
   total: number;
   attachments: Attachment[];
-  base: string;
+  /** A step's address (its page's word, step-addresses.ts). */
+  hrefOf(step: string): string;
   /**
    * Null when this step sends the application. Otherwise the changes are kept and go with a step
    * on the application's page: its label ('' when the page offers none now).
@@ -102,13 +103,13 @@ export function FormReview({
           {title}
         </Heading2>
         <AppLink
-          href={`${base}/${key}`}
+          href={hrefOf(key)}
           aria-label={t('wizard.changeStep', { step: title })}
           onClick={(e) => {
             // A step of the same wizard: nothing is left behind, so no question before leaving.
             if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
             e.preventDefault();
-            navigate(`${base}/${key}`, { force: true });
+            navigate(hrefOf(key), { force: true });
           }}
         >
           {t('wizard.change')}

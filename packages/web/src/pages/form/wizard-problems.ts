@@ -81,14 +81,14 @@ export function summaryOf(
   pages: FormPage[],
   problems: Problems,
   step: string,
-  base: string,
+  hrefOf: (step: string) => string,
   fallback: string,
 ): SummaryError[] {
   return inFormOrder(def, problems).map(([path, message]) => {
     const holder = pageOfPath(pages, path);
     if (!holder) return { target: fallback, message };
     return {
-      target: holder.key === step ? fieldId(path) : `${base}/${holder.key}#${fieldId(path)}`,
+      target: holder.key === step ? fieldId(path) : `${hrefOf(holder.key)}#${fieldId(path)}`,
       message,
     };
   });
