@@ -172,12 +172,14 @@ describe('the simulator for a policy officer', () => {
     const letter = log.locator('li', { hasText: /^Brief \(ontvangstbevestiging\)/ }).first();
     await letter.waitFor();
     await letter.locator('summary', { hasText: 'Tekst van de brief lezen' }).click();
-    const text = letter.getByRole('region', { name: /^Tekst van “.*BI-\d{4}-000001.*”$/ });
+    const text = letter.getByRole('region', {
+      name: /^Tekst van “.*VOORBEELD-BI-\d{4}-000001.*”$/,
+    });
     await text.waitFor();
     const body = (await text.textContent()) ?? '';
     // The application's own values are filled in; no placeholder is left.
     expect(body).toContain('Fatima el Amrani');
-    expect(body).toMatch(/BI-\d{4}-000001/);
+    expect(body).toMatch(/VOORBEELD-BI-\d{4}-000001/);
     expect(body).not.toContain('{{');
     // Paragraphs as the letter has them, not one run of text.
     expect(await text.locator('p').count()).toBeGreaterThan(2);
@@ -256,7 +258,7 @@ describe('the simulator for a policy officer', () => {
     const log = page.locator('.policy-log');
     // Each step is a line of the log with its letters and mails (their texts folded away).
     await log
-      .locator('li', { hasText: new RegExp(`BI-${year}-000001`) })
+      .locator('li', { hasText: new RegExp(`VOORBEELD-BI-${year}-000001`) })
       .first()
       .waitFor();
     // A day later it is a new year; the withdrawal's mail still carries the same reference.
@@ -264,7 +266,7 @@ describe('the simulator for a policy officer', () => {
     expect(await clock.getByLabel('Jaar', { exact: true }).inputValue()).toBe(String(year + 1));
     await page.getByRole('button', { name: 'Stap Intrekken zetten' }).click();
     await page.getByText('Huidige status: Ingetrokken').waitFor();
-    const withdrawn = new RegExp(`Uw aanvraag is ingetrokken \\(BI-${year}-000001\\)`);
+    const withdrawn = new RegExp(`Uw aanvraag is ingetrokken \\(VOORBEELD-BI-${year}-000001\\)`);
     await log.locator('li', { hasText: withdrawn }).first().waitFor();
     expect(await log.textContent()).not.toContain(`BI-${year + 1}-`);
   });

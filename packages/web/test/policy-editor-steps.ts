@@ -41,7 +41,7 @@ export async function addReminderMail(page: Page): Promise<void> {
   );
   await mail.getByRole('button', { name: 'Voorbeeld (Nederlands)' }).click();
   await mail
-    .getByRole('heading', { name: /^Wij beslissen binnenkort over BI-\d{4}-000123$/ })
+    .getByRole('heading', { name: /^Wij beslissen binnenkort over VOORBEELD-BI-\d{4}-000123$/ })
     .waitFor();
   // A new text's English subject is empty until the officer writes it (no copy of the Dutch).
   expect(await mail.getByLabel('Onderwerp (Engels)').inputValue()).toBe('');
@@ -151,7 +151,7 @@ export async function addGrantLetter(page: Page): Promise<void> {
   }, href);
   expect(pdf.type).toBe('application/pdf');
   const text = await pdfText(new Uint8Array(pdf.bytes));
-  expect(text).toMatch(/Toelichting bij uw subsidie BI-\d{4}-000123/);
+  expect(text).toMatch(/Toelichting bij uw subsidie VOORBEELD-BI-\d{4}-000123/);
   expect(text).toContain('Wij verlenen u € 1.250,00');
   await checkA11y(page, 'editor-template-preview');
 

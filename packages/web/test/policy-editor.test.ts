@@ -105,7 +105,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByText('Huidige status: Ingediend').waitFor();
     // Subjects are filled in; the reminder runs as its own time limit.
     await page
-      .getByText(/aan de aanvrager: .*BI-\d{4}-000001/)
+      .getByText(/aan de aanvrager: .*VOORBEELD-BI-\d{4}-000001/)
       .first()
       .waitFor();
     // Time limits by their names, never their codes (herinneringBeslissing).
@@ -125,7 +125,7 @@ describe('a policy officer edits the workflow without JSON', () => {
     await page.getByLabel('U bent').selectOption('approver');
     await page.getByRole('button', { name: 'Stap Verlenen zetten' }).click();
     await page
-      .getByText(/Brief \(verlening\): Toelichting bij uw subsidie BI-\d{4}-000001/)
+      .getByText(/Brief \(verlening\): Toelichting bij uw subsidie VOORBEELD-BI-\d{4}-000001/)
       .waitFor();
     // Every step and text of the log by its name: no codes of events or templates.
     const log = (await page.locator('.policy-log').textContent()) ?? '';

@@ -178,7 +178,7 @@ describe('policy staff change the workflow', () => {
     await page.getByRole('button', { name: 'Stap Indienen zetten' }).click();
     await page
       // The subject as the applicant reads it, not its placeholders.
-      .getByText(/Mail aan de aanvrager: Uw aanvraag BI-2026-000001 is binnen/)
+      .getByText(/Mail aan de aanvrager: Uw aanvraag VOORBEELD-BI-2026-000001 is binnen/)
       .waitFor();
     const log = (await page.locator('.policy-log').textContent()) ?? '';
     expect(log).toContain('Aangemaakt: – → Concept');

@@ -26,9 +26,20 @@ const PreviewBody = z.object({
     .regex(/^[A-Z]{2,5}$/)
     .optional()
     .openapi({ description: 'The workflow’s reference prefix, for the sample reference' }),
+  sender: z
+    .object({ department: z.object({ nl: z.string().max(200), en: z.string().max(200) }) })
+    .optional()
+    .openapi({
+      description:
+        'The workflow’s sending team (its definition’s `sender`), for the letterhead; absent: the default team',
+    }),
   online: z.boolean().default(true).openapi({
     description:
       'Whether the sample applicant can log in: decides the text’s {{#online}} and {{^online}} parts',
+  }),
+  sections: z.record(z.string().max(40), z.boolean()).optional().openapi({
+    description:
+      'The sections that follow from a letter’s values ({{#reclaim}}), each shown (true) or left out; the sample values agree. Absent: the sample case without them',
   }),
   format: z
     .enum(['json', 'pdf', 'link'])

@@ -39,13 +39,59 @@ describe('template preview with sample data', () => {
       json: { ...letter, group: 'mails', subject: 'Over {{reference}}', referencePrefix: 'KB' },
     });
     expect(res.status, await res.clone().text()).toBe(200);
-    expect((await readJson(res)).subject).toMatch(/^Over KB-\d{4}-000123$/);
+    // Says it is an example: no real application has a reference that begins with a word.
+    expect((await readJson(res)).subject).toMatch(/^Over VOORBEELD-KB-\d{4}-000123$/);
     const bad = await call(kit.app, 'POST', path, {
       cookie: kit.cookies.policy,
       json: { ...letter, referencePrefix: 'kb' },
     });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(await readJson(bad))).toContain('referencePrefix');
+  });
+
+  test('a text with a reclaim part, with and without money to pay back', async () => {
+    const settlement = {
+      ...letter,
+      kind: 'settlement',
+      subject: 'Vaststelling {{reference}}',
+      body: 'Vastgesteld: {{settledAmount}}.{{#reclaim}} U betaalt {{reclaimAmount}} terug, uiterlijk {{reclaimDueDate}}.{{/reclaim}}{{^reclaim}} Wij betalen {{paymentAmount}} uit.{{/reclaim}}',
+    };
+    const preview = async (sections?: Record<string, boolean>) => {
+      const res = await call(kit.app, 'POST', path, {
+        cookie: kit.cookies.policy,
+        json: { ...settlement, ...(sections ? { sections } : {}) },
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return readJson(res);
+    };
+    const paying = await preview({ reclaim: true });
+    expect(paying.body).toMatch(
+      /^Vastgesteld: € 800,00\. U betaalt € 200,00 terug, uiterlijk \d{1,2} \S+ \d{4}\.$/,
+    );
+    const notPaying = await preview({ reclaim: false });
+    expect(notPaying.body).toBe('Vastgesteld: € 1.180,50. Wij betalen € 180,50 uit.');
+    expect(notPaying.variables.reclaimDueDate).toBe('');
+    // Without a choice: the sample case without a reclaim; a name that is no value section does
+    // nothing (who can log in is `online`'s).
+    expect((await preview()).body).toBe(notPaying.body);
+    expect((await preview({ online: false, betaald: true })).body).toBe(notPaying.body);
+    // The letter as PDF follows the choice too, and says it is an example on every page.
+    const pdf = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...settlement, sections: { reclaim: true }, format: 'pdf' },
+    });
+    const text = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    expect(text).toContain('U betaalt € 200,00 terug');
+    expect(text).not.toContain('Wij betalen');
+    expect(text).toMatch(/VOORBEELD-BI-\d{4}-000123/);
+  });
+
+  test('an English sample reference says it is an example in English', async () => {
+    const res = await call(kit.app, 'POST', path, {
+      cookie: kit.cookies.policy,
+      json: { ...letter, language: 'en', group: 'mails', subject: 'About {{reference}}' },
+    });
+    expect((await readJson(res)).subject).toMatch(/^About EXAMPLE-BI-\d{4}-000123$/);
   });
 
   test('a letter as the real PDF, with the objection clause of a decision', async () => {

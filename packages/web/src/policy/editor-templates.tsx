@@ -1,183 +1,18 @@
 import { LETTER_KINDS, TEMPLATE_VARIABLES } from '@initiatief/engine';
-import { Button, Heading3, Heading4, Link, Paragraph } from '@utrecht/component-library-react';
+import { Button, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
-import {
-  CheckboxField,
-  ErrorAlert,
-  SelectField,
-  TextAreaField,
-  TextField,
-  useErrorText,
-} from '../components/ui';
-import { delayText } from './delay-text';
-import { codeFrom, labelOf, obj, pathId, str, templateName, type Update } from './editor-kit';
+import { SelectField, TextAreaField, TextField } from '../components/ui';
+import { codeFrom, obj, pathId, str, templateName, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { useErrorAt } from './editor-problems';
+import { TemplatePreviewPanel } from './editor-template-preview';
 import { SectionTools } from './editor-template-sections';
-import {
-  type DefinitionJson,
-  policyApi,
-  type TemplatePreview,
-  type TemplatePreviewInput,
-} from './policy-api';
-import { paragraphLines, templateVariableOption } from './template-text';
-import { TextParagraphs } from './text-paragraphs';
+import type { DefinitionJson } from './policy-api';
+import { templateVariableOption } from './template-text';
+import { usesOf } from './template-uses';
 
 type Group = 'letters' | 'mails';
 type Lang = 'nl' | 'en';
-
-/**
- * Where a template is sent: "Ingediend › Verlenen" for each transition that uses it; a time limit
- * by its name or else what it is ("Ingediend › 7 dagen vóór de uiterste beslisdatum"), never its
- * code.
- */
-function usesOf(def: DefinitionJson, group: Group, key: string, locale: Lang) {
-  const action = group === 'letters' ? 'issueDocument' : 'sendNotice';
-  const out: { where: string; kind?: string }[] = [];
-  for (const [name, s] of Object.entries(obj(def.states))) {
-    const st = obj(s);
-    const parts: [string, unknown][] = [
-      ...Object.entries(obj(st.on)).map(([ev, v]): [string, unknown] => [
-        labelOf(obj(def.events)[ev], locale, ev),
-        v,
-      ]),
-      ...Object.entries(obj(st.after)).map(([dl, v]): [string, unknown] => [
-        delayText(def, dl, locale),
-        v,
-      ]),
-    ];
-    for (const [title, v] of parts) {
-      for (const t of [v].flat()) {
-        for (const a of (Array.isArray(obj(t).actions) ? (obj(t).actions as unknown[]) : []).map(
-          obj,
-        )) {
-          const params = obj(a.params);
-          if (a.type === action && params.template === key)
-            out.push({
-              where: `${labelOf(st, locale, name)} › ${title}`,
-              kind: str(params.kind) || undefined,
-            });
-        }
-      }
-    }
-  }
-  return out;
-}
-
-function Preview({
-  group,
-  kind,
-  lang,
-  subject,
-  body,
-  referencePrefix,
-  previewId,
-}: {
-  group: Group;
-  kind: string;
-  lang: Lang;
-  subject: string;
-  body: string;
-  /** The text box's id, from which the preview's own controls take theirs. */
-  previewId: string;
-  /** The definition's own prefix, so the sample reference reads as this workflow's would. */
-  referencePrefix: string;
-}) {
-  const { e, p } = useEditorText();
-  const errorText = useErrorText();
-  const [text, setText] = useState<TemplatePreview | null>(null);
-  const [pdf, setPdf] = useState<string | null>(null);
-  // The refusal itself, put in words when shown: in the language the page is in then.
-  const [error, setError] = useState<unknown>(null);
-  const [offline, setOffline] = useState(false);
-  // The language's name in the interface's language: "Voorbeeld (Engels)", "Preview (Dutch)".
-  const langName = p(`texts.lang.${lang}`);
-  const input = {
-    group,
-    // chosen from the engine's LETTER_KINDS, the API's enum (client.contract.ts holds them equal)
-    kind: group === 'letters' ? (kind as TemplatePreviewInput['kind']) : undefined,
-    language: lang,
-    subject,
-    body,
-    referencePrefix: /^[A-Z]{2,5}$/.test(referencePrefix) ? referencePrefix : undefined,
-    online: !offline,
-  };
-  const sections = /\{\{[#^]online\}\}/.test(`${subject}\n${body}`);
-  return (
-    <div className="policy-preview">
-      {sections && (
-        <CheckboxField
-          id={`${previewId}-offline`}
-          label={e('tpl.previewOffline', { lang: langName })}
-          checked={offline}
-          onChange={(v) => {
-            setOffline(v);
-            // A preview already shown is of the other reader: show it again for this one, and
-            // drop a PDF made for the other (its button makes a new one).
-            setPdf(null);
-            if (text) {
-              setError(null);
-              policyApi
-                .previewTemplate({ ...input, online: !v })
-                .then(setText, (err) => setError(err));
-            }
-          }}
-        />
-      )}
-      <div className="policy-inline">
-        <Button
-          appearance="secondary-action-button"
-          onClick={() => {
-            setError(null);
-            policyApi.previewTemplate(input).then(setText, (err) => setError(err));
-          }}
-        >
-          {e('tpl.preview', { lang: langName })}
-        </Button>
-        {group === 'letters' && (
-          <Button
-            appearance="secondary-action-button"
-            onClick={() => {
-              setError(null);
-              policyApi.previewTemplatePdf(input).then(
-                (r) => setPdf(r.url),
-                (err) => setError(err),
-              );
-            }}
-          >
-            {e('tpl.previewPdf', { lang: langName })}
-          </Button>
-        )}
-      </div>
-      <ErrorAlert>{error ? errorText(error) : ''}</ErrorAlert>
-      <div role="status" aria-live="polite">
-        {text && (
-          <section
-            className="policy-preview__mail"
-            aria-label={`${e('tpl.previewTitle')} (${langName})`}
-          >
-            {sections && (
-              <Paragraph className="policy-hint">
-                {e(offline ? 'tpl.previewForOffline' : 'tpl.previewForOnline')}
-              </Paragraph>
-            )}
-            <Heading4 className="policy-h4">{text.subject}</Heading4>
-            {/* Paragraphs and line breaks as the sent mail has them (the API's paragraphsOf). */}
-            <TextParagraphs paragraphs={paragraphLines(text.body)} />
-          </section>
-        )}
-        {pdf && (
-          <Paragraph>
-            {e('tpl.pdfReady')}{' '}
-            <Link href={pdf} target="_blank" rel="noopener">
-              {e('tpl.openPdf')}
-            </Link>
-          </Paragraph>
-        )}
-      </div>
-    </div>
-  );
-}
 
 function TemplateEditor({
   def,
@@ -284,13 +119,14 @@ function TemplateEditor({
               langName={langName}
               onChange={(v) => set(lang, 'body', v)}
             />
-            <Preview
+            <TemplatePreviewPanel
               group={group}
               kind={kind}
               lang={lang}
               subject={str(t.subject)}
               body={str(t.body)}
               referencePrefix={str(def.referencePrefix)}
+              sender={def.sender}
               previewId={bodyId}
             />
           </div>

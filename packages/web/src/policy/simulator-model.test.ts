@@ -187,4 +187,18 @@ describe('drawnText', () => {
     expect(kept.changed).toBe(true);
     expect(kept).toEqual({ ...drawnText('letters', key, from, then, how('nl')), changed: true });
   });
+
+  it('gives the trial letter a reference that says it is an example, never a real one', () => {
+    const withReference = shipped('bewonersinitiatief');
+    for (const pair of Object.values(withReference.templates.letters))
+      for (const lang of ['nl', 'en'] as const) pair[lang].subject = 'Over {{reference}}';
+    // The text is drawn from the definition the step was taken on.
+    const { from, key } = letterStep(withReference);
+    expect(drawnText('letters', key, from, withReference, how('nl')).subject).toBe(
+      'Over VOORBEELD-BI-2026-000001',
+    );
+    expect(drawnText('letters', key, from, withReference, how('en')).subject).toBe(
+      'Over EXAMPLE-BI-2026-000001',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import {
   type PersistedSnapshot,
   referencePrefix,
   renderTemplate,
+  sampleReference,
   TEMPLATE_VARIABLE_NAMES,
   type TemplateConditions,
   templateVariables,
@@ -123,8 +124,8 @@ export const SIM_NAME = 'Fatima el Amrani';
  * was when the step was taken, so a later edit of the text changes only later steps; in
  * `locale`, with the parts of `conditions` (whether she can log in), both chosen when shown.
  * `changed` says the definition's text in that language differs now. The template's own text
- * where a value cannot be filled in. The reference carries the year the trial application
- * began, as a real one keeps the year it was made in: moving the clock past New Year does not
+ * where a value cannot be filled in. The reference says it is an example (sampleReference) and
+ * carries the year the trial application began, as a real one keeps the year it was made in: moving the clock past New Year does not
  * change it.
  */
 export function drawnText(
@@ -144,15 +145,23 @@ export function drawnText(
     const vars = templateVariables(definition, from.snapshot, {
       locale,
       now: from.at,
-      reference: `${referencePrefix(definition)}-${toAmsterdamDate(from.started).slice(0, 4)}-000001`,
+      // Says it is an example ("VOORBEELD-BI-2026-000001"): a trial letter printed or forwarded
+      // cannot be taken for a real application's.
+      reference: sampleReference(
+        referencePrefix(definition),
+        toAmsterdamDate(from.started).slice(0, 4),
+        locale,
+      ),
       applicantName: SIM_NAME,
       applicationUrl: how.applicationUrl,
       facts: from.facts,
     });
-    // A {{#reclaim}} part follows the trial application's own values (money to pay back).
+    // A {{#reclaim}} or {{#advance}} part follows the trial application's own values.
     const conditions = { ...how.conditions, ...valueConditions(vars) };
     // The municipality's account is the server's letterhead data: named in words here.
     vars.municipalityIban ||= `«${TEMPLATE_VARIABLE_NAMES.municipalityIban[locale]}»`;
+    // So is the regulation's name, unless the trial application's facts give one.
+    vars.regulationTitle ||= `«${TEMPLATE_VARIABLE_NAMES.regulationTitle[locale]}»`;
     return {
       subject: renderTemplate(template.subject, vars, conditions),
       body: renderTemplate(template.body, vars, conditions),

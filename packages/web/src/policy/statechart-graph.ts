@@ -17,12 +17,61 @@ export interface Edge {
   added?: boolean;
   /** In the version it is compared with, but no longer in this one. */
   removed?: boolean;
+  /** In both, but what it does changed: its actions, or the text of a letter or mail it sends. */
+  changed?: boolean;
+  /** A fingerprint of what the arrow does (its actions and the texts they send), to compare. */
+  content?: string;
+}
+
+export interface GraphState {
+  name: string;
+  label: string;
+  final: boolean;
+  added?: boolean;
+  removed?: boolean;
+  /** In both, but its name, or what it does on entering or leaving it, changed. */
+  changed?: boolean;
+  content?: string;
 }
 
 export interface Graph {
   initial: string;
-  states: { name: string; label: string; final: boolean; added?: boolean; removed?: boolean }[];
+  states: GraphState[];
   edges: Edge[];
+}
+
+/** What is marked in a diagram compared with an earlier version. */
+export type Marks = { added?: boolean; removed?: boolean; changed?: boolean };
+
+/** A short fingerprint of a text (FNV-1a): equal texts, equal fingerprints. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/**
+ * What a list of actions does, with the texts of the letters (`issueDocument`) and mails
+ * (`sendNotice`) it sends: the same actions sending a changed text are changed too.
+ */
+function actionsContent(def: DefinitionJson, actions: unknown): string {
+  const templates = isObj(def.templates) ? def.templates : {};
+  const list = Array.isArray(actions) ? actions : [];
+  const texts = list.map((a) => {
+    const params = isObj(a) && isObj(a.params) ? a.params : {};
+    const group =
+      isObj(a) && a.type === 'issueDocument'
+        ? 'letters'
+        : isObj(a) && a.type === 'sendNotice'
+          ? 'mails'
+          : undefined;
+    const key = typeof params.template === 'string' ? params.template : undefined;
+    return group && key ? (isObj(templates[group]) ? templates[group][key] : undefined) : null;
+  });
+  return JSON.stringify([list, texts]);
 }
 
 /** Guards in words, for the labels on arrows; `event` is the step of the arrow (none for a timer). */
@@ -69,14 +118,15 @@ export function graphOf(
         );
         const words = own.map((g) => guardText(g, event)).join('; ');
         const text = words ? `${label} [${words}]` : label;
+        const content = fingerprint(actionsContent(def, isObj(b) ? b.actions : undefined));
         for (const to of targetsOf(b)) {
           if (names.includes(to))
-            edges.push({ id: `e${edges.length}`, from: name, to, label: text, timer });
+            edges.push({ id: `e${edges.length}`, from: name, to, label: text, timer, content });
         }
         // A step or timer that only does something (pays an advance, sends a reminder) stays
         // in its state: its own arrow back to it, in the diagram and in its text alike.
         if (targetsOf(b).length === 0)
-          edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer });
+          edges.push({ id: `e${edges.length}`, from: name, to: name, label: text, timer, content });
       });
     };
     if (isObj(s.on))
@@ -89,7 +139,17 @@ export function graphOf(
     initial: typeof def.initial === 'string' ? def.initial : '',
     states: names.map((name) => {
       const s = states[name] as Obj;
-      return { name, label: labelOf(s, locale, name), final: s?.type === 'final' };
+      // The state itself without its arrows (they are compared on their own): its names, and
+      // what it does on entering and leaving, with the texts it sends.
+      const { on: _on, after: _after, always: _always, ...own } = isObj(s) ? s : {};
+      const content = fingerprint(
+        JSON.stringify([
+          own,
+          actionsContent(def, isObj(s) ? s.entry : undefined),
+          actionsContent(def, isObj(s) ? s.exit : undefined),
+        ]),
+      );
+      return { name, label: labelOf(s, locale, name), final: s?.type === 'final', content };
     }),
     edges,
   };
@@ -97,19 +157,27 @@ export function graphOf(
 
 /**
  * `graph` compared with `old`: new states and arrows are marked added; states and arrows of
- * `old` that are gone are put back, marked removed, so the diagram can draw them struck through.
+ * `old` that are gone are put back, marked removed, so the diagram can draw them struck through;
+ * those in both whose content differs (a letter's text, an action) are marked changed.
  */
 export function compareGraphs(graph: Graph, old: Graph): Graph {
   const keyOf = (e: Edge) => `${e.from}>${e.to}>${e.label}`;
   const oldEdges = new Set(old.edges.map(keyOf));
+  const oldContents = new Set(old.edges.map((e) => `${keyOf(e)}>${e.content ?? ''}`));
   const newEdges = new Set(graph.edges.map(keyOf));
   const names = new Set(graph.states.map((st) => st.name));
   const states = [
-    ...graph.states.map((st) => ({ ...st, added: !old.states.some((o) => o.name === st.name) })),
+    ...graph.states.map((st) => {
+      const was = old.states.find((o) => o.name === st.name);
+      return { ...st, added: !was, changed: Boolean(was && was.content !== st.content) };
+    }),
     ...old.states.filter((o) => !names.has(o.name)).map((o) => ({ ...o, removed: true })),
   ];
   const edges = [
-    ...graph.edges.map((e) => ({ ...e, added: !oldEdges.has(keyOf(e)) })),
+    ...graph.edges.map((e) => {
+      const added = !oldEdges.has(keyOf(e));
+      return { ...e, added, changed: !added && !oldContents.has(`${keyOf(e)}>${e.content ?? ''}`) };
+    }),
     ...old.edges
       .filter((e) => !newEdges.has(keyOf(e)))
       .map((e, i) => ({ ...e, id: `r${i}`, removed: true })),
@@ -165,12 +233,12 @@ export function wrapText(text: string, max: number, size: number, measure: Measu
  * The graph laid out by elkjs (loaded only when a diagram is shown: it is large): top to bottom
  * in the definition's own order of states (so the start state is on top and a step back to an
  * earlier status is the arrow that goes up), every label on its own arrow, a state's arrows
- * back to itself at its sides. `prefix` gives the words before a changed label ("nieuw: ").
+ * back to itself at its sides. `prefix` gives the words before a marked label ("nieuw: ").
  */
 export async function layoutGraph(
   graph: Graph,
   measure: Measure,
-  prefix: (x: { added?: boolean; removed?: boolean }) => string,
+  prefix: (x: Marks) => string,
 ): Promise<Layout> {
   const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
   const lines = new Map(

@@ -1,6 +1,13 @@
 import { useId } from 'react';
 import { useEditorText } from './editor-messages';
-import { type Graph, LABEL_FONT, LABEL_LINE, type Layout, STATE_FONT } from './statechart-graph';
+import {
+  type Graph,
+  LABEL_FONT,
+  LABEL_LINE,
+  type Layout,
+  type Marks,
+  STATE_FONT,
+} from './statechart-graph';
 
 /** The margin around the drawing, in the diagram's own units. */
 export const PAD = 10;
@@ -14,8 +21,8 @@ const box = (b: { x: number; y: number; width: number; height: number }) => ({
 /**
  * The statechart as laid out, drawn as an SVG image with a title and a description: arrows, each
  * arrow's label on white above every arrow, then the states. `current` is highlighted by colour,
- * a thicker border and the words "current status"; what is new or removed is drawn in green or
- * red, its label preceded by `mark`.
+ * a thicker border and the words "current status"; what is new or changed is drawn in green, what
+ * was removed in red, its label preceded by `mark` ("nieuw: ", "gewijzigd: ", "verwijderd: ").
  */
 export function StatechartSvg({
   graph,
@@ -33,7 +40,7 @@ export function StatechartSvg({
   /** The image's description: what it shows in words. */
   desc: string;
   /** The words before a label that say what changed: "nieuw: ", "verwijderd: " or nothing. */
-  mark(x: { added?: boolean; removed?: boolean }): string;
+  mark(x: Marks): string;
 }) {
   const { p } = useEditorText();
   const id = useId();
@@ -70,13 +77,14 @@ export function StatechartSvg({
             key={e.id}
             data-edge={e.id}
             data-removed={edge?.removed || undefined}
+            data-changed={edge?.changed || undefined}
             data-self={edge && edge.from === edge.to ? true : undefined}
           >
             <polyline
               points={e.points.map((pt) => `${pt.x},${pt.y}`).join(' ')}
               fill="none"
-              stroke={edge?.removed ? '#b3261e' : edge?.added ? '#1e7d32' : '#555'}
-              strokeWidth={edge?.added || edge?.removed ? 2.5 : 1.5}
+              stroke={edge?.removed ? '#b3261e' : edge?.added || edge?.changed ? '#1e7d32' : '#555'}
+              strokeWidth={edge?.added || edge?.changed || edge?.removed ? 2.5 : 1.5}
               strokeDasharray={edge?.removed ? '2 4' : edge?.timer ? '5 4' : undefined}
               markerEnd={`url(#${id}-arrow)`}
             />
@@ -95,7 +103,9 @@ export function StatechartSvg({
               y={label.y + 2 + LABEL_FONT}
               fontSize={LABEL_FONT}
               textAnchor="middle"
-              fill={edge?.removed ? '#8c1d18' : edge?.added ? '#14532d' : '#1a1a1a'}
+              fill={
+                edge?.removed ? '#8c1d18' : edge?.added || edge?.changed ? '#14532d' : '#1a1a1a'
+              }
               textDecoration={edge?.removed ? 'line-through' : undefined}
             >
               {label.lines.map((line, i) => (
@@ -117,6 +127,7 @@ export function StatechartSvg({
             key={s.name}
             data-state={s.name}
             data-removed={s.removed || undefined}
+            data-changed={s.changed || undefined}
             aria-current={isCurrent ? 'step' : undefined}
           >
             <rect
@@ -131,13 +142,13 @@ export function StatechartSvg({
                   ? '#00324d'
                   : s.removed
                     ? '#b3261e'
-                    : s.added
+                    : s.added || s.changed
                       ? '#1e7d32'
                       : s.name === graph.initial
                         ? '#00689e'
                         : '#444'
               }
-              strokeWidth={isCurrent ? 4 : s.final ? 3 : 1.5}
+              strokeWidth={isCurrent ? 4 : s.final ? 3 : s.added || s.changed ? 2.5 : 1.5}
               strokeDasharray={s.removed ? '4 4' : s.final && !isCurrent ? '0' : undefined}
             />
             <text

@@ -19,9 +19,11 @@ import {
   graphOf,
   type Layout,
   layoutGraph,
+  type Marks,
   type Measure,
 } from './statechart-graph';
 import { PAD, StatechartSvg } from './statechart-svg';
+import { TextChanges } from './statechart-text-changes';
 
 /** Text widths in the page's own font, so labels fit their boxes; an estimate without a canvas. */
 function canvasMeasure(el: Element | null): Measure {
@@ -53,7 +55,11 @@ export function Statechart({
 }: {
   definition: DefinitionJson;
   current?: string;
-  /** An earlier version: what is new in `definition` is drawn in green and marked "nieuw". */
+  /**
+   * An earlier version: what is new in `definition` is drawn in green and marked "nieuw", what
+   * changed (an action, a letter's text) in green and marked "gewijzigd"; changed texts are
+   * also listed in words.
+   */
   before?: DefinitionJson;
 }) {
   const { p, e: t, locale } = useEditorText();
@@ -68,7 +74,8 @@ export function Statechart({
   }, [definition, before, locale, p, refText]);
   const [layout, setLayout] = useState<Layout | null>(null);
   const [failed, setFailed] = useState(false);
-  const signature = JSON.stringify(graph);
+  // The layout depends on the labels and their marks, not on the fingerprints of the contents.
+  const signature = JSON.stringify(graph, (k, v) => (k === 'content' ? undefined : v));
   const rootRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   /** The scroll area's width, to fit the diagram in; 0 until it is known. */
@@ -78,9 +85,15 @@ export function Statechart({
   /** The point of the diagram in the middle of the view, kept there when the zoom changes. */
   const keep = useRef<number | null>(null);
 
-  /** The words before a label that say what changed: "nieuw: ", "verwijderd: " or nothing. */
-  const mark = (x: { added?: boolean; removed?: boolean }) =>
-    x.removed ? `${t('diagram.removed')}: ` : x.added ? `${p('diagram.new')}: ` : '';
+  /** The words before a label that say what changed: "nieuw: ", "gewijzigd: " or nothing. */
+  const mark = (x: Marks) =>
+    x.removed
+      ? `${t('diagram.removed')}: `
+      : x.added
+        ? `${p('diagram.new')}: `
+        : x.changed
+          ? `${t('diagram.changed')}: `
+          : '';
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the graph's content, not its identity
   useEffect(() => {
@@ -213,6 +226,7 @@ export function Statechart({
           </p>
           <ul className="utrecht-unordered-list">
             <li className="utrecht-unordered-list__item">{t('diagram.legendNew')}</li>
+            <li className="utrecht-unordered-list__item">{t('diagram.legendChanged')}</li>
             <li className="utrecht-unordered-list__item">{t('diagram.legendRemoved')}</li>
             <li className="utrecht-unordered-list__item">{t('diagram.legendTimer')}</li>
           </ul>
@@ -221,6 +235,7 @@ export function Statechart({
               {line}
             </p>
           ))}
+          <TextChanges definition={definition} before={before} />
         </div>
       )}
       <details className="policy-diagram__text">
@@ -243,6 +258,7 @@ export function Statechart({
                     {s.final ? ` (${p('diagram.final')})` : ''}
                     {s.name === current ? ` (${p('diagram.currentMark')})` : ''}
                     {s.added ? ` (${p('diagram.new')})` : ''}
+                    {s.changed ? ` (${t('diagram.changed')})` : ''}
                     {s.removed ? ` (${t('diagram.removed')})` : ''}
                   </TableHeaderCell>
                   <TableCell>
