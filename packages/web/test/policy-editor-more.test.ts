@@ -35,7 +35,7 @@ describe('the editor without JSON, continued', () => {
   });
 
   it('renames the scheme and gives its references letters of their own, in words', async () => {
-    await page.locator('summary', { hasText: 'Naam, omschrijving en kenmerk' }).click();
+    await page.locator('summary', { hasText: 'Naam, omschrijving, kenmerk en afzender' }).click();
     const general = page.locator('#def-section-general');
     await general.getByLabel('Naam (Nederlands)').fill('Subsidie bewonersinitiatief Zuid');
     const prefix = general.getByLabel('Letters vóór het kenmerk');

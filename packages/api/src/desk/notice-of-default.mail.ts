@@ -19,6 +19,7 @@ import type { ApplicationRecord } from '../applications/applications.repository'
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
+import { pinnedLetterhead } from '../letters/letterhead.pinned';
 import { channelFor } from '../messaging/channels';
 import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
@@ -213,6 +214,7 @@ export async function enqueueNoticeMessages(
         subject: receipt.subject,
         body: receipt.body,
         variables: {},
+        sender: await pinnedLetterhead(trx, app, language),
       }),
       sent_on: sentOn,
       objection_deadline: null,

@@ -20,6 +20,7 @@ import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import { type NoticeWaiver, WAIVER_SENTENCE } from '../applications/notice-waiver';
 import type { DB } from '../db/schema';
 import { buildLetterContent } from '../letters/letter.content';
+import { pinnedLetterhead } from '../letters/letterhead.pinned';
 import { channelFor } from '../messaging/channels';
 import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
@@ -190,6 +191,7 @@ export async function issuePenaltyLetter(
     subject: text.subject,
     body: text.body,
     variables: { amount, days: String(notice.days) },
+    sender: await pinnedLetterhead(trx, app, language),
   });
   const documentId = randomUUID();
   const plan: MessagingPlan = {

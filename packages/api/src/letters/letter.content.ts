@@ -20,24 +20,29 @@ export interface LetterInput {
   variables: Record<string, string>;
   /** What the body's sections were written out with (LetterContent.conditions). */
   conditions?: TemplateConditions;
+  /**
+   * The letterhead: the workflow's (letterheadOf its pinned definition), or the one a letter
+   * stored when it was issued (dated again for the post). Absent: the default LETTERHEAD.
+   */
+  sender?: LetterContent['sender'];
 }
 
-const SIGNATURE: Record<
-  Language,
-  { closing: string; board: string; decisionRole: string; role: string }
-> = {
+/**
+ * The signature of a text without its own sign-off (the shell's texts: a reminder, a receipt): a
+ * decision is signed by the district manager on behalf of the board, anything else by the team
+ * in the letterhead (`sender.department`: the workflow's own team).
+ */
+const SIGNATURE: Record<Language, { closing: string; board: string; decisionRole: string }> = {
   nl: {
     closing: 'Met vriendelijke groet,',
     board: 'namens het college van burgemeester en wethouders van Rotterdam,',
     decisionRole: 'De wijkmanager',
-    role: 'Team Bewonersinitiatieven',
   },
   en: {
     closing: 'Yours sincerely,',
     board:
       'on behalf of the Municipal Executive of Rotterdam (college van burgemeester en wethouders),',
     decisionRole: 'The district manager (wijkmanager)',
-    role: 'Resident Initiatives team',
   },
 };
 
@@ -112,8 +117,8 @@ const OBJECTION_WORD = /bezwaar|objection/i;
  */
 export function buildLetterContent(input: LetterInput): LetterContent {
   const { language } = input;
-  const sender = LETTERHEAD[language];
-  const defaults = SIGNATURE[language];
+  const sender = input.sender ?? LETTERHEAD[language];
+  const defaults = { ...SIGNATURE[language], role: sender.department };
   const decision = DECISION_KINDS.has(input.kind);
   const addressLines = addressLinesOf(input.recipient);
 

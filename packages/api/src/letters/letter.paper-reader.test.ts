@@ -26,6 +26,7 @@ import { buildLetterContent, contactLine } from './letter.content';
 import { renderLetterHtml } from './letter.html';
 import { renderLetterPdf } from './letter.pdf';
 import type { LetterContent, LetterKind } from './letter.types';
+import { letterheadOf } from './letterhead';
 import { pdfText } from './pdf-text';
 import { pdftotext, popplerOrSkip } from './poppler';
 
@@ -123,6 +124,7 @@ function paperLetter(
     body: renderTemplate(text.body, variables, conditions),
     variables,
     conditions,
+    sender: letterheadOf(definition, language),
   });
   // Who can log in gets the line to the letter's web page; who cannot, none (letter.links.ts).
   return { ...content, links: { html: online ? 'http://localhost:3000/api/documents/1' : null } };
@@ -174,6 +176,26 @@ describe.each(Object.keys(SHIPPED_VERSIONS))(
         }, 120_000);
       }
     }
+
+    it('the letterhead names the team its letters are signed by', async () => {
+      for (const language of ['nl', 'en'] as const) {
+        const definition = newest();
+        const team = letterSignOff(definition, language)!.split('\n').at(-1)!.trim();
+        const content = paperLetter(
+          definition,
+          { kind: 'letter', template: 'acknowledgement' },
+          language,
+          false,
+        );
+        expect(content.sender.department.toLowerCase()).toBe(team.toLowerCase());
+        const pdf = await renderLetterPdf(content);
+        for (const read of [flat(await pdfText(pdf)), ...(poppler ? [flat(pdftotext(pdf))] : [])]) {
+          // Above the address block: the letterhead.
+          const head = read.slice(0, read.indexOf('Fatima el Amrani'));
+          expect(head).toContain(content.sender.department);
+        }
+      }
+    }, 60_000);
 
     it('the acknowledgement for a resident without e-mail says “call 14 010” in one sentence', async () => {
       for (const [language, sentence] of [

@@ -1,3 +1,4 @@
+import type { WorkflowDefinition } from '@initiatief/engine';
 import type { LetterContent } from './letter.types';
 
 /**
@@ -22,6 +23,22 @@ export const LETTERHEAD: Record<'nl' | 'en', LetterContent['sender']> = {
     website: 'www.rotterdam.nl',
   },
 };
+
+/**
+ * The letterhead of a letter of the workflow `definition` (the version its application is pinned
+ * to): LETTERHEAD with the team the definition names as its sender (`sender.department`), else the
+ * default team above (versions published before the property existed). The team also signs the
+ * shell's own texts (letter.content.ts). Null `definition`: the default letterhead.
+ */
+export function letterheadOf(
+  definition: Pick<WorkflowDefinition, 'sender'> | null | undefined,
+  language: 'nl' | 'en',
+): LetterContent['sender'] {
+  const own = definition?.sender?.department;
+  const department = own?.[language]?.trim() || own?.nl?.trim();
+  const standard = LETTERHEAD[language];
+  return department ? { ...standard, department } : standard;
+}
 
 /**
  * The municipality's bank account a resident pays money back to (a reclaim at settlement,

@@ -7,6 +7,7 @@ import { SHELL_EVENTS } from '../applications/shell-events';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { buildLetterContent } from '../letters/letter.content';
+import { letterheadOf } from '../letters/letterhead';
 import { isPostable } from '../print/print.service';
 import { mailRow } from './messaging.plan';
 import type { Language, OutboxRow } from './messaging.table';
@@ -151,6 +152,7 @@ export async function paperNoticeOnBounce(
     variables: { reference: app.reference, title: app.title, applicantName: app.name },
     // She had an e-mail address, so she can log in: the words were written out for that.
     conditions: { online: true },
+    sender: letterheadOf(definition, language),
   });
   const id = randomUUID();
   await trx

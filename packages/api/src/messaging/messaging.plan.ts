@@ -13,6 +13,7 @@ import {
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
+import { letterheadOf } from '../letters/letterhead';
 import { channelFor } from './channels';
 import type { Language } from './messaging.table';
 import { paperNoticeOf, resolveVariables, templateOf } from './messaging.texts';
@@ -118,6 +119,7 @@ export function planMessaging(
       body,
       variables,
       conditions: letterConditions,
+      sender: letterheadOf(input.definition, language),
     });
     const documentId = randomUUID();
     documentRows.push({

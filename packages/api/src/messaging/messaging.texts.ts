@@ -4,6 +4,7 @@
  */
 import {
   activityDateOf,
+  applicantAccount,
   applicationView,
   DEFAULT_CONDITIONS,
   type Effect,
@@ -197,5 +198,8 @@ export function resolveVariables(
     today: formatDate(toAmsterdamDate(input.now), language),
     periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
     municipalityIban: MUNICIPALITY_ACCOUNT.iban,
+    // The scheme the grant is given under (a letter's legal basis), and the account she gave.
+    regulationTitle: text(context.facts?.regulation.title),
+    accountIban: applicantAccount(input.definition, data),
   });
 }

@@ -69,6 +69,7 @@ export function redateLetter(
       body: [content.salutation, ...content.paragraphs, signOff].join('\n\n'),
       variables: content.variables,
       conditions: content.conditions,
+      sender: content.sender,
     });
     return content.wordsAsSent ? { ...built, wordsAsSent: true } : built;
   }
@@ -100,6 +101,8 @@ export function redateLetter(
     body: renderTemplate(text.body, variables, content.conditions),
     variables,
     conditions: content.conditions,
+    // The letterhead it was issued with: a letter's sender never changes (letterhead.ts).
+    sender: content.sender,
   });
   return built;
 }

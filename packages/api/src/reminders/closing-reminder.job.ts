@@ -14,6 +14,7 @@ import { stateTagged } from '../definitions/state-tags';
 import { buildLetterContent } from '../letters/letter.content';
 import { applicationsWithLogin } from '../letters/letter.links';
 import { LETTERHEAD } from '../letters/letterhead';
+import { pinnedLetterhead } from '../letters/letterhead.pinned';
 import { channelFor } from '../messaging/channels';
 import { mailRow } from '../messaging/messaging.plan';
 
@@ -187,6 +188,7 @@ export async function remindBeforeClosing(
         const online = (await applicationsWithLogin(trx, [draft.id])).has(draft.id);
         const text = closingReminderText(language, vars, { paper: true, online });
         const sentOn = toAmsterdamDate(now);
+        const sender = await pinnedLetterhead(trx, draft, language);
         await trx
           .insertInto('documents')
           .values({
@@ -211,6 +213,7 @@ export async function remindBeforeClosing(
                 subject: text.subject,
                 body: text.body,
                 variables: {},
+                sender,
               }),
             ),
             sent_on: sentOn,

@@ -233,6 +233,13 @@ function buildDefinitionSchema(strict: boolean) {
         .string()
         .regex(/^[A-Z]{2,5}$/, 'two to five capital letters, such as KB')
         .optional(),
+      /**
+       * Who sends the workflow's letters: the team (department) printed under the municipality's
+       * name in the letterhead, and the signature of the shell's own texts (a reminder, a
+       * receipt). Absent: the shell's default team. Its words are checked by
+       * definition.sender-rules.ts (one short line of plain text in each language).
+       */
+      sender: z.object({ department: localized }).strict().optional(),
       initial: z.string().min(1),
       form: formSchema,
       events: z.record(

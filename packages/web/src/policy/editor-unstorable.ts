@@ -52,6 +52,8 @@ const PART: Record<string, Both> = {
   subject: { nl: 'onderwerp', en: 'subject' },
   body: { nl: 'tekst', en: 'text' },
 };
+/** The team that sends the letters (`sender.department`), as the editor labels its boxes. */
+const SENDER: Both = { nl: 'Team dat de brieven stuurt', en: 'Team that sends the letters' };
 const LANGUAGE: Record<string, Both> = {
   nl: { nl: 'Nederlandse tekst', en: 'Dutch text' },
   en: { nl: 'Engelse tekst', en: 'English text' },
@@ -73,6 +75,8 @@ export function placeOf(def: unknown, path: string, locale: Locale): string {
     const quoted = name.startsWith('(') ? name : `‘${name}’`;
     return `${KIND[group][locale]} ${quoted} (${PART[part][locale]}, ${LANGUAGE[lang][locale]})`;
   }
+  if (top === 'sender' && group === 'department' && LANGUAGE[key])
+    return `${SENDER[locale]} (${LANGUAGE[key][locale]})`;
   return describePath(def, path, locale);
 }
 
