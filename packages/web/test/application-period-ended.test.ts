@@ -60,7 +60,7 @@ describe('a draft after the regulation’s last day', () => {
   it('says so on its page and its form, and cannot be sent', async () => {
     const resident = await apiAs(server, server.users.resident.email);
     const data = {
-      ...demoFormData(server.deps.clock()),
+      ...demoFormData(server.deps.clock(), { district: 'Charlois' }),
       district: 'Charlois',
       title: 'Buurtmoestuin Tarwewijk',
     };
@@ -129,7 +129,7 @@ describe('a draft after the regulation’s last day', () => {
       workflowVersion: 1,
     });
     const data = {
-      ...demoFormData(server.deps.clock()),
+      ...demoFormData(server.deps.clock(), { district: 'Charlois' }),
       district: 'Charlois',
       title: 'Speeltuin Pendrecht',
     };

@@ -96,16 +96,22 @@ describe('a list’s own questions', () => {
         { exact: true },
       )
       .waitFor();
-    const supporters = question('Handtekeningen van buurtbewoners');
+    const supporters = question('Ondersteuners uit de buurt');
     const age = supporters.getByRole('group', inList('Leeftijd'));
     expect(await age.getByRole('button').count()).toBe(0);
     await age.getByText(/^Leeftijd kan niet weg: .* van 12 jaar of ouder/).waitFor();
     // A whole number may be shown as a code.
     expect(await age.getByLabel(/^Toon als code/).isChecked()).toBe(false);
+    // The condition counts only residents of the district, by the postcode on each row.
+    const postcode = supporters.getByRole('group', inList('Postcode'));
+    await postcode
+      .getByText(/^Postcode kan niet weg: .* volgens hun postcode in de wijk/)
+      .waitFor();
+    expect(await postcode.getByRole('button').count()).toBe(0);
     // Another of its questions can go.
     await supporters
-      .getByRole('group', inList('Postcode'))
-      .getByRole('button', { name: 'Vraag Postcode uit de lijst verwijderen' })
+      .getByRole('group', inList('Naam'))
+      .getByRole('button', { name: 'Vraag Naam uit de lijst verwijderen' })
       .waitFor();
   });
 
@@ -178,9 +184,7 @@ describe('a list’s own questions', () => {
       ).toBe(0);
     }
     await form
-      .getByText(
-        /^Handtekeningen van buurtbewoners kan niet weg: de voorwaarde ‘.+’ telt de regels/,
-      )
+      .getByText(/^Ondersteuners uit de buurt kan niet weg: de voorwaarde ‘.+’ telt de regels/)
       .waitFor();
     // A question nothing counts on can go.
     await form.getByRole('button', { name: 'Vraag Locatie verwijderen', exact: true }).waitFor();

@@ -107,7 +107,10 @@ describe('an application on the newest version of the workflow', () => {
 
   it('is sent only once the resident states she is 18 or older', async () => {
     const newest = newestShipped(await readShippedDefinitions(), 'bewonersinitiatief')!;
-    const { adult: _, ...unticked } = onlyFormFields(newest, demoFormData(server.deps.clock()));
+    const { adult: _, ...unticked } = onlyFormFields(
+      newest,
+      demoFormData(server.deps.clock(), { district: 'Feijenoord' }),
+    );
     const resident = await apiAs(server, server.users.resident.email);
     const app = await resident('POST', '/api/applications', {
       regulationId,
@@ -150,7 +153,10 @@ describe('an application on the newest version of the workflow', () => {
     const app = await clerk('POST', '/api/applications', {
       regulationId,
       applicantId: server.users.resident.id,
-      data: { ...onlyFormFields(newest, demoFormData(server.deps.clock())), title: 'Buurtsoep' },
+      data: {
+        ...onlyFormFields(newest, demoFormData(server.deps.clock(), { district: 'Feijenoord' })),
+        title: 'Buurtsoep',
+      },
     });
     await login(page, server.url, server.users.clerk.email, PASSWORD);
     await page.goto(`${server.url}/aanvragen/${app.id}/bewerken/controleren`);

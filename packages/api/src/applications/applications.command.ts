@@ -218,7 +218,7 @@ export interface StepArgs {
   /** Applicant and assignee as read with the lock (saves the messaging context's query). */
   people?: MessagingPeople;
   /** Supporters who confirmed themselves; absent when the application has none on record. */
-  confirmedSupporters?: { age: number | null }[];
+  confirmedSupporters?: { age: number | null; postcode: string | null }[];
   /** Return the budget's ledger rows instead of writing them (persistEffects' deferBudget). */
   deferBudget?: boolean;
   /** Make this user the handler of an unassigned case, with the step's own write. */
@@ -244,6 +244,9 @@ export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<S
           ...factsFor(regulation),
           ...(args.confirmedSupporters ? { confirmedSupporters: args.confirmedSupporters } : {}),
           ...(args.people ? { applicantName: args.people.applicant.name } : {}),
+          ...(args.people?.applicant.postcode
+            ? { applicantPostcode: args.people.applicant.postcode }
+            : {}),
           reader: readerFor(actor, app),
         },
         ...(args.receivedOn !== undefined ? { receivedOn: args.receivedOn } : {}),

@@ -51,6 +51,11 @@ export interface ApplicationDetail {
   applicantId: string;
   /** The resident the application is for (the desk's form says "namens …"). */
   applicantName: string | null;
+  /**
+   * Her postcode as her account has it (null when not known): a supporter with her name but
+   * another postcode is somebody else (the engine's isApplicantLine), also on her form.
+   */
+  applicantPostcode: string | null;
   /** She logs in to read it herself (e-mail or DigiD); a resident filed for at the desk may not. */
   applicantCanLogIn: boolean;
   /** How staff reach her (null for anyone else): see `contactFor`. */
@@ -80,14 +85,23 @@ export function toDetail(
   user: SessionUser,
   now: Date,
   /** Whose application it is, as read with it (the messaging people carry her; at creation only her name). */
-  people: { applicant: MessagingPeople['applicant'] | { name: string } } | undefined,
+  people:
+    | { applicant: MessagingPeople['applicant'] | { name: string; postcode?: string | null } }
+    | undefined,
   agent: boolean,
   /** applicantCanLogIn (applications.access.ts) */
   canLogIn: boolean,
 ): ApplicationDetail {
   const snapshot = app.snapshot as PersistedSnapshot;
   // With the applicant's name, the supporters the form names are counted as the step counts them.
-  const facts = people ? { ...factsFor(reg), applicantName: people.applicant.name } : factsFor(reg);
+  const postcode = people?.applicant.postcode ?? null;
+  const facts = people
+    ? {
+        ...factsFor(reg),
+        applicantName: people.applicant.name,
+        ...(postcode ? { applicantPostcode: postcode } : {}),
+      }
+    : factsFor(reg);
   const view = applicationView(def, snapshot, now, facts);
   const actor = actorFor(user, app, agent);
   const allowed = allowedEvents(def, snapshot, actor, facts, now);
@@ -123,6 +137,7 @@ export function toDetail(
     applicationPeriodEnded: periodEnded(snapshot, view.clock.receivedOn, reg.closesOn, now),
     applicantId: app.applicant_id,
     applicantName: people?.applicant.name ?? null,
+    applicantPostcode: postcode,
     applicantCanLogIn: canLogIn,
     applicantContact:
       people && 'email' in people.applicant && isStaff(user) ? contactFor(people.applicant) : null,

@@ -149,6 +149,7 @@ async function stepInTransaction(
       id: app.applicant_id,
       name: people.applicant.name,
       email: people.applicant.email,
+      postcode: people.applicant.postcode,
     }),
     deferBudget: true,
     ...(assigned ? { assignTo: user.id } : {}),

@@ -5,7 +5,8 @@ import { upsertRegulation } from '../regulations/regulations.repository';
  * The demo data for a version's form: only the fields it has (version 2 and later of the shipped
  * workflows have no district field: the regulation decides the district; version 1 has), and
  * every statement it asks the applicant to tick, ticked (version 6 of the bewonersinitiatief asks
- * her to state she is 18 or older).
+ * her to state she is 18 or older), and the account's holder for a version that asks it (version
+ * 12 of the bewonersinitiatief; demoFormData has none, as version 1 refuses a field it lacks).
  */
 export function onlyFormFields(
   definition: WorkflowDefinition,
@@ -13,11 +14,25 @@ export function onlyFormFields(
 ): Record<string, unknown> {
   const keys = new Set(definition.form.fields.map((f) => f.key));
   const statements = definition.form.fields.filter((f) => f.type === 'confirm');
+  const given = { ...DEMO_ACCOUNT, ...data };
   return {
     ...Object.fromEntries(statements.map((f) => [f.key, true])),
-    ...Object.fromEntries(Object.entries(data).filter(([key]) => keys.has(key))),
+    ...Object.fromEntries(Object.entries(given).filter(([key]) => keys.has(key))),
   };
 }
+
+/** In whose name the demo's account is, for a form that asks it. */
+const DEMO_ACCOUNT = { accountHolder: 'F. el Amrani' };
+
+/** A four-digit postcode area inside each district the demo and the tests apply in. */
+const DEMO_POSTCODE_AREAS: Record<string, string> = {
+  Delfshaven: '3022',
+  Feijenoord: '3072',
+  Charlois: '3082',
+  Centrum: '3012',
+  Noord: '3038',
+  'Kralingen-Crooswijk': '3062',
+};
 
 /** A complete, valid form for the shipped bewonersinitiatief workflow (demo seed, tests, bench). */
 export function demoFormData(
@@ -36,6 +51,7 @@ export function demoFormData(
 ): Record<string, unknown> {
   const today = toAmsterdamDate(now);
   const amounts = overrides.amountsCents ?? [45_000, 30_000];
+  const area = DEMO_POSTCODE_AREAS[overrides.district ?? 'Delfshaven'] ?? '3022';
   return {
     title: overrides.title ?? 'Straatfeest Mathenesserlaan',
     description:
@@ -50,11 +66,12 @@ export function demoFormData(
       amountCents,
     })),
     supporters: [
-      // Neighbours other than the demo's and the tests' applicants: she never counts herself.
-      { name: 'Mehmet Yılmaz', postcode: '3022 AB', age: 34 },
-      { name: 'Henk Visser', postcode: '3022 AC', age: 67 },
-      { name: 'Priya Ramdin', postcode: '3022 AD', age: 15 },
-      { name: 'Kees Bakker', postcode: '3022 AE', age: 45 },
+      // Neighbours other than the demo's and the tests' applicants (she never counts herself),
+      // living in the district the application is for: from v12 a supporter elsewhere does not count.
+      { name: 'Mehmet Yılmaz', postcode: `${area} AB`, age: 34 },
+      { name: 'Henk Visser', postcode: `${area} AC`, age: 67 },
+      { name: 'Priya Ramdin', postcode: `${area} AD`, age: 15 },
+      { name: 'Kees Bakker', postcode: `${area} AE`, age: 45 },
     ],
     iban: 'NL91ABNA0417164300',
   };

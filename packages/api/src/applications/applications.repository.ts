@@ -141,7 +141,7 @@ function applicationWithRegulation(db: Kysely<DB>, id: string, opts: LockShape) 
       sql<SupporterFacts[] | null>`(
         select jsonb_agg(jsonb_build_object('name', s.name, 'email', s.email,
           'confirmed_user_id', s.confirmed_user_id, 'confirmed', s.confirmed_at is not null,
-          'age', s.age))
+          'age', s.age, 'postcode', s.postcode))
         from supporters s where s.application_id = applications.id)`.as('supporters_json'),
     );
   }

@@ -114,6 +114,10 @@ export const ApplicationDetailSchema = z
       }),
     applicantId: z.uuid(),
     applicantName: z.string().nullable(),
+    applicantPostcode: z.string().nullable().openapi({
+      description:
+        "The applicant's postcode as her account has it, null when not known: a supporter on the form with her name counts as her only at this postcode",
+    }),
     applicantCanLogIn: z.boolean().openapi({
       description:
         'The applicant logs in to read the application herself (an account with an e-mail address, or DigiD); false for a resident the desk filed for without either',

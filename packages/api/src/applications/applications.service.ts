@@ -135,11 +135,20 @@ export async function createApplicationCommand(
   await ensureReferenceSequence(deps.db, year);
   return deps.db.transaction().execute(async (trx) => {
     let applicantName = user.name;
-    if (applicantId !== user.id) {
+    // Her postcode tells her own line among the supporters from a namesake's (isApplicantLine).
+    let applicantPostcode: string | null = null;
+    if (applicantId === user.id) {
+      const own = await trx
+        .selectFrom('users')
+        .select('postcode')
+        .where('id', '=', user.id)
+        .executeTakeFirst();
+      applicantPostcode = own?.postcode ?? null;
+    } else {
       const applicant = isUuid(applicantId)
         ? await trx
             .selectFrom('users')
-            .select(['id', 'roles', 'name'])
+            .select(['id', 'roles', 'name', 'postcode'])
             .where('id', '=', applicantId)
             .executeTakeFirst()
         : undefined;
@@ -155,6 +164,7 @@ export async function createApplicationCommand(
         });
       }
       applicantName = applicant.name;
+      applicantPostcode = applicant.postcode;
     }
     const reg = isUuid(input.regulationId)
       ? await findRegulation(trx, input.regulationId)
@@ -225,7 +235,7 @@ export async function createApplicationCommand(
     // The mandate covers it after this session too, as it covers her earlier applications.
     if (viaMandate) await authoriseByMandate(trx, app, applicantId, user.id, now);
     const canLogIn = await applicantCanLogIn(trx, user, app);
-    const people = { applicant: { name: applicantName } };
+    const people = { applicant: { name: applicantName, postcode: applicantPostcode } };
     return toDetail(def, app, reg, user, now, people, viaMandate, canLogIn);
   });
 }

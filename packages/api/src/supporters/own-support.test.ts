@@ -21,11 +21,18 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
-/** The demo form with its second supporter (67) replaced by the resident, in capitals. */
+/**
+ * The demo form with its second supporter (67) replaced by the resident, in capitals, at her own
+ * postcode written without its space (a namesake at another postcode would be somebody else).
+ */
 function withOwnLine(): Record<string, unknown> {
   const data = demoFormData(kit.clock());
-  const supporters = [...(data.supporters as { name: string }[])];
-  supporters[1] = { ...supporters[1]!, name: `  ${kit.users.resident.name.toUpperCase()} ` };
+  const supporters = [...(data.supporters as { name: string; postcode: string }[])];
+  supporters[1] = {
+    ...supporters[1]!,
+    name: `  ${kit.users.resident.name.toUpperCase()} `,
+    postcode: kit.users.resident.postcode!.replace(' ', ''),
+  };
   return { ...data, supporters };
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { sameName, supportersOnForm, supportersRule } from '@initiatief/engine';
+import { isApplicantLine, supportersOnForm, supportersRule } from '@initiatief/engine';
 import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
@@ -152,7 +152,7 @@ export async function addSupporter(
   const now = deps.clock();
   if (input.paper) {
     if (!clerk) throw new AppError('forbidden', 'Only desk staff record a paper list.');
-    if (sameName(input.name, applicant.name)) throw ownSupport();
+    if (isApplicantLine(input, applicant.name, applicant.postcode)) throw ownSupport();
     return deps.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('supporters')
@@ -191,7 +191,10 @@ export async function addSupporter(
       ],
     });
   }
-  if (email === applicant.email || sameName(input.name, applicant.name)) throw ownSupport();
+  // An invitation names no postcode: her name is hers (isApplicantLine), as it was before.
+  if (email === applicant.email || isApplicantLine(input, applicant.name, applicant.postcode)) {
+    throw ownSupport();
+  }
   const token = randomBytes(24).toString('base64url');
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   return deps.db.transaction().execute(async (trx) => {

@@ -8,6 +8,7 @@ const row = (over: Partial<SupporterFacts>): SupporterFacts => ({
   confirmed_user_id: null,
   confirmed: true,
   age: 30,
+  postcode: '3022 AB',
   ...over,
 });
 
@@ -28,7 +29,19 @@ describe('confirmedSupportersFrom', () => {
       ],
       applicant,
     );
-    expect(counted).toEqual([{ age: 71 }]);
+    expect(counted).toEqual([{ age: 71, postcode: '3022 AB' }]);
+  });
+
+  test('a namesake of the applicant at another postcode is somebody else, and counts', () => {
+    const withPostcode = { ...applicant, postcode: '3061 AB' };
+    const counted = confirmedSupportersFrom(
+      [
+        row({ name: 'Ayşe Yıldız-Çelik', postcode: '3061ab', age: 41 }),
+        row({ name: 'AYSE YILDIZ-CELIK', postcode: '3062 CD', age: 58 }),
+      ],
+      withPostcode,
+    );
+    expect(counted).toEqual([{ age: 58, postcode: '3062 CD' }]);
   });
 
   test('supporters on record but none confirmed: an empty list, not the form’s list', () => {

@@ -1,6 +1,6 @@
 /** What the supporters' list and their confirmation both need: hashing and the applicant. */
 import { createHash } from 'node:crypto';
-import { sameName } from '@initiatief/engine';
+import { isApplicantLine } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
@@ -17,25 +17,30 @@ export interface Applicant {
   id: string;
   name: string;
   email: string | null;
+  /** Her postcode: a supporter with her name elsewhere is somebody else. Absent: unknown. */
+  postcode?: string | null;
 }
 
 export async function applicantOf(db: Db, app: ApplicationRecord) {
   return db
     .selectFrom('users')
-    .select(['id', 'name', 'email'])
+    .select(['id', 'name', 'email', 'postcode'])
     .where('id', '=', app.applicant_id)
     .executeTakeFirstOrThrow() as Promise<Applicant>;
 }
 
-/** The applicant may not count as her own supporter: by account, e-mail address or name. */
+/**
+ * The applicant may not count as her own supporter: by account, e-mail address, or name at her
+ * postcode (the engine's isApplicantLine: a namesake elsewhere is somebody else).
+ */
 export function isApplicant(
-  s: Pick<Supporter, 'confirmed_user_id' | 'email' | 'name'>,
+  s: Pick<Supporter, 'confirmed_user_id' | 'email' | 'name' | 'postcode'>,
   applicant: Applicant,
 ): boolean {
   return (
     s.confirmed_user_id === applicant.id ||
     (!!s.email && s.email === applicant.email) ||
-    sameName(s.name, applicant.name)
+    isApplicantLine(s, applicant.name, applicant.postcode)
   );
 }
 
@@ -50,7 +55,10 @@ export async function ruleOf(db: Db, app: ApplicationRecord): Promise<SupporterC
 }
 
 /** What the engine's supporter rules need of each supporter, read with the application's lock. */
-export type SupporterFacts = Pick<Supporter, 'name' | 'email' | 'confirmed_user_id' | 'age'> & {
+export type SupporterFacts = Pick<
+  Supporter,
+  'name' | 'email' | 'confirmed_user_id' | 'age' | 'postcode'
+> & {
   confirmed: boolean;
 };
 
@@ -61,7 +69,9 @@ export type SupporterFacts = Pick<Supporter, 'name' | 'email' | 'confirmed_user_
 export function confirmedSupportersFrom(
   rows: SupporterFacts[] | null,
   applicant: Applicant,
-): { age: number | null }[] | undefined {
+): { age: number | null; postcode: string | null }[] | undefined {
   if (!rows || rows.length === 0) return undefined;
-  return rows.filter((r) => r.confirmed && !isApplicant(r, applicant)).map((r) => ({ age: r.age }));
+  return rows
+    .filter((r) => r.confirmed && !isApplicant(r, applicant))
+    .map((r) => ({ age: r.age, postcode: r.postcode }));
 }

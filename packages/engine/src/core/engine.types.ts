@@ -25,6 +25,8 @@ export interface Facts {
     reportDueWeeks: number;
     /** Settlement above this amount takes a second person (four-eyes); absent or null: never. */
     settlementFourEyesAboveCents?: number | null;
+    /** The regulation's name as policy staff gave it: what a letter's {{regulationTitle}} says. */
+    title?: string;
     /** The district the regulation's budget is for: what a letter's {{district}} says. */
     district?: string;
     /**
@@ -40,12 +42,17 @@ export interface Facts {
    * desk), the applicant never among them. When present, `supportersAtLeast` counts these
    * instead of the names typed into the form.
    */
-  confirmedSupporters?: { age: number | null }[];
+  confirmedSupporters?: { age: number | null; postcode?: string | null }[];
   /**
    * The applicant's name as her account has it. The regulation asks for the support of other
    * residents: while the form's own list is counted, a line with this name does not count.
    */
   applicantName?: string;
+  /**
+   * The applicant's postcode as her account has it: a line with her name but another postcode is
+   * somebody else, and counts. Absent: a line with her name never counts.
+   */
+  applicantPostcode?: string;
   /**
    * Who reads what the step refuses: the applicant her own form's words ("Naam van uw
    * initiatief"), anyone else (staff, the desk, a helper acting for her) the form's words for

@@ -25,6 +25,8 @@ import {
   type TransitionConfig,
   type WorkflowDefinition,
 } from './definition.schema';
+import { checkSender } from './definition.sender-rules';
+import { checkSupportersDistrict } from './definition.supporters-rules';
 import { checkTemplates } from './definition.template-rules';
 import { checkTexts } from './definition.text-rules';
 import { compilePayloadSchema } from './payload-schema';
@@ -165,6 +167,7 @@ export function validateDefinition(json: unknown): ValidationResult {
         return;
       }
       checkParams(schema, g.params, p, g.type, problems);
+      if (g.type === 'supportersAtLeast') checkSupportersDistrict(def, g.params, p, add);
       const event = g.params?.event;
       if (g.type === 'actorIsNot' && typeof event === 'string' && !def.events[event]) {
         add(`${p}.params.event`, 'unknown_event', `no event ${event}`);
@@ -255,5 +258,6 @@ export function validateDefinition(json: unknown): ValidationResult {
   checkPages(def, add);
   checkTags(def, add);
   checkTexts(def, add);
+  checkSender(def, add);
   return problems.length === 0 ? { ok: true, definition: def, problems } : { ok: false, problems };
 }

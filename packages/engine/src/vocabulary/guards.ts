@@ -8,7 +8,7 @@ import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calend
 import { decisionDueOn } from '../legal-clock/terms';
 import { type AmountSource, type GuardName, guardParams } from '../vocabulary/vocabulary.params';
 import { type AmountFigures, type AmountLimit, amountAbove } from './amount-limits';
-import { countSupporters, SUPPORTERS_LIST, supportersOnForm } from './supporters';
+import { countSupporters, districtOfRule, SUPPORTERS_LIST, supportersOnForm } from './supporters';
 import {
   AMOUNT_FIELD,
   grantAmount,
@@ -131,21 +131,32 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
+    // With a district table, only residents whose postcode lies in the district count.
+    const district = districtOfRule(def, params, ctx.data, event.facts?.regulation.district);
+    const districtPostcodes = district?.postcodes ?? null;
     // Confirmed supporters come without the applicant (the shell leaves her out); the form's
     // own list may name her, and then that line does not count.
     const confirmed = event.facts?.confirmedSupporters;
-    const { counted: count, applicant } = confirmed
-      ? countSupporters(confirmed, minAge)
-      : countSupporters(supportersOnForm(ctx.data), minAge, event.facts?.applicantName);
+    const result = confirmed
+      ? countSupporters(confirmed, minAge, null, { districtPostcodes })
+      : countSupporters(supportersOnForm(ctx.data), minAge, event.facts?.applicantName, {
+          applicantPostcode: event.facts?.applicantPostcode ?? null,
+          districtPostcodes,
+        });
+    const count = result.counted;
     if (count >= params.count) return OK;
     const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`, readerOf(event));
-    const own = applicant.length > 0;
+    const own = result.applicant.length > 0;
+    const elsewhere = result.otherDistrict.length + result.noPostcode.length > 0;
+    const of = district
+      ? both(` uit ${district.label.nl}`, ` of ${district.label.en}`)
+      : both('', '');
     return fail(
       `data.${SUPPORTERS_LIST}`,
-      `needs at least ${params.count} supporters aged ${minAge} or older other than the applicant (has ${count})`,
+      `needs at least ${params.count} supporters aged ${minAge} or older other than the applicant${district ? ` living in ${district.name}` : ''} (has ${count})`,
       both(
-        `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners van ${minAge} jaar of ouder; nu zijn het er ${count}.${own ? ' De aanvrager zelf telt niet mee.' : ''}`,
-        `${label.en}: at least ${params.count} are needed from residents aged ${minAge} or older; there are ${count} now.${own ? ' The applicant does not count.' : ''}`,
+        `${label.nl}: er zijn er minstens ${params.count} nodig van bewoners${of.nl} van ${minAge} jaar of ouder; nu zijn het er ${count}.${own ? ' De aanvrager zelf telt niet mee.' : ''}${district && elsewhere ? ` Wie volgens de postcode niet in ${district.label.nl} woont, telt niet mee.` : ''}`,
+        `${label.en}: at least ${params.count} are needed from residents${of.en} aged ${minAge} or older; there are ${count} now.${own ? ' The applicant does not count.' : ''}${district && elsewhere ? ` Someone who does not live in ${district.label.en} by their postcode does not count.` : ''}`,
       ),
     );
   },

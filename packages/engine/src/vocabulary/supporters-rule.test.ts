@@ -27,8 +27,17 @@ describe('countSupporters', () => {
       tooYoung: [1],
       noAge: [3, 4, 5],
       applicant: [],
+      noPostcode: [],
+      otherDistrict: [],
     });
-    expect(countSupporters([], 12)).toEqual({ counted: 0, tooYoung: [], noAge: [], applicant: [] });
+    expect(countSupporters([], 12)).toEqual({
+      counted: 0,
+      tooYoung: [],
+      noAge: [],
+      applicant: [],
+      noPostcode: [],
+      otherDistrict: [],
+    });
   });
 
   test("a line with the applicant's own name never counts, whatever her age", () => {
@@ -43,6 +52,8 @@ describe('countSupporters', () => {
       tooYoung: [],
       noAge: [],
       applicant: [1, 3],
+      noPostcode: [],
+      otherDistrict: [],
     });
     // Without her name (a simulator, a step without people) every line is read as it is.
     expect(countSupporters(list, 12).counted).toBe(3);

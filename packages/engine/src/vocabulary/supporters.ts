@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../core/engine.types';
+import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 
 // The supporters' rule in words a form can use while it is filled in. Kept apart from the guards,
@@ -35,41 +37,157 @@ function nameKey(name: string): string {
 }
 
 /**
+ * The four digits of a Dutch postcode ("3061 AB" -> "3061"); null when it does not start with
+ * them. The district table of `supportersAtLeast` (`sameDistrict`) goes by these four digits.
+ */
+export function postcodeDigits(postcode: unknown): string | null {
+  if (typeof postcode !== 'string') return null;
+  return /^\s*([1-9][0-9]{3})/u.exec(postcode)?.[1] ?? null;
+}
+
+/** The same postcode, however it is written ("3061ab", "3061 AB"). */
+function samePostcode(a: string, b: string): boolean {
+  const key = (p: string) => p.replace(/\s+/gu, '').toUpperCase();
+  return key(a) === key(b);
+}
+
+/**
+ * Whether a line of the supporters' list is the applicant herself: the same name (sameName), and
+ * not at another postcode than hers (her postcode unknown, the line's not given yet, or the
+ * same). A neighbour at another postcode with the same name as hers is somebody else.
+ */
+export function isApplicantLine(
+  line: { name?: unknown; postcode?: unknown },
+  applicantName: string | null | undefined,
+  applicantPostcode?: string | null,
+): boolean {
+  if (!applicantName || typeof line.name !== 'string') return false;
+  if (!sameName(line.name, applicantName)) return false;
+  if (!applicantPostcode || postcodeDigits(applicantPostcode) === null) return true;
+  if (typeof line.postcode !== 'string' || line.postcode.trim() === '') return true;
+  return samePostcode(line.postcode, applicantPostcode);
+}
+
+/** Why a supporter does not count for `supportersAtLeast`. */
+export type SupporterNotCounted =
+  | 'applicant'
+  | 'noAge'
+  | 'tooYoung'
+  | 'noPostcode'
+  | 'otherDistrict';
+
+/** What besides the minimum age decides who counts; every part may be absent. */
+export interface SupporterCheck {
+  /** The applicant's name: a line that is her does not count (isApplicantLine). */
+  applicantName?: string | null;
+  /** Her postcode: a line with her name but another postcode is somebody else. */
+  applicantPostcode?: string | null;
+  /**
+   * The four-digit postcodes of the district the supporters must live in (districtOfRule);
+   * null or absent: wherever they live.
+   */
+  districtPostcodes?: readonly string[] | null;
+}
+
+/**
+ * Each supporter's verdict for `supportersAtLeast`, by position: null when the line counts, else
+ * why not. Checked in this order: the applicant herself, no age, too young, no postcode, a
+ * postcode outside the district (only when the rule has a district table).
+ */
+export function supporterVerdicts(
+  list: readonly unknown[],
+  minAge: number,
+  check: SupporterCheck = {},
+): (SupporterNotCounted | null)[] {
+  const district = check.districtPostcodes ? new Set(check.districtPostcodes) : null;
+  return list.map((s) => {
+    const line = (s ?? {}) as { age?: unknown; name?: unknown; postcode?: unknown };
+    if (isApplicantLine(line, check.applicantName, check.applicantPostcode)) return 'applicant';
+    if (typeof line.age !== 'number') return 'noAge';
+    if (line.age < minAge) return 'tooYoung';
+    if (district === null) return null;
+    const digits = postcodeDigits(line.postcode);
+    if (digits === null) return 'noPostcode';
+    return district.has(digits) ? null : 'otherDistrict';
+  });
+}
+
+/**
  * Which supporters count for `supportersAtLeast`: those whose `age` is a whole number of at least
- * `minAge`, and who are not the applicant. The regulation asks for the support of other
- * residents, so a line with the applicant's own name (`applicantName`) never counts. Also the
- * positions (from 0) of the lines that do not count, by reason, so a form can say which they are
- * while it is being filled in.
+ * `minAge`, who are not the applicant, and (when the rule names a district) whose postcode lies in
+ * it. The regulation asks for the support of other residents of the district, so a line that is
+ * the applicant herself (`applicantName`, see isApplicantLine) never counts. Also the positions
+ * (from 0) of the lines that do not count, by reason, so a form can say which they are while it
+ * is being filled in.
  */
 export function countSupporters(
   list: readonly unknown[],
   minAge: number,
   applicantName?: string | null,
-): { counted: number; tooYoung: number[]; noAge: number[]; applicant: number[] } {
+  more: Omit<SupporterCheck, 'applicantName'> = {},
+): { counted: number } & Record<SupporterNotCounted, number[]> {
   const result = {
     counted: 0,
     tooYoung: [] as number[],
     noAge: [] as number[],
     applicant: [] as number[],
+    noPostcode: [] as number[],
+    otherDistrict: [] as number[],
   };
-  list.forEach((s, i) => {
-    const { age, name } = (s ?? {}) as { age?: unknown; name?: unknown };
-    if (applicantName && typeof name === 'string' && sameName(name, applicantName)) {
-      result.applicant.push(i);
-    } else if (typeof age !== 'number') result.noAge.push(i);
-    else if (age < minAge) result.tooYoung.push(i);
-    else result.counted++;
+  supporterVerdicts(list, minAge, { ...more, applicantName }).forEach((verdict, i) => {
+    if (verdict === null) result.counted++;
+    else result[verdict].push(i);
   });
   return result;
 }
 
 /**
- * How many supporters the workflow asks for, and from what age: the strictest
- * `supportersAtLeast` of its transitions; null when no step asks for supporters (then nobody
+ * The table of `supportersAtLeast` from district to the four digits of its postcodes. The district
+ * is the answer to the form's select field `field`, when the rule names one, else the district of
+ * the application's regulation.
+ */
+export interface SameDistrict {
+  field?: string;
+  postcodes: Record<string, string[]>;
+}
+
+export interface SupportersRule {
+  count: number;
+  minAge: number;
+  sameDistrict?: SameDistrict;
+}
+
+/**
+ * The district the supporters must live in, by its label, and its postcodes: null when the rule
+ * has no district table, or the district is not known (a simulator, a step without a regulation).
+ * A district the table does not name has no postcodes: then nobody counts, as a postcode outside
+ * every district does not count.
+ */
+export function districtOfRule(
+  def: Pick<WorkflowDefinition, 'form'>,
+  rule: Pick<SupportersRule, 'sameDistrict'> | null | undefined,
+  data: Record<string, unknown> | null | undefined,
+  regulationDistrict: string | null | undefined,
+): { name: string; label: LocalizedText; postcodes: readonly string[] } | null {
+  const table = rule?.sameDistrict;
+  if (!table) return null;
+  const answer = table.field === undefined ? regulationDistrict : data?.[table.field];
+  if (typeof answer !== 'string' || answer === '') return null;
+  const field = def.form.fields.find((f) => f.key === table.field);
+  return {
+    name: answer,
+    label: field ? optionLabel(field, answer) : { nl: answer, en: answer },
+    postcodes: Object.hasOwn(table.postcodes, answer) ? (table.postcodes[answer] ?? []) : [],
+  };
+}
+
+/**
+ * How many supporters the workflow asks for, from what age, and (its `sameDistrict` table) from
+ * which district: the strictest `supportersAtLeast` of its transitions; null when no step asks for supporters (then nobody
  * needs to be invited to confirm).
  */
-export function supportersRule(def: WorkflowDefinition): { count: number; minAge: number } | null {
-  let rule: { count: number; minAge: number } | null = null;
+export function supportersRule(def: WorkflowDefinition): SupportersRule | null {
+  let rule: SupportersRule | null = null;
   for (const state of Object.values(def.states)) {
     const transitions = Object.values(state.on ?? {}).flatMap((t) =>
       t === undefined ? [] : Array.isArray(t) ? t : typeof t === 'string' ? [] : [t],
@@ -78,9 +196,19 @@ export function supportersRule(def: WorkflowDefinition): { count: number; minAge
       const guards = t.guard === undefined ? [] : Array.isArray(t.guard) ? t.guard : [t.guard];
       for (const g of guards) {
         if (g.type !== 'supportersAtLeast') continue;
-        const p = (g.params ?? {}) as { count?: number; minAge?: number };
+        const p = (g.params ?? {}) as {
+          count?: number;
+          minAge?: number;
+          sameDistrict?: SameDistrict;
+        };
         const count = p.count ?? 0;
-        if (rule === null || count > rule.count) rule = { count, minAge: p.minAge ?? 12 };
+        if (rule === null || count > rule.count) {
+          rule = {
+            count,
+            minAge: p.minAge ?? 12,
+            ...(p.sameDistrict ? { sameDistrict: p.sameDistrict } : {}),
+          };
+        }
       }
     }
   }

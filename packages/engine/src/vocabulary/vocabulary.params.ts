@@ -17,11 +17,62 @@ export const amountLimit = z.enum([
 
 const empty = z.object({}).strict();
 
+/**
+ * `supportersAtLeast`'s table from district to postcodes (SameDistrict in supporters.ts): each
+ * district with the four digits its postcodes start with, no four digits in two districts. That
+ * a district is an option of the form's field `field` is checked with the form
+ * (checkSupportersDistrict).
+ */
+export const sameDistrictParams = z
+  .object({
+    field: z.string().min(1).optional(),
+    postcodes: z.record(
+      z.string().min(1, { message: 'a district needs a name' }),
+      z
+        .array(
+          z.string().regex(/^[1-9][0-9]{3}$/u, {
+            message: 'a postcode here is its four digits, such as 3061',
+          }),
+        )
+        .min(1, { message: 'a district needs at least one postcode' }),
+    ),
+  })
+  .strict()
+  .superRefine((table, ctx) => {
+    const seen = new Map<string, string>();
+    for (const [district, prefixes] of Object.entries(table.postcodes)) {
+      for (const prefix of prefixes) {
+        const first = seen.get(prefix);
+        if (first !== undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['postcodes', district],
+            message:
+              first === district
+                ? `postcode ${prefix} is named twice for ${district}`
+                : `postcode ${prefix} is named for both ${first} and ${district}; a postcode belongs to one district`,
+          });
+        } else seen.set(prefix, district);
+      }
+    }
+    if (Object.keys(table.postcodes).length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['postcodes'],
+        message: 'the table names no district',
+      });
+    }
+  });
+
 /** Parameter schemas of every guard the engine implements. */
 export const guardParams = {
   formComplete: empty,
   supportersAtLeast: z
-    .object({ count: z.int().min(0), minAge: z.int().min(0).optional() })
+    .object({
+      count: z.int().min(0),
+      minAge: z.int().min(0).optional(),
+      sameDistrict: sameDistrictParams.optional(),
+    })
     .strict(),
   amountAtMost: z
     .object({ amount: amountSource, limit: amountLimit, cents: z.int().min(0).optional() })

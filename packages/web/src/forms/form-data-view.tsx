@@ -15,12 +15,14 @@ import {
 } from '@utrecht/component-library-react';
 import type { Attachment } from '../api/client';
 import { AttachmentList } from '../components/attachments';
+import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { filesOf } from './attachments-field';
 import { fieldLabelIn } from './field-label';
 import { fieldText, type ScalarField } from './field-text';
 import { pageApplies, pagesOf } from './form-pages';
 import { pageHeadingIn } from './page-heading';
+import { type SupportersReading, supporterMarks } from './supporter-marks';
 
 type ListField = Extract<FormField, { type: 'list' }>;
 
@@ -43,6 +45,7 @@ export function FormDataView({
   files = [],
   headingLevel = 3,
   staff = false,
+  supporters,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
@@ -51,8 +54,11 @@ export function FormDataView({
   headingLevel?: 3 | 4;
   /** Read by someone other than the applicant (staff, the desk, a helper acting for her). */
   staff?: boolean;
+  /** Given: the supporters' list says per line whether it counts, and why not (staff). */
+  supporters?: SupportersReading;
 }) {
   const { t, locale, formatMoney, formatNumber } = useI18n();
+  const formText = useFormText();
   const text = useFieldText();
   const Heading = headingLevel === 3 ? Heading3 : Heading4;
   const pages = pagesOf(def);
@@ -69,6 +75,7 @@ export function FormDataView({
             return sum + (typeof v === 'number' ? v : 0);
           }, 0)
         : null;
+    const marks = supporterMarks(def, field, items, supporters, formText);
     if (items.length === 0) {
       return (
         <DataList key={field.key} className="app-datalist">
@@ -95,6 +102,7 @@ export function FormDataView({
                 {labelOf(sub)}
               </TableHeaderCell>
             ))}
+            {marks && <TableHeaderCell scope="col">{marks.heading}</TableHeaderCell>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -110,6 +118,7 @@ export function FormDataView({
                   {text(sub, item[sub.key]) ?? '–'}
                 </TableCell>
               ))}
+              {marks && <TableCell data-label={marks.heading}>{marks.mark(i)}</TableCell>}
             </TableRow>
           ))}
           {total !== null && (

@@ -42,6 +42,22 @@ const nl = {
   'supporters.tooYoung.other': 'Regels {lines} tellen niet mee: jonger dan {minAge} jaar.',
   'supporters.noAge.one': 'Regel {lines} telt nog niet mee: de leeftijd is niet ingevuld.',
   'supporters.noAge.other': 'Regels {lines} tellen nog niet mee: de leeftijd is niet ingevuld.',
+  'supporters.otherDistrict.one':
+    'Regel {lines} telt niet mee: woont volgens de postcode niet in {district}.',
+  'supporters.otherDistrict.other':
+    'Regels {lines} tellen niet mee: wonen volgens de postcode niet in {district}.',
+  'supporters.noPostcode.one':
+    'Regel {lines} telt nog niet mee: de postcode is niet ingevuld, en alleen bewoners van {district} tellen mee.',
+  'supporters.noPostcode.other':
+    'Regels {lines} tellen nog niet mee: de postcode is niet ingevuld, en alleen bewoners van {district} tellen mee.',
+  'supporters.mark.heading': 'Telt mee',
+  'supporters.mark.yes': 'Telt mee',
+  'supporters.mark.no': 'Telt niet mee',
+  'supporters.why.applicant': 'Dit is de aanvrager zelf.',
+  'supporters.why.noAge': 'De leeftijd is niet ingevuld.',
+  'supporters.why.tooYoung': 'Jonger dan {minAge} jaar.',
+  'supporters.why.noPostcode': 'De postcode is niet ingevuld.',
+  'supporters.why.otherDistrict': 'Woont volgens de postcode niet in {district}.',
   'supporters.self.one':
     'Regel {lines} telt niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
   'supporters.self.other':
@@ -89,6 +105,22 @@ const en: typeof nl = {
   'supporters.tooYoung.other': 'Lines {lines} are not counted: younger than {minAge}.',
   'supporters.noAge.one': 'Line {lines} is not counted yet: the age is not filled in.',
   'supporters.noAge.other': 'Lines {lines} are not counted yet: the age is not filled in.',
+  'supporters.otherDistrict.one':
+    'Line {lines} is not counted: by the postcode, this person does not live in {district}.',
+  'supporters.otherDistrict.other':
+    'Lines {lines} are not counted: by the postcode, these people do not live in {district}.',
+  'supporters.noPostcode.one':
+    'Line {lines} is not counted yet: the postcode is not filled in, and only residents of {district} count.',
+  'supporters.noPostcode.other':
+    'Lines {lines} are not counted yet: the postcode is not filled in, and only residents of {district} count.',
+  'supporters.mark.heading': 'Counts',
+  'supporters.mark.yes': 'Counts',
+  'supporters.mark.no': 'Does not count',
+  'supporters.why.applicant': 'This is the applicant.',
+  'supporters.why.noAge': 'The age is not filled in.',
+  'supporters.why.tooYoung': 'Younger than {minAge}.',
+  'supporters.why.noPostcode': 'The postcode is not filled in.',
+  'supporters.why.otherDistrict': 'By the postcode, does not live in {district}.',
   'supporters.self.one':
     'Line {lines} is not counted: that is you. The scheme asks for the support of other residents.',
   'supporters.self.other':

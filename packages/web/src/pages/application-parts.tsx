@@ -177,6 +177,16 @@ export function ApplicationDataSection({
           files={files}
           headingLevel={3}
           staff={staff ?? readsForOther(me, app)}
+          // Staff read per supporter whether the step counts him, and why not.
+          {...(staff
+            ? {
+                supporters: {
+                  applicantName: app.applicantName,
+                  applicantPostcode: app.applicantPostcode,
+                  district: app.regulation.district,
+                },
+              }
+            : {})}
         />
       ) : (
         <Paragraph>{t('common.loading')}</Paragraph>

@@ -23,6 +23,8 @@ export const listNl = {
     '{label} kan niet weg: het aangevraagde bedrag is de optelsom van {label} over alle regels van {list}.',
   'list.supportersAge':
     '{label} kan niet weg: de voorwaarde bij indienen telt alleen buurtbewoners van {minAge} jaar of ouder en leest daarvoor {label} op elke regel.',
+  'list.supportersPostcode':
+    '{label} kan niet weg: de voorwaarde bij indienen telt alleen buurtbewoners die volgens hun postcode in de wijk van de aanvraag wonen, en leest daarvoor {label} op elke regel.',
   'list.newLabel': 'Nieuwe vraag in de lijst {list} (Nederlands)',
   'list.newType': 'Soort invoer van de nieuwe vraag in {list}',
   'list.add': 'Vraag aan {list} toevoegen',
@@ -57,6 +59,8 @@ export const listEn: Record<keyof typeof listNl, string> = {
     '{label} cannot be removed: the requested amount is the sum of {label} over all rows of {list}.',
   'list.supportersAge':
     '{label} cannot be removed: the condition for submitting only counts residents aged {minAge} or older, and reads {label} on each row for that.',
+  'list.supportersPostcode':
+    '{label} cannot go: the submit condition counts only residents who live in the application’s district by their postcode, and reads {label} on each row for that.',
   'list.newLabel': 'New question in the list {list} (Dutch)',
   'list.newType': 'Type of answer to the new question in {list}',
   'list.add': 'Add a question to {list}',

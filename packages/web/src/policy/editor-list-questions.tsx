@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { arr, changeAt, type Obj, obj, pathId, str, textIn, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { supportersMinAge } from './editor-needs';
+import { supportersByDistrict, supportersMinAge } from './editor-needs';
 import {
   isFreeCode,
   newQuestion,
@@ -46,6 +46,7 @@ export function ListQuestions({
   const fields = arr(list.fields).map(obj);
   const requested = obj(obj(def.form).requestedAmount);
   const minAge = listKey === SUPPORTERS_LIST ? supportersMinAge(def) : null;
+  const byDistrict = listKey === SUPPORTERS_LIST && supportersByDistrict(def);
   const code = questionCode(label);
   const taken = code !== '' && fields.some((f) => f.key === code);
   const changeList = changeAt(update, base);
@@ -56,6 +57,7 @@ export function ListQuestions({
     if (requested.list === listKey && requested.field === key)
       return e('list.requestedAmount', vars);
     if (minAge !== null && key === 'age') return e('list.supportersAge', { ...vars, minAge });
+    if (byDistrict && key === 'postcode') return e('list.supportersPostcode', vars);
     return null;
   };
   return (

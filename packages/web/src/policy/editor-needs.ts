@@ -27,6 +27,16 @@ export function supportersMinAge(def: DefinitionJson): number | null {
   return rule?.minAge ?? null;
 }
 
+/**
+ * Whether the submit condition counts only supporters of the application's district
+ * (`supportersAtLeast` with a `sameDistrict` table): then it reads each row's `postcode`.
+ */
+export function supportersByDistrict(def: DefinitionJson): boolean {
+  return guardsOfType(def, 'supportersAtLeast').some(
+    (g) => Object.keys(obj(obj(obj(g.params).sameDistrict).postcodes)).length > 0,
+  );
+}
+
 /** Why the definition cannot do without a question of the form: a message and its words. */
 export type Kept =
   | { message: 'form.keptRequested'; field: string }

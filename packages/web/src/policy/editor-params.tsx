@@ -3,6 +3,7 @@ import { Checkbox, FormField, FormLabel } from '@utrecht/component-library-react
 import { useState } from 'react';
 import { SelectField, TextField } from '../components/ui';
 import { formatList } from '../i18n/lists';
+import { DistrictPostcodesField, useDistrictSummary } from './editor-district-postcodes';
 import { arr, describePath, labelOf, obj, pathId, str, templateName, textIn } from './editor-kit';
 import { useEditorText } from './editor-messages';
 import { MoneyParamField, unitOfParam, WholeNumberField } from './editor-number';
@@ -48,6 +49,7 @@ export function payloadFieldsOf(
 export function useRefText(def: DefinitionJson) {
   const { word, enumWord, e, locale, formatMoney } = useEditorText();
   const list = { format: (items: string[]) => formatList(items, locale) };
+  const districtSummary = useDistrictSummary();
   return (group: VocabularyGroup, ref: unknown, event?: string): string => {
     const r = obj(ref);
     const type = str(r.type);
@@ -61,6 +63,7 @@ export function useRefText(def: DefinitionJson) {
         const g = type === 'issueDocument' ? 'letters' : 'mails';
         return templateName(obj(obj(def.templates)[g])[str(v)], locale);
       }
+      if (k === 'sameDistrict') return districtSummary(v);
       if (k === 'field') return fieldLabel(v);
       if (k === 'value' && type === 'payloadEquals') {
         // A choice by its words in the step's field (`x-enumLabels`), else as entered.
@@ -157,6 +160,19 @@ export function ParamsEditor({
                   label: templateName(pair, locale),
                 })),
               ]}
+            />
+          );
+        }
+        if (key === 'sameDistrict') {
+          return (
+            <DistrictPostcodesField
+              key={key}
+              id={id}
+              path={`${path}.params.${key}`}
+              where={describePath(def, path, locale)}
+              label={label}
+              value={value}
+              set={(v) => set(key, v)}
             />
           );
         }

@@ -27,11 +27,20 @@ const JSON_ID = 'sim-data';
  * the data, so switching back shows it in the form. Problems (text that is not a value, the
  * engine's validation) show at their fields and in an error summary that links to them.
  */
-export function useTrialData(definition: WorkflowDefinition, day: string) {
+export function useTrialData(definition: WorkflowDefinition, day: string, district?: string) {
   const { locale } = usePolicyText();
-  const [data, setData] = useState<Data>(() => sampleDataFor(definition, day));
+  const [data, setData] = useState<Data>(() => sampleDataFor(definition, day, district));
   /** The JSON view's text; null while the form is shown. */
   const [json, setJson] = useState<string | null>(null);
+  // Another district chosen (a regulation, or typed) while the data is still the sample as made:
+  // the sample again, so its supporters live in the district the trial now runs in.
+  const [sampledFor, setSampledFor] = useState(district);
+  if (sampledFor !== district) {
+    setSampledFor(district);
+    const before = sampleDataFor(definition, day, sampledFor);
+    if (json === null && JSON.stringify(before) === JSON.stringify(data))
+      setData(sampleDataFor(definition, day, district));
+  }
   const [open, setOpen] = useState(false);
   /** Text typed that is not a value of its field ("12a", an amount that reads two ways). */
   const { problems, setProblems, setProblem, clearProblems } = useInputProblems();
@@ -76,7 +85,7 @@ export function useTrialData(definition: WorkflowDefinition, day: string) {
       setSaid('');
     },
     reset() {
-      const sample = sampleDataFor(definition, day);
+      const sample = sampleDataFor(definition, day, district);
       setData(sample);
       setProblems({});
       setErrors(NONE);

@@ -4,6 +4,7 @@ import {
   type FormField,
   isDigitsText,
   type ScalarField,
+  supportersRule,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 
@@ -16,7 +17,7 @@ const SHAPES = ['010 123 45 67', '0612345678', '12345', 'AB12', 'Voorbeeld'];
 const clamp = (n: number, min?: number, max?: number) =>
   Math.min(max ?? Number.POSITIVE_INFINITY, Math.max(min ?? Number.NEGATIVE_INFINITY, n));
 
-function scalar(field: ScalarField, today: string, item: number): unknown {
+function scalar(field: ScalarField, today: string, item: number, area = '3022'): unknown {
   const nth = item > 0 ? ` ${item + 1}` : '';
   switch (field.type) {
     case 'text': {
@@ -43,7 +44,7 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
     case 'iban':
       return 'NL91ABNA0417164300';
     case 'postcode':
-      return `3022 A${String.fromCharCode(66 + (item % 24))}`;
+      return `${area} A${String.fromCharCode(66 + (item % 24))}`;
     case 'select':
       return field.options?.[0];
     case 'confirm':
@@ -58,18 +59,28 @@ function scalar(field: ScalarField, today: string, item: number): unknown {
 
 /**
  * Sample data for the simulator, made from the definition's own form: a value of the right kind
- * for every field (a date ten weeks ahead, a valid IBAN, a Rotterdam postcode, the first choice),
+ * for every field (a date ten weeks ahead, a valid IBAN, a Rotterdam postcode in the trial's
+ * `district` where the supporters' rule keeps postcodes per district, the first choice),
  * and four items in every list; a question that does not apply to those answers is left out. Nothing here knows the fields of a shipped workflow.
  */
-export function sampleDataFor(def: WorkflowDefinition, today: string): Record<string, unknown> {
+export function sampleDataFor(
+  def: WorkflowDefinition,
+  today: string,
+  district?: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  // Postcodes in the trial's district when the supporters' rule has a table of them, so the
+  // sample's supporters count there as a real neighbour's would.
+  const table = supportersRule(def)?.sameDistrict?.postcodes;
+  const area =
+    (district && table && Object.hasOwn(table, district) && table[district]?.[0]) || '3022';
   for (const field of def.form.fields as FormField[]) {
     if (field.type === 'list') {
       const count = clamp(LIST_ITEMS, field.minItems, field.maxItems);
       out[field.key] = Array.from({ length: count }, (_, i) =>
         Object.fromEntries(
           field.fields
-            .map((sub) => [sub.key, scalar(sub, today, i)] as const)
+            .map((sub) => [sub.key, scalar(sub, today, i, area)] as const)
             .filter(([, v]) => v !== undefined),
         ),
       );
@@ -81,7 +92,7 @@ export function sampleDataFor(def: WorkflowDefinition, today: string): Record<st
         (_, i) => `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
       );
     } else {
-      const value = scalar(field, today, 0);
+      const value = scalar(field, today, 0, area);
       if (value !== undefined) out[field.key] = value;
     }
   }

@@ -60,8 +60,9 @@ export function Simulator({ definition }: { definition: WorkflowDefinition }) {
   const now = useMemo(() => new Date(amsterdamStartOfDay(day).getTime() + 9 * 3_600_000), [day]);
   const [role, setRole] = useState<Role>('applicant');
   const [spent, setSpent] = useState(0);
-  const trial = useTrialData(definition, day);
   const terms = useTrialTerms(spent);
+  // The sample's supporters live in the trial's district (at the start, and when filled in again).
+  const trial = useTrialData(definition, day, terms.facts.regulation?.district);
   const { facts } = terms;
   const [snapshot, setSnapshot] = useState<PersistedSnapshot | null>(null);
   const [timers, setTimers] = useState<Timers>(new Map());

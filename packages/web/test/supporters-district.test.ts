@@ -1,0 +1,105 @@
+/**
+ * Only residents of the district count as supporters (bewonersinitiatief v12, the definition's
+ * table from district to postcodes). The resident's form says, while she fills it in, which lines
+ * do not count and why, naming the district; the assessor's case page marks per supporter
+ * whether he counts and why not. Both read by the engine's own verdicts, in Chromium, with axe.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
+import { shippedFile } from '../../api/src/definitions/shipped-versions.fixture';
+import { apiAs } from './api-as';
+import { checkA11y, expectHeading, login, logout } from './browser';
+import { delfshavenRegulationOn } from './fixtures';
+import { setUpBrowserTest } from './kit';
+import { PASSWORD, type TestServer } from './server';
+
+let server: TestServer;
+let page: Page;
+let regulationId = '';
+const v12 = shippedFile('bewonersinitiatief', 12);
+
+setUpBrowserTest(
+  (started) => {
+    ({ server, page } = started);
+  },
+  {
+    seed: async (s) => {
+      regulationId = await delfshavenRegulationOn(s.deps.db, 'BI-DH-V12', {
+        key: 'bewonersinitiatief',
+        version: 12,
+      });
+    },
+  },
+);
+
+/** The demo's four supporters (Delfshaven, twelve or older), the first `keep`, then `more`. */
+function formWith(keep: number, more: object[]): Record<string, unknown> {
+  const data = onlyFormFields(v12, demoFormData(server.deps.clock()));
+  return { ...data, supporters: [...(data.supporters as object[]).slice(0, keep), ...more] };
+}
+
+const status = () => page.locator('[role="status"]', { hasText: 'Telt nu mee' });
+
+describe('supporters from another district', () => {
+  it("the resident's form names the lines that do not count, and why", async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId,
+      data: formWith(3, [
+        { name: 'Sanne de Wit', postcode: '3061 AB', age: 29 },
+        { name: 'Noor Bakker', postcode: '3022 AF', age: 11 },
+      ]),
+    });
+    await login(page, server.url, server.users.resident.email, PASSWORD);
+    await page.goto(`${server.url}/aanvragen/${app.id}/bewerken/supporters`);
+    await status().waitFor();
+    const said = (await status().textContent()) ?? '';
+    expect(said).toContain('Telt nu mee: 3.');
+    expect(said).toContain('Regel 5 telt niet mee: jonger dan 12 jaar.');
+    expect(said).toContain('Regel 4 telt niet mee: woont volgens de postcode niet in Delfshaven.');
+    await checkA11y(page, 'supporters-district-form');
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const inEnglish = page.locator('[role="status"]', { hasText: 'Counted now' });
+    await inEnglish.waitFor();
+    expect(await inEnglish.textContent()).toContain(
+      'Line 4 is not counted: by the postcode, this person does not live in Delfshaven.',
+    );
+    await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
+    await status().waitFor();
+    await logout(page);
+  });
+
+  it('the case page marks per supporter whether he counts, and why not', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId,
+      data: formWith(4, [
+        { name: 'Sanne de Wit', postcode: '3061 AB', age: 29 },
+        { name: 'Noor Bakker', postcode: '3022 AF', age: 11 },
+      ]),
+    });
+    // Four in Delfshaven of twelve or older: it goes in, with two lines that do not count.
+    await resident('POST', `/api/applications/${app.id}/events`, { type: 'SUBMIT' });
+
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    await expectHeading(page, app.title as string, false);
+    const row = (name: string) => page.getByRole('row').filter({ hasText: name });
+    await row('Sanne de Wit').waitFor();
+    const cell = (name: string) => row(name).locator('td[data-label="Telt mee"]');
+    expect((await cell('Sanne de Wit').textContent())?.trim()).toBe(
+      'Telt niet meeWoont volgens de postcode niet in Delfshaven.',
+    );
+    expect((await cell('Noor Bakker').textContent())?.trim()).toBe(
+      'Telt niet meeJonger dan 12 jaar.',
+    );
+    expect((await cell('Priya Ramdin').textContent())?.trim()).toBe('Telt mee');
+    // The column is named, so a screen reader says "Telt mee" with each mark.
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Telt mee', exact: true }).count())
+      .toBe(1);
+    await checkA11y(page, 'supporters-district-case');
+  });
+});
