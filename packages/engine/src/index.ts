@@ -60,6 +60,7 @@ export {
   workflowDefinitionJsonSchema,
   workflowDefinitionSchema,
 } from './definition/definition.schema';
+export { SENDER_DEPARTMENT_MAX } from './definition/definition.sender-rules';
 export {
   type DefinitionProblem,
   type ValidationResult,
@@ -93,10 +94,16 @@ export {
   showWhenIssues,
   showWhenOf,
 } from './definition/payload-show-when';
+export { SAMPLE_REFERENCE_WORD, sampleReference } from './definition/sample-reference';
 export { formJsonSchema } from './form/form.json-schema';
 export { labelOfPath } from './form/form.texts';
 export { attachmentRefs, requestedCents, validateFormData } from './form/form.validate';
-export { activityDateOf, applicationDescription, applicationTitle } from './form/form-fields';
+export {
+  activityDateOf,
+  applicantAccount,
+  applicationDescription,
+  applicationTitle,
+} from './form/form-fields';
 export {
   answerWords,
   applyingFields,
@@ -221,10 +228,18 @@ export {
 export { type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,
+  districtOfRule,
+  isApplicantLine,
+  postcodeDigits,
+  type SameDistrict,
   SUPPORTERS_LIST,
+  type SupporterCheck,
+  type SupporterNotCounted,
+  type SupportersRule,
   sameName,
   supportersOnForm,
   supportersRule,
+  supporterVerdicts,
 } from './vocabulary/supporters';
 export { AMOUNT_FIELD, amountOfPayload } from './vocabulary/vocabulary.context';
 export {

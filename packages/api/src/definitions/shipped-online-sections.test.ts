@@ -159,6 +159,7 @@ describe('letters and mails without a link for who cannot log in', () => {
       expect((stored.content as { conditions?: unknown }).conditions).toEqual({
         online: false,
         reclaim: false,
+        advance: false,
       });
     });
   });

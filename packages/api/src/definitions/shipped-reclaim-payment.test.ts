@@ -43,7 +43,8 @@ describe('bewonersinitiatief: version 10 to 11', () => {
   const next = shippedFile('bewonersinitiatief', 11);
 
   test('the new version is shipped, valid and numbered as its file', () => {
-    expect(SHIPPED_VERSIONS.bewonersinitiatief!.at(-1)).toBe(11);
+    // Shipped; later versions follow it (v12: shipped-v12-payment.test.ts).
+    expect(SHIPPED_VERSIONS.bewonersinitiatief).toContain(11);
     expect(next.version).toBe(11);
     expect(validateDefinition(next).problems).toEqual([]);
   });

@@ -19,6 +19,8 @@ export function messagingContext(args: {
     decisionTermWeeks: number;
     directSettlementThresholdCents: number;
     reportDueWeeks: number;
+    /** The scheme's name, for a grant letter's legal basis ({{regulationTitle}}). */
+    title?: string;
   };
 }): MessagingContext {
   const payload = args.payload;
@@ -36,6 +38,7 @@ export function messagingContext(args: {
         decisionTermWeeks: args.regulation.decisionTermWeeks,
         directSettlementThresholdCents: args.regulation.directSettlementThresholdCents,
         reportDueWeeks: args.regulation.reportDueWeeks,
+        title: args.regulation.title,
       },
       // Not used for texts; the view only needs the regulation's terms.
       budgetRemainingCents: 0,
@@ -83,6 +86,7 @@ export async function loadContext(
       'r.decision_term_weeks',
       'r.direct_settlement_threshold_cents',
       'r.report_due_weeks',
+      'r.title as regulation_title',
       'h.payload as history_payload',
     ])
     .select((eb) => eb.cast<string | null>('a.decision_due_on', 'text').as('decision_due_on'))
@@ -134,6 +138,7 @@ export async function loadContext(
           decision_term_weeks: row.decision_term_weeks as number,
           direct_settlement_threshold_cents: row.direct_settlement_threshold_cents as number,
           report_due_weeks: row.report_due_weeks as number,
+          title: row.regulation_title as string,
         }
       : undefined;
   const history = input.historyId ? { payload: row.history_payload } : undefined;
@@ -162,6 +167,7 @@ export async function loadContext(
             decisionTermWeeks: regulation.decision_term_weeks,
             directSettlementThresholdCents: regulation.direct_settlement_threshold_cents,
             reportDueWeeks: regulation.report_due_weeks,
+            title: regulation.title,
           },
           // Not used for texts; the view only needs the regulation's terms.
           budgetRemainingCents: 0,

@@ -216,6 +216,7 @@ export function factsFor(reg: Regulation): Facts {
       directSettlementThresholdCents: reg.directSettlementThresholdCents,
       reportDueWeeks: reg.reportDueWeeks,
       settlementFourEyesAboveCents: reg.settlementFourEyesAboveCents,
+      title: reg.title,
       district: reg.district,
       closesOn: reg.closesOn,
     },

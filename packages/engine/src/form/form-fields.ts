@@ -52,3 +52,19 @@ export function withRegulationDistrict(
   if (options && !options.includes(district)) return data;
   return { ...data, [field.key]: district };
 }
+
+/**
+ * The account the applicant gave for the payment: the answer to the form's (first) IBAN question,
+ * written in groups of four as on a bank card ("NL91 ABNA 0417 1643 00"); '' when the form asks
+ * none or it is not answered.
+ */
+export function applicantAccount(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): string {
+  const key = def.form.fields.find((f) => f.type === 'iban')?.key;
+  const value = key === undefined ? undefined : data[key];
+  if (typeof value !== 'string') return '';
+  const iban = value.replace(/\s+/g, '').toUpperCase();
+  return iban.replace(/(.{4})(?=.)/g, '$1 ');
+}

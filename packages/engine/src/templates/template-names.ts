@@ -35,6 +35,11 @@ export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = 
     nl: 'rekeningnummer (IBAN) van de gemeente',
     en: 'municipality’s bank account (IBAN)',
   },
+  regulationTitle: { nl: 'naam van de regeling', en: 'name of the grant scheme' },
+  accountIban: {
+    nl: 'rekeningnummer (IBAN) van de aanvrager',
+    en: 'applicant’s bank account (IBAN)',
+  },
 };
 
 /** Each condition of a section (templates.ts TEMPLATE_CONDITIONS), as the editor names it. */
@@ -58,6 +63,10 @@ export const TEMPLATE_CONDITION_NAMES: Record<
       nl: 'alleen als de aanvrager niets hoeft terug te betalen',
       en: 'only if the applicant has nothing to pay back',
     },
+  },
+  advance: {
+    shown: { nl: 'alleen als er een voorschot is', en: 'only if there is an advance' },
+    hidden: { nl: 'alleen als er geen voorschot is', en: 'only if there is no advance' },
   },
 };
 const SECTION_END: LocalizedText = { nl: 'einde', en: 'end' };

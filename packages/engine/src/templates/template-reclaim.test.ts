@@ -67,8 +67,11 @@ describe('the reclaim section', () => {
   });
 
   test('follows the letter’s values: a last day to pay back, or none', () => {
-    expect(valueConditions(VARS)).toEqual({ reclaim: true });
-    expect(valueConditions({ ...VARS, reclaimDueDate: '' })).toEqual({ reclaim: false });
+    expect(valueConditions(VARS)).toEqual({ reclaim: true, advance: false });
+    expect(valueConditions({ ...VARS, reclaimDueDate: '' })).toEqual({
+      reclaim: false,
+      advance: false,
+    });
     expect(renderTemplate(TEXT, VARS, valueConditions(VARS))).toBe(
       'Vastgesteld. Betaal € 1.234,56 uiterlijk op 25 februari 2027 op NL09 BNGH 0285 1700 07. Groet',
     );
@@ -133,7 +136,8 @@ describe('templateVariables at settlement', () => {
     expect(nl.reclaimAmount).toBe('€ 234,56');
     expect(nl.reclaimDueDate).toBe('28 juli 2026');
     expect(nl.municipalityIban).toBe('NL09 BNGH 0285 1700 07');
-    expect(valueConditions(nl)).toEqual({ reclaim: true });
+    // An advance was paid before the settlement: that section is printed too.
+    expect(valueConditions(nl)).toEqual({ reclaim: true, advance: true });
     const en = templateVariables(def, snapshot, { ...shell, now: on, locale: 'en' });
     expect(en.reclaimDueDate).toBe('28 July 2026');
   });
@@ -143,6 +147,6 @@ describe('templateVariables at settlement', () => {
     const snapshot = settled(50_000, 80_000, on);
     const nl = templateVariables(def, snapshot, { ...shell, now: on, locale: 'nl' });
     expect(nl.reclaimDueDate).toBe('');
-    expect(valueConditions(nl)).toEqual({ reclaim: false });
+    expect(valueConditions(nl)).toEqual({ reclaim: false, advance: true });
   });
 });

@@ -1,7 +1,7 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
 import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { applicationTitle } from '../form/form-fields';
+import { applicantAccount, applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { paymentDeadline } from '../legal-clock/terms';
 import { decisionSentOn } from '../runtime/decision-sent';
@@ -117,5 +117,8 @@ export function templateVariables(
     periodDays:
       typeof periodDays === 'number' ? String(periodDays) : String(open?.periodDays ?? ''),
     municipalityIban: ctx.municipalityIban ?? '',
+    // The scheme the grant is given under, and the account she gave for the payment.
+    regulationTitle: text(ctx.facts?.regulation.title),
+    accountIban: applicantAccount(def, view.data),
   });
 }

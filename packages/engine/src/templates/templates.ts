@@ -24,6 +24,8 @@ export const TEMPLATE_VARIABLES = [
   'today',
   'periodDays',
   'municipalityIban',
+  'regulationTitle',
+  'accountIban',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 
@@ -37,8 +39,12 @@ export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
  * `{{#reclaim}}…{{/reclaim}}` is printed only when the decision orders her to pay money back
  * (*terugvordering*: a settlement below the advances paid), `{{^reclaim}}…{{/reclaim}}` only when
  * it does not; it follows from the letter's own values (valueConditions).
+ *
+ * `{{#advance}}…{{/advance}}` is printed only when an advance (*voorschot*) has been set for the
+ * application, `{{^advance}}…{{/advance}}` only when none has: a grant letter never speaks of an
+ * advance that does not exist. It too follows from the letter's values.
  */
-export const TEMPLATE_CONDITIONS = ['online', 'reclaim'] as const;
+export const TEMPLATE_CONDITIONS = ['online', 'reclaim', 'advance'] as const;
 export type TemplateCondition = (typeof TEMPLATE_CONDITIONS)[number];
 export type TemplateConditions = Partial<Record<TemplateCondition, boolean>>;
 
@@ -46,17 +52,22 @@ export type TemplateConditions = Partial<Record<TemplateCondition, boolean>>;
 export const DEFAULT_TEMPLATE_CONDITIONS: Record<TemplateCondition, boolean> = {
   online: true,
   reclaim: false,
+  advance: false,
 };
 
 /**
  * The conditions that follow from a letter's own values rather than from its reader: `reclaim`
  * when there is a last day to pay money back (`reclaimDueDate`, filled only when the decision
- * orders a reclaim).
+ * orders a reclaim); `advance` when the advances come to more than nothing (`advanceAmount` is
+ * written as money, `€ 0,00` when none was set: a digit other than 0 means one was).
  */
 export function valueConditions(
   vars: Partial<Record<string, string>>,
-): Pick<Record<TemplateCondition, boolean>, 'reclaim'> {
-  return { reclaim: Boolean(vars.reclaimDueDate?.trim()) };
+): Pick<Record<TemplateCondition, boolean>, 'reclaim' | 'advance'> {
+  return {
+    reclaim: Boolean(vars.reclaimDueDate?.trim()),
+    advance: /[1-9]/.test(vars.advanceAmount ?? ''),
+  };
 }
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

@@ -2,16 +2,20 @@ import { audienceEn, audienceNl } from './editor-audience-messages';
 import { checkEn, checkNl } from './editor-check-messages';
 import { choiceEn, choiceNl } from './editor-choice-messages';
 import { conditionEn, conditionNl } from './editor-condition-messages';
+import { districtEn, districtNl } from './editor-district-messages';
 import { listEn, listNl } from './editor-list-messages';
 import { questionConditionEn, questionConditionNl } from './editor-question-condition-messages';
 import { sectionEn, sectionNl } from './editor-section-messages';
+import { senderEn, senderNl } from './editor-sender-messages';
 
 /**
  * More texts of the definition editor (a guard's name, form pages, payload kinds, order of
  * conditions and actions, removed parts in the diagram, a step's "at least one of" rule, and a
  * field's condition from editor-condition-messages.ts, a list's own questions from
  * editor-list-messages.ts, a choice list's choices from editor-choice-messages.ts, a step field for
- * staff only from editor-audience-messages.ts), merged into
+ * staff only from editor-audience-messages.ts, the team that sends the letters from
+ * editor-sender-messages.ts, the supporters' postcodes per district from
+ * editor-district-messages.ts), merged into
  * useEditorText(); kept apart so editor-messages.ts stays small. Dutch is the source.
  */
 export const moreNl = {
@@ -22,6 +26,8 @@ export const moreNl = {
   ...checkNl,
   ...sectionNl,
   ...audienceNl,
+  ...senderNl,
+  ...districtNl,
   'diff.steps': 'Stappen',
   'guard.activityDateReached': 'De dag van de activiteit is aangebroken',
   'order.states':
@@ -30,7 +36,7 @@ export const moreNl = {
     'Verplaats een stap met de knoppen omhoog en omlaag; de volgorde wordt met het concept bewaard.',
   'delays.labelNl': 'Naam van de termijn (Nederlands)',
   'delays.labelEn': 'Naam van de termijn (Engels)',
-  'general.title': 'Naam, omschrijving en kenmerk',
+  'general.title': 'Naam, omschrijving, kenmerk en afzender',
   'general.intro':
     'Zo heet de regeling voor bewoners en medewerkers. Het kenmerk staat boven elke brief en mail over een aanvraag.',
   'general.titleNl': 'Naam (Nederlands)',
@@ -77,6 +83,14 @@ export const moreNl = {
   'diagram.legendRemoved':
     'Rood gestreept en doorgehaald met “verwijderd”: stond in de vergeleken versie, maar niet meer in deze.',
   'diagram.legendTimer': 'Gestreepte grijze pijl: een termijn die afloopt.',
+  'diagram.changed': 'gewijzigd',
+  'diagram.legendChanged':
+    'Groen met “gewijzigd”: een status of overgang die er al was, maar waarvan de naam, de handelingen of de tekst van een brief of mail die zij verstuurt is gewijzigd.',
+  'diagram.textChanges': 'Gewijzigde teksten van brieven en mails:',
+  'diagram.letter': 'Brief “{name}”',
+  'diagram.mail': 'Mail “{name}”',
+  'diagram.textUsedBy': '{what}, verstuurd bij {where}',
+  'diagram.textUnused': '{what}, door geen overgang in het schema verstuurd',
   'diagram.stays': '{step} (blijft in {state})',
   'diagram.removedStates': 'Verwijderde statussen: {states}.',
   'diagram.removedSteps': 'Verwijderde overgangen: {steps}.',
@@ -102,6 +116,8 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   ...checkEn,
   ...sectionEn,
   ...audienceEn,
+  ...senderEn,
+  ...districtEn,
   'diff.steps': 'Steps',
   'guard.activityDateReached': 'The day of the activity has come',
   'order.states':
@@ -109,7 +125,7 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'order.events': 'Move a step with the up and down buttons; the order is kept with the draft.',
   'delays.labelNl': 'Name of the time limit (Dutch)',
   'delays.labelEn': 'Name of the time limit (English)',
-  'general.title': 'Name, description and reference',
+  'general.title': 'Name, description, reference and sender',
   'general.intro':
     'This is what residents and staff call the scheme. The reference heads every letter and mail about an application.',
   'general.titleNl': 'Name (Dutch)',
@@ -155,6 +171,14 @@ export const moreEn: Record<keyof typeof moreNl, string> = {
   'diagram.legendRemoved':
     'Red, dashed and struck through with “removed”: in the version it is compared with, but no longer in this one.',
   'diagram.legendTimer': 'Dashed grey arrow: a time limit that runs out.',
+  'diagram.changed': 'changed',
+  'diagram.legendChanged':
+    'Green with “changed”: a status or transition that was there already, but whose name, actions or the text of a letter or mail it sends has changed.',
+  'diagram.textChanges': 'Changed texts of letters and mails:',
+  'diagram.letter': 'Letter “{name}”',
+  'diagram.mail': 'Mail “{name}”',
+  'diagram.textUsedBy': '{what}, sent at {where}',
+  'diagram.textUnused': '{what}, sent by no transition in the diagram',
   'diagram.removedStates': 'Removed states: {states}.',
   'diagram.stays': '{step} (stays in {state})',
   'diagram.removedSteps': 'Removed transitions: {steps}.',

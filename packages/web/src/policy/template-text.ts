@@ -59,6 +59,14 @@ const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
     nl: 'rekeningnummer (IBAN) van de gemeente voor terugbetalingen',
     en: 'the municipality’s bank account (IBAN) for payments back',
   },
+  regulationTitle: {
+    nl: 'naam van de regeling waaronder de subsidie wordt verleend',
+    en: 'name of the grant scheme the grant is given under',
+  },
+  accountIban: {
+    nl: 'rekeningnummer (IBAN) dat de aanvrager opgaf voor de betaling',
+    en: 'the bank account (IBAN) the applicant gave for the payment',
+  },
 };
 
 /** A placeholder's description in words; undefined for a name that is no template variable. */
