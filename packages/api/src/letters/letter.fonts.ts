@@ -9,6 +9,13 @@ const require = createRequire(import.meta.url);
  * resident's name prints and extracts as written (ş, ı, İ, ğ, ł, ő, ư, ạ …), where the PDF
  * standard fonts (WinAnsi) have none of them. Registered from the file path: nothing is fetched.
  * react-pdf embeds only the glyphs a letter uses (a subset, about 10 kB a weight).
+ *
+ * Every letter a thread renders shares these fonts, and with them fontkit's glyph cache; a
+ * subset's ToUnicode map (what a screen reader and copy-paste read) is written from the cached
+ * glyphs' code points. fontkit kept the code points of whoever asked for a glyph first, and a
+ * subset asks for a composite's components ("C" of "Ç") with none, so letters rendered after
+ * one naming Ayşe Yıldız-Çelik read "ity of Rotterdam". patches/fontkit@2.0.4.patch gives each
+ * caller its own code points (letter.sequence.test.ts).
  */
 export const LETTER_FONT_FAMILY = 'Noto Sans';
 

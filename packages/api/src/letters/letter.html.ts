@@ -76,8 +76,9 @@ function paragraph(text: string): string {
 }
 
 /**
- * The accessible HTML form of a letter: the same content as the PDF (react-pdf writes untagged
- * PDFs), as a semantic page with landmarks, a real heading structure and machine-readable dates.
+ * The accessible HTML form of a letter: the same content as the (tagged) PDF, as a semantic page
+ * with landmarks, a real heading structure and machine-readable dates; it reads better than the
+ * PDF on a phone and with a screen reader.
  */
 export function renderLetterHtml(
   content: LetterContent,

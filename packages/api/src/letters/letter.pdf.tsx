@@ -106,6 +106,28 @@ const styles = StyleSheet.create({
   },
 });
 
+/**
+ * The letter is a tagged PDF (<Document tagged>; the `tag` prop comes from our patch of
+ * @react-pdf/render, patches/@react-pdf__render@4.7.0.patch): each part is a structure element in
+ * reading order, so a screen reader announces the heading, paragraphs and the details table.
+ * `role` makes a fresh tag object for each element: react-pdf copies props when it breaks a
+ * node over pages, and the same object keeps both parts one element (a shared constant would
+ * merge every node that uses it).
+ */
+const role = (type: 'P' | 'H1' | 'H2' | 'Div' | 'Sect' | 'L' | 'LI' | 'Table' | 'TR' | 'TD') => ({
+  type,
+});
+const rowHeader = () => ({ type: 'TH' as const, scope: 'Row' as const });
+/** What a reader skips: the letterhead and the running footers repeat on every page. */
+const artifact = (attached: 'Top' | 'Bottom') => ({
+  type: 'Artifact' as const,
+  artifact: 'Pagination' as const,
+  attached: [attached],
+});
+
+/** A list line: the lines of a paragraph that all start with a bullet are read as a list. */
+const BULLET = /^\s*[•\-–*]\s/;
+
 /** Running text with its amounts kept together and every URL as one clickable link. */
 function Running({ text }: { text: string }) {
   return segmentsOf(keepTogether(text)).map((segment, index) =>
@@ -128,16 +150,18 @@ function Paragraph({ text }: { text: string }) {
   const lines = text.split('\n');
   if (lines.length === 1) {
     return (
-      <Text style={styles.paragraph}>
+      <Text style={styles.paragraph} tag={role('P')}>
         <Running text={text} />
       </Text>
     );
   }
+  // One P of several lines, or a list of one LI a line.
+  const list = lines.every((line) => BULLET.test(line));
   return (
-    <View style={styles.lines}>
+    <View style={styles.lines} tag={role(list ? 'L' : 'P')}>
       {lines.map((line, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: lines of one static text, in order
-        <Text key={index} style={styles.line}>
+        <Text key={index} style={styles.line} tag={list ? role('LI') : undefined}>
           <Running text={line} />
         </Text>
       ))}
@@ -149,7 +173,10 @@ function pageLabel(template: string, page: number, pages: number): string {
   return template.replace('{page}', String(page)).replace('{pages}', String(pages));
 }
 
-/** Points from the PDF (untagged, see messaging/README.md) to the letter's accessible page. */
+/**
+ * Points from the PDF to the letter's accessible web page: the PDF is tagged, but a web page
+ * still reads better on a phone and with a screen reader (messaging/README.md).
+ */
 const ACCESSIBLE = {
   nl: 'Deze brief is ook te lezen als toegankelijke webpagina:',
   en: 'This letter can also be read as an accessible web page:',
@@ -173,6 +200,7 @@ export function LetterDocument({
       creator={sender.organisation}
       producer="initiatief"
       language={content.language === 'en' ? 'en-GB' : 'nl-NL'}
+      tagged
       creationDate={new Date(`${content.date}T12:00:00Z`)}
       modificationDate={new Date(`${content.date}T12:00:00Z`)}
     >
@@ -197,7 +225,7 @@ export function LetterPage({
   const contact = content.links ? contactLine(content) : null;
   return (
     <Page size="A4" style={[styles.page, { fontFamily }]}>
-      <View style={styles.letterhead} fixed>
+      <View style={styles.letterhead} fixed tag={artifact('Top')}>
         <View>
           <Text style={styles.organisation}>{sender.organisation}</Text>
           <Text style={styles.department}>{sender.department}</Text>
@@ -212,40 +240,52 @@ export function LetterPage({
       </View>
 
       <View style={styles.addressSpace} />
-      <View style={styles.addressBlock}>
+      <View style={styles.addressBlock} tag={role('P')}>
         <Text style={styles.addressName}>{content.recipient.name}</Text>
         {content.recipient.addressLines.map((line) => (
           <Text key={line}>{line}</Text>
         ))}
       </View>
 
-      <View style={styles.meta}>
-        <View style={styles.metaRow}>
-          <Text style={styles.metaLabel}>{labels.date}</Text>
-          <Text style={styles.metaValue}>{content.dateText}</Text>
+      <View style={styles.meta} tag={role('Table')}>
+        <View style={styles.metaRow} tag={role('TR')}>
+          <Text style={styles.metaLabel} tag={rowHeader()}>
+            {labels.date}
+          </Text>
+          <Text style={styles.metaValue} tag={role('TD')}>
+            {content.dateText}
+          </Text>
         </View>
-        <View style={styles.metaRow}>
-          <Text style={styles.metaLabel}>{labels.reference}</Text>
-          <Text style={styles.metaValue}>{content.reference}</Text>
+        <View style={styles.metaRow} tag={role('TR')}>
+          <Text style={styles.metaLabel} tag={rowHeader()}>
+            {labels.reference}
+          </Text>
+          <Text style={styles.metaValue} tag={role('TD')}>
+            {content.reference}
+          </Text>
         </View>
-        <View style={styles.metaRow}>
-          <Text style={styles.metaLabel}>{labels.subject}</Text>
-          <Text style={styles.metaValue}>
+        <View style={styles.metaRow} tag={role('TR')}>
+          <Text style={styles.metaLabel} tag={rowHeader()}>
+            {labels.subject}
+          </Text>
+          <Text style={styles.metaValue} tag={role('TD')}>
             <Running text={content.subject} />
           </Text>
         </View>
       </View>
 
-      <Text style={styles.subject}>
+      <Text style={styles.subject} tag={role('H1')}>
         <Running text={content.subject} />
       </Text>
-      <Text style={styles.paragraph}>{content.salutation}</Text>
+      <Text style={styles.paragraph} tag={role('P')}>
+        {content.salutation}
+      </Text>
       {content.paragraphs.map((paragraph, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: paragraphs are static text in order
         <Paragraph key={index} text={paragraph} />
       ))}
 
-      <View style={styles.signature} wrap={false}>
+      <View style={styles.signature} wrap={false} tag={role('P')}>
         <Text>{content.signature.closing}</Text>
         {/* One Text a line, as in Paragraph. */}
         {(content.signature.onBehalfOf?.split('\n') ?? []).map((line, i) => (
@@ -257,8 +297,10 @@ export function LetterPage({
       </View>
 
       {content.objection ? (
-        <View style={styles.objection} wrap={false}>
-          <Text style={styles.objectionHeading}>{content.objection.heading}</Text>
+        <View style={styles.objection} wrap={false} tag={role('Sect')}>
+          <Text style={styles.objectionHeading} tag={role('H2')}>
+            {content.objection.heading}
+          </Text>
           {content.objection.paragraphs.map((paragraph) => (
             <Paragraph key={paragraph} text={paragraph} />
           ))}
@@ -266,7 +308,7 @@ export function LetterPage({
       ) : null}
 
       {content.links?.html ? (
-        <Text style={styles.accessible}>
+        <Text style={styles.accessible} tag={role('P')}>
           {ACCESSIBLE[content.language]}{' '}
           <Link src={content.links.html} style={styles.link}>
             {content.links.html}
@@ -274,14 +316,19 @@ export function LetterPage({
         </Text>
       ) : null}
       {/* Where to call, unless the text said it: a reader who cannot log in has only this. */}
-      {contact ? <Text style={styles.accessible}>{contact}</Text> : null}
+      {contact ? (
+        <Text style={styles.accessible} tag={role('P')}>
+          {contact}
+        </Text>
+      ) : null}
 
-      <Text style={styles.footerLeft} fixed>
+      <Text style={styles.footerLeft} fixed tag={artifact('Bottom')}>
         {labels.reference} {content.reference}
       </Text>
       <Text
         style={styles.footerRight}
         fixed
+        tag={artifact('Bottom')}
         render={({ subPageNumber, subPageTotalPages }) =>
           pageLabel(labels.page, subPageNumber, subPageTotalPages)
         }

@@ -85,7 +85,7 @@ export interface LetterContent {
   wordsAsSent?: true;
   /**
    * Resolved when the letter is rendered, never stored: the address of the letter's accessible
-   * HTML page, printed under the letter (the PDF itself is untagged). null when the recipient
+   * HTML page, printed under the letter (the PDF is tagged; the page reads better still). null when the recipient
    * has no way to log in (filed at the desk: no password, no DigiD), so cannot open that page:
    * the letter says where to get help instead (letter.links.ts).
    */

@@ -206,7 +206,7 @@ describe('outbox worker with a real SMTP server', () => {
     expect(message!.text).toContain(`${PUBLIC_URL}/aanvragen/${app.applicationId}`);
     expect(message!.html).toContain('<html lang="nl">');
     expect(message!.attachments).toHaveLength(1);
-    // The PDF is untagged: the mail and the letter both lead to its accessible web page.
+    // The mail and the letter both lead to the letter's accessible web page.
     const accessible = `${PUBLIC_URL}/api/documents/${documentIds[0]}?format=html`;
     expect(message!.text).toContain(`Lees de brief als toegankelijke webpagina: ${accessible}`);
     expect(message!.html).toContain(`<a href="${accessible}">`);
