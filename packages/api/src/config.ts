@@ -26,7 +26,16 @@ const envSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
-  MAIL_FROM: z.string().min(3).default('Bewonersinitiatieven <noreply@initiatief.example>'),
+  // The sender's address, e.g. noreply@rotterdam.nl. Each mail names its sender itself (the team
+  // of the application's workflow, messaging/mail.sender.ts); a display name given here
+  // ("Naam <noreply@…>") is used for every mail instead.
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^\s*(?:[^<>]*<\s*[^<>\s@]+@[^<>\s@]+\s*>|[^<>\s"@]+@[^<>\s"@]+)\s*$/,
+      'must be an address (noreply@rotterdam.nl) or "Name <noreply@rotterdam.nl>"',
+    )
+    .default('noreply@initiatief.example'),
   MAIL_DIR: z.string().min(1).optional(),
   MAIL_ATTACH_LETTERS: bool.default(true),
   MAIL_STAFF: z.email().optional(),
@@ -155,6 +164,10 @@ export interface Config {
   databasePreparedStatements: boolean;
   dataDir: string;
   smtpUrl?: string;
+  /**
+   * MAIL_FROM: the sender's address; each mail names its own sender (messaging/mail.sender.ts)
+   * unless a display name is configured here.
+   */
   mailFrom: string;
   /** Where mails land as .eml files when no SMTP_URL is set. */
   mailDir: string;

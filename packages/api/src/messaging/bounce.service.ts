@@ -9,6 +9,7 @@ import { loadDefinition } from '../definitions/definitions.repository';
 import { buildLetterContent } from '../letters/letter.content';
 import { letterheadOf } from '../letters/letterhead';
 import { isPostable } from '../print/print.service';
+import { mailSenderOf, senderVariables } from './mail.sender';
 import { mailRow } from './messaging.plan';
 import type { Language, OutboxRow } from './messaging.table';
 import { paperNoticeOfMail } from './messaging.texts';
@@ -230,6 +231,8 @@ export async function tellStaffOfBounce(
     id: string;
     reference: string;
     title: string;
+    definition_key: string;
+    definition_version: number;
     name: string;
     phone: string | null;
     assignee_email: string | null;
@@ -247,6 +250,7 @@ export async function tellStaffOfBounce(
     .executeTakeFirst();
   if (told) return null;
   const language: Language = app.assignee_locale === 'en' ? 'en' : 'nl';
+  const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
   const mail = mailRow({
     applicationId: app.id,
     historyId: row.history_id,
@@ -267,7 +271,14 @@ export async function tellStaffOfBounce(
   });
   await trx
     .insertInto('outbox')
-    .values({ ...mail, variables: JSON.stringify({ bouncedMail: row.id }) })
+    .values({
+      ...mail,
+      // The bounced mail's id, and the team of the application's version (mail.sender.ts).
+      variables: JSON.stringify({
+        bouncedMail: row.id,
+        ...senderVariables(mailSenderOf(definition, language)),
+      }),
+    })
     .execute();
   return mail.id;
 }

@@ -1,6 +1,7 @@
 import type { SendMailOptions } from 'nodemailer/lib/mailer';
 import { withApplicationUrl } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
+import { fromHeader, type MailSender, neutralMailSender, storedMailSender } from './mail.sender';
 import { escapeHtml, paragraphsOf } from './messaging.format';
 import type { Language, OutboxRow } from './messaging.table';
 
@@ -37,7 +38,14 @@ export function isPrivateMail(templateKey: string | null): boolean {
 }
 
 export interface ComposeOptions {
+  /** MAIL_FROM: its address, and its display name when one is configured (mail.sender.ts). */
   from: string;
+  /**
+   * Who the mail comes from (the From display name, the team in a staff notice's footer): the
+   * worker resolves it (outbox.worker.ts). Without it: the sender the row was planned with, else
+   * the municipality alone.
+   */
+  sender?: MailSender;
   publicUrl: string;
   /** Where a staff notice goes when the application has no assignee. */
   staffMailbox: string;
@@ -56,23 +64,26 @@ interface MailTexts {
   view: string;
   attached: string;
   linked: string;
-  /** The accessible web page of an attached letter (the PDF is untagged). */
+  /** The accessible web page of an attached letter (it reads better than the PDF, tagged as it is). */
   accessible: string;
   pdf: string;
   footer: string;
 }
 
-/** A staff notice: the case page in the staff application, and words for a colleague. */
-const STAFF_TEXTS: Record<Language, Pick<MailTexts, 'view' | 'footer'>> = {
+/**
+ * A staff notice: the case page in the staff application, and words for a colleague of the team
+ * that handles the application (its definition's sender).
+ */
+const STAFF_TEXTS: Record<Language, { view: string; footer: (team: string | null) => string }> = {
   nl: {
     view: 'Open de aanvraag in de behandelomgeving',
-    footer:
-      'Dit is een automatisch bericht voor medewerkers van het team Bewonersinitiatieven. Behandel de aanvraag in de behandelomgeving; beantwoord deze e-mail niet.',
+    footer: (team) =>
+      `Dit is een automatisch bericht voor medewerkers${team ? ` van ${team}` : ' van de gemeente'}. Behandel de aanvraag in de behandelomgeving; beantwoord deze e-mail niet.`,
   },
   en: {
     view: 'Open the case in the staff application',
-    footer:
-      'This is an automatic message for staff of the Resident Initiatives team. Handle the case in the staff application; do not reply to this e-mail.',
+    footer: (team) =>
+      `This is an automatic message for staff of ${team ? (/ team$/i.test(team) ? `the ${team}` : team) : 'the municipality'}. Handle the case in the staff application; do not reply to this e-mail.`,
   },
 };
 
@@ -153,8 +164,13 @@ export function composeMail(
   const language: Language = row.language === 'en' ? 'en' : 'nl';
   const staff = row.audience === 'staff';
   const others = isToOthers(row.template_key);
+  const sender = options.sender ?? storedMailSender(row.variables) ?? neutralMailSender(language);
   const t: MailTexts = staff
-    ? { ...TEXTS[language], ...STAFF_TEXTS[language] }
+    ? {
+        ...TEXTS[language],
+        view: STAFF_TEXTS[language].view,
+        footer: STAFF_TEXTS[language].footer(sender.department),
+      }
     : others
       ? { ...TEXTS[language], footer: OTHERS_FOOTER[language] }
       : TEXTS[language];
@@ -200,7 +216,7 @@ ${htmlLetter}
 
   const to = row.recipient_email ?? options.staffMailbox;
   return {
-    from: options.from,
+    from: fromHeader(options.from, sender),
     to: row.recipient_name ? { name: row.recipient_name, address: to } : to,
     subject,
     messageId: messageIdFor(row.message_id, options.from),

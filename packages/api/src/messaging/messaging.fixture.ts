@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { createApplication, type WorkflowDefinition } from '@initiatief/engine';
 import type { Kysely } from 'kysely';
-import { demoFormData } from '../applications/applications.fixtures';
+import {
+  demoFormData,
+  demoSmallBudgetData,
+  onlyFormFields,
+} from '../applications/applications.fixtures';
 import { storedSnapshot } from '../applications/applications.repository';
 import type { DB } from '../db/schema';
 import {
   ensureShippedDefinitions,
+  newestShipped,
   readShippedDefinitions,
 } from '../definitions/definitions.repository';
 import { upsertRegulation } from '../regulations/regulations.repository';
@@ -15,14 +20,22 @@ import { createUser } from '../test/test-app';
 export interface MessagingFixture {
   definition: WorkflowDefinition;
   regulationId: string;
+  /** A valid form for the fixture's version (default: demoFormData, which version 1 takes). */
+  formData?: (now: Date) => Record<string, unknown>;
 }
 
-export async function setUpMessagingFixture(db: Kysely<DB>, now: Date): Promise<MessagingFixture> {
+export async function setUpMessagingFixture(
+  db: Kysely<DB>,
+  now: Date,
+  /** Another shipped workflow than the first version of bewonersinitiatief; or its newest version. */
+  options: { key?: string; newest?: boolean } = {},
+): Promise<MessagingFixture> {
   await ensureShippedDefinitions(db, now);
-  const [definition] = (await readShippedDefinitions()).filter(
-    (d) => (d as unknown as { key: string }).key === 'bewonersinitiatief',
-  );
-  if (!definition) throw new Error('shipped workflow bewonersinitiatief not found');
+  const key = options.key ?? 'bewonersinitiatief';
+  const shipped = await readShippedDefinitions();
+  const [first] = shipped.filter((d) => (d as unknown as { key: string }).key === key);
+  const definition = options.newest ? newestShipped(shipped, key) : first;
+  if (!definition) throw new Error(`shipped workflow ${key} not found`);
   const meta = definition as unknown as { key: string; version: number };
   const regulationId = await upsertRegulation(db, {
     code: `MSG-${randomBytes(3).toString('hex')}`,
@@ -36,7 +49,13 @@ export async function setUpMessagingFixture(db: Kysely<DB>, now: Date): Promise<
     workflowKey: meta.key,
     workflowVersion: meta.version,
   });
-  return { definition, regulationId };
+  const demo = key === 'klein-buurtbudget' ? demoSmallBudgetData : demoFormData;
+  const custom = options.key !== undefined || options.newest === true;
+  return {
+    definition,
+    regulationId,
+    ...(custom ? { formData: (at: Date) => onlyFormFields(definition, demo(at)) } : {}),
+  };
 }
 
 export interface FixtureApplication {
@@ -68,7 +87,7 @@ export async function createFixtureApplication(
     ...(options.email ? { email: options.email } : {}),
   });
   const meta = fixture.definition as unknown as { key: string; version: number };
-  const data = demoFormData(now);
+  const data = fixture.formData?.(now) ?? demoFormData(now);
   const created = createApplication(fixture.definition, {
     now,
     actor: { id: applicant.id, roles: ['applicant'] },
@@ -83,7 +102,8 @@ export async function createFixtureApplication(
     },
     data,
   });
-  const reference = `BI-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  const prefix = fixture.definition.referencePrefix ?? 'BI';
+  const reference = `${prefix}-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   const app = await db
     .insertInto('applications')
     .values({

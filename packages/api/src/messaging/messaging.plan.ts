@@ -15,6 +15,7 @@ import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
 import { letterheadOf } from '../letters/letterhead';
 import { channelFor } from './channels';
+import { mailSenderOf, senderVariables } from './mail.sender';
 import type { Language } from './messaging.table';
 import { paperNoticeOf, resolveVariables, templateOf } from './messaging.texts';
 import type {
@@ -189,8 +190,8 @@ export function planMessaging(
     const variables = resolveVariables(context, input, language, objection.date);
     const mailConditions = { ...conditions, ...valueConditions(variables) };
     const id = randomUUID();
-    outboxRows.push(
-      mailRow({
+    outboxRows.push({
+      ...mailRow({
         id,
         applicationId: input.applicationId,
         historyId: input.historyId,
@@ -206,7 +207,10 @@ export function planMessaging(
         },
         now: input.now,
       }),
-    );
+      // The team of the version the application is pinned to, kept with the mail: it goes out
+      // from the sender it was planned with (mail.sender.ts).
+      variables: senderVariables(mailSenderOf(input.definition, language)),
+    });
     result.outboxIds.push(id);
   }
   return { documentRows, outboxRows, result };

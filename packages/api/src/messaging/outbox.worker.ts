@@ -7,6 +7,7 @@ import { metrics } from '../ops/metrics';
 import { type ClaimSource, startClaimLoop } from '../workers/claim-loop';
 import { handleBounce } from './bounce.service';
 import { composeMail } from './mail.compose';
+import { mailSenderForRow } from './mail.sender.pinned';
 import { createMailTransport, type MailTransport } from './mail.transport';
 import {
   type ClaimedJob,
@@ -133,6 +134,7 @@ export function startOutboxWorker(deps: AppDeps, options: OutboxWorkerOptions = 
     }
     const message = composeMail(row, letter, {
       from: settings.mailFrom,
+      sender: await mailSenderForRow(db, row),
       publicUrl: settings.publicUrl,
       staffMailbox: settings.staffMailbox,
       attachLetters: settings.attachLetters,
