@@ -228,19 +228,26 @@ export {
 export { type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,
-  districtOfRule,
   isApplicantLine,
   postcodeDigits,
-  type SameDistrict,
   SUPPORTERS_LIST,
   type SupporterCheck,
   type SupporterNotCounted,
-  type SupportersRule,
   sameName,
   supportersOnForm,
-  supportersRule,
   supporterVerdicts,
 } from './vocabulary/supporters';
+export {
+  districtOfRule,
+  readSupporters,
+  type SameDistrict,
+  type SupportersDistrict,
+  type SupportersFacts,
+  type SupportersReading,
+  type SupportersRule,
+  supportersRule,
+  supportersRules,
+} from './vocabulary/supporters-rule';
 export { AMOUNT_FIELD, amountOfPayload } from './vocabulary/vocabulary.context';
 export {
   type ParamSchema,

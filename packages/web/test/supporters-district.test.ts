@@ -58,6 +58,8 @@ describe('supporters from another district', () => {
     expect(said).toContain('Telt nu mee: 3.');
     expect(said).toContain('Regel 5 telt niet mee: jonger dan 12 jaar.');
     expect(said).toContain('Regel 4 telt niet mee: woont volgens de postcode niet in Delfshaven.');
+    // In line order, whatever the reason: line 4 before line 5.
+    expect(said.indexOf('Regel 4')).toBeLessThan(said.indexOf('Regel 5'));
     await checkA11y(page, 'supporters-district-form');
 
     await page.getByRole('button', { name: 'English', exact: true }).click();
@@ -101,5 +103,87 @@ describe('supporters from another district', () => {
       .poll(() => page.getByRole('columnheader', { name: 'Telt mee', exact: true }).count())
       .toBe(1);
     await checkA11y(page, 'supporters-district-case');
+  });
+
+  it('the panel of supporters who confirmed marks per supporter whether he counts, and why not', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    const clerk = await apiAs(server, server.users.clerk.email);
+    const app = await resident('POST', '/api/applications', {
+      regulationId,
+      data: formWith(4, []),
+    });
+    // Confirmed at the desk from a paper list, and one invited by mail who has not confirmed.
+    for (const [name, postcode, age] of [
+      ['Priya Ramdin', '3022 AB', 34],
+      ['Sanne de Wit', '3061 AB', 29],
+      ['Noor Bakker', '3022 AF', 11],
+    ] as const) {
+      await clerk('POST', `/api/applications/${app.id}/supporters`, {
+        name,
+        paper: true,
+        postcode,
+        age,
+      });
+    }
+    await resident('POST', `/api/applications/${app.id}/supporters`, {
+      name: 'Kees Bakker',
+      email: 'kees.bakker@example.org',
+    });
+
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    await expectHeading(page, app.title as string, false);
+    const panel = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
+    const table = panel.getByRole('table', { name: 'Ondersteuners en hoe zij hebben bevestigd' });
+    await table.waitFor();
+    await panel
+      .getByText('Er zijn minstens 4 ondersteuners uit Delfshaven van 12 jaar of ouder nodig.')
+      .waitFor();
+    await panel
+      .getByText('3 ondersteuners hebben bevestigd. Volgens de regel telt er nu 1 mee.')
+      .waitFor();
+    const mark = async (name: string) =>
+      (
+        (await table
+          .getByRole('row')
+          .filter({ hasText: name })
+          .locator('td')
+          .last()
+          .textContent()) ?? ''
+      ).trim();
+    expect(await mark('Priya Ramdin')).toBe('Telt mee');
+    expect(await mark('Sanne de Wit')).toBe(
+      'Telt niet meeWoont volgens de postcode niet in Delfshaven.',
+    );
+    expect(await mark('Noor Bakker')).toBe('Telt niet meeJonger dan 12 jaar.');
+    expect(await mark('Kees Bakker')).toBe('Telt niet meeHeeft (nog) niet bevestigd.');
+    await expect
+      .poll(() => table.getByRole('columnheader', { name: 'Telt mee', exact: true }).count())
+      .toBe(1);
+    // Now who confirmed counts, not the names on the form: those carry no marks but say so.
+    await page
+      .getByText(
+        'Deze namen tellen niet meer mee: er zijn ondersteuners uitgenodigd, en dan tellen alleen zij die zelf bevestigden. Zie ‘Ondersteuners uit de buurt’ hieronder.',
+      )
+      .waitFor();
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: 'Telt mee', exact: true }).count())
+      .toBe(1);
+    await table.scrollIntoViewIfNeeded();
+    await checkA11y(page, 'supporters-district-panel');
+
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    const english = page.getByRole('table', { name: 'Supporters and how they confirmed' });
+    await english.waitFor();
+    await page
+      .getByText('At least 4 supporters from Delfshaven aged 12 or older are needed.')
+      .waitFor();
+    await english
+      .getByRole('row')
+      .filter({ hasText: 'Sanne de Wit' })
+      .getByText('By the postcode, does not live in Delfshaven.')
+      .waitFor();
+    await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
+    await logout(page);
   });
 });

@@ -16,6 +16,7 @@ import {
   setupKit,
 } from '../applications/lifecycle.test-kit';
 import { shippedFile } from '../definitions/shipped-versions.fixture';
+import { call } from '../test/test-app';
 
 const v12 = shippedFile('bewonersinitiatief', 12);
 let kit: Kit;
@@ -94,5 +95,46 @@ describe('supporters of the district only', () => {
     });
     const res = await sendEvent(kit, 'resident', namesake.id, 'SUBMIT');
     expect(res.status, await res.clone().text()).toBe(200);
+  });
+});
+
+describe('the list of supporters on record says per supporter whether he counts', () => {
+  test("confirmed, invited, the applicant, too young, another district: the engine's verdicts", async () => {
+    const draft = await createDraft(kit, 'resident', { regulationId, data: withLast('3026 AB') });
+    const add = async (json: Record<string, unknown>, persona: 'resident' | 'clerk' = 'clerk') => {
+      const res = await call(kit.app, 'POST', `/api/applications/${draft.id}/supporters`, {
+        cookie: kit.cookies[persona],
+        json,
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    await add({ name: 'Priya Ramdin', paper: true, postcode: '3022 AB', age: 34 });
+    await add({ name: 'Sanne de Wit', paper: true, postcode: '3061 AB', age: 29 });
+    await add({ name: 'Noor Bakker', paper: true, postcode: '3021 AF', age: 11 });
+    await add({ name: 'Kees Bakker', email: 'kees.bakker@buurt.test' }, 'resident');
+    const list = await readJson(
+      await call(kit.app, 'GET', `/api/applications/${draft.id}/supporters`, {
+        cookie: kit.cookies.assessor,
+      }),
+    );
+    const verdicts = Object.fromEntries(
+      (list.items as { name: string; verdict: string | null }[]).map((s) => [s.name, s.verdict]),
+    );
+    expect(verdicts).toEqual({
+      'Priya Ramdin': null,
+      'Sanne de Wit': 'otherDistrict',
+      'Noor Bakker': 'tooYoung',
+      'Kees Bakker': 'unconfirmed',
+    });
+    expect(list).toMatchObject({
+      confirmed: 3,
+      counted: 1,
+      district: { name: 'Delfshaven', label: { nl: 'Delfshaven', en: 'Delfshaven' } },
+      rule: { count: 4, minAge: 12 },
+    });
+    // What the step decides: one counts, so SUBMIT is refused for the supporters.
+    const res = await sendEvent(kit, 'resident', draft.id, 'SUBMIT');
+    expect(res.status).toBe(422);
+    expect((await readJson(res)).guard).toBe('supportersAtLeast');
   });
 });

@@ -7,6 +7,7 @@ import type { App } from '../http/router';
 import { SupporterConfirmationSchema } from '../regulations/regulations.routes';
 import { PostcodeSchema } from '../users/users.schemas';
 import { confirmationInfo, confirmSupport, confirmWithDigid } from './supporters.confirm';
+import { SUPPORTER_VERDICTS } from './supporters.counting';
 import { addSupporter, listSupporters } from './supporters.service';
 
 const tags = ['Supporters'];
@@ -31,6 +32,13 @@ const SupporterSchema = z
   })
   .openapi('Supporter');
 
+const ListedSupporterSchema = SupporterSchema.extend({
+  verdict: z.enum(SUPPORTER_VERDICTS).nullable().openapi({
+    description:
+      "Whether the workflow's supporters rule counts this supporter now (null) or why not: not confirmed yet, the applicant, no age, too young, no postcode, or a postcode outside the district",
+  }),
+}).openapi('ListedSupporter');
+
 const listRoute = createRoute({
   method: 'get',
   path: '/api/applications/{id}/supporters',
@@ -42,11 +50,22 @@ const listRoute = createRoute({
   responses: {
     200: json(
       z.object({
-        items: z.array(SupporterSchema),
+        items: z.array(ListedSupporterSchema),
         confirmed: z
           .number()
           .int()
           .openapi({ description: 'Invited supporters who confirmed (the applicant never)' }),
+        counted: z.number().int().nullable().openapi({
+          description:
+            'Supporters on record the rule counts now (confirmed, old enough, of the district); null without a rule',
+        }),
+        district: z
+          .object({ name: z.string(), label: z.object({ nl: z.string(), en: z.string() }) })
+          .nullable()
+          .openapi({
+            description:
+              "The district whose residents count (the rule's table); null without a table, or while the district is not known",
+          }),
         onForm: z.number().int().openapi({
           description: "Supporters named in the application form's own list",
         }),

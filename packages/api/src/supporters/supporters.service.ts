@@ -13,6 +13,7 @@ import { mailRow } from '../messaging/messaging.service';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { inMunicipality } from './postcodes';
+import { countingOf } from './supporters.counting';
 import {
   type Applicant,
   applicantOf,
@@ -75,17 +76,38 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
     .orderBy('created_at')
     .orderBy('name')
     .execute();
-  const items = rows.map((r) => view(r, applicant));
+  const views = rows.map((r) => view(r, applicant));
+  const def = await loadDefinition(deps.db, app.definition_key, app.definition_version);
+  // The definition's own rule: without one, nobody needs to be invited.
+  const rule = supportersRule(def);
+  const regulation = await deps.db
+    .selectFrom('regulations')
+    .select('district')
+    .where('id', '=', app.regulation_id)
+    .executeTakeFirst();
+  // Per supporter whether the step counts him, as the engine reads who confirmed.
+  const counting = rule
+    ? countingOf(
+        def,
+        rule,
+        views.map((s) => ({ ...s, confirmed: s.confirmedAt !== null })),
+        { data: app.data, regulationDistrict: regulation?.district ?? null },
+      )
+    : null;
+  const items = views.map((s, i) => ({ ...s, verdict: counting?.verdicts[i] ?? null }));
   return {
     items,
     confirmed: items.filter((s) => s.counts).length,
+    counted: counting?.counted ?? null,
+    district: counting?.district
+      ? { name: counting.district.name, label: counting.district.label }
+      : null,
     // The engine's own reading of the form's list: the shell names no field of a workflow.
     onForm: supportersOnForm(app.data as Record<string, unknown>).length,
     // The engine's rule (confirmedSupportersFrom): once anyone is invited, only those who
     // confirmed count; until then the names on the form do.
     counting: rows.length > 0 ? ('confirmed' as const) : ('form' as const),
-    // The definition's own rule: without one, nobody needs to be invited.
-    rule: supportersRule(await loadDefinition(deps.db, app.definition_key, app.definition_version)),
+    rule: rule && { count: rule.count, minAge: rule.minAge },
   };
 }
 

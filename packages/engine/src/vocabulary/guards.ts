@@ -8,7 +8,8 @@ import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calend
 import { decisionDueOn } from '../legal-clock/terms';
 import { type AmountSource, type GuardName, guardParams } from '../vocabulary/vocabulary.params';
 import { type AmountFigures, type AmountLimit, amountAbove } from './amount-limits';
-import { countSupporters, districtOfRule, SUPPORTERS_LIST, supportersOnForm } from './supporters';
+import { SUPPORTERS_LIST, supportersOnForm } from './supporters';
+import { readSupporters } from './supporters-rule';
 import {
   AMOUNT_FIELD,
   grantAmount,
@@ -131,23 +132,26 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
   },
   supportersAtLeast: (def, ctx, event, params) => {
     const minAge = params.minAge ?? 12;
-    // With a district table, only residents whose postcode lies in the district count.
-    const district = districtOfRule(def, params, ctx.data, event.facts?.regulation.district);
-    const districtPostcodes = district?.postcodes ?? null;
-    // Confirmed supporters come without the applicant (the shell leaves her out); the form's
-    // own list may name her, and then that line does not count.
+    // With a district table, only residents whose postcode lies in the district count. Confirmed
+    // supporters come without the applicant (the shell leaves her out); the form's own list may
+    // name her, and then that line does not count.
     const confirmed = event.facts?.confirmedSupporters;
-    const result = confirmed
-      ? countSupporters(confirmed, minAge, null, { districtPostcodes })
-      : countSupporters(supportersOnForm(ctx.data), minAge, event.facts?.applicantName, {
+    const facts = { data: ctx.data, regulationDistrict: event.facts?.regulation.district };
+    const {
+      district,
+      verdicts,
+      counted: count,
+    } = confirmed
+      ? readSupporters(def, params, confirmed, facts)
+      : readSupporters(def, params, supportersOnForm(ctx.data), {
+          ...facts,
+          applicantName: event.facts?.applicantName,
           applicantPostcode: event.facts?.applicantPostcode ?? null,
-          districtPostcodes,
         });
-    const count = result.counted;
     if (count >= params.count) return OK;
     const label = labelOfPath(def.form, `data.${SUPPORTERS_LIST}`, readerOf(event));
-    const own = result.applicant.length > 0;
-    const elsewhere = result.otherDistrict.length + result.noPostcode.length > 0;
+    const own = verdicts.includes('applicant');
+    const elsewhere = verdicts.some((v) => v === 'otherDistrict' || v === 'noPostcode');
     const of = district
       ? both(` uit ${district.label.nl}`, ` of ${district.label.en}`)
       : both('', '');

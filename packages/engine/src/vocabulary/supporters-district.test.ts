@@ -2,14 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { completeData, facts, shippedJson } from '../test/fixtures';
 import { runGuard } from './guards';
-import {
-  countSupporters,
-  districtOfRule,
-  isApplicantLine,
-  postcodeDigits,
-  supportersRule,
-  supporterVerdicts,
-} from './supporters';
+import { countSupporters, isApplicantLine, postcodeDigits, supporterVerdicts } from './supporters';
+import { districtOfRule, supportersRule } from './supporters-rule';
 import { emptyContext, type MachineEvent } from './vocabulary.context';
 import { guardParams } from './vocabulary.params';
 

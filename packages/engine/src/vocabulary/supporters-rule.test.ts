@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
 import { shippedJson } from '../test/fixtures';
-import { countSupporters, sameName, supportersRule } from './supporters';
+import { countSupporters, sameName } from './supporters';
+import { supportersRule } from './supporters-rule';
 
 describe('supportersRule', () => {
   test('the shipped workflows: four of twelve or older, and none for the small budget', () => {

@@ -1,7 +1,3 @@
-import type { LocalizedText } from '../core/engine.types';
-import { optionLabel } from '../definition/definition.rules';
-import type { WorkflowDefinition } from '../definition/definition.schema';
-
 // The supporters' rule in words a form can use while it is filled in. Kept apart from the guards,
 // which validate payloads with zod, so the resident's form loads this without the validator.
 
@@ -139,78 +135,4 @@ export function countSupporters(
     else result[verdict].push(i);
   });
   return result;
-}
-
-/**
- * The table of `supportersAtLeast` from district to the four digits of its postcodes. The district
- * is the answer to the form's select field `field`, when the rule names one, else the district of
- * the application's regulation.
- */
-export interface SameDistrict {
-  field?: string;
-  postcodes: Record<string, string[]>;
-}
-
-export interface SupportersRule {
-  count: number;
-  minAge: number;
-  sameDistrict?: SameDistrict;
-}
-
-/**
- * The district the supporters must live in, by its label, and its postcodes: null when the rule
- * has no district table, or the district is not known (a simulator, a step without a regulation).
- * A district the table does not name has no postcodes: then nobody counts, as a postcode outside
- * every district does not count.
- */
-export function districtOfRule(
-  def: Pick<WorkflowDefinition, 'form'>,
-  rule: Pick<SupportersRule, 'sameDistrict'> | null | undefined,
-  data: Record<string, unknown> | null | undefined,
-  regulationDistrict: string | null | undefined,
-): { name: string; label: LocalizedText; postcodes: readonly string[] } | null {
-  const table = rule?.sameDistrict;
-  if (!table) return null;
-  const answer = table.field === undefined ? regulationDistrict : data?.[table.field];
-  if (typeof answer !== 'string' || answer === '') return null;
-  const field = def.form.fields.find((f) => f.key === table.field);
-  return {
-    name: answer,
-    label: field ? optionLabel(field, answer) : { nl: answer, en: answer },
-    postcodes: Object.hasOwn(table.postcodes, answer) ? (table.postcodes[answer] ?? []) : [],
-  };
-}
-
-/**
- * How many supporters the workflow asks for, from what age, and (its `sameDistrict` table) from
- * which district: the strictest `supportersAtLeast` of its transitions; null when no step asks for supporters (then nobody
- * needs to be invited to confirm).
- */
-export function supportersRule(def: WorkflowDefinition): SupportersRule | null {
-  let rule: SupportersRule | null = null;
-  for (const state of Object.values(def.states)) {
-    const transitions = Object.values(state.on ?? {}).flatMap((t) =>
-      t === undefined ? [] : Array.isArray(t) ? t : typeof t === 'string' ? [] : [t],
-    );
-    for (const t of transitions) {
-      const guards = t.guard === undefined ? [] : Array.isArray(t.guard) ? t.guard : [t.guard];
-      for (const g of guards) {
-        if (g.type !== 'supportersAtLeast') continue;
-        const p = (g.params ?? {}) as {
-          count?: number;
-          minAge?: number;
-          sameDistrict?: SameDistrict;
-        };
-        const count = p.count ?? 0;
-        if (rule === null || count > rule.count) {
-          rule = {
-            count,
-            minAge: p.minAge ?? 12,
-            ...(p.sameDistrict ? { sameDistrict: p.sameDistrict } : {}),
-          };
-        }
-      }
-    }
-  }
-  return rule;
 }

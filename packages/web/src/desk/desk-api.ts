@@ -27,7 +27,8 @@ export const CONTACT_CHANNELS = [
 export type DeskApplication = Application;
 /** One field of the resident's report, labelled by the workflow definition. */
 export type ReportEntry = Application['report'][number];
-export type SupporterRow = Schemas['Supporter'];
+/** A supporter on record, with whether the supporters' rule counts him now (`verdict`). */
+export type SupporterRow = Schemas['ListedSupporter'];
 export type Authorisation = Schemas['Authorisation'];
 
 /** A resident who looks like the one being registered (a 409's `candidates`), and what matched. */

@@ -118,10 +118,14 @@ const nl = {
     'Wat de bewoner na de activiteit heeft ingestuurd. De bijlagen staan bij de bijlagen.',
   'supporters.title': 'Ondersteuners uit de buurt',
   'supporters.rule': 'Er zijn minstens {count} ondersteuners van {age} jaar of ouder nodig.',
+  'supporters.ruleDistrict':
+    'Er zijn minstens {count} ondersteuners uit {district} van {age} jaar of ouder nodig.',
   'supporters.intro':
     'Elke ondersteuner krijgt een e-mail met een link en een code en bevestigt zelf. Alleen bevestigde ondersteuners tellen mee.',
   'supporters.count.one': '{n} ondersteuner heeft bevestigd.',
   'supporters.count.other': '{n} ondersteuners hebben bevestigd.',
+  'supporters.counted.one': 'Volgens de regel telt er nu {n} mee.',
+  'supporters.counted.other': 'Volgens de regel tellen er nu {n} mee.',
   'supporters.countForm.one':
     'Er staat {n} ondersteuner op het formulier; als die oud genoeg is, telt die mee.',
   'supporters.countForm.other':
@@ -349,10 +353,14 @@ const en: Record<keyof typeof nl, string> = {
     'What the resident sent in after the activity. The files are with the attachments.',
   'supporters.title': 'Supporters from the neighbourhood',
   'supporters.rule': 'At least {count} supporters aged {age} or older are needed.',
+  'supporters.ruleDistrict':
+    'At least {count} supporters from {district} aged {age} or older are needed.',
   'supporters.intro':
     'Every supporter receives an email with a link and a code and confirms themselves. Only confirmed supporters count.',
   'supporters.count.one': '{n} supporter has confirmed.',
   'supporters.count.other': '{n} supporters have confirmed.',
+  'supporters.counted.one': 'By the rule, {n} counts now.',
+  'supporters.counted.other': 'By the rule, {n} count now.',
   'supporters.countForm.one': '{n} supporter is named on the form; if old enough, they count.',
   'supporters.countForm.other': '{n} supporters are named on the form; those old enough count.',
   'supporters.formUntilInvited':
@@ -478,7 +486,10 @@ export function useDeskText() {
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       vars && name in vars ? String(vars[name]) : m,
     );
-  const dn = (key: 'search.count' | 'supporters.count' | 'supporters.countForm', n: number) =>
+  const dn = (
+    key: 'search.count' | 'supporters.count' | 'supporters.counted' | 'supporters.countForm',
+    n: number,
+  ) =>
     d(`${key}.${pluralOf(n) === 'one' ? 'one' : 'other'}` as DeskMessageKey, {
       n: i18n.formatNumber(n),
     });

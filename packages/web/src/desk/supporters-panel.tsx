@@ -1,3 +1,4 @@
+import type { LocalizedText } from '@initiatief/engine';
 import {
   ButtonGroup,
   Checkbox,
@@ -14,7 +15,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { Application } from '../api/client';
 import {
   ErrorAlert,
@@ -24,13 +25,35 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { SupporterMark, whyNotCounted } from '../forms/supporter-marks';
+import { useFormText } from '../i18n/form-messages';
 import { useSession } from '../session/session';
 import { deskApi, type SupporterRow } from './desk-api';
 import { useDeskText } from './desk-messages';
 import { PostcodeAgeFields } from './postcode-age-fields';
 
-function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean }) {
+/** What the staff's "Telt mee" column needs to say why a supporter does not count. */
+interface Marking {
+  minAge: number;
+  district: LocalizedText | null;
+}
+
+function SupportersTable({
+  rows,
+  staff,
+  marking,
+}: {
+  rows: SupporterRow[];
+  staff: boolean;
+  /** Given (staff, a workflow with a supporters rule): a column of whether each one counts. */
+  marking: Marking | null;
+}) {
   const { d, formatDateTime } = useDeskText();
+  const formText = useFormText();
+  const vars = marking && {
+    minAge: marking.minAge,
+    district: marking.district?.[formText.locale] ?? '',
+  };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
     <section className="app-table-scroll" aria-labelledby="supporters-caption" tabIndex={0}>
@@ -44,6 +67,9 @@ function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean
             {staff && <TableHeaderCell scope="col">{d('supporters.postcode')}</TableHeaderCell>}
             {staff && <TableHeaderCell scope="col">{d('supporters.age')}</TableHeaderCell>}
             <TableHeaderCell scope="col">{d('supporters.confirmed')}</TableHeaderCell>
+            {vars && (
+              <TableHeaderCell scope="col">{formText.f('supporters.mark.heading')}</TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -52,7 +78,7 @@ function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean
               <TableHeaderCell scope="row">
                 {s.name}
                 {s.email && <span className="app-muted app-block">{s.email}</span>}
-                {s.isApplicant && (
+                {s.isApplicant && !vars && (
                   <span className="app-badge app-badge--warning app-block">
                     {d('supporters.isApplicant')}
                   </span>
@@ -77,6 +103,14 @@ function SupportersTable({ rows, staff }: { rows: SupporterRow[]; staff: boolean
                     })
                   : d('supporters.notYet', { date: formatDateTime(s.invitedAt) })}
               </TableCell>
+              {vars && (
+                <TableCell>
+                  <SupporterMark
+                    why={s.verdict && whyNotCounted(formText, s.verdict, vars)}
+                    text={formText}
+                  />
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>
@@ -184,14 +218,31 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
 
 /**
  * The supporters of an application: who confirmed, how and when. Staff also see postcode and
- * age, with a postcode outside the municipality flagged. The applicant (or a clerk for them)
+ * age, with a postcode outside the municipality flagged, and per supporter whether the
+ * workflow's rule counts him now and why not (the engine's verdicts, sent by the API). The applicant (or a clerk for them)
  * invites supporters while the form can still be changed.
  */
-export function SupportersPanel({ app, staff = false }: { app: Application; staff?: boolean }) {
-  const { d, dn, formatNumber } = useDeskText();
+export function SupportersPanel({
+  app,
+  staff = false,
+  onCountedHere,
+}: {
+  app: Application;
+  staff?: boolean;
+  /**
+   * Told this panel's title when the step counts the supporters listed here (anyone was
+   * invited) rather than the form's names, and null when it counts the form's names.
+   */
+  onCountedHere?: (title: string | null) => void;
+}) {
+  const { d, dn, formatNumber, locale } = useDeskText();
   const { me, hasRole } = useSession();
   // Again after every change of the application: the form's own list may have changed.
   const list = useLoad(() => deskApi.supporters(app.id), [app.id, app.version]);
+  const countedHere = list.data?.counting === 'confirmed' ? d('supporters.title') : null;
+  useEffect(() => {
+    onCountedHere?.(countedHere);
+  }, [countedHere, onCountedHere]);
   const mayInvite = app.editable && (app.applicantId === me?.id || hasRole('clerk'));
   const rows = list.data?.items ?? [];
   if (!mayInvite && rows.length === 0) return null;
@@ -200,6 +251,9 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
   const rule = list.data.rule;
   // What the rules count: the names on the form until anyone is invited, then who confirmed.
   const byForm = list.data?.counting === 'form' && list.data.onForm > 0;
+  // The district whose residents count, by its label; staff see per supporter whether he counts.
+  const district = list.data.district?.label ?? null;
+  const marking = staff && rule ? { minAge: rule.minAge, district } : null;
   return (
     <section aria-labelledby="supporters-title" className="app-section">
       <Heading2 id="supporters-title" className="app-subheading">
@@ -207,7 +261,11 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
       </Heading2>
       {rule && (
         <Paragraph>
-          {d('supporters.rule', { count: formatNumber(rule.count), age: rule.minAge })}
+          {d(district ? 'supporters.ruleDistrict' : 'supporters.rule', {
+            count: formatNumber(rule.count),
+            age: rule.minAge,
+            district: district?.[locale] ?? '',
+          })}
         </Paragraph>
       )}
       <Paragraph>{d(byForm ? 'supporters.introForm' : 'supporters.intro')}</Paragraph>
@@ -218,12 +276,17 @@ export function SupportersPanel({ app, staff = false }: { app: Application; staf
             {mayInvite && ` ${d('supporters.formUntilInvited')}`}
           </Paragraph>
         ) : (
-          <Paragraph>{dn('supporters.count', list.data.confirmed)}</Paragraph>
+          <Paragraph>
+            {dn('supporters.count', list.data.confirmed)}
+            {marking &&
+              list.data.counted !== null &&
+              ` ${dn('supporters.counted', list.data.counted)}`}
+          </Paragraph>
         ))}
       {list.data && rows.length === 0 && (
         <Paragraph>{d(byForm ? 'supporters.noneInvited' : 'supporters.none')}</Paragraph>
       )}
-      {rows.length > 0 && <SupportersTable rows={rows} staff={staff} />}
+      {rows.length > 0 && <SupportersTable rows={rows} staff={staff} marking={marking} />}
       {mayInvite && <InviteForm appId={app.id} onAdded={list.reload} />}
     </section>
   );

@@ -6,6 +6,7 @@ import {
   DataListValue,
   Heading3,
   Heading4,
+  Paragraph,
   Table,
   TableBody,
   TableCell,
@@ -13,6 +14,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { Fragment } from 'react';
 import type { Attachment } from '../api/client';
 import { AttachmentList } from '../components/attachments';
 import { useFormText } from '../i18n/form-messages';
@@ -75,7 +77,9 @@ export function FormDataView({
             return sum + (typeof v === 'number' ? v : 0);
           }, 0)
         : null;
-    const marks = supporterMarks(def, field, items, supporters, formText);
+    const reading = supporterMarks(def, field, items, data, supporters, formText);
+    const marks = reading && 'mark' in reading ? reading : null;
+    const note = reading && 'note' in reading ? reading.note : null;
     if (items.length === 0) {
       return (
         <DataList key={field.key} className="app-datalist">
@@ -86,7 +90,7 @@ export function FormDataView({
         </DataList>
       );
     }
-    return (
+    const table = (
       <Table key={field.key} className="app-table app-table--stack">
         <caption className="app-caption">
           {labelOf(field)} ({formatNumber(items.length)})
@@ -131,6 +135,13 @@ export function FormDataView({
           )}
         </TableBody>
       </Table>
+    );
+    if (!note) return table;
+    return (
+      <Fragment key={field.key}>
+        {table}
+        <Paragraph>{note}</Paragraph>
+      </Fragment>
     );
   };
 

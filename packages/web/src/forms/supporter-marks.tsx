@@ -1,9 +1,9 @@
 import {
-  districtOfRule,
   type FormField,
+  readSupporters,
   SUPPORTERS_LIST,
+  type SupporterNotCounted,
   supportersRule,
-  supporterVerdicts,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { ReactNode } from 'react';
@@ -15,27 +15,67 @@ export interface SupportersReading {
   applicantPostcode?: string | null;
   /** The district of the application, as its regulation names it. */
   district?: string;
+  /**
+   * Given when the step counts the supporters who confirmed themselves, not the form's names
+   * (once anyone is invited): the title of the part of the page that lists them.
+   */
+  countedIn?: string;
+}
+
+type FormText = ReturnType<typeof useFormText>;
+
+/**
+ * One supporter's mark for staff: "Telt mee", or "Telt niet mee" with why not (`why`, a sentence).
+ * The form's supporters table and the panel of supporters who confirmed show the same mark.
+ */
+export function SupporterMark({ why, text }: { why: string | null; text: FormText }) {
+  if (why === null) {
+    return <span className="app-badge app-badge--counts">{text.f('supporters.mark.yes')}</span>;
+  }
+  return (
+    <>
+      <span className="app-badge app-badge--warning">{text.f('supporters.mark.no')}</span>
+      <span className="app-block">{why}</span>
+    </>
+  );
+}
+
+/**
+ * Why a supporter does not count, in a sentence naming the age and the district: the engine's
+ * reason, or (a supporter invited to confirm) that he has not confirmed.
+ */
+export function whyNotCounted(
+  text: FormText,
+  verdict: SupporterNotCounted | 'unconfirmed',
+  vars: { minAge: number; district: string },
+): string {
+  return text.f(`supporters.why.${verdict}`, vars);
 }
 
 /**
  * For staff reading the form's supporters: per line whether it counts for the workflow's rule
  * and, if not, why (the applicant herself, no age, too young, no postcode, another district),
- * from the engine's own verdicts. Null when the list is not the one the rule counts.
+ * from the engine's own reading with the form's answers (a district asked on the form). Null
+ * when the list is not the one the rule counts.
  */
 export function supporterMarks(
   def: WorkflowDefinition,
   field: FormField,
   items: readonly unknown[],
+  data: Record<string, unknown>,
   reading: SupportersReading | undefined,
-  text: ReturnType<typeof useFormText>,
-): { heading: string; mark(i: number): ReactNode } | null {
+  text: FormText,
+): { heading: string; mark(i: number): ReactNode } | { note: string } | null {
   const rule = field.key === SUPPORTERS_LIST && reading ? supportersRule(def) : null;
   if (!rule || rule.count <= 0) return null;
-  const district = districtOfRule(def, rule, undefined, reading?.district);
-  const verdicts = supporterVerdicts(items, rule.minAge, {
+  // The step no longer counts these names: marking them "Telt mee" would say what is not so.
+  if (reading?.countedIn)
+    return { note: text.f('supporters.byConfirmed', { panel: reading.countedIn }) };
+  const { district, verdicts } = readSupporters(def, rule, items, {
+    data,
+    regulationDistrict: reading?.district ?? null,
     applicantName: reading?.applicantName ?? null,
     applicantPostcode: reading?.applicantPostcode ?? null,
-    districtPostcodes: district?.postcodes ?? null,
   });
   const vars = { minAge: rule.minAge, district: district?.label[text.locale] ?? '' };
   return {
@@ -43,15 +83,7 @@ export function supporterMarks(
     mark: (i) => {
       const verdict = verdicts[i];
       if (verdict === undefined) return null;
-      if (verdict === null) {
-        return <span className="app-badge app-badge--counts">{text.f('supporters.mark.yes')}</span>;
-      }
-      return (
-        <>
-          <span className="app-badge app-badge--warning">{text.f('supporters.mark.no')}</span>
-          <span className="app-block">{text.f(`supporters.why.${verdict}`, vars)}</span>
-        </>
-      );
+      return <SupporterMark why={verdict && whyNotCounted(text, verdict, vars)} text={text} />;
     },
   };
 }

@@ -1,9 +1,9 @@
 import {
-  countSupporters,
-  districtOfRule,
   type FormField,
-  type LocalizedText,
+  readSupporters,
   SUPPORTERS_LIST,
+  type SupporterNotCounted,
+  type SupportersRule,
   supportersRule,
   type WorkflowDefinition,
 } from '@initiatief/engine';
@@ -20,41 +20,50 @@ export interface FormApplicant {
   district?: string;
 }
 
-/** The district whose residents count (districtOfRule), when the rule has a table. */
-export interface FormDistrict {
-  label: LocalizedText;
-  postcodes: readonly string[];
+/** The lines that do not count (from 1), in line order: a run of one reason is one sentence. */
+export function notCountedInOrder(
+  verdicts: readonly (SupporterNotCounted | null)[],
+): { reason: SupporterNotCounted; lines: number[] }[] {
+  const runs: { reason: SupporterNotCounted; lines: number[] }[] = [];
+  verdicts.forEach((reason, i) => {
+    if (reason === null) return;
+    const last = runs.at(-1);
+    if (last?.reason === reason) last.lines.push(i + 1);
+    else runs.push({ reason, lines: [i + 1] });
+  });
+  return runs;
 }
 
 /**
  * Under the form's supporters list: how many count for the workflow's rule while the list is
- * being filled in, and which lines do not count yet (too young, no age, the applicant herself,
- * or, when the rule names a district, no postcode or a postcode in another district). The step that checks the rule still refuses with its own sentence; this only says it
- * before the person gets there.
+ * being filled in, and which lines do not count yet, in line order (too young, no age, the
+ * applicant herself, or, when the rule names a district, no postcode or a postcode in another
+ * district). The engine's own reading (readSupporters) with the form's answers as they are now,
+ * so a district asked on the form counts as the step will. The step that checks the rule still
+ * refuses with its own sentence; this only says it before the person gets there.
  */
 export function SupportersCount({
   items,
   rule,
+  def,
+  data,
   applicant,
-  district,
 }: {
   items: readonly unknown[];
-  rule: { count: number; minAge: number };
+  rule: SupportersRule;
+  def: Pick<WorkflowDefinition, 'form'>;
+  /** The form's answers now: a district question (`sameDistrict.field`) names the district. */
+  data?: Record<string, unknown>;
   applicant?: FormApplicant;
-  district?: FormDistrict | null;
 }) {
   const text = useFormText();
-  const { counted, tooYoung, noAge, ...not } = countSupporters(
-    items,
-    rule.minAge,
-    applicant?.name,
-    {
-      applicantPostcode: applicant?.postcode ?? null,
-      districtPostcodes: district?.postcodes ?? null,
-    },
-  );
-  const districtName = district?.label[text.locale] ?? '';
-  const lines = (positions: number[]) => text.list(positions.map((i) => i + 1));
+  const { counted, verdicts, district } = readSupporters(def, rule, items, {
+    data: data ?? null,
+    regulationDistrict: applicant?.district ?? null,
+    applicantName: applicant?.name ?? null,
+    applicantPostcode: applicant?.postcode ?? null,
+  });
+  const vars = { minAge: rule.minAge, district: district?.label[text.locale] ?? '' };
   return (
     <div role="status" aria-live="polite" className="app-total">
       <strong>
@@ -64,53 +73,33 @@ export function SupportersCount({
           minAge: rule.minAge,
         })}
       </strong>
-      {tooYoung.length > 0 && (
-        <span className="app-total__note">
-          {text.fn('supporters.tooYoung', tooYoung.length, {
-            lines: lines(tooYoung),
-            minAge: rule.minAge,
-          })}
+      {notCountedInOrder(verdicts).map(({ reason, lines }) => (
+        <span key={lines[0]} className="app-total__note">
+          {reason === 'applicant'
+            ? text.fn(
+                applicant?.isReader ? 'supporters.self' : 'supporters.applicant',
+                lines.length,
+                {
+                  lines: text.list(lines),
+                  name: applicant?.name ?? '',
+                },
+              )
+            : text.fn(`supporters.${reason}`, lines.length, { ...vars, lines: text.list(lines) })}
         </span>
-      )}
-      {noAge.length > 0 && (
-        <span className="app-total__note">
-          {text.fn('supporters.noAge', noAge.length, { lines: lines(noAge) })}
-        </span>
-      )}
-      {not.noPostcode.length > 0 && (
-        <span className="app-total__note">
-          {text.fn('supporters.noPostcode', not.noPostcode.length, {
-            lines: lines(not.noPostcode),
-            district: districtName,
-          })}
-        </span>
-      )}
-      {not.otherDistrict.length > 0 && (
-        <span className="app-total__note">
-          {text.fn('supporters.otherDistrict', not.otherDistrict.length, {
-            lines: lines(not.otherDistrict),
-            district: districtName,
-          })}
-        </span>
-      )}
-      {applicant && not.applicant.length > 0 && (
-        <span className="app-total__note">
-          {text.fn(
-            applicant.isReader ? 'supporters.self' : 'supporters.applicant',
-            not.applicant.length,
-            { lines: lines(not.applicant), name: applicant.name },
-          )}
-        </span>
-      )}
+      ))}
     </div>
   );
 }
 
-/** The count under a list field when it is the list the workflow's supporters rule counts. */
+/**
+ * The count under a list field when it is the list the workflow's supporters rule counts, read
+ * with the form's answers `data` as they are now.
+ */
 export function supportersFooter(
   def: WorkflowDefinition,
   field: FormField,
   value: unknown,
+  data: Record<string, unknown>,
   applicant?: FormApplicant,
 ) {
   const rule = field.key === SUPPORTERS_LIST ? supportersRule(def) : null;
@@ -119,7 +108,8 @@ export function supportersFooter(
     <SupportersCount
       items={Array.isArray(value) ? value : []}
       rule={rule}
-      district={districtOfRule(def, rule, undefined, applicant?.district)}
+      def={def}
+      data={data}
       {...(applicant ? { applicant } : {})}
     />
   );

@@ -58,6 +58,9 @@ const nl = {
   'supporters.why.tooYoung': 'Jonger dan {minAge} jaar.',
   'supporters.why.noPostcode': 'De postcode is niet ingevuld.',
   'supporters.why.otherDistrict': 'Woont volgens de postcode niet in {district}.',
+  'supporters.why.unconfirmed': 'Heeft (nog) niet bevestigd.',
+  'supporters.byConfirmed':
+    'Deze namen tellen niet meer mee: er zijn ondersteuners uitgenodigd, en dan tellen alleen zij die zelf bevestigden. Zie ‘{panel}’ hieronder.',
   'supporters.self.one':
     'Regel {lines} telt niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
   'supporters.self.other':
@@ -121,6 +124,9 @@ const en: typeof nl = {
   'supporters.why.tooYoung': 'Younger than {minAge}.',
   'supporters.why.noPostcode': 'The postcode is not filled in.',
   'supporters.why.otherDistrict': 'By the postcode, does not live in {district}.',
+  'supporters.why.unconfirmed': 'Has not confirmed (yet).',
+  'supporters.byConfirmed':
+    'These names no longer count: supporters were invited, and then only those who confirmed themselves count. See ‘{panel}’ below.',
   'supporters.self.one':
     'Line {lines} is not counted: that is you. The scheme asks for the support of other residents.',
   'supporters.self.other':

@@ -154,11 +154,14 @@ export function ApplicationDataSection({
   definition,
   files,
   staff,
+  supportersCountedIn,
 }: {
   app: Application;
   definition: WorkflowDefinition | undefined;
   files?: readonly Attachment[];
   staff?: boolean;
+  /** The part of the page listing the supporters who confirmed, when they are who counts. */
+  supportersCountedIn?: string | null;
 }) {
   const { t } = useI18n();
   const { me } = useSession();
@@ -184,6 +187,7 @@ export function ApplicationDataSection({
                   applicantName: app.applicantName,
                   applicantPostcode: app.applicantPostcode,
                   district: app.regulation.district,
+                  ...(supportersCountedIn ? { countedIn: supportersCountedIn } : {}),
                 },
               }
             : {})}

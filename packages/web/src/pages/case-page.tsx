@@ -63,6 +63,8 @@ export function CasePage({ id }: { id: string }) {
     return { ...b, summary, regulation: regs.find((r) => r.id === b.app.regulation.id) };
   }, [id]);
   const [flash, setFlash] = useState('');
+  // Once supporters are invited the step counts who confirmed, not the form's names.
+  const [supportersCountedIn, setSupportersCountedIn] = useState<string | null>(null);
   // The letters there were before the last step: a letter it issued that goes by post is not
   // sent yet, whatever the workflow's own sentence after the step says.
   const [lettersBefore, setLettersBefore] = useState<Set<string> | null>(null);
@@ -285,8 +287,14 @@ export function CasePage({ id }: { id: string }) {
             ))}
           </section>
 
-          <ApplicationDataSection app={app} definition={def} files={attachments} staff />
-          <SupportersPanel app={app} staff />
+          <ApplicationDataSection
+            app={app}
+            definition={def}
+            files={attachments}
+            staff
+            supportersCountedIn={supportersCountedIn}
+          />
+          <SupportersPanel app={app} staff onCountedHere={setSupportersCountedIn} />
 
           <section aria-labelledby="attachments-title" className="app-section">
             <Heading2 id="attachments-title" className="app-subheading">

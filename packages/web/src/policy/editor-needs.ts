@@ -1,4 +1,4 @@
-import { SUPPORTERS_LIST } from '@initiatief/engine';
+import { SUPPORTERS_LIST, supportersRule, supportersRules } from '@initiatief/engine';
 import { arr, branchesOf, guardsOf, type Obj, obj, str, textIn } from './editor-kit';
 import type { DefinitionJson } from './policy-api';
 
@@ -15,26 +15,18 @@ function guardsOfType(def: DefinitionJson, type: string): Obj[] {
 /**
  * The age from which the submit condition counts supporters (`supportersAtLeast`, strictest
  * count first), or null when no transition asks for supporters. It reads each row's `age`.
+ * The engine's own reading of the rule (supportersRule), of the draft as it is now.
  */
 export function supportersMinAge(def: DefinitionJson): number | null {
-  let rule: { count: number; minAge: number } | null = null;
-  for (const g of guardsOfType(def, 'supportersAtLeast')) {
-    const p = obj(g.params);
-    const count = typeof p.count === 'number' ? p.count : 0;
-    const minAge = typeof p.minAge === 'number' ? p.minAge : 12;
-    if (rule === null || count > rule.count) rule = { count, minAge };
-  }
-  return rule?.minAge ?? null;
+  return supportersRule(def)?.minAge ?? null;
 }
 
 /**
- * Whether the submit condition counts only supporters of the application's district
- * (`supportersAtLeast` with a `sameDistrict` table): then it reads each row's `postcode`.
+ * Whether a submit condition counts only supporters of a district (`supportersAtLeast` with a
+ * `sameDistrict` table, any of them): then it reads each row's `postcode`.
  */
 export function supportersByDistrict(def: DefinitionJson): boolean {
-  return guardsOfType(def, 'supportersAtLeast').some(
-    (g) => Object.keys(obj(obj(obj(g.params).sameDistrict).postcodes)).length > 0,
-  );
+  return supportersRules(def).some((r) => Object.keys(r.sameDistrict?.postcodes ?? {}).length > 0);
 }
 
 /** Why the definition cannot do without a question of the form: a message and its words. */

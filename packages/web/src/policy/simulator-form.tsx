@@ -59,7 +59,7 @@ export function TrialForm({
               def.form.requestedAmount?.list === field.key ? (
                 <BudgetTotal total={total} max={maxCents} />
               ) : (
-                supportersFooter(def, field, data[field.key])
+                supportersFooter(def, field, data[field.key], data)
               )
             }
           />

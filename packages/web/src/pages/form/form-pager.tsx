@@ -305,6 +305,7 @@ export function FormPager({
                   field={asReadBy(field, forOther)}
                   applicationId={app.id}
                   value={data[field.key]}
+                  data={data}
                   attachments={attachments}
                   errors={fieldErrors}
                   inputProblems={problems}

@@ -18,6 +18,7 @@ export function WizardField({
   field,
   applicationId,
   value,
+  data,
   attachments,
   errors,
   inputProblems,
@@ -33,6 +34,8 @@ export function WizardField({
   field: FormField;
   applicationId: string;
   value: unknown;
+  /** The form's answers now: the supporters' count reads a district asked on the form. */
+  data: Record<string, unknown>;
   /** The application's files, to name the ids of an attachments question. */
   attachments: Attachment[];
   /** The errors by path: the field's own, and its items' in a list. */
@@ -81,7 +84,7 @@ export function WizardField({
               unclear={unclearLines(def, inputProblems)}
             />
           ) : (
-            supportersFooter(def, field, value, applicant)
+            supportersFooter(def, field, value, data, applicant)
           )
         }
       />
