@@ -167,16 +167,29 @@ function Routes() {
   return <NotFoundPage />;
 }
 
+/** The route table's paths: the parts of an address the router says in the interface's language. */
+const PATTERNS = ROUTES.map((r) => r.path);
+
+/** The router, writing addresses in the interface's language (router/route-words.ts). */
+function LocalRouter({ children }: { children: ReactNode }) {
+  const { locale } = useI18n();
+  return (
+    <RouterProvider patterns={PATTERNS} locale={locale}>
+      {children}
+    </RouterProvider>
+  );
+}
+
 export function App() {
   return (
     <I18nProvider>
-      <RouterProvider>
+      <LocalRouter>
         <SessionProvider>
           <Layout>
             <Routes />
           </Layout>
         </SessionProvider>
-      </RouterProvider>
+      </LocalRouter>
     </I18nProvider>
   );
 }

@@ -111,7 +111,7 @@ describe('the budget step', () => {
       .click();
     await expectHeading(page, /: Controleren en versturen$/);
     const link = summary().getByRole('link', { name: over });
-    expect(await link.getAttribute('href')).toMatch(/\/bewerken\/[^/#]+#f-budgetLines-total$/);
+    expect(await link.getAttribute('href')).toMatch(/\/bewerken\/[^/#]+#begroting-totaal$/);
     expect(await page.getByText(over).count()).toBe(1);
     await checkA11y(page, 'review-over-max');
 

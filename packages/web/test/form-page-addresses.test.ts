@@ -4,8 +4,8 @@
  * workflow (the newest shipped one, its pages retitled, one with diacritics) walked page by page,
  * the steps' and the review's links read, an old address with a page's key opened (it shows that
  * page, and the address bar then names it, in place of the old address), and the language
- * switched (the address follows, and the Dutch word still opens the page in English). axe on
- * the pages.
+ * switched (the address follows, its route words too, and the Dutch word still opens the page
+ * in English). axe on the pages.
  */
 import { validateDefinition, type WorkflowDefinition } from '@initiatief/engine';
 import type { Page } from 'playwright-core';
@@ -94,6 +94,8 @@ setUpBrowserTest(
 
 const exact = (name: string) => ({ name, exact: true });
 const base = () => `/aanvragen/${applicationId}/bewerken`;
+/** The same address in English (router/route-words.ts). */
+const baseEn = () => `/applications/${applicationId}/edit`;
 const path = () => new URL(page.url()).pathname;
 const total = () => TITLES.length + 1;
 const steps = (name: string) => page.getByRole('navigation', exact(name));
@@ -164,22 +166,24 @@ describe('the addresses of the form’s pages', () => {
     const length = await historyLength();
     await page.getByRole('button', exact('English')).click();
     await expectHeading(page, `Step 4 of ${total()}: ${TITLES[3]!.en}`, false);
-    await expect.poll(path).toBe(`${base()}/payment-details`);
+    await expect.poll(path).toBe(`${baseEn()}/payment-details`);
     expect(await historyLength()).toBe(length);
     const hrefs = await steps('Steps of the application')
       .getByRole('link')
       .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-    expect(hrefs.slice(0, 3)).toEqual(TITLES.slice(0, 3).map((t) => `${base()}/${t.words[1]}`));
+    expect(hrefs.slice(0, 3)).toEqual(TITLES.slice(0, 3).map((t) => `${baseEn()}/${t.words[1]}`));
+    // The form's own last step has its English word too.
+    expect(hrefs.at(-1)).toBe(`${baseEn()}/check`);
     await checkA11y(page, 'page-addresses-english');
   });
 
   it('in English the Dutch word still opens the page; its address is then the English one', async () => {
     await page.goto(`${server.url}${base()}/ondersteuners-uit-de-wijk`);
     await expectHeading(page, `Step 3 of ${total()}: ${TITLES[2]!.en}`, false);
-    await expect.poll(path).toBe(`${base()}/supporters`);
+    await expect.poll(path).toBe(`${baseEn()}/supporters`);
     await page.getByRole('button', exact('Next step')).click();
     await expectHeading(page, `Step 4 of ${total()}: ${TITLES[3]!.en}`);
-    expect(path()).toBe(`${base()}/payment-details`);
+    expect(path()).toBe(`${baseEn()}/payment-details`);
   });
 
   it('switching back to Dutch gives the Dutch word again', async () => {

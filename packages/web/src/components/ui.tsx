@@ -6,17 +6,13 @@ import {
   FormFieldErrorMessage,
   FormLabel,
   Heading1,
-  Heading2,
-  Link,
   Paragraph,
   Select,
   SelectOption,
   Textarea,
   Textbox,
-  UnorderedList,
-  UnorderedListItem,
 } from '@utrecht/component-library-react';
-import { type ReactNode, type RefObject, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { ApiError, fieldId } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
@@ -78,70 +74,8 @@ export function ErrorAlert({ children }: { children: ReactNode }) {
   );
 }
 
-export interface SummaryError {
-  /** The field's DOM id, or an href to another page. */
-  target: string;
-  message: string;
-}
-
-/**
- * The error summary at the top of a form; focused after a failed submit, each message
- * linking to its field.
- */
-export function ErrorSummary({
-  errors,
-  summaryRef,
-  onFollow,
-}: {
-  errors: SummaryError[];
-  summaryRef: RefObject<HTMLDivElement | null>;
-  onFollow?: (target: string) => void;
-}) {
-  const { t } = useI18n();
-  if (errors.length === 0) return null;
-  return (
-    <div
-      ref={summaryRef}
-      tabIndex={-1}
-      role="alert"
-      aria-labelledby="error-summary-title"
-      className="app-error-summary"
-    >
-      <Heading2 id="error-summary-title" className="app-error-summary__title">
-        {t('errors.summaryTitle')}
-      </Heading2>
-      <UnorderedList>
-        {errors.map((e) => (
-          <UnorderedListItem key={`${e.target}:${e.message}`}>
-            <Link
-              href={e.target.startsWith('/') ? e.target : `#${e.target}`}
-              onClick={(ev) => {
-                if (onFollow) {
-                  ev.preventDefault();
-                  onFollow(e.target);
-                  return;
-                }
-                if (!e.target.startsWith('/')) {
-                  ev.preventDefault();
-                  focusField(e.target);
-                }
-              }}
-            >
-              {e.message}
-            </Link>
-          </UnorderedListItem>
-        ))}
-      </UnorderedList>
-    </div>
-  );
-}
-
-export function focusField(id: string) {
-  const el = document.getElementById(id);
-  if (!el) return;
-  el.scrollIntoView({ block: 'center' });
-  (el as HTMLElement).focus();
-}
+// The error summary lives in its own file; pages import it from here as before.
+export { ErrorSummary, focusField, type SummaryError } from './error-summary';
 
 export interface FieldBase {
   id: string;

@@ -83,7 +83,15 @@ describe('the words of a definition’s steps', () => {
     expect(nl).toContain('betaalgegevens');
     expect(en).toContain('payment-details');
     expect(addressOf(def, 'nl', REVIEW_STEP)).toBe('controleren');
-    expect(addressOf(def, 'en', REVIEW_STEP)).toBe('controleren');
+  });
+
+  it('the form’s own steps have a word in each language, and either opens the step', () => {
+    expect(addressOf(def, 'en', REVIEW_STEP)).toBe('check');
+    expect(stepOfAddress(def, 'controleren')).toBe(REVIEW_STEP);
+    expect(stepOfAddress(def, 'check')).toBe(REVIEW_STEP);
+    expect(stepOfAddress(def, 'Check')).toBe(REVIEW_STEP);
+    for (const locale of ['nl', 'en'] as const)
+      expect(stepOfAddress(def, addressOf(def, locale, REVIEW_STEP))).toBe(REVIEW_STEP);
   });
 
   it('a word, a key, the other language’s word or the word as typed: the same page', () => {
@@ -147,7 +155,11 @@ describe('the words of a definition’s steps', () => {
     ]);
     const [a, b] = pagesOf(odd).map((p) => p.key);
     expect(addressOf(odd, 'nl', a!)).toBe('controleren-2');
+    // The English title spells the review's English word: that page gets a number in English too.
+    expect(addressOf(odd, 'en', a!)).toBe('check-2');
     expect(stepOfAddress(odd, 'controleren')).toBe(REVIEW_STEP);
+    expect(stepOfAddress(odd, 'check')).toBe(REVIEW_STEP);
+    expect(stepOfAddress(odd, 'check-2')).toBe(a);
     expect(addressOf(odd, 'nl', b!)).toBe('pagina-2');
     expect(addressOf(odd, 'en', b!)).toBe('page-2');
   });
@@ -161,7 +173,10 @@ describe('the words of a definition’s steps', () => {
     });
     expect(stepsOf(old, {})).toContain(ATTACHMENTS_STEP);
     expect(addressOf(old, 'nl', ATTACHMENTS_STEP)).toBe('bijlagen');
+    expect(addressOf(old, 'en', ATTACHMENTS_STEP)).toBe('attachments');
     expect(addressOf(old, 'nl', pagesOf(old)[0]!.key)).toBe('bijlagen-2');
+    expect(addressOf(old, 'en', pagesOf(old)[0]!.key)).toBe('attachments-2');
     expect(stepOfAddress(old, 'bijlagen')).toBe(ATTACHMENTS_STEP);
+    expect(stepOfAddress(old, 'attachments')).toBe(ATTACHMENTS_STEP);
   });
 });

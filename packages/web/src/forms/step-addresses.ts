@@ -6,50 +6,22 @@ import {
   pagesOf,
   REVIEW_STEP,
 } from './form-pages';
+import { slugify } from './slugify';
 
 // The last part of a form page's address is a word people can read and say on the phone, made
 // from the page's title in the interface's language ("Betaalgegevens": /bewerken/betaalgegevens),
-// never the definition's key for the page (a code). The steps the form adds itself keep their
-// Dutch route words, as the rest of the app's addresses do (aanvragen, bewerken).
+// never the definition's key for the page (a code). The steps the form adds itself have a word
+// in each language, as the rest of the app's addresses do (router/route-words.ts).
 
 const LOCALES: readonly Locale[] = ['nl', 'en'];
 
-/** The longest slug made from a title; a longer one is cut at a word's end. */
-const MAX_LENGTH = 60;
-
-/** Letters that do not come apart into a base letter and a mark (NFD): their spelling in a-z. */
-const SPELLED: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ĳ: 'ij',
+/** The words of the steps the form adds itself (their titles: Bijlagen, Controleren en versturen). */
+export const FIXED_STEP_WORDS: Readonly<Record<string, Record<Locale, string>>> = {
+  [ATTACHMENTS_STEP]: { nl: 'bijlagen', en: 'attachments' },
+  [REVIEW_STEP]: { nl: 'controleren', en: 'check' },
 };
 
-/**
- * A title as an address's word: lowercase, diacritics removed ("Ayşe" ayse, "één" een), every run
- * of other characters one hyphen ("Uw initiatief" uw-initiatief), apostrophes dropped ("Ayşe's
- * buurt" ayses-buurt), no hyphen at either end. '' when nothing of a-z and 0-9 is left.
- */
-export function slugify(title: string): string {
-  const plain = title
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøłđðþıĳ]/g, (c) => SPELLED[c] ?? c)
-    .replace(/['’‘`´]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  if (plain.length <= MAX_LENGTH) return plain;
-  const cut = plain.slice(0, MAX_LENGTH + 1);
-  const end = cut.lastIndexOf('-');
-  return (end > 0 ? cut.slice(0, end) : plain.slice(0, MAX_LENGTH)).replace(/-+$/, '');
-}
+export { slugify };
 
 /** Each step's address word, in both languages, and which step each word names. */
 interface StepAddresses {
@@ -63,7 +35,8 @@ const cache = new WeakMap<WorkflowDefinition, StepAddresses>();
  * Every step's word in each language, unique within the definition across both languages (a word
  * names one step, whatever the language it was read in): a title whose word is taken gets `-2`,
  * `-3` ("Kosten", "Kosten": kosten, kosten-2); one that gives no word at all (no letter of a-z)
- * `pagina-<n>` / `page-<n>` by its place. The form's own steps (bijlagen, controleren) keep theirs.
+ * `pagina-<n>` / `page-<n>` by its place. The form's own steps have their words first
+ * (bijlagen/attachments, controleren/check): a page titled so gets a number.
  */
 function addressesOf(def: WorkflowDefinition): StepAddresses {
   const known = cache.get(def);
@@ -72,8 +45,11 @@ function addressesOf(def: WorkflowDefinition): StepAddresses {
   const of: StepAddresses['of'] = { nl: new Map(), en: new Map() };
   const fixed = hasAttachmentsField(def) ? [REVIEW_STEP] : [ATTACHMENTS_STEP, REVIEW_STEP];
   for (const step of fixed) {
-    owner.set(step, step);
-    for (const locale of LOCALES) of[locale].set(step, step);
+    for (const locale of LOCALES) {
+      const word = FIXED_STEP_WORDS[step]![locale];
+      owner.set(word, step);
+      of[locale].set(step, word);
+    }
   }
   const pages = pagesOf(def);
   for (const locale of LOCALES) {
@@ -91,7 +67,7 @@ function addressesOf(def: WorkflowDefinition): StepAddresses {
   return made;
 }
 
-/** The word of a step (a page's key, `bijlagen`, `controleren`) in an address in `locale`. */
+/** The word of a step (a page's key, ATTACHMENTS_STEP, REVIEW_STEP) in an address in `locale`. */
 export function addressOf(def: WorkflowDefinition, locale: Locale, step: string): string {
   return addressesOf(def).of[locale].get(step) ?? step;
 }

@@ -86,6 +86,8 @@ const nl = {
   'common.notFilled': 'Niet ingevuld',
 
   'errors.summaryTitle': 'Er is iets niet goed ingevuld',
+  /** The word an error summary link's address says for a field without a label to read. */
+  'errors.fieldAnchor': 'veld',
   'errors.stale': 'Iemand anders heeft deze aanvraag gewijzigd; laad opnieuw',
   'errors.network':
     'Er is geen verbinding met de server. Probeer het over een paar minuten opnieuw.',
@@ -717,6 +719,7 @@ const en: Record<MessageKey, string> = {
   'common.notFilled': 'Not filled in',
 
   'errors.summaryTitle': 'Something is not filled in correctly',
+  'errors.fieldAnchor': 'field',
   'errors.stale': 'Someone else changed this application; reload',
   'errors.network': 'There is no connection to the server. Please try again in a few minutes.',
   'errors.unknown': 'Something went wrong. Please try again later.',

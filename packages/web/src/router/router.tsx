@@ -12,9 +12,11 @@ import {
   useState,
 } from 'react';
 import { LeaveDialog } from './leave-dialog';
+import { canonicalPath, localHref, type RouteLocale } from './route-words';
 
 /** A small History API router: the app has a dozen routes and needs nothing more. */
 interface Location {
+  /** The route table's path (its Dutch words, route-words.ts), whatever the address bar's language. */
   path: string;
   search: URLSearchParams;
   hash: string;
@@ -42,13 +44,15 @@ interface RouterValue {
    * for an act that leaves the page by other means than a link (logging out).
    */
   whenAllowed(leave: () => void): void;
+  /** The address of `to` in the interface's language, for a link's href (route-words.ts). */
+  href(to: string): string;
 }
 
 const RouterContext = createContext<RouterValue | null>(null);
 
-function read(key: number): Location {
+function read(key: number, patterns: readonly string[]): Location {
   return {
-    path: window.location.pathname,
+    path: canonicalPath(window.location.pathname, patterns),
     search: new URLSearchParams(window.location.search),
     hash: window.location.hash,
     key,
@@ -56,8 +60,18 @@ function read(key: number): Location {
   };
 }
 
-export function RouterProvider({ children }: { children: ReactNode }) {
-  const [location, setLocation] = useState<Location>(() => read(0));
+export function RouterProvider({
+  children,
+  patterns = [],
+  locale = 'nl',
+}: {
+  children: ReactNode;
+  /** The app's routes (`/aanvragen/:id`): which parts of an address are words to translate. */
+  patterns?: readonly string[];
+  /** The interface's language: the language of the addresses the router writes. */
+  locale?: RouteLocale;
+}) {
+  const [location, setLocation] = useState<Location>(() => read(0, patterns));
   const guards = useRef(new Set<{ message: string }>());
   // Where we are, to go back to when the user stays after pressing the browser's back button.
   const here = useRef(currentUrl());
@@ -83,18 +97,40 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     });
   }, []);
 
-  const go = useCallback((to: string, opts: NavigateOptions = {}) => {
-    if (opts.replace) window.history.replaceState(opts.state ?? null, '', to);
-    else window.history.pushState(opts.state ?? null, '', to);
-    here.current = currentUrl();
-    setLocation((l) => read(l.key + 1));
-  }, []);
+  const words = useRef({ patterns, locale });
+  words.current = { patterns, locale };
+  const href = useCallback(
+    (to: string) => localHref(to, words.current.patterns, words.current.locale),
+    [],
+  );
+
+  const go = useCallback(
+    (to: string, opts: NavigateOptions = {}) => {
+      if (opts.replace) window.history.replaceState(opts.state ?? null, '', href(to));
+      else window.history.pushState(opts.state ?? null, '', href(to));
+      here.current = currentUrl();
+      setLocation((l) => read(l.key + 1, words.current.patterns));
+    },
+    [href],
+  );
+
+  // An address that came in the other language (a shared link, an old one, the browser's back
+  // button after switching) or in the other language after switching: the address bar says it in
+  // this one, in its place (no entry in the history, nothing to go back to). The page stays.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on every navigation and language
+  useEffect(() => {
+    const now = currentUrl();
+    const local = href(now);
+    if (local === now) return;
+    window.history.replaceState(window.history.state, '', local);
+    here.current = local;
+  }, [location.key, locale, href]);
 
   useEffect(() => {
     const onPop = () => {
       if (guards.current.size === 0) {
         here.current = currentUrl();
-        setLocation((l) => read(l.key + 1));
+        setLocation((l) => read(l.key + 1, words.current.patterns));
         return;
       }
       // The browser has moved already: go back to where we were, then ask.
@@ -122,9 +158,12 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
+  // A new `href` for a new language, so links render their addresses in it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the language is read through words
+  const localHrefOf = useCallback((to: string) => href(to), [href, locale]);
   const value = useMemo(
-    () => ({ location, navigate, guard, whenAllowed }),
-    [location, navigate, guard, whenAllowed],
+    () => ({ location, navigate, guard, whenAllowed, href: localHrefOf }),
+    [location, navigate, guard, whenAllowed, localHrefOf],
   );
   return (
     <RouterContext.Provider value={value}>
@@ -190,11 +229,11 @@ export type AppLinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { href: str
 
 /** An NL Design System link that navigates inside the app without a page load. */
 export function AppLink({ href, onClick, children, ...rest }: AppLinkProps) {
-  const { navigate } = useRouter();
+  const { navigate, href: addressOf } = useRouter();
   return (
     <UtrechtLink
       {...rest}
-      href={href}
+      href={addressOf(href)}
       onClick={(e) => {
         onClick?.(e);
         if (e.defaultPrevented || !isPlainLeftClick(e) || rest.target) return;

@@ -20,7 +20,6 @@ import { AttachmentList, AttachmentUpload } from '../../components/attachments';
 import {
   ErrorAlert,
   ErrorSummary,
-  focusField,
   PageHeading,
   type SummaryError,
   useErrorText,
@@ -55,6 +54,7 @@ import { reviewMode } from './review-mode';
 import { SaveIndicator } from './save-indicator';
 import { StepsNav } from './steps-nav';
 import { useAutosave } from './use-autosave';
+import { useFieldAnchor } from './use-field-anchor';
 import { WizardField } from './wizard-field';
 import { labelled, overMaxProblem, refusedProblems, summaryOf } from './wizard-problems';
 
@@ -80,7 +80,7 @@ export function FormPager({
 }) {
   const text = useFormText();
   const { t, f, locale } = text;
-  const { navigate, location } = useRouter();
+  const { navigate } = useRouter();
   const { me } = useSession();
   const errorText = useErrorText();
   const [current, setCurrent] = useState(app);
@@ -153,13 +153,6 @@ export function FormPager({
     setErrors((prev) => ({ ...prev, ...e }));
   }, [autosave.status]);
 
-  // A link from the error summary to another page: focus that field once the page shows.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on every navigation
-  useEffect(() => {
-    const target = location.hash.slice(1);
-    if (target) setTimeout(() => focusField(target), 0);
-  }, [location.key]);
-
   const total = requestedCents(def, data);
   const max = regulation?.maxAmountCents;
   // Fields the API refused stay in the form, marked, until the person changes them (then they go
@@ -179,7 +172,9 @@ export function FormPager({
   // fields once saving began, and leaving asks.
   const unreadable = Object.keys(problems).length > 0;
   const typed = autosave.status.kind === 'idle' ? {} : labelled(def, problems, locale, forOther);
-  const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, hrefOf, SUBMIT_ID);
+  // A field in the address: by the word of its label (use-field-anchor.ts).
+  const { anchor, follow: toField } = useFieldAnchor(def, data, locale, forOther);
+  const notSaved = summaryOf(def, pages, { ...refused, ...typed }, step, hrefOf, SUBMIT_ID, anchor);
 
   // The last step lists a total over the maximum from the start: it cannot be sent so.
   const summary: SummaryError[] = summaryOf(
@@ -189,9 +184,8 @@ export function FormPager({
     step,
     hrefOf,
     SUBMIT_ID,
+    anchor,
   );
-  const toField = (target: string) =>
-    target.startsWith('/') ? navigate(target, { force: true }) : focusField(target);
 
   // Anything not saved (refused, or a save that failed): leaving the wizard asks first. Moving
   // between its steps does not (`force`): the form and what is not saved stay with the person.

@@ -9,6 +9,7 @@ import {
 import type { ApiError } from '../../api/http';
 import { ErrorAlert, StatusMessage, type SummaryError, useErrorText } from '../../components/ui';
 import { useFormText } from '../../i18n/form-messages';
+import { useRouter } from '../../router/router';
 import type { SaveStatus } from './use-autosave';
 
 /**
@@ -35,10 +36,11 @@ export function SaveIndicator({
   refused?: SummaryError[];
   /** What the error summary below the indicator lists now: said there, not again here. */
   inSummary?: readonly SummaryError[];
-  onFollow?(target: string): void;
+  onFollow?(target: string, anchor: string): void;
 }) {
   const { t, f, formatTime } = useFormText();
   const errorText = useErrorText();
+  const { href } = useRouter();
   let text = '';
   if (status.kind === 'saving') text = t('wizard.saving');
   if (status.kind === 'saved' && refused.length === 0)
@@ -91,11 +93,11 @@ export function SaveIndicator({
             {unsaid.map((r) => (
               <UnorderedListItem key={`${r.target}:${r.message}`}>
                 <Link
-                  href={r.target.startsWith('/') ? r.target : `#${r.target}`}
+                  href={r.target.startsWith('/') ? href(r.target) : `#${r.anchor ?? ''}`}
                   onClick={(e) => {
                     if (!onFollow) return;
                     e.preventDefault();
-                    onFollow(r.target);
+                    onFollow(r.target, r.anchor ?? '');
                   }}
                 >
                   {r.message}

@@ -74,7 +74,8 @@ export function unclearLines(def: WorkflowDefinition, inputProblems: Problems): 
 
 /**
  * The error summary's entries in the order of the form, each linking to its field: on this page
- * by id, on another page by its address (the field is focused once that page shows).
+ * by id, on another page by its address (the field is focused once that page shows). The address
+ * names the field by the word of its label (`anchorOf`: field-anchors.ts), never by its key.
  */
 export function summaryOf(
   def: WorkflowDefinition,
@@ -83,12 +84,15 @@ export function summaryOf(
   step: string,
   hrefOf: (step: string) => string,
   fallback: string,
+  anchorOf: (path: string) => string,
 ): SummaryError[] {
   return inFormOrder(def, problems).map(([path, message]) => {
     const holder = pageOfPath(pages, path);
     if (!holder) return { target: fallback, message };
+    const anchor = anchorOf(path);
     return {
-      target: holder.key === step ? fieldId(path) : `${hrefOf(holder.key)}#${fieldId(path)}`,
+      target: holder.key === step ? fieldId(path) : `${hrefOf(holder.key)}#${anchor}`,
+      anchor,
       message,
     };
   });
