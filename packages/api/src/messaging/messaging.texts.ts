@@ -3,6 +3,7 @@
  * they are filled with (resolveVariables), formatted for the reader's language.
  */
 import {
+  accountHolderOf,
   activityDateOf,
   applicantAccount,
   applicationView,
@@ -198,8 +199,10 @@ export function resolveVariables(
     today: formatDate(toAmsterdamDate(input.now), language),
     periodDays: text(payload.periodDays ?? suspensions?.at(-1)?.periodDays),
     municipalityIban: MUNICIPALITY_ACCOUNT.iban,
-    // The scheme the grant is given under (a letter's legal basis), and the account she gave.
+    // The scheme the grant is given under (a letter's legal basis), the account she gave and in
+    // whose name it is (the question the definition names as the holder: "… ten name van …").
     regulationTitle: text(context.facts?.regulation.title),
     accountIban: applicantAccount(input.definition, data),
+    accountHolder: accountHolderOf(input.definition, data),
   });
 }

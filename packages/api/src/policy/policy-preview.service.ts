@@ -107,6 +107,7 @@ export function sampleVariables(
     regulationTitle: `${nl ? 'Bewonersinitiatieven' : 'Resident initiatives'} Noord ${today.slice(0, 4)}`,
     // The example account of the IBAN standard's own documentation, no one's real account.
     accountIban: 'NL91 ABNA 0417 1643 00',
+    accountHolder: 'Ayşe Yıldız-Çelik',
   };
   return vars;
 }

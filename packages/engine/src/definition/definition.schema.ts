@@ -91,6 +91,13 @@ export const scalarFieldSchema = z
      * separator ("2.026"). Absent: a quantity ("1.200" / "1,200").
      */
     display: z.enum(INTEGER_DISPLAYS).optional(),
+    /**
+     * IBAN fields only: the text question of the form that asks in whose name the account is
+     * ("Naam van de rekeninghouder"), so a letter can say "IBAN … ten name van …" without anyone
+     * naming that question in code (`accountHolderOf`, the variable `accountHolder`). It must name
+     * a text field of the form itself, not one in a list (definition.account-rules.ts).
+     */
+    holderField: identifier.optional(),
   })
   .strict();
 

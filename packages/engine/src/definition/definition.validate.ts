@@ -15,6 +15,8 @@ import {
   type GuardName,
   guardParams,
 } from '../vocabulary/vocabulary.params';
+import { checkAccountHolder } from './definition.account-rules';
+import { checkAmountFields } from './definition.amount-field-rules';
 import { checkEventPayloadRules, checkForm } from './definition.form-rules';
 import { checkFormShowWhen } from './definition.form-show-when-rules';
 import { checkHouseRules, noPathToFinalText } from './definition.house-rules';
@@ -252,6 +254,8 @@ export function validateDefinition(json: unknown): ValidationResult {
 
   checkTemplates(def, usedMails, usedLetters, add);
   checkForm(def, add);
+  checkAccountHolder(def, add);
+  checkAmountFields(def, add);
   checkFormShowWhen(def, add);
   checkEventPayloadRules(def, add);
   problems.push(...checkHouseRules(def));

@@ -62,9 +62,29 @@ export function applicantAccount(
   def: { form: FormDefinition },
   data: Record<string, unknown>,
 ): string {
-  const key = def.form.fields.find((f) => f.type === 'iban')?.key;
+  const key = accountField(def)?.key;
   const value = key === undefined ? undefined : data[key];
   if (typeof value !== 'string') return '';
   const iban = value.replace(/\s+/g, '').toUpperCase();
   return iban.replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** The form's (first) IBAN question, the one `applicantAccount` reads. */
+function accountField(def: { form: FormDefinition }) {
+  const field = def.form.fields.find((f) => f.type === 'iban');
+  return field?.type === 'iban' ? field : undefined;
+}
+
+/**
+ * In whose name that account is: the answer to the text question the IBAN question names as its
+ * holder (`holderField`), trimmed, runs of spaces one; '' when the form names none or it is not
+ * answered. The definition says which question it is, so no code knows its key.
+ */
+export function accountHolderOf(
+  def: { form: FormDefinition },
+  data: Record<string, unknown>,
+): string {
+  const key = accountField(def)?.holderField;
+  const value = key === undefined ? undefined : data[key];
+  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 }

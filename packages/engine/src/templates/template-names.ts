@@ -40,6 +40,7 @@ export const TEMPLATE_VARIABLE_NAMES: Record<TemplateVariable, LocalizedText> = 
     nl: 'rekeningnummer (IBAN) van de aanvrager',
     en: 'applicant’s bank account (IBAN)',
   },
+  accountHolder: { nl: 'naam van de rekeninghouder', en: 'name of the account holder' },
 };
 
 /** Each condition of a section (templates.ts TEMPLATE_CONDITIONS), as the editor names it. */

@@ -1,7 +1,7 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
 import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { applicantAccount, applicationTitle } from '../form/form-fields';
+import { accountHolderOf, applicantAccount, applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { paymentDeadline } from '../legal-clock/terms';
 import { decisionSentOn } from '../runtime/decision-sent';
@@ -117,8 +117,10 @@ export function templateVariables(
     periodDays:
       typeof periodDays === 'number' ? String(periodDays) : String(open?.periodDays ?? ''),
     municipalityIban: ctx.municipalityIban ?? '',
-    // The scheme the grant is given under, and the account she gave for the payment.
+    // The scheme the grant is given under, and the account she gave for the payment with the
+    // name it is in (the question the IBAN question names as its holder).
     regulationTitle: text(ctx.facts?.regulation.title),
     accountIban: applicantAccount(def, view.data),
+    accountHolder: text(accountHolderOf(def, view.data)),
   });
 }

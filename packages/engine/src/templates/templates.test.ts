@@ -27,9 +27,10 @@ describe('renderTemplate', () => {
   });
 
   test('the variable list matches the contract', () => {
-    expect(TEMPLATE_VARIABLES).toHaveLength(26);
+    expect(TEMPLATE_VARIABLES).toHaveLength(27);
     expect(TEMPLATE_VARIABLES).toContain('regulationTitle');
     expect(TEMPLATE_VARIABLES).toContain('accountIban');
+    expect(TEMPLATE_VARIABLES).toContain('accountHolder');
     expect(TEMPLATE_VARIABLES).toContain('reclaimDueDate');
     expect(TEMPLATE_VARIABLES).toContain('municipalityIban');
     expect(TEMPLATE_VARIABLES).toContain('objectionDeadline');

@@ -26,6 +26,7 @@ export const TEMPLATE_VARIABLES = [
   'municipalityIban',
   'regulationTitle',
   'accountIban',
+  'accountHolder',
 ] as const;
 export type TemplateVariable = (typeof TEMPLATE_VARIABLES)[number];
 

@@ -3,7 +3,13 @@ import type { ApplicationContext, Effect, Suspension } from '../core/engine.type
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { addDays } from '../legal-clock/calendar';
 import { supplementDueOn } from '../legal-clock/terms';
-import { grantAmount, type MachineEvent, payloadAmount, payloadOf } from './vocabulary.context';
+import {
+  amountOfField,
+  grantAmount,
+  type MachineEvent,
+  payloadAmount,
+  payloadOf,
+} from './vocabulary.context';
 import type { ActionName, actionParams } from './vocabulary.params';
 
 type Params<N extends ActionName> = z.infer<(typeof actionParams)[N]>;
@@ -121,7 +127,10 @@ export const actionImplementations: { [N in ActionName]: ActionImpl<N> } = {
     let amount = 0;
     const update: Partial<ApplicationContext> = {};
     if (params.kind === 'advance') {
-      amount = payloadAmount(event) ?? 0;
+      amount =
+        (params.field === undefined
+          ? payloadAmount(event)
+          : amountOfField(event.payload, params.field)) ?? 0;
       update.advanceCents = ctx.advanceCents + amount;
     } else if (params.kind === 'settlement') {
       amount = Math.max(0, (ctx.settledCents ?? 0) - ctx.advanceCents);

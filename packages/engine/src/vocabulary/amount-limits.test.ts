@@ -19,6 +19,7 @@ const LIMITS = amountLimit.options;
 const figures: AmountFigures = {
   requestedCents: 125_000,
   grantedCents: 100_000,
+  grantCents: 90_000,
   advanceCents: 60_000,
   regulationMaxCents: 1_000_000,
   directSettlementThresholdCents: 50_000,
@@ -30,6 +31,7 @@ describe('the figure each limit stands for', () => {
     expect(LIMITS.map((l) => [l, amountLimitCents(l, figures, 7_500)])).toEqual([
       ['regulationMax', 1_000_000],
       ['granted', 100_000],
+      ['grant', 90_000],
       ['requested', 125_000],
       ['remainingGrant', 40_000],
       ['directSettlementThreshold', 50_000],

@@ -19,6 +19,8 @@ export type AmountLimit = z.infer<typeof amountLimit>;
 export interface AmountFigures {
   requestedCents?: number | null;
   grantedCents?: number | null;
+  /** What this step grants (limit `grant`): known to the guard, not to a screen beforehand. */
+  grantCents?: number | null;
   /** What was paid in advances: with the granted amount, the part not yet paid. */
   advanceCents?: number | null;
   regulationMaxCents?: number | null;
@@ -40,6 +42,8 @@ export function amountLimitCents(
       return known(figures.regulationMaxCents);
     case 'granted':
       return known(figures.grantedCents);
+    case 'grant':
+      return known(figures.grantCents);
     case 'requested':
       return known(figures.requestedCents);
     case 'remainingGrant': {
@@ -83,7 +87,10 @@ export interface PayloadAmountLimit {
   cents?: number;
 }
 
-type GuardRef = { type?: string; params?: { amount?: unknown; limit?: unknown; cents?: unknown } };
+type GuardRef = {
+  type?: string;
+  params?: { amount?: unknown; limit?: unknown; cents?: unknown; field?: unknown };
+};
 
 function guardsOf(t: string | TransitionConfig): GuardRef[] {
   if (typeof t === 'string' || !t.guard) return [];
@@ -110,6 +117,8 @@ export function payloadAmountLimits(
     for (const g of guardsOf(t)) {
       const p = g.params;
       if (g.type !== 'amountAtMost' || (p?.amount !== 'payload' && p?.amount !== 'grant')) continue;
+      // An amount read from another field of the step (an advance) is not the step's amount.
+      if (p.field !== undefined) continue;
       if (typeof p.limit !== 'string') continue;
       const l: PayloadAmountLimit = { limit: p.limit as AmountLimit };
       if (l.limit === 'fixed' && typeof p.cents === 'number') l.cents = p.cents;

@@ -12,6 +12,7 @@ import { SUPPORTERS_LIST, supportersOnForm } from './supporters';
 import { readSupporters } from './supporters-rule';
 import {
   AMOUNT_FIELD,
+  amountOfField,
   grantAmount,
   type MachineEvent,
   payloadAmount,
@@ -42,7 +43,17 @@ function amountOf(
   def: WorkflowDefinition,
   ctx: ApplicationContext,
   event: MachineEvent,
+  field?: string,
 ): { cents: number; path: string; label: () => LocalizedText } {
+  if (source === 'payload' && field !== undefined) {
+    // Another amount of the step than its own (an advance decided with a grant), by its label.
+    const spec = def.events[event.type]?.payload;
+    return {
+      cents: amountOfField(event.payload, field) ?? 0,
+      path: field,
+      label: () => (spec ? payloadLabel(spec, field) : both(field, field)),
+    };
+  }
   switch (source) {
     case 'requested': {
       const path = `data.${def.form.requestedAmount?.list ?? ''}`;
@@ -82,6 +93,7 @@ function figuresOf(
   return {
     requestedCents: requestedCents(def, ctx.data),
     grantedCents: ctx.grantedCents ?? 0,
+    grantCents: grantAmount(def, ctx, event),
     advanceCents: ctx.advanceCents,
     regulationMaxCents: regulation?.maxAmountCents ?? 0,
     directSettlementThresholdCents: regulation?.directSettlementThresholdCents ?? -1,
@@ -99,6 +111,10 @@ const LIMIT_WORDS: Record<AmountLimit, { label: string; text: LocalizedText }> =
   granted: {
     label: 'the granted amount',
     text: both('het verleende bedrag', 'the granted amount'),
+  },
+  grant: {
+    label: 'the amount to grant',
+    text: both('het te verlenen bedrag', 'the amount to grant'),
   },
   requested: {
     label: 'the requested amount',
@@ -165,7 +181,7 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     );
   },
   amountAtMost: (def, ctx, event, params) => {
-    const amount = amountOf(params.amount, def, ctx, event);
+    const amount = amountOf(params.amount, def, ctx, event, params.field);
     const figures = figuresOf(def, ctx, event);
     const above = amountAbove(amount.cents, params.limit, figures, params.cents ?? 0);
     if (!above) return OK;
@@ -333,7 +349,8 @@ export function dependsOnPayload(
   if (name === 'payloadEquals' || name === 'reasonForChangedAmount') return true;
   if (name === 'amountAtMost' || name === 'amountAtLeast' || name === 'budgetAvailable') {
     const source = (params?.amount as string | undefined) ?? 'grant';
-    return source !== 'requested';
+    // The amount this step grants is the payload's when it names one.
+    return source !== 'requested' || params?.limit === 'grant';
   }
   return false;
 }

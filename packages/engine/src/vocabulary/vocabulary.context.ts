@@ -38,9 +38,17 @@ export const AMOUNT_FIELD = 'amountCents';
  * cents; undefined when it names none. The vocabulary's one amount field, read in one place.
  */
 export function amountOfPayload(payload: unknown): number | undefined {
+  return amountOfField(payload, AMOUNT_FIELD);
+}
+
+/**
+ * An amount in cents the definition names by its field (an advance decided with a grant:
+ * `amountAtMost`'s and `recordPayment`'s `field`); undefined when the payload has none there.
+ */
+export function amountOfField(payload: unknown, field: string): number | undefined {
   const v =
-    payload !== null && typeof payload === 'object'
-      ? (payload as Record<string, unknown>)[AMOUNT_FIELD]
+    payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+      ? (payload as Record<string, unknown>)[field]
       : undefined;
   return typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined;
 }

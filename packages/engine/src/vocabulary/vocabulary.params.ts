@@ -5,9 +5,15 @@ import { LETTER_KINDS } from '../core/engine.types';
 export const amountSource = z.enum(['requested', 'payload', 'grant', 'advanceTotal']);
 export type AmountSource = z.infer<typeof amountSource>;
 
+/**
+ * What an amount may not exceed. `granted`: the amount granted before this step; `grant`: the
+ * amount this step grants (a GRANT's own amount, else the proposal, else the request), for a
+ * figure decided with the grant, such as its advance.
+ */
 export const amountLimit = z.enum([
   'regulationMax',
   'granted',
+  'grant',
   'requested',
   'remainingGrant',
   'directSettlementThreshold',
@@ -74,12 +80,25 @@ export const guardParams = {
       sameDistrict: sameDistrictParams.optional(),
     })
     .strict(),
+  /**
+   * `field`: with amount `payload`, the step's field the amount is read from (an amount in cents
+   * such as the advance decided with a grant) instead of the step's own amount (`amountCents`).
+   */
   amountAtMost: z
-    .object({ amount: amountSource, limit: amountLimit, cents: z.int().min(0).optional() })
+    .object({
+      amount: amountSource,
+      limit: amountLimit,
+      cents: z.int().min(0).optional(),
+      field: z.string().min(1).optional(),
+    })
     .strict()
     .refine((p) => p.limit !== 'fixed' || p.cents !== undefined, {
       message: "limit 'fixed' needs cents",
       path: ['cents'],
+    })
+    .refine((p) => p.field === undefined || p.amount === 'payload', {
+      message: "a field is read only with amount 'payload'",
+      path: ['field'],
     }),
   amountAtLeast: z.object({ amount: amountSource, cents: z.int().min(0) }).strict(),
   budgetAvailable: z.object({ amount: amountSource.optional() }).strict(),
@@ -118,7 +137,21 @@ export const actionParams = {
   releaseBudget: empty,
   commitBudget: empty,
   settle: z.object({ amount: z.enum(['payload', 'granted', 'proposed']) }).strict(),
-  recordPayment: z.object({ kind: z.enum(['advance', 'settlement', 'reclaim']) }).strict(),
+  /**
+   * `field`: for an advance, the step's field that holds its amount in cents (the advance a GRANT
+   * decides, beside the granted amount); absent, the step's own amount (`amountCents`). An
+   * absent or zero amount records nothing.
+   */
+  recordPayment: z
+    .object({
+      kind: z.enum(['advance', 'settlement', 'reclaim']),
+      field: z.string().min(1).optional(),
+    })
+    .strict()
+    .refine((p) => p.field === undefined || p.kind === 'advance', {
+      message: 'a field is read only for an advance',
+      path: ['field'],
+    }),
   startClock: empty,
   suspendClock: z.object({ defaultPeriodDays: z.int().min(1).max(365) }).strict(),
   resumeClock: empty,

@@ -162,6 +162,35 @@ export function FormSection({ def, update }: { def: DefinitionJson; update: Upda
                   }))}
                 />
               )}
+              {/* The letters print the account's holder beside the number, from this question. */}
+              {str(f.type) === 'iban' && (
+                <SelectField
+                  id={pathId(`${base}.holderField`)}
+                  label={e('form.holderField')}
+                  value={str(f.holderField)}
+                  onChange={(v) =>
+                    update((d) => {
+                      const q = obj(arr(obj(d.form).fields)[i]);
+                      if (v) q.holderField = v;
+                      else delete q.holderField;
+                    })
+                  }
+                  options={[
+                    { value: '', label: e('form.holderFieldNone') },
+                    ...fields.flatMap((o, n) =>
+                      str(o.type) === 'text'
+                        ? [
+                            {
+                              value: str(o.key),
+                              label:
+                                textIn(o.label, locale, '') || e('form.untitled', { n: n + 1 }),
+                            },
+                          ]
+                        : [],
+                    ),
+                  ]}
+                />
+              )}
             </QuestionEditor>
             {offersQuestionCondition(fields, i) && (
               <QuestionCondition def={def} index={i} fieldLabel={title} update={update} />

@@ -152,6 +152,8 @@ const nl = {
   'form.newType': 'Soort antwoord',
   'form.remove': 'Vraag {label} verwijderen',
   'form.page': 'Pagina',
+  'form.holderField': 'Naam van de rekeninghouder (voor de brieven) staat in de vraag',
+  'form.holderFieldNone': 'Geen: de brieven noemen alleen het rekeningnummer',
   'form.conditions': 'Voorwaarden bij indienen',
   'form.conditionsHint':
     'Deze voorwaarden staan bij de overgang {event} vanuit {state}; u kunt ze daar en hier wijzigen.',
@@ -318,6 +320,8 @@ const en: Record<keyof typeof nl, string> = {
   'form.newType': 'Kind of answer',
   'form.remove': 'Remove question {label}',
   'form.page': 'Page',
+  'form.holderField': "The account holder's name (for the letters) is asked in the question",
+  'form.holderFieldNone': 'None: the letters name the account number only',
   'form.conditions': 'Conditions for submitting',
   'form.conditionsHint':
     'These conditions belong to the transition {event} from {state}; you can change them there and here.',

@@ -82,7 +82,9 @@ export function useRefText(def: DefinitionJson) {
     const v = (k: string) => valueText(k, params[k]);
     if (type === 'amountAtMost' && params.amount !== undefined && params.limit !== undefined) {
       const limit = params.limit === 'fixed' ? v('cents') : v('limit');
-      return e('ref.amountAtMost', { amount: v('amount'), limit });
+      // An amount read from another field of the step (an advance) by that field's label.
+      const amount = params.field !== undefined ? v('field') : v('amount');
+      return e('ref.amountAtMost', { amount, limit });
     }
     if (type === 'amountAtLeast' && params.amount !== undefined && params.cents !== undefined)
       return e('ref.amountAtLeast', { amount: v('amount'), cents: v('cents') });
@@ -189,6 +191,8 @@ export function ParamsEditor({
           );
         }
         const fields = payloadFieldsOf(def, eventOfPath(path), locale);
+        // `amountAtMost` reads another field of the step only for the amount in this step.
+        if (key === 'field' && type === 'amountAtMost' && params.amount !== 'payload') return null;
         if (key === 'field' && fields.length > 0) {
           const known = fields.some((f) => f.key === value);
           return (
@@ -199,7 +203,12 @@ export function ParamsEditor({
               value={str(value)}
               onChange={(v) => set(key, v)}
               options={[
-                ...(known ? [] : [{ value: str(value), label: str(value) || e('tr.choose') }]),
+                // An optional field (the amount of an advance) can be set back to none.
+                ...(!known
+                  ? [{ value: str(value), label: str(value) || e('tr.choose') }]
+                  : schema?.required?.includes(key)
+                    ? []
+                    : [{ value: '', label: e('tr.choose') }]),
                 ...fields.map((f) => ({ value: f.key, label: f.label })),
               ]}
             />

@@ -67,6 +67,10 @@ const DESCRIPTIONS: Record<TemplateVariable, Record<Lang, string>> = {
     nl: 'rekeningnummer (IBAN) dat de aanvrager opgaf voor de betaling',
     en: 'the bank account (IBAN) the applicant gave for the payment',
   },
+  accountHolder: {
+    nl: 'naam waarop dat rekeningnummer staat (ten name van)',
+    en: 'name the bank account is in (account holder)',
+  },
 };
 
 /** A placeholder's description in words; undefined for a name that is no template variable. */
