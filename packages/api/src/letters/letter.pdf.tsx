@@ -30,6 +30,11 @@ const styles = StyleSheet.create({
     // gives the mark no Unicode value: the PDF then extracts "ThiF" for "Thị" (and may map
     // every later i to ị). Without it each letter is its one precomposed glyph and extracts as
     // written; the text is NFC-normalised first (renderLetterPdf) so that glyph exists.
+    // Still needed with patches/fontkit@2.0.4.patch: that mends the glyph cache (getGlyph), but
+    // this is fontkit's shaping. A multiple substitution (GSUB type 2) gives the first glyph the
+    // letter's code points and each glyph it adds none, whatever the cache does. Tried without
+    // it: "Nguyễn Thị Ánh" reads "Nguyễn Thi Ánh" in pdftotext and "Thi1" in PDF.js
+    // (letter.typography.test.ts fails, Vietnamese and decomposed input).
     fontFeatureSettings: { ccmp: 0 },
     fontSize: 10.5,
     // No lineHeight here: inherited by the page-number Text it blanks its render() output.
