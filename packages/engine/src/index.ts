@@ -145,6 +145,15 @@ export {
   supplementDueDate,
 } from './legal-clock/terms';
 export {
+  canonicalPath,
+  localHref,
+  localPath,
+  ROUTE_WORDS,
+  type RouteLocale,
+  routeAddress,
+  routeWord,
+} from './routes/route-words';
+export {
   DECISION_SENT_EVENT,
   type DecisionSentInput,
   decisionLetterSent,

@@ -106,4 +106,18 @@ describe('the words of the app’s addresses', () => {
     );
     expect(localHref('//example.org/aanvragen', ROUTES, 'en')).toBe('//example.org/aanvragen');
   });
+
+  it('each route table answers for itself, the same however often it is asked', () => {
+    const other = ['/aanvragen/:id/:what'];
+    for (let round = 0; round < 2; round++) {
+      expect(localPath('/aanvragen/7/bewerken', ROUTES, 'en')).toBe('/applications/7/edit');
+      expect(localPath('/aanvragen/7/bewerken', other, 'en')).toBe('/applications/7/bewerken');
+      expect(localPath('/applications/7/edit', ROUTES, 'nl')).toBe('/aanvragen/7/bewerken');
+      expect(localPath('/applications/7/edit', ROUTES, 'en')).toBe('/applications/7/edit');
+      expect(canonicalPath('/applications/7/edit', ROUTES)).toBe('/aanvragen/7/bewerken');
+    }
+    // More addresses than are kept: each still right.
+    for (let i = 0; i < 2500; i++)
+      expect(localHref(`/aanvragen/${i}#x`, ROUTES, 'en')).toBe(`/applications/${i}#x`);
+  });
 });
