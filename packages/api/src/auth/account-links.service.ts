@@ -12,7 +12,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
-import { mailRow } from '../messaging/messaging.service';
+import { insertMails, mailRow } from '../messaging/messaging.service';
+import { webAddress } from '../messaging/web-address';
 import { findUserByEmail, insertUser, normalizeEmail } from '../users/users.repository';
 import { type AccountMailKind, accountMail } from './account-links.mail';
 import type { User } from './auth.table';
@@ -26,7 +27,7 @@ type Purpose = 'confirm' | 'password';
 
 /** How long a link works, in minutes. */
 export const LINK_MINUTES: Record<Purpose, number> = { confirm: 24 * 60, password: 60 };
-/** The web pages the links open. */
+/** The web pages the links open: the web's route table's paths, said in the mail's language. */
 export const LINK_PAGES: Record<Purpose, string> = {
   confirm: '/account-bevestigen',
   password: '/wachtwoord-instellen',
@@ -44,6 +45,7 @@ async function issueLink(
   deps: Deps,
   userId: string,
   purpose: Purpose,
+  locale: 'nl' | 'en',
   now: Date,
 ): Promise<string> {
   const token = randomBytes(32).toString('base64url');
@@ -57,7 +59,7 @@ async function issueLink(
       expires_at: new Date(now.getTime() + LINK_MINUTES[purpose] * 60_000),
     })
     .execute();
-  return `${deps.config.publicUrl.replace(/\/$/, '')}${LINK_PAGES[purpose]}?token=${token}`;
+  return `${webAddress(deps.config.publicUrl, LINK_PAGES[purpose], locale)}?token=${token}`;
 }
 
 async function mailAccount(
@@ -69,27 +71,25 @@ async function mailAccount(
   purpose: Purpose,
   now: Date,
 ): Promise<void> {
-  const base = deps.config.publicUrl.replace(/\/$/, '');
   const { subject, body } = accountMail(kind, to.locale, {
     name: to.name,
     link,
-    loginUrl: `${base}/inloggen`,
+    loginUrl: webAddress(deps.config.publicUrl, '/inloggen', to.locale),
     validMinutes: LINK_MINUTES[purpose],
   });
-  await trx
-    .insertInto('outbox')
-    .values(
-      mailRow({
-        applicationId: null,
-        to,
-        audience: 'applicant',
-        language: to.locale,
-        template: kind,
-        text: { subject, body },
-        now,
-      }),
-    )
-    .execute();
+  await insertMails(trx, [
+    mailRow({
+      applicationId: null,
+      to,
+      audience: 'applicant',
+      language: to.locale,
+      template: kind,
+      text: { subject, body },
+      // About the account, not an application: from the municipality, no team.
+      from: 'municipality',
+      now,
+    }),
+  ]);
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -113,7 +113,7 @@ export async function register(
       if (known) {
         // A deactivated account gets no link: an administrator closed it on purpose.
         if (known.deactivated_at) return;
-        const link = await issueLink(trx, deps, known.id, 'password', now);
+        const link = await issueLink(trx, deps, known.id, 'password', known.locale, now);
         await mailAccount(trx, deps, { ...known, email }, 'account_exists', link, 'password', now);
         return;
       }
@@ -127,7 +127,7 @@ export async function register(
         created_at: now,
         updated_at: now,
       });
-      const link = await issueLink(trx, deps, user.id, 'confirm', now);
+      const link = await issueLink(trx, deps, user.id, 'confirm', user.locale, now);
       await mailAccount(trx, deps, { ...user, email }, 'account_confirm', link, 'confirm', now);
     });
   } catch (err) {
@@ -141,7 +141,7 @@ export async function requestPasswordLink(deps: Deps, email: string, now: Date):
   await deps.db.transaction().execute(async (trx) => {
     const user = await findUserByEmail(trx, email);
     if (!user?.email || user.deactivated_at) return;
-    const link = await issueLink(trx, deps, user.id, 'password', now);
+    const link = await issueLink(trx, deps, user.id, 'password', user.locale, now);
     // Made at the desk and never given a password: the mail explains whose account it is.
     const kind = user.password_hash ? 'account_password' : 'account_claim';
     await mailAccount(trx, deps, { ...user, email: user.email }, kind, link, 'password', now);

@@ -34,6 +34,9 @@ beforeAll(async () => {
 });
 afterAll(() => kit.close());
 
+/** The web app's address, as the links in the mails begin. */
+const web = () => app.deps.config.publicUrl;
+
 let addressNo = 0;
 /** Every test from its own client address, so the address throttle is not the subject. */
 const fresh = () => ({ 'x-forwarded-for': `203.0.113.${++addressNo}` });
@@ -46,7 +49,7 @@ function cookieFrom(response: Response): string | null {
 async function mailsTo(email: string) {
   return kit.t.db
     .selectFrom('outbox')
-    .select(['template_key', 'subject', 'body', 'language', 'application_id'])
+    .select(['template_key', 'subject', 'body', 'language', 'application_id', 'variables'])
     .where('recipient_email', '=', email)
     .orderBy('created_at')
     .orderBy('id')
@@ -85,9 +88,13 @@ describe('registration answers the same for a known and an unknown address', () 
       language: 'nl',
       subject: 'Iemand probeerde een account te maken met uw e-mailadres',
       application_id: null,
+      // About no application: from the municipality alone, kept with the mail.
+      variables: { senderOrganisation: 'Gemeente Rotterdam' },
     });
-    expect(toOwner!.body).toContain('/inloggen');
-    tokenIn(toOwner!.body, '/wachtwoord-instellen');
+    // The web's addresses in Dutch words, for a Dutch mail (the router reads either language).
+    expect(toOwner!.body).toContain(`${web()}/inloggen`);
+    tokenIn(toOwner!.body, `${web()}/wachtwoord-instellen`);
+    expect(toOwner!.body).not.toMatch(/sign-in|set-password/);
     // Nothing about the owner's account changed: the old password still works, the new does not.
     expect((await login(owner.email!, PASSWORD)).status).toBe(401);
     expect((await login(owner.email!, 'eigen-wachtwoord-van-de-eigenaar')).status).toBe(200);
@@ -103,6 +110,13 @@ describe('registration answers the same for a known and an unknown address', () 
     });
     expect(mail!.body).toContain('Was it you? Then log in');
     expect(mail!.body).toContain('set a password with this link');
+    // The web's addresses in English words, for an English mail.
+    expect(mail!.body).toContain(`${web()}/sign-in`);
+    tokenIn(mail!.body, `${web()}/set-password`);
+    expect(mail!.body).not.toMatch(/inloggen|wachtwoord-instellen/);
+    expect(mail!.variables).toEqual({
+      senderOrganisation: 'City of Rotterdam (Gemeente Rotterdam)',
+    });
   });
 
   it('a new account logs in only after following the link in its confirmation mail', async () => {
@@ -119,7 +133,8 @@ describe('registration answers the same for a known and an unknown address', () 
 
     const [mail] = await mailsTo(email);
     expect(mail).toMatchObject({ template_key: 'account_confirm', language: 'en' });
-    const token = tokenIn(mail!.body, '/account-bevestigen');
+    const token = tokenIn(mail!.body, `${web()}/confirm-account`);
+    expect(mail!.body).not.toContain('/account-bevestigen');
     const confirmed = await call(app, 'POST', '/api/auth/confirm', { json: { token } });
     expect(confirmed.status).toBe(200);
     expect(await readBody(confirmed)).toMatchObject({ email, roles: ['applicant'] });
@@ -184,6 +199,7 @@ describe('an account made at the desk is claimed by the owner of its address', (
       subject: 'Use your account',
     });
     expect(mail!.body).toContain('made for you at the desk');
+    tokenIn(mail!.body, `${web()}/set-password`);
   });
 });
 

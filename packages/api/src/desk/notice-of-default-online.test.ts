@@ -14,6 +14,7 @@ import {
   readJson,
   setupKit,
 } from '../applications/lifecycle.test-kit';
+import { composeMail } from '../messaging/mail.compose';
 import { call } from '../test/test-app';
 import { NOTICE_RECEIPT_MAIL, NOTICE_STAFF_MAIL } from './notice-of-default.mail';
 
@@ -43,7 +44,7 @@ function mailsOf(id: string) {
     .selectFrom('outbox')
     .where('application_id', '=', id)
     .where('template_key', 'in', [NOTICE_RECEIPT_MAIL, NOTICE_STAFF_MAIL])
-    .select(['audience', 'recipient_email', 'language', 'subject', 'body'])
+    .selectAll()
     .orderBy('audience')
     .execute();
 }
@@ -107,6 +108,24 @@ describe('a notice of default given online', () => {
     expect(toStaff).toMatchObject({ audience: 'staff', recipient_email: null });
     expect(toStaff!.subject).toBe(`Ingebrekestelling online ontvangen – ${app.reference}`);
     expect(toStaff!.body).toContain(`Komt het besluit niet uiterlijk op`);
+    // Both kept their sender when they were written (the team of the application's version),
+    // and are sent from it.
+    for (const row of [toHer!, toStaff!]) {
+      expect(row.variables).toEqual({
+        senderDepartment: 'Team Bewonersinitiatieven',
+        senderOrganisation: 'Gemeente Rotterdam',
+      });
+      const mail = composeMail(row, null, {
+        from: 'noreply@initiatief.example',
+        publicUrl: kit.app.deps.config.publicUrl,
+        staffMailbox: 'staff@initiatief.example',
+        attachLetters: false,
+      });
+      expect(mail.from).toEqual({
+        name: 'Team Bewonersinitiatieven, Gemeente Rotterdam',
+        address: 'noreply@initiatief.example',
+      });
+    }
 
     // Only the first counts, for her too.
     expect((await give('resident', app.id)).status).toBe(409);

@@ -18,8 +18,9 @@ import type { Transaction } from 'kysely';
 import type { ApplicationRecord } from '../applications/applications.repository';
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { buildLetterContent } from '../letters/letter.content';
-import { pinnedLetterhead } from '../letters/letterhead.pinned';
+import { letterheadOf } from '../letters/letterhead';
 import { channelFor } from '../messaging/channels';
 import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
@@ -153,6 +154,8 @@ export async function enqueueNoticeMessages(
     ])
     .executeTakeFirstOrThrow();
   const what = app.title || app.reference;
+  // The version the application is pinned to: its team sends the mails and signs the letter.
+  const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
   const row = (
     audience: 'applicant' | 'staff',
     to: { email: string | null; name: string | null; language: Language },
@@ -167,6 +170,7 @@ export async function enqueueNoticeMessages(
       language: to.language,
       template,
       text,
+      from: definition,
       now,
     });
   const rows = [];
@@ -214,7 +218,7 @@ export async function enqueueNoticeMessages(
         subject: receipt.subject,
         body: receipt.body,
         variables: {},
-        sender: await pinnedLetterhead(trx, app, language),
+        sender: letterheadOf(definition, language),
       }),
       sent_on: sentOn,
       objection_deadline: null,

@@ -129,13 +129,19 @@ describe('the penalty set by decision', () => {
       .selectFrom('outbox')
       .where('document_id', '=', letter.id)
       .where('kind', '=', 'mail')
-      .select(['message_id', 'status'])
+      .select(['message_id', 'status', 'variables'])
       .executeTakeFirstOrThrow();
     expect(mailRow.status).toBe('done');
+    // The sender was kept when the mail was written: the team of the version it is pinned to.
+    expect(mailRow.variables).toEqual({
+      senderDepartment: 'Team Bewonersinitiatieven',
+      senderOrganisation: 'Gemeente Rotterdam',
+    });
     const mail = sink.messages.find(
       (m) => m.messageId === messageIdFor(mailRow.message_id, testConfig().mailFrom),
     )!;
     expect(mail.subject).toBe(`Besluit over uw dwangsom – ${app.reference}`);
+    expect(mail.from?.value[0]?.name).toBe('Team Bewonersinitiatieven, Gemeente Rotterdam');
     expect(mail.to).toMatchObject({ value: [{ address: kit.users.resident.email }] });
     const attachment = mail.attachments[0]!;
     expect(attachment.filename).toBe(`besluit-dwangsom-${app.reference}.pdf`);

@@ -19,8 +19,9 @@ import type { ApplicationRecord } from '../applications/applications.repository'
 import type { NoticeOfDefault } from '../applications/notice-of-default.view';
 import { type NoticeWaiver, WAIVER_SENTENCE } from '../applications/notice-waiver';
 import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { buildLetterContent } from '../letters/letter.content';
-import { pinnedLetterhead } from '../letters/letterhead.pinned';
+import { letterheadOf } from '../letters/letterhead';
 import { channelFor } from '../messaging/channels';
 import { type MessagingPlan, mailRow, writeMessagingPlan } from '../messaging/messaging.service';
 
@@ -171,6 +172,8 @@ export async function issuePenaltyLetter(
     .select(['name', 'email', 'locale', 'letter_channel', 'street', 'postcode', 'city'])
     .executeTakeFirstOrThrow();
   const language: Language = applicant.locale === 'en' ? 'en' : 'nl';
+  // The version the application is pinned to: its team signs the letter and sends the mail.
+  const definition = await loadDefinition(trx, app.definition_key, app.definition_version);
   const channel = channelFor({ ...applicant, letterChannel: applicant.letter_channel });
   const sentOn = toAmsterdamDate(now);
   const objection = objectionDeadline(sentOn).date;
@@ -191,7 +194,7 @@ export async function issuePenaltyLetter(
     subject: text.subject,
     body: text.body,
     variables: { amount, days: String(notice.days) },
-    sender: await pinnedLetterhead(trx, app, language),
+    sender: letterheadOf(definition, language),
   });
   const documentId = randomUUID();
   const plan: MessagingPlan = {
@@ -245,6 +248,7 @@ export async function issuePenaltyLetter(
         language,
         template: PENALTY_LETTER,
         text: mail,
+        from: definition,
         now,
       }),
     );

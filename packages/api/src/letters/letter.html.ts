@@ -1,4 +1,5 @@
 import { escapeHtml } from '../messaging/messaging.format';
+import { webAddress } from '../messaging/web-address';
 import { contactLine, withApplicationUrl } from './letter.content';
 import type { LetterContent } from './letter.types';
 
@@ -85,7 +86,9 @@ export function renderLetterHtml(
   options: { documentId: string; publicUrl: string; applicationId: string },
 ): string {
   const ui = UI[content.language];
-  const url = `${options.publicUrl}/aanvragen/${options.applicationId}`;
+  const url = webAddress(options.publicUrl, '/aanvragen/:id', content.language, {
+    id: options.applicationId,
+  });
   const { sender, labels } = content;
   const title = `${content.subject} – ${content.reference}`;
   // The phone number once, as on the PDF: the text's own sentence, else this one (contactLine).

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+import { webAddress } from '../messaging/web-address';
 import { withApplicationUrl } from './letter.content';
 import type { LetterContent } from './letter.types';
 
@@ -47,7 +48,10 @@ export function finishedLetter(
   publicUrl: string,
   canLogIn: boolean,
 ): LetterContent {
-  const url = `${publicUrl}/aanvragen/${letter.application_id}`;
+  // In the letter's language: /applications/<id> in an English one (messaging/web-address.ts).
+  const url = webAddress(publicUrl, '/aanvragen/:id', letter.content.language, {
+    id: letter.application_id,
+  });
   return {
     ...letter.content,
     paragraphs: letter.content.paragraphs.map((p) => withApplicationUrl(p, url)),

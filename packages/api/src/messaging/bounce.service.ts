@@ -9,8 +9,8 @@ import { loadDefinition } from '../definitions/definitions.repository';
 import { buildLetterContent } from '../letters/letter.content';
 import { letterheadOf } from '../letters/letterhead';
 import { isPostable } from '../print/print.service';
-import { mailSenderOf, senderVariables } from './mail.sender';
 import { mailRow } from './messaging.plan';
+import { insertMails } from './messaging.service';
 import type { Language, OutboxRow } from './messaging.table';
 import { paperNoticeOfMail } from './messaging.texts';
 
@@ -267,19 +267,12 @@ export async function tellStaffOfBounce(
       subject: row.subject ?? '',
       letterWaits: options.letterWaits,
     }),
+    from: definition,
+    // The bounced mail's id: staff hear of each one once.
+    variables: { bouncedMail: row.id },
     now: options.now,
   });
-  await trx
-    .insertInto('outbox')
-    .values({
-      ...mail,
-      // The bounced mail's id, and the team of the application's version (mail.sender.ts).
-      variables: JSON.stringify({
-        bouncedMail: row.id,
-        ...senderVariables(mailSenderOf(definition, language)),
-      }),
-    })
-    .execute();
+  await insertMails(trx, [mail]);
   return mail.id;
 }
 

@@ -4,6 +4,7 @@ import type { LetterKind } from '../letters/letter.types';
 import { fromHeader, type MailSender, neutralMailSender, storedMailSender } from './mail.sender';
 import { escapeHtml, paragraphsOf } from './messaging.format';
 import type { Language, OutboxRow } from './messaging.table';
+import { webAddress } from './web-address';
 
 /**
  * Marks a mail that carries a one-time link for someone's account (auth/account-links): staff may
@@ -176,7 +177,9 @@ export function composeMail(
       : TEXTS[language];
   // Staff work on the case page; the resident's page would show them the resident's view.
   const applicationUrl = row.application_id
-    ? `${options.publicUrl}/${staff ? 'behandeling' : 'aanvragen'}/${row.application_id}`
+    ? webAddress(options.publicUrl, staff ? '/behandeling/:id' : '/aanvragen/:id', language, {
+        id: row.application_id,
+      })
     : options.publicUrl;
   const paragraphs = paragraphsOf(withApplicationUrl(row.body ?? '', applicationUrl));
   const subject = withApplicationUrl(row.subject ?? '', applicationUrl);

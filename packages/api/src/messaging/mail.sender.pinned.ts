@@ -8,8 +8,8 @@ type Db = Kysely<DB> | Transaction<DB>;
 
 /**
  * The sender of an outbox mail when it is sent: the one it was planned with (kept in
- * `outbox.variables` by the step that planned it); else, for a mail about an application that
- * kept none (written before senders were kept, or by a job that does not keep it), the sender of
+ * `outbox.variables` by mailRow, whoever wrote it); else, for a mail about an application that
+ * kept none (a row written before every writer kept it, in an existing database), the sender of
  * the definition version the application is pinned to (loadDefinition caches each published
  * version); a mail about no application comes from the municipality alone.
  */

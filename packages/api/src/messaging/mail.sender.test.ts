@@ -13,8 +13,8 @@ import {
   type MessagingFixture,
   setUpMessagingFixture,
 } from './messaging.fixture';
-import { mailRow } from './messaging.plan';
-import { enqueueMessaging } from './messaging.service';
+import { type MailFrom, mailRow } from './messaging.plan';
+import { enqueueMessaging, insertMails } from './messaging.service';
 import { startOutboxWorker } from './outbox.worker';
 import { type SmtpSink, startSmtpSink } from './smtp-sink';
 
@@ -225,19 +225,23 @@ describe('the sender of a mail about an application', () => {
     expect(later!.text).toContain('medewerkers van Team Wijkbudget Noord-Çelik.');
   });
 
-  it('a mail that kept no sender: the pinned version’s team; about no application: the municipality', async () => {
+  it('a row written before senders were kept: the pinned version’s team; about no application: the municipality', async () => {
     const app = await application(budget, 'en');
-    const staffMail = (language: 'nl' | 'en', applicationId: string | null) =>
-      mailRow({
+    // As rows were written before every writer kept its sender (old rows in a database).
+    const oldRow = (language: 'nl' | 'en', applicationId: string | null) => ({
+      ...mailRow({
         applicationId,
         to: { email: 'medewerker@rotterdam.example', name: null },
         audience: applicationId ? 'staff' : 'applicant',
         language,
         template: applicationId ? 'shell.test_notice' : 'account_password_reset',
         text: { subject: 'Bericht', body: 'Een bericht.' },
+        from: initiatives.definition,
         now: clock(),
-      });
-    const rows = [staffMail('en', app.applicationId), staffMail('nl', null), staffMail('en', null)];
+      }),
+      variables: null,
+    });
+    const rows = [oldRow('en', app.applicationId), oldRow('nl', null), oldRow('en', null)];
     await t.db.insertInto('outbox').values(rows).execute();
     const [pinned, nl, en] = await send(rows.map((r) => r.message_id));
     expect(fromOf(pinned!)).toEqual({
@@ -247,6 +251,54 @@ describe('the sender of a mail about an application', () => {
     expect(pinned!.text).toContain('for staff of the Neighbourhood Budget team.');
     expect(fromOf(nl!)).toEqual({ name: 'Gemeente Rotterdam', address: ADDRESS });
     expect(fromOf(en!)).toEqual({
+      name: 'City of Rotterdam (Gemeente Rotterdam)',
+      address: ADDRESS,
+    });
+  });
+
+  it('mailRow keeps the sender with every mail: the pinned team, or the municipality alone', async () => {
+    const app = await application(budget, 'nl');
+    const row = (language: 'nl' | 'en', from: MailFrom, applicationId: string | null) =>
+      mailRow({
+        applicationId,
+        to: { email: 'bewoner@rotterdam.example', name: 'Ayşe Yıldız-Çelik' },
+        audience: 'applicant',
+        language,
+        template: applicationId ? 'shell.test_notice' : 'account_password',
+        text: { subject: 'Bericht', body: 'Een bericht.' },
+        from,
+        now: clock(),
+      });
+    const rows = [
+      row('nl', budget.definition, app.applicationId),
+      row('en', budget.definition, app.applicationId),
+      row('en', 'municipality', null),
+    ];
+    expect(rows.map((r) => r.variables)).toEqual([
+      { senderDepartment: 'Team Buurtbudget', senderOrganisation: 'Gemeente Rotterdam' },
+      {
+        senderDepartment: 'Neighbourhood Budget team',
+        senderOrganisation: 'City of Rotterdam (Gemeente Rotterdam)',
+      },
+      { senderOrganisation: 'City of Rotterdam (Gemeente Rotterdam)' },
+    ]);
+    await t.db.transaction().execute((trx) => insertMails(trx, rows));
+    // The row's own sender, not the pinned version's: move the application to another workflow's.
+    await t.db
+      .updateTable('applications')
+      .set({
+        definition_key: initiatives.definition.key,
+        definition_version: (initiatives.definition as unknown as { version: number }).version,
+      })
+      .where('id', '=', app.applicationId)
+      .execute();
+    const [nl, en, account] = await send(rows.map((r) => r.message_id));
+    expect(fromOf(nl!)).toEqual({ name: 'Team Buurtbudget, Gemeente Rotterdam', address: ADDRESS });
+    expect(fromOf(en!)).toEqual({
+      name: 'Neighbourhood Budget team, City of Rotterdam (Gemeente Rotterdam)',
+      address: ADDRESS,
+    });
+    expect(fromOf(account!)).toEqual({
       name: 'City of Rotterdam (Gemeente Rotterdam)',
       address: ADDRESS,
     });

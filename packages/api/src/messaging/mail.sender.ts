@@ -45,7 +45,7 @@ export function senderVariables(sender: MailSender): Record<string, string> {
   };
 }
 
-/** The sender a row was planned with, or null (rows written before it was kept, system mails). */
+/** The sender a row was written with, or null (rows written before every writer kept it). */
 export function storedMailSender(variables: unknown): MailSender | null {
   if (!variables || typeof variables !== 'object') return null;
   const v = variables as Record<string, unknown>;

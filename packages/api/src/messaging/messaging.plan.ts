@@ -10,12 +10,13 @@ import {
   type TemplateConditions,
   toAmsterdamDate,
   valueConditions,
+  type WorkflowDefinition,
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
 import type { LetterKind } from '../letters/letter.types';
 import { letterheadOf } from '../letters/letterhead';
 import { channelFor } from './channels';
-import { mailSenderOf, senderVariables } from './mail.sender';
+import { mailSenderOf, neutralMailSender, senderVariables } from './mail.sender';
 import type { Language } from './messaging.table';
 import { paperNoticeOf, resolveVariables, templateOf } from './messaging.texts';
 import type {
@@ -33,8 +34,15 @@ type DocumentEffect = Extract<Effect, { type: 'document' }>;
 export const MESSAGE_ID_DOMAIN = 'initiatief.local';
 
 /**
+ * Whom a mail comes from: the definition version its application is pinned to (its team, in the
+ * mail's language), or, for a mail about no application (an account link), the municipality.
+ */
+export type MailFrom = Pick<WorkflowDefinition, 'sender'> | 'municipality';
+
+/**
  * One mail of the outbox with its subject and body written out: they are the record of what was
- * sent (migration 0037), so nothing else of the texts' values is kept.
+ * sent (migration 0037), so nothing else of the texts' values is kept. Its sender is kept with it
+ * (`variables`, mail.sender.ts), so it goes out from the team it was written by, whoever wrote it.
  */
 export function mailRow(m: {
   /** Null for a mail about the account, not an application. */
@@ -47,9 +55,14 @@ export function mailRow(m: {
   language: Language;
   template: string;
   text: { subject: string; body: string };
+  from: MailFrom;
+  /** Other values kept with the mail (the failed mail a bounce notice is about). */
+  variables?: Record<string, string>;
   now: Date;
   id?: string;
 }) {
+  const sender =
+    m.from === 'municipality' ? neutralMailSender(m.language) : mailSenderOf(m.from, m.language);
   return {
     id: m.id ?? randomUUID(),
     kind: 'mail' as const,
@@ -64,7 +77,7 @@ export function mailRow(m: {
     template_key: m.template,
     subject: m.text.subject,
     body: m.text.body,
-    variables: null,
+    variables: { ...m.variables, ...senderVariables(sender) },
     next_attempt_at: m.now,
     created_at: m.now,
     updated_at: m.now,
@@ -190,8 +203,8 @@ export function planMessaging(
     const variables = resolveVariables(context, input, language, objection.date);
     const mailConditions = { ...conditions, ...valueConditions(variables) };
     const id = randomUUID();
-    outboxRows.push({
-      ...mailRow({
+    outboxRows.push(
+      mailRow({
         id,
         applicationId: input.applicationId,
         historyId: input.historyId,
@@ -205,12 +218,11 @@ export function planMessaging(
           subject: renderTemplate(text.subject, variables, mailConditions),
           body: renderTemplate(text.body, variables, mailConditions),
         },
+        // The team of the version the application is pinned to.
+        from: input.definition,
         now: input.now,
       }),
-      // The team of the version the application is pinned to, kept with the mail: it goes out
-      // from the sender it was planned with (mail.sender.ts).
-      variables: senderVariables(mailSenderOf(input.definition, language)),
-    });
+    );
     result.outboxIds.push(id);
   }
   return { documentRows, outboxRows, result };

@@ -10,10 +10,15 @@ import { Statement } from '../db/statement';
 import { loadContext } from './messaging.context';
 import { planMessaging } from './messaging.plan';
 import { messagingCtes } from './messaging.statements';
-import type { EnqueuedMessaging, EnqueueMessagingInput, MessagingPlan } from './messaging.types';
+import type {
+  EnqueuedMessaging,
+  EnqueueMessagingInput,
+  MessagingPlan,
+  OutboxRow,
+} from './messaging.types';
 
 export { messagingContext } from './messaging.context';
-export { MESSAGE_ID_DOMAIN, mailRow, planMessaging } from './messaging.plan';
+export { type MailFrom, MESSAGE_ID_DOMAIN, mailRow, planMessaging } from './messaging.plan';
 export { APPLICATION_URL_TOKEN, paperNoticeOf, templateOf } from './messaging.texts';
 export type {
   DocumentRow,
@@ -61,4 +66,15 @@ export async function writeMessagingPlan(trx: Db, plan: MessagingPlan): Promise<
   const ctes = messagingCtes(statement, plan);
   if (ctes.length === 0) return;
   await statement.run(trx, `with ${ctes.join(',\n')} select 1`);
+}
+
+/** Writes mails (mailRow) to the outbox in the caller's transaction, their kept values as jsonb. */
+export async function insertMails(trx: Db, mails: readonly OutboxRow[]): Promise<void> {
+  if (mails.length === 0) return;
+  await trx
+    .insertInto('outbox')
+    .values(
+      mails.map((m) => ({ ...m, variables: m.variables ? JSON.stringify(m.variables) : null })),
+    )
+    .execute();
 }

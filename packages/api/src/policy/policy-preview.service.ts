@@ -18,6 +18,7 @@ import {
 } from '@initiatief/engine';
 import { buildLetterContent } from '../letters/letter.content';
 import { letterheadOf, MUNICIPALITY_ACCOUNT } from '../letters/letterhead';
+import { webAddress } from '../messaging/web-address';
 
 type Language = 'nl' | 'en';
 
@@ -100,7 +101,7 @@ export function sampleVariables(
     conditions: nl
       ? 'De activiteit is openbaar toegankelijk.'
       : 'The activity is open to everyone.',
-    applicationUrl: `${publicUrl.replace(/\/$/, '')}/aanvragen/voorbeeld`,
+    applicationUrl: webAddress(publicUrl, '/aanvragen/:id', language, { id: 'voorbeeld' }),
     today: date(0),
     periodDays: '14',
     municipalityIban: MUNICIPALITY_ACCOUNT.iban,

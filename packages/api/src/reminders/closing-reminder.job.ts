@@ -10,13 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { addDays, formatDate, objectionDeadline, toAmsterdamDate } from '@initiatief/engine';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { stateTagged } from '../definitions/state-tags';
 import { buildLetterContent } from '../letters/letter.content';
 import { applicationsWithLogin } from '../letters/letter.links';
 import { LETTERHEAD } from '../letters/letterhead';
 import { pinnedLetterhead } from '../letters/letterhead.pinned';
 import { channelFor } from '../messaging/channels';
-import { mailRow } from '../messaging/messaging.plan';
+import { insertMails, mailRow } from '../messaging/messaging.service';
 
 /** The outbox template key of the reminder by e-mail; its row marks a draft as reminded. */
 export const CLOSING_REMINDER_TEMPLATE = 'closing_reminder';
@@ -225,20 +226,18 @@ export async function remindBeforeClosing(
         return true;
       }
       const text = closingReminderText(language, vars);
-      await trx
-        .insertInto('outbox')
-        .values(
-          mailRow({
-            applicationId: draft.id,
-            to: { email: draft.email, name: draft.name },
-            audience: 'applicant',
-            language,
-            template: CLOSING_REMINDER_TEMPLATE,
-            text,
-            now,
-          }),
-        )
-        .execute();
+      await insertMails(trx, [
+        mailRow({
+          applicationId: draft.id,
+          to: { email: draft.email, name: draft.name },
+          audience: 'applicant',
+          language,
+          template: CLOSING_REMINDER_TEMPLATE,
+          text,
+          from: await loadDefinition(trx, draft.definition_key, draft.definition_version),
+          now,
+        }),
+      ]);
       return true;
     });
     if (!done) break;

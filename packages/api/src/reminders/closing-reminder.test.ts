@@ -83,9 +83,18 @@ describe('the reminder before a regulation closes', () => {
 
     const rows = await kit.t.db
       .selectFrom('outbox')
-      .select(['application_id', 'recipient_email', 'language'])
+      .select(['application_id', 'recipient_email', 'language', 'variables'])
       .where('template_key', '=', CLOSING_REMINDER_TEMPLATE)
       .execute();
+    // Each kept its sender when it was written: the team of the version the draft is pinned to.
+    expect(rows.find((r) => r.application_id === draft.id)?.variables).toEqual({
+      senderDepartment: 'Team Bewonersinitiatieven',
+      senderOrganisation: 'Gemeente Rotterdam',
+    });
+    expect(rows.find((r) => r.application_id === theirs.id)?.variables).toEqual({
+      senderDepartment: 'Resident Initiatives team',
+      senderOrganisation: 'City of Rotterdam (Gemeente Rotterdam)',
+    });
     expect(rows.map((r) => r.application_id).sort()).toEqual([draft.id, theirs.id].sort());
     expect(rows.map((r) => r.application_id)).not.toContain(notYet.id);
     expect(rows.map((r) => r.application_id)).not.toContain(received.id);
@@ -96,9 +105,16 @@ describe('the reminder before a regulation closes', () => {
     expect(toHer.text).toContain('Bewonersinitiatieven Delfshaven 2026');
     expect(toHer.text).toContain(`/aanvragen/${draft.id}`);
     expect(toHer.text).not.toContain('{{');
+    expect(toHer.from?.value[0]?.name).toBe('Team Bewonersinitiatieven, Gemeente Rotterdam');
     const toThem = sink.messages.find((m) => m.subject?.includes(theirs.reference as string))!;
     expect(toThem.subject).toBe(`Your application ${theirs.reference} has not been sent yet`);
     expect(toThem.text).toContain('up to and including 20 March 2026');
+    expect(toThem.from?.value[0]?.name).toBe(
+      'Resident Initiatives team, City of Rotterdam (Gemeente Rotterdam)',
+    );
+    // Her link in the words of her language (the web's route words, @initiatief/engine).
+    expect(toThem.text).toContain(`/applications/${theirs.id}`);
+    expect(toThem.text).not.toContain('/aanvragen/');
   });
 
   test('a resident without e-mail, or who chose paper, gets it once as a letter in the print queue', async () => {

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { AppDeps } from '../context';
 import type { DB } from '../db/schema';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { stateTagged } from '../definitions/state-tags';
-import { mailRow } from '../messaging/messaging.plan';
+import { insertMails, mailRow } from '../messaging/messaging.service';
 import { metrics } from '../ops/metrics';
 import { deleteUnconfirmedAccounts } from './unconfirmed-accounts';
 
@@ -84,7 +85,17 @@ async function warnDrafts(
       const draft = await trx
         .selectFrom('applications as a')
         .innerJoin('users as u', 'u.id', 'a.applicant_id')
-        .select(['a.id', 'a.reference', 'a.title', 'a.updated_at', 'u.email', 'u.name', 'u.locale'])
+        .select([
+          'a.id',
+          'a.reference',
+          'a.title',
+          'a.updated_at',
+          'a.definition_key',
+          'a.definition_version',
+          'u.email',
+          'u.name',
+          'u.locale',
+        ])
         .where(stateTagged('draft'))
         .where('a.submitted_at', 'is', null)
         .where('a.updated_at', '<=', warnBefore)
@@ -122,24 +133,19 @@ async function warnDrafts(
         deleteOn,
         days: Math.floor((now.getTime() - updatedAt.getTime()) / DAY_MS),
       });
-      await trx
-        .insertInto('outbox')
-        .values({
-          ...mailRow({
-            applicationId: draft.id,
-            to: { email: draft.email, name: draft.name },
-            audience: 'applicant',
-            language,
-            template: RETENTION_WARNING_TEMPLATE,
-            text,
-            now,
-          }),
-          variables: JSON.stringify({
-            reference: draft.reference,
-            deleteOn: deleteOn.toISOString(),
-          }),
-        })
-        .execute();
+      await insertMails(trx, [
+        mailRow({
+          applicationId: draft.id,
+          to: { email: draft.email, name: draft.name },
+          audience: 'applicant',
+          language,
+          template: RETENTION_WARNING_TEMPLATE,
+          text,
+          from: await loadDefinition(trx, draft.definition_key, draft.definition_version),
+          variables: { reference: draft.reference, deleteOn: deleteOn.toISOString() },
+          now,
+        }),
+      ]);
       return true;
     });
     if (!done) break;

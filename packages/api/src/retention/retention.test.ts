@@ -8,14 +8,23 @@ import { RETENTION_WARNING_TEMPLATE, runRetention } from './retention.job';
 
 const DAY = 86_400_000;
 const OPTIONS = { draftDays: 180, warningDays: 14 };
+const TEAM = {
+  senderDepartment: 'Team Bewonersinitiatieven',
+  senderOrganisation: 'Gemeente Rotterdam',
+};
 
 describe('data retention of drafts', () => {
   let kit: Kit;
-  const sent: { to: unknown; subject: unknown; messageId: unknown }[] = [];
+  const sent: { to: unknown; subject: unknown; messageId: unknown; from: unknown }[] = [];
   const transport: MailTransport = {
     kind: 'smtp',
     async send(message) {
-      sent.push({ to: message.to, subject: message.subject, messageId: message.messageId });
+      sent.push({
+        to: message.to,
+        subject: message.subject,
+        messageId: message.messageId,
+        from: message.from,
+      });
     },
     close() {},
   };
@@ -45,9 +54,22 @@ describe('data retention of drafts', () => {
     await kit.advance(70 * DAY); // day 170: inside the warning window
     expect(await runRetention(deps, OPTIONS)).toMatchObject({ warned: 2, deleted: 0 });
     expect(await runRetention(deps, OPTIONS)).toMatchObject({ warned: 0, deleted: 0 });
+    // Each warning kept its sender when it was written: the team of the draft's version.
+    const written = await kit.t.db
+      .selectFrom('outbox')
+      .select('variables')
+      .where('template_key', '=', RETENTION_WARNING_TEMPLATE)
+      .execute();
+    expect(written.map((w) => w.variables)).toEqual([
+      expect.objectContaining(TEAM),
+      expect.objectContaining(TEAM),
+    ]);
     await deliver();
     const warningsSent = sent.filter((m) => /wordt op .* verwijderd/.test(String(m.subject)));
     expect(warningsSent).toHaveLength(2);
+    for (const warning of warningsSent) {
+      expect(warning.from).toMatchObject({ name: 'Team Bewonersinitiatieven, Gemeente Rotterdam' });
+    }
 
     // The resident opens and changes one draft: its clock starts again.
     await kit.advance(0);

@@ -9,7 +9,8 @@ import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
 import { AppError } from '../errors';
 import { SUPPORTER_INVITATION } from '../messaging/mail.compose';
-import { mailRow } from '../messaging/messaging.service';
+import { insertMails, mailRow } from '../messaging/messaging.service';
+import { webAddress } from '../messaging/web-address';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { inMunicipality } from './postcodes';
@@ -251,32 +252,31 @@ export async function addSupporter(
         ],
       });
     }
-    const link = `${deps.config.publicUrl.replace(/\/$/, '')}/steunen?token=${token}`;
-    await trx
-      .insertInto('outbox')
-      .values({
-        ...mailRow({
-          applicationId: app.id,
-          to: { email, name: input.name },
-          audience: 'applicant',
-          language: 'nl',
-          template: SUPPORTER_INVITATION,
-          text: {
-            subject: `Steunt u ‘${app.title || app.reference}’? / Do you support it?`,
-            body: invitationBody({
-              name: input.name,
-              applicant: applicant.name,
-              app,
-              link,
-              code,
-              rule: await ruleOf(trx, app),
-            }),
-          },
-          now,
-        }),
-        variables: JSON.stringify({ reference: app.reference }),
-      })
-      .execute();
+    // The invitation is in both languages; the router opens the Dutch address in either.
+    const link = `${webAddress(deps.config.publicUrl, '/steunen', 'nl')}?token=${token}`;
+    await insertMails(trx, [
+      mailRow({
+        applicationId: app.id,
+        to: { email, name: input.name },
+        audience: 'applicant',
+        language: 'nl',
+        template: SUPPORTER_INVITATION,
+        text: {
+          subject: `Steunt u ‘${app.title || app.reference}’? / Do you support it?`,
+          body: invitationBody({
+            name: input.name,
+            applicant: applicant.name,
+            app,
+            link,
+            code,
+            rule: await ruleOf(trx, app),
+          }),
+        },
+        from: await loadDefinition(trx, app.definition_key, app.definition_version),
+        variables: { reference: app.reference },
+        now,
+      }),
+    ]);
     return view(row, applicant);
   });
 }

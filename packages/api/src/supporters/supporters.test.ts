@@ -197,6 +197,14 @@ describe('supporters who confirm their own support', () => {
       staffMailbox: 'staff@initiatief.example',
       attachLetters: false,
     });
+    // It kept its sender when it was written (the team of the application's version), and is
+    // sent from it.
+    expect(row.variables).toEqual({
+      reference: app.reference,
+      senderDepartment: 'Team Bewonersinitiatieven',
+      senderOrganisation: 'Gemeente Rotterdam',
+    });
+    expect(mail.from).toMatchObject({ name: 'Team Bewonersinitiatieven, Gemeente Rotterdam' });
     for (const part of [String(mail.text), String(mail.html)]) {
       // The page of the application is the applicant's: the neighbour cannot open it.
       expect(part).not.toContain(`/aanvragen/${app.id}`);
