@@ -107,7 +107,7 @@ const ROUTES: Route[] = [
 function Guarded({ route, params }: { route: Route; params: Record<string, string> }) {
   const { t } = useI18n();
   const { me, hasRole, expired } = useSession();
-  const { location, navigate } = useRouter();
+  const { location, navigate, href } = useRouter();
   const needsLogin = route.roles !== undefined;
 
   const loginPage = route.path === '/inloggen' || route.path === '/registreren';
@@ -115,11 +115,12 @@ function Guarded({ route, params }: { route: Route; params: Record<string, strin
     // Logged-in users do not need the login page.
     if (me && loginPage) navigate(homeFor(me), { replace: true });
     if (needsLogin && me === null) {
-      const next = encodeURIComponent(location.path + window.location.search);
+      // The page asked for in the interface's language: it shows in the login page's address.
+      const next = encodeURIComponent(href(location.path + window.location.search));
       // A session that ran out mid-visit gets a notice on the login page.
       navigate(`/inloggen?next=${next}${expired ? '&verlopen=1' : ''}`, { replace: true });
     }
-  }, [needsLogin, loginPage, me, navigate, location.path, expired]);
+  }, [needsLogin, loginPage, me, navigate, href, location.path, expired]);
 
   if (needsLogin && me === undefined) return <StatusMessage>{t('common.loading')}</StatusMessage>;
   if (needsLogin && !me) return null;

@@ -1,8 +1,9 @@
 import { Heading2, Link, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { type RefObject, useLayoutEffect, useState } from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { slugify } from '../forms/slugify';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
+import { replaceHash, useHashArrival } from '../router/use-address-anchor';
 
 export interface SummaryError {
   /** The field's DOM id, or an href to another page. */
@@ -21,8 +22,11 @@ export interface SummaryError {
  * so its label is read out with it. A link's address names the field by a word of its label, as
  * the person reads it, never by an id made of the field's key (a code).
  *
- * `onFollow`: the page goes to the field itself (another page of a form, say); it is handed the
- * link's target and the word its address says.
+ * Without `onFollow` the address then says the link's word, in place.
+ *
+ * `onFollow`: the page goes to the field itself (another page of a form, say; a form that names
+ * its fields in the address, useLabelAnchor); it is handed the link's target and the word its
+ * address says.
  */
 export function ErrorSummary({
   errors,
@@ -64,6 +68,7 @@ export function ErrorSummary({
                   if (!e.target.startsWith('/')) {
                     ev.preventDefault();
                     focusField(e.target);
+                    if (anchor) replaceHash(anchor);
                   }
                 }}
               >
@@ -89,16 +94,87 @@ function useLabelAnchors(errors: SummaryError[], unnamed: string): string[] {
   useLayoutEffect(() => {
     const out: Record<string, string> = {};
     const taken = new Set<string>();
-    for (const id of ids.split(' ').filter(Boolean)) {
-      const base = slugify(labelText(id)) || unnamed;
-      let word = base;
-      for (let n = 2; taken.has(word); n++) word = `${base}-${n}`;
-      taken.add(word);
-      out[id] = word;
-    }
+    for (const id of ids.split(' ').filter(Boolean))
+      out[id] = unique(labelWord(id) || unnamed, taken);
     setRead(out);
   }, [ids, unnamed]);
   return errors.map((e, i) => (e.anchor !== undefined ? given[i]! : (read[e.target] ?? '')));
+}
+
+/** `base`, or with `-2`, `-3` when it is `taken` already; taken from then on. */
+function unique(base: string, taken: Set<string>): string {
+  let word = base;
+  for (let n = 2; taken.has(word); n++) word = `${base}-${n}`;
+  taken.add(word);
+  return word;
+}
+
+/** The word of the label a field has on the page, as an address says it ('' for none). */
+function labelWord(id: string): string {
+  return slugify(labelText(id));
+}
+
+/**
+ * The field of `form` an address's word names: by the word of its label on the page (unique in
+ * the form, as the summary's links make them), or by its id (an address from before the words).
+ */
+function fieldOfWord(form: HTMLFormElement | null, anchor: string): string | null {
+  let word: string;
+  try {
+    word = decodeURIComponent(anchor);
+  } catch {
+    return null;
+  }
+  const taken = new Set<string>();
+  for (const el of Array.from(form?.elements ?? [])) {
+    if (!el.id || el instanceof HTMLFieldSetElement || el instanceof HTMLButtonElement) continue;
+    if (el.id === word) return el.id;
+    const base = labelWord(el.id);
+    if (base && unique(base, taken) === word) return el.id;
+  }
+  return null;
+}
+
+/**
+ * A form of the shell (no workflow's form: the desk's, a supporter's, signing in) that names its
+ * fields in the address as the application's form does (pages/form/use-field-anchor.ts), by the
+ * words of their labels on the page: following an error summary's link (`follow`, for the
+ * summary's `onFollow`) focuses the field and puts its word in the address, in place; arriving at
+ * an address whose word names a field of `form` focuses it once the form shows; and after
+ * switching languages the address says the field's word in the new language.
+ */
+export function useLabelAnchor(form: RefObject<HTMLFormElement | null>) {
+  const { locale } = useI18n();
+  const { navigate } = useRouter();
+  /** The field the address names, and the word it names it by. */
+  const named = useRef<{ id: string; word: string } | null>(null);
+  const name = (id: string, word: string) => {
+    named.current = { id, word };
+    replaceHash(word);
+  };
+
+  useHashArrival((word) => {
+    const id = fieldOfWord(form.current, word);
+    if (id === null) return false;
+    focusField(id);
+    name(id, labelWord(id) || word);
+    return true;
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of language only
+  useEffect(() => {
+    const was = named.current;
+    if (!was || window.location.hash !== `#${was.word}`) return;
+    const word = labelWord(was.id);
+    if (word) name(was.id, word);
+  }, [locale]);
+
+  const follow = (target: string, word: string) => {
+    if (target.startsWith('/')) return navigate(target);
+    focusField(target);
+    if (word) name(target, word);
+  };
+  return { follow };
 }
 
 /** The text a field is labelled with on the page: its label, its group's legend, its aria-label. */

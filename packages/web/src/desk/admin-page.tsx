@@ -16,9 +16,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { type Role, USER_ROLES } from '../api/client';
 import { ConfirmingButton } from '../components/confirming-button';
+import { useLabelAnchor } from '../components/error-summary';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -214,6 +215,8 @@ export function AdminPage() {
   const [form, setForm] = useState({ name: '', email: '', roles: STAFF_DEFAULT });
   const { errors, failure, busy, summary, summaryRef, submit } = useFormSubmission();
   const [status, setStatus] = useState('');
+  const createForm = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(createForm);
 
   async function done(message: string) {
     setStatus(message);
@@ -250,8 +253,8 @@ export function AdminPage() {
         <Heading2 id="admin-create" className="app-subheading">
           {d('admin.create')}
         </Heading2>
-        <form onSubmit={create} noValidate>
-          <ErrorSummary errors={summary} summaryRef={summaryRef} />
+        <form ref={createForm} onSubmit={create} noValidate>
+          <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
           <TextField
             id="f-name"
             label={d('admin.name')}

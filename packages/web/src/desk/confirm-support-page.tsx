@@ -1,6 +1,5 @@
 import {
   Alert,
-  ButtonGroup,
   ButtonLink,
   DataList,
   DataListItem,
@@ -8,7 +7,6 @@ import {
   DataListValue,
   Heading2,
   Paragraph,
-  PrimaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import type { Answer } from '../api/http';
@@ -21,6 +19,8 @@ import {
   useErrorText,
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { CheckedForm } from '../forms/checked-form';
+import { useFormSubmission } from '../forms/use-form-submission';
 import { useRouter } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
@@ -77,43 +77,41 @@ function ConfirmForm({
 }) {
   const { d } = useDeskText();
   const { s } = useSupportText();
-  const errorText = useErrorText();
+  const submission = useFormSubmission();
   const [form, setForm] = useState({ code: '', postcode: '', age: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState('');
+  const errors = submission.errors;
 
-  async function confirm(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
+  function confirm(e: FormEvent) {
     const errs: Record<string, string> = {};
     if (withCode && !form.code.trim()) errs['f-code'] = s('confirm.codeRequired');
     if (!/^[1-9][0-9]{3}\s?[A-Za-z]{2}$/.test(form.postcode.trim()))
       errs['f-postcode'] = d('supporters.postcodeRequired');
     if (!/^\d{1,3}$/.test(form.age.trim())) errs['f-age'] = d('supporters.ageRequired');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
     const answers = { token, postcode: form.postcode.trim(), age: Number(form.age) };
-    try {
-      if (withCode) await deskApi.confirmSupport({ ...answers, code: form.code.trim() });
-      else await deskApi.confirmWithDigid(answers);
-      onDone();
-    } catch (err) {
-      const fe = invalidParamsToErrors(err);
-      // The fields of this form take their own error; a reason about the person (DigiD, the
-      // applicant, supported already) is said above the form, in words.
-      const own = Object.fromEntries(Object.entries(fe).filter(([k]) => FIELDS.has(k)));
-      const other = Object.entries(fe)
-        .filter(([k]) => !FIELDS.has(k))
-        .map(([, reason]) => reason);
-      setErrors(own);
-      if (other.length) setFailure(other.join(' '));
-      else if (!Object.keys(own).length) setFailure(errorText(err));
-    }
+    return submission.submit(
+      e,
+      errs,
+      async () => {
+        if (withCode) await deskApi.confirmSupport({ ...answers, code: form.code.trim() });
+        else await deskApi.confirmWithDigid(answers);
+        onDone();
+      },
+      (err, fallback) => {
+        const fe = invalidParamsToErrors(err);
+        // The fields of this form take their own error; a reason about the person (DigiD, the
+        // applicant, supported already) is said above the form, in words.
+        const own = Object.fromEntries(Object.entries(fe).filter(([k]) => FIELDS.has(k)));
+        const other = Object.entries(fe)
+          .filter(([k]) => !FIELDS.has(k))
+          .map(([, reason]) => reason);
+        if (other.length) return { errors: own, failure: other.join(' ') };
+        return Object.keys(own).length ? { errors: own } : fallback(err);
+      },
+    );
   }
 
   return (
-    <form onSubmit={confirm} noValidate>
-      <ErrorAlert>{failure}</ErrorAlert>
+    <CheckedForm submission={submission} onSubmit={confirm} submitLabel={s('confirm.button')}>
       {withCode && (
         <TextField
           id="f-code"
@@ -135,16 +133,14 @@ function ConfirmForm({
         ownAddress
         onChange={(change) => setForm((f) => ({ ...f, ...change }))}
       />
-      <ButtonGroup>
-        <PrimaryActionButton type="submit">{s('confirm.button')}</PrimaryActionButton>
-      </ButtonGroup>
-    </form>
+    </CheckedForm>
   );
 }
 
 /** The ways to confirm the regulation allows: DigiD, and the mailed code where it may. */
 function WaysToConfirm({ i, token, onDone }: { i: Invitation; token: string; onDone(): void }) {
   const { s } = useSupportText();
+  const { href } = useRouter();
   const codeAllowed = i.confirmation === 'digid_or_code';
   const signedIn = i.digid.signedInAs;
   return (
@@ -167,7 +163,7 @@ function WaysToConfirm({ i, token, onDone }: { i: Invitation; token: string; onD
               <Paragraph id="confirm-digid-intro">{s('confirm.digid.intro')}</Paragraph>
               <ButtonLink
                 appearance="primary-action-button"
-                href={deskApi.digidLoginHref(token)}
+                href={deskApi.digidLoginHref(token, href)}
                 aria-describedby="confirm-digid-intro"
               >
                 {s('confirm.digid.button')}

@@ -68,10 +68,11 @@ export const deskApi = {
   confirmWithDigid: (input: { token: string; postcode: string; age: number }) =>
     http.post('/api/supporters/confirm/digid', { body: input }),
   /** Signs in with DigiD at the broker and comes back to the confirmation page of `token`. */
-  digidLoginHref: (token: string) =>
+  /** Signing in with DigiD, back to the confirmation page at its address in `local` (the router's href). */
+  digidLoginHref: (token: string, local: (to: string) => string) =>
     http.href('/api/auth/oidc/{provider}/login', {
       path: { provider: 'resident' },
-      query: { returnTo: `/steunen?token=${encodeURIComponent(token)}` },
+      query: { returnTo: local(`/steunen?token=${encodeURIComponent(token)}`) },
     }),
   accounts: async (q?: string) => (await http.get('/api/admin/accounts', { query: { q } })).items,
   createAccount: (input: { name: string; email: string; roles: Role[] }) =>

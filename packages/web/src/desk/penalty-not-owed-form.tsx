@@ -4,8 +4,9 @@ import {
   Paragraph,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { fieldId } from '../api/client';
+import { useLabelAnchor } from '../components/error-summary';
 import {
   ErrorAlert,
   ErrorSummary,
@@ -39,6 +40,8 @@ export function PenaltyNotOwedForm({
   const [status, setStatus] = useState('');
   const groundId = fieldId('notOwed.ground');
   const motivationId = fieldId('notOwed.motivation');
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
 
   function send(e: FormEvent) {
     const invalid: Record<string, string> = {};
@@ -52,12 +55,12 @@ export function PenaltyNotOwedForm({
   }
 
   return (
-    <form onSubmit={send} noValidate aria-labelledby="not-owed-title">
+    <form ref={form} onSubmit={send} noValidate aria-labelledby="not-owed-title">
       <Heading3 id="not-owed-title" className="app-subheading">
         {d('notOwed.title')}
       </Heading3>
       <Paragraph>{d('notOwed.intro')}</Paragraph>
-      <ErrorSummary summaryRef={summaryRef} errors={summary} />
+      <ErrorSummary summaryRef={summaryRef} errors={summary} onFollow={follow} />
       <SelectField
         id={groundId}
         label={d('notOwed.ground')}

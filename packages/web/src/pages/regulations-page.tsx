@@ -64,7 +64,7 @@ export function RegulationCard({
 export function RegulationsPage() {
   const { t } = useI18n();
   const { me, hasRole } = useSession();
-  const { navigate } = useRouter();
+  const { navigate, href } = useRouter();
   const errorText = useErrorText();
   const regs = useLoad(() => api.regulations(), []);
   const applicant = !!me && hasRole('applicant');
@@ -150,7 +150,7 @@ export function RegulationsPage() {
                 )
               ) : !me ? (
                 <Paragraph>
-                  <AppLink href="/inloggen?next=/regelingen">
+                  <AppLink href={`/inloggen?next=${encodeURIComponent(href('/regelingen'))}`}>
                     {t('regulations.loginToApply')}
                   </AppLink>
                 </Paragraph>

@@ -5,13 +5,7 @@ import { focusField } from '../../components/ui';
 import { anchorOf, pathsOf, targetOfAnchor } from '../../forms/field-anchors';
 import type { Locale } from '../../forms/form-pages';
 import { useRouter } from '../../router/router';
-
-/** The address as it is with another fragment, in place (no entry in the history). */
-function replaceHash(anchor: string) {
-  const { pathname, search, hash } = window.location;
-  if (hash === `#${anchor}`) return;
-  window.history.replaceState(window.history.state, '', `${pathname}${search}#${anchor}`);
-}
+import { replaceHash, useHashArrival } from '../../router/use-address-anchor';
 
 /**
  * The form's fields in its address (`#begroting-regel-2-bedrag`, field-anchors.ts): the word of
@@ -27,7 +21,7 @@ export function useFieldAnchor(
   locale: Locale,
   staff: boolean,
 ) {
-  const { navigate, location } = useRouter();
+  const { navigate } = useRouter();
   const anchor = useCallback(
     (path: string) => anchorOf(def, locale, path, staff),
     [def, locale, staff],
@@ -38,17 +32,14 @@ export function useFieldAnchor(
     return word ? targetOfAnchor(def, word, pathsOf(def, data)) : null;
   };
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: on every navigation; answers as they are then
-  useEffect(() => {
-    const word = location.hash.slice(1);
-    if (!word) return;
-    const timer = setTimeout(() => {
-      const path = named();
-      focusField(path === null ? word : fieldId(path));
-      if (path !== null) replaceHash(anchor(path));
-    }, 0);
-    return () => clearTimeout(timer);
-  }, [location.key]);
+  useHashArrival((word) => {
+    const path = named();
+    if (path !== null) replaceHash(anchor(path));
+    const id = path === null ? word : fieldId(path);
+    if (!document.getElementById(id)) return false;
+    focusField(id);
+    return true;
+  });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of language only
   useEffect(() => {

@@ -16,7 +16,7 @@ const TEXT: Record<OidcProvider['id'], { label: OidcMessageKey; hint: OidcMessag
  */
 export function OidcLoginOptions() {
   const { o } = useOidcText();
-  const { location } = useRouter();
+  const { location, href } = useRouter();
   const [providers, setProviders] = useState<OidcProvider[]>([]);
 
   useEffect(() => {
@@ -32,6 +32,8 @@ export function OidcLoginOptions() {
 
   if (providers.length === 0) return null;
   const next = location.search.get('next');
+  // Back at the page asked for, in the interface's language (route-words.ts).
+  const returnTo = next === null ? null : href(next);
   return (
     <section aria-labelledby="oidc-options-title" className="app-oidc-options">
       <Heading2 id="oidc-options-title">{o('options.title')}</Heading2>
@@ -39,7 +41,7 @@ export function OidcLoginOptions() {
         <div key={p.id} className="app-oidc-option">
           <ButtonLink
             appearance={p.id === 'resident' ? 'primary-action-button' : 'secondary-action-button'}
-            href={loginHref(p, next)}
+            href={loginHref(p, returnTo)}
             aria-describedby={`oidc-hint-${p.id}`}
           >
             {TEXT[p.id] ? o(TEXT[p.id].label) : p.label}
