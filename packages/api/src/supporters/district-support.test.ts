@@ -126,6 +126,27 @@ describe('the list of supporters on record says per supporter whether he counts'
       'Noor Bakker': 'tooYoung',
       'Kees Bakker': 'unconfirmed',
     });
+    // The applicant reads the same verdicts on her own page (the web words them for her).
+    const own = await readJson(
+      await call(kit.app, 'GET', `/api/applications/${draft.id}/supporters`, {
+        cookie: kit.cookies.resident,
+      }),
+    );
+    expect(
+      Object.fromEntries(
+        (own.items as { name: string; verdict: string | null }[]).map((s) => [s.name, s.verdict]),
+      ),
+    ).toEqual(verdicts);
+    expect(own).toMatchObject({ counted: 1, rule: { count: 4, minAge: 12 } });
+    // What a supporter told the municipality to be counted is not hers to read; staff read it.
+    for (const s of own.items as { postcode: unknown; age: unknown }[]) {
+      expect(s).toMatchObject({ postcode: null, age: null });
+    }
+    expect(
+      (list.items as { name: string; postcode: unknown; age: unknown }[]).find(
+        (s) => s.name === 'Noor Bakker',
+      ),
+    ).toMatchObject({ postcode: '3021 AF', age: 11 });
     expect(list).toMatchObject({
       confirmed: 3,
       counted: 1,

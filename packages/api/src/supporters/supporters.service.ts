@@ -4,6 +4,7 @@ import { canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
+import { STAFF_ROLES } from '../auth/roles';
 import type { SessionUser } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
@@ -95,7 +96,14 @@ export async function listSupporters(deps: Deps, user: SessionUser, id: string) 
         { data: app.data, regulationDistrict: regulation?.district ?? null },
       )
     : null;
-  const items = views.map((s, i) => ({ ...s, verdict: counting?.verdicts[i] ?? null }));
+  // A supporter gives the municipality his postcode and age to be counted, not the applicant:
+  // she (and whoever acts for her) reads only whether he counts and why not (the verdict).
+  const staff = user.roles.some((r) => STAFF_ROLES.includes(r));
+  const items = views.map((s, i) => ({
+    ...s,
+    ...(staff ? {} : { postcode: null, age: null }),
+    verdict: counting?.verdicts[i] ?? null,
+  }));
   return {
     items,
     confirmed: items.filter((s) => s.counts).length,

@@ -32,10 +32,12 @@ import { deskApi, type SupporterRow } from './desk-api';
 import { useDeskText } from './desk-messages';
 import { PostcodeAgeFields } from './postcode-age-fields';
 
-/** What the staff's "Telt mee" column needs to say why a supporter does not count. */
+/** What the "Telt mee" column needs to say why a supporter does not count. */
 interface Marking {
   minAge: number;
   district: LocalizedText | null;
+  /** The applicant reads it: her own line says "you". */
+  self: boolean;
 }
 
 function SupportersTable({
@@ -45,7 +47,7 @@ function SupportersTable({
 }: {
   rows: SupporterRow[];
   staff: boolean;
-  /** Given (staff, a workflow with a supporters rule): a column of whether each one counts. */
+  /** Given (a workflow with a supporters rule): a column of whether each one counts. */
   marking: Marking | null;
 }) {
   const { d, formatDateTime } = useDeskText();
@@ -53,6 +55,7 @@ function SupportersTable({
   const vars = marking && {
     minAge: marking.minAge,
     district: marking.district?.[formText.locale] ?? '',
+    self: marking.self,
   };
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
@@ -217,10 +220,11 @@ function InviteForm({ appId, onAdded }: { appId: string; onAdded(): Promise<void
 }
 
 /**
- * The supporters of an application: who confirmed, how and when. Staff also see postcode and
- * age, with a postcode outside the municipality flagged, and per supporter whether the
- * workflow's rule counts him now and why not (the engine's verdicts, sent by the API). The applicant (or a clerk for them)
- * invites supporters while the form can still be changed.
+ * The supporters of an application: who confirmed, how and when, and per supporter whether the
+ * workflow's rule counts him now and why not (the engine's verdicts, sent by the API), for staff
+ * and the applicant alike. Staff also see postcode and age, with a postcode outside the
+ * municipality flagged. The applicant (or a clerk for them) invites supporters while the form
+ * can still be changed.
  */
 export function SupportersPanel({
   app,
@@ -251,9 +255,11 @@ export function SupportersPanel({
   const rule = list.data.rule;
   // What the rules count: the names on the form until anyone is invited, then who confirmed.
   const byForm = list.data?.counting === 'form' && list.data.onForm > 0;
-  // The district whose residents count, by its label; staff see per supporter whether he counts.
+  // The district whose residents count, by its label; per supporter whether he counts, and why
+  // not, for the applicant as much as for staff: she is the one who can find another supporter.
   const district = list.data.district?.label ?? null;
-  const marking = staff && rule ? { minAge: rule.minAge, district } : null;
+  const self = !staff && app.applicantId === me?.id;
+  const marking = rule ? { minAge: rule.minAge, district, self } : null;
   return (
     <section aria-labelledby="supporters-title" className="app-section">
       <Heading2 id="supporters-title" className="app-subheading">

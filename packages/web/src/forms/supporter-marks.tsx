@@ -20,13 +20,18 @@ export interface SupportersReading {
    * (once anyone is invited): the title of the part of the page that lists them.
    */
   countedIn?: string;
+  /** That part of the page stands above the form's data, not below it. */
+  countedAbove?: boolean;
+  /** Read by the applicant herself: her own line is "you", not "the applicant". */
+  self?: boolean;
 }
 
 type FormText = ReturnType<typeof useFormText>;
 
 /**
- * One supporter's mark for staff: "Telt mee", or "Telt niet mee" with why not (`why`, a sentence).
- * The form's supporters table and the panel of supporters who confirmed show the same mark.
+ * One supporter's mark: "Telt mee", or "Telt niet mee" with why not (`why`, a sentence). The
+ * form's supporters table and the panel of supporters who confirmed show the same mark, to staff
+ * and to the applicant alike.
  */
 export function SupporterMark({ why, text }: { why: string | null; text: FormText }) {
   if (why === null) {
@@ -42,18 +47,20 @@ export function SupporterMark({ why, text }: { why: string | null; text: FormTex
 
 /**
  * Why a supporter does not count, in a sentence naming the age and the district: the engine's
- * reason, or (a supporter invited to confirm) that he has not confirmed.
+ * reason, or (a supporter invited to confirm) that he has not confirmed. `self`: the applicant
+ * reads it, so her own line says "you".
  */
 export function whyNotCounted(
   text: FormText,
   verdict: SupporterNotCounted | 'unconfirmed',
-  vars: { minAge: number; district: string },
+  vars: { minAge: number; district: string; self?: boolean },
 ): string {
-  return text.f(`supporters.why.${verdict}`, vars);
+  if (verdict === 'applicant' && vars.self) return text.f('supporters.why.self');
+  return text.f(`supporters.why.${verdict}`, { minAge: vars.minAge, district: vars.district });
 }
 
 /**
- * For staff reading the form's supporters: per line whether it counts for the workflow's rule
+ * For whoever reads the form's supporters (staff, or the applicant on her page): per line whether it counts for the workflow's rule
  * and, if not, why (the applicant herself, no age, too young, no postcode, another district),
  * from the engine's own reading with the form's answers (a district asked on the form). Null
  * when the list is not the one the rule counts.
@@ -70,14 +77,25 @@ export function supporterMarks(
   if (!rule || rule.count <= 0) return null;
   // The step no longer counts these names: marking them "Telt mee" would say what is not so.
   if (reading?.countedIn)
-    return { note: text.f('supporters.byConfirmed', { panel: reading.countedIn }) };
+    return {
+      note: text.f(
+        reading.countedAbove ? 'supporters.byConfirmedAbove' : 'supporters.byConfirmed',
+        {
+          panel: reading.countedIn,
+        },
+      ),
+    };
   const { district, verdicts } = readSupporters(def, rule, items, {
     data,
     regulationDistrict: reading?.district ?? null,
     applicantName: reading?.applicantName ?? null,
     applicantPostcode: reading?.applicantPostcode ?? null,
   });
-  const vars = { minAge: rule.minAge, district: district?.label[text.locale] ?? '' };
+  const vars = {
+    minAge: rule.minAge,
+    district: district?.label[text.locale] ?? '',
+    self: reading?.self ?? false,
+  };
   return {
     heading: text.f('supporters.mark.heading'),
     mark: (i) => {

@@ -54,6 +54,7 @@ const nl = {
   'supporters.mark.yes': 'Telt mee',
   'supporters.mark.no': 'Telt niet mee',
   'supporters.why.applicant': 'Dit is de aanvrager zelf.',
+  'supporters.why.self': 'Dit bent u zelf. Het gaat om de steun van andere bewoners.',
   'supporters.why.noAge': 'De leeftijd is niet ingevuld.',
   'supporters.why.tooYoung': 'Jonger dan {minAge} jaar.',
   'supporters.why.noPostcode': 'De postcode is niet ingevuld.',
@@ -61,6 +62,8 @@ const nl = {
   'supporters.why.unconfirmed': 'Heeft (nog) niet bevestigd.',
   'supporters.byConfirmed':
     'Deze namen tellen niet meer mee: er zijn ondersteuners uitgenodigd, en dan tellen alleen zij die zelf bevestigden. Zie ‘{panel}’ hieronder.',
+  'supporters.byConfirmedAbove':
+    'Deze namen tellen niet meer mee: er zijn ondersteuners uitgenodigd, en dan tellen alleen zij die zelf bevestigden. Zie ‘{panel}’ hierboven.',
   'supporters.self.one':
     'Regel {lines} telt niet mee: dat bent u zelf. Het gaat om de steun van andere bewoners.',
   'supporters.self.other':
@@ -120,6 +123,7 @@ const en: typeof nl = {
   'supporters.mark.yes': 'Counts',
   'supporters.mark.no': 'Does not count',
   'supporters.why.applicant': 'This is the applicant.',
+  'supporters.why.self': 'This is you. The scheme asks for the support of other residents.',
   'supporters.why.noAge': 'The age is not filled in.',
   'supporters.why.tooYoung': 'Younger than {minAge}.',
   'supporters.why.noPostcode': 'The postcode is not filled in.',
@@ -127,6 +131,8 @@ const en: typeof nl = {
   'supporters.why.unconfirmed': 'Has not confirmed (yet).',
   'supporters.byConfirmed':
     'These names no longer count: supporters were invited, and then only those who confirmed themselves count. See ‘{panel}’ below.',
+  'supporters.byConfirmedAbove':
+    'These names no longer count: supporters were invited, and then only those who confirmed themselves count. See ‘{panel}’ above.',
   'supporters.self.one':
     'Line {lines} is not counted: that is you. The scheme asks for the support of other residents.',
   'supporters.self.other':

@@ -1,5 +1,6 @@
 import { activityDateOf } from '@initiatief/engine';
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import type { AllowedEvent, Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
 import { isStillAhead } from '../components/dates';
@@ -54,6 +55,8 @@ export function ApplicationBody({
   const { t, locale, formatMoney, formatDate } = useI18n();
   const { me, hasRole } = useSession();
   const onBehalfDone = useOnBehalfFlash();
+  // Once supporters are invited the step counts who confirmed, not the form's names.
+  const [supportersCountedIn, setSupportersCountedIn] = useState<string | null>(null);
   const { app, history, documents, attachments, definition: def } = bundle;
   const state = stateOf(def, app.state);
   const editable = app.editable && def;
@@ -229,11 +232,17 @@ export function ApplicationBody({
           files={attachments}
         />
       </section>
-      <SupportersPanel app={app} staff={hasRole('clerk')} />
+      <SupportersPanel app={app} staff={hasRole('clerk')} onCountedHere={setSupportersCountedIn} />
       <AuthorisePanel app={app} />
       {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={reload} />}
 
-      <ApplicationDataSection app={app} definition={def} files={attachments} />
+      <ApplicationDataSection
+        app={app}
+        definition={def}
+        files={attachments}
+        supportersCountedIn={supportersCountedIn}
+        supportersAbove
+      />
 
       <section aria-labelledby="attachments-title" className="app-section">
         <Heading2 id="attachments-title" className="app-subheading">

@@ -155,6 +155,7 @@ export function ApplicationDataSection({
   files,
   staff,
   supportersCountedIn,
+  supportersAbove = false,
 }: {
   app: Application;
   definition: WorkflowDefinition | undefined;
@@ -162,9 +163,12 @@ export function ApplicationDataSection({
   staff?: boolean;
   /** The part of the page listing the supporters who confirmed, when they are who counts. */
   supportersCountedIn?: string | null;
+  /** That part stands above this one (the applicant's page), not below it (the case page). */
+  supportersAbove?: boolean;
 }) {
   const { t } = useI18n();
   const { me } = useSession();
+  const forOther = staff ?? readsForOther(me, app);
   return (
     <section aria-labelledby="data-title" className="app-section">
       <Heading2 id="data-title" className="app-subheading">
@@ -179,18 +183,18 @@ export function ApplicationDataSection({
           data={app.data ?? {}}
           files={files}
           headingLevel={3}
-          staff={staff ?? readsForOther(me, app)}
-          // Staff read per supporter whether the step counts him, and why not.
-          {...(staff
-            ? {
-                supporters: {
-                  applicantName: app.applicantName,
-                  applicantPostcode: app.applicantPostcode,
-                  district: app.regulation.district,
-                  ...(supportersCountedIn ? { countedIn: supportersCountedIn } : {}),
-                },
-              }
-            : {})}
+          staff={forOther}
+          // Per supporter whether the step counts him, and why not: for staff, and for the
+          // applicant, who reads her own line as "you".
+          supporters={{
+            applicantName: app.applicantName,
+            applicantPostcode: app.applicantPostcode,
+            district: app.regulation.district,
+            self: !forOther,
+            ...(supportersCountedIn
+              ? { countedIn: supportersCountedIn, countedAbove: supportersAbove }
+              : {}),
+          }}
         />
       ) : (
         <Paragraph>{t('common.loading')}</Paragraph>
