@@ -2,8 +2,8 @@ import { SHOW_WHEN, STAFF_AUDIENCE, X_AUDIENCE } from '@initiatief/engine';
 import { isLocalized, localizedWords } from './definition-changes';
 import { arr, getAt, guardsOf, labelOf, obj, str } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { eventOfPath, useRefText, type VocabularyGroup } from './editor-params';
 import { conditionInWords } from './editor-payload-condition';
+import { eventOfPath, useRefText, type VocabularyGroup } from './editor-ref-text';
 import type { DefinitionJson } from './policy-api';
 import { roleName } from './policy-messages';
 

@@ -4,7 +4,8 @@ import { SelectField } from '../components/ui';
 import { delayText } from './delay-text';
 import { codeFrom, labelOf, obj, pathId, str, type Update } from './editor-kit';
 import { useEditorText } from './editor-messages';
-import { ParamsEditor, vocabularyNames } from './editor-params';
+import { ParamsEditor } from './editor-params';
+import { vocabularyNames } from './editor-ref-text';
 import { PolicyTextField as TextField } from './editor-texts';
 import type { DefinitionJson } from './policy-api';
 

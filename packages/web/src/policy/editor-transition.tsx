@@ -12,14 +12,14 @@ import {
   type Update,
 } from './editor-kit';
 import { useEditorText } from './editor-messages';
+import { ParamsEditor } from './editor-params';
 import {
   eventOfPath,
-  ParamsEditor,
   payloadFieldsOf,
   useRefText,
   type VocabularyGroup,
   vocabularyNames,
-} from './editor-params';
+} from './editor-ref-text';
 import { useReorder } from './editor-reorder';
 import type { DefinitionJson } from './policy-api';
 

@@ -10,7 +10,7 @@ import {
 import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { delayText } from './delay-text';
 import { useEditorText } from './editor-messages';
-import { useRefText } from './editor-params';
+import { useRefText } from './editor-ref-text';
 import type { DefinitionJson } from './policy-api';
 import {
   compareGraphs,
