@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Font } from '@react-pdf/renderer';
-import { unbindIban } from './letter.typography';
+import { unbind } from './letter.typography';
 
 const require = createRequire(import.meta.url);
 
@@ -67,7 +67,7 @@ export function registerLetterFonts(): void {
   // A letter is set ragged right and never hyphenates: react-pdf's built-in patterns are
   // English ("aanvra-gen"), and a name, a reference, an amount or a URL split over two lines
   // is read wrongly or cannot be copied. Lines break only at spaces (and never at a no-break
-  // space, which keeps "€ 6.000,00" together). A word is returned whole, an IBAN bound by
-  // keepTogether with its ordinary spaces back: one unbreakable word that reads as written.
-  Font.registerHyphenationCallback((word) => [unbindIban(word)]);
+  // space, which keeps "€ 6.000,00" and an IBAN together). A word is returned whole, with
+  // ordinary spaces for its no-break ones: one unbreakable word that reads as written.
+  Font.registerHyphenationCallback((word) => [unbind(word)]);
 }

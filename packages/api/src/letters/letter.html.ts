@@ -2,6 +2,7 @@ import { escapeHtml } from '../messaging/messaging.format';
 import { webAddress } from '../messaging/web-address';
 import { contactLine, withApplicationUrl } from './letter.content';
 import type { LetterContent } from './letter.types';
+import { IBAN_PATTERN } from './letter.typography';
 
 const UI: Record<
   'nl' | 'en',
@@ -57,6 +58,7 @@ dl.meta dd { margin: 0; }
 h1 { font-size: 1.375rem; line-height: 1.3; margin: 0 0 1.25rem; }
 h2 { font-size: 1.125rem; margin: 2rem 0 .5rem; }
 p { margin: 0 0 1rem; }
+.nowrap { white-space: nowrap; }
 .signature { margin-top: 2rem; }
 .signature .role { font-weight: bold; margin-top: 2.5rem; margin-bottom: 0; }
 section.objection { border-top: 1px solid #bbb; margin-top: 2rem; }
@@ -68,11 +70,11 @@ a:focus-visible, .skip:focus { outline: .1875rem solid #000; outline-offset: .12
 `;
 
 function paragraph(text: string): string {
-  // The euro sign stays on the line of its amount ("€ 1.684,56"), however the line breaks.
-  const escaped = escapeHtml(text.replace(/€ (?=[\d-])/g, '€\u00a0')).replace(
-    /https?:\/\/[^\s<]+[^\s<.,;:!?)]/g,
-    (url) => `<a href="${url}">${url}</a>`,
-  );
+  // The euro sign stays on the line of its amount ("€ 1.684,56"), however the line breaks, and
+  // an IBAN on one line, its spaces ordinary ones (copied into a bank's form as written).
+  const escaped = escapeHtml(text.replace(/€ (?=[\d-])/g, '€\u00a0'))
+    .replace(IBAN_PATTERN, (iban) => `<span class="nowrap">${iban}</span>`)
+    .replace(/https?:\/\/[^\s<]+[^\s<.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
   return `<p>${escaped.replaceAll('\n', '<br>')}</p>`;
 }
 

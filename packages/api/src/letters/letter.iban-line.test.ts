@@ -9,6 +9,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sampleLetter } from './letter.fixture';
 import { registerLetterFonts } from './letter.fonts';
+import { renderLetterHtml } from './letter.html';
 import { renderLetterPdf } from './letter.pdf';
 import type { LetterContent } from './letter.types';
 import { keepTogether } from './letter.typography';
@@ -76,8 +77,9 @@ describe('the words react-pdf lays out', () => {
     const laid = words(sentence);
     expect(laid).toContain(`${HERS};`);
     expect(laid).toContain(`${OURS}.`);
-    // The IBAN's spaces are ordinary again; the euro sign stays bound to its amount.
-    expect(laid.join('')).toBe(sentence.replace('€ ', '€\u00a0'));
+    // The spaces are ordinary again, the IBAN's and the euro sign's: no no-break space is set.
+    expect(laid.join('')).toBe(sentence);
+    expect(laid).toContain('(€ 1.250,00)');
     // Not an IBAN: lower case, too few groups, part of a longer word.
     for (const other of ['nl91 abna 0417 1643 00', 'NL91 ABNA', 'XNL91 ABNA 0417 1643 00']) {
       expect(words(other).join('')).toBe(other);
@@ -121,5 +123,17 @@ describe('an IBAN stays on one line', () => {
       expect(count(text, OURS)).toBe(OFFSETS.length);
       expect(text).not.toContain('\u00a0');
     }
+  });
+});
+
+describe('the HTML letter', () => {
+  it('keeps each IBAN on one line too, its spaces ordinary ones', () => {
+    const html = renderLetterHtml(
+      letterWith([`Het bedrag (€ 1.250,00) komt op ${HERS}; terug op ${OURS}.`]),
+      { documentId: 'd', publicUrl: 'https://initiatief.example', applicationId: 'a' },
+    );
+    expect(html).toContain(`<span class="nowrap">${HERS}</span>;`);
+    expect(html).toContain(`<span class="nowrap">${OURS}</span>.`);
+    expect(html).toMatch(/\.nowrap \{ white-space: nowrap; \}/);
   });
 });
