@@ -99,7 +99,6 @@ export { formJsonSchema } from './form/form.json-schema';
 export { labelOfPath } from './form/form.texts';
 export { attachmentRefs, requestedCents, validateFormData } from './form/form.validate';
 export {
-  accountHolderOf,
   activityDateOf,
   applicantAccount,
   applicationDescription,

@@ -3,7 +3,6 @@
  * they are filled with (resolveVariables), formatted for the reader's language.
  */
 import {
-  accountHolderOf,
   activityDateOf,
   applicantAccount,
   applicationView,
@@ -143,6 +142,7 @@ export function resolveVariables(
       ? Math.max(0, settledCents - (view?.amounts.advanceCents ?? 0))
       : null);
   const data = application.data;
+  const account = applicantAccount(input.definition, data);
   // The step's payload first, then what the application recorded of the decision and request.
   const recorded = (field: string) =>
     text(
@@ -202,7 +202,7 @@ export function resolveVariables(
     // The scheme the grant is given under (a letter's legal basis), the account she gave and in
     // whose name it is (the question the definition names as the holder: "… ten name van …").
     regulationTitle: text(context.facts?.regulation.title),
-    accountIban: applicantAccount(input.definition, data),
-    accountHolder: accountHolderOf(input.definition, data),
+    accountIban: account.iban,
+    accountHolder: account.holder,
   });
 }

@@ -94,7 +94,7 @@ export const scalarFieldSchema = z
     /**
      * IBAN fields only: the text question of the form that asks in whose name the account is
      * ("Naam van de rekeninghouder"), so a letter can say "IBAN … ten name van …" without anyone
-     * naming that question in code (`accountHolderOf`, the variable `accountHolder`). It must name
+     * naming that question in code (`applicantAccount`, the variable `accountHolder`). It must name
      * a text field of the form itself, not one in a list (definition.account-rules.ts).
      */
     holderField: identifier.optional(),

@@ -54,37 +54,28 @@ export function withRegulationDistrict(
 }
 
 /**
- * The account the applicant gave for the payment: the answer to the form's (first) IBAN question,
- * written in groups of four as on a bank card ("NL91 ABNA 0417 1643 00"); '' when the form asks
- * none or it is not answered.
+ * The account the applicant gave for the payment, as letters and mails name it: the answer to the
+ * form's (first) IBAN question, written in groups of four as on a bank card ("NL91 ABNA 0417
+ * 1643 00"), and in whose name it is: the answer to the text question that IBAN question names as
+ * its holder (`holderField`), trimmed, runs of spaces one. Each '' when the form asks none or it
+ * is not answered. The definition says which questions they are, so no code knows their keys.
  */
 export function applicantAccount(
   def: { form: FormDefinition },
   data: Record<string, unknown>,
-): string {
-  const key = accountField(def)?.key;
-  const value = key === undefined ? undefined : data[key];
-  if (typeof value !== 'string') return '';
-  const iban = value.replace(/\s+/g, '').toUpperCase();
-  return iban.replace(/(.{4})(?=.)/g, '$1 ');
-}
-
-/** The form's (first) IBAN question, the one `applicantAccount` reads. */
-function accountField(def: { form: FormDefinition }) {
+): { iban: string; holder: string } {
   const field = def.form.fields.find((f) => f.type === 'iban');
-  return field?.type === 'iban' ? field : undefined;
-}
-
-/**
- * In whose name that account is: the answer to the text question the IBAN question names as its
- * holder (`holderField`), trimmed, runs of spaces one; '' when the form names none or it is not
- * answered. The definition says which question it is, so no code knows its key.
- */
-export function accountHolderOf(
-  def: { form: FormDefinition },
-  data: Record<string, unknown>,
-): string {
-  const key = accountField(def)?.holderField;
-  const value = key === undefined ? undefined : data[key];
-  return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
+  if (field?.type !== 'iban') return { iban: '', holder: '' };
+  const value = data[field.key];
+  const holder = field.holderField === undefined ? undefined : data[field.holderField];
+  return {
+    iban:
+      typeof value === 'string'
+        ? value
+            .replace(/\s+/g, '')
+            .toUpperCase()
+            .replace(/(.{4})(?=.)/g, '$1 ')
+        : '',
+    holder: typeof holder === 'string' ? holder.replace(/\s+/g, ' ').trim() : '',
+  };
 }

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { validateDefinition } from '../definition/definition.validate';
-import { accountHolderOf } from '../form/form-fields';
+import { applicantAccount } from '../form/form-fields';
 import { createApplication } from '../runtime/runtime';
 import {
   assessed,
@@ -46,10 +46,10 @@ describe('the account holder', () => {
     expect(v13.form.fields.find((f) => f.type === 'iban')).toMatchObject({
       holderField: 'accountHolder',
     });
-    expect(accountHolderOf(v13, { accountHolder: `  Ayşe   Yıldız-Çelik ` })).toBe(HOLDER);
-    expect(accountHolderOf(v13, {})).toBe('');
+    expect(applicantAccount(v13, { accountHolder: `  Ayşe   Yıldız-Çelik ` }).holder).toBe(HOLDER);
+    expect(applicantAccount(v13, {}).holder).toBe('');
     // v12 asks the question but names no holder: nothing is guessed from a field's key.
-    expect(accountHolderOf(v12, { accountHolder: HOLDER })).toBe('');
+    expect(applicantAccount(v12, { accountHolder: HOLDER }).holder).toBe('');
     // Another question named as the holder is read, whatever its key.
     const json = shipped(13) as {
       form: { fields: Record<string, unknown>[]; pages: { fields: string[] }[] };
@@ -60,9 +60,9 @@ describe('the account holder', () => {
       page.fields = page.fields.map((k) => (k === 'accountHolder' ? 'tenNameVan' : k));
     const renamed = validateDefinition(json);
     expect(renamed.problems).toEqual([]);
-    expect(accountHolderOf(renamed.definition!, { tenNameVan: HOLDER, accountHolder: 'x' })).toBe(
-      HOLDER,
-    );
+    expect(
+      applicantAccount(renamed.definition!, { tenNameVan: HOLDER, accountHolder: 'x' }).holder,
+    ).toBe(HOLDER);
   });
 
   test('a definition names a text question of the form as the holder, or is refused', () => {

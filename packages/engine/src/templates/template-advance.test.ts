@@ -69,9 +69,14 @@ describe('the applicant’s account and the scheme', () => {
   test('the account is the answer to the form’s IBAN question, in groups of four', () => {
     expect(TEMPLATE_VARIABLES).toContain('accountIban');
     expect(TEMPLATE_VARIABLES).toContain('regulationTitle');
-    expect(applicantAccount(def, { iban: 'nl91abna0417164300' })).toBe('NL91 ABNA 0417 1643 00');
-    expect(applicantAccount(def, {})).toBe('');
-    expect(applicantAccount({ form: { ...def.form, fields: [] } }, { iban: 'NL91' })).toBe('');
+    expect(applicantAccount(def, { iban: 'nl91abna0417164300' }).iban).toBe(
+      'NL91 ABNA 0417 1643 00',
+    );
+    expect(applicantAccount(def, {}).iban).toBe('');
+    expect(applicantAccount({ form: { ...def.form, fields: [] } }, { iban: 'NL91' })).toEqual({
+      iban: '',
+      holder: '',
+    });
   });
 
   const shell = {

@@ -1,7 +1,7 @@
 import type { Facts, PersistedSnapshot } from '../core/engine.types';
 import { optionLabel } from '../definition/definition.rules';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { accountHolderOf, applicantAccount, applicationTitle } from '../form/form-fields';
+import { applicantAccount, applicationTitle } from '../form/form-fields';
 import { formatDate, formatMoney, isIsoDate, toAmsterdamDate } from '../legal-clock/calendar';
 import { paymentDeadline } from '../legal-clock/terms';
 import { decisionSentOn } from '../runtime/decision-sent';
@@ -86,6 +86,7 @@ export function templateVariables(
   // being sent (Awb 4:87); no last day when there is nothing to pay back.
   const reclaims = view.amounts.settledCents !== null && view.amounts.reclaimCents > 0;
   const sentOn = decisionSentOn(snapshot.context.decision) ?? toAmsterdamDate(ctx.now);
+  const account = applicantAccount(def, view.data);
   // The words typed with a step as a letter prints them (free-text.ts), as the API's letters do.
   return withTidyFreeText({
     reference: ctx.reference,
@@ -120,7 +121,7 @@ export function templateVariables(
     // The scheme the grant is given under, and the account she gave for the payment with the
     // name it is in (the question the IBAN question names as its holder).
     regulationTitle: text(ctx.facts?.regulation.title),
-    accountIban: applicantAccount(def, view.data),
-    accountHolder: text(accountHolderOf(def, view.data)),
+    accountIban: account.iban,
+    accountHolder: text(account.holder),
   });
 }
