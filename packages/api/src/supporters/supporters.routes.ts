@@ -21,8 +21,14 @@ const SupporterSchema = z
     id: z.uuid(),
     name: z.string(),
     email: z.string().nullable(),
-    postcode: z.string().nullable(),
-    age: z.number().int().nullable(),
+    postcode: z.string().nullable().openapi({
+      description:
+        'The postcode the supporter gave; null when not given, and always null for a reader who is not staff (a supporter gives it to the municipality, not to the applicant)',
+    }),
+    age: z.number().int().nullable().openapi({
+      description:
+        'The age the supporter gave; null when not given, and always null for a reader who is not staff',
+    }),
     invitedAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
     confirmedHow: z.enum(['code', 'digid', 'paper']).nullable(),

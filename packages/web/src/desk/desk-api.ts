@@ -67,7 +67,6 @@ export const deskApi = {
   /** Confirms as the person signed in with DigiD in this session. */
   confirmWithDigid: (input: { token: string; postcode: string; age: number }) =>
     http.post('/api/supporters/confirm/digid', { body: input }),
-  /** Signs in with DigiD at the broker and comes back to the confirmation page of `token`. */
   /** Signing in with DigiD, back to the confirmation page at its address in `local` (the router's href). */
   digidLoginHref: (token: string, local: (to: string) => string) =>
     http.href('/api/auth/oidc/{provider}/login', {
