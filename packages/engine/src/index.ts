@@ -234,6 +234,7 @@ export {
   payloadAmountAbove,
   payloadAmountLimits,
 } from './vocabulary/amount-limits';
+export { applyConditions, type ConditionFacts } from './vocabulary/conditions';
 export { type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,

@@ -38,8 +38,15 @@ export const DefinitionDiffSchema = z
   })
   .openapi('DefinitionDiff');
 
-/** A regulation as created or changed (without `open`, which only the lists compute). */
-export const StoredRegulationSchema = RegulationSchema.omit({ open: true })
+/**
+ * A regulation as created or changed (without `open`, its scheme and conditions, which only the
+ * public lists compute).
+ */
+export const StoredRegulationSchema = RegulationSchema.omit({
+  open: true,
+  scheme: true,
+  conditions: true,
+})
   .extend({ settlementFourEyesAboveCents: z.number().int().nullable() })
   .openapi('StoredRegulation');
 

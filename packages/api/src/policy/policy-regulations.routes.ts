@@ -73,18 +73,20 @@ const RegulationPatch = z
 
 const Person = z.object({ id: z.string(), name: z.string() });
 /** A regulation on the policy pages: with, until a second officer approved it, its opening. */
-const PolicyRegulationSchema = RegulationSchema.extend({
-  /** The latest proposal to open it; null once approved (or for one written directly). */
-  opening: z
-    .object({
-      proposalId: z.string(),
-      status: z.enum(['open', 'approved', 'rejected', 'withdrawn']),
-      proposedBy: Person,
-      decidedBy: Person.nullable(),
-      decisionComment: z.string().nullable(),
-    })
-    .nullable(),
-}).openapi('PolicyRegulation');
+const PolicyRegulationSchema = RegulationSchema.omit({ scheme: true, conditions: true })
+  .extend({
+    /** The latest proposal to open it; null once approved (or for one written directly). */
+    opening: z
+      .object({
+        proposalId: z.string(),
+        status: z.enum(['open', 'approved', 'rejected', 'withdrawn']),
+        proposedBy: Person,
+        decidedBy: Person.nullable(),
+        decisionComment: z.string().nullable(),
+      })
+      .nullable(),
+  })
+  .openapi('PolicyRegulation');
 const IdParams = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const r = {

@@ -1,10 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { toAmsterdamDate } from '@initiatief/engine';
+import { applyConditions, toAmsterdamDate } from '@initiatief/engine';
 import { IdParams } from '../applications/applications.schemas';
 import { requireRole } from '../auth/auth.middleware';
 import { STAFF_ROLES } from '../auth/roles';
 import { budgetOverview } from '../budget/budget.repository';
 import type { AppDeps } from '../context';
+import { loadDefinition } from '../definitions/definitions.repository';
 import { AppError } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
@@ -13,9 +14,12 @@ import {
   isOpenOn,
   listAllRegulations,
   listOpenRegulations,
+  type Regulation,
 } from './regulations.repository';
 
 /** How supporters may confirm their support: with DigiD only, or DigiD or the mailed code. */
+const Localized = z.object({ nl: z.string(), en: z.string() });
+
 export const SupporterConfirmationSchema = z.enum(['digid', 'digid_or_code']).openapi({
   description:
     "How supporters confirm: 'digid' (DigiD only) or 'digid_or_code' (DigiD or the code from the invitation mail)",
@@ -49,8 +53,25 @@ export const RegulationSchema = z
      */
     approvedAt: z.string().nullable(),
     open: z.boolean(),
+    /** The workflow's name and what it is for, in both languages (from its definition). */
+    scheme: z.object({ title: Localized, description: Localized.nullable() }),
+    conditions: z.array(Localized).openapi({
+      description:
+        "What a resident must meet to apply, in words, read from the rules of the workflow version new applications start on (its submit rules and the statements its form asks to tick): a policy officer's change of a rule changes these words",
+    }),
   })
   .openapi('Regulation');
+
+/** A regulation as the public lists show it: open today or not, its scheme and conditions. */
+async function publicRegulation(deps: AppDeps, r: Regulation, today: string) {
+  const def = await loadDefinition(deps.db, r.workflow.key, r.workflow.version);
+  return {
+    ...r,
+    open: isOpenOn(r, today),
+    scheme: { title: def.title, description: def.description ?? null },
+    conditions: applyConditions(def, { district: r.district, maxAmountCents: r.maxAmountCents }),
+  };
+}
 
 export const BudgetSchema = z
   .object({
@@ -131,15 +152,15 @@ export function registerRegulationRoutes(app: App, deps: AppDeps): void {
       all === 'true'
         ? await listAllRegulations(deps.db, { approvedOnly: true })
         : await listOpenRegulations(deps.db, today);
-    return c.json({ items: rows.map((r) => ({ ...r, open: isOpenOn(r, today) })) }, 200);
+    const items = await Promise.all(rows.map((r) => publicRegulation(deps, r, today)));
+    return c.json({ items }, 200);
   });
 
   app.openapi(getRoute, async (c) => {
     const reg = await findRegulation(deps.db, c.req.valid('param').id);
     // A new regulation no second policy officer approved is not public yet.
     if (!reg?.approvedAt) throw new AppError('not_found', 'No regulation with this id.');
-    const today = toAmsterdamDate(deps.clock());
-    return c.json({ ...reg, open: isOpenOn(reg, today) }, 200);
+    return c.json(await publicRegulation(deps, reg, toAmsterdamDate(deps.clock())), 200);
   });
 
   app.openapi(budgetsRoute, async (c) => {

@@ -1,9 +1,4 @@
-import {
-  Alert,
-  Paragraph,
-  UnorderedList,
-  UnorderedListItem,
-} from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
 import { invalidParamsToErrors, PageHeading } from '../components/ui';
@@ -206,12 +201,11 @@ export function HomePage() {
       <PageHeading>{t('home.title')}</PageHeading>
       <Paragraph appearance="lead">{t('home.lead')}</Paragraph>
       <Paragraph>{t('home.text')}</Paragraph>
-      <UnorderedList>
-        <UnorderedListItem>{t('home.rule1')}</UnorderedListItem>
-        <UnorderedListItem>{t('home.rule2')}</UnorderedListItem>
-        <UnorderedListItem>{t('home.rule3')}</UnorderedListItem>
-        <UnorderedListItem>{t('home.rule4')}</UnorderedListItem>
-      </UnorderedList>
+      {/* The conditions are each scheme's own, read from its workflow on the regulations page. */}
+      <Paragraph>{t('home.rules')}</Paragraph>
+      <Paragraph>
+        <AppLink href="/regelingen">{t('home.schemes')}</AppLink>
+      </Paragraph>
       {me ? (
         <Paragraph>
           <AppLink href={homeFor(me)}>{t('home.continue')}</AppLink>

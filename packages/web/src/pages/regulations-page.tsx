@@ -4,9 +4,12 @@ import {
   DataListKey,
   DataListValue,
   Heading2,
+  Heading3,
   Paragraph,
   PrimaryActionButton,
   SecondaryActionButton,
+  UnorderedList,
+  UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { type ApplicationSummary, api, type Regulation } from '../api/client';
@@ -24,14 +27,19 @@ export function RegulationCard({
   regulation: Regulation;
   action?: React.ReactNode;
 }) {
-  const { t, formatMoney, formatDate } = useI18n();
+  const { t, formatMoney, formatDate, locale } = useI18n();
   const headingId = `reg-${r.id}`;
   return (
     <section className="app-card" aria-labelledby={headingId}>
       <Heading2 id={headingId} className="app-card__title">
         {r.title}
       </Heading2>
+      {r.scheme.description && <Paragraph>{r.scheme.description[locale]}</Paragraph>}
       <DataList className="app-datalist app-datalist--compact">
+        <DataListItem>
+          <DataListKey>{t('regulation.scheme')}</DataListKey>
+          <DataListValue>{r.scheme.title[locale]}</DataListValue>
+        </DataListItem>
         <DataListItem>
           <DataListKey>{t('regulation.district')}</DataListKey>
           <DataListValue>{r.district}</DataListValue>
@@ -56,6 +64,16 @@ export function RegulationCard({
           </DataListItem>
         )}
       </DataList>
+      {r.conditions.length > 0 && (
+        <>
+          <Heading3 id={`${headingId}-conditions`}>{t('regulation.conditions')}</Heading3>
+          <UnorderedList aria-labelledby={`${headingId}-conditions`}>
+            {r.conditions.map((c) => (
+              <UnorderedListItem key={c.nl}>{c[locale]}</UnorderedListItem>
+            ))}
+          </UnorderedList>
+        </>
+      )}
       {action}
     </section>
   );
