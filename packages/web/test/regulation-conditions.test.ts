@@ -11,10 +11,11 @@ import {
   type Browser,
   checkA11y,
   expectHeading,
+  login,
   openBrowser,
   screenshotOnFailure,
 } from './browser';
-import { startTestServer, type TestServer } from './server';
+import { PASSWORD, startTestServer, type TestServer } from './server';
 
 let server: TestServer;
 let browser: Browser;
@@ -99,5 +100,27 @@ describe('the conditions of each scheme, before applying', () => {
     expect(charlois).toContain('U verklaart: “Ik ben 18 jaar of ouder.”');
     const delfshaven = await conditionsOf('Bewonersinitiatieven Delfshaven 2026');
     expect(delfshaven.join('\n')).not.toMatch(/Ik ben 18 jaar/);
+  });
+
+  it('shows the desk the conditions of the regulation it chooses for a caller', async () => {
+    await login(page, server.url, server.users.clerk.email, PASSWORD);
+    await page.getByLabel('Naam of e-mailadres').fill('Fatima');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await page.getByRole('button', { name: `Kies ${server.users.resident.name}` }).click();
+    const conditions = page.getByRole('list', { name: 'Voorwaarden' });
+    await conditions.waitFor();
+    const regulation = page.getByLabel('Regeling');
+    const small = (await regulation.locator('option').allTextContents()).find((o) =>
+      o.startsWith('Klein buurtbudget Feijenoord 2026'),
+    );
+    await regulation.selectOption({ label: small! });
+    await expect
+      .poll(() => conditions.getByRole('listitem').allTextContents())
+      .toEqual([
+        'U vraagt niet meer dan €\u00a01.500,00 aan.',
+        'U vraagt de subsidie minstens 4 weken voor de activiteit aan.',
+        'U verklaart: “Ik ben 18 jaar of ouder.”',
+      ]);
+    await checkA11y(page, 'desk-regulation-conditions');
   });
 });

@@ -22,6 +22,7 @@ import { NewResidentForm } from '../desk/new-resident-form';
 import { ResidentDetails } from '../desk/resident-details';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
+import { RegulationConditions } from './regulations-page';
 
 /** Desk staff find or create a resident and file an application for them (assisted digital). */
 export function DeskPage() {
@@ -36,6 +37,7 @@ export function DeskPage() {
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
   const startRef = useRef<HTMLHeadingElement>(null);
+  const chosen = regs.data?.find((r) => r.id === regulationId) ?? regs.data?.[0];
 
   // Choosing or creating a resident replaces the forms: take focus to what comes next.
   useEffect(() => {
@@ -92,6 +94,7 @@ export function DeskPage() {
               label: `${r.title} (${r.district}, ${t('regulation.remaining').toLowerCase()} ${formatMoney(r.budget.remainingCents)})`,
             }))}
           />
+          {chosen && <RegulationConditions regulation={chosen} headingId="desk-conditions" />}
           <ButtonGroup>
             <PrimaryActionButton onClick={start} busy={busy} disabled={busy}>
               {t('desk.start')}

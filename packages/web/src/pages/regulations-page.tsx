@@ -64,18 +64,31 @@ export function RegulationCard({
           </DataListItem>
         )}
       </DataList>
-      {r.conditions.length > 0 && (
-        <>
-          <Heading3 id={`${headingId}-conditions`}>{t('regulation.conditions')}</Heading3>
-          <UnorderedList aria-labelledby={`${headingId}-conditions`}>
-            {r.conditions.map((c) => (
-              <UnorderedListItem key={c.nl}>{c[locale]}</UnorderedListItem>
-            ))}
-          </UnorderedList>
-        </>
-      )}
+      <RegulationConditions regulation={r} headingId={`${headingId}-conditions`} />
       {action}
     </section>
+  );
+}
+
+/** What the regulation's workflow asks of a resident, in the reader's language (none: nothing). */
+export function RegulationConditions({
+  regulation: r,
+  headingId,
+}: {
+  regulation: Regulation;
+  headingId: string;
+}) {
+  const { t, locale } = useI18n();
+  if (r.conditions.length === 0) return null;
+  return (
+    <>
+      <Heading3 id={headingId}>{t('regulation.conditions')}</Heading3>
+      <UnorderedList aria-labelledby={headingId}>
+        {r.conditions.map((c) => (
+          <UnorderedListItem key={c.nl}>{c[locale]}</UnorderedListItem>
+        ))}
+      </UnorderedList>
+    </>
   );
 }
 
