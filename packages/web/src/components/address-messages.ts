@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { registerLabelTexts } from '../i18n/label-words';
 
 /**
  * The texts about the postal address letters by post go to: on "Mijn gegevens" and in the desk's
@@ -71,6 +72,7 @@ const en: Record<AddressMessageKey, string> = {
 };
 
 const catalogues = { nl, en } as const;
+registerLabelTexts(catalogues);
 
 /** The shared i18n plus `a()` for the address texts. */
 export function useAddressText() {

@@ -1,7 +1,8 @@
 import { Heading2, Link, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { type RefObject, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { slugify } from '../forms/slugify';
 import { useI18n } from '../i18n/i18n';
+import { otherLanguageWords } from '../i18n/label-words';
 import { useRouter } from '../router/router';
 import { replaceHash, useHashArrival } from '../router/use-address-anchor';
 
@@ -40,16 +41,18 @@ export function ErrorSummary({
   const { t } = useI18n();
   const { href } = useRouter();
   const anchors = useLabelAnchors(errors, t('errors.fieldAnchor'));
+  // A page may hold several forms, each with its summary (a case page's panels).
+  const titleId = useId();
   if (errors.length === 0) return null;
   return (
     <div
       ref={summaryRef}
       tabIndex={-1}
       role="alert"
-      aria-labelledby="error-summary-title"
+      aria-labelledby={titleId}
       className="app-error-summary"
     >
-      <Heading2 id="error-summary-title" className="app-error-summary__title">
+      <Heading2 id={titleId} className="app-error-summary__title">
         {t('errors.summaryTitle')}
       </Heading2>
       <UnorderedList>
@@ -116,7 +119,9 @@ function labelWord(id: string): string {
 
 /**
  * The field of `form` an address's word names: by the word of its label on the page (unique in
- * the form, as the summary's links make them), or by its id (an address from before the words).
+ * the form, as the summary's links make them), by that label's word in the other language (a link
+ * shared by someone reading the other one: #town for Woonplaats), or by its id (an address from
+ * before the words).
  */
 function fieldOfWord(form: HTMLFormElement | null, anchor: string): string | null {
   let word: string;
@@ -125,13 +130,26 @@ function fieldOfWord(form: HTMLFormElement | null, anchor: string): string | nul
   } catch {
     return null;
   }
+  const words = new Map<string, string>();
   const taken = new Set<string>();
   for (const el of Array.from(form?.elements ?? [])) {
     if (!el.id || el instanceof HTMLFieldSetElement || el instanceof HTMLButtonElement) continue;
     if (el.id === word) return el.id;
     const base = labelWord(el.id);
-    if (base && unique(base, taken) === word) return el.id;
+    if (base) words.set(unique(base, taken), el.id);
   }
+  const here = words.get(word);
+  if (here) return here;
+  // A taken word's number (#town-2) goes with its counterpart as it is.
+  const [, base = word, n = ''] = /^(.+?)(-\d+)?$/.exec(word) ?? [];
+  for (const [from, number] of [
+    [word, ''],
+    [base, n],
+  ] as const)
+    for (const other of otherLanguageWords(from)) {
+      const id = words.get(`${other}${number}`);
+      if (id) return id;
+    }
   return null;
 }
 
@@ -177,10 +195,20 @@ export function useLabelAnchor(form: RefObject<HTMLFormElement | null>) {
   return { follow };
 }
 
-/** The text a field is labelled with on the page: its label, its group's legend, its aria-label. */
+/**
+ * The text a field is labelled with on the page: its label, its group's legend, its aria-label. A
+ * box of a date (components/date-input.tsx) is named by its question, the group's legend, not by
+ * its own label (Dag).
+ */
 function labelText(id: string): string {
   const el = document.getElementById(id);
   if (!el) return '';
+  const date = el.closest('.app-date')?.querySelector('legend');
+  if (date?.textContent) return date.textContent;
+  // A radio button's label is one answer; the question is its group's.
+  const group = el instanceof HTMLInputElement && el.type === 'radio' && el.closest('fieldset');
+  const question = group ? group.querySelector('legend') : null;
+  if (question?.textContent) return question.textContent;
   const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
   if (label?.textContent) return label.textContent;
   const named = el.getAttribute('aria-labelledby');

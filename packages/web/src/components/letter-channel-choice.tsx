@@ -4,14 +4,17 @@ import {
   FieldsetLegend,
   FormField,
   FormFieldDescription,
+  FormFieldErrorMessage,
   FormLabel,
   RadioButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type LetterChannelState } from '../api/client';
+import { paramsAt, useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
-import { ErrorAlert, StatusMessage, useErrorText } from './ui';
+import { useLabelAnchor } from './error-summary';
+import { ErrorAlert, ErrorSummary, StatusMessage, useErrorText } from './ui';
 import { useLoad } from './use-load';
 
 type Channel = LetterChannelState['channel'];
@@ -43,40 +46,46 @@ export function LetterChannelChoice({
   );
   const [choice, setChoice] = useState<Channel | null>(null);
   const [notice, setNotice] = useState('');
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  // One save at a time, with the button left enabled: a disabled button loses the focus.
-  const saving = useRef(false);
+  const { errors, failure, busy, summary, summaryRef, submit } = useFormSubmission();
   const id = userId ? `letter-channel-${userId}` : 'letter-channel';
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
+  // The refusal of a channel (e-mail without an address) is said at the option chosen.
+  const chosenId = `${id}-${choice ?? 'email'}`;
 
   useEffect(() => {
     if (state.data) setChoice(state.data.effective);
   }, [state.data]);
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (!choice || saving.current) return;
-    saving.current = true;
-    setBusy(true);
-    setNotice('');
-    setFailure('');
-    try {
-      const saved = userId
-        ? await api.setUserLetterChannel(userId, choice)
-        : await api.setLetterChannel(choice);
-      setNotice(
-        t('channel.saved', {
-          channel: tx(`channel.effective.${saved.effective}`, saved.effective),
-        }),
-      );
-      await state.reload();
-      onSaved?.(saved);
-    } catch (err) {
-      setFailure(onRefused?.(err) ?? errorText(err));
-    } finally {
-      saving.current = false;
-      setBusy(false);
+  function save(e: FormEvent) {
+    if (!choice) {
+      e.preventDefault();
+      return;
     }
+    setNotice('');
+    return submit(
+      e,
+      {},
+      async () => {
+        const saved = userId
+          ? await api.setUserLetterChannel(userId, choice)
+          : await api.setLetterChannel(choice);
+        setNotice(
+          t('channel.saved', {
+            channel: tx(`channel.effective.${saved.effective}`, saved.effective),
+          }),
+        );
+        await state.reload();
+        onSaved?.(saved);
+      },
+      (err, fallback) => {
+        const instead = onRefused?.(err);
+        // The postal address post needs is no field of this form: its reasons are said here.
+        return instead !== undefined
+          ? { failure: instead }
+          : paramsAt({ channel: chosenId })(err, fallback);
+      },
+    );
   }
 
   if (!state.data) return <ErrorAlert>{state.error ? errorText(state.error) : ''}</ErrorAlert>;
@@ -96,9 +105,16 @@ export function LetterChannelChoice({
     },
   ];
   return (
-    <form onSubmit={save} className="app-form app-section" noValidate>
-      <Fieldset>
+    <form ref={form} onSubmit={save} className="app-form app-section" noValidate>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
+      <Fieldset
+        invalid={!!errors[chosenId]}
+        aria-describedby={errors[chosenId] ? `${id}-error` : undefined}
+      >
         <FieldsetLegend>{t(userId ? 'channel.legendDesk' : 'channel.legend')}</FieldsetLegend>
+        {errors[chosenId] && (
+          <FormFieldErrorMessage id={`${id}-error`}>{errors[chosenId]}</FormFieldErrorMessage>
+        )}
         {options.map((option) => (
           <FormField key={option.value} className="app-field">
             <div className="app-choice">

@@ -1,8 +1,10 @@
 import { ButtonGroup, SecondaryActionButton } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api, type User } from '../api/client';
-import { useI18n } from '../i18n/i18n';
-import { ErrorAlert, TextField, useErrorText } from './ui';
+import { api, type User } from '../api/client';
+import { paramsAt, useFormSubmission } from '../forms/use-form-submission';
+import { useAddressText } from './address-messages';
+import { useLabelAnchor } from './error-summary';
+import { ErrorAlert, ErrorSummary, TextField } from './ui';
 
 type Address = { street: string; postcode: string; city: string };
 
@@ -23,79 +25,69 @@ export function PostalAddressForm({
   /** Told with the resident as the API kept them (the postcode written as the API writes it). */
   onSaved(saved: User): void;
 }) {
-  const { t } = useI18n();
-  const errorText = useErrorText();
+  const { t, a } = useAddressText();
+  const submission = useFormSubmission();
+  const { errors, failure, busy, summary, summaryRef, submit } = submission;
   const [form, setForm] = useState<Address>(
     initial ?? { street: '', postcode: '', city: 'Rotterdam' },
   );
-  const [errors, setErrors] = useState<Partial<Record<keyof Address, string>>>({});
-  const [failure, setFailure] = useState('');
-  const [busy, setBusy] = useState(false);
-  // One save at a time, with the button left enabled: a disabled button loses the focus.
-  const saving = useRef(false);
   const set = (key: keyof Address) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const formRef = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(formRef);
+  const ids = {
+    street: `${idPrefix}-street`,
+    postcode: `${idPrefix}-postcode`,
+    city: `${idPrefix}-city`,
+  };
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    if (saving.current) return;
-    const missing: Partial<Record<keyof Address, string>> = {};
-    for (const key of ['street', 'postcode', 'city'] as const) {
-      if (!form[key].trim()) missing[key] = t('address.required');
-    }
-    setErrors(missing);
-    setFailure('');
-    if (Object.keys(missing).length > 0) return;
-    saving.current = true;
-    setBusy(true);
-    try {
-      const saved = await api.setPostalAddress(userId, {
-        street: form.street.trim(),
-        postcode: form.postcode.trim(),
-        city: form.city.trim(),
-      });
-      onSaved(saved);
-    } catch (err) {
-      if (err instanceof ApiError && err.invalidParams.length) {
-        const byField: Partial<Record<keyof Address, string>> = {};
-        for (const p of err.invalidParams) {
-          const key = p.name.replace(/^body\./, '') as keyof Address;
-          if (key in form) byField[key] = p.reason;
-        }
-        setErrors(byField);
-      }
-      setFailure(errorText(err));
-    } finally {
-      saving.current = false;
-      setBusy(false);
-    }
+  function save(e: FormEvent) {
+    const invalid: Record<string, string> = {};
+    if (!form.street.trim()) invalid[ids.street] = a('address.streetRequired');
+    if (!form.postcode.trim()) invalid[ids.postcode] = a('address.postcodeRequired');
+    if (!form.city.trim()) invalid[ids.city] = a('address.cityRequired');
+    return submit(
+      e,
+      invalid,
+      async () => {
+        const saved = await api.setPostalAddress(userId, {
+          street: form.street.trim(),
+          postcode: form.postcode.trim(),
+          city: form.city.trim(),
+        });
+        onSaved(saved);
+      },
+      // The API checks the postcode and the whole address: its reasons at their fields.
+      paramsAt(ids),
+    );
   }
 
   return (
-    <form onSubmit={save} noValidate className="app-inline-form">
+    <form ref={formRef} onSubmit={save} noValidate className="app-inline-form">
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
       <ErrorAlert>{failure}</ErrorAlert>
       <TextField
-        id={`${idPrefix}-street`}
+        id={ids.street}
         label={t('desk.street')}
         value={form.street}
         onChange={set('street')}
-        error={errors.street}
+        error={errors[ids.street]}
         autoComplete="off"
       />
       <TextField
-        id={`${idPrefix}-postcode`}
+        id={ids.postcode}
         label={t('field.postcode')}
         value={form.postcode}
         onChange={set('postcode')}
-        error={errors.postcode}
+        error={errors[ids.postcode]}
         width="short"
         autoComplete="off"
       />
       <TextField
-        id={`${idPrefix}-city`}
+        id={ids.city}
         label={t('desk.city')}
         value={form.city}
         onChange={set('city')}
-        error={errors.city}
+        error={errors[ids.city]}
         autoComplete="off"
       />
       <ButtonGroup>

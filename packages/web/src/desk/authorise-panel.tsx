@@ -13,17 +13,15 @@ import {
 } from '@utrecht/component-library-react';
 import { type FormEvent, useRef, useState } from 'react';
 import type { Application } from '../api/client';
-import {
-  ErrorAlert,
-  invalidParamsToErrors,
-  StatusMessage,
-  TextField,
-  useErrorText,
-} from '../components/ui';
+import { useLabelAnchor } from '../components/error-summary';
+import { ErrorAlert, ErrorSummary, StatusMessage, TextField, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
+import { paramsAt, useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
+
+const EMAIL_ID = 'authorise-email';
 
 /** The resident authorises a relative or volunteer to act on this application for them. */
 export function AuthorisePanel({ app }: { app: Application }) {
@@ -36,31 +34,32 @@ export function AuthorisePanel({ app }: { app: Application }) {
     [app.id, own],
   );
   const [email, setEmail] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, failure: refused, summary, summaryRef, submit } = useFormSubmission();
   const [status, setStatus] = useState('');
   const [failure, setFailure] = useState('');
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
   if (!own) return null;
 
-  async function authorise(e: FormEvent) {
-    e.preventDefault();
+  function authorise(e: FormEvent) {
     setFailure('');
     setStatus('');
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())) {
-      setErrors({ 'f-email': d('authorise.emailRequired') });
-      return;
-    }
-    setErrors({});
-    try {
-      const r = await deskApi.authorise(app.id, email.trim());
-      setStatus(d('authorise.done', { name: r.agent.name }));
-      setEmail('');
-      await list.reload();
-    } catch (err) {
-      const fe = invalidParamsToErrors(err);
-      setErrors(fe);
-      if (!Object.keys(fe).length) setFailure(errorText(err));
-    }
+    const invalid: Record<string, string> = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email.trim())
+      ? {}
+      : { [EMAIL_ID]: d('authorise.emailRequired') };
+    return submit(
+      e,
+      invalid,
+      async () => {
+        const r = await deskApi.authorise(app.id, email.trim());
+        setStatus(d('authorise.done', { name: r.agent.name }));
+        setEmail('');
+        await list.reload();
+      },
+      // The API names the field `email` (no account with it): said at this form's box.
+      paramsAt({ email: EMAIL_ID }),
+    );
   }
 
   async function revoke(id: string, name: string) {
@@ -117,13 +116,14 @@ export function AuthorisePanel({ app }: { app: Application }) {
           </Table>
         </section>
       )}
-      <form onSubmit={authorise} noValidate>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
+      <form ref={form} onSubmit={authorise} noValidate>
         <TextField
-          id="authorise-email"
+          id={EMAIL_ID}
           label={d('authorise.email')}
           type="email"
           value={email}
-          error={errors['f-email']}
+          error={errors[EMAIL_ID]}
           required
           onChange={setEmail}
         />
@@ -132,7 +132,7 @@ export function AuthorisePanel({ app }: { app: Application }) {
         </ButtonGroup>
       </form>
       <StatusMessage>{status}</StatusMessage>
-      <ErrorAlert>{failure}</ErrorAlert>
+      <ErrorAlert>{failure || refused}</ErrorAlert>
     </section>
   );
 }

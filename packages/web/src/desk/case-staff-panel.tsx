@@ -5,19 +5,25 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { Application } from '../api/client';
+import { useLabelAnchor } from '../components/error-summary';
 import {
   ErrorAlert,
+  ErrorSummary,
   SelectField,
   StatusMessage,
   TextAreaField,
   TextField,
-  useErrorText,
 } from '../components/ui';
+import { paramsAt, useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 import { CONTACT_CHANNELS, type ContactChannel, deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
+
+const REASON_ID = 'takeover-reason';
+const CHANNEL_ID = 'contact-channel';
+const SUMMARY_ID = 'contact-summary';
 
 /**
  * Shown when another assessor holds the claim: nothing can be done until this person takes the
@@ -34,25 +40,27 @@ export function ClaimTakeOver({
 }) {
   const { d } = useDeskText();
   const { me, hasRole } = useSession();
-  const errorText = useErrorText();
+  const { errors, failure, summary, summaryRef, submit } = useFormSubmission();
   const [reason, setReason] = useState('');
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
   const claimedByOther = !!app.assigneeId && app.assigneeId !== me?.id;
   if (!claimedByOther && !status) return null;
   if (!hasRole('assessor', 'admin') && !status) return null;
 
-  async function takeOver(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
-    try {
-      await deskApi.takeOver(app.id, reason.trim() || undefined);
-      setStatus(d('claim.takenOver', { reference: app.reference }));
-      setReason('');
-      await onChanged();
-    } catch (err) {
-      setFailure(errorText(err));
-    }
+  function takeOver(e: FormEvent) {
+    return submit(
+      e,
+      {},
+      async () => {
+        await deskApi.takeOver(app.id, reason.trim() || undefined);
+        setStatus(d('claim.takenOver', { reference: app.reference }));
+        setReason('');
+        await onChanged();
+      },
+      paramsAt({ reason: REASON_ID }),
+    );
   }
 
   return (
@@ -62,13 +70,15 @@ export function ClaimTakeOver({
       </Heading2>
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
       {claimedByOther && (
-        <form onSubmit={takeOver}>
+        <form ref={form} onSubmit={takeOver} noValidate>
           <Paragraph>{d('claim.byOther', { name: assigneeName ?? '–' })}</Paragraph>
           <TextField
-            id="takeover-reason"
+            id={REASON_ID}
             label={d('claim.reason')}
             value={reason}
+            error={errors[REASON_ID]}
             onChange={setReason}
           />
           <ButtonGroup>
@@ -89,31 +99,30 @@ export function ContactMomentForm({
   onSaved(): Promise<void> | void;
 }) {
   const { d } = useDeskText();
-  const errorText = useErrorText();
+  const submission = useFormSubmission();
+  const { errors, failure, submit } = submission;
   const [channel, setChannel] = useState<ContactChannel>('phone');
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState('');
   const [status, setStatus] = useState('');
-  const [failure, setFailure] = useState('');
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
 
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
+  function save(e: FormEvent) {
     setStatus('');
-    if (!summary.trim()) {
-      setError(d('contact.summaryRequired'));
-      document.getElementById('contact-summary')?.focus();
-      return;
-    }
-    setError('');
-    try {
-      await deskApi.logContact(appId, { channel, summary: summary.trim() });
-      setSummary('');
-      setStatus(d('contact.saved'));
-      await onSaved();
-    } catch (err) {
-      setFailure(errorText(err));
-    }
+    const invalid: Record<string, string> = summary.trim()
+      ? {}
+      : { [SUMMARY_ID]: d('contact.summaryRequired') };
+    return submit(
+      e,
+      invalid,
+      async () => {
+        await deskApi.logContact(appId, { channel, summary: summary.trim() });
+        setSummary('');
+        setStatus(d('contact.saved'));
+        await onSaved();
+      },
+      paramsAt({ channel: CHANNEL_ID, summary: SUMMARY_ID }),
+    );
   }
 
   return (
@@ -122,19 +131,25 @@ export function ContactMomentForm({
         {d('contact.title')}
       </Heading2>
       <Paragraph>{d('contact.intro')}</Paragraph>
-      <form onSubmit={save} noValidate>
+      <ErrorSummary
+        errors={submission.summary}
+        summaryRef={submission.summaryRef}
+        onFollow={follow}
+      />
+      <form ref={form} onSubmit={save} noValidate>
         <SelectField
-          id="contact-channel"
+          id={CHANNEL_ID}
           label={d('contact.channel')}
           value={channel}
           options={CONTACT_CHANNELS.map((c) => ({ value: c, label: d(`contact.channel.${c}`) }))}
+          error={errors[CHANNEL_ID]}
           onChange={(v) => setChannel(v as ContactChannel)}
         />
         <TextAreaField
-          id="contact-summary"
+          id={SUMMARY_ID}
           label={d('contact.summary')}
           value={summary}
-          error={error}
+          error={errors[SUMMARY_ID]}
           required
           rows={3}
           onChange={setSummary}

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { registerLabelTexts } from '../i18n/label-words';
 import { pluralOf } from '../i18n/numbers';
 
 /**
@@ -477,6 +478,7 @@ const en: Record<keyof typeof nl, string> = {
 
 export type DeskMessageKey = keyof typeof nl;
 export const deskCatalogues = { nl, en } as const;
+registerLabelTexts(deskCatalogues);
 
 /** The shared i18n plus `d()` for the desk texts. */
 export function useDeskText() {

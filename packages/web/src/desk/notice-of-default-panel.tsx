@@ -8,10 +8,11 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { type Application, fieldId } from '../api/client';
 import { DateInput } from '../components/date-input';
-import { ErrorAlert, StatusMessage } from '../components/ui';
+import { useLabelAnchor } from '../components/error-summary';
+import { ErrorAlert, ErrorSummary, StatusMessage } from '../components/ui';
 import { reasonsAsFailure, useFormSubmission } from '../forms/use-form-submission';
 import { useSession } from '../session/session';
 import { deskApi } from './desk-api';
@@ -156,17 +157,18 @@ function DayForm(props: {
   onSaved(): Promise<void> | void;
 }) {
   const { locale } = useDeskText();
-  const { errors, failure, submit } = useFormSubmission();
+  const { errors, failure, summary, summaryRef, submit } = useFormSubmission();
   const [day, setDay] = useState<string | null>(null);
   const [problem, setProblem] = useState('');
   const [status, setStatus] = useState('');
   const id = fieldId(props.field);
+  const form = useRef<HTMLFormElement>(null);
+  const { follow } = useLabelAnchor(form);
 
   function save(e: FormEvent) {
     setStatus('');
     // Boxes that make no date keep the last date they made: their problem goes first.
     const missing = problem || (day ? '' : props.required);
-    if (missing) document.getElementById(id)?.focus();
     return submit(e, missing ? { [id]: missing } : {}, async () => {
       await props.send(day!);
       setStatus(props.saved);
@@ -177,7 +179,8 @@ function DayForm(props: {
   return (
     <>
       <Paragraph>{props.intro}</Paragraph>
-      <form onSubmit={save} noValidate>
+      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
+      <form ref={form} onSubmit={save} noValidate>
         <DateInput
           id={id}
           label={props.label}

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { registerLabelTexts } from '../i18n/label-words';
 
 /**
  * The texts of the page a supporter opens from the invitation mail. Dutch is the source; English
@@ -62,6 +63,7 @@ const en: Record<SupportMessageKey, string> = {
 };
 
 export const supportCatalogues = { nl, en } as const;
+registerLabelTexts(supportCatalogues);
 
 /** The shared i18n plus `s()` for the supporter's confirmation page. */
 export function useSupportText() {

@@ -18,14 +18,22 @@ import {
   fieldId,
   type JsonSchema,
 } from '../api/client';
-import { ErrorAlert, ErrorSummary, type SummaryError, useErrorText } from '../components/ui';
+import {
+  ErrorAlert,
+  ErrorSummary,
+  focusField,
+  type SummaryError,
+  useErrorText,
+} from '../components/ui';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
 import { RECEIVED_ON, ReceivedOnField, useReceivedOn } from '../pages/form/received-on-field';
 import { useLeaveGuard } from '../router/router';
+import { replaceHash, useHashArrival } from '../router/use-address-anchor';
 import { useSession } from '../session/session';
 import { AttachmentsField } from './attachments-field';
 import { eventLabel, type Localized, payloadLabel } from './definition-text';
+import { eventAnchors } from './event-form.anchors';
 import { checkEventForm, ruleGroups } from './event-form.check';
 import {
   formFields,
@@ -103,7 +111,23 @@ export function EventForm({
   const idFor = (name: string) => fieldId(`${event.type}.${name}`);
   const label = (name: string) => payloadLabel(schema, name, locale);
   const help = (s: JsonSchema) => (s['x-help'] as Localized | undefined)?.[locale];
-  const title = eventLabel(definition, event.type)[locale];
+  const titles = eventLabel(definition, event.type);
+  const title = titles[locale];
+  // Its fields' words in the address: the event's word first (event-form.anchors.ts).
+  const names = fields.map(([n]) => n).join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the fields are named by `names`
+  const anchors = useMemo(
+    () =>
+      eventAnchors(
+        event.type,
+        titles,
+        fields.map(
+          ([n]) =>
+            [n, { nl: payloadLabel(schema, n, 'nl'), en: payloadLabel(schema, n, 'en') }] as const,
+        ),
+      ),
+    [event.type, titles.nl, titles.en, names],
+  );
   // The supplement asked for that came by post or to a desk: the desk gives the day it came in,
   // from which the suspended decision term runs again (Awb 4:15).
   const { hasRole } = useSession();
@@ -156,6 +180,20 @@ export function EventForm({
   // The fields that apply to what was chosen (the amount only with the advice to grant): only
   // these are rendered. A field left out keeps its value, so choosing back brings it back.
   const applies = check(true).applies;
+  // Arriving with a word of this form's field (its event's word first): that field, if shown.
+  useHashArrival((word) => {
+    const name = anchors.nameOf(word);
+    if (name === null || !applies.has(name) || !document.getElementById(idFor(name))) return false;
+    focusField(idFor(name));
+    replaceHash(anchors.word(name, locale));
+    return true;
+  });
+  // After switching languages the address says the field's word in the new one.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: on a change of language only
+  useEffect(() => {
+    const name = anchors.nameOf(window.location.hash.slice(1));
+    if (name !== null && window.location.hash) replaceHash(anchors.word(name, locale));
+  }, [locale]);
   const hiddenKey = fields
     .map(([n]) => n)
     .filter((n) => !applies.has(n))
@@ -246,6 +284,7 @@ export function EventForm({
   }
 
   const summary: SummaryError[] = Object.entries(errors).map(([name, message]) => ({
+    anchor: applies.has(name) ? anchors.word(name, locale) : undefined,
     target: applies.has(name)
       ? idFor(name)
       : name === RECEIVED_ON && receipt.enabled

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import { invalidParamsToErrors, type SummaryError, useErrorText } from '../components/ui';
 
@@ -19,6 +19,27 @@ export function reasonsAsFailure(err: unknown, fallback: (err: unknown) => Failu
 }
 
 /**
+ * An onError for a form whose inputs' ids are its own (two forms on a page may both have an
+ * e-mail address): `ids` maps the name a problem gives a field (`email`) to its input's id here.
+ * Reasons for fields the form has not are said for the page, after those it has at their fields.
+ */
+export function paramsAt(ids: Record<string, string>) {
+  return (err: unknown, fallback: (err: unknown) => Failure): Failure => {
+    if (!(err instanceof ApiError) || err.invalidParams.length === 0) return fallback(err);
+    const errors: Record<string, string> = {};
+    const elsewhere: string[] = [];
+    for (const p of err.invalidParams) {
+      const id = ids[p.name.replace(/^(body|data|payload)\./, '')];
+      if (id) errors[id] = errors[id] ? `${errors[id]} ${p.reason}` : p.reason;
+      else elsewhere.push(p.reason);
+    }
+    return Object.keys(errors).length
+      ? { errors, failure: elsewhere.join(' ') || undefined }
+      : { failure: elsewhere.join(' ') };
+  };
+}
+
+/**
  * The state of a form that is checked in the browser, then sent: field errors with their
  * summary (focused when it lists something to fix), a page-level failure, and busy while sending.
  */
@@ -31,7 +52,17 @@ export function useFormSubmission() {
   // and a keyboard or screen reader user would find themselves back at the page's start.
   const sending = useRef(false);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.focus());
+  // Focused once the summary is on the page: after an answer came, its errors render some time
+  // after they are set, and a frame asked for then may come before them.
+  const summaryWanted = useRef(false);
+  const focusSummary = () => {
+    summaryWanted.current = true;
+  };
+  useEffect(() => {
+    if (!summaryWanted.current || !summaryRef.current) return;
+    summaryWanted.current = false;
+    summaryRef.current.focus();
+  });
 
   /** By default: the problem's invalidParams at their fields, or else its text for the page. */
   function describe(err: unknown): Failure {

@@ -1,8 +1,12 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from 'react';
 import { formatMoney } from '../components/money';
 import { formatDate, formatDateTime, formatTime } from './dates';
+import { registerLabelTexts } from './label-words';
 import { type MessageKey, messages } from './messages';
 import { formatCount, pluralOf } from './numbers';
+
+// The shared catalogue's labels, in either language, name their fields in an address.
+registerLabelTexts(messages);
 
 export type Locale = 'nl' | 'en';
 const STORAGE_KEY = 'initiatief.locale';

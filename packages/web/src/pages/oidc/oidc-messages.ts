@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
+import { registerLabelTexts } from '../../i18n/label-words';
 
 /**
  * The texts of signing in through DigiD/eHerkenning and the municipality's IdP, kept beside the
@@ -81,6 +82,7 @@ const en: Record<OidcMessageKey, string> = {
 };
 
 const catalogues = { nl, en } as const;
+registerLabelTexts(catalogues);
 
 export function useOidcText() {
   const i18n = useI18n();
