@@ -3,10 +3,19 @@ import { EventsSection } from './editor-events';
 import { FormSection } from './editor-form';
 import { GeneralSection } from './editor-general';
 import { pathId, type Update } from './editor-kit';
+import { memoOnReadParts } from './editor-memo';
 import { ProblemsContext } from './editor-problems';
 import { StatesSection } from './editor-states';
 import { TextsSection } from './editor-templates';
 import type { DefinitionJson, DefinitionProblem } from './policy-api';
+
+// A keystroke in one section draws that section again, not all six (each is thousands of nodes).
+const General = memoOnReadParts(GeneralSection);
+const States = memoOnReadParts(StatesSection);
+const Events = memoOnReadParts(EventsSection);
+const Form = memoOnReadParts(FormSection);
+const Delays = memoOnReadParts(DelaysSection);
+const Texts = memoOnReadParts(TextsSection);
 
 export { ROLE_CODES } from './editor-events';
 export { pathId } from './editor-kit';
@@ -44,12 +53,12 @@ export function DefinitionForms({
 }) {
   return (
     <ProblemsContext.Provider value={problems}>
-      <GeneralSection def={def} update={update} />
-      <StatesSection def={def} update={update} />
-      <EventsSection def={def} update={update} />
-      <FormSection def={def} update={update} />
-      <DelaysSection def={def} update={update} />
-      <TextsSection def={def} update={update} />
+      <General def={def} update={update} />
+      <States def={def} update={update} />
+      <Events def={def} update={update} />
+      <Form def={def} update={update} />
+      <Delays def={def} update={update} />
+      <Texts def={def} update={update} />
     </ProblemsContext.Provider>
   );
 }

@@ -11,6 +11,7 @@ import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
 import { conflictOf, type SaveConflict, useConflictText } from './draft-conflict';
 import { invalidBoxProblems, useInvalidBoxes } from './editor-number';
+import { changed } from './editor-sharing';
 import { unstorableProblems } from './editor-unstorable';
 import {
   type DefinitionDetail,
@@ -106,10 +107,17 @@ export function useDefinitionEditor(
   // A box holding a value the definition does not have ("1,5" days) is a problem as well: the
   // check does not say the draft can be published while the screen shows another value.
   const [invalidBoxes, boxes] = useInvalidBoxes();
-  const problems = useMemo(
-    () => (parsed.ok ? [...invalidBoxProblems(invalidBoxes), ...check(key, version, settled)] : []),
-    [parsed.ok, settled, key, version, invalidBoxes],
-  );
+  // The same problems as before stay the same array: the boxes that show them (through
+  // ProblemsContext, in every section) are then not drawn again after each keystroke.
+  const lastProblems = useRef<DefinitionProblem[]>([]);
+  const problems = useMemo(() => {
+    const now = parsed.ok
+      ? [...invalidBoxProblems(invalidBoxes), ...check(key, version, settled)]
+      : [];
+    if (JSON.stringify(now) === JSON.stringify(lastProblems.current)) return lastProblems.current;
+    lastProblems.current = now;
+    return now;
+  }, [parsed.ok, settled, key, version, invalidBoxes]);
   const valid = parsed.ok && problems.length === 0;
   const dirty = text !== savedText;
   const { c } = useConflictText();
@@ -120,11 +128,11 @@ export function useDefinitionEditor(
   const [theirs, setTheirs] = useState<DefinitionDetail | null>(null);
 
   const update = useCallback((change: (def: DefinitionJson) => void) => {
-    const copy = structuredClone(latest.current.def);
-    change(copy);
-    const json = JSON.stringify(copy, null, 2);
-    latest.current = { text: json, def: copy };
-    setLastGood(copy);
+    // Parts the change left alone keep their identity: their forms are not drawn again.
+    const next = changed(latest.current.def, change);
+    const json = JSON.stringify(next, null, 2);
+    latest.current = { text: json, def: next };
+    setLastGood(next);
     setText(json);
   }, []);
 
