@@ -112,15 +112,18 @@ function Guarded({ route, params }: { route: Route; params: Record<string, strin
 
   const loginPage = route.path === '/inloggen' || route.path === '/registreren';
   useEffect(() => {
+    // Only from the page this render was for: by the time the effect runs the person may have
+    // gone on (signing out goes to /uitgelogd), and that page is not replaced by this one's turn.
+    const from = location.key;
     // Logged-in users do not need the login page.
-    if (me && loginPage) navigate(homeFor(me), { replace: true });
+    if (me && loginPage) navigate(homeFor(me), { replace: true, from });
     if (needsLogin && me === null) {
       // The page asked for in the interface's language: it shows in the login page's address.
       const next = encodeURIComponent(href(location.path + window.location.search));
       // A session that ran out mid-visit gets a notice on the login page.
-      navigate(`/inloggen?next=${next}${expired ? '&verlopen=1' : ''}`, { replace: true });
+      navigate(`/inloggen?next=${next}${expired ? '&verlopen=1' : ''}`, { replace: true, from });
     }
-  }, [needsLogin, loginPage, me, navigate, href, location.path, expired]);
+  }, [needsLogin, loginPage, me, navigate, href, location.path, location.key, expired]);
 
   if (needsLogin && me === undefined) return <StatusMessage>{t('common.loading')}</StatusMessage>;
   if (needsLogin && !me) return null;

@@ -31,6 +31,11 @@ interface NavigateOptions {
   force?: boolean;
   /** Handed to the next page as `location.state` (an outcome to announce, say). */
   state?: unknown;
+  /**
+   * The `location.key` this navigation was decided at: it is dropped when another navigation
+   * came first (a redirect decided in a render that a later navigation already left behind).
+   */
+  from?: number;
 }
 
 interface RouterValue {
@@ -99,6 +104,13 @@ export function RouterProvider({
 
   const words = useRef({ patterns, locale });
   words.current = { patterns, locale };
+  // The key of the newest navigation, set when it happens, before any render shows it.
+  const latest = useRef(0);
+  const moved = useCallback(() => {
+    latest.current += 1;
+    const key = latest.current;
+    setLocation(() => read(key, words.current.patterns));
+  }, []);
   const href = useCallback(
     (to: string) => localHref(to, words.current.patterns, words.current.locale),
     [],
@@ -106,12 +118,14 @@ export function RouterProvider({
 
   const go = useCallback(
     (to: string, opts: NavigateOptions = {}) => {
+      // Decided where the person no longer is: the page they went to since stays.
+      if (opts.from !== undefined && opts.from !== latest.current) return;
       if (opts.replace) window.history.replaceState(opts.state ?? null, '', href(to));
       else window.history.pushState(opts.state ?? null, '', href(to));
       here.current = currentUrl();
-      setLocation((l) => read(l.key + 1, words.current.patterns));
+      moved();
     },
-    [href],
+    [href, moved],
   );
 
   // An address that came in the other language (a shared link, an old one, the browser's back
@@ -130,7 +144,7 @@ export function RouterProvider({
     const onPop = () => {
       if (guards.current.size === 0) {
         here.current = currentUrl();
-        setLocation((l) => read(l.key + 1, words.current.patterns));
+        moved();
         return;
       }
       // The browser has moved already: go back to where we were, then ask.
@@ -140,7 +154,7 @@ export function RouterProvider({
     };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
-  }, [whenAllowed, go]);
+  }, [whenAllowed, go, moved]);
 
   const navigate = useCallback(
     (to: string, opts: NavigateOptions = {}) => {

@@ -97,6 +97,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [refresh, pageHadSession]);
 
   const logout = useCallback(async () => {
+    // The server ends the session before it answers: a read of the page that reaches it
+    // meanwhile is refused (401), and that is this sign-out, not a session that ran out.
+    loggedIn.current = false;
     try {
       await api.logout();
     } finally {
