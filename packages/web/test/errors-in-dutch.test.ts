@@ -55,10 +55,14 @@ describe('refusals in Dutch', () => {
     // The refusal, not the question asked before sending (also an alert, gone once answered).
     const alert = grant.getByRole('alert').filter({ hasNotText: 'Weet u het zeker?' });
     await alert.waitFor();
-    // € 250,00 is left: the ceiling is not reached, the amount is more than what is left.
-    expect((await alert.textContent())?.trim()).toBe(
-      'Het bedrag (€ 600,00) is hoger dan wat er van het budget van de regeling nog over is (€ 250,00).',
-    );
+    // € 250,00 is left: the ceiling is not reached, the amount is more than what is left. Said
+    // at the amount's field, named by its label (staff-walk-refusals.test.ts).
+    await alert
+      .getByRole('link', {
+        name: '“Te verlenen bedrag”: Het bedrag (€ 600,00) is hoger dan wat er van het budget van de regeling nog over is (€ 250,00).',
+        exact: true,
+      })
+      .waitFor();
     // The API did say it in English, for developers: none of that reaches the page.
     expect(english).toHaveLength(1);
     expect(english[0]).toContain('Awb 4:25');

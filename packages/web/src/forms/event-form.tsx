@@ -43,6 +43,7 @@ import {
   type Value,
 } from './event-form.fields';
 import { amountLimitErrors } from './event-form.limits';
+import { refusalAtFields } from './event-form.refusal';
 import { PayloadField } from './event-form-field';
 import { useStepErrors } from './use-step-errors';
 
@@ -106,6 +107,9 @@ export function EventForm({
   // The files uploaded here, to name the ids of the attachments fields.
   const [uploaded, setUploaded] = useState<Attachment[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // A refusal of the form as a whole takes focus, as the error summary does: the button that was
+  // pressed is disabled while sending, and focus would otherwise fall back to the page's start.
+  const refusalRef = useRef<HTMLDivElement>(null);
   const idempotencyKey = useRef<string | null>(null);
   const prefix = `ev-${event.type}`;
   const idFor = (name: string) => fieldId(`${event.type}.${name}`);
@@ -252,28 +256,25 @@ export function EventForm({
       // The key guards against a retry after a lost answer; once the server has answered,
       // the next attempt is a new request (a new If-Match, new values).
       if (!(err instanceof ApiError && err.status === 0)) idempotencyKey.current = null;
+      // Field problems go to their fields (an amount above what is left of the budget included,
+      // named by its label); any other refusal is one sentence for the form.
+      const atFields =
+        err instanceof ApiError
+          ? refusalAtFields(err, {
+              fields: fields.map(([n]) => n),
+              shown: applies,
+              label,
+              t,
+            })
+          : {};
       if (err instanceof ApiError && err.status === 412) {
         setStale(true);
-      } else if (
-        err instanceof ApiError &&
-        err.code === 'validation_failed' &&
-        err.invalidParams.length
-      ) {
-        // A 422 names its fields (an amount above the requested one): the field says it, as the
-        // form's own checks do.
-        // Field problems go to their fields; any other refusal (the budget ceiling) is one
-        // sentence for the form, its reasons included.
-        const e2: Record<string, string> = {};
-        for (const p of err.invalidParams) {
-          const path = p.name.replace(/^(payload|data)\./, '');
-          // A file of an attachments field (`attachments.0`) is shown at its field.
-          const name = fields.some(([n]) => n === path) ? path : path.split('.')[0]!;
-          const key = fields.some(([n]) => n === name) ? name : p.name;
-          e2[key] = e2[key] ? `${e2[key]} ${p.reason}` : p.reason;
-        }
-        show(e2);
+        requestAnimationFrame(() => refusalRef.current?.focus());
+      } else if (Object.keys(atFields).length) {
+        show(atFields);
       } else {
         setFailure(errorText(err));
+        requestAnimationFrame(() => refusalRef.current?.focus());
         // Taken over by a colleague meanwhile: the page around this form shows who has it now
         // (the form itself stays, with the refusal).
         if (err instanceof ApiError && err.code === 'claimed') void onReload();
@@ -302,21 +303,23 @@ export function EventForm({
       </Heading>
       {intro}
       <ErrorSummary errors={summary} summaryRef={summaryRef} />
-      {stale && (
-        <Alert type="warning" role="alert">
-          <Paragraph>{t('errors.stale')}</Paragraph>
-          <SecondaryActionButton
-            type="button"
-            onClick={async () => {
-              await onReload();
-              setStale(false);
-            }}
-          >
-            {t('common.reload')}
-          </SecondaryActionButton>
-        </Alert>
-      )}
-      <ErrorAlert>{failure}</ErrorAlert>
+      <div ref={refusalRef} tabIndex={-1}>
+        {stale && (
+          <Alert type="warning" role="alert">
+            <Paragraph>{t('errors.stale')}</Paragraph>
+            <SecondaryActionButton
+              type="button"
+              onClick={async () => {
+                await onReload();
+                setStale(false);
+              }}
+            >
+              {t('common.reload')}
+            </SecondaryActionButton>
+          </Alert>
+        )}
+        <ErrorAlert>{failure}</ErrorAlert>
+      </div>
       <form noValidate onSubmit={submit} className="app-form">
         {fields
           .filter(([name]) => applies.has(name))

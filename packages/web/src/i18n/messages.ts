@@ -264,6 +264,9 @@ const nl = {
   'form.amountAbove.granted': '“{field}” ({amount}) is hoger dan het verleende bedrag ({limit}).',
   'form.amountAbove.regulationMax':
     '“{field}” ({amount}) is hoger dan het maximum van de regeling ({limit}).',
+  'form.amountAbove.budget': '“{field}”: {reason}',
+  'form.amountAbove.budgetLeft':
+    '“{field}”: wat er van het budget van de regeling nog over is, is niet genoeg voor dit bedrag.',
 
   'wizard.title': 'Aanvraag bewonersinitiatief',
   'wizard.stepHeading': 'Stap {n} van {total}: {step}',
@@ -896,6 +899,9 @@ const en: Record<MessageKey, string> = {
   'form.amountAbove.granted': '“{field}” ({amount}) is more than the granted amount ({limit}).',
   'form.amountAbove.regulationMax':
     '“{field}” ({amount}) is more than the maximum of the grant scheme ({limit}).',
+  'form.amountAbove.budget': '“{field}”: {reason}',
+  'form.amountAbove.budgetLeft':
+    "“{field}”: what is left of the regulation's budget does not cover this amount.",
 
   'wizard.title': 'Resident initiative application',
   'wizard.stepHeading': 'Step {n} of {total}: {step}',

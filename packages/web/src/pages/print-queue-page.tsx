@@ -11,7 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { api, type PrintBatch } from '../api/client';
 import { ConfirmingButton } from '../components/confirming-button';
 import { LetterName } from '../components/letter-name';
@@ -42,14 +42,18 @@ export function PrintQueuePage() {
     hasRole('assessor', 'approver', 'admin') ? `/behandeling/${id}` : `/aanvragen/${id}`;
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
+  // Making a batch or marking one posted takes away the button that was pressed: focus goes on
+  // to the batches, where the one made can be downloaded and its state is shown.
+  const batchesHeading = useRef<HTMLHeadingElement>(null);
 
-  async function act(key: string, action: () => Promise<string>) {
+  async function act(key: string, action: () => Promise<string>, then?: () => void) {
     setBusy(key);
     setNotice('');
     setFailure('');
     try {
       setNotice(await action());
       await queue.reload();
+      then?.();
     } catch (err) {
       setFailure(errorText(err));
     } finally {
@@ -57,16 +61,25 @@ export function PrintQueuePage() {
     }
   }
 
+  const toBatches = () => batchesHeading.current?.focus();
   const createBatch = () =>
-    act('create', async () => {
-      const batch = await api.createPrintBatch();
-      return tn('post.created', batch.letters, { date: formatDate(batch.postingDate) });
-    });
+    act(
+      'create',
+      async () => {
+        const batch = await api.createPrintBatch();
+        return tn('post.created', batch.letters, { date: formatDate(batch.postingDate) });
+      },
+      toBatches,
+    );
   const markPosted = (batch: PrintBatch) =>
-    act(batch.id, async () => {
-      await api.markBatchPosted(batch.id);
-      return t('post.posted', { date: formatDate(batch.postingDate) });
-    });
+    act(
+      batch.id,
+      async () => {
+        await api.markBatchPosted(batch.id);
+        return t('post.posted', { date: formatDate(batch.postingDate) });
+      },
+      toBatches,
+    );
 
   const waiting = queue.data?.waiting ?? [];
   const batches = queue.data?.batches ?? [];
@@ -189,7 +202,7 @@ export function PrintQueuePage() {
       </section>
 
       <section aria-labelledby="post-batches" className="app-section">
-        <Heading2 id="post-batches" className="app-subheading">
+        <Heading2 id="post-batches" className="app-subheading" ref={batchesHeading} tabIndex={-1}>
           {t('post.batches')}
         </Heading2>
         {queue.data && batches.length === 0 && <Paragraph>{t('post.batchNone')}</Paragraph>}
