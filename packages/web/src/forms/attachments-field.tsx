@@ -118,8 +118,19 @@ export function AttachmentsField({
                 type="button"
                 aria-label={t('attachments.removeLabel', { name: file.filename, label })}
                 onClick={() => {
-                  onChange(ids.filter((id) => id !== file.id));
+                  const left = ids.filter((id) => id !== file.id);
+                  onChange(left);
                   setSaid(t('attachments.removed', { name: file.filename, label }));
+                  // The button goes with its file, and the focus would fall to the page's start:
+                  // on to the file now in its place (or the one before), else to the file input.
+                  const at = Math.min(ids.indexOf(file.id), left.length - 1);
+                  requestAnimationFrame(() => {
+                    const next =
+                      at >= 0 ? document.getElementById(fieldId(`${field.key}.${at}`)) : null;
+                    (
+                      next?.querySelector('button') ?? document.getElementById(fieldId(field.key))
+                    )?.focus();
+                  });
                 }}
               >
                 {t('attachments.remove')}

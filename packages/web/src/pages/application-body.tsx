@@ -1,6 +1,6 @@
 import { activityDateOf } from '@initiatief/engine';
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AllowedEvent, Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
 import { isStillAhead } from '../components/dates';
@@ -72,9 +72,17 @@ export function ApplicationBody({
   // The activity's date, as the engine's view reads it from the field the definition names.
   const activity = app.clock?.activityOn ?? (def ? activityDateOf(def, app.data) : undefined);
   const sendsForm = def ? forwardEvent(def, app.state, me?.roles ?? []) : undefined;
+  // A step taken here takes its form off the page, and the focus with it: it goes to the words
+  // saying what happened instead of falling back to the top of the page (WCAG 2.4.3).
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const [stepsTaken, setStepsTaken] = useState(0);
+  useEffect(() => {
+    if (stepsTaken > 0) outcomeRef.current?.focus();
+  }, [stepsTaken]);
   const after = (type: string) => async (_next: Application) => {
     await reload();
     onDone(type);
+    setStepsTaken((n) => n + 1);
   };
 
   const eventForm = (e: AllowedEvent, highlighted: boolean) => {
@@ -137,28 +145,30 @@ export function ApplicationBody({
     <>
       <StatusMessage>
         {done && (
-          <Alert type="ok">
-            <Paragraph>
-              {/* What happened as the history names it ("Aanvraag verstuurd"), not the button. */}
-              {onBehalfDone(
-                {
-                  label: eventLabel(def, done)[locale],
-                  happened: def?.events[done]?.historyLabel
-                    ? historyLabelOf(def, done)[locale]
-                    : undefined,
-                },
-                app,
-              ) ?? outcomeOf(def, done, app.state)[locale]}
-            </Paragraph>
-            <Paragraph>
-              {actingForOther
-                ? t('detail.referenceIsFor', {
-                    name: app.applicantName ?? '',
-                    reference: app.reference,
-                  })
-                : t('detail.referenceIs', { reference: app.reference })}
-            </Paragraph>
-          </Alert>
+          <div ref={outcomeRef} tabIndex={-1}>
+            <Alert type="ok">
+              <Paragraph>
+                {/* What happened as the history names it ("Aanvraag verstuurd"), not the button. */}
+                {onBehalfDone(
+                  {
+                    label: eventLabel(def, done)[locale],
+                    happened: def?.events[done]?.historyLabel
+                      ? historyLabelOf(def, done)[locale]
+                      : undefined,
+                  },
+                  app,
+                ) ?? outcomeOf(def, done, app.state)[locale]}
+              </Paragraph>
+              <Paragraph>
+                {actingForOther
+                  ? t('detail.referenceIsFor', {
+                      name: app.applicantName ?? '',
+                      reference: app.reference,
+                    })
+                  : t('detail.referenceIs', { reference: app.reference })}
+              </Paragraph>
+            </Alert>
+          </div>
         )}
       </StatusMessage>
 
