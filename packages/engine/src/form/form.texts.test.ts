@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { facts, loadShippedDefinition, T0 } from '../test/fixtures';
 import { runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
-import { labelOfPath } from './form.texts';
+import { labelOfPath, spanInWords } from './form.texts';
 import { validateFormData } from './form.validate';
 
 const def = loadShippedDefinition();
@@ -129,9 +129,33 @@ describe('guard texts', () => {
     const result = runGuard('daysBeforeActivityAtLeast', { days: 42 }, def, ctx, event());
     expect(result.ok).toBe(false);
     expect(!result.ok && result.issues[0]!.text).toEqual({
-      nl: 'Datum van de activiteit moet minstens 42 dagen na vandaag liggen, dus op of na 14 april 2026.',
-      en: 'Date of the activity must be at least 42 days after today, so on or after 14 April 2026.',
+      nl: 'Datum van de activiteit moet minstens 6 weken na vandaag liggen, dus op of na 14 april 2026.',
+      en: 'Date of the activity must be at least 6 weeks after today, so on or after 14 April 2026.',
     });
+  });
+
+  test('a period that is no whole number of weeks is said in days', () => {
+    const ctx = emptyContext({ activityDate: '2026-03-05' });
+    const result = runGuard('daysBeforeActivityAtLeast', { days: 10 }, def, ctx, event());
+    expect(!result.ok && result.issues[0]!.text.nl).toBe(
+      'Datum van de activiteit moet minstens 10 dagen na vandaag liggen, dus op of na 13 maart 2026.',
+    );
+  });
+
+  test('spans in words: whole weeks as weeks, the rest as days, one in the singular', () => {
+    expect([1, 7, 10, 28, 42].map((n) => spanInWords(n).nl)).toEqual([
+      '1 dag',
+      '1 week',
+      '10 dagen',
+      '4 weken',
+      '6 weken',
+    ]);
+    expect([1, 7, 10, 42].map((n) => spanInWords(n).en)).toEqual([
+      '1 day',
+      '1 week',
+      '10 days',
+      '6 weeks',
+    ]);
   });
 
   test('the maximum of the regulation in both money formats', () => {

@@ -26,6 +26,18 @@ export function dateInWords(date: string): L {
 }
 
 /**
+ * A number of days as people say it: whole weeks as weeks ("6 weken"), else days ("10 dagen"),
+ * so that a rule reads the same in the conditions, on the form and in a refusal.
+ */
+export function spanInWords(days: number): L {
+  if (days % 7 === 0 && days > 0) {
+    const weeks = days / 7;
+    return weeks === 1 ? both('1 week', '1 week') : both(`${weeks} weken`, `${weeks} weeks`);
+  }
+  return days === 1 ? both('1 dag', '1 day') : both(`${days} dagen`, `${days} days`);
+}
+
+/**
  * Whole sentences for every problem the form rules find, naming the field by its label in the
  * definition; the engine attaches them to its issues as `text`, so the rule exists once.
  */

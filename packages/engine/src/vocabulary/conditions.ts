@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
-import { money } from '../form/form.texts';
+import { money, spanInWords } from '../form/form.texts';
 
 /** What the conditions name of the regulation a definition runs under, when they are known. */
 export interface ConditionFacts {
@@ -91,11 +91,7 @@ function guardCondition(guard: GuardRef, facts: ConditionFacts): LocalizedText |
     case 'daysBeforeActivityAtLeast': {
       const days = Number(p.days);
       if (!(days > 0)) return null;
-      const weeks = days % 7 === 0 ? days / 7 : null;
-      const span =
-        weeks === null
-          ? countOf(days, both('1 dag', '1 day'), both(`${days} dagen`, `${days} days`))
-          : countOf(weeks, both('1 week', '1 week'), both(`${weeks} weken`, `${weeks} weeks`));
+      const span = spanInWords(days);
       return both(
         `U vraagt de subsidie minstens ${span.nl} voor de activiteit aan.`,
         `You apply at least ${span.en} before the activity.`,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { ApplicationContext, Issue, LocalizedText } from '../core/engine.types';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { payloadLabel } from '../definition/payload-schema';
-import { dateInWords, labelOfPath, money } from '../form/form.texts';
+import { dateInWords, labelOfPath, money, spanInWords } from '../form/form.texts';
 import { requestedCents, validateFormData } from '../form/form.validate';
 import { addDays, diffDays, formatMoney, isIsoDate } from '../legal-clock/calendar';
 import { decisionDueOn } from '../legal-clock/terms';
@@ -238,17 +238,19 @@ export const guardImplementations: { [N in GuardName]: GuardImpl<N> } = {
     if (days >= params.days) return OK;
     const label = labelOfPath(def.form, `data.${field}`, readerOf(event));
     const earliest = dateInWords(addDays(from, params.days));
+    // "6 weken", as the regulation's conditions and the form's hint say it.
+    const span = spanInWords(params.days);
     return fail(
       `data.${field}`,
       `must be at least ${params.days} days after ${ctx.clock.receivedOn ? 'the day of receipt' : 'today'} (is ${days})`,
       ctx.clock.receivedOn
         ? both(
-            `${label.nl} moet minstens ${params.days} dagen na de ontvangst van de aanvraag liggen, dus op of na ${earliest.nl}.`,
-            `${label.en} must be at least ${params.days} days after the application was received, so on or after ${earliest.en}.`,
+            `${label.nl} moet minstens ${span.nl} na de ontvangst van de aanvraag liggen, dus op of na ${earliest.nl}.`,
+            `${label.en} must be at least ${span.en} after the application was received, so on or after ${earliest.en}.`,
           )
         : both(
-            `${label.nl} moet minstens ${params.days} dagen na vandaag liggen, dus op of na ${earliest.nl}.`,
-            `${label.en} must be at least ${params.days} days after today, so on or after ${earliest.en}.`,
+            `${label.nl} moet minstens ${span.nl} na vandaag liggen, dus op of na ${earliest.nl}.`,
+            `${label.en} must be at least ${span.en} after today, so on or after ${earliest.en}.`,
           ),
     );
   },
