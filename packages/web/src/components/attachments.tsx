@@ -32,9 +32,15 @@ function visibleName(name: string): string {
   return name.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
-export function AttachmentList({ items }: { items: Attachment[] }) {
+/**
+ * The files of an application. `stillOpen`: files can be added right here, so an empty list
+ * says "not yet"; elsewhere (a sent application, the case page) it says there are none.
+ */
+export function AttachmentList({ items, stillOpen }: { items: Attachment[]; stillOpen?: boolean }) {
   const { t, locale } = useI18n();
-  if (items.length === 0) return <Paragraph>{t('attachments.none')}</Paragraph>;
+  if (items.length === 0) {
+    return <Paragraph>{t(stillOpen ? 'attachments.noneYet' : 'attachments.none')}</Paragraph>;
+  }
   return (
     <UnorderedList className="app-attachments">
       {items.map((a) => (

@@ -328,7 +328,8 @@ const nl = {
   /** After a recorded value the applicant does not read in her history (`x-audience`). */
   'entered.staffOnly': 'alleen voor medewerkers',
   'attachments.hintImages': 'JPG of PNG, maximaal 10 MB per foto.',
-  'attachments.none': 'Nog geen bijlagen.',
+  'attachments.none': 'Geen bijlagen.',
+  'attachments.noneYet': 'Nog geen bijlagen.',
   'attachments.tooLarge': '{name} is groter dan 10 MB.',
   'attachments.nameRefused': 'Het bestand {name} {reason}',
   'attachments.uploading': '{name} wordt toegevoegd…',
@@ -905,7 +906,7 @@ const en: Record<MessageKey, string> = {
 
   'wizard.title': 'Resident initiative application',
   'wizard.stepHeading': 'Step {n} of {total}: {step}',
-  'wizard.regulation': 'For the regulation {title}, district of {district}',
+  'wizard.regulation': 'For the grant scheme {title}, district of {district}',
   'wizard.stepsLabel': 'Steps of the application',
   'wizard.step.attachments': 'Attachments',
   'wizard.step.review': 'Check and send',
@@ -960,7 +961,8 @@ const en: Record<MessageKey, string> = {
   'entered.moreFiles.other': '{n} other files',
   'entered.staffOnly': 'staff only',
   'attachments.hintImages': 'JPG or PNG, 10 MB per photo at most.',
-  'attachments.none': 'No attachments yet.',
+  'attachments.none': 'No attachments.',
+  'attachments.noneYet': 'No attachments yet.',
   'attachments.tooLarge': '{name} is larger than 10 MB.',
   'attachments.nameRefused': 'The file {name} {reason}',
   'attachments.uploading': 'Adding {name}…',

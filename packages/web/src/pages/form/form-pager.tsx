@@ -333,7 +333,7 @@ export function FormPager({
               onUploaded={(a) => setAttachments((list) => [...list, a])}
             />
             <Heading2 className="app-subheading">{t('wizard.attachments.uploaded')}</Heading2>
-            <AttachmentList items={attachments} />
+            <AttachmentList items={attachments} stillOpen />
           </>
         )}
         {step === REVIEW_STEP && (
