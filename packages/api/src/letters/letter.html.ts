@@ -63,6 +63,8 @@ p { margin: 0 0 1rem; }
 .signature .role { font-weight: bold; margin-top: 2.5rem; margin-bottom: 0; }
 section.objection { border-top: 1px solid #bbb; margin-top: 2rem; }
 a { color: var(--link); text-decoration: underline; }
+/* An address longer than a phone's line wraps inside it instead of widening the page. */
+main a { overflow-wrap: anywhere; }
 a:focus-visible, .skip:focus { outline: .1875rem solid #000; outline-offset: .125rem; }
 .download { margin-top: 2.5rem; padding-top: 1rem; border-top: 1px solid #ddd; }
 @media (max-width: 40rem) { main { margin: 0; padding: 1.25rem; box-shadow: none; } }
