@@ -346,6 +346,13 @@ export function FormPager({
             sendsWith={sendsWith}
             staff={forOther}
             applicantName={forOther ? (app.applicantName ?? undefined) : undefined}
+            supporters={{
+              applicationId: app.id,
+              applicantName: app.applicantName,
+              applicantPostcode: app.applicantPostcode,
+              district: app.regulation.district,
+              self: !forOther,
+            }}
           />
         )}
         {step === REVIEW_STEP && (

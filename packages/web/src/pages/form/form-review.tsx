@@ -1,4 +1,9 @@
-import { type FormField, questionApplies, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  type FormField,
+  questionApplies,
+  supportersRule,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import {
   DataList,
   DataListItem,
@@ -10,12 +15,16 @@ import {
 import type { ReactNode } from 'react';
 import type { Attachment } from '../../api/client';
 import { AttachmentList } from '../../components/attachments';
+import { useLoad } from '../../components/use-load';
+import { deskApi } from '../../desk/desk-api';
 import { filesOf } from '../../forms/attachments-field';
 import { fieldLabelIn } from '../../forms/field-label';
 import { isAgeInYears, type ScalarField, withQuestion } from '../../forms/field-text';
 import { useFieldText } from '../../forms/form-data-view';
 import { ATTACHMENTS_STEP, askedPagesOf, hasAttachmentsField } from '../../forms/form-pages';
 import { pageHeadingIn } from '../../forms/page-heading';
+import { type SupportersReading, supporterMarks } from '../../forms/supporter-marks';
+import { useFormText } from '../../i18n/form-messages';
 import { useI18n } from '../../i18n/i18n';
 import { AppLink, useRouter } from '../../router/router';
 
@@ -34,6 +43,7 @@ export function FormReview({
   sendsWith = null,
   staff = false,
   applicantName,
+  supporters,
 }: {
   definition: WorkflowDefinition;
   data: Record<string, unknown>;
@@ -50,9 +60,24 @@ export function FormReview({
   staff?: boolean;
   /** Whose application it is, when someone else fills it in: the declaration names her. */
   applicantName?: string;
+  /**
+   * Whose application it is and where: each supporter's line then says whether the step that
+   * sends it counts him, and why not, before it is sent rather than in a refusal after.
+   */
+  supporters?: SupportersReading & { applicationId: string };
 }) {
   const { t, tn, locale, formatMoney } = useI18n();
   const shown = useFieldText();
+  const formText = useFormText();
+  // Once anyone is invited the step counts who confirmed, not these names: then they get no mark.
+  const counting = useLoad(
+    () =>
+      supporters && supportersRule(def)
+        ? deskApi.supporters(supporters.applicationId).then((list) => list.counting)
+        : Promise.resolve(null),
+    [supporters?.applicationId, def],
+  );
+  const reading = counting.data === 'form' ? supporters : undefined;
   // A list's row in one line, without its column headers: an age says it is one ("45 jaar"),
   // and a bare Ja or Nee says what it answers ("Woont in de buurt: Ja").
   const inRow = (sub: ScalarField, value: unknown) => {
@@ -83,13 +108,22 @@ export function FormReview({
       ? (data[field.key] as Record<string, unknown>[])
       : [];
     if (items.length === 0) return [row(field.key, label, null)];
-    const out = items.map((item, i) =>
-      row(
+    const marked = supporterMarks(def, field, items, data, reading, formText);
+    const mark = marked && 'mark' in marked ? marked.mark : null;
+    const out = items.map((item, i) => {
+      const line = field.fields.map((sub) => inRow(sub, item[sub.key])).join(' · ');
+      return row(
         `${field.key}.${i}`,
         t('form.item', { list: label, n: i + 1 }),
-        field.fields.map((sub) => inRow(sub, item[sub.key])).join(' · '),
-      ),
-    );
+        mark ? (
+          <>
+            {line} {mark(i)}
+          </>
+        ) : (
+          line
+        ),
+      );
+    });
     if (def.form.requestedAmount?.list === field.key) {
       out.push(row(`${field.key}.total`, t('wizard.review.total'), formatMoney(total)));
     }
