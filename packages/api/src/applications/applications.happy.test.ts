@@ -1,3 +1,4 @@
+import { toAmsterdamDate } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { call } from '../test/test-app';
 import { demoFormData } from './applications.fixtures';
@@ -329,6 +330,10 @@ describe('applications: happy paths', () => {
     const app = await applicationIn(kit, 'info_requested');
     expect(app.state).toBe('info_requested');
     expect((app.clock as { suspended: boolean }).suspended).toBe(true);
+    // The day of the request: the page says since when the term stands still.
+    expect((app.clock as { suspendedSince: string | null }).suspendedSince).toBe(
+      toAmsterdamDate(kit.clock()),
+    );
     const res = await call(kit.app, 'GET', '/api/queue?limit=100', {
       cookie: kit.cookies.assessor,
     });
@@ -339,6 +344,7 @@ describe('applications: happy paths', () => {
     });
     expect(back.state).toBe('submitted');
     expect((back.clock as { suspended: boolean }).suspended).toBe(false);
+    expect((back.clock as { suspendedSince: string | null }).suspendedSince).toBeNull();
   });
 
   test('regulations: open ones with remaining budget; budgets overview for staff', async () => {

@@ -68,6 +68,10 @@ export const ApplicationDetailSchema = z
       receivedOn: z.string().nullable(),
       decisionDueOn: z.string().nullable(),
       suspended: z.boolean(),
+      suspendedSince: z.string().nullable().openapi({
+        description:
+          'While the decision term stands still for a request for more information (Awb 4:15, from the day after): the day of that request; null when the term runs',
+      }),
       suspendedDays: z.number().int(),
       extended: z.boolean(),
       activityOn: z.string().nullable(),

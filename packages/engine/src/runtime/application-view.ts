@@ -47,6 +47,11 @@ export interface ApplicationView {
     receivedOn: string | null;
     decisionDueOn: string | null;
     suspended: boolean;
+    /**
+     * The day of the open request for more information, while the term stands still for it
+     * (Awb 4:15: from the day after); null when the term runs.
+     */
+    suspendedSince: string | null;
     suspendedDays: number;
     extended: boolean;
     /** The activity date of the form, when filled in. */
@@ -122,6 +127,7 @@ export function applicationView(
       receivedOn: ctx.clock.receivedOn,
       decisionDueOn: decisionDue?.date ?? null,
       suspended: open !== undefined,
+      suspendedSince: open?.requestedOn ?? null,
       suspendedDays: suspendedDays(ctx.clock, today),
       extended: ctx.clock.extension !== null,
       activityOn,

@@ -131,6 +131,7 @@ describe('step', () => {
       receivedOn: '2026-03-03',
       decisionDueOn: '2026-04-28',
       suspended: false,
+      suspendedSince: null,
       suspendedDays: 0,
       extended: false,
       activityOn: '2026-06-13',
@@ -298,6 +299,7 @@ describe('step', () => {
     });
     expect(applicationView(def, asked.snapshot, day(9)).clock).toMatchObject({
       suspended: true,
+      suspendedSince: '2026-03-10',
       suspendedDays: 2,
     });
     const back = send(
@@ -313,6 +315,7 @@ describe('step', () => {
     // Asked 10 March, supplemented 22 March: 11-21 March stood still (Awb 4:15).
     expect(view.clock).toMatchObject({
       suspended: false,
+      suspendedSince: null,
       suspendedDays: 11,
       decisionDueOn: '2026-05-11',
     });
