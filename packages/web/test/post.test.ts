@@ -154,7 +154,7 @@ describe('letters on paper', () => {
       0,
     );
     const download = page.getByRole('link', {
-      name: `Download pdf van de postbatch van ${dateText}`,
+      name: `Download PDF van de postbatch van ${dateText}`,
     });
     const pdfResponse = await page.request.get(
       new URL((await download.getAttribute('href'))!, server.url).toString(),

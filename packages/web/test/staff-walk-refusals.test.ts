@@ -164,7 +164,7 @@ describe('the print queue with a keyboard', () => {
     await expect.poll(async () => (await focused()).text).toBe('Postbatches');
     // The next key press reaches the batch just made: its download.
     await page.keyboard.press('Tab');
-    expect((await focused()).text).toBe('Download pdf');
+    expect((await focused()).text).toBe('Download PDF');
 
     const posted = page.getByRole('button', { name: /als gepost/ });
     await posted.focus();

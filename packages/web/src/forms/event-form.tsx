@@ -22,6 +22,7 @@ import {
   ErrorAlert,
   ErrorSummary,
   focusField,
+  StatusMessage,
   type SummaryError,
   useErrorText,
 } from '../components/ui';
@@ -102,6 +103,10 @@ export function EventForm({
     setTypedProblems((prev) => ({ ...prev, [name]: problem }));
   const [failure, setFailure] = useState('');
   const [stale, setStale] = useState(false);
+  // Said once the page holds the application as it is now, after the warning's "reload".
+  const [reloaded, setReloaded] = useState(false);
+  // After that reload the warning and its button are gone: focus goes to this form's heading.
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   // The files uploaded here, to name the ids of the attachments fields.
@@ -221,6 +226,7 @@ export function EventForm({
   async function submit(e: FormEvent) {
     e.preventDefault();
     setFailure('');
+    setReloaded(false);
     const built = check();
     const errs = receipt.problem
       ? { ...built.errors, [RECEIVED_ON]: receipt.problem }
@@ -298,7 +304,7 @@ export function EventForm({
 
   return (
     <section className="app-action" aria-labelledby={headingId}>
-      <Heading id={headingId} className="app-action__title">
+      <Heading id={headingId} className="app-action__title" ref={headingRef} tabIndex={-1}>
         {title}
       </Heading>
       {intro}
@@ -312,6 +318,8 @@ export function EventForm({
               onClick={async () => {
                 await onReload();
                 setStale(false);
+                setReloaded(true);
+                requestAnimationFrame(() => headingRef.current?.focus());
               }}
             >
               {t('common.reload')}
@@ -320,6 +328,7 @@ export function EventForm({
         )}
         <ErrorAlert>{failure}</ErrorAlert>
       </div>
+      <StatusMessage>{reloaded ? t('errors.staleReloaded') : ''}</StatusMessage>
       <form noValidate onSubmit={submit} className="app-form">
         {fields
           .filter(([name]) => applies.has(name))

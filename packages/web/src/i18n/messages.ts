@@ -89,6 +89,8 @@ const nl = {
   /** The word an error summary link's address says for a field without a label to read. */
   'errors.fieldAnchor': 'veld',
   'errors.stale': 'Iemand anders heeft deze aanvraag gewijzigd; laad opnieuw',
+  'errors.staleReloaded':
+    'De aanvraag is opnieuw geladen zoals die nu is. Wat u hier had ingevuld, staat er nog; kijk het na en verstuur opnieuw.',
   'errors.network':
     'Er is geen verbinding met de server. Probeer het over een paar minuten opnieuw.',
   'errors.unknown': 'Er ging iets mis. Probeer het later opnieuw.',
@@ -262,6 +264,9 @@ const nl = {
   'form.amountAbove.requested':
     '“{field}” ({amount}) is hoger dan het aangevraagde bedrag ({limit}).',
   'form.amountAbove.granted': '“{field}” ({amount}) is hoger dan het verleende bedrag ({limit}).',
+  'form.amountAbove.grant': '“{field}” ({amount}) is hoger dan het te verlenen bedrag ({limit}).',
+  'form.amountAbove.remainingGrant':
+    '“{field}” ({amount}) is hoger dan het deel van de verlening dat nog niet is betaald ({limit}).',
   'form.amountAbove.regulationMax':
     '“{field}” ({amount}) is hoger dan het maximum van de regeling ({limit}).',
   'form.amountAbove.budget': '“{field}”: {reason}',
@@ -401,6 +406,10 @@ const nl = {
   'warning.decision_after_activity.staff':
     'Het besluit kan pas na de activiteit van de aanvrager komen.',
   'deadline.decision': 'Uiterlijk besluit',
+  'deadline.decisionSuspended': 'Staat stil',
+  'deadline.decisionSuspendedSince': 'Staat stil sinds het verzoek om aanvulling van {date}',
+  'deadline.decisionSuspendedMoves':
+    'Tot nu toe {date} ({explanation}). Die dag schuift op met elke dag dat de termijn stilstaat, tot de aanvulling binnen is of de termijn daarvoor voorbij is.',
   'deadline.submission': 'Versturen kan tot en met',
   'deadline.supplementDue': 'Aanvulling uiterlijk',
   'deadline.supplement': 'Aanvulling uiterlijk',
@@ -514,6 +523,12 @@ const nl = {
     '{step}: hierna wordt de betaling vastgelegd. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
   'case.confirm.grant':
     '{step}: {amount}. Hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.grantAdvance':
+    '{step}: {amount}, waarvan nu {advance} als voorschot wordt uitbetaald. Hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.decisionAdvance':
+    '{step}: nu wordt {advance} als voorschot uitbetaald. Hierna gaat het besluit naar de aanvrager. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
+  'case.confirm.paymentAmount':
+    '{step}: {advance} wordt uitbetaald. Hierna wordt de betaling vastgelegd. Dat kan niet ongedaan worden gemaakt. Weet u het zeker?',
   'case.confirm.amountProposed': '{amount} (het voorgestelde bedrag)',
   'case.confirm.amountRequested': '{amount} (het aangevraagde bedrag)',
   'case.fourEyes':
@@ -601,8 +616,8 @@ const nl = {
   'post.status.open': 'Nog niet gepost',
   'post.status.stale': 'Niet gepost; de brieven gaan mee in de volgende postbatch',
   'post.status.posted': 'Gepost',
-  'post.download': 'Download pdf',
-  'post.downloadNamed': 'Download pdf van de postbatch van {date}',
+  'post.download': 'Download PDF',
+  'post.downloadNamed': 'Download PDF van de postbatch van {date}',
   'post.markPosted': 'Gepost',
   'post.markPostedNamed': 'Meld de postbatch van {date} als gepost',
   'post.posted':
@@ -726,6 +741,8 @@ const en: Record<MessageKey, string> = {
   'errors.summaryTitle': 'Something is not filled in correctly',
   'errors.fieldAnchor': 'field',
   'errors.stale': 'Someone else changed this application; reload',
+  'errors.staleReloaded':
+    'The application has been reloaded as it is now. What you had filled in here is still there; check it and send again.',
   'errors.network': 'There is no connection to the server. Please try again in a few minutes.',
   'errors.unknown': 'Something went wrong. Please try again later.',
   'errors.code.unauthenticated': 'You are not (or no longer) logged in.',
@@ -898,6 +915,9 @@ const en: Record<MessageKey, string> = {
   'form.maxLengthField': '“{field}” can have at most {n} characters; it has {count} now.',
   'form.amountAbove.requested': '“{field}” ({amount}) is more than the requested amount ({limit}).',
   'form.amountAbove.granted': '“{field}” ({amount}) is more than the granted amount ({limit}).',
+  'form.amountAbove.grant': '“{field}” ({amount}) is more than the amount to grant ({limit}).',
+  'form.amountAbove.remainingGrant':
+    '“{field}” ({amount}) is more than the granted amount not yet paid ({limit}).',
   'form.amountAbove.regulationMax':
     '“{field}” ({amount}) is more than the maximum of the grant scheme ({limit}).',
   'form.amountAbove.budget': '“{field}”: {reason}',
@@ -1033,6 +1053,10 @@ const en: Record<MessageKey, string> = {
   'warning.decision_after_activity.staff':
     "The decision may only come after the applicant's activity.",
   'deadline.decision': 'Decision due by',
+  'deadline.decisionSuspended': 'On hold',
+  'deadline.decisionSuspendedSince': 'On hold since the request for more information of {date}',
+  'deadline.decisionSuspendedMoves':
+    'So far {date} ({explanation}). That day moves on by every day the term is on hold, until the information is in or the period for it has passed.',
   'deadline.submission': 'Can be sent up to and including',
   'deadline.supplementDue': 'Information due by',
   'deadline.supplement': 'Information due by',
@@ -1147,6 +1171,12 @@ const en: Record<MessageKey, string> = {
     '{step}: the payment will then be recorded. This cannot be undone. Are you sure?',
   'case.confirm.grant':
     '{step}: {amount}. The decision will then go to the applicant. This cannot be undone. Are you sure?',
+  'case.confirm.grantAdvance':
+    '{step}: {amount}, of which {advance} is paid out now as an advance. The decision will then go to the applicant. This cannot be undone. Are you sure?',
+  'case.confirm.decisionAdvance':
+    '{step}: {advance} is paid out now as an advance. The decision will then go to the applicant. This cannot be undone. Are you sure?',
+  'case.confirm.paymentAmount':
+    '{step}: {advance} is paid out. The payment will then be recorded. This cannot be undone. Are you sure?',
   'case.confirm.amountProposed': '{amount} (the proposed amount)',
   'case.confirm.amountRequested': '{amount} (the requested amount)',
   'case.fourEyes':

@@ -90,6 +90,8 @@ export function DeadlinesSection({
                     {t(staff ? 'deadline.objectionPendingStaff' : 'deadline.objectionPendingHint')}
                   </span>
                 </DataListValue>
+              ) : d.key === 'decision' && app.clock?.suspended ? (
+                <DecisionWhileSuspended deadline={d} since={app.clock.suspendedSince} />
               ) : (
                 <DataListValue>
                   <strong>{formatDate(d.date)}</strong>
@@ -103,6 +105,36 @@ export function DeadlinesSection({
         </DataList>
       )}
     </section>
+  );
+}
+
+/**
+ * While the decision term stands still (Awb 4:15) its last day is not final: the API counts the
+ * days it stood still up to today, so the date it gives moves on by a day for every day more.
+ * Said as such, so the line does not contradict the notice above it.
+ */
+function DecisionWhileSuspended({
+  deadline: d,
+  since,
+}: {
+  deadline: Deadline;
+  since?: string | null;
+}) {
+  const { t, locale, formatDate } = useI18n();
+  return (
+    <DataListValue>
+      <strong>
+        {since
+          ? t('deadline.decisionSuspendedSince', { date: formatDate(since) })
+          : t('deadline.decisionSuspended')}
+      </strong>
+      <span className="app-deadline-explanation">
+        {t('deadline.decisionSuspendedMoves', {
+          date: formatDate(d.date),
+          explanation: d.explanation?.[locale] ?? d.explanation?.nl ?? '',
+        })}
+      </span>
+    </DataListValue>
   );
 }
 

@@ -1,4 +1,3 @@
-import { amountOfPayload, consequencesOf } from '@initiatief/engine';
 import {
   Alert,
   ButtonGroup,
@@ -44,6 +43,7 @@ import {
   DeadlinesSection,
   LettersSection,
 } from './application-parts';
+import { confirmTextFor } from './case-confirm';
 
 /** The assessor's and approver's page for one application. */
 export function CasePage({ id }: { id: string }) {
@@ -116,29 +116,6 @@ export function CasePage({ id }: { id: string }) {
   const mine = !!me && app.assigneeId === me.id;
   // A case its definition has closed (a final state) is not taken on: there is nothing to handle.
   const closed = state.final || state.tags.includes('closed');
-  // A decision that goes out, or money that moves, cannot be taken back: ask first.
-  const confirmTextFor = (type: string) => {
-    if (!def) return undefined;
-    const c = consequencesOf(def, app.state, type);
-    // A decision says so (whether a branch also pays depends on guards the page cannot judge).
-    const key = c.decision ? 'case.confirm.decision' : c.payment ? 'case.confirm.payment' : null;
-    if (!key) return undefined;
-    const step = eventLabel(def, type)[locale];
-    if (!c.grant || !c.decision) return t(key, { step });
-    // A grant that names no amount awards the proposed one, else the requested one (engine
-    // grantAmount): say which, before it is final.
-    return (payload: Record<string, unknown>) => {
-      const given = amountOfPayload(payload);
-      const { proposedCents, requestedCents } = app.amounts;
-      const amount =
-        given !== undefined
-          ? formatMoney(given)
-          : proposedCents !== null
-            ? t('case.confirm.amountProposed', { amount: formatMoney(proposedCents) })
-            : t('case.confirm.amountRequested', { amount: formatMoney(requestedCents) });
-      return t('case.confirm.grant', { step, amount });
-    };
-  };
   const assigneeName = summary?.assignee?.name ?? (mine ? me?.name : null);
 
   async function assign(release: boolean) {
@@ -274,7 +251,14 @@ export function CasePage({ id }: { id: string }) {
                 defaults={amountDefaults(def, e.type, history, app.amounts)}
                 onReload={bundle.reload}
                 danger={closesApplication(def, app.state, e.type)}
-                confirmText={confirmTextFor(e.type)}
+                confirmText={confirmTextFor({
+                  def,
+                  app,
+                  type: e.type,
+                  locale,
+                  t,
+                  formatMoney,
+                })}
                 regulationMaxCents={regulation?.maxAmountCents}
                 onDone={async (next) => {
                   const known = new Set(documents.map((d) => d.id));
