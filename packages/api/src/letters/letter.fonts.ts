@@ -44,6 +44,28 @@ export const ARABIC_FONT_FILES = {
 /** The letters' families, in the order a character is looked for. */
 export const LETTER_FONT_STACK = [LETTER_FONT_FAMILY, ARABIC_FONT_FAMILY];
 
+/** The OpenType features the letters are set with (why: letter.pdf.tsx, styles.page). */
+export const LETTER_FONT_FEATURES = { ccmp: 0 } as const;
+
+/**
+ * A character's width in em before the font is loaded: more than Noto Sans's average for the
+ * characters of a URL (about 0.52 em), so a URL is rather set too small than past the margin.
+ */
+const UNLOADED_EM = 0.65;
+
+/**
+ * The width in points of a text set in the letter font at a font size, as react-pdf lays it out.
+ * The font is loaded before a letter renders (renderLetterPdf and the print batch make its text
+ * printable first: letter.glyphs); before that, a generous estimate.
+ */
+export function letterTextWidth(text: string, size: number, bold = false): number {
+  registerLetterFonts();
+  const font = Font.getFont({ fontFamily: LETTER_FONT_FAMILY, fontWeight: bold ? 700 : 400 })?.data;
+  if (!font) return text.length * UNLOADED_EM * size;
+  const { advanceWidth } = font.layout(text, { ...LETTER_FONT_FEATURES });
+  return (advanceWidth / font.unitsPerEm) * size;
+}
+
 let registered = false;
 
 /** Registers the letter font and the no-hyphenation rule once per thread (idempotent). */

@@ -1,10 +1,23 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Document, Link, Page, renderToBuffer, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { contactLine } from './letter.content';
-import { LETTER_FONT_STACK, registerLetterFonts } from './letter.fonts';
+import {
+  LETTER_FONT_FEATURES,
+  LETTER_FONT_STACK,
+  letterTextWidth,
+  registerLetterFonts,
+} from './letter.fonts';
 import { printable } from './letter.glyphs';
 import type { LetterContent } from './letter.types';
-import { keepTogether, pdfTitle, segmentsOf } from './letter.typography';
+import {
+  adjoining,
+  keepTogether,
+  NO_BREAK_BETWEEN_RUNS,
+  pdfTitle,
+  segmentsOf,
+  type UrlLine,
+  urlFontSize,
+} from './letter.typography';
 
 registerLetterFonts();
 
@@ -21,6 +34,18 @@ export const ADDRESS_WINDOW = { left: mm(22), top: mm(50), width: mm(85), height
 const PAGE_TOP = 42;
 const LETTERHEAD_HEIGHT = 62;
 const LETTERHEAD_GAP = 26;
+const PAGE_MARGIN = 64;
+const META_LABEL_WIDTH = 96;
+/** The width of the text column: A4 less the page's margins. */
+const COLUMN = 595.28 - 2 * PAGE_MARGIN;
+
+/** Where running text is set: its font size and the width of its lines (urlFontSize). */
+const LINES = {
+  paragraph: { size: 10.5, width: COLUMN },
+  metaValue: { size: 10.5, width: COLUMN - META_LABEL_WIDTH },
+  subject: { size: 12.5, width: COLUMN, bold: true },
+  accessible: { size: 9, width: COLUMN },
+} satisfies Record<string, UrlLine>;
 
 // Noto Sans from the installed font package, embedded as a subset (letter.fonts.ts).
 const styles = StyleSheet.create({
@@ -35,13 +60,13 @@ const styles = StyleSheet.create({
     // letter's code points and each glyph it adds none, whatever the cache does. Tried without
     // it: "Nguyễn Thị Ánh" reads "Nguyễn Thi Ánh" in pdftotext and "Thi1" in PDF.js
     // (letter.typography.test.ts fails, Vietnamese and decomposed input).
-    fontFeatureSettings: { ccmp: 0 },
-    fontSize: 10.5,
+    fontFeatureSettings: LETTER_FONT_FEATURES,
+    fontSize: LINES.paragraph.size,
     // No lineHeight here: inherited by the page-number Text it blanks its render() output.
     color: '#1a1a1a',
     paddingTop: PAGE_TOP,
     paddingBottom: 70,
-    paddingHorizontal: 64,
+    paddingHorizontal: PAGE_MARGIN,
   },
   letterhead: {
     flexDirection: 'row',
@@ -76,12 +101,12 @@ const styles = StyleSheet.create({
   addressName: { fontWeight: 700 },
   meta: { marginBottom: 22 },
   metaRow: { flexDirection: 'row', marginBottom: 3 },
-  metaLabel: { width: 96, color: '#555555', fontSize: 9.5 },
+  metaLabel: { width: META_LABEL_WIDTH, color: '#555555', fontSize: 9.5 },
   metaValue: { flex: 1 },
-  subject: { fontWeight: 700, fontSize: 12.5, marginBottom: 14 },
-  paragraph: { marginBottom: 8, fontSize: 10.5, lineHeight: 1.4 },
+  subject: { fontWeight: 700, fontSize: LINES.subject.size, marginBottom: 14 },
+  paragraph: { marginBottom: 8, fontSize: LINES.paragraph.size, lineHeight: 1.4 },
   lines: { marginBottom: 8 },
-  line: { fontSize: 10.5, lineHeight: 1.4 },
+  line: { fontSize: LINES.paragraph.size, lineHeight: 1.4 },
   objection: {
     marginTop: 10,
     paddingTop: 8,
@@ -94,16 +119,16 @@ const styles = StyleSheet.create({
   footerLeft: {
     position: 'absolute',
     bottom: 30,
-    left: 64,
+    left: PAGE_MARGIN,
     fontSize: 8,
     color: '#555555',
   },
   link: { color: '#00689e', textDecoration: 'underline' },
-  accessible: { marginTop: 14, fontSize: 9, color: '#444444' },
+  accessible: { marginTop: 14, fontSize: LINES.accessible.size, color: '#444444' },
   footerRight: {
     position: 'absolute',
     bottom: 30,
-    right: 64,
+    right: PAGE_MARGIN,
     width: 200,
     textAlign: 'right',
     fontSize: 8,
@@ -133,18 +158,27 @@ const artifact = (attached: 'Top' | 'Bottom') => ({
 /** A list line: the lines of a paragraph that all start with a bullet are read as a list. */
 const BULLET = /^\s*[•\-–*]\s/;
 
-/** Running text with its amounts kept together and every URL as one clickable link. */
-function Running({ text }: { text: string }) {
-  return segmentsOf(keepTogether(text)).map((segment, index) =>
-    segment.kind === 'url' ? (
-      // biome-ignore lint/suspicious/noArrayIndexKey: segments of one static text, in order
-      <Link key={index} src={segment.text} style={styles.link}>
+/**
+ * Running text with its amounts kept together and every URL as one clickable link, whole on one
+ * line: at the text's size, or smaller when it would not fit on a line of its own (urlFontSize).
+ * Every Text holding it takes `NO_BREAK_BETWEEN_RUNS`.
+ */
+function Running({ text, line }: { text: string; line: UrlLine }) {
+  const segments = segmentsOf(keepTogether(text));
+  return segments.map((segment, index) => {
+    if (segment.kind === 'text') return segment.text;
+    const fontSize = urlFontSize(segment.text, adjoining(segments, index), line, letterTextWidth);
+    return (
+      <Link
+        // biome-ignore lint/suspicious/noArrayIndexKey: segments of one static text, in order
+        key={index}
+        src={segment.text}
+        style={fontSize < line.size ? [styles.link, { fontSize }] : styles.link}
+      >
         {segment.text}
       </Link>
-    ) : (
-      segment.text
-    ),
-  );
+    );
+  });
 }
 
 /**
@@ -155,8 +189,8 @@ function Paragraph({ text }: { text: string }) {
   const lines = text.split('\n');
   if (lines.length === 1) {
     return (
-      <Text style={styles.paragraph} tag={role('P')}>
-        <Running text={text} />
+      <Text style={styles.paragraph} tag={role('P')} hyphenationPenalty={NO_BREAK_BETWEEN_RUNS}>
+        <Running text={text} line={LINES.paragraph} />
       </Text>
     );
   }
@@ -165,9 +199,14 @@ function Paragraph({ text }: { text: string }) {
   return (
     <View style={styles.lines} tag={role(list ? 'L' : 'P')}>
       {lines.map((line, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: lines of one static text, in order
-        <Text key={index} style={styles.line} tag={list ? role('LI') : undefined}>
-          <Running text={line} />
+        <Text
+          // biome-ignore lint/suspicious/noArrayIndexKey: lines of one static text, in order
+          key={index}
+          style={styles.line}
+          tag={list ? role('LI') : undefined}
+          hyphenationPenalty={NO_BREAK_BETWEEN_RUNS}
+        >
+          <Running text={line} line={LINES.paragraph} />
         </Text>
       ))}
     </View>
@@ -273,14 +312,18 @@ export function LetterPage({
           <Text style={styles.metaLabel} tag={rowHeader()}>
             {labels.subject}
           </Text>
-          <Text style={styles.metaValue} tag={role('TD')}>
-            <Running text={content.subject} />
+          <Text
+            style={styles.metaValue}
+            tag={role('TD')}
+            hyphenationPenalty={NO_BREAK_BETWEEN_RUNS}
+          >
+            <Running text={content.subject} line={LINES.metaValue} />
           </Text>
         </View>
       </View>
 
-      <Text style={styles.subject} tag={role('H1')}>
-        <Running text={content.subject} />
+      <Text style={styles.subject} tag={role('H1')} hyphenationPenalty={NO_BREAK_BETWEEN_RUNS}>
+        <Running text={content.subject} line={LINES.subject} />
       </Text>
       <Text style={styles.paragraph} tag={role('P')}>
         {content.salutation}
@@ -313,11 +356,9 @@ export function LetterPage({
       ) : null}
 
       {content.links?.html ? (
-        <Text style={styles.accessible} tag={role('P')}>
+        <Text style={styles.accessible} tag={role('P')} hyphenationPenalty={NO_BREAK_BETWEEN_RUNS}>
           {ACCESSIBLE[content.language]}{' '}
-          <Link src={content.links.html} style={styles.link}>
-            {content.links.html}
-          </Link>
+          <Running text={content.links.html} line={LINES.accessible} />
         </Text>
       ) : null}
       {/* Where to call, unless the text said it: a reader who cannot log in has only this. */}

@@ -64,3 +64,58 @@ export function segmentsOf(text: string): TextSegment[] {
   if (at < text.length) segments.push({ kind: 'text', text: text.slice(at) });
   return segments;
 }
+
+/** Where a URL is set: its text's font size (and weight) and the width of a line, in points. */
+export interface UrlLine {
+  size: number;
+  width: number;
+  bold?: boolean;
+}
+
+/** The width in points of a text at a font size, as the letter font sets it. */
+export type TextWidth = (text: string, size: number, bold?: boolean) => number;
+
+/**
+ * What a line keeps of its width unused when a URL is fitted to it: room for the difference
+ * between this measure and react-pdf's own (rounding, kerning).
+ */
+const URL_SLACK = 0.01;
+
+/**
+ * The characters printed against a URL with no space between, which react-pdf lays out as part
+ * of the same word: "(" or a quote before it, ")." or "," after it.
+ */
+export function adjoining(segments: TextSegment[], at: number): string {
+  const before = segments[at - 1]?.kind === 'text' ? segments[at - 1]!.text : '';
+  const after = segments[at + 1]?.kind === 'text' ? segments[at + 1]!.text : '';
+  return (/[^ \n]*$/.exec(before)?.[0] ?? '') + (/^[^ \n]*/.exec(after)?.[0] ?? '');
+}
+
+/**
+ * The font size a URL prints at, so it never leaves a line incomplete. A URL is one word that
+ * must be typed exactly as printed: the hyphenation callback (letter.fonts.ts) keeps it whole,
+ * and the paragraph never breaks where runs meet (`NO_BREAK_BETWEEN_RUNS`). A URL with what
+ * adjoins it that is wider than the line still ran past the margin and off the paper, and
+ * react-pdf then broke it from its comma with a "-" it added ("…/0b1d2e3f4a5b-"): such a URL is
+ * set a little smaller, to fill one line of its own (a host such as
+ * bewonersinitiatief.acceptatie.rotterdam.nl with an application's id takes about 9.5 pt of the
+ * 10.5 pt text). One that fits keeps the text's size.
+ */
+export function urlFontSize(
+  url: string,
+  adjoins: string,
+  line: UrlLine,
+  widthOf: TextWidth,
+): number {
+  const room = line.width * (1 - URL_SLACK) - widthOf(adjoins, line.size, line.bold);
+  const width = widthOf(url, line.size, line.bold);
+  if (width <= room) return line.size;
+  return Math.floor(((line.size * room) / width) * 20) / 20;
+}
+
+/**
+ * react-pdf offers a line break where two runs of a word meet (a URL, which is a link, and the
+ * "," after it; a name in another font) and prints a "-" there: a penalty this high takes that
+ * break away (the line breaker never breaks at a penalty of 10000, "infinity").
+ */
+export const NO_BREAK_BETWEEN_RUNS = 10_000;
