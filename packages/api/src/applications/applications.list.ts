@@ -122,7 +122,9 @@ const POSTCODE_HOUSE = /^([1-9][0-9]{3})\s?([a-z]{2})(?:\s*(\d+)\s*([a-z]{0,4}))
 
 /**
  * The desk's search: a reference, a title or (for staff) the resident's name, or a postcode with
- * an optional house number ("3083 AB 12") matched against the resident's address.
+ * an optional house number ("3083 AB 12") matched against the resident's address. A title and a
+ * name match as the desk's resident search does (matchesEveryWord): every word typed, anywhere,
+ * ignoring case and diacritics, so "yildiz" finds "Buurtfeest bij Ayşe Yıldız" (migration 0056).
  */
 function searchCondition(
   eb: ExpressionBuilder<DB & { a: DB['applications']; applicant: DB['users'] }, 'a' | 'applicant'>,
@@ -130,7 +132,6 @@ function searchCondition(
   staff: boolean,
 ): Expression<SqlBool> {
   const term = raw.trim();
-  const like = `%${term.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   const address = POSTCODE_HOUSE.exec(term);
   if (address && staff) {
     const postcode = `${address[1]} ${address[2]!.toUpperCase()}`;
@@ -147,7 +148,7 @@ function searchCondition(
   }
   const options: Expression<SqlBool>[] = [
     eb('a.reference', '=', term.toUpperCase()),
-    eb('a.title', 'ilike', like),
+    matchesEveryWord(term, 'a.title_search'),
   ];
   // The applicant as the desk's resident search finds them: "ozturk" finds "Mehmet Öztürk".
   if (staff) options.push(matchesEveryWord(term, 'applicant.search_text'));
