@@ -216,9 +216,12 @@ describe('the supporters panel', () => {
     await page.goto(`${server.url}/aanvragen/${app.id}`);
     const panel = page.getByRole('region', { name: 'Ondersteuners uit de buurt' });
     await panel
-      .getByText(`Er staan ${named} ondersteuners op het formulier; wie oud genoeg is, telt mee.`, {
-        exact: false,
-      })
+      .getByText(
+        `Er staan ${named} ondersteuners op het formulier; wie aan de regel hierboven voldoet, telt mee.`,
+        {
+          exact: false,
+        },
+      )
       .waitFor();
     expect(await panel.getByText('0 ondersteuners hebben bevestigd.').count()).toBe(0);
     await checkA11y(page, 'supporters-info-requested');

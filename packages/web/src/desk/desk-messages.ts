@@ -128,9 +128,9 @@ const nl = {
   'supporters.counted.one': 'Volgens de regel telt er nu {n} mee.',
   'supporters.counted.other': 'Volgens de regel tellen er nu {n} mee.',
   'supporters.countForm.one':
-    'Er staat {n} ondersteuner op het formulier; als die oud genoeg is, telt die mee.',
+    'Er staat {n} ondersteuner op het formulier; als die aan de regel hierboven voldoet, telt die mee.',
   'supporters.countForm.other':
-    'Er staan {n} ondersteuners op het formulier; wie oud genoeg is, telt mee.',
+    'Er staan {n} ondersteuners op het formulier; wie aan de regel hierboven voldoet, telt mee.',
   'supporters.formUntilInvited':
     'Zodra iemand is uitgenodigd, tellen alleen nog de ondersteuners die zelf bevestigen.',
   'supporters.introForm':
@@ -362,8 +362,10 @@ const en: Record<keyof typeof nl, string> = {
   'supporters.count.other': '{n} supporters have confirmed.',
   'supporters.counted.one': 'By the rule, {n} counts now.',
   'supporters.counted.other': 'By the rule, {n} count now.',
-  'supporters.countForm.one': '{n} supporter is named on the form; if old enough, they count.',
-  'supporters.countForm.other': '{n} supporters are named on the form; those old enough count.',
+  'supporters.countForm.one':
+    '{n} supporter is named on the form; if they meet the rule above, they count.',
+  'supporters.countForm.other':
+    '{n} supporters are named on the form; those who meet the rule above count.',
   'supporters.formUntilInvited':
     'Once anyone is invited, only supporters who confirm themselves count.',
   'supporters.introForm':

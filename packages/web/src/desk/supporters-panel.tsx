@@ -278,7 +278,8 @@ export function SupportersPanel({
       {list.data &&
         (byForm ? (
           <Paragraph>
-            {dn('supporters.countForm', list.data.onForm)}
+            {/* Who counts is the rule's to say, shown just above (age, and district if any). */}
+            {rule && dn('supporters.countForm', list.data.onForm)}
             {mayInvite && ` ${d('supporters.formUntilInvited')}`}
           </Paragraph>
         ) : (
