@@ -61,6 +61,19 @@ describe('stacked tables at 320 px', () => {
       await page.getByText('dj Öztürk', { exact: false }).first().waitFor();
       expect(await overflowing(page)).toEqual([]);
       expect(await narrowCaptions(page)).toEqual([]);
+      // The budget's total row says "Totaal" once, with the sum on the same line.
+      const total = page.locator('main tr.app-table__total').first();
+      const said = ((await total.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+      expect(said).toMatch(/^Totaal ?€ [\d.]+,\d\d$/);
+      // No cell repeats it before the sum ("Totaal: € …", a stacked cell's label).
+      const labels = await total
+        .locator('td')
+        .evaluateAll((cells) => cells.map((c) => getComputedStyle(c, '::before').content));
+      expect(labels.filter((l) => l.includes('Totaal'))).toEqual([]);
+      const [head, sum] = await total
+        .locator('th, td:not(:empty)')
+        .evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().top));
+      expect(Math.abs((head ?? 0) - (sum ?? 0))).toBeLessThan(4);
       await checkA11y(page, 'application-details-320');
     } finally {
       await page.setViewportSize({ width: 1280, height: 900 });

@@ -207,15 +207,13 @@ function TotalRow({
   const before = Math.max(at, 1);
   const after = at >= 1 ? fields.length - at - 1 : 0;
   return (
-    <TableRow>
+    // Stacked on a phone, the row's header and its total share one line ("Totaal € 1.234,56"):
+    // the total takes no label of its own, which would say "Totaal" twice.
+    <TableRow className="app-table__total">
       <TableHeaderCell scope="row" colSpan={before > 1 ? before : undefined}>
         {label}
       </TableHeaderCell>
-      <TableCell
-        className="app-num"
-        colSpan={at >= 1 ? undefined : Math.max(fields.length - 1, 1)}
-        data-label={label}
-      >
+      <TableCell className="app-num" colSpan={at >= 1 ? undefined : Math.max(fields.length - 1, 1)}>
         {total}
       </TableCell>
       {after > 0 && <TableCell colSpan={after > 1 ? after : undefined} />}
