@@ -117,7 +117,7 @@ export function FormReview({
         t('form.item', { list: label, n: i + 1 }),
         mark ? (
           <>
-            {line} {mark(i)}
+            <span>{line}</span> {mark(i)}
           </>
         ) : (
           line
