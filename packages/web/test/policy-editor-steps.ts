@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { pdfText } from '../../api/src/letters/pdf-text';
 import { checkA11y, expectHeading, expectLooksTicked } from './browser';
-import { addAction, expectNoProblems, stateGroup } from './policy-kit';
+import { addAction, draftJson, expectNoProblems, stateGroup } from './policy-kit';
 import { nextDraftVersion } from './versions';
 
 export const FIRST = { email: 'beleid1@example.org', name: 'Pim Voorsteller' };
@@ -227,7 +227,7 @@ export async function addAdviceStep(page: Page): Promise<void> {
 
 /** Saves the draft and reloads it: the order of states, steps and texts is kept. */
 export async function saveAndReload(page: Page): Promise<void> {
-  const keysBefore = JSON.parse(await page.locator('#def-json').inputValue());
+  const keysBefore = await draftJson(page);
   await page.getByRole('button', { name: 'Concept opslaan' }).click();
   await page
     .getByRole('status')

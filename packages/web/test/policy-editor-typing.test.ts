@@ -75,6 +75,64 @@ describe('typing in the definition editor', () => {
     await expectNoProblems(page);
   });
 
+  it('the expert view is not rewritten on every key, and shows the draft as it is when focused', async () => {
+    const box = page.locator('#def-json');
+    // Counts how often the page writes the box's value (React does when its text changed), through
+    // whatever `value` the box has now (React's own tracker of it included).
+    await box.evaluate((el) => {
+      const w = window as unknown as { jsonWrites: number };
+      w.jsonWrites = 0;
+      const own = Object.getOwnPropertyDescriptor(el, 'value');
+      const base = own ?? Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!;
+      Object.defineProperty(el, 'value', {
+        configurable: true,
+        get() {
+          return base.get!.call(this);
+        },
+        set(v: string) {
+          w.jsonWrites++;
+          base.set!.call(this, v);
+        },
+      });
+      (el as unknown as { restoreValue(): void }).restoreValue = () => {
+        if (own) Object.defineProperty(el, 'value', own);
+        else delete (el as { value?: string }).value;
+      };
+    });
+    const before = await draftJson();
+    const english = byPath('description.en');
+    const typed = 'Money for a plan of residents, for the neighbourhood';
+    await english.fill('');
+    await english.pressSequentially(typed, { delay: 0 });
+    await expect.poll(() => english.inputValue()).toBe(typed);
+    // Before, every key wrote all of the definition into the box; now only a pause in the typing
+    // does (a slow machine may pause now and then).
+    const writes = await page.evaluate(
+      () => (window as unknown as { jsonWrites: number }).jsonWrites,
+    );
+    expect(writes).toBeLessThan(typed.length / 2);
+
+    // Focused, the box shows the definition as it is now, before any pause could have passed:
+    // focusing and reading are one task (React draws the focus's change in a microtask).
+    const seen = await box.evaluate(async (el: HTMLTextAreaElement) => {
+      el.focus();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      return el.value;
+    });
+    expect(JSON.parse(seen)).toEqual({
+      ...before,
+      description: { ...before.description, en: typed },
+    });
+    expect(await box.getAttribute('data-pending')).toBeNull();
+
+    // Typing on in the form, without looking: the box follows when the typing pauses.
+    await english.press('End');
+    await english.pressSequentially('.', { delay: 0 });
+    await expect.poll(() => box.getAttribute('data-pending'), { timeout: 5_000 }).toBeNull();
+    expect(JSON.parse(await box.inputValue()).description.en).toBe(`${typed}.`);
+    await box.evaluate((el) => (el as unknown as { restoreValue(): void }).restoreValue());
+  });
+
   it('the forms follow a change of the text, and a form change after it keeps that change', async () => {
     const json = await draftJson();
     json.title.nl = 'Bewonersinitiatief Zuid';

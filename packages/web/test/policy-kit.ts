@@ -86,9 +86,18 @@ export async function addAction(transition: Locator, action: string): Promise<Lo
 // biome-ignore lint/suspicious/noExplicitAny: the definition is read as JSON and checked by tests
 export type Json = Record<string, any>;
 
-/** The draft's definition as the expert view holds it (the forms write into it). */
+/**
+ * The draft's definition as the expert view holds it (the forms write into it). Its text follows
+ * typing in the forms once the typing pauses (`data-pending` until then): read when it has.
+ */
 export async function draftJson(page: Page): Promise<Json> {
-  return JSON.parse(await page.locator('#def-json').inputValue());
+  return JSON.parse(await expertText(page));
+}
+
+/** The expert view's text, once it shows the draft as it is now (see `draftJson`). */
+export async function expertText(page: Page): Promise<string> {
+  await page.locator('#def-json:not([data-pending])').waitFor({ state: 'attached' });
+  return page.locator('#def-json').inputValue();
 }
 
 /** Sets the expert view's text as one input event (Playwright's fill of it all is slow). */

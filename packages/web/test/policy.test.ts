@@ -18,6 +18,7 @@ import {
   screenshotOnFailure,
 } from './browser';
 import { httpApi } from './kit';
+import { expertText } from './policy-kit';
 import { PASSWORD, startTestServer, type TestServer } from './server';
 import { newestShippedVersion, nextDraftVersion } from './versions';
 
@@ -160,7 +161,7 @@ describe('policy staff change the workflow', () => {
       .getByLabel('Dagen ten opzichte van die datum (negatief is ervoor)')
       .fill('-10');
     // The raw JSON beside the form follows.
-    expect(await page.locator('#def-json').inputValue()).toContain('"offsetDays": -10');
+    expect(await expertText(page)).toContain('"offsetDays": -10');
     await page.getByRole('button', { name: 'Concept opslaan' }).click();
     await page
       .getByRole('status')

@@ -5,13 +5,21 @@
  * publish, discarding, retiring and a new draft.
  */
 import { validateDefinition } from '@initiatief/engine';
-import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { ApiError } from '../api/client';
 import { useLoad } from '../components/use-load';
 import { useLeaveGuard, useRouter } from '../router/router';
 import { conflictOf, type SaveConflict, useConflictText } from './draft-conflict';
+import { currentText, definitionText, draftReducer, initialDraft } from './editor-draft';
 import { invalidBoxProblems, useInvalidBoxes } from './editor-number';
-import { changed } from './editor-sharing';
 import { unstorableProblems } from './editor-unstorable';
 import {
   type DefinitionDetail,
@@ -22,6 +30,9 @@ import {
 } from './policy-api';
 import { previousVersionOf } from './previous-version';
 import type { Said } from './said';
+
+/** How long typing in the forms pauses before the expert view's text follows (ms). */
+export const TEXT_PAUSE_MS = 300;
 
 /** The API's refusal to change a draft proposed for publishing (409 naming the proposal). */
 export function proposedOf(err: unknown): boolean {
@@ -70,7 +81,9 @@ export function useDefinitionEditor(
     ) ?? null;
   const frozen = status === 'draft' && proposal !== null;
   const readOnly = status !== 'draft' || frozen;
-  const [text, setText] = useState(() => JSON.stringify(detail.definition, null, 2));
+  // The definition and the expert view's text, which follows a form's change when typing pauses.
+  const [draft, dispatch] = useReducer(draftReducer, detail.definition, initialDraft);
+  const { text, parsed, def: lastGood, behind } = draft;
   const [savedText, setSavedText] = useState(text);
   // What the status line and the error alert say, said in the language the page is in now.
   const [notice, setNotice] = useState<Said | null>(null);
@@ -82,25 +95,15 @@ export function useDefinitionEditor(
   const [busy, setBusy] = useState(false);
   const list = useLoad(() => policyApi.definitions(), [key, version, status]);
 
-  // The definition as the forms last wrote it, with its text: each change of a form applies to
-  // this one, never to a state a render behind (fast typing would lose keystrokes), and the text
-  // it wrote is not parsed back.
-  const latest = useRef<{ text: string; def: DefinitionJson }>({ text, def: detail.definition });
-  const parsed = useMemo(() => {
-    if (latest.current.text === text) return { ok: true as const, value: latest.current.def };
-    try {
-      return { ok: true as const, value: JSON.parse(text) as unknown };
-    } catch (err) {
-      return { ok: false as const, message: (err as Error).message };
-    }
-  }, [text]);
-  const [lastGood, setLastGood] = useState<DefinitionJson>(detail.definition);
+  // The draft as it is now, for an error that comes after an await.
+  const latest = useRef(draft);
+  latest.current = draft;
+  // The text catches up once typing in the forms pauses (or at once: `showText`).
   useEffect(() => {
-    if (parsed.ok && typeof parsed.value === 'object' && parsed.value) {
-      latest.current = { text, def: parsed.value as DefinitionJson };
-      setLastGood(parsed.value as DefinitionJson);
-    }
-  }, [parsed, text]);
+    if (!draft.behind) return;
+    const timer = setTimeout(() => dispatch({ type: 'catchUp' }), TEXT_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
   // Checking the whole definition, drawing the diagram and the simulator follow a step behind
   // while someone types, so the field they type in answers at once.
   const settled = useDeferredValue(lastGood);
@@ -119,7 +122,8 @@ export function useDefinitionEditor(
     return now;
   }, [parsed.ok, settled, key, version, invalidBoxes]);
   const valid = parsed.ok && problems.length === 0;
-  const dirty = text !== savedText;
+  // While the text is behind, a form changed the draft: unsaved, until the text says otherwise.
+  const dirty = behind || text !== savedText;
   const { c } = useConflictText();
   useLeaveGuard(dirty && !readOnly, c('leave.confirm'));
   // The revision this tab's text is based on; every save sends it (If-Match).
@@ -127,14 +131,16 @@ export function useDefinitionEditor(
   const [conflict, setConflict] = useState<SaveConflict | null>(null);
   const [theirs, setTheirs] = useState<DefinitionDetail | null>(null);
 
-  const update = useCallback((change: (def: DefinitionJson) => void) => {
-    // Parts the change left alone keep their identity: their forms are not drawn again.
-    const next = changed(latest.current.def, change);
-    const json = JSON.stringify(next, null, 2);
-    latest.current = { text: json, def: next };
-    setLastGood(next);
-    setText(json);
-  }, []);
+  // Each change of a form applies to the draft as the changes before it left it (the reducer's),
+  // never to one a render behind: fast typing would lose keystrokes.
+  const update = useCallback(
+    (change: (def: DefinitionJson) => void) => dispatch({ type: 'write', change }),
+    [],
+  );
+  /** A text typed in the expert view (or set there as a whole). */
+  const setText = useCallback((t: string) => dispatch({ type: 'text', text: t }), []);
+  /** The expert view is about to be read or edited: its text catches up at once. */
+  const showText = useCallback(() => dispatch({ type: 'catchUp' }), []);
 
   const previousVersion = previousVersionOf(list.data ?? [], key, version);
 
@@ -171,6 +177,9 @@ export function useDefinitionEditor(
    */
   const saveText = async (): Promise<DefinitionDetail | null> => {
     if (!parsed.ok) return null;
+    // What is saved is what the text says: a text behind the forms catches up first.
+    const savedAs = currentText(draft);
+    dispatch({ type: 'catchUp', text: savedAs, of: lastGood });
     const unstorable = unstorableProblems(parsed.value);
     if (unstorable.length > 0) {
       setNotice(null);
@@ -192,7 +201,7 @@ export function useDefinitionEditor(
         revision,
       );
       setRevision(saved.revision);
-      setSavedText(text);
+      setSavedText(savedAs);
       setTheirs(null);
       onReload(saved);
       return saved;
@@ -213,7 +222,7 @@ export function useDefinitionEditor(
   const loadTheirs = () =>
     run(async () => {
       const fresh = await policyApi.definition(key, version);
-      const json = JSON.stringify(fresh.definition, null, 2);
+      const json = definitionText(fresh.definition);
       setText(json);
       setSavedText(json);
       setRevision(fresh.revision);
@@ -289,7 +298,9 @@ export function useDefinitionEditor(
     proposed,
     withdrawProposal,
     text,
+    behind,
     setText,
+    showText,
     parsed,
     lastGood,
     settled,
