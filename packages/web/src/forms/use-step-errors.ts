@@ -51,9 +51,19 @@ export function useStepErrors(
     });
   }, [data, inputProblems]);
 
+  // The summary takes focus once it is on the page: errors set after an answer came render some
+  // time later, and a frame asked for at once may come before them (then nothing is focused,
+  // and the button pressed, disabled while sending, has already lost it).
+  const summaryWanted = useRef(false);
+  useEffect(() => {
+    if (!summaryWanted.current || !summaryRef.current) return;
+    summaryWanted.current = false;
+    summaryRef.current.focus();
+  });
+
   function show(e: Errors) {
     setErrors(e);
-    if (Object.keys(e).length) requestAnimationFrame(() => summaryRef.current?.focus());
+    if (Object.keys(e).length) summaryWanted.current = true;
   }
   return { errors, setErrors, show };
 }
