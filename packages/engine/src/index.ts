@@ -227,6 +227,7 @@ export {
   type AmountAbove,
   type AmountFigures,
   type AmountLimit,
+  advanceAbove,
   amountAbove,
   amountLimitCents,
   type PayloadAmountAbove,
@@ -235,7 +236,7 @@ export {
   payloadAmountLimits,
 } from './vocabulary/amount-limits';
 export { applyConditions, type ConditionFacts } from './vocabulary/conditions';
-export { type Consequences, consequencesOf } from './vocabulary/consequences';
+export { advancePaidWith, type Consequences, consequencesOf } from './vocabulary/consequences';
 export {
   countSupporters,
   isApplicantLine,

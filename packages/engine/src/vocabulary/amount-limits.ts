@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import type { TransitionConfig, WorkflowDefinition } from '../definition/definition.schema';
-import { AMOUNT_FIELD, amountOfPayload } from './vocabulary.context';
+import { AMOUNT_FIELD, amountOfField, amountOfPayload } from './vocabulary.context';
 import type { amountLimit } from './vocabulary.params';
 
 export type AmountLimit = z.infer<typeof amountLimit>;
@@ -155,4 +155,50 @@ export function payloadAmountAbove(
     const above = amountAbove(amount, limit, figures, cents);
     return above ? [{ ...above, field: AMOUNT_FIELD }] : [];
   });
+}
+
+/**
+ * Before a step is sent: an advance above what it may be, which the guard would refuse for
+ * certain. These are the amounts `amountAtMost` reads from another field of the step (an advance
+ * with the grant, held to the amount to grant) or adds to the advances paid (`advanceTotal`, held
+ * to the granted amount). Each is judged by `amountAbove`; `advanceTotal` is above the granted
+ * amount exactly when the step's own amount is above the part not yet paid (`remainingGrant`),
+ * and is given at the step's amount field in those terms. The amount to grant is known only when
+ * the payload names it. Only when every way of the step holds some such amount to a figure it is
+ * above: then each of them, the ways' in their order (a way held only to a fixed figure, such as
+ * no advance with a direct settlement, decides the way; the reason to say is another way's).
+ * Empty otherwise.
+ */
+export function advanceAbove(
+  def: WorkflowDefinition | undefined,
+  state: string,
+  type: string,
+  payload: unknown,
+  figures: AmountFigures,
+): PayloadAmountAbove[] {
+  const on = def?.states[state]?.on?.[type];
+  const ways = on === undefined ? [] : Array.isArray(on) ? on : [on];
+  const own = amountOfPayload(payload);
+  const known: AmountFigures = { ...figures, grantCents: own ?? null };
+  const refusals = ways.map((t) =>
+    guardsOf(t).flatMap((g): PayloadAmountAbove[] => {
+      const p = g.params;
+      if (g.type !== 'amountAtMost' || typeof p?.limit !== 'string') return [];
+      const limit = p.limit as AmountLimit;
+      if (p.amount === 'payload' && typeof p.field === 'string') {
+        const cents = amountOfField(payload, p.field);
+        if (cents === undefined) return [];
+        const fixed = typeof p.cents === 'number' ? p.cents : 0;
+        const a = amountAbove(cents, limit, known, fixed);
+        return a ? [{ ...a, field: p.field }] : [];
+      }
+      if (p.amount === 'advanceTotal' && limit === 'granted' && own !== undefined) {
+        const a = amountAbove(own, 'remainingGrant', known);
+        return a ? [{ ...a, field: AMOUNT_FIELD }] : [];
+      }
+      return [];
+    }),
+  );
+  if (refusals.length === 0 || !refusals.every((r) => r.length > 0)) return [];
+  return refusals.flat();
 }

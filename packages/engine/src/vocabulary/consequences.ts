@@ -1,5 +1,6 @@
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { DECISION_KINDS } from './actions';
+import { amountOfField, amountOfPayload } from './vocabulary.context';
 
 /**
  * What sending an event from a state does that nobody can take back, read from the actions of
@@ -33,4 +34,31 @@ export function consequencesOf(def: WorkflowDefinition, state: string, type: str
     }
   }
   return out;
+}
+
+/**
+ * The advance a step pays out with what it would send, in cents: what a way of the step records
+ * as an advance payment (`recordPayment` of kind advance reads the field it names, else the
+ * step's own amount; nothing is paid unless it is more than zero). Undefined when no way pays
+ * one, or the payload names no amount for it.
+ */
+export function advancePaidWith(
+  def: WorkflowDefinition,
+  state: string,
+  type: string,
+  payload: unknown,
+): number | undefined {
+  const raw = def.states[state]?.on?.[type] as Transition | Transition[] | undefined;
+  if (raw === undefined) return undefined;
+  for (const t of Array.isArray(raw) ? raw : [raw]) {
+    if (typeof t === 'string' || t.actions === undefined) continue;
+    for (const a of Array.isArray(t.actions) ? t.actions : [t.actions]) {
+      if (a.type !== 'recordPayment' || a.params?.kind !== 'advance') continue;
+      const field = a.params.field;
+      const cents =
+        typeof field === 'string' ? amountOfField(payload, field) : amountOfPayload(payload);
+      if (cents !== undefined && cents > 0) return cents;
+    }
+  }
+  return undefined;
 }

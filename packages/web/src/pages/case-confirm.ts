@@ -1,32 +1,12 @@
-import { amountOfPayload, consequencesOf, type WorkflowDefinition } from '@initiatief/engine';
+import {
+  advancePaidWith,
+  amountOfPayload,
+  consequencesOf,
+  type WorkflowDefinition,
+} from '@initiatief/engine';
 import type { Application } from '../api/client';
 import { eventLabel } from '../forms/definition-text';
 import type { Locale, Translate } from '../i18n/i18n';
-
-/**
- * The advance a step pays out with what it would send: what a way of the step records as an
- * advance payment (`recordPayment` of kind advance reads the field it names, else the step's own
- * amount). Undefined when no way pays one, or the payload names no amount for it.
- */
-export function advancePaidWith(
-  def: WorkflowDefinition,
-  state: string,
-  type: string,
-  payload: Record<string, unknown>,
-): number | undefined {
-  const on = def.states[state]?.on?.[type];
-  const ways = on === undefined ? [] : Array.isArray(on) ? on : [on];
-  for (const w of ways) {
-    if (typeof w === 'string') continue;
-    for (const a of w.actions ?? []) {
-      if (a.type !== 'recordPayment' || a.params?.kind !== 'advance') continue;
-      const field = a.params.field;
-      const cents = typeof field === 'string' ? payload[field] : amountOfPayload(payload);
-      if (typeof cents === 'number' && cents > 0) return cents;
-    }
-  }
-  return undefined;
-}
 
 /**
  * What the case page asks before a step that cannot be taken back (a decision that goes out,
