@@ -8,13 +8,11 @@ import {
   PrimaryActionButton,
   SecondaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import {
   type AllowedEvent,
-  ApiError,
   type Application,
   type Attachment,
-  api,
   fieldId,
   type JsonSchema,
 } from '../api/client';
@@ -24,7 +22,6 @@ import {
   focusField,
   StatusMessage,
   type SummaryError,
-  useErrorText,
 } from '../components/ui';
 import { useFormText } from '../i18n/form-messages';
 import { useI18n } from '../i18n/i18n';
@@ -45,6 +42,7 @@ import {
 } from './event-form.fields';
 import { amountLimitErrors } from './event-form.limits';
 import { refusalAtFields } from './event-form.refusal';
+import { useEventSubmit } from './event-form.submit';
 import { PayloadField } from './event-form-field';
 import { useStepErrors } from './use-step-errors';
 
@@ -88,7 +86,6 @@ export function EventForm({
 }) {
   const { t, locale, formatMoney } = useI18n();
   const { f } = useFormText();
-  const errorText = useErrorText();
   const schema: JsonSchema = event.payloadSchema ?? {};
   const fields = formFields(schema);
   const required = new Set(schema.required ?? []);
@@ -101,21 +98,9 @@ export function EventForm({
   const [typedProblems, setTypedProblems] = useState<Record<string, Localized | null>>({});
   const setTyped = (name: string, problem: Localized | null) =>
     setTypedProblems((prev) => ({ ...prev, [name]: problem }));
-  const [failure, setFailure] = useState('');
-  const [stale, setStale] = useState(false);
-  // Said once the page holds the application as it is now, after the warning's "reload".
-  const [reloaded, setReloaded] = useState(false);
-  // After that reload the warning and its button are gone: focus goes to this form's heading.
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [busy, setBusy] = useState(false);
   // The files uploaded here, to name the ids of the attachments fields.
   const [uploaded, setUploaded] = useState<Attachment[]>([]);
   const summaryRef = useRef<HTMLDivElement>(null);
-  // A refusal of the form as a whole takes focus, as the error summary does: the button that was
-  // pressed is disabled while sending, and focus would otherwise fall back to the page's start.
-  const refusalRef = useRef<HTMLDivElement>(null);
-  const idempotencyKey = useRef<string | null>(null);
   const prefix = `ev-${event.type}`;
   const idFor = (name: string) => fieldId(`${event.type}.${name}`);
   const label = (name: string) => payloadLabel(schema, name, locale);
@@ -145,10 +130,6 @@ export function EventForm({
       !!definition &&
       wouldResume(definition, app.state, event.type, !!app.clock?.suspended),
   );
-  // Typed text and added files are lost when the person leaves before sending: ask first. Not
-  // while sending: the page may move on once it is sent.
-  useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
-
   const check = (rulesAlways = false) => {
     const checked = checkEventForm(
       { schema, fields, values, typedProblems, locale, t, label, formatMoney },
@@ -217,36 +198,16 @@ export function EventForm({
     );
   }, [hiddenKey]);
 
-  function set(name: string, v: Value) {
-    // From the values as they are now: a file's upload may end while the person types.
-    setValues((prev) => ({ ...prev, [name]: v }));
-    idempotencyKey.current = null;
-  }
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setFailure('');
-    setReloaded(false);
-    const built = check();
-    const errs = receipt.problem
-      ? { ...built.errors, [RECEIVED_ON]: receipt.problem }
-      : built.errors;
-    show(errs);
-    if (Object.keys(errs).length) return;
-    if (confirmText && !confirming) {
-      setConfirming(true);
-      return;
-    }
-    setBusy(true);
-    idempotencyKey.current ??= crypto.randomUUID();
-    try {
-      const next = await api.sendEvent(
-        app.id,
-        { type: event.type, payload: built.payload, ...receipt.sent },
-        { etag: app.etag, idempotencyKey: idempotencyKey.current },
-      );
-      setConfirming(false);
-      idempotencyKey.current = null;
+  const sending = useEventSubmit({
+    app,
+    type: event.type,
+    confirm: !!confirmText,
+    check: () => check(),
+    receipt,
+    show,
+    refusalAt: (err) =>
+      refusalAtFields(err, { fields: fields.map(([n]) => n), shown: applies, label, t }),
+    onSent(next) {
       // An event that leaves the application where it was keeps this form on the page: empty
       // it, so what was sent does not stand there ready to be sent twice.
       const empty = Object.fromEntries(fields.map(([n, s]) => [n, initialValue(n, s, defaults)]));
@@ -257,37 +218,18 @@ export function EventForm({
       setErrors({});
       setTypedProblems({});
       onDone(next);
-    } catch (err) {
-      setConfirming(false);
-      // The key guards against a retry after a lost answer; once the server has answered,
-      // the next attempt is a new request (a new If-Match, new values).
-      if (!(err instanceof ApiError && err.status === 0)) idempotencyKey.current = null;
-      // Field problems go to their fields (an amount above what is left of the budget included,
-      // named by its label); any other refusal is one sentence for the form.
-      const atFields =
-        err instanceof ApiError
-          ? refusalAtFields(err, {
-              fields: fields.map(([n]) => n),
-              shown: applies,
-              label,
-              t,
-            })
-          : {};
-      if (err instanceof ApiError && err.status === 412) {
-        setStale(true);
-        requestAnimationFrame(() => refusalRef.current?.focus());
-      } else if (Object.keys(atFields).length) {
-        show(atFields);
-      } else {
-        setFailure(errorText(err));
-        requestAnimationFrame(() => refusalRef.current?.focus());
-        // Taken over by a colleague meanwhile: the page around this form shows who has it now
-        // (the form itself stays, with the refusal).
-        if (err instanceof ApiError && err.code === 'claimed') void onReload();
-      }
-    } finally {
-      setBusy(false);
-    }
+    },
+    onReload,
+  });
+  const { busy, confirming, refusalRef, headingRef } = sending;
+  // Typed text and added files are lost when the person leaves before sending: ask first. Not
+  // while sending: the page may move on once it is sent.
+  useLeaveGuard(!busy && !sameValues(values, initial), f('leave.unsent'));
+
+  function set(name: string, v: Value) {
+    // From the values as they are now: a file's upload may end while the person types.
+    setValues((prev) => ({ ...prev, [name]: v }));
+    sending.edited();
   }
 
   const summary: SummaryError[] = Object.entries(errors).map(([name, message]) => ({
@@ -310,26 +252,18 @@ export function EventForm({
       {intro}
       <ErrorSummary errors={summary} summaryRef={summaryRef} />
       <div ref={refusalRef} tabIndex={-1}>
-        {stale && (
+        {sending.stale && (
           <Alert type="warning" role="alert">
             <Paragraph>{t('errors.stale')}</Paragraph>
-            <SecondaryActionButton
-              type="button"
-              onClick={async () => {
-                await onReload();
-                setStale(false);
-                setReloaded(true);
-                requestAnimationFrame(() => headingRef.current?.focus());
-              }}
-            >
+            <SecondaryActionButton type="button" onClick={sending.reload}>
               {t('common.reload')}
             </SecondaryActionButton>
           </Alert>
         )}
-        <ErrorAlert>{failure}</ErrorAlert>
+        <ErrorAlert>{sending.failure}</ErrorAlert>
       </div>
-      <StatusMessage>{reloaded ? t('errors.staleReloaded') : ''}</StatusMessage>
-      <form noValidate onSubmit={submit} className="app-form">
+      <StatusMessage>{sending.reloaded ? t('errors.staleReloaded') : ''}</StatusMessage>
+      <form noValidate onSubmit={sending.submit} className="app-form">
         {fields
           .filter(([name]) => applies.has(name))
           .map(([name, s]) => {
@@ -394,7 +328,7 @@ export function EventForm({
             {confirming ? t('common.confirm') : title}
           </PrimaryActionButton>
           {confirming && (
-            <SecondaryActionButton type="button" onClick={() => setConfirming(false)}>
+            <SecondaryActionButton type="button" onClick={sending.cancel}>
               {t('common.cancel')}
             </SecondaryActionButton>
           )}
