@@ -25,7 +25,6 @@ import {
   reserveWithinCeiling,
 } from '../budget/budget.repository';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
 import {
   enqueueMessagingEffects,
   hasMessagingEffects,
@@ -38,7 +37,7 @@ import { metrics } from '../ops/metrics';
 import { factsFor, type Regulation } from '../regulations/regulations.repository';
 import { applyTimerEffects, timerChangesOf } from '../timers/timers.repository';
 import { readerFor } from './applications.access';
-import { budgetExceeded, engineCall } from './applications.errors';
+import { budgetExceeded, engineCall, ownDecisionRefused } from './applications.errors';
 import type { ApplicationColumns, ApplicationRecord } from './applications.repository';
 import { updateApplicationWithHistory } from './applications.statements';
 
@@ -183,15 +182,18 @@ const DECISION_LETTERS = new Set(['grant', 'rejection', 'settlement']);
  * for or filed, whatever roles they hold (an approver who is also a resident, a clerk who is
  * also an approver). A step decides when it issues a decision letter.
  */
-function refuseOwnDecision(app: ApplicationRecord, actor: Actor, result: StepResult): void {
+function refuseOwnDecision(
+  app: ApplicationRecord,
+  actor: Actor,
+  result: StepResult,
+  definition: WorkflowDefinition,
+  eventType: string,
+): void {
   if (actor.roles.includes('system')) return;
   const decides = result.effects.some((e) => e.type === 'document' && DECISION_LETTERS.has(e.kind));
   if (!decides) return;
   if (actor.id === app.applicant_id || actor.id === app.created_by) {
-    throw new AppError(
-      'four_eyes',
-      'You applied for or filed this application, so someone else decides on it (four-eyes principle).',
-    );
+    throw ownDecisionRefused(definition, eventType, app.state);
   }
 }
 
@@ -253,7 +255,7 @@ export async function applyStep(trx: Transaction<DB>, args: StepArgs): Promise<S
       },
     ),
   );
-  refuseOwnDecision(app, actor, result);
+  refuseOwnDecision(app, actor, result, definition, args.event.type);
   return persistStepResult(trx, { ...args, result });
 }
 

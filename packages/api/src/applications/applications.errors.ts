@@ -1,9 +1,12 @@
 import {
   EngineError,
+  eventLabel,
   formatDate,
   formatMoney,
   RECEIPT_WINDOW,
   receiptClosedIssue,
+  stateLabel,
+  type WorkflowDefinition,
 } from '@initiatief/engine';
 import { AppError, type InvalidParam } from '../errors';
 
@@ -90,21 +93,26 @@ export function budgetExceeded(
   );
 }
 
+/**
+ * The refusal in both languages as the engine said it (the step and the state by their labels):
+ * the problem's `text`, for a client to show in its own language; `detail` is its English.
+ */
+function textOf(err: EngineError): { text?: { nl: string; en: string } } {
+  return err.text ? { text: err.text } : {};
+}
+
 /** Maps the engine's closed error codes to the API's. */
 export function toAppError(err: EngineError): AppError {
   switch (err.code) {
     case 'event_not_allowed':
-      return new AppError('event_not_allowed', err.message, {
-        extra: { allowed: err.allowed ?? [] },
-      });
     case 'not_editable':
       return new AppError('event_not_allowed', err.message, {
-        extra: { allowed: err.allowed ?? [] },
+        extra: { allowed: err.allowed ?? [], ...textOf(err) },
       });
     case 'four_eyes':
-      return new AppError('four_eyes', err.message);
+      return new AppError('four_eyes', err.message, { extra: textOf(err) });
     case 'role_not_allowed':
-      return new AppError('forbidden', err.message);
+      return new AppError('forbidden', err.message, { extra: textOf(err) });
     case 'invalid_payload':
       return new AppError('validation_failed', err.message, {
         invalidParams: invalidParamsOf(err.issues),
@@ -119,7 +127,9 @@ export function toAppError(err: EngineError): AppError {
       if (guard === 'budgetAvailable') {
         return budgetExceeded({ invalidParams: invalidParamsOf(err.issues) });
       }
-      if (guard === 'actorIsNot') return new AppError('four_eyes', err.message);
+      if (guard === 'actorIsNot') {
+        return new AppError('four_eyes', err.message, { extra: textOf(err) });
+      }
       if (guard === 'extensionAvailable') return new AppError('conflict', err.message);
       if (guard === RECEIPT_WINDOW) {
         return new AppError('regulation_closed', err.message, {
@@ -139,6 +149,28 @@ export function toAppError(err: EngineError): AppError {
     default:
       return new AppError('conflict', err.message);
   }
+}
+
+/**
+ * Four-eyes beyond the definition's own rules: who applied for or filed the application does not
+ * take the step that decides on it. Said with the step and the state by their labels.
+ */
+export function ownDecisionRefused(
+  def: WorkflowDefinition,
+  eventType: string,
+  state: string,
+): AppError {
+  const step = eventLabel(def, eventType);
+  const s = stateLabel(def, state);
+  const text = {
+    nl:
+      `U heeft deze aanvraag zelf ingediend of ingevoerd; iemand anders moet de stap ` +
+      `"${step.nl}" doen (vier-ogenprincipe). De aanvraag blijft in de status "${s.nl}".`,
+    en:
+      `You applied for or filed this application yourself; someone else must take the step ` +
+      `"${step.en}" (four-eyes principle). The application stays in the status "${s.en}".`,
+  };
+  return new AppError('four_eyes', text.en, { extra: { text } });
 }
 
 /** Runs engine code, turning its refusals into AppErrors. */

@@ -24,6 +24,14 @@ export const ProblemSchema = z
         }),
       )
       .optional(),
+    text: z
+      .object({ nl: z.string(), en: z.string() })
+      .optional()
+      .openapi({
+        description:
+          'The refusal as a person reads it, in Dutch and English (a step refused in the ' +
+          "application's state, for a role, by four-eyes): `detail` is its English.",
+      }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details; more members may follow.' });
 

@@ -1,4 +1,4 @@
-import type { Issue, Role } from './engine.types';
+import type { Issue, LocalizedText, Role } from './engine.types';
 
 export type EngineErrorCode =
   | 'event_not_allowed'
@@ -19,11 +19,22 @@ export class EngineError extends Error {
   declare issues?: Issue[];
   /** Roles that may send the event, for role_not_allowed. */
   declare roles?: Role[];
+  /**
+   * The refusal as a person reads it, in both languages, naming the step and the state by their
+   * labels (the message is its English).
+   */
+  declare text?: LocalizedText;
 
   constructor(
     code: EngineErrorCode,
     message: string,
-    extra: { allowed?: string[]; guard?: string; issues?: Issue[]; roles?: Role[] } = {},
+    extra: {
+      allowed?: string[];
+      guard?: string;
+      issues?: Issue[];
+      roles?: Role[];
+      text?: LocalizedText;
+    } = {},
   ) {
     super(message);
     this.code = code;
@@ -31,5 +42,6 @@ export class EngineError extends Error {
     if (extra.guard) this.guard = extra.guard;
     if (extra.issues) this.issues = extra.issues;
     if (extra.roles) this.roles = extra.roles;
+    if (extra.text) this.text = extra.text;
   }
 }

@@ -14,6 +14,7 @@ import {
 } from '../legal-clock/terms';
 import { decisionSentOn } from './decision-sent';
 import { submissionDeadline } from './receipt-window';
+import { notEditableText } from './refusal-text';
 import { type ApplicationWarning, decisionAfterActivity } from './warnings';
 
 /** The snapshot's state, which must exist in the definition (unknown_state otherwise). */
@@ -159,7 +160,8 @@ export function updateApplicationData(
 ): { snapshot: PersistedSnapshot; data: Record<string, unknown> } {
   const state = stateOf(def, snapshot);
   if (def.states[state]!.meta?.editable !== true || snapshot.status !== 'active') {
-    throw new EngineError('not_editable', `the application cannot be changed in state ${state}`);
+    const text = notEditableText(def, state);
+    throw new EngineError('not_editable', text.en, { text });
   }
   const data = { ...snapshot.context.data };
   for (const [key, value] of Object.entries(patch)) {

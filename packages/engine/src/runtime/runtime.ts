@@ -20,14 +20,7 @@ import { toAmsterdamDate } from '../legal-clock/calendar';
 import { dependsOnPayload, runGuard } from '../vocabulary/guards';
 import { emptyContext, type MachineEvent } from '../vocabulary/vocabulary.context';
 import { stateOf } from './application-view';
-import {
-  builtWorkflow,
-  guardContext,
-  guardRefs,
-  mergesData,
-  NO_PAYLOAD,
-  toTransitionArray,
-} from './machine';
+import { builtWorkflow, guardRefs, NO_PAYLOAD, toTransitionArray } from './machine';
 import { withoutOvertakenReminders } from './overtaken-reminders';
 import { pureInitialTransition, pureMicrosteps } from './pure-scope';
 import {
@@ -40,6 +33,8 @@ import {
   suppliedBeforeRequest,
   wouldReceive,
 } from './receipt-window';
+import { explainRefusal } from './refusal';
+import { notAllowedText, roleText } from './refusal-text';
 
 export { type ApplicationView, applicationView, updateApplicationData } from './application-view';
 
@@ -163,54 +158,6 @@ function stripNulls(data: unknown): unknown {
   return Object.fromEntries(Object.entries(data).filter(([, v]) => v !== null));
 }
 
-/**
- * XState took no transition for the event: say why, by the guards that refused (the last
- * candidate's, as XState tried them in order). Every guard of that candidate is asked, so a
- * person hears all that stands in the way at once (the form, the supporters, the activity date),
- * not one reason per attempt; one issue per field, the first guard's. Guards are pure functions of
- * (context, event), so asking the rest changes nothing.
- */
-function explainRefusal(
-  def: WorkflowDefinition,
-  candidates: TransitionConfig[],
-  context: ApplicationContext,
-  event: MachineEvent,
-): EngineError {
-  let failure: { guard: string; issues: Issue[] } | undefined;
-  for (const t of candidates) {
-    const ctx = guardContext(mergesData(t), context, event);
-    const failed: { guard: string; issues: Issue[] }[] = [];
-    for (const ref of guardRefs(t)) {
-      const result = runGuard(ref.type, ref.params, def, ctx, event);
-      if (!result.ok) failed.push({ guard: ref.type, issues: result.issues });
-    }
-    if (failed.length === 0) continue;
-    // The four-eyes principle is a refusal of its own kind (403), whatever else fails.
-    const fourEyes = failed.find((f) => f.guard === 'actorIsNot');
-    const seen = new Set<string>();
-    failure = fourEyes ?? {
-      guard: failed[0]!.guard,
-      issues: failed
-        .flatMap((f) => f.issues)
-        .filter((i) => !seen.has(i.path) && seen.add(i.path) !== undefined),
-    };
-  }
-  if (!failure) {
-    // Cannot happen while guards are pure functions of (context, event); kept as a clear refusal.
-    return new EngineError('guard_failed', `${event.type} took no transition`);
-  }
-  if (failure.guard === 'actorIsNot') {
-    return new EngineError('four_eyes', failure.issues[0]?.message ?? 'four-eyes principle', {
-      guard: failure.guard,
-      issues: failure.issues,
-    });
-  }
-  return new EngineError('guard_failed', `${event.type} refused by guard ${failure.guard}`, {
-    guard: failure.guard,
-    issues: failure.issues,
-  });
-}
-
 /** Creates a new application in the definition's initial state ('draft'). */
 export function createApplication(
   def: WorkflowDefinition,
@@ -259,24 +206,25 @@ export function step(
   const isTimer = event.type.startsWith(TIMER_PREFIX);
   const candidates = snapshot.status === 'active' ? transitionsFor(def, from, event.type) : [];
   if (candidates.length === 0) {
-    throw new EngineError('event_not_allowed', `${event.type} is not allowed in state ${from}`, {
-      allowed: snapshot.status === 'active' ? acceptedFor(def, from, input.actor) : [],
-    });
+    const allowed = snapshot.status === 'active' ? acceptedFor(def, from, input.actor) : [];
+    const text = notAllowedText(def, event.type, from, allowed);
+    throw new EngineError('event_not_allowed', text.en, { allowed, text });
   }
   if (isTimer) {
     if (!input.actor.roles.includes('system')) {
-      throw new EngineError('role_not_allowed', `${event.type} is sent by the system only`, {
-        roles: ['system'],
-      });
+      const text = roleText(def, event.type, from, ['system']);
+      throw new EngineError('role_not_allowed', text.en, { roles: ['system'], text });
     }
   } else {
     const spec = def.events[event.type];
     if (!spec || !hasRole(input.actor, spec.roles)) {
-      throw new EngineError(
-        'role_not_allowed',
-        `${event.type} may be sent by: ${spec?.roles.join(', ') || 'nobody'}`,
-        { roles: spec?.roles ?? [], allowed: acceptedFor(def, from, input.actor) },
-      );
+      const roles = spec?.roles ?? [];
+      const text = roleText(def, event.type, from, roles);
+      throw new EngineError('role_not_allowed', text.en, {
+        roles,
+        allowed: acceptedFor(def, from, input.actor),
+        text,
+      });
     }
     const issues = payloadIssues(def, event.type, event.payload, input.facts?.reader);
     if (issues.length > 0) {
@@ -295,7 +243,7 @@ export function step(
   const resolved = built.machine.resolveState({ value: from, context }) as AnyMachineSnapshot;
   const { snapshots, actions } = pureMicrosteps(built.machine, resolved, mEvent);
   if (snapshots.length === 0 || snapshots[0] === resolved) {
-    throw explainRefusal(def, candidates, context, mEvent);
+    throw explainRefusal(def, candidates, context, mEvent, from);
   }
   const next = snapshots[snapshots.length - 1]!;
   const nextContext = next.context as ApplicationContext;

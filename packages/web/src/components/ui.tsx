@@ -264,18 +264,29 @@ export function SelectField({
   );
 }
 
+/** The problem's `text` in the reader's language ('' when the API gave none). */
+function problemSentence(problem: ApiError['problem'], locale: 'nl' | 'en'): string {
+  const text = problem.text as Partial<Record<'nl' | 'en', unknown>> | undefined;
+  const said = text?.[locale];
+  return typeof said === 'string' ? said.trim() : '';
+}
+
 /**
  * Turns any thrown error into one line for an alert, every word in the user's language: the
- * catalogue's sentence for the problem's code, then the fields' reasons (which the API gives in
- * the user's language). The problem's `detail` is for developers and logs and never shown: it is
- * English, and a Dutch page has no English sentence on it.
+ * problem's own sentence when the API gives one in both languages (`text`: a refused step named
+ * with the step and the state by their labels), else the catalogue's sentence for the problem's
+ * code, then the fields' reasons (which the API gives in the user's language). The problem's
+ * `detail` is for developers and logs and never shown: it is English, and a Dutch page has no
+ * English sentence on it.
  */
 export function useErrorText() {
-  const { t, tx } = useI18n();
+  const { t, tx, locale } = useI18n();
   return (err: unknown): string => {
     if (!(err instanceof ApiError)) return t('errors.unknown');
     if (err.status === 0) return t('errors.network');
     if (err.status === 412) return t('errors.stale');
+    const said = problemSentence(err.problem, locale);
+    if (said) return said;
     const known = err.code ? tx(`errors.code.${err.code}`, '') : '';
     if (!known) return t('errors.unknown');
     const reasons = new Set(err.invalidParams.map((p) => p.reason.trim()).filter(Boolean));

@@ -82,6 +82,20 @@ describe('the error catalogue', () => {
     }
   });
 
+  test.each(['four_eyes', 'forbidden', 'event_not_allowed'] as const)(
+    "%s with the API's own sentence shows it in the reader's language",
+    (code) => {
+      // As the API words a refused step: the step and the state by their labels (problem `text`).
+      const text = {
+        nl: 'De stap "Aanvullen" kan niet in de status "Concept". Wat u nu kunt doen: "Indienen".',
+        en: 'The step "Supplement" is not possible in the status "Draft". What you can do now: "Submit".',
+      };
+      for (const locale of ['nl', 'en'] as const) {
+        expect(render(code, locale, { detail: text.en, text })).toBe(text[locale]);
+      }
+    },
+  );
+
   test("the budget ceiling names both amounts in the reader's language and money format", () => {
     // The API writes each field's reason in the user's language (see problem.ts).
     const reason = {
