@@ -163,6 +163,8 @@ describe('assisted digital at the desk', () => {
       .getByRole('heading', { name: `Aanvraag starten voor ${server.users.resident.name}` })
       .waitFor();
     await checkA11y(page, 'desk-resident-chosen');
+    // No regulation's workflow places her postcode in a district: the clerk chooses one.
+    await page.getByLabel('Regeling').selectOption(server.regulationId);
     await page.getByRole('button', { name: 'Aanvraag starten' }).click();
     await expectHeading(page, 'Stap 1 van 5: Uw initiatief');
     // Saved as the clerk goes, and hers: the page says so, not "uw aanvraag".

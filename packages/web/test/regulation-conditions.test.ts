@@ -108,8 +108,10 @@ describe('the conditions of each scheme, before applying', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await page.getByRole('button', { name: `Kies ${server.users.resident.name}` }).click();
     const conditions = page.getByRole('list', { name: 'Voorwaarden' });
-    await conditions.waitFor();
     const regulation = page.getByLabel('Regeling');
+    // Her postcode lies in no district with one open regulation: none is chosen beforehand.
+    await regulation.selectOption(server.regulationId);
+    await conditions.waitFor();
     const small = (await regulation.locator('option').allTextContents()).find((o) =>
       o.startsWith('Klein buurtbudget Feijenoord 2026'),
     );

@@ -250,6 +250,12 @@ const MATRIX: RouteCase[] = [
     expect: { anonymous: 401, owner: 403, otherResident: 403, ...staffRead },
   },
   {
+    name: 'GET /api/regulations/by-postcode',
+    state: 'draft',
+    request: () => ({ method: 'GET', path: '/api/regulations/by-postcode?postcode=3074%20AB' }),
+    expect: { anonymous: 401, owner: 403, otherResident: 403, ...staffRead },
+  },
+  {
     name: 'GET /api/regulations',
     state: 'draft',
     request: () => ({ method: 'GET', path: '/api/regulations' }),

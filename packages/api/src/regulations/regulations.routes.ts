@@ -16,6 +16,7 @@ import {
   listOpenRegulations,
   type Regulation,
 } from './regulations.repository';
+import { registerRegulationPostcodeRoute } from './regulations-postcode.routes';
 
 /** How supporters may confirm their support: with DigiD only, or DigiD or the mailed code. */
 const Localized = z.object({ nl: z.string(), en: z.string() });
@@ -155,6 +156,8 @@ export function registerRegulationRoutes(app: App, deps: AppDeps): void {
     const items = await Promise.all(rows.map((r) => publicRegulation(deps, r, today)));
     return c.json({ items }, 200);
   });
+
+  registerRegulationPostcodeRoute(app, deps);
 
   app.openapi(getRoute, async (c) => {
     const reg = await findRegulation(deps.db, c.req.valid('param').id);

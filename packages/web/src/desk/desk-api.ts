@@ -30,6 +30,8 @@ export type ReportEntry = Application['report'][number];
 /** A supporter on record, with whether the supporters' rule counts him now (`verdict`). */
 export type SupporterRow = Schemas['ListedSupporter'];
 export type Authorisation = Schemas['Authorisation'];
+/** The district a postcode lies in and the open regulations of that district. */
+export type PostcodeRegulations = Schemas['RegulationsForPostcode'];
 
 /** A resident who looks like the one being registered (a 409's `candidates`), and what matched. */
 export type Lookalike = User & { matchedOn: ('email' | 'address' | 'phone')[] };
@@ -42,6 +44,9 @@ export function lookalikesOf(err: unknown): Lookalike[] | null {
 }
 
 export const deskApi = {
+  /** Which open regulations' district holds the postcode, by their workflows' district tables. */
+  regulationsForPostcode: (postcode: string) =>
+    http.get('/api/regulations/by-postcode', { query: { postcode } }),
   /**
    * Registers a resident (POST /api/users). Refused with 409 and `candidates` when residents who
    * look the same exist; `confirmedDifferent: true` registers anyway, recorded.

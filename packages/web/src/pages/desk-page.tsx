@@ -8,17 +8,12 @@ import {
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api, type Regulation, type User } from '../api/client';
 import { LetterChannelChoice } from '../components/letter-channel-choice';
-import {
-  ErrorAlert,
-  PageHeading,
-  SelectField,
-  StatusMessage,
-  TextField,
-  useErrorText,
-} from '../components/ui';
+import { ErrorAlert, PageHeading, StatusMessage, TextField, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { ApplicationSearch } from '../desk/application-search';
 import { NewResidentForm } from '../desk/new-resident-form';
+import { RegulationSelect, useRegulationChoice } from '../desk/regulation-choice';
+import { useChoiceText } from '../desk/regulation-choice-messages';
 import { ResidentDetails } from '../desk/resident-details';
 import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
@@ -26,18 +21,16 @@ import { RegulationConditions } from './regulations-page';
 
 /** Desk staff find or create a resident and file an application for them (assisted digital). */
 export function DeskPage() {
-  const { t, tn, formatMoney } = useI18n();
+  const { t, tn } = useI18n();
   const { navigate } = useRouter();
   const errorText = useErrorText();
   const regs = useLoad(() => api.regulations(), []);
   const [q, setQ] = useState('');
   const [results, setResults] = useState<User[] | null>(null);
   const [resident, setResident] = useState<User | null>(null);
-  const [regulationId, setRegulationId] = useState('');
   const [failure, setFailure] = useState('');
   const [busy, setBusy] = useState(false);
   const startRef = useRef<HTMLHeadingElement>(null);
-  const chosen = regs.data?.find((r) => r.id === regulationId) ?? regs.data?.[0];
 
   // Choosing or creating a resident replaces the forms: take focus to what comes next.
   useEffect(() => {
@@ -51,21 +44,6 @@ export function DeskPage() {
       setResults(await api.searchUsers(q.trim()));
     } catch (err) {
       setFailure(errorText(err));
-    }
-  }
-
-  async function start() {
-    if (!resident) return;
-    const reg = regulationId || regs.data?.[0]?.id;
-    if (!reg) return;
-    setBusy(true);
-    setFailure('');
-    try {
-      const app = await api.createApplication({ regulationId: reg, applicantId: resident.id });
-      navigate(`/aanvragen/${app.id}/bewerken`);
-    } catch (err) {
-      setFailure(errorText(err));
-      setBusy(false);
     }
   }
 
@@ -84,25 +62,23 @@ export function DeskPage() {
           <StatusMessage>{t('desk.selected', { name: resident.name })}</StatusMessage>
           <ResidentDetails resident={resident} onChanged={setResident} />
           <LetterChannelChoice userId={resident.id} />
-          <SelectField
-            id="desk-regulation"
-            label={t('desk.regulation')}
-            value={regulationId || regs.data?.[0]?.id || ''}
-            onChange={setRegulationId}
-            options={(regs.data ?? []).map((r: Regulation) => ({
-              value: r.id,
-              label: `${r.title} (${r.district}, ${t('regulation.remaining').toLowerCase()} ${formatMoney(r.budget.remainingCents)})`,
-            }))}
+          <StartApplication
+            resident={resident}
+            regulations={regs.data}
+            busy={busy}
+            onStart={async (regulationId) => {
+              setBusy(true);
+              setFailure('');
+              try {
+                const app = await api.createApplication({ regulationId, applicantId: resident.id });
+                navigate(`/aanvragen/${app.id}/bewerken`);
+              } catch (err) {
+                setFailure(errorText(err));
+                setBusy(false);
+              }
+            }}
+            onOther={() => setResident(null)}
           />
-          {chosen && <RegulationConditions regulation={chosen} headingId="desk-conditions" />}
-          <ButtonGroup>
-            <PrimaryActionButton onClick={start} busy={busy} disabled={busy}>
-              {t('desk.start')}
-            </PrimaryActionButton>
-            <SecondaryActionButton onClick={() => setResident(null)}>
-              {t('desk.other')}
-            </SecondaryActionButton>
-          </ButtonGroup>
         </section>
       ) : (
         <>
@@ -150,6 +126,60 @@ export function DeskPage() {
           <NewResidentForm onCreated={setResident} onExisting={setResident} />
         </>
       )}
+    </>
+  );
+}
+
+/**
+ * The regulation to file under, preselected from the resident's postcode with the reason, its
+ * conditions, and the buttons to start or to take another resident.
+ */
+function StartApplication({
+  resident,
+  regulations,
+  busy,
+  onStart,
+  onOther,
+}: {
+  resident: User;
+  /** Undefined while they load. */
+  regulations: readonly Regulation[] | undefined;
+  busy: boolean;
+  onStart(regulationId: string): void;
+  onOther(): void;
+}) {
+  const { t, c } = useChoiceText();
+  const choice = useRegulationChoice(resident, regulations);
+  const [error, setError] = useState('');
+  const chosen = regulations?.find((r) => r.id === choice.value);
+  useEffect(() => {
+    if (choice.value) setError('');
+  }, [choice.value]);
+
+  function start() {
+    if (!chosen) {
+      setError(c('choice.required'));
+      document.getElementById('desk-regulation')?.focus();
+      return;
+    }
+    onStart(chosen.id);
+  }
+
+  return (
+    <>
+      <RegulationSelect
+        resident={resident}
+        regulations={regulations ?? []}
+        choice={choice}
+        error={error || undefined}
+      />
+      {chosen && <RegulationConditions regulation={chosen} headingId="desk-conditions" />}
+      <ButtonGroup>
+        <PrimaryActionButton onClick={start} busy={busy} disabled={busy}>
+          {t('desk.start')}
+        </PrimaryActionButton>
+        <SecondaryActionButton onClick={onOther}>{t('desk.other')}</SecondaryActionButton>
+      </ButtonGroup>
     </>
   );
 }
