@@ -178,6 +178,7 @@ export {
   nextDeadline,
 } from './runtime/next-deadline';
 export { RECEIPT_WINDOW, receiptClosedIssue, wouldResume } from './runtime/receipt-window';
+export { filesClosedText, ROLE_WORDS, rolesOnlyText } from './runtime/refusal-text';
 export {
   REQUEST_SENT_EVENT,
   type RequestSentInput,

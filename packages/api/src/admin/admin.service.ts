@@ -30,9 +30,19 @@ async function target(deps: Deps, id: string): Promise<User> {
   return user;
 }
 
-function notSelf(admin: SessionUser, id: string, what: string): void {
+/** A refusal the administrator reads: `text` in both languages, `detail` its English. */
+function refused(text: { nl: string; en: string }): AppError {
+  return new AppError('conflict', text.en, { extra: { text } });
+}
+
+function notSelf(admin: SessionUser, id: string): void {
   // An administrator who locks themselves out leaves nobody to undo it.
-  if (admin.id === id) throw new AppError('conflict', `You cannot ${what} your own account.`);
+  if (admin.id === id) {
+    throw refused({
+      nl: 'U kunt uw eigen account niet uitzetten.',
+      en: 'You cannot deactivate your own account.',
+    });
+  }
 }
 
 export async function createStaffAccount(
@@ -92,7 +102,10 @@ export async function setRoles(
 ): Promise<User> {
   const before = await target(deps, id);
   if (admin.id === id && !roles.includes('admin')) {
-    throw new AppError('conflict', 'You cannot take the administrator role from yourself.');
+    throw refused({
+      nl: 'U kunt uzelf de rol van beheerder niet afnemen.',
+      en: 'You cannot take the administrator role from yourself.',
+    });
   }
   const now = deps.clock();
   const updated = await deps.db.transaction().execute(async (trx) => {
@@ -118,7 +131,7 @@ export async function setActive(
   active: boolean,
 ): Promise<User> {
   await target(deps, id);
-  if (!active) notSelf(admin, id, 'deactivate');
+  if (!active) notSelf(admin, id);
   const now = deps.clock();
   const updated = await deps.db.transaction().execute(async (trx) => {
     const user = await updateUser(trx, id, { deactivated_at: active ? null : now }, now);
@@ -142,7 +155,10 @@ export async function resetPassword(
 ): Promise<{ user: User; oneTimePassword: string }> {
   const user = await target(deps, id);
   if (!user.email) {
-    throw new AppError('conflict', 'This account has no e-mail address to log in with.');
+    throw refused({
+      nl: 'Dit account heeft geen e-mailadres om mee in te loggen.',
+      en: 'This account has no e-mail address to log in with.',
+    });
   }
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);

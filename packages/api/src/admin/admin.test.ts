@@ -114,11 +114,17 @@ describe('staff administration', () => {
       json: { active: false },
     });
     expect(off.status).toBe(409);
+    // Said in words: the web's general sentence for a conflict would not say what is wrong.
+    expect((await readJson(off)).text.nl).toBe('U kunt uw eigen account niet uitzetten.');
     const roles = await call(kit.app, 'PUT', `/api/admin/accounts/${id}/roles`, {
       cookie: kit.cookies.admin,
       json: { roles: ['clerk'] },
     });
     expect(roles.status).toBe(409);
+    expect((await readJson(roles)).text).toEqual({
+      nl: 'U kunt uzelf de rol van beheerder niet afnemen.',
+      en: 'You cannot take the administrator role from yourself.',
+    });
   });
 
   test('the list shows staff, not residents, unless searched', async () => {

@@ -47,6 +47,13 @@ function invalidParamsOf(issues: EngineError['issues']) {
   return (issues ?? []).map((i) => ({ name: i.path, reason: i.message, text: i.text }));
 }
 
+/** The issues' sentences joined, in both languages; undefined when none has them. */
+function issuesText(issues: EngineError['issues']): { nl: string; en: string } | undefined {
+  const said = (issues ?? []).flatMap((i) => (i.text ? [i.text] : []));
+  if (said.length === 0) return undefined;
+  return { nl: said.map((t) => t.nl).join(' '), en: said.map((t) => t.en).join(' ') };
+}
+
 /** What a grant asked of the regulation's remaining budget, in both languages, money in words. */
 export function budgetShortText(amountCents: number, remainingCents: number) {
   const left = Math.max(0, remainingCents);
@@ -130,7 +137,14 @@ export function toAppError(err: EngineError): AppError {
       if (guard === 'actorIsNot') {
         return new AppError('four_eyes', err.message, { extra: textOf(err) });
       }
-      if (guard === 'extensionAvailable') return new AppError('conflict', err.message);
+      if (guard === 'extensionAvailable') {
+        // The guard says why in both languages (once only, after receipt, before the term ends).
+        const said = issuesText(err.issues);
+        return new AppError('conflict', said?.en ?? err.message, {
+          invalidParams: invalidParamsOf(err.issues),
+          extra: said ? { guard, text: said } : { guard },
+        });
+      }
       if (guard === RECEIPT_WINDOW) {
         return new AppError('regulation_closed', err.message, {
           invalidParams: invalidParamsOf(err.issues),

@@ -120,6 +120,20 @@ describe('refusals in words', () => {
     });
   });
 
+  test('409 a decision period extended once already: the guard says why, in words', async () => {
+    const app = await applicationIn(kit, 'submitted');
+    const extend = { weeks: 2, message: 'Meer tijd nodig voor advies.' };
+    await step(kit, 'assessor', app.id, 'EXTEND', extend);
+    const res = await sendEvent(kit, 'assessor', app.id, 'EXTEND', extend);
+    expect(res.status, await res.clone().text()).toBe(409);
+    const body = await readJson(res);
+    expect(body.code).toBe('conflict');
+    expect(body.text.nl).toContain('maar één keer worden verdaagd');
+    expect(body.text.en).toContain('extended only once');
+    expect(body.detail).toBe(body.text.en);
+    expect(codesIn(body.text.nl)).toEqual([]);
+  });
+
   test('409 a form that can no longer be changed', async () => {
     const draft = await createDraft(kit);
     await step(kit, 'resident', draft.id, 'SUBMIT');

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import type { WorkflowDefinition } from '@initiatief/engine';
+import { filesClosedText, type WorkflowDefinition } from '@initiatief/engine';
 import { canEditAsApplicant, canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { IdParams } from '../applications/applications.schemas';
@@ -179,10 +179,9 @@ async function refuseUnlessOpenForFiles(
   if (spec?.meta?.editable === true || tags.includes('suspended') || tags.includes('report_due')) {
     return def;
   }
-  throw new AppError(
-    'event_not_allowed',
-    'Files can be added while the application can be changed, when information was requested, or with the final report; not now.',
-  );
+  // The state by its label, in both languages, for the person to read (`detail` is its English).
+  const text = filesClosedText(def, app.state);
+  throw new AppError('event_not_allowed', text.en, { extra: { text } });
 }
 
 export function registerAttachmentRoutes(app: App, deps: AppDeps): void {

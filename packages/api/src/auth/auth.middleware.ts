@@ -1,3 +1,4 @@
+import { rolesOnlyText } from '@initiatief/engine';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv, SessionUser, UserRole } from '../context';
@@ -46,13 +47,17 @@ export function requireUser(
   };
 }
 
-/** 401 unless logged in, 403 unless the user holds at least one of `roles`. */
+/**
+ * 401 unless logged in, 403 unless the user holds at least one of `roles`; the refusal names them
+ * in words (`text`; `detail` is its English), never by their codes.
+ */
 export function requireRole(...roles: UserRole[]): MiddlewareHandler<AppEnv> {
+  const text = rolesOnlyText(roles);
   return async function requireRole(c, next) {
     const user = c.get('user');
     if (!user) throw new AppError('unauthenticated', 'Log in to continue.');
     if (!roles.some((role) => user.roles.includes(role))) {
-      throw new AppError('forbidden', `This needs one of the roles: ${roles.join(', ')}.`);
+      throw new AppError('forbidden', text.en, { extra: { text } });
     }
     await next();
   };

@@ -4,7 +4,13 @@
  * runs for each day without a decision. The engine's latePenalty reads the days and the amount
  * off the dates kept on the application (migration 0049).
  */
-import { formatDate, type LocalizedText, latePenalty, toAmsterdamDate } from '@initiatief/engine';
+import {
+  formatDate,
+  type LocalizedText,
+  latePenalty,
+  rolesOnlyText,
+  toAmsterdamDate,
+} from '@initiatief/engine';
 import { isStaff, onBehalfOf } from '../applications/applications.access';
 import { findApplication } from '../applications/applications.repository';
 import {
@@ -52,10 +58,8 @@ export async function recordNoticeOfDefault(
     const online = app.applicant_id === user.id || agent;
     if (!online && !user.roles.some((r) => NOTICE_RECORDERS.includes(r))) {
       if (isStaff(user)) {
-        throw new AppError(
-          'forbidden',
-          `This needs one of the roles: ${NOTICE_RECORDERS.join(', ')}.`,
-        );
+        const text = rolesOnlyText(NOTICE_RECORDERS);
+        throw new AppError('forbidden', text.en, { extra: { text } });
       }
       throw new AppError('not_found', 'No application with this id.');
     }

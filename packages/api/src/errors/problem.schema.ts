@@ -30,7 +30,8 @@ export const ProblemSchema = z
       .openapi({
         description:
           'The refusal as a person reads it, in Dutch and English (a step refused in the ' +
-          "application's state, for a role, by four-eyes): `detail` is its English.",
+          "application's state, for a role, by four-eyes; a file the state takes none of; a page " +
+          'for other roles; a proposal refused): `detail` is its English.',
       }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details; more members may follow.' });

@@ -14,11 +14,10 @@ import {
   type Db,
   getProposal,
   isUniqueViolation,
-  type Locale,
   type Proposal,
   type ProposalStatus,
+  refusedIn,
   requireComment,
-  text,
 } from './policy-proposals.shared';
 import {
   checkNewRegulation,
@@ -67,7 +66,7 @@ async function insertOpening(
       .executeTakeFirstOrThrow();
     return inserted.id;
   } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyOpen(user.locale);
+    if (isUniqueViolation(err)) throw alreadyOpen();
     throw err;
   }
 }
@@ -83,7 +82,7 @@ export async function proposeNewRegulation(
   comment: string | undefined,
   now: Date,
 ): Promise<{ regulation: Regulation; proposal: Proposal }> {
-  const c = requireComment(comment, user.locale);
+  const c = requireComment(comment);
   await checkNewRegulation(db, input);
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -126,11 +125,11 @@ async function openingWaits(db: Db, regulationId: string): Promise<boolean> {
   return row !== undefined;
 }
 
-function alreadyApproved(locale: Locale): AppError {
-  return new AppError(
-    'conflict',
-    text(locale, 'Deze regeling is al goedgekeurd.', 'This scheme has been approved already.'),
-  );
+function alreadyApproved(): AppError {
+  return refusedIn('conflict', {
+    nl: 'Deze regeling is al goedgekeurd.',
+    en: 'This scheme has been approved already.',
+  });
 }
 
 /** Proposes again to open a regulation whose opening was rejected or withdrawn. */
@@ -143,8 +142,8 @@ export async function proposeOpening(
 ): Promise<Proposal> {
   return db.transaction().execute(async (trx) => {
     const reg = await lockRegulation(trx, regulationId);
-    if (reg.approvedAt !== null) throw alreadyApproved(user.locale);
-    const c = requireComment(comment, user.locale);
+    if (reg.approvedAt !== null) throw alreadyApproved();
+    const c = requireComment(comment);
     await checkOpenable(trx, reg);
     return getProposal(trx, await insertOpening(trx, regulationId, user, c, now));
   });
@@ -159,21 +158,16 @@ export async function changeClosedRegulation(
   db: Kysely<DB>,
   id: string,
   changes: RegulationChanges,
-  locale: Locale,
 ): Promise<Regulation | undefined> {
   const current = await findRegulation(db, id);
   if (!current || current.approvedAt !== null) return undefined;
   return db.transaction().execute(async (trx) => {
     await lockRegulation(trx, id);
     if (await openingWaits(trx, id)) {
-      throw new AppError(
-        'conflict',
-        text(
-          locale,
-          'Deze regeling wacht op goedkeuring door een tweede beleidsmedewerker. Trek het voorstel in om haar te wijzigen.',
-          'This scheme is waiting for approval by a second policy officer. Withdraw the proposal to change it.',
-        ),
-      );
+      throw refusedIn('conflict', {
+        nl: 'Deze regeling wacht op goedkeuring door een tweede beleidsmedewerker. Trek het voorstel in om haar te wijzigen.',
+        en: 'This scheme is waiting for approval by a second policy officer. Withdraw the proposal to change it.',
+      });
     }
     return updateRegulation(trx, id, changes);
   });
@@ -184,10 +178,9 @@ export async function openRegulation(
   trx: Transaction<DB>,
   id: string,
   now: Date,
-  locale: Locale,
 ): Promise<Regulation> {
   const reg = await lockRegulation(trx, id);
-  if (reg.approvedAt !== null) throw alreadyApproved(locale);
+  if (reg.approvedAt !== null) throw alreadyApproved();
   // Its version must still be published (it cannot be retired while the regulation names it).
   await checkOpenable(trx, reg);
   await trx.updateTable('regulations').set({ approved_at: now }).where('id', '=', id).execute();

@@ -10,10 +10,9 @@ import {
   type Db,
   getProposal,
   isUniqueViolation,
-  type Locale,
   type Proposal,
+  refusedIn,
   requireComment,
-  text,
 } from './policy-proposals.shared';
 import { assertPublishable, publishInTransaction } from './policy-publishing.service';
 import { type RegulationChanges, updateRegulation } from './policy-regulations.service';
@@ -57,14 +56,20 @@ export async function proposePublish(
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', `No workflow definition ${key} version ${version}.`);
   if (row.status !== 'draft') {
-    throw new AppError(
-      'conflict',
-      `Workflow ${key} version ${version} is ${row.status} and cannot be published again.`,
-      { extra: { status: row.status } },
-    );
+    const said =
+      row.status === 'published'
+        ? {
+            nl: `Versie ${version} is al gepubliceerd: een gepubliceerde versie verandert niet meer.`,
+            en: `Version ${version} is published already: a published version does not change any more.`,
+          }
+        : {
+            nl: `Versie ${version} is buiten gebruik gesteld en wordt niet opnieuw gepubliceerd.`,
+            en: `Version ${version} has been retired and is not published again.`,
+          };
+    throw refusedIn('conflict', said, { status: row.status });
   }
   assertPublishable(key, version, row.definition, user.locale);
-  const c = requireComment(comment, user.locale);
+  const c = requireComment(comment);
   try {
     const inserted = await withPolicyTables(db)
       .insertInto('policy_proposals')
@@ -81,7 +86,7 @@ export async function proposePublish(
       .executeTakeFirstOrThrow();
     return getProposal(db, inserted.id);
   } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyOpen(user.locale);
+    if (isUniqueViolation(err)) throw alreadyOpen();
     throw err;
   }
 }
@@ -115,7 +120,7 @@ export async function proposeRegulationChange(
 ): Promise<Proposal> {
   const current = await findRegulation(db, regulationId);
   if (!current) throw new AppError('not_found', 'No regulation with this id.');
-  const c = requireComment(comment, user.locale);
+  const c = requireComment(comment);
   // Try the change inside a transaction that is rolled back: refusals (a draft version, a ceiling
   // below what is used) come now, not only when the second officer approves.
   const probe = new Error('probe');
@@ -145,12 +150,12 @@ export async function proposeRegulationChange(
       .executeTakeFirstOrThrow();
     return getProposal(db, inserted.id);
   } catch (err) {
-    if (isUniqueViolation(err)) throw alreadyOpen(user.locale);
+    if (isUniqueViolation(err)) throw alreadyOpen();
     throw err;
   }
 }
 
-async function lockOpen(trx: Transaction<DB>, id: string, locale: Locale) {
+async function lockOpen(trx: Transaction<DB>, id: string) {
   const row = await withPolicyTables(trx)
     .selectFrom('policy_proposals')
     .selectAll()
@@ -159,24 +164,20 @@ async function lockOpen(trx: Transaction<DB>, id: string, locale: Locale) {
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'No proposal with this id.');
   if (row.status !== 'open') {
-    throw new AppError(
+    throw refusedIn(
       'conflict',
-      text(locale, 'Over dit voorstel is al besloten.', 'This proposal has been decided already.'),
-      { extra: { status: row.status } },
+      { nl: 'Over dit voorstel is al besloten.', en: 'This proposal has been decided already.' },
+      { status: row.status },
     );
   }
   return row;
 }
 
-function notYourOwn(locale: Locale): AppError {
-  return new AppError(
-    'four_eyes',
-    text(
-      locale,
-      'U kunt uw eigen voorstel niet goedkeuren of afkeuren: dat doet een andere beleidsmedewerker.',
-      'You cannot approve or reject your own proposal: another policy officer does that.',
-    ),
-  );
+function notYourOwn(): AppError {
+  return refusedIn('four_eyes', {
+    nl: 'U kunt uw eigen voorstel niet goedkeuren of afkeuren: dat doet een andere beleidsmedewerker.',
+    en: 'You cannot approve or reject your own proposal: another policy officer does that.',
+  });
 }
 
 /** The second officer approves: the change is made now, in the same transaction. */
@@ -188,8 +189,8 @@ export async function approveProposal(
   now: Date,
 ): Promise<{ proposal: Proposal; result: unknown }> {
   return db.transaction().execute(async (trx) => {
-    const row = await lockOpen(trx, id, user.locale);
-    if (row.proposed_by === user.id) throw notYourOwn(user.locale);
+    const row = await lockOpen(trx, id);
+    if (row.proposed_by === user.id) throw notYourOwn();
     let result: unknown;
     if (row.kind === 'publish_definition') {
       result = await publishInTransaction(
@@ -200,7 +201,7 @@ export async function approveProposal(
         user.locale,
       );
     } else if (row.kind === 'open_regulation') {
-      result = await openRegulation(trx, row.regulation_id!, now, user.locale);
+      result = await openRegulation(trx, row.regulation_id!, now);
     } else {
       result = await updateRegulation(
         trx,
@@ -233,19 +234,15 @@ export async function closeProposal(
   now: Date,
 ): Promise<Proposal> {
   return db.transaction().execute(async (trx) => {
-    const row = await lockOpen(trx, id, user.locale);
-    if (how === 'rejected' && row.proposed_by === user.id) throw notYourOwn(user.locale);
+    const row = await lockOpen(trx, id);
+    if (how === 'rejected' && row.proposed_by === user.id) throw notYourOwn();
     if (how === 'withdrawn' && row.proposed_by !== user.id) {
-      throw new AppError(
-        'forbidden',
-        text(
-          user.locale,
-          'Alleen wie het voorstel deed, kan het intrekken.',
-          'Only the proposer can withdraw a proposal.',
-        ),
-      );
+      throw refusedIn('forbidden', {
+        nl: 'Alleen wie het voorstel deed, kan het intrekken.',
+        en: 'Only the proposer can withdraw a proposal.',
+      });
     }
-    const reason = how === 'rejected' ? requireComment(comment, user.locale) : comment?.trim();
+    const reason = how === 'rejected' ? requireComment(comment) : comment?.trim();
     await withPolicyTables(trx)
       .updateTable('policy_proposals')
       .set({

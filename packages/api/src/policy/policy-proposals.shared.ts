@@ -1,6 +1,7 @@
+import type { LocalizedText } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, type ErrorCode } from '../errors';
 import { findRegulation, type Regulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
 import type { RegulationChanges } from './policy-regulations.service';
@@ -9,7 +10,6 @@ import type { RegulationChanges } from './policy-regulations.service';
 // reading a proposal as the API shows it, and the refusals every kind of proposal makes alike.
 
 export type Db = Kysely<DB> | Transaction<DB>;
-export type Locale = 'nl' | 'en';
 
 /** Publish a definition version, change a regulation's guarded fields, or open a new regulation. */
 export type ProposalKind = 'publish_definition' | 'change_regulation' | 'open_regulation';
@@ -47,8 +47,16 @@ export interface Proposal {
   decisionComment: string | null;
 }
 
-export function text(locale: Locale, nl: string, en: string) {
-  return locale === 'nl' ? nl : en;
+/**
+ * A refusal a policy officer reads: `text` in both languages (the web shows the page's), `detail`
+ * its English; members for programs in `extra`.
+ */
+export function refusedIn(
+  code: ErrorCode,
+  said: LocalizedText,
+  extra: Record<string, unknown> = {},
+): AppError {
+  return new AppError(code, said.en, { extra: { ...extra, text: said } });
 }
 
 function proposalsQuery(db: Db) {
@@ -114,38 +122,26 @@ export async function getProposal(db: Db, id: string): Promise<Proposal> {
   return toProposal(db, row);
 }
 
-export function requireComment(comment: string | undefined, locale: Locale): string {
+export function requireComment(comment: string | undefined): string {
   const c = comment?.trim() ?? '';
   if (c === '') {
-    throw new AppError(
-      'validation_failed',
-      text(locale, 'Schrijf erbij waarom.', 'Say why in a comment.'),
-      {
-        invalidParams: [
-          {
-            name: 'comment',
-            reason: text(
-              locale,
-              'Vul een toelichting in: de tweede beleidsmedewerker leest die.',
-              'Enter a comment: the second policy officer reads it.',
-            ),
-          },
-        ],
-      },
-    );
+    const reason = {
+      nl: 'Vul een toelichting in: de tweede beleidsmedewerker leest die.',
+      en: 'Enter a comment: the second policy officer reads it.',
+    };
+    // The problem writer puts the reason in the reader's language next to the field.
+    throw new AppError('validation_failed', 'Say why in a comment.', {
+      invalidParams: [{ name: 'comment', reason: reason.en, text: reason }],
+    });
   }
   return c;
 }
 
-export function alreadyOpen(locale: Locale): AppError {
-  return new AppError(
-    'conflict',
-    text(
-      locale,
-      'Hiervoor ligt al een voorstel klaar; keur dat eerst goed of af.',
-      'A proposal for this is already waiting; approve or reject it first.',
-    ),
-  );
+export function alreadyOpen(): AppError {
+  return refusedIn('conflict', {
+    nl: 'Hiervoor ligt al een voorstel klaar; keur dat eerst goed of af.',
+    en: 'A proposal for this is already waiting; approve or reject it first.',
+  });
 }
 
 export function isUniqueViolation(err: unknown): boolean {

@@ -95,6 +95,7 @@ describe('publishing takes two policy officers', () => {
       {},
     );
     expect(approver.status).toBe(403);
+    expect((await readJson(approver)).text.nl).toBe('Dit is alleen voor een beleidsmedewerker.');
   });
 
   test('the database refuses it too, whatever the code does', async () => {
@@ -136,6 +137,10 @@ describe('publishing takes two policy officers', () => {
       {},
     );
     expect(again.status).toBe(409);
+    expect((await readJson(again)).text).toEqual({
+      nl: 'Over dit voorstel is al besloten.',
+      en: 'This proposal has been decided already.',
+    });
   });
 });
 
@@ -236,6 +241,9 @@ describe('changing a regulation’s version, ceiling or maximum takes two', () =
       {},
     );
     expect(byOther.status).toBe(403);
+    expect((await readJson(byOther)).text.nl).toBe(
+      'Alleen wie het voorstel deed, kan het intrekken.',
+    );
     const withdrawn = await ok(
       await as(kit.cookies.policy, 'POST', `/api/policy/proposals/${proposal.id}/withdraw`, {}),
     );

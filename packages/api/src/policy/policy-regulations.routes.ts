@@ -206,7 +206,7 @@ export function registerPolicyRegulationRoutes(app: App, deps: AppDeps): void {
     const { comment, ...changes } = c.req.valid('json');
     const user = currentUser(c);
     // Not approved yet: nothing is open on it, so a change waits for the approval of its opening.
-    const closed = await changeClosedRegulation(db, id, changes, user.locale);
+    const closed = await changeClosedRegulation(db, id, changes);
     if (closed) return c.json(closed as never, 200);
     if (await touchesGuardedFields(db, id, changes)) {
       const proposal = await proposeRegulationChange(db, id, changes, user, comment, deps.clock());

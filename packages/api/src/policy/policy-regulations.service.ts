@@ -208,7 +208,11 @@ export async function updateRegulation(
   } catch (err) {
     // A grant committed between the read above and this update.
     if (isCheckViolation(err, 'budgets_within_ceiling')) {
-      throw new AppError('conflict', 'The ceiling is lower than what is reserved and committed.');
+      const text = {
+        nl: 'Het budget is lager dan wat al gereserveerd en toegekend is.',
+        en: 'The ceiling is lower than what is reserved and committed.',
+      };
+      throw new AppError('conflict', text.en, { extra: { text } });
     }
     throw err;
   }

@@ -16,7 +16,14 @@ export async function expectOwnProposalRefused(
     json: {},
   });
   expect(approve.status).toBe(403);
-  expect((await readJson(approve)).code).toBe('four_eyes');
+  const refused = await readJson(approve);
+  expect(refused.code).toBe('four_eyes');
+  // Said in words in both languages: the web shows the page's, not a general sentence.
+  expect(refused.text).toEqual({
+    nl: 'U kunt uw eigen voorstel niet goedkeuren of afkeuren: dat doet een andere beleidsmedewerker.',
+    en: 'You cannot approve or reject your own proposal: another policy officer does that.',
+  });
+  expect(refused.detail).toBe(refused.text.en);
   const reject = await call(kit.app, 'POST', `/api/policy/proposals/${proposalId}/reject`, {
     cookie,
     json: { comment: 'Toch niet.' },

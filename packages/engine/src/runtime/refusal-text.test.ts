@@ -8,6 +8,7 @@ import { EngineError } from '../core/engine-error';
 import type { WorkflowDefinition } from '../definition/definition.schema';
 import { applicant, assessor, facts, loadShippedDefinition, T0 } from '../test/fixtures';
 import { submittedSnapshot } from '../test/lifecycle';
+import { filesClosedText, ROLE_WORDS, rolesOnlyText } from './refusal-text';
 import { step, updateApplicationData } from './runtime';
 
 const def = loadShippedDefinition();
@@ -93,5 +94,28 @@ describe('refusals name the step and the state by their labels', () => {
     expect(err.code).toBe('event_not_allowed');
     expect(err.text?.nl).toMatch(/^Deze stap kan niet in de status "Ingediend"\./);
     expect(err.text?.en).not.toContain('NO_SUCH_STEP');
+  });
+});
+
+describe('refusals outside a step, in words', () => {
+  test('no files in a state that takes none: the state by its label', () => {
+    const text = filesClosedText(def, 'submitted');
+    expect(text.nl).toContain('"Ingediend"');
+    expect(text.en).toContain('"Submitted"');
+    expect(codesIn(text.nl, def)).toEqual([]);
+    expect(codesIn(text.en, def)).toEqual([]);
+  });
+
+  test('a page for some roles names them in words, never by their codes', () => {
+    const text = rolesOnlyText(['assessor', 'admin']);
+    expect(text).toEqual({
+      nl: 'Dit is alleen voor een behandelaar of een beheerder.',
+      en: 'This is only for an assessor or an administrator.',
+    });
+    // Every role has its words in both languages (a new role without them fails here).
+    for (const words of Object.values(ROLE_WORDS)) {
+      expect(words.nl.trim()).not.toBe('');
+      expect(words.en.trim()).not.toBe('');
+    }
   });
 });

@@ -64,7 +64,7 @@ export function notAllowedText(
 }
 
 /** Who holds a role, as a sentence names them (the web's role names, in running text). */
-const ROLE_WORDS: Record<Role, LocalizedText> = {
+export const ROLE_WORDS: Record<Role, LocalizedText> = {
   applicant: { nl: 'de aanvrager', en: 'the applicant' },
   clerk: { nl: 'een medewerker dienstverlening', en: 'desk staff' },
   assessor: { nl: 'een behandelaar', en: 'an assessor' },
@@ -73,6 +73,14 @@ const ROLE_WORDS: Record<Role, LocalizedText> = {
   admin: { nl: 'een beheerder', en: 'an administrator' },
   system: { nl: 'het systeem', en: 'the system' },
 };
+
+/** A page or an action only for some roles, named in words: "Dit is alleen voor een beheerder." */
+export function rolesOnlyText(roles: readonly Role[]): LocalizedText {
+  const who = either(roles.map((r) => ROLE_WORDS[r]));
+  return roles.length
+    ? { nl: `Dit is alleen voor ${who.nl}.`, en: `This is only for ${who.en}.` }
+    : { nl: 'U mag dit niet doen.', en: 'You may not do this.' };
+}
 
 /** The step is for other roles (`roles`, named in words), or, for a time limit, the system's. */
 export function roleText(
@@ -124,5 +132,21 @@ export function notEditableText(def: WorkflowDefinition, state: string): Localiz
   return {
     nl: `De aanvraag kan in de status ${s.nl} niet worden gewijzigd.`,
     en: `The application cannot be changed in the status ${s.en}.`,
+  };
+}
+
+/**
+ * No file can be added to the application in this state: files go with a form that can still be
+ * changed, an answer to a request for information, or the final report.
+ */
+export function filesClosedText(def: WorkflowDefinition, state: string): LocalizedText {
+  const s = quotedState(def, state);
+  return {
+    nl:
+      `In de status ${s.nl} kunnen geen bestanden bij de aanvraag. Dat kan zolang de aanvraag ` +
+      'nog gewijzigd kan worden, als om meer informatie is gevraagd, of bij de verantwoording.',
+    en:
+      `Files cannot be added to the application in the status ${s.en}. They can while the ` +
+      'application can still be changed, when more information was asked for, or with the final report.',
   };
 }

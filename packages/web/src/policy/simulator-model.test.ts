@@ -16,6 +16,7 @@ import {
   drawnText,
   fieldGroups,
   readData,
+  refusalWords,
   stepIssues,
 } from './simulator-model';
 import { sampleDataFor } from './simulator-sample';
@@ -101,6 +102,61 @@ describe('stepIssues', () => {
     );
     expect(found.fields).toEqual({ message: 'Gevraagde aanvulling ontbreekt.' });
     expect(found.other).toEqual(['Naam ontbreekt.', 'Het bedrag is te hoog.']);
+  });
+});
+
+describe('refusalWords', () => {
+  const def = shipped('bewonersinitiatief');
+  const facts: Facts = {
+    regulation: {
+      maxAmountCents: 500_000,
+      decisionTermWeeks: 8,
+      directSettlementThresholdCents: 0,
+      reportDueWeeks: 12,
+    },
+    budgetRemainingCents: 10_000_000,
+  };
+  const now = new Date('2026-12-01T09:00:00Z');
+  const draft = createApplication(def, {
+    now,
+    actor: { id: 'sim-applicant', roles: ['applicant'] },
+    facts,
+    data: sampleDataFor(def, '2026-12-01'),
+  }).snapshot;
+  const refused = (type: string, role: 'applicant' | 'assessor'): unknown => {
+    try {
+      step(def, draft, { type }, { now, actor: { id: `sim-${role}`, roles: [role] }, facts });
+    } catch (err) {
+      return err;
+    }
+    throw new Error(`${type} was taken`);
+  };
+  /** The definition's event and state codes found as a whole word (labels differ in case). */
+  const codesIn = (sentence: string) =>
+    [...Object.keys(def.events), ...Object.keys(def.states)].filter((code) =>
+      new RegExp(`(^|[^A-Za-z_])${code}($|[^A-Za-z_])`).test(sentence),
+    );
+
+  it('says a step refused in this state by the labels of the step and the state', () => {
+    const err = refused('ASSESS', 'applicant');
+    const nl = refusalWords(err, 'nl') ?? '';
+    const en = refusalWords(err, 'en') ?? '';
+    expect(nl).toContain('"Beoordelen"');
+    expect(nl).toContain('"Concept"');
+    expect(en).toContain('"Assess"');
+    expect(en).toContain('"Draft"');
+    expect([...codesIn(nl), ...codesIn(en)]).toEqual([]);
+  });
+
+  it('says a step for another role by who may take it, in words', () => {
+    const err = refused('SUBMIT', 'assessor');
+    expect(refusalWords(err, 'nl')).toContain('de aanvrager');
+    expect(refusalWords(err, 'en')).toContain('the applicant');
+    expect(codesIn(refusalWords(err, 'nl') ?? '')).toEqual([]);
+  });
+
+  it('leaves what is no refusal of the engine to the caller', () => {
+    expect(refusalWords(new Error('boom'), 'nl')).toBeNull();
   });
 });
 

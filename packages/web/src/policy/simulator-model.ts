@@ -1,4 +1,5 @@
 import {
+  EngineError,
   type Facts,
   type FormField,
   type Issue,
@@ -97,6 +98,18 @@ export function stepIssues(
     else if (!other.includes(text)) other.push(text);
   }
   return { fields, other };
+}
+
+/**
+ * The engine's own words for a refused step, in the officer's language: its issues' sentences,
+ * else the refusal in words (`text`: the step and the state by their labels, a role in words);
+ * null when it gave none (a guard, said by its name by the caller).
+ */
+export function refusalWords(err: unknown, locale: Locale): string | null {
+  if (!(err instanceof EngineError)) return null;
+  const issues = (err.issues ?? []).map((i) => i.text?.[locale] ?? i.message);
+  if (issues.length) return issues.join(' ');
+  return err.text?.[locale]?.trim() || null;
 }
 
 /** A mail's or letter's subject and text, filled in. */

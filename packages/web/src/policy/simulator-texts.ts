@@ -6,7 +6,7 @@ import type { PolicyMessageKey } from './policy-messages';
 import { conditionsFor, deliveries } from './simulator-channel';
 import type { LogEffect, LogEntry } from './simulator-log';
 import { useSimulatorText } from './simulator-messages';
-import { type DrawnFrom, drawnText } from './simulator-model';
+import { type DrawnFrom, drawnText, refusalWords } from './simulator-model';
 
 /** The engine's own first step (`createApplication`): no event of any workflow. */
 export const CREATED = 'CREATE';
@@ -75,11 +75,14 @@ export function useSimulatorTexts(definition: WorkflowDefinition, online = true)
     }
   };
 
-  /** A refused step as a sentence: the engine's own per-field sentences, else the condition by name. */
+  /**
+   * A refused step as a sentence: the engine's own per-field sentences, else its refusal in words
+   * (`text`: the step and the state by their labels), else the condition by name.
+   */
   const errorText = (err: unknown): string => {
+    const said = refusalWords(err, locale);
+    if (said) return p('sim.error', { message: said });
     if (err instanceof EngineError) {
-      const issues = (err.issues ?? []).map((i) => i.text?.[locale] ?? i.message);
-      if (issues.length) return p('sim.error', { message: issues.join(' ') });
       if (err.code === 'guard_failed' && err.guard)
         return p('sim.error', {
           message: p('sim.guardFailed', { guard: word('guard', err.guard) }),
