@@ -1,8 +1,9 @@
-import type { Actor, PageReader, Role } from '@initiatief/engine';
+import { type Actor, type PageReader, ROLE_WORDS, type Role } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { STAFF_ROLES } from '../auth/roles';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
+import { type AppError, refusedIn } from '../errors';
 import { applicationsWithLogin } from '../letters/letter.links';
 
 /** Roles that see every application (the rest see only their own). */
@@ -29,6 +30,25 @@ export function canEditAsApplicant(
   agent = false,
 ): boolean {
   return app.applicant_id === user.id || agent || user.roles.includes('clerk');
+}
+
+const APPLICANT_TASKS = {
+  files: { nl: 'bestanden toevoegen', en: 'add files' },
+  supporters: { nl: 'ondersteuners toevoegen', en: 'add supporters' },
+  form: { nl: 'het formulier wijzigen', en: 'change the form' },
+} as const;
+
+/**
+ * 403 for what only the applicant does (or desk staff on her behalf), in words: the web's general
+ * sentence for a refusal would not say who may.
+ */
+export function applicantOnly(task: keyof typeof APPLICANT_TASKS): AppError {
+  const { applicant, clerk } = ROLE_WORDS;
+  const what = APPLICANT_TASKS[task];
+  return refusedIn('forbidden', {
+    nl: `Alleen ${applicant.nl} of ${clerk.nl} namens ${applicant.nl} kan ${what.nl}.`,
+    en: `Only ${applicant.en}, or ${clerk.en} on the applicant's behalf, can ${what.en}.`,
+  });
 }
 
 /**

@@ -11,6 +11,7 @@ import { factsFor, findRegulation, isUuid } from '../regulations/regulations.rep
 import {
   actorFor,
   applicantCanLogIn,
+  applicantOnly,
   canEditAsApplicant,
   canSee,
   isStaff,
@@ -253,10 +254,7 @@ export async function patchApplicationData(
       forUpdate: true,
     });
     if (!canEditAsApplicant(user, app, agent)) {
-      throw new AppError(
-        'forbidden',
-        'Only the applicant (or desk staff for them) edits the form.',
-      );
+      throw applicantOnly('form');
     }
     if (input.ifMatch === undefined) {
       throw new AppError('precondition_required', 'Send If-Match with the ETag you loaded.', {

@@ -134,6 +134,22 @@ describe('refusals in words', () => {
     expect(codesIn(body.text.nl)).toEqual([]);
   });
 
+  test('403 a form changed by staff who do not act for the applicant: who may, in words', async () => {
+    const draft = await createDraft(kit);
+    const res = await call(kit.app, 'PATCH', `/api/applications/${draft.id}`, {
+      cookie: kit.cookies.assessor,
+      json: { data: { title: 'x' } },
+      headers: { 'If-Match': '"1"' },
+    });
+    expect(res.status, await res.clone().text()).toBe(403);
+    const body = await readJson(res);
+    expect(body.text).toEqual({
+      nl: 'Alleen de aanvrager of een medewerker dienstverlening namens de aanvrager kan het formulier wijzigen.',
+      en: "Only the applicant, or desk staff on the applicant's behalf, can change the form.",
+    });
+    expect(body.detail).toBe(body.text.en);
+  });
+
   test('409 a form that can no longer be changed', async () => {
     const draft = await createDraft(kit);
     await step(kit, 'resident', draft.id, 'SUBMIT');

@@ -5,9 +5,10 @@
  */
 import type { WorkflowDefinition } from '@initiatief/engine';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { applicationIn, type Kit, setupKit } from '../applications/lifecycle.test-kit';
+import { applicationIn, type Kit, readJson, setupKit } from '../applications/lifecycle.test-kit';
 import { readShippedDefinitions } from '../definitions/definitions.repository';
-import { upload } from './attachments.test-kit';
+import { TEST_ORIGIN } from '../test/test-app';
+import { pdf, upload } from './attachments.test-kit';
 
 let kit: Kit;
 let def: WorkflowDefinition;
@@ -40,6 +41,25 @@ describe('a file refused for the state, in words', () => {
     expect(res.body.detail).toBe(res.body.text.en);
     expect(codesIn(res.body.text.nl)).toEqual([]);
     expect(codesIn(res.body.text.en)).toEqual([]);
+  });
+
+  test('403 a file from staff who do not act for the applicant: who may, in words', async () => {
+    const app = await applicationIn(kit, 'draft');
+    const form = new FormData();
+    form.set('file', new File([pdf()], 'offerte.pdf', { type: 'application/pdf' }));
+    const res = await kit.app.request(`/api/applications/${app.id}/attachments`, {
+      method: 'POST',
+      headers: { origin: TEST_ORIGIN, cookie: kit.cookies.assessor },
+      body: form,
+    });
+    expect(res.status).toBe(403);
+    const body = await readJson(res);
+    expect(body.code).toBe('forbidden');
+    expect(body.text).toEqual({
+      nl: 'Alleen de aanvrager of een medewerker dienstverlening namens de aanvrager kan bestanden toevoegen.',
+      en: "Only the applicant, or desk staff on the applicant's behalf, can add files.",
+    });
+    expect(body.detail).toBe(body.text.en);
   });
 
   test('a draft still takes the file', async () => {

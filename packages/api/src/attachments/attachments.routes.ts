@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { filesClosedText, type WorkflowDefinition } from '@initiatief/engine';
-import { canEditAsApplicant, canSee } from '../applications/applications.access';
+import { applicantOnly, canEditAsApplicant, canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import { IdParams } from '../applications/applications.schemas';
 import { notFound } from '../applications/applications.service';
@@ -197,7 +197,7 @@ export function registerAttachmentRoutes(app: App, deps: AppDeps): void {
     const agent = await actsForApplicant(deps.db, user, application);
     if (!canSee(user, application, agent)) throw notFound();
     if (!canEditAsApplicant(user, application, agent)) {
-      throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds files.');
+      throw applicantOnly('files');
     }
     const definition = await refuseUnlessOpenForFiles(deps, application);
     const contentType = c.req.header('content-type') ?? '';

@@ -65,6 +65,15 @@ describe('claims', () => {
         json: {},
       });
       expect(res.status, path).toBe(403);
+      // Said in words, never a role code: the claim's own refusal, or the route's for its roles.
+      const body = await readJson(res);
+      expect(body.detail).toBe(body.text.en);
+      if (path === 'claim') {
+        expect(body.text).toEqual({
+          nl: 'Een tweede beoordelaar beslist over voorstellen en pakt zelf geen aanvragen op.',
+          en: 'An approver decides on proposals and does not claim applications.',
+        });
+      }
     }
   });
 

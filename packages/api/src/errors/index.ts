@@ -15,4 +15,5 @@ export {
   problemResponse,
   problemTypeUri,
 } from './problem';
+export { refusedIn } from './refused';
 export { bilingual, invalidParamsFromZod, validationError } from './validation';

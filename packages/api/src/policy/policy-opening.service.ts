@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import {
   findRegulation,
   type NewRegulation,
@@ -16,7 +16,6 @@ import {
   isUniqueViolation,
   type Proposal,
   type ProposalStatus,
-  refusedIn,
   requireComment,
 } from './policy-proposals.shared';
 import {

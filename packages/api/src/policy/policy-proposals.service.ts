@@ -1,7 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { SessionUser } from '../context';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { findRegulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
 import { openRegulation } from './policy-opening.service';
@@ -11,7 +11,6 @@ import {
   getProposal,
   isUniqueViolation,
   type Proposal,
-  refusedIn,
   requireComment,
 } from './policy-proposals.shared';
 import { assertPublishable, publishInTransaction } from './policy-publishing.service';

@@ -1,7 +1,6 @@
-import type { LocalizedText } from '@initiatief/engine';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema';
-import { AppError, type ErrorCode } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { findRegulation, type Regulation } from '../regulations/regulations.repository';
 import { withPolicyTables } from './policy.table';
 import type { RegulationChanges } from './policy-regulations.service';
@@ -45,18 +44,6 @@ export interface Proposal {
   decidedBy: { id: string; name: string } | null;
   decidedAt: string | null;
   decisionComment: string | null;
-}
-
-/**
- * A refusal a policy officer reads: `text` in both languages (the web shows the page's), `detail`
- * its English; members for programs in `extra`.
- */
-export function refusedIn(
-  code: ErrorCode,
-  said: LocalizedText,
-  extra: Record<string, unknown> = {},
-): AppError {
-  return new AppError(code, said.en, { extra: { ...extra, text: said } });
 }
 
 function proposalsQuery(db: Db) {

@@ -2,7 +2,7 @@ import { toAmsterdamDate } from '@initiatief/engine';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import {
   findRegulation,
   type NewRegulation,
@@ -125,8 +125,12 @@ export async function checkNewRegulation(db: Db, input: NewRegulation): Promise<
   if (taken) throw codeTaken(input.code);
 }
 
+/** The code is the officer's own word: quoted, in both languages. */
 export function codeTaken(code: string): AppError {
-  return new AppError('conflict', `A regulation with code ${code} exists.`);
+  return refusedIn('conflict', {
+    nl: `Er is al een regeling met de code ‘${code}’. Kies een andere code.`,
+    en: `A regulation with the code ‘${code}’ exists already. Choose another code.`,
+  });
 }
 
 /**

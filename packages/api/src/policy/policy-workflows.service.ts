@@ -1,7 +1,7 @@
 import { referencePrefixFor } from '@initiatief/engine';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { type DefinitionDetail, getDefinition } from './policy-definitions.service';
 
 const KEY_RE = /^[a-z0-9][a-z0-9-]*$/;
@@ -114,7 +114,13 @@ export async function createWorkflow(
       .select('version')
       .where('key', '=', input.key)
       .executeTakeFirst();
-    if (taken) throw new AppError('conflict', `A workflow with the key ${input.key} exists.`);
+    // The key is the officer's own word (checked against KEY_RE above): quoted, not a code of ours.
+    if (taken) {
+      throw refusedIn('conflict', {
+        nl: `Er is al een werkproces met de sleutel ‘${input.key}’. Kies een andere sleutel.`,
+        en: `A workflow with the key ‘${input.key}’ exists already. Choose another key.`,
+      });
+    }
     let definition: Record<string, unknown> = workflowSkeleton(input.key, input.title);
     if (input.from) {
       const source = await trx
@@ -130,9 +136,14 @@ export async function createWorkflow(
         );
       }
       if (source.status !== 'published') {
-        throw new AppError('conflict', 'A new workflow is copied from a published version.', {
-          extra: { status: source.status },
-        });
+        throw refusedIn(
+          'conflict',
+          {
+            nl: 'Een nieuw werkproces wordt gekopieerd van een gepubliceerde versie; kies een gepubliceerde versie.',
+            en: 'A new workflow is copied from a published version; choose a published version.',
+          },
+          { status: source.status },
+        );
       }
       definition = {
         ...(source.definition as Record<string, unknown>),

@@ -71,6 +71,13 @@ describe('POST /api/policy/definitions', () => {
       title,
     });
     expect(taken.status).toBe(409);
+    // The key is the officer's own word, quoted; the sentence around it in both languages.
+    const takenBody = await readJson(taken);
+    expect(takenBody.text).toEqual({
+      nl: 'Er is al een werkproces met de sleutel ‘klein-buurtbudget’. Kies een andere sleutel.',
+      en: 'A workflow with the key ‘klein-buurtbudget’ exists already. Choose another key.',
+    });
+    expect(takenBody.detail).toBe(takenBody.text.en);
     const unknown = await as(kit.cookies.policy, 'POST', '/api/policy/definitions', {
       key: 'nieuw',
       title,
@@ -83,6 +90,15 @@ describe('POST /api/policy/definitions', () => {
       from: { key: 'wijkfeest', version: 1 },
     });
     expect(fromDraft.status).toBe(409);
+    const fromDraftBody = await readJson(fromDraft);
+    expect(fromDraftBody).toMatchObject({
+      status: 409,
+      text: {
+        nl: 'Een nieuw werkproces wordt gekopieerd van een gepubliceerde versie; kies een gepubliceerde versie.',
+        en: 'A new workflow is copied from a published version; choose a published version.',
+      },
+    });
+    expect(fromDraftBody.detail).toBe(fromDraftBody.text.en);
     const bad = await as(kit.cookies.policy, 'POST', '/api/policy/definitions', {
       key: 'Nieuw Werk',
       title,

@@ -477,7 +477,15 @@ describe('policy: regulations', () => {
         json: {},
       }),
     );
-    expect((await asPolicy('POST', '/api/policy/regulations', input)).status).toBe(409);
+    const twice = await asPolicy('POST', '/api/policy/regulations', input);
+    expect(twice.status).toBe(409);
+    // The code is the officer's own word, quoted; the sentence around it in both languages.
+    const twiceBody = await readJson(twice);
+    expect(twiceBody.text).toEqual({
+      nl: 'Er is al een regeling met de code ‘BI-CHARLOIS-2027’. Kies een andere code.',
+      en: 'A regulation with the code ‘BI-CHARLOIS-2027’ exists already. Choose another code.',
+    });
+    expect(twiceBody.detail).toBe(twiceBody.text.en);
     const closedBefore = await asPolicy('POST', '/api/policy/regulations', {
       ...input,
       code: 'X-1',

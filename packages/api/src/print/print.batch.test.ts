@@ -151,13 +151,27 @@ describe('one print batch a day', () => {
     expect(first).toMatchObject({ postingDate: '2026-06-02', status: 'open' });
     const posted = await call(http, 'POST', `/api/print-batches/${first.id}/posted`, { cookie });
     expect(posted.status).toBe(200);
+    // Posted twice: said in words, not the web's general sentence for a conflict.
+    const twice = await call(http, 'POST', `/api/print-batches/${first.id}/posted`, { cookie });
+    expect(twice.status).toBe(409);
+    const twiceBody = await readBody(twice);
+    expect(twiceBody.text).toEqual({
+      nl: 'Deze postbatch is al gemeld als gepost.',
+      en: 'This batch has already been marked as posted.',
+    });
+    expect(twiceBody.detail).toBe(twiceBody.text.en);
 
     // A letter issued after the post went: no second batch today.
     const late = await paperApplication({ email: false });
     const lateLetter = (await issue(late)).documentIds[0]!;
     const second = await call(http, 'POST', '/api/print-batches', { cookie });
     expect(second.status).toBe(409);
-    expect((await readBody(second)).detail).toMatch(/already posted/);
+    const secondBody = await readBody(second);
+    expect(secondBody.text).toEqual({
+      nl: 'De postbatch van vandaag is al gepost. De brieven die nu wachten, gaan mee in de postbatch van morgen.',
+      en: "Today's print batch has already been posted. The letters that wait now go in tomorrow's batch.",
+    });
+    expect(secondBody.detail).toBe(secondBody.text.en);
     const queue = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
     expect(queue.today).toBe('2026-06-02');
     expect(

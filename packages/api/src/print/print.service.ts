@@ -18,6 +18,12 @@ import type { LetterContent, LetterKind } from '../letters/letter.types';
 import { paperNoticeOf, templateOf } from '../messaging/messaging.service';
 import { postDecisionLetter } from './print.decision';
 import {
+  batchOfAnotherDay,
+  batchPostedAlready,
+  nothingToPrint,
+  postedToday,
+} from './print.refusals';
+import {
   type BatchRow,
   findBatch,
   lettersOfBatch,
@@ -119,10 +125,7 @@ async function refuseSecondPostingToday(trx: Transaction<DB>, postingDate: strin
     .where('status', '=', 'posted')
     .executeTakeFirst();
   if (posted) {
-    throw new AppError(
-      'conflict',
-      "Today's print batch was already posted; the letters that wait go in tomorrow's batch.",
-    );
+    throw postedToday();
   }
 }
 
@@ -154,12 +157,7 @@ export async function createPrintBatch(
     if (letters.length === 0) {
       const already = await lettersOfBatch(trx, id);
       if (already.length === 0) {
-        throw new AppError(
-          'conflict',
-          waiting.length > 0
-            ? `${waiting.length} letters wait, but their residents have no postal address yet.`
-            : 'No letters are waiting to be printed and posted.',
-        );
+        throw nothingToPrint(waiting.length);
       }
       return id;
     }
@@ -256,13 +254,10 @@ export async function markBatchPosted(
     const batch = await findBatch(trx, args.id, { forUpdate: true });
     if (!batch) throw new AppError('not_found', 'There is no such print batch.');
     if (batch.status === 'posted') {
-      throw new AppError('conflict', 'This batch was already marked as posted.');
+      throw batchPostedAlready();
     }
     if (String(batch.posting_date) !== today) {
-      throw new AppError(
-        'conflict',
-        `This batch is dated ${batch.posting_date}; its letters would carry the wrong date. Print today's batch instead.`,
-      );
+      throw batchOfAnotherDay(String(batch.posting_date));
     }
     await trx
       .updateTable('print_batches')

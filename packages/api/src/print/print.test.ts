@@ -197,6 +197,11 @@ describe('the print queue', () => {
     cookie = await loginAs(http, clerk.email!);
     const late = await call(http, 'POST', `/api/print-batches/${wednesday.id}/posted`, { cookie });
     expect(late.status).toBe(409);
+    // The date written out, in both languages: no ISO date for a person to read.
+    const lateBody = await readBody(late);
+    expect(lateBody.text.nl).toContain('Deze postbatch is van 4 maart 2026;');
+    expect(lateBody.text.en).toContain('This batch is dated 4 March 2026;');
+    expect(lateBody.detail).toBe(lateBody.text.en);
     const thursday = await readBody(await call(http, 'POST', '/api/print-batches', { cookie }));
     expect(thursday.postingDate).toBe('2026-03-05');
     expect(thursday.letters).toBeGreaterThanOrEqual(1);
@@ -281,9 +286,20 @@ describe('the print queue', () => {
     const queue = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
     const mine = queue.waiting.find((w: { documentId: string }) => w.documentId === documentIds[0]);
     expect(mine).toMatchObject({ addressMissing: true, recipient: { addressLines: [] } });
-    // Nothing can go in an envelope with only a name on it.
+    // Nothing can go in an envelope with only a name on it. A new day: today's batch, posted by
+    // the test before, would otherwise refuse first and for another reason.
+    clock.advance(DAY);
+    cookie = await loginAs(http, clerk.email!);
     const refused = await call(http, 'POST', '/api/print-batches', { cookie });
     expect(refused.status).toBe(409);
+    const said = await readBody(refused);
+    expect(said.text.nl).toMatch(
+      /^Er wacht(en)? \d+ brie(f|ven), maar van de bewoners? is nog geen postadres bekend\.$/,
+    );
+    expect(said.text.en).toMatch(
+      /^\d+ letters? waits?, but (its|their) residents? ha(s|ve) no postal address yet\.$/,
+    );
+    expect(said.detail).toBe(said.text.en);
     expect((await document(documentIds[0]!)).print_batch_id).toBeNull();
 
     // She gives her address at the desk; the next batch takes the letter, addressed there.
@@ -292,8 +308,6 @@ describe('the print queue', () => {
       .set({ street: 'Kruiskade 55', postcode: '3012 EE', city: 'Rotterdam' })
       .where('id', '=', app.applicant.id)
       .execute();
-    clock.advance(DAY);
-    cookie = await loginAs(http, clerk.email!);
     const after = await readBody(await call(http, 'GET', '/api/print-queue', { cookie }));
     expect(
       after.waiting.find((w: { documentId: string }) => w.documentId === documentIds[0]),

@@ -109,7 +109,14 @@ describe('withholding an overtaken paper letter', () => {
     expect(await historyEvents(applicationId, 'resident')).toEqual([]);
 
     // Once withheld it stays so: a second time is a conflict, and it never goes in a batch.
-    expect((await withhold(letter.documentId, { reason: 'Nog eens.' })).status).toBe(409);
+    const again = await withhold(letter.documentId, { reason: 'Nog eens.' });
+    expect(again.status).toBe(409);
+    const againBody = await readJson(again);
+    expect(againBody.text).toEqual({
+      nl: 'Deze brief is al tegengehouden: hij wordt niet verstuurd.',
+      en: 'This letter has already been withheld: it will not be sent.',
+    });
+    expect(againBody.detail).toBe(againBody.text.en);
     await call(kit.app, 'POST', '/api/print-batches', { cookie: kit.cookies.clerk });
     const kept = await kit.t.db
       .selectFrom('documents')
@@ -178,6 +185,12 @@ describe('withholding an overtaken paper letter', () => {
     expect(decision).toMatchObject({ withholdable: false, overtaken: false });
     const res = await withhold(decision!.documentId, { reason: 'Liever niet.' });
     expect(res.status).toBe(409);
+    const body = await readJson(res);
+    expect(body.text.nl).toBe(
+      'Een besluit wordt nooit tegengehouden: het werkt pas als het is verzonden (Awb 3:41). ' +
+        'Een later besluit verandert het.',
+    );
+    expect(body.detail).toBe(body.text.en);
     expect((await queue()).some((l) => l.documentId === decision!.documentId)).toBe(true);
     // The database refuses it too, whatever the caller.
     await expect(
@@ -187,5 +200,26 @@ describe('withholding an overtaken paper letter', () => {
         .where('id', '=', decision!.documentId)
         .execute(),
     ).rejects.toThrow(/documents_withheld_waiting/);
+  });
+
+  // Last: once today's batch is posted, no other test here could make one today.
+  it('refuses a letter that went in the post already, in words', async () => {
+    await kit.advance(24 * 60 * 60 * 1000);
+    const { letter } = await overtakenRequest();
+    const made = await call(kit.app, 'POST', '/api/print-batches', { cookie: kit.cookies.clerk });
+    expect(made.status).toBe(201);
+    const batch = await readJson(made);
+    const posted = await call(kit.app, 'POST', `/api/print-batches/${batch.id}/posted`, {
+      cookie: kit.cookies.clerk,
+    });
+    expect(posted.status, await posted.clone().text()).toBe(200);
+    const res = await withhold(letter.documentId, { reason: 'Te laat gezien.' });
+    expect(res.status).toBe(409);
+    const body = await readJson(res);
+    expect(body.text).toEqual({
+      nl: 'Deze brief is al op de post gedaan en kan niet meer worden tegengehouden.',
+      en: 'This letter has already been posted and can no longer be withheld.',
+    });
+    expect(body.detail).toBe(body.text.en);
   });
 });

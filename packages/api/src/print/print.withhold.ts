@@ -6,6 +6,11 @@ import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { DECISION_KINDS, type LetterKind } from '../letters/letter.types';
 import { recordShellEvent } from '../queue/claims.service';
+import {
+  decisionNeverWithheld,
+  letterPostedAlready,
+  letterWithheldAlready,
+} from './print.refusals';
 import { lettersOfBatch } from './print.repository';
 
 /** Whether a waiting paper letter may be withheld: anything but a decision. */
@@ -47,14 +52,9 @@ export async function withholdLetter(
     if (letter?.channel !== 'paper') {
       throw new AppError('not_found', 'There is no paper letter with this id.');
     }
-    if (letter.withheld_at) throw new AppError('conflict', 'This letter was already withheld.');
-    if (letter.posted_on) throw new AppError('conflict', 'This letter was already posted.');
-    if (!isWithholdable(letter.kind)) {
-      throw new AppError(
-        'conflict',
-        'A decision is never withheld: it takes effect only when it is sent (Awb 3:41). A later decision changes it.',
-      );
-    }
+    if (letter.withheld_at) throw letterWithheldAlready();
+    if (letter.posted_on) throw letterPostedAlready();
+    if (!isWithholdable(letter.kind)) throw decisionNeverWithheld();
     await trx
       .updateTable('documents')
       .set({

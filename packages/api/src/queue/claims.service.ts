@@ -2,6 +2,7 @@ import {
   allowedEvents,
   type Facts,
   type PersistedSnapshot,
+  ROLE_WORDS,
   type WorkflowDefinition,
 } from '@initiatief/engine';
 import type { Transaction } from 'kysely';
@@ -15,7 +16,7 @@ import { SHELL_EVENTS } from '../applications/shell-events';
 import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { stateTagged } from '../definitions/state-tags';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { isUuid } from '../regulations/regulations.repository';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
@@ -34,6 +35,30 @@ function mayClaim(user: SessionUser): boolean {
   return user.roles.includes('assessor') || user.roles.includes('admin');
 }
 
+/** Claiming is for the queue roles but one (`mayClaim`): said in words, not role codes. */
+function approverDoesNotClaim(): AppError {
+  const { approver } = ROLE_WORDS;
+  return refusedIn('forbidden', {
+    nl: `${capital(approver.nl)} beslist over voorstellen en pakt zelf geen aanvragen op.`,
+    en: `${capital(approver.en)} decides on proposals and does not claim applications.`,
+  });
+}
+
+/** Another's claim is given back by that person or an administrator; `name`: who holds it. */
+function onlyAssigneeReleases(name: string | undefined): AppError {
+  const admin = ROLE_WORDS.admin;
+  return refusedIn('forbidden', {
+    nl:
+      `${name ?? 'Een collega'} behandelt deze aanvraag. Alleen die of ${admin.nl} kan haar ` +
+      'loslaten; neem haar over als u er zelf mee verder wilt.',
+    en:
+      `${name ?? 'A colleague'} is handling this application. Only they or ${admin.en} can ` +
+      'release it; take it over if you want to carry on with it yourself.',
+  });
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 async function assigneeName(db: Transaction<DB>, id: string | null): Promise<string | null> {
   if (!id) return null;
   const row = await db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst();
@@ -43,7 +68,7 @@ async function assigneeName(db: Transaction<DB>, id: string | null): Promise<str
 export async function claim(deps: Deps, user: SessionUser, id: string): Promise<Assignment> {
   if (!isUuid(id)) throw notFound();
   if (!mayClaim(user)) {
-    throw new AppError('forbidden', 'An approver decides on proposals and does not claim cases.');
+    throw approverDoesNotClaim();
   }
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
@@ -77,7 +102,14 @@ export async function release(deps: Deps, user: SessionUser, id: string): Promis
   const existing = await findApplication(deps.db, id);
   if (!existing) throw notFound();
   if (existing.assignee_id && existing.assignee_id !== user.id && !user.roles.includes('admin')) {
-    throw new AppError('forbidden', 'Only the assignee (or an admin) releases an application.');
+    const name = (
+      await deps.db
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', existing.assignee_id)
+        .executeTakeFirst()
+    )?.name;
+    throw onlyAssigneeReleases(name);
   }
   await deps.db
     .updateTable('applications')
@@ -96,7 +128,7 @@ export async function takeOver(
 ): Promise<Assignment> {
   if (!isUuid(id)) throw notFound();
   if (!mayClaim(user)) {
-    throw new AppError('forbidden', 'An approver decides on proposals and does not claim cases.');
+    throw approverDoesNotClaim();
   }
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {

@@ -95,6 +95,24 @@ describe('a claim is recorded', () => {
   });
 });
 
+describe('a claim is given back', () => {
+  test('by its handler, not by another assessor: refused in words, naming the handler', async () => {
+    const app = await applicationIn(kit, 'submitted');
+    expect((await post('assessor', app.id, 'claim')).status).toBe(200);
+    const refused = await post('assessor2', app.id, 'release');
+    expect(refused.status).toBe(403);
+    const body = await readJson(refused);
+    const name = kit.users.assessor.name;
+    expect(body.text).toEqual({
+      nl: `${name} behandelt deze aanvraag. Alleen die of een beheerder kan haar loslaten; neem haar over als u er zelf mee verder wilt.`,
+      en: `${name} is handling this application. Only they or an administrator can release it; take it over if you want to carry on with it yourself.`,
+    });
+    expect(body.detail).toBe(body.text.en);
+    expect((await detail(app.id)).assigneeId).toBe(kit.users.assessor.id);
+    expect((await post('assessor', app.id, 'release')).status).toBe(200);
+  });
+});
+
 describe('a step on an unassigned case makes its handler', () => {
   test('the assessor who asks for information without claiming handles the case', async () => {
     const app = await applicationIn(kit, 'submitted');

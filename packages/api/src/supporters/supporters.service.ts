@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { isApplicantLine, supportersOnForm, supportersRule } from '@initiatief/engine';
-import { canSee } from '../applications/applications.access';
+import { applicantOnly, canSee } from '../applications/applications.access';
 import { type ApplicationRecord, findApplication } from '../applications/applications.repository';
 import type { SupporterConfirmation } from '../applications/applications.table';
 import { SHELL_EVENTS } from '../applications/shell-events';
@@ -8,7 +8,7 @@ import { STAFF_ROLES } from '../auth/roles';
 import type { SessionUser } from '../context';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { SUPPORTER_INVITATION } from '../messaging/mail.compose';
 import { insertMails, mailRow } from '../messaging/messaging.service';
 import { webAddress } from '../messaging/web-address';
@@ -164,7 +164,7 @@ export async function addSupporter(
   const own = app.applicant_id === user.id;
   const clerk = user.roles.includes('clerk');
   if (!own && !clerk) {
-    throw new AppError('forbidden', 'Only the applicant (or desk staff for them) adds supporters.');
+    throw applicantOnly('supporters');
   }
   const applicant = await applicantOf(deps.db, app);
   const ownSupport = () =>
@@ -182,7 +182,12 @@ export async function addSupporter(
     });
   const now = deps.clock();
   if (input.paper) {
-    if (!clerk) throw new AppError('forbidden', 'Only desk staff record a paper list.');
+    if (!clerk) {
+      throw refusedIn('forbidden', {
+        nl: 'Alleen een medewerker dienstverlening legt handtekeningen van een papieren lijst vast.',
+        en: 'Only desk staff record signatures from a paper list.',
+      });
+    }
     if (isApplicantLine(input, applicant.name, applicant.postcode)) throw ownSupport();
     return deps.db.transaction().execute(async (trx) => {
       const row = await trx

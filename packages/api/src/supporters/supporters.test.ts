@@ -85,7 +85,26 @@ describe('supporters who confirm their own support', () => {
     );
     expect(paper.status).toBe(201);
     expect((await readJson(paper)).confirmedHow).toBe('paper');
-    expect((await invite(app.id, { name: 'Zelf', paper: true }, 'resident')).status).toBe(403);
+    const notAtTheDesk = await invite(app.id, { name: 'Zelf', paper: true }, 'resident');
+    expect(notAtTheDesk.status).toBe(403);
+    const said = await readJson(notAtTheDesk);
+    expect(said.text).toEqual({
+      nl: 'Alleen een medewerker dienstverlening legt handtekeningen van een papieren lijst vast.',
+      en: 'Only desk staff record signatures from a paper list.',
+    });
+    expect(said.detail).toBe(said.text.en);
+    // Staff who do not act for the applicant add none: who may, in words.
+    const byAssessor = await call(kit.app, 'POST', `/api/applications/${app.id}/supporters`, {
+      cookie: kit.cookies.assessor,
+      json: { name: 'Buur 9', email: 'z@buurt.test' },
+    });
+    expect(byAssessor.status).toBe(403);
+    const who = await readJson(byAssessor);
+    expect(who.text).toEqual({
+      nl: 'Alleen de aanvrager of een medewerker dienstverlening namens de aanvrager kan ondersteuners toevoegen.',
+      en: "Only the applicant, or desk staff on the applicant's behalf, can add supporters.",
+    });
+    expect(who.detail).toBe(who.text.en);
 
     const list = await readJson(
       await call(kit.app, 'GET', `/api/applications/${app.id}/supporters`, {
