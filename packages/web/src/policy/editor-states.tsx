@@ -9,7 +9,7 @@ import {
   Heading3,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { SelectField, TextAreaField } from '../components/ui';
 import { delayText } from './delay-text';
 import {
@@ -23,29 +23,23 @@ import {
   str,
   type Update,
 } from './editor-kit';
+import { memoOnReadParts } from './editor-memo';
 import { useEditorText } from './editor-messages';
 import { useKeyOrder } from './editor-order';
-import { RemoveStateButton } from './editor-state-remove';
+import {
+  NewTargetSelect,
+  RemoveState,
+  STAY,
+  StateOptionsContext,
+  StateOrder,
+  StatesContext,
+  useStableOptions,
+} from './editor-states-shared';
 import { PolicyTextField as TextField } from './editor-texts';
 import { TransitionEditor } from './editor-transition';
 import type { DefinitionJson } from './policy-api';
 
-const STAY = '__stay';
-
-function StateEditor({
-  def,
-  update,
-  name,
-  stateOptions,
-  order,
-}: {
-  def: DefinitionJson;
-  update: Update;
-  name: string;
-  stateOptions: { value: string; label: string }[];
-  /** Up and down buttons for this state's place in the definition's order. */
-  order: ReactNode;
-}) {
+function StateEditor({ def, update, name }: { def: DefinitionJson; update: Update; name: string }) {
   const { p, e, word, locale } = useEditorText();
   const s = obj(obj(def.states)[name]);
   const meta = obj(s.meta);
@@ -74,7 +68,7 @@ function StateEditor({
   return (
     <Fieldset id={pathId(base)} tabIndex={-1} className="policy-state">
       <FieldsetLegend>{title}</FieldsetLegend>
-      {order}
+      <StateOrder name={name} what={title} />
       <div className="policy-grid">
         <TextField
           id={pathId(`${base}.meta.label.nl`)}
@@ -182,13 +176,7 @@ function StateEditor({
                     : eventLabel(type);
                 return (
                   <li key={b.path}>
-                    <TransitionEditor
-                      def={def}
-                      update={update}
-                      branch={b}
-                      title={name}
-                      stateOptions={stateOptions}
-                    />
+                    <TransitionEditor def={def} update={update} branch={b} title={name} />
                     <Button
                       appearance="subtle-button"
                       onClick={() => update((d) => removeAt(d, b.path))}
@@ -213,18 +201,7 @@ function StateEditor({
                   ...Object.keys(events).map((ev) => ({ value: ev, label: eventLabel(ev) })),
                 ]}
               />
-              <SelectField
-                id={`def-new-target-${name}`}
-                label={e('states.addTarget')}
-                description={e('states.pickTarget')}
-                value={newTarget}
-                onChange={setNewTarget}
-                options={[
-                  { value: '', label: e('tr.choose') },
-                  ...stateOptions.filter((o) => o.value !== name),
-                  { value: STAY, label: e('tr.stay') },
-                ]}
-              />
+              <NewTargetSelect from={name} value={newTarget} onChange={setNewTarget} />
               <Button
                 appearance="secondary-action-button"
                 disabled={!newEvent || !newTarget}
@@ -265,7 +242,6 @@ function StateEditor({
                     update={update}
                     branch={b}
                     title={e('timers.label', { delay: delayText(def, delay, locale) })}
-                    stateOptions={stateOptions}
                   />
                   <Button
                     appearance="subtle-button"
@@ -307,12 +283,17 @@ function StateEditor({
           )}
         </>
       )}
-      {name !== def.initial && (
-        <RemoveStateButton def={def} update={update} name={name} title={title} />
-      )}
+      <RemoveState update={update} name={name} title={title} />
     </Fieldset>
   );
 }
+
+// Typing in one state draws that state's editor again, not every state's: each is memoised on
+// its own state object (`states[name]`) and the other parts of the definition it reads.
+const MemoStateEditor = memoOnReadParts(StateEditor, {
+  deep: ['states'],
+  instanceOf: (props) => props.name,
+});
 
 /** States with their labels, tags, transitions and timers; a new state from its label. */
 export function StatesSection({ def, update }: { def: DefinitionJson; update: Update }) {
@@ -320,7 +301,9 @@ export function StatesSection({ def, update }: { def: DefinitionJson; update: Up
   const states = obj(def.states);
   const names = Object.keys(states);
   const [newLabel, setNewLabel] = useState('');
-  const stateOptions = names.map((n) => ({ value: n, label: labelOf(states[n], locale, n) }));
+  const stateOptions = useStableOptions(
+    names.map((n) => ({ value: n, label: labelOf(states[n], locale, n) })),
+  );
   const code = codeFrom(newLabel);
   const { orderButtons, announcement } = useKeyOrder(def, update, 'states');
   return (
@@ -340,16 +323,13 @@ export function StatesSection({ def, update }: { def: DefinitionJson; update: Up
         options={stateOptions}
       />
       <Paragraph>{e('order.states')}</Paragraph>
-      {names.map((name) => (
-        <StateEditor
-          key={name}
-          def={def}
-          update={update}
-          name={name}
-          stateOptions={stateOptions}
-          order={orderButtons(name, labelOf(states[name], locale, name))}
-        />
-      ))}
+      <StatesContext.Provider value={{ def, orderButtons }}>
+        <StateOptionsContext.Provider value={stateOptions}>
+          {names.map((name) => (
+            <MemoStateEditor key={name} def={def} update={update} name={name} />
+          ))}
+        </StateOptionsContext.Provider>
+      </StatesContext.Provider>
       {announcement}
       <div className="policy-inline">
         <TextField

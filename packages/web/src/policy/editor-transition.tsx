@@ -21,6 +21,7 @@ import {
   vocabularyNames,
 } from './editor-ref-text';
 import { useReorder } from './editor-reorder';
+import { useStateOptions } from './editor-states-shared';
 import type { DefinitionJson } from './policy-api';
 
 /** Default parameters for a newly added guard or action, so it is valid at once where it can be. */
@@ -188,43 +189,16 @@ export function TransitionEditor({
   update,
   branch,
   title,
-  stateOptions,
 }: {
   def: DefinitionJson;
   update: Update;
   branch: Branch;
   title: string;
-  stateOptions: { value: string; label: string }[];
 }) {
   const { e } = useEditorText();
-  const targetLabel = stateOptions.find((o) => o.value === branch.target)?.label;
-  // A status removed since: said in words and marked as a problem, never read as "stays".
-  const missing = branch.target !== '' && targetLabel === undefined;
-  const target = missing ? e('tr.missingTarget') : (targetLabel ?? e('tr.stay'));
   return (
-    <details
-      className={`policy-transition${missing ? ' policy-transition--problem' : ''}`}
-      id={`${pathId(branch.path)}-details`}
-    >
-      <summary>{e('tr.title', { event: title, target })}</summary>
-      <SelectField
-        id={pathId(`${branch.path}.target`)}
-        label={e('states.addTarget')}
-        error={missing ? e('tr.missingTargetError') : undefined}
-        value={branch.target}
-        onChange={(v) =>
-          update((d) => {
-            const t = transitionAt(d, branch.path);
-            if (v) t.target = v;
-            else delete t.target;
-          })
-        }
-        options={[
-          ...(missing ? [{ value: branch.target, label: e('tr.missingTarget') }] : []),
-          { value: '', label: e('tr.stay') },
-          ...stateOptions,
-        ]}
-      />
+    <details className="policy-transition" id={`${pathId(branch.path)}-details`}>
+      <TransitionTarget update={update} branch={branch} title={title} />
       <RefList
         def={def}
         update={update}
@@ -246,5 +220,51 @@ export function TransitionEditor({
         addLabel={e('tr.addAction')}
       />
     </details>
+  );
+}
+
+/**
+ * The transition's summary and its target: the only parts that show the other states' labels,
+ * so the only parts drawn again when one of them changes (the options come from the context).
+ */
+function TransitionTarget({
+  update,
+  branch,
+  title,
+}: {
+  update: Update;
+  branch: Branch;
+  title: string;
+}) {
+  const { e } = useEditorText();
+  const stateOptions = useStateOptions();
+  const targetLabel = stateOptions.find((o) => o.value === branch.target)?.label;
+  // A status removed since: said in words and marked as a problem, never read as "stays".
+  const missing = branch.target !== '' && targetLabel === undefined;
+  const target = missing ? e('tr.missingTarget') : (targetLabel ?? e('tr.stay'));
+  return (
+    <>
+      <summary className={missing ? 'policy-transition__problem' : undefined}>
+        {e('tr.title', { event: title, target })}
+      </summary>
+      <SelectField
+        id={pathId(`${branch.path}.target`)}
+        label={e('states.addTarget')}
+        error={missing ? e('tr.missingTargetError') : undefined}
+        value={branch.target}
+        onChange={(v) =>
+          update((d) => {
+            const t = transitionAt(d, branch.path);
+            if (v) t.target = v;
+            else delete t.target;
+          })
+        }
+        options={[
+          ...(missing ? [{ value: branch.target, label: e('tr.missingTarget') }] : []),
+          { value: '', label: e('tr.stay') },
+          ...stateOptions,
+        ]}
+      />
+    </>
   );
 }
