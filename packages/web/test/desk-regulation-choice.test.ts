@@ -62,6 +62,31 @@ const readWith = () =>
       .map((id) => document.getElementById(id)?.textContent ?? '')
       .join(' | '),
   );
+/** What the polite status region under the select says now. */
+const announced = () =>
+  page.evaluate(() => {
+    const region = document.getElementById('desk-regulation-said');
+    if (region?.getAttribute('role') !== 'status') return 'no status region';
+    return region.textContent ?? '';
+  });
+/** Starts keeping every text the status region has had (from now on, in order). */
+const recordAnnouncements = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { saidTexts: string[] };
+    w.saidTexts = [];
+    let last = '';
+    new MutationObserver(() => {
+      const now = document.getElementById('desk-regulation-said')?.textContent ?? '';
+      if (now !== '' && now !== last) w.saidTexts.push(now);
+      last = now;
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+/** The texts the status region has had since `recordAnnouncements`; the list is emptied. */
+const announcements = () =>
+  page.evaluate(() => {
+    const w = window as unknown as { saidTexts: string[] };
+    return w.saidTexts.splice(0);
+  });
 /** The focused element's role and accessible name, as the test reads them. */
 const focused = () =>
   page.evaluate(() => {
@@ -88,6 +113,7 @@ describe('the desk chooses the regulation of the resident’s district', () => {
   it('from the postcode typed: chosen, said why, another can be chosen; none where none fits', async () => {
     await login(page, server.url, server.users.clerk.email, PASSWORD);
     await expectHeading(page, 'Aanvraag namens een bewoner');
+    await recordAnnouncements();
     const form = page.getByRole('region', { name: 'Nieuwe bewoner' });
     await form.getByLabel('Naam').fill('Sevda Kaya');
     await form.getByLabel('Straat en huisnummer').fill('Beijerlandselaan 10');
@@ -99,6 +125,9 @@ describe('the desk chooses the regulation of the resident’s district', () => {
     // Feijenoord's regulation, not the first of the list (Charlois), and why, read with the field.
     await expect.poll(readWith).toBe('Gekozen omdat postcode 3074 AB in Feijenoord ligt.');
     expect(await chosenTitle()).toMatch(/^Wijkfonds Feijenoord 2026 \(Feijenoord, /);
+    // The reason came after the lookup, so it is said politely too: once, when it settled.
+    await expect.poll(announced).toBe('Gekozen omdat postcode 3074 AB in Feijenoord ligt.');
+    expect(await announcements()).toEqual(['Gekozen omdat postcode 3074 AB in Feijenoord ligt.']);
     await page.getByRole('list', { name: 'Voorwaarden' }).waitFor();
     await checkA11y(page, 'desk-regulation-chosen');
 
@@ -130,14 +159,24 @@ describe('the desk chooses the regulation of the resident’s district', () => {
       .toBe('Postcode 3074 AB ligt in Feijenoord. U hebt zelf een andere regeling gekozen.');
     expect(await chosenTitle()).toMatch(/^Wijkfonds Charlois 2026/);
     expect(await focused()).toBe('select:Regeling');
+    // Her own choice on the focused field: its description says it; no second voice says it.
+    expect(await announced()).toBe('');
+    expect(await announcements()).toEqual([]);
 
-    // She has moved: the new postcode chooses anew.
+    // She has moved: the new postcode chooses anew, and the new reason is said once it is known.
     await changePostcode('3083 AB');
     await expect.poll(readWith).toBe('Gekozen omdat postcode 3083 AB in Charlois ligt.');
     expect(await chosenTitle()).toMatch(/^Wijkfonds Charlois 2026/);
+    await expect.poll(announced).toBe('Gekozen omdat postcode 3083 AB in Charlois ligt.');
+    expect(await announcements()).toEqual(['Gekozen omdat postcode 3083 AB in Charlois ligt.']);
+    // Another language says the same reason again in the field, not aloud a second time.
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await expect.poll(readWith).toBe('Chosen because postcode 3083 AB is in Charlois.');
+    expect(await announced()).toBe('');
     await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
+    await expect.poll(readWith).toBe('Gekozen omdat postcode 3083 AB in Charlois ligt.');
+    expect(await announced()).toBe('');
+    expect(await announcements()).toEqual([]);
 
     // Rozenburg has no regulation open: nothing chosen, said plainly; starting asks for a choice.
     await changePostcode('3181 AB');
@@ -147,6 +186,14 @@ describe('the desk chooses the regulation of the resident’s district', () => {
         'Postcode 3181 AB ligt in Rozenburg, maar daar is geen regeling open. Daarom is er geen vooraf gekozen. Kies zelf een regeling.',
       );
     expect(await chosenTitle()).toBe('');
+    await expect
+      .poll(announced)
+      .toBe(
+        'Postcode 3181 AB ligt in Rozenburg, maar daar is geen regeling open. Daarom is er geen vooraf gekozen. Kies zelf een regeling.',
+      );
+    expect(await announcements()).toEqual([
+      'Postcode 3181 AB ligt in Rozenburg, maar daar is geen regeling open. Daarom is er geen vooraf gekozen. Kies zelf een regeling.',
+    ]);
     expect(await page.getByRole('list', { name: 'Voorwaarden' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Aanvraag starten' }).click();
     await expect
@@ -196,9 +243,14 @@ describe('the desk chooses the regulation of the resident’s district', () => {
         'De postcode van Joost de Wit is niet bekend. Daarom is er geen regeling vooraf gekozen; vul het adres in als u dat wilt. Kies zelf een regeling.',
       );
     expect(await chosenTitle()).toBe('');
-    // Once the address is there, its postcode chooses.
+    // The reason the field opened with is read with it; nothing is said aloud besides.
+    expect(await announced()).toBe('');
+    await recordAnnouncements();
+    // Once the address is there, its postcode chooses, and that is said once it is known.
     await changePostcode('3072 AB', 'Putselaan 3');
     await expect.poll(readWith).toBe('Gekozen omdat postcode 3072 AB in Feijenoord ligt.');
+    await expect.poll(announced).toBe('Gekozen omdat postcode 3072 AB in Feijenoord ligt.');
+    expect(await announcements()).toEqual(['Gekozen omdat postcode 3072 AB in Feijenoord ligt.']);
     expect(await chosenTitle()).toMatch(/^Wijkfonds Feijenoord 2026/);
     await logout(page);
   });

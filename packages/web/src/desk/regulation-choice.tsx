@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Regulation, User } from '../api/client';
 import { SelectField } from '../components/ui';
 import { deskApi, type PostcodeRegulations } from './desk-api';
@@ -75,25 +75,55 @@ export function RegulationSelect({
   choice: RegulationChoice;
   error?: string;
 }) {
-  const { t, c, formatMoney } = useChoiceText();
+  const { t, c, formatMoney, locale } = useChoiceText();
+  const reason = reasonText(c, resident, choice);
+  const said = useSettledReason(reason, choice.lookup?.kind !== 'looking', locale, SELECT_ID);
   return (
-    <SelectField
-      id="desk-regulation"
-      label={t('desk.regulation')}
-      description={reasonText(c, resident, choice)}
-      error={error}
-      required
-      value={choice.value}
-      onChange={choice.choose}
-      options={[
-        { value: '', label: c('choice.none') },
-        ...regulations.map((r) => ({
-          value: r.id,
-          label: `${r.title} (${r.district}, ${t('regulation.remaining').toLowerCase()} ${formatMoney(r.budget.remainingCents)})`,
-        })),
-      ]}
-    />
+    <>
+      <SelectField
+        id={SELECT_ID}
+        label={t('desk.regulation')}
+        description={reason}
+        error={error}
+        required
+        value={choice.value}
+        onChange={choice.choose}
+        options={[
+          { value: '', label: c('choice.none') },
+          ...regulations.map((r) => ({
+            value: r.id,
+            label: `${r.title} (${r.district}, ${t('regulation.remaining').toLowerCase()} ${formatMoney(r.budget.remainingCents)})`,
+          })),
+        ]}
+      />
+      <p id={`${SELECT_ID}-said`} role="status" aria-live="polite" className="app-visually-hidden">
+        {said}
+      </p>
+    </>
   );
+}
+
+const SELECT_ID = 'desk-regulation';
+
+/**
+ * The reason to announce: a reason that changed since the page showed the field, once it
+ * settles (never the "finding out" in between). Not the one the field opened with, not one
+ * that changed while the field has the focus (the field's description says it there, and the
+ * person made the change), and not the same reason in another language when the language is
+ * switched: each would say again what was just read.
+ */
+function useSettledReason(reason: string, settled: boolean, locale: string, fieldId: string) {
+  const last = useRef({ reason, locale });
+  const [said, setSaid] = useState('');
+  useEffect(() => {
+    if (!settled) return;
+    const was = last.current;
+    last.current = { reason, locale };
+    if (was.reason === reason) return;
+    const quiet = was.locale !== locale || document.activeElement?.id === fieldId;
+    setSaid(quiet ? '' : reason);
+  }, [reason, settled, locale, fieldId]);
+  return said;
 }
 
 type ChoiceText = ReturnType<typeof useChoiceText>['c'];
