@@ -3,13 +3,15 @@
  * while the term stood still for a supplement; an advance above the grant was refused only by the
  * server, after a confirmation that named the grant but not what was paid out; the print queue
  * said "pdf" where the case page says "PDF"; and after the conflict warning's "Laad opnieuw" focus
- * fell back to the page's start, without a word that the case was reloaded.
+ * fell back to the page's start, without a word that the case was reloaded (and when a colleague
+ * had taken the step meanwhile, its form went with the reload and the focus to the page's body).
  */
 import { formatDate } from '@initiatief/engine';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoFormData, onlyFormFields } from '../../api/src/applications/applications.fixtures';
 import { loadDefinition } from '../../api/src/definitions/definitions.repository';
+import { createUser } from '../../api/src/test/test-app';
 import { type ApiAs, apiAs } from './api-as';
 import { checkA11y, expectHeading, login } from './browser';
 import { setUpBrowserTest } from './kit';
@@ -184,5 +186,51 @@ describe('the case page', () => {
       .filter({ hasText: 'Het verzoek om aanvulling is verstuurd' })
       .first()
       .waitFor();
+  });
+  it('after a conflict, when a colleague took the step meanwhile, "Laad opnieuw" says so where focus goes', async () => {
+    const app = await submitted('Moestuin Afrikaanderwijk');
+    const colleague = { email: 'bram.behandelaar@example.test', name: 'Bram Behandelaar' };
+    await createUser(server.deps.db, { roles: ['assessor'], ...colleague, password: PASSWORD });
+    await login(page, server.url, server.users.assessor.email, PASSWORD);
+    await page.goto(`${server.url}/behandeling/${app.id}`);
+    await expectHeading(page, 'Moestuin Afrikaanderwijk', false);
+    const ask = page.getByRole('region', { name: 'Om aanvulling vragen' });
+    await ask.getByLabel('Gevraagde aanvulling').fill('Stuur de offerte van de plantenbakken mee.');
+    // The colleague, in a session of his own, asks for the supplement first.
+    const bram = await apiAs(server, colleague.email);
+    await bram('POST', `/api/applications/${app.id}/events`, {
+      type: 'REQUEST_INFO',
+      payload: { message: 'Stuur een begroting mee.', periodDays: 14 },
+    });
+    await ask.getByRole('button', { name: 'Om aanvulling vragen' }).click();
+    const warning = ask
+      .getByRole('alert')
+      .filter({ hasText: 'Iemand anders heeft deze aanvraag gewijzigd' });
+    await warning.waitFor();
+    await warning.getByRole('button', { name: 'Laad opnieuw' }).click();
+    // The step is gone with the reload; the focus is not: it is on the sentence that says so, in
+    // the page's status region, with why in words.
+    await ask.waitFor({ state: 'detached' });
+    const sentence =
+      'U kunt ‘Om aanvulling vragen’ niet meer doen. Intussen heeft Bram Behandelaar ‘Om aanvulling gevraagd’ vastgelegd. De aanvraag is nu: Aanvulling gevraagd.';
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          const region = el?.closest('[role="status"]');
+          return region ? `${el?.tagName} in status: ${el?.textContent}` : el?.tagName;
+        }),
+      )
+      .toBe(`DIV in status: ${sentence}`);
+    await checkA11y(page, 'case-step-gone');
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText:
+          'You can no longer do ‘Request information’. Meanwhile Bram Behandelaar recorded ‘More information requested’. The application is now: Information requested.',
+      })
+      .waitFor();
+    await page.getByRole('button', { name: 'Nederlands', exact: true }).click();
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
 import { forwardEvent } from '../forms/form-pages';
+import { goneSentence, useStepGone } from '../forms/step-gone';
 import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
@@ -79,6 +80,8 @@ export function ApplicationBody({
   useEffect(() => {
     if (stepsTaken > 0) outcomeRef.current?.focus();
   }, [stepsTaken]);
+  // After a reload from a step's form, that step may be gone (someone else took it first).
+  const stepGone = useStepGone(app);
   const after = (type: string) => async (_next: Application) => {
     await reload();
     onDone(type);
@@ -106,7 +109,7 @@ export function ApplicationBody({
         definition={def}
         headingLevel={2}
         onDone={after(e.type)}
-        onReload={reload}
+        onReload={stepGone.reloadFor(e.type, reload)}
         extra={upload}
         danger={closes}
         confirmText={closes ? t('detail.withdrawConfirm') : undefined}
@@ -144,7 +147,12 @@ export function ApplicationBody({
   return (
     <>
       <StatusMessage>
-        {done && (
+        {stepGone.gone && (
+          <div ref={stepGone.ref} tabIndex={-1}>
+            <Paragraph>{goneSentence(def, stepGone.gone, app, history)[locale]}</Paragraph>
+          </div>
+        )}
+        {done && !stepGone.gone && (
           <div ref={outcomeRef} tabIndex={-1}>
             <Alert type="ok">
               <Paragraph>

@@ -33,6 +33,7 @@ import {
   stateOf,
 } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
+import { goneSentence, useStepGone } from '../forms/step-gone';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ApplicantContactRows } from './applicant-contact';
@@ -71,6 +72,8 @@ export function CasePage({ id }: { id: string }) {
   const [failure, setFailure] = useState('');
   // After a step its form is gone: focus goes on to what can be done now, not to the page's top.
   const actionsHeading = useRef<HTMLHeadingElement>(null);
+  // After a reload from a step's form, that step may be gone (a colleague took it first).
+  const stepGone = useStepGone(bundle.data?.app);
 
   if (!bundle.data) {
     return (
@@ -149,9 +152,16 @@ export function CasePage({ id }: { id: string }) {
         )}
       </Paragraph>
       <StatusMessage>
-        {flash && lettersBefore && documents.some((d) => !lettersBefore.has(d.id) && !d.sent)
-          ? `${flash} ${t('case.letterByPost')}`
-          : flash}
+        {/* The step gone with a reload, said where the focus goes (what came before is past). */}
+        {stepGone.gone ? (
+          <div ref={stepGone.ref} tabIndex={-1}>
+            <Paragraph>{goneSentence(def, stepGone.gone, app, history)[locale]}</Paragraph>
+          </div>
+        ) : flash && lettersBefore && documents.some((d) => !lettersBefore.has(d.id) && !d.sent) ? (
+          `${flash} ${t('case.letterByPost')}`
+        ) : (
+          flash
+        )}
       </StatusMessage>
       <ErrorAlert>{failure}</ErrorAlert>
       <ClaimTakeOver
@@ -249,7 +259,7 @@ export function CasePage({ id }: { id: string }) {
                 event={e}
                 definition={def}
                 defaults={amountDefaults(def, e.type, history, app.amounts)}
-                onReload={bundle.reload}
+                onReload={stepGone.reloadFor(e.type, bundle.reload)}
                 danger={closesApplication(def, app.state, e.type)}
                 confirmText={confirmTextFor({
                   def,
