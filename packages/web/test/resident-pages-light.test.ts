@@ -4,12 +4,18 @@
  * resident's page before its first paint (the form on 2026-12-02, the application page until
  * 2026-12-03), and Lighthouse's score dropped with it (docs/benchmarks.md). Reads this run's
  * build: every chunk a page loads, by its static imports and the chunks it preloads for its
- * lazy parts, and the sources its source map names.
+ * lazy parts, and the sources its source map names. Nor do they load the staff screens' texts
+ * (issue 20: about a third of the shared catalogue, in every page's entry chunk until then).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
+import { caseTexts } from '../src/pages/case-messages';
+import { deskPageTexts } from '../src/pages/desk-page-messages';
+import { mailTexts } from '../src/pages/mail-messages';
+import { postTexts } from '../src/pages/print-queue-messages';
+import { queueTexts } from '../src/pages/queue-messages';
 
 function distAssets(): string {
   let dist = '';
@@ -71,5 +77,31 @@ describe('what a resident’s pages load', () => {
   it('the policy editor does load it (so the check above can find it)', () => {
     const sources = validatorSources(loadedWith(chunk('definition-editor-page')));
     expect(sources.some((s) => s.includes('zod/v4/classic/from-json-schema'))).toBe(true);
+  });
+});
+
+describe('what a resident’s pages do not load: the staff screens’ texts', () => {
+  const staffKeys = [caseTexts, deskPageTexts, mailTexts, postTexts, queueTexts].flatMap((table) =>
+    Object.keys(table.nl),
+  );
+  /** The staff texts' keys these chunks hold (a key stands beside its text in the bundle). */
+  const staffKeysIn = (chunks: Set<string>) => {
+    const code = [...chunks].map(read).join('\n');
+    return staffKeys.filter((key) => code.includes(`"${key}"`));
+  };
+
+  it.each([
+    ['the login page (entry)', 'index'],
+    ['my applications', 'my-applications-page'],
+    ['the form', 'form-page'],
+    ['an application', 'application-page'],
+  ])('%s loads none of them', (_, name) => {
+    const chunks = name === 'index' ? new Set([chunk(name)]) : loadedWith(chunk(name));
+    expect(staffKeysIn(chunks)).toEqual([]);
+  });
+
+  it('the staff screens’ chunks hold every one of them (so the check above can find them)', () => {
+    const js = new Set(files.filter((f) => f.endsWith('.js')));
+    expect(staffKeysIn(js)).toEqual(staffKeys);
   });
 });

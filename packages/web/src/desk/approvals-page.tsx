@@ -14,6 +14,7 @@ import { ErrorAlert, PageHeading, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { enteredSummary } from '../forms/definition-text';
 import { loadDefinition, useVocabulary } from '../forms/definitions';
+import { useQueueText } from '../pages/queue-messages';
 import { AppLink } from '../router/router';
 import { deskApi } from './desk-api';
 import { useDeskText } from './desk-messages';
@@ -37,7 +38,8 @@ async function definitionsOf(refs: Ref[]): Promise<Map<string, WorkflowDefinitio
 
 /** The approver's queue: proposals that wait for a decision, earliest legal deadline first. */
 export function ApprovalsPage() {
-  const { d, t, tn, locale, formatDate, formatMoney } = useDeskText();
+  const { d, t, locale, formatDate, formatMoney } = useDeskText();
+  const { tn } = useQueueText();
   const errorText = useErrorText();
   const { vocabulary } = useVocabulary();
   const list = useLoad(async () => {

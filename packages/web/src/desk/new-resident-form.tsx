@@ -13,6 +13,7 @@ import { useAddressText } from '../components/address-messages';
 import { TextField } from '../components/ui';
 import { CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
+import { useDeskPageText } from '../pages/desk-page-messages';
 import { deskApi, type Lookalike, lookalikesOf } from './desk-api';
 import { LookalikeResidents } from './lookalike-residents';
 
@@ -34,7 +35,8 @@ export function NewResidentForm({
   onCreated(user: User): void;
   onExisting(user: User): void;
 }) {
-  const { t, a } = useAddressText();
+  const { a } = useAddressText();
+  const { t } = useDeskPageText();
   const submission = useFormSubmission();
   const [form, setForm] = useState({
     name: '',

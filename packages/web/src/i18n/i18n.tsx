@@ -48,7 +48,8 @@ function initialLocale(): Locale {
   return 'nl';
 }
 
-function interpolate(text: string, vars?: Record<string, string | number>): string {
+/** Fills in a text's `{name}` places from `vars`, leaving those it has no value for. */
+export function interpolate(text: string, vars?: Record<string, string | number>): string {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }

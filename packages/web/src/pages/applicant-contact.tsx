@@ -1,7 +1,7 @@
 import { DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
 import type { Application } from '../api/client';
 import { addressLine, isCompleteAddress } from '../components/address-messages';
-import { useI18n } from '../i18n/i18n';
+import { useCaseText } from './case-messages';
 
 /**
  * How the applicant's letters reach her and how else staff can reach her, as rows of the case
@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
  * The API gives the contact to staff only; without it nothing is shown.
  */
 export function ApplicantContactRows({ app }: { app: Application }) {
-  const { t } = useI18n();
+  const { t } = useCaseText();
   const contact = app.applicantContact;
   if (!contact) return null;
   const { postalAddress } = contact;

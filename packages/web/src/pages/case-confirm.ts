@@ -6,7 +6,8 @@ import {
 } from '@initiatief/engine';
 import type { Application } from '../api/client';
 import { eventLabel } from '../forms/definition-text';
-import type { Locale, Translate } from '../i18n/i18n';
+import type { Locale } from '../i18n/i18n';
+import type { useCaseText } from './case-messages';
 
 /**
  * What the case page asks before a step that cannot be taken back (a decision that goes out,
@@ -18,7 +19,7 @@ export function confirmTextFor(args: {
   app: Application;
   type: string;
   locale: Locale;
-  t: Translate;
+  t: ReturnType<typeof useCaseText>['t'];
   formatMoney(cents: number): string;
 }): string | ((payload: Record<string, unknown>) => string) | undefined {
   const { def, app, type, locale, t, formatMoney } = args;

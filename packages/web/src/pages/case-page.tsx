@@ -34,7 +34,6 @@ import {
 } from '../forms/definition-text';
 import { EventForm } from '../forms/event-form';
 import { goneSentence, useStepGone } from '../forms/step-gone';
-import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { ApplicantContactRows } from './applicant-contact';
 import { loadApplicationBundle } from './application-bundle';
@@ -45,10 +44,11 @@ import {
   LettersSection,
 } from './application-parts';
 import { confirmTextFor } from './case-confirm';
+import { useCaseText } from './case-messages';
 
 /** The assessor's and approver's page for one application. */
 export function CasePage({ id }: { id: string }) {
-  const { t, locale, formatMoney, formatDateTime } = useI18n();
+  const { t, locale, formatMoney, formatDateTime } = useCaseText();
   const { me, hasRole } = useSession();
   const errorText = useErrorText();
   const bundle = useLoad(async () => {

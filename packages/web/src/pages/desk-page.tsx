@@ -15,13 +15,13 @@ import { NewResidentForm } from '../desk/new-resident-form';
 import { RegulationSelect, useRegulationChoice } from '../desk/regulation-choice';
 import { useChoiceText } from '../desk/regulation-choice-messages';
 import { ResidentDetails } from '../desk/resident-details';
-import { useI18n } from '../i18n/i18n';
 import { useRouter } from '../router/router';
+import { useDeskPageText } from './desk-page-messages';
 import { RegulationConditions } from './regulations-page';
 
 /** Desk staff find or create a resident and file an application for them (assisted digital). */
 export function DeskPage() {
-  const { t, tn } = useI18n();
+  const { t, tn } = useDeskPageText();
   const { navigate } = useRouter();
   const errorText = useErrorText();
   const regs = useLoad(() => api.regulations(), []);
@@ -148,7 +148,8 @@ function StartApplication({
   onStart(regulationId: string): void;
   onOther(): void;
 }) {
-  const { t, c } = useChoiceText();
+  const { c } = useChoiceText();
+  const { t } = useDeskPageText();
   const choice = useRegulationChoice(resident, regulations);
   const [error, setError] = useState('');
   const chosen = regulations?.find((r) => r.id === choice.value);

@@ -17,9 +17,9 @@ import { NamedByMessage } from '../components/message-parts';
 import { NamedAction } from '../components/named-action';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
+import { useMailText } from './mail-messages';
 
 /** The outbox with the references of the applications it mentions (one request per application). */
 async function loadOutbox(): Promise<{ items: OutboxItem[]; references: Map<string, string> }> {
@@ -46,7 +46,7 @@ async function loadMailFiles(): Promise<MailFile[] | null> {
 }
 
 export function MailPage() {
-  const { t, tx, tn, formatDate, formatDateTime, formatNumber } = useI18n();
+  const { t, tx, tn, formatDate, formatDateTime, formatNumber } = useMailText();
   const { hasRole } = useSession();
   const errorText = useErrorText();
   const outbox = useLoad(loadOutbox, []);

@@ -18,9 +18,9 @@ import { LetterName } from '../components/letter-name';
 import { PostalAddressForm } from '../components/postal-address-form';
 import { ErrorAlert, PageHeading, StatusMessage, useErrorText } from '../components/ui';
 import { useLoad } from '../components/use-load';
-import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
+import { usePostText } from './print-queue-messages';
 import { WaitingLetterActions } from './waiting-letter-actions';
 
 /**
@@ -29,7 +29,7 @@ import { WaitingLetterActions } from './waiting-letter-actions';
  * letters and starts their objection periods.
  */
 export function PrintQueuePage() {
-  const { t, tn, tx, formatDate, formatDateTime, formatNumber } = useI18n();
+  const { t, tn, tx, formatDate, formatDateTime, formatNumber } = usePostText();
   const errorText = useErrorText();
   const queue = useLoad(() => api.printQueue(), []);
   const [notice, setNotice] = useState('');

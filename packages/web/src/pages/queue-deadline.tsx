@@ -1,6 +1,6 @@
 import type { ApplicationSummary } from '../api/client';
 import { todayInAmsterdam } from '../components/dates';
-import { useI18n } from '../i18n/i18n';
+import { useQueueText } from './queue-messages';
 
 /** Calendar days from today (Amsterdam) to a 'YYYY-MM-DD' date. */
 export function daysUntil(date: string | null | undefined, now = new Date()): number | null {
@@ -28,7 +28,7 @@ export function QueueDeadline({
   tags: string[];
   final: boolean;
 }) {
-  const { t, tx, tn, formatDate } = useI18n();
+  const { t, tx, tn, formatDate } = useQueueText();
   // A countdown only while the decision term runs (or stands still).
   const counting = tags.includes('pending_decision') || tags.includes('suspended');
   const next = a.nextDeadline;
@@ -95,7 +95,7 @@ export function QueueDeadline({
 
 /** A notice of default on a case whose decision is awaited: from when a penalty runs (Awb 4:17). */
 function PenaltyNote({ from }: { from: string }) {
-  const { t, formatDate } = useI18n();
+  const { t, formatDate } = useQueueText();
   const running = (daysUntil(from) ?? 1) <= 0;
   return (
     <span className="app-block">

@@ -32,16 +32,16 @@ import {
 } from '../components/ui';
 import { useLoad } from '../components/use-load';
 import { useVocabulary } from '../forms/definitions';
-import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
 import { QueueDeadline } from './queue-deadline';
+import { useQueueText } from './queue-messages';
 import { PenaltiesToSet } from './queue-penalties';
 
 type Sort = NonNullable<ApplicationQuery['sort']>;
 
 export function QueuePage() {
-  const { t, tx, tn, locale, formatMoney, formatDate } = useI18n();
+  const { t, tx, tn, locale, formatMoney, formatDate } = useQueueText();
   const { me, hasRole } = useSession();
   // An approver decides on proposals and never claims a case.
   const mayClaim = hasRole('assessor', 'admin');

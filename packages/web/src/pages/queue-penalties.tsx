@@ -6,8 +6,8 @@ import {
 } from '@utrecht/component-library-react';
 import { api } from '../api/client';
 import { useLoad } from '../components/use-load';
-import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { useQueueText } from './queue-messages';
 
 /**
  * The penalties of notices of default owed and not yet set by decision (Awb 4:18), above the work
@@ -15,7 +15,7 @@ import { AppLink } from '../router/router';
  * pass unseen. Nothing when there are none.
  */
 export function PenaltiesToSet() {
-  const { t, tn, formatMoney, formatDate } = useI18n();
+  const { t, tn, formatMoney, formatDate } = useQueueText();
   const penalties = useLoad(() => api.penaltiesToSet(), []);
   const items = penalties.data ?? [];
   if (items.length === 0) return null;

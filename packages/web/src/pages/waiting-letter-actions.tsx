@@ -2,8 +2,8 @@ import { Paragraph } from '@utrecht/component-library-react';
 import type { WaitingLetter } from '../api/client';
 import { useLetterNaming } from '../components/letter-name';
 import { MessageWith, NamedByMessage } from '../components/message-parts';
-import { useI18n } from '../i18n/i18n';
 import { AppLink } from '../router/router';
+import { usePostText } from './print-queue-messages';
 import { WithholdLetter } from './withhold-letter';
 
 /**
@@ -21,7 +21,7 @@ export function WaitingLetterActions({
   applicationHref: string;
   onWithheld(name: string, batchId: string | null): void;
 }) {
-  const { t } = useI18n();
+  const { t } = usePostText();
   const name = t('post.letterFor', { subject: letter.subject, name: letter.recipient.name });
   // For screen readers: the letter named in the page's words where its workflow has them, else
   // by its own subject, marked with its language (WCAG 3.1.2); never in an aria-label.

@@ -3,7 +3,7 @@ import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { ApiError, api } from '../api/client';
 import { NamedByMessage } from '../components/message-parts';
 import { ErrorAlert, TextAreaField, useErrorText } from '../components/ui';
-import { useI18n } from '../i18n/i18n';
+import { usePostText } from './print-queue-messages';
 
 /**
  * Withholding a waiting paper letter that events overtook (the supplement it asks for came in at
@@ -22,7 +22,7 @@ export function WithholdLetter({
   letterName: ReactNode;
   onWithheld(batchId: string | null): void;
 }) {
-  const { t } = useI18n();
+  const { t } = usePostText();
   const errorText = useErrorText();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
