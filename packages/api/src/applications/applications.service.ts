@@ -5,7 +5,7 @@ import type { AppDeps, SessionUser } from '../context';
 import type { DB } from '../db/schema';
 import { loadDefinition } from '../definitions/definitions.repository';
 import { actsForApplicant } from '../desk/authorisations.repository';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { authoriseByMandate } from '../oidc/machtigen.service';
 import { factsFor, findRegulation, isUuid } from '../regulations/regulations.repository';
 import {
@@ -113,7 +113,10 @@ export async function createApplicationCommand(
     applicantId = mandate.id;
   } else if (input.applicantId && input.applicantId !== user.id) {
     if (!isClerk) {
-      throw new AppError('forbidden', 'Only desk staff may apply on behalf of a resident.');
+      throw refusedIn('forbidden', {
+        nl: 'Alleen een medewerker dienstverlening doet een aanvraag voor een inwoner.',
+        en: 'Only desk staff may apply on behalf of a resident.',
+      });
     }
     applicantId = input.applicantId;
   } else if (isApplicant) {

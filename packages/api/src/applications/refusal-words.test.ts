@@ -161,3 +161,23 @@ describe('refusals in words', () => {
     await refusal(res, 409, 'event_not_allowed', { nl: ['Ingediend'], en: ['Submitted'] });
   });
 });
+
+describe('applying on behalf of a resident', () => {
+  test('403 a resident who names another resident as the applicant', async () => {
+    const res = await call(kit.app, 'POST', '/api/applications', {
+      cookie: kit.cookies.resident,
+      json: {
+        regulationId: kit.regulationId,
+        data: demoFormData(kit.clock()),
+        applicantId: kit.users.resident2.id,
+      },
+    });
+    expect(res.status, await res.clone().text()).toBe(403);
+    const body = await readJson(res);
+    expect(body.text).toEqual({
+      nl: 'Alleen een medewerker dienstverlening doet een aanvraag voor een inwoner.',
+      en: 'Only desk staff may apply on behalf of a resident.',
+    });
+    expect(body.detail).toBe(body.text.en);
+  });
+});

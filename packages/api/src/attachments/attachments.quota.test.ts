@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { applicationIn, createDraft, type Kit, setupKit } from '../applications/lifecycle.test-kit';
 import { createTestApp, TEST_ORIGIN, type TestApp } from '../test/test-app';
+import { sizeInWords } from './attachments.quota';
 
 const pdf = (n: number) => {
   const head = new TextEncoder().encode('%PDF-1.7\n');
@@ -73,5 +74,21 @@ describe('quota per application (UPLOAD_MAX_FILES, UPLOAD_MAX_TOTAL_BYTES)', () 
     const results = await Promise.all([1, 2, 3].map(() => upload(small, draft.id, pdf(2000))));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 201, 413]);
+    // The limit in words, not in bytes (5000 bytes is 4,8 kB), in Dutch and English.
+    const refused = (await results.find((r) => r.status === 413)!.json()) as {
+      detail: string;
+      text: { nl: string; en: string };
+    };
+    expect(refused.text).toEqual({
+      nl: 'De bestanden bij één aanvraag mogen samen 4,8 kB zijn; dit bestand past er niet meer bij. Verwijder eerst een bestand.',
+      en: 'The files of one application may be 4.8 kB together; this file does not fit. Remove a file first.',
+    });
+    expect(refused.detail).toBe(refused.text.en);
+  });
+
+  test('a size is said in MB or kB, rounded down', () => {
+    expect(sizeInWords(50 * 1024 * 1024)).toEqual({ nl: '50 MB', en: '50 MB' });
+    expect(sizeInWords(1.56 * 1024 * 1024)).toEqual({ nl: '1,5 MB', en: '1.5 MB' });
+    expect(sizeInWords(5000)).toEqual({ nl: '4,8 kB', en: '4.8 kB' });
   });
 });

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Config } from '../config';
 import type { DB } from '../db/schema';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { LETTERHEAD } from '../letters/letterhead';
 import { isHeld } from './attachments.held';
 
@@ -74,12 +74,29 @@ export async function refuseOverLimits(
     );
   }
   if (held.bytes + size > quota.bytes) {
-    throw new AppError(
+    const most = sizeInWords(quota.bytes);
+    throw refusedIn(
       'payload_too_large',
-      `The files of one application may hold ${quota.bytes} bytes together; this file does not fit.`,
-      { extra: { quota } },
+      {
+        nl: `De bestanden bij één aanvraag mogen samen ${most.nl} zijn; dit bestand past er niet meer bij. Verwijder eerst een bestand.`,
+        en: `The files of one application may be ${most.en} together; this file does not fit. Remove a file first.`,
+      },
+      { quota },
     );
   }
+}
+
+/**
+ * A number of bytes as a person reads it: MB from 1 MB (1024 × 1024 bytes), else kB, with at
+ * most one decimal, rounded down so a limit is never stated larger than it is ("4,8 kB", "50 MB").
+ */
+export function sizeInWords(bytes: number): { nl: string; en: string } {
+  const [amount, unit] =
+    bytes >= 1024 * 1024 ? [bytes / (1024 * 1024), 'MB'] : [bytes / 1024, 'kB'];
+  const tenths = Math.floor(amount * 10) / 10;
+  const say = (locale: string) =>
+    `${tenths.toLocaleString(locale, { maximumFractionDigits: 1 })} ${unit}`;
+  return { nl: say('nl-NL'), en: say('en-GB') };
 }
 
 /** The ceiling's refusal: what happened, when it clears by itself, and whom to call before. */

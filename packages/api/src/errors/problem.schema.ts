@@ -29,9 +29,9 @@ export const ProblemSchema = z
       .optional()
       .openapi({
         description:
-          'The refusal as a person reads it, in Dutch and English (a step refused in the ' +
-          "application's state, for a role, by four-eyes; a file the state takes none of; a page " +
-          'for other roles; a proposal refused): `detail` is its English.',
+          'Any refusal a person can meet, as she reads it, in Dutch and English (the screen ' +
+          'shows the language of the page); `detail` is its English. Absent on problems only ' +
+          'programs meet (e.g. a malformed request); no sentence names a code.',
       }),
   })
   .openapi('Problem', { description: 'RFC 9457 problem details; more members may follow.' });

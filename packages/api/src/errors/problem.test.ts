@@ -14,6 +14,7 @@ import {
 import { createTestDatabase, type TestDatabase } from '../test/test-database';
 import { AppError } from './app-error';
 import { ERROR_CODES, type ErrorCode } from './error-codes';
+import { problemBody, STANDARD_PROBLEM_MEMBERS } from './problem';
 
 let t: TestDatabase;
 let app: TestApp;
@@ -190,4 +191,22 @@ describe('health', () => {
     const doc = await readBody(await app.request('/api/openapi.json'));
     expect(doc.paths['/api/auth/login']).toBeDefined();
   });
+});
+
+describe('extra members of a problem', () => {
+  it('keeps an extra of its own name beside the standard members', () => {
+    const body = problemBody('conflict', 'Decided already.', 'req-1', {
+      extra: { proposalStatus: 'approved' },
+    });
+    expect(body).toMatchObject({ status: 409, proposalStatus: 'approved' });
+  });
+
+  it.each(STANDARD_PROBLEM_MEMBERS)(
+    'refuses an extra named %s, which would be overwritten',
+    (name) => {
+      expect(() =>
+        problemBody('conflict', 'Decided already.', 'req-1', { extra: { [name]: 'approved' } }),
+      ).toThrow(new RegExp(`extra member\\(s\\) ${name} would overwrite`));
+    },
+  );
 });

@@ -21,12 +21,40 @@ export function problemTypeUri(code: ErrorCode): string {
   return `/api/problems/${code}`;
 }
 
+/** The members every problem body has; an extra of the same name would be overwritten. */
+export const STANDARD_PROBLEM_MEMBERS = [
+  'type',
+  'title',
+  'status',
+  'detail',
+  'instance',
+  'code',
+  'invalidParams',
+] as const;
+
+/**
+ * Refuses an extra that names a standard member: the standard one would overwrite it and the
+ * client would never see it. Throws outside production (a programming error, found by tests);
+ * in production the standard members win, as they must.
+ */
+export function checkExtra(code: ErrorCode, extra: Record<string, unknown> | undefined): void {
+  if (!extra || process.env.NODE_ENV === 'production') return;
+  const clashes = STANDARD_PROBLEM_MEMBERS.filter((name) => Object.hasOwn(extra, name));
+  if (clashes.length > 0) {
+    throw new Error(
+      `Problem ${code}: extra member(s) ${clashes.join(', ')} would overwrite the standard ` +
+        'member(s) of the same name; give the extra another name.',
+    );
+  }
+}
+
 export function problemBody(
   code: ErrorCode,
   detail: string,
   requestId: string,
   options: { invalidParams?: InvalidParam[]; extra?: Record<string, unknown> } = {},
 ): ProblemBody {
+  checkExtra(code, options.extra);
   const { status, title } = ERROR_CODES[code];
   return {
     ...options.extra,

@@ -8,7 +8,7 @@ import { canSee, isStaff } from '../applications/applications.access';
 import { currentUser, requireUser } from '../auth/auth.middleware';
 import type { AppDeps, SessionUser } from '../context';
 import { actsForApplicant } from '../desk/authorisations.repository';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { problemResponses } from '../errors/problem.schema';
 import type { App } from '../http/router';
 import { renderLetterHtml } from '../letters/letter.html';
@@ -193,10 +193,10 @@ export function registerDocumentRoutes(app: App, deps: AppDeps): void {
     if (wanted === 'pdf') {
       if (!document.pdf || !document.sha256) {
         if (document.channel === 'paper' && document.posted_on === null) {
-          throw new AppError(
-            'conflict',
-            'This letter goes by post and gets its date when it is posted; read it as a web page until then.',
-          );
+          throw refusedIn('conflict', {
+            nl: 'Deze brief gaat per post en krijgt zijn datum als hij verstuurd wordt; lees hem tot dan als webpagina.',
+            en: 'This letter goes by post and gets its date when it is posted; read it as a web page until then.',
+          });
         }
         throw new AppError('unavailable', 'The letter is being prepared; try again shortly.', {
           headers: { 'Retry-After': '5' },

@@ -195,7 +195,7 @@ export function immutable(key: string, version: number, status: DefinitionStatus
   return new AppError(
     'conflict',
     `Workflow ${key} version ${version} is ${status} and cannot be changed; make a new draft.`,
-    { extra: { status } },
+    { extra: { versionStatus: status } },
   );
 }
 

@@ -65,7 +65,7 @@ export async function proposePublish(
             nl: `Versie ${version} is buiten gebruik gesteld en wordt niet opnieuw gepubliceerd.`,
             en: `Version ${version} has been retired and is not published again.`,
           };
-    throw refusedIn('conflict', said, { status: row.status });
+    throw refusedIn('conflict', said, { versionStatus: row.status });
   }
   assertPublishable(key, version, row.definition, user.locale);
   const c = requireComment(comment);
@@ -166,7 +166,7 @@ async function lockOpen(trx: Transaction<DB>, id: string) {
     throw refusedIn(
       'conflict',
       { nl: 'Over dit voorstel is al besloten.', en: 'This proposal has been decided already.' },
-      { status: row.status },
+      { proposalStatus: row.status },
     );
   }
   return row;

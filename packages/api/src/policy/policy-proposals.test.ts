@@ -137,10 +137,13 @@ describe('publishing takes two policy officers', () => {
       {},
     );
     expect(again.status).toBe(409);
-    expect((await readJson(again)).text).toEqual({
+    const againBody = await readJson(again);
+    expect(againBody.text).toEqual({
       nl: 'Over dit voorstel is al besloten.',
       en: 'This proposal has been decided already.',
     });
+    // The proposal's own status reaches the client beside the HTTP status.
+    expect(againBody).toMatchObject({ status: 409, proposalStatus: 'approved' });
   });
 });
 

@@ -142,7 +142,7 @@ export async function createWorkflow(
             nl: 'Een nieuw werkproces wordt gekopieerd van een gepubliceerde versie; kies een gepubliceerde versie.',
             en: 'A new workflow is copied from a published version; choose a published version.',
           },
-          { status: source.status },
+          { versionStatus: source.status },
         );
       }
       definition = {

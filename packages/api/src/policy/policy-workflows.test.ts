@@ -93,6 +93,7 @@ describe('POST /api/policy/definitions', () => {
     const fromDraftBody = await readJson(fromDraft);
     expect(fromDraftBody).toMatchObject({
       status: 409,
+      versionStatus: 'draft',
       text: {
         nl: 'Een nieuw werkproces wordt gekopieerd van een gepubliceerde versie; kies een gepubliceerde versie.',
         en: 'A new workflow is copied from a published version; choose a published version.',

@@ -206,9 +206,13 @@ describe('policy: definitions, publish, pinning, migration', () => {
     // Immutable: through the API ...
     const put = await asPolicy('PUT', `${base}/versions/${D1}`, { definition: saved.definition });
     expect(put.status).toBe(409);
-    expect(
-      (await asPolicy('POST', `${base}/versions/${D1}/publish`, { comment: 'Nog eens' })).status,
-    ).toBe(409);
+    // The version's status reaches the client beside the HTTP status.
+    expect(await put.json()).toMatchObject({ status: 409, versionStatus: 'published' });
+    const republish = await asPolicy('POST', `${base}/versions/${D1}/publish`, {
+      comment: 'Nog eens',
+    });
+    expect(republish.status).toBe(409);
+    expect(await republish.json()).toMatchObject({ status: 409, versionStatus: 'published' });
     expect((await asPolicy('DELETE', `${base}/versions/${D1}`)).status).toBe(409);
     expect((await asPolicy('PUT', `${base}/versions/1`, { definition: {} })).status).toBe(409);
     // ... and in the database.

@@ -98,6 +98,13 @@ describe('a channel per resident (Awb 2:14)', () => {
     expect(list.items[0]).toMatchObject({ channel: 'paper', sent: false, postedOn: null });
     const pdf = await call(http, 'GET', `/api/documents/${letter.id}?format=pdf`, { cookie });
     expect(pdf.status).toBe(409);
+    // Said in words, in both languages, as any refusal a person meets.
+    const refusal = await readBody(pdf);
+    expect(refusal.text).toEqual({
+      nl: 'Deze brief gaat per post en krijgt zijn datum als hij verstuurd wordt; lees hem tot dan als webpagina.',
+      en: 'This letter goes by post and gets its date when it is posted; read it as a web page until then.',
+    });
+    expect(refusal.detail).toBe(refusal.text.en);
     const outbox = await readBody(await call(http, 'GET', '/api/outbox', { cookie }));
     const shown = outbox.items.filter(
       (item: { applicationId: string }) => item.applicationId === app.applicationId,
