@@ -105,3 +105,29 @@ describe('what a resident’s pages do not load: the staff screens’ texts', ()
     expect(staffKeysIn(js)).toEqual(staffKeys);
   });
 });
+
+describe('what a resident’s application page does not load: the staff panels', () => {
+  // The desk's panels on the same page, shown only to staff, and the desk's texts: loaded when
+  // someone who may use them opens the page (issue 20), never with the page for a resident.
+  const staffModules = [
+    'src/desk/case-staff-panel.tsx',
+    'src/desk/notice-of-default-panel.tsx',
+    'src/desk/penalty-not-owed-form.tsx',
+    'src/desk/desk-messages.ts',
+  ];
+  const staffModulesIn = (chunks: Set<string>) => {
+    const sources = [...chunks].flatMap(
+      (file) => (JSON.parse(read(`${file}.map`)) as { sources: string[] }).sources,
+    );
+    return staffModules.filter((m) => sources.some((s) => s.endsWith(m)));
+  };
+
+  it('an application loads none of their modules', () => {
+    expect(staffModulesIn(loadedWith(chunk('application-page')))).toEqual([]);
+  });
+
+  it('the build holds every one of them (so the check above can find them)', () => {
+    const js = new Set(files.filter((f) => f.endsWith('.js')));
+    expect(staffModulesIn(js)).toEqual(staffModules);
+  });
+});

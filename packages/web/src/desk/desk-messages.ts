@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/i18n';
 import { registerLabelTexts } from '../i18n/label-words';
 import { pluralOf } from '../i18n/numbers';
+import { type ShellMessageKey, shellTexts } from './shell-messages';
 
 /**
  * The texts of the desk, administration and claim screens, kept beside them so the shared
@@ -71,22 +72,10 @@ const nl = {
   'contact.intro':
     'Leg vast dat u de bewoner heeft gesproken en waarover. Alleen medewerkers zien dit.',
   'contact.channel': 'Hoe',
-  'contact.channel.phone': 'Telefoon',
-  'contact.channel.desk': 'Aan de balie',
-  'contact.channel.email': 'E-mail',
-  'contact.channel.letter': 'Brief',
   'contact.summary': 'Waarover',
   'contact.summaryRequired': 'Schrijf kort waarover het contact ging.',
   'contact.save': 'Contact vastleggen',
   'contact.saved': 'Het contact is vastgelegd in het verloop.',
-
-  'timeline.assigned': 'Opgepakt',
-  'timeline.assignedByStep':
-    'Opgepakt met een stap in de behandeling, zonder eerst Oppakken te kiezen.',
-  'timeline.takeOver': 'Overgenomen',
-  'timeline.takeOverFrom': 'Overgenomen van {name}',
-  'timeline.contact': 'Klantcontact: {channel}',
-  'timeline.supportConfirmed': '{name} steunt het initiatief',
 
   'approvals.title': 'Te beslissen',
   'approvals.intro':
@@ -143,9 +132,6 @@ const nl = {
   'supporters.age': 'Leeftijd',
   'supporters.confirmed': 'Bevestigd',
   'supporters.notYet': 'Nog niet bevestigd (uitgenodigd {date})',
-  'supporters.how.code': 'met de code uit de e-mail',
-  'supporters.how.digid': 'met DigiD',
-  'supporters.how.paper': 'op de papieren lijst aan de balie',
   'supporters.confirmedOn': '{date}, {how}',
   'supporters.outside': 'Buiten Rotterdam',
   'supporters.isApplicant': 'Dit is de aanvrager zelf; telt niet mee',
@@ -173,24 +159,6 @@ const nl = {
   'authorise.revokeNamed': 'Machtiging intrekken van {name}',
   'authorise.revoked': 'De machtiging van {name} is ingetrokken.',
   'authorise.emailRequired': 'Vul een geldig e-mailadres in.',
-  'timeline.authorised': '{name} gemachtigd',
-  'timeline.requestPosted': 'Verzoek om aanvulling per post verstuurd',
-  'timeline.requestPostedText':
-    'De brief is op {sent} gepost. De termijn om aan te vullen loopt vanaf die dag: aanvullen kan tot en met {due}.',
-  'timeline.decisionPosted': 'Besluit per post verstuurd',
-  'timeline.decisionPostedText':
-    'De brief met het besluit is op {sent} gepost. De termijn voor bezwaar loopt vanaf die dag: bezwaar maken kan tot en met {due}.',
-  'timeline.mailBounced': 'Een e-mail kon niet worden bezorgd',
-  'timeline.mailBouncedSubject': 'Het ging om “{subject}”.',
-  'timeline.mailBouncedByPost':
-    'De brief die erbij hoorde, sturen wij per post. Brieven gaan voortaan per post, tot u een werkend e-mailadres opgeeft.',
-  'timeline.noticeOfDefault': 'Ingebrekestelling ontvangen',
-  'timeline.noticeOfDefaultText':
-    'De ingebrekestelling kwam binnen op {received}. De beslistermijn was verstreken op {ended}.',
-  'timeline.penaltySet': 'Dwangsom vastgesteld',
-  'timeline.penaltySetText': '{amount} over {days} dagen, vastgesteld bij besluit op {on}.',
-  'timeline.penaltyNotOwedText':
-    'Bij besluit op {on} vastgesteld dat geen dwangsom verschuldigd is.',
   'notice.setOn': 'Dwangsom vastgesteld op',
   'notice.setIntro':
     'Is de dwangsom al buiten dit systeem vastgesteld, met een eigen brief? Leg dan vast op welke dag (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
@@ -232,8 +200,6 @@ const nl = {
   'notice.settleBy': 'Dwangsom vaststellen uiterlijk op',
   'onBehalf.banner': 'U vult deze aanvraag in namens {name}.',
   'onBehalf.bannerActs': 'Dit is de aanvraag van {name}. U handelt namens deze bewoner.',
-  'onBehalf.done': 'Gelukt: u heeft namens {name} de stap ‘{event}’ gedaan.',
-  'onBehalf.happened': 'Gelukt, namens {name}: {event}.',
   'resident.details': 'Gegevens van {name}',
   'resident.email': 'E-mailadres',
   'resident.noEmail': 'Geen; brieven en besluiten gaan per post',
@@ -307,21 +273,10 @@ const en: Record<keyof typeof nl, string> = {
   'contact.title': 'Log a contact',
   'contact.intro': 'Record that you spoke with the resident and what about. Only staff see this.',
   'contact.channel': 'How',
-  'contact.channel.phone': 'Phone',
-  'contact.channel.desk': 'At the desk',
-  'contact.channel.email': 'Email',
-  'contact.channel.letter': 'Letter',
   'contact.summary': 'What about',
   'contact.summaryRequired': 'Write briefly what the contact was about.',
   'contact.save': 'Log contact',
   'contact.saved': 'The contact was recorded in the history.',
-
-  'timeline.assigned': 'Claimed',
-  'timeline.assignedByStep': 'Claimed with a step in handling it, without choosing Claim first.',
-  'timeline.takeOver': 'Taken over',
-  'timeline.takeOverFrom': 'Taken over from {name}',
-  'timeline.contact': 'Contact: {channel}',
-  'timeline.supportConfirmed': '{name} supports the initiative',
 
   'approvals.title': 'To decide',
   'approvals.intro':
@@ -378,9 +333,6 @@ const en: Record<keyof typeof nl, string> = {
   'supporters.age': 'Age',
   'supporters.confirmed': 'Confirmed',
   'supporters.notYet': 'Not confirmed yet (invited {date})',
-  'supporters.how.code': 'with the code from the email',
-  'supporters.how.digid': 'with DigiD',
-  'supporters.how.paper': 'on the paper list at the desk',
   'supporters.confirmedOn': '{date}, {how}',
   'supporters.outside': 'Outside Rotterdam',
   'supporters.isApplicant': 'This is the applicant; does not count',
@@ -407,23 +359,6 @@ const en: Record<keyof typeof nl, string> = {
   'authorise.revokeNamed': 'Withdraw the authorisation of {name}',
   'authorise.revoked': "{name}'s authorisation was withdrawn.",
   'authorise.emailRequired': 'Enter a valid email address.',
-  'timeline.authorised': '{name} authorised',
-  'timeline.requestPosted': 'Request to supplement sent by post',
-  'timeline.requestPostedText':
-    'The letter was posted on {sent}. The period to supplement runs from that day: the application can be supplemented up to and including {due}.',
-  'timeline.decisionPosted': 'Decision sent by post',
-  'timeline.decisionPostedText':
-    'The letter with the decision was posted on {sent}. The period for objection runs from that day: an objection can be made up to and including {due}.',
-  'timeline.mailBounced': 'An email could not be delivered',
-  'timeline.mailBouncedSubject': 'It was “{subject}”.',
-  'timeline.mailBouncedByPost':
-    'We are sending the letter that came with it by post. Letters now go by post until you give a working email address.',
-  'timeline.noticeOfDefault': 'Notice of default received',
-  'timeline.noticeOfDefaultText':
-    'The notice of default came in on {received}. The decision term had ended on {ended}.',
-  'timeline.penaltySet': 'Penalty set',
-  'timeline.penaltySetText': '{amount} for {days} days, set by decision on {on}.',
-  'timeline.penaltyNotOwedText': 'Set by decision on {on} that no penalty is owed.',
   'notice.setOn': 'Penalty set on',
   'notice.setIntro':
     'Was the penalty already set outside this system, with a letter of its own? Then record the day (article 4:18 Awb). The page then says what was set instead of asking for it.',
@@ -464,8 +399,6 @@ const en: Record<keyof typeof nl, string> = {
   'notice.settleBy': 'Set the penalty no later than',
   'onBehalf.banner': 'You are filling in this application on behalf of {name}.',
   'onBehalf.bannerActs': 'This is the application of {name}. You act on behalf of this resident.',
-  'onBehalf.done': 'Done: you took the step ‘{event}’ on behalf of {name}.',
-  'onBehalf.happened': 'Done, on behalf of {name}: {event}.',
   'resident.details': 'Details of {name}',
   'resident.email': 'Email address',
   'resident.noEmail': 'None; letters and decisions go by post',
@@ -478,14 +411,18 @@ const en: Record<keyof typeof nl, string> = {
   'resident.addressSaved': 'The postal address of {name} is recorded: {address}.',
 };
 
-export type DeskMessageKey = keyof typeof nl;
+/** The desk's own keys, and those of what a resident sees of its work (shell-messages.ts). */
+export type DeskMessageKey = keyof typeof nl | ShellMessageKey;
 export const deskCatalogues = { nl, en } as const;
 registerLabelTexts(deskCatalogues);
 
 /** The shared i18n plus `d()` for the desk texts. */
 export function useDeskText() {
   const i18n = useI18n();
-  const catalogue = deskCatalogues[i18n.locale];
+  const catalogue: Record<DeskMessageKey, string> = {
+    ...shellTexts[i18n.locale],
+    ...deskCatalogues[i18n.locale],
+  };
   const d = (key: DeskMessageKey, vars?: Record<string, string | number>) =>
     catalogue[key].replace(/\{(\w+)\}/g, (m, name: string) =>
       vars && name in vars ? String(vars[name]) : m,

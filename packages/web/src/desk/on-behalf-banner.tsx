@@ -18,21 +18,3 @@ export function OnBehalfBanner({ app }: { app: DeskApplication }) {
     </Alert>
   );
 }
-
-/**
- * The outcome sentence for someone who acts for the resident: never "Uw aanvraag is verstuurd"
- * to the clerk. Null when the person is the applicant (the definition's outcome applies). What
- * happened as the history names it ("Gelukt, namens Ayşe Yıldız-Çelik: Aanvraag verstuurd."),
- * or, for a version whose steps have no such name, the step by its name.
- */
-export function useOnBehalfFlash() {
-  const { d } = useDeskText();
-  const { me } = useSession();
-  return (step: { label: string; happened?: string }, app: DeskApplication): string | null => {
-    if (!actsOnBehalf(me, app)) return null;
-    const name = app.applicantName ?? '–';
-    return step.happened
-      ? d('onBehalf.happened', { event: step.happened, name })
-      : d('onBehalf.done', { event: step.label, name });
-  };
-}

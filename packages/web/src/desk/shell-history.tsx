@@ -1,6 +1,7 @@
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import type { HistoryEntry } from '../api/client';
-import { type DeskMessageKey, useDeskText } from './desk-messages';
+import { useAreaText } from '../i18n/area-text';
+import { type ShellMessageKey, shellTexts } from './shell-messages';
 
 /** History rows the API writes beside the workflow's steps (claim, take-over, contact moment). */
 export function isShellEntry(h: HistoryEntry): boolean {
@@ -17,7 +18,7 @@ export function ShellTimelineItem({
   entry: HistoryEntry;
   showActor?: boolean;
 }) {
-  const { d, formatDateTime, formatDate, formatMoney } = useDeskText();
+  const { t: d, formatDateTime, formatDate, formatMoney } = useAreaText(shellTexts);
   const payload = (entry.payload ?? {}) as Record<string, unknown>;
   let title = '';
   let text: string | null = null;
@@ -31,7 +32,7 @@ export function ShellTimelineItem({
   } else if (entry.event === 'shell.contact') {
     const channel = String(payload.channel);
     title = d('timeline.contact', {
-      channel: CHANNELS.has(channel) ? d(`contact.channel.${channel}` as DeskMessageKey) : '',
+      channel: CHANNELS.has(channel) ? d(`contact.channel.${channel}` as ShellMessageKey) : '',
     });
     text = typeof payload.summary === 'string' ? payload.summary : null;
   } else if (entry.event === 'shell.authorised') {
@@ -41,7 +42,7 @@ export function ShellTimelineItem({
     const how = String(payload.how);
     title = d('timeline.supportConfirmed', { name: String(payload.name ?? '–') });
     text = ['code', 'digid', 'paper'].includes(how)
-      ? d(`supporters.how.${how}` as DeskMessageKey)
+      ? d(`supporters.how.${how}` as ShellMessageKey)
       : null;
   } else if (entry.event === 'shell.mail_bounced') {
     title = d('timeline.mailBounced');

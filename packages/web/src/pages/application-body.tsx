@@ -1,15 +1,12 @@
 import { activityDateOf } from '@initiatief/engine';
 import { Alert, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import type { AllowedEvent, Application } from '../api/client';
 import { AttachmentList, AttachmentUpload } from '../components/attachments';
 import { isStillAhead } from '../components/dates';
 import { Timeline } from '../components/timeline';
 import { StatusMessage } from '../components/ui';
-import { AuthorisePanel } from '../desk/authorise-panel';
-import { ContactMomentForm } from '../desk/case-staff-panel';
-import { useOnBehalfFlash } from '../desk/on-behalf-banner';
-import { SupportersPanel } from '../desk/supporters-panel';
+import { useOnBehalfFlash } from '../desk/on-behalf';
 import {
   closesApplication,
   enteredBy,
@@ -24,6 +21,7 @@ import { EventForm } from '../forms/event-form';
 import { forwardEvent } from '../forms/form-pages';
 import { goneSentence, useStepGone } from '../forms/step-gone';
 import { useI18n } from '../i18n/i18n';
+import { lazyPage } from '../router/lazy-page';
 import { AppLink } from '../router/router';
 import { useSession } from '../session/session';
 import type { ApplicationBundle } from './application-bundle';
@@ -35,6 +33,19 @@ import {
 } from './application-parts';
 import { NoticeOfDefaultSection } from './notice-of-default-section';
 import { PeriodEndedNotice } from './period-ended-notice';
+
+// The desk's panels, each loaded only for whom it shows (issue 20): the contact moment for a
+// clerk, authorising someone for the applicant herself, supporters once asked for. Each shows
+// nothing until its own data is here, so nothing stands in for it while its code comes.
+const ContactMomentForm = lazyPage(async () => ({
+  default: (await import('../desk/case-staff-panel')).ContactMomentForm,
+}));
+const AuthorisePanel = lazyPage(async () => ({
+  default: (await import('../desk/authorise-panel')).AuthorisePanel,
+}));
+const SupportersPanel = lazyPage(async () => ({
+  default: (await import('../desk/supporters-panel')).SupportersPanel,
+}));
 
 /**
  * The resident's application page below its heading: the outcome of what was just sent, what
@@ -250,9 +261,23 @@ export function ApplicationBody({
           files={attachments}
         />
       </section>
-      <SupportersPanel app={app} staff={hasRole('clerk')} onCountedHere={setSupportersCountedIn} />
-      <AuthorisePanel app={app} />
-      {hasRole('clerk') && <ContactMomentForm appId={app.id} onSaved={reload} />}
+      <Suspense fallback={null}>
+        <SupportersPanel
+          app={app}
+          staff={hasRole('clerk')}
+          onCountedHere={setSupportersCountedIn}
+        />
+      </Suspense>
+      {me?.id === app.applicantId && (
+        <Suspense fallback={null}>
+          <AuthorisePanel app={app} />
+        </Suspense>
+      )}
+      {hasRole('clerk') && (
+        <Suspense fallback={null}>
+          <ContactMomentForm appId={app.id} onSaved={reload} />
+        </Suspense>
+      )}
 
       <ApplicationDataSection
         app={app}

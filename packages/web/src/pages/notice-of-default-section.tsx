@@ -5,14 +5,19 @@ import {
   Paragraph,
   PrimaryActionButton,
 } from '@utrecht/component-library-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Suspense, useState } from 'react';
 import { type Application, api } from '../api/client';
 import { ErrorAlert, StatusMessage } from '../components/ui';
-import { NoticeOfDefaultPanel } from '../desk/notice-of-default-panel';
 import { readsForOther } from '../forms/page-heading';
 import { reasonsAsFailure, useFormSubmission } from '../forms/use-form-submission';
 import { useI18n } from '../i18n/i18n';
+import { lazyPage } from '../router/lazy-page';
 import { useSession } from '../session/session';
+
+// The desk's form for a notice that came in by letter: staff only, so loaded only for them.
+const NoticeOfDefaultPanel = lazyPage(async () => ({
+  default: (await import('../desk/notice-of-default-panel')).NoticeOfDefaultPanel,
+}));
 
 /**
  * The notice of default (ingebrekestelling, Awb 4:17) on the resident's page. Once given, the
@@ -35,7 +40,11 @@ export function NoticeOfDefaultSection({
   const notice = app.noticeOfDefault;
   const forOther = readsForOther(me, app);
   if (forOther && hasRole('clerk', 'assessor', 'approver', 'admin')) {
-    return <NoticeOfDefaultPanel app={app} onSaved={reload} />;
+    return (
+      <Suspense fallback={null}>
+        <NoticeOfDefaultPanel app={app} onSaved={reload} />
+      </Suspense>
+    );
   }
   const dueOn = app.clock?.decisionDueOn;
   if (!notice && !(app.noticeOfDefaultRecordable && dueOn)) return null;
