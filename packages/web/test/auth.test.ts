@@ -104,7 +104,15 @@ describe('accounts in the browser', () => {
     await checkA11y(page, 'register');
     await page.getByRole('button', { name: 'Account aanmaken' }).last().click();
     // The same words whether or not the address was known: the mail says what comes next.
-    await page.getByRole('status').filter({ hasText: 'Kijk in uw mailbox' }).waitFor();
+    const sent = page.getByRole('status').filter({ hasText: 'Kijk in uw mailbox' });
+    await sent.waitFor();
+    // The form and its button are gone: the focus is on the confirmation, not lost to the page.
+    expect(
+      await sent.evaluate(
+        (status) =>
+          document.activeElement !== document.body && !!document.activeElement?.contains(status),
+      ),
+    ).toBe(true);
     await checkA11y(page, 'register-sent');
     const link = await mailedLink('jan@example.org', '/account-bevestigen');
     await page.goto(link);
@@ -137,7 +145,14 @@ describe('accounts in the browser', () => {
     await checkA11y(page, 'forgot-password');
     await page.getByRole('textbox', { name: 'E-mailadres' }).fill(email);
     await page.getByRole('button', { name: 'Stuur mij een link' }).click();
-    await page.getByRole('status').filter({ hasText: 'onderweg' }).waitFor();
+    const sent = page.getByRole('status').filter({ hasText: 'onderweg' });
+    await sent.waitFor();
+    expect(
+      await sent.evaluate(
+        (status) =>
+          document.activeElement !== document.body && !!document.activeElement?.contains(status),
+      ),
+    ).toBe(true);
     await checkA11y(page, 'forgot-password-sent');
 
     const link = await mailedLink(email, '/wachtwoord-instellen');

@@ -2,9 +2,10 @@
  * The pages behind the mailed one-time links: forgot password (which also lets the owner of an
  * account made at the desk claim it), set a password, and confirm a new account.
  */
-import { Alert, Paragraph } from '@utrecht/component-library-react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { FocusedStatus } from '../components/focused-status';
 import {
   ErrorAlert,
   invalidParamsToErrors,
@@ -40,9 +41,9 @@ export function ForgotPasswordPage() {
     <>
       <PageHeading>{t('auth.forgotTitle')}</PageHeading>
       {sentTo ? (
-        <Alert type="ok" role="status">
+        <FocusedStatus>
           <Paragraph>{t('auth.forgotSent', { email: sentTo })}</Paragraph>
-        </Alert>
+        </FocusedStatus>
       ) : (
         <>
           <Paragraph>{t('auth.forgotIntro')}</Paragraph>

@@ -1,6 +1,7 @@
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { type FormEvent, useState } from 'react';
 import { api, type Me } from '../api/client';
+import { FocusedStatus } from '../components/focused-status';
 import { invalidParamsToErrors, PageHeading } from '../components/ui';
 import { CheckedField, CheckedForm } from '../forms/checked-form';
 import { useFormSubmission } from '../forms/use-form-submission';
@@ -137,9 +138,9 @@ export function RegisterPage() {
     return (
       <>
         <PageHeading>{t('auth.registerTitle')}</PageHeading>
-        <Alert type="ok" role="status">
+        <FocusedStatus>
           <Paragraph>{t('auth.registerSent', { email: sentTo })}</Paragraph>
-        </Alert>
+        </FocusedStatus>
       </>
     );
   }
