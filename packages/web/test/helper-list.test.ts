@@ -2,7 +2,8 @@
  * Someone authorised to act for a resident (a daughter, a volunteer of a wijkhub) finds that
  * resident's application in "Mijn aanvragen", between their own: each such row says for whom it
  * is, or the helper cannot tell their neighbour's street party from their own. And the resident
- * who takes the mandate back with the keyboard keeps her place on the page.
+ * who takes the mandate back with the keyboard keeps her place on the page. Once the application
+ * has ended (withdrawn), no one new is authorised on it: the panel only lists who was.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +77,31 @@ describe('a helper’s list of applications', () => {
       .poll(() => page.evaluate(() => document.activeElement?.textContent))
       .toBe('Iemand machtigen');
     await checkA11y(page, 'mandate-revoked');
+  });
+
+  it('a withdrawn application offers no one new to authorise; the mandates stay, read-only', async () => {
+    const resident = await apiAs(server, server.users.resident.email);
+    await resident('POST', `/api/applications/${theirsId}/authorisations`, {
+      email: HELPER.email,
+    });
+    await resident('POST', `/api/applications/${theirsId}/events`, {
+      type: 'WITHDRAW',
+      payload: {},
+    });
+    await page.goto(`${server.url}/aanvragen/${theirsId}`);
+    await expectHeading(page, 'Straatfeest Mathenesserlaan', false);
+    await page.getByRole('cell', { name: HELPER.name, exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Machtigen' }).count()).toBe(0);
+    expect(await page.getByLabel('E-mailadres van het account van die persoon').count()).toBe(0);
+    expect(await page.getByText('Iemand machtigen').count()).toBe(0);
+    // Revoking stays: the helper can still read the closed application until she does.
+    expect(
+      await page.getByRole('button', { name: `Machtiging intrekken van ${HELPER.name}` }).count(),
+    ).toBe(1);
+    await page
+      .getByRole('region', { name: 'Machtigingen' })
+      .getByRole('cell', { name: HELPER.name, exact: true })
+      .waitFor();
+    await checkA11y(page, 'mandate-ended');
   });
 });

@@ -1,7 +1,7 @@
 import { findApplication } from '../applications/applications.repository';
 import { SHELL_EVENTS } from '../applications/shell-events';
 import type { AppDeps, SessionUser } from '../context';
-import { AppError } from '../errors';
+import { AppError, refusedIn } from '../errors';
 import { recordShellEvent } from '../queue/claims.service';
 import { isUuid } from '../regulations/regulations.repository';
 import { findUserByEmail } from '../users/users.repository';
@@ -43,6 +43,14 @@ export async function listAuthorisations(deps: Deps, user: SessionUser, id: stri
 /** The resident names someone with an account (by e-mail) to act on this application. */
 export async function authorise(deps: Deps, user: SessionUser, id: string, email: string) {
   const app = await ownApplication(deps, user, id);
+  // An ended application (a final state: the snapshot is done) takes no new helper; revoking
+  // one stays possible, so a resident can still end someone's access to it.
+  if ((app.snapshot as { status?: string } | null)?.status === 'done') {
+    throw refusedIn('conflict', {
+      nl: 'Deze aanvraag is afgesloten: u kunt niemand meer machtigen. Een machtiging intrekken kan wel.',
+      en: 'This application is closed: you can no longer authorise anyone. You can still revoke an authorisation.',
+    });
+  }
   const agent = await findUserByEmail(deps.db, email);
   const noAccount = new AppError('validation_failed', 'No account with this e-mail address.', {
     invalidParams: [

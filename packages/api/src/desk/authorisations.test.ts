@@ -81,4 +81,37 @@ describe('authorisations', () => {
     });
     expect(res.status).toBe(422);
   });
+
+  test('an ended application takes no new helper, in words; one given before can still be revoked', async () => {
+    const app = await createDraft(kit);
+    const given = await call(kit.app, 'POST', `/api/applications/${app.id}/authorisations`, {
+      cookie: kit.cookies.resident,
+      json: { email: kit.users.resident2.email },
+    });
+    expect(given.status).toBe(201);
+    expect((await sendEvent(kit, 'resident', app.id, 'WITHDRAW')).status).toBe(200);
+    const refused = await call(kit.app, 'POST', `/api/applications/${app.id}/authorisations`, {
+      cookie: kit.cookies.resident,
+      json: { email: kit.users.clerk.email },
+    });
+    expect(refused.status).toBe(409);
+    const body = await readJson(refused);
+    expect(body.text.nl).toContain('afgesloten');
+    expect(body.text.en).toContain('closed');
+    expect(body.detail).toBe(body.text.en);
+    const [auth] = (
+      await readJson(
+        await call(kit.app, 'GET', `/api/applications/${app.id}/authorisations`, {
+          cookie: kit.cookies.resident,
+        }),
+      )
+    ).items as { id: string }[];
+    const revoked = await call(
+      kit.app,
+      'DELETE',
+      `/api/applications/${app.id}/authorisations/${auth!.id}`,
+      { cookie: kit.cookies.resident },
+    );
+    expect(revoked.status).toBeLessThan(300);
+  });
 });

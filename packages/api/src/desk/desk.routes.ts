@@ -217,7 +217,7 @@ const authoriseRoute = createRoute({
         },
       },
     },
-    ...problemResponses(401, 403, 404, 422),
+    ...problemResponses(401, 403, 404, 409, 422),
   },
 });
 

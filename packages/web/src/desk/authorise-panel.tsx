@@ -23,8 +23,12 @@ import { useDeskText } from './desk-messages';
 
 const EMAIL_ID = 'authorise-email';
 
-/** The resident authorises a relative or volunteer to act on this application for them. */
-export function AuthorisePanel({ app }: { app: Application }) {
+/**
+ * The resident authorises a relative or volunteer to act on this application for them. Once the
+ * application has ended (`ended`: a final state of its definition) no one new is authorised: the
+ * panel lists who was, each still to be revoked, and is not shown at all when there was no one.
+ */
+export function AuthorisePanel({ app, ended = false }: { app: Application; ended?: boolean }) {
   const { d, formatDate } = useDeskText();
   const { me } = useSession();
   const errorText = useErrorText();
@@ -76,12 +80,13 @@ export function AuthorisePanel({ app }: { app: Application }) {
   }
 
   const rows = list.data ?? [];
+  if (ended && rows.length === 0) return null;
   return (
     <section aria-labelledby="authorise-title" className="app-section">
       <Heading2 id="authorise-title" className="app-subheading" ref={headingRef} tabIndex={-1}>
-        {d('authorise.title')}
+        {d(ended ? 'authorise.titleEnded' : 'authorise.title')}
       </Heading2>
-      <Paragraph>{d('authorise.intro')}</Paragraph>
+      <Paragraph>{d(ended ? 'authorise.introEnded' : 'authorise.intro')}</Paragraph>
       {rows.length > 0 && (
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be keyboard-reachable
         <section className="app-table-scroll" aria-labelledby="authorise-caption" tabIndex={0}>
@@ -116,21 +121,25 @@ export function AuthorisePanel({ app }: { app: Application }) {
           </Table>
         </section>
       )}
-      <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
-      <form ref={form} onSubmit={authorise} noValidate>
-        <TextField
-          id={EMAIL_ID}
-          label={d('authorise.email')}
-          type="email"
-          value={email}
-          error={errors[EMAIL_ID]}
-          required
-          onChange={setEmail}
-        />
-        <ButtonGroup>
-          <PrimaryActionButton type="submit">{d('authorise.button')}</PrimaryActionButton>
-        </ButtonGroup>
-      </form>
+      {!ended && (
+        <>
+          <ErrorSummary errors={summary} summaryRef={summaryRef} onFollow={follow} />
+          <form ref={form} onSubmit={authorise} noValidate>
+            <TextField
+              id={EMAIL_ID}
+              label={d('authorise.email')}
+              type="email"
+              value={email}
+              error={errors[EMAIL_ID]}
+              required
+              onChange={setEmail}
+            />
+            <ButtonGroup>
+              <PrimaryActionButton type="submit">{d('authorise.button')}</PrimaryActionButton>
+            </ButtonGroup>
+          </form>
+        </>
+      )}
       <StatusMessage>{status}</StatusMessage>
       <ErrorAlert>{failure || refused}</ErrorAlert>
     </section>

@@ -159,6 +159,9 @@ const nl = {
   'authorise.revokeNamed': 'Machtiging intrekken van {name}',
   'authorise.revoked': 'De machtiging van {name} is ingetrokken.',
   'authorise.emailRequired': 'Vul een geldig e-mailadres in.',
+  'authorise.titleEnded': 'Machtigingen',
+  'authorise.introEnded':
+    'Deze aanvraag is afgesloten: u kunt niemand meer machtigen. Wie u al machtigde, kan de aanvraag nog inzien tot u de machtiging intrekt.',
   'notice.setOn': 'Dwangsom vastgesteld op',
   'notice.setIntro':
     'Is de dwangsom al buiten dit systeem vastgesteld, met een eigen brief? Leg dan vast op welke dag (artikel 4:18 Awb). De pagina zegt dan wat is vastgesteld in plaats van erom te vragen.',
@@ -359,6 +362,9 @@ const en: Record<keyof typeof nl, string> = {
   'authorise.revokeNamed': 'Withdraw the authorisation of {name}',
   'authorise.revoked': "{name}'s authorisation was withdrawn.",
   'authorise.emailRequired': 'Enter a valid email address.',
+  'authorise.titleEnded': 'Authorisations',
+  'authorise.introEnded':
+    'This application is closed: you can no longer authorise anyone. Whoever you authorised can still see it until you revoke their authorisation.',
   'notice.setOn': 'Penalty set on',
   'notice.setIntro':
     'Was the penalty already set outside this system, with a letter of its own? Then record the day (article 4:18 Awb). The page then says what was set instead of asking for it.',

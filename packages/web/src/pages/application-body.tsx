@@ -270,7 +270,7 @@ export function ApplicationBody({
       </Suspense>
       {me?.id === app.applicantId && (
         <Suspense fallback={null}>
-          <AuthorisePanel app={app} />
+          <AuthorisePanel app={app} ended={state.final} />
         </Suspense>
       )}
       {hasRole('clerk') && (
