@@ -59,6 +59,8 @@ h1 { font-size: 1.375rem; line-height: 1.3; margin: 0 0 1.25rem; }
 h2 { font-size: 1.125rem; margin: 2rem 0 .5rem; }
 p { margin: 0 0 1rem; }
 .nowrap { white-space: nowrap; }
+/* A long word ("Ontvangstbevestiging") breaks at a syllable by the page's lang, not anywhere. */
+h1, h2, dl.meta dd { -webkit-hyphens: auto; hyphens: auto; }
 .signature { margin-top: 2rem; }
 .signature .role { font-weight: bold; margin-top: 2.5rem; margin-bottom: 0; }
 section.objection { border-top: 1px solid #bbb; margin-top: 2rem; }
@@ -71,10 +73,17 @@ a:focus-visible, .skip:focus { outline: .1875rem solid #000; outline-offset: .12
 @media print { body { background: #fff; } main { box-shadow: none; margin: 0; max-width: none; } .download, .skip, .back { display: none; } }
 `;
 
-function paragraph(text: string): string {
+/** Escaped text with the letter's reference ("BI-2026-000012") kept on one line wherever it is. */
+function withReference(text: string, reference: string): string {
+  const escaped = escapeHtml(text);
+  const ref = escapeHtml(reference);
+  return ref ? escaped.replaceAll(ref, `<span class="nowrap">${ref}</span>`) : escaped;
+}
+
+function paragraph(text: string, reference: string): string {
   // The euro sign stays on the line of its amount ("€ 1.684,56"), however the line breaks, and
   // an IBAN on one line, its spaces ordinary ones (copied into a bank's form as written).
-  const escaped = escapeHtml(text.replace(/€ (?=[\d-])/g, '€\u00a0'))
+  const escaped = withReference(text.replace(/€ (?=[\d-])/g, '€\u00a0'), reference)
     .replace(IBAN_PATTERN, (iban) => `<span class="nowrap">${iban}</span>`)
     .replace(/https?:\/\/[^\s<]+[^\s<.,;:!?)]/g, (url) => `<a href="${url}">${url}</a>`);
   return `<p>${escaped.replaceAll('\n', '<br>')}</p>`;
@@ -107,7 +116,7 @@ export function renderLetterHtml(
 </head>
 <body>
 <a class="skip" href="#letter-subject">${escapeHtml(ui.skip)}</a>
-<nav class="back" aria-label="${escapeHtml(ui.nav)}"><a href="${url}">← ${escapeHtml(ui.back)} ${escapeHtml(content.reference)}</a></nav>
+<nav class="back" aria-label="${escapeHtml(ui.nav)}"><a href="${url}">← ${escapeHtml(ui.back)} ${withReference(content.reference, content.reference)}</a></nav>
 <main>
 <article aria-labelledby="letter-subject">
 <header class="letterhead">
@@ -126,12 +135,12 @@ ${content.recipient.addressLines.map(escapeHtml).join('<br>')}
 </address>
 <dl class="meta" aria-label="${escapeHtml(ui.details)}">
 <dt>${escapeHtml(labels.date)}</dt><dd><time datetime="${content.date}">${escapeHtml(content.dateText)}</time></dd>
-<dt>${escapeHtml(labels.reference)}</dt><dd>${escapeHtml(content.reference)}</dd>
-<dt>${escapeHtml(labels.subject)}</dt><dd>${escapeHtml(content.subject)}</dd>
+<dt>${escapeHtml(labels.reference)}</dt><dd>${withReference(content.reference, content.reference)}</dd>
+<dt>${escapeHtml(labels.subject)}</dt><dd>${withReference(content.subject, content.reference)}</dd>
 </dl>
-<h1 id="letter-subject" tabindex="-1">${escapeHtml(content.subject)}</h1>
+<h1 id="letter-subject" tabindex="-1">${withReference(content.subject, content.reference)}</h1>
 <p>${escapeHtml(content.salutation)}</p>
-${content.paragraphs.map((p) => paragraph(withApplicationUrl(p, url))).join('\n')}
+${content.paragraphs.map((p) => paragraph(withApplicationUrl(p, url), content.reference)).join('\n')}
 <div class="signature">
 <p>${escapeHtml(content.signature.closing)}${content.signature.onBehalfOf ? `<br>${escapeHtml(content.signature.onBehalfOf).replaceAll('\n', '<br>')}` : ''}</p>
 <p class="role">${escapeHtml(content.signature.role)}</p>
@@ -143,7 +152,7 @@ ${
 <h2 id="objection-heading">${escapeHtml(content.objection.heading)}</h2>
 ${content.objection.paragraphs
   .map((p) =>
-    paragraph(p).replace(
+    paragraph(p, content.reference).replace(
       escapeHtml(content.objection!.lastDayText),
       `<strong><time datetime="${content.objection!.lastDay}">${escapeHtml(content.objection!.lastDayText)}</time></strong>`,
     ),
@@ -152,7 +161,7 @@ ${content.objection.paragraphs
 </section>`
     : ''
 }
-${contact ? `<p class="contact">${escapeHtml(contact)}</p>` : ''}
+${contact ? `<p class="contact">${withReference(contact, content.reference)}</p>` : ''}
 <p class="download"><a href="/api/documents/${options.documentId}?format=pdf" type="application/pdf" download>${escapeHtml(ui.download)}</a></p>
 </article>
 </main>

@@ -271,7 +271,7 @@ describe('letter HTML', () => {
     expect(html).not.toMatch(/<script|https?:\/\/[^"]*\.(css|js)/);
     // A way back to the application, for a resident who came from the link in her mail.
     expect(html).toContain(
-      '<nav class="back" aria-label="Terug"><a href="http://localhost:3000/aanvragen/00000000-0000-4000-8000-000000000002">← Naar de aanvraag BI-2027-000123</a></nav>',
+      '<nav class="back" aria-label="Terug"><a href="http://localhost:3000/aanvragen/00000000-0000-4000-8000-000000000002">← Naar de aanvraag <span class="nowrap">BI-2027-000123</span></a></nav>',
     );
   });
 
